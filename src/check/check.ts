@@ -1,0 +1,191 @@
+import type { AnswerSpec, AnswerType } from '../model/answer-spec.js';
+import type { SymbolTable } from '../model/symbols.js';
+import type { CheckResult } from '../model/verdict.js';
+import type { Node } from './latex/ast.js';
+import { parseMath, ParseError, type ReadContext } from './latex/parse.js';
+import { printMath } from './latex/print.js';
+import { LimitError } from './limits.js';
+import { extractAnswer, assertReadable, trimAnswer, UnreadableError } from './extract.js';
+import { prepareFor, prepareKeyValue } from './prepare.js';
+import { inferType } from './infer.js';
+import { freeSymbols } from './sampling.js';
+import { valueOf } from './named-values.js';
+import type { Cas } from './equivalence.js';
+import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
+import { checkExpression, checkNumber } from './types/scalar-types.js';
+import { checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
+import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
+import { checkChoice, checkText } from './types/choice.js';
+import { checkTable } from './types/table.js';
+
+/** Options of one check beside the spec. */
+export interface CheckOptions {
+  /** Declared symbols and their assumptions. Without them, the expected answer's symbols, real, unconstrained. */
+  symbols?: SymbolTable;
+  /** A computer-algebra stage to prove equalities the exact stage cannot (see `loadCas`). */
+  cas?: Cas;
+}
+
+const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
+  number: checkNumber,
+  expression: checkExpression,
+  equation: checkEquation,
+  relation: checkRelation,
+  update: checkUpdate,
+  matrix: checkMatrix,
+  vector: checkVector,
+  tuple: checkTuple,
+  shape: checkShape,
+  set: checkSet,
+  interval: checkInterval,
+  piecewise: checkPiecewise,
+};
+
+/** Types whose answer is a relation; for the rest `x = 5` is read as the value 5. */
+const RELATION_TYPES = new Set<AnswerType>(['equation', 'relation', 'update', 'piecewise']);
+
+function readContext(symbols: SymbolTable): ReadContext {
+  const names = new Set<string>();
+  const functions = new Set<string>();
+  for (const [name, a] of Object.entries(symbols)) {
+    names.add(name);
+    a.vector?.forEach((c) => names.add(c));
+    if (a.function) functions.add(name);
+  }
+  return { symbols: names, functions };
+}
+
+function declaredNames(symbols: SymbolTable): Set<string> {
+  return readContext(symbols).symbols as Set<string>;
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function result(type: AnswerType, v: TypeVerdict, answer: string, expected: string, t0: number): CheckResult {
+  return {
+    verdict: v.verdict,
+    score: v.score ?? (v.verdict === 'correct' ? 1 : 0),
+    type,
+    answer,
+    expected,
+    check: v.check,
+    reason: v.reason,
+    ...(v.category ? { category: v.category } : {}),
+    ms: Math.round((performance.now() - t0) * 100) / 100,
+  };
+}
+
+/** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
+function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string } {
+  let firstError = '';
+  for (const text of texts) {
+    try {
+      return { node: parseMath(prepareFor(type, text), read), text };
+    } catch (e) {
+      if (e instanceof LimitError) return { error: e.message };
+      if (!(e instanceof ParseError)) throw e;
+      firstError ||= e.message;
+    }
+  }
+  return { error: firstError };
+}
+
+/**
+ * Checks one candidate answer against one expected answer: finds the answer in the text,
+ * reads both, and decides with the checker of the answer's type. Never throws: bad input is a
+ * verdict (`unparseable`, `undecided`) with a reason.
+ */
+export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckOptions = {}): CheckResult {
+  const t0 = performance.now();
+  const declaredType = spec.type;
+  try {
+    if (declaredType === 'text') return result('text', checkText(spec), trimAnswer(candidate), '', t0);
+    try {
+      assertReadable(candidate);
+    } catch (e) {
+      return result(declaredType ?? 'expression', unparseable(describeError(e)), '', spec.value ?? '', t0);
+    }
+    if (declaredType === 'choice') return result('choice', checkChoice(spec, extractAnswer(candidate).text), trimAnswer(extractAnswer(candidate).text), (spec.options ?? []).join(' | '), t0);
+    if (declaredType === 'table') {
+      const v = checkTable(spec, candidate, (cellSpec, cell) => checkAnswer(cellSpec, cell, options));
+      return result('table', v, '(table)', '(table)', t0);
+    }
+    // A key value may come wrapped as a solution writes it (`$...$`, `\boxed{}`).
+    const written = spec.value !== undefined && /\$|\\boxed|\\\[|\\\(/.test(spec.value) ? extractAnswer(spec.value).text : spec.value;
+    const raw = written === undefined ? undefined : prepareKeyValue(written);
+    if (raw === undefined || raw.trim() === '') {
+      return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'none', reason: 'the key gives no expected answer' }, '', '', t0);
+    }
+    let symbols: SymbolTable = options.symbols ?? {};
+    let expected: Node;
+    let type: AnswerType;
+    try {
+      expected = parseMath(prepareFor(declaredType ?? 'expression', raw), readContext(symbols));
+      type = declaredType ?? inferType(expected, raw);
+      if (declaredType === undefined && type === 'text') return result('choice', checkChoice({ ...spec, options: [raw] }, extractAnswer(candidate).text), extractAnswer(candidate).text, raw, t0);
+      if (type === 'number' || type === 'shape') expected = parseMath(prepareFor(type, raw), readContext(symbols));
+    } catch (e) {
+      if (!(e instanceof ParseError || e instanceof LimitError)) throw e;
+      if (declaredType === undefined) {
+        // A bare word in a key is a choice of one option.
+        const words = raw.replace(/\\text\{([^}]*)\}/g, '$1');
+        if (/^[A-Za-z][A-Za-z\s-]*$/.test(words.trim())) return result('choice', checkChoice({ ...spec, options: [words.trim()] }, extractAnswer(candidate).text), extractAnswer(candidate).text, raw, t0);
+      }
+      return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'parse', reason: `the expected answer could not be read: ${describeError(e)}` }, '', raw, t0);
+    }
+    if (!RELATION_TYPES.has(type)) expected = valueOf(expected);
+    if (!options.symbols || Object.keys(options.symbols).length === 0) {
+      symbols = Object.fromEntries([...freeSymbols(expected)].map((s) => [s, {}]));
+    }
+    const read = readContext(symbols);
+    const extracted = extractAnswer(candidate);
+    if (type === 'choice') return result('choice', checkChoice({ ...spec, options: [printMath(expected)] }, extracted.text), extracted.text, printMath(expected), t0);
+    let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
+    // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
+    if (type === 'number' && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
+      const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent))?/g);
+      const last = numbers?.[numbers.length - 1];
+      if (last) {
+        const fallback = readCandidate([last], type, read);
+        if (!('error' in fallback)) parsed = fallback;
+      }
+    }
+    if ('error' in parsed) {
+      return result(type, unparseable(`the answer could not be read: ${parsed.error}`), extracted.text.slice(0, 200), printMath(expected), t0);
+    }
+    let answer = parsed.node;
+    if (!RELATION_TYPES.has(type)) answer = valueOf(answer);
+    const declared = declaredNames(symbols);
+    const unknown = [...freeSymbols(answer)].filter((s) => !declared.has(s));
+    if (unknown.length) {
+      return result(
+        type,
+        {
+          verdict: 'incorrect',
+          score: 0,
+          check: 'structural',
+          reason: `uses a symbol the question does not define: ${unknown.join(', ')}`,
+          category: 'hallucinated-data',
+        },
+        printMath(answer),
+        printMath(expected),
+        t0,
+      );
+    }
+    if (printMath(answer) === printMath(expected)) {
+      return result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0);
+    }
+    const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, ...(options.cas ? { cas: options.cas } : {}) };
+    const checker = CHECKERS[type] ?? checkExpression;
+    return result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0);
+  } catch (e) {
+    if (e instanceof LimitError) return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0);
+    if (e instanceof UnreadableError) return result(declaredType ?? 'expression', unparseable(e.message), '', spec.value ?? '', t0);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: 'the answer is nested too deeply to check' }, '', spec.value ?? '', t0);
+    }
+    return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'none', reason: `internal error while checking: ${describeError(e)}` }, '', spec.value ?? '', t0);
+  }
+}

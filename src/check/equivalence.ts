@@ -1,0 +1,109 @@
+import type { Node } from './latex/ast.js';
+import type { SymbolTable } from '../model/symbols.js';
+import type { DecidingCheck } from '../model/verdict.js';
+import { close, evaluate, isFiniteValue, type Point, type Value } from './evaluate.js';
+import { exactlyEqual } from './normal-form.js';
+import { freeSymbols, samplePoint } from './sampling.js';
+import { hashString, seededRandom } from './random.js';
+import { printMath } from './latex/print.js';
+
+/** A computer-algebra stage the checker may consult (compute-engine, in a worker). */
+export interface Cas {
+  /** true: proved equal; false: proved different; undefined: cannot tell. */
+  equal(a: Node, b: Node): boolean | undefined;
+}
+
+/** What every comparison needs to know beside the two trees. */
+export interface CompareEnv {
+  symbols: SymbolTable;
+  /** Relative tolerance for numeric agreement at a point. */
+  rel?: number;
+  cas?: Cas;
+}
+
+/** The outcome of comparing two scalar (or vector) expressions. */
+export interface Comparison {
+  equal: boolean | undefined;
+  check: DecidingCheck;
+  /** A point where the two differ, in words: "at d_in = 3, d_out = 7: 126 vs 42". */
+  counterexample?: string;
+  detail?: string;
+}
+
+const POINTS = 24;
+const MIN_POINTS = 6;
+
+function fmt(v: Value): string {
+  if (typeof v !== 'number') return `(${v.map(fmt).join(', ')})`;
+  if (Number.isInteger(v)) return String(v);
+  return Number(v.toPrecision(6)).toString();
+}
+
+function describePoint(p: Point, names: string[]): string {
+  return names
+    .filter((n) => p.has(n))
+    .map((n) => `${n} = ${fmt(p.get(n)!)}`)
+    .join(', ');
+}
+
+/** Positive-declared symbols, for the exact stage's fractional powers. */
+export function positiveSymbols(table: SymbolTable): Set<string> {
+  return new Set(Object.entries(table).filter(([, a]) => a.positive || (a.min !== undefined && a.min > 0)).map(([s]) => s));
+}
+
+/**
+ * Random-point comparison. A point where the two differ proves them different; agreement at
+ * every point is strong evidence, not proof. Points come from a generator seeded by both
+ * trees, so the verdict is the same on every run.
+ */
+export function numericCompare(expected: Node, answer: Node, env: CompareEnv): Comparison {
+  const names = [...new Set([...freeSymbols(expected), ...freeSymbols(answer)])];
+  const rng = seededRandom(hashString(printMath(expected) + '|' + printMath(answer)));
+  const rel = env.rel ?? 1e-8;
+  let agreed = 0;
+  for (let attempt = 0; attempt < POINTS * 4 && agreed < POINTS; attempt++) {
+    const point = samplePoint(rng, names, env.symbols);
+    const want = evaluate(expected, point);
+    if (!isFiniteValue(want)) continue;
+    const got = evaluate(answer, point);
+    if (!close(want, got, rel)) {
+      // A value too large for doubles on either side cannot be compared at this point.
+      if (!isFiniteValue(got) && (typeof got !== 'number' || !Number.isNaN(got)) && typeof want === 'number' && Math.abs(want) > 1e300) continue;
+      return {
+        equal: false,
+        check: 'numeric',
+        counterexample: names.length
+          ? `at ${describePoint(point, names)} the answer is ${fmt(got)}, the expected value is ${fmt(want)}`
+          : `the answer is ${fmt(got)}, the expected value is ${fmt(want)}`,
+      };
+    }
+    agreed++;
+  }
+  if (agreed < MIN_POINTS) {
+    return { equal: undefined, check: 'numeric', detail: `the expected answer has a value at only ${agreed} of ${POINTS * 4} test points` };
+  }
+  return { equal: true, check: 'numeric', detail: `equal at ${agreed} seeded test points` };
+}
+
+/**
+ * Whether two expressions are equal for every value the symbols' assumptions allow:
+ * exact normal forms first (a proof either way), then seeded random points (a counterexample
+ * is a proof of difference), then the CAS to turn numeric agreement into a proof.
+ */
+export function compareExpressions(expected: Node, answer: Node, env: CompareEnv): Comparison {
+  const exact = exactlyEqual(expected, answer, positiveSymbols(env.symbols));
+  if (exact === true) return { equal: true, check: 'exact' };
+  const numeric = numericCompare(expected, answer, env);
+  if (exact === false) {
+    // Different rational functions; the numeric stage names a point that shows it.
+    if (numeric.equal === false) return { ...numeric, check: 'exact' };
+    if (numeric.equal === true) return numeric; // only on a finite domain can they agree everywhere
+    return { equal: false, check: 'exact' };
+  }
+  if (numeric.equal === false) return numeric;
+  if (env.cas) {
+    const proved = env.cas.equal(expected, answer);
+    if (proved === true) return { equal: true, check: 'cas' };
+  }
+  return numeric;
+}

@@ -1,0 +1,230 @@
+import type { Node } from './latex/ast.js';
+import { toNumber } from './rational.js';
+import { LIMITS, LimitError } from './limits.js';
+import { hashString } from './random.js';
+
+/** A value at a point: a number, or a vector (tuples and declared vector symbols). */
+export type Value = number | number[];
+
+/** Values of the symbols at one point. */
+export type Point = Map<string, Value>;
+
+function lift(a: Value, b: Value, f: (x: number, y: number) => number): Value {
+  if (typeof a === 'number' && typeof b === 'number') return f(a, b);
+  if (typeof a === 'number') return (b as number[]).map((y) => f(a, y));
+  if (typeof b === 'number') return a.map((x) => f(x, b));
+  if (a.length !== b.length) return NaN;
+  return a.map((x, i) => f(x, b[i]!));
+}
+
+function map1(a: Value, f: (x: number) => number): Value {
+  return typeof a === 'number' ? f(a) : a.map(f);
+}
+
+function scalar(v: Value): number {
+  return typeof v === 'number' ? v : NaN;
+}
+
+const FACTORIALS: number[] = [1];
+function factorial(n: number): number {
+  if (!Number.isInteger(n) || n < 0) return NaN;
+  if (n > 170) return Infinity;
+  for (let i = FACTORIALS.length; i <= n; i++) FACTORIALS[i] = FACTORIALS[i - 1]! * i;
+  return FACTORIALS[n]!;
+}
+
+function binom(n: number, k: number): number {
+  if (!Number.isInteger(k) || k < 0) return NaN;
+  if (k > 1000) return NaN;
+  let r = 1;
+  for (let i = 0; i < k; i++) r = (r * (n - i)) / (i + 1);
+  return r;
+}
+
+/**
+ * A function the question leaves unnamed (`f`, `σ'`, `softmax`) stands for one fixed smooth
+ * function per name, so that `f(x)` equals `f(x)` and differs from `f(y)` or `f(2x)`.
+ */
+function opaque(name: string, args: number[]): number {
+  const h = hashString(name);
+  const a = 0.5 + (h % 997) / 997;
+  const b = ((h >>> 10) % 991) / 991;
+  let s = b;
+  args.forEach((x, i) => {
+    s += Math.sin(a * x + i + 0.3) + 0.1 * (i + 1) * a * x;
+  });
+  return s;
+}
+
+function callKnown(fn: string, args: Value[]): Value {
+  const [x, y] = args;
+  if (x === undefined) return NaN;
+  switch (fn) {
+    case 'sin': return map1(x, Math.sin);
+    case 'cos': return map1(x, Math.cos);
+    case 'tan': return map1(x, Math.tan);
+    case 'sec': return map1(x, (v) => 1 / Math.cos(v));
+    case 'csc': return map1(x, (v) => 1 / Math.sin(v));
+    case 'cot': return map1(x, (v) => 1 / Math.tan(v));
+    case 'asin': return map1(x, Math.asin);
+    case 'acos': return map1(x, Math.acos);
+    case 'atan': return map1(x, Math.atan);
+    case 'sinh': return map1(x, Math.sinh);
+    case 'cosh': return map1(x, Math.cosh);
+    case 'tanh': return map1(x, Math.tanh);
+    // `\log` means ln in mathematics; a course that means log2 writes log_2.
+    case 'log':
+    case 'ln': return map1(x, Math.log);
+    case 'log10': return map1(x, Math.log10);
+    case 'exp': return map1(x, Math.exp);
+    case 'sqrt': return map1(x, Math.sqrt);
+    case 'abs': return map1(x, Math.abs);
+    case 'floor': return map1(x, Math.floor);
+    case 'ceil': return map1(x, Math.ceil);
+    case 'sign': return map1(x, Math.sign);
+    case 'factorial': return map1(x, factorial);
+    case 'binom': return y === undefined ? NaN : binom(scalar(x), scalar(y));
+    case 'norm': return typeof x === 'number' ? Math.abs(x) : Math.hypot(...x);
+    case 'max': return Math.max(...args.map(scalar));
+    case 'min': return Math.min(...args.map(scalar));
+    default: return NaN;
+  }
+}
+
+/**
+ * The value of a tree at a point, in double precision. Symbols missing from the point, words,
+ * relations and anything without a number value give NaN; nothing here can run unbounded
+ * (sums are capped at LIMITS.bigopTerms terms; factorials past 170 are Infinity).
+ */
+export function evaluate(n: Node, at: Point): Value {
+  switch (n.kind) {
+    case 'num':
+      return toNumber(n.value);
+    case 'sym':
+      return at.get(n.name) ?? NaN;
+    case 'const':
+      return n.name === 'pi' ? Math.PI : n.name === 'e' ? Math.E : Infinity;
+    case 'add':
+      return n.terms.reduce<Value>((s, t) => lift(s, evaluate(t, at), (a, b) => a + b), 0);
+    case 'mul':
+    case 'cross':
+      return n.factors.reduce<Value>((p, f) => {
+        const v = evaluate(f, at);
+        // A product of two vectors has no single meaning here (dot? elementwise?).
+        if (typeof p !== 'number' && typeof v !== 'number') return NaN;
+        return lift(p, v, (a, b) => a * b);
+      }, 1);
+    case 'neg':
+      return map1(evaluate(n.arg, at), (x) => -x);
+    case 'div': {
+      const d = evaluate(n.den, at);
+      if (typeof d !== 'number') return NaN;
+      return map1(evaluate(n.num, at), (x) => x / d);
+    }
+    case 'pow': {
+      const b = evaluate(n.base, at);
+      const e = evaluate(n.exp, at);
+      if (typeof e !== 'number') return NaN;
+      return map1(b, (x) => Math.pow(x, e));
+    }
+    case 'root': {
+      const k = scalar(evaluate(n.index, at));
+      return map1(evaluate(n.arg, at), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -Math.pow(-x, 1 / k) : Math.pow(x, 1 / k)));
+    }
+    case 'percent':
+      return map1(evaluate(n.arg, at), (x) => x / 100);
+    case 'call': {
+      const args = n.args.map((a) => evaluate(a, at));
+      if (n.opaque) {
+        const flat = args.flatMap((a) => (typeof a === 'number' ? [a] : a));
+        return opaque(n.fn, flat);
+      }
+      return callKnown(n.fn, args);
+    }
+    case 'bigop': {
+      const lo = scalar(evaluate(n.lower, at));
+      const hi = scalar(evaluate(n.upper, at));
+      if (!Number.isInteger(lo) || !Number.isInteger(hi)) return NaN;
+      if (hi - lo + 1 > LIMITS.bigopTerms) {
+        throw new LimitError(`the ${n.op === 'sum' ? 'sum' : 'product'} has ${(hi - lo + 1).toLocaleString('en-US')} terms; the limit is ${LIMITS.bigopTerms.toLocaleString('en-US')}`);
+      }
+      let acc = n.op === 'sum' ? 0 : 1;
+      const inner = new Map(at);
+      for (let k = lo; k <= hi; k++) {
+        inner.set(n.index, k);
+        const v = scalar(evaluate(n.body, inner));
+        acc = n.op === 'sum' ? acc + v : acc * v;
+      }
+      return acc;
+    }
+    case 'tuple': {
+      const items = n.items.map((i) => evaluate(i, at));
+      if (items.some((i) => typeof i !== 'number')) return NaN;
+      return items as number[];
+    }
+    case 'transpose':
+      return evaluate(n.arg, at);
+    case 'cases': {
+      for (const c of n.cases) {
+        if (c.when === 'otherwise' || holds(c.when, at)) return evaluate(c.value, at);
+      }
+      return NaN;
+    }
+    default:
+      return NaN;
+  }
+}
+
+const EPS = 1e-9;
+
+/** Whether a condition (`0 \le n \le 6`, `n < 0`, `n = 1, 2`) holds at a point. */
+export function holds(cond: Node, at: Point): boolean {
+  if (cond.kind === 'tuple' && cond.open === '') return cond.items.every((c) => holds(c, at));
+  if (cond.kind !== 'rel') return false;
+  for (let i = 0; i < cond.ops.length; i++) {
+    const op = cond.ops[i]!;
+    const a = scalar(evaluate(cond.args[i]!, at));
+    const rhs = cond.args[i + 1]!;
+    if (op === 'in') {
+      if (rhs.kind === 'interval') {
+        const lo = scalar(evaluate(rhs.lo, at));
+        const hi = scalar(evaluate(rhs.hi, at));
+        if (!(rhs.loClosed ? a >= lo - EPS : a > lo + EPS) || !(rhs.hiClosed ? a <= hi + EPS : a < hi - EPS)) return false;
+        continue;
+      }
+      if (rhs.kind === 'set') {
+        if (!rhs.items.some((item) => Math.abs(scalar(evaluate(item, at)) - a) < EPS)) return false;
+        continue;
+      }
+      return false;
+    }
+    const b = scalar(evaluate(rhs, at));
+    if (Number.isNaN(a) || Number.isNaN(b)) return false;
+    const ok =
+      op === '<' ? a < b - EPS
+      : op === '>' ? a > b + EPS
+      : op === '<=' ? a <= b + EPS
+      : op === '>=' ? a >= b - EPS
+      : op === '=' ? Math.abs(a - b) <= EPS
+      : op === '!=' ? Math.abs(a - b) > EPS
+      : false;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Whether two values agree to a relative tolerance (with an absolute floor near zero). */
+export function close(a: Value, b: Value, rel = 1e-8, abs = 1e-10): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a === b) return true;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+    return Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
+  }
+  if (typeof a === 'number' || typeof b === 'number' || a.length !== b.length) return false;
+  return a.every((x, i) => close(x, b[i]!, rel, abs));
+}
+
+/** Whether a value is usable for comparison (finite everywhere). */
+export function isFiniteValue(v: Value): boolean {
+  return typeof v === 'number' ? Number.isFinite(v) : v.every(Number.isFinite);
+}

@@ -1,0 +1,128 @@
+import { LIMITS, LimitError } from './limits.js';
+
+/** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
+export interface Extracted {
+  text: string;
+  how: 'boxed' | 'marker' | 'math' | 'whole';
+}
+
+/** A candidate that cannot be read at all (invalid UTF-8, lone surrogates, control bytes). */
+export class UnreadableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableError';
+  }
+}
+
+/** Reads the balanced `{...}` group that starts at `open`; returns its content and end index. */
+export function balancedGroup(s: string, open: number): { content: string; end: number } | undefined {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return { content: s.slice(open + 1, i), end: i + 1 };
+  }
+  return undefined;
+}
+
+/** Contents of every `\boxed{...}` / `\fbox{...}`, in order. */
+function boxedContents(s: string): string[] {
+  const out: string[] = [];
+  const re = /\\(?:boxed|fbox)\s*\{/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const g = balancedGroup(s, m.index + m[0].length - 1);
+    if (!g) break;
+    out.push(g.content);
+    re.lastIndex = g.end;
+  }
+  return out;
+}
+
+/** Math spans (`$$..$$`, `\[..\]`, `\(..\)`, `$..$`), in order. */
+function mathSpans(s: string): string[] {
+  const out: string[] = [];
+  const re = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$])\$([^$]+?)(?<!\\)\$/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const span = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    if (span.trim()) out.push(span);
+  }
+  return out;
+}
+
+const MARKER = /(?:final\s+answer|answer|result)\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|therefore|thus|hence|so)\s+/gi;
+
+/** Removes sentence punctuation and wrapping a candidate answer often carries. */
+export function trimAnswer(s: string): string {
+  let t = s.trim();
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t
+      .replace(/^\$+|\$+$/g, '')
+      .replace(/^\\\[|\\\]$/g, '')
+      .replace(/^\\\(|\\\)$/g, '')
+      .replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '')
+      .replace(/\\[,;!]\s*$/, '')
+      .replace(/\\(?:quad|qquad)\s*$/, '')
+      .trim();
+  }
+  return t;
+}
+
+/** Throws when the text cannot be read as characters at all. */
+export function assertReadable(s: string, what = 'answer'): void {
+  if (s.length > LIMITS.responseChars) {
+    throw new LimitError(`the ${what} is ${s.length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.responseChars.toLocaleString('en-US')}`);
+  }
+  if (s.includes('\uFFFD')) throw new UnreadableError(`the ${what} contains bytes that are not valid UTF-8`);
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)) {
+    throw new UnreadableError(`the ${what} contains broken Unicode (a lone surrogate)`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000E-\u001F]/.test(s)) throw new UnreadableError(`the ${what} contains control characters`);
+}
+
+/**
+ * Finds the final answer in a candidate: the boxed answer(s) if any; else what follows the
+ * last "Answer:" / "the answer is"; else the last math span; else the whole text.
+ */
+export function extractAnswer(candidate: string): Extracted {
+  assertReadable(candidate);
+  const boxed = boxedContents(candidate);
+  if (boxed.length) return { text: trimAnswer(boxed.join(', ')), how: 'boxed' };
+
+  let lastMarkerEnd = -1;
+  for (let m = MARKER.exec(candidate); m; m = MARKER.exec(candidate)) lastMarkerEnd = m.index + m[0].length;
+  MARKER.lastIndex = 0;
+  if (lastMarkerEnd >= 0 && lastMarkerEnd < candidate.length) {
+    const after = candidate.slice(lastMarkerEnd).split(/\n\s*\n/)[0]!;
+    const spans = mathSpans(after);
+    // "The largest $n$ is 34.": the value after the last "is" beats a math span naming the unknown.
+    const isTail = /^[\s\S]*\b(?:is|it's|are|equals)\s+([^\s$][^$]*?)\s*[.]?\s*$/.exec(after);
+    if (isTail && /\d/.test(isTail[1]!)) return { text: trimAnswer(isTail[1]!), how: 'marker' };
+    if (spans.length) return { text: trimAnswer(spans[spans.length - 1]!), how: 'marker' };
+    return { text: trimAnswer(after.split('\n')[0]!), how: 'marker' };
+  }
+  const spans = mathSpans(candidate);
+  const between = candidate.replace(/\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)|\$[^$]+?\$/g, '|');
+  if (spans.length > 1 && /^\s*\|(?:\s*(?:,|and|or|;)?\s*\|)+\s*[.]?\s*$/i.test(between)) {
+    return { text: spans.map((s) => trimAnswer(s)).join(', '), how: 'math' };
+  }
+  const first = candidate.search(/\$|\\\(|\\\[/);
+  if (spans.length === 1 && first >= 0 && candidate.slice(0, first).trim() === '' && /^[^$]*$/.test(candidate.slice(candidate.lastIndexOf('$') + 1)) && candidate.slice(candidate.lastIndexOf('$') + 1).trim().length <= 12) {
+    // `$28$ percent`: the words after a lone formula qualify it.
+    return { text: trimAnswer(candidate.replace(/\$\$?/g, ' ').replace(/\\[()[\]]/g, ' ')), how: 'whole' };
+  }
+  if (spans.length) return { text: trimAnswer(spans[spans.length - 1]!), how: 'math' };
+  if (candidate.length > LIMITS.answerChars) {
+    // A long text with no math and no marker: its last line is where conclusions go.
+    const lines = candidate.trim().split('\n');
+    return { text: trimAnswer(lines[lines.length - 1]!), how: 'whole' };
+  }
+  const isTail = /^.*\b(?:is|it's|are|equals)\s+([^\s].*?)\s*$/s.exec(candidate);
+  if (isTail && /\d/.test(isTail[1]!) && candidate.length < 200) return { text: trimAnswer(isTail[1]!), how: 'marker' };
+  return { text: trimAnswer(candidate), how: 'whole' };
+}

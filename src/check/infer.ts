@@ -1,0 +1,48 @@
+import type { AnswerType } from '../model/answer-spec.js';
+import type { Node } from './latex/ast.js';
+import { isConstant } from './scalar.js';
+
+function isPowerOfTen(n: Node): boolean {
+  return n.kind === 'pow' && n.base.kind === 'num' && n.base.text === '10';
+}
+
+/**
+ * The answer type a key's bare string implies (KEY-FORMAT.md: "its type is inferred"):
+ * the tree's outer form decides; a `×` chain is a shape unless it is scientific notation.
+ */
+export function inferType(n: Node, raw: string): AnswerType {
+  if (/\\(?:leftarrow|gets)\b|:=|\\coloneqq/.test(raw)) return 'update';
+  switch (n.kind) {
+    case 'cases':
+      return 'piecewise';
+    case 'matrix':
+      return n.rows.length === 1 || n.rows.every((r) => r.length === 1) ? 'vector' : 'matrix';
+    case 'set':
+      return 'set';
+    case 'interval':
+    case 'union':
+      return 'interval';
+    case 'rel':
+      if (n.ops.every((o) => o === '=')) return 'equation';
+      if (n.ops.every((o) => o === 'assign')) return 'update';
+      if (n.ops.every((o) => o === '~')) return 'number';
+      return 'relation';
+    case 'cross':
+      if (n.factors.length === 2 && isPowerOfTen(n.factors[1]!)) return 'number';
+      return 'shape';
+    case 'tuple':
+      if (n.items.length && n.items.every((i) => i.kind === 'tuple')) return n.open === '' ? 'set' : 'matrix';
+      return n.open === '' ? 'set' : 'tuple';
+    case 'text':
+      return 'choice';
+    case 'div':
+      if (n.num.kind === 'pm') return 'set';
+      return isConstant(n) ? 'number' : 'expression';
+    case 'transpose':
+      return 'vector';
+    case 'pm':
+      return 'set';
+    default:
+      return isConstant(n) ? 'number' : 'expression';
+  }
+}

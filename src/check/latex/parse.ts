@@ -1,0 +1,789 @@
+import type { Node, RelOp } from './ast.js';
+import { tokenize, type Token } from './tokenize.js';
+import {
+  DECORATIONS,
+  FONT_COMMANDS,
+  FUNCTION_LETTERS,
+  GREEK,
+  GREEK_ALIASES,
+  JOINING_WORDS,
+  KNOWN_FUNCTIONS,
+  RELATION_COMMANDS,
+} from './names.js';
+import { parseDecimal } from '../rational.js';
+import { LIMITS, LimitError, checkInputBounds } from '../limits.js';
+
+/** An answer the reader could not read; `message` says what and where, in words. */
+export class ParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParseError';
+  }
+}
+
+/** What the reader needs to know of the question to read an answer the way its author meant. */
+export interface ReadContext {
+  /** Declared symbols (canonical names). Multi-letter ones are read whole: `lr` is one symbol. */
+  symbols?: Iterable<string>;
+  /** Symbols that name functions: `f(x)` applies f. */
+  functions?: Iterable<string>;
+}
+
+const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const MATRIX_ENVS = new Set(['matrix', 'bmatrix', 'pmatrix', 'vmatrix', 'Bmatrix', 'Vmatrix', 'smallmatrix', 'array']);
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  private readonly declared: Set<string>;
+  private readonly multiLetter: string[];
+  private readonly functions: Set<string>;
+
+  constructor(
+    private toks: Token[],
+    ctx: ReadContext,
+  ) {
+    this.declared = new Set(ctx.symbols ?? []);
+    // Longest first, so that `lr` wins over `l`.
+    this.multiLetter = [...this.declared].filter((s) => /^[A-Za-z]{2,}$/.test(s)).sort((a, b) => b.length - a.length);
+    this.functions = new Set(ctx.functions ?? []);
+  }
+
+  // ---- token helpers -------------------------------------------------------------------
+
+  private peek(offset = 0): Token | undefined {
+    return this.toks[this.pos + offset];
+  }
+  private next(): Token {
+    const t = this.toks[this.pos++];
+    if (!t) throw new ParseError('the answer ends too early');
+    return t;
+  }
+  private isOp(v: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t?.t === 'op' && t.v === v;
+  }
+  private isCmd(v: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t?.t === 'cmd' && t.v === v;
+  }
+  private expectOp(v: string): void {
+    const t = this.peek();
+    if (!(t?.t === 'op' && t.v === v)) {
+      throw new ParseError(`expected "${v}" ${t ? `but found "${show(t)}"` : 'at the end'}`);
+    }
+    this.pos++;
+  }
+  private enter(): void {
+    if (++this.depth > LIMITS.nestingDepth) throw new LimitError(`the answer nests deeper than ${LIMITS.nestingDepth} levels`);
+  }
+  private leave(): void {
+    this.depth--;
+  }
+  atEnd(): boolean {
+    return this.pos >= this.toks.length;
+  }
+  rest(): Token | undefined {
+    return this.peek();
+  }
+
+  /**
+   * Splits the current multi-character token so that only its first character is consumed, as
+   * LaTeX does for `\frac12`, `x^23` and `\sqrt3`.
+   */
+  private takeOneChar(): Token {
+    const t = this.next();
+    if ((t.t === 'num' || t.t === 'word') && t.v.length > 1) {
+      this.toks.splice(this.pos, 0, { ...t, v: t.v.slice(1), pos: t.pos + 1 });
+      return { ...t, v: t.v[0]! };
+    }
+    return t;
+  }
+
+  /** One LaTeX argument: a `{group}` or a single character or command. */
+  private argument(): Node {
+    if (this.isOp('{')) {
+      this.pos++;
+      const inner = this.isOp('}') ? null : this.list();
+      this.expectOp('}');
+      if (!inner) throw new ParseError('an empty {} where a value was expected');
+      return inner;
+    }
+    const t = this.takeOneChar();
+    this.pos--;
+    this.toks[this.pos] = t;
+    return this.postfixless();
+  }
+
+  /** The raw tokens of a `{group}` (or one token), for subscripts and environment names. */
+  private rawArgument(): Token[] {
+    if (this.isOp('{')) {
+      this.pos++;
+      const start = this.pos;
+      let depth = 1;
+      while (!this.atEnd()) {
+        const t = this.next();
+        if (t.t === 'op' && t.v === '{') depth++;
+        if (t.t === 'op' && t.v === '}' && --depth === 0) return this.toks.slice(start, this.pos - 1);
+      }
+      throw new ParseError('a "{" is never closed');
+    }
+    const t = this.peek();
+    if (!t) throw new ParseError('the answer ends after "_" or "^"');
+    // Plain-text subscripts (`d_in`) read the whole word, as KEY-FORMAT's canonical names do.
+    if (t.t === 'word') return [this.next()];
+    return [this.takeOneChar()];
+  }
+
+  // ---- grammar -------------------------------------------------------------------------
+
+  /** list := group (';' group)*, where `p = 5, q = 2; p = 7, q = 2` is two groups of two. */
+  list(): Node {
+    const first = this.group();
+    if (!this.isOp(';')) return first;
+    const groups = [first];
+    while (this.isOp(';')) {
+      this.pos++;
+      if (this.atEnd() || this.isCloser()) break;
+      groups.push(this.group());
+    }
+    return { kind: 'tuple', items: groups, open: '', close: '' };
+  }
+
+  /** group := relation ((',' | 'and' | 'or') relation)* */
+  private group(): Node {
+    this.enter();
+    const items = [this.relation()];
+    while (this.isSeparator()) {
+      while (this.isSeparator()) this.pos++;
+      if (this.atEnd() || this.isCloser()) break;
+      items.push(this.relation());
+    }
+    this.leave();
+    return items.length === 1 ? items[0]! : { kind: 'tuple', items, open: '', close: '' };
+  }
+
+  private isSeparator(): boolean {
+    const t = this.peek();
+    if (!t) return false;
+    if (t.t === 'op' && t.v === ',') return true;
+    if (t.t === 'word' && JOINING_WORDS.has(t.v)) return true;
+    if (t.t === 'text' && JOINING_WORDS.has(t.v.trim().toLowerCase())) return true;
+    return false;
+  }
+
+  private isCloser(): boolean {
+    const t = this.peek();
+    if (!t) return true;
+    if (t.t === 'op') return [')', ']', '}', '&', '\\\\', '|'].includes(t.v);
+    if (t.t === 'cmd') return ['}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', '|'].includes(t.v);
+    return false;
+  }
+
+  private relOp(): RelOp | undefined {
+    const t = this.peek();
+    if (!t) return undefined;
+    if (t.t === 'op') {
+      const map: Record<string, RelOp> = {
+        '=': '=', '<': '<', '>': '>', '<=': '<=', '>=': '>=', '!=': '!=', ':=': 'assign', '->': 'implies',
+        '=>': 'implies', ':': 'ratio',
+      };
+      return map[t.v];
+    }
+    if (t.t === 'cmd') return RELATION_COMMANDS[t.v] as RelOp | undefined;
+    return undefined;
+  }
+
+  /** relation := additive (relop additive)* */
+  private relation(): Node {
+    const args: Node[] = [];
+    const ops: RelOp[] = [];
+    // A relation may begin with its operator when a model writes `= 5` or `\approx 3`.
+    if (this.relOp() && this.relOp() !== 'ratio') {
+      this.pos++;
+    }
+    args.push(this.additive());
+    for (let op = this.relOp(); op; op = this.relOp()) {
+      this.pos++;
+      // `\le` followed by `=` (`\leq=`) is one operator as people type it.
+      if (this.isOp('=') && (op === '<' || op === '>')) {
+        this.pos++;
+        op = op === '<' ? '<=' : '>=';
+      }
+      if (op === 'ratio') {
+        // `7:32` is a ratio: one value, tighter than `=` (`S_1 : S_2 = 7 : 32`).
+        const last = args.pop()!;
+        args.push({ kind: 'div', num: last, den: this.additive() });
+        continue;
+      }
+      ops.push(op);
+      if (this.atEnd() || (this.isCloser() && !this.isOp('|')) || this.isSeparator()) {
+        throw new ParseError(`nothing after "${op === 'assign' ? '\\leftarrow' : op}"`);
+      }
+      args.push(this.additive());
+    }
+    return ops.length ? { kind: 'rel', ops, args } : args[0]!;
+  }
+
+  /** additive := term (('+' | '-' | '\pm' | '\cup') term)* */
+  private additive(): Node {
+    this.enter();
+    let first: Node;
+    if (this.isCmd('pm') || this.isCmd('mp')) {
+      this.pos++;
+      first = { kind: 'pm', left: null, right: this.term() };
+    } else {
+      first = this.term();
+    }
+    const terms: Node[] = [first];
+    let union: Node[] | null = null;
+    for (;;) {
+      if (this.isOp('+')) {
+        this.pos++;
+        if (this.atEnd() || this.isCloser()) break; // `(1, +\infty)` is handled in unary; a dangling + is noise
+        terms.push(this.term());
+      } else if (this.isOp('-')) {
+        this.pos++;
+        terms.push({ kind: 'neg', arg: this.term() });
+      } else if (this.isCmd('pm') || this.isCmd('mp')) {
+        this.pos++;
+        const left = terms.length === 1 ? terms[0]! : { kind: 'add' as const, terms: terms.splice(0) };
+        terms.length = 0;
+        terms.push({ kind: 'pm', left, right: this.term() });
+      } else if (this.isCmd('cup')) {
+        this.pos++;
+        union ??= [];
+        union.push(terms.length === 1 ? terms[0]! : { kind: 'add', terms: [...terms] });
+        terms.length = 0;
+        terms.push(this.term());
+      } else break;
+    }
+    this.leave();
+    const sum: Node = terms.length === 1 ? terms[0]! : { kind: 'add', terms };
+    if (union) return { kind: 'union', parts: [...union, sum] };
+    return sum;
+  }
+
+  /** term := unary (('*' | '/' | '\cdot' | '\times' | '\div' | implicit) unary)* */
+  private term(): Node {
+    let node = this.unary();
+    let crossFactors: Node[] | null = null;
+    for (;;) {
+      const t = this.peek();
+      if (!t) break;
+      if (t.t === 'cmd' && t.v === 'times') {
+        this.pos++;
+        crossFactors ??= [node];
+        crossFactors.push(this.unary());
+        continue;
+      }
+      if (crossFactors) {
+        node = { kind: 'cross', factors: crossFactors };
+        crossFactors = null;
+      }
+      if ((t.t === 'op' && t.v === '*') || (t.t === 'cmd' && (t.v === 'cdot' || t.v === 'ast'))) {
+        this.pos++;
+        node = mul(node, this.unary());
+      } else if ((t.t === 'op' && t.v === '/') || (t.t === 'cmd' && t.v === 'div')) {
+        this.pos++;
+        node = { kind: 'div', num: node, den: this.unary() };
+      } else if (t.t === 'op' && t.v === '%') {
+        this.pos++;
+        node = { kind: 'percent', arg: node };
+      } else if (this.startsFactor()) {
+        const factor = this.unary();
+        // A unit in \text{} after a value (`10\text{ units}`, `125 \textnormal{ miles}`) is dropped.
+        if (factor.kind === 'text') continue;
+        node = mul(node, factor);
+      } else break;
+    }
+    if (crossFactors) node = { kind: 'cross', factors: crossFactors };
+    return node;
+  }
+
+  /** Whether the next token can begin a factor of an implicit product. */
+  private startsFactor(): boolean {
+    const t = this.peek();
+    if (!t) return false;
+    switch (t.t) {
+      case 'num':
+        return true;
+      case 'word':
+        return !JOINING_WORDS.has(t.v);
+      case 'text':
+        return !JOINING_WORDS.has(t.v.trim().toLowerCase());
+      case 'cmd':
+        return !(t.v in RELATION_COMMANDS) && !['times', 'cdot', 'div', 'pm', 'mp', 'cup', '}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', 'ast', 'cdots', 'ldots', 'dots', 'quad'].includes(t.v);
+      case 'op':
+        return t.v === '(' || t.v === '[' || t.v === '{';
+    }
+  }
+
+  /** unary := ('-' | '+') unary | power */
+  private unary(): Node {
+    if (this.isOp('-')) {
+      this.pos++;
+      return { kind: 'neg', arg: this.unary() };
+    }
+    if (this.isOp('+')) {
+      this.pos++;
+      return this.unary();
+    }
+    return this.postfix(this.postfixless());
+  }
+
+  /** Postfix operators: powers, subscripts (on names), factorials, primes, transposes, percent. */
+  private postfix(base: Node): Node {
+    for (;;) {
+      if (this.isOp('^')) {
+        this.pos++;
+        if (this.isTransposeMark()) {
+          base = { kind: 'transpose', arg: base };
+          continue;
+        }
+        base = { kind: 'pow', base, exp: this.exponent() };
+      } else if (this.isOp('²') || this.isOp('³')) {
+        const v = this.next().v;
+        base = { kind: 'pow', base, exp: num(v === '²' ? '2' : '3') };
+      } else if (this.isOp('!') && !this.isOp('=', 1)) {
+        this.pos++;
+        base = { kind: 'call', fn: 'factorial', args: [base] };
+      } else if (this.isOp('_') && base.kind === 'sym') {
+        this.pos++;
+        base = { kind: 'sym', name: `${base.name}_${subscriptName(this.rawArgument())}` };
+      } else if (this.isOp("'") && base.kind === 'sym') {
+        // σ'(x): a derivative, read as a function of its own.
+        while (this.isOp("'")) {
+          this.pos++;
+          base = { kind: 'sym', name: `${base.name}'` };
+        }
+      } else if (this.isOp('(') && base.kind === 'sym' && this.isFunctionName(base.name)) {
+        this.pos++;
+        const arg = this.isOp(')') ? null : this.list();
+        this.expectOp(')');
+        const args = arg ? (arg.kind === 'tuple' && arg.open === '' ? arg.items : [arg]) : [];
+        base = { kind: 'call', fn: base.name, args, opaque: true };
+      } else break;
+    }
+    return base;
+  }
+
+  private isFunctionName(name: string): boolean {
+    if (this.functions.has(name)) return true;
+    if (this.declared.has(name) && !this.functions.has(name)) return false;
+    return FUNCTION_LETTERS.has(name) || name.endsWith("'");
+  }
+
+  private isTransposeMark(): boolean {
+    const t = this.peek();
+    if (!t) return false;
+    const isT = (x: Token | undefined) =>
+      (x?.t === 'word' && x.v === 'T' && !this.declared.has('T')) || (x?.t === 'cmd' && (x.v === 'top' || x.v === 'intercal' || x.v === 'mathsf'));
+    if (isT(t) && (t.t !== 'word' || t.v.length === 1)) {
+      this.pos++;
+      if (t.t === 'cmd' && t.v === 'mathsf') this.rawArgument();
+      return true;
+    }
+    if (t.t === 'op' && t.v === '{' && isT(this.peek(1)) && this.isOp('}', 2)) {
+      this.pos += 3;
+      return true;
+    }
+    return false;
+  }
+
+  private exponent(): Node {
+    if (this.isOp('{')) return this.argument();
+    if (this.isOp('-')) {
+      this.pos++;
+      return { kind: 'neg', arg: this.argument() };
+    }
+    if (this.isOp('(')) return this.postfixless();
+    return this.argument();
+  }
+
+  /** A primary value: number, symbol, group, fraction, root, function, environment ... */
+  private postfixless(): Node {
+    this.enter();
+    try {
+      return this.primary();
+    } finally {
+      this.leave();
+    }
+  }
+
+  private primary(): Node {
+    const t = this.next();
+    switch (t.t) {
+      case 'num': {
+        const value = parseDecimal(t.v);
+        if (!value) throw new ParseError(`"${t.v}" is not a number`);
+        return { kind: 'num', value, text: t.v };
+      }
+      case 'word':
+        return this.word(t);
+      case 'text':
+        return this.textNode(t);
+      case 'op':
+        return this.bracketed(t);
+      case 'cmd':
+        return this.command(t);
+    }
+  }
+
+  private word(t: Extract<Token, { t: 'word' }>): Node {
+    const w = t.v;
+    if (this.declared.has(w)) return { kind: 'sym', name: w };
+    const lower = w.toLowerCase();
+    if (KNOWN_FUNCTIONS[lower] && w.length > 1) return this.functionCall(KNOWN_FUNCTIONS[lower]!);
+    if (lower === 'pi') return { kind: 'const', name: 'pi' };
+    if (lower === 'inf' || lower === 'infty' || lower === 'infinity') return { kind: 'const', name: 'infinity' };
+    if (lower === 'percent' || lower === 'pct' || lower === 'percentage') return { kind: 'text', text: '%' };
+    // A declared multi-letter symbol at the start of the word: `lrx` is lr·x.
+    for (const name of this.multiLetter) {
+      if (w.startsWith(name)) {
+        if (w.length > name.length) this.toks.splice(this.pos, 0, { t: 'word', v: w.slice(name.length), pos: t.pos + name.length });
+        return { kind: 'sym', name };
+      }
+    }
+    if (w.length > 1) {
+      // Letters written together multiply (`cd_{out}` is c·d_out); the rest is read next.
+      this.toks.splice(this.pos, 0, { t: 'word', v: w.slice(1), pos: t.pos + 1 });
+    }
+    const letter = w[0]!;
+    if (letter === 'e' && !this.declared.has('e')) return { kind: 'const', name: 'e' };
+    return { kind: 'sym', name: letter };
+  }
+
+  private textNode(t: Extract<Token, { t: 'text' }>): Node {
+    const content = t.v.trim();
+    if (t.cmd === 'operatorname' || ((t.cmd === 'text' || t.cmd === 'mathrm') && this.isOp('('))) {
+      const known = KNOWN_FUNCTIONS[content.toLowerCase()];
+      if (known) return this.functionCall(known);
+      if (/^[A-Za-z]+$/.test(content) && this.isOp('(')) {
+        this.pos++;
+        const arg = this.isOp(')') ? null : this.list();
+        this.expectOp(')');
+        const args = arg ? (arg.kind === 'tuple' && arg.open === '' ? arg.items : [arg]) : [];
+        return { kind: 'call', fn: content, args, opaque: true };
+      }
+    }
+    // \mathrm{e} is Euler's number; \mathrm{d} and one-letter \text{x} are symbols.
+    if (content === 'e' && !this.declared.has('e')) return { kind: 'const', name: 'e' };
+    if (this.declared.has(content) || (/^[A-Za-z]$/.test(content) && t.cmd.startsWith('math'))) return { kind: 'sym', name: content };
+    if (/^-?\d+(\.\d+)?$/.test(content)) return { kind: 'num', value: parseDecimal(content.replace('-', ''))!, text: content };
+    return { kind: 'text', text: content };
+  }
+
+  private bracketed(t: Extract<Token, { t: 'op' }>): Node {
+    const open = t.v;
+    if (open === '(' || open === '[') {
+      if (this.isOp(')') || this.isOp(']')) throw new ParseError(`empty brackets "${open}${this.peek()!.v}"`);
+      const inner = this.list();
+      const close = this.next();
+      if (close.t !== 'op' || (close.v !== ')' && close.v !== ']')) {
+        throw new ParseError(`"${open}" is closed by "${show(close)}"`);
+      }
+      const items = inner.kind === 'tuple' && inner.open === '' ? inner.items : [inner];
+      if (close.v !== CLOSERS[open] && items.length === 2) {
+        return { kind: 'interval', lo: items[0]!, hi: items[1]!, loClosed: open === '[', hiClosed: close.v === ']' };
+      }
+      if (items.length === 1 && open === '(' && close.v === ')') return items[0]!;
+      if (items.length === 1 && items[0]!.kind === 'matrix') return items[0]!;
+      // `[x]` of one item and `(a, b)`: a tuple; the checker decides whether it is a vector,
+      // an open interval or a point.
+      return { kind: 'tuple', items, open: open as '(' | '[', close: close.v as ')' | ']' };
+    }
+    if (open === '{') {
+      if (this.isOp('}')) {
+        this.pos++;
+        return { kind: 'set', items: [] };
+      }
+      const inner = this.list();
+      this.expectOp('}');
+      // A bare-braced list is how people type a set: `{1, 3}`.
+      if (inner.kind === 'tuple' && inner.open === '') return { kind: 'set', items: inner.items };
+      return inner;
+    }
+    if (open === '|') {
+      const inner = this.list();
+      this.expectOp('|');
+      return { kind: 'call', fn: 'abs', args: [inner] };
+    }
+    throw new ParseError(`unexpected "${open}"`);
+  }
+
+  private functionCall(fn: string): Node {
+    // \sin^2(y) and \log_2 x.
+    let power: Node | null = null;
+    let base: Node | null = null;
+    for (;;) {
+      if (this.isOp('^') && !power) {
+        this.pos++;
+        power = this.exponent();
+      } else if (this.isOp('_') && !base) {
+        this.pos++;
+        base = this.argument();
+      } else break;
+    }
+    let args: Node[];
+    if (this.isOp('(')) {
+      this.pos++;
+      const inner = this.list();
+      this.expectOp(')');
+      args = inner.kind === 'tuple' && inner.open === '' ? inner.items : [inner];
+    } else if (this.atEnd() || this.isCloser()) {
+      throw new ParseError(`"${fn}" has no argument`);
+    } else {
+      // \sin x, \log 2: the argument is the next factor, with its own powers.
+      args = [this.postfix(this.postfixless())];
+    }
+    let call: Node = { kind: 'call', fn, args };
+    if (base && fn === 'log') call = { kind: 'div', num: { kind: 'call', fn: 'ln', args }, den: { kind: 'call', fn: 'ln', args: [base] } };
+    return power ? { kind: 'pow', base: call, exp: power } : call;
+  }
+
+  private command(t: Extract<Token, { t: 'cmd' }>): Node {
+    const c = t.v;
+    if (GREEK.has(c)) return { kind: 'sym', name: GREEK_ALIASES[c] ?? c };
+    if (c === 'pi') return { kind: 'const', name: 'pi' };
+    if (c === 'infty' || c === 'infin') return { kind: 'const', name: 'infinity' };
+    if (KNOWN_FUNCTIONS[c]) {
+      if (c === 'sqrt') return this.sqrt();
+      return this.functionCall(KNOWN_FUNCTIONS[c]!);
+    }
+    switch (c) {
+      case 'frac':
+      case 'dfrac':
+      case 'tfrac':
+      case 'cfrac': {
+        const num = this.argument();
+        const den = this.argument();
+        return { kind: 'div', num, den };
+      }
+      case 'binom':
+      case 'dbinom':
+      case 'tbinom':
+      case 'choose': {
+        const n = this.argument();
+        const k = this.argument();
+        return { kind: 'call', fn: 'binom', args: [n, k] };
+      }
+      case 'boxed':
+      case 'fbox':
+      case 'underbrace':
+      case 'overbrace':
+      case 'color':
+      case 'textcolor':
+        if (c === 'color' || c === 'textcolor') this.rawArgument();
+        return this.argument();
+      case '{': {
+        if (this.isCmd('}')) {
+          this.pos++;
+          return { kind: 'set', items: [] };
+        }
+        const inner = this.list();
+        if (!this.isCmd('}')) throw new ParseError('"\\{" is never closed by "\\}"');
+        this.pos++;
+        return { kind: 'set', items: inner.kind === 'tuple' && inner.open === '' ? inner.items : [inner] };
+      }
+      case 'lfloor':
+      case 'lceil': {
+        const inner = this.list();
+        const close = c === 'lfloor' ? 'rfloor' : 'rceil';
+        if (!this.isCmd(close)) throw new ParseError(`"\\${c}" is never closed by "\\${close}"`);
+        this.pos++;
+        return { kind: 'call', fn: c === 'lfloor' ? 'floor' : 'ceil', args: [inner] };
+      }
+      case 'lvert':
+      case '|':
+      case 'Vert':
+      case 'lVert': {
+        const inner = this.list();
+        const closers = c === 'lvert' ? ['rvert', '|'] : ['|', 'rVert', 'Vert'];
+        const close = this.peek();
+        if (!(close?.t === 'cmd' && closers.includes(close.v)) && !(c === 'lvert' && this.isOp('|'))) {
+          throw new ParseError(`"\\${c}" is never closed`);
+        }
+        this.pos++;
+        return { kind: 'call', fn: c === 'lvert' ? 'abs' : 'norm', args: [inner] };
+      }
+      case 'langle': {
+        const inner = this.list();
+        if (!this.isCmd('rangle')) throw new ParseError('"\\langle" is never closed by "\\rangle"');
+        this.pos++;
+        return { kind: 'tuple', items: inner.kind === 'tuple' && inner.open === '' ? inner.items : [inner], open: '(', close: ')' };
+      }
+      case 'sum':
+      case 'prod':
+        return this.bigop(c);
+      case 'begin':
+        return this.environment();
+      case 'exp':
+        return this.functionCall('exp');
+      case '%':
+        return { kind: 'text', text: '%' };
+      case 'degree':
+      case 'circ':
+        return { kind: 'text', text: '°' };
+      case 'cdots':
+      case 'ldots':
+      case 'dots':
+      case 'vdots':
+      case 'ddots':
+        throw new ParseError('the answer contains "…" (an elided list), which cannot be compared');
+    }
+    if (DECORATIONS[c]) {
+      const inner = this.argument();
+      if (inner.kind !== 'sym') return inner;
+      return { kind: 'sym', name: `${inner.name}_${DECORATIONS[c]}` };
+    }
+    if (FONT_COMMANDS.has(c)) return this.argument();
+    if (c === 'mathbb') return this.argument();
+    // An unknown command (`\varkappa`, a macro) names a symbol of its own.
+    if (/^[A-Za-z]{2,}$/.test(c)) return { kind: 'sym', name: c };
+    throw new ParseError(`unknown command "\\${c}"`);
+  }
+
+  private sqrt(): Node {
+    if (this.isOp('[')) {
+      this.pos++;
+      const index = this.list();
+      this.expectOp(']');
+      return { kind: 'root', index, arg: this.argument() };
+    }
+    return { kind: 'call', fn: 'sqrt', args: [this.argument()] };
+  }
+
+  private bigop(op: 'sum' | 'prod'): Node {
+    let lower: Node | null = null;
+    let upper: Node | null = null;
+    for (let i = 0; i < 2; i++) {
+      if (this.isOp('_') && !lower) {
+        this.pos++;
+        lower = this.argument();
+      } else if (this.isOp('^') && !upper) {
+        this.pos++;
+        upper = this.argument();
+      }
+    }
+    if (!lower || !upper || lower.kind !== 'rel' || lower.ops[0] !== '=' || lower.args[0]?.kind !== 'sym') {
+      throw new ParseError(`"\\${op}" needs an index and both bounds, like \\${op}_{k=1}^{n}`);
+    }
+    const body = this.term();
+    return { kind: 'bigop', op, index: lower.args[0].name, lower: lower.args[1]!, upper, body };
+  }
+
+  private environment(): Node {
+    const name = this.rawArgument()
+      .map((t) => t.v)
+      .join('')
+      .replace(/\*$/, '');
+    if (name === 'array' && this.isOp('{')) this.rawArgument(); // the column spec
+    const rows: Node[][] = [];
+    const conditions: (Node | 'otherwise')[] = [];
+    let row: Node[] = [];
+    const endRow = () => {
+      if (row.length) rows.push(row);
+      row = [];
+    };
+    for (;;) {
+      if (this.atEnd()) throw new ParseError(`"\\begin{${name}}" is never ended`);
+      if (this.isCmd('end')) {
+        this.pos++;
+        this.rawArgument();
+        endRow();
+        break;
+      }
+      if (this.isOp('\\\\')) {
+        this.pos++;
+        endRow();
+        continue;
+      }
+      if (this.isOp('&')) {
+        this.pos++;
+        if (name === 'cases' && row.length === 1) continue;
+        continue;
+      }
+      if (this.isCmd('hline')) {
+        this.pos++;
+        continue;
+      }
+      if (name === 'cases' && row.length === 1) {
+        conditions[rows.length] = this.condition();
+        row.push({ kind: 'text', text: '' });
+        continue;
+      }
+      row.push(this.list());
+    }
+    if (name === 'cases') {
+      return {
+        kind: 'cases',
+        cases: rows.map((r, i) => ({ value: r[0]!, when: conditions[i] ?? 'otherwise' })),
+      };
+    }
+    if (MATRIX_ENVS.has(name)) {
+      if (!rows.length) throw new ParseError(`an empty ${name}`);
+      return { kind: 'matrix', rows };
+    }
+    if (name === 'aligned' || name === 'align' || name === 'gathered' || name === 'split') {
+      // Rows of a derivation: the last row carries the result.
+      const last = rows[rows.length - 1];
+      if (!last?.length) throw new ParseError(`an empty ${name}`);
+      return last.length === 1 ? last[0]! : { kind: 'rel', ops: ['='], args: [last[0]!, last[last.length - 1]!] };
+    }
+    throw new ParseError(`unknown environment "${name}"`);
+  }
+
+  /** A case's condition: a relation, or words such as "otherwise" / "if n ≥ 7". */
+  private condition(): Node | 'otherwise' {
+    const start = this.pos;
+    const words: string[] = [];
+    while (this.peek()?.t === 'text' || (this.peek()?.t === 'word' && /^(if|for|when|otherwise|else|where)$/i.test(this.peek()!.v))) {
+      words.push(this.next().v.trim().toLowerCase());
+    }
+    if (this.isOp('\\\\') || this.isCmd('end') || this.atEnd()) {
+      if (words.some((w) => /otherwise|else/.test(w)) || !words.length) return 'otherwise';
+      this.pos = start;
+    }
+    const cond = this.list();
+    return cond;
+  }
+}
+
+function mul(a: Node, b: Node): Node {
+  if (a.kind === 'mul') return { kind: 'mul', factors: [...a.factors, b] };
+  return { kind: 'mul', factors: [a, b] };
+}
+
+function num(text: string): Node {
+  return { kind: 'num', value: parseDecimal(text)!, text };
+}
+
+function show(t: Token): string {
+  return t.t === 'cmd' ? `\\${t.v}` : t.v;
+}
+
+/** The canonical text of a subscript: `{\text{in}}` and `in` are both `in`; `t-1` stays `t-1`. */
+function subscriptName(toks: Token[]): string {
+  return toks
+    .map((t) => (t.t === 'text' ? t.v.trim() : t.t === 'cmd' ? (GREEK.has(t.v) ? t.v : '') : t.v))
+    .join('')
+    .replace(/[{}\s]/g, '');
+}
+
+/**
+ * Reads LaTeX or plain-text mathematics into a tree. Throws ParseError (with a reason in words)
+ * or LimitError (input too long or deep) on what it cannot read.
+ */
+export function parseMath(src: string, ctx: ReadContext = {}): Node {
+  checkInputBounds(src);
+  const toks = tokenize(src);
+  if (!toks.length) throw new ParseError('the answer is empty');
+  const p = new Parser(toks, ctx);
+  const node = p.list();
+  if (!p.atEnd()) {
+    const t = p.rest()!;
+    throw new ParseError(`could not read past "${show(t)}" at character ${t.pos + 1}`);
+  }
+  return node;
+}

@@ -1,0 +1,200 @@
+import { LIMITS, LimitError } from '../limits.js';
+
+/**
+ * Tokens of an answer written in LaTeX or plain text.
+ * - `num`: a decimal literal (`1473`, `0.5`, `.4`).
+ * - `word`: a run of letters (`x`, `cd`, `in`, `sin`); the parser decides whether it is a
+ *   function name, a declared multi-letter symbol, or letters multiplied together.
+ * - `cmd`: a control sequence without its backslash (`frac`, `alpha`, `{` for `\{`).
+ * - `text`: the raw content of `\text{...}`, `\mathrm{...}`, `\operatorname{...}` and kin.
+ * - `op`: punctuation and operators (`+`, `<=`, `(`, `&`, `\\`).
+ */
+export type Token =
+  | { t: 'num'; v: string; pos: number }
+  | { t: 'word'; v: string; pos: number }
+  | { t: 'cmd'; v: string; pos: number }
+  | { t: 'text'; v: string; cmd: string; pos: number }
+  | { t: 'op'; v: string; pos: number };
+
+const TEXT_COMMANDS = new Set([
+  'text',
+  'textbf',
+  'textit',
+  'textrm',
+  'textsf',
+  'texttt',
+  'textnormal',
+  'textup',
+  'mathrm',
+  'mathit',
+  'mathsf',
+  'mathtt',
+  'mbox',
+  'operatorname',
+  'hbox',
+]);
+
+/** Commands that only space or size things and mean nothing for grading. */
+const IGNORED_COMMANDS = new Set([
+  ',', ';', ':', '!', ' ', 'quad', 'qquad', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg',
+  'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr', 'displaystyle',
+  'textstyle', 'scriptstyle', 'limits', 'nolimits', 'middle', 'enspace', 'thinspace',
+  'medspace', 'thickspace', 'negthinspace', 'hspace', 'vspace', 'phantom', 'hfill',
+  'mathstrut', 'strut', 'nonumber', 'notag',
+]);
+
+/** Unicode signs that stand for a LaTeX command or operator. */
+const UNICODE: Record<string, ['cmd' | 'op', string]> = {
+  '×': ['cmd', 'times'],
+  '·': ['cmd', 'cdot'],
+  '⋅': ['cmd', 'cdot'],
+  '÷': ['cmd', 'div'],
+  '≤': ['op', '<='],
+  '≥': ['op', '>='],
+  '≠': ['op', '!='],
+  '≈': ['cmd', 'approx'],
+  '−': ['op', '-'],
+  '–': ['op', '-'],
+  '±': ['cmd', 'pm'],
+  '∞': ['cmd', 'infty'],
+  'π': ['cmd', 'pi'],
+  '√': ['cmd', 'sqrt'],
+  '∈': ['cmd', 'in'],
+  '∪': ['cmd', 'cup'],
+  '←': ['cmd', 'leftarrow'],
+  '→': ['cmd', 'to'],
+  '⇒': ['cmd', 'Rightarrow'],
+  '′': ['op', "'"],
+  '⌊': ['cmd', 'lfloor'],
+  '⌋': ['cmd', 'rfloor'],
+  '⌈': ['cmd', 'lceil'],
+  '⌉': ['cmd', 'rceil'],
+  'α': ['cmd', 'alpha'],
+  'β': ['cmd', 'beta'],
+  'γ': ['cmd', 'gamma'],
+  'δ': ['cmd', 'delta'],
+  'η': ['cmd', 'eta'],
+  'θ': ['cmd', 'theta'],
+  'λ': ['cmd', 'lambda'],
+  'μ': ['cmd', 'mu'],
+  'σ': ['cmd', 'sigma'],
+  'τ': ['cmd', 'tau'],
+  'ϵ': ['cmd', 'epsilon'],
+  'ε': ['cmd', 'epsilon'],
+  '²': ['op', '²'],
+  '³': ['op', '³'],
+};
+
+const TWO_CHAR_OPS = new Set(['<=', '>=', '!=', ':=', '->', '=>', '==', '**']);
+
+/** Reads the raw text of a `{...}` group starting at `open` (which must be `{`); returns [content, end]. */
+function readBraced(src: string, open: number): [string, number] {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) return [src.slice(open + 1, i), i + 1];
+    }
+  }
+  return [src.slice(open + 1), src.length];
+}
+
+/** Splits LaTeX or plain text into tokens. Throws LimitError past LIMITS.tokens. */
+export function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const push = (tok: Token) => {
+    if (out.length >= LIMITS.tokens) throw new LimitError(`the answer has more than ${LIMITS.tokens} symbols`);
+    out.push(tok);
+  };
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '~') {
+      i++;
+      continue;
+    }
+    if (c >= '0' && c <= '9' || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+      // Scientific notation (`72.8e6`, `1e-12`) is one number; `2e` alone is 2·e.
+      const m = /^(\d*\.?\d+(?:[eE][+-]?\d{1,4}(?![A-Za-z]))?|\d+\.?)/.exec(src.slice(i, i + 400))!;
+      push({ t: 'num', v: m[0].endsWith('.') ? m[0].slice(0, -1) : m[0], pos: i });
+      i += m[0].endsWith('.') ? m[0].length - 1 : m[0].length;
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) {
+      const m = /^[A-Za-z]+/.exec(src.slice(i, i + 200))!;
+      push({ t: 'word', v: m[0], pos: i });
+      i += m[0].length;
+      continue;
+    }
+    if (c === '\\') {
+      const next = src[i + 1];
+      if (next === undefined) {
+        i++;
+        continue;
+      }
+      if (/[A-Za-z]/.test(next)) {
+        const m = /^[A-Za-z]+/.exec(src.slice(i + 1, i + 60))!;
+        const name = m[0];
+        i += 1 + name.length;
+        if (IGNORED_COMMANDS.has(name)) {
+          // \hspace{1em}, \phantom{x}: their argument is spacing too.
+          if ((name === 'hspace' || name === 'vspace' || name === 'phantom') && src[i] === '{') i = readBraced(src, i)[1];
+          // \left. and \right. are invisible delimiters.
+          if ((name === 'left' || name === 'right') && src[i] === '.') i++;
+          continue;
+        }
+        if (TEXT_COMMANDS.has(name)) {
+          while (src[i] === ' ') i++;
+          if (src[i] === '*') i++;
+          if (src[i] === '{') {
+            const [content, end] = readBraced(src, i);
+            push({ t: 'text', v: content, cmd: name, pos: i });
+            i = end;
+          }
+          continue;
+        }
+        push({ t: 'cmd', v: name, pos: i });
+        continue;
+      }
+      // \\ is a row break; \{ \} \| \% \$ \, \! and the like.
+      i += 2;
+      if (IGNORED_COMMANDS.has(next)) continue;
+      if (next === '\\') push({ t: 'op', v: '\\\\', pos: i - 2 });
+      else if (next === '%') push({ t: 'op', v: '%', pos: i - 2 });
+      else if (next === '$' || next === '#') continue;
+      else push({ t: 'cmd', v: next, pos: i - 2 });
+      continue;
+    }
+    const uni = UNICODE[c];
+    if (uni) {
+      push({ t: uni[0], v: uni[1], pos: i } as Token);
+      i++;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (TWO_CHAR_OPS.has(two)) {
+      push({ t: 'op', v: two === '==' ? '=' : two === '**' ? '^' : two, pos: i });
+      i += 2;
+      continue;
+    }
+    if ('+-*/^_()[]{},;=<>!|\'&:%'.includes(c)) {
+      push({ t: 'op', v: c, pos: i });
+      i++;
+      continue;
+    }
+    // '$', '?', quotes, stray unicode: a reader of mathematics skips them.
+    if (c === '$') {
+      i++;
+      continue;
+    }
+    push({ t: 'op', v: c, pos: i });
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import type { AnswerType } from '../model/answer-spec.js';
+
+/**
+ * Text-level normalization before parsing: notation that means nothing for the value
+ * (thousands separators, currency, degree marks) is removed; number-only notations
+ * (`72.8M`, `1 000`, a trailing unit word) are read only where a number is expected.
+ */
+
+/** Thousands separators: `,\!`, `{,}` always; a plain `1,473` outside brackets. */
+export function stripThousands(s: string): string {
+  let t = s.replace(/(\d)\s*(?:\{,\}|,\\!)\s*(?=\d{3}(?!\d))/g, '$1');
+  // A comma followed by exactly three digits, in a number that starts with 1–3 digits, at
+  // bracket depth 0: `23,296`, `7,425,000`, `1,000.99`. `(8,30,30)` and `32, 349` are lists.
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth = Math.max(0, depth - 1);
+    if (c === ',' && depth === 0 && /\d/.test(t[i - 1] ?? '') && /^\d{3}(?![\d])/.test(t.slice(i + 1, i + 5))) {
+      const before = /(?:^|[^\d.])(\d{1,3})((?:,\d{3})*)$/.exec(t.slice(0, i));
+      if (before && !before[1]!.startsWith('0')) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+const SUFFIX: Record<string, number> = {
+  k: 1e3, K: 1e3, thousand: 1e3, M: 1e6, million: 1e6, mil: 1e6, B: 1e9, G: 1e9, billion: 1e9, T: 1e12, trillion: 1e12,
+};
+
+/** Number notations: `72.8M`, `1.1 million`, `1 000`, a trailing unit word, a decimal comma. */
+export function prepareNumber(s: string): string {
+  let t = s.trim();
+  // `1 000 000`: spaces between groups of three.
+  if (/^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/ /g, '');
+  const m = /^(-?\d+(?:\.\d+)?)\s*(k|K|M|B|G|T|thousand|million|mil|billion|trillion)\b\.?\s*(?:[A-Za-z]+)?$/.exec(t);
+  if (m) {
+    const factor = SUFFIX[m[2]!]!;
+    return `${m[1]} \\times 10^{${Math.log10(factor)}}`;
+  }
+  // `1000,99` and `0,111`: a decimal comma (one comma, not a thousands group).
+  if (/^-?\d+,\d+$/.test(t) && !/^-?[1-9]\d{0,2},\d{3}$/.test(t)) t = t.replace(',', '.');
+  // A trailing unit word (`125 miles`, `35 cm`, `0.06 yuan`) after a number.
+  const unit = /^(.*\d\s*)(?:[A-Za-z]{2,}|m²|m\^2|°[CF]?)\s*$/.exec(t);
+  if (unit && !/\\[A-Za-z]+\s*$/.test(t) && !/(?:pi|inf|infty|percent|pct|percentage)\s*$/i.test(t)) t = unit[1]!.trim();
+  return t;
+}
+
+const UNIT_WORDS = /(\d|\})\s*(?:\\[,;]\s*)?(?:miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
+
+/** Notation that means nothing for any value. */
+export function prepareCommon(s: string): string {
+  let t = s;
+  // `\\le` outside an environment is an escaping slip for `\le`.
+  if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
+  t = t.replace(UNIT_WORDS, '$1');
+  return stripThousands(t)
+    .replace(/\^\s*\{?\s*\\circ\s*\}?/g, '')
+    .replace(/\\(?:\$|euro|pounds)/g, '')
+    .replace(/[€£¥]/g, '')
+    .replace(/\\(?:d|t|c)frac/g, '\\frac')
+    .replace(/\\not\s*=/g, '\\neq ');
+}
+
+/** A key's lone decimal comma (`1,22`, `0,111`); a thousands group has exactly three digits. */
+export function prepareKeyValue(s: string): string {
+  const t = s.trim();
+  if (/^-?(?:0|[1-9]\d*),\d+$/.test(t) && !/^-?[1-9]\d{0,2},\d{3}$/.test(t)) return t.replace(',', '.');
+  return s;
+}
+
+/** Shapes written with a letter x (`28x28x10`) become `\times` products. */
+export function prepareShape(s: string): string {
+  return s.replace(/(\d|\})\s*[xX×]\s*(?=\d|[A-Za-z]_|\\)/g, '$1 \\times ');
+}
+
+/** The normalization for an answer of a given type. */
+export function prepareFor(type: AnswerType, s: string): string {
+  let t = prepareCommon(s);
+  if (type === 'number') t = prepareNumber(t);
+  if (type === 'shape' || type === 'table') t = prepareShape(t);
+  return t;
+}

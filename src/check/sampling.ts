@@ -1,0 +1,126 @@
+import type { Node } from './latex/ast.js';
+import type { SymbolAssumptions, SymbolTable } from '../model/symbols.js';
+import type { Point } from './evaluate.js';
+
+/** The free symbols of a tree (bound sum indices excluded), in first-seen order. */
+export function freeSymbols(n: Node, bound: ReadonlySet<string> = new Set(), out = new Set<string>()): Set<string> {
+  switch (n.kind) {
+    case 'sym':
+      if (!bound.has(n.name)) out.add(n.name);
+      break;
+    case 'bigop': {
+      freeSymbols(n.lower, bound, out);
+      freeSymbols(n.upper, bound, out);
+      freeSymbols(n.body, new Set([...bound, n.index]), out);
+      break;
+    }
+    case 'add': n.terms.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'mul':
+    case 'cross': n.factors.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'neg':
+    case 'percent':
+    case 'transpose': freeSymbols(n.arg, bound, out); break;
+    case 'div': freeSymbols(n.num, bound, out); freeSymbols(n.den, bound, out); break;
+    case 'pow': freeSymbols(n.base, bound, out); freeSymbols(n.exp, bound, out); break;
+    case 'pm': if (n.left) freeSymbols(n.left, bound, out); freeSymbols(n.right, bound, out); break;
+    case 'call': n.args.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'root': freeSymbols(n.index, bound, out); freeSymbols(n.arg, bound, out); break;
+    case 'tuple':
+    case 'set': n.items.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'interval': freeSymbols(n.lo, bound, out); freeSymbols(n.hi, bound, out); break;
+    case 'union': n.parts.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'matrix': n.rows.forEach((r) => r.forEach((t) => freeSymbols(t, bound, out))); break;
+    case 'cases': n.cases.forEach((c) => { freeSymbols(c.value, bound, out); if (c.when !== 'otherwise') freeSymbols(c.when, bound, out); }); break;
+    case 'rel': n.args.forEach((t) => freeSymbols(t, bound, out)); break;
+    default: break;
+  }
+  return out;
+}
+
+/** Names of the opaque functions a tree applies (`f`, `sigma'`). */
+export function opaqueFunctions(n: Node, out = new Set<string>()): Set<string> {
+  if (n.kind === 'call' && n.opaque) out.add(n.fn);
+  for (const child of children(n)) opaqueFunctions(child, out);
+  return out;
+}
+
+/** The direct children of a node. */
+export function children(n: Node): Node[] {
+  switch (n.kind) {
+    case 'add': return n.terms;
+    case 'mul':
+    case 'cross': return n.factors;
+    case 'neg':
+    case 'percent':
+    case 'transpose': return [n.arg];
+    case 'div': return [n.num, n.den];
+    case 'pow': return [n.base, n.exp];
+    case 'pm': return n.left ? [n.left, n.right] : [n.right];
+    case 'call': return n.args;
+    case 'root': return [n.index, n.arg];
+    case 'bigop': return [n.lower, n.upper, n.body];
+    case 'tuple':
+    case 'set': return n.items;
+    case 'interval': return [n.lo, n.hi];
+    case 'union': return n.parts;
+    case 'matrix': return n.rows.flat();
+    case 'cases': return n.cases.flatMap((c) => (c.when === 'otherwise' ? [c.value] : [c.value, c.when]));
+    case 'rel': return n.args;
+    default: return [];
+  }
+}
+
+/**
+ * One random point that satisfies the symbols' assumptions. Symbols with no assumption take
+ * values of either sign away from zero and from integers, where most false identities show.
+ */
+export function samplePoint(rng: () => number, names: Iterable<string>, table: SymbolTable): Point {
+  const point: Point = new Map();
+  const pending = [...names];
+  // Symbols that are `greater` than another are drawn after it; a cycle is broken by order.
+  for (let pass = 0; pass < 3 && pending.length; pass++) {
+    for (let i = 0; i < pending.length; ) {
+      const name = pending[i]!;
+      const a = table[name] ?? {};
+      if (a.greater && !point.has(a.greater) && pending.includes(a.greater) && pass < 2) {
+        i++;
+        continue;
+      }
+      point.set(name, drawValue(rng, a, point));
+      if (a.vector) a.vector.forEach((component) => point.set(component, drawValue(rng, table[component] ?? {}, point)));
+      pending.splice(i, 1);
+    }
+  }
+  for (const [name, a] of Object.entries(table)) {
+    if (a.vector && !point.has(name) && a.vector.some((c) => point.has(c))) {
+      point.set(name, a.vector.map((c) => point.get(c) as number));
+    }
+  }
+  // A vector symbol's value is its components.
+  for (const [name, a] of Object.entries(table)) {
+    if (a.vector && point.has(name)) point.set(name, a.vector.map((c) => point.get(c) as number));
+  }
+  return point;
+}
+
+function drawValue(rng: () => number, a: SymbolAssumptions, point: Point): number {
+  const other = a.greater ? point.get(a.greater) : undefined;
+  let lo = a.min ?? (a.positive ? 0 : a.nonnegative ? 0 : -6);
+  let hi = a.max ?? (lo >= 0 ? lo + 8 : 6);
+  if (typeof other === 'number') {
+    // "much larger": well above the other symbol, so that asymptotic answers separate.
+    lo = Math.max(lo, other * 1.5 + 1);
+    hi = Math.max(hi, other * 12 + 10);
+  }
+  if (a.integer) {
+    const ilo = Math.ceil(a.positive && lo <= 0 ? 1 : lo);
+    const ihi = Math.floor(hi);
+    let v = ilo + Math.floor(rng() * (ihi - ilo + 1));
+    if ((a.nonzero || a.positive) && v === 0) v = 1;
+    return v;
+  }
+  let v = lo + rng() * (hi - lo);
+  if ((a.positive || a.nonzero) && Math.abs(v) < 0.05) v = 0.05 + Math.abs(v);
+  if (!a.positive && !a.nonnegative && a.min === undefined && a.max === undefined && Math.abs(v) < 0.2) v += 0.5;
+  return v;
+}

@@ -1,0 +1,111 @@
+import type { Node } from './latex/ast.js';
+import type { CheckContext } from './context.js';
+import { DEFAULT_TOLERANCE } from './context.js';
+import { compareExpressions, type Comparison } from './equivalence.js';
+import { evaluate, close } from './evaluate.js';
+import { exactValue } from './normal-form.js';
+import { freeSymbols } from './sampling.js';
+import { printMath } from './latex/print.js';
+import * as Q from './rational.js';
+
+/** Whether a tree has no free symbols (a number, possibly written as a computation). */
+export function isConstant(n: Node): boolean {
+  return freeSymbols(n).size === 0;
+}
+
+/** The number a constant tree stands for (a percent keeps its /100). */
+export function constantValue(n: Node): number {
+  const v = evaluate(n, new Map());
+  return typeof v === 'number' ? v : NaN;
+}
+
+/** Significant figures of a decimal literal as written: `0.0250` has 3. */
+export function writtenSigfigs(text: string): number | undefined {
+  const m = /^-?(\d*)\.?(\d*)$/.exec(text.trim());
+  if (!m) return undefined;
+  const digits = (m[1]! + m[2]!).replace(/^0+/, '');
+  return digits.length || undefined;
+}
+
+/** `x` rounded to `s` significant figures. */
+export function roundSig(x: number, s: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(Math.max(1, Math.min(100, s))));
+}
+
+/** The decimal literal a tree is, if it is one (possibly negated): its text. */
+function decimalLiteral(n: Node): string | undefined {
+  if (n.kind === 'num') return n.text;
+  if (n.kind === 'neg' && n.arg.kind === 'num') return `-${n.arg.text}`;
+  return undefined;
+}
+
+/** Whether an exact value has a terminating decimal expansion of at most `places` places. */
+function terminatesWithin(r: Q.Rational, places: number): boolean {
+  const scaled = Q.mul(r, Q.rat(10n ** BigInt(places)));
+  return scaled !== undefined && Q.isInteger(scaled);
+}
+
+export interface NumberMatch {
+  equal: boolean;
+  how: string;
+}
+
+/**
+ * Whether a constant candidate equals a constant expected value: within the spec's tolerance,
+ * or to its significant figures, or — when the key sets neither — as a correct rounding of a
+ * value whose decimals do not end (1/3 as 0.33), or within the default tolerance.
+ */
+export function numbersMatch(expected: Node, answer: Node, ctx: CheckContext): NumberMatch {
+  const want = constantValue(expected);
+  const got = constantValue(answer);
+  if (!Number.isFinite(want) || !Number.isFinite(got)) return { equal: false, how: 'not finite' };
+  const exactWant = exactValue(expected);
+  const exactGot = exactValue(answer);
+  if (exactWant && exactGot && Q.eq(exactWant, exactGot)) return { equal: true, how: 'exactly equal' };
+  const { spec } = ctx;
+  if (spec.sigfigs) {
+    const ok = roundSig(got, spec.sigfigs) === roundSig(want, spec.sigfigs);
+    return { equal: ok, how: `to ${spec.sigfigs} significant figures` };
+  }
+  const tol = spec.tolerance;
+  if (tol) {
+    const rel = tol.rel ?? 0;
+    const abs = tol.abs ?? 0;
+    const ok = Math.abs(got - want) <= Math.max(abs, rel * Math.abs(want));
+    return { equal: ok, how: `within tolerance${tol.rel !== undefined ? ` (relative ${tol.rel})` : ''}${tol.abs !== undefined ? ` (absolute ${tol.abs})` : ''}` };
+  }
+  if (close(want, got, DEFAULT_TOLERANCE.rel, DEFAULT_TOLERANCE.abs)) return { equal: true, how: 'within the default tolerance' };
+  const literal = decimalLiteral(answer);
+  if (literal && literal.includes('.')) {
+    const places = literal.split('.')[1]!.length;
+    const sig = writtenSigfigs(literal) ?? 0;
+    const rounded = Number(want.toFixed(places));
+    const longDecimal = exactWant ? !terminatesWithin(exactWant, places + 1) : true;
+    if (sig >= 2 && longDecimal && Math.abs(rounded - got) < 1e-12 * Math.max(1, Math.abs(got))) {
+      return { equal: true, how: `a correct rounding to ${places} decimal place${places === 1 ? '' : 's'}` };
+    }
+  }
+  return { equal: false, how: 'different values' };
+}
+
+/**
+ * Compares two scalar-valued trees: as numbers when both are constant, else symbolically.
+ * Used for elements of tuples, matrices, sets and table cells alike.
+ */
+export function compareScalars(expected: Node, answer: Node, ctx: CheckContext): Comparison {
+  if (printMath(expected) === printMath(answer)) return { equal: true, check: 'structural', detail: 'the same expression' };
+  const seqA = expected.kind === 'tuple' ? expected.items : undefined;
+  const seqB = answer.kind === 'tuple' ? answer.items : undefined;
+  if (seqA || seqB) {
+    if (!seqA || !seqB || seqA.length !== seqB.length) return { equal: false, check: 'structural', detail: 'a different number of values' };
+    const parts = seqA.map((e, i) => compareScalars(e, seqB[i]!, ctx));
+    const bad = parts.find((p) => p.equal !== true);
+    return bad ?? { equal: true, check: 'elementwise' };
+  }
+  if (isConstant(expected) && isConstant(answer)) {
+    const m = numbersMatch(expected, answer, ctx);
+    return { equal: m.equal, check: m.how.startsWith('exact') ? 'exact' : 'tolerance', detail: m.how };
+  }
+  return compareExpressions(expected, answer, { symbols: ctx.symbols, ...(ctx.cas ? { cas: ctx.cas } : {}) });
+}

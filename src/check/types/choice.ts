@@ -1,0 +1,44 @@
+import type { AnswerSpec } from '../../model/answer-spec.js';
+import { correct, incorrect, undecided, type TypeVerdict } from '../context.js';
+
+/** Lower case, LaTeX text wrappers and punctuation removed, spaces folded. */
+export function normalizeWords(s: string): string {
+  return s
+    .replace(/\\(?:text|textbf|textit|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/[$\\{}()[\]*_`"'.,;:!?]/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function mentions(text: string, option: string): boolean {
+  const o = normalizeWords(option);
+  if (!o) return false;
+  const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text);
+}
+
+/** `choice`: the answer names one of the options and none of the `wrong` ones. */
+export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
+  const options = spec.options ?? (spec.value !== undefined ? [spec.value] : []);
+  if (!options.length) return undecided('choice', 'the key lists no options for this choice');
+  const text = normalizeWords(answer);
+  const named = options.filter((o) => mentions(text, o));
+  const wrongNamed = (spec.wrong ?? []).filter((o) => mentions(text, o));
+  if (wrongNamed.length) {
+    return incorrect('choice', `the answer names "${wrongNamed[0]}"${named.length ? ` as well as "${named[0]}"` : ''}, which is not right`);
+  }
+  if (named.length) return correct('choice', `the answer names "${named[0]}"`);
+  return incorrect('choice', `the answer names none of: ${options.map((o) => `"${o}"`).join(', ')}`);
+}
+
+/** `text`: free text is judged against a rubric; without a judge it waits for a person. */
+export function checkText(spec: AnswerSpec): TypeVerdict {
+  const n = spec.rubric?.length ?? 0;
+  return {
+    verdict: 'needs-review',
+    score: 0,
+    check: 'none',
+    reason: n ? `a free-text answer with ${n} rubric criteria; no judge is configured, so a person must review it` : 'a free-text answer; no judge is configured, so a person must review it',
+  };
+}

@@ -1,0 +1,211 @@
+import type { Node, NodeOf, RelOp } from '../latex/ast.js';
+import { printMath } from '../latex/print.js';
+import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
+import { exactlyEqual } from '../normal-form.js';
+import { positiveSymbols } from '../equivalence.js';
+import { evaluate, isFiniteValue } from '../evaluate.js';
+import { freeSymbols, samplePoint } from '../sampling.js';
+import { hashString, seededRandom } from '../random.js';
+import { compareScalars, isConstant } from '../scalar.js';
+import { checkExpression, verdictFromComparison } from './scalar-types.js';
+import { asInterval, checkInterval } from './structured.js';
+import { isName, isNameLike, valueOf } from '../named-values.js';
+
+type Rel = NodeOf<'rel'>;
+
+const minus = (a: Node, b: Node): Node => ({ kind: 'add', terms: [a, { kind: 'neg', arg: b }] });
+
+/**
+ * Whether `g = k·f` for a constant k of the required sign (any nonzero k when sign is 0):
+ * exactly when both are rational functions, else at seeded points. `g` may also be f times a
+ * positive factor that does not depend on the unknowns (symbols not declared positive).
+ */
+function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): boolean {
+  const names = [...new Set([...freeSymbols(f), ...freeSymbols(g)])];
+  const rng = seededRandom(hashString(printMath(f) + '~' + printMath(g)));
+  const ratios: { r: number; point: Map<string, number | number[]> }[] = [];
+  for (let i = 0; i < 80 && ratios.length < 16; i++) {
+    const p = samplePoint(rng, names, ctx.symbols);
+    const fv = evaluate(f, p);
+    const gv = evaluate(g, p);
+    if (typeof fv !== 'number' || typeof gv !== 'number' || !isFiniteValue(fv) || !isFiniteValue(gv) || Math.abs(fv) < 1e-9) continue;
+    ratios.push({ r: gv / fv, point: p });
+  }
+  if (ratios.length < 4) return false;
+  const r0 = ratios[0]!.r;
+  if (sign === 1 ? !(r0 > 0) : r0 === 0) return false;
+  // Exact: g − r0·f is zero as a rational function (r0 read back as the nearest simple fraction).
+  const k = simpleFraction(r0);
+  if (k) {
+    const scaled: Node = { kind: 'mul', factors: [k, f] };
+    const exact = exactlyEqual(scaled, g, positiveSymbols(ctx.symbols));
+    if (exact === true) return true;
+  }
+  if (ratios.every(({ r }) => Math.abs(r - r0) <= 1e-8 * Math.max(1, Math.abs(r0)))) return true;
+  if (sign !== 1 || !ratios.every(({ r }) => r > 0)) return false;
+  // A positive factor in the declared-positive symbols only (α√d ≤ 1 against α ≤ 1/√d).
+  const positive = positiveSymbols(ctx.symbols);
+  const unknowns = names.filter((n) => !positive.has(n));
+  return ratios.every(({ point }) => {
+    const base = evaluate(g, point) as number / (evaluate(f, point) as number);
+    return unknowns.every((u) => {
+      const moved = new Map(point);
+      moved.set(u, (point.get(u) as number) + 0.731);
+      const fv = evaluate(f, moved) as number;
+      return Math.abs(fv) < 1e-9 || Math.abs((evaluate(g, moved) as number) / fv - base) <= 1e-8 * Math.max(1, Math.abs(base));
+    });
+  });
+}
+
+function simpleFraction(x: number): Node | undefined {
+  for (let d = 1; d <= 1000; d++) {
+    const n = Math.round(x * d);
+    if (Math.abs(n / d - x) < 1e-12 * Math.max(1, Math.abs(x))) {
+      const num: Node = { kind: 'num', value: { n: BigInt(Math.abs(n)), d: 1n }, text: String(Math.abs(n)) };
+      const frac: Node = d === 1 ? num : { kind: 'div', num, den: { kind: 'num', value: { n: BigInt(d), d: 1n }, text: String(d) } };
+      return n < 0 ? { kind: 'neg', arg: frac } : frac;
+    }
+  }
+  return undefined;
+}
+
+/** The equation `a = b = c` as its first and last sides. */
+function ends(r: Rel): [Node, Node] {
+  return [r.args[0]!, r.args[r.args.length - 1]!];
+}
+
+
+/** Compares a candidate to the right side of `name = rhs` (or `name ← rhs`). */
+function compareRightSides(target: Node, rhs: Node, answer: Node, ctx: CheckContext, ops: RelOp[]): TypeVerdict | undefined {
+  let candidate: Node = answer;
+  if (answer.kind === 'rel') {
+    const [l, r] = ends(answer);
+    if (printMath(l) === printMath(target) && answer.ops.every((o) => ops.includes(o) || o === '=' || o === '~')) candidate = valueOf({ ...answer, ops: answer.ops.map((o) => (o === 'assign' ? '=' : o)) });
+    else if (printMath(r) === printMath(target) && answer.ops.length === 1 && ops.includes(answer.ops[0]!)) candidate = l;
+    else if (isName(l) && answer.ops.every((o) => o === '=' || o === 'assign')) return incorrect('structural', `the answer gives ${printMath(l)}; the question asks for ${printMath(target)}`, 'format');
+    else return undefined;
+  }
+  return verdictFromComparison(compareScalars(rhs, candidate, ctx), rhs, candidate, ctx, `${printMath(target)} =`);
+}
+
+/** `equation`: the same equation, rearranged or not; a bare right side when the left is one symbol. */
+export const checkEquation: TypeChecker = (expected, answer, ctx) => {
+  if (expected.kind !== 'rel') return checkExpression(expected, answer, ctx);
+  const [l, r] = ends(expected);
+  if (isName(l)) {
+    const direct = compareRightSides(l, r, answer, ctx, ['=']);
+    if (direct) return direct;
+  }
+  // `|AB| = 1`, `\frac{NO}{BO} = \frac{1}{\sqrt 6}`: a bare value answers for a constant last side.
+  if (answer.kind !== 'rel' && isConstant(r) && expected.args.slice(0, -1).some(isNameLike)) return verdictFromComparison(compareScalars(r, answer, ctx), r, answer, ctx);
+  if (answer.kind !== 'rel' || !answer.ops.every((o) => o === '=')) {
+    return incorrect('structural', `an equation was expected; the answer is ${printMath(answer)}`, 'format');
+  }
+  const [al, ar] = ends(answer);
+  if (proportional(minus(l, r), minus(al, ar), ctx, 0)) return correct('numeric', 'the same equation, rearranged');
+  return incorrect('numeric', `${printMath(answer)} is not the equation ${printMath(expected)}`);
+};
+
+/** `f ≤ 0` / `f < 0` form of a one-operator inequality. */
+function asSignForm(r: Rel): { f: Node; strict: boolean; op: RelOp } | undefined {
+  if (r.ops.length !== 1) return undefined;
+  const [a, b] = [r.args[0]!, r.args[1]!];
+  switch (r.ops[0]) {
+    case '<': return { f: minus(a, b), strict: true, op: '<' };
+    case '<=': return { f: minus(a, b), strict: false, op: '<=' };
+    case '>': return { f: minus(b, a), strict: true, op: '<' };
+    case '>=': return { f: minus(b, a), strict: false, op: '<=' };
+    case '!=': return { f: minus(a, b), strict: true, op: '!=' };
+    default: return undefined;
+  }
+}
+
+/** `relation`: the same bound; with `boundary: true` the equation of the boundary counts too. */
+export const checkRelation: TypeChecker = (expected, answer, ctx) => {
+  if (expected.kind !== 'rel') return checkExpression(expected, answer, ctx);
+  if (expected.ops.length === 2 || expected.ops[0] === 'in') {
+    if (asInterval(expected)) return checkInterval(expected, answer, ctx);
+  }
+  const want = asSignForm(expected);
+  if (!want) return checkEquation(expected, answer, ctx);
+  const [l, r] = [expected.args[0]!, expected.args[1]!];
+  if (ctx.spec.boundary) {
+    const isEquation = answer.kind === 'rel' && answer.ops.every((o) => o === '=');
+    if (!isEquation && answer.kind !== 'rel' && isName(l)) {
+      const v = compareRightSides(l, r, answer, ctx, ['=']);
+      if (v?.verdict === 'correct') return { ...v, reason: `${v.reason} (the boundary of the bound, accepted)` };
+      if (v) return v;
+    }
+    if (isEquation && answer.kind === 'rel') {
+      const [al, ar] = ends(answer);
+      if (proportional(want.f, minus(al, ar), ctx, 0)) return correct('numeric', 'the boundary of the expected bound (accepted: boundary)');
+    }
+  }
+  if (answer.kind !== 'rel') {
+    return incorrect('structural', `a bound (${printMath(expected)}) was expected; the answer is ${printMath(answer)}`, 'incomplete');
+  }
+  const got = asSignForm(answer);
+  if (!got) return incorrect('structural', `${printMath(answer)} is not a single inequality like ${printMath(expected)}`);
+  if (want.op === '!=' || got.op === '!=') {
+    if (want.op !== got.op) return incorrect('structural', `${printMath(answer)} is not ${printMath(expected)}`);
+    return proportional(want.f, got.f, ctx, 0) ? correct('numeric', 'the same relation') : incorrect('numeric', `${printMath(answer)} is not ${printMath(expected)}`);
+  }
+  if (!proportional(want.f, got.f, ctx, 1)) {
+    if (proportional(want.f, got.f, ctx, 0)) return incorrect('numeric', `the bound points the wrong way: ${printMath(answer)} against ${printMath(expected)}`);
+    return incorrect('numeric', `${printMath(answer)} is not the bound ${printMath(expected)}`);
+  }
+  if (want.strict !== got.strict) {
+    return incorrect('structural', `the right bound, but ${want.strict ? 'strict' : 'not strict'} was expected (${printMath(expected)})`, 'format');
+  }
+  return correct('numeric', 'the same bound');
+};
+
+/** Update rules (`v \leftarrow ...`): the same right-hand side, component by component. */
+export const checkUpdate: TypeChecker = (expected, answer, ctx) => {
+  if (expected.kind !== 'rel') return checkExpression(expected, answer, ctx);
+  const [target, rhs] = ends(expected);
+  const v = compareRightSides(target, rhs, answer, ctx, ['assign', '=']);
+  return v ?? undecided('structural', `could not read ${printMath(answer)} as an update of ${printMath(target)}`);
+};
+
+/** `piecewise`: equal value at every point of the declared domain, however the cases are split. */
+export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
+  const domain = ctx.spec.domain ?? {};
+  const names = [...new Set([...Object.keys(domain), ...freeSymbols(expected)])];
+  const vars = names.filter((n) => !ctx.symbols[n] || domain[n]);
+  const variable = vars[0];
+  if (!variable) return checkExpression(expected, answer, ctx);
+  const d = domain[variable] ?? {};
+  const integer = d.integer ?? ctx.symbols[variable]?.integer ?? false;
+  const lo = d.min ?? -10;
+  const hi = d.max ?? 20;
+  const points: number[] = [];
+  if (integer && hi - lo <= 5000) for (let x = Math.ceil(lo); x <= hi; x++) points.push(x);
+  else {
+    const rng = seededRandom(hashString(printMath(expected)));
+    for (let i = 0; i < 400; i++) points.push(integer ? Math.round(lo + rng() * (hi - lo)) : lo + rng() * (hi - lo));
+  }
+  const others = names.filter((n) => n !== variable);
+  const rng = seededRandom(hashString(printMath(answer)));
+  const base = samplePoint(rng, others, ctx.symbols);
+  let wrong = 0;
+  let first = '';
+  for (const x of points) {
+    const at = new Map(base);
+    at.set(variable, x);
+    const want = evaluate(expected, at);
+    const got = evaluate(answer, at);
+    if (typeof want !== 'number' || typeof got !== 'number') return undecided('numeric', 'a piecewise answer must have one number per point');
+    const same = (Number.isNaN(want) && Number.isNaN(got)) || Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want));
+    if (!same) {
+      wrong++;
+      if (!first) first = `at ${variable} = ${x} the answer is ${fmt(got)}, expected ${fmt(want)}`;
+    }
+  }
+  if (!wrong) return correct('numeric', `equal at all ${points.length} points of the domain ${integer ? `(integers ${lo}..${hi})` : `[${lo}, ${hi}]`}`);
+  return incorrect('numeric', `differs at ${wrong} of ${points.length} points; ${first}`);
+};
+
+function fmt(x: number): string {
+  return Number.isNaN(x) ? 'undefined' : Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}

@@ -1,0 +1,3 @@
+export * from './answer-spec.js';
+export * from './symbols.js';
+export * from './verdict.js';
