@@ -13,7 +13,7 @@ import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
 import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
 import { checkExpression, checkNumber } from './types/scalar-types.js';
-import { checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
+import { asInterval, checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
 import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
 import { checkChoice, checkText } from './types/choice.js';
 import { checkTable } from './types/table.js';
@@ -157,8 +157,13 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     }
     let answer = parsed.node;
     if (!RELATION_TYPES.has(type)) answer = valueOf(answer);
+    // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
+    if (!declaredType && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
     const declared = declaredNames(symbols);
-    const unknown = [...freeSymbols(answer)].filter((s) => !declared.has(s));
+    // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
+    const asBounds = type === 'interval' ? asInterval(answer) : undefined;
+    const used = asBounds ? new Set([...freeSymbols(asBounds.lo), ...freeSymbols(asBounds.hi)]) : freeSymbols(answer);
+    const unknown = [...used].filter((s) => !declared.has(s));
     if (unknown.length) {
       return result(
         type,

@@ -97,8 +97,10 @@ export function compareScalars(expected: Node, answer: Node, ctx: CheckContext):
   if (printMath(expected) === printMath(answer)) return { equal: true, check: 'structural', detail: 'the same expression' };
   const seqA = expected.kind === 'tuple' ? expected.items : undefined;
   const seqB = answer.kind === 'tuple' ? answer.items : undefined;
-  if (seqA || seqB) {
-    if (!seqA || !seqB || seqA.length !== seqB.length) return { equal: false, check: 'structural', detail: 'a different number of values' };
+  // Two written-out tuples compare element by element; a vector-valued expression
+  // (`0.9 v + 0.1 (a, b)`) against a tuple is left to the numeric stage.
+  if (seqA && seqB) {
+    if (seqA.length !== seqB.length) return { equal: false, check: 'structural', detail: 'a different number of values' };
     const parts = seqA.map((e, i) => compareScalars(e, seqB[i]!, ctx));
     const bad = parts.find((p) => p.equal !== true);
     return bad ?? { equal: true, check: 'elementwise' };

@@ -1,0 +1,58 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CheckPool } from '../src/check/pool.js';
+import { checkAnswer } from '../src/check/check.js';
+
+// Real worker threads with the CAS loaded, as `partcredit check` runs them.
+const pool = new CheckPool({ threads: 2, timeoutMs: 2000 });
+after(() => pool.close());
+
+const HOSTILE: [string, string][] = [
+  ['tower of exponents', '10^{10^{10^{10}}}'],
+  ['huge factorial', '100000!'],
+  ['20,000 nested parentheses', '('.repeat(20_000) + 'x' + ')'.repeat(20_000)],
+  ['200 nested fractions', '\\frac{1}{'.repeat(200) + '2' + '}'.repeat(200)],
+  ['a sum of 10^9 terms', '\\sum_{k=1}^{10^9} k'],
+  ['a 1 MB string', 'x+'.repeat(500_000) + '1'],
+  ['invalid UTF-8', Buffer.from([0x31, 0xff, 0xfe, 0x32]).toString('utf8')],
+  ['a lone surrogate', 'x\uD800y'],
+  ['nested sums of 10^8 terms in all', '\\sum_{k=1}^{10000} \\sum_{j=1}^{10000} k j'],
+  ['unbalanced braces', '\\frac{1}{{{{{2'],
+  ['control bytes', 'x\u0001\u0002'],
+];
+
+for (const [name, answer] of HOSTILE) {
+  test(`hostile input answered within 2 s: ${name}`, async () => {
+    const t0 = performance.now();
+    const r = await pool.check({ spec: { value: '5' }, answer });
+    const ms = performance.now() - t0;
+    assert.ok(ms < 2500, `${name} took ${ms.toFixed(0)} ms`);
+    assert.ok(['unparseable', 'undecided', 'incorrect'].includes(r.verdict), `${name}: ${r.verdict} — ${r.reason}`);
+    assert.ok(r.reason.length > 0);
+  });
+}
+
+test('a check past the time limit is stopped, and the pool goes on', async () => {
+  // Nested sums of 10^8 terms run for far longer than the limit: the worker must be terminated.
+  const slow = pool.check({ spec: { value: 'n' }, answer: '\\sum_{k=1}^{10000} \\sum_{j=1}^{10000} \\frac{k j}{n}' });
+  const fine = pool.check({ spec: { value: '2 c d' }, answer: '2 d c' });
+  const [a, b] = await Promise.all([slow, fine]);
+  assert.equal(a.verdict, 'undecided');
+  assert.match(a.reason, /longer than 2000 ms/);
+  assert.equal(b.verdict, 'correct');
+  const after = await pool.check({ spec: { value: '1473' }, answer: '1,473' });
+  assert.equal(after.verdict, 'correct');
+});
+
+test('a hostile expected answer is a key problem, not a crash', () => {
+  const r = checkAnswer({ value: '\\frac{1}{' }, '1');
+  assert.equal(r.verdict, 'undecided');
+  assert.match(r.reason, /expected answer could not be read/);
+});
+
+test('the same inputs give the same verdicts and reasons', () => {
+  const a = checkAnswer({ value: '2 c d_{out}^2 d_{in}' }, '2 c d_{out} d_{in}^2');
+  const b = checkAnswer({ value: '2 c d_{out}^2 d_{in}' }, '2 c d_{out} d_{in}^2');
+  assert.equal(a.reason, b.reason);
+  assert.equal(a.verdict, 'incorrect');
+});
