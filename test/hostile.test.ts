@@ -4,7 +4,7 @@ import { CheckPool } from '../src/check/pool.js';
 import { checkAnswer } from '../src/check/check.js';
 
 // Real worker threads with the CAS loaded, as `partcredit check` runs them.
-const pool = new CheckPool({ threads: 2, timeoutMs: 2000 });
+const pool = new CheckPool({ threads: 2 });
 after(() => pool.close());
 
 const HOSTILE: [string, string][] = [
@@ -27,21 +27,25 @@ for (const [name, answer] of HOSTILE) {
     const r = await pool.check({ spec: { value: '5' }, answer });
     const ms = performance.now() - t0;
     assert.ok(ms < 2500, `${name} took ${ms.toFixed(0)} ms`);
-    assert.ok(['unparseable', 'undecided', 'incorrect'].includes(r.verdict), `${name}: ${r.verdict} — ${r.reason}`);
+    assert.ok(['unparseable', 'undecided'].includes(r.verdict), `${name}: ${r.verdict} — ${r.reason}`);
     assert.ok(r.reason.length > 0);
   });
 }
 
 test('a check past the time limit is stopped, and the pool goes on', async () => {
-  // Nested sums of 10^8 terms run for far longer than the limit: the worker must be terminated.
-  const slow = pool.check({ spec: { value: 'n' }, answer: '\\sum_{k=1}^{10000} \\sum_{j=1}^{10000} \\frac{k j}{n}' });
+  // A pool with a short limit, and a check that takes longer than it: the worker is terminated.
+  const strict = new CheckPool({ threads: 1, timeoutMs: 30 });
+  // Two million terms of nested sums (inside the work budget) take far longer than 30 ms.
+  const slow = strict.check({ spec: { value: 'n' }, answer: '\\sum_{k=1}^{10000} \\sum_{j=1}^{199} \\frac{k j}{n}' });
   const fine = pool.check({ spec: { value: '2 c d' }, answer: '2 d c' });
   const [a, b] = await Promise.all([slow, fine]);
   assert.equal(a.verdict, 'undecided');
-  assert.match(a.reason, /longer than 2000 ms/);
+  assert.match(a.reason, /longer than 30 ms/);
   assert.equal(b.verdict, 'correct');
-  const after = await pool.check({ spec: { value: '1473' }, answer: '1,473' });
+  // The terminated worker was replaced: the strict pool still answers.
+  const after = await strict.check({ spec: { value: '1473' }, answer: '1,473' });
   assert.equal(after.verdict, 'correct');
+  await strict.close();
 });
 
 test('a hostile expected answer is a key problem, not a crash', () => {

@@ -9,6 +9,7 @@ import { extractAnswer, assertReadable, trimAnswer, UnreadableError } from './ex
 import { prepareFor, prepareKeyValue } from './prepare.js';
 import { inferType } from './infer.js';
 import { freeSymbols } from './sampling.js';
+import { resetWorkBudget } from './evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
 import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
@@ -78,13 +79,13 @@ function result(type: AnswerType, v: TypeVerdict, answer: string, expected: stri
 }
 
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
-function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string } {
+function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
   for (const text of texts) {
     try {
       return { node: parseMath(prepareFor(type, text), read), text };
     } catch (e) {
-      if (e instanceof LimitError) return { error: e.message };
+      if (e instanceof LimitError) return { error: e.message, limit: true };
       if (!(e instanceof ParseError)) throw e;
       firstError ||= e.message;
     }
@@ -99,6 +100,7 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
  */
 export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
+  resetWorkBudget();
   const declaredType = spec.type;
   try {
     if (declaredType === 'text') return result('text', checkText(spec), trimAnswer(candidate), '', t0);
@@ -144,8 +146,10 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     if (type === 'choice') return result('choice', checkChoice({ ...spec, options: [printMath(expected)] }, extracted.text), extracted.text, printMath(expected), t0);
     let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
     // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
-    if (type === 'number' && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
-      const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent))?/g);
+    // Only prose: a number is never mined out of malformed LaTeX.
+    const prose = !/[\\{}^_]/.test(extracted.text);
+    if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
+      const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
       const last = numbers?.[numbers.length - 1];
       if (last) {
         const fallback = readCandidate([last], type, read);

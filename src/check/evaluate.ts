@@ -151,6 +151,9 @@ export function evaluate(n: Node, at: Point): Value {
       let acc = n.op === 'sum' ? 0 : 1;
       const inner = new Map(at);
       for (let k = lo; k <= hi; k++) {
+        if (--budget < 0) {
+          throw new LimitError(`the sums and products in the answer need more than ${LIMITS.bigopWork.toLocaleString('en-US')} terms in all`);
+        }
         inner.set(n.index, k);
         const v = scalar(evaluate(n.body, inner));
         acc = n.op === 'sum' ? acc + v : acc * v;
@@ -176,6 +179,13 @@ export function evaluate(n: Node, at: Point): Value {
 }
 
 const EPS = 1e-9;
+
+let budget: number = LIMITS.bigopWork;
+
+/** Gives a new check its whole budget of sum and product terms. */
+export function resetWorkBudget(): void {
+  budget = LIMITS.bigopWork;
+}
 
 /** Whether a condition (`0 \le n \le 6`, `n < 0`, `n = 1, 2`) holds at a point. */
 export function holds(cond: Node, at: Point): boolean {

@@ -57,7 +57,8 @@ const MARKER = /(?:final\s+answer|answer|result)\s*(?:is)?\s*[:：]\s*|(?:the\s+
 
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
-  let t = s.trim();
+  // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
+  let t = s.trim().replace(/^(?:\(?(?:[ivx]{1,4}|[a-h])\)|(?:[ivx]{1,4}|[a-h])[.)])\s+(?=\S)/i, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t
@@ -92,7 +93,8 @@ export function assertReadable(s: string, what = 'answer'): void {
 export function extractAnswer(candidate: string): Extracted {
   assertReadable(candidate);
   const boxed = boxedContents(candidate);
-  if (boxed.length) return { text: trimAnswer(boxed.join(', ')), how: 'boxed' };
+  // The same value boxed twice (a model repeating its result) is one answer.
+  if (boxed.length) return { text: trimAnswer([...new Set(boxed.map((b) => b.trim()))].join(', ')), how: 'boxed' };
 
   let lastMarkerEnd = -1;
   for (let m = MARKER.exec(candidate); m; m = MARKER.exec(candidate)) lastMarkerEnd = m.index + m[0].length;

@@ -16,12 +16,14 @@ export const LIMITS = {
   factorial: 1_000,
   /** Most terms a `\sum` or `\prod` is expanded to. */
   bigopTerms: 10_000,
+  /** Terms all sums and products of one check may evaluate, nested ones included, at every test point. */
+  bigopWork: 2_000_000,
   /** Terms a polynomial normal form may hold before the exact stage gives up. */
   polynomialTerms: 2_000,
   /** Milliseconds the CAS stage may take inside a check. */
   casMs: 1_500,
   /** Milliseconds a whole check may take before its worker is terminated. */
-  checkMs: 2_000,
+  checkMs: 1_500,
 } as const;
 
 /** A limit was hit; the message names it in words. */

@@ -33,6 +33,8 @@ export class CheckPool {
   private readonly slots: number;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Resolves when every worker has booted (loaded the CAS): no check's clock runs during a boot. */
+  private ready: Promise<void>;
 
   constructor(options: CheckPoolOptions = {}) {
     const threads = Math.max(1, options.threads ?? availableParallelism());
@@ -45,6 +47,15 @@ export class CheckPool {
       idleTimeout: 60_000,
       env: { ...process.env, ...(options.cas === false ? { PARTCREDIT_NO_CAS: '1' } : {}) },
     });
+    this.ready = this.warm(threads);
+  }
+
+  /** Boots n workers; a pool closed meanwhile is not an error (the checks are rejected anyway). */
+  private warm(n: number): Promise<void> {
+    return Promise.all(Array.from({ length: n }, () => this.pool.run({ ping: true }))).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Checks one answer; always resolves (a timeout or a worker crash is a verdict, not an error). */
@@ -52,11 +63,14 @@ export class CheckPool {
     // Only as many tasks as threads are handed to piscina, so a task's clock starts when it runs.
     if (this.inFlight >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inFlight++;
+    await this.ready;
     const started = performance.now();
     try {
       return (await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) })) as CheckResult;
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === 'AbortError' || /abort/i.test(e.message));
+      // The terminated worker's replacement boots before the next check's clock starts.
+      this.ready = this.warm(1);
       return {
         verdict: 'undecided',
         score: 0,

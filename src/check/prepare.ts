@@ -32,7 +32,7 @@ const SUFFIX: Record<string, number> = {
 
 /** Number notations: `72.8M`, `1.1 million`, `1 000`, a trailing unit word, a decimal comma. */
 export function prepareNumber(s: string): string {
-  let t = s.trim();
+  let t = s.trim().replace(/^(?:about|approximately|approx\.?|around|roughly|nearly|~|≈|\\approx)\s*/i, '');
   // `1 000 000`: spaces between groups of three.
   if (/^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/ /g, '');
   const m = /^(-?\d+(?:\.\d+)?)\s*(k|K|M|B|G|T|thousand|million|mil|billion|trillion)\b\.?\s*(?:[A-Za-z]+)?$/.exec(t);

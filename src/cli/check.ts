@@ -3,7 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { ANSWER_TYPES } from '../model/answer-spec.js';
 import { CheckPool } from '../check/pool.js';
-import { parseRequestLine, responseOf, symbolTable, CheckRequestSchema } from '../check/protocol.js';
+import { LIMITS } from '../check/limits.js';
+import { parseRequestLine, responseOf, symbolTable, specOf, CheckRequestSchema } from '../check/protocol.js';
+import type { CheckTask } from '../check/pool.js';
 import type { CheckResult } from '../model/verdict.js';
 
 interface CheckFlags {
@@ -81,13 +83,18 @@ export function checkCommand(): Command {
     .option('--json', 'print the single result as JSON')
     .option('--summary', 'with --jsonl: print verdict counts to stderr at the end')
     .option('--threads <n>', 'worker threads (default: the number of cores)')
-    .option('--timeout <ms>', 'hard time limit per check in milliseconds', '2000')
+    .option('--timeout <ms>', 'hard time limit per check in milliseconds', String(LIMITS.checkMs))
     .option('--no-cas', 'skip the computer-algebra stage (faster start, fewer symbolic proofs)')
     .action(async (expected: string | undefined, answer: string | undefined, flags: CheckFlags) => {
       const threads = flags.threads ? Number(flags.threads) : undefined;
-      const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs: Number(flags.timeout ?? 2000), cas: flags.cas });
+      const timeoutMs = Number(flags.timeout ?? LIMITS.checkMs);
+      if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new Error('--threads takes a positive whole number');
+      if (!(timeoutMs > 0)) throw new Error('--timeout takes a positive number of milliseconds');
+      // Read and validate everything before any worker starts.
+      const single = flags.jsonl ? undefined : singleTask(expected, answer, flags);
+      const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs, cas: flags.cas });
       try {
-        if (flags.jsonl) {
+        if (!single) {
           const counts: Record<string, number> = {};
           await runJsonl(process.stdin, process.stdout, pool, (r) => {
             const k = r ? r.verdict : 'error';
@@ -96,24 +103,27 @@ export function checkCommand(): Command {
           if (flags.summary) process.stderr.write(`${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
           return;
         }
-        if (expected === undefined || answer === undefined) {
-          throw new Error('give EXPECTED and ANSWER, or --jsonl to read requests from stdin');
-        }
-        const request = CheckRequestSchema.parse({
-          expected,
-          answer,
-          ...(flags.type ? { type: flags.type } : {}),
-          ...(flags.symbols ? { symbols: parseJsonFlag('--symbols', flags.symbols) } : {}),
-          ...(flags.options ? { options: parseJsonFlag('--options', flags.options) } : {}),
-        });
-        const symbols = symbolTable(request.symbols);
-        const r = await pool.check({ spec: { ...(request.options ?? {}), value: request.expected, ...(request.type ? { type: request.type } : {}) }, answer: request.answer, ...(symbols ? { symbols } : {}) });
+        const r = await pool.check(single);
         process.stdout.write((flags.json ? JSON.stringify(responseOf(r)) : formatOne(r)) + '\n');
         process.exitCode = r.verdict === 'correct' ? 0 : 1;
       } finally {
         await pool.close();
       }
     });
+}
+
+/** The one check `partcredit check EXPECTED ANSWER` asks for. */
+function singleTask(expected: string | undefined, answer: string | undefined, flags: CheckFlags): CheckTask {
+  if (expected === undefined || answer === undefined) throw new Error('give EXPECTED and ANSWER, or --jsonl to read requests from stdin');
+  const request = CheckRequestSchema.parse({
+    expected,
+    answer,
+    ...(flags.type ? { type: flags.type } : {}),
+    ...(flags.symbols ? { symbols: parseJsonFlag('--symbols', flags.symbols) } : {}),
+    ...(flags.options ? { options: parseJsonFlag('--options', flags.options) } : {}),
+  });
+  const symbols = symbolTable(request.symbols);
+  return { spec: specOf(request), answer: request.answer, ...(symbols ? { symbols } : {}) };
 }
 
 function parseJsonFlag(flag: string, text: string): unknown {

@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import { checkAnswer } from '../src/check/check.js';
+import { loadCas } from '../src/check/cas.js';
+import { CheckPool } from '../src/check/pool.js';
+import type { AnswerSpec } from '../src/model/answer-spec.js';
+import type { SymbolTable } from '../src/model/symbols.js';
+import type { Cas } from '../src/check/equivalence.js';
+
+interface Workload {
+  name: string;
+  target: number;
+  cases: { spec: AnswerSpec; answer: string; symbols?: SymbolTable }[];
+}
+
+const DIMS: SymbolTable = { d_in: { positive: true }, d_out: { positive: true, greater: 'd_in' }, c: { positive: true }, n: { integer: true, positive: true }, k: { integer: true, positive: true } };
+
+/** Deterministic workloads of realistic pairs, right and wrong. */
+function workloads(): Workload[] {
+  const numbers: Workload['cases'] = [];
+  const shapes: Workload['cases'] = [];
+  const symbolic: Workload['cases'] = [];
+  for (let i = 0; i < 200; i++) {
+    const v = 1000 + i * 37;
+    numbers.push({ spec: { value: String(v) }, answer: i % 3 ? v.toLocaleString('en-US') : `The answer is $${v + (i % 2)}$.` });
+    numbers.push({ spec: { value: `\\frac{${i + 1}}{${i + 7}}` }, answer: ((i + 1) / (i + 7)).toFixed(6) });
+    const d = [i % 30 + 2, i % 30 + 2, (i % 8) + 1];
+    shapes.push({ spec: { value: d.join(' \\times ') }, answer: `(${d.join(', ')})` });
+    shapes.push({ spec: { value: `(${d.join(', ')})`, type: 'tuple' }, answer: `(${d[0]}, ${d[1]! + (i % 2)}, ${d[2]})` });
+    shapes.push({ spec: { value: d.join(' \\times ') }, answer: String(d[0]! * d[1]! * d[2]!) });
+  }
+  const forms: [string, string][] = [
+    ['2 c\\, d_{out}^2 d_{in}', '2c\\,d_{in} d_{out}^2'],
+    ['2 c\\, d_{out}^2 d_{in}', '2 c d_{out} d_{in}^2'],
+    ['\\frac{1}{\\sqrt{d_{in}}}', 'd_{in}^{-1/2}'],
+    ['\\frac{1}{\\sqrt{d_{out}}}', '\\frac{1}{\\sqrt{d_{in}}}'],
+    ['(n-k+1)^2', 'n^2 - 2nk + 2n + k^2 - 2k + 1'],
+    ['\\left\\lfloor \\frac{n - k}{2} \\right\\rfloor + 1', '\\lfloor (n-k)/2 \\rfloor + 1'],
+    ['\\left\\lfloor \\frac{n - k}{2} \\right\\rfloor + 1', '\\lceil (n-k)/2 \\rceil + 1'],
+    ['\\frac{c}{1 - 0.9^{n}}', '\\frac{c}{1-(0.9)^n}'],
+    ['\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}}\\sqrt{d_{out}}'],
+    ['\\tan^2(c)+1', '\\sec^2(c)'],
+  ];
+  for (let i = 0; i < 40; i++) for (const [e, a] of forms) symbolic.push({ spec: { value: e }, answer: a, symbols: DIMS });
+  return [
+    { name: 'numbers', target: 5000, cases: numbers },
+    { name: 'tuples and shapes', target: 5000, cases: shapes },
+    { name: 'symbolic expressions', target: 300, cases: symbolic },
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Checks per second on one core (the calling thread), warm; with per-check latency percentiles. */
+export function throughput(cas: Cas): string[] {
+  const lines: string[] = [];
+  for (const w of workloads()) {
+    for (const c of w.cases.slice(0, 50)) checkAnswer(c.spec, c.answer, { ...(c.symbols ? { symbols: c.symbols } : {}), cas });
+    const times: number[] = [];
+    const t0 = performance.now();
+    let rounds = 0;
+    while (performance.now() - t0 < 1500) {
+      for (const c of w.cases) {
+        const s = performance.now();
+        checkAnswer(c.spec, c.answer, { ...(c.symbols ? { symbols: c.symbols } : {}), cas });
+        times.push(performance.now() - s);
+      }
+      rounds++;
+    }
+    const elapsed = (performance.now() - t0) / 1000;
+    const rate = times.length / elapsed;
+    times.sort((a, b) => a - b);
+    lines.push(
+      `${w.name.padEnd(22)} ${rate.toFixed(0).padStart(7)} checks/s (target ≥ ${w.target}) ${rate >= w.target ? 'ok' : 'BELOW TARGET'}  ` +
+        `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms  [${w.cases.length} distinct pairs × ${rounds} rounds]`,
+    );
+  }
+  return lines;
+}
+
+const HOSTILE: [string, string][] = [
+  ['10^{10^{10^{10}}}', '10^{10^{10^{10}}}'],
+  ['100000!', '100000!'],
+  ['20,000 nested ()', '('.repeat(20_000) + 'x' + ')'.repeat(20_000)],
+  ['200 nested \\frac', '\\frac{1}{'.repeat(200) + '2' + '}'.repeat(200)],
+  ['\\sum_{k=1}^{10^9} k', '\\sum_{k=1}^{10^9} k'],
+  ['1 MB string', 'x+'.repeat(500_000) + '1'],
+  ['invalid UTF-8', Buffer.from([0x31, 0xff, 0xfe, 0x32]).toString('utf8')],
+  ['nested sums, 10^8 terms', '\\sum_{k=1}^{10000} \\sum_{j=1}^{10000} k j'],
+];
+
+/** Wall time of each hostile input through the worker pool (hard limit 2 s). */
+export async function hostileLatency(): Promise<string[]> {
+  const pool = new CheckPool({ threads: 1 });
+  await pool.check({ spec: { value: '1' }, answer: '1' });
+  const lines: string[] = [];
+  let worst = 0;
+  for (const [name, answer] of HOSTILE) {
+    const t0 = performance.now();
+    const r = await pool.check({ spec: { value: '5' }, answer });
+    const ms = performance.now() - t0;
+    worst = Math.max(worst, ms);
+    lines.push(`  ${name.padEnd(26)} ${ms.toFixed(0).padStart(5)} ms  ${r.verdict}: ${r.reason.slice(0, 90)}`);
+  }
+  await pool.close();
+  lines.unshift(`hostile inputs through the pool: worst ${worst.toFixed(0)} ms (target: every one within 2000 ms) ${worst < 2000 ? 'ok' : 'OVER'}`);
+  return lines;
+}
+
+export async function runCheckBench(): Promise<void> {
+  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}; throughput measured on one thread`);
+  const cas = await loadCas();
+  for (const l of throughput(cas)) console.log(l);
+  for (const l of await hostileLatency()) console.log(l);
+}
