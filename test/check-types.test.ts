@@ -188,3 +188,28 @@ test('extraction: the final answer in a response', () => {
   expectVerdict('2 c\\, d_{out}^2 d_{in}', 'Total runtime per iteration: $2cd_{\\text{out}}^2 d_{\\text{in}}$', 'correct', DIMS);
   expectVerdict('11', '$x = 5+5+1 = 7 = 11$', 'correct');
 });
+
+test('defaults without declared symbols: equal wherever both are defined', () => {
+  expectVerdict('\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}}\\sqrt{d_{out}}', 'correct');
+  expectVerdict('\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}} d_{out}', 'incorrect');
+  expectVerdict('\\left\\lfloor \\frac{H + 2P - K}{S} \\right\\rfloor + 1', '\\frac{H + 2P - K}{S} + 1', 'incorrect');
+});
+
+test('a shape written with its product is the shape', () => {
+  expectVerdict('14 \\times 14 \\times 10', '14 \\times 14 \\times 10 = 1960', 'correct');
+  expectVerdict('14 \\times 14 \\times 10', '= 1960', 'incorrect', undefined, /1960 is its product/);
+});
+
+test('piecewise signals y[n] without a declared domain are read on the integers', () => {
+  const key = 'y[n] = \\begin{cases} 0 & n < 0 \\\\ 2 - 2^{-n} & 0 \\le n \\le 6 \\\\ 127 \\cdot 2^{-n} & n \\ge 7 \\end{cases}';
+  expectVerdict(key, 'y[n] = \\begin{cases} 0 & n < 0 \\\\ 2 - (1/2)^{n} & 0 \\le n < 7 \\\\ 127 (1/2)^{n} & n \\ge 7 \\end{cases}', 'correct');
+  expectVerdict(key, '\\begin{cases} 0 & n < 0 \\\\ 2 - 2^{-n} & 0 \\le n \\le 6 \\\\ 2^{-n} & n \\ge 7 \\end{cases}', 'incorrect', undefined, /at n = 7/);
+});
+
+test('orders of growth', () => {
+  expectVerdict('2 c\\, d_{out}^2 d_{in}', 'O(d_{out}^2 d_{in})', 'incorrect', undefined, /right order of growth, but the question asks for the exact expression/);
+  expectVerdict('2 c\\, d_{out}^2 d_{in}', 'O(d_{out} d_{in}^2)', 'incorrect', undefined, /not the order/);
+  expectVerdict('O(n^2)', '\\mathcal{O}(3n^2)', 'correct');
+  expectVerdict('\\Theta(n^2)', '\\frac{n(n-1)}{2}', 'correct');
+  expectVerdict('\\Theta(n^2)', 'n \\log n', 'incorrect');
+});

@@ -43,7 +43,13 @@ const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
 };
 
 /** Types whose answer is a relation; for the rest `x = 5` is read as the value 5. */
-const RELATION_TYPES = new Set<AnswerType>(['equation', 'relation', 'update', 'piecewise']);
+const RELATION_TYPES = new Set<AnswerType>(['equation', 'relation', 'update']);
+
+/** For a shape, the side of `14 \times 14 \times 10 = 1960` that is a shape is the answer. */
+function shapeSide(n: Node): Node {
+  if (n.kind === 'rel' && n.ops.every((o) => o === '=')) return n.args.find((a) => a.kind === 'cross' || a.kind === 'tuple') ?? valueOf(n);
+  return valueOf(n);
+}
 
 function readContext(symbols: SymbolTable): ReadContext {
   const names = new Set<string>();
@@ -160,7 +166,8 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
       return result(type, unparseable(`the answer could not be read: ${parsed.error}`), extracted.text.slice(0, 200), printMath(expected), t0);
     }
     let answer = parsed.node;
-    if (!RELATION_TYPES.has(type)) answer = valueOf(answer);
+    if (type === 'shape') answer = shapeSide(answer);
+    else if (!RELATION_TYPES.has(type)) answer = valueOf(answer);
     // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
     if (!declaredType && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
     const declared = declaredNames(symbols);

@@ -61,11 +61,18 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
   const rng = seededRandom(hashString(printMath(expected) + '|' + printMath(answer)));
   const rel = env.rel ?? 1e-8;
   let agreed = 0;
+  let answerUndefined = 0;
   for (let attempt = 0; attempt < POINTS * 4 && agreed < POINTS; attempt++) {
     const point = samplePoint(rng, names, env.symbols);
     const want = evaluate(expected, point);
     if (!isFiniteValue(want)) continue;
     const got = evaluate(answer, point);
+    // Where only the answer has no real value (√d_in·√d_out at negative d's) the two are not
+    // comparable; equality is judged where both are defined.
+    if (typeof got === 'number' && Number.isNaN(got)) {
+      answerUndefined++;
+      continue;
+    }
     if (!close(want, got, rel)) {
       // A value too large for doubles on either side cannot be compared at this point.
       if (!isFiniteValue(got) && (typeof got !== 'number' || !Number.isNaN(got)) && typeof want === 'number' && Math.abs(want) > 1e300) continue;
@@ -80,7 +87,8 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
     agreed++;
   }
   if (agreed < MIN_POINTS) {
-    return { equal: undefined, check: 'numeric', detail: `the expected answer has a value at only ${agreed} of ${POINTS * 4} test points` };
+    const detail = answerUndefined > agreed ? 'the answer has no real value where the expected one has' : `the two have values at only ${agreed} of ${POINTS * 4} test points`;
+    return { equal: undefined, check: 'numeric', detail };
   }
   return { equal: true, check: 'numeric', detail: `equal at ${agreed} seeded test points` };
 }

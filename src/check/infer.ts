@@ -23,6 +23,8 @@ export function inferType(n: Node, raw: string): AnswerType {
     case 'union':
       return 'interval';
     case 'rel':
+      // `y[n] = \begin{cases}...`: the name says what the piecewise value is of.
+      if (n.ops.every((o) => o === '=') && n.args[n.args.length - 1]!.kind === 'cases') return 'piecewise';
       if (n.ops.every((o) => o === '=')) return 'equation';
       if (n.ops.every((o) => o === 'assign')) return 'update';
       if (n.ops.every((o) => o === '~')) return 'number';

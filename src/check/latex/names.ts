@@ -27,7 +27,7 @@ export const KNOWN_FUNCTIONS: Record<string, string> = {
 };
 
 /** Letters that, followed at once by `(`, apply a function rather than multiply. */
-export const FUNCTION_LETTERS = new Set(['f', 'g', 'sigma', 'phi', 'psi']);
+export const FUNCTION_LETTERS = new Set(['f', 'g', 'sigma', 'phi', 'psi', 'O', 'Theta', 'Omega']);
 
 /** Relation commands and their operator. */
 export const RELATION_COMMANDS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { Node, NodeOf, RelOp } from '../latex/ast.js';
 import { printMath } from '../latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
+import { proportional } from '../proportional.js';
 import { exactlyEqual } from '../normal-form.js';
 import { positiveSymbols } from '../equivalence.js';
 import { evaluate, isFiniteValue } from '../evaluate.js';
@@ -14,60 +15,6 @@ import { isName, isNameLike, valueOf } from '../named-values.js';
 type Rel = NodeOf<'rel'>;
 
 const minus = (a: Node, b: Node): Node => ({ kind: 'add', terms: [a, { kind: 'neg', arg: b }] });
-
-/**
- * Whether `g = k·f` for a constant k of the required sign (any nonzero k when sign is 0):
- * exactly when both are rational functions, else at seeded points. `g` may also be f times a
- * positive factor that does not depend on the unknowns (symbols not declared positive).
- */
-function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): boolean {
-  const names = [...new Set([...freeSymbols(f), ...freeSymbols(g)])];
-  const rng = seededRandom(hashString(printMath(f) + '~' + printMath(g)));
-  const ratios: { r: number; point: Map<string, number | number[]> }[] = [];
-  for (let i = 0; i < 80 && ratios.length < 16; i++) {
-    const p = samplePoint(rng, names, ctx.symbols);
-    const fv = evaluate(f, p);
-    const gv = evaluate(g, p);
-    if (typeof fv !== 'number' || typeof gv !== 'number' || !isFiniteValue(fv) || !isFiniteValue(gv) || Math.abs(fv) < 1e-9) continue;
-    ratios.push({ r: gv / fv, point: p });
-  }
-  if (ratios.length < 4) return false;
-  const r0 = ratios[0]!.r;
-  if (sign === 1 ? !(r0 > 0) : r0 === 0) return false;
-  // Exact: g − r0·f is zero as a rational function (r0 read back as the nearest simple fraction).
-  const k = simpleFraction(r0);
-  if (k) {
-    const scaled: Node = { kind: 'mul', factors: [k, f] };
-    const exact = exactlyEqual(scaled, g, positiveSymbols(ctx.symbols));
-    if (exact === true) return true;
-  }
-  if (ratios.every(({ r }) => Math.abs(r - r0) <= 1e-8 * Math.max(1, Math.abs(r0)))) return true;
-  if (sign !== 1 || !ratios.every(({ r }) => r > 0)) return false;
-  // A positive factor in the declared-positive symbols only (α√d ≤ 1 against α ≤ 1/√d).
-  const positive = positiveSymbols(ctx.symbols);
-  const unknowns = names.filter((n) => !positive.has(n));
-  return ratios.every(({ point }) => {
-    const base = evaluate(g, point) as number / (evaluate(f, point) as number);
-    return unknowns.every((u) => {
-      const moved = new Map(point);
-      moved.set(u, (point.get(u) as number) + 0.731);
-      const fv = evaluate(f, moved) as number;
-      return Math.abs(fv) < 1e-9 || Math.abs((evaluate(g, moved) as number) / fv - base) <= 1e-8 * Math.max(1, Math.abs(base));
-    });
-  });
-}
-
-function simpleFraction(x: number): Node | undefined {
-  for (let d = 1; d <= 1000; d++) {
-    const n = Math.round(x * d);
-    if (Math.abs(n / d - x) < 1e-12 * Math.max(1, Math.abs(x))) {
-      const num: Node = { kind: 'num', value: { n: BigInt(Math.abs(n)), d: 1n }, text: String(Math.abs(n)) };
-      const frac: Node = d === 1 ? num : { kind: 'div', num, den: { kind: 'num', value: { n: BigInt(d), d: 1n }, text: String(d) } };
-      return n < 0 ? { kind: 'neg', arg: frac } : frac;
-    }
-  }
-  return undefined;
-}
 
 /** The equation `a = b = c` as its first and last sides. */
 function ends(r: Rel): [Node, Node] {
@@ -172,11 +119,13 @@ export const checkUpdate: TypeChecker = (expected, answer, ctx) => {
 export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   const domain = ctx.spec.domain ?? {};
   const names = [...new Set([...Object.keys(domain), ...freeSymbols(expected)])];
-  const vars = names.filter((n) => !ctx.symbols[n] || domain[n]);
-  const variable = vars[0];
+  // The variable: the declared domain's, else the one the cases' conditions test.
+  const inConditions = expected.kind === 'cases' ? expected.cases.flatMap((c) => (c.when === 'otherwise' ? [] : [...freeSymbols(c.when)])) : [];
+  const variable = Object.keys(domain)[0] ?? inConditions[0] ?? names.find((n) => !ctx.symbols[n]);
   if (!variable) return checkExpression(expected, answer, ctx);
   const d = domain[variable] ?? {};
-  const integer = d.integer ?? ctx.symbols[variable]?.integer ?? false;
+  // Signals indexed n, k, m (y[n]) are sequences: integer points unless the key says otherwise.
+  const integer = d.integer ?? ctx.symbols[variable]?.integer ?? /^[nkmij]$/.test(variable);
   const lo = d.min ?? -10;
   const hi = d.max ?? 20;
   const points: number[] = [];

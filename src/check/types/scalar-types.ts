@@ -3,6 +3,9 @@ import { printMath } from '../latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { compareScalars, constantValue, isConstant, numbersMatch } from '../scalar.js';
 import { numericCompare, type Comparison } from '../equivalence.js';
+import { evaluate } from '../evaluate.js';
+import { samplePoint } from '../sampling.js';
+import { hashString, seededRandom } from '../random.js';
 import { freeSymbols } from '../sampling.js';
 
 /** Reason text for a structural mismatch: what kind of thing the answer is. */
@@ -152,8 +155,66 @@ export function verdictFromComparison(c: Comparison, expected: Node, answer: Nod
   return incorrect(c.check, parts.join('; '));
 }
 
+const ORDERS = new Set(['O', 'Theta', 'Omega']);
+
+/**
+ * Whether `exact` grows like `order`: as each symbol of `order` grows alone, their ratio tends
+ * to a positive constant (n(n−1)/2 is Θ(n²); the c of 2c·d_out²·d_in is not a growth variable).
+ */
+function sameOrder(exact: Node, order: Node, ctx: CheckContext): boolean {
+  const vars = [...freeSymbols(order)];
+  const all = [...new Set([...freeSymbols(exact), ...vars])];
+  const rng = seededRandom(hashString(printMath(exact) + '~O~' + printMath(order)));
+  const ratio = (q: Map<string, number | number[]>) => {
+    const a = evaluate(exact, q);
+    const b = evaluate(order, q);
+    return typeof a === 'number' && typeof b === 'number' && b !== 0 ? a / b : NaN;
+  };
+  let checked = 0;
+  for (let i = 0; i < 60 && checked < 4; i++) {
+    const p = samplePoint(rng, all, { ...Object.fromEntries(vars.map((v) => [v, { positive: true }])), ...ctx.symbols });
+    if (!(ratio(p) > 0)) continue;
+    for (const v of vars) {
+      const at = (scale: number) => {
+        const moved = new Map(p);
+        moved.set(v, Math.abs(p.get(v) as number) * scale + 1);
+        return ratio(moved);
+      };
+      const near = at(1e4);
+      const far = at(1e7);
+      if (!(near > 0 && far > 0) || Math.abs(near - far) > 1e-3 * far) return false;
+    }
+    checked++;
+  }
+  return checked >= 2;
+}
+
+const orderArg = (n: Node): Node | undefined => (n.kind === 'call' && ORDERS.has(n.fn) && n.args.length === 1 ? n.args[0] : undefined);
+
+/**
+ * Orders of growth (`O(n^2)`, `\Theta(d_{out}^2 d_{in})`): the same order when the two differ
+ * by a constant factor; an order given where the exact expression was asked is named as such.
+ */
+function checkOrder(expected: Node, answer: Node, ctx: CheckContext): TypeVerdict | undefined {
+  const want = orderArg(expected);
+  const got = orderArg(answer);
+  if (!want && !got) return undefined;
+  const same = sameOrder(want ?? expected, got ?? answer, ctx);
+  if (want && got) return same ? correct('numeric', `the same order of growth as ${printMath(expected)}`) : incorrect('numeric', `${printMath(answer)} is not the order ${printMath(expected)}`);
+  if (want) return same ? correct('numeric', `${printMath(answer)} has the order ${printMath(expected)}`) : incorrect('numeric', `${printMath(answer)} does not have the order ${printMath(expected)}`);
+  return incorrect(
+    'numeric',
+    same
+      ? `the right order of growth, but the question asks for the exact expression ${printMath(expected)} (with its constants)`
+      : `${printMath(answer)} is an order of growth, and not the order of ${printMath(expected)}`,
+    'incomplete',
+  );
+}
+
 /** `expression`: equal for every value the symbols' assumptions allow. */
 export const checkExpression: TypeChecker = (expected, answer, ctx) => {
+  const order = checkOrder(expected, answer, ctx);
+  if (order) return order;
   if (NON_SCALAR.has(answer.kind)) return incorrect('structural', `an expression was expected; the answer is ${describeKind(answer)}`, 'format');
   return verdictFromComparison(compareScalars(expected, answer, ctx), expected, answer, ctx);
 };
