@@ -84,6 +84,10 @@ function result(type: AnswerType, v: TypeVerdict, answer: string, expected: stri
   };
 }
 
+function withSymbols(r: CheckResult, symbols: CheckResult['symbols']): CheckResult {
+  return symbols ? { ...r, symbols } : r;
+}
+
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
 function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
@@ -170,13 +174,14 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     else if (!RELATION_TYPES.has(type)) answer = valueOf(answer);
     // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
     if (!declaredType && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
+    const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
     const declared = declaredNames(symbols);
     // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
     const asBounds = type === 'interval' ? asInterval(answer) : undefined;
     const used = asBounds ? new Set([...freeSymbols(asBounds.lo), ...freeSymbols(asBounds.hi)]) : freeSymbols(answer);
     const unknown = [...used].filter((s) => !declared.has(s));
     if (unknown.length) {
-      return result(
+      return withSymbols(result(
         type,
         {
           verdict: 'incorrect',
@@ -188,14 +193,14 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
         printMath(answer),
         printMath(expected),
         t0,
-      );
+      ), sides);
     }
     if (printMath(answer) === printMath(expected)) {
-      return result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0);
+      return withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0), sides);
     }
     const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, ...(options.cas ? { cas: options.cas } : {}) };
     const checker = CHECKERS[type] ?? checkExpression;
-    return result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0);
+    return withSymbols(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), sides);
   } catch (e) {
     if (e instanceof LimitError) return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0);
     if (e instanceof UnreadableError) return result(declaredType ?? 'expression', unparseable(e.message), '', spec.value ?? '', t0);

@@ -8,12 +8,22 @@ import type { Node } from './latex/ast.js';
 export function valueOf(n: Node): Node {
   if ((n.kind === 'tuple' && n.open === '') || n.kind === 'set') return { ...n, items: n.items.map(valueOf) };
   if (n.kind !== 'rel') return n;
+  // `\|\Delta W\|_2 \le \sqrt{d_{in}}` answers "what is the largest ..." with its bound.
+  if (n.ops.length === 1 && ['<=', '<', '>=', '>'].includes(n.ops[0]!) && isNameLike(n.args[0]!) && !isNameLike(n.args[1]!)) return n.args[1]!;
+  // `2c d_out d_in^2 \rightarrow \text{updated runtime}`: words are not the value.
+  if (n.args.some((a) => a.kind === 'text')) {
+    const values = n.args.filter((a) => a.kind !== 'text');
+    if (values.length === 1) return values[0]!;
+    if (values.length > 1) return valueOf({ ...n, args: values, ops: n.ops.slice(0, values.length - 1) });
+  }
   const approx = n.ops.indexOf('~');
   const ops = approx >= 0 ? n.ops.slice(0, approx) : n.ops;
   const args = approx >= 0 ? n.args.slice(0, approx + 1) : n.args;
   if (!ops.every((o) => o === '=' || o === 'implies' || o === 'assign')) return n;
   if (approx === 0) return n.args[1]!;
-  return args[args.length - 1]!;
+  // `2c d_out^2 d_in = \Theta(d_out^2 d_in)`: the exact side is the value, not its order.
+  const exact = args.filter((a) => !isOrderOfGrowth(a));
+  return (exact.length ? exact : args)[(exact.length ? exact : args).length - 1]!;
 }
 
 /** Whether a node only names something (`x`, `f(x)`, `(p, q)`), so `name = value` gives a value. */
@@ -38,9 +48,16 @@ export function isNameLike(n: Node): boolean {
       return isNameLike(n.num) && isNameLike(n.den);
     case 'call':
       return (!!n.opaque || n.fn === 'abs' || n.fn === 'norm') && n.args.every((a) => a.kind === 'sym' || isNameLike(a));
+    case 'transpose':
+      return isNameLike(n.arg);
     case 'tuple':
       return n.items.every(isNameLike);
     default:
       return false;
   }
+}
+
+/** `O(...)`, `\Theta(...)`, `\Omega(...)`. */
+export function isOrderOfGrowth(n: Node): boolean {
+  return n.kind === 'call' && (n.fn === 'O' || n.fn === 'Theta' || n.fn === 'Omega');
 }

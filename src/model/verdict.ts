@@ -57,4 +57,6 @@ export interface CheckResult {
   category?: MistakeCategory;
   /** Time spent, in milliseconds. */
   ms?: number;
+  /** Free symbols of the answer and of the expected value, for callers that choose among candidate answers. */
+  symbols?: { answer: string[]; expected: string[] };
 }

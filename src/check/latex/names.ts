@@ -32,7 +32,7 @@ export const FUNCTION_LETTERS = new Set(['f', 'g', 'sigma', 'phi', 'psi', 'O', '
 /** Relation commands and their operator. */
 export const RELATION_COMMANDS: Record<string, string> = {
   le: '<=', leq: '<=', leqslant: '<=', leqq: '<=', ge: '>=', geq: '>=', geqslant: '>=', geqq: '>=',
-  lt: '<', gt: '>', ne: '!=', neq: '!=', approx: '~', simeq: '~', sim: '~', cong: '=', equiv: '=',
+  lt: '<', gt: '>', gg: '>', ll: '<', ne: '!=', neq: '!=', approx: '~', simeq: '~', sim: '~', cong: '=', equiv: '=',
   in: 'in', leftarrow: 'assign', gets: 'assign', coloneqq: 'assign', Leftarrow: 'assign',
   to: 'implies', rightarrow: 'implies', Rightarrow: 'implies', implies: 'implies', longrightarrow: 'implies',
   iff: 'implies', Longrightarrow: 'implies', mapsto: 'implies',

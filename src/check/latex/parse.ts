@@ -348,6 +348,10 @@ class Parser {
       } else if (this.isOp('!') && !this.isOp('=', 1)) {
         this.pos++;
         base = { kind: 'call', fn: 'factorial', args: [base] };
+      } else if (this.isOp('_') && base.kind === 'call' && (base.fn === 'norm' || base.fn === 'abs')) {
+        // `\|x\|_2`, `\|W\|_F`: which norm, not a factor.
+        this.pos++;
+        this.rawArgument();
       } else if (this.isOp('_') && base.kind === 'sym') {
         this.pos++;
         base = { kind: 'sym', name: `${base.name}_${subscriptName(this.rawArgument())}` };
@@ -470,6 +474,8 @@ class Parser {
     // \mathrm{e} is Euler's number; \mathrm{d} and one-letter \text{x} are symbols.
     if (content === 'e' && !this.declared.has('e')) return { kind: 'const', name: 'e' };
     if (this.declared.has(content) || (/^[A-Za-z]$/.test(content) && t.cmd.startsWith('math'))) return { kind: 'sym', name: content };
+    // `\text{fan_in}`: an identifier written in text is a variable, not a unit.
+    if (/^[A-Za-z]+_[A-Za-z0-9]+$/.test(content)) return { kind: 'sym', name: content };
     if (/^-?\d+(\.\d+)?$/.test(content)) return { kind: 'num', value: parseDecimal(content.replace('-', ''))!, text: content };
     return { kind: 'text', text: content };
   }

@@ -76,6 +76,7 @@ export const checkRelation: TypeChecker = (expected, answer, ctx) => {
   const want = asSignForm(expected);
   if (!want) return checkEquation(expected, answer, ctx);
   const [l, r] = [expected.args[0]!, expected.args[1]!];
+  if (printMath(answer) === printMath(l)) return incorrect('structural', `a bound on ${printMath(l)} was expected; the answer is ${printMath(answer)} itself`, 'format');
   if (ctx.spec.boundary) {
     const isEquation = answer.kind === 'rel' && answer.ops.every((o) => o === '=');
     if (!isEquation && answer.kind !== 'rel' && isName(l)) {
@@ -86,6 +87,10 @@ export const checkRelation: TypeChecker = (expected, answer, ctx) => {
     if (isEquation && answer.kind === 'rel') {
       const [al, ar] = ends(answer);
       if (proportional(want.f, minus(al, ar), ctx, 0)) return correct('numeric', 'the boundary of the expected bound (accepted: boundary)');
+      if (isName(l) && printMath(al) === printMath(l)) {
+        const v = compareRightSides(l, r, answer, ctx, ['=']);
+        if (v) return { ...v, reason: `${v.reason} (for the boundary of ${printMath(expected)})` };
+      }
     }
   }
   if (answer.kind !== 'rel') {
@@ -144,12 +149,15 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
     at.set(variable, x);
     const want = evaluate(expected, at);
     const got = evaluate(answer, at);
-    if (typeof want !== 'number' || typeof got !== 'number') return undecided('numeric', 'a piecewise answer must have one number per point');
+    if (typeof want !== 'number' || typeof got !== 'number') return incorrect('structural', `a formula for every ${variable} was expected; the answer is ${printMath(answer)}`, 'format');
     const same = (Number.isNaN(want) && Number.isNaN(got)) || Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want));
     if (!same) {
       wrong++;
       if (!first) first = `at ${variable} = ${x} the answer is ${fmt(got)}, expected ${fmt(want)}`;
     }
+  }
+  if (points.every((x) => { const at = new Map(base); at.set(variable, x); return Number.isNaN(evaluate(answer, at) as number); })) {
+    return incorrect('structural', `a formula for every ${variable} was expected; the answer is ${printMath(answer)}`, 'format');
   }
   if (!wrong) return correct('numeric', `equal at all ${points.length} points of the domain ${integer ? `(integers ${lo}..${hi})` : `[${lo}, ${hi}]`}`);
   return incorrect('numeric', `differs at ${wrong} of ${points.length} points; ${first}`);

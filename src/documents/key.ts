@@ -1,0 +1,220 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { z } from 'zod';
+import { KeyFileSchema, KeyPartSchema, type AnswerValue, type Key, type KeyFile, type KeyPart, type NamedAnswer } from '../model/key.js';
+import type { AnswerSpec } from '../model/answer-spec.js';
+import type { SymbolTable } from '../model/symbols.js';
+import { canonicalPartId } from './part-ids.js';
+import { symbolTable } from '../check/protocol.js';
+import { checkAnswer } from '../check/check.js';
+
+/** A mistake in a key, located by file and line, and by part id and field where it has them. */
+export interface KeyProblem {
+  severity: 'error' | 'warning';
+  file?: string;
+  line?: number;
+  part?: string;
+  field?: string;
+  message: string;
+}
+
+/** The problem as one line: `hw4.key.yaml:12: part 1.a, answer: ...`. */
+export function formatKeyProblem(p: KeyProblem): string {
+  const where = [p.file, p.line].filter((x) => x !== undefined).join(':');
+  const what = [p.part ? `part ${p.part}` : undefined, p.field].filter(Boolean).join(', ');
+  return `${where ? `${where}: ` : ''}${p.severity}: ${what ? `${what}: ` : ''}${p.message}`;
+}
+
+/** The spec an answer value stands for; part-level options (a table's rows) apply beneath it. */
+export function specOfValue(value: AnswerValue | undefined, partLevel: Partial<AnswerSpec> = {}): AnswerSpec {
+  if (value === undefined) return { ...partLevel };
+  if (typeof value === 'string' || typeof value === 'number') return { ...partLevel, value: String(value) };
+  const { value: v, rows, ...options } = value;
+  return {
+    ...partLevel,
+    ...options,
+    ...(v !== undefined ? { value: String(v) } : {}),
+    ...(rows ? { rows: Object.fromEntries(Object.entries(rows).map(([k, cells]) => [k, cells.map(String)])) } : {}),
+  } as AnswerSpec;
+}
+
+const PART_LEVEL_OPTIONS = ['type', 'columns', 'column_types', 'rubric', 'options', 'wrong', 'tolerance', 'sigfigs', 'boundary', 'orientation', 'domain'] as const;
+
+function partLevelSpec(p: NonNullable<KeyFile['parts'][string]>, defaults: KeyFile['defaults']): Partial<AnswerSpec> {
+  const spec: Record<string, unknown> = {};
+  if (defaults?.tolerance) spec.tolerance = defaults.tolerance;
+  for (const k of PART_LEVEL_OPTIONS) if (p[k] !== undefined) spec[k] = p[k];
+  if (p.rows) spec.rows = Object.fromEntries(Object.entries(p.rows).map(([k, cells]) => [k, cells.map(String)]));
+  return spec as Partial<AnswerSpec>;
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function partKeyLine(doc: Document, counter: LineCounter, rawId: string): number | undefined {
+  const parts = doc.get('parts', true);
+  if (!isMap(parts)) return undefined;
+  const pair = parts.items.find((it) => isScalar(it.key) && String(it.key.value) === rawId);
+  const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+  return range ? counter.linePos(range[0]).line : undefined;
+}
+
+function closest(word: string, options: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+  const best = options.map((o) => [o, distance(word, o)] as const).sort((a, b) => a[1] - b[1])[0];
+  return best && best[1] <= 2 ? best[0] : undefined;
+}
+
+const PART_FIELDS = Object.keys((KeyFileSchema.shape.parts.valueType.unwrap() as z.ZodObject).shape);
+const TOP_FIELDS = Object.keys(KeyFileSchema.shape);
+
+function prefixPath(error: z.ZodError, prefix: (string | number)[]): z.ZodError {
+  return new z.ZodError(error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })));
+}
+
+function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, file?: string): KeyProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const inPart = path[0] === 'parts' && typeof path[1] === 'string';
+    const field = (inPart ? path.slice(2) : path).join('.');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      const keys = (issue as unknown as { keys: string[] }).keys;
+      const known = inPart && path.length === 2 ? PART_FIELDS : path.length === 0 ? TOP_FIELDS : [];
+      message = keys.map((k) => `unknown field "${k}"${closest(k, known) ? ` (did you mean "${closest(k, known)}"?)` : ''}`).join('; ');
+    }
+    const line = lineOf(doc, counter, path);
+    return {
+      severity: 'error' as const,
+      ...(file ? { file } : {}),
+      ...(line ? { line } : {}),
+      ...(inPart ? { part: String(path[1]) } : {}),
+      ...(field ? { field } : {}),
+      message,
+    };
+  });
+}
+
+/**
+ * Reads a key file: YAML, then the schema, then each part normalized (canonical id, answers as
+ * specs, defaults applied). Every mistake is a problem with its line and, where it has them,
+ * the part id and field; `key` is undefined only when the file cannot be used at all.
+ */
+export function loadKey(text: string, file?: string): { key?: Key; problems: KeyProblem[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const at = (line?: number) => ({ ...(file ? { file } : {}), ...(line ? { line } : {}) });
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => ({ severity: 'error' as const, ...at(e.linePos?.[0]?.line), message: `not valid YAML: ${e.message.split('\n')[0]}` })),
+    };
+  }
+  // The top level first; then each part on its own, so one bad part does not hide the others.
+  const parsed = KeyFileSchema.extend({ parts: z.record(z.string(), z.unknown()) }).safeParse(doc.toJS());
+  if (!parsed.success) return { problems: zodProblems(parsed.error, doc, counter, file) };
+  const problems: KeyProblem[] = [];
+  const validParts: KeyFile['parts'] = {};
+  for (const [rawId, value] of Object.entries(parsed.data.parts)) {
+    const one = KeyPartSchema.nullable().safeParse(value);
+    if (one.success) validParts[rawId] = one.data;
+    else problems.push(...zodProblems(prefixPath(one.error, ['parts', rawId]), doc, counter, file));
+  }
+  const data: KeyFile = { ...parsed.data, parts: validParts };
+  const symbols: SymbolTable = symbolTable(data.symbols ?? {}) ?? {};
+  const parts: KeyPart[] = [];
+  const seen = new Set<string>();
+  for (const [rawId, p] of Object.entries(data.parts)) {
+    const line = partKeyLine(doc, counter, rawId);
+    const id = canonicalPartId(rawId);
+    if (!id) {
+      problems.push({ severity: 'error', ...at(line), part: rawId, message: 'not a part id (write it like 1.a, 3.d.ii, 1a or 3d.ii)' });
+      continue;
+    }
+    if (seen.has(id)) problems.push({ severity: 'error', ...at(line), part: id, message: `a second entry for part ${id} (written "${rawId}")` });
+    seen.add(id);
+    const part = p ?? {};
+    const base = partLevelSpec(part, data.defaults);
+    const answers: NamedAnswer[] = part.answers
+      ? Object.entries(part.answers).map(([name, v]) => ({ name, spec: specOfValue(v, base) }))
+      : part.answer !== undefined || part.type === 'table' || part.type === 'text' || part.type === 'choice'
+        ? [{ spec: specOfValue(part.answer, base) }]
+        : [];
+    if (!answers.length && !part.compute) {
+      problems.push({ severity: part.graded === false ? 'warning' : 'error', ...at(line), part: id, field: 'answer', message: 'no answer: give answer, answers, or compute' });
+    }
+    if (part.compute) {
+      problems.push({ severity: 'warning', ...at(lineOf(doc, counter, ['parts', rawId, 'compute'])), part: id, field: 'compute', message: 'computed answers are not implemented yet; give the answer too, or the part is graded needs-review' });
+    }
+    parts.push({
+      id,
+      ...(part.title ? { title: part.title } : {}),
+      points: part.points ?? data.defaults?.points ?? 1,
+      graded: part.graded ?? true,
+      answers,
+      accept: (part.accept ?? []).map((v) => specOfValue(v, base)),
+      partial: (part.partial ?? []).map((x) => ({ spec: specOfValue(x.answer, base), credit: x.credit, ...(x.feedback ? { feedback: x.feedback } : {}) })),
+      conventions: (part.conventions ?? []).map((x) => ({ spec: specOfValue(x.answer, base), label: x.label, credit: x.credit ?? 0 })),
+      ...(part.feedback ? { feedback: part.feedback } : {}),
+      hints: part.hints ?? [],
+      ...(part.solution ? { solution: part.solution } : {}),
+      ...(part.compute ? { compute: part.compute } : {}),
+      ...(line ? { line } : {}),
+    });
+  }
+  const key: Key = { ...(data.title ? { title: data.title } : {}), ...(data.problems ? { problems: data.problems } : {}), symbols, parts, ...(file ? { file } : {}) };
+  problems.push(...lintAnswers(key, rawIdsByCanonical(data), doc, counter, file));
+  return { key, problems };
+}
+
+function rawIdsByCanonical(data: KeyFile): Map<string, string> {
+  return new Map(Object.keys(data.parts).map((raw) => [canonicalPartId(raw) ?? raw, raw]));
+}
+
+/**
+ * Every answer in the key must be readable and must grade `correct` against itself; a choice
+ * needs options; a text part a rubric. Explains each failure with the part id and field.
+ */
+function lintAnswers(key: Key, raw: Map<string, string>, doc: Document, counter: LineCounter, file?: string): KeyProblem[] {
+  const problems: KeyProblem[] = [];
+  for (const part of key.parts) {
+    const rawId = raw.get(part.id) ?? part.id;
+    const check = (spec: AnswerSpec, field: (string | number)[]) => {
+      const line = lineOf(doc, counter, ['parts', rawId, ...field]);
+      const where = { ...(file ? { file } : {}), ...(line ? { line } : {}), part: part.id, field: field.join('.') };
+      if (spec.type === 'text') {
+        if (!spec.rubric?.length && part.graded) problems.push({ severity: 'warning', ...where, message: 'a text answer without a rubric: a judge will have nothing to check against' });
+        return;
+      }
+      if (spec.type === 'choice') {
+        if (!spec.options?.length && spec.value === undefined) problems.push({ severity: 'error', ...where, message: 'a choice needs options' });
+        return;
+      }
+      if (spec.type === 'table') {
+        if (!spec.rows && !spec.value) problems.push({ severity: 'error', ...where, message: 'a table needs rows (or a LaTeX array as its value)' });
+        return;
+      }
+      if (spec.value === undefined) {
+        problems.push({ severity: 'error', ...where, message: 'no value' });
+        return;
+      }
+      const self = checkAnswer(spec, spec.value, { symbols: key.symbols });
+      if (self.verdict !== 'correct') {
+        problems.push({ severity: 'error', ...where, message: `the answer does not check against itself (${self.verdict}: ${self.reason})` });
+      }
+    };
+    part.answers.forEach((a) => check(a.spec, a.name ? ['answers', a.name] : ['answer']));
+    part.accept.forEach((s, i) => check(s, ['accept', i]));
+    part.partial.forEach((p, i) => check(p.spec, ['partial', i, 'answer']));
+    part.conventions.forEach((c, i) => check(c.spec, ['conventions', i, 'answer']));
+  }
+  return problems;
+}

@@ -1,0 +1,115 @@
+import type { Part, ProblemSet, Question } from '../model/problem-set.js';
+import { readLineLabel } from './part-ids.js';
+
+/** A line that starts a solution block (`SOL:`, `## **TO BE GRADED: SOL:**`, `Solution:`). */
+export const SOLUTION_LINE = /^\s*(?:[-*]\s+)?(?:#{1,6}\s*)?(?:\*\*)?\s*(?:TO BE GRADED:?\s*)?(?:\*\*)?\s*(?:SOL|SOLUTION)\s*:/i;
+
+/** `1. Title`, `- 5. Suppose ...`, `## Problem 2 (5+5 points)`, `Question 3: Title`. */
+function readQuestionHeading(line: string, expected: number, previous = ''): { number: string; rest: string; points?: number } | undefined {
+  const numbered = /^\s{0,3}(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})\.(?:\*\*)?\s+(\S.*)$/.exec(line);
+  if (numbered && Number(numbered[1]) === expected) return withPoints(numbered[1]!, numbered[2]!);
+  // Problem sets skip numbers (coding questions left out): a title line standing alone may jump ahead.
+  if (numbered && Number(numbered[1]) > expected && Number(numbered[1]) <= expected + 5 && !previous.trim() && /^\d{1,2}\.\s+[A-Z][^.?$]{2,80}$/.test(line.trim())) {
+    return withPoints(numbered[1]!, numbered[2]!);
+  }
+  const label = readLineLabel(line);
+  if (label?.strong && label.question && !label.part && Number(label.question) >= expected && Number(label.question) <= expected + 2) {
+    return withPoints(label.question, line.slice(label.length));
+  }
+  return undefined;
+}
+
+function withPoints(number: string, rest: string): { number: string; rest: string; points?: number } {
+  const m = /\(\s*([\d\s+.]+)\s*(?:points?|pts?)\s*\)/i.exec(rest);
+  const points = m ? m[1]!.split('+').reduce((s, x) => s + Number(x.trim() || 0), 0) : undefined;
+  return { number, rest: rest.replace(/\(\s*[\d\s+.]+\s*(?:points?|pts?)\s*\)/i, '').replace(/\*\*/g, '').trim(), ...(points ? { points } : {}) };
+}
+
+/** A short first line reads as a title; a long one starts the text. */
+function splitTitle(rest: string): { title?: string; text: string } {
+  const bold = /^\*\*([^*]{1,100})\*\*\s*(.*)$/.exec(rest);
+  if (bold) return { title: bold[1]!.replace(/[.:]\s*$/, '').trim(), text: bold[2]! };
+  if (rest.length <= 80 && !/[.?]$/.test(rest) && !/\$/.test(rest)) return { title: rest.replace(/[:.]\s*$/, '').trim(), text: '' };
+  return { text: rest };
+}
+
+/**
+ * Reads a problem set written in Markdown + LaTeX, as PDF converters produce it, into
+ * questions, parts and subparts with ids (`3.d.ii`). Numbered questions must come in order,
+ * so a numbered list inside a question is not taken for the next question; `SOL:` blocks are
+ * solutions, not parts.
+ */
+export function parseProblemSet(text: string, file?: string): ProblemSet {
+  const lines = text.split(/\r?\n/);
+  const questions: Question[] = [];
+  let question: Question | undefined;
+  let part: Part | undefined;
+  let sub: Part | undefined;
+  let inSolution = false;
+  let inFence = false;
+  let title: string | undefined;
+  const append = (s: string) => {
+    const target = sub ?? part ?? question;
+    if (target) target.text = target.text ? `${target.text}\n${s}` : s;
+  };
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    const expected = questions.length ? Number(questions[questions.length - 1]!.number) + 1 : 1;
+    const heading = inFence ? undefined : readQuestionHeading(line, expected, lines[i - 1] ?? '');
+    if (heading) {
+      const { title: qTitle, text: qText } = splitTitle(heading.rest);
+      question = { number: heading.number, ...(qTitle ? { title: qTitle } : {}), text: qText, ...(heading.points ? { points: heading.points } : {}), parts: [], line: lineNo };
+      questions.push(question);
+      part = sub = undefined;
+      inSolution = false;
+      return;
+    }
+    if (!question) {
+      if (!title && /^\s*#\s+\S/.test(line)) title = line.replace(/^\s*#\s+/, '').trim();
+      return;
+    }
+    if (SOLUTION_LINE.test(line)) {
+      inSolution = true;
+      return;
+    }
+    if (inSolution || inFence) return;
+    const label = readLineLabel(line);
+    if (label?.part && (!label.question || label.question === question.number)) {
+      const rest = line.slice(label.length).trim();
+      const { title: pTitle, text: pText } = splitTitle(rest);
+      part = { id: `${question.number}.${label.part}`, label: `(${label.part})`, ...(pTitle && pText ? { title: pTitle } : {}), text: pTitle && !pText ? pTitle : pText, line: lineNo, parts: [] };
+      // A repeated label (a part restated later) does not make a second part.
+      if (!question.parts.some((p) => p.id === part!.id)) question.parts.push(part);
+      sub = undefined;
+      if (label.subpart) {
+        sub = { id: `${part.id}.${label.subpart}`, label: `${label.subpart}.`, text: '', line: lineNo, parts: [] };
+        part.parts.push(sub);
+      }
+      return;
+    }
+    if (label?.subpart && !label.part && part) {
+      const id = `${part.id}.${label.subpart}`;
+      if (!part.parts.some((p) => p.id === id)) {
+        sub = { id, label: `${label.subpart}.`, text: line.slice(label.length).trim(), line: lineNo, parts: [] };
+        part.parts.push(sub);
+        return;
+      }
+    }
+    if (line.trim()) append(line.trim());
+  });
+  return { ...(title ? { title } : {}), questions, ...(file ? { file } : {}) };
+}
+
+/** Every gradable unit in document order: a part's subparts stand for it; a question without parts is one unit. */
+export function leafParts(set: ProblemSet): { id: string; question: Question; part?: Part; title?: string; text: string; line: number }[] {
+  const out: ReturnType<typeof leafParts> = [];
+  for (const q of set.questions) {
+    if (!q.parts.length) out.push({ id: q.number, question: q, ...(q.title ? { title: q.title } : {}), text: q.text, line: q.line });
+    for (const p of q.parts) {
+      if (!p.parts.length) out.push({ id: p.id, question: q, part: p, ...(p.title ? { title: p.title } : {}), text: p.text, line: p.line });
+      for (const s of p.parts) out.push({ id: s.id, question: q, part: s, text: `${p.text}\n${s.text}`.trim(), line: s.line });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,304 @@
+import type { Attempt, Message, PartResponse } from '../model/submission.js';
+import { readLineLabel, type LineLabel } from './part-ids.js';
+
+/** What alignment knows of the key's questions: their parts in order, and their titles and text. */
+export interface QuestionOutline {
+  number: string;
+  title?: string;
+  text?: string;
+  /** Part ids of this question, in document order (`3.a`, `3.d.i`, ...). */
+  parts: string[];
+}
+
+const STOP = new Set('the a an of and or for to in on with by at as is are be this that we our your from into using use let part problem question'.split(' '));
+
+function words(s: string): Set<string> {
+  return new Set(
+    s
+      .toLowerCase()
+      .replace(/\\[a-z]+/g, ' ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 2 && !STOP.has(w)),
+  );
+}
+
+/** Share of a heading's words found in a question's title and text (0..1). */
+function similarity(heading: string, q: QuestionOutline): number {
+  const h = words(heading);
+  if (!h.size) return 0;
+  const title = words(q.title ?? '');
+  const text = words(`${q.title ?? ''} ${q.text ?? ''}`);
+  let inTitle = 0;
+  let inText = 0;
+  for (const w of h) {
+    if (title.has(w)) inTitle++;
+    if (text.has(w)) inText++;
+  }
+  return Math.max(title.size ? inTitle / Math.min(h.size, title.size) : 0, (0.8 * inText) / h.size);
+}
+
+/**
+ * The key question a submission's question refers to: by its title or text when one matches
+ * well (a transcript's "Problem 5" may be the key's question 7), else by its number.
+ */
+export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[]): { number?: string; by: 'number' | 'title' } {
+  const byNumber = number ? outline.find((q) => q.number === number) : undefined;
+  if (heading.trim()) {
+    const scored = outline.map((q) => ({ q, s: similarity(heading, q) })).sort((a, b) => b.s - a.s);
+    const best = scored[0];
+    const numberScore = byNumber ? similarity(heading, byNumber) : 0;
+    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) return { number: best.q.number, by: 'title' };
+  }
+  return byNumber ? { number: byNumber.number, by: 'number' } : { ...(number ? { number } : {}), by: 'number' };
+}
+
+/** Accumulates attempts per part id, keeping their order. */
+class Responses {
+  private readonly byId = new Map<string, PartResponse>();
+
+  add(partId: string, label: string, attempt: Attempt, alignedBy: PartResponse['alignedBy'], asNewAttempt = true): void {
+    const text = attempt.text.trim();
+    if (!text) return;
+    const existing = this.byId.get(partId);
+    if (!existing) {
+      const a = { ...attempt, text };
+      this.byId.set(partId, { partId, label, first: a, final: a, attempts: [a], alignedBy });
+      return;
+    }
+    if (asNewAttempt) {
+      const a = { ...attempt, text };
+      existing.attempts.push(a);
+      existing.final = a;
+    } else {
+      // More of the same attempt (a write-up that returns to a part).
+      const merged = { ...existing.final, text: `${existing.final.text}\n${text}` };
+      existing.attempts[existing.attempts.length - 1] = merged;
+      if (existing.attempts.length === 1) existing.first = merged;
+      existing.final = merged;
+    }
+  }
+
+  list(order: string[]): PartResponse[] {
+    const rank = (id: string) => {
+      const i = order.indexOf(id);
+      return i < 0 ? order.length : i;
+    };
+    return [...this.byId.values()].sort((a, b) => rank(a.partId) - rank(b.partId));
+  }
+}
+
+/** The id a label names, in a question, against the key's parts (`3` + `d` + `ii` → `3.d.ii`). */
+function idFor(question: string | undefined, part: string | undefined, subpart: string | undefined, outline: QuestionOutline[]): string | undefined {
+  if (!question) return undefined;
+  const q = outline.find((o) => o.number === question);
+  const candidates = [
+    [question, part, subpart].filter(Boolean).join('.'),
+    [question, part].filter(Boolean).join('.'),
+    question,
+  ];
+  if (!q) return candidates[0];
+  // `ii.` with no part label: the key's only subpart of that name in the question.
+  if (!part && subpart) {
+    const matches = q.parts.filter((p) => p.endsWith(`.${subpart}`) && p.split('.').length === 3);
+    if (matches.length === 1) return matches[0];
+  }
+  for (const c of candidates) if (q.parts.includes(c)) return c;
+  // A subpart label alone inside a part: `ii.` under the current part.
+  return q.parts.find((p) => p.startsWith(candidates[0]! + '.')) ?? candidates[0];
+}
+
+interface Segment {
+  label?: LineLabel;
+  text: string;
+  line: number;
+  /** A `N. text` line: a question heading only if N is the next question (the caller decides). */
+  numbered?: string;
+}
+
+/** Cuts a text at the part labels that start its lines; text before the first label has none. */
+export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false): Segment[] {
+  const out: Segment[] = [];
+  let current: Segment = { text: '', line: firstLine };
+  text.split('\n').forEach((raw, i) => {
+    // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
+    const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
+    const line = dollar ? raw.slice(dollar[0].length) : raw;
+    const label = readLineLabel(line);
+    // `8.` alone, or `- 5. Suppose ...`: possibly a question heading.
+    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
+    if (label || numbered) {
+      if (current.text.trim() || current.label || current.numbered) out.push(current);
+      current = label
+        ? { label, text: (dollar ? '$$' : '') + line.slice(label.length), line: firstLine + i }
+        : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
+      return;
+    }
+    current.text += (current.text ? '\n' : '') + raw;
+  });
+  if (current.text.trim() || current.label || current.numbered) out.push(current);
+  return out;
+}
+
+/**
+ * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
+ * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
+ */
+export function segmentWriteup(text: string, outline: QuestionOutline[]): PartResponse[] {
+  const responses = new Responses();
+  let question: string | undefined;
+  let part: string | undefined;
+  let alignedBy: PartResponse['alignedBy'] = 'number';
+  let lastId: string | undefined;
+  for (const seg of splitAtLabels(text, 1, true)) {
+    let l = seg.label;
+    if (seg.numbered) {
+      const next = question === undefined ? undefined : String(Number(question) + 1);
+      const known = outline.some((o) => o.number === seg.numbered);
+      // A numbered line opens a question when it is the next one (or the first the key has).
+      if ((question === undefined && known) || seg.numbered === next) l = { question: seg.numbered, length: 0, strong: true };
+      else {
+        if (lastId) responses.add(lastId, lastId, { text: `${seg.numbered}. ${seg.text}`, line: seg.line }, alignedBy, false);
+        continue;
+      }
+    }
+    if (!l) continue;
+    if (l.question) {
+      const heading = seg.text.split('\n')[0] ?? '';
+      const aligned = alignQuestion(l.question, l.part ? '' : heading, outline);
+      question = aligned.number;
+      alignedBy = aligned.by;
+      part = undefined;
+    }
+    if (l.part) part = l.part;
+    const id = idFor(question, l.part ?? part, l.subpart, outline);
+    if (!id) continue;
+    const label = [l.question, l.part ?? (l.subpart ? part : undefined), l.subpart].filter(Boolean).join('/');
+    responses.add(id, label || id, { text: seg.text, line: seg.line }, alignedBy, false);
+    lastId = id;
+  }
+  return responses.list(outline.flatMap((q) => q.parts));
+}
+
+const RECHECK = /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
+
+/** Whether a follow-up prompt asks the model to reconsider its answer (so the reply is a new attempt). */
+export function isRecheck(prompt: string): boolean {
+  return RECHECK.test(prompt) && prompt.length < 600;
+}
+
+/** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
+function promptHeading(text: string): { number?: string; heading: string } {
+  const first = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const l of first.slice(0, 12)) {
+    const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
+    if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
+    const q = /^(?:question|problem)\s+(\d{1,2})\s*$/i.exec(l);
+    if (q) return { number: q[1]!, heading: '' };
+  }
+  return { heading: first.slice(0, 3).join(' ').slice(0, 300) };
+}
+
+/**
+ * A transcript's responses. Labels in the model's text decide where they exist; a reply with
+ * none answers the next part after a new question or upload, and continues the current part
+ * after a follow-up. A follow-up that asks to check again makes the reply a new attempt (the
+ * final answer); a question that only asks why is discussion and leaves the answer as it was.
+ */
+export function segmentTranscript(messages: Message[], outline: QuestionOutline[]): PartResponse[] {
+  const responses = new Responses();
+  const order = outline.flatMap((q) => q.parts);
+  let question: string | undefined;
+  let alignedBy: PartResponse['alignedBy'] = 'number';
+  let cursor = -1; // index into the current question's parts
+  let lastPart: string | undefined;
+  let pending: 'new' | 'recheck' | 'discussion' = 'new';
+  let promptParts: string[] = [];
+  const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
+  const setQuestion = (number: string | undefined, heading: string) => {
+    const aligned = alignQuestion(number, heading, outline);
+    if (aligned.number && aligned.number !== question) {
+      question = aligned.number;
+      alignedBy = aligned.by;
+      cursor = -1;
+      lastPart = undefined;
+    }
+  };
+  messages.forEach((m, turn) => {
+    if (m.role === 'note') {
+      const h = promptHeading(m.text);
+      if (h.number || /^(?:question|problem)\b/i.test(m.text)) setQuestion(h.number, h.heading);
+      return;
+    }
+    if (m.role === 'user') {
+      const h = promptHeading(m.text);
+      const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
+      if (h.number || (labels.length && m.text.length > 300)) {
+        // A pasted question (with a heading or its part statements): a new question or its next parts.
+        const before = question;
+        setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), h.heading);
+        if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
+          // A new pasted question with no number: the next question in the key, unless its text matches another.
+          const next = outline[outline.findIndex((o) => o.number === before) + 1];
+          const aligned = alignQuestion(undefined, h.heading, outline);
+          setQuestion(aligned.number ?? next?.number, aligned.number ? h.heading : '');
+          if (!aligned.number && next) question = next.number;
+        }
+        promptParts = labels.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
+        pending = 'new';
+      } else if (m.files?.length && !m.text.trim()) {
+        promptParts = [];
+        pending = 'new';
+      } else {
+        promptParts = [];
+        pending = isRecheck(m.text) ? 'recheck' : lastPart ? 'discussion' : 'new';
+      }
+      return;
+    }
+    // An assistant message.
+    const segments = splitAtLabels(m.text);
+    const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
+    if (labelled.length) {
+      let q = question;
+      let p: string | undefined;
+      for (const s of segments) {
+        const l = s.label;
+        if (!l) continue;
+        if (l.question) {
+          const aligned = alignQuestion(l.question, s.text.split('\n')[0] ?? '', outline);
+          q = aligned.number;
+          question = q;
+          alignedBy = aligned.by;
+          p = undefined;
+        }
+        if (l.part) p = l.part;
+        const id = idFor(q, l.part ?? p, l.subpart, outline);
+        if (!id || (!l.part && !l.subpart)) continue;
+        responses.add(id, [l.question, l.part ?? p, l.subpart].filter(Boolean).join('/'), { text: s.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy);
+        lastPart = id;
+        cursor = Math.max(cursor, parts().indexOf(id));
+      }
+      pending = 'discussion';
+      return;
+    }
+    if (pending === 'discussion') return;
+    let target: string | undefined;
+    let continuation = false;
+    if (pending === 'recheck' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
+    else if (promptParts.length) target = promptParts[promptParts.length - 1];
+    else {
+      const list = parts();
+      if (list.length) {
+        // Another upload after the question's last part: more of the same answer.
+        continuation = cursor + 1 >= list.length && cursor >= 0;
+        cursor = Math.min(cursor + 1, list.length - 1);
+        target = list[cursor];
+      } else target = question;
+    }
+    if (!target) return;
+    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, 'order', !continuation);
+    lastPart = target;
+    pending = 'discussion';
+  });
+  return responses.list(order);
+}

@@ -1,0 +1,269 @@
+import type { Message, SubmissionFormat } from '../model/submission.js';
+
+/** A transcript that cannot be read, with where. */
+export class TranscriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TranscriptError';
+  }
+}
+
+/** Lines a person adds to a transcript they annotate: links to `#`, verdict sentences. */
+const REMARK = /^\s*\[[^\]]+\]\(#\)\s*$|\b(?:one[- ]shott?(?:ed)?|failed here|got (?:it|this|the answer) (?:right|wrong|correct)|seems to be able|looks correct to me|was (?:wrong|right|correct) (?:here|on)|hallucinat|I prompted it|we have to keep an eye)/i;
+
+/** Whether a paragraph is a person's remark about the model rather than the model's text. */
+export function isRemark(paragraph: string): boolean {
+  const t = paragraph.trim();
+  if (!t) return false;
+  if (/^\[[^\]]+\]\(#\)$/.test(t)) return true;
+  return REMARK.test(t) && t.length < 600 && !/\$\$/.test(t);
+}
+
+/** Splits assistant text into the model's paragraphs and a person's remarks. */
+function separateRemarks(text: string, line: number | undefined, out: Message[]): string {
+  const kept: string[] = [];
+  for (const para of text.split(/\n\s*\n/)) {
+    if (isRemark(para)) out.push({ role: 'note', text: para.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), ...(line ? { line } : {}) });
+    else kept.push(para);
+  }
+  return kept.join('\n\n');
+}
+
+const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
+
+/**
+ * ChatGPT's page text: turns begin with `user` or `ChatGPT` at the start of a line; a
+ * student's `Question N` lines and remarks are kept as notes.
+ */
+export function parseChatGptText(text: string): Message[] {
+  const lines = text.split(/\r?\n/);
+  const messages: Message[] = [];
+  let current: { role: 'user' | 'assistant' | 'note'; lines: string[]; line: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const body = current.lines.join('\n').trim();
+    if (current.role === 'assistant') {
+      const kept = separateRemarks(body, current.line, messages);
+      if (kept.trim()) messages.push({ role: 'assistant', text: kept.trim(), line: current.line });
+    } else if (body) {
+      const files = [...body.matchAll(FILE)].map((m) => m[1]!);
+      const clean = current.role === 'user' ? separateRemarks(body.replace(FILE, '').trim(), current.line, messages) : body;
+      messages.push({ role: current.role, text: clean.trim(), line: current.line, ...(files.length ? { files } : {}) });
+    }
+    current = undefined;
+  };
+  lines.forEach((l, i) => {
+    const m = /^(user|You|ChatGPT|Assistant)(?:\s+said:)?(?:\s+|$)(.*)$/.exec(l);
+    if (m) {
+      flush();
+      current = { role: /^(user|You)$/.test(m[1]!) ? 'user' : 'assistant', lines: [m[2]!], line: i + 1 };
+      return;
+    }
+    if (/^\s*(?:Question|Problem)\s+\d+\s*$/i.test(l)) {
+      flush();
+      messages.push({ role: 'note', text: l.trim(), line: i + 1 });
+      return;
+    }
+    if (!current) {
+      if (l.trim()) current = { role: 'note', lines: [l], line: i + 1 };
+      return;
+    }
+    current.lines.push(l);
+  });
+  flush();
+  return messages;
+}
+
+const KIMI_REQUEST = /^\s*(?:please\b.*|(?:now\s+)?solve (?:this|these|it)\b.*|continue\b.*|(?:can|could) you (?:solve|do|answer|continue)\b.*)$/i;
+const KIMI_UI = /^(?:This model only extracts text from images.*|✓|\+ New Chat|⌘ K|OK Computer|Researcher|Slides|Chat History|All Chats|Mobile App|.*Upgrade)$/;
+
+/**
+ * Kimi's page text, copied with the site's menus: no role markers. A user message ends with a
+ * short request ("Please solve this problem thoroughly"); the model's reply follows (after a
+ * title line ending in ">") and ends at the site's closing line or where the next pasted
+ * question starts.
+ */
+export function parseKimiText(text: string): Message[] {
+  const lines = text.split(/\r?\n/);
+  const requests: number[] = [];
+  lines.forEach((l, i) => {
+    if (KIMI_REQUEST.test(l) && l.trim().length < 120) requests.push(i);
+  });
+  if (!requests.length) throw new TranscriptError('no request lines ("Please solve ...") found: is this a Kimi transcript?');
+  const messages: Message[] = [];
+  let userStart = 0;
+  requests.forEach((r, k) => {
+    // The user's message: from the end of the previous reply to the request line.
+    const promptLines = lines.slice(userStart, r + 1).filter((l) => !KIMI_UI.test(l.trim()));
+    const prompt = separateRemarks(promptLines.join('\n'), userStart + 1, messages).trim();
+    if (prompt) messages.push({ role: 'user', text: prompt, line: userStart + 1 });
+    // The reply: after the request (and a title line ending in '>'), to the site's closing line
+    // or the start of the next user message.
+    let start = r + 1;
+    while (start < lines.length && (!lines[start]!.trim() || KIMI_UI.test(lines[start]!.trim()) || / >$/.test(lines[start]!.trim()))) start++;
+    const nextRequest = requests[k + 1] ?? lines.length;
+    let end = start;
+    let closing = -1;
+    for (let i = start; i < nextRequest; i++) {
+      if (/^This model only extracts text from images/.test(lines[i]!.trim())) {
+        closing = i;
+        break;
+      }
+    }
+    if (closing >= 0) end = closing;
+    else end = k + 1 < requests.length ? promptStart(lines, start, nextRequest) : lines.length;
+    const reply = separateRemarks(lines.slice(start, end).filter((l) => !KIMI_UI.test(l.trim())).join('\n'), start + 1, messages).trim();
+    if (reply) messages.push({ role: 'assistant', text: reply, line: start + 1 });
+    userStart = closing >= 0 ? closing + 1 : end;
+  });
+  return messages;
+}
+
+/**
+ * Where a pasted question starts between a reply and the next request: the last heading-like
+ * line (a numbered title, a "Homework" line, or a short title) with the question's parts after it.
+ */
+function promptStart(lines: string[], from: number, request: number): number {
+  const hasParts = (i: number) => lines.slice(i + 1, request).some((l) => /^\s*(?:[-*]\s+)?\(a\)\s+\S/.test(l));
+  for (let i = request - 1; i > from; i--) {
+    const l = lines[i]!.trim();
+    // A pasted question's title: `2. MuP at the Unit Scale` — no colon, no bold, no formula — with parts after it.
+    if (/^\d{1,2}\.\s+[A-Z][^:*$\\]{3,80}$/.test(l) && !lines[i - 1]?.trim() && hasParts(i)) return i;
+    if (/^homework\b/i.test(l)) return i;
+  }
+  // The first part statement "(a) ..." of the pasted question, and its lead-in paragraph.
+  for (let i = from + 1; i < request; i++) {
+    if (/^\(a\)\s/.test(lines[i]!.trim()) && lines[i]!.length > 120) {
+      let j = i - 1;
+      while (j > from && lines[j]!.trim()) j--;
+      while (j > from && !lines[j]!.trim()) j--;
+      while (j > from && lines[j - 1]!.trim()) j--;
+      return j;
+    }
+  }
+  return request;
+}
+
+/** Markdown chats: `**User:**` / `**Assistant:**`, `### User` / `## Assistant`, `> User:` lines. */
+export function parseMarkdownChat(text: string): Message[] {
+  const lines = text.split(/\r?\n/);
+  const messages: Message[] = [];
+  let current: { role: Message['role']; lines: string[]; line: number } | undefined;
+  const flush = () => {
+    if (current) {
+      const body = current.role === 'assistant' ? separateRemarks(current.lines.join('\n'), current.line, messages) : current.lines.join('\n');
+      if (body.trim()) messages.push({ role: current.role, text: body.trim(), line: current.line });
+    }
+    current = undefined;
+  };
+  lines.forEach((l, i) => {
+    const m = /^\s*(?:#{1,6}\s*|\*\*|>\s*)?(User|Human|You|Me|Student|Assistant|AI|Model|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*)(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$/i.exec(l);
+    if (m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)))) {
+      flush();
+      const role = /^(user|human|you|me|student)$/i.test(m[1]!) ? 'user' : 'assistant';
+      current = { role, lines: m[2] ? [m[2]] : [], line: i + 1 };
+      return;
+    }
+    if (current) current.lines.push(l);
+  });
+  flush();
+  return messages;
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map(contentText).filter(Boolean).join('\n');
+  if (content && typeof content === 'object') {
+    const o = content as Record<string, unknown>;
+    if (typeof o.text === 'string') return o.text;
+    if (Array.isArray(o.parts)) return o.parts.map(contentText).filter(Boolean).join('\n');
+    if ('content' in o) return contentText(o.content);
+  }
+  return '';
+}
+
+/** ChatGPT's `conversations.json` export: one conversation (the first, or the one named). */
+export function parseChatGptJson(json: unknown): Message[] {
+  const conversations = Array.isArray(json) ? json : [json];
+  const conv = conversations[0] as { mapping?: Record<string, { message?: { author?: { role?: string }; content?: unknown; create_time?: number } | null; parent?: string | null; children?: string[] }>; current_node?: string } | undefined;
+  if (!conv?.mapping) throw new TranscriptError('a ChatGPT export needs "mapping" (conversations.json)');
+  // Follow the branch that was shown last: from current_node up to the root.
+  const chain: string[] = [];
+  let node = conv.current_node ?? Object.keys(conv.mapping).find((k) => !conv.mapping![k]!.children?.length);
+  const guard = new Set<string>();
+  while (node && conv.mapping[node] && !guard.has(node)) {
+    guard.add(node);
+    chain.unshift(node);
+    node = conv.mapping[node]!.parent ?? undefined;
+  }
+  const messages: Message[] = [];
+  for (const id of chain) {
+    const m = conv.mapping[id]!.message;
+    const role = m?.author?.role;
+    if (role !== 'user' && role !== 'assistant') continue;
+    const text = contentText(m!.content).trim();
+    if (text) messages.push({ role, text });
+  }
+  return messages;
+}
+
+/** Claude's JSON export: a conversation with `chat_messages` (`sender`: human / assistant). */
+export function parseClaudeJson(json: unknown): Message[] {
+  const conv = (Array.isArray(json) ? json[0] : json) as { chat_messages?: { sender?: string; text?: string; content?: unknown }[] } | undefined;
+  if (!conv?.chat_messages) throw new TranscriptError('a Claude export needs "chat_messages"');
+  return conv.chat_messages
+    .map((m): Message => ({ role: m.sender === 'human' ? 'user' : 'assistant', text: (m.text || contentText(m.content)).trim() }))
+    .filter((m) => m.text);
+}
+
+/** A plain JSON list of messages: `[{"role": "user", "content": "..."}]` (or `{"messages": [...]}`). */
+export function parseJsonMessages(json: unknown): Message[] {
+  const list = Array.isArray(json) ? json : (json as { messages?: unknown[] })?.messages;
+  if (!Array.isArray(list)) throw new TranscriptError('expected a list of messages, or {"messages": [...]}');
+  return list.map((m, i) => {
+    const o = m as { role?: string; content?: unknown; text?: string };
+    const role = o.role === 'user' || o.role === 'human' ? 'user' : o.role === 'assistant' || o.role === 'model' ? 'assistant' : undefined;
+    if (!role) throw new TranscriptError(`message ${i + 1}: role must be user or assistant (found ${JSON.stringify(o.role)})`);
+    return { role, text: contentText(o.content ?? o.text).trim() } as Message;
+  });
+}
+
+/** Which format a submission's text is in. */
+export function detectFormat(text: string, fileName = ''): SubmissionFormat {
+  const t = text.trimStart();
+  if (/\.json$/i.test(fileName) || t.startsWith('{') || t.startsWith('[')) {
+    if (/"mapping"\s*:/.test(t)) return 'chatgpt-json';
+    if (/"chat_messages"\s*:/.test(t)) return 'claude-json';
+    return 'json-messages';
+  }
+  if (/^(?:user|ChatGPT)\s/m.test(text) && /^ChatGPT\s/m.test(text)) return 'chatgpt-text';
+  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You)\s*:\*\*/im.test(text) && /^\s*(?:\*\*|#{1,6}\s*)?(?:Assistant|AI|Model|Claude|ChatGPT|Gemini)\b/im.test(text)) return 'markdown-chat';
+  const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
+  if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
+  return 'writeup';
+}
+
+/** The messages of a transcript in any supported format. */
+export function readMessages(text: string, format: SubmissionFormat): Message[] {
+  switch (format) {
+    case 'chatgpt-text':
+      return parseChatGptText(text);
+    case 'kimi-text':
+      return parseKimiText(text);
+    case 'markdown-chat':
+      return parseMarkdownChat(text);
+    case 'chatgpt-json':
+    case 'claude-json':
+    case 'json-messages': {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new TranscriptError(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return format === 'chatgpt-json' ? parseChatGptJson(json) : format === 'claude-json' ? parseClaudeJson(json) : parseJsonMessages(json);
+    }
+    default:
+      throw new TranscriptError(`${format} is not a transcript format`);
+  }
+}

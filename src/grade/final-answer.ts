@@ -1,0 +1,121 @@
+import { balancedGroup } from '../check/extract.js';
+
+/** A place in a response that may hold the final answer, with how it was found. */
+export interface Candidate {
+  text: string;
+  how: 'boxed' | 'marker' | 'display' | 'inline' | 'table' | 'line';
+}
+
+/** `a = b = c ≈ d` → `c`: the last side before any `≈`, cut at top-level relation signs. */
+export function lastSide(latex: string): string {
+  const cut = latex.split(/\\approx|≈/)[0]!;
+  let depth = 0;
+  let start = 0;
+  let lastBreak = 0;
+  for (let i = 0; i < cut.length; i++) {
+    const c = cut[i]!;
+    if (c === '\\') {
+      if (/^\\begin\b/.test(cut.slice(i))) depth++;
+      if (/^\\end\b/.test(cut.slice(i))) depth--;
+      const m = /^\\(?:Rightarrow|implies|therefore|to|rightarrow)\b/.exec(cut.slice(i));
+      if (depth === 0 && m) lastBreak = start = i + m[0].length;
+      i++;
+      continue;
+    }
+    if ('{[('.includes(c)) depth++;
+    else if ('}])'.includes(c)) depth--;
+    else if (c === '=' && depth === 0 && cut[i - 1] !== '<' && cut[i - 1] !== '>' && cut[i - 1] !== '!' && cut[i - 1] !== ':') start = i + 1;
+  }
+  void lastBreak;
+  return cut.slice(start).trim().replace(/[.,;]\s*$/, '');
+}
+
+function boxed(text: string): string[] {
+  const out: string[] = [];
+  const re = /\\(?:boxed|fbox)\s*\{/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const g = balancedGroup(text, m.index + m[0].length - 1);
+    if (!g) break;
+    out.push(g.content.trim());
+    re.lastIndex = g.end;
+  }
+  return out;
+}
+
+const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\begin\{(equation|align|gather)\*?\}([\s\S]+?)\\end\{\3\*?\}|(?<![\\$])\$([^$\n]+?)\$|\\\(([\s\S]+?)\\\)/g;
+
+/** The pieces of a formula written side by side: `A \quad , \quad B = ...` → A, B = .... */
+export function pieces(formula: string): string[] {
+  const parts = formula.split(/\\q?quad|\\text\{\s*(?:and|where|with)\s*\}/).map((p) => p.trim().replace(/^[,;.]+|[,;.]+$/g, '').trim()).filter(Boolean);
+  return parts.length > 1 ? parts : [];
+}
+
+/** Display and inline formulas of a text, in order, with their kind. */
+export function formulas(text: string): { text: string; display: boolean; index: number }[] {
+  const out: { text: string; display: boolean; index: number }[] = [];
+  for (const m of text.matchAll(MATH)) {
+    const display = m[1] ?? m[2] ?? m[4];
+    out.push({ text: (display ?? m[5] ?? m[6] ?? '').trim(), display: display !== undefined, index: m.index! });
+  }
+  return out;
+}
+
+/** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
+const CONCLUSION = /(?:final\s+answer|answer|result)\s*(?:is\b|:|=)|(?:^|[\s(*$])(?:thus|therefore|hence|so|∴|\\therefore)\b[,:\s]/gi;
+/** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
+const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
+/** Labels that introduce a setup, not a result (`Given:`, `Forward:`, `Step 2:`). */
+const SETUP_WORDS = /^(?:given|where|let|note|step|forward|backward|hint|recall|since|because|assume|assuming|with|using|for|if|constraint|goal|method|definition|input|setup|example|analysis|proof|derivation|why|how|key)\b/i;
+
+/**
+ * Places in a part's response that may hold its final answer, best first. Each formula scores
+ * by its strongest reason — boxed (100), right after "Answer:" (50), a "Total ..." line (30),
+ * after "Therefore" / "Thus" (20), after a result label such as "Receptive field:" (15), a
+ * display formula (10) — plus up to 10 for coming later. Then a Markdown table and the last line.
+ */
+export function answerCandidates(response: string): Candidate[] {
+  const scored: (Candidate & { score: number })[] = [];
+  const push = (text: string, how: Candidate['how'], score: number) => {
+    const t = text.trim();
+    if (!t) return;
+    const existing = scored.find((c) => c.text === t);
+    if (existing) existing.score = Math.max(existing.score, score);
+    else scored.push({ text: t, how, score });
+  };
+  boxed(response).forEach((b, i, all) => push(b, 'boxed', 100 + (10 * (i + 1)) / all.length));
+  const all = formulas(response);
+  const reason = new Map<number, number>();
+  const mark = (index: number, score: number) => {
+    const f = all.find((x) => x.index >= index);
+    if (!f) return;
+    const i = all.indexOf(f);
+    reason.set(i, Math.max(reason.get(i) ?? 0, score));
+  };
+  for (const m of response.matchAll(CONCLUSION)) mark(m.index! + m[0].length - 1, /answer|result/i.test(m[0]) ? 50 : 20);
+  for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
+  for (const m of response.matchAll(RESULT_LINE)) {
+    const label = m[1]!.trim();
+    if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6) continue;
+    mark(m.index! + m[0].length, /\b(?:answer|result|final)\b/i.test(label) ? 50 : /\btotal\b/i.test(label) ? 30 : 15);
+  }
+  all.forEach((f, i) => {
+    const position = (10 * (i + 1)) / all.length;
+    const marked = reason.get(i) ?? 0;
+    const score = Math.max(marked, f.display ? 10 : 0) + position;
+    const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
+    push(f.text, how, score);
+    pieces(f.text).forEach((p) => push(p, how, score - 0.5));
+  });
+  const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
+  if (table.length >= 2) push(table.join('\n'), 'table', 5);
+  const lines = response.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1);
+  if (!all.length) {
+    // No formulas: a plain-text answer after a conclusion word.
+    let end = -1;
+    for (const m of response.matchAll(CONCLUSION)) end = m.index! + m[0].length;
+    const tail = end >= 0 ? response.slice(end).split('\n')[0]!.replace(/^[\s:]+/, '').replace(/[.]\s*$/, '') : '';
+    if (tail && tail.length < 120) push(tail, 'marker', 20);
+  }
+  return scored.sort((a, b) => b.score - a.score).map(({ text, how }) => ({ text, how }));
+}

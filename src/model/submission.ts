@@ -1,0 +1,57 @@
+/** One message of a chat transcript. `note` is a remark a person added (not the model's words). */
+export interface Message {
+  role: 'user' | 'assistant' | 'note';
+  text: string;
+  /** 1-based line in the source file, where the format has lines. */
+  line?: number;
+  /** Attachments named in the message (screenshots of the question). */
+  files?: string[];
+}
+
+/** One attempt at a part: the text that answers it, and where it came from. */
+export interface Attempt {
+  text: string;
+  /** Index of the assistant message (transcripts) or 1-based line (write-ups). */
+  turn?: number;
+  line?: number;
+}
+
+/** What a submission says for one part: the first answer, and the final one after follow-ups. */
+export interface PartResponse {
+  /** The key's part id this response was aligned to. */
+  partId: string;
+  /** The label as the submission wrote it (`3/d`, `Part (c)`, `turn 7`). */
+  label: string;
+  first: Attempt;
+  final: Attempt;
+  /** Every attempt in order (first ... final). */
+  attempts: Attempt[];
+  /** How the response was aligned: by number, by title or text, or by turn order. */
+  alignedBy: 'number' | 'title' | 'order';
+}
+
+/** The formats partcredit reads. */
+export type SubmissionFormat =
+  | 'writeup'
+  | 'chatgpt-text'
+  | 'chatgpt-json'
+  | 'claude-json'
+  | 'kimi-text'
+  | 'markdown-chat'
+  | 'json-messages';
+
+/** A submission read and segmented: its responses by part. */
+export interface Submission {
+  /** A name for reports: the file name. */
+  id: string;
+  path?: string;
+  format: SubmissionFormat;
+  /** The whole source text (for the annotated report). */
+  text: string;
+  messages?: Message[];
+  responses: PartResponse[];
+  /** Remarks people added to a transcript, kept apart from the model's answers. */
+  notes: Message[];
+  /** Problems met while reading (a broken transcript), with their location. */
+  warnings: string[];
+}
