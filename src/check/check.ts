@@ -170,10 +170,10 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
       return result(type, unparseable(`the answer could not be read: ${parsed.error}`), extracted.text.slice(0, 200), printMath(expected), t0);
     }
     let answer = parsed.node;
-    if (type === 'shape') answer = shapeSide(answer);
-    else if (!RELATION_TYPES.has(type)) answer = valueOf(answer);
     // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
     if (!declaredType && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
+    if (type === 'shape') answer = shapeSide(answer);
+    else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
     const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
     const declared = declaredNames(symbols);
     // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.

@@ -123,7 +123,11 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
   if (!parsed.success) return { problems: zodProblems(parsed.error, doc, counter, file) };
   const problems: KeyProblem[] = [];
   const validParts: KeyFile['parts'] = {};
-  for (const [rawId, value] of Object.entries(parsed.data.parts)) {
+  // The file's order, not the object's: JavaScript lists keys like `2` before `1.a`.
+  const partsNode = doc.get('parts', true);
+  const order = isMap(partsNode) ? partsNode.items.map((it) => String(isScalar(it.key) ? it.key.value : it.key)) : Object.keys(parsed.data.parts);
+  for (const rawId of order) {
+    const value = parsed.data.parts[rawId];
     const one = KeyPartSchema.nullable().safeParse(value);
     if (one.success) validParts[rawId] = one.data;
     else problems.push(...zodProblems(prefixPath(one.error, ['parts', rawId]), doc, counter, file));
@@ -132,7 +136,9 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
   const symbols: SymbolTable = symbolTable(data.symbols ?? {}) ?? {};
   const parts: KeyPart[] = [];
   const seen = new Set<string>();
-  for (const [rawId, p] of Object.entries(data.parts)) {
+  for (const rawId of order) {
+    if (!(rawId in data.parts)) continue;
+    const p = data.parts[rawId];
     const line = partKeyLine(doc, counter, rawId);
     const id = canonicalPartId(rawId);
     if (!id) {
@@ -202,8 +208,8 @@ function lintAnswers(key: Key, raw: Map<string, string>, doc: Document, counter:
         if (!spec.rows && !spec.value) problems.push({ severity: 'error', ...where, message: 'a table needs rows (or a LaTeX array as its value)' });
         return;
       }
-      if (spec.value === undefined) {
-        problems.push({ severity: 'error', ...where, message: 'no value' });
+      if (spec.value === undefined || spec.value.trim() === '') {
+        problems.push({ severity: 'error', ...where, message: 'empty: write the expected answer' });
         return;
       }
       const self = checkAnswer(spec, spec.value, { symbols: key.symbols });

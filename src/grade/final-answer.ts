@@ -57,11 +57,22 @@ export function formulas(text: string): { text: string; display: boolean; index:
     const display = m[1] ?? m[2] ?? m[4];
     out.push({ text: (display ?? m[5] ?? m[6] ?? '').trim(), display: display !== undefined, index: m.index! });
   }
-  return out;
+  // A line of bare LaTeX outside any delimiters (converters put math in code blocks, people
+  // forget the dollars): commands and few words make it a display formula.
+  const spans = out.map((f) => [f.index, f.index + f.text.length + 4] as const);
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const t = line.replace(/^\s*(?:[-*]\s+)?(?:\([a-h]\)|[a-h]\)|\([ivx]+\))\s*/, '').trim();
+    const inside = spans.some(([a, b]) => offset >= a && offset < b);
+    const words = t.replace(/\\[A-Za-z]+/g, ' ').match(/[A-Za-z]{4,}/g)?.length ?? 0;
+    if (t && !inside && !/[$`]|\\\(|\\\[/.test(t) && /\\[A-Za-z]+/.test(t) && words <= 2) out.push({ text: t, display: true, index: offset });
+    offset += line.length + 1;
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
-const CONCLUSION = /(?:final\s+answer|answer|result)\s*(?:is\b|:|=)|(?:^|[\s(*$])(?:thus|therefore|hence|so|∴|\\therefore)\b[,:\s]/gi;
+const CONCLUSION = /(?:final\s+answer|answer|result|sol(?:ution)?)\s*(?:is\b|:|=)|(?:^|[\s(*$])(?:thus|therefore|hence|so|∴|\\therefore)\b[,:\s]/gi;
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
 /** Labels that introduce a setup, not a result (`Given:`, `Forward:`, `Step 2:`). */
@@ -91,7 +102,13 @@ export function answerCandidates(response: string): Candidate[] {
     const i = all.indexOf(f);
     reason.set(i, Math.max(reason.get(i) ?? 0, score));
   };
-  for (const m of response.matchAll(CONCLUSION)) mark(m.index! + m[0].length - 1, /answer|result/i.test(m[0]) ? 50 : 20);
+  for (const m of response.matchAll(CONCLUSION)) {
+    const strong = /answer|result|sol/i.test(m[0]);
+    mark(m.index! + m[0].length - 1, strong ? 50 : 20);
+    // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
+    const rest = response.slice(m.index! + m[0].length).split('\n')[0]!.replace(/\*\*|TO BE GRADED:?|#+/gi, '').trim();
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55);
+  }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {
     const label = m[1]!.trim();
@@ -106,6 +123,10 @@ export function answerCandidates(response: string): Candidate[] {
     push(f.text, how, score);
     pieces(f.text).forEach((p) => push(p, how, score - 0.5));
   });
+  // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
+  const prose = response.replace(MATH, ' ');
+  const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
+  sentences.forEach((m, i) => push(m[1]!.trim(), 'marker', 24 + (i + 1) / sentences.length));
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5);
   const lines = response.split('\n').map((l) => l.trim()).filter(Boolean);

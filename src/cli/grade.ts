@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { gradeFiles, type GradedSubmission } from '../run/grading.js';
+import { Store } from '../store/db.js';
+import { gradeJson } from '../report/json.js';
+import { gradeTable, summaryTable } from '../report/table.js';
+import { gradeMarkdown } from '../report/markdown.js';
+import { gradebookCsv } from '../report/csv.js';
+import { submissionHtml, summaryHtml } from '../report/html.js';
+import type { SubmissionGrade } from '../model/grade.js';
+import { loadKeyAndProblems, CliError } from './load.js';
+
+export type ReportFormat = 'table' | 'json' | 'md' | 'html' | 'csv';
+
+/** Prints grades in a format; HTML to stdout is the summary page. */
+export function printGrades(grades: SubmissionGrade[], format: ReportFormat, title: string): string {
+  switch (format) {
+    case 'json':
+      return grades.map((g) => JSON.stringify(gradeJson(g))).join('\n') + '\n';
+    case 'md':
+      return grades.map(gradeMarkdown).join('\n');
+    case 'csv':
+      return gradebookCsv(grades);
+    case 'html':
+      return summaryHtml(grades, title);
+    default:
+      return grades.map((g) => gradeTable(g)).join('\n\n') + (grades.length > 1 ? `\n\n${summaryTable(grades)}` : '') + '\n';
+  }
+}
+
+/** Writes every report into a folder: a page per submission, the summary, CSV and JSON. */
+export function writeReports(dir: string, results: GradedSubmission[], title: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const graded = results.filter((r) => r.grade && r.submission);
+  const links = new Map<string, string>();
+  const written: string[] = [];
+  for (const r of graded) {
+    const file = `${r.grade!.submission.replace(/[^\w.-]+/g, '_')}.html`;
+    writeFileSync(join(dir, file), submissionHtml({ name: r.submission!.id, text: r.submission!.text, ...(r.submission!.messages ? { messages: r.submission!.messages } : {}), responses: r.submission!.responses }, r.grade!));
+    links.set(r.grade!.submission, file);
+    written.push(join(dir, file));
+  }
+  const grades = graded.map((r) => r.grade!);
+  writeFileSync(join(dir, 'index.html'), summaryHtml(grades, title, links));
+  writeFileSync(join(dir, 'grades.csv'), gradebookCsv(grades));
+  writeFileSync(join(dir, 'grades.json'), JSON.stringify(grades.map(gradeJson), null, 2) + '\n');
+  written.push(join(dir, 'index.html'), join(dir, 'grades.csv'), join(dir, 'grades.json'));
+  return written;
+}
+
+function progressBar(done: number, total: number, name: string): string {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name.slice(0, 40).padEnd(40)}`;
+}
+
+export function gradeCommand(): Command {
+  return new Command('grade')
+    .description('grade submissions (write-ups or chat transcripts) part by part against a key')
+    .argument('<submissions...>', 'submission files: write-ups (.md, .txt) or transcripts (.txt, .json)')
+    .requiredOption('-k, --key <file>', 'the answer key (*.key.yaml)')
+    .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))
+    .option('-o, --out <dir>', 'also write reports there: a page per submission, index.html, grades.csv, grades.json')
+    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--no-store', 'do not save the run')
+    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean }) => {
+      const { key, problems, problemsPath } = loadKeyAndProblems(flags.key, flags.problems);
+      const store = flags.store ? new Store(flags.db) : undefined;
+      const showProgress = files.length > 1 && process.stderr.isTTY;
+      try {
+        const { results, runId } = await gradeFiles({
+          key,
+          ...(problems ? { problems } : {}),
+          files,
+          ...(store ? { store } : {}),
+          keyPath: flags.key,
+          ...(problemsPath ? { problemsPath } : {}),
+          onProgress: (done, total, last) => {
+            if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
+            if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));
+          },
+        });
+        const grades = results.filter((r) => r.grade).map((r) => r.grade!);
+        for (const r of results) for (const w of r.grade?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+        process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? flags.key));
+        if (flags.out) {
+          const written = writeReports(flags.out, results, key.title ?? flags.key);
+          process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+        }
+        if (store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
+        if (results.some((r) => r.error)) process.exitCode = 1;
+        if (!grades.length) throw new CliError('no submission could be graded');
+      } finally {
+        await store?.close();
+      }
+    });
+}

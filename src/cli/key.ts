@@ -1,0 +1,72 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { formatKeyProblem, loadKey, type KeyProblem } from '../documents/key.js';
+import { leafParts, parseProblemSet } from '../documents/problem-set.js';
+import { importSolutions, keySkeleton } from '../documents/key-write.js';
+import { CliError } from './load.js';
+
+function read(path: string): string {
+  if (!existsSync(path)) throw new CliError(`no file at ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+function output(text: string, out?: string): void {
+  if (out) {
+    writeFileSync(out, text);
+    process.stderr.write(`wrote ${out}\n`);
+  } else process.stdout.write(text);
+}
+
+/** Problems between a key and its problem set: parts one has and the other does not. */
+function crossCheck(keyPath: string, problemsPath: string, keyIds: string[]): KeyProblem[] {
+  const set = parseProblemSet(read(problemsPath), problemsPath);
+  const setIds = leafParts(set).map((p) => p.id);
+  const problems: KeyProblem[] = [];
+  for (const id of keyIds) if (!setIds.includes(id)) problems.push({ severity: 'warning', file: keyPath, part: id, message: `not a part of ${problemsPath}` });
+  for (const id of setIds) if (!keyIds.includes(id)) problems.push({ severity: 'warning', file: keyPath, part: id, message: `${problemsPath} has this part; the key does not grade it` });
+  return problems;
+}
+
+export function keyCommand(): Command {
+  const key = new Command('key').description('write and check answer keys');
+  key
+    .command('lint')
+    .description('explain every mistake in a key, with its line, part id and field')
+    .argument('<key>', 'the key file')
+    .option('-p, --problems <file>', "check the parts against this problem set (default: the key's problems: field)")
+    .action((path: string, flags: { problems?: string }) => {
+      const { key: k, problems } = loadKey(read(path), path);
+      const problemsPath = flags.problems ?? (k?.problems ? resolve(dirname(path), k.problems) : undefined);
+      if (k && problemsPath && existsSync(problemsPath)) problems.push(...crossCheck(path, problemsPath, k.parts.map((p) => p.id)));
+      for (const p of problems) process.stdout.write(formatKeyProblem(p) + '\n');
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      const warnings = problems.length - errors;
+      process.stdout.write(`${path}: ${k ? `${k.parts.length} parts, ` : ''}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+      if (errors) process.exitCode = 1;
+    });
+  key
+    .command('init')
+    .description('write a key skeleton with every part of a problem set')
+    .argument('<problems>', 'the problem set (Markdown + LaTeX)')
+    .option('-o, --out <file>', 'write the key there instead of stdout')
+    .action((path: string, flags: { out?: string }) => {
+      const set = parseProblemSet(read(path), path);
+      if (!set.questions.length) throw new CliError(`${path}: no numbered questions found (1. ..., ## Problem 1, Question 1)`);
+      const rel = flags.out ? relative(dirname(resolve(flags.out)), resolve(path)) : path;
+      output(keySkeleton(set, rel), flags.out);
+    });
+  key
+    .command('import')
+    .description('turn a solutions document (SOL: blocks, TO BE GRADED markers) into a key file to check and fix')
+    .argument('<solutions>', 'the solutions document')
+    .option('-o, --out <file>', 'write the key there instead of stdout')
+    .action((path: string, flags: { out?: string }) => {
+      const text = importSolutions(read(path), path);
+      output(text, flags.out);
+      const { problems } = loadKey(text, flags.out ?? 'imported key');
+      const errors = problems.filter((p) => p.severity === 'error');
+      if (errors.length) process.stderr.write(`${errors.length} part${errors.length === 1 ? '' : 's'} to fix by hand:\n${errors.map(formatKeyProblem).join('\n')}\n`);
+    });
+  return key;
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadKey, formatKeyProblem, type KeyProblem } from '../documents/key.js';
+import { parseProblemSet } from '../documents/problem-set.js';
+import type { Key } from '../model/key.js';
+import type { ProblemSet } from '../model/problem-set.js';
+
+/** A usage or input error the CLI reports in one line and exits 2 for. */
+export class CliError extends Error {}
+
+/**
+ * Reads a key file and its problem set (`--problems`, else the key's `problems:` beside it).
+ * Errors in the key stop here with every problem listed; warnings go to stderr.
+ */
+export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet = false): { key: Key; problems?: ProblemSet; problemsPath?: string; issues: KeyProblem[] } {
+  if (!existsSync(keyPath)) throw new CliError(`no key file at ${keyPath}`);
+  const { key, problems: issues } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
+  const errors = issues.filter((p) => p.severity === 'error');
+  if (!key || errors.length) {
+    throw new CliError(`the key has ${errors.length} error${errors.length === 1 ? '' : 's'} (run partcredit key lint ${keyPath}):\n${errors.map(formatKeyProblem).join('\n')}`);
+  }
+  if (!quiet) for (const w of issues) process.stderr.write(`${formatKeyProblem(w)}\n`);
+  const path = problemsPath ?? (key.problems ? resolve(dirname(keyPath), key.problems) : undefined);
+  if (path && !existsSync(path)) {
+    if (problemsPath) throw new CliError(`no problem set at ${problemsPath}`);
+    process.stderr.write(`${keyPath}: warning: problems: ${key.problems} not found beside the key; aligning by numbers and part titles only\n`);
+    return { key, issues };
+  }
+  const problems = path ? parseProblemSet(readFileSync(path, 'utf8'), path) : undefined;
+  return { key, ...(problems ? { problems, problemsPath: path } : {}), issues };
+}

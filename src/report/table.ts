@@ -1,0 +1,44 @@
+import type { PartGrade, SubmissionGrade } from '../model/grade.js';
+
+const MARK: Record<PartGrade['verdict'], string> = {
+  correct: '✓',
+  partial: '½',
+  incorrect: '✗',
+  missing: '·',
+  unparseable: '?',
+  undecided: '?',
+  'needs-review': '…',
+};
+
+function cut(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+}
+
+/** A readable table of one submission's grades for the terminal. */
+export function gradeTable(g: SubmissionGrade, width = process.stdout.columns || 120): string {
+  const lines = [`${g.submission}  ${g.total}/${g.max}${g.format ? `  (${g.format})` : ''}`];
+  const idW = Math.max(4, ...g.parts.map((p) => p.id.length));
+  const answerW = Math.max(16, Math.min(40, Math.floor((width - idW - 30) / 2)));
+  const feedbackW = Math.max(20, width - idW - answerW - 26);
+  for (const p of g.parts) {
+    const pts = `${p.points}/${p.maxPoints}${p.graded ? '' : '*'}`;
+    const first = p.first ? ` (first: ${p.first.verdict})` : '';
+    lines.push(`  ${MARK[p.verdict]} ${p.id.padEnd(idW)} ${p.verdict.padEnd(12)} ${pts.padStart(7)}  ${cut(p.answer, answerW).padEnd(answerW)}  ${cut(p.feedback + first, feedbackW)}`);
+  }
+  for (const w of g.warnings ?? []) lines.push(`  warning: ${w}`);
+  if (g.parts.some((p) => !p.graded)) lines.push('  * not counted in the total');
+  return lines.join('\n');
+}
+
+/** One line per submission: name, total, and counts of each verdict. */
+export function summaryTable(grades: SubmissionGrade[]): string {
+  const nameW = Math.max(10, ...grades.map((g) => g.submission.length));
+  return grades
+    .map((g) => {
+      const counts = new Map<string, number>();
+      for (const p of g.parts) counts.set(p.verdict, (counts.get(p.verdict) ?? 0) + 1);
+      return `${g.submission.padEnd(nameW)}  ${`${g.total}/${g.max}`.padStart(9)}  ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,227 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
+import type { Key } from '../model/key.js';
+import type { PartGrade, SubmissionGrade } from '../model/grade.js';
+import type { Submission } from '../model/submission.js';
+
+/** The database's tables, as kysely types: what is stored is what these say. */
+export interface Tables {
+  runs: { id: Generated<number>; created_at: string; key_path: string | null; problems_path: string | null };
+  submissions: {
+    id: Generated<number>;
+    run_id: number;
+    name: string;
+    path: string | null;
+    format: string;
+    text: string;
+    /** The segmented responses (PartResponse[]) as JSON: regrading reads these, not the file. */
+    responses: string;
+    warnings: string;
+  };
+  /** One grading of a run with one key; `regrade` adds another. */
+  gradings: { id: Generated<number>; run_id: number; created_at: string; key_json: string; key_path: string | null };
+  grades: {
+    id: Generated<number>;
+    grading_id: number;
+    submission_id: number;
+    part_id: string;
+    verdict: string;
+    score: number;
+    points: number;
+    max_points: number;
+    graded: number;
+    category: string | null;
+    answer: string;
+    expected: string;
+    feedback: string;
+    first_verdict: string | null;
+    first_answer: string | null;
+    source: string | null;
+    check_name: string | null;
+  };
+}
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT, problems_path TEXT)`,
+  `CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, path TEXT, format TEXT NOT NULL, text TEXT NOT NULL, responses TEXT NOT NULL, warnings TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS gradings (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), created_at TEXT NOT NULL, key_json TEXT NOT NULL, key_path TEXT)`,
+  `CREATE TABLE IF NOT EXISTS grades (id INTEGER PRIMARY KEY, grading_id INTEGER NOT NULL REFERENCES gradings(id), submission_id INTEGER NOT NULL REFERENCES submissions(id), part_id TEXT NOT NULL, verdict TEXT NOT NULL, score REAL NOT NULL, points REAL NOT NULL, max_points REAL NOT NULL, graded INTEGER NOT NULL, category TEXT, answer TEXT NOT NULL, expected TEXT NOT NULL, feedback TEXT NOT NULL, first_verdict TEXT, first_answer TEXT, source TEXT, check_name TEXT)`,
+  `CREATE INDEX IF NOT EXISTS grades_by_grading ON grades(grading_id, submission_id)`,
+  `CREATE INDEX IF NOT EXISTS submissions_by_run ON submissions(run_id)`,
+];
+
+/**
+ * The store: a SQLite file (default `./partcredit.db`). Every graded submission is committed
+ * in its own transaction as soon as it is graded, so an interrupted batch keeps what it did.
+ */
+export class Store {
+  readonly db: Kysely<Tables>;
+  private readonly raw: Database.Database;
+
+  constructor(path = 'partcredit.db') {
+    this.raw = new Database(path);
+    this.raw.pragma('journal_mode = WAL');
+    this.raw.pragma('foreign_keys = ON');
+    for (const s of SCHEMA) this.raw.exec(s);
+    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.raw }) });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Starts a run and its first grading with the key as loaded. */
+  async startRun(key: Key, keyPath?: string, problemsPath?: string): Promise<{ runId: number; gradingId: number }> {
+    const now = new Date().toISOString();
+    const run = await this.db.insertInto('runs').values({ created_at: now, key_path: keyPath ?? null, problems_path: problemsPath ?? null }).returning('id').executeTakeFirstOrThrow();
+    const gradingId = await this.startGrading(run.id, key, keyPath);
+    return { runId: run.id, gradingId };
+  }
+
+  async startGrading(runId: number, key: Key, keyPath?: string): Promise<number> {
+    const g = await this.db
+      .insertInto('gradings')
+      .values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return g.id;
+  }
+
+  /** Saves a submission (its text and segmented responses) and its grades, in one transaction. */
+  async saveGraded(runId: number, gradingId: number, submission: Submission, grade: SubmissionGrade): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const s = await tx
+        .insertInto('submissions')
+        .values({
+          run_id: runId,
+          name: submission.id,
+          path: submission.path ?? null,
+          format: submission.format,
+          text: submission.text,
+          responses: JSON.stringify(submission.responses),
+          warnings: JSON.stringify(submission.warnings),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.insertGrades(tx, gradingId, s.id, grade.parts);
+      return s.id;
+    });
+  }
+
+  async saveGrades(gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
+    await this.db.transaction().execute((tx) => this.insertGrades(tx, gradingId, submissionId, parts));
+  }
+
+  private async insertGrades(tx: Kysely<Tables>, gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
+    if (!parts.length) return;
+    await tx
+      .insertInto('grades')
+      .values(
+        parts.map((p) => ({
+          grading_id: gradingId,
+          submission_id: submissionId,
+          part_id: p.id,
+          verdict: p.verdict,
+          score: p.score,
+          points: p.points,
+          max_points: p.maxPoints,
+          graded: p.graded ? 1 : 0,
+          category: p.category ?? null,
+          answer: p.answer,
+          expected: p.expected,
+          feedback: p.feedback,
+          first_verdict: p.first?.verdict ?? null,
+          first_answer: p.first?.answer ?? null,
+          source: p.source ?? null,
+          check_name: p.check ?? null,
+        })),
+      )
+      .execute();
+  }
+
+  /** The newest run, or undefined when the store is empty. */
+  async latestRun(): Promise<number | undefined> {
+    const r = await this.db.selectFrom('runs').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return r?.id;
+  }
+
+  async submissions(runId: number): Promise<Tables['submissions'][]> {
+    return (await this.db.selectFrom('submissions').selectAll().where('run_id', '=', runId).orderBy('id').execute()) as unknown as Tables['submissions'][];
+  }
+
+  async run(runId: number): Promise<{ id: number; key_path: string | null; problems_path: string | null } | undefined> {
+    return this.db.selectFrom('runs').select(['id', 'key_path', 'problems_path']).where('id', '=', runId).executeTakeFirst();
+  }
+
+  /** The newest grading of a run. */
+  async latestGrading(runId: number): Promise<number | undefined> {
+    const g = await this.db.selectFrom('gradings').select('id').where('run_id', '=', runId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return g?.id;
+  }
+
+  /** The grades of a grading, as SubmissionGrades in submission order. */
+  async gradesOf(gradingId: number): Promise<SubmissionGrade[]> {
+    const rows = await this.db
+      .selectFrom('grades')
+      .innerJoin('submissions', 'submissions.id', 'grades.submission_id')
+      .select([
+        'submissions.name as name',
+        'submissions.format as format',
+        'grades.submission_id as sid',
+        'grades.part_id as part_id',
+        'grades.verdict as verdict',
+        'grades.score as score',
+        'grades.points as points',
+        'grades.max_points as max_points',
+        'grades.graded as graded',
+        'grades.category as category',
+        'grades.answer as answer',
+        'grades.expected as expected',
+        'grades.feedback as feedback',
+        'grades.first_verdict as first_verdict',
+        'grades.first_answer as first_answer',
+        'grades.source as source',
+        'grades.check_name as check_name',
+      ])
+      .where('grades.grading_id', '=', gradingId)
+      .orderBy('grades.submission_id')
+      .orderBy('grades.id')
+      .execute();
+    const bySubmission = new Map<number, SubmissionGrade>();
+    for (const r of rows) {
+      let s = bySubmission.get(r.sid);
+      if (!s) bySubmission.set(r.sid, (s = { submission: r.name, format: r.format as SubmissionGrade['format'], parts: [], total: 0, max: 0 }));
+      const part: PartGrade = {
+        id: r.part_id,
+        verdict: r.verdict as PartGrade['verdict'],
+        score: r.score,
+        points: r.points,
+        maxPoints: r.max_points,
+        graded: r.graded === 1,
+        answer: r.answer,
+        expected: r.expected,
+        feedback: r.feedback,
+        ...(r.category ? { category: r.category as PartGrade['category'] } : {}),
+        ...(r.first_verdict ? { first: { verdict: r.first_verdict as PartGrade['verdict'], answer: r.first_answer ?? '' } } : {}),
+        ...(r.source ? { source: r.source } : {}),
+        ...(r.check_name ? { check: r.check_name } : {}),
+      };
+      s.parts.push(part);
+      if (part.graded) {
+        s.total = Math.round((s.total + part.points) * 1000) / 1000;
+        s.max += part.maxPoints;
+      }
+    }
+    return [...bySubmission.values()];
+  }
+
+  /** How many rows each table holds (for messages and tests). */
+  async counts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of ['runs', 'submissions', 'gradings', 'grades'] as const) {
+      const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(this.db);
+      out[t] = r.rows[0]!.n;
+    }
+    return out;
+  }
+}
