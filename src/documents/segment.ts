@@ -190,6 +190,9 @@ export function isRecheck(prompt: string): boolean {
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string } {
   const first = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest.
+  const named = /^(?:#{1,6}\s*)?(?:\*\*)?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$/i.exec(first[0] ?? '');
+  if (named) return { number: named[1]!, heading: named[2]!.slice(0, 90) };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };

@@ -99,6 +99,9 @@ export function answerCandidates(response: string): Candidate[] {
   const mark = (index: number, score: number) => {
     const f = all.find((x) => x.index >= index);
     if (!f) return;
+    // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
+    const between = response.slice(index, f.index);
+    if (/[.!?]\s|\n\s*\n/.test(between) || between.length > 200) return;
     const i = all.indexOf(f);
     reason.set(i, Math.max(reason.get(i) ?? 0, score));
   };

@@ -123,7 +123,8 @@ function gradeAnswer(part: KeyPart, spec: AnswerSpec, text: string, options: Che
   for (const p of part.partial) {
     const r = checkAnswer(p.spec, answerText, options);
     if (r.verdict === 'correct') {
-      return { result: { ...main.result, verdict: 'partial', score: p.credit }, credit: p.credit, ...(p.feedback ? { feedback: p.feedback } : {}), ...(main.candidate ? { candidate: main.candidate } : {}) };
+      const { category: _unrelated, ...rest } = main.result;
+      return { result: { ...rest, verdict: 'partial', score: p.credit }, credit: p.credit, ...(p.feedback ? { feedback: p.feedback } : {}), ...(main.candidate ? { candidate: main.candidate } : {}) };
     }
   }
   for (const c of part.conventions) {

@@ -125,17 +125,23 @@ export function submissionHtml(sub: AnnotatedSubmission, grade: SubmissionGrade)
     });
   } else {
     const lines = sub.text.split(/\r?\n/);
+    // A callout follows its part's answer, as a person's remark does: before the next answer starts.
+    // In a transcript, right after the message that answers; in a write-up, before the next part's label.
+    const boundaries = sub.messages?.length ? sub.messages.map((m) => m.line ?? 0) : sub.responses.flatMap((r) => r.attempts.map((a) => a.line ?? 0));
+    const starts = [...new Set(boundaries.filter(Boolean))].sort((a, b) => a - b);
     const at = new Map<number, PartResponse[]>();
     for (const r of sub.responses) {
       const line = r.final.line ?? r.first.line;
-      if (line) at.set(line, [...(at.get(line) ?? []), r]);
+      if (!line) continue;
+      const next = starts.find((s) => s > line) ?? lines.length + 1;
+      at.set(next, [...(at.get(next) ?? []), r]);
     }
     let chunk: string[] = [];
     const flush = () => {
       if (chunk.length) body += renderText(chunk.join('\n'));
       chunk = [];
     };
-    lines.forEach((l, i) => {
+    [...lines, ''].forEach((l, i) => {
       const here = at.get(i + 1);
       if (here) {
         flush();

@@ -23,8 +23,8 @@ export function gradeTable(g: SubmissionGrade, width = process.stdout.columns ||
   const feedbackW = Math.max(20, width - idW - answerW - 26);
   for (const p of g.parts) {
     const pts = `${p.points}/${p.maxPoints}${p.graded ? '' : '*'}`;
-    const first = p.first ? ` (first: ${p.first.verdict})` : '';
-    lines.push(`  ${MARK[p.verdict]} ${p.id.padEnd(idW)} ${p.verdict.padEnd(12)} ${pts.padStart(7)}  ${cut(p.answer, answerW).padEnd(answerW)}  ${cut(p.feedback + first, feedbackW)}`);
+    const first = p.first ? `[first answer: ${p.first.verdict}] ` : '';
+    lines.push(`  ${MARK[p.verdict]} ${p.id.padEnd(idW)} ${p.verdict.padEnd(12)} ${pts.padStart(7)}  ${cut(p.answer, answerW).padEnd(answerW)}  ${cut(first + p.feedback, feedbackW)}`);
   }
   for (const w of g.warnings ?? []) lines.push(`  warning: ${w}`);
   if (g.parts.some((p) => !p.graded)) lines.push('  * not counted in the total');
