@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { z } from 'zod';
 import { KeyFileSchema, KeyPartSchema, type AnswerValue, type Key, type KeyFile, type KeyPart, type NamedAnswer } from '../model/key.js';
 import type { AnswerSpec } from '../model/answer-spec.js';
@@ -47,9 +47,22 @@ function partLevelSpec(p: NonNullable<KeyFile['parts'][string]>, defaults: KeyFi
   return spec as Partial<AnswerSpec>;
 }
 
+/** The YAML node at a path; keys match as text, since YAML reads a part id like `2` as a number. */
+function nodeAt(doc: Document, path: (string | number)[]): { range?: [number, number, number] } | undefined {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => String(isScalar(it.key) ? it.key.value : it.key) === String(segment));
+      node = pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node as { range?: [number, number, number] } | undefined;
+}
+
 function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | undefined {
   for (let n = path.length; n > 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    const node = nodeAt(doc, path.slice(0, n));
     if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;

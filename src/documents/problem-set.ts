@@ -52,11 +52,16 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
     const target = sub ?? part ?? question;
     if (target) target.text = target.text ? `${target.text}\n${s}` : s;
   };
+  let listItemAt = -10; // line index of the last numbered line that was a list item, not a question
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     if (/^\s*```/.test(line)) inFence = !inFence;
     const expected = questions.length ? Number(questions[questions.length - 1]!.number) + 1 : 1;
-    const heading = inFence ? undefined : readQuestionHeading(line, expected, lines[i - 1] ?? '');
+    const numberedLine = /^\s*(?:[-*+]\s+)?\d{1,2}\.\s/.test(line);
+    // `1. do this` / `2. do that` inside a question: the item after a list item is a list item.
+    const inList = numberedLine && i - listItemAt <= 2 && lines.slice(listItemAt + 1, i).every((l) => l.trim() === '' || /^\s*(?:[-*+]\s+)?\d{1,2}\.\s/.test(l));
+    const heading = inFence || inList ? undefined : readQuestionHeading(line, expected, lines[i - 1] ?? '');
+    if (numberedLine && !heading) listItemAt = i;
     if (heading) {
       const { title: qTitle, text: qText } = splitTitle(heading.rest);
       question = { number: heading.number, ...(qTitle ? { title: qTitle } : {}), text: qText, ...(heading.points ? { points: heading.points } : {}), parts: [], line: lineNo };
