@@ -2,9 +2,13 @@
 import { runCheckBench } from './check-throughput.js';
 import { agreementReports } from './agreement.js';
 import { explainDisagreement } from './policy.js';
+import { runGradeBench } from './grade-throughput.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
+
+console.log('\n== grading ==');
+for (const line of await runGradeBench(1000)) console.log(line);
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();

@@ -1,5 +1,6 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { readLineLabel, type LineLabel } from './part-ids.js';
+import { SOLUTION_LINE } from './problem-set.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -56,6 +57,10 @@ export function alignQuestion(number: string | undefined, heading: string, outli
 /** Accumulates attempts per part id, keeping their order. */
 class Responses {
   private readonly byId = new Map<string, PartResponse>();
+
+  has(partId: string): boolean {
+    return this.byId.has(partId);
+  }
 
   add(partId: string, label: string, attempt: Attempt, alignedBy: PartResponse['alignedBy'], asNewAttempt = true): void {
     const text = attempt.text.trim();
@@ -150,8 +155,10 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let part: string | undefined;
   let alignedBy: PartResponse['alignedBy'] = 'number';
   let lastId: string | undefined;
+  let solutionSeen = false;
   for (const seg of splitAtLabels(text, 1, true)) {
     let l = seg.label;
+    const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
       const next = question === undefined ? undefined : String(Number(question) + 1);
       const known = outline.some((o) => o.number === seg.numbered);
@@ -166,16 +173,33 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     if (l.question) {
       const heading = seg.text.split('\n')[0] ?? '';
       const aligned = alignQuestion(l.question, l.part ? '' : heading, outline);
+      if (aligned.number !== question) solutionSeen = false;
       question = aligned.number;
       alignedBy = aligned.by;
       part = undefined;
     }
     if (l.part) part = l.part;
-    const id = idFor(question, l.part ?? part, l.subpart, outline);
+    let id = idFor(question, l.part ?? part, l.subpart, outline);
+    // `(c).` again after `(c).`: a student who left (a) blank never wrote the next question's number.
+    // After a `SOL:` heading, though, repeated labels are the solutions restating the parts.
+    if (id && l.part && !l.question && responses.has(id) && !solutionSeen) {
+      const next = outline[outline.findIndex((o) => o.number === question) + 1];
+      const nextId = next && idFor(next.number, l.part, l.subpart, outline);
+      if (next && nextId && next.parts.includes(nextId)) {
+        question = next.number;
+        id = nextId;
+      }
+    }
     if (!id) continue;
+    // A question heading's own text (its statement) belongs to no part when the question has parts.
+    if (l.question && !l.part && !l.subpart && id !== question) {
+      if (sawSolution) solutionSeen = true;
+      continue;
+    }
     const label = [l.question, l.part ?? (l.subpart ? part : undefined), l.subpart].filter(Boolean).join('/');
     responses.add(id, label || id, { text: seg.text, line: seg.line }, alignedBy, false);
     lastId = id;
+    if (sawSolution) solutionSeen = true;
   }
   return responses.list(outline.flatMap((q) => q.parts));
 }

@@ -75,6 +75,8 @@ export function formulas(text: string): { text: string; display: boolean; index:
 const CONCLUSION = /(?:final\s+answer|answer|result|sol(?:ution)?)\s*(?:is\b|:|=)|(?:^|[\s(*$])(?:thus|therefore|hence|so|∴|\\therefore)\b[,:\s]/gi;
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
+/** Words that make a label name a result (`Output shape:`, `Total runtime:`, `Receptive field:`). */
+const RESULT_WORDS = /\b(?:answer|result|final|total|runtime|time|cost|shape|size|dimensions?|output|value|count|number|parameters?|weights|flops?|field|bound|rate|mean|variance|norm|constant|gradient|probability|solution)s?\b/i;
 /** Labels that introduce a setup, not a result (`Given:`, `Forward:`, `Step 2:`). */
 const SETUP_WORDS = /^(?:given|where|let|note|step|forward|backward|hint|recall|since|because|assume|assuming|with|using|for|if|constraint|goal|method|definition|input|setup|example|analysis|proof|derivation|why|how|key)\b/i;
 
@@ -93,7 +95,7 @@ export function answerCandidates(response: string): Candidate[] {
     if (existing) existing.score = Math.max(existing.score, score);
     else scored.push({ text: t, how, score });
   };
-  boxed(response).forEach((b, i, all) => push(b, 'boxed', 100 + (10 * (i + 1)) / all.length));
+  boxed(response).forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
   const all = formulas(response);
   const reason = new Map<number, number>();
   const mark = (index: number, score: number) => {
@@ -115,11 +117,12 @@ export function answerCandidates(response: string): Candidate[] {
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {
     const label = m[1]!.trim();
-    if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6) continue;
+    if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6 || !RESULT_WORDS.test(label) || /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)) continue;
     mark(m.index! + m[0].length, /\b(?:answer|result|final)\b/i.test(label) ? 50 : /\btotal\b/i.test(label) ? 30 : 15);
   }
+  const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   all.forEach((f, i) => {
-    const position = (10 * (i + 1)) / all.length;
+    const position = at(f.index);
     const marked = reason.get(i) ?? 0;
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
@@ -129,7 +132,7 @@ export function answerCandidates(response: string): Candidate[] {
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
-  sentences.forEach((m, i) => push(m[1]!.trim(), 'marker', 24 + (i + 1) / sentences.length));
+  sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!)));
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5);
   const lines = response.split('\n').map((l) => l.trim()).filter(Boolean);

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKey } from '../src/documents/key.js';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { gradeFiles } from '../src/run/grading.js';
+import { Store } from '../src/store/db.js';
+import { seededRandom } from '../src/check/random.js';
+
+const QUESTIONS = 10;
+const PARTS = ['a', 'b', 'c'];
+
+/** Answers of the kinds a DL course asks, by part, with a right and a wrong way to write each. */
+function partAnswer(q: number, p: number): { key: string; right: string[]; wrong: string[] } {
+  const k = q * 3 + p;
+  switch (k % 6) {
+    case 0:
+      return { key: `'${k + 2} c\\, d_{out}^2 d_{in}'`, right: [`$${k + 2}c\\,d_{in} d_{out}^2$`, `the runtime is $${k + 2} c d_{\\text{out}}^2 d_{\\text{in}}$`], wrong: [`$${k + 2} c d_{out} d_{in}^2$`] };
+    case 1:
+      return { key: `{ type: shape, value: '${k} \\times ${k} \\times 10' }`, right: [`$(${k}, ${k}, 10)$`, `${k}x${k}x10`], wrong: [`$${k * k * 10}$`] };
+    case 2:
+      return { key: `'${k * 100 + 73}'`, right: [`$${(k * 100 + 73).toLocaleString('en-US')}$`, `so the total is ${k * 100 + 73}.`], wrong: [`$${k * 100 + 37}$`] };
+    case 3:
+      return { key: `'\\begin{bmatrix} ${k} & -${k} \\\\ 0 & ${k + 1} \\end{bmatrix}'`, right: [`$$\\begin{pmatrix} ${k} & -${k} \\\\ 0 & ${k + 1} \\end{pmatrix}$$`], wrong: [`$$\\begin{bmatrix} ${k} & ${k} \\\\ 0 & ${k + 1} \\end{bmatrix}$$`] };
+    case 4:
+      return { key: `'\\frac{1}{\\sqrt{d_{in}}}'`, right: [`$c = d_{in}^{-1/2}$`, `$$\\therefore c = \\frac{1}{\\sqrt{d_{in}}}$$`], wrong: [`$\\frac{1}{d_{in}}$`] };
+    default:
+      return { key: `{ value: '\\alpha \\le \\frac{${k}}{\\sqrt{d_{out}}}', boundary: true }`, right: [`$\\alpha = ${k}/\\sqrt{d_{out}}$`], wrong: [`$\\alpha \\le ${k}/d_{out}$`] };
+  }
+}
+
+/** Writes a 30-part problem set, its key, and `count` write-ups (seeded) into a folder. */
+export function generate(dir: string, count: number): { keyPath: string; problemsPath: string; files: string[] } {
+  const problems: string[] = ['# Generated set', ''];
+  const key: string[] = ['partcredit: 1', 'title: Generated set', 'problems: problems.md', 'symbols:', '  c: { positive: true }', '  d_in: { positive: true }', '  d_out: { positive: true }', '  alpha: {}', 'parts:'];
+  for (let q = 1; q <= QUESTIONS; q++) {
+    problems.push(`${q}. Question ${q}`, '');
+    PARTS.forEach((letter, p) => {
+      problems.push(`(${letter}) Part ${letter} of question ${q}.`, '');
+      key.push(`  ${q}.${letter}:`, `    answer: ${partAnswer(q, p).key}`);
+    });
+  }
+  writeFileSync(join(dir, 'problems.md'), problems.join('\n'));
+  writeFileSync(join(dir, 'key.yaml'), key.join('\n') + '\n');
+  const rng = seededRandom(42);
+  const files: string[] = [];
+  for (let s = 0; s < count; s++) {
+    const lines = [`Student ${s}`, ''];
+    for (let q = 1; q <= QUESTIONS; q++) {
+      PARTS.forEach((letter, p) => {
+        const a = partAnswer(q, p);
+        const r = rng();
+        if (r < 0.05) return; // a blank part
+        const pool = r < 0.75 ? a.right : a.wrong;
+        const label = p === 0 ? `${q}/${letter}).` : `(${letter}).`;
+        lines.push(label, `Some working first: $x = ${q + p}$ and then`, pool[Math.floor(rng() * pool.length)]!, '');
+      });
+    }
+    const file = join(dir, `student-${s}.md`);
+    writeFileSync(file, lines.join('\n'));
+    files.push(file);
+  }
+  return { keyPath: join(dir, 'key.yaml'), problemsPath: join(dir, 'problems.md'), files };
+}
+
+/** Grades 1,000 generated write-ups of a 30-part set end to end (read, segment, grade, store). */
+export async function runGradeBench(count = 1000): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-bench-'));
+  try {
+    const { keyPath, problemsPath, files } = generate(dir, count);
+    const { key } = loadKey((await import('node:fs')).readFileSync(keyPath, 'utf8'), keyPath);
+    const problems = parseProblemSet((await import('node:fs')).readFileSync(problemsPath, 'utf8'));
+    const store = new Store(join(dir, 'bench.db'));
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    const { results } = await gradeFiles({ key: key!, problems, files, store, keyPath });
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    await store.close();
+    const answers = results.reduce((n, r) => n + (r.grade?.parts.filter((p) => p.verdict !== 'missing').length ?? 0), 0);
+    const correct = results.reduce((n, r) => n + (r.grade?.parts.filter((p) => p.verdict === 'correct').length ?? 0), 0);
+    return [
+      `grading: ${count} write-ups × 30 parts (${answers} answers, ${correct} right) in ${seconds.toFixed(1)} s on one thread — ${(answers / seconds).toFixed(0)} answers graded/s (target: 1,000 write-ups ≤ 60 s) ${seconds <= 60 ? 'ok' : 'OVER'}`,
+      `  peak memory ${(peak / 2 ** 20).toFixed(0)} MB (target < 1024 MB) ${peak < 2 ** 30 ? 'ok' : 'OVER'}; every write-up committed to SQLite as it was graded`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('grade-throughput.js')) {
+  for (const line of await runGradeBench(Number(process.argv[2] ?? 1000))) console.log(line);
+}
