@@ -1,4 +1,5 @@
 import { LIMITS, LimitError } from './limits.js';
+import { boxedContents } from './latex/braces.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {
@@ -12,34 +13,6 @@ export class UnreadableError extends Error {
     super(message);
     this.name = 'UnreadableError';
   }
-}
-
-/** Reads the balanced `{...}` group that starts at `open`; returns its content and end index. */
-export function balancedGroup(s: string, open: number): { content: string; end: number } | undefined {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return { content: s.slice(open + 1, i), end: i + 1 };
-  }
-  return undefined;
-}
-
-/** Contents of every `\boxed{...}` / `\fbox{...}`, in order. */
-function boxedContents(s: string): string[] {
-  const out: string[] = [];
-  const re = /\\(?:boxed|fbox)\s*\{/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const g = balancedGroup(s, m.index + m[0].length - 1);
-    if (!g) break;
-    out.push(g.content);
-    re.lastIndex = g.end;
-  }
-  return out;
 }
 
 /** Math spans (`$$..$$`, `\[..\]`, `\(..\)`, `$..$`), in order. */

@@ -1,4 +1,4 @@
-import { balancedGroup } from '../check/extract.js';
+import { boxedContents } from '../check/latex/braces.js';
 
 /** A place in a response that may hold the final answer, with how it was found. */
 export interface Candidate {
@@ -11,14 +11,13 @@ export function lastSide(latex: string): string {
   const cut = latex.split(/\\approx|≈/)[0]!;
   let depth = 0;
   let start = 0;
-  let lastBreak = 0;
   for (let i = 0; i < cut.length; i++) {
     const c = cut[i]!;
     if (c === '\\') {
       if (/^\\begin\b/.test(cut.slice(i))) depth++;
       if (/^\\end\b/.test(cut.slice(i))) depth--;
       const m = /^\\(?:Rightarrow|implies|therefore|to|rightarrow)\b/.exec(cut.slice(i));
-      if (depth === 0 && m) lastBreak = start = i + m[0].length;
+      if (depth === 0 && m) start = i + m[0].length;
       i++;
       continue;
     }
@@ -26,20 +25,7 @@ export function lastSide(latex: string): string {
     else if ('}])'.includes(c)) depth--;
     else if (c === '=' && depth === 0 && cut[i - 1] !== '<' && cut[i - 1] !== '>' && cut[i - 1] !== '!' && cut[i - 1] !== ':') start = i + 1;
   }
-  void lastBreak;
   return cut.slice(start).trim().replace(/[.,;]\s*$/, '');
-}
-
-function boxed(text: string): string[] {
-  const out: string[] = [];
-  const re = /\\(?:boxed|fbox)\s*\{/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const g = balancedGroup(text, m.index + m[0].length - 1);
-    if (!g) break;
-    out.push(g.content.trim());
-    re.lastIndex = g.end;
-  }
-  return out;
 }
 
 const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\begin\{(equation|align|gather)\*?\}([\s\S]+?)\\end\{\3\*?\}|(?<![\\$])\$([^$\n]+?)\$|\\\(([\s\S]+?)\\\)/g;
@@ -95,7 +81,7 @@ export function answerCandidates(response: string): Candidate[] {
     if (existing) existing.score = Math.max(existing.score, score);
     else scored.push({ text: t, how, score });
   };
-  boxed(response).forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
+  boxedContents(response).map((b) => b.trim()).forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
   const all = formulas(response);
   const reason = new Map<number, number>();
   const mark = (index: number, score: number) => {

@@ -1,4 +1,5 @@
 import { LIMITS, LimitError } from '../limits.js';
+import { balancedGroup } from './braces.js';
 
 /**
  * Tokens of an answer written in LaTeX or plain text.
@@ -87,24 +88,6 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '!=', ':=', '->', '=>', '==', '**']);
 
-/** Reads the raw text of a `{...}` group starting at `open` (which must be `{`); returns [content, end]. */
-function readBraced(src: string, open: number): [string, number] {
-  let depth = 0;
-  for (let i = open; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return [src.slice(open + 1, i), i + 1];
-    }
-  }
-  return [src.slice(open + 1), src.length];
-}
-
 /** Splits LaTeX or plain text into tokens. Throws LimitError past LIMITS.tokens. */
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -144,7 +127,7 @@ export function tokenize(src: string): Token[] {
         i += 1 + name.length;
         if (IGNORED_COMMANDS.has(name)) {
           // \hspace{1em}, \phantom{x}: their argument is spacing too.
-          if ((name === 'hspace' || name === 'vspace' || name === 'phantom') && src[i] === '{') i = readBraced(src, i)[1];
+          if ((name === 'hspace' || name === 'vspace' || name === 'phantom') && src[i] === '{') i = balancedGroup(src, i)?.end ?? src.length;
           // \left. and \right. are invisible delimiters.
           if ((name === 'left' || name === 'right') && src[i] === '.') i++;
           continue;
@@ -153,9 +136,9 @@ export function tokenize(src: string): Token[] {
           while (src[i] === ' ') i++;
           if (src[i] === '*') i++;
           if (src[i] === '{') {
-            const [content, end] = readBraced(src, i);
-            push({ t: 'text', v: content, cmd: name, pos: i });
-            i = end;
+            const group = balancedGroup(src, i);
+            push({ t: 'text', v: group?.content ?? src.slice(i + 1), cmd: name, pos: i });
+            i = group?.end ?? src.length;
           }
           continue;
         }
