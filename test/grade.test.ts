@@ -208,3 +208,19 @@ test('a written file for the CLI tests', () => {
   writeFileSync(join(dir, 'x.md'), '1/a) $28 \\times 28 \\times 16$');
   assert.ok(existsSync(join(dir, 'x.md')));
 });
+
+test('seeds 000–002 align the same with a key that has no titles and no problem set', (t) => {
+  if (!seed('000') || !seed('001') || !seed('002')) return t.skip('../shared/corpus is absent: seeds not read');
+  const dir = join(ROOT, 'examples', 'seeds-hw4');
+  const text = read(join(dir, 'key.yaml'));
+  const bare = text.split('\n').filter((l) => !/^problems:|^    title:/.test(l)).join('\n');
+  const { key: full } = loadKey(text);
+  const { key: plain } = loadKey(bare);
+  const set = parseProblemSet(read(join(dir, 'problems.md')));
+  for (const prefix of ['000', '001', '002']) {
+    const source = read(join(SEEDS!, seed(prefix)!));
+    const a = verdicts(gradeSubmission(full!, readSubmission(source, prefix, full!, set)));
+    const b = verdicts(gradeSubmission(plain!, readSubmission(source, prefix, plain!)));
+    assert.deepEqual(b, a, prefix);
+  }
+});

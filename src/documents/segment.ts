@@ -43,7 +43,7 @@ function similarity(heading: string, q: QuestionOutline): number {
  * The key question a submission's question refers to: by its title or text when one matches
  * well (a transcript's "Problem 5" may be the key's question 7), else by its number.
  */
-export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[]): { number?: string; by: 'number' | 'title' } {
+export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[], after?: string): { number?: string; by: 'number' | 'title' } {
   const byNumber = number ? outline.find((q) => q.number === number) : undefined;
   if (heading.trim()) {
     const scored = outline.map((q) => ({ q, s: similarity(heading, q) })).sort((a, b) => b.s - a.s);
@@ -51,7 +51,14 @@ export function alignQuestion(number: string | undefined, heading: string, outli
     const numberScore = byNumber ? similarity(heading, byNumber) : 0;
     if (best && best.s >= 0.5 && best.s > numberScore + 0.15) return { number: best.q.number, by: 'title' };
   }
-  return byNumber ? { number: byNumber.number, by: 'number' } : { ...(number ? { number } : {}), by: 'number' };
+  if (byNumber) return { number: byNumber.number, by: 'number' };
+  // A number the key does not have (its questions 5–6 were coding, left out): the key's next
+  // question after the one answered last.
+  if (number && after !== undefined) {
+    const next = outline[outline.findIndex((q) => q.number === after) + 1];
+    if (next && Number(next.number) > Number(after) && Number(number) > Number(after)) return { number: next.number, by: 'number' };
+  }
+  return { ...(number ? { number } : {}), by: 'number' };
 }
 
 /** Accumulates attempts per part id, keeping their order. */
@@ -172,7 +179,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     if (!l) continue;
     if (l.question) {
       const heading = seg.text.split('\n')[0] ?? '';
-      const aligned = alignQuestion(l.question, l.part ? '' : heading, outline);
+      const aligned = alignQuestion(l.question, l.part ? '' : heading, outline, question);
       if (aligned.number !== question) solutionSeen = false;
       question = aligned.number;
       alignedBy = aligned.by;
@@ -243,7 +250,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let promptParts: string[] = [];
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   const setQuestion = (number: string | undefined, heading: string) => {
-    const aligned = alignQuestion(number, heading, outline);
+    const aligned = alignQuestion(number, heading, outline, question);
     if (aligned.number && aligned.number !== question) {
       question = aligned.number;
       alignedBy = aligned.by;
@@ -292,7 +299,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const l = s.label;
         if (!l) continue;
         if (l.question) {
-          const aligned = alignQuestion(l.question, s.text.split('\n')[0] ?? '', outline);
+          const aligned = alignQuestion(l.question, s.text.split('\n')[0] ?? '', outline, question);
           q = aligned.number;
           question = q;
           alignedBy = aligned.by;
