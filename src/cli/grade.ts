@@ -10,6 +10,7 @@ import { gradebookCsv } from '../report/csv.js';
 import { submissionHtml, summaryHtml } from '../report/html.js';
 import type { SubmissionGrade } from '../model/grade.js';
 import { loadKeyAndProblems, CliError } from './load.js';
+import { variantKeys } from './variant-keys.js';
 
 export type ReportFormat = 'table' | 'json' | 'md' | 'html' | 'csv';
 
@@ -65,8 +66,14 @@ export function gradeCommand(): Command {
     .option('-o, --out <dir>', 'also write reports there: a page per submission, index.html, grades.csv, grades.json')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
     .option('--no-store', 'do not save the run')
-    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean }) => {
-      const { key, problems, problemsPath } = loadKeyAndProblems(flags.key, flags.problems);
+    .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
+    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string }) => {
+      // With variants the key file is a template ({{a}} placeholders): each submission uses its own
+      // student's rendered key, and the run records the first.
+      const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
+      const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
+      if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
+      const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
       const store = flags.store ? new Store(flags.db) : undefined;
       const showProgress = files.length > 1 && process.stderr.isTTY;
       try {
@@ -77,6 +84,7 @@ export function gradeCommand(): Command {
           ...(store ? { store } : {}),
           keyPath: flags.key,
           ...(problemsPath ? { problemsPath } : {}),
+          ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));

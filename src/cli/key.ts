@@ -5,6 +5,7 @@ import { formatKeyProblem, loadKey, type KeyProblem } from '../documents/key.js'
 import { leafParts, parseProblemSet } from '../documents/problem-set.js';
 import { importSolutions, keySkeleton } from '../documents/key-write.js';
 import { CliError } from './load.js';
+import { checkComputedParts } from '../documents/key-check.js';
 
 function read(path: string): string {
   if (!existsSync(path)) throw new CliError(`no file at ${path}`);
@@ -44,6 +45,20 @@ export function keyCommand(): Command {
       const warnings = problems.length - errors;
       process.stdout.write(`${path}: ${k ? `${k.parts.length} parts, ` : ''}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
       if (errors) process.exitCode = 1;
+    });
+  key
+    .command('check')
+    .description('recompute every computed part and list the written answers that disagree with the computation')
+    .argument('<key>', 'the key file')
+    .action((path: string) => {
+      const { key: k, problems } = loadKey(read(path), path);
+      const computeErrors = problems.filter((p) => p.field === 'compute' || p.field?.startsWith('data'));
+      for (const p of computeErrors) process.stdout.write(formatKeyProblem(p) + '\n');
+      if (!k) throw new CliError(`${path} cannot be read: run partcredit key lint ${path}`);
+      const result = checkComputedParts(k);
+      for (const line of result.lines) process.stdout.write(line + '\n');
+      process.stdout.write(`${path}: ${result.computed} computed part${result.computed === 1 ? '' : 's'}, ${result.disagreements} disagreement${result.disagreements === 1 ? '' : 's'}, ${computeErrors.length} error${computeErrors.length === 1 ? '' : 's'}\n`);
+      if (result.disagreements || computeErrors.length) process.exitCode = 1;
     });
   key
     .command('init')

@@ -4,6 +4,7 @@ import { checkCommand } from './check.js';
 import { gradeCommand } from './grade.js';
 import { regradeCommand } from './regrade.js';
 import { keyCommand } from './key.js';
+import { variantsCommand } from './variants.js';
 import { CliError } from './load.js';
 
 const program = new Command('partcredit')
@@ -12,7 +13,8 @@ const program = new Command('partcredit')
   .addCommand(checkCommand())
   .addCommand(gradeCommand())
   .addCommand(regradeCommand())
-  .addCommand(keyCommand());
+  .addCommand(keyCommand())
+  .addCommand(variantsCommand());
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Usage and input errors are one clear message; anything else is a bug worth its stack.

@@ -4,6 +4,7 @@ import { Store } from '../store/db.js';
 import { regradeRun } from '../run/grading.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { printGrades, type ReportFormat } from './grade.js';
+import { variantKeys } from './variant-keys.js';
 
 export function regradeCommand(): Command {
   return new Command('regrade')
@@ -22,8 +23,12 @@ export function regradeCommand(): Command {
         if (!run) throw new CliError(`${flags.db} has no run ${flags.run}`);
         const keyPath = flags.key ?? run.key_path ?? undefined;
         if (!keyPath) throw new CliError(`run ${runId} has no key file on record: give --key`);
-        const { key } = loadKeyAndProblems(keyPath, undefined, true);
-        const { gradingId, grades } = await regradeRun(store, runId, key, keyPath);
+        // A run graded with per-student variants regrades each student against their own key;
+        // its key file is a template with placeholders, not a key to load.
+        const variants = run.variants_dir && !flags.key ? variantKeys(run.variants_dir) : undefined;
+        const first = (await store.submissions(runId))[0];
+        const key = variants && first ? variants(first.path ?? first.name).key : loadKeyAndProblems(keyPath, undefined, true).key;
+        const { gradingId, grades } = await regradeRun(store, runId, key, keyPath, variants && ((path) => variants(path).key));
         process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? keyPath));
         process.stderr.write(`regraded run ${runId} with ${keyPath} (grading ${gradingId}); the earlier grades are kept\n`);
       } finally {

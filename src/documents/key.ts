@@ -6,6 +6,14 @@ import type { SymbolTable } from '../model/symbols.js';
 import { canonicalPartId } from './part-ids.js';
 import { symbolTable } from '../check/protocol.js';
 import { checkAnswer } from '../check/check.js';
+import { compute, computeVariants, readData, type Computed } from '../compute/expression.js';
+import type { Tensor } from '../compute/tensor.js';
+
+/** The answer spec a computation gives, with the part's own options beneath it. */
+export function specOfComputed(c: Computed, base: Partial<AnswerSpec>): AnswerSpec {
+  if ('table' in c) return { ...base, type: 'table', rows: c.table.rows, columns: c.table.columns, column_types: c.table.column_types };
+  return { ...base, value: c.latex, ...(base.type ? {} : c.type ? { type: c.type } : {}) };
+}
 
 /** A mistake in a key, located by file and line, and by part id and field where it has them. */
 export interface KeyProblem {
@@ -149,6 +157,7 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
   const symbols: SymbolTable = symbolTable(data.symbols ?? {}) ?? {};
   const parts: KeyPart[] = [];
   const seen = new Set<string>();
+  let questionData: Record<string, Tensor> | undefined;
   for (const rawId of order) {
     if (!(rawId in data.parts)) continue;
     const p = data.parts[rawId];
@@ -170,8 +179,20 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
     if (!answers.length && !part.compute) {
       problems.push({ severity: part.graded === false ? 'warning' : 'error', ...at(line), part: id, field: 'answer', message: 'no answer: give answer, answers, or compute' });
     }
+    let computed: AnswerSpec | undefined;
+    const conventions: KeyPart['conventions'] = (part.conventions ?? []).map((x) => ({ spec: specOfValue(x.answer, base), label: x.label, credit: x.credit ?? 0 }));
     if (part.compute) {
-      problems.push({ severity: 'warning', ...at(lineOf(doc, counter, ['parts', rawId, 'compute'])), part: id, field: 'compute', message: 'computed answers are not implemented yet; give the answer too, or the part is graded needs-review' });
+      try {
+        questionData ??= readData(parsed.data.data ?? {});
+        computed = specOfComputed(compute(part.compute, questionData), base);
+        // The answers the usual other conventions give, named without the key writer listing them.
+        for (const v of computeVariants(part.compute, questionData)) {
+          conventions.push({ spec: specOfComputed(v.computed, base), label: v.label, credit: 0, category: v.category });
+        }
+        if (!answers.length) answers.push({ spec: computed });
+      } catch (e) {
+        problems.push({ severity: 'error', ...at(lineOf(doc, counter, ['parts', rawId, 'compute'])), part: id, field: 'compute', message: e instanceof Error ? e.message : String(e) });
+      }
     }
     parts.push({
       id,
@@ -181,7 +202,8 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
       answers,
       accept: (part.accept ?? []).map((v) => specOfValue(v, base)),
       partial: (part.partial ?? []).map((x) => ({ spec: specOfValue(x.answer, base), credit: x.credit, ...(x.feedback ? { feedback: x.feedback } : {}) })),
-      conventions: (part.conventions ?? []).map((x) => ({ spec: specOfValue(x.answer, base), label: x.label, credit: x.credit ?? 0 })),
+      conventions,
+      ...(computed && part.answer !== undefined ? { computed } : {}),
       ...(part.feedback ? { feedback: part.feedback } : {}),
       hints: part.hints ?? [],
       ...(part.solution ? { solution: part.solution } : {}),
@@ -189,7 +211,7 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
       ...(line ? { line } : {}),
     });
   }
-  const key: Key = { ...(data.title ? { title: data.title } : {}), ...(data.problems ? { problems: data.problems } : {}), symbols, parts, ...(file ? { file } : {}) };
+  const key: Key = { ...(data.title ? { title: data.title } : {}), ...(data.data ? { data: data.data } : {}), ...(data.problems ? { problems: data.problems } : {}), symbols, parts, ...(file ? { file } : {}) };
   problems.push(...lintAnswers(key, rawIdsByCanonical(data), doc, counter, file));
   return { key, problems };
 }

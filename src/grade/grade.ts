@@ -131,10 +131,10 @@ function gradeAnswer(part: KeyPart, spec: AnswerSpec, text: string, options: Che
     const r = checkAnswer(c.spec, answerText, options);
     if (r.verdict === 'correct') {
       return {
-        result: { ...main.result, verdict: c.credit > 0 ? 'partial' : 'incorrect', score: c.credit, category: 'convention' },
+        result: { ...main.result, verdict: c.credit > 0 ? 'partial' : 'incorrect', score: c.credit, category: c.category ?? 'convention' },
         credit: c.credit,
         convention: c.label,
-        feedback: `right under another convention: ${c.label}`,
+        feedback: c.category ? `this is ${c.label}` : `right under another convention: ${c.label}`,
         ...(main.candidate ? { candidate: main.candidate } : {}),
       };
     }

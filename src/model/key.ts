@@ -76,11 +76,14 @@ export interface KeyPart {
   answers: NamedAnswer[];
   accept: AnswerSpec[];
   partial: { spec: AnswerSpec; credit: number; feedback?: string }[];
-  conventions: { spec: AnswerSpec; label: string; credit: number }[];
+  /** Answers right under another convention; computed parts get these from the calculator too. */
+  conventions: { spec: AnswerSpec; label: string; credit: number; category?: import('./verdict.js').MistakeCategory }[];
   feedback?: string;
   hints: string[];
   solution?: string;
   compute?: string;
+  /** What `compute` gives, when the part also writes its answer (for `partcredit key check`). */
+  computed?: AnswerSpec;
   /** 1-based line of the part in the key file. */
   line?: number;
 }
@@ -88,6 +91,8 @@ export interface KeyPart {
 /** A loaded key: what grading reads. */
 export interface Key {
   title?: string;
+  /** Named values of the question (`data:`), as written. */
+  data?: Record<string, string | number>;
   problems?: string;
   symbols: SymbolTable;
   parts: KeyPart[];

@@ -25,6 +25,9 @@ export interface GradeRunOptions {
   problemsPath?: string;
   /** Called after each submission, for progress displays. */
   onProgress?: (done: number, total: number, last: GradedSubmission) => void;
+  /** Per-student variants: the key (and problem set) for one file; the run's key when undefined. */
+  keyFor?: (path: string) => { key: Key; problems?: ProblemSet };
+  variantsDir?: string;
 }
 
 /**
@@ -34,15 +37,16 @@ export interface GradeRunOptions {
  */
 export async function gradeFiles(options: GradeRunOptions): Promise<{ results: GradedSubmission[]; runId?: number; gradingId?: number }> {
   const { key, problems, files, store } = options;
-  const ids = store ? await store.startRun(key, options.keyPath, options.problemsPath) : undefined;
+  const ids = store ? await store.startRun(key, options.keyPath, options.problemsPath, options.variantsDir) : undefined;
   const names = uniqueNames(files);
   const results: GradedSubmission[] = [];
   for (const [i, path] of files.entries()) {
     let result: GradedSubmission;
     try {
       const text = await readFile(path, 'utf8');
-      const submission = readSubmission(text, names[i]!, key, problems, path);
-      const grade = gradeSubmission(key, submission);
+      const own = options.keyFor?.(path) ?? { key, ...(problems ? { problems } : {}) };
+      const submission = readSubmission(text, names[i]!, own.key, own.problems, path);
+      const grade = gradeSubmission(own.key, submission);
       if (store && ids) await store.saveGraded(ids.runId, ids.gradingId, submission, grade);
       result = { path, submission, grade };
     } catch (e) {
@@ -65,7 +69,7 @@ function uniqueNames(files: string[]): string[] {
  * Grades a stored run again with a (changed) key: the stored responses are graded as they
  * were segmented; no submission is read or segmented again.
  */
-export async function regradeRun(store: Store, runId: number, key: Key, keyPath?: string): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
+export async function regradeRun(store: Store, runId: number, key: Key, keyPath?: string, keyFor?: (name: string) => Key): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
   const gradingId = await store.startGrading(runId, key, keyPath);
   const grades: SubmissionGrade[] = [];
   for (const row of await store.submissions(runId)) {
@@ -78,7 +82,7 @@ export async function regradeRun(store: Store, runId: number, key: Key, keyPath?
       notes: [],
       warnings: JSON.parse(row.warnings) as string[],
     };
-    const grade = gradeSubmission(key, submission);
+    const grade = gradeSubmission(keyFor?.(row.path ?? row.name) ?? key, submission);
     await store.saveGrades(gradingId, (row as unknown as { id: number }).id, grade.parts);
     grades.push(grade);
   }

@@ -6,7 +6,7 @@ import type { Submission } from '../model/submission.js';
 
 /** The database's tables, as kysely types: what is stored is what these say. */
 export interface Tables {
-  runs: { id: Generated<number>; created_at: string; key_path: string | null; problems_path: string | null };
+  runs: { id: Generated<number>; created_at: string; key_path: string | null; problems_path: string | null; variants_dir: string | null };
   submissions: {
     id: Generated<number>;
     run_id: number;
@@ -42,13 +42,15 @@ export interface Tables {
 }
 
 const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT, problems_path TEXT)`,
+  `CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT, problems_path TEXT, variants_dir TEXT)`,
   `CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, path TEXT, format TEXT NOT NULL, text TEXT NOT NULL, responses TEXT NOT NULL, warnings TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS gradings (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), created_at TEXT NOT NULL, key_json TEXT NOT NULL, key_path TEXT)`,
   `CREATE TABLE IF NOT EXISTS grades (id INTEGER PRIMARY KEY, grading_id INTEGER NOT NULL REFERENCES gradings(id), submission_id INTEGER NOT NULL REFERENCES submissions(id), part_id TEXT NOT NULL, verdict TEXT NOT NULL, score REAL NOT NULL, points REAL NOT NULL, max_points REAL NOT NULL, graded INTEGER NOT NULL, category TEXT, answer TEXT NOT NULL, expected TEXT NOT NULL, feedback TEXT NOT NULL, first_verdict TEXT, first_answer TEXT, source TEXT, check_name TEXT)`,
   `CREATE INDEX IF NOT EXISTS grades_by_grading ON grades(grading_id, submission_id)`,
   `CREATE INDEX IF NOT EXISTS submissions_by_run ON submissions(run_id)`,
 ];
+
+const MIGRATIONS: [table: string, column: string, type: string][] = [['runs', 'variants_dir', 'TEXT']];
 
 /**
  * The store: a SQLite file (default `./partcredit.db`). Every graded submission is committed
@@ -63,6 +65,11 @@ export class Store {
     this.raw.pragma('journal_mode = WAL');
     this.raw.pragma('foreign_keys = ON');
     for (const s of SCHEMA) this.raw.exec(s);
+    // Columns added after a store was created: add them in place, keeping every stored result.
+    for (const [table, column, type] of MIGRATIONS) {
+      const columns = this.raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) this.raw.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
     this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.raw }) });
   }
 
@@ -71,9 +78,9 @@ export class Store {
   }
 
   /** Starts a run and its first grading with the key as loaded. */
-  async startRun(key: Key, keyPath?: string, problemsPath?: string): Promise<{ runId: number; gradingId: number }> {
+  async startRun(key: Key, keyPath?: string, problemsPath?: string, variantsDir?: string): Promise<{ runId: number; gradingId: number }> {
     const now = new Date().toISOString();
-    const run = await this.db.insertInto('runs').values({ created_at: now, key_path: keyPath ?? null, problems_path: problemsPath ?? null }).returning('id').executeTakeFirstOrThrow();
+    const run = await this.db.insertInto('runs').values({ created_at: now, key_path: keyPath ?? null, problems_path: problemsPath ?? null, variants_dir: variantsDir ?? null }).returning('id').executeTakeFirstOrThrow();
     const gradingId = await this.startGrading(run.id, key, keyPath);
     return { runId: run.id, gradingId };
   }
@@ -149,8 +156,8 @@ export class Store {
     return (await this.db.selectFrom('submissions').selectAll().where('run_id', '=', runId).orderBy('id').execute()) as unknown as Tables['submissions'][];
   }
 
-  async run(runId: number): Promise<{ id: number; key_path: string | null; problems_path: string | null } | undefined> {
-    return this.db.selectFrom('runs').select(['id', 'key_path', 'problems_path']).where('id', '=', runId).executeTakeFirst();
+  async run(runId: number): Promise<{ id: number; key_path: string | null; problems_path: string | null; variants_dir: string | null } | undefined> {
+    return this.db.selectFrom('runs').select(['id', 'key_path', 'problems_path', 'variants_dir']).where('id', '=', runId).executeTakeFirst();
   }
 
   /** The newest grading of a run. */
