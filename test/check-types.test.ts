@@ -213,3 +213,15 @@ test('orders of growth', () => {
   expectVerdict('\\Theta(n^2)', '\\frac{n(n-1)}{2}', 'correct');
   expectVerdict('\\Theta(n^2)', 'n \\log n', 'incorrect');
 });
+
+test('learning-rate bounds, signals and subscripts as people write them', () => {
+  expectVerdict('\\eta < \\frac{2}{\\lambda_{max}}', '0 < \\eta < 2/\\lambda_{\\max}', 'correct', undefined, /lower bound 0 is implied/);
+  expectVerdict('\\eta < \\frac{2}{L}', '\\eta \\in (0, 2/L)', 'correct');
+  expectVerdict('\\eta < \\frac{2}{L}', '0 < \\eta < 1/L', 'incorrect');
+  expectVerdict('\\eta < \\frac{2}{L}', '1 < \\eta < 2/L', 'incorrect');
+  const signal = { value: '\\begin{cases} 0 & n < 0 \\\\ 2 - 2^{-n} & 0 \\le n \\le 6 \\\\ 127 \\cdot 2^{-n} & n \\ge 7 \\end{cases}', domain: { n: { integer: true, min: -6, max: 20 } } };
+  expectVerdict(signal, 'y[n] = (2 - (1/2)^n) u[n] - (2 - (1/2)^{n-7}) u[n-7]', 'correct');
+  expectVerdict(signal, '\\begin{cases} 2 - 2^{-n} & 0 \\le n \\le 6 \\\\ 127 \\cdot 2^{-n} & n \\ge 7 \\end{cases}', 'correct');
+  expectVerdict(signal, '(2 - (1/2)^n) u[n]', 'incorrect');
+  expectVerdict('14 \\times 14 \\times 10', '14 * 14 * 10', 'correct');
+});

@@ -82,6 +82,8 @@ function callKnown(fn: string, args: Value[]): Value {
     case 'floor': return map1(x, Math.floor);
     case 'ceil': return map1(x, Math.ceil);
     case 'sign': return map1(x, Math.sign);
+    case 'step': return map1(x, (v) => (v >= -EPS ? 1 : 0));
+    case 'impulse': return map1(x, (v) => (Math.abs(v) <= EPS ? 1 : 0));
     case 'factorial': return map1(x, factorial);
     case 'binom': return y === undefined ? NaN : binom(scalar(x), scalar(y));
     case 'norm': return typeof x === 'number' ? Math.abs(x) : Math.hypot(...x);

@@ -73,7 +73,7 @@ export function prepareKeyValue(s: string): string {
 
 /** Shapes written with a letter x (`28x28x10`) become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(/(\d|\})\s*[xX×]\s*(?=\d|[A-Za-z]_|\\)/g, '$1 \\times ');
+  return s.replace(/(\d|\})\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */

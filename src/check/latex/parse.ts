@@ -361,6 +361,12 @@ class Parser {
           this.pos++;
           base = { kind: 'sym', name: `${base.name}'` };
         }
+      } else if (this.isOp('[') && base.kind === 'sym' && (base.name === 'u' || base.name === 'delta') && !this.declared.has(base.name)) {
+        // Signals: u[n] is the unit step, \delta[n] the unit impulse.
+        this.pos++;
+        const arg = this.list();
+        this.expectOp(']');
+        base = { kind: 'call', fn: base.name === 'u' ? 'step' : 'impulse', args: [arg] };
       } else if (this.isOp('(') && base.kind === 'sym' && this.isFunctionName(base.name)) {
         this.pos++;
         const arg = this.isOp(')') ? null : this.list();
@@ -772,7 +778,7 @@ function show(t: Token): string {
 /** The canonical text of a subscript: `{\text{in}}` and `in` are both `in`; `t-1` stays `t-1`. */
 function subscriptName(toks: Token[]): string {
   return toks
-    .map((t) => (t.t === 'text' ? t.v.trim() : t.t === 'cmd' ? (GREEK.has(t.v) ? t.v : '') : t.v))
+    .map((t) => (t.t === 'text' ? t.v.trim() : t.t === 'cmd' ? (/^[A-Za-z]+$/.test(t.v) ? t.v : '') : t.v))
     .join('')
     .replace(/[{}\s]/g, '');
 }

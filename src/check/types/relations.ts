@@ -96,6 +96,17 @@ export const checkRelation: TypeChecker = (expected, answer, ctx) => {
   if (answer.kind !== 'rel') {
     return incorrect('structural', `a bound (${printMath(expected)}) was expected; the answer is ${printMath(answer)}`, 'incomplete');
   }
+  // `0 < \eta < 2/L` or `\eta \in (0, 2/L)` for the key's `\eta < 2/L`: a rate's lower bound 0 is
+  // implied; the upper bound decides.
+  const range = asInterval(answer);
+  if (range && (answer.ops.length === 2 || answer.ops[0] === 'in') && isName(l) && ['<', '<='].includes(expected.ops[0]!)) {
+    const lowerIsZero = range.lo.kind === 'num' && range.lo.value.n === 0n;
+    if (lowerIsZero) {
+      const upper: Node = { kind: 'rel', ops: [range.hiClosed ? '<=' : '<'], args: [l, range.hi] };
+      const v = checkRelation(expected, upper, ctx);
+      return v.verdict === 'correct' ? { ...v, reason: `${v.reason} (the lower bound 0 is implied)` } : v;
+    }
+  }
   const got = asSignForm(answer);
   if (!got) return incorrect('structural', `${printMath(answer)} is not a single inequality like ${printMath(expected)}`);
   if (want.op === '!=' || got.op === '!=') {
@@ -150,7 +161,9 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
     const want = evaluate(expected, at);
     const got = evaluate(answer, at);
     if (typeof want !== 'number' || typeof got !== 'number') return incorrect('structural', `a formula for every ${variable} was expected; the answer is ${printMath(answer)}`, 'format');
-    const same = (Number.isNaN(want) && Number.isNaN(got)) || Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want));
+    // Signals are zero outside the cases an answer gives: no case for n < 0 where the key says 0 agrees.
+    const zeroOutside = Number.isNaN(got) && answer.kind === 'cases' && want === 0;
+    const same = zeroOutside || (Number.isNaN(want) && Number.isNaN(got)) || Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want));
     if (!same) {
       wrong++;
       if (!first) first = `at ${variable} = ${x} the answer is ${fmt(got)}, expected ${fmt(want)}`;
