@@ -3,12 +3,16 @@ import { runCheckBench } from './check-throughput.js';
 import { agreementReports } from './agreement.js';
 import { explainDisagreement } from './policy.js';
 import { runGradeBench } from './grade-throughput.js';
+import { runRequestBench } from './run-throughput.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
 
 console.log('\n== grading ==');
 for (const line of await runGradeBench(1000)) console.log(line);
+
+console.log('\n== model runs ==');
+for (const line of await runRequestBench()) console.log(line);
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();

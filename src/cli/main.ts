@@ -5,6 +5,7 @@ import { gradeCommand } from './grade.js';
 import { regradeCommand } from './regrade.js';
 import { keyCommand } from './key.js';
 import { variantsCommand } from './variants.js';
+import { runCommand, compareCommand } from './run.js';
 import { CliError } from './load.js';
 
 const program = new Command('partcredit')
@@ -14,7 +15,9 @@ const program = new Command('partcredit')
   .addCommand(gradeCommand())
   .addCommand(regradeCommand())
   .addCommand(keyCommand())
-  .addCommand(variantsCommand());
+  .addCommand(variantsCommand())
+  .addCommand(runCommand())
+  .addCommand(compareCommand());
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Usage and input errors are one clear message; anything else is a bug worth its stack.

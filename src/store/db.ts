@@ -39,6 +39,30 @@ export interface Tables {
     source: string | null;
     check_name: string | null;
   };
+  /** Model runs: the configuration, to resume or compare. */
+  model_runs: { id: Generated<number>; created_at: string; key_path: string; problems_path: string | null; config: string; finished_at: string | null };
+  /** The content-addressed cache: every model response, committed the moment it arrives. API keys are never part of it. */
+  requests: { hash: string; model: string; request: string; response: string; input_tokens: number; output_tokens: number; ms: number; created_at: string };
+  /** Which requests a run made, in order (its audit trail and its cost). */
+  run_requests: { run_id: number; hash: string; model: string; part_id: string; step: number; cached: number };
+  /** One model's outcome on one part in one sample. */
+  model_results: {
+    run_id: number;
+    model: string;
+    sample: number;
+    part_id: string;
+    outcome: string;
+    hints_used: number | null;
+    verdict: string;
+    first_verdict: string;
+    answer: string;
+    category: string | null;
+    feedback: string;
+    messages: string;
+    input_tokens: number;
+    output_tokens: number;
+    ms: number;
+  };
 }
 
 const SCHEMA = [
@@ -47,6 +71,10 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS gradings (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), created_at TEXT NOT NULL, key_json TEXT NOT NULL, key_path TEXT)`,
   `CREATE TABLE IF NOT EXISTS grades (id INTEGER PRIMARY KEY, grading_id INTEGER NOT NULL REFERENCES gradings(id), submission_id INTEGER NOT NULL REFERENCES submissions(id), part_id TEXT NOT NULL, verdict TEXT NOT NULL, score REAL NOT NULL, points REAL NOT NULL, max_points REAL NOT NULL, graded INTEGER NOT NULL, category TEXT, answer TEXT NOT NULL, expected TEXT NOT NULL, feedback TEXT NOT NULL, first_verdict TEXT, first_answer TEXT, source TEXT, check_name TEXT)`,
   `CREATE INDEX IF NOT EXISTS grades_by_grading ON grades(grading_id, submission_id)`,
+  `CREATE TABLE IF NOT EXISTS model_runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT NOT NULL, problems_path TEXT, config TEXT NOT NULL, finished_at TEXT)`,
+  `CREATE TABLE IF NOT EXISTS requests (hash TEXT PRIMARY KEY, model TEXT NOT NULL, request TEXT NOT NULL, response TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, created_at TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS run_requests (run_id INTEGER NOT NULL REFERENCES model_runs(id), hash TEXT NOT NULL, model TEXT NOT NULL, part_id TEXT NOT NULL, step INTEGER NOT NULL, cached INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS model_results (run_id INTEGER NOT NULL REFERENCES model_runs(id), model TEXT NOT NULL, sample INTEGER NOT NULL, part_id TEXT NOT NULL, outcome TEXT NOT NULL, hints_used INTEGER, verdict TEXT NOT NULL, first_verdict TEXT NOT NULL, answer TEXT NOT NULL, category TEXT, feedback TEXT NOT NULL, messages TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, PRIMARY KEY (run_id, model, sample, part_id))`,
   `CREATE INDEX IF NOT EXISTS submissions_by_run ON submissions(run_id)`,
 ];
 
@@ -222,10 +250,45 @@ export class Store {
     return [...bySubmission.values()];
   }
 
+  /** A cached response by request hash, or undefined. Reads the file directly: it is on the hot path. */
+  cached(hash: string): Tables['requests'] | undefined {
+    return this.raw.prepare('SELECT * FROM requests WHERE hash = ?').get(hash) as Tables['requests'] | undefined;
+  }
+
+  /** Commits a response as it arrives (its own transaction: a kill loses nothing that arrived). */
+  cache(row: Tables['requests']): void {
+    this.raw.prepare('INSERT OR IGNORE INTO requests (hash, model, request, response, input_tokens, output_tokens, ms, created_at) VALUES (@hash, @model, @request, @response, @input_tokens, @output_tokens, @ms, @created_at)').run(row);
+  }
+
+  logRequest(row: Tables['run_requests']): void {
+    this.raw.prepare('INSERT INTO run_requests (run_id, hash, model, part_id, step, cached) VALUES (@run_id, @hash, @model, @part_id, @step, @cached)').run(row);
+  }
+
+  startModelRun(keyPath: string, problemsPath: string | undefined, config: object): number {
+    return Number(this.raw.prepare('INSERT INTO model_runs (created_at, key_path, problems_path, config) VALUES (?, ?, ?, ?)').run(new Date().toISOString(), keyPath, problemsPath ?? null, JSON.stringify(config)).lastInsertRowid);
+  }
+
+  modelRun(id: number): Tables['model_runs'] | undefined {
+    return this.raw.prepare('SELECT * FROM model_runs WHERE id = ?').get(id) as Tables['model_runs'] | undefined;
+  }
+
+  /** Saves (or replaces, on resume) one model's outcome on a part. */
+  saveResult(row: Tables['model_results']): void {
+    this.raw.prepare('INSERT OR REPLACE INTO model_results VALUES (@run_id, @model, @sample, @part_id, @outcome, @hints_used, @verdict, @first_verdict, @answer, @category, @feedback, @messages, @input_tokens, @output_tokens, @ms)').run(row);
+  }
+
+  finishModelRun(id: number): void {
+    this.raw.prepare('UPDATE model_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+  }
+
+  results(runId: number): Tables['model_results'][] {
+    return this.raw.prepare('SELECT * FROM model_results WHERE run_id = ? ORDER BY rowid').all(runId) as Tables['model_results'][];
+  }
+
   /** How many rows each table holds (for messages and tests). */
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of ['runs', 'submissions', 'gradings', 'grades'] as const) {
+    for (const t of ['runs', 'submissions', 'gradings', 'grades', 'model_runs', 'requests', 'run_requests', 'model_results'] as const) {
       const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(this.db);
       out[t] = r.rows[0]!.n;
     }

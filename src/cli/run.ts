@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { Store } from '../store/db.js';
+import { runModels, type ModelRunConfig, type RunProgress } from '../run/model-run.js';
+import { parseModelRef } from '../run/providers.js';
+import { compareRuns, comparisonHtml, comparisonTable, type Prices } from '../report/compare.js';
+import { loadKeyAndProblems, CliError } from './load.js';
+
+function progressLine(p: RunProgress, t0: number): string {
+  return `\rparts ${p.partsDone}/${p.partsTotal} · requests ${p.requests} (${p.cached} from cache) · tokens ${p.inputTokens} in / ${p.outputTokens} out · retries ${p.retries} · ${((Date.now() - t0) / 1000).toFixed(0)} s   `;
+}
+
+export function runCommand(): Command {
+  return new Command('run')
+    .description('run models on a problem set through their APIs, with hints for the parts they get wrong')
+    .option('-k, --key <file>', 'the answer key')
+    .option('-p, --problems <file>', "the problem set (default: the key's problems:)")
+    .option('-m, --model <model...>', 'openai:NAME, anthropic:NAME, openai-compatible:NAME@https://host/v1 (keys from OPENAI_API_KEY, ANTHROPIC_API_KEY, PARTCREDIT_API_KEY[_HOST])')
+    .addOption(new Option('--mode <mode>', 'how the set is given').choices(['whole', 'question', 'part']).default('question'))
+    .option('--no-hints', 'one shot only: no hint ladder')
+    .option('--samples <n>', 'answers per part, to measure consistency', '1')
+    .option('--temperature <t>', 'sampling temperature')
+    .option('--max-tokens <n>', 'most tokens per reply')
+    .option('--reasoning-effort <effort>', 'low, medium or high, where the API has it')
+    .option('--stream', 'stream replies (SSE)')
+    .option('--concurrency <n>', 'requests in flight per provider (it backs off on 429)', '8')
+    .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
+    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string }) => {
+      const store = new Store(flags.db);
+      try {
+        let config: ModelRunConfig;
+        let keyPath: string;
+        let problemsFlag: string | undefined;
+        let resume: number | undefined;
+        if (flags.resume) {
+          resume = Number(flags.resume);
+          const run = store.modelRun(resume);
+          if (!run) throw new CliError(`${flags.db} has no model run ${flags.resume}`);
+          config = JSON.parse(run.config) as ModelRunConfig;
+          keyPath = run.key_path;
+          problemsFlag = run.problems_path ?? undefined;
+        } else {
+          if (!flags.key) throw new CliError('give --key (or --resume RUN)');
+          if (!flags.model?.length) throw new CliError('give at least one --model');
+          flags.model.forEach(parseModelRef);
+          keyPath = flags.key;
+          problemsFlag = flags.problems;
+          config = {
+            models: flags.model,
+            mode: flags.mode as ModelRunConfig['mode'],
+            hints: flags.hints,
+            samples: Math.max(1, Number(flags.samples)),
+            settings: {
+              ...(flags.temperature !== undefined ? { temperature: Number(flags.temperature) } : {}),
+              ...(flags.maxTokens !== undefined ? { maxTokens: Number(flags.maxTokens) } : {}),
+              ...(flags.reasoningEffort ? { reasoningEffort: flags.reasoningEffort } : {}),
+              ...(flags.stream ? { stream: true } : {}),
+            },
+            concurrency: Math.max(1, Number(flags.concurrency)),
+          };
+        }
+        const { key, problems, problemsPath } = loadKeyAndProblems(keyPath, problemsFlag);
+        if (!problems) throw new CliError('a run needs the problem set: give --problems, or problems: in the key');
+        const t0 = Date.now();
+        const tty = process.stderr.isTTY;
+        const { runId, errors } = await runModels({
+          store,
+          key,
+          problems,
+          keyPath,
+          ...(problemsPath ? { problemsPath } : {}),
+          config,
+          ...(resume !== undefined ? { resume } : {}),
+          onProgress: (p) => {
+            if (tty) process.stderr.write(progressLine(p, t0));
+          },
+        });
+        if (tty) process.stderr.write('\n');
+        for (const e of errors) process.stderr.write(`error: ${e.model}${e.sample ? ` (sample ${e.sample + 1})` : ''}: ${e.message}\n`);
+        if (errors.length) {
+          process.exitCode = 1;
+          process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId} --db ${flags.db} finishes the run\n`);
+        }
+        process.stdout.write(comparisonTable(compareRuns(store, [runId], key)));
+        process.stderr.write(`saved as model run ${runId} in ${flags.db} (partcredit compare ${runId})\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+export function compareCommand(): Command {
+  return new Command('compare')
+    .description('parts × models: one-shot, after hint k, not solved; tokens, cost, time; disputed key parts')
+    .argument('<runs...>', 'model run ids')
+    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('-k, --key <file>', 'the key (to group equivalent answers when finding disputed parts)')
+    .option('--prices <file>', 'JSON prices per million tokens: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'html']).default('table'))
+    .option('-o, --out <file>', 'write the report there')
+    .action(async (runs: string[], flags: { db: string; key?: string; prices?: string; format: string; out?: string }) => {
+      if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}`);
+      const store = new Store(flags.db);
+      try {
+        const ids = runs.map(Number);
+        for (const id of ids) if (!store.modelRun(id)) throw new CliError(`${flags.db} has no model run ${id}`);
+        const key = flags.key ? loadKeyAndProblems(flags.key, undefined, true).key : undefined;
+        const prices = flags.prices ? (JSON.parse(readFileSync(flags.prices, 'utf8')) as Prices) : {};
+        const c = compareRuns(store, ids, key, prices);
+        const text = flags.format === 'json' ? JSON.stringify(c, null, 2) + '\n' : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);
+        if (flags.out) writeFileSync(flags.out, text);
+        else process.stdout.write(text);
+      } finally {
+        await store.close();
+      }
+    });
+}

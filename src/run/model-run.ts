@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { Key } from '../model/key.js';
+import type { ProblemSet } from '../model/problem-set.js';
+import type { Store } from '../store/db.js';
+import { complete as providerComplete, parseModelRef, type ChatMessage, type ModelRef, type RequestSettings } from './providers.js';
+import { Scheduler } from './scheduler.js';
+import { runProtocol, type PartOutcome, type PromptMode } from './protocol.js';
+
+/** What a model run does; stored with the run, so `--resume` repeats exactly this. */
+export interface ModelRunConfig {
+  models: string[];
+  mode: PromptMode;
+  hints: boolean;
+  samples: number;
+  settings: RequestSettings;
+  concurrency: number;
+}
+
+/** Live counters for the progress display. */
+export interface RunProgress {
+  requests: number;
+  cached: number;
+  inputTokens: number;
+  outputTokens: number;
+  retries: number;
+  partsDone: number;
+  partsTotal: number;
+}
+
+/** The cache key of a request: everything that changes the answer, and nothing secret. */
+export function requestHash(model: ModelRef, messages: ChatMessage[], settings: RequestSettings, sample: number): string {
+  const body = { model: model.label, messages, temperature: settings.temperature ?? null, maxTokens: settings.maxTokens ?? null, reasoningEffort: settings.reasoningEffort ?? null, sample };
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/**
+ * Runs models on a problem set (or resumes a run): every response is committed to the store
+ * when it arrives and identical requests are answered from the cache, so a run stopped at any
+ * point finishes later without repeating a completed request or losing one.
+ */
+export async function runModels(options: {
+  store: Store;
+  key: Key;
+  problems: ProblemSet;
+  keyPath: string;
+  problemsPath?: string;
+  config: ModelRunConfig;
+  resume?: number;
+  onProgress?: (p: RunProgress) => void;
+  env?: NodeJS.ProcessEnv;
+}): Promise<{ runId: number; outcomes: Map<string, PartOutcome[][]>; errors: { model: string; sample: number; message: string }[] }> {
+  const { store, key, problems, config } = options;
+  const runId = options.resume ?? store.startModelRun(options.keyPath, options.problemsPath, config);
+  const scheduler = new Scheduler({ concurrency: config.concurrency });
+  const refs = config.models.map(parseModelRef);
+  const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length };
+  const report = () => {
+    progress.retries = scheduler.stats.retries;
+    options.onProgress?.(progress);
+  };
+  const outcomes = new Map<string, PartOutcome[][]>();
+  const errors: { model: string; sample: number; message: string }[] = [];
+  // Every model and sample runs to its end: one that fails (a wrong key, a server that keeps
+  // failing) is recorded and the others go on; nothing is left running in the background.
+  await Promise.all(
+    refs.flatMap((ref) =>
+      Array.from({ length: config.samples }, async (_, sample) => {
+       try {
+        const lane = `${ref.provider}:${ref.baseURL ?? ''}`;
+        const parts = await runProtocol(
+          key,
+          problems,
+          config.mode,
+          async (messages, partId, step) => {
+            const hash = requestHash(ref, messages, config.settings, sample);
+            const hit = store.cached(hash);
+            progress.requests++;
+            if (hit) {
+              progress.cached++;
+              store.logRequest({ run_id: runId, hash, model: ref.label, part_id: partId, step, cached: 1 });
+              report();
+              return { text: hit.response, inputTokens: hit.input_tokens, outputTokens: hit.output_tokens, ms: 0 };
+            }
+            const t0 = performance.now();
+            const c = await scheduler.run(lane, () => providerComplete(ref, messages, config.settings, undefined, options.env));
+            const ms = performance.now() - t0;
+            store.cache({ hash, model: ref.label, request: JSON.stringify({ messages, settings: config.settings, sample }), response: c.text, input_tokens: c.inputTokens, output_tokens: c.outputTokens, ms, created_at: new Date().toISOString() });
+            store.logRequest({ run_id: runId, hash, model: ref.label, part_id: partId, step, cached: 0 });
+            progress.inputTokens += c.inputTokens;
+            progress.outputTokens += c.outputTokens;
+            report();
+            return { ...c, ms };
+          },
+          { hints: config.hints },
+        );
+        for (const o of parts) {
+          store.saveResult({
+            run_id: runId,
+            model: ref.label,
+            sample,
+            part_id: o.partId,
+            outcome: o.outcome,
+            hints_used: o.hintsUsed,
+            verdict: o.verdict,
+            first_verdict: o.firstVerdict,
+            answer: o.answer,
+            category: o.category ?? null,
+            feedback: o.feedback,
+            messages: JSON.stringify(o.messages),
+            input_tokens: o.inputTokens,
+            output_tokens: o.outputTokens,
+            ms: o.ms,
+          });
+        }
+        progress.partsDone += parts.length;
+        report();
+        const list = outcomes.get(ref.label) ?? [];
+        list[sample] = parts;
+        outcomes.set(ref.label, list);
+       } catch (e) {
+        errors.push({ model: ref.label, sample, message: e instanceof Error ? e.message : String(e) });
+       }
+      }),
+    ),
+  );
+  if (!errors.length) store.finishModelRun(runId);
+  return { runId, outcomes, errors };
+}

@@ -1,0 +1,127 @@
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+
+/** A model as the CLI names it: `openai:gpt-5`, `anthropic:claude-sonnet-4-5`, `openai-compatible:kimi-k2@https://...`. */
+export interface ModelRef {
+  provider: 'openai' | 'anthropic' | 'openai-compatible';
+  model: string;
+  baseURL?: string;
+  /** The name as written, for reports. */
+  label: string;
+}
+
+/** One message of a conversation sent to a model. */
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** Settings of a request (everything that changes the answer is part of its cache key). */
+export interface RequestSettings {
+  temperature?: number;
+  maxTokens?: number;
+  /** `low` / `medium` / `high`, for APIs that take it. */
+  reasoningEffort?: string;
+  /** Stream the reply (SSE) instead of one response. */
+  stream?: boolean;
+}
+
+export interface Completion {
+  text: string;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** A provider error with what the scheduler needs: the HTTP status and the server's Retry-After. */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+  /** Worth another try: rate limits, server errors, timeouts and dropped connections. */
+  get retryable(): boolean {
+    return this.status === undefined || this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export function parseModelRef(s: string): ModelRef {
+  const m = /^(openai|anthropic|openai-compatible):([^@\s]+)(?:@(\S+))?$/.exec(s.trim());
+  if (!m) throw new Error(`"${s}" is not a model: write openai:NAME, anthropic:NAME or openai-compatible:NAME@https://host/v1`);
+  const provider = m[1] as ModelRef['provider'];
+  if (provider === 'openai-compatible' && !m[3]) throw new Error(`"${s}": an OpenAI-compatible model needs its server, as openai-compatible:NAME@https://host/v1`);
+  return { provider, model: m[2]!, ...(m[3] ? { baseURL: m[3] } : {}), label: s.trim() };
+}
+
+/**
+ * The API key of a model, from the environment: OPENAI_API_KEY, ANTHROPIC_API_KEY, or for an
+ * OpenAI-compatible server PARTCREDIT_API_KEY_<HOST> (dots and dashes as _) then PARTCREDIT_API_KEY.
+ * Keys are read when a request is made and never stored or printed.
+ */
+export function apiKeyFor(ref: ModelRef, env: NodeJS.ProcessEnv = process.env): string {
+  if (ref.provider === 'openai') return env.OPENAI_API_KEY ?? missing('OPENAI_API_KEY');
+  if (ref.provider === 'anthropic') return env.ANTHROPIC_API_KEY ?? missing('ANTHROPIC_API_KEY');
+  const host = new URL(ref.baseURL!).hostname.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return env[`PARTCREDIT_API_KEY_${host}`] ?? env.PARTCREDIT_API_KEY ?? missing(`PARTCREDIT_API_KEY_${host} (or PARTCREDIT_API_KEY)`);
+}
+
+function missing(name: string): never {
+  throw new ProviderError(`no API key: set ${name} in the environment`, 401, undefined);
+}
+
+function toProviderError(e: unknown): ProviderError {
+  if (e instanceof ProviderError) return e;
+  const err = e as { status?: number; headers?: Headers | Record<string, string>; message?: string; name?: string };
+  const header = (name: string) => {
+    const h = err.headers;
+    if (!h) return undefined;
+    return typeof (h as Headers).get === 'function' ? (h as Headers).get(name) ?? undefined : (h as Record<string, string>)[name];
+  };
+  const retryAfter = header('retry-after');
+  const ms = retryAfter ? (Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now())) : undefined;
+  // Keys never appear in messages: the SDKs do not put them there, and we do not add them.
+  return new ProviderError(err.message ?? String(e), typeof err.status === 'number' ? err.status : undefined, ms);
+}
+
+/** Sends one conversation to a model through its official SDK and returns the reply. */
+export async function complete(ref: ModelRef, messages: ChatMessage[], settings: RequestSettings, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<Completion> {
+  const apiKey = apiKeyFor(ref, env);
+  try {
+    if (ref.provider === 'anthropic') {
+      const client = new Anthropic({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: 600_000 });
+      const body = { model: ref.model, max_tokens: settings.maxTokens ?? 4096, messages, ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}) };
+      if (settings.stream) {
+        const stream = client.messages.stream(body, { signal });
+        const final = await stream.finalMessage();
+        return { text: final.content.map((c) => (c.type === 'text' ? c.text : '')).join(''), inputTokens: final.usage.input_tokens, outputTokens: final.usage.output_tokens };
+      }
+      const r = await client.messages.create(body, { signal });
+      return { text: r.content.map((c) => (c.type === 'text' ? c.text : '')).join(''), inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens };
+    }
+    const client = new OpenAI({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: 600_000 });
+    const body = {
+      model: ref.model,
+      messages,
+      ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
+      ...(settings.maxTokens !== undefined ? { max_completion_tokens: settings.maxTokens } : {}),
+      ...(settings.reasoningEffort ? { reasoning_effort: settings.reasoningEffort as 'low' | 'medium' | 'high' } : {}),
+    };
+    if (settings.stream) {
+      const stream = await client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+      let text = '';
+      let usage = { prompt_tokens: 0, completion_tokens: 0 };
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta?.content ?? '';
+        if (chunk.usage) usage = chunk.usage;
+      }
+      return { text, inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens };
+    }
+    const r = await client.chat.completions.create(body, { signal });
+    return { text: r.choices[0]?.message?.content ?? '', inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 };
+  } catch (e) {
+    throw toProviderError(e);
+  }
+}

@@ -1,0 +1,176 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { startLlmServer, TEST_KEY, type Rule } from './fixtures/llm-server.js';
+import { loadKey } from '../src/documents/key.js';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { Store } from '../src/store/db.js';
+import { runModels, type ModelRunConfig } from '../src/run/model-run.js';
+import { compareRuns, comparisonTable } from '../src/report/compare.js';
+import { parseModelRef } from '../src/run/providers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO = join(ROOT, 'examples', 'demo');
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const { key } = loadKey(readFileSync(join(DEMO, 'key.yaml'), 'utf8'), join(DEMO, 'key.yaml'));
+const problems = parseProblemSet(readFileSync(join(DEMO, 'problems.md'), 'utf8'));
+const ENV = { OPENAI_API_KEY: TEST_KEY, ANTHROPIC_API_KEY: TEST_KEY, PARTCREDIT_API_KEY: TEST_KEY };
+
+const RIGHT: Record<string, string> = {
+  '1.a': 'The output is $\\boxed{28 \\times 28 \\times 16}$.',
+  '1.b': '$\\boxed{1216}$',
+  '2.a': '$\\boxed{\\begin{bmatrix} 4 & 4 \\\\ 4 & 4 \\end{bmatrix}}$',
+  '3.a': '$\\boxed{c = \\frac{1}{\\sqrt{d_{in}}}}$',
+  '3.b': '$\\boxed{c\\, d_{out} d_{in}^2}$',
+  '4.a': '$\\boxed{14 \\times 14 \\times 10}$',
+  '4.b': 'To the maximum only.',
+};
+const CROSS = '$\\boxed{\\begin{bmatrix} -4 & -4 \\\\ -4 & -4 \\end{bmatrix}}$';
+
+/** A model that one-shots most parts, needs the "check it" prompt for 1(b), and never gets 2(a). */
+const PART_RULES: Rule[] = [
+  { match: /not right.*1\(b\)/s, reply: RIGHT['1.b']! },
+  { match: /not right.*2\(a\)/s, reply: CROSS },
+  { match: /Answer part 1\.b only/, reply: '$\\boxed{1200}$' },
+  { match: /Answer part 2\.a only/, reply: CROSS },
+  ...Object.entries(RIGHT).map(([id, reply]) => ({ match: new RegExp(`Answer part ${id.replace('.', '\\.')} only`), reply })),
+];
+
+/** Labelled answers to whole questions. */
+const QUESTION_RULES: Rule[] = [
+  { match: /Question 1:/, reply: `(a) ${RIGHT['1.a']}\n\n(b) ${RIGHT['1.b']}` },
+  { match: /Question 2:/, reply: `(a) ${RIGHT['2.a']}` },
+  { match: /Question 3:/, reply: `(a) ${RIGHT['3.a']}\n\n(b) ${RIGHT['3.b']}` },
+  { match: /Question 4:/, reply: `(a) ${RIGHT['4.a']}\n\n(b) ${RIGHT['4.b']}` },
+];
+
+const config = (models: string[], over: Partial<ModelRunConfig> = {}): ModelRunConfig => ({ models, mode: 'part', hints: true, samples: 1, settings: {}, concurrency: 4, ...over });
+const tmpStore = () => new Store(join(mkdtempSync(join(tmpdir(), 'partcredit-run-')), 'runs.db'));
+const outcomes = (store: Store, runId: number, model: string) => Object.fromEntries(store.results(runId).filter((r) => r.model === model).map((r) => [r.part_id, r.outcome === 'hint' ? `hint ${r.hints_used}` : r.outcome]));
+
+const server = await startLlmServer({ rules: [...PART_RULES, ...QUESTION_RULES] });
+after(() => server.close());
+
+test('model names', () => {
+  assert.deepEqual(parseModelRef('openai:gpt-5'), { provider: 'openai', model: 'gpt-5', label: 'openai:gpt-5' });
+  assert.equal(parseModelRef('openai-compatible:kimi-k2@https://api.moonshot.ai/v1').baseURL, 'https://api.moonshot.ai/v1');
+  assert.throws(() => parseModelRef('openai-compatible:kimi'), /needs its server/);
+  assert.throws(() => parseModelRef('gpt-5'), /is not a model/);
+});
+
+test('one shot, then the hint ladder: solved at once, after hint 1, or not at all', async () => {
+  const store = tmpStore();
+  const model = `openai:good@${server.url}/v1`;
+  const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model]), env: ENV });
+  assert.deepEqual(outcomes(store, runId, model), { '1.a': 'one-shot', '1.b': 'hint 1', '2.a': 'not-solved', '3.a': 'one-shot', '3.b': 'one-shot', '4.a': 'one-shot', '4.b': 'one-shot' });
+  const twoA = store.results(runId).find((r) => r.part_id === '2.a')!;
+  assert.equal(twoA.category, 'convention');
+  const messages = JSON.parse(twoA.messages) as { role: string; content: string }[];
+  assert.match(messages[2]!.content, /Your answer to 2\(a\) is not right/);
+  await store.close();
+});
+
+test('Anthropic and OpenAI protocols, streaming and not, a question per message', async () => {
+  const store = tmpStore();
+  const models = [`anthropic:claude-test@${server.url}`, `openai:gpt-test@${server.url}/v1`];
+  for (const stream of [false, true]) {
+    const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models, { mode: 'question', settings: { stream, temperature: stream ? 0.5 : 0 } }), env: ENV });
+    for (const m of models) assert.ok(Object.values(outcomes(store, runId, m)).every((o) => o === 'one-shot'), `${m} stream=${stream}: ${JSON.stringify(outcomes(store, runId, m))}`);
+  }
+  assert.ok(server.log.some((l) => l.api === 'anthropic' && l.stream) && server.log.some((l) => l.api === 'openai' && l.stream));
+  await store.close();
+});
+
+test('429 with Retry-After, a 500 and a dropped connection are retried; the run completes', async () => {
+  const store = tmpStore();
+  const before = server.log.length;
+  server.inject({ kind: '429', retryAfterSeconds: 1 }, { kind: '500' }, { kind: 'drop' });
+  const t0 = Date.now();
+  const model = `openai:faulty@${server.url}/v1`;
+  const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model], { concurrency: 2 }), env: ENV });
+  const statuses = server.log.slice(before).map((l) => l.status);
+  assert.ok(statuses.includes(429) && statuses.includes(500) && statuses.includes(0), statuses.join(','));
+  assert.ok(Date.now() - t0 >= 1000, 'the Retry-After second was honoured');
+  assert.equal(store.results(runId).length, 7);
+  await store.close();
+});
+
+test('the same requests again come from the cache: nothing is sent', async () => {
+  const store = tmpStore();
+  const model = `openai:cached@${server.url}/v1`;
+  const first = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model]), env: ENV });
+  const sent = server.log.length;
+  const again = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model]), env: ENV });
+  assert.equal(server.log.length, sent, 'no request reached the server');
+  assert.deepEqual(outcomes(store, again.runId, model), outcomes(store, first.runId, model));
+  await store.close();
+});
+
+test('API keys are sent to the provider and never stored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-keys-'));
+  const store = new Store(join(dir, 'runs.db'));
+  await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([`openai:keys@${server.url}/v1`]), env: ENV });
+  await store.close();
+  const bytes = readFileSync(join(dir, 'runs.db')).toString('latin1') + readFileSync(join(dir, 'runs.db-wal'), { flag: 'a+' }).toString('latin1');
+  assert.ok(!bytes.includes(TEST_KEY));
+  assert.ok(server.log.slice(-7).every((l) => l.authorized));
+  // A wrong key is a clear error, not a retry loop.
+  const bad = tmpStore();
+  const failed = await runModels({ store: bad, key: key!, problems, keyPath: 'key.yaml', config: config([`openai:nokey@${server.url}/v1`, `openai:fine@${server.url}/v1`]), env: { OPENAI_API_KEY: 'wrong' } });
+  assert.equal(failed.errors.length, 2);
+  assert.match(failed.errors[0]!.message, /invalid api key/);
+  await bad.close();
+});
+
+test('resume after kill -9: no completed request is sent again, none is lost', async () => {
+  const slow = await startLlmServer({ rules: PART_RULES, latencyMs: 250 });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'partcredit-resume-'));
+    const db = join(dir, 'runs.db');
+    const args = ['run', '--key', join(DEMO, 'key.yaml'), '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db];
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...ENV }, stdio: 'ignore' });
+    // Wait until a few responses are committed, then kill without warning.
+    let done: string[] = [];
+    for (let i = 0; i < 200 && done.length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        const d = new Database(db, { readonly: true, fileMustExist: true });
+        done = (d.prepare('select request from requests').all() as { request: string }[]).map((r) => JSON.stringify(JSON.parse(r.request).messages));
+        d.close();
+      } catch {
+        /* not created yet */
+      }
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    assert.ok(done.length >= 3 && done.length < 9, `killed after ${done.length} of 9 requests`);
+    const resumed = spawn(process.execPath, [CLI, 'run', '--resume', '1', '--db', db], { env: { ...process.env, ...ENV }, stdio: 'ignore' });
+    const code = await new Promise((r) => resumed.on('exit', r));
+    assert.equal(code, 0);
+    const d = new Database(db, { readonly: true });
+    assert.equal((d.prepare('select count(*) n from model_results where run_id = 1').get() as { n: number }).n, 7);
+    assert.equal((d.prepare('select count(*) n from requests').get() as { n: number }).n, 9);
+    d.close();
+    for (const messages of done) assert.equal(slow.log.filter((l) => l.messages === messages).length, 1, 'a completed request was sent again');
+  } finally {
+    await slow.close();
+  }
+});
+
+test('compare: parts × models, and a key part most models dispute', async () => {
+  const store = tmpStore();
+  const models = ['m1', 'm2', 'm3'].map((m) => `openai-compatible:${m}@${server.url}/v1`);
+  const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models, { hints: false }), env: ENV });
+  const c = compareRuns(store, [runId], key!);
+  assert.deepEqual(c.models, models);
+  assert.equal(c.cells[models[0]!]!['1.a']!.outcome, 'one-shot');
+  assert.deepEqual(c.disputed.map((d) => [d.partId, d.models.length]), [['1.b', 3], ['2.a', 3]]);
+  assert.match(c.disputed[1]!.answer, /-4/);
+  assert.match(comparisonTable(c), /Disputed key parts/);
+  await store.close();
+});
