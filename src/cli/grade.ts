@@ -11,6 +11,16 @@ import { submissionHtml, summaryHtml } from '../report/html.js';
 import type { SubmissionGrade } from '../model/grade.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { variantKeys } from './variant-keys.js';
+import { cachedAsk } from '../run/model-run.js';
+import { parseModelRef } from '../run/providers.js';
+import { Scheduler } from '../run/scheduler.js';
+import type { JudgeAsk } from '../grade/judge.js';
+
+/** A judge model through the store's cache (a judged answer is not paid for twice). */
+function judgeFor(store: Store, model: string): JudgeAsk {
+  const ask = cachedAsk(store, parseModelRef(model), { temperature: 0 }, new Scheduler({ concurrency: 4 }), 0);
+  return async (messages) => (await ask(messages)).text;
+}
 
 export type ReportFormat = 'table' | 'json' | 'md' | 'html' | 'csv';
 
@@ -66,25 +76,28 @@ export function gradeCommand(): Command {
     .option('-o, --out <dir>', 'also write reports there: a page per submission, index.html, grades.csv, grades.json')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
     .option('--no-store', 'do not save the run')
+    .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
-    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string }) => {
+    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string }) => {
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
       // student's rendered key, and the run records the first.
       const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
       const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
       if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
       const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
-      const store = flags.store ? new Store(flags.db) : undefined;
+      const store = flags.store || flags.judge ? new Store(flags.store ? flags.db : ':memory:') : undefined;
+      const judge = flags.judge && store ? judgeFor(store, flags.judge) : undefined;
       const showProgress = files.length > 1 && process.stderr.isTTY;
       try {
         const { results, runId } = await gradeFiles({
           key,
           ...(problems ? { problems } : {}),
           files,
-          ...(store ? { store } : {}),
+          ...(store && flags.store ? { store } : {}),
           keyPath: flags.key,
           ...(problemsPath ? { problemsPath } : {}),
           ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
+          ...(judge ? { judge } : {}),
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));
@@ -97,7 +110,7 @@ export function gradeCommand(): Command {
           const written = writeReports(flags.out, results, key.title ?? flags.key);
           process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
         }
-        if (store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
+        if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
         if (results.some((r) => r.error)) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
       } finally {

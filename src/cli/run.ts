@@ -24,9 +24,10 @@ export function runCommand(): Command {
     .option('--reasoning-effort <effort>', 'low, medium or high, where the API has it')
     .option('--stream', 'stream replies (SSE)')
     .option('--concurrency <n>', 'requests in flight per provider (it backs off on 429)', '8')
+    .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
-    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string }) => {
+    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string }) => {
       const store = new Store(flags.db);
       try {
         let config: ModelRunConfig;
@@ -58,6 +59,7 @@ export function runCommand(): Command {
               ...(flags.stream ? { stream: true } : {}),
             },
             concurrency: Math.max(1, Number(flags.concurrency)),
+            ...(flags.judge ? { judge: parseModelRef(flags.judge).label } : {}),
           };
         }
         const { key, problems, problemsPath } = loadKeyAndProblems(keyPath, problemsFlag);

@@ -7,6 +7,7 @@ import type { Submission } from '../model/submission.js';
 import { readSubmission } from '../documents/submission.js';
 import { gradeSubmission } from '../grade/grade.js';
 import type { Store } from '../store/db.js';
+import { judgePart, type JudgeAsk } from '../grade/judge.js';
 
 /** One submission's outcome in a run: graded, or the reason it could not be read. */
 export interface GradedSubmission {
@@ -28,6 +29,23 @@ export interface GradeRunOptions {
   /** Per-student variants: the key (and problem set) for one file; the run's key when undefined. */
   keyFor?: (path: string) => { key: Key; problems?: ProblemSet };
   variantsDir?: string;
+  /** A judge for free-text parts; without one they stay needs-review. */
+  judge?: JudgeAsk;
+}
+
+/** Replaces the needs-review grades of text parts that have a rubric with the judge's verdict. */
+export async function judgeTextParts(grade: SubmissionGrade, submission: Submission, key: Key, judge: JudgeAsk): Promise<SubmissionGrade> {
+  const parts = await Promise.all(
+    grade.parts.map(async (p) => {
+      const part = key.parts.find((x) => x.id === p.id);
+      const spec = part?.answers[0]?.spec;
+      const response = submission.responses.find((r) => r.partId === p.id);
+      if (p.verdict !== 'needs-review' || spec?.type !== 'text' || !spec.rubric?.length || !response) return p;
+      return judgePart(p, spec.rubric, part?.title ?? p.id, response.final.text, judge);
+    }),
+  );
+  const counted = parts.filter((p) => p.graded);
+  return { ...grade, parts, total: Math.round(counted.reduce((s, p) => s + p.points, 0) * 1000) / 1000 };
 }
 
 /**
@@ -46,7 +64,8 @@ export async function gradeFiles(options: GradeRunOptions): Promise<{ results: G
       const text = await readFile(path, 'utf8');
       const own = options.keyFor?.(path) ?? { key, ...(problems ? { problems } : {}) };
       const submission = readSubmission(text, names[i]!, own.key, own.problems, path);
-      const grade = gradeSubmission(own.key, submission);
+      let grade = gradeSubmission(own.key, submission);
+      if (options.judge) grade = await judgeTextParts(grade, submission, own.key, options.judge);
       if (store && ids) await store.saveGraded(ids.runId, ids.gradingId, submission, grade);
       result = { path, submission, grade };
     } catch (e) {

@@ -14,6 +14,8 @@ export interface ModelRunConfig {
   samples: number;
   settings: RequestSettings;
   concurrency: number;
+  /** A model that judges free-text parts against their rubric; without one they stay needs-review. */
+  judge?: string;
 }
 
 /** Live counters for the progress display. */
@@ -31,6 +33,24 @@ export interface RunProgress {
 export function requestHash(model: ModelRef, messages: ChatMessage[], settings: RequestSettings, sample: number): string {
   const body = { model: model.label, messages, temperature: settings.temperature ?? null, maxTokens: settings.maxTokens ?? null, reasoningEffort: settings.reasoningEffort ?? null, sample };
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/**
+ * A request function through the cache and the scheduler: answered from the store when the
+ * same request was made before, else sent and committed the moment it arrives.
+ */
+export function cachedAsk(store: Store, ref: ModelRef, settings: RequestSettings, scheduler: Scheduler, sample: number, env?: NodeJS.ProcessEnv) {
+  const lane = `${ref.provider}:${ref.baseURL ?? ''}`;
+  return async (messages: ChatMessage[]): Promise<{ text: string; inputTokens: number; outputTokens: number; ms: number; cached: boolean; hash: string }> => {
+    const hash = requestHash(ref, messages, settings, sample);
+    const hit = store.cached(hash);
+    if (hit) return { text: hit.response, inputTokens: hit.input_tokens, outputTokens: hit.output_tokens, ms: 0, cached: true, hash };
+    const t0 = performance.now();
+    const c = await scheduler.run(lane, () => providerComplete(ref, messages, settings, undefined, env));
+    const ms = performance.now() - t0;
+    store.cache({ hash, model: ref.label, request: JSON.stringify({ messages, settings, sample }), response: c.text, input_tokens: c.inputTokens, output_tokens: c.outputTokens, ms, created_at: new Date().toISOString() });
+    return { ...c, ms, cached: false, hash };
+  };
 }
 
 /**
@@ -52,6 +72,9 @@ export async function runModels(options: {
   const { store, key, problems, config } = options;
   const runId = options.resume ?? store.startModelRun(options.keyPath, options.problemsPath, config);
   const scheduler = new Scheduler({ concurrency: config.concurrency });
+  // The judge of free-text parts: a model of its own, through the same cache and scheduler.
+  const judgeAsk = config.judge ? cachedAsk(store, parseModelRef(config.judge), { temperature: 0 }, scheduler, 0, options.env) : undefined;
+  const judge = judgeAsk && (async (messages: ChatMessage[]) => (await judgeAsk(messages)).text);
   const refs = config.models.map(parseModelRef);
   const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length };
   const report = () => {
@@ -66,32 +89,24 @@ export async function runModels(options: {
     refs.flatMap((ref) =>
       Array.from({ length: config.samples }, async (_, sample) => {
        try {
-        const lane = `${ref.provider}:${ref.baseURL ?? ''}`;
+        const ask = cachedAsk(store, ref, config.settings, scheduler, sample, options.env);
         const parts = await runProtocol(
           key,
           problems,
           config.mode,
           async (messages, partId, step) => {
-            const hash = requestHash(ref, messages, config.settings, sample);
-            const hit = store.cached(hash);
+            const r = await ask(messages);
             progress.requests++;
-            if (hit) {
-              progress.cached++;
-              store.logRequest({ run_id: runId, hash, model: ref.label, part_id: partId, step, cached: 1 });
-              report();
-              return { text: hit.response, inputTokens: hit.input_tokens, outputTokens: hit.output_tokens, ms: 0 };
+            if (r.cached) progress.cached++;
+            else {
+              progress.inputTokens += r.inputTokens;
+              progress.outputTokens += r.outputTokens;
             }
-            const t0 = performance.now();
-            const c = await scheduler.run(lane, () => providerComplete(ref, messages, config.settings, undefined, options.env));
-            const ms = performance.now() - t0;
-            store.cache({ hash, model: ref.label, request: JSON.stringify({ messages, settings: config.settings, sample }), response: c.text, input_tokens: c.inputTokens, output_tokens: c.outputTokens, ms, created_at: new Date().toISOString() });
-            store.logRequest({ run_id: runId, hash, model: ref.label, part_id: partId, step, cached: 0 });
-            progress.inputTokens += c.inputTokens;
-            progress.outputTokens += c.outputTokens;
+            store.logRequest({ run_id: runId, hash: r.hash, model: ref.label, part_id: partId, step, cached: r.cached ? 1 : 0 });
             report();
-            return { ...c, ms };
+            return r;
           },
-          { hints: config.hints },
+          { hints: config.hints, ...(judge ? { judge } : {}) },
         );
         for (const o of parts) {
           store.saveResult({

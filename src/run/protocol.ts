@@ -3,6 +3,8 @@ import type { ProblemSet } from '../model/problem-set.js';
 import type { PartResponse } from '../model/submission.js';
 import type { PartVerdict } from '../model/grade.js';
 import { gradePart } from '../grade/grade.js';
+import { judgePart, type JudgeAsk } from '../grade/judge.js';
+import type { PartGrade } from '../model/grade.js';
 import { segmentTranscript } from '../documents/segment.js';
 import { outlineOf } from '../documents/submission.js';
 import type { ChatMessage, Completion } from './providers.js';
@@ -88,8 +90,15 @@ function responseOf(partId: string, text: string): PartResponse {
  * or a part) in one message; each part graded; then, for each part graded wrong, the hint ladder
  * in the same conversation until it is solved or the ladder ends.
  */
-export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, ask: Ask, options: { hints: boolean } = { hints: true }): Promise<PartOutcome[]> {
+export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, ask: Ask, options: { hints: boolean; judge?: JudgeAsk } = { hints: true }): Promise<PartOutcome[]> {
   const outline = outlineOf(key, set);
+  // Free-text parts go to the judge (when there is one) with the question and the answer as data.
+  const grade = async (part: KeyPart, response: PartResponse | undefined): Promise<PartGrade> => {
+    const g = gradePart(part, response, key);
+    const rubric = part.answers[0]?.spec.type === 'text' ? part.answers[0].spec.rubric ?? [] : [];
+    if (g.verdict !== 'needs-review' || !options.judge || !response || !rubric.length) return g;
+    return judgePart(g, rubric, questionText(set, part.id.split('.')[0]!, part.id), response.final.text, options.judge);
+  };
   const groups = promptGroups(key, set, mode);
   const results = await Promise.all(
     groups.map(async (group) => {
@@ -106,10 +115,10 @@ export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, a
       const outcomes: PartOutcome[] = [];
       for (const part of group.parts) {
         const start = conversation.length;
-        const initial = gradePart(part, responses.get(part.id), key);
-        let grade = initial;
-        let hintsUsed: number | null = grade.verdict === 'correct' ? 0 : null;
-        if (grade.verdict !== 'correct' && grade.verdict !== 'needs-review' && options.hints && part.graded) {
+        const initial = await grade(part, responses.get(part.id));
+        let current = initial;
+        let hintsUsed: number | null = current.verdict === 'correct' ? 0 : null;
+        if (current.verdict !== 'correct' && current.verdict !== 'needs-review' && options.hints && part.graded) {
           const ladder = hintLadder(part);
           for (let k = 0; k < ladder.length; k++) {
             conversation.push({ role: 'user', content: ladder[k]! });
@@ -118,8 +127,8 @@ export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, a
             tokens.output += reply.outputTokens;
             tokens.ms += reply.ms;
             conversation.push({ role: 'assistant', content: reply.text });
-            grade = gradePart(part, responseOf(part.id, reply.text), key);
-            if (grade.verdict === 'correct') {
+            current = await grade(part, responseOf(part.id, reply.text));
+            if (current.verdict === 'correct') {
               hintsUsed = k + 1;
               break;
             }
@@ -127,13 +136,13 @@ export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, a
         }
         outcomes.push({
           partId: part.id,
-          outcome: grade.verdict === 'needs-review' ? 'needs-review' : hintsUsed === 0 ? 'one-shot' : hintsUsed !== null ? 'hint' : 'not-solved',
+          outcome: current.verdict === 'needs-review' ? 'needs-review' : hintsUsed === 0 ? 'one-shot' : hintsUsed !== null ? 'hint' : 'not-solved',
           hintsUsed,
-          verdict: grade.verdict,
+          verdict: current.verdict,
           firstVerdict: initial.verdict,
-          answer: grade.answer,
-          ...(grade.category ? { category: grade.category } : {}),
-          feedback: grade.feedback,
+          answer: current.answer,
+          ...(current.category ? { category: current.category } : {}),
+          feedback: current.feedback,
           // The part's share of the conversation: the opening exchange and its own follow-ups.
           messages: [...conversation.slice(0, 2), ...conversation.slice(Math.max(2, start))],
           inputTokens: tokens.input,
