@@ -229,3 +229,17 @@ test('the judge: text parts graded per rubric criterion; an injection in the ans
     await judgeServer.close();
   }
 });
+
+test('API keys from a keys file; a broken keys file is a clear error', async () => {
+  const { apiKeyFor } = await import('../src/run/providers.js');
+  const { writeFileSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-keysfile-'));
+  writeFileSync(join(dir, 'keys.json'), JSON.stringify({ openai: 'k-openai', hosts: { 'api.moonshot.ai': 'k-moonshot' } }));
+  const env = { PARTCREDIT_KEYS_FILE: join(dir, 'keys.json') };
+  assert.equal(apiKeyFor(parseModelRef('openai:gpt-5'), env), 'k-openai');
+  assert.equal(apiKeyFor(parseModelRef('openai-compatible:kimi@https://api.moonshot.ai/v1'), env), 'k-moonshot');
+  assert.equal(apiKeyFor(parseModelRef('openai:gpt-5'), { ...env, OPENAI_API_KEY: 'from-env' }), 'from-env');
+  assert.throws(() => apiKeyFor(parseModelRef('anthropic:claude'), env), /no API key: set ANTHROPIC_API_KEY/);
+  writeFileSync(join(dir, 'bad.json'), '{nope');
+  assert.throws(() => apiKeyFor(parseModelRef('openai:gpt-5'), { PARTCREDIT_KEYS_FILE: join(dir, 'bad.json') }), /cannot be read as JSON/);
+});

@@ -6,8 +6,8 @@ import { parseModelRef } from '../run/providers.js';
 import { compareRuns, comparisonHtml, comparisonTable, type Prices } from '../report/compare.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 
-function progressLine(p: RunProgress, t0: number): string {
-  return `\rparts ${p.partsDone}/${p.partsTotal} · requests ${p.requests} (${p.cached} from cache) · tokens ${p.inputTokens} in / ${p.outputTokens} out · retries ${p.retries} · ${((Date.now() - t0) / 1000).toFixed(0)} s   `;
+function progressLine(p: RunProgress, t0: number, cost?: number): string {
+  return `\rparts ${p.partsDone}/${p.partsTotal} · requests ${p.requests} (${p.cached} from cache) · tokens ${p.inputTokens} in / ${p.outputTokens} out${cost !== undefined ? ` · $${cost.toFixed(4)}` : ''} · retries ${p.retries} · ${((Date.now() - t0) / 1000).toFixed(0)} s   `;
 }
 
 export function runCommand(): Command {
@@ -25,9 +25,10 @@ export function runCommand(): Command {
     .option('--stream', 'stream replies (SSE)')
     .option('--concurrency <n>', 'requests in flight per provider (it backs off on 429)', '8')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
+    .option('--prices <file>', 'JSON prices per million tokens, to show cost: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
-    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string }) => {
+    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string }) => {
       const store = new Store(flags.db);
       try {
         let config: ModelRunConfig;
@@ -66,6 +67,7 @@ export function runCommand(): Command {
         if (!problems) throw new CliError('a run needs the problem set: give --problems, or problems: in the key');
         const t0 = Date.now();
         const tty = process.stderr.isTTY;
+        const prices = flags.prices ? (JSON.parse(readFileSync(flags.prices, 'utf8')) as Prices) : {};
         const { runId, errors } = await runModels({
           store,
           key,
@@ -75,7 +77,10 @@ export function runCommand(): Command {
           config,
           ...(resume !== undefined ? { resume } : {}),
           onProgress: (p) => {
-            if (tty) process.stderr.write(progressLine(p, t0));
+            // Cost so far: every model's tokens at one price when the run has a single model, else the mean.
+            const known = config.models.map((m) => prices[m]).filter(Boolean) as Prices[string][];
+            const cost = known.length ? (p.inputTokens * known.reduce((s, x) => s + x.input, 0) + p.outputTokens * known.reduce((s, x) => s + x.output, 0)) / known.length / 1e6 : undefined;
+            if (tty) process.stderr.write(progressLine(p, t0, cost));
           },
         });
         if (tty) process.stderr.write('\n');
@@ -84,7 +89,7 @@ export function runCommand(): Command {
           process.exitCode = 1;
           process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId} --db ${flags.db} finishes the run\n`);
         }
-        process.stdout.write(comparisonTable(compareRuns(store, [runId], key)));
+        process.stdout.write(comparisonTable(compareRuns(store, [runId], key, prices)));
         process.stderr.write(`saved as model run ${runId} in ${flags.db} (partcredit compare ${runId})\n`);
       } finally {
         await store.close();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 
@@ -62,10 +63,26 @@ export function parseModelRef(s: string): ModelRef {
  * Keys are read when a request is made and never stored or printed.
  */
 export function apiKeyFor(ref: ModelRef, env: NodeJS.ProcessEnv = process.env): string {
-  if (ref.provider === 'openai') return env.OPENAI_API_KEY ?? missing('OPENAI_API_KEY');
-  if (ref.provider === 'anthropic') return env.ANTHROPIC_API_KEY ?? missing('ANTHROPIC_API_KEY');
-  const host = new URL(ref.baseURL!).hostname.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-  return env[`PARTCREDIT_API_KEY_${host}`] ?? env.PARTCREDIT_API_KEY ?? missing(`PARTCREDIT_API_KEY_${host} (or PARTCREDIT_API_KEY)`);
+  const file = keysFile(env);
+  if (ref.provider === 'openai') return env.OPENAI_API_KEY ?? file.openai ?? missing('OPENAI_API_KEY');
+  if (ref.provider === 'anthropic') return env.ANTHROPIC_API_KEY ?? file.anthropic ?? missing('ANTHROPIC_API_KEY');
+  const hostname = new URL(ref.baseURL!).hostname;
+  const host = hostname.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return env[`PARTCREDIT_API_KEY_${host}`] ?? env.PARTCREDIT_API_KEY ?? file.hosts?.[hostname] ?? missing(`PARTCREDIT_API_KEY_${host} (or PARTCREDIT_API_KEY, or "hosts" in the keys file)`);
+}
+
+/**
+ * Keys from a file (PARTCREDIT_KEYS_FILE): {"openai": "...", "anthropic": "...", "hosts": {"api.moonshot.ai": "..."}}.
+ * Read for each request, never copied anywhere.
+ */
+function keysFile(env: NodeJS.ProcessEnv): { openai?: string; anthropic?: string; hosts?: Record<string, string> } {
+  const path = env.PARTCREDIT_KEYS_FILE;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as { openai?: string; anthropic?: string; hosts?: Record<string, string> };
+  } catch (e) {
+    throw new ProviderError(`PARTCREDIT_KEYS_FILE (${path}) cannot be read as JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, 401, undefined);
+  }
 }
 
 function missing(name: string): never {
