@@ -203,11 +203,6 @@ test('a hostile write-up is graded without a crash and within bounds', () => {
   for (const p of g.parts) assert.notEqual(p.verdict, 'correct');
 });
 
-test('a written file for the CLI tests', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partcredit-'));
-  writeFileSync(join(dir, 'x.md'), '1/a) $28 \\times 28 \\times 16$');
-  assert.ok(existsSync(join(dir, 'x.md')));
-});
 
 test('seeds 000–002 align the same with a key that has no titles and no problem set', (t) => {
   if (!seed('000') || !seed('001') || !seed('002')) return t.skip('../shared/corpus is absent: seeds not read');

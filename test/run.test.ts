@@ -172,6 +172,9 @@ test('compare: parts × models, and a key part most models dispute', async () =>
   assert.deepEqual(c.disputed.map((d) => [d.partId, d.models.length]), [['1.b', 3], ['2.a', 3]]);
   assert.match(c.disputed[1]!.answer, /-4/);
   assert.match(comparisonTable(c), /Disputed key parts/);
+  // The same model in two runs is told apart by its run.
+  const again = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([models[0]!], { hints: false }), env: ENV });
+  assert.deepEqual(compareRuns(store, [runId, again.runId]).models.filter((m) => m.startsWith(models[0]!)), [`${models[0]} (run ${runId})`, `${models[0]} (run ${again.runId})`]);
   await store.close();
 });
 

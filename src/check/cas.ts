@@ -1,6 +1,5 @@
 import type { Node } from './latex/ast.js';
 import type { Cas } from './equivalence.js';
-import { toString as ratString } from './rational.js';
 
 /** MathJSON, the expression form compute-engine reads. */
 type MathJson = number | string | MathJson[];
@@ -56,9 +55,6 @@ function toMathJson(n: Node, names: Map<string, string>): MathJson {
       throw new Unsupported(n.kind);
   }
 }
-
-/** The text of a rational, for tests of the adapter. */
-export const rationalText = ratString;
 
 /**
  * A CAS stage backed by compute-engine: `a − b` simplified to 0 proves `a = b`. Loading it

@@ -1,4 +1,4 @@
-import { ComputeError, matmul, num, transpose, S, type Matrix, type Scalar } from './tensor.js';
+import { ComputeError, matmul, num, transpose, type Matrix, type Scalar } from './tensor.js';
 
 /** Softmax of a vector (doubles: exponentials are not rational). */
 export function softmax(v: Scalar[]): number[] {
@@ -16,9 +16,4 @@ export function attention(q: Matrix, k: Matrix, v: Matrix): { weights: number[][
   const scores = matmul(q, transpose(k)).map((row) => row.map((s) => num(s) / Math.sqrt(dk)));
   const weights = scores.map(softmax);
   return { weights, output: matmul(weights, v) };
-}
-
-/** The entries of a product as doubles (for a matrix mixing rationals and doubles). */
-export function scale(m: Matrix, by: Scalar): Matrix {
-  return m.map((row) => row.map((x) => S.mul(x, by)));
 }

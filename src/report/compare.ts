@@ -37,7 +37,10 @@ function cellText(c: CompareCell): string {
  * answer the key marks wrong.
  */
 export function compareRuns(store: Store, runIds: number[], key?: Key, prices: Prices = {}): Comparison {
-  const rows = runIds.flatMap((id) => store.results(id).map((r) => ({ ...r, label: runIds.length > 1 && runIds.filter((x) => store.results(x).some((y) => y.model === r.model)).length > 1 ? `${r.model} (run ${id})` : r.model })));
+  // Each run's results read once; a model that appears in several runs is labelled with its run.
+  const byRun = runIds.map((id) => ({ id, results: store.results(id) }));
+  const runsOf = (model: string) => byRun.filter((r) => r.results.some((x) => x.model === model)).length;
+  const rows = byRun.flatMap(({ id, results }) => results.map((r) => ({ ...r, label: runsOf(r.model) > 1 ? `${r.model} (run ${id})` : r.model })));
   const models = [...new Set(rows.map((r) => r.label))];
   const parts = [...new Set(rows.map((r) => r.part_id))];
   const cells: Comparison['cells'] = {};
