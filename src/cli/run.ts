@@ -25,10 +25,12 @@ export function runCommand(): Command {
     .option('--stream', 'stream replies (SSE)')
     .option('--concurrency <n>', 'requests in flight per provider (it backs off on 429)', '8')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
+    .option('--vision <model...>', 'OpenAI-compatible models that take images (figures are sent to OpenAI and Anthropic models)')
+    .option('--text-only <model...>', 'models to send text only: figures are replaced by a note')
     .option('--prices <file>', 'JSON prices per million tokens, to show cost: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
-    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string }) => {
+    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[] }) => {
       const store = new Store(flags.db);
       try {
         let config: ModelRunConfig;
@@ -61,6 +63,8 @@ export function runCommand(): Command {
             },
             concurrency: Math.max(1, Number(flags.concurrency)),
             ...(flags.judge ? { judge: parseModelRef(flags.judge).label } : {}),
+            ...(flags.vision ? { vision: flags.vision } : {}),
+            ...(flags.textOnly ? { textOnly: flags.textOnly } : {}),
           };
         }
         const { key, problems, problemsPath } = loadKeyAndProblems(keyPath, problemsFlag);

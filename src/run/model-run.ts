@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { storable, withFigures } from './figures.js';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Store } from '../store/db.js';
@@ -16,6 +18,9 @@ export interface ModelRunConfig {
   concurrency: number;
   /** A model that judges free-text parts against their rubric; without one they stay needs-review. */
   judge?: string;
+  /** OpenAI-compatible models that take images; models to send text only. */
+  vision?: string[];
+  textOnly?: string[];
 }
 
 /** Live counters for the progress display. */
@@ -39,16 +44,19 @@ export function requestHash(model: ModelRef, messages: ChatMessage[], settings: 
  * A request function through the cache and the scheduler: answered from the store when the
  * same request was made before, else sent and committed the moment it arrives.
  */
-export function cachedAsk(store: Store, ref: ModelRef, settings: RequestSettings, scheduler: Scheduler, sample: number, env?: NodeJS.ProcessEnv) {
+export function cachedAsk(store: Store, ref: ModelRef, settings: RequestSettings, scheduler: Scheduler, sample: number, env?: NodeJS.ProcessEnv, figuresDir?: string) {
   const lane = `${ref.provider}:${ref.baseURL ?? ''}`;
-  return async (messages: ChatMessage[]): Promise<{ text: string; inputTokens: number; outputTokens: number; ms: number; cached: boolean; hash: string }> => {
+  return async (conversation: ChatMessage[]): Promise<{ text: string; inputTokens: number; outputTokens: number; ms: number; cached: boolean; hash: string }> => {
+    // Figures as images for a model that reads them, else a note that they were omitted; the
+    // cache key covers the image bytes, the stored request only their hashes.
+    const messages = withFigures(conversation, { vision: ref.vision, ...(figuresDir ? { baseDir: figuresDir } : {}) });
     const hash = requestHash(ref, messages, settings, sample);
     const hit = store.cached(hash);
     if (hit) return { text: hit.response, inputTokens: hit.input_tokens, outputTokens: hit.output_tokens, ms: 0, cached: true, hash };
     const t0 = performance.now();
     const c = await scheduler.run(lane, () => providerComplete(ref, messages, settings, undefined, env));
     const ms = performance.now() - t0;
-    store.cache({ hash, model: ref.label, request: JSON.stringify({ messages, settings, sample }), response: c.text, input_tokens: c.inputTokens, output_tokens: c.outputTokens, ms, created_at: new Date().toISOString() });
+    store.cache({ hash, model: ref.label, request: JSON.stringify({ messages: storable(messages), settings, sample }), response: c.text, input_tokens: c.inputTokens, output_tokens: c.outputTokens, ms, created_at: new Date().toISOString() });
     return { ...c, ms, cached: false, hash };
   };
 }
@@ -75,7 +83,13 @@ export async function runModels(options: {
   // The judge of free-text parts: a model of its own, through the same cache and scheduler.
   const judgeAsk = config.judge ? cachedAsk(store, parseModelRef(config.judge), { temperature: 0 }, scheduler, 0, options.env) : undefined;
   const judge = judgeAsk && (async (messages: ChatMessage[]) => (await judgeAsk(messages)).text);
-  const refs = config.models.map(parseModelRef);
+  const refs = config.models.map((m) => {
+    const ref = parseModelRef(m);
+    if (config.vision?.includes(m)) ref.vision = true;
+    if (config.textOnly?.includes(m)) ref.vision = false;
+    return ref;
+  });
+  const figuresDir = options.problemsPath ? dirname(options.problemsPath) : undefined;
   const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length };
   const report = () => {
     progress.retries = scheduler.stats.retries;
@@ -89,7 +103,7 @@ export async function runModels(options: {
     refs.flatMap((ref) =>
       Array.from({ length: config.samples }, async (_, sample) => {
        try {
-        const ask = cachedAsk(store, ref, config.settings, scheduler, sample, options.env);
+        const ask = cachedAsk(store, ref, config.settings, scheduler, sample, options.env, figuresDir);
         const parts = await runProtocol(
           key,
           problems,

@@ -48,8 +48,9 @@ function questionText(set: ProblemSet, number: string, only?: string): string {
     for (const s of p.parts) if (inPart(s.id)) lines.push(`${s.label} ${s.text}`);
   }
   const text = lines.filter(Boolean).join('\n\n');
-  // Figures cannot be sent yet: say so rather than let a model guess what one shows.
-  return /\bfigure\b|\bimage\b|!\[/i.test(text) ? `${text}\n\n(Note: a figure this question refers to is not included.)` : text;
+  // A figure the text mentions but the problem set does not include: say so rather than let a
+  // model guess what it shows. Figures the set does include are sent as images (run/figures.ts).
+  return /\bfigure\b|\bimage below\b/i.test(text) && !/!\[|<img\s/i.test(text) ? `${text}\n\n(Note: a figure this question refers to is not included.)` : text;
 }
 
 /** The conversations a run opens: one for the set, one per question, or one per part. */

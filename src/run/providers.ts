@@ -7,14 +7,24 @@ export interface ModelRef {
   provider: 'openai' | 'anthropic' | 'openai-compatible';
   model: string;
   baseURL?: string;
+  /** Whether it takes images: OpenAI and Anthropic models do; an OpenAI-compatible server only when told (`--vision`). */
+  vision: boolean;
   /** The name as written, for reports. */
   label: string;
 }
 
+/** A piece of a message: text, or an image (base64) for models that read images. */
+export type ContentPart = { type: 'text'; text: string } | { type: 'image'; mediaType: string; data: string };
+
 /** One message of a conversation sent to a model. */
 export interface ChatMessage {
   role: 'user' | 'assistant';
-  content: string;
+  content: string | ContentPart[];
+}
+
+/** The plain text of a message (images left out). */
+export function messageText(m: ChatMessage): string {
+  return typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join('');
 }
 
 /** Settings of a request (everything that changes the answer is part of its cache key). */
@@ -54,7 +64,7 @@ export function parseModelRef(s: string): ModelRef {
   if (!m) throw new Error(`"${s}" is not a model: write openai:NAME, anthropic:NAME or openai-compatible:NAME@https://host/v1`);
   const provider = m[1] as ModelRef['provider'];
   if (provider === 'openai-compatible' && !m[3]) throw new Error(`"${s}": an OpenAI-compatible model needs its server, as openai-compatible:NAME@https://host/v1`);
-  return { provider, model: m[2]!, ...(m[3] ? { baseURL: m[3] } : {}), label: s.trim() };
+  return { provider, model: m[2]!, ...(m[3] ? { baseURL: m[3] } : {}), label: s.trim(), vision: provider !== 'openai-compatible' };
 }
 
 /**
@@ -109,7 +119,11 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
   try {
     if (ref.provider === 'anthropic') {
       const client = new Anthropic({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: 600_000 });
-      const body = { model: ref.model, max_tokens: settings.maxTokens ?? 4096, messages, ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}) };
+      const anthropicMessages = messages.map((m) => ({
+        role: m.role,
+        content: typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image' as const, source: { type: 'base64' as const, media_type: p.mediaType as 'image/png', data: p.data } })),
+      }));
+      const body = { model: ref.model, max_tokens: settings.maxTokens ?? 4096, messages: anthropicMessages, ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}) };
       if (settings.stream) {
         const stream = client.messages.stream(body, { signal });
         const final = await stream.finalMessage();
@@ -119,9 +133,14 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
       return { text: r.content.map((c) => (c.type === 'text' ? c.text : '')).join(''), inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens };
     }
     const client = new OpenAI({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: 600_000 });
+    const openaiMessages = messages.map((m) =>
+      typeof m.content === 'string' || m.role === 'assistant'
+        ? { role: m.role, content: messageText(m) }
+        : { role: 'user' as const, content: m.content.map((p) => (p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image_url' as const, image_url: { url: `data:${p.mediaType};base64,${p.data}` } })) },
+    );
     const body = {
       model: ref.model,
-      messages,
+      messages: openaiMessages as OpenAI.Chat.ChatCompletionMessageParam[],
       ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
       ...(settings.maxTokens !== undefined ? { max_completion_tokens: settings.maxTokens } : {}),
       ...(settings.reasoningEffort ? { reasoning_effort: settings.reasoningEffort as 'low' | 'medium' | 'high' } : {}),

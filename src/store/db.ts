@@ -88,7 +88,7 @@ export class Store {
   readonly db: Kysely<Tables>;
   private readonly raw: Database.Database;
 
-  constructor(path = 'partcredit.db') {
+  constructor(readonly path = 'partcredit.db') {
     this.raw = new Database(path);
     this.raw.pragma('journal_mode = WAL');
     this.raw.pragma('foreign_keys = ON');
