@@ -280,3 +280,19 @@ test('figures: images to models that read them, a note to text-only models; the 
     await figServer.close();
   }
 });
+
+test('a request that takes too long is abandoned and retried', async () => {
+  const store = tmpStore();
+  const before = server.log.length;
+  server.inject({ kind: 'slow', ms: 1500 });
+  const model = `openai:timeout@${server.url}/v1`;
+  const t0 = Date.now();
+  const { runId, errors } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model], { concurrency: 1, settings: { timeoutMs: 400 } }), env: ENV });
+  assert.deepEqual(errors, []);
+  assert.equal(store.results(runId).length, 7);
+  assert.ok(Date.now() - t0 < 8000);
+  // The slow request was sent again after its timeout.
+  const first = server.log[before]!.messages;
+  assert.ok(server.log.slice(before).filter((l) => l.messages === first).length >= 2);
+  await store.close();
+});

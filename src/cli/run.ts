@@ -23,6 +23,7 @@ export function runCommand(): Command {
     .option('--max-tokens <n>', 'most tokens per reply')
     .option('--reasoning-effort <effort>', 'low, medium or high, where the API has it')
     .option('--stream', 'stream replies (SSE)')
+    .option('--timeout <seconds>', 'abandon and retry a request after this long', '300')
     .option('--concurrency <n>', 'requests in flight per provider (it backs off on 429)', '8')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--vision <model...>', 'OpenAI-compatible models that take images (figures are sent to OpenAI and Anthropic models)')
@@ -30,7 +31,7 @@ export function runCommand(): Command {
     .option('--prices <file>', 'JSON prices per million tokens, to show cost: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
-    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[] }) => {
+    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[]; timeout: string }) => {
       const store = new Store(flags.db);
       try {
         let config: ModelRunConfig;
@@ -60,6 +61,7 @@ export function runCommand(): Command {
               ...(flags.maxTokens !== undefined ? { maxTokens: Number(flags.maxTokens) } : {}),
               ...(flags.reasoningEffort ? { reasoningEffort: flags.reasoningEffort } : {}),
               ...(flags.stream ? { stream: true } : {}),
+              timeoutMs: Math.max(1, Number(flags.timeout)) * 1000,
             },
             concurrency: Math.max(1, Number(flags.concurrency)),
             ...(flags.judge ? { judge: parseModelRef(flags.judge).label } : {}),

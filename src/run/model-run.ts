@@ -36,6 +36,7 @@ export interface RunProgress {
 
 /** The cache key of a request: everything that changes the answer, and nothing secret. */
 export function requestHash(model: ModelRef, messages: ChatMessage[], settings: RequestSettings, sample: number): string {
+  // The timeout and streaming change how a reply arrives, not what it says: not part of the key.
   const body = { model: model.label, messages, temperature: settings.temperature ?? null, maxTokens: settings.maxTokens ?? null, reasoningEffort: settings.reasoningEffort ?? null, sample };
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }

@@ -35,6 +35,8 @@ export interface RequestSettings {
   reasoningEffort?: string;
   /** Stream the reply (SSE) instead of one response. */
   stream?: boolean;
+  /** Milliseconds a request may take before it is abandoned and retried (default 5 minutes). */
+  timeoutMs?: number;
 }
 
 export interface Completion {
@@ -118,7 +120,7 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
   const apiKey = apiKeyFor(ref, env);
   try {
     if (ref.provider === 'anthropic') {
-      const client = new Anthropic({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: 600_000 });
+      const client = new Anthropic({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: settings.timeoutMs ?? 300_000 });
       const anthropicMessages = messages.map((m) => ({
         role: m.role,
         content: typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image' as const, source: { type: 'base64' as const, media_type: p.mediaType as 'image/png', data: p.data } })),
@@ -132,7 +134,7 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
       const r = await client.messages.create(body, { signal });
       return { text: r.content.map((c) => (c.type === 'text' ? c.text : '')).join(''), inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens };
     }
-    const client = new OpenAI({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: 600_000 });
+    const client = new OpenAI({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: settings.timeoutMs ?? 300_000 });
     const openaiMessages = messages.map((m) =>
       typeof m.content === 'string' || m.role === 'assistant'
         ? { role: m.role, content: messageText(m) }
