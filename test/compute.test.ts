@@ -132,3 +132,31 @@ test('compute expressions: clear errors for unknown names and shapes', () => {
   assert.throws(() => compute('conv2d(h, x)', DATA), /larger than the padded input/);
   assert.deepEqual(parseCall('conv2d(x, h, stride=2, pad="circular")'), { fn: 'conv2d', args: [{ name: 'x' }, { name: 'h' }], named: { stride: { value: 2 }, pad: { text: 'circular' } } });
 });
+
+test('channels and filters, circular padding, pooling backward, optimizer and RNN steps', async () => {
+  const { convLayer } = await import('../src/compute/conv.js');
+  const { maxPool2dBackward, avgPool2dBackward, globalAvgPool } = await import('../src/compute/pool.js');
+  const { momentumStep, signSgdStep, adamStep } = await import('../src/compute/optim.js');
+  const { rnnStep, rnnStepGrad } = await import('../src/compute/rnn.js');
+  // Two input channels, two filters with a bias each (no flip, as CNN layers do).
+  const x = [M([[1, 2], [3, 4]]), M([[0, 1], [1, 0]])];
+  const w = [[M([[1]]), M([[1]])], [M([[2]]), M([[-1]])]];
+  assert.deepEqual(numeric(convLayer(x, w, [r(0), r(10)], { flip: false }) as never), [[[1, 3], [4, 4]], [[12, 13], [15, 18]]]);
+  // Circular padding wraps around (seed 003's torus).
+  assert.deepEqual(numeric(conv2d(M([[1, 2], [3, 4]]), M([[1, 0, 0], [0, 0, 0], [0, 0, 0]]), { padding: 1, padMode: 'circular', flip: false })), [[4, 3], [2, 1]]);
+  // Max pooling sends each window's gradient to its maximum; average pooling shares it.
+  const X4 = M([[1, 5, 0, 2], [3, 2, 9, 1], [0, 0, 1, 1], [4, 0, 1, 7]]);
+  assert.deepEqual(numeric(maxPool2dBackward(X4, M([[10, 20], [30, 40]]))), [[0, 10, 0, 0], [0, 0, 20, 0], [0, 0, 0, 0], [30, 0, 0, 40]]);
+  assert.deepEqual(numeric(avgPool2dBackward(X4, M([[4, 8], [12, 16]]))), [[1, 1, 2, 2], [1, 1, 2, 2], [3, 3, 4, 4], [3, 3, 4, 4]]);
+  assert.deepEqual(numeric(globalAvgPool([X4])), [37 / 16]);
+  // Momentum as in seed 004 (v ← 0.9 v + 0.1 ∇L, x ← x − γ v), exact.
+  const step = momentumStep({ x: [r(1), r(2)], v: [r(0), r(0)], grad: [r(8), r(3)], lr: r(1, 2) });
+  assert.deepEqual(numeric(step.v), [0.8, 0.3]);
+  assert.deepEqual(numeric(step.x), [0.6, 1.85]);
+  assert.deepEqual(numeric(signSgdStep({ x: [r(1), r(1)], grad: [r(-3), r(2)], lr: r(1, 10) })), [1.1, 0.9]);
+  const adam = adamStep({ x: [r(1)], m: [r(0)], v: [r(0)], grad: [r(2)], t: 1, lr: r(1, 10) });
+  assert.ok(Math.abs(adam.x[0]! - 0.9) < 1e-6, 'the first Adam step moves by lr · sign(g)');
+  // h_t = tanh(w h): dL/dh_{t-1} = a · w · (1 − tanh²(w h)).
+  assert.ok(Math.abs(rnnStep({ h: r(1, 2), w: r(2) }) - Math.tanh(1)) < 1e-12);
+  assert.ok(Math.abs(rnnStepGrad({ a: r(3), h: r(1, 2), w: r(2) }) - 3 * 2 * (1 - Math.tanh(1) ** 2)) < 1e-12);
+});
