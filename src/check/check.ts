@@ -119,7 +119,12 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     } catch (e) {
       return result(declaredType ?? 'expression', unparseable(describeError(e)), '', spec.value ?? '', t0);
     }
-    if (declaredType === 'choice') return result('choice', checkChoice(spec, extractAnswer(candidate).text), trimAnswer(extractAnswer(candidate).text), (spec.options ?? []).join(' | '), t0);
+    // A choice is judged on the extracted answer's words, whether the key declared it or it reads as one.
+    const choice = (choiceSpec: AnswerSpec, shown: string) => {
+      const text = extractAnswer(candidate).text;
+      return result('choice', checkChoice(choiceSpec, text), trimAnswer(text), shown, t0);
+    };
+    if (declaredType === 'choice') return choice(spec, (spec.options ?? []).join(' | '));
     if (declaredType === 'table') {
       const v = checkTable(spec, candidate, (cellSpec, cell) => checkAnswer(cellSpec, cell, options));
       return result('table', v, '(table)', '(table)', t0);
@@ -136,14 +141,13 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     try {
       expected = parseMath(prepareFor(declaredType ?? 'expression', raw), readContext(symbols));
       type = declaredType ?? inferType(expected, raw);
-      if (declaredType === undefined && type === 'text') return result('choice', checkChoice({ ...spec, options: [raw] }, extractAnswer(candidate).text), extractAnswer(candidate).text, raw, t0);
       if (type === 'number' || type === 'shape') expected = parseMath(prepareFor(type, raw), readContext(symbols));
     } catch (e) {
       if (!(e instanceof ParseError || e instanceof LimitError)) throw e;
       if (declaredType === undefined) {
         // A bare word in a key is a choice of one option.
         const words = raw.replace(/\\text\{([^}]*)\}/g, '$1');
-        if (/^[A-Za-z][A-Za-z\s-]*$/.test(words.trim())) return result('choice', checkChoice({ ...spec, options: [words.trim()] }, extractAnswer(candidate).text), extractAnswer(candidate).text, raw, t0);
+        if (/^[A-Za-z][A-Za-z\s-]*$/.test(words.trim())) return choice({ ...spec, options: [words.trim()] }, raw);
       }
       return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'parse', reason: `the expected answer could not be read: ${describeError(e)}` }, '', raw, t0);
     }
@@ -152,8 +156,8 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
       symbols = Object.fromEntries([...freeSymbols(expected)].map((s) => [s, {}]));
     }
     const read = readContext(symbols);
+    if (type === 'choice') return choice({ ...spec, options: [printMath(expected)] }, printMath(expected));
     const extracted = extractAnswer(candidate);
-    if (type === 'choice') return result('choice', checkChoice({ ...spec, options: [printMath(expected)] }, extracted.text), extracted.text, printMath(expected), t0);
     let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
     // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
     // Only prose: a number is never mined out of malformed LaTeX.

@@ -713,7 +713,6 @@ class Parser {
       }
       if (this.isOp('&')) {
         this.pos++;
-        if (name === 'cases' && row.length === 1) continue;
         continue;
       }
       if (this.isCmd('hline')) {

@@ -154,13 +154,16 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   const rng = seededRandom(hashString(printMath(answer)));
   const base = samplePoint(rng, others, ctx.symbols);
   let wrong = 0;
+  let undefinedAnswers = 0;
   let first = '';
+  const notAFormula = () => incorrect('structural', `a formula for every ${variable} was expected; the answer is ${printMath(answer)}`, 'format');
   for (const x of points) {
     const at = new Map(base);
     at.set(variable, x);
     const want = evaluate(expected, at);
     const got = evaluate(answer, at);
-    if (typeof want !== 'number' || typeof got !== 'number') return incorrect('structural', `a formula for every ${variable} was expected; the answer is ${printMath(answer)}`, 'format');
+    if (typeof want !== 'number' || typeof got !== 'number') return notAFormula();
+    if (Number.isNaN(got)) undefinedAnswers++;
     // Signals are zero outside the cases an answer gives: no case for n < 0 where the key says 0 agrees.
     const zeroOutside = Number.isNaN(got) && answer.kind === 'cases' && want === 0;
     const same = zeroOutside || (Number.isNaN(want) && Number.isNaN(got)) || Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want));
@@ -169,9 +172,7 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
       if (!first) first = `at ${variable} = ${x} the answer is ${fmt(got)}, expected ${fmt(want)}`;
     }
   }
-  if (points.every((x) => { const at = new Map(base); at.set(variable, x); return Number.isNaN(evaluate(answer, at) as number); })) {
-    return incorrect('structural', `a formula for every ${variable} was expected; the answer is ${printMath(answer)}`, 'format');
-  }
+  if (undefinedAnswers === points.length) return notAFormula();
   if (!wrong) return correct('numeric', `equal at all ${points.length} points of the domain ${integer ? `(integers ${lo}..${hi})` : `[${lo}, ${hi}]`}`);
   return incorrect('numeric', `differs at ${wrong} of ${points.length} points; ${first}`);
 };
