@@ -166,8 +166,17 @@ test('resume after kill -9: no completed request is sent again, none is lost', a
 test('compare: parts × models, and a key part most models dispute', async () => {
   const store = tmpStore();
   const models = ['m1', 'm2', 'm3'].map((m) => `openai-compatible:${m}@${server.url}/v1`);
-  const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models, { hints: false }), env: ENV });
+  let last: import('../src/run/model-run.js').RunProgress | undefined;
+  const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models, { hints: false }), env: ENV, onProgress: (p) => (last = structuredClone(p)) });
+  // Tokens are kept per model, and add up to the totals.
+  const perModel = Object.values(last!.byModel);
+  assert.equal(perModel.length, 3);
+  assert.equal(perModel.reduce((s, t) => s + t.inputTokens, 0), last!.inputTokens);
   const c = compareRuns(store, [runId], key!);
+  const priced = compareRuns(store, [runId], key!, { [models[0]!]: { input: 2, output: 10 } });
+  const t = priced.totals[models[0]!]!;
+  assert.equal(t.cost, (t.inputTokens * 2 + t.outputTokens * 10) / 1e6);
+  assert.equal(priced.totals[models[1]!]!.cost, undefined);
   assert.deepEqual(c.models, models);
   assert.equal(c.cells[models[0]!]!['1.a']!.outcome, 'one-shot');
   assert.deepEqual(c.disputed.map((d) => [d.partId, d.models.length]), [['1.b', 3], ['2.a', 3]]);

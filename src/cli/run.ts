@@ -83,9 +83,9 @@ export function runCommand(): Command {
           config,
           ...(resume !== undefined ? { resume } : {}),
           onProgress: (p) => {
-            // Cost so far: every model's tokens at one price when the run has a single model, else the mean.
-            const known = config.models.map((m) => prices[m]).filter(Boolean) as Prices[string][];
-            const cost = known.length ? (p.inputTokens * known.reduce((s, x) => s + x.input, 0) + p.outputTokens * known.reduce((s, x) => s + x.output, 0)) / known.length / 1e6 : undefined;
+            // Cost so far: each model's tokens at its own price; shown once any model has one.
+            const priced = Object.entries(p.byModel).filter(([m]) => prices[m]);
+            const cost = priced.length ? priced.reduce((s, [m, t]) => s + (t.inputTokens * prices[m]!.input + t.outputTokens * prices[m]!.output) / 1e6, 0) : undefined;
             if (tty) process.stderr.write(progressLine(p, t0, cost));
           },
         });

@@ -32,6 +32,8 @@ export interface RunProgress {
   retries: number;
   partsDone: number;
   partsTotal: number;
+  /** Tokens sent to each model, by label (for its cost). */
+  byModel: Record<string, { inputTokens: number; outputTokens: number }>;
 }
 
 /** The cache key of a request: everything that changes the answer, and nothing secret. */
@@ -91,7 +93,7 @@ export async function runModels(options: {
     return ref;
   });
   const figuresDir = options.problemsPath ? dirname(options.problemsPath) : undefined;
-  const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length };
+  const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length, byModel: {} };
   const report = () => {
     progress.retries = scheduler.stats.retries;
     options.onProgress?.(progress);
@@ -116,6 +118,9 @@ export async function runModels(options: {
             else {
               progress.inputTokens += r.inputTokens;
               progress.outputTokens += r.outputTokens;
+              const mine = (progress.byModel[ref.label] ??= { inputTokens: 0, outputTokens: 0 });
+              mine.inputTokens += r.inputTokens;
+              mine.outputTokens += r.outputTokens;
             }
             store.logRequest({ run_id: runId, hash: r.hash, model: ref.label, part_id: partId, step, cached: r.cached ? 1 : 0 });
             report();
