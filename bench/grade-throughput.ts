@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKey } from '../src/documents/key.js';
@@ -68,8 +68,8 @@ export async function runGradeBench(count = 1000): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'partcredit-bench-'));
   try {
     const { keyPath, problemsPath, files } = generate(dir, count);
-    const { key } = loadKey((await import('node:fs')).readFileSync(keyPath, 'utf8'), keyPath);
-    const problems = parseProblemSet((await import('node:fs')).readFileSync(problemsPath, 'utf8'));
+    const { key } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
+    const problems = parseProblemSet(readFileSync(problemsPath, 'utf8'));
     const store = new Store(join(dir, 'bench.db'));
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

@@ -102,7 +102,7 @@ export async function regradeRun(store: Store, runId: number, key: Key, keyPath?
       warnings: JSON.parse(row.warnings) as string[],
     };
     const grade = gradeSubmission(keyFor?.(row.path ?? row.name) ?? key, submission);
-    await store.saveGrades(gradingId, (row as unknown as { id: number }).id, grade.parts);
+    await store.saveGrades(gradingId, row.id, grade.parts);
     grades.push(grade);
   }
   return { gradingId, grades };

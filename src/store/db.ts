@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import type { Key } from '../model/key.js';
 import type { PartGrade, SubmissionGrade } from '../model/grade.js';
 import type { Submission } from '../model/submission.js';
@@ -180,8 +180,8 @@ export class Store {
     return r?.id;
   }
 
-  async submissions(runId: number): Promise<Tables['submissions'][]> {
-    return (await this.db.selectFrom('submissions').selectAll().where('run_id', '=', runId).orderBy('id').execute()) as unknown as Tables['submissions'][];
+  async submissions(runId: number): Promise<Selectable<Tables['submissions']>[]> {
+    return this.db.selectFrom('submissions').selectAll().where('run_id', '=', runId).orderBy('id').execute();
   }
 
   async run(runId: number): Promise<{ id: number; key_path: string | null; problems_path: string | null; variants_dir: string | null } | undefined> {
