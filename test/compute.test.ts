@@ -59,9 +59,12 @@ test('a computed key recognises a convention mistake without the key writer list
   assert.match(c.feedback, /this is the cross-correlation \(kernel not flipped\); the question defines convolution with a flipped kernel/);
   assert.equal(g.parts.find((p) => p.id === '3.d.ii')!.verdict, 'correct');
   const misread = grade('3/d. ii. $$\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & -40 \\end{bmatrix}$$');
-  // Stride 1 and no padding gives the 3×3 all −40: both misread at once is not a listed variant,
-  // but stride 2 without padding (2×2) and stride 1 with padding (5×5) are.
-  assert.equal(misread.parts.find((p) => p.id === '3.d.ii')!.verdict, 'incorrect');
+  // All −40 is stride 1 and no padding: both misread at once is no variant the calculator lists,
+  // so the grader must not call it a convention mistake — it names the entries that differ.
+  const ii = misread.parts.find((p) => p.id === '3.d.ii')!;
+  assert.equal(ii.verdict, 'incorrect');
+  assert.equal(ii.category, undefined);
+  assert.match(ii.feedback, /8 of 9 entries differ: entry \(1,1\) is -40, expected -19/);
 });
 
 test('seed 003 question 2(e): the layer table', () => {
