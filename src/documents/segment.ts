@@ -272,11 +272,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const before = question;
         setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), h.heading);
         if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
-          // A new pasted question with no number: the next question in the key, unless its text matches another.
-          const next = outline[outline.findIndex((o) => o.number === before) + 1];
-          const aligned = alignQuestion(undefined, h.heading, outline);
-          setQuestion(aligned.number ?? next?.number, aligned.number ? h.heading : '');
-          if (!aligned.number && next) question = next.number;
+          // A new pasted question with no number: the one its title or text matches, else the key's next.
+          const byTitle = alignQuestion(undefined, h.heading, outline).number;
+          setQuestion(byTitle ?? outline[outline.findIndex((o) => o.number === before) + 1]?.number, '');
         }
         promptParts = labels.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         pending = 'new';
