@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { loadKey } from '../src/documents/key.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -94,4 +95,10 @@ test('key init and key import write keys that lint', () => {
   assert.match(key, /1\.a:\n    graded: false\n    answer: '\(28, 28, 16\)'/);
   assert.match(key, /1\.b:\n    answer: '1216'/);
   assert.match(run(['key', 'lint', 'imported.yaml'], dir).stdout, /0 errors/);
+  // The worked solution is kept whole (a model run shows it as the last hint), indented lines too.
+  const long = `  Each filter has $5 \\cdot 5 \\cdot 3$ weights.\n\n${'and one bias, '.repeat(60)}so $(75 + 1) \\cdot 16 = 1216$`;
+  writeFileSync(join(dir, 'sol2.md'), `1. Params\n\n(a) How many?\n\nSOL:\n\n(a)${long}\n`);
+  assert.equal(run(['key', 'import', 'sol2.md', '-o', 'imported2.yaml'], dir).code, 0);
+  const solution = (loadKey(readFileSync(join(dir, 'imported2.yaml'), 'utf8')).key!.parts[0]!.solution)!;
+  assert.equal(solution, long.replace(/^ +/, ''));
 });

@@ -26,6 +26,12 @@ function vectorSymbols(text: string): [string, string[]][] {
   return [...found];
 }
 
+/** A whole text as a YAML literal block under a part (`solution: |2-`: the indent is given, so leading spaces stay text), line for line. */
+function yamlBlock(field: string, text: string): string[] {
+  const lines = text.replace(/\s+$/, '').replace(/^\n+/, '').split('\n');
+  return [`    ${field}: |2-`, ...lines.map((l) => (l.trim() ? `      ${l.replace(/\s+$/, '')}` : ''))];
+}
+
 /** A key skeleton with every part of a problem set, for a person to fill in. */
 export function keySkeleton(set: ProblemSet, problemsPath?: string): string {
   const lines = ['partcredit: 1', `title: ${yamlQuote(set.title ?? problemsPath ?? 'Problem set')}`];
@@ -115,7 +121,7 @@ export function importSolutions(text: string, sourcePath?: string): string {
         symbolsOf(answer, vectors).forEach((s) => used.add(s));
       }
       else out.push(`    answer: ''   # no answer found in the solutions`);
-      if (a?.text.trim()) out.push(`    solution: ${yamlQuote(comment(a.text.replace(/\**\s*TO BE GRADED:?\s*\**/gi, ''), 600))}`);
+      if (a?.text.trim()) out.push(...yamlBlock('solution', a.text.replace(/\**\s*TO BE GRADED:?\s*\**/gi, '')));
     }
   });
   const declared = [
