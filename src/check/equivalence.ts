@@ -48,7 +48,7 @@ function describePoint(p: Point, names: string[]): string {
 
 /** Positive-declared symbols, for the exact stage's fractional powers. */
 export function positiveSymbols(table: SymbolTable): Set<string> {
-  return new Set(Object.entries(table).filter(([, a]) => a.positive || (a.min !== undefined && a.min > 0)).map(([s]) => s));
+  return new Set(Object.entries(table).filter(([, a]) => a.positive || (typeof a.min === 'number' && a.min > 0)).map(([s]) => s));
 }
 
 /**

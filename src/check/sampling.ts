@@ -77,12 +77,14 @@ export function children(n: Node): Node[] {
 export function samplePoint(rng: () => number, names: Iterable<string>, table: SymbolTable): Point {
   const point: Point = new Map();
   const pending = [...names];
-  // Symbols that are `greater` than another are drawn after it; a cycle is broken by order.
+  // Symbols that are `greater` than another, or bounded by one (`max: k`), are drawn after it;
+  // a cycle is broken by order.
   for (let pass = 0; pass < 3 && pending.length; pass++) {
     for (let i = 0; i < pending.length; ) {
       const name = pending[i]!;
       const a = table[name] ?? {};
-      if (a.greater && !point.has(a.greater) && pending.includes(a.greater) && pass < 2) {
+      const waitsFor = [a.greater, a.min, a.max].filter((d): d is string => typeof d === 'string');
+      if (waitsFor.some((d) => !point.has(d) && pending.includes(d)) && pass < 2) {
         i++;
         continue;
       }
@@ -105,8 +107,10 @@ export function samplePoint(rng: () => number, names: Iterable<string>, table: S
 
 function drawValue(rng: () => number, a: SymbolAssumptions, point: Point): number {
   const other = a.greater ? point.get(a.greater) : undefined;
-  let lo = a.min ?? (a.positive ? 0 : a.nonnegative ? 0 : -6);
-  let hi = a.max ?? (lo >= 0 ? lo + 8 : 6);
+  const min = boundValue(a.min, point);
+  const max = boundValue(a.max, point);
+  let lo = min ?? (a.positive ? 0 : a.nonnegative ? 0 : -6);
+  let hi = max ?? (lo >= 0 ? lo + 8 : 6);
   if (typeof other === 'number') {
     // "much larger": well above the other symbol, so that asymptotic answers separate.
     lo = Math.max(lo, other * 1.5 + 1);
@@ -121,6 +125,13 @@ function drawValue(rng: () => number, a: SymbolAssumptions, point: Point): numbe
   }
   let v = lo + rng() * (hi - lo);
   if ((a.positive || a.nonzero) && Math.abs(v) < 0.05) v = 0.05 + Math.abs(v);
-  if (!a.positive && !a.nonnegative && a.min === undefined && a.max === undefined && Math.abs(v) < 0.2) v += 0.5;
+  if (!a.positive && !a.nonnegative && min === undefined && max === undefined && Math.abs(v) < 0.2) v += 0.5;
   return v;
+}
+
+/** A bound as a number: itself, or the value already drawn for the symbol it names. */
+function boundValue(bound: number | string | undefined, point: Point): number | undefined {
+  if (typeof bound === 'number') return bound;
+  const v = bound === undefined ? undefined : point.get(bound);
+  return typeof v === 'number' ? v : undefined;
 }

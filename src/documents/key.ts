@@ -208,6 +208,7 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
       hints: part.hints ?? [],
       ...(part.solution ? { solution: part.solution } : {}),
       ...(part.compute ? { compute: part.compute } : {}),
+      ...(part.symbols ? { symbols: symbolTable(part.symbols) ?? {} } : {}),
       ...(line ? { line } : {}),
     });
   }

@@ -18,6 +18,8 @@ export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export const KeyPartSchema = z
   .object({
     title: z.string().optional(),
+    /** Symbols for this part alone, adding to and overriding the key's (KEY-FORMAT.md, "Symbols"). */
+    symbols: z.record(z.string(), SymbolAssumptionsSchema.nullable()).optional(),
     points: z.number().nonnegative().optional(),
     graded: z.boolean().optional(),
     answer: AnswerValueSchema.optional(),
@@ -82,6 +84,8 @@ export interface KeyPart {
   hints: string[];
   solution?: string;
   compute?: string;
+  /** This part's own symbols (KEY-FORMAT.md), to lay over the key's `symbols` when checking it. */
+  symbols?: SymbolTable;
   /** What `compute` gives, when the part also writes its answer (for `partcredit key check`). */
   computed?: AnswerSpec;
   /** 1-based line of the part in the key file. */
