@@ -1,5 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { KeyFileSchema } from '../model/key.js';
 import { Command } from 'commander';
 import { formatKeyProblem, loadKey, type KeyProblem } from '../documents/key.js';
 import { leafParts, parseProblemSet } from '../documents/problem-set.js';
@@ -12,8 +15,28 @@ function read(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** The JSON Schema of key files, generated from the zod schema the loader validates with. */
+export function keyJsonSchema(): Record<string, unknown> {
+  // `input`: what a person writes (fields with defaults are optional). Refinements JSON Schema
+  // cannot express are left to `partcredit key lint`.
+  const schema = z.toJSONSchema(KeyFileSchema, { io: 'input', unrepresentable: 'any' });
+  return { ...schema, title: 'partcredit answer key', description: 'An answer key for partcredit (*.key.yaml). `partcredit key lint` checks what this schema cannot.' };
+}
+
+/** Where the build writes the key schema (`npm run build`), inside the installed package. */
+export const PACKAGED_SCHEMA = fileURLToPath(new URL('../key.schema.json', import.meta.url));
+
+/** The `# yaml-language-server: $schema=...` line for a key written at `out` (stdout: the current folder). */
+function schemaLine(out?: string): string {
+  if (!existsSync(PACKAGED_SCHEMA)) return '';
+  const from = out ? dirname(resolve(out)) : process.cwd();
+  const path = relative(from, PACKAGED_SCHEMA).split('\\').join('/');
+  return `# yaml-language-server: $schema=${path.startsWith('.') ? path : `./${path}`}\n`;
+}
+
 function output(text: string, out?: string): void {
   if (out) {
+    if (!existsSync(dirname(resolve(out)))) throw new CliError(`${out}: the folder ${dirname(out)} does not exist`);
     writeFileSync(out, text);
     process.stderr.write(`wrote ${out}\n`);
   } else process.stdout.write(text);
@@ -69,7 +92,14 @@ export function keyCommand(): Command {
       const set = parseProblemSet(read(path), path);
       if (!set.questions.length) throw new CliError(`${path}: no numbered questions found (1. ..., ## Problem 1, Question 1)`);
       const rel = flags.out ? relative(dirname(resolve(flags.out)), resolve(path)) : path;
-      output(keySkeleton(set, rel), flags.out);
+      output(schemaLine(flags.out) + keySkeleton(set, rel), flags.out);
+    });
+  key
+    .command('schema')
+    .description('print the JSON Schema of key files, for editors that complete and check YAML as it is typed')
+    .option('-o, --out <file>', 'write the schema there instead of stdout')
+    .action((flags: { out?: string }) => {
+      output(`${JSON.stringify(keyJsonSchema(), null, 2)}\n`, flags.out);
     });
   key
     .command('import')

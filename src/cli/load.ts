@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadKey, formatKeyProblem, type KeyProblem } from '../documents/key.js';
 import { parseProblemSet } from '../documents/problem-set.js';
+import { UserError } from '../model/errors.js';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 
 /** A usage or input error the CLI reports in one line and exits 2 for. */
-export class CliError extends Error {}
+export class CliError extends UserError {}
 
 /**
  * Reads a key file and its problem set (`--problems`, else the key's `problems:` beside it).
