@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { readText } from './files.js';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -11,8 +12,7 @@ import { CliError } from './load.js';
 import { checkComputedParts } from '../documents/key-check.js';
 
 function read(path: string): string {
-  if (!existsSync(path)) throw new CliError(`no file at ${path}`);
-  return readFileSync(path, 'utf8');
+  return readText(path);
 }
 
 /** The JSON Schema of key files, generated from the zod schema the loader validates with. */
