@@ -100,7 +100,11 @@ async function inProcess(kind: 'numbers' | 'shapes' | 'symbolic', n: number): Pr
 /** The figures of issue 15, as printable lines. `full` adds the 1,000,000-line memory run. */
 export async function runJsonlBench(full = true): Promise<string[]> {
   const threads = availableParallelism();
-  const out = [`machine: ${threads} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}`];
+  const out = [
+    `machine: ${threads} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, Node ${process.version}`,
+  ];
   // Start-up: the same command with one line (the CAS boots in the workers for symbolic lines).
   const targets = { numbers: 30_000, shapes: 30_000, symbolic: 2_000 };
   for (const kind of ['numbers', 'shapes', 'symbolic'] as const) {
@@ -123,7 +127,9 @@ export async function runJsonlBench(full = true): Promise<string[]> {
   const peaks: number[] = [];
   for (const n of sizes) peaks.push((await runCli('numbers', n, threads)).peakKb);
   const growth = peaks[1]! / peaks[0]!;
-  out.push(`peak memory: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} lines ${(peaks[i]! / 1024).toFixed(0)} MB`).join(', ')}; growth ${((growth - 1) * 100).toFixed(1)}% (target within 10%) ${growth <= 1.1 ? 'ok' : 'OVER'}`);
+  out.push(
+    `peak memory: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} lines ${(peaks[i]! / 1024).toFixed(0)} MB`).join(', ')}; growth ${((growth - 1) * 100).toFixed(1)}% (target within 10%) ${growth <= 1.1 ? 'ok' : 'OVER'}`,
+  );
   return out;
 }
 

@@ -76,7 +76,11 @@ test('grade expands folders (sorted, subfolders too, hidden and other files skip
   const dir = workspace();
   const r = run(['grade', '--key', 'key.yaml', '--no-store', '--format', 'csv', 'subs'], dir);
   assert.equal(r.code, 0, r.stderr);
-  const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  const rows = r.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
   assert.deepEqual(rows, ['alice.md', 'bob.md', 'carol.txt']);
 });
 

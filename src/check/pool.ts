@@ -55,7 +55,10 @@ export function runsInline(task: CheckTask): boolean {
   if (spec.type === 'choice') return true;
   const expected = spec.value ?? '';
   // `28 x 28`, `3*224` and `1.5e6` are numbers; a letter anywhere else is a symbol.
-  const numeric = expected.replace(PLAIN_COMMAND, ' ').replace(/(\d)\s*[xX×*]\s*(?=\d)/g, '$1 ').replace(/(\d)[eE](?=[+-]?\d)/g, '$1 ');
+  const numeric = expected
+    .replace(PLAIN_COMMAND, ' ')
+    .replace(/(\d)\s*[xX×*]\s*(?=\d)/g, '$1 ')
+    .replace(/(\d)[eE](?=[+-]?\d)/g, '$1 ');
   return expected.length <= INLINE_CHARS && PLAIN_EXPECTED.test(numeric);
 }
 
@@ -134,7 +137,10 @@ export class CheckPool {
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
-    if ('bootError' in m) return this.onFailure(slot, m.bootError, m.bootError);
+    if ('bootError' in m) {
+      this.onFailure(slot, m.bootError, m.bootError);
+      return;
+    }
     if ('ready' in m) slot.ready = true;
     else {
       const done = new Map(m.results);

@@ -124,7 +124,12 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
 }
 
 function formatOne(r: CheckResult): string {
-  const lines = [`${r.verdict}${r.category ? ` (${r.category})` : ''}  [${r.type}, decided by ${r.check}, ${r.ms ?? 0} ms]`, `  answer:   ${r.answer}`, `  expected: ${r.expected}`, `  reason:   ${r.reason}`];
+  const lines = [
+    `${r.verdict}${r.category ? ` (${r.category})` : ''}  [${r.type}, decided by ${r.check}, ${r.ms ?? 0} ms]`,
+    `  answer:   ${r.answer}`,
+    `  expected: ${r.expected}`,
+    `  reason:   ${r.reason}`,
+  ];
   return lines.join('\n');
 }
 
@@ -159,7 +164,12 @@ export function checkCommand(): Command {
             const k = r ? r.verdict : 'error';
             counts[k] = (counts[k] ?? 0) + 1;
           });
-          if (flags.summary) process.stderr.write(`${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+          if (flags.summary)
+            process.stderr.write(
+              `${Object.entries(counts)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(', ')}\n`,
+            );
           return;
         }
         const r = await pool.check(single);

@@ -62,8 +62,15 @@ export function keyCommand(): Command {
     .action((path: string, flags: { problems?: string }) => {
       const { key: k, problems } = loadKey(read(path), path);
       const problemsPath = flags.problems ?? (k?.problems ? resolve(dirname(path), k.problems) : undefined);
-      if (k && problemsPath && existsSync(problemsPath)) problems.push(...crossCheck(path, problemsPath, k.parts.map((p) => p.id)));
-      for (const p of problems) process.stdout.write(formatKeyProblem(p) + '\n');
+      if (k && problemsPath && existsSync(problemsPath))
+        problems.push(
+          ...crossCheck(
+            path,
+            problemsPath,
+            k.parts.map((p) => p.id),
+          ),
+        );
+      for (const p of problems) process.stdout.write(`${formatKeyProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;
       process.stdout.write(`${path}: ${k ? `${k.parts.length} parts, ` : ''}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
@@ -76,11 +83,13 @@ export function keyCommand(): Command {
     .action((path: string) => {
       const { key: k, problems } = loadKey(read(path), path);
       const computeErrors = problems.filter((p) => p.field === 'compute' || p.field?.startsWith('data'));
-      for (const p of computeErrors) process.stdout.write(formatKeyProblem(p) + '\n');
+      for (const p of computeErrors) process.stdout.write(`${formatKeyProblem(p)}\n`);
       if (!k) throw new CliError(`${path} cannot be read: run partcredit key lint ${path}`);
       const result = checkComputedParts(k);
-      for (const line of result.lines) process.stdout.write(line + '\n');
-      process.stdout.write(`${path}: ${result.computed} computed part${result.computed === 1 ? '' : 's'}, ${result.disagreements} disagreement${result.disagreements === 1 ? '' : 's'}, ${computeErrors.length} error${computeErrors.length === 1 ? '' : 's'}\n`);
+      for (const line of result.lines) process.stdout.write(`${line}\n`);
+      process.stdout.write(
+        `${path}: ${result.computed} computed part${result.computed === 1 ? '' : 's'}, ${result.disagreements} disagreement${result.disagreements === 1 ? '' : 's'}, ${computeErrors.length} error${computeErrors.length === 1 ? '' : 's'}\n`,
+      );
       if (result.disagreements || computeErrors.length) process.exitCode = 1;
     });
   key

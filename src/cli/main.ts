@@ -43,7 +43,14 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** Commander's usage errors as one `partcredit: ...` line, like every other error. */
-const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`partcredit: ${text.trim().replace(/^error: /, '').replace(/\s*\n+\s*/g, ' ')}\n`) };
+const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`partcredit: ${oneLine(text)}\n`) };
+
+function oneLine(text: string): string {
+  return text
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n+\s*/g, ' ');
+}
 
 /** A command and its subcommands throw usage errors to the central handler instead of exiting. */
 function usageErrorsThrow(command: Command): Command {
