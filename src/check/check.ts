@@ -161,7 +161,8 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
     // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
     // Only prose: a number is never mined out of malformed LaTeX.
-    const prose = !/[\\{}^_]/.test(extracted.text);
+    // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
+    const prose = !/[\\{}^_]|\$[ \t]*\n/.test(extracted.text);
     if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
       const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
       const last = numbers?.[numbers.length - 1];
