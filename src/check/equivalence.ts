@@ -3,9 +3,11 @@ import type { SymbolTable } from '../model/symbols.js';
 import type { DecidingCheck } from '../model/verdict.js';
 import { close, evaluate, isFiniteValue, type Point, type Value } from '../math/evaluate.js';
 import { exactlyEqual } from '../math/normal-form.js';
+import { Matrix } from '../math/matrix.js';
 import { freeSymbols, samplePoint } from '../math/sampling.js';
 import { hashString, seededRandom } from '../math/random.js';
 import { printMath } from '../math/latex/print.js';
+import { involvesMatrices } from './symbols.js';
 
 /** A computer-algebra stage the checker may consult (compute-engine, in a worker). */
 export interface Cas {
@@ -34,6 +36,7 @@ const POINTS = 24;
 const MIN_POINTS = 6;
 
 function fmt(v: Value): string {
+  if (v instanceof Matrix) return `[${Array.from({ length: v.rows }, (_, i) => Array.from({ length: v.cols }, (_, j) => fmt(v.at(i, j))).join(', ')).join('; ')}]`;
   if (typeof v !== 'number') return `(${v.map(fmt).join(', ')})`;
   if (Number.isInteger(v)) return String(v);
   return Number(v.toPrecision(6)).toString();
@@ -99,6 +102,8 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
  * is a proof of difference), then the CAS to turn numeric agreement into a proof.
  */
 export function compareExpressions(expected: Node, answer: Node, env: CompareEnv): Comparison {
+  // Normal forms and the CAS treat symbols as commuting scalars; matrices are left to random matrices.
+  if (involvesMatrices(expected, env.symbols) || involvesMatrices(answer, env.symbols)) return numericCompare(expected, answer, env);
   const exact = exactlyEqual(expected, answer, positiveSymbols(env.symbols));
   if (exact === true) return { equal: true, check: 'exact' };
   const numeric = numericCompare(expected, answer, env);
