@@ -1,6 +1,6 @@
 import type { Node } from '../../math/latex/ast.js';
 import { printMath } from '../../math/latex/print.js';
-import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
+import { DEFAULT_TOLERANCE, correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { compareScalars, constantValue, isConstant, numbersMatch } from '../scalar.js';
 import { numericCompare, type Comparison } from '../equivalence.js';
 import { evaluate, type Point } from '../../math/evaluate.js';
@@ -57,9 +57,14 @@ export const checkNumber: TypeChecker = (expected, answer, ctx) => {
   const aPlain = withoutPercent(answer);
   if (ePlain && !aPlain) candidates.push([ePlain, answer, ' (the answer leaves out the % sign)']);
   if (aPlain && !ePlain) candidates.push([expected, aPlain, ' (ignoring the % sign)']);
+  let rounding: string | undefined;
   for (const [e, a, note] of candidates) {
     const m = numbersMatch(e, a, ctx);
     if (m.equal) return correct(m.how === 'exactly equal' ? 'exact' : 'tolerance', `${printMath(a)} equals ${printMath(e)}, ${m.how}${note}`);
+    rounding ??= m.rounding;
+  }
+  if (rounding) {
+    return incorrect('tolerance', `${printMath(answer)} is ${rounding} of ${printMath(expected)}; the key's tolerance (relative ${DEFAULT_TOLERANCE.rel}) does not allow it (a key accepts it with sigfigs or tolerance)`, 'format');
   }
   return incorrect('tolerance', numberMismatchReason(want, got, ctx), numberCategory(want, got));
 };
