@@ -7,6 +7,7 @@ import { keyCommand } from './key.js';
 import { variantsCommand } from './variants.js';
 import { runCommand, compareCommand } from './run.js';
 import { CliError } from './load.js';
+import { agreementCommand } from './agreement.js';
 
 const program = new Command('partcredit')
   .description('Grade answers to STEM problem sets part by part, with checks that understand mathematics.')
@@ -17,7 +18,8 @@ const program = new Command('partcredit')
   .addCommand(keyCommand())
   .addCommand(variantsCommand())
   .addCommand(runCommand())
-  .addCommand(compareCommand());
+  .addCommand(compareCommand())
+  .addCommand(agreementCommand());
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Usage and input errors are one clear message; anything else is a bug worth its stack.
