@@ -77,8 +77,9 @@ export function gradeCommand(): Command {
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
+    .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
-    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string }) => {
+    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; strict?: boolean }) => {
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
       // student's rendered key, and the run records the first.
       const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
@@ -111,7 +112,7 @@ export function gradeCommand(): Command {
           process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
         }
         if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
-        if (results.some((r) => r.error)) process.exitCode = 1;
+        if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
       } finally {
         await store?.close();
