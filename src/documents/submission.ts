@@ -1,4 +1,5 @@
 import type { Key } from '../model/key.js';
+import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
 import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
@@ -22,12 +23,18 @@ export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
   return out;
 }
 
+/** The largest submission read: a bigger file is refused with a message, never read for minutes. */
+export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
+
 /**
  * Reads a submission in any supported format (write-up or chat transcript) and segments it
  * into responses by part. A broken transcript is a warning and an empty submission, never a
  * crash: the rest of a batch goes on.
  */
 export function readSubmission(text: string, id: string, key: Key, problems?: ProblemSet, path?: string): Submission {
+  if (text.length > SUBMISSION_LIMITS.chars) {
+    throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
+  }
   const format = detectFormat(text, path ?? id);
   const outline = outlineOf(key, problems);
   const base = { id, ...(path ? { path } : {}), format, text, notes: [] as Submission['notes'], warnings: [] as string[] };

@@ -4,6 +4,7 @@ import type { CheckResult } from '../model/verdict.js';
 import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
+import { LIMITS } from '../check/limits.js';
 import { answerCandidates, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all. */
@@ -82,32 +83,38 @@ function gradeAgainst(spec: AnswerSpec, text: string, options: CheckOptions, pre
   };
 }
 
-/** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions. */
-function definitions(text: string): { name: string; value: string }[] {
-  const out: { name: string; value: string }[] = [];
+/** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
+function definitions(text: string): Map<string, string> {
+  const out = new Map<string, string>();
   for (const f of formulas(text)) {
     for (const piece of [f.text, ...pieces(f.text)]) {
       const m = /^\s*([A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
-      if (!m || out.some((d) => d.name === m[1])) continue;
+      if (!m || out.has(m[1]!)) continue;
       const value = lastSide(m[2]!).replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '').trim();
-      if (value) out.push({ name: m[1]!, value });
+      if (value) out.set(m[1]!, value);
     }
   }
   return out;
 }
 
-/** A candidate with the response's own definitions put in (`W_{out} \times H_{out} \times F`). */
-function substituted(candidate: string, defs: { name: string; value: string }[]): string[] {
-  let text = candidate;
+const NAME = /[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9_{])/g;
+
+/**
+ * A candidate with the response's own definitions put in (`W_{out} \times H_{out} \times F`).
+ * Only names the candidate uses are looked up, so the cost is the candidate's length, not the
+ * number of definitions in the response.
+ */
+function substituted(candidate: string, defs: Map<string, string>): string[] {
+  if (!defs.size) return [];
+  const own = /^\s*(\S+)\s*=/.exec(candidate)?.[1];
   let changed = false;
-  for (const d of defs) {
-    if (candidate.trim().startsWith(d.name) && /^\s*\S+\s*=/.test(candidate)) continue;
-    const re = new RegExp(`${d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_{])`, 'g');
-    if (re.test(text)) {
-      text = text.replace(re, () => `\\left(${d.value}\\right)`);
-      changed = true;
-    }
-  }
+  const text = candidate.replace(NAME, (name, offset: number) => {
+    const value = defs.get(name);
+    // `\frac`: a command's letters are not names; a candidate's own left side stays.
+    if (value === undefined || candidate[offset - 1] === '\\' || /[A-Za-z]/.test(candidate[offset - 1] ?? '') || (name === own && offset === candidate.indexOf(name))) return name;
+    changed = true;
+    return `\\left(${value}\\right)`;
+  });
   return changed ? [text] : [];
 }
 
@@ -208,6 +215,11 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
   if (!response) {
     return { ...base, verdict: 'missing', score: 0, points: 0, answer: '', expected: expectedText, feedback: 'no answer found for this part' };
+  }
+  const longest = response.attempts.reduce((n, a) => Math.max(n, a.text.length), 0);
+  if (longest > LIMITS.responseChars) {
+    // Beyond the size extraction scans: say so, rather than read it for minutes or call it wrong.
+    return { ...base, verdict: 'unparseable', score: 0, points: 0, answer: '', expected: expectedText, feedback: `the response to this part is ${longest.toLocaleString('en-US')} characters long; the limit is ${LIMITS.responseChars.toLocaleString('en-US')}`, source: response.label, confidence: { reading: 0, alignment: 1, extraction: 0, check: 0, overall: 0 } };
   }
   if (!part.answers.length) {
     return { ...base, verdict: 'needs-review', score: 0, points: 0, answer: response.final.text.slice(0, 200), expected: part.compute ? `compute: ${part.compute}` : '', feedback: 'the key gives no answer to check against', source: response.label };
