@@ -5,6 +5,7 @@ import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js'
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { LIMITS } from '../check/limits.js';
+import { symbolsFor } from '../documents/key.js';
 import { answerCandidates, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all. */
@@ -161,7 +162,7 @@ function questionSymbols(key: Key, question: string): Set<string> {
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
-        checkAnswer(a.spec, a.spec.value, { symbols: key.symbols }).symbols?.expected.forEach((s) => set!.add(s));
+        checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => set!.add(s));
       }
     }
     byQuestion.set(question, set);
@@ -210,7 +211,7 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
 export function gradePart(part: KeyPart, response: PartResponse | undefined, key: Key): PartGrade {
-  const options: CheckOptions = { symbols: key.symbols };
+  const options: CheckOptions = { symbols: symbolsFor(key, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
   if (!response) {
