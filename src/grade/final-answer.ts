@@ -61,7 +61,7 @@ export function formulas(text: string): { text: string; display: boolean; index:
 }
 
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
-const CONCLUSION = /(?:final\s+answer|answer|result|sol(?:ution)?)\s*(?:is\b|:|=)|(?:^|[\s(*$])(?:thus|therefore|hence|so|∴|\\therefore)\b[,:\s]/gi;
+const CONCLUSION = /(?:final\s+answer|answer|result|sol(?:ution)?)\s*(?:is\b|:|=)|(?:^|[\s*$])(?:thus|therefore|hence|so|∴|\\therefore)\b[,:\s]/gi;
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
 /** Words that make a label name a result (`Output shape:`, `Total runtime:`, `Receptive field:`). */
