@@ -74,8 +74,24 @@ function result(type: AnswerType, v: TypeVerdict, answer: string, expected: stri
   };
 }
 
-function withSymbols(r: CheckResult, symbols: CheckResult['symbols']): CheckResult {
-  return symbols ? { ...r, symbols } : r;
+/** The class of object a node is, for telling a wrong answer from an answer of another kind. */
+function kindClass(n: Node): string {
+  if (n.kind === 'cross' || n.kind === 'tuple') return 'tuple';
+  // An equation, an inequality and a chain of steps (`a = 1 ⇒ c = b`) are different things to give.
+  if (n.kind === 'rel') return n.ops.every((o) => o === '=') ? 'equation' : n.ops.every((o) => ['<', '>', '<=', '>='].includes(o)) ? 'inequality' : 'relation';
+  return ['set', 'interval', 'matrix', 'rel', 'cases', 'text', 'union'].includes(n.kind) ? n.kind : 'scalar';
+}
+
+/** Marks a format mistake that is another kind of object than the expected one (MisfitCode). */
+function withMisfit(r: CheckResult, type: AnswerType, answer: Node, expected: Node): CheckResult {
+  if (r.verdict !== 'incorrect' || r.category !== 'format' || r.check !== 'structural') return r;
+  const a = kindClass(answer);
+  const e = kindClass(expected);
+  return a !== e || type === 'piecewise' ? { ...r, misfit: 'wrong-kind' } : r;
+}
+
+function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: CheckResult['misfit']): CheckResult {
+  return { ...r, ...(symbols ? { symbols } : {}), ...(misfit ? { misfit } : {}) };
 }
 
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
@@ -187,14 +203,14 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
         printMath(answer),
         printMath(expected),
         t0,
-      ), sides);
+      ), sides, 'undefined-symbol');
     }
     if (printMath(answer) === printMath(expected)) {
       return withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0), sides);
     }
     const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, ...(options.cas ? { cas: options.cas } : {}) };
     const checker = CHECKERS[type] ?? checkExpression;
-    return withSymbols(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), sides);
+    return withSymbols(withMisfit(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), type, answer, expected), sides);
   } catch (e) {
     if (e instanceof LimitError) return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0);
     if (e instanceof UnreadableError) return result(declaredType ?? 'expression', unparseable(e.message), '', spec.value ?? '', t0);
