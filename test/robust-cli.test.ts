@@ -231,3 +231,25 @@ test('CSV cells that a spreadsheet would run as formulas are quoted as text', ()
   const csv = gradebookCsv([{ submission: 'ok.md', parts: [{ id: '1.a', verdict: 'incorrect', score: 0, points: -1, maxPoints: 2, graded: true, answer: '', expected: '', feedback: '' }], total: -1, max: 2 }]);
   assert.equal(csv.split('\n')[1], 'ok.md,-1,-1,2');
 });
+
+test('a single report file (compare --out) replaces a link at its path instead of writing through it; a folder there is refused', async () => {
+  const { writeFileReplacing } = await import('../src/report/write-out.js');
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-onefile-'));
+  writeFileSync(join(dir, 'target.txt'), 'keep me');
+  symlinkSync(join(dir, 'target.txt'), join(dir, 'compare.html'));
+  writeFileReplacing(join(dir, 'compare.html'), '<p>report</p>');
+  assert.equal(readFileSync(join(dir, 'target.txt'), 'utf8'), 'keep me');
+  assert.ok(lstatSync(join(dir, 'compare.html')).isFile());
+  assert.equal(readFileSync(join(dir, 'compare.html'), 'utf8'), '<p>report</p>');
+  mkdirSync(join(dir, 'folder'));
+  assert.throws(() => writeFileReplacing(join(dir, 'folder'), 'x'), (e: unknown) => isUserError(e) && /--out .*folder: is a folder/.test((e as Error).message));
+  assert.deepEqual(readdirSync(dir).sort(), ['compare.html', 'folder', 'target.txt']);
+});
+
+test('the progress line of a batch shows a file name without its escapes', async () => {
+  const { progressBar } = await import('../src/cli/grade.js');
+  const line = progressBar(1, 2, '\x1b]0;owned\x07a\x1b[2Jb.md');
+  assert.ok(line.startsWith('\r'));
+  assert.ok(!CONTROL.test(line.slice(1)), JSON.stringify(line));
+  assert.match(line, /ab\.md/);
+});

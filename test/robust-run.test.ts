@@ -251,3 +251,41 @@ test('grade --judge takes --timeout', { timeout: 60_000 }, async () => {
     await judgeServer.close();
   }
 });
+
+test('kill -9 at three points of a run, resumed each time: nothing completed is sent again, nothing is lost', { timeout: 180_000 }, async () => {
+  const slow = await startLlmServer({ rules: RULES, latencyMs: 250 });
+  try {
+    const dir = tmp('kill3');
+    const db = join(dir, 'runs.db');
+    const committed = (): string[] => {
+      try {
+        const d = new Database(db, { readonly: true, fileMustExist: true });
+        const rows = (d.prepare('select request from requests').all() as { request: string }[]).map((r) => JSON.stringify(JSON.parse(r.request).messages));
+        d.close();
+        return rows;
+      } catch {
+        return [];
+      }
+    };
+    let done: string[] = [];
+    for (const [i, at] of [2, 4, 6].entries()) {
+      const args = i === 0 ? ['run', '--key', join(DEMO, 'key.yaml'), '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db] : ['run', '--resume', '1', '--db', db];
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...ENV }, stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r));
+      for (let t = 0; t < 600 && committed().length < at; t++) await new Promise((r) => setTimeout(r, 25));
+      child.kill('SIGKILL');
+      await exited;
+      done = committed();
+      assert.ok(done.length >= at && done.length < 9, `killed after ${done.length} of 9 requests (wanted ${at})`);
+    }
+    const last = await cli(['run', '--resume', '1', '--db', db], dir, ENV);
+    assert.equal(last.code, 0, last.stderr);
+    const d = new Database(db, { readonly: true });
+    assert.equal((d.prepare('select count(*) n from model_results where run_id = 1').get() as { n: number }).n, 7);
+    assert.equal((d.prepare('select count(*) n from requests').get() as { n: number }).n, 9);
+    d.close();
+    for (const messages of done) assert.equal(slow.log.filter((l) => l.messages === messages).length, 1, 'a completed request was sent again');
+  } finally {
+    await slow.close();
+  }
+});
