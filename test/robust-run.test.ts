@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { startLlmServer, TEST_KEY, type Rule } from './fixtures/llm-server.js';
+import { startLlmServer, TEST_KEY } from './fixtures/llm-server.js';
+import { PART_RULES } from './fixtures/demo-model.js';
+import { CLI, ROOT, runCliAsync } from './fixtures/cli.js';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { Store } from '../src/store/db.js';
@@ -22,46 +23,29 @@ import { compareRuns } from '../src/report/compare.js';
 import { apiKeyFor, parseModelRef } from '../src/run/providers.js';
 import { checkAnswer } from '../src/check/check.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'examples', 'demo');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const { key } = loadKey(readFileSync(join(DEMO, 'key.yaml'), 'utf8'), join(DEMO, 'key.yaml'));
 const problems = parseProblemSet(readFileSync(join(DEMO, 'problems.md'), 'utf8'));
 const ENV = { OPENAI_API_KEY: TEST_KEY, ANTHROPIC_API_KEY: TEST_KEY, PARTCREDIT_API_KEY: TEST_KEY };
 
-const RIGHT: Record<string, string> = {
-  '1.a': 'The output is $\\boxed{28 \\times 28 \\times 16}$.',
-  '1.b': '$\\boxed{1216}$',
-  '2.a': '$\\boxed{\\begin{bmatrix} 4 & 4 \\\\ 4 & 4 \\end{bmatrix}}$',
-  '3.a': '$\\boxed{c = \\frac{1}{\\sqrt{d_{in}}}}$',
-  '3.b': '$\\boxed{c\\, d_{out} d_{in}^2}$',
-  '4.a': '$\\boxed{14 \\times 14 \\times 10}$',
-  '4.b': 'To the maximum only.',
-};
-const CROSS = '$\\boxed{\\begin{bmatrix} -4 & -4 \\\\ -4 & -4 \\end{bmatrix}}$';
-/** 1(b) is solved after the "check it" prompt (first 1200, then 1216); 2(a) never. */
-const RULES: Rule[] = [
-  { match: /not right.*1\(b\)/s, reply: RIGHT['1.b']! },
-  { match: /not right.*2\(a\)/s, reply: CROSS },
-  { match: /Answer part 1\.b only/, reply: '$\\boxed{1200}$' },
-  { match: /Answer part 2\.a only/, reply: CROSS },
-  ...Object.entries(RIGHT).map(([id, reply]) => ({ match: new RegExp(`Answer part ${id.replace('.', '\\.')} only`), reply })),
-];
+const RULES = PART_RULES;
 
 const config = (models: string[], over: Partial<ModelRunConfig> = {}): ModelRunConfig => ({ models, mode: 'part', hints: true, samples: 1, settings: {}, concurrency: 4, ...over });
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `partcredit-${prefix}-`));
 const tmpStore = () => new Store(join(tmp('robust'), 'runs.db'));
 
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+const cli = runCliAsync;
+
+/** The conversations of the requests committed to a store so far (none before it exists). */
+function committedRequests(db: string): string[] {
+  try {
+    const d = new Database(db, { readonly: true, fileMustExist: true });
+    const rows = (d.prepare('select request from requests').all() as { request: string }[]).map((r) => JSON.stringify(JSON.parse(r.request).messages));
+    d.close();
+    return rows;
+  } catch {
+    return [];
+  }
 }
 
 const server = await startLlmServer({ rules: RULES });
@@ -127,18 +111,8 @@ test('--resume works from any folder (paths stored absolute), and two resumes of
     const env = ENV;
     const first = spawn(process.execPath, [CLI, 'run', '--key', 'key.yaml', '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db], { cwd: dir, env: { ...process.env, ...env }, stdio: 'ignore' });
     const exited = new Promise((r) => first.on('exit', r));
-    let committed = 0;
-    for (let i = 0; i < 300 && committed < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      try {
-        const d = new Database(db, { readonly: true, fileMustExist: true });
-        committed = (d.prepare('select count(*) n from requests').get() as { n: number }).n;
-        d.close();
-      } catch {
-        /* not created yet */
-      }
-    }
-    assert.ok(committed >= 2);
+    for (let i = 0; i < 300 && committedRequests(db).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(committedRequests(db).length >= 2);
     // The next request hangs, so the first process is surely still running this run below.
     slow.inject({ kind: 'slow', ms: 15_000 });
     // From another folder, while the first process still runs this run.
@@ -257,16 +231,7 @@ test('kill -9 at three points of a run, resumed each time: nothing completed is 
   try {
     const dir = tmp('kill3');
     const db = join(dir, 'runs.db');
-    const committed = (): string[] => {
-      try {
-        const d = new Database(db, { readonly: true, fileMustExist: true });
-        const rows = (d.prepare('select request from requests').all() as { request: string }[]).map((r) => JSON.stringify(JSON.parse(r.request).messages));
-        d.close();
-        return rows;
-      } catch {
-        return [];
-      }
-    };
+    const committed = () => committedRequests(db);
     let done: string[] = [];
     for (const [i, at] of [2, 4, 6].entries()) {
       const args = i === 0 ? ['run', '--key', join(DEMO, 'key.yaml'), '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db] : ['run', '--resume', '1', '--db', db];
