@@ -133,18 +133,14 @@ export function gradeCommand(): Command {
       const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
       const timeoutMs = seconds(flags.timeout, '--timeout');
       const maxWaitMs = seconds(flags.maxWait, '--max-wait');
+      if (flags.judge) parseModelRef(flags.judge);
       // The report folder is checked (and reserved) before anything is graded or stored.
       const out = flags.out ? prepareOutDir(flags.out) : undefined;
       let store: Store | undefined;
       try {
         store = flags.store || flags.judge ? new Store(flags.store ? flags.db : ':memory:', { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
-      } catch (e) {
-        out?.discard();
-        throw e;
-      }
-      const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
-      const showProgress = files.length > 1 && process.stderr.isTTY;
-      try {
+        const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
+        const showProgress = files.length > 1 && process.stderr.isTTY;
         const { results, runId } = await gradeFiles({
           key,
           ...(problems ? { problems } : {}),
@@ -162,7 +158,8 @@ export function gradeCommand(): Command {
         const grades = results.filter((r) => r.grade).map((r) => r.grade!);
         for (const r of results) for (const w of r.grade?.warnings ?? []) process.stderr.write(`warning: ${printable(w)}\n`);
         process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? flags.key));
-        if (out) {
+        // A batch that graded nothing leaves an earlier report folder as it was.
+        if (out && grades.length) {
           const written = writeReports(out, results, key.title ?? flags.key);
           process.stderr.write(`wrote ${written.length} files to ${printable(out.dir)}\n`);
         }
@@ -171,7 +168,7 @@ export function gradeCommand(): Command {
         if (!grades.length) throw new CliError('no submission could be graded');
         if (threshold !== undefined) {
           const below = grades.filter((g) => percentOf(g) < threshold);
-          for (const g of below) process.stderr.write(`${g.submission}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
+          for (const g of below) process.stderr.write(`${printable(g.submission)}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
           if (below.length) process.exitCode = 1;
         }
       } finally {

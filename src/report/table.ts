@@ -34,13 +34,14 @@ export function gradeTable(g: SubmissionGrade, width = process.stdout.columns ||
 
 /** One line per submission: name, total, and counts of each verdict. */
 export function summaryTable(grades: SubmissionGrade[]): string {
-  const nameW = Math.max(10, ...grades.map((g) => g.submission.length));
+  // Names without their control characters before padding, so the columns line up.
+  const names = grades.map((g) => printable(g.submission));
+  const nameW = Math.max(10, ...names.map((n) => n.length));
   return grades
-    .map((g) => {
+    .map((g, i) => {
       const counts = new Map<string, number>();
       for (const p of g.parts) counts.set(p.verdict, (counts.get(p.verdict) ?? 0) + 1);
-      return `${g.submission.padEnd(nameW)}  ${`${g.total}/${g.max}`.padStart(9)}  ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
+      return `${names[i]!.padEnd(nameW)}  ${`${g.total}/${g.max}`.padStart(9)}  ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
     })
-    .map(printable)
     .join('\n');
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
+import { UserError } from '../model/errors.js';
 
 /** A model as the CLI names it: `openai:gpt-5`, `anthropic:claude-sonnet-4-5`, `openai-compatible:kimi-k2@https://...`. */
 export interface ModelRef {
@@ -66,9 +67,9 @@ export class ProviderError extends Error {
 
 export function parseModelRef(s: string): ModelRef {
   const m = /^(openai|anthropic|openai-compatible):([^@\s]+)(?:@(\S+))?$/.exec(s.trim());
-  if (!m) throw new Error(`"${s}" is not a model: write openai:NAME, anthropic:NAME or openai-compatible:NAME@https://host/v1`);
+  if (!m) throw new UserError(`"${s}" is not a model: write openai:NAME, anthropic:NAME or openai-compatible:NAME@https://host/v1`);
   const provider = m[1] as ModelRef['provider'];
-  if (provider === 'openai-compatible' && !m[3]) throw new Error(`"${s}": an OpenAI-compatible model needs its server, as openai-compatible:NAME@https://host/v1`);
+  if (provider === 'openai-compatible' && !m[3]) throw new UserError(`"${s}": an OpenAI-compatible model needs its server, as openai-compatible:NAME@https://host/v1`);
   return { provider, model: m[2]!, ...(m[3] ? { baseURL: m[3] } : {}), label: s.trim(), vision: provider !== 'openai-compatible' };
 }
 
