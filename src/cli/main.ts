@@ -6,6 +6,8 @@ import { regradeCommand } from './regrade.js';
 import { keyCommand } from './key.js';
 import { variantsCommand } from './variants.js';
 import { runCommand, compareCommand } from './run.js';
+import { serveCommand } from './serve.js';
+import { exportCommand } from './export.js';
 import { CliError } from './load.js';
 
 const program = new Command('partcredit')
@@ -17,7 +19,9 @@ const program = new Command('partcredit')
   .addCommand(keyCommand())
   .addCommand(variantsCommand())
   .addCommand(runCommand())
-  .addCommand(compareCommand());
+  .addCommand(compareCommand())
+  .addCommand(serveCommand())
+  .addCommand(exportCommand());
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   // Usage and input errors are one clear message; anything else is a bug worth its stack.

@@ -223,3 +223,24 @@ export function summaryHtml(grades: SubmissionGrade[], title: string, links: Map
     `<h1>${escapeHtml(title)}</h1><p>${grades.length} submissions, ${ids.length} parts; points per part, coloured by verdict. <sup>*</sup> the first answer had another verdict.</p><p>${legend}</p><table>${head}${rows.join('')}${right}</table>`,
   );
 }
+
+/**
+ * The submission's text with one part's final answer marked (`<div class="answer-here">`),
+ * for the review app's part view: the lines of the answer, or the message that gives it.
+ */
+export function highlightedText(sub: AnnotatedSubmission, partId: string): string {
+  const response = sub.responses.find((r) => r.partId === partId);
+  const mark = (html: string) => `<div class="answer-here" id="answer-here">${html}</div>`;
+  if (sub.messages?.length && sub.messages.every((m) => m.line === undefined)) {
+    return sub.messages
+      .map((m, turn) => {
+        const html = `<div class="msg ${escapeHtml(m.role)}"><div class="role">${escapeHtml(m.role)}</div>${renderMarkdown(m.text)}</div>`;
+        return response?.final.turn === turn ? mark(html) : html;
+      })
+      .join('');
+  }
+  const span = answerSpans(sub).get(partId);
+  if (!span) return renderMarkdown(sub.text);
+  const lines = sub.text.split(/\r?\n/);
+  return renderMarkdown(lines.slice(0, span.start - 1).join('\n')) + mark(renderMarkdown(lines.slice(span.start - 1, span.end).join('\n'))) + renderMarkdown(lines.slice(span.end).join('\n'));
+}

@@ -77,7 +77,7 @@ export function typesetAnswer(answer: string): string {
     .replace(/×/g, '\\times ')
     .replace(/·/g, '\\cdot ')
     .replace(/\bsqrt\(([^()]*)\)/g, '\\sqrt{$1}')
-    .replace(/(?<![\\{A-Za-z])([A-Za-z])_([A-Za-z0-9]{2,})/g, '$1_{$2}')
+    .replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z0-9]{2,})/g, '$1_{$2}')
     .replace(/\^\(([^()]*)\)/g, '^{$1}')
     .replace(/\[([^\][]*;[^\][]*)\]/g, (_m, body: string) => `\\begin{bmatrix}${body.split(';').map((r) => r.split(',').join(' & ')).join(' \\\\ ')}\\end{bmatrix}`);
   return renderMath(tex);
