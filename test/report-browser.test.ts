@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission } from '../src/documents/submission.js';
@@ -14,19 +14,7 @@ import { renderMarkdown } from '../src/report/markdown-math.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'examples', 'demo');
-export const BROWSER = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-/** Debian's chromium, headless, with nothing that talks to the network on its own. */
-export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** A page that fails the test on any console error or uncaught exception. */
-export async function strictPage(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  return page;
-}
+import { BROWSER, BROWSER_ARGS, strictPage } from './fixtures/browser.js';
 
 const { key } = loadKey(readFileSync(join(DEMO, 'key.yaml'), 'utf8'));
 const set = parseProblemSet(readFileSync(join(DEMO, 'problems.md'), 'utf8'));

@@ -10,26 +10,12 @@ import { acceptInKey } from '../src/documents/key-accept.js';
 import { gradeFiles, regradeRun } from '../src/run/grading.js';
 import { Store } from '../src/store/db.js';
 import { startServer } from '../src/server/serve.js';
+import { demoStore } from './fixtures/review.js';
 import { readRoster, canvasCsv } from '../src/report/exports.js';
 import { groupAnswers } from '../src/grade/groups.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'examples', 'demo');
-
-/** A copy of the demo (the key gets written), graded into a fresh store, plus a hostile submission. */
-export async function demoStore(extra: Record<string, string> = {}): Promise<{ dir: string; db: string; keyPath: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'partcredit-serve-'));
-  cpSync(DEMO, dir, { recursive: true });
-  for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, 'submissions', name), text);
-  const keyPath = join(dir, 'key.yaml');
-  const { key } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
-  const db = join(dir, 'partcredit.db');
-  const store = new Store(db);
-  const files = ['alice.md', 'bob.md', 'carol.txt', 'chat-transcript.md', ...Object.keys(extra)].map((f) => join(dir, 'submissions', f));
-  await gradeFiles({ key: key!, files, store, keyPath });
-  await store.close();
-  return { dir, db, keyPath };
-}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let env: Awaited<ReturnType<typeof demoStore>>;

@@ -84,14 +84,19 @@ async function openRun(id: number): Promise<void> {
 
 function setupFilters(): void {
   const g = grid!;
-  const fill = (id: string, first: string, values: string[]) => $<HTMLSelectElement>(id).replaceChildren(el('option', { value: '', textContent: first }), ...values.map((v) => el('option', { value: v, textContent: v })));
+  // Refilled after every reload (a regrade may add categories); each keeps its choice.
+  const fill = (id: string, first: string, values: string[]) => {
+    const select = $<HTMLSelectElement>(id);
+    const was = select.value;
+    select.replaceChildren(el('option', { value: '', textContent: first }), ...values.map((v) => el('option', { value: v, textContent: v })));
+    if (values.includes(was)) select.value = was;
+  };
   fill('f-verdict', 'any verdict', g.verdicts);
   const categories = new Set<string>();
   for (const r of g.rows) for (const c of r.cells) if (c[2]) categories.add(c[2]);
   fill('f-category', 'any category', [...categories].sort());
   fill('f-part', 'in any part', g.parts.map((p) => p.id));
-  fill('g-part', '', g.parts.map((p) => p.id));
-  $<HTMLSelectElement>('g-part').options[0]!.remove();
+  fill('g-part', 'choose a part', g.parts.map((p) => p.id));
   const head = $('grid-head');
   head.replaceChildren(el('div', { className: 'name', textContent: 'submission' }), ...g.parts.map((p) => el('div', { className: 'cell', textContent: p.id, title: `${p.title ?? p.id} (${p.maxPoints} pt)` })), el('div', { className: 'total', textContent: 'total' }));
 }
@@ -219,8 +224,8 @@ interface PartView {
   history: { author: string; at: string; verdict: string | null; points: number | null; comment: string; previous: { verdict: string; points: number } }[];
 }
 
-function html(className: string, markup: string): HTMLDivElement {
-  const d = el('div', { className });
+function html(className: string, markup: string): HTMLElement {
+  const d = el(className === 'dd' ? 'dd' : 'div', className === 'dd' ? {} : { className });
   d.innerHTML = markup; // rendered and escaped by the server (markdown-it without HTML, KaTeX with trust off)
   return d;
 }
@@ -263,7 +268,7 @@ async function openPart(): Promise<void> {
     history,
     ...(v.question ? [el('h3', { textContent: 'Question' }), html('question', v.question)] : []),
     el('h3', { textContent: 'Submission' }),
-    html('text', v.text),
+    html('sub-text', v.text),
   );
   d.querySelector('#answer-here')?.scrollIntoView({ block: 'center' });
   d.scrollTop = 0;
@@ -303,18 +308,18 @@ async function loadGroups(): Promise<void> {
       const points = el('input', { type: 'number', min: '0', max: String(max), step: 'any', value: String(max), className: 'g-points', ariaLabel: 'points' });
       const grade = (verdict: string, pts: number) => async () => {
         await api(`/api/runs/${runId}/groups/grade`, { part, submissions: g.submissions, verdict, points: pts, comment: comment.value || `graded as a group: ${g.representative}`, author: author() });
-        status(`graded ${g.submissions.length} submissions of ${part}`);
         await openRun(runId);
         await loadGroups();
+        status(`graded ${g.submissions.length} submissions of ${part}`);
       };
       const as = el('select', { className: 'g-as', ariaLabel: 'add to the key as' }, ...['accept', 'partial', 'conventions'].map((x) => el('option', { value: x, textContent: x })));
       const accept = el('button', { textContent: 'Accept this answer in the key', className: 'g-accept', disabled: !g.representative });
       accept.onclick = async () => {
         try {
           const r = await api<{ keyPath: string; changed: number }>(`/api/runs/${runId}/accept`, { part, answer: g.representative, as: as.value, credit: Number(points.value) / max, label: comment.value || undefined, author: author() });
-          status(`wrote ${r.keyPath} and regraded: ${r.changed} part grades changed`);
           await openRun(runId);
           await loadGroups();
+          status(`wrote ${r.keyPath} and regraded: ${r.changed} part grades changed`);
         } catch (e) {
           status((e as Error).message, true);
         }
