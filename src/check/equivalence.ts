@@ -1,11 +1,11 @@
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { DecidingCheck } from '../model/verdict.js';
-import { close, evaluate, isFiniteValue, type Point, type Value } from './evaluate.js';
-import { exactlyEqual } from './normal-form.js';
-import { freeSymbols, samplePoint } from './sampling.js';
-import { hashString, seededRandom } from './random.js';
-import { printMath } from './latex/print.js';
+import { close, evaluate, isFiniteValue, type Point, type Value } from '../math/evaluate.js';
+import { exactlyEqual } from '../math/normal-form.js';
+import { freeSymbols, samplePoint } from '../math/sampling.js';
+import { hashString, seededRandom } from '../math/random.js';
+import { printMath } from '../math/latex/print.js';
 
 /** A computer-algebra stage the checker may consult (compute-engine, in a worker). */
 export interface Cas {

@@ -1,5 +1,5 @@
-import { LIMITS, LimitError } from './limits.js';
-import { boxedContents } from './latex/braces.js';
+import { LIMITS, LimitError } from '../math/limits.js';
+import { boxedContents } from '../math/latex/braces.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { AnswerSpec } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../math/limits.js';
 
 /** One check as sent to a worker. */
 export interface CheckTask {

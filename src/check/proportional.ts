@@ -1,11 +1,11 @@
-import type { Node } from './latex/ast.js';
-import { printMath } from './latex/print.js';
+import type { Node } from '../math/latex/ast.js';
+import { printMath } from '../math/latex/print.js';
 import type { CheckContext } from './context.js';
-import { exactlyEqual } from './normal-form.js';
+import { exactlyEqual } from '../math/normal-form.js';
 import { positiveSymbols } from './equivalence.js';
-import { evaluate, isFiniteValue } from './evaluate.js';
-import { freeSymbols, samplePoint } from './sampling.js';
-import { hashString, seededRandom } from './random.js';
+import { evaluate, isFiniteValue } from '../math/evaluate.js';
+import { freeSymbols, samplePoint } from '../math/sampling.js';
+import { hashString, seededRandom } from '../math/random.js';
 
 /**
  * Whether `g = k·f` for a constant k of the required sign (any nonzero k when sign is 0):

@@ -1,12 +1,12 @@
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import type { CheckContext } from './context.js';
 import { DEFAULT_TOLERANCE } from './context.js';
 import { compareExpressions, type Comparison } from './equivalence.js';
-import { evaluate, close } from './evaluate.js';
-import { exactValue } from './normal-form.js';
-import { freeSymbols } from './sampling.js';
-import { printMath } from './latex/print.js';
-import * as Q from './rational.js';
+import { evaluate, close } from '../math/evaluate.js';
+import { exactValue } from '../math/normal-form.js';
+import { freeSymbols } from '../math/sampling.js';
+import { printMath } from '../math/latex/print.js';
+import * as Q from '../math/rational.js';
 
 /** Whether a tree has no free symbols (a number, possibly written as a computation). */
 export function isConstant(n: Node): boolean {

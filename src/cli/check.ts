@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { ANSWER_TYPES } from '../model/answer-spec.js';
 import { CheckPool } from '../check/pool.js';
-import { LIMITS } from '../check/limits.js';
+import { LIMITS } from '../math/limits.js';
 import { parseRequestLine, responseOf, symbolTable, specOf, CheckRequestSchema } from '../check/protocol.js';
 import type { CheckTask } from '../check/pool.js';
 import type { CheckResult } from '../model/verdict.js';

@@ -1,12 +1,12 @@
-import type { Node } from '../latex/ast.js';
-import { printMath } from '../latex/print.js';
+import type { Node } from '../../math/latex/ast.js';
+import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { compareScalars, constantValue, isConstant, numbersMatch } from '../scalar.js';
 import { numericCompare, type Comparison } from '../equivalence.js';
-import { evaluate } from '../evaluate.js';
-import { samplePoint } from '../sampling.js';
-import { hashString, seededRandom } from '../random.js';
-import { freeSymbols } from '../sampling.js';
+import { evaluate } from '../../math/evaluate.js';
+import { samplePoint } from '../../math/sampling.js';
+import { hashString, seededRandom } from '../../math/random.js';
+import { freeSymbols } from '../../math/sampling.js';
 
 /** Reason text for a structural mismatch: what kind of thing the answer is. */
 export function describeKind(n: Node): string {

@@ -1,5 +1,5 @@
-import type { Node } from '../latex/ast.js';
-import { printMath } from '../latex/print.js';
+import type { Node } from '../../math/latex/ast.js';
+import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { compareScalars, constantValue, isConstant } from '../scalar.js';
 import { describeKind } from './scalar-types.js';
