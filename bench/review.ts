@@ -7,7 +7,7 @@ import { loadKey } from '../src/documents/key.js';
 import { Store } from '../src/store/db.js';
 import { startServer } from '../src/server/serve.js';
 import { groupAnswers } from '../src/grade/groups.js';
-import { seededRandom } from '../src/check/random.js';
+import { seededRandom } from '../src/math/random.js';
 import type { PartGrade, PartVerdict } from '../src/model/grade.js';
 
 const BROWSER = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);

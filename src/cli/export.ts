@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { Store } from '../store/db.js';
 import { Review } from '../server/review.js';
 import { CliError } from './load.js';
+import { isUserError } from '../model/errors.js';
 
 /** `partcredit export`: grades with staff overrides applied, for a gradebook, Canvas, Gradescope or students. */
 export function exportCommand(): Command {
@@ -49,6 +50,9 @@ export function exportCommand(): Command {
           }
           process.stderr.write(`wrote ${flags.format} to ${dir}${flags.release ? '' : ' (key hidden: --release to show it)'}\n`);
         }
+      } catch (e) {
+        // A user's mistake (an unknown part, a bad roster) is one line, not a stack.
+        throw isUserError(e) ? new CliError(e.message) : e;
       } finally {
         await store.close();
       }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { startServer } from '../server/serve.js';
 import { CliError } from './load.js';
+import { isUserError } from '../model/errors.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -15,7 +16,9 @@ export function serveCommand(): Command {
       if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}: grade something first (npm run example, or partcredit grade --key K files...)`);
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: ${flags.port} is not a port number`);
-      const server = await startServer({ db: flags.db, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), ...(flags.user ? { author: flags.user } : {}) });
+      const server = await startServer({ db: flags.db, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), ...(flags.user ? { author: flags.user } : {}) }).catch((e: unknown) => {
+        throw isUserError(e) ? new CliError(e.message) : e;
+      });
       process.stdout.write(`partcredit review app: open ${server.url}\n(Ctrl-C to stop)\n`);
       const stop = () => void server.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
