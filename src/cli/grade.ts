@@ -15,6 +15,7 @@ import { cachedAsk } from '../run/model-run.js';
 import { parseModelRef } from '../run/providers.js';
 import { Scheduler } from '../run/scheduler.js';
 import type { JudgeAsk } from '../grade/judge.js';
+import { pageTranscriber } from '../run/page-reader.js';
 
 /** A judge model through the store's cache (a judged answer is not paid for twice). */
 function judgeFor(store: Store, model: string): JudgeAsk {
@@ -78,15 +79,17 @@ export function gradeCommand(): Command {
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
-    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string }) => {
+    .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
+    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; readWith?: string }) => {
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
       // student's rendered key, and the run records the first.
       const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
       const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
       if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
       const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
-      const store = flags.store || flags.judge ? new Store(flags.store ? flags.db : ':memory:') : undefined;
+      const store = flags.store || flags.judge || flags.readWith ? new Store(flags.store ? flags.db : ':memory:') : undefined;
       const judge = flags.judge && store ? judgeFor(store, flags.judge) : undefined;
+      const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
       const showProgress = files.length > 1 && process.stderr.isTTY;
       try {
         const { results, runId } = await gradeFiles({
@@ -98,6 +101,7 @@ export function gradeCommand(): Command {
           ...(problemsPath ? { problemsPath } : {}),
           ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
           ...(judge ? { judge } : {}),
+          ...(transcriber ? { transcriber } : {}),
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));

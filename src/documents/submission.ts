@@ -3,6 +3,7 @@ import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
 import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
 import { segmentTranscript, segmentWriteup, type QuestionOutline } from './segment.js';
+import { readDocumentFile, type ReadFileOptions } from './read-file.js';
 
 /** The key's questions in order, with titles and text from the problem set when there is one. */
 export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
@@ -39,4 +40,16 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
     if (!(e instanceof TranscriptError)) throw e;
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
+}
+
+/**
+ * Reads a submission file of any kind (text, PDF, notebook, LaTeX; sniffed by its bytes) and
+ * segments it. A file that is not a document, or a PDF with pages nobody read, says so in
+ * `warnings`.
+ */
+export async function readSubmissionFile(bytes: Uint8Array, id: string, key: Key, problems?: ProblemSet, path?: string, options: ReadFileOptions = {}): Promise<Submission> {
+  const doc = await readDocumentFile(bytes, path ?? id, options);
+  if (doc.text === undefined) return { id, ...(path ? { path } : {}), format: 'writeup', text: '', responses: [], notes: doc.notes, warnings: doc.warnings };
+  const sub = readSubmission(doc.text, id, key, problems, path);
+  return { ...sub, notes: [...doc.notes, ...sub.notes], warnings: [...doc.warnings, ...sub.warnings], ...(doc.source ? { source: doc.source } : {}) };
 }
