@@ -43,7 +43,7 @@ const SYMBOLS: Record<string, string> = {
   '⌉': '\\rceil', '⟨': '\\langle', '⟩': '\\rangle', '〈': '\\langle', '〉': '\\rangle', '∀': '\\forall', '∃': '\\exists',
   '∪': '\\cup', '∩': '\\cap', '⊂': '\\subset', '⊆': '\\subseteq', '⊃': '\\supset', '⊇': '\\supseteq', '∅': '\\emptyset',
   '∖': '\\setminus', 'ℝ': '\\mathbb{R}', 'ℕ': '\\mathbb{N}', 'ℤ': '\\mathbb{Z}', 'ℚ': '\\mathbb{Q}', 'ℂ': '\\mathbb{C}',
-  '𝔼': '\\mathbb{E}', 'ℓ': '\\ell', '√': '\\sqrt', '¬': '\\neg', '∧': '\\wedge', '∨': '\\vee', '⊺': '\\top', '†': '\\dagger',
+  '𝔼': '\\mathbb{E}', 'ℓ': '\\ell', '∆': '\\Delta', '√': '\\sqrt', '¬': '\\neg', '∧': '\\wedge', '∨': '\\vee', '⊺': '\\top', '†': '\\dagger',
   '≪': '\\ll', '≫': '\\gg', '≜': '\\triangleq', '≔': ':=', '∠': '\\angle', '△': '\\triangle', '□': '\\square', '∎': '\\blacksquare',
   '⋆': '\\star', '★': '\\star', '÷': '\\div', '∤': '\\nmid', '⊘': '\\oslash', 'ı': '\\imath', 'ȷ': '\\jmath', 'ℏ': '\\hbar',
   '⇐': '\\Leftarrow', '⟸': '\\Longleftarrow', '⟹ ': '\\implies', '\u2061': '', '\u2062': '', '\u200b': '', '\u00a0': ' ',
@@ -55,11 +55,39 @@ const OPERATORS = new Set([
   'max', 'min', 'sup', 'inf', 'lim', 'limsup', 'liminf', 'det', 'dim', 'ker', 'deg', 'gcd', 'arg', 'Pr', 'tr', 'mod',
 ]);
 
-/** Characters that belong to a formula when they stand next to one, in any font. */
-export const MATHY = /^[\s\d.,;:()[\]{}<>=+\-−*/|!'^_≤≥≠×·⋅…⋯′∣∥‖]+$/;
+/** Characters (and operator names) that belong to a formula when they stand next to one, in any font. */
+export const MATHY = /^(?:(?:log|ln|sin|cos|tan|tanh|sinh|cosh|exp|max|min|det|lim|sup|inf|arg|Pr|tr)(?![a-z])|[\s\d.,;:()[\]{}<>=+\-−*/|!'^_≤≥≠×·⋅…⋯′∣∥‖∆ΓΔΘΛΞΠΣΥΦΨΩ])+$/;
+
+/**
+ * TeX's math extension font (CMEX, Latin Modern's) has no Unicode map: pdf.js gives its
+ * character codes, which name big delimiters, operators and radicals by position.
+ */
+const OMX: Record<number, string> = {};
+(() => {
+  const rows: [number, string][] = [
+    [0x00, '()[]⌊⌋⌈⌉{}⟨⟩|‖/\\'],
+    [0x10, '()()[]⌊⌋⌈⌉{}⟨⟩/\\'],
+    [0x20, '()[]⌊⌋⌈⌉{}⟨⟩/\\/\\'],
+    [0x30, '([[])[]{}{}{}|'],
+    [0x3f, '|'],
+    [0x40, '()()⟨⟩'],
+    [0x50, '∑∏∫⋃⋂⨄∧∨∑∏∫⋃⋂⨄∧∨'],
+    [0x60, '∐∐'],
+    [0x68, '[]⌊⌋⌈⌉{}'],
+    [0x70, '√√√√√√'],
+  ];
+  for (const [start, chars] of rows) [...chars].forEach((c, i) => (OMX[start + i] = c));
+  Object.assign(OMX, { 0x48: '∮', 0x49: '∮', 0x4a: '⊙', 0x4b: '⊙', 0x4c: '⊕', 0x4d: '⊕', 0x4e: '⊗', 0x4f: '⊗', 0x62: '^', 0x63: '^', 0x64: '^', 0x65: '~', 0x66: '~', 0x67: '~' });
+})();
+
+/** A run in TeX's extension font, decoded. */
+function decodeOmx(s: string): string {
+  return [...s].map((c) => OMX[c.codePointAt(0)!] ?? c).join('');
+}
 
 /** LaTeX for one run of glyphs in a math font. */
 export function glyphsToLatex(s: string, font: string): string {
+  if (/^CMEX|LMMathExtension/i.test(font)) return glyphsToLatex(decodeOmx(s), 'Sym');
   // Upright words in a formula: operators (`\log`), named functions, else text.
   if (/KaTeX_Main|^CMR|LMRoman|MathJax_Main/i.test(font) && /[A-Za-z]{2}/.test(s)) {
     return s

@@ -32,7 +32,9 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
   }
 }
 
-const shapeOf = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+const exact = (l: TextLine) => `${Math.round(l.box.y0 / 4)}=${l.text.trim()}`;
+/** A running line's identity: its text with numbers blanked, and where it stands (headers do not move). */
+const shapeOf = (l: TextLine) => `${Math.round(l.box.y0 / 4)}|${l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()}`;
 
 /**
  * Headers and footers: lines near the top or bottom edge that repeat (digits aside) on most
@@ -44,17 +46,19 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
   all.forEach((lines, i) => {
     const h = pages[i]!.height;
     const seen = new Set<string>();
-    for (const l of lines) if (l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h) seen.add(shapeOf(l.text));
+    for (const l of lines) if (l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h) seen.add(shapeOf(l)).add(exact(l));
     for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
   });
   const threshold = Math.max(2, Math.ceil(all.length * 0.5));
+  // Page counters ("3 / 19") differ only in numbers, but stand on nearly every page.
+  const counted = Math.max(3, Math.ceil(all.length * 0.8));
   return all.map((lines, i) => {
     const h = pages[i]!.height;
     return lines.filter((l) => {
       const edge = l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h;
       if (!edge) return true;
       const t = l.text.trim();
-      if ((counts.get(shapeOf(t)) ?? 0) >= threshold) return false;
+      if ((counts.get(exact(l)) ?? 0) >= threshold || (counts.get(shapeOf(l)) ?? 0) >= counted) return false;
       if (/^(?:page\s*)?\d+\s*(?:\/|of)\s*\d+$|^(?:page\s*)?\d+$/i.test(t)) return false;
       if (/Powered by .*Exporter|^https?:\/\/\S+$|^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}/i.test(t)) return false;
       return true;

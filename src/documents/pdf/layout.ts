@@ -31,6 +31,8 @@ interface Piece {
   t: string;
   /** As LaTeX (the same as `t` for math fonts and rebuilt pieces). */
   tex: string;
+  /** The glyphs as the PDF gave them (what cutting a run divides). */
+  raw: string;
   x: number;
   w: number;
   /** Baseline. */
@@ -44,6 +46,19 @@ interface Piece {
   mono: boolean;
   /** Rebuilt from several glyph runs: never split, always mathematics. */
   built?: boolean;
+  /** A big delimiter or operator: half its height, in font sizes, around the math axis. */
+  half?: number;
+}
+
+/** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
+function omxDepth(code: number): number {
+  if (code < 0x10) return 1.2;
+  if (code < 0x20) return 1.8;
+  if (code < 0x30) return 2.4;
+  if (code >= 0x50 && code < 0x58) return code === 0x52 ? 1.1 : 1.0;
+  if (code >= 0x58 && code < 0x60) return code === 0x5a ? 2.2 : 1.4;
+  if (code >= 0x70 && code < 0x75) return [1.0, 1.2, 1.8, 2.4, 3.0][code - 0x70]!;
+  return 1.0;
 }
 
 function pieceOf(g: Glyphs): Piece {
@@ -52,6 +67,7 @@ function pieceOf(g: Glyphs): Piece {
   return {
     t: math ? tex : g.s,
     tex,
+    raw: g.s,
     x: g.x,
     w: g.w,
     y: g.y,
@@ -61,12 +77,33 @@ function pieceOf(g: Glyphs): Piece {
     math,
     mathy: !math && MATHY.test(g.s),
     mono: isMonoFont(g.font),
+    ...bigGlyph(g),
   };
+}
+
+/**
+ * Where a big glyph really stands: pdflatex's extension-font glyphs hang below their
+ * baseline (the formula's baseline is half their depth, and the axis's height, lower); KaTeX's
+ * Size fonts are centred on the axis.
+ */
+function bigGlyph(g: Glyphs): Partial<Piece> {
+  // The math symbol font's radical sign hangs like the extension font's.
+  const surd = /^CMSY|LMMathSymbols/i.test(g.font) && g.s.trim() === '√';
+  if (/^CMEX|LMMathExtension/i.test(g.font) || surd) {
+    const depth = surd ? 1.0 : omxDepth(g.s.codePointAt(0) ?? 0);
+    return { y: g.y - (depth / 2 + 0.25) * g.size, top: g.y + 0.02 * g.size, bottom: g.y - depth * g.size, half: depth / 2 };
+  }
+  const m = /^KaTeX_Size(\d)/.exec(g.font);
+  if (m) {
+    const half = [0.6, 0.6, 0.9, 1.2, 1.5][Number(m[1])]!;
+    return { top: g.y + (0.25 + half) * g.size, bottom: g.y + (0.25 - half) * g.size, half };
+  }
+  return {};
 }
 
 /** A piece cut at character offsets, widths shared out by characters (glyph runs carry no per-glyph positions). */
 function cut(p: Piece, at: number[], font: string): Piece[] {
-  const chars = [...p.t];
+  const chars = [...p.raw];
   const bounds = [0, ...at, chars.length];
   const out: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
@@ -75,10 +112,14 @@ function cut(p: Piece, at: number[], font: string): Piece[] {
     if (b <= a) continue;
     const s = chars.slice(a, b).join('');
     const tex = p.built ? s : glyphsToLatex(s, font);
-    out.push({ ...p, t: p.math ? tex : s, tex, x: p.x + (p.w * a) / chars.length, w: (p.w * (b - a)) / chars.length, mathy: !p.math && MATHY.test(s) });
+    out.push({ ...p, t: p.math ? tex : s, tex, raw: s, x: p.x + (p.w * a) / chars.length, w: (p.w * (b - a)) / chars.length, mathy: !p.math && MATHY.test(s) });
   }
   return out;
 }
+
+const TOKEN = String.raw`(?:(?:log|ln|sin|cos|tan|tanh|sinh|cosh|exp|max|min|det|lim|sup|inf)(?![a-z])|[\d()[\]=+\-−<>|,.∆])+`;
+const LEAD = new RegExp(String.raw`^\s*(?:${TOKEN}\s+)*${TOKEN}(?=\s)`);
+const TRAIL = new RegExp(String.raw`(?<=\s)(?:${TOKEN}\s+)*${TOKEN}$`);
 
 /**
  * Prose runs that begin or end with a formula's upright characters (pdflatex: `1. Since`)
@@ -87,12 +128,36 @@ function cut(p: Piece, at: number[], font: string): Piece[] {
 function splitProse(g: Glyphs, p: Piece): Piece[] {
   if (p.math || p.mathy || p.mono) return [p];
   const chars = [...g.s];
-  const lead = /^[\d()[\]=+\-−<>|,.]+(?=\s)/.exec(g.s);
-  const trail = /(?<=\s)[\d()[\]=+\-−<>|,.]+$/.exec(g.s);
+  const lead = LEAD.exec(g.s);
+  const trail = TRAIL.exec(g.s);
   const at: number[] = [];
   if (lead) at.push([...lead[0]].length);
   if (trail && chars.length - [...trail[0]].length > (at[0] ?? 0)) at.push(chars.length - [...trail[0]].length);
   return at.length ? cut(p, at, g.font) : [p];
+}
+
+/**
+ * A formula's glyph run that a script stands inside (`A A` with a `T` over the first `A`) is
+ * cut where the script begins, so the script has a base to attach to.
+ */
+function cutAtScripts(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  const scripts = pieces.filter((p) => p.math);
+  let live = pieces;
+  for (const s of scripts) {
+    for (const b of live) {
+      if (b === s || !b.math || b.built || s.size > 0.85 * b.size || [...b.raw].length < 2) continue;
+      const inside = s.x > b.x + 0.15 * b.size && s.x < b.x + b.w - 0.15 * b.size;
+      const near = Math.abs(s.y - b.y) < 0.8 * b.size && Math.abs(s.y - b.y) > 0.1 * b.size;
+      if (!inside || !near) continue;
+      const n = [...b.raw].length;
+      const k = Math.max(1, Math.min(n - 1, Math.round(((s.x - b.x) / b.w) * n)));
+      const parts = cut(b, [k], fonts.get(b) ?? '');
+      for (const p of parts) fonts.set(p, fonts.get(b) ?? '');
+      live = live.flatMap((p) => (p === b ? parts : [p]));
+      break;
+    }
+  }
+  return live;
 }
 
 const ACCENTS: Record<string, string> = { '˜': 'tilde', '~': 'tilde', 'ˆ': 'hat', '^': 'hat', '¯': 'bar', 'ˉ': 'bar', '˙': 'dot', '¨': 'ddot', '⃗': 'vec', '→': 'vec', '´': 'acute', 'ˇ': 'check' };
@@ -106,7 +171,7 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const mid = a.x + a.w / 2;
     const base = live.find((b) => b !== a && (b.math || b.built) && mid > b.x - 0.1 * b.size && mid < b.x + b.w + 0.1 * b.size && a.y > b.y - 0.1 * b.size && a.y - b.y < 0.9 * b.size && a !== b && (a.x > b.x - 0.05 * b.size || a.y > b.y + 0.1 * b.size) && a.size <= 1.2 * b.size && !/^\\/.test(b.tex.trim()));
     if (!base) continue;
-    const chars = [...base.t];
+    const chars = [...base.raw];
     const k = Math.max(0, Math.min(chars.length - 1, Math.floor(((mid - base.x) / base.w) * chars.length)));
     const parts = base.built ? [base] : cut(base, [k, k + 1], fonts.get(base) ?? '');
     const target = base.built ? base : parts.find((p) => p.x <= mid && p.x + p.w >= mid) ?? parts[Math.min(k, parts.length - 1)]!;
@@ -122,16 +187,17 @@ const centre = (p: Piece) => p.x + p.w / 2;
  * Fractions: a rule with formula pieces stacked above and below it, narrowest rule first so
  * nested fractions are rebuilt from the inside out.
  */
-function buildFractions(pieces: Piece[], rules: Shape[]): Piece[] {
-  let live = pieces;
-  const sorted = [...rules].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
-  for (const r of sorted) {
+function fractionAt(live: Piece[], r: Shape): Piece[] {
+  {
     const ry = (r.y0 + r.y1) / 2;
-    const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size;
-    const above = live.filter((p) => inSpan(p) && p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * p.size && p.y > ry);
-    const below = live.filter((p) => inSpan(p) && p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * p.size && p.y < ry);
-    if (!above.length || !below.length) continue;
-    if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) continue;
+    const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size));
+    // Distances count in the size of the largest piece there: a script's script is far for its own size.
+    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size);
+    const m = Math.max(0, ...near.map((p) => p.size));
+    const above = near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry);
+    const below = near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry);
+    if (!above.length || !below.length) return live;
+    if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
     // The line's own pieces beside the fraction give its baseline and size.
     const beside = live.filter((p) => !above.includes(p) && !below.includes(p) && Math.abs(p.y + 0.25 * p.size - ry) < 0.2 * p.size && (p.x + p.w < r.x0 + 1 || p.x > r.x1 - 1) && Math.min(Math.abs(p.x + p.w - r.x0), Math.abs(p.x - r.x1)) < 3 * p.size);
     const size = beside.length ? Math.max(...beside.map((p) => p.size)) : Math.max(...[...above, ...below].map((p) => p.size));
@@ -140,6 +206,7 @@ function buildFractions(pieces: Piece[], rules: Shape[]): Piece[] {
     const den = assemble(below).trim();
     const frac: Piece = {
       t: `\\frac{${num}}{${den}}`,
+      raw: "",
       tex: `\\frac{${num}}{${den}}`,
       x: r.x0,
       w: r.x1 - r.x0,
@@ -152,35 +219,35 @@ function buildFractions(pieces: Piece[], rules: Shape[]): Piece[] {
       mono: false,
       built: true,
     };
-    live = [...live.filter((p) => !above.includes(p) && !below.includes(p)), frac];
+    return [...live.filter((p) => !above.includes(p) && !below.includes(p)), frac];
   }
-  return live;
 }
 
 /**
  * Radicals: pdflatex draws `√` then a rule over the radicand; KaTeX draws the sign and the
  * rule as one path. The pieces under the rule, right of the sign, are the radicand.
  */
-function buildRadicals(pieces: Piece[], shapes: Shape[]): Piece[] {
-  let live = pieces;
-  for (const s of shapes) {
+function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
+  {
     let sign: Piece | undefined;
     let start: number;
     if (s.rule) {
-      sign = live.find((p) => p.t.trim() === '\\sqrt' && Math.abs(p.x + p.w - s.x0) < 0.3 * p.size);
-      if (!sign) continue;
+      sign = live.find((p) => p.tex.trim() === '\\sqrt' && Math.abs(p.x + p.w - s.x0) < 0.3 * p.size && Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size);
+      if (!sign) return undefined;
       start = s.x0;
     } else if (s.complex && s.x1 - s.x0 > s.y1 - s.y0) {
       start = s.x0 + 0.3 * (s.y1 - s.y0);
-    } else continue;
-    const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= s.y0 - 0.35 * p.size);
-    if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) continue;
-    if (!sign && (s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => p.size)) || under.some((p) => p.top > s.y1 + 1))) continue;
+    } else return undefined;
+    const floor = sign ? sign.bottom - 0.1 * sign.size : s.y0;
+    const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.35 * p.size);
+    if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
+    if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
     const x = sign ? sign.x : s.x0;
     const rootTex = `\\sqrt{${assemble(under).trim()}}`;
     const root: Piece = {
       t: rootTex,
+      raw: "",
       tex: rootTex,
       x,
       w: s.x1 - x,
@@ -193,7 +260,22 @@ function buildRadicals(pieces: Piece[], shapes: Shape[]): Piece[] {
       mono: false,
       built: true,
     };
-    live = [...live.filter((p) => p !== sign && !under.includes(p)), root];
+    return [...live.filter((p) => p !== sign && !under.includes(p)), root];
+  }
+}
+
+/**
+ * Fractions and radicals, from the narrowest rule or sign to the widest, so that nested ones
+ * (a root in a denominator, a fraction under a root) are rebuilt from the inside out. A rule
+ * that is a radical's bar is not a fraction's.
+ */
+function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number): Piece[] {
+  let live = pieces;
+  const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  for (const s of candidates) {
+    const root = radicalAt(live, s);
+    if (root) live = root;
+    else if (s.rule) live = fractionAt(live, s);
   }
   return live;
 }
@@ -205,14 +287,12 @@ const BIG_OP = /^\\(?:sum|prod|coprod|int|oint|iint|bigcup|bigcap|bigoplus|bigot
  * it and `n` over it becomes `\sum_{u=1}^{n}`, before the limits could be read as lines of
  * their own. pdflatex's CMEX glyphs hang below their baseline: the line beside gives it.
  */
-function buildBigOps(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+function buildBigOps(pieces: Piece[]): Piece[] {
   let live = pieces;
   for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()))) {
-    const hanging = /CMEX|LMMathExtension/i.test(fonts.get(op) ?? '');
-    const beside = hanging ? live.filter((p) => p !== op && p.size < op.size * 1.2 && p.x > op.x + op.w - 1 && p.x - (op.x + op.w) < 2 * p.size && p.y < op.y + 0.2 * p.size && p.y > op.y - 2.5 * p.size).sort((a, b) => a.x - b.x)[0] : undefined;
-    const base = beside ? { y: beside.y, size: beside.size } : { y: op.y, size: op.size };
-    const top = hanging ? op.y + 0.1 * base.size : op.y + 0.9 * op.size;
-    const bottom = hanging ? (beside ? base.y - 0.9 * base.size : op.y - 1.2 * op.size) : op.y - 0.35 * op.size;
+    const base = { y: op.y, size: op.size };
+    const top = op.top;
+    const bottom = op.bottom;
     const over = (p: Piece) => p.x + p.w / 2 > op.x - 0.3 * p.size && p.x + p.w / 2 < op.x + op.w + 0.3 * p.size && p.size < 0.9 * base.size;
     const above = live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size);
     const below = live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size);
@@ -229,25 +309,18 @@ function buildBigOps(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
 const OPENERS: Record<string, [string, string]> = { '[': ['[', ']'], '(': ['(', ')'], '|': ['|', '|'], '∣': ['|', '|'], '{': ['\\{', '\\}'], '\\{': ['\\{', '\\}'], '‖': ['\\|', '\\|'], '∥': ['\\|', '\\|'], '\\|': ['\\|', '\\|'], '⟨': ['\\langle', '\\rangle'], '\\langle': ['\\langle', '\\rangle'] };
 const ENV: Record<string, string> = { '[': 'bmatrix', '(': 'pmatrix', '|': 'vmatrix', '\\|': 'Vmatrix', '\\{': 'Bmatrix' };
 
-/** Half the height of a big delimiter, in font sizes, by the font that draws it. */
-function reach(font: string): number {
-  const m = /KaTeX_Size(\d)/.exec(font);
-  if (m) return [0.6, 0.6, 0.9, 1.2, 1.5][Number(m[1])]!;
-  return /CMEX|LMMathExtension/i.test(font) ? 1.5 : 0;
-}
-
 /**
  * Matrices and big brackets: a tall opening delimiter, its partner on the same baseline, and
  * the pieces between them in rows (by baseline) and columns (by overlapping extents).
  */
 function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
   let live = pieces;
-  const opens = pieces.filter((p) => reach(fonts.get(p) ?? '') > 0 && OPENERS[p.tex.trim()]).sort((a, b) => b.x - a.x);
+  const opens = pieces.filter((p) => (p.half ?? 0) > 0 && OPENERS[p.tex.trim()]).sort((a, b) => b.x - a.x);
   for (const open of opens) {
     if (!live.includes(open)) continue;
     const [, close] = OPENERS[open.tex.trim()]!;
-    const r = reach(fonts.get(open) ?? '') * open.size;
-    const axis = /CMEX|LMMath/i.test(fonts.get(open) ?? '') ? open.y - r : open.y + 0.25 * open.size;
+    const r = open.half! * open.size;
+    const axis = open.y + 0.25 * open.size;
     const partner = live
       .filter((p) => p !== open && p.x > open.x && Math.abs(p.y - open.y) < 0.2 * open.size && p.size === open.size && (OPENERS[p.tex.trim()]?.[1] === close || p.tex.trim() === close || (close === '\\rangle' && p.tex.trim() === '\\rangle')) && fonts.get(p) === fonts.get(open))
       .sort((a, b) => a.x - b.x)[0];
@@ -283,13 +356,7 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       const body = rows.map((row) => cols.map((_, c) => assemble(row.pieces.filter((p) => Math.max(0, colOf(p)) === c)).trim()).join(' & ')).join(' \\\\ ');
       tex = `\\begin{${env}} ${body} \\end{${env}}`;
     } else tex = `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner.tex.trim()}`;
-    const built: Piece = { t: tex, tex, x: open.x, w: partner.x + partner.w - open.x, y: open.y, size: open.size, top: axis + r, bottom: axis - r, math: true, mathy: false, mono: false, built: true };
-    if (/CMEX|LMMath/i.test(fonts.get(open) ?? '')) {
-      // CMEX glyphs hang below their baseline: the formula's baseline is the axis's.
-      const beside = live.find((p) => !inside.includes(p) && p !== open && p !== partner && Math.abs(p.y + 0.25 * p.size - axis) < 0.2 * p.size);
-      built.y = beside ? beside.y : axis - 0.25 * open.size;
-      built.size = beside ? beside.size : open.size;
-    }
+    const built: Piece = { t: tex, tex, raw: "", x: open.x, w: partner.x + partner.w - open.x, y: open.y, size: open.size, top: axis + r, bottom: axis - r, math: true, mathy: false, mono: false, built: true };
     live = [...live.filter((p) => p !== open && p !== partner && !inside.includes(p)), built];
   }
   return live;
@@ -326,7 +393,8 @@ function tokens(pieces: Piece[]): Token[] {
   for (const s of scripts) {
     // Limits stand over or under their operator; scripts follow their base.
     const owner = bases.find((b) => centre(s) > b.x && centre(s) < b.x + b.w && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ?? [...bases].reverse().find((b) => b.x + b.w <= s.x + 0.35 * b.size && s.x - (b.x + b.w) < 1.2 * b.size);
-    if (!owner) {
+    // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
+    if (!owner || !(owner.math || owner.mathy || owner.built)) {
       loose.push(s);
       continue;
     }
@@ -420,10 +488,10 @@ export function pageLines(page: PageContent): TextLine[] {
     for (const p of ps) fonts.set(p, g.font);
     return ps;
   });
+  pieces = cutAtScripts(pieces, fonts);
   pieces = buildAccents(pieces, fonts);
-  pieces = buildRadicals(pieces, page.shapes.filter((s) => s.complex || s.rule));
-  pieces = buildFractions(pieces, page.shapes.filter((s) => s.rule && s.x1 - s.x0 < 0.7 * page.width));
-  pieces = buildBigOps(pieces, fonts);
+  pieces = buildStacks(pieces, page.shapes, page.width);
+  pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
   interface Line {
@@ -461,8 +529,13 @@ export function pageLines(page: PageContent): TextLine[] {
   const bubbles = page.shapes.filter((s) => s.complex && s.y1 - s.y0 > 12 && s.x0 > margin + 0.05 * page.width && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width);
   const inBubble = (l: Line) => bubbles.some((b) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1);
   const out: TextLine[] = [];
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
   for (const l of lines) {
     const toks = tokens(l.pieces);
+    // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
+    const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
+    if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
     const { text, display } = lineText(toks);
     if (!text) continue;
     out.push({

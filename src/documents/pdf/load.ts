@@ -109,28 +109,35 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     // Shapes: every path's bounding box in page space, following the transformation stack.
     const shapes: Shape[] = [];
     let ctm = [1, 0, 0, 1, 0, 0];
-    const stack: number[][] = [];
+    // The clipping box: KaTeX draws a radical as a very wide path clipped to the radicand.
+    let clip = [-Infinity, -Infinity, Infinity, Infinity];
+    const stack: [number[], number[]][] = [];
     let images = 0;
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
-      if (fn === OPS.save) stack.push(ctm);
-      else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+      if (fn === OPS.save) stack.push([ctm, clip]);
+      else if (fn === OPS.restore) [ctm, clip] = stack.pop() ?? [[1, 0, 0, 1, 0, 0], [-Infinity, -Infinity, Infinity, Infinity]];
       else if (fn === OPS.transform) ctm = mul(ctm, args as number[]);
       else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
       else if (fn === OPS.constructPath) {
         const op = args[0] as number;
         const mm = args[2] as ArrayLike<number> | null;
-        if (!mm || op === OPS.endPath) continue;
+        if (!mm) continue;
         const pts = [
           [mm[0]!, mm[1]!],
           [mm[2]!, mm[3]!],
         ].map(([px, py]) => [ctm[0]! * px! + ctm[2]! * py! + ctm[4]!, ctm[1]! * px! + ctm[3]! * py! + ctm[5]!]);
-        const sx0 = Math.min(pts[0]![0]!, pts[1]![0]!);
-        const sx1 = Math.max(pts[0]![0]!, pts[1]![0]!);
-        const sy0 = Math.min(pts[0]![1]!, pts[1]![1]!);
-        const sy1 = Math.max(pts[0]![1]!, pts[1]![1]!);
-        if (!isFinite(sx0) || !isFinite(sy0)) continue;
+        const sx0 = Math.max(clip[0]!, Math.min(pts[0]![0]!, pts[1]![0]!));
+        const sx1 = Math.min(clip[2]!, Math.max(pts[0]![0]!, pts[1]![0]!));
+        const sy0 = Math.max(clip[1]!, Math.min(pts[0]![1]!, pts[1]![1]!));
+        const sy1 = Math.min(clip[3]!, Math.max(pts[0]![1]!, pts[1]![1]!));
+        if (op === OPS.endPath) {
+          // A path that is neither filled nor stroked defines the next clip.
+          clip = [sx0, sy0, sx1, sy1];
+          continue;
+        }
+        if (!isFinite(sx0) || !isFinite(sy0) || sx1 < sx0 || sy1 < sy0) continue;
         const w = sx1 - sx0;
         const h = sy1 - sy0;
         const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
