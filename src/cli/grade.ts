@@ -18,6 +18,7 @@ import { cachedAsk } from '../run/model-run.js';
 import { parseModelRef } from '../run/providers.js';
 import { Scheduler } from '../run/scheduler.js';
 import type { JudgeAsk } from '../grade/judge.js';
+import { pageTranscriber } from '../run/page-reader.js';
 
 /** A judge model through the store's cache (a judged answer is not paid for twice). */
 function judgeFor(store: Store, model: string, timeoutMs: number, maxWaitMs: number): JudgeAsk {
@@ -122,7 +123,8 @@ export function gradeCommand(): Command {
     .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
     .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; timeout: string; maxWait: string }) => {
+    .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string; timeout: string; maxWait: string }) => {
       const threshold = failUnder(flags.failUnder);
       const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
@@ -134,12 +136,14 @@ export function gradeCommand(): Command {
       const timeoutMs = seconds(flags.timeout, '--timeout');
       const maxWaitMs = seconds(flags.maxWait, '--max-wait');
       if (flags.judge) parseModelRef(flags.judge);
+      if (flags.readWith) parseModelRef(flags.readWith);
       // The report folder is checked (and reserved) before anything is graded or stored.
       const out = flags.out ? prepareOutDir(flags.out) : undefined;
       let store: Store | undefined;
       try {
-        store = flags.store || flags.judge ? new Store(flags.store ? flags.db : ':memory:', { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
+        store = flags.store || flags.judge || flags.readWith ? new Store(flags.store ? flags.db : ':memory:', { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
         const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
+        const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
         const showProgress = files.length > 1 && process.stderr.isTTY;
         const { results, runId } = await gradeFiles({
           key,
@@ -150,6 +154,7 @@ export function gradeCommand(): Command {
           ...(problemsPath ? { problemsPath } : {}),
           ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
           ...(judge ? { judge } : {}),
+          ...(transcriber ? { transcriber } : {}),
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${printable(last.error)}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));

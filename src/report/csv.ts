@@ -10,7 +10,8 @@ function defused(v: string | number): string {
   return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function field(v: string | number): string {
+/** One CSV field: defused (see above), quoted when it must be. */
+export function field(v: string | number): string {
   const s = defused(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
