@@ -157,6 +157,13 @@ test('a keys file holding a bare key: the error names the file, never a characte
   }
 });
 
+test('redaction leaves a message without secrets as it is', async () => {
+  const { redactSecrets } = await import('../src/run/providers.js');
+  const plain = '429 Too Many Requests: the task-force quota resets in 20 s (request id req_abc123)';
+  assert.equal(redactSecrets(plain, ['plainsecretvalue0042']), plain);
+  assert.equal(redactSecrets('Incorrect API key provided: sk-proj-****...Xy9z. See docs.'), 'Incorrect API key provided: [redacted] See docs.');
+});
+
 test('a server that echoes the key in its 401 body: the error is printed with the key redacted', async () => {
   const echo = createServer((req, res) => {
     req.resume();
