@@ -4,7 +4,7 @@ import type { AnswerSpec } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
 import { checkAnswer } from './check.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../math/limits.js';
 
 /** One check as sent to a worker. */
 export interface CheckTask {

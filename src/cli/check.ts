@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Command } from 'commander';
 import { UserError } from '../model/errors.js';
 import { CheckPool, type CheckTask } from '../check/pool.js';
-import { LIMITS } from '../check/limits.js';
+import { LIMITS } from '../math/limits.js';
 import type { CheckResult } from '../model/verdict.js';
 
 interface CheckFlags {

@@ -122,8 +122,9 @@ export function gradeCommand(): Command {
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
+    .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string }) => {
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean }) => {
       const threshold = failUnder(flags.failUnder);
       const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
@@ -158,7 +159,7 @@ export function gradeCommand(): Command {
           process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
         }
         if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
-        if (results.some((r) => r.error)) process.exitCode = 1;
+        if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
         if (threshold !== undefined) {
           const below = grades.filter((g) => percentOf(g) < threshold);

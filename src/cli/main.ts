@@ -20,7 +20,10 @@ const COMMANDS: LazyCommand[] = [
   { name: 'key', summary: 'write and check answer keys (lint, check, init, import, schema)', load: async () => (await import('./key.js')).keyCommand() },
   { name: 'variants', summary: "render each student's problem set and computed key from the key's params", load: async () => (await import('./variants.js')).variantsCommand() },
   { name: 'run', summary: 'run models on a problem set through their APIs, with hints for the parts they get wrong', load: async () => (await import('./run.js')).runCommand() },
+  { name: 'agreement', summary: "compare partcredit's verdicts with a person's labels: per part, per submission, overall", load: async () => (await import('./agreement.js')).agreementCommand() },
   { name: 'compare', summary: 'parts × models: one-shot, after hint k, not solved; tokens, cost, time; disputed key parts', load: async () => (await import('./run.js')).compareCommand() },
+  { name: 'serve', summary: 'the review app: see, override and group verdicts in the browser', load: async () => (await import('./serve.js')).serveCommand() },
+  { name: 'export', summary: 'gradebook, Canvas and Gradescope exports of a run, with overrides applied', load: async () => (await import('./export.js')).exportCommand() },
 ];
 
 /** The first word of argv that is not an option: the command to load (undefined for `--help`). */
