@@ -4,11 +4,19 @@ import { agreementReports } from './agreement.js';
 import { explainDisagreement } from './policy.js';
 import { runGradeBench, runSizeBench } from './grade-throughput.js';
 import { runRequestBench } from './run-throughput.js';
+import { runStartupBench } from './startup.js';
+import { runJsonlBench } from './jsonl-throughput.js';
 import { runDevAgreement } from './dev-agreement.js';
 import { runReviewBench } from './review.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
+
+console.log('\n== start-up (ratios to node -e 0) ==');
+for (const line of runStartupBench()) console.log(line);
+
+console.log('\n== check --jsonl: the CLI path beside in-process ==');
+for (const line of await runJsonlBench(process.env.BENCH_FULL === '1')) console.log(line);
 
 console.log('\n== grading ==');
 for (const line of await runGradeBench(1000)) console.log(line);
