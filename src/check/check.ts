@@ -10,7 +10,7 @@ import { prepareFor, prepareKeyValue } from './prepare.js';
 import { inferType } from './infer.js';
 import { freeSymbols } from '../math/sampling.js';
 import { indexedFamilies, readContextOf, symbolsOf } from './symbols.js';
-import { resetWorkBudget } from '../math/evaluate.js';
+import { WorkBudget } from '../math/evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
 import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
@@ -26,6 +26,8 @@ export interface CheckOptions {
   symbols?: SymbolTable;
   /** A computer-algebra stage to prove equalities the exact stage cannot (see `loadCas`). */
   cas?: Cas;
+  /** The work budget of an enclosing check (a table's cells share their table's); a new one by default. */
+  budget?: WorkBudget;
 }
 
 const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
@@ -100,7 +102,7 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
  */
 export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
-  resetWorkBudget();
+  const budget = options.budget ?? new WorkBudget();
   const declaredType = spec.type;
   try {
     if (declaredType === 'text') return result('text', checkText(spec), trimAnswer(candidate), '', t0);
@@ -116,7 +118,7 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     };
     if (declaredType === 'choice') return choice(spec, (spec.options ?? []).join(' | '));
     if (declaredType === 'table') {
-      const v = checkTable(spec, candidate, (cellSpec, cell) => checkAnswer(cellSpec, cell, options));
+      const v = checkTable(spec, candidate, (cellSpec, cell) => checkAnswer(cellSpec, cell, { ...options, budget }));
       return result('table', v, '(table)', '(table)', t0);
     }
     // A key value may come wrapped as a solution writes it (`$...$`, `\boxed{}`).
@@ -192,7 +194,7 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     if (printMath(answer) === printMath(expected)) {
       return withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0), sides);
     }
-    const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, ...(options.cas ? { cas: options.cas } : {}) };
+    const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
     const checker = CHECKERS[type] ?? checkExpression;
     return withSymbols(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), sides);
   } catch (e) {

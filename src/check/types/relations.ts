@@ -160,8 +160,8 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   for (const x of points) {
     const at = new Map(base);
     at.set(variable, x);
-    const want = evaluate(expected, at);
-    const got = evaluate(answer, at);
+    const want = evaluate(expected, at, ctx.budget);
+    const got = evaluate(answer, at, ctx.budget);
     if (typeof want !== 'number' || typeof got !== 'number') return notAFormula();
     if (Number.isNaN(got)) undefinedAnswers++;
     // Signals are zero outside the cases an answer gives: no case for n < 0 where the key says 0 agrees.
