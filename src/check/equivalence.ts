@@ -72,10 +72,17 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
     const want = evaluate(expected, point, env.budget);
     if (!isFiniteValue(want)) continue;
     const got = evaluate(answer, point, env.budget);
-    // Where only the answer has no real value (√d_in·√d_out at negative d's) the two are not
-    // comparable; equality is judged where both are defined.
+    // Where only the answer has no real value (log a + log b at negative a, b; √d_in·√d_out at
+    // negative d's) it misses a branch of the expected value: a difference, unless the key's
+    // assumptions (positive: true) exclude those points. Two such points, to be sure.
     if (typeof got === 'number' && Number.isNaN(got)) {
-      answerUndefined++;
+      if (++answerUndefined >= 2) {
+        return {
+          equal: false,
+          check: 'numeric',
+          counterexample: `at ${describePoint(point, names)} the answer has no value, the expected value is ${fmt(want)}`,
+        };
+      }
       continue;
     }
     if (!close(want, got, rel)) {

@@ -149,7 +149,7 @@ export function evaluate(n: Node, at: Point, budget: WorkBudget = new WorkBudget
       const e = evaluate(n.exp, at, budget);
       if (typeof e !== 'number') return NaN;
       if (b instanceof Matrix) return b.pow(e) ?? NaN;
-      return map1(b, (x) => Math.pow(x, e));
+      return map1(b, (x) => realPow(x, e));
     }
     case 'root': {
       const k = scalar(evaluate(n.index, at, budget));
@@ -210,6 +210,19 @@ export function evaluate(n: Node, at: Point, budget: WorkBudget = new WorkBudget
 }
 
 const EPS = 1e-9;
+
+/**
+ * x^e over the reals: a negative base to a fraction with an odd denominator has a real value
+ * (x^(2/3) is the square of the cube root), which Math.pow leaves NaN.
+ */
+function realPow(x: number, e: number): number {
+  if (x >= 0 || Number.isInteger(e)) return Math.pow(x, e);
+  for (let q = 3; q < 64; q += 2) {
+    const p = Math.round(e * q);
+    if (Math.abs(e * q - p) < 1e-9) return (p % 2 === 0 ? 1 : -1) * Math.pow(-x, e);
+  }
+  return NaN;
+}
 
 /**
  * Terms that sums and products may still evaluate. One budget travels with one check (in its

@@ -11,6 +11,7 @@ import { compareScalars, isConstant } from '../scalar.js';
 import { checkExpression, verdictFromComparison } from './scalar-types.js';
 import { asInterval, checkInterval } from './structured.js';
 import { isName, isNameLike, valueOf } from '../named-values.js';
+import { absoluteRange } from '../absolute.js';
 
 type Rel = NodeOf<'rel'>;
 
@@ -69,6 +70,10 @@ function asSignForm(r: Rel): { f: Node; strict: boolean; op: RelOp } | undefined
 
 /** `relation`: the same bound; with `boundary: true` the equation of the boundary counts too. */
 export const checkRelation: TypeChecker = (expected, answer, ctx) => {
+  // A bound on |x| is the intervals it allows; compared as intervals with any way of writing them.
+  const absExpected = absoluteRange(expected);
+  const absAnswer = absoluteRange(answer);
+  if (absExpected || absAnswer) return checkInterval(absExpected ?? expected, absAnswer ?? answer, ctx);
   if (expected.kind !== 'rel') return checkExpression(expected, answer, ctx);
   if (expected.ops.length === 2 || expected.ops[0] === 'in') {
     if (asInterval(expected)) return checkInterval(expected, answer, ctx);
