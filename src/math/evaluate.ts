@@ -229,12 +229,16 @@ function realPow(x: number, e: number): number {
  * context), shared by every evaluation the check makes, nested checks of a table's cells included.
  */
 export class WorkBudget {
-  constructor(public remaining: number = LIMITS.bigopWork) {}
+  remaining: number;
+
+  constructor(readonly size: number = LIMITS.bigopWork) {
+    this.remaining = size;
+  }
 
   /** Takes one term, or throws LimitError when the check has used them all. */
   spend(): void {
     if (--this.remaining < 0) {
-      throw new LimitError(`the sums and products in the answer need more than ${LIMITS.bigopWork.toLocaleString('en-US')} terms in all`);
+      throw new LimitError(`the sums and products in the answer need more than ${this.size.toLocaleString('en-US')} terms in all`);
     }
   }
 }
