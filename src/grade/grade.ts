@@ -6,7 +6,7 @@ import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { LIMITS } from '../check/limits.js';
 import { symbolsFor } from '../documents/key.js';
-import { answerCandidates, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
+import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -103,6 +103,7 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
 /** `\mathbf{g}_3`, `g_{3}`, `\mathbb{E}[dw]` → `g3`, `g3`, `e`: a name as a response or a key writes it. */
 function nameKey(s: string): string {
   return s
+    .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
     .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
     .replace(/[[(].*$/, '')
     .replace(/[\\{}_\s^*]/g, '')
@@ -120,6 +121,35 @@ function statesName(candidate: string, name: string): boolean {
   return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
 }
 
+/** A general answer with the question's fixed values put in, when that is an answer the key credits. */
+function specialise(targets: Target[], text: string, givens: ReadonlyMap<string, string>, options: CheckOptions, candidate: Candidate): Graded | undefined {
+  const filled = substituted(text, givens as Map<string, string>);
+  for (const v of filled) {
+    for (const t of targets) {
+      const r = checkAnswer(t.spec, v, options);
+      if (r.verdict === 'correct') {
+        const used = [...givens].filter(([n]) => new RegExp(`(^|[^A-Za-z\\\\])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).test(text)).map(([n, val]) => `${n} = ${val}`);
+        const g = creditFor(t, { ...r, reason: `with ${used.join(', ')} as the question fixes: ${r.reason}` }, { ...candidate, text });
+        return g;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `d_{out,n}` (the d_out of layer n) → `d_{out}`: a per-layer index on a quantity the question names once. */
+function withoutLayerIndex(text: string): string[] {
+  const t = text.replace(/_\{\s*(\\text\{[A-Za-z]+\}|[A-Za-z]{2,})\s*,\s*[a-z]\s*\}/g, '_{$1}');
+  return t === text ? [] : [t];
+}
+
+/** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
+function leftSide(value: string): string | undefined {
+  const m = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\leftarrow|:=)/.exec(value);
+  if (!m || /[+\-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
+  return m[1]!;
+}
+
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
@@ -135,11 +165,17 @@ const MAX_CANDIDATES = 80;
  * parameter (`\frac{1}{|c|}\sqrt{d_out/d_in}`) that the key does not credit is followed by its
  * specialisation when the response gives one (`= \sqrt{d_out}` for `c = 1/\sqrt{d_in}`).
  */
-function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, questionSymbols: ReadonlySet<string>, name?: string, preferCorrect = false): Graded {
+function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
   if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const targets = targetsOf(part, spec);
   let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
+  // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
+  const quantities = targets.flatMap((t) => (t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : []).filter((q): q is string => !!q);
+  if (quantities.length) {
+    const stating = candidates.filter((c) => quantities.some((q) => statesName(c.text, q)));
+    candidates = [...stating, ...candidates.filter((c) => !stating.includes(c))];
+  }
   if (name) {
     // A named answer (`g3`): the candidates that state it by name come first.
     const wanted = name;
@@ -158,7 +194,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   for (const c of candidates) {
     defs ??= definitions(text);
-    const variants = [...new Set([c.text, lastSide(c.text), ...substituted(c.text, defs)])];
+    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text))])];
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -166,7 +202,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         const r = checkAnswer(t.spec, v, options);
         r.symbols?.expected.forEach((x) => expectedSymbols.add(x));
         firstTried ??= { result: r, candidate };
-        if (misfit(r, questionSymbols)) continue;
+        if (misfit(r, question.symbols)) continue;
         if (r.verdict === 'correct') {
           fit = creditFor(t, r, candidate);
           break;
@@ -175,7 +211,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       }
       if (!fit) continue;
       const correct = fit.result.verdict === 'correct' || (fit.credit ?? 0) > 0;
-      if (general && !extraSymbols(fit.result, expectedSymbols).length) return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
+      // The specialisation states the same quantity as the general form, without its free parameter.
+      const generalQuantity = general && leftSide(general.candidate!.text);
+      if (general && !extraSymbols(fit.result, expectedSymbols).length && (!generalQuantity || statesName(c.text, generalQuantity))) {
+        return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
+      }
       if (general) continue;
       if (preferCorrect && !name && !correct) {
         firstFit ??= fit;
@@ -183,7 +223,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         continue;
       }
       if (!correct && extraSymbols(fit.result, expectedSymbols).length) {
-        // A general form in a parameter the key does not have: look on for its specialisation.
+        // A general form in a parameter the key does not have: specialised with the value the
+        // question fixes (part (b)'s c), or else look on for the specialisation it states.
+        const special = specialise(targets, v, question.givens, options, candidate);
+        if (special) return special;
         general = fit;
         continue;
       }
@@ -198,7 +241,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   return {
     result: {
       ...result,
-      verdict: result.verdict === 'unparseable' && candidates.length === 1 ? 'unparseable' : 'incorrect',
+      // One short formula that cannot be read is unparseable; a response of prose with no answer in it is incomplete.
+      verdict: result.verdict === 'unparseable' && candidates.length === 1 && text.length < 300 ? 'unparseable' : 'incorrect',
       score: 0,
       category: 'incomplete',
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
@@ -242,34 +286,49 @@ function substituted(candidate: string, defs: Map<string, string>): string[] {
   return changed ? [text] : [];
 }
 
-function gradeAnswer(part: KeyPart, answer: NamedAnswer, text: string, options: CheckOptions, questionSymbols: ReadonlySet<string>): Graded {
+function gradeAnswer(part: KeyPart, answer: NamedAnswer, text: string, options: CheckOptions, question: QuestionContext): Graded {
   // A part with several named answers: each is looked for among the response's formulas, by name first.
-  return gradeAgainst(part, answer.spec, text, options, questionSymbols, answer.name, part.answers.length > 1);
+  return gradeAgainst(part, answer.spec, text, options, question, answer.name, part.answers.length > 1);
 }
 
-const QUESTION_SYMBOLS = new WeakMap<Key, Map<string, Set<string>>>();
+/** What grading knows of a part's question: the symbols its answers use, and the values it fixes. */
+export interface QuestionContext {
+  /** The symbols the key's answers to the question use: what an answer to it is about. */
+  symbols: ReadonlySet<string>;
+  /**
+   * Values the question fixes, as LaTeX by name: the key's answers of the form `c = ...` in the
+   * question's parts (part (b) fixes the c that part (c)'s general bound is in).
+   */
+  givens: ReadonlyMap<string, string>;
+}
 
-/** The symbols the key's answers to one question use: what an answer to that question is about. */
-function questionSymbols(key: Key, question: string): Set<string> {
-  let byQuestion = QUESTION_SYMBOLS.get(key);
-  if (!byQuestion) QUESTION_SYMBOLS.set(key, (byQuestion = new Map()));
-  let set = byQuestion.get(question);
-  if (!set) {
-    set = new Set();
+const QUESTION_CONTEXT = new WeakMap<Key, Map<string, QuestionContext>>();
+
+/** The context of one question of a key, computed once per key. */
+function questionContext(key: Key, question: string): QuestionContext {
+  let byQuestion = QUESTION_CONTEXT.get(key);
+  if (!byQuestion) QUESTION_CONTEXT.set(key, (byQuestion = new Map()));
+  let ctx = byQuestion.get(question);
+  if (!ctx) {
+    const symbols = new Set<string>();
+    const givens = new Map<string, string>();
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
-        checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => set!.add(s));
+        checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
+        const fixed = /^\s*([A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
+        if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
       }
     }
-    byQuestion.set(question, set);
+    ctx = { symbols, givens };
+    byQuestion.set(question, ctx);
   }
-  return set;
+  return ctx;
 }
 
 /** Grades one attempt of a part against every answer the key gives for it. */
-function gradeAttempt(part: KeyPart, text: string, options: CheckOptions, questionSymbols: ReadonlySet<string>): { verdict: PartVerdict; score: number; graded: Graded[] } {
-  const graded = part.answers.map((a) => gradeAnswer(part, a, text, options, questionSymbols));
+function gradeAttempt(part: KeyPart, text: string, options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
+  const graded = part.answers.map((a) => gradeAnswer(part, a, text, options, question));
   if (!graded.length) return { verdict: 'needs-review', score: 0, graded };
   const score = graded.reduce((s, g) => s + (g.credit ?? g.result.score), 0) / graded.length;
   const verdicts = graded.map((g) => g.result.verdict);
@@ -322,7 +381,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   if (!part.answers.length) {
     return { ...base, verdict: 'needs-review', score: 0, points: 0, answer: response.final.text.slice(0, 200), expected: part.compute ? `compute: ${part.compute}` : '', feedback: 'the key gives no answer to check against', source: response.label };
   }
-  const qs = questionSymbols(key, part.id.split('.')[0]!);
+  const qs = questionContext(key, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.final.text, options, qs);
   const d = describe(part, final.graded);
   const grade: PartGrade = {
