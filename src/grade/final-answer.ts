@@ -143,7 +143,9 @@ export function answerCandidates(response: string): Candidate[] {
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
     const between = response.slice(index, f.index);
-    if (/[.!?]\s|\n\s*\n/.test(between)) return;
+    // "Thus the output shape is:" then the formula on its own after a blank line: still its formula.
+    const introduces = /:\s*(?:\*\*)?\s*$/.test(between);
+    if (/[.!?]\s/.test(between) || (!introduces && /\n\s*\n/.test(between))) return;
     reason.set(lo, Math.max(reason.get(lo) ?? 0, score));
   };
   for (const m of response.matchAll(CONCLUSION)) {

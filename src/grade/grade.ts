@@ -1,7 +1,8 @@
 import type { Key, KeyPart, NamedAnswer } from '../model/key.js';
 import type { AnswerSpec } from '../model/answer-spec.js';
 import type { CheckResult } from '../model/verdict.js';
-import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { AnswerCandidate, PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { LIMITS } from '../check/limits.js';
@@ -255,8 +256,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
 function definitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of formulas(text)) {
-    for (const piece of [f.text, ...pieces(f.text)]) {
-      const m = /^\s*([A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
+    for (const piece of [...pieces(f.text), f.text]) {
+      const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
       if (!m || out.has(m[1]!)) continue;
       const value = lastSide(m[2]!).replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '').trim();
       if (value) out.set(m[1]!, value);
@@ -265,7 +266,7 @@ function definitions(text: string): Map<string, string> {
   return out;
 }
 
-const NAME = /[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9_{])/g;
+const NAME = /[A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9_{])/g;
 
 /**
  * A candidate with the response's own definitions put in (`W_{out} \times H_{out} \times F`).
@@ -316,7 +317,7 @@ function questionContext(key: Key, question: string): QuestionContext {
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
         checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
-        const fixed = /^\s*([A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
+        const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
         if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
       }
     }
@@ -366,7 +367,7 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
  * Grades a part: its final answer (and the first, when the submission answered more than
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
-export function gradePart(part: KeyPart, response: PartResponse | undefined, key: Key): PartGrade {
+export function gradePart(part: KeyPart, response: PartResponse | undefined, key: Key, readingWarnings = 0): PartGrade {
   const options: CheckOptions = { symbols: symbolsFor(key, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
@@ -384,27 +385,45 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   const qs = questionContext(key, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.final.text, options, qs);
   const d = describe(part, final.graded);
+  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
+  const verdict = settle(final.verdict, confidence);
+  const review = verdict === 'needs-review' && final.verdict !== 'needs-review';
   const grade: PartGrade = {
     ...base,
-    verdict: final.verdict,
-    score: final.score,
-    points: Math.round(final.score * part.points * 1000) / 1000,
+    verdict,
+    score: review ? 0 : final.score,
+    points: review ? 0 : Math.round(final.score * part.points * 1000) / 1000,
     ...d,
+    ...(review ? { feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}; ${d.feedback}` } : {}),
     source: [response.label, d.source].filter(Boolean).join(', '),
+    confidence,
+    ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
     const first = gradeAttempt(part, response.first.text, options, qs);
-    if (first.verdict !== final.verdict || describe(part, first.graded).answer !== d.answer) {
-      grade.first = { verdict: first.verdict, answer: describe(part, first.graded).answer };
+    const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
+    if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
+      grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
     }
   }
   return grade;
 }
 
+function evidence(graded: Graded[]): AnswerEvidence[] {
+  return graded.map((g) => ({ result: g.result, ...(g.candidate ? { how: g.candidate.how } : {}), ...(g.others ? { others: g.others } : {}) }));
+}
+
+/** The candidates a person decides between: the one graded and the others that fit with another verdict. */
+function candidatesOf(graded: Graded[], verdict: PartVerdict, answer: string): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [{ answer, verdict, ...(graded[0]?.candidate ? { how: graded[0].candidate.how } : {}) }];
+  for (const g of graded) for (const o of g.others ?? []) if (!out.some((c) => c.answer === o.text)) out.push({ answer: o.text, verdict: o.verdict });
+  return out.slice(0, 6);
+}
+
 /** Grades every part of the key for one submission; totals count graded parts only. */
 export function gradeSubmission(key: Key, submission: Submission): SubmissionGrade {
   const byId = new Map(submission.responses.map((r) => [r.partId, r]));
-  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), key));
+  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), key, submission.warnings.length));
   const counted = parts.filter((p) => p.graded);
   return {
     submission: submission.id,
