@@ -5,7 +5,7 @@ import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { gradeFiles } from '../src/run/grading.js';
 import { Store } from '../src/store/db.js';
-import { seededRandom } from '../src/check/random.js';
+import { seededRandom } from '../src/math/random.js';
 import { readSubmission, SUBMISSION_LIMITS } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 

@@ -5,6 +5,7 @@ import { explainDisagreement } from './policy.js';
 import { runGradeBench, runSizeBench } from './grade-throughput.js';
 import { runRequestBench } from './run-throughput.js';
 import { runDevAgreement } from './dev-agreement.js';
+import { runReviewBench } from './review.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
@@ -17,6 +18,9 @@ for (const line of ['', '== agreement with a TA on the development set (hw4-fa25
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);
+
+console.log('\n== review app ==');
+for (const line of await runReviewBench()) console.log(line);
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();

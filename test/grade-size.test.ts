@@ -8,7 +8,7 @@ import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission, SUBMISSION_LIMITS } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { answerCandidates } from '../src/grade/final-answer.js';
-import { LIMITS } from '../src/check/limits.js';
+import { LIMITS } from '../src/math/limits.js';
 import { UserError } from '../src/model/errors.js';
 
 const DIR = fileURLToPath(new URL('../../test/fixtures/numbering/', import.meta.url));

@@ -4,6 +4,7 @@ import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
 import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
 import { segmentTranscript, segmentWriteup, type QuestionOutline } from './segment.js';
+import { readDocumentFile, type ReadFileOptions } from './read-file.js';
 
 /** The key's questions in order, with titles and text from the problem set when there is one. */
 export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
@@ -60,4 +61,16 @@ function withCoverageWarning(s: Submission, key: Key): Submission {
   else if (total && found === 0) s.warnings.push(`${where}: no part of the key was recognised (is it numbered like 1a, (a), Problem 1: Part (a)?); every part is graded missing`);
   else if (total >= 4 && found < Math.ceil(total / 4)) s.warnings.push(`${where}: only ${found} of ${total} parts were recognised; check its numbering`);
   return s;
+}
+
+/**
+ * Reads a submission file of any kind (text, PDF, notebook, LaTeX; sniffed by its bytes) and
+ * segments it. A file that is not a document, or a PDF with pages nobody read, says so in
+ * `warnings`.
+ */
+export async function readSubmissionFile(bytes: Uint8Array, id: string, key: Key, problems?: ProblemSet, path?: string, options: ReadFileOptions = {}): Promise<Submission> {
+  const doc = await readDocumentFile(bytes, path ?? id, options);
+  if (doc.text === undefined) return { id, ...(path ? { path } : {}), format: 'writeup', text: '', responses: [], notes: doc.notes, warnings: doc.warnings };
+  const sub = readSubmission(doc.text, id, key, problems, path);
+  return { ...sub, notes: [...doc.notes, ...sub.notes], warnings: [...doc.warnings, ...sub.warnings], ...(doc.source ? { source: doc.source } : {}) };
 }

@@ -1,4 +1,4 @@
-import { boxedContents } from '../check/latex/braces.js';
+import { boxedContents } from '../math/latex/braces.js';
 
 /** A place in a response that may hold the final answer, with how it was found. */
 export interface Candidate {

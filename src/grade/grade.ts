@@ -5,7 +5,7 @@ import type { AnswerCandidate, PartGrade, PartVerdict, SubmissionGrade } from '.
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
-import { LIMITS } from '../check/limits.js';
+import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
 
