@@ -7,7 +7,9 @@ import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
-import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
+import { assignmentOf, isAssignment, type Assignment } from '../documents/assignment.js';
+import type { ProblemSet } from '../model/problem-set.js';
+import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from './final-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -138,6 +140,12 @@ function specialise(targets: Target[], text: string, givens: ReadonlyMap<string,
   return undefined;
 }
 
+/** `g_1` (or `\mathbf{g}_1`) alone, a value the question states: that value. */
+function givenValue(text: string, givens: ReadonlyMap<string, string>): string[] {
+  const v = givens.get(plain(text).trim());
+  return v ? [v] : [];
+}
+
 /** `d_{out,n}` (the d_out of layer n) → `d_{out}`: a per-layer index on a quantity the question names once. */
 function withoutLayerIndex(text: string): string[] {
   const t = text.replace(/_\{\s*(\\text\{[A-Za-z]+\}|[A-Za-z]{2,})\s*,\s*[a-z]\s*\}/g, '_{$1}');
@@ -195,7 +203,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   for (const c of candidates) {
     defs ??= definitions(text);
-    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text))])];
+    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text)), ...givenValue(lastSide(c.text), question.givens)])];
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -303,12 +311,34 @@ export interface QuestionContext {
   givens: ReadonlyMap<string, string>;
 }
 
-const QUESTION_CONTEXT = new WeakMap<Key, Map<string, QuestionContext>>();
+const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
 
-/** The context of one question of a key, computed once per key. */
-function questionContext(key: Key, question: string): QuestionContext {
-  let byQuestion = QUESTION_CONTEXT.get(key);
-  if (!byQuestion) QUESTION_CONTEXT.set(key, (byQuestion = new Map()));
+/** `\mathbf{g}_1` → `g_1`: bold is typography, not another name. */
+function plain(latex: string): string {
+  return latex.replace(/\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}/g, '$1');
+}
+
+/** Values the problem set states for a question (`\mathbf{g}_1 = f(\mathbf{x}_1) = [0.8, 0, 0]^T`), by plain name. */
+function statedValues(problems: ProblemSet | undefined, question: string, into: Map<string, string>): void {
+  const q = problems?.questions.find((x) => x.number === question);
+  if (!q) return;
+  const texts = [q.text, ...q.parts.flatMap((p) => [p.text, ...p.parts.map((s) => s.text)])];
+  for (const f of texts.flatMap((t) => formulas(t))) {
+    for (const piece of [...pieces(f.text), f.text]) {
+      const s = sides(plain(piece));
+      const name = s[0];
+      const value = s[s.length - 1]!;
+      if (s.length < 2 || !name || !/^[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?$/.test(name) || /\?|\\dots|\\cdots/.test(value) || into.has(name)) continue;
+      into.set(name, value.replace(/[.,;]\s*$/, ''));
+    }
+  }
+}
+
+/** The context of one question, computed once per assignment. */
+function questionContext(assignment: Assignment, question: string): QuestionContext {
+  const { key } = assignment;
+  let byQuestion = QUESTION_CONTEXT.get(assignment);
+  if (!byQuestion) QUESTION_CONTEXT.set(assignment, (byQuestion = new Map()));
   let ctx = byQuestion.get(question);
   if (!ctx) {
     const symbols = new Set<string>();
@@ -321,6 +351,7 @@ function questionContext(key: Key, question: string): QuestionContext {
         if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
       }
     }
+    statedValues(assignment.problems, question, givens);
     ctx = { symbols, givens };
     byQuestion.set(question, ctx);
   }
@@ -328,8 +359,8 @@ function questionContext(key: Key, question: string): QuestionContext {
 }
 
 /** Grades one attempt of a part against every answer the key gives for it. */
-function gradeAttempt(part: KeyPart, text: string, options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
-  const graded = part.answers.map((a) => gradeAnswer(part, a, text, options, question));
+function gradeAttempt(part: KeyPart, text: string | ((a: NamedAnswer) => string), options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
+  const graded = part.answers.map((a) => gradeAnswer(part, a, typeof text === 'string' ? text : text(a), options, question));
   if (!graded.length) return { verdict: 'needs-review', score: 0, graded };
   const score = graded.reduce((s, g) => s + (g.credit ?? g.result.score), 0) / graded.length;
   const verdicts = graded.map((g) => g.result.verdict);
@@ -367,7 +398,9 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
  * Grades a part: its final answer (and the first, when the submission answered more than
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
-export function gradePart(part: KeyPart, response: PartResponse | undefined, key: Key, readingWarnings = 0): PartGrade {
+export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0): PartGrade {
+  const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
+  const { key } = assignment;
   const options: CheckOptions = { symbols: symbolsFor(key, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
@@ -382,7 +415,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   if (!part.answers.length) {
     return { ...base, verdict: 'needs-review', score: 0, points: 0, answer: response.final.text.slice(0, 200), expected: part.compute ? `compute: ${part.compute}` : '', feedback: 'the key gives no answer to check against', source: response.label };
   }
-  const qs = questionContext(key, part.id.split('.')[0]!);
+  const qs = questionContext(assignment, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.final.text, options, qs);
   const d = describe(part, final.graded);
   const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
@@ -400,7 +433,10 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
-    const first = gradeAttempt(part, response.first.text, options, qs);
+    // A part posed in pieces (g3 asked in one turn, g4 in a later one): each named answer's first
+    // answer is in the first attempt that states it.
+    const firstText = (a: NamedAnswer) => (part.answers.length > 1 && a.name ? response.attempts.find((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)))?.text : undefined) ?? response.first.text;
+    const first = gradeAttempt(part, firstText, options, qs);
     const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
       grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
@@ -420,10 +456,16 @@ function candidatesOf(graded: Graded[], verdict: PartVerdict, answer: string): A
   return out.slice(0, 6);
 }
 
-/** Grades every part of the key for one submission; totals count graded parts only. */
-export function gradeSubmission(key: Key, submission: Submission): SubmissionGrade {
+/**
+ * Grades every part of the key for one submission; totals count graded parts only. Given the
+ * assignment (key + problem set), answers in terms of values the question states (`g_4 = g_1`)
+ * are read with those values.
+ */
+export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: Submission): SubmissionGrade {
+  const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
+  const { key } = assignment;
   const byId = new Map(submission.responses.map((r) => [r.partId, r]));
-  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), key, submission.warnings.length));
+  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length));
   const counted = parts.filter((p) => p.graded);
   return {
     submission: submission.id,
