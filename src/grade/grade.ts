@@ -140,6 +140,17 @@ function specialise(targets: Target[], text: string, givens: ReadonlyMap<string,
   return undefined;
 }
 
+/**
+ * A formula without the prose a writer put inside it: a remark in a case (`\text{ (equivalently }
+ * ...)`) and sentence punctuation before `\end{cases}`.
+ */
+function tidied(text: string): string[] {
+  const t = text
+    .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
+    .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
+  return t === text ? [] : [t, lastSide(t)];
+}
+
 /** `g_1` (or `\mathbf{g}_1`) alone, a value the question states: that value. */
 function givenValue(text: string, givens: ReadonlyMap<string, string>): string[] {
   const v = givens.get(plain(text).trim());
@@ -203,7 +214,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   for (const c of candidates) {
     defs ??= definitions(text);
-    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text)), ...givenValue(lastSide(c.text), question.givens)])];
+    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text)), ...givenValue(lastSide(c.text), question.givens), ...tidied(c.text)])];
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
