@@ -3,7 +3,7 @@ import { readJson } from './files.js';
 import { Command, Option } from 'commander';
 import { Store } from '../store/db.js';
 import { runModels, type ModelRunConfig, type RunProgress } from '../run/model-run.js';
-import { parseModelRef } from '../run/providers.js';
+import { apiKeyFor, parseModelRef } from '../run/providers.js';
 import { compareRuns, comparisonHtml, comparisonTable, type Prices } from '../report/compare.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { printable } from '../report/printable.js';
@@ -12,6 +12,17 @@ import { seconds } from './grade.js';
 
 function progressLine(p: RunProgress, t0: number, cost?: number): string {
   return `\rparts ${p.partsDone}/${p.partsTotal} · requests ${p.requests} (${p.cached} from cache) · tokens ${p.inputTokens} in / ${p.outputTokens} out${cost !== undefined ? ` · $${cost.toFixed(4)}` : ''} · retries ${p.retries}${p.throttled ? ` · throttled ${p.throttled}` : ''} · ${((Date.now() - t0) / 1000).toFixed(0)} s   `;
+}
+
+/** Each model reference is valid and has an API key, or a one-line error says which does not. */
+function usableModels(models: string[]): void {
+  for (const m of models) {
+    try {
+      apiKeyFor(parseModelRef(m));
+    } catch (e) {
+      throw new CliError(e instanceof Error ? e.message : String(e), `--model ${m}`);
+    }
+  }
 }
 
 export function runCommand(): Command {
@@ -37,6 +48,9 @@ export function runCommand(): Command {
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
     .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[]; timeout: string; maxWait: string }) => {
+      // A new run's models and API keys are checked before the store is opened: a missing key
+      // is one line, not a stored run to --resume.
+      if (!flags.resume) usableModels([...(flags.model ?? []), ...(flags.judge ? [flags.judge] : [])]);
       const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
       try {
         let config: ModelRunConfig;
@@ -48,6 +62,7 @@ export function runCommand(): Command {
           const run = store.modelRun(resume);
           if (!run) throw new CliError(`${flags.db} has no model run ${flags.resume}`);
           config = JSON.parse(run.config) as ModelRunConfig;
+          usableModels(config.models);
           keyPath = run.key_path;
           problemsFlag = run.problems_path ?? undefined;
         } else {

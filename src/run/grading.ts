@@ -7,6 +7,7 @@ import type { Submission } from '../model/submission.js';
 import { readSubmissionFile } from '../documents/submission.js';
 import type { PageTranscriber } from '../documents/read-file.js';
 import { gradeSubmission } from '../grade/grade.js';
+import { assignmentOf } from '../documents/assignment.js';
 import type { Store } from '../store/db.js';
 import { judgePart, type JudgeAsk } from '../grade/judge.js';
 import { UserError } from '../model/errors.js';
@@ -70,7 +71,7 @@ export async function gradeFiles(options: GradeRunOptions): Promise<{ results: G
       const bytes = await readFile(path);
       const own = options.keyFor?.(path) ?? { key, ...(problems ? { problems } : {}) };
       const submission = await readSubmissionFile(bytes, names[i]!, own.key, own.problems, path, options.transcriber ? { transcriber: options.transcriber } : {});
-      let grade = gradeSubmission(own.key, submission);
+      let grade = gradeSubmission(assignmentOf(own.key, own.problems), submission);
       if (options.judge) grade = await judgeTextParts(grade, submission, own.key, options.judge);
       if (store) {
         ids ??= await store.startRun(key, options.keyPath, options.problemsPath, options.variantsDir);
