@@ -48,6 +48,12 @@ test('writes need the CSRF header, JSON, and the app origin; other hosts are ref
   assert.equal((await post('/api/runs/1/override', body, { origin: 'http://evil.example' })).status, 403);
   const form = await fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-partcredit-csrf': csrf }, body: 'submission=bob.md' });
   assert.equal(form.status, 415);
+  const broken = await fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: '{not json' });
+  assert.equal(broken.status, 400);
+  assert.deepEqual(await broken.json(), { error: 'the request body is not JSON' });
+  const unknown = await post('/api/runs/1/override', { submission: 'nobody.md', part: '3.a', verdict: 'correct' });
+  assert.equal(unknown.status, 400);
+  assert.match(((await unknown.json()) as { error: string }).error, /no part 3\.a of nobody\.md/);
   // A DNS-rebinding page reaches 127.0.0.1 under another name: refused by its Host header.
   const status = await new Promise<number>((resolve, reject) => {
     request({ host: '127.0.0.1', port: server.port, path: '/api/runs', headers: { host: `evil.example:${server.port}` } }, (res) => {

@@ -70,7 +70,9 @@ export function renderMath(tex: string, display = false): string {
  */
 export function typesetAnswer(answer: string): string {
   if (!answer) return '';
-  const prose = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(answer.replace(/\\[A-Za-z]+/g, ''));
+  // Words that are not commands, subscripts or function names make it prose (`maximum | argmax`).
+  const bare = answer.replace(/\\[A-Za-z]+/g, '').replace(/_\{[^{}]*\}|_[A-Za-z0-9]+/g, '').replace(/\b(sqrt|exp|log|sin|cos|tan|max|min|det|tr)\b/g, '');
+  const prose = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(bare) || /[A-Za-z]{4,}/.test(bare);
   if (prose || answer.length > 300) return `<span class="answer-text">${escapeHtml(answer)}</span>`;
   // The checker prints readable forms: make them LaTeX KaTeX knows.
   const tex = answer

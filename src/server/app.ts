@@ -79,7 +79,13 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
     if (!Number.isInteger(n)) throw new UserError(`no run ${c.req.param('run')}`);
     return n;
   };
-  const body = async <T>(c: Context): Promise<T> => (await c.req.json()) as T;
+  const body = async <T>(c: Context): Promise<T> => {
+    try {
+      return (await c.req.json()) as T;
+    } catch {
+      throw new UserError('the request body is not JSON');
+    }
+  };
 
   app.get('/api/runs', async (c) => c.json(await review.listRuns()));
   app.get('/api/runs/:run/grid', async (c) => c.json(await review.grid(run(c))));

@@ -74,10 +74,11 @@ export class Review {
   }
 
   private async state(runId: number): Promise<RunState> {
-    const cached = this.runs.get(runId);
-    if (cached) return cached;
     const gradingId = await this.store.latestGrading(runId);
     if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
+    // A `partcredit regrade` while the app runs adds a grading: read the run again then.
+    const cached = this.runs.get(runId);
+    if (cached?.gradingId === gradingId) return cached;
     const g = await this.store.db.selectFrom('gradings').select('key_json').where('id', '=', gradingId).executeTakeFirstOrThrow();
     const grades = await this.store.gradesOf(gradingId);
     const overrides = await overridesOf(this.store, runId);
@@ -274,5 +275,7 @@ function comments(parts: ReviewedPart[]): Map<string, string> {
 function cellOf(p: ReviewedPart | undefined): (number | string | null)[] {
   if (!p) return [];
   const flags = (p.override ? FLAG.overridden : 0) | (p.conflict ? FLAG.conflict : 0) | (p.first ? FLAG.firstDiffers : 0);
-  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidenceOf(p)), flags];
+  // Staff decided an overridden part: it needs no review unless a regrade contradicts it.
+  const confidence = p.override ? 'high' : confidenceOf(p);
+  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidence), flags];
 }
