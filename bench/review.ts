@@ -48,6 +48,14 @@ export async function runReviewBench(submissions = 1500, parts = 30): Promise<st
   let t = performance.now();
   const groups = groupAnswers(k, part, inputs);
   out.push(`grouping ${submissions} answers (${FORMS.length} forms) to one part: ${(performance.now() - t).toFixed(0)} ms, ${groups.length} groups (target < 2000 ms)`);
+  // The hard case: every answer a different value, each written three ways (900 forms, 300 groups).
+  const diverse = Array.from({ length: submissions }, (_, i) => {
+    const c = (i % 300) + 1;
+    return { submission: `s${i}`, answer: [`\\frac{${c}}{\\sqrt{d_{in}}}`, `${c} d_{in}^{-1/2}`, `${c}/\\sqrt{d_{in}}`][Math.floor(i / 300) % 3]!, verdict: 'incorrect' as PartVerdict };
+  });
+  t = performance.now();
+  const many = groupAnswers(k, part, diverse);
+  out.push(`grouping ${submissions} answers, 900 different forms of 300 values: ${(performance.now() - t).toFixed(0)} ms, ${many.length} groups (target < 2000 ms)`);
 
   const server = await startServer({ db, port: 0, author: 'bench' });
   try {

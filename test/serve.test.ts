@@ -161,6 +161,15 @@ test('grouping: a near miss stays apart (1/d_in is not 1/sqrt(d_in))', () => {
   assert.deepEqual(groups.map((g) => g.submissions), [['a', 'b'], ['c'], ['d']]);
 });
 
+test('grouping numbers: a correct rounding and a thousands separator join the exact value; a near miss does not', () => {
+  const { key } = loadKey("partcredit: 1\nparts:\n  1.a:\n    answer: '\\frac{1}{3}'\n  2.a:\n    answer: '1473'\n");
+  const [third, big] = key!.parts;
+  const g1 = groupAnswers(key!, third!, ['1/3', '0.33', '0.34', '0.333333333', '\\frac{2}{6}'].map((answer, i) => ({ submission: `s${i}`, answer, verdict: 'correct' as const })));
+  assert.deepEqual(g1.map((g) => g.submissions), [['s0', 's1', 's3', 's4'], ['s2']]);
+  const g2 = groupAnswers(key!, big!, ['1473', '1,473', '1474', '1,474'].map((answer, i) => ({ submission: `s${i}`, answer, verdict: 'correct' as const })));
+  assert.deepEqual(g2.map((g) => g.submissions.sort()), [['s0', 's1'], ['s2', 's3']]);
+});
+
 test('--host other than loopback needs a token', async () => {
   const s = await startServer({ db: env.db, port: 0, host: '127.0.0.2', token: 'a-long-enough-token-1234' });
   try {
