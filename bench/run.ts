@@ -2,8 +2,9 @@
 import { runCheckBench } from './check-throughput.js';
 import { agreementReports } from './agreement.js';
 import { explainDisagreement } from './policy.js';
-import { runGradeBench } from './grade-throughput.js';
+import { runGradeBench, runSizeBench } from './grade-throughput.js';
 import { runRequestBench } from './run-throughput.js';
+import { runDevAgreement } from './dev-agreement.js';
 import { runReviewBench } from './review.js';
 
 console.log('== answer checker ==');
@@ -11,6 +12,9 @@ await runCheckBench();
 
 console.log('\n== grading ==');
 for (const line of await runGradeBench(1000)) console.log(line);
+for (const line of runSizeBench()) console.log(line);
+
+for (const line of ['', '== agreement with a TA on the development set (hw4-fa25) ==', ...runDevAgreement()]) console.log(line);
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);

@@ -1,20 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readText } from './files.js';
 import { dirname, resolve } from 'node:path';
 import { loadKey, formatKeyProblem, type KeyProblem } from '../documents/key.js';
 import { parseProblemSet } from '../documents/problem-set.js';
+import { UserError } from '../model/errors.js';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 
 /** A usage or input error the CLI reports in one line and exits 2 for. */
-export class CliError extends Error {}
+export class CliError extends UserError {}
 
 /**
  * Reads a key file and its problem set (`--problems`, else the key's `problems:` beside it).
  * Errors in the key stop here with every problem listed; warnings go to stderr.
  */
 export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet = false): { key: Key; problems?: ProblemSet; problemsPath?: string; issues: KeyProblem[] } {
-  if (!existsSync(keyPath)) throw new CliError(`no key file at ${keyPath}`);
-  const { key, problems: issues } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
+  const { key, problems: issues } = loadKey(readText(keyPath, 'key file'), keyPath);
   const errors = issues.filter((p) => p.severity === 'error');
   if (!key || errors.length) {
     throw new CliError(`the key has ${errors.length} error${errors.length === 1 ? '' : 's'} (run partcredit key lint ${keyPath}):\n${errors.map(formatKeyProblem).join('\n')}`);
@@ -26,6 +27,6 @@ export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet
     process.stderr.write(`${keyPath}: warning: problems: ${key.problems} not found beside the key; aligning by numbers and part titles only\n`);
     return { key, issues };
   }
-  const problems = path ? parseProblemSet(readFileSync(path, 'utf8'), path) : undefined;
+  const problems = path ? parseProblemSet(readText(path, 'problem set'), path) : undefined;
   return { key, ...(problems ? { problems, problemsPath: path } : {}), issues };
 }
