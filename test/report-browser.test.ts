@@ -104,7 +104,10 @@ test('the annotated report in a real browser: formulas typeset, radicals drawn, 
     assert.ok((await page.locator('#part-3\\.a .expected .katex').count()) === 1, 'the expected answer is typeset');
     assert.doesNotMatch(await page.locator('#part-3\\.a').innerText(), /\\frac/);
     // KaTeX's fonts are inlined: the page asks for nothing beyond itself.
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')),
+      [],
+    );
     const fontLoaded = await page.evaluate(`document.fonts.ready.then(() => document.fonts.check('16px KaTeX_Main'))`);
     assert.ok(fontLoaded, 'KaTeX_Main is available from the inlined font');
 

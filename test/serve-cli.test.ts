@@ -45,7 +45,13 @@ test('partcredit export: gradebook, Canvas from a roster, Gradescope results, st
   writeFileSync(join(env.dir, 'roster.csv'), 'Student,ID,SIS User ID,SIS Login ID,Section\n"Lee, Alice",1001,s1,alice,A\n"Stone, Bob",1002,s2,bob,A\n"Nobody, Ned",1003,s3,ned,B\n');
   const canvas = run('--format', 'canvas', '--roster', 'roster.csv', '--assignment', 'HW 1');
   assert.equal(canvas.status, 0, canvas.stderr);
-  assert.deepEqual(canvas.stdout.trim().split('\n'), ['Student,ID,SIS User ID,SIS Login ID,Section,HW 1', '    Points Possible,,,,,12', '"Lee, Alice",1001,s1,alice,A,12', '"Stone, Bob",1002,s2,bob,A,3', '"Nobody, Ned",1003,s3,ned,B,']);
+  assert.deepEqual(canvas.stdout.trim().split('\n'), [
+    'Student,ID,SIS User ID,SIS Login ID,Section,HW 1',
+    '    Points Possible,,,,,12',
+    '"Lee, Alice",1001,s1,alice,A,12',
+    '"Stone, Bob",1002,s2,bob,A,3',
+    '"Nobody, Ned",1003,s3,ned,B,',
+  ]);
   assert.match(canvas.stderr, /submission carol\.txt matches no student/);
   const noRoster = run('--format', 'canvas');
   assert.equal(noRoster.status, 2);

@@ -18,7 +18,13 @@ export function serveCommand(): Command {
       if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}: grade something first (npm run example, or partcredit grade --key K files...)`);
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: ${flags.port} is not a port number`);
-      const server = await startServer({ db: flags.db, port, ...(flags.host ? { host: flags.host } : {}), ...(flags.token ? { token: flags.token } : {}), ...(flags.user ? { author: flags.user } : {}) }).catch((e: unknown) => {
+      const server = await startServer({
+        db: flags.db,
+        port,
+        ...(flags.host ? { host: flags.host } : {}),
+        ...(flags.token ? { token: flags.token } : {}),
+        ...(flags.user ? { author: flags.user } : {}),
+      }).catch((e: unknown) => {
         throw isUserError(e) ? new CliError(e.message) : e;
       });
       process.stdout.write(`partcredit review app: open ${server.url}\n(Ctrl-C to stop)\n`);
@@ -33,7 +39,9 @@ export function serveCommand(): Command {
 function openInBrowser(url: string): void {
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   try {
-    spawn(cmd, args as string[], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    spawn(cmd, args as string[], { stdio: 'ignore', detached: true })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // no opener: the URL is printed
   }

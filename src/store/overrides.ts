@@ -70,7 +70,7 @@ export interface ReviewedPart extends PartGrade {
   auto: { verdict: PartVerdict; points: number };
   override?: { id: number; author: string; comment: string; at: string };
   /** A regrade now decides differently from the grade the override replaced. */
-  conflict?: { then: { verdict: string; points: number }; now: { verdict: PartVerdict; points: number } };
+  conflict?: { was: { verdict: string; points: number }; now: { verdict: PartVerdict; points: number } };
 }
 
 export interface ReviewedSubmission extends SubmissionGrade {
@@ -95,7 +95,7 @@ export function applyOverrides(grades: SubmissionGrade[], rows: OverrideRow[]): 
         score: p.maxPoints ? points / p.maxPoints : 0,
         auto,
         override: { id: o.id, author: o.author, comment: o.comment, at: o.created_at },
-        ...(changed ? { conflict: { then: { verdict: o.auto_verdict, points: o.auto_points }, now: auto } } : {}),
+        ...(changed ? { conflict: { was: { verdict: o.auto_verdict, points: o.auto_points }, now: auto } } : {}),
       };
     });
     const counted = parts.filter((p) => p.graded);
@@ -108,7 +108,13 @@ export function applyOverrides(grades: SubmissionGrade[], rows: OverrideRow[]): 
  * or partcredit's), kept as the previous value; `auto` is partcredit's own grade in
  * `gradingId`, against which a later regrade is compared.
  */
-export async function saveOverride(store: Store, input: OverrideInput, current: { verdict: string; points: number }, auto: { verdict: string; points: number }, gradingId: number): Promise<OverrideRow> {
+export async function saveOverride(
+  store: Store,
+  input: OverrideInput,
+  current: { verdict: string; points: number },
+  auto: { verdict: string; points: number },
+  gradingId: number,
+): Promise<OverrideRow> {
   const row = {
     run_id: input.runId,
     submission: input.submission,
