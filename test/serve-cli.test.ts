@@ -56,6 +56,9 @@ test('partcredit export: gradebook, Canvas from a roster, Gradescope results, st
   const noRoster = run('--format', 'canvas');
   assert.equal(noRoster.status, 2);
   assert.match(noRoster.stderr, /needs --roster/);
+  const agreement = run('--format', 'agreement');
+  assert.equal(agreement.status, 0, agreement.stderr);
+  assert.match(agreement.stdout, /^part,decided,overridden,exact,right_vs_wrong,confidently_wrong\n1\.a,4,0,4,4,0\n/);
   assert.equal(run('--format', 'gradescope', '-o', 'gs').status, 0);
   const results = JSON.parse(readFileSync(join(env.dir, 'gs', 'bob.md', 'results.json'), 'utf8')) as { score: number; tests: { output: string }[] };
   assert.equal(results.score, 3);

@@ -106,9 +106,12 @@ test('answer groups: equivalent answers together (not string equality), a whole 
   assert.notEqual(wrong, right);
   const r = await post('/api/runs/1/groups/grade', { part: '3.a', submissions: right.submissions, verdict: 'correct', comment: 'group' });
   assert.deepEqual(await r.json(), { graded: right.submissions.length });
-  const agreement = await get<{ partId: string; overridden: number; exact: number }[]>('/api/runs/1/agreement');
+  const agreement = await get<{ partId: string; parts: number; overridden: number; exact: number }[]>('/api/runs/1/agreement');
   const a = agreement.find((x) => x.partId === '3.a')!;
-  assert.ok(a.exact < 1 && a.exact >= 0);
+  // bob's 3.a was overridden (incorrect → partial); the group grading re-stated correct verdicts, which is no change.
+  assert.equal(a.overridden, 1);
+  assert.equal(a.parts, 5);
+  assert.equal(a.exact, 4);
 });
 
 test('submission text is escaped in the part view: no tags, no javascript: links', async () => {

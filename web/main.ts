@@ -343,11 +343,13 @@ async function loadGroups(): Promise<void> {
 // ---------- agreement and export ----------
 
 async function loadAgreement(): Promise<void> {
-  const rows = await api<{ partId: string; graded: number; overridden: number; exact: number; rightWrong: number }[]>(`/api/runs/${runId}/agreement`);
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const rows = await api<{ partId: string; parts: number; overridden: number; exact: number; rightWrong: number; confidentlyWrong: number }[]>(`/api/runs/${runId}/agreement`);
+  const pct = (n: number, of: number) => `${n}/${of} = ${of ? ((100 * n) / of).toFixed(1) : '0.0'}%`;
   $('agreement').replaceChildren(
-    el('tr', {}, ...['part', 'graded', 'overridden by staff', 'agreement (exact)', 'agreement (right vs wrong)'].map((h) => el('th', { textContent: h }))),
-    ...rows.map((r) => el('tr', { className: r.exact < 0.9 ? 'weak' : '' }, el('td', { textContent: r.partId }), el('td', { textContent: String(r.graded) }), el('td', { textContent: String(r.overridden) }), el('td', { textContent: pct(r.exact) }), el('td', { textContent: pct(r.rightWrong) }))),
+    el('tr', {}, ...['part', 'decided', 'overridden by staff', 'agreement (exact)', 'agreement (right vs wrong)', 'confidently wrong'].map((h) => el('th', { textContent: h }))),
+    ...rows.map((r) =>
+      el('tr', { className: r.parts && r.exact / r.parts < 0.9 ? 'weak' : '' }, el('td', { textContent: r.partId }), el('td', { textContent: String(r.parts) }), el('td', { textContent: String(r.overridden) }), el('td', { textContent: pct(r.exact, r.parts) }), el('td', { textContent: pct(r.rightWrong, r.parts) }), el('td', { textContent: String(r.confidentlyWrong) })),
+    ),
   );
 }
 
