@@ -4,6 +4,7 @@ import { agreementReports } from './agreement.js';
 import { explainDisagreement } from './policy.js';
 import { runGradeBench } from './grade-throughput.js';
 import { runRequestBench } from './run-throughput.js';
+import { runPdfBench } from './pdf.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
@@ -13,6 +14,9 @@ for (const line of await runGradeBench(1000)) console.log(line);
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);
+
+console.log('\n== reading PDFs ==');
+for (const line of await runPdfBench()) console.log(line);
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();
