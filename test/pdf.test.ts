@@ -14,6 +14,7 @@ import { loadKey } from '../src/documents/key.js';
 import { FORMULAS } from './fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
 import { corpusDir } from '../bench/corpus.js';
+import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s));
 
@@ -164,4 +165,14 @@ test('the real chat exports: turns found, formulas the checker reads', async (t)
       assert.ok(messages.some((m) => m.role === 'user') && messages.some((m) => m.role === 'assistant'), f);
     }
   }
+});
+
+test('a problem set printed to PDF reads back into the same questions and parts', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: problem-set PDF not generated');
+  const md = readFileSync(join('examples', 'demo', 'problems.md'), 'utf8');
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const doc = await readDocumentFile(pdf!, 'problems.pdf');
+  const fromPdf = leafParts(parseProblemSet(doc.text!, 'problems.pdf')).map((p) => p.id);
+  const fromMd = leafParts(parseProblemSet(md, 'problems.md')).map((p) => p.id);
+  assert.deepEqual(fromPdf, fromMd);
 });

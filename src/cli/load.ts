@@ -4,6 +4,24 @@ import { loadKey, formatKeyProblem, type KeyProblem } from '../documents/key.js'
 import { parseProblemSet } from '../documents/problem-set.js';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
+import { sniffFile } from '../documents/sniff.js';
+import { notebookToMarkdown } from '../documents/notebook.js';
+import { texToMarkdown } from '../documents/tex.js';
+
+/** A problem set's text: notebooks and LaTeX sources converted; a PDF is read by `key init` / `key import`. */
+function problemSetText(path: string): string {
+  const bytes = readFileSync(path);
+  switch (sniffFile(bytes, path)) {
+    case 'pdf':
+      throw new CliError(`${path}: a PDF problem set is read by key init and key import, not yet by --problems: pass the problem set as Markdown`);
+    case 'notebook':
+      return notebookToMarkdown(bytes.toString('utf8'), path);
+    case 'tex':
+      return texToMarkdown(bytes.toString('utf8'));
+    default:
+      return bytes.toString('utf8');
+  }
+}
 
 /** A usage or input error the CLI reports in one line and exits 2 for. */
 export class CliError extends Error {}
@@ -26,6 +44,6 @@ export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet
     process.stderr.write(`${keyPath}: warning: problems: ${key.problems} not found beside the key; aligning by numbers and part titles only\n`);
     return { key, issues };
   }
-  const problems = path ? parseProblemSet(readFileSync(path, 'utf8'), path) : undefined;
+  const problems = path ? parseProblemSet(problemSetText(path), path) : undefined;
   return { key, ...(problems ? { problems, problemsPath: path } : {}), issues };
 }
