@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { readMessages, detectFormat } from '../src/documents/transcripts.js';
-import { parseMath } from '../src/check/latex/parse.js';
+import { parseMath } from '../src/math/latex/parse.js';
 import { checkAnswer } from '../src/check/check.js';
 import { FORMULAS } from '../test/fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack } from '../test/fixtures/pdf/generate.js';

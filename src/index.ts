@@ -1,12 +1,12 @@
 /** partcredit: grade answers to STEM problem sets part by part. */
 export * from './model/index.js';
 export { checkAnswer, type CheckOptions } from './check/check.js';
-export { parseMath, ParseError, type ReadContext } from './check/latex/parse.js';
-export type { Node } from './check/latex/ast.js';
-export { printMath } from './check/latex/print.js';
+export { parseMath, ParseError, type ReadContext } from './math/latex/parse.js';
+export type { Node } from './math/latex/ast.js';
+export { printMath } from './math/latex/print.js';
 export { extractAnswer, type Extracted } from './check/extract.js';
 export { inferType } from './check/infer.js';
-export { LIMITS } from './check/limits.js';
+export { LIMITS } from './math/limits.js';
 export type { Cas } from './check/equivalence.js';
 export { CheckPool, type CheckPoolOptions, type CheckTask } from './check/pool.js';
 export { loadCas } from './check/cas.js';
@@ -14,6 +14,11 @@ export * from './compute/index.js';
 export { loadKey, formatKeyProblem, type KeyProblem } from './documents/key.js';
 export { parseProblemSet, leafParts } from './documents/problem-set.js';
 export { readSubmission, outlineOf } from './documents/submission.js';
+export { readSubmissionFile } from './documents/submission.js';
+export { readDocumentFile, type DocumentText, type ReadFileOptions, type PageTranscriber } from './documents/read-file.js';
+export { sniffFile, type FileKind } from './documents/sniff.js';
+export { renderRegion } from './documents/pdf/render.js';
+export { regionOfLines } from './documents/pdf/document.js';
 export { gradeSubmission, gradePart } from './grade/grade.js';
 export { gradeFiles, regradeRun } from './run/grading.js';
 export { Store } from './store/db.js';

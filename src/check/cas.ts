@@ -1,4 +1,4 @@
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import type { Cas } from './equivalence.js';
 
 /** MathJSON, the expression form compute-engine reads. */

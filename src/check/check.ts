@@ -1,15 +1,16 @@
 import type { AnswerSpec, AnswerType } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
-import type { Node } from './latex/ast.js';
-import { parseMath, ParseError, type ReadContext } from './latex/parse.js';
-import { printMath } from './latex/print.js';
-import { LimitError } from './limits.js';
+import type { Node } from '../math/latex/ast.js';
+import { parseMath, ParseError, type ReadContext } from '../math/latex/parse.js';
+import { printMath } from '../math/latex/print.js';
+import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, trimAnswer, UnreadableError } from './extract.js';
 import { prepareFor, prepareKeyValue } from './prepare.js';
 import { inferType } from './infer.js';
-import { freeSymbols } from './sampling.js';
-import { resetWorkBudget } from './evaluate.js';
+import { freeSymbols } from '../math/sampling.js';
+import { indexedFamilies, readContextOf, symbolsOf } from './symbols.js';
+import { resetWorkBudget } from '../math/evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
 import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
@@ -51,19 +52,8 @@ function shapeSide(n: Node): Node {
   return valueOf(n);
 }
 
-function readContext(symbols: SymbolTable): ReadContext {
-  const names = new Set<string>();
-  const functions = new Set<string>();
-  for (const [name, a] of Object.entries(symbols)) {
-    names.add(name);
-    a.vector?.forEach((c) => names.add(c));
-    if (a.function) functions.add(name);
-  }
-  return { symbols: names, functions };
-}
-
 function declaredNames(symbols: SymbolTable): Set<string> {
-  return readContext(symbols).symbols as Set<string>;
+  return readContextOf(symbols).symbols as Set<string>;
 }
 
 function describeError(e: unknown): string {
@@ -84,8 +74,24 @@ function result(type: AnswerType, v: TypeVerdict, answer: string, expected: stri
   };
 }
 
-function withSymbols(r: CheckResult, symbols: CheckResult['symbols']): CheckResult {
-  return symbols ? { ...r, symbols } : r;
+/** The class of object a node is, for telling a wrong answer from an answer of another kind. */
+function kindClass(n: Node): string {
+  if (n.kind === 'cross' || n.kind === 'tuple') return 'tuple';
+  // An equation, an inequality and a chain of steps (`a = 1 ⇒ c = b`) are different things to give.
+  if (n.kind === 'rel') return n.ops.every((o) => o === '=') ? 'equation' : n.ops.every((o) => ['<', '>', '<=', '>='].includes(o)) ? 'inequality' : 'relation';
+  return ['set', 'interval', 'matrix', 'rel', 'cases', 'text', 'union'].includes(n.kind) ? n.kind : 'scalar';
+}
+
+/** Marks a format mistake that is another kind of object than the expected one (MisfitCode). */
+function withMisfit(r: CheckResult, type: AnswerType, answer: Node, expected: Node): CheckResult {
+  if (r.verdict !== 'incorrect' || r.category !== 'format' || r.check !== 'structural') return r;
+  const a = kindClass(answer);
+  const e = kindClass(expected);
+  return a !== e || type === 'piecewise' ? { ...r, misfit: 'wrong-kind' } : r;
+}
+
+function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: CheckResult['misfit']): CheckResult {
+  return { ...r, ...(symbols ? { symbols } : {}), ...(misfit ? { misfit } : {}) };
 }
 
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
@@ -139,9 +145,9 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     let expected: Node;
     let type: AnswerType;
     try {
-      expected = parseMath(prepareFor(declaredType ?? 'expression', raw), readContext(symbols));
+      expected = parseMath(prepareFor(declaredType ?? 'expression', raw), readContextOf(symbols));
       type = declaredType ?? inferType(expected, raw);
-      if (type === 'number' || type === 'shape') expected = parseMath(prepareFor(type, raw), readContext(symbols));
+      if (type === 'number' || type === 'shape') expected = parseMath(prepareFor(type, raw), readContextOf(symbols));
     } catch (e) {
       if (!(e instanceof ParseError || e instanceof LimitError)) throw e;
       if (declaredType === undefined) {
@@ -152,16 +158,15 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
       return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'parse', reason: `the expected answer could not be read: ${describeError(e)}` }, '', raw, t0);
     }
     if (!RELATION_TYPES.has(type)) expected = valueOf(expected);
-    if (!options.symbols || Object.keys(options.symbols).length === 0) {
-      symbols = Object.fromEntries([...freeSymbols(expected)].map((s) => [s, {}]));
-    }
-    const read = readContext(symbols);
+    symbols = symbolsOf(expected, options.symbols);
+    const read = readContextOf(symbols);
     if (type === 'choice') return choice({ ...spec, options: [printMath(expected)] }, printMath(expected));
     const extracted = extractAnswer(candidate);
     let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
     // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
     // Only prose: a number is never mined out of malformed LaTeX.
-    const prose = !/[\\{}^_]/.test(extracted.text);
+    // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
+    const prose = !/[\\{}^_]|\$[ \t]*\n/.test(extracted.text);
     if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
       const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
       const last = numbers?.[numbers.length - 1];
@@ -183,7 +188,8 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
     const asBounds = type === 'interval' ? asInterval(answer) : undefined;
     const used = asBounds ? new Set([...freeSymbols(asBounds.lo), ...freeSymbols(asBounds.hi)]) : freeSymbols(answer);
-    const unknown = [...used].filter((s) => !declared.has(s));
+    // `I` in a matrix answer is the identity of the expected size.
+    const unknown = [...used, ...indexedFamilies(answer)].filter((s) => !declared.has(s) && !(type === 'matrix' && s === 'I'));
     if (unknown.length) {
       return withSymbols(result(
         type,
@@ -197,14 +203,14 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
         printMath(answer),
         printMath(expected),
         t0,
-      ), sides);
+      ), sides, 'undefined-symbol');
     }
     if (printMath(answer) === printMath(expected)) {
       return withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0), sides);
     }
     const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, ...(options.cas ? { cas: options.cas } : {}) };
     const checker = CHECKERS[type] ?? checkExpression;
-    return withSymbols(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), sides);
+    return withSymbols(withMisfit(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), type, answer, expected), sides);
   } catch (e) {
     if (e instanceof LimitError) return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0);
     if (e instanceof UnreadableError) return result(declaredType ?? 'expression', unparseable(e.message), '', spec.value ?? '', t0);

@@ -1,9 +1,9 @@
 import type { AnswerSpec, AnswerType, Tolerance } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckVerdict, DecidingCheck, MistakeCategory } from '../model/verdict.js';
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import type { Cas } from './equivalence.js';
-import type { ReadContext } from './latex/parse.js';
+import type { ReadContext } from '../math/latex/parse.js';
 
 /** Everything a type checker needs beside the two trees. */
 export interface CheckContext {

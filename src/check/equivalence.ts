@@ -1,11 +1,13 @@
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { DecidingCheck } from '../model/verdict.js';
-import { close, evaluate, isFiniteValue, type Point, type Value } from './evaluate.js';
-import { exactlyEqual } from './normal-form.js';
-import { freeSymbols, samplePoint } from './sampling.js';
-import { hashString, seededRandom } from './random.js';
-import { printMath } from './latex/print.js';
+import { close, evaluate, isFiniteValue, type Point, type Value } from '../math/evaluate.js';
+import { exactlyEqual } from '../math/normal-form.js';
+import { Matrix } from '../math/matrix.js';
+import { freeSymbols, samplePoint } from '../math/sampling.js';
+import { hashString, seededRandom } from '../math/random.js';
+import { printMath } from '../math/latex/print.js';
+import { involvesMatrices } from './symbols.js';
 
 /** A computer-algebra stage the checker may consult (compute-engine, in a worker). */
 export interface Cas {
@@ -34,6 +36,7 @@ const POINTS = 24;
 const MIN_POINTS = 6;
 
 function fmt(v: Value): string {
+  if (v instanceof Matrix) return `[${Array.from({ length: v.rows }, (_, i) => Array.from({ length: v.cols }, (_, j) => fmt(v.at(i, j))).join(', ')).join('; ')}]`;
   if (typeof v !== 'number') return `(${v.map(fmt).join(', ')})`;
   if (Number.isInteger(v)) return String(v);
   return Number(v.toPrecision(6)).toString();
@@ -93,20 +96,32 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
   return { equal: true, check: 'numeric', detail: `equal at ${agreed} seeded test points` };
 }
 
+/** Whether every symbol is an integer between numeric bounds: few enough values that sampling sees them all. */
+function finiteDomain(names: string[], symbols: SymbolTable): boolean {
+  return names.every((n) => {
+    const a = symbols[n];
+    return a?.integer === true && typeof a.min === 'number' && typeof a.max === 'number' && a.max - a.min <= 6;
+  });
+}
+
 /**
  * Whether two expressions are equal for every value the symbols' assumptions allow:
  * exact normal forms first (a proof either way), then seeded random points (a counterexample
  * is a proof of difference), then the CAS to turn numeric agreement into a proof.
  */
 export function compareExpressions(expected: Node, answer: Node, env: CompareEnv): Comparison {
+  // Normal forms and the CAS treat symbols as commuting scalars; matrices are left to random matrices.
+  if (involvesMatrices(expected, env.symbols) || involvesMatrices(answer, env.symbols)) return numericCompare(expected, answer, env);
   const exact = exactlyEqual(expected, answer, positiveSymbols(env.symbols));
   if (exact === true) return { equal: true, check: 'exact' };
   const numeric = numericCompare(expected, answer, env);
   if (exact === false) {
-    // Different rational functions; the numeric stage names a point that shows it.
+    // Different rational functions: a proof. The numeric stage may name a point that shows it;
+    // its agreement within tolerance (x against x + 10^-12) never overrides the proof, except on
+    // a finite domain, where the test points are the whole domain.
     if (numeric.equal === false) return { ...numeric, check: 'exact' };
-    if (numeric.equal === true) return numeric; // only on a finite domain can they agree everywhere
-    return { equal: false, check: 'exact' };
+    if (numeric.equal === true && finiteDomain([...freeSymbols(expected), ...freeSymbols(answer)], env.symbols)) return numeric;
+    return { equal: false, check: 'exact', detail: 'they differ as exact expressions, though only by a tiny amount at the test points' };
   }
   if (numeric.equal === false) return numeric;
   if (env.cas) {

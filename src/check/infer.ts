@@ -1,5 +1,5 @@
 import type { AnswerType } from '../model/answer-spec.js';
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import { isConstant } from './scalar.js';
 
 function isPowerOfTen(n: Node): boolean {

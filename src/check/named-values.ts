@@ -1,4 +1,4 @@
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 
 /**
  * The value an answer names: `k = \frac{1}{3}` is 1/3, `x = 5 + 5 + 1 = 11` is 11 (the last side

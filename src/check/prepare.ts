@@ -8,7 +8,7 @@ import type { AnswerType } from '../model/answer-spec.js';
 
 /** Thousands separators: `,\!`, `{,}` always; a plain `1,473` outside brackets. */
 export function stripThousands(s: string): string {
-  let t = s.replace(/(\d)\s*(?:\{,\}|,\\!)\s*(?=\d{3}(?!\d))/g, '$1');
+  let t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!)\s*(?=\d{3}(?!\d))/g, '$1');
   // A comma followed by exactly three digits, in a number that starts with 1–3 digits, at
   // bracket depth 0: `23,296`, `7,425,000`, `1,000.99`. `(8,30,30)` and `32, 349` are lists.
   let out = '';
@@ -50,9 +50,17 @@ export function prepareNumber(s: string): string {
 
 const UNIT_WORDS = /(\d|\})\s*(?:\\[,;]\s*)?(?:miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
 
+/**
+ * LaTeX whose backslash escapes a programming language's string ate: `\f` of `\frac` became a
+ * form feed, `\t` of `\times` / `\theta` / `\text` a tab. No answer means those characters.
+ */
+export function repairEatenEscapes(s: string): string {
+  return s.replace(/\\?\f/g, '\\f').replace(/\\?\t(?=(?:imes|heta|ext|au|frac|ilde|op|riangle)\b|ext\{|imes|heta)/g, '\\t');
+}
+
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
-  let t = s;
+  let t = repairEatenEscapes(s);
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   t = t.replace(UNIT_WORDS, '$1');

@@ -1,11 +1,11 @@
-import type { Node } from './latex/ast.js';
-import { printMath } from './latex/print.js';
+import type { Node } from '../math/latex/ast.js';
+import { printMath } from '../math/latex/print.js';
 import type { CheckContext } from './context.js';
-import { exactlyEqual } from './normal-form.js';
+import { exactlyEqual } from '../math/normal-form.js';
 import { positiveSymbols } from './equivalence.js';
-import { evaluate, isFiniteValue } from './evaluate.js';
-import { freeSymbols, samplePoint } from './sampling.js';
-import { hashString, seededRandom } from './random.js';
+import { evaluate, isFiniteValue, type Point } from '../math/evaluate.js';
+import { freeSymbols, samplePoint } from '../math/sampling.js';
+import { hashString, seededRandom } from '../math/random.js';
 
 /**
  * Whether `g = k·f` for a constant k of the required sign (any nonzero k when sign is 0):
@@ -15,7 +15,7 @@ import { hashString, seededRandom } from './random.js';
 export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): boolean {
   const names = [...new Set([...freeSymbols(f), ...freeSymbols(g)])];
   const rng = seededRandom(hashString(printMath(f) + '~' + printMath(g)));
-  const ratios: { r: number; point: Map<string, number | number[]> }[] = [];
+  const ratios: { r: number; point: Point }[] = [];
   for (let i = 0; i < 80 && ratios.length < 16; i++) {
     const p = samplePoint(rng, names, ctx.symbols);
     const fv = evaluate(f, p);

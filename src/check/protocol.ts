@@ -3,7 +3,7 @@ import { ANSWER_TYPES, AnswerOptionsSchema, type AnswerSpec } from '../model/ans
 import { SymbolAssumptionsSchema, type SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
 import type { CheckTask } from './pool.js';
-import { parseMath } from './latex/parse.js';
+import { parseMath } from '../math/latex/parse.js';
 
 /**
  * The `partcredit check --jsonl` protocol: one request object per input line, one result

@@ -1,12 +1,12 @@
-import type { Node } from './latex/ast.js';
+import type { Node } from '../math/latex/ast.js';
 import type { CheckContext } from './context.js';
 import { DEFAULT_TOLERANCE } from './context.js';
 import { compareExpressions, type Comparison } from './equivalence.js';
-import { evaluate, close } from './evaluate.js';
-import { exactValue } from './normal-form.js';
-import { freeSymbols } from './sampling.js';
-import { printMath } from './latex/print.js';
-import * as Q from './rational.js';
+import { evaluate, close } from '../math/evaluate.js';
+import { exactValue } from '../math/normal-form.js';
+import { freeSymbols } from '../math/sampling.js';
+import { printMath } from '../math/latex/print.js';
+import * as Q from '../math/rational.js';
 
 /** Whether a tree has no free symbols (a number, possibly written as a computation). */
 export function isConstant(n: Node): boolean {
@@ -49,12 +49,16 @@ function terminatesWithin(r: Q.Rational, places: number): boolean {
 export interface NumberMatch {
   equal: boolean;
   how: string;
+  /** The answer is a correct rounding the key's tolerance does not allow: in words. */
+  rounding?: string;
 }
 
 /**
  * Whether a constant candidate equals a constant expected value: within the spec's tolerance,
- * or to its significant figures, or — when the key sets neither — as a correct rounding of a
- * value whose decimals do not end (1/3 as 0.33), or within the default tolerance.
+ * or to its significant figures, or — when the key sets neither — within the default tolerance
+ * (relative 1e-6), or as a correct rounding of a value whose decimals never end (1/3 as 0.33).
+ * A rounding of a value with a finite decimal form (0.992 for 127/128) is not equal; the result
+ * names the rounding so that the reason can say what the key would have to allow.
  */
 export function numbersMatch(expected: Node, answer: Node, ctx: CheckContext): NumberMatch {
   const want = constantValue(expected);
@@ -81,9 +85,12 @@ export function numbersMatch(expected: Node, answer: Node, ctx: CheckContext): N
     const places = literal.split('.')[1]!.length;
     const sig = writtenSigfigs(literal) ?? 0;
     const rounded = Number(want.toFixed(places));
-    const longDecimal = exactWant ? !terminatesWithin(exactWant, places + 1) : true;
-    if (sig >= 2 && longDecimal && Math.abs(rounded - got) < 1e-12 * Math.max(1, Math.abs(got))) {
-      return { equal: true, how: `a correct rounding to ${places} decimal place${places === 1 ? '' : 's'}` };
+    // A value whose decimals never end (1/3, 8/3, √2) can only be written rounded; one with a
+    // finite decimal form (127/128 = 0.9921875) is written exactly unless the key allows rounding.
+    const endless = exactWant ? !terminatesWithin(exactWant, 40) : true;
+    if (sig >= 2 && Math.abs(rounded - got) < 1e-12 * Math.max(1, Math.abs(got))) {
+      const how = `a correct rounding to ${places} decimal place${places === 1 ? '' : 's'}`;
+      return endless ? { equal: true, how: `${how} of a value whose decimals never end` } : { equal: false, how: 'different values', rounding: how };
     }
   }
   return { equal: false, how: 'different values' };

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { gradeFiles, type GradedSubmission } from '../run/grading.js';
 import { Store } from '../store/db.js';
@@ -61,10 +61,54 @@ export function writeReports(dir: string, results: GradedSubmission[], title: st
   return written;
 }
 
+/** Extensions of the files a folder given to `grade` contributes: write-ups and transcripts. */
+const SUBMISSION_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.tex']);
+
+/**
+ * The submission files the arguments name: a file as given, a folder as the submissions in it
+ * and its subfolders (by extension, hidden files skipped), sorted so runs are reproducible.
+ */
+export function expandSubmissions(args: string[]): string[] {
+  const files: string[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      // A missing file is reported per file by the grading run, like an unreadable one.
+    }
+    if (!isDir) {
+      files.push(arg);
+      continue;
+    }
+    const found = (readdirSync(arg, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((d) => d.isFile() && !d.name.startsWith('.') && SUBMISSION_EXTENSIONS.has(extname(d.name).toLowerCase()))
+      .map((d) => join(d.parentPath ?? d.path, d.name))
+      .filter((f) => !relative(arg, f).split(sep).some((seg) => seg.startsWith('.')))
+      .sort();
+    if (!found.length) throw new CliError(`${arg}: a folder with no submissions in it (${[...SUBMISSION_EXTENSIONS].join(', ')})`);
+    files.push(...found);
+  }
+  return files;
+}
+
+/** The `--fail-under` percentage, checked before any grading. */
+function failUnder(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const p = Number(text.replace(/%$/, ''));
+  if (!(Number.isFinite(p) && p >= 0 && p <= 100)) throw new CliError(`--fail-under takes a percentage from 0 to 100, not "${text}"`);
+  return p;
+}
+
 function progressBar(done: number, total: number, name: string): string {
   const width = 30;
   const filled = Math.round((done / total) * width);
   return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name.slice(0, 40).padEnd(40)}`;
+}
+
+/** A submission's score as a percentage of the points (an empty key counts as full marks). */
+function percentOf(g: SubmissionGrade): number {
+  return g.max > 0 ? (100 * g.total) / g.max : 100;
 }
 
 export function gradeCommand(): Command {
@@ -78,9 +122,13 @@ export function gradeCommand(): Command {
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
+    .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
+    .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
     .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
-    .action(async (files: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; readWith?: string }) => {
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string }) => {
+      const threshold = failUnder(flags.failUnder);
+      const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
       // student's rendered key, and the run records the first.
       const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
@@ -115,8 +163,13 @@ export function gradeCommand(): Command {
           process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
         }
         if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
-        if (results.some((r) => r.error)) process.exitCode = 1;
+        if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
+        if (threshold !== undefined) {
+          const below = grades.filter((g) => percentOf(g) < threshold);
+          for (const g of below) process.stderr.write(`${g.submission}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
+          if (below.length) process.exitCode = 1;
+        }
       } finally {
         await store?.close();
       }

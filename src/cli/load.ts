@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readText } from './files.js';
 import { dirname, resolve } from 'node:path';
 import { loadKey, formatKeyProblem, type KeyProblem } from '../documents/key.js';
 import { parseProblemSet } from '../documents/problem-set.js';
+import { UserError } from '../model/errors.js';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import { sniffFile } from '../documents/sniff.js';
@@ -10,29 +12,28 @@ import { texToMarkdown } from '../documents/tex.js';
 
 /** A problem set's text: notebooks and LaTeX sources converted; a PDF is read by `key init` / `key import`. */
 function problemSetText(path: string): string {
-  const bytes = readFileSync(path);
-  switch (sniffFile(bytes, path)) {
+  const text = readText(path, 'problem set');
+  switch (sniffFile(Buffer.from(text.slice(0, 65536)), path)) {
     case 'pdf':
       throw new CliError(`${path}: a PDF problem set is read by key init and key import, not yet by --problems: pass the problem set as Markdown`);
     case 'notebook':
-      return notebookToMarkdown(bytes.toString('utf8'), path);
+      return notebookToMarkdown(text, path);
     case 'tex':
-      return texToMarkdown(bytes.toString('utf8'));
+      return texToMarkdown(text);
     default:
-      return bytes.toString('utf8');
+      return text;
   }
 }
 
 /** A usage or input error the CLI reports in one line and exits 2 for. */
-export class CliError extends Error {}
+export class CliError extends UserError {}
 
 /**
  * Reads a key file and its problem set (`--problems`, else the key's `problems:` beside it).
  * Errors in the key stop here with every problem listed; warnings go to stderr.
  */
 export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet = false): { key: Key; problems?: ProblemSet; problemsPath?: string; issues: KeyProblem[] } {
-  if (!existsSync(keyPath)) throw new CliError(`no key file at ${keyPath}`);
-  const { key, problems: issues } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
+  const { key, problems: issues } = loadKey(readText(keyPath, 'key file'), keyPath);
   const errors = issues.filter((p) => p.severity === 'error');
   if (!key || errors.length) {
     throw new CliError(`the key has ${errors.length} error${errors.length === 1 ? '' : 's'} (run partcredit key lint ${keyPath}):\n${errors.map(formatKeyProblem).join('\n')}`);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { readJson } from './files.js';
 import { Command, Option } from 'commander';
 import { Store } from '../store/db.js';
 import { runModels, type ModelRunConfig, type RunProgress } from '../run/model-run.js';
@@ -73,7 +74,7 @@ export function runCommand(): Command {
         if (!problems) throw new CliError('a run needs the problem set: give --problems, or problems: in the key');
         const t0 = Date.now();
         const tty = process.stderr.isTTY;
-        const prices = flags.prices ? (JSON.parse(readFileSync(flags.prices, 'utf8')) as Prices) : {};
+        const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
         const { runId, errors } = await runModels({
           store,
           key,
@@ -119,7 +120,7 @@ export function compareCommand(): Command {
         const ids = runs.map(Number);
         for (const id of ids) if (!store.modelRun(id)) throw new CliError(`${flags.db} has no model run ${id}`);
         const key = flags.key ? loadKeyAndProblems(flags.key, undefined, true).key : undefined;
-        const prices = flags.prices ? (JSON.parse(readFileSync(flags.prices, 'utf8')) as Prices) : {};
+        const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
         const c = compareRuns(store, ids, key, prices);
         const text = flags.format === 'json' ? JSON.stringify(c, null, 2) + '\n' : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);
         if (flags.out) writeFileSync(flags.out, text);

@@ -1,5 +1,5 @@
 import { ComputeError, S, sum, zeros, type Matrix, type Scalar } from './tensor.js';
-import * as Q from '../check/rational.js';
+import * as Q from '../math/rational.js';
 
 /** How a convolution is done: the conventions a course states (or a model gets wrong). */
 export interface ConvOptions {

@@ -6,7 +6,7 @@ import { attention, softmax } from './attention.js';
 import { adamStep, momentumStep, signSgdStep } from './optim.js';
 import { rnnStep, rnnStepGrad, type Activation } from './rnn.js';
 import { convStats, depthwiseSeparableStats, layerTable, outputSize, receptiveField } from './layers.js';
-import { parseMath } from '../check/latex/parse.js';
+import { parseMath } from '../math/latex/parse.js';
 import type { MistakeCategory } from '../model/verdict.js';
 
 /** A parsed `compute:` expression: a call with positional and named arguments. */

@@ -1,8 +1,8 @@
-import * as Q from '../check/rational.js';
-import type { Rational } from '../check/rational.js';
-import type { Node } from '../check/latex/ast.js';
-import { exactValue } from '../check/normal-form.js';
-import { evaluate } from '../check/evaluate.js';
+import * as Q from '../math/rational.js';
+import type { Rational } from '../math/rational.js';
+import type { Node } from '../math/latex/ast.js';
+import { exactValue } from '../math/normal-form.js';
+import { evaluate } from '../math/evaluate.js';
 
 /**
  * Exact tensors for the calculator: nested arrays of rationals, so that `\frac{127}{128}` stays

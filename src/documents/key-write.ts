@@ -3,8 +3,8 @@ import type { ProblemSet } from '../model/problem-set.js';
 import { leafParts, parseProblemSet, SOLUTION_LINE } from './problem-set.js';
 import { splitAtLabels } from './segment.js';
 import { answerCandidates, lastSide } from '../grade/final-answer.js';
-import { parseMath } from '../check/latex/parse.js';
-import { freeSymbols } from '../check/sampling.js';
+import { parseMath } from '../math/latex/parse.js';
+import { freeSymbols } from '../math/sampling.js';
 
 /** A YAML single-quoted scalar: backslashes stay as written, `'` doubles. */
 export function yamlQuote(s: string): string {

@@ -15,6 +15,11 @@ export function specOfComputed(c: Computed, base: Partial<AnswerSpec>): AnswerSp
   return { ...base, value: c.latex, ...(base.type ? {} : c.type ? { type: c.type } : {}) };
 }
 
+/** The symbols a part's answers are checked with: the key's, with the part's own laid over them. */
+export function symbolsFor(key: Key, part: KeyPart): SymbolTable {
+  return part.symbols ? { ...key.symbols, ...part.symbols } : key.symbols;
+}
+
 /** A mistake in a key, located by file and line, and by part id and field where it has them. */
 export interface KeyProblem {
   severity: 'error' | 'warning';
@@ -248,7 +253,7 @@ function lintAnswers(key: Key, raw: Map<string, string>, doc: Document, counter:
         problems.push({ severity: 'error', ...where, message: 'empty: write the expected answer' });
         return;
       }
-      const self = checkAnswer(spec, spec.value, { symbols: key.symbols });
+      const self = checkAnswer(spec, spec.value, { symbols: symbolsFor(key, part) });
       if (self.verdict !== 'correct') {
         problems.push({ severity: 'error', ...where, message: `the answer does not check against itself (${self.verdict}: ${self.reason})` });
       }

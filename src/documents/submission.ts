@@ -1,4 +1,5 @@
 import type { Key } from '../model/key.js';
+import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
 import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
@@ -23,23 +24,43 @@ export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
   return out;
 }
 
+/** The largest submission read: a bigger file is refused with a message, never read for minutes. */
+export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
+
 /**
  * Reads a submission in any supported format (write-up or chat transcript) and segments it
  * into responses by part. A broken transcript is a warning and an empty submission, never a
  * crash: the rest of a batch goes on.
  */
 export function readSubmission(text: string, id: string, key: Key, problems?: ProblemSet, path?: string): Submission {
+  if (text.length > SUBMISSION_LIMITS.chars) {
+    throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
+  }
   const format = detectFormat(text, path ?? id);
   const outline = outlineOf(key, problems);
   const base = { id, ...(path ? { path } : {}), format, text, notes: [] as Submission['notes'], warnings: [] as string[] };
-  if (format === 'writeup') return { ...base, responses: segmentWriteup(text, outline) };
+  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(text, outline) }, key);
   try {
     const messages = readMessages(text, format);
-    return { ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages, outline) };
+    return withCoverageWarning({ ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages, outline) }, key);
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
+}
+
+/**
+ * A submission in which few of the key's parts were recognised is more likely numbered in a way
+ * we did not read than blank: say so, so its zeros are not silent.
+ */
+function withCoverageWarning(s: Submission, key: Key): Submission {
+  const total = key.parts.length;
+  const found = new Set(s.responses.map((r) => r.partId).filter((id) => key.parts.some((p) => p.id === id))).size;
+  const where = s.path ?? s.id;
+  if (!s.text.trim()) s.warnings.push(`${where}: the file is empty`);
+  else if (total && found === 0) s.warnings.push(`${where}: no part of the key was recognised (is it numbered like 1a, (a), Problem 1: Part (a)?); every part is graded missing`);
+  else if (total >= 4 && found < Math.ceil(total / 4)) s.warnings.push(`${where}: only ${found} of ${total} parts were recognised; check its numbering`);
+  return s;
 }
 
 /**

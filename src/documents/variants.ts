@@ -1,8 +1,8 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { hashString, seededRandom } from '../check/random.js';
-import { parseMath } from '../check/latex/parse.js';
-import { evaluate } from '../check/evaluate.js';
+import { hashString, seededRandom } from '../math/random.js';
+import { parseMath } from '../math/latex/parse.js';
+import { evaluate } from '../math/evaluate.js';
 
 /** One parameter of a per-student variant: a range (with a step) or a list of choices. */
 export const ParamSchema = z.union([

@@ -1,6 +1,7 @@
 import type { SubmissionGrade } from '../model/grade.js';
 
-function field(v: string | number): string {
+/** One CSV field, quoted when it must be. */
+export function field(v: string | number): string {
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -76,6 +76,9 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS run_requests (run_id INTEGER NOT NULL REFERENCES model_runs(id), hash TEXT NOT NULL, model TEXT NOT NULL, part_id TEXT NOT NULL, step INTEGER NOT NULL, cached INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS model_results (run_id INTEGER NOT NULL REFERENCES model_runs(id), model TEXT NOT NULL, sample INTEGER NOT NULL, part_id TEXT NOT NULL, outcome TEXT NOT NULL, hints_used INTEGER, verdict TEXT NOT NULL, first_verdict TEXT NOT NULL, answer TEXT NOT NULL, category TEXT, feedback TEXT NOT NULL, messages TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, PRIMARY KEY (run_id, model, sample, part_id))`,
   `CREATE INDEX IF NOT EXISTS submissions_by_run ON submissions(run_id)`,
+  // Staff overrides from the review app (queries in overrides.ts): append-only, the newest per (run, submission, part) in force.
+  `CREATE TABLE IF NOT EXISTS overrides (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), submission TEXT NOT NULL, part_id TEXT NOT NULL, verdict TEXT, points REAL, comment TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL, previous_verdict TEXT NOT NULL, previous_points REAL NOT NULL, auto_verdict TEXT NOT NULL, auto_points REAL NOT NULL, grading_id INTEGER NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS overrides_by_run ON overrides(run_id, submission, part_id)`,
 ];
 
 const MIGRATIONS: [table: string, column: string, type: string][] = [['runs', 'variants_dir', 'TEXT']];

@@ -1,12 +1,12 @@
-import type { Node, NodeOf, RelOp } from '../latex/ast.js';
-import { printMath } from '../latex/print.js';
+import type { Node, NodeOf, RelOp } from '../../math/latex/ast.js';
+import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { proportional } from '../proportional.js';
-import { exactlyEqual } from '../normal-form.js';
+import { exactlyEqual } from '../../math/normal-form.js';
 import { positiveSymbols } from '../equivalence.js';
-import { evaluate, isFiniteValue } from '../evaluate.js';
-import { freeSymbols, samplePoint } from '../sampling.js';
-import { hashString, seededRandom } from '../random.js';
+import { evaluate, isFiniteValue } from '../../math/evaluate.js';
+import { freeSymbols, samplePoint } from '../../math/sampling.js';
+import { hashString, seededRandom } from '../../math/random.js';
 import { compareScalars, isConstant } from '../scalar.js';
 import { checkExpression, verdictFromComparison } from './scalar-types.js';
 import { asInterval, checkInterval } from './structured.js';

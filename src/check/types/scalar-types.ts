@@ -1,12 +1,13 @@
-import type { Node } from '../latex/ast.js';
-import { printMath } from '../latex/print.js';
-import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
+import type { Node } from '../../math/latex/ast.js';
+import { printMath } from '../../math/latex/print.js';
+import { DEFAULT_TOLERANCE, correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { compareScalars, constantValue, isConstant, numbersMatch } from '../scalar.js';
 import { numericCompare, type Comparison } from '../equivalence.js';
-import { evaluate } from '../evaluate.js';
-import { samplePoint } from '../sampling.js';
-import { hashString, seededRandom } from '../random.js';
-import { freeSymbols } from '../sampling.js';
+import { evaluate, type Point } from '../../math/evaluate.js';
+import { samplePoint } from '../../math/sampling.js';
+import { hashString, seededRandom } from '../../math/random.js';
+import { freeSymbols } from '../../math/sampling.js';
+import { involvesMatrices } from '../symbols.js';
 
 /** Reason text for a structural mismatch: what kind of thing the answer is. */
 export function describeKind(n: Node): string {
@@ -56,9 +57,14 @@ export const checkNumber: TypeChecker = (expected, answer, ctx) => {
   const aPlain = withoutPercent(answer);
   if (ePlain && !aPlain) candidates.push([ePlain, answer, ' (the answer leaves out the % sign)']);
   if (aPlain && !ePlain) candidates.push([expected, aPlain, ' (ignoring the % sign)']);
+  let rounding: string | undefined;
   for (const [e, a, note] of candidates) {
     const m = numbersMatch(e, a, ctx);
     if (m.equal) return correct(m.how === 'exactly equal' ? 'exact' : 'tolerance', `${printMath(a)} equals ${printMath(e)}, ${m.how}${note}`);
+    rounding ??= m.rounding;
+  }
+  if (rounding) {
+    return incorrect('tolerance', `${printMath(answer)} is ${rounding} of ${printMath(expected)}; the key's tolerance (relative ${DEFAULT_TOLERANCE.rel}) does not allow it (a key accepts it with sigfigs or tolerance)`, 'format');
   }
   return incorrect('tolerance', numberMismatchReason(want, got, ctx), numberCategory(want, got));
 };
@@ -99,6 +105,8 @@ export function diagnoseDifference(expected: Node, answer: Node, ctx: CheckConte
       return `the answer is 1/${k} of the expected value (a missing factor of ${k}?)`;
     }
   }
+  // Two matrices set equal make any product commute; that says nothing useful.
+  if (involvesMatrices(expected, ctx.symbols) || involvesMatrices(answer, ctx.symbols)) return undefined;
   const names = [...new Set([...freeSymbols(expected), ...freeSymbols(answer)])].slice(0, 6);
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
@@ -165,7 +173,7 @@ function sameOrder(exact: Node, order: Node, ctx: CheckContext): boolean {
   const vars = [...freeSymbols(order)];
   const all = [...new Set([...freeSymbols(exact), ...vars])];
   const rng = seededRandom(hashString(printMath(exact) + '~O~' + printMath(order)));
-  const ratio = (q: Map<string, number | number[]>) => {
+  const ratio = (q: Point) => {
     const a = evaluate(exact, q);
     const b = evaluate(order, q);
     return typeof a === 'number' && typeof b === 'number' && b !== 0 ? a / b : NaN;

@@ -1,9 +1,12 @@
-import type { Node } from '../latex/ast.js';
-import { printMath } from '../latex/print.js';
+import type { Node } from '../../math/latex/ast.js';
+import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { compareScalars, constantValue, isConstant } from '../scalar.js';
 import { describeKind } from './scalar-types.js';
 import { valueOf } from '../named-values.js';
+import { matrixAlgebra, matrixRows, transpose } from '../matrix-algebra.js';
+
+export { matrixRows };
 
 /** Items of a sequence written as a tuple, a `×` product (shapes) or a bare list. */
 export function sequenceItems(n: Node): Node[] | undefined {
@@ -80,33 +83,15 @@ export const checkShape: TypeChecker = (expected, answer, ctx) => {
   return compareSequences(want, got, ctx, 'dimension');
 };
 
-/** Rows of a matrix written as an environment or as nested brackets `[[1, 2], [3, 4]]`. */
-export function matrixRows(n: Node): Node[][] | undefined {
-  if (n.kind === 'matrix') return n.rows;
-  if (n.kind === 'transpose') {
-    const rows = matrixRows(n.arg) ?? (n.arg.kind === 'tuple' ? [n.arg.items] : undefined);
-    return rows && transpose(rows);
-  }
-  if (n.kind === 'tuple' && n.items.length && n.items.every((i) => i.kind === 'tuple')) {
-    const rows = n.items.map((i) => (i as Extract<Node, { kind: 'tuple' }>).items);
-    if (rows.every((r) => r.length === rows[0]!.length)) return rows;
-  }
-  return undefined;
-}
-
-function transpose(rows: Node[][]): Node[][] {
-  return rows[0]!.map((_, j) => rows.map((r) => r[j]!));
-}
-
 function allEqual(a: Node[][], b: Node[][], ctx: CheckContext, map: (n: Node) => Node = (n) => n): boolean {
   return a.every((row, i) => row.every((e, j) => compareScalars(e, map(b[i]![j]!), ctx).equal === true));
 }
 
 /** `matrix`: any bracket style; the same shape and entries equal within tolerance. */
 export const checkMatrix: TypeChecker = (expected, answer, ctx) => {
-  const want = matrixRows(expected);
+  const want = matrixRows(expected) ?? matrixAlgebra(expected);
   if (!want) return checkTuple(expected, answer, ctx);
-  let got = matrixRows(answer);
+  let got = matrixRows(answer) ?? matrixAlgebra(answer, [want.length, want[0]!.length]);
   // A column vector may be written as a plain tuple.
   if (!got && answer.kind === 'tuple' && want.every((r) => r.length === 1)) got = answer.items.map((i) => [i]);
   if (!got && answer.kind === 'tuple' && want.length === 1) got = [answer.items];
@@ -189,10 +174,26 @@ function elementsEqual(a: Node, b: Node, ctx: CheckContext): boolean {
   return compareScalars(a, b, ctx).equal === true;
 }
 
-/** `set`: the same elements, in any order, each once. */
+/** A set's elements with repeats dropped: `\{2, 0, 0\}` is `\{0, 2\}`. */
+function distinct(items: Node[], ctx: CheckContext): Node[] {
+  const seen = new Set<string>();
+  const written = items.filter((item) => {
+    const key = printMath(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // Repeats written differently (`0.5` and `\frac12`) need comparisons; only for lists of a readable size.
+  if (written.length > 100) return written;
+  const out: Node[] = [];
+  for (const item of written) if (!out.some((o) => elementsEqual(o, item, ctx))) out.push(item);
+  return out;
+}
+
+/** `set`: the same elements, in any order; an element listed twice is one element. */
 export const checkSet: TypeChecker = (expected, answer, ctx) => {
-  const want = setItems(expected);
-  const got = setItems(answer);
+  const want = distinct(setItems(expected), ctx);
+  const got = distinct(setItems(answer), ctx);
   const unmatched = [...got];
   const missing: Node[] = [];
   for (const w of want) {

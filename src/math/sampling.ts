@@ -1,6 +1,12 @@
 import type { Node } from './latex/ast.js';
 import type { SymbolAssumptions, SymbolTable } from '../model/symbols.js';
 import type { Point } from './evaluate.js';
+import { Matrix } from './matrix.js';
+
+/** The side of a matrix whose size the key leaves open (`matrix: true`): every such matrix is square of this size. */
+const UNSIZED_MATRIX = 3;
+/** Largest matrix drawn at a test point; a bigger one stands for the same identity. */
+const MAX_MATRIX_ENTRIES = 4_096;
 
 /** The free symbols of a tree (bound sum indices excluded), in first-seen order. */
 export function freeSymbols(n: Node, bound: ReadonlySet<string> = new Set(), out = new Set<string>()): Set<string> {
@@ -83,12 +89,15 @@ export function samplePoint(rng: () => number, names: Iterable<string>, table: S
     for (let i = 0; i < pending.length; ) {
       const name = pending[i]!;
       const a = table[name] ?? {};
-      const waitsFor = [a.greater, a.min, a.max].filter((d): d is string => typeof d === 'string');
+      const sizes = Array.isArray(a.matrix) ? a.matrix : [];
+      const waitsFor = [a.greater, a.min, a.max, ...sizes].filter((d): d is string => typeof d === 'string');
+      // A matrix's sizes are drawn first, whether or not the expression names them.
+      for (const d of waitsFor) if (!point.has(d) && !pending.includes(d) && table[d]) pending.push(d);
       if (waitsFor.some((d) => !point.has(d) && pending.includes(d)) && pass < 2) {
         i++;
         continue;
       }
-      point.set(name, drawValue(rng, a, point));
+      point.set(name, a.matrix ? drawMatrix(rng, a.matrix, point) : drawValue(rng, a, point));
       if (a.vector) a.vector.forEach((component) => point.set(component, drawValue(rng, table[component] ?? {}, point)));
       pending.splice(i, 1);
     }
@@ -103,6 +112,17 @@ export function samplePoint(rng: () => number, names: Iterable<string>, table: S
     if (a.vector && point.has(name)) point.set(name, a.vector.map((c) => point.get(c) as number));
   }
   return point;
+}
+
+/** A random matrix of the declared size (each size a number or an integer symbol's drawn value). */
+function drawMatrix(rng: () => number, size: NonNullable<SymbolAssumptions['matrix']>, point: Point): Matrix | number {
+  const side = (d: string | number): number => {
+    const v = typeof d === 'number' ? d : point.get(d);
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : UNSIZED_MATRIX;
+  };
+  const [rows, cols] = size === true ? [UNSIZED_MATRIX, UNSIZED_MATRIX] : [side(size[0]), side(size[1])];
+  if (rows * cols > MAX_MATRIX_ENTRIES) return NaN;
+  return new Matrix(rows, cols, Array.from({ length: rows * cols }, () => Math.round((rng() * 4 - 2) * 1000) / 1000 || 0.5));
 }
 
 function drawValue(rng: () => number, a: SymbolAssumptions, point: Point): number {

@@ -17,8 +17,11 @@ export type Node =
   | { kind: 'div'; num: Node; den: Node }
   | { kind: 'pow'; base: Node; exp: Node }
   | { kind: 'pm'; left: Node | null; right: Node }
-  /** A known function (`sqrt`, `floor`, `sin`, ...) or an opaque one (`f`, `sigma'`, `softmax`). */
-  | { kind: 'call'; fn: string; args: Node[]; opaque?: boolean }
+  /**
+   * A known function (`sqrt`, `floor`, `sin`, ...) or an opaque one (`f`, `sigma'`, `softmax`).
+   * `indexed`: an entry of an indexed family, `x_{i+h-1, j}` (the family is a function of its indices).
+   */
+  | { kind: 'call'; fn: string; args: Node[]; opaque?: boolean; indexed?: true }
   | { kind: 'root'; index: Node; arg: Node }
   | { kind: 'bigop'; op: 'sum' | 'prod'; index: string; lower: Node; upper: Node; body: Node }
   | { kind: 'percent'; arg: Node }

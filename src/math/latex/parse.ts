@@ -11,6 +11,7 @@ import {
   RELATION_COMMANDS,
 } from './names.js';
 import { parseDecimal } from '../rational.js';
+import { freeSymbols } from '../sampling.js';
 import { LIMITS, LimitError, checkInputBounds } from '../limits.js';
 
 /** An answer the reader could not read; `message` says what and where, in words. */
@@ -27,6 +28,10 @@ export interface ReadContext {
   symbols?: Iterable<string>;
   /** Symbols that name functions: `f(x)` applies f. */
   functions?: Iterable<string>;
+  /** Symbols that are matrices: `A'` transposes A. */
+  matrices?: Iterable<string>;
+  /** Indexed families: `x_{i+1, j}` is an entry of x, not a symbol named `x_i+1,j`. */
+  indexed?: Iterable<string>;
 }
 
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -38,6 +43,15 @@ class Parser {
   private readonly declared: Set<string>;
   private readonly multiLetter: string[];
   private readonly functions: Set<string>;
+  private readonly matrices: Set<string>;
+  /** Multi-letter stems of declared subscripted names (`fan` of `fan_in`). */
+  private readonly stems: Set<string>;
+  /** Families seen indexed, declared or inferred (a subscript that uses a sum's index). */
+  readonly indexed: Set<string>;
+  /** How many `\|` norms are open: inside one, the next `\|` closes it rather than opening another. */
+  private normDepth = 0;
+  /** Indices of the sums being read, innermost last. */
+  private readonly bound: string[] = [];
 
   constructor(
     private toks: Token[],
@@ -47,6 +61,9 @@ class Parser {
     // Longest first, so that `lr` wins over `l`.
     this.multiLetter = [...this.declared].filter((s) => /^[A-Za-z]{2,}$/.test(s)).sort((a, b) => b.length - a.length);
     this.functions = new Set(ctx.functions ?? []);
+    this.stems = new Set([...this.declared].map((s) => /^([A-Za-z]{2,})_/.exec(s)?.[1]).filter((s): s is string => !!s));
+    this.matrices = new Set(ctx.matrices ?? []);
+    this.indexed = new Set(ctx.indexed ?? []);
   }
 
   // ---- token helpers -------------------------------------------------------------------
@@ -130,8 +147,9 @@ class Parser {
     }
     const t = this.peek();
     if (!t) throw new ParseError('the answer ends after "_" or "^"');
-    // Plain-text subscripts (`d_in`) read the whole word, as KEY-FORMAT's canonical names do.
-    if (t.t === 'word') return [this.next()];
+    // Plain-text subscripts (`d_in`) read the whole word, as KEY-FORMAT's canonical names do;
+    // a word followed by another subscript (`4d_hd_x`) is one letter and then a new symbol.
+    if (t.t === 'word' && !(t.v.length > 1 && this.isOp('_', 1))) return [this.next()];
     return [this.takeOneChar()];
   }
 
@@ -176,7 +194,7 @@ class Parser {
     const t = this.peek();
     if (!t) return true;
     if (t.t === 'op') return [')', ']', '}', '&', '\\\\', '|'].includes(t.v);
-    if (t.t === 'cmd') return ['}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', '|'].includes(t.v);
+    if (t.t === 'cmd') return ['}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle'].includes(t.v) || (['|', 'Vert', 'rVert'].includes(t.v) && this.normDepth > 0);
     return false;
   }
 
@@ -313,6 +331,7 @@ class Parser {
       case 'text':
         return !JOINING_WORDS.has(t.v.trim().toLowerCase());
       case 'cmd':
+        if (this.normDepth > 0 && (t.v === '|' || t.v === 'Vert' || t.v === 'rVert')) return false;
         return !(t.v in RELATION_COMMANDS) && !['times', 'cdot', 'div', 'pm', 'mp', 'cup', '}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', 'ast', 'cdots', 'ldots', 'dots', 'quad'].includes(t.v);
       case 'op':
         return t.v === '(' || t.v === '[' || t.v === '{';
@@ -335,7 +354,22 @@ class Parser {
   /** Postfix operators: powers, subscripts (on names), factorials, primes, transposes, percent. */
   private postfix(base: Node): Node {
     for (;;) {
-      if (this.isOp('^')) {
+      if (this.isOp('^') && base.kind === 'sym' && this.superscriptNameThenT()) {
+        // `W^{oT}`, `W^{s x T}`: the matrix W^o (W^sx), transposed.
+        this.pos++;
+        const toks = this.rawArgument();
+        base = { kind: 'transpose', arg: { kind: 'sym', name: `${base.name}^${subscriptName(toks).replace(/T$/, '')}` } };
+      } else if (this.isOp('^') && base.kind === 'sym' && this.declaredSuperscript(base.name)) {
+        // `W^{o}` where the key declares `W^o`: a name, not a power.
+        this.pos++;
+        base = { kind: 'sym', name: `${base.name}^${subscriptName(this.rawArgument())}` };
+      } else if (this.isOp("'") && base.kind !== 'sym' && this.mentionsMatrix(base)) {
+        // (AB)' is the transpose of a product of matrices.
+        while (this.isOp("'")) {
+          this.pos++;
+          base = base.kind === 'transpose' ? base.arg : { kind: 'transpose', arg: base };
+        }
+      } else if (this.isOp('^')) {
         this.pos++;
         if (this.isTransposeMark()) {
           base = { kind: 'transpose', arg: base };
@@ -349,12 +383,25 @@ class Parser {
         this.pos++;
         base = { kind: 'call', fn: 'factorial', args: [base] };
       } else if (this.isOp('_') && base.kind === 'call' && (base.fn === 'norm' || base.fn === 'abs')) {
-        // `\|x\|_2`, `\|W\|_F`: which norm, not a factor.
+        // `\|x\|_2`, `\|W\|_F`: which norm, not a factor. The 2-norm of a matrix is its spectral norm.
         this.pos++;
-        this.rawArgument();
+        const which = subscriptName(this.rawArgument());
+        if (base.fn === 'norm' && which === '2') base = { ...base, fn: 'norm2' };
+      } else if (this.isOp('_') && base.kind === 'sym' && this.isIndexedSubscript(base.name)) {
+        this.pos++;
+        const sub = this.argument();
+        const args = sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub];
+        this.indexed.add(base.name);
+        base = { kind: 'call', fn: base.name, args, opaque: true, indexed: true };
       } else if (this.isOp('_') && base.kind === 'sym') {
         this.pos++;
         base = { kind: 'sym', name: `${base.name}_${subscriptName(this.rawArgument())}` };
+      } else if (this.isOp("'") && base.kind === 'sym' && this.matrices.has(base.name)) {
+        // A' of a matrix is its transpose, as MATLAB and many courses write it.
+        while (this.isOp("'")) {
+          this.pos++;
+          base = base.kind === 'transpose' ? base.arg : { kind: 'transpose', arg: base };
+        }
       } else if (this.isOp("'") && base.kind === 'sym') {
         // σ'(x): a derivative, read as a function of its own.
         while (this.isOp("'")) {
@@ -376,6 +423,58 @@ class Parser {
       } else break;
     }
     return base;
+  }
+
+  /**
+   * Whether `name_{...}` is an entry of an indexed family: the family is declared indexed, or
+   * the subscript uses the index of a sum being read (`F_{n-k-1}` inside `\sum_k`).
+   */
+  private isIndexedSubscript(name: string): boolean {
+    if (this.indexed.has(name)) return true;
+    if (!this.bound.length) return false;
+    const open = this.isOp('{', 1);
+    const end = open ? this.groupEnd(this.pos + 1) : this.pos + 2;
+    for (let k = this.pos + 1; k < end; k++) {
+      const t = this.toks[k]!;
+      if (t.t === 'word' && (this.bound.includes(t.v) || (!open && this.bound.includes(t.v[0]!)))) return true;
+    }
+    return false;
+  }
+
+  /** The index just past the `{...}` group that opens at `open`. */
+  private groupEnd(open: number): number {
+    let depth = 0;
+    for (let k = open; k < this.toks.length; k++) {
+      const t = this.toks[k]!;
+      if (t.t === 'op' && t.v === '{') depth++;
+      if (t.t === 'op' && t.v === '}' && --depth === 0) return k + 1;
+    }
+    return this.toks.length;
+  }
+
+  /** Whether `name^{...}` (or `name^x`) is a symbol the key declares, such as `W^o`. */
+  private declaredSuperscript(name: string): boolean {
+    if (!this.declared.size) return false;
+    const open = this.isOp('{', 1);
+    const end = open ? this.groupEnd(this.pos + 1) : this.pos + 2;
+    const toks = this.toks.slice(this.pos + (open ? 2 : 1), open ? end - 1 : end);
+    return toks.length > 0 && this.declared.has(`${name}^${subscriptName(toks)}`);
+  }
+
+  /** Whether a tree names a matrix symbol. */
+  private mentionsMatrix(n: Node): boolean {
+    if (!this.matrices.size) return false;
+    return [...freeSymbols(n)].some((s) => this.matrices.has(s));
+  }
+
+  /** Whether a superscript group names a matrix and then transposes it: `^{oT}`, `^{s x T}`. */
+  private superscriptNameThenT(): boolean {
+    if (this.declared.has('T') || !this.isOp('{', 1)) return false;
+    const end = this.groupEnd(this.pos + 1);
+    const inner = this.toks.slice(this.pos + 2, end - 1);
+    if (inner.length < 1 || !inner.every((t) => t.t === 'word')) return false;
+    const letters = inner.map((t) => t.v).join('');
+    return letters.length >= 2 && letters.endsWith('T') && /^[a-z]+T$/.test(letters);
   }
 
   private isFunctionName(name: string): boolean {
@@ -443,6 +542,8 @@ class Parser {
   private word(t: Extract<Token, { t: 'word' }>): Node {
     const w = t.v;
     if (this.declared.has(w)) return { kind: 'sym', name: w };
+    // `fan_{in}` where the key declares fan_in: the word is the name's stem, not f·a·n.
+    if (w.length > 1 && this.isOp('_') && this.stems.has(w)) return { kind: 'sym', name: w };
     const lower = w.toLowerCase();
     if (KNOWN_FUNCTIONS[lower] && w.length > 1) return this.functionCall(KNOWN_FUNCTIONS[lower]!);
     if (lower === 'pi') return { kind: 'const', name: 'pi' };
@@ -477,6 +578,8 @@ class Parser {
         return { kind: 'call', fn: content, args, opaque: true };
       }
     }
+    // `\mathrm{fan}_{in}`: a name written upright, with its subscript to follow.
+    if (/^[A-Za-z]+$/.test(content) && this.isOp('_') && t.cmd !== 'text') return { kind: 'sym', name: content };
     // \mathrm{e} is Euler's number; \mathrm{d} and one-letter \text{x} are symbols.
     if (content === 'e' && !this.declared.has('e')) return { kind: 'const', name: 'e' };
     if (this.declared.has(content) || (/^[A-Za-z]$/.test(content) && t.cmd.startsWith('math'))) return { kind: 'sym', name: content };
@@ -610,7 +713,13 @@ class Parser {
       case '|':
       case 'Vert':
       case 'lVert': {
-        const inner = this.list();
+        if (c !== 'lvert') this.normDepth++;
+        let inner: Node;
+        try {
+          inner = this.list();
+        } finally {
+          if (c !== 'lvert') this.normDepth--;
+        }
         const closers = c === 'lvert' ? ['rvert', '|'] : ['|', 'rVert', 'Vert'];
         const close = this.peek();
         if (!(close?.t === 'cmd' && closers.includes(close.v)) && !(c === 'lvert' && this.isOp('|'))) {
@@ -681,8 +790,14 @@ class Parser {
     if (!lower || !upper || lower.kind !== 'rel' || lower.ops[0] !== '=' || lower.args[0]?.kind !== 'sym') {
       throw new ParseError(`"\\${op}" needs an index and both bounds, like \\${op}_{k=1}^{n}`);
     }
-    const body = this.term();
-    return { kind: 'bigop', op, index: lower.args[0].name, lower: lower.args[1]!, upper, body };
+    const index = lower.args[0].name;
+    this.bound.push(index);
+    try {
+      const body = this.term();
+      return { kind: 'bigop', op, index, lower: lower.args[1]!, upper, body };
+    } finally {
+      this.bound.pop();
+    }
   }
 
   private environment(): Node {
@@ -790,11 +905,15 @@ export function parseMath(src: string, ctx: ReadContext = {}): Node {
   checkInputBounds(src);
   const toks = tokenize(src);
   if (!toks.length) throw new ParseError('the answer is empty');
-  const p = new Parser(toks, ctx);
+  const p = new Parser([...toks], ctx);
   const node = p.list();
   if (!p.atEnd()) {
     const t = p.rest()!;
     throw new ParseError(`could not read past "${show(t)}" at character ${t.pos + 1}`);
   }
+  // A family found indexed inside a sum (`F_{n-k-1}`) is indexed everywhere: `F_n` before the
+  // sum is an entry too. Read once more, knowing the family.
+  const known = new Set(ctx.indexed ?? []);
+  if ([...p.indexed].some((f) => !known.has(f))) return parseMath(src, { ...ctx, indexed: p.indexed });
   return node;
 }

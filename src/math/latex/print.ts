@@ -65,6 +65,8 @@ export function printMath(n: Node): string {
       if (n.fn === 'ceil') return `⌈${printMath(n.args[0]!)}⌉`;
       if (n.fn === 'abs') return `|${printMath(n.args[0]!)}|`;
       if (n.fn === 'factorial') return `${wrap(n.args[0]!, PREC.atom)}!`;
+      if (n.indexed) return `${n.fn}_{${n.args.map(printMath).join(',')}}`;
+      if (n.fn === 'norm' || n.fn === 'norm2') return `‖${printMath(n.args[0]!)}‖${n.fn === 'norm2' ? '₂' : ''}`;
       return `${n.fn}(${n.args.map(printMath).join(', ')})`;
     case 'root':
       return `root(${printMath(n.index)}, ${printMath(n.arg)})`;

@@ -2,15 +2,21 @@ import type { Node } from './latex/ast.js';
 import { toNumber } from './rational.js';
 import { LIMITS, LimitError } from './limits.js';
 import { hashString } from './random.js';
+import { Matrix } from './matrix.js';
 
-/** A value at a point: a number, or a vector (tuples and declared vector symbols). */
-export type Value = number | number[];
+/** A value at a point: a number, a vector (tuples and declared vector symbols), or a matrix. */
+export type Value = number | number[] | Matrix;
 
 /** Values of the symbols at one point. */
 export type Point = Map<string, Value>;
 
 function lift(a: Value, b: Value, f: (x: number, y: number) => number): Value {
   if (typeof a === 'number' && typeof b === 'number') return f(a, b);
+  // Matrices combine entry by entry only with a matrix of their own shape (`A + 1` has no meaning).
+  if (a instanceof Matrix || b instanceof Matrix) {
+    if (!(a instanceof Matrix && b instanceof Matrix) || !a.sameShape(b)) return NaN;
+    return new Matrix(a.rows, a.cols, a.data.map((x, k) => f(x, b.data[k]!)));
+  }
   if (typeof a === 'number') return (b as number[]).map((y) => f(a, y));
   if (typeof b === 'number') return a.map((x) => f(x, b));
   if (a.length !== b.length) return NaN;
@@ -18,7 +24,25 @@ function lift(a: Value, b: Value, f: (x: number, y: number) => number): Value {
 }
 
 function map1(a: Value, f: (x: number) => number): Value {
-  return typeof a === 'number' ? f(a) : a.map(f);
+  return typeof a === 'number' ? f(a) : a instanceof Matrix ? a.map(f) : a.map(f);
+}
+
+/** A scalar function applied to a matrix has no entrywise meaning here. */
+function mapScalarFn(a: Value, f: (x: number) => number): Value {
+  return a instanceof Matrix ? NaN : map1(a, f);
+}
+
+/** The product of two values: matrix product for matrices, scaling by a number, else entrywise. */
+function product(p: Value, v: Value): Value {
+  if (p instanceof Matrix || v instanceof Matrix) {
+    if (p instanceof Matrix && v instanceof Matrix) return p.mul(v) ?? NaN;
+    if (typeof p === 'number') return (v as Matrix).map((x) => p * x);
+    if (typeof v === 'number') return (p as Matrix).map((x) => x * v);
+    return NaN;
+  }
+  // A product of two vectors has no single meaning here (dot? elementwise?).
+  if (typeof p !== 'number' && typeof v !== 'number') return NaN;
+  return lift(p, v, (a, b) => a * b);
 }
 
 function scalar(v: Value): number {
@@ -60,33 +84,35 @@ function callKnown(fn: string, args: Value[]): Value {
   const [x, y] = args;
   if (x === undefined) return NaN;
   switch (fn) {
-    case 'sin': return map1(x, Math.sin);
-    case 'cos': return map1(x, Math.cos);
-    case 'tan': return map1(x, Math.tan);
-    case 'sec': return map1(x, (v) => 1 / Math.cos(v));
-    case 'csc': return map1(x, (v) => 1 / Math.sin(v));
-    case 'cot': return map1(x, (v) => 1 / Math.tan(v));
-    case 'asin': return map1(x, Math.asin);
-    case 'acos': return map1(x, Math.acos);
-    case 'atan': return map1(x, Math.atan);
-    case 'sinh': return map1(x, Math.sinh);
-    case 'cosh': return map1(x, Math.cosh);
-    case 'tanh': return map1(x, Math.tanh);
+    case 'sin': return mapScalarFn(x, Math.sin);
+    case 'cos': return mapScalarFn(x, Math.cos);
+    case 'tan': return mapScalarFn(x, Math.tan);
+    case 'sec': return mapScalarFn(x, (v) => 1 / Math.cos(v));
+    case 'csc': return mapScalarFn(x, (v) => 1 / Math.sin(v));
+    case 'cot': return mapScalarFn(x, (v) => 1 / Math.tan(v));
+    case 'asin': return mapScalarFn(x, Math.asin);
+    case 'acos': return mapScalarFn(x, Math.acos);
+    case 'atan': return mapScalarFn(x, Math.atan);
+    case 'sinh': return mapScalarFn(x, Math.sinh);
+    case 'cosh': return mapScalarFn(x, Math.cosh);
+    case 'tanh': return mapScalarFn(x, Math.tanh);
     // `\log` means ln in mathematics; a course that means log2 writes log_2.
     case 'log':
-    case 'ln': return map1(x, Math.log);
-    case 'log10': return map1(x, Math.log10);
-    case 'exp': return map1(x, Math.exp);
-    case 'sqrt': return map1(x, Math.sqrt);
-    case 'abs': return map1(x, Math.abs);
-    case 'floor': return map1(x, Math.floor);
-    case 'ceil': return map1(x, Math.ceil);
-    case 'sign': return map1(x, Math.sign);
-    case 'step': return map1(x, (v) => (v >= -EPS ? 1 : 0));
-    case 'impulse': return map1(x, (v) => (Math.abs(v) <= EPS ? 1 : 0));
-    case 'factorial': return map1(x, factorial);
+    case 'ln': return mapScalarFn(x, Math.log);
+    case 'log10': return mapScalarFn(x, Math.log10);
+    case 'exp': return mapScalarFn(x, Math.exp);
+    case 'sqrt': return mapScalarFn(x, Math.sqrt);
+    case 'abs': return mapScalarFn(x, Math.abs);
+    case 'floor': return mapScalarFn(x, Math.floor);
+    case 'ceil': return mapScalarFn(x, Math.ceil);
+    case 'sign': return mapScalarFn(x, Math.sign);
+    case 'step': return mapScalarFn(x, (v) => (v >= -EPS ? 1 : 0));
+    case 'impulse': return mapScalarFn(x, (v) => (Math.abs(v) <= EPS ? 1 : 0));
+    case 'factorial': return mapScalarFn(x, factorial);
     case 'binom': return y === undefined ? NaN : binom(scalar(x), scalar(y));
-    case 'norm': return typeof x === 'number' ? Math.abs(x) : Math.hypot(...x);
+    case 'norm': return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.frobenius() : Math.hypot(...x);
+    case 'norm2': return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.spectral() : Math.hypot(...x);
+    case 'trace': return x instanceof Matrix && x.rows === x.cols ? Array.from({ length: x.rows }, (_, i) => x.at(i, i)).reduce((a, b) => a + b, 0) : NaN;
     case 'max': return Math.max(...args.map(scalar));
     case 'min': return Math.min(...args.map(scalar));
     default: return NaN;
@@ -107,15 +133,10 @@ export function evaluate(n: Node, at: Point): Value {
     case 'const':
       return n.name === 'pi' ? Math.PI : n.name === 'e' ? Math.E : Infinity;
     case 'add':
-      return n.terms.reduce<Value>((s, t) => lift(s, evaluate(t, at), (a, b) => a + b), 0);
+      return n.terms.slice(1).reduce<Value>((s, t) => lift(s, evaluate(t, at), (a, b) => a + b), evaluate(n.terms[0]!, at));
     case 'mul':
     case 'cross':
-      return n.factors.reduce<Value>((p, f) => {
-        const v = evaluate(f, at);
-        // A product of two vectors has no single meaning here (dot? elementwise?).
-        if (typeof p !== 'number' && typeof v !== 'number') return NaN;
-        return lift(p, v, (a, b) => a * b);
-      }, 1);
+      return n.factors.reduce<Value>((p, f) => product(p, evaluate(f, at)), 1);
     case 'neg':
       return map1(evaluate(n.arg, at), (x) => -x);
     case 'div': {
@@ -127,18 +148,19 @@ export function evaluate(n: Node, at: Point): Value {
       const b = evaluate(n.base, at);
       const e = evaluate(n.exp, at);
       if (typeof e !== 'number') return NaN;
+      if (b instanceof Matrix) return b.pow(e) ?? NaN;
       return map1(b, (x) => Math.pow(x, e));
     }
     case 'root': {
       const k = scalar(evaluate(n.index, at));
-      return map1(evaluate(n.arg, at), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -Math.pow(-x, 1 / k) : Math.pow(x, 1 / k)));
+      return mapScalarFn(evaluate(n.arg, at), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -Math.pow(-x, 1 / k) : Math.pow(x, 1 / k)));
     }
     case 'percent':
       return map1(evaluate(n.arg, at), (x) => x / 100);
     case 'call': {
       const args = n.args.map((a) => evaluate(a, at));
       if (n.opaque) {
-        const flat = args.flatMap((a) => (typeof a === 'number' ? [a] : a));
+        const flat = args.flatMap((a) => (typeof a === 'number' ? [a] : a instanceof Matrix ? a.data : a));
         return opaque(n.fn, flat);
       }
       return callKnown(n.fn, args);
@@ -167,8 +189,17 @@ export function evaluate(n: Node, at: Point): Value {
       if (items.some((i) => typeof i !== 'number')) return NaN;
       return items as number[];
     }
-    case 'transpose':
-      return evaluate(n.arg, at);
+    case 'transpose': {
+      const v = evaluate(n.arg, at);
+      return v instanceof Matrix ? v.transpose() : v;
+    }
+    case 'matrix': {
+      const cols = n.rows[0]?.length ?? 0;
+      if (!cols || n.rows.some((r) => r.length !== cols)) return NaN;
+      const data = n.rows.flat().map((e) => evaluate(e, at));
+      if (data.some((d) => typeof d !== 'number')) return NaN;
+      return new Matrix(n.rows.length, cols, data as number[]);
+    }
     case 'cases': {
       for (const c of n.cases) {
         if (c.when === 'otherwise' || holds(c.when, at)) return evaluate(c.value, at);
@@ -232,11 +263,14 @@ export function close(a: Value, b: Value, rel = 1e-8, abs = 1e-10): boolean {
     if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
     return Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
   }
+  if (a instanceof Matrix || b instanceof Matrix) {
+    return a instanceof Matrix && b instanceof Matrix && a.sameShape(b) && a.data.every((x, i) => close(x, b.data[i]!, rel, abs));
+  }
   if (typeof a === 'number' || typeof b === 'number' || a.length !== b.length) return false;
   return a.every((x, i) => close(x, b[i]!, rel, abs));
 }
 
 /** Whether a value is usable for comparison (finite everywhere). */
 export function isFiniteValue(v: Value): boolean {
-  return typeof v === 'number' ? Number.isFinite(v) : v.every(Number.isFinite);
+  return typeof v === 'number' ? Number.isFinite(v) : v instanceof Matrix ? v.data.every(Number.isFinite) : v.every(Number.isFinite);
 }

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAnswer } from '../src/check/check.js';
+import { extractAnswer } from '../src/check/extract.js';
+
+function expectVerdict(expected: string, answer: string, want: string) {
+  const r = checkAnswer({ value: expected }, answer);
+  assert.equal(r.verdict, want, `${JSON.stringify(expected)} vs ${JSON.stringify(answer.slice(-120))}: ${r.verdict} — ${r.reason}`);
+}
+
+/** Working long enough that the answer is a conclusion, not the whole text. */
+const WORK = 'We set up the problem and work through each step carefully, writing every intermediate quantity down. '.repeat(3);
+
+test('extraction: a chat template turn after the answer is not part of it', () => {
+  expectVerdict('\\frac{2}{3}', `${WORK}Therefore, the probability that Alice wins the game is 2/3. <|im_start|>user What is 5?`, 'correct');
+  // Near miss: the answer the model gave is 3/4; a value in the next turn does not count.
+  expectVerdict('\\frac{2}{3}', `${WORK}Therefore, the probability that Alice wins the game is 3/4. <|im_start|>user The answer is 2/3`, 'incorrect');
+});
+
+test('extraction: a final answer stated after boxed intermediate results wins', () => {
+  const text = `${WORK}The interest is $\\boxed{200}$, then $\\boxed{255}$. Final Answer: The final answer is $10,455$. I hope it is correct.`;
+  expectVerdict('10455', text, 'correct');
+  expectVerdict('200', text, 'incorrect');
+  // Without a final-answer marker after them, the boxed values are the answer.
+  expectVerdict('10455', `${WORK}The interest is $\\boxed{200}$, then $\\boxed{255}$.`, 'incorrect');
+});
+
+test('extraction: the one number of a conclusion sentence, commentary after it ignored', () => {
+  expectVerdict('3', `${WORK}Final Answer: Jane started growing Sphere 3 hours ago. I hope it is correct. Note: the rod started 8 hours ago.`, 'correct');
+  expectVerdict('8', `${WORK}Final Answer: Jane started growing Sphere 3 hours ago. I hope it is correct. Note: the rod started 8 hours ago.`, 'incorrect');
+  expectVerdict('12', `${WORK}Therefore, there are 12 distinct arithmetic sequences that meet the conditions.`, 'correct');
+  expectVerdict('13', `${WORK}Therefore, there are 12 distinct arithmetic sequences that meet the conditions.`, 'incorrect');
+});
+
+test('extraction: values listed in separate formulas after "the final answer is"', () => {
+  expectVerdict('12\\text{ and }13', `${WORK}Final Answer: The final answer is "$12$ and $13$". I hope it is correct.`, 'correct');
+  expectVerdict('12\\text{ and }13', `${WORK}Final Answer: The final answer is "$12$ and $14$". I hope it is correct.`, 'incorrect');
+});
+
+test('extraction: an inline formula does not open before a line break; display math may span lines', () => {
+  assert.notEqual(checkAnswer({ value: '$9$' }, 'Answer $ \n 9 \n $').verdict, 'correct');
+  assert.notEqual(checkAnswer({ value: '$9$' }, 'Answer \\( \n 9 \n \\)').verdict, 'correct');
+  expectVerdict('$9$', 'Answer $$ \n 9 \n $$', 'correct');
+  expectVerdict('$9$', 'Answer $ 9 $', 'correct');
+  // A currency sign is not a formula.
+  expectVerdict('2.74', 'Soucis : 2,74 $ a..', 'correct');
+});
+
+test('reading: escapes a string literal ate (form feed for \\f, tab for \\t) and spaced thousands braces', () => {
+  const eaten = '$\\begin{pmatrix}-\\\frac{7}{4}&-2\\\\4&\\frac{1}{4}\\end{pmatrix}$';
+  expectVerdict('\\begin{pmatrix}-\\frac{7}{4}&-2\\\\4&\\frac{1}{4}\\end{pmatrix}', eaten, 'correct');
+  expectVerdict('\\begin{pmatrix}-\\frac{7}{5}&-2\\\\4&\\frac{1}{4}\\end{pmatrix}', eaten, 'incorrect');
+  expectVerdict('6', '$2 \times 3$', 'correct');
+  expectVerdict('14916', 'The final answer is $14 {, }916$.', 'correct');
+  expectVerdict('14916', 'The final answer is $14 {, }912$.', 'incorrect');
+  assert.equal(extractAnswer(`${WORK}Final Answer: The final answer is $7$. I hope it is correct. [Note: see $8$.]`).text, '7');
+});

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import { expectVerdict } from './check-helpers.js';
+import type { SymbolTable } from '../src/model/symbols.js';
+
+test('indexed families: a family found inside a sum is indexed everywhere; a reordered product is equal', () => {
+  expectVerdict('$F_n = \\sum_{k=0}^{n-1} F_k F_{n-k-1}$', '$F_n = \\sum_{k=0}^{n-1} F_{n-k-1} F_k$', 'correct');
+  // Near miss: shifted indices and bounds.
+  expectVerdict('$F_n = \\sum_{k=0}^{n-1} F_k F_{n-k-1}$', '$F_n = \\sum_{k=0}^{n-2} F_k F_{n-k-2}$', 'incorrect');
+  expectVerdict('\\sum_{k=1}^{n} a_k', '\\sum_{k=1}^{n} a_{k+1}', 'incorrect');
+  expectVerdict('\\sum_{k=1}^{n} a_k', '\\sum_{j=1}^{n} a_j', 'correct');
+});
+
+/** Question 7.a of the staff key: a convolution's weight gradient. */
+const CNN: SymbolTable = {
+  x: { indexed: 2 }, w: { indexed: 2 }, dy: { indexed: 2 }, dw: { indexed: 2 },
+  m: { positive: true, integer: true }, k: { positive: true, integer: true }, eta: { positive: true },
+  h: { integer: true, min: 1, max: 'k' }, l: { integer: true, min: 1, max: 'k' },
+};
+
+test('indexed families: a declared family with symbolic bounds, its sums reordered', () => {
+  const key = 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\, j+l-1}';
+  expectVerdict(key, key, 'correct', CNN);
+  expectVerdict(key, 'dw_{h,l} = \\sum_{j=1}^{m} \\sum_{i=1}^{m} x_{i+h-1,j+l-1}\\, dy_{i,j}', 'correct', CNN);
+  expectVerdict(key, 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h,\\, j+l-1}', 'incorrect', CNN);
+  expectVerdict(key, 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dy_{i,j}\\, x_{j+l-1,\\, i+h-1}', 'incorrect', CNN);
+  expectVerdict('w_{h,l} - \\eta\\, dw_{h,l}', 'w_{h,l} - \\eta dw_{h,l}', 'correct', CNN);
+  expectVerdict('w_{h,l} - \\eta\\, dw_{h,l}', 'w_{h,l} + \\eta dw_{h,l}', 'incorrect', CNN);
+  // A family the question does not have is not made up.
+  expectVerdict(key, 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dz_{i,j}\\, x_{i+h-1,\\, j+l-1}', 'incorrect', CNN, /does not define/);
+});

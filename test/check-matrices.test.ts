@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import { expectVerdict } from './check-helpers.js';
+import type { SymbolTable } from '../src/model/symbols.js';
+
+const M: SymbolTable = { A: { matrix: true }, B: { matrix: true }, x: { matrix: ['n', 1] }, n: { integer: true, positive: true } };
+
+test('matrices: products do not commute; a transpose reverses a product', () => {
+  expectVerdict('B^\\top A^\\top g', '(AB)^\\top g', 'correct', M);
+  expectVerdict('B^\\top A^\\top g', "(AB)' g", 'correct', M);
+  expectVerdict('B^\\top A^\\top g', 'B^T A^{T} g', 'correct', M);
+  // Near miss: the same factors in the other order.
+  expectVerdict('B^\\top A^\\top g', '(A)^\\top (B)^\\top g', 'incorrect', M);
+  expectVerdict('A B', 'B A', 'incorrect', M);
+  // Without the matrix declaration the letters are numbers, and numbers commute.
+  expectVerdict('B^\\top A^\\top g', '(A)^\\top (B)^\\top g', 'correct');
+});
+
+test('matrices: a column vector is not its transpose', () => {
+  expectVerdict('a(1-a)\\,x^\\top', 'a(1-a)\\,x^{\\top}', 'correct', M);
+  expectVerdict('a(1-a)\\,x^\\top', 'a(1-a)\\,x', 'incorrect', M);
+  expectVerdict("x^\\top A x", "x' A x", 'correct', M);
+  expectVerdict('x^\\top A x', 'x^\\top A^\\top x', 'correct', M);
+  expectVerdict('x^\\top A x', 'x A x^\\top', 'incorrect', M);
+});
+
+test('matrices: transposes inside superscripts name a matrix and transpose it', () => {
+  const S: SymbolTable = { 'W^o': { matrix: true }, 'W^sx': { matrix: true }, h: { matrix: [3, 1] } };
+  expectVerdict('W^{oT} h', '(W^{o})^\\top h', 'correct', S);
+  expectVerdict('W^{oT} h', 'W^{o} h', 'incorrect', S);
+  expectVerdict('W^{s x T} h', '(W^{sx})^T h', 'correct', S);
+});
+
+test('matrices: sizes from other symbols; a sum of products', () => {
+  const S: SymbolTable = { W: { matrix: ['d_out', 'd_in'] }, v: { matrix: ['d_in', 1] }, u: { matrix: ['d_out', 1] }, d_in: { positive: true, integer: true }, d_out: { positive: true, integer: true } };
+  expectVerdict('u^\\top W v', 'v^\\top W^\\top u', 'correct', S);
+  expectVerdict('W v + W v', '2 W v', 'correct', S);
+  expectVerdict('u^\\top W v', 'u^\\top W^\\top v', 'incorrect', S);
+});
+
+test('matrices: written matrices, scalar multiples, sums and products of them', () => {
+  expectVerdict('\\begin{bmatrix}-40&-40\\\\-40&-40\\end{bmatrix}', '-40\\begin{bmatrix}1&1\\\\1&1\\end{bmatrix}', 'correct');
+  expectVerdict('\\begin{bmatrix}-40&-40\\\\-40&-40\\end{bmatrix}', '-40\\begin{bmatrix}1&1\\\\1&0\\end{bmatrix}', 'incorrect');
+  expectVerdict('\\begin{pmatrix}6 & 8 \\\\ 10 & 12\\end{pmatrix}', '\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} + \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}', 'correct');
+  expectVerdict('\\begin{pmatrix}6 & 8 \\\\ 10 & 13\\end{pmatrix}', '\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} + \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}', 'incorrect');
+  expectVerdict('\\begin{pmatrix}19 & 22 \\\\ 43 & 50\\end{pmatrix}', '\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}', 'correct');
+  expectVerdict('\\begin{pmatrix}23 & 34 \\\\ 31 & 46\\end{pmatrix}', '\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}', 'incorrect');
+  expectVerdict('\\begin{bmatrix}0.5&0\\\\0&0.5\\end{bmatrix}', '\\frac12 I', 'correct');
+  expectVerdict('\\begin{bmatrix}0.5&0\\\\0&0.5\\end{bmatrix}', '\\frac13 I', 'incorrect');
+});
+
+test('matrices: a column written as a one-column array is a vector, not a 1-tuple', () => {
+  expectVerdict({ value: '(1, 2, 3)', type: 'vector' }, '\\left[\\begin{array}{c}1\\\\2\\\\3\\end{array}\\right]', 'correct');
+  expectVerdict({ value: '(1, 2, 3)', type: 'vector' }, '\\left[\\begin{array}{c}1\\\\2\\\\4\\end{array}\\right]', 'incorrect');
+});

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import { expectVerdict } from './check-helpers.js';
+
+test('tolerance: a rounding of a value with a finite decimal form needs the key to allow it', () => {
+  expectVerdict('\\frac{127}{128}', '0.992', 'incorrect', undefined, /rounding to 3 decimal places/);
+  expectVerdict('\\frac{127}{128}', '0.9921875', 'correct');
+  expectVerdict({ value: '\\frac{127}{128}', tolerance: { abs: 0.001 } }, '0.992', 'correct');
+  expectVerdict({ value: '\\frac{127}{128}', sigfigs: 3 }, '0.992', 'correct');
+  // A value whose decimals never end can only be written rounded.
+  expectVerdict('\\frac{1}{3}', '0.333', 'correct');
+  expectVerdict('\\frac{1}{3}', '0.334', 'incorrect');
+});
+
+test('tolerance: an exact disproof of two expressions stands, however close their values', () => {
+  expectVerdict('x', 'x + 10^{-12}', 'incorrect');
+  expectVerdict('x', 'x + 10^{-12} - 10^{-12}', 'correct');
+  // On a finite domain every point is tested, and agreement there is equality.
+  expectVerdict('N + 2', '7', 'correct', { N: { integer: true, min: 5, max: 5 } });
+  expectVerdict('N + 2', '8', 'incorrect', { N: { integer: true, min: 5, max: 5 } });
+});
