@@ -219,7 +219,7 @@ function setupGrid(): void {
 interface PartView {
   submission: string; part: string; title: string; question: string; text: string; verdict: string; points: number; maxPoints: number;
   category: string | null; confidence: string; check: string | null; source: string | null; feedback: string; answer: string; answerHtml: string;
-  expected: string; expectedHtml: string; first: { verdict: string; html: string } | null; auto: { verdict: string; points: number };
+  image: boolean; expected: string; expectedHtml: string; first: { verdict: string; html: string } | null; auto: { verdict: string; points: number };
   override: { author: string; comment: string; at: string } | null; conflict: { was: { verdict: string; points: number }; now: { verdict: string; points: number } } | null;
   history: { author: string; at: string; verdict: string | null; points: number | null; comment: string; previous: { verdict: string; points: number } }[];
 }
@@ -267,6 +267,7 @@ async function openPart(): Promise<void> {
     el('div', { className: 'override' }, verdictSelect, points, comment, save, withdraw),
     history,
     ...(v.question ? [el('h3', { textContent: 'Question' }), html('question', v.question)] : []),
+    ...(v.image ? [el('h3', { textContent: 'On the page' }), el('img', { className: 'page-image', alt: `where ${v.part} was read on the PDF page`, src: `/api/runs/${runId}/answer.png?submission=${encodeURIComponent(v.submission)}&part=${encodeURIComponent(v.part)}` })] : []),
     el('h3', { textContent: 'Submission' }),
     html('sub-text', v.text),
   );
