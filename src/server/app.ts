@@ -98,7 +98,7 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
   };
 
   app.get('/api/runs', async (c) => c.json(await review.listRuns()));
-  app.get('/api/runs/:run/grid', async (c) => c.json(await review.grid(run(c))));
+  app.get('/api/runs/:run/grid', async (c) => c.body(await review.gridJson(run(c)), 200, { 'Content-Type': 'application/json; charset=utf-8' }));
   app.get('/api/runs/:run/part', async (c) => c.json(await review.partView(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '')));
   app.get('/api/runs/:run/answer.png', async (c) => {
     const png = await review.answerImage(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '');

@@ -44,6 +44,8 @@ interface RunState {
   overrides: OverrideRow[];
   reviewed: ReviewedSubmission[];
   groupCache: Map<string, EquivalenceCache>;
+  /** The grid as sent, kept until an override changes it (1,500 × 30 cells are not rebuilt per load). */
+  gridJson?: string;
 }
 
 /**
@@ -115,6 +117,13 @@ export class Review {
       return { name: g.submission, total: g.total, max: g.max, cells: parts.map((part) => cellOf(byId.get(part.id))) };
     });
     return { run: runId, title: s.key.title ?? `run ${runId}`, verdicts: VERDICTS, confidence: CONFIDENCE, parts, rows };
+  }
+
+  /** The grid as JSON text, built once per change. */
+  async gridJson(runId: number): Promise<string> {
+    const s = await this.state(runId);
+    s.gridJson ??= JSON.stringify(await this.grid(runId));
+    return s.gridJson;
   }
 
   /** One part of one submission: the text with the answer marked, the question, the verdict's evidence and its history. */
@@ -235,6 +244,7 @@ export class Review {
       s.gradingId,
     );
     s.overrides.push(row);
+    s.gridJson = undefined;
     // Only this submission changes: apply its overrides again, not the whole run's.
     const base = s.grades.find((x) => x.submission === input.submission)!;
     const mine = s.overrides.filter((o) => o.submission === input.submission);
