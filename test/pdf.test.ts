@@ -176,3 +176,22 @@ test('a problem set printed to PDF reads back into the same questions and parts'
   const fromMd = leafParts(parseProblemSet(md, 'problems.md')).map((p) => p.id);
   assert.deepEqual(fromPdf, fromMd);
 });
+
+test('a report on a chat with run-in labels: prompts, replies and the reader\'s observations apart', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: report PDF not generated');
+  const body = [
+    '<b>Q1 (a)</b>',
+    '<b>Prompt.</b> What is the derivative of $x^3/3$? <b>Model Reply.</b> It is $x^{2}$. <b>Observation.</b> Correct, one-shot.',
+    '<b>Q1 (b)</b>',
+    '<b>Prompt.</b> What is $3 + 4$? <b>Model Reply.</b> It is $7$, as the Reply. in the log says.',
+  ].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
+  const doc = await readDocumentFile(pdf!, 'report.pdf');
+  const messages = readMessages(doc.text!, detectFormat(doc.text!, 'report.pdf'));
+  assert.deepEqual(messages.filter((m) => m.role !== 'note').map((m) => m.role), ['user', 'assistant', 'user', 'assistant'], doc.text);
+  assert.match(messages[1]!.text, /x\^\{2\}/);
+  assert.ok(!messages.some((m) => m.role === 'assistant' && /one-shot/.test(m.text)), 'the observation is not the model\'s text');
+  assert.match(doc.notes.map((n) => n.text).join('\n'), /Observation\. Correct, one-shot\./);
+  // Near miss: "the Reply." inside a sentence (no sentence end before it... lower-case "the") stays in the reply.
+  assert.match(messages[3]!.text, /as the Reply\. in the log says/);
+});

@@ -34,7 +34,17 @@ export interface PdfDocument {
 }
 
 /** Paragraphs that are a reader's verdict on the model, not the model's text. */
-const REMARK_LINE = /^(?:\*\*)?(?:Evaluation|Grader'?s? (?:note|comment)|My (?:note|comment)|Comment|Remark|Verdict)s?(?:\*\*)?\s*[:.]/i;
+const REMARK_LINE = /^(?:\*\*)?(?:Evaluation|Observation|Grader'?s? (?:note|comment)|My (?:note|comment)|Comment|Remark|Verdict)s?(?:\*\*)?\s*[:.]/i;
+
+/** Run-in labels of a report on a chat ("... data. Model Reply. Weight sharing ..."): each starts a line. */
+const RUN_IN = /(?<=[.!?)\]]\s+)(?=(?:Prompt|Model Reply|Model Response|Reply|Response|Observation|Evaluation)[.:](?:\s|$))/;
+
+function splitRunIn(lines: TextLine[]): TextLine[] {
+  return lines.flatMap((l) => {
+    const parts = l.text.split(RUN_IN);
+    return parts.length > 1 ? parts.map((text) => ({ ...l, text: text.trim() })) : [l];
+  });
+}
 
 function pullRemarks(lines: TextLine[], notes: Message[]): TextLine[] {
   const kept: TextLine[] = [];
@@ -81,7 +91,7 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
     }
   }
   const notes: Message[] = [];
-  lines = pullRemarks(lines, notes);
+  lines = pullRemarks(splitRunIn(lines), notes);
   const turns = splitTurns(lines);
   const out: string[] = [];
   const regions: PdfRegion[] = [];
