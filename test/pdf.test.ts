@@ -195,3 +195,20 @@ test('a report on a chat with run-in labels: prompts, replies and the reader\'s 
   // Near miss: "the Reply." inside a sentence (no sentence end before it... lower-case "the") stays in the reply.
   assert.match(messages[3]!.text, /as the Reply\. in the log says/);
 });
+
+test('a write-up in PDF is graded, and its report shows the page region of each answer', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: write-up PDF not generated');
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { gradeFiles } = await import('../src/run/grading.js');
+  const { submissionHtml } = await import('../src/report/html.js');
+  const [pdf] = (await chromiumPdfs([katexHtml('1.a) The derivative is $$x^{2}$$\n\n1.b) The sum is $7$.')]))!;
+  const path = join(mkdtempSync(join(tmpdir(), 'pc-wu-')), 'alice.pdf');
+  writeFileSync(path, pdf!);
+  const { results } = await gradeFiles({ key: KEY, files: [path], renderSources: true });
+  const r = results[0]!;
+  assert.deepEqual(r.grade!.parts.map((p) => p.verdict), ['correct', 'correct'], r.submission?.text);
+  assert.deepEqual([...r.sourceImages!.keys()], ['1.a', '1.b']);
+  const html = submissionHtml({ name: 'alice.pdf', text: r.submission!.text, responses: r.submission!.responses }, r.grade!, { sources: r.sourceImages! });
+  assert.equal((html.match(/read from: <img/g) ?? []).length, 2);
+});

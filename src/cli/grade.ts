@@ -49,7 +49,7 @@ export function writeReports(dir: string, results: GradedSubmission[], title: st
   const written: string[] = [];
   for (const r of graded) {
     const file = `${r.grade!.submission.replace(/[^\w.-]+/g, '_')}.html`;
-    writeFileSync(join(dir, file), submissionHtml({ name: r.submission!.id, text: r.submission!.text, ...(r.submission!.messages ? { messages: r.submission!.messages } : {}), responses: r.submission!.responses }, r.grade!));
+    writeFileSync(join(dir, file), submissionHtml({ name: r.submission!.id, text: r.submission!.text, ...(r.submission!.messages ? { messages: r.submission!.messages } : {}), responses: r.submission!.responses }, r.grade!, r.sourceImages ? { sources: r.sourceImages } : {}));
     links.set(r.grade!.submission, file);
     written.push(join(dir, file));
   }
@@ -150,6 +150,7 @@ export function gradeCommand(): Command {
           ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
           ...(judge ? { judge } : {}),
           ...(transcriber ? { transcriber } : {}),
+          renderSources: !!flags.out,
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));

@@ -131,3 +131,19 @@ export function regionOfLines(regions: PdfRegion[], from: number, to = from): { 
     box: { x0: Math.min(...same.map((r) => r.box[0])), y0: Math.min(...same.map((r) => r.box[1])), x1: Math.max(...same.map((r) => r.box[2])), y1: Math.max(...same.map((r) => r.box[3])) },
   };
 }
+
+/**
+ * Where an answer's text stands in the PDF it was rebuilt from: its lines found in the
+ * submission's text (a write-up's part or a chat turn), their region on the first page they
+ * reach. At most `maxLines` lines from the answer's end, where the final answer usually is.
+ */
+export function regionOfAnswer(text: string, answer: string, regions: PdfRegion[], maxLines = 12): ReturnType<typeof regionOfLines> {
+  const lines = answer.split('\n').filter((l) => l.trim());
+  const first = lines[0]?.trim();
+  if (!first) return undefined;
+  const at = text.indexOf(first);
+  if (at < 0) return undefined;
+  const start = text.slice(0, at).split('\n').length;
+  const end = start + answer.trim().split('\n').length - 1;
+  return regionOfLines(regions, Math.max(start, end - maxLines + 1), end);
+}
