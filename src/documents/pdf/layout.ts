@@ -480,10 +480,27 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       continue;
     }
     let tex = tidyTex(r.text.trim());
+    // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
+    // bracket the formula never opened, or an opening one it never closes, stays outside.
+    let before = '';
+    let after = '';
+    const count = (re: RegExp) => (tex.match(re) ?? []).length;
+    while (!display && /[)\]]$/.test(tex) && count(/[)\]]/g) > count(/[([]/g)) {
+      after = tex.slice(-1) + after;
+      tex = tex.slice(0, -1).trimEnd();
+    }
+    while (!display && /^[([]/.test(tex) && count(/[([]/g) > count(/[)\]]/g)) {
+      before += tex[0];
+      tex = tex.slice(1).trimStart();
+    }
     // Sentence punctuation set in the formula's font ends the sentence, not the formula.
     const tail = /\s*([.,;:])$/.exec(tex);
     if (tail && !/\\[a-zA-Z]*$/.test(tex.slice(0, tail.index))) tex = tex.slice(0, tail.index);
-    out += `${r.space}$${tex}$${tail && !display ? tail[1] : ''}`;
+    if (!tex) {
+      out += r.space + before + after + (tail?.[1] ?? '');
+      continue;
+    }
+    out += `${r.space}${before}$${tex}$${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
