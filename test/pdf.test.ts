@@ -111,7 +111,7 @@ test('a chat printed with bubbles is split into turns, with the page and box of 
     bubble('Solve 1.a: what is the derivative of $x^3/3$?'),
     'The derivative is $$x^{2}$$',
     bubble('And 1.b: what is $3 + 4$?'),
-    'It is $7$.',
+    'It is $7$ (the batch size $N$).',
   ].join('\n\n');
   const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
   const doc = await readDocumentFile(pdf!, 'chat.pdf');
@@ -119,6 +119,9 @@ test('a chat printed with bubbles is split into turns, with the page and box of 
   const messages = readMessages(doc.text!, detectFormat(doc.text!, 'chat.pdf'));
   assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'user', 'assistant']);
   assert.match(messages[1]!.text, /x\^\{2\}/);
+  // The sentence's brackets stay outside the formula; near miss: a formula's own brackets stay in.
+  assert.match(messages[3]!.text, /\(the batch size \$N\$\)/);
+  assert.match(messages[0]!.text, /\$x\^\{3\}\s*\/\s*3\$/);
   const sub = await readSubmissionFile(pdf!, 'chat.pdf', KEY, undefined, 'chat.pdf');
   assert.equal(sub.source?.kind, 'pdf');
   assert.ok(sub.source!.regions!.every((r) => r.page === 1 && r.box[2] > r.box[0]));

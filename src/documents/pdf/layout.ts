@@ -480,6 +480,10 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       continue;
     }
     let tex = tidyTex(r.text.trim());
+    // Sentence punctuation set in the formula's font ends the sentence, not the formula.
+    const found = /\s*([.,;:])$/.exec(tex);
+    const tail = found && !/\\[a-zA-Z]*$/.test(tex.slice(0, found.index)) ? found : undefined;
+    if (tail) tex = tex.slice(0, tail.index);
     // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
     // bracket the formula never opened, or an opening one it never closes, stays outside.
     let before = '';
@@ -493,9 +497,6 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       before += tex[0];
       tex = tex.slice(1).trimStart();
     }
-    // Sentence punctuation set in the formula's font ends the sentence, not the formula.
-    const tail = /\s*([.,;:])$/.exec(tex);
-    if (tail && !/\\[a-zA-Z]*$/.test(tex.slice(0, tail.index))) tex = tex.slice(0, tail.index);
     if (!tex) {
       out += r.space + before + after + (tail?.[1] ?? '');
       continue;
