@@ -36,7 +36,9 @@ export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet
   const { key, problems: issues } = loadKey(readText(keyPath, 'key file'), keyPath);
   const errors = issues.filter((p) => p.severity === 'error');
   if (!key || errors.length) {
-    throw new CliError(`the key has ${errors.length} error${errors.length === 1 ? '' : 's'} (run partcredit key lint ${keyPath}):\n${errors.map(formatKeyProblem).join('\n')}`);
+    // One mistake is one line; several are listed, one per line, under a count.
+    if (errors.length === 1) throw new CliError(formatKeyProblem(errors[0]!));
+    throw new CliError(`the key has ${errors.length} errors (run partcredit key lint ${keyPath}):\n${errors.map(formatKeyProblem).join('\n')}`);
   }
   if (!quiet) for (const w of issues) process.stderr.write(`${formatKeyProblem(w)}\n`);
   const path = problemsPath ?? (key.problems ? resolve(dirname(keyPath), key.problems) : undefined);
