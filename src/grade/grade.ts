@@ -9,7 +9,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { ProblemSet } from '../model/problem-set.js';
-import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from './final-answer.js';
+import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
