@@ -170,6 +170,40 @@ function leftSide(value: string): string | undefined {
   return m[1]!;
 }
 
+/** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
+function shapeFromDimensions(text: string): Candidate[] {
+  const dims: Record<string, string> = {};
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(width|height|channels|depth)(?:\*\*)?\s*[:=]\s*(.+?)\s*$/i.exec(line);
+    if (!m) continue;
+    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!.replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    if (dims.width && dims.height && dims.channels) {
+      out.unshift({ text: `(${dims.width}) \\times (${dims.height}) \\times (${dims.channels})`, how: 'marker' });
+      for (const k of Object.keys(dims)) delete dims[k];
+    }
+  }
+  return out;
+}
+
+/** `Weights` ~ `weights`, `Output shape` ~ `output_shape`: a label that names an answer. */
+function labelNames(label: string, name: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().replace(/s\b/g, '');
+  return norm(label) === norm(name);
+}
+
+/** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
+function labelledValues(text: string, name: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/.exec(line);
+    if (!m || !labelNames(m[1]!, name)) continue;
+    const value = m[2]!.replace(/\s*\([^()]*\)\s*$/, '').replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    if (value) out.unshift({ text: value, how: 'marker' });
+  }
+  return out;
+}
+
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
@@ -203,9 +237,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== wanted);
     const rest = candidates.filter((c) => !named.includes(c) && !siblings.some((n) => statesName(c.text, n)));
-    candidates = [...named, ...rest];
-    if (!named.length && preferCorrect) name = undefined;
+    const labelled = labelledValues(text, wanted);
+    candidates = [...labelled, ...named, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
+    if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
+  if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
