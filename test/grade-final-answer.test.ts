@@ -61,3 +61,8 @@ test('answers on lines labelled with their names, and a shape given dimension by
   assert.equal(verdict(text.replace('- Weights: $K^2 \\times C \\times F$\n', ''), '3.a'), 'partial');
   assert.equal(verdict(text.replace('- Height: $H - K + 1$', '- Height: $H - K$'), '3.a'), 'partial');
 });
+
+test('braces a page copy escaped inside subscripts are read as braces', () => {
+  assert.equal(verdict('1b) So $$\\|\\Delta W\\|_2 \\le \\sqrt{d_{\\{out\\}}}$$', '1.b'), 'correct');
+  assert.equal(verdict('1b) So $$\\|\\Delta W\\|_2 \\le \\sqrt{d_{\\{in\\}}}$$', '1.b'), 'incorrect');
+});

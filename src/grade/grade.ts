@@ -146,6 +146,8 @@ function specialise(targets: Target[], text: string, givens: ReadonlyMap<string,
  */
 function tidied(text: string): string[] {
   const t = text
+    // `dw_{\{h,l\}}`, `\sum_{\{i=1\}^m}`: braces a page copy escaped inside sub- and superscripts.
+    .replace(/([_^])\{\\\{([^{}]*?)\\\}(\^[^{}\s]+|\^\{[^{}]*\})?\}/g, (_m, op: string, inner: string, sup?: string) => `${op}{${inner}}${sup ?? ''}`)
     .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
     .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
   return t === text ? [] : [t, lastSide(t)];
