@@ -66,3 +66,8 @@ test('braces a page copy escaped inside subscripts are read as braces', () => {
   assert.equal(verdict('1b) So $$\\|\\Delta W\\|_2 \\le \\sqrt{d_{\\{out\\}}}$$', '1.b'), 'correct');
   assert.equal(verdict('1b) So $$\\|\\Delta W\\|_2 \\le \\sqrt{d_{\\{in\\}}}$$', '1.b'), 'incorrect');
 });
+
+test('an answer in a quantity the key pins to one value is read with that value', () => {
+  assert.equal(verdict('4a) The output has $2L + 1$ samples.', '4.a'), 'correct');
+  assert.equal(verdict('4a) The output has $2L - 1$ samples.', '4.a'), 'incorrect');
+});

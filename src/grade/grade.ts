@@ -280,6 +280,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         others.push({ text: v, verdict: fit.result.verdict });
         continue;
       }
+      if (!correct && question.givens.size && !general) {
+        // An answer in a quantity the question fixes (L = 7, part (b)'s c), whatever the checker says of its symbols.
+        const special = specialise(targets, v, question.givens, options, candidate);
+        if (special) return special;
+      }
       if (!correct && extraSymbols(fit.result, expectedSymbols).length) {
         // A general form in a parameter the key does not have: specialised with the value the
         // question fixes (part (b)'s c), or else look on for the specialisation it states.
@@ -378,6 +383,8 @@ function statedValues(problems: ProblemSet | undefined, question: string, into: 
       const name = s[0];
       const value = s[s.length - 1]!;
       if (s.length < 2 || !name || !/^[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?$/.test(name) || /\?|\\dots|\\cdots/.test(value) || into.has(name)) continue;
+      // Only values: numbers, vectors, matrices (`y = c W x` defines, it does not state a value).
+      if (/[A-Za-z]/.test(value.replace(/\\(?:begin|end)\{[a-z]*matrix\}|\\(?:frac|sqrt|cdot|times|left|right)\b/g, ''))) continue;
       into.set(name, value.replace(/[.,;]\s*$/, ''));
     }
   }
@@ -396,11 +403,19 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
         checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
+        // A symbol the key's domain pins to one value (`L: { min: 7, max: 7 }`) is a value the question fixes.
+        for (const [name, d] of Object.entries(a.spec.domain ?? {})) {
+          if (d && typeof d === 'object' && 'min' in d && 'max' in d && d.min !== undefined && d.min === d.max && !givens.has(name)) givens.set(name, String(d.min));
+        }
         const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
         if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
       }
     }
     statedValues(assignment.problems, question, givens);
+    // A variable the key's domain ranges over (n from -6 to 12) is never fixed, whatever the text says of it.
+    for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
+      for (const a of p.answers) for (const [n, d] of Object.entries(a.spec.domain ?? {})) if (d && typeof d === 'object' && 'min' in d && d.min !== d.max) givens.delete(n);
+    }
     ctx = { symbols, givens };
     byQuestion.set(question, ctx);
   }
