@@ -57,6 +57,7 @@ test('named answers are found by name, never taken from a sibling, and read with
 test('answers on lines labelled with their names, and a shape given dimension by dimension', () => {
   const text = '3a) Parameters:\n- Weights: $K^2 \\times C \\times F$\n- Biases: F\n- Total: $K^2CF + F$\n\nOutput shape:\n- Width: $W - K + 1$\n- Height: $H - K + 1$\n- Channels: F\n';
   assert.equal(verdict(text, '3.a'), 'correct');
+  assert.equal(verdict(text.replace('- Channels: F', '- Channels: F (one per filter)'), '3.a'), 'correct');
   // Near misses: the total is not the weights; a dimension wrong is a wrong shape.
   assert.equal(verdict(text.replace('- Weights: $K^2 \\times C \\times F$\n', ''), '3.a'), 'partial');
   assert.equal(verdict(text.replace('- Height: $H - K + 1$', '- Height: $H - K$'), '3.a'), 'partial');

@@ -179,7 +179,7 @@ function shapeFromDimensions(text: string): Candidate[] {
   for (const line of text.split('\n')) {
     const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(width|height|channels|depth)(?:\*\*)?\s*[:=]\s*(.+?)\s*$/i.exec(line);
     if (!m) continue;
-    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!.replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!.replace(/\s*\([^()]*\)\s*$/, '').replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
     if (dims.width && dims.height && dims.channels) {
       out.unshift({ text: `(${dims.width}) \\times (${dims.height}) \\times (${dims.channels})`, how: 'marker' });
       for (const k of Object.keys(dims)) delete dims[k];
