@@ -72,3 +72,8 @@ test('an answer in a quantity the key pins to one value is read with that value'
   assert.equal(verdict('4a) The output has $2L + 1$ samples.', '4.a'), 'correct');
   assert.equal(verdict('4a) The output has $2L - 1$ samples.', '4.a'), 'incorrect');
 });
+
+test("a part's own answer is never a given of that part: a wrong c stays wrong", () => {
+  assert.equal(verdict('1a) The Glorot choice $$c = \\sqrt{\\frac{2}{d_{in} + d_{out}}}$$', '1.a'), 'incorrect');
+  assert.equal(verdict('1a) Unit variance needs $$c = \\frac{1}{\\sqrt{d_{in}}}$$', '1.a'), 'correct');
+});

@@ -225,6 +225,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
   if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const targets = targetsOf(part, spec);
+  // A part's own answer is not a value given to it.
+  if ([...question.givenBy.values()].includes(part.id)) {
+    question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
+  }
   let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
   // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
   const quantities = targets.flatMap((t) => (t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : []).filter((q): q is string => !!q);
@@ -363,6 +367,8 @@ export interface QuestionContext {
    * question's parts (part (b) fixes the c that part (c)'s general bound is in).
    */
   givens: ReadonlyMap<string, string>;
+  /** The part whose own answer fixes a given (part (b)'s c): never a given when grading that part. */
+  givenBy: ReadonlyMap<string, string>;
 }
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
@@ -399,6 +405,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
   if (!ctx) {
     const symbols = new Set<string>();
     const givens = new Map<string, string>();
+    const givenBy = new Map<string, string>();
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
@@ -408,7 +415,10 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
           if (d && typeof d === 'object' && 'min' in d && 'max' in d && d.min !== undefined && d.min === d.max && !givens.has(name)) givens.set(name, String(d.min));
         }
         const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
-        if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
+        if (fixed && !givens.has(fixed[1]!)) {
+          givens.set(fixed[1]!, fixed[2]!.trim());
+          givenBy.set(fixed[1]!, p.id);
+        }
       }
     }
     statedValues(assignment.problems, question, givens);
@@ -416,7 +426,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) for (const [n, d] of Object.entries(a.spec.domain ?? {})) if (d && typeof d === 'object' && 'min' in d && d.min !== d.max) givens.delete(n);
     }
-    ctx = { symbols, givens };
+    ctx = { symbols, givens, givenBy };
     byQuestion.set(question, ctx);
   }
   return ctx;
