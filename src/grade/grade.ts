@@ -211,7 +211,8 @@ function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
 }
 
-const MAX_CANDIDATES = 80;
+// Enough for any real response; a hostile one with more formulas still costs time linear in its size.
+const MAX_CANDIDATES = 5000;
 
 /**
  * Picks the answer in a response that fits what the key credits — readable, using only the
