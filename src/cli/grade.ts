@@ -15,6 +15,7 @@ import { cachedAsk } from '../run/model-run.js';
 import { parseModelRef } from '../run/providers.js';
 import { Scheduler } from '../run/scheduler.js';
 import type { JudgeAsk } from '../grade/judge.js';
+import { pageTranscriber } from '../run/page-reader.js';
 
 /** A judge model through the store's cache (a judged answer is not paid for twice). */
 function judgeFor(store: Store, model: string): JudgeAsk {
@@ -124,7 +125,8 @@ export function gradeCommand(): Command {
     .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
     .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean }) => {
+    .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string }) => {
       const threshold = failUnder(flags.failUnder);
       const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
@@ -133,8 +135,9 @@ export function gradeCommand(): Command {
       const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
       if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
       const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
-      const store = flags.store || flags.judge ? new Store(flags.store ? flags.db : ':memory:') : undefined;
+      const store = flags.store || flags.judge || flags.readWith ? new Store(flags.store ? flags.db : ':memory:') : undefined;
       const judge = flags.judge && store ? judgeFor(store, flags.judge) : undefined;
+      const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
       const showProgress = files.length > 1 && process.stderr.isTTY;
       try {
         const { results, runId } = await gradeFiles({
@@ -146,6 +149,7 @@ export function gradeCommand(): Command {
           ...(problemsPath ? { problemsPath } : {}),
           ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
           ...(judge ? { judge } : {}),
+          ...(transcriber ? { transcriber } : {}),
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));

@@ -4,8 +4,10 @@ import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { SubmissionGrade } from '../model/grade.js';
 import type { Submission } from '../model/submission.js';
-import { readSubmission } from '../documents/submission.js';
+import { readSubmissionFile } from '../documents/submission.js';
+import type { PageTranscriber } from '../documents/read-file.js';
 import { gradeSubmission } from '../grade/grade.js';
+import { assignmentOf } from '../documents/assignment.js';
 import type { Store } from '../store/db.js';
 import { judgePart, type JudgeAsk } from '../grade/judge.js';
 
@@ -31,6 +33,8 @@ export interface GradeRunOptions {
   variantsDir?: string;
   /** A judge for free-text parts; without one they stay needs-review. */
   judge?: JudgeAsk;
+  /** Reads PDF pages that have no text layer (`--read-with`). */
+  transcriber?: PageTranscriber;
 }
 
 /** Replaces the needs-review grades of text parts that have a rubric with the judge's verdict. */
@@ -61,10 +65,10 @@ export async function gradeFiles(options: GradeRunOptions): Promise<{ results: G
   for (const [i, path] of files.entries()) {
     let result: GradedSubmission;
     try {
-      const text = await readFile(path, 'utf8');
+      const bytes = await readFile(path);
       const own = options.keyFor?.(path) ?? { key, ...(problems ? { problems } : {}) };
-      const submission = readSubmission(text, names[i]!, own.key, own.problems, path);
-      let grade = gradeSubmission(own.key, submission);
+      const submission = await readSubmissionFile(bytes, names[i]!, own.key, own.problems, path, options.transcriber ? { transcriber: options.transcriber } : {});
+      let grade = gradeSubmission(assignmentOf(own.key, own.problems), submission);
       if (options.judge) grade = await judgeTextParts(grade, submission, own.key, options.judge);
       if (store && ids) await store.saveGraded(ids.runId, ids.gradingId, submission, grade);
       result = { path, submission, grade };
