@@ -6,6 +6,7 @@ import { runGradeBench, runSizeBench } from './grade-throughput.js';
 import { runRequestBench } from './run-throughput.js';
 import { runStartupBench } from './startup.js';
 import { runJsonlBench } from './jsonl-throughput.js';
+import { runPdfBench } from './pdf.js';
 import { runDevAgreement } from './dev-agreement.js';
 import { runReviewBench } from './review.js';
 
@@ -26,6 +27,9 @@ for (const line of ['', '== agreement with a TA on the development set (hw4-fa25
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);
+
+console.log('\n== reading PDFs ==');
+for (const line of await runPdfBench()) console.log(line);
 
 console.log('\n== review app ==');
 for (const line of await runReviewBench()) console.log(line);

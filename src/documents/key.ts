@@ -151,7 +151,14 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
     };
   }
   // The top level first; then each part on its own, so one bad part does not hide the others.
-  const parsed = KeyFileSchema.extend({ parts: z.record(z.string(), z.unknown()) }).safeParse(doc.toJS());
+  let js: unknown;
+  try {
+    js = doc.toJS();
+  } catch (e) {
+    // yaml refuses an alias bomb (aliases that expand exponentially) by throwing while converting.
+    return { problems: [{ severity: 'error', ...at(), message: `not valid YAML: ${e instanceof Error ? e.message : String(e)} (too many aliases)` }] };
+  }
+  const parsed = KeyFileSchema.extend({ parts: z.record(z.string(), z.unknown()) }).safeParse(js);
   if (!parsed.success) return { problems: zodProblems(parsed.error, doc, counter, file) };
   const problems: KeyProblem[] = [];
   const validParts: KeyFile['parts'] = {};

@@ -11,7 +11,7 @@ import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { parseProblemSet, leafParts } from '../documents/problem-set.js';
 import { regradeRun } from '../run/grading.js';
-import { highlightedText } from '../report/html.js';
+import { answerSpans, highlightedText } from '../report/html.js';
 import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
 import { gradebookCsv } from '../report/csv.js';
 import { canvasCsv, gradescopeResults, readRoster } from '../report/exports.js';
@@ -44,6 +44,8 @@ interface RunState {
   overrides: OverrideRow[];
   reviewed: ReviewedSubmission[];
   groupCache: Map<string, EquivalenceCache>;
+  /** The grid as sent, kept until an override changes it (1,500 × 30 cells are not rebuilt per load). */
+  gridJson?: string;
 }
 
 /**
@@ -65,7 +67,11 @@ export class Review {
     const runs = await this.store.db.selectFrom('runs').selectAll().orderBy('id', 'desc').execute();
     const out = [];
     for (const r of runs) {
-      const subs = await this.store.db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('run_id', '=', r.id).executeTakeFirst();
+      const subs = await this.store.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_id', '=', r.id)
+        .executeTakeFirst();
       const gradings = await this.store.db.selectFrom('gradings').select(['id', 'key_json']).where('run_id', '=', r.id).orderBy('id', 'desc').execute();
       const key = gradings[0] ? (JSON.parse(gradings[0].key_json) as Key) : undefined;
       out.push({ id: r.id, createdAt: r.created_at, keyPath: r.key_path, title: key?.title ?? r.key_path ?? `run ${r.id}`, submissions: Number(subs?.n ?? 0), gradings: gradings.length });
@@ -74,10 +80,11 @@ export class Review {
   }
 
   private async state(runId: number): Promise<RunState> {
-    const cached = this.runs.get(runId);
-    if (cached) return cached;
     const gradingId = await this.store.latestGrading(runId);
     if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
+    // A `partcredit regrade` while the app runs adds a grading: read the run again then.
+    const cached = this.runs.get(runId);
+    if (cached?.gradingId === gradingId) return cached;
     const g = await this.store.db.selectFrom('gradings').select('key_json').where('id', '=', gradingId).executeTakeFirstOrThrow();
     const grades = await this.store.gradesOf(gradingId);
     const overrides = await overridesOf(this.store, runId);
@@ -95,7 +102,14 @@ export class Review {
    * The grid: a row per submission, a column per part; each cell is
    * `[verdict index, points, category or null, confidence index, flags]`, compact for 1,500 × 30.
    */
-  async grid(runId: number): Promise<{ run: number; title: string; verdicts: PartVerdict[]; confidence: readonly string[]; parts: { id: string; title?: string; maxPoints: number }[]; rows: { name: string; total: number; max: number; cells: (number | string | null)[][] }[] }> {
+  async grid(runId: number): Promise<{
+    run: number;
+    title: string;
+    verdicts: PartVerdict[];
+    confidence: readonly string[];
+    parts: { id: string; title?: string; maxPoints: number }[];
+    rows: { name: string; total: number; max: number; cells: (number | string | null)[][] }[];
+  }> {
     const s = await this.state(runId);
     const parts = s.key.parts.map((p) => ({ id: p.id, ...(p.title ? { title: p.title } : {}), maxPoints: p.points }));
     const rows = s.reviewed.map((g) => {
@@ -105,13 +119,20 @@ export class Review {
     return { run: runId, title: s.key.title ?? `run ${runId}`, verdicts: VERDICTS, confidence: CONFIDENCE, parts, rows };
   }
 
+  /** The grid as JSON text, built once per change. */
+  async gridJson(runId: number): Promise<string> {
+    const s = await this.state(runId);
+    s.gridJson ??= JSON.stringify(await this.grid(runId));
+    return s.gridJson;
+  }
+
   /** One part of one submission: the text with the answer marked, the question, the verdict's evidence and its history. */
   async partView(runId: number, submission: string, partId: string): Promise<object> {
     const s = await this.state(runId);
     const g = s.reviewed.find((x) => x.submission === submission);
     const p = g?.parts.find((x) => x.id === partId);
     if (!g || !p) throw new UserError(`run ${runId} has no part ${partId} of ${submission}`);
-    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
+    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format', 'path']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
     const responses = JSON.parse(row.responses) as PartResponse[];
     const response = responses.find((r) => r.partId === partId);
     const keyPart = s.key.parts.find((x) => x.id === partId);
@@ -123,6 +144,8 @@ export class Review {
       title: keyPart?.title ?? '',
       question: question ? renderMarkdown(question) : '',
       text: highlightedText({ name: submission, text: row.text, responses }, partId),
+      /** The answer's spot on the PDF page can be shown (GET .../answer.png). */
+      image: !!row.path && /\.pdf$/i.test(row.path) && existsSync(row.path),
       verdict: p.verdict,
       points: p.points,
       maxPoints: p.maxPoints,
@@ -140,8 +163,45 @@ export class Review {
       auto: p.auto,
       override: p.override ?? null,
       conflict: p.conflict ?? null,
-      history: history.map((o) => ({ id: o.id, author: o.author, at: o.created_at, verdict: o.verdict, points: o.points, comment: o.comment, previous: { verdict: o.previous_verdict, points: o.previous_points } })),
+      history: history.map((o) => ({
+        id: o.id,
+        author: o.author,
+        at: o.created_at,
+        verdict: o.verdict,
+        points: o.points,
+        comment: o.comment,
+        previous: { verdict: o.previous_verdict, points: o.previous_points },
+      })),
     };
+  }
+
+  /**
+   * The spot on the page a part's answer was read from, as a PNG, when the submission was a
+   * PDF still on disk: its text is rebuilt the same way, and the lines of the answer give the
+   * page and the box. Undefined otherwise.
+   */
+  async answerImage(runId: number, submission: string, partId: string): Promise<Buffer | undefined> {
+    const row = await this.store.db.selectFrom('submissions').select(['path', 'text', 'responses']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirst();
+    if (!row?.path || !/\.pdf$/i.test(row.path) || !existsSync(row.path)) return undefined;
+    const span = answerSpans({ name: submission, text: row.text, responses: JSON.parse(row.responses) as PartResponse[] }).get(partId);
+    if (!span) return undefined;
+    // pdf.js and the canvas load only when a PDF's page is asked for.
+    const { readPdfDocument } = await import('../documents/pdf/document.js');
+    const { renderRegion } = await import('../documents/pdf/render.js');
+    const bytes = new Uint8Array(readFileSync(row.path));
+    const doc = await readPdfDocument(bytes, row.path);
+    const lines = doc.regions.filter((r) => r.line >= span.start && r.line <= span.end);
+    const page = lines[0]?.page;
+    if (page === undefined) return undefined;
+    const boxes = lines.filter((r) => r.page === page).map((r) => r.box);
+    const margin = 12;
+    const box = {
+      x0: Math.min(...boxes.map((b) => b[0])) - margin,
+      y0: Math.min(...boxes.map((b) => b[1])) - margin,
+      x1: Math.max(...boxes.map((b) => b[2])) + margin,
+      y1: Math.max(...boxes.map((b) => b[3])) + margin,
+    };
+    return renderRegion(bytes, page, box as Parameters<typeof renderRegion>[2]);
   }
 
   /** The question's text for a part, from the run's problem set when it is on disk. */
@@ -157,7 +217,10 @@ export class Review {
    * Overrides one part's grade (or withdraws the override when neither verdict nor points is
    * given). Points default from the verdict: all for correct, none for incorrect.
    */
-  async override(runId: number, input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string }): Promise<{ cell: (number | string | null)[]; total: number }> {
+  async override(
+    runId: number,
+    input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string },
+  ): Promise<{ cell: (number | string | null)[]; total: number }> {
     const s = await this.state(runId);
     const gi = s.reviewed.findIndex((x) => x.submission === input.submission);
     const g = s.reviewed[gi];
@@ -167,12 +230,21 @@ export class Review {
     if (input.points !== undefined && (!Number.isFinite(input.points) || input.points < 0 || input.points > p.maxPoints)) throw new UserError(`points must be between 0 and ${p.maxPoints}`);
     const row = await saveOverride(
       this.store,
-      { runId, submission: input.submission, partId: input.partId, ...(input.verdict ? { verdict: input.verdict } : {}), ...(input.points !== undefined ? { points: input.points } : {}), comment: input.comment, author: input.author || this.defaultAuthor },
+      {
+        runId,
+        submission: input.submission,
+        partId: input.partId,
+        ...(input.verdict ? { verdict: input.verdict } : {}),
+        ...(input.points !== undefined ? { points: input.points } : {}),
+        comment: input.comment,
+        author: input.author || this.defaultAuthor,
+      },
       { verdict: p.verdict, points: p.points },
       p.auto,
       s.gradingId,
     );
     s.overrides.push(row);
+    s.gridJson = undefined;
     // Only this submission changes: apply its overrides again, not the whole run's.
     const base = s.grades.find((x) => x.submission === input.submission)!;
     const mine = s.overrides.filter((o) => o.submission === input.submission);
@@ -182,7 +254,10 @@ export class Review {
   }
 
   /** The answers to one part, grouped by equivalence with the part's checker, largest group first. */
-  async groups(runId: number, partId: string): Promise<{ part: string; groups: { representative: string; html: string; forms: string[]; submissions: string[]; verdicts: object; overridden: number }[] }> {
+  async groups(
+    runId: number,
+    partId: string,
+  ): Promise<{ part: string; groups: { representative: string; html: string; forms: string[]; submissions: string[]; verdicts: object; overridden: number }[] }> {
     const s = await this.state(runId);
     const keyPart = s.key.parts.find((p) => p.id === partId);
     if (!keyPart) throw new UserError(`the key has no part ${partId}`);
@@ -196,7 +271,11 @@ export class Review {
     const groups = groupAnswers(s.key, keyPart, inputs, cache);
     return {
       part: partId,
-      groups: groups.map((g) => ({ ...g, html: g.representative ? typesetAnswer(g.representative) : '<em>no answer</em>', overridden: g.submissions.filter((n) => force.has(overrideKey(n, partId))).length })),
+      groups: groups.map((g) => ({
+        ...g,
+        html: g.representative ? typesetAnswer(g.representative) : '<em>no answer</em>',
+        overridden: g.submissions.filter((n) => force.has(overrideKey(n, partId))).length,
+      })),
     };
   }
 
@@ -274,5 +353,7 @@ function comments(parts: ReviewedPart[]): Map<string, string> {
 function cellOf(p: ReviewedPart | undefined): (number | string | null)[] {
   if (!p) return [];
   const flags = (p.override ? FLAG.overridden : 0) | (p.conflict ? FLAG.conflict : 0) | (p.first ? FLAG.firstDiffers : 0);
-  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidenceOf(p)), flags];
+  // Staff decided an overridden part: it needs no review unless a regrade contradicts it.
+  const confidence = p.override ? 'high' : confidenceOf(p);
+  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidence), flags];
 }
