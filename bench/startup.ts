@@ -46,7 +46,11 @@ export function runStartupBench(rounds = 5): string[] {
   const times = cases.map(() => [] as Timing[]);
   for (let r = 0; r < rounds; r++) for (const [i, c] of cases.entries()) times[i]!.push(once(c.args));
   const base = median(times[0]!.map((t) => t.ms));
-  const out = [`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}; median of ${rounds}`];
+  const out = [
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, Node ${process.version}; median of ${rounds}`,
+  ];
   for (const [i, c] of cases.entries()) {
     const ms = median(times[i]!.map((t) => t.ms));
     const rss = median(times[i]!.map((t) => t.maxRssMb));

@@ -80,24 +80,42 @@ test('check --jsonl answers a slow writer line by line, without waiting for more
 const pool = new CheckPool({ threads: 2, maxBatch: 8 });
 after(() => pool.close());
 
+const STUB = new URL('./fixtures/stub-worker.js', import.meta.url);
+
 test('a hung check in a batch fails alone: the checks batched after it are answered by a replacement', async () => {
-  // Warm: both workers booted, so what follows bounds the checks, not the boot.
-  await Promise.all([0, 1].map(() => pool.check({ spec: { value: 'y' }, answer: 'y', symbols: { y: {} } })));
-  const slowAnswer = '\\sum_{k=1}^{10000} \\sum_{j=1}^{199} \\frac{k j}{n}';
-  const t0 = performance.now();
-  checkAnswer({ value: 'n' }, slowAnswer);
-  const limit = Math.max(20, Math.round((performance.now() - t0) / 3));
-  const strict = new CheckPool({ threads: 1, timeoutMs: limit, inline: false, maxBatch: 16 });
+  // One worker, one batch: the hanging check first, ten quick ones behind it in the same message.
+  const strict = new CheckPool({ threads: 1, timeoutMs: 200, inline: false, maxBatch: 16, workerUrl: STUB });
   try {
-    // One worker, one batch: the slow check first, ten quick ones behind it in the same message.
-    const slow = strict.check({ spec: { value: 'n' }, answer: slowAnswer });
-    const quick = Array.from({ length: 10 }, (_, i) => strict.check({ spec: { value: String(100 + i) }, answer: String(100 + i) }));
+    const t0 = performance.now();
+    const slow = strict.check({ spec: { value: '1' }, answer: 'hang' });
+    const quick = Array.from({ length: 10 }, (_, i) => strict.check({ spec: { value: String(i) }, answer: String(i) }));
     const [s, ...rest] = await Promise.all([slow, ...quick]);
     assert.equal(s!.verdict, 'undecided');
-    assert.match(s!.reason, /longer than/);
+    assert.match(s!.reason, /longer than 200 ms and was stopped/);
     for (const r of rest) assert.equal(r.verdict, 'correct', r.reason);
+    assert.ok(performance.now() - t0 < 60_000);
+    // A crash is the crashing check's verdict alone too.
+    const [c, ...after] = await Promise.all([strict.check({ spec: { value: '1' }, answer: 'crash' }), ...quick.map((_, i) => strict.check({ spec: { value: String(i) }, answer: String(i) }))]);
+    assert.equal(c!.verdict, 'undecided');
+    assert.match(c!.reason, /stopped \(exit code 3\)/);
+    for (const r of after) assert.equal(r.verdict, 'correct', r.reason);
   } finally {
     await strict.close();
+  }
+});
+
+test('a worker that cannot start fails every check at once instead of waiting', async () => {
+  const broken = new CheckPool({ threads: 2, inline: false, workerUrl: new URL('./fixtures/no-such-worker.js', import.meta.url) });
+  try {
+    const rs = await Promise.all([0, 1, 2].map((i) => broken.check({ spec: { value: String(i) }, answer: String(i) })));
+    for (const r of rs) {
+      assert.equal(r.verdict, 'undecided');
+      assert.match(r.reason, /could not start/);
+    }
+    // Later checks are answered at once too.
+    assert.match((await broken.check({ spec: { value: '1' }, answer: '1' })).reason, /could not start/);
+  } finally {
+    await broken.close();
   }
 });
 

@@ -25,6 +25,8 @@ export interface CheckPoolOptions {
   inline?: boolean;
   /** Most checks sent to a worker in one message (default 64). */
   maxBatch?: number;
+  /** The worker module (default `worker.js`); tests give one that speaks the same messages. */
+  workerUrl?: URL;
 }
 
 /** Messages between the pool and a worker (`worker.ts`). */
@@ -92,6 +94,7 @@ export class CheckPool {
   private readonly cas: boolean;
   private readonly inline: boolean;
   private readonly maxBatch: number;
+  private readonly workerUrl: URL;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
@@ -105,6 +108,7 @@ export class CheckPool {
     this.cas = options.cas !== false;
     this.inline = options.inline !== false;
     this.maxBatch = Math.max(1, options.maxBatch ?? 64);
+    this.workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   }
 
   /** Checks one answer; always resolves (a timeout or a worker crash is a verdict, not an error). */
@@ -126,7 +130,7 @@ export class CheckPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { env: { ...process.env, ...(this.cas ? {} : { PARTCREDIT_NO_CAS: '1' }) } });
+    const worker = new Worker(this.workerUrl, { env: { ...process.env, ...(this.cas ? {} : { PARTCREDIT_NO_CAS: '1' }) } });
     const slot: Slot = { worker, ready: false, jobs: [], started: 0 };
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (e) => this.onFailure(slot, `the checker failed on this answer: ${e.message}`, !slot.ready ? e.message : undefined));
