@@ -6,6 +6,8 @@ import { parseProblemSet } from '../src/documents/problem-set.js';
 import { gradeFiles } from '../src/run/grading.js';
 import { Store } from '../src/store/db.js';
 import { seededRandom } from '../src/math/random.js';
+import { readSubmission, SUBMISSION_LIMITS } from '../src/documents/submission.js';
+import { gradeSubmission } from '../src/grade/grade.js';
 
 const QUESTIONS = 10;
 const PARTS = ['a', 'b', 'c'];
@@ -90,6 +92,76 @@ export async function runGradeBench(count = 1000): Promise<string[]> {
   }
 }
 
-if (process.argv[1]?.endsWith('grade-throughput.js')) {
+/** A write-up of about `mb` megabytes: every part answered after long working full of formulas. */
+export function bigWriteup(mb: number): string {
+  const rng = seededRandom(7);
+  const target = mb * 2 ** 20;
+  const parts: string[] = [];
+  const perPart = target / (QUESTIONS * PARTS.length);
+  for (let q = 1; q <= QUESTIONS; q++) {
+    PARTS.forEach((letter, p) => {
+      const a = partAnswer(q, p);
+      const lines: string[] = [p === 0 ? `${q}/${letter}).` : `(${letter}).`];
+      let size = 0;
+      for (let i = 0; size < perPart; i++) {
+        const line = i % 7 === 3 ? `$$y_{${i}} = \\frac{${Math.floor(rng() * 100)}}{${i + 1}} + x^{2}$$` : `Step ${i}: we use $x_{${i}} = ${Math.floor(rng() * 1000)}$ and $z = ${i} \\cdot k$, so the working goes on.`;
+        lines.push(line);
+        size += line.length + 1;
+      }
+      lines.push(a.right[0]!, '');
+      parts.push(lines.join('\n'));
+    });
+  }
+  return parts.join('\n');
+}
+
+/**
+ * Grading time of one write-up of 1, 4 and 16 MB: time per MB must stay flat (linear grading),
+ * and a file over the submission size limit is refused at once with a message.
+ */
+export function runSizeBench(sizes: number[] = [1, 4, 16]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-size-'));
+  try {
+    const { keyPath, problemsPath } = generate(dir, 0);
+    const { key } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
+    const problems = parseProblemSet(readFileSync(problemsPath, 'utf8'));
+    for (let i = 0; i < 2; i++) gradeSubmission(key!, readSubmission(bigWriteup(1), 'warm.md', key!, problems));
+    const out: string[] = [];
+    const perMb: number[] = [];
+    for (const mb of sizes) {
+      const text = bigWriteup(mb);
+      // Best of three: the machine is shared, and the least disturbed run is the one to compare.
+      let s = Infinity;
+      let g!: ReturnType<typeof gradeSubmission>;
+      for (let run = 0; run < 3; run++) {
+        const t0 = performance.now();
+        g = gradeSubmission(key!, readSubmission(text, `${mb}mb.md`, key!, problems));
+        s = Math.min(s, (performance.now() - t0) / 1000);
+      }
+      perMb.push(s / (text.length / 2 ** 20));
+      out.push(`  ${(text.length / 2 ** 20).toFixed(1)} MB write-up: ${s.toFixed(2)} s, ${(s / (text.length / 2 ** 20)).toFixed(3)} s/MB, ${g.parts.filter((p) => p.verdict === 'correct').length}/30 parts right`);
+    }
+    // Growth of the time per MB from the smallest file to the largest: above 1.5 would mean
+    // superlinear grading (below 1, the per-file fixed cost is spread over more bytes).
+    const ratio = perMb[perMb.length - 1]! / perMb[0]!;
+    out.unshift(`grading time by file size: time per MB at ${sizes[sizes.length - 1]} MB / at ${sizes[0]} MB = ${ratio.toFixed(2)} (target <= 1.5: linear) ${ratio <= 1.5 ? 'ok' : 'OVER'}`);
+    const huge = 'x'.repeat(SUBMISSION_LIMITS.chars + 1);
+    const t0 = performance.now();
+    let refused = '';
+    try {
+      readSubmission(huge, 'huge.md', key!, problems);
+    } catch (e) {
+      refused = e instanceof Error ? e.message : String(e);
+    }
+    out.push(`  a ${(huge.length / 2 ** 20).toFixed(0)} MB file: ${refused ? `refused in ${(performance.now() - t0).toFixed(0)} ms: ${refused}` : 'NOT refused'}`);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('grade-throughput.js') && process.argv[2] === 'size') {
+  for (const line of runSizeBench(process.argv.slice(3).map(Number).filter(Boolean).length ? process.argv.slice(3).map(Number) : undefined)) console.log(line);
+} else if (process.argv[1]?.endsWith('grade-throughput.js')) {
   for (const line of await runGradeBench(Number(process.argv[2] ?? 1000))) console.log(line);
 }

@@ -2,17 +2,37 @@
 import { runCheckBench } from './check-throughput.js';
 import { agreementReports, summary } from './agreement.js';
 import { explainDisagreement } from './policy.js';
-import { runGradeBench } from './grade-throughput.js';
+import { runGradeBench, runSizeBench } from './grade-throughput.js';
 import { runRequestBench } from './run-throughput.js';
+import { runStartupBench } from './startup.js';
+import { runJsonlBench } from './jsonl-throughput.js';
+import { runPdfBench } from './pdf.js';
+import { runDevAgreement } from './dev-agreement.js';
+import { runReviewBench } from './review.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
 
+console.log('\n== start-up (ratios to node -e 0) ==');
+for (const line of runStartupBench()) console.log(line);
+
+console.log('\n== check --jsonl: the CLI path beside in-process ==');
+for (const line of await runJsonlBench(process.env.BENCH_FULL === '1')) console.log(line);
+
 console.log('\n== grading ==');
 for (const line of await runGradeBench(1000)) console.log(line);
+for (const line of runSizeBench()) console.log(line);
+
+for (const line of ['', '== agreement with a TA on the development set (hw4-fa25) ==', ...runDevAgreement()]) console.log(line);
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);
+
+console.log('\n== reading PDFs ==');
+for (const line of await runPdfBench()) console.log(line);
+
+console.log('\n== review app ==');
+for (const line of await runReviewBench()) console.log(line);
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();

@@ -29,10 +29,13 @@ test('check --jsonl: one line out per line in, in input order, bad lines answere
   ];
   // One line with invalid UTF-8 bytes inside a JSON string.
   const bad = Buffer.concat([Buffer.from('{"expected": "1", "answer": "1'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
-  const input = Buffer.concat([Buffer.from(lines.join('\n') + '\n'), bad, Buffer.from('\n')]);
+  const input = Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), bad, Buffer.from('\n')]);
   const { code, stdout } = await run(['check', '--jsonl', '--threads', '2'], input);
   assert.equal(code, 0);
-  const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const out = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(out.length, 7);
   assert.equal(out[0].verdict, 'correct');
   assert.equal(out[0].equivalent, true);

@@ -71,8 +71,24 @@ function result(type: AnswerType, v: TypeVerdict, answer: string, expected: stri
   };
 }
 
-function withSymbols(r: CheckResult, symbols: CheckResult['symbols']): CheckResult {
-  return symbols ? { ...r, symbols } : r;
+/** The class of object a node is, for telling a wrong answer from an answer of another kind. */
+function kindClass(n: Node): string {
+  if (n.kind === 'cross' || n.kind === 'tuple') return 'tuple';
+  // An equation, an inequality and a chain of steps (`a = 1 ⇒ c = b`) are different things to give.
+  if (n.kind === 'rel') return n.ops.every((o) => o === '=') ? 'equation' : n.ops.every((o) => ['<', '>', '<=', '>='].includes(o)) ? 'inequality' : 'relation';
+  return ['set', 'interval', 'matrix', 'rel', 'cases', 'text', 'union'].includes(n.kind) ? n.kind : 'scalar';
+}
+
+/** Marks a format mistake that is another kind of object than the expected one (MisfitCode). */
+function withMisfit(r: CheckResult, type: AnswerType, answer: Node, expected: Node): CheckResult {
+  if (r.verdict !== 'incorrect' || r.category !== 'format' || r.check !== 'structural') return r;
+  const a = kindClass(answer);
+  const e = kindClass(expected);
+  return a !== e || type === 'piecewise' ? { ...r, misfit: 'wrong-kind' } : r;
+}
+
+function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: CheckResult['misfit']): CheckResult {
+  return { ...r, ...(symbols ? { symbols } : {}), ...(misfit ? { misfit } : {}) };
 }
 
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
@@ -174,7 +190,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   const unknown = [...used, ...indexedFamilies(answer)].filter((s) => !prepared.names.has(s) && !(type === 'matrix' && s === 'I'));
   if (unknown.length) {
     const v: TypeVerdict = { verdict: 'incorrect', score: 0, check: 'structural', reason: `uses a symbol the question does not define: ${unknown.join(', ')}`, category: 'hallucinated-data' };
-    return staged(withSymbols(result(type, v, shown, printed, t0), sides), 'normalise');
+    return staged(withSymbols(result(type, v, shown, printed, t0), sides, 'undefined-symbol'), 'normalise');
   }
   if (shown === printed) {
     return staged(withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, shown, printed, t0), sides), 'normalise');
@@ -182,5 +198,5 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // compare
   const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
   const checker = CHECKERS[type] ?? checkExpression;
-  return staged(withSymbols(result(type, checker(expected, answer, ctx), shown, printed, t0), sides), 'compare');
+  return staged(withSymbols(withMisfit(result(type, checker(expected, answer, ctx), shown, printed, t0), type, answer, expected), sides), 'compare');
 }

@@ -1,8 +1,9 @@
-import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { AnswerSpec } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
+import { checkAnswer } from './check.js';
 import { LIMITS } from '../math/limits.js';
 
 /** One check as sent to a worker. */
@@ -20,77 +21,229 @@ export interface CheckPoolOptions {
   timeoutMs?: number;
   /** Load the CAS stage in workers (default true). */
   cas?: boolean;
+  /** Run plain checks (see `runsInline`) in the calling thread (default true). */
+  inline?: boolean;
+  /** Most checks sent to a worker in one message (default 64). */
+  maxBatch?: number;
+}
+
+/** Messages between the pool and a worker (`worker.ts`). */
+export type ToWorker = { batch: { id: number; task: CheckTask }[] };
+export type FromWorker = { ready: true } | { results: [id: number, result: CheckResult][] } | { bootError: string };
+
+// Types whose checks never reach the CAS when both sides are plain numbers.
+const INLINE_TYPES = new Set(['number', 'shape', 'tuple', 'choice', 'set', 'interval']);
+// LaTeX commands that only format a number or a list of numbers. Anything else (\sqrt, \sum,
+// \binom, a power, a factorial) may cost real time, so it goes to a worker with a hard limit.
+const PLAIN_COMMAND = /\\(?:boxed|text(?:bf|rm|it)?|math(?:rm|bf)|[dt]?frac|cdot|times|left|right|[qm]?quad|approx|[,;:! ]|%|\$)(?![A-Za-z])/g;
+const PLAIN_EXPECTED = /^[\s\d.,;:+\-/()[\]{}%$]*$/;
+const COSTLY_ANSWER = /[\\^!]/;
+/** Longest answer checked in the calling thread: the work of a plain check is linear in it. */
+const INLINE_CHARS = 2_000;
+
+/**
+ * Whether a check needs neither the CAS nor a hard time limit, so it may run in the calling
+ * thread: no declared symbols, an expected answer of plain numbers (a number, a shape, a
+ * tuple), and a short answer without powers, factorials, roots or big operators. Every symbol
+ * in such an answer is undeclared, so the check ends before any symbolic stage.
+ */
+export function runsInline(task: CheckTask): boolean {
+  const { spec, answer, symbols } = task;
+  if (symbols && Object.keys(symbols).length) return false;
+  if (spec.type !== undefined && !INLINE_TYPES.has(spec.type)) return false;
+  if (answer.length > INLINE_CHARS || COSTLY_ANSWER.test(answer.replace(PLAIN_COMMAND, ''))) return false;
+  if (spec.type === 'choice') return true;
+  const expected = spec.value ?? '';
+  // `28 x 28`, `3*224` and `1.5e6` are numbers; a letter anywhere else is a symbol.
+  const numeric = expected
+    .replace(PLAIN_COMMAND, ' ')
+    .replace(/(\d)\s*[xX×*]\s*(?=\d)/g, '$1 ')
+    .replace(/(\d)[eE](?=[+-]?\d)/g, '$1 ');
+  return expected.length <= INLINE_CHARS && PLAIN_EXPECTED.test(numeric);
+}
+
+interface Job {
+  id: number;
+  task: CheckTask;
+  resolve: (r: CheckResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Jobs sent to this worker, in the order it runs them; the first is running. */
+  jobs: Job[];
+  timer?: NodeJS.Timeout;
+  started: number;
 }
 
 /**
- * Runs checks in worker threads with a hard time limit per check. A check that hangs (a
- * pathological CAS simplification) is answered `undecided` with the reason, its worker is
- * terminated and replaced, and every other check goes on.
+ * Runs checks with a hard time limit per check. Plain checks run in the calling thread; the
+ * rest go to worker threads in batches sized by how many are waiting (one at a time for a slow
+ * input, up to `maxBatch` when lines arrive faster than the workers answer). A worker reports
+ * results as it goes, so a check that hangs (a pathological CAS simplification) is noticed
+ * `timeoutMs` after the one before it finished: it is answered `undecided`, its worker is
+ * terminated and replaced, and the rest of its batch goes back to the front of the queue.
+ * Workers start on the first check that needs one, and do not keep the process alive when idle.
  */
 export class CheckPool {
-  private readonly pool: Piscina;
+  private readonly threads: number;
   private readonly timeoutMs: number;
-  private readonly slots: number;
-  private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
-  /** Resolves when every worker has booted (loaded the CAS): no check's clock runs during a boot. */
-  private ready: Promise<void>;
+  private readonly cas: boolean;
+  private readonly inline: boolean;
+  private readonly maxBatch: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private closed = false;
+  /** Set when a worker failed to boot: every check is answered with it rather than waiting forever. */
+  private bootError: string | undefined;
 
   constructor(options: CheckPoolOptions = {}) {
-    const threads = Math.max(1, options.threads ?? availableParallelism());
+    this.threads = Math.max(1, options.threads ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? LIMITS.checkMs;
-    this.slots = threads;
-    this.pool = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-      env: { ...process.env, ...(options.cas === false ? { PARTCREDIT_NO_CAS: '1' } : {}) },
-    });
-    this.ready = this.warm(threads);
-  }
-
-  /** Boots n workers; a pool closed meanwhile is not an error (the checks are rejected anyway). */
-  private warm(n: number): Promise<void> {
-    return Promise.all(Array.from({ length: n }, () => this.pool.run({ ping: true }))).then(
-      () => undefined,
-      () => undefined,
-    );
+    this.cas = options.cas !== false;
+    this.inline = options.inline !== false;
+    this.maxBatch = Math.max(1, options.maxBatch ?? 64);
   }
 
   /** Checks one answer; always resolves (a timeout or a worker crash is a verdict, not an error). */
-  async check(task: CheckTask): Promise<CheckResult> {
-    // Only as many tasks as threads are handed to piscina, so a task's clock starts when it runs.
-    if (this.inFlight >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.inFlight++;
-    await this.ready;
-    const started = performance.now();
-    try {
-      return (await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) })) as CheckResult;
-    } catch (e) {
-      const timedOut = e instanceof Error && (e.name === 'AbortError' || /abort/i.test(e.message));
-      // The terminated worker's replacement boots before the next check's clock starts.
-      this.ready = this.warm(1);
-      return {
-        verdict: 'undecided',
-        score: 0,
-        type: task.spec.type ?? 'expression',
-        answer: task.answer.slice(0, 200),
-        expected: task.spec.value ?? '',
-        check: 'limits',
-        reason: timedOut
-          ? `the check took longer than ${this.timeoutMs} ms and was stopped`
-          : `the checker failed on this answer: ${e instanceof Error ? e.message : String(e)}`,
-        ms: Math.round(performance.now() - started),
-      };
-    } finally {
-      this.inFlight--;
-      this.waiting.shift()?.();
+  check(task: CheckTask): Promise<CheckResult> {
+    if (this.inline && runsInline(task)) return Promise.resolve(checkAnswer(task.spec, task.answer, task.symbols ? { symbols: task.symbols } : {}));
+    if (this.closed) return Promise.resolve(failure(task, 'the check pool is closed', 0));
+    if (this.bootError) return Promise.resolve(failure(task, `the checker could not start: ${this.bootError}`, 0));
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, task, resolve });
+      this.startWorkers();
+      this.dispatch();
+      this.keepAlive();
+    });
+  }
+
+  /** Starts workers up to the thread count (the first time, and after one was terminated). */
+  private startWorkers(): void {
+    while (this.slots.length < this.threads) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { env: { ...process.env, ...(this.cas ? {} : { PARTCREDIT_NO_CAS: '1' }) } });
+    const slot: Slot = { worker, ready: false, jobs: [], started: 0 };
+    worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
+    worker.on('error', (e) => this.onFailure(slot, `the checker failed on this answer: ${e.message}`, !slot.ready ? e.message : undefined));
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot) && !this.closed) this.onFailure(slot, `the checker stopped (exit code ${code}) on this answer`, !slot.ready ? `exit code ${code}` : undefined);
+    });
+    return slot;
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    if ('bootError' in m) {
+      this.onFailure(slot, m.bootError, m.bootError);
+      return;
+    }
+    if ('ready' in m) slot.ready = true;
+    else {
+      const done = new Map(m.results);
+      while (slot.jobs.length && done.has(slot.jobs[0]!.id)) {
+        const job = slot.jobs.shift()!;
+        job.resolve(done.get(job.id)!);
+      }
+    }
+    // The next job's clock starts now: the one before it has just finished (or the worker booted).
+    this.arm(slot);
+    this.dispatch();
+    this.keepAlive();
+  }
+
+  /** Sends waiting jobs to ready workers: a fair share each, at most maxBatch, two batches deep. */
+  private dispatch(): void {
+    const ready = this.slots.filter((s) => s.ready && s.jobs.length < 2 * this.maxBatch);
+    for (const slot of ready) {
+      if (!this.queue.length) break;
+      const share = Math.ceil(this.queue.length / ready.length);
+      const n = Math.min(share, this.maxBatch, 2 * this.maxBatch - slot.jobs.length);
+      const batch = this.queue.splice(0, n);
+      const idle = slot.jobs.length === 0;
+      slot.jobs.push(...batch);
+      slot.worker.postMessage({ batch: batch.map((j) => ({ id: j.id, task: j.task })) } satisfies ToWorker);
+      if (idle) this.arm(slot);
     }
   }
 
-  /** Stops the workers. */
-  async close(): Promise<void> {
-    await this.pool.destroy();
+  /** Workers keep the process alive only while there is work: a pool left open never hangs a process. */
+  private keepAlive(): void {
+    const busy = this.queue.length > 0;
+    for (const s of this.slots) {
+      if (busy || s.jobs.length) s.worker.ref();
+      else s.worker.unref();
+    }
   }
+
+  /** Starts (or stops) the clock of the job a worker is running. */
+  private arm(slot: Slot): void {
+    clearTimeout(slot.timer);
+    if (!slot.jobs.length) return;
+    slot.started = performance.now();
+    slot.timer = setTimeout(() => this.onTimeout(slot), this.timeoutMs);
+  }
+
+  private onTimeout(slot: Slot): void {
+    const job = slot.jobs.shift();
+    if (job) job.resolve({ ...failure(job.task, `the check took longer than ${this.timeoutMs} ms and was stopped`, performance.now() - slot.started), check: 'limits' });
+    this.replace(slot);
+  }
+
+  /** A worker crashed or could not boot: its running job fails, the others are retried elsewhere. */
+  private onFailure(slot: Slot, reason: string, bootError?: string): void {
+    if (!this.slots.includes(slot)) return;
+    if (bootError) {
+      // A worker that cannot even start (a module that fails to load) will not start next time either.
+      this.bootError = bootError;
+      this.remove(slot);
+      for (const job of [...slot.jobs, ...this.queue.splice(0)]) job.resolve(failure(job.task, `the checker could not start: ${bootError}`, 0));
+      return;
+    }
+    const job = slot.jobs.shift();
+    if (job) job.resolve(failure(job.task, reason, performance.now() - slot.started));
+    this.replace(slot);
+  }
+
+  private replace(slot: Slot): void {
+    this.remove(slot);
+    this.queue.unshift(...slot.jobs.splice(0));
+    if (this.closed) return;
+    if (this.queue.length) this.startWorkers();
+    this.dispatch();
+    this.keepAlive();
+  }
+
+  private remove(slot: Slot): void {
+    clearTimeout(slot.timer);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate();
+  }
+
+  /** Stops the workers; checks still waiting are answered `undecided`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    for (const s of slots) clearTimeout(s.timer);
+    for (const job of [...slots.flatMap((s) => s.jobs), ...this.queue.splice(0)]) job.resolve(failure(job.task, 'the check pool was closed before this check ran', 0));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/** The verdict of a check that did not run to its end. */
+function failure(task: CheckTask, reason: string, ms: number): CheckResult {
+  return {
+    verdict: 'undecided',
+    score: 0,
+    type: task.spec.type ?? 'expression',
+    answer: task.answer.slice(0, 200),
+    expected: task.spec.value ?? '',
+    check: 'none',
+    reason,
+    ms: Math.round(ms),
+  };
 }

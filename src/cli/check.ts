@@ -1,11 +1,8 @@
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { Command, Option } from 'commander';
-import { ANSWER_TYPES } from '../model/answer-spec.js';
-import { CheckPool } from '../check/pool.js';
+import { Command } from 'commander';
+import { UserError } from '../model/errors.js';
+import { CheckPool, type CheckTask } from '../check/pool.js';
 import { LIMITS } from '../math/limits.js';
-import { parseRequestLine, responseOf, symbolTable, specOf, CheckRequestSchema } from '../check/protocol.js';
-import type { CheckTask } from '../check/pool.js';
 import type { CheckResult } from '../model/verdict.js';
 
 interface CheckFlags {
@@ -20,53 +17,131 @@ interface CheckFlags {
   cas: boolean;
 }
 
+/** Longest input line read; a longer one is answered with an error and skipped, so memory stays bounded. */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+/** Lines read ahead of the first one not yet written: bounds memory on an endless input. */
+const MAX_AHEAD = 4096;
+
+/** One input line: its text, or how long it was when it was too long to keep. */
+type Line = { text: string } | { tooLong: number };
+
 /**
- * Reads requests line by line and writes results in input order, checking up to `threads`
- * lines at once. A malformed line is answered with an error object; the rest go on.
+ * The lines of a byte stream. Lines end at `\n` only (a `\r` is a character like any other,
+ * so a stray CR never splits a request); a byte-order mark at the start is dropped; bytes that
+ * are not UTF-8 become U+FFFD.
+ */
+export async function* readLines(input: Readable, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let skipping = 0;
+  let first = true;
+  const text = (buf: Buffer): Line => {
+    let t = buf.toString('utf8');
+    if (first && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    first = false;
+    return { text: t };
+  };
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let from = 0;
+    for (let nl = buf.indexOf(10, from); ; nl = buf.indexOf(10, from)) {
+      const end = nl < 0 ? buf.length : nl;
+      if (skipping) skipping += end - from;
+      else if (size + end - from > maxBytes) {
+        skipping = size + end - from;
+        parts = [];
+        size = 0;
+      } else if (end > from) {
+        parts.push(buf.subarray(from, end));
+        size += end - from;
+      }
+      if (nl < 0) break;
+      if (skipping) {
+        first = false;
+        yield { tooLong: skipping };
+        skipping = 0;
+      } else {
+        yield text(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
+        parts = [];
+        size = 0;
+      }
+      from = nl + 1;
+    }
+  }
+  if (skipping) yield { tooLong: skipping };
+  else if (size) yield text(Buffer.concat(parts, size));
+}
+
+/**
+ * Reads requests line by line and writes one result line per input line, in input order, each
+ * as soon as it and every line before it are answered. A malformed line is answered with an
+ * error object; the rest go on. Reading pauses while too many answers are pending or the
+ * output is not draining, so memory stays flat however long the input.
  */
 export async function runJsonl(input: Readable, output: Writable, pool: CheckPool, onResult?: (r: CheckResult | null) => void): Promise<void> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const pending = new Map<number, string>();
-  let nextToWrite = 0;
-  let count = 0;
-  const tasks: Promise<void>[] = [];
+  const { parseRequestLine, responseOf } = await import('../check/protocol.js');
+  const done = new Map<number, string>();
+  let written = 0;
+  let read = 0;
+  let wake: (() => void) | undefined;
+  let out = '';
+  let scheduled = false;
+  const emit = () => {
+    scheduled = false;
+    if (out) output.write(out);
+    out = '';
+    wake?.();
+  };
   const flush = () => {
-    while (pending.has(nextToWrite)) {
-      output.write(pending.get(nextToWrite)! + '\n');
-      pending.delete(nextToWrite++);
+    if (!done.has(written)) return;
+    for (let s = done.get(written); s !== undefined; s = done.get(written)) {
+      done.delete(written++);
+      out += `${s}\n`;
+    }
+    // Answers ready in the same turn (a chunk of inline lines, a worker's batch) go out in one
+    // write at the end of that turn: one system call, not one per line.
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(emit);
     }
   };
-  for await (const line of lines) {
-    const index = count++;
-    if (line.trim() === '') {
-      pending.set(index, JSON.stringify({ line: index + 1, error: 'empty line' }));
-      onResult?.(null);
-      flush();
-      continue;
+  const answer = (index: number, line: string, r: CheckResult | null) => {
+    done.set(index, line);
+    onResult?.(r);
+    if (index === written) flush();
+  };
+  const error = (index: number, message: string) => answer(index, JSON.stringify({ line: index + 1, error: message, verdict: null, equivalent: null }), null);
+  for await (const line of readLines(input)) {
+    const index = read++;
+    if ('tooLong' in line) error(index, `line ${index + 1}: longer than ${MAX_LINE_BYTES} bytes (${line.tooLong})`);
+    else if (line.text.trim() === '') error(index, 'empty line');
+    else {
+      const parsed = parseRequestLine(line.text);
+      if ('error' in parsed) error(index, `line ${index + 1}: ${parsed.error}`);
+      else void pool.check(parsed.task).then((r) => answer(index, JSON.stringify(responseOf(r)), r));
     }
-    const parsed = parseRequestLine(line);
-    if ('error' in parsed) {
-      pending.set(index, JSON.stringify({ line: index + 1, error: `line ${index + 1}: ${parsed.error}`, verdict: null, equivalent: null }));
-      onResult?.(null);
-      flush();
-      continue;
+    // Flat memory: wait while far ahead of the answers, or while the reader of our output is slow.
+    while (read - written >= MAX_AHEAD || output.writableNeedDrain) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (output.writableNeedDrain) output.once('drain', resolve);
+      });
+      wake = undefined;
     }
-    tasks.push(
-      pool.check(parsed.task).then((r) => {
-        pending.set(index, JSON.stringify(responseOf(r)));
-        onResult?.(r);
-        flush();
-      }),
-    );
-    // Keep memory flat on long inputs: do not read far ahead of the workers.
-    if (tasks.length >= 256) await Promise.all(tasks.splice(0, 128));
   }
-  await Promise.all(tasks);
-  flush();
+  while (written < read) {
+    await new Promise<void>((resolve) => (wake = resolve));
+  }
+  emit();
 }
 
 function formatOne(r: CheckResult): string {
-  const lines = [`${r.verdict}${r.category ? ` (${r.category})` : ''}  [${r.type}, decided by ${r.check}, ${r.ms ?? 0} ms]`, `  answer:   ${r.answer}`, `  expected: ${r.expected}`, `  reason:   ${r.reason}`];
+  const lines = [
+    `${r.verdict}${r.category ? ` (${r.category})` : ''}  [${r.type}, decided by ${r.check}, ${r.ms ?? 0} ms]`,
+    `  answer:   ${r.answer}`,
+    `  expected: ${r.expected}`,
+    `  reason:   ${r.reason}`,
+  ];
   return lines.join('\n');
 }
 
@@ -76,7 +151,7 @@ export function checkCommand(): Command {
     .description('decide whether an answer equals the expected one, for any answer type of the key format')
     .argument('[expected]', 'the expected answer (LaTeX or plain text)')
     .argument('[answer]', 'the candidate answer (LaTeX or plain text, possibly with words around it)')
-    .addOption(new Option('-t, --type <type>', 'answer type (default: inferred from the expected answer)').choices([...ANSWER_TYPES]))
+    .option('-t, --type <type>', 'answer type: number, shape, expression, tuple, choice, ... as in the key format (default: inferred from the expected answer)')
     .option('-s, --symbols <json>', 'declared symbols and assumptions, e.g. \'{"d_in": {"positive": true}}\'')
     .option('-o, --options <json>', 'other answer-spec options, e.g. \'{"tolerance": {"rel": 0.01}}\'')
     .option('--jsonl', 'read {"expected", "answer", "type"?, "symbols"?, "options"?} objects, one per line, from stdin')
@@ -88,10 +163,11 @@ export function checkCommand(): Command {
     .action(async (expected: string | undefined, answer: string | undefined, flags: CheckFlags) => {
       const threads = flags.threads ? Number(flags.threads) : undefined;
       const timeoutMs = Number(flags.timeout ?? LIMITS.checkMs);
-      if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new Error('--threads takes a positive whole number');
-      if (!(timeoutMs > 0)) throw new Error('--timeout takes a positive number of milliseconds');
+      if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new UserError('--threads takes a positive whole number');
+      if (!(timeoutMs > 0)) throw new UserError('--timeout takes a positive number of milliseconds');
       // Read and validate everything before any worker starts.
-      const single = flags.jsonl ? undefined : singleTask(expected, answer, flags);
+      const single = flags.jsonl ? undefined : await singleTask(expected, answer, flags);
+      // Workers start only if a check needs one (the CAS or a hard time limit): `check 5 5` starts none.
       const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs, cas: flags.cas });
       try {
         if (!single) {
@@ -100,11 +176,17 @@ export function checkCommand(): Command {
             const k = r ? r.verdict : 'error';
             counts[k] = (counts[k] ?? 0) + 1;
           });
-          if (flags.summary) process.stderr.write(`${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+          if (flags.summary)
+            process.stderr.write(
+              `${Object.entries(counts)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(', ')}\n`,
+            );
           return;
         }
         const r = await pool.check(single);
-        process.stdout.write((flags.json ? JSON.stringify(responseOf(r)) : formatOne(r)) + '\n');
+        const { responseOf } = await import('../check/protocol.js');
+        process.stdout.write(`${flags.json ? JSON.stringify(responseOf(r)) : formatOne(r)}\n`);
         process.exitCode = r.verdict === 'correct' ? 0 : 1;
       } finally {
         await pool.close();
@@ -112,16 +194,27 @@ export function checkCommand(): Command {
     });
 }
 
-/** The one check `partcredit check EXPECTED ANSWER` asks for. */
-function singleTask(expected: string | undefined, answer: string | undefined, flags: CheckFlags): CheckTask {
-  if (expected === undefined || answer === undefined) throw new Error('give EXPECTED and ANSWER, or --jsonl to read requests from stdin');
-  const request = CheckRequestSchema.parse({
+/**
+ * The one check `partcredit check EXPECTED ANSWER` asks for. The request schema (and zod) is
+ * loaded only when a flag needs validating, so a plain check starts fast.
+ */
+async function singleTask(expected: string | undefined, answer: string | undefined, flags: CheckFlags): Promise<CheckTask> {
+  if (expected === undefined || answer === undefined) throw new UserError('give EXPECTED and ANSWER, or --jsonl to read requests from stdin');
+  if (!flags.type && !flags.symbols && !flags.options) return { spec: { value: expected }, answer };
+  const { CheckRequestSchema, symbolTable, specOf } = await import('../check/protocol.js');
+  const parsed = CheckRequestSchema.safeParse({
     expected,
     answer,
     ...(flags.type ? { type: flags.type } : {}),
     ...(flags.symbols ? { symbols: parseJsonFlag('--symbols', flags.symbols) } : {}),
     ...(flags.options ? { options: parseJsonFlag('--options', flags.options) } : {}),
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const flag = issue.path[0] === 'type' ? '--type' : issue.path[0] === 'symbols' ? '--symbols' : '--options';
+    throw new UserError(`${[...issue.path.slice(1)].map(String).join('.') || 'the value'}: ${issue.message}`, flag);
+  }
+  const request = parsed.data;
   const symbols = symbolTable(request.symbols);
   return { spec: specOf(request), answer: request.answer, ...(symbols ? { symbols } : {}) };
 }
@@ -130,6 +223,6 @@ function parseJsonFlag(flag: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${flag} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UserError(`${flag} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

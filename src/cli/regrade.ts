@@ -5,6 +5,7 @@ import { regradeRun } from '../run/grading.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { printGrades, type ReportFormat } from './grade.js';
 import { variantKeys } from './variant-keys.js';
+import { printable } from '../report/printable.js';
 
 export function regradeCommand(): Command {
   return new Command('regrade')
@@ -15,7 +16,7 @@ export function regradeCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))
     .action(async (flags: { db: string; run?: string; key?: string; format: string }) => {
       if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}: grade something first`);
-      const store = new Store(flags.db);
+      const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
       try {
         const runId = flags.run ? Number(flags.run) : await store.latestRun();
         if (runId === undefined || Number.isNaN(runId)) throw new CliError(`${flags.db} has no run to regrade`);

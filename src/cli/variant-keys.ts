@@ -18,7 +18,7 @@ export function variantKeys(dir: string): (path: string) => { key: Key; problems
     let entry = cache.get(id);
     if (!entry) {
       const keyPath = join(dir, id, 'key.yaml');
-      if (!existsSync(keyPath)) throw new Error(`no variant for student "${id}" in ${dir} (name submissions <id>.<ext>)`);
+      if (!existsSync(keyPath)) throw new CliError(`no variant for student "${id}" in ${dir} (name submissions <id>.<ext>)`);
       const { key, problems } = loadKeyAndProblems(keyPath, undefined, true);
       entry = { key, ...(problems ? { problems } : {}) };
       cache.set(id, entry);

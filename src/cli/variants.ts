@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readText } from './files.js';
 import { dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { readRoster, renderVariant } from '../documents/variants.js';
@@ -15,13 +16,13 @@ export function variantsCommand(): Command {
     .action((flags: { key: string; students: string; problems?: string; out: string }) => {
       if (!existsSync(flags.key)) throw new CliError(`no key file at ${flags.key}`);
       if (!existsSync(flags.students)) throw new CliError(`no roster at ${flags.students}`);
-      const keyText = readFileSync(flags.key, 'utf8');
+      const keyText = readText(flags.key, 'key file');
       const problemsPath = flags.problems ?? (() => {
         const m = /^problems:\s*['"]?([^'"\n]+)['"]?\s*$/m.exec(keyText);
         return m ? resolve(dirname(flags.key), m[1]!.trim()) : undefined;
       })();
-      const problems = problemsPath && existsSync(problemsPath) ? readFileSync(problemsPath, 'utf8') : undefined;
-      const ids = readRoster(readFileSync(flags.students, 'utf8'));
+      const problems = problemsPath && existsSync(problemsPath) ? readText(problemsPath, 'problem set') : undefined;
+      const ids = readRoster(readText(flags.students, 'roster'));
       if (!ids.length) throw new CliError(`${flags.students}: no students`);
       let failed = 0;
       for (const id of ids) {

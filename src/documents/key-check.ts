@@ -1,5 +1,6 @@
 import type { Key } from '../model/key.js';
 import { checkAnswer } from '../check/check.js';
+import { symbolsFor } from './key.js';
 
 /**
  * Compares every written answer with its part's computation (`compute:` beside `answer:`): a
@@ -23,7 +24,7 @@ export function checkComputedParts(key: Key): { lines: string[]; computed: numbe
       continue;
     }
     const spec = part.computed;
-    const r = spec.type === 'table' ? { verdict: 'undecided', reason: 'a written table is compared cell by cell when grading' } : checkAnswer(spec, written.value, { symbols: key.symbols });
+    const r = spec.type === 'table' ? { verdict: 'undecided', reason: 'a written table is compared cell by cell when grading' } : checkAnswer(spec, written.value, { symbols: symbolsFor(key, part) });
     if (r.verdict === 'correct') lines.push(`${part.id}: the written answer agrees with ${part.compute}`);
     else {
       disagreements++;

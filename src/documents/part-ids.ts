@@ -39,31 +39,58 @@ export interface LineLabel {
   strong: boolean;
 }
 
-const Q_WORD = String.raw`(?:#{1,6}\s*)?(?:\*\*)?(?:problem|question|q|exercise|task)\s*(\d+)(?:\*\*)?\s*[:.)-]?`;
+/** Lead-in a label may carry: a list bullet, a Markdown heading, bold or italics. */
+const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
+/** Words that name a question. */
+const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q)\s*`;
+/** A part letter, bare or in parentheses, and a roman subpart after it. */
+const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
+const SUB = String.raw`(?:(?:\s*\(|\.)([ivx]{1,4})\)?)?`;
+/** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
+const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*[:.)\-–—]?\s*(?:\*\*|__)?(?=\s|$)`;
+
+const WORD_LABEL = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})(?:\\s*[:.)\\-–—/]?\\s*(?:\\*\\*)?\\s*,?\\s*${PART}${SUB})?${END}`, 'i');
+const NUMBER_PART = new RegExp(`${LEAD}(\\d{1,2})\\s*[/.]?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
+const PART_WORD = new RegExp(`${LEAD}part\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
+
+/** `(A)` or `a`: a part letter; a bare capital (`4. A layer ...`) is the first word of a sentence. */
+function letterIsLabel(match: string, letter: string): boolean {
+  return letter === letter.toLowerCase() || match.includes(`(${letter}`);
+}
+
+function label(question: string | undefined, part: string | undefined, subpart: string | undefined, length: number, strong: boolean): LineLabel {
+  return {
+    ...(question ? { question } : {}),
+    ...(part ? { part: part.toLowerCase() } : {}),
+    ...(subpart && isRoman(subpart) ? { subpart: subpart.toLowerCase() } : {}),
+    length,
+    strong,
+  };
+}
 
 /**
- * Reads a part label at the start of a line: `1/a).`, `(b).`, `3/d.`, `c).`, `i.`, `Part (c)`,
- * `Problem 4: Part (a)`, `Question 7`, `**(a)**`, `- (a)`, `3(d)(ii)`. Undefined when the line
- * does not start with one.
+ * Reads a part label at the start of a line, in the numberings people use: `1/a).`, `1a.`,
+ * `1.a`, `1a:`, `1(a)`, `Q1a`, `Q1(a)`, `Problem 1a`, `Question 1 (a)`, `Problem 4: Part (a)`,
+ * `**1a**`, `### 1(a)`, `(b).`, `c).`, `i.`, `Part (c)`, `Question 7`, `3(d)(ii)`, `- (a)`.
+ * Undefined when the line does not start with one.
  */
 export function readLineLabel(line: string): LineLabel | undefined {
-  const s = line.replace(/^\s*(?:[-*+]\s+)?/, '');
-  const lead = line.length - s.length;
   let m: RegExpExecArray | null;
-  // Problem 4: Part (a) / Question 7 / ## Problem 2 (5+5 points)
-  if ((m = new RegExp(`^${Q_WORD}\\s*(?:,?\\s*part\\s*\\(?([a-h])\\)?(?:\\s*\\(?([ivx]+)\\)?)?\\s*[:.)-]?)?`, 'i').exec(s))) {
-    return { question: m[1], ...(m[2] ? { part: m[2].toLowerCase() } : {}), ...(m[3] && isRoman(m[3]) ? { subpart: m[3].toLowerCase() } : {}), length: lead + m[0].length, strong: true };
+  // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
+  if ((m = WORD_LABEL.exec(line))) {
+    if (!m[2] || letterIsLabel(m[0], m[2])) return label(m[1], m[2], m[3], m[0].length, true);
+    // `Question 1 A student ...`: a capital letter with no brackets starts the text, not a part.
+    const q = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})${END}`, 'i').exec(line);
+    if (q) return label(q[1], undefined, undefined, q[0].length, true);
   }
   // Part (c): / Part c.
-  if ((m = /^(?:\*\*)?part\s*\(?([a-h])\)?(?:\s*\(?([ivx]+)\)?)?(?:\*\*)?\s*[:.)-]?/i.exec(s))) {
-    return { part: m[1]!.toLowerCase(), ...(m[2] && isRoman(m[2]) ? { subpart: m[2].toLowerCase() } : {}), length: lead + m[0].length, strong: true };
+  if ((m = PART_WORD.exec(line))) return label(undefined, m[1], m[2], m[0].length, true);
+  // 1/a). 3/d. 1a. 1.a 1a: 3(d)(ii) **1a** ### 1(a)
+  if ((m = NUMBER_PART.exec(line)) && letterIsLabel(m[0], m[2]!) && (/[/.(]/.test(m[0].replace(/^\s*(?:[-*+]\s+)?/, '').slice(m[1]!.length, m[1]!.length + 3)) || /[).:*_]|^\s*#/.test(m[0]) || /\)\s*$/.test(m[0]))) {
+    return label(m[1], m[2], m[3], m[0].length, true);
   }
-  // 1/a). 3/d. 2/a) 3(d)(ii) 4a)
-  if ((m = /^(\d{1,2})\s*[/.]?\s*\(?([a-h])\)(?:\s*\(?([ivx]+)\))?\s*\.?|^(\d{1,2})\s*\/\s*([a-h])\s*[).]*/i.exec(s))) {
-    const q = m[1] ?? m[4];
-    const p = (m[2] ?? m[5])!.toLowerCase();
-    return { question: q, part: p, ...(m[3] && isRoman(m[3]) ? { subpart: m[3].toLowerCase() } : {}), length: lead + m[0].length, strong: true };
-  }
+  const s = line.replace(/^\s*(?:[-*+]\s+)?/, '');
+  const lead = line.length - s.length;
   // (a) **(a)** a) (b). — a part letter alone
   if ((m = /^(?:\*\*)?\(([a-h])\)(?:\*\*)?\s*\.?|^(?:\*\*)?([a-h])\)(?:\*\*)?\s*\.?/.exec(s))) {
     return { part: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };

@@ -8,6 +8,9 @@ export const SOLUTION_LINE = /^\s*(?:[-*]\s+)?(?:#{1,6}\s*)?(?:\*\*)?\s*(?:TO BE
 function readQuestionHeading(line: string, expected: number, previous = ''): { number: string; rest: string; points?: number } | undefined {
   const numbered = /^\s{0,3}(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})\.(?:\*\*)?\s+(\S.*)$/.exec(line);
   if (numbered && Number(numbered[1]) === expected) return withPoints(numbered[1]!, numbered[2]!);
+  // A Markdown heading (`## 7. Weights and Gradients`) is a question however far it jumps ahead
+  // (questions 5-6 were coding and left out); a numbered list item inside a question never is one.
+  if (numbered && /^\s{0,3}#{1,6}\s/.test(line) && Number(numbered[1]) > expected && Number(numbered[1]) <= expected + 9) return withPoints(numbered[1]!, numbered[2]!);
   // Problem sets skip numbers (coding questions left out): a title line standing alone may jump ahead.
   if (numbered && Number(numbered[1]) > expected && Number(numbered[1]) <= expected + 5 && !previous.trim() && /^\d{1,2}\.\s+[A-Z][^.?$]{2,80}$/.test(line.trim())) {
     return withPoints(numbered[1]!, numbered[2]!);

@@ -78,7 +78,8 @@ class Responses {
       this.byId.set(partId, { partId, label, first: a, final: a, attempts: [a], alignedBy });
       return;
     }
-    if (asNewAttempt) {
+    // Two labels of one reply that name the same part (`(d)` then `i.`) are one attempt.
+    if (asNewAttempt && !(attempt.turn !== undefined && existing.final.turn === attempt.turn)) {
       const a = { ...attempt, text };
       existing.attempts.push(a);
       existing.final = a;
@@ -213,6 +214,16 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
 
 const RECHECK = /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
 
+/** Whether a follow-up asks the model to go on with what it was writing ("please continue it thoroughly"). */
+export function isContinuation(prompt: string): boolean {
+  return /^\s*(?:please\s+|ok(?:ay)?,?\s+|now\s+)?(?:continue|go on|keep going|finish(?: it| that| the rest)?)\b/i.test(prompt) && prompt.length < 200;
+}
+
+/** Whether a short follow-up asks for the next part or problem ("solve this next part!"). */
+export function asksForNext(prompt: string): boolean {
+  return prompt.length < 200 && /\b(?:next|following|remaining|last|other)\s+(?:part|problem|question|exercise|one)s?\b|\bsolve\s+(?:this|these|it)\b/i.test(prompt);
+}
+
 /** Whether a follow-up prompt asks the model to reconsider its answer (so the reply is a new attempt). */
 export function isRecheck(prompt: string): boolean {
   return RECHECK.test(prompt) && prompt.length < 600;
@@ -246,7 +257,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let alignedBy: PartResponse['alignedBy'] = 'number';
   let cursor = -1; // index into the current question's parts
   let lastPart: string | undefined;
-  let pending: 'new' | 'recheck' | 'discussion' = 'new';
+  let pending: 'new' | 'recheck' | 'continue' | 'discussion' = 'new';
   let promptParts: string[] = [];
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   const setQuestion = (number: string | undefined, heading: string) => {
@@ -283,7 +294,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         pending = 'new';
       } else {
         promptParts = [];
-        pending = isRecheck(m.text) ? 'recheck' : lastPart ? 'discussion' : 'new';
+        pending = isRecheck(m.text) ? 'recheck' : isContinuation(m.text) ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
       }
       return;
     }
@@ -306,7 +317,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         if (l.part) p = l.part;
         const id = idFor(q, l.part ?? p, l.subpart, outline);
         if (!id || (!l.part && !l.subpart)) continue;
-        responses.add(id, [l.question, l.part ?? p, l.subpart].filter(Boolean).join('/'), { text: s.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy);
+        // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
+        responses.add(id, [l.question, l.part ?? p, l.subpart].filter(Boolean).join('/'), { text: s.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy, pending !== 'continue');
         lastPart = id;
         cursor = Math.max(cursor, parts().indexOf(id));
       }
@@ -316,7 +328,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     if (pending === 'discussion') return;
     let target: string | undefined;
     let continuation = false;
-    if (pending === 'recheck' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
+    if (pending === 'continue') continuation = true;
+    if (pending === 'recheck' || pending === 'continue' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
     else if (promptParts.length) target = promptParts[promptParts.length - 1];
     else {
       const list = parts();
@@ -330,6 +343,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     if (!target) return;
     responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, 'order', !continuation);
     lastPart = target;
+    // The next unlabeled reply answers the part after this one, however this one was found.
+    cursor = Math.max(cursor, parts().indexOf(target));
     pending = 'discussion';
   });
   return responses.list(order);

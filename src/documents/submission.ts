@@ -1,26 +1,16 @@
 import type { Key } from '../model/key.js';
+import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
 import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
-import { segmentTranscript, segmentWriteup, type QuestionOutline } from './segment.js';
+import { segmentTranscript, segmentWriteup } from './segment.js';
+import { assignmentOf } from './assignment.js';
+import { readDocumentFile, type ReadFileOptions } from './read-file.js';
 
-/** The key's questions in order, with titles and text from the problem set when there is one. */
-export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
-  const out: QuestionOutline[] = [];
-  for (const part of key.parts) {
-    const number = part.id.split('.')[0]!;
-    let q = out.find((o) => o.number === number);
-    if (!q) {
-      const ps = problems?.questions.find((x) => x.number === number);
-      q = { number, parts: [], ...(ps?.title ? { title: ps.title } : {}), ...(ps ? { text: [ps.text, ...ps.parts.map((p) => `${p.title ?? ''} ${p.text}`)].join('\n') } : {}) };
-      out.push(q);
-    }
-    q.parts.push(part.id);
-    // Part titles tell alignment what the question is about when there is no problem set.
-    if (part.title && !problems) q.text = `${q.text ?? ''} ${part.title}`.trim();
-  }
-  return out;
-}
+export { outlineOf } from './assignment.js';
+
+/** The largest submission read: a bigger file is refused with a message, never read for minutes. */
+export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * Reads a submission in any supported format (write-up or chat transcript) and segments it
@@ -28,15 +18,44 @@ export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
  * crash: the rest of a batch goes on.
  */
 export function readSubmission(text: string, id: string, key: Key, problems?: ProblemSet, path?: string): Submission {
+  if (text.length > SUBMISSION_LIMITS.chars) {
+    throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
+  }
   const format = detectFormat(text, path ?? id);
-  const outline = outlineOf(key, problems);
+  const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text, notes: [] as Submission['notes'], warnings: [] as string[] };
-  if (format === 'writeup') return { ...base, responses: segmentWriteup(text, outline) };
+  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(text, outline) }, key);
   try {
     const messages = readMessages(text, format);
-    return { ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages, outline) };
+    return withCoverageWarning({ ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages, outline) }, key);
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
+}
+
+/**
+ * A submission in which few of the key's parts were recognised is more likely numbered in a way
+ * we did not read than blank: say so, so its zeros are not silent.
+ */
+function withCoverageWarning(s: Submission, key: Key): Submission {
+  const total = key.parts.length;
+  const found = new Set(s.responses.map((r) => r.partId).filter((id) => key.parts.some((p) => p.id === id))).size;
+  const where = s.path ?? s.id;
+  if (!s.text.trim()) s.warnings.push(`${where}: the file is empty`);
+  else if (total && found === 0) s.warnings.push(`${where}: no part of the key was recognised (is it numbered like 1a, (a), Problem 1: Part (a)?); every part is graded missing`);
+  else if (total >= 4 && found < Math.ceil(total / 4)) s.warnings.push(`${where}: only ${found} of ${total} parts were recognised; check its numbering`);
+  return s;
+}
+
+/**
+ * Reads a submission file of any kind (text, PDF, notebook, LaTeX; sniffed by its bytes) and
+ * segments it. A file that is not a document, or a PDF with pages nobody read, says so in
+ * `warnings`.
+ */
+export async function readSubmissionFile(bytes: Uint8Array, id: string, key: Key, problems?: ProblemSet, path?: string, options: ReadFileOptions = {}): Promise<Submission> {
+  const doc = await readDocumentFile(bytes, path ?? id, options);
+  if (doc.text === undefined) return { id, ...(path ? { path } : {}), format: 'writeup', text: '', responses: [], notes: doc.notes, warnings: doc.warnings };
+  const sub = readSubmission(doc.text, id, key, problems, path);
+  return { ...sub, notes: [...doc.notes, ...sub.notes], warnings: [...doc.warnings, ...sub.warnings], ...(doc.source ? { source: doc.source } : {}) };
 }

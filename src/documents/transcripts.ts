@@ -124,6 +124,8 @@ export function parseKimiText(text: string): Message[] {
  * line (a numbered title, a "Homework" line, or a short title) with the question's parts after it.
  */
 function promptStart(lines: string[], from: number, request: number): number {
+  // The site's check mark under a finished reply: what follows it is the user's next paste.
+  for (let i = from + 1; i < request; i++) if (lines[i]!.trim() === '✓') return i + 1;
   const hasParts = (i: number) => lines.slice(i + 1, request).some((l) => /^\s*(?:[-*]\s+)?\(a\)\s+\S/.test(l));
   for (let i = request - 1; i > from; i--) {
     const l = lines[i]!.trim();

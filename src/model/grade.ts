@@ -4,6 +4,27 @@ import type { SubmissionFormat } from './submission.js';
 /** A part's verdict: the checker's, or `missing` when the submission has no answer for it. */
 export type PartVerdict = CheckVerdict | 'missing';
 
+/**
+ * How sure grading is of a part's verdict, stage by stage, each in [0, 1]: reading the file,
+ * aligning the response to the part, choosing its final answer, and the check itself.
+ * `overall` is the least of them; a verdict below the review threshold becomes `needs-review`.
+ */
+export interface Confidence {
+  reading: number;
+  alignment: number;
+  extraction: number;
+  check: number;
+  overall: number;
+}
+
+/** A candidate final answer that was weighed, with the verdict it would get. */
+export interface AnswerCandidate {
+  answer: string;
+  verdict: PartVerdict;
+  /** Where it was found (`boxed`, `marker`, `display`, ...). */
+  how?: string;
+}
+
 /** The grade of one part (KEY-FORMAT.md, "What grading returns, per part"). */
 export interface PartGrade {
   id: string;
@@ -24,6 +45,10 @@ export interface PartGrade {
   source?: string;
   /** The check that decided (`exact`, `numeric`, ...). */
   check?: string;
+  /** How sure the verdict is, by stage. */
+  confidence?: Confidence;
+  /** For `needs-review`: the candidates that disagreed, so a person decides between them. */
+  candidates?: AnswerCandidate[];
 }
 
 /** The grade of one submission. */

@@ -54,4 +54,16 @@ export interface Submission {
   notes: Message[];
   /** Problems met while reading (a broken transcript), with their location. */
   warnings: string[];
+  /** What the text was rebuilt from, when the file was not text (a PDF, a notebook). */
+  source?: SubmissionSource;
+}
+
+/** A submission's original file, when its text was rebuilt: where each line stands in it. */
+export interface SubmissionSource {
+  kind: 'pdf' | 'notebook' | 'tex';
+  pages?: number;
+  /** For a PDF: each rebuilt line's page and box (PDF points, y up: x0, y0, x1, y1). */
+  regions?: { line: number; page: number; box: [number, number, number, number] }[];
+  /** Pages a vision model read, and what it read, so a person can check it against the image. */
+  transcribed?: { page: number; model: string; hash: string; text: string }[];
 }

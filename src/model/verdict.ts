@@ -46,6 +46,14 @@ export type MistakeCategory =
   | 'wrong-method'
   | 'format';
 
+/**
+ * Why a candidate is not an answer to the question at all (as opposed to a wrong answer), for
+ * callers that choose among candidates: it could not be read, it is another kind of object
+ * than the one asked for (a number for a matrix, a bare value for an equation), or it uses a
+ * symbol the question does not define.
+ */
+export type MisfitCode = 'unreadable' | 'wrong-kind' | 'undefined-symbol';
+
 /** The result of checking one candidate answer against one expected answer. */
 export interface CheckResult {
   verdict: CheckVerdict;
@@ -64,6 +72,8 @@ export interface CheckResult {
   category?: MistakeCategory;
   /** Time spent, in milliseconds. */
   ms?: number;
+  /** Set when the candidate is not an answer of the question's kind (see MisfitCode). */
+  misfit?: MisfitCode;
   /** The checker's stage that decided (see CheckStage). */
   stage?: CheckStage;
   /** Free symbols of the answer and of the expected value, for callers that choose among candidate answers. */

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDir } from './corpus.js';
+import { formatAgreement, measureAgreement } from '../src/cli/agreement.js';
+import { percent } from '../src/grade/agreement.js';
+
+/** Targets of issue 9 on the development set (non-text parts, first and final answers). */
+const TARGETS = { rightWrong: 0.92, exact: 0.85, confidentlyWrong: 0.03 };
+
+/**
+ * Agreement with a TA's verdicts on the development set (`corpus/dev/hw4-fa25`), graded with the
+ * course staff's key and with the project's own key; every disagreement with `verbose`.
+ */
+export function runDevAgreement(verbose = false): string[] {
+  const corpus = corpusDir();
+  const dev = corpus && join(corpus, 'dev', 'hw4-fa25');
+  if (!dev || !existsSync(join(dev, 'hw4-fa25.labels.yaml'))) return ['skipped: ../shared/corpus/dev/hw4-fa25 is not beside the project'];
+  const labels = join(dev, 'hw4-fa25.labels.yaml');
+  const ownKey = fileURLToPath(new URL('../../examples/seeds-hw4/key.yaml', import.meta.url));
+  const out: string[] = [];
+  for (const [name, key] of [['staff key', undefined], ['project key', ownKey]] as const) {
+    const t0 = performance.now();
+    const r = measureAgreement({ labels, ...(key ? { key, problems: join(dev, 'hw4-fa25.problems.md') } : {}) });
+    const ms = performance.now() - t0;
+    const o = r.report.overall;
+    const ok = o.rightWrong >= TARGETS.rightWrong * o.parts && o.exact >= TARGETS.exact * o.parts && o.confidentlyWrong <= TARGETS.confidentlyWrong * o.parts;
+    out.push(
+      `${name} (${r.keyPath.split('/').slice(-2).join('/')}, ${r.keyErrors.length} lint errors): ${o.parts} non-text parts of ${r.labels.submissions.length} labelled answer sets, inputs ${r.inputs.map((i) => `${(i.bytes / 1024).toFixed(1)} KB`).join(' + ')}, ${ms.toFixed(0)} ms`,
+      `  right-vs-wrong ${percent(o.rightWrong, o.parts)} (target >= 92%), exact ${percent(o.exact, o.parts)} (>= 85%), confidently wrong ${percent(o.confidentlyWrong, o.parts)} (<= 3%), needs-review ${o.needsReview} ${ok ? 'ok' : 'BELOW TARGET'}`,
+    );
+    if (verbose) out.push(...formatAgreement(r.report).map((l) => `    ${l}`));
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith('dev-agreement.js')) {
+  for (const line of runDevAgreement(process.argv.includes('-v'))) console.log(line);
+}

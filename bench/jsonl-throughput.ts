@@ -1,0 +1,138 @@
+/**
+ * `partcredit check --jsonl` as scripts call it: distinct inputs piped through the CLI, start-up
+ * subtracted, beside the in-process rate on one thread (times the worker count); and the peak
+ * memory of the CLI from 10,000 to 1,000,000 lines. `npm run bench:jsonl`, or part of `npm run bench`.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadCas } from '../src/check/cas.js';
+import { checkAnswer } from '../src/check/check.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+type Request = { expected: string; answer: string; type?: string; symbols?: Record<string, object> };
+
+/** The i-th distinct request of a kind: no two lines of a run are the same. */
+function request(kind: 'numbers' | 'shapes' | 'symbolic', i: number): Request {
+  switch (kind) {
+    case 'numbers': {
+      const v = 1000 + i * 7;
+      return i % 2 ? { expected: String(v), answer: v.toLocaleString('en-US') } : { expected: `${v}.5`, answer: `The answer is $${v + (i % 4 === 0 ? 1 : 0)}.5$.` };
+    }
+    case 'shapes': {
+      const d = [(i % 97) + 2, ((i >> 3) % 89) + 2, (i % 13) + 1];
+      return i % 2 ? { expected: d.join(' \\times '), answer: `(${d.join(', ')})` } : { expected: `(${d.join(', ')})`, answer: `(${d[0]}, ${d[1]! + (i % 4 === 0 ? 1 : 0)}, ${d[2]})`, type: 'tuple' };
+    }
+    default: {
+      const k = (i % 50) + 2;
+      const forms: [string, string][] = [
+        [`${k} c\\, d_{out}^2 d_{in}`, `${k}c\\,d_{in} d_{out}^2`],
+        [`(n-${k})^2`, `n^2 - ${2 * k}n + ${k * k}`],
+        [`\\frac{${k}}{\\sqrt{d_{in}}}`, `${k} d_{in}^{-1/2}`],
+        [`\\tan^2(c)+${k}`, `\\sec^2(c) + ${k - 1}`],
+      ];
+      const [expected, answer] = forms[Math.floor(i / 50) % forms.length]!;
+      return { expected, answer: i % 3 === 0 ? `${answer} + 1` : answer, symbols: { d_in: { positive: true }, d_out: { positive: true }, c: { positive: true }, n: {} } };
+    }
+  }
+}
+
+interface CliRun {
+  seconds: number;
+  peakKb: number;
+  lines: number;
+}
+
+/** Pipes n generated lines through `partcredit check --jsonl`, reading the output, sampling peak memory. */
+function runCli(kind: 'numbers' | 'shapes' | 'symbolic', n: number, threads: number): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [CLI, 'check', '--jsonl', '--threads', String(threads)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let peakKb = 0;
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // The process has ended, or this is not Linux.
+      }
+    };
+    const timer = setInterval(sample, 100);
+    let lines = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      for (let i = d.indexOf(10); i >= 0; i = d.indexOf(10, i + 1)) lines++;
+      if (lines >= n) sample();
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - t0) / 1000, peakKb, lines });
+    });
+    // Generate lines as the child reads them: the input is never held whole.
+    let i = 0;
+    const write = () => {
+      while (i < n) {
+        let chunk = '';
+        for (const end = Math.min(n, i + 1000); i < end; i++) chunk += `${JSON.stringify(request(kind, i))}\n`;
+        if (!child.stdin.write(chunk)) return void child.stdin.once('drain', write);
+      }
+      child.stdin.end();
+    };
+    write();
+  });
+}
+
+/** Checks per second on the calling thread, warm, over the same distinct inputs. */
+async function inProcess(kind: 'numbers' | 'shapes' | 'symbolic', n: number): Promise<number> {
+  const cas = kind === 'symbolic' ? await loadCas() : undefined;
+  const run = (i: number) => {
+    const r = request(kind, i);
+    checkAnswer({ value: r.expected, ...(r.type ? { type: r.type as 'tuple' } : {}) }, r.answer, { ...(r.symbols ? { symbols: r.symbols } : {}), ...(cas ? { cas } : {}) });
+  };
+  for (let i = 0; i < 200; i++) run(n + i);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) run(i);
+  return n / ((performance.now() - t0) / 1000);
+}
+
+/** The figures of issue 15, as printable lines. `full` adds the 1,000,000-line memory run. */
+export async function runJsonlBench(full = true): Promise<string[]> {
+  const threads = availableParallelism();
+  const out = [
+    `machine: ${threads} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, Node ${process.version}`,
+  ];
+  // Start-up: the same command with one line (the CAS boots in the workers for symbolic lines).
+  const targets = { numbers: 30_000, shapes: 30_000, symbolic: 2_000 };
+  for (const kind of ['numbers', 'shapes', 'symbolic'] as const) {
+    const n = kind === 'symbolic' ? 4_000 : 20_000;
+    const startup = Math.min(...(await Promise.all([0, 1].map(async () => (await runCli(kind, 1, threads)).seconds))));
+    const runs: CliRun[] = [];
+    for (let k = 0; k < 3; k++) runs.push(await runCli(kind, n, threads));
+    const best = runs.reduce((a, b) => (a.seconds < b.seconds ? a : b));
+    if (best.lines !== n) out.push(`  ${kind}: ${best.lines} lines out for ${n} in: WRONG`);
+    const cli = n / Math.max(1e-3, best.seconds - startup);
+    const one = await inProcess(kind, n);
+    const ratio = (one * threads) / cli;
+    out.push(
+      `${kind.padEnd(9)} CLI ${cli.toFixed(0).padStart(6)} checks/s (target >= ${targets[kind]}) ${cli >= targets[kind] ? 'ok' : 'BELOW TARGET'}; ` +
+        `in process ${one.toFixed(0)}/s on one thread; ${threads} x in-process / CLI = ${ratio.toFixed(2)} (target <= 2) ${ratio <= 2 ? 'ok' : 'OVER'}  ` +
+        `[${n} distinct lines, best of 3, start-up ${(startup * 1000).toFixed(0)} ms subtracted]`,
+    );
+  }
+  const sizes = full ? [10_000, 1_000_000] : [10_000, 100_000];
+  const peaks: number[] = [];
+  for (const n of sizes) peaks.push((await runCli('numbers', n, threads)).peakKb);
+  const growth = peaks[1]! / peaks[0]!;
+  out.push(
+    `peak memory: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} lines ${(peaks[i]! / 1024).toFixed(0)} MB`).join(', ')}; growth ${((growth - 1) * 100).toFixed(1)}% (target within 10%) ${growth <= 1.1 ? 'ok' : 'OVER'}`,
+  );
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const line of await runJsonlBench(!process.argv.includes('--quick'))) console.log(line);
+}

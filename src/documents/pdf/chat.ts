@@ -1,0 +1,73 @@
+import type { TextLine } from './layout.js';
+
+/** Who wrote a stretch of a chat export. */
+export type Speaker = 'user' | 'assistant';
+
+/** A stretch of lines with one speaker. */
+export interface Turn {
+  role: Speaker;
+  lines: TextLine[];
+}
+
+/** Lines exporters print after each message: Claude Exporter's "10/13/2025, 12:47:31 PM". */
+const STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?$/i;
+/** Role labels that begin a line in printed chats and reports of them. */
+const USER_LABEL = /^(?:\*\*)?(?:You said|You|User|Prompt|Me|Student|Human)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
+const MODEL_LABEL = /^(?:\*\*)?(?:ChatGPT said|Model Reply|Model Response|Model|Reply|Response|Assistant|ChatGPT|Claude|Gemini said|Gemini|Kimi|Qwen[\w.-]*|DeepSeek)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
+
+/**
+ * Splits a chat export's lines into turns by the cues exporters leave: bubbles around the
+ * person's messages (ChatGPT, Gemini, Qwen, DeepSeek printed from the browser), time stamps
+ * closing each message (Claude Exporter), role labels ("You said:", "Prompt." / "Model
+ * Reply."). Undefined when the document shows no such cue: it is read as a write-up.
+ */
+export function splitTurns(lines: TextLine[]): Turn[] | undefined {
+  const bubbled = lines.filter((l) => l.bubble).length;
+  if (bubbled > 0 && bubbled < lines.length * 0.6) {
+    const turns: Turn[] = [];
+    for (const l of lines) {
+      const role: Speaker = l.bubble ? 'user' : 'assistant';
+      const last = turns[turns.length - 1];
+      if (last && last.role === role) last.lines.push(l);
+      else turns.push({ role, lines: [l] });
+    }
+    // A title above the first message (the chat's name) is not the model's turn.
+    if (turns[0]?.role === 'assistant' && turns[1]?.role === 'user' && turns[0].lines.length <= 2) turns.shift();
+    return turns.filter((t) => t.lines.some((l) => l.text.trim()));
+  }
+  const stamps = lines.filter((l) => STAMP.test(l.text.trim())).length;
+  if (stamps >= 2) {
+    const turns: Turn[] = [];
+    let role: Speaker = 'user';
+    let current: TextLine[] = [];
+    const firstStamp = lines.findIndex((l) => STAMP.test(l.text.trim()));
+    // The chat's title stands above the first message.
+    const start = firstStamp > 1 && lines[0]!.size > lines[1]!.size * 1.15 ? 1 : 0;
+    for (const l of lines.slice(start)) {
+      if (STAMP.test(l.text.trim())) {
+        if (current.length) turns.push({ role, lines: current });
+        current = [];
+        role = role === 'user' ? 'assistant' : 'user';
+      } else current.push(l);
+    }
+    if (current.length) turns.push({ role, lines: current });
+    return turns;
+  }
+  const users = lines.filter((l) => USER_LABEL.test(l.text)).length;
+  const models = lines.filter((l) => MODEL_LABEL.test(l.text)).length;
+  if (users >= 1 && models >= 1) {
+    const turns: Turn[] = [];
+    let current: Turn | undefined;
+    for (const l of lines) {
+      const role: Speaker | undefined = USER_LABEL.test(l.text) ? 'user' : MODEL_LABEL.test(l.text) ? 'assistant' : undefined;
+      if (role) {
+        // The label stays out of the turn; text after it on the same line is the turn's first line.
+        const rest = l.text.replace(role === 'user' ? USER_LABEL : MODEL_LABEL, '');
+        current = { role, lines: rest.trim() ? [{ ...l, text: rest }] : [] };
+        turns.push(current);
+      } else if (current) current.lines.push(l);
+    }
+    return turns;
+  }
+  return undefined;
+}

@@ -1,0 +1,113 @@
+import { openPdf, readPage, type PageContent } from './load.js';
+import { pageLines, type Box, type TextLine } from './layout.js';
+
+export type { Box, TextLine } from './layout.js';
+
+/** What a PDF holds, rebuilt as Markdown + LaTeX, with every line's page and position. */
+export interface PdfText {
+  pages: { number: number; width: number; height: number; lines: number; images: number }[];
+  /** The lines in reading order, headers and footers left out. */
+  lines: TextLine[];
+  /** Pages with no text layer (scans, photographs, printed images). */
+  textless: number[];
+}
+
+/** Reads every page of a PDF (text layer only). */
+export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
+  const doc = await openPdf(bytes);
+  try {
+    const pages: PdfText['pages'] = [];
+    const all: TextLine[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content: PageContent = await readPage(doc, n);
+      const lines = pageLines(content);
+      all.push(lines);
+      pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
+    }
+    const kept = dropRunningLines(all, pages);
+    const textless = pages.filter((p, i) => !kept[i]!.some((l) => l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.length === 0)).map((p) => p.number);
+    return { pages, lines: kept.flat(), textless };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const exact = (l: TextLine) => `${Math.round(l.box.y0 / 4)}=${l.text.trim()}`;
+/** A running line's identity: its text with numbers blanked, and where it stands (headers do not move). */
+const shapeOf = (l: TextLine) => `${Math.round(l.box.y0 / 4)}|${l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+
+/**
+ * Headers and footers: lines near the top or bottom edge that repeat (digits aside) on most
+ * pages, page numbers ("3 / 19", "Page 3"), exporters' credits and the printing browser's
+ * date / title / URL lines.
+ */
+function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[][] {
+  const counts = new Map<string, number>();
+  all.forEach((lines, i) => {
+    const h = pages[i]!.height;
+    const seen = new Set<string>();
+    for (const l of lines) if (l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h) seen.add(shapeOf(l)).add(exact(l));
+    for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
+  });
+  const threshold = Math.max(2, Math.ceil(all.length * 0.5));
+  // Page counters ("3 / 19") differ only in numbers, but stand on nearly every page.
+  const counted = Math.max(3, Math.ceil(all.length * 0.8));
+  return all.map((lines, i) => {
+    const h = pages[i]!.height;
+    return lines.filter((l) => {
+      const edge = l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h;
+      if (!edge) return true;
+      const t = l.text.trim();
+      if ((counts.get(exact(l)) ?? 0) >= threshold || (counts.get(shapeOf(l)) ?? 0) >= counted) return false;
+      if (/^(?:page\s*)?\d+\s*(?:\/|of)\s*\d+$|^(?:page\s*)?\d+$/i.test(t)) return false;
+      if (/Powered by .*Exporter|^https?:\/\/\S+$|^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}/i.test(t)) return false;
+      return true;
+    });
+  });
+}
+
+/** Whether the last formula of a line is unfinished: an operator at its end, or a bracket left open. */
+function continues(line: string): boolean {
+  const m = /\$([^$]*)\$$/.exec(line);
+  if (!m) return false;
+  const tex = m[1]!.trim();
+  const open = (tex.match(/[([{]/g) ?? []).length - (tex.match(/[)\]}]/g) ?? []).length;
+  return open > 0 || /(?:[=+\-<>,(]|\\(?:le|ge|cdot|times|to|in|approx|sim|ne|iff|implies|Rightarrow))\s*$/.test(tex);
+}
+
+/** The lines joined into Markdown: paragraphs split at wide gaps and page turns, code fenced. */
+export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (number | undefined)[] } {
+  const out: string[] = [];
+  const lineOf: (number | undefined)[] = [];
+  const push = (s: string, src?: number) => {
+    out.push(s);
+    lineOf.push(src);
+  };
+  let inCode = false;
+  // A paragraph break is a baseline step clearly wider than the usual line step.
+  const steps = lines.slice(1).map((l, i) => (l.page === lines[i]!.page ? (lines[i]!.box.y0 + 0.25 * lines[i]!.size) - (l.box.y0 + 0.25 * l.size) : 0)).filter((d) => d > 0).sort((a, b) => a - b);
+  const usual = steps[Math.floor(steps.length / 3)] ?? 14;
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
+    const newPara = prev && prev.page === l.page && (step > 1.3 * usual || l.display !== prev.display);
+    if (l.mono && !inCode) {
+      if (out.length) push('');
+      push('```');
+      inCode = true;
+    } else if (!l.mono && inCode) {
+      push('```');
+      push('');
+      inCode = false;
+    } else if (newPara && !inCode) push('');
+    // A formula the line broke (it ends on an operator or an open bracket) goes on in the next line.
+    const last = out[out.length - 1];
+    if (!inCode && !newPara && prev?.page === l.page && last && !prev.display && !l.display && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
+      out[out.length - 1] = last.slice(0, -1) + ' ' + l.text.slice(1);
+      return;
+    }
+    push(l.text, i);
+  });
+  if (inCode) push('```');
+  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n'), lineOf };
+}

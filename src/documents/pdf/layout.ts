@@ -1,0 +1,554 @@
+import type { Glyphs, PageContent, Shape } from './load.js';
+import { glyphsToLatex, isMathFont, isMonoFont, isTexTextFont, MATHY } from './glyphs.js';
+
+/** A rectangle in PDF user space (y up). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One line of rebuilt text, with where it stands on its page. */
+export interface TextLine {
+  page: number;
+  box: Box;
+  /** Markdown + LaTeX: formulas in `$...$`, a line that is all formula in `$$...$$`. */
+  text: string;
+  /** The line's main font size. */
+  size: number;
+  /** Every piece is set in a monospaced font (code). */
+  mono: boolean;
+  /** The line is one formula. */
+  display: boolean;
+  /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
+  bubble: boolean;
+}
+
+/** A glyph run, or a structure already rebuilt (a fraction, a radical), placed on the page. */
+interface Piece {
+  /** As prose. */
+  t: string;
+  /** As LaTeX (the same as `t` for math fonts and rebuilt pieces). */
+  tex: string;
+  /** The glyphs as the PDF gave them (what cutting a run divides). */
+  raw: string;
+  x: number;
+  w: number;
+  /** Baseline. */
+  y: number;
+  size: number;
+  top: number;
+  bottom: number;
+  math: boolean;
+  /** Upright text that joins a formula when it stands next to one (pdflatex's `=`, `2`, `(`). */
+  mathy: boolean;
+  mono: boolean;
+  /** Rebuilt from several glyph runs: never split, always mathematics. */
+  built?: boolean;
+  /** A big delimiter or operator: half its height, in font sizes, around the math axis. */
+  half?: number;
+}
+
+/** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
+function omxDepth(code: number): number {
+  if (code < 0x10) return 1.2;
+  if (code < 0x20) return 1.8;
+  if (code < 0x30) return 2.4;
+  if (code >= 0x50 && code < 0x58) return code === 0x52 ? 1.1 : 1.0;
+  if (code >= 0x58 && code < 0x60) return code === 0x5a ? 2.2 : 1.4;
+  if (code >= 0x70 && code < 0x75) return [1.0, 1.2, 1.8, 2.4, 3.0][code - 0x70]!;
+  return 1.0;
+}
+
+function pieceOf(g: Glyphs): Piece {
+  const math = isMathFont(g.font) && !/^[\s\p{L}]{12,}$/u.test(g.s);
+  const tex = glyphsToLatex(g.s, g.font);
+  return {
+    t: math ? tex : g.s,
+    tex,
+    raw: g.s,
+    x: g.x,
+    w: g.w,
+    y: g.y,
+    size: g.size,
+    top: g.y + 0.75 * g.size,
+    bottom: g.y - 0.25 * g.size,
+    math,
+    mathy: !math && MATHY.test(g.s),
+    mono: isMonoFont(g.font),
+    ...bigGlyph(g),
+  };
+}
+
+/**
+ * Where a big glyph really stands: pdflatex's extension-font glyphs hang below their
+ * baseline (the formula's baseline is half their depth, and the axis's height, lower); KaTeX's
+ * Size fonts are centred on the axis.
+ */
+function bigGlyph(g: Glyphs): Partial<Piece> {
+  // The math symbol font's radical sign hangs like the extension font's.
+  const surd = /^CMSY|LMMathSymbols/i.test(g.font) && g.s.trim() === '√';
+  if (/^CMEX|LMMathExtension/i.test(g.font) || surd) {
+    const depth = surd ? 1.0 : omxDepth(g.s.codePointAt(0) ?? 0);
+    return { y: g.y - (depth / 2 + 0.25) * g.size, top: g.y + 0.02 * g.size, bottom: g.y - depth * g.size, half: depth / 2 };
+  }
+  const m = /^KaTeX_Size(\d)/.exec(g.font);
+  if (m) {
+    const half = [0.6, 0.6, 0.9, 1.2, 1.5][Number(m[1])]!;
+    return { top: g.y + (0.25 + half) * g.size, bottom: g.y + (0.25 - half) * g.size, half };
+  }
+  return {};
+}
+
+/** A piece cut at character offsets, widths shared out by characters (glyph runs carry no per-glyph positions). */
+function cut(p: Piece, at: number[], font: string): Piece[] {
+  const chars = [...p.raw];
+  const bounds = [0, ...at, chars.length];
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i]!;
+    const b = bounds[i + 1]!;
+    if (b <= a) continue;
+    const s = chars.slice(a, b).join('');
+    const tex = p.built ? s : glyphsToLatex(s, font);
+    out.push({ ...p, t: p.math ? tex : s, tex, raw: s, x: p.x + (p.w * a) / chars.length, w: (p.w * (b - a)) / chars.length, mathy: !p.math && MATHY.test(s) });
+  }
+  return out;
+}
+
+const TOKEN = String.raw`(?:(?:log|ln|sin|cos|tan|tanh|sinh|cosh|exp|max|min|det|lim|sup|inf)(?![a-z])|[\d()[\]=+\-−<>|,.∆])+`;
+const LEAD = new RegExp(String.raw`^\s*(?:${TOKEN}\s+)*${TOKEN}(?=\s)`);
+const TRAIL = new RegExp(String.raw`(?<=\s)(?:${TOKEN}\s+)*${TOKEN}$`);
+
+/**
+ * Prose runs that begin or end with a formula's upright characters (pdflatex: `1. Since`)
+ * are cut there, so the `1` can join the formula beside it.
+ */
+function splitProse(g: Glyphs, p: Piece): Piece[] {
+  if (p.math || p.mathy || p.mono) return [p];
+  const chars = [...g.s];
+  const lead = LEAD.exec(g.s);
+  const trail = TRAIL.exec(g.s);
+  const at: number[] = [];
+  if (lead) at.push([...lead[0]].length);
+  if (trail && chars.length - [...trail[0]].length > (at[0] ?? 0)) at.push(chars.length - [...trail[0]].length);
+  return at.length ? cut(p, at, g.font) : [p];
+}
+
+/**
+ * A formula's glyph run that a script stands inside (`A A` with a `T` over the first `A`) is
+ * cut where the script begins, so the script has a base to attach to.
+ */
+function cutAtScripts(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  const scripts = pieces.filter((p) => p.math);
+  let live = pieces;
+  for (const s of scripts) {
+    for (const b of live) {
+      if (b === s || !b.math || b.built || s.size > 0.85 * b.size || [...b.raw].length < 2) continue;
+      const inside = s.x > b.x + 0.15 * b.size && s.x < b.x + b.w - 0.15 * b.size;
+      const near = Math.abs(s.y - b.y) < 0.8 * b.size && Math.abs(s.y - b.y) > 0.1 * b.size;
+      if (!inside || !near) continue;
+      const n = [...b.raw].length;
+      const k = Math.max(1, Math.min(n - 1, Math.round(((s.x - b.x) / b.w) * n)));
+      const parts = cut(b, [k], fonts.get(b) ?? '');
+      for (const p of parts) fonts.set(p, fonts.get(b) ?? '');
+      live = live.flatMap((p) => (p === b ? parts : [p]));
+      break;
+    }
+  }
+  return live;
+}
+
+const ACCENTS: Record<string, string> = { '˜': 'tilde', '~': 'tilde', 'ˆ': 'hat', '^': 'hat', '¯': 'bar', 'ˉ': 'bar', '˙': 'dot', '¨': 'ddot', '⃗': 'vec', '→': 'vec', '´': 'acute', 'ˇ': 'check' };
+
+/** Accents: a lone accent glyph set over a letter of a formula. */
+function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  let live = pieces;
+  for (const a of pieces) {
+    const name = ACCENTS[a.t.trim()] ?? ACCENTS[a.tex.trim()];
+    if (!name || [...a.t.trim()].length !== 1) continue;
+    const mid = a.x + a.w / 2;
+    const base = live.find((b) => b !== a && (b.math || b.built) && mid > b.x - 0.1 * b.size && mid < b.x + b.w + 0.1 * b.size && a.y > b.y - 0.1 * b.size && a.y - b.y < 0.9 * b.size && a !== b && (a.x > b.x - 0.05 * b.size || a.y > b.y + 0.1 * b.size) && a.size <= 1.2 * b.size && !BIG_OP.test(b.tex.trim()));
+    if (!base) continue;
+    const chars = [...base.raw];
+    const k = Math.max(0, Math.min(chars.length - 1, Math.floor(((mid - base.x) / base.w) * chars.length)));
+    const parts = base.built ? [base] : cut(base, [k, k + 1], fonts.get(base) ?? '');
+    const target = base.built ? base : parts.find((p) => p.x <= mid && p.x + p.w >= mid) ?? parts[Math.min(k, parts.length - 1)]!;
+    const accented: Piece = { ...target, t: `\\${name}{${target.tex.trim()}}`, tex: `\\${name}{${target.tex.trim()}}`, math: true, built: true, top: Math.max(target.top, a.top) };
+    live = [...live.filter((p) => p !== a && p !== base), ...parts.map((p) => (p === target ? accented : p))];
+  }
+  return live;
+}
+
+const centre = (p: Piece) => p.x + p.w / 2;
+
+/**
+ * Fractions: a rule with formula pieces stacked above and below it, narrowest rule first so
+ * nested fractions are rebuilt from the inside out.
+ */
+function fractionAt(live: Piece[], r: Shape): Piece[] {
+  {
+    const ry = (r.y0 + r.y1) / 2;
+    const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size));
+    // Distances count in the size of the largest piece there: a script's script is far for its own size.
+    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size);
+    const m = Math.max(0, ...near.map((p) => p.size));
+    const above = near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry);
+    const below = near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry);
+    if (!above.length || !below.length) return live;
+    if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
+    // The line's own pieces beside the fraction give its baseline and size.
+    const beside = live.filter((p) => !above.includes(p) && !below.includes(p) && Math.abs(p.y + 0.25 * p.size - ry) < 0.2 * p.size && (p.x + p.w < r.x0 + 1 || p.x > r.x1 - 1) && Math.min(Math.abs(p.x + p.w - r.x0), Math.abs(p.x - r.x1)) < 3 * p.size);
+    const size = beside.length ? Math.max(...beside.map((p) => p.size)) : Math.max(...[...above, ...below].map((p) => p.size));
+    const y = beside.length ? beside.sort((a, b) => b.size - a.size)[0]!.y : ry - 0.25 * size;
+    const num = assemble(above).trim();
+    const den = assemble(below).trim();
+    const frac: Piece = {
+      t: `\\frac{${num}}{${den}}`,
+      raw: "",
+      tex: `\\frac{${num}}{${den}}`,
+      x: r.x0,
+      w: r.x1 - r.x0,
+      y,
+      size,
+      top: Math.max(...above.map((p) => p.top)),
+      bottom: Math.min(...below.map((p) => p.bottom)),
+      math: true,
+      mathy: false,
+      mono: false,
+      built: true,
+    };
+    return [...live.filter((p) => !above.includes(p) && !below.includes(p)), frac];
+  }
+}
+
+/**
+ * Radicals: pdflatex draws `√` then a rule over the radicand; KaTeX draws the sign and the
+ * rule as one path. The pieces under the rule, right of the sign, are the radicand.
+ */
+function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
+  {
+    let sign: Piece | undefined;
+    let start: number;
+    if (s.rule) {
+      sign = live.find((p) => p.tex.trim() === '\\sqrt' && Math.abs(p.x + p.w - s.x0) < 0.3 * p.size && Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size);
+      if (!sign) return undefined;
+      start = s.x0;
+    } else if (s.complex && s.x1 - s.x0 > s.y1 - s.y0) {
+      start = s.x0 + 0.3 * (s.y1 - s.y0);
+    } else return undefined;
+    const floor = sign ? sign.bottom - 0.1 * sign.size : s.y0;
+    const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.35 * p.size);
+    if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
+    if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
+    const main = [...under].sort((a, b) => b.size - a.size)[0]!;
+    const x = sign ? sign.x : s.x0;
+    const rootTex = `\\sqrt{${assemble(under).trim()}}`;
+    const root: Piece = {
+      t: rootTex,
+      raw: "",
+      tex: rootTex,
+      x,
+      w: s.x1 - x,
+      y: main.y,
+      size: main.size,
+      top: s.y1,
+      bottom: Math.min(s.y0, ...under.map((p) => p.bottom)),
+      math: true,
+      mathy: false,
+      mono: false,
+      built: true,
+    };
+    return [...live.filter((p) => p !== sign && !under.includes(p)), root];
+  }
+}
+
+/**
+ * Fractions and radicals, from the narrowest rule or sign to the widest, so that nested ones
+ * (a root in a denominator, a fraction under a root) are rebuilt from the inside out. A rule
+ * that is a radical's bar is not a fraction's.
+ */
+function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number): Piece[] {
+  let live = pieces;
+  const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  for (const s of candidates) {
+    const root = radicalAt(live, s);
+    if (root) live = root;
+    else if (s.rule) live = fractionAt(live, s);
+  }
+  return live;
+}
+
+const BIG_OP = /^\\(?:sum|prod|coprod|int|oint|iint|bigcup|bigcap|bigoplus|bigotimes|bigvee|bigwedge|lim|max|min|sup|inf|limsup|liminf|operatorname\{arg(?:max|min)\})\s*$/;
+
+/**
+ * Limits of big operators set above and below them (display style): `\sum` with `u=1` under
+ * it and `n` over it becomes `\sum_{u=1}^{n}`, before the limits could be read as lines of
+ * their own. pdflatex's CMEX glyphs hang below their baseline: the line beside gives it.
+ */
+function buildBigOps(pieces: Piece[]): Piece[] {
+  let live = pieces;
+  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()))) {
+    const base = { y: op.y, size: op.size };
+    const top = op.top;
+    const bottom = op.bottom;
+    const over = (p: Piece) => p.x + p.w / 2 > op.x - 0.3 * p.size && p.x + p.w / 2 < op.x + op.w + 0.3 * p.size && p.size < 0.9 * base.size;
+    const above = live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size);
+    const below = live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size);
+    if (!above.length && !below.length) continue;
+    let tex = op.tex.trim();
+    if (below.length) tex += `_{${assemble(below).trim()}}`;
+    if (above.length) tex += `^{${assemble(above).trim()}}`;
+    const built: Piece = { ...op, t: tex, tex, y: base.y, size: base.size, top: Math.max(op.top, ...above.map((p) => p.top)), bottom: Math.min(op.bottom, ...below.map((p) => p.bottom)), math: true, built: true };
+    live = [...live.filter((p) => p !== op && !above.includes(p) && !below.includes(p)), built];
+  }
+  return live;
+}
+
+const OPENERS: Record<string, [string, string]> = { '[': ['[', ']'], '(': ['(', ')'], '|': ['|', '|'], '∣': ['|', '|'], '{': ['\\{', '\\}'], '\\{': ['\\{', '\\}'], '‖': ['\\|', '\\|'], '∥': ['\\|', '\\|'], '\\|': ['\\|', '\\|'], '⟨': ['\\langle', '\\rangle'], '\\langle': ['\\langle', '\\rangle'] };
+const ENV: Record<string, string> = { '[': 'bmatrix', '(': 'pmatrix', '|': 'vmatrix', '\\|': 'Vmatrix', '\\{': 'Bmatrix' };
+
+/**
+ * Matrices and big brackets: a tall opening delimiter, its partner on the same baseline, and
+ * the pieces between them in rows (by baseline) and columns (by overlapping extents).
+ */
+function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  let live = pieces;
+  const opens = pieces.filter((p) => (p.half ?? 0) > 0 && OPENERS[p.tex.trim()]).sort((a, b) => b.x - a.x);
+  for (const open of opens) {
+    if (!live.includes(open)) continue;
+    const [, close] = OPENERS[open.tex.trim()]!;
+    const r = open.half! * open.size;
+    const axis = open.y + 0.25 * open.size;
+    const partner = live
+      .filter((p) => p !== open && p.x > open.x && Math.abs(p.y - open.y) < 0.2 * open.size && p.size === open.size && (OPENERS[p.tex.trim()]?.[1] === close || p.tex.trim() === close || (close === '\\rangle' && p.tex.trim() === '\\rangle')) && fonts.get(p) === fonts.get(open))
+      .sort((a, b) => a.x - b.x)[0];
+    if (!partner) continue;
+    const inside = live.filter((p) => p !== open && p !== partner && p.x >= open.x + open.w - 1 && p.x + p.w <= partner.x + 1 && Math.abs(p.y + 0.25 * p.size - axis) < r + 0.2 * p.size);
+    if (!inside.length) continue;
+    // Rows by baseline: the larger pieces of each row set it; scripts stay with their row.
+    const rows: { y: number; size: number; pieces: Piece[] }[] = [];
+    for (const p of [...inside].sort((a, b) => b.size - a.size || b.y - a.y)) {
+      const row = rows.find((w) => Math.abs(w.y - p.y) < (p.size < 0.9 * w.size ? 0.6 : 0.3) * w.size);
+      if (row) row.pieces.push(p);
+      else rows.push({ y: p.y, size: p.size, pieces: [p] });
+    }
+    rows.sort((a, b) => b.y - a.y);
+    let tex: string;
+    const env = ENV[open.tex.trim()];
+    if (rows.length >= 2 && env && close === (OPENERS[open.tex.trim()]![1])) {
+      // Columns: extents of the rows' main pieces that overlap horizontally are one column.
+      const cols: { x0: number; x1: number }[] = [];
+      for (const row of rows)
+        for (const p of row.pieces.filter((q) => q.size >= 0.9 * row.size)) {
+          const c = cols.find((k) => p.x < k.x1 + 0.3 * p.size && p.x + p.w > k.x0 - 0.3 * p.size);
+          if (c) {
+            c.x0 = Math.min(c.x0, p.x);
+            c.x1 = Math.max(c.x1, p.x + p.w);
+          } else cols.push({ x0: p.x, x1: p.x + p.w });
+        }
+      cols.sort((a, b) => a.x0 - b.x0);
+      const colOf = (p: Piece) => {
+        const c = cols.findIndex((k) => p.x + p.w / 2 >= k.x0 - 0.3 * p.size && p.x + p.w / 2 <= k.x1 + 0.3 * p.size);
+        return c >= 0 ? c : cols.findIndex((k) => k.x0 > p.x) - 1;
+      };
+      const body = rows.map((row) => cols.map((_, c) => assemble(row.pieces.filter((p) => Math.max(0, colOf(p)) === c)).trim()).join(' & ')).join(' \\\\ ');
+      tex = `\\begin{${env}} ${body} \\end{${env}}`;
+    } else tex = `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner.tex.trim()}`;
+    const built: Piece = { t: tex, tex, raw: "", x: open.x, w: partner.x + partner.w - open.x, y: open.y, size: open.size, top: axis + r, bottom: axis - r, math: true, mathy: false, mono: false, built: true };
+    live = [...live.filter((p) => p !== open && p !== partner && !inside.includes(p)), built];
+  }
+  return live;
+}
+
+interface Token {
+  t: string;
+  tex: string;
+  x0: number;
+  x1: number;
+  size: number;
+  math: boolean;
+  mathy: boolean;
+  mono: boolean;
+}
+
+/** Pieces on one baseline with their scripts and limits attached, left to right. */
+function tokens(pieces: Piece[]): Token[] {
+  if (!pieces.length) return [];
+  // The baseline: the one the large pieces share most (a big operator sits lower than its line).
+  const maxSize = Math.max(...pieces.map((p) => p.size));
+  const big = pieces.filter((p) => p.size >= 0.75 * maxSize);
+  const weight = (y: number) => big.filter((q) => Math.abs(q.y - y) <= 0.1 * q.size).reduce((s, q) => s + q.w * q.size, 0);
+  const ref = [...big].sort((a, b) => weight(b.y) - weight(a.y) || b.size - a.size)[0]!;
+  const refSize = Math.max(...big.filter((q) => Math.abs(q.y - ref.y) <= 0.1 * q.size).map((q) => q.size));
+  const isBase = (p: Piece) => {
+    const dy = Math.abs(p.y - ref.y);
+    return (p.size >= 0.75 * refSize && dy <= 0.1 * refSize) || (p.size >= 0.9 * refSize && dy <= 0.25 * refSize) || (!!p.built && dy <= 0.3 * refSize);
+  };
+  const bases = pieces.filter(isBase).sort((a, b) => a.x - b.x);
+  const scripts = pieces.filter((p) => !isBase(p));
+  const attached = new Map<Piece, { sup: Piece[]; sub: Piece[] }>();
+  const loose: Piece[] = [];
+  for (const s of scripts) {
+    // Limits stand over or under their operator; scripts follow their base.
+    const owner = bases.find((b) => centre(s) > b.x && centre(s) < b.x + b.w && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ?? [...bases].reverse().find((b) => b.x + b.w <= s.x + 0.35 * b.size && s.x - (b.x + b.w) < 1.2 * b.size);
+    // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
+    if (!owner || !(owner.math || owner.mathy || owner.built)) {
+      loose.push(s);
+      continue;
+    }
+    const a = attached.get(owner) ?? { sup: [], sub: [] };
+    (s.y > owner.y ? a.sup : a.sub).push(s);
+    attached.set(owner, a);
+  }
+  const out: Token[] = [];
+  for (const b of [...bases, ...loose].sort((p, q) => p.x - q.x)) {
+    const a = attached.get(b);
+    let tex = b.tex;
+    let x1 = b.x + b.w;
+    if (a) {
+      const brace = (ps: Piece[]) => `{${assemble(ps).trim()}}`;
+      tex = tex.trimEnd();
+      if (a.sub.length) tex += '_' + brace(a.sub);
+      if (a.sup.length) tex += '^' + brace(a.sup);
+      x1 = Math.max(x1, ...[...a.sub, ...a.sup].map((p) => p.x + p.w));
+    }
+    out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono });
+  }
+  return out;
+}
+
+/** A group of pieces (a script, a numerator) as LaTeX: all of it is mathematics. */
+function assemble(pieces: Piece[]): string {
+  return tidyTex(
+    tokens(pieces)
+      .map((t) => t.tex)
+      .join('')
+      .replace(/\s+/g, ' '),
+  );
+}
+
+/** Glyph pairs that make one symbol (`⇐⇒` is \iff, `=⇒` is \implies), dots that make an ellipsis. */
+function tidyTex(tex: string): string {
+  return tex
+    .replace(/\\Leftarrow\s*\\Rightarrow\s*/g, '\\iff ')
+    .replace(/=\s*\\Rightarrow\s*/g, '\\implies ')
+    .replace(/\\Leftarrow\s*=/g, '\\impliedby ')
+    .replace(/(?:\.\s*){3}/g, '\\ldots ')
+    .replace(/(?:\\cdot\s*){3}/g, '\\cdots ');
+}
+
+/** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
+function lineText(toks: Token[]): { text: string; display: boolean } {
+  // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
+  const math = toks.map((t) => t.math);
+  for (let changed = true; changed; ) {
+    changed = false;
+    toks.forEach((t, i) => {
+      if (math[i] || !t.mathy) return;
+      const near = (j: number) => j >= 0 && j < toks.length && math[j] && Math.min(Math.abs(toks[j]!.x0 - t.x1), Math.abs(t.x0 - toks[j]!.x1)) < 0.6 * t.size;
+      if (near(i - 1) || near(i + 1)) {
+        math[i] = true;
+        changed = true;
+      }
+    });
+  }
+  // Runs of formula and of prose, each with the space that stood before it.
+  const runs: { math: boolean; text: string; space: string }[] = [];
+  toks.forEach((t, i) => {
+    const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
+    const space = i > 0 && gap > 0.18 * t.size ? ' ' : '';
+    const last = runs[runs.length - 1];
+    if (last && last.math === math[i]) last.text += space + (math[i] ? t.tex : t.t);
+    else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
+  });
+  // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
+  for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
+  const display = runs.length > 0 && runs.every((r) => r.math);
+  let out = '';
+  for (const r of runs) {
+    if (!r.math) {
+      out += r.space + r.text;
+      continue;
+    }
+    let tex = tidyTex(r.text.trim());
+    // Sentence punctuation set in the formula's font ends the sentence, not the formula.
+    const tail = /\s*([.,;:])$/.exec(tex);
+    if (tail && !/\\[a-zA-Z]*$/.test(tex.slice(0, tail.index))) tex = tex.slice(0, tail.index);
+    out += `${r.space}$${tex}$${tail && !display ? tail[1] : ''}`;
+  }
+  if (display) out = `$${out.trim()}$`;
+  return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
+}
+
+/** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
+export function pageLines(page: PageContent): TextLine[] {
+  const fonts = new Map<Piece, string>();
+  let pieces = page.glyphs.flatMap((g) => {
+    const ps = splitProse(g, pieceOf(g));
+    for (const p of ps) fonts.set(p, g.font);
+    return ps;
+  });
+  pieces = cutAtScripts(pieces, fonts);
+  pieces = buildAccents(pieces, fonts);
+  pieces = buildStacks(pieces, page.shapes, page.width);
+  pieces = buildBigOps(pieces);
+  pieces = buildMatrices(pieces, fonts);
+  // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
+  interface Line {
+    y: number;
+    size: number;
+    x0: number;
+    x1: number;
+    pieces: Piece[];
+  }
+  const lines: Line[] = [];
+  const order = [...pieces].sort((a, b) => b.size - a.size || b.y - a.y);
+  for (const p of order) {
+    let best: Line | undefined;
+    let bestD = Infinity;
+    for (const l of lines) {
+      const dy = p.y - l.y;
+      const sameLine = Math.abs(dy) <= 0.22 * l.size && p.size >= 0.7 * l.size;
+      const script = p.size < 0.9 * l.size && dy > -0.55 * l.size && dy < 0.75 * l.size && p.x > l.x0 - 1.5 * l.size && p.x < l.x1 + 1.5 * l.size;
+      if (!sameLine && !script) continue;
+      const d = Math.abs(dy) + (sameLine ? 0 : 0.1 * l.size);
+      if (d < bestD) {
+        bestD = d;
+        best = l;
+      }
+    }
+    if (best) {
+      best.pieces.push(p);
+      best.x0 = Math.min(best.x0, p.x);
+      best.x1 = Math.max(best.x1, p.x + p.w);
+    } else lines.push({ y: p.y, size: p.size, x0: p.x, x1: p.x + p.w, pieces: [p] });
+  }
+  lines.sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  // Chat bubbles: rounded boxes that start right of the text column and reach towards the right edge.
+  const margin = Math.min(...lines.map((l) => l.x0), page.width);
+  const bubbles = page.shapes.filter((s) => s.complex && s.y1 - s.y0 > 12 && s.x0 > margin + 0.05 * page.width && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width);
+  const inBubble = (l: Line) => bubbles.some((b) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1);
+  const out: TextLine[] = [];
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
+  for (const l of lines) {
+    const toks = tokens(l.pieces);
+    // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
+    const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
+    if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
+    const { text, display } = lineText(toks);
+    if (!text) continue;
+    out.push({
+      page: page.number,
+      box: { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) },
+      text,
+      size: l.size,
+      mono: l.pieces.every((p) => p.mono),
+      display,
+      bubble: inBubble(l),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** A run of glyphs as the PDF draws it: PDF user space, y up, (x, y) on the baseline. */
+export interface Glyphs {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  /** Font size (the text matrix's scale). */
+  size: number;
+  /** The font's name without its subset prefix (`KaTeX_Math-Italic`, `CMMI10`). */
+  font: string;
+}
+
+/** A horizontal rule (a fraction bar, an overline), or another drawn shape's bounding box. */
+export interface Shape {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** A thin horizontal line or rectangle. */
+  rule: boolean;
+  /** A path of many segments (KaTeX's radical sign is one), not a box or a line. */
+  complex: boolean;
+}
+
+/** One page's text and drawings, in PDF user space. */
+export interface PageContent {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  glyphs: Glyphs[];
+  shapes: Shape[];
+  /** The page paints an image (a scan, a screenshot): its text may be in pixels only. */
+  images: number;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** pdf.js, loaded on first use (it is large, and most runs read no PDF). */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+function assetDir(sub: string): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('pdfjs-dist/package.json')), sub) + '/';
+}
+
+/** Opens a PDF held in memory; the caller destroys the returned document. */
+export async function openPdf(bytes: Uint8Array) {
+  const { getDocument } = await loadPdfJs();
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  return getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    cMapUrl: assetDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetDir('standard_fonts'),
+    isEvalSupported: false,
+  }).promise;
+}
+
+type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
+
+const mul = (a: number[], b: number[]): number[] => [
+  a[0]! * b[0]! + a[2]! * b[1]!,
+  a[1]! * b[0]! + a[3]! * b[1]!,
+  a[0]! * b[2]! + a[2]! * b[3]!,
+  a[1]! * b[2]! + a[3]! * b[3]!,
+  a[0]! * b[4]! + a[2]! * b[5]! + a[4]!,
+  a[1]! * b[4]! + a[3]! * b[5]! + a[5]!,
+];
+
+/** Reads one page's glyph runs (with their fonts' real names) and drawn shapes. */
+export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
+  const { OPS } = await loadPdfJs();
+  const page = await doc.getPage(number);
+  try {
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const text = await page.getTextContent();
+    const ops = await page.getOperatorList();
+    const fontNames = new Map<string, string>();
+    const fontOf = (id: string): string => {
+      let name = fontNames.get(id);
+      if (name === undefined) {
+        try {
+          const f = page.commonObjs.get(id) as { name?: string } | undefined;
+          name = (f?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+        } catch {
+          name = '';
+        }
+        fontNames.set(id, name);
+      }
+      return name;
+    };
+    const glyphs: Glyphs[] = [];
+    for (const item of text.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const [a, b, , , e, f] = item.transform as number[];
+      const size = Math.hypot(a!, b!);
+      if (!(size > 0)) continue;
+      glyphs.push({ s: item.str, x: e!, y: f!, w: item.width, size, font: fontOf(item.fontName) });
+    }
+    // Shapes: every path's bounding box in page space, following the transformation stack.
+    const shapes: Shape[] = [];
+    let ctm = [1, 0, 0, 1, 0, 0];
+    // The clipping box: KaTeX draws a radical as a very wide path clipped to the radicand.
+    let clip = [-Infinity, -Infinity, Infinity, Infinity];
+    const stack: [number[], number[]][] = [];
+    let images = 0;
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push([ctm, clip]);
+      else if (fn === OPS.restore) [ctm, clip] = stack.pop() ?? [[1, 0, 0, 1, 0, 0], [-Infinity, -Infinity, Infinity, Infinity]];
+      else if (fn === OPS.transform) ctm = mul(ctm, args as number[]);
+      else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
+      else if (fn === OPS.constructPath) {
+        const op = args[0] as number;
+        const mm = args[2] as ArrayLike<number> | null;
+        if (!mm) continue;
+        const pts = [
+          [mm[0]!, mm[1]!],
+          [mm[2]!, mm[3]!],
+        ].map(([px, py]) => [ctm[0]! * px! + ctm[2]! * py! + ctm[4]!, ctm[1]! * px! + ctm[3]! * py! + ctm[5]!]);
+        const sx0 = Math.max(clip[0]!, Math.min(pts[0]![0]!, pts[1]![0]!));
+        const sx1 = Math.min(clip[2]!, Math.max(pts[0]![0]!, pts[1]![0]!));
+        const sy0 = Math.max(clip[1]!, Math.min(pts[0]![1]!, pts[1]![1]!));
+        const sy1 = Math.min(clip[3]!, Math.max(pts[0]![1]!, pts[1]![1]!));
+        if (op === OPS.endPath) {
+          // A path that is neither filled nor stroked defines the next clip.
+          clip = [sx0, sy0, sx1, sy1];
+          continue;
+        }
+        if (!isFinite(sx0) || !isFinite(sy0) || sx1 < sx0 || sy1 < sy0) continue;
+        const w = sx1 - sx0;
+        const h = sy1 - sy0;
+        const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
+        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30 });
+      }
+    }
+    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images };
+  } finally {
+    page.cleanup();
+  }
+}

@@ -1,0 +1,71 @@
+import type { Message, SubmissionSource } from '../model/submission.js';
+import { sniffFile, type FileKind } from './sniff.js';
+import { notebookToMarkdown } from './notebook.js';
+import { texToMarkdown } from './tex.js';
+import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
+
+export type { PageTranscriber } from './pdf/document.js';
+
+/** A file read into the Markdown + LaTeX text every reader of the project takes. */
+export interface DocumentText {
+  kind: FileKind;
+  /** Undefined when the file is not a document (binary, empty): `warnings` says why. */
+  text?: string;
+  /** The text is a Markdown chat rebuilt from an export's turns. */
+  chat: boolean;
+  notes: Message[];
+  warnings: string[];
+  source?: SubmissionSource;
+}
+
+/** Options for reading files that are not plain text. */
+export interface ReadFileOptions {
+  /** Reads pages that have no text layer (a vision model); without one they are named in a warning. */
+  transcriber?: PageTranscriber;
+}
+
+const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
+  empty: 'the file is empty',
+  executable: 'the file is a program (an executable), not a document',
+  binary: 'the file is binary data, not a document',
+  archive: 'the file is an archive (zip, gzip, 7z); unpack it and submit the documents inside',
+  image: 'the file is an image; put it in a PDF and read it with --read-with MODEL',
+};
+
+/**
+ * Reads any submitted file as text: plain text as it is; PDFs rebuilt from their layout;
+ * notebooks and LaTeX sources converted. A file that is not a document gets a warning naming
+ * it, never a silent empty result.
+ */
+export async function readDocumentFile(bytes: Uint8Array, path: string, options: ReadFileOptions = {}): Promise<DocumentText> {
+  const kind = sniffFile(bytes, path);
+  const why = NOT_A_DOCUMENT[kind];
+  if (why) return { kind, chat: false, notes: [], warnings: [`${path}: not a document: ${why}`] };
+  const utf8 = () => Buffer.from(bytes).toString('utf8');
+  switch (kind) {
+    case 'pdf': {
+      try {
+        const pdf = await readPdfDocument(bytes, path, options.transcriber);
+        return {
+          kind,
+          text: pdf.text,
+          chat: pdf.chat,
+          notes: pdf.notes,
+          warnings: pdf.warnings,
+          source: { kind: 'pdf', pages: pdf.pages, regions: pdf.regions, ...(pdf.transcribed.length ? { transcribed: pdf.transcribed } : {}) },
+        };
+      } catch (e) {
+        // pdf.js throws InvalidPDFException, PasswordException ... for files it cannot open.
+        const name = e instanceof Error ? e.name : '';
+        const msg = /Password/i.test(name) ? 'the PDF is password-protected' : `the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`;
+        return { kind, chat: false, notes: [], warnings: [`${path}: ${msg}`] };
+      }
+    }
+    case 'notebook':
+      return { kind, text: notebookToMarkdown(utf8(), path), chat: false, notes: [], warnings: [], source: { kind: 'notebook' } };
+    case 'tex':
+      return { kind, text: texToMarkdown(utf8()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };
+    default:
+      return { kind, text: utf8(), chat: false, notes: [], warnings: [] };
+  }
+}

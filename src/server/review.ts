@@ -1,0 +1,318 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Key } from '../model/key.js';
+import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { PartResponse } from '../model/submission.js';
+import { UserError } from '../model/errors.js';
+import type { Store } from '../store/db.js';
+import { applyOverrides, agreementByPart, inForce, overrideKey, overridesOf, saveOverride, type OverrideRow, type ReviewedPart, type ReviewedSubmission } from '../store/overrides.js';
+import { groupAnswers, type EquivalenceCache } from '../grade/groups.js';
+import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
+import { loadKey, formatKeyProblem } from '../documents/key.js';
+import { parseProblemSet, leafParts } from '../documents/problem-set.js';
+import { regradeRun } from '../run/grading.js';
+import { highlightedText } from '../report/html.js';
+import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
+import { gradebookCsv } from '../report/csv.js';
+import { canvasCsv, gradescopeResults, readRoster } from '../report/exports.js';
+import { submissionHtml } from '../report/html.js';
+
+/** The verdicts a grid cell can show, in the order the grid encodes them. */
+export const VERDICTS: PartVerdict[] = ['correct', 'partial', 'incorrect', 'missing', 'unparseable', 'undecided', 'needs-review'];
+export const CONFIDENCE = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+/**
+ * How sure partcredit is of a verdict: low when it could not decide or read the answer, or
+ * found no answer of the expected kind; medium when only random points (or a tolerance)
+ * decided, or the first answer was graded otherwise; high when a proof or a structural match did.
+ */
+export function confidenceOf(p: PartGrade): Confidence {
+  if (p.verdict === 'needs-review' || p.verdict === 'undecided' || p.verdict === 'unparseable' || p.category === 'incomplete') return 'low';
+  if (p.verdict === 'missing') return 'high';
+  if (p.check === 'numeric' || p.check === 'tolerance' || p.check === 'limits' || p.first) return 'medium';
+  return 'high';
+}
+
+/** Cell flags in the grid. */
+export const FLAG = { overridden: 1, conflict: 2, firstDiffers: 4 } as const;
+
+interface RunState {
+  gradingId: number;
+  key: Key;
+  grades: SubmissionGrade[];
+  overrides: OverrideRow[];
+  reviewed: ReviewedSubmission[];
+  groupCache: Map<string, EquivalenceCache>;
+}
+
+/**
+ * The review app's operations over the store, independent of HTTP: the server is a thin
+ * shell over this class, and tests and scripts can use it directly. A run's newest grading
+ * and its overrides are kept in memory, so an override is stored and shown without reading
+ * the run again.
+ */
+export class Review {
+  private readonly runs = new Map<number, RunState>();
+
+  constructor(
+    readonly store: Store,
+    readonly defaultAuthor: string,
+  ) {}
+
+  /** Every grading run in the store, newest first. */
+  async listRuns(): Promise<{ id: number; createdAt: string; keyPath: string | null; title: string; submissions: number; gradings: number }[]> {
+    const runs = await this.store.db.selectFrom('runs').selectAll().orderBy('id', 'desc').execute();
+    const out = [];
+    for (const r of runs) {
+      const subs = await this.store.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_id', '=', r.id)
+        .executeTakeFirst();
+      const gradings = await this.store.db.selectFrom('gradings').select(['id', 'key_json']).where('run_id', '=', r.id).orderBy('id', 'desc').execute();
+      const key = gradings[0] ? (JSON.parse(gradings[0].key_json) as Key) : undefined;
+      out.push({ id: r.id, createdAt: r.created_at, keyPath: r.key_path, title: key?.title ?? r.key_path ?? `run ${r.id}`, submissions: Number(subs?.n ?? 0), gradings: gradings.length });
+    }
+    return out;
+  }
+
+  private async state(runId: number): Promise<RunState> {
+    const gradingId = await this.store.latestGrading(runId);
+    if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
+    // A `partcredit regrade` while the app runs adds a grading: read the run again then.
+    const cached = this.runs.get(runId);
+    if (cached?.gradingId === gradingId) return cached;
+    const g = await this.store.db.selectFrom('gradings').select('key_json').where('id', '=', gradingId).executeTakeFirstOrThrow();
+    const grades = await this.store.gradesOf(gradingId);
+    const overrides = await overridesOf(this.store, runId);
+    const s: RunState = { gradingId, key: JSON.parse(g.key_json) as Key, grades, overrides, reviewed: applyOverrides(grades, overrides), groupCache: new Map() };
+    this.runs.set(runId, s);
+    return s;
+  }
+
+  /** Grades of a run with the overrides in force (what exports use). */
+  async reviewed(runId: number): Promise<ReviewedSubmission[]> {
+    return (await this.state(runId)).reviewed;
+  }
+
+  /**
+   * The grid: a row per submission, a column per part; each cell is
+   * `[verdict index, points, category or null, confidence index, flags]`, compact for 1,500 × 30.
+   */
+  async grid(runId: number): Promise<{
+    run: number;
+    title: string;
+    verdicts: PartVerdict[];
+    confidence: readonly string[];
+    parts: { id: string; title?: string; maxPoints: number }[];
+    rows: { name: string; total: number; max: number; cells: (number | string | null)[][] }[];
+  }> {
+    const s = await this.state(runId);
+    const parts = s.key.parts.map((p) => ({ id: p.id, ...(p.title ? { title: p.title } : {}), maxPoints: p.points }));
+    const rows = s.reviewed.map((g) => {
+      const byId = new Map(g.parts.map((p) => [p.id, p]));
+      return { name: g.submission, total: g.total, max: g.max, cells: parts.map((part) => cellOf(byId.get(part.id))) };
+    });
+    return { run: runId, title: s.key.title ?? `run ${runId}`, verdicts: VERDICTS, confidence: CONFIDENCE, parts, rows };
+  }
+
+  /** One part of one submission: the text with the answer marked, the question, the verdict's evidence and its history. */
+  async partView(runId: number, submission: string, partId: string): Promise<object> {
+    const s = await this.state(runId);
+    const g = s.reviewed.find((x) => x.submission === submission);
+    const p = g?.parts.find((x) => x.id === partId);
+    if (!g || !p) throw new UserError(`run ${runId} has no part ${partId} of ${submission}`);
+    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
+    const responses = JSON.parse(row.responses) as PartResponse[];
+    const response = responses.find((r) => r.partId === partId);
+    const keyPart = s.key.parts.find((x) => x.id === partId);
+    const question = await this.question(runId, partId);
+    const history = s.overrides.filter((o) => o.submission === submission && o.part_id === partId).reverse();
+    return {
+      submission,
+      part: partId,
+      title: keyPart?.title ?? '',
+      question: question ? renderMarkdown(question) : '',
+      text: highlightedText({ name: submission, text: row.text, responses }, partId),
+      verdict: p.verdict,
+      points: p.points,
+      maxPoints: p.maxPoints,
+      category: p.category ?? null,
+      confidence: confidenceOf(p),
+      check: p.check ?? null,
+      source: p.source ?? null,
+      feedback: p.feedback,
+      answer: p.answer,
+      answerHtml: typesetAnswer(p.answer),
+      expected: p.expected,
+      expectedHtml: typesetAnswer(p.expected),
+      first: p.first ? { verdict: p.first.verdict, answer: p.first.answer, html: typesetAnswer(p.first.answer), text: response?.first.text ?? '' } : null,
+      finalText: response?.final.text ?? '',
+      auto: p.auto,
+      override: p.override ?? null,
+      conflict: p.conflict ?? null,
+      history: history.map((o) => ({
+        id: o.id,
+        author: o.author,
+        at: o.created_at,
+        verdict: o.verdict,
+        points: o.points,
+        comment: o.comment,
+        previous: { verdict: o.previous_verdict, points: o.previous_points },
+      })),
+    };
+  }
+
+  /** The question's text for a part, from the run's problem set when it is on disk. */
+  private async question(runId: number, partId: string): Promise<string | undefined> {
+    const run = await this.store.run(runId);
+    const path = run?.problems_path ?? (run?.key_path && (await this.state(runId)).key.problems ? resolve(dirname(run.key_path), (await this.state(runId)).key.problems!) : undefined);
+    if (!path || !existsSync(path)) return undefined;
+    const set = parseProblemSet(readFileSync(path, 'utf8'), path);
+    return leafParts(set).find((p) => p.id === partId)?.text;
+  }
+
+  /**
+   * Overrides one part's grade (or withdraws the override when neither verdict nor points is
+   * given). Points default from the verdict: all for correct, none for incorrect.
+   */
+  async override(
+    runId: number,
+    input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string },
+  ): Promise<{ cell: (number | string | null)[]; total: number }> {
+    const s = await this.state(runId);
+    const gi = s.reviewed.findIndex((x) => x.submission === input.submission);
+    const g = s.reviewed[gi];
+    const p = g?.parts.find((x) => x.id === input.partId);
+    if (!g || !p) throw new UserError(`run ${runId} has no part ${input.partId} of ${input.submission}`);
+    if (input.verdict !== undefined && !VERDICTS.includes(input.verdict)) throw new UserError(`unknown verdict ${input.verdict}`);
+    if (input.points !== undefined && (!Number.isFinite(input.points) || input.points < 0 || input.points > p.maxPoints)) throw new UserError(`points must be between 0 and ${p.maxPoints}`);
+    const row = await saveOverride(
+      this.store,
+      {
+        runId,
+        submission: input.submission,
+        partId: input.partId,
+        ...(input.verdict ? { verdict: input.verdict } : {}),
+        ...(input.points !== undefined ? { points: input.points } : {}),
+        comment: input.comment,
+        author: input.author || this.defaultAuthor,
+      },
+      { verdict: p.verdict, points: p.points },
+      p.auto,
+      s.gradingId,
+    );
+    s.overrides.push(row);
+    // Only this submission changes: apply its overrides again, not the whole run's.
+    const base = s.grades.find((x) => x.submission === input.submission)!;
+    const mine = s.overrides.filter((o) => o.submission === input.submission);
+    const updated = applyOverrides([base], mine)[0]!;
+    s.reviewed[gi] = updated;
+    return { cell: cellOf(updated.parts.find((x) => x.id === input.partId)), total: updated.total };
+  }
+
+  /** The answers to one part, grouped by equivalence with the part's checker, largest group first. */
+  async groups(
+    runId: number,
+    partId: string,
+  ): Promise<{ part: string; groups: { representative: string; html: string; forms: string[]; submissions: string[]; verdicts: object; overridden: number }[] }> {
+    const s = await this.state(runId);
+    const keyPart = s.key.parts.find((p) => p.id === partId);
+    if (!keyPart) throw new UserError(`the key has no part ${partId}`);
+    const inputs = s.grades.map((g) => {
+      const p = g.parts.find((x) => x.id === partId);
+      return { submission: g.submission, answer: p?.verdict === 'missing' ? '' : (p?.answer ?? ''), verdict: p?.verdict ?? 'missing' };
+    });
+    let cache = s.groupCache.get(partId);
+    if (!cache) s.groupCache.set(partId, (cache = new Map()));
+    const force = inForce(s.overrides);
+    const groups = groupAnswers(s.key, keyPart, inputs, cache);
+    return {
+      part: partId,
+      groups: groups.map((g) => ({
+        ...g,
+        html: g.representative ? typesetAnswer(g.representative) : '<em>no answer</em>',
+        overridden: g.submissions.filter((n) => force.has(overrideKey(n, partId))).length,
+      })),
+    };
+  }
+
+  /** Grades every submission of a group at once: one override each, with the same comment. */
+  async gradeGroup(runId: number, partId: string, submissions: string[], change: { verdict?: PartVerdict; points?: number; comment: string; author?: string }): Promise<number> {
+    for (const submission of submissions) await this.override(runId, { submission, partId, ...change });
+    return submissions.length;
+  }
+
+  /**
+   * Writes an answer into the run's key file (`accept`, `partial` or `conventions`, with a
+   * comment saying who and when) and regrades the run with it. Overrides stay; one that the
+   * new grading contradicts shows as a conflict.
+   */
+  async acceptInKey(runId: number, partId: string, answer: string, how: AcceptAs, author?: string): Promise<{ gradingId: number; keyPath: string; changed: number }> {
+    const run = await this.store.run(runId);
+    if (!run?.key_path) throw new UserError(`run ${runId} has no key file on record`);
+    if (run.variants_dir) throw new UserError(`run ${runId} was graded with per-student variants: add the answer to the key template by hand`);
+    if (!existsSync(run.key_path)) throw new UserError(`the key file ${run.key_path} is no longer there`);
+    const before = readFileSync(run.key_path, 'utf8');
+    const note = `${how.as === 'accept' ? 'accepted' : how.as === 'partial' ? 'partial credit' : 'convention'} in review by ${author || this.defaultAuthor} on ${new Date().toISOString().slice(0, 10)}`;
+    const after = acceptInKey(before, partId, answer, how, note, run.key_path);
+    const { key, problems } = loadKey(after, run.key_path);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (!key || errors.length) throw new UserError(`the key would not load with that answer: ${errors.map(formatKeyProblem).join('; ')}`);
+    writeFileSync(run.key_path, after);
+    const old = await this.state(runId);
+    const { gradingId, grades } = await regradeRun(this.store, runId, key, run.key_path);
+    this.runs.delete(runId);
+    let changed = 0;
+    for (const g of grades) {
+      const was = old.grades.find((x) => x.submission === g.submission);
+      for (const p of g.parts) if (was?.parts.find((x) => x.id === p.id)?.verdict !== p.verdict) changed++;
+    }
+    return { gradingId, keyPath: run.key_path, changed };
+  }
+
+  /** Per part, how often staff overrode partcredit. */
+  async agreement(runId: number): Promise<ReturnType<typeof agreementByPart>> {
+    return agreementByPart(await this.reviewed(runId));
+  }
+
+  /** The gradebook CSV with overrides applied. */
+  async gradebook(runId: number): Promise<string> {
+    return gradebookCsv(await this.reviewed(runId));
+  }
+
+  /** A Canvas CSV from a roster, with overrides applied. */
+  async canvas(runId: number, rosterText: string, assignment?: string): Promise<ReturnType<typeof canvasCsv>> {
+    const s = await this.state(runId);
+    return canvasCsv(s.reviewed, readRoster(rosterText), assignment ?? s.key.title ?? `run ${runId}`);
+  }
+
+  /** Gradescope-style results for every submission, by name. */
+  async gradescope(runId: number, release: boolean): Promise<Record<string, object>> {
+    const s = await this.state(runId);
+    return Object.fromEntries(s.reviewed.map((g) => [g.submission, gradescopeResults(g, { hideKey: !release, comments: comments(g.parts) })]));
+  }
+
+  /** A student's own page; the key stays hidden until staff release it. */
+  async studentPage(runId: number, submission: string, release: boolean): Promise<string> {
+    const s = await this.state(runId);
+    const g = s.reviewed.find((x) => x.submission === submission);
+    if (!g) throw new UserError(`run ${runId} has no submission ${submission}`);
+    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
+    return submissionHtml({ name: submission, text: row.text, responses: JSON.parse(row.responses) as PartResponse[] }, g, { hideKey: !release, comments: comments(g.parts) });
+  }
+}
+
+/** Staff comments of the overrides in force, by part id. */
+function comments(parts: ReviewedPart[]): Map<string, string> {
+  return new Map(parts.filter((p) => p.override?.comment).map((p) => [p.id, p.override!.comment]));
+}
+
+function cellOf(p: ReviewedPart | undefined): (number | string | null)[] {
+  if (!p) return [];
+  const flags = (p.override ? FLAG.overridden : 0) | (p.conflict ? FLAG.conflict : 0) | (p.first ? FLAG.firstDiffers : 0);
+  // Staff decided an overridden part: it needs no review unless a regrade contradicts it.
+  const confidence = p.override ? 'high' : confidenceOf(p);
+  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidence), flags];
+}

@@ -1,0 +1,167 @@
+import type { Kysely } from 'kysely';
+import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { Store, Tables } from './db.js';
+import { agreementReport, type AgreementFigures, type AgreementRow } from '../grade/agreement.js';
+
+/**
+ * One override, as stored: append-only, so the rows of a (run, submission, part) are its
+ * audit trail and the newest is in force. `verdict` and `points` both null: the override
+ * was withdrawn and partcredit's own grade stands again. Keyed by the submission's name and
+ * the part id (not by a grade row), so it survives `regrade`, which adds a new grading.
+ */
+export interface OverrideRow {
+  id: number;
+  run_id: number;
+  submission: string;
+  part_id: string;
+  verdict: string | null;
+  points: number | null;
+  comment: string;
+  author: string;
+  created_at: string;
+  /** What was in force just before: the previous override, or partcredit's grade. */
+  previous_verdict: string;
+  previous_points: number;
+  /** partcredit's own grade when the override was made: a regrade that differs is a conflict. */
+  auto_verdict: string;
+  auto_points: number;
+  grading_id: number;
+}
+
+// The table's DDL is in db.ts's schema list, with the others.
+
+type WithOverrides = Kysely<Tables & { overrides: Omit<OverrideRow, 'id'> & { id?: number } }>;
+
+function db(store: Store): WithOverrides {
+  return store.db.withTables<{ overrides: Omit<OverrideRow, 'id'> & { id?: number } }>() as unknown as WithOverrides;
+}
+
+/** A change staff make to one part's grade. Both `verdict` and `points` absent: withdraw. */
+export interface OverrideInput {
+  runId: number;
+  submission: string;
+  partId: string;
+  verdict?: PartVerdict;
+  points?: number;
+  comment: string;
+  author: string;
+}
+
+/** Every override of a run, oldest first (the audit trail). */
+export async function overridesOf(store: Store, runId: number): Promise<OverrideRow[]> {
+  const rows = await db(store).selectFrom('overrides').selectAll().where('run_id', '=', runId).orderBy('id').execute();
+  return rows as OverrideRow[];
+}
+
+/** The override in force for each `submission \0 part`, withdrawn ones left out. */
+export function inForce(rows: OverrideRow[]): Map<string, OverrideRow> {
+  const latest = new Map<string, OverrideRow>();
+  for (const r of rows) latest.set(overrideKey(r.submission, r.part_id), r);
+  for (const [k, r] of latest) if (r.verdict === null && r.points === null) latest.delete(k);
+  return latest;
+}
+
+export function overrideKey(submission: string, partId: string): string {
+  return `${submission}\u0000${partId}`;
+}
+
+/** A part's grade as staff see it: partcredit's, or an override of it with its story. */
+export interface ReviewedPart extends PartGrade {
+  /** partcredit's own verdict and points in the newest grading. */
+  auto: { verdict: PartVerdict; points: number };
+  override?: { id: number; author: string; comment: string; at: string };
+  /** A regrade now decides differently from the grade the override replaced. */
+  conflict?: { was: { verdict: string; points: number }; now: { verdict: PartVerdict; points: number } };
+}
+
+export interface ReviewedSubmission extends SubmissionGrade {
+  parts: ReviewedPart[];
+}
+
+/** Grades with the overrides in force applied: verdict, points and score replaced, totals redone. */
+export function applyOverrides(grades: SubmissionGrade[], rows: OverrideRow[]): ReviewedSubmission[] {
+  const force = inForce(rows);
+  return grades.map((g) => {
+    const parts = g.parts.map((p): ReviewedPart => {
+      const o = force.get(overrideKey(g.submission, p.id));
+      const auto = { verdict: p.verdict, points: p.points };
+      if (!o) return { ...p, auto };
+      const points = o.points ?? (o.verdict === 'correct' ? p.maxPoints : o.verdict === 'incorrect' || o.verdict === 'missing' ? 0 : p.points);
+      const verdict = (o.verdict ?? p.verdict) as PartVerdict;
+      const changed = o.auto_verdict !== p.verdict || Math.abs(o.auto_points - p.points) > 1e-9;
+      return {
+        ...p,
+        verdict,
+        points,
+        score: p.maxPoints ? points / p.maxPoints : 0,
+        auto,
+        override: { id: o.id, author: o.author, comment: o.comment, at: o.created_at },
+        ...(changed ? { conflict: { was: { verdict: o.auto_verdict, points: o.auto_points }, now: auto } } : {}),
+      };
+    });
+    const counted = parts.filter((p) => p.graded);
+    return { ...g, parts, total: Math.round(counted.reduce((s, p) => s + p.points, 0) * 1000) / 1000, max: counted.reduce((s, p) => s + p.maxPoints, 0) };
+  });
+}
+
+/**
+ * Stores an override of one part. `current` is the grade in force now (an earlier override
+ * or partcredit's), kept as the previous value; `auto` is partcredit's own grade in
+ * `gradingId`, against which a later regrade is compared.
+ */
+export async function saveOverride(
+  store: Store,
+  input: OverrideInput,
+  current: { verdict: string; points: number },
+  auto: { verdict: string; points: number },
+  gradingId: number,
+): Promise<OverrideRow> {
+  const row = {
+    run_id: input.runId,
+    submission: input.submission,
+    part_id: input.partId,
+    verdict: input.verdict ?? null,
+    points: input.points ?? null,
+    comment: input.comment,
+    author: input.author,
+    created_at: new Date().toISOString(),
+    previous_verdict: current.verdict,
+    previous_points: current.points,
+    auto_verdict: auto.verdict,
+    auto_points: auto.points,
+    grading_id: gradingId,
+  };
+  const r = await db(store).insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+  return { id: r.id!, ...row };
+}
+
+/** How often staff agreed with partcredit on one part, in `partcredit agreement`'s figures (counts). */
+export interface PartAgreement extends AgreementFigures {
+  partId: string;
+  /** Parts staff overrode with another verdict or other points. */
+  overridden: number;
+}
+
+const DECIDED = new Set(['correct', 'partial', 'incorrect', 'missing']);
+
+/**
+ * Agreement per part between partcredit and staff, computed by `partcredit agreement`'s own
+ * code: staff's verdict is the override where there is one and partcredit's otherwise (a part
+ * left as it was counts as agreed); parts nobody decided (needs-review, undecided, not
+ * overridden) are left out.
+ */
+export function agreementByPart(reviewed: ReviewedSubmission[]): PartAgreement[] {
+  const rows: AgreementRow[] = [];
+  const overridden = new Map<string, number>();
+  for (const s of reviewed) {
+    for (const p of s.parts) {
+      if (p.override && (p.verdict !== p.auto.verdict || Math.abs(p.points - p.auto.points) > 1e-9)) overridden.set(p.id, (overridden.get(p.id) ?? 0) + 1);
+      if (!DECIDED.has(p.verdict)) continue;
+      rows.push({ submission: s.submission, part: p.id, ours: p.auto.verdict, theirs: p.verdict as AgreementRow['theirs'], oursAnswer: p.answer, theirsAnswer: p.answer });
+    }
+  }
+  const report = agreementReport(rows);
+  const ids = [...new Set(reviewed.flatMap((s) => s.parts.map((p) => p.id)))];
+  const none: AgreementFigures = { parts: 0, exact: 0, rightWrong: 0, confidentlyWrong: 0, needsReview: 0 };
+  return ids.map((partId) => ({ partId, ...(report.byPart.get(partId) ?? none), overridden: overridden.get(partId) ?? 0 }));
+}

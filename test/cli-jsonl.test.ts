@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { CheckPool, runsInline, type CheckTask } from '../src/check/pool.js';
+import { loadCas } from '../src/check/cas.js';
+import { checkAnswer } from '../src/check/check.js';
+import { readLines } from '../src/cli/check.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+async function linesOf(chunks: (string | Buffer)[], maxBytes?: number): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), maxBytes)) out.push('text' in l ? l.text : { tooLong: l.tooLong });
+  return out;
+}
+
+test('lines end at \\n only: a bare CR stays inside its line; CRLF, a first-line BOM and a last line without \\n are read', async () => {
+  assert.deepEqual(await linesOf(['a\rb\nc', 'd\r\n', 'e']), ['a\rb', 'cd\r', 'e']);
+  assert.deepEqual(await linesOf(['\uFEFF{"x": 1}\n\uFEFF{"x": 2}\n']), ['{"x": 1}', '\uFEFF{"x": 2}']);
+  // A line split inside a multi-byte character across chunks is decoded whole.
+  const e = Buffer.from('é');
+  assert.deepEqual(await linesOf([Buffer.from([0x41, e[0]!]), Buffer.from([e[1]!, 0x0a])]), ['Aé']);
+  // A line over the limit is skipped (memory stays bounded) and reported in its place.
+  assert.deepEqual(await linesOf(['short\n', 'x'.repeat(30), 'y'.repeat(30), '\nafter\n'], 40), ['short', { tooLong: 60 }, 'after']);
+});
+
+function cli(args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let buffer = '';
+  const waiting: ((line: string) => void)[] = [];
+  const lines: string[] = [];
+  child.stdout.on('data', (d) => {
+    buffer += d;
+    for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, i);
+      buffer = buffer.slice(i + 1);
+      const w = waiting.shift();
+      if (w) w(line);
+      else lines.push(line);
+    }
+  });
+  const next = () => new Promise<string>((resolve) => (lines.length ? resolve(lines.shift()!) : waiting.push(resolve)));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, next, closed };
+}
+
+test('check --jsonl: a bare CR never shifts answers onto other lines', async () => {
+  const { child, next, closed } = cli(['check', '--jsonl']);
+  child.stdin.end('{"expected": "1",\r "answer": "1"}\n{"expected": "2", "answer": "3"}\r\n\uFEFF{"expected": "3", "answer": "3"}\n');
+  const out = [JSON.parse(await next()), JSON.parse(await next()), JSON.parse(await next())];
+  assert.equal(await closed, 0);
+  assert.equal(out[0].verdict, 'correct');
+  assert.equal(out[1].verdict, 'incorrect');
+  // A BOM is accepted on the first line only; on the third it is a bad line, answered in place.
+  assert.match(out[2].error, /line 3: not valid JSON/);
+});
+
+test('check --jsonl answers a slow writer line by line, without waiting for more input', async () => {
+  const { child, next, closed } = cli(['check', '--jsonl', '--threads', '1']);
+  // Each line is written only after the answer to the one before it came back: a reader that
+  // waited to fill a batch would deadlock here. A plain line (checked inline) and a symbolic
+  // line (sent to a worker) alternate.
+  const pairs: [string, string, string][] = [
+    ['5', '5', 'correct'],
+    ['\\tan^2(y)+1', '\\sec^2(y)', 'correct'],
+    ['28 \\times 28', '(28, 27)', 'incorrect'],
+    ['x^2 - 1', '(x-1)(x+1)', 'correct'],
+  ];
+  for (const [expected, answer, verdict] of pairs) {
+    child.stdin.write(`${JSON.stringify({ expected, answer })}\n`);
+    assert.equal(JSON.parse(await next()).verdict, verdict, `${expected} vs ${answer}`);
+  }
+  child.stdin.end();
+  assert.equal(await closed, 0);
+});
+
+// One pool for the rest: real workers with the CAS.
+const pool = new CheckPool({ threads: 2, maxBatch: 8 });
+after(() => pool.close());
+
+test('a hung check in a batch fails alone: the checks batched after it are answered by a replacement', async () => {
+  // Warm: both workers booted, so what follows bounds the checks, not the boot.
+  await Promise.all([0, 1].map(() => pool.check({ spec: { value: 'y' }, answer: 'y', symbols: { y: {} } })));
+  const slowAnswer = '\\sum_{k=1}^{10000} \\sum_{j=1}^{199} \\frac{k j}{n}';
+  const t0 = performance.now();
+  checkAnswer({ value: 'n' }, slowAnswer);
+  const limit = Math.max(20, Math.round((performance.now() - t0) / 3));
+  const strict = new CheckPool({ threads: 1, timeoutMs: limit, inline: false, maxBatch: 16 });
+  try {
+    // One worker, one batch: the slow check first, ten quick ones behind it in the same message.
+    const slow = strict.check({ spec: { value: 'n' }, answer: slowAnswer });
+    const quick = Array.from({ length: 10 }, (_, i) => strict.check({ spec: { value: String(100 + i) }, answer: String(100 + i) }));
+    const [s, ...rest] = await Promise.all([slow, ...quick]);
+    assert.equal(s!.verdict, 'undecided');
+    assert.match(s!.reason, /longer than/);
+    for (const r of rest) assert.equal(r.verdict, 'correct', r.reason);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('plain checks run inline; powers, factorials, roots, symbols and big operators go to workers', () => {
+  const inline: CheckTask[] = [
+    { spec: { value: '1473' }, answer: '1,473' },
+    { spec: { value: '28 \\times 28 \\times 10' }, answer: '(28, 28, 10)' },
+    { spec: { value: '\\frac{3}{4}' }, answer: 'The answer is $\\boxed{0.75}$.' },
+    { spec: { value: '(1, 2)', type: 'tuple' }, answer: '(1, 2)' },
+    { spec: { value: '1.5e6' }, answer: '1,500,000' },
+    { spec: { value: 'B', type: 'choice' }, answer: 'I pick (B).' },
+  ];
+  const worker: CheckTask[] = [
+    { spec: { value: '5' }, answer: '10^{10^{10}}' },
+    { spec: { value: '5' }, answer: '100000!' },
+    { spec: { value: '5' }, answer: '\\sqrt{25}' },
+    { spec: { value: '5' }, answer: '\\sum_{k=1}^{10^9} k' },
+    { spec: { value: 'x + 1' }, answer: 'x + 1' },
+    { spec: { value: '5' }, answer: '5', symbols: { n: {} } },
+    { spec: { value: '5', type: 'expression' }, answer: '5' },
+    { spec: { value: '5' }, answer: '1'.repeat(5000) },
+  ];
+  for (const t of inline) assert.ok(runsInline(t), JSON.stringify(t));
+  for (const t of worker) assert.ok(!runsInline(t), JSON.stringify(t));
+});
+
+test('an inline check gives the verdict and reason a worker with the CAS gives', async () => {
+  const cas = await loadCas();
+  const tasks: CheckTask[] = [];
+  for (let i = 0; i < 60; i++) {
+    const v = 1000 + i * 37;
+    tasks.push({ spec: { value: String(v) }, answer: i % 3 ? v.toLocaleString('en-US') : `The answer is $${v + (i % 2)}$.` });
+    tasks.push({ spec: { value: `\\frac{${i + 1}}{${i + 7}}` }, answer: ((i + 1) / (i + 7)).toFixed(i % 4) });
+    const d = [(i % 30) + 2, (i % 7) + 2, (i % 8) + 1];
+    tasks.push({ spec: { value: d.join(' \\times ') }, answer: i % 2 ? `(${d.join(', ')})` : String(d[0]! * d[1]! * d[2]!) });
+    tasks.push({ spec: { value: `(${d.join(', ')})`, type: 'tuple' }, answer: `(${d[0]}, ${d[1]! + (i % 2)}, ${d[2]})` });
+  }
+  for (const t of tasks) {
+    assert.ok(runsInline(t), JSON.stringify(t));
+    const inline = await pool.check(t);
+    const withCas = checkAnswer(t.spec, t.answer, { cas });
+    assert.equal(inline.verdict, withCas.verdict, JSON.stringify(t));
+    assert.equal(inline.reason, withCas.reason, JSON.stringify(t));
+  }
+});
