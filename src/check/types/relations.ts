@@ -2,7 +2,7 @@ import type { Node, NodeOf, RelOp } from '../../math/latex/ast.js';
 import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { proportional } from '../proportional.js';
-import { evaluate } from '../../math/evaluate.js';
+import { evaluate, type Point } from '../../math/evaluate.js';
 import { freeSymbols, samplePoint } from '../../math/sampling.js';
 import { hashString, seededRandom } from '../../math/random.js';
 import { compareScalars, isConstant } from '../scalar.js';
@@ -135,6 +135,26 @@ export const checkUpdate: TypeChecker = (expected, answer, ctx) => {
 };
 
 /** `piecewise`: equal value at every point of the declared domain, however the cases are split. */
+/** The values where either side's cases change: the sides of every condition's comparisons, at the other symbols' values. */
+function breakpoints(expected: Node, answer: Node, base: Point, ctx: CheckContext): number[] {
+  const out: number[] = [];
+  for (const n of [expected, answer]) {
+    if (n.kind !== 'cases') continue;
+    for (const c of n.cases) {
+      if (c.when === 'otherwise') continue;
+      const conditions = c.when.kind === 'tuple' ? c.when.items : [c.when];
+      for (const cond of conditions) {
+        if (cond.kind !== 'rel') continue;
+        for (const side of cond.args) {
+          const v = evaluate(side, base, ctx.budget);
+          if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   const domain = ctx.spec.domain ?? {};
   const names = [...new Set([...Object.keys(domain), ...freeSymbols(expected)])];
@@ -156,6 +176,8 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   const others = names.filter((n) => n !== variable);
   const rng = seededRandom(hashString(printMath(answer)));
   const base = samplePoint(rng, others, ctx.symbols);
+  // Breakpoints are tested exactly: ReLU' written with x > 0 and with x ≥ 0 differ at 0 alone.
+  for (const b of breakpoints(expected, answer, base, ctx)) if (b >= lo && b <= hi && !points.includes(b)) points.push(b);
   let wrong = 0;
   let undefinedAnswers = 0;
   let first = '';
