@@ -43,3 +43,9 @@ test('words: numbers written in words; multi-select choices without options', ()
   expectVerdict('\\{2, 0, 0\\}', '\\{0, 2\\}', 'correct');
   expectVerdict('\\{2, 0, 0\\}', '\\{0, 3\\}', 'incorrect');
 });
+
+test('notation: primes written as \\prime', () => {
+  expectVerdict("f'(z_1)", 'f^{\\prime}\\left(z_{1}\\right)', 'correct');
+  expectVerdict("f''(z_1)", 'f^{\\prime\\prime}(z_1)', 'correct');
+  expectVerdict("f'(z_1)", 'f^{\\prime\\prime}(z_1)', 'incorrect');
+});

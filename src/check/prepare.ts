@@ -110,6 +110,8 @@ export function prepareCommon(s: string): string {
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   t = t.replace(UNIT_WORDS, '$1');
+  // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
+  t = t.replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*\\prime/g, (_m, primes?: string) => "'".repeat(primes ? primes.split('\\prime').length - 1 : 1));
   // `W(x)=1orW(x)=-1`: a joining word glued between a value and the next formula.
   t = t.replace(/(?<=[\d)}])(or|and)(?=[A-Z(\\])/g, ' $1 ');
   return stripThousands(t)

@@ -10,6 +10,7 @@ import { checkExpression, verdictFromComparison } from './scalar-types.js';
 import { asInterval, checkInterval } from './structured.js';
 import { isName, isNameLike, valueOf } from '../named-values.js';
 import { absoluteRange } from '../absolute.js';
+import { sameSolution } from '../solved-form.js';
 
 type Rel = NodeOf<'rel'>;
 
@@ -42,13 +43,19 @@ export const checkEquation: TypeChecker = (expected, answer, ctx) => {
     const direct = compareRightSides(l, r, answer, ctx, ['=']);
     if (direct) return direct;
   }
-  // `|AB| = 1`, `\frac{NO}{BO} = \frac{1}{\sqrt 6}`: a bare value answers for a constant last side.
-  if (answer.kind !== 'rel' && isConstant(r) && expected.args.slice(0, -1).some(isNameLike)) return verdictFromComparison(compareScalars(r, answer, ctx), r, answer, ctx);
+  // `|AB| = 1`, `J(V) = \frac12 V^2`: a bare value answers for the quantity the left side names.
+  if (answer.kind !== 'rel' && expected.args.slice(0, -1).some(isNameLike)) return verdictFromComparison(compareScalars(r, answer, ctx), r, answer, ctx);
   if (answer.kind !== 'rel' || !answer.ops.every((o) => o === '=')) {
     return incorrect('structural', `an equation was expected; the answer is ${printMath(answer)}`, 'format');
   }
   const [al, ar] = ends(answer);
   if (proportional(minus(l, r), minus(al, ar), ctx, 0)) return correct('numeric', 'the same equation, rearranged');
+  // `c^2 d_in = 1` for `c = 1/√d_in`: an equation with the same solution under c's assumptions.
+  if (l.kind === 'sym' && !freeSymbols(r).has(l.name) && (freeSymbols(al).has(l.name) || freeSymbols(ar).has(l.name))) {
+    const why = sameSolution(l.name, r, al, ar, ctx);
+    if (!why) return correct('numeric', `the same solution for ${l.name} under its assumptions`);
+    return incorrect('numeric', why);
+  }
   return incorrect('numeric', `${printMath(answer)} is not the equation ${printMath(expected)}`);
 };
 
