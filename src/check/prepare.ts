@@ -9,7 +9,7 @@ import type { AnswerType } from '../model/answer-spec.js';
 /** Thousands separators: `,\!`, `{,}` always; a plain `1,473` outside brackets. */
 export function stripThousands(s: string): string {
   // `{,}`, `,\!` and thin spaces (`1\,473`, `1 473`) between groups of three digits.
-  let t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!|\\,|\\ |~|\u2009|\u202F)\s*(?=\d{3}(?!\d))/g, '$1');
+  const t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!|\\,|\\ |~|\u2009|\u202F)\s*(?=\d{3}(?!\d))/g, '$1');
   // A comma followed by exactly three digits, in a number that starts with 1–3 digits, at
   // bracket depth 0: `23,296`, `7,425,000`, `1,000.99`. `(8,30,30)` and `32, 349` are lists.
   let out = '';

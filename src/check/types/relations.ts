@@ -5,7 +5,7 @@ import { proportional } from '../proportional.js';
 import { evaluate, type Point } from '../../math/evaluate.js';
 import { freeSymbols, samplePoint } from '../../math/sampling.js';
 import { hashString, seededRandom } from '../../math/random.js';
-import { compareScalars, isConstant } from '../scalar.js';
+import { compareScalars } from '../scalar.js';
 import { checkExpression, verdictFromComparison } from './scalar-types.js';
 import { asInterval, checkInterval } from './structured.js';
 import { isName, isNameLike, valueOf } from '../named-values.js';
