@@ -25,3 +25,8 @@ test('tolerance: multipliers written in a key (72.8\\text{M}) within the key tol
   expectVerdict({ value: '1.7\\text{M}', tolerance: { rel: 0.01 } }, '17,000,000', 'incorrect');
   expectVerdict({ value: '72.8\\text{M}', tolerance: { rel: 0.01 } }, '72.8', 'incorrect');
 });
+
+test('tolerance: a unit written as text after a value is not a multiplier', () => {
+  expectVerdict('1/3', '$\\frac{1}{3} \\text{meters}$', 'correct');
+  expectVerdict('1/3', '$\\frac{1}{4} \\text{meters}$', 'incorrect');
+});

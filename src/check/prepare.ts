@@ -55,7 +55,7 @@ export function prepareNumber(s: string): string {
   let t = s.trim().replace(/^(?:about|approximately|approx\.?|around|roughly|nearly|~|≈|\\approx)\s*/i, '');
   if (/^[A-Za-z]+(?:-[A-Za-z]+)?$/.test(t)) t = numberWordsToDigits(t);
   // `72.8\text{M}` in a key: the multiplier written as text.
-  t = t.replace(/\\(?:text|mathrm|textrm|mbox)\s*\{\s*([A-Za-z]+)\s*\}\s*$/, ' $1');
+  t = t.replace(/(\d)\s*\\(?:text|mathrm|textrm|mbox)\s*\{\s*(k|K|M|B|G|T|thousand|million|billion|trillion)\s*\}\s*$/, '$1 $2');
   // `1 000 000`: spaces between groups of three.
   if (/^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/ /g, '');
   const m = /^(-?\d+(?:\.\d+)?)\s*(k|K|M|B|G|T|thousand|million|mil|billion|trillion)\b\.?\s*(?:[A-Za-z]+)?$/.exec(t);
