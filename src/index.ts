@@ -6,6 +6,8 @@ export type { Node } from './math/latex/ast.js';
 export { printMath } from './math/latex/print.js';
 export { extractAnswer, type Extracted } from './check/extract.js';
 export { inferType } from './check/infer.js';
+export { matrixSymbolsIn } from './check/infer-symbols.js';
+export { prepareExpected, type PreparedExpected } from './check/prepare-expected.js';
 export { LIMITS } from './math/limits.js';
 export type { Cas } from './check/equivalence.js';
 export { CheckPool, type CheckPoolOptions, type CheckTask } from './check/pool.js';

@@ -2,11 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAnswer } from '../src/check/check.js';
 import { extractAnswer } from '../src/check/extract.js';
+import { expectVerdict } from './check-helpers.js';
 
-function expectVerdict(expected: string, answer: string, want: string) {
-  const r = checkAnswer({ value: expected }, answer);
-  assert.equal(r.verdict, want, `${JSON.stringify(expected)} vs ${JSON.stringify(answer.slice(-120))}: ${r.verdict} — ${r.reason}`);
-}
 
 /** Working long enough that the answer is a conclusion, not the whole text. */
 const WORK = 'We set up the problem and work through each step carefully, writing every intermediate quantity down. '.repeat(3);

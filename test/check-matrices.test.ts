@@ -1,6 +1,8 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { expectVerdict } from './check-helpers.js';
 import type { SymbolTable } from '../src/model/symbols.js';
+import { matrixSymbolsIn } from '../src/check/infer-symbols.js';
 
 const M: SymbolTable = { A: { matrix: true }, B: { matrix: true }, x: { matrix: ['n', 1] }, n: { integer: true, positive: true } };
 
@@ -51,4 +53,12 @@ test('matrices: written matrices, scalar multiples, sums and products of them', 
 test('matrices: a column written as a one-column array is a vector, not a 1-tuple', () => {
   expectVerdict({ value: '(1, 2, 3)', type: 'vector' }, '\\left[\\begin{array}{c}1\\\\2\\\\3\\end{array}\\right]', 'correct');
   expectVerdict({ value: '(1, 2, 3)', type: 'vector' }, '\\left[\\begin{array}{c}1\\\\2\\\\4\\end{array}\\right]', 'incorrect');
+});
+
+test('matrices: a question that says W \\in \\mathbb{R}^{m \\times n} declares W a matrix', () => {
+  const found: SymbolTable = matrixSymbolsIn('Let $W \\in \\mathbb{R}^{d_{out} \\times d_{in}}$ and $x \\in \\mathbb{R}^{d_{in}}$, $A\\in\\mathbb{R}^{3\\times 3}$.');
+  assert.deepStrictEqual({ ...found }, { W: { matrix: ['d_out', 'd_in'] }, x: { matrix: ['d_in', 1] }, A: { matrix: [3, 3] } });
+  const S: SymbolTable = { ...found, d_in: { positive: true, integer: true }, d_out: { positive: true, integer: true } };
+  expectVerdict('x^\\top W^\\top', '(W x)^\\top', 'correct', S);
+  expectVerdict('x^\\top W^\\top', 'W x', 'incorrect', S);
 });

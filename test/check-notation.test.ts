@@ -19,3 +19,33 @@ test('notation: norms, with and without sizing commands; the 2-norm', () => {
   expectVerdict({ value: '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', type: 'relation' }, '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', 'correct', FAN);
   expectVerdict({ value: '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', type: 'relation' }, '\\|\\Delta W\\|_2 \\le \\sqrt{d_{in}}', 'incorrect', FAN);
 });
+
+test('notation: repeating decimals, thin-space thousands, library shapes', () => {
+  expectVerdict('0.\\overline{3}', '\\frac{1}{3}', 'correct');
+  expectVerdict('0.\\overline{3}', '0.34', 'incorrect');
+  expectVerdict('1.2\\overline{45}', '\\frac{137}{110}', 'correct');
+  expectVerdict('1473', '1\\,473', 'correct');
+  expectVerdict('1473', '1\\,474', 'incorrect');
+  expectVerdict('torch.Size([10, 64, 32, 32])', '(10, 64, 32, 32)', 'correct');
+  expectVerdict('torch.Size([10, 64, 32, 32])', '10 \\times 64 \\times 32 \\times 31', 'incorrect');
+  expectVerdict('54', '204_5', 'correct');
+  expectVerdict('54', '204_6', 'incorrect');
+});
+
+test('words: numbers written in words; multi-select choices without options', () => {
+  expectVerdict('2', 'two', 'correct');
+  expectVerdict('2', 'three', 'incorrect');
+  expectVerdict('21', 'twenty-one', 'correct');
+  expectVerdict('2', 'The answer is two.', 'correct');
+  expectVerdict('A, B, D', 'B, D, A', 'correct');
+  expectVerdict('A, B, D', 'ABD', 'correct');
+  expectVerdict('A, B, D', 'AB', 'incorrect');
+  expectVerdict('\\{2, 0, 0\\}', '\\{0, 2\\}', 'correct');
+  expectVerdict('\\{2, 0, 0\\}', '\\{0, 3\\}', 'incorrect');
+});
+
+test('notation: primes written as \\prime', () => {
+  expectVerdict("f'(z_1)", 'f^{\\prime}\\left(z_{1}\\right)', 'correct');
+  expectVerdict("f''(z_1)", 'f^{\\prime\\prime}(z_1)', 'correct');
+  expectVerdict("f'(z_1)", 'f^{\\prime\\prime}(z_1)', 'incorrect');
+});

@@ -18,3 +18,15 @@ test('tolerance: an exact disproof of two expressions stands, however close thei
   expectVerdict('N + 2', '7', 'correct', { N: { integer: true, min: 5, max: 5 } });
   expectVerdict('N + 2', '8', 'incorrect', { N: { integer: true, min: 5, max: 5 } });
 });
+
+test('tolerance: multipliers written in a key (72.8\\text{M}) within the key tolerance', () => {
+  expectVerdict({ value: '72.8\\text{M}', tolerance: { rel: 0.01 } }, '72,855,552', 'correct');
+  expectVerdict({ value: '1.7\\text{M}', tolerance: { rel: 0.01 } }, '1.7M', 'correct');
+  expectVerdict({ value: '1.7\\text{M}', tolerance: { rel: 0.01 } }, '17,000,000', 'incorrect');
+  expectVerdict({ value: '72.8\\text{M}', tolerance: { rel: 0.01 } }, '72.8', 'incorrect');
+});
+
+test('tolerance: a unit written as text after a value is not a multiplier', () => {
+  expectVerdict('1/3', '$\\frac{1}{3} \\text{meters}$', 'correct');
+  expectVerdict('1/3', '$\\frac{1}{4} \\text{meters}$', 'incorrect');
+});

@@ -6,7 +6,7 @@ import { parseMath, ParseError, type ReadContext } from '../math/latex/parse.js'
 import { printMath } from '../math/latex/print.js';
 import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, trimAnswer, UnreadableError } from './extract.js';
-import { prepareFor } from './prepare.js';
+import { numberWordsToDigits, prepareFor } from './prepare.js';
 import { freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
 import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
@@ -165,7 +165,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
   const prose = !/[\\{}^_]|\$[ \t]*\n/.test(extracted.text);
   if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
-    const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
+    const numbers = numberWordsToDigits(extracted.text).match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
     const last = numbers?.[numbers.length - 1];
     if (last) {
       const fallback = readCandidate([last], type, read);

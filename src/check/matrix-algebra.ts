@@ -37,7 +37,7 @@ export function matrixAlgebra(n: Node, size?: [number, number]): Rows | undefine
   switch (n.kind) {
     case 'neg': {
       const m = matrixAlgebra(n.arg, size);
-      return m && m.map((r) => r.map((e) => ({ kind: 'neg', arg: e })));
+      return m?.map((r) => r.map((e) => ({ kind: 'neg', arg: e })));
     }
     case 'transpose': {
       const m = matrixAlgebra(n.arg, size && [size[1], size[0]]);
@@ -46,7 +46,7 @@ export function matrixAlgebra(n: Node, size?: [number, number]): Rows | undefine
     case 'div': {
       if (hasMatrix(n.den)) return undefined;
       const m = matrixAlgebra(n.num, size);
-      return m && m.map((r) => r.map((e) => ({ kind: 'div', num: e, den: n.den })));
+      return m?.map((r) => r.map((e) => ({ kind: 'div', num: e, den: n.den })));
     }
     case 'add': {
       const terms = n.terms.map((t) => matrixAlgebra(t, size));

@@ -8,7 +8,8 @@ import type { AnswerType } from '../model/answer-spec.js';
 
 /** Thousands separators: `,\!`, `{,}` always; a plain `1,473` outside brackets. */
 export function stripThousands(s: string): string {
-  let t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!)\s*(?=\d{3}(?!\d))/g, '$1');
+  // `{,}`, `,\!` and thin spaces (`1\,473`, `1 473`) between groups of three digits.
+  const t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!|\\,|\\ |~|\u2009|\u202F)\s*(?=\d{3}(?!\d))/g, '$1');
   // A comma followed by exactly three digits, in a number that starts with 1–3 digits, at
   // bracket depth 0: `23,296`, `7,425,000`, `1,000.99`. `(8,30,30)` and `32, 349` are lists.
   let out = '';
@@ -30,9 +31,31 @@ const SUFFIX: Record<string, number> = {
   k: 1e3, K: 1e3, thousand: 1e3, M: 1e6, million: 1e6, mil: 1e6, B: 1e9, G: 1e9, billion: 1e9, T: 1e12, trillion: 1e12,
 };
 
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+/**
+ * Numbers written in words (`two`, `twenty-one`) as digits, in a text that has no digits of its
+ * own (where a word like "one" is as likely an article as a value, digits decide).
+ */
+export function numberWordsToDigits(s: string): string {
+  if (/\d/.test(s)) return s;
+  return s.replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)\b|\b([a-z]+)\b/gi, (m, tens?: string, unit?: string, word?: string) => {
+    if (tens && unit) return String(NUMBER_WORDS[tens.toLowerCase()]! + NUMBER_WORDS[unit.toLowerCase()]!);
+    const v = word === undefined ? undefined : NUMBER_WORDS[word.toLowerCase()];
+    return v === undefined ? m : String(v);
+  });
+}
+
 /** Number notations: `72.8M`, `1.1 million`, `1 000`, a trailing unit word, a decimal comma. */
 export function prepareNumber(s: string): string {
   let t = s.trim().replace(/^(?:about|approximately|approx\.?|around|roughly|nearly|~|≈|\\approx)\s*/i, '');
+  if (/^[A-Za-z]+(?:-[A-Za-z]+)?$/.test(t)) t = numberWordsToDigits(t);
+  // `72.8\text{M}` in a key: the multiplier written as text.
+  t = t.replace(/(\d)\s*\\(?:text|mathrm|textrm|mbox)\s*\{\s*(k|K|M|B|G|T|thousand|million|billion|trillion)\s*\}\s*$/, '$1 $2');
   // `1 000 000`: spaces between groups of three.
   if (/^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/ /g, '');
   const m = /^(-?\d+(?:\.\d+)?)\s*(k|K|M|B|G|T|thousand|million|mil|billion|trillion)\b\.?\s*(?:[A-Za-z]+)?$/.exec(t);
@@ -67,12 +90,30 @@ export function readBaseNumerals(s: string): string {
   });
 }
 
+/** A repeating decimal (`0.\overline{3}`, `1.2\overline{45}`, `0.\dot{3}`) as the fraction it is. */
+export function readRepeatingDecimals(s: string): string {
+  return s.replace(/(\d*)\.(\d*)\\(?:overline|bar|dot)\s*\{?(\d+)\}?/g, (_m, whole: string, fixed: string, period: string) => {
+    // x = whole.fixed(period)...: numerator whole·fixed·period − whole·fixed over 9…90…
+    const a = BigInt((whole || '0') + fixed + period);
+    const b = BigInt((whole || '0') + fixed);
+    const den = BigInt('9'.repeat(period.length) + '0'.repeat(fixed.length));
+    return `\\frac{${a - b}}{${den}}`;
+  });
+}
+
+/** Shapes printed by array libraries (`torch.Size([10, 64, 32, 32])`, `np.shape` tuples) are tuples. */
+function readLibraryShapes(s: string): string {
+  return s.replace(/\b(?:torch\.Size|TensorShape)\(\s*\[([^\]]*)\]\s*\)/g, '($1)');
+}
+
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
-  let t = readBaseNumerals(repairEatenEscapes(s));
+  let t = readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s))));
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   t = t.replace(UNIT_WORDS, '$1');
+  // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
+  t = t.replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*\\prime/g, (_m, primes?: string) => "'".repeat(primes ? primes.split('\\prime').length - 1 : 1));
   // `W(x)=1orW(x)=-1`: a joining word glued between a value and the next formula.
   t = t.replace(/(?<=[\d)}])(or|and)(?=[A-Z(\\])/g, ' $1 ');
   return stripThousands(t)

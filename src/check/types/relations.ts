@@ -2,14 +2,15 @@ import type { Node, NodeOf, RelOp } from '../../math/latex/ast.js';
 import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { proportional } from '../proportional.js';
-import { evaluate } from '../../math/evaluate.js';
+import { evaluate, type Point } from '../../math/evaluate.js';
 import { freeSymbols, samplePoint } from '../../math/sampling.js';
 import { hashString, seededRandom } from '../../math/random.js';
-import { compareScalars, isConstant } from '../scalar.js';
+import { compareScalars } from '../scalar.js';
 import { checkExpression, verdictFromComparison } from './scalar-types.js';
 import { asInterval, checkInterval } from './structured.js';
 import { isName, isNameLike, valueOf } from '../named-values.js';
 import { absoluteRange } from '../absolute.js';
+import { sameSolution } from '../solved-form.js';
 
 type Rel = NodeOf<'rel'>;
 
@@ -42,13 +43,19 @@ export const checkEquation: TypeChecker = (expected, answer, ctx) => {
     const direct = compareRightSides(l, r, answer, ctx, ['=']);
     if (direct) return direct;
   }
-  // `|AB| = 1`, `\frac{NO}{BO} = \frac{1}{\sqrt 6}`: a bare value answers for a constant last side.
-  if (answer.kind !== 'rel' && isConstant(r) && expected.args.slice(0, -1).some(isNameLike)) return verdictFromComparison(compareScalars(r, answer, ctx), r, answer, ctx);
+  // `|AB| = 1`, `J(V) = \frac12 V^2`: a bare value answers for the quantity the left side names.
+  if (answer.kind !== 'rel' && expected.args.slice(0, -1).some(isNameLike)) return verdictFromComparison(compareScalars(r, answer, ctx), r, answer, ctx);
   if (answer.kind !== 'rel' || !answer.ops.every((o) => o === '=')) {
     return incorrect('structural', `an equation was expected; the answer is ${printMath(answer)}`, 'format');
   }
   const [al, ar] = ends(answer);
   if (proportional(minus(l, r), minus(al, ar), ctx, 0)) return correct('numeric', 'the same equation, rearranged');
+  // `c^2 d_in = 1` for `c = 1/√d_in`: an equation with the same solution under c's assumptions.
+  if (l.kind === 'sym' && !freeSymbols(r).has(l.name) && (freeSymbols(al).has(l.name) || freeSymbols(ar).has(l.name))) {
+    const why = sameSolution(l.name, r, al, ar, ctx);
+    if (!why) return correct('numeric', `the same solution for ${l.name} under its assumptions`);
+    return incorrect('numeric', why);
+  }
   return incorrect('numeric', `${printMath(answer)} is not the equation ${printMath(expected)}`);
 };
 
@@ -135,6 +142,26 @@ export const checkUpdate: TypeChecker = (expected, answer, ctx) => {
 };
 
 /** `piecewise`: equal value at every point of the declared domain, however the cases are split. */
+/** The values where either side's cases change: the sides of every condition's comparisons, at the other symbols' values. */
+function breakpoints(expected: Node, answer: Node, base: Point, ctx: CheckContext): number[] {
+  const out: number[] = [];
+  for (const n of [expected, answer]) {
+    if (n.kind !== 'cases') continue;
+    for (const c of n.cases) {
+      if (c.when === 'otherwise') continue;
+      const conditions = c.when.kind === 'tuple' ? c.when.items : [c.when];
+      for (const cond of conditions) {
+        if (cond.kind !== 'rel') continue;
+        for (const side of cond.args) {
+          const v = evaluate(side, base, ctx.budget);
+          if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   const domain = ctx.spec.domain ?? {};
   const names = [...new Set([...Object.keys(domain), ...freeSymbols(expected)])];
@@ -156,6 +183,8 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   const others = names.filter((n) => n !== variable);
   const rng = seededRandom(hashString(printMath(answer)));
   const base = samplePoint(rng, others, ctx.symbols);
+  // Breakpoints are tested exactly: ReLU' written with x > 0 and with x ≥ 0 differ at 0 alone.
+  for (const b of breakpoints(expected, answer, base, ctx)) if (b >= lo && b <= hi && !points.includes(b)) points.push(b);
   let wrong = 0;
   let undefinedAnswers = 0;
   let first = '';

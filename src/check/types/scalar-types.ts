@@ -169,9 +169,16 @@ const ORDERS = new Set(['O', 'Theta', 'Omega']);
  * Whether `exact` grows like `order`: as each symbol of `order` grows alone, their ratio tends
  * to a positive constant (n(n−1)/2 is Θ(n²); the c of 2c·d_out²·d_in is not a growth variable).
  */
-function sameOrder(exact: Node, order: Node, ctx: CheckContext): boolean {
-  const vars = [...freeSymbols(order)];
-  const all = [...new Set([...freeSymbols(exact), ...vars])];
+function sameOrder(exact: Node, order: Node, ctx: CheckContext, expectedSide?: Node): boolean {
+  // What grows: the symbols of the order. A positive real the expected order does not mention
+  // (the cost constant c in Θ(2c d² n)) is a constant factor, absorbed like 2; integer sizes grow.
+  const named = expectedSide ? freeSymbols(expectedSide) : undefined;
+  const isConstantFactor = (s: string) => {
+    const a = ctx.symbols[s];
+    return named !== undefined && !named.has(s) && a?.positive === true && !a.integer;
+  };
+  const vars = [...freeSymbols(order)].filter((s) => !isConstantFactor(s));
+  const all = [...new Set([...freeSymbols(exact), ...freeSymbols(order)])];
   const rng = seededRandom(hashString(printMath(exact) + '~O~' + printMath(order)));
   const ratio = (q: Point) => {
     const a = evaluate(exact, q, ctx.budget);
@@ -207,7 +214,7 @@ function checkOrder(expected: Node, answer: Node, ctx: CheckContext): TypeVerdic
   const want = orderArg(expected);
   const got = orderArg(answer);
   if (!want && !got) return undefined;
-  const same = sameOrder(want ?? expected, got ?? answer, ctx);
+  const same = sameOrder(want ?? expected, got ?? answer, ctx, want ?? expected);
   if (want && got) return same ? correct('numeric', `the same order of growth as ${printMath(expected)}`) : incorrect('numeric', `${printMath(answer)} is not the order ${printMath(expected)}`);
   if (want) return same ? correct('numeric', `${printMath(answer)} has the order ${printMath(expected)}`) : incorrect('numeric', `${printMath(answer)} does not have the order ${printMath(expected)}`);
   return incorrect(

@@ -175,6 +175,15 @@ function elementsEqual(a: Node, b: Node, ctx: CheckContext): boolean {
   return compareScalars(a, b, ctx).equal === true;
 }
 
+const isLetter = (n: Node) => n.kind === 'sym' && /^[A-Z]$/.test(n.name);
+
+/** `ABD` for the choices A, B, D: letters written together are the options picked, not a product. */
+function choiceLetters(want: Node[], answer: Node): Node[] | undefined {
+  if (!want.length || !want.every(isLetter)) return undefined;
+  if (answer.kind === 'mul' && answer.factors.every(isLetter)) return answer.factors;
+  return undefined;
+}
+
 /** A set's elements with repeats dropped: `\{2, 0, 0\}` is `\{0, 2\}`. */
 function distinct(items: Node[], ctx: CheckContext): Node[] {
   const seen = new Set<string>();
@@ -194,7 +203,7 @@ function distinct(items: Node[], ctx: CheckContext): Node[] {
 /** `set`: the same elements, in any order; an element listed twice is one element. */
 export const checkSet: TypeChecker = (expected, answer, ctx) => {
   const want = distinct(setItems(expected), ctx);
-  const got = distinct(setItems(answer), ctx);
+  const got = distinct(choiceLetters(want, answer) ?? setItems(answer), ctx);
   const unmatched = [...got];
   const missing: Node[] = [];
   for (const w of want) {
