@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { gradeFiles, type GradedSubmission } from '../run/grading.js';
-import { Store } from '../store/db.js';
+import type { Store } from '../store/db.js';
+import { DB_HELP, openCliStore } from './store-option.js';
 import { gradeJson } from '../report/json.js';
 import { gradeTable, summaryTable } from '../report/table.js';
 import { gradeMarkdown } from '../report/markdown.js';
@@ -119,14 +120,14 @@ export function gradeCommand(): Command {
     .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))
     .option('-o, --out <dir>', 'also write reports there: a page per submission, index.html, grades.csv, grades.json')
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
     .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
     .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string }) => {
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db?: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string }) => {
       const threshold = failUnder(flags.failUnder);
       const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
@@ -135,7 +136,7 @@ export function gradeCommand(): Command {
       const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
       if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
       const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
-      const store = flags.store || flags.judge || flags.readWith ? new Store(flags.store ? flags.db : ':memory:') : undefined;
+      const store = flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false) : undefined;
       const judge = flags.judge && store ? judgeFor(store, flags.judge) : undefined;
       const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
       const showProgress = files.length > 1 && process.stderr.isTTY;
@@ -162,7 +163,7 @@ export function gradeCommand(): Command {
           const written = writeReports(flags.out, results, key.title ?? flags.key);
           process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
         }
-        if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
+        if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
         if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
         if (threshold !== undefined) {

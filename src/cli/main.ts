@@ -22,6 +22,7 @@ const COMMANDS: LazyCommand[] = [
   { name: 'compare', summary: 'parts × models: one-shot, after hint k, not solved; tokens, cost, time; disputed key parts', load: async () => (await import('./run.js')).compareCommand() },
   { name: 'serve', summary: 'the review app: see, override and group verdicts in the browser', load: async () => (await import('./serve.js')).serveCommand() },
   { name: 'export', summary: 'gradebook, Canvas and Gradescope exports of a run, with overrides applied', load: async () => (await import('./export.js')).exportCommand() },
+  { name: 'db', summary: 'the store: apply migrations, copy between a SQLite file and PostgreSQL (counts and checksums compared)', load: async () => (await import('./db.js')).dbCommand() },
 ];
 
 /** The first word of argv that is not an option: the command to load (undefined for `--help`). */

@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import type { Key } from '../model/key.js';
+import { UserError } from '../model/errors.js';
+import type { Engine } from './migrations.js';
+import { isPostgresUrl, migratePostgres, postgresKysely, redactUrl } from './postgres.js';
+import { migrateSqlite } from './sqlite.js';
 import type { PartGrade, SubmissionGrade } from '../model/grade.js';
 import type { Submission } from '../model/submission.js';
 
@@ -65,43 +69,51 @@ export interface Tables {
   };
 }
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT, problems_path TEXT, variants_dir TEXT)`,
-  `CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, path TEXT, format TEXT NOT NULL, text TEXT NOT NULL, responses TEXT NOT NULL, warnings TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS gradings (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), created_at TEXT NOT NULL, key_json TEXT NOT NULL, key_path TEXT)`,
-  `CREATE TABLE IF NOT EXISTS grades (id INTEGER PRIMARY KEY, grading_id INTEGER NOT NULL REFERENCES gradings(id), submission_id INTEGER NOT NULL REFERENCES submissions(id), part_id TEXT NOT NULL, verdict TEXT NOT NULL, score REAL NOT NULL, points REAL NOT NULL, max_points REAL NOT NULL, graded INTEGER NOT NULL, category TEXT, answer TEXT NOT NULL, expected TEXT NOT NULL, feedback TEXT NOT NULL, first_verdict TEXT, first_answer TEXT, source TEXT, check_name TEXT)`,
-  `CREATE INDEX IF NOT EXISTS grades_by_grading ON grades(grading_id, submission_id)`,
-  `CREATE TABLE IF NOT EXISTS model_runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT NOT NULL, problems_path TEXT, config TEXT NOT NULL, finished_at TEXT)`,
-  `CREATE TABLE IF NOT EXISTS requests (hash TEXT PRIMARY KEY, model TEXT NOT NULL, request TEXT NOT NULL, response TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, created_at TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS run_requests (run_id INTEGER NOT NULL REFERENCES model_runs(id), hash TEXT NOT NULL, model TEXT NOT NULL, part_id TEXT NOT NULL, step INTEGER NOT NULL, cached INTEGER NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS model_results (run_id INTEGER NOT NULL REFERENCES model_runs(id), model TEXT NOT NULL, sample INTEGER NOT NULL, part_id TEXT NOT NULL, outcome TEXT NOT NULL, hints_used INTEGER, verdict TEXT NOT NULL, first_verdict TEXT NOT NULL, answer TEXT NOT NULL, category TEXT, feedback TEXT NOT NULL, messages TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, PRIMARY KEY (run_id, model, sample, part_id))`,
-  `CREATE INDEX IF NOT EXISTS submissions_by_run ON submissions(run_id)`,
-  // Staff overrides from the review app (queries in overrides.ts): append-only, the newest per (run, submission, part) in force.
-  `CREATE TABLE IF NOT EXISTS overrides (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), submission TEXT NOT NULL, part_id TEXT NOT NULL, verdict TEXT, points REAL, comment TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL, previous_verdict TEXT NOT NULL, previous_points REAL NOT NULL, auto_verdict TEXT NOT NULL, auto_points REAL NOT NULL, grading_id INTEGER NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS overrides_by_run ON overrides(run_id, submission, part_id)`,
-];
-
-const MIGRATIONS: [table: string, column: string, type: string][] = [['runs', 'variants_dir', 'TEXT']];
+/** Options of a store. */
+export interface StoreOptions {
+  /** Told when opening applied schema migrations (a new store, or an upgrade): one line. */
+  onMigrate?: (message: string) => void;
+}
 
 /**
- * The store: a SQLite file (default `./partcredit.db`). Every graded submission is committed
- * in its own transaction as soon as it is graded, so an interrupted batch keeps what it did.
+ * The store: a SQLite file (default `./partcredit.db`) or a PostgreSQL database (a
+ * `postgres://` URL; open it with `openStore`, which applies the migrations). Every graded
+ * submission is committed in its own transaction as soon as it is graded, so an interrupted
+ * batch keeps what it did.
  */
 export class Store {
   readonly db: Kysely<Tables>;
-  private readonly raw: Database.Database;
+  readonly engine: Engine;
+  private readonly file: Database.Database | undefined;
 
-  constructor(readonly path = 'partcredit.db') {
-    this.raw = new Database(path);
-    this.raw.pragma('journal_mode = WAL');
-    this.raw.pragma('foreign_keys = ON');
-    for (const s of SCHEMA) this.raw.exec(s);
-    // Columns added after a store was created: add them in place, keeping every stored result.
-    for (const [table, column, type] of MIGRATIONS) {
-      const columns = this.raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-      if (!columns.some((c) => c.name === column)) this.raw.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  constructor(
+    readonly path = 'partcredit.db',
+    options: StoreOptions = {},
+  ) {
+    if (isPostgresUrl(path)) {
+      this.engine = 'postgres';
+      this.file = undefined;
+      this.db = postgresKysely<Tables>(path);
+      return;
     }
-    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.raw }) });
+    this.engine = 'sqlite';
+    this.file = new Database(path);
+    this.file.pragma('journal_mode = WAL');
+    this.file.pragma('foreign_keys = ON');
+    const told = migrateSqlite(this.file, path);
+    if (told) options.onMigrate?.(told);
+    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.file }) });
+  }
+
+  /** Where the store is, for messages: the file, or the URL without its password. */
+  get where(): string {
+    return redactUrl(this.path);
+  }
+
+  /** The SQLite file, for the model-run cache's synchronous hot path (not yet on PostgreSQL). */
+  private get raw(): Database.Database {
+    if (!this.file) throw new UserError('model runs (partcredit run, compare) keep their request cache in a SQLite store for now: give --db FILE', redactUrl(this.path));
+    return this.file;
   }
 
   async close(): Promise<void> {
@@ -297,4 +309,29 @@ export class Store {
     }
     return out;
   }
+}
+
+/**
+ * Opens a store by where it lives: a `postgres://` URL is a PostgreSQL database, anything else
+ * a SQLite file. Both have their missing migrations applied before this returns.
+ */
+export async function openStore(location = 'partcredit.db', options: StoreOptions = {}): Promise<Store> {
+  const store = new Store(location, options);
+  if (store.engine === 'postgres') {
+    try {
+      const told = await migratePostgres(store.db as Kysely<unknown>, location);
+      if (told) options.onMigrate?.(told);
+    } catch (e) {
+      await store.close();
+      const code = (e as { code?: string }).code;
+      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000') throw new UserError(`cannot open the store: ${(e as Error).message}`, redactUrl(location));
+      throw e;
+    }
+  }
+  return store;
+}
+
+/** Where the store is: `--db` if given, else `PARTCREDIT_DB`, else `./partcredit.db`. */
+export function storeLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? (env.PARTCREDIT_DB || 'partcredit.db');
 }
