@@ -15,6 +15,8 @@ export const COPIED_TABLES: { name: string; order: string[]; serial: boolean }[]
   { name: 'gradings', order: ['id'], serial: true },
   { name: 'grades', order: ['id'], serial: true },
   { name: 'overrides', order: ['id'], serial: true },
+  { name: 'jobs', order: ['id'], serial: true },
+  { name: 'job_items', order: ['job_id', 'submission_id'], serial: false },
   { name: 'model_runs', order: ['id'], serial: true },
   { name: 'requests', order: ['hash'], serial: false },
   { name: 'run_requests', order: ['run_id', 'step', 'model', 'part_id', 'hash', 'cached'], serial: false },

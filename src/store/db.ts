@@ -43,6 +43,9 @@ export interface Tables {
     source: string | null;
     check_name: string | null;
   };
+  /** Queued grading work (jobs.ts): a regrade of a run into `grading_id`, one item per submission. */
+  jobs: { id: Generated<number>; kind: string; run_id: number; grading_id: number; created_at: string; finished_at: string | null };
+  job_items: { job_id: number; submission_id: number; done: number; worker: string | null; done_at: string | null };
   /** Model runs: the configuration, to resume or compare. */
   model_runs: { id: Generated<number>; created_at: string; key_path: string; problems_path: string | null; config: string; finished_at: string | null };
   /** The content-addressed cache: every model response, committed the moment it arrives. API keys are never part of it. */
@@ -162,7 +165,8 @@ export class Store {
     await this.db.transaction().execute((tx) => this.insertGrades(tx, gradingId, submissionId, parts));
   }
 
-  private async insertGrades(tx: Kysely<Tables>, gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
+  /** Inserts a submission's part grades inside the caller's transaction (jobs.ts batches use it too). */
+  async insertGrades(tx: Kysely<Tables>, gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
     if (!parts.length) return;
     await tx
       .insertInto('grades')

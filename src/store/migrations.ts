@@ -138,6 +138,27 @@ export const MIGRATIONS: Migration[] = [
       s.createIndex('overrides_by_run').ifNotExists().on('overrides').columns(['run_id', 'submission', 'part_id']),
     ],
   },
+  {
+    version: 2,
+    name: 'grading jobs: a queue of submissions that worker processes take with SKIP LOCKED',
+    steps: (s, t) => [
+      withId(s, 'jobs', t)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
+        .addColumn('grading_id', 'integer', (c) => c.notNull().references('gradings.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text'),
+      s
+        .createTable('job_items')
+        .ifNotExists()
+        .addColumn('job_id', 'integer', (c) => c.notNull().references('jobs.id'))
+        .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('worker', 'text')
+        .addColumn('done_at', 'text')
+        .addPrimaryKeyConstraint('job_items_pk', ['job_id', 'submission_id']),
+    ],
+  },
 ];
 
 /** The newest schema version this build knows. */
