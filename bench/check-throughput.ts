@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { checkAnswer } from '../src/check/check.js';
 import { loadCas } from '../src/check/cas.js';
 import { CheckPool } from '../src/check/pool.js';
@@ -42,10 +42,22 @@ function workloads(): Workload[] {
     ['\\tan^2(c)+1', '\\sec^2(c)'],
   ];
   for (let i = 0; i < 40; i++) for (const [e, a] of forms) symbolic.push({ spec: { value: e }, answer: a, symbols: DIMS });
+  // Matrix symbols (random matrices at each point) and indexed families with symbolic sum bounds.
+  const MATS: SymbolTable = { A: { matrix: true }, B: { matrix: true }, x: { matrix: ['n', 1] }, n: { integer: true, positive: true }, F: { indexed: 1 } };
+  const structured: Workload['cases'] = [];
+  const mforms: [string, string][] = [
+    ['B^\\top A^\\top x', '(AB)^\\top x'],
+    ['B^\\top A^\\top x', 'A^\\top B^\\top x'],
+    ['x^\\top A x', "x' A^\\top x"],
+    ['\\sum_{k=0}^{n-1} F_k F_{n-k-1}', '\\sum_{k=0}^{n-1} F_{n-k-1} F_k'],
+    ['\\sum_{k=1}^{n} F_k', '\\sum_{k=1}^{n} F_{k+1}'],
+  ];
+  for (let i = 0; i < 40; i++) for (const [e, a] of mforms) structured.push({ spec: { value: e }, answer: a, symbols: MATS });
   return [
-    { name: 'numbers', target: 5000, cases: numbers },
-    { name: 'tuples and shapes', target: 5000, cases: shapes },
-    { name: 'symbolic expressions', target: 300, cases: symbolic },
+    { name: 'numbers', target: 30_000, cases: numbers },
+    { name: 'tuples and shapes', target: 30_000, cases: shapes },
+    { name: 'symbolic expressions', target: 1_500, cases: symbolic },
+    { name: 'matrices and indexed', target: 300, cases: structured },
   ];
 }
 
@@ -100,7 +112,7 @@ export async function hostileLatency(): Promise<string[]> {
 }
 
 export async function runCheckBench(): Promise<void> {
-  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}; throughput measured on one thread`);
+  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (a shared machine: figures fall with load); throughput measured on one thread`);
   const cas = await loadCas();
   for (const l of throughput(cas)) console.log(l);
   for (const l of await hostileLatency()) console.log(l);

@@ -14,7 +14,22 @@ const BROWSER = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSy
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Ways students write 1/sqrt(d_in), right and wrong, for the grouping figure. */
-const FORMS = ['\\frac{1}{\\sqrt{d_{in}}}', 'd_{in}^{-1/2}', '1/\\sqrt{d_{in}}', '\\sqrt{1/d_{in}}', '\\frac{\\sqrt{d_{in}}}{d_{in}}', '1/d_{in}', '\\frac{1}{d_{in}}', 'd_{in}^{-1}', '\\sqrt{d_{in}}', '2/\\sqrt{d_{in}}', '\\frac{1}{2\\sqrt{d_{in}}}', 'd_{in}', '1', '\\frac{1}{d_{in}^2}'];
+const FORMS = [
+  '\\frac{1}{\\sqrt{d_{in}}}',
+  'd_{in}^{-1/2}',
+  '1/\\sqrt{d_{in}}',
+  '\\sqrt{1/d_{in}}',
+  '\\frac{\\sqrt{d_{in}}}{d_{in}}',
+  '1/d_{in}',
+  '\\frac{1}{d_{in}}',
+  'd_{in}^{-1}',
+  '\\sqrt{d_{in}}',
+  '2/\\sqrt{d_{in}}',
+  '\\frac{1}{2\\sqrt{d_{in}}}',
+  'd_{in}',
+  '1',
+  '\\frac{1}{d_{in}^2}',
+];
 
 function key(parts: number) {
   const lines = ['partcredit: 1', 'title: bench', 'symbols:', '  d_in: { positive: true }', 'parts:'];
@@ -35,10 +50,27 @@ export async function runReviewBench(submissions = 1500, parts = 30): Promise<st
     const grades: PartGrade[] = k.parts.map((p) => {
       const verdict = verdicts[Math.floor(rand() * verdicts.length)]!;
       const points = verdict === 'correct' ? 2 : verdict === 'partial' ? 1 : 0;
-      return { id: p.id, verdict, score: points / 2, points, maxPoints: 2, graded: true, answer: verdict === 'missing' ? '' : FORMS[Math.floor(rand() * FORMS.length)]!, expected: '\\frac{1}{\\sqrt{d_{in}}}', feedback: 'bench', check: rand() < 0.2 ? 'numeric' : 'exact', ...(verdict === 'incorrect' && rand() < 0.5 ? { category: 'arithmetic' as const } : {}) };
+      return {
+        id: p.id,
+        verdict,
+        score: points / 2,
+        points,
+        maxPoints: 2,
+        graded: true,
+        answer: verdict === 'missing' ? '' : FORMS[Math.floor(rand() * FORMS.length)]!,
+        expected: '\\frac{1}{\\sqrt{d_{in}}}',
+        feedback: 'bench',
+        check: rand() < 0.2 ? 'numeric' : 'exact',
+        ...(verdict === 'incorrect' && rand() < 0.5 ? { category: 'arithmetic' as const } : {}),
+      };
     });
     const name = `student-${String(s).padStart(4, '0')}.md`;
-    await store.saveGraded(runId, gradingId, { id: name, format: 'writeup', text: k.parts.map((p) => `${p.id}) $${grades.find((g) => g.id === p.id)!.answer}$`).join('\n\n'), responses: [], notes: [], warnings: [] }, { submission: name, parts: grades, total: grades.reduce((t, g) => t + g.points, 0), max: parts * 2 });
+    await store.saveGraded(
+      runId,
+      gradingId,
+      { id: name, format: 'writeup', text: k.parts.map((p) => `${p.id}) $${grades.find((g) => g.id === p.id)!.answer}$`).join('\n\n'), responses: [], notes: [], warnings: [] },
+      { submission: name, parts: grades, total: grades.reduce((t, g) => t + g.points, 0), max: parts * 2 },
+    );
   }
   await store.close();
 
@@ -48,6 +80,14 @@ export async function runReviewBench(submissions = 1500, parts = 30): Promise<st
   let t = performance.now();
   const groups = groupAnswers(k, part, inputs);
   out.push(`grouping ${submissions} answers (${FORMS.length} forms) to one part: ${(performance.now() - t).toFixed(0)} ms, ${groups.length} groups (target < 2000 ms)`);
+  // The hard case: every answer a different value, each written three ways (900 forms, 300 groups).
+  const diverse = Array.from({ length: submissions }, (_, i) => {
+    const c = (i % 300) + 1;
+    return { submission: `s${i}`, answer: [`\\frac{${c}}{\\sqrt{d_{in}}}`, `${c} d_{in}^{-1/2}`, `${c}/\\sqrt{d_{in}}`][Math.floor(i / 300) % 3]!, verdict: 'incorrect' as PartVerdict };
+  });
+  t = performance.now();
+  const many = groupAnswers(k, part, diverse);
+  out.push(`grouping ${submissions} answers, 900 different forms of 300 values: ${(performance.now() - t).toFixed(0)} ms, ${many.length} groups (target < 2000 ms)`);
 
   const server = await startServer({ db, port: 0, author: 'bench' });
   try {
@@ -58,7 +98,11 @@ export async function runReviewBench(submissions = 1500, parts = 30): Promise<st
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       t = performance.now();
-      const r = await fetch(new URL(`/api/runs/${runId}/override`, server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify({ submission: `student-${String(i).padStart(4, '0')}.md`, part: '1.a', verdict: 'correct', comment: 'bench' }) });
+      const r = await fetch(new URL(`/api/runs/${runId}/override`, server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf },
+        body: JSON.stringify({ submission: `student-${String(i).padStart(4, '0')}.md`, part: '1.a', verdict: 'correct', comment: 'bench' }),
+      });
       await r.json();
       times.push(performance.now() - t);
     }

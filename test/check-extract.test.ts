@@ -55,3 +55,16 @@ test('reading: escapes a string literal ate (form feed for \\f, tab for \\t) and
   expectVerdict('14916', 'The final answer is $14 {, }912$.', 'incorrect');
   assert.equal(extractAnswer(`${WORK}Final Answer: The final answer is $7$. I hope it is correct. [Note: see $8$.]`).text, '7');
 });
+
+test('extraction: a word after a lone formula names what was counted; a percent word qualifies it', () => {
+  expectVerdict('66n^{2}', '$66n^{2}$ states', 'correct');
+  expectVerdict('66n^{2}', '$64n^{2}$ states', 'incorrect');
+  expectVerdict('28\\%', '$28$ percent', 'correct');
+});
+
+test('extraction: a \\boxed{ never closed holds the rest; a joining word glued to formulas still joins', () => {
+  expectVerdict('\\boxed{W(n) = 1 \\text{ and } W(n) = -1', 'W(x)=1orW(x)=-1', 'correct');
+  expectVerdict('\\boxed{W(n) = 1 \\text{ and } W(n) = -1', 'W(x)=1orW(x)=-2', 'incorrect');
+  expectVerdict('5', 'so the answer is \\boxed{5', 'correct');
+  expectVerdict('5', 'so the answer is \\boxed{6', 'incorrect');
+});

@@ -189,8 +189,10 @@ test('extraction: the final answer in a response', () => {
   expectVerdict('11', '$x = 5+5+1 = 7 = 11$', 'correct');
 });
 
-test('defaults without declared symbols: equal wherever both are defined', () => {
-  expectVerdict('\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}}\\sqrt{d_{out}}', 'correct');
+test('defaults without declared symbols: real symbols of either sign, so a missing branch is a difference', () => {
+  // √(d_in d_out) = √d_in √d_out only where d_in, d_out ≥ 0: a key that means dimensions says positive.
+  expectVerdict('\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}}\\sqrt{d_{out}}', 'incorrect');
+  expectVerdict('\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}}\\sqrt{d_{out}}', 'correct', { d_in: { positive: true }, d_out: { positive: true } });
   expectVerdict('\\sqrt{d_{in} d_{out}}', '\\sqrt{d_{in}} d_{out}', 'incorrect');
   expectVerdict('\\left\\lfloor \\frac{H + 2P - K}{S} \\right\\rfloor + 1', '\\frac{H + 2P - K}{S} + 1', 'incorrect');
 });

@@ -47,7 +47,14 @@ test('user mistakes end with one line, exit 2, no stack trace', () => {
   assertOneLine(run(['check', '1', '2', '--options', '{"tolerance": "big"}'], dir), /--options: tolerance/);
   assertOneLine(run(['check', '1'], dir), /give EXPECTED and ANSWER/);
   assertOneLine(run(['grade', '--key', 'key.yaml', '--fail-under', 'most', 'subs'], dir), /--fail-under takes a percentage/);
-  writeFileSync(join(dir, 'empty-dir-marker'), '');
+  // A model without its API key is refused before any run is stored (nothing to --resume).
+  const noKey = spawnSync(process.execPath, [CLI, 'run', '--key', 'key.yaml', '--model', 'openai:gpt-5', '--db', 'runs.db'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  assertOneLine({ code: noKey.status, stderr: noKey.stderr }, /--model openai:gpt-5: .*OPENAI_API_KEY/);
+  assert.ok(!existsSync(join(dir, 'runs.db')));
+  assertOneLine(run(['run', '--key', 'key.yaml', '--model', 'gpt-5'], dir), /--model gpt-5: "gpt-5" is not a model/);
+  // A YAML syntax error in the key: file:line:column, once.
+  writeFileSync(join(dir, 'broken.yaml'), 'partcredit: 1\nparts:\n  1.a:\n    answer: [1, 2\n');
+  assertOneLine(run(['grade', '--key', 'broken.yaml', 'subs'], dir), /broken\.yaml:5:1: error: not valid YAML/);
   mkdirSync(join(dir, 'nothing'));
   assertOneLine(run(['grade', '--key', 'key.yaml', '--no-store', 'nothing'], dir), /nothing: a folder with no submissions/);
 });

@@ -10,7 +10,7 @@ import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { answerSpans, submissionHtml, summaryHtml } from '../src/report/html.js';
-import { renderMarkdown } from '../src/report/markdown-math.js';
+import { renderMarkdown, typesetAnswer } from '../src/report/markdown-math.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'examples', 'demo');
@@ -51,6 +51,13 @@ test('Markdown and KaTeX: no line break inside KaTeX output, raw HTML escaped, j
   assert.match(html, /&lt;b&gt;x&lt;\/b&gt;/);
   assert.doesNotMatch(html, /href="javascript/i);
   assert.doesNotMatch(html, /<a [^>]*href="javascript/i);
+});
+
+test('answers are typeset when they are mathematics, shown as text when they are prose', () => {
+  for (const math of ['c = 1/sqrt(d_in)', 'c d_out d_in^2', '[4, 4; 4, 4]', '28 × 28 × 16', '\\frac{1}{\\sqrt{d_{in}}}']) assert.match(typesetAnswer(math), /^<span class="katex">/, math);
+  for (const prose of ['maximum | max | argmax', 'It goes to the maximum.']) assert.match(typesetAnswer(prose), /^<span class="answer-text">/, prose);
+  assert.match(typesetAnswer('c = 1/sqrt(d_in)'), /<svg/, 'sqrt(...) becomes a radical');
+  assert.equal(typesetAnswer('<img src=x onerror=alert(1)> and more words'), '<span class="answer-text">&lt;img src=x onerror=alert(1)&gt; and more words</span>');
 });
 
 test('a callout follows the line where its answer ends, not the next part heading', () => {
@@ -97,7 +104,10 @@ test('the annotated report in a real browser: formulas typeset, radicals drawn, 
     assert.ok((await page.locator('#part-3\\.a .expected .katex').count()) === 1, 'the expected answer is typeset');
     assert.doesNotMatch(await page.locator('#part-3\\.a').innerText(), /\\frac/);
     // KaTeX's fonts are inlined: the page asks for nothing beyond itself.
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')),
+      [],
+    );
     const fontLoaded = await page.evaluate(`document.fonts.ready.then(() => document.fonts.check('16px KaTeX_Main'))`);
     assert.ok(fontLoaded, 'KaTeX_Main is available from the inlined font');
 

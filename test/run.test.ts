@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { startLlmServer, TEST_KEY, type Rule } from './fixtures/llm-server.js';
+import { PART_RULES, RIGHT } from './fixtures/demo-model.js';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { Store } from '../src/store/db.js';
@@ -20,26 +21,6 @@ const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const { key } = loadKey(readFileSync(join(DEMO, 'key.yaml'), 'utf8'), join(DEMO, 'key.yaml'));
 const problems = parseProblemSet(readFileSync(join(DEMO, 'problems.md'), 'utf8'));
 const ENV = { OPENAI_API_KEY: TEST_KEY, ANTHROPIC_API_KEY: TEST_KEY, PARTCREDIT_API_KEY: TEST_KEY };
-
-const RIGHT: Record<string, string> = {
-  '1.a': 'The output is $\\boxed{28 \\times 28 \\times 16}$.',
-  '1.b': '$\\boxed{1216}$',
-  '2.a': '$\\boxed{\\begin{bmatrix} 4 & 4 \\\\ 4 & 4 \\end{bmatrix}}$',
-  '3.a': '$\\boxed{c = \\frac{1}{\\sqrt{d_{in}}}}$',
-  '3.b': '$\\boxed{c\\, d_{out} d_{in}^2}$',
-  '4.a': '$\\boxed{14 \\times 14 \\times 10}$',
-  '4.b': 'To the maximum only.',
-};
-const CROSS = '$\\boxed{\\begin{bmatrix} -4 & -4 \\\\ -4 & -4 \\end{bmatrix}}$';
-
-/** A model that one-shots most parts, needs the "check it" prompt for 1(b), and never gets 2(a). */
-const PART_RULES: Rule[] = [
-  { match: /not right.*1\(b\)/s, reply: RIGHT['1.b']! },
-  { match: /not right.*2\(a\)/s, reply: CROSS },
-  { match: /Answer part 1\.b only/, reply: '$\\boxed{1200}$' },
-  { match: /Answer part 2\.a only/, reply: CROSS },
-  ...Object.entries(RIGHT).map(([id, reply]) => ({ match: new RegExp(`Answer part ${id.replace('.', '\\.')} only`), reply })),
-];
 
 /** Labelled answers to whole questions. */
 const QUESTION_RULES: Rule[] = [

@@ -12,7 +12,9 @@ const SHOTS = fileURLToPath(new URL('../../test-output/', import.meta.url));
 
 test('review app in Chromium: review → override → group → export, no console error', async (t) => {
   if (!BROWSER) return t.skip('no Debian chromium on this machine (apt-get install chromium): browser test not run');
-  const env = await demoStore({ 'mallory.md': 'Problem 3: Part (a)\n$c = 1/d_{in}$ <script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> [x](javascript:window.__xss=3) $\\href{javascript:window.__xss=4}{y}$\n' });
+  const env = await demoStore({
+    'mallory.md': 'Problem 3: Part (a)\n$c = 1/d_{in}$ <script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> [x](javascript:window.__xss=3) $\\href{javascript:window.__xss=4}{y}$\n',
+  });
   const server = await startServer({ db: env.db, port: 0, author: 'ta1' });
   const browser = await chromium.launch({ executablePath: BROWSER, args: BROWSER_ARGS });
   const errors: string[] = [];

@@ -1,13 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKey } from '../src/documents/key.js';
 import { acceptInKey } from '../src/documents/key-accept.js';
-import { gradeFiles, regradeRun } from '../src/run/grading.js';
+import { regradeRun } from '../src/run/grading.js';
 import { Store } from '../src/store/db.js';
 import { startServer } from '../src/server/serve.js';
 import { demoStore } from './fixtures/review.js';
@@ -46,14 +45,26 @@ test('writes need the CSRF header, JSON, and the app origin; other hosts are ref
   const body = { submission: 'bob.md', part: '3.a', verdict: 'correct', comment: 'x' };
   assert.equal((await post('/api/runs/1/override', body, { 'x-partcredit-csrf': 'wrong' })).status, 403);
   assert.equal((await post('/api/runs/1/override', body, { origin: 'http://evil.example' })).status, 403);
-  const form = await fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-partcredit-csrf': csrf }, body: 'submission=bob.md' });
+  const form = await fetch(new URL('/api/runs/1/override', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-partcredit-csrf': csrf },
+    body: 'submission=bob.md',
+  });
   assert.equal(form.status, 415);
+  const broken = await fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: '{not json' });
+  assert.equal(broken.status, 400);
+  assert.deepEqual(await broken.json(), { error: 'the request body is not JSON' });
+  const unknown = await post('/api/runs/1/override', { submission: 'nobody.md', part: '3.a', verdict: 'correct' });
+  assert.equal(unknown.status, 400);
+  assert.match(((await unknown.json()) as { error: string }).error, /no part 3\.a of nobody\.md/);
   // A DNS-rebinding page reaches 127.0.0.1 under another name: refused by its Host header.
   const status = await new Promise<number>((resolve, reject) => {
     request({ host: '127.0.0.1', port: server.port, path: '/api/runs', headers: { host: `evil.example:${server.port}` } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
   assert.equal(status, 403);
 });
@@ -61,7 +72,9 @@ test('writes need the CSRF header, JSON, and the app origin; other hosts are ref
 test('an override keeps who, when and the previous value, and survives a regrade that then conflicts', async () => {
   const r = await post('/api/runs/1/override', { submission: 'bob.md', part: '3.a', verdict: 'partial', points: 1, comment: 'forgot the root only' });
   assert.equal(r.status, 200);
-  const view = await get<{ verdict: string; points: number; history: { author: string; previous: { verdict: string } }[]; override: { author: string } }>('/api/runs/1/part?submission=bob.md&part=3.a');
+  const view = await get<{ verdict: string; points: number; history: { author: string; previous: { verdict: string } }[]; override: { author: string } }>(
+    '/api/runs/1/part?submission=bob.md&part=3.a',
+  );
   assert.equal(view.verdict, 'partial');
   assert.equal(view.points, 1);
   assert.equal(view.history[0]!.author, 'ta1');
@@ -74,10 +87,10 @@ test('an override keeps who, when and the previous value, and survives a regrade
   assert.ok(after.startsWith(keyText.slice(0, keyText.indexOf('  3.b:'))), 'the key before the insertion is unchanged');
   assert.match(after, /# accepted in review by ta1 on \d{4}-\d\d-\d\d\n\s+- 'c = 1\/d_\{in\}'/);
   assert.equal(loadKey(after).key!.parts.find((p) => p.id === '3.a')!.accept.length, 1);
-  const again = await get<{ verdict: string; auto: { verdict: string }; conflict: { then: { verdict: string }; now: { verdict: string } } }>('/api/runs/1/part?submission=bob.md&part=3.a');
+  const again = await get<{ verdict: string; auto: { verdict: string }; conflict: { was: { verdict: string }; now: { verdict: string } } }>('/api/runs/1/part?submission=bob.md&part=3.a');
   assert.equal(again.verdict, 'partial', 'the override is still in force');
   assert.equal(again.auto.verdict, 'correct');
-  assert.deepEqual([again.conflict.then.verdict, again.conflict.now.verdict], ['incorrect', 'correct']);
+  assert.deepEqual([again.conflict.was.verdict, again.conflict.now.verdict], ['incorrect', 'correct']);
   // A regrade from the CLI's library function keeps it too.
   const store = new Store(env.db);
   await regradeRun(store, 1, loadKey(after, env.keyPath).key!, env.keyPath);
@@ -93,9 +106,12 @@ test('answer groups: equivalent answers together (not string equality), a whole 
   assert.notEqual(wrong, right);
   const r = await post('/api/runs/1/groups/grade', { part: '3.a', submissions: right.submissions, verdict: 'correct', comment: 'group' });
   assert.deepEqual(await r.json(), { graded: right.submissions.length });
-  const agreement = await get<{ partId: string; overridden: number; exact: number }[]>('/api/runs/1/agreement');
+  const agreement = await get<{ partId: string; parts: number; overridden: number; exact: number }[]>('/api/runs/1/agreement');
   const a = agreement.find((x) => x.partId === '3.a')!;
-  assert.ok(a.exact < 1 && a.exact >= 0);
+  // bob's 3.a was overridden (incorrect → partial); the group grading re-stated correct verdicts, which is no change.
+  assert.equal(a.overridden, 1);
+  assert.equal(a.parts, 5);
+  assert.equal(a.exact, 4);
 });
 
 test('submission text is escaped in the part view: no tags, no javascript: links', async () => {
@@ -123,7 +139,15 @@ test('the Canvas roster is read by a CSV parser: a quoted name with a comma keep
   const roster = readRoster('Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n"Lee, Dana",1001,s1001,dlee,A\nBob Stone,1002,bob,bob,B\n');
   assert.equal(roster.length, 2);
   assert.deepEqual(roster[0], { student: 'Lee, Dana', id: '1001', sisUserId: 's1001', sisLoginId: 'dlee', section: 'A' });
-  const { csv, unmatched, missing } = canvasCsv([{ submission: 'dana_lee.md', parts: [], total: 9, max: 12 }, { submission: 'bob.md', parts: [], total: 3, max: 12 }, { submission: 'zed.md', parts: [], total: 1, max: 12 }], roster, 'HW 1');
+  const { csv, unmatched, missing } = canvasCsv(
+    [
+      { submission: 'dana_lee.md', parts: [], total: 9, max: 12 },
+      { submission: 'bob.md', parts: [], total: 3, max: 12 },
+      { submission: 'zed.md', parts: [], total: 1, max: 12 },
+    ],
+    roster,
+    'HW 1',
+  );
   assert.equal(csv.split('\n')[0], 'Student,ID,SIS User ID,SIS Login ID,Section,HW 1');
   assert.equal(csv.split('\n')[2], '"Lee, Dana",1001,s1001,dlee,A,9');
   assert.equal(csv.split('\n')[3], 'Bob Stone,1002,bob,bob,B,3');
@@ -152,7 +176,36 @@ test('grouping: a near miss stays apart (1/d_in is not 1/sqrt(d_in))', () => {
     { submission: 'c', answer: 'c = 1/d_in', verdict: 'incorrect' },
     { submission: 'd', answer: '', verdict: 'missing' },
   ]);
-  assert.deepEqual(groups.map((g) => g.submissions), [['a', 'b'], ['c'], ['d']]);
+  assert.deepEqual(
+    groups.map((g) => g.submissions),
+    [['a', 'b'], ['c'], ['d']],
+  );
+});
+
+test('grouping numbers: a correct rounding and a thousands separator join the exact value; a near miss does not', () => {
+  const { key } = loadKey("partcredit: 1\nparts:\n  1.a:\n    answer: '\\frac{1}{3}'\n  2.a:\n    answer: '1473'\n");
+  const [third, big] = key!.parts;
+  const g1 = groupAnswers(
+    key!,
+    third!,
+    ['1/3', '0.33', '0.34', '0.333333333', '\\frac{2}{6}'].map((answer, i) => ({ submission: `s${i}`, answer, verdict: 'correct' as const })),
+  );
+  assert.deepEqual(
+    g1.map((g) => g.submissions),
+    [['s0', 's1', 's3', 's4'], ['s2']],
+  );
+  const g2 = groupAnswers(
+    key!,
+    big!,
+    ['1473', '1,473', '1474', '1,474'].map((answer, i) => ({ submission: `s${i}`, answer, verdict: 'correct' as const })),
+  );
+  assert.deepEqual(
+    g2.map((g) => g.submissions.sort()),
+    [
+      ['s0', 's1'],
+      ['s2', 's3'],
+    ],
+  );
 });
 
 test('--host other than loopback needs a token', async () => {

@@ -80,6 +80,6 @@ test('partcredit variants, then grade --variants: each student graded against th
   assert.equal(regraded.status, 0, regraded.stderr);
   for (const l of regraded.stdout.trim().split('\n')) assert.equal(JSON.parse(l).parts.find((p: { id: string }) => p.id === '2').verdict, 'correct');
   const db = new Database(join(dir, 'partcredit.db'), { readonly: true });
-  assert.equal((db.prepare('select variants_dir from runs').get() as { variants_dir: string }).variants_dir, 'variants');
+  assert.equal((db.prepare('select variants_dir from runs').get() as { variants_dir: string }).variants_dir, join(dir, 'variants')); // absolute: regrade works from any folder
   db.close();
 });

@@ -220,7 +220,7 @@ interface PartView {
   submission: string; part: string; title: string; question: string; text: string; verdict: string; points: number; maxPoints: number;
   category: string | null; confidence: string; check: string | null; source: string | null; feedback: string; answer: string; answerHtml: string;
   expected: string; expectedHtml: string; first: { verdict: string; html: string } | null; auto: { verdict: string; points: number };
-  override: { author: string; comment: string; at: string } | null; conflict: { then: { verdict: string; points: number }; now: { verdict: string; points: number } } | null;
+  override: { author: string; comment: string; at: string } | null; conflict: { was: { verdict: string; points: number }; now: { verdict: string; points: number } } | null;
   history: { author: string; at: string; verdict: string | null; points: number | null; comment: string; previous: { verdict: string; points: number } }[];
 }
 
@@ -249,7 +249,7 @@ async function openPart(): Promise<void> {
   save.onclick = () => void saveOverride(row.name, part.id, { verdict: verdictSelect.value, points: Number(points.value), comment: comment.value });
   const withdraw = el('button', { textContent: 'Withdraw override', hidden: !v.override });
   withdraw.onclick = () => void saveOverride(row.name, part.id, { comment: comment.value || 'withdrawn' });
-  const conflict = v.conflict ? el('p', { className: 'conflict-note', textContent: `Conflict: when overridden, partcredit said ${v.conflict.then.verdict} (${v.conflict.then.points}); the regrade now says ${v.conflict.now.verdict} (${v.conflict.now.points}).` }) : '';
+  const conflict = v.conflict ? el('p', { className: 'conflict-note', textContent: `Conflict: when overridden, partcredit said ${v.conflict.was.verdict} (${v.conflict.was.points}); the regrade now says ${v.conflict.now.verdict} (${v.conflict.now.points}).` }) : '';
   const facts = el('dl', {},
     el('dt', { textContent: 'verdict' }), el('dd', { textContent: `${v.verdict} · ${v.points}/${v.maxPoints} pt${v.category ? ` · ${v.category}` : ''}${v.override ? ` (override by ${v.override.author}; partcredit: ${v.auto.verdict}, ${v.auto.points})` : ''}` }),
     el('dt', { textContent: 'answer' }), html('dd', v.answerHtml || '<em>none found</em>'),
@@ -343,11 +343,13 @@ async function loadGroups(): Promise<void> {
 // ---------- agreement and export ----------
 
 async function loadAgreement(): Promise<void> {
-  const rows = await api<{ partId: string; graded: number; overridden: number; exact: number; rightWrong: number }[]>(`/api/runs/${runId}/agreement`);
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const rows = await api<{ partId: string; parts: number; overridden: number; exact: number; rightWrong: number; confidentlyWrong: number }[]>(`/api/runs/${runId}/agreement`);
+  const pct = (n: number, of: number) => `${n}/${of} = ${of ? ((100 * n) / of).toFixed(1) : '0.0'}%`;
   $('agreement').replaceChildren(
-    el('tr', {}, ...['part', 'graded', 'overridden by staff', 'agreement (exact)', 'agreement (right vs wrong)'].map((h) => el('th', { textContent: h }))),
-    ...rows.map((r) => el('tr', { className: r.exact < 0.9 ? 'weak' : '' }, el('td', { textContent: r.partId }), el('td', { textContent: String(r.graded) }), el('td', { textContent: String(r.overridden) }), el('td', { textContent: pct(r.exact) }), el('td', { textContent: pct(r.rightWrong) }))),
+    el('tr', {}, ...['part', 'decided', 'overridden by staff', 'agreement (exact)', 'agreement (right vs wrong)', 'confidently wrong'].map((h) => el('th', { textContent: h }))),
+    ...rows.map((r) =>
+      el('tr', { className: r.parts && r.exact / r.parts < 0.9 ? 'weak' : '' }, el('td', { textContent: r.partId }), el('td', { textContent: String(r.parts) }), el('td', { textContent: String(r.overridden) }), el('td', { textContent: pct(r.exact, r.parts) }), el('td', { textContent: pct(r.rightWrong, r.parts) }), el('td', { textContent: String(r.confidentlyWrong) })),
+    ),
   );
 }
 

@@ -1,16 +1,16 @@
 import type { AnswerSpec, AnswerType } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
-import type { CheckResult } from '../model/verdict.js';
+import type { CheckResult, CheckStage } from '../model/verdict.js';
 import type { Node } from '../math/latex/ast.js';
 import { parseMath, ParseError, type ReadContext } from '../math/latex/parse.js';
 import { printMath } from '../math/latex/print.js';
 import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, trimAnswer, UnreadableError } from './extract.js';
-import { prepareFor, prepareKeyValue } from './prepare.js';
-import { inferType } from './infer.js';
+import { prepareFor } from './prepare.js';
 import { freeSymbols } from '../math/sampling.js';
-import { indexedFamilies, readContextOf, symbolsOf } from './symbols.js';
-import { resetWorkBudget } from '../math/evaluate.js';
+import { indexedFamilies } from './symbols.js';
+import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
+import { WorkBudget } from '../math/evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
 import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
@@ -26,6 +26,8 @@ export interface CheckOptions {
   symbols?: SymbolTable;
   /** A computer-algebra stage to prove equalities the exact stage cannot (see `loadCas`). */
   cas?: Cas;
+  /** The work budget of an enclosing check (a table's cells share their table's); a new one by default. */
+  budget?: WorkBudget;
 }
 
 const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
@@ -43,8 +45,6 @@ const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
   piecewise: checkPiecewise,
 };
 
-/** Types whose answer is a relation; for the rest `x = 5` is read as the value 5. */
-const RELATION_TYPES = new Set<AnswerType>(['equation', 'relation', 'update']);
 
 /** For a shape, the side of `14 \times 14 \times 10 = 1960` that is a shape is the answer. */
 function shapeSide(n: Node): Node {
@@ -52,9 +52,6 @@ function shapeSide(n: Node): Node {
   return valueOf(n);
 }
 
-function declaredNames(symbols: SymbolTable): Set<string> {
-  return readContextOf(symbols).symbols as Set<string>;
-}
 
 function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -112,111 +109,94 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
 /**
  * Checks one candidate answer against one expected answer: finds the answer in the text,
  * reads both, and decides with the checker of the answer's type. Never throws: bad input is a
- * verdict (`unparseable`, `undecided`) with a reason.
+ * verdict (`unparseable`, `undecided`) with a reason. The expected answer is compiled once per
+ * spec and symbol table (`prepareExpected`); the stages are extract → read → normalise → compare,
+ * and the result's `stage` names the one that decided.
  */
 export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
-  resetWorkBudget();
-  const declaredType = spec.type;
+  const budget = options.budget ?? new WorkBudget();
+  const fallbackType = spec.type ?? 'expression';
   try {
-    if (declaredType === 'text') return result('text', checkText(spec), trimAnswer(candidate), '', t0);
-    try {
-      assertReadable(candidate);
-    } catch (e) {
-      return result(declaredType ?? 'expression', unparseable(describeError(e)), '', spec.value ?? '', t0);
-    }
-    // A choice is judged on the extracted answer's words, whether the key declared it or it reads as one.
-    const choice = (choiceSpec: AnswerSpec, shown: string) => {
-      const text = extractAnswer(candidate).text;
-      return result('choice', checkChoice(choiceSpec, text), trimAnswer(text), shown, t0);
-    };
-    if (declaredType === 'choice') return choice(spec, (spec.options ?? []).join(' | '));
-    if (declaredType === 'table') {
-      const v = checkTable(spec, candidate, (cellSpec, cell) => checkAnswer(cellSpec, cell, options));
-      return result('table', v, '(table)', '(table)', t0);
-    }
-    // A key value may come wrapped as a solution writes it (`$...$`, `\boxed{}`).
-    const written = spec.value !== undefined && /\$|\\boxed|\\\[|\\\(/.test(spec.value) ? extractAnswer(spec.value).text : spec.value;
-    const raw = written === undefined ? undefined : prepareKeyValue(written);
-    if (raw === undefined || raw.trim() === '') {
-      return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'none', reason: 'the key gives no expected answer' }, '', '', t0);
-    }
-    let symbols: SymbolTable = options.symbols ?? {};
-    let expected: Node;
-    let type: AnswerType;
-    try {
-      expected = parseMath(prepareFor(declaredType ?? 'expression', raw), readContextOf(symbols));
-      type = declaredType ?? inferType(expected, raw);
-      if (type === 'number' || type === 'shape') expected = parseMath(prepareFor(type, raw), readContextOf(symbols));
-    } catch (e) {
-      if (!(e instanceof ParseError || e instanceof LimitError)) throw e;
-      if (declaredType === undefined) {
-        // A bare word in a key is a choice of one option.
-        const words = raw.replace(/\\text\{([^}]*)\}/g, '$1');
-        if (/^[A-Za-z][A-Za-z\s-]*$/.test(words.trim())) return choice({ ...spec, options: [words.trim()] }, raw);
-      }
-      return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'parse', reason: `the expected answer could not be read: ${describeError(e)}` }, '', raw, t0);
-    }
-    if (!RELATION_TYPES.has(type)) expected = valueOf(expected);
-    symbols = symbolsOf(expected, options.symbols);
-    const read = readContextOf(symbols);
-    if (type === 'choice') return choice({ ...spec, options: [printMath(expected)] }, printMath(expected));
-    const extracted = extractAnswer(candidate);
-    let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
-    // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
-    // Only prose: a number is never mined out of malformed LaTeX.
-    // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
-    const prose = !/[\\{}^_]|\$[ \t]*\n/.test(extracted.text);
-    if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
-      const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
-      const last = numbers?.[numbers.length - 1];
-      if (last) {
-        const fallback = readCandidate([last], type, read);
-        if (!('error' in fallback)) parsed = fallback;
-      }
-    }
-    if ('error' in parsed) {
-      return result(type, unparseable(`the answer could not be read: ${parsed.error}`), extracted.text.slice(0, 200), printMath(expected), t0);
-    }
-    let answer = parsed.node;
-    // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
-    if (!declaredType && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
-    if (type === 'shape') answer = shapeSide(answer);
-    else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
-    const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
-    const declared = declaredNames(symbols);
-    // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
-    const asBounds = type === 'interval' ? asInterval(answer) : undefined;
-    const used = asBounds ? new Set([...freeSymbols(asBounds.lo), ...freeSymbols(asBounds.hi)]) : freeSymbols(answer);
-    // `I` in a matrix answer is the identity of the expected size.
-    const unknown = [...used, ...indexedFamilies(answer)].filter((s) => !declared.has(s) && !(type === 'matrix' && s === 'I'));
-    if (unknown.length) {
-      return withSymbols(result(
-        type,
-        {
-          verdict: 'incorrect',
-          score: 0,
-          check: 'structural',
-          reason: `uses a symbol the question does not define: ${unknown.join(', ')}`,
-          category: 'hallucinated-data',
-        },
-        printMath(answer),
-        printMath(expected),
-        t0,
-      ), sides, 'undefined-symbol');
-    }
-    if (printMath(answer) === printMath(expected)) {
-      return withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, printMath(answer), printMath(expected), t0), sides);
-    }
-    const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, ...(options.cas ? { cas: options.cas } : {}) };
-    const checker = CHECKERS[type] ?? checkExpression;
-    return withSymbols(withMisfit(result(type, checker(expected, answer, ctx), printMath(answer), printMath(expected), t0), type, answer, expected), sides);
+    return checkPrepared(preparedFor(spec, options.symbols), candidate, options, budget, t0);
   } catch (e) {
-    if (e instanceof LimitError) return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0);
-    if (e instanceof UnreadableError) return result(declaredType ?? 'expression', unparseable(e.message), '', spec.value ?? '', t0);
+    if (e instanceof LimitError) return staged(result(fallbackType, { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0), 'compare');
+    if (e instanceof UnreadableError) return staged(result(fallbackType, unparseable(e.message), '', spec.value ?? '', t0), 'extract');
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'limits', reason: 'the answer is nested too deeply to check' }, '', spec.value ?? '', t0);
+      return staged(result(fallbackType, { verdict: 'undecided', score: 0, check: 'limits', reason: 'the answer is nested too deeply to check' }, '', spec.value ?? '', t0), 'read');
     }
-    return result(declaredType ?? 'expression', { verdict: 'undecided', score: 0, check: 'none', reason: `internal error while checking: ${describeError(e)}` }, '', spec.value ?? '', t0);
+    return result(fallbackType, { verdict: 'undecided', score: 0, check: 'none', reason: `internal error while checking: ${describeError(e)}` }, '', spec.value ?? '', t0);
   }
+}
+
+function staged(r: CheckResult, stage: CheckStage): CheckResult {
+  return { ...r, stage };
+}
+
+/** The stages after the expected answer is compiled: extract, read, normalise, compare. */
+function checkPrepared(prepared: PreparedExpected, candidate: string, options: CheckOptions, budget: WorkBudget, t0: number): CheckResult {
+  if (prepared.kind === 'text') return staged(result('text', checkText(prepared.spec), trimAnswer(candidate), '', t0), 'compare');
+  if (prepared.kind === 'problem') {
+    return staged(result(prepared.type, prepared.verdict, '', prepared.shown, t0), 'prepare');
+  }
+  // extract
+  try {
+    assertReadable(candidate);
+  } catch (e) {
+    const type = prepared.kind === 'value' ? prepared.type : prepared.kind;
+    return staged(result(type, unparseable(describeError(e)), '', prepared.kind === 'value' ? prepared.printed : '', t0), 'extract');
+  }
+  // A choice is judged on the extracted answer's words, whether the key declared it or it reads as one.
+  if (prepared.kind === 'choice') {
+    const text = extractAnswer(candidate).text;
+    return staged(result('choice', checkChoice(prepared.spec, text), trimAnswer(text), prepared.shown, t0), 'compare');
+  }
+  if (prepared.kind === 'table') {
+    const v = checkTable(prepared.spec, candidate, (cellSpec, cell) => checkAnswer(cellSpec, cell, { ...options, budget }));
+    return staged(result('table', v, '(table)', '(table)', t0), 'compare');
+  }
+  const { spec, expected, symbols, read, printed } = prepared;
+  let type = prepared.type;
+  const extracted = extractAnswer(candidate);
+  // read
+  let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
+  // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
+  // Only prose: a number is never mined out of malformed LaTeX.
+  // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
+  const prose = !/[\\{}^_]|\$[ \t]*\n/.test(extracted.text);
+  if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
+    const numbers = extracted.text.match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
+    const last = numbers?.[numbers.length - 1];
+    if (last) {
+      const fallback = readCandidate([last], type, read);
+      if (!('error' in fallback)) parsed = fallback;
+    }
+  }
+  if ('error' in parsed) {
+    return staged(result(type, unparseable(`the answer could not be read: ${parsed.error}`), extracted.text.slice(0, 200), printed, t0), 'read');
+  }
+  // normalise
+  let answer = parsed.node;
+  // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
+  if (!prepared.declared && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
+  if (type === 'shape') answer = shapeSide(answer);
+  else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
+  const shown = printMath(answer);
+  const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
+  // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
+  const asBounds = type === 'interval' ? asInterval(answer) : undefined;
+  const used = asBounds ? new Set([...freeSymbols(asBounds.lo), ...freeSymbols(asBounds.hi)]) : freeSymbols(answer);
+  // `I` in a matrix answer is the identity of the expected size.
+  const unknown = [...used, ...indexedFamilies(answer)].filter((s) => !prepared.names.has(s) && !(type === 'matrix' && s === 'I'));
+  if (unknown.length) {
+    const v: TypeVerdict = { verdict: 'incorrect', score: 0, check: 'structural', reason: `uses a symbol the question does not define: ${unknown.join(', ')}`, category: 'hallucinated-data' };
+    return staged(withSymbols(result(type, v, shown, printed, t0), sides, 'undefined-symbol'), 'normalise');
+  }
+  if (shown === printed) {
+    return staged(withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, shown, printed, t0), sides), 'normalise');
+  }
+  // compare
+  const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
+  const checker = CHECKERS[type] ?? checkExpression;
+  return staged(withSymbols(withMisfit(result(type, checker(expected, answer, ctx), shown, printed, t0), type, answer, expected), sides), 'compare');
 }

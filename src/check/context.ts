@@ -4,6 +4,7 @@ import type { CheckVerdict, DecidingCheck, MistakeCategory } from '../model/verd
 import type { Node } from '../math/latex/ast.js';
 import type { Cas } from './equivalence.js';
 import type { ReadContext } from '../math/latex/parse.js';
+import type { WorkBudget } from '../math/evaluate.js';
 
 /** Everything a type checker needs beside the two trees. */
 export interface CheckContext {
@@ -14,6 +15,8 @@ export interface CheckContext {
   cas?: Cas;
   /** The candidate's text after extraction, for checkers that read notation (sig figs, `72.8M`). */
   answerText: string;
+  /** Sum and product terms this check may still evaluate (shared with nested checks). */
+  budget: WorkBudget;
 }
 
 /** What a type checker decides; the dispatcher adds the normalized texts and timing. */

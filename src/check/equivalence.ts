@@ -1,7 +1,7 @@
 import type { Node } from '../math/latex/ast.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { DecidingCheck } from '../model/verdict.js';
-import { close, evaluate, isFiniteValue, type Point, type Value } from '../math/evaluate.js';
+import { close, evaluate, isFiniteValue, type Point, type Value, type WorkBudget } from '../math/evaluate.js';
 import { exactlyEqual } from '../math/normal-form.js';
 import { Matrix } from '../math/matrix.js';
 import { freeSymbols, samplePoint } from '../math/sampling.js';
@@ -21,6 +21,8 @@ export interface CompareEnv {
   /** Relative tolerance for numeric agreement at a point. */
   rel?: number;
   cas?: Cas;
+  /** The check's work budget. */
+  budget: WorkBudget;
 }
 
 /** The outcome of comparing two scalar (or vector) expressions. */
@@ -67,13 +69,20 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
   let answerUndefined = 0;
   for (let attempt = 0; attempt < POINTS * 4 && agreed < POINTS; attempt++) {
     const point = samplePoint(rng, names, env.symbols);
-    const want = evaluate(expected, point);
+    const want = evaluate(expected, point, env.budget);
     if (!isFiniteValue(want)) continue;
-    const got = evaluate(answer, point);
-    // Where only the answer has no real value (√d_in·√d_out at negative d's) the two are not
-    // comparable; equality is judged where both are defined.
+    const got = evaluate(answer, point, env.budget);
+    // Where only the answer has no real value (log a + log b at negative a, b; √d_in·√d_out at
+    // negative d's) it misses a branch of the expected value: a difference, unless the key's
+    // assumptions (positive: true) exclude those points. Two such points, to be sure.
     if (typeof got === 'number' && Number.isNaN(got)) {
-      answerUndefined++;
+      if (++answerUndefined >= 2) {
+        return {
+          equal: false,
+          check: 'numeric',
+          counterexample: `at ${describePoint(point, names)} the answer has no value, the expected value is ${fmt(want)}`,
+        };
+      }
       continue;
     }
     if (!close(want, got, rel)) {

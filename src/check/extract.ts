@@ -122,6 +122,9 @@ export function extractAnswer(response: string): Extracted {
     const found = fromSentence(sentence.replace(/^the\s+final\s+answer\s+is\s*/i, 'is '));
     if (found) return { text: found, how: 'marker' };
   }
+  // A `\boxed{` never closed (a truncated response) holds everything after it.
+  const open = boxed.length ? -1 : candidate.search(/\\boxed\s*\{(?![\s\S]*\\boxed\s*\{)/);
+  if (open >= 0) return { text: trimAnswer(candidate.slice(candidate.indexOf('{', open) + 1)), how: 'boxed' };
   // The same value boxed twice (a model repeating its result) is one answer.
   if (boxed.length) return { text: trimAnswer([...new Set(boxed.map((b) => b.trim()))].join(', ')), how: 'boxed' };
 
@@ -150,8 +153,13 @@ export function extractAnswer(response: string): Extracted {
   }
   const first = candidate.search(/\$|\\\(|\\\[/);
   if (spans.length === 1 && first >= 0 && candidate.slice(0, first).trim() === '' && /^[^$]*$/.test(candidate.slice(candidate.lastIndexOf('$') + 1)) && candidate.slice(candidate.lastIndexOf('$') + 1).trim().length <= 12) {
-    // `$28$ percent`: the words after a lone formula qualify it.
-    return { text: trimAnswer(candidate.replace(/\$\$?/g, ' ').replace(/\\[()[\]]/g, ' ')), how: 'whole' };
+    // `$28$ percent`: a percent word after a lone formula qualifies it; any other word
+    // (`$66n^{2}$ states`) names what was counted and is not part of the value.
+    const after = candidate.slice(candidate.lastIndexOf('$') + 1).trim();
+    if (!after || /^(?:%|percent|per\s*cent|pct)\b/i.test(after) || !/^[A-Za-z]/.test(after)) {
+      return { text: trimAnswer(candidate.replace(/\$\$?/g, ' ').replace(/\\[()[\]]/g, ' ')), how: 'whole' };
+    }
+    return { text: trimAnswer(spans[0]!), how: 'math' };
   }
   if (spans.length) return { text: trimAnswer(spans[spans.length - 1]!), how: 'math' };
   if (candidate.length > LIMITS.answerChars) {

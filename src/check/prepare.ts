@@ -58,12 +58,23 @@ export function repairEatenEscapes(s: string): string {
   return s.replace(/\\?\f/g, '\\f').replace(/\\?\t(?=(?:imes|heta|ext|au|frac|ilde|op|riangle)\b|ext\{|imes|heta)/g, '\\t');
 }
 
+/** A numeral with its base as a subscript (`204_5`, `1011_{2}`) is the number it names. */
+export function readBaseNumerals(s: string): string {
+  return s.replace(/(?<![\w.\\])(\d+)_\{?(\d{1,2})\}?(?![\d\w])/g, (m, digits: string, b: string) => {
+    const base = Number(b);
+    if (base < 2 || base > 36 || [...digits].some((d) => Number(d) >= base)) return m;
+    return String(parseInt(digits, base));
+  });
+}
+
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
-  let t = repairEatenEscapes(s);
+  let t = readBaseNumerals(repairEatenEscapes(s));
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   t = t.replace(UNIT_WORDS, '$1');
+  // `W(x)=1orW(x)=-1`: a joining word glued between a value and the next formula.
+  t = t.replace(/(?<=[\d)}])(or|and)(?=[A-Z(\\])/g, ' $1 ');
   return stripThousands(t)
     .replace(/\^\s*\{?\s*\\circ\s*\}?/g, '')
     .replace(/\\(?:\$|euro|pounds)/g, '')

@@ -18,8 +18,8 @@ export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): 
   const ratios: { r: number; point: Point }[] = [];
   for (let i = 0; i < 80 && ratios.length < 16; i++) {
     const p = samplePoint(rng, names, ctx.symbols);
-    const fv = evaluate(f, p);
-    const gv = evaluate(g, p);
+    const fv = evaluate(f, p, ctx.budget);
+    const gv = evaluate(g, p, ctx.budget);
     if (typeof fv !== 'number' || typeof gv !== 'number' || !isFiniteValue(fv) || !isFiniteValue(gv) || Math.abs(fv) < 1e-9) continue;
     ratios.push({ r: gv / fv, point: p });
   }
@@ -39,12 +39,12 @@ export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): 
   const positive = positiveSymbols(ctx.symbols);
   const unknowns = names.filter((n) => !positive.has(n));
   return ratios.every(({ point }) => {
-    const base = evaluate(g, point) as number / (evaluate(f, point) as number);
+    const base = evaluate(g, point, ctx.budget) as number / (evaluate(f, point, ctx.budget) as number);
     return unknowns.every((u) => {
       const moved = new Map(point);
       moved.set(u, (point.get(u) as number) + 0.731);
-      const fv = evaluate(f, moved) as number;
-      return Math.abs(fv) < 1e-9 || Math.abs((evaluate(g, moved) as number) / fv - base) <= 1e-8 * Math.max(1, Math.abs(base));
+      const fv = evaluate(f, moved, ctx.budget) as number;
+      return Math.abs(fv) < 1e-9 || Math.abs((evaluate(g, moved, ctx.budget) as number) / fv - base) <= 1e-8 * Math.max(1, Math.abs(base));
     });
   });
 }

@@ -2,7 +2,7 @@ import type { Node } from '../math/latex/ast.js';
 import type { CheckContext } from './context.js';
 import { DEFAULT_TOLERANCE } from './context.js';
 import { compareExpressions, type Comparison } from './equivalence.js';
-import { evaluate, close } from '../math/evaluate.js';
+import { evaluate, close, type WorkBudget } from '../math/evaluate.js';
 import { exactValue } from '../math/normal-form.js';
 import { freeSymbols } from '../math/sampling.js';
 import { printMath } from '../math/latex/print.js';
@@ -14,8 +14,8 @@ export function isConstant(n: Node): boolean {
 }
 
 /** The number a constant tree stands for (a percent keeps its /100). */
-export function constantValue(n: Node): number {
-  const v = evaluate(n, new Map());
+export function constantValue(n: Node, budget?: WorkBudget): number {
+  const v = evaluate(n, new Map(), budget);
   return typeof v === 'number' ? v : NaN;
 }
 
@@ -61,8 +61,8 @@ export interface NumberMatch {
  * names the rounding so that the reason can say what the key would have to allow.
  */
 export function numbersMatch(expected: Node, answer: Node, ctx: CheckContext): NumberMatch {
-  const want = constantValue(expected);
-  const got = constantValue(answer);
+  const want = constantValue(expected, ctx.budget);
+  const got = constantValue(answer, ctx.budget);
   if (!Number.isFinite(want) || !Number.isFinite(got)) return { equal: false, how: 'not finite' };
   const exactWant = exactValue(expected);
   const exactGot = exactValue(answer);
@@ -116,5 +116,5 @@ export function compareScalars(expected: Node, answer: Node, ctx: CheckContext):
     const m = numbersMatch(expected, answer, ctx);
     return { equal: m.equal, check: m.how.startsWith('exact') ? 'exact' : 'tolerance', detail: m.how };
   }
-  return compareExpressions(expected, answer, { symbols: ctx.symbols, ...(ctx.cas ? { cas: ctx.cas } : {}) });
+  return compareExpressions(expected, answer, { symbols: ctx.symbols, budget: ctx.budget, ...(ctx.cas ? { cas: ctx.cas } : {}) });
 }

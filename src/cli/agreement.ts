@@ -5,6 +5,7 @@ import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { parseProblemSet } from '../documents/problem-set.js';
 import { readLabels, type LabelSet } from '../documents/labels.js';
 import { readSubmission } from '../documents/submission.js';
+import { assignmentOf } from '../documents/assignment.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { agreementReport, agreementRows, percent, type AgreementFigures, type AgreementReport, type AgreementRow } from '../grade/agreement.js';
 import { UserError } from '../model/errors.js';
@@ -71,7 +72,7 @@ export function measureAgreement(options: AgreementOptions): AgreementResult {
     if (!grade) {
       const text = readFileSync(path, 'utf8');
       inputs.push({ path, bytes: Buffer.byteLength(text) });
-      grade = gradeSubmission(key, readSubmission(text, s.name, key, problems, path));
+      grade = gradeSubmission(assignmentOf(key, problems), readSubmission(text, s.name, key, problems, path));
       graded.set(path, grade);
     }
     rows.push(...agreementRows(grade, s, (id) => decided.has(id)));

@@ -84,15 +84,26 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
   let written = 0;
   let read = 0;
   let wake: (() => void) | undefined;
+  let out = '';
+  let scheduled = false;
+  const emit = () => {
+    scheduled = false;
+    if (out) output.write(out);
+    out = '';
+    wake?.();
+  };
   const flush = () => {
     if (!done.has(written)) return;
-    let out = '';
     for (let s = done.get(written); s !== undefined; s = done.get(written)) {
       done.delete(written++);
       out += `${s}\n`;
     }
-    output.write(out);
-    wake?.();
+    // Answers ready in the same turn (a chunk of inline lines, a worker's batch) go out in one
+    // write at the end of that turn: one system call, not one per line.
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(emit);
+    }
   };
   const answer = (index: number, line: string, r: CheckResult | null) => {
     done.set(index, line);
@@ -121,6 +132,7 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
   while (written < read) {
     await new Promise<void>((resolve) => (wake = resolve));
   }
+  emit();
 }
 
 function formatOne(r: CheckResult): string {

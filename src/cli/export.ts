@@ -27,7 +27,9 @@ export function exportCommand(): Command {
         if (flags.format === 'gradebook') write(await review.gradebook(runId));
         else if (flags.format === 'agreement') {
           const rows = await review.agreement(runId);
-          write(['part,graded,overridden,exact,right_vs_wrong', ...rows.map((r) => `${r.partId},${r.graded},${r.overridden},${r.exact.toFixed(3)},${r.rightWrong.toFixed(3)}`)].join('\n') + '\n');
+          write(
+            `${['part,decided,overridden,exact,right_vs_wrong,confidently_wrong', ...rows.map((r) => `${r.partId},${r.parts},${r.overridden},${r.exact},${r.rightWrong},${r.confidentlyWrong}`)].join('\n')}\n`,
+          );
         } else if (flags.format === 'canvas') {
           if (!flags.roster) throw new CliError('--format canvas needs --roster FILE (export it from Canvas: Grades → Export)');
           if (!existsSync(flags.roster)) throw new CliError(`no roster at ${flags.roster}`);
@@ -42,7 +44,7 @@ export function exportCommand(): Command {
           if (flags.format === 'gradescope') {
             for (const [name, results] of Object.entries(await review.gradescope(runId, !!flags.release))) {
               mkdirSync(join(dir, safe(name)), { recursive: true });
-              writeFileSync(join(dir, safe(name), 'results.json'), JSON.stringify(results, null, 2) + '\n');
+              writeFileSync(join(dir, safe(name), 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
             }
           } else {
             for (const g of await review.reviewed(runId)) writeFileSync(join(dir, `${safe(g.submission)}.html`), await review.studentPage(runId, g.submission, !!flags.release));

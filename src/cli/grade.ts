@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { gradeFiles, type GradedSubmission } from '../run/grading.js';
@@ -8,9 +8,12 @@ import { gradeJson } from '../report/json.js';
 import { gradeTable, summaryTable } from '../report/table.js';
 import { gradeMarkdown } from '../report/markdown.js';
 import { gradebookCsv } from '../report/csv.js';
-import { submissionHtml, summaryHtml } from '../report/html.js';
+import { summaryHtml } from '../report/html.js';
+import { prepareOutDir, reportFiles, type OutFolder } from '../report/write-out.js';
+import { printable, printableJson } from '../report/printable.js';
 import type { SubmissionGrade } from '../model/grade.js';
 import { loadKeyAndProblems, CliError } from './load.js';
+import { UserError } from '../model/errors.js';
 import { variantKeys } from './variant-keys.js';
 import { cachedAsk } from '../run/model-run.js';
 import { parseModelRef } from '../run/providers.js';
@@ -19,15 +22,22 @@ import type { JudgeAsk } from '../grade/judge.js';
 import { pageTranscriber } from '../run/page-reader.js';
 
 /** A judge model through the store's cache (a judged answer is not paid for twice). */
-function judgeFor(store: Store, model: string): JudgeAsk {
-  const ask = cachedAsk(store, parseModelRef(model), { temperature: 0 }, new Scheduler({ concurrency: 4 }), 0);
+function judgeFor(store: Store, model: string, timeoutMs: number, maxWaitMs: number): JudgeAsk {
+  const ask = cachedAsk(store, parseModelRef(model), { temperature: 0, timeoutMs }, new Scheduler({ concurrency: 4, maxWaitMs }), 0);
   return async (messages) => (await ask(messages)).text;
 }
 
 export type ReportFormat = 'table' | 'json' | 'md' | 'html' | 'csv';
 
-/** Prints grades in a format; HTML to stdout is the summary page. */
+/**
+ * Grades in a format, for the terminal; HTML to stdout is the summary page. What a submission
+ * says is not trusted: control characters are dropped (JSON keeps them, escaped).
+ */
 export function printGrades(grades: SubmissionGrade[], format: ReportFormat, title: string): string {
+  return format === 'json' ? printableJson(formatGrades(grades, format, title)) : printable(formatGrades(grades, format, title));
+}
+
+function formatGrades(grades: SubmissionGrade[], format: ReportFormat, title: string): string {
   switch (format) {
     case 'json':
       return grades.map((g) => JSON.stringify(gradeJson(g))).join('\n') + '\n';
@@ -42,24 +52,9 @@ export function printGrades(grades: SubmissionGrade[], format: ReportFormat, tit
   }
 }
 
-/** Writes every report into a folder: a page per submission, the summary, CSV and JSON. */
-export function writeReports(dir: string, results: GradedSubmission[], title: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  const graded = results.filter((r) => r.grade && r.submission);
-  const links = new Map<string, string>();
-  const written: string[] = [];
-  for (const r of graded) {
-    const file = `${r.grade!.submission.replace(/[^\w.-]+/g, '_')}.html`;
-    writeFileSync(join(dir, file), submissionHtml({ name: r.submission!.id, text: r.submission!.text, ...(r.submission!.messages ? { messages: r.submission!.messages } : {}), responses: r.submission!.responses }, r.grade!));
-    links.set(r.grade!.submission, file);
-    written.push(join(dir, file));
-  }
-  const grades = graded.map((r) => r.grade!);
-  writeFileSync(join(dir, 'index.html'), summaryHtml(grades, title, links));
-  writeFileSync(join(dir, 'grades.csv'), gradebookCsv(grades));
-  writeFileSync(join(dir, 'grades.json'), JSON.stringify(grades.map(gradeJson), null, 2) + '\n');
-  written.push(join(dir, 'index.html'), join(dir, 'grades.csv'), join(dir, 'grades.json'));
-  return written;
+/** Writes every report into a folder (replaced whole): a page per submission, the summary, CSV and JSON. */
+export function writeReports(out: OutFolder, results: GradedSubmission[], title: string): string[] {
+  return out.commit(reportFiles(results.flatMap((r) => (r.grade && r.submission ? [{ submission: r.submission, grade: r.grade }] : [])), title));
 }
 
 /** Extensions of the files a folder given to `grade` contributes: write-ups and transcripts. */
@@ -101,10 +96,11 @@ function failUnder(text: string | undefined): number | undefined {
   return p;
 }
 
-function progressBar(done: number, total: number, name: string): string {
+/** The progress line of a batch (the file name is shown without its control characters). */
+export function progressBar(done: number, total: number, name: string): string {
   const width = 30;
   const filled = Math.round((done / total) * width);
-  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${name.slice(0, 40).padEnd(40)}`;
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${printable(name).slice(0, 40).padEnd(40)}`;
 }
 
 /** A submission's score as a percentage of the points (an empty key counts as full marks). */
@@ -123,11 +119,13 @@ export function gradeCommand(): Command {
     .option('--db <store>', DB_HELP)
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
+    .option('--timeout <seconds>', 'abandon and retry a judge request after this long', '300')
+    .option('--max-wait <seconds>', "the longest a judge's server may make us wait (Retry-After) before it is reported throttled", '60')
     .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
     .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
     .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db?: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string }) => {
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db?: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string; timeout: string; maxWait: string }) => {
       const threshold = failUnder(flags.failUnder);
       const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
@@ -136,11 +134,18 @@ export function gradeCommand(): Command {
       const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
       if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
       const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
-      const store = flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false) : undefined;
-      const judge = flags.judge && store ? judgeFor(store, flags.judge) : undefined;
-      const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
-      const showProgress = files.length > 1 && process.stderr.isTTY;
+      const timeoutMs = seconds(flags.timeout, '--timeout');
+      const maxWaitMs = seconds(flags.maxWait, '--max-wait');
+      if (flags.judge) parseModelRef(flags.judge);
+      if (flags.readWith) parseModelRef(flags.readWith);
+      // The report folder is checked (and reserved) before anything is graded or stored.
+      const out = flags.out ? prepareOutDir(flags.out) : undefined;
+      let store: Store | undefined;
       try {
+        store = flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
+        const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
+        const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
+        const showProgress = files.length > 1 && process.stderr.isTTY;
         const { results, runId } = await gradeFiles({
           key,
           ...(problems ? { problems } : {}),
@@ -152,27 +157,36 @@ export function gradeCommand(): Command {
           ...(judge ? { judge } : {}),
           ...(transcriber ? { transcriber } : {}),
           onProgress: (done, total, last) => {
-            if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${last.error}\n`);
+            if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${printable(last.error)}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));
           },
         });
         const grades = results.filter((r) => r.grade).map((r) => r.grade!);
-        for (const r of results) for (const w of r.grade?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+        for (const r of results) for (const w of r.grade?.warnings ?? []) process.stderr.write(`warning: ${printable(w)}\n`);
         process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? flags.key));
-        if (flags.out) {
-          const written = writeReports(flags.out, results, key.title ?? flags.key);
-          process.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+        // A batch that graded nothing leaves an earlier report folder as it was.
+        if (out && grades.length) {
+          const written = writeReports(out, results, key.title ?? flags.key);
+          process.stderr.write(`wrote ${written.length} files to ${printable(out.dir)}\n`);
         }
         if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
         if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
         if (threshold !== undefined) {
           const below = grades.filter((g) => percentOf(g) < threshold);
-          for (const g of below) process.stderr.write(`${g.submission}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
+          for (const g of below) process.stderr.write(`${printable(g.submission)}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
           if (below.length) process.exitCode = 1;
         }
       } finally {
+        out?.discard();
         await store?.close();
       }
     });
+}
+
+/** A flag's number of seconds, in milliseconds; a user error when it is not a positive number. */
+export function seconds(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`"${value}" is not a number of seconds`, flag);
+  return n * 1000;
 }

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readText } from './files.js';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { leafParts, parseProblemSet } from '../documents/problem-set.js';
 import { importSolutions, keySkeleton } from '../documents/key-write.js';
 import { CliError } from './load.js';
 import { checkComputedParts } from '../documents/key-check.js';
+import { readDocumentFile } from '../documents/read-file.js';
 
 function read(path: string): string {
   return readText(path);
@@ -32,6 +33,15 @@ function schemaLine(out?: string): string {
   const from = out ? dirname(resolve(out)) : process.cwd();
   const path = relative(from, PACKAGED_SCHEMA).split('\\').join('/');
   return `# yaml-language-server: $schema=${path.startsWith('.') ? path : `./${path}`}\n`;
+}
+
+/** A problem set or solutions in any format (PDF, notebook, .tex, text), as Markdown + LaTeX. */
+async function readDocument(path: string): Promise<string> {
+  if (!existsSync(path)) throw new CliError(`no file at ${path}`);
+  const doc = await readDocumentFile(new Uint8Array(readFileSync(path)), path);
+  if (doc.text === undefined) throw new CliError(doc.warnings[0] ?? `${path}: not a document`);
+  for (const w of doc.warnings) process.stderr.write(`warning: ${w}\n`);
+  return doc.text;
 }
 
 function output(text: string, out?: string): void {
@@ -97,8 +107,8 @@ export function keyCommand(): Command {
     .description('write a key skeleton with every part of a problem set')
     .argument('<problems>', 'the problem set (Markdown + LaTeX)')
     .option('-o, --out <file>', 'write the key there instead of stdout')
-    .action((path: string, flags: { out?: string }) => {
-      const set = parseProblemSet(read(path), path);
+    .action(async (path: string, flags: { out?: string }) => {
+      const set = parseProblemSet(await readDocument(path), path);
       if (!set.questions.length) throw new CliError(`${path}: no numbered questions found (1. ..., ## Problem 1, Question 1)`);
       const rel = flags.out ? relative(dirname(resolve(flags.out)), resolve(path)) : path;
       output(schemaLine(flags.out) + keySkeleton(set, rel), flags.out);
@@ -115,8 +125,8 @@ export function keyCommand(): Command {
     .description('turn a solutions document (SOL: blocks, TO BE GRADED markers) into a key file to check and fix')
     .argument('<solutions>', 'the solutions document')
     .option('-o, --out <file>', 'write the key there instead of stdout')
-    .action((path: string, flags: { out?: string }) => {
-      const text = importSolutions(read(path), path);
+    .action(async (path: string, flags: { out?: string }) => {
+      const text = importSolutions(await readDocument(path), path);
       output(text, flags.out);
       const { problems } = loadKey(text, flags.out ?? 'imported key');
       const errors = problems.filter((p) => p.severity === 'error');

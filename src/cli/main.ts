@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
-import { printError } from './errors.js';
+import * as nodeModule from 'node:module';
+// Node 22.1+ keeps compiled code between runs (a third of start-up); Node 20 has no such cache.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+import type { Command } from 'commander';
 
 /** A command of the CLI: its name and one-line summary for `--help`, and how to load it. */
 interface LazyCommand {
@@ -33,6 +35,8 @@ function commandName(args: string[]): string | undefined {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Imported here, not at the top, so the compile cache above covers them too.
+  const { Command } = await import('commander');
   const program = new Command('partcredit')
     .description('Grade answers to STEM problem sets part by part, with checks that understand mathematics.')
     .version('0.1.0')
@@ -64,6 +68,7 @@ function usageErrorsThrow(command: Command): Command {
   return command;
 }
 
-main(process.argv).catch((e: unknown) => {
+main(process.argv).catch(async (e: unknown) => {
+  const { printError } = await import('./errors.js');
   process.exitCode = printError(e, process.argv.includes('--debug'));
 });

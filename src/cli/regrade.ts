@@ -4,6 +4,7 @@ import { regradeRun } from '../run/grading.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { printGrades, type ReportFormat } from './grade.js';
 import { variantKeys } from './variant-keys.js';
+import { printable } from '../report/printable.js';
 
 export function regradeCommand(): Command {
   return new Command('regrade')
@@ -13,7 +14,7 @@ export function regradeCommand(): Command {
     .option('-k, --key <file>', 'the key to grade with (default: the key file the run was graded with, read again)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))
     .action(async (flags: { db?: string; run?: string; key?: string; format: string }) => {
-      const store = await openCliStore(flags.db);
+      const store = await openCliStore(flags.db, true, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
       try {
         const runId = flags.run ? Number(flags.run) : await store.latestRun();
         if (runId === undefined || Number.isNaN(runId)) throw new CliError(`${store.where} has no run to regrade`);

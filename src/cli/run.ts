@@ -1,14 +1,28 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readJson } from './files.js';
 import { Command, Option } from 'commander';
 import { Store } from '../store/db.js';
 import { runModels, type ModelRunConfig, type RunProgress } from '../run/model-run.js';
-import { parseModelRef } from '../run/providers.js';
+import { apiKeyFor, parseModelRef } from '../run/providers.js';
 import { compareRuns, comparisonHtml, comparisonTable, type Prices } from '../report/compare.js';
 import { loadKeyAndProblems, CliError } from './load.js';
+import { printable } from '../report/printable.js';
+import { writeFileReplacing } from '../report/write-out.js';
+import { seconds } from './grade.js';
 
 function progressLine(p: RunProgress, t0: number, cost?: number): string {
-  return `\rparts ${p.partsDone}/${p.partsTotal} · requests ${p.requests} (${p.cached} from cache) · tokens ${p.inputTokens} in / ${p.outputTokens} out${cost !== undefined ? ` · $${cost.toFixed(4)}` : ''} · retries ${p.retries} · ${((Date.now() - t0) / 1000).toFixed(0)} s   `;
+  return `\rparts ${p.partsDone}/${p.partsTotal} · requests ${p.requests} (${p.cached} from cache) · tokens ${p.inputTokens} in / ${p.outputTokens} out${cost !== undefined ? ` · $${cost.toFixed(4)}` : ''} · retries ${p.retries}${p.throttled ? ` · throttled ${p.throttled}` : ''} · ${((Date.now() - t0) / 1000).toFixed(0)} s   `;
+}
+
+/** Each model reference is valid and has an API key, or a one-line error says which does not. */
+function usableModels(models: string[]): void {
+  for (const m of models) {
+    try {
+      apiKeyFor(parseModelRef(m));
+    } catch (e) {
+      throw new CliError(e instanceof Error ? e.message : String(e), `--model ${m}`);
+    }
+  }
 }
 
 export function runCommand(): Command {
@@ -25,6 +39,7 @@ export function runCommand(): Command {
     .option('--reasoning-effort <effort>', 'low, medium or high, where the API has it')
     .option('--stream', 'stream replies (SSE)')
     .option('--timeout <seconds>', 'abandon and retry a request after this long', '300')
+    .option('--max-wait <seconds>', "the longest a server's Retry-After may make a model wait; a longer one reports it throttled and the others go on", '60')
     .option('--concurrency <n>', 'requests in flight per provider (it backs off on 429)', '8')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--vision <model...>', 'OpenAI-compatible models that take images (figures are sent to OpenAI and Anthropic models)')
@@ -32,8 +47,11 @@ export function runCommand(): Command {
     .option('--prices <file>', 'JSON prices per million tokens, to show cost: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
-    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[]; timeout: string }) => {
-      const store = new Store(flags.db);
+    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[]; timeout: string; maxWait: string }) => {
+      // A new run's models and API keys are checked before the store is opened: a missing key
+      // is one line, not a stored run to --resume.
+      if (!flags.resume) usableModels([...(flags.model ?? []), ...(flags.judge ? [flags.judge] : [])]);
+      const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
       try {
         let config: ModelRunConfig;
         let keyPath: string;
@@ -44,6 +62,7 @@ export function runCommand(): Command {
           const run = store.modelRun(resume);
           if (!run) throw new CliError(`${flags.db} has no model run ${flags.resume}`);
           config = JSON.parse(run.config) as ModelRunConfig;
+          usableModels(config.models);
           keyPath = run.key_path;
           problemsFlag = run.problems_path ?? undefined;
         } else {
@@ -62,9 +81,10 @@ export function runCommand(): Command {
               ...(flags.maxTokens !== undefined ? { maxTokens: Number(flags.maxTokens) } : {}),
               ...(flags.reasoningEffort ? { reasoningEffort: flags.reasoningEffort } : {}),
               ...(flags.stream ? { stream: true } : {}),
-              timeoutMs: Math.max(1, Number(flags.timeout)) * 1000,
+              timeoutMs: seconds(flags.timeout, '--timeout'),
             },
             concurrency: Math.max(1, Number(flags.concurrency)),
+            maxWaitMs: seconds(flags.maxWait, '--max-wait'),
             ...(flags.judge ? { judge: parseModelRef(flags.judge).label } : {}),
             ...(flags.vision ? { vision: flags.vision } : {}),
             ...(flags.textOnly ? { textOnly: flags.textOnly } : {}),
@@ -91,7 +111,7 @@ export function runCommand(): Command {
           },
         });
         if (tty) process.stderr.write('\n');
-        for (const e of errors) process.stderr.write(`error: ${e.model}${e.sample ? ` (sample ${e.sample + 1})` : ''}: ${e.message}\n`);
+        for (const e of errors) process.stderr.write(printable(`error: ${e.model}${e.sample ? ` (sample ${e.sample + 1})` : ''}: ${e.message}`) + '\n');
         if (errors.length) {
           process.exitCode = 1;
           process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId} --db ${flags.db} finishes the run\n`);
@@ -123,7 +143,7 @@ export function compareCommand(): Command {
         const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
         const c = compareRuns(store, ids, key, prices);
         const text = flags.format === 'json' ? JSON.stringify(c, null, 2) + '\n' : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);
-        if (flags.out) writeFileSync(flags.out, text);
+        if (flags.out) writeFileReplacing(flags.out, text);
         else process.stdout.write(text);
       } finally {
         await store.close();

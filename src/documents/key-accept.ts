@@ -1,12 +1,9 @@
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, Scalar } from 'yaml';
+import { isMap, isSeq, parseDocument, type YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import { UserError } from '../model/errors.js';
 import { canonicalPartId } from './part-ids.js';
 
 /** How an answer goes into a part of the key. */
-export type AcceptAs =
-  | { as: 'accept' }
-  | { as: 'partial'; credit: number; feedback?: string }
-  | { as: 'conventions'; label: string; credit?: number };
+export type AcceptAs = { as: 'accept' } | { as: 'partial'; credit: number; feedback?: string } | { as: 'conventions'; label: string; credit?: number };
 
 /**
  * The key file's text with one answer added to a part's `accept`, `partial` or `conventions`
@@ -77,7 +74,7 @@ function splice(text: string, part: YAMLMap, field: string, entry: string, note:
   const dash = text.lastIndexOf('-', firstItem.range[0]);
   const itemIndent = dash - lineStart(dash);
   const end = lineEndAfter(text, list.range[1]);
-  return text.slice(0, end) + `${pad(itemIndent)}# ${oneLine(note)}\n${pad(itemIndent)}- ${entry}\n` + text.slice(end);
+  return `${text.slice(0, end)}${pad(itemIndent)}# ${oneLine(note)}\n${pad(itemIndent)}- ${entry}\n${text.slice(end)}`;
 }
 
 /** The offset just past the line holding `at - 1` (the start of the next line). */

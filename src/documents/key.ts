@@ -25,6 +25,8 @@ export interface KeyProblem {
   severity: 'error' | 'warning';
   file?: string;
   line?: number;
+  /** Column of a YAML syntax error (1-based). */
+  column?: number;
   part?: string;
   field?: string;
   message: string;
@@ -32,7 +34,7 @@ export interface KeyProblem {
 
 /** The problem as one line: `hw4.key.yaml:12: part 1.a, answer: ...`. */
 export function formatKeyProblem(p: KeyProblem): string {
-  const where = [p.file, p.line].filter((x) => x !== undefined).join(':');
+  const where = [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
   const what = [p.part ? `part ${p.part}` : undefined, p.field].filter(Boolean).join(', ');
   return `${where ? `${where}: ` : ''}${p.severity}: ${what ? `${what}: ` : ''}${p.message}`;
 }
@@ -141,11 +143,22 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
   const at = (line?: number) => ({ ...(file ? { file } : {}), ...(line ? { line } : {}) });
   if (doc.errors.length) {
     return {
-      problems: doc.errors.map((e) => ({ severity: 'error' as const, ...at(e.linePos?.[0]?.line), message: `not valid YAML: ${e.message.split('\n')[0]}` })),
+      // prettyErrors is off (no code frame in the message), so the position comes from the line counter.
+      problems: doc.errors.map((e) => {
+        const pos = counter.linePos(e.pos[0]);
+        return { severity: 'error' as const, ...at(pos.line), column: pos.col, message: `not valid YAML: ${e.message.split('\n')[0]}` };
+      }),
     };
   }
   // The top level first; then each part on its own, so one bad part does not hide the others.
-  const parsed = KeyFileSchema.extend({ parts: z.record(z.string(), z.unknown()) }).safeParse(doc.toJS());
+  let js: unknown;
+  try {
+    js = doc.toJS();
+  } catch (e) {
+    // yaml refuses an alias bomb (aliases that expand exponentially) by throwing while converting.
+    return { problems: [{ severity: 'error', ...at(), message: `not valid YAML: ${e instanceof Error ? e.message : String(e)} (too many aliases)` }] };
+  }
+  const parsed = KeyFileSchema.extend({ parts: z.record(z.string(), z.unknown()) }).safeParse(js);
   if (!parsed.success) return { problems: zodProblems(parsed.error, doc, counter, file) };
   const problems: KeyProblem[] = [];
   const validParts: KeyFile['parts'] = {};

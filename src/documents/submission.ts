@@ -3,26 +3,11 @@ import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
 import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
-import { segmentTranscript, segmentWriteup, type QuestionOutline } from './segment.js';
+import { segmentTranscript, segmentWriteup } from './segment.js';
+import { assignmentOf } from './assignment.js';
 import { readDocumentFile, type ReadFileOptions } from './read-file.js';
 
-/** The key's questions in order, with titles and text from the problem set when there is one. */
-export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
-  const out: QuestionOutline[] = [];
-  for (const part of key.parts) {
-    const number = part.id.split('.')[0]!;
-    let q = out.find((o) => o.number === number);
-    if (!q) {
-      const ps = problems?.questions.find((x) => x.number === number);
-      q = { number, parts: [], ...(ps?.title ? { title: ps.title } : {}), ...(ps ? { text: [ps.text, ...ps.parts.map((p) => `${p.title ?? ''} ${p.text}`)].join('\n') } : {}) };
-      out.push(q);
-    }
-    q.parts.push(part.id);
-    // Part titles tell alignment what the question is about when there is no problem set.
-    if (part.title && !problems) q.text = `${q.text ?? ''} ${part.title}`.trim();
-  }
-  return out;
-}
+export { outlineOf } from './assignment.js';
 
 /** The largest submission read: a bigger file is refused with a message, never read for minutes. */
 export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
@@ -37,7 +22,7 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
   const format = detectFormat(text, path ?? id);
-  const outline = outlineOf(key, problems);
+  const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text, notes: [] as Submission['notes'], warnings: [] as string[] };
   if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(text, outline) }, key);
   try {

@@ -28,6 +28,45 @@ export function lastSide(latex: string): string {
   return cut.slice(start).trim().replace(/[.,;]\s*$/, '');
 }
 
+/** The sides of a formula cut at its top-level `=` signs (`a = b = c` → a, b, c); braces, brackets and environments stay whole. */
+export function sides(latex: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < latex.length; i++) {
+    const c = latex[i]!;
+    if (c === '\\') {
+      if (latex.startsWith('\\begin', i)) depth++;
+      if (latex.startsWith('\\end', i)) depth--;
+      i++;
+      continue;
+    }
+    if ('{[('.includes(c)) depth++;
+    else if ('}])'.includes(c)) depth--;
+    else if (c === '=' && depth === 0 && !'<>!:'.includes(latex[i - 1] ?? '')) {
+      out.push(latex.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(latex.slice(start).trim());
+  return out.filter(Boolean);
+}
+
+/** `\|\Delta W\|_2 \le \sqrt{d_{out}}` → `\sqrt{d_{out}}`: the value a bound gives, when a value is asked for. */
+export function boundSide(latex: string): string[] {
+  const m = /^(?:[^{}()[\]]|\{[^{}]*\}|\([^()]*\))*?(?:\\leq?|\\geq?|≤|≥|<|>)(?![a-z])\s*([\s\S]+)$/.exec(latex);
+  if (!m) return [];
+  const rest = m[1]!.trim().replace(/[.,;]\s*$/, '');
+  return rest && !/\\leq?|\\geq?|≤|≥|<|>/.test(rest) ? [rest] : [];
+}
+
+/** The equations a chain states: `y_2[n] = y[n-5] = \begin{cases}...` → `y_2[n] = y[n-5]`, `y_2[n] = \begin{cases}...`. */
+export function chainEquations(latex: string): string[] {
+  const s = sides(latex.split(/\\approx|≈/)[0]!);
+  if (s.length < 3) return [];
+  return s.slice(1, 5).map((rhs) => `${s[0]} = ${rhs.replace(/[.,;]\s*$/, '')}`);
+}
+
 const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\begin\{(equation|align|gather)\*?\}([\s\S]+?)\\end\{\3\*?\}|(?<![\\$])\$([^$\n]+?)\$|\\\(([\s\S]+?)\\\)/g;
 
 /** The pieces of a formula written side by side: `A \quad , \quad B = ...` → A, B = .... */
@@ -104,7 +143,9 @@ export function answerCandidates(response: string): Candidate[] {
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
     const between = response.slice(index, f.index);
-    if (/[.!?]\s|\n\s*\n/.test(between)) return;
+    // "Thus the output shape is:" then the formula on its own after a blank line: still its formula.
+    const introduces = /:\s*(?:\*\*)?\s*$/.test(between);
+    if (/[.!?]\s/.test(between) || (!introduces && /\n\s*\n/.test(between))) return;
     reason.set(lo, Math.max(reason.get(lo) ?? 0, score));
   };
   for (const m of response.matchAll(CONCLUSION)) {

@@ -1,12 +1,15 @@
 import type { Key, KeyPart, NamedAnswer } from '../model/key.js';
 import type { AnswerSpec } from '../model/answer-spec.js';
 import type { CheckResult } from '../model/verdict.js';
-import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { AnswerCandidate, PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
-import { answerCandidates, formulas, lastSide, pieces, type Candidate } from './final-answer.js';
+import { assignmentOf, isAssignment, type Assignment } from '../documents/assignment.js';
+import type { ProblemSet } from '../model/problem-set.js';
+import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from './final-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -103,6 +106,7 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
 /** `\mathbf{g}_3`, `g_{3}`, `\mathbb{E}[dw]` → `g3`, `g3`, `e`: a name as a response or a key writes it. */
 function nameKey(s: string): string {
   return s
+    .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
     .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
     .replace(/[[(].*$/, '')
     .replace(/[\\{}_\s^*]/g, '')
@@ -120,6 +124,52 @@ function statesName(candidate: string, name: string): boolean {
   return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
 }
 
+/** A general answer with the question's fixed values put in, when that is an answer the key credits. */
+function specialise(targets: Target[], text: string, givens: ReadonlyMap<string, string>, options: CheckOptions, candidate: Candidate): Graded | undefined {
+  const filled = substituted(text, givens as Map<string, string>);
+  for (const v of filled) {
+    for (const t of targets) {
+      const r = checkAnswer(t.spec, v, options);
+      if (r.verdict === 'correct') {
+        const used = [...givens].filter(([n]) => new RegExp(`(^|[^A-Za-z\\\\])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).test(text)).map(([n, val]) => `${n} = ${val}`);
+        const g = creditFor(t, { ...r, reason: `with ${used.join(', ')} as the question fixes: ${r.reason}` }, { ...candidate, text });
+        return g;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A formula without the prose a writer put inside it: a remark in a case (`\text{ (equivalently }
+ * ...)`) and sentence punctuation before `\end{cases}`.
+ */
+function tidied(text: string): string[] {
+  const t = text
+    .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
+    .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
+  return t === text ? [] : [t, lastSide(t)];
+}
+
+/** `g_1` (or `\mathbf{g}_1`) alone, a value the question states: that value. */
+function givenValue(text: string, givens: ReadonlyMap<string, string>): string[] {
+  const v = givens.get(plain(text).trim());
+  return v ? [v] : [];
+}
+
+/** `d_{out,n}` (the d_out of layer n) → `d_{out}`: a per-layer index on a quantity the question names once. */
+function withoutLayerIndex(text: string): string[] {
+  const t = text.replace(/_\{\s*(\\text\{[A-Za-z]+\}|[A-Za-z]{2,})\s*,\s*[a-z]\s*\}/g, '_{$1}');
+  return t === text ? [] : [t];
+}
+
+/** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
+function leftSide(value: string): string | undefined {
+  const m = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\leftarrow|:=)/.exec(value);
+  if (!m || /[+\-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
+  return m[1]!;
+}
+
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
@@ -135,11 +185,17 @@ const MAX_CANDIDATES = 80;
  * parameter (`\frac{1}{|c|}\sqrt{d_out/d_in}`) that the key does not credit is followed by its
  * specialisation when the response gives one (`= \sqrt{d_out}` for `c = 1/\sqrt{d_in}`).
  */
-function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, questionSymbols: ReadonlySet<string>, name?: string, preferCorrect = false): Graded {
+function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
   if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const targets = targetsOf(part, spec);
   let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
+  // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
+  const quantities = targets.flatMap((t) => (t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : []).filter((q): q is string => !!q);
+  if (quantities.length) {
+    const stating = candidates.filter((c) => quantities.some((q) => statesName(c.text, q)));
+    candidates = [...stating, ...candidates.filter((c) => !stating.includes(c))];
+  }
   if (name) {
     // A named answer (`g3`): the candidates that state it by name come first.
     const wanted = name;
@@ -158,7 +214,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   for (const c of candidates) {
     defs ??= definitions(text);
-    const variants = [...new Set([c.text, lastSide(c.text), ...substituted(c.text, defs)])];
+    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text)), ...givenValue(lastSide(c.text), question.givens), ...tidied(c.text)])];
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -166,7 +222,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         const r = checkAnswer(t.spec, v, options);
         r.symbols?.expected.forEach((x) => expectedSymbols.add(x));
         firstTried ??= { result: r, candidate };
-        if (misfit(r, questionSymbols)) continue;
+        if (misfit(r, question.symbols)) continue;
         if (r.verdict === 'correct') {
           fit = creditFor(t, r, candidate);
           break;
@@ -175,7 +231,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       }
       if (!fit) continue;
       const correct = fit.result.verdict === 'correct' || (fit.credit ?? 0) > 0;
-      if (general && !extraSymbols(fit.result, expectedSymbols).length) return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
+      // The specialisation states the same quantity as the general form, without its free parameter.
+      const generalQuantity = general && leftSide(general.candidate!.text);
+      if (general && !extraSymbols(fit.result, expectedSymbols).length && (!generalQuantity || statesName(c.text, generalQuantity))) {
+        return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
+      }
       if (general) continue;
       if (preferCorrect && !name && !correct) {
         firstFit ??= fit;
@@ -183,7 +243,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         continue;
       }
       if (!correct && extraSymbols(fit.result, expectedSymbols).length) {
-        // A general form in a parameter the key does not have: look on for its specialisation.
+        // A general form in a parameter the key does not have: specialised with the value the
+        // question fixes (part (b)'s c), or else look on for the specialisation it states.
+        const special = specialise(targets, v, question.givens, options, candidate);
+        if (special) return special;
         general = fit;
         continue;
       }
@@ -198,7 +261,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   return {
     result: {
       ...result,
-      verdict: result.verdict === 'unparseable' && candidates.length === 1 ? 'unparseable' : 'incorrect',
+      // One short formula that cannot be read is unparseable; a response of prose with no answer in it is incomplete.
+      verdict: result.verdict === 'unparseable' && candidates.length === 1 && text.length < 300 ? 'unparseable' : 'incorrect',
       score: 0,
       category: 'incomplete',
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
@@ -211,8 +275,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
 function definitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of formulas(text)) {
-    for (const piece of [f.text, ...pieces(f.text)]) {
-      const m = /^\s*([A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
+    for (const piece of [...pieces(f.text), f.text]) {
+      const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
       if (!m || out.has(m[1]!)) continue;
       const value = lastSide(m[2]!).replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '').trim();
       if (value) out.set(m[1]!, value);
@@ -221,7 +285,7 @@ function definitions(text: string): Map<string, string> {
   return out;
 }
 
-const NAME = /[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9_{])/g;
+const NAME = /[A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9_{])/g;
 
 /**
  * A candidate with the response's own definitions put in (`W_{out} \times H_{out} \times F`).
@@ -242,34 +306,72 @@ function substituted(candidate: string, defs: Map<string, string>): string[] {
   return changed ? [text] : [];
 }
 
-function gradeAnswer(part: KeyPart, answer: NamedAnswer, text: string, options: CheckOptions, questionSymbols: ReadonlySet<string>): Graded {
+function gradeAnswer(part: KeyPart, answer: NamedAnswer, text: string, options: CheckOptions, question: QuestionContext): Graded {
   // A part with several named answers: each is looked for among the response's formulas, by name first.
-  return gradeAgainst(part, answer.spec, text, options, questionSymbols, answer.name, part.answers.length > 1);
+  return gradeAgainst(part, answer.spec, text, options, question, answer.name, part.answers.length > 1);
 }
 
-const QUESTION_SYMBOLS = new WeakMap<Key, Map<string, Set<string>>>();
+/** What grading knows of a part's question: the symbols its answers use, and the values it fixes. */
+export interface QuestionContext {
+  /** The symbols the key's answers to the question use: what an answer to it is about. */
+  symbols: ReadonlySet<string>;
+  /**
+   * Values the question fixes, as LaTeX by name: the key's answers of the form `c = ...` in the
+   * question's parts (part (b) fixes the c that part (c)'s general bound is in).
+   */
+  givens: ReadonlyMap<string, string>;
+}
 
-/** The symbols the key's answers to one question use: what an answer to that question is about. */
-function questionSymbols(key: Key, question: string): Set<string> {
-  let byQuestion = QUESTION_SYMBOLS.get(key);
-  if (!byQuestion) QUESTION_SYMBOLS.set(key, (byQuestion = new Map()));
-  let set = byQuestion.get(question);
-  if (!set) {
-    set = new Set();
+const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
+
+/** `\mathbf{g}_1` → `g_1`: bold is typography, not another name. */
+function plain(latex: string): string {
+  return latex.replace(/\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}/g, '$1');
+}
+
+/** Values the problem set states for a question (`\mathbf{g}_1 = f(\mathbf{x}_1) = [0.8, 0, 0]^T`), by plain name. */
+function statedValues(problems: ProblemSet | undefined, question: string, into: Map<string, string>): void {
+  const q = problems?.questions.find((x) => x.number === question);
+  if (!q) return;
+  const texts = [q.text, ...q.parts.flatMap((p) => [p.text, ...p.parts.map((s) => s.text)])];
+  for (const f of texts.flatMap((t) => formulas(t))) {
+    for (const piece of [...pieces(f.text), f.text]) {
+      const s = sides(plain(piece));
+      const name = s[0];
+      const value = s[s.length - 1]!;
+      if (s.length < 2 || !name || !/^[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?$/.test(name) || /\?|\\dots|\\cdots/.test(value) || into.has(name)) continue;
+      into.set(name, value.replace(/[.,;]\s*$/, ''));
+    }
+  }
+}
+
+/** The context of one question, computed once per assignment. */
+function questionContext(assignment: Assignment, question: string): QuestionContext {
+  const { key } = assignment;
+  let byQuestion = QUESTION_CONTEXT.get(assignment);
+  if (!byQuestion) QUESTION_CONTEXT.set(assignment, (byQuestion = new Map()));
+  let ctx = byQuestion.get(question);
+  if (!ctx) {
+    const symbols = new Set<string>();
+    const givens = new Map<string, string>();
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
-        checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => set!.add(s));
+        checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
+        const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
+        if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
       }
     }
-    byQuestion.set(question, set);
+    statedValues(assignment.problems, question, givens);
+    ctx = { symbols, givens };
+    byQuestion.set(question, ctx);
   }
-  return set;
+  return ctx;
 }
 
 /** Grades one attempt of a part against every answer the key gives for it. */
-function gradeAttempt(part: KeyPart, text: string, options: CheckOptions, questionSymbols: ReadonlySet<string>): { verdict: PartVerdict; score: number; graded: Graded[] } {
-  const graded = part.answers.map((a) => gradeAnswer(part, a, text, options, questionSymbols));
+function gradeAttempt(part: KeyPart, text: string | ((a: NamedAnswer) => string), options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
+  const graded = part.answers.map((a) => gradeAnswer(part, a, typeof text === 'string' ? text : text(a), options, question));
   if (!graded.length) return { verdict: 'needs-review', score: 0, graded };
   const score = graded.reduce((s, g) => s + (g.credit ?? g.result.score), 0) / graded.length;
   const verdicts = graded.map((g) => g.result.verdict);
@@ -307,7 +409,9 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
  * Grades a part: its final answer (and the first, when the submission answered more than
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
-export function gradePart(part: KeyPart, response: PartResponse | undefined, key: Key): PartGrade {
+export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0): PartGrade {
+  const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
+  const { key } = assignment;
   const options: CheckOptions = { symbols: symbolsFor(key, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
@@ -322,30 +426,57 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   if (!part.answers.length) {
     return { ...base, verdict: 'needs-review', score: 0, points: 0, answer: response.final.text.slice(0, 200), expected: part.compute ? `compute: ${part.compute}` : '', feedback: 'the key gives no answer to check against', source: response.label };
   }
-  const qs = questionSymbols(key, part.id.split('.')[0]!);
+  const qs = questionContext(assignment, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.final.text, options, qs);
   const d = describe(part, final.graded);
+  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
+  const verdict = settle(final.verdict, confidence);
+  const review = verdict === 'needs-review' && final.verdict !== 'needs-review';
   const grade: PartGrade = {
     ...base,
-    verdict: final.verdict,
-    score: final.score,
-    points: Math.round(final.score * part.points * 1000) / 1000,
+    verdict,
+    score: review ? 0 : final.score,
+    points: review ? 0 : Math.round(final.score * part.points * 1000) / 1000,
     ...d,
+    ...(review ? { feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}; ${d.feedback}` } : {}),
     source: [response.label, d.source].filter(Boolean).join(', '),
+    confidence,
+    ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
-    const first = gradeAttempt(part, response.first.text, options, qs);
-    if (first.verdict !== final.verdict || describe(part, first.graded).answer !== d.answer) {
-      grade.first = { verdict: first.verdict, answer: describe(part, first.graded).answer };
+    // A part posed in pieces (g3 asked in one turn, g4 in a later one): each named answer's first
+    // answer is in the first attempt that states it.
+    const firstText = (a: NamedAnswer) => (part.answers.length > 1 && a.name ? response.attempts.find((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)))?.text : undefined) ?? response.first.text;
+    const first = gradeAttempt(part, firstText, options, qs);
+    const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
+    if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
+      grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
     }
   }
   return grade;
 }
 
-/** Grades every part of the key for one submission; totals count graded parts only. */
-export function gradeSubmission(key: Key, submission: Submission): SubmissionGrade {
+function evidence(graded: Graded[]): AnswerEvidence[] {
+  return graded.map((g) => ({ result: g.result, ...(g.candidate ? { how: g.candidate.how } : {}), ...(g.others ? { others: g.others } : {}) }));
+}
+
+/** The candidates a person decides between: the one graded and the others that fit with another verdict. */
+function candidatesOf(graded: Graded[], verdict: PartVerdict, answer: string): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [{ answer, verdict, ...(graded[0]?.candidate ? { how: graded[0].candidate.how } : {}) }];
+  for (const g of graded) for (const o of g.others ?? []) if (!out.some((c) => c.answer === o.text)) out.push({ answer: o.text, verdict: o.verdict });
+  return out.slice(0, 6);
+}
+
+/**
+ * Grades every part of the key for one submission; totals count graded parts only. Given the
+ * assignment (key + problem set), answers in terms of values the question states (`g_4 = g_1`)
+ * are read with those values.
+ */
+export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: Submission): SubmissionGrade {
+  const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
+  const { key } = assignment;
   const byId = new Map(submission.responses.map((r) => [r.partId, r]));
-  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), key));
+  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length));
   const counted = parts.filter((p) => p.graded);
   return {
     submission: submission.id,

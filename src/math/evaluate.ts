@@ -124,7 +124,7 @@ function callKnown(fn: string, args: Value[]): Value {
  * relations and anything without a number value give NaN; nothing here can run unbounded
  * (sums are capped at LIMITS.bigopTerms terms; factorials past 170 are Infinity).
  */
-export function evaluate(n: Node, at: Point): Value {
+export function evaluate(n: Node, at: Point, budget: WorkBudget = new WorkBudget()): Value {
   switch (n.kind) {
     case 'num':
       return toNumber(n.value);
@@ -133,32 +133,32 @@ export function evaluate(n: Node, at: Point): Value {
     case 'const':
       return n.name === 'pi' ? Math.PI : n.name === 'e' ? Math.E : Infinity;
     case 'add':
-      return n.terms.slice(1).reduce<Value>((s, t) => lift(s, evaluate(t, at), (a, b) => a + b), evaluate(n.terms[0]!, at));
+      return n.terms.slice(1).reduce<Value>((s, t) => lift(s, evaluate(t, at, budget), (a, b) => a + b), evaluate(n.terms[0]!, at, budget));
     case 'mul':
     case 'cross':
-      return n.factors.reduce<Value>((p, f) => product(p, evaluate(f, at)), 1);
+      return n.factors.reduce<Value>((p, f) => product(p, evaluate(f, at, budget)), 1);
     case 'neg':
-      return map1(evaluate(n.arg, at), (x) => -x);
+      return map1(evaluate(n.arg, at, budget), (x) => -x);
     case 'div': {
-      const d = evaluate(n.den, at);
+      const d = evaluate(n.den, at, budget);
       if (typeof d !== 'number') return NaN;
-      return map1(evaluate(n.num, at), (x) => x / d);
+      return map1(evaluate(n.num, at, budget), (x) => x / d);
     }
     case 'pow': {
-      const b = evaluate(n.base, at);
-      const e = evaluate(n.exp, at);
+      const b = evaluate(n.base, at, budget);
+      const e = evaluate(n.exp, at, budget);
       if (typeof e !== 'number') return NaN;
       if (b instanceof Matrix) return b.pow(e) ?? NaN;
-      return map1(b, (x) => Math.pow(x, e));
+      return map1(b, (x) => realPow(x, e));
     }
     case 'root': {
-      const k = scalar(evaluate(n.index, at));
-      return mapScalarFn(evaluate(n.arg, at), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -Math.pow(-x, 1 / k) : Math.pow(x, 1 / k)));
+      const k = scalar(evaluate(n.index, at, budget));
+      return mapScalarFn(evaluate(n.arg, at, budget), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -Math.pow(-x, 1 / k) : Math.pow(x, 1 / k)));
     }
     case 'percent':
-      return map1(evaluate(n.arg, at), (x) => x / 100);
+      return map1(evaluate(n.arg, at, budget), (x) => x / 100);
     case 'call': {
-      const args = n.args.map((a) => evaluate(a, at));
+      const args = n.args.map((a) => evaluate(a, at, budget));
       if (n.opaque) {
         const flat = args.flatMap((a) => (typeof a === 'number' ? [a] : a instanceof Matrix ? a.data : a));
         return opaque(n.fn, flat);
@@ -166,8 +166,8 @@ export function evaluate(n: Node, at: Point): Value {
       return callKnown(n.fn, args);
     }
     case 'bigop': {
-      const lo = scalar(evaluate(n.lower, at));
-      const hi = scalar(evaluate(n.upper, at));
+      const lo = scalar(evaluate(n.lower, at, budget));
+      const hi = scalar(evaluate(n.upper, at, budget));
       if (!Number.isInteger(lo) || !Number.isInteger(hi)) return NaN;
       if (hi - lo + 1 > LIMITS.bigopTerms) {
         throw new LimitError(`the ${n.op === 'sum' ? 'sum' : 'product'} has ${(hi - lo + 1).toLocaleString('en-US')} terms; the limit is ${LIMITS.bigopTerms.toLocaleString('en-US')}`);
@@ -175,34 +175,32 @@ export function evaluate(n: Node, at: Point): Value {
       let acc = n.op === 'sum' ? 0 : 1;
       const inner = new Map(at);
       for (let k = lo; k <= hi; k++) {
-        if (--budget < 0) {
-          throw new LimitError(`the sums and products in the answer need more than ${LIMITS.bigopWork.toLocaleString('en-US')} terms in all`);
-        }
+        budget.spend();
         inner.set(n.index, k);
-        const v = scalar(evaluate(n.body, inner));
+        const v = scalar(evaluate(n.body, inner, budget));
         acc = n.op === 'sum' ? acc + v : acc * v;
       }
       return acc;
     }
     case 'tuple': {
-      const items = n.items.map((i) => evaluate(i, at));
+      const items = n.items.map((i) => evaluate(i, at, budget));
       if (items.some((i) => typeof i !== 'number')) return NaN;
       return items as number[];
     }
     case 'transpose': {
-      const v = evaluate(n.arg, at);
+      const v = evaluate(n.arg, at, budget);
       return v instanceof Matrix ? v.transpose() : v;
     }
     case 'matrix': {
       const cols = n.rows[0]?.length ?? 0;
       if (!cols || n.rows.some((r) => r.length !== cols)) return NaN;
-      const data = n.rows.flat().map((e) => evaluate(e, at));
+      const data = n.rows.flat().map((e) => evaluate(e, at, budget));
       if (data.some((d) => typeof d !== 'number')) return NaN;
       return new Matrix(n.rows.length, cols, data as number[]);
     }
     case 'cases': {
       for (const c of n.cases) {
-        if (c.when === 'otherwise' || holds(c.when, at)) return evaluate(c.value, at);
+        if (c.when === 'otherwise' || holds(c.when, at, budget)) return evaluate(c.value, at, budget);
       }
       return NaN;
     }
@@ -213,35 +211,60 @@ export function evaluate(n: Node, at: Point): Value {
 
 const EPS = 1e-9;
 
-let budget: number = LIMITS.bigopWork;
+/**
+ * x^e over the reals: a negative base to a fraction with an odd denominator has a real value
+ * (x^(2/3) is the square of the cube root), which Math.pow leaves NaN.
+ */
+function realPow(x: number, e: number): number {
+  if (x >= 0 || Number.isInteger(e)) return Math.pow(x, e);
+  for (let q = 3; q < 64; q += 2) {
+    const p = Math.round(e * q);
+    if (Math.abs(e * q - p) < 1e-9) return (p % 2 === 0 ? 1 : -1) * Math.pow(-x, e);
+  }
+  return NaN;
+}
 
-/** Gives a new check its whole budget of sum and product terms. */
-export function resetWorkBudget(): void {
-  budget = LIMITS.bigopWork;
+/**
+ * Terms that sums and products may still evaluate. One budget travels with one check (in its
+ * context), shared by every evaluation the check makes, nested checks of a table's cells included.
+ */
+export class WorkBudget {
+  remaining: number;
+
+  constructor(readonly size: number = LIMITS.bigopWork) {
+    this.remaining = size;
+  }
+
+  /** Takes one term, or throws LimitError when the check has used them all. */
+  spend(): void {
+    if (--this.remaining < 0) {
+      throw new LimitError(`the sums and products in the answer need more than ${this.size.toLocaleString('en-US')} terms in all`);
+    }
+  }
 }
 
 /** Whether a condition (`0 \le n \le 6`, `n < 0`, `n = 1, 2`) holds at a point. */
-export function holds(cond: Node, at: Point): boolean {
-  if (cond.kind === 'tuple' && cond.open === '') return cond.items.every((c) => holds(c, at));
+export function holds(cond: Node, at: Point, budget: WorkBudget = new WorkBudget()): boolean {
+  if (cond.kind === 'tuple' && cond.open === '') return cond.items.every((c) => holds(c, at, budget));
   if (cond.kind !== 'rel') return false;
   for (let i = 0; i < cond.ops.length; i++) {
     const op = cond.ops[i]!;
-    const a = scalar(evaluate(cond.args[i]!, at));
+    const a = scalar(evaluate(cond.args[i]!, at, budget));
     const rhs = cond.args[i + 1]!;
     if (op === 'in') {
       if (rhs.kind === 'interval') {
-        const lo = scalar(evaluate(rhs.lo, at));
-        const hi = scalar(evaluate(rhs.hi, at));
+        const lo = scalar(evaluate(rhs.lo, at, budget));
+        const hi = scalar(evaluate(rhs.hi, at, budget));
         if (!(rhs.loClosed ? a >= lo - EPS : a > lo + EPS) || !(rhs.hiClosed ? a <= hi + EPS : a < hi - EPS)) return false;
         continue;
       }
       if (rhs.kind === 'set') {
-        if (!rhs.items.some((item) => Math.abs(scalar(evaluate(item, at)) - a) < EPS)) return false;
+        if (!rhs.items.some((item) => Math.abs(scalar(evaluate(item, at, budget)) - a) < EPS)) return false;
         continue;
       }
       return false;
     }
-    const b = scalar(evaluate(rhs, at));
+    const b = scalar(evaluate(rhs, at, budget));
     if (Number.isNaN(a) || Number.isNaN(b)) return false;
     const ok =
       op === '<' ? a < b - EPS

@@ -29,6 +29,13 @@ export type DecidingCheck =
   | 'parse'
   | 'none';
 
+/**
+ * The checker's stages, in order: `prepare` compiles the key's answer (a key problem stops
+ * there), `extract` finds the answer in the text, `read` parses it, `normalise` sets notation and
+ * symbols aside (an undefined symbol, an identical answer), `compare` decides by the answer type.
+ */
+export type CheckStage = 'prepare' | 'extract' | 'read' | 'normalise' | 'compare';
+
 /** A category for a wrong answer, where the checker can tell (KEY-FORMAT.md). */
 export type MistakeCategory =
   | 'convention'
@@ -67,6 +74,8 @@ export interface CheckResult {
   ms?: number;
   /** Set when the candidate is not an answer of the question's kind (see MisfitCode). */
   misfit?: MisfitCode;
+  /** The checker's stage that decided (see CheckStage). */
+  stage?: CheckStage;
   /** Free symbols of the answer and of the expected value, for callers that choose among candidate answers. */
   symbols?: { answer: string[]; expected: string[] };
 }

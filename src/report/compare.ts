@@ -2,6 +2,7 @@ import type { Store } from '../store/db.js';
 import type { Key } from '../model/key.js';
 import { checkAnswer } from '../check/check.js';
 import { escapeHtml } from './html.js';
+import { printable } from './printable.js';
 
 /** One model's cell for one part: its outcome over the samples. */
 export interface CompareCell {
@@ -26,6 +27,19 @@ export interface Comparison {
 /** Prices per million tokens, by model label, to show cost. */
 export type Prices = Record<string, { input: number; output: number }>;
 
+/** Verdicts that mark an answer wrong (not missing, not undecided, not waiting for a person). */
+const WRONG = new Set(['incorrect', 'partial', 'unparseable']);
+
+/**
+ * The answer of a result that the key marked wrong: the first answer when it was wrong (a part
+ * solved after a hint ends with a right one), else none. Stores from before first answers were
+ * kept fall back to the final answer of a part never solved.
+ */
+function wrongAnswer(r: { outcome: string; verdict: string; first_verdict: string; answer: string; first_answer?: string | null }): string | undefined {
+  if (r.first_answer != null) return WRONG.has(r.first_verdict) && r.first_answer ? r.first_answer : undefined;
+  return r.outcome === 'not-solved' && WRONG.has(r.verdict) && r.answer ? r.answer : undefined;
+}
+
 function cellText(c: CompareCell): string {
   const base = c.outcome === 'one-shot' ? 'one-shot' : c.outcome === 'hint' ? `after hint ${c.hintsUsed}` : c.outcome === 'needs-review' ? 'needs review' : 'not solved';
   return c.samples > 1 ? `${base} (${c.solved}/${c.samples} solved)` : base;
@@ -44,6 +58,7 @@ export function compareRuns(store: Store, runIds: number[], key?: Key, prices: P
   const models = [...new Set(rows.map((r) => r.label))];
   const parts = [...new Set(rows.map((r) => r.part_id))];
   const cells: Comparison['cells'] = {};
+  const wrongOf = new Map<string, string | undefined>();
   const totals: Comparison['totals'] = {};
   const categories: Comparison['categories'] = {};
   for (const m of models) {
@@ -55,6 +70,7 @@ export function compareRuns(store: Store, runIds: number[], key?: Key, prices: P
       const samples = mine.filter((r) => r.part_id === p).sort((a, b) => a.sample - b.sample);
       if (!samples.length) continue;
       const first = samples[0]!;
+      wrongOf.set(`${m}\u0000${p}`, wrongAnswer(first));
       cells[m]![p] = {
         outcome: first.outcome,
         hintsUsed: first.hints_used,
@@ -78,12 +94,12 @@ export function compareRuns(store: Store, runIds: number[], key?: Key, prices: P
     const price = prices[rows.find((r) => r.label === m)!.model];
     if (price) totals[m]!.cost = (totals[m]!.inputTokens * price.input + totals[m]!.outputTokens * price.output) / 1e6;
   }
-  // A disputed part: the models' first answers that the key marks wrong, grouped by equivalence.
+  // A disputed part: the answers the key marked wrong (each model's first), grouped by equivalence.
   const disputed: Comparison['disputed'] = [];
   for (const p of parts) {
     const wrong = models.flatMap((m) => {
-      const c = cells[m]![p];
-      return c && c.outcome !== 'one-shot' && c.outcome !== 'needs-review' && c.answer ? [{ model: m, answer: c.answer }] : [];
+      const answer = wrongOf.get(`${m}\u0000${p}`);
+      return answer ? [{ model: m, answer }] : [];
     });
     const spec = key?.parts.find((x) => x.id === p)?.answers[0]?.spec;
     const groups: { answer: string; models: string[] }[] = [];
@@ -99,7 +115,7 @@ export function compareRuns(store: Store, runIds: number[], key?: Key, prices: P
   return { models, parts, cells, totals, categories, disputed };
 }
 
-/** The comparison as a terminal table. */
+/** The comparison as a terminal table (models' answers and labels without control characters). */
 export function comparisonTable(c: Comparison): string {
   const w = Math.max(6, ...c.parts.map((p) => p.length));
   const colW = Math.max(14, ...c.models.map((m) => Math.min(28, m.length)));
@@ -115,7 +131,7 @@ export function comparisonTable(c: Comparison): string {
     lines.push('', 'Disputed key parts (most models agree on an answer the key marks wrong):');
     for (const d of c.disputed) lines.push(`  ${d.partId}: ${d.answer}  (${d.models.join(', ')})`);
   }
-  return lines.join('\n') + '\n';
+  return printable(lines.join('\n')) + '\n';
 }
 
 /** The comparison as a self-contained HTML page. */

@@ -1,9 +1,19 @@
 import type { SubmissionGrade } from '../model/grade.js';
 
-/** One CSV field, quoted when it must be. */
-export function field(v: string | number): string {
+/**
+ * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab or
+ * carriage return, as OWASP lists them) gets a leading `'`, which spreadsheets read as "text".
+ * Numbers are written as numbers: a negative score is not a formula.
+ */
+function defused(v: string | number): string {
   const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** One CSV field: defused (see above), quoted when it must be. */
+export function field(v: string | number): string {
+  const s = defused(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A gradebook: one row per submission, one column per part (points), then total and max. */

@@ -71,7 +71,7 @@ export function canvasCsv(grades: SubmissionGrade[], roster: RosterStudent[], as
     ...roster.map((st) => [st.student, st.id, st.sisUserId, st.sisLoginId, st.section, bySubmission.get(st)?.total ?? '']),
   ];
   const missing = roster.filter((st) => !bySubmission.has(st)).map((st) => st.student);
-  return { csv: rows.map((r) => r.map(field).join(',')).join('\n') + '\n', unmatched, missing };
+  return { csv: `${rows.map((r) => r.map(field).join(',')).join('\n')}\n`, unmatched, missing };
 }
 
 /**
@@ -88,7 +88,11 @@ export function gradescopeResults(grade: SubmissionGrade, options: { hideKey?: b
       .filter((p) => p.graded)
       .map((p) => {
         const comment = options.comments?.get(p.id);
-        const output = [options.hideKey ? p.verdict : `${p.verdict}: ${p.feedback}`, ...(options.hideKey || !p.answer ? [] : [`answer: ${p.answer}`, `expected: ${p.expected}`]), ...(comment ? [`staff: ${comment}`] : [])].join('\n');
+        const output = [
+          options.hideKey ? p.verdict : `${p.verdict}: ${p.feedback}`,
+          ...(options.hideKey || !p.answer ? [] : [`answer: ${p.answer}`, `expected: ${p.expected}`]),
+          ...(comment ? [`staff: ${comment}`] : []),
+        ].join('\n');
         return { name: `Part ${p.id}`, number: p.id, score: p.points, max_score: p.maxPoints, status: status(p), output, visibility: 'visible' };
       }),
   };

@@ -98,7 +98,10 @@ export function answerSpans(sub: AnnotatedSubmission): Map<string, AnswerSpan> {
     const start = r.final.line;
     if (!start) continue;
     const limit = (starts.find((s) => s > start) ?? lines.length + 1) - 1;
-    const own = r.final.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const own = r.final.text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const last = own[own.length - 1];
     const expected = Math.min(limit, start + Math.max(0, r.final.text.split(/\r?\n/).length - 1));
     let end = expected;
@@ -128,7 +131,10 @@ export function annotatedText(sub: AnnotatedSubmission, after: (partIds: string[
   if (sub.messages?.length && sub.messages.every((m) => m.line === undefined)) {
     sub.messages.forEach((m, turn) => {
       html += `<div class="msg ${escapeHtml(m.role)}"><div class="role">${escapeHtml(m.role)}</div>${renderMarkdown(m.text)}</div>`;
-      const here = sub.responses.filter((x) => x.final.turn === turn).map((r) => r.partId).filter((id) => !placed.has(id));
+      const here = sub.responses
+        .filter((x) => x.final.turn === turn)
+        .map((r) => r.partId)
+        .filter((id) => !placed.has(id));
       here.forEach((id) => placed.add(id));
       if (here.length) html += after(here);
     });
@@ -217,7 +223,9 @@ export function summaryHtml(grades: SubmissionGrade[], title: string, links: Map
     return `<tr><th>${name}</th>${cells.join('')}<th>${g.total}/${g.max}</th></tr>`;
   });
   const right = `<tr><th>right</th>${ids.map((id) => `<td>${grades.filter((g) => g.parts.find((x) => x.id === id)?.verdict === 'correct').length}/${grades.length}</td>`).join('')}<td></td></tr>`;
-  const legend = Object.entries(VERDICT_COLORS).map(([v, c]) => `<span style="color:${c}">■ ${v}</span>`).join(' ');
+  const legend = Object.entries(VERDICT_COLORS)
+    .map(([v, c]) => `<span style="color:${c}">■ ${v}</span>`)
+    .join(' ');
   return page(
     `${title} — partcredit`,
     `<h1>${escapeHtml(title)}</h1><p>${grades.length} submissions, ${ids.length} parts; points per part, coloured by verdict. <sup>*</sup> the first answer had another verdict.</p><p>${legend}</p><table>${head}${rows.join('')}${right}</table>`,

@@ -35,13 +35,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 function dollarDelimiters(text: string): string {
   return text
     .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-    .map((piece, i) =>
-      i % 2 === 1
-        ? piece
-        : piece
-            .replace(/\\\[([\s\S]+?)\\\]/g, (_m, tex: string) => `$$${tex}$$`)
-            .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`),
-    )
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\\\[([\s\S]+?)\\\]/g, (_m, tex: string) => `$$${tex}$$`).replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`)))
     .join('');
 }
 
@@ -70,7 +64,12 @@ export function renderMath(tex: string, display = false): string {
  */
 export function typesetAnswer(answer: string): string {
   if (!answer) return '';
-  const prose = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(answer.replace(/\\[A-Za-z]+/g, ''));
+  // Words that are not commands, subscripts or function names make it prose (`maximum | argmax`).
+  const bare = answer
+    .replace(/\\[A-Za-z]+/g, '')
+    .replace(/_\{[^{}]*\}|_[A-Za-z0-9]+/g, '')
+    .replace(/\b(sqrt|exp|log|sin|cos|tan|max|min|det|tr)\b/g, '');
+  const prose = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(bare) || /[A-Za-z]{4,}/.test(bare);
   if (prose || answer.length > 300) return `<span class="answer-text">${escapeHtml(answer)}</span>`;
   // The checker prints readable forms: make them LaTeX KaTeX knows.
   const tex = answer
@@ -79,6 +78,13 @@ export function typesetAnswer(answer: string): string {
     .replace(/\bsqrt\(([^()]*)\)/g, '\\sqrt{$1}')
     .replace(/(?<![\\A-Za-z])([A-Za-z])_([A-Za-z0-9]{2,})/g, '$1_{$2}')
     .replace(/\^\(([^()]*)\)/g, '^{$1}')
-    .replace(/\[([^\][]*;[^\][]*)\]/g, (_m, body: string) => `\\begin{bmatrix}${body.split(';').map((r) => r.split(',').join(' & ')).join(' \\\\ ')}\\end{bmatrix}`);
+    .replace(
+      /\[([^\][]*;[^\][]*)\]/g,
+      (_m, body: string) =>
+        `\\begin{bmatrix}${body
+          .split(';')
+          .map((r) => r.split(',').join(' & '))
+          .join(' \\\\ ')}\\end{bmatrix}`,
+    );
   return renderMath(tex);
 }

@@ -1,4 +1,5 @@
 import type { PartGrade, SubmissionGrade } from '../model/grade.js';
+import { printable } from './printable.js';
 
 const MARK: Record<PartGrade['verdict'], string> = {
   correct: '✓',
@@ -11,11 +12,11 @@ const MARK: Record<PartGrade['verdict'], string> = {
 };
 
 function cut(s: string, n: number): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = printable(s).replace(/\s+/g, ' ').trim();
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
-/** A readable table of one submission's grades for the terminal. */
+/** A readable table of one submission's grades for the terminal (a submission's control characters dropped). */
 export function gradeTable(g: SubmissionGrade, width = process.stdout.columns || 120): string {
   const lines = [`${g.submission}  ${g.total}/${g.max}${g.format ? `  (${g.format})` : ''}`];
   const idW = Math.max(4, ...g.parts.map((p) => p.id.length));
@@ -28,17 +29,19 @@ export function gradeTable(g: SubmissionGrade, width = process.stdout.columns ||
   }
   for (const w of g.warnings ?? []) lines.push(`  warning: ${w}`);
   if (g.parts.some((p) => !p.graded)) lines.push('  * not counted in the total');
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }
 
 /** One line per submission: name, total, and counts of each verdict. */
 export function summaryTable(grades: SubmissionGrade[]): string {
-  const nameW = Math.max(10, ...grades.map((g) => g.submission.length));
+  // Names without their control characters before padding, so the columns line up.
+  const names = grades.map((g) => printable(g.submission));
+  const nameW = Math.max(10, ...names.map((n) => n.length));
   return grades
-    .map((g) => {
+    .map((g, i) => {
       const counts = new Map<string, number>();
       for (const p of g.parts) counts.set(p.verdict, (counts.get(p.verdict) ?? 0) + 1);
-      return `${g.submission.padEnd(nameW)}  ${`${g.total}/${g.max}`.padStart(9)}  ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
+      return `${names[i]!.padEnd(nameW)}  ${`${g.total}/${g.max}`.padStart(9)}  ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
     })
     .join('\n');
 }

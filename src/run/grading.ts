@@ -7,8 +7,10 @@ import type { Submission } from '../model/submission.js';
 import { readSubmissionFile } from '../documents/submission.js';
 import type { PageTranscriber } from '../documents/read-file.js';
 import { gradeSubmission } from '../grade/grade.js';
+import { assignmentOf } from '../documents/assignment.js';
 import type { Store } from '../store/db.js';
 import { judgePart, type JudgeAsk } from '../grade/judge.js';
+import { UserError } from '../model/errors.js';
 
 /** One submission's outcome in a run: graded, or the reason it could not be read. */
 export interface GradedSubmission {
@@ -58,7 +60,9 @@ export async function judgeTextParts(grade: SubmissionGrade, submission: Submiss
  */
 export async function gradeFiles(options: GradeRunOptions): Promise<{ results: GradedSubmission[]; runId?: number; gradingId?: number }> {
   const { key, problems, files, store } = options;
-  const ids = store ? await store.startRun(key, options.keyPath, options.problemsPath, options.variantsDir) : undefined;
+  // The run is started with its first graded submission: a batch of files none of which can be
+  // read leaves no empty run behind.
+  let ids: { runId: number; gradingId: number } | undefined;
   const names = uniqueNames(files);
   const results: GradedSubmission[] = [];
   for (const [i, path] of files.entries()) {
@@ -67,9 +71,12 @@ export async function gradeFiles(options: GradeRunOptions): Promise<{ results: G
       const bytes = await readFile(path);
       const own = options.keyFor?.(path) ?? { key, ...(problems ? { problems } : {}) };
       const submission = await readSubmissionFile(bytes, names[i]!, own.key, own.problems, path, options.transcriber ? { transcriber: options.transcriber } : {});
-      let grade = gradeSubmission(own.key, submission);
+      let grade = gradeSubmission(assignmentOf(own.key, own.problems), submission);
       if (options.judge) grade = await judgeTextParts(grade, submission, own.key, options.judge);
-      if (store && ids) await store.saveGraded(ids.runId, ids.gradingId, submission, grade);
+      if (store) {
+        ids ??= await store.startRun(key, options.keyPath, options.problemsPath, options.variantsDir);
+        await store.saveGraded(ids.runId, ids.gradingId, submission, grade);
+      }
       result = { path, submission, grade };
     } catch (e) {
       result = { path, error: `${path}: ${e instanceof Error ? e.message : String(e)}` };
@@ -105,9 +112,12 @@ export function storedSubmission(row: { name: string; path: string | null; forma
  * were segmented; no submission is read or segmented again.
  */
 export async function regradeRun(store: Store, runId: number, key: Key, keyPath?: string, keyFor?: (name: string) => Key): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
+  const rows = await store.submissions(runId);
+  // Nothing to grade is a mistake to report (a wrong --run, a batch that read no file), not a success.
+  if (!rows.length) throw new UserError(`run ${runId} has no submissions to regrade (none of its files could be read)`, `--run ${runId}`);
   const gradingId = await store.startGrading(runId, key, keyPath);
   const grades: SubmissionGrade[] = [];
-  for (const row of await store.submissions(runId)) {
+  for (const row of rows) {
     const submission = storedSubmission(row);
     const grade = gradeSubmission(keyFor?.(row.path ?? row.name) ?? key, submission);
     await store.saveGrades(gradingId, row.id, grade.parts);

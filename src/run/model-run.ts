@@ -16,6 +16,8 @@ export interface ModelRunConfig {
   samples: number;
   settings: RequestSettings;
   concurrency: number;
+  /** The longest wait a server's Retry-After may impose (default 60 s); a longer one fails that model as throttled. */
+  maxWaitMs?: number;
   /** A model that judges free-text parts against their rubric; without one they stay needs-review. */
   judge?: string;
   /** OpenAI-compatible models that take images; models to send text only. */
@@ -30,6 +32,8 @@ export interface RunProgress {
   inputTokens: number;
   outputTokens: number;
   retries: number;
+  /** Requests failed because a server asked for a longer wait than the run takes. */
+  throttled: number;
   partsDone: number;
   partsTotal: number;
   /** Tokens sent to each model, by label (for its cost). */
@@ -81,10 +85,24 @@ export async function runModels(options: {
   env?: NodeJS.ProcessEnv;
 }): Promise<{ runId: number; outcomes: Map<string, PartOutcome[][]>; errors: { model: string; sample: number; message: string }[] }> {
   const { store, key, problems, config } = options;
+  // The run is locked while this process runs it: a second `--resume` of it at once is refused
+  // (it would send every pending request again); a lock left by a dead process is taken over.
   const runId = options.resume ?? store.startModelRun(options.keyPath, options.problemsPath, config);
-  const scheduler = new Scheduler({ concurrency: config.concurrency });
-  // The judge of free-text parts: a model of its own, through the same cache and scheduler.
-  const judgeAsk = config.judge ? cachedAsk(store, parseModelRef(config.judge), { temperature: 0 }, scheduler, 0, options.env) : undefined;
+  if (options.resume !== undefined) store.lockModelRun(runId);
+  try {
+    return await runLocked(options, runId);
+  } finally {
+    store.unlockModelRun(runId);
+  }
+}
+
+async function runLocked(options: Parameters<typeof runModels>[0], runId: number): ReturnType<typeof runModels> {
+  const { store, key, problems, config } = options;
+  const scheduler = new Scheduler({ concurrency: config.concurrency, ...(config.maxWaitMs !== undefined ? { maxWaitMs: config.maxWaitMs } : {}) });
+  // The judge of free-text parts: a model of its own, through the same cache and scheduler, with
+  // the run's timeout (a judge that hangs is abandoned and retried like any request).
+  const judgeSettings = { temperature: 0, ...(config.settings.timeoutMs !== undefined ? { timeoutMs: config.settings.timeoutMs } : {}) };
+  const judgeAsk = config.judge ? cachedAsk(store, parseModelRef(config.judge), judgeSettings, scheduler, 0, options.env) : undefined;
   const judge = judgeAsk && (async (messages: ChatMessage[]) => (await judgeAsk(messages)).text);
   const refs = config.models.map((m) => {
     const ref = parseModelRef(m);
@@ -93,9 +111,10 @@ export async function runModels(options: {
     return ref;
   });
   const figuresDir = options.problemsPath ? dirname(options.problemsPath) : undefined;
-  const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length, byModel: {} };
+  const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, throttled: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length, byModel: {} };
   const report = () => {
     progress.retries = scheduler.stats.retries;
+    progress.throttled = scheduler.stats.throttled;
     options.onProgress?.(progress);
   };
   const outcomes = new Map<string, PartOutcome[][]>();
@@ -139,6 +158,7 @@ export async function runModels(options: {
             verdict: o.verdict,
             first_verdict: o.firstVerdict,
             answer: o.answer,
+            first_answer: o.firstAnswer,
             category: o.category ?? null,
             feedback: o.feedback,
             messages: JSON.stringify(o.messages),
@@ -154,6 +174,7 @@ export async function runModels(options: {
         outcomes.set(ref.label, list);
        } catch (e) {
         errors.push({ model: ref.label, sample, message: e instanceof Error ? e.message : String(e) });
+        report();
        }
       }),
     ),

@@ -20,6 +20,8 @@ export interface PartOutcome {
   hintsUsed: number | null;
   verdict: PartVerdict;
   firstVerdict: PartVerdict;
+  /** The first answer (before any hint): the one the key marked wrong when a hint was needed. */
+  firstAnswer: string;
   answer: string;
   category?: string;
   feedback: string;
@@ -141,6 +143,7 @@ export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, a
           hintsUsed,
           verdict: current.verdict,
           firstVerdict: initial.verdict,
+          firstAnswer: initial.answer,
           answer: current.answer,
           ...(current.category ? { category: current.category } : {}),
           feedback: current.feedback,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
+import { UserError } from '../model/errors.js';
 
 /** A model as the CLI names it: `openai:gpt-5`, `anthropic:claude-sonnet-4-5`, `openai-compatible:kimi-k2@https://...`. */
 export interface ModelRef {
@@ -51,21 +52,24 @@ export class ProviderError extends Error {
     message: string,
     readonly status: number | undefined,
     readonly retryAfterMs: number | undefined,
+    /** False for an error that must not be tried again whatever its status (a provider throttled for longer than a run waits). */
+    private readonly mayRetry = true,
   ) {
     super(message);
     this.name = 'ProviderError';
   }
   /** Worth another try: rate limits, server errors, timeouts and dropped connections. */
   get retryable(): boolean {
+    if (!this.mayRetry) return false;
     return this.status === undefined || this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
   }
 }
 
 export function parseModelRef(s: string): ModelRef {
   const m = /^(openai|anthropic|openai-compatible):([^@\s]+)(?:@(\S+))?$/.exec(s.trim());
-  if (!m) throw new Error(`"${s}" is not a model: write openai:NAME, anthropic:NAME or openai-compatible:NAME@https://host/v1`);
+  if (!m) throw new UserError(`"${s}" is not a model: write openai:NAME, anthropic:NAME or openai-compatible:NAME@https://host/v1`);
   const provider = m[1] as ModelRef['provider'];
-  if (provider === 'openai-compatible' && !m[3]) throw new Error(`"${s}": an OpenAI-compatible model needs its server, as openai-compatible:NAME@https://host/v1`);
+  if (provider === 'openai-compatible' && !m[3]) throw new UserError(`"${s}": an OpenAI-compatible model needs its server, as openai-compatible:NAME@https://host/v1`);
   return { provider, model: m[2]!, ...(m[3] ? { baseURL: m[3] } : {}), label: s.trim(), vision: provider !== 'openai-compatible' };
 }
 
@@ -90,18 +94,68 @@ export function apiKeyFor(ref: ModelRef, env: NodeJS.ProcessEnv = process.env): 
 function keysFile(env: NodeJS.ProcessEnv): { openai?: string; anthropic?: string; hosts?: Record<string, string> } {
   const path = env.PARTCREDIT_KEYS_FILE;
   if (!path) return {};
+  const shape = 'write {"openai": "...", "anthropic": "...", "hosts": {"host": "..."}}';
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as { openai?: string; anthropic?: string; hosts?: Record<string, string> };
+    text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ProviderError(`PARTCREDIT_KEYS_FILE (${path}) cannot be read as JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, 401, undefined);
+    throw new ProviderError(`PARTCREDIT_KEYS_FILE (${path}) cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`, 401, undefined);
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // JSON.parse quotes the text it failed on, and a keys file holds keys: its message is never shown.
+    throw new ProviderError(`PARTCREDIT_KEYS_FILE (${path}) cannot be read as JSON: ${shape}`, 401, undefined);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ProviderError(`PARTCREDIT_KEYS_FILE (${path}) is not a JSON object: ${shape}`, 401, undefined);
+  return parsed as { openai?: string; anthropic?: string; hosts?: Record<string, string> };
+}
+
+/** Every key this environment configures (variables and the keys file), to redact from messages. */
+function configuredKeys(env: NodeJS.ProcessEnv): string[] {
+  const keys = Object.entries(env).filter(([name]) => /^(OPENAI_API_KEY|ANTHROPIC_API_KEY|PARTCREDIT_API_KEY(_.*)?)$/.test(name)).map(([, v]) => v ?? '');
+  try {
+    const file = keysFile(env);
+    keys.push(file.openai ?? '', file.anthropic ?? '', ...Object.values(file.hosts ?? {}));
+  } catch {
+    /* a broken keys file has no keys to redact; its own error says so */
+  }
+  return keys.filter((k) => typeof k === 'string' && k.length >= 4);
+}
+
+/** Shortest piece of a configured key that is redacted wherever it appears (servers echo prefixes and suffixes). */
+const KEY_PIECE = 6;
+
+/**
+ * A provider's message with every secret removed: the configured keys and any piece of them
+ * (a server that echoes `sk-abc...xyz` shows both ends), bearer tokens, and strings shaped like
+ * API keys (`sk-...`, `sk-ant-...`, `AIza...`), so an error can be printed as it is.
+ */
+export function redactSecrets(message: string, keys: string[] = []): string {
+  let out = message;
+  for (const key of [...keys].sort((a, b) => b.length - a.length)) {
+    out = out.split(key).join('[redacted]');
+    // Pieces: every window of KEY_PIECE characters of the key (a 40-character key has 35).
+    if (key.length >= KEY_PIECE) {
+      for (let i = 0; i + KEY_PIECE <= key.length; i++) {
+        const piece = key.slice(i, i + KEY_PIECE);
+        if (out.includes(piece)) out = out.split(piece).join('[redacted]');
+      }
+    }
+  }
+  return out
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=*-]{6,}/gi, '$1 [redacted]')
+    .replace(/\b(?:sk|pk|rk)-[A-Za-z0-9_*.-]{3,}/g, '[redacted]')
+    .replace(/\bAIza[0-9A-Za-z_-]{10,}/g, '[redacted]')
+    .replace(/(\[redacted\][*.\w-]*)+/g, '[redacted]');
 }
 
 function missing(name: string): never {
   throw new ProviderError(`no API key: set ${name} in the environment`, 401, undefined);
 }
 
-function toProviderError(e: unknown): ProviderError {
+function toProviderError(e: unknown, keys: string[]): ProviderError {
   if (e instanceof ProviderError) return e;
   const err = e as { status?: number; headers?: Headers | Record<string, string>; message?: string; name?: string };
   const header = (name: string) => {
@@ -111,8 +165,8 @@ function toProviderError(e: unknown): ProviderError {
   };
   const retryAfter = header('retry-after');
   const ms = retryAfter ? (Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now())) : undefined;
-  // Keys never appear in messages: the SDKs do not put them there, and we do not add them.
-  return new ProviderError(err.message ?? String(e), typeof err.status === 'number' ? err.status : undefined, ms);
+  // A server may echo the key it was sent (a 401 body): the message is redacted before anyone sees it.
+  return new ProviderError(redactSecrets(err.message ?? String(e), keys), typeof err.status === 'number' ? err.status : undefined, ms);
 }
 
 /** Sends one conversation to a model through its official SDK and returns the reply. */
@@ -160,6 +214,6 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
     const r = await client.chat.completions.create(body, { signal });
     return { text: r.choices[0]?.message?.content ?? '', inputTokens: r.usage?.prompt_tokens ?? 0, outputTokens: r.usage?.completion_tokens ?? 0 };
   } catch (e) {
-    throw toProviderError(e);
+    throw toProviderError(e, [apiKey, ...configuredKeys(env)]);
   }
 }

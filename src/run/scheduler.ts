@@ -8,6 +8,12 @@ export interface SchedulerOptions {
   /** First backoff in milliseconds; doubles each try, with jitter, up to `maxDelayMs`. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * The longest a server may make us wait (its Retry-After), default 60 s. A server that asks
+   * for more (a day, when a quota is spent) gets its request failed as throttled at once, so the
+   * run reports it and the other models go on, instead of the provider sleeping for a day.
+   */
+  maxWaitMs?: number;
   /** Seeded jitter keeps runs reproducible in tests. */
   random?: () => number;
 }
@@ -18,6 +24,13 @@ export interface SchedulerStats {
   limit: number;
   retries: number;
   rateLimited: number;
+  /** Requests failed because their server asked for a wait longer than `maxWaitMs`. */
+  throttled: number;
+}
+
+/** A duration for a message: `86400 s`, `0.5 s`. */
+function secondsText(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,7 +43,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class Scheduler {
   private readonly lanes = new Map<string, { limit: number; inFlight: number; waiting: (() => void)[]; successes: number; pausedUntil: number }>();
-  readonly stats: SchedulerStats = { inFlight: 0, limit: 0, retries: 0, rateLimited: 0 };
+  readonly stats: SchedulerStats = { inFlight: 0, limit: 0, retries: 0, rateLimited: 0, throttled: 0 };
   private readonly max: number;
 
   constructor(private readonly options: SchedulerOptions = {}) {
@@ -66,6 +79,7 @@ export class Scheduler {
     const base = this.options.baseDelayMs ?? 500;
     const cap = this.options.maxDelayMs ?? 20_000;
     const random = this.options.random ?? Math.random;
+    const maxWait = this.options.maxWaitMs ?? 60_000;
     for (let attempt = 0; ; attempt++) {
       await this.acquire(provider);
       const lane = this.lane(provider);
@@ -94,6 +108,18 @@ export class Scheduler {
         lane.limit = Math.max(1, Math.floor(lane.limit / 2));
         lane.successes = 0;
         if (error.retryAfterMs !== undefined) delay = error.retryAfterMs;
+        if (delay > maxWait) {
+          // The lane pauses no longer than the cap: other models on this server may not be limited.
+          lane.pausedUntil = Math.max(lane.pausedUntil, Date.now() + maxWait);
+          this.stats.throttled++;
+          this.stats.limit = lane.limit;
+          throw new ProviderError(
+            `throttled: the server asks to wait ${secondsText(delay)} (Retry-After), more than the ${secondsText(maxWait)} a run waits (--max-wait); ${error.message}`,
+            429,
+            error.retryAfterMs,
+            false,
+          );
+        }
         lane.pausedUntil = Math.max(lane.pausedUntil, Date.now() + delay);
       }
       this.stats.limit = lane.limit;

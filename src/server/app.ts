@@ -7,7 +7,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { isUserError, UserError } from '../model/errors.js';
 import type { PartVerdict } from '../model/grade.js';
 import type { AcceptAs } from '../documents/key-accept.js';
-import { Review } from './review.js';
+import type { Review } from './review.js';
+import { StaleOverride } from '../store/overrides.js';
 
 /** Where `npm run build` puts the UI Vite built: dist/ui, beside dist/src. */
 export const UI_DIR = fileURLToPath(new URL('../../ui/', import.meta.url));
@@ -21,10 +22,20 @@ export interface AppOptions {
   uiDir?: string;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /** Content Security Policy: the app's own scripts only; KaTeX needs inline style attributes and data: fonts. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -72,31 +83,54 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
       throw e;
     }
   });
-  app.onError((e, c) => (isUserError(e) ? c.json({ error: e.message }, 400) : c.json({ error: `internal error: ${e.message}` }, 500)));
+  app.onError((e, c) => (e instanceof StaleOverride ? c.json({ error: e.message, current: e.current }, 409) : isUserError(e) ? c.json({ error: e.message }, 400) : c.json({ error: `internal error: ${e.message}` }, 500)));
 
   const run = (c: Context) => {
     const n = Number(c.req.param('run'));
     if (!Number.isInteger(n)) throw new UserError(`no run ${c.req.param('run')}`);
     return n;
   };
-  const body = async <T>(c: Context): Promise<T> => (await c.req.json()) as T;
+  const body = async <T>(c: Context): Promise<T> => {
+    try {
+      return (await c.req.json()) as T;
+    } catch {
+      throw new UserError('the request body is not JSON');
+    }
+  };
 
   app.get('/api/runs', async (c) => c.json(await review.listRuns()));
   app.get('/api/runs/:run/grid', async (c) => c.json(await review.grid(run(c))));
   app.get('/api/runs/:run/part', async (c) => c.json(await review.partView(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '')));
   app.post('/api/runs/:run/override', async (c) => {
-    const b = await body<{ submission: string; part: string; verdict?: PartVerdict; points?: number; comment?: string; author?: string }>(c);
-    return c.json(await review.override(run(c), { submission: String(b.submission), partId: String(b.part), ...(b.verdict ? { verdict: b.verdict } : {}), ...(typeof b.points === 'number' ? { points: b.points } : {}), comment: String(b.comment ?? ''), ...(b.author ? { author: String(b.author) } : {}) }));
+    const b = await body<{ submission: string; part: string; verdict?: PartVerdict; points?: number; comment?: string; author?: string; base?: number | null }>(c);
+    return c.json(
+      await review.override(run(c), {
+        submission: String(b.submission),
+        partId: String(b.part),
+        // The override the reviewer saw (null: none); a newer one makes this a 409 with the current value.
+        ...(b.base === null || typeof b.base === 'number' ? { base: b.base } : {}),
+        ...(b.verdict ? { verdict: b.verdict } : {}),
+        ...(typeof b.points === 'number' ? { points: b.points } : {}),
+        comment: String(b.comment ?? ''),
+        ...(b.author ? { author: String(b.author) } : {}),
+      }),
+    );
   });
   app.get('/api/runs/:run/groups', async (c) => c.json(await review.groups(run(c), c.req.query('part') ?? '')));
   app.post('/api/runs/:run/groups/grade', async (c) => {
     const b = await body<{ part: string; submissions: string[]; verdict?: PartVerdict; points?: number; comment?: string; author?: string }>(c);
-    const n = await review.gradeGroup(run(c), String(b.part), (b.submissions ?? []).map(String), { ...(b.verdict ? { verdict: b.verdict } : {}), ...(typeof b.points === 'number' ? { points: b.points } : {}), comment: String(b.comment ?? ''), ...(b.author ? { author: String(b.author) } : {}) });
+    const n = await review.gradeGroup(run(c), String(b.part), (b.submissions ?? []).map(String), {
+      ...(b.verdict ? { verdict: b.verdict } : {}),
+      ...(typeof b.points === 'number' ? { points: b.points } : {}),
+      comment: String(b.comment ?? ''),
+      ...(b.author ? { author: String(b.author) } : {}),
+    });
     return c.json({ graded: n });
   });
   app.post('/api/runs/:run/accept', async (c) => {
     const b = await body<{ part: string; answer: string; as?: AcceptAs['as']; credit?: number; label?: string; author?: string }>(c);
-    const how: AcceptAs = b.as === 'partial' ? { as: 'partial', credit: Number(b.credit ?? 0.5) } : b.as === 'conventions' ? { as: 'conventions', label: String(b.label ?? 'another convention') } : { as: 'accept' };
+    const how: AcceptAs =
+      b.as === 'partial' ? { as: 'partial', credit: Number(b.credit ?? 0.5) } : b.as === 'conventions' ? { as: 'conventions', label: String(b.label ?? 'another convention') } : { as: 'accept' };
     return c.json(await review.acceptInKey(run(c), String(b.part), String(b.answer), how, b.author));
   });
   app.get('/api/runs/:run/agreement', async (c) => c.json(await review.agreement(run(c))));

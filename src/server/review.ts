@@ -65,7 +65,11 @@ export class Review {
     const runs = await this.store.db.selectFrom('runs').selectAll().orderBy('id', 'desc').execute();
     const out = [];
     for (const r of runs) {
-      const subs = await this.store.db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('run_id', '=', r.id).executeTakeFirst();
+      const subs = await this.store.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_id', '=', r.id)
+        .executeTakeFirst();
       const gradings = await this.store.db.selectFrom('gradings').select(['id', 'key_json']).where('run_id', '=', r.id).orderBy('id', 'desc').execute();
       const key = gradings[0] ? (JSON.parse(gradings[0].key_json) as Key) : undefined;
       out.push({ id: r.id, createdAt: r.created_at, keyPath: r.key_path, title: key?.title ?? r.key_path ?? `run ${r.id}`, submissions: Number(subs?.n ?? 0), gradings: gradings.length });
@@ -74,10 +78,11 @@ export class Review {
   }
 
   private async state(runId: number): Promise<RunState> {
-    const cached = this.runs.get(runId);
-    if (cached) return cached;
     const gradingId = await this.store.latestGrading(runId);
     if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
+    // A `partcredit regrade` while the app runs adds a grading: read the run again then.
+    const cached = this.runs.get(runId);
+    if (cached?.gradingId === gradingId) return cached;
     const g = await this.store.db.selectFrom('gradings').select('key_json').where('id', '=', gradingId).executeTakeFirstOrThrow();
     const grades = await this.store.gradesOf(gradingId);
     const overrides = await overridesOf(this.store, runId);
@@ -95,7 +100,14 @@ export class Review {
    * The grid: a row per submission, a column per part; each cell is
    * `[verdict index, points, category or null, confidence index, flags]`, compact for 1,500 × 30.
    */
-  async grid(runId: number): Promise<{ run: number; title: string; verdicts: PartVerdict[]; confidence: readonly string[]; parts: { id: string; title?: string; maxPoints: number }[]; rows: { name: string; total: number; max: number; cells: (number | string | null)[][] }[] }> {
+  async grid(runId: number): Promise<{
+    run: number;
+    title: string;
+    verdicts: PartVerdict[];
+    confidence: readonly string[];
+    parts: { id: string; title?: string; maxPoints: number }[];
+    rows: { name: string; total: number; max: number; cells: (number | string | null)[][] }[];
+  }> {
     const s = await this.state(runId);
     const parts = s.key.parts.map((p) => ({ id: p.id, ...(p.title ? { title: p.title } : {}), maxPoints: p.points }));
     const rows = s.reviewed.map((g) => {
@@ -140,7 +152,15 @@ export class Review {
       auto: p.auto,
       override: p.override ?? null,
       conflict: p.conflict ?? null,
-      history: history.map((o) => ({ id: o.id, author: o.author, at: o.created_at, verdict: o.verdict, points: o.points, comment: o.comment, previous: { verdict: o.previous_verdict, points: o.previous_points } })),
+      history: history.map((o) => ({
+        id: o.id,
+        author: o.author,
+        at: o.created_at,
+        verdict: o.verdict,
+        points: o.points,
+        comment: o.comment,
+        previous: { verdict: o.previous_verdict, points: o.previous_points },
+      })),
     };
   }
 
@@ -157,7 +177,10 @@ export class Review {
    * Overrides one part's grade (or withdraws the override when neither verdict nor points is
    * given). Points default from the verdict: all for correct, none for incorrect.
    */
-  async override(runId: number, input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string }): Promise<{ cell: (number | string | null)[]; total: number }> {
+  async override(
+    runId: number,
+    input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string; base?: number | null },
+  ): Promise<{ cell: (number | string | null)[]; total: number }> {
     const s = await this.state(runId);
     const gi = s.reviewed.findIndex((x) => x.submission === input.submission);
     const g = s.reviewed[gi];
@@ -167,7 +190,16 @@ export class Review {
     if (input.points !== undefined && (!Number.isFinite(input.points) || input.points < 0 || input.points > p.maxPoints)) throw new UserError(`points must be between 0 and ${p.maxPoints}`);
     const row = await saveOverride(
       this.store,
-      { runId, submission: input.submission, partId: input.partId, ...(input.verdict ? { verdict: input.verdict } : {}), ...(input.points !== undefined ? { points: input.points } : {}), comment: input.comment, author: input.author || this.defaultAuthor },
+      {
+        runId,
+        submission: input.submission,
+        partId: input.partId,
+        ...(input.verdict ? { verdict: input.verdict } : {}),
+        ...(input.points !== undefined ? { points: input.points } : {}),
+        comment: input.comment,
+        author: input.author || this.defaultAuthor,
+        ...(input.base !== undefined ? { base: input.base } : {}),
+      },
       { verdict: p.verdict, points: p.points },
       p.auto,
       s.gradingId,
@@ -182,7 +214,10 @@ export class Review {
   }
 
   /** The answers to one part, grouped by equivalence with the part's checker, largest group first. */
-  async groups(runId: number, partId: string): Promise<{ part: string; groups: { representative: string; html: string; forms: string[]; submissions: string[]; verdicts: object; overridden: number }[] }> {
+  async groups(
+    runId: number,
+    partId: string,
+  ): Promise<{ part: string; groups: { representative: string; html: string; forms: string[]; submissions: string[]; verdicts: object; overridden: number }[] }> {
     const s = await this.state(runId);
     const keyPart = s.key.parts.find((p) => p.id === partId);
     if (!keyPart) throw new UserError(`the key has no part ${partId}`);
@@ -196,7 +231,11 @@ export class Review {
     const groups = groupAnswers(s.key, keyPart, inputs, cache);
     return {
       part: partId,
-      groups: groups.map((g) => ({ ...g, html: g.representative ? typesetAnswer(g.representative) : '<em>no answer</em>', overridden: g.submissions.filter((n) => force.has(overrideKey(n, partId))).length })),
+      groups: groups.map((g) => ({
+        ...g,
+        html: g.representative ? typesetAnswer(g.representative) : '<em>no answer</em>',
+        overridden: g.submissions.filter((n) => force.has(overrideKey(n, partId))).length,
+      })),
     };
   }
 
@@ -274,5 +313,7 @@ function comments(parts: ReviewedPart[]): Map<string, string> {
 function cellOf(p: ReviewedPart | undefined): (number | string | null)[] {
   if (!p) return [];
   const flags = (p.override ? FLAG.overridden : 0) | (p.conflict ? FLAG.conflict : 0) | (p.first ? FLAG.firstDiffers : 0);
-  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidenceOf(p)), flags];
+  // Staff decided an overridden part: it needs no review unless a regrade contradicts it.
+  const confidence = p.override ? 'high' : confidenceOf(p);
+  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidence), flags];
 }

@@ -34,7 +34,14 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
   const store = typeof options.db === 'string' ? await openStore(options.db) : options.db;
   const review = new Review(store, options.author ?? safeUser());
   let hosts: string[] = [];
-  const { app } = createApp({ review, get hosts() { return hosts; }, ...(token ? { token } : {}), ...(options.uiDir ? { uiDir: options.uiDir } : {}) });
+  const { app } = createApp({
+    review,
+    get hosts() {
+      return hosts;
+    },
+    ...(token ? { token } : {}),
+    ...(options.uiDir ? { uiDir: options.uiDir } : {}),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolveServer(s));
     s.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UserError(`port ${options.port} is in use: give another with --port`) : e));

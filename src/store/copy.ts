@@ -18,6 +18,7 @@ export const COPIED_TABLES: { name: string; order: string[]; serial: boolean }[]
   { name: 'jobs', order: ['id'], serial: true },
   { name: 'job_items', order: ['job_id', 'submission_id'], serial: false },
   { name: 'model_runs', order: ['id'], serial: true },
+  { name: 'model_run_locks', order: ['run_id'], serial: false },
   { name: 'requests', order: ['hash'], serial: false },
   { name: 'run_requests', order: ['run_id', 'step', 'model', 'part_id', 'hash', 'cached'], serial: false },
   { name: 'model_results', order: ['run_id', 'model', 'sample', 'part_id'], serial: false },

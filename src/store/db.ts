@@ -1,7 +1,10 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../model/errors.js';
+import { lockHolders } from './lock-holders.js';
 import { Kysely, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import type { Key } from '../model/key.js';
-import { UserError } from '../model/errors.js';
 import type { Engine } from './migrations.js';
 import { isPostgresUrl, migratePostgres, postgresKysely, redactUrl } from './postgres.js';
 import { migrateSqlite } from './sqlite.js';
@@ -69,13 +72,40 @@ export interface Tables {
     input_tokens: number;
     output_tokens: number;
     ms: number;
+    /** The first answer, which the key marked wrong when the part was solved after a hint. */
+    first_answer: string | null;
   };
+  /** The process running a model run, so a second `--resume` of it at once is refused. */
+  model_run_locks: { run_id: number; pid: number; host: string; started_at: string };
 }
+
+/** How a store waits for another process's write: each try blocks this long, then says so. */
+const BUSY_STEP_MS = 1000;
 
 /** Options of a store. */
 export interface StoreOptions {
+  /** How long a write waits for another process that holds the store (default 60 s), then fails naming it. */
+  busyWaitMs?: number;
+  /** Told (about once every 5 s) while a write waits for another process: for a progress line. */
+  onBusy?: (message: string) => void;
   /** Told when opening applied schema migrations (a new store, or an upgrade): one line. */
   onMigrate?: (message: string) => void;
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** Whether the process that took a lock still runs (on this host; another host's cannot be told, so it counts as running). */
+function holderAlive(lock: { pid: number; host: string }): boolean {
+  if (lock.host !== hostname()) return true;
+  try {
+    process.kill(lock.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -91,7 +121,7 @@ export class Store {
 
   constructor(
     readonly path = 'partcredit.db',
-    options: StoreOptions = {},
+    private readonly options: StoreOptions = {},
   ) {
     if (isPostgresUrl(path)) {
       this.engine = 'postgres';
@@ -100,10 +130,14 @@ export class Store {
       return;
     }
     this.engine = 'sqlite';
-    this.file = new Database(path);
-    this.file.pragma('journal_mode = WAL');
-    this.file.pragma('foreign_keys = ON');
-    const told = migrateSqlite(this.file, path);
+    // Short busy timeouts, retried: a long wait for another process is told, and ends with its name.
+    const file = new Database(path, { timeout: BUSY_STEP_MS });
+    this.file = file;
+    const told = this.writing(() => {
+      file.pragma('journal_mode = WAL');
+      file.pragma('foreign_keys = ON');
+      return migrateSqlite(file, path);
+    });
     if (told) options.onMigrate?.(told);
     this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.file }) });
   }
@@ -119,30 +153,84 @@ export class Store {
     return this.file;
   }
 
+  /** Who holds the store, in words: `process 123 (node main.js grade ...)`, or `another process`. */
+  private holders(): string {
+    const found = this.path === ':memory:' ? [] : lockHolders(this.path);
+    return found.length ? found.map((h) => `process ${h.pid}${h.command ? ` (${h.command})` : ''}`).join(', ') : 'another process';
+  }
+
+  /** The message after a write waited `waited` ms; a UserError once the wait is over. */
+  private busy(waited: number, lastTold: { at: number }): void {
+    const limit = this.options.busyWaitMs ?? 60_000;
+    if (waited >= limit) {
+      throw new UserError(`the store is locked: ${this.holders()} is writing to it and did not finish in ${Math.round(waited / 1000)} s; wait for it to finish (or stop it), then try again`, this.path);
+    }
+    if (this.options.onBusy && waited - lastTold.at >= 5000 - BUSY_STEP_MS) {
+      lastTold.at = waited;
+      this.options.onBusy(`waiting for ${this.path}: ${this.holders()} is writing to it (${Math.round(waited / 1000)} s so far)`);
+    }
+  }
+
+  /** Runs a write, retried while another process holds the store (SQLite rolled it back). */
+  private writing<T>(write: () => T): T {
+    const t0 = Date.now();
+    const told = { at: -Infinity };
+    for (;;) {
+      try {
+        return write();
+      } catch (e) {
+        if (!isBusy(e)) throw e;
+        this.busy(Date.now() - t0, told);
+      }
+    }
+  }
+
+  /** `writing`, for kysely's asynchronous writes. */
+  private async writingAsync<T>(write: () => Promise<T>): Promise<T> {
+    const t0 = Date.now();
+    const told = { at: -Infinity };
+    for (;;) {
+      try {
+        return await write();
+      } catch (e) {
+        if (!isBusy(e)) throw e;
+        this.busy(Date.now() - t0, told);
+      }
+    }
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
 
   /** Starts a run and its first grading with the key as loaded. */
   async startRun(key: Key, keyPath?: string, problemsPath?: string, variantsDir?: string): Promise<{ runId: number; gradingId: number }> {
+    // Paths absolute, so a regrade from another folder finds the same files.
     const now = new Date().toISOString();
-    const run = await this.db.insertInto('runs').values({ created_at: now, key_path: keyPath ?? null, problems_path: problemsPath ?? null, variants_dir: variantsDir ?? null }).returning('id').executeTakeFirstOrThrow();
-    const gradingId = await this.startGrading(run.id, key, keyPath);
-    return { runId: run.id, gradingId };
+    const abs = (p?: string) => (p ? resolve(p) : null);
+    return this.writingAsync(() =>
+      this.db.transaction().execute(async (tx) => {
+        const run = await tx.insertInto('runs').values({ created_at: now, key_path: abs(keyPath), problems_path: abs(problemsPath), variants_dir: abs(variantsDir) }).returning('id').executeTakeFirstOrThrow();
+        const g = await tx.insertInto('gradings').values({ run_id: run.id, created_at: now, key_json: JSON.stringify(key), key_path: abs(keyPath) }).returning('id').executeTakeFirstOrThrow();
+        return { runId: run.id, gradingId: g.id };
+      }),
+    );
   }
 
   async startGrading(runId: number, key: Key, keyPath?: string): Promise<number> {
-    const g = await this.db
-      .insertInto('gradings')
-      .values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const g = await this.writingAsync(() =>
+      this.db
+        .insertInto('gradings')
+        .values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ? resolve(keyPath) : null })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
     return g.id;
   }
 
   /** Saves a submission (its text and segmented responses) and its grades, in one transaction. */
   async saveGraded(runId: number, gradingId: number, submission: Submission, grade: SubmissionGrade): Promise<number> {
-    return this.db.transaction().execute(async (tx) => {
+    return this.writingAsync(() => this.db.transaction().execute(async (tx) => {
       const s = await tx
         .insertInto('submissions')
         .values({
@@ -158,11 +246,11 @@ export class Store {
         .executeTakeFirstOrThrow();
       await this.insertGrades(tx, gradingId, s.id, grade.parts);
       return s.id;
-    });
+    }));
   }
 
   async saveGrades(gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
-    await this.db.transaction().execute((tx) => this.insertGrades(tx, gradingId, submissionId, parts));
+    await this.writingAsync(() => this.db.transaction().execute((tx) => this.insertGrades(tx, gradingId, submissionId, parts)));
   }
 
   /** Inserts a submission's part grades inside the caller's transaction (jobs.ts batches use it too). */
@@ -207,9 +295,17 @@ export class Store {
     return this.db.selectFrom('runs').select(['id', 'key_path', 'problems_path', 'variants_dir']).where('id', '=', runId).executeTakeFirst();
   }
 
-  /** The newest grading of a run. */
+  /** The newest finished grading of a run. */
   async latestGrading(runId: number): Promise<number | undefined> {
-    const g = await this.db.selectFrom('gradings').select('id').where('run_id', '=', runId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    // A grading that a queued job is still filling (jobs.ts) is not a run's grades yet: readers see the one before until it finishes.
+    const g = await this.db
+      .selectFrom('gradings')
+      .select('id')
+      .where('run_id', '=', runId)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('jobs').select('jobs.id').whereRef('jobs.grading_id', '=', 'gradings.id').where('jobs.finished_at', 'is', null))))
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return g?.id;
   }
 
@@ -276,15 +372,48 @@ export class Store {
 
   /** Commits a response as it arrives (its own transaction: a kill loses nothing that arrived). */
   cache(row: Tables['requests']): void {
-    this.raw.prepare('INSERT OR IGNORE INTO requests (hash, model, request, response, input_tokens, output_tokens, ms, created_at) VALUES (@hash, @model, @request, @response, @input_tokens, @output_tokens, @ms, @created_at)').run(row);
+    this.writing(() => this.raw.prepare('INSERT OR IGNORE INTO requests (hash, model, request, response, input_tokens, output_tokens, ms, created_at) VALUES (@hash, @model, @request, @response, @input_tokens, @output_tokens, @ms, @created_at)').run(row));
   }
 
   logRequest(row: Tables['run_requests']): void {
-    this.raw.prepare('INSERT INTO run_requests (run_id, hash, model, part_id, step, cached) VALUES (@run_id, @hash, @model, @part_id, @step, @cached)').run(row);
+    this.writing(() => this.raw.prepare('INSERT INTO run_requests (run_id, hash, model, part_id, step, cached) VALUES (@run_id, @hash, @model, @part_id, @step, @cached)').run(row));
   }
 
+  /**
+   * Starts a model run, locked by this process (see `lockModelRun`). Paths are stored absolute,
+   * so `--resume` finds the key and the problem set from any folder.
+   */
   startModelRun(keyPath: string, problemsPath: string | undefined, config: object): number {
-    return Number(this.raw.prepare('INSERT INTO model_runs (created_at, key_path, problems_path, config) VALUES (?, ?, ?, ?)').run(new Date().toISOString(), keyPath, problemsPath ?? null, JSON.stringify(config)).lastInsertRowid);
+    const now = new Date().toISOString();
+    return this.writing(() =>
+      this.raw.transaction(() => {
+        const id = Number(this.raw.prepare('INSERT INTO model_runs (created_at, key_path, problems_path, config) VALUES (?, ?, ?, ?)').run(now, resolve(keyPath), problemsPath ? resolve(problemsPath) : null, JSON.stringify(config)).lastInsertRowid);
+        this.raw.prepare('INSERT INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(id, process.pid, hostname(), now);
+        return id;
+      })(),
+    );
+  }
+
+  /**
+   * Takes a model run for this process, so two processes never send its pending requests twice.
+   * A lock whose process is gone (killed, crashed) is taken over; a live one is a UserError.
+   */
+  lockModelRun(runId: number): void {
+    this.writing(() =>
+      this.raw.transaction(() => {
+        const held = this.raw.prepare('SELECT * FROM model_run_locks WHERE run_id = ?').get(runId) as Tables['model_run_locks'] | undefined;
+        if (held && holderAlive(held)) {
+          const by = held.pid === process.pid && held.host === hostname() ? 'this process' : `process ${held.pid}${held.host === hostname() ? '' : ` on ${held.host}`}`;
+          throw new UserError(`model run ${runId} is being run by ${by} (since ${held.started_at}); wait for it to finish or stop it, then resume`, `--resume ${runId}`);
+        }
+        this.raw.prepare('INSERT OR REPLACE INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(runId, process.pid, hostname(), new Date().toISOString());
+      }).immediate(),
+    );
+  }
+
+  /** Gives a model run back (only this process's own lock). */
+  unlockModelRun(runId: number): void {
+    this.writing(() => this.raw.prepare('DELETE FROM model_run_locks WHERE run_id = ? AND pid = ? AND host = ?').run(runId, process.pid, hostname()));
   }
 
   modelRun(id: number): Tables['model_runs'] | undefined {
@@ -293,11 +422,17 @@ export class Store {
 
   /** Saves (or replaces, on resume) one model's outcome on a part. */
   saveResult(row: Tables['model_results']): void {
-    this.raw.prepare('INSERT OR REPLACE INTO model_results VALUES (@run_id, @model, @sample, @part_id, @outcome, @hints_used, @verdict, @first_verdict, @answer, @category, @feedback, @messages, @input_tokens, @output_tokens, @ms)').run(row);
+    this.writing(() =>
+      this.raw
+        .prepare(
+          'INSERT OR REPLACE INTO model_results (run_id, model, sample, part_id, outcome, hints_used, verdict, first_verdict, answer, category, feedback, messages, input_tokens, output_tokens, ms, first_answer) VALUES (@run_id, @model, @sample, @part_id, @outcome, @hints_used, @verdict, @first_verdict, @answer, @category, @feedback, @messages, @input_tokens, @output_tokens, @ms, @first_answer)',
+        )
+        .run(row),
+    );
   }
 
   finishModelRun(id: number): void {
-    this.raw.prepare('UPDATE model_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    this.writing(() => this.raw.prepare('UPDATE model_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), id));
   }
 
   results(runId: number): Tables['model_results'][] {

@@ -39,7 +39,7 @@ function withId(schema: SchemaModule, name: string, t: Types): CreateTableBuilde
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
-    name: 'runs, submissions, gradings, grades, model runs, request cache, overrides',
+    name: 'runs, submissions, gradings, grades, model runs and their locks, request cache, overrides',
     // `if not exists` throughout: SQLite stores made before versioned migrations already hold these tables.
     steps: (s, t) => [
       withId(s, 'runs', t).addColumn('created_at', 'text', (c) => c.notNull()).addColumn('key_path', 'text').addColumn('problems_path', 'text').addColumn('variants_dir', 'text'),
@@ -118,7 +118,16 @@ export const MIGRATIONS: Migration[] = [
         .addColumn('input_tokens', 'integer', (c) => c.notNull())
         .addColumn('output_tokens', 'integer', (c) => c.notNull())
         .addColumn('ms', t.real, (c) => c.notNull())
+        .addColumn('first_answer', 'text')
         .addPrimaryKeyConstraint('model_results_pk', ['run_id', 'model', 'sample', 'part_id']),
+      // The process running a model run, so a second `--resume` of it at once is refused.
+      s
+        .createTable('model_run_locks')
+        .ifNotExists()
+        .addColumn('run_id', 'integer', (c) => c.primaryKey().references('model_runs.id'))
+        .addColumn('pid', 'integer', (c) => c.notNull())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull()),
       s.createIndex('submissions_by_run').ifNotExists().on('submissions').column('run_id'),
       // Staff overrides from the review app (queries in overrides.ts): append-only, the newest per (run, submission, part) in force.
       withId(s, 'overrides', t)

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import { sql } from 'kysely';
+import { UserError } from '../model/errors.js';
 import type { Store, Tables } from './db.js';
+import { agreementReport, type AgreementFigures, type AgreementRow } from '../grade/agreement.js';
 
 /**
  * One override, as stored: append-only, so the rows of a (run, submission, part) are its
@@ -44,6 +47,20 @@ export interface OverrideInput {
   points?: number;
   comment: string;
   author: string;
+  /**
+   * Optimistic versioning: the id of the override the writer saw in force (null: none). When
+   * another was stored since, the write is refused with a StaleOverride naming it, so a second
+   * reviewer never silently replaces the first's change. Absent: no check (the CLI, group grading).
+   */
+  base?: number | null;
+}
+
+/** A write based on an override that is no longer the newest: `current` is what is stored now. */
+export class StaleOverride extends UserError {
+  constructor(readonly current: OverrideRow) {
+    const value = current.verdict === null && current.points === null ? 'withdrew the override' : `set ${current.verdict ?? ''}${current.points !== null ? ` ${current.points} point(s)` : ''}`.trim();
+    super(`${current.author} changed this part meanwhile (${current.created_at}: ${value}${current.comment ? `, "${current.comment}"` : ''}); look at it again before overriding`, `${current.submission} ${current.part_id}`);
+  }
 }
 
 /** Every override of a run, oldest first (the audit trail). */
@@ -70,7 +87,7 @@ export interface ReviewedPart extends PartGrade {
   auto: { verdict: PartVerdict; points: number };
   override?: { id: number; author: string; comment: string; at: string };
   /** A regrade now decides differently from the grade the override replaced. */
-  conflict?: { then: { verdict: string; points: number }; now: { verdict: PartVerdict; points: number } };
+  conflict?: { was: { verdict: string; points: number }; now: { verdict: PartVerdict; points: number } };
 }
 
 export interface ReviewedSubmission extends SubmissionGrade {
@@ -95,7 +112,7 @@ export function applyOverrides(grades: SubmissionGrade[], rows: OverrideRow[]): 
         score: p.maxPoints ? points / p.maxPoints : 0,
         auto,
         override: { id: o.id, author: o.author, comment: o.comment, at: o.created_at },
-        ...(changed ? { conflict: { then: { verdict: o.auto_verdict, points: o.auto_points }, now: auto } } : {}),
+        ...(changed ? { conflict: { was: { verdict: o.auto_verdict, points: o.auto_points }, now: auto } } : {}),
       };
     });
     const counted = parts.filter((p) => p.graded);
@@ -108,7 +125,13 @@ export function applyOverrides(grades: SubmissionGrade[], rows: OverrideRow[]): 
  * or partcredit's), kept as the previous value; `auto` is partcredit's own grade in
  * `gradingId`, against which a later regrade is compared.
  */
-export async function saveOverride(store: Store, input: OverrideInput, current: { verdict: string; points: number }, auto: { verdict: string; points: number }, gradingId: number): Promise<OverrideRow> {
+export async function saveOverride(
+  store: Store,
+  input: OverrideInput,
+  current: { verdict: string; points: number },
+  auto: { verdict: string; points: number },
+  gradingId: number,
+): Promise<OverrideRow> {
   const row = {
     run_id: input.runId,
     submission: input.submission,
@@ -124,41 +147,52 @@ export async function saveOverride(store: Store, input: OverrideInput, current: 
     auto_points: auto.points,
     grading_id: gradingId,
   };
-  const r = await db(store).insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
-  return { id: r.id!, ...row };
+  if (input.base === undefined) {
+    const r = await db(store).insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+    return { id: r.id!, ...row };
+  }
+  return db(store)
+    .transaction()
+    .execute(async (tx) => {
+      // Two writers of one part queue here (SQLite writes one at a time already); other parts do not wait.
+      if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${JSON.stringify([input.runId, input.submission, input.partId])}))`.execute(tx);
+      const latest = await tx.selectFrom('overrides').selectAll().where('run_id', '=', input.runId).where('submission', '=', input.submission).where('part_id', '=', input.partId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      if ((latest?.id ?? null) !== input.base) {
+        if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
+        throw new StaleOverride(latest as OverrideRow);
+      }
+      const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+      return { id: r.id!, ...row };
+    });
 }
 
-/** How often staff agreed with partcredit on one part: exactly, and on right versus wrong. */
-export interface PartAgreement {
+/** How often staff agreed with partcredit on one part, in `partcredit agreement`'s figures (counts). */
+export interface PartAgreement extends AgreementFigures {
   partId: string;
-  /** Parts partcredit graded (a submission's part, missing ones included). */
-  graded: number;
   /** Parts staff overrode with another verdict or other points. */
   overridden: number;
-  /** Share with the same verdict and points: 1 - overridden / graded. */
-  exact: number;
-  /** Share where staff and partcredit agree on right (full points) versus not. */
-  rightWrong: number;
 }
 
-/** Agreement per part between partcredit's grades and staff's overrides (where auto-grading is unreliable). */
+const DECIDED = new Set(['correct', 'partial', 'incorrect', 'missing']);
+
+/**
+ * Agreement per part between partcredit and staff, computed by `partcredit agreement`'s own
+ * code: staff's verdict is the override where there is one and partcredit's otherwise (a part
+ * left as it was counts as agreed); parts nobody decided (needs-review, undecided, not
+ * overridden) are left out.
+ */
 export function agreementByPart(reviewed: ReviewedSubmission[]): PartAgreement[] {
-  const byPart = new Map<string, { graded: number; overridden: number; flipped: number }>();
+  const rows: AgreementRow[] = [];
+  const overridden = new Map<string, number>();
   for (const s of reviewed) {
     for (const p of s.parts) {
-      const a = byPart.get(p.id) ?? { graded: 0, overridden: 0, flipped: 0 };
-      a.graded++;
-      if (p.override && (p.verdict !== p.auto.verdict || Math.abs(p.points - p.auto.points) > 1e-9)) a.overridden++;
-      const full = (x: number) => p.maxPoints > 0 && x >= p.maxPoints - 1e-9;
-      if (p.override && full(p.points) !== full(p.auto.points)) a.flipped++;
-      byPart.set(p.id, a);
+      if (p.override && (p.verdict !== p.auto.verdict || Math.abs(p.points - p.auto.points) > 1e-9)) overridden.set(p.id, (overridden.get(p.id) ?? 0) + 1);
+      if (!DECIDED.has(p.verdict)) continue;
+      rows.push({ submission: s.submission, part: p.id, ours: p.auto.verdict, theirs: p.verdict as AgreementRow['theirs'], oursAnswer: p.answer, theirsAnswer: p.answer });
     }
   }
-  return [...byPart].map(([partId, a]) => ({
-    partId,
-    graded: a.graded,
-    overridden: a.overridden,
-    exact: a.graded ? 1 - a.overridden / a.graded : 1,
-    rightWrong: a.graded ? 1 - a.flipped / a.graded : 1,
-  }));
+  const report = agreementReport(rows);
+  const ids = [...new Set(reviewed.flatMap((s) => s.parts.map((p) => p.id)))];
+  const none: AgreementFigures = { parts: 0, exact: 0, rightWrong: 0, confidentlyWrong: 0, needsReview: 0 };
+  return ids.map((partId) => ({ partId, ...(report.byPart.get(partId) ?? none), overridden: overridden.get(partId) ?? 0 }));
 }

@@ -7,6 +7,8 @@ import { MIGRATIONS, migratedMessage, migrationSql, migrationsTable, type Migrat
  * Returns the message to show, or undefined when the store was up to date.
  */
 export function migrateSqlite(raw: Database.Database, location: string): string | undefined {
+  // An up-to-date store is only read here: opening it never waits for another process's write.
+  if (upToDate(raw)) return undefined;
   return raw
     .transaction(() => {
       const before = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('runs', 'schema_migrations')`).all() as { name: string }[];
@@ -30,8 +32,16 @@ export function migrateSqlite(raw: Database.Database, location: string): string 
 
 /** Columns that stores from before versioned migrations may lack (they were added in place then). */
 function addLegacyColumns(raw: Database.Database): void {
-  for (const [table, column, type] of [['runs', 'variants_dir', 'TEXT']] as const) {
+  for (const [table, column, type] of [['runs', 'variants_dir', 'TEXT'], ['model_results', 'first_answer', 'TEXT']] as const) {
     const columns = raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
     if (!columns.some((c) => c.name === column)) raw.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
+}
+
+/** Whether every migration is recorded (a read, no lock taken). */
+function upToDate(raw: Database.Database): boolean {
+  const table = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!table) return false;
+  const have = new Set((raw.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  return MIGRATIONS.every((m) => have.has(m.version));
 }

@@ -2,15 +2,14 @@ import type { Node, NodeOf, RelOp } from '../../math/latex/ast.js';
 import { printMath } from '../../math/latex/print.js';
 import { correct, incorrect, undecided, type CheckContext, type TypeChecker, type TypeVerdict } from '../context.js';
 import { proportional } from '../proportional.js';
-import { exactlyEqual } from '../../math/normal-form.js';
-import { positiveSymbols } from '../equivalence.js';
-import { evaluate, isFiniteValue } from '../../math/evaluate.js';
+import { evaluate } from '../../math/evaluate.js';
 import { freeSymbols, samplePoint } from '../../math/sampling.js';
 import { hashString, seededRandom } from '../../math/random.js';
 import { compareScalars, isConstant } from '../scalar.js';
 import { checkExpression, verdictFromComparison } from './scalar-types.js';
 import { asInterval, checkInterval } from './structured.js';
 import { isName, isNameLike, valueOf } from '../named-values.js';
+import { absoluteRange } from '../absolute.js';
 
 type Rel = NodeOf<'rel'>;
 
@@ -69,6 +68,10 @@ function asSignForm(r: Rel): { f: Node; strict: boolean; op: RelOp } | undefined
 
 /** `relation`: the same bound; with `boundary: true` the equation of the boundary counts too. */
 export const checkRelation: TypeChecker = (expected, answer, ctx) => {
+  // A bound on |x| is the intervals it allows; compared as intervals with any way of writing them.
+  const absExpected = absoluteRange(expected);
+  const absAnswer = absoluteRange(answer);
+  if (absExpected || absAnswer) return checkInterval(absExpected ?? expected, absAnswer ?? answer, ctx);
   if (expected.kind !== 'rel') return checkExpression(expected, answer, ctx);
   if (expected.ops.length === 2 || expected.ops[0] === 'in') {
     if (asInterval(expected)) return checkInterval(expected, answer, ctx);
@@ -160,8 +163,8 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
   for (const x of points) {
     const at = new Map(base);
     at.set(variable, x);
-    const want = evaluate(expected, at);
-    const got = evaluate(answer, at);
+    const want = evaluate(expected, at, ctx.budget);
+    const got = evaluate(answer, at, ctx.budget);
     if (typeof want !== 'number' || typeof got !== 'number') return notAFormula();
     if (Number.isNaN(got)) undefinedAnswers++;
     // Signals are zero outside the cases an answer gives: no case for n < 0 where the key says 0 agrees.

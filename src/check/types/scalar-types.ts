@@ -47,10 +47,10 @@ export const checkNumber: TypeChecker = (expected, answer, ctx) => {
   if (NON_SCALAR.has(answer.kind)) return incorrect('structural', `a single number was expected; the answer is ${describeKind(answer)}`, 'format');
   const free = [...freeSymbols(answer)];
   if (free.length) return incorrect('structural', `a number was expected; the answer still contains ${free.join(', ')}`, 'incomplete');
-  const got = constantValue(answer);
+  const got = constantValue(answer, ctx.budget);
   if (Number.isNaN(got)) return undecided('numeric', 'the answer has no numeric value (for example a square root of a negative number)');
   if (!Number.isFinite(got)) return undecided('limits', 'the answer is too large to compare as a number');
-  const want = constantValue(expected);
+  const want = constantValue(expected, ctx.budget);
   if (!Number.isFinite(want)) return undecided('limits', 'the expected value is too large to compare as a number');
   const candidates: [Node, Node, string][] = [[expected, answer, '']];
   const ePlain = withoutPercent(expected);
@@ -95,7 +95,7 @@ function numberCategory(want: number, got: number): 'arithmetic' | undefined {
  * factor, or equality only on a diagonal ("equal only when d_in = d_out").
  */
 export function diagnoseDifference(expected: Node, answer: Node, ctx: CheckContext): string | undefined {
-  const env = { symbols: ctx.symbols };
+  const env = { symbols: ctx.symbols, budget: ctx.budget };
   const negated = numericCompare({ kind: 'neg', arg: expected }, answer, env);
   if (negated.equal) return 'the sign is flipped';
   const ratio = (k: number): Node => ({ kind: 'mul', factors: [{ kind: 'num', value: { n: BigInt(k), d: 1n }, text: String(k) }, expected] });
@@ -113,7 +113,7 @@ export function diagnoseDifference(expected: Node, answer: Node, ctx: CheckConte
       const a = names[i]!;
       const b = names[j]!;
       const sub = (n: Node) => substitute(n, b, { kind: 'sym', name: a });
-      const diag = numericCompare(sub(expected), sub(answer), { symbols: { ...ctx.symbols, [a]: stripGreater(ctx.symbols[a]) } });
+      const diag = numericCompare(sub(expected), sub(answer), { symbols: { ...ctx.symbols, [a]: stripGreater(ctx.symbols[a]) }, budget: ctx.budget });
       if (diag.equal) return `equal only when ${a} = ${b}`;
     }
   }
@@ -174,8 +174,8 @@ function sameOrder(exact: Node, order: Node, ctx: CheckContext): boolean {
   const all = [...new Set([...freeSymbols(exact), ...vars])];
   const rng = seededRandom(hashString(printMath(exact) + '~O~' + printMath(order)));
   const ratio = (q: Point) => {
-    const a = evaluate(exact, q);
-    const b = evaluate(order, q);
+    const a = evaluate(exact, q, ctx.budget);
+    const b = evaluate(order, q, ctx.budget);
     return typeof a === 'number' && typeof b === 'number' && b !== 0 ? a / b : NaN;
   };
   let checked = 0;

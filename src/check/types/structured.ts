@@ -5,6 +5,7 @@ import { compareScalars, constantValue, isConstant } from '../scalar.js';
 import { describeKind } from './scalar-types.js';
 import { valueOf } from '../named-values.js';
 import { matrixAlgebra, matrixRows, transpose } from '../matrix-algebra.js';
+import { absoluteRange } from '../absolute.js';
 
 export { matrixRows };
 
@@ -247,7 +248,11 @@ function intervalsEqual(a: Interval, b: Interval, ctx: CheckContext): string | u
 
 /** `interval`: the same ends, open or closed alike; a union of intervals in any order. */
 export const checkInterval: TypeChecker = (expected, answer, ctx) => {
-  const parts = (n: Node): Node[] => (n.kind === 'union' ? n.parts : n.kind === 'rel' && n.ops[0] === 'in' ? parts(n.args[1]!) : [n]);
+  const parts = (n: Node): Node[] => {
+    const abs = absoluteRange(n);
+    if (abs) return parts(abs);
+    return n.kind === 'union' ? n.parts : n.kind === 'rel' && n.ops[0] === 'in' ? parts(n.args[1]!) : [n];
+  };
   const want = parts(expected);
   const got = parts(answer);
   if (want.length !== got.length) return incorrect('structural', `${want.length} interval${want.length === 1 ? ' was' : 's were'} expected; the answer has ${got.length}`);

@@ -105,3 +105,19 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
   if (!text.trim() && !layout.textless.length) warnings.push(`${path}: the PDF has no text`);
   return { text, chat: !!turns, regions, notes, warnings, pages: layout.pages.length, transcribed };
 }
+
+/**
+ * The page region of lines `from`..`to` of a rebuilt text (1-based, as an attempt's `line` or a
+ * message's `line` counts): the union of their boxes on the first page they reach, for
+ * `renderRegion` to show beside a verdict. Undefined when no line there came from the PDF.
+ */
+export function regionOfLines(regions: PdfRegion[], from: number, to = from): { page: number; box: { x0: number; y0: number; x1: number; y1: number } } | undefined {
+  const hits = regions.filter((r) => r.line >= from && r.line <= to);
+  if (!hits.length) return undefined;
+  const page = hits[0]!.page;
+  const same = hits.filter((r) => r.page === page);
+  return {
+    page,
+    box: { x0: Math.min(...same.map((r) => r.box[0])), y0: Math.min(...same.map((r) => r.box[1])), x1: Math.max(...same.map((r) => r.box[2])), y1: Math.max(...same.map((r) => r.box[3])) },
+  };
+}

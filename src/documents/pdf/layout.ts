@@ -169,7 +169,7 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const name = ACCENTS[a.t.trim()] ?? ACCENTS[a.tex.trim()];
     if (!name || [...a.t.trim()].length !== 1) continue;
     const mid = a.x + a.w / 2;
-    const base = live.find((b) => b !== a && (b.math || b.built) && mid > b.x - 0.1 * b.size && mid < b.x + b.w + 0.1 * b.size && a.y > b.y - 0.1 * b.size && a.y - b.y < 0.9 * b.size && a !== b && (a.x > b.x - 0.05 * b.size || a.y > b.y + 0.1 * b.size) && a.size <= 1.2 * b.size && !/^\\/.test(b.tex.trim()));
+    const base = live.find((b) => b !== a && (b.math || b.built) && mid > b.x - 0.1 * b.size && mid < b.x + b.w + 0.1 * b.size && a.y > b.y - 0.1 * b.size && a.y - b.y < 0.9 * b.size && a !== b && (a.x > b.x - 0.05 * b.size || a.y > b.y + 0.1 * b.size) && a.size <= 1.2 * b.size && !BIG_OP.test(b.tex.trim()));
     if (!base) continue;
     const chars = [...base.raw];
     const k = Math.max(0, Math.min(chars.length - 1, Math.floor(((mid - base.x) / base.w) * chars.length)));
@@ -454,29 +454,31 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       }
     });
   }
-  // Trailing sentence punctuation stays outside the formula.
-  let out = '';
-  let open = false;
+  // Runs of formula and of prose, each with the space that stood before it.
+  const runs: { math: boolean; text: string; space: string }[] = [];
   toks.forEach((t, i) => {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     const space = i > 0 && gap > 0.18 * t.size ? ' ' : '';
-    if (math[i] && !open) {
-      out += space + '$';
-      open = true;
-    } else if (!math[i] && open) {
-      out = out.trimEnd() + '$';
-      open = false;
-      out += /^[.,;:!?)]/.test(t.t) ? '' : space;
-    } else out += space;
-    out += math[i] ? t.tex : t.t;
+    const last = runs[runs.length - 1];
+    if (last && last.math === math[i]) last.text += space + (math[i] ? t.tex : t.t);
+    else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
   });
-  if (open) out = out.trimEnd() + '$';
-  out = out.replace(/\$([^$]+)\$/g, (_m, tex: string) => `$${tidyTex(tex)}$`);
-  const display = math.every(Boolean) && toks.length > 0;
-  // A display formula's closing period or comma is the sentence's, not the formula's.
-  if (display) out = '$' + out.trim().replace(/\s*[.,;]\$$/, '$') + '$';
-  // Sentence punctuation set in the formula's font ends the sentence, not the formula.
-  if (!display) out = out.replace(/(?<=[^$])\s*([.,;:])\$(?=\s|$)/g, '$$$1');
+  // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
+  for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
+  const display = runs.length > 0 && runs.every((r) => r.math);
+  let out = '';
+  for (const r of runs) {
+    if (!r.math) {
+      out += r.space + r.text;
+      continue;
+    }
+    let tex = tidyTex(r.text.trim());
+    // Sentence punctuation set in the formula's font ends the sentence, not the formula.
+    const tail = /\s*([.,;:])$/.exec(tex);
+    if (tail && !/\\[a-zA-Z]*$/.test(tex.slice(0, tail.index))) tex = tex.slice(0, tail.index);
+    out += `${r.space}$${tex}$${tail && !display ? tail[1] : ''}`;
+  }
+  if (display) out = `$${out.trim()}$`;
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
 }
 

@@ -1,0 +1,120 @@
+/**
+ * The PDF reader: per source kind (KaTeX printed by Chromium, pdflatex), the share of formulas
+ * read back exactly and the share `check` finds equal to the source; pages per second; peak
+ * memory reading a 100-page PDF; and the real chat exports in ../shared/corpus: turns and the
+ * share of formulas the checker's reader can read.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { readMessages, detectFormat } from '../src/documents/transcripts.js';
+import { parseMath } from '../src/math/latex/parse.js';
+import { checkAnswer } from '../src/check/check.js';
+import { FORMULAS } from '../test/fixtures/pdf/formulas.js';
+import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack } from '../test/fixtures/pdf/generate.js';
+import { corpusDir } from './corpus.js';
+
+function compare(text: string) {
+  const back = readBack(text, FORMULAS.length);
+  let exact = 0;
+  let equal = 0;
+  let checkable = 0;
+  FORMULAS.forEach((f, i) => {
+    const same = normalizeTex(f) === normalizeTex(back[i]!);
+    if (same) exact++;
+    const r = checkAnswer({ value: f }, back[i] ? `$${back[i]}$` : '');
+    if (!(r.verdict === 'undecided' && /expected answer could not be read/.test(r.reason ?? ''))) checkable++;
+    if (r.verdict === 'correct') equal++;
+  });
+  return { exact, equal, checkable };
+}
+
+async function timed(pdf: Uint8Array, pages: number) {
+  const t0 = performance.now();
+  const doc = await readDocumentFile(pdf, 'bench.pdf');
+  const s = (performance.now() - t0) / 1000;
+  return { doc, pagesPerSecond: pages / s };
+}
+
+/** Formulas (inline and display), pages of them, and the readings. */
+export async function runPdfBench(): Promise<string[]> {
+  const out: string[] = [];
+  const n = FORMULAS.length;
+  const katex = await chromiumPdfs([katexHtml(answersMarkdown(FORMULAS)), katexHtml(answersMarkdown(Array.from({ length: 20 }, () => FORMULAS).flat()))]);
+  if (!katex) out.push('KaTeX via Chromium: skipped (no /usr/bin/chromium)');
+  else {
+    const [one, many] = katex as [Uint8Array, Uint8Array];
+    await readDocumentFile(one, 'warm.pdf');
+    const { doc } = await timed(one, 1);
+    const r = compare(doc.text!);
+    const pages = (await readDocumentFile(many, 'n.pdf')).source!.pages!;
+    const speed = await timed(many, pages);
+    out.push(`KaTeX via Chromium: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)} (of those check reads as expected; ${n - r.checkable} it cannot); ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`);
+  }
+  const latex = pdflatexPdf(answersLatex(FORMULAS));
+  const latexMany = latex && pdflatexPdf(answersLatex(Array.from({ length: 20 }, () => FORMULAS).flat()));
+  if (!latex || !latexMany) out.push('pdflatex: skipped (no /usr/bin/pdflatex)');
+  else {
+    const { doc } = await timed(latex, 1);
+    const r = compare(doc.text!);
+    const pages = (await readDocumentFile(latexMany, 'n.pdf')).source!.pages!;
+    const speed = await timed(latexMany, pages);
+    out.push(`pdflatex (Computer Modern): ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)}; ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`);
+  }
+  // Memory: a 100-page PDF read whole (KaTeX pages, the heaviest to rebuild).
+  if (katex) {
+    const hundred = await chromiumPdfs([katexHtml(answersMarkdown(Array.from({ length: 38 }, () => FORMULAS).flat()))]);
+    const pdf = hundred![0]!;
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const t0 = performance.now();
+    const doc = await readDocumentFile(pdf, 'hundred.pdf');
+    const s = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const pages = doc.source!.pages!;
+    out.push(`${pages}-page PDF: peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${((peak - before) / 2 ** 20).toFixed(0)} MB above the process before), ${(pages / s).toFixed(1)} pages/s`);
+  }
+  out.push(...(await corpusLines()));
+  return out;
+}
+
+const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+
+/** The real chat exports: format found, turns, formulas the checker's reader reads. */
+async function corpusLines(): Promise<string[]> {
+  const dir = corpusDir();
+  const chats = dir ? join(dir, 'dev/pdf-chats') : undefined;
+  if (!chats || !existsSync(chats)) return ['real chat exports: skipped (../shared/corpus is not beside the project)'];
+  const out: string[] = [];
+  let readable = 0;
+  let total = 0;
+  for (const f of readdirSync(chats).filter((x) => x.endsWith('.pdf'))) {
+    const bytes = new Uint8Array(readFileSync(join(chats, f)));
+    const t0 = performance.now();
+    const doc = await readDocumentFile(bytes, f);
+    const s = (performance.now() - t0) / 1000;
+    const text = doc.text ?? '';
+    const format = detectFormat(text, f);
+    const messages = format === 'writeup' ? [] : readMessages(text, format);
+    const formulas = [...text.matchAll(/\$\$([^$]+)\$\$|\$([^$\n]+)\$/g)].map((m) => (m[1] ?? m[2])!);
+    let ok = 0;
+    for (const x of formulas) {
+      try {
+        parseMath(x);
+        ok++;
+      } catch {
+        // counted as unreadable
+      }
+    }
+    readable += ok;
+    total += formulas.length;
+    const turns = format === 'writeup' ? 'a write-up (no turns)' : `${messages.filter((m) => m.role === 'user').length} user / ${messages.filter((m) => m.role === 'assistant').length} model turns, ${messages.filter((m) => m.role === 'note').length + doc.notes.length} remarks`;
+    out.push(`  ${f}: ${doc.source?.pages} pages, ${(doc.source!.pages! / s).toFixed(1)} pages/s, ${turns}, formulas readable ${ok}/${formulas.length} = ${pct(ok, formulas.length)}`);
+  }
+  return [`real chat exports (../shared/corpus/dev/pdf-chats): formulas readable by the checker's reader ${readable}/${total} = ${pct(readable, total)}`, ...out];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) for (const line of await runPdfBench()) console.log(line);

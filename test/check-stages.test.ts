@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAnswer } from '../src/check/check.js';
+import { prepareExpected } from '../src/check/prepare-expected.js';
+import { WorkBudget } from '../src/math/evaluate.js';
+
+test('stages: each result names the stage that decided', () => {
+  assert.equal(checkAnswer({ value: '\\frac{1}{' }, '1').stage, 'prepare');
+  assert.equal(checkAnswer({ value: '5' }, 'bad \u0001 bytes').stage, 'extract');
+  assert.equal(checkAnswer({ value: 'x^2' }, '\\frac{1}{').stage, 'read');
+  assert.equal(checkAnswer({ value: 'x^2' }, 'y^2').stage, 'normalise');
+  assert.equal(checkAnswer({ value: 'x^2' }, 'x \\cdot x').stage, 'compare');
+});
+
+test('prepareExpected: a key answer is compiled once, with its type and every symbol it uses', () => {
+  const p = prepareExpected({ value: 'c = \\frac{1}{\\sqrt{d_{in}}}' }, { c: { positive: true } });
+  assert.equal(p.kind, 'value');
+  if (p.kind !== 'value') return;
+  assert.equal(p.type, 'equation');
+  // d_in is defined by the key's own answer although only c was declared.
+  assert.ok(p.names.has('d_in') && p.names.has('c'));
+  assert.deepEqual(p.symbols.c, { positive: true });
+  const problem = prepareExpected({ value: '' });
+  assert.equal(problem.kind, 'problem');
+});
+
+test('work budget: it travels with the check, and a nested or repeated check shares it', () => {
+  const sum = '\\sum_{k=1}^{400} k';
+  assert.equal(checkAnswer({ value: '80200' }, sum).verdict, 'correct');
+  const budget = new WorkBudget(1200);
+  assert.equal(checkAnswer({ value: '80200' }, sum, { budget }).verdict, 'correct');
+  assert.ok(budget.remaining < 1200, 'the check spent from the budget it was given');
+  // The same budget, partly spent: the second check runs out.
+  const second = checkAnswer({ value: '80200' }, sum, { budget });
+  assert.equal(second.verdict, 'undecided');
+  assert.match(second.reason, /terms in all/);
+});

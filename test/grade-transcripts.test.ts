@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { gradeSubmission } from '../src/grade/grade.js';
+import { asksForNext, isContinuation } from '../src/documents/segment.js';
+
+const DIR = fileURLToPath(new URL('../../test/fixtures/numbering/', import.meta.url));
+const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml');
+const problems = parseProblemSet(readFileSync(join(DIR, 'problems.md'), 'utf8'));
+const grade = (text: string) => gradeSubmission(key!, readSubmission(text, 'chat.md', key!, problems));
+
+test('follow-ups: "continue" extends the attempt, "solve the next part" answers the next part, "check again" makes a new attempt', () => {
+  assert.ok(isContinuation('please continue it thoroughly'));
+  assert.ok(!isContinuation('please check (a) again'));
+  assert.ok(asksForNext('solve this next part!'));
+  assert.ok(!asksForNext('why is the width 30? I would like a longer explanation of how the padding enters the formula and what stride does to it, please'));
+});
+
+test('a reply cut short and continued: the continuation is the same attempt, its answer the first answer', () => {
+  const text = [
+    '**User:** Problem 1. A layer takes a 32 x 32 x 3 input. (a) What is the output width? (b) How many parameters does it have?',
+    '**Assistant:** (a) Restating: what is the output width of the layer',
+    '**User:** please continue',
+    '**Assistant:** (a) The width is $30$.\n\n(b) There are $280$ parameters.',
+  ].join('\n\n');
+  const g = grade(text);
+  const a = g.parts.find((p) => p.id === '1.a')!;
+  assert.equal(a.verdict, 'correct');
+  assert.equal(a.first, undefined, 'no separate first attempt: the continuation finished it');
+  // Near miss: "check again" after a wrong answer is a new attempt, and the first answer stays wrong.
+  const again = grade(text.replace('(a) Restating: what is the output width of the layer', '(a) The width is $28$.').replace('please continue', 'please check (a) again'));
+  assert.equal(again.parts.find((p) => p.id === '1.a')!.first?.verdict, 'incorrect');
+});
+
+test('an unlabeled reply after "solve this next part" answers the part after the last one answered', () => {
+  const text = [
+    '**User:** Problem 1. A layer takes a 32 x 32 x 3 input. (a) What is the output width? (b) How many parameters does it have?',
+    '**Assistant:** For (a) only: the width is $30$.',
+    '**User:** solve this next part!',
+    '**Assistant:** Counting weights and biases gives $280$.',
+  ].join('\n\n');
+  const g = grade(text);
+  assert.equal(g.parts.find((p) => p.id === '1.b')!.verdict, 'correct');
+  // Near miss: a question about the answer is discussion, not the next part.
+  const why = grade(text.replace('solve this next part!', 'why is that?'));
+  assert.equal(why.parts.find((p) => p.id === '1.b')!.verdict, 'missing');
+});

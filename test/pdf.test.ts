@@ -1,0 +1,178 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sniffFile } from '../src/documents/sniff.js';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { readSubmissionFile } from '../src/documents/submission.js';
+import { notebookToMarkdown } from '../src/documents/notebook.js';
+import { texToMarkdown } from '../src/documents/tex.js';
+import { readMessages, detectFormat } from '../src/documents/transcripts.js';
+import { renderRegion } from '../src/documents/pdf/render.js';
+import { checkAnswer } from '../src/check/check.js';
+import { loadKey } from '../src/documents/key.js';
+import { FORMULAS } from './fixtures/pdf/formulas.js';
+import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
+import { corpusDir } from '../bench/corpus.js';
+import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
+
+const enc = (s: string) => new Uint8Array(Buffer.from(s));
+
+test('files are sniffed by their bytes: PDF, programs, binary, empty, notebooks, LaTeX, text', () => {
+  assert.equal(sniffFile(enc('%PDF-1.7\n...')), 'pdf');
+  assert.equal(sniffFile(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])), 'executable');
+  assert.equal(sniffFile(new Uint8Array([0x41, 0, 0x42, 0x43])), 'binary');
+  assert.equal(sniffFile(new Uint8Array()), 'empty');
+  assert.equal(sniffFile(enc('  \n\n')), 'empty');
+  assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])), 'archive');
+  assert.equal(sniffFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), 'image');
+  assert.equal(sniffFile(enc('{"cells": [], "nbformat": 4}'), 'hw.json'), 'notebook');
+  assert.equal(sniffFile(enc('\\documentclass{article}\\begin{document}x\\end{document}')), 'tex');
+  assert.equal(sniffFile(enc('1.a) $x^2$')), 'text');
+  // Near miss: a Markdown write-up that mentions %PDF- further down is still text.
+  assert.equal(sniffFile(enc('a'.repeat(2000) + ' %PDF-')), 'text');
+});
+
+const KEY = loadKey('partcredit: 1\nparts:\n  1.a: { answer: "x^2", points: 1 }\n  1.b: { answer: "7", points: 1 }\n', 'k.yaml').key!;
+
+test('a file that is not a document is named in a warning, not graded as a silent zero', async () => {
+  for (const [bytes, why] of [
+    [new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), /a program/],
+    [new Uint8Array(), /empty/],
+    [new Uint8Array([1, 2, 0, 0, 5, 6]), /binary/],
+  ] as const) {
+    const sub = await readSubmissionFile(bytes, 'x', KEY, undefined, 'sub/x.bin');
+    assert.equal(sub.responses.length, 0);
+    assert.match(sub.warnings.join('\n'), /sub\/x\.bin: not a document/);
+    assert.match(sub.warnings.join('\n'), why);
+  }
+  // Near miss: the same parts as text are read and found.
+  const ok = await readSubmissionFile(enc('1.a) $x^2$\n\n1.b) 7\n'), 'y', KEY, undefined, 'y.md');
+  assert.deepEqual(ok.warnings, []);
+  assert.equal(ok.responses.length, 2);
+});
+
+test('notebooks: markdown cells as they are, code fenced, printed outputs after them', () => {
+  const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'markdown', source: ['## 1.a\n', 'The answer is $x^2$.'] }, { cell_type: 'code', source: 'print(7)', outputs: [{ text: ['7\n'] }] }] });
+  const md = notebookToMarkdown(nb, 'hw.ipynb');
+  assert.match(md, /## 1\.a\nThe answer is \$x\^2\$\./);
+  assert.match(md, /```python\nprint\(7\)\n```/);
+  assert.match(md, /Output:\n```\n7\n```/);
+  assert.throws(() => notebookToMarkdown('{"nbformat": 4}', 'bad.ipynb'), /bad\.ipynb: not a notebook/);
+});
+
+test('LaTeX sources: the body as Markdown, display environments as $$...$$', () => {
+  const md = texToMarkdown('\\documentclass{article}\n\\begin{document}\n\\section*{1.a}\nWe get % a comment\n\\begin{equation}\\label{e}x^2 + 1\\end{equation}\nand \\(y\\).\n\\end{document}\n');
+  assert.match(md, /# 1\.a/);
+  assert.match(md, /\$\$x\^2 \+ 1\$\$/);
+  assert.match(md, /and \$y\$\./);
+  assert.doesNotMatch(md, /comment|documentclass|label/);
+});
+
+/** Reads formulas back from a generated PDF: the share equal by `check`. */
+async function roundTrip(pdf: Uint8Array) {
+  const doc = await readDocumentFile(pdf, 'fixture.pdf');
+  const back = readBack(doc.text!, FORMULAS.length);
+  let exact = 0;
+  let equal = 0;
+  const wrong: string[] = [];
+  FORMULAS.forEach((f, i) => {
+    if (normalizeTex(f) === normalizeTex(back[i]!)) exact++;
+    const r = checkAnswer({ value: f }, back[i] ? `$${back[i]}$` : '');
+    // The checker cannot read some expected answers at all (`\|x\|_2^2`): a reading equal to the source counts.
+    if (r.verdict === 'correct' || (r.verdict === 'undecided' && normalizeTex(f) === normalizeTex(back[i]!))) equal++;
+    else wrong.push(`${f} => ${back[i]}`);
+  });
+  return { exact, equal, wrong, doc };
+}
+
+test('KaTeX answers printed by Chromium read back formula by formula', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium (apt-get install chromium): PDF fixtures not generated');
+  const [pdf] = (await chromiumPdfs([katexHtml(answersMarkdown(FORMULAS))]))!;
+  const { equal, exact, wrong } = await roundTrip(pdf!);
+  assert.ok(equal >= 0.98 * FORMULAS.length, `equal ${equal}/${FORMULAS.length}, exact ${exact}:\n${wrong.join('\n')}`);
+  // Near miss: a fraction read back is not equal to its reciprocal.
+  assert.equal(checkAnswer({ value: '\\frac{b}{a}' }, '$\\frac{a}{b}$').verdict, 'incorrect');
+});
+
+test('pdflatex write-ups (Computer Modern) read back formula by formula', async (t) => {
+  if (!PDFLATEX) return t.skip('no pdflatex (apt-get install texlive-latex-base texlive-latex-recommended): not tested');
+  const pdf = pdflatexPdf(answersLatex(FORMULAS))!;
+  const { equal, wrong } = await roundTrip(pdf);
+  // Measured by bench/pdf.ts; the test keeps the reading from sliding back.
+  assert.ok(equal >= 0.8 * FORMULAS.length, `equal ${equal}/${FORMULAS.length}:\n${wrong.join('\n')}`);
+});
+
+test('a chat printed with bubbles is split into turns, with the page and box of each line', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: chat PDF not generated');
+  const bubble = (s: string) => `<div style="margin-left:160px;background:#eee;border-radius:18px;padding:10px 16px">${s}</div>`;
+  const body = [
+    '<h2>Homework chat</h2>',
+    bubble('Solve 1.a: what is the derivative of $x^3/3$?'),
+    'The derivative is $$x^{2}$$',
+    bubble('And 1.b: what is $3 + 4$?'),
+    'It is $7$.',
+  ].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
+  const doc = await readDocumentFile(pdf!, 'chat.pdf');
+  assert.ok(doc.chat, doc.text);
+  const messages = readMessages(doc.text!, detectFormat(doc.text!, 'chat.pdf'));
+  assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'user', 'assistant']);
+  assert.match(messages[1]!.text, /x\^\{2\}/);
+  const sub = await readSubmissionFile(pdf!, 'chat.pdf', KEY, undefined, 'chat.pdf');
+  assert.equal(sub.source?.kind, 'pdf');
+  assert.ok(sub.source!.regions!.every((r) => r.page === 1 && r.box[2] > r.box[0]));
+  // The region of a line renders to a PNG (what a report shows beside the verdict).
+  const r = sub.source!.regions![2]!;
+  const png = await renderRegion(pdf!, r.page, { x0: r.box[0], y0: r.box[1], x1: r.box[2], y1: r.box[3] });
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+});
+
+test('pages without text are named; a transcriber reads them, and what it read is kept', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: scanned PDF not generated');
+  // A page that is only an image (a scan): a PNG drawn by the renderer from another PDF.
+  const [typed] = (await chromiumPdfs([katexHtml('1.a) the answer is $x^{2}$')]))!;
+  const png = await renderRegion(typed!, 1, undefined, 1);
+  const [scan] = (await chromiumPdfs([`<html><body style="margin:0"><img src="data:image/png;base64,${png.toString('base64')}" style="width:60%"></body></html>`]))!;
+  const plain = await readSubmissionFile(scan!, 'scan.pdf', KEY, undefined, 'scan.pdf');
+  assert.match(plain.warnings.join('\n'), /scan\.pdf: no text layer on any page.*--read-with/);
+  const seen: string[] = [];
+  const transcriber = {
+    name: 'fake:vision',
+    async transcribe(page: { number: number; png: Buffer; hash: string }) {
+      seen.push(page.hash);
+      return '1.a) $x^{2}$\n\n1.b) $7$';
+    },
+  };
+  const read = await readSubmissionFile(scan!, 'scan.pdf', KEY, undefined, 'scan.pdf', { transcriber });
+  assert.equal(seen.length, 1);
+  assert.deepEqual(read.warnings, []);
+  assert.deepEqual(read.responses.map((r) => r.partId), ['1.a', '1.b']);
+  assert.equal(read.source?.transcribed?.[0]?.model, 'fake:vision');
+});
+
+test('the real chat exports: turns found, formulas the checker reads', async (t) => {
+  const dir = corpusDir();
+  const pdfs = dir && existsSync(join(dir, 'dev/pdf-chats')) ? readdirSync(join(dir, 'dev/pdf-chats')).filter((f) => f.endsWith('.pdf')) : [];
+  if (!pdfs.length) return t.skip('../shared/corpus/dev/pdf-chats is not beside the project');
+  for (const f of pdfs) {
+    const doc = await readDocumentFile(new Uint8Array(readFileSync(join(dir!, 'dev/pdf-chats', f))), f);
+    assert.ok(doc.text && doc.text.length > 1000, f);
+    // No exporter's footer survives ("Powered by ... Exporter", "3 / 19").
+    assert.doesNotMatch(doc.text, /Powered by .*Exporter|^\d+ \/ \d+$/m, f);
+    if (doc.chat) {
+      const messages = readMessages(doc.text, detectFormat(doc.text, f));
+      assert.ok(messages.some((m) => m.role === 'user') && messages.some((m) => m.role === 'assistant'), f);
+    }
+  }
+});
+
+test('a problem set printed to PDF reads back into the same questions and parts', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: problem-set PDF not generated');
+  const md = readFileSync(join('examples', 'demo', 'problems.md'), 'utf8');
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const doc = await readDocumentFile(pdf!, 'problems.pdf');
+  const fromPdf = leafParts(parseProblemSet(doc.text!, 'problems.pdf')).map((p) => p.id);
+  const fromMd = leafParts(parseProblemSet(md, 'problems.md')).map((p) => p.id);
+  assert.deepEqual(fromPdf, fromMd);
+});
