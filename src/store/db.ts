@@ -185,8 +185,8 @@ export class Store {
     }
   }
 
-  /** `writing`, for kysely's asynchronous writes. */
-  private async writingAsync<T>(write: () => Promise<T>): Promise<T> {
+  /** `writing`, for kysely's asynchronous writes (jobs.ts's batches too: SQLite refuses a second writer at once). */
+  async writingAsync<T>(write: () => Promise<T>): Promise<T> {
     const t0 = Date.now();
     const told = { at: -Infinity };
     for (;;) {

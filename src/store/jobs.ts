@@ -64,7 +64,7 @@ export async function workOnJob(store: Store, jobId: number, grade: GradeStored,
   if (!status) throw new Error(`no job ${jobId}`);
   let did = 0;
   for (;;) {
-    const { taken, done } = await store.db.transaction().execute(async (tx) => takeAndGrade(tx, store, jobId, status.gradingId, grade, worker, batch));
+    const { taken, done } = await store.writingAsync(() => store.db.transaction().execute(async (tx) => takeAndGrade(tx, store, jobId, status.gradingId, grade, worker, batch)));
     if (taken === 0) break;
     did += done;
   }
