@@ -48,6 +48,11 @@ test('terminal escapes in a submission and its name never reach the terminal', (
   const json = run(['grade', '--key', 'key.yaml', '--no-store', '--format', 'json', name], dir);
   assert.equal(JSON.parse(json.stdout.trim()).submission, name);
   assert.equal(printable(`a${evil}b\x1b[31mc\u009b1md\te\nf\r`), 'abcd\te\nf');
+  // A near miss: text in any script, with tabs and newlines, is printed as it is.
+  const fine = 'naïve — 28 × 28 ✓ 日本語 Ω\tnext\nline';
+  assert.equal(printable(fine), fine);
+  // An unterminated string ends with its line, not with the report.
+  assert.equal(printable('a\x1b]0;owned\nb'), 'a\nb');
   const table = comparisonTable({ models: [`m${evil}`], parts: ['1.a'], cells: { [`m${evil}`]: { '1.a': { outcome: 'one-shot', hintsUsed: 0, solved: 1, samples: 1, answer: evil } } }, totals: { [`m${evil}`]: { oneShot: 1, withHints: 0, notSolved: 0, needsReview: 0, inputTokens: 0, outputTokens: 0, seconds: 0 } }, categories: { [`m${evil}`]: {} }, disputed: [{ partId: '1.a', answer: `7${evil}`, models: [`m${evil}`] }] });
   assert.ok(!CONTROL.test(table), JSON.stringify(table));
 });

@@ -8,8 +8,9 @@
 export function printable(s: string): string {
   return (
     s
-      // OSC / DCS / APC / PM / SOS strings: to BEL or ST (ESC \), or to the end when unterminated.
-      .replace(/\x1b[\]P_^X][\s\S]*?(?:\x07|\x1b\\|$)/g, '')
+      // OSC / DCS / APC / PM / SOS strings: to BEL or ST (ESC \); an unterminated one ends with its
+      // line, so it cannot swallow the rest of a report.
+      .replace(/\x1b[\]P_^X][^\x07\n]*?(?:\x07|\x1b\\|(?=\n)|$)/g, '')
       // CSI sequences (ESC [ ... final byte), and the two-byte escapes.
       .replace(/\x1b\[[0-?]*[ -/]*[@-~]?/g, '')
       .replace(/\x1b[ -/]*[0-~]?/g, '')
