@@ -53,3 +53,27 @@ test('named answers are found by name, never taken from a sibling, and read with
   // Near miss: g4 is said to be g2; the problem set's g2 is not g4.
   assert.equal(verdict('2a) By translation invariance $g_3 = [0, 0.8, 0]^T$ and $g_4 = g_2$.', '2.a'), 'partial');
 });
+
+test('answers on lines labelled with their names, and a shape given dimension by dimension', () => {
+  const text = '3a) Parameters:\n- Weights: $K^2 \\times C \\times F$\n- Biases: F\n- Total: $K^2CF + F$\n\nOutput shape:\n- Width: $W - K + 1$\n- Height: $H - K + 1$\n- Channels: F\n';
+  assert.equal(verdict(text, '3.a'), 'correct');
+  assert.equal(verdict(text.replace('- Channels: F', '- Channels: F (one per filter)'), '3.a'), 'correct');
+  // Near misses: the total is not the weights; a dimension wrong is a wrong shape.
+  assert.equal(verdict(text.replace('- Weights: $K^2 \\times C \\times F$\n', ''), '3.a'), 'partial');
+  assert.equal(verdict(text.replace('- Height: $H - K + 1$', '- Height: $H - K$'), '3.a'), 'partial');
+});
+
+test('braces a page copy escaped inside subscripts are read as braces', () => {
+  assert.equal(verdict('1b) So $$\\|\\Delta W\\|_2 \\le \\sqrt{d_{\\{out\\}}}$$', '1.b'), 'correct');
+  assert.equal(verdict('1b) So $$\\|\\Delta W\\|_2 \\le \\sqrt{d_{\\{in\\}}}$$', '1.b'), 'incorrect');
+});
+
+test('an answer in a quantity the key pins to one value is read with that value', () => {
+  assert.equal(verdict('4a) The output has $2L + 1$ samples.', '4.a'), 'correct');
+  assert.equal(verdict('4a) The output has $2L - 1$ samples.', '4.a'), 'incorrect');
+});
+
+test("a part's own answer is never a given of that part: a wrong c stays wrong", () => {
+  assert.equal(verdict('1a) The Glorot choice $$c = \\sqrt{\\frac{2}{d_{in} + d_{out}}}$$', '1.a'), 'incorrect');
+  assert.equal(verdict('1a) Unit variance needs $$c = \\frac{1}{\\sqrt{d_{in}}}$$', '1.a'), 'correct');
+});

@@ -7,7 +7,7 @@ import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission, SUBMISSION_LIMITS } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
-import { answerCandidates } from '../src/grade/final-answer.js';
+import { answerCandidates } from '../src/check/extract.js';
 import { LIMITS } from '../src/math/limits.js';
 import { UserError } from '../src/model/errors.js';
 

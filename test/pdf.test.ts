@@ -111,7 +111,7 @@ test('a chat printed with bubbles is split into turns, with the page and box of 
     bubble('Solve 1.a: what is the derivative of $x^3/3$?'),
     'The derivative is $$x^{2}$$',
     bubble('And 1.b: what is $3 + 4$?'),
-    'It is $7$.',
+    'It is $7$ (the batch size $N$).',
   ].join('\n\n');
   const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
   const doc = await readDocumentFile(pdf!, 'chat.pdf');
@@ -119,6 +119,9 @@ test('a chat printed with bubbles is split into turns, with the page and box of 
   const messages = readMessages(doc.text!, detectFormat(doc.text!, 'chat.pdf'));
   assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'user', 'assistant']);
   assert.match(messages[1]!.text, /x\^\{2\}/);
+  // The sentence's brackets stay outside the formula; near miss: a formula's own brackets stay in.
+  assert.match(messages[3]!.text, /\(the batch size \$N\$\)/);
+  assert.match(messages[0]!.text, /\$x\^\{3\}\s*\/\s*3\$/);
   const sub = await readSubmissionFile(pdf!, 'chat.pdf', KEY, undefined, 'chat.pdf');
   assert.equal(sub.source?.kind, 'pdf');
   assert.ok(sub.source!.regions!.every((r) => r.page === 1 && r.box[2] > r.box[0]));
@@ -175,4 +178,40 @@ test('a problem set printed to PDF reads back into the same questions and parts'
   const fromPdf = leafParts(parseProblemSet(doc.text!, 'problems.pdf')).map((p) => p.id);
   const fromMd = leafParts(parseProblemSet(md, 'problems.md')).map((p) => p.id);
   assert.deepEqual(fromPdf, fromMd);
+});
+
+test('a report on a chat with run-in labels: prompts, replies and the reader\'s observations apart', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: report PDF not generated');
+  const body = [
+    '<b>Q1 (a)</b>',
+    '<b>Prompt.</b> What is the derivative of $x^3/3$? <b>Model Reply.</b> It is $x^{2}$. <b>Observation.</b> Correct, one-shot.',
+    '<b>Q1 (b)</b>',
+    '<b>Prompt.</b> What is $3 + 4$? <b>Model Reply.</b> It is $7$, as the Reply. in the log says.',
+  ].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
+  const doc = await readDocumentFile(pdf!, 'report.pdf');
+  const messages = readMessages(doc.text!, detectFormat(doc.text!, 'report.pdf'));
+  assert.deepEqual(messages.filter((m) => m.role !== 'note').map((m) => m.role), ['user', 'assistant', 'user', 'assistant'], doc.text);
+  assert.match(messages[1]!.text, /x\^\{2\}/);
+  assert.ok(!messages.some((m) => m.role === 'assistant' && /one-shot/.test(m.text)), 'the observation is not the model\'s text');
+  assert.match(doc.notes.map((n) => n.text).join('\n'), /Observation\. Correct, one-shot\./);
+  // Near miss: "the Reply." inside a sentence (no sentence end before it... lower-case "the") stays in the reply.
+  assert.match(messages[3]!.text, /as the Reply\. in the log says/);
+});
+
+test('a write-up in PDF is graded, and its report shows the page region of each answer', async (t) => {
+  if (!CHROMIUM) return t.skip('no Debian chromium: write-up PDF not generated');
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { gradeFiles } = await import('../src/run/grading.js');
+  const { submissionHtml } = await import('../src/report/html.js');
+  const [pdf] = (await chromiumPdfs([katexHtml('1.a) The derivative is $$x^{2}$$\n\n1.b) The sum is $7$.')]))!;
+  const path = join(mkdtempSync(join(tmpdir(), 'pc-wu-')), 'alice.pdf');
+  writeFileSync(path, pdf!);
+  const { results } = await gradeFiles({ key: KEY, files: [path], renderSources: true });
+  const r = results[0]!;
+  assert.deepEqual(r.grade!.parts.map((p) => p.verdict), ['correct', 'correct'], r.submission?.text);
+  assert.deepEqual([...r.sourceImages!.keys()], ['1.a', '1.b']);
+  const html = submissionHtml({ name: 'alice.pdf', text: r.submission!.text, responses: r.submission!.responses }, r.grade!, { sources: r.sourceImages! });
+  assert.equal((html.match(/read from: <img/g) ?? []).length, 2);
 });

@@ -82,6 +82,12 @@ test('review app in Chromium: review → override → group → export, no conso
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#x-grades')]);
     const csv = readFileSync((await download.path())!, 'utf8');
     assert.match(csv.split('\n').find((l) => l.startsWith('bob.md'))!, /^bob\.md,2,1,0,1,/);
+    // Canvas: a roster with a quoted "Last, First" name, read by the server's CSV parser.
+    await page.setInputFiles('#x-roster', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('Student,ID,SIS User ID,SIS Login ID,Section\n"Stone, Bob",1002,s2,bob,A\n') });
+    await page.fill('#x-assignment', 'HW 1');
+    const [canvas] = await Promise.all([page.waitForEvent('download'), page.click('#x-canvas')]);
+    const canvasCsv = readFileSync((await canvas.path())!, 'utf8');
+    assert.equal(canvasCsv.split('\n')[2], '"Stone, Bob",1002,s2,bob,A,4');
     await page.screenshot({ path: join(SHOTS, 'review-export.png') });
     assert.deepEqual(outside, [], 'the app asks nothing of the network beyond itself');
     assert.deepEqual(errors, []);

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { loadKey } from '../src/documents/key.js';
 import { acceptInKey } from '../src/documents/key-accept.js';
 import { regradeRun } from '../src/run/grading.js';
 import { Store } from '../src/store/db.js';
+import { Review } from '../src/server/review.js';
 import { startServer } from '../src/server/serve.js';
 import { demoStore } from './fixtures/review.js';
 import { readRoster, canvasCsv } from '../src/report/exports.js';
@@ -220,4 +221,31 @@ test('--host other than loopback needs a token', async () => {
     await s.close();
   }
   await assert.rejects(startServer({ db: env.db, port: 0, host: '0.0.0.0', token: 'short' }), /at least 16/);
+});
+
+test('hostile text in the key (title, feedback, expected answer) is escaped in the part view and the static page', async () => {
+  const hostileKey = `partcredit: 1
+title: '<script>window.__xss=1</script>'
+problems: problems.md
+parts:
+  1.a:
+    title: '<img src=x onerror=alert(1)>'
+    answer: '\\href{javascript:alert(2)}{3}'
+    feedback: '<script>alert(3)</script> [x](javascript:alert(4))'
+`;
+  const env2 = await demoStore({}, hostileKey);
+  writeFileSync(join(env2.dir, 'problems.md'), '# Set\n\n## Problem 1\n\n(a) What is <script>alert(5)</script> <img src=x onerror=alert(6)> [y](javascript:alert(7))?\n');
+  const store = new Store(env2.db);
+  try {
+    const review = new Review(store, 'ta');
+    const view = (await review.partView(1, 'alice.md', '1.a')) as { title: string; expectedHtml: string; feedback: string; question: string };
+    assert.doesNotMatch(view.expectedHtml, /<a |href=/i, 'no link from \\href without trust');
+    assert.match(view.question, /&lt;script&gt;alert\(5\)/, 'the question is shown, escaped');
+    assert.doesNotMatch(view.question, /<script|<img|href="javascript/i);
+    const page = await review.studentPage(1, 'alice.md', true);
+    assert.doesNotMatch(page, /<script|<img|href="javascript/i);
+    assert.match(page, /&lt;script&gt;alert\(3\)/);
+  } finally {
+    await store.close();
+  }
 });

@@ -26,6 +26,9 @@ let grid: Grid | undefined;
 /** Row indices shown, after filtering and sorting. */
 let shown: number[] = [];
 let cursor = { row: 0, col: 0 };
+/** Each row's place in name order, computed once per load: sorting compares integers, not strings. */
+let nameRank: Int32Array = new Int32Array(0);
+let lowerNames: string[] = [];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -74,6 +77,13 @@ async function openRun(id: number): Promise<void> {
   runId = id;
   const t0 = performance.now();
   grid = await api<Grid>(`/api/runs/${id}/grid`);
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  const order = grid.rows.map((_, i) => i).sort((a, b) => collator.compare(grid!.rows[a]!.name, grid!.rows[b]!.name));
+  lowerNames = grid.rows.map((r) => r.name.toLowerCase());
+  nameRank = new Int32Array(order.length);
+  order.forEach((row, rank) => {
+    nameRank[row] = rank;
+  });
   setupFilters();
   applyFilters();
   status(`${grid.rows.length} submissions × ${grid.parts.length} parts`);
@@ -120,7 +130,7 @@ function applyFilters(): void {
   const any = vi >= 0 || category || ci >= 0;
   shown = [];
   g.rows.forEach((r, i) => {
-    if (q && !r.name.toLowerCase().includes(q)) return;
+    if (q && !lowerNames[i]!.includes(q)) return;
     if (any && !(pi >= 0 ? cellMatches(r.cells[pi]!) : r.cells.some(cellMatches))) return;
     shown.push(i);
   });
@@ -132,9 +142,9 @@ function applyFilters(): void {
     const rb = g.rows[b]!;
     const byReview = (flagged.get(b) ?? 0 ? 1 : 0) - (flagged.get(a) ?? 0 ? 1 : 0);
     if (byReview) return byReview;
-    if (sort === 'total') return ra.total - rb.total || ra.name.localeCompare(rb.name);
-    if (sort === '-total') return rb.total - ra.total || ra.name.localeCompare(rb.name);
-    return ra.name.localeCompare(rb.name);
+    if (sort === 'total') return ra.total - rb.total || nameRank[a]! - nameRank[b]!;
+    if (sort === '-total') return rb.total - ra.total || nameRank[a]! - nameRank[b]!;
+    return nameRank[a]! - nameRank[b]!;
   });
   cursor.row = Math.min(cursor.row, Math.max(0, shown.length - 1));
   $('count').textContent = `${shown.length} of ${g.rows.length}`;
@@ -219,7 +229,7 @@ function setupGrid(): void {
 interface PartView {
   submission: string; part: string; title: string; question: string; text: string; verdict: string; points: number; maxPoints: number;
   category: string | null; confidence: string; check: string | null; source: string | null; feedback: string; answer: string; answerHtml: string;
-  expected: string; expectedHtml: string; first: { verdict: string; html: string } | null; auto: { verdict: string; points: number };
+  image: boolean; expected: string; expectedHtml: string; first: { verdict: string; html: string } | null; auto: { verdict: string; points: number };
   override: { author: string; comment: string; at: string } | null; conflict: { was: { verdict: string; points: number }; now: { verdict: string; points: number } } | null;
   history: { author: string; at: string; verdict: string | null; points: number | null; comment: string; previous: { verdict: string; points: number } }[];
 }
@@ -267,6 +277,7 @@ async function openPart(): Promise<void> {
     el('div', { className: 'override' }, verdictSelect, points, comment, save, withdraw),
     history,
     ...(v.question ? [el('h3', { textContent: 'Question' }), html('question', v.question)] : []),
+    ...(v.image ? [el('h3', { textContent: 'On the page' }), el('img', { className: 'page-image', alt: `where ${v.part} was read on the PDF page`, src: `/api/runs/${runId}/answer.png?submission=${encodeURIComponent(v.submission)}&part=${encodeURIComponent(v.part)}` })] : []),
     el('h3', { textContent: 'Submission' }),
     html('sub-text', v.text),
   );

@@ -54,7 +54,7 @@ function formatGrades(grades: SubmissionGrade[], format: ReportFormat, title: st
 
 /** Writes every report into a folder (replaced whole): a page per submission, the summary, CSV and JSON. */
 export function writeReports(out: OutFolder, results: GradedSubmission[], title: string): string[] {
-  return out.commit(reportFiles(results.flatMap((r) => (r.grade && r.submission ? [{ submission: r.submission, grade: r.grade }] : [])), title));
+  return out.commit(reportFiles(results.flatMap((r) => (r.grade && r.submission ? [{ submission: r.submission, grade: r.grade, ...(r.sourceImages ? { sources: r.sourceImages } : {}) }] : [])), title));
 }
 
 /** Extensions of the files a folder given to `grade` contributes: write-ups and transcripts. */
@@ -156,6 +156,7 @@ export function gradeCommand(): Command {
           ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
           ...(judge ? { judge } : {}),
           ...(transcriber ? { transcriber } : {}),
+          renderSources: !!flags.out,
           onProgress: (done, total, last) => {
             if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${printable(last.error)}\n`);
             if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ProblemSet } from '../model/problem-set.js';
 import { leafParts, parseProblemSet, SOLUTION_LINE } from './problem-set.js';
 import { splitAtLabels } from './segment.js';
-import { answerCandidates, lastSide } from '../grade/final-answer.js';
+import { answerCandidates, lastSide } from '../check/extract.js';
 import { parseMath } from '../math/latex/parse.js';
 import { freeSymbols } from '../math/sampling.js';
 

@@ -9,7 +9,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { ProblemSet } from '../model/problem-set.js';
-import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from './final-answer.js';
+import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -146,6 +146,8 @@ function specialise(targets: Target[], text: string, givens: ReadonlyMap<string,
  */
 function tidied(text: string): string[] {
   const t = text
+    // `dw_{\{h,l\}}`, `\sum_{\{i=1\}^m}`: braces a page copy escaped inside sub- and superscripts.
+    .replace(/([_^])\{\\\{([^{}]*?)\\\}(\^[^{}\s]+|\^\{[^{}]*\})?\}/g, (_m, op: string, inner: string, sup?: string) => `${op}{${inner}}${sup ?? ''}`)
     .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
     .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
   return t === text ? [] : [t, lastSide(t)];
@@ -170,12 +172,47 @@ function leftSide(value: string): string | undefined {
   return m[1]!;
 }
 
+/** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
+function shapeFromDimensions(text: string): Candidate[] {
+  const dims: Record<string, string> = {};
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(width|height|channels|depth)(?:\*\*)?\s*[:=]\s*(.+?)\s*$/i.exec(line);
+    if (!m) continue;
+    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!.replace(/\s*\([^()]*\)\s*$/, '').replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    if (dims.width && dims.height && dims.channels) {
+      out.unshift({ text: `(${dims.width}) \\times (${dims.height}) \\times (${dims.channels})`, how: 'marker' });
+      for (const k of Object.keys(dims)) delete dims[k];
+    }
+  }
+  return out;
+}
+
+/** `Weights` ~ `weights`, `Output shape` ~ `output_shape`: a label that names an answer. */
+function labelNames(label: string, name: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().replace(/s\b/g, '');
+  return norm(label) === norm(name);
+}
+
+/** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
+function labelledValues(text: string, name: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/.exec(line);
+    if (!m || !labelNames(m[1]!, name)) continue;
+    const value = m[2]!.replace(/\s*\([^()]*\)\s*$/, '').replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    if (value) out.unshift({ text: value, how: 'marker' });
+  }
+  return out;
+}
+
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
 }
 
-const MAX_CANDIDATES = 80;
+// Enough for any real response; a hostile one with more formulas still costs time linear in its size.
+const MAX_CANDIDATES = 5000;
 
 /**
  * Picks the answer in a response that fits what the key credits — readable, using only the
@@ -189,6 +226,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
   if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const targets = targetsOf(part, spec);
+  // A part's own answer is not a value given to it.
+  if ([...question.givenBy.values()].includes(part.id)) {
+    question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
+  }
   let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
   // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
   const quantities = targets.flatMap((t) => (t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : []).filter((q): q is string => !!q);
@@ -203,9 +244,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== wanted);
     const rest = candidates.filter((c) => !named.includes(c) && !siblings.some((n) => statesName(c.text, n)));
-    candidates = [...named, ...rest];
-    if (!named.length && preferCorrect) name = undefined;
+    const labelled = labelledValues(text, wanted);
+    candidates = [...labelled, ...named, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
+    if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
+  if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
@@ -241,6 +284,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         firstFit ??= fit;
         others.push({ text: v, verdict: fit.result.verdict });
         continue;
+      }
+      if (!correct && question.givens.size && !general) {
+        // An answer in a quantity the question fixes (L = 7, part (b)'s c), whatever the checker says of its symbols.
+        const special = specialise(targets, v, question.givens, options, candidate);
+        if (special) return special;
       }
       if (!correct && extraSymbols(fit.result, expectedSymbols).length) {
         // A general form in a parameter the key does not have: specialised with the value the
@@ -320,6 +368,8 @@ export interface QuestionContext {
    * question's parts (part (b) fixes the c that part (c)'s general bound is in).
    */
   givens: ReadonlyMap<string, string>;
+  /** The part whose own answer fixes a given (part (b)'s c): never a given when grading that part. */
+  givenBy: ReadonlyMap<string, string>;
 }
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
@@ -340,6 +390,8 @@ function statedValues(problems: ProblemSet | undefined, question: string, into: 
       const name = s[0];
       const value = s[s.length - 1]!;
       if (s.length < 2 || !name || !/^[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?$/.test(name) || /\?|\\dots|\\cdots/.test(value) || into.has(name)) continue;
+      // Only values: numbers, vectors, matrices (`y = c W x` defines, it does not state a value).
+      if (/[A-Za-z]/.test(value.replace(/\\(?:begin|end)\{[a-z]*matrix\}|\\(?:frac|sqrt|cdot|times|left|right)\b/g, ''))) continue;
       into.set(name, value.replace(/[.,;]\s*$/, ''));
     }
   }
@@ -354,16 +406,28 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
   if (!ctx) {
     const symbols = new Set<string>();
     const givens = new Map<string, string>();
+    const givenBy = new Map<string, string>();
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
         checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
+        // A symbol the key's domain pins to one value (`L: { min: 7, max: 7 }`) is a value the question fixes.
+        for (const [name, d] of Object.entries(a.spec.domain ?? {})) {
+          if (d && typeof d === 'object' && 'min' in d && 'max' in d && d.min !== undefined && d.min === d.max && !givens.has(name)) givens.set(name, String(d.min));
+        }
         const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
-        if (fixed && !givens.has(fixed[1]!)) givens.set(fixed[1]!, fixed[2]!.trim());
+        if (fixed && !givens.has(fixed[1]!)) {
+          givens.set(fixed[1]!, fixed[2]!.trim());
+          givenBy.set(fixed[1]!, p.id);
+        }
       }
     }
     statedValues(assignment.problems, question, givens);
-    ctx = { symbols, givens };
+    // A variable the key's domain ranges over (n from -6 to 12) is never fixed, whatever the text says of it.
+    for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
+      for (const a of p.answers) for (const [n, d] of Object.entries(a.spec.domain ?? {})) if (d && typeof d === 'object' && 'min' in d && d.min !== d.max) givens.delete(n);
+    }
+    ctx = { symbols, givens, givenBy };
     byQuestion.set(question, ctx);
   }
   return ctx;

@@ -21,6 +21,8 @@ export interface PageOptions {
   hideKey?: boolean;
   /** Staff comments by part id (overrides), shown in the callout. */
   comments?: Map<string, string>;
+  /** The page region each part was read from (a PNG data URL), for submissions read from a PDF. */
+  sources?: Map<string, string>;
 }
 
 /** The colour of each verdict, shared by the static pages and the review app. */
@@ -54,10 +56,11 @@ export function callout(p: PartGrade, options: PageOptions = {}): string {
   const color = VERDICT_COLORS[p.verdict];
   const first = p.first ? `<div class="first">first answer: ${escapeHtml(p.first.verdict)}${p.first.answer ? ` — ${typesetAnswer(p.first.answer)}` : ''}</div>` : '';
   const comment = options.comments?.get(p.id);
+  const source = options.sources?.get(p.id);
   return `<aside class="callout" style="border-color:${color}" id="part-${escapeHtml(p.id)}">
 <div class="head"><span class="badge" style="background:${color}">${escapeHtml(p.verdict)}</span> <strong>${escapeHtml(p.id)}</strong> · ${p.points}/${p.maxPoints} pt${p.graded ? '' : ' (not graded)'}${p.category && !options.hideKey ? ` · ${escapeHtml(p.category)}` : ''}</div>
 ${p.answer ? `<div class="answer">answer: ${typesetAnswer(p.answer)}</div>` : ''}
-${options.hideKey ? '' : `<div class="expected">expected: ${typesetAnswer(p.expected)}</div>\n<div class="feedback">${escapeHtml(p.feedback)}</div>`}${comment ? `<div class="comment">staff: ${escapeHtml(comment)}</div>` : ''}${first}
+${options.hideKey ? '' : `<div class="expected">expected: ${typesetAnswer(p.expected)}</div>\n<div class="feedback">${escapeHtml(p.feedback)}</div>`}${comment ? `<div class="comment">staff: ${escapeHtml(comment)}</div>` : ''}${first}${source ? `\n<div class="source">read from: <img alt="the page region of ${escapeHtml(p.id)}" src="${source}" style="max-width:100%;border:1px solid #d0d7de"></div>` : ''}
 </aside>`;
 }
 

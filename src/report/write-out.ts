@@ -121,6 +121,8 @@ export function prepareOutDir(dir: string, flag = '--out'): OutFolder {
 export interface Reportable {
   submission: Submission;
   grade: SubmissionGrade;
+  /** For a PDF submission: each part's page region (PNG data URL), shown beside its verdict. */
+  sources?: Map<string, string>;
 }
 
 /**
@@ -131,13 +133,13 @@ export function reportFiles(graded: Reportable[], title: string): [name: string,
   const used = new Set(OLD_LAYOUT.map((f) => f.toLowerCase()));
   const links = new Map<string, string>();
   const files: [string, string][] = [];
-  for (const { submission, grade } of graded) {
+  for (const { submission, grade, sources } of graded) {
     const stem = grade.submission.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_');
     let file = `${stem}.html`;
     // Case-insensitive, for file systems that are.
     for (let n = 2; used.has(file.toLowerCase()); n++) file = `${stem}-${n}.html`;
     used.add(file.toLowerCase());
-    files.push([file, submissionHtml({ name: submission.id, text: submission.text, ...(submission.messages ? { messages: submission.messages } : {}), responses: submission.responses }, grade)]);
+    files.push([file, submissionHtml({ name: submission.id, text: submission.text, ...(submission.messages ? { messages: submission.messages } : {}), responses: submission.responses }, grade, sources ? { sources } : {})]);
     links.set(grade.submission, file);
   }
   const grades = graded.map((r) => r.grade);

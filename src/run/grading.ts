@@ -6,6 +6,8 @@ import type { SubmissionGrade } from '../model/grade.js';
 import type { Submission } from '../model/submission.js';
 import { readSubmissionFile } from '../documents/submission.js';
 import type { PageTranscriber } from '../documents/read-file.js';
+import { regionOfAnswer } from '../documents/pdf/document.js';
+import { renderRegion } from '../documents/pdf/render.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { assignmentOf } from '../documents/assignment.js';
 import type { Store } from '../store/db.js';
@@ -18,6 +20,22 @@ export interface GradedSubmission {
   submission?: Submission;
   grade?: SubmissionGrade;
   error?: string;
+  /** For a PDF: each answered part's page region as a PNG data URL, for reports to show beside the verdict. */
+  sourceImages?: Map<string, string>;
+}
+
+/** Renders the page region each part's final answer was read from (PDF submissions only). */
+export async function sourceImages(submission: Submission, pdf: Uint8Array): Promise<Map<string, string>> {
+  const images = new Map<string, string>();
+  const regions = submission.source?.kind === 'pdf' ? submission.source.regions : undefined;
+  if (!regions?.length) return images;
+  for (const r of submission.responses) {
+    const where = regionOfAnswer(submission.text, r.final.text, regions);
+    if (!where) continue;
+    const png = await renderRegion(pdf, where.page, where.box, 1.5);
+    images.set(r.partId, `data:image/png;base64,${png.toString('base64')}`);
+  }
+  return images;
 }
 
 export interface GradeRunOptions {
@@ -36,6 +54,8 @@ export interface GradeRunOptions {
   judge?: JudgeAsk;
   /** Reads PDF pages that have no text layer (`--read-with`). */
   transcriber?: PageTranscriber;
+  /** Render the page region of each answer read from a PDF (for HTML reports). */
+  renderSources?: boolean;
 }
 
 /** Replaces the needs-review grades of text parts that have a rubric with the judge's verdict. */
@@ -78,6 +98,7 @@ export async function gradeFiles(options: GradeRunOptions): Promise<{ results: G
         await store.saveGraded(ids.runId, ids.gradingId, submission, grade);
       }
       result = { path, submission, grade };
+      if (options.renderSources && submission.source?.kind === 'pdf') result.sourceImages = await sourceImages(submission, bytes);
     } catch (e) {
       result = { path, error: `${path}: ${e instanceof Error ? e.message : String(e)}` };
     }

@@ -99,8 +99,14 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
   };
 
   app.get('/api/runs', async (c) => c.json(await review.listRuns()));
-  app.get('/api/runs/:run/grid', async (c) => c.json(await review.grid(run(c))));
+  app.get('/api/runs/:run/grid', async (c) => c.body(await review.gridJson(run(c)), 200, { 'Content-Type': 'application/json; charset=utf-8' }));
   app.get('/api/runs/:run/part', async (c) => c.json(await review.partView(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '')));
+  app.get('/api/runs/:run/answer.png', async (c) => {
+    const png = await review.answerImage(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '');
+    return png
+      ? c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png' })
+      : c.json({ error: 'no page image: the submission is not a PDF on disk, or the answer was not found on a page' }, 404);
+  });
   app.post('/api/runs/:run/override', async (c) => {
     const b = await body<{ submission: string; part: string; verdict?: PartVerdict; points?: number; comment?: string; author?: string; base?: number | null }>(c);
     return c.json(

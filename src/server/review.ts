@@ -11,7 +11,7 @@ import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { parseProblemSet, leafParts } from '../documents/problem-set.js';
 import { regradeRun } from '../run/grading.js';
-import { highlightedText } from '../report/html.js';
+import { answerSpans, highlightedText } from '../report/html.js';
 import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
 import { gradebookCsv } from '../report/csv.js';
 import { canvasCsv, gradescopeResults, readRoster } from '../report/exports.js';
@@ -44,6 +44,8 @@ interface RunState {
   overrides: OverrideRow[];
   reviewed: ReviewedSubmission[];
   groupCache: Map<string, EquivalenceCache>;
+  /** The grid as sent, kept until an override changes it (1,500 × 30 cells are not rebuilt per load). */
+  gridJson?: string;
 }
 
 /**
@@ -117,13 +119,20 @@ export class Review {
     return { run: runId, title: s.key.title ?? `run ${runId}`, verdicts: VERDICTS, confidence: CONFIDENCE, parts, rows };
   }
 
+  /** The grid as JSON text, built once per change. */
+  async gridJson(runId: number): Promise<string> {
+    const s = await this.state(runId);
+    s.gridJson ??= JSON.stringify(await this.grid(runId));
+    return s.gridJson;
+  }
+
   /** One part of one submission: the text with the answer marked, the question, the verdict's evidence and its history. */
   async partView(runId: number, submission: string, partId: string): Promise<object> {
     const s = await this.state(runId);
     const g = s.reviewed.find((x) => x.submission === submission);
     const p = g?.parts.find((x) => x.id === partId);
     if (!g || !p) throw new UserError(`run ${runId} has no part ${partId} of ${submission}`);
-    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
+    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format', 'path']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
     const responses = JSON.parse(row.responses) as PartResponse[];
     const response = responses.find((r) => r.partId === partId);
     const keyPart = s.key.parts.find((x) => x.id === partId);
@@ -135,6 +144,8 @@ export class Review {
       title: keyPart?.title ?? '',
       question: question ? renderMarkdown(question) : '',
       text: highlightedText({ name: submission, text: row.text, responses }, partId),
+      /** The answer's spot on the PDF page can be shown (GET .../answer.png). */
+      image: !!row.path && /\.pdf$/i.test(row.path) && existsSync(row.path),
       verdict: p.verdict,
       points: p.points,
       maxPoints: p.maxPoints,
@@ -162,6 +173,35 @@ export class Review {
         previous: { verdict: o.previous_verdict, points: o.previous_points },
       })),
     };
+  }
+
+  /**
+   * The spot on the page a part's answer was read from, as a PNG, when the submission was a
+   * PDF still on disk: its text is rebuilt the same way, and the lines of the answer give the
+   * page and the box. Undefined otherwise.
+   */
+  async answerImage(runId: number, submission: string, partId: string): Promise<Buffer | undefined> {
+    const row = await this.store.db.selectFrom('submissions').select(['path', 'text', 'responses']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirst();
+    if (!row?.path || !/\.pdf$/i.test(row.path) || !existsSync(row.path)) return undefined;
+    const span = answerSpans({ name: submission, text: row.text, responses: JSON.parse(row.responses) as PartResponse[] }).get(partId);
+    if (!span) return undefined;
+    // pdf.js and the canvas load only when a PDF's page is asked for.
+    const { readPdfDocument } = await import('../documents/pdf/document.js');
+    const { renderRegion } = await import('../documents/pdf/render.js');
+    const bytes = new Uint8Array(readFileSync(row.path));
+    const doc = await readPdfDocument(bytes, row.path);
+    const lines = doc.regions.filter((r) => r.line >= span.start && r.line <= span.end);
+    const page = lines[0]?.page;
+    if (page === undefined) return undefined;
+    const boxes = lines.filter((r) => r.page === page).map((r) => r.box);
+    const margin = 12;
+    const box = {
+      x0: Math.min(...boxes.map((b) => b[0])) - margin,
+      y0: Math.min(...boxes.map((b) => b[1])) - margin,
+      x1: Math.max(...boxes.map((b) => b[2])) + margin,
+      y1: Math.max(...boxes.map((b) => b[3])) + margin,
+    };
+    return renderRegion(bytes, page, box as Parameters<typeof renderRegion>[2]);
   }
 
   /** The question's text for a part, from the run's problem set when it is on disk. */
@@ -205,6 +245,7 @@ export class Review {
       s.gradingId,
     );
     s.overrides.push(row);
+    s.gridJson = undefined;
     // Only this submission changes: apply its overrides again, not the whole run's.
     const base = s.grades.find((x) => x.submission === input.submission)!;
     const mine = s.overrides.filter((o) => o.submission === input.submission);

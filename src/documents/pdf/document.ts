@@ -34,7 +34,17 @@ export interface PdfDocument {
 }
 
 /** Paragraphs that are a reader's verdict on the model, not the model's text. */
-const REMARK_LINE = /^(?:\*\*)?(?:Evaluation|Grader'?s? (?:note|comment)|My (?:note|comment)|Comment|Remark|Verdict)s?(?:\*\*)?\s*[:.]/i;
+const REMARK_LINE = /^(?:\*\*)?(?:Evaluation|Observation|Grader'?s? (?:note|comment)|My (?:note|comment)|Comment|Remark|Verdict)s?(?:\*\*)?\s*[:.]/i;
+
+/** Run-in labels of a report on a chat ("... data. Model Reply. Weight sharing ..."): each starts a line. */
+const RUN_IN = /(?<=[.!?)\]]\s+)(?=(?:Prompt|Model Reply|Model Response|Reply|Response|Observation|Evaluation)[.:](?:\s|$))/;
+
+function splitRunIn(lines: TextLine[]): TextLine[] {
+  return lines.flatMap((l) => {
+    const parts = l.text.split(RUN_IN);
+    return parts.length > 1 ? parts.map((text) => ({ ...l, text: text.trim() })) : [l];
+  });
+}
 
 function pullRemarks(lines: TextLine[], notes: Message[]): TextLine[] {
   const kept: TextLine[] = [];
@@ -81,7 +91,7 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
     }
   }
   const notes: Message[] = [];
-  lines = pullRemarks(lines, notes);
+  lines = pullRemarks(splitRunIn(lines), notes);
   const turns = splitTurns(lines);
   const out: string[] = [];
   const regions: PdfRegion[] = [];
@@ -120,4 +130,20 @@ export function regionOfLines(regions: PdfRegion[], from: number, to = from): { 
     page,
     box: { x0: Math.min(...same.map((r) => r.box[0])), y0: Math.min(...same.map((r) => r.box[1])), x1: Math.max(...same.map((r) => r.box[2])), y1: Math.max(...same.map((r) => r.box[3])) },
   };
+}
+
+/**
+ * Where an answer's text stands in the PDF it was rebuilt from: its lines found in the
+ * submission's text (a write-up's part or a chat turn), their region on the first page they
+ * reach. At most `maxLines` lines from the answer's end, where the final answer usually is.
+ */
+export function regionOfAnswer(text: string, answer: string, regions: PdfRegion[], maxLines = 12): ReturnType<typeof regionOfLines> {
+  const lines = answer.split('\n').filter((l) => l.trim());
+  const first = lines[0]?.trim();
+  if (!first) return undefined;
+  const at = text.indexOf(first);
+  if (at < 0) return undefined;
+  const start = text.slice(0, at).split('\n').length;
+  const end = start + answer.trim().split('\n').length - 1;
+  return regionOfLines(regions, Math.max(start, end - maxLines + 1), end);
 }

@@ -80,6 +80,8 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
   const out: string[] = [];
   const lineOf: (number | undefined)[] = [];
   const push = (s: string, src?: number) => {
+    // One blank line between paragraphs (line numbers must stay those of `lineOf`).
+    if (!s && (!out.length || out[out.length - 1] === '')) return;
     out.push(s);
     lineOf.push(src);
   };
@@ -99,15 +101,18 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       push('```');
       push('');
       inCode = false;
-    } else if (newPara && !inCode) push('');
-    // A formula the line broke (it ends on an operator or an open bracket) goes on in the next line.
-    const last = out[out.length - 1];
-    if (!inCode && !newPara && prev?.page === l.page && last && !prev.display && !l.display && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
-      out[out.length - 1] = last.slice(0, -1) + ' ' + l.text.slice(1);
-      return;
+    } else {
+      // A formula the line broke (it ends on an operator or an open bracket) goes on in the next
+      // line, even when a tall formula there widened the step.
+      const last = out[out.length - 1];
+      if (!inCode && prev?.page === l.page && step < 2.2 * usual && last && !prev.display && !l.display && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
+        out[out.length - 1] = last.slice(0, -1) + ' ' + l.text.slice(1);
+        return;
+      }
+      if (newPara && !inCode) push('');
     }
     push(l.text, i);
   });
   if (inCode) push('```');
-  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n'), lineOf };
+  return { text: out.join('\n'), lineOf };
 }

@@ -52,9 +52,11 @@ interface Piece {
 
 /** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
 function omxDepth(code: number): number {
+  // \big: 0x00-0x0F; \Big ( ): 0x10-0x11 and \Big [ ] ... : 0x68-0x6F; \bigg: 0x12-0x1F; \Bigg: 0x20-0x2F.
   if (code < 0x10) return 1.2;
-  if (code < 0x20) return 1.8;
-  if (code < 0x30) return 2.4;
+  if (code < 0x12 || (code >= 0x68 && code < 0x70)) return 1.8;
+  if (code < 0x20) return 2.4;
+  if (code < 0x30) return 3.0;
   if (code >= 0x50 && code < 0x58) return code === 0x52 ? 1.1 : 1.0;
   if (code >= 0x58 && code < 0x60) return code === 0x5a ? 2.2 : 1.4;
   if (code >= 0x70 && code < 0x75) return [1.0, 1.2, 1.8, 2.4, 3.0][code - 0x70]!;
@@ -128,6 +130,11 @@ const TRAIL = new RegExp(String.raw`(?<=\s)(?:${TOKEN}\s+)*${TOKEN}$`);
 function splitProse(g: Glyphs, p: Piece): Piece[] {
   if (p.math || p.mathy || p.mono) return [p];
   const chars = [...g.s];
+  // pdflatex sets a formula's accent in the text font, and pdf.js joins it to the words before.
+  if (chars.length > 1 && ACCENTS[chars[chars.length - 1]!] && /\s/.test(chars[chars.length - 2]!)) {
+    const [head, accent] = cut(p, [chars.length - 1], g.font);
+    return [...splitProse({ ...g, s: chars.slice(0, -1).join('') }, head!), { ...accent!, t: accent!.raw }];
+  }
   const lead = LEAD.exec(g.s);
   const trail = TRAIL.exec(g.s);
   const at: number[] = [];
@@ -239,7 +246,7 @@ function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
       start = s.x0 + 0.3 * (s.y1 - s.y0);
     } else return undefined;
     const floor = sign ? sign.bottom - 0.1 * sign.size : s.y0;
-    const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.35 * p.size);
+    const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size);
     if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
     if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
@@ -474,9 +481,27 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     }
     let tex = tidyTex(r.text.trim());
     // Sentence punctuation set in the formula's font ends the sentence, not the formula.
-    const tail = /\s*([.,;:])$/.exec(tex);
-    if (tail && !/\\[a-zA-Z]*$/.test(tex.slice(0, tail.index))) tex = tex.slice(0, tail.index);
-    out += `${r.space}$${tex}$${tail && !display ? tail[1] : ''}`;
+    const found = /\s*([.,;:])$/.exec(tex);
+    const tail = found && !/\\[a-zA-Z]*$/.test(tex.slice(0, found.index)) ? found : undefined;
+    if (tail) tex = tex.slice(0, tail.index);
+    // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
+    // bracket the formula never opened, or an opening one it never closes, stays outside.
+    let before = '';
+    let after = '';
+    const count = (re: RegExp) => (tex.match(re) ?? []).length;
+    while (!display && /[)\]]$/.test(tex) && count(/[)\]]/g) > count(/[([]/g)) {
+      after = tex.slice(-1) + after;
+      tex = tex.slice(0, -1).trimEnd();
+    }
+    while (!display && /^[([]/.test(tex) && count(/[([]/g) > count(/[)\]]/g)) {
+      before += tex[0];
+      tex = tex.slice(1).trimStart();
+    }
+    if (!tex) {
+      out += r.space + before + after + (tail?.[1] ?? '');
+      continue;
+    }
+    out += `${r.space}${before}$${tex}$${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
