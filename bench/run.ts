@@ -9,6 +9,7 @@ import { runJsonlBench } from './jsonl-throughput.js';
 import { runPdfBench } from './pdf.js';
 import { runDevAgreement } from './dev-agreement.js';
 import { runReviewBench } from './review.js';
+import { runTeamBench } from './team.js';
 
 console.log('== answer checker ==');
 await runCheckBench();
@@ -33,6 +34,9 @@ for (const line of await runPdfBench()) console.log(line);
 
 console.log('\n== review app ==');
 for (const line of await runReviewBench()) console.log(line);
+
+console.log('\n== a course team on PostgreSQL ==');
+for (const line of await runTeamBench()) console.log(line);
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { Store } from '../store/db.js';
+import { DB_HELP, openCliStore } from './store-option.js';
 import { Review } from '../server/review.js';
 import { CliError } from './load.js';
 import { isUserError } from '../model/errors.js';
@@ -11,18 +11,17 @@ export function exportCommand(): Command {
   return new Command('export')
     .description('export a run with staff overrides applied: gradebook CSV, Canvas CSV, Gradescope results.json, per-student pages')
     .addOption(new Option('-f, --format <format>', 'what to export').choices(['gradebook', 'canvas', 'gradescope', 'students', 'agreement']).default('gradebook'))
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .option('--run <id>', 'the run (default: the newest)')
     .option('--roster <file>', "a roster CSV (Canvas's: Student, ID, SIS User ID, SIS Login ID, Section) for --format canvas")
     .option('--assignment <name>', "the assignment's column name in Canvas (default: the key's title)")
     .option('--release', 'show the key (expected answers, feedback) in student pages and Gradescope output')
     .option('-o, --out <path>', 'a file (gradebook, canvas, agreement) or a folder (gradescope, students); default stdout / ./export')
-    .action(async (flags: { format: string; db: string; run?: string; roster?: string; assignment?: string; release?: boolean; out?: string }) => {
-      if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}: grade something first`);
-      const store = new Store(flags.db);
+    .action(async (flags: { format: string; db?: string; run?: string; roster?: string; assignment?: string; release?: boolean; out?: string }) => {
+      const store = await openCliStore(flags.db);
       try {
         const runId = flags.run ? Number(flags.run) : await store.latestRun();
-        if (runId === undefined || !Number.isInteger(runId) || !(await store.run(runId))) throw new CliError(`${flags.db} has no run ${flags.run ?? ''}`.trim());
+        if (runId === undefined || !Number.isInteger(runId) || !(await store.run(runId))) throw new CliError(`${store.where} has no run ${flags.run ?? ''}`.trim());
         const review = new Review(store, 'export');
         const write = (text: string) => (flags.out ? writeFileSync(flags.out, text) : process.stdout.write(text));
         if (flags.format === 'gradebook') write(await review.gradebook(runId));

@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { gradeFiles, type GradedSubmission } from '../run/grading.js';
-import { Store } from '../store/db.js';
+import type { Store } from '../store/db.js';
+import { DB_HELP, openCliStore } from './store-option.js';
 import { gradeJson } from '../report/json.js';
 import { gradeTable, summaryTable } from '../report/table.js';
 import { gradeMarkdown } from '../report/markdown.js';
@@ -115,7 +116,7 @@ export function gradeCommand(): Command {
     .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))
     .option('-o, --out <dir>', 'also write reports there: a page per submission, index.html, grades.csv, grades.json')
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .option('--no-store', 'do not save the run')
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--timeout <seconds>', 'abandon and retry a judge request after this long', '300')
@@ -124,7 +125,7 @@ export function gradeCommand(): Command {
     .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
     .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
     .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string; timeout: string; maxWait: string }) => {
+    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db?: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string; timeout: string; maxWait: string }) => {
       const threshold = failUnder(flags.failUnder);
       const files = expandSubmissions(args);
       // With variants the key file is a template ({{a}} placeholders): each submission uses its own
@@ -141,7 +142,7 @@ export function gradeCommand(): Command {
       const out = flags.out ? prepareOutDir(flags.out) : undefined;
       let store: Store | undefined;
       try {
-        store = flags.store || flags.judge || flags.readWith ? new Store(flags.store ? flags.db : ':memory:', { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
+        store = flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
         const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
         const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
         const showProgress = files.length > 1 && process.stderr.isTTY;
@@ -169,7 +170,7 @@ export function gradeCommand(): Command {
           const written = writeReports(out, results, key.title ?? flags.key);
           process.stderr.write(`wrote ${written.length} files to ${printable(out.dir)}\n`);
         }
-        if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${flags.db} (partcredit regrade --run ${runId} after changing the key)\n`);
+        if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
         if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
         if (!grades.length) throw new CliError('no submission could be graded');
         if (threshold !== undefined) {

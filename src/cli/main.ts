@@ -24,6 +24,8 @@ const COMMANDS: LazyCommand[] = [
   { name: 'compare', summary: 'parts × models: one-shot, after hint k, not solved; tokens, cost, time; disputed key parts', load: async () => (await import('./run.js')).compareCommand() },
   { name: 'serve', summary: 'the review app: see, override and group verdicts in the browser', load: async () => (await import('./serve.js')).serveCommand() },
   { name: 'export', summary: 'gradebook, Canvas and Gradescope exports of a run, with overrides applied', load: async () => (await import('./export.js')).exportCommand() },
+  { name: 'db', summary: 'the store: apply migrations, copy between a SQLite file and PostgreSQL (counts and checksums compared)', load: async () => (await import('./db.js')).dbCommand() },
+  { name: 'jobs', summary: 'regrade as a queued job shared by several worker processes, resumable after a crash', load: async () => (await import('./jobs.js')).jobsCommand() },
 ];
 
 /** The first word of argv that is not an option: the command to load (undefined for `--help`). */

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
-import { existsSync } from 'node:fs';
-import { Store } from '../store/db.js';
+import { DB_HELP, openCliStore } from './store-option.js';
 import { regradeRun } from '../run/grading.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { printGrades, type ReportFormat } from './grade.js';
@@ -10,18 +9,17 @@ import { printable } from '../report/printable.js';
 export function regradeCommand(): Command {
   return new Command('regrade')
     .description('grade a stored run again after the key changed, without reading or segmenting the submissions again')
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .option('--run <id>', 'the run to regrade (default: the newest)')
     .option('-k, --key <file>', 'the key to grade with (default: the key file the run was graded with, read again)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))
-    .action(async (flags: { db: string; run?: string; key?: string; format: string }) => {
-      if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}: grade something first`);
-      const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
+    .action(async (flags: { db?: string; run?: string; key?: string; format: string }) => {
+      const store = await openCliStore(flags.db, true, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
       try {
         const runId = flags.run ? Number(flags.run) : await store.latestRun();
-        if (runId === undefined || Number.isNaN(runId)) throw new CliError(`${flags.db} has no run to regrade`);
+        if (runId === undefined || Number.isNaN(runId)) throw new CliError(`${store.where} has no run to regrade`);
         const run = await store.run(runId);
-        if (!run) throw new CliError(`${flags.db} has no run ${flags.run}`);
+        if (!run) throw new CliError(`${store.where} has no run ${flags.run}`);
         const keyPath = flags.key ?? run.key_path ?? undefined;
         if (!keyPath) throw new CliError(`run ${runId} has no key file on record: give --key`);
         // A run graded with per-student variants regrades each student against their own key;

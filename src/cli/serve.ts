@@ -1,25 +1,24 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { startServer } from '../server/serve.js';
 import { CliError } from './load.js';
+import { DB_HELP, openCliStore } from './store-option.js';
 import { isUserError } from '../model/errors.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description('the review app in the browser: a grid of submissions × parts, overrides, answer groups, exports')
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .option('--port <n>', 'the port (0: any free one)', '7300')
     .option('--host <address>', 'listen on another address than 127.0.0.1 (then a token is required)')
     .option('--token <token>', 'the access token for --host (default: a random one, printed in the URL)')
     .option('--user <name>', 'who overrides are recorded as (default: your login name)')
     .option('--open', 'open the app in your browser')
-    .action(async (flags: { db: string; port: string; host?: string; token?: string; user?: string; open?: boolean }) => {
-      if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}: grade something first (npm run example, or partcredit grade --key K files...)`);
+    .action(async (flags: { db?: string; port: string; host?: string; token?: string; user?: string; open?: boolean }) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: ${flags.port} is not a port number`);
       const server = await startServer({
-        db: flags.db,
+        db: await openCliStore(flags.db),
         port,
         ...(flags.host ? { host: flags.host } : {}),
         ...(flags.token ? { token: flags.token } : {}),

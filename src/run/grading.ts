@@ -115,6 +115,19 @@ function uniqueNames(files: string[]): string[] {
   return files.map((f) => ((counts.get(basename(f)) ?? 0) > 1 ? f : basename(f)));
 }
 
+/** A stored submission as the grader takes it: its segmented responses, not its file read again. */
+export function storedSubmission(row: { name: string; path: string | null; format: string; text: string; responses: string; warnings: string }): Submission {
+  return {
+    id: row.name,
+    ...(row.path ? { path: row.path } : {}),
+    format: row.format as Submission['format'],
+    text: row.text,
+    responses: JSON.parse(row.responses) as Submission['responses'],
+    notes: [],
+    warnings: JSON.parse(row.warnings) as string[],
+  };
+}
+
 /**
  * Grades a stored run again with a (changed) key: the stored responses are graded as they
  * were segmented; no submission is read or segmented again.
@@ -126,15 +139,7 @@ export async function regradeRun(store: Store, runId: number, key: Key, keyPath?
   const gradingId = await store.startGrading(runId, key, keyPath);
   const grades: SubmissionGrade[] = [];
   for (const row of rows) {
-    const submission: Submission = {
-      id: row.name,
-      ...(row.path ? { path: row.path } : {}),
-      format: row.format as Submission['format'],
-      text: row.text,
-      responses: JSON.parse(row.responses) as Submission['responses'],
-      notes: [],
-      warnings: JSON.parse(row.warnings) as string[],
-    };
+    const submission = storedSubmission(row);
     const grade = gradeSubmission(keyFor?.(row.path ?? row.name) ?? key, submission);
     await store.saveGrades(gradingId, row.id, grade.parts);
     grades.push(grade);

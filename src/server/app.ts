@@ -8,6 +8,7 @@ import { isUserError, UserError } from '../model/errors.js';
 import type { PartVerdict } from '../model/grade.js';
 import type { AcceptAs } from '../documents/key-accept.js';
 import type { Review } from './review.js';
+import { StaleOverride } from '../store/overrides.js';
 
 /** Where `npm run build` puts the UI Vite built: dist/ui, beside dist/src. */
 export const UI_DIR = fileURLToPath(new URL('../../ui/', import.meta.url));
@@ -82,7 +83,7 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
       throw e;
     }
   });
-  app.onError((e, c) => (isUserError(e) ? c.json({ error: e.message }, 400) : c.json({ error: `internal error: ${e.message}` }, 500)));
+  app.onError((e, c) => (e instanceof StaleOverride ? c.json({ error: e.message, current: e.current }, 409) : isUserError(e) ? c.json({ error: e.message }, 400) : c.json({ error: `internal error: ${e.message}` }, 500)));
 
   const run = (c: Context) => {
     const n = Number(c.req.param('run'));
@@ -107,11 +108,13 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
       : c.json({ error: 'no page image: the submission is not a PDF on disk, or the answer was not found on a page' }, 404);
   });
   app.post('/api/runs/:run/override', async (c) => {
-    const b = await body<{ submission: string; part: string; verdict?: PartVerdict; points?: number; comment?: string; author?: string }>(c);
+    const b = await body<{ submission: string; part: string; verdict?: PartVerdict; points?: number; comment?: string; author?: string; base?: number | null }>(c);
     return c.json(
       await review.override(run(c), {
         submission: String(b.submission),
         partId: String(b.part),
+        // The override the reviewer saw (null: none); a newer one makes this a 409 with the current value.
+        ...(b.base === null || typeof b.base === 'number' ? { base: b.base } : {}),
         ...(b.verdict ? { verdict: b.verdict } : {}),
         ...(typeof b.points === 'number' ? { points: b.points } : {}),
         comment: String(b.comment ?? ''),

@@ -219,7 +219,7 @@ export class Review {
    */
   async override(
     runId: number,
-    input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string },
+    input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string; base?: number | null },
   ): Promise<{ cell: (number | string | null)[]; total: number }> {
     const s = await this.state(runId);
     const gi = s.reviewed.findIndex((x) => x.submission === input.submission);
@@ -238,6 +238,7 @@ export class Review {
         ...(input.points !== undefined ? { points: input.points } : {}),
         comment: input.comment,
         author: input.author || this.defaultAuthor,
+        ...(input.base !== undefined ? { base: input.base } : {}),
       },
       { verdict: p.verdict, points: p.points },
       p.auto,

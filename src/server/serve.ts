@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { serve } from '@hono/node-server';
 import { UserError } from '../model/errors.js';
-import { Store } from '../store/db.js';
+import { openStore, type Store } from '../store/db.js';
 import { createApp } from './app.js';
 import { Review } from './review.js';
 
 export interface ServeOptions {
-  db: string;
+  /** A SQLite file or a postgres:// URL, or a store already open (closed with the server). */
+  db: string | Store;
   /** 0 picks a free port. */
   port: number;
   /** 127.0.0.1 unless given; any other address requires a token. */
@@ -30,7 +31,7 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
   const exposed = !LOOPBACK.has(host);
   if (exposed && options.token !== undefined && options.token.length < 16) throw new UserError('--token must be at least 16 characters', '--token');
   const token = exposed ? (options.token ?? randomBytes(24).toString('base64url')) : options.token;
-  const store = new Store(options.db);
+  const store = typeof options.db === 'string' ? await openStore(options.db) : options.db;
   const review = new Review(store, options.author ?? safeUser());
   let hosts: string[] = [];
   const { app } = createApp({

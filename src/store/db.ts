@@ -5,6 +5,9 @@ import { UserError } from '../model/errors.js';
 import { lockHolders } from './lock-holders.js';
 import { Kysely, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import type { Key } from '../model/key.js';
+import type { Engine } from './migrations.js';
+import { isPostgresUrl, migratePostgres, postgresKysely, redactUrl } from './postgres.js';
+import { migrateSqlite } from './sqlite.js';
 import type { PartGrade, SubmissionGrade } from '../model/grade.js';
 import type { Submission } from '../model/submission.js';
 
@@ -43,6 +46,9 @@ export interface Tables {
     source: string | null;
     check_name: string | null;
   };
+  /** Queued grading work (jobs.ts): a regrade of a run into `grading_id`, one item per submission. */
+  jobs: { id: Generated<number>; kind: string; run_id: number; grading_id: number; created_at: string; finished_at: string | null };
+  job_items: { job_id: number; submission_id: number; done: number; worker: string | null; done_at: string | null };
   /** Model runs: the configuration, to resume or compare. */
   model_runs: { id: Generated<number>; created_at: string; key_path: string; problems_path: string | null; config: string; finished_at: string | null };
   /** The content-addressed cache: every model response, committed the moment it arrives. API keys are never part of it. */
@@ -73,28 +79,6 @@ export interface Tables {
   model_run_locks: { run_id: number; pid: number; host: string; started_at: string };
 }
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT, problems_path TEXT, variants_dir TEXT)`,
-  `CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, path TEXT, format TEXT NOT NULL, text TEXT NOT NULL, responses TEXT NOT NULL, warnings TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS gradings (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), created_at TEXT NOT NULL, key_json TEXT NOT NULL, key_path TEXT)`,
-  `CREATE TABLE IF NOT EXISTS grades (id INTEGER PRIMARY KEY, grading_id INTEGER NOT NULL REFERENCES gradings(id), submission_id INTEGER NOT NULL REFERENCES submissions(id), part_id TEXT NOT NULL, verdict TEXT NOT NULL, score REAL NOT NULL, points REAL NOT NULL, max_points REAL NOT NULL, graded INTEGER NOT NULL, category TEXT, answer TEXT NOT NULL, expected TEXT NOT NULL, feedback TEXT NOT NULL, first_verdict TEXT, first_answer TEXT, source TEXT, check_name TEXT)`,
-  `CREATE INDEX IF NOT EXISTS grades_by_grading ON grades(grading_id, submission_id)`,
-  `CREATE TABLE IF NOT EXISTS model_runs (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, key_path TEXT NOT NULL, problems_path TEXT, config TEXT NOT NULL, finished_at TEXT)`,
-  `CREATE TABLE IF NOT EXISTS requests (hash TEXT PRIMARY KEY, model TEXT NOT NULL, request TEXT NOT NULL, response TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, created_at TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS run_requests (run_id INTEGER NOT NULL REFERENCES model_runs(id), hash TEXT NOT NULL, model TEXT NOT NULL, part_id TEXT NOT NULL, step INTEGER NOT NULL, cached INTEGER NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS model_results (run_id INTEGER NOT NULL REFERENCES model_runs(id), model TEXT NOT NULL, sample INTEGER NOT NULL, part_id TEXT NOT NULL, outcome TEXT NOT NULL, hints_used INTEGER, verdict TEXT NOT NULL, first_verdict TEXT NOT NULL, answer TEXT NOT NULL, category TEXT, feedback TEXT NOT NULL, messages TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, ms REAL NOT NULL, first_answer TEXT, PRIMARY KEY (run_id, model, sample, part_id))`,
-  `CREATE TABLE IF NOT EXISTS model_run_locks (run_id INTEGER PRIMARY KEY REFERENCES model_runs(id), pid INTEGER NOT NULL, host TEXT NOT NULL, started_at TEXT NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS submissions_by_run ON submissions(run_id)`,
-  // Staff overrides from the review app (queries in overrides.ts): append-only, the newest per (run, submission, part) in force.
-  `CREATE TABLE IF NOT EXISTS overrides (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), submission TEXT NOT NULL, part_id TEXT NOT NULL, verdict TEXT, points REAL, comment TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL, previous_verdict TEXT NOT NULL, previous_points REAL NOT NULL, auto_verdict TEXT NOT NULL, auto_points REAL NOT NULL, grading_id INTEGER NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS overrides_by_run ON overrides(run_id, submission, part_id)`,
-];
-
-const MIGRATIONS: [table: string, column: string, type: string][] = [
-  ['runs', 'variants_dir', 'TEXT'],
-  ['model_results', 'first_answer', 'TEXT'],
-];
-
 /** How a store waits for another process's write: each try blocks this long, then says so. */
 const BUSY_STEP_MS = 1000;
 
@@ -104,6 +88,8 @@ export interface StoreOptions {
   busyWaitMs?: number;
   /** Told (about once every 5 s) while a write waits for another process: for a progress line. */
   onBusy?: (message: string) => void;
+  /** Told when opening applied schema migrations (a new store, or an upgrade): one line. */
+  onMigrate?: (message: string) => void;
 }
 
 function isBusy(e: unknown): boolean {
@@ -123,30 +109,48 @@ function holderAlive(lock: { pid: number; host: string }): boolean {
 }
 
 /**
- * The store: a SQLite file (default `./partcredit.db`). Every graded submission is committed
- * in its own transaction as soon as it is graded, so an interrupted batch keeps what it did.
+ * The store: a SQLite file (default `./partcredit.db`) or a PostgreSQL database (a
+ * `postgres://` URL; open it with `openStore`, which applies the migrations). Every graded
+ * submission is committed in its own transaction as soon as it is graded, so an interrupted
+ * batch keeps what it did.
  */
 export class Store {
   readonly db: Kysely<Tables>;
-  private readonly raw: Database.Database;
+  readonly engine: Engine;
+  private readonly file: Database.Database | undefined;
 
   constructor(
     readonly path = 'partcredit.db',
     private readonly options: StoreOptions = {},
   ) {
+    if (isPostgresUrl(path)) {
+      this.engine = 'postgres';
+      this.file = undefined;
+      this.db = postgresKysely<Tables>(path);
+      return;
+    }
+    this.engine = 'sqlite';
     // Short busy timeouts, retried: a long wait for another process is told, and ends with its name.
-    this.raw = new Database(path, { timeout: BUSY_STEP_MS });
-    this.writing(() => {
-      this.raw.pragma('journal_mode = WAL');
-      this.raw.pragma('foreign_keys = ON');
-      for (const s of SCHEMA) this.raw.exec(s);
-      // Columns added after a store was created: add them in place, keeping every stored result.
-      for (const [table, column, type] of MIGRATIONS) {
-        const columns = this.raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-        if (!columns.some((c) => c.name === column)) this.raw.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
-      }
+    const file = new Database(path, { timeout: BUSY_STEP_MS });
+    this.file = file;
+    const told = this.writing(() => {
+      file.pragma('journal_mode = WAL');
+      file.pragma('foreign_keys = ON');
+      return migrateSqlite(file, path);
     });
-    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.raw }) });
+    if (told) options.onMigrate?.(told);
+    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.file }) });
+  }
+
+  /** Where the store is, for messages: the file, or the URL without its password. */
+  get where(): string {
+    return redactUrl(this.path);
+  }
+
+  /** The SQLite file, for the model-run cache's synchronous hot path (not yet on PostgreSQL). */
+  private get raw(): Database.Database {
+    if (!this.file) throw new UserError('model runs (partcredit run, compare) keep their request cache in a SQLite store for now: give --db FILE', redactUrl(this.path));
+    return this.file;
   }
 
   /** Who holds the store, in words: `process 123 (node main.js grade ...)`, or `another process`. */
@@ -181,8 +185,8 @@ export class Store {
     }
   }
 
-  /** `writing`, for kysely's asynchronous writes. */
-  private async writingAsync<T>(write: () => Promise<T>): Promise<T> {
+  /** `writing`, for kysely's asynchronous writes (jobs.ts's batches too: SQLite refuses a second writer at once). */
+  async writingAsync<T>(write: () => Promise<T>): Promise<T> {
     const t0 = Date.now();
     const told = { at: -Infinity };
     for (;;) {
@@ -249,7 +253,8 @@ export class Store {
     await this.writingAsync(() => this.db.transaction().execute((tx) => this.insertGrades(tx, gradingId, submissionId, parts)));
   }
 
-  private async insertGrades(tx: Kysely<Tables>, gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
+  /** Inserts a submission's part grades inside the caller's transaction (jobs.ts batches use it too). */
+  async insertGrades(tx: Kysely<Tables>, gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
     if (!parts.length) return;
     await tx
       .insertInto('grades')
@@ -290,9 +295,17 @@ export class Store {
     return this.db.selectFrom('runs').select(['id', 'key_path', 'problems_path', 'variants_dir']).where('id', '=', runId).executeTakeFirst();
   }
 
-  /** The newest grading of a run. */
+  /** The newest finished grading of a run. */
   async latestGrading(runId: number): Promise<number | undefined> {
-    const g = await this.db.selectFrom('gradings').select('id').where('run_id', '=', runId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    // A grading that a queued job is still filling (jobs.ts) is not a run's grades yet: readers see the one before until it finishes.
+    const g = await this.db
+      .selectFrom('gradings')
+      .select('id')
+      .where('run_id', '=', runId)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('jobs').select('jobs.id').whereRef('jobs.grading_id', '=', 'gradings.id').where('jobs.finished_at', 'is', null))))
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return g?.id;
   }
 
@@ -435,4 +448,29 @@ export class Store {
     }
     return out;
   }
+}
+
+/**
+ * Opens a store by where it lives: a `postgres://` URL is a PostgreSQL database, anything else
+ * a SQLite file. Both have their missing migrations applied before this returns.
+ */
+export async function openStore(location = 'partcredit.db', options: StoreOptions = {}): Promise<Store> {
+  const store = new Store(location, options);
+  if (store.engine === 'postgres') {
+    try {
+      const told = await migratePostgres(store.db as Kysely<unknown>, location);
+      if (told) options.onMigrate?.(told);
+    } catch (e) {
+      await store.close();
+      const code = (e as { code?: string }).code;
+      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000') throw new UserError(`cannot open the store: ${(e as Error).message}`, redactUrl(location));
+      throw e;
+    }
+  }
+  return store;
+}
+
+/** Where the store is: `--db` if given, else `PARTCREDIT_DB`, else `./partcredit.db`. */
+export function storeLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? (env.PARTCREDIT_DB || 'partcredit.db');
 }

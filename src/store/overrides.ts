@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import { sql } from 'kysely';
+import { UserError } from '../model/errors.js';
 import type { Store, Tables } from './db.js';
 import { agreementReport, type AgreementFigures, type AgreementRow } from '../grade/agreement.js';
 
@@ -45,6 +47,20 @@ export interface OverrideInput {
   points?: number;
   comment: string;
   author: string;
+  /**
+   * Optimistic versioning: the id of the override the writer saw in force (null: none). When
+   * another was stored since, the write is refused with a StaleOverride naming it, so a second
+   * reviewer never silently replaces the first's change. Absent: no check (the CLI, group grading).
+   */
+  base?: number | null;
+}
+
+/** A write based on an override that is no longer the newest: `current` is what is stored now. */
+export class StaleOverride extends UserError {
+  constructor(readonly current: OverrideRow) {
+    const value = current.verdict === null && current.points === null ? 'withdrew the override' : `set ${current.verdict ?? ''}${current.points !== null ? ` ${current.points} point(s)` : ''}`.trim();
+    super(`${current.author} changed this part meanwhile (${current.created_at}: ${value}${current.comment ? `, "${current.comment}"` : ''}); look at it again before overriding`, `${current.submission} ${current.part_id}`);
+  }
 }
 
 /** Every override of a run, oldest first (the audit trail). */
@@ -131,8 +147,23 @@ export async function saveOverride(
     auto_points: auto.points,
     grading_id: gradingId,
   };
-  const r = await db(store).insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
-  return { id: r.id!, ...row };
+  if (input.base === undefined) {
+    const r = await db(store).insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+    return { id: r.id!, ...row };
+  }
+  return db(store)
+    .transaction()
+    .execute(async (tx) => {
+      // Two writers of one part queue here (SQLite writes one at a time already); other parts do not wait.
+      if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${JSON.stringify([input.runId, input.submission, input.partId])}))`.execute(tx);
+      const latest = await tx.selectFrom('overrides').selectAll().where('run_id', '=', input.runId).where('submission', '=', input.submission).where('part_id', '=', input.partId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      if ((latest?.id ?? null) !== input.base) {
+        if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
+        throw new StaleOverride(latest as OverrideRow);
+      }
+      const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+      return { id: r.id!, ...row };
+    });
 }
 
 /** How often staff agreed with partcredit on one part, in `partcredit agreement`'s figures (counts). */

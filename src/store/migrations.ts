@@ -1,0 +1,213 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type ColumnDataType, type CompiledQuery, type CreateTableBuilder, type SchemaModule } from 'kysely';
+
+/** The two engines a store can live on. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** The column types that differ between the engines; everything else is spelled the same. */
+interface Types {
+  /** An integer key the database numbers itself. */
+  serial: ColumnDataType;
+  /** A float of 8 bytes (PostgreSQL's `real` has only 4: points would round). */
+  real: ColumnDataType;
+}
+
+const TYPES: Record<Engine, Types> = {
+  sqlite: { serial: 'integer', real: 'real' },
+  postgres: { serial: 'serial', real: 'double precision' },
+};
+
+/**
+ * One step of the schema. The list below is the only schema there is: both engines apply the
+ * same steps in order, and a store records in `schema_migrations` which ones it has. A step is
+ * written with kysely's schema builder (so its SQL is each engine's own) and never edited once
+ * released: a change is a new step.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  steps: (schema: SchemaModule, t: Types, engine: Engine) => { compile(): CompiledQuery }[];
+}
+
+/** A table with an `id` the database numbers. */
+function withId(schema: SchemaModule, name: string, t: Types): CreateTableBuilder<string, 'id'> {
+  return schema
+    .createTable(name)
+    .ifNotExists()
+    .addColumn('id', t.serial, (c) => c.primaryKey());
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'runs, submissions, gradings, grades, model runs and their locks, request cache, overrides',
+    // `if not exists` throughout: SQLite stores made before versioned migrations already hold these tables.
+    steps: (s, t) => [
+      withId(s, 'runs', t).addColumn('created_at', 'text', (c) => c.notNull()).addColumn('key_path', 'text').addColumn('problems_path', 'text').addColumn('variants_dir', 'text'),
+      withId(s, 'submissions', t)
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('path', 'text')
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('responses', 'text', (c) => c.notNull())
+        .addColumn('warnings', 'text', (c) => c.notNull()),
+      withId(s, 'gradings', t)
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('key_json', 'text', (c) => c.notNull())
+        .addColumn('key_path', 'text'),
+      withId(s, 'grades', t)
+        .addColumn('grading_id', 'integer', (c) => c.notNull().references('gradings.id'))
+        .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+        .addColumn('part_id', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('score', t.real, (c) => c.notNull())
+        .addColumn('points', t.real, (c) => c.notNull())
+        .addColumn('max_points', t.real, (c) => c.notNull())
+        .addColumn('graded', 'integer', (c) => c.notNull())
+        .addColumn('category', 'text')
+        .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('expected', 'text', (c) => c.notNull())
+        .addColumn('feedback', 'text', (c) => c.notNull())
+        .addColumn('first_verdict', 'text')
+        .addColumn('first_answer', 'text')
+        .addColumn('source', 'text')
+        .addColumn('check_name', 'text'),
+      s.createIndex('grades_by_grading').ifNotExists().on('grades').columns(['grading_id', 'submission_id']),
+      withId(s, 'model_runs', t)
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('key_path', 'text', (c) => c.notNull())
+        .addColumn('problems_path', 'text')
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text'),
+      s
+        .createTable('requests')
+        .ifNotExists()
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('request', 'text', (c) => c.notNull())
+        .addColumn('response', 'text', (c) => c.notNull())
+        .addColumn('input_tokens', 'integer', (c) => c.notNull())
+        .addColumn('output_tokens', 'integer', (c) => c.notNull())
+        .addColumn('ms', t.real, (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull()),
+      s
+        .createTable('run_requests')
+        .ifNotExists()
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('model_runs.id'))
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('part_id', 'text', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('cached', 'integer', (c) => c.notNull()),
+      s
+        .createTable('model_results')
+        .ifNotExists()
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('model_runs.id'))
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('sample', 'integer', (c) => c.notNull())
+        .addColumn('part_id', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('hints_used', 'integer')
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('first_verdict', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('category', 'text')
+        .addColumn('feedback', 'text', (c) => c.notNull())
+        .addColumn('messages', 'text', (c) => c.notNull())
+        .addColumn('input_tokens', 'integer', (c) => c.notNull())
+        .addColumn('output_tokens', 'integer', (c) => c.notNull())
+        .addColumn('ms', t.real, (c) => c.notNull())
+        .addColumn('first_answer', 'text')
+        .addPrimaryKeyConstraint('model_results_pk', ['run_id', 'model', 'sample', 'part_id']),
+      // The process running a model run, so a second `--resume` of it at once is refused.
+      s
+        .createTable('model_run_locks')
+        .ifNotExists()
+        .addColumn('run_id', 'integer', (c) => c.primaryKey().references('model_runs.id'))
+        .addColumn('pid', 'integer', (c) => c.notNull())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull()),
+      s.createIndex('submissions_by_run').ifNotExists().on('submissions').column('run_id'),
+      // Staff overrides from the review app (queries in overrides.ts): append-only, the newest per (run, submission, part) in force.
+      withId(s, 'overrides', t)
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
+        .addColumn('submission', 'text', (c) => c.notNull())
+        .addColumn('part_id', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text')
+        .addColumn('points', t.real)
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('previous_verdict', 'text', (c) => c.notNull())
+        .addColumn('previous_points', t.real, (c) => c.notNull())
+        .addColumn('auto_verdict', 'text', (c) => c.notNull())
+        .addColumn('auto_points', t.real, (c) => c.notNull())
+        .addColumn('grading_id', 'integer', (c) => c.notNull()),
+      s.createIndex('overrides_by_run').ifNotExists().on('overrides').columns(['run_id', 'submission', 'part_id']),
+    ],
+  },
+  {
+    version: 2,
+    name: 'grading jobs: a queue of submissions that worker processes take with SKIP LOCKED',
+    steps: (s, t) => [
+      withId(s, 'jobs', t)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
+        .addColumn('grading_id', 'integer', (c) => c.notNull().references('gradings.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text'),
+      s
+        .createTable('job_items')
+        .ifNotExists()
+        .addColumn('job_id', 'integer', (c) => c.notNull().references('jobs.id'))
+        .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('worker', 'text')
+        .addColumn('done_at', 'text')
+        .addPrimaryKeyConstraint('job_items_pk', ['job_id', 'submission_id']),
+    ],
+  },
+];
+
+/** The newest schema version this build knows. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** The table that records the applied steps, spelled for `engine`. */
+export function migrationsTable(engine: Engine): CompiledQuery {
+  return compiler(engine)
+    .schema.createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .compile();
+}
+
+/** The SQL of one migration for one engine (nothing is executed here). */
+export function migrationSql(m: Migration, engine: Engine): CompiledQuery[] {
+  return m.steps(compiler(engine).schema, TYPES[engine], engine).map((b) => b.compile());
+}
+
+const compilers = new Map<Engine, Kysely<unknown>>();
+
+/** A kysely that only compiles, in `engine`'s SQL: the same builders give each engine its DDL. */
+function compiler(engine: Engine): Kysely<unknown> {
+  let k = compilers.get(engine);
+  if (!k) {
+    k = new Kysely<unknown>({
+      dialect:
+        engine === 'sqlite'
+          ? { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new SqliteIntrospector(db), createQueryCompiler: () => new SqliteQueryCompiler() }
+          : { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+    });
+    compilers.set(engine, k);
+  }
+  return k;
+}
+
+/** The message a store prints when it applied steps: which versions, from which. */
+export function migratedMessage(location: string, from: number, applied: Migration[]): string {
+  const what = applied.map((m) => `${m.version} (${m.name})`).join('; ');
+  return from === 0 ? `${location}: created the store at schema version ${SCHEMA_VERSION} (applied migration ${what})` : `${location}: upgraded the store from schema version ${from} to ${SCHEMA_VERSION} (applied migration ${what})`;
+}
