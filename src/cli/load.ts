@@ -6,24 +6,8 @@ import { parseProblemSet } from '../documents/problem-set.js';
 import { UserError } from '../model/errors.js';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
-import { sniffFile } from '../documents/sniff.js';
-import { notebookToMarkdown } from '../documents/notebook.js';
-import { texToMarkdown } from '../documents/tex.js';
+import { problemSetText } from '../documents/problem-set-file.js';
 
-/** A problem set's text: notebooks and LaTeX sources converted; a PDF is read by `key init` / `key import`. */
-function problemSetText(path: string): string {
-  const text = readText(path, 'problem set');
-  switch (sniffFile(Buffer.from(text.slice(0, 65536)), path)) {
-    case 'pdf':
-      throw new CliError(`${path}: a PDF problem set is read by key init and key import, not yet by --problems: pass the problem set as Markdown`);
-    case 'notebook':
-      return notebookToMarkdown(text, path);
-    case 'tex':
-      return texToMarkdown(text);
-    default:
-      return text;
-  }
-}
 
 /** A usage or input error the CLI reports in one line and exits 2 for. */
 export class CliError extends UserError {}
@@ -47,6 +31,6 @@ export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet
     process.stderr.write(`${keyPath}: warning: problems: ${key.problems} not found beside the key; aligning by numbers and part titles only\n`);
     return { key, issues };
   }
-  const problems = path ? parseProblemSet(problemSetText(path), path) : undefined;
+  const problems = path ? parseProblemSet(problemSetText(readText(path, 'problem set'), path), path) : undefined;
   return { key, ...(problems ? { problems, problemsPath: path } : {}), issues };
 }

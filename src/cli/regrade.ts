@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DB_HELP, openCliStore } from './store-option.js';
 import { regradeRun } from '../run/grading.js';
+import { assignmentOf } from '../documents/assignment.js';
+import type { Key } from '../model/key.js';
+import type { ProblemSet } from '../model/problem-set.js';
 import { loadKeyAndProblems, CliError } from './load.js';
 import { printGrades, type ReportFormat } from './grade.js';
 import { variantKeys } from './variant-keys.js';
@@ -26,8 +30,12 @@ export function regradeCommand(): Command {
         // its key file is a template with placeholders, not a key to load.
         const variants = run.variants_dir && !flags.key ? variantKeys(run.variants_dir) : undefined;
         const first = (await store.submissions(runId))[0];
-        const key = variants && first ? variants(first.path ?? first.name).key : loadKeyAndProblems(keyPath, undefined, true).key;
-        const { gradingId, grades } = await regradeRun(store, runId, key, keyPath, variants && ((path) => variants(path).key));
+        // The problem set the run was graded with, when it is still there: the values its questions
+        // state are read the same way on a regrade.
+        const problemsPath = run.problems_path && existsSync(run.problems_path) ? run.problems_path : undefined;
+        const loaded: { key: Key; problems?: ProblemSet } = variants && first ? { key: variants(first.path ?? first.name).key } : loadKeyAndProblems(keyPath, problemsPath, true);
+        const key = loaded.key;
+        const { gradingId, grades } = await regradeRun(store, runId, assignmentOf(key, loaded.problems), keyPath, variants && ((path) => variants(path).key));
         process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? keyPath));
         process.stderr.write(`regraded run ${runId} with ${keyPath} (grading ${gradingId}); the earlier grades are kept\n`);
       } finally {

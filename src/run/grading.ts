@@ -9,7 +9,7 @@ import type { PageTranscriber } from '../documents/read-file.js';
 import { regionOfAnswer } from '../documents/pdf/document.js';
 import { renderRegion } from '../documents/pdf/render.js';
 import { gradeSubmission } from '../grade/grade.js';
-import { assignmentOf } from '../documents/assignment.js';
+import { assignmentOf, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Store } from '../store/db.js';
 import { judgePart, type JudgeAsk } from '../grade/judge.js';
 import { UserError } from '../model/errors.js';
@@ -132,7 +132,11 @@ export function storedSubmission(row: { name: string; path: string | null; forma
  * Grades a stored run again with a (changed) key: the stored responses are graded as they
  * were segmented; no submission is read or segmented again.
  */
-export async function regradeRun(store: Store, runId: number, key: Key, keyPath?: string, keyFor?: (name: string) => Key): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
+export async function regradeRun(store: Store, runId: number, keyOrAssignment: Key | Assignment, keyPath?: string, keyFor?: (name: string) => Key): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
+  // With its problem set (an Assignment), a regrade reads the values the questions state, as the
+  // first grading did; a bare key would grade the same responses differently.
+  const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
+  const key = assignment.key;
   const rows = await store.submissions(runId);
   // Nothing to grade is a mistake to report (a wrong --run, a batch that read no file), not a success.
   if (!rows.length) throw new UserError(`run ${runId} has no submissions to regrade (none of its files could be read)`, `--run ${runId}`);
@@ -140,7 +144,7 @@ export async function regradeRun(store: Store, runId: number, key: Key, keyPath?
   const grades: SubmissionGrade[] = [];
   for (const row of rows) {
     const submission = storedSubmission(row);
-    const grade = gradeSubmission(keyFor?.(row.path ?? row.name) ?? key, submission);
+    const grade = gradeSubmission(keyFor?.(row.path ?? row.name) ?? assignment, submission);
     await store.saveGrades(gradingId, row.id, grade.parts);
     grades.push(grade);
   }

@@ -11,6 +11,8 @@ import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { parseProblemSet, leafParts } from '../documents/problem-set.js';
 import { regradeRun } from '../run/grading.js';
+import { assignmentOf } from '../documents/assignment.js';
+import { readProblemSetFile } from '../documents/problem-set-file.js';
 import { answerSpans, highlightedText } from '../report/html.js';
 import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
 import { gradebookCsv } from '../report/csv.js';
@@ -304,7 +306,8 @@ export class Review {
     if (!key || errors.length) throw new UserError(`the key would not load with that answer: ${errors.map(formatKeyProblem).join('; ')}`);
     writeFileSync(run.key_path, after);
     const old = await this.state(runId);
-    const { gradingId, grades } = await regradeRun(this.store, runId, key, run.key_path);
+    const problemSet = run.problems_path && existsSync(run.problems_path) ? readProblemSetFile(run.problems_path) : undefined;
+    const { gradingId, grades } = await regradeRun(this.store, runId, assignmentOf(key, problemSet), run.key_path);
     this.runs.delete(runId);
     let changed = 0;
     for (const g of grades) {
