@@ -44,7 +44,7 @@ function mathqCases(): EquivalenceCase[] | undefined {
     for (const row of rows) {
       const label = row['GPT-3 Evaluation']?.trim();
       if (label !== 'Correct' && label !== 'Incorrect') continue;
-      out.push({ gold: row['Solution'] ?? '', pred: row['GPT-3 Response'] ?? '', expected: label === 'Correct' ? 1 : 0, _test: course });
+      out.push({ gold: row.Solution ?? '', pred: row['GPT-3 Response'] ?? '', expected: label === 'Correct' ? 1 : 0, _test: course });
     }
   }
   return out;
@@ -58,9 +58,13 @@ export async function agreementReports(): Promise<AgreementReport[] | undefined>
   const cas = await loadCas();
   const isShort = (c: EquivalenceCase) => c.gold.length <= 60 && c.pred.length <= 80;
   const reports = [
-    agreement("Math-Verify, all 268 cases", mv, cas),
+    agreement('Math-Verify, all 268 cases', mv, cas),
     agreement('Math-Verify, short cases', mv.filter(isShort), cas),
-    agreement('Math-Verify, long cases (whole responses)', mv.filter((c) => !isShort(c)), cas),
+    agreement(
+      'Math-Verify, long cases (whole responses)',
+      mv.filter((c) => !isShort(c)),
+      cas,
+    ),
     agreement('hendrycks MATH is_equiv', hm, cas),
   ];
   const mq = mathqCases();
@@ -78,6 +82,7 @@ if (process.argv[1]?.endsWith('agreement.js')) {
   if (!reports) console.log('corpus not found beside the project (../shared/corpus); skipped');
   for (const r of reports ?? []) {
     console.log(summary(r));
-    if (process.argv.includes('--cases')) for (const d of r.disagreements) console.log(`  label ${d.expected}, we ${d.verdict}: ${JSON.stringify(d.gold).slice(0, 200)} vs ${JSON.stringify(d.pred).slice(-200)} — ${d.reason}`);
+    if (process.argv.includes('--cases'))
+      for (const d of r.disagreements) console.log(`  label ${d.expected}, we ${d.verdict}: ${JSON.stringify(d.gold).slice(0, 200)} vs ${JSON.stringify(d.pred).slice(-200)} — ${d.reason}`);
   }
 }

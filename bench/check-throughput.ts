@@ -24,7 +24,7 @@ function workloads(): Workload[] {
     const v = 1000 + i * 37;
     numbers.push({ spec: { value: String(v) }, answer: i % 3 ? v.toLocaleString('en-US') : `The answer is $${v + (i % 2)}$.` });
     numbers.push({ spec: { value: `\\frac{${i + 1}}{${i + 7}}` }, answer: ((i + 1) / (i + 7)).toFixed(6) });
-    const d = [i % 30 + 2, i % 30 + 2, (i % 8) + 1];
+    const d = [(i % 30) + 2, (i % 30) + 2, (i % 8) + 1];
     shapes.push({ spec: { value: d.join(' \\times ') }, answer: `(${d.join(', ')})` });
     shapes.push({ spec: { value: `(${d.join(', ')})`, type: 'tuple' }, answer: `(${d[0]}, ${d[1]! + (i % 2)}, ${d[2]})` });
     shapes.push({ spec: { value: d.join(' \\times ') }, answer: String(d[0]! * d[1]! * d[2]!) });
@@ -96,7 +96,6 @@ export function throughput(cas: Cas): string[] {
   return lines;
 }
 
-
 /** Wall time of each hostile input through the worker pool (hard limit 2 s). */
 export async function hostileLatency(): Promise<string[]> {
   const pool = new CheckPool({ threads: 1 });
@@ -116,7 +115,11 @@ export async function hostileLatency(): Promise<string[]> {
 }
 
 export async function runCheckBench(): Promise<void> {
-  console.log(`machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (a shared machine: figures fall with load); throughput measured on one thread`);
+  console.log(
+    `machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (a shared machine: figures fall with load); throughput measured on one thread`,
+  );
   const cas = await loadCas();
   for (const l of throughput(cas)) console.log(l);
   for (const l of await hostileLatency()) console.log(l);

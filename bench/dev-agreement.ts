@@ -19,7 +19,10 @@ export function runDevAgreement(verbose = false): string[] {
   const labels = join(dev, 'hw4-fa25.labels.yaml');
   const ownKey = fileURLToPath(new URL('../../examples/seeds-hw4/key.yaml', import.meta.url));
   const out: string[] = [];
-  for (const [name, key] of [['staff key', undefined], ['project key', ownKey]] as const) {
+  for (const [name, key] of [
+    ['staff key', undefined],
+    ['project key', ownKey],
+  ] as const) {
     const t0 = performance.now();
     const r = measureAgreement({ labels, ...(key ? { key, problems: join(dev, 'hw4-fa25.problems.md') } : {}) });
     const ms = performance.now() - t0;

@@ -17,13 +17,21 @@ function partAnswer(q: number, p: number): { key: string; right: string[]; wrong
   const k = q * 3 + p;
   switch (k % 6) {
     case 0:
-      return { key: `'${k + 2} c\\, d_{out}^2 d_{in}'`, right: [`$${k + 2}c\\,d_{in} d_{out}^2$`, `the runtime is $${k + 2} c d_{\\text{out}}^2 d_{\\text{in}}$`], wrong: [`$${k + 2} c d_{out} d_{in}^2$`] };
+      return {
+        key: `'${k + 2} c\\, d_{out}^2 d_{in}'`,
+        right: [`$${k + 2}c\\,d_{in} d_{out}^2$`, `the runtime is $${k + 2} c d_{\\text{out}}^2 d_{\\text{in}}$`],
+        wrong: [`$${k + 2} c d_{out} d_{in}^2$`],
+      };
     case 1:
       return { key: `{ type: shape, value: '${k} \\times ${k} \\times 10' }`, right: [`$(${k}, ${k}, 10)$`, `${k}x${k}x10`], wrong: [`$${k * k * 10}$`] };
     case 2:
       return { key: `'${k * 100 + 73}'`, right: [`$${(k * 100 + 73).toLocaleString('en-US')}$`, `so the total is ${k * 100 + 73}.`], wrong: [`$${k * 100 + 37}$`] };
     case 3:
-      return { key: `'\\begin{bmatrix} ${k} & -${k} \\\\ 0 & ${k + 1} \\end{bmatrix}'`, right: [`$$\\begin{pmatrix} ${k} & -${k} \\\\ 0 & ${k + 1} \\end{pmatrix}$$`], wrong: [`$$\\begin{bmatrix} ${k} & ${k} \\\\ 0 & ${k + 1} \\end{bmatrix}$$`] };
+      return {
+        key: `'\\begin{bmatrix} ${k} & -${k} \\\\ 0 & ${k + 1} \\end{bmatrix}'`,
+        right: [`$$\\begin{pmatrix} ${k} & -${k} \\\\ 0 & ${k + 1} \\end{pmatrix}$$`],
+        wrong: [`$$\\begin{bmatrix} ${k} & ${k} \\\\ 0 & ${k + 1} \\end{bmatrix}$$`],
+      };
     case 4:
       return { key: `'\\frac{1}{\\sqrt{d_{in}}}'`, right: [`$c = d_{in}^{-1/2}$`, `$$\\therefore c = \\frac{1}{\\sqrt{d_{in}}}$$`], wrong: [`$\\frac{1}{d_{in}}$`] };
     default:
@@ -34,7 +42,17 @@ function partAnswer(q: number, p: number): { key: string; right: string[]; wrong
 /** Writes a 30-part problem set, its key, and `count` write-ups (seeded) into a folder. */
 export function generate(dir: string, count: number): { keyPath: string; problemsPath: string; files: string[] } {
   const problems: string[] = ['# Generated set', ''];
-  const key: string[] = ['partcredit: 1', 'title: Generated set', 'problems: problems.md', 'symbols:', '  c: { positive: true }', '  d_in: { positive: true }', '  d_out: { positive: true }', '  alpha: {}', 'parts:'];
+  const key: string[] = [
+    'partcredit: 1',
+    'title: Generated set',
+    'problems: problems.md',
+    'symbols:',
+    '  c: { positive: true }',
+    '  d_in: { positive: true }',
+    '  d_out: { positive: true }',
+    '  alpha: {}',
+    'parts:',
+  ];
   for (let q = 1; q <= QUESTIONS; q++) {
     problems.push(`${q}. Question ${q}`, '');
     PARTS.forEach((letter, p) => {
@@ -43,7 +61,7 @@ export function generate(dir: string, count: number): { keyPath: string; problem
     });
   }
   writeFileSync(join(dir, 'problems.md'), problems.join('\n'));
-  writeFileSync(join(dir, 'key.yaml'), key.join('\n') + '\n');
+  writeFileSync(join(dir, 'key.yaml'), `${key.join('\n')}\n`);
   const rng = seededRandom(42);
   const files: string[] = [];
   for (let s = 0; s < count; s++) {
@@ -104,7 +122,10 @@ export function bigWriteup(mb: number): string {
       const lines: string[] = [p === 0 ? `${q}/${letter}).` : `(${letter}).`];
       let size = 0;
       for (let i = 0; size < perPart; i++) {
-        const line = i % 7 === 3 ? `$$y_{${i}} = \\frac{${Math.floor(rng() * 100)}}{${i + 1}} + x^{2}$$` : `Step ${i}: we use $x_{${i}} = ${Math.floor(rng() * 1000)}$ and $z = ${i} \\cdot k$, so the working goes on.`;
+        const line =
+          i % 7 === 3
+            ? `$$y_{${i}} = \\frac{${Math.floor(rng() * 100)}}{${i + 1}} + x^{2}$$`
+            : `Step ${i}: we use $x_{${i}} = ${Math.floor(rng() * 1000)}$ and $z = ${i} \\cdot k$, so the working goes on.`;
         lines.push(line);
         size += line.length + 1;
       }
@@ -139,7 +160,9 @@ export function runSizeBench(sizes: number[] = [1, 4, 16]): string[] {
         s = Math.min(s, (performance.now() - t0) / 1000);
       }
       perMb.push(s / (text.length / 2 ** 20));
-      out.push(`  ${(text.length / 2 ** 20).toFixed(1)} MB write-up: ${s.toFixed(2)} s, ${(s / (text.length / 2 ** 20)).toFixed(3)} s/MB, ${g.parts.filter((p) => p.verdict === 'correct').length}/30 parts right`);
+      out.push(
+        `  ${(text.length / 2 ** 20).toFixed(1)} MB write-up: ${s.toFixed(2)} s, ${(s / (text.length / 2 ** 20)).toFixed(3)} s/MB, ${g.parts.filter((p) => p.verdict === 'correct').length}/30 parts right`,
+      );
     }
     // Growth of the time per MB from the smallest file to the largest: above 1.5 would mean
     // superlinear grading (below 1, the per-file fixed cost is spread over more bytes).

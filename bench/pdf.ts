@@ -49,7 +49,9 @@ export async function runPdfBench(): Promise<string[]> {
     const r = compare(doc.text!);
     const pages = (await readDocumentFile(many, 'n.pdf')).source!.pages!;
     const speed = await timed(many, pages);
-    out.push(`KaTeX via Chromium: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)} (of those check reads as expected; ${n - r.checkable} it cannot); ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`);
+    out.push(
+      `KaTeX via Chromium: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)} (of those check reads as expected; ${n - r.checkable} it cannot); ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`,
+    );
   }
   const latex = pdflatexPdf(answersLatex(FORMULAS));
   const latexMany = latex && pdflatexPdf(answersLatex(Array.from({ length: 20 }, () => FORMULAS).flat()));
@@ -59,7 +61,9 @@ export async function runPdfBench(): Promise<string[]> {
     const r = compare(doc.text!);
     const pages = (await readDocumentFile(latexMany, 'n.pdf')).source!.pages!;
     const speed = await timed(latexMany, pages);
-    out.push(`pdflatex (Computer Modern): ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)}; ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`);
+    out.push(
+      `pdflatex (Computer Modern): ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)}; ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`,
+    );
   }
   // Memory: a 100-page PDF read whole (KaTeX pages, the heaviest to rebuild).
   if (katex) {
@@ -111,7 +115,10 @@ async function corpusLines(): Promise<string[]> {
     }
     readable += ok;
     total += formulas.length;
-    const turns = format === 'writeup' ? 'a write-up (no turns)' : `${messages.filter((m) => m.role === 'user').length} user / ${messages.filter((m) => m.role === 'assistant').length} model turns, ${messages.filter((m) => m.role === 'note').length + doc.notes.length} remarks`;
+    const turns =
+      format === 'writeup'
+        ? 'a write-up (no turns)'
+        : `${messages.filter((m) => m.role === 'user').length} user / ${messages.filter((m) => m.role === 'assistant').length} model turns, ${messages.filter((m) => m.role === 'note').length + doc.notes.length} remarks`;
     out.push(`  ${f}: ${doc.source?.pages} pages, ${(doc.source!.pages! / s).toFixed(1)} pages/s, ${turns}, formulas readable ${ok}/${formulas.length} = ${pct(ok, formulas.length)}`);
   }
   return [`real chat exports (../shared/corpus/dev/pdf-chats): formulas readable by the checker's reader ${readable}/${total} = ${pct(readable, total)}`, ...out];

@@ -25,7 +25,15 @@ export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency
   }
   const server = await startLlmServer({
     latencyMs,
-    rules: [{ match: /Answer part (\d+)\.([a-h]) only/, reply: (text) => { const m = /Answer part (\d+)\.([a-h]) only/.exec(text)!; return `The answer is $\\boxed{${Number(m[1]) * 8 + LETTERS.indexOf(m[2]!)}}$.`; } }],
+    rules: [
+      {
+        match: /Answer part (\d+)\.([a-h]) only/,
+        reply: (text) => {
+          const m = /Answer part (\d+)\.([a-h]) only/.exec(text)!;
+          return `The answer is $\\boxed{${Number(m[1]) * 8 + LETTERS.indexOf(m[2]!)}}$.`;
+        },
+      },
+    ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'partcredit-runbench-'));
   try {

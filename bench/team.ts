@@ -46,7 +46,11 @@ async function createDatabase(admin: string): Promise<{ url: string; drop: () =>
 async function workers(db: string, jobId: number, n: number): Promise<number> {
   const t0 = performance.now();
   const codes = await Promise.all(
-    Array.from({ length: n }, () => new Promise<number>((resolve) => spawn(process.execPath, [CLI, 'jobs', 'work', String(jobId), '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] }).once('exit', (c) => resolve(c ?? 1)))),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<number>((resolve) => spawn(process.execPath, [CLI, 'jobs', 'work', String(jobId), '--db', db], { stdio: ['ignore', 'ignore', 'inherit'] }).once('exit', (c) => resolve(c ?? 1))),
+    ),
   );
   if (codes.some((c) => c !== 0)) throw new Error(`a worker failed: exit codes ${codes.join(', ')}`);
   return (performance.now() - t0) / 1000;
@@ -127,7 +131,11 @@ async function loadTest(db: string, keyPath: string, store: Store, reviewers = 2
           const seen = shown?.override?.id ?? null;
           const comment = `reviewer ${who} round ${i}`;
           const points = Math.round(rand() * (shown?.maxPoints ?? 1) * 2) / 2;
-          const r = await timed('/api/runs/1/override', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify({ submission, part, points, comment, author: `ta${who}`, base: seen }) });
+          const r = await timed('/api/runs/1/override', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf },
+            body: JSON.stringify({ submission, part, points, comment, author: `ta${who}`, base: seen }),
+          });
           if (r?.ok) stored.push({ submission, part, comment, points });
         }
       }),
@@ -181,15 +189,29 @@ export async function runTeamBench(submissions = 1500): Promise<string[]> {
     const downSeconds = (performance.now() - t0) / 1000;
     const same = JSON.stringify(up) === JSON.stringify(down);
     const rows = up.reduce((n, t) => n + t.rows, 0);
-    out.push(`db copy of ${submissions} submissions × ${parts} parts (${rows} rows): SQLite → PostgreSQL ${upSeconds.toFixed(1)} s, back ${downSeconds.toFixed(1)} s; every table's count and checksum identical both ways: ${same ? 'ok' : 'DIFFERENT'}`);
+    out.push(
+      `db copy of ${submissions} submissions × ${parts} parts (${rows} rows): SQLite → PostgreSQL ${upSeconds.toFixed(1)} s, back ${downSeconds.toFixed(1)} s; every table's count and checksum identical both ways: ${same ? 'ok' : 'DIFFERENT'}`,
+    );
 
     const a = await regradeFigure(lite, keyPath);
     const b = await regradeFigure(onPg, keyPath);
     const ratio = b.seconds / a.seconds;
-    out.push(`queued regrade of ${submissions} × ${parts} parts, 2 worker processes: SQLite ${a.seconds.toFixed(1)} s (${a.done}/${a.total}), PostgreSQL ${b.seconds.toFixed(1)} s (${b.done}/${b.total}); ratio ${ratio.toFixed(2)} (target ≤ 2) ${ratio <= 2 ? 'ok' : 'OVER'}`);
+    out.push(
+      `queued regrade of ${submissions} × ${parts} parts, 2 worker processes: SQLite ${a.seconds.toFixed(1)} s (${a.done}/${a.total}), PostgreSQL ${b.seconds.toFixed(1)} s (${b.done}/${b.total}); ratio ${ratio.toFixed(2)} (target ≤ 2) ${ratio <= 2 ? 'ok' : 'OVER'}`,
+    );
 
     const names = (await onPg.submissions(1)).map((s) => s.name);
-    out.push(...(await loadTest(pgDb.url, keyPath, onPg, 20, 15, key.parts.map((p) => p.id), names)));
+    out.push(
+      ...(await loadTest(
+        pgDb.url,
+        keyPath,
+        onPg,
+        20,
+        15,
+        key.parts.map((p) => p.id),
+        names,
+      )),
+    );
   } finally {
     for (const s of stores) await s.close();
     for (const d of dbs) await d.drop();

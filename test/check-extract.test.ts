@@ -4,7 +4,6 @@ import { checkAnswer } from '../src/check/check.js';
 import { extractAnswer } from '../src/check/extract.js';
 import { expectVerdict } from './check-helpers.js';
 
-
 /** Working long enough that the answer is a conclusion, not the whole text. */
 const WORK = 'We set up the problem and work through each step carefully, writing every intermediate quantity down. '.repeat(3);
 

@@ -12,9 +12,15 @@ test('indexed families: a family found inside a sum is indexed everywhere; a reo
 
 /** Question 7.a of the staff key: a convolution's weight gradient. */
 const CNN: SymbolTable = {
-  x: { indexed: 2 }, w: { indexed: 2 }, dy: { indexed: 2 }, dw: { indexed: 2 },
-  m: { positive: true, integer: true }, k: { positive: true, integer: true }, eta: { positive: true },
-  h: { integer: true, min: 1, max: 'k' }, l: { integer: true, min: 1, max: 'k' },
+  x: { indexed: 2 },
+  w: { indexed: 2 },
+  dy: { indexed: 2 },
+  dw: { indexed: 2 },
+  m: { positive: true, integer: true },
+  k: { positive: true, integer: true },
+  eta: { positive: true },
+  h: { integer: true, min: 1, max: 'k' },
+  l: { integer: true, min: 1, max: 'k' },
 };
 
 test('indexed families: a declared family with symbolic bounds, its sums reordered', () => {

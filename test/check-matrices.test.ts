@@ -20,7 +20,7 @@ test('matrices: products do not commute; a transpose reverses a product', () => 
 test('matrices: a column vector is not its transpose', () => {
   expectVerdict('a(1-a)\\,x^\\top', 'a(1-a)\\,x^{\\top}', 'correct', M);
   expectVerdict('a(1-a)\\,x^\\top', 'a(1-a)\\,x', 'incorrect', M);
-  expectVerdict("x^\\top A x", "x' A x", 'correct', M);
+  expectVerdict('x^\\top A x', "x' A x", 'correct', M);
   expectVerdict('x^\\top A x', 'x^\\top A^\\top x', 'correct', M);
   expectVerdict('x^\\top A x', 'x A x^\\top', 'incorrect', M);
 });
@@ -33,7 +33,13 @@ test('matrices: transposes inside superscripts name a matrix and transpose it', 
 });
 
 test('matrices: sizes from other symbols; a sum of products', () => {
-  const S: SymbolTable = { W: { matrix: ['d_out', 'd_in'] }, v: { matrix: ['d_in', 1] }, u: { matrix: ['d_out', 1] }, d_in: { positive: true, integer: true }, d_out: { positive: true, integer: true } };
+  const S: SymbolTable = {
+    W: { matrix: ['d_out', 'd_in'] },
+    v: { matrix: ['d_in', 1] },
+    u: { matrix: ['d_out', 1] },
+    d_in: { positive: true, integer: true },
+    d_out: { positive: true, integer: true },
+  };
   expectVerdict('u^\\top W v', 'v^\\top W^\\top u', 'correct', S);
   expectVerdict('W v + W v', '2 W v', 'correct', S);
   expectVerdict('u^\\top W v', 'u^\\top W^\\top v', 'incorrect', S);

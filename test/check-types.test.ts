@@ -173,12 +173,16 @@ test('table: every cell graded as its own answer', () => {
       'FC-3': ['490 \\times 3 + 3', '3'],
     },
   };
-  const md = (p: string) =>
-    `| Layer | Parameters | Activations |\n|---|---|---|\n| CONV3-10 (1) | ${p} | 28 × 28 × 10 |\n| POOL2 (1) | 0 | (14, 14, 10) |\n| FC-3 | 1473 | 3 |`;
+  const md = (p: string) => `| Layer | Parameters | Activations |\n|---|---|---|\n| CONV3-10 (1) | ${p} | 28 × 28 × 10 |\n| POOL2 (1) | 0 | (14, 14, 10) |\n| FC-3 | 1473 | 3 |`;
   expectVerdict(spec, md('100'), 'correct');
   const r = expectVerdict(spec, md('90'), 'partial');
   assert.ok(Math.abs(r.score - 5 / 6) < 1e-9);
-  const latex = { ...spec, rows: undefined, value: '\\begin{array}{lcc} CONV3-10 (1) & 3 \\times 3 \\times 1 \\times 10 + 10 & 28 \\times 28 \\times 10 \\\\ POOL2 (1) & 0 & 14 \\times 14 \\times 10 \\\\ FC-3 & 490 \\times 3 + 3 & 3 \\end{array}' };
+  const latex = {
+    ...spec,
+    rows: undefined,
+    value:
+      '\\begin{array}{lcc} CONV3-10 (1) & 3 \\times 3 \\times 1 \\times 10 + 10 & 28 \\times 28 \\times 10 \\\\ POOL2 (1) & 0 & 14 \\times 14 \\times 10 \\\\ FC-3 & 490 \\times 3 + 3 & 3 \\end{array}',
+  };
   expectVerdict(latex, md('100'), 'correct');
 });
 

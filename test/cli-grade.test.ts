@@ -21,8 +21,19 @@ test('grade --format json: one object per submission, stored in a real SQLite fi
   const dir = workspace();
   const r = run(['grade', '--key', 'key.yaml', '--format', 'json', 'alice.md', 'bob.md', 'carol.txt', 'chat-transcript.md'], dir);
   assert.equal(r.code, 0, r.stderr);
-  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(out.map((o) => [o.submission, o.total, o.max]), [['alice.md', 12, 12], ['bob.md', 3, 12], ['carol.txt', 8, 12], ['chat-transcript.md', 12, 12]]);
+  const out = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    out.map((o) => [o.submission, o.total, o.max]),
+    [
+      ['alice.md', 12, 12],
+      ['bob.md', 3, 12],
+      ['carol.txt', 8, 12],
+      ['chat-transcript.md', 12, 12],
+    ],
+  );
   const part = out[1].parts.find((p: { id: string }) => p.id === '1.b');
   assert.deepEqual(Object.keys(part).sort(), ['answer', 'expected', 'feedback', 'id', 'maxPoints', 'points', 'score', 'verdict'].sort());
   assert.equal(part.verdict, 'partial');
@@ -38,7 +49,10 @@ test('regrade after a key change: stored responses graded again, no file read', 
   const dir = workspace();
   assert.equal(run(['grade', '--key', 'key.yaml', 'bob.md'], dir).code, 0);
   // The key now accepts cross-correlation in 2.a; the submission file is gone.
-  const key = readFileSync(join(dir, 'key.yaml'), 'utf8').replace("label: cross-correlation (kernel not flipped) instead of convolution", 'label: cross-correlation (kernel not flipped) instead of convolution\n        credit: 1');
+  const key = readFileSync(join(dir, 'key.yaml'), 'utf8').replace(
+    'label: cross-correlation (kernel not flipped) instead of convolution',
+    'label: cross-correlation (kernel not flipped) instead of convolution\n        credit: 1',
+  );
   writeFileSync(join(dir, 'key.yaml'), key);
   writeFileSync(join(dir, 'bob.md'), 'this file changed after grading and must not be read');
   const r = run(['regrade', '--format', 'json'], dir);
@@ -81,17 +95,20 @@ test('key init and key import write keys that lint', () => {
   for (const id of ['1.a', '1.b', '2.a', '3.a', '3.b', '4.a', '4.b']) assert.match(skeleton, new RegExp(`^  ${id.replace('.', '\\.')}:$`, 'm'));
   const lint = run(['key', 'lint', 'skeleton.yaml'], dir);
   assert.match(lint.stdout, /7 errors/); // every answer is still to write
-  writeFileSync(join(dir, 'sol.md'), "1. Shapes\n\n(a) Output shape?\n\n(b) Parameters?\n\nSOL:\n\n(a) The output is $(28, 28, 16)$.\n\n(b) **TO BE GRADED:** $(5 \\cdot 5 \\cdot 3 + 1) \\cdot 16 = 1216$\n");
+  writeFileSync(
+    join(dir, 'sol.md'),
+    '1. Shapes\n\n(a) Output shape?\n\n(b) Parameters?\n\nSOL:\n\n(a) The output is $(28, 28, 16)$.\n\n(b) **TO BE GRADED:** $(5 \\cdot 5 \\cdot 3 + 1) \\cdot 16 = 1216$\n',
+  );
   const imported = run(['key', 'import', 'sol.md', '-o', 'imported.yaml'], dir);
   assert.equal(imported.code, 0, imported.stderr);
   const key = readFileSync(join(dir, 'imported.yaml'), 'utf8');
-  assert.match(key, /1\.a:\n    graded: false\n    answer: '\(28, 28, 16\)'/);
-  assert.match(key, /1\.b:\n    answer: '1216'/);
+  assert.match(key, /1\.a:\n {4}graded: false\n {4}answer: '\(28, 28, 16\)'/);
+  assert.match(key, /1\.b:\n {4}answer: '1216'/);
   assert.match(run(['key', 'lint', 'imported.yaml'], dir).stdout, /0 errors/);
   // The worked solution is kept whole (a model run shows it as the last hint), indented lines too.
   const long = `  Each filter has $5 \\cdot 5 \\cdot 3$ weights.\n\n${'and one bias, '.repeat(60)}so $(75 + 1) \\cdot 16 = 1216$`;
   writeFileSync(join(dir, 'sol2.md'), `1. Params\n\n(a) How many?\n\nSOL:\n\n(a)${long}\n`);
   assert.equal(run(['key', 'import', 'sol2.md', '-o', 'imported2.yaml'], dir).code, 0);
-  const solution = (loadKey(readFileSync(join(dir, 'imported2.yaml'), 'utf8')).key!.parts[0]!.solution)!;
+  const solution = loadKey(readFileSync(join(dir, 'imported2.yaml'), 'utf8')).key!.parts[0]!.solution!;
   assert.equal(solution, long.replace(/^ +/, ''));
 });

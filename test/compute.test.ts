@@ -10,25 +10,62 @@ import { readSubmission } from '../src/documents/submission.js';
 
 const compute = (e: string, d: Parameters<typeof computeRaw>[1]) => ({ latex: latexOf(computeRaw(e, d)) });
 const M = (rows: number[][]): Matrix => rows.map((row) => row.map((x) => r(x)));
-const X = M([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15], [16, 17, 18, 19, 20], [21, 22, 23, 24, 25]]);
-const SOBEL = M([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]);
+const X = M([
+  [1, 2, 3, 4, 5],
+  [6, 7, 8, 9, 10],
+  [11, 12, 13, 14, 15],
+  [16, 17, 18, 19, 20],
+  [21, 22, 23, 24, 25],
+]);
+const SOBEL = M([
+  [-1, -2, -1],
+  [0, 0, 0],
+  [1, 2, 1],
+]);
 const DATA = readData({
   x: '\\begin{bmatrix} 1 & 2 & 3 & 4 & 5 \\\\ 6 & 7 & 8 & 9 & 10 \\\\ 11 & 12 & 13 & 14 & 15 \\\\ 16 & 17 & 18 & 19 & 20 \\\\ 21 & 22 & 23 & 24 & 25 \\end{bmatrix}',
   h: '\\begin{bmatrix} -1 & -2 & -1 \\\\ 0 & 0 & 0 \\\\ 1 & 2 & 1 \\end{bmatrix}',
 });
 
-test("seed 001: the true convolution of the 5×5 input with the Sobel kernel is all −40; cross-correlation all +40", () => {
-  assert.deepEqual(numeric(conv2d(X, SOBEL)), [[-40, -40, -40], [-40, -40, -40], [-40, -40, -40]]);
-  assert.deepEqual(numeric(conv2d(X, SOBEL, { flip: false })), [[40, 40, 40], [40, 40, 40], [40, 40, 40]]);
-  assert.deepEqual(numeric(conv2d(X, SOBEL, { stride: 1, padding: 1 })), [[-19, -28, -32, -36, -29], [-30, -40, -40, -40, -30], [-30, -40, -40, -40, -30], [-30, -40, -40, -40, -30], [49, 68, 72, 76, 59]]);
-  assert.deepEqual(numeric(conv2d(X, SOBEL, { stride: 2, padding: 1 })), [[-19, -32, -29], [-30, -40, -30], [49, 72, 59]]);
+test('seed 001: the true convolution of the 5×5 input with the Sobel kernel is all −40; cross-correlation all +40', () => {
+  assert.deepEqual(numeric(conv2d(X, SOBEL)), [
+    [-40, -40, -40],
+    [-40, -40, -40],
+    [-40, -40, -40],
+  ]);
+  assert.deepEqual(numeric(conv2d(X, SOBEL, { flip: false })), [
+    [40, 40, 40],
+    [40, 40, 40],
+    [40, 40, 40],
+  ]);
+  assert.deepEqual(numeric(conv2d(X, SOBEL, { stride: 1, padding: 1 })), [
+    [-19, -28, -32, -36, -29],
+    [-30, -40, -40, -40, -30],
+    [-30, -40, -40, -40, -30],
+    [-30, -40, -40, -40, -30],
+    [49, 68, 72, 76, 59],
+  ]);
+  assert.deepEqual(numeric(conv2d(X, SOBEL, { stride: 2, padding: 1 })), [
+    [-19, -32, -29],
+    [-30, -40, -30],
+    [49, 72, 59],
+  ]);
   assert.equal(compute('conv2d(x, h, stride=2, padding=1)', DATA).latex, '\\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}');
 });
 
 test('convolution variants: the answers other conventions give, each named', () => {
   const variants = computeVariants('conv2d(x, h)', DATA);
   const corr = variants.find((v) => /cross-correlation/.test(v.label))!;
-  assert.equal(latexOf(corr.computed), tensorLatex(M([[40, 40, 40], [40, 40, 40], [40, 40, 40]])));
+  assert.equal(
+    latexOf(corr.computed),
+    tensorLatex(
+      M([
+        [40, 40, 40],
+        [40, 40, 40],
+        [40, 40, 40],
+      ]),
+    ),
+  );
   assert.equal(corr.category, 'convention');
   const strided = computeVariants('conv2d(x, h, stride=2, padding=1)', DATA).map((v) => v.label);
   assert.ok(strided.some((l) => /no padding; the question pads by 1/.test(l)));
@@ -50,9 +87,14 @@ test('a computed key recognises a convention mistake without the key writer list
       '    compute: conv2d(x, h, stride=2, padding=1)',
     ].join('\n'),
   );
-  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   const grade = (text: string) => gradeSubmission(key!, readSubmission(text, 's', key!));
-  const g = grade('3/c. $$\\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}$$\n\n3/d. ii. $$\\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}$$');
+  const g = grade(
+    '3/c. $$\\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}$$\n\n3/d. ii. $$\\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}$$',
+  );
   const c = g.parts.find((p) => p.id === '3.c')!;
   assert.equal(c.verdict, 'incorrect');
   assert.equal(c.category, 'convention');
@@ -89,10 +131,35 @@ test('seed 003: a transposed convolution, a dilated convolution, and the 1-D fil
   assert.equal('latex' in t && t.latex, '\\begin{bmatrix} -1 & 3 & -2 \\\\ 3 & -3 & 1 \\\\ 0 & 3 & 1 \\end{bmatrix}');
   assert.deepEqual(numeric(convTranspose1d([r(1), r(2), r(3)], [r(1), r(1), r(1)], { stride: 2 })), [1, 1, 3, 2, 5, 3, 3]);
   // 4(d)i: the 3×3 M with a 2×2 ones kernel dilated by 2: one output, 1 + 3 + 7 + 9.
-  const M3 = M([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
-  assert.deepEqual(numeric(conv2d(M3, M([[1, 1], [1, 1]]), { dilation: 2, flip: false })), [[20]]);
+  const M3 = M([
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ]);
+  assert.deepEqual(
+    numeric(
+      conv2d(
+        M3,
+        M([
+          [1, 1],
+          [1, 1],
+        ]),
+        { dilation: 2, flip: false },
+      ),
+    ),
+    [[20]],
+  );
   // 3(b): the filter [2, -1, 3] slid (not flipped) over [1, 4, 0, -2, 3] gives [-2, 2, 11].
-  assert.deepEqual(numeric(conv1d([1, 4, 0, -2, 3].map((x) => r(x)), [2, -1, 3].map((x) => r(x)), { flip: false })), [-2, 2, 11]);
+  assert.deepEqual(
+    numeric(
+      conv1d(
+        [1, 4, 0, -2, 3].map((x) => r(x)),
+        [2, -1, 3].map((x) => r(x)),
+        { flip: false },
+      ),
+    ),
+    [-2, 2, 11],
+  );
   // 4(d)ii: 3×3 with d = 1 then 3×3 with d = 2: a receptive field of 7.
   assert.equal(receptiveField([{ kernel: 3 }, { kernel: 3, dilation: 2 }]), 7);
 });
@@ -142,15 +209,92 @@ test('channels and filters, circular padding, pooling backward, optimizer and RN
   const { momentumStep, signSgdStep, adamStep } = await import('../src/compute/optim.js');
   const { rnnStep, rnnStepGrad } = await import('../src/compute/rnn.js');
   // Two input channels, two filters with a bias each (no flip, as CNN layers do).
-  const x = [M([[1, 2], [3, 4]]), M([[0, 1], [1, 0]])];
-  const w = [[M([[1]]), M([[1]])], [M([[2]]), M([[-1]])]];
-  assert.deepEqual(numeric(convLayer(x, w, [r(0), r(10)], { flip: false }) as never), [[[1, 3], [4, 4]], [[12, 13], [15, 18]]]);
+  const x = [
+    M([
+      [1, 2],
+      [3, 4],
+    ]),
+    M([
+      [0, 1],
+      [1, 0],
+    ]),
+  ];
+  const w = [
+    [M([[1]]), M([[1]])],
+    [M([[2]]), M([[-1]])],
+  ];
+  assert.deepEqual(numeric(convLayer(x, w, [r(0), r(10)], { flip: false }) as never), [
+    [
+      [1, 3],
+      [4, 4],
+    ],
+    [
+      [12, 13],
+      [15, 18],
+    ],
+  ]);
   // Circular padding wraps around (seed 003's torus).
-  assert.deepEqual(numeric(conv2d(M([[1, 2], [3, 4]]), M([[1, 0, 0], [0, 0, 0], [0, 0, 0]]), { padding: 1, padMode: 'circular', flip: false })), [[4, 3], [2, 1]]);
+  assert.deepEqual(
+    numeric(
+      conv2d(
+        M([
+          [1, 2],
+          [3, 4],
+        ]),
+        M([
+          [1, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ]),
+        { padding: 1, padMode: 'circular', flip: false },
+      ),
+    ),
+    [
+      [4, 3],
+      [2, 1],
+    ],
+  );
   // Max pooling sends each window's gradient to its maximum; average pooling shares it.
-  const X4 = M([[1, 5, 0, 2], [3, 2, 9, 1], [0, 0, 1, 1], [4, 0, 1, 7]]);
-  assert.deepEqual(numeric(maxPool2dBackward(X4, M([[10, 20], [30, 40]]))), [[0, 10, 0, 0], [0, 0, 20, 0], [0, 0, 0, 0], [30, 0, 0, 40]]);
-  assert.deepEqual(numeric(avgPool2dBackward(X4, M([[4, 8], [12, 16]]))), [[1, 1, 2, 2], [1, 1, 2, 2], [3, 3, 4, 4], [3, 3, 4, 4]]);
+  const X4 = M([
+    [1, 5, 0, 2],
+    [3, 2, 9, 1],
+    [0, 0, 1, 1],
+    [4, 0, 1, 7],
+  ]);
+  assert.deepEqual(
+    numeric(
+      maxPool2dBackward(
+        X4,
+        M([
+          [10, 20],
+          [30, 40],
+        ]),
+      ),
+    ),
+    [
+      [0, 10, 0, 0],
+      [0, 0, 20, 0],
+      [0, 0, 0, 0],
+      [30, 0, 0, 40],
+    ],
+  );
+  assert.deepEqual(
+    numeric(
+      avgPool2dBackward(
+        X4,
+        M([
+          [4, 8],
+          [12, 16],
+        ]),
+      ),
+    ),
+    [
+      [1, 1, 2, 2],
+      [1, 1, 2, 2],
+      [3, 3, 4, 4],
+      [3, 3, 4, 4],
+    ],
+  );
   assert.deepEqual(numeric(globalAvgPool([X4])), [37 / 16]);
   // Momentum as in seed 004 (v ← 0.9 v + 0.1 ∇L, x ← x − γ v), exact.
   const step = momentumStep({ x: [r(1), r(2)], v: [r(0), r(0)], grad: [r(8), r(3)], lr: r(1, 2) });

@@ -27,7 +27,10 @@ test('a general bound in a parameter the question fixes in another part is speci
 test('a general bound followed by the specialisation it states: the specialisation is graded', () => {
   const text = '1c) In general $$\\alpha \\le \\frac{1}{|c|}\\sqrt{\\frac{d_{out}}{d_{in}}}.$$ Examples: for the usual choice, $\\alpha_{\\max} = \\sqrt{d_{out}}$.';
   assert.equal(verdict(text, '1.c'), 'correct');
-  assert.equal(verdict(text.replace('\\alpha_{\\max} = \\sqrt{d_{out}}', '\\alpha_{\\max} = \\sqrt{d_{in}}').replace('\\frac{1}{|c|}\\sqrt{\\frac{d_{out}}{d_{in}}}', '\\frac{1}{|c|}\\sqrt{d_{in}}'), '1.c'), 'incorrect');
+  assert.equal(
+    verdict(text.replace('\\alpha_{\\max} = \\sqrt{d_{out}}', '\\alpha_{\\max} = \\sqrt{d_{in}}').replace('\\frac{1}{|c|}\\sqrt{\\frac{d_{out}}{d_{in}}}', '\\frac{1}{|c|}\\sqrt{d_{in}}'), '1.c'),
+    'incorrect',
+  );
 });
 
 test('a bound gives its value when the key asks for a value', () => {

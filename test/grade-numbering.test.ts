@@ -13,7 +13,12 @@ const DIR = fileURLToPath(new URL('../../test/fixtures/numbering/', import.meta.
 const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml');
 const problems = parseProblemSet(readFileSync(join(DIR, 'problems.md'), 'utf8'));
 
-const ANSWERS: Record<string, string> = { '1.a': 'The output width is $30$.', '1.b': 'Weights and biases: $3 \\cdot 3 \\cdot 3 \\cdot 10 + 10 = 280$.', '2.a': 'So $\\eta \\le 0.25$ gives $\\eta = 0.25$.', '2.b': 'It takes $12$ steps.' };
+const ANSWERS: Record<string, string> = {
+  '1.a': 'The output width is $30$.',
+  '1.b': 'Weights and biases: $3 \\cdot 3 \\cdot 3 \\cdot 10 + 10 = 280$.',
+  '2.a': 'So $\\eta \\le 0.25$ gives $\\eta = 0.25$.',
+  '2.b': 'It takes $12$ steps.',
+};
 
 /** A numbering style: how a part is labelled, and what (if anything) heads each question. */
 const STYLES: { name: string; part: (q: number, p: string) => string; question?: (q: number) => string }[] = [
@@ -57,7 +62,11 @@ for (const style of STYLES) {
   test(`numbering style ${style.name}: every part aligned, on the label's line and below it`, () => {
     for (const sameLine of [true, false]) {
       const g = grade(writeup(style, ANSWERS, sameLine));
-      assert.deepEqual(g.parts.map((p) => `${p.id} ${p.verdict}`), ['1.a correct', '1.b correct', '2.a correct', '2.b correct'], `${style.name} ${sameLine ? 'same line' : 'next line'}`);
+      assert.deepEqual(
+        g.parts.map((p) => `${p.id} ${p.verdict}`),
+        ['1.a correct', '1.b correct', '2.a correct', '2.b correct'],
+        `${style.name} ${sameLine ? 'same line' : 'next line'}`,
+      );
     }
     // Near miss: a wrong answer under the same label stays wrong (alignment does not rescue it).
     const g = grade(writeup(style, { ...ANSWERS, '1.b': 'Weights only: $270$.' }));
@@ -75,5 +84,8 @@ test('sentences that look like labels are not labels', () => {
 
 test('a write-up with few recognised parts is warned about', () => {
   const g = grade('My homework\n\nI think the answer is 30 and then 280.\n');
-  assert.ok(g.warnings?.some((w) => /recogni[sz]ed|no part/i.test(w)), JSON.stringify(g.warnings));
+  assert.ok(
+    g.warnings?.some((w) => /recogni[sz]ed|no part/i.test(w)),
+    JSON.stringify(g.warnings),
+  );
 });

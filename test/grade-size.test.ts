@@ -16,8 +16,11 @@ const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml')
 const problems = parseProblemSet(readFileSync(join(DIR, 'problems.md'), 'utf8'));
 
 test('a file over the submission size limit is refused with a message, at once', () => {
-  const huge = '1a. ' + 'x'.repeat(SUBMISSION_LIMITS.chars);
-  assert.throws(() => readSubmission(huge, 'huge.md', key!, problems), (e: unknown) => e instanceof UserError && /huge\.md: the file is [\d.]+ MB of text; the limit is \d+ MB/.test(e.message));
+  const huge = `1a. ${'x'.repeat(SUBMISSION_LIMITS.chars)}`;
+  assert.throws(
+    () => readSubmission(huge, 'huge.md', key!, problems),
+    (e: unknown) => e instanceof UserError && /huge\.md: the file is [\d.]+ MB of text; the limit is \d+ MB/.test(e.message),
+  );
 });
 
 test('a part response over the response limit is unparseable, with the limit named, and the other parts are graded', () => {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProblemSet, leafParts } from '../src/documents/problem-set.js';
@@ -53,33 +52,73 @@ function pick(l: ReturnType<typeof readLineLabel>) {
 test('a problem set in the "## Problem N (x points)" / "**(a)**" style', () => {
   const set = parseProblemSet(read(join(DEMO, 'problems.md')));
   assert.equal(set.title, 'CNN Basics — Practice Set');
-  assert.deepEqual(leafParts(set).map((p) => p.id), ['1.a', '1.b', '2.a', '3.a', '3.b', '4.a', '4.b']);
+  assert.deepEqual(
+    leafParts(set).map((p) => p.id),
+    ['1.a', '1.b', '2.a', '3.a', '3.b', '4.a', '4.b'],
+  );
   assert.equal(set.questions[0]!.points, 4);
   assert.equal(set.questions[0]!.title, 'Convolution arithmetic');
 });
 
 test('a problem set where numbered lists inside questions are not questions', () => {
-  const set = parseProblemSet(['1. First question', '', 'Steps:', '1. do this', '2. do that', '', '(a) part one', '', '2. Second question', '', '(a) part', '(b) part', '', '5. A later question', '', '(a) skipped ahead'].join('\n'));
-  assert.deepEqual(set.questions.map((q) => q.number), ['1', '2', '5']);
-  assert.deepEqual(leafParts(set).map((p) => p.id), ['1.a', '2.a', '2.b', '5.a']);
+  const set = parseProblemSet(
+    ['1. First question', '', 'Steps:', '1. do this', '2. do that', '', '(a) part one', '', '2. Second question', '', '(a) part', '(b) part', '', '5. A later question', '', '(a) skipped ahead'].join(
+      '\n',
+    ),
+  );
+  assert.deepEqual(
+    set.questions.map((q) => q.number),
+    ['1', '2', '5'],
+  );
+  assert.deepEqual(
+    leafParts(set).map((p) => p.id),
+    ['1.a', '2.a', '2.b', '5.a'],
+  );
 });
 
 test('key lint: every mistake with its line, part id and field; the rest still load', () => {
-  const text = ['partcredit: 1', 'parts:', '  1a:', "    answer: '2 c'", '  1.b:', "    anwser: 'x'", '  2:', "    answer: '\\frac{1}{'", '  3:', '    answer: { type: choice }', '  4: { partial: [{ answer: "1", credit: 2 }] }'].join('\n');
+  const text = [
+    'partcredit: 1',
+    'parts:',
+    '  1a:',
+    "    answer: '2 c'",
+    '  1.b:',
+    "    anwser: 'x'",
+    '  2:',
+    "    answer: '\\frac{1}{'",
+    '  3:',
+    '    answer: { type: choice }',
+    '  4: { partial: [{ answer: "1", credit: 2 }] }',
+  ].join('\n');
   const { key, problems } = loadKey(text, 'k.yaml');
   const lines = problems.map((p) => `${p.line}:${p.part ?? ''}:${p.field ?? ''}:${p.message}`);
   assert.ok(key);
-  assert.ok(lines.some((l) => /^6:1\.b::unknown field "anwser" \(did you mean "answer"\?\)/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /^8:2:answer:the answer does not check against itself/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /^10:3:answer:a choice needs options/.test(l)), lines.join('\n'));
-  assert.ok(lines.some((l) => /:4:partial\.0\.credit:/.test(l)), lines.join('\n'));
-  assert.deepEqual(key!.parts.map((p) => p.id), ['1.a', '2', '3']);
+  assert.ok(
+    lines.some((l) => /^6:1\.b::unknown field "anwser" \(did you mean "answer"\?\)/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /^8:2:answer:the answer does not check against itself/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /^10:3:answer:a choice needs options/.test(l)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((l) => /:4:partial\.0\.credit:/.test(l)),
+    lines.join('\n'),
+  );
+  assert.deepEqual(
+    key!.parts.map((p) => p.id),
+    ['1.a', '2', '3'],
+  );
   const bad = loadKey('partcredit: 1\nparts: [unclosed', 'bad.yaml');
   assert.equal(bad.key, undefined);
   assert.match(bad.problems[0]!.message, /not valid YAML/);
 });
 
-test('a write-up: right, partial (the key\'s partial credit), convention, missing', () => {
+test("a write-up: right, partial (the key's partial credit), convention, missing", () => {
   const bob = gradeText(read(join(DEMO, 'submissions', 'bob.md')), 'bob.md');
   const v = verdicts(bob);
   assert.equal(v['1.a'], 'correct');
@@ -118,8 +157,19 @@ test('a chat transcript: first and final answer after "check again"', () => {
 
 test('transcripts: a "why" question is discussion; an unlabeled reply after an upload answers the next part', () => {
   const text = [
-    'Question 1', '', 'user [File]: shot1.png', '', 'ChatGPT The output is $28 \\times 28 \\times 16$.', '', 'user why is it 28?', '',
-    'ChatGPT Because $(32-5)/1+1 = 28$; so it is $28 \\times 28$ in space.', '', 'user [File]: shot2.png', '', 'ChatGPT There are $1216$ parameters.',
+    'Question 1',
+    '',
+    'user [File]: shot1.png',
+    '',
+    'ChatGPT The output is $28 \\times 28 \\times 16$.',
+    '',
+    'user why is it 28?',
+    '',
+    'ChatGPT Because $(32-5)/1+1 = 28$; so it is $28 \\times 28$ in space.',
+    '',
+    'user [File]: shot2.png',
+    '',
+    'ChatGPT There are $1216$ parameters.',
   ].join('\n');
   assert.equal(detectFormat(text), 'chatgpt-text');
   const g = gradeText(text, 'chat.txt');
@@ -129,17 +179,30 @@ test('transcripts: a "why" question is discussion; an unlabeled reply after an u
 });
 
 test('transcripts in JSON: ChatGPT export, Claude export, a message list; a broken one is a warning', () => {
-  const chatgpt = JSON.stringify([{ current_node: 'c', mapping: {
-    a: { message: null, parent: null, children: ['b'] },
-    b: { message: { author: { role: 'user' }, content: { parts: ['Problem 4. (a) pooled shape? (b) gradient?'] } }, parent: 'a', children: ['c'] },
-    c: { message: { author: { role: 'assistant' }, content: { parts: ['(a) $14 \\times 14 \\times 10$\n\n(b) to the maximum only'] } }, parent: 'b', children: [] },
-  } }]);
+  const chatgpt = JSON.stringify([
+    {
+      current_node: 'c',
+      mapping: {
+        a: { message: null, parent: null, children: ['b'] },
+        b: { message: { author: { role: 'user' }, content: { parts: ['Problem 4. (a) pooled shape? (b) gradient?'] } }, parent: 'a', children: ['c'] },
+        c: { message: { author: { role: 'assistant' }, content: { parts: ['(a) $14 \\times 14 \\times 10$\n\n(b) to the maximum only'] } }, parent: 'b', children: [] },
+      },
+    },
+  ]);
   assert.equal(detectFormat(chatgpt, 'conversations.json'), 'chatgpt-json');
   assert.deepEqual(verdicts(gradeText(chatgpt, 'c.json'))['4.a'], 'correct');
-  const claude = JSON.stringify({ chat_messages: [{ sender: 'human', text: 'Problem 4. (a)?' }, { sender: 'assistant', text: '(a) $(14, 14, 10)$' }] });
+  const claude = JSON.stringify({
+    chat_messages: [
+      { sender: 'human', text: 'Problem 4. (a)?' },
+      { sender: 'assistant', text: '(a) $(14, 14, 10)$' },
+    ],
+  });
   assert.equal(detectFormat(claude, 'claude.json'), 'claude-json');
   assert.equal(verdicts(gradeText(claude, 'claude.json'))['4.a'], 'correct');
-  const list = JSON.stringify([{ role: 'user', content: 'Problem 3. (a)?' }, { role: 'assistant', content: '(a) $c = d_{in}^{-1/2}$' }]);
+  const list = JSON.stringify([
+    { role: 'user', content: 'Problem 3. (a)?' },
+    { role: 'assistant', content: '(a) $c = d_{in}^{-1/2}$' },
+  ]);
   assert.equal(verdicts(gradeText(list, 'list.json'))['3.a'], 'correct');
   const { key, set } = demoKey();
   const broken = readSubmission('{"mapping": ', 'broken.json', key, set);
@@ -155,18 +218,38 @@ const seed = (prefix: string) => (SEEDS && existsSync(SEEDS) ? readdirSync(SEEDS
 test('seeds 003 and 004: the problem trees', (t) => {
   if (!seed('003') || !seed('004')) return t.skip('../shared/corpus is absent: seeds not read');
   const s003 = parseProblemSet(read(join(SEEDS!, seed('003')!)));
-  assert.deepEqual(s003.questions.map((q) => q.number), ['1', '2', '3', '4', '5', '6', '7', '8']);
-  assert.deepEqual(s003.questions[3]!.parts.map((p) => [p.id, p.parts.map((s) => s.id)]), [['4.a', ['4.a.i', '4.a.ii']], ['4.b', []], ['4.c', []], ['4.d', ['4.d.i', '4.d.ii']]]);
-  assert.deepEqual(s003.questions[1]!.parts.map((p) => p.id), ['2.a', '2.b', '2.c', '2.d', '2.e', '2.f']);
+  assert.deepEqual(
+    s003.questions.map((q) => q.number),
+    ['1', '2', '3', '4', '5', '6', '7', '8'],
+  );
+  assert.deepEqual(
+    s003.questions[3]!.parts.map((p) => [p.id, p.parts.map((s) => s.id)]),
+    [
+      ['4.a', ['4.a.i', '4.a.ii']],
+      ['4.b', []],
+      ['4.c', []],
+      ['4.d', ['4.d.i', '4.d.ii']],
+    ],
+  );
+  assert.deepEqual(
+    s003.questions[1]!.parts.map((p) => p.id),
+    ['2.a', '2.b', '2.c', '2.d', '2.e', '2.f'],
+  );
   const s004 = parseProblemSet(read(join(SEEDS!, seed('004')!)));
-  assert.deepEqual(leafParts(s004).map((p) => p.id), ['1.a', '1.b', '1.c', '2', '3', '4.a', '4.b', '4.c', '5.a', '5.b', '5.c', '5.d', '5.e', '6', '7']);
+  assert.deepEqual(
+    leafParts(s004).map((p) => p.id),
+    ['1.a', '1.b', '1.c', '2', '3', '4.a', '4.b', '4.c', '5.a', '5.b', '5.c', '5.d', '5.e', '6', '7'],
+  );
 });
 
 test("seed 004: our key grades 004's own solutions fully correct", (t) => {
   if (!seed('004')) return t.skip('../shared/corpus is absent: seed 004 not read');
   const { key } = loadKey(read(join(ROOT, 'examples', 'seed-004', 'key.yaml')), 'key.yaml');
   const g = gradeSubmission(key!, readSubmission(read(join(SEEDS!, seed('004')!)), '004', key!));
-  assert.deepEqual(g.parts.filter((p) => p.verdict !== 'correct').map((p) => `${p.id}: ${p.feedback}`), []);
+  assert.deepEqual(
+    g.parts.filter((p) => p.verdict !== 'correct').map((p) => `${p.id}: ${p.feedback}`),
+    [],
+  );
 });
 
 test('seeds 000–002 against our key for their homework: per-part verdicts a person would give', (t) => {
@@ -204,12 +287,14 @@ test('a hostile write-up is graded without a crash and within bounds', () => {
   for (const p of g.parts) assert.notEqual(p.verdict, 'correct');
 });
 
-
 test('seeds 000–002 align the same with a key that has no titles and no problem set', (t) => {
   if (!seed('000') || !seed('001') || !seed('002')) return t.skip('../shared/corpus is absent: seeds not read');
   const dir = join(ROOT, 'examples', 'seeds-hw4');
   const text = read(join(dir, 'key.yaml'));
-  const bare = text.split('\n').filter((l) => !/^problems:|^    title:/.test(l)).join('\n');
+  const bare = text
+    .split('\n')
+    .filter((l) => !/^problems:|^ {4}title:/.test(l))
+    .join('\n');
   const { key: full } = loadKey(text);
   const { key: plain } = loadKey(bare);
   const set = parseProblemSet(read(join(dir, 'problems.md')));

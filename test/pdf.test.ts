@@ -30,7 +30,7 @@ test('files are sniffed by their bytes: PDF, programs, binary, empty, notebooks,
   assert.equal(sniffFile(enc('\\documentclass{article}\\begin{document}x\\end{document}')), 'tex');
   assert.equal(sniffFile(enc('1.a) $x^2$')), 'text');
   // Near miss: a Markdown write-up that mentions %PDF- further down is still text.
-  assert.equal(sniffFile(enc('a'.repeat(2000) + ' %PDF-')), 'text');
+  assert.equal(sniffFile(enc(`${'a'.repeat(2000)} %PDF-`)), 'text');
 });
 
 const KEY = loadKey('partcredit: 1\nparts:\n  1.a: { answer: "x^2", points: 1 }\n  1.b: { answer: "7", points: 1 }\n', 'k.yaml').key!;
@@ -53,7 +53,13 @@ test('a file that is not a document is named in a warning, not graded as a silen
 });
 
 test('notebooks: markdown cells as they are, code fenced, printed outputs after them', () => {
-  const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'markdown', source: ['## 1.a\n', 'The answer is $x^2$.'] }, { cell_type: 'code', source: 'print(7)', outputs: [{ text: ['7\n'] }] }] });
+  const nb = JSON.stringify({
+    nbformat: 4,
+    cells: [
+      { cell_type: 'markdown', source: ['## 1.a\n', 'The answer is $x^2$.'] },
+      { cell_type: 'code', source: 'print(7)', outputs: [{ text: ['7\n'] }] },
+    ],
+  });
   const md = notebookToMarkdown(nb, 'hw.ipynb');
   assert.match(md, /## 1\.a\nThe answer is \$x\^2\$\./);
   assert.match(md, /```python\nprint\(7\)\n```/);
@@ -117,7 +123,10 @@ test('a chat printed with bubbles is split into turns, with the page and box of 
   const doc = await readDocumentFile(pdf!, 'chat.pdf');
   assert.ok(doc.chat, doc.text);
   const messages = readMessages(doc.text!, detectFormat(doc.text!, 'chat.pdf'));
-  assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'user', 'assistant']);
+  assert.deepEqual(
+    messages.map((m) => m.role),
+    ['user', 'assistant', 'user', 'assistant'],
+  );
   assert.match(messages[1]!.text, /x\^\{2\}/);
   // The sentence's brackets stay outside the formula; near miss: a formula's own brackets stay in.
   assert.match(messages[3]!.text, /\(the batch size \$N\$\)/);
@@ -150,7 +159,10 @@ test('pages without text are named; a transcriber reads them, and what it read i
   const read = await readSubmissionFile(scan!, 'scan.pdf', KEY, undefined, 'scan.pdf', { transcriber });
   assert.equal(seen.length, 1);
   assert.deepEqual(read.warnings, []);
-  assert.deepEqual(read.responses.map((r) => r.partId), ['1.a', '1.b']);
+  assert.deepEqual(
+    read.responses.map((r) => r.partId),
+    ['1.a', '1.b'],
+  );
   assert.equal(read.source?.transcribed?.[0]?.model, 'fake:vision');
 });
 
@@ -180,7 +192,7 @@ test('a problem set printed to PDF reads back into the same questions and parts'
   assert.deepEqual(fromPdf, fromMd);
 });
 
-test('a report on a chat with run-in labels: prompts, replies and the reader\'s observations apart', async (t) => {
+test("a report on a chat with run-in labels: prompts, replies and the reader's observations apart", async (t) => {
   if (!CHROMIUM) return t.skip('no Debian chromium: report PDF not generated');
   const body = [
     '<b>Q1 (a)</b>',
@@ -191,9 +203,13 @@ test('a report on a chat with run-in labels: prompts, replies and the reader\'s 
   const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
   const doc = await readDocumentFile(pdf!, 'report.pdf');
   const messages = readMessages(doc.text!, detectFormat(doc.text!, 'report.pdf'));
-  assert.deepEqual(messages.filter((m) => m.role !== 'note').map((m) => m.role), ['user', 'assistant', 'user', 'assistant'], doc.text);
+  assert.deepEqual(
+    messages.filter((m) => m.role !== 'note').map((m) => m.role),
+    ['user', 'assistant', 'user', 'assistant'],
+    doc.text,
+  );
   assert.match(messages[1]!.text, /x\^\{2\}/);
-  assert.ok(!messages.some((m) => m.role === 'assistant' && /one-shot/.test(m.text)), 'the observation is not the model\'s text');
+  assert.ok(!messages.some((m) => m.role === 'assistant' && /one-shot/.test(m.text)), "the observation is not the model's text");
   assert.match(doc.notes.map((n) => n.text).join('\n'), /Observation\. Correct, one-shot\./);
   // Near miss: "the Reply." inside a sentence (no sentence end before it... lower-case "the") stays in the reply.
   assert.match(messages[3]!.text, /as the Reply\. in the log says/);
@@ -210,7 +226,11 @@ test('a write-up in PDF is graded, and its report shows the page region of each 
   writeFileSync(path, pdf!);
   const { results } = await gradeFiles({ key: KEY, files: [path], renderSources: true });
   const r = results[0]!;
-  assert.deepEqual(r.grade!.parts.map((p) => p.verdict), ['correct', 'correct'], r.submission?.text);
+  assert.deepEqual(
+    r.grade!.parts.map((p) => p.verdict),
+    ['correct', 'correct'],
+    r.submission?.text,
+  );
   assert.deepEqual([...r.sourceImages!.keys()], ['1.a', '1.b']);
   const html = submissionHtml({ name: 'alice.pdf', text: r.submission!.text, responses: r.submission!.responses }, r.grade!, { sources: r.sourceImages! });
   assert.equal((html.match(/read from: <img/g) ?? []).length, 2);

@@ -11,7 +11,11 @@ interface Graded {
   parts: { id: string; verdict: string; answer: string }[];
 }
 
-const parse = (stdout: string): Graded[] => stdout.trim().split('\n').map((l) => JSON.parse(l) as Graded);
+const parse = (stdout: string): Graded[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Graded);
 
 // A regrade with the same key must decide as the grading did: the staff key reads values the
 // problem set states (g_1 = ..., L = 7), so a regrade without the problem set graded differently.

@@ -53,14 +53,29 @@ test('terminal escapes in a submission and its name never reach the terminal', (
   assert.equal(printable(fine), fine);
   // An unterminated string ends with its line, not with the report.
   assert.equal(printable('a\x1b]0;owned\nb'), 'a\nb');
-  const table = comparisonTable({ models: [`m${evil}`], parts: ['1.a'], cells: { [`m${evil}`]: { '1.a': { outcome: 'one-shot', hintsUsed: 0, solved: 1, samples: 1, answer: evil } } }, totals: { [`m${evil}`]: { oneShot: 1, withHints: 0, notSolved: 0, needsReview: 0, inputTokens: 0, outputTokens: 0, seconds: 0 } }, categories: { [`m${evil}`]: {} }, disputed: [{ partId: '1.a', answer: `7${evil}`, models: [`m${evil}`] }] });
+  const table = comparisonTable({
+    models: [`m${evil}`],
+    parts: ['1.a'],
+    cells: { [`m${evil}`]: { '1.a': { outcome: 'one-shot', hintsUsed: 0, solved: 1, samples: 1, answer: evil } } },
+    totals: { [`m${evil}`]: { oneShot: 1, withHints: 0, notSolved: 0, needsReview: 0, inputTokens: 0, outputTokens: 0, seconds: 0 } },
+    categories: { [`m${evil}`]: {} },
+    disputed: [{ partId: '1.a', answer: `7${evil}`, models: [`m${evil}`] }],
+  });
   assert.ok(!CONTROL.test(table), JSON.stringify(table));
 });
 
 test('a YAML alias bomb in a key is one located error, not a stack trace', () => {
   const dir = workspace();
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  for (const [prev, name] of [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['c', 'd'],
+    ['d', 'e'],
+    ['e', 'f'],
+    ['f', 'g'],
+  ])
+    levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
   writeFileSync(join(dir, 'bomb.yaml'), `partcredit: 1\n${levels.join('\n')}\nparts:\n  1.a: { answer: '1' }\n`);
   const { key, problems } = loadKey(readFileSync(join(dir, 'bomb.yaml'), 'utf8'), 'bomb.yaml');
   assert.equal(key, undefined);
@@ -108,7 +123,11 @@ test('--out replaces its own folder whole: no stale page, never through a link, 
   assert.equal(readFileSync(join(dir, 'outside.txt'), 'utf8'), 'keep me');
   assert.ok(lstatSync(join(dir, 'reports', 'index.html')).isFile());
   assert.ok(!existsSync(join(dir, 'reports', 'bob.md.html')), 'the page of a submission no longer graded is gone');
-  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.reports')), [], 'no temporary folder is left');
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.startsWith('.reports')),
+    [],
+    'no temporary folder is left',
+  );
   // A folder of the user's own files is not replaced.
   mkdirSync(join(dir, 'site'));
   writeFileSync(join(dir, 'site', 'index.html'), '<p>my site</p>');
@@ -139,7 +158,14 @@ test('a store locked by another process: grading waits, says who holds it, and g
   const db = join(dir, 'partcredit.db');
   new Store(db).close();
   // Another process takes the write lock and holds it until told (by a line on its stdin) or 30 s.
-  const holder = spawn(process.execPath, ['-e', `const D = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))}); const d = new D(${JSON.stringify(db)}); d.exec('BEGIN IMMEDIATE'); d.exec("INSERT INTO runs (created_at) VALUES ('x')"); process.stdout.write('locked\\n'); const free = () => { d.exec('ROLLBACK'); d.close(); process.exit(0); }; process.stdin.on('data', free); setTimeout(free, 30000);`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const D = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))}); const d = new D(${JSON.stringify(db)}); d.exec('BEGIN IMMEDIATE'); d.exec("INSERT INTO runs (created_at) VALUES ('x')"); process.stdout.write('locked\\n'); const free = () => { d.exec('ROLLBACK'); d.close(); process.exit(0); }; process.stdin.on('data', free); setTimeout(free, 30000);`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((r) => holder.stdout.once('data', () => r()));
   const child = spawn(process.execPath, [CLI, 'grade', '--key', 'key.yaml', '--format', 'json', 'alice.md'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -161,7 +187,14 @@ test('a store locked for longer than the wait: a one-line error naming the holde
   const dir = mkdtempSync(join(tmpdir(), 'partcredit-locked-'));
   const db = join(dir, 'runs.db');
   new Store(db).close();
-  const holder = spawn(process.execPath, ['-e', `const D = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))}); const d = new D(${JSON.stringify(db)}); d.exec('BEGIN IMMEDIATE'); d.exec("INSERT INTO runs (created_at) VALUES ('x')"); process.stdout.write('locked\\n'); setTimeout(() => {}, 20000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const D = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))}); const d = new D(${JSON.stringify(db)}); d.exec('BEGIN IMMEDIATE'); d.exec("INSERT INTO runs (created_at) VALUES ('x')"); process.stdout.write('locked\\n'); setTimeout(() => {}, 20000);`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
     await new Promise<void>((r) => holder.stdout.once('data', () => r()));
     const store = new Store(db, { busyWaitMs: 1500 });
@@ -212,10 +245,16 @@ test('CSV cells that a spreadsheet would run as formulas are quoted as text', ()
   for (const n of names) copyFileSync(join(dir, 'alice.md'), join(dir, n));
   const r = run(['grade', '--key', 'key.yaml', '--no-store', '--format', 'csv', '--', ...names], dir);
   assert.equal(r.code, 0, r.stderr);
-  const firstCells = r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[0]!.replace(/^"/, ''));
+  const firstCells = r.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]!.replace(/^"/, ''));
   for (const c of firstCells) assert.match(c, /^'/, c);
   // Numbers stay numbers, a near miss too: a negative score is not text.
-  const csv = gradebookCsv([{ submission: 'ok.md', parts: [{ id: '1.a', verdict: 'incorrect', score: 0, points: -1, maxPoints: 2, graded: true, answer: '', expected: '', feedback: '' }], total: -1, max: 2 }]);
+  const csv = gradebookCsv([
+    { submission: 'ok.md', parts: [{ id: '1.a', verdict: 'incorrect', score: 0, points: -1, maxPoints: 2, graded: true, answer: '', expected: '', feedback: '' }], total: -1, max: 2 },
+  ]);
   assert.equal(csv.split('\n')[1], 'ok.md,-1,-1,2');
 });
 
@@ -229,7 +268,10 @@ test('a single report file (compare --out) replaces a link at its path instead o
   assert.ok(lstatSync(join(dir, 'compare.html')).isFile());
   assert.equal(readFileSync(join(dir, 'compare.html'), 'utf8'), '<p>report</p>');
   mkdirSync(join(dir, 'folder'));
-  assert.throws(() => writeFileReplacing(join(dir, 'folder'), 'x'), (e: unknown) => isUserError(e) && /--out .*folder: is a folder/.test((e as Error).message));
+  assert.throws(
+    () => writeFileReplacing(join(dir, 'folder'), 'x'),
+    (e: unknown) => isUserError(e) && /--out .*folder: is a folder/.test((e as Error).message),
+  );
   assert.deepEqual(readdirSync(dir).sort(), ['compare.html', 'folder', 'target.txt']);
 });
 

@@ -61,7 +61,10 @@ test('a Retry-After of a day does not stall a run: that provider is reported thr
     const t0 = Date.now();
     const { runId, errors } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([slow, fine]), env: ENV });
     assert.ok(Date.now() - t0 < 20_000, `the run took ${Date.now() - t0} ms`);
-    assert.deepEqual(errors.map((e) => e.model), [slow]);
+    assert.deepEqual(
+      errors.map((e) => e.model),
+      [slow],
+    );
     assert.match(errors[0]!.message, /throttled/);
     assert.match(errors[0]!.message, /86400 s/);
     assert.equal(store.results(runId).filter((r) => r.model === fine).length, 7);
@@ -94,7 +97,13 @@ test('compare: disputed key parts list the answers the key marked wrong, not tho
   const c = compareRuns(store, [runId], key!);
   // Every model solved 1.b after the first hint, with 1216 (right); all had first said 1200.
   assert.equal(c.cells[models[0]!]!['1.b']!.outcome, 'hint');
-  assert.deepEqual(c.disputed.map((d) => [d.partId, d.answer, d.models.length]), [['1.b', '1200', 3], ['2.a', c.disputed[1]?.answer, 3]]);
+  assert.deepEqual(
+    c.disputed.map((d) => [d.partId, d.answer, d.models.length]),
+    [
+      ['1.b', '1200', 3],
+      ['2.a', c.disputed[1]?.answer, 3],
+    ],
+  );
   for (const d of c.disputed) {
     const spec = key!.parts.find((p) => p.id === d.partId)!.answers[0]!.spec;
     assert.notEqual(checkAnswer(spec, d.answer, { symbols: key!.symbols ?? {} }).verdict, 'correct', `${d.partId}: ${d.answer} is right`);
@@ -109,7 +118,11 @@ test('--resume works from any folder (paths stored absolute), and two resumes of
     for (const f of ['key.yaml', 'problems.md']) copyFileSync(join(DEMO, f), join(dir, f));
     const db = join(dir, 'runs.db');
     const env = ENV;
-    const first = spawn(process.execPath, [CLI, 'run', '--key', 'key.yaml', '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db], { cwd: dir, env: { ...process.env, ...env }, stdio: 'ignore' });
+    const first = spawn(process.execPath, [CLI, 'run', '--key', 'key.yaml', '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     const exited = new Promise((r) => first.on('exit', r));
     for (let i = 0; i < 300 && committedRequests(db).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     assert.ok(committedRequests(db).length >= 2);
@@ -143,7 +156,11 @@ test('--resume works from any folder (paths stored absolute), and two resumes of
 test('a keys file holding a bare key: the error names the file, never a character of the key', () => {
   const dir = tmp('bare-key');
   const secret = 'sk-live-4f9a8b7c6d5e4f3a2b1c';
-  for (const [name, text] of [['bare.json', secret], ['quoted.json', JSON.stringify(secret)], ['bare-nl.json', `${secret}\n`]] as const) {
+  for (const [name, text] of [
+    ['bare.json', secret],
+    ['quoted.json', JSON.stringify(secret)],
+    ['bare-nl.json', `${secret}\n`],
+  ] as const) {
     writeFileSync(join(dir, name), text);
     let message = '';
     try {
@@ -169,7 +186,9 @@ test('a server that echoes the key in its 401 body: the error is printed with th
     req.resume();
     req.on('end', () => {
       const auth = String(req.headers.authorization ?? '');
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${auth.replace(/^Bearer /, '')} (${auth})`, type: 'invalid_request_error' } }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `Incorrect API key provided: ${auth.replace(/^Bearer /, '')} (${auth})`, type: 'invalid_request_error' } }));
     });
   });
   await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
@@ -196,18 +215,30 @@ test('a server that echoes the key in its 401 body: the error is printed with th
   }
 });
 
-test('the judge of a model run keeps the run\'s --timeout', { timeout: 60_000 }, async () => {
+test("the judge of a model run keeps the run's --timeout", { timeout: 60_000 }, async () => {
   const dir = tmp('judge-timeout');
   writeFileSync(join(dir, 'problems.md'), '1. Number formats\n\n(a) Why is fp8 training hard?\n');
   writeFileSync(join(dir, 'key.yaml'), "partcredit: 1\nproblems: problems.md\nparts:\n  1.a:\n    answer: { type: text, rubric: ['mentions the dynamic range'] }\n");
   const { key: k } = loadKey(readFileSync(join(dir, 'key.yaml'), 'utf8'));
   const set = parseProblemSet(readFileSync(join(dir, 'problems.md'), 'utf8'));
-  const judgeServer = await startLlmServer({ rules: [{ match: /<<<DATA/, reply: JSON.stringify({ criteria: [{ criterion: 'mentions the dynamic range', met: true, why: 'it does' }] }) }, { match: /./, reply: 'The dynamic range is small.' }] });
+  const judgeServer = await startLlmServer({
+    rules: [
+      { match: /<<<DATA/, reply: JSON.stringify({ criteria: [{ criterion: 'mentions the dynamic range', met: true, why: 'it does' }] }) },
+      { match: /./, reply: 'The dynamic range is small.' },
+    ],
+  });
   try {
     judgeServer.inject({ kind: 'slow', ms: 4000 });
     const store = tmpStore();
     const judge = `openai:judge@${judgeServer.url}/v1`;
-    const { errors } = await runModels({ store, key: k!, problems: set, keyPath: join(dir, 'key.yaml'), config: config([`openai:solver@${server.url}/v1`], { judge, settings: { timeoutMs: 400 } }), env: ENV });
+    const { errors } = await runModels({
+      store,
+      key: k!,
+      problems: set,
+      keyPath: join(dir, 'key.yaml'),
+      config: config([`openai:solver@${server.url}/v1`], { judge, settings: { timeoutMs: 400 } }),
+      env: ENV,
+    });
     assert.deepEqual(errors, []);
     const judged = judgeServer.log.filter((l) => l.model === 'judge');
     assert.ok(judged.length >= 2 && judged[0]!.messages === judged[1]!.messages, `the slow judge request was sent ${judged.length} time(s)`);
@@ -242,7 +273,8 @@ test('kill -9 at three points of a run, resumed each time: nothing completed is 
     // What was committed at each kill, and how much of the server's log was written by then.
     const kills: { done: string[]; logged: number }[] = [];
     for (const [i, at] of [2, 4, 6].entries()) {
-      const args = i === 0 ? ['run', '--key', join(DEMO, 'key.yaml'), '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db] : ['run', '--resume', '1', '--db', db];
+      const args =
+        i === 0 ? ['run', '--key', join(DEMO, 'key.yaml'), '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db] : ['run', '--resume', '1', '--db', db];
       const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...ENV }, stdio: 'ignore' });
       const exited = new Promise((r) => child.on('exit', r));
       for (let t = 0; t < 600 && committed().length < at; t++) await new Promise((r) => setTimeout(r, 25));

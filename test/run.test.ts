@@ -32,7 +32,13 @@ const QUESTION_RULES: Rule[] = [
 
 const config = (models: string[], over: Partial<ModelRunConfig> = {}): ModelRunConfig => ({ models, mode: 'part', hints: true, samples: 1, settings: {}, concurrency: 4, ...over });
 const tmpStore = () => new Store(join(mkdtempSync(join(tmpdir(), 'partcredit-run-')), 'runs.db'));
-const outcomes = (store: Store, runId: number, model: string) => Object.fromEntries(store.results(runId).filter((r) => r.model === model).map((r) => [r.part_id, r.outcome === 'hint' ? `hint ${r.hints_used}` : r.outcome]));
+const outcomes = (store: Store, runId: number, model: string) =>
+  Object.fromEntries(
+    store
+      .results(runId)
+      .filter((r) => r.model === model)
+      .map((r) => [r.part_id, r.outcome === 'hint' ? `hint ${r.hints_used}` : r.outcome]),
+  );
 
 const server = await startLlmServer({ rules: [...PART_RULES, ...QUESTION_RULES] });
 after(() => server.close());
@@ -62,7 +68,11 @@ test('Anthropic and OpenAI protocols, streaming and not, a question per message'
   const models = [`anthropic:claude-test@${server.url}`, `openai:gpt-test@${server.url}/v1`];
   for (const stream of [false, true]) {
     const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models, { mode: 'question', settings: { stream, temperature: stream ? 0.5 : 0 } }), env: ENV });
-    for (const m of models) assert.ok(Object.values(outcomes(store, runId, m)).every((o) => o === 'one-shot'), `${m} stream=${stream}: ${JSON.stringify(outcomes(store, runId, m))}`);
+    for (const m of models)
+      assert.ok(
+        Object.values(outcomes(store, runId, m)).every((o) => o === 'one-shot'),
+        `${m} stream=${stream}: ${JSON.stringify(outcomes(store, runId, m))}`,
+      );
   }
   assert.ok(server.log.some((l) => l.api === 'anthropic' && l.stream) && server.log.some((l) => l.api === 'openai' && l.stream));
   await store.close();
@@ -103,7 +113,14 @@ test('API keys are sent to the provider and never stored', async () => {
   assert.ok(server.log.slice(-7).every((l) => l.authorized));
   // A wrong key is a clear error, not a retry loop.
   const bad = tmpStore();
-  const failed = await runModels({ store: bad, key: key!, problems, keyPath: 'key.yaml', config: config([`openai:nokey@${server.url}/v1`, `openai:fine@${server.url}/v1`]), env: { OPENAI_API_KEY: 'wrong' } });
+  const failed = await runModels({
+    store: bad,
+    key: key!,
+    problems,
+    keyPath: 'key.yaml',
+    config: config([`openai:nokey@${server.url}/v1`, `openai:fine@${server.url}/v1`]),
+    env: { OPENAI_API_KEY: 'wrong' },
+  });
   assert.equal(failed.errors.length, 2);
   assert.match(failed.errors[0]!.message, /invalid api key/);
   await bad.close();
@@ -153,7 +170,10 @@ test('compare: parts × models, and a key part most models dispute', async () =>
   // Tokens are kept per model, and add up to the totals.
   const perModel = Object.values(last!.byModel);
   assert.equal(perModel.length, 3);
-  assert.equal(perModel.reduce((s, t) => s + t.inputTokens, 0), last!.inputTokens);
+  assert.equal(
+    perModel.reduce((s, t) => s + t.inputTokens, 0),
+    last!.inputTokens,
+  );
   const c = compareRuns(store, [runId], key!);
   const priced = compareRuns(store, [runId], key!, { [models[0]!]: { input: 2, output: 10 } });
   const t = priced.totals[models[0]!]!;
@@ -161,12 +181,21 @@ test('compare: parts × models, and a key part most models dispute', async () =>
   assert.equal(priced.totals[models[1]!]!.cost, undefined);
   assert.deepEqual(c.models, models);
   assert.equal(c.cells[models[0]!]!['1.a']!.outcome, 'one-shot');
-  assert.deepEqual(c.disputed.map((d) => [d.partId, d.models.length]), [['1.b', 3], ['2.a', 3]]);
+  assert.deepEqual(
+    c.disputed.map((d) => [d.partId, d.models.length]),
+    [
+      ['1.b', 3],
+      ['2.a', 3],
+    ],
+  );
   assert.match(c.disputed[1]!.answer, /-4/);
   assert.match(comparisonTable(c), /Disputed key parts/);
   // The same model in two runs is told apart by its run.
   const again = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([models[0]!], { hints: false }), env: ENV });
-  assert.deepEqual(compareRuns(store, [runId, again.runId]).models.filter((m) => m.startsWith(models[0]!)), [`${models[0]} (run ${runId})`, `${models[0]} (run ${again.runId})`]);
+  assert.deepEqual(
+    compareRuns(store, [runId, again.runId]).models.filter((m) => m.startsWith(models[0]!)),
+    [`${models[0]} (run ${runId})`, `${models[0]} (run ${again.runId})`],
+  );
   await store.close();
 });
 
@@ -214,7 +243,10 @@ test('the judge: text parts graded per rubric criterion; an injection in the ans
     };
     const files = ['honest.md', 'half.md', 'injected.md'].map((f) => join(dir, f));
     const { results } = await gradeFiles({ key: k!, files, judge: judgeWith('judge') });
-    assert.deepEqual(results.map((r) => r.grade!.parts[0]!.verdict), ['correct', 'partial', 'incorrect']);
+    assert.deepEqual(
+      results.map((r) => r.grade!.parts[0]!.verdict),
+      ['correct', 'partial', 'incorrect'],
+    );
     assert.match(results[2]!.grade!.parts[0]!.feedback, /✗ mentions the dynamic range/);
     const broken = await gradeFiles({ key: k!, files: [files[0]!], judge: judgeWith('broken') });
     assert.equal(broken.results[0]!.grade!.parts[0]!.verdict, 'needs-review');

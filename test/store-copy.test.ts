@@ -26,7 +26,13 @@ async function gradedStore(at: string): Promise<Store> {
   const store = await openStore(at);
   const files = ['alice.md', 'bob.md', 'carol.txt', 'chat-transcript.md'].map((f) => join(DEMO, 'submissions', f));
   const { runId } = await gradeFiles({ key: key!, files, store, keyPath });
-  await saveOverride(store, { runId: runId!, submission: 'bob.md', partId: '1.b', verdict: 'correct', points: 2, comment: 'méthode juste', author: 'ta1' }, { verdict: 'partial', points: 1 }, { verdict: 'partial', points: 1 }, 1);
+  await saveOverride(
+    store,
+    { runId: runId!, submission: 'bob.md', partId: '1.b', verdict: 'correct', points: 2, comment: 'méthode juste', author: 'ta1' },
+    { verdict: 'partial', points: 1 },
+    { verdict: 'partial', points: 1 },
+    1,
+  );
   return store;
 }
 
@@ -51,11 +57,17 @@ test('a changed value (one grade point, one character of feedback) changes its t
     const before = await summarize(store);
     await sql`update grades set points = points + 0.000001 where id = 3`.execute(store.db);
     const after1 = await summarize(store);
-    assert.deepEqual(after1.filter((t, i) => t.checksum !== before[i]!.checksum).map((t) => t.table), ['grades']);
+    assert.deepEqual(
+      after1.filter((t, i) => t.checksum !== before[i]!.checksum).map((t) => t.table),
+      ['grades'],
+    );
     await sql`update grades set points = points - 0.000001 where id = 3`.execute(store.db);
     await sql`update overrides set comment = 'methode juste'`.execute(store.db);
     const after2 = await summarize(store);
-    assert.deepEqual(after2.filter((t, i) => t.checksum !== before[i]!.checksum).map((t) => t.table), ['overrides']);
+    assert.deepEqual(
+      after2.filter((t, i) => t.checksum !== before[i]!.checksum).map((t) => t.table),
+      ['overrides'],
+    );
   } finally {
     await store.close();
   }
@@ -103,5 +115,8 @@ test('partcredit db copy: prints each table with its checksum; a missing source 
   const back = freshSqlite();
   const out2 = await run(process.execPath, [CLI, 'db', 'copy', '--from', url, '--to', back]);
   assert.equal(out2.stdout, out.stdout);
-  await assert.rejects(run(process.execPath, [CLI, 'db', 'copy', '--from', '/nonexistent/x.db', '--to', back]), (e: { code: number; stderr: string }) => e.code === 2 && /^partcredit: no store at \/nonexistent\/x\.db/.test(e.stderr) && e.stderr.trim().split('\n').length === 1);
+  await assert.rejects(
+    run(process.execPath, [CLI, 'db', 'copy', '--from', '/nonexistent/x.db', '--to', back]),
+    (e: { code: number; stderr: string }) => e.code === 2 && /^partcredit: no store at \/nonexistent\/x\.db/.test(e.stderr) && e.stderr.trim().split('\n').length === 1,
+  );
 });

@@ -20,7 +20,20 @@ function submission(name: string): Submission {
 }
 
 function grade(name: string, points: number[]): SubmissionGrade {
-  const parts = points.map((p, i) => ({ id: `${i + 1}.a`, verdict: p ? 'correct' : 'incorrect', score: p / 3, points: p, maxPoints: 3, graded: true, answer: `x=${p}`, expected: 'x=1/3', feedback: '', ...(i === 0 ? { category: 'arithmetic', first: { verdict: 'incorrect', answer: '0' } } : {}), source: 'final answer', check: 'numeric' }));
+  const parts = points.map((p, i) => ({
+    id: `${i + 1}.a`,
+    verdict: p ? 'correct' : 'incorrect',
+    score: p / 3,
+    points: p,
+    maxPoints: 3,
+    graded: true,
+    answer: `x=${p}`,
+    expected: 'x=1/3',
+    feedback: '',
+    ...(i === 0 ? { category: 'arithmetic', first: { verdict: 'incorrect', answer: '0' } } : {}),
+    source: 'final answer',
+    check: 'numeric',
+  }));
   return { submission: name, format: 'markdown', parts, total: Math.round(points.reduce((a, b) => a + b, 0) * 1000) / 1000, max: 3 * points.length } as unknown as SubmissionGrade;
 }
 
@@ -33,7 +46,10 @@ for (const engine of ENGINES) {
     assert.match(told[0]!, new RegExp(`created the store at schema version ${SCHEMA_VERSION}`));
     assert.doesNotMatch(told[0]!, /:[^/@]*@/, 'no password in the message');
     const versions = await sql<{ version: number }>`select version from schema_migrations order by version`.execute(store.db);
-    assert.deepEqual(versions.rows.map((r) => r.version), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(
+      versions.rows.map((r) => r.version),
+      MIGRATIONS.map((m) => m.version),
+    );
     await store.close();
     const again = await openStore(at, { onMigrate: (m) => told.push(m) });
     await again.close();
@@ -56,13 +72,22 @@ for (const engine of ENGINES) {
       assert.deepEqual(back[0]!.parts[0]!.first, { verdict: 'incorrect', answer: '0' });
       assert.equal(back[0]!.parts[0]!.category, 'arithmetic');
       const subs = await store.submissions(runId);
-      assert.deepEqual(subs.map((s) => s.text), ['text of alice — ünïcode ∫', 'text of bob — ünïcode ∫']);
+      assert.deepEqual(
+        subs.map((s) => s.text),
+        ['text of alice — ünïcode ∫', 'text of bob — ünïcode ∫'],
+      );
       const counts = await store.counts();
       assert.deepEqual({ runs: counts.runs, submissions: counts.submissions, grades: counts.grades }, { runs: 1, submissions: 2, grades: 6 });
       assert.equal(typeof counts.grades, 'number', 'counts are numbers on both engines');
       const second = await store.startGrading(runId, KEY);
       assert.ok(second > gradingId);
-      const o = await saveOverride(store, { runId, submission: 'alice', partId: '1.a', verdict: 'correct', points: 3, comment: 'fine', author: 'ta1' }, { verdict: 'incorrect', points: 1 / 3 }, { verdict: 'incorrect', points: 1 / 3 }, gradingId);
+      const o = await saveOverride(
+        store,
+        { runId, submission: 'alice', partId: '1.a', verdict: 'correct', points: 3, comment: 'fine', author: 'ta1' },
+        { verdict: 'incorrect', points: 1 / 3 },
+        { verdict: 'incorrect', points: 1 / 3 },
+        gradingId,
+      );
       const rows = await overridesOf(store, runId);
       assert.deepEqual(rows, [o]);
     } finally {
@@ -85,13 +110,19 @@ test('postgres: workers opening a new database at once apply each migration exac
 });
 
 test('postgres: a server that is not there is one line naming the store, without its password', { skip: PG_SKIP }, async () => {
-  await assert.rejects(openStore('postgres://someone:secret@127.0.0.1:1/nothing'), (e: Error) => isUserError(e) && /cannot open the store/.test(e.message) && !e.message.includes('secret') && !e.message.includes('\n'));
+  await assert.rejects(
+    openStore('postgres://someone:secret@127.0.0.1:1/nothing'),
+    (e: Error) => isUserError(e) && /cannot open the store/.test(e.message) && !e.message.includes('secret') && !e.message.includes('\n'),
+  );
 });
 
 test('postgres: the model-run cache says it needs a SQLite store (not a silent failure)', { skip: PG_SKIP }, async () => {
   const store = await openStore(await freshPostgres());
   try {
-    assert.throws(() => store.cached('abc'), (e: Error) => isUserError(e) && /SQLite store/.test(e.message));
+    assert.throws(
+      () => store.cached('abc'),
+      (e: Error) => isUserError(e) && /SQLite store/.test(e.message),
+    );
   } finally {
     await store.close();
   }

@@ -28,7 +28,11 @@ for (const engine of ENGINES) {
       const csrf = /name="partcredit-csrf" content="([^"]+)"/.exec(index)![1]!;
       const grid = (await (await fetch(new URL('/api/runs/1/grid', server.url))).json()) as { rows: { name: string }[]; parts: unknown[] };
       assert.deepEqual(grid.rows.map((r) => r.name).sort(), ['alice.md', 'bob.md', 'carol.txt']);
-      const r = await fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify({ submission: 'bob.md', part: '3.a', verdict: 'partial', points: 1.5, comment: 'half' }) });
+      const r = await fetch(new URL('/api/runs/1/override', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf },
+        body: JSON.stringify({ submission: 'bob.md', part: '3.a', verdict: 'partial', points: 1.5, comment: 'half' }),
+      });
       assert.equal(r.status, 200, await r.clone().text());
       const again = await openStore(at);
       await regradeRun(again, 1, key, keyPath);

@@ -73,7 +73,13 @@ test('postgres: kill -9 of a worker mid-job loses no graded part; two workers fi
     const atKill = (await jobStatus(store, job.jobId))!;
     assert.ok(atKill.done >= 10 && atKill.done < atKill.total, `killed mid-job (${atKill.done}/${atKill.total})`);
     // Every submission marked done has all its parts stored: nothing half-written.
-    const partial = await store.db.selectFrom('grades').select('submission_id').where('grading_id', '=', job.gradingId).groupBy('submission_id').having((eb) => eb.fn.countAll(), '!=', 7).execute();
+    const partial = await store.db
+      .selectFrom('grades')
+      .select('submission_id')
+      .where('grading_id', '=', job.gradingId)
+      .groupBy('submission_id')
+      .having((eb) => eb.fn.countAll(), '!=', 7)
+      .execute();
     assert.deepEqual(partial, []);
     const two = [0, 1].map(() => spawn(process.execPath, [CLI, 'jobs', 'work', String(job.jobId), '--db', url, '--batch', '3'], { stdio: 'ignore' }));
     const codes = await Promise.all(two.map((w) => new Promise((r) => w.once('exit', r))));

@@ -25,7 +25,8 @@ for (const engine of ENGINES) {
     const server = await startServer({ db: at, port: 0, author: 'staff' });
     try {
       const csrf = /name="partcredit-csrf" content="([^"]+)"/.exec(await (await fetch(server.url)).text())![1]!;
-      const post = (body: object) => fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify(body) });
+      const post = (body: object) =>
+        fetch(new URL('/api/runs/1/override', server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify(body) });
       const first = await post({ submission: 'bob.md', part: '1.b', verdict: 'correct', comment: 'ta1 thinks so', author: 'ta1', base: null });
       assert.equal(first.status, 200, await first.clone().text());
       const second = await post({ submission: 'bob.md', part: '1.b', verdict: 'incorrect', comment: 'ta2 disagrees', author: 'ta2', base: null });
@@ -39,7 +40,9 @@ for (const engine of ENGINES) {
       const reader = await openStore(at);
       const base = (await overridesOf(reader, 1)).at(-1)!.id;
       await reader.close();
-      const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => post({ submission: 'bob.md', part: '1.b', points: i % 3, comment: `racer ${i}`, author: `ta${i}`, base }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => post({ submission: 'bob.md', part: '1.b', points: i % 3, comment: `racer ${i}`, author: `ta${i}`, base }).then((r) => r.status)),
+      );
       assert.deepEqual([statuses.filter((s) => s === 200).length, statuses.filter((s) => s === 409).length], [1, 19]);
       const check = await openStore(at);
       const rows = await overridesOf(check, 1);

@@ -39,13 +39,16 @@ test("a student's values are drawn from their id, the same every time", () => {
   }
 });
 
-test('a rendered variant is an ordinary key whose computed parts use that student\'s data', () => {
+test("a rendered variant is an ordinary key whose computed parts use that student's data", () => {
   const v = renderVariant(KEY, PROBLEMS, 'alice');
   assert.doesNotMatch(v.key, /params:|\{\{/);
   assert.match(v.key, new RegExp(`variant for student alice: a = ${v.values.a}, s = ${v.values.s}`));
   assert.match(v.problems!, new RegExp(`its corner is ${v.values.a}\\b`));
   const { key, problems } = loadKey(v.key);
-  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   assert.equal(key!.parts.find((p) => p.id === '2')!.answers[0]!.spec.value, String(2 * (v.values.a as number)));
   assert.throws(() => renderVariant(KEY.replace('{{2*a}}', '{{b}}'), undefined, 'x'), /\{\{b\}\} names no parameter/);
   assert.deepEqual(readRoster('id,name\ns1,Ann\ns2,Bo\n'), ['s1', 's2']);
@@ -68,7 +71,10 @@ test('partcredit variants, then grade --variants: each student graded against th
   writeFileSync(join(dir, 'bob.md'), `2. $${2 * (bob.a as number)}$`);
   const graded = run(['grade', '--key', 'key.yaml', '--variants', 'variants', '--format', 'json', 'alice.md', 'bob.md']);
   assert.equal(graded.status, 0, graded.stderr);
-  const out = graded.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const out = graded.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   for (const o of out) assert.equal(o.parts.find((p: { id: string }) => p.id === '2').verdict, 'correct', JSON.stringify(o));
   writeFileSync(join(dir, 'carol.md'), '2. $4$');
   const missing = run(['grade', '--key', 'key.yaml', '--variants', 'variants', '--no-store', '--format', 'json', 'alice.md', 'carol.md']);

@@ -13,7 +13,14 @@ interface Grid {
   parts: { id: string; title?: string; maxPoints: number }[];
   rows: { name: string; total: number; max: number; cells: Cell[] }[];
 }
-interface Group { representative: string; html: string; forms: string[]; submissions: string[]; verdicts: Record<string, number>; overridden: number }
+interface Group {
+  representative: string;
+  html: string;
+  forms: string[];
+  submissions: string[];
+  verdicts: Record<string, number>;
+  overridden: number;
+}
 
 const FLAG_OVERRIDDEN = 1;
 const FLAG_CONFLICT = 2;
@@ -105,10 +112,22 @@ function setupFilters(): void {
   const categories = new Set<string>();
   for (const r of g.rows) for (const c of r.cells) if (c[2]) categories.add(c[2]);
   fill('f-category', 'any category', [...categories].sort());
-  fill('f-part', 'in any part', g.parts.map((p) => p.id));
-  fill('g-part', 'choose a part', g.parts.map((p) => p.id));
+  fill(
+    'f-part',
+    'in any part',
+    g.parts.map((p) => p.id),
+  );
+  fill(
+    'g-part',
+    'choose a part',
+    g.parts.map((p) => p.id),
+  );
   const head = $('grid-head');
-  head.replaceChildren(el('div', { className: 'name', textContent: 'submission' }), ...g.parts.map((p) => el('div', { className: 'cell', textContent: p.id, title: `${p.title ?? p.id} (${p.maxPoints} pt)` })), el('div', { className: 'total', textContent: 'total' }));
+  head.replaceChildren(
+    el('div', { className: 'name', textContent: 'submission' }),
+    ...g.parts.map((p) => el('div', { className: 'cell', textContent: p.id, title: `${p.title ?? p.id} (${p.maxPoints} pt)` })),
+    el('div', { className: 'total', textContent: 'total' }),
+  );
 }
 
 /** Whether a cell needs a person: partcredit unsure, or a regrade contradicts an override. */
@@ -140,7 +159,7 @@ function applyFilters(): void {
   shown.sort((a, b) => {
     const ra = g.rows[a]!;
     const rb = g.rows[b]!;
-    const byReview = (flagged.get(b) ?? 0 ? 1 : 0) - (flagged.get(a) ?? 0 ? 1 : 0);
+    const byReview = ((flagged.get(b) ?? 0) ? 1 : 0) - ((flagged.get(a) ?? 0) ? 1 : 0);
     if (byReview) return byReview;
     if (sort === 'total') return ra.total - rb.total || nameRank[a]! - nameRank[b]!;
     if (sort === '-total') return rb.total - ra.total || nameRank[a]! - nameRank[b]!;
@@ -227,10 +246,28 @@ function setupGrid(): void {
 // ---------- the part view and overrides ----------
 
 interface PartView {
-  submission: string; part: string; title: string; question: string; text: string; verdict: string; points: number; maxPoints: number;
-  category: string | null; confidence: string; check: string | null; source: string | null; feedback: string; answer: string; answerHtml: string;
-  image: boolean; expected: string; expectedHtml: string; first: { verdict: string; html: string } | null; auto: { verdict: string; points: number };
-  override: { author: string; comment: string; at: string } | null; conflict: { was: { verdict: string; points: number }; now: { verdict: string; points: number } } | null;
+  submission: string;
+  part: string;
+  title: string;
+  question: string;
+  text: string;
+  verdict: string;
+  points: number;
+  maxPoints: number;
+  category: string | null;
+  confidence: string;
+  check: string | null;
+  source: string | null;
+  feedback: string;
+  answer: string;
+  answerHtml: string;
+  image: boolean;
+  expected: string;
+  expectedHtml: string;
+  first: { verdict: string; html: string } | null;
+  auto: { verdict: string; points: number };
+  override: { author: string; comment: string; at: string } | null;
+  conflict: { was: { verdict: string; points: number }; now: { verdict: string; points: number } } | null;
   history: { author: string; at: string; verdict: string | null; points: number | null; comment: string; previous: { verdict: string; points: number } }[];
 }
 
@@ -259,25 +296,64 @@ async function openPart(): Promise<void> {
   save.onclick = () => void saveOverride(row.name, part.id, { verdict: verdictSelect.value, points: Number(points.value), comment: comment.value });
   const withdraw = el('button', { textContent: 'Withdraw override', hidden: !v.override });
   withdraw.onclick = () => void saveOverride(row.name, part.id, { comment: comment.value || 'withdrawn' });
-  const conflict = v.conflict ? el('p', { className: 'conflict-note', textContent: `Conflict: when overridden, partcredit said ${v.conflict.was.verdict} (${v.conflict.was.points}); the regrade now says ${v.conflict.now.verdict} (${v.conflict.now.points}).` }) : '';
-  const facts = el('dl', {},
-    el('dt', { textContent: 'verdict' }), el('dd', { textContent: `${v.verdict} · ${v.points}/${v.maxPoints} pt${v.category ? ` · ${v.category}` : ''}${v.override ? ` (override by ${v.override.author}; partcredit: ${v.auto.verdict}, ${v.auto.points})` : ''}` }),
-    el('dt', { textContent: 'answer' }), html('dd', v.answerHtml || '<em>none found</em>'),
-    el('dt', { textContent: 'expected' }), html('dd', v.expectedHtml),
-    el('dt', { textContent: 'reason' }), el('dd', { textContent: v.feedback }),
-    el('dt', { textContent: 'confidence' }), el('dd', { textContent: `${v.confidence}${v.check ? ` (decided by ${v.check})` : ''}${v.source ? `; found in ${v.source}` : ''}` }),
+  const conflict = v.conflict
+    ? el('p', {
+        className: 'conflict-note',
+        textContent: `Conflict: when overridden, partcredit said ${v.conflict.was.verdict} (${v.conflict.was.points}); the regrade now says ${v.conflict.now.verdict} (${v.conflict.now.points}).`,
+      })
+    : '';
+  const facts = el(
+    'dl',
+    {},
+    el('dt', { textContent: 'verdict' }),
+    el('dd', {
+      textContent: `${v.verdict} · ${v.points}/${v.maxPoints} pt${v.category ? ` · ${v.category}` : ''}${v.override ? ` (override by ${v.override.author}; partcredit: ${v.auto.verdict}, ${v.auto.points})` : ''}`,
+    }),
+    el('dt', { textContent: 'answer' }),
+    html('dd', v.answerHtml || '<em>none found</em>'),
+    el('dt', { textContent: 'expected' }),
+    html('dd', v.expectedHtml),
+    el('dt', { textContent: 'reason' }),
+    el('dd', { textContent: v.feedback }),
+    el('dt', { textContent: 'confidence' }),
+    el('dd', { textContent: `${v.confidence}${v.check ? ` (decided by ${v.check})` : ''}${v.source ? `; found in ${v.source}` : ''}` }),
     ...(v.first ? [el('dt', { textContent: 'first answer' }), html('dd', `${v.first.verdict}: ${v.first.html}`)] : []),
   );
-  const history = el('ul', { className: 'history' }, ...v.history.map((h) => el('li', { textContent: `${h.at.slice(0, 16).replace('T', ' ')} ${h.author}: ${h.verdict ?? 'withdrawn'}${h.points !== null ? ` (${h.points})` : ''}, was ${h.previous.verdict} (${h.previous.points})${h.comment ? ` — ${h.comment}` : ''}` })));
+  const history = el(
+    'ul',
+    { className: 'history' },
+    ...v.history.map((h) =>
+      el('li', {
+        textContent: `${h.at.slice(0, 16).replace('T', ' ')} ${h.author}: ${h.verdict ?? 'withdrawn'}${h.points !== null ? ` (${h.points})` : ''}, was ${h.previous.verdict} (${h.previous.points})${h.comment ? ` — ${h.comment}` : ''}`,
+      }),
+    ),
+  );
   d.replaceChildren(
     el('h2', { textContent: `${v.submission} · ${v.part}${v.title ? ` — ${v.title}` : ''}` }),
-    el('button', { className: 'close', textContent: '×', title: 'close (Esc)', onclick: () => { d.hidden = true; $('grid').focus(); } }),
+    el('button', {
+      className: 'close',
+      textContent: '×',
+      title: 'close (Esc)',
+      onclick: () => {
+        d.hidden = true;
+        $('grid').focus();
+      },
+    }),
     conflict,
     facts,
     el('div', { className: 'override' }, verdictSelect, points, comment, save, withdraw),
     history,
     ...(v.question ? [el('h3', { textContent: 'Question' }), html('question', v.question)] : []),
-    ...(v.image ? [el('h3', { textContent: 'On the page' }), el('img', { className: 'page-image', alt: `where ${v.part} was read on the PDF page`, src: `/api/runs/${runId}/answer.png?submission=${encodeURIComponent(v.submission)}&part=${encodeURIComponent(v.part)}` })] : []),
+    ...(v.image
+      ? [
+          el('h3', { textContent: 'On the page' }),
+          el('img', {
+            className: 'page-image',
+            alt: `where ${v.part} was read on the PDF page`,
+            src: `/api/runs/${runId}/answer.png?submission=${encodeURIComponent(v.submission)}&part=${encodeURIComponent(v.part)}`,
+          }),
+        ]
+      : []),
     el('h3', { textContent: 'Submission' }),
     html('sub-text', v.text),
   );
@@ -327,7 +403,14 @@ async function loadGroups(): Promise<void> {
       const accept = el('button', { textContent: 'Accept this answer in the key', className: 'g-accept', disabled: !g.representative });
       accept.onclick = async () => {
         try {
-          const r = await api<{ keyPath: string; changed: number }>(`/api/runs/${runId}/accept`, { part, answer: g.representative, as: as.value, credit: Number(points.value) / max, label: comment.value || undefined, author: author() });
+          const r = await api<{ keyPath: string; changed: number }>(`/api/runs/${runId}/accept`, {
+            part,
+            answer: g.representative,
+            as: as.value,
+            credit: Number(points.value) / max,
+            label: comment.value || undefined,
+            author: author(),
+          });
           await openRun(runId);
           await loadGroups();
           status(`wrote ${r.keyPath} and regraded: ${r.changed} part grades changed`);
@@ -335,17 +418,32 @@ async function loadGroups(): Promise<void> {
           status((e as Error).message, true);
         }
       };
-      const verdicts = Object.entries(g.verdicts).map(([v, n]) => `${n} ${v}`).join(', ');
-      return el('div', { className: 'group', id: `group-${i}` },
-        el('div', { className: 'g-head' }, html('g-rep', g.html), el('span', { className: 'g-count', textContent: `${g.submissions.length} submission${g.submissions.length === 1 ? '' : 's'}` }), el('span', { className: 'g-verdicts', textContent: `partcredit: ${verdicts}${g.overridden ? `; ${g.overridden} overridden` : ''}` })),
+      const verdicts = Object.entries(g.verdicts)
+        .map(([v, n]) => `${n} ${v}`)
+        .join(', ');
+      return el(
+        'div',
+        { className: 'group', id: `group-${i}` },
+        el(
+          'div',
+          { className: 'g-head' },
+          html('g-rep', g.html),
+          el('span', { className: 'g-count', textContent: `${g.submissions.length} submission${g.submissions.length === 1 ? '' : 's'}` }),
+          el('span', { className: 'g-verdicts', textContent: `partcredit: ${verdicts}${g.overridden ? `; ${g.overridden} overridden` : ''}` }),
+        ),
         el('div', { className: 'g-forms', textContent: g.forms.length > 1 ? `written as: ${g.forms.slice(0, 6).join('  |  ')}${g.forms.length > 6 ? ' …' : ''}` : '' }),
         el('div', { className: 'g-who', textContent: g.submissions.slice(0, 12).join(', ') + (g.submissions.length > 12 ? ` and ${g.submissions.length - 12} more` : '') }),
-        el('div', { className: 'g-actions' },
+        el(
+          'div',
+          { className: 'g-actions' },
           el('button', { className: 'g-correct', textContent: 'All correct', onclick: grade('correct', max) }),
           el('button', { className: 'g-incorrect', textContent: 'All incorrect', onclick: grade('incorrect', 0) }),
           points,
           el('button', { className: 'g-partial', textContent: 'All partial at these points', onclick: () => void grade('partial', Number(points.value))() }),
-          comment, as, accept),
+          comment,
+          as,
+          accept,
+        ),
       );
     }),
   );
@@ -359,7 +457,16 @@ async function loadAgreement(): Promise<void> {
   $('agreement').replaceChildren(
     el('tr', {}, ...['part', 'decided', 'overridden by staff', 'agreement (exact)', 'agreement (right vs wrong)', 'confidently wrong'].map((h) => el('th', { textContent: h }))),
     ...rows.map((r) =>
-      el('tr', { className: r.parts && r.exact / r.parts < 0.9 ? 'weak' : '' }, el('td', { textContent: r.partId }), el('td', { textContent: String(r.parts) }), el('td', { textContent: String(r.overridden) }), el('td', { textContent: pct(r.exact, r.parts) }), el('td', { textContent: pct(r.rightWrong, r.parts) }), el('td', { textContent: String(r.confidentlyWrong) })),
+      el(
+        'tr',
+        { className: r.parts && r.exact / r.parts < 0.9 ? 'weak' : '' },
+        el('td', { textContent: r.partId }),
+        el('td', { textContent: String(r.parts) }),
+        el('td', { textContent: String(r.overridden) }),
+        el('td', { textContent: pct(r.exact, r.parts) }),
+        el('td', { textContent: pct(r.rightWrong, r.parts) }),
+        el('td', { textContent: String(r.confidentlyWrong) }),
+      ),
     ),
   );
 }
@@ -368,14 +475,23 @@ function loadExport(): void {
   const release = $<HTMLInputElement>('x-release').checked ? '1' : '0';
   $<HTMLAnchorElement>('x-grades').href = `/api/runs/${runId}/export/grades.csv`;
   $<HTMLAnchorElement>('x-results').href = `/api/runs/${runId}/export/results.json?release=${release}`;
-  $('x-students').replaceChildren(...(grid?.rows ?? []).slice(0, 200).map((r) => el('li', {}, el('a', { href: `/api/runs/${runId}/export/student?submission=${encodeURIComponent(r.name)}&release=${release}`, target: '_blank', rel: 'noopener', textContent: r.name }))));
+  $('x-students').replaceChildren(
+    ...(grid?.rows ?? [])
+      .slice(0, 200)
+      .map((r) =>
+        el('li', {}, el('a', { href: `/api/runs/${runId}/export/student?submission=${encodeURIComponent(r.name)}&release=${release}`, target: '_blank', rel: 'noopener', textContent: r.name })),
+      ),
+  );
 }
 
 async function canvasExport(): Promise<void> {
   const file = $<HTMLInputElement>('x-roster').files?.[0];
   if (!file) return status('choose a roster CSV first', true);
   try {
-    const r = await api<{ csv: string; unmatched: string[]; missing: string[] }>(`/api/runs/${runId}/export/canvas`, { roster: await file.text(), assignment: $<HTMLInputElement>('x-assignment').value || undefined });
+    const r = await api<{ csv: string; unmatched: string[]; missing: string[] }>(`/api/runs/${runId}/export/canvas`, {
+      roster: await file.text(),
+      assignment: $<HTMLInputElement>('x-assignment').value || undefined,
+    });
     const a = el('a', { href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })), download: `canvas-run-${runId}.csv` });
     a.click();
     $('x-canvas-info').textContent = `${r.unmatched.length ? `no student in the roster for: ${r.unmatched.join(', ')}. ` : ''}${r.missing.length} student(s) without a submission.`;

@@ -5,9 +5,29 @@ import type { Cas } from './equivalence.js';
 type MathJson = number | string | MathJson[];
 
 const FUNCTIONS: Record<string, string> = {
-  sin: 'Sin', cos: 'Cos', tan: 'Tan', sec: 'Sec', csc: 'Csc', cot: 'Cot', asin: 'Arcsin', acos: 'Arccos',
-  atan: 'Arctan', sinh: 'Sinh', cosh: 'Cosh', tanh: 'Tanh', ln: 'Ln', log: 'Ln', exp: 'Exp', sqrt: 'Sqrt',
-  abs: 'Abs', floor: 'Floor', ceil: 'Ceil', factorial: 'Factorial', max: 'Max', min: 'Min', binom: 'Binomial',
+  sin: 'Sin',
+  cos: 'Cos',
+  tan: 'Tan',
+  sec: 'Sec',
+  csc: 'Csc',
+  cot: 'Cot',
+  asin: 'Arcsin',
+  acos: 'Arccos',
+  atan: 'Arctan',
+  sinh: 'Sinh',
+  cosh: 'Cosh',
+  tanh: 'Tanh',
+  ln: 'Ln',
+  log: 'Ln',
+  exp: 'Exp',
+  sqrt: 'Sqrt',
+  abs: 'Abs',
+  floor: 'Floor',
+  ceil: 'Ceil',
+  factorial: 'Factorial',
+  max: 'Max',
+  min: 'Min',
+  binom: 'Binomial',
 };
 
 class Unsupported extends Error {}

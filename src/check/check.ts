@@ -45,13 +45,11 @@ const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
   piecewise: checkPiecewise,
 };
 
-
 /** For a shape, the side of `14 \times 14 \times 10 = 1960` that is a shape is the answer. */
 function shapeSide(n: Node): Node {
   if (n.kind === 'rel' && n.ops.every((o) => o === '=')) return n.args.find((a) => a.kind === 'cross' || a.kind === 'tuple') ?? valueOf(n);
   return valueOf(n);
 }
-
 
 function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -193,7 +191,10 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
     return staged(withSymbols(result(type, v, shown, printed, t0), sides, 'undefined-symbol'), 'normalise');
   }
   if (shown === printed) {
-    return staged(withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, shown, printed, t0), sides), 'normalise');
+    return staged(
+      withSymbols(result(type, { verdict: 'correct', score: 1, check: 'structural', reason: 'the same answer as the key, once notation is set aside' }, shown, printed, t0), sides),
+      'normalise',
+    );
   }
   // compare
   const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };

@@ -53,7 +53,11 @@ function describePoint(p: Point, names: string[]): string {
 
 /** Positive-declared symbols, for the exact stage's fractional powers. */
 export function positiveSymbols(table: SymbolTable): Set<string> {
-  return new Set(Object.entries(table).filter(([, a]) => a.positive || (typeof a.min === 'number' && a.min > 0)).map(([s]) => s));
+  return new Set(
+    Object.entries(table)
+      .filter(([, a]) => a.positive || (typeof a.min === 'number' && a.min > 0))
+      .map(([s]) => s),
+  );
 }
 
 /**
@@ -63,7 +67,7 @@ export function positiveSymbols(table: SymbolTable): Set<string> {
  */
 export function numericCompare(expected: Node, answer: Node, env: CompareEnv): Comparison {
   const names = [...new Set([...freeSymbols(expected), ...freeSymbols(answer)])];
-  const rng = seededRandom(hashString(printMath(expected) + '|' + printMath(answer)));
+  const rng = seededRandom(hashString(`${printMath(expected)}|${printMath(answer)}`));
   const rel = env.rel ?? 1e-8;
   let agreed = 0;
   let answerUndefined = 0;

@@ -121,7 +121,12 @@ export function extractAnswer(response: string): Extracted {
   for (let m = FINAL_MARKER.exec(candidate); m; m = FINAL_MARKER.exec(candidate)) finalEnd = m.index + m[0].length;
   FINAL_MARKER.lastIndex = 0;
   if (finalEnd >= 0 && finalEnd > candidate.lastIndexOf('\\boxed') && candidate.length > 200) {
-    const sentence = firstSentence(candidate.slice(finalEnd).split(/\n\s*\n/)[0]!.trim());
+    const sentence = firstSentence(
+      candidate
+        .slice(finalEnd)
+        .split(/\n\s*\n/)[0]!
+        .trim(),
+    );
     const found = fromSentence(sentence.replace(/^the\s+final\s+answer\s+is\s*/i, 'is '));
     if (found) return { text: found, how: 'marker' };
   }
@@ -155,7 +160,13 @@ export function extractAnswer(response: string): Extracted {
     return { text: spans.map((s) => trimAnswer(s)).join(', '), how: 'math' };
   }
   const first = candidate.search(/\$|\\\(|\\\[/);
-  if (spans.length === 1 && first >= 0 && candidate.slice(0, first).trim() === '' && /^[^$]*$/.test(candidate.slice(candidate.lastIndexOf('$') + 1)) && candidate.slice(candidate.lastIndexOf('$') + 1).trim().length <= 12) {
+  if (
+    spans.length === 1 &&
+    first >= 0 &&
+    candidate.slice(0, first).trim() === '' &&
+    /^[^$]*$/.test(candidate.slice(candidate.lastIndexOf('$') + 1)) &&
+    candidate.slice(candidate.lastIndexOf('$') + 1).trim().length <= 12
+  ) {
     // `$28$ percent`: a percent word after a lone formula qualifies it; any other word
     // (`$66n^{2}$ states`) names what was counted and is not part of the value.
     const after = candidate.slice(candidate.lastIndexOf('$') + 1).trim();
@@ -178,7 +189,6 @@ export function extractAnswer(response: string): Extracted {
 // ---------------------------------------------------------------------------------------------
 // The scored candidate finder: where in a whole response the final answer may be (grading
 // chooses among these by fit; `extractAnswer` above reads one candidate).
-
 
 /** A place in a response that may hold the final answer, with how it was found. */
 export interface Candidate {
@@ -205,7 +215,10 @@ export function lastSide(latex: string): string {
     else if ('}])'.includes(c)) depth--;
     else if (c === '=' && depth === 0 && cut[i - 1] !== '<' && cut[i - 1] !== '>' && cut[i - 1] !== '!' && cut[i - 1] !== ':') start = i + 1;
   }
-  return cut.slice(start).trim().replace(/[.,;]\s*$/, '');
+  return cut
+    .slice(start)
+    .trim()
+    .replace(/[.,;]\s*$/, '');
 }
 
 /** The sides of a formula cut at its top-level `=` signs (`a = b = c` → a, b, c); braces, brackets and environments stay whole. */
@@ -252,7 +265,15 @@ const MATH = new RegExp(`${MATH_SPAN.source}|\\\\begin\\{(equation|align|gather)
 
 /** The pieces of a formula written side by side: `A \quad , \quad B = ...` → A, B = .... */
 export function pieces(formula: string): string[] {
-  const parts = formula.split(/\\q?quad|\\text\{\s*(?:and|where|with)\s*\}/).map((p) => p.trim().replace(/^[,;.]+|[,;.]+$/g, '').trim()).filter(Boolean);
+  const parts = formula
+    .split(/\\q?quad|\\text\{\s*(?:and|where|with)\s*\}/)
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^[,;.]+|[,;.]+$/g, '')
+        .trim(),
+    )
+    .filter(Boolean);
   return parts.length > 1 ? parts : [];
 }
 
@@ -285,9 +306,11 @@ const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|:|=
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
 /** Words that make a label name a result (`Output shape:`, `Total runtime:`, `Receptive field:`). */
-const RESULT_WORDS = /\b(?:answer|result|final|total|runtime|time|cost|shape|size|dimensions?|output|value|count|number|parameters?|weights|flops?|field|bound|rate|mean|variance|norm|constant|gradient|probability|solution)s?\b/i;
+const RESULT_WORDS =
+  /\b(?:answer|result|final|total|runtime|time|cost|shape|size|dimensions?|output|value|count|number|parameters?|weights|flops?|field|bound|rate|mean|variance|norm|constant|gradient|probability|solution)s?\b/i;
 /** Labels that introduce a setup, not a result (`Given:`, `Forward:`, `Step 2:`). */
-const SETUP_WORDS = /^(?:given|where|let|note|step|forward|backward|hint|recall|since|because|assume|assuming|with|using|for|if|constraint|goal|method|definition|input|setup|example|analysis|proof|derivation|why|how|key)\b/i;
+const SETUP_WORDS =
+  /^(?:given|where|let|note|step|forward|backward|hint|recall|since|because|assume|assuming|with|using|for|if|constraint|goal|method|definition|input|setup|example|analysis|proof|derivation|why|how|key)\b/i;
 
 /**
  * Places in a part's response that may hold its final answer, best first. Each formula scores
@@ -308,7 +331,9 @@ export function answerCandidates(response: string): Candidate[] {
     const end = response.indexOf('\n', from);
     return response.slice(from, end < 0 ? undefined : end);
   };
-  boxedContents(response).map((b) => b.trim()).forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
+  boxedContents(response)
+    .map((b) => b.trim())
+    .forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
   const all = formulas(response);
   const reason = new Map<number, number>();
   const mark = (index: number, score: number) => {
@@ -333,7 +358,9 @@ export function answerCandidates(response: string): Candidate[] {
     const strong = /answer|result|sol/i.test(m[0]);
     mark(m.index! + m[0].length - 1, strong ? 50 : 20);
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
-    const rest = lineAfter(m.index! + m[0].length).replace(/\*\*|TO BE GRADED:?|#+/gi, '').trim();
+    const rest = lineAfter(m.index! + m[0].length)
+      .replace(/\*\*|TO BE GRADED:?|#+/gi, '')
+      .trim();
     if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55);
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
@@ -357,13 +384,21 @@ export function answerCandidates(response: string): Candidate[] {
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!)));
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5);
-  const lines = response.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = response
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1);
   if (!all.length) {
     // No formulas: a plain-text answer after a conclusion word.
     let end = -1;
     for (const m of response.matchAll(CONCLUSION)) end = m.index! + m[0].length;
-    const tail = end >= 0 ? lineAfter(end).replace(/^[\s:]+/, '').replace(/[.]\s*$/, '') : '';
+    const tail =
+      end >= 0
+        ? lineAfter(end)
+            .replace(/^[\s:]+/, '')
+            .replace(/[.]\s*$/, '')
+        : '';
     if (tail && tail.length < 120) push(tail, 'marker', 20);
   }
   return [...scored.values()].sort((a, b) => b.score - a.score).map(({ text, how }) => ({ text, how }));

@@ -21,7 +21,6 @@ export function transpose(rows: Node[][]): Node[][] {
   return rows[0]!.map((_, j) => rows.map((r) => r[j]!));
 }
 
-
 const ZERO: Node = { kind: 'num', value: { n: 0n, d: 1n }, text: '0' };
 const ONE: Node = { kind: 'num', value: { n: 1n, d: 1n }, text: '1' };
 

@@ -94,7 +94,7 @@ export function preparedFor(spec: AnswerSpec, symbols: SymbolTable = NO_SYMBOLS)
   let inner = byObject.get(spec);
   const hit = inner?.get(symbols);
   if (hit) return hit;
-  const key = JSON.stringify(spec) + '\u0000' + (symbols === NO_SYMBOLS ? '' : JSON.stringify(symbols));
+  const key = `${JSON.stringify(spec)}\u0000${symbols === NO_SYMBOLS ? '' : JSON.stringify(symbols)}`;
   let prepared = byText.get(key);
   if (!prepared) {
     prepared = prepareExpected(spec, symbols);

@@ -28,13 +28,49 @@ export function stripThousands(s: string): string {
 }
 
 const SUFFIX: Record<string, number> = {
-  k: 1e3, K: 1e3, thousand: 1e3, M: 1e6, million: 1e6, mil: 1e6, B: 1e9, G: 1e9, billion: 1e9, T: 1e12, trillion: 1e12,
+  k: 1e3,
+  K: 1e3,
+  thousand: 1e3,
+  M: 1e6,
+  million: 1e6,
+  mil: 1e6,
+  B: 1e9,
+  G: 1e9,
+  billion: 1e9,
+  T: 1e12,
+  trillion: 1e12,
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 
 /**
@@ -71,7 +107,8 @@ export function prepareNumber(s: string): string {
   return t;
 }
 
-const UNIT_WORDS = /(\d|\})\s*(?:\\[,;]\s*)?(?:miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
+const UNIT_WORDS =
+  /(\d|\})\s*(?:\\[,;]\s*)?(?:miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
 
 /**
  * LaTeX whose backslash escapes a programming language's string ate: `\f` of `\frac` became a

@@ -14,7 +14,7 @@ import { hashString, seededRandom } from '../math/random.js';
  */
 export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): boolean {
   const names = [...new Set([...freeSymbols(f), ...freeSymbols(g)])];
-  const rng = seededRandom(hashString(printMath(f) + '~' + printMath(g)));
+  const rng = seededRandom(hashString(`${printMath(f)}~${printMath(g)}`));
   const ratios: { r: number; point: Point }[] = [];
   for (let i = 0; i < 80 && ratios.length < 16; i++) {
     const p = samplePoint(rng, names, ctx.symbols);
@@ -39,7 +39,7 @@ export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): 
   const positive = positiveSymbols(ctx.symbols);
   const unknowns = names.filter((n) => !positive.has(n));
   return ratios.every(({ point }) => {
-    const base = evaluate(g, point, ctx.budget) as number / (evaluate(f, point, ctx.budget) as number);
+    const base = (evaluate(g, point, ctx.budget) as number) / (evaluate(f, point, ctx.budget) as number);
     return unknowns.every((u) => {
       const moved = new Map(point);
       moved.set(u, (point.get(u) as number) + 0.731);
@@ -60,4 +60,3 @@ function simpleFraction(x: number): Node | undefined {
   }
   return undefined;
 }
-

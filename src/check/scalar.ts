@@ -81,7 +81,7 @@ export function numbersMatch(expected: Node, answer: Node, ctx: CheckContext): N
   }
   if (close(want, got, DEFAULT_TOLERANCE.rel, DEFAULT_TOLERANCE.abs)) return { equal: true, how: 'within the default tolerance' };
   const literal = decimalLiteral(answer);
-  if (literal && literal.includes('.')) {
+  if (literal?.includes('.')) {
     const places = literal.split('.')[1]!.length;
     const sig = writtenSigfigs(literal) ?? 0;
     const rounded = Number(want.toFixed(places));

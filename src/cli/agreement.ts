@@ -87,9 +87,9 @@ function line(name: string, f: AgreementFigures): string {
 /** The report as text: overall, per submission, per part, the confusion table, every disagreement. */
 export function formatAgreement(r: AgreementReport, verbose = true): string[] {
   const out = [line('overall', r.overall), '', 'per submission:'];
-  for (const [name, f] of r.bySubmission) out.push('  ' + line(name, f));
+  for (const [name, f] of r.bySubmission) out.push(`  ${line(name, f)}`);
   out.push('', 'per part:');
-  for (const [id, f] of [...r.byPart].sort()) out.push('  ' + line(id, f));
+  for (const [id, f] of [...r.byPart].sort()) out.push(`  ${line(id, f)}`);
   const verdicts = ['correct', 'partial', 'incorrect', 'missing', 'unparseable', 'undecided', 'needs-review'];
   const used = verdicts.filter((v) => [...r.confusion.values()].some((m) => m.has(v)));
   out.push('', `confusion (rows: the person; columns: partcredit)`, `  ${''.padEnd(12)}${used.map((v) => v.padStart(13)).join('')}`);
@@ -108,20 +108,28 @@ export function formatAgreement(r: AgreementReport, verbose = true): string[] {
 export function agreementCommand(): Command {
   return new Command('agreement')
     .description("compare partcredit's verdicts with a person's (a labels file): per part, per submission, overall")
-    .argument('<labels>', 'a labels file (*.labels.yaml): per-part verdicts by submission, with each submission\'s source file')
+    .argument('<labels>', "a labels file (*.labels.yaml): per-part verdicts by submission, with each submission's source file")
     .option('-k, --key <file>', "the key to grade with (default: the labels' key: beside them)")
     .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")
     .option('--base <dir>', "the folder the labels' source paths are relative to")
     .option('--all-parts', 'count text parts (rubric-judged) too')
     .option('--json', 'print the rows as JSON lines')
     .action((labelsPath: string, flags: { key?: string; problems?: string; base?: string; allParts?: boolean; json?: boolean }) => {
-      const r = measureAgreement({ labels: labelsPath, ...(flags.key ? { key: flags.key } : {}), ...(flags.problems ? { problems: flags.problems } : {}), ...(flags.base ? { base: flags.base } : {}), ...(flags.allParts ? { allParts: true } : {}) });
+      const r = measureAgreement({
+        labels: labelsPath,
+        ...(flags.key ? { key: flags.key } : {}),
+        ...(flags.problems ? { problems: flags.problems } : {}),
+        ...(flags.base ? { base: flags.base } : {}),
+        ...(flags.allParts ? { allParts: true } : {}),
+      });
       for (const e of r.keyErrors) process.stderr.write(`warning: key lint: ${e}\n`);
       if (flags.json) {
-        process.stdout.write(r.report.rows.map((x) => JSON.stringify(x)).join('\n') + '\n');
+        process.stdout.write(`${r.report.rows.map((x) => JSON.stringify(x)).join('\n')}\n`);
         return;
       }
-      process.stdout.write(`${r.keyPath}: ${r.report.overall.parts} parts of ${r.labels.submissions.length} labelled submissions (${r.inputs.map((i) => `${i.bytes.toLocaleString('en-US')} B`).join(', ')})\n`);
-      process.stdout.write(formatAgreement(r.report).join('\n') + '\n');
+      process.stdout.write(
+        `${r.keyPath}: ${r.report.overall.parts} parts of ${r.labels.submissions.length} labelled submissions (${r.inputs.map((i) => `${i.bytes.toLocaleString('en-US')} B`).join(', ')})\n`,
+      );
+      process.stdout.write(`${formatAgreement(r.report).join('\n')}\n`);
     });
 }

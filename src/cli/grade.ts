@@ -40,7 +40,7 @@ export function printGrades(grades: SubmissionGrade[], format: ReportFormat, tit
 function formatGrades(grades: SubmissionGrade[], format: ReportFormat, title: string): string {
   switch (format) {
     case 'json':
-      return grades.map((g) => JSON.stringify(gradeJson(g))).join('\n') + '\n';
+      return `${grades.map((g) => JSON.stringify(gradeJson(g))).join('\n')}\n`;
     case 'md':
       return grades.map(gradeMarkdown).join('\n');
     case 'csv':
@@ -48,13 +48,18 @@ function formatGrades(grades: SubmissionGrade[], format: ReportFormat, title: st
     case 'html':
       return summaryHtml(grades, title);
     default:
-      return grades.map((g) => gradeTable(g)).join('\n\n') + (grades.length > 1 ? `\n\n${summaryTable(grades)}` : '') + '\n';
+      return `${grades.map((g) => gradeTable(g)).join('\n\n') + (grades.length > 1 ? `\n\n${summaryTable(grades)}` : '')}\n`;
   }
 }
 
 /** Writes every report into a folder (replaced whole): a page per submission, the summary, CSV and JSON. */
 export function writeReports(out: OutFolder, results: GradedSubmission[], title: string): string[] {
-  return out.commit(reportFiles(results.flatMap((r) => (r.grade && r.submission ? [{ submission: r.submission, grade: r.grade, ...(r.sourceImages ? { sources: r.sourceImages } : {}) }] : [])), title));
+  return out.commit(
+    reportFiles(
+      results.flatMap((r) => (r.grade && r.submission ? [{ submission: r.submission, grade: r.grade, ...(r.sourceImages ? { sources: r.sourceImages } : {}) }] : [])),
+      title,
+    ),
+  );
 }
 
 /** Extensions of the files a folder given to `grade` contributes: write-ups and transcripts. */
@@ -80,7 +85,12 @@ export function expandSubmissions(args: string[]): string[] {
     const found = (readdirSync(arg, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
       .filter((d) => d.isFile() && !d.name.startsWith('.') && SUBMISSION_EXTENSIONS.has(extname(d.name).toLowerCase()))
       .map((d) => join(d.parentPath ?? d.path, d.name))
-      .filter((f) => !relative(arg, f).split(sep).some((seg) => seg.startsWith('.')))
+      .filter(
+        (f) =>
+          !relative(arg, f)
+            .split(sep)
+            .some((seg) => seg.startsWith('.')),
+      )
       .sort();
     if (!found.length) throw new CliError(`${arg}: a folder with no submissions in it (${[...SUBMISSION_EXTENSIONS].join(', ')})`);
     files.push(...found);
@@ -123,66 +133,96 @@ export function gradeCommand(): Command {
     .option('--max-wait <seconds>', "the longest a judge's server may make us wait (Retry-After) before it is reported throttled", '60')
     .option('--fail-under <percent>', 'exit 1 when a submission scores below this percentage of the points (for CI)')
     .option('--strict', 'exit 1 when a submission gets a warning (few parts recognised, not a text document)')
-    .option('--variants <dir>', "grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)")
+    .option('--variants <dir>', 'grade each submission <id>.<ext> against <dir>/<id>/key.yaml (from partcredit variants)')
     .option('--read-with <model>', 'a vision model that reads PDF pages without a text layer (scans, handwriting)')
-    .action(async (args: string[], flags: { key: string; problems?: string; format: string; out?: string; db?: string; store: boolean; variants?: string; judge?: string; failUnder?: string; strict?: boolean; readWith?: string; timeout: string; maxWait: string }) => {
-      const threshold = failUnder(flags.failUnder);
-      const files = expandSubmissions(args);
-      // With variants the key file is a template ({{a}} placeholders): each submission uses its own
-      // student's rendered key, and the run records the first.
-      const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
-      const first = keyFor ? files.map((f) => { try { return keyFor(f); } catch { return undefined; } }).find(Boolean) : undefined;
-      if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
-      const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
-      const timeoutMs = seconds(flags.timeout, '--timeout');
-      const maxWaitMs = seconds(flags.maxWait, '--max-wait');
-      if (flags.judge) parseModelRef(flags.judge);
-      if (flags.readWith) parseModelRef(flags.readWith);
-      // The report folder is checked (and reserved) before anything is graded or stored.
-      const out = flags.out ? prepareOutDir(flags.out) : undefined;
-      let store: Store | undefined;
-      try {
-        store = flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
-        const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
-        const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
-        const showProgress = files.length > 1 && process.stderr.isTTY;
-        const { results, runId } = await gradeFiles({
-          key,
-          ...(problems ? { problems } : {}),
-          files,
-          ...(store && flags.store ? { store } : {}),
-          keyPath: flags.key,
-          ...(problemsPath ? { problemsPath } : {}),
-          ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
-          ...(judge ? { judge } : {}),
-          ...(transcriber ? { transcriber } : {}),
-          renderSources: !!flags.out,
-          onProgress: (done, total, last) => {
-            if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${printable(last.error)}\n`);
-            if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));
-          },
-        });
-        const grades = results.filter((r) => r.grade).map((r) => r.grade!);
-        for (const r of results) for (const w of r.grade?.warnings ?? []) process.stderr.write(`warning: ${printable(w)}\n`);
-        process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? flags.key));
-        // A batch that graded nothing leaves an earlier report folder as it was.
-        if (out && grades.length) {
-          const written = writeReports(out, results, key.title ?? flags.key);
-          process.stderr.write(`wrote ${written.length} files to ${printable(out.dir)}\n`);
+    .action(
+      async (
+        args: string[],
+        flags: {
+          key: string;
+          problems?: string;
+          format: string;
+          out?: string;
+          db?: string;
+          store: boolean;
+          variants?: string;
+          judge?: string;
+          failUnder?: string;
+          strict?: boolean;
+          readWith?: string;
+          timeout: string;
+          maxWait: string;
+        },
+      ) => {
+        const threshold = failUnder(flags.failUnder);
+        const files = expandSubmissions(args);
+        // With variants the key file is a template ({{a}} placeholders): each submission uses its own
+        // student's rendered key, and the run records the first.
+        const keyFor = flags.variants ? variantKeys(flags.variants) : undefined;
+        const first = keyFor
+          ? files
+              .map((f) => {
+                try {
+                  return keyFor(f);
+                } catch {
+                  return undefined;
+                }
+              })
+              .find(Boolean)
+          : undefined;
+        if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
+        const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems);
+        const timeoutMs = seconds(flags.timeout, '--timeout');
+        const maxWaitMs = seconds(flags.maxWait, '--max-wait');
+        if (flags.judge) parseModelRef(flags.judge);
+        if (flags.readWith) parseModelRef(flags.readWith);
+        // The report folder is checked (and reserved) before anything is graded or stored.
+        const out = flags.out ? prepareOutDir(flags.out) : undefined;
+        let store: Store | undefined;
+        try {
+          store =
+            flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
+          const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
+          const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
+          const showProgress = files.length > 1 && process.stderr.isTTY;
+          const { results, runId } = await gradeFiles({
+            key,
+            ...(problems ? { problems } : {}),
+            files,
+            ...(store && flags.store ? { store } : {}),
+            keyPath: flags.key,
+            ...(problemsPath ? { problemsPath } : {}),
+            ...(keyFor && flags.variants ? { keyFor, variantsDir: flags.variants } : {}),
+            ...(judge ? { judge } : {}),
+            ...(transcriber ? { transcriber } : {}),
+            renderSources: !!flags.out,
+            onProgress: (done, total, last) => {
+              if (last.error) process.stderr.write(`${showProgress ? '\n' : ''}error: ${printable(last.error)}\n`);
+              if (showProgress) process.stderr.write(progressBar(done, total, last.path) + (done === total ? '\n' : ''));
+            },
+          });
+          const grades = results.filter((r) => r.grade).map((r) => r.grade!);
+          for (const r of results) for (const w of r.grade?.warnings ?? []) process.stderr.write(`warning: ${printable(w)}\n`);
+          process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? flags.key));
+          // A batch that graded nothing leaves an earlier report folder as it was.
+          if (out && grades.length) {
+            const written = writeReports(out, results, key.title ?? flags.key);
+            process.stderr.write(`wrote ${written.length} files to ${printable(out.dir)}\n`);
+          }
+          if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
+          if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
+          if (!grades.length) throw new CliError('no submission could be graded');
+          if (threshold !== undefined) {
+            const below = grades.filter((g) => percentOf(g) < threshold);
+            for (const g of below) process.stderr.write(`${printable(g.submission)}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
+            if (below.length) process.exitCode = 1;
+          }
+        } finally {
+          out?.discard();
+          await store?.close();
         }
-        if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
-        if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
-        if (!grades.length) throw new CliError('no submission could be graded');
-        if (threshold !== undefined) {
-          const below = grades.filter((g) => percentOf(g) < threshold);
-          for (const g of below) process.stderr.write(`${printable(g.submission)}: ${percentOf(g).toFixed(1)}% is below --fail-under ${threshold}%\n`);
-          if (below.length) process.exitCode = 1;
-        }
-      } finally {
-        out?.discard();
-        await store?.close();
-      }
-    });
+      },
+    );
 }
 
 /** A flag's number of seconds, in milliseconds; a user error when it is not a positive number. */

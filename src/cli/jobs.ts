@@ -38,7 +38,11 @@ export function jobsCommand(): Command {
         await store.close();
       }
       const codes = await Promise.all(Array.from({ length: workers }, () => runWorker(jobId, flags.db)));
-      await printStatus(jobId, flags.db, codes.some((c) => c !== 0));
+      await printStatus(
+        jobId,
+        flags.db,
+        codes.some((c) => c !== 0),
+      );
     });
   jobs
     .command('work')

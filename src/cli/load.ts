@@ -8,7 +8,6 @@ import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import { problemSetText } from '../documents/problem-set-file.js';
 
-
 /** A usage or input error the CLI reports in one line and exits 2 for. */
 export class CliError extends UserError {}
 

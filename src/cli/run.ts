@@ -47,81 +47,103 @@ export function runCommand(): Command {
     .option('--prices <file>', 'JSON prices per million tokens, to show cost: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
     .option('--db <file>', 'the SQLite store', 'partcredit.db')
-    .action(async (flags: { key?: string; problems?: string; model?: string[]; mode: string; hints: boolean; samples: string; temperature?: string; maxTokens?: string; reasoningEffort?: string; stream?: boolean; concurrency: string; resume?: string; db: string; judge?: string; prices?: string; vision?: string[]; textOnly?: string[]; timeout: string; maxWait: string }) => {
-      // A new run's models and API keys are checked before the store is opened: a missing key
-      // is one line, not a stored run to --resume.
-      if (!flags.resume) usableModels([...(flags.model ?? []), ...(flags.judge ? [flags.judge] : [])]);
-      const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
-      try {
-        let config: ModelRunConfig;
-        let keyPath: string;
-        let problemsFlag: string | undefined;
-        let resume: number | undefined;
-        if (flags.resume) {
-          resume = Number(flags.resume);
-          const run = store.modelRun(resume);
-          if (!run) throw new CliError(`${flags.db} has no model run ${flags.resume}`);
-          config = JSON.parse(run.config) as ModelRunConfig;
-          usableModels(config.models);
-          keyPath = run.key_path;
-          problemsFlag = run.problems_path ?? undefined;
-        } else {
-          if (!flags.key) throw new CliError('give --key (or --resume RUN)');
-          if (!flags.model?.length) throw new CliError('give at least one --model');
-          flags.model.forEach(parseModelRef);
-          keyPath = flags.key;
-          problemsFlag = flags.problems;
-          config = {
-            models: flags.model,
-            mode: flags.mode as ModelRunConfig['mode'],
-            hints: flags.hints,
-            samples: Math.max(1, Number(flags.samples)),
-            settings: {
-              ...(flags.temperature !== undefined ? { temperature: Number(flags.temperature) } : {}),
-              ...(flags.maxTokens !== undefined ? { maxTokens: Number(flags.maxTokens) } : {}),
-              ...(flags.reasoningEffort ? { reasoningEffort: flags.reasoningEffort } : {}),
-              ...(flags.stream ? { stream: true } : {}),
-              timeoutMs: seconds(flags.timeout, '--timeout'),
+    .action(
+      async (flags: {
+        key?: string;
+        problems?: string;
+        model?: string[];
+        mode: string;
+        hints: boolean;
+        samples: string;
+        temperature?: string;
+        maxTokens?: string;
+        reasoningEffort?: string;
+        stream?: boolean;
+        concurrency: string;
+        resume?: string;
+        db: string;
+        judge?: string;
+        prices?: string;
+        vision?: string[];
+        textOnly?: string[];
+        timeout: string;
+        maxWait: string;
+      }) => {
+        // A new run's models and API keys are checked before the store is opened: a missing key
+        // is one line, not a stored run to --resume.
+        if (!flags.resume) usableModels([...(flags.model ?? []), ...(flags.judge ? [flags.judge] : [])]);
+        const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
+        try {
+          let config: ModelRunConfig;
+          let keyPath: string;
+          let problemsFlag: string | undefined;
+          let resume: number | undefined;
+          if (flags.resume) {
+            resume = Number(flags.resume);
+            const run = store.modelRun(resume);
+            if (!run) throw new CliError(`${flags.db} has no model run ${flags.resume}`);
+            config = JSON.parse(run.config) as ModelRunConfig;
+            usableModels(config.models);
+            keyPath = run.key_path;
+            problemsFlag = run.problems_path ?? undefined;
+          } else {
+            if (!flags.key) throw new CliError('give --key (or --resume RUN)');
+            if (!flags.model?.length) throw new CliError('give at least one --model');
+            flags.model.forEach(parseModelRef);
+            keyPath = flags.key;
+            problemsFlag = flags.problems;
+            config = {
+              models: flags.model,
+              mode: flags.mode as ModelRunConfig['mode'],
+              hints: flags.hints,
+              samples: Math.max(1, Number(flags.samples)),
+              settings: {
+                ...(flags.temperature !== undefined ? { temperature: Number(flags.temperature) } : {}),
+                ...(flags.maxTokens !== undefined ? { maxTokens: Number(flags.maxTokens) } : {}),
+                ...(flags.reasoningEffort ? { reasoningEffort: flags.reasoningEffort } : {}),
+                ...(flags.stream ? { stream: true } : {}),
+                timeoutMs: seconds(flags.timeout, '--timeout'),
+              },
+              concurrency: Math.max(1, Number(flags.concurrency)),
+              maxWaitMs: seconds(flags.maxWait, '--max-wait'),
+              ...(flags.judge ? { judge: parseModelRef(flags.judge).label } : {}),
+              ...(flags.vision ? { vision: flags.vision } : {}),
+              ...(flags.textOnly ? { textOnly: flags.textOnly } : {}),
+            };
+          }
+          const { key, problems, problemsPath } = loadKeyAndProblems(keyPath, problemsFlag);
+          if (!problems) throw new CliError('a run needs the problem set: give --problems, or problems: in the key');
+          const t0 = Date.now();
+          const tty = process.stderr.isTTY;
+          const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
+          const { runId, errors } = await runModels({
+            store,
+            key,
+            problems,
+            keyPath,
+            ...(problemsPath ? { problemsPath } : {}),
+            config,
+            ...(resume !== undefined ? { resume } : {}),
+            onProgress: (p) => {
+              // Cost so far: each model's tokens at its own price; shown once any model has one.
+              const priced = Object.entries(p.byModel).filter(([m]) => prices[m]);
+              const cost = priced.length ? priced.reduce((s, [m, t]) => s + (t.inputTokens * prices[m]!.input + t.outputTokens * prices[m]!.output) / 1e6, 0) : undefined;
+              if (tty) process.stderr.write(progressLine(p, t0, cost));
             },
-            concurrency: Math.max(1, Number(flags.concurrency)),
-            maxWaitMs: seconds(flags.maxWait, '--max-wait'),
-            ...(flags.judge ? { judge: parseModelRef(flags.judge).label } : {}),
-            ...(flags.vision ? { vision: flags.vision } : {}),
-            ...(flags.textOnly ? { textOnly: flags.textOnly } : {}),
-          };
+          });
+          if (tty) process.stderr.write('\n');
+          for (const e of errors) process.stderr.write(`${printable(`error: ${e.model}${e.sample ? ` (sample ${e.sample + 1})` : ''}: ${e.message}`)}\n`);
+          if (errors.length) {
+            process.exitCode = 1;
+            process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId} --db ${flags.db} finishes the run\n`);
+          }
+          process.stdout.write(comparisonTable(compareRuns(store, [runId], key, prices)));
+          process.stderr.write(`saved as model run ${runId} in ${flags.db} (partcredit compare ${runId})\n`);
+        } finally {
+          await store.close();
         }
-        const { key, problems, problemsPath } = loadKeyAndProblems(keyPath, problemsFlag);
-        if (!problems) throw new CliError('a run needs the problem set: give --problems, or problems: in the key');
-        const t0 = Date.now();
-        const tty = process.stderr.isTTY;
-        const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
-        const { runId, errors } = await runModels({
-          store,
-          key,
-          problems,
-          keyPath,
-          ...(problemsPath ? { problemsPath } : {}),
-          config,
-          ...(resume !== undefined ? { resume } : {}),
-          onProgress: (p) => {
-            // Cost so far: each model's tokens at its own price; shown once any model has one.
-            const priced = Object.entries(p.byModel).filter(([m]) => prices[m]);
-            const cost = priced.length ? priced.reduce((s, [m, t]) => s + (t.inputTokens * prices[m]!.input + t.outputTokens * prices[m]!.output) / 1e6, 0) : undefined;
-            if (tty) process.stderr.write(progressLine(p, t0, cost));
-          },
-        });
-        if (tty) process.stderr.write('\n');
-        for (const e of errors) process.stderr.write(printable(`error: ${e.model}${e.sample ? ` (sample ${e.sample + 1})` : ''}: ${e.message}`) + '\n');
-        if (errors.length) {
-          process.exitCode = 1;
-          process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId} --db ${flags.db} finishes the run\n`);
-        }
-        process.stdout.write(comparisonTable(compareRuns(store, [runId], key, prices)));
-        process.stderr.write(`saved as model run ${runId} in ${flags.db} (partcredit compare ${runId})\n`);
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 }
 
 export function compareCommand(): Command {
@@ -142,7 +164,7 @@ export function compareCommand(): Command {
         const key = flags.key ? loadKeyAndProblems(flags.key, undefined, true).key : undefined;
         const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
         const c = compareRuns(store, ids, key, prices);
-        const text = flags.format === 'json' ? JSON.stringify(c, null, 2) + '\n' : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);
+        const text = flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);
         if (flags.out) writeFileReplacing(flags.out, text);
         else process.stdout.write(text);
       } finally {

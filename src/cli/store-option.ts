@@ -13,6 +13,7 @@ export const DB_HELP = 'the store: a SQLite file or a postgres:// URL (default: 
  */
 export async function openCliStore(flag: string | undefined, mustExist = true, options: StoreOptions = {}): Promise<Store> {
   const location = storeLocation(flag);
-  if (mustExist && !isPostgresUrl(location) && location !== ':memory:' && !existsSync(location)) throw new CliError(`no store at ${location}: grade something first (npm run example, or partcredit grade --key K files...)`);
+  if (mustExist && !isPostgresUrl(location) && location !== ':memory:' && !existsSync(location))
+    throw new CliError(`no store at ${location}: grade something first (npm run example, or partcredit grade --key K files...)`);
   return openStore(location, { ...options, onMigrate: (m) => process.stderr.write(`partcredit: ${m}\n`) });
 }

@@ -17,10 +17,12 @@ export function variantsCommand(): Command {
       if (!existsSync(flags.key)) throw new CliError(`no key file at ${flags.key}`);
       if (!existsSync(flags.students)) throw new CliError(`no roster at ${flags.students}`);
       const keyText = readText(flags.key, 'key file');
-      const problemsPath = flags.problems ?? (() => {
-        const m = /^problems:\s*['"]?([^'"\n]+)['"]?\s*$/m.exec(keyText);
-        return m ? resolve(dirname(flags.key), m[1]!.trim()) : undefined;
-      })();
+      const problemsPath =
+        flags.problems ??
+        (() => {
+          const m = /^problems:\s*['"]?([^'"\n]+)['"]?\s*$/m.exec(keyText);
+          return m ? resolve(dirname(flags.key), m[1]!.trim()) : undefined;
+        })();
       const problems = problemsPath && existsSync(problemsPath) ? readText(problemsPath, 'problem set') : undefined;
       const ids = readRoster(readText(flags.students, 'roster'));
       if (!ids.length) throw new CliError(`${flags.students}: no students`);

@@ -40,7 +40,7 @@ function check(stride: number, padding: number, dilation: number): void {
  */
 export function conv2d(x: Matrix, h: Matrix, o: ConvOptions = {}): Matrix {
   const stride = o.stride ?? 1;
-  const padding = o.padMode === 'none' ? 0 : o.padding ?? 0;
+  const padding = o.padMode === 'none' ? 0 : (o.padding ?? 0);
   const dilation = o.dilation ?? 1;
   check(stride, padding, dilation);
   const k = o.flip === false ? h : flip2(h);
@@ -66,7 +66,7 @@ export function conv2d(x: Matrix, h: Matrix, o: ConvOptions = {}): Matrix {
 /** 1-D convolution (or cross-correlation, `flip: false`), as `conv2d` on one row. */
 export function conv1d(x: Scalar[], h: Scalar[], o: ConvOptions = {}): Scalar[] {
   const stride = o.stride ?? 1;
-  const padding = o.padMode === 'none' ? 0 : o.padding ?? 0;
+  const padding = o.padMode === 'none' ? 0 : (o.padding ?? 0);
   const dilation = o.dilation ?? 1;
   check(stride, padding, dilation);
   const k = o.flip === false ? h : [...h].reverse();

@@ -18,7 +18,9 @@ export interface Call {
 export type Arg = { name: string } | { value: number } | { text: string } | { call: Call };
 
 /** What a computation gives a key: a value (as LaTeX the checker reads) or a whole table. */
-export type Computed = { latex: string; type?: 'matrix' | 'vector' | 'tuple' | 'shape' | 'number' } | { table: { columns: string[]; rows: Record<string, string[]>; column_types: Record<string, 'number' | 'shape'> } };
+export type Computed =
+  | { latex: string; type?: 'matrix' | 'vector' | 'tuple' | 'shape' | 'number' }
+  | { table: { columns: string[]; rows: Record<string, string[]>; column_types: Record<string, 'number' | 'shape'> } };
 
 /** Reads `conv2d(x, h, stride=2, padding=1)` (nested calls allowed). */
 export function parseCall(src: string): Call {
@@ -202,7 +204,9 @@ function convVariants(defaultFlip: boolean) {
     const padding = namedNumber(call, 'padding', 3) ?? 0;
     const stride = namedNumber(call, 'stride', 2) ?? 1;
     const notFlip = { flip: { name: String(!flip) } } as Record<string, Arg>;
-    const flipLabel = flip ? 'the cross-correlation (kernel not flipped); the question defines convolution with a flipped kernel' : 'a true convolution (kernel flipped); the question slides the kernel without flipping it';
+    const flipLabel = flip
+      ? 'the cross-correlation (kernel not flipped); the question defines convolution with a flipped kernel'
+      : 'a true convolution (kernel flipped); the question slides the kernel without flipping it';
     const out: { call: Call; label: string; category: MistakeCategory }[] = [{ call: withNamed(call, notFlip), label: flipLabel, category: 'convention' }];
     const changes: [Record<string, Arg>, string, MistakeCategory][] = [];
     if (padding > 0) changes.push([{ padding: { value: 0 } }, `no padding; the question pads by ${padding}`, 'misread-input']);
@@ -266,7 +270,9 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   avgpool2d_backward: {
     run: (a) => avgPool2dBackward(a.matrix(0, 'x'), a.matrix(1, 'dy'), { size: a.int(2, 'size', 2), stride: a.int(3, 'stride', a.int(2, 'size', 2)) }),
-    variants: (call) => [{ call: { ...call, fn: 'maxpool2d_backward' }, label: 'the gradient routed to the maximum, as max pooling does; average pooling spreads it evenly', category: 'wrong-method' }],
+    variants: (call) => [
+      { call: { ...call, fn: 'maxpool2d_backward' }, label: 'the gradient routed to the maximum, as max pooling does; average pooling spreads it evenly', category: 'wrong-method' },
+    ],
   },
   gap: { run: (a) => globalAvgPool(a.tensor(0, 'x') as Matrix[]) },
   batchnorm_mean: { run: (a) => batchNormStats(batch(a.tensor(0, 'batch'), 'batchnorm_mean')).mean, variants: normVariants('batchnorm') },
@@ -283,7 +289,14 @@ const FUNCTIONS: Record<string, Fn> = {
   transpose: { run: (a) => transpose(a.matrix(0, 'a')) },
   momentum: {
     run: (a) => {
-      const step = momentumStep({ x: a.vector(0, 'x'), v: a.vector(1, 'v'), grad: a.vector(2, 'grad'), beta: a.scalar(3, 'beta', r(9, 10)), lr: a.scalar(4, 'lr'), form: a.text(5, 'form', 'ema') as 'ema' | 'sum' });
+      const step = momentumStep({
+        x: a.vector(0, 'x'),
+        v: a.vector(1, 'v'),
+        grad: a.vector(2, 'grad'),
+        beta: a.scalar(3, 'beta', r(9, 10)),
+        lr: a.scalar(4, 'lr'),
+        form: a.text(5, 'form', 'ema') as 'ema' | 'sum',
+      });
       return a.text(6, 'out', 'x') === 'v' ? step.v : step.x;
     },
   },
@@ -295,8 +308,22 @@ const FUNCTIONS: Record<string, Fn> = {
     },
   },
   signsgd: { run: (a) => signSgdStep({ x: a.vector(0, 'x'), grad: a.vector(1, 'grad'), lr: a.scalar(2, 'lr') }) },
-  rnn_step: { run: (a) => rnnStep({ h: a.scalar(0, 'h'), w: a.scalar(1, 'w'), x: a.scalar(2, 'x', r(0)), u: a.scalar(3, 'u', r(0)), b: a.scalar(4, 'b', r(0)), activation: a.text(5, 'activation', 'tanh') as Activation }) },
-  rnn_grad: { run: (a) => rnnStepGrad({ a: a.scalar(0, 'a'), h: a.scalar(1, 'h'), w: a.scalar(2, 'w'), x: a.scalar(3, 'x', r(0)), u: a.scalar(4, 'u', r(0)), b: a.scalar(5, 'b', r(0)), activation: a.text(6, 'activation', 'tanh') as Activation }) },
+  rnn_step: {
+    run: (a) =>
+      rnnStep({ h: a.scalar(0, 'h'), w: a.scalar(1, 'w'), x: a.scalar(2, 'x', r(0)), u: a.scalar(3, 'u', r(0)), b: a.scalar(4, 'b', r(0)), activation: a.text(5, 'activation', 'tanh') as Activation }),
+  },
+  rnn_grad: {
+    run: (a) =>
+      rnnStepGrad({
+        a: a.scalar(0, 'a'),
+        h: a.scalar(1, 'h'),
+        w: a.scalar(2, 'w'),
+        x: a.scalar(3, 'x', r(0)),
+        u: a.scalar(4, 'u', r(0)),
+        b: a.scalar(5, 'b', r(0)),
+        activation: a.text(6, 'activation', 'tanh') as Activation,
+      }),
+  },
   output_size: {
     run: (a) => r(outputSize(a.int(0, 'n'), a.int(1, 'kernel'), a.int(2, 'stride', 1), a.int(3, 'padding', 0), a.text(4, 'rounding', 'floor') as 'floor' | 'ceil')),
     variants: (call) => [{ call: withNamed(call, { rounding: { text: 'ceil' } }), label: 'rounded up (ceil); the output size rounds down (floor)', category: 'convention' }],
@@ -323,7 +350,10 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   layer_table: {
     run: (a) => {
-      const input = a.text(1, 'input').split(/\s*[x×*,]\s*/).map(Number) as [number, number, number];
+      const input = a
+        .text(1, 'input')
+        .split(/\s*[x×*,]\s*/)
+        .map(Number) as [number, number, number];
       if (input.length !== 3 || input.some((n) => !Number.isInteger(n))) throw new ComputeError('layer_table: input must be like "28x28x1" (W×H×C)');
       const padding = a.get(2, 'padding');
       const rows = layerTable(a.text(0, 'stack'), input, {

@@ -73,7 +73,10 @@ const times = (xs: (number | string)[]) => xs.join(' \\times ');
  * and receptive field.
  */
 export function layerTable(stack: string, input: [number, number, number], conventions: StackConventions = {}): LayerRow[] {
-  const names = stack.split(/\s*(?:→|->|\\rightarrow|\\to|,|\n)\s*/).map((s) => s.trim()).filter(Boolean);
+  const names = stack
+    .split(/\s*(?:→|->|\\rightarrow|\\to|,|\n)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   let shape: number[] = [...input];
   let rf = 1;
   let jump = 1;
@@ -119,14 +122,26 @@ export function layerTable(stack: string, input: [number, number, number], conve
     } else if ((m = /^FC-(\d+)$/i.exec(name))) {
       const k = Number(m[1]);
       const inputs = shape.reduce((a, b) => a * b, 1);
-      rows.push({ layer: label, parameters: { expression: `${inputs} \\times ${k} + ${k}`, value: inputs * k + k }, activations: { expression: String(k), shape: [k] }, flops: inputs * k, receptiveField: rf });
+      rows.push({
+        layer: label,
+        parameters: { expression: `${inputs} \\times ${k} + ${k}`, value: inputs * k + k },
+        activations: { expression: String(k), shape: [k] },
+        flops: inputs * k,
+        receptiveField: rf,
+      });
       shape = [k];
     } else if (/^GAP$/i.test(name)) {
       const c = shape[shape.length - 1]!;
       rows.push({ layer: label, parameters: { expression: '0', value: 0 }, activations: { expression: String(c), shape: [c] }, flops: 0, receptiveField: rf });
       shape = [c];
     } else if (/^(?:RELU|TANH|SIGMOID)$/i.test(name)) {
-      rows.push({ layer: label, parameters: { expression: '0', value: 0 }, activations: { expression: shape.length > 1 ? times(shape) : String(shape[0]), shape: [...shape] }, flops: 0, receptiveField: rf });
+      rows.push({
+        layer: label,
+        parameters: { expression: '0', value: 0 },
+        activations: { expression: shape.length > 1 ? times(shape) : String(shape[0]), shape: [...shape] },
+        flops: 0,
+        receptiveField: rf,
+      });
     } else {
       throw new ComputeError(`unknown layer "${name}" (CONVk-f, POOLk, FLATTEN, FC-k, GAP, ReLU)`);
     }

@@ -23,7 +23,9 @@ function windowAt(x: Matrix, i: number, j: number, size: number, stride: number)
 /** Max pooling (default 2×2, stride = size). */
 export function maxPool2d(x: Matrix, o: PoolOptions = {}): Matrix {
   const { size, stride, outH, outW } = windows(x, o);
-  return Array.from({ length: outH }, (_, i) => Array.from({ length: outW }, (_, j) => windowAt(x, i, j, size, stride).reduce((m, e) => (S.cmp(e.value, m) > 0 ? e.value : m), windowAt(x, i, j, size, stride)[0]!.value)));
+  return Array.from({ length: outH }, (_, i) =>
+    Array.from({ length: outW }, (_, j) => windowAt(x, i, j, size, stride).reduce((m, e) => (S.cmp(e.value, m) > 0 ? e.value : m), windowAt(x, i, j, size, stride)[0]!.value)),
+  );
 }
 
 /** Average pooling (default 2×2, stride = size). */

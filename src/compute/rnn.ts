@@ -4,7 +4,13 @@ export type Activation = 'tanh' | 'sigmoid' | 'relu' | 'identity';
 
 const ACT: Record<Activation, [(x: number) => number, (x: number) => number]> = {
   tanh: [Math.tanh, (x) => 1 - Math.tanh(x) ** 2],
-  sigmoid: [(x) => 1 / (1 + Math.exp(-x)), (x) => { const s = 1 / (1 + Math.exp(-x)); return s * (1 - s); }],
+  sigmoid: [
+    (x) => 1 / (1 + Math.exp(-x)),
+    (x) => {
+      const s = 1 / (1 + Math.exp(-x));
+      return s * (1 - s);
+    },
+  ],
   relu: [(x) => Math.max(0, x), (x) => (x > 0 ? 1 : 0)],
   identity: [(x) => x, () => 1],
 };

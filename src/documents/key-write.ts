@@ -43,7 +43,7 @@ export function keySkeleton(set: ProblemSet, problemsPath?: string): string {
     if (p.text.trim()) lines.push(`    # ${comment(p.text)}`);
     lines.push(`    answer: ''          # TODO: the expected answer (partcredit key lint lists what is left)`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** `72.8M`, `approximately 1.7M`, `23,296`: a number as the key should hold it. */
@@ -66,7 +66,12 @@ function answerOf(solution: string): string | undefined {
   // reads it (`x \leftarrow x - \gamma v = (x_1, x_2) - ...` uses v for the new velocity).
   const update = /^(.*?)(\\leftarrow|\\gets|:=)([\s\S]*)$/.exec(best.text);
   const chosen = update ? `${update[1]!.trim()} ${update[2]} ${lastSide(update[3]!)}` : lastSide(best.text);
-  return chosen.replace(/\s*\((?:we|where|assuming)\b[^)]*\)?\s*\.?$/i, '').replace(/\.\s*$/, '').trim() || undefined;
+  return (
+    chosen
+      .replace(/\s*\((?:we|where|assuming)\b[^)]*\)?\s*\.?$/i, '')
+      .replace(/\.\s*$/, '')
+      .trim() || undefined
+  );
 }
 
 /**
@@ -119,8 +124,7 @@ export function importSolutions(text: string, sourcePath?: string): string {
       } else if (answer) {
         out.push(`    answer: ${yamlQuote(answer)}`);
         symbolsOf(answer, vectors).forEach((s) => used.add(s));
-      }
-      else out.push(`    answer: ''   # no answer found in the solutions`);
+      } else out.push(`    answer: ''   # no answer found in the solutions`);
       if (a?.text.trim()) out.push(...yamlBlock('solution', a.text.replace(/\**\s*TO BE GRADED:?\s*\**/gi, '')));
     }
   });
@@ -128,7 +132,7 @@ export function importSolutions(text: string, sourcePath?: string): string {
     ...vectors.map(([name, parts]) => `  ${name}: { vector: [${parts.join(', ')}] }   # from "${name} = (${parts.join(', ')})" in the text`),
     ...[...used].filter((s) => !vectors.some(([n, parts]) => n === s || parts.includes(s))).map((s) => `  ${s}: {}   # used in an answer: add its assumptions (positive, integer, ...)`),
   ];
-  return [...header, declared.length ? 'symbols:' : 'symbols: {}', ...declared, 'defaults:', '  points: 1', 'parts:', ...out].join('\n') + '\n';
+  return `${[...header, declared.length ? 'symbols:' : 'symbols: {}', ...declared, 'defaults:', '  points: 1', 'parts:', ...out].join('\n')}\n`;
 }
 
 /** The symbols an answer uses, read as the checker reads them. */

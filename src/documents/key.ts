@@ -230,7 +230,14 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
       ...(line ? { line } : {}),
     });
   }
-  const key: Key = { ...(data.title ? { title: data.title } : {}), ...(data.data ? { data: data.data } : {}), ...(data.problems ? { problems: data.problems } : {}), symbols, parts, ...(file ? { file } : {}) };
+  const key: Key = {
+    ...(data.title ? { title: data.title } : {}),
+    ...(data.data ? { data: data.data } : {}),
+    ...(data.problems ? { problems: data.problems } : {}),
+    symbols,
+    parts,
+    ...(file ? { file } : {}),
+  };
   problems.push(...lintAnswers(key, rawIdsByCanonical(data), doc, counter, file));
   return { key, problems };
 }

@@ -5,7 +5,10 @@ import { UserError } from '../model/errors.js';
  * text outputs after them (a coding part's printed answer is graded like any other).
  */
 export function notebookToMarkdown(json: string, path: string): string {
-  let nb: { cells?: { cell_type?: string; source?: string | string[]; outputs?: { text?: string | string[]; data?: Record<string, string | string[]> }[] }[]; metadata?: { language_info?: { name?: string } } };
+  let nb: {
+    cells?: { cell_type?: string; source?: string | string[]; outputs?: { text?: string | string[]; data?: Record<string, string | string[]> }[] }[];
+    metadata?: { language_info?: { name?: string } };
+  };
   try {
     nb = JSON.parse(json) as typeof nb;
   } catch (e) {
@@ -20,14 +23,14 @@ export function notebookToMarkdown(json: string, path: string): string {
     if (cell.cell_type === 'markdown' || cell.cell_type === 'raw') {
       if (src) out.push(src);
     } else if (cell.cell_type === 'code') {
-      if (src) out.push('```' + lang + '\n' + src + '\n```');
+      if (src) out.push(`\`\`\`${lang}\n${src}\n\`\`\``);
       const printed = (cell.outputs ?? [])
         .map((o) => text(o.text) || text(o.data?.['text/latex']) || text(o.data?.['text/markdown']) || text(o.data?.['text/plain']))
         .filter((s) => s.trim())
         .join('\n')
         .trimEnd();
-      if (printed) out.push('Output:\n```\n' + printed + '\n```');
+      if (printed) out.push(`Output:\n\`\`\`\n${printed}\n\`\`\``);
     }
   }
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }

@@ -11,7 +11,10 @@ export function isRoman(s: string): boolean {
 
 /** `1a` → `1.a`, `3d.ii` → `3.d.ii`, `3(d)(ii)` → `3.d.ii`, `Q4 e` → `4.e`; undefined when not an id. */
 export function canonicalPartId(raw: string): string | undefined {
-  const s = raw.trim().toLowerCase().replace(/^(?:q|question|problem|prob\.?|p)\s*/, '');
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:q|question|problem|prob\.?|p)\s*/, '');
   const m = /^(\d+)(?:[\s./]*\(?([a-z])\)?(?![a-z]))?(?:[\s./]*\(?([ivx]+)\)?)?\.?$/.exec(s);
   if (!m) return undefined;
   if (m[3] && !isRoman(m[3])) return undefined;
@@ -25,7 +28,7 @@ export function idLevels(id: string): string[] {
 
 /** Whether `child` is `parent` or below it (`3.d.ii` is within `3.d` and `3`). */
 export function isWithin(child: string, parent: string): boolean {
-  return child === parent || child.startsWith(parent + '.');
+  return child === parent || child.startsWith(`${parent}.`);
 }
 
 /** A label at the start of a line, as write-ups, transcripts and problem sets write them. */
@@ -86,7 +89,11 @@ export function readLineLabel(line: string): LineLabel | undefined {
   // Part (c): / Part c.
   if ((m = PART_WORD.exec(line))) return label(undefined, m[1], m[2], m[0].length, true);
   // 1/a). 3/d. 1a. 1.a 1a: 3(d)(ii) **1a** ### 1(a)
-  if ((m = NUMBER_PART.exec(line)) && letterIsLabel(m[0], m[2]!) && (/[/.(]/.test(m[0].replace(/^\s*(?:[-*+]\s+)?/, '').slice(m[1]!.length, m[1]!.length + 3)) || /[).:*_]|^\s*#/.test(m[0]) || /\)\s*$/.test(m[0]))) {
+  if (
+    (m = NUMBER_PART.exec(line)) &&
+    letterIsLabel(m[0], m[2]!) &&
+    (/[/.(]/.test(m[0].replace(/^\s*(?:[-*+]\s+)?/, '').slice(m[1]!.length, m[1]!.length + 3)) || /[).:*_]|^\s*#/.test(m[0]) || /\)\s*$/.test(m[0]))
+  ) {
     return label(m[1], m[2], m[3], m[0].length, true);
   }
   const s = line.replace(/^\s*(?:[-*+]\s+)?/, '');

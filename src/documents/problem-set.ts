@@ -25,7 +25,14 @@ function readQuestionHeading(line: string, expected: number, previous = ''): { n
 function withPoints(number: string, rest: string): { number: string; rest: string; points?: number } {
   const m = /\(\s*([\d\s+.]+)\s*(?:points?|pts?)\s*\)/i.exec(rest);
   const points = m ? m[1]!.split('+').reduce((s, x) => s + Number(x.trim() || 0), 0) : undefined;
-  return { number, rest: rest.replace(/\(\s*[\d\s+.]+\s*(?:points?|pts?)\s*\)/i, '').replace(/\*\*/g, '').trim(), ...(points ? { points } : {}) };
+  return {
+    number,
+    rest: rest
+      .replace(/\(\s*[\d\s+.]+\s*(?:points?|pts?)\s*\)/i, '')
+      .replace(/\*\*/g, '')
+      .trim(),
+    ...(points ? { points } : {}),
+  };
 }
 
 /** A short first line reads as a title; a long one starts the text. */

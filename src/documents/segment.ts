@@ -105,11 +105,7 @@ class Responses {
 function idFor(question: string | undefined, part: string | undefined, subpart: string | undefined, outline: QuestionOutline[]): string | undefined {
   if (!question) return undefined;
   const q = outline.find((o) => o.number === question);
-  const candidates = [
-    [question, part, subpart].filter(Boolean).join('.'),
-    [question, part].filter(Boolean).join('.'),
-    question,
-  ];
+  const candidates = [[question, part, subpart].filter(Boolean).join('.'), [question, part].filter(Boolean).join('.'), question];
   if (!q) return candidates[0];
   // `ii.` with no part label: the key's only subpart of that name in the question.
   if (!part && subpart) {
@@ -118,7 +114,7 @@ function idFor(question: string | undefined, part: string | undefined, subpart: 
   }
   for (const c of candidates) if (q.parts.includes(c)) return c;
   // A subpart label alone inside a part: `ii.` under the current part.
-  return q.parts.find((p) => p.startsWith(candidates[0]! + '.')) ?? candidates[0];
+  return q.parts.find((p) => p.startsWith(`${candidates[0]!}.`)) ?? candidates[0];
 }
 
 interface Segment {
@@ -142,9 +138,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
       if (current.text.trim() || current.label || current.numbered) out.push(current);
-      current = label
-        ? { label, text: (dollar ? '$$' : '') + line.slice(label.length), line: firstLine + i }
-        : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
+      current = label ? { label, text: (dollar ? '$$' : '') + line.slice(label.length), line: firstLine + i } : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
       return;
     }
     current.text += (current.text ? '\n' : '') + raw;
@@ -212,7 +206,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   return responses.list(outline.flatMap((q) => q.parts));
 }
 
-const RECHECK = /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
+const RECHECK =
+  /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
 
 /** Whether a follow-up asks the model to go on with what it was writing ("please continue it thoroughly"). */
 export function isContinuation(prompt: string): boolean {
@@ -231,7 +226,10 @@ export function isRecheck(prompt: string): boolean {
 
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string } {
-  const first = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest.
   const named = /^(?:#{1,6}\s*)?(?:\*\*)?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$/i.exec(first[0] ?? '');
   if (named) return { number: named[1]!, heading: named[2]!.slice(0, 90) };

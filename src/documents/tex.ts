@@ -15,8 +15,11 @@ export function texToMarkdown(tex: string): string {
     .replace(/\\item\s*\[([^\]]*)\]/g, '\n$1 ')
     .replace(/\\item\b/g, '\n- ')
     .replace(/\\begin\{(?:enumerate|itemize|description|center|flushleft)\}(?:\[[^\]]*\])?|\\end\{(?:enumerate|itemize|description|center|flushleft)\}/g, '')
-    .replace(/\\begin\{(equation|align|gather|multline)\*?\}([\s\S]*?)\\end\{\1\*?\}/g, (_m, env: string, inner: string) => `\n$$${env === 'align' ? `\\begin{aligned}${inner.replace(/\\label\{[^}]*\}/g, '')}\\end{aligned}` : inner.replace(/\\label\{[^}]*\}/g, '').trim()}$$\n`)
+    .replace(
+      /\\begin\{(equation|align|gather|multline)\*?\}([\s\S]*?)\\end\{\1\*?\}/g,
+      (_m, env: string, inner: string) => `\n$$${env === 'align' ? `\\begin{aligned}${inner.replace(/\\label\{[^}]*\}/g, '')}\\end{aligned}` : inner.replace(/\\label\{[^}]*\}/g, '').trim()}$$\n`,
+    )
     .replace(/\\\[([\s\S]*?)\\\]/g, (_m, inner: string) => `\n$$${inner.trim()}$$\n`)
     .replace(/\\\(([\s\S]*?)\\\)/g, (_m, inner: string) => `$${inner.trim()}$`);
-  return body.replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return `${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -9,7 +9,8 @@ export class TranscriptError extends Error {
 }
 
 /** Lines a person adds to a transcript they annotate: links to `#`, verdict sentences. */
-const REMARK = /^\s*\[[^\]]+\]\(#\)\s*$|\b(?:one[- ]shott?(?:ed)?|failed here|got (?:it|this|the answer) (?:right|wrong|correct)|seems to be able|looks correct to me|was (?:wrong|right|correct) (?:here|on)|hallucinat|I prompted it|we have to keep an eye)/i;
+const REMARK =
+  /^\s*\[[^\]]+\]\(#\)\s*$|\b(?:one[- ]shott?(?:ed)?|failed here|got (?:it|this|the answer) (?:right|wrong|correct)|seems to be able|looks correct to me|was (?:wrong|right|correct) (?:here|on)|hallucinat|I prompted it|we have to keep an eye)/i;
 
 /** Whether a paragraph is a person's remark about the model rather than the model's text. */
 export function isRemark(paragraph: string): boolean {
@@ -112,7 +113,14 @@ export function parseKimiText(text: string): Message[] {
     }
     if (closing >= 0) end = closing;
     else end = k + 1 < requests.length ? promptStart(lines, start, nextRequest) : lines.length;
-    const reply = separateRemarks(lines.slice(start, end).filter((l) => !KIMI_UI.test(l.trim())).join('\n'), start + 1, messages).trim();
+    const reply = separateRemarks(
+      lines
+        .slice(start, end)
+        .filter((l) => !KIMI_UI.test(l.trim()))
+        .join('\n'),
+      start + 1,
+      messages,
+    ).trim();
     if (reply) messages.push({ role: 'assistant', text: reply, line: start + 1 });
     userStart = closing >= 0 ? closing + 1 : end;
   });
@@ -187,7 +195,9 @@ function contentText(content: unknown): string {
 /** ChatGPT's `conversations.json` export: one conversation (the first, or the one named). */
 export function parseChatGptJson(json: unknown): Message[] {
   const conversations = Array.isArray(json) ? json : [json];
-  const conv = conversations[0] as { mapping?: Record<string, { message?: { author?: { role?: string }; content?: unknown; create_time?: number } | null; parent?: string | null; children?: string[] }>; current_node?: string } | undefined;
+  const conv = conversations[0] as
+    | { mapping?: Record<string, { message?: { author?: { role?: string }; content?: unknown; create_time?: number } | null; parent?: string | null; children?: string[] }>; current_node?: string }
+    | undefined;
   if (!conv?.mapping) throw new TranscriptError('a ChatGPT export needs "mapping" (conversations.json)');
   // Follow the branch that was shown last: from current_node up to the root.
   const chain: string[] = [];
@@ -213,9 +223,7 @@ export function parseChatGptJson(json: unknown): Message[] {
 export function parseClaudeJson(json: unknown): Message[] {
   const conv = (Array.isArray(json) ? json[0] : json) as { chat_messages?: { sender?: string; text?: string; content?: unknown }[] } | undefined;
   if (!conv?.chat_messages) throw new TranscriptError('a Claude export needs "chat_messages"');
-  return conv.chat_messages
-    .map((m): Message => ({ role: m.sender === 'human' ? 'user' : 'assistant', text: (m.text || contentText(m.content)).trim() }))
-    .filter((m) => m.text);
+  return conv.chat_messages.map((m): Message => ({ role: m.sender === 'human' ? 'user' : 'assistant', text: (m.text || contentText(m.content)).trim() })).filter((m) => m.text);
 }
 
 /** A plain JSON list of messages: `[{"role": "user", "content": "..."}]` (or `{"messages": [...]}`). */
@@ -239,7 +247,8 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     return 'json-messages';
   }
   if (/^(?:user|ChatGPT)\s/m.test(text) && /^ChatGPT\s/m.test(text)) return 'chatgpt-text';
-  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You)\s*:\*\*/im.test(text) && /^\s*(?:\*\*|#{1,6}\s*)?(?:Assistant|AI|Model|Claude|ChatGPT|Gemini)\b/im.test(text)) return 'markdown-chat';
+  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You)\s*:\*\*/im.test(text) && /^\s*(?:\*\*|#{1,6}\s*)?(?:Assistant|AI|Model|Claude|ChatGPT|Gemini)\b/im.test(text))
+    return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';

@@ -57,19 +57,24 @@ export function renderVariant(keyText: string, problemsText: string | undefined,
   }
   const values = drawParams(params.data, studentId, String((doc.toJS() as { title?: string }).title ?? ''));
   doc.delete('params');
-  doc.commentBefore = ` variant for student ${studentId}: ${Object.entries(values).map(([k, v]) => `${k} = ${v}`).join(', ')}`;
+  doc.commentBefore = ` variant for student ${studentId}: ${Object.entries(values)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ')}`;
   const key = fillPlaceholders(doc.toString(), values, 'the key');
   return { key, ...(problemsText !== undefined ? { problems: fillPlaceholders(problemsText, values, 'the problem set') } : {}), values };
 }
 
 /** Student ids from a roster CSV: the column named id, student, student_id, sid or email, else the first. */
 export function readRoster(csv: string): string[] {
-  const rows = csv.split(/\r?\n/).map((l) => l.split(',').map((c) => c.trim().replace(/^"|"$/g, ''))).filter((r) => r.some(Boolean));
+  const rows = csv
+    .split(/\r?\n/)
+    .map((l) => l.split(',').map((c) => c.trim().replace(/^"|"$/g, '')))
+    .filter((r) => r.some(Boolean));
   if (!rows.length) return [];
   const header = rows[0]!.map((h) => h.toLowerCase());
   const col = header.findIndex((h) => ['id', 'student', 'student_id', 'studentid', 'sid', 'email'].includes(h));
   const body = col >= 0 ? rows.slice(1) : rows;
-  const ids = body.map((r) => r[col >= 0 ? col : 0]!).filter(Boolean);
+  const ids = body.map((r) => r[Math.max(col, 0)]!).filter(Boolean);
   const seen = new Set<string>();
   for (const id of ids) {
     if (!/^[\w.@+-]+$/.test(id)) throw new Error(`roster: the student id "${id}" has characters a file name cannot hold`);

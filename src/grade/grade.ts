@@ -16,7 +16,7 @@ function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean 
   if (r.verdict === 'unparseable' || r.misfit) return true;
   // An answer about other quantities: the question is about d_in and d_out, the candidate only about W.
   const relevant = questionSymbols ?? new Set(r.symbols?.expected ?? []);
-  if (r.symbols && r.symbols.expected.length && !r.symbols.answer.some((s) => relevant.has(s))) return true;
+  if (r.symbols?.expected.length && !r.symbols.answer.some((s) => relevant.has(s))) return true;
   return false;
 }
 
@@ -168,7 +168,7 @@ function withoutLayerIndex(text: string): string[] {
 /** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
 function leftSide(value: string): string | undefined {
   const m = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\leftarrow|:=)/.exec(value);
-  if (!m || /[+\-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
+  if (!m || /[+-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
   return m[1]!;
 }
 
@@ -179,7 +179,11 @@ function shapeFromDimensions(text: string): Candidate[] {
   for (const line of text.split('\n')) {
     const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(width|height|channels|depth)(?:\*\*)?\s*[:=]\s*(.+?)\s*$/i.exec(line);
     if (!m) continue;
-    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!.replace(/\s*\([^()]*\)\s*$/, '').replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!
+      .replace(/\s*\([^()]*\)\s*$/, '')
+      .replace(/^\$+|\$+$/g, '')
+      .replace(/[.;,]\s*$/, '')
+      .trim();
     if (dims.width && dims.height && dims.channels) {
       out.unshift({ text: `(${dims.width}) \\times (${dims.height}) \\times (${dims.channels})`, how: 'marker' });
       for (const k of Object.keys(dims)) delete dims[k];
@@ -190,7 +194,12 @@ function shapeFromDimensions(text: string): Candidate[] {
 
 /** `Weights` ~ `weights`, `Output shape` ~ `output_shape`: a label that names an answer. */
 function labelNames(label: string, name: string): boolean {
-  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().replace(/s\b/g, '');
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .replace(/s\b/g, '');
   return norm(label) === norm(name);
 }
 
@@ -200,7 +209,11 @@ function labelledValues(text: string, name: string): Candidate[] {
   for (const line of text.split('\n')) {
     const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/.exec(line);
     if (!m || !labelNames(m[1]!, name)) continue;
-    const value = m[2]!.replace(/\s*\([^()]*\)\s*$/, '').replace(/^\$+|\$+$/g, '').replace(/[.;,]\s*$/, '').trim();
+    const value = m[2]!
+      .replace(/\s*\([^()]*\)\s*$/, '')
+      .replace(/^\$+|\$+$/g, '')
+      .replace(/[.;,]\s*$/, '')
+      .trim();
     if (value) out.unshift({ text: value, how: 'marker' });
   }
   return out;
@@ -232,7 +245,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   }
   let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
   // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
-  const quantities = targets.flatMap((t) => (t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : []).filter((q): q is string => !!q);
+  const quantities = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : [])).filter((q): q is string => !!q);
   if (quantities.length) {
     const stating = candidates.filter((c) => quantities.some((q) => statesName(c.text, q)));
     candidates = [...stating, ...candidates.filter((c) => !stating.includes(c))];
@@ -257,7 +270,18 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   for (const c of candidates) {
     defs ??= definitions(text);
-    const variants = [...new Set([c.text, lastSide(c.text), ...chainEquations(c.text), ...substituted(c.text, defs), ...withoutLayerIndex(lastSide(c.text)), ...boundSide(lastSide(c.text)), ...givenValue(lastSide(c.text), question.givens), ...tidied(c.text)])];
+    const variants = [
+      ...new Set([
+        c.text,
+        lastSide(c.text),
+        ...chainEquations(c.text),
+        ...substituted(c.text, defs),
+        ...withoutLayerIndex(lastSide(c.text)),
+        ...boundSide(lastSide(c.text)),
+        ...givenValue(lastSide(c.text), question.givens),
+        ...tidied(c.text),
+      ]),
+    ];
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -326,7 +350,9 @@ function definitions(text: string): Map<string, string> {
     for (const piece of [...pieces(f.text), f.text]) {
       const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
       if (!m || out.has(m[1]!)) continue;
-      const value = lastSide(m[2]!).replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '').trim();
+      const value = lastSide(m[2]!)
+        .replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '')
+        .trim();
       if (value) out.set(m[1]!, value);
     }
   }
@@ -454,10 +480,7 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
   const wrong = g.filter((x) => x.result.verdict !== 'correct');
   const feedback = !wrong.length
     ? g.map((x) => x.result.reason).join('; ')
-    : [
-        ...wrong.map((x) => x.feedback ?? x.result.reason),
-        ...(part.feedback && wrong.some((x) => !x.feedback) ? [part.feedback] : []),
-      ].join('; ');
+    : [...wrong.map((x) => x.feedback ?? x.result.reason), ...(part.feedback && wrong.some((x) => !x.feedback) ? [part.feedback] : [])].join('; ');
   const category = wrong.find((x) => x.result.category)?.result.category;
   return {
     answer,
@@ -485,10 +508,29 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   const longest = response.attempts.reduce((n, a) => Math.max(n, a.text.length), 0);
   if (longest > LIMITS.responseChars) {
     // Beyond the size extraction scans: say so, rather than read it for minutes or call it wrong.
-    return { ...base, verdict: 'unparseable', score: 0, points: 0, answer: '', expected: expectedText, feedback: `the response to this part is ${longest.toLocaleString('en-US')} characters long; the limit is ${LIMITS.responseChars.toLocaleString('en-US')}`, source: response.label, confidence: { reading: 0, alignment: 1, extraction: 0, check: 0, overall: 0 } };
+    return {
+      ...base,
+      verdict: 'unparseable',
+      score: 0,
+      points: 0,
+      answer: '',
+      expected: expectedText,
+      feedback: `the response to this part is ${longest.toLocaleString('en-US')} characters long; the limit is ${LIMITS.responseChars.toLocaleString('en-US')}`,
+      source: response.label,
+      confidence: { reading: 0, alignment: 1, extraction: 0, check: 0, overall: 0 },
+    };
   }
   if (!part.answers.length) {
-    return { ...base, verdict: 'needs-review', score: 0, points: 0, answer: response.final.text.slice(0, 200), expected: part.compute ? `compute: ${part.compute}` : '', feedback: 'the key gives no answer to check against', source: response.label };
+    return {
+      ...base,
+      verdict: 'needs-review',
+      score: 0,
+      points: 0,
+      answer: response.final.text.slice(0, 200),
+      expected: part.compute ? `compute: ${part.compute}` : '',
+      feedback: 'the key gives no answer to check against',
+      source: response.label,
+    };
   }
   const qs = questionContext(assignment, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.final.text, options, qs);
@@ -510,7 +552,8 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   if (response.attempts.length > 1 && response.first !== response.final) {
     // A part posed in pieces (g3 asked in one turn, g4 in a later one): each named answer's first
     // answer is in the first attempt that states it.
-    const firstText = (a: NamedAnswer) => (part.answers.length > 1 && a.name ? response.attempts.find((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)))?.text : undefined) ?? response.first.text;
+    const firstText = (a: NamedAnswer) =>
+      (part.answers.length > 1 && a.name ? response.attempts.find((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)))?.text : undefined) ?? response.first.text;
     const first = gradeAttempt(part, firstText, options, qs);
     const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {

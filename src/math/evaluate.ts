@@ -15,7 +15,11 @@ function lift(a: Value, b: Value, f: (x: number, y: number) => number): Value {
   // Matrices combine entry by entry only with a matrix of their own shape (`A + 1` has no meaning).
   if (a instanceof Matrix || b instanceof Matrix) {
     if (!(a instanceof Matrix && b instanceof Matrix) || !a.sameShape(b)) return NaN;
-    return new Matrix(a.rows, a.cols, a.data.map((x, k) => f(x, b.data[k]!)));
+    return new Matrix(
+      a.rows,
+      a.cols,
+      a.data.map((x, k) => f(x, b.data[k]!)),
+    );
   }
   if (typeof a === 'number') return (b as number[]).map((y) => f(a, y));
   if (typeof b === 'number') return a.map((x) => f(x, b));
@@ -84,38 +88,68 @@ function callKnown(fn: string, args: Value[]): Value {
   const [x, y] = args;
   if (x === undefined) return NaN;
   switch (fn) {
-    case 'sin': return mapScalarFn(x, Math.sin);
-    case 'cos': return mapScalarFn(x, Math.cos);
-    case 'tan': return mapScalarFn(x, Math.tan);
-    case 'sec': return mapScalarFn(x, (v) => 1 / Math.cos(v));
-    case 'csc': return mapScalarFn(x, (v) => 1 / Math.sin(v));
-    case 'cot': return mapScalarFn(x, (v) => 1 / Math.tan(v));
-    case 'asin': return mapScalarFn(x, Math.asin);
-    case 'acos': return mapScalarFn(x, Math.acos);
-    case 'atan': return mapScalarFn(x, Math.atan);
-    case 'sinh': return mapScalarFn(x, Math.sinh);
-    case 'cosh': return mapScalarFn(x, Math.cosh);
-    case 'tanh': return mapScalarFn(x, Math.tanh);
+    case 'sin':
+      return mapScalarFn(x, Math.sin);
+    case 'cos':
+      return mapScalarFn(x, Math.cos);
+    case 'tan':
+      return mapScalarFn(x, Math.tan);
+    case 'sec':
+      return mapScalarFn(x, (v) => 1 / Math.cos(v));
+    case 'csc':
+      return mapScalarFn(x, (v) => 1 / Math.sin(v));
+    case 'cot':
+      return mapScalarFn(x, (v) => 1 / Math.tan(v));
+    case 'asin':
+      return mapScalarFn(x, Math.asin);
+    case 'acos':
+      return mapScalarFn(x, Math.acos);
+    case 'atan':
+      return mapScalarFn(x, Math.atan);
+    case 'sinh':
+      return mapScalarFn(x, Math.sinh);
+    case 'cosh':
+      return mapScalarFn(x, Math.cosh);
+    case 'tanh':
+      return mapScalarFn(x, Math.tanh);
     // `\log` means ln in mathematics; a course that means log2 writes log_2.
     case 'log':
-    case 'ln': return mapScalarFn(x, Math.log);
-    case 'log10': return mapScalarFn(x, Math.log10);
-    case 'exp': return mapScalarFn(x, Math.exp);
-    case 'sqrt': return mapScalarFn(x, Math.sqrt);
-    case 'abs': return mapScalarFn(x, Math.abs);
-    case 'floor': return mapScalarFn(x, Math.floor);
-    case 'ceil': return mapScalarFn(x, Math.ceil);
-    case 'sign': return mapScalarFn(x, Math.sign);
-    case 'step': return mapScalarFn(x, (v) => (v >= -EPS ? 1 : 0));
-    case 'impulse': return mapScalarFn(x, (v) => (Math.abs(v) <= EPS ? 1 : 0));
-    case 'factorial': return mapScalarFn(x, factorial);
-    case 'binom': return y === undefined ? NaN : binom(scalar(x), scalar(y));
-    case 'norm': return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.frobenius() : Math.hypot(...x);
-    case 'norm2': return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.spectral() : Math.hypot(...x);
-    case 'trace': return x instanceof Matrix && x.rows === x.cols ? Array.from({ length: x.rows }, (_, i) => x.at(i, i)).reduce((a, b) => a + b, 0) : NaN;
-    case 'max': return Math.max(...args.map(scalar));
-    case 'min': return Math.min(...args.map(scalar));
-    default: return NaN;
+    case 'ln':
+      return mapScalarFn(x, Math.log);
+    case 'log10':
+      return mapScalarFn(x, Math.log10);
+    case 'exp':
+      return mapScalarFn(x, Math.exp);
+    case 'sqrt':
+      return mapScalarFn(x, Math.sqrt);
+    case 'abs':
+      return mapScalarFn(x, Math.abs);
+    case 'floor':
+      return mapScalarFn(x, Math.floor);
+    case 'ceil':
+      return mapScalarFn(x, Math.ceil);
+    case 'sign':
+      return mapScalarFn(x, Math.sign);
+    case 'step':
+      return mapScalarFn(x, (v) => (v >= -EPS ? 1 : 0));
+    case 'impulse':
+      return mapScalarFn(x, (v) => (Math.abs(v) <= EPS ? 1 : 0));
+    case 'factorial':
+      return mapScalarFn(x, factorial);
+    case 'binom':
+      return y === undefined ? NaN : binom(scalar(x), scalar(y));
+    case 'norm':
+      return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.frobenius() : Math.hypot(...x);
+    case 'norm2':
+      return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.spectral() : Math.hypot(...x);
+    case 'trace':
+      return x instanceof Matrix && x.rows === x.cols ? Array.from({ length: x.rows }, (_, i) => x.at(i, i)).reduce((a, b) => a + b, 0) : NaN;
+    case 'max':
+      return Math.max(...args.map(scalar));
+    case 'min':
+      return Math.min(...args.map(scalar));
+    default:
+      return NaN;
   }
 }
 
@@ -153,7 +187,7 @@ export function evaluate(n: Node, at: Point, budget: WorkBudget = new WorkBudget
     }
     case 'root': {
       const k = scalar(evaluate(n.index, at, budget));
-      return mapScalarFn(evaluate(n.arg, at, budget), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -Math.pow(-x, 1 / k) : Math.pow(x, 1 / k)));
+      return mapScalarFn(evaluate(n.arg, at, budget), (x) => (x < 0 && Number.isInteger(k) && k % 2 === 1 ? -((-x) ** (1 / k)) : x ** (1 / k)));
     }
     case 'percent':
       return map1(evaluate(n.arg, at, budget), (x) => x / 100);
@@ -216,10 +250,10 @@ const EPS = 1e-9;
  * (x^(2/3) is the square of the cube root), which Math.pow leaves NaN.
  */
 function realPow(x: number, e: number): number {
-  if (x >= 0 || Number.isInteger(e)) return Math.pow(x, e);
+  if (x >= 0 || Number.isInteger(e)) return x ** e;
   for (let q = 3; q < 64; q += 2) {
     const p = Math.round(e * q);
-    if (Math.abs(e * q - p) < 1e-9) return (p % 2 === 0 ? 1 : -1) * Math.pow(-x, e);
+    if (Math.abs(e * q - p) < 1e-9) return (p % 2 === 0 ? 1 : -1) * (-x) ** e;
   }
   return NaN;
 }
@@ -267,13 +301,7 @@ export function holds(cond: Node, at: Point, budget: WorkBudget = new WorkBudget
     const b = scalar(evaluate(rhs, at, budget));
     if (Number.isNaN(a) || Number.isNaN(b)) return false;
     const ok =
-      op === '<' ? a < b - EPS
-      : op === '>' ? a > b + EPS
-      : op === '<=' ? a <= b + EPS
-      : op === '>=' ? a >= b - EPS
-      : op === '=' ? Math.abs(a - b) <= EPS
-      : op === '!=' ? Math.abs(a - b) > EPS
-      : false;
+      op === '<' ? a < b - EPS : op === '>' ? a > b + EPS : op === '<=' ? a <= b + EPS : op === '>=' ? a >= b - EPS : op === '=' ? Math.abs(a - b) <= EPS : op === '!=' ? Math.abs(a - b) > EPS : false;
     if (!ok) return false;
   }
   return true;

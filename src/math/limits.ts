@@ -37,9 +37,7 @@ export class LimitError extends Error {
 /** A linear scan that rejects over-long or over-nested input before any parser sees it. */
 export function checkInputBounds(text: string, what = 'answer'): void {
   if (text.length > LIMITS.answerChars) {
-    throw new LimitError(
-      `the ${what} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.answerChars.toLocaleString('en-US')}`,
-    );
+    throw new LimitError(`the ${what} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.answerChars.toLocaleString('en-US')}`);
   }
   let depth = 0;
   let max = 0;

@@ -32,7 +32,11 @@ export class Matrix {
   /** `this + o` entry by entry, or undefined when the shapes differ. */
   add(o: Matrix): Matrix | undefined {
     if (!this.sameShape(o)) return undefined;
-    return new Matrix(this.rows, this.cols, this.data.map((x, k) => x + o.data[k]!));
+    return new Matrix(
+      this.rows,
+      this.cols,
+      this.data.map((x, k) => x + o.data[k]!),
+    );
   }
 
   /** The matrix product `this · o`, or undefined when the inner sizes differ. */
@@ -102,7 +106,11 @@ export class Matrix {
   spectral(): number {
     if (this.rows === 1 || this.cols === 1) return this.frobenius();
     const ata = this.transpose().mul(this)!;
-    let v = new Matrix(ata.rows, 1, Array.from({ length: ata.rows }, (_, i) => 1 + i / 7));
+    let v = new Matrix(
+      ata.rows,
+      1,
+      Array.from({ length: ata.rows }, (_, i) => 1 + i / 7),
+    );
     let lambda = 0;
     for (let it = 0; it < 200; it++) {
       const w = ata.mul(v)!;

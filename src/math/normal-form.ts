@@ -136,8 +136,14 @@ function constantOf(f: Fraction): Rational | undefined {
 /** The exact k-th root of a rational, when it is one (√(9/4) = 3/2). */
 function exactRoot(r: Rational, k: bigint): Rational | undefined {
   const root = (x: bigint): bigint | undefined => {
-    if (x < 0n) return k % 2n === 1n ? (() => { const v = root(-x); return v === undefined ? undefined : -v; })() : undefined;
-    const guess = BigInt(Math.round(Math.pow(Number(x), 1 / Number(k))));
+    if (x < 0n)
+      return k % 2n === 1n
+        ? (() => {
+            const v = root(-x);
+            return v === undefined ? undefined : -v;
+          })()
+        : undefined;
+    const guess = BigInt(Math.round(Number(x) ** (1 / Number(k))));
     for (const g of [guess - 1n, guess, guess + 1n]) if (g >= 0n && g ** k === x) return g;
     return undefined;
   };

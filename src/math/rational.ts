@@ -45,7 +45,7 @@ export function parseDecimal(text: string): Rational | undefined {
   const intPart = m[1] ?? '';
   const frac = m[2] ?? '';
   const exp = Number(m[3] ?? '0');
-  let n = BigInt((intPart + frac) || '0');
+  let n = BigInt(intPart + frac || '0');
   let d = 10n ** BigInt(frac.length);
   if (exp > 0) n *= 10n ** BigInt(exp);
   else if (exp < 0) d *= 10n ** BigInt(-exp);

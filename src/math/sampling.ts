@@ -20,25 +20,62 @@ export function freeSymbols(n: Node, bound: ReadonlySet<string> = new Set(), out
       freeSymbols(n.body, new Set([...bound, n.index]), out);
       break;
     }
-    case 'add': n.terms.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'add':
+      n.terms.forEach((t) => freeSymbols(t, bound, out));
+      break;
     case 'mul':
-    case 'cross': n.factors.forEach((t) => freeSymbols(t, bound, out)); break;
+    case 'cross':
+      n.factors.forEach((t) => freeSymbols(t, bound, out));
+      break;
     case 'neg':
     case 'percent':
-    case 'transpose': freeSymbols(n.arg, bound, out); break;
-    case 'div': freeSymbols(n.num, bound, out); freeSymbols(n.den, bound, out); break;
-    case 'pow': freeSymbols(n.base, bound, out); freeSymbols(n.exp, bound, out); break;
-    case 'pm': if (n.left) freeSymbols(n.left, bound, out); freeSymbols(n.right, bound, out); break;
-    case 'call': n.args.forEach((t) => freeSymbols(t, bound, out)); break;
-    case 'root': freeSymbols(n.index, bound, out); freeSymbols(n.arg, bound, out); break;
+    case 'transpose':
+      freeSymbols(n.arg, bound, out);
+      break;
+    case 'div':
+      freeSymbols(n.num, bound, out);
+      freeSymbols(n.den, bound, out);
+      break;
+    case 'pow':
+      freeSymbols(n.base, bound, out);
+      freeSymbols(n.exp, bound, out);
+      break;
+    case 'pm':
+      if (n.left) freeSymbols(n.left, bound, out);
+      freeSymbols(n.right, bound, out);
+      break;
+    case 'call':
+      n.args.forEach((t) => freeSymbols(t, bound, out));
+      break;
+    case 'root':
+      freeSymbols(n.index, bound, out);
+      freeSymbols(n.arg, bound, out);
+      break;
     case 'tuple':
-    case 'set': n.items.forEach((t) => freeSymbols(t, bound, out)); break;
-    case 'interval': freeSymbols(n.lo, bound, out); freeSymbols(n.hi, bound, out); break;
-    case 'union': n.parts.forEach((t) => freeSymbols(t, bound, out)); break;
-    case 'matrix': n.rows.forEach((r) => r.forEach((t) => freeSymbols(t, bound, out))); break;
-    case 'cases': n.cases.forEach((c) => { freeSymbols(c.value, bound, out); if (c.when !== 'otherwise') freeSymbols(c.when, bound, out); }); break;
-    case 'rel': n.args.forEach((t) => freeSymbols(t, bound, out)); break;
-    default: break;
+    case 'set':
+      n.items.forEach((t) => freeSymbols(t, bound, out));
+      break;
+    case 'interval':
+      freeSymbols(n.lo, bound, out);
+      freeSymbols(n.hi, bound, out);
+      break;
+    case 'union':
+      n.parts.forEach((t) => freeSymbols(t, bound, out));
+      break;
+    case 'matrix':
+      n.rows.forEach((r) => r.forEach((t) => freeSymbols(t, bound, out)));
+      break;
+    case 'cases':
+      n.cases.forEach((c) => {
+        freeSymbols(c.value, bound, out);
+        if (c.when !== 'otherwise') freeSymbols(c.when, bound, out);
+      });
+      break;
+    case 'rel':
+      n.args.forEach((t) => freeSymbols(t, bound, out));
+      break;
+    default:
+      break;
   }
   return out;
 }
@@ -53,26 +90,42 @@ export function opaqueFunctions(n: Node, out = new Set<string>()): Set<string> {
 /** The direct children of a node. */
 export function children(n: Node): Node[] {
   switch (n.kind) {
-    case 'add': return n.terms;
+    case 'add':
+      return n.terms;
     case 'mul':
-    case 'cross': return n.factors;
+    case 'cross':
+      return n.factors;
     case 'neg':
     case 'percent':
-    case 'transpose': return [n.arg];
-    case 'div': return [n.num, n.den];
-    case 'pow': return [n.base, n.exp];
-    case 'pm': return n.left ? [n.left, n.right] : [n.right];
-    case 'call': return n.args;
-    case 'root': return [n.index, n.arg];
-    case 'bigop': return [n.lower, n.upper, n.body];
+    case 'transpose':
+      return [n.arg];
+    case 'div':
+      return [n.num, n.den];
+    case 'pow':
+      return [n.base, n.exp];
+    case 'pm':
+      return n.left ? [n.left, n.right] : [n.right];
+    case 'call':
+      return n.args;
+    case 'root':
+      return [n.index, n.arg];
+    case 'bigop':
+      return [n.lower, n.upper, n.body];
     case 'tuple':
-    case 'set': return n.items;
-    case 'interval': return [n.lo, n.hi];
-    case 'union': return n.parts;
-    case 'matrix': return n.rows.flat();
-    case 'cases': return n.cases.flatMap((c) => (c.when === 'otherwise' ? [c.value] : [c.value, c.when]));
-    case 'rel': return n.args;
-    default: return [];
+    case 'set':
+      return n.items;
+    case 'interval':
+      return [n.lo, n.hi];
+    case 'union':
+      return n.parts;
+    case 'matrix':
+      return n.rows.flat();
+    case 'cases':
+      return n.cases.flatMap((c) => (c.when === 'otherwise' ? [c.value] : [c.value, c.when]));
+    case 'rel':
+      return n.args;
+    default:
+      return [];
   }
 }
 
@@ -104,12 +157,19 @@ export function samplePoint(rng: () => number, names: Iterable<string>, table: S
   }
   for (const [name, a] of Object.entries(table)) {
     if (a.vector && !point.has(name) && a.vector.some((c) => point.has(c))) {
-      point.set(name, a.vector.map((c) => point.get(c) as number));
+      point.set(
+        name,
+        a.vector.map((c) => point.get(c) as number),
+      );
     }
   }
   // A vector symbol's value is its components.
   for (const [name, a] of Object.entries(table)) {
-    if (a.vector && point.has(name)) point.set(name, a.vector.map((c) => point.get(c) as number));
+    if (a.vector && point.has(name))
+      point.set(
+        name,
+        a.vector.map((c) => point.get(c) as number),
+      );
   }
   return point;
 }
@@ -122,7 +182,11 @@ function drawMatrix(rng: () => number, size: NonNullable<SymbolAssumptions['matr
   };
   const [rows, cols] = size === true ? [UNSIZED_MATRIX, UNSIZED_MATRIX] : [side(size[0]), side(size[1])];
   if (rows * cols > MAX_MATRIX_ENTRIES) return NaN;
-  return new Matrix(rows, cols, Array.from({ length: rows * cols }, () => Math.round((rng() * 4 - 2) * 1000) / 1000 || 0.5));
+  return new Matrix(
+    rows,
+    cols,
+    Array.from({ length: rows * cols }, () => Math.round((rng() * 4 - 2) * 1000) / 1000 || 0.5),
+  );
 }
 
 function drawValue(rng: () => number, a: SymbolAssumptions, point: Point): number {

@@ -1,23 +1,7 @@
 import { z } from 'zod';
 
 /** The answer types of KEY-FORMAT.md. `update` is the update-rule form (`v \leftarrow ...`). */
-export const ANSWER_TYPES = [
-  'number',
-  'expression',
-  'equation',
-  'relation',
-  'matrix',
-  'vector',
-  'tuple',
-  'shape',
-  'set',
-  'interval',
-  'piecewise',
-  'choice',
-  'text',
-  'table',
-  'update',
-] as const;
+export const ANSWER_TYPES = ['number', 'expression', 'equation', 'relation', 'matrix', 'vector', 'tuple', 'shape', 'set', 'interval', 'piecewise', 'choice', 'text', 'table', 'update'] as const;
 
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 

@@ -31,14 +31,7 @@ export interface PartResponse {
 }
 
 /** The formats partcredit reads. */
-export type SubmissionFormat =
-  | 'writeup'
-  | 'chatgpt-text'
-  | 'chatgpt-json'
-  | 'claude-json'
-  | 'kimi-text'
-  | 'markdown-chat'
-  | 'json-messages';
+export type SubmissionFormat = 'writeup' | 'chatgpt-text' | 'chatgpt-json' | 'claude-json' | 'kimi-text' | 'markdown-chat' | 'json-messages';
 
 /** A submission read and segmented: its responses by part. */
 export interface Submission {

@@ -8,13 +8,7 @@ import type { AnswerType } from './answer-spec.js';
  * - `undecided`: the checker could not decide (time limit, a value too large to compare, ...).
  * - `needs-review`: a part only a person or a judge can grade (free text).
  */
-export type CheckVerdict =
-  | 'correct'
-  | 'partial'
-  | 'incorrect'
-  | 'unparseable'
-  | 'undecided'
-  | 'needs-review';
+export type CheckVerdict = 'correct' | 'partial' | 'incorrect' | 'unparseable' | 'undecided' | 'needs-review';
 
 /** Which stage of the checker decided. */
 export type DecidingCheck =
@@ -37,14 +31,7 @@ export type DecidingCheck =
 export type CheckStage = 'prepare' | 'extract' | 'read' | 'normalise' | 'compare';
 
 /** A category for a wrong answer, where the checker can tell (KEY-FORMAT.md). */
-export type MistakeCategory =
-  | 'convention'
-  | 'arithmetic'
-  | 'misread-input'
-  | 'hallucinated-data'
-  | 'incomplete'
-  | 'wrong-method'
-  | 'format';
+export type MistakeCategory = 'convention' | 'arithmetic' | 'misread-input' | 'hallucinated-data' | 'incomplete' | 'wrong-method' | 'format';
 
 /**
  * Why a candidate is not an answer to the question at all (as opposed to a wrong answer), for

@@ -104,7 +104,9 @@ export function compareRuns(store: Store, runIds: number[], key?: Key, prices: P
     const spec = key?.parts.find((x) => x.id === p)?.answers[0]?.spec;
     const groups: { answer: string; models: string[] }[] = [];
     for (const w of wrong) {
-      const g = groups.find((x) => x.answer === w.answer || checkAnswer({ value: x.answer, ...(spec?.type ? { type: spec.type } : {}) }, w.answer, { symbols: key?.symbols ?? {} }).verdict === 'correct');
+      const g = groups.find(
+        (x) => x.answer === w.answer || checkAnswer({ value: x.answer, ...(spec?.type ? { type: spec.type } : {}) }, w.answer, { symbols: key?.symbols ?? {} }).verdict === 'correct',
+      );
       if (g) g.models.push(w.model);
       else groups.push({ answer: w.answer, models: [w.model] });
     }
@@ -124,14 +126,18 @@ export function comparisonTable(c: Comparison): string {
   lines.push('');
   for (const m of c.models) {
     const t = c.totals[m]!;
-    const cats = Object.entries(c.categories[m]!).map(([k, v]) => `${v} ${k}`).join(', ');
-    lines.push(`${m}: ${t.oneShot} one-shot, ${t.withHints} after hints, ${t.notSolved} not solved, ${t.needsReview} to review; ${t.inputTokens} in / ${t.outputTokens} out tokens${t.cost !== undefined ? `, $${t.cost.toFixed(4)}` : ''}, ${t.seconds.toFixed(1)} s${cats ? `; mistakes: ${cats}` : ''}`);
+    const cats = Object.entries(c.categories[m]!)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    lines.push(
+      `${m}: ${t.oneShot} one-shot, ${t.withHints} after hints, ${t.notSolved} not solved, ${t.needsReview} to review; ${t.inputTokens} in / ${t.outputTokens} out tokens${t.cost !== undefined ? `, $${t.cost.toFixed(4)}` : ''}, ${t.seconds.toFixed(1)} s${cats ? `; mistakes: ${cats}` : ''}`,
+    );
   }
   if (c.disputed.length) {
     lines.push('', 'Disputed key parts (most models agree on an answer the key marks wrong):');
     for (const d of c.disputed) lines.push(`  ${d.partId}: ${d.answer}  (${d.models.join(', ')})`);
   }
-  return printable(lines.join('\n')) + '\n';
+  return `${printable(lines.join('\n'))}\n`;
 }
 
 /** The comparison as a self-contained HTML page. */
@@ -139,9 +145,26 @@ export function comparisonHtml(c: Comparison, title: string): string {
   const color = (o?: string) => (o === 'one-shot' ? '#1a7f37' : o === 'hint' ? '#9a6700' : o === 'needs-review' ? '#0969da' : '#cf222e');
   const head = `<tr><th>part</th>${c.models.map((m) => `<th>${escapeHtml(m)}</th>`).join('')}</tr>`;
   const body = c.parts
-    .map((p) => `<tr><th>${escapeHtml(p)}</th>${c.models.map((m) => { const cell = c.cells[m]![p]; return cell ? `<td style="color:${color(cell.outcome)};background:${color(cell.outcome)}1a" title="${escapeHtml(cell.answer)}">${escapeHtml(cellText(cell))}${cell.category ? `<br><small>${escapeHtml(cell.category)}</small>` : ''}</td>` : '<td>—</td>'; }).join('')}</tr>`)
+    .map(
+      (p) =>
+        `<tr><th>${escapeHtml(p)}</th>${c.models
+          .map((m) => {
+            const cell = c.cells[m]![p];
+            return cell
+              ? `<td style="color:${color(cell.outcome)};background:${color(cell.outcome)}1a" title="${escapeHtml(cell.answer)}">${escapeHtml(cellText(cell))}${cell.category ? `<br><small>${escapeHtml(cell.category)}</small>` : ''}</td>`
+              : '<td>—</td>';
+          })
+          .join('')}</tr>`,
+    )
     .join('');
-  const totals = c.models.map((m) => { const t = c.totals[m]!; return `<li><strong>${escapeHtml(m)}</strong>: ${t.oneShot} one-shot, ${t.withHints} after hints, ${t.notSolved} not solved; ${t.inputTokens} / ${t.outputTokens} tokens${t.cost !== undefined ? `, $${t.cost.toFixed(4)}` : ''}, ${t.seconds.toFixed(1)} s</li>`; }).join('');
-  const disputed = c.disputed.length ? `<h2>Disputed key parts</h2><ul>${c.disputed.map((d) => `<li><strong>${escapeHtml(d.partId)}</strong>: <code>${escapeHtml(d.answer)}</code> — ${escapeHtml(d.models.join(', '))}</li>`).join('')}</ul>` : '';
+  const totals = c.models
+    .map((m) => {
+      const t = c.totals[m]!;
+      return `<li><strong>${escapeHtml(m)}</strong>: ${t.oneShot} one-shot, ${t.withHints} after hints, ${t.notSolved} not solved; ${t.inputTokens} / ${t.outputTokens} tokens${t.cost !== undefined ? `, $${t.cost.toFixed(4)}` : ''}, ${t.seconds.toFixed(1)} s</li>`;
+    })
+    .join('');
+  const disputed = c.disputed.length
+    ? `<h2>Disputed key parts</h2><ul>${c.disputed.map((d) => `<li><strong>${escapeHtml(d.partId)}</strong>: <code>${escapeHtml(d.answer)}</code> — ${escapeHtml(d.models.join(', '))}</li>`).join('')}</ul>`
+    : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:center}</style></head><body><h1>${escapeHtml(title)}</h1><table>${head}${body}</table><h2>Per model</h2><ul>${totals}</ul>${disputed}</body></html>\n`;
 }

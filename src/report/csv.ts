@@ -25,5 +25,5 @@ export function gradebookCsv(grades: SubmissionGrade[]): string {
     const byId = new Map(g.parts.map((p) => [p.id, p]));
     return [g.submission, ...ids.map((id) => (byId.has(id) ? byId.get(id)!.points : '')), g.total, g.max];
   });
-  return [header, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
+  return `${[header, ...rows].map((r) => r.map(field).join(',')).join('\n')}\n`;
 }

@@ -65,7 +65,10 @@ export function prepareOutDir(dir: string, flag = '--out'): OutFolder {
     const entries = readdirSync(path);
     const ours = entries.includes(MARKER) || (OLD_LAYOUT.every((f) => entries.includes(f)) && entries.every((f) => /\.(html|csv|json)$/.test(f) && !lstatSync(join(path, f)).isDirectory()));
     if (entries.length && !ours) {
-      throw new UserError(`holds files partcredit did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}); it replaces a report folder whole, so give a new or empty folder`, where);
+      throw new UserError(
+        `holds files partcredit did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}); it replaces a report folder whole, so give a new or empty folder`,
+        where,
+      );
     }
     try {
       accessSync(path, constants.W_OK);
@@ -139,11 +142,18 @@ export function reportFiles(graded: Reportable[], title: string): [name: string,
     // Case-insensitive, for file systems that are.
     for (let n = 2; used.has(file.toLowerCase()); n++) file = `${stem}-${n}.html`;
     used.add(file.toLowerCase());
-    files.push([file, submissionHtml({ name: submission.id, text: submission.text, ...(submission.messages ? { messages: submission.messages } : {}), responses: submission.responses }, grade, sources ? { sources } : {})]);
+    files.push([
+      file,
+      submissionHtml(
+        { name: submission.id, text: submission.text, ...(submission.messages ? { messages: submission.messages } : {}), responses: submission.responses },
+        grade,
+        sources ? { sources } : {},
+      ),
+    ]);
     links.set(grade.submission, file);
   }
   const grades = graded.map((r) => r.grade);
-  files.push(['index.html', summaryHtml(grades, title, links)], ['grades.csv', gradebookCsv(grades)], ['grades.json', JSON.stringify(grades.map(gradeJson), null, 2) + '\n']);
+  files.push(['index.html', summaryHtml(grades, title, links)], ['grades.csv', gradebookCsv(grades)], ['grades.json', `${JSON.stringify(grades.map(gradeJson), null, 2)}\n`]);
   return files;
 }
 

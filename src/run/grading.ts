@@ -132,7 +132,13 @@ export function storedSubmission(row: { name: string; path: string | null; forma
  * Grades a stored run again with a (changed) key: the stored responses are graded as they
  * were segmented; no submission is read or segmented again.
  */
-export async function regradeRun(store: Store, runId: number, keyOrAssignment: Key | Assignment, keyPath?: string, keyFor?: (name: string) => Key): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
+export async function regradeRun(
+  store: Store,
+  runId: number,
+  keyOrAssignment: Key | Assignment,
+  keyPath?: string,
+  keyFor?: (name: string) => Key,
+): Promise<{ gradingId: number; grades: SubmissionGrade[] }> {
   // With its problem set (an Assignment), a regrade reads the values the questions state, as the
   // first grading did; a bare key would grade the same responses differently.
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);

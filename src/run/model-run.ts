@@ -63,7 +63,16 @@ export function cachedAsk(store: Store, ref: ModelRef, settings: RequestSettings
     const t0 = performance.now();
     const c = await scheduler.run(lane, () => providerComplete(ref, messages, settings, undefined, env));
     const ms = performance.now() - t0;
-    store.cache({ hash, model: ref.label, request: JSON.stringify({ messages: storable(messages), settings, sample }), response: c.text, input_tokens: c.inputTokens, output_tokens: c.outputTokens, ms, created_at: new Date().toISOString() });
+    store.cache({
+      hash,
+      model: ref.label,
+      request: JSON.stringify({ messages: storable(messages), settings, sample }),
+      response: c.text,
+      input_tokens: c.inputTokens,
+      output_tokens: c.outputTokens,
+      ms,
+      created_at: new Date().toISOString(),
+    });
     return { ...c, ms, cached: false, hash };
   };
 }
@@ -84,7 +93,7 @@ export async function runModels(options: {
   onProgress?: (p: RunProgress) => void;
   env?: NodeJS.ProcessEnv;
 }): Promise<{ runId: number; outcomes: Map<string, PartOutcome[][]>; errors: { model: string; sample: number; message: string }[] }> {
-  const { store, key, problems, config } = options;
+  const { store, config } = options;
   // The run is locked while this process runs it: a second `--resume` of it at once is refused
   // (it would send every pending request again); a lock left by a dead process is taken over.
   const runId = options.resume ?? store.startModelRun(options.keyPath, options.problemsPath, config);
@@ -111,7 +120,17 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
     return ref;
   });
   const figuresDir = options.problemsPath ? dirname(options.problemsPath) : undefined;
-  const progress: RunProgress = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0, retries: 0, throttled: 0, partsDone: 0, partsTotal: refs.length * config.samples * key.parts.length, byModel: {} };
+  const progress: RunProgress = {
+    requests: 0,
+    cached: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    retries: 0,
+    throttled: 0,
+    partsDone: 0,
+    partsTotal: refs.length * config.samples * key.parts.length,
+    byModel: {},
+  };
   const report = () => {
     progress.retries = scheduler.stats.retries;
     progress.throttled = scheduler.stats.throttled;
@@ -124,58 +143,58 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
   await Promise.all(
     refs.flatMap((ref) =>
       Array.from({ length: config.samples }, async (_, sample) => {
-       try {
-        const ask = cachedAsk(store, ref, config.settings, scheduler, sample, options.env, figuresDir);
-        const parts = await runProtocol(
-          key,
-          problems,
-          config.mode,
-          async (messages, partId, step) => {
-            const r = await ask(messages);
-            progress.requests++;
-            if (r.cached) progress.cached++;
-            else {
-              progress.inputTokens += r.inputTokens;
-              progress.outputTokens += r.outputTokens;
-              const mine = (progress.byModel[ref.label] ??= { inputTokens: 0, outputTokens: 0 });
-              mine.inputTokens += r.inputTokens;
-              mine.outputTokens += r.outputTokens;
-            }
-            store.logRequest({ run_id: runId, hash: r.hash, model: ref.label, part_id: partId, step, cached: r.cached ? 1 : 0 });
-            report();
-            return r;
-          },
-          { hints: config.hints, ...(judge ? { judge } : {}) },
-        );
-        for (const o of parts) {
-          store.saveResult({
-            run_id: runId,
-            model: ref.label,
-            sample,
-            part_id: o.partId,
-            outcome: o.outcome,
-            hints_used: o.hintsUsed,
-            verdict: o.verdict,
-            first_verdict: o.firstVerdict,
-            answer: o.answer,
-            first_answer: o.firstAnswer,
-            category: o.category ?? null,
-            feedback: o.feedback,
-            messages: JSON.stringify(o.messages),
-            input_tokens: o.inputTokens,
-            output_tokens: o.outputTokens,
-            ms: o.ms,
-          });
+        try {
+          const ask = cachedAsk(store, ref, config.settings, scheduler, sample, options.env, figuresDir);
+          const parts = await runProtocol(
+            key,
+            problems,
+            config.mode,
+            async (messages, partId, step) => {
+              const r = await ask(messages);
+              progress.requests++;
+              if (r.cached) progress.cached++;
+              else {
+                progress.inputTokens += r.inputTokens;
+                progress.outputTokens += r.outputTokens;
+                const mine = (progress.byModel[ref.label] ??= { inputTokens: 0, outputTokens: 0 });
+                mine.inputTokens += r.inputTokens;
+                mine.outputTokens += r.outputTokens;
+              }
+              store.logRequest({ run_id: runId, hash: r.hash, model: ref.label, part_id: partId, step, cached: r.cached ? 1 : 0 });
+              report();
+              return r;
+            },
+            { hints: config.hints, ...(judge ? { judge } : {}) },
+          );
+          for (const o of parts) {
+            store.saveResult({
+              run_id: runId,
+              model: ref.label,
+              sample,
+              part_id: o.partId,
+              outcome: o.outcome,
+              hints_used: o.hintsUsed,
+              verdict: o.verdict,
+              first_verdict: o.firstVerdict,
+              answer: o.answer,
+              first_answer: o.firstAnswer,
+              category: o.category ?? null,
+              feedback: o.feedback,
+              messages: JSON.stringify(o.messages),
+              input_tokens: o.inputTokens,
+              output_tokens: o.outputTokens,
+              ms: o.ms,
+            });
+          }
+          progress.partsDone += parts.length;
+          report();
+          const list = outcomes.get(ref.label) ?? [];
+          list[sample] = parts;
+          outcomes.set(ref.label, list);
+        } catch (e) {
+          errors.push({ model: ref.label, sample, message: e instanceof Error ? e.message : String(e) });
+          report();
         }
-        progress.partsDone += parts.length;
-        report();
-        const list = outcomes.get(ref.label) ?? [];
-        list[sample] = parts;
-        outcomes.set(ref.label, list);
-       } catch (e) {
-        errors.push({ model: ref.label, sample, message: e instanceof Error ? e.message : String(e) });
-        report();
-       }
       }),
     ),
   );

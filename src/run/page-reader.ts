@@ -22,7 +22,15 @@ export function pageTranscriber(store: Store, model: string, env?: NodeJS.Proces
   return {
     name: ref.label,
     async transcribe(page) {
-      const reply = await ask([{ role: 'user', content: [{ type: 'text', text: PAGE_PROMPT }, { type: 'image', mediaType: 'image/png', data: page.png.toString('base64') }] }]);
+      const reply = await ask([
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: PAGE_PROMPT },
+            { type: 'image', mediaType: 'image/png', data: page.png.toString('base64') },
+          ],
+        },
+      ]);
       // A model may wrap its whole answer in a Markdown fence.
       return reply.text.replace(/^```(?:markdown|md)?\s*\n([\s\S]*?)\n```\s*$/, '$1').trim();
     },

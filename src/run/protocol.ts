@@ -35,8 +35,7 @@ export interface PartOutcome {
 /** Sends a conversation to the model (through the cache and the scheduler). `step` names the request in the audit trail. */
 export type Ask = (messages: ChatMessage[], partId: string, step: number) => Promise<Completion & { ms: number }>;
 
-const INSTRUCTIONS =
-  'Solve each part. Start each part with its label, like (a), (b); put each final answer in \\boxed{}, written in LaTeX.';
+const INSTRUCTIONS = 'Solve each part. Start each part with its label, like (a), (b); put each final answer in \\boxed{}, written in LaTeX.';
 
 /** The statement of a question and its parts, as a model will read it. */
 function questionText(set: ProblemSet, number: string, only?: string): string {
@@ -98,7 +97,7 @@ export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, a
   // Free-text parts go to the judge (when there is one) with the question and the answer as data.
   const grade = async (part: KeyPart, response: PartResponse | undefined): Promise<PartGrade> => {
     const g = gradePart(part, response, key);
-    const rubric = part.answers[0]?.spec.type === 'text' ? part.answers[0].spec.rubric ?? [] : [];
+    const rubric = part.answers[0]?.spec.type === 'text' ? (part.answers[0].spec.rubric ?? []) : [];
     if (g.verdict !== 'needs-review' || !options.judge || !response || !rubric.length) return g;
     return judgePart(g, rubric, questionText(set, part.id.split('.')[0]!, part.id), response.final.text, options.judge);
   };
@@ -114,7 +113,15 @@ export async function runProtocol(key: Key, set: ProblemSet, mode: PromptMode, a
       conversation.push({ role: 'assistant', content: first.text });
       const responses = new Map<string, PartResponse>();
       if (group.parts.length === 1) responses.set(group.parts[0]!.id, responseOf(group.parts[0]!.id, first.text));
-      else for (const r of segmentTranscript([{ role: 'user', text: group.prompt }, { role: 'assistant', text: first.text }], outline)) responses.set(r.partId, r);
+      else
+        for (const r of segmentTranscript(
+          [
+            { role: 'user', text: group.prompt },
+            { role: 'assistant', text: first.text },
+          ],
+          outline,
+        ))
+          responses.set(r.partId, r);
       const outcomes: PartOutcome[] = [];
       for (const part of group.parts) {
         const start = conversation.length;

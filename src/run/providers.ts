@@ -114,7 +114,9 @@ function keysFile(env: NodeJS.ProcessEnv): { openai?: string; anthropic?: string
 
 /** Every key this environment configures (variables and the keys file), to redact from messages. */
 function configuredKeys(env: NodeJS.ProcessEnv): string[] {
-  const keys = Object.entries(env).filter(([name]) => /^(OPENAI_API_KEY|ANTHROPIC_API_KEY|PARTCREDIT_API_KEY(_.*)?)$/.test(name)).map(([, v]) => v ?? '');
+  const keys = Object.entries(env)
+    .filter(([name]) => /^(OPENAI_API_KEY|ANTHROPIC_API_KEY|PARTCREDIT_API_KEY(_.*)?)$/.test(name))
+    .map(([, v]) => v ?? '');
   try {
     const file = keysFile(env);
     keys.push(file.openai ?? '', file.anthropic ?? '', ...Object.values(file.hosts ?? {}));
@@ -161,7 +163,7 @@ function toProviderError(e: unknown, keys: string[]): ProviderError {
   const header = (name: string) => {
     const h = err.headers;
     if (!h) return undefined;
-    return typeof (h as Headers).get === 'function' ? (h as Headers).get(name) ?? undefined : (h as Record<string, string>)[name];
+    return typeof (h as Headers).get === 'function' ? ((h as Headers).get(name) ?? undefined) : (h as Record<string, string>)[name];
   };
   const retryAfter = header('retry-after');
   const ms = retryAfter ? (Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now())) : undefined;
@@ -177,7 +179,12 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
       const client = new Anthropic({ apiKey, ...(ref.baseURL ? { baseURL: ref.baseURL } : {}), maxRetries: 0, timeout: settings.timeoutMs ?? 300_000 });
       const anthropicMessages = messages.map((m) => ({
         role: m.role,
-        content: typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image' as const, source: { type: 'base64' as const, media_type: p.mediaType as 'image/png', data: p.data } })),
+        content:
+          typeof m.content === 'string'
+            ? m.content
+            : m.content.map((p) =>
+                p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image' as const, source: { type: 'base64' as const, media_type: p.mediaType as 'image/png', data: p.data } },
+              ),
       }));
       const body = { model: ref.model, max_tokens: settings.maxTokens ?? 4096, messages: anthropicMessages, ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}) };
       if (settings.stream) {
@@ -192,7 +199,10 @@ export async function complete(ref: ModelRef, messages: ChatMessage[], settings:
     const openaiMessages = messages.map((m) =>
       typeof m.content === 'string' || m.role === 'assistant'
         ? { role: m.role, content: messageText(m) }
-        : { role: 'user' as const, content: m.content.map((p) => (p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image_url' as const, image_url: { url: `data:${p.mediaType};base64,${p.data}` } })) },
+        : {
+            role: 'user' as const,
+            content: m.content.map((p) => (p.type === 'text' ? { type: 'text' as const, text: p.text } : { type: 'image_url' as const, image_url: { url: `data:${p.mediaType};base64,${p.data}` } })),
+          },
     );
     const body = {
       model: ref.model,

@@ -83,7 +83,9 @@ export function createApp(options: AppOptions): { app: Hono; csrf: string } {
       throw e;
     }
   });
-  app.onError((e, c) => (e instanceof StaleOverride ? c.json({ error: e.message, current: e.current }, 409) : isUserError(e) ? c.json({ error: e.message }, 400) : c.json({ error: `internal error: ${e.message}` }, 500)));
+  app.onError((e, c) =>
+    e instanceof StaleOverride ? c.json({ error: e.message, current: e.current }, 409) : isUserError(e) ? c.json({ error: e.message }, 400) : c.json({ error: `internal error: ${e.message}` }, 500),
+  );
 
   const run = (c: Context) => {
     const n = Number(c.req.param('run'));

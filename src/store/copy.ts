@@ -55,7 +55,11 @@ async function eachPage(store: Store, table: { name: string; order: string[] }, 
 
 /** A value as both engines give it back: integers and floats as numbers, text as text. */
 function canonical(row: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(row).sort().map((k) => [k, typeof row[k] === 'bigint' ? Number(row[k]) : (row[k] ?? null)]));
+  return JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, typeof row[k] === 'bigint' ? Number(row[k]) : (row[k] ?? null)]),
+  );
 }
 
 /** Counts and checksums of every copied table of a store. */

@@ -163,7 +163,10 @@ export class Store {
   private busy(waited: number, lastTold: { at: number }): void {
     const limit = this.options.busyWaitMs ?? 60_000;
     if (waited >= limit) {
-      throw new UserError(`the store is locked: ${this.holders()} is writing to it and did not finish in ${Math.round(waited / 1000)} s; wait for it to finish (or stop it), then try again`, this.path);
+      throw new UserError(
+        `the store is locked: ${this.holders()} is writing to it and did not finish in ${Math.round(waited / 1000)} s; wait for it to finish (or stop it), then try again`,
+        this.path,
+      );
     }
     if (this.options.onBusy && waited - lastTold.at >= 5000 - BUSY_STEP_MS) {
       lastTold.at = waited;
@@ -210,8 +213,16 @@ export class Store {
     const abs = (p?: string) => (p ? resolve(p) : null);
     return this.writingAsync(() =>
       this.db.transaction().execute(async (tx) => {
-        const run = await tx.insertInto('runs').values({ created_at: now, key_path: abs(keyPath), problems_path: abs(problemsPath), variants_dir: abs(variantsDir) }).returning('id').executeTakeFirstOrThrow();
-        const g = await tx.insertInto('gradings').values({ run_id: run.id, created_at: now, key_json: JSON.stringify(key), key_path: abs(keyPath) }).returning('id').executeTakeFirstOrThrow();
+        const run = await tx
+          .insertInto('runs')
+          .values({ created_at: now, key_path: abs(keyPath), problems_path: abs(problemsPath), variants_dir: abs(variantsDir) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const g = await tx
+          .insertInto('gradings')
+          .values({ run_id: run.id, created_at: now, key_json: JSON.stringify(key), key_path: abs(keyPath) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         return { runId: run.id, gradingId: g.id };
       }),
     );
@@ -230,23 +241,25 @@ export class Store {
 
   /** Saves a submission (its text and segmented responses) and its grades, in one transaction. */
   async saveGraded(runId: number, gradingId: number, submission: Submission, grade: SubmissionGrade): Promise<number> {
-    return this.writingAsync(() => this.db.transaction().execute(async (tx) => {
-      const s = await tx
-        .insertInto('submissions')
-        .values({
-          run_id: runId,
-          name: submission.id,
-          path: submission.path ?? null,
-          format: submission.format,
-          text: submission.text,
-          responses: JSON.stringify(submission.responses),
-          warnings: JSON.stringify(submission.warnings),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await this.insertGrades(tx, gradingId, s.id, grade.parts);
-      return s.id;
-    }));
+    return this.writingAsync(() =>
+      this.db.transaction().execute(async (tx) => {
+        const s = await tx
+          .insertInto('submissions')
+          .values({
+            run_id: runId,
+            name: submission.id,
+            path: submission.path ?? null,
+            format: submission.format,
+            text: submission.text,
+            responses: JSON.stringify(submission.responses),
+            warnings: JSON.stringify(submission.warnings),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await this.insertGrades(tx, gradingId, s.id, grade.parts);
+        return s.id;
+      }),
+    );
   }
 
   async saveGrades(gradingId: number, submissionId: number, parts: PartGrade[]): Promise<void> {
@@ -372,7 +385,13 @@ export class Store {
 
   /** Commits a response as it arrives (its own transaction: a kill loses nothing that arrived). */
   cache(row: Tables['requests']): void {
-    this.writing(() => this.raw.prepare('INSERT OR IGNORE INTO requests (hash, model, request, response, input_tokens, output_tokens, ms, created_at) VALUES (@hash, @model, @request, @response, @input_tokens, @output_tokens, @ms, @created_at)').run(row));
+    this.writing(() =>
+      this.raw
+        .prepare(
+          'INSERT OR IGNORE INTO requests (hash, model, request, response, input_tokens, output_tokens, ms, created_at) VALUES (@hash, @model, @request, @response, @input_tokens, @output_tokens, @ms, @created_at)',
+        )
+        .run(row),
+    );
   }
 
   logRequest(row: Tables['run_requests']): void {
@@ -387,7 +406,11 @@ export class Store {
     const now = new Date().toISOString();
     return this.writing(() =>
       this.raw.transaction(() => {
-        const id = Number(this.raw.prepare('INSERT INTO model_runs (created_at, key_path, problems_path, config) VALUES (?, ?, ?, ?)').run(now, resolve(keyPath), problemsPath ? resolve(problemsPath) : null, JSON.stringify(config)).lastInsertRowid);
+        const id = Number(
+          this.raw
+            .prepare('INSERT INTO model_runs (created_at, key_path, problems_path, config) VALUES (?, ?, ?, ?)')
+            .run(now, resolve(keyPath), problemsPath ? resolve(problemsPath) : null, JSON.stringify(config)).lastInsertRowid,
+        );
         this.raw.prepare('INSERT INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(id, process.pid, hostname(), now);
         return id;
       })(),
@@ -400,14 +423,16 @@ export class Store {
    */
   lockModelRun(runId: number): void {
     this.writing(() =>
-      this.raw.transaction(() => {
-        const held = this.raw.prepare('SELECT * FROM model_run_locks WHERE run_id = ?').get(runId) as Tables['model_run_locks'] | undefined;
-        if (held && holderAlive(held)) {
-          const by = held.pid === process.pid && held.host === hostname() ? 'this process' : `process ${held.pid}${held.host === hostname() ? '' : ` on ${held.host}`}`;
-          throw new UserError(`model run ${runId} is being run by ${by} (since ${held.started_at}); wait for it to finish or stop it, then resume`, `--resume ${runId}`);
-        }
-        this.raw.prepare('INSERT OR REPLACE INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(runId, process.pid, hostname(), new Date().toISOString());
-      }).immediate(),
+      this.raw
+        .transaction(() => {
+          const held = this.raw.prepare('SELECT * FROM model_run_locks WHERE run_id = ?').get(runId) as Tables['model_run_locks'] | undefined;
+          if (held && holderAlive(held)) {
+            const by = held.pid === process.pid && held.host === hostname() ? 'this process' : `process ${held.pid}${held.host === hostname() ? '' : ` on ${held.host}`}`;
+            throw new UserError(`model run ${runId} is being run by ${by} (since ${held.started_at}); wait for it to finish or stop it, then resume`, `--resume ${runId}`);
+          }
+          this.raw.prepare('INSERT OR REPLACE INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(runId, process.pid, hostname(), new Date().toISOString());
+        })
+        .immediate(),
     );
   }
 
@@ -463,7 +488,8 @@ export async function openStore(location = 'partcredit.db', options: StoreOption
     } catch (e) {
       await store.close();
       const code = (e as { code?: string }).code;
-      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000') throw new UserError(`cannot open the store: ${(e as Error).message}`, redactUrl(location));
+      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000')
+        throw new UserError(`cannot open the store: ${(e as Error).message}`, redactUrl(location));
       throw e;
     }
   }

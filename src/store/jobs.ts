@@ -15,8 +15,16 @@ import type { Store, Tables } from './db.js';
 /** Queues a regrade of every submission of `runId` with `key`: a new grading and a job over it. */
 export async function enqueueRegrade(store: Store, runId: number, key: Key, keyPath?: string): Promise<{ jobId: number; gradingId: number; items: number }> {
   return store.db.transaction().execute(async (tx) => {
-    const g = await tx.insertInto('gradings').values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ?? null }).returning('id').executeTakeFirstOrThrow();
-    const job = await tx.insertInto('jobs').values({ kind: 'regrade', run_id: runId, grading_id: g.id, created_at: new Date().toISOString(), finished_at: null }).returning('id').executeTakeFirstOrThrow();
+    const g = await tx
+      .insertInto('gradings')
+      .values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const job = await tx
+      .insertInto('jobs')
+      .values({ kind: 'regrade', run_id: runId, grading_id: g.id, created_at: new Date().toISOString(), finished_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const subs = await tx.selectFrom('submissions').select('id').where('run_id', '=', runId).orderBy('id').execute();
     for (let i = 0; i < subs.length; i += 500) {
       await tx
@@ -41,14 +49,28 @@ export interface JobStatus {
 }
 
 export async function jobStatus(store: Store, jobId: number): Promise<JobStatus | undefined> {
-  const job = await store.db.selectFrom('jobs').innerJoin('gradings', 'gradings.id', 'jobs.grading_id').select(['jobs.id as id', 'jobs.kind as kind', 'jobs.run_id as run_id', 'jobs.grading_id as grading_id', 'jobs.finished_at as finished_at', 'gradings.key_json as key_json']).where('jobs.id', '=', jobId).executeTakeFirst();
+  const job = await store.db
+    .selectFrom('jobs')
+    .innerJoin('gradings', 'gradings.id', 'jobs.grading_id')
+    .select(['jobs.id as id', 'jobs.kind as kind', 'jobs.run_id as run_id', 'jobs.grading_id as grading_id', 'jobs.finished_at as finished_at', 'gradings.key_json as key_json'])
+    .where('jobs.id', '=', jobId)
+    .executeTakeFirst();
   if (!job) return undefined;
   const counts = await store.db
     .selectFrom('job_items')
     .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('done').as('done')])
     .where('job_id', '=', jobId)
     .executeTakeFirstOrThrow();
-  return { id: job.id, kind: job.kind, runId: job.run_id, gradingId: job.grading_id, total: Number(counts.total), done: Number(counts.done ?? 0), finished: job.finished_at !== null, keyJson: job.key_json };
+  return {
+    id: job.id,
+    kind: job.kind,
+    runId: job.run_id,
+    gradingId: job.grading_id,
+    total: Number(counts.total),
+    done: Number(counts.done ?? 0),
+    finished: job.finished_at !== null,
+    keyJson: job.key_json,
+  };
 }
 
 /** Grades one stored submission (the caller's grading: a key, variants). */
@@ -83,7 +105,13 @@ async function takeAndGrade(tx: Kysely<Tables>, store: Store, jobId: number, gra
   const rows = await tx.selectFrom('submissions').selectAll().where('id', 'in', ids).orderBy('id').execute();
   let done = 0;
   for (const row of rows) {
-    const mark = await tx.updateTable('job_items').set({ done: 1, worker, done_at: new Date().toISOString() }).where('job_id', '=', jobId).where('submission_id', '=', row.id).where('done', '=', 0).executeTakeFirst();
+    const mark = await tx
+      .updateTable('job_items')
+      .set({ done: 1, worker, done_at: new Date().toISOString() })
+      .where('job_id', '=', jobId)
+      .where('submission_id', '=', row.id)
+      .where('done', '=', 0)
+      .executeTakeFirst();
     if (Number(mark.numUpdatedRows) !== 1) continue;
     await store.insertGrades(tx, gradingId, row.id, grade(row));
     done++;

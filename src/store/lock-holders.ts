@@ -64,7 +64,16 @@ export function lockHolders(dbPath: string): LockHolder[] {
       const pid = Number(p);
       if (pid === process.pid) continue;
       try {
-        if (readdirSync(`/proc/${p}/fd`).some((fd) => { try { return names.has(readlinkSync(`/proc/${p}/fd/${fd}`)); } catch { return false; } })) pids.add(pid);
+        if (
+          readdirSync(`/proc/${p}/fd`).some((fd) => {
+            try {
+              return names.has(readlinkSync(`/proc/${p}/fd/${fd}`));
+            } catch {
+              return false;
+            }
+          })
+        )
+          pids.add(pid);
       } catch {
         /* gone, or not ours to read */
       }

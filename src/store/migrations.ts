@@ -1,4 +1,17 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type ColumnDataType, type CompiledQuery, type CreateTableBuilder, type SchemaModule } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type ColumnDataType,
+  type CompiledQuery,
+  type CreateTableBuilder,
+  type SchemaModule,
+} from 'kysely';
 
 /** The two engines a store can live on. */
 export type Engine = 'sqlite' | 'postgres';
@@ -42,7 +55,11 @@ export const MIGRATIONS: Migration[] = [
     name: 'runs, submissions, gradings, grades, model runs and their locks, request cache, overrides',
     // `if not exists` throughout: SQLite stores made before versioned migrations already hold these tables.
     steps: (s, t) => [
-      withId(s, 'runs', t).addColumn('created_at', 'text', (c) => c.notNull()).addColumn('key_path', 'text').addColumn('problems_path', 'text').addColumn('variants_dir', 'text'),
+      withId(s, 'runs', t)
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('key_path', 'text')
+        .addColumn('problems_path', 'text')
+        .addColumn('variants_dir', 'text'),
       withId(s, 'submissions', t)
         .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
         .addColumn('name', 'text', (c) => c.notNull())
@@ -198,8 +215,18 @@ function compiler(engine: Engine): Kysely<unknown> {
     k = new Kysely<unknown>({
       dialect:
         engine === 'sqlite'
-          ? { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new SqliteIntrospector(db), createQueryCompiler: () => new SqliteQueryCompiler() }
-          : { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+          ? {
+              createAdapter: () => new SqliteAdapter(),
+              createDriver: () => new DummyDriver(),
+              createIntrospector: (db) => new SqliteIntrospector(db),
+              createQueryCompiler: () => new SqliteQueryCompiler(),
+            }
+          : {
+              createAdapter: () => new PostgresAdapter(),
+              createDriver: () => new DummyDriver(),
+              createIntrospector: (db) => new PostgresIntrospector(db),
+              createQueryCompiler: () => new PostgresQueryCompiler(),
+            },
     });
     compilers.set(engine, k);
   }
@@ -209,5 +236,7 @@ function compiler(engine: Engine): Kysely<unknown> {
 /** The message a store prints when it applied steps: which versions, from which. */
 export function migratedMessage(location: string, from: number, applied: Migration[]): string {
   const what = applied.map((m) => `${m.version} (${m.name})`).join('; ');
-  return from === 0 ? `${location}: created the store at schema version ${SCHEMA_VERSION} (applied migration ${what})` : `${location}: upgraded the store from schema version ${from} to ${SCHEMA_VERSION} (applied migration ${what})`;
+  return from === 0
+    ? `${location}: created the store at schema version ${SCHEMA_VERSION} (applied migration ${what})`
+    : `${location}: upgraded the store from schema version ${from} to ${SCHEMA_VERSION} (applied migration ${what})`;
 }

@@ -59,7 +59,10 @@ export interface OverrideInput {
 export class StaleOverride extends UserError {
   constructor(readonly current: OverrideRow) {
     const value = current.verdict === null && current.points === null ? 'withdrew the override' : `set ${current.verdict ?? ''}${current.points !== null ? ` ${current.points} point(s)` : ''}`.trim();
-    super(`${current.author} changed this part meanwhile (${current.created_at}: ${value}${current.comment ? `, "${current.comment}"` : ''}); look at it again before overriding`, `${current.submission} ${current.part_id}`);
+    super(
+      `${current.author} changed this part meanwhile (${current.created_at}: ${value}${current.comment ? `, "${current.comment}"` : ''}); look at it again before overriding`,
+      `${current.submission} ${current.part_id}`,
+    );
   }
 }
 
@@ -156,7 +159,15 @@ export async function saveOverride(
     .execute(async (tx) => {
       // Two writers of one part queue here (SQLite writes one at a time already); other parts do not wait.
       if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${JSON.stringify([input.runId, input.submission, input.partId])}))`.execute(tx);
-      const latest = await tx.selectFrom('overrides').selectAll().where('run_id', '=', input.runId).where('submission', '=', input.submission).where('part_id', '=', input.partId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const latest = await tx
+        .selectFrom('overrides')
+        .selectAll()
+        .where('run_id', '=', input.runId)
+        .where('submission', '=', input.submission)
+        .where('part_id', '=', input.partId)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if ((latest?.id ?? null) !== input.base) {
         if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
         throw new StaleOverride(latest as OverrideRow);

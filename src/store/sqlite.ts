@@ -32,7 +32,10 @@ export function migrateSqlite(raw: Database.Database, location: string): string 
 
 /** Columns that stores from before versioned migrations may lack (they were added in place then). */
 function addLegacyColumns(raw: Database.Database): void {
-  for (const [table, column, type] of [['runs', 'variants_dir', 'TEXT'], ['model_results', 'first_answer', 'TEXT']] as const) {
+  for (const [table, column, type] of [
+    ['runs', 'variants_dir', 'TEXT'],
+    ['model_results', 'first_answer', 'TEXT'],
+  ] as const) {
     const columns = raw.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
     if (!columns.some((c) => c.name === column)) raw.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }

@@ -21,15 +21,16 @@ function ends(r: Rel): [Node, Node] {
   return [r.args[0]!, r.args[r.args.length - 1]!];
 }
 
-
 /** Compares a candidate to the right side of `name = rhs` (or `name ← rhs`). */
 function compareRightSides(target: Node, rhs: Node, answer: Node, ctx: CheckContext, ops: RelOp[]): TypeVerdict | undefined {
   let candidate: Node = answer;
   if (answer.kind === 'rel') {
     const [l, r] = ends(answer);
-    if (printMath(l) === printMath(target) && answer.ops.every((o) => ops.includes(o) || o === '=' || o === '~')) candidate = valueOf({ ...answer, ops: answer.ops.map((o) => (o === 'assign' ? '=' : o)) });
+    if (printMath(l) === printMath(target) && answer.ops.every((o) => ops.includes(o) || o === '=' || o === '~'))
+      candidate = valueOf({ ...answer, ops: answer.ops.map((o) => (o === 'assign' ? '=' : o)) });
     else if (printMath(r) === printMath(target) && answer.ops.length === 1 && ops.includes(answer.ops[0]!)) candidate = l;
-    else if (isName(l) && answer.ops.every((o) => o === '=' || o === 'assign')) return incorrect('structural', `the answer gives ${printMath(l)}; the question asks for ${printMath(target)}`, 'format');
+    else if (isName(l) && answer.ops.every((o) => o === '=' || o === 'assign'))
+      return incorrect('structural', `the answer gives ${printMath(l)}; the question asks for ${printMath(target)}`, 'format');
     else return undefined;
   }
   return verdictFromComparison(compareScalars(rhs, candidate, ctx), rhs, candidate, ctx, `${printMath(target)} =`);
@@ -64,12 +65,18 @@ function asSignForm(r: Rel): { f: Node; strict: boolean; op: RelOp } | undefined
   if (r.ops.length !== 1) return undefined;
   const [a, b] = [r.args[0]!, r.args[1]!];
   switch (r.ops[0]) {
-    case '<': return { f: minus(a, b), strict: true, op: '<' };
-    case '<=': return { f: minus(a, b), strict: false, op: '<=' };
-    case '>': return { f: minus(b, a), strict: true, op: '<' };
-    case '>=': return { f: minus(b, a), strict: false, op: '<=' };
-    case '!=': return { f: minus(a, b), strict: true, op: '!=' };
-    default: return undefined;
+    case '<':
+      return { f: minus(a, b), strict: true, op: '<' };
+    case '<=':
+      return { f: minus(a, b), strict: false, op: '<=' };
+    case '>':
+      return { f: minus(b, a), strict: true, op: '<' };
+    case '>=':
+      return { f: minus(b, a), strict: false, op: '<=' };
+    case '!=':
+      return { f: minus(a, b), strict: true, op: '!=' };
+    default:
+      return undefined;
   }
 }
 

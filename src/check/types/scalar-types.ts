@@ -64,7 +64,11 @@ export const checkNumber: TypeChecker = (expected, answer, ctx) => {
     rounding ??= m.rounding;
   }
   if (rounding) {
-    return incorrect('tolerance', `${printMath(answer)} is ${rounding} of ${printMath(expected)}; the key's tolerance (relative ${DEFAULT_TOLERANCE.rel}) does not allow it (a key accepts it with sigfigs or tolerance)`, 'format');
+    return incorrect(
+      'tolerance',
+      `${printMath(answer)} is ${rounding} of ${printMath(expected)}; the key's tolerance (relative ${DEFAULT_TOLERANCE.rel}) does not allow it (a key accepts it with sigfigs or tolerance)`,
+      'format',
+    );
   }
   return incorrect('tolerance', numberMismatchReason(want, got, ctx), numberCategory(want, got));
 };
@@ -130,29 +134,41 @@ export function substitute(n: Node, name: string, by: Node): Node {
   if (n.kind === 'sym') return n.name === name ? by : n;
   const rec = (x: Node) => substitute(x, name, by);
   switch (n.kind) {
-    case 'add': return { ...n, terms: n.terms.map(rec) };
+    case 'add':
+      return { ...n, terms: n.terms.map(rec) };
     case 'mul':
-    case 'cross': return { ...n, factors: n.factors.map(rec) };
+    case 'cross':
+      return { ...n, factors: n.factors.map(rec) };
     case 'neg':
     case 'percent':
-    case 'transpose': return { ...n, arg: rec(n.arg) };
-    case 'div': return { ...n, num: rec(n.num), den: rec(n.den) };
-    case 'pow': return { ...n, base: rec(n.base), exp: rec(n.exp) };
-    case 'pm': return { ...n, left: n.left && rec(n.left), right: rec(n.right) };
-    case 'call': return { ...n, args: n.args.map(rec) };
-    case 'root': return { ...n, index: rec(n.index), arg: rec(n.arg) };
-    case 'bigop': return n.index === name ? n : { ...n, lower: rec(n.lower), upper: rec(n.upper), body: rec(n.body) };
+    case 'transpose':
+      return { ...n, arg: rec(n.arg) };
+    case 'div':
+      return { ...n, num: rec(n.num), den: rec(n.den) };
+    case 'pow':
+      return { ...n, base: rec(n.base), exp: rec(n.exp) };
+    case 'pm':
+      return { ...n, left: n.left && rec(n.left), right: rec(n.right) };
+    case 'call':
+      return { ...n, args: n.args.map(rec) };
+    case 'root':
+      return { ...n, index: rec(n.index), arg: rec(n.arg) };
+    case 'bigop':
+      return n.index === name ? n : { ...n, lower: rec(n.lower), upper: rec(n.upper), body: rec(n.body) };
     case 'tuple':
-    case 'set': return { ...n, items: n.items.map(rec) };
-    case 'rel': return { ...n, args: n.args.map(rec) };
-    default: return n;
+    case 'set':
+      return { ...n, items: n.items.map(rec) };
+    case 'rel':
+      return { ...n, args: n.args.map(rec) };
+    default:
+      return n;
   }
 }
 
 /** Turns a comparison into a verdict, with the counterexample and a diagnosis as the reason. */
 export function verdictFromComparison(c: Comparison, expected: Node, answer: Node, ctx: CheckContext, what = 'the answer'): TypeVerdict {
   if (c.equal === true) {
-    const how = c.check === 'exact' ? 'the same expression (exact algebra)' : c.check === 'cas' ? 'the same expression (computer algebra)' : c.detail ?? 'equal';
+    const how = c.check === 'exact' ? 'the same expression (exact algebra)' : c.check === 'cas' ? 'the same expression (computer algebra)' : (c.detail ?? 'equal');
     return correct(c.check, `${what} ${printMath(answer)} equals ${printMath(expected)}: ${how}`);
   }
   if (c.equal === undefined) return undecided(c.check, `could not decide whether ${printMath(answer)} equals ${printMath(expected)}${c.detail ? `: ${c.detail}` : ''}`);
@@ -179,7 +195,7 @@ function sameOrder(exact: Node, order: Node, ctx: CheckContext, expectedSide?: N
   };
   const vars = [...freeSymbols(order)].filter((s) => !isConstantFactor(s));
   const all = [...new Set([...freeSymbols(exact), ...freeSymbols(order)])];
-  const rng = seededRandom(hashString(printMath(exact) + '~O~' + printMath(order)));
+  const rng = seededRandom(hashString(`${printMath(exact)}~O~${printMath(order)}`));
   const ratio = (q: Point) => {
     const a = evaluate(exact, q, ctx.budget);
     const b = evaluate(order, q, ctx.budget);

@@ -237,10 +237,14 @@ export function asInterval(n: Node): Interval | undefined {
   if (n.kind === 'rel' && n.ops.length === 1 && n.args[0]!.kind === 'sym') {
     const bound = n.args[1]!;
     switch (n.ops[0]) {
-      case '<': return { kind: 'interval', lo: { kind: 'neg', arg: INF }, hi: bound, loClosed: false, hiClosed: false };
-      case '<=': return { kind: 'interval', lo: { kind: 'neg', arg: INF }, hi: bound, loClosed: false, hiClosed: true };
-      case '>': return { kind: 'interval', lo: bound, hi: INF, loClosed: false, hiClosed: false };
-      case '>=': return { kind: 'interval', lo: bound, hi: INF, loClosed: true, hiClosed: false };
+      case '<':
+        return { kind: 'interval', lo: { kind: 'neg', arg: INF }, hi: bound, loClosed: false, hiClosed: false };
+      case '<=':
+        return { kind: 'interval', lo: { kind: 'neg', arg: INF }, hi: bound, loClosed: false, hiClosed: true };
+      case '>':
+        return { kind: 'interval', lo: bound, hi: INF, loClosed: false, hiClosed: false };
+      case '>=':
+        return { kind: 'interval', lo: bound, hi: INF, loClosed: true, hiClosed: false };
     }
   }
   return undefined;

@@ -18,7 +18,8 @@ function splitTop(s: string, sep: string): string[] {
       continue;
     }
     const c = s[i]!;
-    if (c === '\\') i++; // an escaped character (`\{`, `\&`) never opens, closes or separates
+    if (c === '\\')
+      i++; // an escaped character (`\{`, `\&`) never opens, closes or separates
     else if ('{(['.includes(c)) depth++;
     else if ('})]'.includes(c)) depth--;
   }
@@ -34,11 +35,21 @@ export function readTable(text: string): string[][] {
       .map((row) => splitTop(row, '&').map((c) => c.trim()))
       .filter((row) => row.some((c) => c !== ''));
   }
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.some((l) => l.startsWith('|'))) {
     return lines
       .filter((l) => l.startsWith('|') && !/^\|?\s*:?-{2,}/.test(l))
-      .map((l) => splitTop(l.replace(/^\||\|$/g, ''), '|').map((c) => c.trim().replace(/^\$+|\$+$/g, '').trim()));
+      .map((l) =>
+        splitTop(l.replace(/^\||\|$/g, ''), '|').map((c) =>
+          c
+            .trim()
+            .replace(/^\$+|\$+$/g, '')
+            .trim(),
+        ),
+      );
   }
   return lines.map((l) => l.split('\t').map((c) => c.trim()));
 }

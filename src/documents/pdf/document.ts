@@ -56,7 +56,7 @@ function pullRemarks(lines: TextLine[], notes: Message[]): TextLine[] {
     else if (inRemark && prev && (prev.page !== l.page || prev.box.y0 - l.box.y1 > 0.8 * l.size)) inRemark = false;
     if (inRemark) {
       const last = notes[notes.length - 1];
-      if (last && !REMARK_LINE.test(l.text)) last.text += ' ' + l.text;
+      if (last && !REMARK_LINE.test(l.text)) last.text += ` ${l.text}`;
       else notes.push({ role: 'note', text: l.text });
     } else kept.push(l);
   });
@@ -111,7 +111,7 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
       out.push('');
     }
   } else emit(lines);
-  const text = out.join('\n') + '\n';
+  const text = `${out.join('\n')}\n`;
   if (!text.trim() && !layout.textless.length) warnings.push(`${path}: the PDF has no text`);
   return { text, chat: !!turns, regions, notes, warnings, pages: layout.pages.length, transcribed };
 }

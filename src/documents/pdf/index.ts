@@ -1,5 +1,5 @@
 import { openPdf, readPage, type PageContent } from './load.js';
-import { pageLines, type Box, type TextLine } from './layout.js';
+import { pageLines, type TextLine } from './layout.js';
 
 export type { Box, TextLine } from './layout.js';
 
@@ -87,7 +87,11 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
   };
   let inCode = false;
   // A paragraph break is a baseline step clearly wider than the usual line step.
-  const steps = lines.slice(1).map((l, i) => (l.page === lines[i]!.page ? (lines[i]!.box.y0 + 0.25 * lines[i]!.size) - (l.box.y0 + 0.25 * l.size) : 0)).filter((d) => d > 0).sort((a, b) => a - b);
+  const steps = lines
+    .slice(1)
+    .map((l, i) => (l.page === lines[i]!.page ? lines[i]!.box.y0 + 0.25 * lines[i]!.size - (l.box.y0 + 0.25 * l.size) : 0))
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b);
   const usual = steps[Math.floor(steps.length / 3)] ?? 14;
   lines.forEach((l, i) => {
     const prev = lines[i - 1];
@@ -106,7 +110,7 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       // line, even when a tall formula there widened the step.
       const last = out[out.length - 1];
       if (!inCode && prev?.page === l.page && step < 2.2 * usual && last && !prev.display && !l.display && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
-        out[out.length - 1] = last.slice(0, -1) + ' ' + l.text.slice(1);
+        out[out.length - 1] = `${last.slice(0, -1)} ${l.text.slice(1)}`;
         return;
       }
       if (newPara && !inCode) push('');

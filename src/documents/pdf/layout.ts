@@ -1,5 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
-import { glyphsToLatex, isMathFont, isMonoFont, isTexTextFont, MATHY } from './glyphs.js';
+import { glyphsToLatex, isMathFont, isMonoFont, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
 export interface Box {
@@ -167,7 +167,7 @@ function cutAtScripts(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
   return live;
 }
 
-const ACCENTS: Record<string, string> = { '˜': 'tilde', '~': 'tilde', 'ˆ': 'hat', '^': 'hat', '¯': 'bar', 'ˉ': 'bar', '˙': 'dot', '¨': 'ddot', '⃗': 'vec', '→': 'vec', '´': 'acute', 'ˇ': 'check' };
+const ACCENTS: Record<string, string> = { '˜': 'tilde', '~': 'tilde', ˆ: 'hat', '^': 'hat', '¯': 'bar', ˉ: 'bar', '˙': 'dot', '¨': 'ddot', '⃗': 'vec', '→': 'vec', '´': 'acute', ˇ: 'check' };
 
 /** Accents: a lone accent glyph set over a letter of a formula. */
 function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
@@ -176,12 +176,24 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const name = ACCENTS[a.t.trim()] ?? ACCENTS[a.tex.trim()];
     if (!name || [...a.t.trim()].length !== 1) continue;
     const mid = a.x + a.w / 2;
-    const base = live.find((b) => b !== a && (b.math || b.built) && mid > b.x - 0.1 * b.size && mid < b.x + b.w + 0.1 * b.size && a.y > b.y - 0.1 * b.size && a.y - b.y < 0.9 * b.size && a !== b && (a.x > b.x - 0.05 * b.size || a.y > b.y + 0.1 * b.size) && a.size <= 1.2 * b.size && !BIG_OP.test(b.tex.trim()));
+    const base = live.find(
+      (b) =>
+        b !== a &&
+        (b.math || b.built) &&
+        mid > b.x - 0.1 * b.size &&
+        mid < b.x + b.w + 0.1 * b.size &&
+        a.y > b.y - 0.1 * b.size &&
+        a.y - b.y < 0.9 * b.size &&
+        a !== b &&
+        (a.x > b.x - 0.05 * b.size || a.y > b.y + 0.1 * b.size) &&
+        a.size <= 1.2 * b.size &&
+        !BIG_OP.test(b.tex.trim()),
+    );
     if (!base) continue;
     const chars = [...base.raw];
     const k = Math.max(0, Math.min(chars.length - 1, Math.floor(((mid - base.x) / base.w) * chars.length)));
     const parts = base.built ? [base] : cut(base, [k, k + 1], fonts.get(base) ?? '');
-    const target = base.built ? base : parts.find((p) => p.x <= mid && p.x + p.w >= mid) ?? parts[Math.min(k, parts.length - 1)]!;
+    const target = base.built ? base : (parts.find((p) => p.x <= mid && p.x + p.w >= mid) ?? parts[Math.min(k, parts.length - 1)]!);
     const accented: Piece = { ...target, t: `\\${name}{${target.tex.trim()}}`, tex: `\\${name}{${target.tex.trim()}}`, math: true, built: true, top: Math.max(target.top, a.top) };
     live = [...live.filter((p) => p !== a && p !== base), ...parts.map((p) => (p === target ? accented : p))];
   }
@@ -206,14 +218,21 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
     if (!above.length || !below.length) return live;
     if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
     // The line's own pieces beside the fraction give its baseline and size.
-    const beside = live.filter((p) => !above.includes(p) && !below.includes(p) && Math.abs(p.y + 0.25 * p.size - ry) < 0.2 * p.size && (p.x + p.w < r.x0 + 1 || p.x > r.x1 - 1) && Math.min(Math.abs(p.x + p.w - r.x0), Math.abs(p.x - r.x1)) < 3 * p.size);
+    const beside = live.filter(
+      (p) =>
+        !above.includes(p) &&
+        !below.includes(p) &&
+        Math.abs(p.y + 0.25 * p.size - ry) < 0.2 * p.size &&
+        (p.x + p.w < r.x0 + 1 || p.x > r.x1 - 1) &&
+        Math.min(Math.abs(p.x + p.w - r.x0), Math.abs(p.x - r.x1)) < 3 * p.size,
+    );
     const size = beside.length ? Math.max(...beside.map((p) => p.size)) : Math.max(...[...above, ...below].map((p) => p.size));
     const y = beside.length ? beside.sort((a, b) => b.size - a.size)[0]!.y : ry - 0.25 * size;
     const num = assemble(above).trim();
     const den = assemble(below).trim();
     const frac: Piece = {
       t: `\\frac{${num}}{${den}}`,
-      raw: "",
+      raw: '',
       tex: `\\frac{${num}}{${den}}`,
       x: r.x0,
       w: r.x1 - r.x0,
@@ -254,7 +273,7 @@ function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
     const rootTex = `\\sqrt{${assemble(under).trim()}}`;
     const root: Piece = {
       t: rootTex,
-      raw: "",
+      raw: '',
       tex: rootTex,
       x,
       w: s.x1 - x,
@@ -307,13 +326,35 @@ function buildBigOps(pieces: Piece[]): Piece[] {
     let tex = op.tex.trim();
     if (below.length) tex += `_{${assemble(below).trim()}}`;
     if (above.length) tex += `^{${assemble(above).trim()}}`;
-    const built: Piece = { ...op, t: tex, tex, y: base.y, size: base.size, top: Math.max(op.top, ...above.map((p) => p.top)), bottom: Math.min(op.bottom, ...below.map((p) => p.bottom)), math: true, built: true };
+    const built: Piece = {
+      ...op,
+      t: tex,
+      tex,
+      y: base.y,
+      size: base.size,
+      top: Math.max(op.top, ...above.map((p) => p.top)),
+      bottom: Math.min(op.bottom, ...below.map((p) => p.bottom)),
+      math: true,
+      built: true,
+    };
     live = [...live.filter((p) => p !== op && !above.includes(p) && !below.includes(p)), built];
   }
   return live;
 }
 
-const OPENERS: Record<string, [string, string]> = { '[': ['[', ']'], '(': ['(', ')'], '|': ['|', '|'], '∣': ['|', '|'], '{': ['\\{', '\\}'], '\\{': ['\\{', '\\}'], '‖': ['\\|', '\\|'], '∥': ['\\|', '\\|'], '\\|': ['\\|', '\\|'], '⟨': ['\\langle', '\\rangle'], '\\langle': ['\\langle', '\\rangle'] };
+const OPENERS: Record<string, [string, string]> = {
+  '[': ['[', ']'],
+  '(': ['(', ')'],
+  '|': ['|', '|'],
+  '∣': ['|', '|'],
+  '{': ['\\{', '\\}'],
+  '\\{': ['\\{', '\\}'],
+  '‖': ['\\|', '\\|'],
+  '∥': ['\\|', '\\|'],
+  '\\|': ['\\|', '\\|'],
+  '⟨': ['\\langle', '\\rangle'],
+  '\\langle': ['\\langle', '\\rangle'],
+};
 const ENV: Record<string, string> = { '[': 'bmatrix', '(': 'pmatrix', '|': 'vmatrix', '\\|': 'Vmatrix', '\\{': 'Bmatrix' };
 
 /**
@@ -329,7 +370,15 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const r = open.half! * open.size;
     const axis = open.y + 0.25 * open.size;
     const partner = live
-      .filter((p) => p !== open && p.x > open.x && Math.abs(p.y - open.y) < 0.2 * open.size && p.size === open.size && (OPENERS[p.tex.trim()]?.[1] === close || p.tex.trim() === close || (close === '\\rangle' && p.tex.trim() === '\\rangle')) && fonts.get(p) === fonts.get(open))
+      .filter(
+        (p) =>
+          p !== open &&
+          p.x > open.x &&
+          Math.abs(p.y - open.y) < 0.2 * open.size &&
+          p.size === open.size &&
+          (OPENERS[p.tex.trim()]?.[1] === close || p.tex.trim() === close || (close === '\\rangle' && p.tex.trim() === '\\rangle')) &&
+          fonts.get(p) === fonts.get(open),
+      )
       .sort((a, b) => a.x - b.x)[0];
     if (!partner) continue;
     const inside = live.filter((p) => p !== open && p !== partner && p.x >= open.x + open.w - 1 && p.x + p.w <= partner.x + 1 && Math.abs(p.y + 0.25 * p.size - axis) < r + 0.2 * p.size);
@@ -344,7 +393,7 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     rows.sort((a, b) => b.y - a.y);
     let tex: string;
     const env = ENV[open.tex.trim()];
-    if (rows.length >= 2 && env && close === (OPENERS[open.tex.trim()]![1])) {
+    if (rows.length >= 2 && env && close === OPENERS[open.tex.trim()]![1]) {
       // Columns: extents of the rows' main pieces that overlap horizontally are one column.
       const cols: { x0: number; x1: number }[] = [];
       for (const row of rows)
@@ -363,7 +412,21 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       const body = rows.map((row) => cols.map((_, c) => assemble(row.pieces.filter((p) => Math.max(0, colOf(p)) === c)).trim()).join(' & ')).join(' \\\\ ');
       tex = `\\begin{${env}} ${body} \\end{${env}}`;
     } else tex = `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner.tex.trim()}`;
-    const built: Piece = { t: tex, tex, raw: "", x: open.x, w: partner.x + partner.w - open.x, y: open.y, size: open.size, top: axis + r, bottom: axis - r, math: true, mathy: false, mono: false, built: true };
+    const built: Piece = {
+      t: tex,
+      tex,
+      raw: '',
+      x: open.x,
+      w: partner.x + partner.w - open.x,
+      y: open.y,
+      size: open.size,
+      top: axis + r,
+      bottom: axis - r,
+      math: true,
+      mathy: false,
+      mono: false,
+      built: true,
+    };
     live = [...live.filter((p) => p !== open && p !== partner && !inside.includes(p)), built];
   }
   return live;
@@ -399,7 +462,9 @@ function tokens(pieces: Piece[]): Token[] {
   const loose: Piece[] = [];
   for (const s of scripts) {
     // Limits stand over or under their operator; scripts follow their base.
-    const owner = bases.find((b) => centre(s) > b.x && centre(s) < b.x + b.w && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ?? [...bases].reverse().find((b) => b.x + b.w <= s.x + 0.35 * b.size && s.x - (b.x + b.w) < 1.2 * b.size);
+    const owner =
+      bases.find((b) => centre(s) > b.x && centre(s) < b.x + b.w && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ??
+      [...bases].reverse().find((b) => b.x + b.w <= s.x + 0.35 * b.size && s.x - (b.x + b.w) < 1.2 * b.size);
     // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
     if (!owner || !(owner.math || owner.mathy || owner.built)) {
       loose.push(s);
@@ -417,8 +482,8 @@ function tokens(pieces: Piece[]): Token[] {
     if (a) {
       const brace = (ps: Piece[]) => `{${assemble(ps).trim()}}`;
       tex = tex.trimEnd();
-      if (a.sub.length) tex += '_' + brace(a.sub);
-      if (a.sup.length) tex += '^' + brace(a.sup);
+      if (a.sub.length) tex += `_${brace(a.sub)}`;
+      if (a.sup.length) tex += `^${brace(a.sup)}`;
       x1 = Math.max(x1, ...[...a.sub, ...a.sup].map((p) => p.x + p.w));
     }
     out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono });

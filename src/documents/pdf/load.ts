@@ -48,7 +48,7 @@ export function loadPdfJs(): Promise<PdfJs> {
 
 function assetDir(sub: string): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('pdfjs-dist/package.json')), sub) + '/';
+  return `${join(dirname(require.resolve('pdfjs-dist/package.json')), sub)}/`;
 }
 
 /** Opens a PDF held in memory; the caller destroys the returned document. */
@@ -117,7 +117,11 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
       if (fn === OPS.save) stack.push([ctm, clip]);
-      else if (fn === OPS.restore) [ctm, clip] = stack.pop() ?? [[1, 0, 0, 1, 0, 0], [-Infinity, -Infinity, Infinity, Infinity]];
+      else if (fn === OPS.restore)
+        [ctm, clip] = stack.pop() ?? [
+          [1, 0, 0, 1, 0, 0],
+          [-Infinity, -Infinity, Infinity, Infinity],
+        ];
       else if (fn === OPS.transform) ctm = mul(ctm, args as number[]);
       else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
       else if (fn === OPS.constructPath) {
@@ -137,7 +141,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
           clip = [sx0, sy0, sx1, sy1];
           continue;
         }
-        if (!isFinite(sx0) || !isFinite(sy0) || sx1 < sx0 || sy1 < sy0) continue;
+        if (!Number.isFinite(sx0) || !Number.isFinite(sy0) || sx1 < sx0 || sy1 < sy0) continue;
         const w = sx1 - sx0;
         const h = sy1 - sy0;
         const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;

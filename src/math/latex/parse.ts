@@ -1,15 +1,6 @@
 import type { Node, RelOp } from './ast.js';
 import { tokenize, type Token } from './tokenize.js';
-import {
-  DECORATIONS,
-  FONT_COMMANDS,
-  FUNCTION_LETTERS,
-  GREEK,
-  GREEK_ALIASES,
-  JOINING_WORDS,
-  KNOWN_FUNCTIONS,
-  RELATION_COMMANDS,
-} from './names.js';
+import { DECORATIONS, FONT_COMMANDS, FUNCTION_LETTERS, GREEK, GREEK_ALIASES, JOINING_WORDS, KNOWN_FUNCTIONS, RELATION_COMMANDS } from './names.js';
 import { parseDecimal } from '../rational.js';
 import { freeSymbols } from '../sampling.js';
 import { LIMITS, LimitError, checkInputBounds } from '../limits.js';
@@ -203,8 +194,16 @@ class Parser {
     if (!t) return undefined;
     if (t.t === 'op') {
       const map: Record<string, RelOp> = {
-        '=': '=', '<': '<', '>': '>', '<=': '<=', '>=': '>=', '!=': '!=', ':=': 'assign', '->': 'implies',
-        '=>': 'implies', ':': 'ratio',
+        '=': '=',
+        '<': '<',
+        '>': '>',
+        '<=': '<=',
+        '>=': '>=',
+        '!=': '!=',
+        ':=': 'assign',
+        '->': 'implies',
+        '=>': 'implies',
+        ':': 'ratio',
       };
       return map[t.v];
     }
@@ -486,8 +485,7 @@ class Parser {
   private isTransposeMark(): boolean {
     const t = this.peek();
     if (!t) return false;
-    const isT = (x: Token | undefined) =>
-      (x?.t === 'word' && x.v === 'T' && !this.declared.has('T')) || (x?.t === 'cmd' && (x.v === 'top' || x.v === 'intercal' || x.v === 'mathsf'));
+    const isT = (x: Token | undefined) => (x?.t === 'word' && x.v === 'T' && !this.declared.has('T')) || (x?.t === 'cmd' && (x.v === 'top' || x.v === 'intercal' || x.v === 'mathsf'));
     if (isT(t) && (t.t !== 'word' || t.v.length === 1)) {
       this.pos++;
       if (t.t === 'cmd' && t.v === 'mathsf') this.rawArgument();

@@ -32,7 +32,17 @@ function wrap(n: Node, min: number): string {
 }
 
 const REL_TEXT: Record<string, string> = {
-  '=': '=', '<': '<', '>': '>', '<=': '≤', '>=': '≥', '!=': '≠', '~': '≈', in: '∈', assign: '←', ratio: ':', implies: '⇒',
+  '=': '=',
+  '<': '<',
+  '>': '>',
+  '<=': '≤',
+  '>=': '≥',
+  '!=': '≠',
+  '~': '≈',
+  in: '∈',
+  assign: '←',
+  ratio: ':',
+  implies: '⇒',
 };
 
 /** A compact plain-text rendering of a tree, for reasons and the normalized answer fields. */
@@ -45,9 +55,7 @@ export function printMath(n: Node): string {
     case 'const':
       return n.name === 'infinity' ? '∞' : n.name === 'pi' ? 'π' : 'e';
     case 'add':
-      return n.terms
-        .map((t, i) => (i === 0 ? wrap(t, PREC.add) : t.kind === 'neg' ? `- ${wrap(t.arg, PREC.mul)}` : `+ ${wrap(t, PREC.add)}`))
-        .join(' ');
+      return n.terms.map((t, i) => (i === 0 ? wrap(t, PREC.add) : t.kind === 'neg' ? `- ${wrap(t.arg, PREC.mul)}` : `+ ${wrap(t, PREC.add)}`)).join(' ');
     case 'mul':
       return n.factors.map((f) => wrap(f, PREC.neg)).join(' ');
     case 'cross':

@@ -17,31 +17,50 @@ export type Token =
   | { t: 'text'; v: string; cmd: string; pos: number }
   | { t: 'op'; v: string; pos: number };
 
-const TEXT_COMMANDS = new Set([
-  'text',
-  'textbf',
-  'textit',
-  'textrm',
-  'textsf',
-  'texttt',
-  'textnormal',
-  'textup',
-  'mathrm',
-  'mathit',
-  'mathsf',
-  'mathtt',
-  'mbox',
-  'operatorname',
-  'hbox',
-]);
+const TEXT_COMMANDS = new Set(['text', 'textbf', 'textit', 'textrm', 'textsf', 'texttt', 'textnormal', 'textup', 'mathrm', 'mathit', 'mathsf', 'mathtt', 'mbox', 'operatorname', 'hbox']);
 
 /** Commands that only space or size things and mean nothing for grading. */
 const IGNORED_COMMANDS = new Set([
-  ',', ';', ':', '!', ' ', 'quad', 'qquad', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg',
-  'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr', 'displaystyle',
-  'textstyle', 'scriptstyle', 'limits', 'nolimits', 'middle', 'enspace', 'thinspace',
-  'medspace', 'thickspace', 'negthinspace', 'hspace', 'vspace', 'phantom', 'hfill',
-  'mathstrut', 'strut', 'nonumber', 'notag',
+  ',',
+  ';',
+  ':',
+  '!',
+  ' ',
+  'quad',
+  'qquad',
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'biggl',
+  'biggr',
+  'Biggl',
+  'Biggr',
+  'displaystyle',
+  'textstyle',
+  'scriptstyle',
+  'limits',
+  'nolimits',
+  'middle',
+  'enspace',
+  'thinspace',
+  'medspace',
+  'thickspace',
+  'negthinspace',
+  'hspace',
+  'vspace',
+  'phantom',
+  'hfill',
+  'mathstrut',
+  'strut',
+  'nonumber',
+  'notag',
 ]);
 
 /** Unicode signs that stand for a LaTeX command or operator. */
@@ -58,7 +77,7 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   '–': ['op', '-'],
   '±': ['cmd', 'pm'],
   '∞': ['cmd', 'infty'],
-  'π': ['cmd', 'pi'],
+  π: ['cmd', 'pi'],
   '√': ['cmd', 'sqrt'],
   '∈': ['cmd', 'in'],
   '∪': ['cmd', 'cup'],
@@ -70,18 +89,18 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   '⌋': ['cmd', 'rfloor'],
   '⌈': ['cmd', 'lceil'],
   '⌉': ['cmd', 'rceil'],
-  'α': ['cmd', 'alpha'],
-  'β': ['cmd', 'beta'],
-  'γ': ['cmd', 'gamma'],
-  'δ': ['cmd', 'delta'],
-  'η': ['cmd', 'eta'],
-  'θ': ['cmd', 'theta'],
-  'λ': ['cmd', 'lambda'],
-  'μ': ['cmd', 'mu'],
-  'σ': ['cmd', 'sigma'],
-  'τ': ['cmd', 'tau'],
-  'ϵ': ['cmd', 'epsilon'],
-  'ε': ['cmd', 'epsilon'],
+  α: ['cmd', 'alpha'],
+  β: ['cmd', 'beta'],
+  γ: ['cmd', 'gamma'],
+  δ: ['cmd', 'delta'],
+  η: ['cmd', 'eta'],
+  θ: ['cmd', 'theta'],
+  λ: ['cmd', 'lambda'],
+  μ: ['cmd', 'mu'],
+  σ: ['cmd', 'sigma'],
+  τ: ['cmd', 'tau'],
+  ϵ: ['cmd', 'epsilon'],
+  ε: ['cmd', 'epsilon'],
   '²': ['op', '²'],
   '³': ['op', '³'],
 };
@@ -102,7 +121,7 @@ export function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if (c >= '0' && c <= '9' || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+    if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
       // Scientific notation (`72.8e6`, `1e-12`) is one number; `2e` alone is 2·e.
       const m = /^(\d*\.?\d+(?:[eE][+-]?\d{1,4}(?![A-Za-z]))?|\d+\.?)/.exec(src.slice(i, i + 400))!;
       push({ t: 'num', v: m[0].endsWith('.') ? m[0].slice(0, -1) : m[0], pos: i });
@@ -166,7 +185,7 @@ export function tokenize(src: string): Token[] {
       i += 2;
       continue;
     }
-    if ('+-*/^_()[]{},;=<>!|\'&:%'.includes(c)) {
+    if ("+-*/^_()[]{},;=<>!|'&:%".includes(c)) {
       push({ t: 'op', v: c, pos: i });
       i++;
       continue;
