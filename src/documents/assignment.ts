@@ -1,4 +1,7 @@
-import type { Key } from '../model/key.js';
+import { matrixSymbolsIn } from '../check/infer-symbols.js';
+import type { Key, KeyPart } from '../model/key.js';
+import type { SymbolTable } from '../model/symbols.js';
+import { symbolsFor } from './key.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { QuestionOutline } from './segment.js';
 
@@ -11,6 +14,11 @@ export interface Assignment {
   problems?: ProblemSet;
   /** The key's questions in order, with titles and text from the problem set when there is one. */
   outline: QuestionOutline[];
+  /**
+   * Matrix symbols each question declares in its own text (`W \in \mathbb{R}^{m \times n}`), by
+   * question number; the key's `symbols:` are laid over them when a part is checked.
+   */
+  declared: Map<string, SymbolTable>;
 }
 
 const BUILT = new WeakMap<Key, Map<ProblemSet | undefined, Assignment>>();
@@ -21,10 +29,28 @@ export function assignmentOf(key: Key, problems?: ProblemSet): Assignment {
   if (!byProblems) BUILT.set(key, (byProblems = new Map()));
   let a = byProblems.get(problems);
   if (!a) {
-    a = { key, ...(problems ? { problems } : {}), outline: outlineOf(key, problems) };
+    const outline = outlineOf(key, problems);
+    a = { key, ...(problems ? { problems } : {}), outline, declared: declaredSymbols(outline, problems) };
     byProblems.set(problems, a);
   }
   return a;
+}
+
+/** The matrix symbols each question of the problem set declares; none without a problem set. */
+function declaredSymbols(outline: QuestionOutline[], problems?: ProblemSet): Map<string, SymbolTable> {
+  const out = new Map<string, SymbolTable>();
+  if (!problems) return out;
+  for (const q of outline) {
+    const found = q.text ? matrixSymbolsIn(q.text) : {};
+    if (Object.keys(found).length) out.set(q.number, found);
+  }
+  return out;
+}
+
+/** The symbols a part is checked with: what its question declares, under the key's and the part's own. */
+export function checkSymbolsFor(assignment: Assignment, part: KeyPart): SymbolTable {
+  const declared = assignment.declared.get(part.id.split('.')[0]!);
+  return declared ? { ...declared, ...symbolsFor(assignment.key, part) } : symbolsFor(assignment.key, part);
 }
 
 /** Whether a value is an assignment rather than a bare key. */

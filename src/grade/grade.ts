@@ -7,7 +7,7 @@ import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
-import { assignmentOf, isAssignment, type Assignment } from '../documents/assignment.js';
+import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 
@@ -499,7 +499,7 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
 export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0): PartGrade {
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const { key } = assignment;
-  const options: CheckOptions = { symbols: symbolsFor(key, part) };
+  const options: CheckOptions = { symbols: checkSymbolsFor(assignment, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
   if (!response) {
