@@ -498,7 +498,6 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
  */
 export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0): PartGrade {
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
-  const { key } = assignment;
   const options: CheckOptions = { symbols: checkSymbolsFor(assignment, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
   const expectedText = part.answers.map((a) => (a.name ? `${a.name}: ` : '') + (a.spec.value ?? a.spec.options?.join(' | ') ?? `(${a.spec.type ?? 'answer'})`)).join('; ');
