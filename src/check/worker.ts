@@ -1,34 +1,60 @@
 /**
- * A check worker: loads the CAS once, then runs batches of checks. It reports results every
- * few milliseconds while a batch runs, so the pool can tell a check that hangs from a long
- * batch; the pool terminates a worker whose check passes the time limit, so nothing here
- * needs to guard against hanging.
+ * A check worker: runs batches of checks. It reports results every few milliseconds while a
+ * batch runs, so the pool can tell a check that hangs from a long batch; the pool terminates a
+ * worker whose check passes the time limit, so nothing here needs to guard against hanging.
+ *
+ * The CAS (compute-engine) takes a few hundred milliseconds to load, and most checks are decided
+ * before it would be asked (exact normal forms, a counterexample at a test point). So the
+ * worker starts without it: a check that asks for it is run again once it is loaded, which gives
+ * the verdict it would have had with the CAS from the start; an idle worker loads it ahead.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CheckResult } from '../model/verdict.js';
 import { loadCas } from './cas.js';
 import { checkAnswer } from './check.js';
-import type { FromWorker, ToWorker } from './pool.js';
+import type { Cas } from './equivalence.js';
+import type { CheckTask, FromWorker, ToWorker } from './pool.js';
 
 /** Results are posted at least this often while a batch runs. */
 const REPORT_MS = 2;
+/** An idle worker starts loading the CAS this long after its last batch. */
+const PRELOAD_AFTER_MS = 20;
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
+const withoutCas = !!process.env.PARTCREDIT_NO_CAS;
 
-let cas: Awaited<ReturnType<typeof loadCas>> | undefined;
-try {
-  cas = process.env.PARTCREDIT_NO_CAS ? undefined : await loadCas();
-} catch (e) {
-  post({ bootError: e instanceof Error ? e.message : String(e) });
-  throw e;
+let cas: Cas | undefined;
+let loading: Promise<Cas> | undefined;
+/** Loads the CAS once; a failure to load is the worker's failure, never a silent "no CAS". */
+function ensureCas(): Promise<Cas> {
+  loading ??= loadCas().then((loaded) => (cas = loaded));
+  return loading;
 }
 
-port.on('message', ({ batch }: ToWorker) => {
+/** Stands in for the CAS until it is loaded, noting that a check wanted it. */
+let wanted = false;
+const standIn: Cas = {
+  equal() {
+    wanted = true;
+    return undefined;
+  },
+};
+
+async function check(task: CheckTask): Promise<CheckResult> {
+  const options = { ...(task.symbols ? { symbols: task.symbols } : {}) };
+  if (withoutCas) return checkAnswer(task.spec, task.answer, options);
+  wanted = false;
+  const first = checkAnswer(task.spec, task.answer, { ...options, cas: cas ?? standIn });
+  if (!wanted || cas) return first;
+  return checkAnswer(task.spec, task.answer, { ...options, cas: await ensureCas() });
+}
+
+async function runBatch({ batch }: ToWorker): Promise<void> {
   let done: [number, CheckResult][] = [];
   let last = performance.now();
   for (const { id, task } of batch) {
-    done.push([id, checkAnswer(task.spec, task.answer, { ...(task.symbols ? { symbols: task.symbols } : {}), ...(cas ? { cas } : {}) })]);
+    done.push([id, await check(task)]);
     const now = performance.now();
     if (now - last >= REPORT_MS) {
       post({ results: done });
@@ -37,5 +63,25 @@ port.on('message', ({ batch }: ToWorker) => {
     }
   }
   if (done.length) post({ results: done });
+}
+
+let preload: ReturnType<typeof setTimeout> | undefined;
+// Batches run one after another, in the order they came, as the pool expects. A CAS that cannot
+// load is thrown out of the worker, which the pool reports on the check that needed it.
+let queue = Promise.resolve();
+port.on('message', (m: ToWorker) => {
+  if (preload) clearTimeout(preload);
+  queue = queue
+    .then(() => runBatch(m))
+    .then(() => {
+      if (!cas && !withoutCas) preload = setTimeout(() => void ensureCas().catch(fail), PRELOAD_AFTER_MS).unref();
+    })
+    .catch(fail);
 });
+
+function fail(e: unknown): void {
+  setImmediate(() => {
+    throw e;
+  });
+}
 post({ ready: true });
