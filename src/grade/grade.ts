@@ -5,6 +5,8 @@ import type { AnswerCandidate, PartGrade, PartVerdict, SubmissionGrade } from '.
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
+import { prepareExpected } from '../check/prepare-expected.js';
+import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
@@ -70,14 +72,18 @@ interface Target {
   feedback?: string;
   label?: string;
   category?: CheckResult['category'];
+  /** The key's own answer as shown to a person: what a verdict reached through any target expected. */
+  keyExpected: string;
 }
 
-function targetsOf(part: KeyPart, spec: AnswerSpec): Target[] {
+function targetsOf(part: KeyPart, spec: AnswerSpec, symbols: SymbolTable = {}): Target[] {
+  const prepared = prepareExpected(spec, symbols);
+  const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
   return [
-    { spec, kind: 'answer', credit: 1 },
-    ...part.accept.map((a) => ({ spec: a, kind: 'accept' as const, credit: 1 })),
-    ...part.partial.map((p) => ({ spec: p.spec, kind: 'partial' as const, credit: p.credit, ...(p.feedback ? { feedback: p.feedback } : {}) })),
-    ...part.conventions.map((c) => ({ spec: c.spec, kind: 'convention' as const, credit: c.credit, label: c.label, ...(c.category ? { category: c.category } : {}) })),
+    { spec, kind: 'answer', credit: 1, keyExpected },
+    ...part.accept.map((a) => ({ spec: a, kind: 'accept' as const, credit: 1, keyExpected })),
+    ...part.partial.map((p) => ({ spec: p.spec, kind: 'partial' as const, credit: p.credit, keyExpected, ...(p.feedback ? { feedback: p.feedback } : {}) })),
+    ...part.conventions.map((c) => ({ spec: c.spec, kind: 'convention' as const, credit: c.credit, label: c.label, keyExpected, ...(c.category ? { category: c.category } : {}) })),
   ];
 }
 
@@ -86,15 +92,16 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
   switch (t.kind) {
     case 'answer':
       return { result: r, candidate };
+    // An accepted, partial or convention form matched; the person still sees the key's answer as expected.
     case 'accept':
-      return { result: { ...r, reason: `accepted by the key: ${r.reason}` }, candidate };
+      return { result: { ...r, expected: t.keyExpected, reason: `accepted by the key: ${r.reason}` }, candidate };
     case 'partial': {
       const { category: _unrelated, ...rest } = r;
-      return { result: { ...rest, verdict: 'partial', score: t.credit }, credit: t.credit, ...(t.feedback ? { feedback: t.feedback } : {}), candidate };
+      return { result: { ...rest, expected: t.keyExpected, verdict: 'partial', score: t.credit }, credit: t.credit, ...(t.feedback ? { feedback: t.feedback } : {}), candidate };
     }
     default:
       return {
-        result: { ...r, verdict: t.credit > 0 ? 'partial' : 'incorrect', score: t.credit, category: t.category ?? 'convention' },
+        result: { ...r, expected: t.keyExpected, verdict: t.credit > 0 ? 'partial' : 'incorrect', score: t.credit, category: t.category ?? 'convention' },
         credit: t.credit,
         convention: t.label!,
         feedback: t.category ? `this is ${t.label}` : `right under another convention: ${t.label}`,
@@ -238,7 +245,7 @@ const MAX_CANDIDATES = 5000;
 function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
   if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
-  const targets = targetsOf(part, spec);
+  const targets = targetsOf(part, spec, options.symbols);
   // A part's own answer is not a value given to it.
   if ([...question.givenBy.values()].includes(part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
