@@ -84,12 +84,14 @@ export function throughput(cas: Cas): string[] {
     }
     const elapsed = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    // On a shared, loaded machine the wall clock counts other processes' time; CPU time does not.
+    // The target is the issue's: checks per second on one thread. The process's CPU time also
+    // counts V8's GC helper threads, so it is printed beside the rate, not judged: on a loaded
+    // machine, read the two together.
     const cpuRate = times.length / ((cpu.user + cpu.system) / 1e6);
     const rate = times.length / elapsed;
     times.sort((a, b) => a - b);
     lines.push(
-      `${w.name.padEnd(22)} ${cpuRate.toFixed(0).padStart(7)} checks per CPU-second (target ≥ ${w.target}) ${cpuRate >= w.target ? 'ok' : 'BELOW TARGET'}, ${rate.toFixed(0)}/s wall  ` +
+      `${w.name.padEnd(22)} ${rate.toFixed(0).padStart(7)} checks/s (target ≥ ${w.target}) ${rate >= w.target ? 'ok' : 'BELOW TARGET'}, ${cpuRate.toFixed(0)} per CPU-second of the process  ` +
         `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms  [${w.cases.length} distinct pairs × ${rounds} rounds]`,
     );
   }

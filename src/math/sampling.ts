@@ -10,72 +10,15 @@ const MAX_MATRIX_ENTRIES = 4_096;
 
 /** The free symbols of a tree (bound sum indices excluded), in first-seen order. */
 export function freeSymbols(n: Node, bound: ReadonlySet<string> = new Set(), out = new Set<string>()): Set<string> {
-  switch (n.kind) {
-    case 'sym':
-      if (!bound.has(n.name)) out.add(n.name);
-      break;
-    case 'bigop': {
-      freeSymbols(n.lower, bound, out);
-      freeSymbols(n.upper, bound, out);
-      freeSymbols(n.body, new Set([...bound, n.index]), out);
-      break;
-    }
-    case 'add':
-      n.terms.forEach((t) => freeSymbols(t, bound, out));
-      break;
-    case 'mul':
-    case 'cross':
-      n.factors.forEach((t) => freeSymbols(t, bound, out));
-      break;
-    case 'neg':
-    case 'percent':
-    case 'transpose':
-      freeSymbols(n.arg, bound, out);
-      break;
-    case 'div':
-      freeSymbols(n.num, bound, out);
-      freeSymbols(n.den, bound, out);
-      break;
-    case 'pow':
-      freeSymbols(n.base, bound, out);
-      freeSymbols(n.exp, bound, out);
-      break;
-    case 'pm':
-      if (n.left) freeSymbols(n.left, bound, out);
-      freeSymbols(n.right, bound, out);
-      break;
-    case 'call':
-      n.args.forEach((t) => freeSymbols(t, bound, out));
-      break;
-    case 'root':
-      freeSymbols(n.index, bound, out);
-      freeSymbols(n.arg, bound, out);
-      break;
-    case 'tuple':
-    case 'set':
-      n.items.forEach((t) => freeSymbols(t, bound, out));
-      break;
-    case 'interval':
-      freeSymbols(n.lo, bound, out);
-      freeSymbols(n.hi, bound, out);
-      break;
-    case 'union':
-      n.parts.forEach((t) => freeSymbols(t, bound, out));
-      break;
-    case 'matrix':
-      n.rows.forEach((r) => r.forEach((t) => freeSymbols(t, bound, out)));
-      break;
-    case 'cases':
-      n.cases.forEach((c) => {
-        freeSymbols(c.value, bound, out);
-        if (c.when !== 'otherwise') freeSymbols(c.when, bound, out);
-      });
-      break;
-    case 'rel':
-      n.args.forEach((t) => freeSymbols(t, bound, out));
-      break;
-    default:
-      break;
+  if (n.kind === 'sym') {
+    if (!bound.has(n.name)) out.add(n.name);
+  } else if (n.kind === 'bigop') {
+    // A sum's index is bound in its body only; its limits may use the symbol freely.
+    freeSymbols(n.lower, bound, out);
+    freeSymbols(n.upper, bound, out);
+    freeSymbols(n.body, new Set([...bound, n.index]), out);
+  } else {
+    for (const child of children(n)) freeSymbols(child, bound, out);
   }
   return out;
 }
