@@ -42,6 +42,21 @@ test('a check past the time limit is stopped, and the pool goes on', async () =>
   await strict.close();
 });
 
+test('loading the CAS does not count against a check time limit; the check after it still does', async () => {
+  // On a loaded machine the CAS can take seconds to load: a symbolic check that waited for it
+  // was once answered "took longer than 1500 ms" without being tried.
+  const strict = new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: new URL('./fixtures/stub-worker.js', import.meta.url) });
+  try {
+    const loaded = await strict.check({ spec: { value: 'n' }, answer: 'cas' });
+    assert.equal(loaded.verdict, 'correct', loaded.reason);
+    const hung = await strict.check({ spec: { value: 'n' }, answer: 'cas-hang' });
+    assert.equal(hung.verdict, 'undecided');
+    assert.match(hung.reason, /longer than 100 ms/);
+  } finally {
+    await strict.close();
+  }
+});
+
 test('a hostile expected answer is a key problem, not a crash', () => {
   const r = checkAnswer({ value: '\\frac{1}{' }, '1');
   assert.equal(r.verdict, 'undecided');

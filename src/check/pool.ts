@@ -31,7 +31,16 @@ export interface CheckPoolOptions {
 
 /** Messages between the pool and a worker (`worker.ts`). */
 export type ToWorker = { batch: { id: number; task: CheckTask }[] };
-export type FromWorker = { ready: true } | { results: [id: number, result: CheckResult][] } | { bootError: string };
+export type FromWorker =
+  | { ready: true }
+  | { results: [id: number, result: CheckResult][] }
+  | { bootError: string }
+  /** The running check waits for the CAS to load: its clock stops until `casLoaded`. */
+  | { casLoading: true }
+  | { casLoaded: true };
+
+/** A CAS load that takes longer than this is a hung worker, not a slow machine. */
+const CAS_LOAD_LIMIT_MS = 120_000;
 
 // Types whose checks never reach the CAS when both sides are plain numbers.
 const INLINE_TYPES = new Set(['number', 'shape', 'tuple', 'choice', 'set', 'interval']);
@@ -145,8 +154,13 @@ export class CheckPool {
       this.onFailure(slot, m.bootError, m.bootError);
       return;
     }
+    if ('casLoading' in m) {
+      clearTimeout(slot.timer);
+      slot.timer = setTimeout(() => this.onTimeout(slot, `the computer-algebra engine did not load within ${CAS_LOAD_LIMIT_MS / 1000} s`), CAS_LOAD_LIMIT_MS);
+      return;
+    }
     if ('ready' in m) slot.ready = true;
-    else {
+    else if ('results' in m) {
       const done = new Map(m.results);
       while (slot.jobs.length && done.has(slot.jobs[0]!.id)) {
         const job = slot.jobs.shift()!;
@@ -191,9 +205,9 @@ export class CheckPool {
     slot.timer = setTimeout(() => this.onTimeout(slot), this.timeoutMs);
   }
 
-  private onTimeout(slot: Slot): void {
+  private onTimeout(slot: Slot, reason = `the check took longer than ${this.timeoutMs} ms and was stopped`): void {
     const job = slot.jobs.shift();
-    if (job) job.resolve({ ...failure(job.task, `the check took longer than ${this.timeoutMs} ms and was stopped`, performance.now() - slot.started), check: 'limits' });
+    if (job) job.resolve({ ...failure(job.task, reason, performance.now() - slot.started), check: 'limits' });
     this.replace(slot);
   }
 

@@ -47,7 +47,12 @@ async function check(task: CheckTask): Promise<CheckResult> {
   wanted = false;
   const first = checkAnswer(task.spec, task.answer, { ...options, cas: cas ?? standIn });
   if (!wanted || cas) return first;
-  return checkAnswer(task.spec, task.answer, { ...options, cas: await ensureCas() });
+  // The load is the worker's start-up, not the check's work: the pool stops this check's clock
+  // while it runs (on a loaded machine it can take seconds) and restarts it for the re-run.
+  post({ casLoading: true });
+  const loaded = await ensureCas();
+  post({ casLoaded: true });
+  return checkAnswer(task.spec, task.answer, { ...options, cas: loaded });
 }
 
 async function runBatch({ batch }: ToWorker): Promise<void> {
