@@ -37,4 +37,10 @@ test('assumptions: positive constants are absorbed in an order of growth; intege
   expectVerdict('\\Theta(d^2 n)', '\\Theta(2c\\, d^2 n)', 'correct', S);
   expectVerdict('\\Theta(d^2 n)', '\\Theta(2c\\, d n)', 'incorrect', S);
   expectVerdict('\\Theta(d^2 n)', '\\Theta(d^2 n m)', 'incorrect', S);
+  // Every symbol of either side grows in turn, the ones only one side names too.
+  expectVerdict('\\Theta(n k)', '\\Theta(3 k n)', 'correct');
+  expectVerdict('\\Theta(n k)', '\\Theta(n)', 'incorrect');
+  expectVerdict('\\Theta(n + k)', '\\Theta(n)', 'incorrect');
+  expectVerdict('O(\\log n)', 'O(1)', 'incorrect');
+  expectVerdict('O(1)', 'O(\\log n)', 'incorrect');
 });

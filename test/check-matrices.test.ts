@@ -13,8 +13,9 @@ test('matrices: products do not commute; a transpose reverses a product', () => 
   // Near miss: the same factors in the other order.
   expectVerdict('B^\\top A^\\top g', '(A)^\\top (B)^\\top g', 'incorrect', M);
   expectVerdict('A B', 'B A', 'incorrect', M);
-  // Without the matrix declaration the letters are numbers, and numbers commute.
-  expectVerdict('B^\\top A^\\top g', '(A)^\\top (B)^\\top g', 'correct');
+  // Without a declaration the transposes say A and B are matrices (and g, last, a vector).
+  expectVerdict('B^\\top A^\\top g', '(A)^\\top (B)^\\top g', 'incorrect');
+  expectVerdict('B^\\top A^\\top g', '(AB)^\\top g', 'correct');
 });
 
 test('matrices: a column vector is not its transpose', () => {
@@ -67,4 +68,34 @@ test('matrices: a question that says W \\in \\mathbb{R}^{m \\times n} declares W
   const S: SymbolTable = { ...found, d_in: { positive: true, integer: true }, d_out: { positive: true, integer: true } };
   expectVerdict('x^\\top W^\\top', '(W x)^\\top', 'correct', S);
   expectVerdict('x^\\top W^\\top', 'W x', 'incorrect', S);
+});
+
+test('matrices the key does not declare: a transposed name is a matrix (upper case) or a column vector', () => {
+  // Accepting rule: the same product in another notation. Near miss: the factors reordered.
+  expectVerdict('B^T A^T x', '(AB)^T x', 'correct');
+  expectVerdict('B^T A^T x', 'A^T B^T x', 'incorrect');
+  expectVerdict('(AB)^T', 'A^T B^T', 'incorrect');
+  expectVerdict('(A+B)^T', 'A^T + B^T', 'correct');
+  expectVerdict('X^T X w', 'X X^T w', 'incorrect');
+  // `X^TX` is X transposed times X (one letter per unbraced superscript).
+  expectVerdict('(X^TX)^{-1}X^Ty', '(X^T X)^{-1} X^T y', 'correct');
+  expectVerdict('(X^TX)^{-1}X^Ty', 'X^Ty(X^TX)^{-1}', 'incorrect', undefined, /inner sizes/);
+  // A vector and its transpose differ; a scalar such as a(1-a) or x^T A x still commutes.
+  expectVerdict('a(1-a)\\,x^\\top', '(a - a^2) x^T', 'correct');
+  expectVerdict('a(1-a)\\,x', 'a(1-a)\\,x^\\top', 'incorrect', undefined, /where n×1 is expected/);
+  expectVerdict('x^\\top A x', 'x^\\top A^\\top x', 'correct');
+  expectVerdict('x x^T', 'x^T x', 'incorrect');
+  expectVerdict('x^T x', '\\|x\\|^2', 'correct');
+  expectVerdict('w^T x + b', 'x^T w + b', 'correct');
+  expectVerdict('w^T x + b', 'w x^T + b', 'incorrect');
+  // Rates stay numbers; β, δ after a matrix are vectors.
+  expectVerdict('\\eta W^T \\delta', 'W^T \\delta \\eta', 'correct');
+  expectVerdict('W^T \\delta', '\\delta^T W', 'incorrect');
+  expectVerdict('-2 X^T (y - X\\beta)', '2X^TX\\beta - 2X^Ty', 'correct');
+  expectVerdict('-2 X^T (y - X\\beta)', '2X\\beta X^T - 2X^Ty', 'incorrect');
+  // `I` beside matrices is the identity of the size its neighbours need.
+  expectVerdict('2X^T(Xw - y) + 2\\lambda w', '2(X^TX + \\lambda I)w - 2X^Ty', 'correct');
+  expectVerdict('2X^T(Xw - y) + 2\\lambda w', '2(X^TX + I)w - 2X^Ty', 'incorrect');
+  expectVerdict('W^{oT} h', '(W^{o})^\\top h', 'correct');
+  expectVerdict('W^{oT} h', 'W^{o} h', 'incorrect');
 });

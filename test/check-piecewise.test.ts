@@ -15,3 +15,11 @@ test('piecewise: a missing branch is not equal at every point', () => {
   expectVerdict({ value: key, type: 'piecewise' }, '\\begin{cases} -x & x \\le 0 \\\\ x & x > 0 \\end{cases}', 'correct');
   expectVerdict({ value: key, type: 'piecewise' }, '\\begin{cases} x & x > 0 \\end{cases}', 'incorrect');
 });
+
+test('piecewise: a function of a real variable is not zero where an answer gives no branch', () => {
+  const step = { value: '\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}', type: 'piecewise' as const };
+  expectVerdict(step, '\\begin{cases} 0 & x \\le 0 \\\\ 1 & x > 0 \\end{cases}', 'correct');
+  // Near misses: the zero branch left out, and the zero branch missing its breakpoint.
+  expectVerdict(step, '\\begin{cases} 1 & x > 0 \\end{cases}', 'incorrect');
+  expectVerdict(step, '\\begin{cases} 1 & x > 0 \\\\ 0 & x < 0 \\end{cases}', 'incorrect', undefined, /at x = 0/);
+});

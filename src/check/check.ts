@@ -19,6 +19,10 @@ import { asInterval, checkInterval, checkMatrix, checkSet, checkShape, checkTupl
 import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
 import { checkChoice, checkText } from './types/choice.js';
 import { checkTable } from './types/table.js';
+import { inferMatrices, isIdentityName } from './infer-matrices.js';
+
+/** Types whose answers may be products of matrices and vectors. */
+const MATRIX_TYPES = new Set<AnswerType>(['expression', 'equation', 'update']);
 
 /** Options of one check beside the spec. */
 export interface CheckOptions {
@@ -184,8 +188,11 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
   const asBounds = type === 'interval' ? asInterval(answer) : undefined;
   const used = asBounds ? new Set([...freeSymbols(asBounds.lo), ...freeSymbols(asBounds.hi)]) : freeSymbols(answer);
-  // `I` in a matrix answer is the identity of the expected size.
-  const unknown = [...used, ...indexedFamilies(answer)].filter((s) => !prepared.names.has(s) && !(type === 'matrix' && s === 'I'));
+  // Transposed symbols are matrices and vectors even where the key does not declare them.
+  const reading = MATRIX_TYPES.has(type) ? inferMatrices(expected, answer, symbols) : undefined;
+  // `I` in a matrix answer (or one read as matrices) is the identity of the size it needs.
+  const identity = (s: string) => isIdentityName(s) && (type === 'matrix' || (reading?.kind === 'matrices' && reading.symbols[s] !== undefined));
+  const unknown = [...used, ...indexedFamilies(answer)].filter((s) => !prepared.names.has(s) && !identity(s));
   if (unknown.length) {
     const v: TypeVerdict = { verdict: 'incorrect', score: 0, check: 'structural', reason: `uses a symbol the question does not define: ${unknown.join(', ')}`, category: 'hallucinated-data' };
     return staged(withSymbols(result(type, v, shown, printed, t0), sides, 'undefined-symbol'), 'normalise');
@@ -196,8 +203,14 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
       'normalise',
     );
   }
+  let compareSymbols = symbols;
+  if (reading?.kind === 'misfit') {
+    const v: TypeVerdict = { verdict: 'incorrect', score: 0, check: 'structural', reason: `read as matrices and vectors (${reading.inferred.join(', ')}): ${reading.reason}` };
+    return staged(withSymbols(result(type, v, shown, printed, t0), sides), 'compare');
+  }
+  if (reading?.kind === 'matrices') compareSymbols = reading.symbols;
   // compare
-  const ctx: CheckContext = { spec, type, symbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
+  const ctx: CheckContext = { spec, type, symbols: compareSymbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
   const checker = CHECKERS[type] ?? checkExpression;
   return staged(withSymbols(withMisfit(result(type, checker(expected, answer, ctx), shown, printed, t0), type, answer, expected), sides), 'compare');
 }

@@ -41,7 +41,8 @@ export function inferType(n: Node, raw: string): AnswerType {
       if (n.num.kind === 'pm') return 'set';
       return isConstant(n) ? 'number' : 'expression';
     case 'transpose':
-      return 'vector';
+      // `(1, 2, 3)^\top` is a column; `(A + B)^\top` is an expression in matrices.
+      return n.arg.kind === 'tuple' || n.arg.kind === 'matrix' ? 'vector' : 'expression';
     case 'pm':
       return 'set';
     default:

@@ -38,8 +38,15 @@ function mapScalarFn(a: Value, f: (x: number) => number): Value {
 
 /** The product of two values: matrix product for matrices, scaling by a number, else entrywise. */
 function product(p: Value, v: Value): Value {
+  // A 1×1 matrix times a number is a number (uᵀ(Wv) with u of a size drawn as 1).
+  if (typeof p === 'number' && v instanceof Matrix && v.rows === 1 && v.cols === 1) return p * v.data[0]!;
+  if (typeof v === 'number' && p instanceof Matrix && p.rows === 1 && p.cols === 1) return p.data[0]! * v;
   if (p instanceof Matrix || v instanceof Matrix) {
-    if (p instanceof Matrix && v instanceof Matrix) return p.mul(v) ?? NaN;
+    if (p instanceof Matrix && v instanceof Matrix) {
+      // A 1×1 product (xᵀAx) is a number: it scales, and adds to numbers.
+      const m = p.mul(v);
+      return m === undefined ? NaN : m.rows === 1 && m.cols === 1 ? m.data[0]! : m;
+    }
     if (typeof p === 'number') return (v as Matrix).map((x) => p * x);
     if (typeof v === 'number') return (p as Matrix).map((x) => x * v);
     return NaN;

@@ -93,7 +93,7 @@ export function samplePoint(rng: () => number, names: Iterable<string>, table: S
         i++;
         continue;
       }
-      point.set(name, a.matrix ? drawMatrix(rng, a.matrix, point) : drawValue(rng, a, point));
+      point.set(name, a.matrix ? drawMatrix(rng, a.matrix, point, name === 'I' || /^I_\d+$/.test(name)) : drawValue(rng, a, point));
       if (a.vector) a.vector.forEach((component) => point.set(component, drawValue(rng, table[component] ?? {}, point)));
       pending.splice(i, 1);
     }
@@ -118,13 +118,20 @@ export function samplePoint(rng: () => number, names: Iterable<string>, table: S
 }
 
 /** A random matrix of the declared size (each size a number or an integer symbol's drawn value). */
-function drawMatrix(rng: () => number, size: NonNullable<SymbolAssumptions['matrix']>, point: Point): Matrix | number {
+function drawMatrix(rng: () => number, size: NonNullable<SymbolAssumptions['matrix']>, point: Point, identity: boolean): Matrix | number {
   const side = (d: string | number): number => {
     const v = typeof d === 'number' ? d : point.get(d);
     return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : UNSIZED_MATRIX;
   };
   const [rows, cols] = size === true ? [UNSIZED_MATRIX, UNSIZED_MATRIX] : [side(size[0]), side(size[1])];
   if (rows * cols > MAX_MATRIX_ENTRIES) return NaN;
+  // `I` (`I_n`) in a matrix expression is the identity.
+  if (identity && rows === cols)
+    return new Matrix(
+      rows,
+      cols,
+      Array.from({ length: rows * cols }, (_, k) => (k % (rows + 1) === 0 ? 1 : 0)),
+    );
   return new Matrix(
     rows,
     cols,

@@ -203,8 +203,9 @@ export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
     const got = evaluate(answer, at, ctx.budget);
     if (typeof want !== 'number' || typeof got !== 'number') return notAFormula();
     if (Number.isNaN(got)) undefinedAnswers++;
-    // Signals are zero outside the cases an answer gives: no case for n < 0 where the key says 0 agrees.
-    const zeroOutside = Number.isNaN(got) && answer.kind === 'cases' && want === 0;
+    // Signals (integer variables) are zero outside the cases an answer gives: no case for n < 0
+    // where the key says 0 agrees. A function of a real variable with a branch missing is undefined there.
+    const zeroOutside = integer && Number.isNaN(got) && answer.kind === 'cases' && want === 0;
     const same = zeroOutside || (Number.isNaN(want) && Number.isNaN(got)) || Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want));
     if (!same) {
       wrong++;

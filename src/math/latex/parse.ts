@@ -370,7 +370,7 @@ class Parser {
         }
       } else if (this.isOp('^')) {
         this.pos++;
-        if (this.isTransposeMark()) {
+        if (this.isTransposeMark(base.kind !== 'num')) {
           base = { kind: 'transpose', arg: base };
           continue;
         }
@@ -482,9 +482,14 @@ class Parser {
     return FUNCTION_LETTERS.has(name) || name.endsWith("'");
   }
 
-  private isTransposeMark(): boolean {
+  private isTransposeMark(gluedT: boolean): boolean {
     const t = this.peek();
     if (!t) return false;
+    // `X^TX`, `a^Tb`: an unbraced superscript is one letter, so T transposes and the rest is the next factor.
+    if (gluedT && t.t === 'word' && /^T[A-Za-z]/.test(t.v) && !this.declared.has('T')) {
+      this.toks[this.pos] = { ...t, v: t.v.slice(1) };
+      return true;
+    }
     const isT = (x: Token | undefined) => (x?.t === 'word' && x.v === 'T' && !this.declared.has('T')) || (x?.t === 'cmd' && (x.v === 'top' || x.v === 'intercal' || x.v === 'mathsf'));
     if (isT(t) && (t.t !== 'word' || t.v.length === 1)) {
       this.pos++;
