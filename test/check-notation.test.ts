@@ -7,6 +7,8 @@ const FAN: SymbolTable = { fan_in: { positive: true }, fan_out: { positive: true
 test('notation: upright names with subscripts, unbraced one-letter subscripts', () => {
   expectVerdict('\\frac{1}{\\sqrt{fan_{in}}}', '\\frac{1}{\\sqrt{\\mathrm{fan}_{in}}}', 'correct', FAN);
   expectVerdict('\\frac{1}{\\sqrt{fan_{in}}}', '\\frac{1}{\\sqrt{\\mathrm{fan}_{out}}}', 'incorrect', FAN);
+  expectVerdict('\\frac{2}{\\mathrm{fan}_{in}}', '2/\\text{fan}_{in}', 'correct');
+  expectVerdict('\\frac{2}{\\mathrm{fan}_{in}}', '2/\\text{fan}_{out}', 'incorrect');
   expectVerdict('4 d_h d_x', '4d_hd_x', 'correct');
   expectVerdict('4 d_h d_x', '4d_hd_h', 'incorrect');
 });
@@ -16,6 +18,15 @@ test('notation: norms, with and without sizing commands; the 2-norm', () => {
   expectVerdict('\\left\\| W - \\mathbf{1} \\right\\|^2', '\\|W - 1\\|^2', 'correct');
   expectVerdict('\\left\\| W - \\mathbf{1} \\right\\|^2', '\\|W + 1\\|^2', 'incorrect');
   expectVerdict('a\\|x\\| + \\|y\\|', '\\|y\\| + a \\|x\\|', 'correct');
+  // What a norm is taken of is a vector: the 1-, 2- and ∞-norms differ, a norm is not its square.
+  expectVerdict('\\|x\\|_2', '\\sqrt{x^\\top x}', 'correct');
+  expectVerdict('\\|x\\|_1', '\\|x\\|_2', 'incorrect');
+  expectVerdict('\\|x\\|_\\infty', '\\|x\\|_1', 'incorrect');
+  expectVerdict('\\|x\\|_2^2', '\\|x\\|_2', 'incorrect');
+  expectVerdict({ value: '(1, -2, 2)', type: 'vector' }, '(1, -2, 2)', 'correct');
+  expectVerdict('5', '\\|(1, -2, 2)\\|_1', 'correct');
+  expectVerdict('2', '\\|(1, -2, 2)\\|_\\infty', 'correct');
+  expectVerdict('5', '\\|(1, -2, 2)\\|_2', 'incorrect');
   expectVerdict({ value: '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', type: 'relation' }, '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', 'correct', FAN);
   expectVerdict({ value: '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', type: 'relation' }, '\\|\\Delta W\\|_2 \\le \\sqrt{d_{in}}', 'incorrect', FAN);
 });

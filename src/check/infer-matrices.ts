@@ -2,8 +2,8 @@ import type { Node } from '../math/latex/ast.js';
 import type { SymbolTable } from '../model/symbols.js';
 
 /**
- * Matrices a key does not declare, read from how the answers use them: a transposed symbol is a
- * matrix or a vector, never a number (`B^\top A^\top g` is a product of matrices, and
+ * Matrices a key does not declare, read from how the answers use them: a transposed symbol (or
+ * one a norm is taken of) is a matrix or a vector, never a number (`B^\top A^\top g` is a product of matrices, and
  * `A^\top B^\top g` is another one). Course notation decides the kind: an upper-case name is a
  * matrix (W, X, W^o), a lower-case one a column vector (x, g, δ). The sizes are then solved from
  * both sides together — each product's inner sizes agree, each sum's terms have one shape, both
@@ -66,6 +66,8 @@ export const isIdentityName = (name: string) => name === 'I' || /^I_\d+$/.test(n
 const SCALAR_GREEK = new Set(['alpha', 'gamma', 'eta', 'lambda', 'nu', 'sigma', 'tau', 'rho', 'kappa', 'pi', 'omega']);
 const isScalarGreek = (name: string) => SCALAR_GREEK.has(name.replace(/_.*$/, '').replace(/\^.*$/, ''));
 
+const NORMS = new Set(['norm', 'norm2', 'norm1', 'normInf']);
+
 /** Symbols written transposed (`x^\top`, `(AB)^\top`: A and B), through products, sums and signs. */
 function transposed(n: Node, out: Set<string>, under = false): void {
   if (n.kind === 'transpose') {
@@ -99,7 +101,8 @@ function transposed(n: Node, out: Set<string>, under = false): void {
       for (const a of n.args) transposed(a, out, false);
       return;
     case 'call':
-      for (const a of n.args) transposed(a, out, false);
+      // What a norm is taken of is a vector or a matrix (‖x‖₁ is not |x|).
+      for (const a of n.args) transposed(a, out, NORMS.has(n.fn) && n.args.length === 1);
       return;
     default:
   }
@@ -274,7 +277,7 @@ class Shapes {
       }
       case 'call':
         // Norms and opaque functions give numbers; a known function of a matrix has no value here.
-        for (const a of n.args) if (this.of(a) !== 'scalar' && !(n.opaque || n.fn === 'norm' || n.fn === 'norm2')) throw new Unsupported();
+        for (const a of n.args) if (this.of(a) !== 'scalar' && !(n.opaque || NORMS.has(n.fn))) throw new Unsupported();
         return 'scalar';
       case 'rel':
         return n.args.map((a) => this.of(a)).reduce((a, b) => this.unify(a, b, 'the sides have different sizes'));

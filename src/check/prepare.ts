@@ -149,6 +149,8 @@ export function prepareCommon(s: string): string {
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   t = t.replace(UNIT_WORDS, '$1');
+  // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
+  t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
   t = t.replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*\\prime/g, (_m, primes?: string) => "'".repeat(primes ? primes.split('\\prime').length - 1 : 1));
   // `W(x)=1orW(x)=-1`: a joining word glued between a value and the next formula.

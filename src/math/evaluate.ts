@@ -149,6 +149,11 @@ function callKnown(fn: string, args: Value[]): Value {
       return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.frobenius() : Math.hypot(...x);
     case 'norm2':
       return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.spectral() : Math.hypot(...x);
+    // Induced norms of a matrix; a column vector's 1- and ∞-norms are the same formulas.
+    case 'norm1':
+      return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.inducedNorm(false) : x.reduce((a, b) => a + Math.abs(b), 0);
+    case 'normInf':
+      return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.inducedNorm(true) : Math.max(...x.map(Math.abs));
     case 'trace':
       return x instanceof Matrix && x.rows === x.cols ? Array.from({ length: x.rows }, (_, i) => x.at(i, i)).reduce((a, b) => a + b, 0) : NaN;
     case 'max':

@@ -102,6 +102,18 @@ export class Matrix {
     return Math.hypot(...this.data);
   }
 
+  /** The induced 1-norm (largest absolute column sum) or, with `rows`, the ∞-norm (largest absolute row sum). */
+  inducedNorm(rows: boolean): number {
+    const [outer, inner] = rows ? [this.rows, this.cols] : [this.cols, this.rows];
+    let best = 0;
+    for (let a = 0; a < outer; a++) {
+      let sum = 0;
+      for (let b = 0; b < inner; b++) sum += Math.abs(rows ? this.data[a * this.cols + b]! : this.data[b * this.cols + a]!);
+      best = Math.max(best, sum);
+    }
+    return best;
+  }
+
   /** The spectral norm (largest singular value), by power iteration on `AᵀA`. */
   spectral(): number {
     if (this.rows === 1 || this.cols === 1) return this.frobenius();

@@ -385,7 +385,11 @@ class Parser {
         // `\|x\|_2`, `\|W\|_F`: which norm, not a factor. The 2-norm of a matrix is its spectral norm.
         this.pos++;
         const which = subscriptName(this.rawArgument());
-        if (base.fn === 'norm' && which === '2') base = { ...base, fn: 'norm2' };
+        if (base.fn === 'norm') {
+          // ‖x‖₁ and ‖x‖_∞ are other norms than the 2-norm: never read past.
+          const fn = which === '2' ? 'norm2' : which === '1' ? 'norm1' : /^(?:infty|inf|∞)$/.test(which) ? 'normInf' : undefined;
+          if (fn) base = { ...base, fn };
+        }
       } else if (this.isOp('_') && base.kind === 'sym' && this.isIndexedSubscript(base.name)) {
         this.pos++;
         const sub = this.argument();

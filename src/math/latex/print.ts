@@ -46,6 +46,9 @@ const REL_TEXT: Record<string, string> = {
 };
 
 /** A compact plain-text rendering of a tree, for reasons and the normalized answer fields. */
+/** The subscript each norm prints with (the plain norm: Frobenius, Euclidean for a vector). */
+const NORM_MARKS: Record<string, string> = { norm: '', norm2: '₂', norm1: '₁', normInf: '_∞' };
+
 export function printMath(n: Node): string {
   switch (n.kind) {
     case 'num':
@@ -74,7 +77,7 @@ export function printMath(n: Node): string {
       if (n.fn === 'abs') return `|${printMath(n.args[0]!)}|`;
       if (n.fn === 'factorial') return `${wrap(n.args[0]!, PREC.atom)}!`;
       if (n.indexed) return `${n.fn}_{${n.args.map(printMath).join(',')}}`;
-      if (n.fn === 'norm' || n.fn === 'norm2') return `‖${printMath(n.args[0]!)}‖${n.fn === 'norm2' ? '₂' : ''}`;
+      if (n.fn in NORM_MARKS) return `‖${printMath(n.args[0]!)}‖${NORM_MARKS[n.fn]}`;
       return `${n.fn}(${n.args.map(printMath).join(', ')})`;
     case 'root':
       return `root(${printMath(n.index)}, ${printMath(n.arg)})`;
