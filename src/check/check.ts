@@ -20,6 +20,7 @@ import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './typ
 import { checkChoice, checkText } from './types/choice.js';
 import { checkTable } from './types/table.js';
 import { inferMatrices, isIdentityName } from './infer-matrices.js';
+import { letterAt, positionIn, rowColumnIn } from './position-words.js';
 
 /** Types whose answers may be products of matrices and vectors. */
 const MATRIX_TYPES = new Set<AnswerType>(['expression', 'equation', 'update']);
@@ -93,6 +94,29 @@ function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: C
   return { ...r, ...(symbols ? { symbols } : {}), ...(misfit ? { misfit } : {}) };
 }
 
+/**
+ * An answer given in words for a position: "row 3, column 1" where a pair is expected, "the
+ * second option" where the key's answer is the letter B. Tried before the text itself.
+ */
+function wordedAnswer(text: string, type: AnswerType, expected: Node): string[] {
+  if (/[\\$]/.test(text)) return [];
+  if ((type === 'tuple' || type === 'vector') && expected.kind === 'tuple' && expected.items.length === 2) {
+    const pair = rowColumnIn(text);
+    return pair ? [pair] : [];
+  }
+  // "the second one" where a number is expected; a text with digits of its own says its number itself.
+  if (type === 'number' && !/\d/.test(text)) {
+    const position = positionIn(text);
+    return position === undefined ? [] : [String(position)];
+  }
+  if (expected.kind === 'sym' && /^[A-J]$/.test(expected.name)) {
+    const position = positionIn(text);
+    const letter = position === undefined ? undefined : letterAt(position);
+    return letter ? [letter] : [];
+  }
+  return [];
+}
+
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
 function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
@@ -161,7 +185,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   let type = prepared.type;
   const extracted = extractAnswer(candidate);
   // read
-  let parsed = readCandidate([...new Set([extracted.text, trimAnswer(candidate)])], type, read);
+  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, trimAnswer(candidate)])], type, read);
   // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
   // Only prose: a number is never mined out of malformed LaTeX.
   // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.

@@ -71,6 +71,17 @@ const NUMBER_WORDS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
   hundred: 100,
+  // Ordinals name positions: "the second" is 2 where a number is expected.
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 
 /**

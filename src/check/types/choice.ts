@@ -1,5 +1,6 @@
 import type { AnswerSpec } from '../../model/answer-spec.js';
 import { correct, incorrect, undecided, type TypeVerdict } from '../context.js';
+import { letterAt, positionIn } from '../position-words.js';
 
 /** Lower case, LaTeX text wrappers and punctuation removed, spaces folded. */
 export function normalizeWords(s: string): string {
@@ -29,6 +30,14 @@ export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
     return incorrect('choice', `the answer names "${wrongNamed[0]}"${named.length ? ` as well as "${named[0]}"` : ''}, which is not right`);
   }
   if (named.length) return correct('choice', `the answer names "${named[0]}"`);
+  // "the second option" for a lettered choice: the letter at that position.
+  const position = positionIn(answer);
+  const letter = position === undefined ? undefined : letterAt(position);
+  if (letter && options.every((o) => /^[A-Ja-j]$/.test(o.trim()))) {
+    const hit = options.find((o) => o.trim().toUpperCase() === letter);
+    if (hit && !(spec.wrong ?? []).some((w) => w.trim().toUpperCase() === letter)) return correct('choice', `the answer names the option at position ${position}, "${hit}"`);
+    return incorrect('choice', `the answer names the option at position ${position} (${letter}), not ${options.map((o) => `"${o}"`).join(', ')}`);
+  }
   return incorrect('choice', `the answer names none of: ${options.map((o) => `"${o}"`).join(', ')}`);
 }
 
