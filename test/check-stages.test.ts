@@ -35,3 +35,26 @@ test('work budget: it travels with the check, and a nested or repeated check sha
   assert.equal(second.verdict, 'undecided');
   assert.match(second.reason, /terms in all/);
 });
+
+test('extracted candidates: a formula grading already found is checked without a second search, to the same result', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { answerCandidates } = await import('../src/check/extract.js');
+  const dir = new URL('../../examples/demo/submissions/', import.meta.url);
+  const specs = [{ value: '28 \\times 28 \\times 16' }, { value: 'c = \\frac{1}{\\sqrt{d_{in}}}' }, { value: '1216' }];
+  let compared = 0;
+  for (const file of readdirSync(dir)) {
+    for (const c of answerCandidates(readFileSync(new URL(file, dir), 'utf8'))) {
+      if (c.how !== 'boxed' && c.how !== 'display' && c.how !== 'inline') continue;
+      for (const spec of specs) {
+        const searched = checkAnswer(spec, c.text);
+        const given = checkAnswer(spec, c.text, { extracted: true });
+        assert.deepEqual([given.verdict, given.answer, given.reason], [searched.verdict, searched.answer, searched.reason], c.text);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 30, `only ${compared} candidates compared`);
+  // A candidate with prose or delimiters left in it is still searched.
+  assert.equal(checkAnswer({ value: '5' }, 'so the answer is $5$', { extracted: true }).verdict, 'correct');
+  assert.equal(checkAnswer({ value: '5' }, '\\therefore x = 5', { extracted: true }).verdict, 'correct');
+});

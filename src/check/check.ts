@@ -22,6 +22,9 @@ import { checkTable } from './types/table.js';
 import { inferMatrices, isIdentityName } from './infer-matrices.js';
 import { letterAt, positionIn, rowColumnIn } from './position-words.js';
 
+/** What in an already found answer would still make the extract stage cut it: math delimiters, boxes, conclusion marks, prose. */
+const SEARCH_NEEDED = /\$|\\boxed|\\[[(]|\\(?:therefore|because|implies|Rightarrow)|[A-Za-z]{2,}[\s:]+[A-Za-z]{2,}/;
+
 /** Types whose answers may be products of matrices and vectors. */
 const MATRIX_TYPES = new Set<AnswerType>(['expression', 'equation', 'update']);
 
@@ -33,6 +36,11 @@ export interface CheckOptions {
   cas?: Cas;
   /** The work budget of an enclosing check (a table's cells share their table's); a new one by default. */
   budget?: WorkBudget;
+  /**
+   * The candidate is already an answer found in a response (grading's candidate finder: a boxed
+   * value, a display or inline formula): the extract stage only trims it instead of searching it again.
+   */
+  extracted?: boolean;
 }
 
 const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
@@ -174,7 +182,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   }
   // A choice is judged on the extracted answer's words, whether the key declared it or it reads as one.
   if (prepared.kind === 'choice') {
-    const text = extractAnswer(candidate).text;
+    const text = options.extracted ? trimAnswer(candidate) : extractAnswer(candidate).text;
     return staged(result('choice', checkChoice(prepared.spec, text), trimAnswer(text), prepared.shown, t0), 'compare');
   }
   if (prepared.kind === 'table') {
@@ -183,7 +191,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   }
   const { spec, expected, symbols, read, printed } = prepared;
   let type = prepared.type;
-  const extracted = extractAnswer(candidate);
+  const extracted = options.extracted && !SEARCH_NEEDED.test(candidate) ? { text: trimAnswer(candidate) } : extractAnswer(candidate);
   // read
   let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, trimAnswer(candidate)])], type, read);
   // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.

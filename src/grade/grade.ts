@@ -292,8 +292,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
+      // A formula the candidate finder found is the answer itself: not searched again.
+      const found = c.how === 'boxed' || c.how === 'display' || c.how === 'inline' ? { ...options, extracted: true } : options;
       for (const t of targets) {
-        const r = checkAnswer(t.spec, v, options);
+        const r = checkAnswer(t.spec, v, found);
         r.symbols?.expected.forEach((x) => expectedSymbols.add(x));
         firstTried ??= { result: r, candidate };
         if (misfit(r, question.symbols)) continue;
