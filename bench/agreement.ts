@@ -2,6 +2,8 @@ import { checkAnswer } from '../src/check/check.js';
 import { loadCas } from '../src/check/cas.js';
 import type { Cas } from '../src/check/equivalence.js';
 import { readCases, readCsv, type EquivalenceCase } from './corpus.js';
+import type { AnswerSpec } from '../src/model/answer-spec.js';
+import { LABELLED_PAIRS } from '../test/fixtures/labelled-pairs.js';
 
 /** Agreement of one default-configured check per case with a suite's labels. */
 export interface AgreementReport {
@@ -18,10 +20,10 @@ export interface AgreementReport {
 }
 
 /** Runs one default-configured check per case and counts agreement with the label. */
-export function agreement(name: string, cases: EquivalenceCase[], cas?: Cas): AgreementReport {
+export function agreement(name: string, cases: (EquivalenceCase & { spec?: Omit<AnswerSpec, 'value'> })[], cas?: Cas): AgreementReport {
   const report: AgreementReport = { name, total: cases.length, agree: 0, falseAccepts: 0, falseRejects: 0, undecided: 0, disagreements: [] };
   for (const c of cases) {
-    const r = checkAnswer({ value: c.gold }, c.pred, cas ? { cas } : {});
+    const r = checkAnswer({ value: c.gold, ...c.spec }, c.pred, cas ? { cas } : {});
     const said = r.verdict === 'correct' ? 1 : 0;
     if (said === c.expected) {
       report.agree++;
@@ -69,6 +71,7 @@ export async function agreementReports(): Promise<AgreementReport[] | undefined>
   ];
   const mq = mathqCases();
   if (mq) reports.push(agreement("mathq: verdict on the model's whole response vs the human label", mq, cas));
+  reports.push(agreement('own labelled pairs (test/fixtures/labelled-pairs.ts, written for this project)', LABELLED_PAIRS, cas));
   return reports;
 }
 

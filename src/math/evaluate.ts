@@ -119,6 +119,12 @@ function callKnown(fn: string, args: Value[]): Value {
       return mapScalarFn(x, Math.cosh);
     case 'tanh':
       return mapScalarFn(x, Math.tanh);
+    case 'sech':
+      return mapScalarFn(x, (v) => 1 / Math.cosh(v));
+    case 'csch':
+      return mapScalarFn(x, (v) => 1 / Math.sinh(v));
+    case 'coth':
+      return mapScalarFn(x, (v) => 1 / Math.tanh(v));
     // `\log` means ln in mathematics; a course that means log2 writes log_2.
     case 'log':
     case 'ln':

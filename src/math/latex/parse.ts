@@ -794,6 +794,12 @@ class Parser {
         upper = this.argument();
       }
     }
+    // `\sum_i x_i^2`: over all the terms there are; the count is one hidden positive integer,
+    // the same for every such sum, so `\sum_j x_j^2` is the same sum and `\sum_{i=1}^{n}` another.
+    if (lower?.kind === 'sym' && !upper && op === 'sum') {
+      lower = { kind: 'rel', ops: ['='], args: [lower, num('1')] };
+      upper = { kind: 'sym', name: UNSTATED_COUNT };
+    }
     if (!lower || !upper || lower.kind !== 'rel' || lower.ops[0] !== '=' || lower.args[0]?.kind !== 'sym') {
       throw new ParseError(`"\\${op}" needs an index and both bounds, like \\${op}_{k=1}^{n}`);
     }
@@ -897,6 +903,9 @@ function show(t: Token): string {
 }
 
 /** The canonical text of a subscript: `{\text{in}}` and `in` are both `in`; `t-1` stays `t-1`. */
+/** The number of terms of a sum written without bounds (`\sum_i`). */
+export const UNSTATED_COUNT = 'N_terms';
+
 function subscriptName(toks: Token[]): string {
   return toks
     .map((t) => (t.t === 'text' ? t.v.trim() : t.t === 'cmd' ? (/^[A-Za-z]+$/.test(t.v) ? t.v : '') : t.v))
