@@ -4,6 +4,7 @@ import type { Cas } from '../src/check/equivalence.js';
 import { readCases, readCsv, type EquivalenceCase } from './corpus.js';
 import type { AnswerSpec } from '../src/model/answer-spec.js';
 import { LABELLED_PAIRS } from '../test/fixtures/labelled-pairs.js';
+import { explainDisagreement } from './policy.js';
 
 /** Agreement of one default-configured check per case with a suite's labels. */
 export interface AgreementReport {
@@ -86,6 +87,9 @@ if (process.argv[1]?.endsWith('agreement.js')) {
   for (const r of reports ?? []) {
     console.log(summary(r));
     if (process.argv.includes('--cases'))
-      for (const d of r.disagreements) console.log(`  label ${d.expected}, we ${d.verdict}: ${JSON.stringify(d.gold).slice(0, 200)} vs ${JSON.stringify(d.pred).slice(-200)} — ${d.reason}`);
+      for (const d of r.disagreements) {
+        const why = explainDisagreement(d);
+        console.log(`  label ${d.expected}, we ${d.verdict}: ${JSON.stringify(d.gold).slice(0, 200)} vs ${JSON.stringify(d.pred).slice(-200)} — ${d.reason}${why ? `\n    why: ${why}` : ''}`);
+      }
   }
 }

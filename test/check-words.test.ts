@@ -29,3 +29,20 @@ test('words: ordinals and counts where a number or a lettered choice is expected
   expectVerdict(choice, 'the first option or the second option', 'incorrect');
   expectVerdict(choice, 'not the first option', 'incorrect');
 });
+
+test('words: a count a sentence states, a key with a label, angle-bracket vectors, the end of a chain', () => {
+  expectVerdict('6', 'There are six different primes in the prime factorization of 87*89*91*93.', 'correct');
+  expectVerdict('70', 'There are 70 ways to select 4 members from a group of 8.', 'correct');
+  // Near misses: a different count; a range is no count (the last number decides).
+  expectVerdict('7', 'There are six different primes in the prime factorization of 87*89*91*93.', 'incorrect');
+  expectVerdict('3', 'There are three or four.', 'incorrect');
+  expectVerdict('Period: 2pi/3', 'The graph is periodic with a smallest period of 2π/3.', 'correct');
+  expectVerdict('Period: 2pi/3', 'The graph is periodic with a smallest period of π/3.', 'incorrect');
+  expectVerdict('Saddle point: (0,0)', 'The critical point is (0,0).', 'correct');
+  expectVerdict('Saddle point: (0,0)', 'The critical point is (0,1).', 'incorrect');
+  expectVerdict('<3, -7>', '(3, -7)', 'correct');
+  expectVerdict('⟨3, -7⟩', '(3, 7)', 'incorrect');
+  expectVerdict('\\mu', 'µ', 'correct');
+  expectVerdict('3\\sin(x^2) - 2', 'f◦g◦h = f(g(h(x))) = f(\\sin(x^2)) = 3\\sin(x^2)-2', 'correct');
+  expectVerdict('3\\sin(x^2) - 2', 'f◦g◦h = f(g(h(x))) = f(\\sin(x^2)) = 3\\sin(x^2)+2', 'incorrect');
+});

@@ -5,7 +5,7 @@ import type { Node } from '../math/latex/ast.js';
 import { parseMath, ParseError, type ReadContext } from '../math/latex/parse.js';
 import { printMath } from '../math/latex/print.js';
 import { LimitError } from '../math/limits.js';
-import { extractAnswer, assertReadable, trimAnswer, UnreadableError } from './extract.js';
+import { extractAnswer, assertReadable, lastSide, trimAnswer, UnreadableError } from './extract.js';
 import { numberWordsToDigits, prepareFor } from './prepare.js';
 import { freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
@@ -193,13 +193,23 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   let type = prepared.type;
   const extracted = options.extracted && !SEARCH_NEEDED.test(candidate) ? { text: trimAnswer(candidate) } : extractAnswer(candidate);
   // read
-  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, trimAnswer(candidate)])], type, read);
+  // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
+  const chainEnd = extracted.text.includes('=') && !RELATION_TYPES.has(type) ? [lastSide(extracted.text)] : [];
+  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, trimAnswer(candidate), ...chainEnd])], type, read);
   // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
   // Only prose: a number is never mined out of malformed LaTeX.
   // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
   const prose = !/[\\{}^_]|\$[ \t]*\n/.test(extracted.text);
   if (type === 'number' && prose && !('limit' in parsed) && ('error' in parsed || freeSymbols(valueOf(parsed.node)).size > 0)) {
-    const numbers = numberWordsToDigits(extracted.text).match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
+    // "There are six primes in 87·89·91·93": the count the sentence states, not its last number.
+    const statedCount = /\bthere\s+(?:are|is|were|was)\s+(?:exactly\s+)?([a-z]+(?:-[a-z]+)?|\d[\d,]*(?:\.\d+)?)\b(?!\s*(?:or|to|and|-|–|\/)\s)/i;
+    // Extraction may have cut the sentence after its "there are" (a conclusion marker): the whole short text is searched too.
+    const stated = statedCount.exec(extracted.text)?.[1] ?? (candidate.length < 300 ? statedCount.exec(candidate)?.[1] : undefined);
+    const count = stated === undefined ? undefined : numberWordsToDigits(stated);
+    const numbers =
+      count !== undefined && /^\d[\d,]*(?:\.\d+)?$/.test(count)
+        ? [count]
+        : numberWordsToDigits(extracted.text).match(/(?<![A-Za-z\d.])-?\d[\d,]*(?:\.\d+)?(?:\s*π)?(?:\s*\/\s*\d+(?:\.\d+)?)?(?!\d)(?:\s*(?:%|percent|[kKMBG](?![a-z])|thousand|million|billion))?/g);
     const last = numbers?.[numbers.length - 1];
     if (last) {
       const fallback = readCandidate([last], type, read);

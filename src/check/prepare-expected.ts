@@ -51,7 +51,9 @@ export function prepareExpected(spec: AnswerSpec, declaredSymbols: SymbolTable =
   if (declaredType === 'table') return { kind: 'table', spec };
   // A key value may come wrapped as a solution writes it (`$...$`, `\boxed{}`).
   const written = spec.value !== undefined && /\$|\\boxed|\\\[|\\\(/.test(spec.value) ? extractAnswer(spec.value).text : spec.value;
-  const raw = written === undefined ? undefined : prepareKeyValue(written);
+  // A key answer with a label in front (`Saddle point: (0,0)`, `Period: 2pi/3`): the label names it.
+  const unlabelled = written?.replace(/^\s*[A-Za-z][A-Za-z ]{2,30}:\s+(?=\S)/, '');
+  const raw = unlabelled === undefined ? undefined : prepareKeyValue(unlabelled);
   if (raw === undefined || raw.trim() === '') {
     return { kind: 'problem', type: declaredType ?? 'expression', verdict: { verdict: 'undecided', score: 0, check: 'none', reason: 'the key gives no expected answer' }, shown: '' };
   }

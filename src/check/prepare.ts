@@ -154,9 +154,22 @@ function readLibraryShapes(s: string): string {
   return s.replace(/\b(?:torch\.Size|TensorShape)\(\s*\[([^\]]*)\]\s*\)/g, '($1)');
 }
 
+/**
+ * Vectors in angle brackets (`<3, -7>`, `⟨3, -7⟩`) as `\langle ... \rangle`; a `<` or `>` elsewhere stays a relation.
+ * The micro sign (µ, U+00B5) is the letter μ.
+ */
+function readAngleVectors(s: string): string {
+  const t = s
+    .replace(/\u00B5/g, '\\mu ')
+    .replace(/⟨/g, '\\langle ')
+    .replace(/⟩/g, '\\rangle ');
+  const m = /^\s*<\s*([^<>=]*,[^<>=]*)>\s*$/.exec(t);
+  return m ? `\\langle ${m[1]} \\rangle` : t;
+}
+
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
-  let t = readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s))));
+  let t = readAngleVectors(readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s)))));
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   t = t.replace(UNIT_WORDS, '$1');
