@@ -424,7 +424,8 @@ function statedValues(problems: ProblemSet | undefined, question: string, into: 
       const value = s[s.length - 1]!;
       if (s.length < 2 || !name || !/^[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?$/.test(name) || /\?|\\dots|\\cdots/.test(value) || into.has(name)) continue;
       // Only values: numbers, vectors, matrices (`y = c W x` defines, it does not state a value).
-      if (/[A-Za-z]/.test(value.replace(/\\(?:begin|end)\{[a-z]*matrix\}|\\(?:frac|sqrt|cdot|times|left|right)\b/g, ''))) continue;
+      // A transposed row (`[0.8, 0, 0]^T`) is a column of values too.
+      if (/[A-Za-z]/.test(value.replace(/\^\{?(?:T|\\top)\}?\s*[.,;]?\s*$/, '').replace(/\\(?:begin|end)\{[a-z]*matrix\}|\\(?:frac|sqrt|cdot|times|left|right)\b/g, ''))) continue;
       into.set(name, value.replace(/[.,;]\s*$/, ''));
     }
   }
