@@ -10,8 +10,9 @@ import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
-import type { ProblemSet } from '../model/problem-set.js';
+import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { tableAnswer } from './table-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -244,7 +245,11 @@ const MAX_CANDIDATES = 5000;
  */
 function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
-  if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
+  if (spec.type === 'table') {
+    const read = tableAnswer(spec, text, question.texts.get(part.id), (s, a) => checkAnswer(s, a, options).verdict === 'correct');
+    return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };
+  }
+  if (spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const targets = targetsOf(part, spec, options.symbols);
   // A part's own answer is not a value given to it.
   if ([...question.givenBy.values()].includes(part.id)) {
@@ -403,6 +408,8 @@ export interface QuestionContext {
   givens: ReadonlyMap<string, string>;
   /** The part whose own answer fixes a given (part (b)'s c): never a given when grading that part. */
   givenBy: ReadonlyMap<string, string>;
+  /** Each part's text in the problem set, by part id (a table it asks to fill in, with the cells it gives). */
+  texts: ReadonlyMap<string, string>;
 }
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
@@ -461,7 +468,15 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) for (const [n, d] of Object.entries(a.spec.domain ?? {})) if (d && typeof d === 'object' && 'min' in d && d.min !== d.max) givens.delete(n);
     }
-    ctx = { symbols, givens, givenBy };
+    const texts = new Map<string, string>();
+    const walk = (parts: ProblemPart[]) => {
+      for (const p of parts) {
+        texts.set(p.id, p.text);
+        walk(p.parts);
+      }
+    };
+    walk(assignment.problems?.questions.find((x) => x.number === question)?.parts ?? []);
+    ctx = { symbols, givens, givenBy, texts };
     byQuestion.set(question, ctx);
   }
   return ctx;
