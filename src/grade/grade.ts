@@ -63,6 +63,8 @@ interface Graded {
   convention?: string;
   /** Other candidates that fit, with their verdicts, for a person to decide between. */
   others?: { text: string; verdict: CheckResult['verdict'] }[];
+  /** Nothing in the text was an answer of the expected kind (the result describes the closest). */
+  unanswered?: boolean;
 }
 
 /** An answer the key gives credit for: the answer itself, an accepted form, a partial answer, a convention. */
@@ -339,7 +341,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   }
   if (general) return general;
   if (firstFit) return { ...firstFit, others };
-  if (!firstTried) return { result: checkAnswer(spec, text, options) };
+  if (!firstTried) return { result: checkAnswer(spec, text, options), unanswered: true };
   // Nothing in the response is an answer of the expected kind: say so, with the closest.
   const { result, candidate } = firstTried;
   return {
@@ -352,6 +354,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
     },
     ...(candidate ? { candidate } : {}),
+    unanswered: true,
   };
 }
 
@@ -482,9 +485,36 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
   return ctx;
 }
 
+/**
+ * The texts an answer is looked for in, most telling first. For a part with several named
+ * answers posed in pieces (g3 in one turn, g4 in a later one), the attempts that state that
+ * answer by name; for the final answer the latest first, for the first answer the earliest.
+ */
+function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, which: 'first' | 'final'): string[] {
+  const ordered = which === 'final' ? [...response.attempts].reverse() : [response.first, ...response.attempts.filter((t) => t !== response.first)];
+  if (part.answers.length > 1 && a.name) {
+    const stating = ordered.filter((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)));
+    if (stating.length) return [stating[0]!.text];
+    return [which === 'final' ? response.final.text : response.first.text];
+  }
+  // The answer the writer commits to: a later reply that states none (it only discusses) leaves the last one that does.
+  return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
+}
+
+/** An answer graded in the first of `texts` that has an answer of the expected kind (else in the first text). */
+function gradeAnswerIn(part: KeyPart, a: NamedAnswer, texts: string[], options: CheckOptions, question: QuestionContext): Graded {
+  let fallback: Graded | undefined;
+  for (const text of texts) {
+    const g = gradeAnswer(part, a, text, options, question);
+    if (!g.unanswered) return g;
+    fallback ??= g;
+  }
+  return fallback!;
+}
+
 /** Grades one attempt of a part against every answer the key gives for it. */
-function gradeAttempt(part: KeyPart, text: string | ((a: NamedAnswer) => string), options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
-  const graded = part.answers.map((a) => gradeAnswer(part, a, typeof text === 'string' ? text : text(a), options, question));
+function gradeAttempt(part: KeyPart, texts: string | ((a: NamedAnswer) => string[]), options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
+  const graded = part.answers.map((a) => gradeAnswerIn(part, a, typeof texts === 'string' ? [texts] : texts(a), options, question));
   if (!graded.length) return { verdict: 'needs-review', score: 0, graded };
   const score = graded.reduce((s, g) => s + (g.credit ?? g.result.score), 0) / graded.length;
   const verdicts = graded.map((g) => g.result.verdict);
@@ -555,7 +585,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     };
   }
   const qs = questionContext(assignment, part.id.split('.')[0]!);
-  const final = gradeAttempt(part, response.final.text, options, qs);
+  const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
   const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
   const verdict = settle(final.verdict, confidence);
@@ -572,11 +602,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
-    // A part posed in pieces (g3 asked in one turn, g4 in a later one): each named answer's first
-    // answer is in the first attempt that states it.
-    const firstText = (a: NamedAnswer) =>
-      (part.answers.length > 1 && a.name ? response.attempts.find((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)))?.text : undefined) ?? response.first.text;
-    const first = gradeAttempt(part, firstText, options, qs);
+    const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
     const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
       grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
