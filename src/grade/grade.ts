@@ -13,6 +13,7 @@ import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '..
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
+import { piecewiseCandidates } from './piecewise-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -276,6 +277,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
   if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
+  if (spec.type === 'piecewise') candidates = [...piecewiseCandidates(text), ...candidates];
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
