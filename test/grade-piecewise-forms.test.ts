@@ -54,3 +54,10 @@ test('a cases formula the response writes is its answer, not a case list in its 
   const text = `${PROSE.replace('$y[k] = 4$', '$y[k] = 5$')}\n\nSo $$y[k] = \\begin{cases} 0 & k < 0 \\\\ k + 1 & 0 \\le k \\le 3 \\\\ 4 & k \\ge 4 \\end{cases}$$`;
   assert.equal(grade(text).verdict, 'correct');
 });
+
+test('a key that writes cases without declaring piecewise reads case lists the same way', () => {
+  const untyped = loadKey(KEY.replace('      type: piecewise\n', ''), 'key.yaml').key!;
+  const g = (text: string) => gradeSubmission(untyped, readSubmission(text, 'w.md', untyped)).parts[0]!.verdict;
+  assert.equal(g(PROSE), 'correct');
+  assert.equal(g(PROSE.replace('$y[k] = 4$', '$y[k] = k + 1$')), 'incorrect');
+});

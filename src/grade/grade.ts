@@ -277,7 +277,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
   if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
-  if (spec.type === 'piecewise') candidates = [...piecewiseCandidates(text), ...candidates];
+  // A piecewise answer, declared or written as cases in the key.
+  if (spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? ''))) candidates = [...piecewiseCandidates(text), ...candidates];
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
