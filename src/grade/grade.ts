@@ -14,6 +14,7 @@ import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
+import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -285,8 +286,12 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   let general: Graded | undefined;
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
+  let renames: Map<string, string> | undefined;
   for (const c of candidates) {
+    // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
+    if (question.statements.length && restates(c.text, question.statements)) continue;
     defs ??= definitions(text);
+    renames ??= renamesIn(text, question.statements, question.symbols);
     const variants = [
       ...new Set([
         c.text,
@@ -297,8 +302,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...boundSide(lastSide(c.text)),
         ...givenValue(lastSide(c.text), question.givens),
         ...tidied(c.text),
+        ...renamed(lastSide(c.text), renames),
       ]),
     ];
+    const asRenamed = new Set(renamed(lastSide(c.text), renames));
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -314,6 +321,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         fit ??= t.kind === 'answer' || t.kind === 'accept' ? { result: r, candidate } : undefined;
       }
       if (!fit) continue;
+      if (asRenamed.has(v)) {
+        const names = [...renames!].map(([a, b]) => `${a} as the question's ${b}`).join(', ');
+        fit = { ...fit, result: { ...fit.result, reason: `reading ${names} (the response states the same quantity under its own name): ${fit.result.reason}` } };
+      }
       const correct = fit.result.verdict === 'correct' || (fit.credit ?? 0) > 0;
       // The specialisation states the same quantity as the general form, without its free parameter.
       const generalQuantity = general && leftSide(general.candidate!.text);
@@ -416,6 +427,8 @@ export interface QuestionContext {
   givenBy: ReadonlyMap<string, string>;
   /** Each part's text in the problem set, by part id (a table it asks to fill in, with the cells it gives). */
   texts: ReadonlyMap<string, string>;
+  /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
+  statements: readonly Statement[];
 }
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
@@ -482,7 +495,9 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
       }
     };
     walk(assignment.problems?.questions.find((x) => x.number === question)?.parts ?? []);
-    ctx = { symbols, givens, givenBy, texts };
+    const q = assignment.problems?.questions.find((x) => x.number === question);
+    const statements = q ? statementsIn([q.text, ...texts.values()].join('\n')) : [];
+    ctx = { symbols, givens, givenBy, texts, statements };
     byQuestion.set(question, ctx);
   }
   return ctx;
