@@ -361,8 +361,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   return {
     result: {
       ...result,
-      // One short formula that cannot be read is unparseable; a response of prose with no answer in it is incomplete.
-      verdict: result.verdict === 'unparseable' && candidates.length === 1 && text.length < 300 ? 'unparseable' : 'incorrect',
+      // One short formula that cannot be read is unparseable; a response of prose with no answer in it
+      // (its last line is no formula) is incomplete.
+      verdict: result.verdict === 'unparseable' && candidate?.how !== 'line' && candidates.filter((x) => x.how !== 'line').length === 1 && text.length < 300 ? 'unparseable' : 'incorrect',
       score: 0,
       category: 'incomplete',
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
