@@ -8,6 +8,7 @@ import { parseProblemSet } from '../src/documents/problem-set.js';
 import { correctsItself } from '../src/documents/segment.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
+import { agreementRows } from '../src/grade/agreement.js';
 
 // A model that corrects itself in reply to a question that only asked why: the correction is
 // the answer it commits to. A reply that only explains leaves the answer as it was.
@@ -59,4 +60,20 @@ test('what counts as a model correcting itself', () => {
   assert.ok(correctsItself('Here is the derivation.\n\n**Corrected answer:** 30'));
   assert.ok(!correctsItself('Great question! The kernel is flipped because convolution is defined that way.'));
   assert.ok(!correctsItself('The correct answer stays 30, as computed above.'));
+});
+
+test('the first answer carries its own confidence, and agreement on first answers reports it', () => {
+  const text = chat(
+    QUESTION,
+    '(a) The width is $32$ since the kernel slides over every pixel.',
+    'Why would the width stay 32 without padding?',
+    'You are right to push on that, I misread the padding. Corrected answer: the width is $30$.',
+  );
+  const g = gradeSubmission(key!, readSubmission(text, 'chat.md', key!, problems));
+  const a = g.parts.find((p) => p.id === '1.a')!;
+  assert.ok(a.first?.confidence, 'the first answer has a confidence of its own');
+  const label = { verdict: 'incorrect' as const, answer: '32' };
+  const [row] = agreementRows(g, { name: 'chat', attempt: 'first', parts: new Map([['1.a', label]]) }, () => true);
+  assert.equal(row!.ours, 'incorrect');
+  assert.equal(row!.confidence, a.first!.confidence!.overall);
 });

@@ -622,9 +622,10 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
     const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
-    const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
+    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings);
+    const firstVerdict = settle(first.verdict, firstConfidence);
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
-      grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
+      grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer, confidence: firstConfidence };
     }
   }
   return grade;

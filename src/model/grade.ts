@@ -40,7 +40,7 @@ export interface PartGrade {
   expected: string;
   feedback: string;
   /** The first answer's verdict, when the submission answered the part more than once. */
-  first?: { verdict: PartVerdict; answer: string };
+  first?: { verdict: PartVerdict; answer: string; confidence?: Confidence };
   /** Where the answer came from (`boxed`, `display`, ...) and which label or turn. */
   source?: string;
   /** The check that decided (`exact`, `numeric`, ...). */
