@@ -71,9 +71,9 @@ test('the first answer carries its own confidence, and agreement on first answer
   );
   const g = gradeSubmission(key!, readSubmission(text, 'chat.md', key!, problems));
   const a = g.parts.find((p) => p.id === '1.a')!;
-  assert.ok(a.first?.confidence, 'the first answer has a confidence of its own');
+  assert.ok(a.first && a.firstConfidence, 'the first answer has a confidence of its own');
   const label = { verdict: 'incorrect' as const, answer: '32' };
   const [row] = agreementRows(g, { name: 'chat', attempt: 'first', parts: new Map([['1.a', label]]) }, () => true);
   assert.equal(row!.ours, 'incorrect');
-  assert.equal(row!.confidence, a.first!.confidence!.overall);
+  assert.equal(row!.confidence, a.firstConfidence!.overall);
 });

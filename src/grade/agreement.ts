@@ -38,7 +38,7 @@ export interface AgreementReport {
 /** The verdict of the attempt a label judges: the first answer's, or the final one's. */
 function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string; confidence?: number } {
   // The first answer's own confidence: the final's says nothing of how sure the first verdict is.
-  if (attempt === 'first' && p.first) return { verdict: p.first.verdict, answer: p.first.answer, ...(p.first.confidence ? { confidence: p.first.confidence.overall } : {}) };
+  if (attempt === 'first' && p.first) return { verdict: p.first.verdict, answer: p.first.answer, ...(p.firstConfidence ? { confidence: p.firstConfidence.overall } : {}) };
   return { verdict: p.verdict, answer: p.answer, ...(p.confidence ? { confidence: p.confidence.overall } : {}) };
 }
 

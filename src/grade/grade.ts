@@ -625,7 +625,8 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings);
     const firstVerdict = settle(first.verdict, firstConfidence);
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
-      grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer, confidence: firstConfidence };
+      grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
+      grade.firstConfidence = firstConfidence;
     }
   }
   return grade;

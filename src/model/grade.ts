@@ -40,7 +40,9 @@ export interface PartGrade {
   expected: string;
   feedback: string;
   /** The first answer's verdict, when the submission answered the part more than once. */
-  first?: { verdict: PartVerdict; answer: string; confidence?: Confidence };
+  first?: { verdict: PartVerdict; answer: string };
+  /** How sure the first answer's verdict is, when `first` is given (apart from it: `first` keeps its printed shape). */
+  firstConfidence?: Confidence;
   /** Where the answer came from (`boxed`, `display`, ...) and which label or turn. */
   source?: string;
   /** The check that decided (`exact`, `numeric`, ...). */
