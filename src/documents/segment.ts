@@ -219,6 +219,22 @@ export function asksForNext(prompt: string): boolean {
   return prompt.length < 200 && /\b(?:next|following|remaining|last|other)\s+(?:part|problem|question|exercise|one)s?\b|\bsolve\s+(?:this|these|it)\b/i.test(prompt);
 }
 
+/**
+ * Whether a reply revises the model's answer on its own account ("Good catch — ...", "You're
+ * right", "Corrected answer:"): after a follow-up that only asked why, such a reply is still a
+ * new attempt, since the model commits to another answer.
+ */
+export function correctsItself(reply: string): boolean {
+  const opening = reply.slice(0, 200);
+  return (
+    /^\W*(?:good catch|you(?:'|’)?re (?:absolutely |completely )?right|you are (?:absolutely |completely )?right|my (?:mistake|bad|apologies)|i apologi[sz]e|sorry\b|oops\b|correction\b)/i.test(
+      opening,
+    ) ||
+    /\bI (?:made (?:a|an) (?:mistake|error)|misread|misinterpreted|was wrong)\b/i.test(opening) ||
+    /^\W*(?:corrected|revised|updated) (?:answer|result|solution)\b/im.test(reply)
+  );
+}
+
 /** Whether a follow-up prompt asks the model to reconsider its answer (so the reply is a new attempt). */
 export function isRecheck(prompt: string): boolean {
   return RECHECK.test(prompt) && prompt.length < 600;
@@ -323,11 +339,12 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       pending = 'discussion';
       return;
     }
-    if (pending === 'discussion') return;
+    // A reply to a question that only asked why: discussion, unless the model corrects itself.
+    if (pending === 'discussion' && !(lastPart && correctsItself(m.text))) return;
     let target: string | undefined;
     let continuation = false;
     if (pending === 'continue') continuation = true;
-    if (pending === 'recheck' || pending === 'continue' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
+    if (pending === 'recheck' || pending === 'continue' || pending === 'discussion' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
     else if (promptParts.length) target = promptParts[promptParts.length - 1];
     else {
       const list = parts();

@@ -36,9 +36,10 @@ export interface AgreementReport {
 }
 
 /** The verdict of the attempt a label judges: the first answer's, or the final one's. */
-function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string } {
-  if (attempt === 'first' && p.first) return { verdict: p.first.verdict, answer: p.first.answer };
-  return { verdict: p.verdict, answer: p.answer };
+function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string; confidence?: number } {
+  // The first answer's own confidence: the final's says nothing of how sure the first verdict is.
+  if (attempt === 'first' && p.first) return { verdict: p.first.verdict, answer: p.first.answer, ...(p.firstConfidence ? { confidence: p.firstConfidence.overall } : {}) };
+  return { verdict: p.verdict, answer: p.answer, ...(p.confidence ? { confidence: p.confidence.overall } : {}) };
 }
 
 /** Rows for one labelled submission, limited to `include`d part ids (e.g. the key's non-text parts). */
@@ -56,7 +57,7 @@ export function agreementRows(grade: SubmissionGrade, labels: LabelledSubmission
       theirs: label.verdict,
       oursAnswer: ours.answer,
       theirsAnswer: label.answer,
-      ...(p.confidence ? { confidence: p.confidence.overall } : {}),
+      ...(ours.confidence !== undefined ? { confidence: ours.confidence } : {}),
       ...(label.evidence ? { evidence: label.evidence } : {}),
     });
   }

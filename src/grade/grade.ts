@@ -10,8 +10,11 @@ import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
-import type { ProblemSet } from '../model/problem-set.js';
+import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { tableAnswer } from './table-answer.js';
+import { piecewiseCandidates } from './piecewise-answer.js';
+import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -62,6 +65,8 @@ interface Graded {
   convention?: string;
   /** Other candidates that fit, with their verdicts, for a person to decide between. */
   others?: { text: string; verdict: CheckResult['verdict'] }[];
+  /** Nothing in the text was an answer of the expected kind (the result describes the closest). */
+  unanswered?: boolean;
 }
 
 /** An answer the key gives credit for: the answer itself, an accepted form, a partial answer, a convention. */
@@ -244,7 +249,11 @@ const MAX_CANDIDATES = 5000;
  */
 function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
   if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
-  if (spec.type === 'table' || spec.type === 'text') return { result: checkAnswer(spec, text, options) };
+  if (spec.type === 'table') {
+    const read = tableAnswer(spec, text, question.texts.get(part.id), (s, a) => checkAnswer(s, a, options).verdict === 'correct');
+    return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };
+  }
+  if (spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const targets = targetsOf(part, spec, options.symbols);
   // A part's own answer is not a value given to it.
   if ([...question.givenBy.values()].includes(part.id)) {
@@ -269,14 +278,20 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
   if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
+  // A piecewise answer, declared or written as cases in the key.
+  if (spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? ''))) candidates = [...piecewiseCandidates(text), ...candidates];
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
   let general: Graded | undefined;
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
+  let renames: Map<string, string> | undefined;
   for (const c of candidates) {
+    // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
+    if (question.statements.length && restates(c.text, question.statements)) continue;
     defs ??= definitions(text);
+    renames ??= renamesIn(text, question.statements, question.symbols);
     const variants = [
       ...new Set([
         c.text,
@@ -287,8 +302,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...boundSide(lastSide(c.text)),
         ...givenValue(lastSide(c.text), question.givens),
         ...tidied(c.text),
+        ...renamed(lastSide(c.text), renames),
       ]),
     ];
+    const asRenamed = new Set(renamed(lastSide(c.text), renames));
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -306,6 +323,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         fit ??= t.kind === 'answer' || t.kind === 'accept' ? { result: r, candidate } : undefined;
       }
       if (!fit) continue;
+      if (asRenamed.has(v)) {
+        const names = [...renames!].map(([a, b]) => `${a} as the question's ${b}`).join(', ');
+        fit = { ...fit, result: { ...fit.result, reason: `reading ${names} (the response states the same quantity under its own name): ${fit.result.reason}` } };
+      }
       const correct = fit.result.verdict === 'correct' || (fit.credit ?? 0) > 0;
       // The specialisation states the same quantity as the general form, without its free parameter.
       const generalQuantity = general && leftSide(general.candidate!.text);
@@ -336,19 +357,21 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   }
   if (general) return general;
   if (firstFit) return { ...firstFit, others };
-  if (!firstTried) return { result: checkAnswer(spec, text, options) };
+  if (!firstTried) return { result: checkAnswer(spec, text, options), unanswered: true };
   // Nothing in the response is an answer of the expected kind: say so, with the closest.
   const { result, candidate } = firstTried;
   return {
     result: {
       ...result,
-      // One short formula that cannot be read is unparseable; a response of prose with no answer in it is incomplete.
-      verdict: result.verdict === 'unparseable' && candidates.length === 1 && text.length < 300 ? 'unparseable' : 'incorrect',
+      // One short formula that cannot be read is unparseable; a response of prose with no answer in it
+      // (its last line is no formula) is incomplete.
+      verdict: result.verdict === 'unparseable' && candidate?.how !== 'line' && candidates.filter((x) => x.how !== 'line').length === 1 && text.length < 300 ? 'unparseable' : 'incorrect',
       score: 0,
       category: 'incomplete',
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
     },
     ...(candidate ? { candidate } : {}),
+    unanswered: true,
   };
 }
 
@@ -405,6 +428,10 @@ export interface QuestionContext {
   givens: ReadonlyMap<string, string>;
   /** The part whose own answer fixes a given (part (b)'s c): never a given when grading that part. */
   givenBy: ReadonlyMap<string, string>;
+  /** Each part's text in the problem set, by part id (a table it asks to fill in, with the cells it gives). */
+  texts: ReadonlyMap<string, string>;
+  /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
+  statements: readonly Statement[];
 }
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
@@ -426,7 +453,8 @@ function statedValues(problems: ProblemSet | undefined, question: string, into: 
       const value = s[s.length - 1]!;
       if (s.length < 2 || !name || !/^[A-Za-z](?:_\{[^{}]+\}|_[A-Za-z0-9]+)?$/.test(name) || /\?|\\dots|\\cdots/.test(value) || into.has(name)) continue;
       // Only values: numbers, vectors, matrices (`y = c W x` defines, it does not state a value).
-      if (/[A-Za-z]/.test(value.replace(/\\(?:begin|end)\{[a-z]*matrix\}|\\(?:frac|sqrt|cdot|times|left|right)\b/g, ''))) continue;
+      // A transposed row (`[0.8, 0, 0]^T`) is a column of values too.
+      if (/[A-Za-z]/.test(value.replace(/\^\{?(?:T|\\top)\}?\s*[.,;]?\s*$/, '').replace(/\\(?:begin|end)\{[a-z]*matrix\}|\\(?:frac|sqrt|cdot|times|left|right)\b/g, ''))) continue;
       into.set(name, value.replace(/[.,;]\s*$/, ''));
     }
   }
@@ -462,15 +490,52 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
     for (const p of key.parts.filter((x) => x.id.split('.')[0] === question)) {
       for (const a of p.answers) for (const [n, d] of Object.entries(a.spec.domain ?? {})) if (d && typeof d === 'object' && 'min' in d && d.min !== d.max) givens.delete(n);
     }
-    ctx = { symbols, givens, givenBy };
+    const texts = new Map<string, string>();
+    const walk = (parts: ProblemPart[]) => {
+      for (const p of parts) {
+        texts.set(p.id, p.text);
+        walk(p.parts);
+      }
+    };
+    walk(assignment.problems?.questions.find((x) => x.number === question)?.parts ?? []);
+    const q = assignment.problems?.questions.find((x) => x.number === question);
+    const statements = q ? statementsIn([q.text, ...texts.values()].join('\n')) : [];
+    ctx = { symbols, givens, givenBy, texts, statements };
     byQuestion.set(question, ctx);
   }
   return ctx;
 }
 
+/**
+ * The texts an answer is looked for in, most telling first. For a part with several named
+ * answers posed in pieces (g3 in one turn, g4 in a later one), the attempts that state that
+ * answer by name; for the final answer the latest first, for the first answer the earliest.
+ */
+function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, which: 'first' | 'final'): string[] {
+  const ordered = which === 'final' ? [...response.attempts].reverse() : [response.first, ...response.attempts.filter((t) => t !== response.first)];
+  if (part.answers.length > 1 && a.name) {
+    const stating = ordered.filter((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)));
+    if (stating.length) return [stating[0]!.text];
+    return [which === 'final' ? response.final.text : response.first.text];
+  }
+  // The answer the writer commits to: a later reply that states none (it only discusses) leaves the last one that does.
+  return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
+}
+
+/** An answer graded in the first of `texts` that has an answer of the expected kind (else in the first text). */
+function gradeAnswerIn(part: KeyPart, a: NamedAnswer, texts: string[], options: CheckOptions, question: QuestionContext): Graded {
+  let fallback: Graded | undefined;
+  for (const text of texts) {
+    const g = gradeAnswer(part, a, text, options, question);
+    if (!g.unanswered) return g;
+    fallback ??= g;
+  }
+  return fallback!;
+}
+
 /** Grades one attempt of a part against every answer the key gives for it. */
-function gradeAttempt(part: KeyPart, text: string | ((a: NamedAnswer) => string), options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
-  const graded = part.answers.map((a) => gradeAnswer(part, a, typeof text === 'string' ? text : text(a), options, question));
+function gradeAttempt(part: KeyPart, texts: string | ((a: NamedAnswer) => string[]), options: CheckOptions, question: QuestionContext): { verdict: PartVerdict; score: number; graded: Graded[] } {
+  const graded = part.answers.map((a) => gradeAnswerIn(part, a, typeof texts === 'string' ? [texts] : texts(a), options, question));
   if (!graded.length) return { verdict: 'needs-review', score: 0, graded };
   const score = graded.reduce((s, g) => s + (g.credit ?? g.result.score), 0) / graded.length;
   const verdicts = graded.map((g) => g.result.verdict);
@@ -541,7 +606,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     };
   }
   const qs = questionContext(assignment, part.id.split('.')[0]!);
-  const final = gradeAttempt(part, response.final.text, options, qs);
+  const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
   const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
   const verdict = settle(final.verdict, confidence);
@@ -558,14 +623,12 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
-    // A part posed in pieces (g3 asked in one turn, g4 in a later one): each named answer's first
-    // answer is in the first attempt that states it.
-    const firstText = (a: NamedAnswer) =>
-      (part.answers.length > 1 && a.name ? response.attempts.find((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)))?.text : undefined) ?? response.first.text;
-    const first = gradeAttempt(part, firstText, options, qs);
-    const firstVerdict = settle(first.verdict, confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings));
+    const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
+    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings);
+    const firstVerdict = settle(first.verdict, firstConfidence);
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
       grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
+      grade.firstConfidence = firstConfidence;
     }
   }
   return grade;

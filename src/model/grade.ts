@@ -41,6 +41,8 @@ export interface PartGrade {
   feedback: string;
   /** The first answer's verdict, when the submission answered the part more than once. */
   first?: { verdict: PartVerdict; answer: string };
+  /** How sure the first answer's verdict is, when `first` is given (apart from it: `first` keeps its printed shape). */
+  firstConfidence?: Confidence;
   /** Where the answer came from (`boxed`, `display`, ...) and which label or turn. */
   source?: string;
   /** The check that decided (`exact`, `numeric`, ...). */

@@ -1,0 +1,94 @@
+import { lastSide, type Candidate } from '../check/extract.js';
+
+/**
+ * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line
+ * (`- $n < 0$: $y[n] = 0$`, `$y[n] = 2 - 2^{-n}$ for $0 \le n \le 6$`), or only as code
+ * (`if n < 0: return 0 ... else: return 127 * 0.5**n`). Each is put together as the `cases`
+ * formula it states, so the whole answer is graded rather than the one branch that happens to
+ * be a formula of its own.
+ */
+
+const RELATION = /<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt|≤|≥/;
+
+/** A condition on the variable: a relation with no `=` assignment (`0 \le n \le 6`, `n > 6`, `n \geq L`). */
+function isCondition(math: string): boolean {
+  const t = math.trim();
+  return RELATION.test(t) && !/(?<![<>\\a-z])=/.test(t.replace(/\\(?:le|ge|leq|geq)q?/g, '')) && t.length < 60 && !/\\(?:sum|frac|int)/.test(t);
+}
+
+/** One case of a list: the condition and the value a line states, in either order. */
+function caseOfLine(line: string): { when: string; value: string } | undefined {
+  const maths = [...line.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
+  if (maths.length < 2) return undefined;
+  const conditions = maths.filter(isCondition);
+  const values = maths.filter((m) => !isCondition(m) && /=/.test(m));
+  if (conditions.length !== 1 || !values.length) return undefined;
+  const value = lastSide(values[values.length - 1]!).trim();
+  return value ? { when: conditions[0]!, value } : undefined;
+}
+
+/** Consecutive lines that each state one case (blank lines between allowed): the cases formulas they make. */
+function caseLists(text: string): string[] {
+  const out: string[] = [];
+  let run: { when: string; value: string }[] = [];
+  const flush = () => {
+    if (run.length >= 2) out.push(`\\begin{cases} ${run.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`);
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const c = caseOfLine(line);
+    if (c) run.push(c);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+/** A Python expression or condition as LaTeX the checker reads (`0.5**(n - 6)` → `0.5^{(n - 6)}`). */
+function fromPython(expr: string): string {
+  return expr
+    .trim()
+    .replace(/\*\*\s*(\([^()]*\)|[\w.]+)/g, '^{$1}')
+    .replace(/\bmath\.|\bnp\./g, '')
+    .replace(/<=/g, ' \\le ')
+    .replace(/>=/g, ' \\ge ')
+    .replace(/==/g, '=')
+    .replace(/\s+and\s+/g, ', ')
+    .replace(/\*/g, ' \\cdot ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const BRANCH = /\b(elif|else\s+if|else|if)\b\s*([^:\n]*?)\s*:/g;
+
+/** `if ...: return a elif ...: return b else: return c` in a code block: the cases formula it computes. */
+function casesFromCode(code: string): string | undefined {
+  const branches = [...code.matchAll(BRANCH)];
+  if (branches.length < 2) return undefined;
+  const cases: string[] = [];
+  for (const [k, b] of branches.entries()) {
+    const from = b.index + b[0].length;
+    const to = branches[k + 1]?.index ?? code.length;
+    const body = code.slice(from, to);
+    const ret = /\breturn\s+([^\n]+)/.exec(body);
+    if (!ret) return undefined;
+    const value = ret[1]!.replace(/\s+#.*$/, '').trim();
+    const when = /else/.test(b[1]!) && !/if/.test(b[1]!) ? '\\text{otherwise}' : fromPython(b[2]!);
+    if (!value || !when) return undefined;
+    cases.push(`${fromPython(value)} & ${when}`);
+  }
+  return `\\begin{cases} ${cases.join(' \\\\ ')} \\end{cases}`;
+}
+
+/**
+ * Cases formulas a response states without writing one: case lists, and functions in its code
+ * blocks. Empty when the response writes a `cases` formula of its own (that is its answer).
+ */
+export function piecewiseCandidates(text: string): Candidate[] {
+  if (/\\begin\{cases\}/.test(text)) return [];
+  // Code is where the answer was computed, not where it was stated: a weaker place than a list.
+  const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
+  // The answer the response ends on: the last list or function first.
+  return [...caseLists(text).map((t): Candidate => ({ text: t, how: 'display' })), ...code.map((t): Candidate => ({ text: t, how: 'inline' }))].reverse();
+}

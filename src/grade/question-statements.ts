@@ -1,0 +1,90 @@
+import { formulas, pieces } from '../check/extract.js';
+
+/**
+ * What a question states (`\operatorname{Var}(x_{i,j}) = \sigma_x^2`), and how a response's own
+ * statements relate to it: a response that restates a given is not answering with it, and a
+ * response that states the same quantity under its own name (`\text{Var}(dy) = \sigma_y^2` where
+ * the question says `\sigma_g^2`) uses that name for the question's symbol.
+ */
+
+/** One `left = right` statement, with its left side in a form that ignores notation. */
+export interface Statement {
+  left: string;
+  right: string;
+}
+
+/** `\operatorname{Var}(x_{i,j})`, `\text{Var}(x)`, `\mathrm{Var}[x]` → `var(x)`: one quantity however it is typeset. */
+export function quantityKey(latex: string): string {
+  return latex
+    .replace(/\\(?:operatorname|text|mathrm|mathbb|mathbf|boldsymbol|mathcal)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:left|right|big|Big)\b/g, '')
+    .replace(/_\{\s*\\?\{?[a-z](?:\s*,\s*[a-z])+\\?\}?\s*\}/g, '')
+    .replace(/_\{\\\{[^{}]*\\\}\}/g, '')
+    .replace(/\\[,;!\s]|\s+/g, '')
+    .replace(/\[/g, '(')
+    .replace(/\]/g, ')')
+    .replace(/[{}]/g, '')
+    .toLowerCase();
+}
+
+/** The `left = right` statements of a text's formulas (each formula's pieces: `a = 0, \quad b = 1`). */
+export function statementsIn(text: string): Statement[] {
+  const out: Statement[] = [];
+  for (const f of formulas(text)) {
+    for (const piece of new Set([...pieces(f.text), f.text])) {
+      const m = /^([^=<>]{1,60}?)\s*=\s*([^=<>]{1,80})$/.exec(piece.trim());
+      if (m) out.push({ left: m[1]!.trim(), right: m[2]!.replace(/[.,;]\s*$/, '').trim() });
+    }
+  }
+  return out;
+}
+
+/** Whether a candidate restates one of the question's own statements (`\text{Var}(x) = \sigma_x^2`). */
+export function restates(candidate: string, given: readonly Statement[]): boolean {
+  const m = /^([^=<>]{1,60}?)\s*=\s*([^=<>]{1,80})$/.exec(candidate.trim());
+  if (!m) return false;
+  const left = quantityKey(m[1]!);
+  const right = quantityKey(m[2]!.replace(/[.,;]\s*$/, ''));
+  return given.some((g) => quantityKey(g.left) === left && quantityKey(g.right) === right);
+}
+
+// A symbol alone, perhaps squared: `\sigma_y^2`, `\sigma_{g}^{2}`, `s^2`.
+const SYMBOL = /^(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)(\^\{?2\}?)?$/;
+
+/**
+ * A response's names for the question's symbols: where both state the same quantity (`Var(dy)`)
+ * as one symbol, the response's (`\sigma_y`) is the question's (`\sigma_g`). Only names that are
+ * not symbols of the key's answers.
+ */
+export function renamesIn(text: string, given: readonly Statement[], keySymbols: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!given.length) return out;
+  const byQuantity = new Map<string, string>();
+  for (const g of given) byQuantity.set(quantityKey(g.left), g.right.replace(/\s+/g, ''));
+  for (const s of statementsIn(text)) {
+    const theirs = byQuantity.get(quantityKey(s.left));
+    if (!theirs) continue;
+    const a = SYMBOL.exec(s.right.replace(/\s+/g, ''));
+    const b = SYMBOL.exec(theirs);
+    if (!a || !b || (a[2] ?? '') !== (b[2] ?? '') || a[1] === b[1]) continue;
+    const plain = (x: string) => x.replace(/^\\/, '').replace(/[{}]/g, '');
+    if (keySymbols.has(plain(a[1]!)) || out.has(a[1]!)) continue;
+    out.set(a[1]!, b[1]!);
+  }
+  return out;
+}
+
+/** A candidate with the response's names for the question's symbols replaced by the question's. */
+export function renamed(candidate: string, renames: ReadonlyMap<string, string>): string[] {
+  if (!renames.size) return [];
+  let t = candidate;
+  for (const [from, to] of renames) {
+    const braced = from.replace(/_([A-Za-z0-9]+)$/, '_{$1}');
+    for (const f of new Set([from, braced])) {
+      // Whole names only: the `s` of `\sigma_a` is not a name.
+      const escaped = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      t = t.replace(new RegExp(`(?<![A-Za-z\\\\])${escaped}(?![A-Za-z])`, 'g'), () => to);
+    }
+  }
+  return t === candidate ? [] : [t];
+}

@@ -1,0 +1,259 @@
+import type { AnswerSpec } from '../model/answer-spec.js';
+import { readTable } from '../check/types/table.js';
+import { normalizeWords } from '../check/types/choice.js';
+import { lastSide } from '../check/extract.js';
+
+/**
+ * Reading a `table` answer as a TA does. Responses rarely restate a whole table: they give the
+ * "missing entries" as a list (`- POOL2: Number of parameters: 0, Dimension of activations:
+ * 7 × 7 × 10`), a table copied from a page with tabs, or a table whose repeated row names
+ * (`CONV3-10` twice) stand for the key's `CONV3-10 (1)` and `CONV3-10 (2)`. This module puts
+ * what a response states into the key's rows and columns, and leaves out of the grade the cells
+ * the question itself filled in, unless the response restates one wrongly.
+ */
+
+interface KeyRow {
+  label: string;
+  base: string;
+  occurrence: number;
+}
+
+/** A cell read from a response, by key row and column. */
+type Cells = Map<number, Map<number, string>>;
+
+/** `CONV3-10 (2)` → `conv310`, 2: a row's name and which of its repeats it is. */
+function rowName(label: string): { base: string; occurrence?: number } {
+  const clean = label.replace(/\*+/g, '').trim();
+  const m = /^(.*?)\s*(?:\((\d+)\)|#(\d+))\s*$/.exec(clean);
+  const base = (m ? m[1]! : clean).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const n = m ? Number(m[2] ?? m[3]) : undefined;
+  return n ? { base, occurrence: n } : { base };
+}
+
+/** The words a column's label is recognised by: `parameters` → `param`; the problem set's header too. */
+function columnStems(name: string): string[] {
+  return normalizeWords(name.replace(/_/g, ' '))
+    .split(' ')
+    .filter((w) => w.length >= 4 && !/^(?:number|size|dimension|dimensions|count|total|value|values)$/.test(w))
+    .map((w) => w.slice(0, 5));
+}
+
+/** Which of the key's columns a label (a header cell, `Number of parameters:`) names. */
+function columnOf(label: string, stems: string[][]): number {
+  const words = normalizeWords(label).split(' ');
+  return stems.findIndex((s) => s.some((stem) => words.some((w) => w.startsWith(stem))));
+}
+
+/** A cell as a response writes it, without math delimiters, bold, remarks, or the working before its value. */
+function cleanCell(cell: string): string {
+  let c = cell
+    .replace(/\*+/g, '')
+    .replace(/\$/g, '')
+    .replace(/<[^>]*>/g, '')
+    .trim();
+  // `0 (already shown)`, `6.5 × 6.5 × 10 (This should be rounded ...)`: a remark after the value.
+  c = c.replace(/\s*\((?:[^()]*[a-z]{3,}[^()]*)\)\s*[.,;]?\s*$/i, '').trim();
+  c = c.replace(/^\((?:already|given)[^)]*\)\s*/i, '').replace(/[.,;:]\s*$/, '');
+  return c.includes('=') ? lastSide(c).trim() : c;
+}
+
+/** The key's rows with their names and repeat numbers (`POOL2 (2)` is the second POOL2). */
+function keyRows(spec: AnswerSpec): KeyRow[] {
+  const seen = new Map<string, number>();
+  return Object.keys(spec.rows ?? {}).map((label) => {
+    const r = rowName(label);
+    const occurrence = r.occurrence ?? (seen.get(r.base) ?? 0) + 1;
+    seen.set(r.base, occurrence);
+    return { label, base: r.base, occurrence };
+  });
+}
+
+/** The key row a response's row name stands for, given how often that name came before. */
+function rowIndex(rows: KeyRow[], label: string, counts: Map<string, number>): number {
+  const r = rowName(label);
+  if (!r.base || !rows.some((k) => k.base === r.base)) return -1;
+  const occurrence = r.occurrence ?? (counts.get(r.base) ?? 0) + 1;
+  counts.set(r.base, occurrence);
+  return rows.findIndex((k) => k.base === r.base && k.occurrence === occurrence);
+}
+
+/** Rows of a table's text, with empty cells at the end dropped (a page copy's trailing tabs). */
+function tableRows(block: string): string[][] {
+  return readTable(block)
+    .map((r) => {
+      const cells = [...r];
+      while (cells.length && !cells[cells.length - 1]!.trim()) cells.pop();
+      return cells;
+    })
+    .filter((r) => r.length);
+}
+
+/** Tables in a response, with where they end: Markdown, LaTeX `array`/`tabular`, tab-separated lines. */
+function tableBlocks(text: string): { rows: string[][]; end: number }[] {
+  const out: { rows: string[][]; end: number }[] = [];
+  for (const m of text.matchAll(/\\begin\{(array|tabular)\}[\s\S]*?\\end\{\1\}/g)) out.push({ rows: tableRows(m[0]), end: m.index + m[0].length });
+  const lines = text.split('\n');
+  let offset = 0;
+  let block: string[] = [];
+  let kind: 'pipe' | 'tab' | undefined;
+  let end = 0;
+  const flush = () => {
+    if (block.length >= 2) out.push({ rows: tableRows(block.join('\n')), end });
+    block = [];
+    kind = undefined;
+  };
+  lines.forEach((line, i) => {
+    const k = line.trim().startsWith('|') ? 'pipe' : line.includes('\t') ? 'tab' : undefined;
+    // A blank line inside a copied table (between its pages or sections) does not end it.
+    const blankInside = !line.trim() && kind === 'tab' && (lines[i + 1] ?? '').includes('\t');
+    if (k && (kind === undefined || k === kind)) {
+      kind = k;
+      block.push(line);
+      end = offset + line.length;
+    } else if (!blankInside) {
+      flush();
+      if (k) {
+        kind = k;
+        block.push(line);
+        end = offset + line.length;
+      }
+    }
+    offset += line.length + 1;
+  });
+  flush();
+  return out;
+}
+
+/** The cells of one table of the response, by key row and column; how many key rows it names. */
+function readBlock(rows: string[][], keyRowsList: KeyRow[], stems: string[][]): { cells: Cells; named: number } {
+  const cells: Cells = new Map();
+  const counts = new Map<string, number>();
+  let header: number[] | undefined;
+  for (const row of rows) {
+    const labelIndex = rowIndex(keyRowsList, row[0] ?? '', counts);
+    if (labelIndex < 0) {
+      // A header row: its cells name the key's columns.
+      const named = row.map((c) => columnOf(c, stems));
+      if (named.filter((c) => c >= 0).length >= Math.min(2, stems.length)) header = named;
+      continue;
+    }
+    const values = new Map<number, string>();
+    row.slice(1).forEach((cell, j) => {
+      const column = header ? header[j + 1] : j;
+      if (column !== undefined && column >= 0 && column < stems.length && cleanCell(cell)) values.set(column, cleanCell(cell));
+    });
+    cells.set(labelIndex, values);
+  }
+  return { cells, named: cells.size };
+}
+
+const ROW_START = /^\s*(?:[-*+•]\s*|\d{1,2}[.)]\s*)?(?:\*+|_+)?\s*([A-Za-z][A-Za-z0-9-]*(?:\s*\(\d+\))?)/;
+
+/**
+ * Rows written as a list: a line starting with a row's name (`- **POOL2** (from ...)`, `2. POOL2:`),
+ * then its entries as labelled values (`Number of parameters: 0`, `params = 0`) on that line or the lines
+ * under it. Lists separated by prose are separate answers; each is returned with where it ends.
+ */
+function rowLists(text: string, keyRowsList: KeyRow[], stems: string[][]): { cells: Cells; named: number; end: number }[] {
+  const out: { cells: Cells; named: number; end: number }[] = [];
+  let current: { cells: Cells; counts: Map<string, number>; row: number; text: string; end: number } | undefined;
+  const closeRow = () => {
+    if (!current || current.row < 0) return;
+    const values = current.cells.get(current.row) ?? new Map<number, string>();
+    const flat = current.text.replace(/\*+/g, '');
+    const labels = [...flat.matchAll(/(?:^|[^A-Za-z0-9\\{_^])([A-Za-z][A-Za-z #]{0,40}?)\s*[:=]/g)]
+      .map((m) => ({ column: columnOf(m[1]!, stems), start: m.index + m[0].length - m[1]!.length - 1, after: m.index + m[0].length }))
+      .filter((l) => l.column >= 0);
+    labels.forEach((l, k) => {
+      const stop = Math.min(labels[k + 1]?.start ?? flat.length, flat.indexOf('\n', l.after) < 0 ? flat.length : flat.indexOf('\n', l.after));
+      const value = cleanCell(flat.slice(l.after, stop));
+      if (value) values.set(l.column, value);
+    });
+    current.cells.set(current.row, values);
+  };
+  const closeList = () => {
+    closeRow();
+    if (current) {
+      const named = [...current.cells.values()].filter((v) => v.size).length;
+      if (named) out.push({ cells: current.cells, named, end: current.end });
+    }
+    current = undefined;
+  };
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = ROW_START.exec(line);
+    const row = m ? rowIndex(keyRowsList, m[1]!, current?.counts ?? new Map()) : -1;
+    if (m && row >= 0) {
+      if (!current) current = { cells: new Map(), counts: new Map([[rowName(m[1]!).base, keyRowsList[row]!.occurrence]]), row: -1, text: '', end: 0 };
+      closeRow();
+      current.row = row;
+      current.text = line.slice(m[0].length);
+      current.end = offset + line.length;
+    } else if (current) {
+      const t = line.trim();
+      // Entries under a row: bullets, formulas, indented lines; prose or a heading ends the list.
+      if (!t || /^(?:[-*+•]|\$\$|\\\[)/.test(t) || /^\s{2,}/.test(line)) {
+        current.text += `\n${line}`;
+        if (t) current.end = offset + line.length;
+      } else closeList();
+    }
+    offset += line.length + 1;
+  }
+  closeList();
+  return out;
+}
+
+/** A table cell the question fills in, by key row and column (the problem set's own table). */
+function givenCells(questionText: string | undefined, keyRowsList: KeyRow[], stems: string[][]): Cells {
+  const given: Cells = new Map();
+  if (!questionText) return given;
+  for (const block of tableBlocks(questionText)) {
+    const { cells } = readBlock(block.rows, keyRowsList, stems);
+    for (const [r, v] of cells) given.set(r, v);
+  }
+  return given;
+}
+
+/**
+ * The response's table answer as a Markdown table in the key's rows and columns, and the spec to
+ * grade it with: cells the question fills in are not graded unless the response restates one
+ * and gets it wrong (`same(cell, given)` says whether a restatement agrees). Undefined when the
+ * key's table has no named rows or the response states none of them.
+ */
+export function tableAnswer(
+  spec: AnswerSpec,
+  response: string,
+  questionText: string | undefined,
+  same: (spec: AnswerSpec, answer: string) => boolean,
+): { spec: AnswerSpec; table: string } | undefined {
+  if (!spec.rows || !Object.keys(spec.rows).length) return undefined;
+  const rows = keyRows(spec);
+  const columns = spec.columns ?? [];
+  const width = Object.values(spec.rows)[0]!.length;
+  const stems = Array.from({ length: width }, (_, c) => columnStems(columns[c] ?? ''));
+  const given = givenCells(questionText, rows, stems);
+  const found = [...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })), ...rowLists(response, rows, stems)].filter((f) => f.named >= Math.min(2, rows.length));
+  if (!found.length) return undefined;
+  // The answer the response ends on: the last table or list, as with any final answer.
+  const chosen = found.reduce((a, b) => (b.end > a.end ? b : a));
+  const expected: Record<string, string[]> = {};
+  const lines = [`| | ${Array.from({ length: width }, (_, c) => columns[c] ?? `column ${c + 1}`).join(' | ')} |`, `|${' --- |'.repeat(width + 1)}`];
+  rows.forEach((r, i) => {
+    const want = spec.rows![r.label]!;
+    const got = chosen.cells.get(i);
+    const cells = want.map((cell, c) => {
+      const stated = got?.get(c);
+      const g = given.get(i)?.get(c);
+      if (g === undefined || !cell.trim()) return { expect: cell, stated: stated ?? '' };
+      // A cell the question fills in: graded only when the response restates it otherwise.
+      const type = columns[c] ? spec.column_types?.[columns[c]!] : undefined;
+      const wrong = stated !== undefined && !same({ value: cell, ...(type ? { type } : {}) }, stated);
+      return { expect: wrong ? cell : '', stated: stated ?? '' };
+    });
+    expected[r.label] = cells.map((c) => c.expect);
+    lines.push(`| ${r.label} | ${cells.map((c) => c.stated.replace(/\|/g, '\\vert ')).join(' | ')} |`);
+  });
+  // Every cell given and restated rightly: the table of the key as it is, which the answer fills.
+  const graded = Object.values(expected).some((r) => r.some((c) => c.trim()));
+  return { spec: graded ? { ...spec, rows: expected } : spec, table: lines.join('\n') };
+}
