@@ -415,8 +415,22 @@ function buildBigOps(pieces: Piece[]): Piece[] {
     const bottom = op.bottom;
     // Limits are mathematics: prose of a smaller font on the line above is not a limit.
     const over = (p: Piece) => (p.math || p.mathy || !!p.built) && p.x + p.w / 2 > op.x - 0.3 * p.size && p.x + p.w / 2 < op.x + op.w + 0.3 * p.size && p.size < 0.9 * base.size;
-    const above = live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size);
-    const below = live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size);
+    // A limit wider than its operator (`j \in N(i)`) is a run: pieces beside one on its baseline join it.
+    const grow = (set: Piece[]) => {
+      for (let added = set.length > 0; added; ) {
+        added = false;
+        for (const p of live) {
+          if (p === op || set.includes(p) || !(p.math || p.mathy || p.built) || p.size >= 0.9 * base.size) continue;
+          if (set.some((q) => Math.abs(p.y - q.y) < 0.15 * q.size && Math.min(Math.abs(p.x - (q.x + q.w)), Math.abs(q.x - (p.x + p.w))) < 0.4 * q.size)) {
+            set.push(p);
+            added = true;
+          }
+        }
+      }
+      return set;
+    };
+    const above = grow(live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size));
+    const below = grow(live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size));
     if (!above.length && !below.length) continue;
     let tex = op.tex.trim();
     if (below.length) tex += `_{${assemble(below).trim()}}`;
@@ -615,9 +629,9 @@ function tokens(pieces: Piece[]): Token[] {
       const brace = (ps: Piece[]) => `{${assemble(ps).trim()}}`;
       tex = tex.trimEnd();
       if (a.sub.length) tex += `_${brace(a.sub)}`;
-      // Primes are written as the person writes them (`w'`), not as a superscript group.
+      // Primes are written as the person writes them (`w'`, `V_i'`), not as a superscript group.
       const sup = a.sup.length ? brace(a.sup) : '';
-      if (/^\{'+\}$/.test(sup) && !a.sub.length) tex += sup.slice(1, -1);
+      if (/^\{'+\}$/.test(sup)) tex += sup.slice(1, -1);
       else if (sup) tex += `^${sup}`;
       x1 = Math.max(x1, ...[...a.sub, ...a.sup].map((p) => p.x + p.w));
     }
@@ -726,7 +740,8 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     let tex = tidyTex(r.text.trim());
     // Sentence punctuation set in the formula's font ends the sentence, not the formula.
     const found = /\s*([.,;:])$/.exec(tex);
-    const tail = found && !/\\[a-zA-Z]*$/.test(tex.slice(0, found.index)) ? found : undefined;
+    // (Not an escaped `\,` or `\.`; a command's name before it, `\beta .`, ends as any letter does.)
+    const tail = found && !/\\$/.test(tex.slice(0, found.index)) ? found : undefined;
     if (tail) tex = tex.slice(0, tail.index);
     // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
     // bracket the formula never opened, or an opening one it never closes, stays outside.
@@ -745,7 +760,9 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       out += r.space + before + after + (tail?.[1] ?? '');
       continue;
     }
-    out += `${r.space}${before}$${tex}$${after}${tail && !display ? tail[1] : ''}`;
+    // A sentence's full stop inside a run of formula ("$A^0 = I$. $(A^0)_{ij} = 1$") ends one formula.
+    const sentences = display ? [tex] : tex.split(/(?<![\\\d.])\.\s+(?=[^\d\s.])/);
+    out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
