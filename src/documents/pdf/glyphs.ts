@@ -178,6 +178,8 @@ const SYMBOLS: Record<string, string> = {
   '⇐': '\\Leftarrow',
   '⟸': '\\Longleftarrow',
   '⟹ ': '\\implies',
+  // KaTeX's \not: a slash glyph in its private-use area, set over the relation.
+  '\ue020': '\u0338',
   '\u2061': '',
   '\u2062': '',
   '\u200b': '',

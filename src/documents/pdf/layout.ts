@@ -240,10 +240,40 @@ const EXTENSIBLE: Record<number, [string, number]> = {};
   for (const [code, c, d] of raw) EXTENSIBLE[code] = [c, d];
 })();
 
-/** A TeX extension-font glyph that is a piece of a tall delimiter: which delimiter, and its depth. */
-function extensiblePiece(g: Glyphs): [string, number] | undefined {
-  if (!/^CMEX|LMMathExtension/i.test(g.font) || [...g.s.trim()].length !== 1) return undefined;
-  return EXTENSIBLE[g.s.trim().codePointAt(0)!];
+/** Unicode's bracket pieces (⎡ ⎢ ⎣, ⎧ ⎨ ⎩ ...), which KaTeX's Size4 font draws tall delimiters with. */
+const UNICODE_PIECES: Record<string, string> = {
+  '⎛': '(',
+  '⎜': '(',
+  '⎝': '(',
+  '⎞': ')',
+  '⎟': ')',
+  '⎠': ')',
+  '⎡': '[',
+  '⎢': '[',
+  '⎣': '[',
+  '⎤': ']',
+  '⎥': ']',
+  '⎦': ']',
+  '⎧': '\\{',
+  '⎨': '\\{',
+  '⎩': '\\{',
+  '⎪': '\\{',
+  '⎫': '\\}',
+  '⎬': '\\}',
+  '⎭': '\\}',
+};
+
+/**
+ * A glyph that is a piece of a tall delimiter: which delimiter, how far it reaches below its
+ * baseline and above it (in font sizes). TeX's extension-font pieces hang from their baseline.
+ */
+function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
+  const s = g.s.trim();
+  if ([...s].length !== 1) return undefined;
+  if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, 0.3, 0.75];
+  if (!/^CMEX|LMMathExtension/i.test(g.font)) return undefined;
+  const e = EXTENSIBLE[s.codePointAt(0)!];
+  return e && [e[0], e[1], 0.05];
 }
 
 /**
@@ -267,7 +297,7 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     }
     for (const r of stack) used.add(r.p);
     const lowest = glyphOf.get(stack[stack.length - 1]!.p)!;
-    const top = g.y + 0.05 * g.size;
+    const top = g.y + q.ext![2] * g.size;
     const bottom = lowest.y - stack[stack.length - 1]!.ext![1] * g.size;
     const tex = q.ext![0];
     const piece: Piece = {
@@ -289,6 +319,37 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     out.push(piece);
   }
   return [...pieces.filter((p) => !used.has(p)), ...out];
+}
+
+/**
+ * KaTeX draws delimiters taller than its fonts' as paths: a tall narrow path with a partner of
+ * the same height to its right, formulas between them, is a pair of brackets (read as `[` `]`:
+ * the matrix is the same whichever brackets enclose it).
+ */
+function pathDelimiters(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>): Piece[] {
+  const tall = shapes.filter((s) => s.complex && s.y1 - s.y0 > 2.5 * (s.x1 - s.x0) && s.y1 - s.y0 > 18).sort((a, b) => a.x0 - b.x0);
+  const out = [...pieces];
+  const used = new Set<Shape>();
+  for (const l of tall) {
+    if (used.has(l)) continue;
+    const r = tall.find((t) => t !== l && !used.has(t) && t.x0 > l.x1 && Math.abs(t.y0 - l.y0) < 2 && Math.abs(t.y1 - l.y1) < 2);
+    if (!r) continue;
+    const between = pieces.filter((p) => p.x >= l.x1 - 1 && p.x + p.w <= r.x0 + 1 && p.y > l.y0 && p.y < l.y1);
+    if (!between.length || !between.every((p) => p.math || p.mathy || p.built)) continue;
+    used.add(l).add(r);
+    const size = Math.max(...between.map((p) => p.size));
+    const half = (l.y1 - l.y0) / 2 / size;
+    const y = (l.y0 + l.y1) / 2 - 0.25 * size;
+    for (const [sh, tex] of [
+      [l, '['],
+      [r, ']'],
+    ] as const) {
+      const piece: Piece = { t: tex, tex, raw: '', x: sh.x0, w: sh.x1 - sh.x0, y, size, top: sh.y1, bottom: sh.y0, math: true, mathy: false, mono: false, half };
+      fonts.set(piece, 'path');
+      out.push(piece);
+    }
+  }
+  return out;
 }
 
 const centre = (p: Piece) => p.x + p.w / 2;
@@ -658,7 +719,7 @@ function tidyTex(tex: string): string {
       .replace(/=\s*\\Rightarrow\s*/g, '\\implies ')
       .replace(/\\Leftarrow\s*=/g, '\\impliedby ')
       // TeX's \not is a slash glyph set over the relation that follows it.
-      .replace(/\u0338\s*=/g, '\\ne ')
+      .replace(/\u0338\s*=|=\s*\u0338/g, '\\ne ')
       .replace(/\u0338\s*\\in\b\s*/g, '\\notin ')
       .replace(/\u0338\s*/g, '\\not ')
       .replace(/(?:\.\s*){3}/g, '\\ldots ')
@@ -779,6 +840,7 @@ export function pageLines(page: PageContent): TextLine[] {
     return ps;
   });
   pieces = joinExtensibles(pieces, glyphOf, fonts);
+  pieces = pathDelimiters(pieces, page.shapes, fonts);
   pieces = cutAtScripts(pieces, fonts);
   pieces = buildAccents(pieces, fonts);
   pieces = buildStacks(pieces, page.shapes, page.width);
