@@ -470,7 +470,9 @@ const BIG_OP = /^\\(?:sum|prod|coprod|int|oint|iint|bigcup|bigcap|bigoplus|bigot
  */
 function buildBigOps(pieces: Piece[]): Piece[] {
   let live = pieces;
-  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()))) {
+  // A text-style sum (KaTeX's Size1 glyph, TeX's smaller one) takes its limits as scripts at its
+  // right: what stands over it is the line above.
+  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()) && (p.half === undefined || p.half >= 0.7))) {
     const base = { y: op.y, size: op.size };
     const top = op.top;
     const bottom = op.bottom;
@@ -839,7 +841,7 @@ export function pageLines(page: PageContent): TextLine[] {
     if (ps.length === 1) glyphOf.set(ps[0]!, g);
     return ps;
   });
-  pieces = joinExtensibles(pieces, glyphOf, fonts);
+  pieces = joinExtensibles(pieces, glyphOf, fonts).filter((p) => p.tex.trim() || p.t.trim());
   pieces = pathDelimiters(pieces, page.shapes, fonts);
   pieces = cutAtScripts(pieces, fonts);
   pieces = buildAccents(pieces, fonts);
