@@ -244,7 +244,7 @@ const OMX: Record<number, string> = {};
   ];
   for (const [start, chars] of rows) [...chars].forEach((c, i) => (OMX[start + i] = c));
   // The tips and middle of \underbrace / \overbrace: decoration, not mathematics.
-  Object.assign(OMX, { 0x7a: '', 0x7b: '', 0x7c: '', 0x7d: '' });
+  Object.assign(OMX, { 122: '', 123: '', 124: '', 125: '' });
   Object.assign(OMX, { 72: '∮', 73: '∮', 74: '⊙', 75: '⊙', 76: '⊕', 77: '⊕', 78: '⊗', 79: '⊗', 98: '^', 99: '^', 100: '^', 101: '~', 102: '~', 103: '~' });
 })();
 
