@@ -5,14 +5,20 @@
 
 /** A font that typesets formulas (every glyph in it is mathematics). */
 export function isMathFont(font: string): boolean {
-  return /^KaTeX_(?!SansSerif|Typewriter)|^MathJax|^CM(?:MI|SY|EX|BSY|MIB)\d|^LMMath|^(?:rsfs|msam|msbm|eufm|MSAM|MSBM|EUFM)\d*|^STIX(?:Math|TwoMath)|^CambriaMath|^Cambria-Math|^LatinModernMath/i.test(
-    font,
-  );
+  return /^KaTeX_(?!Typewriter)|^MathJax|^CM(?:MI|SY|EX|BSY|MIB)\d|^LMMath|^(?:rsfs|msam|msbm|eufm|MSAM|MSBM|EUFM)\d*|^STIX(?:Math|TwoMath)|^CambriaMath|^Cambria-Math|^LatinModernMath/i.test(font);
 }
 
 /** A font whose text may be either prose or a formula's upright parts (pdflatex's CMR: `=`, digits). */
 export function isTexTextFont(font: string): boolean {
   return /^(?:CMR|CMBX|LMRoman|SFRM|CMSS|KaTeX_Main|KaTeX_Size)/i.test(font);
+}
+
+/**
+ * A letter or two in a bold or sans-serif text font: pdflatex sets `\mathbf{w}` in CMBX and
+ * `\mathsf{T}` in CMSS, so such a run is part of a formula when it stands next to one.
+ */
+export function isStyledSymbol(s: string, font: string): boolean {
+  return /^(?:CMBX|CMSS|SFBX|SFSS|LMRoman\d+-Bold|LMSans)/i.test(font) && /^[A-Za-z0-9]{1,2}$/.test(s.trim());
 }
 
 /** Monospaced fonts: code. */
@@ -25,7 +31,7 @@ function fontStyle(font: string): 'mathbb' | 'mathcal' | 'mathfrak' | 'mathbf' |
   if (/KaTeX_AMS|msbm/i.test(font)) return 'mathbb';
   if (/KaTeX_Caligraphic|CMSY|KaTeX_Script|rsfs/i.test(font)) return 'mathcal';
   if (/KaTeX_Fraktur|eufm/i.test(font)) return 'mathfrak';
-  if (/KaTeX_Main-Bold|KaTeX_Math-BoldItalic|CMBX|CMMIB|CMBSY/i.test(font)) return 'mathbf';
+  if (/KaTeX_Main-Bold|KaTeX_Math-BoldItalic|CMBX|CMMIB|CMBSY|SFBX|LMRoman\d+-Bold/i.test(font)) return 'mathbf';
   return undefined;
 }
 
@@ -172,6 +178,8 @@ const SYMBOLS: Record<string, string> = {
   '⇐': '\\Leftarrow',
   '⟸': '\\Longleftarrow',
   '⟹ ': '\\implies',
+  // KaTeX's \not: a slash glyph in its private-use area, set over the relation.
+  '\ue020': '\u0338',
   '\u2061': '',
   '\u2062': '',
   '\u200b': '',
@@ -235,6 +243,8 @@ const OMX: Record<number, string> = {};
     [0x70, '√√√√√√'],
   ];
   for (const [start, chars] of rows) [...chars].forEach((c, i) => (OMX[start + i] = c));
+  // The tips and middle of \underbrace / \overbrace: decoration, not mathematics.
+  Object.assign(OMX, { 122: '', 123: '', 124: '', 125: '' });
   Object.assign(OMX, { 72: '∮', 73: '∮', 74: '⊙', 75: '⊙', 76: '⊕', 77: '⊕', 78: '⊗', 79: '⊗', 98: '^', 99: '^', 100: '^', 101: '~', 102: '~', 103: '~' });
 })();
 

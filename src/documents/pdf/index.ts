@@ -109,8 +109,10 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       // A formula the line broke (it ends on an operator or an open bracket) goes on in the next
       // line, even when a tall formula there widened the step.
       const last = out[out.length - 1];
-      if (!inCode && prev?.page === l.page && step < 2.2 * usual && last && !prev.display && !l.display && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
-        out[out.length - 1] = `${last.slice(0, -1)} ${l.text.slice(1)}`;
+      // A line that is all formula right below (at the usual step) is that formula's rest, not a display.
+      const rest = !l.display || step < 1.3 * usual;
+      if (!inCode && prev?.page === l.page && step < 2.2 * usual && last && !prev.display && rest && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
+        out[out.length - 1] = `${last.slice(0, -1)} ${l.display ? l.text.slice(2, -1) : l.text.slice(1)}`;
         return;
       }
       if (newPara && !inCode) push('');

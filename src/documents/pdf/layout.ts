@@ -1,5 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
-import { glyphsToLatex, isMathFont, isMonoFont, MATHY } from './glyphs.js';
+import { glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
 export interface Box {
@@ -77,7 +77,7 @@ function pieceOf(g: Glyphs): Piece {
     top: g.y + 0.75 * g.size,
     bottom: g.y - 0.25 * g.size,
     math,
-    mathy: !math && MATHY.test(g.s),
+    mathy: !math && (MATHY.test(g.s) || isStyledSymbol(g.s, g.font)),
     mono: isMonoFont(g.font),
     ...bigGlyph(g),
   };
@@ -91,6 +91,9 @@ function pieceOf(g: Glyphs): Piece {
 function bigGlyph(g: Glyphs): Partial<Piece> {
   // The math symbol font's radical sign hangs like the extension font's.
   const surd = /^CMSY|LMMathSymbols/i.test(g.font) && g.s.trim() === '√';
+  const code = g.s.codePointAt(0) ?? 0;
+  // Wide accents (\widehat, \widetilde) sit over their base like any accent.
+  if (/^CMEX|LMMathExtension/i.test(g.font) && code >= 0x62 && code <= 0x67) return {};
   if (/^CMEX|LMMathExtension/i.test(g.font) || surd) {
     const depth = surd ? 1.0 : omxDepth(g.s.codePointAt(0) ?? 0);
     return { y: g.y - (depth / 2 + 0.25) * g.size, top: g.y + 0.02 * g.size, bottom: g.y - depth * g.size, half: depth / 2 };
@@ -114,7 +117,7 @@ function cut(p: Piece, at: number[], font: string): Piece[] {
     if (b <= a) continue;
     const s = chars.slice(a, b).join('');
     const tex = p.built ? s : glyphsToLatex(s, font);
-    out.push({ ...p, t: p.math ? tex : s, tex, raw: s, x: p.x + (p.w * a) / chars.length, w: (p.w * (b - a)) / chars.length, mathy: !p.math && MATHY.test(s) });
+    out.push({ ...p, t: p.math ? tex : s, tex, raw: s, x: p.x + (p.w * a) / chars.length, w: (p.w * (b - a)) / chars.length, mathy: !p.math && (MATHY.test(s) || isStyledSymbol(s, font)) });
   }
   return out;
 }
@@ -135,7 +138,8 @@ function splitProse(g: Glyphs, p: Piece): Piece[] {
     const [head, accent] = cut(p, [chars.length - 1], g.font);
     return [...splitProse({ ...g, s: chars.slice(0, -1).join('') }, head!), { ...accent!, t: accent!.raw }];
   }
-  const lead = LEAD.exec(g.s);
+  // A number glued to a word by a hyphen (`$224\times$224-resolution`) is the formula's end.
+  const lead = LEAD.exec(g.s) ?? /^\d+(?=[-‐]\p{L})/u.exec(g.s);
   const trail = TRAIL.exec(g.s);
   const at: number[] = [];
   if (lead) at.push([...lead[0]].length);
@@ -148,7 +152,7 @@ function splitProse(g: Glyphs, p: Piece): Piece[] {
  * cut where the script begins, so the script has a base to attach to.
  */
 function cutAtScripts(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
-  const scripts = pieces.filter((p) => p.math);
+  const scripts = pieces.filter((p) => p.math || p.mathy);
   let live = pieces;
   for (const s of scripts) {
     for (const b of live) {
@@ -179,7 +183,7 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const base = live.find(
       (b) =>
         b !== a &&
-        (b.math || b.built) &&
+        (b.math || b.built || (b.mathy && /^[A-Za-z]{1,2}$/.test(b.raw.trim()))) &&
         mid > b.x - 0.1 * b.size &&
         mid < b.x + b.w + 0.1 * b.size &&
         a.y > b.y - 0.1 * b.size &&
@@ -198,6 +202,154 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     live = [...live.filter((p) => p !== a && p !== base), ...parts.map((p) => (p === target ? accented : p))];
   }
   return live;
+}
+
+/**
+ * Pieces of TeX's extensible delimiters (a tall bracket drawn as top, extension and bottom
+ * glyphs): pdf.js gives them as Adobe Symbol's private-use code points, or as the raw font codes.
+ * Each: the delimiter, and how far below its baseline the piece hangs (in font sizes).
+ */
+const EXTENSIBLE: Record<number, [string, number]> = {};
+(() => {
+  const pua = '((([[[{{{|_)))]]]}}}';
+  const depths = [1.8, 0.6, 1.8, 1.8, 0.6, 1.8, 0.9, 1.8, 0.9, 0.3, 0, 1.8, 0.6, 1.8, 1.8, 0.6, 1.8, 0.9, 1.8, 0.9];
+  [...pua].forEach((c, i) => {
+    if (c !== '_') EXTENSIBLE[0xf8eb + i] = [c === '{' ? '\\{' : c === '}' ? '\\}' : c === '|' ? '\\{' : c, depths[i]!];
+  });
+  const raw: [number, string, number][] = [
+    [0x30, '(', 1.8],
+    [0x31, ')', 1.8],
+    [0x32, '[', 1.8],
+    [0x33, ']', 1.8],
+    [0x34, '[', 1.8],
+    [0x35, ']', 1.8],
+    [0x36, '[', 0.6],
+    [0x37, ']', 0.6],
+    [0x38, '\\{', 0.9],
+    [0x39, '\\}', 0.9],
+    [0x3a, '\\{', 0.9],
+    [0x3b, '\\}', 0.9],
+    [0x3c, '\\{', 1.8],
+    [0x3d, '\\}', 1.8],
+    [0x3e, '\\{', 0.3],
+    [0x40, '(', 1.8],
+    [0x41, ')', 1.8],
+    [0x42, '(', 0.6],
+    [0x43, ')', 0.6],
+  ];
+  for (const [code, c, d] of raw) EXTENSIBLE[code] = [c, d];
+})();
+
+/** Unicode's bracket pieces (⎡ ⎢ ⎣, ⎧ ⎨ ⎩ ...), which KaTeX's Size4 font draws tall delimiters with. */
+const UNICODE_PIECES: Record<string, string> = {
+  '⎛': '(',
+  '⎜': '(',
+  '⎝': '(',
+  '⎞': ')',
+  '⎟': ')',
+  '⎠': ')',
+  '⎡': '[',
+  '⎢': '[',
+  '⎣': '[',
+  '⎤': ']',
+  '⎥': ']',
+  '⎦': ']',
+  '⎧': '\\{',
+  '⎨': '\\{',
+  '⎩': '\\{',
+  '⎪': '\\{',
+  '⎫': '\\}',
+  '⎬': '\\}',
+  '⎭': '\\}',
+};
+
+/**
+ * A glyph that is a piece of a tall delimiter: which delimiter, how far it reaches below its
+ * baseline and above it (in font sizes). TeX's extension-font pieces hang from their baseline.
+ */
+function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
+  const s = g.s.trim();
+  if ([...s].length !== 1) return undefined;
+  if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, 0.3, 0.75];
+  if (!/^CMEX|LMMathExtension/i.test(g.font)) return undefined;
+  const e = EXTENSIBLE[s.codePointAt(0)!];
+  return e && [e[0], e[1], 0.05];
+}
+
+/**
+ * Tall delimiters drawn as several glyphs stacked at one x (pdflatex's matrices of three rows
+ * and more, `cases`) become one delimiter piece spanning them, for matrices to be built from.
+ */
+function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Map<Piece, string>): Piece[] {
+  const parts = pieces.map((p) => ({ p, ext: glyphOf.has(p) ? extensiblePiece(glyphOf.get(p)!) : undefined })).filter((q) => q.ext);
+  if (!parts.length) return pieces;
+  const used = new Set<Piece>();
+  const out: Piece[] = [];
+  for (const q of [...parts].sort((a, b) => b.p.y - a.p.y)) {
+    if (used.has(q.p)) continue;
+    const g = glyphOf.get(q.p)!;
+    const stack = [q];
+    for (const r of [...parts].sort((a, b) => b.p.y - a.p.y)) {
+      const last = glyphOf.get(stack[stack.length - 1]!.p)!;
+      const rg = glyphOf.get(r.p)!;
+      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > 2.2 * g.size) continue;
+      stack.push(r);
+    }
+    for (const r of stack) used.add(r.p);
+    const lowest = glyphOf.get(stack[stack.length - 1]!.p)!;
+    const top = g.y + q.ext![2] * g.size;
+    const bottom = lowest.y - stack[stack.length - 1]!.ext![1] * g.size;
+    const tex = q.ext![0];
+    const piece: Piece = {
+      t: tex,
+      tex,
+      raw: '',
+      x: g.x,
+      w: g.w,
+      y: (top + bottom) / 2 - 0.25 * g.size,
+      size: g.size,
+      top,
+      bottom,
+      math: true,
+      mathy: false,
+      mono: false,
+      half: (top - bottom) / 2 / g.size,
+    };
+    fonts.set(piece, g.font);
+    out.push(piece);
+  }
+  return [...pieces.filter((p) => !used.has(p)), ...out];
+}
+
+/**
+ * KaTeX draws delimiters taller than its fonts' as paths: a tall narrow path with a partner of
+ * the same height to its right, formulas between them, is a pair of brackets (read as `[` `]`:
+ * the matrix is the same whichever brackets enclose it).
+ */
+function pathDelimiters(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>): Piece[] {
+  const tall = shapes.filter((s) => s.complex && s.y1 - s.y0 > 2.5 * (s.x1 - s.x0) && s.y1 - s.y0 > 18).sort((a, b) => a.x0 - b.x0);
+  const out = [...pieces];
+  const used = new Set<Shape>();
+  for (const l of tall) {
+    if (used.has(l)) continue;
+    const r = tall.find((t) => t !== l && !used.has(t) && t.x0 > l.x1 && Math.abs(t.y0 - l.y0) < 2 && Math.abs(t.y1 - l.y1) < 2);
+    if (!r) continue;
+    const between = pieces.filter((p) => p.x >= l.x1 - 1 && p.x + p.w <= r.x0 + 1 && p.y > l.y0 && p.y < l.y1);
+    if (!between.length || !between.every((p) => p.math || p.mathy || p.built)) continue;
+    used.add(l).add(r);
+    const size = Math.max(...between.map((p) => p.size));
+    const half = (l.y1 - l.y0) / 2 / size;
+    const y = (l.y0 + l.y1) / 2 - 0.25 * size;
+    for (const [sh, tex] of [
+      [l, '['],
+      [r, ']'],
+    ] as const) {
+      const piece: Piece = { t: tex, tex, raw: '', x: sh.x0, w: sh.x1 - sh.x0, y, size, top: sh.y1, bottom: sh.y0, math: true, mathy: false, mono: false, half };
+      fonts.set(piece, 'path');
+      out.push(piece);
+    }
+  }
+  return out;
 }
 
 const centre = (p: Piece) => p.x + p.w / 2;
@@ -297,7 +449,10 @@ function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
  */
 function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number): Piece[] {
   let live = pieces;
-  const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  // A box's top and bottom edges (\boxed, \fbox) are rules that meet a vertical edge: not fraction bars.
+  const edge = (r: Shape) =>
+    shapes.some((v) => v !== r && v.x1 - v.x0 < 1.6 && v.y1 - v.y0 > 4 && (Math.abs(v.x0 - r.x0) < 1.5 || Math.abs(v.x1 - r.x1) < 1.5) && v.y0 <= r.y1 + 1 && v.y1 >= r.y0 - 1);
+  const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth && !edge(s)) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
   for (const s of candidates) {
     const root = radicalAt(live, s);
     if (root) live = root;
@@ -315,13 +470,30 @@ const BIG_OP = /^\\(?:sum|prod|coprod|int|oint|iint|bigcup|bigcap|bigoplus|bigot
  */
 function buildBigOps(pieces: Piece[]): Piece[] {
   let live = pieces;
-  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()))) {
+  // A text-style sum (KaTeX's Size1 glyph, TeX's smaller one) takes its limits as scripts at its
+  // right: what stands over it is the line above.
+  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()) && (p.half === undefined || p.half >= 0.7))) {
     const base = { y: op.y, size: op.size };
     const top = op.top;
     const bottom = op.bottom;
-    const over = (p: Piece) => p.x + p.w / 2 > op.x - 0.3 * p.size && p.x + p.w / 2 < op.x + op.w + 0.3 * p.size && p.size < 0.9 * base.size;
-    const above = live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size);
-    const below = live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size);
+    // Limits are mathematics: prose of a smaller font on the line above is not a limit.
+    const over = (p: Piece) => (p.math || p.mathy || !!p.built) && p.x + p.w / 2 > op.x - 0.3 * p.size && p.x + p.w / 2 < op.x + op.w + 0.3 * p.size && p.size < 0.9 * base.size;
+    // A limit wider than its operator (`j \in N(i)`) is a run: pieces beside one on its baseline join it.
+    const grow = (set: Piece[]) => {
+      for (let added = set.length > 0; added; ) {
+        added = false;
+        for (const p of live) {
+          if (p === op || set.includes(p) || !(p.math || p.mathy || p.built) || p.size >= 0.9 * base.size) continue;
+          if (set.some((q) => Math.abs(p.y - q.y) < 0.15 * q.size && Math.min(Math.abs(p.x - (q.x + q.w)), Math.abs(q.x - (p.x + p.w))) < 0.4 * q.size)) {
+            set.push(p);
+            added = true;
+          }
+        }
+      }
+      return set;
+    };
+    const above = grow(live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size));
+    const below = grow(live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size));
     if (!above.length && !below.length) continue;
     let tex = op.tex.trim();
     if (below.length) tex += `_{${assemble(below).trim()}}`;
@@ -380,8 +552,11 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
           fonts.get(p) === fonts.get(open),
       )
       .sort((a, b) => a.x - b.x)[0];
-    if (!partner) continue;
-    const inside = live.filter((p) => p !== open && p !== partner && p.x >= open.x + open.w - 1 && p.x + p.w <= partner.x + 1 && Math.abs(p.y + 0.25 * p.size - axis) < r + 0.2 * p.size);
+    // A left brace with no partner and rows beside it: `cases`.
+    const cases = !partner && open.tex.trim() === '\\{';
+    if (!partner && !cases) continue;
+    const right = partner ? partner.x + 1 : Infinity;
+    const inside = live.filter((p) => p !== open && p !== partner && p.x >= open.x + open.w - 1 && p.x + p.w <= right && Math.abs(p.y + 0.25 * p.size - axis) < r + 0.2 * p.size);
     if (!inside.length) continue;
     // Rows by baseline: the larger pieces of each row set it; scripts stay with their row.
     const rows: { y: number; size: number; pieces: Piece[] }[] = [];
@@ -391,9 +566,23 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       else rows.push({ y: p.y, size: p.size, pieces: [p] });
     }
     rows.sort((a, b) => b.y - a.y);
+    if (cases && rows.length < 2) continue;
     let tex: string;
-    const env = ENV[open.tex.trim()];
-    if (rows.length >= 2 && env && close === OPENERS[open.tex.trim()]![1]) {
+    const env = cases ? 'cases' : ENV[open.tex.trim()];
+    if (cases && env) {
+      // Each row: a value, then (after a quad) its condition.
+      const body = rows.map((row) => {
+        const ps = [...row.pieces].sort((a, b) => a.x - b.x);
+        let at = -1;
+        let widest = 0.9 * row.size;
+        for (let i = 1; i < ps.length; i++) {
+          const gap = ps[i]!.x - Math.max(...ps.slice(0, i).map((p) => p.x + p.w));
+          if (gap > widest) [at, widest] = [i, gap];
+        }
+        return at < 0 ? assemble(ps).trim() : `${assemble(ps.slice(0, at)).trim()} & ${assemble(ps.slice(at)).trim()}`;
+      });
+      tex = `\\begin{cases} ${body.join(' \\\\ ')} \\end{cases}`;
+    } else if (rows.length >= 2 && env && close === OPENERS[open.tex.trim()]![1]) {
       // Columns: extents of the rows' main pieces that overlap horizontally are one column.
       const cols: { x0: number; x1: number }[] = [];
       for (const row of rows)
@@ -411,13 +600,13 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       };
       const body = rows.map((row) => cols.map((_, c) => assemble(row.pieces.filter((p) => Math.max(0, colOf(p)) === c)).trim()).join(' & ')).join(' \\\\ ');
       tex = `\\begin{${env}} ${body} \\end{${env}}`;
-    } else tex = `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner.tex.trim()}`;
+    } else tex = `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner!.tex.trim()}`;
     const built: Piece = {
       t: tex,
       tex,
       raw: '',
       x: open.x,
-      w: partner.x + partner.w - open.x,
+      w: (partner ? partner.x + partner.w : Math.max(...inside.map((p) => p.x + p.w))) - open.x,
       y: open.y,
       size: open.size,
       top: axis + r,
@@ -460,18 +649,38 @@ function tokens(pieces: Piece[]): Token[] {
   const scripts = pieces.filter((p) => !isBase(p));
   const attached = new Map<Piece, { sup: Piece[]; sub: Piece[] }>();
   const loose: Piece[] = [];
-  for (const s of scripts) {
+  // A script is a run of glyph runs on one baseline (`R \sim \text{Bernoulli}(p)`): the run has
+  // one base, found from its first piece, however far its last piece reaches.
+  const runs: Piece[][] = [];
+  for (const s of [...scripts].sort((a, b) => a.x - b.x)) {
+    const run = runs.find((r) => {
+      const last = r[r.length - 1]!;
+      return (
+        Math.abs(last.y - s.y) < 0.15 * s.size &&
+        s.x - (last.x + last.w) < 0.4 * s.size &&
+        s.x - (last.x + last.w) > -0.3 * s.size &&
+        !BIG_OP.test(last.tex.trim()) &&
+        !bases.some((b) => b.x < s.x && b.x + b.w > last.x + last.w)
+      );
+    });
+    if (run) run.push(s);
+    else runs.push([s]);
+  }
+  for (const run of runs) {
+    const s = run[0]!;
+    const x1 = Math.max(...run.map((p) => p.x + p.w));
+    const mid = (s.x + x1) / 2;
     // Limits stand over or under their operator; scripts follow their base.
     const owner =
-      bases.find((b) => centre(s) > b.x && centre(s) < b.x + b.w && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ??
+      bases.find((b) => mid > b.x && mid < b.x + b.w && x1 - s.x < b.w + 0.6 * b.size && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ??
       [...bases].reverse().find((b) => b.x + b.w <= s.x + 0.35 * b.size && s.x - (b.x + b.w) < 1.2 * b.size);
     // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
-    if (!owner || !(owner.math || owner.mathy || owner.built)) {
-      loose.push(s);
+    if (!owner || !(owner.math || owner.mathy || owner.built) || !run.some((p) => p.math || p.mathy || p.built)) {
+      loose.push(...run);
       continue;
     }
     const a = attached.get(owner) ?? { sup: [], sub: [] };
-    (s.y > owner.y ? a.sup : a.sub).push(s);
+    (s.y > owner.y ? a.sup : a.sub).push(...run);
     attached.set(owner, a);
   }
   const out: Token[] = [];
@@ -483,7 +692,10 @@ function tokens(pieces: Piece[]): Token[] {
       const brace = (ps: Piece[]) => `{${assemble(ps).trim()}}`;
       tex = tex.trimEnd();
       if (a.sub.length) tex += `_${brace(a.sub)}`;
-      if (a.sup.length) tex += `^${brace(a.sup)}`;
+      // Primes are written as the person writes them (`w'`, `V_i'`), not as a superscript group.
+      const sup = a.sup.length ? brace(a.sup) : '';
+      if (/^\{'+\}$/.test(sup)) tex += sup.slice(1, -1);
+      else if (sup) tex += `^${sup}`;
       x1 = Math.max(x1, ...[...a.sub, ...a.sup].map((p) => p.x + p.w));
     }
     out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono });
@@ -503,13 +715,34 @@ function assemble(pieces: Piece[]): string {
 
 /** Glyph pairs that make one symbol (`⇐⇒` is \iff, `=⇒` is \implies), dots that make an ellipsis. */
 function tidyTex(tex: string): string {
-  return tex
-    .replace(/\\Leftarrow\s*\\Rightarrow\s*/g, '\\iff ')
-    .replace(/=\s*\\Rightarrow\s*/g, '\\implies ')
-    .replace(/\\Leftarrow\s*=/g, '\\impliedby ')
-    .replace(/(?:\.\s*){3}/g, '\\ldots ')
-    .replace(/(?:\\cdot\s*){3}/g, '\\cdots ');
+  return (
+    tex
+      .replace(/\\Leftarrow\s*\\Rightarrow\s*/g, '\\iff ')
+      .replace(/=\s*\\Rightarrow\s*/g, '\\implies ')
+      .replace(/\\Leftarrow\s*=/g, '\\impliedby ')
+      // TeX's \not is a slash glyph set over the relation that follows it.
+      .replace(/\u0338\s*=|=\s*\u0338/g, '\\ne ')
+      .replace(/\u0338\s*\\in\b\s*/g, '\\notin ')
+      .replace(/\u0338\s*/g, '\\not ')
+      .replace(/(?:\.\s*){3}/g, '\\ldots ')
+      .replace(/(?:\\cdot\s*){3}/g, '\\cdots ')
+  );
 }
+
+const ARROWS: Record<string, string> = {
+  Rightarrow: '⇒',
+  implies: '⟹',
+  Longrightarrow: '⟹',
+  to: '→',
+  rightarrow: '→',
+  longrightarrow: '⟶',
+  iff: '⟺',
+  Leftrightarrow: '⇔',
+  leftarrow: '←',
+  Leftarrow: '⇐',
+};
+const ARROW_LEAD = /^\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)(?![a-zA-Z])\s*/;
+const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)\s*$/;
 
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
 function lineText(toks: Token[]): { text: string; display: boolean } {
@@ -537,6 +770,29 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
   });
   // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
   for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
+  // An arrow between prose and a formula joins sentences ("finite $n$ ⇒ coupling"): it is
+  // written as prose, so the formula it stood in keeps only what it states.
+  runs.forEach((r, i) => {
+    if (!r.math) return;
+    const prev = runs[i - 1];
+    const next = runs[i + 1];
+    const lead = ARROW_LEAD.exec(r.text);
+    if (lead && prev && !prev.math) {
+      prev.text += `${r.space}${ARROWS[lead[1]!]}`;
+      r.text = r.text.slice(lead[0].length);
+      r.space = ' ';
+    }
+    const trail = ARROW_TRAIL.exec(r.text);
+    if (trail && next && !next.math) {
+      next.text = `${ARROWS[trail[1]!]}${next.space}${next.text}`;
+      next.space = ' ';
+      r.text = r.text.slice(0, trail.index);
+    }
+    if (!r.text.trim()) {
+      r.math = false;
+      r.text = '';
+    }
+  });
   const display = runs.length > 0 && runs.every((r) => r.math);
   let out = '';
   for (const r of runs) {
@@ -547,7 +803,8 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     let tex = tidyTex(r.text.trim());
     // Sentence punctuation set in the formula's font ends the sentence, not the formula.
     const found = /\s*([.,;:])$/.exec(tex);
-    const tail = found && !/\\[a-zA-Z]*$/.test(tex.slice(0, found.index)) ? found : undefined;
+    // (Not an escaped `\,` or `\.`; a command's name before it, `\beta .`, ends as any letter does.)
+    const tail = found && !/\\$/.test(tex.slice(0, found.index)) ? found : undefined;
     if (tail) tex = tex.slice(0, tail.index);
     // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
     // bracket the formula never opened, or an opening one it never closes, stays outside.
@@ -566,7 +823,9 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       out += r.space + before + after + (tail?.[1] ?? '');
       continue;
     }
-    out += `${r.space}${before}$${tex}$${after}${tail && !display ? tail[1] : ''}`;
+    // A sentence's full stop inside a run of formula ("$A^0 = I$. $(A^0)_{ij} = 1$") ends one formula.
+    const sentences = display ? [tex] : tex.split(/(?<![\\\d.])\.\s+(?=[^\d\s.])/);
+    out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
@@ -575,11 +834,15 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
+  const glyphOf = new Map<Piece, Glyphs>();
   let pieces = page.glyphs.flatMap((g) => {
     const ps = splitProse(g, pieceOf(g));
     for (const p of ps) fonts.set(p, g.font);
+    if (ps.length === 1) glyphOf.set(ps[0]!, g);
     return ps;
   });
+  pieces = joinExtensibles(pieces, glyphOf, fonts).filter((p) => p.tex.trim() || p.t.trim());
+  pieces = pathDelimiters(pieces, page.shapes, fonts);
   pieces = cutAtScripts(pieces, fonts);
   pieces = buildAccents(pieces, fonts);
   pieces = buildStacks(pieces, page.shapes, page.width);
@@ -601,7 +864,8 @@ export function pageLines(page: PageContent): TextLine[] {
     for (const l of lines) {
       const dy = p.y - l.y;
       const sameLine = Math.abs(dy) <= 0.22 * l.size && p.size >= 0.7 * l.size;
-      const script = p.size < 0.9 * l.size && dy > -0.55 * l.size && dy < 0.75 * l.size && p.x > l.x0 - 1.5 * l.size && p.x < l.x1 + 1.5 * l.size;
+      // Prose a little smaller than a formula (a chat's text beside KaTeX at 1.21em) is not its script.
+      const script = p.size < (p.math || p.mathy || p.built ? 0.9 : 0.78) * l.size && dy > -0.55 * l.size && dy < 0.75 * l.size && p.x > l.x0 - 1.5 * l.size && p.x < l.x1 + 1.5 * l.size;
       if (!sameLine && !script) continue;
       const d = Math.abs(dy) + (sameLine ? 0 : 0.1 * l.size);
       if (d < bestD) {

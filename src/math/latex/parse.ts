@@ -368,6 +368,9 @@ class Parser {
           this.pos++;
           base = base.kind === 'transpose' ? base.arg : { kind: 'transpose', arg: base };
         }
+      } else if (this.isOp('^') && base.kind === 'sym' && this.isStarMark()) {
+        // `w^*`, `\eta^{*}`: the optimum (or a conjugate), a name of its own, never a power.
+        base = { kind: 'sym', name: `${base.name}^*` };
       } else if (this.isOp('^')) {
         this.pos++;
         if (this.isTransposeMark(base.kind !== 'num')) {
@@ -486,6 +489,20 @@ class Parser {
     return FUNCTION_LETTERS.has(name) || name.endsWith("'");
   }
 
+  /** Whether `^*` or `^{*}` (or `^{\ast}`) follows; if so, it is consumed. */
+  private isStarMark(): boolean {
+    const star = (k: number) => this.isOp('*', k) || (this.peek(k)?.t === 'cmd' && (this.peek(k)!.v === 'ast' || this.peek(k)!.v === 'star'));
+    if (star(1)) {
+      this.pos += 2;
+      return true;
+    }
+    if (this.isOp('{', 1) && star(2) && this.isOp('}', 3)) {
+      this.pos += 4;
+      return true;
+    }
+    return false;
+  }
+
   private isTransposeMark(gluedT: boolean): boolean {
     const t = this.peek();
     if (!t) return false;
@@ -568,7 +585,8 @@ class Parser {
       this.toks.splice(this.pos, 0, { t: 'word', v: w.slice(1), pos: t.pos + 1 });
     }
     const letter = w[0]!;
-    if (letter === 'e' && !this.declared.has('e')) return { kind: 'const', name: 'e' };
+    // Euler's number takes no subscript: `e_t`, `e_i` name an error or a basis vector.
+    if (letter === 'e' && !this.declared.has('e') && !(w.length === 1 && this.isOp('_'))) return { kind: 'const', name: 'e' };
     return { kind: 'sym', name: letter };
   }
 
