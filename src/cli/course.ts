@@ -36,7 +36,7 @@ export function courseCommand(): Command {
     });
   course
     .command('assign')
-    .description("give runs to a course (a run belongs to one course: this moves it from another)")
+    .description('give runs to a course (a run belongs to one course: this moves it from another)')
     .argument('<name>', 'the course')
     .option('--run <ids...>', 'the runs')
     .option('--unassigned', 'every run that belongs to no course')

@@ -36,7 +36,6 @@ export function checkRole(role: string): Role {
 }
 
 function checkCourseName(course: string): void {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (!course.trim() || course.length > 100 || /[\u0000-\u001f\u007f]/.test(course)) throw new UserError(`"${course}" is not a course name: 1 to 100 printable characters`);
 }
 

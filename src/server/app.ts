@@ -130,7 +130,9 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   app.get('/api/runs', async (c) => {
     const user = c.get('user');
     const runs = await review.listRuns(user ? [...user.courses.keys()] : undefined);
-    return c.json(runs.map((r) => ({ ...r, course: r.courseId === null ? null : (user?.courses.get(r.courseId)?.course ?? null), role: user ? (user.courses.get(r.courseId!)?.role ?? null) : 'instructor' })));
+    return c.json(
+      runs.map((r) => ({ ...r, course: r.courseId === null ? null : (user?.courses.get(r.courseId)?.course ?? null), role: user ? (user.courses.get(r.courseId!)?.role ?? null) : 'instructor' })),
+    );
   });
   app.get('/api/me', (c) => {
     const user = c.get('user');

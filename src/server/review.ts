@@ -79,7 +79,15 @@ export class Review {
         .executeTakeFirst();
       const gradings = await this.store.db.selectFrom('gradings').select(['id', 'key_json']).where('run_id', '=', r.id).orderBy('id', 'desc').execute();
       const key = gradings[0] ? (JSON.parse(gradings[0].key_json) as Key) : undefined;
-      out.push({ id: r.id, createdAt: r.created_at, keyPath: r.key_path, title: key?.title ?? r.key_path ?? `run ${r.id}`, submissions: Number(subs?.n ?? 0), gradings: gradings.length, courseId: r.course_id });
+      out.push({
+        id: r.id,
+        createdAt: r.created_at,
+        keyPath: r.key_path,
+        title: key?.title ?? r.key_path ?? `run ${r.id}`,
+        submissions: Number(subs?.n ?? 0),
+        gradings: gradings.length,
+        courseId: r.course_id,
+      });
     }
     return out;
   }

@@ -36,9 +36,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
  * and prints in the URL). Accounts mode (the store has users, or `auth`): everyone logs in,
  * on any address, and `notes` says what no account can see yet.
  */
-export async function startServer(
-  options: ServeOptions,
-): Promise<{ url: string; port: number; token?: string; accounts: boolean; notes: string[]; close: () => Promise<void>; review: Review }> {
+export async function startServer(options: ServeOptions): Promise<{ url: string; port: number; token?: string; accounts: boolean; notes: string[]; close: () => Promise<void>; review: Review }> {
   const host = options.host ?? '127.0.0.1';
   const exposed = !LOOPBACK.has(host);
   if (options.sessionHours !== undefined && !(options.sessionHours > 0 && options.sessionHours <= 24 * 90)) throw new UserError('--session-hours must be between 0 and 2160 (90 days)');
@@ -54,8 +52,7 @@ export async function startServer(
     if (accounts && options.author !== undefined) throw new UserError('--user is for single-user mode: this store has accounts, so each change is recorded as the user who made it');
     if (!accounts && exposed && options.token !== undefined && options.token.length < 16) throw new UserError('--token must be at least 16 characters', '--token');
     const loose = accounts ? await unassignedRuns(store) : 0;
-    if (loose)
-      notes.push(`${loose} run(s) belong to no course, so no account sees them: give them to one with partcredit course assign COURSE --run N (or --unassigned)`);
+    if (loose) notes.push(`${loose} run(s) belong to no course, so no account sees them: give them to one with partcredit course assign COURSE --run N (or --unassigned)`);
   } catch (e) {
     if (typeof options.db === 'string') await store.close();
     throw e;

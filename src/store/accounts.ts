@@ -47,8 +47,16 @@ export async function listCourses(store: Store): Promise<{ id: number; name: str
   const courses = await store.db.selectFrom('courses').select(['id', 'name']).orderBy('name').execute();
   const out = [];
   for (const c of courses) {
-    const runs = await store.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', c.id).executeTakeFirstOrThrow();
-    const members = await store.db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', c.id).executeTakeFirstOrThrow();
+    const runs = await store.db
+      .selectFrom('runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('course_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const members = await store.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('course_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     out.push({ ...c, runs: Number(runs.n), members: Number(members.n) });
   }
   return out;
@@ -145,10 +153,7 @@ export async function deleteSession(store: Store, tokenHash: string): Promise<vo
   await store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function createInvite(
-  store: Store,
-  invite: { tokenHash: string; userId: number; courseId: number; role: Role; createdBy: string; expiresAt: Date },
-): Promise<void> {
+export async function createInvite(store: Store, invite: { tokenHash: string; userId: number; courseId: number; role: Role; createdBy: string; expiresAt: Date }): Promise<void> {
   await store.db
     .insertInto('invites')
     .values({
@@ -191,7 +196,13 @@ export async function assignRuns(store: Store, courseId: number, runIds: number[
   const ids =
     runIds === 'unassigned'
       ? (await store.db.selectFrom('runs').select('id').where('course_id', 'is', null).execute()).map((r) => r.id)
-      : (await store.db.selectFrom('runs').select('id').where('id', 'in', runIds.length ? runIds : [-1]).execute()).map((r) => r.id);
+      : (
+          await store.db
+            .selectFrom('runs')
+            .select('id')
+            .where('id', 'in', runIds.length ? runIds : [-1])
+            .execute()
+        ).map((r) => r.id);
   if (ids.length) await store.db.updateTable('runs').set({ course_id: courseId }).where('id', 'in', ids).execute();
   return ids.sort((a, b) => a - b);
 }
