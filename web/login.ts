@@ -33,21 +33,28 @@ function onSubmit(form: HTMLFormElement, send: () => Promise<void>): void {
   });
 }
 
-const invite = new URLSearchParams(location.hash.slice(1)).get('invite');
-if (invite) {
-  const form = $<HTMLFormElement>('invite');
-  form.hidden = false;
-  onSubmit(form, async () => {
-    const password = $<HTMLInputElement>('new-password').value;
-    if (password !== $<HTMLInputElement>('new-password-2').value) throw new Error('the two passwords differ');
-    await post('/api/invite', { token: invite, password });
-    // The token is spent: it should not stay in the address bar or the history.
-    history.replaceState(null, '', '/login');
-  });
-  $('new-password').focus();
-} else {
-  const form = $<HTMLFormElement>('login');
-  form.hidden = false;
-  onSubmit(form, () => post('/api/login', { name: $<HTMLInputElement>('name').value, password: $<HTMLInputElement>('password').value }));
-  $('name').focus();
+const login = $<HTMLFormElement>('login');
+const inviteForm = $<HTMLFormElement>('invite');
+onSubmit(login, () => post('/api/login', { name: $<HTMLInputElement>('name').value, password: $<HTMLInputElement>('password').value }));
+onSubmit(inviteForm, async () => {
+  const password = $<HTMLInputElement>('new-password').value;
+  if (password !== $<HTMLInputElement>('new-password-2').value) throw new Error('the two passwords differ');
+  await post('/api/invite', { token: inviteToken(), password });
+  // The token is spent: it should not stay in the address bar or the history.
+  history.replaceState(null, '', '/login');
+});
+
+function inviteToken(): string | null {
+  return new URLSearchParams(location.hash.slice(1)).get('invite');
 }
+
+/** The invite form when the address carries an invite, else the login form (again when only the #fragment changes). */
+function show(): void {
+  const invited = !!inviteToken();
+  inviteForm.hidden = !invited;
+  login.hidden = invited;
+  $(invited ? 'new-password' : 'name').focus();
+}
+
+window.addEventListener('hashchange', show);
+show();

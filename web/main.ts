@@ -75,7 +75,7 @@ async function showUser(): Promise<void> {
   if (me.mode !== 'accounts') return;
   const logout = el('button', { id: 'logout', type: 'button', textContent: 'Log out' });
   logout.onclick = () => void api('/api/logout', {}).then(() => location.assign('/login'));
-  $('who').replaceChildren(el('span', { id: 'who-name', textContent: `${me.name} ` }), logout);
+  $('who').replaceChildren(el('span', { id: 'who-name', textContent: me.name }), logout);
 }
 
 // ---------- runs and tabs ----------
