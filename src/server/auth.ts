@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { UserError } from '../model/errors.js';
-import { courseOfRun, createSession, deleteSession, membershipsOf, roleAtLeast, sessionUser, type Role } from '../store/accounts.js';
+import { courseOfRun, createSession, deleteSession, roleAtLeast, sessionUser, type Role } from '../store/accounts.js';
 import type { Store } from '../store/db.js';
 import { acceptInvite, checkLogin } from './accounts.js';
 import { newToken, tokenHash } from './passwords.js';
@@ -48,7 +48,7 @@ export async function currentUser(c: Context, auth: AuthOptions): Promise<Sessio
     deleteCookie(c, auth.cookieName, { path: '/' });
     return undefined;
   }
-  return { id: user.id, name: user.name, courses: await membershipsOf(auth.store, user.id), token };
+  return { id: user.id, name: user.name, courses: user.courses, token };
 }
 
 function startSession(c: Context, auth: AuthOptions, userId: number): Promise<string> {

@@ -117,17 +117,6 @@ export async function listMembers(store: Store, courseId?: number): Promise<{ na
   return rows.map((r) => ({ name: r.name, course: r.course, role: r.role, active: r.hash !== null }));
 }
 
-/** A user's courses and role in each. */
-export async function membershipsOf(store: Store, userId: number): Promise<Map<number, { course: string; role: Role }>> {
-  const rows = await store.db
-    .selectFrom('memberships')
-    .innerJoin('courses', 'courses.id', 'memberships.course_id')
-    .select(['memberships.course_id as id', 'courses.name as course', 'memberships.role as role'])
-    .where('memberships.user_id', '=', userId)
-    .execute();
-  return new Map(rows.filter((r) => isRole(r.role)).map((r) => [r.id, { course: r.course, role: r.role as Role }]));
-}
-
 export async function createSession(store: Store, userId: number, tokenHash: string, expiresAt: Date): Promise<void> {
   const now = new Date();
   await store.db.transaction().execute(async (tx) => {
@@ -137,16 +126,29 @@ export async function createSession(store: Store, userId: number, tokenHash: str
   });
 }
 
-/** The user of an unexpired session, or undefined (unknown, expired, or the user was removed). */
-export async function sessionUser(store: Store, tokenHash: string, now = new Date()): Promise<{ id: number; name: string; expiresAt: string } | undefined> {
-  const r = await store.db
+/**
+ * The user of an unexpired session and their role in each course, in one query (it runs on
+ * every request); undefined when the session is unknown, expired, or its user was removed.
+ */
+export async function sessionUser(
+  store: Store,
+  tokenHash: string,
+  now = new Date(),
+): Promise<{ id: number; name: string; expiresAt: string; courses: Map<number, { course: string; role: Role }> } | undefined> {
+  const rows = await store.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id as id', 'users.name as name', 'sessions.expires_at as expiresAt'])
+    .leftJoin('memberships', 'memberships.user_id', 'users.id')
+    .leftJoin('courses', 'courses.id', 'memberships.course_id')
+    .select(['users.id as id', 'users.name as name', 'sessions.expires_at as expiresAt', 'courses.id as courseId', 'courses.name as course', 'memberships.role as role'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now.toISOString())
-    .executeTakeFirst();
-  return r;
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const courses = new Map<number, { course: string; role: Role }>();
+  for (const r of rows) if (r.courseId !== null && r.course !== null && r.role !== null && isRole(r.role)) courses.set(r.courseId, { course: r.course, role: r.role });
+  return { id: first.id, name: first.name, expiresAt: first.expiresAt, courses };
 }
 
 export async function deleteSession(store: Store, tokenHash: string): Promise<void> {
