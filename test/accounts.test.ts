@@ -4,11 +4,13 @@ import { after, test } from 'node:test';
 import { inviteUser, removeUser } from '../src/server/accounts.js';
 import { startServer } from '../src/server/serve.js';
 import { hashPassword, verifyPassword } from '../src/server/passwords.js';
+import { createUser } from '../src/store/accounts.js';
+import { copyStore } from '../src/store/copy.js';
 import { openStore } from '../src/store/db.js';
 import { overridesOf } from '../src/store/overrides.js';
 import { Client, PASSWORD, twoCourses } from './fixtures/accounts.js';
 import { demoStore } from './fixtures/review.js';
-import { dropTestDatabases, ENGINES } from './fixtures/pg.js';
+import { dropTestDatabases, ENGINES, freshSqlite } from './fixtures/pg.js';
 
 after(dropTestDatabases);
 
@@ -258,3 +260,37 @@ test('passwords: scrypt hashes with their parameters, salted (two hashes of one 
   assert.equal(await verifyPassword('correct horse battery', null), false, 'no password set: nothing matches');
   assert.equal(await verifyPassword('x'.repeat(5000), a), false);
 });
+
+for (const engine of ENGINES) {
+  test(`db copy of a store with accounts, SQLite → ${engine.name}: logins, roles and courses work on the copy; new users get new ids`, { skip: engine.skip }, async () => {
+    const source = freshSqlite();
+    await twoCourses(source);
+    const from = await openStore(source);
+    const to = await openStore(await engine.fresh());
+    try {
+      const tables = await copyStore(from, to);
+      const rows = new Map(tables.map((x) => [x.table, x.rows]));
+      assert.deepEqual([rows.get('courses'), rows.get('users'), rows.get('memberships')], [2, 6, 7]);
+      const id = await createUser(to, 'after', null);
+      assert.equal(id, 7, "the copy's sequence is past the copied ids");
+    } finally {
+      await from.close();
+      await to.close();
+    }
+    const server = await startServer({ db: to.path, port: 0 });
+    try {
+      const ta = new Client(server.url);
+      assert.equal((await ta.login('ta')).status, 200);
+      const runs = (await (await ta.get('/api/runs')).json()) as { id: number; role: string }[];
+      assert.deepEqual(
+        runs.map((r) => [r.id, r.role]),
+        [
+          [2, 'instructor'],
+          [1, 'ta'],
+        ],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+}
