@@ -116,7 +116,9 @@ export function usersCommand(): Command {
           process.stderr.write('no users: partcredit users add NAME --role instructor --course COURSE --password-stdin makes the first\n');
           return;
         }
-        process.stdout.write(`user\tcourse\trole\tstatus\n${rows.map((r) => `${r.name}\t${r.course ?? '-'}\t${r.role ?? '-'}\t${r.active ? 'active' : 'invited'}`).join('\n')}\n`);
+        process.stdout.write(
+          `user\tcourse\trole\tstatus\n${rows.map((r) => `${r.name}\t${r.course ?? '-'}\t${r.role ?? '-'}\t${r.active ? 'active' : r.invitedUntil ? `invited until ${r.invitedUntil.slice(0, 10)}` : 'invited (link expired or used)'}`).join('\n')}\n`,
+        );
       });
     });
   users

@@ -113,8 +113,12 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   const needs = (needed: Role) => async (c: Context<Env>, next: () => Promise<void>) => {
     const n = Number(c.req.param('run'));
     if (!Number.isInteger(n)) throw new NotFound(`no run ${c.req.param('run')}`);
-    const user = c.get('user');
-    if (auth && user) await requireRole(auth.store, user, n, needed);
+    if (auth) {
+      const user = c.get('user');
+      // The middleware above answered 401 already; this is the second lock on the same door.
+      if (!user) throw new Forbidden('log in first');
+      await requireRole(auth.store, user, n, needed);
+    }
     await next();
   };
   // With accounts, the author is the logged-in user, whatever the request says; without, the request's or the server's.

@@ -105,16 +105,35 @@ export async function removeUser(store: Store, userId: number): Promise<void> {
   });
 }
 
-/** Every (user, course, role), by user then course; users in no course appear once with course null. */
-export async function listMembers(store: Store, courseId?: number): Promise<{ name: string; course: string | null; role: string | null; active: boolean }[]> {
+/**
+ * Every (user, course, role), by user then course. An invited user who has not accepted yet
+ * shows the course and role of their open invite, with `invitedUntil`; a user in no course
+ * appears once with course null.
+ */
+export async function listMembers(store: Store, courseId?: number): Promise<{ name: string; course: string | null; role: string | null; active: boolean; invitedUntil?: string }[]> {
   let q = store.db
     .selectFrom('users')
     .leftJoin('memberships', 'memberships.user_id', 'users.id')
     .leftJoin('courses', 'courses.id', 'memberships.course_id')
-    .select(['users.name as name', 'courses.name as course', 'memberships.role as role', 'users.password_hash as hash']);
+    .select(['users.id as id', 'users.name as name', 'courses.name as course', 'memberships.role as role', 'users.password_hash as hash']);
   if (courseId !== undefined) q = q.where('memberships.course_id', '=', courseId);
   const rows = await q.orderBy('users.name').orderBy('courses.name').execute();
-  return rows.map((r) => ({ name: r.name, course: r.course, role: r.role, active: r.hash !== null }));
+  let iq = store.db
+    .selectFrom('invites')
+    .innerJoin('users', 'users.id', 'invites.user_id')
+    .innerJoin('courses', 'courses.id', 'invites.course_id')
+    .select(['users.name as name', 'courses.name as course', 'invites.role as role', 'invites.expires_at as until'])
+    .where('invites.used_at', 'is', null)
+    .where('invites.expires_at', '>', new Date().toISOString())
+    .where('users.password_hash', 'is', null);
+  if (courseId !== undefined) iq = iq.where('invites.course_id', '=', courseId);
+  const invites = await iq.orderBy('users.name').execute();
+  const out: { name: string; course: string | null; role: string | null; active: boolean; invitedUntil?: string }[] = rows
+    .filter((r) => !(r.hash === null && r.course === null && invites.some((i) => i.name === r.name)))
+    .map((r) => ({ name: r.name, course: r.course, role: r.role, active: r.hash !== null }));
+  for (const i of invites) out.push({ name: i.name, course: i.course, role: i.role, active: false, invitedUntil: i.until });
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.course ?? '', b.course ?? ''));
 }
 
 export async function createSession(store: Store, userId: number, tokenHash: string, expiresAt: Date): Promise<void> {
