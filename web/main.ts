@@ -51,6 +51,11 @@ function status(text: string, error = false): void {
 
 async function api<T>(path: string, body?: object): Promise<T> {
   const res = await fetch(path, body ? { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify(body) } : {});
+  // The session ended (expired, logged out in another tab, or the account was removed): log in again.
+  if (res.status === 401) {
+    location.assign('/login');
+    throw new Error('your session ended: log in again');
+  }
   const data = (await res.json()) as T & { error?: string };
   if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
   return data;
@@ -58,12 +63,35 @@ async function api<T>(path: string, body?: object): Promise<T> {
 
 const author = () => localStorage.getItem('partcredit-user') ?? '';
 
+/** The user's role in the open run's course (single-user mode: instructor). The server enforces it; the UI only hides what would be refused. */
+let role = 'instructor';
+const roles = new Map<number, string>();
+const canOverride = () => role === 'ta' || role === 'instructor';
+const canChangeKey = () => role === 'instructor';
+
+/** With staff accounts: who is logged in, and a way out. */
+async function showUser(): Promise<void> {
+  const me = await api<{ mode: string; name: string }>('/api/me');
+  if (me.mode !== 'accounts') return;
+  const logout = el('button', { id: 'logout', type: 'button', textContent: 'Log out' });
+  logout.onclick = () => void api('/api/logout', {}).then(() => location.assign('/login'));
+  $('who').replaceChildren(el('span', { id: 'who-name', textContent: me.name }), logout);
+}
+
 // ---------- runs and tabs ----------
 
 async function loadRuns(): Promise<void> {
-  const runs = await api<{ id: number; title: string; submissions: number; createdAt: string }[]>('/api/runs');
+  const runs = await api<{ id: number; title: string; submissions: number; createdAt: string; course: string | null; role: string | null }[]>('/api/runs');
+  for (const r of runs) roles.set(r.id, r.role ?? 'read-only');
   const select = $<HTMLSelectElement>('run');
-  select.replaceChildren(...runs.map((r) => el('option', { value: String(r.id), textContent: `run ${r.id}: ${r.title} (${r.submissions} submissions)` })));
+  select.replaceChildren(
+    ...runs.map((r) =>
+      el('option', {
+        value: String(r.id),
+        textContent: `${r.course ? `${r.course} · ` : ''}run ${r.id}: ${r.title} (${r.submissions} submissions)${r.role && r.role !== 'instructor' ? ` · ${r.role}` : ''}`,
+      }),
+    ),
+  );
   if (!runs.length) {
     status('the store has no runs yet: grade something first (partcredit grade --key K files...)');
     return;
@@ -82,6 +110,8 @@ function showTab(name: string): void {
 
 async function openRun(id: number): Promise<void> {
   runId = id;
+  role = roles.get(id) ?? 'read-only';
+  document.body.dataset.role = role;
   const t0 = performance.now();
   grid = await api<Grid>(`/api/runs/${id}/grid`);
   const collator = new Intl.Collator(undefined, { numeric: true });
@@ -341,7 +371,9 @@ async function openPart(): Promise<void> {
     }),
     conflict,
     facts,
-    el('div', { className: 'override' }, verdictSelect, points, comment, save, withdraw),
+    canOverride()
+      ? el('div', { className: 'override' }, verdictSelect, points, comment, save, withdraw)
+      : el('p', { className: 'read-only-note', textContent: 'read-only: you can see this run, not change it' }),
     history,
     ...(v.question ? [el('h3', { textContent: 'Question' }), html('question', v.question)] : []),
     ...(v.image
@@ -433,17 +465,18 @@ async function loadGroups(): Promise<void> {
         ),
         el('div', { className: 'g-forms', textContent: g.forms.length > 1 ? `written as: ${g.forms.slice(0, 6).join('  |  ')}${g.forms.length > 6 ? ' …' : ''}` : '' }),
         el('div', { className: 'g-who', textContent: g.submissions.slice(0, 12).join(', ') + (g.submissions.length > 12 ? ` and ${g.submissions.length - 12} more` : '') }),
-        el(
-          'div',
-          { className: 'g-actions' },
-          el('button', { className: 'g-correct', textContent: 'All correct', onclick: grade('correct', max) }),
-          el('button', { className: 'g-incorrect', textContent: 'All incorrect', onclick: grade('incorrect', 0) }),
-          points,
-          el('button', { className: 'g-partial', textContent: 'All partial at these points', onclick: () => void grade('partial', Number(points.value))() }),
-          comment,
-          as,
-          accept,
-        ),
+        canOverride()
+          ? el(
+              'div',
+              { className: 'g-actions' },
+              el('button', { className: 'g-correct', textContent: 'All correct', onclick: grade('correct', max) }),
+              el('button', { className: 'g-incorrect', textContent: 'All incorrect', onclick: grade('incorrect', 0) }),
+              points,
+              el('button', { className: 'g-partial', textContent: 'All partial at these points', onclick: () => void grade('partial', Number(points.value))() }),
+              comment,
+              ...(canChangeKey() ? [as, accept] : []),
+            )
+          : '',
       );
     }),
   );
@@ -507,6 +540,7 @@ $('g-part').addEventListener('change', () => void loadGroups());
 $('x-release').addEventListener('change', loadExport);
 $('x-canvas').addEventListener('click', () => void canvasExport());
 setupGrid();
-loadRuns()
+showUser()
+  .then(loadRuns)
   .then(() => $('grid').focus())
   .catch((e: Error) => status(e.message, true));

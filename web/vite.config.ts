@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 
-// The review app's UI, built into dist/ui (shipped in the package, served by `partcredit serve`).
+// The review app's UI, built into dist/ui (shipped in the package, served by `partcredit serve`):
+// the app, and the login page that staff accounts use.
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
@@ -10,5 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     target: 'es2022',
+    rolldownOptions: {
+      input: { index: `${import.meta.dirname}/index.html`, login: `${import.meta.dirname}/login.html` },
+    },
   },
 });

@@ -20,6 +20,7 @@ import { parseModelRef } from '../run/providers.js';
 import { Scheduler } from '../run/scheduler.js';
 import type { JudgeAsk } from '../grade/judge.js';
 import { pageTranscriber } from '../run/page-reader.js';
+import { assignRuns, courseByName } from '../store/accounts.js';
 
 /** A judge model through the store's cache (a judged answer is not paid for twice). */
 function judgeFor(store: Store, model: string, timeoutMs: number, maxWaitMs: number): JudgeAsk {
@@ -128,6 +129,7 @@ export function gradeCommand(): Command {
     .option('-o, --out <dir>', 'also write reports there: a page per submission, index.html, grades.csv, grades.json')
     .option('--db <store>', DB_HELP)
     .option('--no-store', 'do not save the run')
+    .option('--course <name>', "the course that owns the run (staff accounts see their courses' runs only)")
     .option('--judge <model>', 'a model that judges free-text parts against their rubric (else they stay needs-review)')
     .option('--timeout <seconds>', 'abandon and retry a judge request after this long', '300')
     .option('--max-wait <seconds>', "the longest a judge's server may make us wait (Retry-After) before it is reported throttled", '60')
@@ -145,6 +147,7 @@ export function gradeCommand(): Command {
           out?: string;
           db?: string;
           store: boolean;
+          course?: string;
           variants?: string;
           judge?: string;
           failUnder?: string;
@@ -182,6 +185,10 @@ export function gradeCommand(): Command {
         try {
           store =
             flags.store || flags.judge || flags.readWith ? await openCliStore(flags.store ? flags.db : ':memory:', false, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) }) : undefined;
+          // Checked before grading: a misspelt course must not cost a batch.
+          const course = flags.course !== undefined && store && flags.store ? await courseByName(store, flags.course) : undefined;
+          if (flags.course !== undefined && !flags.store) throw new CliError('--course needs the store (it is the run that belongs to the course)');
+          if (flags.course !== undefined && !course) throw new CliError(`no course "${flags.course}" in the store: partcredit course list shows them; partcredit users add makes one`);
           const judge = flags.judge && store ? judgeFor(store, flags.judge, timeoutMs, maxWaitMs) : undefined;
           const transcriber = flags.readWith && store ? pageTranscriber(store, flags.readWith) : undefined;
           const showProgress = files.length > 1 && process.stderr.isTTY;
@@ -209,7 +216,9 @@ export function gradeCommand(): Command {
             const written = writeReports(out, results, key.title ?? flags.key);
             process.stderr.write(`wrote ${written.length} files to ${printable(out.dir)}\n`);
           }
-          if (flags.store && runId !== undefined) process.stderr.write(`saved as run ${runId} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
+          if (course && store && runId !== undefined) await assignRuns(store, course.id, [runId]);
+          if (flags.store && runId !== undefined)
+            process.stderr.write(`saved as run ${runId}${course ? ` of ${flags.course}` : ''} in ${store?.where} (partcredit regrade --run ${runId} after changing the key)\n`);
           if (results.some((r) => r.error) || (flags.strict && results.some((r) => r.grade?.warnings?.length))) process.exitCode = 1;
           if (!grades.length) throw new CliError('no submission could be graded');
           if (threshold !== undefined) {

@@ -25,6 +25,8 @@ const COMMANDS: LazyCommand[] = [
   { name: 'serve', summary: 'the review app: see, override and group verdicts in the browser', load: async () => (await import('./serve.js')).serveCommand() },
   { name: 'export', summary: 'gradebook, Canvas and Gradescope exports of a run, with overrides applied', load: async () => (await import('./export.js')).exportCommand() },
   { name: 'db', summary: 'the store: apply migrations, copy between a SQLite file and PostgreSQL (counts and checksums compared)', load: async () => (await import('./db.js')).dbCommand() },
+  { name: 'users', summary: 'staff accounts of the review app: add, invite, list, remove (roles per course)', load: async () => (await import('./users.js')).usersCommand() },
+  { name: 'course', summary: 'courses: which runs each owns (staff accounts see their own courses only)', load: async () => (await import('./course.js')).courseCommand() },
   { name: 'jobs', summary: 'regrade as a queued job shared by several worker processes, resumable after a crash', load: async () => (await import('./jobs.js')).jobsCommand() },
 ];
 

@@ -5,6 +5,7 @@ import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js'
 import type { PartResponse } from '../model/submission.js';
 import { UserError } from '../model/errors.js';
 import type { Store } from '../store/db.js';
+import { recordKeyChange } from '../store/accounts.js';
 import { applyOverrides, agreementByPart, inForce, overrideKey, overridesOf, saveOverride, type OverrideRow, type ReviewedPart, type ReviewedSubmission } from '../store/overrides.js';
 import { groupAnswers, type EquivalenceCache } from '../grade/groups.js';
 import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
@@ -64,9 +65,11 @@ export class Review {
     readonly defaultAuthor: string,
   ) {}
 
-  /** Every grading run in the store, newest first. */
-  async listRuns(): Promise<{ id: number; createdAt: string; keyPath: string | null; title: string; submissions: number; gradings: number }[]> {
-    const runs = await this.store.db.selectFrom('runs').selectAll().orderBy('id', 'desc').execute();
+  /** Every grading run in the store, newest first; with `courses`, only the runs those courses own. */
+  async listRuns(courses?: number[]): Promise<{ id: number; createdAt: string; keyPath: string | null; title: string; submissions: number; gradings: number; courseId: number | null }[]> {
+    let q = this.store.db.selectFrom('runs').selectAll().orderBy('id', 'desc');
+    if (courses) q = q.where('course_id', 'in', courses.length ? courses : [-1]);
+    const runs = await q.execute();
     const out = [];
     for (const r of runs) {
       const subs = await this.store.db
@@ -76,7 +79,15 @@ export class Review {
         .executeTakeFirst();
       const gradings = await this.store.db.selectFrom('gradings').select(['id', 'key_json']).where('run_id', '=', r.id).orderBy('id', 'desc').execute();
       const key = gradings[0] ? (JSON.parse(gradings[0].key_json) as Key) : undefined;
-      out.push({ id: r.id, createdAt: r.created_at, keyPath: r.key_path, title: key?.title ?? r.key_path ?? `run ${r.id}`, submissions: Number(subs?.n ?? 0), gradings: gradings.length });
+      out.push({
+        id: r.id,
+        createdAt: r.created_at,
+        keyPath: r.key_path,
+        title: key?.title ?? r.key_path ?? `run ${r.id}`,
+        submissions: Number(subs?.n ?? 0),
+        gradings: gradings.length,
+        courseId: r.course_id,
+      });
     }
     return out;
   }
@@ -305,6 +316,7 @@ export class Review {
     const errors = problems.filter((p) => p.severity === 'error');
     if (!key || errors.length) throw new UserError(`the key would not load with that answer: ${errors.map(formatKeyProblem).join('; ')}`);
     writeFileSync(run.key_path, after);
+    await recordKeyChange(this.store, { runId, partId, answer, as: how.as, author: author || this.defaultAuthor, keyPath: run.key_path });
     const old = await this.state(runId);
     const problemSet = run.problems_path && existsSync(run.problems_path) ? readProblemSetFile(run.problems_path) : undefined;
     const { gradingId, grades } = await regradeRun(this.store, runId, assignmentOf(key, problemSet), run.key_path);

@@ -10,11 +10,17 @@ import { redactUrl } from './postgres.js';
  * has its own, applied when it was opened.
  */
 export const COPIED_TABLES: { name: string; order: string[]; serial: boolean }[] = [
+  { name: 'courses', order: ['id'], serial: true },
+  { name: 'users', order: ['id'], serial: true },
+  { name: 'memberships', order: ['user_id', 'course_id'], serial: false },
+  { name: 'sessions', order: ['token_hash'], serial: false },
+  { name: 'invites', order: ['token_hash'], serial: false },
   { name: 'runs', order: ['id'], serial: true },
   { name: 'submissions', order: ['id'], serial: true },
   { name: 'gradings', order: ['id'], serial: true },
   { name: 'grades', order: ['id'], serial: true },
   { name: 'overrides', order: ['id'], serial: true },
+  { name: 'key_changes', order: ['id'], serial: true },
   { name: 'jobs', order: ['id'], serial: true },
   { name: 'job_items', order: ['job_id', 'submission_id'], serial: false },
   { name: 'model_runs', order: ['id'], serial: true },

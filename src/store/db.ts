@@ -13,7 +13,15 @@ import type { Submission } from '../model/submission.js';
 
 /** The database's tables, as kysely types: what is stored is what these say. */
 export interface Tables {
-  runs: { id: Generated<number>; created_at: string; key_path: string | null; problems_path: string | null; variants_dir: string | null };
+  /** `course_id` null: graded without a course; only single-user mode and the CLI see it. */
+  runs: { id: Generated<number>; created_at: string; key_path: string | null; problems_path: string | null; variants_dir: string | null; course_id: Generated<number | null> };
+  /** Staff accounts (accounts.ts): a course owns runs; a user has a role per course. */
+  courses: { id: Generated<number>; name: string; created_at: string };
+  users: { id: Generated<number>; name: string; password_hash: string | null; created_at: string };
+  memberships: { user_id: number; course_id: number; role: string };
+  sessions: { token_hash: string; user_id: number; created_at: string; expires_at: string };
+  invites: { token_hash: string; user_id: number; course_id: number; role: string; created_by: string; created_at: string; expires_at: string; used_at: string | null };
+  key_changes: { id: Generated<number>; run_id: number; part_id: string; answer: string; as_what: string; author: string; created_at: string; key_path: string };
   submissions: {
     id: Generated<number>;
     run_id: number;

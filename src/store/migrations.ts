@@ -185,6 +185,57 @@ export const MIGRATIONS: Migration[] = [
         .addPrimaryKeyConstraint('job_items_pk', ['job_id', 'submission_id']),
     ],
   },
+  {
+    version: 3,
+    name: 'staff accounts: courses own runs, users with a role per course, sessions, invites, the key changes made in review',
+    steps: (s, t) => [
+      withId(s, 'courses', t)
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull()),
+      // Null: a run graded before accounts or without --course; no account sees it until `partcredit course assign`.
+      s.alterTable('runs').addColumn('course_id', 'integer', (c) => c.references('courses.id')),
+      // password_hash null: invited, not yet accepted (nobody can log in as them).
+      withId(s, 'users', t)
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull()),
+      s
+        .createTable('memberships')
+        .ifNotExists()
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'course_id']),
+      // Keyed by the sha256 of the cookie's token: a copy of the table logs nobody in.
+      s
+        .createTable('sessions')
+        .ifNotExists()
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull()),
+      s
+        .createTable('invites')
+        .ifNotExists()
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text'),
+      // Answers added to a run's key from the review app: who, when, what (the key file has the line too).
+      withId(s, 'key_changes', t)
+        .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id'))
+        .addColumn('part_id', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('as_what', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('key_path', 'text', (c) => c.notNull()),
+    ],
+  },
 ];
 
 /** The newest schema version this build knows. */
