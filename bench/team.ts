@@ -10,7 +10,8 @@
  *
  * PARTCREDIT_BENCH_BASELINE_CLI=/other/build/dist/src/cli/main.js runs the reviewers' test
  * against that build's `serve` too, on the same database in the same run, and prints the ratio
- * (before/after figures taken in the same state of a loaded machine).
+ * (before/after figures taken in the same state of a loaded machine). PARTCREDIT_BENCH_PROFILE=DIR
+ * writes a CPU profile of each `serve` into DIR.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -86,7 +87,8 @@ const load = () =>
 
 /** `partcredit serve` (of `cli`) as its own process; its URL from its first line. */
 async function startServe(cli: string, db: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', '--user', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.PARTCREDIT_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PARTCREDIT_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, cli, 'serve', '--db', db, '--port', '0', '--user', 'bench'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -11,7 +11,7 @@ import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { regradeRun } from '../run/grading.js';
 import { assignmentOf } from '../documents/assignment.js';
 import { readProblemSetFile } from '../documents/problem-set-file.js';
-import { answerSpans, highlightedText } from '../report/html.js';
+import { answerSegments, answerSpans } from '../report/html.js';
 import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
 import { gradebookCsv } from '../report/csv.js';
 import { canvasCsv, gradescopeResults, readRoster } from '../report/exports.js';
@@ -116,7 +116,8 @@ export class Review {
       total: g.total,
       title: keyPart?.title ?? '',
       question: question ? renderMarkdown(question) : '',
-      text: highlightedText({ name: submission, text: row.text, responses }, partId),
+      /** The submission's text as Markdown segments, the answer's marked: the UI typesets them (report/segments.ts), so the server does not for every view. */
+      segments: answerSegments({ name: submission, text: row.text, responses }, partId),
       /** The answer's spot on the PDF page can be shown (GET .../answer.png). */
       image: !!row.path && /\.pdf$/i.test(row.path) && existsSync(row.path),
       verdict: p.verdict,
@@ -130,7 +131,7 @@ export class Review {
       answer: p.answer,
       answerHtml: typesetAnswer(p.answer),
       expected: p.expected,
-      expectedHtml: typesetAnswer(p.expected),
+      expectedHtml: s.typeset(p.expected),
       first: p.first ? { verdict: p.first.verdict, answer: p.first.answer, html: typesetAnswer(p.first.answer), text: response?.first.text ?? '' } : null,
       finalText: response?.final.text ?? '',
       auto: p.auto,

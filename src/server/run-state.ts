@@ -8,6 +8,7 @@ import type { SubmissionGrade } from '../model/grade.js';
 import type { Key } from '../model/key.js';
 import type { Store } from '../store/db.js';
 import { applyOverrides, overridesOf, type OverrideRow, type ReviewedSubmission } from '../store/overrides.js';
+import { typesetAnswer } from '../report/markdown-math.js';
 import { CONFIDENCE, cellOf, VERDICTS } from './grid.js';
 
 /** Submissions read (and grid rows serialized) per slice: about 3,000 grade rows, a few ms of the event loop each. */
@@ -33,6 +34,7 @@ export class RunState {
   private changes = 0;
   private reading: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
+  private readonly typesetCache = new Map<string, string>();
   private problems: { path: string; mtimeMs: number; texts: Map<string, string> } | undefined;
 
   private constructor(
@@ -179,6 +181,17 @@ export class RunState {
     // An override applied while this was built may have changed a row already taken: not kept then.
     if (changes === this.changes) this.gridText = text;
     return text;
+  }
+
+  /** An expected answer typeset (the key's, the same for every submission: typeset once per run). */
+  typeset(expected: string): string {
+    let html = this.typesetCache.get(expected);
+    if (html === undefined) {
+      // Bounded: per-student variants give every submission its own expected answers.
+      if (this.typesetCache.size >= 2000) this.typesetCache.clear();
+      this.typesetCache.set(expected, (html = typesetAnswer(expected)));
+    }
+    return html;
   }
 
   /** A part's question, from the run's problem set while it is on disk (read again when the file changes). */
