@@ -1,8 +1,8 @@
 /**
  * A course team on one PostgreSQL store (issue 14): `db copy` of a 1,500-submission store both
  * ways, a queued regrade of 1,500 × 30 parts with 2 worker processes on SQLite and on
- * PostgreSQL, and 20 simulated reviewers against `serve` on PostgreSQL, first alone, then while
- * a regrade job runs. Loopback only, bounded in requests and time. Needs a PostgreSQL URL in
+ * PostgreSQL, and 20 simulated reviewers against `serve` on PostgreSQL: back to back (a stress
+ * test) without and with a regrade job running, then pausing to read while a regrade job runs. Loopback only, bounded in requests and time. Needs a PostgreSQL URL in
  * PARTCREDIT_BENCH_PG or PARTCREDIT_TEST_PG (`bash .ci/postgres` prints one); skipped with a
  * message otherwise.
  *
@@ -121,12 +121,15 @@ interface Phase {
   rounds: number;
   /** What this phase's overrides say in their comment, to count them apart from other phases'. */
   tag: string;
+  /** A pause before each action, drawn from [0, 2 × pace] ms (a reviewer reads before clicking); 0: back to back. */
+  pace: number;
 }
 
 /**
  * 20 reviewers, each: load the grid, then per round list the runs, open a part and override it
- * (with the override it saw as base), on submissions of its own, back to back (no pause to read:
- * a stress test, far denser than people). Returns the printed lines and the p99.
+ * (with the override it saw as base), on submissions of its own, either back to back (a stress
+ * test) or pausing about `pace` ms before each action (still far denser than people, who read a
+ * part for many seconds). Returns the printed lines and the p99.
  */
 async function reviewers(phase: Phase): Promise<{ lines: string[]; p99: number; errors: number; lost: number }> {
   const server = await startServe(phase.cli, phase.db);
@@ -152,7 +155,9 @@ async function reviewers(phase: Phase): Promise<{ lines: string[]; p99: number; 
     const stored: { submission: string; part: string; comment: string; points: number }[] = [];
     const t0 = performance.now();
     const deadline = Date.now() + PHASE_LIMIT_MS;
-    const timed = async (kind: string, path: string, init?: RequestInit): Promise<Response | undefined> => {
+    const failures = new Map<string, number>();
+    const timed = async (kind: string, path: string, init?: RequestInit, rand?: () => number): Promise<Response | undefined> => {
+      if (phase.pace && rand) await new Promise((r) => setTimeout(r, rand() * 2 * phase.pace));
       const start = performance.now();
       try {
         const r = await fetch(new URL(path, server.url), init);
@@ -165,8 +170,10 @@ async function reviewers(phase: Phase): Promise<{ lines: string[]; p99: number; 
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         }
         return new Response(body, { status: r.status, headers: r.headers });
-      } catch {
+      } catch (e) {
         errors++;
+        const why = String((e as { cause?: { code?: string; message?: string } }).cause?.code ?? (e as Error).message);
+        failures.set(why, (failures.get(why) ?? 0) + 1);
         return undefined;
       }
     };
@@ -178,18 +185,23 @@ async function reviewers(phase: Phase): Promise<{ lines: string[]; p99: number; 
           // Reviewer `who` takes submissions of its own (who, who + 20, ...): overrides by two reviewers of one part are the optimistic-versioning test's subject, not this one's.
           const submission = phase.names[(who + REVIEWERS * i) % phase.names.length]!;
           const part = phase.partIds[Math.floor(rand() * phase.partIds.length)]!;
-          await timed('list runs', '/api/runs');
-          const view = await timed('open a part', `/api/runs/1/part?submission=${encodeURIComponent(submission)}&part=${encodeURIComponent(part)}`);
+          await timed('list runs', '/api/runs', undefined, rand);
+          const view = await timed('open a part', `/api/runs/1/part?submission=${encodeURIComponent(submission)}&part=${encodeURIComponent(part)}`, undefined, rand);
           const shown = view?.ok ? ((await view.json()) as { version?: number | null; history: { id: number }[]; maxPoints: number }) : undefined;
           // `version` since this change; the newest history entry is the same thing on a baseline build.
           const seen = shown ? (shown.version !== undefined ? shown.version : (shown.history[0]?.id ?? null)) : null;
           const comment = `${phase.tag} reviewer ${who} round ${i}`;
           const points = Math.round(rand() * (shown?.maxPoints ?? 1) * 2) / 2;
-          const r = await timed('override', '/api/runs/1/override', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf },
-            body: JSON.stringify({ submission, part, points, comment, author: `ta${who}`, base: seen }),
-          });
+          const r = await timed(
+            'override',
+            '/api/runs/1/override',
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf },
+              body: JSON.stringify({ submission, part, points, comment, author: `ta${who}`, base: seen }),
+            },
+            rand,
+          );
           if (r?.ok) stored.push({ submission, part, comment, points });
         }
       }),
@@ -212,7 +224,7 @@ async function reviewers(phase: Phase): Promise<{ lines: string[]; p99: number; 
       .map(([k, v]) => `${k} p50 ${fmt(percentile(v, 50))} / p99 ${fmt(percentile(v, 99))}`)
       .join('; ');
     const grid = byKind.get('grid') ?? [];
-    const what = phase.regrade ? `during a 2-worker regrade (${regradeSeconds.toFixed(1)} s)` : 'alone';
+    const what = `${phase.pace ? `pausing 0–${(phase.pace * 2) / 1000} s before each action` : 'back to back'}, ${phase.regrade ? `during a 2-worker regrade (${regradeSeconds.toFixed(1)} s)` : 'no regrade'}`;
     return {
       p99,
       errors,
@@ -220,7 +232,7 @@ async function reviewers(phase: Phase): Promise<{ lines: string[]; p99: number; 
       lines: [
         `${REVIEWERS} reviewers ${what}: ${all.length} requests in ${seconds.toFixed(1)} s (${(all.length / seconds).toFixed(0)}/s): p50 ${fmt(percentile(all, 50))} ms, p99 ${fmt(p99)} ms, max ${fmt(all.at(-1) ?? Number.NaN)} ms (target p99 < 200) ${p99 < 200 ? 'ok' : 'OVER'}; load average ${loadBefore} → ${load()}`,
         `  by request (ms): ${kinds}`,
-        `  errors ${errors}${statuses.size ? ` (${[...statuses].map(([c, n]) => `${n} × ${c}`).join(', ')})` : ''} (target 0) ${errors === 0 ? 'ok' : 'OVER'}; overrides accepted ${stored.length}, stored ${rows.length}, with their content ${stored.length - lost}, lost ${lost} (target 0) ${lost === 0 && rows.length === stored.length ? 'ok' : 'OVER'}`,
+        `  errors ${errors}${statuses.size || failures.size ? ` (${[...statuses, ...failures].map(([c, n]) => `${n} × ${c}`).join(', ')})` : ''} (target 0) ${errors === 0 ? 'ok' : 'OVER'}; overrides accepted ${stored.length}, stored ${rows.length}, with their content ${stored.length - lost}, lost ${lost} (target 0) ${lost === 0 && rows.length === stored.length ? 'ok' : 'OVER'}`,
         `  the grid (${phase.names.length} × ${phase.partIds.length}) loaded once per reviewer at the start: p50 ${fmt(percentile(grid, 50))} ms, max ${fmt(grid.at(-1) ?? Number.NaN)} ms (not in the p99 above)`,
       ],
     };
@@ -285,17 +297,23 @@ export async function runTeamBench(submissions = 1500, emit: (line: string) => v
     const base = { db: pgDb.url, store: onPg, keyPath, partIds: key.parts.map((p) => p.id), names };
     // With a baseline build, each phase runs with both builds back to back, so both see the machine in the same state.
     const builds = [{ label: 'this build', cli: CLI }, ...(process.env.PARTCREDIT_BENCH_BASELINE_CLI ? [{ label: 'baseline', cli: process.env.PARTCREDIT_BENCH_BASELINE_CLI }] : [])];
+    // Back to back without and with a regrade (stress), then the target: reviewers who pause to read (0–2 s, 1 s on average) during a regrade.
+    const phases = [
+      { name: 'back to back', regrade: false, pace: 0 },
+      { name: 'back to back, regrade', regrade: true, pace: 0 },
+      { name: 'pausing, regrade', regrade: true, pace: 1000 },
+    ];
     const p99 = new Map<string, number>();
-    for (const regrade of [false, true]) {
+    for (const ph of phases) {
       for (const b of builds) {
-        const r = await reviewers({ ...base, cli: b.cli, regrade, rounds: 15, tag: `${b.label.replace(' ', '-')}-${regrade ? 'busy' : 'alone'}-${randomBytes(3).toString('hex')}` });
+        const r = await reviewers({ ...base, cli: b.cli, regrade: ph.regrade, pace: ph.pace, rounds: 15, tag: `${b.label.replace(' ', '-')}-${randomBytes(3).toString('hex')}` });
         for (const l of r.lines) tell(builds.length > 1 ? `[${b.label}] ${l}` : l);
-        p99.set(`${b.label} ${regrade}`, r.p99);
+        p99.set(`${b.label}: ${ph.name}`, r.p99);
       }
     }
     if (builds.length > 1) {
-      const ratio = (regrade: boolean) => `${(p99.get(`baseline ${regrade}`)! / p99.get(`this build ${regrade}`)!).toFixed(1)}×`;
-      tell(`p99 of the baseline build / this build, same database, phases interleaved: alone ${ratio(false)}, during a regrade ${ratio(true)}`);
+      const ratios = phases.map((ph) => `${ph.name} ${(p99.get(`baseline: ${ph.name}`)! / p99.get(`this build: ${ph.name}`)!).toFixed(1)}×`);
+      tell(`p99 of the baseline build / this build, same database, phases interleaved: ${ratios.join('; ')}`);
     }
   } finally {
     for (const s of stores) await s.close();

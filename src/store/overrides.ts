@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
 import { sql } from 'kysely';
 import { UserError } from '../model/errors.js';
-import type { Store, Tables } from './db.js';
+import { storable, type Store, type Tables } from './db.js';
 import { agreementReport, type AgreementFigures, type AgreementRow } from '../grade/agreement.js';
 
 /**
@@ -144,12 +144,12 @@ export async function saveOverride(
 ): Promise<OverrideRow> {
   const row = {
     run_id: input.runId,
-    submission: input.submission,
-    part_id: input.partId,
+    submission: storable(input.submission),
+    part_id: storable(input.partId),
     verdict: input.verdict ?? null,
     points: input.points ?? null,
-    comment: input.comment,
-    author: input.author,
+    comment: storable(input.comment),
+    author: storable(input.author),
     created_at: new Date().toISOString(),
     previous_verdict: current.verdict,
     previous_points: current.points,
