@@ -36,7 +36,7 @@ console.log('\n== review app ==');
 for (const line of await runReviewBench()) console.log(line);
 
 console.log('\n== a course team on PostgreSQL ==');
-for (const line of await runTeamBench()) console.log(line);
+await runTeamBench(1500, (line) => console.log(line));
 
 console.log('\n== agreement with peer test suites (one default configuration, no per-case settings) ==');
 const reports = await agreementReports();

@@ -13,6 +13,7 @@ import { startServer } from '../src/server/serve.js';
 import { demoStore } from './fixtures/review.js';
 import { readRoster, canvasCsv } from '../src/report/exports.js';
 import { groupAnswers } from '../src/grade/groups.js';
+import { segmentsHtml, type TextSegment } from '../src/report/segments.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'examples', 'demo');
@@ -116,10 +117,14 @@ test('answer groups: equivalent answers together (not string equality), a whole 
 });
 
 test('submission text is escaped in the part view: no tags, no javascript: links', async () => {
-  const view = await get<{ text: string; answerHtml: string }>('/api/runs/1/part?submission=mallory.md&part=3.a');
-  assert.doesNotMatch(view.text, /<script|<img|href="javascript/i);
-  assert.match(view.text, /&lt;script&gt;/);
-  assert.match(view.text, /\\href/, '\\href without trust is shown as source, not a link');
+  // The view sends the text as Markdown data; the UI turns it into HTML with segmentsHtml, as here.
+  const view = await get<{ segments: TextSegment[]; answerHtml: string }>('/api/runs/1/part?submission=mallory.md&part=3.a');
+  assert.match(view.segments.map((x) => x.markdown).join('\n'), /<script>/, 'the text itself, as data');
+  const html = segmentsHtml(view.segments);
+  assert.doesNotMatch(html, /<script|<img|href="javascript/i);
+  assert.match(html, /&lt;script&gt;/);
+  assert.match(html, /\\href/, '\\href without trust is shown as source, not a link');
+  assert.equal(view.segments.filter((x) => x.answer).length, 1, "the answer's lines are one segment");
 });
 
 test('exports apply overrides; student pages hide the key until released', async () => {

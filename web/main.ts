@@ -3,6 +3,7 @@
 // set as HTML.
 import 'katex/dist/katex.min.css';
 import './style.css';
+import type { TextSegment } from '../src/report/segments.js';
 
 type Cell = [number, number, string | null, number, number] | [];
 interface Grid {
@@ -49,6 +50,16 @@ function status(text: string, error = false): void {
   s.className = error ? 'error' : '';
 }
 
+/** A refused request: the server's message, its HTTP status and what else it sent (a 409 sends the part's current override). */
+class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 async function api<T>(path: string, body?: object): Promise<T> {
   const res = await fetch(path, body ? { method: 'POST', headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf }, body: JSON.stringify(body) } : {});
   // The session ended (expired, logged out in another tab, or the account was removed): log in again.
@@ -57,7 +68,7 @@ async function api<T>(path: string, body?: object): Promise<T> {
     throw new Error('your session ended: log in again');
   }
   const data = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(data.error ?? `HTTP ${res.status}`);
+  if (!res.ok) throw new ApiError(data.error ?? `HTTP ${res.status}`, res.status);
   return data;
 }
 
@@ -113,7 +124,12 @@ async function openRun(id: number): Promise<void> {
   role = roles.get(id) ?? 'read-only';
   document.body.dataset.role = role;
   const t0 = performance.now();
-  grid = await api<Grid>(`/api/runs/${id}/grid`);
+  const res = await fetch(`/api/runs/${id}/grid`);
+  if (!res.ok) throw new ApiError(((await res.json()) as { error?: string }).error ?? `HTTP ${res.status}`, res.status);
+  grid = (await res.json()) as Grid;
+  // A regrade just finished and the server is still reading it: this is the previous grading's grid; ask again shortly.
+  const newer = res.headers.get('x-partcredit-newer-grading') !== null;
+  if (newer) setTimeout(() => runId === id && void openRun(id), 2000);
   const collator = new Intl.Collator(undefined, { numeric: true });
   const order = grid.rows.map((_, i) => i).sort((a, b) => collator.compare(grid!.rows[a]!.name, grid!.rows[b]!.name));
   lowerNames = grid.rows.map((r) => r.name.toLowerCase());
@@ -123,7 +139,7 @@ async function openRun(id: number): Promise<void> {
   });
   setupFilters();
   applyFilters();
-  status(`${grid.rows.length} submissions × ${grid.parts.length} parts`);
+  status(`${grid.rows.length} submissions × ${grid.parts.length} parts${newer ? ' (a newer grading is being loaded)' : ''}`);
   document.body.dataset.gridMs = String(Math.round(performance.now() - t0));
 }
 
@@ -280,7 +296,12 @@ interface PartView {
   part: string;
   title: string;
   question: string;
-  text: string;
+  /** The submission's Markdown, cut at the answer: typeset here, not on the server. */
+  segments: TextSegment[];
+  /** The newest override of the part when the view was read (null: none): sent back as `base`. */
+  version: number | null;
+  cell: Cell;
+  total: number;
   verdict: string;
   points: number;
   maxPoints: number;
@@ -307,25 +328,57 @@ function html(className: string, markup: string): HTMLElement {
   return d;
 }
 
-async function openPart(): Promise<void> {
+/** Markdown and KaTeX, loaded apart (about 600 kB) so the grid shows without waiting for them. */
+const typesetter = import('../src/report/segments.js');
+
+/** A grid cell and its row's total as the server has them now. */
+function setCell(submission: string, partId: string, cell: Cell, total: number): void {
+  const g = grid!;
+  const row = g.rows.find((x) => x.name === submission);
+  const col = g.parts.findIndex((p) => p.id === partId);
+  if (!row || col < 0) return;
+  row.cells[col] = cell;
+  row.total = total;
+  renderRows();
+}
+
+/** What a reviewer had entered when their override was refused: kept, to look at again and save deliberately. */
+interface Refused {
+  message: string;
+  verdict?: string;
+  points?: number;
+  comment: string;
+}
+
+async function openPart(refused?: Refused): Promise<void> {
   const g = grid!;
   const row = g.rows[shown[cursor.row]!];
   const part = g.parts[cursor.col];
   if (!row || !part) return;
   const v = await api<PartView>(`/api/runs/${runId}/part?submission=${encodeURIComponent(row.name)}&part=${encodeURIComponent(part.id)}`);
+  // Another reviewer may have changed this part since the grid was loaded: the cell shows what the view shows.
+  setCell(row.name, part.id, v.cell, v.total);
   const d = $('detail');
   d.hidden = false;
-  const verdictSelect = el('select', { id: 'o-verdict', ariaLabel: 'verdict' }, ...g.verdicts.map((x) => el('option', { value: x, textContent: x, selected: x === v.verdict })));
-  const points = el('input', { id: 'o-points', type: 'number', min: '0', max: String(v.maxPoints), step: 'any', value: String(v.points), ariaLabel: 'points' });
+  const verdictSelect = el('select', { id: 'o-verdict', ariaLabel: 'verdict' }, ...g.verdicts.map((x) => el('option', { value: x, textContent: x, selected: x === (refused?.verdict ?? v.verdict) })));
+  const points = el('input', { id: 'o-points', type: 'number', min: '0', max: String(v.maxPoints), step: 'any', value: String(refused?.points ?? v.points), ariaLabel: 'points' });
   verdictSelect.onchange = () => {
     if (verdictSelect.value === 'correct') points.value = String(v.maxPoints);
     else if (verdictSelect.value === 'incorrect' || verdictSelect.value === 'missing') points.value = '0';
   };
-  const comment = el('input', { id: 'o-comment', placeholder: 'comment (why)', ariaLabel: 'comment' });
+  const comment = el('input', { id: 'o-comment', placeholder: 'comment (why)', ariaLabel: 'comment', value: refused?.comment ?? '' });
   const save = el('button', { id: 'o-save', textContent: 'Save override' });
-  save.onclick = () => void saveOverride(row.name, part.id, { verdict: verdictSelect.value, points: Number(points.value), comment: comment.value });
+  save.onclick = () => void saveOverride(row.name, part.id, v.version, { verdict: verdictSelect.value, points: Number(points.value), comment: comment.value });
   const withdraw = el('button', { textContent: 'Withdraw override', hidden: !v.override });
-  withdraw.onclick = () => void saveOverride(row.name, part.id, { comment: comment.value || 'withdrawn' });
+  withdraw.onclick = () => void saveOverride(row.name, part.id, v.version, { comment: comment.value || 'withdrawn' });
+  const stale = refused
+    ? el('p', {
+        id: 'stale-note',
+        className: 'conflict-note',
+        role: 'alert',
+        textContent: `Not saved: ${refused.message}. Above is the part as it is now; your change is still in the form: save it again to replace theirs.`,
+      })
+    : '';
   const conflict = v.conflict
     ? el('p', {
         className: 'conflict-note',
@@ -369,6 +422,7 @@ async function openPart(): Promise<void> {
         $('grid').focus();
       },
     }),
+    stale,
     conflict,
     facts,
     canOverride()
@@ -387,26 +441,32 @@ async function openPart(): Promise<void> {
         ]
       : []),
     el('h3', { textContent: 'Submission' }),
-    html('sub-text', v.text),
+    html('sub-text', (await typesetter).segmentsHtml(v.segments)),
   );
   d.querySelector('#answer-here')?.scrollIntoView({ block: 'center' });
   d.scrollTop = 0;
 }
 
-async function saveOverride(submission: string, part: string, change: { verdict?: string; points?: number; comment: string }): Promise<void> {
+/**
+ * Saves an override made on the view of version `base` (the part's newest override then). When
+ * someone else changed the part meanwhile, the server refuses it (409): the view is read
+ * again and shows their change, with a note and the reviewer's own entry kept in the form.
+ */
+async function saveOverride(submission: string, part: string, base: number | null, change: { verdict?: string; points?: number; comment: string }): Promise<void> {
   try {
     const t0 = performance.now();
-    const r = await api<{ cell: Cell; total: number }>(`/api/runs/${runId}/override`, { submission, part, ...change, author: author() });
-    const g = grid!;
-    const row = g.rows.find((x) => x.name === submission)!;
-    row.cells[g.parts.findIndex((p) => p.id === part)] = r.cell;
-    row.total = r.total;
-    renderRows();
+    const r = await api<{ cell: Cell; total: number }>(`/api/runs/${runId}/override`, { submission, part, ...change, base, author: author() });
+    setCell(submission, part, r.cell, r.total);
     document.body.dataset.overrideMs = String(Math.round(performance.now() - t0));
     status(`saved: ${submission} ${part}`);
     await openPart();
     $('grid').focus();
   } catch (e) {
+    if (e instanceof ApiError && e.status === 409) {
+      status(`not saved: ${submission} ${part} was changed by someone else meanwhile`, true);
+      await openPart({ message: e.message, ...change });
+      return;
+    }
     status((e as Error).message, true);
   }
 }

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { workRegradeJob } from '../run/regrade-jobs.js';
@@ -53,6 +54,12 @@ export function jobsCommand(): Command {
     .action(async (job: string, flags: { db?: string; batch: string }) => {
       const batch = Number(flags.batch);
       if (!Number.isInteger(batch) || batch < 1) throw new CliError(`--batch: ${flags.batch} is not a positive whole number`);
+      // Grading is batch work: on a machine shared with `serve` (and its PostgreSQL), reviewers' requests come first.
+      try {
+        setPriority(Math.max(getPriority(), 10));
+      } catch {
+        // not allowed here: the worker runs at the priority it was given
+      }
       const store = await openCliStore(flags.db);
       try {
         const id = Number(job);

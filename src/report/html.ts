@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { PartGrade, SubmissionGrade } from '../model/grade.js';
 import type { Message, PartResponse } from '../model/submission.js';
 import { escapeHtml, renderMarkdown, typesetAnswer } from './markdown-math.js';
+import { segmentsHtml, type TextSegment } from './segments.js';
 
 export { escapeHtml } from './markdown-math.js';
 
@@ -236,22 +237,24 @@ export function summaryHtml(grades: SubmissionGrade[], title: string, links: Map
 }
 
 /**
+ * The submission's text cut where one part's final answer is: the lines of the answer, or the
+ * message that gives it, is the segment marked `answer`.
+ */
+export function answerSegments(sub: AnnotatedSubmission, partId: string): TextSegment[] {
+  const response = sub.responses.find((r) => r.partId === partId);
+  if (sub.messages?.length && sub.messages.every((m) => m.line === undefined)) {
+    return sub.messages.map((m, turn) => ({ markdown: m.text, role: m.role, ...(response?.final.turn === turn ? { answer: true } : {}) }));
+  }
+  const span = answerSpans(sub).get(partId);
+  if (!span) return [{ markdown: sub.text }];
+  const lines = sub.text.split(/\r?\n/);
+  return [{ markdown: lines.slice(0, span.start - 1).join('\n') }, { markdown: lines.slice(span.start - 1, span.end).join('\n'), answer: true }, { markdown: lines.slice(span.end).join('\n') }];
+}
+
+/**
  * The submission's text with one part's final answer marked (`<div class="answer-here">`),
  * for the review app's part view: the lines of the answer, or the message that gives it.
  */
 export function highlightedText(sub: AnnotatedSubmission, partId: string): string {
-  const response = sub.responses.find((r) => r.partId === partId);
-  const mark = (html: string) => `<div class="answer-here" id="answer-here">${html}</div>`;
-  if (sub.messages?.length && sub.messages.every((m) => m.line === undefined)) {
-    return sub.messages
-      .map((m, turn) => {
-        const html = `<div class="msg ${escapeHtml(m.role)}"><div class="role">${escapeHtml(m.role)}</div>${renderMarkdown(m.text)}</div>`;
-        return response?.final.turn === turn ? mark(html) : html;
-      })
-      .join('');
-  }
-  const span = answerSpans(sub).get(partId);
-  if (!span) return renderMarkdown(sub.text);
-  const lines = sub.text.split(/\r?\n/);
-  return renderMarkdown(lines.slice(0, span.start - 1).join('\n')) + mark(renderMarkdown(lines.slice(span.start - 1, span.end).join('\n'))) + renderMarkdown(lines.slice(span.end).join('\n'));
+  return segmentsHtml(answerSegments(sub, partId));
 }

@@ -153,7 +153,17 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   app.use('/api/runs/:run/accept', needs('instructor'));
   // Everything else about a run is reading (the Canvas export is a POST only to carry the roster).
   app.use('/api/runs/:run/*', needs('read-only'));
-  app.get('/api/runs/:run/grid', async (c) => c.body(await review.gridJson(run(c)), 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+  app.get('/api/runs/:run/grid', async (c) => {
+    // 1,500 × 30 cells are about 800 kB: a browser that has this version already gets a 304.
+    const { json, version, newer } = await review.gridWithVersion(run(c));
+    const etag = `"${version}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'no-cache');
+    // The grid of the previous grading while a newer one is being read: the UI asks again shortly.
+    if (newer) c.header('X-Partcredit-Newer-Grading', 'loading');
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
   app.get('/api/runs/:run/part', async (c) => c.json(await review.partView(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '')));
   app.get('/api/runs/:run/answer.png', async (c) => {
     const png = await review.answerImage(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '');

@@ -1,69 +1,42 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Key } from '../model/key.js';
-import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { PartVerdict } from '../model/grade.js';
 import type { PartResponse } from '../model/submission.js';
 import { UserError } from '../model/errors.js';
 import type { Store } from '../store/db.js';
 import { recordKeyChange } from '../store/accounts.js';
-import { applyOverrides, agreementByPart, inForce, overrideKey, overridesOf, saveOverride, type OverrideRow, type ReviewedPart, type ReviewedSubmission } from '../store/overrides.js';
-import { groupAnswers, type EquivalenceCache } from '../grade/groups.js';
+import { agreementByPart, inForce, overrideKey, saveOverride, type ReviewedPart, type ReviewedSubmission } from '../store/overrides.js';
+import { groupAnswers } from '../grade/groups.js';
 import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
-import { parseProblemSet, leafParts } from '../documents/problem-set.js';
 import { regradeRun } from '../run/grading.js';
 import { assignmentOf } from '../documents/assignment.js';
 import { readProblemSetFile } from '../documents/problem-set-file.js';
-import { answerSpans, highlightedText } from '../report/html.js';
+import { answerSegments, answerSpans } from '../report/html.js';
 import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
 import { gradebookCsv } from '../report/csv.js';
 import { canvasCsv, gradescopeResults, readRoster } from '../report/exports.js';
 import { submissionHtml } from '../report/html.js';
+import { cellOf, confidenceOf, VERDICTS, type Cell } from './grid.js';
+import { RunStates, type RunState } from './run-state.js';
 
-/** The verdicts a grid cell can show, in the order the grid encodes them. */
-export const VERDICTS: PartVerdict[] = ['correct', 'partial', 'incorrect', 'missing', 'unparseable', 'undecided', 'needs-review'];
-export const CONFIDENCE = ['low', 'medium', 'high'] as const;
-export type Confidence = (typeof CONFIDENCE)[number];
-
-/**
- * How sure partcredit is of a verdict: low when it could not decide or read the answer, or
- * found no answer of the expected kind; medium when only random points (or a tolerance)
- * decided, or the first answer was graded otherwise; high when a proof or a structural match did.
- */
-export function confidenceOf(p: PartGrade): Confidence {
-  if (p.verdict === 'needs-review' || p.verdict === 'undecided' || p.verdict === 'unparseable' || p.category === 'incomplete') return 'low';
-  if (p.verdict === 'missing') return 'high';
-  if (p.check === 'numeric' || p.check === 'tolerance' || p.check === 'limits' || p.first) return 'medium';
-  return 'high';
-}
-
-/** Cell flags in the grid. */
-export const FLAG = { overridden: 1, conflict: 2, firstDiffers: 4 } as const;
-
-interface RunState {
-  gradingId: number;
-  key: Key;
-  grades: SubmissionGrade[];
-  overrides: OverrideRow[];
-  reviewed: ReviewedSubmission[];
-  groupCache: Map<string, EquivalenceCache>;
-  /** The grid as sent, kept until an override changes it (1,500 × 30 cells are not rebuilt per load). */
-  gridJson?: string;
-}
+export { CONFIDENCE, type Confidence, confidenceOf, FLAG, VERDICTS } from './grid.js';
 
 /**
  * The review app's operations over the store, independent of HTTP: the server is a thin
  * shell over this class, and tests and scripts can use it directly. A run's newest grading
- * and its overrides are kept in memory, so an override is stored and shown without reading
- * the run again.
+ * and its overrides are kept in memory (run-state.ts), so a request reads only what changed:
+ * the overrides stored since the last it saw, by this process or any other.
  */
 export class Review {
-  private readonly runs = new Map<number, RunState>();
+  private readonly runs: RunStates;
 
   constructor(
     readonly store: Store,
     readonly defaultAuthor: string,
-  ) {}
+  ) {
+    this.runs = new RunStates(store);
+  }
 
   /** Every grading run in the store, newest first; with `courses`, only the runs those courses own. */
   async listRuns(courses?: number[]): Promise<{ id: number; createdAt: string; keyPath: string | null; title: string; submissions: number; gradings: number; courseId: number | null }[]> {
@@ -92,18 +65,8 @@ export class Review {
     return out;
   }
 
-  private async state(runId: number): Promise<RunState> {
-    const gradingId = await this.store.latestGrading(runId);
-    if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
-    // A `partcredit regrade` while the app runs adds a grading: read the run again then.
-    const cached = this.runs.get(runId);
-    if (cached?.gradingId === gradingId) return cached;
-    const g = await this.store.db.selectFrom('gradings').select('key_json').where('id', '=', gradingId).executeTakeFirstOrThrow();
-    const grades = await this.store.gradesOf(gradingId);
-    const overrides = await overridesOf(this.store, runId);
-    const s: RunState = { gradingId, key: JSON.parse(g.key_json) as Key, grades, overrides, reviewed: applyOverrides(grades, overrides), groupCache: new Map() };
-    this.runs.set(runId, s);
-    return s;
+  private state(runId: number): Promise<RunState> {
+    return this.runs.get(runId);
   }
 
   /** Grades of a run with the overrides in force (what exports use). */
@@ -117,46 +80,55 @@ export class Review {
    */
   async grid(runId: number): Promise<{
     run: number;
+    grading: number;
     title: string;
     verdicts: PartVerdict[];
     confidence: readonly string[];
     parts: { id: string; title?: string; maxPoints: number }[];
-    rows: { name: string; total: number; max: number; cells: (number | string | null)[][] }[];
+    rows: { name: string; total: number; max: number; cells: Cell[] }[];
   }> {
-    const s = await this.state(runId);
-    const parts = s.key.parts.map((p) => ({ id: p.id, ...(p.title ? { title: p.title } : {}), maxPoints: p.points }));
-    const rows = s.reviewed.map((g) => {
-      const byId = new Map(g.parts.map((p) => [p.id, p]));
-      return { name: g.submission, total: g.total, max: g.max, cells: parts.map((part) => cellOf(byId.get(part.id))) };
-    });
-    return { run: runId, title: s.key.title ?? `run ${runId}`, verdicts: VERDICTS, confidence: CONFIDENCE, parts, rows };
+    return JSON.parse(await this.gridJson(runId));
   }
 
-  /** The grid as JSON text, built once per change. */
+  /**
+   * The grid as JSON text, and its version (an ETag): only the rows overrides changed are
+   * serialized again. `newer`: a newer grading is being read, and this grid is the previous one's.
+   */
   async gridJson(runId: number): Promise<string> {
+    return (await this.gridWithVersion(runId)).json;
+  }
+
+  /** `gridJson` with what an HTTP cache needs: the version, and whether a newer grading is on its way. */
+  async gridWithVersion(runId: number): Promise<{ json: string; version: string; newer: boolean }> {
     const s = await this.state(runId);
-    s.gridJson ??= JSON.stringify(await this.grid(runId));
-    return s.gridJson;
+    return { json: await s.gridJson(), version: s.version, newer: this.runs.newerLoading(runId) };
   }
 
   /** One part of one submission: the text with the answer marked, the question, the verdict's evidence and its history. */
   async partView(runId: number, submission: string, partId: string): Promise<object> {
     const s = await this.state(runId);
-    const g = s.reviewed.find((x) => x.submission === submission);
+    const g = s.submission(submission);
     const p = g?.parts.find((x) => x.id === partId);
-    if (!g || !p) throw new UserError(`run ${runId} has no part ${partId} of ${submission}`);
-    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format', 'path']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
+    const id = s.submissionId(submission);
+    if (!g || !p || id === undefined) throw new UserError(`run ${runId} has no part ${partId} of ${submission}`);
+    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses', 'format', 'path']).where('id', '=', id).executeTakeFirstOrThrow();
     const responses = JSON.parse(row.responses) as PartResponse[];
     const response = responses.find((r) => r.partId === partId);
     const keyPart = s.key.parts.find((x) => x.id === partId);
-    const question = await this.question(runId, partId);
-    const history = s.overrides.filter((o) => o.submission === submission && o.part_id === partId).reverse();
+    const question = s.question(partId);
+    const history = s.history(submission, partId);
     return {
       submission,
       part: partId,
+      /** The newest override of this part (a withdrawal too), or null: sent back as an override's `base`, so a change made meanwhile is not overwritten unseen. */
+      version: history[0]?.id ?? null,
+      /** The part's grid cell and the submission's total as they are now (another reviewer may have changed them). */
+      cell: cellOf(p),
+      total: g.total,
       title: keyPart?.title ?? '',
       question: question ? renderMarkdown(question) : '',
-      text: highlightedText({ name: submission, text: row.text, responses }, partId),
+      /** The submission's text as Markdown segments, the answer's marked: the UI typesets them (report/segments.ts), so the server does not for every view. */
+      segments: answerSegments({ name: submission, text: row.text, responses }, partId),
       /** The answer's spot on the PDF page can be shown (GET .../answer.png). */
       image: !!row.path && /\.pdf$/i.test(row.path) && existsSync(row.path),
       verdict: p.verdict,
@@ -170,7 +142,7 @@ export class Review {
       answer: p.answer,
       answerHtml: typesetAnswer(p.answer),
       expected: p.expected,
-      expectedHtml: typesetAnswer(p.expected),
+      expectedHtml: s.typeset(p.expected),
       first: p.first ? { verdict: p.first.verdict, answer: p.first.answer, html: typesetAnswer(p.first.answer), text: response?.first.text ?? '' } : null,
       finalText: response?.final.text ?? '',
       auto: p.auto,
@@ -217,15 +189,6 @@ export class Review {
     return renderRegion(bytes, page, box as Parameters<typeof renderRegion>[2]);
   }
 
-  /** The question's text for a part, from the run's problem set when it is on disk. */
-  private async question(runId: number, partId: string): Promise<string | undefined> {
-    const run = await this.store.run(runId);
-    const path = run?.problems_path ?? (run?.key_path && (await this.state(runId)).key.problems ? resolve(dirname(run.key_path), (await this.state(runId)).key.problems!) : undefined);
-    if (!path || !existsSync(path)) return undefined;
-    const set = parseProblemSet(readFileSync(path, 'utf8'), path);
-    return leafParts(set).find((p) => p.id === partId)?.text;
-  }
-
   /**
    * Overrides one part's grade (or withdraws the override when neither verdict nor points is
    * given). Points default from the verdict: all for correct, none for incorrect.
@@ -233,10 +196,9 @@ export class Review {
   async override(
     runId: number,
     input: { submission: string; partId: string; verdict?: PartVerdict; points?: number; comment: string; author?: string; base?: number | null },
-  ): Promise<{ cell: (number | string | null)[]; total: number }> {
+  ): Promise<{ cell: Cell; total: number; version: number }> {
     const s = await this.state(runId);
-    const gi = s.reviewed.findIndex((x) => x.submission === input.submission);
-    const g = s.reviewed[gi];
+    const g = s.submission(input.submission);
     const p = g?.parts.find((x) => x.id === input.partId);
     if (!g || !p) throw new UserError(`run ${runId} has no part ${input.partId} of ${input.submission}`);
     if (input.verdict !== undefined && !VERDICTS.includes(input.verdict)) throw new UserError(`unknown verdict ${input.verdict}`);
@@ -257,14 +219,10 @@ export class Review {
       p.auto,
       s.gradingId,
     );
-    s.overrides.push(row);
-    s.gridJson = undefined;
-    // Only this submission changes: apply its overrides again, not the whole run's.
-    const base = s.grades.find((x) => x.submission === input.submission)!;
-    const mine = s.overrides.filter((o) => o.submission === input.submission);
-    const updated = applyOverrides([base], mine)[0]!;
-    s.reviewed[gi] = updated;
-    return { cell: cellOf(updated.parts.find((x) => x.id === input.partId)), total: updated.total };
+    // Reads this override back with any another process stored meanwhile, in the order they were committed.
+    await s.sync(this.store);
+    const updated = s.submission(input.submission)!;
+    return { cell: cellOf(updated.parts.find((x) => x.id === input.partId)), total: updated.total, version: row.id };
   }
 
   /** The answers to one part, grouped by equivalence with the part's checker, largest group first. */
@@ -320,10 +278,10 @@ export class Review {
     const old = await this.state(runId);
     const problemSet = run.problems_path && existsSync(run.problems_path) ? readProblemSetFile(run.problems_path) : undefined;
     const { gradingId, grades } = await regradeRun(this.store, runId, assignmentOf(key, problemSet), run.key_path);
-    this.runs.delete(runId);
+    this.runs.forget(runId);
     let changed = 0;
     for (const g of grades) {
-      const was = old.grades.find((x) => x.submission === g.submission);
+      const was = old.graded(g.submission);
       for (const p of g.parts) if (was?.parts.find((x) => x.id === p.id)?.verdict !== p.verdict) changed++;
     }
     return { gradingId, keyPath: run.key_path, changed };
@@ -354,9 +312,10 @@ export class Review {
   /** A student's own page; the key stays hidden until staff release it. */
   async studentPage(runId: number, submission: string, release: boolean): Promise<string> {
     const s = await this.state(runId);
-    const g = s.reviewed.find((x) => x.submission === submission);
-    if (!g) throw new UserError(`run ${runId} has no submission ${submission}`);
-    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses']).where('run_id', '=', runId).where('name', '=', submission).executeTakeFirstOrThrow();
+    const g = s.submission(submission);
+    const id = s.submissionId(submission);
+    if (!g || id === undefined) throw new UserError(`run ${runId} has no submission ${submission}`);
+    const row = await this.store.db.selectFrom('submissions').select(['text', 'responses']).where('id', '=', id).executeTakeFirstOrThrow();
     return submissionHtml({ name: submission, text: row.text, responses: JSON.parse(row.responses) as PartResponse[] }, g, { hideKey: !release, comments: comments(g.parts) });
   }
 }
@@ -364,12 +323,4 @@ export class Review {
 /** Staff comments of the overrides in force, by part id. */
 function comments(parts: ReviewedPart[]): Map<string, string> {
   return new Map(parts.filter((p) => p.override?.comment).map((p) => [p.id, p.override!.comment]));
-}
-
-function cellOf(p: ReviewedPart | undefined): (number | string | null)[] {
-  if (!p) return [];
-  const flags = (p.override ? FLAG.overridden : 0) | (p.conflict ? FLAG.conflict : 0) | (p.first ? FLAG.firstDiffers : 0);
-  // Staff decided an overridden part: it needs no review unless a regrade contradicts it.
-  const confidence = p.override ? 'high' : confidenceOf(p);
-  return [VERDICTS.indexOf(p.verdict), p.points, p.category ?? null, CONFIDENCE.indexOf(confidence), flags];
 }

@@ -82,6 +82,8 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolveServer(s));
+    // Idle keep-alive connections outlive the clients' own idle timeouts (browsers, undici's 4 s): a server closing one as a request arrives on it resets that request, and a POST is not retried.
+    Object.assign(s, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
     s.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UserError(`port ${options.port} is in use: give another with --port`) : e));
   });
   port = (server.address() as AddressInfo).port;

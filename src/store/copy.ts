@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { UserError } from '../model/errors.js';
-import type { Store } from './db.js';
+import { storable, type Store } from './db.js';
 import { redactUrl } from './postgres.js';
 
 /**
@@ -59,12 +59,17 @@ async function eachPage(store: Store, table: { name: string; order: string[] }, 
   }
 }
 
-/** A value as both engines give it back: integers and floats as numbers, text as text. */
+/** A row with its text as stores keep it: a store written before `storable` may hold NUL, which PostgreSQL refuses. */
+function storableRow(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? storable(v) : v]));
+}
+
+/** A value as both engines give it back: integers and floats as numbers, text as text (NUL as the copy writes it, U+FFFD). */
 function canonical(row: Record<string, unknown>): string {
   return JSON.stringify(
     Object.keys(row)
       .sort()
-      .map((k) => [k, typeof row[k] === 'bigint' ? Number(row[k]) : (row[k] ?? null)]),
+      .map((k) => [k, typeof row[k] === 'bigint' ? Number(row[k]) : typeof row[k] === 'string' ? storable(row[k]) : (row[k] ?? null)]),
   );
 }
 
@@ -105,7 +110,7 @@ export async function copyStore(from: Store, to: Store, onTable?: (table: string
     for (const t of COPIED_TABLES) {
       let n = 0;
       await eachPage(from, t, async (rows) => {
-        await tx.insertInto(t.name).values(rows).execute();
+        await tx.insertInto(t.name).values(rows.map(storableRow)).execute();
         n += rows.length;
       });
       // PostgreSQL numbers new rows from a sequence, which an insert with explicit ids does not advance.

@@ -87,6 +87,20 @@ export interface Tables {
   model_run_locks: { run_id: number; pid: number; host: string; started_at: string };
 }
 
+/**
+ * Text as a store keeps it: a NUL character (which a JSON chat export, a PDF's text layer or a
+ * request can carry) becomes U+FFFD, as an undecodable byte would. PostgreSQL's text cannot
+ * hold NUL at all, and both engines must hold the same content (db copy compares them).
+ */
+export function storable(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
+}
+
+/** JSON of a value with `storable` strings (JSON would escape a NUL, but reading it back gives it again). */
+export function storableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? storable(v) : v));
+}
+
 /** How a store waits for another process's write: each try blocks this long, then says so. */
 const BUSY_STEP_MS = 1000;
 
@@ -228,7 +242,7 @@ export class Store {
           .executeTakeFirstOrThrow();
         const g = await tx
           .insertInto('gradings')
-          .values({ run_id: run.id, created_at: now, key_json: JSON.stringify(key), key_path: abs(keyPath) })
+          .values({ run_id: run.id, created_at: now, key_json: storableJson(key), key_path: abs(keyPath) })
           .returning('id')
           .executeTakeFirstOrThrow();
         return { runId: run.id, gradingId: g.id };
@@ -240,7 +254,7 @@ export class Store {
     const g = await this.writingAsync(() =>
       this.db
         .insertInto('gradings')
-        .values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ? resolve(keyPath) : null })
+        .values({ run_id: runId, created_at: new Date().toISOString(), key_json: storableJson(key), key_path: keyPath ? resolve(keyPath) : null })
         .returning('id')
         .executeTakeFirstOrThrow(),
     );
@@ -255,12 +269,12 @@ export class Store {
           .insertInto('submissions')
           .values({
             run_id: runId,
-            name: submission.id,
+            name: storable(submission.id),
             path: submission.path ?? null,
             format: submission.format,
-            text: submission.text,
-            responses: JSON.stringify(submission.responses),
-            warnings: JSON.stringify(submission.warnings),
+            text: storable(submission.text),
+            responses: storableJson(submission.responses),
+            warnings: storableJson(submission.warnings),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -290,11 +304,11 @@ export class Store {
           max_points: p.maxPoints,
           graded: p.graded ? 1 : 0,
           category: p.category ?? null,
-          answer: p.answer,
-          expected: p.expected,
-          feedback: p.feedback,
+          answer: storable(p.answer),
+          expected: storable(p.expected),
+          feedback: storable(p.feedback),
           first_verdict: p.first?.verdict ?? null,
-          first_answer: p.first?.answer ?? null,
+          first_answer: p.first ? storable(p.first.answer) : null,
           source: p.source ?? null,
           check_name: p.check ?? null,
         })),
@@ -330,9 +344,13 @@ export class Store {
     return g?.id;
   }
 
-  /** The grades of a grading, as SubmissionGrades in submission order. */
-  async gradesOf(gradingId: number): Promise<SubmissionGrade[]> {
-    const rows = await this.db
+  /**
+   * The grades of a grading, as SubmissionGrades in submission order; with `ids`, only those of
+   * the submissions whose ids are in that range (the review app reads a big run in slices, so
+   * no single read holds the server's event loop).
+   */
+  async gradesOf(gradingId: number, ids?: { from: number; to: number }): Promise<SubmissionGrade[]> {
+    let q = this.db
       .selectFrom('grades')
       .innerJoin('submissions', 'submissions.id', 'grades.submission_id')
       .select([
@@ -354,10 +372,9 @@ export class Store {
         'grades.source as source',
         'grades.check_name as check_name',
       ])
-      .where('grades.grading_id', '=', gradingId)
-      .orderBy('grades.submission_id')
-      .orderBy('grades.id')
-      .execute();
+      .where('grades.grading_id', '=', gradingId);
+    if (ids) q = q.where('grades.submission_id', '>=', ids.from).where('grades.submission_id', '<=', ids.to);
+    const rows = await q.orderBy('grades.submission_id').orderBy('grades.id').execute();
     const bySubmission = new Map<number, SubmissionGrade>();
     for (const r of rows) {
       let s = bySubmission.get(r.sid);

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PartGrade } from '../model/grade.js';
 import type { Key } from '../model/key.js';
-import type { Store, Tables } from './db.js';
+import { storableJson, type Store, type Tables } from './db.js';
 
 /**
  * Grading as queued jobs in the store. A job is a regrade of a run into a new grading, one item
@@ -17,7 +17,7 @@ export async function enqueueRegrade(store: Store, runId: number, key: Key, keyP
   return store.db.transaction().execute(async (tx) => {
     const g = await tx
       .insertInto('gradings')
-      .values({ run_id: runId, created_at: new Date().toISOString(), key_json: JSON.stringify(key), key_path: keyPath ?? null })
+      .values({ run_id: runId, created_at: new Date().toISOString(), key_json: storableJson(key), key_path: keyPath ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const job = await tx

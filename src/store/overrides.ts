@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
 import { sql } from 'kysely';
 import { UserError } from '../model/errors.js';
-import type { Store, Tables } from './db.js';
+import { storable, type Store, type Tables } from './db.js';
 import { agreementReport, type AgreementFigures, type AgreementRow } from '../grade/agreement.js';
 
 /**
@@ -30,7 +30,10 @@ export interface OverrideRow {
   grading_id: number;
 }
 
-// The table's DDL is in db.ts's schema list, with the others.
+// The table's DDL is in migrations.ts, with the others.
+
+/** The class of PostgreSQL advisory locks (two-key form) that serialize one run's override writes; the run id is the other key. */
+const OVERRIDE_LOCK = 7_300_015;
 
 type WithOverrides = Kysely<Tables & { overrides: Omit<OverrideRow, 'id'> & { id?: number } }>;
 
@@ -66,9 +69,13 @@ export class StaleOverride extends UserError {
   }
 }
 
-/** Every override of a run, oldest first (the audit trail). */
-export async function overridesOf(store: Store, runId: number): Promise<OverrideRow[]> {
-  const rows = await db(store).selectFrom('overrides').selectAll().where('run_id', '=', runId).orderBy('id').execute();
+/**
+ * Every override of a run, oldest first (the audit trail); with `after`, only those stored
+ * after the one with that id. Ids of one run's overrides are given out in the order they are
+ * committed (saveOverride), so a reader that has seen up to `after` misses none this way.
+ */
+export async function overridesOf(store: Store, runId: number, after = 0): Promise<OverrideRow[]> {
+  const rows = await db(store).selectFrom('overrides').selectAll().where('run_id', '=', runId).where('id', '>', after).orderBy('id').execute();
   return rows as OverrideRow[];
 }
 
@@ -137,12 +144,12 @@ export async function saveOverride(
 ): Promise<OverrideRow> {
   const row = {
     run_id: input.runId,
-    submission: input.submission,
-    part_id: input.partId,
+    submission: storable(input.submission),
+    part_id: storable(input.partId),
     verdict: input.verdict ?? null,
     points: input.points ?? null,
-    comment: input.comment,
-    author: input.author,
+    comment: storable(input.comment),
+    author: storable(input.author),
     created_at: new Date().toISOString(),
     previous_verdict: current.verdict,
     previous_points: current.points,
@@ -150,31 +157,33 @@ export async function saveOverride(
     auto_points: auto.points,
     grading_id: gradingId,
   };
-  if (input.base === undefined) {
-    const r = await db(store).insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
-    return { id: r.id!, ...row };
-  }
-  return db(store)
-    .transaction()
-    .execute(async (tx) => {
-      // Two writers of one part queue here (SQLite writes one at a time already); other parts do not wait.
-      if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${JSON.stringify([input.runId, input.submission, input.partId])}))`.execute(tx);
-      const latest = await tx
-        .selectFrom('overrides')
-        .selectAll()
-        .where('run_id', '=', input.runId)
-        .where('submission', '=', input.submission)
-        .where('part_id', '=', input.partId)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if ((latest?.id ?? null) !== input.base) {
-        if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
-        throw new StaleOverride(latest as OverrideRow);
-      }
-      const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
-      return { id: r.id!, ...row };
-    });
+  return store.writingAsync(() =>
+    db(store)
+      .transaction()
+      .execute(async (tx) => {
+        // One writer per run at a time, until commit: ids are then committed in order, which is what lets
+        // a server read only the overrides after the last it saw (overridesOf's `after`) and miss none
+        // written by another process. SQLite writes one at a time anyway.
+        if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(${OVERRIDE_LOCK}, ${input.runId})`.execute(tx);
+        if (input.base !== undefined) {
+          const latest = await tx
+            .selectFrom('overrides')
+            .selectAll()
+            .where('run_id', '=', input.runId)
+            .where('submission', '=', input.submission)
+            .where('part_id', '=', input.partId)
+            .orderBy('id', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          if ((latest?.id ?? null) !== input.base) {
+            if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
+            throw new StaleOverride(latest as OverrideRow);
+          }
+        }
+        const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+        return { id: r.id!, ...row };
+      }),
+  );
 }
 
 /** How often staff agreed with partcredit on one part, in `partcredit agreement`'s figures (counts). */
