@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { CheckPool, runsInline, type CheckTask } from '../src/check/pool.js';
 import { loadCas } from '../src/check/cas.js';
 import { checkAnswer } from '../src/check/check.js';
-import { readLines } from '../src/cli/check.js';
+import { readLines, runJsonl } from '../src/cli/check.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
@@ -160,4 +160,39 @@ test('an inline check gives the verdict and reason a worker with the CAS gives',
     assert.equal(inline.verdict, withCas.verdict, JSON.stringify(t));
     assert.equal(inline.reason, withCas.reason, JSON.stringify(t));
   }
+});
+
+test('check --jsonl: an input that is always ready is answered as it is read, and a slow reader adds no listeners', async () => {
+  // A file is read in microtasks; answers written only at the end of the turn were all held in
+  // memory until the input ended. Here the first write must come long before the last line is read.
+  const total = 20_000;
+  let pulled = 0;
+  let pulledAtFirstWrite = -1;
+  function* lines() {
+    for (let i = 0; i < total; i++) {
+      pulled++;
+      yield `{"expected": "${i}", "answer": "${i}"}\n`;
+    }
+  }
+  let count = 0;
+  let maxListeners = 0;
+  const output = new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _enc, done) {
+      if (pulledAtFirstWrite < 0) pulledAtFirstWrite = pulled;
+      count += chunk.toString().split('\n').length - 1;
+      maxListeners = Math.max(maxListeners, output.listenerCount('drain'));
+      // A slow reader: the writable stays full for a while after each chunk.
+      setTimeout(done, 1);
+    },
+  });
+  const inline = new CheckPool({ threads: 1 });
+  try {
+    await runJsonl(Readable.from(lines()), output, inline);
+  } finally {
+    await inline.close();
+  }
+  assert.equal(count, total);
+  assert.ok(pulledAtFirstWrite > 0 && pulledAtFirstWrite < total / 2, `first write after ${pulledAtFirstWrite} of ${total} lines were read`);
+  assert.ok(maxListeners <= 2, `${maxListeners} drain listeners at once`);
 });

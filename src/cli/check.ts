@@ -21,6 +21,8 @@ interface CheckFlags {
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 /** Lines read ahead of the first one not yet written: bounds memory on an endless input. */
 const MAX_AHEAD = 4096;
+/** Answers held for the next write before reading waits for it (about 1 MB). */
+const MAX_UNWRITTEN_CHARS = 1 << 20;
 
 /** One input line: its text, or how long it was when it was too long to keep. */
 type Line = { text: string } | { tooLong: number };
@@ -120,13 +122,18 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
       if ('error' in parsed) error(index, `line ${index + 1}: ${parsed.error}`);
       else void pool.check(parsed.task).then((r) => answer(index, JSON.stringify(responseOf(r)), r));
     }
-    // Flat memory: wait while far ahead of the answers, or while the reader of our output is slow.
-    while (read - written >= MAX_AHEAD || output.writableNeedDrain) {
+    // Flat memory: wait while far ahead of the answers, while answers wait to be written (an
+    // input that is always ready, a file, is read in microtasks: the write at the end of the
+    // turn would otherwise hold every answer), or while the reader of our output is slow.
+    while (read - written >= MAX_AHEAD || out.length >= MAX_UNWRITTEN_CHARS || output.writableNeedDrain) {
+      let resume = () => {};
       await new Promise<void>((resolve) => {
-        wake = resolve;
+        resume = wake = resolve;
         if (output.writableNeedDrain) output.once('drain', resolve);
       });
       wake = undefined;
+      // Woken by answers rather than by 'drain', the listener would stay: one more per wait.
+      output.off('drain', resume);
     }
   }
   while (written < read) {
