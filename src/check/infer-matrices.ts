@@ -1,5 +1,9 @@
 import type { Node } from '../math/latex/ast.js';
 import type { SymbolTable } from '../model/symbols.js';
+import { children } from '../math/sampling.js';
+
+/** The kinds a product's matrices are inferred through (see `spread`). */
+const ARITHMETIC = new Set<Node['kind']>(['add', 'mul', 'cross', 'neg', 'transpose', 'div', 'pow', 'rel']);
 
 /**
  * Matrices a key does not declare, read from how the answers use them: a transposed symbol (or
@@ -144,32 +148,12 @@ function spread(n: Node, known: Set<string>): boolean {
         if (s.kind === 'sym' && !isScalarGreek(s.name)) add(s.name);
       }
     }
-    if (x.kind === 'call' || x.kind === 'bigop') return;
-    for (const c of kids(x)) visit(c);
+    // Only through arithmetic: a function's argument or a sum's body is a world of its own.
+    if (!ARITHMETIC.has(x.kind)) return;
+    for (const c of children(x)) visit(c);
   };
   visit(n);
   return grew;
-}
-
-function kids(n: Node): Node[] {
-  switch (n.kind) {
-    case 'add':
-      return n.terms;
-    case 'mul':
-    case 'cross':
-      return n.factors;
-    case 'neg':
-    case 'transpose':
-      return [n.arg];
-    case 'div':
-      return [n.num, n.den];
-    case 'pow':
-      return [n.base, n.exp];
-    case 'rel':
-      return n.args;
-    default:
-      return [];
-  }
 }
 
 class Unsupported extends Error {}
@@ -289,7 +273,7 @@ class Shapes {
 
   private involves(n: Node): boolean {
     if (n.kind === 'sym') return this.matrices.has(n.name);
-    return kidsAll(n).some((c) => this.involves(c));
+    return children(n).some((c) => this.involves(c));
   }
 
   describe(s: Shape): string {
@@ -302,34 +286,6 @@ class Shapes {
       return this.letters.get(root)!;
     };
     return `${d(s[0])}×${d(s[1])}`;
-  }
-}
-
-function kidsAll(n: Node): Node[] {
-  switch (n.kind) {
-    case 'tuple':
-    case 'set':
-      return n.items;
-    case 'matrix':
-      return n.rows.flat();
-    case 'bigop':
-      return [n.lower, n.upper, n.body];
-    case 'call':
-      return n.args;
-    case 'root':
-      return [n.index, n.arg];
-    case 'pm':
-      return n.left ? [n.left, n.right] : [n.right];
-    case 'percent':
-      return [n.arg];
-    case 'interval':
-      return [n.lo, n.hi];
-    case 'union':
-      return n.parts;
-    case 'cases':
-      return n.cases.flatMap((c) => (c.when === 'otherwise' ? [c.value] : [c.value, c.when]));
-    default:
-      return kids(n);
   }
 }
 
