@@ -1,26 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoStore } from './fixtures/review.js';
+import { demoStore, startServe } from './fixtures/review.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
 test('partcredit serve prints a loopback URL that serves the app; a missing store is one line', async () => {
   const env = await demoStore();
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', env.db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, url } = await startServe(CLI, ['--db', env.db, '--port', '0']);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
     const index = await (await fetch(url)).text();
     assert.match(index, /<title>partcredit review<\/title>/);
     assert.match(index, /name="partcredit-csrf"/);

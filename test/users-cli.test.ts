@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Client } from './fixtures/accounts.js';
-import { demoStore } from './fixtures/review.js';
+import { demoStore, startServe } from './fixtures/review.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
@@ -61,17 +61,8 @@ test('partcredit serve: --auth on a store without users is one line; with users 
   assert.equal(invite.status, 0, invite.stderr);
   const token = /#invite=([\w-]+)/.exec(invite.stdout)![1]!;
   spawnSync(process.execPath, [CLI, 'course', 'assign', 'ML 101', '--unassigned', '--db', env.db]);
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', env.db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, url } = await startServe(CLI, ['--db', env.db, '--port', '0'], /\(staff accounts: log in\): open (http:\/\/127\.0\.0\.1:\d+\/)/);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /\(staff accounts: log in\): open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
     const c = await new Client(url).open();
     assert.equal((await c.get('/api/runs')).status, 401);
     const r = await c.post('/api/invite', { token, password: 'my own long password' });
