@@ -52,7 +52,7 @@ export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency
     const cachedSeconds = (performance.now() - t1) / 1000;
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
-    const solved = store.results(first.runId).filter((r) => r.outcome === 'one-shot').length;
+    const solved = (await store.results(first.runId)).filter((r) => r.outcome === 'one-shot').length;
     await store.close();
     const ideal = (parts * latencyMs) / 1000 / concurrency;
     return [

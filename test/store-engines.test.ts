@@ -116,18 +116,6 @@ test('postgres: a server that is not there is one line naming the store, without
   );
 });
 
-test('postgres: the model-run cache says it needs a SQLite store (not a silent failure)', { skip: PG_SKIP }, async () => {
-  const store = await openStore(await freshPostgres());
-  try {
-    assert.throws(
-      () => store.cached('abc'),
-      (e: Error) => isUserError(e) && /SQLite store/.test(e.message),
-    );
-  } finally {
-    await store.close();
-  }
-});
-
 test('sqlite: a store from before versioned migrations keeps its rows, gains the missing column and a version', async () => {
   const file = freshSqlite();
   const old = new Database(file);
