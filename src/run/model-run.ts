@@ -166,8 +166,8 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
             },
             { hints: config.hints, ...(judge ? { judge } : {}) },
           );
-          for (const [position, o] of parts.entries()) {
-            await store.saveResult({
+          await store.saveResults(
+            parts.map((o, position) => ({
               run_id: runId,
               model: ref.label,
               sample,
@@ -185,8 +185,8 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
               output_tokens: o.outputTokens,
               ms: o.ms,
               position,
-            });
-          }
+            })),
+          );
           progress.partsDone += parts.length;
           report();
           const list = outcomes.get(ref.label) ?? [];
