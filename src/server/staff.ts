@@ -50,7 +50,7 @@ export async function inviteToCourse(
 
 /** A member of the course by name (an invited user too), or NotFound. */
 async function memberOf(store: Store, course: { id: number; name: string }, name: string): Promise<{ id: number; active: boolean }> {
-  const user = typeof name === 'string' ? await userByName(store, name) : undefined;
+  const user = await userByName(store, name);
   const listed = user && (await courseStaff(store, course.id)).find((m) => m.name === user.name);
   if (!user || !listed) throw new NotFound(`${name} is not a member of ${course.name}`);
   return { id: user.id, active: listed.active };
