@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -95,6 +95,53 @@ for (const engine of ENGINES) {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /has no model run 7/);
     assert.ok(!missing.stderr.includes('    at '), 'no stack trace');
+  });
+}
+
+for (const engine of ENGINES) {
+  test(`${engine.name}: kill -9 of a run mid-way, then --resume: no completed request is sent again, none is lost`, { skip: engine.skip }, async () => {
+    const db = await engine.fresh();
+    const cwd = mkdtempSync(join(tmpdir(), 'partcredit-run-engine-'));
+    const slow = await startLlmServer({ rules: PART_RULES, latencyMs: 250 });
+    try {
+      const child = spawn(process.execPath, [CLI, 'run', '--key', KEY, '--model', `openai:slow@${slow.url}/v1`, '--mode', 'part', '--concurrency', '1', '--db', db], {
+        env: { ...process.env, ...ENV },
+        stdio: 'ignore',
+      });
+      // Wait until a few responses are committed (read through a store of our own), then kill without warning.
+      let done: string[] = [];
+      for (let i = 0; i < 300 && done.length < 3; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        // Not our store to create: a SQLite file appears when the run makes it.
+        if (engine.name === 'sqlite' && !existsSync(db)) continue;
+        try {
+          const s = await openStore(db);
+          try {
+            done = (await s.db.selectFrom('requests').select('request').execute()).map((r) => JSON.stringify((JSON.parse(r.request) as { messages: unknown }).messages));
+          } finally {
+            await s.close();
+          }
+        } catch {
+          /* the run has not created the store yet */
+        }
+      }
+      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.on('exit', r));
+      assert.ok(done.length >= 3 && done.length < 9, `killed after ${done.length} of 9 requests`);
+      // The dead process's lock is taken over by the resume.
+      const resumed = await runCliAsync(['run', '--resume', '1', '--db', db], cwd, ENV);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      const store = await openStore(db);
+      try {
+        assert.equal((await store.results(1)).length, 7);
+        assert.equal((await store.counts()).requests, 9);
+      } finally {
+        await store.close();
+      }
+      for (const messages of done) assert.equal(slow.log.filter((l) => l.messages === messages).length, 1, 'a completed request was sent again');
+    } finally {
+      await slow.close();
+    }
   });
 }
 
