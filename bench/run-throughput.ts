@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { startLlmServer, TEST_KEY } from '../test/fixtures/llm-server.js';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
-import { Store } from '../src/store/db.js';
+import { openStore } from '../src/store/db.js';
+import { dropTestDatabases, freshPostgres, TEST_PG } from '../test/fixtures/pg.js';
 import { runModels } from '../src/run/model-run.js';
 
 const LETTERS = 'abcdefgh';
 
-/** 1,000 part requests against a loopback server with 200 ms latency at concurrency 32, then again from the cache. */
-export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency = 32): Promise<string[]> {
+/**
+ * 1,000 part requests against a loopback server with 200 ms latency at concurrency 32, then again
+ * from the cache; into a SQLite file, or the PostgreSQL database `db` names.
+ */
+export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency = 32, db?: string): Promise<string[]> {
   const questions = Math.ceil(parts / LETTERS.length);
   const problems: string[] = ['# Generated'];
   const key: string[] = ['partcredit: 1', 'parts:'];
@@ -37,7 +41,7 @@ export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency
   });
   const dir = mkdtempSync(join(tmpdir(), 'partcredit-runbench-'));
   try {
-    const store = new Store(join(dir, 'bench.db'));
+    const store = await openStore(db ?? join(dir, 'bench.db'));
     const k = loadKey(key.join('\n')).key!;
     const set = parseProblemSet(problems.join('\n'));
     const config = { models: [`openai:bench@${server.url}/v1`], mode: 'part' as const, hints: true, samples: 1, settings: {}, concurrency };
@@ -52,11 +56,11 @@ export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency
     const cachedSeconds = (performance.now() - t1) / 1000;
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
-    const solved = store.results(first.runId).filter((r) => r.outcome === 'one-shot').length;
+    const solved = (await store.results(first.runId)).filter((r) => r.outcome === 'one-shot').length;
     await store.close();
     const ideal = (parts * latencyMs) / 1000 / concurrency;
     return [
-      `model runs: ${parts} part requests, ${latencyMs} ms latency, concurrency ${concurrency}: ${seconds.toFixed(2)} s (ideal ${ideal.toFixed(2)} s, ratio ${(seconds / ideal).toFixed(2)}; target ≤ 1.25) ${seconds <= ideal * 1.25 ? 'ok' : 'OVER'}; ${solved}/${parts} graded one-shot, ${sent} requests sent`,
+      `model runs (${store.engine}): ${parts} part requests, ${latencyMs} ms latency, concurrency ${concurrency}: ${seconds.toFixed(2)} s (ideal ${ideal.toFixed(2)} s, ratio ${(seconds / ideal).toFixed(2)}; target ≤ 1.25) ${seconds <= ideal * 1.25 ? 'ok' : 'OVER'}; ${solved}/${parts} graded one-shot, ${sent} requests sent`,
       `  the same run again from the cache: ${cachedSeconds.toFixed(2)} s, ${server.log.length - sent} requests sent (target < 2 s) ${cachedSeconds < 2 ? 'ok' : 'OVER'}; peak memory ${(peak / 2 ** 20).toFixed(0)} MB (target < 500 MB) ${peak < 500 * 2 ** 20 ? 'ok' : 'OVER'}`,
     ];
   } finally {
@@ -67,4 +71,9 @@ export async function runRequestBench(parts = 1000, latencyMs = 200, concurrency
 
 if (process.argv[1]?.endsWith('run-throughput.js')) {
   for (const line of await runRequestBench()) console.log(line);
+  // The same on PostgreSQL when a test cluster is given (bash .ci/postgres prints its URL).
+  if (TEST_PG) {
+    for (const line of await runRequestBench(1000, 200, 32, await freshPostgres())) console.log(line);
+    await dropTestDatabases();
+  } else console.log('model runs (postgres): not measured (PARTCREDIT_TEST_PG is not set)');
 }

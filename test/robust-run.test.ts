@@ -67,7 +67,7 @@ test('a Retry-After of a day does not stall a run: that provider is reported thr
     );
     assert.match(errors[0]!.message, /throttled/);
     assert.match(errors[0]!.message, /86400 s/);
-    assert.equal(store.results(runId).filter((r) => r.model === fine).length, 7);
+    assert.equal((await store.results(runId)).filter((r) => r.model === fine).length, 7);
     await store.close();
   } finally {
     await throttling.close();
@@ -94,7 +94,7 @@ test('compare: disputed key parts list the answers the key marked wrong, not tho
   const store = tmpStore();
   const models = ['d1', 'd2', 'd3'].map((m) => `openai-compatible:${m}@${server.url}/v1`);
   const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models), env: ENV });
-  const c = compareRuns(store, [runId], key!);
+  const c = await compareRuns(store, [runId], key!);
   // Every model solved 1.b after the first hint, with 1216 (right); all had first said 1200.
   assert.equal(c.cells[models[0]!]!['1.b']!.outcome, 'hint');
   assert.deepEqual(

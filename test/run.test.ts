@@ -32,13 +32,8 @@ const QUESTION_RULES: Rule[] = [
 
 const config = (models: string[], over: Partial<ModelRunConfig> = {}): ModelRunConfig => ({ models, mode: 'part', hints: true, samples: 1, settings: {}, concurrency: 4, ...over });
 const tmpStore = () => new Store(join(mkdtempSync(join(tmpdir(), 'partcredit-run-')), 'runs.db'));
-const outcomes = (store: Store, runId: number, model: string) =>
-  Object.fromEntries(
-    store
-      .results(runId)
-      .filter((r) => r.model === model)
-      .map((r) => [r.part_id, r.outcome === 'hint' ? `hint ${r.hints_used}` : r.outcome]),
-  );
+const outcomes = async (store: Store, runId: number, model: string) =>
+  Object.fromEntries((await store.results(runId)).filter((r) => r.model === model).map((r) => [r.part_id, r.outcome === 'hint' ? `hint ${r.hints_used}` : r.outcome]));
 
 const server = await startLlmServer({ rules: [...PART_RULES, ...QUESTION_RULES] });
 after(() => server.close());
@@ -55,8 +50,8 @@ test('one shot, then the hint ladder: solved at once, after hint 1, or not at al
   const store = tmpStore();
   const model = `openai:good@${server.url}/v1`;
   const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model]), env: ENV });
-  assert.deepEqual(outcomes(store, runId, model), { '1.a': 'one-shot', '1.b': 'hint 1', '2.a': 'not-solved', '3.a': 'one-shot', '3.b': 'one-shot', '4.a': 'one-shot', '4.b': 'one-shot' });
-  const twoA = store.results(runId).find((r) => r.part_id === '2.a')!;
+  assert.deepEqual(await outcomes(store, runId, model), { '1.a': 'one-shot', '1.b': 'hint 1', '2.a': 'not-solved', '3.a': 'one-shot', '3.b': 'one-shot', '4.a': 'one-shot', '4.b': 'one-shot' });
+  const twoA = (await store.results(runId)).find((r) => r.part_id === '2.a')!;
   assert.equal(twoA.category, 'convention');
   const messages = JSON.parse(twoA.messages) as { role: string; content: string }[];
   assert.match(messages[2]!.content, /Your answer to 2\(a\) is not right/);
@@ -70,8 +65,8 @@ test('Anthropic and OpenAI protocols, streaming and not, a question per message'
     const { runId } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config(models, { mode: 'question', settings: { stream, temperature: stream ? 0.5 : 0 } }), env: ENV });
     for (const m of models)
       assert.ok(
-        Object.values(outcomes(store, runId, m)).every((o) => o === 'one-shot'),
-        `${m} stream=${stream}: ${JSON.stringify(outcomes(store, runId, m))}`,
+        Object.values(await outcomes(store, runId, m)).every((o) => o === 'one-shot'),
+        `${m} stream=${stream}: ${JSON.stringify(await outcomes(store, runId, m))}`,
       );
   }
   assert.ok(server.log.some((l) => l.api === 'anthropic' && l.stream) && server.log.some((l) => l.api === 'openai' && l.stream));
@@ -88,7 +83,7 @@ test('429 with Retry-After, a 500 and a dropped connection are retried; the run 
   const statuses = server.log.slice(before).map((l) => l.status);
   assert.ok(statuses.includes(429) && statuses.includes(500) && statuses.includes(0), statuses.join(','));
   assert.ok(Date.now() - t0 >= 1000, 'the Retry-After second was honoured');
-  assert.equal(store.results(runId).length, 7);
+  assert.equal((await store.results(runId)).length, 7);
   await store.close();
 });
 
@@ -99,7 +94,7 @@ test('the same requests again come from the cache: nothing is sent', async () =>
   const sent = server.log.length;
   const again = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model]), env: ENV });
   assert.equal(server.log.length, sent, 'no request reached the server');
-  assert.deepEqual(outcomes(store, again.runId, model), outcomes(store, first.runId, model));
+  assert.deepEqual(await outcomes(store, again.runId, model), await outcomes(store, first.runId, model));
   await store.close();
 });
 
@@ -174,8 +169,8 @@ test('compare: parts × models, and a key part most models dispute', async () =>
     perModel.reduce((s, t) => s + t.inputTokens, 0),
     last!.inputTokens,
   );
-  const c = compareRuns(store, [runId], key!);
-  const priced = compareRuns(store, [runId], key!, { [models[0]!]: { input: 2, output: 10 } });
+  const c = await compareRuns(store, [runId], key!);
+  const priced = await compareRuns(store, [runId], key!, { [models[0]!]: { input: 2, output: 10 } });
   const t = priced.totals[models[0]!]!;
   assert.equal(t.cost, (t.inputTokens * 2 + t.outputTokens * 10) / 1e6);
   assert.equal(priced.totals[models[1]!]!.cost, undefined);
@@ -193,7 +188,7 @@ test('compare: parts × models, and a key part most models dispute', async () =>
   // The same model in two runs is told apart by its run.
   const again = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([models[0]!], { hints: false }), env: ENV });
   assert.deepEqual(
-    compareRuns(store, [runId, again.runId]).models.filter((m) => m.startsWith(models[0]!)),
+    (await compareRuns(store, [runId, again.runId])).models.filter((m) => m.startsWith(models[0]!)),
     [`${models[0]} (run ${runId})`, `${models[0]} (run ${again.runId})`],
   );
   await store.close();
@@ -292,7 +287,7 @@ test('figures: images to models that read them, a note to text-only models; the 
     const anthropicRequest = figServer.log.find((l) => l.api === 'anthropic')!;
     assert.match(anthropicRequest.messages, /"type":"image","source":\{"type":"base64","media_type":"image\/png"/);
     assert.match(JSON.stringify(byModel('t')), /\[figure omitted: Figure 1\][\s\S]*this model reads text only/);
-    assert.ok(store.results(runId).every((r) => r.outcome === 'one-shot'));
+    assert.ok((await store.results(runId)).every((r) => r.outcome === 'one-shot'));
     const d = new Database(store.path, { readonly: true });
     const requests = (d.prepare('select request from requests').all() as { request: string }[]).map((r) => r.request);
     d.close();
@@ -312,7 +307,7 @@ test('a request that takes too long is abandoned and retried', async () => {
   const t0 = Date.now();
   const { runId, errors } = await runModels({ store, key: key!, problems, keyPath: 'key.yaml', config: config([model], { concurrency: 1, settings: { timeoutMs: 400 } }), env: ENV });
   assert.deepEqual(errors, []);
-  assert.equal(store.results(runId).length, 7);
+  assert.equal((await store.results(runId)).length, 7);
   assert.ok(Date.now() - t0 < 8000);
   // The slow request was sent again after its timeout.
   const first = server.log[before]!.messages;

@@ -116,18 +116,6 @@ test('postgres: a server that is not there is one line naming the store, without
   );
 });
 
-test('postgres: the model-run cache says it needs a SQLite store (not a silent failure)', { skip: PG_SKIP }, async () => {
-  const store = await openStore(await freshPostgres());
-  try {
-    assert.throws(
-      () => store.cached('abc'),
-      (e: Error) => isUserError(e) && /SQLite store/.test(e.message),
-    );
-  } finally {
-    await store.close();
-  }
-});
-
 test('sqlite: a store from before versioned migrations keeps its rows, gains the missing column and a version', async () => {
   const file = freshSqlite();
   const old = new Database(file);
@@ -142,6 +130,33 @@ test('sqlite: a store from before versioned migrations keeps its rows, gains the
     assert.deepEqual(await store.run(1), { id: 1, key_path: '/old.yaml', problems_path: null, variants_dir: null });
     const { runId } = await store.startRun(KEY);
     assert.equal(runId, 2);
+  } finally {
+    await store.close();
+  }
+});
+
+test('sqlite: a store at schema version 3 is upgraded to 4 with one line; its model results keep the order they were stored in', async () => {
+  const file = freshSqlite();
+  await (await openStore(file)).close();
+  // Back to version 3 as a released build left it: no position column, no login_failures, results in rowid order only.
+  const old = new Database(file);
+  old.exec('ALTER TABLE model_results DROP COLUMN position; DROP TABLE login_failures; DELETE FROM schema_migrations WHERE version = 4');
+  old.exec(`INSERT INTO model_runs (created_at, key_path, config) VALUES ('2026-01-01', '/k.yaml', '{}')`);
+  const insert = old.prepare(
+    `INSERT INTO model_results (run_id, model, sample, part_id, outcome, verdict, first_verdict, answer, feedback, messages, input_tokens, output_tokens, ms) VALUES (1, ?, 0, ?, 'one-shot', 'correct', 'correct', '1', '', '[]', 1, 1, 1)`,
+  );
+  // Parts as the run asked them (10.a after 9.b, which name order would swap), for two models.
+  for (const part of ['9.b', '10.a']) for (const model of ['m2', 'm1']) insert.run(model, part);
+  old.close();
+  const told: string[] = [];
+  const store = await openStore(file, { onMigrate: (m) => told.push(m) });
+  try {
+    assert.equal(told.length, 1);
+    assert.match(told[0]!, /upgraded the store from schema version 3 to 4 \(applied migration 4 \(model results keep the order/);
+    assert.deepEqual(
+      (await store.results(1)).map((r) => `${r.part_id} ${r.model}`),
+      ['9.b m2', '9.b m1', '10.a m2', '10.a m1'],
+    );
   } finally {
     await store.close();
   }

@@ -82,11 +82,13 @@ const canChangeKey = () => role === 'instructor';
 
 /** With staff accounts: who is logged in, and a way out. */
 async function showUser(): Promise<void> {
-  const me = await api<{ mode: string; name: string }>('/api/me');
+  const me = await api<{ mode: string; name: string; courses: { role: string }[] }>('/api/me');
   if (me.mode !== 'accounts') return;
   const logout = el('button', { id: 'logout', type: 'button', textContent: 'Log out' });
   logout.onclick = () => void api('/api/logout', {}).then(() => location.assign('/login'));
-  $('who').replaceChildren(el('span', { id: 'who-name', textContent: me.name }), logout);
+  // Instructors manage their courses' staff on a page of its own.
+  const staff = me.courses.some((c) => c.role === 'instructor') ? [el('a', { id: 'staff-link', href: '/staff', textContent: 'Staff' })] : [];
+  $('who').replaceChildren(el('span', { id: 'who-name', textContent: me.name }), ...staff, logout);
 }
 
 // ---------- runs and tabs ----------

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { readJson } from './files.js';
 import { Command, Option } from 'commander';
-import { Store } from '../store/db.js';
+import { openCliStore, DB_HELP } from './store-option.js';
 import { runModels, type ModelRunConfig, type RunProgress } from '../run/model-run.js';
 import { apiKeyFor, parseModelRef } from '../run/providers.js';
 import { compareRuns, comparisonHtml, comparisonTable, type Prices } from '../report/compare.js';
@@ -46,7 +45,7 @@ export function runCommand(): Command {
     .option('--text-only <model...>', 'models to send text only: figures are replaced by a note')
     .option('--prices <file>', 'JSON prices per million tokens, to show cost: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .option('--resume <run>', 'finish a stopped run: completed requests come from the store')
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .action(
       async (flags: {
         key?: string;
@@ -61,7 +60,7 @@ export function runCommand(): Command {
         stream?: boolean;
         concurrency: string;
         resume?: string;
-        db: string;
+        db?: string;
         judge?: string;
         prices?: string;
         vision?: string[];
@@ -72,7 +71,7 @@ export function runCommand(): Command {
         // A new run's models and API keys are checked before the store is opened: a missing key
         // is one line, not a stored run to --resume.
         if (!flags.resume) usableModels([...(flags.model ?? []), ...(flags.judge ? [flags.judge] : [])]);
-        const store = new Store(flags.db, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
+        const store = await openCliStore(flags.db, !!flags.resume, { onBusy: (m) => process.stderr.write(`${printable(m)}\n`) });
         try {
           let config: ModelRunConfig;
           let keyPath: string;
@@ -80,8 +79,8 @@ export function runCommand(): Command {
           let resume: number | undefined;
           if (flags.resume) {
             resume = Number(flags.resume);
-            const run = store.modelRun(resume);
-            if (!run) throw new CliError(`${flags.db} has no model run ${flags.resume}`);
+            const run = await store.modelRun(resume);
+            if (!run) throw new CliError(`${store.where} has no model run ${flags.resume}`);
             config = JSON.parse(run.config) as ModelRunConfig;
             usableModels(config.models);
             keyPath = run.key_path;
@@ -135,10 +134,10 @@ export function runCommand(): Command {
           for (const e of errors) process.stderr.write(`${printable(`error: ${e.model}${e.sample ? ` (sample ${e.sample + 1})` : ''}: ${e.message}`)}\n`);
           if (errors.length) {
             process.exitCode = 1;
-            process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId} --db ${flags.db} finishes the run\n`);
+            process.stderr.write(`the responses that arrived are saved: partcredit run --resume ${runId}${flags.db ? ` --db ${store.where}` : ''} finishes the run\n`);
           }
-          process.stdout.write(comparisonTable(compareRuns(store, [runId], key, prices)));
-          process.stderr.write(`saved as model run ${runId} in ${flags.db} (partcredit compare ${runId})\n`);
+          process.stdout.write(comparisonTable(await compareRuns(store, [runId], key, prices)));
+          process.stderr.write(`saved as model run ${runId} in ${store.where} (partcredit compare ${runId})\n`);
         } finally {
           await store.close();
         }
@@ -150,20 +149,19 @@ export function compareCommand(): Command {
   return new Command('compare')
     .description('parts × models: one-shot, after hint k, not solved; tokens, cost, time; disputed key parts')
     .argument('<runs...>', 'model run ids')
-    .option('--db <file>', 'the SQLite store', 'partcredit.db')
+    .option('--db <store>', DB_HELP)
     .option('-k, --key <file>', 'the key (to group equivalent answers when finding disputed parts)')
     .option('--prices <file>', 'JSON prices per million tokens: {"openai:gpt-5": {"input": 1.25, "output": 10}}')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'html']).default('table'))
     .option('-o, --out <file>', 'write the report there')
-    .action(async (runs: string[], flags: { db: string; key?: string; prices?: string; format: string; out?: string }) => {
-      if (!existsSync(flags.db)) throw new CliError(`no store at ${flags.db}`);
-      const store = new Store(flags.db);
+    .action(async (runs: string[], flags: { db?: string; key?: string; prices?: string; format: string; out?: string }) => {
+      const store = await openCliStore(flags.db, true);
       try {
         const ids = runs.map(Number);
-        for (const id of ids) if (!store.modelRun(id)) throw new CliError(`${flags.db} has no model run ${id}`);
+        for (const id of ids) if (!Number.isInteger(id) || !(await store.modelRun(id))) throw new CliError(`${store.where} has no model run ${runs[ids.indexOf(id)]}`);
         const key = flags.key ? loadKeyAndProblems(flags.key, undefined, true).key : undefined;
         const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
-        const c = compareRuns(store, ids, key, prices);
+        const c = await compareRuns(store, ids, key, prices);
         const text = flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);
         if (flags.out) writeFileReplacing(flags.out, text);
         else process.stdout.write(text);

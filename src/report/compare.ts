@@ -50,9 +50,9 @@ function cellText(c: CompareCell): string {
  * time per model, and disputed key parts — where most models agree with each other on an
  * answer the key marks wrong.
  */
-export function compareRuns(store: Store, runIds: number[], key?: Key, prices: Prices = {}): Comparison {
+export async function compareRuns(store: Store, runIds: number[], key?: Key, prices: Prices = {}): Promise<Comparison> {
   // Each run's results read once; a model that appears in several runs is labelled with its run.
-  const byRun = runIds.map((id) => ({ id, results: store.results(id) }));
+  const byRun = await Promise.all(runIds.map(async (id) => ({ id, results: await store.results(id) })));
   const runsOf = (model: string) => byRun.filter((r) => r.results.some((x) => x.model === model)).length;
   const rows = byRun.flatMap(({ id, results }) => results.map((r) => ({ ...r, label: runsOf(r.model) > 1 ? `${r.model} (run ${id})` : r.model })));
   const models = [...new Set(rows.map((r) => r.label))];

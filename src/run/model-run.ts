@@ -58,12 +58,12 @@ export function cachedAsk(store: Store, ref: ModelRef, settings: RequestSettings
     // cache key covers the image bytes, the stored request only their hashes.
     const messages = withFigures(conversation, { vision: ref.vision, ...(figuresDir ? { baseDir: figuresDir } : {}) });
     const hash = requestHash(ref, messages, settings, sample);
-    const hit = store.cached(hash);
+    const hit = await store.cached(hash);
     if (hit) return { text: hit.response, inputTokens: hit.input_tokens, outputTokens: hit.output_tokens, ms: 0, cached: true, hash };
     const t0 = performance.now();
     const c = await scheduler.run(lane, () => providerComplete(ref, messages, settings, undefined, env));
     const ms = performance.now() - t0;
-    store.cache({
+    await store.cache({
       hash,
       model: ref.label,
       request: JSON.stringify({ messages: storable(messages), settings, sample }),
@@ -96,12 +96,12 @@ export async function runModels(options: {
   const { store, config } = options;
   // The run is locked while this process runs it: a second `--resume` of it at once is refused
   // (it would send every pending request again); a lock left by a dead process is taken over.
-  const runId = options.resume ?? store.startModelRun(options.keyPath, options.problemsPath, config);
-  if (options.resume !== undefined) store.lockModelRun(runId);
+  const runId = options.resume ?? (await store.startModelRun(options.keyPath, options.problemsPath, config));
+  if (options.resume !== undefined) await store.lockModelRun(runId);
   try {
     return await runLocked(options, runId);
   } finally {
-    store.unlockModelRun(runId);
+    await store.unlockModelRun(runId);
   }
 }
 
@@ -160,14 +160,14 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
                 mine.inputTokens += r.inputTokens;
                 mine.outputTokens += r.outputTokens;
               }
-              store.logRequest({ run_id: runId, hash: r.hash, model: ref.label, part_id: partId, step, cached: r.cached ? 1 : 0 });
+              await store.logRequest({ run_id: runId, hash: r.hash, model: ref.label, part_id: partId, step, cached: r.cached ? 1 : 0 });
               report();
               return r;
             },
             { hints: config.hints, ...(judge ? { judge } : {}) },
           );
-          for (const o of parts) {
-            store.saveResult({
+          await store.saveResults(
+            parts.map((o, position) => ({
               run_id: runId,
               model: ref.label,
               sample,
@@ -184,8 +184,9 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
               input_tokens: o.inputTokens,
               output_tokens: o.outputTokens,
               ms: o.ms,
-            });
-          }
+              position,
+            })),
+          );
           progress.partsDone += parts.length;
           report();
           const list = outcomes.get(ref.label) ?? [];
@@ -198,6 +199,6 @@ async function runLocked(options: Parameters<typeof runModels>[0], runId: number
       }),
     ),
   );
-  if (!errors.length) store.finishModelRun(runId);
+  if (!errors.length) await store.finishModelRun(runId);
   return { runId, outcomes, errors };
 }

@@ -11,6 +11,7 @@ import type { PartVerdict } from '../model/grade.js';
 import type { AcceptAs } from '../documents/key-accept.js';
 import type { Review } from './review.js';
 import { StaleOverride } from '../store/overrides.js';
+import { courseStaff, instructorCourse, inviteToCourse, removeFromCourse, setCourseRole } from './staff.js';
 
 /** Where `npm run build` puts the UI Vite built: dist/ui, beside dist/src. */
 export const UI_DIR = fileURLToPath(new URL('../../ui/', import.meta.url));
@@ -140,7 +141,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   });
   app.get('/api/me', (c) => {
     const user = c.get('user');
-    return c.json(user ? { mode: 'accounts', name: user.name, courses: [...user.courses.values()] } : { mode: 'single-user', name: review.defaultAuthor, courses: [] });
+    return c.json(user ? { mode: 'accounts', name: user.name, courses: [...user.courses].map(([id, m]) => ({ id, ...m })) } : { mode: 'single-user', name: review.defaultAuthor, courses: [] });
   });
   app.post('/api/login', async (c) => (sessions ? sessions.login(c, await body(c)) : c.json({ error: 'this server runs without accounts' }, 404)));
   app.post('/api/invite', async (c) => (sessions ? sessions.accept(c, await body(c)) : c.json({ error: 'this server runs without accounts' }, 404)));
@@ -218,6 +219,37 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   });
   app.get('/api/runs/:run/export/student', async (c) => c.html(await review.studentPage(run(c), c.req.query('submission') ?? '', c.req.query('release') === '1')));
 
+  // A course's staff, managed by its instructors (staff.ts says who may).
+  const staffCourse = (c: Context<Env>) => {
+    const user = c.get('user');
+    if (!auth || !user) throw new NotFound('this server runs without accounts: there is no staff to manage');
+    return { user, course: instructorCourse(user, c.req.param('course') ?? '') };
+  };
+  app.get('/api/courses/:course/staff', async (c) => {
+    const { course } = staffCourse(c);
+    return c.json({ course: course.name, members: await courseStaff(review.store, course.id) });
+  });
+  app.post('/api/courses/:course/invite', async (c) => {
+    const { user, course } = staffCourse(c);
+    const b = await body<{ name?: unknown; role?: unknown; days?: unknown }>(c);
+    const r = await inviteToCourse(review.store, course, { name: String(b.name ?? ''), role: String(b.role ?? ''), days: b.days === undefined ? 7 : Number(b.days), by: user.name });
+    // The link on the address the instructor reached this server by (checked against --host above); the token in the #fragment.
+    const proto = c.req.header('x-forwarded-proto') === 'https' ? 'https' : new URL(c.req.url).protocol.replace(':', '');
+    const { token, ...rest } = r;
+    return c.json(token ? { ...rest, link: `${proto}://${c.req.header('host')}/login#invite=${token}` } : rest);
+  });
+  app.post('/api/courses/:course/role', async (c) => {
+    const { course } = staffCourse(c);
+    const b = await body<{ name?: unknown; role?: unknown }>(c);
+    await setCourseRole(review.store, course, String(b.name ?? ''), String(b.role ?? ''));
+    return c.json({ ok: true });
+  });
+  app.post('/api/courses/:course/remove', async (c) => {
+    const { course } = staffCourse(c);
+    const b = await body<{ name?: unknown }>(c);
+    return c.json({ message: await removeFromCourse(review.store, course, String(b.name ?? '')) });
+  });
+
   // The UI: index.html with the CSRF token, and Vite's hashed assets.
   const page = (c: Context<Env>, file: string, token: string) => {
     const path = join(uiDir, file);
@@ -230,6 +262,11 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   });
   // The login page: also where an invite link lands (its token in the #fragment, which no server log or Referer sees).
   app.get('/login', (c) => (auth ? page(c, 'login.html', csrf) : c.redirect('/')));
+  // The staff page: any logged-in user may open it; the API above shows and changes only the courses they teach.
+  app.get('/staff', (c) => {
+    const user = c.get('user');
+    return user ? page(c, 'staff.html', csrfOf(user.token)) : c.redirect('/');
+  });
   app.get('/assets/*', (c) => {
     const rel = normalize(decodeURIComponent(c.req.path)).replace(/^[/\\]+/, '');
     const file = join(uiDir, rel);

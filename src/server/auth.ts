@@ -6,6 +6,7 @@ import { courseOfRun, createSession, deleteSession, roleAtLeast, sessionUser, ty
 import type { Store } from '../store/db.js';
 import { acceptInvite, checkLogin } from './accounts.js';
 import { newToken, tokenHash } from './passwords.js';
+import { clearAttempts, countAttempt, forgetAttempt } from '../store/login-throttle.js';
 
 /** Staff accounts in the review app: who may log in, for how long, under which cookie. */
 export interface AuthOptions {
@@ -67,43 +68,36 @@ function startSession(c: Context, auth: AuthOptions, userId: number): Promise<st
   });
 }
 
-/** Wrong passwords per (address, name) in the last quarter hour: the sixth try waits. */
-const FAILURES_ALLOWED = 5;
-const FAILURE_WINDOW_MS = 15 * 60_000;
+/** Login attempts per (address, name) in a quarter hour that may check a password; a right one clears them. */
+export const ATTEMPTS_ALLOWED = 5;
+export const ATTEMPT_WINDOW_MS = 15 * 60_000;
 
-/** Logging in, out, and accepting invites; the failures it counts are per server process. */
+/** Logging in, out, and accepting invites. Attempts are counted in the store, so every server process on it counts the same. */
 export class Sessions {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(readonly auth: AuthOptions) {}
-
-  private throttled(key: string, now: number): number {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < FAILURE_WINDOW_MS);
-    this.failures.set(key, recent);
-    if (recent.length < FAILURES_ALLOWED) return 0;
-    return Math.ceil((recent[0]! + FAILURE_WINDOW_MS - now) / 1000);
-  }
-
-  private failed(key: string, now: number): void {
-    if (this.failures.size > 10_000) this.failures.clear();
-    this.failures.set(key, [...(this.failures.get(key) ?? []), now]);
-  }
 
   /** POST /api/login {name, password}: a session cookie and the page's CSRF token, or 401 (or 429 after repeated failures). */
   async login(c: Context, body: { name?: unknown; password?: unknown }): Promise<Response> {
     const name = typeof body.name === 'string' ? body.name.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? '';
-    const key = `${address}\0${name.toLowerCase()}`;
+    const key = createHash('sha256').update(`login\0${address}\0${name.toLowerCase()}`).digest('hex');
     const now = Date.now();
-    const wait = this.throttled(key, now);
-    if (wait) return c.json({ error: `too many wrong passwords for ${name}: try again in ${wait} s` }, 429, { 'Retry-After': String(wait) });
-    const user = await checkLogin(this.auth.store, name, password);
-    if (!user) {
-      this.failed(key, now);
-      return c.json({ error: 'wrong user name or password' }, 401);
+    const attempt = await countAttempt(this.auth.store, key, now, ATTEMPT_WINDOW_MS);
+    if (attempt.count > ATTEMPTS_ALLOWED) {
+      await forgetAttempt(this.auth.store, attempt.id);
+      const wait = Math.max(1, Math.ceil((attempt.oldestAt + ATTEMPT_WINDOW_MS - now) / 1000));
+      return c.json(
+        {
+          error: `too many wrong passwords for ${name || 'this name'} from your address (${ATTEMPTS_ALLOWED} in ${ATTEMPT_WINDOW_MS / 60_000} minutes): try again in ${waitText(wait)}, or ask an instructor to reset your password`,
+        },
+        429,
+        { 'Retry-After': String(wait) },
+      );
     }
-    this.failures.delete(key);
+    const user = await checkLogin(this.auth.store, name, password);
+    if (!user) return c.json({ error: 'wrong user name or password' }, 401);
+    await clearAttempts(this.auth.store, key);
     const token = await startSession(c, this.auth, user.id);
     return c.json({ name: user.name, csrf: csrfOf(token) });
   }
@@ -139,4 +133,9 @@ export async function requireRole(store: Store, user: SessionUser, runId: number
     throw new Forbidden(`${user.name} is ${who} of ${membership.course}: only ${needed === 'instructor' ? 'an instructor' : 'a TA or an instructor'} can ${ACTIONS[needed]} its runs`);
   }
   return membership.role;
+}
+
+/** Seconds as a person reads them: `40 s`, `12 min`. */
+function waitText(seconds: number): string {
+  return seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }

@@ -241,3 +241,36 @@ export async function recordKeyChange(store: Store, change: { runId: number; par
     .values({ run_id: change.runId, part_id: change.partId, answer: change.answer, as_what: change.as, author: change.author, created_at: new Date().toISOString(), key_path: change.keyPath })
     .execute();
 }
+
+/** Ends a user's open invites to one course (an instructor took them back); returns how many. */
+export async function revokeInvites(store: Store, userId: number, courseId: number): Promise<number> {
+  const r = await store.db
+    .updateTable('invites')
+    .set({ used_at: new Date().toISOString() })
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
+ * Sets (a role) or ends (null) a member's place in a course, unless that would leave the course
+ * without an instructor: returns false then, changing nothing. The course's memberships are
+ * locked for the check on PostgreSQL (SQLite's writer lock does the same), so two instructors
+ * demoting each other at once cannot both succeed.
+ */
+export async function changeMembership(store: Store, userId: number, courseId: number, role: Role | null): Promise<boolean> {
+  return store.writingAsync(() =>
+    store.db.transaction().execute(async (tx) => {
+      let q = tx.selectFrom('memberships').select(['user_id', 'role']).where('course_id', '=', courseId);
+      if (store.engine === 'postgres') q = q.forUpdate();
+      const members = await q.execute();
+      const instructorsAfter = members.filter((m) => (m.user_id === userId ? role === 'instructor' : m.role === 'instructor')).length;
+      if (instructorsAfter === 0) return false;
+      if (role === null) await tx.deleteFrom('memberships').where('user_id', '=', userId).where('course_id', '=', courseId).execute();
+      else await tx.updateTable('memberships').set({ role }).where('user_id', '=', userId).where('course_id', '=', courseId).execute();
+      return true;
+    }),
+  );
+}

@@ -28,6 +28,7 @@ export const COPIED_TABLES: { name: string; order: string[]; serial: boolean }[]
   { name: 'requests', order: ['hash'], serial: false },
   { name: 'run_requests', order: ['run_id', 'step', 'model', 'part_id', 'hash', 'cached'], serial: false },
   { name: 'model_results', order: ['run_id', 'model', 'sample', 'part_id'], serial: false },
+  { name: 'login_failures', order: ['id'], serial: true },
 ];
 
 /** One table's fingerprint: its row count and a checksum of its content. */

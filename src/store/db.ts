@@ -82,7 +82,11 @@ export interface Tables {
     ms: number;
     /** The first answer, which the key marked wrong when the part was solved after a hint. */
     first_answer: string | null;
+    /** Where the part comes in the run's protocol (migration 4): the order `compare` shows parts in. */
+    position: number | null;
   };
+  /** Wrong passwords (migration 4): kept in the store, so every serve process on it counts the same tries. */
+  login_failures: { id: Generated<number>; key: string; at: string };
   /** The process running a model run, so a second `--resume` of it at once is refused. */
   model_run_locks: { run_id: number; pid: number; host: string; started_at: string };
 }
@@ -100,6 +104,23 @@ export function storable(text: string): string {
 export function storableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? storable(v) : v));
 }
+
+/** The columns of a model result that a resume replaces (all but its key). */
+const RESULT_COLUMNS = [
+  'outcome',
+  'hints_used',
+  'verdict',
+  'first_verdict',
+  'answer',
+  'category',
+  'feedback',
+  'messages',
+  'input_tokens',
+  'output_tokens',
+  'ms',
+  'first_answer',
+  'position',
+] as const satisfies readonly (keyof Tables['model_results'])[];
 
 /** How a store waits for another process's write: each try blocks this long, then says so. */
 const BUSY_STEP_MS = 1000;
@@ -167,12 +188,6 @@ export class Store {
   /** Where the store is, for messages: the file, or the URL without its password. */
   get where(): string {
     return redactUrl(this.path);
-  }
-
-  /** The SQLite file, for the model-run cache's synchronous hot path (not yet on PostgreSQL). */
-  private get raw(): Database.Database {
-    if (!this.file) throw new UserError('model runs (partcredit run, compare) keep their request cache in a SQLite store for now: give --db FILE', redactUrl(this.path));
-    return this.file;
   }
 
   /** Who holds the store, in words: `process 123 (node main.js grade ...)`, or `another process`. */
@@ -403,90 +418,124 @@ export class Store {
     return [...bySubmission.values()];
   }
 
-  /** A cached response by request hash, or undefined. Reads the file directly: it is on the hot path. */
-  cached(hash: string): Tables['requests'] | undefined {
-    return this.raw.prepare('SELECT * FROM requests WHERE hash = ?').get(hash) as Tables['requests'] | undefined;
+  /** A cached response by request hash, or undefined. */
+  async cached(hash: string): Promise<Tables['requests'] | undefined> {
+    return this.db.selectFrom('requests').selectAll().where('hash', '=', hash).executeTakeFirst();
   }
 
   /** Commits a response as it arrives (its own transaction: a kill loses nothing that arrived). */
-  cache(row: Tables['requests']): void {
-    this.writing(() =>
-      this.raw
-        .prepare(
-          'INSERT OR IGNORE INTO requests (hash, model, request, response, input_tokens, output_tokens, ms, created_at) VALUES (@hash, @model, @request, @response, @input_tokens, @output_tokens, @ms, @created_at)',
-        )
-        .run(row),
+  async cache(row: Tables['requests']): Promise<void> {
+    // Two samples or two processes may ask the same request at once: the first answer stays.
+    await this.writingAsync(() =>
+      this.db
+        .insertInto('requests')
+        .values({ ...row, request: storable(row.request), response: storable(row.response) })
+        .onConflict((oc) => oc.column('hash').doNothing())
+        .execute(),
     );
   }
 
-  logRequest(row: Tables['run_requests']): void {
-    this.writing(() => this.raw.prepare('INSERT INTO run_requests (run_id, hash, model, part_id, step, cached) VALUES (@run_id, @hash, @model, @part_id, @step, @cached)').run(row));
+  async logRequest(row: Tables['run_requests']): Promise<void> {
+    await this.writingAsync(() => this.db.insertInto('run_requests').values(row).execute());
   }
 
   /**
    * Starts a model run, locked by this process (see `lockModelRun`). Paths are stored absolute,
    * so `--resume` finds the key and the problem set from any folder.
    */
-  startModelRun(keyPath: string, problemsPath: string | undefined, config: object): number {
+  async startModelRun(keyPath: string, problemsPath: string | undefined, config: object): Promise<number> {
     const now = new Date().toISOString();
-    return this.writing(() =>
-      this.raw.transaction(() => {
-        const id = Number(
-          this.raw
-            .prepare('INSERT INTO model_runs (created_at, key_path, problems_path, config) VALUES (?, ?, ?, ?)')
-            .run(now, resolve(keyPath), problemsPath ? resolve(problemsPath) : null, JSON.stringify(config)).lastInsertRowid,
-        );
-        this.raw.prepare('INSERT INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(id, process.pid, hostname(), now);
-        return id;
-      })(),
+    return this.writingAsync(() =>
+      this.db.transaction().execute(async (tx) => {
+        const run = await tx
+          .insertInto('model_runs')
+          .values({ created_at: now, key_path: resolve(keyPath), problems_path: problemsPath ? resolve(problemsPath) : null, config: JSON.stringify(config) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('model_run_locks').values({ run_id: run.id, pid: process.pid, host: hostname(), started_at: now }).execute();
+        return run.id;
+      }),
     );
   }
 
   /**
    * Takes a model run for this process, so two processes never send its pending requests twice.
    * A lock whose process is gone (killed, crashed) is taken over; a live one is a UserError.
+   * Taken with an insert that does nothing on conflict, and a takeover that updates only the
+   * lock it saw: of two processes at once, on either engine, exactly one gets the run.
    */
-  lockModelRun(runId: number): void {
-    this.writing(() =>
-      this.raw
-        .transaction(() => {
-          const held = this.raw.prepare('SELECT * FROM model_run_locks WHERE run_id = ?').get(runId) as Tables['model_run_locks'] | undefined;
-          if (held && holderAlive(held)) {
-            const by = held.pid === process.pid && held.host === hostname() ? 'this process' : `process ${held.pid}${held.host === hostname() ? '' : ` on ${held.host}`}`;
-            throw new UserError(`model run ${runId} is being run by ${by} (since ${held.started_at}); wait for it to finish or stop it, then resume`, `--resume ${runId}`);
-          }
-          this.raw.prepare('INSERT OR REPLACE INTO model_run_locks (run_id, pid, host, started_at) VALUES (?, ?, ?, ?)').run(runId, process.pid, hostname(), new Date().toISOString());
-        })
-        .immediate(),
-    );
+  async lockModelRun(runId: number): Promise<void> {
+    const mine = { run_id: runId, pid: process.pid, host: hostname(), started_at: new Date().toISOString() };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const took = await this.writingAsync(() =>
+        this.db
+          .insertInto('model_run_locks')
+          .values(mine)
+          .onConflict((oc) => oc.column('run_id').doNothing())
+          .returning('run_id')
+          .executeTakeFirst(),
+      );
+      if (took) return;
+      const held = await this.db.selectFrom('model_run_locks').selectAll().where('run_id', '=', runId).executeTakeFirst();
+      if (!held) continue; // given back in between: insert again
+      if (holderAlive(held)) {
+        const by = held.pid === process.pid && held.host === hostname() ? 'this process' : `process ${held.pid}${held.host === hostname() ? '' : ` on ${held.host}`}`;
+        throw new UserError(`model run ${runId} is being run by ${by} (since ${held.started_at}); wait for it to finish or stop it, then resume`, `--resume ${runId}`);
+      }
+      const r = await this.writingAsync(() =>
+        this.db
+          .updateTable('model_run_locks')
+          .set(mine)
+          .where('run_id', '=', runId)
+          .where('pid', '=', held.pid)
+          .where('host', '=', held.host)
+          .where('started_at', '=', held.started_at)
+          .executeTakeFirst(),
+      );
+      if (Number(r.numUpdatedRows) === 1) return;
+    }
+    throw new UserError(`model run ${runId} is being taken by another process at this moment; try again`, `--resume ${runId}`);
   }
 
   /** Gives a model run back (only this process's own lock). */
-  unlockModelRun(runId: number): void {
-    this.writing(() => this.raw.prepare('DELETE FROM model_run_locks WHERE run_id = ? AND pid = ? AND host = ?').run(runId, process.pid, hostname()));
+  async unlockModelRun(runId: number): Promise<void> {
+    await this.writingAsync(() => this.db.deleteFrom('model_run_locks').where('run_id', '=', runId).where('pid', '=', process.pid).where('host', '=', hostname()).execute());
   }
 
-  modelRun(id: number): Tables['model_runs'] | undefined {
-    return this.raw.prepare('SELECT * FROM model_runs WHERE id = ?').get(id) as Tables['model_runs'] | undefined;
+  async modelRun(id: number): Promise<Selectable<Tables['model_runs']> | undefined> {
+    return this.db.selectFrom('model_runs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Saves (or replaces, on resume) one model's outcome on a part. */
-  saveResult(row: Tables['model_results']): void {
-    this.writing(() =>
-      this.raw
-        .prepare(
-          'INSERT OR REPLACE INTO model_results (run_id, model, sample, part_id, outcome, hints_used, verdict, first_verdict, answer, category, feedback, messages, input_tokens, output_tokens, ms, first_answer) VALUES (@run_id, @model, @sample, @part_id, @outcome, @hints_used, @verdict, @first_verdict, @answer, @category, @feedback, @messages, @input_tokens, @output_tokens, @ms, @first_answer)',
-        )
-        .run(row),
+  /**
+   * Saves (or replaces, on resume) a model's outcomes on parts, in one transaction: a sample's
+   * parts are written together once its protocol ends, not a write per part.
+   */
+  async saveResults(rows: Tables['model_results'][]): Promise<void> {
+    if (!rows.length) return;
+    await this.writingAsync(() =>
+      this.db.transaction().execute(async (tx) => {
+        // 100 rows of 17 columns: under both engines' limits on bound parameters.
+        for (let i = 0; i < rows.length; i += 100) {
+          await tx
+            .insertInto('model_results')
+            .values(rows.slice(i, i + 100))
+            .onConflict((oc) => oc.columns(['run_id', 'model', 'sample', 'part_id']).doUpdateSet((eb) => Object.fromEntries(RESULT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])) as never))
+            .execute();
+        }
+      }),
     );
   }
 
-  finishModelRun(id: number): void {
-    this.writing(() => this.raw.prepare('UPDATE model_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), id));
+  async finishModelRun(id: number): Promise<void> {
+    await this.writingAsync(() => this.db.updateTable('model_runs').set({ finished_at: new Date().toISOString() }).where('id', '=', id).execute());
   }
 
-  results(runId: number): Tables['model_results'][] {
-    return this.raw.prepare('SELECT * FROM model_results WHERE run_id = ? ORDER BY rowid').all(runId) as Tables['model_results'][];
+  /**
+   * A model run's results, parts in the order the run asked them (`position`), then by model
+   * and sample: the same on both engines, whichever model answered first.
+   */
+  async results(runId: number): Promise<Tables['model_results'][]> {
+    return this.db.selectFrom('model_results').selectAll().where('run_id', '=', runId).orderBy('position').orderBy('model').orderBy('sample').orderBy('part_id').execute();
   }
 
   /** How many rows each table holds (for messages and tests). */

@@ -1,4 +1,5 @@
 import {
+  CompiledQuery,
   DummyDriver,
   Kysely,
   PostgresAdapter,
@@ -8,7 +9,6 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
   type ColumnDataType,
-  type CompiledQuery,
   type CreateTableBuilder,
   type SchemaModule,
 } from 'kysely';
@@ -234,6 +234,19 @@ export const MIGRATIONS: Migration[] = [
         .addColumn('author', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('key_path', 'text', (c) => c.notNull()),
+    ],
+  },
+  {
+    version: 4,
+    name: 'model results keep the order their run asked the parts in (run and compare on PostgreSQL); wrong passwords counted in the store, across serve processes',
+    steps: (s, t, engine) => [
+      s.alterTable('model_results').addColumn('position', 'integer'),
+      // SQLite's rows were read in rowid order: that order, kept. (PostgreSQL could not run models before this step; rows a db copy brought keep null and come in name order.)
+      ...(engine === 'sqlite' ? [{ compile: () => CompiledQuery.raw('UPDATE model_results SET position = rowid') }] : []),
+      withId(s, 'login_failures', t)
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull()),
+      s.createIndex('login_failures_by_key').ifNotExists().on('login_failures').columns(['key', 'at']),
     ],
   },
 ];
