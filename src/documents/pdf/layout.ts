@@ -806,6 +806,13 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     // (Not an escaped `\,` or `\.`; a command's name before it, `\beta .`, ends as any letter does.)
     const tail = found && !/\\$/.test(tex.slice(0, found.index)) ? found : undefined;
     if (tail) tex = tex.slice(0, tail.index);
+    // So does punctuation that opens the run ("self-dual: $(L_2)^*$"): the sentence's, before the formula.
+    const lead = /^([,;:])\s*(?![=\s]*$)(?!=)/.exec(tex);
+    if (lead && !display) {
+      out += `${r.space}${lead[1]}`;
+      r.space = ' ';
+      tex = tex.slice(lead[0].length);
+    }
     // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
     // bracket the formula never opened, or an opening one it never closes, stays outside.
     let before = '';

@@ -198,5 +198,21 @@ export function tokenize(src: string): Token[] {
     push({ t: 'op', v: c, pos: i });
     i++;
   }
+  return mergeAngleTokens(out);
+}
+
+/**
+ * `<\text{sos}>`: a sequence model's special token, one word in angle brackets, not two
+ * comparisons. Only written text qualifies, so `a < b > c` stays a chain of relations.
+ */
+function mergeAngleTokens(toks: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const [a, b, c] = [toks[k]!, toks[k + 1], toks[k + 2]];
+    if (a.t === 'op' && a.v === '<' && b?.t === 'text' && /^\s*[A-Za-z][\w-]*\s*$/.test(b.v) && c?.t === 'op' && c.v === '>') {
+      out.push({ t: 'text', v: `<${b.v.trim()}>`, cmd: 'text', pos: a.pos });
+      k += 2;
+    } else out.push(a);
+  }
   return out;
 }
