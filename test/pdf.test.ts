@@ -189,6 +189,11 @@ test('the real chat exports: turns found, formulas the checker reads', async (t)
     assert.ok(doc.text && doc.text.length > 1000, f);
     // No exporter's footer survives ("Powered by ... Exporter", "3 / 19").
     assert.doesNotMatch(doc.text, /Powered by .*Exporter|^\d+ \/ \d+$/m, f);
+    // A sentence's punctuation stays the sentence's: not under a radical's bar (Kimi's
+    // `2\sqrt{1-\beta}.`), not at the head of a formula (Claude's "self-dual: $(L_2)^*$").
+    assert.doesNotMatch(doc.text, /\\sqrt\{[^{}$]*[a-z}]\s*[.,;]\}/, f);
+    const heads = [...doc.text.matchAll(/\$\$([^$]+)\$\$|\$([^$\n]+)\$/g)].map((m) => (m[1] ?? m[2])!).filter((x) => /^[,;:] /.test(x));
+    assert.deepEqual(heads, [], f);
     if (doc.chat) {
       const messages = readMessages(doc.text, detectFormat(doc.text, f));
       assert.ok(messages.some((m) => m.role === 'user') && messages.some((m) => m.role === 'assistant'), f);

@@ -87,3 +87,10 @@ test('reader: dual spaces `(L_2)^*` are names, not powers', () => {
   expectVerdict({ value: '(L_\\infty)^* = L_1', type: 'equation' }, '(L_\\infty)^* = L_1', 'correct');
   expectVerdict({ value: '(L_\\infty)^* = L_1', type: 'equation' }, '(L_\\infty)^* = L_2', 'incorrect');
 });
+
+test('reader: a row of an indexed family, `K_{j\\cdot}` or `K_{j,:}`, is indexed by the row alone', () => {
+  assert.equal(read('\\sum_{j=1}^{N} K_{j\\cdot}'), read('\\sum_{j=1}^{N} K_{j,:}'));
+  assert.equal(read('\\sum_{j=1}^{N} K_{j\\cdot}'), 'sum(j=1..N, K_row_{j})');
+  // Near miss: the row is not the entry K_j.
+  assert.notEqual(read('\\sum_{j=1}^{N} K_{j\\cdot}'), read('\\sum_{j=1}^{N} K_{j}'));
+});

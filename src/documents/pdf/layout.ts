@@ -801,6 +801,10 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       continue;
     }
     let tex = tidyTex(r.text.trim());
+    // A full stop drawn under a radical's bar (`\sqrt{1-\beta .}`) belongs to the sentence after it:
+    // the rule reaches over it. Not after a digit, where it may be a decimal point.
+    const under = /(?<![\\\d])\s*([.,;])\}$/.exec(tex);
+    if (under && /\\sqrt(?:\[[^\]]*\])?\{[^{}]*$/.test(tex.slice(0, under.index))) tex = `${tex.slice(0, under.index)}}${under[1]}`;
     // Sentence punctuation set in the formula's font ends the sentence, not the formula.
     const found = /\s*([.,;:])$/.exec(tex);
     // (Not an escaped `\,` or `\.`; a command's name before it, `\beta .`, ends as any letter does.)

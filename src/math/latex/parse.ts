@@ -424,6 +424,16 @@ class Parser {
         base = { kind: 'call', fn: 'entry', args: [base.kind === 'tuple' && base.items.length === 1 ? base.items[0]! : base, ...this.indices()], opaque: true };
       } else if (this.isOp('_') && base.kind === 'sym' && this.isIndexedSubscript(base.name)) {
         this.pos++;
+        // `K_{j\cdot}`, `X_{i,:}`: the whole row j, a family of its own indexed by the row alone.
+        const end = this.isOp('{') ? this.groupEnd(this.pos) : -1;
+        const last = end > 0 ? this.toks[end - 2] : undefined;
+        if (last && ((last.t === 'cmd' && last.v === 'cdot') || (last.t === 'op' && last.v === ':')) && end - this.pos > 3) {
+          const marker = end - 2 - (this.isOp(',', end - 3 - this.pos) ? 1 : 0);
+          this.toks.splice(marker, end - 1 - marker);
+          const sub = this.argument();
+          base = { kind: 'call', fn: `${base.name}_row`, args: sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub], opaque: true, indexed: true };
+          continue;
+        }
         const sub = this.argument();
         const args = sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub];
         this.indexed.add(base.name);
