@@ -14,6 +14,7 @@ import { loadKey } from '../src/documents/key.js';
 import { FORMULAS, NEAR_MISSES } from './fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
 import { corpusDir } from '../bench/corpus.js';
+import { expectVerdict } from './check-helpers.js';
 import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s));
@@ -111,6 +112,23 @@ test('pdflatex write-ups (Computer Modern) read back formula by formula', async 
   // Measured by bench/pdf.ts; the test keeps the reading from sliding back.
   assert.ok(equal >= 0.95 * FORMULAS.length, `equal ${equal}/${FORMULAS.length}:\n${wrong.join('\n')}`);
   assert.deepEqual(accepted, []);
+});
+
+test('a table printed by a chat: each cell its own formula; a display equation keeps its number as a tag', async (t) => {
+  if (!CHROMIUM) return t.skip('no /usr/bin/chromium: not tested');
+  const md =
+    'The update directions:\n\n<div><table style="width:100%"><tr><td>Penalty</td><td>Dual</td><td>Update</td></tr>' +
+    '<tr><td>$\\|\\cdot\\|_1$</td><td>$\\|\\cdot\\|_\\infty$</td><td>$u_i = -\\alpha g_i/\\|g\\|_\\infty$ (by max)</td></tr></table></div>\n\n' +
+    'The stationary point satisfies\n\n$$(X - W_2 W_1 X)(W_1 X)^\\top = 0 \\tag{1}$$\n\nand so on.';
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const text = (await readDocumentFile(pdf!, 'table.pdf')).text!;
+  // Never one product of the three cells.
+  assert.match(text, /\$u_\{i\} = -\\alpha g_\{i\}\/\\\|g\\\|_\{\\infty\}\$ \(by max\)/);
+  assert.doesNotMatch(text, /\\infty\} u_/);
+  const display = /^\$\$(.+)\$\$$/m.exec(text)?.[1] ?? '';
+  assert.match(display, /= 0 \\tag\{1\}$/);
+  // The tag is no factor: the equation reads as written.
+  expectVerdict({ value: '(X - W_2 W_1 X)(W_1 X)^T = 0', type: 'equation' }, `$$${display}$$`, 'correct');
 });
 
 test('the checker reads what the exports write: optima w^*, errors and basis vectors e_t (near misses stay wrong)', () => {

@@ -94,3 +94,10 @@ test('reader: a row of an indexed family, `K_{j\\cdot}` or `K_{j,:}`, is indexed
   // Near miss: the row is not the entry K_j.
   assert.notEqual(read('\\sum_{j=1}^{N} K_{j\\cdot}'), read('\\sum_{j=1}^{N} K_{j}'));
 });
+
+test('reader: an equation number `\\tag{1}` is no factor; a placeholder `|\\cdot|_1` is not a value', () => {
+  assert.equal(read('(X - W)(W X)^T = 0 \\tag{1}'), read('(X - W)(W X)^T = 0'));
+  assert.throws(() => parseMath('|\\cdot|_1'), /placeholder/);
+  assert.throws(() => parseMath('\\|\\cdot\\|_\\infty u_i = g_i'), /placeholder/);
+  assert.equal(read('a \\cdot b'), 'a b');
+});

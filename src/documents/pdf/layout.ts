@@ -765,9 +765,24 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     const space = i > 0 && gap > 0.18 * t.size ? ' ' : '';
     const last = runs[runs.length - 1];
-    if (last && last.math === math[i]) last.text += space + (math[i] ? t.tex : t.t);
+    // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
+    // each cell is a formula of its own, never one product of all of them.
+    const column = math[i] && gap > 3 * t.size;
+    if (last && last.math === math[i] && !column) last.text += space + (math[i] ? t.tex : t.t);
     else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
   });
+  // A line of nothing but formula is one display, its columns rejoined; an equation's number
+  // set apart at the margin (`(3)`) is its tag, not a factor.
+  if (runs.length > 1 && runs.every((r) => r.math)) {
+    const tag = /^\(([\w.]{1,4})\)$/.exec(runs[runs.length - 1]!.text.trim());
+    if (tag) {
+      runs.pop();
+      const last = runs[runs.length - 1]!;
+      last.text = `${last.text.replace(/\s*[.,;]\s*$/, '')} \\tag{${tag[1]}}`;
+    }
+    const text = runs.map((r, i) => (i ? r.space || ' ' : '') + r.text).join('');
+    runs.splice(0, runs.length, { math: true, text, space: runs[0]!.space });
+  }
   // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
   for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
   // An arrow between prose and a formula joins sentences ("finite $n$ ⇒ coupling"): it is

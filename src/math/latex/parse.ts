@@ -882,6 +882,10 @@ class Parser {
       case 'degree':
       case 'circ':
         return { kind: 'text', text: '°' };
+      case 'cdot':
+      case 'bullet':
+        // `|\cdot|_1`: the dot stands for the argument of a function named, not for a value.
+        throw new ParseError(`"\\${c}" stands where a value was expected (a placeholder)`);
       case 'cdots':
       case 'ldots':
       case 'dots':

@@ -54,6 +54,7 @@ const IGNORED_COMMANDS = new Set([
   'thickspace',
   'negthinspace',
   'hspace',
+  'tag',
   'vspace',
   'phantom',
   'hfill',
@@ -145,8 +146,8 @@ export function tokenize(src: string): Token[] {
         const name = m[0];
         i += 1 + name.length;
         if (IGNORED_COMMANDS.has(name)) {
-          // \hspace{1em}, \phantom{x}: their argument is spacing too.
-          if ((name === 'hspace' || name === 'vspace' || name === 'phantom') && src[i] === '{') i = balancedGroup(src, i)?.end ?? src.length;
+          // \hspace{1em}, \phantom{x}: their argument is spacing too; \tag{1} is an equation's number.
+          if ((name === 'hspace' || name === 'vspace' || name === 'phantom' || name === 'tag') && src[i] === '{') i = balancedGroup(src, i)?.end ?? src.length;
           // \left. and \right. are invisible delimiters.
           if ((name === 'left' || name === 'right') && src[i] === '.') i++;
           continue;
