@@ -67,6 +67,11 @@ test('reader: indicators are the function of their condition (1 where it holds, 
   expectVerdict('1_{\\{x > 0\\}}', '1_{\\{x \\ge 0\\}}', 'incorrect');
   expectVerdict('1_{\\{x > 0\\}}', '1_{\\{x < 0\\}}', 'incorrect');
   expectVerdict('1_{\\{x > 0\\}}', '1', 'incorrect');
+  // Inside a product too: the comparison tries the points where a condition switches.
+  expectVerdict('(x + 1) 1_{\\{x > 0\\}}', '(x + 1) 1_{\\{x \\ge 0\\}}', 'incorrect');
+  expectVerdict('x 1_{\\{wx + b > 0\\}}', 'x 1_{\\{wx + b \\ge 0\\}}', 'incorrect');
+  expectVerdict('x 1_{\\{wx + b > 0\\}}', 'x 1_{\\{b + wx > 0\\}}', 'correct');
+  expectVerdict('(x + 1) 1_{\\{x > 0\\}}', '(x + 1) 1_{\\{0 < x\\}}', 'correct');
   // A bare \mathbb{1} is the all-ones vector, never 1; a bold 1 without a condition stays 1.
   expectVerdict('\\mathbb{1}', '1', 'incorrect');
   expectVerdict('\\|W - \\mathbf{1}\\|^2', '\\|W - 1\\|^2', 'correct');
