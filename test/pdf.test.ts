@@ -219,6 +219,51 @@ test('the real chat exports: turns found, formulas the checker reads', async (t)
   }
 });
 
+test('a line of a reply that begins "means:" or "Memory:" is no role label', () => {
+  const text = '**User:**\nsolve it\n\n**Assistant:**\nThe loss is zero, which\nmeans: $$a^T \\theta = 1$$\nMemory: $O(D^2)$\n';
+  const messages = readMessages(text, detectFormat(text, 'chat.md'));
+  assert.deepEqual(
+    messages.map((m) => m.role),
+    ['user', 'assistant'],
+  );
+  assert.match(messages[1]!.text, /means: \$\$a\^T/);
+});
+
+/**
+ * Turns per export, counted against the pages (pdftoppm): messages with a text layer. Claude's
+ * export has 16 stamped messages, one of them a screenshot of the problem with no text; Kimi's
+ * and the hw0 one are typeset write-ups of the model's answers (no prompts in them), with the
+ * student's evaluations as remarks.
+ */
+const EXPECTED_TURNS: Record<string, { user: number; assistant: number } | 'writeup'> = {
+  'thread_163-SpecialParticipationA-GPTOssHW5.pdf': { user: 8, assistant: 8 },
+  'thread_245-Claude-CS282-specialParticipationA-HW2.pdf': { user: 7, assistant: 8 },
+  'thread_262-chatgpt.pdf': { user: 3, assistant: 3 },
+  'thread_275-gemini2.5Pro-chat_2025-11-11.pdf': { user: 5, assistant: 5 },
+  'thread_364-EECS_182_Special_Participations_KimiK2_HW1.pdf': 'writeup',
+  'thread_368-Qwen_Chat.pdf': { user: 14, assistant: 14 },
+  'thread_422-ChatGPT_-_hw9.pdf': { user: 7, assistant: 7 },
+  'thread_477-hw0_noncoding_zimu_gpt5-think.pdf': 'writeup',
+};
+
+test('the real chat exports: every turn found, as counted by hand', async (t) => {
+  const dir = corpusDir();
+  const chats = dir ? join(dir, 'dev/pdf-chats') : '';
+  if (!dir || !existsSync(chats)) return t.skip('../shared/corpus/dev/pdf-chats is not beside the project');
+  for (const [f, want] of Object.entries(EXPECTED_TURNS)) {
+    if (!existsSync(join(chats, f))) continue;
+    const doc = await readDocumentFile(new Uint8Array(readFileSync(join(chats, f))), f);
+    const format = detectFormat(doc.text!, f);
+    if (want === 'writeup') {
+      assert.equal(format, 'writeup', f);
+      continue;
+    }
+    const messages = readMessages(doc.text!, format);
+    const got = { user: messages.filter((m) => m.role === 'user').length, assistant: messages.filter((m) => m.role === 'assistant').length };
+    assert.deepEqual(got, want, f);
+  }
+});
+
 test('a problem set printed to PDF reads back into the same questions and parts', async (t) => {
   if (!CHROMIUM) return t.skip('no Debian chromium: problem-set PDF not generated');
   const md = readFileSync(join('examples', 'demo', 'problems.md'), 'utf8');

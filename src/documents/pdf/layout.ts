@@ -907,9 +907,20 @@ export function pageLines(page: PageContent): TextLine[] {
   }
   lines.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   // Chat bubbles: rounded boxes that start right of the text column and reach towards the right edge.
-  const margin = Math.min(...lines.map((l) => l.x0), page.width);
-  const bubbles = page.shapes.filter((s) => s.complex && s.y1 - s.y0 > 12 && s.x0 > margin + 0.05 * page.width && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width);
-  const inBubble = (l: Line) => bubbles.some((b) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1);
+  const inside = (l: Line, b: PageContent['shapes'][number]) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1;
+  // A box around nothing but code is a code span's background (ChatGPT's `self.W_v = ...` in a
+  // restated problem), not the person's bubble: a bubble holds some prose.
+  // A bubble cut by a page break loses its rounded corners there: a plain box reaching the page's edge.
+  const cut = (s: PageContent['shapes'][number]) => s.y0 < 0.03 * page.height || s.y1 > 0.97 * page.height;
+  const boxes = page.shapes.filter(
+    (s) => (s.complex || cut(s)) && s.y1 - s.y0 > 12 && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width && lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)),
+  );
+  // The text column is found from the lines outside every box: a page that is all bubble (a pasted
+  // blog post across pages) has no other line, and its bubble starts right of a tenth of the page.
+  const outside = lines.filter((l) => !boxes.some((b) => inside(l, b)));
+  const margin = outside.length ? Math.min(...outside.map((l) => l.x0)) : 0.1 * page.width;
+  const bubbles = boxes.filter((s) => s.x0 > margin + 0.05 * page.width);
+  const inBubble = (l: Line) => bubbles.some((b) => inside(l, b));
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
