@@ -14,6 +14,7 @@ import { loadKey } from '../src/documents/key.js';
 import { FORMULAS, NEAR_MISSES } from './fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
 import { corpusDir } from '../bench/corpus.js';
+import { expectVerdict } from './check-helpers.js';
 import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s));
@@ -113,6 +114,23 @@ test('pdflatex write-ups (Computer Modern) read back formula by formula', async 
   assert.deepEqual(accepted, []);
 });
 
+test('a table printed by a chat: each cell its own formula; a display equation keeps its number as a tag', async (t) => {
+  if (!CHROMIUM) return t.skip('no /usr/bin/chromium: not tested');
+  const md =
+    'The update directions:\n\n<div><table style="width:100%"><tr><td>Penalty</td><td>Dual</td><td>Update</td></tr>' +
+    '<tr><td>$\\|\\cdot\\|_1$</td><td>$\\|\\cdot\\|_\\infty$</td><td>$u_i = -\\alpha g_i/\\|g\\|_\\infty$ (by max)</td></tr></table></div>\n\n' +
+    'The stationary point satisfies\n\n$$(X - W_2 W_1 X)(W_1 X)^\\top = 0 \\tag{1}$$\n\nand so on.';
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const text = (await readDocumentFile(pdf!, 'table.pdf')).text!;
+  // Never one product of the three cells.
+  assert.match(text, /\$u_\{i\} = -\\alpha g_\{i\}\/\\\|g\\\|_\{\\infty\}\$ \(by max\)/);
+  assert.doesNotMatch(text, /\\infty\} u_/);
+  const display = /^\$\$(.+)\$\$$/m.exec(text)?.[1] ?? '';
+  assert.match(display, /= 0 \\tag\{1\}$/);
+  // The tag is no factor: the equation reads as written.
+  expectVerdict({ value: '(X - W_2 W_1 X)(W_1 X)^T = 0', type: 'equation' }, `$$${display}$$`, 'correct');
+});
+
 test('the checker reads what the exports write: optima w^*, errors and basis vectors e_t (near misses stay wrong)', () => {
   assert.equal(checkAnswer({ value: '\\eta^{*} = \\frac{1}{2}' }, '$\\eta^* = 0.5$').verdict, 'correct');
   assert.equal(checkAnswer({ value: 'w^{*}' }, '$w$').verdict, 'incorrect');
@@ -189,10 +207,60 @@ test('the real chat exports: turns found, formulas the checker reads', async (t)
     assert.ok(doc.text && doc.text.length > 1000, f);
     // No exporter's footer survives ("Powered by ... Exporter", "3 / 19").
     assert.doesNotMatch(doc.text, /Powered by .*Exporter|^\d+ \/ \d+$/m, f);
+    // A sentence's punctuation stays the sentence's: not under a radical's bar (Kimi's
+    // `2\sqrt{1-\beta}.`), not at the head of a formula (Claude's "self-dual: $(L_2)^*$").
+    assert.doesNotMatch(doc.text, /\\sqrt\{[^{}$]*[a-z}]\s*[.,;]\}/, f);
+    const heads = [...doc.text.matchAll(/\$\$([^$]+)\$\$|\$([^$\n]+)\$/g)].map((m) => (m[1] ?? m[2])!).filter((x) => /^[,;:] /.test(x));
+    assert.deepEqual(heads, [], f);
     if (doc.chat) {
       const messages = readMessages(doc.text, detectFormat(doc.text, f));
       assert.ok(messages.some((m) => m.role === 'user') && messages.some((m) => m.role === 'assistant'), f);
     }
+  }
+});
+
+test('a line of a reply that begins "means:" or "Memory:" is no role label', () => {
+  const text = '**User:**\nsolve it\n\n**Assistant:**\nThe loss is zero, which\nmeans: $$a^T \\theta = 1$$\nMemory: $O(D^2)$\n';
+  const messages = readMessages(text, detectFormat(text, 'chat.md'));
+  assert.deepEqual(
+    messages.map((m) => m.role),
+    ['user', 'assistant'],
+  );
+  assert.match(messages[1]!.text, /means: \$\$a\^T/);
+});
+
+/**
+ * Turns per export, counted against the pages (pdftoppm): messages with a text layer. Claude's
+ * export has 16 stamped messages, one of them a screenshot of the problem with no text; Kimi's
+ * and the hw0 one are typeset write-ups of the model's answers (no prompts in them), with the
+ * student's evaluations as remarks.
+ */
+const EXPECTED_TURNS: Record<string, { user: number; assistant: number } | 'writeup'> = {
+  'thread_163-SpecialParticipationA-GPTOssHW5.pdf': { user: 8, assistant: 8 },
+  'thread_245-Claude-CS282-specialParticipationA-HW2.pdf': { user: 7, assistant: 8 },
+  'thread_262-chatgpt.pdf': { user: 3, assistant: 3 },
+  'thread_275-gemini2.5Pro-chat_2025-11-11.pdf': { user: 5, assistant: 5 },
+  'thread_364-EECS_182_Special_Participations_KimiK2_HW1.pdf': 'writeup',
+  'thread_368-Qwen_Chat.pdf': { user: 14, assistant: 14 },
+  'thread_422-ChatGPT_-_hw9.pdf': { user: 7, assistant: 7 },
+  'thread_477-hw0_noncoding_zimu_gpt5-think.pdf': 'writeup',
+};
+
+test('the real chat exports: every turn found, as counted by hand', async (t) => {
+  const dir = corpusDir();
+  const chats = dir ? join(dir, 'dev/pdf-chats') : '';
+  if (!dir || !existsSync(chats)) return t.skip('../shared/corpus/dev/pdf-chats is not beside the project');
+  for (const [f, want] of Object.entries(EXPECTED_TURNS)) {
+    if (!existsSync(join(chats, f))) continue;
+    const doc = await readDocumentFile(new Uint8Array(readFileSync(join(chats, f))), f);
+    const format = detectFormat(doc.text!, f);
+    if (want === 'writeup') {
+      assert.equal(format, 'writeup', f);
+      continue;
+    }
+    const messages = readMessages(doc.text!, format);
+    const got = { user: messages.filter((m) => m.role === 'user').length, assistant: messages.filter((m) => m.role === 'assistant').length };
+    assert.deepEqual(got, want, f);
   }
 });
 

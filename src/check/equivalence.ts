@@ -3,6 +3,7 @@ import type { SymbolTable } from '../model/symbols.js';
 import type { DecidingCheck } from '../model/verdict.js';
 import { close, evaluate, isFiniteValue, type Point, type Value, type WorkBudget } from '../math/evaluate.js';
 import { exactlyEqual } from '../math/normal-form.js';
+import { caseBoundaries } from '../math/boundaries.js';
 import { Matrix } from '../math/matrix.js';
 import { freeSymbols, samplePoint } from '../math/sampling.js';
 import { hashString, seededRandom } from '../math/random.js';
@@ -101,6 +102,16 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
       };
     }
     agreed++;
+  }
+  // Where a case or an indicator switches, exactly: random points never land on `x = 0`.
+  if (agreed >= MIN_POINTS) {
+    for (const point of caseBoundaries([expected, answer], samplePoint(rng, names, env.symbols), env.budget)) {
+      const want = evaluate(expected, point, env.budget);
+      const got = evaluate(answer, point, env.budget);
+      if (isFiniteValue(want) && isFiniteValue(got) && !close(want, got, rel)) {
+        return { equal: false, check: 'numeric', counterexample: `at ${describePoint(point, names)} the answer is ${fmt(got)}, the expected value is ${fmt(want)}` };
+      }
+    }
   }
   if (agreed < MIN_POINTS) {
     const detail = answerUndefined > agreed ? 'the answer has no real value where the expected one has' : `the two have values at only ${agreed} of ${POINTS * 4} test points`;

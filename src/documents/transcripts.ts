@@ -167,7 +167,8 @@ export function parseMarkdownChat(text: string): Message[] {
     current = undefined;
   };
   lines.forEach((l, i) => {
-    const m = /^\s*(?:#{1,6}\s*|\*\*|>\s*)?(User|Human|You|Me|Student|Assistant|AI|Model|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*)(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$/i.exec(l);
+    const m = /^\s*(?:#{1,6}\s*|\*\*|>\s*)?(User|Human|You|Me|Student|Assistant|AI|Model|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*)(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$/i.exec(l);
+    // (A whole word: "means: $$...$$" in a reply is no label "Me".)
     if (m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)))) {
       flush();
       const role = /^(user|human|you|me|student)$/i.test(m[1]!) ? 'user' : 'assistant';

@@ -91,6 +91,20 @@ function opaque(name: string, args: number[]): number {
   return s;
 }
 
+/** Relation operators as numbers, so that an opaque term of a condition tells `=` from `<`. */
+const REL_CODES: Record<string, number> = { '=': 1, '<': 2, '>': 3, '<=': 4, '>=': 5, '!=': 6, '~': 7, in: 8, assign: 9, ratio: 10, implies: 11 };
+
+/**
+ * What an opaque function sees of an argument: its value, or for a condition (`P(X = 1 \mid Y = 0)`)
+ * its operators and the values of its sides, so that the term still depends on each of them.
+ */
+function opaqueArgument(a: Node, at: Point, budget: WorkBudget): number[] {
+  if (a.kind === 'rel') return [...a.ops.map((op) => REL_CODES[op] ?? 0), ...a.args.flatMap((x) => opaqueArgument(x, at, budget))];
+  if (a.kind === 'tuple' && a.open === '') return a.items.flatMap((x) => opaqueArgument(x, at, budget));
+  const v = evaluate(a, at, budget);
+  return typeof v === 'number' ? [v] : v instanceof Matrix ? v.data : v;
+}
+
 function callKnown(fn: string, args: Value[]): Value {
   const [x, y] = args;
   if (x === undefined) return NaN;
@@ -210,11 +224,11 @@ export function evaluate(n: Node, at: Point, budget: WorkBudget = new WorkBudget
     case 'percent':
       return map1(evaluate(n.arg, at, budget), (x) => x / 100);
     case 'call': {
-      const args = n.args.map((a) => evaluate(a, at, budget));
       if (n.opaque) {
-        const flat = args.flatMap((a) => (typeof a === 'number' ? [a] : a instanceof Matrix ? a.data : a));
+        const flat = n.args.flatMap((a) => opaqueArgument(a, at, budget));
         return opaque(n.fn, flat);
       }
+      const args = n.args.map((a) => evaluate(a, at, budget));
       return callKnown(n.fn, args);
     }
     case 'bigop': {

@@ -11,6 +11,24 @@ export interface Turn {
 
 /** Lines exporters print after each message: Claude Exporter's "10/13/2025, 12:47:31 PM". */
 const STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?$/i;
+/**
+ * A stamp with words after it on its baseline: a reader's remark written in the margin beside
+ * the stamp ("10/13/2025, 1:09:07 PM and further provided ..."). The stamp still closes a message.
+ */
+const STAMP_THEN_WORDS = /^(\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)\s+(\S.*)$/i;
+
+/** Lines that begin with a stamp, split into the stamp and the remark beside it. */
+export function splitStampRemarks(lines: TextLine[]): { lines: TextLine[]; remarks: string[] } {
+  const remarks: string[] = [];
+  const out = lines.flatMap((l) => {
+    const m = STAMP_THEN_WORDS.exec(l.text.trim());
+    if (!m) return [l];
+    remarks.push(m[2]!);
+    return [{ ...l, text: m[1]! }];
+  });
+  return { lines: out, remarks };
+}
+
 /** Role labels that begin a line in printed chats and reports of them. */
 const USER_LABEL = /^(?:\*\*)?(?:You said|You|User|Prompt|Me|Student|Human)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
 const MODEL_LABEL = /^(?:\*\*)?(?:ChatGPT said|Model Reply|Model Response|Model|Reply|Response|Assistant|ChatGPT|Claude|Gemini said|Gemini|Kimi|Qwen[\w.-]*|DeepSeek)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;

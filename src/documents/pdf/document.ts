@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Message } from '../../model/submission.js';
 import { linesToMarkdown, readPdfLayout, type PdfText, type TextLine } from './index.js';
-import { splitTurns } from './chat.js';
+import { splitStampRemarks, splitTurns } from './chat.js';
 import { renderRegion } from './render.js';
 
 /** Reads a page image into Markdown + LaTeX (a vision model, injected by `run/`). */
@@ -92,7 +92,13 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
   }
   const notes: Message[] = [];
   lines = pullRemarks(splitRunIn(lines), notes);
-  const turns = splitTurns(lines);
+  const stamped = splitStampRemarks(lines);
+  const turns = splitTurns(stamped.lines);
+  // Beside a stamp only when the stamps make the turns: elsewhere such a line is left as it was.
+  if (turns && stamped.remarks.length) {
+    lines = stamped.lines;
+    for (const text of stamped.remarks) notes.push({ role: 'note', text });
+  }
   const out: string[] = [];
   const regions: PdfRegion[] = [];
   const emit = (ls: TextLine[]) => {

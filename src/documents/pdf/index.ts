@@ -60,7 +60,9 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
       const t = l.text.trim();
       if ((counts.get(exact(l)) ?? 0) >= threshold || (counts.get(shapeOf(l)) ?? 0) >= counted) return false;
       if (/^(?:page\s*)?\d+\s*(?:\/|of)\s*\d+$|^(?:page\s*)?\d+$/i.test(t)) return false;
-      if (/Powered by .*Exporter|^https?:\/\/\S+$|^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}/i.test(t)) return false;
+      // The browser's date line has minutes only; a message's stamp with seconds (Claude Exporter's
+      // "10/13/2025, 12:47:48 PM") closes a message, even at a page's foot.
+      if (/Powered by .*Exporter|^https?:\/\/\S+$|^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(?!:\d{2})/i.test(t)) return false;
       return true;
     });
   });

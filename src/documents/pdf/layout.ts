@@ -765,9 +765,24 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     const space = i > 0 && gap > 0.18 * t.size ? ' ' : '';
     const last = runs[runs.length - 1];
-    if (last && last.math === math[i]) last.text += space + (math[i] ? t.tex : t.t);
+    // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
+    // each cell is a formula of its own, never one product of all of them.
+    const column = math[i] && gap > 3 * t.size;
+    if (last && last.math === math[i] && !column) last.text += space + (math[i] ? t.tex : t.t);
     else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
   });
+  // A line of nothing but formula is one display, its columns rejoined; an equation's number
+  // set apart at the margin (`(3)`) is its tag, not a factor.
+  if (runs.length > 1 && runs.every((r) => r.math)) {
+    const tag = /^\(([\w.]{1,4})\)$/.exec(runs[runs.length - 1]!.text.trim());
+    if (tag) {
+      runs.pop();
+      const last = runs[runs.length - 1]!;
+      last.text = `${last.text.replace(/\s*[.,;]\s*$/, '')} \\tag{${tag[1]}}`;
+    }
+    const text = runs.map((r, i) => (i ? r.space || ' ' : '') + r.text).join('');
+    runs.splice(0, runs.length, { math: true, text, space: runs[0]!.space });
+  }
   // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
   for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
   // An arrow between prose and a formula joins sentences ("finite $n$ ⇒ coupling"): it is
@@ -801,11 +816,22 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
       continue;
     }
     let tex = tidyTex(r.text.trim());
+    // A full stop drawn under a radical's bar (`\sqrt{1-\beta .}`) belongs to the sentence after it:
+    // the rule reaches over it. Not after a digit, where it may be a decimal point.
+    const under = /(?<![\\\d])\s*([.,;])\}$/.exec(tex);
+    if (under && /\\sqrt(?:\[[^\]]*\])?\{[^{}]*$/.test(tex.slice(0, under.index))) tex = `${tex.slice(0, under.index)}}${under[1]}`;
     // Sentence punctuation set in the formula's font ends the sentence, not the formula.
     const found = /\s*([.,;:])$/.exec(tex);
     // (Not an escaped `\,` or `\.`; a command's name before it, `\beta .`, ends as any letter does.)
     const tail = found && !/\\$/.test(tex.slice(0, found.index)) ? found : undefined;
     if (tail) tex = tex.slice(0, tail.index);
+    // So does punctuation that opens the run ("self-dual: $(L_2)^*$"): the sentence's, before the formula.
+    const lead = /^([,;:])\s*(?![=\s]*$)(?!=)/.exec(tex);
+    if (lead && !display) {
+      out += `${r.space}${lead[1]}`;
+      r.space = ' ';
+      tex = tex.slice(lead[0].length);
+    }
     // Brackets of the sentence around a formula ("(size $N$)") are not the formula's: a closing
     // bracket the formula never opened, or an opening one it never closes, stays outside.
     let before = '';
@@ -881,9 +907,20 @@ export function pageLines(page: PageContent): TextLine[] {
   }
   lines.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   // Chat bubbles: rounded boxes that start right of the text column and reach towards the right edge.
-  const margin = Math.min(...lines.map((l) => l.x0), page.width);
-  const bubbles = page.shapes.filter((s) => s.complex && s.y1 - s.y0 > 12 && s.x0 > margin + 0.05 * page.width && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width);
-  const inBubble = (l: Line) => bubbles.some((b) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1);
+  const inside = (l: Line, b: PageContent['shapes'][number]) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1;
+  // A box around nothing but code is a code span's background (ChatGPT's `self.W_v = ...` in a
+  // restated problem), not the person's bubble: a bubble holds some prose.
+  // A bubble cut by a page break loses its rounded corners there: a plain box reaching the page's edge.
+  const cut = (s: PageContent['shapes'][number]) => s.y0 < 0.03 * page.height || s.y1 > 0.97 * page.height;
+  const boxes = page.shapes.filter(
+    (s) => (s.complex || cut(s)) && s.y1 - s.y0 > 12 && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width && lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)),
+  );
+  // The text column is found from the lines outside every box: a page that is all bubble (a pasted
+  // blog post across pages) has no other line, and its bubble starts right of a tenth of the page.
+  const outside = lines.filter((l) => !boxes.some((b) => inside(l, b)));
+  const margin = outside.length ? Math.min(...outside.map((l) => l.x0)) : 0.1 * page.width;
+  const bubbles = boxes.filter((s) => s.x0 > margin + 0.05 * page.width);
+  const inBubble = (l: Line) => bubbles.some((b) => inside(l, b));
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));

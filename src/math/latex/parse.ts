@@ -39,6 +39,8 @@ class Parser {
   private readonly stems: Set<string>;
   /** Families seen indexed, declared or inferred (a subscript that uses a sum's index). */
   readonly indexed: Set<string>;
+  /** How many `|...|` absolute values are open: inside one, a bar closes it. */
+  private barsDepth = 0;
   /** How many `\|` norms are open: inside one, the next `\|` closes it rather than opening another. */
   private normDepth = 0;
   /** Indices of the sums being read, innermost last. */
@@ -184,8 +186,9 @@ class Parser {
   private isCloser(): boolean {
     const t = this.peek();
     if (!t) return true;
-    if (t.t === 'op') return [')', ']', '}', '&', '\\\\', '|'].includes(t.v);
-    if (t.t === 'cmd') return ['}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle'].includes(t.v) || (['|', 'Vert', 'rVert'].includes(t.v) && this.normDepth > 0);
+    // A bar closes an absolute value or a condition's first part, unless it opens a new absolute value (`\ln |x|`).
+    if (t.t === 'op') return [')', ']', '}', '&', '\\\\'].includes(t.v) || (t.v === '|' && !(this.barsDepth === 0 && this.pairedBar()));
+    if (t.t === 'cmd') return ['}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', 'mid'].includes(t.v) || (['|', 'Vert', 'rVert'].includes(t.v) && this.normDepth > 0);
     return false;
   }
 
@@ -331,10 +334,29 @@ class Parser {
         return !JOINING_WORDS.has(t.v.trim().toLowerCase());
       case 'cmd':
         if (this.normDepth > 0 && (t.v === '|' || t.v === 'Vert' || t.v === 'rVert')) return false;
-        return !(t.v in RELATION_COMMANDS) && !['times', 'cdot', 'div', 'pm', 'mp', 'cup', '}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', 'ast', 'cdots', 'ldots', 'dots', 'quad'].includes(t.v);
+        return (
+          !(t.v in RELATION_COMMANDS) && !['times', 'cdot', 'div', 'pm', 'mp', 'cup', '}', 'rfloor', 'rceil', 'end', 'rvert', 'rangle', 'mid', 'ast', 'cdots', 'ldots', 'dots', 'quad'].includes(t.v)
+        );
       case 'op':
-        return t.v === '(' || t.v === '[' || t.v === '{';
+        // `m|g|_1`, `2|x|`: a bar after a factor opens an absolute value when another closes it
+        // before the bracket around it ends; in `P(A | B)` it is the condition's bar.
+        return t.v === '(' || t.v === '[' || t.v === '{' || (t.v === '|' && this.barsDepth === 0 && this.pairedBar());
     }
+  }
+
+  /** Whether the `|` at the current position has a partner before the enclosing bracket closes. */
+  private pairedBar(): boolean {
+    let depth = 0;
+    for (let k = this.pos + 1; k < this.toks.length; k++) {
+      const t = this.toks[k]!;
+      if (t.t === 'op' && (t.v === '(' || t.v === '[' || t.v === '{')) depth++;
+      else if (t.t === 'cmd' && (t.v === '{' || t.v === 'begin' || t.v === 'langle')) depth++;
+      else if ((t.t === 'op' && (t.v === ')' || t.v === ']' || t.v === '}')) || (t.t === 'cmd' && (t.v === '}' || t.v === 'end' || t.v === 'rangle'))) {
+        if (--depth < 0) return false;
+      } else if (depth === 0 && t.t === 'op' && (t.v === '&' || t.v === '\\\\')) return false;
+      else if (depth === 0 && t.t === 'op' && t.v === '|') return true;
+    }
+    return false;
   }
 
   /** unary := ('-' | '+') unary | power */
@@ -347,12 +369,16 @@ class Parser {
       this.pos++;
       return this.unary();
     }
-    return this.postfix(this.postfixless());
+    const open = this.peek();
+    return this.postfix(this.postfixless(), open?.t === 'op' && (open.v === '(' || open.v === '['));
   }
 
-  /** Postfix operators: powers, subscripts (on names), factorials, primes, transposes, percent. */
-  private postfix(base: Node): Node {
-    for (;;) {
+  /**
+   * Postfix operators: powers, subscripts (on names), factorials, primes, transposes, percent.
+   * `grouped`: the base was written in brackets, so a subscript right after it indexes the group.
+   */
+  private postfix(base: Node, grouped = false): Node {
+    for (let first = true; ; first = false) {
       if (this.isOp('^') && base.kind === 'sym' && this.superscriptNameThenT()) {
         // `W^{oT}`, `W^{s x T}`: the matrix W^o (W^sx), transposed.
         this.pos++;
@@ -384,17 +410,30 @@ class Parser {
       } else if (this.isOp('!') && !this.isOp('=', 1)) {
         this.pos++;
         base = { kind: 'call', fn: 'factorial', args: [base] };
-      } else if (this.isOp('_') && base.kind === 'call' && (base.fn === 'norm' || base.fn === 'abs')) {
-        // `\|x\|_2`, `\|W\|_F`: which norm, not a factor. The 2-norm of a matrix is its spectral norm.
+      } else if (this.isOp('_') && base.kind === 'call' && (base.fn === 'norm' || base.fn === 'abs') && base.args.length === 1) {
+        // `\|x\|_2`, `\|W\|_F`, and `|g|_1` as chats write it: which norm, not a factor.
         this.pos++;
-        const which = subscriptName(this.rawArgument());
-        if (base.fn === 'norm') {
-          // ‖x‖₁ and ‖x‖_∞ are other norms than the 2-norm: never read past.
-          const fn = which === '2' ? 'norm2' : which === '1' ? 'norm1' : /^(?:infty|inf|∞)$/.test(which) ? 'normInf' : undefined;
-          if (fn) base = { ...base, fn };
-        }
+        base = subscriptedNorm(base.args[0]!, subscriptName(this.rawArgument()));
+      } else if (this.isOp('_') && base.kind === 'pow' && base.base.kind === 'call' && (base.base.fn === 'norm' || base.base.fn === 'abs') && base.base.args.length === 1) {
+        // `\|x\|^2_2`: the subscript written after the power still names the norm.
+        this.pos++;
+        base = { ...base, base: subscriptedNorm(base.base.args[0]!, subscriptName(this.rawArgument())) };
+      } else if (this.isOp('_') && grouped && first && (base.kind !== 'tuple' || base.items.length === 1)) {
+        // `(A^k)_{ij}`, `[X^TX]_{ab}`: an entry of the bracketed matrix, a function of it and its indices.
+        this.pos++;
+        base = { kind: 'call', fn: 'entry', args: [base.kind === 'tuple' && base.items.length === 1 ? base.items[0]! : base, ...this.indices()], opaque: true };
       } else if (this.isOp('_') && base.kind === 'sym' && this.isIndexedSubscript(base.name)) {
         this.pos++;
+        // `K_{j\cdot}`, `X_{i,:}`: the whole row j, a family of its own indexed by the row alone.
+        const end = this.isOp('{') ? this.groupEnd(this.pos) : -1;
+        const last = end > 0 ? this.toks[end - 2] : undefined;
+        if (last && ((last.t === 'cmd' && last.v === 'cdot') || (last.t === 'op' && last.v === ':')) && end - this.pos > 3) {
+          const marker = end - 2 - (this.isOp(',', end - 3 - this.pos) ? 1 : 0);
+          this.toks.splice(marker, end - 1 - marker);
+          const sub = this.argument();
+          base = { kind: 'call', fn: `${base.name}_row`, args: sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub], opaque: true, indexed: true };
+          continue;
+        }
         const sub = this.argument();
         const args = sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub];
         this.indexed.add(base.name);
@@ -429,6 +468,61 @@ class Parser {
       } else break;
     }
     return base;
+  }
+
+  /** The indices of an entry: `_{ij}` and `_{i,j}` are two, `_{k+1}` is one. */
+  private indices(): Node[] {
+    const w = this.peek(1);
+    // `_{ij}`, `_{ab}`: one letter per index, as entries are written (never the product ij).
+    if (this.isOp('{') && w?.t === 'word' && w.v.length <= 3 && !this.declared.has(w.v) && this.isOp('}', 2)) {
+      this.pos += 3;
+      return [...w.v].map((name) => ({ kind: 'sym', name }));
+    }
+    const sub = this.argument();
+    return sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub];
+  }
+
+  /**
+   * After an indicator's `1` (`1`, `\mathbb{1}`): its condition, `_{\{x > 0\}}`, `_{z_i > 0}`,
+   * `\{x > 0\}` or `[x > 0]`, read as the function of its condition it is: 1 where the condition
+   * holds and 0 elsewhere, so its breakpoint is the condition's. Without a condition: null, and
+   * nothing is consumed.
+   */
+  private indicatorCondition(): Node | null {
+    const start = this.pos;
+    let cond: Node | null = null;
+    try {
+      if (this.isOp('_')) {
+        this.pos++;
+        cond = this.argument();
+      } else if (this.isCmd('{') || this.isOp('[')) {
+        cond = this.postfixless();
+      }
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      cond = null;
+    }
+    if (cond && (cond.kind === 'set' || (cond.kind === 'tuple' && cond.open === '[')) && cond.items.length === 1) cond = cond.items[0]!;
+    const isCondition = (n: Node): boolean => n.kind === 'rel' || (n.kind === 'tuple' && n.open === '' && n.items.every(isCondition));
+    if (!cond || !isCondition(cond)) {
+      this.pos = start;
+      return null;
+    }
+    return {
+      kind: 'cases',
+      cases: [
+        { value: num('1'), when: cond },
+        { value: num('0'), when: 'otherwise' },
+      ],
+    };
+  }
+
+  /** After the first part of a bracket: `| B` or `\mid B`, what it is conditioned on (or what a set's members satisfy). */
+  private givenPart(): Node | null {
+    if (!this.isOp('|') && !this.isCmd('mid')) return null;
+    this.pos++;
+    if (this.atEnd() || this.isCloser()) throw new ParseError('nothing after "|"');
+    return this.list();
   }
 
   /**
@@ -550,6 +644,11 @@ class Parser {
       case 'num': {
         const value = parseDecimal(t.v);
         if (!value) throw new ParseError(`"${t.v}" is not a number`);
+        // `1_{\{wx+b>0\}}`: an indicator.
+        if (t.v === '1' && this.isOp('_')) {
+          const indicator = this.indicatorCondition();
+          if (indicator) return indicator;
+        }
         return { kind: 'num', value, text: t.v };
       }
       case 'word':
@@ -618,7 +717,10 @@ class Parser {
     const open = t.v;
     if (open === '(' || open === '[') {
       if (this.isOp(')') || this.isOp(']')) throw new ParseError(`empty brackets "${open}${this.peek()!.v}"`);
-      const inner = this.list();
+      let inner = this.list();
+      // `P(A \mid B)`, `\mathbb{E}[X | Y]`: A given B, an opaque term in which the order counts.
+      const given = this.givenPart();
+      if (given) inner = { kind: 'call', fn: 'given', args: [inner, given], opaque: true };
       const close = this.next();
       if (close.t !== 'op' || (close.v !== ')' && close.v !== ']')) {
         throw new ParseError(`"${open}" is closed by "${show(close)}"`);
@@ -645,7 +747,13 @@ class Parser {
       return inner;
     }
     if (open === '|') {
-      const inner = this.list();
+      this.barsDepth++;
+      let inner: Node;
+      try {
+        inner = this.list();
+      } finally {
+        this.barsDepth--;
+      }
       this.expectOp('|');
       return { kind: 'call', fn: 'abs', args: [inner] };
     }
@@ -722,8 +830,11 @@ class Parser {
           return { kind: 'set', items: [] };
         }
         const inner = this.list();
+        // `\{x \mid x > 0\}`: the set of what satisfies a condition, opaque but comparable.
+        const such = this.givenPart();
         if (!this.isCmd('}')) throw new ParseError('"\\{" is never closed by "\\}"');
         this.pos++;
+        if (such) return { kind: 'call', fn: 'setOf', args: [inner, such], opaque: true };
         return { kind: 'set', items: inner.kind === 'tuple' && inner.open === '' ? inner.items : [inner] };
       }
       case 'lfloor':
@@ -771,6 +882,10 @@ class Parser {
       case 'degree':
       case 'circ':
         return { kind: 'text', text: '°' };
+      case 'cdot':
+      case 'bullet':
+        // `|\cdot|_1`: the dot stands for the argument of a function named, not for a value.
+        throw new ParseError(`"\\${c}" stands where a value was expected (a placeholder)`);
       case 'cdots':
       case 'ldots':
       case 'dots':
@@ -782,6 +897,16 @@ class Parser {
       const inner = this.argument();
       if (inner.kind !== 'sym') return inner;
       return { kind: 'sym', name: `${inner.name}_${DECORATIONS[c]}` };
+    }
+    if (INDICATOR_FONTS.has(c) && this.isOp('{') && this.isOp('}', 2) && (this.peek(1)?.v === '1' || this.peek(1)?.v === 'I')) {
+      // `\mathbb{1}_{x > 0}` is an indicator; a bare `\mathbb{1}` the all-ones vector, never the number 1.
+      const letter = this.peek(1)!.v;
+      this.pos += 3;
+      const indicator = this.indicatorCondition();
+      if (indicator) return indicator;
+      if (letter === 'I') return { kind: 'sym', name: 'I' };
+      if (c === 'mathbf' || c === 'boldsymbol' || c === 'bm') return num('1');
+      return { kind: 'sym', name: ONES };
     }
     if (FONT_COMMANDS.has(c)) return this.argument();
     if (c === 'mathbb') return this.argument();
@@ -905,6 +1030,23 @@ class Parser {
     const cond = this.list();
     return cond;
   }
+}
+
+/** Fonts an indicator's `1` is written in. */
+const INDICATOR_FONTS = new Set(['mathbb', 'mathbf', 'mathds', 'mathbbm', 'boldsymbol', 'bm']);
+/** The all-ones vector `\mathbb{1}`. */
+const ONES = '𝟙';
+
+/**
+ * The norm a subscript names: 2, 1 and ∞ are the evaluator's, F the plain (Frobenius) norm;
+ * any other (`p`, `A`, `*`, `3`) is a norm of its own, equal only to itself.
+ */
+function subscriptedNorm(arg: Node, which: string): Node {
+  if (which === '2') return { kind: 'call', fn: 'norm2', args: [arg] };
+  if (which === '1') return { kind: 'call', fn: 'norm1', args: [arg] };
+  if (/^(?:infty|inf|∞)$/.test(which)) return { kind: 'call', fn: 'normInf', args: [arg] };
+  if (which === 'F') return { kind: 'call', fn: 'norm', args: [arg] };
+  return { kind: 'call', fn: `norm_${which}`, args: [arg], opaque: true };
 }
 
 function mul(a: Node, b: Node): Node {

@@ -54,6 +54,7 @@ const IGNORED_COMMANDS = new Set([
   'thickspace',
   'negthinspace',
   'hspace',
+  'tag',
   'vspace',
   'phantom',
   'hfill',
@@ -145,8 +146,8 @@ export function tokenize(src: string): Token[] {
         const name = m[0];
         i += 1 + name.length;
         if (IGNORED_COMMANDS.has(name)) {
-          // \hspace{1em}, \phantom{x}: their argument is spacing too.
-          if ((name === 'hspace' || name === 'vspace' || name === 'phantom') && src[i] === '{') i = balancedGroup(src, i)?.end ?? src.length;
+          // \hspace{1em}, \phantom{x}: their argument is spacing too; \tag{1} is an equation's number.
+          if ((name === 'hspace' || name === 'vspace' || name === 'phantom' || name === 'tag') && src[i] === '{') i = balancedGroup(src, i)?.end ?? src.length;
           // \left. and \right. are invisible delimiters.
           if ((name === 'left' || name === 'right') && src[i] === '.') i++;
           continue;
@@ -197,6 +198,22 @@ export function tokenize(src: string): Token[] {
     }
     push({ t: 'op', v: c, pos: i });
     i++;
+  }
+  return mergeAngleTokens(out);
+}
+
+/**
+ * `<\text{sos}>`: a sequence model's special token, one word in angle brackets, not two
+ * comparisons. Only written text qualifies, so `a < b > c` stays a chain of relations.
+ */
+function mergeAngleTokens(toks: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const [a, b, c] = [toks[k]!, toks[k + 1], toks[k + 2]];
+    if (a.t === 'op' && a.v === '<' && b?.t === 'text' && /^\s*[A-Za-z][\w-]*\s*$/.test(b.v) && c?.t === 'op' && c.v === '>') {
+      out.push({ t: 'text', v: `<${b.v.trim()}>`, cmd: 'text', pos: a.pos });
+      k += 2;
+    } else out.push(a);
   }
   return out;
 }
