@@ -194,6 +194,10 @@ export function extractAnswer(response: string): Extracted {
 export interface Candidate {
   text: string;
   how: 'boxed' | 'marker' | 'display' | 'inline' | 'table' | 'line';
+  /** Offset in the response of its last occurrence (for telling which of two statements came later). */
+  at?: number;
+  /** Stated as a final answer (boxed, after "Answer:" / "Final answer:"), not merely concluded or displayed. */
+  final?: boolean;
 }
 
 /** `a = b = c ≈ d` → `c`: the last side before any `≈`, cut at top-level relation signs. */
@@ -319,24 +323,31 @@ const SETUP_WORDS =
  * display formula (10) — plus up to 10 for coming later. Then a Markdown table and the last line.
  */
 export function answerCandidates(response: string): Candidate[] {
-  const scored = new Map<string, Candidate & { score: number }>();
-  const push = (text: string, how: Candidate['how'], score: number) => {
+  const scored = new Map<string, Candidate & { score: number; at: number }>();
+  const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
     const t = text.trim();
     if (!t) return;
     const existing = scored.get(t);
-    if (existing) existing.score = Math.max(existing.score, score);
-    else scored.set(t, { text: t, how, score });
+    if (existing) {
+      existing.score = Math.max(existing.score, score);
+      existing.at = Math.max(existing.at, at);
+      if (final) existing.final = true;
+    } else scored.set(t, { text: t, how, score, at, ...(final ? { final } : {}) });
   };
   const lineAfter = (from: number) => {
     const end = response.indexOf('\n', from);
     return response.slice(from, end < 0 ? undefined : end);
   };
-  boxedContents(response)
-    .map((b) => b.trim())
-    .forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
+  let boxedAt = 0;
+  boxedContents(response).forEach((b, i, list) => {
+    boxedAt = Math.max(boxedAt, response.indexOf(b, boxedAt));
+    push(b, 'boxed', 100 + (10 * (i + 1)) / list.length, boxedAt, true);
+  });
   const all = formulas(response);
   const reason = new Map<number, number>();
-  const mark = (index: number, score: number) => {
+  // Formulas stated as the answer ("Answer:", "Final answer:", "Result:"), not merely concluded ("Thus", "Solution:").
+  const finals = new Set<number>();
+  const mark = (index: number, score: number, final = false) => {
     // The first formula at or after the marker (binary search: formulas are in order).
     let lo = 0;
     let hi = all.length;
@@ -353,21 +364,23 @@ export function answerCandidates(response: string): Candidate[] {
     const introduces = /:\s*(?:\*\*)?\s*$/.test(between);
     if (/[.!?]\s/.test(between) || (!introduces && /\n\s*\n/.test(between))) return;
     reason.set(lo, Math.max(reason.get(lo) ?? 0, score));
+    if (final) finals.add(lo);
   };
   for (const m of response.matchAll(CONCLUSION)) {
     const strong = /answer|result|sol/i.test(m[0]);
-    mark(m.index! + m[0].length - 1, strong ? 50 : 20);
+    mark(m.index! + m[0].length - 1, strong ? 50 : 20, /answer|result/i.test(m[0]));
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
     const rest = lineAfter(m.index! + m[0].length)
       .replace(/\*\*|TO BE GRADED:?|#+/gi, '')
       .trim();
-    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55);
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, /answer|result/i.test(m[0]));
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {
     const label = m[1]!.trim();
     if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6 || !RESULT_WORDS.test(label) || /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)) continue;
-    mark(m.index! + m[0].length, /\b(?:answer|result|final)\b/i.test(label) ? 50 : /\btotal\b/i.test(label) ? 30 : 15);
+    const final = /\b(?:answer|result|final)\b/i.test(label);
+    mark(m.index! + m[0].length, final ? 50 : /\btotal\b/i.test(label) ? 30 : 15, final);
   }
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   all.forEach((f, i) => {
@@ -375,20 +388,20 @@ export function answerCandidates(response: string): Candidate[] {
     const marked = reason.get(i) ?? 0;
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    push(f.text, how, score);
-    pieces(f.text).forEach((p) => push(p, how, score - 0.5));
+    push(f.text, how, score, f.index, finals.has(i));
+    pieces(f.text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i)));
   });
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
-  sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!)));
+  sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
-  if (table.length >= 2) push(table.join('\n'), 'table', 5);
+  if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1);
+  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1, response.lastIndexOf(lines[lines.length - 1]!));
   if (!all.length) {
     // No formulas: a plain-text answer after a conclusion word.
     let end = -1;
@@ -399,7 +412,7 @@ export function answerCandidates(response: string): Candidate[] {
             .replace(/^[\s:]+/, '')
             .replace(/[.]\s*$/, '')
         : '';
-    if (tail && tail.length < 120) push(tail, 'marker', 20);
+    if (tail && tail.length < 120) push(tail, 'marker', 20, end);
   }
-  return [...scored.values()].sort((a, b) => b.score - a.score).map(({ text, how }) => ({ text, how }));
+  return [...scored.values()].sort((a, b) => b.score - a.score).map(({ score: _score, ...c }) => c);
 }

@@ -12,6 +12,8 @@ export interface AnswerEvidence {
   how?: string;
   /** Other candidates of the response that fit, with their verdicts. */
   others?: { verdict: CheckResult['verdict'] }[];
+  /** The response states other final answers (boxed, after "Answer:") with another verdict. */
+  conflict?: boolean;
 }
 
 const BY_PLACE: Record<string, number> = { boxed: 1, marker: 0.9, display: 0.85, table: 0.8, inline: 0.7, line: 0.55 };
@@ -35,6 +37,8 @@ export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse[
     // A last line of prose taken for the answer while formulas that fit say otherwise: a guess.
     const disagree = (a.others ?? []).some((o) => o.verdict !== a.result.verdict);
     if (disagree && a.how === 'line') e = Math.min(e, 0.4);
+    // Two final answers with different verdicts: which one the writer meant is a person's call.
+    if (a.conflict) e = Math.min(e, 0.4);
     if (a.result.category === 'incomplete') e = Math.min(e, 0.7);
     extraction = Math.min(extraction, e);
     const c = a.result.verdict === 'undecided' ? 0.2 : (BY_CHECK[a.result.check] ?? 0.7);

@@ -67,6 +67,8 @@ interface Graded {
   others?: { text: string; verdict: CheckResult['verdict'] }[];
   /** Nothing in the text was an answer of the expected kind (the result describes the closest). */
   unanswered?: boolean;
+  /** The response states another final answer of the expected kind with another verdict (listed in `others`). */
+  conflict?: boolean;
 }
 
 /** An answer the key gives credit for: the answer itself, an accepted form, a partial answer, a convention. */
@@ -236,6 +238,20 @@ function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
 }
 
+/**
+ * The candidate's symbols that make it a general form: a general form keeps every symbol of the
+ * key's answer and adds a parameter (`\frac{1}{|c|}\sqrt{d_{out}/d_{in}}` for `\sqrt{d_{out}}`).
+ * One that drops a symbol of the key's answer for another (`\sqrt{d_{in}}` for `\sqrt{d_{out}}`)
+ * is a wrong answer, never a general one to look past.
+ */
+function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantities: readonly string[]): string[] {
+  const answer = new Set(r.symbols?.answer ?? []);
+  // The quantity the key's answer names (`\alpha` of `\alpha = ...`) is no symbol a value must keep.
+  const named = new Set(quantities.map(nameKey));
+  if ((r.symbols?.expected ?? []).some((s) => !answer.has(s) && !named.has(nameKey(s)))) return [];
+  return extraSymbols(r, expected);
+}
+
 // Enough for any real response; a hostile one with more formulas still costs time linear in its size.
 const MAX_CANDIDATES = 5000;
 
@@ -344,7 +360,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         const special = specialise(targets, v, question.givens, options, candidate);
         if (special) return special;
       }
-      if (!correct && extraSymbols(fit.result, expectedSymbols).length) {
+      if (!correct && freeParameters(fit.result, expectedSymbols, quantities).length) {
         // A general form in a parameter the key does not have: specialised with the value the
         // question fixes (part (b)'s c), or else look on for the specialisation it states.
         const special = specialise(targets, v, question.givens, options, candidate);
@@ -352,6 +368,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         general = fit;
         continue;
       }
+      const rivals = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : [];
+      if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };
       return { ...fit, ...(others.length ? { others } : {}) };
     }
   }
@@ -373,6 +391,67 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(candidate ? { candidate } : {}),
     unanswered: true,
   };
+}
+
+/** Words with which a writer takes back what came before ("Wait", "Correction:", "I made an error"). */
+const CORRECTION =
+  /\b(?:wait|actually|correction|corrected|correcting|mistake|error|oops|revis(?:e|ed|ing)|re-?check(?:ing)?|on second thought|let me redo|instead|that is wrong|this is wrong|fix(?:ed|ing)?)\b/i;
+
+/** Whether a candidate is right in the sense a TA's right-vs-wrong reads it. */
+function isRight(g: Graded): boolean {
+  return g.result.verdict === 'correct' || (g.credit ?? 0) > 0;
+}
+
+/**
+ * Other final answers the response states (boxed, after "Answer:"), of the expected kind and
+ * about the same quantity, that get the other verdict than the graded one: the response does not
+ * commit to one answer. Not rivals: an earlier answer the writer takes back (a correction word
+ * between the two), working (neither boxed nor after an answer marker), a statement of another
+ * quantity (`c = ...` beside `\|\Delta W\|_2 \le ...`), a general form in a free parameter, and
+ * the question's own givens restated.
+ */
+function rivalsOf(
+  chosen: Candidate,
+  fit: Graded,
+  candidates: Candidate[],
+  targets: Target[],
+  text: string,
+  options: CheckOptions,
+  question: QuestionContext,
+  quantities: readonly string[],
+): { text: string; verdict: CheckResult['verdict'] }[] {
+  const right = isRight(fit);
+  const chosenName = leftSide(chosen.text);
+  const out: { text: string; verdict: CheckResult['verdict'] }[] = [];
+  const expected = new Set(fit.result.symbols?.expected ?? []);
+  for (const r of candidates) {
+    if (!r.final || r.text === chosen.text || out.length >= 3) continue;
+    if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
+    const name = leftSide(r.text);
+    if (name && ((chosenName && nameKey(name) !== nameKey(chosenName)) || question.givens.has(plain(name).trim()))) continue;
+    if (question.statements.length && restates(r.text, question.statements)) continue;
+    // A correction between the two: the later one is what the writer commits to.
+    if (r.at !== undefined && chosen.at !== undefined) {
+      const [from, to] = r.at < chosen.at ? [r.at, chosen.at] : [chosen.at, r.at];
+      if (CORRECTION.test(text.slice(from, to))) continue;
+    }
+    const found = r.how === 'boxed' ? { ...options, extracted: true } : options;
+    let graded: Graded | undefined;
+    for (const v of new Set([r.text, lastSide(r.text), ...boundSide(lastSide(r.text))])) {
+      for (const t of targets) {
+        const res = checkAnswer(t.spec, v, found);
+        if (misfit(res, question.symbols) || freeParameters(res, expected, quantities).length) continue;
+        if (res.verdict === 'correct') {
+          graded = creditFor(t, res, r);
+          break;
+        }
+        graded ??= t.kind === 'answer' || t.kind === 'accept' ? { result: res, candidate: r } : undefined;
+      }
+      if (graded && isRight(graded)) break;
+    }
+    if (graded && isRight(graded) !== right) out.push({ text: r.text, verdict: graded.result.verdict });
+  }
+  return out;
 }
 
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
@@ -635,7 +714,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
 }
 
 function evidence(graded: Graded[]): AnswerEvidence[] {
-  return graded.map((g) => ({ result: g.result, ...(g.candidate ? { how: g.candidate.how } : {}), ...(g.others ? { others: g.others } : {}) }));
+  return graded.map((g) => ({ result: g.result, ...(g.candidate ? { how: g.candidate.how } : {}), ...(g.others ? { others: g.others } : {}), ...(g.conflict ? { conflict: true } : {}) }));
 }
 
 /** The candidates a person decides between: the one graded and the others that fit with another verdict. */

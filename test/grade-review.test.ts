@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
+import type { PartGrade } from '../src/model/grade.js';
+
+const DIR = fileURLToPath(new URL('../../test/fixtures/final-answer/', import.meta.url));
+const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml');
+const problems = parseProblemSet(readFileSync(join(DIR, 'problems.md'), 'utf8'));
+
+function part(text: string, id: string): PartGrade {
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, 'w.md', key!, problems));
+  return g.parts.find((p) => p.id === id)!;
+}
+
+test('two final answers with different verdicts: needs-review, both listed, no points', () => {
+  const p = part('1b) **Answer:** $\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$.\n\nWith the RMS norm the same argument gives\n\n$$\\boxed{\\|\\Delta W\\|_2 \\le \\sqrt{d_{in}}}$$', '1.b');
+  assert.equal(p.verdict, 'needs-review');
+  assert.equal(p.points, 0);
+  assert.ok(p.confidence!.extraction < 0.5);
+  const listed = p.candidates!.map((c) => `${c.verdict} ${c.answer}`).join(' | ');
+  assert.match(listed, /correct .*d_\{out\}/);
+  assert.match(listed, /incorrect .*d_(?:in|\{in\})/);
+});
+
+test('two boxed answers, one right one wrong, with no correction between them: needs-review', () => {
+  const p = part('1b) Case one: $\\boxed{\\sqrt{d_{in}}}$. Case two: $\\boxed{\\sqrt{d_{out}}}$.', '1.b');
+  assert.equal(p.verdict, 'needs-review');
+  assert.equal(p.candidates!.length, 2);
+});
+
+test('near miss: a wrong bound in the working before the final answer is not a rival', () => {
+  const p = part('1b) A first bound is\n\n$$\\|\\Delta W\\|_2 \\le \\sqrt{d_{in}}$$\n\nbut that uses the wrong norm. **Final Answer:** $\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$', '1.b');
+  assert.equal(p.verdict, 'correct');
+  // And the wrong final answer after right working stays wrong, decided.
+  const q = part('1b) A first bound is\n\n$$\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$$\n\nbut that uses the wrong norm. **Final Answer:** $\\|\\Delta W\\|_2 \\le \\sqrt{d_{in}}$', '1.b');
+  assert.equal(q.verdict, 'incorrect');
+});
+
+test('near miss: an answer the writer takes back ("Wait", "I made an error") leaves the later one', () => {
+  const p = part('1b) Answer: $\\sqrt{d_{in}}$.\n\nWait, I made an error in the norm. Final answer: $\\boxed{\\sqrt{d_{out}}}$', '1.b');
+  assert.equal(p.verdict, 'correct');
+  const q = part('1b) Answer: $\\sqrt{d_{out}}$.\n\nWait, I made an error in the norm. Final answer: $\\boxed{\\sqrt{d_{in}}}$', '1.b');
+  assert.equal(q.verdict, 'incorrect');
+});
+
+test('near miss: a final statement of another quantity (the c of part a) is not a rival', () => {
+  const p = part('1b) With **Answer:** $c = \\frac{1}{d_{in}}$ from the setup, $$\\boxed{\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}}$$', '1.b');
+  assert.equal(p.verdict, 'correct');
+});
