@@ -9,6 +9,7 @@ import { readSubmission } from '../src/documents/submission.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import type { PartGrade } from '../src/model/grade.js';
+import { agreementRows, reviewFigures } from '../src/grade/agreement.js';
 
 const DIR = fileURLToPath(new URL('../../test/fixtures/final-answer/', import.meta.url));
 const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml');
@@ -53,4 +54,17 @@ test('near miss: an answer the writer takes back ("Wait", "I made an error") lea
 test('near miss: a final statement of another quantity (the c of part a) is not a rival', () => {
   const p = part('1b) With **Answer:** $c = \\frac{1}{d_{in}}$ from the setup, $$\\boxed{\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}}$$', '1.b');
   assert.equal(p.verdict, 'correct');
+});
+
+test('agreement counts what review cost and caught: right answers sent to a person, reversed verdicts held back', () => {
+  const text = '1b) **Answer:** $\\sqrt{d_{out}}$.\n\nOn reflection the norm of the update is\n\n$$\\boxed{\\sqrt{d_{in}}}$$\n\n1c) $\\alpha \\le \\sqrt{d_{out}}$';
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, 'w.md', key!, problems));
+  assert.equal(g.parts.find((p) => p.id === '1.b')!.verdict, 'needs-review');
+  // The person reads the boxed answer as final (wrong): the held-back verdict agrees, nothing caught.
+  const wrong = agreementRows(g, { name: 'w', attempt: 'final', parts: new Map([['1.b', { verdict: 'incorrect' as const, answer: '\\sqrt{d_{in}}' }]]) }, () => true);
+  assert.equal(wrong[0]!.held, 'incorrect');
+  assert.deepEqual(reviewFigures(wrong), { parts: 1, review: 1, rightSent: 0, caught: 0 });
+  // The person reads the stated answer (right): review cost a right answer and held back a wrong verdict.
+  const right = agreementRows(g, { name: 'w', attempt: 'final', parts: new Map([['1.b', { verdict: 'correct' as const, answer: '\\sqrt{d_{out}}' }]]) }, () => true);
+  assert.deepEqual(reviewFigures(right), { parts: 1, review: 1, rightSent: 1, caught: 1 });
 });
