@@ -68,3 +68,21 @@ test('agreement counts what review cost and caught: right answers sent to a pers
   const right = agreementRows(g, { name: 'w', attempt: 'final', parts: new Map([['1.b', { verdict: 'correct' as const, answer: '\\sqrt{d_{out}}' }]]) }, () => true);
   assert.deepEqual(reviewFigures(right), { parts: 1, review: 1, rightSent: 1, caught: 1 });
 });
+
+test('a question aligned by its text while another question matches nearly as well: needs-review, saying which', () => {
+  // "Problem 6" is no question of the key; its words fit question 3 (convolution, output) as well as 4 (output, length).
+  const text = '## Problem 6: output length of the convolution\n\n(a) The output has $2L + 1$ samples.\n';
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, 'w.md', key!, problems));
+  const p = g.parts.find((x) => x.id === '3.a' || x.id === '4.a')!;
+  const answered = g.parts.filter((x) => x.verdict !== 'missing');
+  assert.equal(answered.length, 1);
+  assert.equal(answered[0]!.verdict, 'needs-review');
+  assert.ok(p.confidence!.alignment < 0.5);
+  assert.match(answered[0]!.feedback, /question 3 .*question 4|question 4 .*question 3/);
+});
+
+test('near miss: a heading whose text fits one question clearly is aligned and graded', () => {
+  const text = '## Problem 6: output length for an input\n\n(a) The output has $2L + 1$ samples.\n';
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, 'w.md', key!, problems));
+  assert.equal(g.parts.find((x) => x.id === '4.a')!.verdict, 'correct');
+});

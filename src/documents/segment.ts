@@ -24,6 +24,15 @@ function words(s: string): Set<string> {
   );
 }
 
+/** Two questions' text matches closer than this make an alignment by text doubtful. */
+const CLOSE_MATCH = 0.1;
+
+/** How a response was aligned, and why that may be doubted. */
+interface Aligned {
+  by: PartResponse['alignedBy'];
+  doubt?: string;
+}
+
 /** Share of a heading's words found in a question's title and text (0..1). */
 function similarity(heading: string, q: QuestionOutline): number {
   const h = words(heading);
@@ -43,13 +52,21 @@ function similarity(heading: string, q: QuestionOutline): number {
  * The key question a submission's question refers to: by its title or text when one matches
  * well (a transcript's "Problem 5" may be the key's question 7), else by its number.
  */
-export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[], after?: string): { number?: string; by: 'number' | 'title' } {
+export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[], after?: string): { number?: string; by: 'number' | 'title'; doubt?: string } {
   const byNumber = number ? outline.find((q) => q.number === number) : undefined;
   if (heading.trim()) {
     const scored = outline.map((q) => ({ q, s: similarity(heading, q) })).sort((a, b) => b.s - a.s);
     const best = scored[0];
     const numberScore = byNumber ? similarity(heading, byNumber) : 0;
-    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) return { number: best.q.number, by: 'title' };
+    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) {
+      // Another question's text matches nearly as well: the choice between them is a guess.
+      const close = scored[1] && scored[1].s >= best.s - CLOSE_MATCH ? scored[1] : undefined;
+      const said = number ? `numbered ${number}, ` : '';
+      const doubt = close
+        ? `${said}aligned to question ${best.q.number} by its text (match ${best.s.toFixed(2)}), but question ${close.q.number} matches nearly as well (${close.s.toFixed(2)})`
+        : undefined;
+      return { number: best.q.number, by: 'title', ...(doubt ? { doubt } : {}) };
+    }
   }
   if (byNumber) return { number: byNumber.number, by: 'number' };
   // A number the key does not have (its questions 5–6 were coding, left out): the key's next
@@ -69,13 +86,13 @@ class Responses {
     return this.byId.has(partId);
   }
 
-  add(partId: string, label: string, attempt: Attempt, alignedBy: PartResponse['alignedBy'], asNewAttempt = true): void {
+  add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true): void {
     const text = attempt.text.trim();
     if (!text) return;
     const existing = this.byId.get(partId);
     if (!existing) {
       const a = { ...attempt, text };
-      this.byId.set(partId, { partId, label, first: a, final: a, attempts: [a], alignedBy });
+      this.byId.set(partId, { partId, label, first: a, final: a, attempts: [a], alignedBy: aligned.by, ...(aligned.doubt ? { alignmentDoubt: aligned.doubt } : {}) });
       return;
     }
     // Two labels of one reply that name the same part (`(d)` then `i.`) are one attempt.
@@ -155,7 +172,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const responses = new Responses();
   let question: string | undefined;
   let part: string | undefined;
-  let alignedBy: PartResponse['alignedBy'] = 'number';
+  let alignedBy: Aligned = { by: 'number' };
   let lastId: string | undefined;
   let solutionSeen = false;
   for (const seg of splitAtLabels(text, 1, true)) {
@@ -177,7 +194,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       const aligned = alignQuestion(l.question, l.part ? '' : heading, outline, question);
       if (aligned.number !== question) solutionSeen = false;
       question = aligned.number;
-      alignedBy = aligned.by;
+      alignedBy = aligned;
       part = undefined;
     }
     if (l.part) part = l.part;
@@ -268,7 +285,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
   let question: string | undefined;
-  let alignedBy: PartResponse['alignedBy'] = 'number';
+  let alignedBy: Aligned = { by: 'number' };
   let cursor = -1; // index into the current question's parts
   let lastPart: string | undefined;
   let pending: 'new' | 'recheck' | 'continue' | 'discussion' = 'new';
@@ -278,7 +295,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     const aligned = alignQuestion(number, heading, outline, question);
     if (aligned.number && aligned.number !== question) {
       question = aligned.number;
-      alignedBy = aligned.by;
+      alignedBy = aligned;
       cursor = -1;
       lastPart = undefined;
     }
@@ -325,7 +342,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           const aligned = alignQuestion(l.question, s.text.split('\n')[0] ?? '', outline, question);
           q = aligned.number;
           question = q;
-          alignedBy = aligned.by;
+          alignedBy = aligned;
           p = undefined;
         }
         if (l.part) p = l.part;
@@ -356,7 +373,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       } else target = question;
     }
     if (!target) return;
-    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, 'order', !continuation);
+    // A reply placed by turn order within a question aligned by doubtful text shares the doubt.
+    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }, !continuation);
     lastPart = target;
     // The next unlabeled reply answers the part after this one, however this one was found.
     cursor = Math.max(cursor, parts().indexOf(target));

@@ -687,7 +687,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   const qs = questionContext(assignment, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
-  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
+  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
   const verdict = settle(final.verdict, confidence);
   const review = verdict === 'needs-review' && final.verdict !== 'needs-review';
   const grade: PartGrade = {
@@ -696,14 +696,18 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     score: review ? 0 : final.score,
     points: review ? 0 : Math.round(final.score * part.points * 1000) / 1000,
     ...d,
-    ...(review ? { feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}; ${d.feedback}` } : {}),
+    ...(review
+      ? {
+          feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}${response.alignmentDoubt ? ` and answers this part (${response.alignmentDoubt})` : ''}; ${d.feedback}`,
+        }
+      : {}),
     source: [response.label, d.source].filter(Boolean).join(', '),
     confidence,
     ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
     const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
-    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings);
+    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
     const firstVerdict = settle(first.verdict, firstConfidence);
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
       grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
