@@ -24,8 +24,12 @@ function words(s: string): Set<string> {
   );
 }
 
-/** Two questions' text matches closer than this make an alignment by text doubtful. */
-const CLOSE_MATCH = 0.1;
+/**
+ * A runner-up match at least this share of the best makes an alignment by text doubtful: fewer
+ * than one word in ten tells the two questions apart (relative, so a long pasted question with
+ * many shared words is judged like a short heading).
+ */
+const CLOSE_MATCH = 0.9;
 
 /** How a response was aligned, and why that may be doubted. */
 interface Aligned {
@@ -60,7 +64,7 @@ export function alignQuestion(number: string | undefined, heading: string, outli
     const numberScore = byNumber ? similarity(heading, byNumber) : 0;
     if (best && best.s >= 0.5 && best.s > numberScore + 0.15) {
       // Another question's text matches nearly as well: the choice between them is a guess.
-      const close = scored[1] && scored[1].s >= best.s - CLOSE_MATCH ? scored[1] : undefined;
+      const close = scored[1] && scored[1].s >= best.s * CLOSE_MATCH ? scored[1] : undefined;
       const said = number ? `numbered ${number}, ` : '';
       const doubt = close
         ? `${said}aligned to question ${best.q.number} by its text (match ${best.s.toFixed(2)}), but question ${close.q.number} matches nearly as well (${close.s.toFixed(2)})`
@@ -291,8 +295,18 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let pending: 'new' | 'recheck' | 'continue' | 'discussion' = 'new';
   let promptParts: string[] = [];
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
+  // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
+  // once aligned by its text: the model's later "Problem 5" headings mean the same question.
+  const renumbered = new Map<string, ReturnType<typeof alignQuestion>>();
+  const align = (number: string | undefined, heading: string, after: string | undefined) => {
+    const aligned = alignQuestion(number, heading, outline, after);
+    if (!number || outline.some((o) => o.number === number)) return aligned;
+    if (aligned.by === 'title' && aligned.number) renumbered.set(number, aligned);
+    else if (renumbered.has(number)) return renumbered.get(number)!;
+    return aligned;
+  };
   const setQuestion = (number: string | undefined, heading: string) => {
-    const aligned = alignQuestion(number, heading, outline, question);
+    const aligned = align(number, heading, question);
     if (aligned.number && aligned.number !== question) {
       question = aligned.number;
       alignedBy = aligned;
@@ -312,20 +326,27 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       if (h.number || (labels.length && m.text.length > 300)) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
         const before = question;
-        setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), h.heading);
+        // A number the key does not have: the pasted text, not only its heading line, says which question it is.
+        const unknown = h.number && !outline.some((o) => o.number === h.number);
+        setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), unknown ? m.text.slice(0, 600) : h.heading);
         if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
           // A new pasted question with no number: the one its title or text matches, else the key's next.
           const byTitle = alignQuestion(undefined, h.heading, outline).number;
           setQuestion(byTitle ?? outline[outline.findIndex((o) => o.number === before) + 1]?.number, '');
         }
-        promptParts = labels.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
+        // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
+        const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
+        promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         pending = 'new';
       } else if (m.files?.length && !m.text.trim()) {
         promptParts = [];
         pending = 'new';
       } else {
-        promptParts = [];
-        pending = isRecheck(m.text) ? 'recheck' : isContinuation(m.text) ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
+        // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
+        const named = m.text.length < 80 ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
+        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : undefined;
+        promptParts = next && next !== lastPart ? [next] : [];
+        pending = promptParts.length ? 'new' : isRecheck(m.text) ? 'recheck' : isContinuation(m.text) ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
       }
       return;
     }
@@ -339,7 +360,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const l = s.label;
         if (!l) continue;
         if (l.question) {
-          const aligned = alignQuestion(l.question, s.text.split('\n')[0] ?? '', outline, question);
+          const aligned = align(l.question, s.text.split('\n')[0] ?? '', question);
           q = aligned.number;
           question = q;
           alignedBy = aligned;
