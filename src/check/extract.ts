@@ -356,6 +356,9 @@ export function answerCandidates(response: string): Candidate[] {
       if (all[mid]!.index >= index) hi = mid;
       else lo = mid + 1;
     }
+    // "so after $L$ layers it is $1 + L(K-1)$": the formula the sentence says the quantity is, not the one it is about.
+    while (all[lo + 1] && /^[^.!?\n]{0,60}\b(?:is|are|equals|becomes|gives)\s*:?\s*$/.test(response.slice(all[lo]!.index + all[lo]!.text.length + 1, all[lo + 1]!.index).replace(/[$\\)\]]/g, ' ')))
+      lo++;
     const f = all[lo];
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.

@@ -141,6 +141,7 @@ function statesName(candidate: string, name: string): boolean {
 /** A general answer with the question's fixed values put in, when that is an answer the key credits. */
 function specialise(targets: Target[], text: string, givens: ReadonlyMap<string, string>, options: CheckOptions, candidate: Candidate): Graded | undefined {
   const filled = substituted(text, givens as Map<string, string>);
+
   for (const v of filled) {
     for (const t of targets) {
       const r = checkAnswer(t.spec, v, options);
@@ -233,6 +234,65 @@ function labelledValues(text: string, name: string): Candidate[] {
   return out;
 }
 
+/** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
+function commaItems(latex: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < latex.length; i++) {
+    const c = latex[i]!;
+    if (c === '\\') {
+      if (latex.startsWith('\\begin', i)) depth++;
+      if (latex.startsWith('\\end', i)) depth--;
+      if (latex.startsWith('\\left', i)) depth++;
+      if (latex.startsWith('\\right', i)) depth--;
+      i++;
+      continue;
+    }
+    if ('{[('.includes(c)) depth++;
+    else if ('}])'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(latex.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(latex.slice(start));
+  return out.map((x) => x.replace(/^(?:\\[ ,;:!]|\\q?quad|\s)+|(?:\\[ ,;:!]|\\q?quad|\s)+$/g, '').trim()).filter(Boolean);
+}
+
+/**
+ * `\boxed{K^2CF \text{ weights},\ F \text{ biases},\ \text{output } (...) \times F}`: one formula listing
+ * several answers, each with a word in `\text{}` before or after it that names it. The values of
+ * the items whose words name the answer (`output` for `output_shape`).
+ */
+function labelledItems(candidates: Candidate[], name: string): Candidate[] {
+  const want = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ''));
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.how !== 'boxed' && c.how !== 'display' && c.how !== 'marker') continue;
+    const items = commaItems(c.text);
+    if (items.length < 2) continue;
+    for (const item of items) {
+      const words = [...item.matchAll(/\\text\{([^{}]*)\}/g)]
+        .flatMap((m) => m[1]!.toLowerCase().split(/[^a-z0-9]+/))
+        .filter(Boolean)
+        .map((w) => w.replace(/s$/, ''));
+      if (!words.length || !words.every((w) => want.includes(w))) continue;
+      const value = item
+        .replace(/\\text\{[^{}]*\}/g, ' ')
+        .replace(/\\[ ,;:!]/g, ' ')
+        .replace(/[:=]\s*/, '')
+        .trim();
+      if (value) out.push({ ...c, text: value, how: 'marker' });
+    }
+  }
+  return out;
+}
+
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
@@ -285,11 +345,13 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if (name) {
     // A named answer (`g3`): the candidates that state it by name come first.
     const wanted = name;
-    const named = candidates.filter((c) => statesName(c.text, wanted));
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== wanted);
-    const rest = candidates.filter((c) => !named.includes(c) && !siblings.some((n) => statesName(c.text, n)));
-    const labelled = labelledValues(text, wanted);
+    // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
+    const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
+    const named = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
+    const rest = candidates.filter((c) => !named.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted)];
     candidates = [...labelled, ...named, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
