@@ -86,3 +86,10 @@ test('near miss: a heading whose text fits one question clearly is aligned and g
   const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, 'w.md', key!, problems));
   assert.equal(g.parts.find((x) => x.id === '4.a')!.verdict, 'correct');
 });
+
+test('a boxed answer taken back ("Wait, I made an error") before a later final answer: the later one is graded', () => {
+  const text = (first: string, last: string) => `1b) So $\\boxed{${first}}$.\n\nWait, I made an error in the norm. **Final answer:** $${last}$`;
+  assert.equal(part(text('\\sqrt{d_{in}}', '\\sqrt{d_{out}}'), '1.b').verdict, 'correct');
+  // Near miss: a right box taken back for a wrong final answer is wrong.
+  assert.equal(part(text('\\sqrt{d_{out}}', '\\sqrt{d_{in}}'), '1.b').verdict, 'incorrect');
+});

@@ -11,7 +11,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { answerCandidates, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -430,7 +430,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         general = fit;
         continue;
       }
-      const rivals = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : [];
+      const { rivals, committed } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
+      if (committed) return { ...committed, others: [{ text: c.text, verdict: fit.result.verdict }] };
       if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };
       return { ...fit, ...(others.length ? { others } : {}) };
     }
@@ -455,10 +456,6 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   };
 }
 
-/** Words with which a writer takes back what came before ("Wait", "Correction:", "I made an error"). */
-const CORRECTION =
-  /\b(?:wait|actually|correction|corrected|correcting|mistake|error|oops|revis(?:e|ed|ing)|re-?check(?:ing)?|on second thought|let me redo|instead|that is wrong|this is wrong|fix(?:ed|ing)?)\b/i;
-
 /** Whether a candidate is right in the sense a TA's right-vs-wrong reads it. */
 function isRight(g: Graded): boolean {
   return g.result.verdict === 'correct' || (g.credit ?? 0) > 0;
@@ -467,10 +464,11 @@ function isRight(g: Graded): boolean {
 /**
  * Other final answers the response states (boxed, after "Answer:"), of the expected kind and
  * about the same quantity, that get the other verdict than the graded one: the response does not
- * commit to one answer. Not rivals: an earlier answer the writer takes back (a correction word
- * between the two), working (neither boxed nor after an answer marker), a statement of another
- * quantity (`c = ...` beside `\|\Delta W\|_2 \le ...`), a general form in a free parameter, and
- * the question's own givens restated.
+ * commit to one answer. A later one after words that take the graded one back ("Wait, I made an
+ * error") is the answer the writer commits to (`committed`); an earlier one taken back is no
+ * rival. Not rivals either: working (neither boxed nor after an answer marker), a statement of
+ * another quantity (`c = ...` beside `\|\Delta W\|_2 \le ...`), a general form in a free parameter,
+ * and the question's own givens restated.
  */
 function rivalsOf(
   chosen: Candidate,
@@ -481,7 +479,7 @@ function rivalsOf(
   options: CheckOptions,
   question: QuestionContext,
   quantities: readonly string[],
-): { text: string; verdict: CheckResult['verdict'] }[] {
+): { rivals: { text: string; verdict: CheckResult['verdict'] }[]; committed?: Graded } {
   const right = isRight(fit);
   const chosenName = leftSide(chosen.text);
   const out: { text: string; verdict: CheckResult['verdict'] }[] = [];
@@ -493,10 +491,8 @@ function rivalsOf(
     if (name && ((chosenName && nameKey(name) !== nameKey(chosenName)) || question.givens.has(plain(name).trim()))) continue;
     if (question.statements.length && restates(r.text, question.statements)) continue;
     // A correction between the two: the later one is what the writer commits to.
-    if (r.at !== undefined && chosen.at !== undefined) {
-      const [from, to] = r.at < chosen.at ? [r.at, chosen.at] : [chosen.at, r.at];
-      if (CORRECTION.test(text.slice(from, to))) continue;
-    }
+    const retracted = r.at !== undefined && chosen.at !== undefined && retracts(text.slice(Math.min(r.at, chosen.at), Math.max(r.at, chosen.at)));
+    if (retracted && r.at! < chosen.at!) continue;
     const found = r.how === 'boxed' ? { ...options, extracted: true } : options;
     let graded: Graded | undefined;
     for (const v of new Set([r.text, lastSide(r.text), ...boundSide(lastSide(r.text))])) {
@@ -511,9 +507,10 @@ function rivalsOf(
       }
       if (graded && isRight(graded)) break;
     }
+    if (graded && retracted) return { rivals: [], committed: graded };
     if (graded && isRight(graded) !== right) out.push({ text: r.text, verdict: graded.result.verdict });
   }
-  return out;
+  return { rivals: out };
 }
 
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
