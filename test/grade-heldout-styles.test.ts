@@ -82,3 +82,16 @@ test('answers split across turns: "continue", then "and (c)?" asks for the next 
   // Near miss: the part named in the follow-up gets the reply, wrong as it is.
   assert.equal(grade(fixture('split-turns.md').replace('$1 + L(K-1)$', '$L(K-1)$'), 's.md').get('4.c'), 'incorrect');
 });
+
+test('"The final answer is $\\boxed{...}$" blocks, boxed matrices and bold roman subparts (**i.**, **ii.**)', { skip }, () => {
+  const text = fixture('mixed-boxed.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'm.md')), { '1.a': 'correct', '1.b': 'correct', '3.c': 'correct', '3.d.i': 'correct', '3.d.ii': 'correct', '4.f': 'correct' });
+  // Near miss: the two subparts' matrices swapped are both wrong (each is read under its own label).
+  const i = text.indexOf('**i.**');
+  const ii = text.indexOf('**ii.**');
+  const [first, second] = [text.slice(i + 6, ii), text.slice(ii + 7)];
+  const swapped = `${text.slice(0, i)}**i.**${second.split('## User')[0]}**ii.**${first}## User${second.split('## User').slice(1).join('## User')}`;
+  const v = grade(swapped, 'm.md');
+  assert.equal(v.get('3.d.i'), 'incorrect');
+  assert.equal(v.get('3.d.ii'), 'incorrect');
+});

@@ -102,8 +102,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if ((m = /^(?:\*\*)?\(([a-h])\)(?:\*\*)?\s*\.?|^(?:\*\*)?([a-h])\)(?:\*\*)?\s*\.?/.exec(s))) {
     return { part: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
   }
-  // i. ii) (iii)
-  if ((m = /^\(?([ivx]{1,4})[.)]\s+|^\(([ivx]{1,4})\)\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {
+  // i. ii) (iii) **ii.**
+  if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {
     return { subpart: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
   }
   return undefined;
