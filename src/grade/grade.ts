@@ -412,15 +412,15 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
       }
       if (general) continue;
-      if (preferCorrect && !name && !correct) {
-        firstFit ??= fit;
-        others.push({ text: v, verdict: fit.result.verdict });
-        continue;
-      }
       if (!correct && question.givens.size && !general) {
         // An answer in a quantity the question fixes (L = 7, part (b)'s c), whatever the checker says of its symbols.
         const special = specialise(targets, v, question.givens, options, candidate);
         if (special) return special;
+      }
+      if (preferCorrect && !name && !correct) {
+        firstFit ??= fit;
+        others.push({ text: v, verdict: fit.result.verdict });
+        continue;
       }
       if (!correct && freeParameters(fit.result, expectedSymbols, quantities).length) {
         // A general form in a parameter the key does not have: specialised with the value the
@@ -612,8 +612,8 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
         checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
-        // A symbol the key's domain pins to one value (`L: { min: 7, max: 7 }`) is a value the question fixes.
-        for (const [name, d] of Object.entries(a.spec.domain ?? {})) {
+        // A symbol the key's domain or its symbols pin to one value (`L: { min: 7, max: 7 }`, `N: { min: 5, max: 5 }`) is a value the question fixes.
+        for (const [name, d] of [...Object.entries(a.spec.domain ?? {}), ...Object.entries(symbolsFor(key, p))]) {
           if (d && typeof d === 'object' && 'min' in d && 'max' in d && d.min !== undefined && d.min === d.max && !givens.has(name)) givens.set(name, String(d.min));
         }
         const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
