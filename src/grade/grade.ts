@@ -312,6 +312,23 @@ function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantitie
   return extraSymbols(r, expected);
 }
 
+const FOUND = new Map<string, readonly Candidate[]>();
+
+/**
+ * The candidates of a response, found once: a part with several named answers looks in the same
+ * reply for each (and first asks which reply states it). Callers never change the list.
+ */
+function foundIn(text: string): readonly Candidate[] {
+  let found = FOUND.get(text);
+  if (!found) {
+    // A few responses at a time are being graded; an unbounded cache would hold a whole batch.
+    if (FOUND.size >= 16) FOUND.clear();
+    found = answerCandidates(text);
+    FOUND.set(text, found);
+  }
+  return found;
+}
+
 // Enough for any real response; a hostile one with more formulas still costs time linear in its size.
 const MAX_CANDIDATES = 5000;
 
@@ -335,7 +352,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if ([...question.givenBy.values()].includes(part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
   }
-  let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
+  let candidates = foundIn(text).slice(0, MAX_CANDIDATES);
   // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
   const quantities = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : [])).filter((q): q is string => !!q);
   if (quantities.length) {
@@ -652,7 +669,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
 function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, which: 'first' | 'final'): string[] {
   const ordered = which === 'final' ? [...response.attempts].reverse() : [response.first, ...response.attempts.filter((t) => t !== response.first)];
   if (part.answers.length > 1 && a.name) {
-    const stating = ordered.filter((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)));
+    const stating = ordered.filter((t) => foundIn(t.text).some((c) => statesName(c.text, a.name!)));
     if (stating.length) return [stating[0]!.text];
     return [which === 'final' ? response.final.text : response.first.text];
   }
