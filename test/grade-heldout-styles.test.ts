@@ -104,3 +104,15 @@ test('a piecewise answer as a table of ranges and values, "## (a)" headings, and
   assert.notEqual(grade(text.replace('$y_2[n] = y[n - N]$', '$y_2[n] = y[n - N - 1]$'), 'q.md').get('3.b'), 'correct');
   assert.notEqual(grade(text.replace('the gradients **explode**', 'the gradients **vanish**'), 'q.md').get('2.g'), 'correct');
 });
+
+test('a "Final Answers:" summary that restates each part: agreeing, graded; contradicting its own box, needs-review with both', { skip }, () => {
+  const text = fixture('gemini-summary.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  const contradicting = text.replace('**(c)** $LK - L + 1$', '**(c)** $LK - L$');
+  const c = gradeSubmission(assignmentOf(key!, problems), readSubmission(contradicting, 'g.md', key!, problems)).parts.find((p) => p.id === '4.c')!;
+  assert.equal(c.verdict, 'needs-review');
+  assert.equal(c.points, 0);
+  assert.deepEqual(c.candidates!.map((x) => x.verdict).sort(), ['correct', 'incorrect']);
+});
