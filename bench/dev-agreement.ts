@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusDir } from './corpus.js';
 import { formatAgreement, measureAgreement } from '../src/cli/agreement.js';
-import { percent } from '../src/grade/agreement.js';
+import { percent, reviewFigures } from '../src/grade/agreement.js';
 
 /** Targets of issue 9 on the development set (non-text parts, first and final answers). */
 const TARGETS = { rightWrong: 0.92, exact: 0.85, confidentlyWrong: 0.03 };
@@ -31,6 +31,10 @@ export function runDevAgreement(verbose = false): string[] {
     out.push(
       `${name} (${r.keyPath.split('/').slice(-2).join('/')}, ${r.keyErrors.length} lint errors): ${o.parts} non-text parts of ${r.labels.submissions.length} labelled answer sets, inputs ${r.inputs.map((i) => `${(i.bytes / 1024).toFixed(1)} KB`).join(' + ')}, ${ms.toFixed(0)} ms`,
       `  right-vs-wrong ${percent(o.rightWrong, o.parts)} (target >= 92%), exact ${percent(o.exact, o.parts)} (>= 85%), confidently wrong ${percent(o.confidentlyWrong, o.parts)} (<= 3%), needs-review ${o.needsReview} ${ok ? 'ok' : 'BELOW TARGET'}`,
+    );
+    const review = reviewFigures(r.report.rows);
+    out.push(
+      `  review signal: ${review.review} of ${review.parts} parts sent to review; of those ${review.rightSent} the TA calls correct (target <= 3), ${review.caught} held back a verdict the TA reverses`,
     );
     if (verbose) out.push(...formatAgreement(r.report).map((l) => `    ${l}`));
   }

@@ -37,6 +37,14 @@ function mathSpans(s: string): string[] {
 const ANSWER_WORDS = String.raw`final\s+answer|answer|result`;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
+/** Words with which a writer takes back an answer stated before ("Wait", "Correction:", "I made an error"). */
+const RETRACTION = /\b(?:wait|actually|correction|corrected|correcting|mistake|error|oops|revis(?:e|ed|ing)|re-?check(?:ing)?|on second thought|let me redo|that is wrong|this is wrong)\b/i;
+
+/** Whether a stretch of text between two stated answers takes the first one back. */
+export function retracts(between: string): boolean {
+  return RETRACTION.test(between);
+}
+
 /** "Final Answer: The final answer is ...": the strongest marker, which beats boxed intermediate results before it. */
 const FINAL_MARKER = /final\s+answer\s*(?:is\b|[:：])/gi;
 
@@ -194,6 +202,10 @@ export function extractAnswer(response: string): Extracted {
 export interface Candidate {
   text: string;
   how: 'boxed' | 'marker' | 'display' | 'inline' | 'table' | 'line';
+  /** Offset in the response of its last occurrence (for telling which of two statements came later). */
+  at?: number;
+  /** Stated as a final answer (boxed, after "Answer:" / "Final answer:"), not merely concluded or displayed. */
+  final?: boolean;
 }
 
 /** `a = b = c ≈ d` → `c`: the last side before any `≈`, cut at top-level relation signs. */
@@ -319,24 +331,31 @@ const SETUP_WORDS =
  * display formula (10) — plus up to 10 for coming later. Then a Markdown table and the last line.
  */
 export function answerCandidates(response: string): Candidate[] {
-  const scored = new Map<string, Candidate & { score: number }>();
-  const push = (text: string, how: Candidate['how'], score: number) => {
+  const scored = new Map<string, Candidate & { score: number; at: number }>();
+  const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
     const t = text.trim();
     if (!t) return;
     const existing = scored.get(t);
-    if (existing) existing.score = Math.max(existing.score, score);
-    else scored.set(t, { text: t, how, score });
+    if (existing) {
+      existing.score = Math.max(existing.score, score);
+      existing.at = Math.max(existing.at, at);
+      if (final) existing.final = true;
+    } else scored.set(t, { text: t, how, score, at, ...(final ? { final } : {}) });
   };
   const lineAfter = (from: number) => {
     const end = response.indexOf('\n', from);
     return response.slice(from, end < 0 ? undefined : end);
   };
-  boxedContents(response)
-    .map((b) => b.trim())
-    .forEach((b, i, list) => push(b, 'boxed', 100 + (10 * (i + 1)) / list.length));
+  let boxedAt = 0;
+  boxedContents(response).forEach((b, i, list) => {
+    boxedAt = Math.max(boxedAt, response.indexOf(b, boxedAt));
+    push(b, 'boxed', 100 + (10 * (i + 1)) / list.length, boxedAt, true);
+  });
   const all = formulas(response);
   const reason = new Map<number, number>();
-  const mark = (index: number, score: number) => {
+  // Formulas stated as the answer ("Answer:", "Final answer:", "Result:"), not merely concluded ("Thus", "Solution:").
+  const finals = new Set<number>();
+  const mark = (index: number, score: number, final = false) => {
     // The first formula at or after the marker (binary search: formulas are in order).
     let lo = 0;
     let hi = all.length;
@@ -345,6 +364,9 @@ export function answerCandidates(response: string): Candidate[] {
       if (all[mid]!.index >= index) hi = mid;
       else lo = mid + 1;
     }
+    // "so after $L$ layers it is $1 + L(K-1)$": the formula the sentence says the quantity is, not the one it is about.
+    while (all[lo + 1] && /^[^.!?\n]{0,60}\b(?:is|are|equals|becomes|gives)\s*:?\s*$/.test(response.slice(all[lo]!.index + all[lo]!.text.length + 1, all[lo + 1]!.index).replace(/[$\\)\]]/g, ' ')))
+      lo++;
     const f = all[lo];
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
@@ -353,21 +375,23 @@ export function answerCandidates(response: string): Candidate[] {
     const introduces = /:\s*(?:\*\*)?\s*$/.test(between);
     if (/[.!?]\s/.test(between) || (!introduces && /\n\s*\n/.test(between))) return;
     reason.set(lo, Math.max(reason.get(lo) ?? 0, score));
+    if (final) finals.add(lo);
   };
   for (const m of response.matchAll(CONCLUSION)) {
     const strong = /answer|result|sol/i.test(m[0]);
-    mark(m.index! + m[0].length - 1, strong ? 50 : 20);
+    mark(m.index! + m[0].length - 1, strong ? 50 : 20, /answer|result/i.test(m[0]));
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
     const rest = lineAfter(m.index! + m[0].length)
       .replace(/\*\*|TO BE GRADED:?|#+/gi, '')
       .trim();
-    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55);
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, /answer|result/i.test(m[0]));
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {
     const label = m[1]!.trim();
     if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6 || !RESULT_WORDS.test(label) || /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)) continue;
-    mark(m.index! + m[0].length, /\b(?:answer|result|final)\b/i.test(label) ? 50 : /\btotal\b/i.test(label) ? 30 : 15);
+    const final = /\b(?:answer|result|final)\b/i.test(label);
+    mark(m.index! + m[0].length, final ? 50 : /\btotal\b/i.test(label) ? 30 : 15, final);
   }
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   all.forEach((f, i) => {
@@ -375,20 +399,20 @@ export function answerCandidates(response: string): Candidate[] {
     const marked = reason.get(i) ?? 0;
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    push(f.text, how, score);
-    pieces(f.text).forEach((p) => push(p, how, score - 0.5));
+    push(f.text, how, score, f.index, finals.has(i));
+    pieces(f.text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i)));
   });
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
-  sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!)));
+  sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
-  if (table.length >= 2) push(table.join('\n'), 'table', 5);
+  if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1);
+  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1, response.lastIndexOf(lines[lines.length - 1]!));
   if (!all.length) {
     // No formulas: a plain-text answer after a conclusion word.
     let end = -1;
@@ -399,7 +423,7 @@ export function answerCandidates(response: string): Candidate[] {
             .replace(/^[\s:]+/, '')
             .replace(/[.]\s*$/, '')
         : '';
-    if (tail && tail.length < 120) push(tail, 'marker', 20);
+    if (tail && tail.length < 120) push(tail, 'marker', 20, end);
   }
-  return [...scored.values()].sort((a, b) => b.score - a.score).map(({ text, how }) => ({ text, how }));
+  return [...scored.values()].sort((a, b) => b.score - a.score).map(({ score: _score, ...c }) => c);
 }

@@ -7,7 +7,7 @@ import { readLabels, type LabelSet } from '../documents/labels.js';
 import { readSubmission } from '../documents/submission.js';
 import { assignmentOf } from '../documents/assignment.js';
 import { gradeSubmission } from '../grade/grade.js';
-import { agreementReport, agreementRows, percent, type AgreementFigures, type AgreementReport, type AgreementRow } from '../grade/agreement.js';
+import { agreementReport, agreementRows, percent, reviewFigures, type AgreementFigures, type AgreementReport, type AgreementRow } from '../grade/agreement.js';
 import { UserError } from '../model/errors.js';
 import type { Key } from '../model/key.js';
 
@@ -86,7 +86,13 @@ function line(name: string, f: AgreementFigures): string {
 
 /** The report as text: overall, per submission, per part, the confusion table, every disagreement. */
 export function formatAgreement(r: AgreementReport, verbose = true): string[] {
-  const out = [line('overall', r.overall), '', 'per submission:'];
+  const review = reviewFigures(r.rows);
+  const out = [
+    line('overall', r.overall),
+    `review: ${review.review} parts sent to a person, ${review.rightSent} of them right by the person, ${review.caught} held back a verdict the person reverses`,
+    '',
+    'per submission:',
+  ];
   for (const [name, f] of r.bySubmission) out.push(`  ${line(name, f)}`);
   out.push('', 'per part:');
   for (const [id, f] of [...r.byPart].sort()) out.push(`  ${line(id, f)}`);
@@ -97,7 +103,9 @@ export function formatAgreement(r: AgreementReport, verbose = true): string[] {
   if (verbose && r.disagreements.length) {
     out.push('', 'disagreements:');
     for (const d of r.disagreements) {
-      out.push(`  ${d.submission} ${d.part}: person ${d.theirs}, partcredit ${d.ours}${d.confidence !== undefined ? ` (confidence ${d.confidence.toFixed(2)})` : ''}`);
+      out.push(
+        `  ${d.submission} ${d.part}: person ${d.theirs}, partcredit ${d.ours}${d.held ? ` (held back: ${d.held})` : ''}${d.confidence !== undefined ? ` (confidence ${d.confidence.toFixed(2)})` : ''}`,
+      );
       out.push(`    person read:      ${(d.theirsAnswer ?? '(no answer)').replace(/\s+/g, ' ').slice(0, 140)}`);
       out.push(`    partcredit read:  ${(d.oursAnswer || '(no answer)').replace(/\s+/g, ' ').slice(0, 140)}`);
     }

@@ -96,14 +96,15 @@ export function readLineLabel(line: string): LineLabel | undefined {
   ) {
     return label(m[1], m[2], m[3], m[0].length, true);
   }
-  const s = line.replace(/^\s*(?:[-*+]\s+)?/, '');
+  // `## (a) The convolution`: a Markdown heading over a bare part letter.
+  const s = line.replace(/^\s*(?:[-*+]\s+)?(?:#{1,6}\s+)?/, '');
   const lead = line.length - s.length;
   // (a) **(a)** a) (b). — a part letter alone
   if ((m = /^(?:\*\*)?\(([a-h])\)(?:\*\*)?\s*\.?|^(?:\*\*)?([a-h])\)(?:\*\*)?\s*\.?/.exec(s))) {
     return { part: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
   }
-  // i. ii) (iii)
-  if ((m = /^\(?([ivx]{1,4})[.)]\s+|^\(([ivx]{1,4})\)\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {
+  // i. ii) (iii) **ii.**
+  if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {
     return { subpart: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
   }
   return undefined;

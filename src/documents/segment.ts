@@ -24,6 +24,19 @@ function words(s: string): Set<string> {
   );
 }
 
+/**
+ * A runner-up match at least this share of the best makes an alignment by text doubtful: fewer
+ * than one word in ten tells the two questions apart (relative, so a long pasted question with
+ * many shared words is judged like a short heading).
+ */
+const CLOSE_MATCH = 0.9;
+
+/** How a response was aligned, and why that may be doubted. */
+interface Aligned {
+  by: PartResponse['alignedBy'];
+  doubt?: string;
+}
+
 /** Share of a heading's words found in a question's title and text (0..1). */
 function similarity(heading: string, q: QuestionOutline): number {
   const h = words(heading);
@@ -43,13 +56,21 @@ function similarity(heading: string, q: QuestionOutline): number {
  * The key question a submission's question refers to: by its title or text when one matches
  * well (a transcript's "Problem 5" may be the key's question 7), else by its number.
  */
-export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[], after?: string): { number?: string; by: 'number' | 'title' } {
+export function alignQuestion(number: string | undefined, heading: string, outline: QuestionOutline[], after?: string): { number?: string; by: 'number' | 'title'; doubt?: string } {
   const byNumber = number ? outline.find((q) => q.number === number) : undefined;
   if (heading.trim()) {
     const scored = outline.map((q) => ({ q, s: similarity(heading, q) })).sort((a, b) => b.s - a.s);
     const best = scored[0];
     const numberScore = byNumber ? similarity(heading, byNumber) : 0;
-    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) return { number: best.q.number, by: 'title' };
+    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) {
+      // Another question's text matches nearly as well: the choice between them is a guess.
+      const close = scored[1] && scored[1].s >= best.s * CLOSE_MATCH ? scored[1] : undefined;
+      const said = number ? `numbered ${number}, ` : '';
+      const doubt = close
+        ? `${said}aligned to question ${best.q.number} by its text (match ${best.s.toFixed(2)}), but question ${close.q.number} matches nearly as well (${close.s.toFixed(2)})`
+        : undefined;
+      return { number: best.q.number, by: 'title', ...(doubt ? { doubt } : {}) };
+    }
   }
   if (byNumber) return { number: byNumber.number, by: 'number' };
   // A number the key does not have (its questions 5–6 were coding, left out): the key's next
@@ -69,13 +90,13 @@ class Responses {
     return this.byId.has(partId);
   }
 
-  add(partId: string, label: string, attempt: Attempt, alignedBy: PartResponse['alignedBy'], asNewAttempt = true): void {
+  add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true): void {
     const text = attempt.text.trim();
     if (!text) return;
     const existing = this.byId.get(partId);
     if (!existing) {
       const a = { ...attempt, text };
-      this.byId.set(partId, { partId, label, first: a, final: a, attempts: [a], alignedBy });
+      this.byId.set(partId, { partId, label, first: a, final: a, attempts: [a], alignedBy: aligned.by, ...(aligned.doubt ? { alignmentDoubt: aligned.doubt } : {}) });
       return;
     }
     // Two labels of one reply that name the same part (`(d)` then `i.`) are one attempt.
@@ -155,7 +176,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const responses = new Responses();
   let question: string | undefined;
   let part: string | undefined;
-  let alignedBy: PartResponse['alignedBy'] = 'number';
+  let alignedBy: Aligned = { by: 'number' };
   let lastId: string | undefined;
   let solutionSeen = false;
   for (const seg of splitAtLabels(text, 1, true)) {
@@ -177,7 +198,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       const aligned = alignQuestion(l.question, l.part ? '' : heading, outline, question);
       if (aligned.number !== question) solutionSeen = false;
       question = aligned.number;
-      alignedBy = aligned.by;
+      alignedBy = aligned;
       part = undefined;
     }
     if (l.part) part = l.part;
@@ -268,17 +289,27 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
   let question: string | undefined;
-  let alignedBy: PartResponse['alignedBy'] = 'number';
+  let alignedBy: Aligned = { by: 'number' };
   let cursor = -1; // index into the current question's parts
   let lastPart: string | undefined;
   let pending: 'new' | 'recheck' | 'continue' | 'discussion' = 'new';
   let promptParts: string[] = [];
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
+  // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
+  // once aligned by its text: the model's later "Problem 5" headings mean the same question.
+  const renumbered = new Map<string, ReturnType<typeof alignQuestion>>();
+  const align = (number: string | undefined, heading: string, after: string | undefined) => {
+    const aligned = alignQuestion(number, heading, outline, after);
+    if (!number || outline.some((o) => o.number === number)) return aligned;
+    if (aligned.by === 'title' && aligned.number) renumbered.set(number, aligned);
+    else if (renumbered.has(number)) return renumbered.get(number)!;
+    return aligned;
+  };
   const setQuestion = (number: string | undefined, heading: string) => {
-    const aligned = alignQuestion(number, heading, outline, question);
+    const aligned = align(number, heading, question);
     if (aligned.number && aligned.number !== question) {
       question = aligned.number;
-      alignedBy = aligned.by;
+      alignedBy = aligned;
       cursor = -1;
       lastPart = undefined;
     }
@@ -295,20 +326,27 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       if (h.number || (labels.length && m.text.length > 300)) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
         const before = question;
-        setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), h.heading);
+        // A number the key does not have: the pasted text, not only its heading line, says which question it is.
+        const unknown = h.number && !outline.some((o) => o.number === h.number);
+        setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), unknown ? m.text.slice(0, 600) : h.heading);
         if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
           // A new pasted question with no number: the one its title or text matches, else the key's next.
           const byTitle = alignQuestion(undefined, h.heading, outline).number;
           setQuestion(byTitle ?? outline[outline.findIndex((o) => o.number === before) + 1]?.number, '');
         }
-        promptParts = labels.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
+        // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
+        const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
+        promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         pending = 'new';
       } else if (m.files?.length && !m.text.trim()) {
         promptParts = [];
         pending = 'new';
       } else {
-        promptParts = [];
-        pending = isRecheck(m.text) ? 'recheck' : isContinuation(m.text) ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
+        // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
+        const named = m.text.length < 80 ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
+        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : undefined;
+        promptParts = next && next !== lastPart ? [next] : [];
+        pending = promptParts.length ? 'new' : isRecheck(m.text) ? 'recheck' : isContinuation(m.text) ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
       }
       return;
     }
@@ -322,10 +360,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const l = s.label;
         if (!l) continue;
         if (l.question) {
-          const aligned = alignQuestion(l.question, s.text.split('\n')[0] ?? '', outline, question);
+          const aligned = align(l.question, s.text.split('\n')[0] ?? '', question);
           q = aligned.number;
           question = q;
-          alignedBy = aligned.by;
+          alignedBy = aligned;
           p = undefined;
         }
         if (l.part) p = l.part;
@@ -356,7 +394,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       } else target = question;
     }
     if (!target) return;
-    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, 'order', !continuation);
+    // A reply placed by turn order within a question aligned by doubtful text shares the doubt.
+    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }, !continuation);
     lastPart = target;
     // The next unlabeled reply answers the part after this one, however this one was found.
     cursor = Math.max(cursor, parts().indexOf(target));

@@ -24,7 +24,7 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text, notes: [] as Submission['notes'], warnings: [] as string[] };
-  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(text, outline) }, key);
+  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(latexLabels(text), outline) }, key);
   try {
     const messages = readMessages(text, format);
     return withCoverageWarning({ ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages, outline) }, key);
@@ -32,6 +32,18 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
     if (!(e instanceof TranscriptError)) throw e;
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
+}
+
+/**
+ * LaTeX list and section markup in a text write-up (`\item[(b)]`, `\section*{Problem 2}`) read as
+ * the labels it writes; each line stays on its line, so locations still point into the file.
+ */
+function latexLabels(text: string): string {
+  if (!/\\item\b|\\(?:sub)*section\*?\{/.test(text)) return text;
+  return text
+    .replace(/^(\s*)\\item\s*\[([^\]\n]{1,20})\]/gm, '$1$2 ')
+    .replace(/^(\s*)\\(?:sub)*section\*?\{([^}\n]*)\}/gm, '$1## $2')
+    .replace(/^\s*\\(?:begin|end)\{(?:enumerate|itemize)\}(?:\[[^\]\n]*\])?\s*$/gm, '');
 }
 
 /**

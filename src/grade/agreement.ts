@@ -11,6 +11,8 @@ export interface AgreementRow {
   theirsAnswer: string | null;
   /** partcredit's confidence in its verdict (0..1), when it gave one. */
   confidence?: number;
+  /** For `needs-review`: the verdict grading held back (the one it would have given). */
+  held?: PartVerdict;
   evidence?: string;
 }
 
@@ -36,10 +38,11 @@ export interface AgreementReport {
 }
 
 /** The verdict of the attempt a label judges: the first answer's, or the final one's. */
-function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string; confidence?: number } {
+function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string; confidence?: number; held?: PartVerdict } {
   // The first answer's own confidence: the final's says nothing of how sure the first verdict is.
   if (attempt === 'first' && p.first) return { verdict: p.first.verdict, answer: p.first.answer, ...(p.firstConfidence ? { confidence: p.firstConfidence.overall } : {}) };
-  return { verdict: p.verdict, answer: p.answer, ...(p.confidence ? { confidence: p.confidence.overall } : {}) };
+  const held = p.verdict === 'needs-review' ? p.candidates?.[0]?.verdict : undefined;
+  return { verdict: p.verdict, answer: p.answer, ...(p.confidence ? { confidence: p.confidence.overall } : {}), ...(held ? { held } : {}) };
 }
 
 /** Rows for one labelled submission, limited to `include`d part ids (e.g. the key's non-text parts). */
@@ -58,6 +61,7 @@ export function agreementRows(grade: SubmissionGrade, labels: LabelledSubmission
       oursAnswer: ours.answer,
       theirsAnswer: label.answer,
       ...(ours.confidence !== undefined ? { confidence: ours.confidence } : {}),
+      ...(ours.held ? { held: ours.held } : {}),
       ...(label.evidence ? { evidence: label.evidence } : {}),
     });
   }
@@ -81,6 +85,27 @@ function figures(rows: AgreementRow[]): AgreementFigures {
     rightWrong: rows.filter((r) => r.ours !== 'needs-review' && isRight(r.ours) === isRight(r.theirs)).length,
     confidentlyWrong: rows.filter(confidentlyWrong).length,
     needsReview: rows.filter((r) => r.ours === 'needs-review').length,
+  };
+}
+
+/** What sending parts to review cost and bought: parts the person calls correct sent to review, and verdicts held back that the person reverses. */
+export interface ReviewFigures {
+  parts: number;
+  review: number;
+  /** Sent to review though the person says correct (a cost: a person reads a right answer). */
+  rightSent: number;
+  /** Sent to review where the verdict held back is one the person reverses (a confidently wrong verdict caught). */
+  caught: number;
+}
+
+/** The review signal's figures over a set of rows. */
+export function reviewFigures(rows: AgreementRow[]): ReviewFigures {
+  const review = rows.filter((r) => r.ours === 'needs-review');
+  return {
+    parts: rows.length,
+    review: review.length,
+    rightSent: review.filter((r) => r.theirs === 'correct').length,
+    caught: review.filter((r) => r.held && confidentlyWrong({ ...r, ours: r.held })).length,
   };
 }
 

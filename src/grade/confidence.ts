@@ -12,6 +12,8 @@ export interface AnswerEvidence {
   how?: string;
   /** Other candidates of the response that fit, with their verdicts. */
   others?: { verdict: CheckResult['verdict'] }[];
+  /** The response states other final answers (boxed, after "Answer:") with another verdict. */
+  conflict?: boolean;
 }
 
 const BY_PLACE: Record<string, number> = { boxed: 1, marker: 0.9, display: 0.85, table: 0.8, inline: 0.7, line: 0.55 };
@@ -20,14 +22,16 @@ const BY_ALIGNMENT: Record<PartResponse['alignedBy'], number> = { number: 1, tit
 
 /**
  * How sure a part's verdict is, stage by stage. Reading: lower when the submission drew a
- * warning. Alignment: by number, title, or turn order. Extraction: where the answer was found,
+ * warning. Alignment: by number, title, or turn order; doubtful when another question's text
+ * matches nearly as well. Extraction: where the answer was found,
  * and much lower when other fitting candidates of the response get another verdict (the
  * response does not commit to one answer). Check: the stage that decided; an undecided check
  * is no decision.
  */
-export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse['alignedBy'], readingWarnings: number): Confidence {
+export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse['alignedBy'], readingWarnings: number, alignmentDoubt?: string): Confidence {
   const reading = readingWarnings ? 0.6 : 1;
-  const alignment = BY_ALIGNMENT[alignedBy];
+  // Aligned by text with another question nearly as close: the part graded may not be the one answered.
+  const alignment = alignmentDoubt ? 0.45 : BY_ALIGNMENT[alignedBy];
   let extraction = 1;
   let check = 1;
   for (const a of answers) {
@@ -35,6 +39,8 @@ export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse[
     // A last line of prose taken for the answer while formulas that fit say otherwise: a guess.
     const disagree = (a.others ?? []).some((o) => o.verdict !== a.result.verdict);
     if (disagree && a.how === 'line') e = Math.min(e, 0.4);
+    // Two final answers with different verdicts: which one the writer meant is a person's call.
+    if (a.conflict) e = Math.min(e, 0.4);
     if (a.result.category === 'incomplete') e = Math.min(e, 0.7);
     extraction = Math.min(extraction, e);
     const c = a.result.verdict === 'undecided' ? 0.2 : (BY_CHECK[a.result.check] ?? 0.7);

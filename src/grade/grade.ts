@@ -11,7 +11,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { answerCandidates, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { answerCandidates, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -67,6 +67,8 @@ interface Graded {
   others?: { text: string; verdict: CheckResult['verdict'] }[];
   /** Nothing in the text was an answer of the expected kind (the result describes the closest). */
   unanswered?: boolean;
+  /** The response states another final answer of the expected kind with another verdict (listed in `others`). */
+  conflict?: boolean;
 }
 
 /** An answer the key gives credit for: the answer itself, an accepted form, a partial answer, a convention. */
@@ -139,6 +141,7 @@ function statesName(candidate: string, name: string): boolean {
 /** A general answer with the question's fixed values put in, when that is an answer the key credits. */
 function specialise(targets: Target[], text: string, givens: ReadonlyMap<string, string>, options: CheckOptions, candidate: Candidate): Graded | undefined {
   const filled = substituted(text, givens as Map<string, string>);
+
   for (const v of filled) {
     for (const t of targets) {
       const r = checkAnswer(t.spec, v, options);
@@ -231,9 +234,99 @@ function labelledValues(text: string, name: string): Candidate[] {
   return out;
 }
 
+/** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
+function commaItems(latex: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < latex.length; i++) {
+    const c = latex[i]!;
+    if (c === '\\') {
+      if (latex.startsWith('\\begin', i)) depth++;
+      if (latex.startsWith('\\end', i)) depth--;
+      if (latex.startsWith('\\left', i)) depth++;
+      if (latex.startsWith('\\right', i)) depth--;
+      i++;
+      continue;
+    }
+    if ('{[('.includes(c)) depth++;
+    else if ('}])'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(latex.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(latex.slice(start));
+  return out.map((x) => x.replace(/^(?:\\[ ,;:!]|\\q?quad|\s)+|(?:\\[ ,;:!]|\\q?quad|\s)+$/g, '').trim()).filter(Boolean);
+}
+
+/**
+ * `\boxed{K^2CF \text{ weights},\ F \text{ biases},\ \text{output } (...) \times F}`: one formula listing
+ * several answers, each with a word in `\text{}` before or after it that names it. The values of
+ * the items whose words name the answer (`output` for `output_shape`).
+ */
+function labelledItems(candidates: Candidate[], name: string): Candidate[] {
+  const want = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ''));
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.how !== 'boxed' && c.how !== 'display' && c.how !== 'marker') continue;
+    const items = commaItems(c.text);
+    if (items.length < 2) continue;
+    for (const item of items) {
+      const words = [...item.matchAll(/\\text\{([^{}]*)\}/g)]
+        .flatMap((m) => m[1]!.toLowerCase().split(/[^a-z0-9]+/))
+        .filter(Boolean)
+        .map((w) => w.replace(/s$/, ''));
+      if (!words.length || !words.every((w) => want.includes(w))) continue;
+      const value = item
+        .replace(/\\text\{[^{}]*\}/g, ' ')
+        .replace(/\\[ ,;:!]/g, ' ')
+        .replace(/[:=]\s*/, '')
+        .trim();
+      if (value) out.push({ ...c, text: value, how: 'marker' });
+    }
+  }
+  return out;
+}
+
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
+}
+
+/**
+ * The candidate's symbols that make it a general form: a general form keeps every symbol of the
+ * key's answer and adds a parameter (`\frac{1}{|c|}\sqrt{d_{out}/d_{in}}` for `\sqrt{d_{out}}`).
+ * One that drops a symbol of the key's answer for another (`\sqrt{d_{in}}` for `\sqrt{d_{out}}`)
+ * is a wrong answer, never a general one to look past.
+ */
+function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantities: readonly string[]): string[] {
+  const answer = new Set(r.symbols?.answer ?? []);
+  // The quantity the key's answer names (`\alpha` of `\alpha = ...`) is no symbol a value must keep.
+  const named = new Set(quantities.map(nameKey));
+  if ((r.symbols?.expected ?? []).some((s) => !answer.has(s) && !named.has(nameKey(s)))) return [];
+  return extraSymbols(r, expected);
+}
+
+const FOUND = new Map<string, readonly Candidate[]>();
+
+/**
+ * The candidates of a response, found once: a part with several named answers looks in the same
+ * reply for each (and first asks which reply states it). Callers never change the list.
+ */
+function foundIn(text: string): readonly Candidate[] {
+  let found = FOUND.get(text);
+  if (!found) {
+    // A few responses at a time are being graded; an unbounded cache would hold a whole batch.
+    if (FOUND.size >= 16) FOUND.clear();
+    found = answerCandidates(text);
+    FOUND.set(text, found);
+  }
+  return found;
 }
 
 // Enough for any real response; a hostile one with more formulas still costs time linear in its size.
@@ -259,7 +352,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if ([...question.givenBy.values()].includes(part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
   }
-  let candidates = answerCandidates(text).slice(0, MAX_CANDIDATES);
+  let candidates = foundIn(text).slice(0, MAX_CANDIDATES);
   // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
   const quantities = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : [])).filter((q): q is string => !!q);
   if (quantities.length) {
@@ -269,11 +362,13 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if (name) {
     // A named answer (`g3`): the candidates that state it by name come first.
     const wanted = name;
-    const named = candidates.filter((c) => statesName(c.text, wanted));
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== wanted);
-    const rest = candidates.filter((c) => !named.includes(c) && !siblings.some((n) => statesName(c.text, n)));
-    const labelled = labelledValues(text, wanted);
+    // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
+    const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
+    const named = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
+    const rest = candidates.filter((c) => !named.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted)];
     candidates = [...labelled, ...named, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
@@ -334,17 +429,17 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
       }
       if (general) continue;
-      if (preferCorrect && !name && !correct) {
-        firstFit ??= fit;
-        others.push({ text: v, verdict: fit.result.verdict });
-        continue;
-      }
       if (!correct && question.givens.size && !general) {
         // An answer in a quantity the question fixes (L = 7, part (b)'s c), whatever the checker says of its symbols.
         const special = specialise(targets, v, question.givens, options, candidate);
         if (special) return special;
       }
-      if (!correct && extraSymbols(fit.result, expectedSymbols).length) {
+      if (preferCorrect && !name && !correct) {
+        firstFit ??= fit;
+        others.push({ text: v, verdict: fit.result.verdict });
+        continue;
+      }
+      if (!correct && freeParameters(fit.result, expectedSymbols, quantities).length) {
         // A general form in a parameter the key does not have: specialised with the value the
         // question fixes (part (b)'s c), or else look on for the specialisation it states.
         const special = specialise(targets, v, question.givens, options, candidate);
@@ -352,6 +447,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         general = fit;
         continue;
       }
+      const { rivals, committed } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
+      if (committed) return { ...committed, others: [{ text: c.text, verdict: fit.result.verdict }] };
+      if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };
       return { ...fit, ...(others.length ? { others } : {}) };
     }
   }
@@ -373,6 +471,63 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(candidate ? { candidate } : {}),
     unanswered: true,
   };
+}
+
+/** Whether a candidate is right in the sense a TA's right-vs-wrong reads it. */
+function isRight(g: Graded): boolean {
+  return g.result.verdict === 'correct' || (g.credit ?? 0) > 0;
+}
+
+/**
+ * Other final answers the response states (boxed, after "Answer:"), of the expected kind and
+ * about the same quantity, that get the other verdict than the graded one: the response does not
+ * commit to one answer. A later one after words that take the graded one back ("Wait, I made an
+ * error") is the answer the writer commits to (`committed`); an earlier one taken back is no
+ * rival. Not rivals either: working (neither boxed nor after an answer marker), a statement of
+ * another quantity (`c = ...` beside `\|\Delta W\|_2 \le ...`), a general form in a free parameter,
+ * and the question's own givens restated.
+ */
+function rivalsOf(
+  chosen: Candidate,
+  fit: Graded,
+  candidates: Candidate[],
+  targets: Target[],
+  text: string,
+  options: CheckOptions,
+  question: QuestionContext,
+  quantities: readonly string[],
+): { rivals: { text: string; verdict: CheckResult['verdict'] }[]; committed?: Graded } {
+  const right = isRight(fit);
+  const chosenName = leftSide(chosen.text);
+  const out: { text: string; verdict: CheckResult['verdict'] }[] = [];
+  const expected = new Set(fit.result.symbols?.expected ?? []);
+  for (const r of candidates) {
+    if (!r.final || r.text === chosen.text || out.length >= 3) continue;
+    if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
+    const name = leftSide(r.text);
+    if (name && ((chosenName && nameKey(name) !== nameKey(chosenName)) || question.givens.has(plain(name).trim()))) continue;
+    if (question.statements.length && restates(r.text, question.statements)) continue;
+    // A correction between the two: the later one is what the writer commits to.
+    const retracted = r.at !== undefined && chosen.at !== undefined && retracts(text.slice(Math.min(r.at, chosen.at), Math.max(r.at, chosen.at)));
+    if (retracted && r.at! < chosen.at!) continue;
+    const found = r.how === 'boxed' ? { ...options, extracted: true } : options;
+    let graded: Graded | undefined;
+    for (const v of new Set([r.text, lastSide(r.text), ...boundSide(lastSide(r.text))])) {
+      for (const t of targets) {
+        const res = checkAnswer(t.spec, v, found);
+        if (misfit(res, question.symbols) || freeParameters(res, expected, quantities).length) continue;
+        if (res.verdict === 'correct') {
+          graded = creditFor(t, res, r);
+          break;
+        }
+        graded ??= t.kind === 'answer' || t.kind === 'accept' ? { result: res, candidate: r } : undefined;
+      }
+      if (graded && isRight(graded)) break;
+    }
+    if (graded && retracted) return { rivals: [], committed: graded };
+    if (graded && isRight(graded) !== right) out.push({ text: r.text, verdict: graded.result.verdict });
+  }
+  return { rivals: out };
 }
 
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
@@ -474,8 +629,8 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
       for (const a of p.answers) {
         if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
         checkAnswer(a.spec, a.spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected.forEach((s) => symbols.add(s));
-        // A symbol the key's domain pins to one value (`L: { min: 7, max: 7 }`) is a value the question fixes.
-        for (const [name, d] of Object.entries(a.spec.domain ?? {})) {
+        // A symbol the key's domain or its symbols pin to one value (`L: { min: 7, max: 7 }`, `N: { min: 5, max: 5 }`) is a value the question fixes.
+        for (const [name, d] of [...Object.entries(a.spec.domain ?? {}), ...Object.entries(symbolsFor(key, p))]) {
           if (d && typeof d === 'object' && 'min' in d && 'max' in d && d.min !== undefined && d.min === d.max && !givens.has(name)) givens.set(name, String(d.min));
         }
         const fixed = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([^=<>]+)$/.exec(a.spec.value);
@@ -514,7 +669,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
 function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, which: 'first' | 'final'): string[] {
   const ordered = which === 'final' ? [...response.attempts].reverse() : [response.first, ...response.attempts.filter((t) => t !== response.first)];
   if (part.answers.length > 1 && a.name) {
-    const stating = ordered.filter((t) => answerCandidates(t.text).some((c) => statesName(c.text, a.name!)));
+    const stating = ordered.filter((t) => foundIn(t.text).some((c) => statesName(c.text, a.name!)));
     if (stating.length) return [stating[0]!.text];
     return [which === 'final' ? response.final.text : response.first.text];
   }
@@ -608,7 +763,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   const qs = questionContext(assignment, part.id.split('.')[0]!);
   const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
-  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings);
+  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
   const verdict = settle(final.verdict, confidence);
   const review = verdict === 'needs-review' && final.verdict !== 'needs-review';
   const grade: PartGrade = {
@@ -617,14 +772,18 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     score: review ? 0 : final.score,
     points: review ? 0 : Math.round(final.score * part.points * 1000) / 1000,
     ...d,
-    ...(review ? { feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}; ${d.feedback}` } : {}),
+    ...(review
+      ? {
+          feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}${response.alignmentDoubt ? ` and answers this part (${response.alignmentDoubt})` : ''}; ${d.feedback}`,
+        }
+      : {}),
     source: [response.label, d.source].filter(Boolean).join(', '),
     confidence,
     ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
     const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
-    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings);
+    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
     const firstVerdict = settle(first.verdict, firstConfidence);
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
       grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };
@@ -635,7 +794,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
 }
 
 function evidence(graded: Graded[]): AnswerEvidence[] {
-  return graded.map((g) => ({ result: g.result, ...(g.candidate ? { how: g.candidate.how } : {}), ...(g.others ? { others: g.others } : {}) }));
+  return graded.map((g) => ({ result: g.result, ...(g.candidate ? { how: g.candidate.how } : {}), ...(g.others ? { others: g.others } : {}), ...(g.conflict ? { conflict: true } : {}) }));
 }
 
 /** The candidates a person decides between: the one graded and the others that fit with another verdict. */

@@ -2,7 +2,8 @@ import { lastSide, type Candidate } from '../check/extract.js';
 
 /**
  * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line
- * (`- $n < 0$: $y[n] = 0$`, `$y[n] = 2 - 2^{-n}$ for $0 \le n \le 6$`), or only as code
+ * (`- $n < 0$: $y[n] = 0$`, `$y[n] = 2 - 2^{-n}$ for $0 \le n \le 6$`), a table of ranges and
+ * values (`| $n \ge 7$ | $127 \cdot 2^{-n}$ |`), or only as code
  * (`if n < 0: return 0 ... else: return 127 * 0.5**n`). Each is put together as the `cases`
  * formula it states, so the whole answer is graded rather than the one branch that happens to
  * be a formula of its own.
@@ -21,7 +22,9 @@ function caseOfLine(line: string): { when: string; value: string } | undefined {
   const maths = [...line.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
   if (maths.length < 2) return undefined;
   const conditions = maths.filter(isCondition);
-  const values = maths.filter((m) => !isCondition(m) && /=/.test(m));
+  // A table row (`| $0 \le n \le 6$ | $2 - 2^{-n}$ |`): its header names the value, so the cell is the value alone.
+  const row = /^\s*\|/.test(line);
+  const values = maths.filter((m) => !isCondition(m) && (row || /=/.test(m)));
   if (conditions.length !== 1 || !values.length) return undefined;
   const value = lastSide(values[values.length - 1]!).trim();
   return value ? { when: conditions[0]!, value } : undefined;

@@ -28,6 +28,8 @@ export interface PartResponse {
   attempts: Attempt[];
   /** How the response was aligned: by number, by title or text, or by turn order. */
   alignedBy: 'number' | 'title' | 'order';
+  /** Why the alignment is doubtful (another question's text matches nearly as well), when it is. */
+  alignmentDoubt?: string;
 }
 
 /** The formats partcredit reads. */

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
+
+// Transcripts written here in other models' and people's styles, graded with the course staff's key
+// (from ../shared/corpus): the classes held-out transcripts bring, each with a near miss.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEV = join(ROOT, '..', 'shared', 'corpus', 'dev', 'hw4-fa25');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'heldout-styles');
+const present = existsSync(join(DEV, 'hw4-fa25.key.yaml'));
+
+function grade(text: string, name: string): Map<string, string> {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
+  return new Map(g.parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, p.verdict]));
+}
+
+function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+const skip = present ? false : '../shared/corpus/dev/hw4-fa25 is absent';
+
+test('Gemini-like "**Final Answer:**" blocks under "### Part (x)" headings', { skip }, () => {
+  const v = grade(fixture('gemini.md'), 'gemini.md');
+  assert.deepEqual(Object.fromEntries(v), { '2.b': 'correct', '2.c': 'correct', '2.d': 'correct', '2.e': 'incorrect' });
+  // Near miss: a wrong final answer after right working stays wrong. (`\alpha \le 1/d_{in}` would be the
+  // sharper near miss, but the relation checker takes it for the same bound as `1/\sqrt{d_{in}}` when
+  // both symbols are positive: reported to the checker's owner, not worked around here.)
+  assert.equal(grade(fixture('gemini.md').replace('$\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}$', '$\\alpha \\le \\sqrt{d_{in}}$'), 'g.md').get('2.d'), 'incorrect');
+});
+
+test('DeepSeek-like boxed answers after long working, one box listing several named answers', { skip }, () => {
+  const v = grade(fixture('deepseek.md'), 'deepseek.md');
+  assert.deepEqual(Object.fromEntries(v), { '4.a': 'correct', '4.b': 'correct', '4.c': 'incorrect' });
+  // Near miss: a wrong count in the listing box (and in the working) is partial, never correct.
+  const wrong = fixture('deepseek.md').replace('K^2CF \\text{ weights}', 'K^2F \\text{ weights}').replace('\\text{weights} = K^2 C F', '\\text{weights} = K^2 F');
+  assert.equal(grade(wrong, 'd.md').get('4.a'), 'partial');
+});
+
+test('"weights = ..., \\qquad biases = ..." states two answers: each is read from its own piece', { skip }, () => {
+  const text =
+    '## User\n\nQuestion 4 (a): weights, biases and output shape of a conv layer?\n\n## Assistant\n\n**(a)**\n\n$$\\text{weights} = K^2 C F, \\qquad \\text{biases} = F.$$\n\nThe output is $\\left(\\left\\lfloor \\frac{W-K+2P}{S}\\right\\rfloor+1\\right) \\times \\left(\\left\\lfloor \\frac{H-K+2P}{S}\\right\\rfloor+1\\right) \\times F$.\n';
+  assert.equal(grade(text, 'q.md').get('4.a'), 'correct');
+  assert.equal(grade(text.replace('K^2 C F', 'K^2 F'), 'q.md').get('4.a'), 'partial');
+});
+
+test('Claude-like headed sections with cost tables: the stated total is graded, a wrong restatement is not a pass', { skip }, () => {
+  const v = grade(fixture('claude.md'), 'claude.md');
+  assert.equal(v.get('1.a'), 'correct');
+  // Its "Updated runtime" line restates the wrong product; whatever is decided, never a confident correct.
+  assert.notEqual(v.get('1.b'), 'correct');
+  assert.equal(grade(fixture('claude.md').replace('**Updated runtime:** $2c\\, d_{in} d_{out}^2$', '**Updated runtime:** $2c\\, d_{in}^2 d_{out}$'), 'c.md').get('1.b'), 'correct');
+});
+
+test('Qwen-like restating of the question ("Question 7 (b)") with givens restated in the reply', { skip }, () => {
+  assert.equal(grade(fixture('qwen.md'), 'qwen.md').get('7.b'), 'correct');
+  assert.equal(grade(fixture('qwen.md').replace('= (n-k+1)^2 \\sigma_x^2 \\sigma_g^2', '= (n-k+1) \\sigma_x^2 \\sigma_g^2'), 'q.md').get('7.b'), 'partial');
+});
+
+test('"Problem 5" for the key\'s question 7: aligned by the pasted text, and the reply\'s own "Problem 5" heading follows it', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('renumbered.md'), 'r.md')), { '7.b': 'correct' });
+});
+
+test('a student write-up in LaTeX \\section* and \\begin{enumerate} \\item[(b)] numbering', { skip }, () => {
+  const v = grade(fixture('student-enumerate.md'), 'student.md');
+  assert.equal(v.get('2.b'), 'correct');
+  assert.equal(v.get('2.c'), 'incorrect');
+  assert.equal(v.get('4.c'), 'correct');
+});
+
+test('answers split across turns: "continue", then "and (c)?" asks for the next part', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('split-turns.md'), 's.md')), { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
+  // Near miss: the part named in the follow-up gets the reply, wrong as it is.
+  assert.equal(grade(fixture('split-turns.md').replace('$1 + L(K-1)$', '$L(K-1)$'), 's.md').get('4.c'), 'incorrect');
+});
+
+test('"The final answer is $\\boxed{...}$" blocks, boxed matrices and bold roman subparts (**i.**, **ii.**)', { skip }, () => {
+  const text = fixture('mixed-boxed.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'm.md')), { '1.a': 'correct', '1.b': 'correct', '3.c': 'correct', '3.d.i': 'correct', '3.d.ii': 'correct', '4.f': 'correct' });
+  // Near miss: the two subparts' matrices swapped are both wrong (each is read under its own label).
+  const i = text.indexOf('**i.**');
+  const ii = text.indexOf('**ii.**');
+  const [first, second] = [text.slice(i + 6, ii), text.slice(ii + 7)];
+  const swapped = `${text.slice(0, i)}**i.**${second.split('## User')[0]}**ii.**${first}## User${second.split('## User').slice(1).join('## User')}`;
+  const v = grade(swapped, 'm.md');
+  assert.equal(v.get('3.d.i'), 'incorrect');
+  assert.equal(v.get('3.d.ii'), 'incorrect');
+});
+
+test('a piecewise answer as a table of ranges and values, "## (a)" headings, and a shift N the key pins to 5', { skip }, () => {
+  const text = fixture('qwen-claude-mixed.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'q.md')), { '2.g': 'correct', '3.a': 'correct', '3.b': 'correct' });
+  // Near misses: one wrong branch in the table; a shift by another amount; the wrong way for the gradients.
+  assert.equal(grade(text.replace('| $127 \\cdot 2^{-n}$ |', '| $2^{-n}$ |'), 'q.md').get('3.a'), 'incorrect');
+  assert.notEqual(grade(text.replace('$y_2[n] = y[n - N]$', '$y_2[n] = y[n - N - 1]$'), 'q.md').get('3.b'), 'correct');
+  assert.notEqual(grade(text.replace('the gradients **explode**', 'the gradients **vanish**'), 'q.md').get('2.g'), 'correct');
+});
+
+test('a "Final Answers:" summary that restates each part: agreeing, graded; contradicting its own box, needs-review with both', { skip }, () => {
+  const text = fixture('gemini-summary.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  const contradicting = text.replace('**(c)** $LK - L + 1$', '**(c)** $LK - L$');
+  const c = gradeSubmission(assignmentOf(key!, problems), readSubmission(contradicting, 'g.md', key!, problems)).parts.find((p) => p.id === '4.c')!;
+  assert.equal(c.verdict, 'needs-review');
+  assert.equal(c.points, 0);
+  assert.deepEqual(c.candidates!.map((x) => x.verdict).sort(), ['correct', 'incorrect']);
+});
