@@ -25,6 +25,12 @@ export interface CheckPoolOptions {
   inline?: boolean;
   /** Most checks sent to a worker in one message (default 64). */
   maxBatch?: number;
+  /**
+   * Share plain checks with workers that have room, for a caller that checks in bulk
+   * (`check --jsonl`): the calling thread checks inline only while the workers are full, and
+   * starts them once the input proves to be bulk (default false: plain checks stay inline).
+   */
+  share?: boolean;
   /** The worker module (default `worker.js`); tests give one that speaks the same messages. */
   workerUrl?: URL;
 }
@@ -51,6 +57,11 @@ const PLAIN_EXPECTED = /^[\s\d.,;:+\-/()[\]{}%$]*$/;
 const COSTLY_ANSWER = /[\\^!]/;
 /** Longest answer checked in the calling thread: the work of a plain check is linear in it. */
 const INLINE_CHARS = 2_000;
+/**
+ * Plain checks seen before a sharing pool starts its workers: fewer are done inline sooner than
+ * a worker boots (about 200 ms of CPU each), so `check 5 5` or a short script never pays for one.
+ */
+const SHARE_AFTER = 512;
 
 /**
  * Whether a check needs neither the CAS nor a hard time limit, so it may run in the calling
@@ -103,7 +114,12 @@ export class CheckPool {
   private readonly cas: boolean;
   private readonly inline: boolean;
   private readonly maxBatch: number;
+  private readonly share: boolean;
   private readonly workerUrl: URL;
+  private plainSeen = 0;
+  private inlineCount = 0;
+  private workerCount = 0;
+  private dispatchScheduled = false;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
@@ -117,17 +133,54 @@ export class CheckPool {
     this.cas = options.cas !== false;
     this.inline = options.inline !== false;
     this.maxBatch = Math.max(1, options.maxBatch ?? 64);
+    this.share = options.share === true;
     this.workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   }
 
   /** Checks one answer; always resolves (a timeout or a worker crash is a verdict, not an error). */
   check(task: CheckTask): Promise<CheckResult> {
-    if (this.inline && runsInline(task)) return Promise.resolve(checkAnswer(task.spec, task.answer, task.symbols ? { symbols: task.symbols } : {}));
+    if (this.inline && runsInline(task) && !this.workersHaveRoom()) {
+      this.inlineCount++;
+      return Promise.resolve(checkAnswer(task.spec, task.answer, task.symbols ? { symbols: task.symbols } : {}));
+    }
     if (this.closed) return Promise.resolve(failure(task, 'the check pool is closed', 0));
     if (this.bootError) return Promise.resolve(failure(task, `the checker could not start: ${this.bootError}`, 0));
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, task, resolve });
       this.startWorkers();
+      this.scheduleDispatch();
+      this.keepAlive();
+    });
+  }
+
+  /** Checks answered so far in the calling thread and by workers (for benches and tests). */
+  get counts(): { inline: number; workers: number } {
+    return { inline: this.inlineCount, workers: this.workerCount };
+  }
+
+  /**
+   * For a sharing pool: whether a plain check should go to a worker rather than run here. Only
+   * booted workers with less than their two batches count, so the calling thread never waits
+   * for a worker it could have beaten; the workers start after SHARE_AFTER plain checks.
+   */
+  private workersHaveRoom(): boolean {
+    if (!this.share || this.closed || this.bootError) return false;
+    if (++this.plainSeen === SHARE_AFTER) this.startWorkers();
+    let room = -this.queue.length;
+    for (const s of this.slots) if (s.ready) room += 2 * this.maxBatch - s.jobs.length;
+    return room > 0;
+  }
+
+  /**
+   * Dispatch once the caller's current turn ends: checks asked for in one turn (a chunk of input
+   * lines) go out as one batch, not one message each. A message wakes the worker's thread,
+   * which costs far more than a plain check on a virtual machine.
+   */
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
       this.dispatch();
       this.keepAlive();
     });
@@ -156,6 +209,7 @@ export class CheckPool {
     }
     if ('casLoading' in m) {
       clearTimeout(slot.timer);
+      slot.started = performance.now();
       slot.timer = setTimeout(() => this.onTimeout(slot, `the computer-algebra engine did not load within ${CAS_LOAD_LIMIT_MS / 1000} s`), CAS_LOAD_LIMIT_MS);
       return;
     }
@@ -164,6 +218,7 @@ export class CheckPool {
       const done = new Map(m.results);
       while (slot.jobs.length && done.has(slot.jobs[0]!.id)) {
         const job = slot.jobs.shift()!;
+        this.workerCount++;
         job.resolve(done.get(job.id)!);
       }
     }
@@ -206,9 +261,17 @@ export class CheckPool {
   }
 
   private onTimeout(slot: Slot, reason = `the check took longer than ${this.timeoutMs} ms and was stopped`): void {
-    const job = slot.jobs.shift();
-    if (job) job.resolve({ ...failure(job.task, reason, performance.now() - slot.started), check: 'limits' });
-    this.replace(slot);
+    // This thread may have been busy past the limit (inline checks, a loaded machine) while the
+    // worker's answer waited in its port. Timers run before the port is read in an event-loop
+    // turn, so look again after this turn's messages: only a check still running is stopped.
+    const running = slot.jobs[0];
+    const armedAt = slot.started;
+    setImmediate(() => {
+      if (!this.slots.includes(slot) || slot.jobs[0] !== running || slot.started !== armedAt) return;
+      const job = slot.jobs.shift();
+      if (job) job.resolve({ ...failure(job.task, reason, performance.now() - slot.started), check: 'limits' });
+      this.replace(slot);
+    });
   }
 
   /** A worker crashed or could not boot: its running job fails, the others are retried elsewhere. */

@@ -23,6 +23,12 @@ export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 const MAX_AHEAD = 4096;
 /** Answers held for the next write before reading waits for it (about 1 MB). */
 const MAX_UNWRITTEN_CHARS = 1 << 20;
+/**
+ * Longest stretch of reading and inline checking before the loop lets the event loop turn: a
+ * file or a full pipe is otherwise read in microtasks only, and the workers' answers (and their
+ * next batches) would wait for the whole buffered input.
+ */
+const TURN_MS = 4;
 
 /** One input line: its text, or how long it was when it was too long to keep. */
 type Line = { text: string } | { tooLong: number };
@@ -113,6 +119,7 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
     if (index === written) flush();
   };
   const error = (index: number, message: string) => answer(index, JSON.stringify({ line: index + 1, error: message, verdict: null, equivalent: null }), null);
+  let turnStart = performance.now();
   for await (const line of readLines(input)) {
     const index = read++;
     if ('tooLong' in line) error(index, `line ${index + 1}: longer than ${MAX_LINE_BYTES} bytes (${line.tooLong})`);
@@ -121,6 +128,10 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
       const parsed = parseRequestLine(line.text);
       if ('error' in parsed) error(index, `line ${index + 1}: ${parsed.error}`);
       else void pool.check(parsed.task).then((r) => answer(index, JSON.stringify(responseOf(r)), r));
+    }
+    if ((index & 15) === 0 && performance.now() - turnStart > TURN_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turnStart = performance.now();
     }
     // Flat memory: wait while far ahead of the answers, while answers wait to be written (an
     // input that is always ready, a file, is read in microtasks: the write at the end of the
@@ -175,7 +186,8 @@ export function checkCommand(): Command {
       // Read and validate everything before any worker starts.
       const single = flags.jsonl ? undefined : await singleTask(expected, answer, flags);
       // Workers start only if a check needs one (the CAS or a hard time limit): `check 5 5` starts none.
-      const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs, cas: flags.cas });
+      // A stream of requests shares even plain checks with the workers once it proves long.
+      const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs, cas: flags.cas, share: !single });
       try {
         if (!single) {
           const counts: Record<string, number> = {};
