@@ -252,3 +252,13 @@ test('a check answered while the pool thread was busy past the limit is not stop
     await strict.close();
   }
 });
+
+test('check --jsonl --summary counts verdicts and says where the checks ran', async () => {
+  const child = spawn(process.execPath, [CLI, 'check', '--jsonl', '--summary'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  child.stdout.resume();
+  child.stdin.end('{"expected": "1", "answer": "1"}\n{"expected": "2", "answer": "3"}\nnot json\n{"expected": "x^2", "answer": "x \\\\cdot x"}\n');
+  assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
+  assert.equal(err.trim(), '2 correct, 1 incorrect, 1 error (2 checked in the main thread, 1 by workers)');
+});

@@ -210,12 +210,14 @@ export function checkCommand(): Command {
             const k = r ? r.verdict : 'error';
             counts[k] = (counts[k] ?? 0) + 1;
           });
-          if (flags.summary)
+          if (flags.summary) {
+            const where = pool.counts;
             process.stderr.write(
               `${Object.entries(counts)
                 .map(([k, v]) => `${v} ${k}`)
-                .join(', ')}\n`,
+                .join(', ')} (${where.inline} checked in the main thread, ${where.workers} by workers)\n`,
             );
+          }
           return;
         }
         const r = await pool.check(single);
