@@ -23,7 +23,7 @@ export interface CheckPoolOptions {
   cas?: boolean;
   /** Run plain checks (see `runsInline`) in the calling thread (default true). */
   inline?: boolean;
-  /** Most checks sent to a worker in one message (default 64). */
+  /** Most checks sent to a worker in one message (default 256; fewer when checks are slow, see BATCH_MS). */
   maxBatch?: number;
   /**
    * Share plain checks with workers that have room, for a caller that checks in bulk
@@ -62,6 +62,12 @@ const INLINE_CHARS = 2_000;
  * a worker boots (about 200 ms of CPU each), so `check 5 5` or a short script never pays for one.
  */
 const SHARE_AFTER = 512;
+/**
+ * Work per batch: a batch is as many checks as take about this long by the recent average, so
+ * quick checks travel in few messages while slow ones (the CAS) are not piled on one worker
+ * while another runs dry at the end of the input.
+ */
+const BATCH_MS = 8;
 
 /**
  * Whether a check needs neither the CAS nor a hard time limit, so it may run in the calling
@@ -100,13 +106,14 @@ interface Slot {
 }
 
 /**
- * Runs checks with a hard time limit per check. Plain checks run in the calling thread; the
- * rest go to worker threads in batches sized by how many are waiting (one at a time for a slow
- * input, up to `maxBatch` when lines arrive faster than the workers answer). A worker reports
- * results as it goes, so a check that hangs (a pathological CAS simplification) is noticed
- * `timeoutMs` after the one before it finished: it is answered `undecided`, its worker is
- * terminated and replaced, and the rest of its batch goes back to the front of the queue.
- * Workers start on the first check that needs one, and do not keep the process alive when idle.
+ * Runs checks with a hard time limit per check. Plain checks run in the calling thread (a
+ * sharing pool also hands them to workers with room); the rest go to worker threads in
+ * batches: what one turn of the caller asked for, cut to about BATCH_MS of work each, two
+ * batches deep per worker. A worker reports results as it goes, so a check that hangs (a
+ * pathological CAS simplification) is noticed `timeoutMs` after the one before it finished:
+ * it is answered `undecided`, its worker is terminated and replaced, and the rest of its batch
+ * goes back to the front of the queue. Workers start on the first check that needs one, and do
+ * not keep the process alive when idle.
  */
 export class CheckPool {
   private readonly threads: number;
@@ -117,6 +124,8 @@ export class CheckPool {
   private readonly share: boolean;
   private readonly workerUrl: URL;
   private plainSeen = 0;
+  /** Recent average time of a worker's check, in ms (starts as a CAS check's). */
+  private averageMs = 1;
   private inlineCount = 0;
   private workerCount = 0;
   private dispatchScheduled = false;
@@ -132,7 +141,7 @@ export class CheckPool {
     this.timeoutMs = options.timeoutMs ?? LIMITS.checkMs;
     this.cas = options.cas !== false;
     this.inline = options.inline !== false;
-    this.maxBatch = Math.max(1, options.maxBatch ?? 64);
+    this.maxBatch = Math.max(1, options.maxBatch ?? 256);
     this.share = options.share === true;
     this.workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   }
@@ -167,7 +176,7 @@ export class CheckPool {
     if (!this.share || this.closed || this.bootError) return false;
     if (++this.plainSeen === SHARE_AFTER) this.startWorkers();
     let room = -this.queue.length;
-    for (const s of this.slots) if (s.ready) room += 2 * this.maxBatch - s.jobs.length;
+    for (const s of this.slots) if (s.ready) room += 2 * this.batchSize() - s.jobs.length;
     return room > 0;
   }
 
@@ -219,6 +228,8 @@ export class CheckPool {
       while (slot.jobs.length && done.has(slot.jobs[0]!.id)) {
         const job = slot.jobs.shift()!;
         this.workerCount++;
+        const ms = done.get(job.id)!.ms;
+        if (ms !== undefined) this.averageMs = 0.9 * this.averageMs + 0.1 * Math.max(0.01, ms);
         job.resolve(done.get(job.id)!);
       }
     }
@@ -228,13 +239,19 @@ export class CheckPool {
     this.keepAlive();
   }
 
-  /** Sends waiting jobs to ready workers: a fair share each, at most maxBatch, two batches deep. */
+  /** Checks per batch: BATCH_MS of work by the recent average, at most maxBatch. */
+  private batchSize(): number {
+    return Math.max(1, Math.min(this.maxBatch, Math.round(BATCH_MS / this.averageMs)));
+  }
+
+  /** Sends waiting jobs to ready workers: a fair share each, at most a batch, two batches deep. */
   private dispatch(): void {
-    const ready = this.slots.filter((s) => s.ready && s.jobs.length < 2 * this.maxBatch);
+    const size = this.batchSize();
+    const ready = this.slots.filter((s) => s.ready && s.jobs.length < 2 * size);
     for (const slot of ready) {
       if (!this.queue.length) break;
       const share = Math.ceil(this.queue.length / ready.length);
-      const n = Math.min(share, this.maxBatch, 2 * this.maxBatch - slot.jobs.length);
+      const n = Math.min(share, size, 2 * size - slot.jobs.length);
       const batch = this.queue.splice(0, n);
       const idle = slot.jobs.length === 0;
       slot.jobs.push(...batch);
