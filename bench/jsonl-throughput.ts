@@ -43,13 +43,17 @@ interface CliRun {
   seconds: number;
   peakKb: number;
   lines: number;
+  /** `--summary`'s last line: verdict counts, and where the checks ran. */
+  summary: string;
 }
 
 /** Pipes n generated lines through `partcredit check --jsonl`, reading the output, sampling peak memory. */
 function runCli(kind: 'numbers' | 'shapes' | 'symbolic', n: number, threads: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, 'check', '--jsonl', '--threads', String(threads)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CLI, 'check', '--jsonl', '--summary', '--threads', String(threads)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
     let peakKb = 0;
     const sample = () => {
       try {
@@ -68,7 +72,7 @@ function runCli(kind: 'numbers' | 'shapes' | 'symbolic', n: number, threads: num
     child.on('error', reject);
     child.on('close', () => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - t0) / 1000, peakKb, lines });
+      resolve({ seconds: (performance.now() - t0) / 1000, peakKb, lines, summary: stderr.trim().split('\n').pop() ?? '' });
     });
     // Generate lines as the child reads them: the input is never held whole.
     let i = 0;
@@ -122,7 +126,7 @@ export async function runJsonlBench(full = true): Promise<string[]> {
     out.push(
       `${kind.padEnd(9)} CLI ${cli.toFixed(0).padStart(6)} checks/s (target >= ${targets[kind]}) ${cli >= targets[kind] ? 'ok' : 'BELOW TARGET'}; ` +
         `in process ${one.toFixed(0)}/s on one thread; ${threads} x in-process / CLI = ${ratio.toFixed(2)} (target <= 2) ${ratio <= 2 ? 'ok' : 'OVER'}  ` +
-        `[${n} distinct lines, best of 3, start-up ${(startup * 1000).toFixed(0)} ms subtracted]`,
+        `[${n} distinct lines, best of 3, start-up ${(startup * 1000).toFixed(0)} ms subtracted; ${/\(([^)]*)\)\s*$/.exec(best.summary)?.[1] ?? best.summary}]`,
     );
   }
   const sizes = full ? [10_000, 1_000_000] : [10_000, 100_000];
