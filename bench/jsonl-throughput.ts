@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { defaultThreads } from '../src/check/pool.js';
 import { fileURLToPath } from 'node:url';
 import { loadCas } from '../src/check/cas.js';
 import { checkAnswer } from '../src/check/check.js';
@@ -103,9 +104,10 @@ async function inProcess(kind: 'numbers' | 'shapes' | 'symbolic', n: number): Pr
 
 /** The figures of issue 15, as printable lines. `full` adds the 1,000,000-line memory run. */
 export async function runJsonlBench(full = true): Promise<string[]> {
-  const threads = availableParallelism();
+  // The CLI's own default, as users run it.
+  const threads = defaultThreads();
   const out = [
-    `machine: ${threads} cores, load average ${loadavg()
+    `machine: ${availableParallelism()} cores (${threads} worker thread${threads === 1 ? '' : 's'} by default), load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}, Node ${process.version}`,
   ];

@@ -7,7 +7,6 @@ import { CheckPool, runsInline, type CheckTask } from '../src/check/pool.js';
 import { loadCas } from '../src/check/cas.js';
 import { checkAnswer } from '../src/check/check.js';
 import { readLines, runJsonl } from '../src/cli/check.js';
-import type { CheckResult } from '../src/model/verdict.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
@@ -196,41 +195,6 @@ test('check --jsonl: an input that is always ready is answered as it is read, an
   assert.equal(count, total);
   assert.ok(pulledAtFirstWrite > 0 && pulledAtFirstWrite < total / 2, `first write after ${pulledAtFirstWrite} of ${total} lines were read`);
   assert.ok(maxListeners <= 2, `${maxListeners} drain listeners at once`);
-});
-
-test('a sharing pool hands plain checks to its workers once the input is bulk, with the verdicts of inline checks', async () => {
-  const tasks: CheckTask[] = [];
-  for (let i = 0; i < 12_000; i++) {
-    const v = 5000 + i * 13;
-    tasks.push(i % 2 ? { spec: { value: String(v) }, answer: v.toLocaleString('en-US') } : { spec: { value: `${v}.5` }, answer: `It is $${v + (i % 4 === 0 ? 1 : 0)}.5$.` });
-  }
-  const shared = new CheckPool({ threads: 1, share: true });
-  try {
-    // Asked for in turns, as `check --jsonl` reads a pipe: the workers boot meanwhile, and their
-    // answers arrive between turns.
-    const results: CheckResult[] = [];
-    for (let from = 0; from < tasks.length; from += 100) {
-      results.push(...(await Promise.all(tasks.slice(from, from + 100).map((t) => shared.check(t)))));
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    assert.ok(shared.counts.workers > 0, `workers answered none of ${tasks.length}: ${JSON.stringify(shared.counts)}`);
-    assert.ok(shared.counts.inline >= 512, JSON.stringify(shared.counts));
-    tasks.forEach((t, i) => {
-      const alone = checkAnswer(t.spec, t.answer);
-      assert.equal(results[i]!.verdict, alone.verdict, JSON.stringify(t));
-      assert.equal(results[i]!.reason, alone.reason, JSON.stringify(t));
-    });
-  } finally {
-    await shared.close();
-  }
-  // A short input never starts a worker.
-  const short = new CheckPool({ threads: 1, share: true });
-  try {
-    await Promise.all(tasks.slice(0, 100).map((t) => short.check(t)));
-    assert.deepEqual(short.counts, { inline: 100, workers: 0 });
-  } finally {
-    await short.close();
-  }
 });
 
 test('a check answered while the pool thread was busy past the limit is not stopped', async () => {

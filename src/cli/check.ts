@@ -189,7 +189,7 @@ export function checkCommand(): Command {
     .option('--jsonl', 'read {"expected", "answer", "type"?, "symbols"?, "options"?} objects, one per line, from stdin')
     .option('--json', 'print the single result as JSON')
     .option('--summary', 'with --jsonl: print verdict counts to stderr at the end')
-    .option('--threads <n>', 'worker threads (default: the number of cores)')
+    .option('--threads <n>', 'worker threads (default: one fewer than the cores, at least one)')
     .option('--timeout <ms>', 'hard time limit per check in milliseconds', String(LIMITS.checkMs))
     .option('--no-cas', 'skip the computer-algebra stage (faster start, fewer symbolic proofs)')
     .action(async (expected: string | undefined, answer: string | undefined, flags: CheckFlags) => {
@@ -201,8 +201,7 @@ export function checkCommand(): Command {
       // Read and validate everything before any worker starts.
       const single = flags.jsonl ? undefined : await singleTask(expected, answer, flags);
       // Workers start only if a check needs one (the CAS or a hard time limit): `check 5 5` starts none.
-      // A stream of requests shares even plain checks with the workers once it proves long.
-      const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs, cas: flags.cas, share: !single });
+      const pool = new CheckPool({ ...(threads ? { threads } : {}), timeoutMs, cas: flags.cas });
       try {
         if (!single) {
           const counts: Record<string, number> = {};
