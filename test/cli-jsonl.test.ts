@@ -196,3 +196,33 @@ test('check --jsonl: an input that is always ready is answered as it is read, an
   assert.ok(pulledAtFirstWrite > 0 && pulledAtFirstWrite < total / 2, `first write after ${pulledAtFirstWrite} of ${total} lines were read`);
   assert.ok(maxListeners <= 2, `${maxListeners} drain listeners at once`);
 });
+
+test('a check answered while the pool thread was busy past the limit is not stopped', async () => {
+  const strict = new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: STUB });
+  try {
+    assert.equal((await strict.check({ spec: { value: '1' }, answer: '1' })).verdict, 'correct');
+    const pending = strict.check({ spec: { value: '2' }, answer: '2' });
+    // Let the batch go out, then keep this thread busy three times the limit (as inline checks
+    // on a loaded machine do): the worker's answer waits in the port while the timer expires.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+    const r = await pending;
+    assert.equal(r.verdict, 'correct', r.reason);
+    // A check that really hangs is still stopped.
+    const hung = await strict.check({ spec: { value: '3' }, answer: 'hang' });
+    assert.match(hung.reason, /longer than 100 ms/);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('check --jsonl --summary counts verdicts and says where the checks ran', async () => {
+  const child = spawn(process.execPath, [CLI, 'check', '--jsonl', '--summary'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  child.stdout.resume();
+  child.stdin.end('{"expected": "1", "answer": "1"}\n{"expected": "2", "answer": "3"}\nnot json\n{"expected": "x^2", "answer": "x \\\\cdot x"}\n');
+  assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
+  assert.equal(err.trim(), '2 correct, 1 incorrect, 1 error (2 checked in the main thread, 1 by workers)');
+});

@@ -34,15 +34,24 @@ export interface CheckResponse {
   category?: CheckResult['category'];
 }
 
+/** Names already read: a stream of requests declares the same few symbols on every line. */
+const canonicalNames = new Map<string, string>();
+const CANONICAL_NAMES_MAX = 1024;
+
 /** `d_{in}`, `d_{\text{in}}` and `d_in` all name `d_in`. */
 export function canonicalSymbolName(name: string): string {
+  const known = canonicalNames.get(name);
+  if (known !== undefined) return known;
+  let canonical = name;
   try {
     const n = parseMath(name, { symbols: [name] });
-    if (n.kind === 'sym') return n.name;
+    if (n.kind === 'sym') canonical = n.name;
   } catch {
     // Not readable as one symbol: keep the name as the key wrote it.
   }
-  return name;
+  if (canonicalNames.size >= CANONICAL_NAMES_MAX) canonicalNames.clear();
+  canonicalNames.set(name, canonical);
+  return canonical;
 }
 
 /** A symbol table from the protocol's (or a key's) loose form, with canonical names. */

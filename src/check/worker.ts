@@ -13,10 +13,15 @@ import type { CheckResult } from '../model/verdict.js';
 import { loadCas } from './cas.js';
 import { checkAnswer } from './check.js';
 import type { Cas } from './equivalence.js';
-import type { CheckTask, FromWorker, ToWorker } from './pool.js';
+import { type CheckTask, type FromWorker, runsInline, type ToWorker } from './pool.js';
 
-/** Results are posted at least this often while a batch runs. */
-const REPORT_MS = 2;
+/**
+ * Results are posted at least this often while a batch runs (and at its end). Each message
+ * wakes the pool's thread, about 0.2 ms on a virtual machine, so posting after every quick
+ * check cost more than the checks; 20 ms keeps the pool's clock of the running check close
+ * (its limit is seconds) and answers a slow input's lines without a noticeable wait.
+ */
+const REPORT_MS = 20;
 /** An idle worker starts loading the CAS this long after its last batch. */
 const PRELOAD_AFTER_MS = 20;
 
@@ -25,6 +30,8 @@ const post = (m: FromWorker) => port.postMessage(m);
 const withoutCas = !!process.env.PARTCREDIT_NO_CAS;
 
 let cas: Cas | undefined;
+/** Whether a check that may need the CAS has come: a worker given only plain checks never loads it. */
+let symbolicSeen = false;
 let loading: Promise<Cas> | undefined;
 /** Loads the CAS once; a failure to load is the worker's failure, never a silent "no CAS". */
 function ensureCas(): Promise<Cas> {
@@ -59,6 +66,7 @@ async function runBatch({ batch }: ToWorker): Promise<void> {
   let done: [number, CheckResult][] = [];
   let last = performance.now();
   for (const { id, task } of batch) {
+    symbolicSeen ||= !runsInline(task);
     done.push([id, await check(task)]);
     const now = performance.now();
     if (now - last >= REPORT_MS) {
@@ -79,7 +87,7 @@ port.on('message', (m: ToWorker) => {
   queue = queue
     .then(() => runBatch(m))
     .then(() => {
-      if (!cas && !withoutCas) preload = setTimeout(() => void ensureCas().catch(fail), PRELOAD_AFTER_MS).unref();
+      if (!cas && !withoutCas && symbolicSeen) preload = setTimeout(() => void ensureCas().catch(fail), PRELOAD_AFTER_MS).unref();
     })
     .catch(fail);
 });
