@@ -97,6 +97,19 @@ test('relation: the same bound; boundary: true accepts the equation', () => {
   expectVerdict({ value: '\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}', boundary: true }, '\\frac{1}{\\sqrt{d_{out}}}', 'incorrect', alpha);
 });
 
+test('relation: a bounded quantity declared positive is still the unknown of its bound', () => {
+  // With every symbol positive, (α − 1/d)/(α − 1/√d) was positive at all sampled points, so the
+  // two bounds passed for one (a false accept on a course key's 2.d); the ratio changes sign
+  // for α between 1/d and 1/√d.
+  const positive = { alpha: { positive: true }, d_in: { positive: true } };
+  expectVerdict('\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}', '\\alpha \\le \\frac{1}{d_{in}}', 'incorrect', positive);
+  expectVerdict({ value: '\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}', boundary: true }, '\\alpha \\le \\frac{1}{d_{in}}', 'incorrect', positive);
+  expectVerdict('\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}', '\\alpha \\le \\frac{1}{d_{in}^{2}}', 'incorrect', positive);
+  // A factor in the other symbols alone still keeps the bound: α√d ≤ 1, d·α ≤ √d.
+  expectVerdict('\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}', '\\alpha \\sqrt{d_{in}} \\le 1', 'correct', positive);
+  expectVerdict('\\alpha \\le \\frac{1}{\\sqrt{d_{in}}}', 'd_{in} \\alpha \\le \\sqrt{d_{in}}', 'correct', positive);
+});
+
 test('matrix: any brackets; one wrong entry, a transpose, a sign flip', () => {
   const m = '\\begin{bmatrix} 19 & 28 & 29 \\\\ 30 & 40 & 30 \\\\ 49 & 68 & 59 \\end{bmatrix}';
   expectVerdict(m, '\\begin{pmatrix} 19 & 28 & 29 \\\\ 30 & 40 & 30 \\\\ 49 & 68 & 59 \\end{pmatrix}', 'correct');

@@ -10,9 +10,10 @@ import { hashString, seededRandom } from '../math/random.js';
 /**
  * Whether `g = k·f` for a constant k of the required sign (any nonzero k when sign is 0):
  * exactly when both are rational functions, else at seeded points. `g` may also be f times a
- * positive factor that does not depend on the unknowns (symbols not declared positive).
+ * positive factor that does not depend on the unknowns: the symbols not declared positive, and
+ * the `subjects` (the quantity a bound is about) even when they are.
  */
-export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): boolean {
+export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0, subjects: readonly string[] = []): boolean {
   const names = [...new Set([...freeSymbols(f), ...freeSymbols(g)])];
   const rng = seededRandom(hashString(`${printMath(f)}~${printMath(g)}`));
   const ratios: { r: number; point: Point }[] = [];
@@ -37,7 +38,7 @@ export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0): 
   if (sign !== 1 || !ratios.every(({ r }) => r > 0)) return false;
   // A positive factor in the declared-positive symbols only (α√d ≤ 1 against α ≤ 1/√d).
   const positive = positiveSymbols(ctx.symbols);
-  const unknowns = names.filter((n) => !positive.has(n));
+  const unknowns = names.filter((n) => !positive.has(n) || subjects.includes(n));
   return ratios.every(({ point }) => {
     const base = (evaluate(g, point, ctx.budget) as number) / (evaluate(f, point, ctx.budget) as number);
     return unknowns.every((u) => {

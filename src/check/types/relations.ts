@@ -130,7 +130,10 @@ export const checkRelation: TypeChecker = (expected, answer, ctx) => {
     if (want.op !== got.op) return incorrect('structural', `${printMath(answer)} is not ${printMath(expected)}`);
     return proportional(want.f, got.f, ctx, 0) ? correct('numeric', 'the same relation') : incorrect('numeric', `${printMath(answer)} is not ${printMath(expected)}`);
   }
-  if (!proportional(want.f, got.f, ctx, 1)) {
+  // The bounded quantity is what the bound is about, declared positive or not: a factor that
+  // moves with it can change sign between the two boundaries (α ≤ 1/d against α ≤ 1/√d).
+  const subjects = isName(l) ? [...freeSymbols(l)] : [];
+  if (!proportional(want.f, got.f, ctx, 1, subjects)) {
     if (proportional(want.f, got.f, ctx, 0)) return incorrect('numeric', `the bound points the wrong way: ${printMath(answer)} against ${printMath(expected)}`);
     return incorrect('numeric', `${printMath(answer)} is not the bound ${printMath(expected)}`);
   }
