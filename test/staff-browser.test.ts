@@ -71,12 +71,16 @@ test('staff page in Chromium: an instructor invites a TA, the TA sets a password
     await prof.waitForSelector('#members tr[data-name="chrometa"]');
     assert.match(await prof.locator('#members tr[data-name="chrometa"]').innerText(), /active/);
     await prof.selectOption('#members tr[data-name="chrometa"] select', 'read-only');
-    await prof.waitForFunction("document.getElementById('status')?.textContent === 'chrometa is now read-only'");
+    // Locators, not waitForFunction: a string predicate is eval'd in the page, which its CSP refuses.
+    await prof
+      .locator('#status')
+      .filter({ hasText: /^chrometa is now read-only$/ })
+      .waitFor();
     // The last instructor cannot demote themselves: the page says why and shows the role as it is.
     await prof.selectOption('#members tr[data-name="prof"] select', 'ta');
     await prof.waitForSelector('#status.error');
     assert.equal(await prof.locator('#status').innerText(), 'Course A would have no instructor left: make someone else instructor first');
-    await prof.waitForFunction(`document.querySelector('#members tr[data-name="prof"] select')?.value === 'instructor'`);
+    await until(async () => (await prof.locator('#members tr[data-name="prof"] select').inputValue()) === 'instructor', "the instructor's own role shown as instructor again");
     // Chromium reports the refused request (400) itself: that line, and no other, is expected.
     assert.deepEqual(
       errors.splice(0).filter((e) => !/status of 400/.test(e)),
@@ -102,3 +106,9 @@ test('staff page in Chromium: an instructor invites a TA, the TA sets a password
     await server.close();
   }
 });
+
+/** Polls `check` (up to 10 s): for a page state no selector can express. */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 50))) if (await check()) return;
+  assert.fail(`timed out waiting for ${what}`);
+}
