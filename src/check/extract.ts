@@ -233,28 +233,41 @@ export function lastSide(latex: string): string {
     .replace(/[.,;]\s*$/, '');
 }
 
-/** The sides of a formula cut at its top-level `=` signs (`a = b = c` → a, b, c); braces, brackets and environments stay whole. */
-export function sides(latex: string): string[] {
+/**
+ * A formula cut where `cutsAt(latex, i)` says, outside braces, brackets, parentheses,
+ * environments and `\left...\right` pairs (a `\left\{ ... \right.` has no bracket to count).
+ * The pieces are untrimmed; the cutting character is left out.
+ */
+export function splitTopLevel(latex: string, cutsAt: (latex: string, i: number) => boolean): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < latex.length; i++) {
     const c = latex[i]!;
     if (c === '\\') {
-      if (latex.startsWith('\\begin', i)) depth++;
-      if (latex.startsWith('\\end', i)) depth--;
+      // Whole command names: `\leftarrow` and `\rightarrow` open and close nothing.
+      const command = /^\\([A-Za-z]+)/.exec(latex.slice(i, i + 8))?.[1];
+      if (command === 'begin' || command === 'left') depth++;
+      else if (command === 'end' || command === 'right') depth--;
       i++;
       continue;
     }
     if ('{[('.includes(c)) depth++;
     else if ('}])'.includes(c)) depth--;
-    else if (c === '=' && depth === 0 && !'<>!:'.includes(latex[i - 1] ?? '')) {
-      out.push(latex.slice(start, i).trim());
+    else if (depth === 0 && cutsAt(latex, i)) {
+      out.push(latex.slice(start, i));
       start = i + 1;
     }
   }
-  out.push(latex.slice(start).trim());
-  return out.filter(Boolean);
+  out.push(latex.slice(start));
+  return out;
+}
+
+/** The sides of a formula cut at its top-level `=` signs (`a = b = c` → a, b, c); braces, brackets and environments stay whole. */
+export function sides(latex: string): string[] {
+  return splitTopLevel(latex, (t, i) => t[i] === '=' && !'<>!:'.includes(t[i - 1] ?? ''))
+    .map((side) => side.trim())
+    .filter(Boolean);
 }
 
 /** `\|\Delta W\|_2 \le \sqrt{d_{out}}` → `\sqrt{d_{out}}`: the value a bound gives, when a value is asked for. */

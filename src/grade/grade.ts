@@ -11,7 +11,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { answerCandidates, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { answerCandidates, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -236,28 +236,9 @@ function labelledValues(text: string, name: string): Candidate[] {
 
 /** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
 function commaItems(latex: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < latex.length; i++) {
-    const c = latex[i]!;
-    if (c === '\\') {
-      if (latex.startsWith('\\begin', i)) depth++;
-      if (latex.startsWith('\\end', i)) depth--;
-      if (latex.startsWith('\\left', i)) depth++;
-      if (latex.startsWith('\\right', i)) depth--;
-      i++;
-      continue;
-    }
-    if ('{[('.includes(c)) depth++;
-    else if ('}])'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(latex.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(latex.slice(start));
-  return out.map((x) => x.replace(/^(?:\\[ ,;:!]|\\q?quad|\s)+|(?:\\[ ,;:!]|\\q?quad|\s)+$/g, '').trim()).filter(Boolean);
+  return splitTopLevel(latex, (t, i) => t[i] === ',')
+    .map((x) => x.replace(/^(?:\\[ ,;:!]|\\q?quad|\s)+|(?:\\[ ,;:!]|\\q?quad|\s)+$/g, '').trim())
+    .filter(Boolean);
 }
 
 /**
