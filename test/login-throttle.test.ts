@@ -48,8 +48,11 @@ for (const engine of ENGINES) {
       // Many tries at once, spread over both servers: no more than five ever reach the password check.
       const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => new Client(servers[i % 2]!).login('patient', `burst ${i}`)));
       const statuses = burst.map((r) => r.status);
-      assert.equal(statuses.filter((s) => s === 401).length, 5, `statuses ${statuses.join(',')}`);
-      assert.equal(statuses.filter((s) => s === 429).length, 11);
+      // At most five: tries recorded before any is counted are all held (a refused try is taken
+      // back, so how many of the first five get through depends on the interleaving; CI once saw 4).
+      const checked = statuses.filter((s) => s === 401).length;
+      assert.ok(checked <= 5, `${checked} tries reached the password check: statuses ${statuses.join(',')}`);
+      assert.equal(statuses.filter((s) => s === 429).length, 16 - checked, `statuses ${statuses.join(',')}`);
 
       // Once the window has passed (the stored tries aged), the right password works and clears the count.
       await direct.db
