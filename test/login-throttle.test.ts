@@ -49,7 +49,7 @@ for (const engine of ENGINES) {
       const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => new Client(servers[i % 2]!).login('patient', `burst ${i}`)));
       const statuses = burst.map((r) => r.status);
       // At most five: tries recorded before any is counted are all held (a refused try is taken
-      // back, so how many of the first five get through depends on the interleaving; CI once saw 4).
+      // back, so how many of the first five get through depends on the interleaving; a local run once saw 4).
       const checked = statuses.filter((s) => s === 401).length;
       assert.ok(checked <= 5, `${checked} tries reached the password check: statuses ${statuses.join(',')}`);
       assert.equal(statuses.filter((s) => s === 429).length, 16 - checked, `statuses ${statuses.join(',')}`);
