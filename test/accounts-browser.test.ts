@@ -3,21 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { inviteUser } from '../src/server/accounts.js';
 import { startServer } from '../src/server/serve.js';
 import { openStore } from '../src/store/db.js';
 import { PASSWORD, twoCourses } from './fixtures/accounts.js';
-import { BROWSER, BROWSER_ARGS, strictPage } from './fixtures/browser.js';
+import { BROWSER, BROWSER_ARGS, logIn, strictPage } from './fixtures/browser.js';
 import { freshSqlite } from './fixtures/pg.js';
 
 const SHOTS = fileURLToPath(new URL('../../test-output/', import.meta.url));
-
-async function logIn(page: Page, name: string, password: string): Promise<void> {
-  await page.fill('#name', name);
-  await page.fill('#password', password);
-  await page.click('#login button');
-}
 
 test('login page in Chromium: a wrong password is told, a TA sees their course and no key change, a read-only member no override, logout, an invite link', async (t) => {
   if (!BROWSER) return t.skip('no Debian chromium on this machine (apt-get install chromium): browser test not run');

@@ -3,20 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { startServer } from '../src/server/serve.js';
 import { PASSWORD, twoCourses } from './fixtures/accounts.js';
-import { BROWSER, BROWSER_ARGS, strictPage } from './fixtures/browser.js';
+import { BROWSER, BROWSER_ARGS, logIn, strictPage } from './fixtures/browser.js';
 import { freshSqlite } from './fixtures/pg.js';
 
 const SHOTS = fileURLToPath(new URL('../../test-output/', import.meta.url));
-
-async function logIn(page: Page, name: string, password: string): Promise<void> {
-  await page.waitForSelector('#login:not([hidden])');
-  await page.fill('#name', name);
-  await page.fill('#password', password);
-  await page.click('#login button');
-}
 
 test('staff page in Chromium: an instructor invites a TA, the TA sets a password from the link and sees the course; roles change; a TA gets no staff page', async (t) => {
   if (!BROWSER) return t.skip('no Debian chromium on this machine (apt-get install chromium): browser test not run');

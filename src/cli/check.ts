@@ -162,7 +162,7 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
  * flags are read at every collection, so setting them now (process-wide, workers included)
  * takes effect; `bench/jsonl-throughput.ts` measures both the memory and the speed.
  */
-export function holdHeapFlat(): void {
+function holdHeapFlat(): void {
   setFlagsFromString('--heap-growing-percent=30');
   setFlagsFromString('--semi-space-growth-factor=1');
 }
