@@ -2,11 +2,12 @@ import type { AnswerSpec, AnswerType } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult, CheckStage } from '../model/verdict.js';
 import type { Node } from '../math/latex/ast.js';
-import { parseMath, ParseError, type ReadContext } from '../math/latex/parse.js';
+import { ParseError, type ReadContext } from '../math/latex/parse.js';
 import { printMath } from '../math/latex/print.js';
 import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, lastSide, trimAnswer, UnreadableError } from './extract.js';
-import { numberWordsToDigits, prepareFor } from './prepare.js';
+import { numberWordsToDigits } from './prepare.js';
+import { readAnswerText } from './read-answer.js';
 import { freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
 import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
@@ -41,6 +42,12 @@ export interface CheckOptions {
    * value, a display or inline formula): the extract stage only trims it instead of searching it again.
    */
   extracted?: boolean;
+  /**
+   * The spec object was made for this check alone (a protocol line, a copy a worker received):
+   * its compiled form is found by content only. Indexed by identity it would never be found
+   * again, and a weak-map entry per check costs the collector more than the lookup saves.
+   */
+  transientSpec?: boolean;
 }
 
 const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
@@ -98,8 +105,12 @@ function withMisfit(r: CheckResult, type: AnswerType, answer: Node, expected: No
   return a !== e || type === 'piecewise' ? { ...r, misfit: 'wrong-kind' } : r;
 }
 
+// `withSymbols` and `staged` add to the result `result()` has just made, which nothing else
+// holds yet: copying it (a spread per stage) was a tenth of a plain check's time.
 function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: CheckResult['misfit']): CheckResult {
-  return { ...r, ...(symbols ? { symbols } : {}), ...(misfit ? { misfit } : {}) };
+  if (symbols) r.symbols = symbols;
+  if (misfit) r.misfit = misfit;
+  return r;
 }
 
 /**
@@ -130,7 +141,7 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
   let firstError = '';
   for (const text of texts) {
     try {
-      return { node: parseMath(prepareFor(type, text), read), text };
+      return { node: readAnswerText(type, text, read), text };
     } catch (e) {
       if (e instanceof LimitError) return { error: e.message, limit: true };
       if (!(e instanceof ParseError)) throw e;
@@ -152,7 +163,7 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
   const budget = options.budget ?? new WorkBudget();
   const fallbackType = spec.type ?? 'expression';
   try {
-    return checkPrepared(preparedFor(spec, options.symbols), candidate, options, budget, t0);
+    return checkPrepared(preparedFor(spec, options.symbols, options.transientSpec), candidate, options, budget, t0);
   } catch (e) {
     if (e instanceof LimitError) return staged(result(fallbackType, { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0), 'compare');
     if (e instanceof UnreadableError) return staged(result(fallbackType, unparseable(e.message), '', spec.value ?? '', t0), 'extract');
@@ -164,7 +175,8 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
 }
 
 function staged(r: CheckResult, stage: CheckStage): CheckResult {
-  return { ...r, stage };
+  r.stage = stage;
+  return r;
 }
 
 /** The stages after the expected answer is compiled: extract, read, normalise, compare. */

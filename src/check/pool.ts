@@ -12,6 +12,8 @@ export interface CheckTask {
   spec: AnswerSpec;
   answer: string;
   symbols?: SymbolTable;
+  /** The spec was made for this task alone (see `CheckOptions.transientSpec`). */
+  transient?: boolean;
 }
 
 /** Options of a pool of check workers. */
@@ -137,7 +139,7 @@ export class CheckPool {
   check(task: CheckTask): Promise<CheckResult> {
     if (this.inline && runsInline(task)) {
       this.inlineCount++;
-      return Promise.resolve(checkAnswer(task.spec, task.answer, task.symbols ? { symbols: task.symbols } : {}));
+      return Promise.resolve(checkAnswer(task.spec, task.answer, { ...(task.symbols ? { symbols: task.symbols } : {}), transientSpec: task.transient === true }));
     }
     if (this.closed) return Promise.resolve(failure(task, 'the check pool is closed', 0));
     if (this.bootError) return Promise.resolve(failure(task, `the checker could not start: ${this.bootError}`, 0));

@@ -88,7 +88,7 @@ export function parseRequestLine(line: string): { task: CheckTask } | { error: s
     return { error: `${field}: ${issue.message}` };
   }
   const symbols = symbolTable(parsed.data.symbols);
-  return { task: { spec: specOf(parsed.data), answer: parsed.data.answer, ...(symbols ? { symbols } : {}) } };
+  return { task: { spec: specOf(parsed.data), answer: parsed.data.answer, ...(symbols ? { symbols } : {}), transient: true } };
 }
 
 /** The output line for a result. */

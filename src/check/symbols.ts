@@ -37,8 +37,17 @@ export function indexedFamilies(n: Node, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** The context of a question without symbols (most numeric answers): made once, never changed. */
+const NO_SYMBOLS_CONTEXT: ReadContext = Object.freeze({ symbols: new Set<string>(), functions: new Set<string>(), matrices: new Set<string>(), indexed: new Set<string>() });
+
 /** How to read answers to a question with these symbols. */
 export function readContextOf(symbols: SymbolTable): ReadContext {
+  // `for in` finds a first key without building the entries array.
+  for (const _ in symbols) return readContextOfSome(symbols);
+  return NO_SYMBOLS_CONTEXT;
+}
+
+function readContextOfSome(symbols: SymbolTable): ReadContext {
   const names = new Set<string>();
   const functions = new Set<string>();
   const matrices = new Set<string>();

@@ -49,7 +49,8 @@ const standIn: Cas = {
 };
 
 async function check(task: CheckTask): Promise<CheckResult> {
-  const options = { ...(task.symbols ? { symbols: task.symbols } : {}) };
+  // The task arrived as a copy: its spec object is this check's alone.
+  const options = { ...(task.symbols ? { symbols: task.symbols } : {}), transientSpec: true };
   if (withoutCas) return checkAnswer(task.spec, task.answer, options);
   wanted = false;
   const first = checkAnswer(task.spec, task.answer, { ...options, cas: cas ?? standIn });

@@ -8,8 +8,11 @@ const UNSIZED_MATRIX = 3;
 /** Largest matrix drawn at a test point; a bigger one stands for the same identity. */
 const MAX_MATRIX_ENTRIES = 4_096;
 
+/** No bound symbols: shared, as most trees have no sum. */
+const NOTHING_BOUND: ReadonlySet<string> = new Set();
+
 /** The free symbols of a tree (bound sum indices excluded), in first-seen order. */
-export function freeSymbols(n: Node, bound: ReadonlySet<string> = new Set(), out = new Set<string>()): Set<string> {
+export function freeSymbols(n: Node, bound: ReadonlySet<string> = NOTHING_BOUND, out = new Set<string>()): Set<string> {
   if (n.kind === 'sym') {
     if (!bound.has(n.name)) out.add(n.name);
   } else if (n.kind === 'bigop') {
