@@ -71,7 +71,7 @@ export function runsInline(task: CheckTask): boolean {
   const { spec, answer, symbols } = task;
   if (symbols && Object.keys(symbols).length) return false;
   if (spec.type !== undefined && !INLINE_TYPES.has(spec.type)) return false;
-  if (answer.length > INLINE_CHARS || COSTLY_ANSWER.test(answer.replace(PLAIN_COMMAND, ''))) return false;
+  if (answer.length > INLINE_CHARS || COSTLY_ANSWER.test(answer.includes('\\') ? answer.replace(PLAIN_COMMAND, '') : answer)) return false;
   if (spec.type === 'choice') return true;
   const expected = spec.value ?? '';
   // `28 x 28`, `3*224` and `1.5e6` are numbers; a letter anywhere else is a symbol.

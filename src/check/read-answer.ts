@@ -19,7 +19,9 @@ const CROSS = /^\d{1,24}(?:\s*\\times\s*\d{1,24}){1,15}$/;
 function decimal(text: string): Node | undefined {
   const m = DECIMAL.exec(text);
   if (!m) return undefined;
-  const value = parseDecimal(m[2]!);
+  const digits = m[2]!;
+  // A whole number is already in lowest terms over 1, as `rat` would leave it.
+  const value = digits.includes('.') ? parseDecimal(digits) : { n: BigInt(digits), d: 1n };
   if (!value) return undefined;
   const num: Node = { kind: 'num', value, text: m[2]! };
   return m[1] ? { kind: 'neg', arg: num } : num;
