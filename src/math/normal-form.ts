@@ -8,6 +8,12 @@ import { LIMITS } from './limits.js';
  * two polynomials with rational coefficients (symbols may carry rational exponents when they
  * are declared positive, so √d_in is d_in^(1/2)). Two such quotients are equal exactly when
  * their cross products are the same polynomial — a proof, not a sample.
+ *
+ * Sines and cosines (and tan, sec, csc, cot through them) of one argument are indeterminates
+ * bound by sin² + cos² = 1: a difference that reduces to 0 by that identity is a proof of
+ * equality (`\tan^2 c + 1` and `\sec^2 c`). A difference that does not is no proof of
+ * inequality (`\sin 2x` and `2 \sin x \cos x` use other identities), so with trig it is
+ * "cannot tell".
  */
 
 /** A monomial's exponents by symbol, sorted by name; the key is its text. */
@@ -154,6 +160,95 @@ function exactRoot(r: Rational, k: bigint): Rational | undefined {
 
 interface Ctx {
   positive: ReadonlySet<string>;
+  /** Canonical texts of the arguments of sines and cosines seen, when trig is allowed. */
+  trig?: Set<string>;
+}
+
+/** Each trig function as sin and cos of its argument: [power of sin, power of cos]. */
+const TRIG: Record<string, [number, number]> = { sin: [1, 0], cos: [0, 1], tan: [1, -1], sec: [0, -1], csc: [-1, 0], cot: [-1, 1] };
+
+function polyText(p: Poly): string {
+  return [...p.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, { coef }]) => `${Q.toString(coef)}*${k}`)
+    .join('+');
+}
+
+const sinOf = (arg: string) => `#sin(${arg})`;
+const cosOf = (arg: string) => `#cos(${arg})`;
+
+function monomial(powers: [string, number][]): Poly {
+  const m: Monomial = new Map();
+  for (const [s, e] of powers) if (e !== 0) m.set(s, Q.rat(e));
+  const p: Poly = new Map();
+  p.set(monoKey(m), { mono: m, coef: Q.ONE });
+  return p;
+}
+
+/** A trig function of an argument as a monomial in the argument's sine and cosine. */
+function trigFraction(fn: string, arg: Fraction, ctx: Ctx): Fraction {
+  if (!ctx.trig) throw new GiveUp();
+  const key = `${polyText(arg.num)}/${polyText(arg.den)}`;
+  ctx.trig.add(key);
+  const [s, c] = TRIG[fn]!;
+  return frac(
+    monomial([
+      [sinOf(key), s],
+      [cosOf(key), c],
+    ]),
+  );
+}
+
+/**
+ * A polynomial with sin² replaced by 1 − cos² for every argument, after clearing negative
+ * powers of sines and cosines (multiplying by a monomial keeps a zero a zero): 0 exactly when
+ * the identity makes it 0. Undefined when a power is not a whole number.
+ */
+function reduceTrig(p: Poly, args: ReadonlySet<string>): Poly | undefined {
+  let out = p;
+  for (const arg of args) {
+    const s = sinOf(arg);
+    const c = cosOf(arg);
+    let lowS = 0;
+    let lowC = 0;
+    for (const { mono } of out.values()) {
+      for (const [name, low] of [
+        [s, 'S'],
+        [c, 'C'],
+      ] as const) {
+        const e = mono.get(name);
+        if (!e) continue;
+        if (!Q.isInteger(e)) return undefined;
+        if (low === 'S') lowS = Math.min(lowS, Number(e.n));
+        else lowC = Math.min(lowC, Number(e.n));
+      }
+    }
+    if (lowS < 0 || lowC < 0)
+      out = polyMul(
+        out,
+        monomial([
+          [s, -lowS],
+          [c, -lowC],
+        ]),
+      );
+    const cosSquaredComplement = polyAdd(one(), monomial([[c, 2]]), -1);
+    const reduced: Poly = new Map();
+    for (const { mono, coef } of out.values()) {
+      const k = Number(mono.get(s)?.n ?? 0n);
+      if (k < 2) {
+        addInto(reduced, mono, coef);
+        continue;
+      }
+      const rest: Monomial = new Map(mono);
+      if (k % 2) rest.set(s, Q.ONE);
+      else rest.delete(s);
+      const term: Poly = new Map();
+      term.set(monoKey(rest), { mono: rest, coef });
+      for (const t of polyMul(term, polyPow(cosSquaredComplement, Math.floor(k / 2))).values()) addInto(reduced, t.mono, t.coef);
+    }
+    out = reduced;
+  }
+  return out;
 }
 
 function toFraction(n: Node, ctx: Ctx): Fraction {
@@ -188,6 +283,7 @@ function toFraction(n: Node, ctx: Ctx): Fraction {
       return power(toFraction(n.base, ctx), toFraction(n.exp, ctx), ctx);
     case 'call':
       if (n.fn === 'sqrt' && n.args.length === 1) return power(toFraction(n.args[0]!, ctx), frac(constPoly(Q.rat(1, 2))), ctx);
+      if (TRIG[n.fn] && n.args.length === 1 && !n.opaque && !n.indexed) return trigFraction(n.fn, toFraction(n.args[0]!, ctx), ctx);
       throw new GiveUp();
     case 'root': {
       const k = constantOf(toFraction(n.index, ctx));
@@ -234,11 +330,12 @@ function power(base: Fraction, exp: Fraction, ctx: Ctx): Fraction {
  */
 export function exactlyEqual(a: Node, b: Node, positive: ReadonlySet<string>): boolean | undefined {
   try {
-    const ctx = { positive };
+    const ctx: Ctx = { positive, trig: new Set() };
     const fa = toFraction(a, ctx);
     const fb = toFraction(b, ctx);
     const diff = polyAdd(polyMul(fa.num, fb.den), polyMul(fb.num, fa.den), -1);
-    return diff.size === 0;
+    if (!ctx.trig!.size) return diff.size === 0;
+    return reduceTrig(diff, ctx.trig!)?.size === 0 ? true : undefined;
   } catch (e) {
     if (e instanceof GiveUp || e instanceof RangeError) return undefined;
     throw e;
