@@ -40,29 +40,30 @@ export class Review {
 
   /** Every grading run in the store, newest first; with `courses`, only the runs those courses own. */
   async listRuns(courses?: number[]): Promise<{ id: number; createdAt: string; keyPath: string | null; title: string; submissions: number; gradings: number; courseId: number | null }[]> {
-    let q = this.store.db.selectFrom('runs').selectAll().orderBy('id', 'desc');
-    if (courses) q = q.where('course_id', 'in', courses.length ? courses : [-1]);
-    const runs = await q.execute();
-    const out = [];
-    for (const r of runs) {
-      const subs = await this.store.db
-        .selectFrom('submissions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('run_id', '=', r.id)
-        .executeTakeFirst();
-      const gradings = await this.store.db.selectFrom('gradings').select(['id', 'key_json']).where('run_id', '=', r.id).orderBy('id', 'desc').execute();
-      const key = gradings[0] ? (JSON.parse(gradings[0].key_json) as Key) : undefined;
-      out.push({
+    // One query for the list, counts and newest key included: it is the app's most frequent
+    // request, and a query per run (and every grading's whole key) made it slower with each run.
+    let q = this.store.db
+      .selectFrom('runs')
+      .selectAll('runs')
+      .select((eb) => [
+        eb.selectFrom('submissions').select(eb.fn.countAll<number>().as('n')).whereRef('submissions.run_id', '=', 'runs.id').as('submissions'),
+        eb.selectFrom('gradings').select(eb.fn.countAll<number>().as('n')).whereRef('gradings.run_id', '=', 'runs.id').as('gradings'),
+        eb.selectFrom('gradings').select('gradings.key_json').whereRef('gradings.run_id', '=', 'runs.id').orderBy('gradings.id', 'desc').limit(1).as('key_json'),
+      ])
+      .orderBy('runs.id', 'desc');
+    if (courses) q = q.where('runs.course_id', 'in', courses.length ? courses : [-1]);
+    return (await q.execute()).map((r) => {
+      const key = r.key_json ? (JSON.parse(r.key_json) as Key) : undefined;
+      return {
         id: r.id,
         createdAt: r.created_at,
         keyPath: r.key_path,
         title: key?.title ?? r.key_path ?? `run ${r.id}`,
-        submissions: Number(subs?.n ?? 0),
-        gradings: gradings.length,
+        submissions: Number(r.submissions ?? 0),
+        gradings: Number(r.gradings ?? 0),
         courseId: r.course_id,
-      });
-    }
-    return out;
+      };
+    });
   }
 
   private state(runId: number): Promise<RunState> {

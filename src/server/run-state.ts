@@ -224,14 +224,20 @@ export class RunStates {
 
   /** The run's state, with every override stored so far applied. */
   async get(runId: number): Promise<RunState> {
+    const known = this.runs.get(runId);
+    // The newest grading and the overrides since the last seen are read at once, on two of the
+    // pool's connections: one round trip of waiting per request instead of two (under a regrade,
+    // each round trip to a busy PostgreSQL is most of a request's time).
+    const synced = known?.sync(this.store);
+    synced?.catch(() => {});
     const gradingId = await this.store.latestGrading(runId);
     if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
-    let s = this.runs.get(runId);
+    let s = known;
     if (s?.gradingId !== gradingId) {
       const load = this.load(runId, gradingId);
       if (!s || s.gradingId > gradingId) s = await load;
     }
-    await s.sync(this.store);
+    await (s === known && synced ? synced : s.sync(this.store));
     return s;
   }
 
