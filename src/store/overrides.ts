@@ -165,23 +165,26 @@ export async function saveOverride(
         // a server read only the overrides after the last it saw (overridesOf's `after`) and miss none
         // written by another process. SQLite writes one at a time anyway.
         if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(${OVERRIDE_LOCK}, ${input.runId})`.execute(tx);
-        if (input.base !== undefined) {
-          const latest = await tx
-            .selectFrom('overrides')
-            .selectAll()
-            .where('run_id', '=', input.runId)
-            .where('submission', '=', input.submission)
-            .where('part_id', '=', input.partId)
-            .orderBy('id', 'desc')
-            .limit(1)
-            .executeTakeFirst();
-          if ((latest?.id ?? null) !== input.base) {
-            if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
-            throw new StaleOverride(latest as OverrideRow);
-          }
+        const latestOfPart = () =>
+          tx.selectFrom('overrides').where('run_id', '=', input.runId).where('submission', '=', row.submission).where('part_id', '=', row.part_id).orderBy('id', 'desc').limit(1);
+        if (input.base === undefined) {
+          const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
+          return { id: r.id!, ...row };
         }
-        const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
-        return { id: r.id!, ...row };
+        // The version check and the insert in one statement (it runs after the lock, so it sees
+        // every override committed before): one round trip fewer while the run's lock is held.
+        const columns = Object.keys(row) as (keyof typeof row)[];
+        const base = input.base;
+        const inserted = await tx
+          .insertInto('overrides')
+          .columns(columns)
+          .expression(tx.selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c))).where((eb) => eb(latestOfPart().select('id'), 'is not distinct from', base)))
+          .returning('id')
+          .executeTakeFirst();
+        if (inserted) return { id: inserted.id!, ...row };
+        const latest = await latestOfPart().selectAll().executeTakeFirst();
+        if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
+        throw new StaleOverride(latest as OverrideRow);
       }),
   );
 }
