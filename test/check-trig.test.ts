@@ -42,3 +42,18 @@ test('near misses of the identities stay wrong, and other identities are not ref
   assert.equal(r.verdict, 'correct', r.reason);
   assert.notEqual(r.check, 'exact');
 });
+
+test('sin^{-1} is the inverse sine, as mathematics writes it; (sin x)^{-1} stays the reciprocal', () => {
+  assert.equal(verdict('\\sin^{-1}(x)', '\\arcsin x').verdict, 'correct');
+  assert.equal(verdict('\\tan^{-1}(1)', '\\frac{\\pi}{4}').verdict, 'correct');
+  assert.equal(verdict('\\cos^{-1} x', '\\arccos(x)').verdict, 'correct');
+  // Near misses: the reciprocal is another function, and so is sin² (a power, not an inverse).
+  assert.equal(verdict('\\sin^{-1}(x)', '\\frac{1}{\\sin x}').verdict, 'incorrect');
+  assert.equal(verdict('(\\sin x)^{-1}', '\\csc x').verdict, 'correct');
+  assert.equal(verdict('(\\sin x)^{-1}', '\\arcsin x').verdict, 'incorrect');
+  assert.equal(verdict('\\sin^2 x', '\\arcsin(x)^2').verdict, 'incorrect');
+  // An inverse the checker cannot evaluate is said so, not read as a reciprocal.
+  const r = verdict('\\sec^{-1}(2)', '1');
+  assert.equal(r.verdict, 'undecided');
+  assert.match(r.reason, /inverse sec/);
+});

@@ -26,6 +26,14 @@ export interface ReadContext {
 }
 
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** Functions whose `^{-1}` names their inverse rather than a reciprocal. */
+const TRIG_INVERSE_NAMES = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'sech', 'csch', 'coth']);
+/** The inverses the evaluator knows. */
+const INVERSE_FUNCTIONS: Record<string, string> = { sin: 'asin', cos: 'acos', tan: 'atan' };
+
+function isMinusOne(n: Node): boolean {
+  return n.kind === 'neg' && n.arg.kind === 'num' && n.arg.text === '1';
+}
 const MATRIX_ENVS = new Set(['matrix', 'bmatrix', 'pmatrix', 'vmatrix', 'Bmatrix', 'Vmatrix', 'smallmatrix', 'array']);
 
 class Parser {
@@ -784,6 +792,12 @@ class Parser {
     } else {
       // \sin x, \log 2: the argument is the next factor, with its own powers.
       args = [this.postfix(this.postfixless())];
+    }
+    // `\sin^{-1} x` is arcsin x, as mathematics writes it, not 1/sin x (that is `(\sin x)^{-1}`).
+    if (power && isMinusOne(power) && TRIG_INVERSE_NAMES.has(fn)) {
+      const inverse = INVERSE_FUNCTIONS[fn];
+      if (!inverse) throw new ParseError(`"${fn}^{-1}" is the inverse ${fn}, which cannot be checked; write it another way`);
+      return { kind: 'call', fn: inverse, args };
     }
     let call: Node = { kind: 'call', fn, args };
     if (base && fn === 'log') call = { kind: 'div', num: { kind: 'call', fn: 'ln', args }, den: { kind: 'call', fn: 'ln', args: [base] } };
