@@ -7,7 +7,7 @@ import { createUser, ensureCourse, setMembership } from '../src/store/accounts.j
 import { openStore } from '../src/store/db.js';
 import { Client, PASSWORD } from './fixtures/accounts.js';
 import { CLI } from './fixtures/cli.js';
-import { dropTestDatabases, ENGINES } from './fixtures/pg.js';
+import { dropTestDatabases, ENGINES, freshSqlite } from './fixtures/pg.js';
 import { startServe } from './fixtures/review.js';
 
 after(dropTestDatabases);
@@ -70,3 +70,35 @@ for (const engine of ENGINES) {
     }
   });
 }
+
+// Behind a reverse proxy every request comes from the proxy's address: with --trust-proxy the
+// throttle counts by the address the proxy forwards; without it the header is a client's word
+// and is ignored, so forging it buys a guesser nothing.
+test('login throttling behind a proxy: counted by the forwarded address only with --trust-proxy', async () => {
+  const at = freshSqlite();
+  const setup = await openStore(at);
+  try {
+    const course = await ensureCourse(setup, 'Course A');
+    for (const name of ['guesser', 'other']) await setMembership(setup, await createUser(setup, name, await hashPassword(PASSWORD)), course.id, 'ta');
+  } finally {
+    await setup.close();
+  }
+  const proxied = await startServer({ db: at, port: 0, trustProxy: true });
+  const direct = await startServer({ db: at, port: 0 });
+  const from = async (base: string, name: string, address: string, password = 'wrong') => {
+    const client = await new Client(base).open();
+    // A client may send its own X-Forwarded-For; the proxy appends the address it saw.
+    return (await client.post('/api/login', { name, password }, { 'x-forwarded-for': `10.9.9.9, ${address}` })).status;
+  };
+  try {
+    for (let i = 0; i < 5; i++) assert.equal(await from(proxied.url, 'guesser', '203.0.113.7'), 401);
+    assert.equal(await from(proxied.url, 'guesser', '203.0.113.7', PASSWORD), 429, 'the sixth try from that address is held');
+    assert.equal(await from(proxied.url, 'guesser', '198.51.100.4', PASSWORD), 200, 'another person behind the same proxy is not');
+    // Without --trust-proxy, a forged header does not give a guesser fresh tries: every try counts for the socket's address.
+    for (let i = 0; i < 5; i++) assert.equal(await from(direct.url, 'other', `192.0.2.${i}`), 401);
+    assert.equal(await from(direct.url, 'other', '192.0.2.99', PASSWORD), 429, 'a new forwarded address each time changes nothing');
+  } finally {
+    await proxied.close();
+    await direct.close();
+  }
+});

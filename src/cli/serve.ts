@@ -15,8 +15,9 @@ export function serveCommand(): Command {
     .option('--user <name>', 'single-user mode: who overrides are recorded as (default: your login name)')
     .option('--auth', 'require staff accounts (on anyway when the store has users: partcredit users add)')
     .option('--session-hours <h>', 'accounts: how long a login lasts', '12')
+    .option('--trust-proxy', 'accounts: behind one reverse proxy, count login tries by the address it forwards (X-Forwarded-For)')
     .option('--open', 'open the app in your browser')
-    .action(async (flags: { db?: string; port: string; host?: string; token?: string; user?: string; auth?: boolean; sessionHours: string; open?: boolean }) => {
+    .action(async (flags: { db?: string; port: string; host?: string; token?: string; user?: string; auth?: boolean; sessionHours: string; trustProxy?: boolean; open?: boolean }) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: ${flags.port} is not a port number`);
       const sessionHours = Number(flags.sessionHours);
@@ -29,6 +30,7 @@ export function serveCommand(): Command {
         ...(flags.token ? { token: flags.token } : {}),
         ...(flags.user ? { author: flags.user } : {}),
         ...(flags.auth ? { auth: true as const } : {}),
+        ...(flags.trustProxy ? { trustProxy: true } : {}),
       }).catch((e: unknown) => {
         throw isUserError(e) ? new CliError(e.message) : e;
       });

@@ -15,6 +15,21 @@ export interface AuthOptions {
   sessionHours?: number;
   /** The session cookie's name (the port is part of it: cookies are not kept apart by port, two local servers would log each other out). */
   cookieName: string;
+  /**
+   * The server sits behind one reverse proxy: a request's address for the login throttle is the
+   * last one in X-Forwarded-For (the one the proxy added; a client can forge only those before
+   * it). Without it the header is ignored, and behind a proxy every login would share its address.
+   */
+  trustProxy?: boolean;
+}
+
+/** The address a request came from, as far as this server can trust it (see `AuthOptions.trustProxy`). */
+export function clientAddress(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+    if (forwarded) return forwarded;
+  }
+  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? '';
 }
 
 /** The logged-in user of a request and their role in each of their courses. */
@@ -80,7 +95,7 @@ export class Sessions {
   async login(c: Context, body: { name?: unknown; password?: unknown }): Promise<Response> {
     const name = typeof body.name === 'string' ? body.name.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? '';
+    const address = clientAddress(c, this.auth.trustProxy);
     const key = createHash('sha256').update(`login\0${address}\0${name.toLowerCase()}`).digest('hex');
     const now = Date.now();
     const attempt = await countAttempt(this.auth.store, key, now, ATTEMPT_WINDOW_MS);

@@ -25,6 +25,8 @@ export interface ServeOptions {
   auth?: true;
   /** How long a login lasts, in hours (default 12). */
   sessionHours?: number;
+  /** Behind one reverse proxy: the login throttle counts by X-Forwarded-For (see `AuthOptions.trustProxy`). */
+  trustProxy?: boolean;
   uiDir?: string;
 }
 
@@ -72,6 +74,7 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
           auth: {
             store,
             ...(options.sessionHours !== undefined ? { sessionHours: options.sessionHours } : {}),
+            ...(options.trustProxy ? { trustProxy: true } : {}),
             get cookieName() {
               return `partcredit_session_${port}`;
             },
