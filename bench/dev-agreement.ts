@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusDir } from './corpus.js';
 import { formatAgreement, measureAgreement } from '../src/cli/agreement.js';
-import { percent, reviewFigures } from '../src/grade/agreement.js';
+import { percent, reviewFigures, reviewFiguresByReason } from '../src/grade/agreement.js';
 
 /** Targets of issue 9 on the development set (non-text parts, first and final answers). */
 const TARGETS = { rightWrong: 0.92, exact: 0.85, confidentlyWrong: 0.03 };
@@ -36,6 +36,9 @@ export function runDevAgreement(verbose = false): string[] {
     out.push(
       `  review signal: ${review.review} of ${review.parts} parts sent to review; of those ${review.rightSent} the TA calls correct (target <= 3), ${review.caught} held back a verdict the TA reverses`,
     );
+    for (const [reason, f] of reviewFiguresByReason(r.report.rows)) {
+      out.push(`    ${reason}: ${f.review} sent to review, ${f.rightSent} of them TA-correct, ${f.caught} confidently wrong verdicts caught`);
+    }
     if (verbose) out.push(...formatAgreement(r.report).map((l) => `    ${l}`));
   }
   return out;

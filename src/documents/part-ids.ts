@@ -50,11 +50,12 @@ const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q)\s*`;
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
 const SUB = String.raw`(?:(?:\s*\(|\.)([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
-const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*[:.)\-–—]?\s*(?:\*\*|__)?(?=\s|$)`;
+// A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
+const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
 
 const WORD_LABEL = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})(?:\\s*[:.)\\-–—/]?\\s*(?:\\*\\*)?\\s*,?\\s*${PART}${SUB})?${END}`, 'i');
 const NUMBER_PART = new RegExp(`${LEAD}(\\d{1,2})\\s*[/.]?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
-const PART_WORD = new RegExp(`${LEAD}part\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
+const PART_WORD = new RegExp(`${LEAD}parts?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
 
 /** `(A)` or `a`: a part letter; a bare capital (`4. A layer ...`) is the first word of a sentence. */
 function letterIsLabel(match: string, letter: string): boolean {
@@ -108,4 +109,28 @@ export function readLineLabel(line: string): LineLabel | undefined {
     return { subpart: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
   }
   return undefined;
+}
+
+const ALSO = /^\s*(?:\*\*)?\s*(,|and|&|\/|\+|–|—|-|to|through)\s*(?:part\s*)?\(?([a-h])\)(?:\*\*)?/i;
+
+/**
+ * The other part letters a label names after its first (`(a) and (b)`, `(a)–(c)`, `Parts (a), (b)`):
+ * one block of text that answers several parts. `rest` is the line after the label; `length` is
+ * how much of it the letters took.
+ */
+export function alsoNamed(first: string, rest: string): { parts: string[]; length: number } {
+  const parts: string[] = [];
+  let length = 0;
+  let last = first;
+  for (let m = ALSO.exec(rest); m; m = ALSO.exec(rest.slice(length))) {
+    const letter = m[2]!.toLowerCase();
+    if (letter <= last) break;
+    // `(a)–(c)`: a range names the letters between too.
+    const range = /^(?:–|—|-|to|through)$/i.test(m[1]!);
+    for (let c = range ? last.charCodeAt(0) + 1 : letter.charCodeAt(0); c <= letter.charCodeAt(0); c++) parts.push(String.fromCharCode(c));
+    last = letter;
+    length += m[0].length;
+  }
+  if (parts.length) length += /^\s*(?:\*\*)?\s*[:.]?(?:\*\*)?/.exec(rest.slice(length))![0].length;
+  return { parts, length };
 }

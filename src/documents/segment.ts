@@ -1,5 +1,5 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
-import { readLineLabel, type LineLabel } from './part-ids.js';
+import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
 import { SOLUTION_LINE } from './problem-set.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
@@ -106,7 +106,8 @@ class Responses {
       existing.final = a;
     } else {
       // More of the same attempt (a write-up that returns to a part).
-      const merged = { ...existing.final, text: `${existing.final.text}\n${text}` };
+      const shared = [...new Set([...(existing.final.sharedWith ?? []), ...(attempt.sharedWith ?? [])])];
+      const merged = { ...existing.final, text: `${existing.final.text}\n${text}`, ...(shared.length ? { sharedWith: shared } : {}) };
       existing.attempts[existing.attempts.length - 1] = merged;
       if (existing.attempts.length === 1) existing.first = merged;
       existing.final = merged;
@@ -138,8 +139,22 @@ function idFor(question: string | undefined, part: string | undefined, subpart: 
   return q.parts.find((p) => p.startsWith(`${candidates[0]!}.`)) ?? candidates[0];
 }
 
+/** The key's part ids of the further letters a label names (`(a) and (b)`), in its question. */
+function alsoIds(question: string | undefined, letters: string[] | undefined, outline: QuestionOutline[]): string[] {
+  const q = outline.find((o) => o.number === question);
+  return (letters ?? []).map((x) => idFor(question, x, undefined, outline)).filter((x): x is string => !!x && !!q?.parts.includes(x));
+}
+
+/** `sharedWith` for one of the parts a block answers: the others. */
+function sharing(id: string, ids: string[]): { sharedWith?: string[] } {
+  const others = ids.filter((x) => x !== id);
+  return others.length ? { sharedWith: others } : {};
+}
+
 interface Segment {
   label?: LineLabel;
+  /** Further part letters the label names (`(a) and (b)`): the segment answers them too. */
+  also?: string[];
   text: string;
   line: number;
   /** A `N. text` line: a question heading only if N is the next question (the caller decides). */
@@ -159,7 +174,10 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
       if (current.text.trim() || current.label || current.numbered) out.push(current);
-      current = label ? { label, text: (dollar ? '$$' : '') + line.slice(label.length), line: firstLine + i } : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
+      const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
+      current = label
+        ? { label, text: (dollar ? '$$' : '') + line.slice(label.length + (also?.length ?? 0)), line: firstLine + i, ...(also?.parts.length ? { also: also.parts } : {}) }
+        : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
       return;
     }
     current.text += (current.text ? '\n' : '') + raw;
@@ -220,7 +238,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       continue;
     }
     const label = [l.question, l.part ?? (l.subpart ? part : undefined), l.subpart].filter(Boolean).join('/');
-    responses.add(id, label || id, { text: seg.text, line: seg.line }, alignedBy, false);
+    const ids = [id, ...alsoIds(question, seg.also, outline)];
+    for (const each of ids) responses.add(each, label || each, { text: seg.text, line: seg.line, ...sharing(each, ids) }, alignedBy, false);
     lastId = id;
     if (sawSolution) solutionSeen = true;
   }
@@ -370,9 +389,18 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const id = idFor(q, l.part ?? p, l.subpart, outline);
         if (!id || (!l.part && !l.subpart)) continue;
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
-        responses.add(id, [l.question, l.part ?? p, l.subpart].filter(Boolean).join('/'), { text: s.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy, pending !== 'continue');
-        lastPart = id;
-        cursor = Math.max(cursor, parts().indexOf(id));
+        const ids = [id, ...alsoIds(q, s.also, outline)];
+        for (const each of ids) {
+          responses.add(
+            each,
+            [l.question, each === id ? (l.part ?? p) : each.split('.')[1], l.subpart].filter(Boolean).join('/'),
+            { text: s.text, turn, ...(m.line ? { line: m.line } : {}), ...sharing(each, ids) },
+            alignedBy,
+            pending !== 'continue',
+          );
+          lastPart = each;
+          cursor = Math.max(cursor, parts().indexOf(each));
+        }
       }
       pending = 'discussion';
       return;

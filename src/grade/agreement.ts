@@ -1,4 +1,4 @@
-import type { PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { PartGrade, PartVerdict, ReviewReason, SubmissionGrade } from '../model/grade.js';
 import type { LabelledSubmission, PartLabel } from '../documents/labels.js';
 
 /** One part graded by partcredit and by a person. */
@@ -13,6 +13,8 @@ export interface AgreementRow {
   confidence?: number;
   /** For `needs-review`: the verdict grading held back (the one it would have given). */
   held?: PartVerdict;
+  /** For `needs-review`: which signal sent it there. */
+  review?: ReviewReason;
   evidence?: string;
 }
 
@@ -38,11 +40,11 @@ export interface AgreementReport {
 }
 
 /** The verdict of the attempt a label judges: the first answer's, or the final one's. */
-function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string; confidence?: number; held?: PartVerdict } {
+function verdictFor(p: PartGrade, attempt: 'first' | 'final'): { verdict: PartVerdict; answer: string; confidence?: number; held?: PartVerdict; review?: ReviewReason } {
   // The first answer's own confidence: the final's says nothing of how sure the first verdict is.
   if (attempt === 'first' && p.first) return { verdict: p.first.verdict, answer: p.first.answer, ...(p.firstConfidence ? { confidence: p.firstConfidence.overall } : {}) };
   const held = p.verdict === 'needs-review' ? p.candidates?.[0]?.verdict : undefined;
-  return { verdict: p.verdict, answer: p.answer, ...(p.confidence ? { confidence: p.confidence.overall } : {}), ...(held ? { held } : {}) };
+  return { verdict: p.verdict, answer: p.answer, ...(p.confidence ? { confidence: p.confidence.overall } : {}), ...(held ? { held } : {}), ...(p.review ? { review: p.review } : {}) };
 }
 
 /** Rows for one labelled submission, limited to `include`d part ids (e.g. the key's non-text parts). */
@@ -62,6 +64,7 @@ export function agreementRows(grade: SubmissionGrade, labels: LabelledSubmission
       theirsAnswer: label.answer,
       ...(ours.confidence !== undefined ? { confidence: ours.confidence } : {}),
       ...(ours.held ? { held: ours.held } : {}),
+      ...(ours.review ? { review: ours.review } : {}),
       ...(label.evidence ? { evidence: label.evidence } : {}),
     });
   }
@@ -107,6 +110,16 @@ export function reviewFigures(rows: AgreementRow[]): ReviewFigures {
     rightSent: review.filter((r) => r.theirs === 'correct').length,
     caught: review.filter((r) => r.held && confidentlyWrong({ ...r, ours: r.held })).length,
   };
+}
+
+/** The review signal's figures for each reason that sent parts to review (a part with no recorded reason counts as low confidence). */
+export function reviewFiguresByReason(rows: AgreementRow[]): Map<ReviewReason, ReviewFigures> {
+  const out = new Map<ReviewReason, ReviewFigures>();
+  for (const reason of ['conflicting-answers', 'doubtful-alignment', 'shared-reply', 'low-confidence'] as const) {
+    const own = rows.filter((r) => r.ours !== 'needs-review' || (r.review ?? 'low-confidence') === reason);
+    out.set(reason, reviewFigures(own));
+  }
+  return out;
 }
 
 function groupBy(rows: AgreementRow[], by: (r: AgreementRow) => string): Map<string, AgreementFigures> {

@@ -1,7 +1,7 @@
 import type { Key, KeyPart, NamedAnswer } from '../model/key.js';
 import type { AnswerSpec } from '../model/answer-spec.js';
 import type { CheckResult } from '../model/verdict.js';
-import type { AnswerCandidate, PartGrade, PartVerdict, SubmissionGrade } from '../model/grade.js';
+import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionGrade } from '../model/grade.js';
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
@@ -11,8 +11,10 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { answerCandidates, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
+import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
+import { foundIn } from './found.js';
+import { reviewSharedReplies } from './shared-reply.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
@@ -291,23 +293,6 @@ function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantitie
   const named = new Set(quantities.map(nameKey));
   if ((r.symbols?.expected ?? []).some((s) => !answer.has(s) && !named.has(nameKey(s)))) return [];
   return extraSymbols(r, expected);
-}
-
-const FOUND = new Map<string, readonly Candidate[]>();
-
-/**
- * The candidates of a response, found once: a part with several named answers looks in the same
- * reply for each (and first asks which reply states it). Callers never change the list.
- */
-function foundIn(text: string): readonly Candidate[] {
-  let found = FOUND.get(text);
-  if (!found) {
-    // A few responses at a time are being graded; an unbounded cache would hold a whole batch.
-    if (FOUND.size >= 16) FOUND.clear();
-    found = answerCandidates(text);
-    FOUND.set(text, found);
-  }
-  return found;
 }
 
 // Enough for any real response; a hostile one with more formulas still costs time linear in its size.
@@ -760,7 +745,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
       : {}),
     source: [response.label, d.source].filter(Boolean).join(', '),
     confidence,
-    ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer) } : {}),
+    ...(review ? { candidates: candidatesOf(final.graded, final.verdict, d.answer), review: reviewReason(final.graded, response) } : {}),
   };
   if (response.attempts.length > 1 && response.first !== response.final) {
     const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
@@ -772,6 +757,12 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     }
   }
   return grade;
+}
+
+/** Why a verdict went to review, as a code: the answers' conflict, then the alignment's doubt. */
+function reviewReason(graded: Graded[], response: PartResponse): ReviewReason {
+  if (graded.some((g) => g.conflict)) return 'conflicting-answers';
+  return response.alignmentDoubt ? 'doubtful-alignment' : 'low-confidence';
 }
 
 function evidence(graded: Graded[]): AnswerEvidence[] {
@@ -794,7 +785,11 @@ export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: S
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const { key } = assignment;
   const byId = new Map(submission.responses.map((r) => [r.partId, r]));
-  const parts = key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length));
+  const parts = reviewSharedReplies(
+    assignment,
+    byId,
+    key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length)),
+  );
   const counted = parts.filter((p) => p.graded);
   return {
     submission: submission.id,

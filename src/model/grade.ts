@@ -25,6 +25,13 @@ export interface AnswerCandidate {
   how?: string;
 }
 
+/**
+ * Why a part went to review: two final answers with different verdicts, an alignment by text
+ * another question matches nearly as well, a reply shared with another part whose answer was
+ * taken for this one, or confidence low for another reason.
+ */
+export type ReviewReason = 'conflicting-answers' | 'doubtful-alignment' | 'shared-reply' | 'low-confidence';
+
 /** The grade of one part (KEY-FORMAT.md, "What grading returns, per part"). */
 export interface PartGrade {
   id: string;
@@ -51,6 +58,8 @@ export interface PartGrade {
   confidence?: Confidence;
   /** For `needs-review`: the candidates that disagreed, so a person decides between them. */
   candidates?: AnswerCandidate[];
+  /** For `needs-review`: why (a structured code; `feedback` says it in words). */
+  review?: ReviewReason;
 }
 
 /** The grade of one submission. */

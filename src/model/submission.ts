@@ -14,6 +14,11 @@ export interface Attempt {
   /** Index of the assistant message (transcripts) or 1-based line (write-ups). */
   turn?: number;
   line?: number;
+  /**
+   * Other part ids the same block of text answers (`(a) and (b): ...`, one unlabelled reply to a
+   * prompt that asked several parts): which of its answers is this part's is a reading, not a given.
+   */
+  sharedWith?: string[];
 }
 
 /** What a submission says for one part: the first answer, and the final one after follow-ups. */
