@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAnswer } from '../src/check/check.js';
-import { extractAnswer } from '../src/check/extract.js';
+import { answerCandidates, extractAnswer } from '../src/check/extract.js';
 import { expectVerdict } from './check-helpers.js';
 
 /** Working long enough that the answer is a conclusion, not the whole text. */
@@ -63,4 +63,12 @@ test('extraction: a \\boxed{ never closed holds the rest; a joining word glued t
   expectVerdict('\\boxed{W(n) = 1 \\text{ and } W(n) = -1', 'W(x)=1orW(x)=-2', 'incorrect');
   expectVerdict('5', 'so the answer is \\boxed{5', 'correct');
   expectVerdict('5', 'so the answer is \\boxed{6', 'incorrect');
+});
+
+test('each boxed answer is placed after the box before it: \\boxed{32} after \\boxed{320} is not read inside it', () => {
+  const text = 'The layer has $\\boxed{320}$ parameters and one output takes $\\boxed{32}$ multiplications.';
+  const found = answerCandidates(text);
+  const at = (t: string) => found.find((c) => c.text === t && c.how === 'boxed')!.at!;
+  assert.equal(at('320'), text.indexOf('320'));
+  assert.equal(at('32'), text.lastIndexOf('32'));
 });

@@ -50,7 +50,8 @@ test('a label naming several parts gives each the block, knowing it is shared', 
 });
 
 test("one block answers two parts and the answer taken for one is the other's: needs-review, candidates listed, no points", () => {
-  const g = graded('1(a) and (b): Each output takes $32$ multiplications, so the layer has $32 \\cdot 10 + 10 = \\boxed{330}$ parameters.\n\n1(c) $10$');
+  // Nothing beside the answers says which part each answers.
+  const g = graded('1(a) and (b): $\\boxed{330}$ and $32$.\n\n1(c) $10$');
   assert.equal(part(g, '1.a').verdict, 'correct');
   const b = part(g, '1.b');
   assert.equal(b.verdict, 'needs-review');
@@ -68,7 +69,7 @@ test("one block answers two parts and the answer taken for one is the other's: n
 });
 
 test('one answer taken for two parts whose keys differ, right for neither: both to review', () => {
-  const g = graded('1(a)–(b): The layer has $\\boxed{320}$ parameters and one output takes $\\boxed{31}$ multiplications.');
+  const g = graded('1(a)–(b): $\\boxed{31}$');
   for (const id of ['1.a', '1.b']) {
     assert.equal(part(g, id).verdict, 'needs-review', id);
     assert.equal(part(g, id).review, 'shared-reply', id);
@@ -91,4 +92,28 @@ test("near miss: a wrong answer in a shared block that is no other part's stays 
   const right = graded('2(a) and (b): one output takes $n$ multiplications; with 32 inputs the layer has $\\boxed{330}$ parameters.');
   assert.equal(part(right, '2.a').verdict, 'correct');
   assert.equal(part(right, '2.b').verdict, 'correct');
+});
+
+test('in a shared block the words beside each answer say which part it answers, as a TA reads it', () => {
+  const g = graded('1(a) and (b): Each output takes $32$ multiplications, so the layer has $32 \\cdot 10 + 10 = \\boxed{330}$ parameters.\n\n1(c) $10$');
+  assert.equal(part(g, '1.a').verdict, 'correct');
+  assert.equal(part(g, '1.b').verdict, 'correct');
+  assert.equal(part(g, '1.b').answer, '32');
+  // Two boxed answers, each in its own clause: each part's own, neither a rival of the other.
+  const both = graded('1(a)–(b): The layer has $\\boxed{330}$ parameters and one output takes $\\boxed{32}$ multiplications.');
+  assert.equal(part(both, '1.a').verdict, 'correct');
+  assert.equal(part(both, '1.b').verdict, 'correct');
+});
+
+test("near miss: in a shared block a wrong answer beside its own part's words stays a decided wrong answer (never the other part's right one)", () => {
+  const g = graded('1(a)–(b): The layer has $\\boxed{330}$ parameters and one output takes $\\boxed{31}$ multiplications.');
+  assert.equal(part(g, '1.a').verdict, 'correct');
+  const b = part(g, '1.b');
+  assert.equal(b.verdict, 'incorrect');
+  assert.equal(b.answer, '31');
+  assert.ok(b.confidence!.overall >= 0.5);
+  const wrongA = graded('1(a)–(b): The layer has $\\boxed{320}$ parameters and one output takes $\\boxed{32}$ multiplications.');
+  assert.equal(part(wrongA, '1.a').verdict, 'incorrect');
+  assert.equal(part(wrongA, '1.a').answer, '320');
+  assert.equal(part(wrongA, '1.b').verdict, 'correct');
 });

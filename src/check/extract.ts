@@ -359,10 +359,13 @@ export function answerCandidates(response: string): Candidate[] {
     const end = response.indexOf('\n', from);
     return response.slice(from, end < 0 ? undefined : end);
   };
-  let boxedAt = 0;
+  // Each box is looked for after the one before it: `\boxed{32}` after `\boxed{320}` is not inside it.
+  let from = 0;
   boxedContents(response).forEach((b, i, list) => {
-    boxedAt = Math.max(boxedAt, response.indexOf(b, boxedAt));
-    push(b, 'boxed', 100 + (10 * (i + 1)) / list.length, boxedAt, true);
+    const found = response.indexOf(b, from);
+    const at = found < 0 ? from : found;
+    from = at + b.length;
+    push(b, 'boxed', 100 + (10 * (i + 1)) / list.length, at, true);
   });
   const all = formulas(response);
   const reason = new Map<number, number>();

@@ -14,7 +14,7 @@ import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { foundIn } from './found.js';
-import { reviewSharedReplies } from './shared-reply.js';
+import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
@@ -338,6 +338,12 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     candidates = [...labelled, ...named, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     if (!named.length && !labelled.length && preferCorrect) name = undefined;
   }
+  // A block several parts share: a candidate the words beside it give to another part is read last.
+  const block = question.shared?.get(text);
+  if (block) {
+    const theirs = candidates.filter((c) => answersAnother(block, text, c.at, c.text));
+    if (theirs.length) candidates = [...candidates.filter((c) => !theirs.includes(c)), ...theirs];
+  }
   if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
   // A piecewise answer, declared or written as cases in the key.
   if (spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? ''))) candidates = [...piecewiseCandidates(text), ...candidates];
@@ -467,8 +473,11 @@ function rivalsOf(
   const chosenName = leftSide(chosen.text);
   const out: { text: string; verdict: CheckResult['verdict'] }[] = [];
   const expected = new Set(fit.result.symbols?.expected ?? []);
+  const block = question.shared?.get(text);
   for (const r of candidates) {
     if (!r.final || r.text === chosen.text || out.length >= 3) continue;
+    // In a block several parts share, another part's final answer is no rival.
+    if (block && answersAnother(block, text, r.at, r.text)) continue;
     if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
     const name = leftSide(r.text);
     if (name && ((chosenName && nameKey(name) !== nameKey(chosenName)) || question.givens.has(plain(name).trim()))) continue;
@@ -553,6 +562,8 @@ export interface QuestionContext {
   texts: ReadonlyMap<string, string>;
   /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
   statements: readonly Statement[];
+  /** For a part whose reply is a block shared with other parts: by the block's text, the words that tell the parts apart. */
+  shared?: ReadonlyMap<string, SharedBlock>;
 }
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
@@ -726,7 +737,7 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
       source: response.label,
     };
   }
-  const qs = questionContext(assignment, part.id.split('.')[0]!);
+  const qs = withSharedBlocks(questionContext(assignment, part.id.split('.')[0]!), part, response, assignment);
   const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
   const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
@@ -757,6 +768,15 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     }
   }
   return grade;
+}
+
+/** The question's context with, for each attempt shared with other parts, the words that tell those parts apart. */
+function withSharedBlocks(qs: QuestionContext, part: KeyPart, response: PartResponse, assignment: Assignment): QuestionContext {
+  const shared = response.attempts.filter((a) => a.sharedWith?.length);
+  if (!shared.length) return qs;
+  const words = (id: string) => contentWords(qs.texts.get(id) ?? assignment.key.parts.find((p) => p.id === id)?.title ?? '');
+  const own = words(part.id);
+  return { ...qs, shared: new Map(shared.map((a) => [a.text, { own, others: a.sharedWith!.map(words) }])) };
 }
 
 /** Why a verdict went to review, as a code: the answers' conflict, then the alignment's doubt. */

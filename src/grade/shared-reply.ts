@@ -89,3 +89,51 @@ export function reviewSharedReplies(assignment: Assignment, responses: ReadonlyM
     };
   });
 }
+
+const STOP = new Set('the and for with from into this that these those its does how many much what which one each has have given use using are was were will can per'.split(' '));
+
+/** The words of a text a reader matches an answer to a question by (plural `s` dropped, math left out). */
+export function contentWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)/g, ' ')
+      .replace(/[^a-z]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => w.replace(/s$/, '')),
+  );
+}
+
+/** Where a clause ends: a full stop, semicolon, comma or line break, or a word that joins two statements. */
+const CLAUSE_END = /[.!?;,\n]|\b(?:and|so|while|but|whereas|then)\b/gi;
+
+/** The words of the clause around an offset (to the nearest clause end either side), math left out. */
+function clauseWords(text: string, at: number, length: number): Set<string> {
+  // Math blanked to the same length, so offsets hold and a comma inside a formula cuts no clause.
+  const prose = text.replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)/g, (m) => ' '.repeat(m.length));
+  let start = 0;
+  for (const m of prose.slice(0, at).matchAll(CLAUSE_END)) start = m.index! + m[0].length;
+  const rest = prose.slice(at + length);
+  const cut = rest.search(CLAUSE_END);
+  return contentWords(prose.slice(start, cut < 0 ? undefined : at + length + cut));
+}
+
+/** What a part's reading of a shared block knows: its own question's words and the other parts'. */
+export interface SharedBlock {
+  own: ReadonlySet<string>;
+  others: ReadonlySet<string>[];
+}
+
+const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].filter((w) => b.has(w)).length;
+
+/**
+ * Whether a candidate in a block several parts share is, by the words beside it, another part's
+ * answer (`$32$ multiplications` when this part asks for parameters): a TA reads it for that part.
+ */
+export function answersAnother(block: SharedBlock, text: string, at: number | undefined, candidate: string): boolean {
+  if (at === undefined) return false;
+  const words = clauseWords(text, at, candidate.length);
+  const own = overlap(words, block.own);
+  return block.others.some((o) => overlap(words, o) > own);
+}
