@@ -11,11 +11,10 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
+import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
-import { foundIn } from './found.js';
+import { candidatesFor, foundIn, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
-import { piecewiseCandidates } from './piecewise-answer.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
@@ -119,27 +118,6 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
   }
 }
 
-/** `\mathbf{g}_3`, `g_{3}`, `\mathbb{E}[dw]` → `g3`, `g3`, `e`: a name as a response or a key writes it. */
-function nameKey(s: string): string {
-  return s
-    .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
-    .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
-    .replace(/[[(].*$/, '')
-    .replace(/[\\{}_\s^*]/g, '')
-    .toLowerCase();
-}
-
-const NAME_SYNONYMS: Record<string, string[]> = { mean: ['e', 'mean', 'expectation', 'mu'], variance: ['var', 'variance', 'sigma2'] };
-
-/** Whether a candidate states the named answer (`g_3 = ...` for `g3`, `\mathrm{Var}(...) = ...` for `variance`). */
-function statesName(candidate: string, name: string): boolean {
-  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq)/.exec(candidate)?.[1];
-  if (!lhs) return false;
-  const got = nameKey(lhs);
-  const want = nameKey(name);
-  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
-}
-
 /** A general answer with the question's fixed values put in, when that is an answer the key credits. */
 function specialise(targets: Target[], text: string, givens: ReadonlyMap<string, string>, options: CheckOptions, candidate: Candidate): Graded | undefined {
   const filled = substituted(text, givens as Map<string, string>);
@@ -182,100 +160,6 @@ function withoutLayerIndex(text: string): string[] {
   return t === text ? [] : [t];
 }
 
-/** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
-function leftSide(value: string): string | undefined {
-  const m = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\leftarrow|:=)/.exec(value);
-  if (!m || /[+-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
-  return m[1]!;
-}
-
-/** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
-function shapeFromDimensions(text: string): Candidate[] {
-  const dims: Record<string, string> = {};
-  const out: Candidate[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(width|height|channels|depth)(?:\*\*)?\s*[:=]\s*(.+?)\s*$/i.exec(line);
-    if (!m) continue;
-    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!
-      .replace(/\s*\([^()]*\)\s*$/, '')
-      .replace(/^\$+|\$+$/g, '')
-      .replace(/[.;,]\s*$/, '')
-      .trim();
-    if (dims.width && dims.height && dims.channels) {
-      out.unshift({ text: `(${dims.width}) \\times (${dims.height}) \\times (${dims.channels})`, how: 'marker' });
-      for (const k of Object.keys(dims)) delete dims[k];
-    }
-  }
-  return out;
-}
-
-/** `Weights` ~ `weights`, `Output shape` ~ `output_shape`: a label that names an answer. */
-function labelNames(label: string, name: string): boolean {
-  const norm = (x: string) =>
-    x
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-      .replace(/s\b/g, '');
-  return norm(label) === norm(name);
-}
-
-/** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
-function labelledValues(text: string, name: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/.exec(line);
-    if (!m || !labelNames(m[1]!, name)) continue;
-    const value = m[2]!
-      .replace(/\s*\([^()]*\)\s*$/, '')
-      .replace(/^\$+|\$+$/g, '')
-      .replace(/[.;,]\s*$/, '')
-      .trim();
-    if (value) out.unshift({ text: value, how: 'marker' });
-  }
-  return out;
-}
-
-/** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
-function commaItems(latex: string): string[] {
-  return splitTopLevel(latex, (t, i) => t[i] === ',')
-    .map((x) => x.replace(/^(?:\\[ ,;:!]|\\q?quad|\s)+|(?:\\[ ,;:!]|\\q?quad|\s)+$/g, '').trim())
-    .filter(Boolean);
-}
-
-/**
- * `\boxed{K^2CF \text{ weights},\ F \text{ biases},\ \text{output } (...) \times F}`: one formula listing
- * several answers, each with a word in `\text{}` before or after it that names it. The values of
- * the items whose words name the answer (`output` for `output_shape`).
- */
-function labelledItems(candidates: Candidate[], name: string): Candidate[] {
-  const want = name
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/s$/, ''));
-  const out: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.how !== 'boxed' && c.how !== 'display' && c.how !== 'marker') continue;
-    const items = commaItems(c.text);
-    if (items.length < 2) continue;
-    for (const item of items) {
-      const words = [...item.matchAll(/\\text\{([^{}]*)\}/g)]
-        .flatMap((m) => m[1]!.toLowerCase().split(/[^a-z0-9]+/))
-        .filter(Boolean)
-        .map((w) => w.replace(/s$/, ''));
-      if (!words.length || !words.every((w) => want.includes(w))) continue;
-      const value = item
-        .replace(/\\text\{[^{}]*\}/g, ' ')
-        .replace(/\\[ ,;:!]/g, ' ')
-        .replace(/[:=]\s*/, '')
-        .trim();
-      if (value) out.push({ ...c, text: value, how: 'marker' });
-    }
-  }
-  return out;
-}
-
 /** Symbols the candidate uses that none of the key's answers for it use (a free parameter such as `c`). */
 function extraSymbols(r: CheckResult, expected: ReadonlySet<string>): string[] {
   return (r.symbols?.answer ?? []).filter((s) => !expected.has(s));
@@ -294,9 +178,6 @@ function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantitie
   if ((r.symbols?.expected ?? []).some((s) => !answer.has(s) && !named.has(nameKey(s)))) return [];
   return extraSymbols(r, expected);
 }
-
-// Enough for any real response; a hostile one with more formulas still costs time linear in its size.
-const MAX_CANDIDATES = 5000;
 
 /**
  * Picks the answer in a response that fits what the key credits — readable, using only the
@@ -318,35 +199,19 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if ([...question.givenBy.values()].includes(part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
   }
-  let candidates = foundIn(text).slice(0, MAX_CANDIDATES);
   // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
   const quantities = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [leftSide(t.spec.value)] : [])).filter((q): q is string => !!q);
-  if (quantities.length) {
-    const stating = candidates.filter((c) => quantities.some((q) => statesName(c.text, q)));
-    candidates = [...stating, ...candidates.filter((c) => !stating.includes(c))];
-  }
-  if (name) {
-    // A named answer (`g3`): the candidates that state it by name come first.
-    const wanted = name;
-    // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
-    const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== wanted);
-    // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
-    const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
-    const named = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
-    const rest = candidates.filter((c) => !named.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted)];
-    candidates = [...labelled, ...named, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
-    if (!named.length && !labelled.length && preferCorrect) name = undefined;
-  }
-  // A block several parts share: a candidate the words beside it give to another part is read last.
   const block = question.shared?.get(text);
-  if (block) {
-    const theirs = candidates.filter((c) => answersAnother(block, text, c.at, c.text));
-    if (theirs.length) candidates = [...candidates.filter((c) => !theirs.includes(c)), ...theirs];
-  }
-  if (spec.type === 'shape') candidates = [...shapeFromDimensions(text), ...candidates];
-  // A piecewise answer, declared or written as cases in the key.
-  if (spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? ''))) candidates = [...piecewiseCandidates(text), ...candidates];
+  const { candidates, named } = candidatesFor(text, {
+    quantities,
+    ...(name ? { name, siblings: part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== name) } : {}),
+    shape: spec.type === 'shape',
+    // A piecewise answer, declared or written as cases in the key.
+    cases: spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? '')),
+    // A block several parts share: a candidate the words beside it give to another part is read last.
+    ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
+  });
+  if (name && !named && preferCorrect) name = undefined;
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;

@@ -4,7 +4,7 @@ import type { PartResponse } from '../model/submission.js';
 import { checkAnswer } from '../check/check.js';
 import { lastSide } from '../check/extract.js';
 import { checkSymbolsFor, type Assignment } from '../documents/assignment.js';
-import { foundIn } from './found.js';
+import { foundIn } from '../check/find-answer.js';
 import { REVIEW_BELOW } from './confidence.js';
 
 /** Parts one final formula answers: a single answer the checker decides (not a choice, table or rubric). */

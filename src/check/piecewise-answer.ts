@@ -1,4 +1,4 @@
-import { lastSide, type Candidate } from '../check/extract.js';
+import { lastSide, type Candidate } from './extract.js';
 
 /**
  * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line

@@ -1,0 +1,194 @@
+import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
+import { piecewiseCandidates } from './piecewise-answer.js';
+
+/**
+ * The candidate finder for one answer of a key: the response's scored candidates
+ * (`answerCandidates`), put in the order a TA reads them for that answer — statements of the
+ * quantity the key names first; for a named answer (`g3`, `weights`), lines and list items
+ * labelled with its name, then formulas stating it, never those stating a sibling answer; the
+ * shape its `Width:` / `Height:` / `Channels:` lines give; the cases a piecewise answer states
+ * line by line, in a table or in code. Check and grade read answers with this one vocabulary.
+ */
+
+/** `\mathbf{g}_3`, `g_{3}`, `\mathbb{E}[dw]` → `g3`, `g3`, `e`: a name as a response or a key writes it. */
+export function nameKey(s: string): string {
+  return s
+    .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
+    .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
+    .replace(/[[(].*$/, '')
+    .replace(/[\\{}_\s^*]/g, '')
+    .toLowerCase();
+}
+
+const NAME_SYNONYMS: Record<string, string[]> = { mean: ['e', 'mean', 'expectation', 'mu'], variance: ['var', 'variance', 'sigma2'] };
+
+/** Whether a candidate states the named answer (`g_3 = ...` for `g3`, `\mathrm{Var}(...) = ...` for `variance`). */
+export function statesName(candidate: string, name: string): boolean {
+  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq)/.exec(candidate)?.[1];
+  if (!lhs) return false;
+  const got = nameKey(lhs);
+  const want = nameKey(name);
+  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
+}
+
+/** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
+export function leftSide(value: string): string | undefined {
+  const m = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\leftarrow|:=)/.exec(value);
+  if (!m || /[+-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
+  return m[1]!;
+}
+
+/** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
+function shapeFromDimensions(text: string): Candidate[] {
+  const dims: Record<string, string> = {};
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(width|height|channels|depth)(?:\*\*)?\s*[:=]\s*(.+?)\s*$/i.exec(line);
+    if (!m) continue;
+    dims[m[1]!.toLowerCase().replace('depth', 'channels')] = m[2]!
+      .replace(/\s*\([^()]*\)\s*$/, '')
+      .replace(/^\$+|\$+$/g, '')
+      .replace(/[.;,]\s*$/, '')
+      .trim();
+    if (dims.width && dims.height && dims.channels) {
+      out.unshift({ text: `(${dims.width}) \\times (${dims.height}) \\times (${dims.channels})`, how: 'marker' });
+      for (const k of Object.keys(dims)) delete dims[k];
+    }
+  }
+  return out;
+}
+
+/** `Weights` ~ `weights`, `Output shape` ~ `output_shape`: a label that names an answer. */
+function labelNames(label: string, name: string): boolean {
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .replace(/s\b/g, '');
+  return norm(label) === norm(name);
+}
+
+/** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
+function labelledValues(text: string, name: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/.exec(line);
+    if (!m || !labelNames(m[1]!, name)) continue;
+    const value = m[2]!
+      .replace(/\s*\([^()]*\)\s*$/, '')
+      .replace(/^\$+|\$+$/g, '')
+      .replace(/[.;,]\s*$/, '')
+      .trim();
+    if (value) out.unshift({ text: value, how: 'marker' });
+  }
+  return out;
+}
+
+/** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
+function commaItems(latex: string): string[] {
+  return splitTopLevel(latex, (t, i) => t[i] === ',')
+    .map((x) => x.replace(/^(?:\\[ ,;:!]|\\q?quad|\s)+|(?:\\[ ,;:!]|\\q?quad|\s)+$/g, '').trim())
+    .filter(Boolean);
+}
+
+/**
+ * `\boxed{K^2CF \text{ weights},\ F \text{ biases},\ \text{output } (...) \times F}`: one formula listing
+ * several answers, each with a word in `\text{}` before or after it that names it. The values of
+ * the items whose words name the answer (`output` for `output_shape`).
+ */
+function labelledItems(candidates: Candidate[], name: string): Candidate[] {
+  const want = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ''));
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.how !== 'boxed' && c.how !== 'display' && c.how !== 'marker') continue;
+    const items = commaItems(c.text);
+    if (items.length < 2) continue;
+    for (const item of items) {
+      const words = [...item.matchAll(/\\text\{([^{}]*)\}/g)]
+        .flatMap((m) => m[1]!.toLowerCase().split(/[^a-z0-9]+/))
+        .filter(Boolean)
+        .map((w) => w.replace(/s$/, ''));
+      if (!words.length || !words.every((w) => want.includes(w))) continue;
+      const value = item
+        .replace(/\\text\{[^{}]*\}/g, ' ')
+        .replace(/\\[ ,;:!]/g, ' ')
+        .replace(/[:=]\s*/, '')
+        .trim();
+      if (value) out.push({ ...c, text: value, how: 'marker' });
+    }
+  }
+  return out;
+}
+
+/** What the answer looked for is: what the key names, and the kind it has. */
+export interface AnswerWanted {
+  /** Quantities the key's answer states (`y_2[n]` of `y_2[n] = ...`): statements of them come first. */
+  quantities?: readonly string[];
+  /** A named answer's name (`g3`), and the part's other answers' names. */
+  name?: string;
+  siblings?: readonly string[];
+  /** A shape, or a piecewise answer: their own forms are looked for too. */
+  shape?: boolean;
+  cases?: boolean;
+  /** Candidates read last (in a block several parts share, those the words beside give to another part). */
+  readLast?: (c: Candidate) => boolean;
+}
+
+/** How many response's candidates are weighed: enough for any real one; a hostile one costs time linear in its size. */
+const MAX_CANDIDATES = 5000;
+
+const FOUND = new Map<string, readonly Candidate[]>();
+
+/**
+ * The scored candidates of a response, found once: a part with several named answers looks in
+ * the same reply for each (and first asks which reply states it), and a reply several parts
+ * share is read for each of them. Callers never change the list.
+ */
+export function foundIn(text: string): readonly Candidate[] {
+  let found = FOUND.get(text);
+  if (!found) {
+    // A few responses at a time are being graded; an unbounded cache would hold a whole batch.
+    if (FOUND.size >= 16) FOUND.clear();
+    found = answerCandidates(text);
+    FOUND.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * A response's candidates for one answer, in the order they are weighed. `named` says whether
+ * any stated or labelled the named answer (a part with several answers may then look past it).
+ */
+export function candidatesFor(text: string, want: AnswerWanted): { candidates: Candidate[]; named: boolean } {
+  let candidates = foundIn(text).slice(0, MAX_CANDIDATES);
+  const quantities = want.quantities ?? [];
+  if (quantities.length) {
+    const stating = candidates.filter((c) => quantities.some((q) => statesName(c.text, q)));
+    candidates = [...stating, ...candidates.filter((c) => !stating.includes(c))];
+  }
+  let named = false;
+  if (want.name) {
+    const wanted = want.name;
+    // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
+    const siblings = want.siblings ?? [];
+    // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
+    const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
+    const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
+    const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted)];
+    candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
+    named = stating.length > 0 || labelled.length > 0;
+  }
+  if (want.readLast) {
+    const last = candidates.filter(want.readLast);
+    if (last.length) candidates = [...candidates.filter((c) => !last.includes(c)), ...last];
+  }
+  if (want.shape) candidates = [...shapeFromDimensions(text), ...candidates];
+  if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];
+  return { candidates, named };
+}
