@@ -41,6 +41,11 @@ const STYLES: { name: string; part: (q: number, p: string) => string; question?:
   { name: 'Problem 1 then Part (a)', question: (q) => `Problem ${q}`, part: (_q, p) => `Part (${p})` },
   { name: '## Question 1 then a)', question: (q) => `## Question ${q}`, part: (_q, p) => `${p})` },
   { name: '- **1a.**', part: (q, p) => `- **${q}${p}.**` },
+  { name: '1. then a.', question: (q) => `${q}.`, part: (_q, p) => `${p}.` },
+  { name: 'Question 1 then **a.**', question: (q) => `Question ${q}`, part: (_q, p) => `**${p}.**` },
+  { name: '## Problem 1 then **(a):**', question: (q) => `## Problem ${q}`, part: (_q, p) => `**(${p}):**` },
+  { name: 'Problem 1 then Solution (a):', question: (q) => `Problem ${q}`, part: (_q, p) => `Solution (${p}):` },
+  { name: 'Question 1 then **Answer to (a).**', question: (q) => `Question ${q}`, part: (_q, p) => `**Answer to (${p}).**` },
 ];
 
 function writeup(style: (typeof STYLES)[number], answers = ANSWERS, sameLine = true): string {
@@ -76,7 +81,18 @@ for (const style of STYLES) {
 }
 
 test('sentences that look like labels are not labels', () => {
-  for (const line of ['4. A convolutional layer has', '3d convolution is costly', 'Question 1 A student', '2.5 times more', 'Quite so', '1 a word']) {
+  for (const line of [
+    '4. A convolutional layer has',
+    '3d convolution is costly',
+    'Question 1 A student',
+    '2.5 times more',
+    'Quite so',
+    '1 a word',
+    'e.g. the output',
+    'A. Smith wrote',
+    'Answer: (a) is right',
+    'a.k.a. the kernel',
+  ]) {
     const l = readLineLabel(line);
     assert.ok(!l?.part, `${line} → ${JSON.stringify(l)}`);
   }

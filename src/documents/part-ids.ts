@@ -75,7 +75,8 @@ function label(question: string | undefined, part: string | undefined, subpart: 
 /**
  * Reads a part label at the start of a line, in the numberings people use: `1/a).`, `1a.`,
  * `1.a`, `1a:`, `1(a)`, `Q1a`, `Q1(a)`, `Problem 1a`, `Question 1 (a)`, `Problem 4: Part (a)`,
- * `**1a**`, `### 1(a)`, `(b).`, `c).`, `i.`, `Part (c)`, `Question 7`, `3(d)(ii)`, `- (a)`.
+ * `**1a**`, `### 1(a)`, `(b).`, `c).`, `a.`, `**(a):**`, `Solution (a):`, `i.`, `Part (c)`, `Question 7`,
+ * `3(d)(ii)`, `- (a)`.
  * Undefined when the line does not start with one.
  */
 export function readLineLabel(line: string): LineLabel | undefined {
@@ -98,11 +99,14 @@ export function readLineLabel(line: string): LineLabel | undefined {
     return label(m[1], m[2], m[3], m[0].length, true);
   }
   // `## (a) The convolution`: a Markdown heading over a bare part letter.
-  const s = line.replace(/^\s*(?:[-*+]\s+)?(?:#{1,6}\s+)?/, '');
+  const bare = line.replace(/^\s*(?:[-*+]\s+)?(?:#{1,6}\s+)?/, '');
+  // `Solution (a):`, `**Answer to (b).**`: the word a write-up puts before the part it answers.
+  const answerWord = /^(\*\*)?(?:answer|solution|ans\.?|sol\.?)\s*(?:(?:to|for|of)\s+)?(?:part\s*)?(?=\([a-h]\)|[a-h]\))/i.exec(bare);
+  const s = answerWord ? (answerWord[1] ?? '') + bare.slice(answerWord[0].length) : bare;
   const lead = line.length - s.length;
-  // (a) **(a)** a) (b). — a part letter alone
-  if ((m = /^(?:\*\*)?\(([a-h])\)(?:\*\*)?\s*\.?|^(?:\*\*)?([a-h])\)(?:\*\*)?\s*\.?/.exec(s))) {
-    return { part: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
+  // (a) **(a)** a) (b). **(a):** — a part letter alone; `a.` / `**a.**` only before a space, so `e.g.` is none.
+  if ((m = /^(?:\*\*)?\(([a-h])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])\.(?:\*\*)?(?=\s|$)/.exec(s))) {
+    return { part: (m[1] ?? m[2] ?? m[3])!, length: lead + m[0].length, strong: false };
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {
