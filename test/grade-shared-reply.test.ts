@@ -117,3 +117,25 @@ test("near miss: in a shared block a wrong answer beside its own part's words st
   assert.equal(part(wrongA, '1.a').answer, '320');
   assert.equal(part(wrongA, '1.b').verdict, 'correct');
 });
+
+test('a chat reply labelled for two parts: the same reading in a transcript, each part its own answer or review', () => {
+  const chat = (reply: string) =>
+    gradeSubmission(
+      assignmentOf(key!, problems),
+      readSubmission(
+        ['**User:** Question 1. A fully connected layer maps 32 inputs to 10 outputs. (a) How many parameters? (b) How many multiplications per output?', `**Assistant:** ${reply}`].join('\n\n'),
+        'chat.md',
+        key!,
+        problems,
+      ),
+    );
+  const read = chat('**(a) and (b)** Each output takes $32$ multiplications, so the layer has $\\boxed{330}$ parameters.');
+  assert.equal(part(read, '1.a').verdict, 'correct');
+  assert.equal(part(read, '1.b').verdict, 'correct');
+  const unclear = chat('**(a) and (b)** $\\boxed{330}$, $32$');
+  assert.equal(part(unclear, '1.a').verdict, 'correct');
+  assert.equal(part(unclear, '1.b').verdict, 'needs-review');
+  // Near miss: the same wrong number for (b) under its own label is a decided wrong answer.
+  const own = chat('**(a)** $\\boxed{330}$\n\n**(b)** $\\boxed{330}$');
+  assert.equal(part(own, '1.b').verdict, 'incorrect');
+});
