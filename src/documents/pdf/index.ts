@@ -77,6 +77,23 @@ function continues(line: string): boolean {
   return open > 0 || /(?:[=+\-<>,(]|\\(?:le|ge|cdot|times|to|in|approx|sim|ne|iff|implies|Rightarrow))\s*$/.test(tex);
 }
 
+/**
+ * A formula mended across a line break: the rest's closing bracket, which read alone it never
+ * opened and so left outside (`d_{avg} \cdot C$)`), is the formula's again.
+ */
+function closeAcross(line: string): string {
+  return line.replace(/\$([^$]*)\$([)\]]+)/g, (all, tex: string, closers: string) => {
+    let t = tex;
+    let rest = closers;
+    const count = (re: RegExp) => (t.match(re) ?? []).length;
+    while (rest && count(/[([]/g) > count(/[)\]]/g)) {
+      t += rest[0];
+      rest = rest.slice(1);
+    }
+    return t === tex ? all : `$${t}$${rest}`;
+  });
+}
+
 /** The lines joined into Markdown: paragraphs split at wide gaps and page turns, code fenced. */
 export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (number | undefined)[] } {
   const out: string[] = [];
@@ -114,7 +131,7 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       // A line that is all formula right below (at the usual step) is that formula's rest, not a display.
       const rest = !l.display || step < 1.3 * usual;
       if (!inCode && prev?.page === l.page && step < 2.2 * usual && last && !prev.display && rest && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
-        out[out.length - 1] = `${last.slice(0, -1)} ${l.display ? l.text.slice(2, -1) : l.text.slice(1)}`;
+        out[out.length - 1] = closeAcross(`${last.slice(0, -1)} ${l.display ? l.text.slice(2, -1) : l.text.slice(1)}`);
         return;
       }
       if (newPara && !inCode) push('');

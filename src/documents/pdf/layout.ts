@@ -1,5 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
-import { glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, MATHY } from './glyphs.js';
+import { glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
 export interface Box {
@@ -44,6 +44,11 @@ interface Piece {
   /** Upright text that joins a formula when it stands next to one (pdflatex's `=`, `2`, `(`). */
   mathy: boolean;
   mono: boolean;
+  /**
+   * Set in a prose font (neither a math font nor TeX's text fonts): KaTeX, MathJax and pdflatex
+   * never set a formula's characters so, so such a `)` or `2` beside a formula is the sentence's.
+   */
+  prose?: boolean;
   /** Rebuilt from several glyph runs: never split, always mathematics. */
   built?: boolean;
   /** A big delimiter or operator: half its height, in font sizes, around the math axis. */
@@ -79,6 +84,7 @@ function pieceOf(g: Glyphs): Piece {
     math,
     mathy: !math && (MATHY.test(g.s) || isStyledSymbol(g.s, g.font)),
     mono: isMonoFont(g.font),
+    prose: !math && !isTexTextFont(g.font) && !isMonoFont(g.font),
     ...bigGlyph(g),
   };
 }
@@ -167,6 +173,39 @@ function cutAtScripts(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       live = live.flatMap((p) => (p === b ? parts : [p]));
       break;
     }
+  }
+  return live;
+}
+
+/**
+ * A formula's glyph run that prose stands inside, on its baseline (pdf.js joins two KaTeX spans
+ * around a sentence's `.` into one run: `[1, 4, 0] (1 ⋅` with the full stop drawn at its middle),
+ * is cut where the prose stands: two formulas, not one.
+ */
+function cutAtProse(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  let live = pieces;
+  for (const q of pieces.filter((p) => p.prose && !p.mono)) {
+    const mid = q.x + q.w / 2;
+    const b = live.find((p) => p.math && !p.built && [...p.raw].length >= 2 && Math.abs(p.y - q.y) < 0.1 * p.size && mid > p.x + 0.2 * p.size && mid < p.x + p.w - 0.2 * p.size);
+    if (!b) continue;
+    const chars = [...b.raw];
+    const n = chars.length;
+    let k = Math.max(1, Math.min(n - 1, Math.round(((q.x - b.x) / b.w) * n)));
+    // Widths are shared out by characters, so the estimate may be off by one or two: the two
+    // spans met at a space, when there is one near.
+    const space = [0, -1, 1, -2, 2].map((d) => k + d).find((j) => j > 0 && j < n && /\s/.test(chars[j]!));
+    if (space !== undefined) k = space;
+    const parts = cut(b, [k], fonts.get(b) ?? '');
+    // The prose stands between the two: it is read between them, whatever the shares said.
+    const [l, r] = parts as [Piece, Piece];
+    if (l.x + l.w > q.x) l.w = Math.max(0.1, q.x - l.x);
+    if (r.x < q.x + q.w) {
+      const end = r.x + r.w;
+      r.x = Math.min(q.x + q.w, end - 0.1);
+      r.w = end - r.x;
+    }
+    for (const p of parts) fonts.set(p, fonts.get(b) ?? '');
+    live = live.flatMap((p) => (p === b ? parts : [p]));
   }
   return live;
 }
@@ -322,19 +361,22 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
 }
 
 /**
- * KaTeX draws delimiters taller than its fonts' as paths: a tall narrow path with a partner of
- * the same height to its right, formulas between them, is a pair of brackets (read as `[` `]`:
- * the matrix is the same whichever brackets enclose it).
+ * KaTeX draws delimiters taller than its fonts' as paths (and Chromium prints some as small
+ * images): a tall narrow path or image with a partner of the same height to its right, formulas
+ * between them, is a pair of brackets (read as `[` `]`: the matrix is the same whichever
+ * brackets enclose it).
  */
-function pathDelimiters(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>): Piece[] {
-  const tall = shapes.filter((s) => s.complex && s.y1 - s.y0 > 2.5 * (s.x1 - s.x0) && s.y1 - s.y0 > 18).sort((a, b) => a.x0 - b.x0);
+function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts: Map<Piece, string>): Piece[] {
+  const narrow = (s: Shape) => s.y1 - s.y0 > 2.5 * (s.x1 - s.x0) && s.y1 - s.y0 > 18;
+  const tall = [...shapes.filter((s) => s.complex && narrow(s)), ...images.filter(narrow)].sort((a, b) => a.x0 - b.x0);
   const out = [...pieces];
   const used = new Set<Shape>();
   for (const l of tall) {
     if (used.has(l)) continue;
     const r = tall.find((t) => t !== l && !used.has(t) && t.x0 > l.x1 && Math.abs(t.y0 - l.y0) < 2 && Math.abs(t.y1 - l.y1) < 2);
     if (!r) continue;
-    const between = pieces.filter((p) => p.x >= l.x1 - 1 && p.x + p.w <= r.x0 + 1 && p.y > l.y0 && p.y < l.y1);
+    // A glyph's advance may reach a little into the bracket beside it (`−2` before an image's `]`).
+    const between = pieces.filter((p) => p.x >= l.x1 - 1 && p.x + p.w <= r.x0 + Math.max(1, 0.2 * p.size) && p.y > l.y0 && p.y < l.y1);
     if (!between.length || !between.every((p) => p.math || p.mathy || p.built)) continue;
     used.add(l).add(r);
     const size = Math.max(...between.map((p) => p.size));
@@ -556,7 +598,9 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const cases = !partner && open.tex.trim() === '\\{';
     if (!partner && !cases) continue;
     const right = partner ? partner.x + 1 : Infinity;
-    const inside = live.filter((p) => p !== open && p !== partner && p.x >= open.x + open.w - 1 && p.x + p.w <= right && Math.abs(p.y + 0.25 * p.size - axis) < r + 0.2 * p.size);
+    const inside = live.filter(
+      (p) => p !== open && p !== partner && p.x >= open.x + open.w - 1 && p.x + p.w <= right + (partner?.raw === '' ? 0.2 * p.size : 0) && Math.abs(p.y + 0.25 * p.size - axis) < r + 0.2 * p.size,
+    );
     if (!inside.length) continue;
     // Rows by baseline: the larger pieces of each row set it; scripts stay with their row.
     const rows: { y: number; size: number; pieces: Piece[] }[] = [];
@@ -630,6 +674,8 @@ interface Token {
   math: boolean;
   mathy: boolean;
   mono: boolean;
+  /** Set in a prose font (see `Piece.prose`). */
+  prose?: boolean;
 }
 
 /** Pieces on one baseline with their scripts and limits attached, left to right. */
@@ -674,8 +720,16 @@ function tokens(pieces: Piece[]): Token[] {
     const owner =
       bases.find((b) => mid > b.x && mid < b.x + b.w && x1 - s.x < b.w + 0.6 * b.size && (s.bottom >= b.top - 0.3 * b.size || s.top <= b.bottom + 0.3 * b.size)) ??
       [...bases].reverse().find((b) => b.x + b.w <= s.x + 0.35 * b.size && s.x - (b.x + b.w) < 1.2 * b.size);
+    // A word of TeX's text font set small and off the baseline, flush against a formula's symbol,
+    // is its script (pdflatex's `H_{\text{in}}`, `\sigma_{\max}`): prose never touches a symbol so.
+    const textScript =
+      !!owner &&
+      (owner.math || !!owner.built) &&
+      run.every((p) => !p.prose && !p.mono && !p.math && /^[A-Za-z]{1,8}$/.test(p.raw.trim())) &&
+      Math.abs(s.y - owner.y) > 0.1 * owner.size &&
+      s.x - (owner.x + owner.w) < 0.2 * owner.size;
     // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
-    if (!owner || !(owner.math || owner.mathy || owner.built) || !run.some((p) => p.math || p.mathy || p.built)) {
+    if (!owner || !(owner.math || owner.mathy || owner.built) || !(textScript || run.some((p) => p.math || p.mathy || p.built))) {
       loose.push(...run);
       continue;
     }
@@ -698,7 +752,7 @@ function tokens(pieces: Piece[]): Token[] {
       else if (sup) tex += `^${sup}`;
       x1 = Math.max(x1, ...[...a.sub, ...a.sup].map((p) => p.x + p.w));
     }
-    out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono });
+    out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono, prose: b.prose && !a });
   }
   return out;
 }
@@ -751,7 +805,7 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
   for (let changed = true; changed; ) {
     changed = false;
     toks.forEach((t, i) => {
-      if (math[i] || !t.mathy) return;
+      if (math[i] || !t.mathy || t.prose) return;
       const near = (j: number) => j >= 0 && j < toks.length && math[j] && Math.min(Math.abs(toks[j]!.x0 - t.x1), Math.abs(t.x0 - toks[j]!.x1)) < 0.6 * t.size;
       if (near(i - 1) || near(i + 1)) {
         math[i] = true;
@@ -763,7 +817,9 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
   const runs: { math: boolean; text: string; space: string }[] = [];
   toks.forEach((t, i) => {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
-    const space = i > 0 && gap > 0.18 * t.size ? ' ' : '';
+    // A sentence's stop cut from a formula's run (see `cutAtProse`) has lost its gap: it still parts them.
+    const stop = i > 0 && math[i] && !math[i - 1] && /[.;:!?]$/.test(toks[i - 1]!.t);
+    const space = i > 0 && (gap > 0.18 * t.size || stop) ? ' ' : '';
     const last = runs[runs.length - 1];
     // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
     // each cell is a formula of its own, never one product of all of them.
@@ -771,6 +827,8 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     if (last && last.math === math[i] && !column) last.text += space + (math[i] ? t.tex : t.t);
     else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
   });
+  // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
+  if (runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math)) runs.pop();
   // A line of nothing but formula is one display, its columns rejoined; an equation's number
   // set apart at the margin (`(3)`) is its tag, not a factor.
   if (runs.length > 1 && runs.every((r) => r.math)) {
@@ -868,7 +926,8 @@ export function pageLines(page: PageContent): TextLine[] {
     return ps;
   });
   pieces = joinExtensibles(pieces, glyphOf, fonts).filter((p) => p.tex.trim() || p.t.trim());
-  pieces = pathDelimiters(pieces, page.shapes, fonts);
+  pieces = pathDelimiters(pieces, page.shapes, page.imageBoxes ?? [], fonts);
+  pieces = cutAtProse(pieces, fonts);
   pieces = cutAtScripts(pieces, fonts);
   pieces = buildAccents(pieces, fonts);
   pieces = buildStacks(pieces, page.shapes, page.width);
@@ -920,7 +979,9 @@ export function pageLines(page: PageContent): TextLine[] {
   const outside = lines.filter((l) => !boxes.some((b) => inside(l, b)));
   const margin = outside.length ? Math.min(...outside.map((l) => l.x0)) : 0.1 * page.width;
   const bubbles = boxes.filter((s) => s.x0 > margin + 0.05 * page.width);
-  const inBubble = (l: Line) => bubbles.some((b) => inside(l, b));
+  // A tall formula printed over a bubble's edge (Gemini's matrix ending a reply, right above the
+  // next question) reaches out of it: it is not the person's.
+  const inBubble = (l: Line) => bubbles.some((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));

@@ -35,6 +35,8 @@ export interface PageContent {
   shapes: Shape[];
   /** The page paints an image (a scan, a screenshot): its text may be in pixels only. */
   images: number;
+  /** Where each image stands (Chromium prints some of KaTeX's tall brackets as small images). */
+  imageBoxes: Shape[];
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -113,6 +115,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     let clip = [-Infinity, -Infinity, Infinity, Infinity];
     const stack: [number[], number[]][] = [];
     let images = 0;
+    const imageBoxes: Shape[] = [];
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
@@ -123,8 +126,15 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
           [-Infinity, -Infinity, Infinity, Infinity],
         ];
       else if (fn === OPS.transform) ctm = mul(ctm, args as number[]);
-      else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
-      else if (fn === OPS.constructPath) {
+      else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
+        images++;
+        // An image fills the unit square of the current transformation (upright ones only).
+        if (ctm[1] === 0 && ctm[2] === 0) {
+          const [ix0, ix1] = [ctm[4]!, ctm[4]! + ctm[0]!].sort((a, b) => a - b) as [number, number];
+          const [iy0, iy1] = [ctm[5]!, ctm[5]! + ctm[3]!].sort((a, b) => a - b) as [number, number];
+          imageBoxes.push({ x0: ix0, y0: iy0, x1: ix1, y1: iy1, rule: false, complex: false });
+        }
+      } else if (fn === OPS.constructPath) {
         const op = args[0] as number;
         const mm = args[2] as ArrayLike<number> | null;
         if (!mm) continue;
@@ -148,7 +158,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30 });
       }
     }
-    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images };
+    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes };
   } finally {
     page.cleanup();
   }
