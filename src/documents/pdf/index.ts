@@ -134,6 +134,14 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
         out[out.length - 1] = closeAcross(`${last.slice(0, -1)} ${l.display ? l.text.slice(2, -1) : l.text.slice(1)}`);
         return;
       }
+      // A formula that ends on `=` goes on in the display right below it (Gemini's `2 \cdot F =`
+      // over a tall matrix): the equation's right side, however tall.
+      if (!inCode && prev?.page === l.page && /^\$/.test(l.text) && last && step < 4 * usual && /(?:[=+]|\\approx|\\le|\\ge)\s*\$+$/.test(last)) {
+        const head = /\$\$$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
+        const tail = l.display ? l.text.slice(2, -2) : l.text.slice(1);
+        out[out.length - 1] = `${head.trimEnd()} ${tail}${l.display ? (/\$\$$/.test(last) ? '$$' : '$') : ''}`;
+        return;
+      }
       if (newPara && !inCode) push('');
     }
     push(l.text, i);

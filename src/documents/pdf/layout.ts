@@ -447,7 +447,7 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
  * Radicals: pdflatex draws `√` then a rule over the radicand; KaTeX draws the sign and the
  * rule as one path. The pieces under the rule, right of the sign, are the radicand.
  */
-function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
+function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] | undefined {
   {
     let sign: Piece | undefined;
     let start: number;
@@ -459,6 +459,18 @@ function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
       start = s.x0 + 0.3 * (s.y1 - s.y0);
     } else return undefined;
     const floor = sign ? sign.bottom - 0.1 * sign.size : s.y0;
+    // A glyph run that starts under the bar and runs on past its end (pdf.js joins `β <`) is
+    // cut where the bar ends: what stands past it is not under the root.
+    const over = live.filter(
+      (p) => p !== sign && !p.built && (p.math || p.mathy) && [...p.raw].length > 1 && p.x >= start - 0.5 && p.x < s.x1 - 0.2 * p.size && p.x + p.w > s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size,
+    );
+    for (const p of over) {
+      const chars = [...p.raw];
+      const k = Math.max(1, Math.min(chars.length - 1, Math.round(((s.x1 - p.x) / p.w) * chars.length)));
+      const parts = cut(p, [k], fonts.get(p) ?? '');
+      for (const q of parts) fonts.set(q, fonts.get(p) ?? '');
+      live = live.flatMap((q) => (q === p ? parts : [q]));
+    }
     const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size);
     if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
     if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
@@ -489,14 +501,14 @@ function radicalAt(live: Piece[], s: Shape): Piece[] | undefined {
  * (a root in a denominator, a fraction under a root) are rebuilt from the inside out. A rule
  * that is a radical's bar is not a fraction's.
  */
-function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number): Piece[] {
+function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number, fonts: Map<Piece, string>): Piece[] {
   let live = pieces;
   // A box's top and bottom edges (\boxed, \fbox) are rules that meet a vertical edge: not fraction bars.
   const edge = (r: Shape) =>
     shapes.some((v) => v !== r && v.x1 - v.x0 < 1.6 && v.y1 - v.y0 > 4 && (Math.abs(v.x0 - r.x0) < 1.5 || Math.abs(v.x1 - r.x1) < 1.5) && v.y0 <= r.y1 + 1 && v.y1 >= r.y0 - 1);
   const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth && !edge(s)) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
   for (const s of candidates) {
-    const root = radicalAt(live, s);
+    const root = radicalAt(live, s, fonts);
     if (root) live = root;
     else if (s.rule) live = fractionAt(live, s);
   }
@@ -725,7 +737,7 @@ function tokens(pieces: Piece[]): Token[] {
     const textScript =
       !!owner &&
       (owner.math || !!owner.built) &&
-      run.every((p) => !p.prose && !p.mono && !p.math && /^[A-Za-z]{1,8}$/.test(p.raw.trim())) &&
+      run.every((p) => !p.prose && !p.mono && !p.math && /^[A-Za-z]+(?:,[A-Za-z]+)*$/.test(p.raw.trim()) && p.raw.trim().length <= 12) &&
       Math.abs(s.y - owner.y) > 0.1 * owner.size &&
       s.x - (owner.x + owner.w) < 0.2 * owner.size;
     // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
@@ -930,7 +942,7 @@ export function pageLines(page: PageContent): TextLine[] {
   pieces = cutAtProse(pieces, fonts);
   pieces = cutAtScripts(pieces, fonts);
   pieces = buildAccents(pieces, fonts);
-  pieces = buildStacks(pieces, page.shapes, page.width);
+  pieces = buildStacks(pieces, page.shapes, page.width, fonts);
   pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.

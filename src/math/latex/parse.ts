@@ -922,6 +922,11 @@ class Parser {
       if (c === 'mathbf' || c === 'boldsymbol' || c === 'bm') return num('1');
       return { kind: 'sym', name: ONES };
     }
+    // A bold `e` is a vector (`\mathbf{e}_i`, a basis vector), never Euler's number.
+    if (BOLD_FONTS.has(c) && this.isOp('{') && this.peek(1)?.v === 'e' && this.isOp('}', 2)) {
+      this.pos += 3;
+      return { kind: 'sym', name: 'e' };
+    }
     if (FONT_COMMANDS.has(c)) return this.argument();
     if (c === 'mathbb') return this.argument();
     // An unknown command (`\varkappa`, a macro) names a symbol of its own.
@@ -1046,6 +1051,8 @@ class Parser {
   }
 }
 
+/** Bold fonts: a letter in them is a vector or a matrix, not a constant. */
+const BOLD_FONTS = new Set(['mathbf', 'boldsymbol', 'bm', 'pmb', 'bold']);
 /** Fonts an indicator's `1` is written in. */
 const INDICATOR_FONTS = new Set(['mathbb', 'mathbf', 'mathds', 'mathbbm', 'boldsymbol', 'bm']);
 /** The all-ones vector `\mathbb{1}`. */
