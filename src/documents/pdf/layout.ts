@@ -462,7 +462,16 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     // A glyph run that starts under the bar and runs on past its end (pdf.js joins `β <`) is
     // cut where the bar ends: what stands past it is not under the root.
     const over = live.filter(
-      (p) => p !== sign && !p.built && (p.math || p.mathy) && [...p.raw].length > 1 && p.x >= start - 0.5 && p.x < s.x1 - 0.2 * p.size && p.x + p.w > s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size,
+      (p) =>
+        p !== sign &&
+        !p.built &&
+        (p.math || p.mathy) &&
+        [...p.raw].length > 1 &&
+        p.x >= start - 0.5 &&
+        p.x < s.x1 - 0.2 * p.size &&
+        p.x + p.w > s.x1 + 0.3 * p.size &&
+        p.top <= s.y1 + 0.15 * p.size &&
+        p.bottom >= floor - 0.6 * p.size,
     );
     for (const p of over) {
       const chars = [...p.raw];

@@ -1,0 +1,65 @@
+/**
+ * Classes of misreading found in the real chat exports, each rebuilt in a PDF generated here
+ * (pdflatex, or KaTeX printed by Chromium) and read back: the reading must be the formula a
+ * person reads, and a near miss must stay unequal through `check`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { parseMath } from '../src/math/latex/parse.js';
+import { checkAnswer } from '../src/check/check.js';
+import { chromiumPdfs, katexHtml, pdflatexPdf, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
+
+const formulas = (text: string) => [...text.matchAll(/\$\$([^$]+)\$\$|\$([^$]+)\$/g)].map((m) => (m[1] ?? m[2])!.trim());
+const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
+
+test("pdflatex: a word of the text font set as a script (H_in, sigma_max) is the symbol's subscript", { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, async () => {
+  const pdf = pdflatexPdf(
+    [
+      'The output height is $(H_\\text{in} + H_K - 1) \\times (W_\\text{in} + W_K - 1) = 3 \\times 3$ here.\n',
+      'The step must satisfy $0 < \\eta < 1/\\sigma_{\\max}^2$ for stability.\n',
+      'Stability requires $\\sqrt{1-\\beta} < 1$, which holds.\n',
+    ].join('\n'),
+  )!;
+  const doc = await readDocumentFile(pdf, 'classes.pdf');
+  const got = formulas(doc.text!);
+  const shape = got.find((f) => f.includes('times 3'));
+  assert.ok(shape, doc.text);
+  assert.match(shape, /H_\{\\text\{in\}\} \+ H_\{K\}/);
+  assert.equal(verdict('(H_{\\text{in}} + H_K - 1) \\times (W_{\\text{in}} + W_K - 1)', shape.split('=')[0]!), 'correct');
+  // Near miss: the same formula with the other subscript is another quantity.
+  assert.equal(verdict('(H_{\\text{out}} + H_K - 1) \\times (W_{\\text{out}} + W_K - 1)', shape.split('=')[0]!), 'incorrect');
+  const bound = got.find((f) => f.includes('eta'));
+  assert.ok(bound && /\\sigma_\{\\max\}\^\{2\}/.test(bound), doc.text);
+  parseMath(bound);
+  // Near miss: sigma squared without its subscript is not sigma_max squared.
+  assert.equal(verdict('1/\\sigma^2', bound.replace(/^.*< /, '')), 'incorrect');
+  // pdf.js joins `β <` into one run that starts under the radical's bar: only β is under it.
+  const root = got.find((f) => f.includes('sqrt'));
+  assert.equal(root, '\\sqrt{1-\\beta} < 1');
+});
+
+test("KaTeX in Chromium: a sentence's brackets and stops set in the prose font stay out of the formulas", { skip: !CHROMIUM && 'no /usr/bin/chromium' }, async () => {
+  const md = [
+    'Case 2 ($j \\ne i$): $\\frac{\\partial y_j}{\\partial x_i} = -\\frac{1}{n}$',
+    'Find $w_3$ (using $w_3 = -5 - 8w_2$): $w_3 = -5 - 8(-1)$',
+    'first patch $[1, 4, 0]$. $(1 \\cdot w_1) + (4 \\cdot w_2) = -2$',
+  ].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const doc = await readDocumentFile(pdf!, 'prose.pdf');
+  const text = doc.text!;
+  assert.match(text, /Case 2 \(\$j \\ne i\$\): \$/);
+  assert.match(text, /\(using \$w_\{3\} = -5 - 8w_\{2\}\$\): \$w_\{3\} = -5 - 8\(-1\)\$/);
+  assert.match(text, /\$\[1, 4, 0\]\$\. \$\(1 \\cdot w_\{1\}\)/);
+  for (const f of formulas(text)) parseMath(f);
+  // Near miss: the case's number is prose; it never multiplies the formula beside it.
+  assert.ok(!formulas(text).some((f) => /^2 ?\(/.test(f)), text);
+});
+
+test("the LaTeX reader: a bold e is a vector, never Euler's number", () => {
+  parseMath('\\tilde{\\mathbf{x}}_{i} = \\Sigma U^{T}\\mathbf{e}_{i}');
+  assert.equal(verdict('\\mathbf{e}_i', '\\mathbf{e}_i'), 'correct');
+  // Near misses: another basis vector, and Euler's number squared.
+  assert.equal(verdict('\\mathbf{e}_i', '\\mathbf{e}_j'), 'incorrect');
+  assert.equal(verdict('e^2', '\\mathbf{e}^2'), 'incorrect');
+});
