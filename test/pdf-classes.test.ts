@@ -19,6 +19,7 @@ test("pdflatex: a word of the text font set as a script (H_in, sigma_max) is the
       'The output height is $(H_\\text{in} + H_K - 1) \\times (W_\\text{in} + W_K - 1) = 3 \\times 3$ here.\n',
       'The step must satisfy $0 < \\eta < 1/\\sigma_{\\max}^2$ for stability.\n',
       'Stability requires $\\sqrt{1-\\beta} < 1$, which holds.\n',
+      'So $A$ is a left inverse when $\\text{rank}(X) = n$ holds.\n',
     ].join('\n'),
   )!;
   const doc = await readDocumentFile(pdf, 'classes.pdf');
@@ -37,6 +38,12 @@ test("pdflatex: a word of the text font set as a script (H_in, sigma_max) is the
   // pdf.js joins `β <` into one run that starts under the radical's bar: only β is under it.
   const root = got.find((f) => f.includes('sqrt'));
   assert.equal(root, '\\sqrt{1-\\beta} < 1');
+  // `\\text{rank}(` is set upright in one run with the prose before it: the name opens the formula.
+  const rank = got.find((f) => f.includes('= n'));
+  assert.equal(rank, '\\operatorname{rank}(X) = n');
+  // Near miss: without its name the bracket would make the claim `X = n`.
+  assert.equal(verdict('\\operatorname{rank}(X) = n', rank!), 'correct');
+  assert.equal(verdict('X = n', rank!), 'incorrect');
 });
 
 test("KaTeX in Chromium: a sentence's brackets and stops set in the prose font stay out of the formulas", { skip: !CHROMIUM && 'no /usr/bin/chromium' }, async () => {
@@ -62,4 +69,21 @@ test("the LaTeX reader: a bold e is a vector, never Euler's number", () => {
   // Near misses: another basis vector, and Euler's number squared.
   assert.equal(verdict('\\mathbf{e}_i', '\\mathbf{e}_j'), 'incorrect');
   assert.equal(verdict('e^2', '\\mathbf{e}^2'), 'incorrect');
+});
+
+test('the LaTeX reader: a norm or a function with its argument left open (`|\\cdot|_1`, `\\phi(\\cdot)`) is read as itself', () => {
+  assert.equal(verdict('|\\cdot|_1', '| \\cdot |_{1}'), 'correct');
+  assert.equal(verdict('\\phi', '\\phi (\\cdot )'), 'correct');
+  // Near misses: another norm, another function, the function at a point.
+  assert.equal(verdict('|\\cdot|_1', '|\\cdot|_{\\infty}'), 'incorrect');
+  assert.equal(verdict('\\frac{|\\cdot|_2}{|\\cdot|_\\infty}', '\\frac{|\\cdot|_2}{|\\cdot|_1}'), 'incorrect');
+  assert.equal(verdict('\\phi(\\cdot)', '\\psi(\\cdot)'), 'incorrect');
+  assert.equal(verdict('\\phi(x)', '\\phi(\\cdot)'), 'incorrect');
+});
+
+test('the LaTeX reader: "i.i.d." typed in a formula is the abbreviation, not a product of letters', () => {
+  parseMath('R_{i,j} \\sim i.i.d.');
+  assert.equal(verdict('R \\sim \\text{i.i.d.}', 'R \\sim i.i.d.'), 'correct');
+  // Near miss: the letters' product is not the abbreviation.
+  assert.equal(verdict('i^2 d', 'i.i.d'), 'incorrect');
 });

@@ -100,9 +100,17 @@ test('reader: a row of an indexed family, `K_{j\\cdot}` or `K_{j,:}`, is indexed
   assert.notEqual(read('\\sum_{j=1}^{N} K_{j\\cdot}'), read('\\sum_{j=1}^{N} K_{j}'));
 });
 
-test('reader: an equation number `\\tag{1}` is no factor; a placeholder `|\\cdot|_1` is not a value', () => {
+test('reader: an equation number `\\tag{1}` is no factor; a placeholder `|\\cdot|_1` names the norm, never a value', () => {
   assert.equal(read('(X - W)(W X)^T = 0 \\tag{1}'), read('(X - W)(W X)^T = 0'));
-  assert.throws(() => parseMath('|\\cdot|_1'), /placeholder/);
+  // `|\\cdot|_1` and `\\phi(\\cdot)` name a norm and a function: each equal only to itself.
+  assert.equal(read('|\\cdot|_1'), read('| \\cdot |_{1}'));
+  assert.notEqual(read('|\\cdot|_1'), read('|\\cdot|_2'));
+  assert.notEqual(read('|\\cdot|_1'), read('\\|\\cdot\\|_1'));
+  assert.notEqual(read('|\\cdot|_1'), read('|x|_1'));
+  assert.notEqual(read('\\phi(\\cdot)'), read('\\phi(x)'));
+  // Near misses: a placeholder in a product, or beside another argument, is still no value.
   assert.throws(() => parseMath('\\|\\cdot\\|_\\infty u_i = g_i'), /placeholder/);
+  assert.throws(() => parseMath('f(\\cdot, y)'), /placeholder/);
+  assert.throws(() => parseMath('\\cdot'), /placeholder/);
   assert.equal(read('a \\cdot b'), 'a b');
 });

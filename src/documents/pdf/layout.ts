@@ -144,6 +144,15 @@ function splitProse(g: Glyphs, p: Piece): Piece[] {
     const [head, accent] = cut(p, [chars.length - 1], g.font);
     return [...splitProse({ ...g, s: chars.slice(0, -1).join('') }, head!), { ...accent!, t: accent!.raw }];
   }
+  // A function's name glued to its bracket at a run's end ("when rank(" before `X) = n`): pdflatex
+  // sets `\text{rank}(` upright, but the name and bracket open the formula that follows.
+  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|sign|card)\($/.exec(g.s);
+  if (named && named.index > 0) {
+    const [head, fn] = cut(p, [[...g.s.slice(0, named.index)].length], g.font);
+    const name = named[0].slice(0, -1);
+    const tex = `\\operatorname{${name}}(`;
+    return [...splitProse({ ...g, s: g.s.slice(0, named.index) }, head!), { ...fn!, tex, mathy: true, prose: false }];
+  }
   // A number glued to a word by a hyphen (`$224\times$224-resolution`) is the formula's end.
   const lead = LEAD.exec(g.s) ?? /^\d+(?=[-‐]\p{L})/u.exec(g.s);
   const trail = TRAIL.exec(g.s);

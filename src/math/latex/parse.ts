@@ -1,3 +1,4 @@
+import { printMath } from './print.js';
 import type { Node, RelOp } from './ast.js';
 import { tokenize, type Token } from './tokenize.js';
 import { DECORATIONS, FONT_COMMANDS, FUNCTION_LETTERS, GREEK, GREEK_ALIASES, JOINING_WORDS, KNOWN_FUNCTIONS, RELATION_COMMANDS } from './names.js';
@@ -467,6 +468,10 @@ class Parser {
         const arg = this.list();
         this.expectOp(']');
         base = { kind: 'call', fn: base.name === 'u' ? 'step' : 'impulse', args: [arg] };
+      } else if (this.isOp('(') && base.kind === 'sym' && this.isPlaceholder(1) && this.isOp(')', 2)) {
+        // `\phi(\cdot)`: the function itself, named with its argument left open (whatever the
+        // name: a product with a placeholder means nothing).
+        this.pos += 3;
       } else if (this.isOp('(') && base.kind === 'sym' && this.isFunctionName(base.name)) {
         this.pos++;
         const arg = this.isOp(')') ? null : this.list();
@@ -754,6 +759,10 @@ class Parser {
       if (inner.kind === 'tuple' && inner.open === '') return { kind: 'set', items: inner.items };
       return inner;
     }
+    if (open === '|' && this.isPlaceholder() && this.isOp('|', 1)) {
+      this.pos += 2;
+      return this.namedNorm('|');
+    }
     if (open === '|') {
       this.barsDepth++;
       let inner: Node;
@@ -766,6 +775,26 @@ class Parser {
       return { kind: 'call', fn: 'abs', args: [inner] };
     }
     throw new ParseError(`unexpected "${open}"`);
+  }
+
+  /** `\cdot` (or `\bullet`) standing alone where an argument goes: a function named, not a value. */
+  private isPlaceholder(offset = 0): boolean {
+    return this.isCmd('cdot', offset) || this.isCmd('bullet', offset);
+  }
+
+  /**
+   * `|\cdot|_1`, `\|\cdot\|_2`: the norm itself (the bars and the dot already read), named with
+   * its subscript, so it is equal only to the same norm written so.
+   */
+  private namedNorm(bars: string): Node {
+    let which = '';
+    if (this.isOp('_')) {
+      this.pos++;
+      which = printMath(this.argument());
+    }
+    // Only as a value of its own: `\|\cdot\|_\infty u_i` (a table's cells run together) is no product.
+    if (this.startsFactor()) throw new ParseError('"\\cdot" stands where a value was expected (a placeholder)');
+    return { kind: 'sym', name: `${bars}·${bars}${which ? `_${which}` : ''}` };
   }
 
   private functionCall(fn: string): Node {
@@ -863,6 +892,10 @@ class Parser {
       case '|':
       case 'Vert':
       case 'lVert': {
+        if (this.isPlaceholder() && (this.isCmd('|', 1) || this.isCmd('rVert', 1) || this.isCmd('Vert', 1) || (c === 'lvert' && (this.isCmd('rvert', 1) || this.isOp('|', 1))))) {
+          this.pos += 2;
+          return this.namedNorm(c === 'lvert' ? '|' : '‖');
+        }
         if (c !== 'lvert') this.normDepth++;
         let inner: Node;
         try {

@@ -129,6 +129,13 @@ export function tokenize(src: string): Token[] {
       i += m[0].endsWith('.') ? m[0].length - 1 : m[0].length;
       continue;
     }
+    // "i.i.d." typed inside a formula (`R_{ij} \sim i.i.d.`) is the abbreviation, not i times i times d.
+    const abbr = c === 'i' && !/[A-Za-z\\]/.test(src[i - 1] ?? '') ? /^i\.i\.d\.?(?![A-Za-z])/.exec(src.slice(i, i + 8)) : null;
+    if (abbr) {
+      push({ t: 'text', v: 'i.i.d.', cmd: 'text', pos: i });
+      i += abbr[0].length;
+      continue;
+    }
     if (/[A-Za-z]/.test(c)) {
       const m = /^[A-Za-z]+/.exec(src.slice(i, i + 200))!;
       push({ t: 'word', v: m[0], pos: i });
