@@ -85,6 +85,9 @@ export async function runPdfBench(): Promise<string[]> {
   return out;
 }
 
+/** `--verbose`: every formula of the real exports the checker's reader cannot read, with why. */
+const VERBOSE = process.argv.includes('--verbose');
+
 /** The checker's reader's refusals of complete, well-formed LaTeX (its policy, not a misreading). */
 const REFUSED = /an elided list|needs an index and both bounds/;
 
@@ -110,6 +113,7 @@ async function corpusLines(): Promise<string[]> {
     const formulas = [...text.matchAll(/\$\$([^$]+)\$\$|\$([^$\n]+)\$/g)].map((m) => (m[1] ?? m[2])!);
     let ok = 0;
     let refused = 0;
+    const unreadable: string[] = [];
     for (const x of formulas) {
       try {
         parseMath(x);
@@ -117,6 +121,7 @@ async function corpusLines(): Promise<string[]> {
       } catch (e) {
         // Counted as unreadable; apart, what the checker refuses by design (`\ldots`, `\sum_j`).
         if (REFUSED.test((e as Error).message)) refused++;
+        if (VERBOSE) unreadable.push(`    ${f}: ${(e as Error).message} | ${x.replace(/\s+/g, ' ').slice(0, 200)}`);
       }
     }
     readable += ok;
@@ -126,7 +131,7 @@ async function corpusLines(): Promise<string[]> {
       format === 'writeup'
         ? 'a write-up (no turns)'
         : `${messages.filter((m) => m.role === 'user').length} user / ${messages.filter((m) => m.role === 'assistant').length} model turns, ${messages.filter((m) => m.role === 'note').length + doc.notes.length} remarks`;
-    out.push(`  ${f}: ${doc.source?.pages} pages, ${(doc.source!.pages! / s).toFixed(1)} pages/s, ${turns}, formulas readable ${ok}/${formulas.length} = ${pct(ok, formulas.length)}`);
+    out.push(`  ${f}: ${doc.source?.pages} pages, ${(doc.source!.pages! / s).toFixed(1)} pages/s, ${turns}, formulas readable ${ok}/${formulas.length} = ${pct(ok, formulas.length)}`, ...unreadable);
   }
   return [
     `real chat exports (../shared/corpus/dev/pdf-chats): formulas readable by the checker's reader ${readable}/${total} = ${pct(readable, total)}; with the ${byDesign} it refuses by design (elided lists, sums without bounds) ${pct(readable + byDesign, total)}`,
