@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readDocumentFile } from '../documents/read-file.js';
+import { sniffFile } from '../documents/sniff.js';
 import { readText } from './files.js';
 import { dirname, resolve } from 'node:path';
 import { loadKey, formatKeyProblem, type KeyProblem } from '../documents/key.js';
@@ -15,7 +17,7 @@ export class CliError extends UserError {}
  * Reads a key file and its problem set (`--problems`, else the key's `problems:` beside it).
  * Errors in the key stop here with every problem listed; warnings go to stderr.
  */
-export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet = false): { key: Key; problems?: ProblemSet; problemsPath?: string; issues: KeyProblem[] } {
+export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet = false, problemsText?: string): { key: Key; problems?: ProblemSet; problemsPath?: string; issues: KeyProblem[] } {
   const { key, problems: issues } = loadKey(readText(keyPath, 'key file'), keyPath);
   const errors = issues.filter((p) => p.severity === 'error');
   if (!key || errors.length) {
@@ -30,6 +32,21 @@ export function loadKeyAndProblems(keyPath: string, problemsPath?: string, quiet
     process.stderr.write(`${keyPath}: warning: problems: ${key.problems} not found beside the key; aligning by numbers and part titles only\n`);
     return { key, issues };
   }
-  const problems = path ? parseProblemSet(problemSetText(readText(path, 'problem set'), path), path) : undefined;
+  const problems = path ? parseProblemSet(problemsText ?? problemSetText(readText(path, 'problem set'), path), path) : undefined;
   return { key, ...(problems ? { problems, problemsPath: path } : {}), issues };
+}
+
+/**
+ * A `--problems` PDF (a problem set typed in LaTeX and compiled), read into Markdown + LaTeX for
+ * `loadKeyAndProblems`: the PDF reader is asynchronous, the loader is not. Undefined for any
+ * other file.
+ */
+export async function problemsPdfText(problemsPath?: string): Promise<string | undefined> {
+  if (!problemsPath || !existsSync(problemsPath)) return undefined;
+  const bytes = new Uint8Array(readFileSync(problemsPath));
+  if (sniffFile(bytes.subarray(0, 1024), problemsPath) !== 'pdf') return undefined;
+  const doc = await readDocumentFile(bytes, problemsPath);
+  if (doc.text === undefined || !doc.text.trim()) throw new CliError(doc.warnings[0] ?? `${problemsPath}: the PDF has no text`);
+  for (const w of doc.warnings) process.stderr.write(`warning: ${w}\n`);
+  return doc.text;
 }

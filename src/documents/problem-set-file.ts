@@ -13,7 +13,7 @@ import { texToMarkdown } from './tex.js';
 export function problemSetText(text: string, path: string): string {
   switch (sniffFile(Buffer.from(text.slice(0, 65536)), path)) {
     case 'pdf':
-      throw new UserError('a PDF problem set is read by key init and key import, not yet by --problems: pass the problem set as Markdown', path);
+      throw new UserError('a PDF problem set is read by key init, key import and grade --problems; here pass it as Markdown or LaTeX', path);
     case 'notebook':
       return notebookToMarkdown(text, path);
     case 'tex':

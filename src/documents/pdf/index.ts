@@ -54,7 +54,13 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
   const counted = Math.max(3, Math.ceil(all.length * 0.8));
   return all.map((lines, i) => {
     const h = pages[i]!.height;
+    const w = pages[i]!.width;
+    // pdflatex's page number: a lone number centred under everything else, a little above the
+    // edge band (a one-page document has no repeats to find it by).
+    const lowest = lines.reduce<TextLine | undefined>((a, l) => (!a || l.box.y0 < a.box.y0 ? l : a), undefined);
+    const folio = lowest && /^\d{1,4}$/.test(lowest.text.trim()) && lowest.box.y1 < 0.2 * h && Math.abs((lowest.box.x0 + lowest.box.x1) / 2 - w / 2) < 0.05 * w ? lowest : undefined;
     return lines.filter((l) => {
+      if (l === folio) return false;
       const edge = l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h;
       if (!edge) return true;
       const t = l.text.trim();

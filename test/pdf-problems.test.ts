@@ -1,0 +1,72 @@
+/**
+ * A problem set typed in LaTeX and compiled with pdflatex serves as the LaTeX source does:
+ * `key init`, `key import` and `grade --problems` find the same parts in the PDF.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pdflatexPdf, PDFLATEX } from './fixtures/pdf/generate.js';
+import { runCli } from './fixtures/cli.js';
+import { checkAnswer } from '../src/check/check.js';
+
+const BODY = String.raw`\section*{Problem 1}
+Let $f(x) = x^3 - 2x$.
+
+(a) Find $f'(x)$.
+
+(b) Evaluate $f'(2)$.
+
+\section*{Problem 2}
+Solve for $x$.
+
+(a) $2x + 3 = 7$.
+
+(b) $x^2 = 9$ with $x > 0$.
+`;
+const SOURCE = `\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${BODY}\n\\end{document}\n`;
+
+const parts = (yaml: string) => [...yaml.matchAll(/^ {2}(\d+\.[a-z]):$/gm)].map((m) => m[1]);
+
+test('a problem set compiled by pdflatex: key init, key import and grade --problems find the parts the .tex has', { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-psets-'));
+  writeFileSync(join(dir, 'ps.tex'), SOURCE);
+  writeFileSync(join(dir, 'ps.pdf'), pdflatexPdf(BODY)!);
+  const fromTex = runCli(['key', 'init', 'ps.tex'], dir);
+  const fromPdf = runCli(['key', 'init', 'ps.pdf'], dir);
+  assert.equal(fromPdf.code, 0, fromPdf.stderr);
+  assert.deepEqual(parts(fromPdf.stdout), ['1.a', '1.b', '2.a', '2.b']);
+  assert.deepEqual(parts(fromPdf.stdout), parts(fromTex.stdout));
+
+  // Solutions typed in LaTeX (a SOL: block after each problem), compiled: the same answers.
+  const solBody = BODY.replace('\\section*{Problem 2}', "SOL:\n\n(a) $f'(x) = 3x^2 - 2$\n\n(b) $f'(2) = 10$\n\n\\section*{Problem 2}") + '\nSOL:\n\n(a) $x = 2$\n\n(b) $x = 3$\n';
+  writeFileSync(join(dir, 'sol.tex'), `\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${solBody}\n\\end{document}\n`);
+  writeFileSync(join(dir, 'sol.pdf'), pdflatexPdf(solBody)!);
+  const imTex = runCli(['key', 'import', 'sol.tex'], dir);
+  const imPdf = runCli(['key', 'import', 'sol.pdf'], dir);
+  assert.equal(imPdf.code, 0, imPdf.stderr);
+  const answers = (yaml: string) => [...yaml.matchAll(/^ {4}answer: '(.*)'/gm)].map((m) => m[1]!);
+  assert.deepEqual(parts(imPdf.stdout), ['1.a', '1.b', '2.a', '2.b']);
+  assert.deepEqual(parts(imPdf.stdout), parts(imTex.stdout));
+  const [fromSource, fromPrint] = [answers(imTex.stdout), answers(imPdf.stdout)];
+  assert.equal(fromPrint.length, 4, imPdf.stdout);
+  // The same answers by check (the PDF's `x^{2}` is the source's `x^2`), and nothing after them (no page number).
+  fromPrint.forEach((a, i) => assert.equal(checkAnswer({ value: fromSource[i]! }, `$${a}$`).verdict, 'correct', `${a} vs ${fromSource[i]}`));
+  assert.doesNotMatch(imPdf.stdout, /^ {6}1$/m);
+
+  // grade --problems with the PDF: the same grades as with the source.
+  writeFileSync(join(dir, 'key.yaml'), 'partcredit: 1\nparts:\n  1.a: { answer: "3x^2 - 2" }\n  1.b: { answer: "10" }\n  2.a: { answer: "2" }\n  2.b: { answer: "3" }\n');
+  writeFileSync(join(dir, 'alice.md'), '1.a) $3x^2 - 2$\n\n1.b) $10$\n\n2.a) $x = 2$\n\n2.b) $x = -3$\n');
+  const grade = (problems: string) => runCli(['grade', '--key', 'key.yaml', '--problems', problems, '--no-store', '--format', 'json', 'alice.md'], dir);
+  const withTex = grade('ps.tex');
+  const withPdf = grade('ps.pdf');
+  assert.equal(withPdf.code, 0, withPdf.stderr);
+  const summary = (out: string) => {
+    const o = JSON.parse(out.trim().split('\n')[0]!);
+    return [o.total, o.max, o.parts?.map((p: { id?: string; part?: string; verdict?: string }) => [p.id ?? p.part, p.verdict])];
+  };
+  assert.deepEqual(summary(withPdf.stdout), summary(withTex.stdout));
+  // Near miss: the wrong root in 2.b stays wrong whichever file the problems came from.
+  assert.equal(JSON.parse(withPdf.stdout.trim().split('\n')[0]!).total, 3);
+});
