@@ -40,7 +40,7 @@ test('a problem set compiled by pdflatex: key init, key import and grade --probl
   assert.deepEqual(parts(fromPdf.stdout), parts(fromTex.stdout));
 
   // Solutions typed in LaTeX (a SOL: block after each problem), compiled: the same answers.
-  const solBody = BODY.replace('\\section*{Problem 2}', "SOL:\n\n(a) $f'(x) = 3x^2 - 2$\n\n(b) $f'(2) = 10$\n\n\\section*{Problem 2}") + '\nSOL:\n\n(a) $x = 2$\n\n(b) $x = 3$\n';
+  const solBody = `${BODY.replace('\\section*{Problem 2}', "SOL:\n\n(a) $f'(x) = 3x^2 - 2$\n\n(b) $f'(2) = 10$\n\n\\section*{Problem 2}")}\nSOL:\n\n(a) $x = 2$\n\n(b) $x = 3$\n`;
   writeFileSync(join(dir, 'sol.tex'), `\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${solBody}\n\\end{document}\n`);
   writeFileSync(join(dir, 'sol.pdf'), pdflatexPdf(solBody)!);
   const imTex = runCli(['key', 'import', 'sol.tex'], dir);
