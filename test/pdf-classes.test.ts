@@ -87,3 +87,16 @@ test('the LaTeX reader: "i.i.d." typed in a formula is the abbreviation, not a p
   // Near miss: the letters' product is not the abbreviation.
   assert.equal(verdict('i^2 d', 'i.i.d'), 'incorrect');
 });
+
+test('KaTeX in Chromium: short cells over and under a table row border are two rows, not a fraction', { skip: !CHROMIUM && 'no /usr/bin/chromium' }, async () => {
+  const row = (a: string, b: string) =>
+    `<tr><td style="border-bottom:1px solid #ccc">$${a}$</td><td style="border-bottom:1px solid #ccc">$${b}$</td><td style="border-bottom:1px solid #ccc">words</td></tr>`;
+  const md = `The norms:\n\n<div><table style="width:100%;border-collapse:collapse">${row('|\\cdot|_2', '|\\cdot|_2')}${row('|\\cdot|_\\infty', '|\\cdot|_1')}</table></div>\n\nA real fraction: $$\\frac{1}{n}$$`;
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const text = (await readDocumentFile(pdf!, 'rows.pdf')).text!;
+  // Near miss: the border under the first row is no fraction bar.
+  assert.doesNotMatch(text, /\\frac\{\|/, text);
+  assert.match(text, /\$\| ?\\cdot ?\|_\{\\infty\}\$/);
+  // The bar of a real fraction, as wide as its parts, still is one.
+  assert.match(text, /\\frac\{1\}\{n\}/);
+});

@@ -420,6 +420,10 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
     const below = near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry);
     if (!above.length || !below.length) return live;
     if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
+    // A fraction's bar is as wide as the wider of its parts; a table's cell border under a short
+    // cell (`|\cdot|_2` over `|\cdot|_\infty`, a row apart) reaches far past both.
+    const extent = (ps: Piece[]) => Math.max(...ps.map((p) => p.x + p.w)) - Math.min(...ps.map((p) => p.x));
+    if (Math.max(extent(above), extent(below)) < 0.5 * (r.x1 - r.x0)) return live;
     // The line's own pieces beside the fraction give its baseline and size.
     const beside = live.filter(
       (p) =>
