@@ -29,6 +29,8 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
   executable: 'the file is a program (an executable), not a document',
   binary: 'the file is binary data, not a document',
   archive: 'the file is an archive (zip, gzip, 7z); unpack it and submit the documents inside',
+  // The readers of .docx at hand (mammoth) drop Word's equations, which are what is graded.
+  word: 'the file is a word processor document (.docx, .odt), which partcredit does not read: export it as PDF (its equations are kept there) and submit that',
   image: 'the file is an image; put it in a PDF and read it with --read-with MODEL',
 };
 

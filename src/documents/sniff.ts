@@ -1,5 +1,5 @@
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
-export type FileKind = 'pdf' | 'notebook' | 'tex' | 'text' | 'image' | 'archive' | 'executable' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'notebook' | 'tex' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -17,7 +17,13 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
     (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && Buffer.from(bytes.subarray(8, 12)).toString('latin1') === 'WEBP')
   )
     return 'image';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x1f, 0x8b]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return 'archive';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // A word processor's document is a zip too: Word's names its parts `word/...` and
+    // `[Content_Types].xml`; OpenDocument starts with its `mimetype` entry.
+    const names = Buffer.from(head).toString('latin1');
+    return /\.(?:docx|odt)$/i.test(name) || /word\/|\[Content_Types\]\.xml|opendocument\.text/.test(names) ? 'word' : 'archive';
+  }
+  if (startsWith(bytes, [0x1f, 0x8b]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return 'archive';
   // Text: no NUL bytes, and valid UTF-8 for the most part.
   if (head.includes(0)) return 'binary';
   const sample = Buffer.from(bytes.subarray(0, 65536)).toString('utf8');
