@@ -90,7 +90,7 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
       lines = [...lines, ...extra].sort((a, b) => a.page - b.page);
     }
   }
-  const notes: Message[] = [];
+  const notes: Message[] = layout.annotations.map((a) => ({ role: 'note', text: a.text }));
   lines = pullRemarks(splitRunIn(lines), notes);
   const stamped = splitStampRemarks(lines);
   const turns = splitTurns(stamped.lines);

@@ -10,6 +10,8 @@ export interface PdfText {
   lines: TextLine[];
   /** Pages with no text layer (scans, photographs, printed images). */
   textless: number[];
+  /** Words a reader wrote in the pages' annotations, page by page (see `PageContent.annotations`). */
+  annotations: { page: number; text: string }[];
 }
 
 /** Reads every page of a PDF (text layer only). */
@@ -18,15 +20,17 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
   try {
     const pages: PdfText['pages'] = [];
     const all: TextLine[][] = [];
+    const annotations: PdfText['annotations'] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
+      for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
       pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
     }
     const kept = dropRunningLines(all, pages);
     const textless = pages.filter((p, i) => !kept[i]!.some((l) => l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.length === 0)).map((p) => p.number);
-    return { pages, lines: kept.flat(), textless };
+    return { pages, lines: kept.flat(), textless, annotations };
   } finally {
     await doc.destroy();
   }

@@ -37,6 +37,33 @@ export interface PageContent {
   images: number;
   /** Where each image stands (Chromium prints some of KaTeX's tall brackets as small images). */
   imageBoxes: Shape[];
+  /** What a reader wrote on the page as annotations (comments, text boxes, sticky notes): their words, top to bottom. */
+  annotations: string[];
+}
+
+/** Annotations a person writes words in: a text box, a sticky note, a comment on highlighted or underlined text. */
+const WRITTEN_ANNOTATIONS = new Set(['FreeText', 'Text', 'Highlight', 'Underline', 'Squiggly', 'StrikeOut']);
+
+/**
+ * The words of a page's annotations: a student's margin remarks on a chat export ("Clearly gets
+ * to the right answer") are text boxes outside the text layer, so the rebuilt text never has
+ * them; they are kept to be shown as remarks, never read as answers.
+ */
+async function annotationsOf(page: { getAnnotations(): Promise<unknown[]> }): Promise<string[]> {
+  let found: unknown[];
+  try {
+    found = await page.getAnnotations();
+  } catch {
+    // A damaged annotation dictionary costs its remarks, not the page.
+    return [];
+  }
+  const out: { text: string; top: number }[] = [];
+  for (const a of found as { subtype?: string; contentsObj?: { str?: string }; rect?: number[] }[]) {
+    const text = a.contentsObj?.str?.replace(/\s+/g, ' ').trim();
+    if (!text || !WRITTEN_ANNOTATIONS.has(a.subtype ?? '')) continue;
+    out.push({ text, top: a.rect?.[3] ?? 0 });
+  }
+  return out.sort((x, y) => y.top - x.top).map((x) => x.text);
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -158,7 +185,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30 });
       }
     }
-    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes };
+    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page) };
   } finally {
     page.cleanup();
   }
