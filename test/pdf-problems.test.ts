@@ -70,3 +70,53 @@ test('a problem set compiled by pdflatex: key init, key import and grade --probl
   // Near miss: the wrong root in 2.b stays wrong whichever file the problems came from.
   assert.equal(JSON.parse(withPdf.stdout.trim().split('\n')[0]!).total, 3);
 });
+
+// The class: a PDF problem set reached any other way than `grade --problems` (a key's
+// `problems:`, the run a regrade reads again, key lint's cross-check) is read as the .tex is.
+test('a key whose problems: names the PDF grades, regrades and lints as with the .tex; a missing or textless PDF is named', { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-psets-key-'));
+  writeFileSync(join(dir, 'ps.tex'), SOURCE);
+  writeFileSync(join(dir, 'ps.pdf'), pdflatexPdf(BODY)!);
+  const keyWith = (problems: string) => `partcredit: 1\nproblems: ${problems}\nparts:\n  1.a: { answer: "3x^2 - 2" }\n  1.b: { answer: "10" }\n  2.a: { answer: "2" }\n  2.b: { answer: "3" }\n`;
+  writeFileSync(join(dir, 'tex.yaml'), keyWith('ps.tex'));
+  writeFileSync(join(dir, 'pdf.yaml'), keyWith('ps.pdf'));
+  writeFileSync(join(dir, 'alice.md'), '1.a) $3x^2 - 2$\n\n1.b) $10$\n\n2.a) $x = 2$\n\n2.b) $x = -3$\n');
+  const summary = (out: string) => {
+    const o = JSON.parse(out.trim().split('\n')[0]!);
+    return [o.total, o.max, o.parts?.map((p: { id?: string; part?: string; verdict?: string }) => [p.id ?? p.part, p.verdict])];
+  };
+  const withTex = runCli(['grade', '--key', 'tex.yaml', '--no-store', '--format', 'json', 'alice.md'], dir);
+  const withPdf = runCli(['grade', '--key', 'pdf.yaml', '--db', 'store.db', '--format', 'json', 'alice.md'], dir);
+  assert.equal(withPdf.code, 0, withPdf.stderr);
+  assert.doesNotMatch(withPdf.stderr, /not found|not read/);
+  assert.deepEqual(summary(withPdf.stdout), summary(withTex.stdout));
+  // Near miss: the wrong root in 2.b stays wrong.
+  assert.equal(summary(withPdf.stdout)[0], 3);
+
+  // regrade reads the run's problem set (the PDF) again and decides as grade did.
+  const regraded = runCli(['regrade', '--db', 'store.db', '--format', 'json'], dir);
+  assert.equal(regraded.code, 0, regraded.stderr);
+  assert.deepEqual(summary(regraded.stdout), summary(withPdf.stdout));
+
+  // key lint cross-checks the key's parts against the PDF's: none missing on either side.
+  const lint = runCli(['key', 'lint', 'pdf.yaml'], dir);
+  assert.equal(lint.code, 0, lint.stdout + lint.stderr);
+  assert.doesNotMatch(lint.stdout, /not a part of|does not grade it/);
+
+  // A PDF without a text layer: one line naming the file, exit 2, no stack trace, no silent zero.
+  writeFileSync(join(dir, 'scan.pdf'), pdflatexPdf('\\thispagestyle{empty}\\rule{4cm}{4cm}')!);
+  writeFileSync(join(dir, 'scan.yaml'), keyWith('scan.pdf'));
+  const textless = runCli(['grade', '--key', 'scan.yaml', '--no-store', 'alice.md'], dir);
+  assert.equal(textless.code, 2, textless.stdout + textless.stderr);
+  assert.match(textless.stderr, /scan\.pdf: the problem set PDF has no text layer/);
+  assert.equal(textless.stderr.trim().split('\n').length, 1, textless.stderr);
+  assert.equal(textless.stdout, '');
+
+  // Near miss: a problems: naming a file that is not there is named, not read as an empty set.
+  writeFileSync(join(dir, 'gone.yaml'), keyWith('gone.pdf'));
+  const gone = runCli(['grade', '--key', 'gone.yaml', '--no-store', 'alice.md'], dir);
+  assert.match(gone.stderr, /problems: gone\.pdf not found beside the key/);
+  const goneFlag = runCli(['grade', '--key', 'tex.yaml', '--problems', 'gone.pdf', '--no-store', 'alice.md'], dir);
+  assert.equal(goneFlag.code, 2);
+  assert.match(goneFlag.stderr, /no problem set at gone\.pdf/);
+});

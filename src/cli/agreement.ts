@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
-import { parseProblemSet } from '../documents/problem-set.js';
+import { readProblemSetFile } from '../documents/problem-set-file.js';
 import { readLabels, type LabelSet } from '../documents/labels.js';
 import { readSubmission } from '../documents/submission.js';
 import { assignmentOf } from '../documents/assignment.js';
@@ -58,7 +58,7 @@ export function measureAgreement(options: AgreementOptions): AgreementResult {
   const { key, problems: issues } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
   if (!key) throw new UserError(`the key cannot be read:\n${issues.map(formatKeyProblem).join('\n')}`, keyPath);
   const problemsPath = options.problems ?? (key.problems ? resolve(dirname(keyPath), key.problems) : undefined);
-  const problems = problemsPath && existsSync(problemsPath) ? parseProblemSet(readFileSync(problemsPath, 'utf8'), problemsPath) : undefined;
+  const problems = problemsPath && existsSync(problemsPath) ? readProblemSetFile(problemsPath) : undefined;
   if (options.problems && !problems) throw new UserError(`no problem set at ${options.problems}`);
   const decided = new Set(key.parts.filter((p) => options.allParts || !p.answers.some((a) => a.spec.type === 'text')).map((p) => p.id));
   const rows: AgreementRow[] = [];

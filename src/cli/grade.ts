@@ -12,7 +12,7 @@ import { summaryHtml } from '../report/html.js';
 import { prepareOutDir, reportFiles, type OutFolder } from '../report/write-out.js';
 import { printable, printableJson } from '../report/printable.js';
 import type { SubmissionGrade } from '../model/grade.js';
-import { loadKeyAndProblems, problemsPdfText, CliError } from './load.js';
+import { loadKeyAndProblems, CliError } from './load.js';
 import { UserError } from '../model/errors.js';
 import { variantKeys } from './variant-keys.js';
 import { cachedAsk } from '../run/model-run.js';
@@ -174,7 +174,7 @@ export function gradeCommand(): Command {
               .find(Boolean)
           : undefined;
         if (keyFor && !first) throw new CliError(`none of the submissions has a variant in ${flags.variants} (name them <id>.<ext>)`);
-        const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : loadKeyAndProblems(flags.key, flags.problems, false, await problemsPdfText(flags.problems));
+        const { key, problems, problemsPath } = first ? { ...first, problemsPath: undefined } : await loadKeyAndProblems(flags.key, flags.problems);
         const timeoutMs = seconds(flags.timeout, '--timeout');
         const maxWaitMs = seconds(flags.maxWait, '--max-wait');
         if (flags.judge) parseModelRef(flags.judge);

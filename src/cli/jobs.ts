@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { workRegradeJob } from '../run/regrade-jobs.js';
 import { enqueueRegrade, jobStatus } from '../store/jobs.js';
-import { CliError, loadKeyAndProblems } from './load.js';
+import { CliError, loadKeyFile } from './load.js';
 import { DB_HELP, openCliStore } from './store-option.js';
 
 const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
@@ -31,7 +31,7 @@ export function jobsCommand(): Command {
         if (run.variants_dir && !flags.key) throw new CliError(`run ${run.id} was graded with per-student variants: queued regrades take one key (use partcredit regrade)`);
         const keyPath = flags.key ?? run.key_path ?? undefined;
         if (!keyPath) throw new CliError(`run ${run.id} has no key file on record: give --key`);
-        const key = loadKeyAndProblems(keyPath, undefined, true).key;
+        const key = loadKeyFile(keyPath, true).key;
         const queued = await enqueueRegrade(store, run.id, key, keyPath);
         jobId = queued.jobId;
         process.stderr.write(`queued job ${jobId}: regrade of run ${run.id} (${queued.items} submissions) into grading ${queued.gradingId}; ${workers} worker(s)\n`);

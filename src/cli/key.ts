@@ -10,6 +10,7 @@ import { leafParts, parseProblemSet } from '../documents/problem-set.js';
 import { importSolutions, keySkeleton } from '../documents/key-write.js';
 import { CliError } from './load.js';
 import { checkComputedParts } from '../documents/key-check.js';
+import { loadProblemSet } from '../documents/problem-set-file.js';
 import { readDocumentFile } from '../documents/read-file.js';
 
 function read(path: string): string {
@@ -53,8 +54,8 @@ function output(text: string, out?: string): void {
 }
 
 /** Problems between a key and its problem set: parts one has and the other does not. */
-function crossCheck(keyPath: string, problemsPath: string, keyIds: string[]): KeyProblem[] {
-  const set = parseProblemSet(read(problemsPath), problemsPath);
+async function crossCheck(keyPath: string, problemsPath: string, keyIds: string[]): Promise<KeyProblem[]> {
+  const { set } = await loadProblemSet(problemsPath);
   const setIds = leafParts(set).map((p) => p.id);
   const problems: KeyProblem[] = [];
   for (const id of keyIds) if (!setIds.includes(id)) problems.push({ severity: 'warning', file: keyPath, part: id, message: `not a part of ${problemsPath}` });
@@ -69,16 +70,16 @@ export function keyCommand(): Command {
     .description('explain every mistake in a key, with its line, part id and field')
     .argument('<key>', 'the key file')
     .option('-p, --problems <file>', "check the parts against this problem set (default: the key's problems: field)")
-    .action((path: string, flags: { problems?: string }) => {
+    .action(async (path: string, flags: { problems?: string }) => {
       const { key: k, problems } = loadKey(read(path), path);
       const problemsPath = flags.problems ?? (k?.problems ? resolve(dirname(path), k.problems) : undefined);
       if (k && problemsPath && existsSync(problemsPath))
         problems.push(
-          ...crossCheck(
+          ...(await crossCheck(
             path,
             problemsPath,
             k.parts.map((p) => p.id),
-          ),
+          )),
         );
       for (const p of problems) process.stdout.write(`${formatKeyProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;

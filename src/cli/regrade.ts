@@ -33,7 +33,7 @@ export function regradeCommand(): Command {
         // The problem set the run was graded with, when it is still there: the values its questions
         // state are read the same way on a regrade.
         const problemsPath = run.problems_path && existsSync(run.problems_path) ? run.problems_path : undefined;
-        const loaded: { key: Key; problems?: ProblemSet } = variants && first ? { key: variants(first.path ?? first.name).key } : loadKeyAndProblems(keyPath, problemsPath, true);
+        const loaded: { key: Key; problems?: ProblemSet } = variants && first ? { key: variants(first.path ?? first.name).key } : await loadKeyAndProblems(keyPath, problemsPath, true);
         const key = loaded.key;
         const { gradingId, grades } = await regradeRun(store, runId, assignmentOf(key, loaded.problems), keyPath, variants && ((path) => variants(path).key));
         process.stdout.write(printGrades(grades, flags.format as ReportFormat, key.title ?? keyPath));

@@ -4,7 +4,7 @@ import { openCliStore, DB_HELP } from './store-option.js';
 import { runModels, type ModelRunConfig, type RunProgress } from '../run/model-run.js';
 import { apiKeyFor, parseModelRef } from '../run/providers.js';
 import { compareRuns, comparisonHtml, comparisonTable, type Prices } from '../report/compare.js';
-import { loadKeyAndProblems, CliError } from './load.js';
+import { loadKeyAndProblems, loadKeyFile, CliError } from './load.js';
 import { printable } from '../report/printable.js';
 import { writeFileReplacing } from '../report/write-out.js';
 import { seconds } from './grade.js';
@@ -110,7 +110,7 @@ export function runCommand(): Command {
               ...(flags.textOnly ? { textOnly: flags.textOnly } : {}),
             };
           }
-          const { key, problems, problemsPath } = loadKeyAndProblems(keyPath, problemsFlag);
+          const { key, problems, problemsPath } = await loadKeyAndProblems(keyPath, problemsFlag);
           if (!problems) throw new CliError('a run needs the problem set: give --problems, or problems: in the key');
           const t0 = Date.now();
           const tty = process.stderr.isTTY;
@@ -159,7 +159,7 @@ export function compareCommand(): Command {
       try {
         const ids = runs.map(Number);
         for (const id of ids) if (!Number.isInteger(id) || !(await store.modelRun(id))) throw new CliError(`${store.where} has no model run ${runs[ids.indexOf(id)]}`);
-        const key = flags.key ? loadKeyAndProblems(flags.key, undefined, true).key : undefined;
+        const key = flags.key ? loadKeyFile(flags.key, true).key : undefined;
         const prices = flags.prices ? (readJson(flags.prices, 'prices file') as Prices) : {};
         const c = await compareRuns(store, ids, key, prices);
         const text = flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : flags.format === 'html' ? comparisonHtml(c, `Model runs ${ids.join(', ')}`) : comparisonTable(c);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Key } from '../model/key.js';
 import type { ProblemSet } from '../model/problem-set.js';
-import { loadKeyAndProblems, CliError } from './load.js';
+import { loadKeyAndTextProblems, CliError } from './load.js';
 
 /** The student id a submission file stands for: its name without extension (`s123.md` → `s123`). */
 export function studentOf(path: string): string {
@@ -19,7 +19,7 @@ export function variantKeys(dir: string): (path: string) => { key: Key; problems
     if (!entry) {
       const keyPath = join(dir, id, 'key.yaml');
       if (!existsSync(keyPath)) throw new CliError(`no variant for student "${id}" in ${dir} (name submissions <id>.<ext>)`);
-      const { key, problems } = loadKeyAndProblems(keyPath, undefined, true);
+      const { key, problems } = loadKeyAndTextProblems(keyPath, true);
       entry = { key, ...(problems ? { problems } : {}) };
       cache.set(id, entry);
     }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { gradeSubmission } from '../grade/grade.js';
 import { assignmentOf } from '../documents/assignment.js';
-import { readProblemSetFile } from '../documents/problem-set-file.js';
+import { loadProblemSet } from '../documents/problem-set-file.js';
 import type { Key } from '../model/key.js';
 import type { Store } from '../store/db.js';
 import { jobStatus, workOnJob } from '../store/jobs.js';
@@ -21,7 +21,7 @@ export async function workRegradeJob(store: Store, jobId: number, batch = 20): P
   if (!job) throw new Error(`no job ${jobId}`);
   const key = JSON.parse(job.keyJson) as Key;
   const run = await store.run(job.runId);
-  const problems = run?.problems_path && existsSync(run.problems_path) ? readProblemSetFile(run.problems_path) : undefined;
+  const problems = run?.problems_path && existsSync(run.problems_path) ? (await loadProblemSet(run.problems_path)).set : undefined;
   const assignment = assignmentOf(key, problems);
   return workOnJob(store, jobId, (row) => gradeSubmission(assignment, storedSubmission(row)).parts, `${hostname()}:${process.pid}`, batch);
 }
