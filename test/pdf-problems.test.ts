@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { pdflatexPdf, PDFLATEX } from './fixtures/pdf/generate.js';
 import { runCli } from './fixtures/cli.js';
 import { checkAnswer } from '../src/check/check.js';
+import { openStore } from '../src/store/db.js';
+import { Review } from '../src/server/review.js';
 
 const BODY = String.raw`\section*{Problem 1}
 Let $f(x) = x^3 - 2x$.
@@ -73,7 +75,7 @@ test('a problem set compiled by pdflatex: key init, key import and grade --probl
 
 // The class: a PDF problem set reached any other way than `grade --problems` (a key's
 // `problems:`, the run a regrade reads again, key lint's cross-check) is read as the .tex is.
-test('a key whose problems: names the PDF grades, regrades and lints as with the .tex; a missing or textless PDF is named', { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, () => {
+test('a key whose problems: names the PDF grades, regrades and lints as with the .tex; a missing or textless PDF is named', { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pc-psets-key-'));
   writeFileSync(join(dir, 'ps.tex'), SOURCE);
   writeFileSync(join(dir, 'ps.pdf'), pdflatexPdf(BODY)!);
@@ -97,6 +99,15 @@ test('a key whose problems: names the PDF grades, regrades and lints as with the
   const regraded = runCli(['regrade', '--db', 'store.db', '--format', 'json'], dir);
   assert.equal(regraded.code, 0, regraded.stderr);
   assert.deepEqual(summary(regraded.stdout), summary(withPdf.stdout));
+
+  // The review app shows each part's question as grade read it from the PDF.
+  const store = await openStore(join(dir, 'store.db'));
+  try {
+    const view = (await new Review(store, 'ta').partView(1, 'alice.md', '1.b')) as { question: string };
+    assert.match(view.question, /Evaluate/);
+  } finally {
+    await store.close();
+  }
 
   // key lint cross-checks the key's parts against the PDF's: none missing on either side.
   const lint = runCli(['key', 'lint', 'pdf.yaml'], dir);

@@ -11,7 +11,7 @@ import { acceptInKey, type AcceptAs } from '../documents/key-accept.js';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { regradeRun } from '../run/grading.js';
 import { assignmentOf } from '../documents/assignment.js';
-import { readProblemSetFile } from '../documents/problem-set-file.js';
+import { loadProblemSet } from '../documents/problem-set-file.js';
 import { answerSegments, answerSpans } from '../report/html.js';
 import { renderMarkdown, typesetAnswer } from '../report/markdown-math.js';
 import { gradebookCsv } from '../report/csv.js';
@@ -116,7 +116,7 @@ export class Review {
     const responses = JSON.parse(row.responses) as PartResponse[];
     const response = responses.find((r) => r.partId === partId);
     const keyPart = s.key.parts.find((x) => x.id === partId);
-    const question = s.question(partId);
+    const question = await s.question(partId);
     const history = s.history(submission, partId);
     return {
       submission,
@@ -277,7 +277,7 @@ export class Review {
     writeFileSync(run.key_path, after);
     await recordKeyChange(this.store, { runId, partId, answer, as: how.as, author: author || this.defaultAuthor, keyPath: run.key_path });
     const old = await this.state(runId);
-    const problemSet = run.problems_path && existsSync(run.problems_path) ? readProblemSetFile(run.problems_path) : undefined;
+    const problemSet = run.problems_path && existsSync(run.problems_path) ? (await loadProblemSet(run.problems_path)).set : undefined;
     const { gradingId, grades } = await regradeRun(this.store, runId, assignmentOf(key, problemSet), run.key_path);
     this.runs.forget(runId);
     let changed = 0;

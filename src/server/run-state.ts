@@ -1,8 +1,9 @@
-import { statSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { EquivalenceCache } from '../grade/groups.js';
-import { leafParts, parseProblemSet } from '../documents/problem-set.js';
+import { leafParts } from '../documents/problem-set.js';
+import { loadProblemSet } from '../documents/problem-set-file.js';
 import { UserError } from '../model/errors.js';
 import type { SubmissionGrade } from '../model/grade.js';
 import type { Key } from '../model/key.js';
@@ -35,7 +36,7 @@ export class RunState {
   private reading: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private readonly typesetCache = new Map<string, string>();
-  private problems: { path: string; mtimeMs: number; texts: Map<string, string> } | undefined;
+  private problems: { path: string; mtimeMs: number; texts: Promise<Map<string, string>> } | undefined;
 
   private constructor(
     readonly runId: number,
@@ -194,20 +195,28 @@ export class RunState {
     return html;
   }
 
-  /** A part's question, from the run's problem set while it is on disk (read again when the file changes). */
-  question(partId: string): string | undefined {
-    if (!this.problemsPath) return undefined;
+  /**
+   * A part's question, from the run's problem set while it is on disk (read again when the file
+   * changes), read as every command reads one: Markdown, notebook, LaTeX source or PDF. A problem
+   * set that cannot be read shows no question rather than failing the part's view.
+   */
+  async question(partId: string): Promise<string | undefined> {
+    const path = this.problemsPath;
+    if (!path) return undefined;
     let mtimeMs: number;
     try {
-      mtimeMs = statSync(this.problemsPath).mtimeMs;
+      mtimeMs = statSync(path).mtimeMs;
     } catch {
       return undefined;
     }
     if (this.problems?.mtimeMs !== mtimeMs) {
-      const set = parseProblemSet(readFileSync(this.problemsPath, 'utf8'), this.problemsPath);
-      this.problems = { path: this.problemsPath, mtimeMs, texts: new Map(leafParts(set).map((p) => [p.id, p.text])) };
+      const texts = loadProblemSet(path).then(
+        ({ set }) => new Map(leafParts(set).map((p) => [p.id, p.text])),
+        () => new Map<string, string>(),
+      );
+      this.problems = { path, mtimeMs, texts };
     }
-    return this.problems.texts.get(partId);
+    return (await this.problems.texts).get(partId);
   }
 }
 
