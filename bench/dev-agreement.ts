@@ -12,7 +12,7 @@ const TARGETS = { rightWrong: 0.92, exact: 0.85, confidentlyWrong: 0.03 };
  * Agreement with a TA's verdicts on the development set (`corpus/dev/hw4-fa25`), graded with the
  * course staff's key and with the project's own key; every disagreement with `verbose`.
  */
-export function runDevAgreement(verbose = false): string[] {
+export async function runDevAgreement(verbose = false): Promise<string[]> {
   const corpus = corpusDir();
   const dev = corpus && join(corpus, 'dev', 'hw4-fa25');
   if (!dev || !existsSync(join(dev, 'hw4-fa25.labels.yaml'))) return ['skipped: ../shared/corpus/dev/hw4-fa25 is not beside the project'];
@@ -24,7 +24,7 @@ export function runDevAgreement(verbose = false): string[] {
     ['project key', ownKey],
   ] as const) {
     const t0 = performance.now();
-    const r = measureAgreement({ labels, ...(key ? { key, problems: join(dev, 'hw4-fa25.problems.md') } : {}) });
+    const r = await measureAgreement({ labels, ...(key ? { key, problems: join(dev, 'hw4-fa25.problems.md') } : {}) });
     const ms = performance.now() - t0;
     const o = r.report.overall;
     const ok = o.rightWrong >= TARGETS.rightWrong * o.parts && o.exact >= TARGETS.exact * o.parts && o.confidentlyWrong <= TARGETS.confidentlyWrong * o.parts;
@@ -45,5 +45,5 @@ export function runDevAgreement(verbose = false): string[] {
 }
 
 if (process.argv[1]?.endsWith('dev-agreement.js')) {
-  for (const line of runDevAgreement(process.argv.includes('-v'))) console.log(line);
+  for (const line of await runDevAgreement(process.argv.includes('-v'))) console.log(line);
 }

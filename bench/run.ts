@@ -24,7 +24,7 @@ console.log('\n== grading ==');
 for (const line of await runGradeBench(1000)) console.log(line);
 for (const line of runSizeBench()) console.log(line);
 
-for (const line of ['', '== agreement with a TA on the development set (hw4-fa25) ==', ...runDevAgreement()]) console.log(line);
+for (const line of ['', '== agreement with a TA on the development set (hw4-fa25) ==', ...(await runDevAgreement())]) console.log(line);
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);

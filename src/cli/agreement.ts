@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
-import { readProblemSetFile } from '../documents/problem-set-file.js';
+import { loadProblemSet } from '../documents/problem-set-file.js';
 import { readLabels, type LabelSet } from '../documents/labels.js';
-import { readSubmission } from '../documents/submission.js';
+import { readSubmissionFile } from '../documents/submission.js';
 import { assignmentOf } from '../documents/assignment.js';
 import { gradeSubmission } from '../grade/grade.js';
 import { agreementReport, agreementRows, percent, reviewFigures, type AgreementFigures, type AgreementReport, type AgreementRow } from '../grade/agreement.js';
@@ -46,10 +46,16 @@ export interface AgreementResult {
   keyErrors: string[];
   labels: LabelSet;
   inputs: { path: string; bytes: number }[];
+  /** What reading the submissions noticed (a file that is no document, parts not found), one line each. */
+  warnings: string[];
 }
 
-/** Grades every labelled submission with the key and compares the verdicts with the labels. */
-export function measureAgreement(options: AgreementOptions): AgreementResult {
+/**
+ * Grades every labelled submission with the key and compares the verdicts with the labels. The
+ * submissions and the problem set are read as `grade` reads them: a PDF export, a notebook or a
+ * LaTeX source is measured as what it says, not as its bytes.
+ */
+export async function measureAgreement(options: AgreementOptions): Promise<AgreementResult> {
   if (!existsSync(options.labels)) throw new UserError(`no labels file at ${options.labels}`);
   const labels = readLabels(readFileSync(options.labels, 'utf8'), options.labels);
   const keyPath = options.key ?? (labels.key ? join(dirname(options.labels), labels.key) : undefined);
@@ -58,10 +64,11 @@ export function measureAgreement(options: AgreementOptions): AgreementResult {
   const { key, problems: issues } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);
   if (!key) throw new UserError(`the key cannot be read:\n${issues.map(formatKeyProblem).join('\n')}`, keyPath);
   const problemsPath = options.problems ?? (key.problems ? resolve(dirname(keyPath), key.problems) : undefined);
-  const problems = problemsPath && existsSync(problemsPath) ? readProblemSetFile(problemsPath) : undefined;
+  const problems = problemsPath && existsSync(problemsPath) ? (await loadProblemSet(problemsPath)).set : undefined;
   if (options.problems && !problems) throw new UserError(`no problem set at ${options.problems}`);
   const decided = new Set(key.parts.filter((p) => options.allParts || !p.answers.some((a) => a.spec.type === 'text')).map((p) => p.id));
   const rows: AgreementRow[] = [];
+  const warnings: string[] = [];
   const inputs: AgreementResult['inputs'] = [];
   const graded = new Map<string, ReturnType<typeof gradeSubmission>>();
   for (const s of labels.submissions) {
@@ -70,14 +77,17 @@ export function measureAgreement(options: AgreementOptions): AgreementResult {
     if (!path) throw new UserError(`submissions.${s.name}: source ${s.source} not found (give --base DIR)`, options.labels);
     let grade = graded.get(path);
     if (!grade) {
-      const text = readFileSync(path, 'utf8');
-      inputs.push({ path, bytes: Buffer.byteLength(text) });
-      grade = gradeSubmission(assignmentOf(key, problems), readSubmission(text, s.name, key, problems, path));
+      const bytes = new Uint8Array(readFileSync(path));
+      inputs.push({ path, bytes: bytes.length });
+      const submission = await readSubmissionFile(bytes, s.name, key, problems, path);
+      // A source that is no document, or whose parts cannot be found, says so: its rows are all missing.
+      for (const w of submission.warnings) warnings.push(w);
+      grade = gradeSubmission(assignmentOf(key, problems), submission);
       graded.set(path, grade);
     }
     rows.push(...agreementRows(grade, s, (id) => decided.has(id)));
   }
-  return { report: agreementReport(rows), key, keyPath, keyErrors: issues.filter((p) => p.severity === 'error').map(formatKeyProblem), labels, inputs };
+  return { report: agreementReport(rows), key, keyPath, keyErrors: issues.filter((p) => p.severity === 'error').map(formatKeyProblem), labels, inputs, warnings };
 }
 
 function line(name: string, f: AgreementFigures): string {
@@ -122,8 +132,8 @@ export function agreementCommand(): Command {
     .option('--base <dir>', "the folder the labels' source paths are relative to")
     .option('--all-parts', 'count text parts (rubric-judged) too')
     .option('--json', 'print the rows as JSON lines')
-    .action((labelsPath: string, flags: { key?: string; problems?: string; base?: string; allParts?: boolean; json?: boolean }) => {
-      const r = measureAgreement({
+    .action(async (labelsPath: string, flags: { key?: string; problems?: string; base?: string; allParts?: boolean; json?: boolean }) => {
+      const r = await measureAgreement({
         labels: labelsPath,
         ...(flags.key ? { key: flags.key } : {}),
         ...(flags.problems ? { problems: flags.problems } : {}),
@@ -131,6 +141,7 @@ export function agreementCommand(): Command {
         ...(flags.allParts ? { allParts: true } : {}),
       });
       for (const e of r.keyErrors) process.stderr.write(`warning: key lint: ${e}\n`);
+      for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
       if (flags.json) {
         process.stdout.write(`${r.report.rows.map((x) => JSON.stringify(x)).join('\n')}\n`);
         return;
