@@ -199,6 +199,18 @@ function trigFraction(fn: string, arg: Fraction, ctx: Ctx): Fraction {
   );
 }
 
+/** The lowest power of `name` in any term, at most 0; undefined when a power is not whole. */
+function lowestPower(p: Poly, name: string): number | undefined {
+  let low = 0;
+  for (const { mono } of p.values()) {
+    const e = mono.get(name);
+    if (!e) continue;
+    if (!Q.isInteger(e)) return undefined;
+    low = Math.min(low, Number(e.n));
+  }
+  return low;
+}
+
 /**
  * A polynomial with sin² replaced by 1 − cos² for every argument, after clearing negative
  * powers of sines and cosines (multiplying by a monomial keeps a zero a zero): 0 exactly when
@@ -209,20 +221,9 @@ function reduceTrig(p: Poly, args: ReadonlySet<string>): Poly | undefined {
   for (const arg of args) {
     const s = sinOf(arg);
     const c = cosOf(arg);
-    let lowS = 0;
-    let lowC = 0;
-    for (const { mono } of out.values()) {
-      for (const [name, low] of [
-        [s, 'S'],
-        [c, 'C'],
-      ] as const) {
-        const e = mono.get(name);
-        if (!e) continue;
-        if (!Q.isInteger(e)) return undefined;
-        if (low === 'S') lowS = Math.min(lowS, Number(e.n));
-        else lowC = Math.min(lowC, Number(e.n));
-      }
-    }
+    const lowS = lowestPower(out, s);
+    const lowC = lowestPower(out, c);
+    if (lowS === undefined || lowC === undefined) return undefined;
     if (lowS < 0 || lowC < 0)
       out = polyMul(
         out,
