@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { loadKey } from '../src/documents/key.js';
 import { acceptInKey } from '../src/documents/key-accept.js';
@@ -41,6 +42,30 @@ test('the grid: a row per submission, a cell per part, on 127.0.0.1 by default',
   assert.equal(grid.rows.length, 5);
   assert.equal(grid.parts.length, 7);
   assert.ok(grid.rows.every((r) => r.cells.length === 7));
+});
+
+test('the grid is sent gzip-compressed to a client that accepts it, the same JSON at the same version', async () => {
+  const raw = (encoding?: string) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      const req = request(new URL('/api/runs/1/grid', server.url), { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const plain = await raw();
+  const zipped = await raw('br, gzip;q=0.8');
+  const refused = await raw('gzip;q=0, identity');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(zipped.headers['content-encoding'], 'gzip');
+  assert.equal(refused.headers['content-encoding'], undefined);
+  assert.equal(zipped.headers.etag, plain.headers.etag);
+  assert.equal(zipped.headers.vary, 'Accept-Encoding');
+  assert.equal(gunzipSync(zipped.body).toString('utf8'), plain.body.toString('utf8'));
+  assert.deepEqual(JSON.parse(refused.body.toString('utf8')), JSON.parse(plain.body.toString('utf8')));
+  assert.ok(zipped.body.length < plain.body.length);
 });
 
 test('writes need the CSRF header, JSON, and the app origin; other hosts are refused', async () => {

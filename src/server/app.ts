@@ -11,6 +11,7 @@ import type { PartVerdict } from '../model/grade.js';
 import type { AcceptAs } from '../documents/key-accept.js';
 import type { Review } from './review.js';
 import { StaleOverride } from '../store/overrides.js';
+import { acceptsGzip, CompressedCache } from './compressed.js';
 import { courseStaff, instructorCourse, inviteToCourse, removeFromCourse, setCourseRole } from './staff.js';
 
 /** Where `npm run build` puts the UI Vite built: dist/ui, beside dist/src. */
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
   app.use('/api/runs/:run/accept', needs('instructor'));
   // Everything else about a run is reading (the Canvas export is a POST only to carry the roster).
   app.use('/api/runs/:run/*', needs('read-only'));
+  const compressedGrids = new CompressedCache();
   app.get('/api/runs/:run/grid', async (c) => {
     // 1,500 × 30 cells are about 800 kB: a browser that has this version already gets a 304.
     const { json, version, newer } = await review.gridWithVersion(run(c));
@@ -162,8 +164,13 @@ export function createApp(options: AppOptions): { app: Hono<Env>; csrf: string }
     c.header('Cache-Control', 'no-cache');
     // The grid of the previous grading while a newer one is being read: the UI asks again shortly.
     if (newer) c.header('X-Partcredit-Newer-Grading', 'loading');
+    c.header('Vary', 'Accept-Encoding');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    const type = { 'Content-Type': 'application/json; charset=utf-8' };
+    if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(json, 200, type);
+    const gz = await compressedGrids.gzip(c.req.param('run'), version, json);
+    // zlib gives a Buffer over an ordinary ArrayBuffer (never shared memory).
+    return c.body(gz as Uint8Array<ArrayBuffer>, 200, { ...type, 'Content-Encoding': 'gzip' });
   });
   app.get('/api/runs/:run/part', async (c) => c.json(await review.partView(run(c), c.req.query('submission') ?? '', c.req.query('part') ?? '')));
   app.get('/api/runs/:run/answer.png', async (c) => {

@@ -8,7 +8,7 @@ import { UserError } from '../model/errors.js';
 import type { SubmissionGrade } from '../model/grade.js';
 import type { Key } from '../model/key.js';
 import type { Store } from '../store/db.js';
-import { applyOverrides, overridesOf, type OverrideRow, type ReviewedSubmission } from '../store/overrides.js';
+import { applyOverrides, overridesAndGrading, type OverrideRow, type ReviewedSubmission } from '../store/overrides.js';
 import { typesetAnswer } from '../report/markdown-math.js';
 import { CONFIDENCE, cellOf, VERDICTS } from './grid.js';
 
@@ -33,8 +33,8 @@ export class RunState {
   private gridText: string | undefined;
   /** Counts changes, so a grid serialized while an override arrived is not kept. */
   private changes = 0;
-  private reading: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  private reading: Promise<number | undefined> | undefined;
+  private queued: Promise<number | undefined> | undefined;
   private readonly typesetCache = new Map<string, string>();
   private problems: { path: string; mtimeMs: number; texts: Promise<Map<string, string>> } | undefined;
 
@@ -106,20 +106,23 @@ export class RunState {
   }
 
   /**
-   * Reads the overrides stored since the last one seen and applies them. Calls are coalesced:
-   * one read at a time, and a call made while one runs waits for the next read, which starts
-   * after the call (so it sees every override committed before it, and none is applied twice).
+   * Reads the overrides stored since the last one seen and applies them; resolves with the
+   * run's newest grading, read in the same query. Calls are coalesced: one read at a time, and
+   * a call made while one runs waits for the next read, which starts after the call (so it
+   * sees every override committed before it, and none is applied twice).
    */
-  sync(store: Store): Promise<void> {
+  sync(store: Store): Promise<number | undefined> {
     if (this.queued) return this.queued;
     const read = async () => {
       this.queued = undefined;
-      this.apply(await overridesOf(store, this.runId, this.seen));
+      const { gradingId, rows } = await overridesAndGrading(store, this.runId, this.seen);
+      this.apply(rows);
+      return gradingId;
     };
     const before = this.reading;
     const next = before ? before.then(read, read) : read();
     if (before) this.queued = next;
-    const tracked: Promise<void> = next.finally(() => {
+    const tracked = next.finally(() => {
       if (this.reading === tracked) this.reading = undefined;
     });
     tracked.catch(() => {});
@@ -234,19 +237,17 @@ export class RunStates {
   /** The run's state, with every override stored so far applied. */
   async get(runId: number): Promise<RunState> {
     const known = this.runs.get(runId);
-    // The newest grading and the overrides since the last seen are read at once, on two of the
-    // pool's connections: one round trip of waiting per request instead of two (under a regrade,
-    // each round trip to a busy PostgreSQL is most of a request's time).
-    const synced = known?.sync(this.store);
-    synced?.catch(() => {});
-    const gradingId = await this.store.latestGrading(runId);
+    // A run already read learns of new overrides and of a newer grading in one coalesced query
+    // (RunState.sync): under 20 reviewers at once, most requests share a read with others.
+    const gradingId = known ? await known.sync(this.store) : await this.store.latestGrading(runId);
     if (gradingId === undefined) throw new UserError(`the store has no run ${runId}`);
-    let s = known;
-    if (s?.gradingId !== gradingId) {
-      const load = this.load(runId, gradingId);
-      if (!s || s.gradingId > gradingId) s = await load;
-    }
-    await (s === known && synced ? synced : s.sync(this.store));
+    if (known && known.gradingId === gradingId) return known;
+    const load = this.load(runId, gradingId);
+    // A newer grading is read in the background; until then the previous one is shown (synced above).
+    if (known && known.gradingId < gradingId) return known;
+    const s = await load;
+    // The load may have started (and synced) before this request came.
+    await s.sync(this.store);
     return s;
   }
 

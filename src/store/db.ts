@@ -347,16 +347,7 @@ export class Store {
 
   /** The newest finished grading of a run. */
   async latestGrading(runId: number): Promise<number | undefined> {
-    // A grading that a queued job is still filling (jobs.ts) is not a run's grades yet: readers see the one before until it finishes.
-    const g = await this.db
-      .selectFrom('gradings')
-      .select('id')
-      .where('run_id', '=', runId)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('jobs').select('jobs.id').whereRef('jobs.grading_id', '=', 'gradings.id').where('jobs.finished_at', 'is', null))))
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return g?.id;
+    return (await latestGradingQuery(this.db, runId).executeTakeFirst())?.id;
   }
 
   /**
@@ -573,4 +564,18 @@ export async function openStore(location = 'partcredit.db', options: StoreOption
 /** Where the store is: `--db` if given, else `PARTCREDIT_DB`, else `./partcredit.db`. */
 export function storeLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   return flag ?? (env.PARTCREDIT_DB || 'partcredit.db');
+}
+
+/**
+ * The query of a run's newest grading that readers may see: a grading that a queued job is
+ * still filling (jobs.ts) is not a run's grades yet, so readers see the one before until it finishes.
+ */
+export function latestGradingQuery(db: Kysely<Tables>, runId: number) {
+  return db
+    .selectFrom('gradings')
+    .select('id')
+    .where('run_id', '=', runId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('jobs').select('jobs.id').whereRef('jobs.grading_id', '=', 'gradings.id').where('jobs.finished_at', 'is', null))))
+    .orderBy('id', 'desc')
+    .limit(1);
 }
