@@ -135,12 +135,12 @@ test('sqlite: a store from before versioned migrations keeps its rows, gains the
   }
 });
 
-test('sqlite: a store at schema version 3 is upgraded to 4 with one line; its model results keep the order they were stored in', async () => {
+test('sqlite: a store at schema version 3 is upgraded to the newest with one line; its model results keep the order they were stored in', async () => {
   const file = freshSqlite();
   await (await openStore(file)).close();
   // Back to version 3 as a released build left it: no position column, no login_failures, results in rowid order only.
   const old = new Database(file);
-  old.exec('ALTER TABLE model_results DROP COLUMN position; DROP TABLE login_failures; DELETE FROM schema_migrations WHERE version = 4');
+  old.exec('ALTER TABLE model_results DROP COLUMN position; DROP TABLE login_failures; DELETE FROM schema_migrations WHERE version >= 4');
   old.exec(`INSERT INTO model_runs (created_at, key_path, config) VALUES ('2026-01-01', '/k.yaml', '{}')`);
   const insert = old.prepare(
     `INSERT INTO model_results (run_id, model, sample, part_id, outcome, verdict, first_verdict, answer, feedback, messages, input_tokens, output_tokens, ms) VALUES (1, ?, 0, ?, 'one-shot', 'correct', 'correct', '1', '', '[]', 1, 1, 1)`,
@@ -152,10 +152,39 @@ test('sqlite: a store at schema version 3 is upgraded to 4 with one line; its mo
   const store = await openStore(file, { onMigrate: (m) => told.push(m) });
   try {
     assert.equal(told.length, 1);
-    assert.match(told[0]!, /upgraded the store from schema version 3 to 4 \(applied migration 4 \(model results keep the order/);
+    assert.match(told[0]!, new RegExp(`upgraded the store from schema version 3 to ${SCHEMA_VERSION} \\(applied migration 4 \\(model results keep the order`));
     assert.deepEqual(
       (await store.results(1)).map((r) => `${r.part_id} ${r.model}`),
       ['9.b m2', '9.b m1', '10.a m2', '10.a m1'],
+    );
+  } finally {
+    await store.close();
+  }
+});
+
+test('postgres: a store at schema version 4 is upgraded to 5, and an override is then stored with its version check in one statement', { skip: PG_SKIP }, async () => {
+  const at = await freshPostgres();
+  await (await openStore(at)).close();
+  const old = await openStore(at);
+  await sql`drop function partcredit_save_override`.execute(old.db);
+  await sql`delete from schema_migrations where version >= 5`.execute(old.db);
+  await old.close();
+  const told: string[] = [];
+  const store = await openStore(at, { onMigrate: (m) => told.push(m) });
+  try {
+    assert.match(told[0]!, /upgraded the store from schema version 4 to \d+ \(applied migration 5 \(PostgreSQL: an override is stored in one statement/);
+    const { runId, gradingId } = await store.startRun(KEY);
+    const input = { runId, submission: 'a.md', partId: '1.a', points: 2, comment: 'first', author: 'ta1' };
+    const first = await saveOverride(store, { ...input, base: null }, { verdict: 'incorrect', points: 0 }, { verdict: 'incorrect', points: 0 }, gradingId);
+    // Near miss: a second writer that saw no override is refused, naming the first's change.
+    await assert.rejects(
+      saveOverride(store, { ...input, comment: 'second', base: null }, { verdict: 'incorrect', points: 0 }, { verdict: 'incorrect', points: 0 }, gradingId),
+      /ta1 changed this part meanwhile/,
+    );
+    await saveOverride(store, { ...input, comment: 'third', base: first.id }, { verdict: 'partial', points: 2 }, { verdict: 'incorrect', points: 0 }, gradingId);
+    assert.deepEqual(
+      (await overridesOf(store, runId)).map((r) => r.comment),
+      ['first', 'third'],
     );
   } finally {
     await store.close();

@@ -249,7 +249,45 @@ export const MIGRATIONS: Migration[] = [
       s.createIndex('login_failures_by_key').ifNotExists().on('login_failures').columns(['key', 'at']),
     ],
   },
+  {
+    version: 5,
+    name: 'PostgreSQL: an override is stored in one statement (lock, version check and insert), so the run lock is held for microseconds, not round trips',
+    // SQLite writes one at a time in process and needs no such thing.
+    steps: (_s, _t, engine) => (engine === 'postgres' ? [{ compile: () => CompiledQuery.raw(SAVE_OVERRIDE_FUNCTION) }] : []),
+  },
 ];
+
+/**
+ * overrides.ts's saveOverride on PostgreSQL. In READ COMMITTED each statement of a volatile
+ * function takes a new snapshot, so the newest override is read after the run's lock is
+ * granted: it sees every override committed before, and ids are committed in lock order.
+ * The lock is released at the end of the caller's transaction (the statement, in autocommit).
+ * Returns the new row's id, or null and the newest id when `checked` and it is not `base`.
+ */
+const SAVE_OVERRIDE_FUNCTION = `
+CREATE OR REPLACE FUNCTION partcredit_save_override(
+  lock_class integer, run integer, sub text, part text, new_verdict text, new_points double precision,
+  note text, by_author text, at_time text, was_verdict text, was_points double precision,
+  auto_was_verdict text, auto_was_points double precision, grading integer, checked boolean, base integer)
+RETURNS TABLE (inserted_id integer, latest_id integer)
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+  latest integer;
+BEGIN
+  PERFORM pg_advisory_xact_lock(lock_class, run);
+  SELECT o.id INTO latest FROM overrides o WHERE o.run_id = run AND o.submission = sub AND o.part_id = part ORDER BY o.id DESC LIMIT 1;
+  IF checked AND latest IS DISTINCT FROM base THEN
+    RETURN QUERY SELECT NULL::integer, latest;
+    RETURN;
+  END IF;
+  RETURN QUERY
+    INSERT INTO overrides (run_id, submission, part_id, verdict, points, comment, author, created_at,
+      previous_verdict, previous_points, auto_verdict, auto_points, grading_id)
+    VALUES (run, sub, part, new_verdict, new_points, note, by_author, at_time,
+      was_verdict, was_points, auto_was_verdict, auto_was_points, grading)
+    RETURNING overrides.id, latest;
+END
+$fn$`;
 
 /** The newest schema version this build knows. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

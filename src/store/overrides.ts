@@ -182,34 +182,47 @@ export async function saveOverride(
     auto_points: auto.points,
     grading_id: gradingId,
   };
+  const latestOfPart = (q: WithOverrides) =>
+    q.selectFrom('overrides').where('run_id', '=', input.runId).where('submission', '=', row.submission).where('part_id', '=', row.part_id).orderBy('id', 'desc').limit(1);
+  // Read on the connection of the caller's transaction, if any: SQLite has only that one.
+  const stale = async (q: WithOverrides): Promise<never> => {
+    const latest = await latestOfPart(q).selectAll().executeTakeFirst();
+    if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
+    throw new StaleOverride(latest as OverrideRow);
+  };
+  if (store.engine === 'postgres') {
+    // One writer per run at a time, until commit: ids are then committed in order, which is what lets
+    // a server read only the overrides after the last it saw (overridesOf's `after`) and miss none
+    // written by another process. The lock, the version check and the insert are one statement
+    // (migration 5): holding the lock across round trips made every reviewer's override wait for
+    // the others' trips through a busy server's event loop.
+    const r = row;
+    const { rows } = await sql<{ inserted_id: number | null; latest_id: number | null }>`select * from partcredit_save_override(
+      ${OVERRIDE_LOCK}, ${r.run_id}, ${r.submission}, ${r.part_id}, ${r.verdict}, ${r.points}, ${r.comment}, ${r.author}, ${r.created_at},
+      ${r.previous_verdict}, ${r.previous_points}, ${r.auto_verdict}, ${r.auto_points}, ${r.grading_id}, ${input.base !== undefined}, ${input.base ?? null})`.execute(db(store));
+    const id = rows[0]?.inserted_id;
+    if (id === null || id === undefined) return stale(db(store));
+    return { id, ...row };
+  }
+  // SQLite: one writer at a time in any case, so a transaction suffices.
   return store.writingAsync(() =>
     db(store)
       .transaction()
       .execute(async (tx) => {
-        // One writer per run at a time, until commit: ids are then committed in order, which is what lets
-        // a server read only the overrides after the last it saw (overridesOf's `after`) and miss none
-        // written by another process. SQLite writes one at a time anyway.
-        if (store.engine === 'postgres') await sql`select pg_advisory_xact_lock(${OVERRIDE_LOCK}, ${input.runId})`.execute(tx);
-        const latestOfPart = () =>
-          tx.selectFrom('overrides').where('run_id', '=', input.runId).where('submission', '=', row.submission).where('part_id', '=', row.part_id).orderBy('id', 'desc').limit(1);
         if (input.base === undefined) {
           const r = await tx.insertInto('overrides').values(row).returning('id').executeTakeFirstOrThrow();
           return { id: r.id!, ...row };
         }
-        // The version check and the insert in one statement (it runs after the lock, so it sees
-        // every override committed before): one round trip fewer while the run's lock is held.
         const columns = Object.keys(row) as (keyof typeof row)[];
         const base = input.base;
         const inserted = await tx
           .insertInto('overrides')
           .columns(columns)
-          .expression(tx.selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c))).where((eb) => eb(latestOfPart().select('id'), 'is not distinct from', base)))
+          .expression(tx.selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c))).where((eb) => eb(latestOfPart(tx).select('id'), 'is not distinct from', base)))
           .returning('id')
           .executeTakeFirst();
         if (inserted) return { id: inserted.id!, ...row };
-        const latest = await latestOfPart().selectAll().executeTakeFirst();
-        if (!latest) throw new UserError(`override ${input.base} is not one of this part's`, `${input.submission} ${input.partId}`);
-        throw new StaleOverride(latest as OverrideRow);
+        return stale(tx);
       }),
   );
 }
