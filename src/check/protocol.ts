@@ -9,12 +9,14 @@ import { parseMath } from '../math/latex/parse.js';
  * The `partcredit check --jsonl` protocol: one request object per input line, one result
  * object per output line, in input order.
  */
+const SymbolsSchema = z.union([z.record(z.string(), SymbolAssumptionsSchema.nullable()), z.array(z.string())]);
+
 export const CheckRequestSchema = z.object({
   expected: z.string({ error: '"expected" must be a string' }),
   answer: z.string({ error: '"answer" must be a string' }),
   type: z.enum(ANSWER_TYPES).optional(),
   /** Declared symbols: a mapping name → assumptions, or a list of names. */
-  symbols: z.union([z.record(z.string(), SymbolAssumptionsSchema.nullable()), z.array(z.string())]).optional(),
+  symbols: SymbolsSchema.optional(),
   options: AnswerOptionsSchema.optional(),
 });
 
@@ -77,21 +79,51 @@ const TYPE_NAMES: ReadonlySet<string> = new Set(ANSWER_TYPES);
 
 /**
  * A request of the common form, `{"expected": "...", "answer": "..."}` with at most a valid
- * `type`, which the schema would accept unchanged: validating it through zod was a tenth of a
- * plain check's time. Anything else (symbols, options, any fault) goes through the schema,
- * which alone says what is wrong.
+ * `type` and `symbols`, which the schema would accept unchanged: validating it through zod was
+ * a tenth of a plain check's time. Anything else (options, any fault) goes through the schema,
+ * which alone says what is wrong. Returns the request without its symbols, and the symbols'
+ * value as given.
  */
-function plainRequest(json: unknown): CheckRequest | undefined {
+function plainRequest(json: unknown): { request: CheckRequest; symbols: unknown } | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const r = json as Record<string, unknown>;
-  let keys = 0;
+  let typed = false;
+  let symbols: unknown;
   for (const k in r) {
-    if (k !== 'expected' && k !== 'answer' && k !== 'type') return undefined;
-    keys++;
+    if (k === 'type') typed = true;
+    else if (k === 'symbols') symbols = r.symbols;
+    else if (k !== 'expected' && k !== 'answer') return undefined;
   }
   if (typeof r.expected !== 'string' || typeof r.answer !== 'string') return undefined;
-  if (keys === 3 && !(typeof r.type === 'string' && TYPE_NAMES.has(r.type))) return undefined;
-  return r as CheckRequest;
+  if (typed && !(typeof r.type === 'string' && TYPE_NAMES.has(r.type))) return undefined;
+  const request: CheckRequest = { expected: r.expected, answer: r.answer, ...(typed ? { type: r.type as CheckRequest['type'] } : {}) };
+  return { request, symbols };
+}
+
+/**
+ * Symbol tables already read, by their JSON text. A stream of requests declares the same few
+ * symbols on every line: each is validated once, and lines that declare the same symbols share
+ * one table (a worker's batch then carries it once).
+ */
+const symbolTables = new Map<string, SymbolTable | undefined | { error: string }>();
+const SYMBOL_TABLES_MAX = 256;
+
+/** The symbol table of a request's `symbols` value, validated by the schema, or what is wrong with it. */
+function symbolsOf(value: unknown): SymbolTable | undefined | { error: string } {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  const known = symbolTables.get(text);
+  if (known !== undefined || symbolTables.has(text)) return known;
+  const parsed = SymbolsSchema.safeParse(value);
+  const table = parsed.success ? symbolTable(parsed.data) : { error: issueText(parsed.error.issues[0]!, ['symbols']) };
+  if (symbolTables.size >= SYMBOL_TABLES_MAX) symbolTables.clear();
+  symbolTables.set(text, table);
+  return table;
+}
+
+function issueText(issue: z.core.$ZodIssue, prefix: PropertyKey[] = []): string {
+  const path = [...prefix, ...issue.path];
+  return `${path.length ? path.join('.') : 'the line'}: ${issue.message}`;
 }
 
 /** A request line read into a task, or a message saying what is wrong with it. */
@@ -103,13 +135,13 @@ export function parseRequestLine(line: string): { task: CheckTask } | { error: s
     return { error: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   const plain = plainRequest(json);
-  if (plain) return { task: { spec: specOf(plain), answer: plain.answer, transient: true } };
-  const parsed = CheckRequestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length ? issue.path.join('.') : 'the line';
-    return { error: `${field}: ${issue.message}` };
+  if (plain) {
+    const symbols = symbolsOf(plain.symbols);
+    if (symbols && 'error' in symbols) return { error: symbols.error as string };
+    return { task: { spec: specOf(plain.request), answer: plain.request.answer, ...(symbols ? { symbols } : {}), transient: true } };
   }
+  const parsed = CheckRequestSchema.safeParse(json);
+  if (!parsed.success) return { error: issueText(parsed.error.issues[0]!) };
   const symbols = symbolTable(parsed.data.symbols);
   return { task: { spec: specOf(parsed.data), answer: parsed.data.answer, ...(symbols ? { symbols } : {}), transient: true } };
 }
