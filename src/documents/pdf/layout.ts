@@ -408,6 +408,24 @@ function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts
 const centre = (p: Piece) => p.x + p.w / 2;
 
 /**
+ * A fraction's numerator (or denominator): the pieces close to its bar, and those that overlap
+ * them in height (a script on a numerator's symbol). A glyph of the line above, standing over a short bar
+ * with a gap between (Qwen's `\mathbb{R}^{m \times n}` over the `\frac{1}{n}` below it), is not.
+ */
+function touching(candidates: Piece[], gap: (p: Piece) => number, rests: (p: Piece, on: Piece) => boolean): Piece[] {
+  const kept = candidates.filter((p) => gap(p) < 0.6 * p.size);
+  for (let grew = kept.length > 0; grew; ) {
+    grew = false;
+    for (const p of candidates)
+      if (!kept.includes(p) && kept.some((q) => rests(p, q))) {
+        kept.push(p);
+        grew = true;
+      }
+  }
+  return kept;
+}
+
+/**
  * Fractions: a rule with formula pieces stacked above and below it, narrowest rule first so
  * nested fractions are rebuilt from the inside out.
  */
@@ -418,8 +436,16 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
     // Distances count in the size of the largest piece there: a script's script is far for its own size.
     const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size);
     const m = Math.max(0, ...near.map((p) => p.size));
-    const above = near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry);
-    const below = near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry);
+    const above = touching(
+      near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry),
+      (p) => p.bottom - r.y1,
+      (p, q) => p.bottom <= q.top - 0.1 * q.size,
+    );
+    const below = touching(
+      near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry),
+      (p) => r.y0 - p.top,
+      (p, q) => p.top >= q.bottom + 0.1 * q.size,
+    );
     if (!above.length || !below.length) return live;
     if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
     // A fraction's bar is as wide as the wider of its parts; a table's cell border under a short
@@ -725,7 +751,8 @@ function tokens(pieces: Piece[]): Token[] {
   if (!pieces.length) return [];
   // The baseline: the one the large pieces share most (a big operator sits lower than its line).
   const maxSize = Math.max(...pieces.map((p) => p.size));
-  const big = pieces.filter((p) => p.size >= 0.75 * maxSize);
+  // A script's script is three quarters of a script at 11 and 12 pt (8 and 6 pt): never a base.
+  const big = pieces.filter((p) => p.size > 0.78 * maxSize);
   const weight = (y: number) => big.filter((q) => Math.abs(q.y - y) <= 0.1 * q.size).reduce((s, q) => s + q.w * q.size, 0);
   const ref = [...big].sort((a, b) => weight(b.y) - weight(a.y) || b.size - a.size)[0]!;
   const refSize = Math.max(...big.filter((q) => Math.abs(q.y - ref.y) <= 0.1 * q.size).map((q) => q.size));
