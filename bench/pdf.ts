@@ -96,8 +96,9 @@ async function heldoutLines(): Promise<string[]> {
   const same = pairs.filter((p) => p.text === p.pdf).length;
   const layouts = new Set(pairs.map((p) => p.layout));
   const fixtures = new Set(pairs.map((p) => p.fixture));
+  const pdfs = new Set(pairs.map((p) => `${p.fixture}|${p.layout}`)).size;
   return [
-    `held-out styles as chat-export PDFs (${fixtures.size} transcripts x ${layouts.size} layouts): part verdicts equal to the text's ${same}/${pairs.length} = ${pct(same, pairs.length)}`,
+    `held-out styles as chat-export PDFs (${pdfs} PDFs of ${fixtures.size} transcripts; ${[...layouts].join(', ')}): part verdicts equal to the text's ${same}/${pairs.length} = ${pct(same, pairs.length)}`,
     ...(VERBOSE ? pairs.filter((p) => p.text !== p.pdf).map((p) => `    ${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`) : []),
   ];
 }
