@@ -1,8 +1,9 @@
 /**
  * The PDF reader: per source kind (KaTeX printed by Chromium, pdflatex), the share of formulas
  * read back exactly and the share `check` finds equal to the source; pages per second; peak
- * memory reading a 100-page PDF; and the real chat exports in ../shared/corpus: turns and the
- * share of formulas the checker's reader can read.
+ * memory reading a 100-page PDF; the real chat exports in ../shared/corpus: turns and the
+ * share of formulas the checker's reader can read; and the held-out stand-in: transcripts in
+ * other models' styles printed as chat exports, the share of parts graded as from the text.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { parseMath } from '../src/math/latex/parse.js';
 import { checkAnswer } from '../src/check/check.js';
 import { FORMULAS } from '../test/fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack } from '../test/fixtures/pdf/generate.js';
+import { heldoutPdfPairs, heldoutPdfSkip } from '../test/fixtures/pdf/heldout-pdfs.js';
 import { corpusDir } from './corpus.js';
 
 function compare(text: string) {
@@ -82,7 +84,23 @@ export async function runPdfBench(): Promise<string[]> {
     out.push(`${pages}-page PDF: peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${((peak - before) / 2 ** 20).toFixed(0)} MB above the process before), ${(pages / s).toFixed(1)} pages/s`);
   }
   out.push(...(await corpusLines()));
+  out.push(...(await heldoutLines()));
   return out;
+}
+
+/** The held-out stand-in: the held-out-style transcripts printed as chat exports, graded from the PDF and from the text. */
+async function heldoutLines(): Promise<string[]> {
+  const skip = heldoutPdfSkip();
+  if (skip) return [`held-out styles as chat-export PDFs: skipped (${skip})`];
+  const pairs = await heldoutPdfPairs();
+  const same = pairs.filter((p) => p.text === p.pdf).length;
+  const layouts = new Set(pairs.map((p) => p.layout));
+  const fixtures = new Set(pairs.map((p) => p.fixture));
+  const pdfs = new Set(pairs.map((p) => `${p.fixture}|${p.layout}`)).size;
+  return [
+    `held-out styles as chat-export PDFs (${pdfs} PDFs of ${fixtures.size} transcripts; ${[...layouts].join(', ')}): part verdicts equal to the text's ${same}/${pairs.length} = ${pct(same, pairs.length)}`,
+    ...(VERBOSE ? pairs.filter((p) => p.text !== p.pdf).map((p) => `    ${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`) : []),
+  ];
 }
 
 /** `--verbose`: every formula of the real exports the checker's reader cannot read, with why. */

@@ -12,7 +12,7 @@ import { renderRegion } from '../src/documents/pdf/render.js';
 import { checkAnswer } from '../src/check/check.js';
 import { loadKey } from '../src/documents/key.js';
 import { FORMULAS, NEAR_MISSES } from './fixtures/pdf/formulas.js';
-import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
+import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, pdfWithAnnotations, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
 import { corpusDir } from '../bench/corpus.js';
 import { expectVerdict } from './check-helpers.js';
 import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
@@ -322,33 +322,6 @@ test('a write-up in PDF is graded, and its report shows the page region of each 
   const html = submissionHtml({ name: 'alice.pdf', text: r.submission!.text, responses: r.submission!.responses }, r.grade!, { sources: r.sourceImages! });
   assert.equal((html.match(/read from: <img/g) ?? []).length, 2);
 });
-
-/** A one-page PDF written by hand: a line of text, and the annotations given (each `/Subtype /X ... /Contents (...)`). */
-function pdfWithAnnotations(text: string, annotations: string[]): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [${annotations.map((_, i) => `${6 + i} 0 R`).join(' ')}] >>`,
-    (() => {
-      // Lines in the middle of the page: a lone line at the top or foot is a running header or page number.
-      // A PDF string's parentheses are escaped.
-      const stream = `BT /F1 12 Tf 72 500 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj 0 -16 Td (Then we check it against the key.) Tj 0 -16 Td (That is all for part a.) Tj ET`;
-      return `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-    })(),
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    ...annotations.map((a, i) => `<< /Type /Annot ${a} /Rect [20 ${600 - 60 * i} 60 ${640 - 60 * i}] >>`),
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
-}
 
 test("a reader's remarks written as PDF annotations are kept as notes, apart from the text that is graded", async () => {
   const pdf = pdfWithAnnotations('1.a) The answer is 42.', [

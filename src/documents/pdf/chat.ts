@@ -40,8 +40,10 @@ const MODEL_LABEL = /^(?:\*\*)?(?:ChatGPT said|Model Reply|Model Response|Model|
  * Reply."). Undefined when the document shows no such cue: it is read as a write-up.
  */
 export function splitTurns(lines: TextLine[]): Turn[] | undefined {
-  const bubbled = lines.filter((l) => l.bubble).length;
-  if (bubbled > 0 && bubbled < lines.length * 0.6) {
+  // Bubbles make turns when something outside them follows one: the model's reply. How many lines
+  // they hold does not matter (a whole problem pasted as the first prompt outweighs short replies).
+  const firstBubble = lines.findIndex((l) => l.bubble);
+  if (firstBubble >= 0 && lines.slice(firstBubble).some((l) => !l.bubble && l.text.trim())) {
     const turns: Turn[] = [];
     for (const l of lines) {
       const role: Speaker = l.bubble ? 'user' : 'assistant';

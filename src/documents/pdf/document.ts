@@ -107,7 +107,14 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
       out.push(t);
       const src = md.lineOf[i];
       const l = src === undefined ? undefined : ls[src];
-      if (l) regions.push({ line: out.length, page: l.page, box: [l.box.x0, l.box.y0, l.box.x1, l.box.y1] });
+      if (!l) return;
+      // A paragraph joined from wrapped lines stands where all of them stand.
+      const all = ls.slice(src, (md.lastOf[i] ?? src!) + 1).filter((x) => x.page === l.page);
+      regions.push({
+        line: out.length,
+        page: l.page,
+        box: [Math.min(...all.map((x) => x.box.x0)), Math.min(...all.map((x) => x.box.y0)), Math.max(...all.map((x) => x.box.x1)), Math.max(...all.map((x) => x.box.y1))],
+      });
     });
   };
   if (turns) {

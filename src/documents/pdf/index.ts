@@ -72,7 +72,8 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
       if (/^(?:page\s*)?\d+\s*(?:\/|of)\s*\d+$|^(?:page\s*)?\d+$/i.test(t)) return false;
       // The browser's date line has minutes only; a message's stamp with seconds (Claude Exporter's
       // "10/13/2025, 12:47:48 PM") closes a message, even at a page's foot.
-      if (/Powered by .*Exporter|^https?:\/\/\S+$|^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(?!:\d{2})/i.test(t)) return false;
+      // The browser's URL line carries the page counter on a one-page print ("https://... 1/1").
+      if (/Powered by .*Exporter|^https?:\/\/\S+(?:\s+\d+\s*\/\s*\d+)?$|^\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}(?!:\d{2})/i.test(t)) return false;
       return true;
     });
   });
@@ -104,15 +105,66 @@ function closeAcross(line: string): string {
   });
 }
 
-/** The lines joined into Markdown: paragraphs split at wide gaps and page turns, code fenced. */
-export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (number | undefined)[] } {
+/** How many characters a line of Markdown + LaTeX shows (a command is one glyph, markup none). */
+const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]/g, '').length;
+
+/** A line that opens a list item or a labelled part: never the rest of the line above it. */
+const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a-z]|\d{1,2})\.\s|\d{1,2}\.?[a-z]\)|#|\*\*|\|)/i;
+
+/**
+ * The edges of each page's text column, for the person's bubbles and the rest apart; none where
+ * fewer than three lines reach the right one, or the column is narrow (a page of short lines has
+ * no edge to wrap at).
+ */
+function columnEdges(lines: TextLine[]): Map<string, { left: number; right: number }> {
+  const edges = new Map<string, { left: number; right: number }>();
+  const groups = new Map<string, TextLine[]>();
+  for (const l of lines) if (!l.display && !l.mono && !l.table) groups.set(`${l.page}|${l.bubble}`, [...(groups.get(`${l.page}|${l.bubble}`) ?? []), l]);
+  for (const [k, ls] of groups) {
+    const right = Math.max(...ls.map((l) => l.box.x1));
+    const left = Math.min(...ls.map((l) => l.box.x0));
+    const size = ls.map((l) => l.size).sort((a, b) => a - b)[ls.length >> 1]!;
+    if (right - left >= 20 * size && ls.filter((l) => l.box.x1 > right - 2 * l.size).length >= 3) edges.set(k, { left, right });
+  }
+  return edges;
+}
+
+/**
+ * Whether `next` is the rest of `prev`'s paragraph, wrapped at the column's edge: its first word
+ * would not have fitted after `prev` (so the break was the page's, not the writer's). A chat
+ * wrote the paragraph on one line, and the readers after this one read labels and headings by
+ * lines as the chat wrote them.
+ */
+function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
+  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || next.display || prev.mono || next.mono || prev.table || next.table) return false;
+  // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
+  if (Math.abs(prev.size - next.size) > 0.2 * Math.min(prev.size, next.size) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  const edge = edges.get(`${prev.page}|${prev.bubble}`);
+  // The rest of a wrapped line starts at the column's left edge: an indented line opens a
+  // paragraph (pdflatex) or stands in a list item.
+  if (!edge || next.box.x0 > edge.left + 0.5 * next.size) return false;
+  const right = edge.right;
+  const first = /^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '';
+  const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
+  return prev.box.x1 + 0.25 * prev.size + shown(first) * perChar > right - 0.5 * prev.size;
+}
+
+/**
+ * The lines joined into Markdown: paragraphs split at wide gaps and page turns, lines the page
+ * wrapped joined again, code fenced. `lineOf` and `lastOf` give each Markdown line's first and
+ * last source line.
+ */
+export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
   const out: string[] = [];
   const lineOf: (number | undefined)[] = [];
+  const lastOf: (number | undefined)[] = [];
+  const edges = columnEdges(lines);
   const push = (s: string, src?: number) => {
     // One blank line between paragraphs (line numbers must stay those of `lineOf`).
     if (!s && (!out.length || out[out.length - 1] === '')) return;
     out.push(s);
     lineOf.push(src);
+    lastOf.push(src);
   };
   let inCode = false;
   // A paragraph break is a baseline step clearly wider than the usual line step.
@@ -125,7 +177,8 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
   lines.forEach((l, i) => {
     const prev = lines[i - 1];
     const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
-    const newPara = prev && prev.page === l.page && (step > 1.3 * usual || l.display !== prev.display);
+    // A table's rows stand one under the other, however tall their padding makes them.
+    const newPara = prev && prev.page === l.page && (step > 1.3 * usual || l.display !== prev.display || !!l.table !== !!prev.table) && !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
       push('```');
@@ -153,9 +206,14 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
         return;
       }
       if (newPara && !inCode) push('');
+      if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
+        out[out.length - 1] = `${last} ${l.text}`;
+        lastOf[out.length - 1] = i;
+        return;
+      }
     }
     push(l.text, i);
   });
   if (inCode) push('```');
-  return { text: out.join('\n'), lineOf };
+  return { text: out.join('\n'), lineOf, lastOf };
 }

@@ -23,6 +23,8 @@ export interface TextLine {
   display: boolean;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
+  /** A row of a table, written as a Markdown table's row. */
+  table?: boolean;
 }
 
 /** A glyph run, or a structure already rebuilt (a fraction, a radical), placed on the page. */
@@ -406,6 +408,24 @@ function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts
 const centre = (p: Piece) => p.x + p.w / 2;
 
 /**
+ * A fraction's numerator (or denominator): the pieces close to its bar, and those that overlap
+ * them in height (a script on a numerator's symbol). A glyph of the line above, standing over a short bar
+ * with a gap between (Qwen's `\mathbb{R}^{m \times n}` over the `\frac{1}{n}` below it), is not.
+ */
+function touching(candidates: Piece[], gap: (p: Piece) => number, rests: (p: Piece, on: Piece) => boolean): Piece[] {
+  const kept = candidates.filter((p) => gap(p) < 0.6 * p.size);
+  for (let grew = kept.length > 0; grew; ) {
+    grew = false;
+    for (const p of candidates)
+      if (!kept.includes(p) && kept.some((q) => rests(p, q))) {
+        kept.push(p);
+        grew = true;
+      }
+  }
+  return kept;
+}
+
+/**
  * Fractions: a rule with formula pieces stacked above and below it, narrowest rule first so
  * nested fractions are rebuilt from the inside out.
  */
@@ -416,8 +436,16 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
     // Distances count in the size of the largest piece there: a script's script is far for its own size.
     const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size);
     const m = Math.max(0, ...near.map((p) => p.size));
-    const above = near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry);
-    const below = near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry);
+    const above = touching(
+      near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry),
+      (p) => p.bottom - r.y1,
+      (p, q) => p.bottom <= q.top - 0.1 * q.size,
+    );
+    const below = touching(
+      near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry),
+      (p) => r.y0 - p.top,
+      (p, q) => p.top >= q.bottom + 0.1 * q.size,
+    );
     if (!above.length || !below.length) return live;
     if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
     // A fraction's bar is as wide as the wider of its parts; a table's cell border under a short
@@ -493,7 +521,10 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
       for (const q of parts) fonts.set(q, fonts.get(p) ?? '');
       live = live.flatMap((q) => (q === p ? parts : [q]));
     }
-    const under = live.filter((p) => p !== sign && p.x >= start - 0.5 && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size);
+    // What starts where the bar ends is past it, however close: the sentence's stop after `\sqrt{d_{out}}`.
+    const under = live.filter(
+      (p) => p !== sign && p.x >= start - 0.5 && p.x < s.x1 - 0.1 * p.size && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size,
+    );
     if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
     if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
@@ -528,7 +559,10 @@ function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number, fonts:
   // A box's top and bottom edges (\boxed, \fbox) are rules that meet a vertical edge: not fraction bars.
   const edge = (r: Shape) =>
     shapes.some((v) => v !== r && v.x1 - v.x0 < 1.6 && v.y1 - v.y0 > 4 && (Math.abs(v.x0 - r.x0) < 1.5 || Math.abs(v.x1 - r.x1) < 1.5) && v.y0 <= r.y1 + 1 && v.y1 >= r.y0 - 1);
-  const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth && !edge(s)) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  // A table's cell borders meet end to end on one height (Chromium draws each cell's border);
+  // fraction bars side by side keep their null delimiters' gap between them.
+  const cellBorder = (r: Shape) => shapes.some((o) => o !== r && o.rule && Math.abs(o.y0 - r.y0) < 0.3 && Math.abs(o.y1 - r.y1) < 0.3 && (Math.abs(o.x0 - r.x1) < 0.5 || Math.abs(o.x1 - r.x0) < 0.5));
+  const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth && !edge(s) && !cellBorder(s)) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
   for (const s of candidates) {
     const root = radicalAt(live, s, fonts);
     if (root) live = root;
@@ -717,7 +751,8 @@ function tokens(pieces: Piece[]): Token[] {
   if (!pieces.length) return [];
   // The baseline: the one the large pieces share most (a big operator sits lower than its line).
   const maxSize = Math.max(...pieces.map((p) => p.size));
-  const big = pieces.filter((p) => p.size >= 0.75 * maxSize);
+  // A script's script is three quarters of a script at 11 and 12 pt (8 and 6 pt): never a base.
+  const big = pieces.filter((p) => p.size > 0.78 * maxSize);
   const weight = (y: number) => big.filter((q) => Math.abs(q.y - y) <= 0.1 * q.size).reduce((s, q) => s + q.w * q.size, 0);
   const ref = [...big].sort((a, b) => weight(b.y) - weight(a.y) || b.size - a.size)[0]!;
   const refSize = Math.max(...big.filter((q) => Math.abs(q.y - ref.y) <= 0.1 * q.size).map((q) => q.size));
@@ -949,6 +984,60 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
 }
 
+/** A table printed with cell borders: its columns' bounds and the height its rows take. */
+interface Grid {
+  x0: number;
+  x1: number;
+  /** Where one column ends and the next begins. */
+  cuts: number[];
+  y0: number;
+  y1: number;
+  /** The heights of its row borders, lowest first: a row's lines stand between two of them. */
+  rules: number[];
+}
+
+/**
+ * Tables whose cells Chromium prints with borders: rules meeting end to end on one height are a
+ * row's border, and the points where they meet are the column bounds. Borders of the same
+ * columns at several heights make one table; its rows stand between them, one row step above
+ * the top one (the header, over its bottom border) and one below the lowest (a last row ruled
+ * only above).
+ */
+function cellGrids(shapes: Shape[]): Grid[] {
+  const rules = shapes.filter((s) => s.rule).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const chains: { x0: number; x1: number; cuts: number[]; y0: number; y1: number }[] = [];
+  let current: (typeof chains)[number] | undefined;
+  for (const r of rules) {
+    if (current && Math.abs(r.y0 - current.y0) < 0.3 && Math.abs(r.x0 - current.x1) < 0.5) {
+      current.cuts.push(current.x1);
+      current.x1 = r.x1;
+    } else {
+      current = { x0: r.x0, x1: r.x1, cuts: [], y0: r.y0, y1: r.y1 };
+      chains.push(current);
+    }
+  }
+  const grids: (Omit<Grid, 'rules'> & { ys: number[] })[] = [];
+  for (const c of chains.filter((x) => x.cuts.length)) {
+    const same = grids.find((g) => Math.abs(g.x0 - c.x0) < 1 && Math.abs(g.x1 - c.x1) < 1 && g.cuts.length === c.cuts.length && g.cuts.every((x, i) => Math.abs(x - c.cuts[i]!) < 1));
+    if (same) {
+      same.y0 = Math.min(same.y0, c.y0);
+      same.y1 = Math.max(same.y1, c.y1);
+      same.ys.push(c.y0);
+    } else grids.push({ ...c, ys: [c.y0] });
+  }
+  // Two tables of the same columns (Claude's cost table before and after a rewrite) are parted by
+  // what stands between them: a gap far wider than a row.
+  return grids.flatMap((g) => {
+    const ys = g.ys.sort((a, b) => a - b);
+    const steps = ys.slice(1).map((y, i) => y - ys[i]!);
+    const step = steps.length ? Math.min(...steps) : 30;
+    const tables: number[][] = [];
+    ys.forEach((y, i) => (i && y - ys[i - 1]! < 1.6 * step ? tables[tables.length - 1]!.push(y) : tables.push([y])));
+    const thickness = g.y1 - g.y0 - (ys[ys.length - 1]! - ys[0]!);
+    return tables.map((t) => ({ x0: g.x0, x1: g.x1, cuts: g.cuts, y0: t[0]! - step, y1: t[t.length - 1]! + thickness + step, rules: t }));
+  });
+}
+
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
@@ -1019,8 +1108,41 @@ export function pageLines(page: PageContent): TextLine[] {
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
+  const grids = cellGrids(page.shapes);
+  // A table's rows, each a Markdown row whose cells gather the lines between two borders.
+  const rows = new Map<string, { line: TextLine; cells: string[][] }>();
+  const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
   for (const l of lines) {
     const toks = tokens(l.pieces);
+    const box = { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) };
+    // Text running across a column's bound (the sentence introducing the table) is not a row.
+    const grid = grids.find((g) => l.y > g.y0 && l.y < g.y1 && l.x0 >= g.x0 - 2 && l.x1 <= g.x1 + 2 && !toks.some((t) => g.cuts.some((c) => t.x0 < c - 2 && t.x1 > c + 2)));
+    // Each cell read on its own: a formula never runs on into the next cell.
+    const bounds = grid ? [-Infinity, ...grid.cuts, Infinity] : [];
+    const cells = bounds.slice(1).map((hi, k) => {
+      const cell = toks.filter((t) => (t.x0 + t.x1) / 2 >= bounds[k]! && (t.x0 + t.x1) / 2 < hi);
+      return cell.length ? lineText(cell).text.replace(/^\$\$(.*)\$\$$/, '$$$1$') : '';
+    });
+    const band = grid ? grid.rules.filter((y) => y < l.y).length : 0;
+    // Above the top border stands the header, if anything, and below the lowest the last row
+    // when rows are ruled above (ChatGPT): a row fills several columns, a caption or a sentence
+    // after the table one.
+    if (grid && ((band > 0 && band < grid.rules.length) || cells.filter(Boolean).length >= 2)) {
+      const key = `${grids.indexOf(grid)}|${band}`;
+      const known = rows.get(key);
+      if (known) {
+        cells.forEach((c, k) => c && known.cells[k]!.push(c));
+        known.line.box = { x0: Math.min(known.line.box.x0, box.x0), x1: Math.max(known.line.box.x1, box.x1), y0: Math.min(known.line.box.y0, box.y0), y1: Math.max(known.line.box.y1, box.y1) };
+        continue;
+      }
+      const first = ![...rows.keys()].some((k) => k.startsWith(`${grids.indexOf(grid)}|`));
+      const line: TextLine = { page: page.number, box, text: '', size: l.size, mono: false, display: false, bubble: inBubble(l), table: true };
+      rows.set(key, { line, cells: cells.map((c) => (c ? [c] : [])) });
+      out.push(line);
+      // The first row is the header: Markdown wants the rule under it.
+      if (first) out.push({ ...line, text: row(cells.map(() => '---')) });
+      continue;
+    }
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
@@ -1028,7 +1150,7 @@ export function pageLines(page: PageContent): TextLine[] {
     if (!text) continue;
     out.push({
       page: page.number,
-      box: { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) },
+      box,
       text,
       size: l.size,
       mono: l.pieces.every((p) => p.mono),
@@ -1036,5 +1158,6 @@ export function pageLines(page: PageContent): TextLine[] {
       bubble: inBubble(l),
     });
   }
+  for (const r of rows.values()) r.line.text = row(r.cells.map((c) => c.join(' ')));
   return out;
 }

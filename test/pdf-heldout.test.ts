@@ -1,0 +1,97 @@
+/**
+ * The held-out stand-in: transcripts in other models' styles printed as chat exporters print them
+ * (test/fixtures/pdf/chat-export.ts), graded from the PDF with the course staff's key, each part's
+ * verdict the same as from the text. Then the classes of reading failure it found, each in a PDF
+ * made here with a near miss.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { checkAnswer } from '../src/check/check.js';
+import { chatExport } from './fixtures/pdf/chat-export.js';
+import { CHROMIUM, chromiumPdfs, katexHtml } from './fixtures/pdf/generate.js';
+import { heldoutPdfPairs, heldoutPdfSkip } from './fixtures/pdf/heldout-pdfs.js';
+
+const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
+const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
+
+test('held-out styles printed as chat exports grade as their text does, part by part', { skip: heldoutPdfSkip() ?? false }, async () => {
+  const pairs = await heldoutPdfPairs();
+  const differ = pairs.filter((p) => p.text !== p.pdf);
+  assert.ok(pairs.length >= 80, `only ${pairs.length} parts graded`);
+  // Every layout of every transcript: a part graded differently is what the reader lost.
+  assert.ok(differ.length <= pairs.length * 0.05, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
+});
+
+test("a table printed with cell borders is read as a Markdown table: each cell's formula its own, never a fraction", { skip: noChromium }, async () => {
+  const md = [
+    '| Case | Value |',
+    '| --- | --- |',
+    '| $x < 1$ | $3x$ |',
+    '| $1 \\le x \\le 4$ | $x^2 + 2$ |',
+    '| $x > 4$ | $18$ |',
+    '',
+    'Side by side, $\\frac{a}{b}\\frac{c}{d}$ is one product.',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(`## User\n\nTabulate it.\n\n## Assistant\n\n${md}\n`, 'claude-exporter')]))!;
+  const text = (await readDocumentFile(pdf!, 'table.pdf')).text!;
+  assert.match(text, /^\| Case \| Value \|\n\| --- \| --- \|\n\| \$x < 1\$ \| \$3x\$ \|\n\| \$1 \\le x \\le 4\$ \| \$x\^\{2\} \+ 2\$ \|\n\| \$x > 4\$ \| \$18\$ \|$/m);
+  // The border between two rows was a fraction bar before: `\frac{x < 1}{1 \le x \le 4}`.
+  assert.doesNotMatch(text, /\\frac\{x/);
+  // Near miss: fraction bars side by side (each with its null delimiters' gap) stay fractions.
+  const product = /\$([^$]*\\frac\{a\}\{b\}[^$]*)\$/.exec(text)?.[1];
+  assert.ok(product, text);
+  assert.equal(verdict('\\frac{ac}{bd}', product), 'correct');
+  assert.equal(verdict('\\frac{a}{b} + \\frac{c}{d}', product), 'incorrect');
+});
+
+test("a sentence's stop right after a root is the sentence's, a decimal point under the bar the radicand's", { skip: noChromium }, async () => {
+  const [pdf] = (await chromiumPdfs([katexHtml('The bound is $\\|W\\|_2 \\le \\sqrt{d_{in}}$.\n\nThe root $\\sqrt{2.5}$ is irrational.')]))!;
+  const text = (await readDocumentFile(pdf!, 'root.pdf')).text!;
+  const bound = /\$([^$]*\\le[^$]*)\$/.exec(text)?.[1];
+  assert.equal(bound, '\\|W\\|_{2} \\le \\sqrt{d_{in}}', text);
+  assert.equal(verdict('\\|W\\|_2 \\le \\sqrt{d_{in}}', bound!), 'correct');
+  // Near miss: a point under the bar with digits on both sides is the number's.
+  assert.match(text, /\$\\sqrt\{2\.5\}\$/);
+});
+
+test('a long question pasted in a bubble, short replies: turns by the bubbles, the question one line as the chat wrote it', { skip: noChromium }, async () => {
+  const question =
+    'Question 3 (b): A layer maps inputs of width $d_{in}$ to outputs of width $d_{out}$ and its weights are drawn independently with mean zero and variance $\\sigma^2$, so that every output coordinate is a sum of many independent terms; what is the variance of one output coordinate when every input coordinate has unit variance?';
+  const chat = `## User\n\n${question}\n\n## Assistant\n\nIt is $d_{in} \\sigma^2$.\n\n## User\n\ncontinue\n\n## Assistant\n\nDone.\n`;
+  const [pdf, lone] = (await chromiumPdfs([chatExport(chat, 'chatgpt-print'), chatExport(`## User\n\n${question}\n`, 'chatgpt-print')]))!;
+  const doc = await readDocumentFile(pdf!, 'bubbles.pdf');
+  assert.equal(doc.chat, true, doc.text);
+  const lines = doc.text!.split('\n');
+  assert.deepEqual(
+    lines.filter((l) => /^\*\*(?:User|Assistant):\*\*$/.test(l)),
+    ['**User:**', '**Assistant:**', '**User:**', '**Assistant:**'],
+  );
+  // The page wrapped the question; its reader meets it on one line (its label and its words together).
+  assert.ok(
+    lines.some((l) => l.startsWith('Question 3 (b): A layer maps') && l.endsWith('unit variance?')),
+    doc.text,
+  );
+  // The browser's URL line with the one page's counter is the print's, not the reply's.
+  assert.doesNotMatch(doc.text!, /chatgpt\.com|1\/1/);
+  // Near miss: a bubble with nothing after it is no chat (nobody replied); its lines are read as a write-up.
+  const alone = await readDocumentFile(lone!, 'alone.pdf');
+  assert.equal(alone.chat, false);
+});
+
+test('lines that end short stay lines: list items and labelled parts are not joined to the line above', { skip: noChromium }, async () => {
+  const body =
+    'The answers follow, one per part, each stated in full and with its reason, so that this paragraph runs over several lines of the reply and its lines reach the right edge of the column where the page wrapped them, as a long paragraph of a reply does.\n\n(a) $x = 2$ because the two sides balance\n\n(b) $y = 3$\n\n- first item of a list that is long enough to wrap onto a second line of the page\n- second item of a list';
+  const [pdf] = (await chromiumPdfs([chatExport(`## User\n\nSolve.\n\n## Assistant\n\n${body}\n`, 'chatgpt-print')]))!;
+  const lines = (await readDocumentFile(pdf!, 'list.pdf')).text!.split('\n');
+  assert.ok(lines.includes('(a) $x = 2$ because the two sides balance'), lines.join('\n'));
+  assert.ok(lines.includes('(b) $y = 3$'), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => l.startsWith('The answers follow') && l.endsWith('as a long paragraph of a reply does.')),
+    lines.join('\n'),
+  );
+  // Near miss: a list item's wrapped rest starts at the item's indent, not the column's edge: the
+  // items stay apart (Chromium prints no glyph for the bullet).
+  assert.ok(lines.includes('second item of a list'), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('first item of a list')) && !lines.some((l) => /first item.*second item/.test(l)), lines.join('\n'));
+});

@@ -1,0 +1,41 @@
+/**
+ * Classes behind misread fractions and scripts in the real chat exports, each rebuilt in a PDF
+ * made here: a glyph of a neighbouring line taken into a fraction, and a script's script taken for
+ * the baseline (pdflatex at 11 and 12 pt). Each with a near miss that must stay as it is.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { checkAnswer } from '../src/check/check.js';
+import { CHROMIUM, PDFLATEX, chromiumPdfs, katexHtml, pdflatexPdf } from './fixtures/pdf/generate.js';
+
+const formulas = (text: string) => [...text.matchAll(/\$\$([^$]+)\$\$|\$([^$]+)\$/g)].map((m) => (m[1] ?? m[2])!.trim());
+const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
+
+test("KaTeX: a letter of the line above standing over a short fraction bar is its own line's, not the numerator's", { skip: !CHROMIUM && 'no /usr/bin/chromium' }, async () => {
+  // Lines packed as a list packs them: the \mathbb{R} of the first stands right over the 1/n of the second.
+  const css = 'p{margin:0;line-height:1.25}';
+  const md = ['$X \\in \\mathbb{R}^{m \\times n}$, zero-centered', '$C = \\frac{1}{n} XX^\\top = U \\Sigma^2 U^\\top$, with eigenvalues', '$\\frac{x^2 + 1}{y_{i}^{2}}$ is one fraction'].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(md, css)]))!;
+  const got = formulas((await readDocumentFile(pdf!, 'stack.pdf')).text!);
+  const member = got.find((f) => f.includes('\\in'));
+  assert.equal(member, 'X \\in \\mathbb{R}^{m\\times n}', got.join('\n'));
+  const cov = got.find((f) => f.startsWith('C ='));
+  assert.ok(cov, got.join('\n'));
+  assert.equal(verdict('C = \\frac{1}{n} X X^\\top', cov.split('= U')[0]!.trim()), 'correct');
+  // Near miss: a numerator's own script and a denominator's scripts, touching their symbols, stay in the fraction.
+  const frac = got.find((f) => f.includes('frac{x'));
+  assert.ok(frac, got.join('\n'));
+  assert.equal(verdict('\\frac{x^2+1}{y_i^2}', frac), 'correct');
+  assert.equal(verdict('\\frac{x+1}{y_i^2}', frac), 'incorrect');
+});
+
+test("pdflatex at 12 pt: a script's script (sigma_max squared in a denominator) is not the baseline", { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, async () => {
+  const pdf = pdflatexPdf('Stability requires $0 < \\eta < \\frac{1}{\\sigma_{\\max}^2}$, where $\\sigma_{\\max} = \\sigma_1$.\n', '12pt')!;
+  const got = formulas((await readDocumentFile(pdf, 'scripts.pdf')).text!);
+  const bound = got.find((f) => f.includes('eta'));
+  assert.equal(bound, '0 < \\eta < \\frac{1}{\\sigma_{\\max}^{2}}', got.join('\n'));
+  // Near miss: sigma squared without its subscript is another quantity.
+  assert.equal(verdict('\\frac{1}{\\sigma^2}', bound!.split('<').pop()!.trim()), 'incorrect');
+  assert.equal(verdict('\\frac{1}{\\sigma_{\\max}^2}', bound!.split('<').pop()!.trim()), 'correct');
+});
