@@ -116,3 +116,40 @@ test('a "Final Answers:" summary that restates each part: agreeing, graded; cont
   assert.equal(c.points, 0);
   assert.deepEqual(c.candidates!.map((x) => x.verdict).sort(), ['correct', 'incorrect']);
 });
+
+/** The whole grade of a fixture (first answers too). */
+function gradeAll(text: string, name: string) {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  return gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
+}
+
+test("chats whose turns are headed with the model's name (Grok, Perplexity, Copilot, Le Chat, or any name the exporter writes)", { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('grok.md'), 'grok.md')), { '1.a': 'correct', '1.b': 'partial' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('copilot.md'), 'copilot.md')), { '4.b': 'correct', '4.c': 'incorrect', '4.f': 'correct' });
+  // Citation markers [1][2] after the formulas, and a source list after the last part.
+  assert.deepEqual(Object.fromEntries(grade(fixture('perplexity.md'), 'perplexity.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect', '2.g': 'correct' });
+  // A name no list holds, learned from the heading that answers the user's.
+  const renamed = fixture('grok.md').replace('## Grok', '## Nova Pro 1.0');
+  assert.deepEqual(Object.fromEntries(grade(renamed, 'nova.md')), { '1.a': 'correct', '1.b': 'partial' });
+  // Near miss: a reply's own section heading is no speaker (its parts stay in the one reply).
+  const sectioned = fixture('copilot.md').replace('## Copilot\n', '## Copilot\n\n## Overview\n');
+  assert.deepEqual(Object.fromEntries(grade(sectioned, 'c.md')), { '4.b': 'correct', '4.c': 'incorrect', '4.f': 'correct' });
+  // Near miss: the right total in Grok's working does not rescue the wrong one it states.
+  assert.equal(grade(fixture('grok.md').replace('**Total:** $c\\, d_{out} d_{in}^2$', '**Total:** $2c\\, d_{out} d_{in}^2$'), 'g.md').get('1.b'), 'correct');
+});
+
+test('a model corrects itself after the user points out errors ("You\'re right ... the correct answer is"): the final answer is the correction, the first the original', { skip }, () => {
+  const g = gradeAll(fixture('lechat-corrected.md'), 'lechat.md');
+  const byId = new Map(g.parts.map((p) => [p.id, p]));
+  assert.equal(byId.get('3.a')!.verdict, 'correct');
+  assert.equal(byId.get('3.c')!.verdict, 'correct');
+  assert.equal(byId.get('3.a')!.first?.verdict, 'partial');
+  assert.equal(byId.get('3.c')!.first?.verdict, 'incorrect');
+  // Near miss: a "correction" that is still wrong stays wrong.
+  const still = fixture('lechat-corrected.md').replace(
+    '\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & -40 \\end{bmatrix}$$',
+    '\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & 40 \\end{bmatrix}$$',
+  );
+  assert.equal(grade(still, 'l.md').get('3.c'), 'incorrect');
+});
