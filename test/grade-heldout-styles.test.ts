@@ -153,3 +153,13 @@ test('a model corrects itself after the user points out errors ("You\'re right .
   );
   assert.equal(grade(still, 'l.md').get('3.c'), 'incorrect');
 });
+
+test('"**Problem 7(b).**" in a reply answering two pasted problems stays question 7, and E[dy^2]E[x^2] is a second moment, not the mean', { skip }, () => {
+  const text = fixture('summary-table.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 's.md')), { '4.c': 'correct', '7.b': 'correct' });
+  // Near miss: a wrong mean, in the working and in the summary, is not correct.
+  const wrongMean = text
+    .replace('= 0$ by independence, so the mean is 0.', '= \\sigma_x \\sigma_g$ by independence, so the mean is $\\sigma_x \\sigma_g$.')
+    .replace('| Mean | $0$ |', '| Mean | $\\sigma_x \\sigma_g$ |');
+  assert.notEqual(grade(wrongMean, 's.md').get('7.b'), 'correct');
+});

@@ -28,6 +28,8 @@ export function statesName(candidate: string, name: string): boolean {
   if (!lhs) return false;
   const got = nameKey(lhs);
   const want = nameKey(name);
+  // `\mathbb{E}[dy^2]\,\mathbb{E}[x^2]`: an expectation of a square is a second moment, not the mean it looks like.
+  if (want === 'mean' && /\^\{?2\b/.test(lhs)) return false;
   return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
 }
 

@@ -62,7 +62,9 @@ export function alignQuestion(number: string | undefined, heading: string, outli
     const scored = outline.map((q) => ({ q, s: similarity(heading, q) })).sort((a, b) => b.s - a.s);
     const best = scored[0];
     const numberScore = byNumber ? similarity(heading, byNumber) : 0;
-    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) {
+    // A question the key has, named by a heading of a word or two: too little text to overrule its number.
+    const few = byNumber && words(heading).size < 3;
+    if (best && !few && best.s >= 0.5 && best.s > numberScore + 0.15) {
       // Another question's text matches nearly as well: the choice between them is a guess.
       const close = scored[1] && scored[1].s >= best.s * CLOSE_MATCH ? scored[1] : undefined;
       const said = number ? `numbered ${number}, ` : '';
@@ -379,7 +381,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const l = s.label;
         if (!l) continue;
         if (l.question) {
-          const aligned = align(l.question, s.text.split('\n')[0] ?? '', question);
+          // `**Problem 7(b).** We have ...`: after a label naming its part, the text is the answer, not the question's title.
+          const aligned = align(l.question, l.part ? '' : (s.text.split('\n')[0] ?? ''), question);
           q = aligned.number;
           question = q;
           alignedBy = aligned;
