@@ -300,6 +300,43 @@ function promptHeading(text: string): { number?: string; heading: string } {
   return { heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
+/** A reply's own section headings: `### Receptive field`, `**1. Max pooling output shape**`, `2. **Conv layer**` alone on a line. */
+const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?)\s*$/;
+
+/**
+ * A reply to several asked parts that heads its sections its own way, in its own order (`**1.
+ * Max pooling output shape**` for the asked (b)): each section and the asked part whose statement
+ * its heading's words name, when every section names exactly one, each a different part (else
+ * undefined, and the reply is placed as before).
+ */
+function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): { id: string; heading: string; text: string }[] | undefined {
+  if (asked.size < 2) return undefined;
+  const sections: { heading: string; lines: string[] }[] = [];
+  for (const line of reply.split('\n')) {
+    const h = SECTION_HEADING.exec(line);
+    const heading = h && (h[1] ?? h[2] ?? h[3])!.trim();
+    if (heading && words(heading).size) sections.push({ heading, lines: [] });
+    else sections[sections.length - 1]?.lines.push(line);
+  }
+  if (sections.length < 2 || sections.length > asked.size) return undefined;
+  const texts = [...asked].map(([id, text]) => ({ id, w: words(text) }));
+  const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
+  // A word that several asked parts use tells them apart less: each counts 1 / (how many use it).
+  const weight = (w: string) => {
+    const n = texts.filter((t) => has(t.w, w)).length;
+    return n ? 1 / n : 0;
+  };
+  const out: { id: string; heading: string; text: string }[] = [];
+  for (const sec of sections) {
+    const said = words(`${sec.heading} ${sec.lines.join(' ').replace(/\$[^$]*\$/g, ' ')}`);
+    const scored = texts.map((t) => ({ id: t.id, s: [...said].filter((w) => has(t.w, w)).reduce((sum, w) => sum + weight(w), 0) })).sort((x, y) => y.s - x.s);
+    const best = scored[0]!;
+    if (best.s < 1 || (scored[1] && scored[1].s >= best.s * 0.75) || out.some((o) => o.id === best.id)) return undefined;
+    out.push({ id: best.id, heading: sec.heading, text: sec.lines.join('\n') });
+  }
+  return out;
+}
+
 /**
  * A transcript's responses. Labels in the model's text decide where they exist; a reply with
  * none answers the next part after a new question or upload, and continues the current part
@@ -315,6 +352,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let lastPart: string | undefined;
   let pending: 'new' | 'recheck' | 'continue' | 'discussion' = 'new';
   let promptParts: string[] = [];
+  // The statements of the parts the last pasted question asks, by part id.
+  let askedTexts = new Map<string, string>();
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -358,8 +397,15 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
+        askedTexts = new Map(
+          asked.flatMap((s) => {
+            const id = idFor(question, s.label!.part, s.label!.subpart, outline);
+            return id ? [[id, s.text] as const] : [];
+          }),
+        );
         pending = 'new';
       } else if (m.files?.length && !m.text.trim()) {
+        askedTexts = new Map();
         promptParts = [];
         pending = 'new';
       } else {
@@ -410,6 +456,17 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     }
     // A reply to a question that only asked why: discussion, unless the model corrects itself.
     if (pending === 'discussion' && !(lastPart && correctsItself(m.text))) return;
+    // Several parts asked, answered under the reply's own headings in its own order: each section to the part it names.
+    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : undefined;
+    if (sections) {
+      for (const sec of sections) {
+        responses.add(sec.id, sec.heading.slice(0, 40), { text: sec.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
+        lastPart = sec.id;
+        cursor = Math.max(cursor, parts().indexOf(sec.id));
+      }
+      pending = 'discussion';
+      return;
+    }
     let target: string | undefined;
     let continuation = false;
     if (pending === 'continue') continuation = true;
