@@ -208,3 +208,18 @@ test('a user who pastes only a paraphrase of a part, with no number: nothing is 
   assert.ok(g.parts.every((p) => p.verdict === 'missing'));
   assert.match(g.warnings?.join('\n') ?? '', /no part of the key was recognised/);
 });
+
+test('shown reasoning (<think> blocks, "Thought for 41s" with a quoted block) is not the reply: what it tries and drops is never graded', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('r1-think.md'), 'r1.md')), { '4.c': 'correct' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('thought-for.md'), 't.md')), { '2.g': 'correct' });
+  // Near miss: reasoning that reaches the right answer does not rescue a reply that states a wrong one.
+  const r1 = fixture('r1-think.md').replace('Answer: $LK$', 'Answer: $L(K-1)+1$').replace('$\\boxed{L(K-1)+1}$', '$LK$').replace('= L(K-1) + 1.$$', '= LK.$$');
+  assert.equal(grade(r1, 'r1.md').get('4.c'), 'incorrect');
+  const vanish = fixture('thought-for.md').replace('**Explode.**', '**Vanish.**').replace('so the gradient norm grows by', 'so the gradient norm shrinks by');
+  assert.equal(grade(vanish, 't.md').get('2.g'), 'partial');
+});
+
+test('Mistral-like \\( \\) and \\[ \\] delimiters: a restated runtime that is the unimproved one is wrong', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('mistral-delims.md'), 'm.md')), { '1.a': 'correct', '1.b': 'incorrect' });
+  assert.equal(grade(fixture('mistral-delims.md').replace("T' = 2c\\, d_{out}^{2} d_{in}", "T' = 2c\\, d_{out} d_{in}^{2}"), 'm.md').get('1.b'), 'correct');
+});

@@ -309,8 +309,28 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   return 'writeup';
 }
 
-/** The messages of a transcript in any supported format. */
+/**
+ * A model's shown reasoning is not its answer: `<think>...</think>` (DeepSeek-R1, Qwen), and a
+ * "Thought for 41s" / "Reasoned for 12 seconds" / "Thinking" line with the quoted block under it
+ * (ChatGPT, Grok and Gemini page copies). What it tries and drops would otherwise be read as
+ * the reply's answers. Line breaks are kept, so locations still point into the file.
+ */
+export function withoutReasoning(reply: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, '');
+  let t = reply.replace(/<(think|thinking|reasoning)>[\s\S]*?(?:<\/\1>|$)/gi, blank);
+  t = t.replace(
+    /^[ \t]*(?:\*\*|_)?(?:thought|reasoned|thinking)(?: for (?:a few seconds|\d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?))?(?:\*\*|_)?[ \t]*:?[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*>.*(?:\n|$))+/gim,
+    blank,
+  );
+  return t.trim() ? t : reply;
+}
+
+/** The messages of a transcript in any supported format, the model's shown reasoning left out. */
 export function readMessages(text: string, format: SubmissionFormat): Message[] {
+  return messagesOf(text, format).map((m) => (m.role === 'assistant' ? { ...m, text: withoutReasoning(m.text).trim() } : m));
+}
+
+function messagesOf(text: string, format: SubmissionFormat): Message[] {
   switch (format) {
     case 'chatgpt-text':
       return parseChatGptText(text);
