@@ -223,3 +223,13 @@ test('Mistral-like \\( \\) and \\[ \\] delimiters: a restated runtime that is th
   assert.deepEqual(Object.fromEntries(grade(fixture('mistral-delims.md'), 'm.md')), { '1.a': 'correct', '1.b': 'incorrect' });
   assert.equal(grade(fixture('mistral-delims.md').replace("T' = 2c\\, d_{out}^{2} d_{in}", "T' = 2c\\, d_{out} d_{in}^{2}"), 'm.md').get('1.b'), 'correct');
 });
+
+test("a summary table whose rows are labelled with the parts (| (b) | ... |) is where the unlabelled reply states its answers; y_2(n) = y(n-5) is the key's y_2[n] = y[n-5]", { skip }, () => {
+  const text = fixture('table-only.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 't.md')), { '3.b': 'correct', '3.c': 'correct' });
+  // Near misses: a shift by another amount, in either notation; a wrong entry in the row's matrix.
+  assert.notEqual(grade(text.replace('| $y_2(n) = y(n-5)$', '| $y_2(n) = y(n-4)$').replace('= y(n-5)$. The', '= y(n-4)$. The'), 't.md').get('3.b'), 'correct');
+  assert.equal(grade(text.replace('-40 & -40 & -40 \\end{bmatrix}$ |', '-40 & -40 & 40 \\end{bmatrix}$ |'), 't.md').get('3.c'), 'incorrect');
+  // Near miss: a row whose first cell is not a part's label (a layer's name) labels nothing.
+  assert.deepEqual(Object.fromEntries(grade(text.replace('| (b) |', '| POOL2 |').replace('| (c) |', '| FC-3 |'), 't.md')), { '3.c': 'correct' });
+});

@@ -163,6 +163,23 @@ interface Segment {
   numbered?: string;
 }
 
+/**
+ * `| (b) | $y_2(n) = y(n-5)$ |`, `| 7(b) | Mean | $0$ |`: a table row whose first cell is a part's
+ * label, as a line `(b) ...` with its other cells (`Mean: $0$`), so a summary table of all parts
+ * is read part by part. Undefined for any other line.
+ */
+function labelledRow(line: string): string | undefined {
+  const m = /^\s*\|\s*([^|]{1,24}?)\s*\|(.*)$/.exec(line);
+  if (!m) return undefined;
+  const label = readLineLabel(`${m[1]!} `);
+  if (!label || label.length < m[1]!.length) return undefined;
+  const cells = m[2]!
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
+}
+
 /** Cuts a text at the part labels that start its lines; text before the first label has none. */
 export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false): Segment[] {
   const out: Segment[] = [];
@@ -170,7 +187,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   text.split('\n').forEach((raw, i) => {
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
-    const line = dollar ? raw.slice(dollar[0].length) : raw;
+    const row = dollar ? undefined : labelledRow(raw);
+    const line = row ?? (dollar ? raw.slice(dollar[0].length) : raw);
     const label = readLineLabel(line);
     // `8.` alone, or `- 5. Suppose ...`: possibly a question heading.
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);

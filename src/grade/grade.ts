@@ -148,6 +148,30 @@ function tidied(text: string): string[] {
   return t === text ? [] : [t, lastSide(t)];
 }
 
+/** Names the key's answers index with brackets (`y_2[n]`, `y[n-5]`): signals, whose values a response may write `y(n-5)`. */
+function indexedNames(targets: readonly Target[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of targets) for (const m of (t.spec.value ?? '').matchAll(/(?<![\\A-Za-z])([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\[/g)) out.add(m[1]!);
+  return out;
+}
+
+/**
+ * `y_2(n) = y(n-5)` where the key writes `y_2[n] = y[n-5]`: a signal's value at n in the
+ * notation the problem set also uses, x(n) (read as the key's bracket, never as a product).
+ */
+function asIndexed(text: string, names: ReadonlySet<string>): string[] {
+  if (!names.size) return [];
+  let t = text;
+  for (const name of names) {
+    const forms = new Set([name, name.replace(/_\{([A-Za-z0-9]+)\}$/, '_$1'), name.replace(/_([A-Za-z0-9]+)$/, '_{$1}')]);
+    for (const f of forms) {
+      const escaped = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      t = t.replace(new RegExp(`(?<![\\\\A-Za-z])${escaped}\\s*\\(([^()]*)\\)`, 'g'), (_m, inner: string) => `${f}[${inner}]`);
+    }
+  }
+  return t === text ? [] : [t, lastSide(t)];
+}
+
 /** `g_1` (or `\mathbf{g}_1`) alone, a value the question states: that value. */
 function givenValue(text: string, givens: ReadonlyMap<string, string>): string[] {
   const v = givens.get(plain(text).trim());
@@ -219,6 +243,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
+  const indexed = indexedNames(targets);
   for (const c of candidates) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
     if (question.statements.length && restates(c.text, question.statements)) continue;
@@ -235,6 +260,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...givenValue(lastSide(c.text), question.givens),
         ...tidied(c.text),
         ...renamed(lastSide(c.text), renames),
+        ...asIndexed(c.text, indexed),
       ]),
     ];
     const asRenamed = new Set(renamed(lastSide(c.text), renames));
