@@ -127,6 +127,15 @@ function labelledItems(candidates: Candidate[], name: string): Candidate[] {
   return out;
 }
 
+/**
+ * Whether a candidate is an answer already cut out of its response (a boxed value, a formula,
+ * the value after a marker or a label), so check only trims it; a table or a last line of prose
+ * is still text to search. The one rule for every caller that checks what the finder found.
+ */
+export function isExtracted(c: Pick<Candidate, 'how'>): boolean {
+  return c.how !== 'table' && c.how !== 'line';
+}
+
 /** What the answer looked for is: what the key names, and the kind it has. */
 export interface AnswerWanted {
   /** Quantities the key's answer states (`y_2[n]` of `y_2[n] = ...`): statements of them come first. */

@@ -13,7 +13,7 @@ import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '..
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
-import { candidatesFor, foundIn, leftSide, nameKey, statesName } from '../check/find-answer.js';
+import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
@@ -268,7 +268,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
       // A formula the candidate finder found is the answer itself: not searched again.
-      const found = c.how === 'boxed' || c.how === 'display' || c.how === 'inline' ? { ...options, extracted: true } : options;
+      const found = isExtracted(c) ? { ...options, extracted: true } : options;
       for (const t of targets) {
         const r = checkAnswer(t.spec, v, found);
         r.symbols?.expected.forEach((x) => expectedSymbols.add(x));
@@ -376,7 +376,7 @@ function rivalsOf(
     // A correction between the two: the later one is what the writer commits to.
     const retracted = r.at !== undefined && chosen.at !== undefined && retracts(text.slice(Math.min(r.at, chosen.at), Math.max(r.at, chosen.at)));
     if (retracted && r.at! < chosen.at!) continue;
-    const found = r.how === 'boxed' ? { ...options, extracted: true } : options;
+    const found = isExtracted(r) ? { ...options, extracted: true } : options;
     let graded: Graded | undefined;
     for (const v of new Set([r.text, lastSide(r.text), ...boundSide(lastSide(r.text))])) {
       for (const t of targets) {
