@@ -11,7 +11,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
@@ -46,7 +46,7 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
       const lower = line.toLowerCase();
       for (const w of words) {
         const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: /\b(?:therefore|thus|hence|so|answer|conclusion|yes|no)\b|\*\*/i.test(line) });
+        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) });
       }
     }
     offset += line.length + 1;
