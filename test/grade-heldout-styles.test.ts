@@ -233,3 +233,11 @@ test("a summary table whose rows are labelled with the parts (| (b) | ... |) is 
   // Near miss: a row whose first cell is not a part's label (a layer's name) labels nothing.
   assert.deepEqual(Object.fromEntries(grade(text.replace('| (b) |', '| POOL2 |').replace('| (c) |', '| FC-3 |'), 't.md')), { '3.c': 'correct' });
 });
+
+test('ChatGPT page text ("You said:" / "ChatGPT said:"): its own layer table, and an update that writes out the gradient instead of naming dw', { skip }, () => {
+  const text = fixture('chatgpt-said.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'c.md')), { '4.e': 'correct', '7.a': 'correct' });
+  // Near misses: the update's sign; a parameter count without the biases.
+  assert.equal(grade(text.replace('w_{h,l} \\leftarrow w_{h,l} - \\eta', 'w_{h,l} \\leftarrow w_{h,l} + \\eta'), 'c.md').get('7.a'), 'partial');
+  assert.equal(grade(text.replace('490·3 + 3 = 1473', '490·3 = 1470'), 'c.md').get('4.e'), 'partial');
+});

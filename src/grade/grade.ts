@@ -84,11 +84,38 @@ interface Target {
   keyExpected: string;
 }
 
+const WRITTEN_OUT = new WeakMap<AnswerSpec, AnswerSpec[]>();
+
+/**
+ * The key's answer with a quantity another answer of the part defines written out (the update
+ * `w_{h,l} - \eta\, dw_{h,l}`, where the gradient answer is `dw_{h,l} = \sum ...`, as
+ * `w_{h,l} - \eta (\sum ...)`): the same answer from a response that never names the quantity.
+ * Made once per answer, so each is compiled once.
+ */
+function writtenOut(part: KeyPart, spec: AnswerSpec): AnswerSpec[] {
+  let out = WRITTEN_OUT.get(spec);
+  if (out) return out;
+  out = [];
+  const value = spec.value;
+  if (value && part.answers.length > 1) {
+    for (const a of part.answers) {
+      if (a.spec === spec || !a.spec.value || a.spec.type === 'text' || a.spec.type === 'choice') continue;
+      const s = sides(a.spec.value);
+      const quantity = s.length === 2 ? leftSide(a.spec.value)?.trim() : undefined;
+      if (!quantity || !value.includes(quantity)) continue;
+      out.push({ ...spec, value: value.split(quantity).join(`\\left(${s[1]!}\\right)`) });
+    }
+  }
+  WRITTEN_OUT.set(spec, out);
+  return out;
+}
+
 function targetsOf(part: KeyPart, spec: AnswerSpec, symbols: SymbolTable = {}): Target[] {
   const prepared = prepareExpected(spec, symbols);
   const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
   return [
     { spec, kind: 'answer', credit: 1, keyExpected },
+    ...writtenOut(part, spec).map((w) => ({ spec: w, kind: 'accept' as const, credit: 1, keyExpected })),
     ...part.accept.map((a) => ({ spec: a, kind: 'accept' as const, credit: 1, keyExpected })),
     ...part.partial.map((p) => ({ spec: p.spec, kind: 'partial' as const, credit: p.credit, keyExpected, ...(p.feedback ? { feedback: p.feedback } : {}) })),
     ...part.conventions.map((c) => ({ spec: c.spec, kind: 'convention' as const, credit: c.credit, label: c.label, keyExpected, ...(c.category ? { category: c.category } : {}) })),
