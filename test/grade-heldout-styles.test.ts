@@ -241,3 +241,31 @@ test('ChatGPT page text ("You said:" / "ChatGPT said:"): its own layer table, an
   assert.equal(grade(text.replace('w_{h,l} \\leftarrow w_{h,l} - \\eta', 'w_{h,l} \\leftarrow w_{h,l} + \\eta'), 'c.md').get('7.a'), 'partial');
   assert.equal(grade(text.replace('490·3 + 3 = 1473', '490·3 = 1470'), 'c.md').get('4.e'), 'partial');
 });
+
+test('part letters as chat replies decorate them: "a:", "**a:**", "(A)", "B)", "✅ (a)", "➤ (b)", "1. **(a)**"', { skip }, () => {
+  const answers = [
+    'The layer has $K^2 C F$ weights and $F$ biases.',
+    'The output is $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    'The receptive field is $L(K-1)+1$.',
+  ];
+  const chat = (style: (x: string, i: number) => string) =>
+    `## User\n\nProblem 4. (a) conv layer weights? (b) pooling output shape? (c) receptive field?\n\n## Assistant\n\n${['a', 'b', 'c'].map((x, i) => `${style(x, i)} ${answers[i]}`).join('\n\n')}\n`;
+  const styles: ((x: string, i: number) => string)[] = [
+    (x) => `${x}:`,
+    (x) => `**${x}:**`,
+    (x) => `(${x.toUpperCase()})`,
+    (x) => `${x.toUpperCase()})`,
+    (x) => `✅ (${x})`,
+    (x) => `➤ (${x})`,
+    (x, i) => `${i + 1}. **(${x})**`,
+  ];
+  for (const style of styles) {
+    const v = grade(chat(style), 's.md');
+    assert.deepEqual([v.get('4.b'), v.get('4.c')], ['correct', 'correct'], style('a', 0));
+  }
+  // Near misses: a capital with a colon or a full stop starts a sentence ("A: yes", "A. Smith"); a list's number alone is no part.
+  for (const style of [(x: string) => `${x.toUpperCase()}:`, (x: string) => `${x.toUpperCase()}.`, (_x: string, i: number) => `${i + 1}.`]) {
+    const v = grade(chat(style), 's.md');
+    assert.notDeepEqual([v.get('4.a'), v.get('4.b'), v.get('4.c')], ['correct', 'correct', 'correct'], style('a', 0));
+  }
+});
