@@ -269,3 +269,14 @@ test('part letters as chat replies decorate them: "a:", "**a:**", "(A)", "B)", "
     assert.notDeepEqual([v.get('4.a'), v.get('4.b'), v.get('4.c')], ['correct', 'correct', 'correct'], style('a', 0));
   }
 });
+
+test('plain-text math outside any formula, as Grok and ChatGPT write it: **c = 1/√d_in**, ‖ΔW‖₂ ≤ √d_out', { skip }, () => {
+  const text = fixture('grok-plain-math.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'correct', '2.e': 'partial' });
+  // Near misses: the root over the other dimension, in each part.
+  const swapped = text.replace('**c = 1/√d_in**', '**c = 1/√d_out**').replace('**‖ΔW‖₂ ≤ √d_out**', '**‖ΔW‖₂ ≤ √d_in**').replace('= 1/√d_in**', '= 1/√d_out**');
+  const v = grade(swapped, 'g.md');
+  assert.equal(v.get('2.b'), 'incorrect');
+  assert.equal(v.get('2.c'), 'incorrect');
+  assert.equal(v.get('2.d'), 'incorrect');
+});

@@ -105,6 +105,27 @@ export function trimAnswer(s: string): string {
   return t;
 }
 
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/**
+ * A candidate in the plain-text math chat replies write outside any formula (`**c = 1/√d_in**`,
+ * `‖ΔW‖₂ ≤ √d_out`), as the LaTeX it stands for: bold taken off, a root over the name after it
+ * (`√d_in` → `\sqrt{d_in}`), norm bars, Δ and subscript digits spelled as LaTeX does. Empty when
+ * there is nothing of the kind.
+ */
+export function plainMath(text: string): string[] {
+  if (!/[√‖₀-₉Δ∇]|\*\*/.test(text)) return [];
+  const t = text
+    .replace(/\*\*|__/g, '')
+    .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
+    .replace(/‖/g, '\\|')
+    .replace(/Δ\s*/g, '\\Delta ')
+    .replace(/∇\s*/g, '\\nabla ')
+    .replace(/[₀-₉]+/g, (d) => `_{${[...d].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('')}}`)
+    .trim();
+  return t && t !== text ? [t, lastSide(t)] : [];
+}
+
 /** Throws when the text cannot be read as characters at all. */
 export function assertReadable(s: string, what = 'answer'): void {
   if (s.length > LIMITS.responseChars) {

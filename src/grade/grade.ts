@@ -11,7 +11,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { CONCLUDING_LINE, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, plainMath, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
@@ -288,6 +288,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...tidied(c.text),
         ...renamed(lastSide(c.text), renames),
         ...asIndexed(c.text, indexed),
+        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
     const asRenamed = new Set(renamed(lastSide(c.text), renames));
