@@ -280,3 +280,11 @@ test('plain-text math outside any formula, as Grok and ChatGPT write it: **c = 1
   assert.equal(v.get('2.c'), 'incorrect');
   assert.equal(v.get('2.d'), 'incorrect');
 });
+
+test('a plain-text student write-up ("Q1 a)", 2*c*d_out^2*d_in) with several named answers on one line: "mean = 0, var = ..., std grows like O(n)"', { skip }, () => {
+  const text = fixture('ascii-student.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'a.md')), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.c': 'incorrect', '2.d': 'correct', '4.c': 'correct', '7.b': 'correct' });
+  // Near misses: the variance without the square; the mean and variance swapped.
+  assert.equal(grade(text.replace('var = (n-k+1)^2 *', 'var = (n-k+1) *'), 'a.md').get('7.b'), 'partial');
+  assert.notEqual(grade(text.replace('mean = 0, var = (n-k+1)^2 * sigma_x^2 * sigma_g^2', 'mean = (n-k+1)^2 * sigma_x^2 * sigma_g^2, var = 0'), 'a.md').get('7.b'), 'correct');
+});
