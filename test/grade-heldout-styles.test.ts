@@ -288,3 +288,15 @@ test('a plain-text student write-up ("Q1 a)", 2*c*d_out^2*d_in) with several nam
   assert.equal(grade(text.replace('var = (n-k+1)^2 *', 'var = (n-k+1) *'), 'a.md').get('7.b'), 'partial');
   assert.notEqual(grade(text.replace('mean = 0, var = (n-k+1)^2 * sigma_x^2 * sigma_g^2', 'mean = (n-k+1)^2 * sigma_x^2 * sigma_g^2, var = 0'), 'a.md').get('7.b'), 'correct');
 });
+
+test("answers stated through the question's givens (g_3 = g_2) and then as columns, or only through the givens", { skip }, () => {
+  const text = fixture('claude-equivariance.md');
+  assert.equal(grade(text, 'c.md').get('4.f'), 'correct');
+  assert.equal(grade(text.replace(/Therefore .*$/m, 'So the outputs are the same as the given ones.'), 'c.md').get('4.f'), 'correct');
+  // Near miss: the givens swapped (g_3 = g_1, g_4 = g_2) are wrong however they are written.
+  const swapped = text
+    .replace('so $g_3 = g_2$', 'so $g_3 = g_1$')
+    .replace('so $g_4 = g_1$', 'so $g_4 = g_2$')
+    .replace(/Therefore .*$/m, 'These follow directly.');
+  assert.equal(grade(swapped, 'c.md').get('4.f'), 'incorrect');
+});
