@@ -300,3 +300,23 @@ test("answers stated through the question's givens (g_3 = g_2) and then as colum
     .replace(/Therefore .*$/m, 'These follow directly.');
   assert.equal(grade(swapped, 'c.md').get('4.f'), 'incorrect');
 });
+
+test('a chat copied as plain text: "User: ..." / "Assistant: ..." (or "Human:" / "AI:", or the model\'s name), bold or quoted', { skip }, () => {
+  const q = 'Problem 4 (c): L successive conv layers, filter K, stride 1. Receptive field of the last output?';
+  const a = 'Each layer adds $K-1$, so the receptive field is $L(K-1)+1$.';
+  for (const [user, model] of [
+    ['User:', 'Assistant:'],
+    ['Human:', 'AI:'],
+    ['User:', 'Mistral Large 2:'],
+    ['> **User:**', '> **Copilot:**'],
+  ]) {
+    const text = `${user} ${q}\n\n${model} ${a}\n`;
+    assert.equal(readSubmission(text, 'c.txt', loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'k').key!).format, 'markdown-chat', user);
+    assert.deepEqual(Object.fromEntries(grade(text, 'c.txt')), { '4.c': 'correct' }, user);
+    assert.deepEqual(Object.fromEntries(grade(text.replace('$L(K-1)+1$', '$LK$'), 'c.txt')), { '4.c': 'incorrect' }, user);
+  }
+  // Near miss: a write-up with "Model:" and "Answer:" lines but no one asking is still a write-up, read by its numbering.
+  const writeup = 'Q4 c) Model: L stacked K x K convolutions with stride 1.\nAnswer: $L(K-1)+1$\n';
+  assert.equal(readSubmission(writeup, 'w.txt', loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'k').key!).format, 'writeup');
+  assert.deepEqual(Object.fromEntries(grade(writeup, 'w.txt')), { '4.c': 'correct' });
+});

@@ -156,13 +156,13 @@ function promptStart(lines: string[], from: number, request: number): number {
 
 /** Names chat sites and exporters give the model's turns (`## Grok`, `**Le Chat:**`, `### Perplexity`). */
 const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?`;
-/** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Qwen2.5-Max`): part of the speaker, not the turn's first words. */
-const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*(?:\s+\d[\w.-]*)*)?`;
+/** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Mistral Large 2`, `Claude 3.5 Sonnet`): part of the speaker, not the turn's first words. */
+const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
 const USER_NAMES = 'User|Human|You|Me|Student|Prompt';
 
 /** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
 function speakerPattern(assistant: string): RegExp {
-  return new RegExp(String.raw`^\s*(?:#{1,6}\s*|\*\*|>\s*)?(${USER_NAMES}|(?:${assistant})${VERSION})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
+  return new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
 }
 
 /**
@@ -304,6 +304,9 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     const assistant = new RegExp(String.raw`^\s*(?:\*\*|#{1,6}\s*)?(?:${ASSISTANT_NAMES}${learned ? `|${learned}` : ''})(?![A-Za-z])`, 'i');
     if (lines.some((l) => assistant.test(l))) return 'markdown-chat';
   }
+  // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*:`, 'im');
+  if (said('User|Human|You').test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';
