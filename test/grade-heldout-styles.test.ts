@@ -116,3 +116,207 @@ test('a "Final Answers:" summary that restates each part: agreeing, graded; cont
   assert.equal(c.points, 0);
   assert.deepEqual(c.candidates!.map((x) => x.verdict).sort(), ['correct', 'incorrect']);
 });
+
+/** The whole grade of a fixture (first answers too). */
+function gradeAll(text: string, name: string) {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  return gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
+}
+
+test("chats whose turns are headed with the model's name (Grok, Perplexity, Copilot, Le Chat, or any name the exporter writes)", { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('grok.md'), 'grok.md')), { '1.a': 'correct', '1.b': 'partial' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('copilot.md'), 'copilot.md')), { '4.b': 'correct', '4.c': 'incorrect', '4.f': 'correct' });
+  // Citation markers [1][2] after the formulas, and a source list after the last part.
+  assert.deepEqual(Object.fromEntries(grade(fixture('perplexity.md'), 'perplexity.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect', '2.g': 'correct' });
+  // A name no list holds, learned from the heading that answers the user's.
+  const renamed = fixture('grok.md').replace('## Grok', '## Nova Pro 1.0');
+  assert.deepEqual(Object.fromEntries(grade(renamed, 'nova.md')), { '1.a': 'correct', '1.b': 'partial' });
+  // Near miss: a reply's own section heading is no speaker (its parts stay in the one reply).
+  const sectioned = fixture('copilot.md').replace('## Copilot\n', '## Copilot\n\n## Overview\n');
+  assert.deepEqual(Object.fromEntries(grade(sectioned, 'c.md')), { '4.b': 'correct', '4.c': 'incorrect', '4.f': 'correct' });
+  // Near miss: the right total in Grok's working does not rescue the wrong one it states.
+  assert.equal(grade(fixture('grok.md').replace('**Total:** $c\\, d_{out} d_{in}^2$', '**Total:** $2c\\, d_{out} d_{in}^2$'), 'g.md').get('1.b'), 'correct');
+});
+
+test('a model corrects itself after the user points out errors ("You\'re right ... the correct answer is"): the final answer is the correction, the first the original', { skip }, () => {
+  const g = gradeAll(fixture('lechat-corrected.md'), 'lechat.md');
+  const byId = new Map(g.parts.map((p) => [p.id, p]));
+  assert.equal(byId.get('3.a')!.verdict, 'correct');
+  assert.equal(byId.get('3.c')!.verdict, 'correct');
+  assert.equal(byId.get('3.a')!.first?.verdict, 'partial');
+  assert.equal(byId.get('3.c')!.first?.verdict, 'incorrect');
+  // Near miss: a "correction" that is still wrong stays wrong.
+  const still = fixture('lechat-corrected.md').replace(
+    '\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & -40 \\end{bmatrix}$$',
+    '\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & 40 \\end{bmatrix}$$',
+  );
+  assert.equal(grade(still, 'l.md').get('3.c'), 'incorrect');
+});
+
+test('"**Problem 7(b).**" in a reply answering two pasted problems stays question 7, and E[dy^2]E[x^2] is a second moment, not the mean', { skip }, () => {
+  const text = fixture('summary-table.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 's.md')), { '4.c': 'correct', '7.b': 'correct' });
+  // Near miss: a wrong mean, in the working and in the summary, is not correct.
+  const wrongMean = text
+    .replace('= 0$ by independence, so the mean is 0.', '= \\sigma_x \\sigma_g$ by independence, so the mean is $\\sigma_x \\sigma_g$.')
+    .replace('| Mean | $0$ |', '| Mean | $\\sigma_x \\sigma_g$ |');
+  assert.notEqual(grade(wrongMean, 's.md').get('7.b'), 'correct');
+});
+
+test("a LaTeX write-up whose items are numbered by the list: \\begin{enumerate}[(a)], and a plain enumerate in a problem's section with a nested one for i., ii.", { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('student-enumerate-auto.md'), 'e.md')), {
+    '2.a': 'needs-review',
+    '2.b': 'correct',
+    '2.c': 'incorrect',
+    '2.d': 'correct',
+    '2.e': 'partial',
+  });
+  const plain = fixture('student-enumerate-default.md');
+  assert.deepEqual(Object.fromEntries(grade(plain, 'd.md')), { '3.a': 'correct', '3.b': 'correct', '3.c': 'correct', '3.d.i': 'correct', '3.d.ii': 'incorrect' });
+  // The same with the enumerate package's label= option.
+  const labelled = fixture('student-enumerate-auto.md').replace('\\begin{enumerate}[(a)]', '\\begin{enumerate}[label=(\\alph*)]');
+  assert.equal(grade(labelled, 'e.md').get('2.d'), 'correct');
+  // Near miss: bullets are no parts (nothing is recognised, and the write-up says so).
+  const bullets = fixture('student-enumerate-auto.md').replace('\\begin{enumerate}[(a)]', '\\begin{itemize}').replace('\\end{enumerate}', '\\end{itemize}');
+  assert.deepEqual(Object.fromEntries(grade(bullets, 'e.md')), {});
+  // Near miss: a list outside any problem's section keeps LaTeX's 1., 2. (no part letters invented).
+  assert.deepEqual(Object.fromEntries(grade(plain.replace('\\section*{Problem 3}', '\\section*{Notes}'), 'd.md')), {});
+});
+
+test('a piecewise answer stated clause by clause in one sentence ("for $n < 0$ ... is 0; for ... it is ...; after that ...")', { skip }, () => {
+  const plain = fixture('student-enumerate-default.md');
+  assert.equal(grade(plain, 'd.md').get('3.a'), 'correct');
+  // Near misses: a wrong remaining branch; the rect's end forgotten (two cases, the key's partial answer).
+  assert.equal(grade(plain.replace('decays as $127 \\cdot 2^{-n}$', 'decays as $2^{-n}$'), 'd.md').get('3.a'), 'incorrect');
+  const twoCases = plain.replace('for $0 \\le n \\le 6$ it is $2 - 2^{-n}$; after that it decays as $127 \\cdot 2^{-n}$.', 'for $n \\ge 0$ it is $2 - 2^{-n}$.');
+  assert.equal(grade(twoCases, 'd.md').get('3.a'), 'partial');
+});
+
+test("several parts asked, answered under the reply's own numbered headings in another order: each section goes to the part its words name", { skip }, () => {
+  const text = fixture('reordered.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'r.md')), { '4.a': 'correct', '4.b': 'correct', '4.c': 'incorrect' });
+  // Near miss: headings and text that name no asked part apart are not guessed at (the reply is placed as before).
+  const vague = text.replace('**1. Max pooling output shape**', '**1. First things first**').replace('**2. Convolutional layer**', '**2. Next**').replace('**3. Receptive field**', '**3. Last**');
+  const v = grade(vague, 'r.md');
+  assert.equal(v.get('4.a'), undefined);
+  assert.equal(v.get('4.b'), undefined);
+});
+
+test('a user who pastes only a paraphrase of a part, with no number: nothing is aligned by guesswork, and the submission says so', { skip }, () => {
+  const g = gradeAll(fixture('partial-question.md'), 'p.md');
+  assert.ok(g.parts.every((p) => p.verdict === 'missing'));
+  assert.match(g.warnings?.join('\n') ?? '', /no part of the key was recognised/);
+});
+
+test('shown reasoning (<think> blocks, "Thought for 41s" with a quoted block) is not the reply: what it tries and drops is never graded', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('r1-think.md'), 'r1.md')), { '4.c': 'correct' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('thought-for.md'), 't.md')), { '2.g': 'correct' });
+  // Near miss: reasoning that reaches the right answer does not rescue a reply that states a wrong one.
+  const r1 = fixture('r1-think.md').replace('Answer: $LK$', 'Answer: $L(K-1)+1$').replace('$\\boxed{L(K-1)+1}$', '$LK$').replace('= L(K-1) + 1.$$', '= LK.$$');
+  assert.equal(grade(r1, 'r1.md').get('4.c'), 'incorrect');
+  const vanish = fixture('thought-for.md').replace('**Explode.**', '**Vanish.**').replace('so the gradient norm grows by', 'so the gradient norm shrinks by');
+  assert.equal(grade(vanish, 't.md').get('2.g'), 'partial');
+});
+
+test('Mistral-like \\( \\) and \\[ \\] delimiters: a restated runtime that is the unimproved one is wrong', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('mistral-delims.md'), 'm.md')), { '1.a': 'correct', '1.b': 'incorrect' });
+  assert.equal(grade(fixture('mistral-delims.md').replace("T' = 2c\\, d_{out}^{2} d_{in}", "T' = 2c\\, d_{out} d_{in}^{2}"), 'm.md').get('1.b'), 'correct');
+});
+
+test("a summary table whose rows are labelled with the parts (| (b) | ... |) is where the unlabelled reply states its answers; y_2(n) = y(n-5) is the key's y_2[n] = y[n-5]", { skip }, () => {
+  const text = fixture('table-only.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 't.md')), { '3.b': 'correct', '3.c': 'correct' });
+  // Near misses: a shift by another amount, in either notation; a wrong entry in the row's matrix.
+  assert.notEqual(grade(text.replace('| $y_2(n) = y(n-5)$', '| $y_2(n) = y(n-4)$').replace('= y(n-5)$. The', '= y(n-4)$. The'), 't.md').get('3.b'), 'correct');
+  assert.equal(grade(text.replace('-40 & -40 & -40 \\end{bmatrix}$ |', '-40 & -40 & 40 \\end{bmatrix}$ |'), 't.md').get('3.c'), 'incorrect');
+  // Near miss: a row whose first cell is not a part's label (a layer's name) labels nothing.
+  assert.deepEqual(Object.fromEntries(grade(text.replace('| (b) |', '| POOL2 |').replace('| (c) |', '| FC-3 |'), 't.md')), { '3.c': 'correct' });
+});
+
+test('ChatGPT page text ("You said:" / "ChatGPT said:"): its own layer table, and an update that writes out the gradient instead of naming dw', { skip }, () => {
+  const text = fixture('chatgpt-said.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'c.md')), { '4.e': 'correct', '7.a': 'correct' });
+  // Near misses: the update's sign; a parameter count without the biases.
+  assert.equal(grade(text.replace('w_{h,l} \\leftarrow w_{h,l} - \\eta', 'w_{h,l} \\leftarrow w_{h,l} + \\eta'), 'c.md').get('7.a'), 'partial');
+  assert.equal(grade(text.replace('490·3 + 3 = 1473', '490·3 = 1470'), 'c.md').get('4.e'), 'partial');
+});
+
+test('part letters as chat replies decorate them: "a:", "**a:**", "(A)", "B)", "✅ (a)", "➤ (b)", "1. **(a)**"', { skip }, () => {
+  const answers = [
+    'The layer has $K^2 C F$ weights and $F$ biases.',
+    'The output is $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    'The receptive field is $L(K-1)+1$.',
+  ];
+  const chat = (style: (x: string, i: number) => string) =>
+    `## User\n\nProblem 4. (a) conv layer weights? (b) pooling output shape? (c) receptive field?\n\n## Assistant\n\n${['a', 'b', 'c'].map((x, i) => `${style(x, i)} ${answers[i]}`).join('\n\n')}\n`;
+  const styles: ((x: string, i: number) => string)[] = [
+    (x) => `${x}:`,
+    (x) => `**${x}:**`,
+    (x) => `(${x.toUpperCase()})`,
+    (x) => `${x.toUpperCase()})`,
+    (x) => `✅ (${x})`,
+    (x) => `➤ (${x})`,
+    (x, i) => `${i + 1}. **(${x})**`,
+  ];
+  for (const style of styles) {
+    const v = grade(chat(style), 's.md');
+    assert.deepEqual([v.get('4.b'), v.get('4.c')], ['correct', 'correct'], style('a', 0));
+  }
+  // Near misses: a capital with a colon or a full stop starts a sentence ("A: yes", "A. Smith"); a list's number alone is no part.
+  for (const style of [(x: string) => `${x.toUpperCase()}:`, (x: string) => `${x.toUpperCase()}.`, (_x: string, i: number) => `${i + 1}.`]) {
+    const v = grade(chat(style), 's.md');
+    assert.notDeepEqual([v.get('4.a'), v.get('4.b'), v.get('4.c')], ['correct', 'correct', 'correct'], style('a', 0));
+  }
+});
+
+test('plain-text math outside any formula, as Grok and ChatGPT write it: **c = 1/√d_in**, ‖ΔW‖₂ ≤ √d_out', { skip }, () => {
+  const text = fixture('grok-plain-math.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'correct', '2.e': 'partial' });
+  // Near misses: the root over the other dimension, in each part.
+  const swapped = text.replace('**c = 1/√d_in**', '**c = 1/√d_out**').replace('**‖ΔW‖₂ ≤ √d_out**', '**‖ΔW‖₂ ≤ √d_in**').replace('= 1/√d_in**', '= 1/√d_out**');
+  const v = grade(swapped, 'g.md');
+  assert.equal(v.get('2.b'), 'incorrect');
+  assert.equal(v.get('2.c'), 'incorrect');
+  assert.equal(v.get('2.d'), 'incorrect');
+});
+
+test('a plain-text student write-up ("Q1 a)", 2*c*d_out^2*d_in) with several named answers on one line: "mean = 0, var = ..., std grows like O(n)"', { skip }, () => {
+  const text = fixture('ascii-student.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'a.md')), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.c': 'incorrect', '2.d': 'correct', '4.c': 'correct', '7.b': 'correct' });
+  // Near misses: the variance without the square; the mean and variance swapped.
+  assert.equal(grade(text.replace('var = (n-k+1)^2 *', 'var = (n-k+1) *'), 'a.md').get('7.b'), 'partial');
+  assert.notEqual(grade(text.replace('mean = 0, var = (n-k+1)^2 * sigma_x^2 * sigma_g^2', 'mean = (n-k+1)^2 * sigma_x^2 * sigma_g^2, var = 0'), 'a.md').get('7.b'), 'correct');
+});
+
+test("answers stated through the question's givens (g_3 = g_2) and then as columns, or only through the givens", { skip }, () => {
+  const text = fixture('claude-equivariance.md');
+  assert.equal(grade(text, 'c.md').get('4.f'), 'correct');
+  assert.equal(grade(text.replace(/Therefore .*$/m, 'So the outputs are the same as the given ones.'), 'c.md').get('4.f'), 'correct');
+  // Near miss: the givens swapped (g_3 = g_1, g_4 = g_2) are wrong however they are written.
+  const swapped = text
+    .replace('so $g_3 = g_2$', 'so $g_3 = g_1$')
+    .replace('so $g_4 = g_1$', 'so $g_4 = g_2$')
+    .replace(/Therefore .*$/m, 'These follow directly.');
+  assert.equal(grade(swapped, 'c.md').get('4.f'), 'incorrect');
+});
+
+test('a chat copied as plain text: "User: ..." / "Assistant: ..." (or "Human:" / "AI:", or the model\'s name), bold or quoted', { skip }, () => {
+  const q = 'Problem 4 (c): L successive conv layers, filter K, stride 1. Receptive field of the last output?';
+  const a = 'Each layer adds $K-1$, so the receptive field is $L(K-1)+1$.';
+  for (const [user, model] of [
+    ['User:', 'Assistant:'],
+    ['Human:', 'AI:'],
+    ['User:', 'Mistral Large 2:'],
+    ['> **User:**', '> **Copilot:**'],
+  ]) {
+    const text = `${user} ${q}\n\n${model} ${a}\n`;
+    assert.equal(readSubmission(text, 'c.txt', loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'k').key!).format, 'markdown-chat', user);
+    assert.deepEqual(Object.fromEntries(grade(text, 'c.txt')), { '4.c': 'correct' }, user);
+    assert.deepEqual(Object.fromEntries(grade(text.replace('$L(K-1)+1$', '$LK$'), 'c.txt')), { '4.c': 'incorrect' }, user);
+  }
+  // Near miss: a write-up with "Model:" and "Answer:" lines but no one asking is still a write-up, read by its numbering.
+  const writeup = 'Q4 c) Model: L stacked K x K convolutions with stride 1.\nAnswer: $L(K-1)+1$\n';
+  assert.equal(readSubmission(writeup, 'w.txt', loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'k').key!).format, 'writeup');
+  assert.deepEqual(Object.fromEntries(grade(writeup, 'w.txt')), { '4.c': 'correct' });
+});

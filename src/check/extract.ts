@@ -37,6 +37,8 @@ function mathSpans(s: string): string[] {
 const ANSWER_WORDS = String.raw`final\s+answer|answer|result`;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
+/** A line that states a conclusion a choice is read from: answer or conclusion words, a yes or no, or bold. */
+export const CONCLUDING_LINE = new RegExp(String.raw`\b(?:${ANSWER_WORDS}|${CONCLUSION_WORDS}|conclusion|yes|no)\b|\*\*`, 'i');
 /** Words with which a writer takes back an answer stated before ("Wait", "Correction:", "I made an error"). */
 const RETRACTION = /\b(?:wait|actually|correction|corrected|correcting|mistake|error|oops|revis(?:e|ed|ing)|re-?check(?:ing)?|on second thought|let me redo|that is wrong|this is wrong)\b/i;
 
@@ -101,6 +103,27 @@ export function trimAnswer(s: string): string {
       .trim();
   }
   return t;
+}
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/**
+ * A candidate in the plain-text math chat replies write outside any formula (`**c = 1/√d_in**`,
+ * `‖ΔW‖₂ ≤ √d_out`), as the LaTeX it stands for: bold taken off, a root over the name after it
+ * (`√d_in` → `\sqrt{d_in}`), norm bars, Δ and subscript digits spelled as LaTeX does. Empty when
+ * there is nothing of the kind.
+ */
+export function plainMath(text: string): string[] {
+  if (!/[√‖₀-₉Δ∇]|\*\*/.test(text)) return [];
+  const t = text
+    .replace(/\*\*|__/g, '')
+    .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
+    .replace(/‖/g, '\\|')
+    .replace(/Δ\s*/g, '\\Delta ')
+    .replace(/∇\s*/g, '\\nabla ')
+    .replace(/[₀-₉]+/g, (d) => `_{${[...d].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('')}}`)
+    .trim();
+  return t && t !== text ? [t, lastSide(t)] : [];
 }
 
 /** Throws when the text cannot be read as characters at all. */

@@ -28,6 +28,8 @@ export function statesName(candidate: string, name: string): boolean {
   if (!lhs) return false;
   const got = nameKey(lhs);
   const want = nameKey(name);
+  // `\mathbb{E}[dy^2]\,\mathbb{E}[x^2]`: an expectation of a square is a second moment, not the mean it looks like.
+  if (want === 'mean' && /\^\{?2\b/.test(lhs)) return false;
   return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
 }
 
@@ -85,6 +87,29 @@ function labelledValues(text: string, name: string): Candidate[] {
   return out;
 }
 
+/**
+ * `mean = 0, var = (n-k+1)^2 ..., std grows like O(n)`: a line that states several named answers
+ * one after another, outside any formula. The value of the item that states the answer looked
+ * for (each item cut at top-level commas and semicolons; two or more must state something).
+ */
+function statedItems(text: string, name: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of text.split('\n')) {
+    if (line.includes('$') || !line.includes('=')) continue;
+    const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
+    if (items.filter((x) => /^[^=]{1,30}=[^=]/.test(x)).length < 2) continue;
+    for (const item of items) {
+      if (!statesName(item, name)) continue;
+      const value = item
+        .slice(item.indexOf('=') + 1)
+        .replace(/[.]\s*$/, '')
+        .trim();
+      if (value) out.unshift({ text: value, how: 'marker' });
+    }
+  }
+  return out;
+}
+
 /** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
 function commaItems(latex: string): string[] {
   return splitTopLevel(latex, (t, i) => t[i] === ',')
@@ -123,6 +148,15 @@ function labelledItems(candidates: Candidate[], name: string): Candidate[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether a candidate is an answer already cut out of its response (a boxed value, a formula,
+ * the value after a marker or a label), so check only trims it; a table or a last line of prose
+ * is still text to search. The one rule for every caller that checks what the finder found.
+ */
+export function isExtracted(c: Pick<Candidate, 'how'>): boolean {
+  return c.how !== 'table' && c.how !== 'line';
 }
 
 /** What the answer looked for is: what the key names, and the kind it has. */
@@ -180,7 +214,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
     const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
     const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted)];
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted)];
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }

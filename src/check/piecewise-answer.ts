@@ -30,7 +30,37 @@ function caseOfLine(line: string): { when: string; value: string } | undefined {
   return value ? { when: conditions[0]!, value } : undefined;
 }
 
-/** Consecutive lines that each state one case (blank lines between allowed): the cases formulas they make. */
+/** A sentence's clauses at `;` and full stops outside formulas (`For $n < 0$ it is 0; for ...`). */
+function clauses(line: string): string[] {
+  return line
+    .split(/(\$\$?[^$]*\$\$?)/)
+    .map((piece, i) => (i % 2 ? piece : piece.replace(/;|\.\s+(?=[A-Z])/g, '\u0000')))
+    .join('')
+    .split('\u0000')
+    .filter((c) => c.trim());
+}
+
+/**
+ * One case of a sentence that states several (`for $0 \le n \le 6$ it is $2 - 2^{-n}$`, `after
+ * that it decays as $127 \cdot 2^{-n}$`): a condition, or words for the remaining values, and the
+ * value said for it — a formula, or a number after "is".
+ */
+function caseOfClause(clause: string): { when: string; value: string } | undefined {
+  const maths = [...clause.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
+  const conditions = maths.filter(isCondition);
+  const rest = /\b(?:otherwise|else(?:where)?|after that|afterwards|beyond that|for all other|for larger|for every other)\b/i.test(clause);
+  if (conditions.length > 1 || (!conditions.length && !rest)) return undefined;
+  const when = conditions[0] ?? '\\text{otherwise}';
+  const values = maths.filter((m) => !isCondition(m));
+  if (values.length) {
+    const value = lastSide(values[values.length - 1]!).trim();
+    return value ? { when, value } : undefined;
+  }
+  const said = /\b(?:is|equals|are|be)\s+(-?\d+(?:\.\d+)?)\b/.exec(clause.replace(/\$[^$]*\$/g, ' '));
+  return said ? { when, value: said[1]! } : undefined;
+}
+
+/** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
 function caseLists(text: string): string[] {
   const out: string[] = [];
   let run: { when: string; value: string }[] = [];
@@ -41,8 +71,18 @@ function caseLists(text: string): string[] {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const c = caseOfLine(line);
-    if (c) run.push(c);
-    else flush();
+    if (c) {
+      run.push(c);
+      continue;
+    }
+    flush();
+    // Cases stated clause by clause in one sentence: all of them, with a condition for each but the remainder.
+    const parts = clauses(line).map(caseOfClause);
+    const stated = parts.filter((x): x is { when: string; value: string } => !!x);
+    if (stated.length >= 2 && stated.filter((x) => x.when === '\\text{otherwise}').length <= 1) {
+      run = stated;
+      flush();
+    }
   }
   flush();
   return out;

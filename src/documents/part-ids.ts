@@ -98,15 +98,18 @@ export function readLineLabel(line: string): LineLabel | undefined {
   ) {
     return label(m[1], m[2], m[3], m[0].length, true);
   }
-  // `## (a) The convolution`: a Markdown heading over a bare part letter.
-  const bare = line.replace(/^\s*(?:[-*+]\s+)?(?:#{1,6}\s+)?/, '');
+  // `## (a) The convolution`: a Markdown heading over a bare part letter. Before it, what chat
+  // replies decorate a line with: a bullet, an emoji or arrow (`✅ (a)`, `➤ (b)`), or a list's own
+  // number before a part letter in brackets (`1. **(a)**`).
+  const bare = line.replace(/^\s*(?:[-*+•]\s+|[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s*|\d{1,2}[.)]\s+(?=(?:\*\*)?\([a-hA-H]\)))?(?:#{1,6}\s+)?/u, '');
   // `Solution (a):`, `**Answer to (b).**`: the word a write-up puts before the part it answers.
   const answerWord = /^(\*\*)?(?:answer|solution|ans\.?|sol\.?)\s*(?:(?:to|for|of)\s+)?(?:part\s*)?(?=\([a-h]\)|[a-h]\))/i.exec(bare);
   const s = answerWord ? (answerWord[1] ?? '') + bare.slice(answerWord[0].length) : bare;
   const lead = line.length - s.length;
-  // (a) **(a)** a) (b). **(a):** — a part letter alone; `a.` / `**a.**` only before a space, so `e.g.` is none.
-  if ((m = /^(?:\*\*)?\(([a-h])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])\.(?:\*\*)?(?=\s|$)/.exec(s))) {
-    return { part: (m[1] ?? m[2] ?? m[3])!, length: lead + m[0].length, strong: false };
+  // (a) **(a)** a) (b). **(a):** (A) B) — a part letter alone; `a.` / `**a.**` / `a:` only before a space, so
+  // `e.g.` is none; a capital only with a bracket (`A. Smith`, `A: yes` start sentences).
+  if ((m = /^(?:\*\*)?\(([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(s))) {
+    return { part: (m[1] ?? m[2] ?? m[3])!.toLowerCase(), length: lead + m[0].length, strong: false };
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {

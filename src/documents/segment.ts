@@ -62,7 +62,9 @@ export function alignQuestion(number: string | undefined, heading: string, outli
     const scored = outline.map((q) => ({ q, s: similarity(heading, q) })).sort((a, b) => b.s - a.s);
     const best = scored[0];
     const numberScore = byNumber ? similarity(heading, byNumber) : 0;
-    if (best && best.s >= 0.5 && best.s > numberScore + 0.15) {
+    // A question the key has, named by a heading of a word or two: too little text to overrule its number.
+    const few = byNumber && words(heading).size < 3;
+    if (best && !few && best.s >= 0.5 && best.s > numberScore + 0.15) {
       // Another question's text matches nearly as well: the choice between them is a guess.
       const close = scored[1] && scored[1].s >= best.s * CLOSE_MATCH ? scored[1] : undefined;
       const said = number ? `numbered ${number}, ` : '';
@@ -161,6 +163,23 @@ interface Segment {
   numbered?: string;
 }
 
+/**
+ * `| (b) | $y_2(n) = y(n-5)$ |`, `| 7(b) | Mean | $0$ |`: a table row whose first cell is a part's
+ * label, as a line `(b) ...` with its other cells (`Mean: $0$`), so a summary table of all parts
+ * is read part by part. Undefined for any other line.
+ */
+function labelledRow(line: string): string | undefined {
+  const m = /^\s*\|\s*([^|]{1,24}?)\s*\|(.*)$/.exec(line);
+  if (!m) return undefined;
+  const label = readLineLabel(`${m[1]!} `);
+  if (!label || label.length < m[1]!.length) return undefined;
+  const cells = m[2]!
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
+}
+
 /** Cuts a text at the part labels that start its lines; text before the first label has none. */
 export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false): Segment[] {
   const out: Segment[] = [];
@@ -168,7 +187,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   text.split('\n').forEach((raw, i) => {
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
-    const line = dollar ? raw.slice(dollar[0].length) : raw;
+    const row = dollar ? undefined : labelledRow(raw);
+    const line = row ?? (dollar ? raw.slice(dollar[0].length) : raw);
     const label = readLineLabel(line);
     // `8.` alone, or `- 5. Suppose ...`: possibly a question heading.
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
@@ -298,6 +318,43 @@ function promptHeading(text: string): { number?: string; heading: string } {
   return { heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
+/** A reply's own section headings: `### Receptive field`, `**1. Max pooling output shape**`, `2. **Conv layer**` alone on a line. */
+const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?)\s*$/;
+
+/**
+ * A reply to several asked parts that heads its sections its own way, in its own order (`**1.
+ * Max pooling output shape**` for the asked (b)): each section and the asked part whose statement
+ * its heading's words name, when every section names exactly one, each a different part (else
+ * undefined, and the reply is placed as before).
+ */
+function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): { id: string; heading: string; text: string }[] | undefined {
+  if (asked.size < 2) return undefined;
+  const sections: { heading: string; lines: string[] }[] = [];
+  for (const line of reply.split('\n')) {
+    const h = SECTION_HEADING.exec(line);
+    const heading = h && (h[1] ?? h[2] ?? h[3])!.trim();
+    if (heading && words(heading).size) sections.push({ heading, lines: [] });
+    else sections[sections.length - 1]?.lines.push(line);
+  }
+  if (sections.length < 2 || sections.length > asked.size) return undefined;
+  const texts = [...asked].map(([id, text]) => ({ id, w: words(text) }));
+  const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
+  // A word that several asked parts use tells them apart less: each counts 1 / (how many use it).
+  const weight = (w: string) => {
+    const n = texts.filter((t) => has(t.w, w)).length;
+    return n ? 1 / n : 0;
+  };
+  const out: { id: string; heading: string; text: string }[] = [];
+  for (const sec of sections) {
+    const said = words(`${sec.heading} ${sec.lines.join(' ').replace(/\$[^$]*\$/g, ' ')}`);
+    const scored = texts.map((t) => ({ id: t.id, s: [...said].filter((w) => has(t.w, w)).reduce((sum, w) => sum + weight(w), 0) })).sort((x, y) => y.s - x.s);
+    const best = scored[0]!;
+    if (best.s < 1 || (scored[1] && scored[1].s >= best.s * 0.75) || out.some((o) => o.id === best.id)) return undefined;
+    out.push({ id: best.id, heading: sec.heading, text: sec.lines.join('\n') });
+  }
+  return out;
+}
+
 /**
  * A transcript's responses. Labels in the model's text decide where they exist; a reply with
  * none answers the next part after a new question or upload, and continues the current part
@@ -313,6 +370,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let lastPart: string | undefined;
   let pending: 'new' | 'recheck' | 'continue' | 'discussion' = 'new';
   let promptParts: string[] = [];
+  // The statements of the parts the last pasted question asks, by part id.
+  let askedTexts = new Map<string, string>();
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -356,8 +415,15 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
+        askedTexts = new Map(
+          asked.flatMap((s) => {
+            const id = idFor(question, s.label!.part, s.label!.subpart, outline);
+            return id ? [[id, s.text] as const] : [];
+          }),
+        );
         pending = 'new';
       } else if (m.files?.length && !m.text.trim()) {
+        askedTexts = new Map();
         promptParts = [];
         pending = 'new';
       } else {
@@ -379,7 +445,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const l = s.label;
         if (!l) continue;
         if (l.question) {
-          const aligned = align(l.question, s.text.split('\n')[0] ?? '', question);
+          // `**Problem 7(b).** We have ...`: after a label naming its part, the text is the answer, not the question's title.
+          const aligned = align(l.question, l.part ? '' : (s.text.split('\n')[0] ?? ''), question);
           q = aligned.number;
           question = q;
           alignedBy = aligned;
@@ -407,6 +474,17 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     }
     // A reply to a question that only asked why: discussion, unless the model corrects itself.
     if (pending === 'discussion' && !(lastPart && correctsItself(m.text))) return;
+    // Several parts asked, answered under the reply's own headings in its own order: each section to the part it names.
+    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : undefined;
+    if (sections) {
+      for (const sec of sections) {
+        responses.add(sec.id, sec.heading.slice(0, 40), { text: sec.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
+        lastPart = sec.id;
+        cursor = Math.max(cursor, parts().indexOf(sec.id));
+      }
+      pending = 'discussion';
+      return;
+    }
     let target: string | undefined;
     let continuation = false;
     if (pending === 'continue') continuation = true;

@@ -154,10 +154,60 @@ function promptStart(lines: string[], from: number, request: number): number {
   return request;
 }
 
-/** Markdown chats: `**User:**` / `**Assistant:**`, `### User` / `## Assistant`, `> User:` lines. */
+/** Names chat sites and exporters give the model's turns (`## Grok`, `**Le Chat:**`, `### Perplexity`). */
+const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?`;
+/** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Mistral Large 2`, `Claude 3.5 Sonnet`): part of the speaker, not the turn's first words. */
+const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
+const USER_NAMES = 'User|Human|You|Me|Student|Prompt';
+
+/** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
+function speakerPattern(assistant: string): RegExp {
+  return new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
+}
+
+/**
+ * The model's name in a chat whose exporter heads each turn with it (`## User` then `## Llama
+ * 3.1 405B`), when no name a chat site uses heads a turn: a heading written as the user's is,
+ * after the user's words, in every user turn that has a reply, and is a short name rather than a
+ * section of a reply (`## Part (a)`, `## Summary`) or a title the user pasted (it would differ
+ * from turn to turn).
+ */
+function learnedAssistantName(lines: readonly string[]): string | undefined {
+  const known = new RegExp(String.raw`^\s*(?:#{1,6}\s*|\*\*)(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])`, 'i');
+  if (lines.some((l) => known.test(l))) return undefined;
+  const user = new RegExp(String.raw`^\s*(#{1,6}|\*\*)\s*(?:${USER_NAMES})\s*:?\s*(?:\*\*)?\s*:?\s*$`, 'i');
+  let common: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const u = user.exec(lines[i]!);
+    if (!u) continue;
+    const mark = u[1]!;
+    const heading = mark.startsWith('#') ? new RegExp(String.raw`^\s*${mark}\s+(.+?)\s*:?\s*$`) : /^\s*\*\*([^*]+?)\s*:?\*\*\s*:?\s*$/;
+    const names: string[] = [];
+    let words = false;
+    for (let j = i + 1; j < lines.length && !user.test(lines[j]!); j++) {
+      const m = heading.exec(lines[j]!);
+      if (!m) {
+        words ||= lines[j]!.trim() !== '';
+        continue;
+      }
+      const name = m[1]!;
+      const short = name.length <= 30 && name.split(/\s+/).length <= 4 && /^[A-Za-z][\w.\- ]*$/.test(name);
+      const section = /\b(?:part|problem|question|exercise|solution|answer|step|summary|final|conclusion|overview|key|note|result|approach|analysis)s?\b/i.test(name);
+      if (words && short && !section) names.push(name);
+    }
+    if (!names.length) continue;
+    common = common ? common.filter((n) => names.includes(n)) : names;
+  }
+  const name = common?.[0];
+  return name?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/** Markdown chats: `**User:**` / `**Assistant:**`, `### User` / `## Assistant` (or the model's name), `> User:` lines. */
 export function parseMarkdownChat(text: string): Message[] {
   const lines = text.split(/\r?\n/);
   const messages: Message[] = [];
+  const learned = learnedAssistantName(lines);
+  const speaker = speakerPattern(learned ? `${ASSISTANT_NAMES}|${learned}` : ASSISTANT_NAMES);
   let current: { role: Message['role']; lines: string[]; line: number } | undefined;
   const flush = () => {
     if (current) {
@@ -167,11 +217,11 @@ export function parseMarkdownChat(text: string): Message[] {
     current = undefined;
   };
   lines.forEach((l, i) => {
-    const m = /^\s*(?:#{1,6}\s*|\*\*|>\s*)?(User|Human|You|Me|Student|Assistant|AI|Model|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*)(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$/i.exec(l);
+    const m = speaker.exec(l);
     // (A whole word: "means: $$...$$" in a reply is no label "Me".)
     if (m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)))) {
       flush();
-      const role = /^(user|human|you|me|student)$/i.test(m[1]!) ? 'user' : 'assistant';
+      const role = new RegExp(`^(?:${USER_NAMES})$`, 'i').test(m[1]!) ? 'user' : 'assistant';
       current = { role, lines: m[2] ? [m[2]] : [], line: i + 1 };
       return;
     }
@@ -248,15 +298,42 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     return 'json-messages';
   }
   if (/^(?:user|ChatGPT)\s/m.test(text) && /^ChatGPT\s/m.test(text)) return 'chatgpt-text';
-  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You)\s*:\*\*/im.test(text) && /^\s*(?:\*\*|#{1,6}\s*)?(?:Assistant|AI|Model|Claude|ChatGPT|Gemini)\b/im.test(text))
-    return 'markdown-chat';
+  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You)\s*:\*\*/im.test(text)) {
+    const lines = text.split(/\r?\n/);
+    const learned = learnedAssistantName(lines);
+    const assistant = new RegExp(String.raw`^\s*(?:\*\*|#{1,6}\s*)?(?:${ASSISTANT_NAMES}${learned ? `|${learned}` : ''})(?![A-Za-z])`, 'i');
+    if (lines.some((l) => assistant.test(l))) return 'markdown-chat';
+  }
+  // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*:`, 'im');
+  if (said('User|Human|You').test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';
 }
 
-/** The messages of a transcript in any supported format. */
+/**
+ * A model's shown reasoning is not its answer: `<think>...</think>` (DeepSeek-R1, Qwen), and a
+ * "Thought for 41s" / "Reasoned for 12 seconds" / "Thinking" line with the quoted block under it
+ * (ChatGPT, Grok and Gemini page copies). What it tries and drops would otherwise be read as
+ * the reply's answers. Line breaks are kept, so locations still point into the file.
+ */
+export function withoutReasoning(reply: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, '');
+  let t = reply.replace(/<(think|thinking|reasoning)>[\s\S]*?(?:<\/\1>|$)/gi, blank);
+  t = t.replace(
+    /^[ \t]*(?:\*\*|_)?(?:thought|reasoned|thinking)(?: for (?:a few seconds|\d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?))?(?:\*\*|_)?[ \t]*:?[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*>.*(?:\n|$))+/gim,
+    blank,
+  );
+  return t.trim() ? t : reply;
+}
+
+/** The messages of a transcript in any supported format, the model's shown reasoning left out. */
 export function readMessages(text: string, format: SubmissionFormat): Message[] {
+  return messagesOf(text, format).map((m) => (m.role === 'assistant' ? { ...m, text: withoutReasoning(m.text).trim() } : m));
+}
+
+function messagesOf(text: string, format: SubmissionFormat): Message[] {
   switch (format) {
     case 'chatgpt-text':
       return parseChatGptText(text);

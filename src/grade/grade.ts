@@ -11,9 +11,9 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, plainMath, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
-import { candidatesFor, foundIn, leftSide, nameKey, statesName } from '../check/find-answer.js';
+import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
@@ -46,7 +46,7 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
       const lower = line.toLowerCase();
       for (const w of words) {
         const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: /\b(?:therefore|thus|hence|so|answer|conclusion|yes|no)\b|\*\*/i.test(line) });
+        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) });
       }
     }
     offset += line.length + 1;
@@ -84,11 +84,38 @@ interface Target {
   keyExpected: string;
 }
 
+const WRITTEN_OUT = new WeakMap<AnswerSpec, AnswerSpec[]>();
+
+/**
+ * The key's answer with a quantity another answer of the part defines written out (the update
+ * `w_{h,l} - \eta\, dw_{h,l}`, where the gradient answer is `dw_{h,l} = \sum ...`, as
+ * `w_{h,l} - \eta (\sum ...)`): the same answer from a response that never names the quantity.
+ * Made once per answer, so each is compiled once.
+ */
+function writtenOut(part: KeyPart, spec: AnswerSpec): AnswerSpec[] {
+  let out = WRITTEN_OUT.get(spec);
+  if (out) return out;
+  out = [];
+  const value = spec.value;
+  if (value && part.answers.length > 1) {
+    for (const a of part.answers) {
+      if (a.spec === spec || !a.spec.value || a.spec.type === 'text' || a.spec.type === 'choice') continue;
+      const s = sides(a.spec.value);
+      const quantity = s.length === 2 ? leftSide(a.spec.value)?.trim() : undefined;
+      if (!quantity || !value.includes(quantity)) continue;
+      out.push({ ...spec, value: value.split(quantity).join(`\\left(${s[1]!}\\right)`) });
+    }
+  }
+  WRITTEN_OUT.set(spec, out);
+  return out;
+}
+
 function targetsOf(part: KeyPart, spec: AnswerSpec, symbols: SymbolTable = {}): Target[] {
   const prepared = prepareExpected(spec, symbols);
   const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
   return [
     { spec, kind: 'answer', credit: 1, keyExpected },
+    ...writtenOut(part, spec).map((w) => ({ spec: w, kind: 'accept' as const, credit: 1, keyExpected })),
     ...part.accept.map((a) => ({ spec: a, kind: 'accept' as const, credit: 1, keyExpected })),
     ...part.partial.map((p) => ({ spec: p.spec, kind: 'partial' as const, credit: p.credit, keyExpected, ...(p.feedback ? { feedback: p.feedback } : {}) })),
     ...part.conventions.map((c) => ({ spec: c.spec, kind: 'convention' as const, credit: c.credit, label: c.label, keyExpected, ...(c.category ? { category: c.category } : {}) })),
@@ -145,6 +172,30 @@ function tidied(text: string): string[] {
     .replace(/([_^])\{\\\{([^{}]*?)\\\}(\^[^{}\s]+|\^\{[^{}]*\})?\}/g, (_m, op: string, inner: string, sup?: string) => `${op}{${inner}}${sup ?? ''}`)
     .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
     .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
+  return t === text ? [] : [t, lastSide(t)];
+}
+
+/** Names the key's answers index with brackets (`y_2[n]`, `y[n-5]`): signals, whose values a response may write `y(n-5)`. */
+function indexedNames(targets: readonly Target[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of targets) for (const m of (t.spec.value ?? '').matchAll(/(?<![\\A-Za-z])([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\[/g)) out.add(m[1]!);
+  return out;
+}
+
+/**
+ * `y_2(n) = y(n-5)` where the key writes `y_2[n] = y[n-5]`: a signal's value at n in the
+ * notation the problem set also uses, x(n) (read as the key's bracket, never as a product).
+ */
+function asIndexed(text: string, names: ReadonlySet<string>): string[] {
+  if (!names.size) return [];
+  let t = text;
+  for (const name of names) {
+    const forms = new Set([name, name.replace(/_\{([A-Za-z0-9]+)\}$/, '_$1'), name.replace(/_([A-Za-z0-9]+)$/, '_{$1}')]);
+    for (const f of forms) {
+      const escaped = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      t = t.replace(new RegExp(`(?<![\\\\A-Za-z])${escaped}\\s*\\(([^()]*)\\)`, 'g'), (_m, inner: string) => `${f}[${inner}]`);
+    }
+  }
   return t === text ? [] : [t, lastSide(t)];
 }
 
@@ -219,6 +270,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
+  const indexed = indexedNames(targets);
   for (const c of candidates) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
     if (question.statements.length && restates(c.text, question.statements)) continue;
@@ -235,6 +287,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...givenValue(lastSide(c.text), question.givens),
         ...tidied(c.text),
         ...renamed(lastSide(c.text), renames),
+        ...asIndexed(c.text, indexed),
+        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
     const asRenamed = new Set(renamed(lastSide(c.text), renames));
@@ -242,7 +296,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
       // A formula the candidate finder found is the answer itself: not searched again.
-      const found = c.how === 'boxed' || c.how === 'display' || c.how === 'inline' ? { ...options, extracted: true } : options;
+      const found = isExtracted(c) ? { ...options, extracted: true } : options;
       for (const t of targets) {
         const r = checkAnswer(t.spec, v, found);
         r.symbols?.expected.forEach((x) => expectedSymbols.add(x));
@@ -350,7 +404,7 @@ function rivalsOf(
     // A correction between the two: the later one is what the writer commits to.
     const retracted = r.at !== undefined && chosen.at !== undefined && retracts(text.slice(Math.min(r.at, chosen.at), Math.max(r.at, chosen.at)));
     if (retracted && r.at! < chosen.at!) continue;
-    const found = r.how === 'boxed' ? { ...options, extracted: true } : options;
+    const found = isExtracted(r) ? { ...options, extracted: true } : options;
     let graded: Graded | undefined;
     for (const v of new Set([r.text, lastSide(r.text), ...boundSide(lastSide(r.text))])) {
       for (const t of targets) {

@@ -4,7 +4,7 @@ import type { PartResponse } from '../model/submission.js';
 import { checkAnswer } from '../check/check.js';
 import { lastSide } from '../check/extract.js';
 import { checkSymbolsFor, type Assignment } from '../documents/assignment.js';
-import { foundIn } from '../check/find-answer.js';
+import { foundIn, isExtracted } from '../check/find-answer.js';
 import { REVIEW_BELOW } from './confidence.js';
 
 /** Parts one final formula answers: a single answer the checker decides (not a choice, table or rubric). */
@@ -35,7 +35,7 @@ function blockCandidates(assignment: Assignment, part: KeyPart, text: string, ta
     const v = lastSide(c.text);
     if (seen.has(squash(v))) continue;
     seen.add(squash(v));
-    const r = checkAnswer(part.answers[0]!.spec, v, c.how === 'marker' ? options : { ...options, extracted: true });
+    const r = checkAnswer(part.answers[0]!.spec, v, isExtracted(c) ? { ...options, extracted: true } : options);
     if (r.verdict === 'unparseable' || r.misfit) continue;
     if (r.answer && r.answer !== v && seen.has(squash(r.answer))) continue;
     if (r.answer) seen.add(squash(r.answer));
