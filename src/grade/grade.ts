@@ -103,7 +103,11 @@ function writtenOut(part: KeyPart, spec: AnswerSpec): AnswerSpec[] {
       const s = sides(a.spec.value);
       const quantity = s.length === 2 ? leftSide(a.spec.value)?.trim() : undefined;
       if (!quantity || !value.includes(quantity)) continue;
-      out.push({ ...spec, value: value.split(quantity).join(`\\left(${s[1]!}\\right)`) });
+      // Only where the quantity stands as a name of its own: `a` is not the a of `\alpha`, `a_1` or `ab`.
+      const alone = new RegExp(`(?<![A-Za-z\\\\])${quantity.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_'])`, 'g');
+      const written = `\\left(${s[1]!}\\right)`;
+      const replaced: string = value.replace(alone, () => written);
+      if (replaced !== value) out.push({ ...spec, value: replaced });
     }
   }
   WRITTEN_OUT.set(spec, out);
