@@ -201,12 +201,39 @@ test("several parts asked, answered under the reply's own numbered headings in a
   const v = grade(vague, 'r.md');
   assert.equal(v.get('4.a'), undefined);
   assert.equal(v.get('4.b'), undefined);
+  // The same headings without their bold (as a PDF reads them back) are headings still.
+  const plain = text.replace(/\*\*(\d\. [^*]+)\*\*/g, '$1');
+  assert.notEqual(plain, text);
+  assert.deepEqual(Object.fromEntries(grade(plain, 'r.md')), { '4.a': 'correct', '4.b': 'correct', '4.c': 'incorrect' });
+  // Near miss: plain numbered steps that name no asked part are not sections.
+  const steps = plain.replace('1. Max pooling output shape', '1. First the window').replace('2. Convolutional layer', '2. Then the filters').replace('3. Receptive field', '3. Finally the stack');
+  assert.equal(grade(steps, 'r.md').get('4.a'), undefined);
 });
 
-test('a user who pastes only a paraphrase of a part, with no number: nothing is aligned by guesswork, and the submission says so', { skip }, () => {
+test('questions asked in words alone, with no number: each goes to the part whose statement its words name, and a close runner-up makes it doubtful', { skip }, () => {
   const g = gradeAll(fixture('partial-question.md'), 'p.md');
-  assert.ok(g.parts.every((p) => p.verdict === 'missing'));
-  assert.match(g.warnings?.join('\n') ?? '', /no part of the key was recognised/);
+  const by = new Map(g.parts.map((p) => [p.id, p]));
+  assert.equal(by.get('4.c')?.verdict, 'correct');
+  // The pooling question reads close to the conv layer's too (4.a): never a confident verdict.
+  assert.equal(by.get('4.b')?.verdict, 'needs-review');
+  assert.equal(by.get('4.b')?.review, 'doubtful-alignment');
+  assert.match(by.get('4.b')?.feedback ?? '', /asked without a number, aligned to part 4\.b by its words/);
+  assert.ok(g.parts.filter((p) => !['4.b', '4.c'].includes(p.id)).every((p) => p.verdict === 'missing'));
+  // Near miss: a wrong receptive field is graded wrong, not passed over.
+  assert.equal(grade(fixture('partial-question.md').replace('$L(K-1) + 1$ (per side)', '$LK$ (per side)'), 'p.md').get('4.c'), 'incorrect');
+  // Near misses: a follow-up in words about the part just answered is discussion, not a new answer;
+  // nor is a question in a chat that numbers its questions re-aligned by its words.
+  const followUp = fixture('partial-question.md').replace(
+    '## User\n\nand for a max pooling',
+    '## User\n\nwhy does the receptive field of the last output grow by K - 1 per layer?\n\n## Assistant\n\nBecause each layer sees $K$ pixels, so it is $LK$ in all.\n\n## User\n\nand for a max pooling',
+  );
+  assert.equal(grade(followUp, 'p.md').get('4.c'), 'correct');
+  const numbered = `## User\n\nProblem 2 (a): ${'x '.repeat(3)}\n\n## Assistant\n\n(a) $c = 1/\\sqrt{d_{in}}$\n\n${fixture('partial-question.md')}`;
+  assert.equal(grade(numbered, 'p.md').get('4.c'), undefined);
+  // Words that name no part of the key align nothing, and the submission says so.
+  const offTopic = gradeAll('## User\n\nwhat is the capital of France?\n\n## Assistant\n\nParis.\n', 'o.md');
+  assert.ok(offTopic.parts.every((p) => p.verdict === 'missing'));
+  assert.match(offTopic.warnings?.join('\n') ?? '', /no part of the key was recognised/);
 });
 
 test('shown reasoning (<think> blocks, "Thought for 41s" with a quoted block) is not the reply: what it tries and drops is never graded', { skip }, () => {

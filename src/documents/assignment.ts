@@ -2,7 +2,7 @@ import { matrixSymbolsIn } from '../check/infer-symbols.js';
 import type { Key, KeyPart } from '../model/key.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { symbolsFor } from './key.js';
-import type { ProblemSet } from '../model/problem-set.js';
+import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import type { QuestionOutline } from './segment.js';
 
 /**
@@ -58,6 +58,20 @@ export function isAssignment(x: Key | Assignment): x is Assignment {
   return 'outline' in x && 'key' in x;
 }
 
+/** The problem set's part of a key's part id (subparts included), if any. */
+function problemPart(problems: ProblemSet | undefined, id: string): ProblemPart | undefined {
+  const q = problems?.questions.find((x) => x.number === id.split('.')[0]);
+  const find = (parts: ProblemPart[]): ProblemPart | undefined => {
+    for (const p of parts) {
+      if (p.id === id) return p;
+      const inner = find(p.parts);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return q ? find(q.parts) : undefined;
+}
+
 /** The key's questions in order, with titles and text from the problem set when there is one. */
 export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
   const out: QuestionOutline[] = [];
@@ -72,6 +86,10 @@ export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
     q.parts.push(part.id);
     // Part titles tell alignment what the question is about when there is no problem set.
     if (part.title && !problems) q.text = `${q.text ?? ''} ${part.title}`.trim();
+    // What each part asks, for a question asked without its number (segment.ts's partByContent).
+    const stated = problemPart(problems, part.id);
+    const statement = stated ? `${stated.title ?? ''} ${stated.text}`.trim() : (part.title ?? '');
+    if (statement) (q.partTexts ??= {})[part.id] = statement;
   }
   return out;
 }

@@ -9,6 +9,8 @@ export interface QuestionOutline {
   text?: string;
   /** Part ids of this question, in document order (`3.a`, `3.d.i`, ...). */
   parts: string[];
+  /** Each part's own statement (its title and text), by part id, where the problem set or key has one. */
+  partTexts?: Record<string, string>;
 }
 
 const STOP = new Set('the a an of and or for to in on with by at as is are be this that we our your from into using use let part problem question'.split(' '));
@@ -318,8 +320,12 @@ function promptHeading(text: string): { number?: string; heading: string } {
   return { heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
-/** A reply's own section headings: `### Receptive field`, `**1. Max pooling output shape**`, `2. **Conv layer**` alone on a line. */
-const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?)\s*$/;
+/**
+ * A reply's own section headings: `### Receptive field`, `**1. Max pooling output shape**`, `2. **Conv
+ * layer**` alone on a line, or `1. Max pooling output shape` as a PDF shows it once the bold is
+ * lost (a short capitalised title without formula or full stop).
+ */
+const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?|\d{1,2}[.)]\s+([A-Z][^$.:*]{2,60}?))\s*$/;
 
 /**
  * A reply to several asked parts that heads its sections its own way, in its own order (`**1.
@@ -332,7 +338,7 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   const sections: { heading: string; lines: string[] }[] = [];
   for (const line of reply.split('\n')) {
     const h = SECTION_HEADING.exec(line);
-    const heading = h && (h[1] ?? h[2] ?? h[3])!.trim();
+    const heading = h && (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim();
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
     else sections[sections.length - 1]?.lines.push(line);
   }
@@ -355,6 +361,45 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   return out;
 }
 
+/** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
+const ASKED_BY_CONTENT_MIN = 0.25;
+
+/**
+ * The part a question asked without any number or label is about (`what's the receptive field of
+ * the last output if I stack L conv layers`): the part whose statement is nearest in words, each
+ * weighted by how few statements use it (cosine of idf-weighted word sets, so a long statement
+ * does not win by length), when that part clearly leads; doubtful when another comes close.
+ * Undefined when no statements are known or none leads.
+ */
+export function partByContent(text: string, outline: QuestionOutline[]): { id: string; question: string; doubt?: string } | undefined {
+  const statements = outline.flatMap((q) => Object.entries(q.partTexts ?? {}).map(([id, t]) => ({ id, question: q.number, w: words(t) })));
+  if (statements.length < 2) return undefined;
+  const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
+  const idf = new Map<string, number>();
+  const weight = (w: string) => {
+    let v = idf.get(w);
+    if (v === undefined) idf.set(w, (v = Math.log(1 + statements.length / Math.max(1, statements.filter((t) => has(t.w, w)).length)) ** 2));
+    return v;
+  };
+  const asked = words(text.replace(/\$[^$]*\$/g, ' '));
+  const norm = (ws: Iterable<string>) => Math.sqrt([...ws].reduce((sum, w) => sum + weight(w), 0));
+  const askedNorm = norm(asked);
+  if (!askedNorm) return undefined;
+  const scored = statements
+    .map((t) => {
+      const shared = [...asked].filter((w) => has(t.w, w));
+      return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * (norm(t.w) || 1)) };
+    })
+    .sort((x, y) => y.s - x.s);
+  const [best, second] = scored;
+  if (!best || best.s < ASKED_BY_CONTENT_MIN || best.shared < 2 || (second && second.s >= best.s * 0.75)) return undefined;
+  const doubt =
+    second && second.s >= best.s * 0.5
+      ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
+      : undefined;
+  return { id: best.id, question: best.question, ...(doubt ? { doubt } : {}) };
+}
+
 /**
  * A transcript's responses. Labels in the model's text decide where they exist; a reply with
  * none answers the next part after a new question or upload, and continues the current part
@@ -372,6 +417,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let promptParts: string[] = [];
   // The statements of the parts the last pasted question asks, by part id.
   let askedTexts = new Map<string, string>();
+  // Whether the current question was found by a turn's words alone (partByContent): a chat that
+  // gives no numbers; one that does keeps its follow-ups as discussion of the part answered.
+  let byWords = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -385,6 +433,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   };
   const setQuestion = (number: string | undefined, heading: string) => {
     const aligned = align(number, heading, question);
+    byWords = false;
     if (aligned.number && aligned.number !== question) {
       question = aligned.number;
       alignedBy = aligned;
@@ -431,7 +480,19 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         const named = m.text.length < 80 ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
         const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : undefined;
         promptParts = next && next !== lastPart ? [next] : [];
-        pending = promptParts.length ? 'new' : isRecheck(m.text) ? 'recheck' : isContinuation(m.text) ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
+        // A question asked in words alone, in a chat that has given no number: the part its words name,
+        // when that part has no answer yet (a question about the part just answered is discussion).
+        const recheck = isRecheck(m.text);
+        const continuing = !recheck && isContinuation(m.text);
+        const asked = !promptParts.length && !recheck && !continuing && (question === undefined || byWords) ? partByContent(m.text, outline) : undefined;
+        if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
+          if (asked.question !== question) cursor = -1;
+          question = asked.question;
+          byWords = true;
+          alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt } : {}) };
+          promptParts = [asked.id];
+        }
+        pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
       }
       return;
     }
@@ -450,6 +511,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           q = aligned.number;
           question = q;
           alignedBy = aligned;
+          byWords = false;
           p = undefined;
         }
         if (l.part) p = l.part;
