@@ -344,7 +344,6 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   }
   if (sections.length < 2 || sections.length > asked.size) return undefined;
   const texts = [...asked].map(([id, text]) => ({ id, w: words(text) }));
-  const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
   // A word that several asked parts use tells them apart less: each counts 1 / (how many use it).
   const weight = (w: string) => {
     const n = texts.filter((t) => has(t.w, w)).length;
@@ -364,6 +363,28 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
 const ASKED_BY_CONTENT_MIN = 0.25;
 
+const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
+
+/** Each part's statement as words, and each word's idf weight: made once per outline (an Assignment's is built once per run). */
+type Statement = { id: string; question: string; w: Set<string> };
+const STATEMENTS = new WeakMap<QuestionOutline[], { statements: Statement[]; weight: (w: string) => number; norm: (t: Statement) => number }>();
+
+function statementsOf(outline: QuestionOutline[]) {
+  let known = STATEMENTS.get(outline);
+  if (known) return known;
+  const statements: Statement[] = outline.flatMap((q) => Object.entries(q.partTexts ?? {}).map(([id, t]) => ({ id, question: q.number, w: words(t) })));
+  const idf = new Map<string, number>();
+  const weight = (w: string) => {
+    let v = idf.get(w);
+    if (v === undefined) idf.set(w, (v = Math.log(1 + statements.length / Math.max(1, statements.filter((t) => has(t.w, w)).length)) ** 2));
+    return v;
+  };
+  const norms = new Map(statements.map((t) => [t, Math.sqrt([...t.w].reduce((sum, w) => sum + weight(w), 0)) || 1]));
+  known = { statements, weight, norm: (t: (typeof statements)[number]) => norms.get(t)! };
+  STATEMENTS.set(outline, known);
+  return known;
+}
+
 /**
  * The part a question asked without any number or label is about (`what's the receptive field of
  * the last output if I stack L conv layers`): the part whose statement is nearest in words, each
@@ -372,23 +393,15 @@ const ASKED_BY_CONTENT_MIN = 0.25;
  * Undefined when no statements are known or none leads.
  */
 export function partByContent(text: string, outline: QuestionOutline[]): { id: string; question: string; doubt?: string } | undefined {
-  const statements = outline.flatMap((q) => Object.entries(q.partTexts ?? {}).map(([id, t]) => ({ id, question: q.number, w: words(t) })));
+  const { statements, weight, norm } = statementsOf(outline);
   if (statements.length < 2) return undefined;
-  const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
-  const idf = new Map<string, number>();
-  const weight = (w: string) => {
-    let v = idf.get(w);
-    if (v === undefined) idf.set(w, (v = Math.log(1 + statements.length / Math.max(1, statements.filter((t) => has(t.w, w)).length)) ** 2));
-    return v;
-  };
   const asked = words(text.replace(/\$[^$]*\$/g, ' '));
-  const norm = (ws: Iterable<string>) => Math.sqrt([...ws].reduce((sum, w) => sum + weight(w), 0));
-  const askedNorm = norm(asked);
+  const askedNorm = Math.sqrt([...asked].reduce((sum, w) => sum + weight(w), 0));
   if (!askedNorm) return undefined;
   const scored = statements
     .map((t) => {
       const shared = [...asked].filter((w) => has(t.w, w));
-      return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * (norm(t.w) || 1)) };
+      return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
     })
     .sort((x, y) => y.s - x.s);
   const [best, second] = scored;
