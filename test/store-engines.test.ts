@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openStore, Store } from '../src/store/db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/migrations.js';
-import { overridesOf, saveOverride } from '../src/store/overrides.js';
+import { overridesAndGrading, overridesOf, saveOverride } from '../src/store/overrides.js';
 import { isUserError } from '../src/model/errors.js';
 import type { Key } from '../src/model/key.js';
 import type { SubmissionGrade } from '../src/model/grade.js';
@@ -190,3 +190,33 @@ test('postgres: a store at schema version 4 is upgraded to 5, and an override is
     await store.close();
   }
 });
+
+for (const engine of ENGINES) {
+  test(`${engine.name}: a run's new overrides and its newest grading come in one read; a run without a grading has none`, { skip: engine.skip }, async () => {
+    const store = await openStore(await engine.fresh());
+    try {
+      const { runId, gradingId } = await store.startRun(KEY);
+      assert.deepEqual(await overridesAndGrading(store, runId, 0), { gradingId, rows: [] });
+      const input = { runId, submission: 'a.md', partId: '1.a', points: 1, comment: 'c', author: 'ta1' };
+      const was = { verdict: 'incorrect', points: 0 };
+      const first = await saveOverride(store, input, was, was, gradingId);
+      const second = await saveOverride(store, { ...input, comment: 'd' }, was, was, gradingId);
+      const all = await overridesAndGrading(store, runId, 0);
+      assert.equal(all.gradingId, gradingId);
+      assert.deepEqual(
+        all.rows.map((r) => [r.id, r.comment, r.grading_id]),
+        [
+          [first.id, 'c', gradingId],
+          [second.id, 'd', gradingId],
+        ],
+      );
+      assert.deepEqual(
+        (await overridesAndGrading(store, runId, first.id)).rows.map((r) => r.id),
+        [second.id],
+      );
+      assert.deepEqual(await overridesAndGrading(store, runId + 99, 0), { gradingId: undefined, rows: [] });
+    } finally {
+      await store.close();
+    }
+  });
+}

@@ -93,15 +93,15 @@ export async function overridesAndGrading(store: Store, runId: number, after: nu
     .selectAll('overrides')
     .orderBy('overrides.id')
     .execute();
-  // `newest_grading`: `grading_id` is a column of the override rows themselves.
-  const gradingId = found[0]?.newest_grading ?? undefined;
+  // `newest_grading`: `grading_id` is a column of the override rows themselves. Null: no grading.
+  const newest = found[0]?.newest_grading;
   const rows: OverrideRow[] = [];
   for (const r of found) {
     if (r.id === null) continue;
     const { newest_grading: _newest, ...row } = r;
     rows.push(row as OverrideRow);
   }
-  return { gradingId: gradingId === null ? undefined : Number(gradingId), rows };
+  return { gradingId: newest === null || newest === undefined ? undefined : Number(newest), rows };
 }
 
 /** The override in force for each `submission \0 part`, withdrawn ones left out. */
