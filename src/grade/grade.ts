@@ -179,10 +179,28 @@ function tidied(text: string): string[] {
   return t === text ? [] : [t, lastSide(t)];
 }
 
-/** Names the key's answers index with brackets (`y_2[n]`, `y[n-5]`): signals, whose values a response may write `y(n-5)`. */
-function indexedNames(targets: readonly Target[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of targets) for (const m of (t.spec.value ?? '').matchAll(/(?<![\\A-Za-z])([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\[/g)) out.add(m[1]!);
+/** A signal the key indexes with brackets, in each spelling a response may use, with its pattern written `x(...)`. */
+type IndexedForm = { form: string; call: RegExp };
+
+const INDEXED = new WeakMap<AnswerSpec, IndexedForm[]>();
+
+/**
+ * Names the key's answers index with brackets (`y_2[n]`, `y[n-5]`): signals, whose values a
+ * response may write `y(n-5)`. Made once per key answer (its targets derive from it), not per
+ * candidate: the patterns are compiled once.
+ */
+function indexedForms(spec: AnswerSpec, targets: readonly Target[]): IndexedForm[] {
+  let out = INDEXED.get(spec);
+  if (out) return out;
+  const names = new Set<string>();
+  for (const t of targets) for (const m of (t.spec.value ?? '').matchAll(/(?<![\\A-Za-z])([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\[/g)) names.add(m[1]!);
+  out = [...names].flatMap((name) =>
+    [...new Set([name, name.replace(/_\{([A-Za-z0-9]+)\}$/, '_$1'), name.replace(/_([A-Za-z0-9]+)$/, '_{$1}')])].map((form) => ({
+      form,
+      call: new RegExp(`(?<![\\\\A-Za-z])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(([^()]*)\\)`, 'g'),
+    })),
+  );
+  INDEXED.set(spec, out);
   return out;
 }
 
@@ -190,16 +208,10 @@ function indexedNames(targets: readonly Target[]): Set<string> {
  * `y_2(n) = y(n-5)` where the key writes `y_2[n] = y[n-5]`: a signal's value at n in the
  * notation the problem set also uses, x(n) (read as the key's bracket, never as a product).
  */
-function asIndexed(text: string, names: ReadonlySet<string>): string[] {
-  if (!names.size) return [];
+function asIndexed(text: string, forms: readonly IndexedForm[]): string[] {
+  if (!forms.length) return [];
   let t = text;
-  for (const name of names) {
-    const forms = new Set([name, name.replace(/_\{([A-Za-z0-9]+)\}$/, '_$1'), name.replace(/_([A-Za-z0-9]+)$/, '_{$1}')]);
-    for (const f of forms) {
-      const escaped = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      t = t.replace(new RegExp(`(?<![\\\\A-Za-z])${escaped}\\s*\\(([^()]*)\\)`, 'g'), (_m, inner: string) => `${f}[${inner}]`);
-    }
-  }
+  for (const { form, call } of forms) t = t.replace(call, (_m, inner: string) => `${form}[${inner}]`);
   return t === text ? [] : [t, lastSide(t)];
 }
 
@@ -274,7 +286,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
-  const indexed = indexedNames(targets);
+  const indexed = indexedForms(spec, targets);
   for (const c of candidates) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
     if (question.statements.length && restates(c.text, question.statements)) continue;
