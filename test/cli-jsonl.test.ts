@@ -24,6 +24,21 @@ test('lines end at \\n only: a bare CR stays inside its line; CRLF, a first-line
   assert.deepEqual(await linesOf([Buffer.from([0x41, e[0]!]), Buffer.from([e[1]!, 0x0a])]), ['Aé']);
   // A line over the limit is skipped (memory stays bounded) and reported in its place.
   assert.deepEqual(await linesOf(['short\n', 'x'.repeat(30), 'y'.repeat(30), '\nafter\n'], 40), ['short', { tooLong: 60 }, 'after']);
+  assert.deepEqual(await linesOf(['x'.repeat(41), '\n', 'ok'], 40), [{ tooLong: 41 }, 'ok']);
+  assert.deepEqual(await linesOf(['a', 'b', 'c\nd', '', 'e\n']), ['abc', 'de']);
+});
+
+test('a line that spans chunks is read from its own copy: the reader of the input may reuse a chunk once it is handed on', async () => {
+  const first = Buffer.from('{"expected": ');
+  async function* chunks() {
+    yield first;
+    first.fill(0x58); // "XXX...": what a reused buffer would hold
+    yield Buffer.from('"1"}\n');
+  }
+  const out: unknown[] = [];
+  // The generator itself, not Readable.from (which reads ahead): the fill runs only once the first chunk is taken.
+  for await (const l of readLines(chunks() as unknown as Readable)) out.push('text' in l ? l.text : l);
+  assert.deepEqual(out, ['{"expected": "1"}']);
 });
 
 function cli(args: string[]) {

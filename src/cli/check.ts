@@ -20,7 +20,7 @@ interface CheckFlags {
 
 /** Longest input line read; a longer one is answered with an error and skipped, so memory stays bounded. */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
-/** Lines read ahead of the first one not yet written: bounds memory on an endless input. */
+/** Lines read ahead of the first one not yet written: bounds memory on an endless input. A power of two: the pending answers are a ring indexed by its low bits. */
 const MAX_AHEAD = 4096;
 /** Answers held for the next write before reading waits for it (about 1 MB). */
 const MAX_UNWRITTEN_CHARS = 1 << 20;
@@ -40,45 +40,83 @@ type Line = { text: string } | { tooLong: number };
  * are not UTF-8 become U+FFFD.
  */
 export async function* readLines(input: Readable, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
-  let parts: Buffer[] = [];
-  let size = 0;
-  let skipping = 0;
-  let first = true;
-  const text = (buf: Buffer): Line => {
-    let t = buf.toString('utf8');
-    if (first && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-    first = false;
-    return { text: t };
-  };
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  const splitter = new LineSplitter(maxBytes);
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  try {
+    for (let lines = await linesOfNext(chunks, splitter); lines; lines = await linesOfNext(chunks, splitter)) yield* lines;
+    yield* splitter.end();
+  } finally {
+    await chunks.return?.();
+  }
+}
+
+/**
+ * The lines a stream's next chunk completes, or undefined at its end. The chunk is decoded whole
+ * before any line is handed on, so nothing refers to it once this returns: a chunk held while its
+ * thousand lines were checked outlived two young collections, and its 64 kB outside the JS heap
+ * waited for a full one (a million lines grew the process by 10 MB that way).
+ */
+async function linesOfNext(chunks: AsyncIterator<Buffer | string>, splitter: LineSplitter): Promise<Line[] | undefined> {
+  const next = await chunks.next();
+  if (next.done) return undefined;
+  return splitter.take(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+}
+
+/** Cuts chunks of bytes into lines, keeping a copy of the unfinished one and skipping one too long to keep. */
+class LineSplitter {
+  private parts: Buffer[] = [];
+  private size = 0;
+  private skipping = 0;
+  private first = true;
+
+  constructor(private readonly maxBytes: number) {}
+
+  take(buf: Buffer): Line[] {
+    const lines: Line[] = [];
     let from = 0;
-    for (let nl = buf.indexOf(10, from); ; nl = buf.indexOf(10, from)) {
-      const end = nl < 0 ? buf.length : nl;
-      if (skipping) skipping += end - from;
-      else if (size + end - from > maxBytes) {
-        skipping = size + end - from;
-        parts = [];
-        size = 0;
-      } else if (end > from) {
-        parts.push(buf.subarray(from, end));
-        size += end - from;
-      }
-      if (nl < 0) break;
-      if (skipping) {
-        first = false;
-        yield { tooLong: skipping };
-        skipping = 0;
-      } else {
-        yield text(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
-        parts = [];
-        size = 0;
+    for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, from)) {
+      if (this.skipping) {
+        lines.push({ tooLong: this.skipping + nl - from });
+        this.skipping = 0;
+        this.first = false;
+      } else if (this.size + nl - from > this.maxBytes) {
+        lines.push({ tooLong: this.size + nl - from });
+        this.parts = [];
+        this.size = 0;
+        this.first = false;
+      } else if (this.size === 0) lines.push(this.text(buf.toString('utf8', from, nl)));
+      else {
+        this.parts.push(buf.subarray(from, nl));
+        lines.push(this.text(Buffer.concat(this.parts, this.size + nl - from).toString('utf8')));
+        this.parts = [];
+        this.size = 0;
       }
       from = nl + 1;
     }
+    const rest = buf.length - from;
+    if (this.skipping) this.skipping += rest;
+    else if (this.size + rest > this.maxBytes) {
+      this.skipping = this.size + rest;
+      this.parts = [];
+      this.size = 0;
+    } else if (rest > 0) {
+      // A copy: a view would keep the whole chunk.
+      this.parts.push(Buffer.from(buf.subarray(from)));
+      this.size += rest;
+    }
+    return lines;
   }
-  if (skipping) yield { tooLong: skipping };
-  else if (size) yield text(Buffer.concat(parts, size));
+
+  end(): Line[] {
+    if (this.skipping) return [{ tooLong: this.skipping }];
+    return this.size ? [this.text(Buffer.concat(this.parts, this.size).toString('utf8'))] : [];
+  }
+
+  private text(t: string): Line {
+    if (this.first && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+    this.first = false;
+    return { text: t };
+  }
 }
 
 /**
@@ -89,7 +127,11 @@ export async function* readLines(input: Readable, maxBytes = MAX_LINE_BYTES): As
  */
 export async function runJsonl(input: Readable, output: Writable, pool: CheckPool, onResult?: (r: CheckResult | null) => void): Promise<void> {
   const { parseRequestLine, responseOf } = await import('../check/protocol.js');
-  const done = new Map<number, string>();
+  // Answers waiting for an earlier line, by index modulo MAX_AHEAD (reading waits before more
+  // are pending). A ring allocated once: a Map used as a queue reallocates its table as it fills
+  // and empties, and each new table, held by the long-lived map, was copied into the old
+  // generation — the largest share of what a stream of inline checks left there.
+  const pending: (string | undefined)[] = new Array(MAX_AHEAD).fill(undefined);
   let written = 0;
   let read = 0;
   let wake: (() => void) | undefined;
@@ -101,10 +143,16 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
     out = '';
     wake?.();
   };
-  const flush = () => {
-    if (!done.has(written)) return;
-    for (let s = done.get(written); s !== undefined; s = done.get(written)) {
-      done.delete(written++);
+  const answer = (index: number, line: string, r: CheckResult | null) => {
+    onResult?.(r);
+    if (index !== written) {
+      pending[index & (MAX_AHEAD - 1)] = line;
+      return;
+    }
+    out += `${line}\n`;
+    written++;
+    for (let s = pending[written & (MAX_AHEAD - 1)]; s !== undefined; s = pending[written & (MAX_AHEAD - 1)]) {
+      pending[written++ & (MAX_AHEAD - 1)] = undefined;
       out += `${s}\n`;
     }
     // Answers ready in the same turn (a chunk of inline lines, a worker's batch) go out in one
@@ -113,11 +161,6 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
       scheduled = true;
       setImmediate(emit);
     }
-  };
-  const answer = (index: number, line: string, r: CheckResult | null) => {
-    done.set(index, line);
-    onResult?.(r);
-    if (index === written) flush();
   };
   const error = (index: number, message: string) => answer(index, JSON.stringify({ line: index + 1, error: message, verdict: null, equivalent: null }), null);
   let turnStart = performance.now();
