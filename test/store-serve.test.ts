@@ -37,8 +37,25 @@ for (const engine of ENGINES) {
       const again = await openStore(at);
       await regradeRun(again, 1, key, keyPath);
       await again.close();
+      // An override stored while the new grading is read, then the grid of the new grading: each
+      // override once (the new grading starts from the overrides the previous one had read).
+      const second = await fetch(new URL('/api/runs/1/override', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-partcredit-csrf': csrf },
+        body: JSON.stringify({ submission: 'alice.md', part: '3.a', verdict: 'incorrect', points: 0, comment: 'no' }),
+      });
+      assert.equal(second.status, 200, await second.clone().text());
+      for (let i = 0; i < 200; i++) {
+        const g = (await (await fetch(new URL('/api/runs/1/grid', server.url))).json()) as { grading: number };
+        if (g.grading === 2) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
       const view = (await (await fetch(new URL('/api/runs/1/part?submission=bob.md&part=3.a', server.url))).json()) as { verdict: string; points: number; history: { author: string }[] };
-      assert.deepEqual([view.verdict, view.points, view.history[0]!.author], ['partial', 1.5, 'ta1']);
+      assert.deepEqual([view.verdict, view.points, view.history[0]!.author, view.history.length], ['partial', 1.5, 'ta1', 1]);
+      const alice = (await (await fetch(new URL('/api/runs/1/part?submission=alice.md&part=3.a', server.url))).json()) as { verdict: string; history: unknown[] };
+      assert.deepEqual([alice.verdict, alice.history.length], ['incorrect', 1]);
+      const regraded = (await (await fetch(new URL('/api/runs/1/grid', server.url))).json()) as { grading: number };
+      assert.equal(regraded.grading, 2);
     } finally {
       await server.close();
     }

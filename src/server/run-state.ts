@@ -58,8 +58,10 @@ export class RunState {
   /**
    * Reads a grading of a run in slices of submissions, yielding to the event loop between
    * them, so a server reading a 1,500 × 30 run keeps answering the other requests meanwhile.
+   * The overrides a `previous` state of the run already read are taken from it (they belong to
+   * the run, not to a grading): a regrade's end then reads only the overrides stored since.
    */
-  static async load(store: Store, runId: number, gradingId: number): Promise<RunState> {
+  static async load(store: Store, runId: number, gradingId: number, previous?: RunState): Promise<RunState> {
     const g = await store.db.selectFrom('gradings').select('key_json').where('id', '=', gradingId).executeTakeFirstOrThrow();
     const run = await store.run(runId);
     const key = JSON.parse(g.key_json) as Key;
@@ -80,6 +82,7 @@ export class RunState {
     for (const s of subs) if (!ids.has(s.name)) ids.set(s.name, s.id);
     const problemsPath = run?.problems_path ?? (run?.key_path && key.problems ? resolve(dirname(run.key_path), key.problems) : undefined);
     const state = new RunState(runId, gradingId, key, grades, reviewed, index, ids, problemsPath);
+    if (previous?.runId === runId) state.apply(previous.overrides);
     await state.sync(store);
     return state;
   }
@@ -265,7 +268,7 @@ export class RunStates {
   private load(runId: number, gradingId: number): Promise<RunState> {
     const pending = this.loading.get(runId);
     if (pending?.gradingId === gradingId) return pending.promise;
-    const promise = RunState.load(this.store, runId, gradingId).then(
+    const promise = RunState.load(this.store, runId, gradingId, this.runs.get(runId)).then(
       (s) => {
         if (this.loading.get(runId)?.promise === promise) this.loading.delete(runId);
         const current = this.runs.get(runId);
