@@ -137,10 +137,8 @@ export class CheckPool {
 
   /** Checks one answer; always resolves (a timeout or a worker crash is a verdict, not an error). */
   check(task: CheckTask): Promise<CheckResult> {
-    if (this.inline && runsInline(task)) {
-      this.inlineCount++;
-      return Promise.resolve(checkAnswer(task.spec, task.answer, { ...(task.symbols ? { symbols: task.symbols } : {}), transientSpec: task.transient === true }));
-    }
+    const now = this.checkInline(task);
+    if (now) return Promise.resolve(now);
     if (this.closed) return Promise.resolve(failure(task, 'the check pool is closed', 0));
     if (this.bootError) return Promise.resolve(failure(task, `the checker could not start: ${this.bootError}`, 0));
     return new Promise((resolve) => {
@@ -149,6 +147,13 @@ export class CheckPool {
       this.scheduleDispatch();
       this.keepAlive();
     });
+  }
+
+  /** Checks a plain answer in the calling thread at once; undefined when the check needs a worker. */
+  checkInline(task: CheckTask): CheckResult | undefined {
+    if (!this.inline || !runsInline(task)) return undefined;
+    this.inlineCount++;
+    return checkAnswer(task.spec, task.answer, { ...(task.symbols ? { symbols: task.symbols } : {}), transientSpec: task.transient === true });
   }
 
   /** Checks answered so far in the calling thread and by workers (for benches and tests). */

@@ -40,11 +40,17 @@ type Line = { text: string } | { tooLong: number };
  * are not UTF-8 become U+FFFD.
  */
 export async function* readLines(input: Readable, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+  for await (const lines of readLineBatches(input, maxBytes)) yield* lines;
+}
+
+/** `readLines`, a chunk's lines at a time: a stream of short lines then costs one await per chunk, not per line. */
+async function* readLineBatches(input: Readable, maxBytes: number): AsyncGenerator<Line[]> {
   const splitter = new LineSplitter(maxBytes);
   const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   try {
-    for (let lines = await linesOfNext(chunks, splitter); lines; lines = await linesOfNext(chunks, splitter)) yield* lines;
-    yield* splitter.end();
+    for (let lines = await linesOfNext(chunks, splitter); lines; lines = await linesOfNext(chunks, splitter)) if (lines.length) yield lines;
+    const last = splitter.end();
+    if (last.length) yield last;
   } finally {
     await chunks.return?.();
   }
@@ -164,31 +170,38 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
   };
   const error = (index: number, message: string) => answer(index, JSON.stringify({ line: index + 1, error: message, verdict: null, equivalent: null }), null);
   let turnStart = performance.now();
-  for await (const line of readLines(input)) {
-    const index = read++;
-    if ('tooLong' in line) error(index, `line ${index + 1}: longer than ${MAX_LINE_BYTES} bytes (${line.tooLong})`);
-    else if (line.text.trim() === '') error(index, 'empty line');
-    else {
-      const parsed = parseRequestLine(line.text);
-      if ('error' in parsed) error(index, `line ${index + 1}: ${parsed.error}`);
-      else void pool.check(parsed.task).then((r) => answer(index, JSON.stringify(responseOf(r)), r));
-    }
-    if ((index & 15) === 0 && performance.now() - turnStart > TURN_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      turnStart = performance.now();
-    }
-    // Flat memory: wait while far ahead of the answers, while answers wait to be written (an
-    // input that is always ready, a file, is read in microtasks: the write at the end of the
-    // turn would otherwise hold every answer), or while the reader of our output is slow.
-    while (read - written >= MAX_AHEAD || out.length >= MAX_UNWRITTEN_CHARS || output.writableNeedDrain) {
-      let resume = () => {};
-      await new Promise<void>((resolve) => {
-        resume = wake = resolve;
-        if (output.writableNeedDrain) output.once('drain', resolve);
-      });
-      wake = undefined;
-      // Woken by answers rather than by 'drain', the listener would stay: one more per wait.
-      output.off('drain', resume);
+  for await (const lines of readLineBatches(input, MAX_LINE_BYTES)) {
+    for (const line of lines) {
+      const index = read++;
+      if ('tooLong' in line) error(index, `line ${index + 1}: longer than ${MAX_LINE_BYTES} bytes (${line.tooLong})`);
+      else if (line.text.trim() === '') error(index, 'empty line');
+      else {
+        const parsed = parseRequestLine(line.text);
+        if ('error' in parsed) error(index, `line ${index + 1}: ${parsed.error}`);
+        else {
+          // A plain check is answered here and now: no promise, no turn of the microtask queue.
+          const now = pool.checkInline(parsed.task);
+          if (now) answer(index, JSON.stringify(responseOf(now)), now);
+          else void pool.check(parsed.task).then((r) => answer(index, JSON.stringify(responseOf(r)), r));
+        }
+      }
+      if ((index & 15) === 0 && performance.now() - turnStart > TURN_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        turnStart = performance.now();
+      }
+      // Flat memory: wait while far ahead of the answers, while answers wait to be written (an
+      // input that is always ready, a file, is read in microtasks: the write at the end of the
+      // turn would otherwise hold every answer), or while the reader of our output is slow.
+      while (read - written >= MAX_AHEAD || out.length >= MAX_UNWRITTEN_CHARS || output.writableNeedDrain) {
+        let resume = () => {};
+        await new Promise<void>((resolve) => {
+          resume = wake = resolve;
+          if (output.writableNeedDrain) output.once('drain', resolve);
+        });
+        wake = undefined;
+        // Woken by answers rather than by 'drain', the listener would stay: one more per wait.
+        output.off('drain', resume);
+      }
     }
   }
   while (written < read) {
