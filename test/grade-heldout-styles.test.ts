@@ -347,3 +347,69 @@ test('a chat copied as plain text: "User: ..." / "Assistant: ..." (or "Human:" /
   assert.equal(readSubmission(writeup, 'w.txt', loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'k').key!).format, 'writeup');
   assert.deepEqual(Object.fromEntries(grade(writeup, 'w.txt')), { '4.c': 'correct' });
 });
+
+test('a third batch of styles: a terse "Summary" list after the working, "## Step N:" headings, one part per turn with back-references, a Markdown write-up with "*Solution.*" and equation tags, approximations after the exact form', {
+  skip,
+}, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('o4-mini-summary.md'), 'o.md')), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.c': 'incorrect', '2.d': 'incorrect' });
+  // "## Step 4:" is a step of the reply, never question 4.
+  assert.deepEqual(Object.fromEntries(grade(fixture('llama-steps.md'), 'l.md')), { '3.c': 'incorrect', '4.c': 'correct' });
+  // "and what about the Muon-style ... update?" names no part: its words do; "as in part (c)" is a reference, not a label.
+  assert.deepEqual(Object.fromEntries(grade(fixture('claude-per-turn.md'), 'c.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'correct', '2.e': 'correct' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('student-solution.md'), 's.md')), { '1.a': 'correct', '1.b': 'correct', '7.a': 'correct', '7.b': 'partial' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('deepseek-approx.md'), 'd.md')), { '3.a': 'correct' });
+  // Near misses: the summary's wrong runtime is not rescued by the working; a wrong boxed answer after right steps;
+  // the last turn's official (disputed) rate; a wrong tagged equation; a wrong branch beside right approximations.
+  assert.equal(grade(fixture('o4-mini-summary.md').replace('runtime $2c\\,d_{out} d_{in}^2$', 'runtime $2c\\,d_{out}^2 d_{in}$'), 'o.md').get('1.b'), 'incorrect');
+  assert.equal(grade(fixture('llama-steps.md').replace('$\\boxed{L(K-1) + 1}$', '$\\boxed{LK}$'), 'l.md').get('4.c'), 'incorrect');
+  assert.equal(grade(fixture('claude-per-turn.md').replace('$$\\alpha = \\sqrt{d_{out}}.$$', '$$\\alpha = \\sqrt{d_{out} d_{in}}.$$'), 'c.md').get('2.e'), 'partial');
+  assert.equal(grade(fixture('student-solution.md').replace('T_b = 2c\\,d_{out} d_{in}^2', 'T_b = 2c\\,d_{out}^2 d_{in}'), 's.md').get('1.b'), 'incorrect');
+  assert.equal(grade(fixture('deepseek-approx.md').replace('127 \\cdot 2^{-n}, & n \\ge 7', '2^{-n}, & n \\ge 7'), 'd.md').get('3.a'), 'incorrect');
+});
+
+test('a number worked out for an example ("for $d_{out} = 1024$ that is $\\alpha \\approx 32$") illustrates the symbolic answer; it is not graded as the answer', { skip }, () => {
+  const text = fixture('gemini-givens.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '2.d': 'correct', '2.e': 'correct' });
+  // Near miss: a wrong general answer is not rescued by its example, nor made right by it.
+  const wrong = text.replace(
+    'can be as large as $\\sqrt{d_{out}}$ — for $d_{out} = 1024$ that is $\\alpha \\approx 32$',
+    'can be as large as $d_{out}$ — for $d_{out} = 1024$ that is $\\alpha \\approx 1024$',
+  );
+  assert.equal(grade(wrong, 'g.md').get('2.e'), 'incorrect');
+  // Near miss: where the key's answer is a number, a number is the answer (the key has no symbol to give a value to).
+  const table = fixture('chatgpt-said.md');
+  assert.equal(grade(table, 'c.md').get('4.e'), 'correct');
+});
+
+test('alternatives offered without a choice ("it depends on the convention: if ..., then A; if ..., then B") get no credit in either order; equal alternatives are one answer', { skip }, () => {
+  const text = fixture('hedged-either.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'h.md')), { '2.b': 'incorrect', '3.c': 'incorrect', '4.c': 'correct' });
+  // The right branch last is no better: the response still commits to neither.
+  const swap = (t: string, a: string, b: string) => t.split(a).join('\u0000').split(b).join(a).split('\u0000').join(b);
+  const bullets = text.match(/- if Xavier.*\n- if it means.*\n/)![0].split('\n');
+  let flipped = text.replace(`${bullets[0]}\n${bullets[1]}\n`, () => `${bullets[1]!.replace(/\.$/, ';')}\n${bullets[0]!.replace(/;$/, '.')}\n`);
+  flipped = swap(flipped, '(true convolution)', '(cross-correlation, as deep learning libraries do)');
+  flipped = swap(flipped, 'If the kernel is flipped', 'If the kernel is not flipped').replace('and if it is not flipped', 'and if it is flipped');
+  flipped = swap(
+    flipped,
+    '\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & -40 \\end{bmatrix}',
+    '\\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}',
+  );
+  assert.notEqual(flipped, text);
+  const g = gradeAll(flipped, 'h.md');
+  const by = new Map(g.parts.map((p) => [p.id, p]));
+  assert.equal(by.get('2.b')?.verdict, 'incorrect');
+  assert.equal(by.get('3.c')?.verdict, 'incorrect');
+  assert.match(by.get('3.c')?.feedback ?? '', /offers alternatives without committing to one/);
+  // Near miss: the other convention named as a contrast before the answer the response commits to is no hedge.
+  const committed = text
+    .replace(
+      'This depends on the convention. If the kernel is flipped (true convolution),',
+      'Cross-correlation (no flip, as deep learning libraries do) would give $+40$ everywhere, but equation (4) flips the kernel, so',
+    )
+    .replace(
+      'and if it is not flipped (cross-correlation, as deep learning libraries do),\n\n$$y = \\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}.$$',
+      'which is the answer.',
+    );
+  assert.equal(grade(committed, 'h.md').get('3.c'), 'correct');
+});

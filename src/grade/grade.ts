@@ -13,6 +13,8 @@ import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '..
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { CONCLUDING_LINE, plainMath, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
+import { isWorkedExample } from './worked-example.js';
+import { hedgesBetween } from './hedge.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -287,9 +289,12 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
   const indexed = indexedForms(spec, targets);
+  const keyValues = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : []));
   for (const c of candidates) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
     if (question.statements.length && restates(c.text, question.statements)) continue;
+    // Nor is a number it works out for an example (`for $d_{out} = 1024$, $\alpha \approx 32$`).
+    if (isWorkedExample(c, text, keyValues)) continue;
     defs ??= definitions(text);
     renames ??= renamesIn(text, question.statements, question.symbols);
     const variants = [
@@ -354,8 +359,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         general = fit;
         continue;
       }
-      const { rivals, committed } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
+      const { rivals, committed, hedge } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
       if (committed) return { ...committed, others: [{ text: c.text, verdict: fit.result.verdict }] };
+      if (hedge) return hedged(fit, rivals);
       if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };
       return { ...fit, ...(others.length ? { others } : {}) };
     }
@@ -377,6 +383,25 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     },
     ...(candidate ? { candidate } : {}),
     unanswered: true,
+  };
+}
+
+/** A right and a wrong answer offered as alternatives: no credit, both named (a TA's reading of a hedge). */
+function hedged(fit: Graded, rivals: { text: string; verdict: CheckResult['verdict'] }[]): Graded {
+  const shown = (t: string, v: string) => `${t.slice(0, 60)} (${v})`;
+  const all = [shown(fit.candidate?.text ?? fit.result.answer, fit.result.verdict), ...rivals.map((r) => shown(r.text, r.verdict))];
+  const wrong = isRight(fit) ? undefined : fit.result.category;
+  return {
+    ...fit,
+    credit: 0,
+    result: {
+      ...fit.result,
+      verdict: 'incorrect',
+      score: 0,
+      ...(wrong ? { category: wrong } : { category: 'incomplete' as const }),
+      reason: `offers alternatives without committing to one: ${all.join(' or ')}`,
+    },
+    others: rivals,
   };
 }
 
@@ -403,14 +428,18 @@ function rivalsOf(
   options: CheckOptions,
   question: QuestionContext,
   quantities: readonly string[],
-): { rivals: { text: string; verdict: CheckResult['verdict'] }[]; committed?: Graded } {
+): { rivals: { text: string; verdict: CheckResult['verdict'] }[]; committed?: Graded; hedge?: boolean } {
   const right = isRight(fit);
   const chosenName = leftSide(chosen.text);
   const out: { text: string; verdict: CheckResult['verdict'] }[] = [];
   const expected = new Set(fit.result.symbols?.expected ?? []);
   const block = question.shared?.get(text);
+  let hedge = false;
   for (const r of candidates) {
-    if (!r.final || r.text === chosen.text || out.length >= 3) continue;
+    if (r.text === chosen.text || out.length >= 3) continue;
+    // Beside final answers, any statement the response offers as another branch of a hedge.
+    const hedged = r.at !== undefined && chosen.at !== undefined && hedgesBetween(text, r.at, chosen.at);
+    if (!r.final && !hedged) continue;
     // In a block several parts share, another part's final answer is no rival.
     if (block && answersAnother(block, text, r.at, r.text)) continue;
     if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
@@ -435,9 +464,12 @@ function rivalsOf(
       if (graded && isRight(graded)) break;
     }
     if (graded && retracted) return { rivals: [], committed: graded };
-    if (graded && isRight(graded) !== right) out.push({ text: r.text, verdict: graded.result.verdict });
+    if (graded && isRight(graded) !== right) {
+      out.push({ text: r.text, verdict: graded.result.verdict });
+      hedge ||= hedged;
+    }
   }
-  return { rivals: out };
+  return { rivals: out, hedge };
 }
 
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
