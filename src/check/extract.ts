@@ -39,14 +39,6 @@ const CONCLUSION_WORDS = 'therefore|thus|hence|so';
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
 /** A line that states a conclusion a choice is read from: answer or conclusion words, a yes or no, or bold. */
 export const CONCLUDING_LINE = new RegExp(String.raw`\b(?:${ANSWER_WORDS}|${CONCLUSION_WORDS}|conclusion|yes|no)\b|\*\*`, 'i');
-/** Words with which a writer takes back an answer stated before ("Wait", "Correction:", "I made an error"). */
-const RETRACTION = /\b(?:wait|actually|correction|corrected|correcting|mistake|error|oops|revis(?:e|ed|ing)|re-?check(?:ing)?|on second thought|let me redo|that is wrong|this is wrong)\b/i;
-
-/** Whether a stretch of text between two stated answers takes the first one back. */
-export function retracts(between: string): boolean {
-  return RETRACTION.test(between);
-}
-
 /** "Final Answer: The final answer is ...": the strongest marker, which beats boxed intermediate results before it. */
 const FINAL_MARKER = /final\s+answer\s*(?:is\b|[:：])/gi;
 

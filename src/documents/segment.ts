@@ -1,6 +1,8 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
 import { SOLUTION_LINE } from './problem-set.js';
+import { correctsItself } from '../check/retraction.js';
+import { rowCells } from '../check/types/table.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -175,10 +177,7 @@ function labelledRow(line: string): string | undefined {
   if (!m) return undefined;
   const label = readLineLabel(`${m[1]!} `);
   if (!label || label.length < m[1]!.length) return undefined;
-  const cells = m[2]!
-    .split(/(?<!\\)\|/)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const cells = rowCells(m[2]!).filter(Boolean);
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
@@ -279,22 +278,6 @@ export function isContinuation(prompt: string): boolean {
 /** Whether a short follow-up asks for the next part or problem ("solve this next part!"). */
 export function asksForNext(prompt: string): boolean {
   return prompt.length < 200 && /\b(?:next|following|remaining|last|other)\s+(?:part|problem|question|exercise|one)s?\b|\bsolve\s+(?:this|these|it)\b/i.test(prompt);
-}
-
-/**
- * Whether a reply revises the model's answer on its own account ("Good catch — ...", "You're
- * right", "Corrected answer:"): after a follow-up that only asked why, such a reply is still a
- * new attempt, since the model commits to another answer.
- */
-export function correctsItself(reply: string): boolean {
-  const opening = reply.slice(0, 200);
-  return (
-    /^\W*(?:good catch|you(?:'|’)?re (?:absolutely |completely )?right|you are (?:absolutely |completely )?right|my (?:mistake|bad|apologies)|i apologi[sz]e|sorry\b|oops\b|correction\b)/i.test(
-      opening,
-    ) ||
-    /\bI (?:made (?:a|an) (?:mistake|error)|misread|misinterpreted|was wrong)\b/i.test(opening) ||
-    /^\W*(?:corrected|revised|updated) (?:answer|result|solution)\b/im.test(reply)
-  );
 }
 
 /** Whether a follow-up prompt asks the model to reconsider its answer (so the reply is a new attempt). */
