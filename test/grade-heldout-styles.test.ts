@@ -413,3 +413,14 @@ test('alternatives offered without a choice ("it depends on the convention: if .
     );
   assert.equal(grade(committed, 'h.md').get('3.c'), 'correct');
 });
+
+test("answers given only as a program's printed output (ChatGPT's code interpreter): NumPy's arrays are the matrices, the code's own arrays are not", { skip }, () => {
+  const text = fixture('chatgpt-numpy.md');
+  // (d) ii. strides from the wrong offset: a 2 x 2 matrix, wrong as a TA reads it.
+  assert.deepEqual(Object.fromEntries(grade(text, 'n.md')), { '3.c': 'correct', '3.d.i': 'correct', '3.d.ii': 'incorrect' });
+  // Near misses: cross-correlation's printout is the convention, not the answer; with no output printed there is no matrix to grade.
+  assert.equal(grade(text.replace('[[-40 -40 -40]\n [-40 -40 -40]\n [-40 -40 -40]]', '[[40 40 40]\n [40 40 40]\n [40 40 40]]'), 'n.md').get('3.c'), 'incorrect');
+  const unprinted = text.replace(/```\n\[\[-40 -40 -40\][\s\S]*?```\n/, '');
+  assert.notEqual(unprinted, text);
+  assert.notEqual(grade(unprinted, 'n.md').get('3.c'), 'correct');
+});

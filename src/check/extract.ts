@@ -1,4 +1,5 @@
 import { LIMITS, LimitError } from '../math/limits.js';
+import { printedArrays } from './printed-output.js';
 import { boxedContents } from '../math/latex/braces.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
@@ -437,6 +438,8 @@ export function answerCandidates(response: string): Candidate[] {
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
+  // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
+  for (const a of printedArrays(response)) push(a.text, 'display', 10 + at(a.index), a.index);
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
