@@ -424,3 +424,19 @@ test("answers given only as a program's printed output (ChatGPT's code interpret
   assert.notEqual(unprinted, text);
   assert.notEqual(grade(unprinted, 'n.md').get('3.c'), 'correct');
 });
+
+// Kept out of heldout-styles/: the PDF stand-in prints that folder, and its fonts have no CJK glyphs.
+const CJK = fileURLToPath(new URL('../../test/fixtures/numbering/deepseek-cjk.md', import.meta.url));
+
+test('a reply in Chinese: full-width labels and colons (**（b）**, **答案：**), the question as 第 2 题 after the words that ask for it', { skip }, () => {
+  const text = readFileSync(CJK, 'utf8');
+  assert.deepEqual(Object.fromEntries(grade(text, 'd.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect', '2.e': 'correct' });
+  // The same prompt in English: a question named after the words that ask for it.
+  const english = text.replace('请解答第 2 题（MuP at the Unit Scale）的 (b)、(c)、(d)、(e)：', 'Please solve Question 2 (MuP at the Unit Scale), parts (b), (c), (d), (e): ');
+  assert.notEqual(english, text);
+  assert.deepEqual(Object.fromEntries(grade(english, 'd.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect', '2.e': 'correct' });
+  // Near misses: a wrong answer after 答案 stays wrong; a question mentioned in a remark names no question.
+  assert.equal(grade(text.replace('$\\alpha = \\sqrt{d_{out}}$', '$\\alpha = d_{out}$'), 'd.md').get('2.e'), 'incorrect');
+  const remark = text.replace('请解答第 2 题（MuP at the Unit Scale）的 (b)、(c)、(d)、(e)：', 'My friend said question 2 was hard. What about (b), (c), (d), (e)? ');
+  assert.deepEqual(Object.fromEntries(grade(remark, 'd.md')), {});
+});

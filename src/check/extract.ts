@@ -35,7 +35,10 @@ function mathSpans(s: string): string[] {
 }
 
 /** Words that name an answer, and words that conclude: the one vocabulary of extraction and of the candidate finder below. */
-const ANSWER_WORDS = String.raw`final\s+answer|answer|result`;
+// `答案` (answer) and `最终答案` (final answer): DeepSeek's and Qwen's replies in Chinese.
+const ANSWER_WORDS = String.raw`final\s+answer|answer|result|最终答案|答案`;
+/** The answer words of a marker: what makes it state the answer, not merely conclude. */
+const STATES_ANSWER = /answer|result|答案/i;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
 /** A line that states a conclusion a choice is read from: answer or conclusion words, a yes or no, or bold. */
@@ -410,13 +413,13 @@ export function answerCandidates(response: string): Candidate[] {
     if (final) finals.add(lo);
   };
   for (const m of response.matchAll(CONCLUSION)) {
-    const strong = /answer|result|sol/i.test(m[0]);
-    mark(m.index! + m[0].length - 1, strong ? 50 : 20, /answer|result/i.test(m[0]));
+    const strong = STATES_ANSWER.test(m[0]) || /sol/i.test(m[0]);
+    mark(m.index! + m[0].length - 1, strong ? 50 : 20, STATES_ANSWER.test(m[0]));
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
     const rest = lineAfter(m.index! + m[0].length)
       .replace(/\*\*|TO BE GRADED:?|#+/gi, '')
       .trim();
-    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, /answer|result/i.test(m[0]));
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, STATES_ANSWER.test(m[0]));
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {

@@ -285,14 +285,24 @@ export function isRecheck(prompt: string): boolean {
   return RECHECK.test(prompt) && prompt.length < 600;
 }
 
+/**
+ * Words that ask for a question by its number (`Please solve`, `Now do`, `Can you answer`,
+ * `请解答`). Only these: `I'm working through Question 2 (...). For part (b): ...` is a remark,
+ * whose part the rest of the prompt names.
+ */
+const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|请?(?:解答|回答|完成|做)\s*`;
+
+const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string } {
   const first = text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest.
-  const named = /^(?:#{1,6}\s*)?(?:\*\*)?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$/i.exec(first[0] ?? '');
+  // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
+  // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
+  const named = NAMED_PROMPT.exec(first[0] ?? '');
   if (named) return { number: named[1]!, heading: named[2]!.slice(0, 90) };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
