@@ -440,3 +440,26 @@ test('a reply in Chinese: full-width labels and colons (**（b）**, **答案：
   const remark = text.replace('请解答第 2 题（MuP at the Unit Scale）的 (b)、(c)、(d)、(e)：', 'My friend said question 2 was hard. What about (b), (c), (d), (e)? ');
   assert.deepEqual(Object.fromEntries(grade(remark, 'd.md')), {});
 });
+
+test('the shifted output stated as a relation in a chain (y_2(n) = \\sum ... = y(n − 5)) and then written out as cases: the relation is the answer the key asks for', { skip }, () => {
+  const text = fixture('explicit-shift.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'e.md')), { '3.b': 'correct' });
+  // Near misses: a shift by another amount, in the chain and the cases; the cases alone (which this key cannot match) are never a confident correct.
+  const four = text.replace('= y(n − 5).$$', '= y(n − 4).$$').replaceAll('(n−5)', '(n−4)');
+  assert.notEqual(four, text);
+  assert.notEqual(grade(four, 'e.md').get('3.b'), 'correct');
+  const casesOnly = text.replace(/\$\$y_2\(n\) = \\sum[^$]*\$\$/, 'we get');
+  assert.notEqual(casesOnly, text);
+  assert.notEqual(grade(casesOnly, 'e.md').get('3.b'), 'correct');
+});
+
+test('Gemini-like bullets with bold labels (* **Weights:** ..., * **Biases:** ...), Unicode minus signs, and g_3 = g_2 = [...]^T chains', { skip }, () => {
+  const text = fixture('gemini-bullets.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '4.a': 'correct', '4.b': 'correct', '4.f': 'correct' });
+  // Near misses: a count without the channels; the shifted edges' outputs swapped.
+  assert.equal(grade(text.replace('so $K \\times K \\times C \\times F$ in total', 'so $K \\times K \\times F$ in total'), 'g.md').get('4.a'), 'partial');
+  const swapped = text
+    .replace('\\mathbf{g}_3 = \\mathbf{g}_2 = [0, 0.8, 0]^T', '\\mathbf{g}_3 = \\mathbf{g}_1 = [0.8, 0, 0]^T')
+    .replace('\\mathbf{g}_4 = \\mathbf{g}_1 = [0.8, 0, 0]^T', '\\mathbf{g}_4 = \\mathbf{g}_2 = [0, 0.8, 0]^T');
+  assert.equal(grade(swapped, 'g.md').get('4.f'), 'incorrect');
+});

@@ -286,6 +286,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
   let general: Graded | undefined;
+  let writtenCases: Graded | undefined;
+  const keyCases = spec.type === 'piecewise' || targets.some((t) => /\\begin\{cases\}/.test(t.spec.value ?? ''));
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
@@ -302,7 +304,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       ...new Set([
         c.text,
         lastSide(c.text),
-        ...chainEquations(c.text),
+        ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
         ...substituted(c.text, defs),
         ...withoutLayerIndex(lastSide(c.text)),
         ...boundSide(lastSide(c.text)),
@@ -336,6 +338,13 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         fit = { ...fit, result: { ...fit.result, reason: `reading ${names} (the response states the same quantity under its own name): ${fit.result.reason}` } };
       }
       const correct = fit.result.verdict === 'correct' || (fit.credit ?? 0) > 0;
+      // Cases written out (`y_2(n) = \begin{cases} ... \end{cases}`) where the key states a relation
+      // (`y_2[n] = y[n-5]`): the relation the response states beside them is its answer; the cases
+      // are graded only when it states none.
+      if (!correct && !keyCases && /\\begin\{cases\}/.test(v)) {
+        writtenCases ??= fit;
+        continue;
+      }
       // The specialisation states the same quantity as the general form, without its free parameter.
       const generalQuantity = general && leftSide(general.candidate!.text);
       if (general && !extraSymbols(fit.result, expectedSymbols).length && (!generalQuantity || statesName(c.text, generalQuantity))) {
@@ -368,6 +377,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     }
   }
   if (general) return general;
+  if (writtenCases) return writtenCases;
   if (firstFit) return { ...firstFit, others };
   if (!firstTried) return { result: checkAnswer(spec, text, options), unanswered: true };
   // Nothing in the response is an answer of the expected kind: say so, with the closest.
