@@ -471,3 +471,11 @@ test("a layer table whose header names one column in words of its own (| Layer |
   assert.equal(grade(text.replace('3·3·10·10 + 10 = 910', '3·3·10·10 = 900'), 't.md').get('4.e'), 'partial');
   assert.notEqual(grade(text.replace('| Layer | Output shape | Params |', '| Layer | Output | Size |'), 't.md').get('4.e'), 'correct');
 });
+
+test('an answer in a name the response defines for itself ("Write $m = n - k + 1$", then $m^2 \\sigma_x^2 \\sigma_g^2$) is read with its definition', { skip }, () => {
+  const text = fixture('defined-m.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'm.md')), { '7.b': 'correct' });
+  // Near misses: a wrong definition of m; the right definition with the square missing.
+  assert.notEqual(grade(text.replace('Write $m = n - k + 1$', 'Write $m = n - k$'), 'm.md').get('7.b'), 'correct');
+  assert.equal(grade(text.replace('= m^2 \\sigma_x^2 \\sigma_g^2$', '= m \\sigma_x^2 \\sigma_g^2$'), 'm.md').get('7.b'), 'partial');
+});

@@ -316,6 +316,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       ]),
     ];
     const asRenamed = new Set(renamed(lastSide(c.text), renames));
+    // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
+    // candidate the key's symbols alone do not make right is what the response says: right.
+    const defined = definedRight(c, defs, targets, options);
+    if (defined) return defined;
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -483,6 +487,19 @@ function rivalsOf(
   return { rivals: out, hedge };
 }
 
+/** A candidate that is right once the response's own definitions are put in, as graded; else undefined. */
+function definedRight(c: Candidate, defs: Map<string, string>, targets: Target[], options: CheckOptions): Graded | undefined {
+  for (const v of substituted(c.text, defs)) {
+    for (const t of targets) {
+      const r = checkAnswer(t.spec, v, isExtracted(c) ? { ...options, extracted: true } : options);
+      if (r.verdict === 'correct' && (t.kind === 'answer' || t.kind === 'accept')) {
+        return { ...creditFor(t, r, { ...c, text: v }), result: { ...r, reason: `reading the response's own definitions into ${c.text.slice(0, 60)}: ${r.reason}` } };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
 function definitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -508,6 +525,17 @@ const NAME = /[A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9
  */
 function substituted(candidate: string, defs: Map<string, string>): string[] {
   if (!defs.size) return [];
+  // A line of prose with its formulas (`so $\operatorname{Var}(dw) = m^2 \sigma^2$.`): only its formulas hold names.
+  if (candidate.includes('$')) {
+    let changed = false;
+    const text = candidate.replace(/\$\$?([^$]+)\$\$?/g, (span, math: string) => {
+      const [inner] = substituted(math, defs);
+      if (!inner) return span;
+      changed = true;
+      return span.replace(math, () => inner);
+    });
+    return changed ? [text] : [];
+  }
   const own = /^\s*(\S+)\s*=/.exec(candidate)?.[1];
   let changed = false;
   const text = candidate.replace(NAME, (name, offset: number) => {
