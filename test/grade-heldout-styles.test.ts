@@ -479,3 +479,12 @@ test('an answer in a name the response defines for itself ("Write $m = n - k + 1
   assert.notEqual(grade(text.replace('Write $m = n - k + 1$', 'Write $m = n - k$'), 'm.md').get('7.b'), 'correct');
   assert.equal(grade(text.replace('= m^2 \\sigma_x^2 \\sigma_g^2$', '= m \\sigma_x^2 \\sigma_g^2$'), 'm.md').get('7.b'), 'partial');
 });
+
+test('a subpart written right after a bare part letter (**(d)(i)**, **(d)(ii)**) labels the subpart, as 3d(i): does', { skip }, () => {
+  const text = fixture('subpart-labels.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 's.md')), { '3.d.i': 'correct', '3.d.ii': 'correct' });
+  assert.deepEqual(Object.fromEntries(grade(text.replace('**(d)(i)**', '3d(i):').replace('**(d)(ii)**', '3d(ii):'), 's.md')), { '3.d.i': 'correct', '3.d.ii': 'correct' });
+  // Near miss: the labels swapped over the same matrices are both wrong (each matrix is read under its own label).
+  const swapped = text.replace('**(d)(i)**', '**(d)(x)**').replace('**(d)(ii)**', '**(d)(i)**').replace('**(d)(x)**', '**(d)(ii)**');
+  assert.deepEqual(Object.fromEntries(grade(swapped, 's.md')), { '3.d.i': 'incorrect', '3.d.ii': 'incorrect' });
+});
