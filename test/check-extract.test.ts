@@ -88,3 +88,12 @@ test("a program's printed arrays are answers (NumPy's `[[-40 -40] [-40 -40]]`, P
   assert.ok(!answerCandidates('```\n[see above]\n```').some((c) => c.text.startsWith('(')));
   assert.ok(!answerCandidates(code).some((c) => c.text.includes('bmatrix')));
 });
+
+test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
+  const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
+  assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });
+  assert.ok(answerCandidates('$$\\textbf{Final answer:}\\; 42$$').some((c) => c.text === '42' && c.final));
+  // Near misses: a \text{} that names a quantity, or words after "Result", stay in the formula.
+  assert.ok(answerCandidates('$$\\text{Var}(x) = 1$$').some((c) => c.text === '\\text{Var}(x) = 1'));
+  assert.ok(answerCandidates('$$\\text{Result of step 1} = 3$$').some((c) => c.text === '\\text{Result of step 1} = 3'));
+});

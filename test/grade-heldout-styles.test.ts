@@ -488,3 +488,10 @@ test('a subpart written right after a bare part letter (**(d)(i)**, **(d)(ii)**)
   const swapped = text.replace('**(d)(i)**', '**(d)(x)**').replace('**(d)(ii)**', '**(d)(i)**').replace('**(d)(x)**', '**(d)(ii)**');
   assert.deepEqual(Object.fromEntries(grade(swapped, 's.md')), { '3.d.i': 'incorrect', '3.d.ii': 'incorrect' });
 });
+
+test('answer words written inside the formula ($$\\text{Answer: } \\alpha = ...$$) and a bold "Final Answer" heading over a display', { skip }, () => {
+  const text = fixture('answer-in-formula.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'a.md')), { '2.d': 'correct', '2.e': 'correct', '2.g': 'correct' });
+  // Near miss: a wrong rate after the same words is wrong, not unreadable.
+  assert.equal(grade(text.replace('\\text{Answer: } \\alpha = \\sqrt{d_{out}}', '\\text{Answer: } \\alpha = d_{out}'), 'a.md').get('2.e'), 'incorrect');
+});

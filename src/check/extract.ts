@@ -37,6 +37,8 @@ function mathSpans(s: string): string[] {
 /** Words that name an answer, and words that conclude: the one vocabulary of extraction and of the candidate finder below. */
 // `答案` (answer) and `最终答案` (final answer): DeepSeek's and Qwen's replies in Chinese.
 const ANSWER_WORDS = String.raw`final\s+answer|answer|result|最终答案|答案`;
+/** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
+const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
 const STATES_ANSWER = /answer|result|答案/i;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
@@ -431,11 +433,14 @@ export function answerCandidates(response: string): Candidate[] {
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   all.forEach((f, i) => {
     const position = at(f.index);
-    const marked = reason.get(i) ?? 0;
+    // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
+    const inside = ANSWER_IN_FORMULA.exec(f.text);
+    const marked = inside ? 50 : (reason.get(i) ?? 0);
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    push(f.text, how, score, f.index, finals.has(i));
-    pieces(f.text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i)));
+    const text = inside ? f.text.slice(inside[0].length) : f.text;
+    push(text, how, score, f.index, finals.has(i) || !!inside);
+    pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
