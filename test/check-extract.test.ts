@@ -72,3 +72,28 @@ test('each boxed answer is placed after the box before it: \\boxed{32} after \\b
   assert.equal(at('320'), text.indexOf('320'));
   assert.equal(at('32'), text.lastIndexOf('32'));
 });
+
+test("a program's printed arrays are answers (NumPy's `[[-40 -40] [-40 -40]]`, Python's lists), the arrays in its code are not", () => {
+  const code = '```python\ny = np.array([[-40, -40], [-40, -40]])\nprint(convolve2d(x, h, mode="valid"))\n```\n';
+  const printed = '```\n[[ 40 -40]\n [-40  40.5]]\n```\n\nThat is the result.';
+  const found = answerCandidates(`${code}\n${printed}`).map((c) => c.text);
+  assert.ok(found.includes('\\begin{bmatrix} 40 & -40 \\\\ -40 & 40.5 \\end{bmatrix}'), found.join('\n'));
+  // Its rows are inside it, never vectors of their own; the code's literal is the program's input.
+  assert.ok(!found.some((t) => t.startsWith('(') || t.includes('-40 & -40')), found.join('\n'));
+  // Python's list print, and a 1-D array as a vector; an output block with a label before the array.
+  assert.ok(answerCandidates('```text\nresult = [[1, 2], [3, 4]]\n```').some((c) => c.text === '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}'));
+  assert.ok(answerCandidates('```\n[0.  0.8 0. ]\n```').some((c) => c.text === '(0., 0.8, 0.)'));
+  // Near misses: ragged rows and words are no array; code without output states nothing.
+  assert.ok(!answerCandidates('```\n[[1 2]\n [3]]\n```').some((c) => c.text.includes('bmatrix')));
+  assert.ok(!answerCandidates('```\n[see above]\n```').some((c) => c.text.startsWith('(')));
+  assert.ok(!answerCandidates(code).some((c) => c.text.includes('bmatrix')));
+});
+
+test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
+  const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
+  assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });
+  assert.ok(answerCandidates('$$\\textbf{Final answer:}\\; 42$$').some((c) => c.text === '42' && c.final));
+  // Near misses: a \text{} that names a quantity, or words after "Result", stay in the formula.
+  assert.ok(answerCandidates('$$\\text{Var}(x) = 1$$').some((c) => c.text === '\\text{Var}(x) = 1'));
+  assert.ok(answerCandidates('$$\\text{Result of step 1} = 3$$').some((c) => c.text === '\\text{Result of step 1} = 3'));
+});

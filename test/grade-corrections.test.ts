@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
-import { correctsItself } from '../src/documents/segment.js';
+import { correctsItself } from '../src/check/retraction.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { agreementRows } from '../src/grade/agreement.js';

@@ -347,3 +347,151 @@ test('a chat copied as plain text: "User: ..." / "Assistant: ..." (or "Human:" /
   assert.equal(readSubmission(writeup, 'w.txt', loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'k').key!).format, 'writeup');
   assert.deepEqual(Object.fromEntries(grade(writeup, 'w.txt')), { '4.c': 'correct' });
 });
+
+test('a third batch of styles: a terse "Summary" list after the working, "## Step N:" headings, one part per turn with back-references, a Markdown write-up with "*Solution.*" and equation tags, approximations after the exact form', {
+  skip,
+}, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('o4-mini-summary.md'), 'o.md')), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.c': 'incorrect', '2.d': 'incorrect' });
+  // "## Step 4:" is a step of the reply, never question 4.
+  assert.deepEqual(Object.fromEntries(grade(fixture('llama-steps.md'), 'l.md')), { '3.c': 'incorrect', '4.c': 'correct' });
+  // "and what about the Muon-style ... update?" names no part: its words do; "as in part (c)" is a reference, not a label.
+  assert.deepEqual(Object.fromEntries(grade(fixture('claude-per-turn.md'), 'c.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'correct', '2.e': 'correct' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('student-solution.md'), 's.md')), { '1.a': 'correct', '1.b': 'correct', '7.a': 'correct', '7.b': 'partial' });
+  assert.deepEqual(Object.fromEntries(grade(fixture('deepseek-approx.md'), 'd.md')), { '3.a': 'correct' });
+  // Near misses: the summary's wrong runtime is not rescued by the working; a wrong boxed answer after right steps;
+  // the last turn's official (disputed) rate; a wrong tagged equation; a wrong branch beside right approximations.
+  assert.equal(grade(fixture('o4-mini-summary.md').replace('runtime $2c\\,d_{out} d_{in}^2$', 'runtime $2c\\,d_{out}^2 d_{in}$'), 'o.md').get('1.b'), 'incorrect');
+  assert.equal(grade(fixture('llama-steps.md').replace('$\\boxed{L(K-1) + 1}$', '$\\boxed{LK}$'), 'l.md').get('4.c'), 'incorrect');
+  assert.equal(grade(fixture('claude-per-turn.md').replace('$$\\alpha = \\sqrt{d_{out}}.$$', '$$\\alpha = \\sqrt{d_{out} d_{in}}.$$'), 'c.md').get('2.e'), 'partial');
+  assert.equal(grade(fixture('student-solution.md').replace('T_b = 2c\\,d_{out} d_{in}^2', 'T_b = 2c\\,d_{out}^2 d_{in}'), 's.md').get('1.b'), 'incorrect');
+  assert.equal(grade(fixture('deepseek-approx.md').replace('127 \\cdot 2^{-n}, & n \\ge 7', '2^{-n}, & n \\ge 7'), 'd.md').get('3.a'), 'incorrect');
+});
+
+test('a number worked out for an example ("for $d_{out} = 1024$ that is $\\alpha \\approx 32$") illustrates the symbolic answer; it is not graded as the answer', { skip }, () => {
+  const text = fixture('gemini-givens.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '2.d': 'correct', '2.e': 'correct' });
+  // Near miss: a wrong general answer is not rescued by its example, nor made right by it.
+  const wrong = text.replace(
+    'can be as large as $\\sqrt{d_{out}}$ — for $d_{out} = 1024$ that is $\\alpha \\approx 32$',
+    'can be as large as $d_{out}$ — for $d_{out} = 1024$ that is $\\alpha \\approx 1024$',
+  );
+  assert.equal(grade(wrong, 'g.md').get('2.e'), 'incorrect');
+  // Near miss: where the key's answer is a number, a number is the answer (the key has no symbol to give a value to).
+  const table = fixture('chatgpt-said.md');
+  assert.equal(grade(table, 'c.md').get('4.e'), 'correct');
+});
+
+test('alternatives offered without a choice ("it depends on the convention: if ..., then A; if ..., then B") get no credit in either order; equal alternatives are one answer', { skip }, () => {
+  const text = fixture('hedged-either.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'h.md')), { '2.b': 'incorrect', '3.c': 'incorrect', '4.c': 'correct' });
+  // The right branch last is no better: the response still commits to neither.
+  const swap = (t: string, a: string, b: string) => t.split(a).join('\u0000').split(b).join(a).split('\u0000').join(b);
+  const bullets = text.match(/- if Xavier.*\n- if it means.*\n/)![0].split('\n');
+  let flipped = text.replace(`${bullets[0]}\n${bullets[1]}\n`, () => `${bullets[1]!.replace(/\.$/, ';')}\n${bullets[0]!.replace(/;$/, '.')}\n`);
+  flipped = swap(flipped, '(true convolution)', '(cross-correlation, as deep learning libraries do)');
+  flipped = swap(flipped, 'If the kernel is flipped', 'If the kernel is not flipped').replace('and if it is not flipped', 'and if it is flipped');
+  flipped = swap(
+    flipped,
+    '\\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & -40 \\end{bmatrix}',
+    '\\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}',
+  );
+  assert.notEqual(flipped, text);
+  const g = gradeAll(flipped, 'h.md');
+  const by = new Map(g.parts.map((p) => [p.id, p]));
+  assert.equal(by.get('2.b')?.verdict, 'incorrect');
+  assert.equal(by.get('3.c')?.verdict, 'incorrect');
+  assert.match(by.get('3.c')?.feedback ?? '', /offers alternatives without committing to one/);
+  // Near miss: the other convention named as a contrast before the answer the response commits to is no hedge.
+  const committed = text
+    .replace(
+      'This depends on the convention. If the kernel is flipped (true convolution),',
+      'Cross-correlation (no flip, as deep learning libraries do) would give $+40$ everywhere, but equation (4) flips the kernel, so',
+    )
+    .replace(
+      'and if it is not flipped (cross-correlation, as deep learning libraries do),\n\n$$y = \\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}.$$',
+      'which is the answer.',
+    );
+  assert.equal(grade(committed, 'h.md').get('3.c'), 'correct');
+});
+
+test("answers given only as a program's printed output (ChatGPT's code interpreter): NumPy's arrays are the matrices, the code's own arrays are not", { skip }, () => {
+  const text = fixture('chatgpt-numpy.md');
+  // (d) ii. strides from the wrong offset: a 2 x 2 matrix, wrong as a TA reads it.
+  assert.deepEqual(Object.fromEntries(grade(text, 'n.md')), { '3.c': 'correct', '3.d.i': 'correct', '3.d.ii': 'incorrect' });
+  // Near misses: cross-correlation's printout is the convention, not the answer; with no output printed there is no matrix to grade.
+  assert.equal(grade(text.replace('[[-40 -40 -40]\n [-40 -40 -40]\n [-40 -40 -40]]', '[[40 40 40]\n [40 40 40]\n [40 40 40]]'), 'n.md').get('3.c'), 'incorrect');
+  const unprinted = text.replace(/```\n\[\[-40 -40 -40\][\s\S]*?```\n/, '');
+  assert.notEqual(unprinted, text);
+  assert.notEqual(grade(unprinted, 'n.md').get('3.c'), 'correct');
+});
+
+// Kept out of heldout-styles/: the PDF stand-in prints that folder, and its fonts have no CJK glyphs.
+const CJK = fileURLToPath(new URL('../../test/fixtures/numbering/deepseek-cjk.md', import.meta.url));
+
+test('a reply in Chinese: full-width labels and colons (**（b）**, **答案：**), the question as 第 2 题 after the words that ask for it', { skip }, () => {
+  const text = readFileSync(CJK, 'utf8');
+  assert.deepEqual(Object.fromEntries(grade(text, 'd.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect', '2.e': 'correct' });
+  // The same prompt in English: a question named after the words that ask for it.
+  const english = text.replace('请解答第 2 题（MuP at the Unit Scale）的 (b)、(c)、(d)、(e)：', 'Please solve Question 2 (MuP at the Unit Scale), parts (b), (c), (d), (e): ');
+  assert.notEqual(english, text);
+  assert.deepEqual(Object.fromEntries(grade(english, 'd.md')), { '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect', '2.e': 'correct' });
+  // Near misses: a wrong answer after 答案 stays wrong; a question mentioned in a remark names no question.
+  assert.equal(grade(text.replace('$\\alpha = \\sqrt{d_{out}}$', '$\\alpha = d_{out}$'), 'd.md').get('2.e'), 'incorrect');
+  const remark = text.replace('请解答第 2 题（MuP at the Unit Scale）的 (b)、(c)、(d)、(e)：', 'My friend said question 2 was hard. What about (b), (c), (d), (e)? ');
+  assert.deepEqual(Object.fromEntries(grade(remark, 'd.md')), {});
+});
+
+test('the shifted output stated as a relation in a chain (y_2(n) = \\sum ... = y(n − 5)) and then written out as cases: the relation is the answer the key asks for', { skip }, () => {
+  const text = fixture('explicit-shift.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'e.md')), { '3.b': 'correct' });
+  // Near misses: a shift by another amount, in the chain and the cases; the cases alone (which this key cannot match) are never a confident correct.
+  const four = text.replace('= y(n − 5).$$', '= y(n − 4).$$').replaceAll('(n−5)', '(n−4)');
+  assert.notEqual(four, text);
+  assert.notEqual(grade(four, 'e.md').get('3.b'), 'correct');
+  const casesOnly = text.replace(/\$\$y_2\(n\) = \\sum[^$]*\$\$/, 'we get');
+  assert.notEqual(casesOnly, text);
+  assert.notEqual(grade(casesOnly, 'e.md').get('3.b'), 'correct');
+});
+
+test('Gemini-like bullets with bold labels (* **Weights:** ..., * **Biases:** ...), Unicode minus signs, and g_3 = g_2 = [...]^T chains', { skip }, () => {
+  const text = fixture('gemini-bullets.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'g.md')), { '4.a': 'correct', '4.b': 'correct', '4.f': 'correct' });
+  // Near misses: a count without the channels; the shifted edges' outputs swapped.
+  assert.equal(grade(text.replace('so $K \\times K \\times C \\times F$ in total', 'so $K \\times K \\times F$ in total'), 'g.md').get('4.a'), 'partial');
+  const swapped = text
+    .replace('\\mathbf{g}_3 = \\mathbf{g}_2 = [0, 0.8, 0]^T', '\\mathbf{g}_3 = \\mathbf{g}_1 = [0.8, 0, 0]^T')
+    .replace('\\mathbf{g}_4 = \\mathbf{g}_1 = [0.8, 0, 0]^T', '\\mathbf{g}_4 = \\mathbf{g}_2 = [0, 0.8, 0]^T');
+  assert.equal(grade(swapped, 'g.md').get('4.f'), 'incorrect');
+});
+
+test("a layer table whose header names one column in words of its own (| Layer | Output shape | Params |), shapes as tuples: the column left is the key's column left", { skip }, () => {
+  const text = fixture('table-own-header.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 't.md')), { '4.e': 'correct' });
+  // Near misses: a count without the second layer's biases; two columns in words of their own are not guessed at.
+  assert.equal(grade(text.replace('3·3·10·10 + 10 = 910', '3·3·10·10 = 900'), 't.md').get('4.e'), 'partial');
+  assert.notEqual(grade(text.replace('| Layer | Output shape | Params |', '| Layer | Output | Size |'), 't.md').get('4.e'), 'correct');
+});
+
+test('an answer in a name the response defines for itself ("Write $m = n - k + 1$", then $m^2 \\sigma_x^2 \\sigma_g^2$) is read with its definition', { skip }, () => {
+  const text = fixture('defined-m.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'm.md')), { '7.b': 'correct' });
+  // Near misses: a wrong definition of m; the right definition with the square missing.
+  assert.notEqual(grade(text.replace('Write $m = n - k + 1$', 'Write $m = n - k$'), 'm.md').get('7.b'), 'correct');
+  assert.equal(grade(text.replace('= m^2 \\sigma_x^2 \\sigma_g^2$', '= m \\sigma_x^2 \\sigma_g^2$'), 'm.md').get('7.b'), 'partial');
+});
+
+test('a subpart written right after a bare part letter (**(d)(i)**, **(d)(ii)**) labels the subpart, as 3d(i): does', { skip }, () => {
+  const text = fixture('subpart-labels.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 's.md')), { '3.d.i': 'correct', '3.d.ii': 'correct' });
+  assert.deepEqual(Object.fromEntries(grade(text.replace('**(d)(i)**', '3d(i):').replace('**(d)(ii)**', '3d(ii):'), 's.md')), { '3.d.i': 'correct', '3.d.ii': 'correct' });
+  // Near miss: the labels swapped over the same matrices are both wrong (each matrix is read under its own label).
+  const swapped = text.replace('**(d)(i)**', '**(d)(x)**').replace('**(d)(ii)**', '**(d)(i)**').replace('**(d)(x)**', '**(d)(ii)**');
+  assert.deepEqual(Object.fromEntries(grade(swapped, 's.md')), { '3.d.i': 'incorrect', '3.d.ii': 'incorrect' });
+});
+
+test('answer words written inside the formula ($$\\text{Answer: } \\alpha = ...$$) and a bold "Final Answer" heading over a display', { skip }, () => {
+  const text = fixture('answer-in-formula.md');
+  assert.deepEqual(Object.fromEntries(grade(text, 'a.md')), { '2.d': 'correct', '2.e': 'correct', '2.g': 'correct' });
+  // Near miss: a wrong rate after the same words is wrong, not unreadable.
+  assert.equal(grade(text.replace('\\text{Answer: } \\alpha = \\sqrt{d_{out}}', '\\text{Answer: } \\alpha = d_{out}'), 'a.md').get('2.e'), 'incorrect');
+});

@@ -1,4 +1,5 @@
 import { LIMITS, LimitError } from '../math/limits.js';
+import { printedArrays } from './printed-output.js';
 import { boxedContents } from '../math/latex/braces.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
@@ -34,19 +35,16 @@ function mathSpans(s: string): string[] {
 }
 
 /** Words that name an answer, and words that conclude: the one vocabulary of extraction and of the candidate finder below. */
-const ANSWER_WORDS = String.raw`final\s+answer|answer|result`;
+// `答案` (answer) and `最终答案` (final answer): DeepSeek's and Qwen's replies in Chinese.
+const ANSWER_WORDS = String.raw`final\s+answer|answer|result|最终答案|答案`;
+/** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
+const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
+/** The answer words of a marker: what makes it state the answer, not merely conclude. */
+const STATES_ANSWER = /answer|result|答案/i;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
 /** A line that states a conclusion a choice is read from: answer or conclusion words, a yes or no, or bold. */
 export const CONCLUDING_LINE = new RegExp(String.raw`\b(?:${ANSWER_WORDS}|${CONCLUSION_WORDS}|conclusion|yes|no)\b|\*\*`, 'i');
-/** Words with which a writer takes back an answer stated before ("Wait", "Correction:", "I made an error"). */
-const RETRACTION = /\b(?:wait|actually|correction|corrected|correcting|mistake|error|oops|revis(?:e|ed|ing)|re-?check(?:ing)?|on second thought|let me redo|that is wrong|this is wrong)\b/i;
-
-/** Whether a stretch of text between two stated answers takes the first one back. */
-export function retracts(between: string): boolean {
-  return RETRACTION.test(between);
-}
-
 /** "Final Answer: The final answer is ...": the strongest marker, which beats boxed intermediate results before it. */
 const FINAL_MARKER = /final\s+answer\s*(?:is\b|[:：])/gi;
 
@@ -417,13 +415,13 @@ export function answerCandidates(response: string): Candidate[] {
     if (final) finals.add(lo);
   };
   for (const m of response.matchAll(CONCLUSION)) {
-    const strong = /answer|result|sol/i.test(m[0]);
-    mark(m.index! + m[0].length - 1, strong ? 50 : 20, /answer|result/i.test(m[0]));
+    const strong = STATES_ANSWER.test(m[0]) || /sol/i.test(m[0]);
+    mark(m.index! + m[0].length - 1, strong ? 50 : 20, STATES_ANSWER.test(m[0]));
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
     const rest = lineAfter(m.index! + m[0].length)
       .replace(/\*\*|TO BE GRADED:?|#+/gi, '')
       .trim();
-    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, /answer|result/i.test(m[0]));
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, STATES_ANSWER.test(m[0]));
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {
@@ -435,16 +433,21 @@ export function answerCandidates(response: string): Candidate[] {
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   all.forEach((f, i) => {
     const position = at(f.index);
-    const marked = reason.get(i) ?? 0;
+    // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
+    const inside = ANSWER_IN_FORMULA.exec(f.text);
+    const marked = inside ? 50 : (reason.get(i) ?? 0);
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    push(f.text, how, score, f.index, finals.has(i));
-    pieces(f.text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i)));
+    const text = inside ? f.text.slice(inside[0].length) : f.text;
+    push(text, how, score, f.index, finals.has(i) || !!inside);
+    pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
+  // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
+  for (const a of printedArrays(response)) push(a.text, 'display', 10 + at(a.index), a.index);
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response

@@ -108,8 +108,10 @@ export function readLineLabel(line: string): LineLabel | undefined {
   const lead = line.length - s.length;
   // (a) **(a)** a) (b). **(a):** (A) B) — a part letter alone; `a.` / `**a.**` / `a:` only before a space, so
   // `e.g.` is none; a capital only with a bracket (`A. Smith`, `A: yes` start sentences).
-  if ((m = /^(?:\*\*)?\(([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(s))) {
-    return { part: (m[1] ?? m[2] ?? m[3])!.toLowerCase(), length: lead + m[0].length, strong: false };
+  // `**(d)(ii)**`: a subpart right after the letter is the letter's.
+  if ((m = /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(s))) {
+    const sub = m[2] && isRoman(m[2]) ? { subpart: m[2] } : {};
+    return { part: (m[1] ?? m[3] ?? m[4])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false };
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {

@@ -1,6 +1,8 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
 import { SOLUTION_LINE } from './problem-set.js';
+import { correctsItself } from '../check/retraction.js';
+import { rowCells } from '../check/types/table.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -175,10 +177,7 @@ function labelledRow(line: string): string | undefined {
   if (!m) return undefined;
   const label = readLineLabel(`${m[1]!} `);
   if (!label || label.length < m[1]!.length) return undefined;
-  const cells = m[2]!
-    .split(/(?<!\\)\|/)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const cells = rowCells(m[2]!).filter(Boolean);
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
@@ -281,26 +280,19 @@ export function asksForNext(prompt: string): boolean {
   return prompt.length < 200 && /\b(?:next|following|remaining|last|other)\s+(?:part|problem|question|exercise|one)s?\b|\bsolve\s+(?:this|these|it)\b/i.test(prompt);
 }
 
-/**
- * Whether a reply revises the model's answer on its own account ("Good catch — ...", "You're
- * right", "Corrected answer:"): after a follow-up that only asked why, such a reply is still a
- * new attempt, since the model commits to another answer.
- */
-export function correctsItself(reply: string): boolean {
-  const opening = reply.slice(0, 200);
-  return (
-    /^\W*(?:good catch|you(?:'|’)?re (?:absolutely |completely )?right|you are (?:absolutely |completely )?right|my (?:mistake|bad|apologies)|i apologi[sz]e|sorry\b|oops\b|correction\b)/i.test(
-      opening,
-    ) ||
-    /\bI (?:made (?:a|an) (?:mistake|error)|misread|misinterpreted|was wrong)\b/i.test(opening) ||
-    /^\W*(?:corrected|revised|updated) (?:answer|result|solution)\b/im.test(reply)
-  );
-}
-
 /** Whether a follow-up prompt asks the model to reconsider its answer (so the reply is a new attempt). */
 export function isRecheck(prompt: string): boolean {
   return RECHECK.test(prompt) && prompt.length < 600;
 }
+
+/**
+ * Words that ask for a question by its number (`Please solve`, `Now do`, `Can you answer`,
+ * `请解答`). Only these: `I'm working through Question 2 (...). For part (b): ...` is a remark,
+ * whose part the rest of the prompt names.
+ */
+const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|请?(?:解答|回答|完成|做)\s*`;
+
+const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string } {
@@ -308,8 +300,9 @@ function promptHeading(text: string): { number?: string; heading: string } {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest.
-  const named = /^(?:#{1,6}\s*)?(?:\*\*)?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$/i.exec(first[0] ?? '');
+  // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
+  // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
+  const named = NAMED_PROMPT.exec(first[0] ?? '');
   if (named) return { number: named[1]!, heading: named[2]!.slice(0, 90) };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);

@@ -1,4 +1,5 @@
 import type { Key } from '../model/key.js';
+import { foldFullWidth } from './full-width.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
@@ -21,9 +22,11 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (text.length > SUBMISSION_LIMITS.chars) {
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
+  const original = text;
+  text = foldFullWidth(text);
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
-  const base = { id, ...(path ? { path } : {}), format, text, notes: [] as Submission['notes'], warnings: [] as string[] };
+  const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(latexLabels(text), outline) }, key);
   try {
     const messages = readMessages(text, format);

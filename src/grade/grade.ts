@@ -11,8 +11,11 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { CONCLUDING_LINE, plainMath, retracts, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
+import { isWorkedExample } from './worked-example.js';
+import { hedgesBetween } from './hedge.js';
+import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -283,20 +286,25 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
   let general: Graded | undefined;
+  let writtenCases: Graded | undefined;
+  const keyCases = spec.type === 'piecewise' || targets.some((t) => /\\begin\{cases\}/.test(t.spec.value ?? ''));
   const others: Graded['others'] = [];
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
   const indexed = indexedForms(spec, targets);
+  const keyValues = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : []));
   for (const c of candidates) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
     if (question.statements.length && restates(c.text, question.statements)) continue;
+    // Nor is a number it works out for an example (`for $d_{out} = 1024$, $\alpha \approx 32$`).
+    if (isWorkedExample(c, text, keyValues)) continue;
     defs ??= definitions(text);
     renames ??= renamesIn(text, question.statements, question.symbols);
     const variants = [
       ...new Set([
         c.text,
         lastSide(c.text),
-        ...chainEquations(c.text),
+        ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
         ...substituted(c.text, defs),
         ...withoutLayerIndex(lastSide(c.text)),
         ...boundSide(lastSide(c.text)),
@@ -308,6 +316,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       ]),
     ];
     const asRenamed = new Set(renamed(lastSide(c.text), renames));
+    // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
+    // candidate the key's symbols alone do not make right is what the response says: right.
+    const defined = definedRight(c, defs, targets, options);
+    if (defined) return defined;
     for (const v of variants) {
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
@@ -330,6 +342,13 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         fit = { ...fit, result: { ...fit.result, reason: `reading ${names} (the response states the same quantity under its own name): ${fit.result.reason}` } };
       }
       const correct = fit.result.verdict === 'correct' || (fit.credit ?? 0) > 0;
+      // Cases written out (`y_2(n) = \begin{cases} ... \end{cases}`) where the key states a relation
+      // (`y_2[n] = y[n-5]`): the relation the response states beside them is its answer; the cases
+      // are graded only when it states none.
+      if (!correct && !keyCases && /\\begin\{cases\}/.test(v)) {
+        writtenCases ??= fit;
+        continue;
+      }
       // The specialisation states the same quantity as the general form, without its free parameter.
       const generalQuantity = general && leftSide(general.candidate!.text);
       if (general && !extraSymbols(fit.result, expectedSymbols).length && (!generalQuantity || statesName(c.text, generalQuantity))) {
@@ -354,13 +373,15 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         general = fit;
         continue;
       }
-      const { rivals, committed } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
+      const { rivals, committed, hedge } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
       if (committed) return { ...committed, others: [{ text: c.text, verdict: fit.result.verdict }] };
+      if (hedge) return hedged(fit, rivals);
       if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };
       return { ...fit, ...(others.length ? { others } : {}) };
     }
   }
   if (general) return general;
+  if (writtenCases) return writtenCases;
   if (firstFit) return { ...firstFit, others };
   if (!firstTried) return { result: checkAnswer(spec, text, options), unanswered: true };
   // Nothing in the response is an answer of the expected kind: say so, with the closest.
@@ -377,6 +398,25 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     },
     ...(candidate ? { candidate } : {}),
     unanswered: true,
+  };
+}
+
+/** A right and a wrong answer offered as alternatives: no credit, both named (a TA's reading of a hedge). */
+function hedged(fit: Graded, rivals: { text: string; verdict: CheckResult['verdict'] }[]): Graded {
+  const shown = (t: string, v: string) => `${t.slice(0, 60)} (${v})`;
+  const all = [shown(fit.candidate?.text ?? fit.result.answer, fit.result.verdict), ...rivals.map((r) => shown(r.text, r.verdict))];
+  const wrong = isRight(fit) ? undefined : fit.result.category;
+  return {
+    ...fit,
+    credit: 0,
+    result: {
+      ...fit.result,
+      verdict: 'incorrect',
+      score: 0,
+      ...(wrong ? { category: wrong } : { category: 'incomplete' as const }),
+      reason: `offers alternatives without committing to one: ${all.join(' or ')}`,
+    },
+    others: rivals,
   };
 }
 
@@ -403,14 +443,18 @@ function rivalsOf(
   options: CheckOptions,
   question: QuestionContext,
   quantities: readonly string[],
-): { rivals: { text: string; verdict: CheckResult['verdict'] }[]; committed?: Graded } {
+): { rivals: { text: string; verdict: CheckResult['verdict'] }[]; committed?: Graded; hedge?: boolean } {
   const right = isRight(fit);
   const chosenName = leftSide(chosen.text);
   const out: { text: string; verdict: CheckResult['verdict'] }[] = [];
   const expected = new Set(fit.result.symbols?.expected ?? []);
   const block = question.shared?.get(text);
+  let hedge = false;
   for (const r of candidates) {
-    if (!r.final || r.text === chosen.text || out.length >= 3) continue;
+    if (r.text === chosen.text || out.length >= 3) continue;
+    // Beside final answers, any statement the response offers as another branch of a hedge.
+    const hedged = r.at !== undefined && chosen.at !== undefined && hedgesBetween(text, r.at, chosen.at);
+    if (!r.final && !hedged) continue;
     // In a block several parts share, another part's final answer is no rival.
     if (block && answersAnother(block, text, r.at, r.text)) continue;
     if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
@@ -435,9 +479,25 @@ function rivalsOf(
       if (graded && isRight(graded)) break;
     }
     if (graded && retracted) return { rivals: [], committed: graded };
-    if (graded && isRight(graded) !== right) out.push({ text: r.text, verdict: graded.result.verdict });
+    if (graded && isRight(graded) !== right) {
+      out.push({ text: r.text, verdict: graded.result.verdict });
+      hedge ||= hedged;
+    }
   }
-  return { rivals: out };
+  return { rivals: out, hedge };
+}
+
+/** A candidate that is right once the response's own definitions are put in, as graded; else undefined. */
+function definedRight(c: Candidate, defs: Map<string, string>, targets: Target[], options: CheckOptions): Graded | undefined {
+  for (const v of substituted(c.text, defs)) {
+    for (const t of targets) {
+      const r = checkAnswer(t.spec, v, isExtracted(c) ? { ...options, extracted: true } : options);
+      if (r.verdict === 'correct' && (t.kind === 'answer' || t.kind === 'accept')) {
+        return { ...creditFor(t, r, { ...c, text: v }), result: { ...r, reason: `reading the response's own definitions into ${c.text.slice(0, 60)}: ${r.reason}` } };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
@@ -465,6 +525,17 @@ const NAME = /[A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9
  */
 function substituted(candidate: string, defs: Map<string, string>): string[] {
   if (!defs.size) return [];
+  // A line of prose with its formulas (`so $\operatorname{Var}(dw) = m^2 \sigma^2$.`): only its formulas hold names.
+  if (candidate.includes('$')) {
+    let changed = false;
+    const text = candidate.replace(/\$\$?([^$]+)\$\$?/g, (span, math: string) => {
+      const [inner] = substituted(math, defs);
+      if (!inner) return span;
+      changed = true;
+      return span.replace(math, () => inner);
+    });
+    return changed ? [text] : [];
+  }
   const own = /^\s*(\S+)\s*=/.exec(candidate)?.[1];
   let changed = false;
   const text = candidate.replace(NAME, (name, offset: number) => {

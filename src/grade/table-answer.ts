@@ -134,6 +134,11 @@ function readBlock(rows: string[][], keyRowsList: KeyRow[], stems: string[][]): 
     if (labelIndex < 0) {
       // A header row: its cells name the key's columns.
       const named = row.map((c) => columnOf(c, stems));
+      // A header that names every column but one in words of its own (`Output shape` for the key's
+      // activations): the one cell left after the row names is the one column left.
+      const left = stems.map((_, k) => k).filter((k) => !named.includes(k));
+      const unnamed = named.flatMap((c, j) => (j > 0 && c < 0 ? [j] : []));
+      if (left.length === 1 && unnamed.length === 1 && named.some((c) => c >= 0) && row.every((c) => !/\d/.test(c))) named[unnamed[0]!] = left[0]!;
       if (named.filter((c) => c >= 0).length >= Math.min(2, stems.length)) header = named;
       continue;
     }

@@ -27,6 +27,15 @@ function splitTop(s: string, sep: string): string[] {
   return out;
 }
 
+/**
+ * The cells of one Markdown table row (`| (b) | $y_2(n) = y(n-5)$ |`), split at pipes outside
+ * braces and escapes (`\|x\|`, `\{x | x > 0\}` stay whole): the one cell splitter of every
+ * reader of tables, a key's, a response's, and a row that labels a part.
+ */
+export function rowCells(line: string): string[] {
+  return splitTop(line.trim().replace(/^\||\|$/g, ''), '|').map((c) => c.trim());
+}
+
 /** Rows of cells from a LaTeX `array`/`tabular`, a Markdown table, or tab-separated lines. */
 export function readTable(text: string): string[][] {
   const env = /\\begin\{(array|tabular|matrix|bmatrix)\}(\{[^}]*\})?([\s\S]*?)\\end\{\1\}/.exec(text);
@@ -40,16 +49,7 @@ export function readTable(text: string): string[][] {
     .map((l) => l.trim())
     .filter(Boolean);
   if (lines.some((l) => l.startsWith('|'))) {
-    return lines
-      .filter((l) => l.startsWith('|') && !/^\|?\s*:?-{2,}/.test(l))
-      .map((l) =>
-        splitTop(l.replace(/^\||\|$/g, ''), '|').map((c) =>
-          c
-            .trim()
-            .replace(/^\$+|\$+$/g, '')
-            .trim(),
-        ),
-      );
+    return lines.filter((l) => l.startsWith('|') && !/^\|?\s*:?-{2,}/.test(l)).map((l) => rowCells(l).map((c) => c.replace(/^\$+|\$+$/g, '').trim()));
   }
   return lines.map((l) => l.split('\t').map((c) => c.trim()));
 }

@@ -1,0 +1,56 @@
+/**
+ * Answers a response leaves in a program's printed output, as ChatGPT's code interpreter and
+ * notebooks show what `print` wrote (in a fenced block with no language, `text` or `output`, or
+ * bare). NumPy prints a matrix as `[[-40 -40 -40]\n [-40 -40 -40]]`, Python as `[[-40, -40],
+ * [-40, -40]]`; each array that starts a line is read as the matrix (or vector) it
+ * prints. Arrays in code (`h = np.array([[...]])`) are the program's input, never its answer.
+ */
+
+/** A number as Python and NumPy print it: `-40`, `0.8`, `1.`, `-1.5e-03`. */
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+/** Fenced blocks, paired from the first; their language says whether they hold output. */
+const FENCED = /```([^\n`]*)\n([\s\S]*?)```/g;
+const OUTPUT_LANGUAGE = /^\s*(?:text|output|console|plaintext)?\s*$/i;
+/** An array at the start of an output line, after an optional name (`y_c =`) or `array(`. */
+const ARRAY_START = /^[ \t]*(?:[\w.]{1,12}\s*[:=]\s*)?(?:array\()?\[/gm;
+
+/** The bracketed text that starts at `from` (which is `[`), up to its matching `]`. */
+function bracketed(text: string, from: number): string | undefined {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return text.slice(from, i + 1);
+  }
+  return undefined;
+}
+
+/** `[[1 2] [3 4]]` → `\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}`; `[0. 0.8 0.]` → `(0., 0.8, 0.)`; else undefined. */
+function asLatex(array: string): string | undefined {
+  const inner = array.slice(1, -1).trim();
+  const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [inner];
+  const cells = rows.map((r) => r.split(/[\s,]+/).filter(Boolean));
+  if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
+  if (!inner.startsWith('[')) return `(${cells[0]!.join(', ')})`;
+  return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+/** The arrays a response's printed output shows, as LaTeX, with their offsets in the response. */
+export function printedArrays(response: string): { text: string; index: number }[] {
+  if (!response.includes('[')) return [];
+  // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
+  // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
+  const text = response.includes('```') ? response.replace(FENCED, (all, language: string) => (OUTPUT_LANGUAGE.test(language) ? all : all.replace(/[^\n]/g, ' '))) : response;
+  const out: { text: string; index: number }[] = [];
+  // The rows of an array printed on lines of their own are inside it, not arrays of their own.
+  let after = 0;
+  for (const m of text.matchAll(ARRAY_START)) {
+    const open = m.index! + m[0].length - 1;
+    if (open < after) continue;
+    const array = bracketed(text, open);
+    if (!array) continue;
+    after = open + array.length;
+    const latex = asLatex(array);
+    if (latex) out.push({ text: latex, index: open });
+  }
+  return out;
+}
