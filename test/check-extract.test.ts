@@ -87,6 +87,8 @@ test("a program's printed arrays are answers (NumPy's `[[-40 -40] [-40 -40]]`, P
   assert.ok(!answerCandidates('```\n[[1 2]\n [3]]\n```').some((c) => c.text.includes('bmatrix')));
   assert.ok(!answerCandidates('```\n[see above]\n```').some((c) => c.text.startsWith('(')));
   assert.ok(!answerCandidates(code).some((c) => c.text.includes('bmatrix')));
+  // A reply's numbered sources (`[1] ...` at the start of a line) are citations, not printed values.
+  assert.ok(!answerCandidates('The rank is $3$.\n\n[1] Strang, Linear Algebra.\n[2] Boyd.').some((c) => c.text === '(1)' || c.text === '(2)'));
 });
 
 test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {

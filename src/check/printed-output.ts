@@ -30,6 +30,8 @@ function asLatex(array: string): string | undefined {
   const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [inner];
   const cells = rows.map((r) => r.split(/[\s,]+/).filter(Boolean));
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
+  // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.
+  if (cells.length === 1 && cells[0]!.length === 1) return undefined;
   if (!inner.startsWith('[')) return `(${cells[0]!.join(', ')})`;
   return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
