@@ -58,11 +58,10 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
   const counted = Math.max(3, Math.ceil(all.length * 0.8));
   return all.map((lines, i) => {
     const h = pages[i]!.height;
-    const w = pages[i]!.width;
     // pdflatex's page number: a lone number centred under everything else, a little above the
     // edge band (a one-page document has no repeats to find it by).
     const lowest = lines.reduce<TextLine | undefined>((a, l) => (!a || l.box.y0 < a.box.y0 ? l : a), undefined);
-    const folio = lowest && /^\d{1,4}$/.test(lowest.text.trim()) && lowest.box.y1 < 0.2 * h && Math.abs((lowest.box.x0 + lowest.box.x1) / 2 - w / 2) < 0.05 * w ? lowest : undefined;
+    const folio = lowest && isFolio(lowest, lines, pages[i]!) ? lowest : undefined;
     return lines.filter((l) => {
       if (l === folio) return false;
       const edge = l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h;
@@ -77,6 +76,23 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
       return true;
     });
   });
+}
+
+/**
+ * pdflatex's page number: a lone number centred at the page's foot. Centred and upright, it reads
+ * as a display formula (`$$1$$`, as a centred `7840` does); then it must also be the page's own
+ * number and stand apart from the text, so an answer displayed last on a page without page
+ * numbers stays.
+ */
+function isFolio(l: TextLine, lines: TextLine[], page: PdfText['pages'][number]): boolean {
+  const { width: w, height: h } = page;
+  if (l.box.y1 >= 0.2 * h || Math.abs((l.box.x0 + l.box.x1) / 2 - w / 2) >= 0.05 * w) return false;
+  const t = l.text.trim();
+  if (/^\d{1,4}$/.test(t)) return true;
+  const shown = /^\$\$(\d{1,4})\$\$$/.exec(t)?.[1];
+  if (shown === undefined || Number(shown) !== page.number) return false;
+  const above = lines.filter((o) => o !== l && o.box.y0 > l.box.y0).reduce((a, o) => Math.min(a, o.box.y0), Infinity);
+  return above - l.box.y1 > 1.5 * l.size;
 }
 
 /** Whether the last formula of a line is unfinished: an operator at its end, or a bracket left open. */
