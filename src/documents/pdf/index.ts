@@ -141,6 +141,15 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
     const left = Math.min(...ls.map((l) => l.box.x0));
     const size = ls.map((l) => l.size).sort((a, b) => a - b)[ls.length >> 1]!;
     if (right - left >= 20 * size && ls.filter((l) => l.box.x1 > right - 2 * l.size).length >= 3) edges.set(k, { left, right });
+    else {
+      // A short page set justified (pdflatex) has its edge where two lines end to the point: a
+      // ragged chat's lines do not.
+      const justified = ls
+        .map((l) => l.box.x1)
+        .filter((x, i, xs) => x - left >= 20 * size && xs.some((y, j) => j !== i && Math.abs(x - y) < 0.3))
+        .reduce((a, x) => Math.max(a, x), -Infinity);
+      if (justified > -Infinity) edges.set(k, { left, right: justified });
+    }
   }
   return edges;
 }
@@ -153,12 +162,18 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
  */
 function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || next.display || prev.mono || next.mono || prev.table || next.table) return false;
+  // An equation's number at the right margin ends its display: what follows is a new sentence.
+  if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
   if (Math.abs(prev.size - next.size) > 0.2 * Math.min(prev.size, next.size) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
   const edge = edges.get(`${prev.page}|${prev.bubble}`);
   // The rest of a wrapped line starts at the column's left edge: an indented line opens a
-  // paragraph (pdflatex) or stands in a list item.
-  if (!edge || next.box.x0 > edge.left + 0.5 * next.size) return false;
+  // paragraph (pdflatex). In a list the item's text hangs: its rest starts under the item's first
+  // word, right of the label, and every further line at that same indent.
+  const hangs = OPENS_ITEM.test(prev.text)
+    ? next.box.x0 > prev.box.x0 + 0.5 * next.size && next.box.x0 < prev.box.x0 + 4 * next.size
+    : !!edge && prev.box.x0 > edge.left + 0.5 * next.size && Math.abs(next.box.x0 - prev.box.x0) < 0.3 * next.size;
+  if (!edge || (next.box.x0 > edge.left + 0.5 * next.size && !hangs)) return false;
   const right = edge.right;
   const first = /^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '';
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
@@ -223,7 +238,8 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       }
       if (newPara && !inCode) push('');
       if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
-        out[out.length - 1] = `${last} ${l.text}`;
+        // A word the page hyphenated is one word again (a compound keeps its hyphen).
+        out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(l.text) ? `${last}${l.text}` : `${last} ${l.text}`;
         lastOf[out.length - 1] = i;
         return;
       }
