@@ -1,5 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
-import { glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
+import { extensionCodes, glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
 export interface Box {
@@ -286,6 +286,9 @@ const EXTENSIBLE: Record<number, [string, number]> = {};
     [0x41, ')', 1.8],
     [0x42, '(', 0.6],
     [0x43, ')', 0.6],
+    // The bars (`\big|`, and the pieces a tall `\left|` stacks), when a ToUnicode map names them.
+    [0x0c, '|', 0.6],
+    [0x0d, '\\|', 0.6],
   ];
   for (const [code, c, d] of raw) EXTENSIBLE[code] = [c, d];
 })();
@@ -318,7 +321,8 @@ const UNICODE_PIECES: Record<string, string> = {
  * baseline and above it (in font sizes). TeX's extension-font pieces hang from their baseline.
  */
 function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
-  const s = g.s.trim();
+  // Not trim(): the bar's code, 0x0C, is a form feed.
+  const s = g.s.replace(/ /g, '');
   if ([...s].length !== 1) return undefined;
   if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, 0.3, 0.75];
   if (!/^CMEX|LMMathExtension/i.test(g.font)) return undefined;
@@ -602,8 +606,13 @@ function buildBigOps(pieces: Piece[]): Piece[] {
       }
       return set;
     };
-    const above = grow(live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size));
-    const below = grow(live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size));
+    // A script of the next line's (or the previous line's) letter, set right beside it at its
+    // height, is that letter's, however close under the operator it stands (`X^{\top}` in the
+    // line under a text-style `\min_w`).
+    const scriptOfOther = (p: Piece) =>
+      live.some((q) => q !== op && q.size >= 0.9 * base.size && p.x - (q.x + q.w) > -0.1 * p.size && p.x - (q.x + q.w) < 0.3 * p.size && p.y > q.bottom && p.y < q.top);
+    const above = grow(live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size && !scriptOfOther(p)));
+    const below = grow(live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size && !scriptOfOther(p)));
     if (!above.length && !below.length) continue;
     let tex = op.tex.trim();
     if (below.length) tex += `_{${assemble(below).trim()}}`;
@@ -1042,7 +1051,7 @@ function cellGrids(shapes: Shape[]): Grid[] {
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
   const glyphOf = new Map<Piece, Glyphs>();
-  let pieces = page.glyphs.flatMap((g) => {
+  let pieces = extensionCodes(page.glyphs).flatMap((g) => {
     const ps = splitProse(g, pieceOf(g));
     for (const p of ps) fonts.set(p, g.font);
     if (ps.length === 1) glyphOf.set(ps[0]!, g);

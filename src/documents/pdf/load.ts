@@ -11,6 +11,8 @@ export interface Glyphs {
   size: number;
   /** The font's name without its subset prefix (`KaTeX_Math-Italic`, `CMMI10`). */
   font: string;
+  /** The font maps its codes to Unicode (a ToUnicode map): `s` is Unicode, not the font's codes. */
+  unicode?: boolean;
 }
 
 /** A horizontal rule (a fraction bar, an overline), or another drawn shape's bounding box. */
@@ -91,6 +93,8 @@ export async function openPdf(bytes: Uint8Array) {
     cMapPacked: true,
     standardFontDataUrl: assetDir('standard_fonts'),
     isEvalSupported: false,
+    // Keeps each font's ToUnicode map, which tells how to read TeX's extension font (see `Glyphs.unicode`).
+    fontExtraProperties: true,
   }).promise;
 }
 
@@ -113,19 +117,25 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const text = await page.getTextContent();
     const ops = await page.getOperatorList();
-    const fontNames = new Map<string, string>();
-    const fontOf = (id: string): string => {
-      let name = fontNames.get(id);
-      if (name === undefined) {
+    const fontNames = new Map<string, { name: string; unicode?: boolean }>();
+    const fontOf = (id: string): { name: string; unicode?: boolean } => {
+      let font = fontNames.get(id);
+      if (font === undefined) {
         try {
-          const f = page.commonObjs.get(id) as { name?: string } | undefined;
-          name = (f?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+          const f = page.commonObjs.get(id) as { name?: string; toUnicode?: { _map?: unknown[] } } | undefined;
+          const map = f?.toUnicode?._map;
+          // pdf.js fills in names of its own for codes a font leaves unmapped (CMEX10's 0x9F is `√`):
+          // a map that names the small delimiters (codes 0x00-0x1F, brackets) is the font's own.
+          const named = Array.isArray(map) && map.slice(0, 0x20).some((u) => typeof u === 'string' && /^[()[\]{}|∣⟨⟩〈〉]$/.test(u));
+          const name = (f?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+          // Only TeX's extension font is read by its codes, so only its map is worth the question.
+          font = { name, ...(Array.isArray(map) && /^CMEX|LMMathExtension/i.test(name) ? { unicode: named } : {}) };
         } catch {
-          name = '';
+          font = { name: '' };
         }
-        fontNames.set(id, name);
+        fontNames.set(id, font);
       }
-      return name;
+      return font;
     };
     const glyphs: Glyphs[] = [];
     for (const item of text.items) {
@@ -133,7 +143,8 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       const [a, b, , , e, f] = item.transform as number[];
       const size = Math.hypot(a!, b!);
       if (!(size > 0)) continue;
-      glyphs.push({ s: item.str, x: e!, y: f!, w: item.width, size, font: fontOf(item.fontName) });
+      const font = fontOf(item.fontName);
+      glyphs.push({ s: item.str, x: e!, y: f!, w: item.width, size, font: font.name, ...(font.unicode !== undefined ? { unicode: font.unicode } : {}) });
     }
     // Shapes: every path's bounding box in page space, following the transformation stack.
     const shapes: Shape[] = [];
