@@ -88,3 +88,28 @@ over the next line's words.`;
   assert.equal(verdict('(X^\\top X)^{-1} X^\\top y', inverse!), 'correct');
   assert.match(text, /\\min_\{w ?\\in W\} f\(w\) \+ \\sum_\{i=1\}\^\{n\}x_\{i\}/, text);
 });
+
+test("the extension font's glyphs pdf.js takes for white space are read: norm bars, `|` pieces, `\\Bigg(`", { skip: noTex }, async () => {
+  // Codes 0x0D (`\|`), 0x0C (`|`) and 0x20 (`\Bigg(`) never reach pdf.js's text layer.
+  const read = await displays(String.raw`A:
+\[ \big\| W \big\|_2 \le \sqrt{d} \]
+B:
+\[ \left( \sum_{k=1}^{n} \frac{a_k}{b_k} \right) + \left| \frac{x}{y} \right| \]
+C:
+\[ \left\| \mathbf{y} - X\mathbf{w} \right\|_2^2 + \left\| \frac{\mathbf{w}}{p} \right\| \]`);
+  const [a, b, c] = ['A', 'B', 'C'].map((k) => read.get(k) ?? '');
+  assert.equal(verdict('\\|W\\|_2 \\le \\sqrt{d}', a!), 'correct', a);
+  // Near miss: without its bars the norm was `W_2`, another quantity.
+  assert.equal(verdict('W_2 \\le \\sqrt{d}', a!), 'incorrect', a);
+  assert.match(b!, /^\\left\( \\sum_\{k=1\}\^\{n\} ?\\frac\{a_\{k\}\}\{b_\{k\}\} \\right\) \+ \\left\| \\frac\{x\}\{y\} \\right\|$/, b);
+  assert.match(c!, /\\left\\\| \\frac\{\\mathbf\{w\}\}\{p\} \\right\\\|$/, c);
+});
+
+test('an accent over an upright Greek capital (\\tilde\\Gamma, \\hat\\Theta) is its own; a capital without one stays bare', { skip: noTex }, async () => {
+  const read = await displays(String.raw`A:
+\[ \tilde{\mathbf{w}} = \Gamma \mathbf{w}, \quad \tilde\Delta = \tilde{x} - \hat{\Theta} + \tilde\Gamma y \]`);
+  const a = read.get('A') ?? '';
+  assert.match(a, /\\tilde\{\\Delta\} = \\tilde\{x\} - \\hat\{\\Theta\} \+ \\tilde\{\\Gamma\} ?y$/, a);
+  // Near miss: the Gamma beside an accented w has no accent of its own.
+  assert.match(a, /^\\tilde\{\\mathbf\{w\}\} = \\Gamma \\mathbf\{w\}/, a);
+});

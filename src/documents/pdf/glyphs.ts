@@ -315,7 +315,7 @@ const OMX_OF: Record<string, [number, number][]> = {};
 })();
 
 /** What a ToUnicode map gives for the extension font and its codes never are: the brackets alone, or anything beyond ASCII. */
-const MAPPED_ONLY = /^[()[\]{}|/\\<>^~]*$/;
+const MAPPED_ONLY = /^[()[\]{}|/\\<>^~]+$/;
 
 /**
  * The extension font's runs as its codes, whichever way the PDF names them. Without a ToUnicode

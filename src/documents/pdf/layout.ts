@@ -230,10 +230,17 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const name = ACCENTS[a.t.trim()] ?? ACCENTS[a.tex.trim()];
     if (!name || [...a.t.trim()].length !== 1) continue;
     const mid = a.x + a.w / 2;
+    // TeX sets upright Greek capitals (`\tilde{\Gamma}`) in the text font, as it does `\mathrm`
+    // letters, and pdf.js may join them to the `=` after: the letter under the accent is its base.
+    const letterUnder = (b: Piece) => {
+      const chars = [...b.raw];
+      const k = Math.floor(((mid - b.x) / b.w) * chars.length);
+      return /^[A-Za-zΓΔ∆ΘΛΞΠΣΥΦΨΩ]$/.test(chars[Math.max(0, Math.min(chars.length - 1, k))] ?? '');
+    };
     const base = live.find(
       (b) =>
         b !== a &&
-        (b.math || b.built || (b.mathy && /^[A-Za-z]{1,2}$/.test(b.raw.trim()))) &&
+        (b.math || b.built || (b.mathy && (/^[A-Za-zΓΔ∆ΘΛΞΠΣΥΦΨΩ]{1,2}$/.test(b.raw.trim()) || letterUnder(b)))) &&
         mid > b.x - 0.1 * b.size &&
         mid < b.x + b.w + 0.1 * b.size &&
         a.y > b.y - 0.1 * b.size &&
