@@ -13,7 +13,7 @@ import { PDFLATEX, pdflatexPdf } from './fixtures/pdf/generate.js';
 const noTex = !PDFLATEX && 'no /usr/bin/pdflatex';
 const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
 
-/** Each labelled display's formula (`A: \[ ... \]` gives `A`). */
+/** Each labelled display's formula (`A: \[ ... \]` gives `A`), several a line each. */
 async function displays(body: string, packages = ''): Promise<Map<string, string>> {
   const text = (await readDocumentFile(pdflatexPdf(body, '', packages)!, 'ext.pdf')).text!;
   const out = new Map<string, string>();
@@ -22,7 +22,8 @@ async function displays(body: string, packages = ''): Promise<Map<string, string
     const l = /^([A-F]):\s*$/.exec(line);
     if (l) label = l[1]!;
     const d = /^\$\$(.*)\$\$$/.exec(line);
-    if (d && label) out.set(label, d[1]!.replace(/[,.]$/, ''));
+    // A label over several displays (an `align*`) gets them all, a line each.
+    if (d && label) out.set(label, [out.get(label), d[1]!.replace(/[,.]$/, '')].filter(Boolean).join('\n'));
   }
   return out;
 }
@@ -96,13 +97,19 @@ test("the extension font's glyphs pdf.js takes for white space are read: norm ba
 B:
 \[ \left( \sum_{k=1}^{n} \frac{a_k}{b_k} \right) + \left| \frac{x}{y} \right| \]
 C:
-\[ \left\| \mathbf{y} - X\mathbf{w} \right\|_2^2 + \left\| \frac{\mathbf{w}}{p} \right\| \]`);
+\[ \left\| \mathbf{y} - X\mathbf{w} \right\|_2^2 + \left\| \frac{\mathbf{w}}{p} \right\| \]
+D:
+\begin{align*} &\big\| a \big\|_2 = 1 \\ &\big\| b \big\|_2 = 2 \end{align*}`);
   const [a, b, c] = ['A', 'B', 'C'].map((k) => read.get(k) ?? '');
   assert.equal(verdict('\\|W\\|_2 \\le \\sqrt{d}', a!), 'correct', a);
   // Near miss: without its bars the norm was `W_2`, another quantity.
   assert.equal(verdict('W_2 \\le \\sqrt{d}', a!), 'incorrect', a);
   assert.match(b!, /^\\left\( \\sum_\{k=1\}\^\{n\} ?\\frac\{a_\{k\}\}\{b_\{k\}\} \\right\) \+ \\left\| \\frac\{x\}\{y\} \\right\|$/, b);
   assert.match(c!, /\\left\\\| \\frac\{\\mathbf\{w\}\}\{p\} \\right\\\|$/, c);
+  // Near miss: the bars of two aligned lines stand at one x, a line apart: two norms, never one tall bar.
+  const text = [...read.values()].join('\n');
+  assert.match(text, /\\left\\\| a \\right\\\|_\{2\} = 1/, text);
+  assert.match(text, /\\left\\\| b \\right\\\|_\{2\} = 2/, text);
 });
 
 test('an accent over an upright Greek capital (\\tilde\\Gamma, \\hat\\Theta) is its own; a capital without one stays bare', { skip: noTex }, async () => {

@@ -350,10 +350,14 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     if (used.has(q.p)) continue;
     const g = glyphOf.get(q.p)!;
     const stack = [q];
+    // TeX's pieces hang from their baselines and meet end to end: the next one starts where the
+    // last one's depth ends, never further (the bars of two aligned lines' norms stand one line apart).
+    const texFont = /^CMEX|LMMathExtension/i.test(g.font);
     for (const r of [...parts].sort((a, b) => b.p.y - a.p.y)) {
       const last = glyphOf.get(stack[stack.length - 1]!.p)!;
       const rg = glyphOf.get(r.p)!;
-      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > 2.2 * g.size) continue;
+      const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
+      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > reach * g.size) continue;
       stack.push(r);
     }
     for (const r of stack) used.add(r.p);
