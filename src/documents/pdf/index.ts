@@ -58,11 +58,10 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
   const counted = Math.max(3, Math.ceil(all.length * 0.8));
   return all.map((lines, i) => {
     const h = pages[i]!.height;
-    const w = pages[i]!.width;
     // pdflatex's page number: a lone number centred under everything else, a little above the
     // edge band (a one-page document has no repeats to find it by).
     const lowest = lines.reduce<TextLine | undefined>((a, l) => (!a || l.box.y0 < a.box.y0 ? l : a), undefined);
-    const folio = lowest && /^\d{1,4}$/.test(lowest.text.trim()) && lowest.box.y1 < 0.2 * h && Math.abs((lowest.box.x0 + lowest.box.x1) / 2 - w / 2) < 0.05 * w ? lowest : undefined;
+    const folio = lowest && isFolio(lowest, lines, pages[i]!) ? lowest : undefined;
     return lines.filter((l) => {
       if (l === folio) return false;
       const edge = l.box.y0 > 0.9 * h || l.box.y1 < 0.1 * h;
@@ -77,6 +76,23 @@ function dropRunningLines(all: TextLine[][], pages: PdfText['pages']): TextLine[
       return true;
     });
   });
+}
+
+/**
+ * pdflatex's page number: a lone number centred at the page's foot. Centred and upright, it reads
+ * as a display formula (`$$1$$`, as a centred `7840` does); then it must also be the page's own
+ * number and stand apart from the text, so an answer displayed last on a page without page
+ * numbers stays.
+ */
+function isFolio(l: TextLine, lines: TextLine[], page: PdfText['pages'][number]): boolean {
+  const { width: w, height: h } = page;
+  if (l.box.y1 >= 0.2 * h || Math.abs((l.box.x0 + l.box.x1) / 2 - w / 2) >= 0.05 * w) return false;
+  const t = l.text.trim();
+  if (/^\d{1,4}$/.test(t)) return true;
+  const shown = /^\$\$(\d{1,4})\$\$$/.exec(t)?.[1];
+  if (shown === undefined || Number(shown) !== page.number) return false;
+  const above = lines.filter((o) => o !== l && o.box.y0 > l.box.y0).reduce((a, o) => Math.min(a, o.box.y0), Infinity);
+  return above - l.box.y1 > 1.5 * l.size;
 }
 
 /** Whether the last formula of a line is unfinished: an operator at its end, or a bracket left open. */
@@ -125,6 +141,15 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
     const left = Math.min(...ls.map((l) => l.box.x0));
     const size = ls.map((l) => l.size).sort((a, b) => a - b)[ls.length >> 1]!;
     if (right - left >= 20 * size && ls.filter((l) => l.box.x1 > right - 2 * l.size).length >= 3) edges.set(k, { left, right });
+    else {
+      // A short page set justified (pdflatex) has its edge where two lines end to the point: a
+      // ragged chat's lines do not.
+      const justified = ls
+        .map((l) => l.box.x1)
+        .filter((x, i, xs) => x - left >= 20 * size && xs.some((y, j) => j !== i && Math.abs(x - y) < 0.3))
+        .reduce((a, x) => Math.max(a, x), -Infinity);
+      if (justified > -Infinity) edges.set(k, { left, right: justified });
+    }
   }
   return edges;
 }
@@ -137,12 +162,18 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
  */
 function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || next.display || prev.mono || next.mono || prev.table || next.table) return false;
+  // An equation's number at the right margin ends its display: what follows is a new sentence.
+  if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
   if (Math.abs(prev.size - next.size) > 0.2 * Math.min(prev.size, next.size) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
   const edge = edges.get(`${prev.page}|${prev.bubble}`);
   // The rest of a wrapped line starts at the column's left edge: an indented line opens a
-  // paragraph (pdflatex) or stands in a list item.
-  if (!edge || next.box.x0 > edge.left + 0.5 * next.size) return false;
+  // paragraph (pdflatex). In a list the item's text hangs: its rest starts under the item's first
+  // word, right of the label, and every further line at that same indent.
+  const hangs = OPENS_ITEM.test(prev.text)
+    ? next.box.x0 > prev.box.x0 + 0.5 * next.size && next.box.x0 < prev.box.x0 + 4 * next.size
+    : !!edge && prev.box.x0 > edge.left + 0.5 * next.size && Math.abs(next.box.x0 - prev.box.x0) < 0.3 * next.size;
+  if (!edge || (next.box.x0 > edge.left + 0.5 * next.size && !hangs)) return false;
   const right = edge.right;
   const first = /^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '';
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
@@ -207,7 +238,8 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       }
       if (newPara && !inCode) push('');
       if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
-        out[out.length - 1] = `${last} ${l.text}`;
+        // A word the page hyphenated is one word again (a compound keeps its hyphen).
+        out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(l.text) ? `${last}${l.text}` : `${last} ${l.text}`;
         lastOf[out.length - 1] = i;
         return;
       }

@@ -1,5 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
-import { glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
+import { extensionCodes, glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
 export interface Box {
@@ -230,10 +230,17 @@ function buildAccents(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const name = ACCENTS[a.t.trim()] ?? ACCENTS[a.tex.trim()];
     if (!name || [...a.t.trim()].length !== 1) continue;
     const mid = a.x + a.w / 2;
+    // TeX sets upright Greek capitals (`\tilde{\Gamma}`) in the text font, as it does `\mathrm`
+    // letters, and pdf.js may join them to the `=` after: the letter under the accent is its base.
+    const letterUnder = (b: Piece) => {
+      const chars = [...b.raw];
+      const k = Math.floor(((mid - b.x) / b.w) * chars.length);
+      return /^[A-Za-zΓΔ∆ΘΛΞΠΣΥΦΨΩ]$/.test(chars[Math.max(0, Math.min(chars.length - 1, k))] ?? '');
+    };
     const base = live.find(
       (b) =>
         b !== a &&
-        (b.math || b.built || (b.mathy && /^[A-Za-z]{1,2}$/.test(b.raw.trim()))) &&
+        (b.math || b.built || (b.mathy && (/^[A-Za-zΓΔ∆ΘΛΞΠΣΥΦΨΩ]{1,2}$/.test(b.raw.trim()) || letterUnder(b)))) &&
         mid > b.x - 0.1 * b.size &&
         mid < b.x + b.w + 0.1 * b.size &&
         a.y > b.y - 0.1 * b.size &&
@@ -286,6 +293,9 @@ const EXTENSIBLE: Record<number, [string, number]> = {};
     [0x41, ')', 1.8],
     [0x42, '(', 0.6],
     [0x43, ')', 0.6],
+    // The bars (`\big|`, and the pieces a tall `\left|` stacks), when a ToUnicode map names them.
+    [0x0c, '|', 0.6],
+    [0x0d, '\\|', 0.6],
   ];
   for (const [code, c, d] of raw) EXTENSIBLE[code] = [c, d];
 })();
@@ -318,7 +328,8 @@ const UNICODE_PIECES: Record<string, string> = {
  * baseline and above it (in font sizes). TeX's extension-font pieces hang from their baseline.
  */
 function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
-  const s = g.s.trim();
+  // Not trim(): the bar's code, 0x0C, is a form feed.
+  const s = g.s.replace(/ /g, '');
   if ([...s].length !== 1) return undefined;
   if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, 0.3, 0.75];
   if (!/^CMEX|LMMathExtension/i.test(g.font)) return undefined;
@@ -339,10 +350,14 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     if (used.has(q.p)) continue;
     const g = glyphOf.get(q.p)!;
     const stack = [q];
+    // TeX's pieces hang from their baselines and meet end to end: the next one starts where the
+    // last one's depth ends, never further (the bars of two aligned lines' norms stand one line apart).
+    const texFont = /^CMEX|LMMathExtension/i.test(g.font);
     for (const r of [...parts].sort((a, b) => b.p.y - a.p.y)) {
       const last = glyphOf.get(stack[stack.length - 1]!.p)!;
       const rg = glyphOf.get(r.p)!;
-      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > 2.2 * g.size) continue;
+      const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
+      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > reach * g.size) continue;
       stack.push(r);
     }
     for (const r of stack) used.add(r.p);
@@ -602,8 +617,13 @@ function buildBigOps(pieces: Piece[]): Piece[] {
       }
       return set;
     };
-    const above = grow(live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size));
-    const below = grow(live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size));
+    // A script of the next line's (or the previous line's) letter, set right beside it at its
+    // height, is that letter's, however close under the operator it stands (`X^{\top}` in the
+    // line under a text-style `\min_w`).
+    const scriptOfOther = (p: Piece) =>
+      live.some((q) => q !== op && q.size >= 0.9 * base.size && p.x - (q.x + q.w) > -0.1 * p.size && p.x - (q.x + q.w) < 0.3 * p.size && p.y > q.bottom && p.y < q.top);
+    const above = grow(live.filter((p) => p !== op && over(p) && p.bottom >= top - 0.35 * p.size && p.bottom < top + 1.2 * p.size && !scriptOfOther(p)));
+    const below = grow(live.filter((p) => p !== op && over(p) && p.top <= bottom + 0.35 * p.size && p.top > bottom - 1.2 * p.size && !scriptOfOther(p)));
     if (!above.length && !below.length) continue;
     let tex = op.tex.trim();
     if (below.length) tex += `_{${assemble(below).trim()}}`;
@@ -1042,7 +1062,7 @@ function cellGrids(shapes: Shape[]): Grid[] {
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
   const glyphOf = new Map<Piece, Glyphs>();
-  let pieces = page.glyphs.flatMap((g) => {
+  let pieces = extensionCodes(page.glyphs).flatMap((g) => {
     const ps = splitProse(g, pieceOf(g));
     for (const p of ps) fonts.set(p, g.font);
     if (ps.length === 1) glyphOf.set(ps[0]!, g);

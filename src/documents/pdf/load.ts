@@ -11,6 +11,8 @@ export interface Glyphs {
   size: number;
   /** The font's name without its subset prefix (`KaTeX_Math-Italic`, `CMMI10`). */
   font: string;
+  /** The font maps its codes to Unicode (a ToUnicode map): `s` is Unicode, not the font's codes. */
+  unicode?: boolean;
 }
 
 /** A horizontal rule (a fraction bar, an overline), or another drawn shape's bounding box. */
@@ -91,6 +93,8 @@ export async function openPdf(bytes: Uint8Array) {
     cMapPacked: true,
     standardFontDataUrl: assetDir('standard_fonts'),
     isEvalSupported: false,
+    // Keeps each font's ToUnicode map, which tells how to read TeX's extension font (see `Glyphs.unicode`).
+    fontExtraProperties: true,
   }).promise;
 }
 
@@ -105,6 +109,93 @@ const mul = (a: number[], b: number[]): number[] => [
   a[1]! * b[4]! + a[3]! * b[5]! + a[5]!,
 ];
 
+/** A glyph as pdf.js's operator list shows it. */
+interface OpGlyph {
+  originalCharCode?: number;
+  width?: number;
+  isSpace?: boolean;
+}
+
+/**
+ * Where the text operators of a page put each glyph they show: PDF's text state (the text and
+ * line matrices, font size, spacing), enough for what TeX writes.
+ */
+class TextState {
+  private tm = [1, 0, 0, 1, 0, 0];
+  private tlm = [1, 0, 0, 1, 0, 0];
+  private font = '';
+  private size = 0;
+  private charSpacing = 0;
+  private wordSpacing = 0;
+  private scale = 1;
+  private leading = 0;
+  private rise = 0;
+
+  /** Follows one operator; for a text-showing one, each glyph with its origin in text space. */
+  step(fn: number, args: unknown[], OPS: PdfJs['OPS']): { font: string; size: number; tm: number[]; glyphs: { g: OpGlyph; x: number; w: number }[] } | undefined {
+    const a = args as number[];
+    if (fn === OPS.beginText) this.tm = this.tlm = [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.setFont) [this.font, this.size] = [String(args[0]), Number(args[1])];
+    else if (fn === OPS.setTextMatrix) this.tm = this.tlm = [...(Array.isArray(args[0]) ? (args[0] as number[]) : a)];
+    else if (fn === OPS.moveText) this.move(a[0]!, a[1]!);
+    else if (fn === OPS.setLeadingMoveText) {
+      this.leading = -a[1]!;
+      this.move(a[0]!, a[1]!);
+    } else if (fn === OPS.nextLine) this.move(0, -this.leading);
+    else if (fn === OPS.setLeading) this.leading = a[0]!;
+    else if (fn === OPS.setCharSpacing) this.charSpacing = a[0]!;
+    else if (fn === OPS.setWordSpacing) this.wordSpacing = a[0]!;
+    else if (fn === OPS.setHScale) this.scale = a[0]! / 100;
+    else if (fn === OPS.setTextRise) this.rise = a[0]!;
+    else if (fn === OPS.showText || fn === OPS.showSpacedText) {
+      const out: { g: OpGlyph; x: number; w: number }[] = [];
+      const tm = [...this.tm];
+      let x = 0;
+      for (const g of (args[0] as (OpGlyph | number | null)[]) ?? []) {
+        if (typeof g === 'number') x -= (g / 1000) * this.size * this.scale;
+        else if (g) {
+          const w = ((g.width ?? 0) / 1000) * this.size;
+          out.push({ g, x, w: w * this.scale });
+          x += (w + this.charSpacing + (g.isSpace ? this.wordSpacing : 0)) * this.scale;
+        }
+      }
+      this.tm = [tm[0]!, tm[1]!, tm[2]!, tm[3]!, tm[4]! + x * tm[0]!, tm[5]! + x * tm[1]!];
+      return { font: this.font, size: this.size, tm: [tm[0]!, tm[1]!, tm[2]!, tm[3]!, tm[4]! + this.rise * tm[2]!, tm[5]! + this.rise * tm[3]!], glyphs: out };
+    }
+    return undefined;
+  }
+
+  private move(tx: number, ty: number): void {
+    const l = this.tlm;
+    this.tlm = [l[0]!, l[1]!, l[2]!, l[3]!, l[4]! + tx * l[0]! + ty * l[2]!, l[5]! + tx * l[1]! + ty * l[3]!];
+    this.tm = [...this.tlm];
+  }
+}
+
+/**
+ * TeX's extension font has glyphs at codes pdf.js takes for white space and leaves out of the
+ * text layer: the bars of `\|` and `|` (0x0D, 0x0C; a norm's `\left\|`), `\Bigg(` (0x20), the
+ * small `\}` and `\langle` (0x09, 0x0A). They are read from the page's operators instead.
+ */
+const WHITE_CODES = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+
+function droppedExtensionGlyphs(
+  shown: { font: string; size: number; tm: number[]; glyphs: { g: OpGlyph; x: number; w: number }[] },
+  ctm: number[],
+  fontOf: (id: string) => { name: string; unicode?: boolean },
+): Glyphs[] {
+  const font = fontOf(shown.font);
+  if (!/^CMEX|LMMathExtension/i.test(font.name) || font.unicode) return [];
+  const out: Glyphs[] = [];
+  const m = mul(ctm, shown.tm);
+  const size = shown.size * Math.hypot(m[0]!, m[1]!);
+  for (const { g, x, w } of shown.glyphs) {
+    if (g.originalCharCode === undefined || !WHITE_CODES.has(g.originalCharCode)) continue;
+    out.push({ s: String.fromCharCode(g.originalCharCode), x: m[0]! * x + m[4]!, y: m[1]! * x + m[5]!, w: w * Math.hypot(m[0]!, m[1]!), size, font: font.name, unicode: false });
+  }
+  return out;
+}
+
 /** Reads one page's glyph runs (with their fonts' real names) and drawn shapes. */
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
@@ -113,19 +204,25 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const text = await page.getTextContent();
     const ops = await page.getOperatorList();
-    const fontNames = new Map<string, string>();
-    const fontOf = (id: string): string => {
-      let name = fontNames.get(id);
-      if (name === undefined) {
+    const fontNames = new Map<string, { name: string; unicode?: boolean }>();
+    const fontOf = (id: string): { name: string; unicode?: boolean } => {
+      let font = fontNames.get(id);
+      if (font === undefined) {
         try {
-          const f = page.commonObjs.get(id) as { name?: string } | undefined;
-          name = (f?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+          const f = page.commonObjs.get(id) as { name?: string; toUnicode?: { _map?: unknown[] } } | undefined;
+          const map = f?.toUnicode?._map;
+          // pdf.js fills in names of its own for codes a font leaves unmapped (CMEX10's 0x9F is `√`):
+          // a map that names the small delimiters (codes 0x00-0x1F, brackets) is the font's own.
+          const named = Array.isArray(map) && map.slice(0, 0x20).some((u) => typeof u === 'string' && /^[()[\]{}|∣⟨⟩〈〉]$/.test(u));
+          const name = (f?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+          // Only TeX's extension font is read by its codes, so only its map is worth the question.
+          font = { name, ...(Array.isArray(map) && /^CMEX|LMMathExtension/i.test(name) ? { unicode: named } : {}) };
         } catch {
-          name = '';
+          font = { name: '' };
         }
-        fontNames.set(id, name);
+        fontNames.set(id, font);
       }
-      return name;
+      return font;
     };
     const glyphs: Glyphs[] = [];
     for (const item of text.items) {
@@ -133,7 +230,8 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       const [a, b, , , e, f] = item.transform as number[];
       const size = Math.hypot(a!, b!);
       if (!(size > 0)) continue;
-      glyphs.push({ s: item.str, x: e!, y: f!, w: item.width, size, font: fontOf(item.fontName) });
+      const font = fontOf(item.fontName);
+      glyphs.push({ s: item.str, x: e!, y: f!, w: item.width, size, font: font.name, ...(font.unicode !== undefined ? { unicode: font.unicode } : {}) });
     }
     // Shapes: every path's bounding box in page space, following the transformation stack.
     const shapes: Shape[] = [];
@@ -143,9 +241,12 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     const stack: [number[], number[]][] = [];
     let images = 0;
     const imageBoxes: Shape[] = [];
+    const textState = new TextState();
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
+      const shown = textState.step(fn!, args, OPS);
+      if (shown) glyphs.push(...droppedExtensionGlyphs(shown, ctm, fontOf));
       if (fn === OPS.save) stack.push([ctm, clip]);
       else if (fn === OPS.restore)
         [ctm, clip] = stack.pop() ?? [
