@@ -27,3 +27,14 @@ test('one finder: a response is searched once, whatever asks for it', () => {
   assert.equal(foundIn(text), foundIn(text));
   assert.equal(candidatesFor(text, {}).candidates[0]!.text, '42');
 });
+
+test("one finder: a labelled line's statement goes on over the lines its paragraph wraps onto, and stops at the next label or item", () => {
+  // A list item written over two lines (Markdown's continuation, and how a PDF's page wraps it).
+  const wrapped = '- **Variance:** the terms are uncorrelated with variance $\\sigma^2$ each,\n  so $\\operatorname{Var}(w) = m^2 \\sigma^2$.\n- **Mean:** $0$';
+  const variance = candidatesFor(wrapped, { name: 'variance', siblings: ['mean'] });
+  assert.match(variance.candidates[0]!.text, /so \$\\operatorname\{Var\}\(w\) = m\^2 \\sigma\^2/);
+  // Near misses: the next item (and a blank line) end the statement; the sibling's value never joins it.
+  assert.equal(candidatesFor(wrapped, { name: 'mean', siblings: ['variance'] }).candidates[0]!.text, '0');
+  const apart = candidatesFor('Variance: $\\sigma^2$\n\nSo the mean is $5$.', { name: 'variance', siblings: ['mean'] });
+  assert.equal(apart.candidates[0]!.text, '\\sigma^2');
+});

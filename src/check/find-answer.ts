@@ -71,13 +71,24 @@ function labelNames(label: string, name: string): boolean {
   return norm(label) === norm(name);
 }
 
+/** `- Weights: ...`, `**Variance:** ...`: a line that starts with a label, and what it says. */
+const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/;
+/** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
+const CONTINUES = /^(?!\s*(?:[-*+]\s|\d{1,2}[.)]\s|#|\||\$\$|\\\[|```))\s*\S/;
+
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
 function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/.exec(line);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = LABELLED_LINE.exec(lines[i]!);
     if (!m || !labelNames(m[1]!, name)) continue;
-    const value = m[2]!
+    // A label's statement goes on over the lines its paragraph wraps onto (a Markdown list item
+    // written over two lines, a PDF's line ending mid-sentence), up to a blank line, another
+    // label, a list item, a heading, a table or a display.
+    let said = m[2]!;
+    for (let j = i + 1; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+    const value = said
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
       .replace(/[.;,]\s*$/, '')
