@@ -98,6 +98,25 @@ test('sentences that look like labels are not labels', () => {
   }
 });
 
+test("a part's letter at the start of a wrapped sentence's second line refers to that part; after a finished line it labels one", () => {
+  const wrapped = `(a) The output width is $30$.\n\n(b) As in (a), and by the constraint from\n(a) we add the biases: $3 \\cdot 3 \\cdot 3 \\cdot 10 + 10 = 280$.`;
+  const sub = readSubmission(`1.\n${wrapped}`, 'w.md', key!, problems);
+  assert.deepEqual(
+    sub.responses.map((r) => r.partId),
+    ['1.a', '1.b'],
+  );
+  assert.equal(gradeSubmission(key!, sub).parts.find((p) => p.id === '1.b')!.verdict, 'correct');
+  // Near misses: after a line that ends its sentence (a full stop, a formula, a colon), or a short answer, the letter labels a part.
+  for (const before of ['The answers are:', 'The output width is $30$', 'Thirty']) {
+    const s = readSubmission(`1.\n(a) ${before}\n(b) $3 \\cdot 3 \\cdot 3 \\cdot 10 + 10 = 280$`, 'w.md', key!, problems);
+    assert.deepEqual(
+      s.responses.map((r) => r.partId),
+      ['1.a', '1.b'],
+      before,
+    );
+  }
+});
+
 test('a write-up with few recognised parts is warned about', () => {
   const g = grade('My homework\n\nI think the answer is 30 and then 280.\n');
   assert.ok(

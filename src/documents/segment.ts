@@ -181,16 +181,25 @@ function labelledRow(line: string): string | undefined {
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
+/** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
+const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
+
 /** Cuts a text at the part labels that start its lines; text before the first label has none. */
+
 export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false): Segment[] {
   const out: Segment[] = [];
   let current: Segment = { text: '', line: firstLine };
+  let previous = '';
   text.split('\n').forEach((raw, i) => {
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
     const line = row ?? (dollar ? raw.slice(dollar[0].length) : raw);
-    const label = readLineLabel(line);
+    const read = readLineLabel(line);
+    // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
+    // part's letter refers to that part; it does not start it.
+    const label = read && !read.question && ENDS_MID_SENTENCE.test(previous) ? undefined : read;
+    previous = raw;
     // `8.` alone, or `- 5. Suppose ...`: possibly a question heading.
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
