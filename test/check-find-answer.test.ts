@@ -37,4 +37,8 @@ test("one finder: a labelled line's statement goes on over the lines its paragra
   assert.equal(candidatesFor(wrapped, { name: 'mean', siblings: ['variance'] }).candidates[0]!.text, '0');
   const apart = candidatesFor('Variance: $\\sigma^2$\n\nSo the mean is $5$.', { name: 'variance', siblings: ['mean'] });
   assert.equal(apart.candidates[0]!.text, '\\sigma^2');
+  // A statement that leads on ("each, so") is ended by the display after it; one that is finished is not.
+  const display = (lead: string) => candidatesFor(`**Variance:** ${lead}\n\n$$\\operatorname{Var}(w) = m^2 \\sigma^2$$\n\n**Mean:** $0$`, { name: 'variance', siblings: ['mean'] });
+  assert.match(display('the terms add up, so').candidates[0]!.text, /so \$\$\\operatorname\{Var\}\(w\) = m\^2/);
+  assert.equal(display('$\\sigma^2$ per term.').candidates[0]!.text, '\\sigma^2$ per term');
 });

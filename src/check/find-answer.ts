@@ -76,6 +76,22 @@ const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
 const CONTINUES = /^(?!\s*(?:[-*+]\s|\d{1,2}[.)]\s|#|\||\$\$|\\\[|```))\s*\S/;
 
+/** A statement that cannot end where it stops: after a comma or colon, or on so, is, gives, equals. */
+const LEADS_ON = /(?:[,:]|\b(?:so|thus|hence|is|are|gives|get|obtain|equals|becomes|then))\s*$/i;
+
+/** The display formula that starts at line `at` (`$$ ... $$` or `\[ ... \]`, over one line or several), or ''. */
+function displayAt(lines: string[], at: number): string {
+  const first = lines[at]?.trim() ?? '';
+  const close = first.startsWith('$$') ? '$$' : first.startsWith('\\[') ? '\\]' : undefined;
+  if (!close) return '';
+  const taken = [first];
+  for (let k = at + 1; !first.slice(2).includes(close) && k < lines.length && k < at + 12; k++) {
+    taken.push(lines[k]!.trim());
+    if (lines[k]!.includes(close)) break;
+  }
+  return taken.join(' ');
+}
+
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
 function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
@@ -87,7 +103,11 @@ function labelledValues(text: string, name: string): Candidate[] {
     // written over two lines, a PDF's line ending mid-sentence), up to a blank line, another
     // label, a list item, a heading, a table or a display.
     let said = m[2]!;
-    for (let j = i + 1; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+    let j = i + 1;
+    for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+    // `... each, so` and then a display: the display ends the sentence (a chat's page or the
+    // writer put the formula on lines of its own).
+    if (LEADS_ON.test(said)) said += ` ${displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j)}`;
     const value = said
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
