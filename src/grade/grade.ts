@@ -13,7 +13,7 @@ import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '..
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
-import { isWorkedExample } from './worked-example.js';
+import { isWorkedExample, keySymbolNames } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
@@ -292,20 +292,21 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
   const indexed = indexedForms(spec, targets);
-  const keyValues = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : []));
+  const keyNames = keySymbolNames(targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : [])));
   for (const c of candidates) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
     if (question.statements.length && restates(c.text, question.statements)) continue;
     // Nor is a number it works out for an example (`for $d_{out} = 1024$, $\alpha \approx 32$`).
-    if (isWorkedExample(c, text, keyValues)) continue;
+    if (isWorkedExample(c, text, keyNames)) continue;
     defs ??= definitions(text);
     renames ??= renamesIn(text, question.statements, question.symbols);
+    const withDefinitions = substituted(c.text, defs);
     const variants = [
       ...new Set([
         c.text,
         lastSide(c.text),
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
-        ...substituted(c.text, defs),
+        ...withDefinitions,
         ...withoutLayerIndex(lastSide(c.text)),
         ...boundSide(lastSide(c.text)),
         ...givenValue(lastSide(c.text), question.givens),
@@ -318,7 +319,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     const asRenamed = new Set(renamed(lastSide(c.text), renames));
     // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
     // candidate the key's symbols alone do not make right is what the response says: right.
-    const defined = definedRight(c, defs, targets, options);
+    const defined = definedRight(c, withDefinitions, targets, options);
     if (defined) return defined;
     for (const v of variants) {
       const candidate = { ...c, text: v };
@@ -487,9 +488,9 @@ function rivalsOf(
   return { rivals: out, hedge };
 }
 
-/** A candidate that is right once the response's own definitions are put in, as graded; else undefined. */
-function definedRight(c: Candidate, defs: Map<string, string>, targets: Target[], options: CheckOptions): Graded | undefined {
-  for (const v of substituted(c.text, defs)) {
+/** A candidate that is right once the response's own definitions are put in (`withDefinitions`: its `substituted` forms), as graded; else undefined. */
+function definedRight(c: Candidate, withDefinitions: readonly string[], targets: Target[], options: CheckOptions): Graded | undefined {
+  for (const v of withDefinitions) {
     for (const t of targets) {
       const r = checkAnswer(t.spec, v, isExtracted(c) ? { ...options, extracted: true } : options);
       if (r.verdict === 'correct' && (t.kind === 'answer' || t.kind === 'accept')) {

@@ -9,6 +9,11 @@ function namesIn(latex: string): Set<string> {
   return out;
 }
 
+/** The names the key's answers use (`keyValues`), read once per part for `isWorkedExample`. */
+export function keySymbolNames(keyValues: readonly string[]): Set<string> {
+  return new Set(keyValues.flatMap((v) => [...namesIn(v)]));
+}
+
 /** A bare number, perhaps after a name and `=` / `\approx` (`\alpha \approx 32`, `0.044`). */
 const NUMBER_ONLY = /^\s*(?:[^=<>≈]{1,30}?(?:=|\\approx|≈|\\sim)\s*)?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:\\%|%)?\s*$/;
 
@@ -18,12 +23,11 @@ const NUMBER_ONLY = /^\s*(?:[^=<>≈]{1,30}?(?:=|\\approx|≈|\\sim)\s*)?[-+]?\d
  * gives one of the key's symbols a value. Such a number illustrates a symbolic answer; graded as
  * the answer, a right general answer would be marked wrong. So is the example's premise, one of the
  * key's symbols set to a number (`d_{out} = 1024`). A number when the key's answer is a
- * number is never an example (the key has no symbol to give a value to).
+ * number is never an example (the key has no symbol to give a value to). `symbols` is
+ * `keySymbolNames` of the key's answers.
  */
-export function isWorkedExample(candidate: Candidate, text: string, keyValues: readonly string[]): boolean {
-  if (!NUMBER_ONLY.test(candidate.text)) return false;
-  const symbols = new Set(keyValues.flatMap((v) => [...namesIn(v)]));
-  if (!symbols.size) return false;
+export function isWorkedExample(candidate: Candidate, text: string, symbols: ReadonlySet<string>): boolean {
+  if (!symbols.size || !NUMBER_ONLY.test(candidate.text)) return false;
   // `d_{out} = 1024` gives one of the answer's own symbols a value: the example's premise.
   const given = /^\s*([^=<>≈]{1,30}?)\s*=/.exec(candidate.text)?.[1];
   if (given && symbols.has(nameKey(given))) return true;
