@@ -1,4 +1,8 @@
+import { checkAnswer } from '../check/check.js';
+import { formulas } from '../check/extract.js';
 import { matrixSymbolsIn } from '../check/infer-symbols.js';
+import { parseMath } from '../math/latex/parse.js';
+import { freeSymbols } from '../math/sampling.js';
 import type { Key, KeyPart } from '../model/key.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { symbolsFor } from './key.js';
@@ -15,8 +19,10 @@ export interface Assignment {
   /** The key's questions in order, with titles and text from the problem set when there is one. */
   outline: QuestionOutline[];
   /**
-   * Matrix symbols each question declares in its own text (`W \in \mathbb{R}^{m \times n}`), by
-   * question number; the key's `symbols:` are laid over them when a part is checked.
+   * Symbols each question defines, by question number; the key's `symbols:` are laid over them
+   * when a part is checked. The matrices its text declares (`W \in \mathbb{R}^{m \times n}`),
+   * their sizes as positive integers, and every symbol of the key's answers to the question
+   * and of the formulas in its text.
    */
   declared: Map<string, SymbolTable>;
 }
@@ -30,19 +36,59 @@ export function assignmentOf(key: Key, problems?: ProblemSet): Assignment {
   let a = byProblems.get(problems);
   if (!a) {
     const outline = outlineOf(key, problems);
-    a = { key, ...(problems ? { problems } : {}), outline, declared: declaredSymbols(outline, problems) };
+    a = { key, ...(problems ? { problems } : {}), outline, declared: declaredSymbols(key, outline, problems) };
     byProblems.set(problems, a);
   }
   return a;
 }
 
-/** The matrix symbols each question of the problem set declares; none without a problem set. */
-function declaredSymbols(outline: QuestionOutline[], problems?: ProblemSet): Map<string, SymbolTable> {
+/**
+ * The symbols each question defines. A key written without a `symbols:` block (many are) still
+ * defines, for a whole question, the symbols its answers use: part (c)'s general bound in the c
+ * that part (b) solves for is about the question, not a symbol the response made up. Sizes of a
+ * declared matrix are dimensions: positive integers, so a bound with `\sqrt{d_{in}}` is compared
+ * where a TA reads it, not at negative sizes.
+ */
+function declaredSymbols(key: Key, outline: QuestionOutline[], problems?: ProblemSet): Map<string, SymbolTable> {
   const out = new Map<string, SymbolTable>();
-  if (!problems) return out;
   for (const q of outline) {
-    const found = q.text ? matrixSymbolsIn(q.text) : {};
+    const found: SymbolTable = problems && q.text ? matrixSymbolsIn(q.text) : {};
+    for (const s of Object.values(found)) {
+      if (!s || !('matrix' in s) || !Array.isArray(s.matrix)) continue;
+      for (const size of s.matrix) if (typeof size === 'string' && !found[size]) found[size] = { positive: true, integer: true };
+    }
+    for (const part of key.parts.filter((p) => p.id.split('.')[0] === q.number)) {
+      const own = symbolsFor(key, part);
+      for (const a of part.answers) {
+        if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
+        for (const name of checkAnswer(a.spec, a.spec.value, { symbols: own }).symbols?.expected ?? []) if (!found[name] && !own[name]) found[name] = {};
+      }
+    }
+    for (const name of questionTextSymbols(problems, q.number)) if (!found[name]) found[name] = {};
     if (Object.keys(found).length) out.set(q.number, found);
+  }
+  return out;
+}
+
+/** The symbols of the formulas a question's text and its parts' texts write (`$y(n) = h(n) * x(n)$`): the question defines them. */
+function questionTextSymbols(problems: ProblemSet | undefined, question: string): Set<string> {
+  const out = new Set<string>();
+  const q = problems?.questions.find((x) => x.number === question);
+  if (!q) return out;
+  const texts = [q.text];
+  const walk = (parts: ProblemPart[]) => {
+    for (const p of parts) {
+      texts.push(p.text);
+      walk(p.parts);
+    }
+  };
+  walk(q.parts);
+  for (const f of texts.flatMap((t) => formulas(t))) {
+    try {
+      freeSymbols(parseMath(f.text), undefined, out);
+    } catch {
+      // A formula the reader cannot read (an ellipsis, a diagram's labels) defines nothing.
+    }
   }
   return out;
 }
