@@ -16,7 +16,9 @@ function readQuestionHeading(line: string, expected: number, previous = ''): { n
     return withPoints(numbered[1]!, numbered[2]!);
   }
   const label = readLineLabel(line);
-  if (label?.strong && label.question && !label.part && Number(label.question) >= expected && Number(label.question) <= expected + 2) {
+  // A heading (`## Question 7`, the exam class's after `\setcounter`) may jump as a numbered heading does.
+  const reach = /^\s{0,3}#{1,6}\s/.test(line) ? 9 : 2;
+  if (label?.strong && label.question && !label.part && Number(label.question) >= expected && Number(label.question) <= expected + reach) {
     return withPoints(label.question, line.slice(label.length));
   }
   return undefined;
