@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { fileURLToPath } from 'node:url';
 import { corpusDir } from './corpus.js';
 import { formatAgreement, measureAgreement } from '../src/cli/agreement.js';
@@ -18,9 +20,19 @@ export async function runDevAgreement(verbose = false): Promise<string[]> {
   if (!dev || !existsSync(join(dev, 'hw4-fa25.labels.yaml'))) return ['skipped: ../shared/corpus/dev/hw4-fa25 is not beside the project'];
   const labels = join(dev, 'hw4-fa25.labels.yaml');
   const ownKey = fileURLToPath(new URL('../../examples/seeds-hw4/key.yaml', import.meta.url));
+  // The staff key as a TA who writes no `symbols:` would write it: a question's symbols must
+  // still be the question's (a copy in a temporary folder; nothing of the corpus is kept).
+  const tmp = mkdtempSync(join(tmpdir(), 'pc-dev-'));
+  const bare = join(tmp, 'hw4-fa25.no-symbols.key.yaml');
+  const doc = parseDocument(readFileSync(join(dev, 'hw4-fa25.key.yaml'), 'utf8'));
+  doc.delete('symbols');
+  doc.set('problems', join(dev, 'hw4-fa25.problems.md'));
+  for (const id of Object.keys((doc.get('parts') as { toJSON(): object }).toJSON())) doc.deleteIn(['parts', id, 'symbols']);
+  writeFileSync(bare, String(doc));
   const out: string[] = [];
   for (const [name, key] of [
     ['staff key', undefined],
+    ['staff key without its symbols', bare],
     ['project key', ownKey],
   ] as const) {
     const t0 = performance.now();
@@ -41,6 +53,7 @@ export async function runDevAgreement(verbose = false): Promise<string[]> {
     }
     if (verbose) out.push(...formatAgreement(r.report).map((l) => `    ${l}`));
   }
+  rmSync(tmp, { recursive: true, force: true });
   return out;
 }
 
