@@ -7,7 +7,7 @@ import { printMath } from '../math/latex/print.js';
 import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, lastSide, trimAnswer, UnreadableError } from './extract.js';
 import { numberWordsToDigits } from './prepare.js';
-import { readAnswerText } from './read-answer.js';
+import { literalTree, readAnswerText } from './read-answer.js';
 import { freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
 import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
@@ -203,11 +203,14 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   }
   const { spec, expected, symbols, read, printed } = prepared;
   let type = prepared.type;
-  const extracted = options.extracted && !SEARCH_NEEDED.test(candidate) ? { text: trimAnswer(candidate) } : extractAnswer(candidate);
+  // A bare literal (`1,007`, `(2, 3, 1)`) is its own answer: there is nothing to find in it, and
+  // extraction's searches were a tenth of a plain check's time.
+  const literal = literalTree(candidate) !== undefined;
+  const extracted = literal ? { text: candidate.trim() } : options.extracted && !SEARCH_NEEDED.test(candidate) ? { text: trimAnswer(candidate) } : extractAnswer(candidate);
   // read
   // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
   const chainEnd = extracted.text.includes('=') && !RELATION_TYPES.has(type) ? [lastSide(extracted.text)] : [];
-  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, trimAnswer(candidate), ...chainEnd])], type, read);
+  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, literal ? extracted.text : trimAnswer(candidate), ...chainEnd])], type, read);
   // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
   // Only prose: a number is never mined out of malformed LaTeX.
   // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.

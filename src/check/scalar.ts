@@ -87,8 +87,8 @@ export function numbersMatch(expected: Node, answer: Node, ctx: CheckContext): N
     const rounded = Number(want.toFixed(places));
     // A value whose decimals never end (1/3, 8/3, √2) can only be written rounded; one with a
     // finite decimal form (127/128 = 0.9921875) is written exactly unless the key allows rounding.
-    const endless = exactWant ? !terminatesWithin(exactWant, 40) : true;
     if (sig >= 2 && Math.abs(rounded - got) < 1e-12 * Math.max(1, Math.abs(got))) {
+      const endless = exactWant ? !terminatesWithin(exactWant, 40) : true;
       const how = `a correct rounding to ${places} decimal place${places === 1 ? '' : 's'}`;
       return endless ? { equal: true, how: `${how} of a value whose decimals never end` } : { equal: false, how: 'different values', rounding: how };
     }
