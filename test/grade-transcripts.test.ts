@@ -8,6 +8,7 @@ import { loadKey } from '../src/documents/key.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { asksForNext, isContinuation } from '../src/documents/segment.js';
+import { parseMarkdownChat } from '../src/documents/transcripts.js';
 
 const DIR = fileURLToPath(new URL('../../test/fixtures/numbering/', import.meta.url));
 const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml');
@@ -49,4 +50,22 @@ test('an unlabeled reply after "solve this next part" answers the part after the
   // Near miss: a question about the answer is discussion, not the next part.
   const why = grade(text.replace('solve this next part!', 'why is that?'));
   assert.equal(why.parts.find((p) => p.id === '1.b')!.verdict, 'missing');
+});
+
+test("a person's `Question N` lines between the turns of a Markdown chat, questions posed as screenshots: each turn answers the question and part it should", () => {
+  const text = readFileSync(join(DIR, 'annotated-markdown-chat.md'), 'utf8');
+  const verdicts = (t: string) => Object.fromEntries(grade(t).parts.map((p) => [p.id, p.verdict]));
+  assert.deepEqual(verdicts(text), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct', '2.b': 'correct' });
+  // The same chat with ChatGPT's page roles, which was read this way before.
+  assert.deepEqual(verdicts(text.replace(/^## User\n\n/gm, 'user ').replace(/^## Assistant\n\n/gm, 'ChatGPT ')), verdicts(text));
+  // Near misses: a model's own `Problem 2` heading over its answer stays in its reply; a wrong count stays wrong.
+  const replies = parseMarkdownChat(text.replace('Each step multiplies', 'Problem 2\n\nEach step multiplies'));
+  assert.match(replies[replies.length - 1]!.text, /^Problem 2\n\nEach step multiplies[^]*\$12\$ steps/);
+  assert.deepEqual(
+    parseMarkdownChat(text)
+      .filter((m) => m.role === 'note')
+      .map((m) => m.text),
+    ['Question 1', 'Convolution layer sizes', 'It one-shotted both parts of question 1.', 'Question 2', 'Training schedule'],
+  );
+  assert.equal(verdicts(text.replace('after $12$ steps', 'after $13$ steps'))['2.b'], 'incorrect');
 });

@@ -33,6 +33,17 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
 const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
 
 /**
+ * A user's turn: the files it attached (`[File]: Screenshot ... .png`, a question posed as an
+ * image) named apart from its words, and a person's remarks in it kept as notes.
+ */
+function pushUserTurn(body: string, line: number, messages: Message[]): void {
+  if (!body.trim()) return;
+  const files = [...body.matchAll(FILE)].map((m) => m[1]!);
+  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages);
+  messages.push({ role: 'user', text: clean.trim(), line, ...(files.length ? { files } : {}) });
+}
+
+/**
  * ChatGPT's page text: turns begin with `user` or `ChatGPT` at the start of a line; a
  * student's `Question N` lines and remarks are kept as notes.
  */
@@ -46,11 +57,8 @@ export function parseChatGptText(text: string): Message[] {
     if (current.role === 'assistant') {
       const kept = separateRemarks(body, current.line, messages);
       if (kept.trim()) messages.push({ role: 'assistant', text: kept.trim(), line: current.line });
-    } else if (body) {
-      const files = [...body.matchAll(FILE)].map((m) => m[1]!);
-      const clean = current.role === 'user' ? separateRemarks(body.replace(FILE, '').trim(), current.line, messages) : body;
-      messages.push({ role: current.role, text: clean.trim(), line: current.line, ...(files.length ? { files } : {}) });
-    }
+    } else if (current.role === 'user') pushUserTurn(body, current.line, messages);
+    else if (body) messages.push({ role: current.role, text: body, line: current.line });
     current = undefined;
   };
   lines.forEach((l, i) => {
@@ -202,31 +210,71 @@ function learnedAssistantName(lines: readonly string[]): string | undefined {
   return name?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
+/** A person's own `Question 3` line between the turns of a chat they annotate (a heading or bold in Markdown). */
+const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem)\s+\d+(?:\*\*)?\s*$/i;
+
+/**
+ * Whether the lines from `from` up to the next speaker line (or the end) are a person's headings
+ * for the next questions: `Question N` lines, each with at most two short lines of title, no formula.
+ * A model's own `## Problem 2` heads the text of its answer, so it has more after it.
+ */
+function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line: string) => boolean): number | undefined {
+  if (!QUESTION_NOTE.test(lines[from]!)) return undefined;
+  let end = from + 1;
+  let words = 0;
+  for (; end < lines.length && !isSpeaker(lines[end]!); end++) {
+    const l = lines[end]!.trim();
+    if (!l) continue;
+    if (QUESTION_NOTE.test(l)) {
+      // Questions left out (`Question 5` / `Coding Portion`) come one after another: each has its title.
+      words = 0;
+      continue;
+    }
+    if (++words > 2 || l.length > 80 || /[$\\]/.test(l)) return undefined;
+  }
+  return end;
+}
+
 /** Markdown chats: `**User:**` / `**Assistant:**`, `### User` / `## Assistant` (or the model's name), `> User:` lines. */
 export function parseMarkdownChat(text: string): Message[] {
   const lines = text.split(/\r?\n/);
   const messages: Message[] = [];
   const learned = learnedAssistantName(lines);
   const speaker = speakerPattern(learned ? `${ASSISTANT_NAMES}|${learned}` : ASSISTANT_NAMES);
+  // (A whole word: "means: $$...$$" in a reply is no label "Me".)
+  const speaks = (l: string) => {
+    const m = speaker.exec(l);
+    return m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8))) ? m : undefined;
+  };
   let current: { role: Message['role']; lines: string[]; line: number } | undefined;
   const flush = () => {
-    if (current) {
+    if (current?.role === 'user') pushUserTurn(current.lines.join('\n'), current.line, messages);
+    else if (current) {
       const body = current.role === 'assistant' ? separateRemarks(current.lines.join('\n'), current.line, messages) : current.lines.join('\n');
       if (body.trim()) messages.push({ role: current.role, text: body.trim(), line: current.line });
     }
     current = undefined;
   };
-  lines.forEach((l, i) => {
-    const m = speaker.exec(l);
-    // (A whole word: "means: $$...$$" in a reply is no label "Me".)
-    if (m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)))) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const m = speaks(l);
+    if (m) {
       flush();
       const role = new RegExp(`^(?:${USER_NAMES})$`, 'i').test(m[1]!) ? 'user' : 'assistant';
       current = { role, lines: m[2] ? [m[2]] : [], line: i + 1 };
-      return;
+      continue;
+    }
+    // As in ChatGPT's page text: a person's `Question 2` (and its title) before the next turn
+    // says which question the turns after it are about; it is no part of the reply before it.
+    const noteEnd = questionNoteAt(lines, i, (x) => speaks(x) !== undefined);
+    if (noteEnd !== undefined) {
+      flush();
+      for (let j = i; j < noteEnd; j++) if (lines[j]!.trim()) messages.push({ role: 'note', text: lines[j]!.trim().replace(/^#{1,6}\s*|\*\*/g, ''), line: j + 1 });
+      i = noteEnd - 1;
+      continue;
     }
     if (current) current.lines.push(l);
-  });
+  }
   flush();
   return messages;
 }
