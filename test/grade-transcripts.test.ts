@@ -60,7 +60,7 @@ test("a person's `Question N` lines between the turns of a Markdown chat, questi
   assert.deepEqual(verdicts(text.replace(/^## User\n\n/gm, 'user ').replace(/^## Assistant\n\n/gm, 'ChatGPT ')), verdicts(text));
   // Near misses: a model's own `Problem 2` heading over its answer stays in its reply; a wrong count stays wrong.
   const replies = parseMarkdownChat(text.replace('Each step multiplies', 'Problem 2\n\nEach step multiplies'));
-  assert.match(replies[replies.length - 1]!.text, /^Problem 2\n\nEach step multiplies[^]*\$12\$ steps/);
+  assert.match(replies[replies.length - 1]!.text, /^Problem 2\n\nEach step multiplies[\s\S]*\$12\$ steps/);
   assert.deepEqual(
     parseMarkdownChat(text)
       .filter((m) => m.role === 'note')
