@@ -8,7 +8,7 @@ import { loadKey } from '../src/documents/key.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { asksForNext, isContinuation } from '../src/documents/segment.js';
-import { parseMarkdownChat } from '../src/documents/transcripts.js';
+import { detectFormat, parseMarkdownChat } from '../src/documents/transcripts.js';
 
 const DIR = fileURLToPath(new URL('../../test/fixtures/numbering/', import.meta.url));
 const { key } = loadKey(readFileSync(join(DIR, 'key.yaml'), 'utf8'), 'key.yaml');
@@ -68,4 +68,12 @@ test("a person's `Question N` lines between the turns of a Markdown chat, questi
     ['Question 1', 'Convolution layer sizes', 'It one-shotted both parts of question 1.', 'Question 2', 'Training schedule'],
   );
   assert.equal(verdicts(text.replace('after $12$ steps', 'after $13$ steps'))['2.b'], 'incorrect');
+});
+
+test('a transcript that starts with a Markdown link or a [File] line is no JSON; a JSON list of messages still is', () => {
+  assert.equal(detectFormat('[Uploading the whole question as an image](#)\n\nuser [File]: Screenshot.png\n\nChatGPT The width is $30$.\n'), 'chatgpt-text');
+  assert.equal(detectFormat('[File]: Screenshot.png\n\n**User:** width?\n\n**Assistant:** $30$\n'), 'markdown-chat');
+  assert.equal(detectFormat('[{"role": "user", "content": "width?"}, {"role": "assistant", "content": "30"}]'), 'json-messages');
+  // Near miss: a .json file that is broken JSON is still read as JSON, and says so.
+  assert.equal(detectFormat('[{"role": "user"', 'chat.json'), 'json-messages');
 });

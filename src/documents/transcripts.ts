@@ -337,10 +337,21 @@ export function parseJsonMessages(json: unknown): Message[] {
   });
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Which format a submission's text is in. */
 export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   const t = text.trimStart();
-  if (/\.json$/i.test(fileName) || t.startsWith('{') || t.startsWith('[')) {
+  // A text that starts with a bracket is JSON only when it is JSON: a transcript may start with a
+  // Markdown link (`[Uploading the question as an image](#)`) or a `[File]` line.
+  if (/\.json$/i.test(fileName) || ((t.startsWith('{') || t.startsWith('[')) && isJson(t))) {
     if (/"mapping"\s*:/.test(t)) return 'chatgpt-json';
     if (/"chat_messages"\s*:/.test(t)) return 'claude-json';
     return 'json-messages';
