@@ -150,6 +150,15 @@ test('set and interval', () => {
   expectVerdict('(1, \\infty)', 'x > 1', 'correct');
 });
 
+test('interval: a confidence interval written as centre plus or minus half-width', () => {
+  const ci = { type: 'interval' as const, value: '[48.08, 55.92]', tolerance: { abs: 0.01 } };
+  expectVerdict(ci, '52 \\pm 3.92', 'correct');
+  expectVerdict(ci, '52 \\pm 1.96 \\cdot 2 = 52 \\pm 3.92', 'correct');
+  // Near misses: the wrong half-width (sigma/n for sigma/sqrt(n)); a working that ends in one end alone.
+  expectVerdict(ci, '52 \\pm 0.784', 'incorrect', undefined, /lower end/);
+  expectVerdict(ci, '52 \\pm 3.92 = 48.08', 'incorrect');
+});
+
 test('piecewise: equal on the whole domain, however the cases are split', () => {
   const key = {
     value: '\\begin{cases} 0 & n < 0 \\\\ 2 - 2^{-n} & 0 \\le n \\le 6 \\\\ 127 \\cdot 2^{-n} & n \\ge 7 \\end{cases}',

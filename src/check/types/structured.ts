@@ -221,9 +221,17 @@ export const checkSet: TypeChecker = (expected, answer, ctx) => {
 type Interval = Extract<Node, { kind: 'interval' }>;
 const INF: Node = { kind: 'const', name: 'infinity' };
 
-/** An interval from `(a, b]`, an open tuple `(a, b)`, or an inequality such as `-2 \le x \le 7`. */
+/**
+ * An interval from `(a, b]`, an open tuple `(a, b)`, an inequality such as `-2 \le x \le 7`, or a
+ * centre and half-width `52 \pm 3.92` (a confidence interval, its ends included).
+ */
 export function asInterval(n: Node): Interval | undefined {
   if (n.kind === 'interval') return n;
+  if (n.kind === 'pm' && n.left) {
+    return { kind: 'interval', lo: { kind: 'add', terms: [n.left, { kind: 'neg', arg: n.right }] }, hi: { kind: 'add', terms: [n.left, n.right] }, loClosed: true, hiClosed: true };
+  }
+  // `52 \pm 1.96 \cdot 2 = 52 \pm 3.92`: the working ends in the interval stated.
+  if (n.kind === 'rel' && n.ops.every((o) => o === '=') && n.args[n.args.length - 1]!.kind === 'pm') return asInterval(n.args[n.args.length - 1]!);
   if (n.kind === 'tuple' && n.items.length === 2 && n.open) {
     return { kind: 'interval', lo: n.items[0]!, hi: n.items[1]!, loClosed: n.open === '[', hiClosed: n.close === ']' };
   }
