@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { loadKey } from '../src/documents/key.js';
 import { readProblemSetFile } from '../src/documents/problem-set-file.js';
 import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
-import { readSubmissionFile } from '../src/documents/submission.js';
+import { readSubmission, readSubmissionFile } from '../src/documents/submission.js';
 import { texToMarkdown } from '../src/documents/tex.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
@@ -79,4 +79,44 @@ test('a LaTeX problem set or write-up keeps the letters its lists print: enumera
     leafParts(bullets).map((p) => p.id),
     ['1', '2.a', '2.b'],
   );
+});
+
+test("a multiple-choice question's options (A) ... (D), on one line or one a line, are its text, not parts", () => {
+  const set = parseProblemSet(
+    [
+      'Problem 1. (Multiple choice) Which of the following distributions is memoryless?',
+      '  (A) Normal   (B) Exponential   (C) Uniform on [0,1]   (D) Beta(2,2)',
+      '',
+      'Problem 2. Which test fits paired samples?',
+      '(A) Welch t-test',
+      '(B) paired t-test',
+      '',
+      'Problem 3. Two parts labelled by capitals, as some staffs write them:',
+      '(A) Find the mean of the sample.',
+      '(B) Find its variance.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    leafParts(set).map((p) => p.id),
+    ['1', '2', '3.a', '3.b'],
+  );
+  assert.match(set.questions[0]!.text, /\(B\) Exponential/);
+});
+
+/** The verdicts of a text submission against a key and problem set given inline. */
+function gradeText(keyYaml: string, problemsMd: string, text: string, name = 'chat.md'): Record<string, string> {
+  const { key } = loadKey(keyYaml, 'k.key.yaml');
+  const problems = parseProblemSet(problemsMd);
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
+  return Object.fromEntries(g.parts.map((p) => [p.id, p.verdict]));
+}
+
+test('a reply\'s "**Problem 3.**" heading answers question 3 when the question is one part', () => {
+  const key = "partcredit: 1\nparts:\n  1.a: { answer: '3' }\n  1.b: { answer: '2.1' }\n  2: { answer: '6' }\n  3: { answer: '8' }\n";
+  const problems = 'Problem 1. X ~ Bin(10, 0.3).\n  a) Find E[X].\n  b) Find Var(X).\n\nProblem 2. Find 2 times 3.\n\nProblem 3. Find 2 cubed.\n';
+  const chat = '**User:** Problems 2 and 3 of my homework: find 2 times 3, and 2 cubed.\n\n**Assistant:** **Problem 2.** Multiplying, we get $6$.\n\n**Problem 3.** $2^3 = 8$.\n';
+  assert.deepEqual(gradeText(key, problems, chat), { '1.a': 'missing', '1.b': 'missing', '2': 'correct', '3': 'correct' });
+  // Near miss: a question with parts, named alone, gives none of its parts an answer.
+  const withParts = '**User:** Problem 1 please.\n\n**Assistant:** **Problem 1.** The binomial has mean $np$; here that is $3$.\n';
+  assert.deepEqual(gradeText(key, problems, withParts), { '1.a': 'missing', '1.b': 'missing', '2': 'missing', '3': 'missing' });
 });

@@ -531,7 +531,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         }
         if (l.part) p = l.part;
         const id = idFor(q, l.part ?? p, l.subpart, outline);
-        if (!id || (!l.part && !l.subpart)) continue;
+        // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
+        if (!id || (!l.part && !l.subpart && id !== q)) continue;
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
         const ids = [id, ...alsoIds(q, s.also, outline)];
         for (const each of ids) {
