@@ -120,3 +120,13 @@ test('a reply\'s "**Problem 3.**" heading answers question 3 when the question i
   const withParts = '**User:** Problem 1 please.\n\n**Assistant:** **Problem 1.** The binomial has mean $np$; here that is $3$.\n';
   assert.deepEqual(gradeText(key, problems, withParts), { '1.a': 'missing', '1.b': 'missing', '2': 'missing', '3': 'missing' });
 });
+
+test('a write-up that numbers its questions "1)" on a line of their own, with "a)" parts under them', () => {
+  const key = "partcredit: 1\nparts:\n  1.a: { answer: '3' }\n  1.b: { answer: '2.1' }\n  2.a: { answer: '6' }\n";
+  const problems = 'Problem 1. X ~ Bin(10, 0.3).\n  a) Find E[X].\n  b) Find Var(X).\n\nProblem 2.\n  a) Find 2 times 3.\n';
+  const writeup = 'HW 5, Priya R.\n\n1)\na) E[X] = np = 3\nb) Var(X) = np(1-p) = 2.1\n\n2)\na) 2 * 3 = 6\n';
+  assert.deepEqual(gradeText(key, problems, writeup, 'hw.txt'), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct' });
+  // Near miss: steps numbered 1), 2) inside question 1's answer do not open question 2.
+  const steps = 'HW 5\n\n1)\na) E[X] = np = 3\nb) Two steps:\n1) E[X^2] = 11.1\n2) Var(X) = 11.1 - 9 = 2.1\n\n2)\na) 6\n';
+  assert.deepEqual(gradeText(key, problems, steps, 'hw.txt'), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct' });
+});

@@ -200,8 +200,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     // part's letter refers to that part; it does not start it.
     const label = read && !read.question && ENDS_MID_SENTENCE.test(previous) ? undefined : read;
     previous = raw;
-    // `8.` alone, or `- 5. Suppose ...`: possibly a question heading.
-    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
+    // `8.` or `1)` alone, or `- 5. Suppose ...`: possibly a question heading.
+    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})[.)](?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
@@ -227,19 +227,25 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let alignedBy: Aligned = { by: 'number' };
   let lastId: string | undefined;
   let solutionSeen = false;
+  // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
+  let listItem: number | undefined;
   for (const seg of splitAtLabels(text, 1, true)) {
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
       const next = question === undefined ? undefined : String(Number(question) + 1);
       const known = outline.some((o) => o.number === seg.numbered);
-      // A numbered line opens a question when it is the next one (or the first the key has).
-      if ((question === undefined && known) || seg.numbered === next) l = { question: seg.numbered, length: 0, strong: true };
+      // A numbered line opens a question when it is the next one (or the first the key has), and
+      // does not go on from a list item before it (steps `1)`, `2)` inside question 1's answer).
+      const continuesList = listItem !== undefined && Number(seg.numbered) === listItem + 1;
+      if (!continuesList && ((question === undefined && known) || seg.numbered === next)) l = { question: seg.numbered, length: 0, strong: true };
       else {
         if (lastId) responses.add(lastId, lastId, { text: `${seg.numbered}. ${seg.text}`, line: seg.line }, alignedBy, false);
+        listItem = Number(seg.numbered);
         continue;
       }
     }
+    listItem = undefined;
     if (!l) continue;
     if (l.question) {
       const heading = seg.text.split('\n')[0] ?? '';
