@@ -130,3 +130,13 @@ test('a write-up that numbers its questions "1)" on a line of their own, with "a
   const steps = 'HW 5\n\n1)\na) E[X] = np = 3\nb) Two steps:\n1) E[X^2] = 11.1\n2) Var(X) = 11.1 - 9 = 2.1\n\n2)\na) 6\n';
   assert.deepEqual(gradeText(key, problems, steps, 'hw.txt'), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct' });
 });
+
+test('a strict bound the reply concludes with ("stable for $a < 0$") is its answer over a condition it discussed ("for $a \\ge 0$")', () => {
+  const key = "partcredit: 1\nparts:\n  1: { answer: 'a < 0' }\n";
+  const problems = 'Problem 1. For which real a is h(t) = e^{at}u(t) BIBO stable?\n';
+  const reply = (cond: string, final: string) =>
+    `**User:** Problem 1: for which a is h(t) = e^{at}u(t) stable?\n\n**Assistant:** **Problem 1.** Stability needs $\\int |h(t)|\\,dt < \\infty$. For ${cond} the exponential does not decay, so the integral diverges.\n\n**Final Answer:** The system is stable for ${final}.\n`;
+  assert.equal(gradeText(key, problems, reply('$a \\ge 0$', '$a < 0$'))['1'], 'correct');
+  // Near miss: the discussed condition is right and the concluded one wrong: wrong.
+  assert.equal(gradeText(key, problems, reply('$a < 0$', '$a > 0$'))['1'], 'incorrect');
+});

@@ -24,7 +24,8 @@ const NAME_SYNONYMS: Record<string, string[]> = { mean: ['e', 'mean', 'expectati
 
 /** Whether a candidate states the named answer (`g_3 = ...` for `g3`, `\mathrm{Var}(...) = ...` for `variance`). */
 export function statesName(candidate: string, name: string): boolean {
-  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq)/.exec(candidate)?.[1];
+  // A strict bound states its quantity as a weak one does (`a < 0` as `a \ge 0`).
+  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\lt\b|\\gt\b)/.exec(candidate)?.[1];
   if (!lhs) return false;
   const got = nameKey(lhs);
   const want = nameKey(name);
