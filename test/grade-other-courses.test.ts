@@ -140,3 +140,14 @@ test('a strict bound the reply concludes with ("stable for $a < 0$") is its answ
   // Near miss: the discussed condition is right and the concluded one wrong: wrong.
   assert.equal(gradeText(key, problems, reply('$a < 0$', '$a > 0$'))['1'], 'incorrect');
 });
+
+test('a lettered multiple-choice answer: "The answer is (B)" names B, not the A of "answer"; the other options discussed after it do not count', () => {
+  const key = "partcredit: 1\nparts:\n  1: { answer: { type: choice, options: ['B', 'Exponential'], wrong: ['A', 'C', 'D', 'Normal', 'Uniform'] } }\n";
+  const problems = 'Problem 1. Which is memoryless?\n(A) Normal (B) Exponential (C) Uniform (D) Beta(2,2)\n';
+  const reply = (pick: string) =>
+    `**User:** Problem 1: which is memoryless? (A) Normal (B) Exponential (C) Uniform (D) Beta(2,2)\n\n**Assistant:** The answer is **${pick}**.\n\nNone of (A), (C) or (D) has the property: for the uniform, $P(X > 0.9 \\mid X > 0.5) = 0.2$.\n`;
+  assert.equal(gradeText(key, problems, reply('(B) Exponential'))['1'], 'correct');
+  // Near misses: the wrong letter stated; a wrong letter alone.
+  assert.equal(gradeText(key, problems, reply('(C) Uniform'))['1'], 'incorrect');
+  assert.equal(gradeText(key, problems, reply('D'))['1'], 'incorrect');
+});

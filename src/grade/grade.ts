@@ -48,7 +48,9 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
     if (!asks(line)) {
       const lower = line.toLowerCase();
       for (const w of words) {
-        const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        // A lettered option (`B`) is a word of its own, never the first letter of "answer"; a word may be inflected ("explodes").
+        const end = w.trim().length <= 2 ? '(?![a-z0-9])' : '';
+        const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) });
       }
     }
