@@ -150,6 +150,12 @@ test('set and interval', () => {
   expectVerdict('(1, \\infty)', 'x > 1', 'correct');
 });
 
+test('set: "\\lambda \\in \\{1, 3\\}" answers with the set its name ranges over', () => {
+  expectVerdict({ type: 'set', value: '\\{1, 3\\}' }, '\\lambda \\in \\{1, 3\\}', 'correct');
+  // Near miss: another set is wrong, and the name is no element of it.
+  expectVerdict({ type: 'set', value: '\\{1, 3\\}' }, '\\lambda \\in \\{1, 2\\}', 'incorrect', undefined, /missing 3/);
+});
+
 test('interval: a confidence interval written as centre plus or minus half-width', () => {
   const ci = { type: 'interval' as const, value: '[48.08, 55.92]', tolerance: { abs: 0.01 } };
   expectVerdict(ci, '52 \\pm 3.92', 'correct');
