@@ -151,3 +151,12 @@ test('a lettered multiple-choice answer: "The answer is (B)" names B, not the A 
   assert.equal(gradeText(key, problems, reply('(C) Uniform'))['1'], 'incorrect');
   assert.equal(gradeText(key, problems, reply('D'))['1'], 'incorrect');
 });
+
+test('a set answered in a sentence that lists its elements ("the poles are $z = 0.8$ and $z = -0.5$")', () => {
+  const key = "partcredit: 1\nparts:\n  1: { answer: { type: set, value: '\\{0.8, -0.5\\}' } }\n";
+  const problems = 'Problem 1. Find the poles of H(z) = z^2/(z^2 - 0.3z - 0.4).\n';
+  const reply = (a: string, b: string) => `**User:** Problem 1: poles of H(z)?\n\n**Assistant:** The denominator factors as $(z - 0.8)(z + 0.5)$, so the poles are $z = ${a}$ and $z = ${b}$.\n`;
+  assert.equal(gradeText(key, problems, reply('0.8', '-0.5'))['1'], 'correct');
+  // Near miss: one wrong element in the list.
+  assert.equal(gradeText(key, problems, reply('0.8', '0.5'))['1'], 'incorrect');
+});

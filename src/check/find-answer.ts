@@ -201,8 +201,20 @@ export interface AnswerWanted {
   /** A shape, or a piecewise answer: their own forms are looked for too. */
   shape?: boolean;
   cases?: boolean;
+  /** A set's elements: formulas a sentence lists (`$z = 0.8$ and $z = -0.5$`) are one answer too. */
+  collection?: boolean;
   /** Candidates read last (in a block several parts share, those the words beside give to another part). */
   readLast?: (c: Candidate) => boolean;
+}
+
+/** `the poles are $z = 0.8$ and $z = -0.5$`: inline formulas one sentence lists, read together as one answer. */
+function listedFormulas(text: string): { candidate: Candidate; items: string[] }[] {
+  const out: { candidate: Candidate; items: string[] }[] = [];
+  for (const m of text.matchAll(/(?<!\$)\$[^$\n]+\$(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\$[^$\n]+\$)+/g)) {
+    const items = [...m[0].matchAll(/\$([^$\n]+)\$/g)].map((x) => x[1]!.trim());
+    out.push({ candidate: { text: items.join(', '), how: 'inline', at: m.index! }, items });
+  }
+  return out;
 }
 
 /** How many response's candidates are weighed: enough for any real one; a hostile one costs time linear in its size. */
@@ -253,6 +265,13 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
   if (want.readLast) {
     const last = candidates.filter(want.readLast);
     if (last.length) candidates = [...candidates.filter((c) => !last.includes(c)), ...last];
+  }
+  if (want.collection) {
+    for (const listed of listedFormulas(text)) {
+      // Weighed just before the first of its own elements, so a boxed or stated answer still comes first.
+      const i = candidates.findIndex((c) => listed.items.includes(c.text));
+      candidates = i < 0 ? [...candidates, listed.candidate] : [...candidates.slice(0, i), listed.candidate, ...candidates.slice(i)];
+    }
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...candidates];
   if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];

@@ -280,6 +280,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     shape: spec.type === 'shape',
     // A piecewise answer, declared or written as cases in the key.
     cases: spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? '')),
+    collection: spec.type === 'set' || (!spec.type && /^\s*\\\{/.test(spec.value ?? '')),
     // A block several parts share: a candidate the words beside it give to another part is read last.
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
