@@ -160,3 +160,15 @@ test('a set answered in a sentence that lists its elements ("the poles are $z = 
   // Near miss: one wrong element in the list.
   assert.equal(gradeText(key, problems, reply('0.8', '0.5'))['1'], 'incorrect');
 });
+
+test('a follow-up that names the next question after a lead-in word ("Now Problem 2: ..."), answered under "## (a)" headings', () => {
+  const key = "partcredit: 1\nparts:\n  1.a: { answer: '7/4' }\n  1.b: { answer: '6' }\n  2.a: { answer: '0.8' }\n  2.b: { answer: '2' }\n";
+  const problems = 'Problem 1.\n(a) Find y[2].\n(b) Find the sum.\n\nProblem 2.\n(a) Find the pole.\n(b) Find the order.\n';
+  const chat = (prompt: string) =>
+    `**Human:** Problem 1 from my homework: (a) y[2]? (b) the sum?\n\n**Assistant:** ## (a) The value\n\n$y[2] = \\tfrac{7}{4}$\n\n## (b) The sum\n\nThe sum is $6$.\n\n**Human:** ${prompt}\n\n**Assistant:** ## (a) The pole\n\nThe pole is at $z = 0.8$.\n\n## (b) The order\n\nThe order is $2$.\n`;
+  assert.deepEqual(gradeText(key, problems, chat('Now Problem 2: (a) the pole, (b) the order.')), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct', '2.b': 'correct' });
+  assert.deepEqual(gradeText(key, problems, chat('OK, next: Question 2. (a) the pole, (b) the order.')), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct', '2.b': 'correct' });
+  // Near miss: a remark that mentions another problem asks for none; the reply's (a), (b) stay question 1's (its later answers).
+  const remark = gradeText(key, problems, chat('Now explain how this relates to Problem 2.'));
+  assert.equal(remark['2.a'], 'missing');
+});

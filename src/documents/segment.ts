@@ -302,10 +302,10 @@ export function isRecheck(prompt: string): boolean {
 
 /**
  * Words that ask for a question by its number (`Please solve`, `Now do`, `Can you answer`,
- * `请解答`). Only these: `I'm working through Question 2 (...). For part (b): ...` is a remark,
+ * `Now Problem 2:`, `OK, next: Question 3`, `请解答`). Only these: `I'm working through Question 2 (...). For part (b): ...` is a remark,
  * whose part the rest of the prompt names.
  */
-const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|请?(?:解答|回答|完成|做)\s*`;
+const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|(?:(?:ok(?:ay)?|and|great|thanks)[\s,]+)*(?:now|next|then)[\s,:]+|请?(?:解答|回答|完成|做)\s*`;
 
 const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
