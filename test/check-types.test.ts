@@ -156,6 +156,18 @@ test('set: "\\lambda \\in \\{1, 3\\}" answers with the set its name ranges over'
   expectVerdict({ type: 'set', value: '\\{1, 3\\}' }, '\\lambda \\in \\{1, 2\\}', 'incorrect', undefined, /missing 3/);
 });
 
+test('a number times a matrix or vector, in the key or the answer, is the matrix or vector of scaled entries', () => {
+  const P = '\\frac{1}{3}\\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}';
+  expectVerdict(P, '\\begin{bmatrix} 1/3 & 1/3 \\\\ 1/3 & 1/3 \\end{bmatrix}', 'correct');
+  const unit = { type: 'vector' as const, value: '\\frac{1}{\\sqrt{2}} (1, 1)', orientation: 'any' as const };
+  expectVerdict(unit, '\\frac{1}{\\sqrt{2}}\\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}', 'correct');
+  expectVerdict(unit, '(0.70710678, 0.70710678)', 'correct');
+  // Near misses: one entry unscaled; the eigenvector of the other eigenvalue; the direction not normalised.
+  expectVerdict(P, '\\begin{bmatrix} 1/3 & 1/3 \\\\ 1/3 & 1 \\end{bmatrix}', 'incorrect', undefined, /entry \(2,2\)/);
+  expectVerdict(unit, '\\frac{1}{\\sqrt{2}}\\begin{bmatrix} 1 \\\\ -1 \\end{bmatrix}', 'incorrect');
+  expectVerdict(unit, '\\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}', 'incorrect');
+});
+
 test('interval: a confidence interval written as centre plus or minus half-width', () => {
   const ci = { type: 'interval' as const, value: '[48.08, 55.92]', tolerance: { abs: 0.01 } };
   expectVerdict(ci, '52 \\pm 3.92', 'correct');

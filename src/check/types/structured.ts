@@ -126,10 +126,25 @@ export const checkMatrix: TypeChecker = (expected, answer, ctx) => {
   return incorrect('elementwise', `${count} of ${total} entries differ: ${wrong.join('; ')}${count > 3 ? '; ...' : ''}`, count <= Math.max(1, total / 4) ? 'arithmetic' : undefined);
 };
 
+/** `c \cdot v` with one vector or matrix factor `v` and scalar factors `c`: the two apart. */
+export function scalarTimes(n: Node): { scalars: Node[]; vector: Node } | undefined {
+  if (n.kind !== 'mul') return undefined;
+  const arrays = n.factors.filter((f) => f.kind === 'matrix' || (f.kind === 'tuple' && f.open !== '') || (f.kind === 'transpose' && (f.arg.kind === 'tuple' || f.arg.kind === 'matrix')));
+  if (arrays.length !== 1) return undefined;
+  const scalars = n.factors.filter((f) => f !== arrays[0]);
+  return scalars.every(isConstant) ? { scalars, vector: arrays[0]! } : undefined;
+}
+
 /** `vector`: a tuple, a column or a row (per `orientation`), or a transposed row. */
 export const checkVector: TypeChecker = (expected, answer, ctx) => {
   const flat = (n: Node): { items: Node[]; orientation: 'row' | 'column' | 'any' } | undefined => {
     if (n.kind === 'tuple' && !n.items.every((i) => i.kind === 'tuple')) return { items: n.items, orientation: 'any' };
+    // `\frac{1}{\sqrt 2}\begin{bmatrix} 1 \\ 1 \end{bmatrix}`: a scalar times a vector is the vector of scaled components.
+    const scaled = scalarTimes(n);
+    if (scaled) {
+      const inner = flat(scaled.vector);
+      return inner && { ...inner, items: inner.items.map((i) => ({ kind: 'mul', factors: [...scaled.scalars, i] })) };
+    }
     if (n.kind === 'transpose' && n.arg.kind === 'tuple') return { items: n.arg.items, orientation: 'column' };
     const rows = matrixRows(n);
     if (!rows) return undefined;
