@@ -152,6 +152,29 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
 }
 
 /**
+ * `\nabla f(x) = \frac12 (A + A^\top) x - b = A x - b` for the key's `\nabla f(x) = A x - b`: the
+ * sides in between are working; the quantity and the form the chain ends in are the answer (as the
+ * last side is a value's answer).
+ */
+function concluded(answer: Node, expected: Node): Node {
+  if (answer.kind !== 'rel' || expected.kind !== 'rel' || expected.ops.length !== 1 || answer.ops.length < 2 || !answer.ops.every((o) => o === '=')) return answer;
+  return { ...answer, ops: ['='], args: [answer.args[0]!, answer.args[answer.args.length - 1]!] };
+}
+
+/**
+ * `\eta^\star = \frac{1}{2}` for the key's `\eta = \frac{1}{2}`: the optimum's star (or `_{opt}`)
+ * on the name the key's equation or bound is about is that name, not a symbol of its own.
+ */
+function undecorated(answer: Node, expected: Node): Node {
+  if (answer.kind !== 'rel' || expected.kind !== 'rel') return answer;
+  const [lhs] = answer.args;
+  const want = expected.args[0]!;
+  if (lhs?.kind !== 'sym' || want.kind !== 'sym') return answer;
+  const bare = lhs.name.replace(/\^\*$|_\{?(?:\*|opt|optimal|best)\}?$/, '');
+  return bare !== lhs.name && bare === want.name ? { ...answer, args: [want, ...answer.args.slice(1)] } : answer;
+}
+
+/**
  * Checks one candidate answer against one expected answer: finds the answer in the text,
  * reads both, and decides with the checker of the answer's type. Never throws: bad input is a
  * verdict (`unparseable`, `undecided`) with a reason. The expected answer is compiled once per
@@ -237,6 +260,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   if (!prepared.declared && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
   if (type === 'shape') answer = shapeSide(answer);
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
+  else answer = undecorated(type === 'equation' ? concluded(answer, expected) : answer, expected);
   const shown = printMath(answer);
   const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
