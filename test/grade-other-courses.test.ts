@@ -172,3 +172,27 @@ test('a follow-up that names the next question after a lead-in word ("Now Proble
   const remark = gradeText(key, problems, chat('Now explain how this relates to Problem 2.'));
   assert.equal(remark['2.a'], 'missing');
 });
+
+test('a piecewise answer worked case by case under headings ("**Case $n < 0$:** ... so $y[n] = 0$", then a display formula per case)', () => {
+  const key =
+    "partcredit: 1\nparts:\n  1: { answer: { type: piecewise, value: '\\begin{cases} 0 & n < 0 \\\\ 2 - (1/2)^n & 0 \\le n \\le 2 \\\\ 7 (1/2)^n & n \\ge 3 \\end{cases}', domain: { n: { integer: true, min: -5, max: 15 } } } }\n";
+  const problems = 'Problem 1. Compute y[n] = (x * h)[n] for x[n] = u[n] - u[n-3], h[n] = (1/2)^n u[n].\n';
+  const reply = (last: string) =>
+    [
+      '**User:** Problem 1: compute the convolution y[n].',
+      '',
+      '**Assistant:** $$y[n] = \\sum_{k=0}^{2} h[n-k]$$',
+      '',
+      '**Case $n < 0$:** every term has $u[n-k] = 0$, so $y[n] = 0$.',
+      '',
+      '**Case $0 \\le n \\le 2$:** only $k \\le n$ contribute:',
+      '$$y[n] = \\sum_{k=0}^{n} (1/2)^{n-k} = 2 - (1/2)^{n}$$',
+      '',
+      '**Case $n \\ge 3$:** all three terms contribute:',
+      `$$y[n] = (1/2)^{n}(1 + 2 + 4) = ${last}$$`,
+      '',
+    ].join('\n');
+  assert.equal(gradeText(key, problems, reply('7 (1/2)^{n}'))['1'], 'correct');
+  // Near miss: one case's value wrong (the last branch 8 (1/2)^n).
+  assert.equal(gradeText(key, problems, reply('8 (1/2)^{n}'))['1'], 'incorrect');
+});

@@ -124,6 +124,31 @@ function casesFromCode(code: string): string | undefined {
   return `\\begin{cases} ${cases.join(' \\\\ ')} \\end{cases}`;
 }
 
+/** `**Case $0 \le n \le 2$:**`, `- For $n \ge 3$:`, `When $n < 0$:`: a line that heads one case by its condition. */
+const CASE_HEADING = /^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*[:.)]?\s*(?:\(?\s*)?|for\s+|when\s+|if\s+)?\$([^$]+)\$\s*\)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?(.*)$/i;
+
+/**
+ * Cases under headings of their own, each with its working (`**Case $n < 0$:** every term is 0,
+ * so $y[n] = 0$.`, then a display formula under the next): the value each case ends on, the last
+ * formula that states one before the next heading.
+ */
+function caseSections(text: string): string[] {
+  const cases: { when: string; value?: string }[] = [];
+  for (const line of text.split('\n')) {
+    const heading = CASE_HEADING.exec(line);
+    if (heading && isCondition(heading[1]!)) {
+      cases.push({ when: heading[1]!.trim() });
+    } else if (cases.length && /^\s*#{1,6}\s/.test(line)) break;
+    const current = cases[cases.length - 1];
+    if (!current) continue;
+    const rest = heading && isCondition(heading[1]!) ? heading[2]! : line;
+    const stated = [...rest.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim()).filter((m) => /=/.test(m) && !isCondition(m));
+    if (stated.length) current.value = lastSide(stated[stated.length - 1]!).trim();
+  }
+  const done = cases.filter((c): c is { when: string; value: string } => !!c.value);
+  return done.length >= 2 && done.length === cases.length ? [`\\begin{cases} ${done.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`] : [];
+}
+
 /**
  * Cases formulas a response states without writing one: case lists, and functions in its code
  * blocks. Empty when the response writes a `cases` formula of its own (that is its answer).
@@ -133,5 +158,8 @@ export function piecewiseCandidates(text: string): Candidate[] {
   // Code is where the answer was computed, not where it was stated: a weaker place than a list.
   const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
   // The answer the response ends on: the last list or function first.
-  return [...caseLists(text).map((t): Candidate => ({ text: t, how: 'display' })), ...code.map((t): Candidate => ({ text: t, how: 'inline' }))].reverse();
+  return [...caseLists(text), ...caseSections(text)]
+    .map((t): Candidate => ({ text: t, how: 'display' }))
+    .concat(code.map((t): Candidate => ({ text: t, how: 'inline' })))
+    .reverse();
 }
