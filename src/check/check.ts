@@ -15,7 +15,7 @@ import { WorkBudget } from '../math/evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
 import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
-import { checkExpression, checkNumber } from './types/scalar-types.js';
+import { checkExpression, checkNumber, substitute } from './types/scalar-types.js';
 import { asInterval, checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
 import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
 import { checkChoice, checkText } from './types/choice.js';
@@ -136,6 +136,34 @@ function wordedAnswer(text: string, type: AnswerType, expected: Node): string[] 
   return [];
 }
 
+/** Words a plain-text answer may lead with that are never the answer's own letters. */
+const LEAD_WORDS = /^(?:is|it|so|as|at|if|of|or|on|to|be|we|by|in|an)$/i;
+/** Functions a plain-text answer may start with (`exp(-lambda t)`), which are not prose. */
+const FUNCTION_WORDS = /^(?:sin|cos|tan|exp|log|ln|sqrt|det|tr|max|min|arg|var|cov|sum|lim|floor|ceil)$/i;
+
+/**
+ * `stable iff a < 0`, `it is stable when a < 0`: a plain-text relation (no LaTeX) that leads with
+ * words reads from where its mathematics starts, else every letter of `stable` is a symbol. Words
+ * the key names (`lambda`) and functions are mathematics; so the answer must lead with at least
+ * one word of three letters or more that is neither.
+ */
+function afterProse(text: string, names: ReadonlySet<string>): string[] {
+  if (/[\\$]/.test(text)) return [];
+  const tokens = text.trim().split(/\s+/);
+  let i = 0;
+  let prose = false;
+  for (; i < tokens.length - 1; i++) {
+    const t = tokens[i]!.replace(/[,:;]$/, '');
+    if (names.has(t)) break;
+    if (LEAD_WORDS.test(t)) continue;
+    if (!/^[A-Za-z]{3,}$/.test(t) || FUNCTION_WORDS.test(t)) break;
+    prose = true;
+  }
+  const rest = tokens.slice(i).join(' ');
+  // Only a stated relation (`a < 0`, `m = ln(2)/lambda`): a count in a sentence has its own reading.
+  return prose && /^[-A-Za-z0-9(|]/.test(rest) && /[<>=≤≥]/.test(rest) ? [rest] : [];
+}
+
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
 function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
@@ -151,6 +179,19 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
   return { error: firstError };
 }
 
+/** Latin letters plain text writes for Greek ones: `jw` for `j\omega` (an EE student's keyboard). */
+const ASCII_GREEK: Record<string, string> = { w: 'omega' };
+
+/** The answer with such a letter read as the Greek one, when the question names the Greek letter and not the Latin one. */
+function asciiGreek(answer: Node, names: ReadonlySet<string>): Node {
+  let out = answer;
+  const used = freeSymbols(answer);
+  for (const [latin, greek] of Object.entries(ASCII_GREEK)) {
+    if (used.has(latin) && !names.has(latin) && names.has(greek)) out = substitute(out, latin, { kind: 'sym', name: greek });
+  }
+  return out;
+}
+
 /**
  * `\nabla f(x) = \frac12 (A + A^\top) x - b = A x - b` for the key's `\nabla f(x) = A x - b`: the
  * sides in between are working; the quantity and the form the chain ends in are the answer (as the
@@ -159,19 +200,6 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
 function concluded(answer: Node, expected: Node): Node {
   if (answer.kind !== 'rel' || expected.kind !== 'rel' || expected.ops.length !== 1 || answer.ops.length < 2 || !answer.ops.every((o) => o === '=')) return answer;
   return { ...answer, ops: ['='], args: [answer.args[0]!, answer.args[answer.args.length - 1]!] };
-}
-
-/**
- * `\eta^\star = \frac{1}{2}` for the key's `\eta = \frac{1}{2}`: the optimum's star (or `_{opt}`)
- * on the name the key's equation or bound is about is that name, not a symbol of its own.
- */
-function undecorated(answer: Node, expected: Node): Node {
-  if (answer.kind !== 'rel' || expected.kind !== 'rel') return answer;
-  const [lhs] = answer.args;
-  const want = expected.args[0]!;
-  if (lhs?.kind !== 'sym' || want.kind !== 'sym') return answer;
-  const bare = lhs.name.replace(/\^\*$|_\{?(?:\*|opt|optimal|best)\}?$/, '');
-  return bare !== lhs.name && bare === want.name ? { ...answer, args: [want, ...answer.args.slice(1)] } : answer;
 }
 
 /**
@@ -230,7 +258,11 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // read
   // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
   const chainEnd = extracted.text.includes('=') && !RELATION_TYPES.has(type) ? [lastSide(extracted.text)] : [];
-  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, trimAnswer(candidate), ...chainEnd])], type, read);
+  let parsed = readCandidate(
+    [...new Set([...wordedAnswer(extracted.text, type, expected), ...afterProse(extracted.text, prepared.names), extracted.text, trimAnswer(candidate), ...chainEnd])],
+    type,
+    read,
+  );
   // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
   // Only prose: a number is never mined out of malformed LaTeX.
   // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
@@ -260,7 +292,8 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   if (!prepared.declared && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
   if (type === 'shape') answer = shapeSide(answer);
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
-  else answer = undecorated(type === 'equation' ? concluded(answer, expected) : answer, expected);
+  else if (type === 'equation') answer = concluded(answer, expected);
+  answer = asciiGreek(answer, prepared.names);
   const shown = printMath(answer);
   const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
