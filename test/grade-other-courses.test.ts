@@ -196,3 +196,15 @@ test('a piecewise answer worked case by case under headings ("**Case $n < 0$:** 
   // Near miss: one case's value wrong (the last branch 8 (1/2)^n).
   assert.equal(gradeText(key, problems, reply('8 (1/2)^{n}'))['1'], 'incorrect');
 });
+
+test("the optimum's star on the key's quantity (\\eta^\\star = ...) states that quantity", () => {
+  const key = "partcredit: 1\nsymbols: { eta: { positive: true } }\nparts:\n  1: { answer: '\\eta = \\frac{1}{2}' }\n";
+  const problems = 'Problem 1. Which step size eta converges fastest?\n';
+  const reply = (lhs: string, value: string) =>
+    `**User:** Problem 1: the fastest step size?\n\n**Assistant:** **Problem 1.** $$${lhs} = \\dfrac{2}{\\lambda_{\\min} + \\lambda_{\\max}} = ${value}$$\n`;
+  assert.equal(gradeText(key, problems, reply('\\eta^\\star', '\\dfrac{1}{2}'))['1'], 'correct');
+  assert.equal(gradeText(key, problems, reply('\\eta_{opt}', '0.5'))['1'], 'correct');
+  // Near misses: the wrong optimum; the star on another quantity.
+  assert.equal(gradeText(key, problems, reply('\\eta^\\star', '\\dfrac{2}{3}'))['1'], 'incorrect');
+  assert.equal(gradeText(key, problems, reply('x^\\star', '\\dfrac{1}{2}'))['1'], 'incorrect');
+});

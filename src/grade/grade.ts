@@ -252,6 +252,16 @@ function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantitie
 }
 
 /**
+ * `\eta^\star = \frac{1}{2}` where the key's answer is `\eta = \frac{1}{2}`: the optimum's star (or
+ * `_{opt}`) on the quantity the key names is that quantity, asked for at its best value.
+ */
+function undecorated(candidate: string, quantities: readonly string[]): string[] {
+  const m = /^\s*([^=<>^_]{1,40}?)\s*(?:\^\s*(?:\{\s*)?(?:\*|\\star|\\ast)(?:\s*\})?|_\s*\{?\s*(?:\*|\\star|opt|optimal|best)\s*\}?)(?=\s*(?:=|<|>|\\le|\\ge))/.exec(candidate);
+  if (!m || !quantities.some((q) => nameKey(q) === nameKey(m[1]!))) return [];
+  return [m[1]! + candidate.slice(m[0].length)];
+}
+
+/**
  * Picks the answer in a response that fits what the key credits — readable, using only the
  * question's symbols, of the right kind for the answer or one of its accepted, partial or
  * convention forms — most likely place first, and grades that one: a right expression in the
@@ -306,6 +316,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     const withDefinitions = substituted(c.text, defs);
     const variants = [
       ...new Set([
+        ...undecorated(c.text, quantities),
         c.text,
         lastSide(c.text),
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
