@@ -17,7 +17,7 @@ import { gradeSubmission } from '../src/grade/grade.js';
 // the material the hidden measurement brings besides hw4.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COURSES = join(ROOT, 'test', 'fixtures', 'other-courses');
-const LABELS = ['ee120-ps6/ps6.labels.yaml', 'stat134-hw5/hw5.labels.yaml', 'math-opt-hw3/hw3.labels.yaml'];
+const LABELS = ['ee120-ps6/ps6.labels.yaml', 'stat134-hw5/hw5.labels.yaml', 'math-opt-hw3/hw3.labels.yaml', 'phys7a-ps4/ps4.labels.yaml'];
 
 interface Labels {
   key: string;
