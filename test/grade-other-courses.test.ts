@@ -208,3 +208,17 @@ test("the optimum's star on the key's quantity (\\eta^\\star = ...) states that 
   assert.equal(gradeText(key, problems, reply('\\eta^\\star', '\\dfrac{2}{3}'))['1'], 'incorrect');
   assert.equal(gradeText(key, problems, reply('x^\\star', '\\dfrac{1}{2}'))['1'], 'incorrect');
 });
+
+test('a write-up that numbers a one-part question in bold ("**4.** T = ..."), after "**3b.**"', () => {
+  const key = "partcredit: 1\nparts:\n  3.a: { answer: '40.8' }\n  3.b: { answer: '10.2' }\n  4: { answer: '7' }\n  5: { answer: '0.5' }\n";
+  const problems = 'Q3. A ball.\n(a) Range?\n(b) Height?\n\nQ4. Seven?\n\nQ5. A half?\n';
+  const writeup = (steps: string) => `# PS4\n\n**3a.** R = 40.8 m\n\n**3b.** H = 10.2 m\n${steps}\n**4.** It is 7.\n\n**5.** x = 0.5\n`;
+  assert.deepEqual(gradeText(key, problems, writeup(''), 'w.md'), { '3.a': 'correct', '3.b': 'correct', '4': 'correct', '5': 'correct' });
+  // Near miss: bold step numbers inside (b)'s answer that are not the next question stay in it.
+  assert.deepEqual(gradeText(key, problems, writeup('\n**1.** first the time of flight, t = 2.9 s\n\n**2.** then H = 10.2 m\n'), 'w.md'), {
+    '3.a': 'correct',
+    '3.b': 'correct',
+    '4': 'correct',
+    '5': 'correct',
+  });
+});

@@ -200,8 +200,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     // part's letter refers to that part; it does not start it.
     const label = read && !read.question && ENDS_MID_SENTENCE.test(previous) ? undefined : read;
     previous = raw;
-    // `8.` or `1)` alone, or `- 5. Suppose ...`: possibly a question heading.
-    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})[.)](?:\s+(\S.*))?\s*$/.exec(raw);
+    // `8.` or `1)` alone, `**4.** T = ...`, or `- 5. Suppose ...`: possibly a question heading.
+    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(?:\*\*)?(\d{1,2})[.)](?:\*\*)?(?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
