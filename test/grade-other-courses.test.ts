@@ -222,3 +222,16 @@ test('a write-up that numbers a one-part question in bold ("**4.** T = ..."), af
     '5': 'correct',
   });
 });
+
+test("a key's partial answer with credit 0 names a common wrong answer: the verdict is incorrect, with its feedback", () => {
+  const key =
+    "partcredit: 1\nsymbols: { L: { positive: true }, g: { positive: true } }\nparts:\n  1:\n    answer: 'T = 2\\pi\\sqrt{L/g}'\n    partial:\n      - { answer: 'T = 2\\pi\\sqrt{g/L}', credit: 0, feedback: 'Inverted ratio under the root.' }\n      - { answer: 'T = \\pi\\sqrt{L/g}', credit: 0.5 }\n";
+  const { key: k } = loadKey(key, 'k.key.yaml');
+  const problems = parseProblemSet('Q1. The period of a pendulum of length L?\n');
+  const grade1 = (a: string) => gradeSubmission(assignmentOf(k!, problems), readSubmission(`**User:** Q1. The period?\n\n**Assistant:** **Q1.** $${a}$\n`, 'c.md', k!, problems)).parts[0]!;
+  const inverted = grade1('T = 2\\pi\\sqrt{g/L}');
+  assert.equal(inverted.verdict, 'incorrect');
+  assert.match(inverted.feedback, /Inverted ratio/);
+  // Near miss: a partial answer with credit stays partial.
+  assert.equal(grade1('T = \\pi\\sqrt{L/g}').verdict, 'partial');
+});

@@ -141,7 +141,9 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
       return { result: { ...r, expected: t.keyExpected, reason: `accepted by the key: ${r.reason}` }, candidate };
     case 'partial': {
       const { category: _unrelated, ...rest } = r;
-      return { result: { ...rest, expected: t.keyExpected, verdict: 'partial', score: t.credit }, credit: t.credit, ...(t.feedback ? { feedback: t.feedback } : {}), candidate };
+      // `credit: 0` is how a key names a common wrong answer to give its feedback: wrong, not partly right.
+      const verdict = t.credit > 0 ? 'partial' : 'incorrect';
+      return { result: { ...rest, expected: t.keyExpected, verdict, score: t.credit }, credit: t.credit, ...(t.feedback ? { feedback: t.feedback } : {}), candidate };
     }
     default:
       return {
