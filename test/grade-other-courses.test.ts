@@ -195,6 +195,12 @@ test('a piecewise answer worked case by case under headings ("**Case $n < 0$:** 
   assert.equal(gradeText(key, problems, reply('7 (1/2)^{n}'))['1'], 'correct');
   // Near miss: one case's value wrong (the last branch 8 (1/2)^n).
   assert.equal(gradeText(key, problems, reply('8 (1/2)^{n}'))['1'], 'incorrect');
+  // Near miss: values worked out after the last case (`- $n \ge 3$: $y[n] = ...$`, then `$n = 4$ gives ...`) are not its value.
+  const listed = reply('7 (1/2)^{n}').replace(
+    '$$y[n] = (1/2)^{n}(1 + 2 + 4) = 7 (1/2)^{n}$$',
+    'so $y[n] = 7 (1/2)^{n}$\n\nValues for $n = 3$ to 5: $y[3] = 0.875$, $y[4] = 0.4375$, $y[5] = 0.21875$.',
+  );
+  assert.equal(gradeText(key, problems, listed)['1'], 'correct');
 });
 
 test("the optimum's star on the key's quantity (\\eta^\\star = ...) states that quantity", () => {

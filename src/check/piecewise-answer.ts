@@ -129,8 +129,8 @@ const CASE_HEADING = /^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*
 
 /**
  * Cases under headings of their own, each with its working (`**Case $n < 0$:** every term is 0,
- * so $y[n] = 0$.`, then a display formula under the next): the value each case ends on, the last
- * formula that states one before the next heading.
+ * so $y[n] = 0$.`, then a display formula under the next): for each, the last formula stating a
+ * value on the first line that states one.
  */
 function caseSections(text: string): string[] {
   const cases: { when: string; value?: string }[] = [];
@@ -140,7 +140,8 @@ function caseSections(text: string): string[] {
       cases.push({ when: heading[1]!.trim() });
     } else if (cases.length && /^\s*#{1,6}\s/.test(line)) break;
     const current = cases[cases.length - 1];
-    if (!current) continue;
+    // The first line under a heading that states a value ends the case: what follows is other working.
+    if (!current || current.value !== undefined) continue;
     const rest = heading && isCondition(heading[1]!) ? heading[2]! : line;
     const stated = [...rest.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim()).filter((m) => /=/.test(m) && !isCondition(m));
     if (stated.length) current.value = lastSide(stated[stated.length - 1]!).trim();
