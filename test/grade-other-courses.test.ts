@@ -241,3 +241,10 @@ test("a key's partial answer with credit 0 names a common wrong answer: the verd
   // Near miss: a partial answer with credit stays partial.
   assert.equal(grade1('T = \\pi\\sqrt{L/g}').verdict, 'partial');
 });
+
+test("a plain-text problem set's first line is its title, unless it is a sentence", () => {
+  const set = parseProblemSet('STAT 134 - Concepts of Probability\nHomework 5 (due Thursday)\n\nProblem 1. Find E[X].\n');
+  assert.equal(set.title, 'STAT 134 - Concepts of Probability');
+  // Near miss: a first line that is an instruction is no title.
+  assert.equal(parseProblemSet('Answer every question and show your work.\n\nProblem 1. Find E[X].\n').title, undefined);
+});

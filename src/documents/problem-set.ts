@@ -68,6 +68,7 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
   let inSolution = false;
   let inFence = false;
   let title: string | undefined;
+  let plainTitle: string | undefined;
   const append = (s: string) => {
     const target = sub ?? part ?? question;
     if (target) target.text = target.text ? `${target.text}\n${s}` : s;
@@ -92,6 +93,8 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
     }
     if (!question) {
       if (!title && /^\s*#\s+\S/.test(line)) title = line.replace(/^\s*#\s+/, '').trim();
+      // A plain-text problem set's first line is its title (`STAT 134 - Concepts of Probability`), unless it is a sentence.
+      else if (!title && !plainTitle && line.trim()) plainTitle = line.trim().length <= 100 && !/[.:?]\s*$/.test(line.trim()) ? line.replace(/\*\*/g, '').trim() : '';
       return;
     }
     if (SOLUTION_LINE.test(line)) {
@@ -123,6 +126,7 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
     }
     if (line.trim()) append(line.trim());
   });
+  title ??= plainTitle || undefined;
   return { ...(title ? { title } : {}), questions, ...(file ? { file } : {}) };
 }
 
