@@ -248,3 +248,14 @@ test("a plain-text problem set's first line is its title, unless it is a sentenc
   // Near miss: a first line that is an instruction is no title.
   assert.equal(parseProblemSet('Answer every question and show your work.\n\nProblem 1. Find E[X].\n').title, undefined);
 });
+
+test('one box stating two named answers with commas ("\\det(A) = 3,\\ \\operatorname{tr}(A) = 4"): each is read from its own statement', () => {
+  const key = "partcredit: 1\nparts:\n  1:\n    answers:\n      det: '3'\n      trace: '4'\n";
+  const problems = 'Problem 1. Compute det(A) and tr(A) for A = [[2,1],[1,2]].\n';
+  const reply = (det: string, tr: string) =>
+    `**User:** Problem 1: det and trace?\n\n**Assistant:** **Problem 1.** We have $\\lambda_1\\lambda_2 = 3$ and $\\lambda_1 + \\lambda_2 = 4$.\n\n$$\\boxed{\\det(A) = ${det},\\ \\operatorname{tr}(A) = ${tr}}$$\n`;
+  assert.equal(gradeText(key, problems, reply('3', '4'))['1'], 'correct');
+  // Near misses: the two values swapped are both wrong; one wrong is half right.
+  assert.equal(gradeText(key, problems, reply('4', '3'))['1'], 'incorrect');
+  assert.equal(gradeText(key, problems, reply('3', '5'))['1'], 'partial');
+});

@@ -20,7 +20,16 @@ export function nameKey(s: string): string {
     .toLowerCase();
 }
 
-const NAME_SYNONYMS: Record<string, string[]> = { mean: ['e', 'mean', 'expectation', 'mu'], variance: ['var', 'variance', 'sigma2'] };
+// A quantity's name and the operator a response writes it with (`\operatorname{tr}(A) = 4` states the trace).
+const NAME_SYNONYMS: Record<string, string[]> = {
+  mean: ['e', 'mean', 'expectation', 'mu'],
+  variance: ['var', 'variance', 'sigma2'],
+  trace: ['tr', 'trace'],
+  tr: ['tr', 'trace'],
+  determinant: ['det', 'determinant'],
+  det: ['det', 'determinant'],
+  rank: ['rank', 'rk'],
+};
 
 /** Whether a candidate states the named answer (`g_3 = ...` for `g3`, `\mathrm{Var}(...) = ...` for `variance`). */
 export function statesName(candidate: string, name: string): boolean {
@@ -255,10 +264,20 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = want.siblings ?? [];
     // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
-    const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
+    // `\det(A) = 3,\ \operatorname{tr}(A) = 4` too, at its top-level commas.
+    const statements = (c: Candidate) => [...pieces(c.text), ...commaItems(c.text)].filter((p) => [wanted, ...siblings].some((n) => statesName(p, n)));
+    const several = (c: Candidate) => new Set(statements(c)).size > 1;
     const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
     const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted)];
+    // Each statement of several is read where the whole was found (a box listing both answers is still a box).
+    const ownPiece = candidates.flatMap((c) =>
+      several(c)
+        ? statements(c)
+            .filter((p) => statesName(p, wanted))
+            .map((p) => ({ ...c, text: p }))
+        : [],
+    );
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }
