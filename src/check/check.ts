@@ -14,7 +14,8 @@ import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-ex
 import { WorkBudget } from '../math/evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
-import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
+import { incorrect, unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
+import { constantValue, isConstant } from './scalar.js';
 import { checkExpression, checkNumber, substitute } from './types/scalar-types.js';
 import { asInterval, checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
 import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
@@ -323,5 +324,28 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // compare
   const ctx: CheckContext = { spec, type, symbols: compareSymbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
   const checker = CHECKERS[type] ?? checkExpression;
-  return staged(withSymbols(withMisfit(result(type, checker(expected, answer, ctx), shown, printed, t0), type, answer, expected), sides), 'compare');
+  let verdict = checker(expected, answer, ctx);
+  if (type === 'number' && verdict.verdict === 'correct') verdict = roundedAgrees(parsed.node, expected, (n) => checker(expected, n, ctx).verdict === 'correct') ?? verdict;
+  return staged(withSymbols(withMisfit(result(type, verdict, shown, printed, t0), type, answer, expected), sides), 'compare');
+}
+
+/**
+ * `\frac{(14.14)^2}{19.6} \approx 20.4`: a right exact form whose stated decimal is wrong. The
+ * number a TA reads is the decimal; it must round from the expected value at the digits it
+ * shows (`\approx 0.707` for `\frac{1}{\sqrt 2}` does) or be within the key's tolerance, else
+ * the answer is wrong.
+ */
+function roundedAgrees(answer: Node, expected: Node, withinTolerance: (n: Node) => boolean): TypeVerdict | undefined {
+  if (answer.kind !== 'rel' || answer.ops[answer.ops.length - 1] !== '~' || !isConstant(expected)) return undefined;
+  const last = answer.args[answer.args.length - 1]!;
+  const num = last.kind === 'neg' && last.arg.kind === 'num' ? last.arg : last.kind === 'num' ? last : undefined;
+  if (!num) return undefined;
+  const stated = (last.kind === 'neg' ? -1 : 1) * Number(num.text);
+  const want = constantValue(expected);
+  const decimals = /\.(\d+)$/.exec(num.text)?.[1]?.length ?? 0;
+  // Half a unit in the last digit shown, and a little for the expected value's own rounding.
+  if (!Number.isFinite(stated) || !Number.isFinite(want) || Math.abs(stated - want) <= 0.5 * 10 ** -decimals * 1.001 + 1e-9 * Math.abs(want)) return undefined;
+  // A value the key's own tolerance takes (`\approx 40` for 40.8 within 2%) is right as it is.
+  if (withinTolerance(last)) return undefined;
+  return incorrect('tolerance', `the exact form is right, but the value it states, ${num.text}, is not ${printMath(expected)} rounded`, 'arithmetic');
 }
