@@ -259,3 +259,13 @@ test('one box stating two named answers with commas ("\\det(A) = 3,\\ \\operator
   assert.equal(gradeText(key, problems, reply('4', '3'))['1'], 'incorrect');
   assert.equal(gradeText(key, problems, reply('3', '5'))['1'], 'partial');
 });
+
+test('a piecewise answer in one sentence whose first condition is plain text ("For n < 0 there is no overlap so $y[n] = 0$. ..., and for $n \\ge 3$, ...")', () => {
+  const key =
+    "partcredit: 1\nparts:\n  1: { answer: { type: piecewise, value: '\\begin{cases} 0 & n < 0 \\\\ 2 - 2^{-n} & 0 \\le n \\le 2 \\\\ 7 \\cdot 2^{-n} & n \\ge 3 \\end{cases}', domain: { n: { integer: true, min: -5, max: 15 } } } }\n";
+  const problems = 'Q1. Compute y[n] for all n.\n';
+  const writeup = (last: string) => `Q1. For n < 0 there is no overlap so $y[n] = 0$. For $0 \\le n \\le 2$, $y[n] = 2 - 2^{-n}$, and for $n \\ge 3$, $y[n] = ${last}$.\n`;
+  assert.equal(gradeText(key, problems, writeup('7 \\cdot 2^{-n}'), 'w.md')['1'], 'correct');
+  // Near miss: the last case wrong.
+  assert.equal(gradeText(key, problems, writeup('8 \\cdot 2^{-n}'), 'w.md')['1'], 'incorrect');
+});

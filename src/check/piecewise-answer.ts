@@ -30,11 +30,11 @@ function caseOfLine(line: string): { when: string; value: string } | undefined {
   return value ? { when: conditions[0]!, value } : undefined;
 }
 
-/** A sentence's clauses at `;` and full stops outside formulas (`For $n < 0$ it is 0; for ...`). */
+/** A sentence's clauses at `;`, full stops and `, and for` outside formulas (`For $n < 0$ it is 0; for ...`). */
 function clauses(line: string): string[] {
   return line
     .split(/(\$\$?[^$]*\$\$?)/)
-    .map((piece, i) => (i % 2 ? piece : piece.replace(/;|\.\s+(?=[A-Z])/g, '\u0000')))
+    .map((piece, i) => (i % 2 ? piece : piece.replace(/;|\.\s+(?=[A-Z])|,?\s+(?:and|while)\s+(?=(?:for|when|if)\b)/g, '\u0000')))
     .join('')
     .split('\u0000')
     .filter((c) => c.trim());
@@ -48,6 +48,9 @@ function clauses(line: string): string[] {
 function caseOfClause(clause: string): { when: string; value: string } | undefined {
   const maths = [...clause.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
   const conditions = maths.filter(isCondition);
+  // `For n < 0 there is no overlap, so $y[n] = 0$`: a condition in plain text.
+  const plain = /\b(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)\b/i.exec(clause.replace(/\$[^$]*\$/g, ' '));
+  if (!conditions.length && plain) conditions.push(`${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '));
   const rest = /\b(?:otherwise|else(?:where)?|after that|afterwards|beyond that|for all other|for larger|for every other)\b/i.test(clause);
   if (conditions.length > 1 || (!conditions.length && !rest)) return undefined;
   const when = conditions[0] ?? '\\text{otherwise}';
