@@ -131,21 +131,37 @@ test('a write-up that numbers its questions "1)" on a line of their own, with "a
   assert.deepEqual(gradeText(key, problems, steps, 'hw.txt'), { '1.a': 'correct', '1.b': 'correct', '2.a': 'correct' });
 });
 
+/** A key of one whole-question part 1 with this answer (YAML flow mapping). */
+function oneAnswerKey(answer: string): string {
+  return `partcredit: 1\nparts:\n  1: ${answer}\n`;
+}
+
+/** A Markdown chat of one question and its reply. */
+function chat(user: string, assistant: string): string {
+  return `**User:** ${user}\n\n**Assistant:** ${assistant}\n`;
+}
+
 test('a strict bound the reply concludes with ("stable for $a < 0$") is its answer over a condition it discussed ("for $a \\ge 0$")', () => {
-  const key = "partcredit: 1\nparts:\n  1: { answer: 'a < 0' }\n";
+  const key = oneAnswerKey("{ answer: 'a < 0' }");
   const problems = 'Problem 1. For which real a is h(t) = e^{at}u(t) BIBO stable?\n';
   const reply = (cond: string, final: string) =>
-    `**User:** Problem 1: for which a is h(t) = e^{at}u(t) stable?\n\n**Assistant:** **Problem 1.** Stability needs $\\int |h(t)|\\,dt < \\infty$. For ${cond} the exponential does not decay, so the integral diverges.\n\n**Final Answer:** The system is stable for ${final}.\n`;
+    chat(
+      'Problem 1: for which a is h(t) = e^{at}u(t) stable?',
+      `**Problem 1.** Stability needs $\\int |h(t)|\\,dt < \\infty$. For ${cond} the exponential does not decay, so the integral diverges.\n\n**Final Answer:** The system is stable for ${final}.`,
+    );
   assert.equal(gradeText(key, problems, reply('$a \\ge 0$', '$a < 0$'))['1'], 'correct');
   // Near miss: the discussed condition is right and the concluded one wrong: wrong.
   assert.equal(gradeText(key, problems, reply('$a < 0$', '$a > 0$'))['1'], 'incorrect');
 });
 
 test('a lettered multiple-choice answer: "The answer is (B)" names B, not the A of "answer"; the other options discussed after it do not count', () => {
-  const key = "partcredit: 1\nparts:\n  1: { answer: { type: choice, options: ['B', 'Exponential'], wrong: ['A', 'C', 'D', 'Normal', 'Uniform'] } }\n";
+  const key = oneAnswerKey("{ answer: { type: choice, options: ['B', 'Exponential'], wrong: ['A', 'C', 'D', 'Normal', 'Uniform'] } }");
   const problems = 'Problem 1. Which is memoryless?\n(A) Normal (B) Exponential (C) Uniform (D) Beta(2,2)\n';
   const reply = (pick: string) =>
-    `**User:** Problem 1: which is memoryless? (A) Normal (B) Exponential (C) Uniform (D) Beta(2,2)\n\n**Assistant:** The answer is **${pick}**.\n\nNone of (A), (C) or (D) has the property: for the uniform, $P(X > 0.9 \\mid X > 0.5) = 0.2$.\n`;
+    chat(
+      'Problem 1: which is memoryless? (A) Normal (B) Exponential (C) Uniform (D) Beta(2,2)',
+      `The answer is **${pick}**.\n\nNone of (A), (C) or (D) has the property: for the uniform, $P(X > 0.9 \\mid X > 0.5) = 0.2$.`,
+    );
   assert.equal(gradeText(key, problems, reply('(B) Exponential'))['1'], 'correct');
   // Near misses: the wrong letter stated; a wrong letter alone.
   assert.equal(gradeText(key, problems, reply('(C) Uniform'))['1'], 'incorrect');
@@ -153,9 +169,9 @@ test('a lettered multiple-choice answer: "The answer is (B)" names B, not the A 
 });
 
 test('a set answered in a sentence that lists its elements ("the poles are $z = 0.8$ and $z = -0.5$")', () => {
-  const key = "partcredit: 1\nparts:\n  1: { answer: { type: set, value: '\\{0.8, -0.5\\}' } }\n";
+  const key = oneAnswerKey("{ answer: { type: set, value: '\\{0.8, -0.5\\}' } }");
   const problems = 'Problem 1. Find the poles of H(z) = z^2/(z^2 - 0.3z - 0.4).\n';
-  const reply = (a: string, b: string) => `**User:** Problem 1: poles of H(z)?\n\n**Assistant:** The denominator factors as $(z - 0.8)(z + 0.5)$, so the poles are $z = ${a}$ and $z = ${b}$.\n`;
+  const reply = (a: string, b: string) => chat('Problem 1: poles of H(z)?', `The denominator factors as $(z - 0.8)(z + 0.5)$, so the poles are $z = ${a}$ and $z = ${b}$.`);
   assert.equal(gradeText(key, problems, reply('0.8', '-0.5'))['1'], 'correct');
   // Near miss: one wrong element in the list.
   assert.equal(gradeText(key, problems, reply('0.8', '0.5'))['1'], 'incorrect');
