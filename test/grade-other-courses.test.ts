@@ -285,3 +285,12 @@ test('a piecewise answer in one sentence whose first condition is plain text ("F
   // Near miss: the last case wrong.
   assert.equal(gradeText(key, problems, writeup('8 \\cdot 2^{-n}'), 'w.md')['1'], 'incorrect');
 });
+
+test('a write-up\'s "Ans:" line under its working states the answer, as "Answer:" does', () => {
+  const key = "partcredit: 1\ndefaults: { tolerance: { rel: 0.02 } }\nparts:\n  1.a: { answer: '4.9' }\n  1.b: { answer: '5.42' }\n";
+  const problems = 'Q1. A block on a 30 degree incline.\n(a) Its acceleration?\n(b) Its speed at the bottom?\n';
+  const writeup = (a: string) => `Q1\n(a) a = g sin(30) = 9.8(0.5)\n    Ans: ${a} m/s^2\n(b) v^2 = 2ad = 29.4\n    Ans: v = 5.42 m/s\n`;
+  assert.deepEqual(gradeText(key, problems, writeup('4.9'), 'w.txt'), { '1.a': 'correct', '1.b': 'correct' });
+  // Near miss: a wrong value after "Ans:" is wrong.
+  assert.equal(gradeText(key, problems, writeup('8.49'), 'w.txt')['1.a'], 'incorrect');
+});
