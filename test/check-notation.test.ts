@@ -60,3 +60,11 @@ test('notation: primes written as \\prime', () => {
   expectVerdict("f''(z_1)", 'f^{\\prime\\prime}(z_1)', 'correct');
   expectVerdict("f'(z_1)", 'f^{\\prime\\prime}(z_1)', 'incorrect');
 });
+
+test("notation: a unit's power written outside its text (4.9\\ \\text{m/s}^2) belongs to the unit", () => {
+  expectVerdict('4.9', '4.9\\ \\text{m/s}^2', 'correct');
+  expectVerdict('9.8', 'a = 9.8 \\text{ m s}^{-2}', 'correct');
+  // Near misses: a wrong number with the same unit; Euler's e after a number is no unit.
+  expectVerdict('4.9', '8.49\\ \\text{m/s}^2', 'incorrect');
+  expectVerdict('2', '2\\mathrm{e}^{2}', 'incorrect');
+});

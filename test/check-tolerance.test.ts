@@ -30,3 +30,11 @@ test('tolerance: a unit written as text after a value is not a multiplier', () =
   expectVerdict('1/3', '$\\frac{1}{3} \\text{meters}$', 'correct');
   expectVerdict('1/3', '$\\frac{1}{4} \\text{meters}$', 'incorrect');
 });
+
+test('a right exact form with a wrong decimal after it (\\approx 20.4 for 10.2) is wrong; a decimal rounded from the value is right', () => {
+  const tol = { value: '10.2', tolerance: { rel: 0.02 } };
+  expectVerdict(tol, 'H = \\frac{(14.14)^2}{19.6} \\approx 10.2 \\text{ m}', 'correct');
+  expectVerdict({ value: '40.8', tolerance: { rel: 0.02 } }, 'R = \\frac{400}{9.8} \\approx 41 \\text{ m}', 'correct');
+  // Near miss: the decimal stated does not come from the exact form.
+  expectVerdict(tol, 'H = \\frac{(14.14)^2}{19.6} \\approx 20.4 \\text{ m}', 'incorrect', undefined, /value it states, 20\.4/);
+});

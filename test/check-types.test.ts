@@ -150,6 +150,40 @@ test('set and interval', () => {
   expectVerdict('(1, \\infty)', 'x > 1', 'correct');
 });
 
+test('set: "\\lambda \\in \\{1, 3\\}" answers with the set its name ranges over', () => {
+  expectVerdict({ type: 'set', value: '\\{1, 3\\}' }, '\\lambda \\in \\{1, 3\\}', 'correct');
+  // Near miss: another set is wrong, and the name is no element of it.
+  expectVerdict({ type: 'set', value: '\\{1, 3\\}' }, '\\lambda \\in \\{1, 2\\}', 'incorrect', undefined, /missing 3/);
+});
+
+test('a number times a matrix or vector, in the key or the answer, is the matrix or vector of scaled entries', () => {
+  const P = '\\frac{1}{3}\\begin{bmatrix} 1 & 1 \\\\ 1 & 1 \\end{bmatrix}';
+  expectVerdict(P, '\\begin{bmatrix} 1/3 & 1/3 \\\\ 1/3 & 1/3 \\end{bmatrix}', 'correct');
+  const unit = { type: 'vector' as const, value: '\\frac{1}{\\sqrt{2}} (1, 1)', orientation: 'any' as const };
+  expectVerdict(unit, '\\frac{1}{\\sqrt{2}}\\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}', 'correct');
+  expectVerdict(unit, '(0.70710678, 0.70710678)', 'correct');
+  // Near misses: one entry unscaled; the eigenvector of the other eigenvalue; the direction not normalised.
+  expectVerdict(P, '\\begin{bmatrix} 1/3 & 1/3 \\\\ 1/3 & 1 \\end{bmatrix}', 'incorrect', undefined, /entry \(2,2\)/);
+  expectVerdict(unit, '\\frac{1}{\\sqrt{2}}\\begin{bmatrix} 1 \\\\ -1 \\end{bmatrix}', 'incorrect');
+  expectVerdict(unit, '\\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}', 'incorrect');
+});
+
+test("equation: a chain of working ending in the key's form", () => {
+  const mats = symbolTable({ A: { matrix: [2, 2] }, x: { matrix: [2, 1] }, b: { matrix: [2, 1] } })!;
+  expectVerdict('\\nabla f(x) = A x - b', '\\nabla f(x) = \\frac{1}{2}(A + A^T)x - b = Ax - b', 'correct', mats);
+  // Near miss: a chain ending in the transpose.
+  expectVerdict('\\nabla f(x) = A x - b', '\\nabla f(x) = Ax - b = A^T x - b', 'incorrect', mats);
+});
+
+test('interval: a confidence interval written as centre plus or minus half-width', () => {
+  const ci = { type: 'interval' as const, value: '[48.08, 55.92]', tolerance: { abs: 0.01 } };
+  expectVerdict(ci, '52 \\pm 3.92', 'correct');
+  expectVerdict(ci, '52 \\pm 1.96 \\cdot 2 = 52 \\pm 3.92', 'correct');
+  // Near misses: the wrong half-width (sigma/n for sigma/sqrt(n)); a working that ends in one end alone.
+  expectVerdict(ci, '52 \\pm 0.784', 'incorrect', undefined, /lower end/);
+  expectVerdict(ci, '52 \\pm 3.92 = 48.08', 'incorrect');
+});
+
 test('piecewise: equal on the whole domain, however the cases are split', () => {
   const key = {
     value: '\\begin{cases} 0 & n < 0 \\\\ 2 - 2^{-n} & 0 \\le n \\le 6 \\\\ 127 \\cdot 2^{-n} & n \\ge 7 \\end{cases}',

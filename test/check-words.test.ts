@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import { expectVerdict } from './check-helpers.js';
+import { symbolTable } from '../src/check/protocol.js';
 
 test('words: a position given as row and column where a pair is expected', () => {
   expectVerdict('(3, 1)', 'row 3, column 1', 'correct');
@@ -45,4 +46,20 @@ test('words: a count a sentence states, a key with a label, angle-bracket vector
   expectVerdict('\\mu', 'µ', 'correct');
   expectVerdict('3\\sin(x^2) - 2', 'f◦g◦h = f(g(h(x))) = f(\\sin(x^2)) = 3\\sin(x^2)-2', 'correct');
   expectVerdict('3\\sin(x^2) - 2', 'f◦g◦h = f(g(h(x))) = f(\\sin(x^2)) = 3\\sin(x^2)+2', 'incorrect');
+});
+
+test('words: a plain-text answer that leads with words ("stable iff a < 0") reads from where its mathematics starts', () => {
+  expectVerdict('a < 0', 'stable iff a < 0', 'correct');
+  expectVerdict('a < 0', 'it is stable when a < 0', 'correct');
+  // Near misses: the bound the other way; words that are the key's own symbols are mathematics, not prose.
+  expectVerdict('a < 0', 'stable iff a > 0', 'incorrect', undefined, /wrong way/);
+  expectVerdict('\\frac{2}{\\lambda^2}', 'lambda squared', 'incorrect', symbolTable({ lambda: { positive: true } })!);
+});
+
+test('words: plain text writes w for omega where the question names omega and not w', () => {
+  const omega = symbolTable({ omega: {} })!;
+  expectVerdict('X(j\\omega) = \\frac{1}{2 + j\\omega}', 'X(jw) = 1/(2 + jw)', 'correct', omega);
+  // Near misses: the sign slip stays wrong; a question that names w keeps it.
+  expectVerdict('X(j\\omega) = \\frac{1}{2 + j\\omega}', 'X(jw) = 1/(2 - jw)', 'incorrect', omega);
+  expectVerdict('w + \\omega', 'w + w', 'incorrect', symbolTable({ omega: {}, w: {} })!);
 });

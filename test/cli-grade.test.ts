@@ -80,8 +80,8 @@ test('a key with errors stops grading with every error located', () => {
   writeFileSync(join(dir, 'bad.yaml'), "partcredit: 1\nparts:\n  1.a:\n    answer: '\\frac{1}{'\n  1.b:\n    anwser: '2'\n");
   const r = run(['grade', '--key', 'bad.yaml', 'alice.md'], dir);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /bad\.yaml:4: error: part 1\.a, answer: the answer does not check against itself/);
-  assert.match(r.stderr, /bad\.yaml:6: error: part 1\.b: unknown field "anwser"/);
+  assert.match(r.stderr, /bad\.yaml:4:13: error: part 1\.a, answer: the answer does not check against itself/);
+  assert.match(r.stderr, /bad\.yaml:6:5: error: part 1\.b: unknown field "anwser"/);
   const lint = run(['key', 'lint', 'bad.yaml'], dir);
   assert.equal(lint.code, 1);
   assert.match(lint.stdout, /2 errors/);
@@ -111,4 +111,40 @@ test('key init and key import write keys that lint', () => {
   assert.equal(run(['key', 'import', 'sol2.md', '-o', 'imported2.yaml'], dir).code, 0);
   const solution = loadKey(readFileSync(join(dir, 'imported2.yaml'), 'utf8')).key!.parts[0]!.solution!;
   assert.equal(solution, long.replace(/^ +/, ''));
+});
+
+test("key lint on other staffs' keys: good keys pass; each fault is located at file:line:column, and only real faults are reported", () => {
+  const courses = join(ROOT, 'test', 'fixtures', 'other-courses');
+  for (const k of ['ee120-ps6/ps6.key.yaml', 'stat134-hw5/hw5.key.yaml', 'math-opt-hw3/hw3.key.yaml', 'phys7a-ps4/ps4.key.yaml']) {
+    const r = run(['key', 'lint', join(courses, k)], ROOT);
+    assert.equal(r.code ?? 0, 0, r.stdout);
+    assert.match(r.stdout, /: \d+ parts, 0 errors, 0 warnings\n$/);
+  }
+  const dir = workspace();
+  copyFileSync(join(courses, 'stat134-hw5', 'hw5.problems.txt'), join(dir, 'hw5.problems.txt'));
+  const bad = [
+    'partcredit: 1',
+    'problems: hw5.problems.txt',
+    'symbols: { lambda: { positive: true } }',
+    'parts:',
+    "  1.a: { answer: '3' }",
+    "  1.b: { anwser: '2.1' }",
+    "  1.c: { answer: '0.7^{10}' }",
+    "  2.a: { answer: { type: expresion, value: '\\frac{2}{\\lambda^2}' } }",
+    "  2.b: { answer: 'e^{-\\lambda t}' }",
+    "  2.c: { answer: '\\frac{\\ln 2}{\\lambda' }",
+    "  3: { answer: '[48.08, 55.92]' }",
+    "  4: { answer: { type: choice, options: ['B'], wrong: ['A', 'b'] } }",
+    "  6: { answer: '1' }",
+  ].join('\n');
+  writeFileSync(join(dir, 'bad.key.yaml'), `${bad}\n`);
+  const lines = run(['key', 'lint', 'bad.key.yaml'], dir).stdout.trim().split('\n');
+  assert.deepEqual(lines.slice(0, -1), [
+    'bad.key.yaml:6:10: error: part 1.b: unknown field "anwser" (did you mean "answer"?)',
+    'bad.key.yaml:8:26: error: part 2.a, answer: unknown answer type "expresion" (did you mean "expression"?); the types are number, expression, equation, relation, matrix, vector, tuple, shape, set, interval, piecewise, choice, text, table, update',
+    'bad.key.yaml:10:18: error: part 2.c, answer: the answer does not check against itself (undecided: the expected answer could not be read: expected "}" at the end)',
+    'bad.key.yaml:12:16: error: part 4, answer: "B" is both an option and a wrong answer',
+    'bad.key.yaml:13: warning: part 6: not a part of hw5.problems.txt',
+    'hw5.problems.txt:26: warning: part 5: the problem set has this part; the key (bad.key.yaml) does not grade it',
+  ]);
 });

@@ -37,6 +37,7 @@ const STYLES: { name: string; part: (q: number, p: string) => string; question?:
   { name: '1a)', part: (q, p) => `${q}${p})` },
   { name: '**Q1(a).**', part: (q, p) => `**Q${q}(${p}).**` },
   { name: 'Problem 1: Part (a)', part: (q, p) => `Problem ${q}: Part (${p})` },
+  { name: '### Part 1(a): title', part: (q, p) => `### Part ${q}(${p}): The answer` },
   { name: '1. then (a)', question: (q) => `${q}.`, part: (_q, p) => `(${p})` },
   { name: 'Problem 1 then Part (a)', question: (q) => `Problem ${q}`, part: (_q, p) => `Part (${p})` },
   { name: '## Question 1 then a)', question: (q) => `## Question ${q}`, part: (_q, p) => `${p})` },
@@ -92,6 +93,8 @@ test('sentences that look like labels are not labels', () => {
     'A. Smith wrote',
     'Answer: (a) is right',
     'a.k.a. the kernel',
+    'Part 3: Short answers',
+    'Part 2 of the proof',
   ]) {
     const l = readLineLabel(line);
     assert.ok(!l?.part, `${line} → ${JSON.stringify(l)}`);

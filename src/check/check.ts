@@ -14,8 +14,9 @@ import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-ex
 import { WorkBudget } from '../math/evaluate.js';
 import { valueOf } from './named-values.js';
 import type { Cas } from './equivalence.js';
-import { unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
-import { checkExpression, checkNumber } from './types/scalar-types.js';
+import { incorrect, unparseable, type CheckContext, type TypeChecker, type TypeVerdict } from './context.js';
+import { constantValue, isConstant } from './scalar.js';
+import { checkExpression, checkNumber, substitute } from './types/scalar-types.js';
 import { asInterval, checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
 import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
 import { checkChoice, checkText } from './types/choice.js';
@@ -136,6 +137,34 @@ function wordedAnswer(text: string, type: AnswerType, expected: Node): string[] 
   return [];
 }
 
+/** Words a plain-text answer may lead with that are never the answer's own letters. */
+const LEAD_WORDS = /^(?:is|it|so|as|at|if|of|or|on|to|be|we|by|in|an)$/i;
+/** Functions a plain-text answer may start with (`exp(-lambda t)`), which are not prose. */
+const FUNCTION_WORDS = /^(?:sin|cos|tan|exp|log|ln|sqrt|det|tr|max|min|arg|var|cov|sum|lim|floor|ceil)$/i;
+
+/**
+ * `stable iff a < 0`, `it is stable when a < 0`: a plain-text relation (no LaTeX) that leads with
+ * words reads from where its mathematics starts, else every letter of `stable` is a symbol. Words
+ * the key names (`lambda`) and functions are mathematics; so the answer must lead with at least
+ * one word of three letters or more that is neither.
+ */
+function afterProse(text: string, names: ReadonlySet<string>): string[] {
+  if (/[\\$]/.test(text)) return [];
+  const tokens = text.trim().split(/\s+/);
+  let i = 0;
+  let prose = false;
+  for (; i < tokens.length - 1; i++) {
+    const t = tokens[i]!.replace(/[,:;]$/, '');
+    if (names.has(t)) break;
+    if (LEAD_WORDS.test(t)) continue;
+    if (!/^[A-Za-z]{3,}$/.test(t) || FUNCTION_WORDS.test(t)) break;
+    prose = true;
+  }
+  const rest = tokens.slice(i).join(' ');
+  // Only a stated relation (`a < 0`, `m = ln(2)/lambda`): a count in a sentence has its own reading.
+  return prose && /^[-A-Za-z0-9(|]/.test(rest) && /[<>=≤≥]/.test(rest) ? [rest] : [];
+}
+
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
 function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
@@ -149,6 +178,29 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
     }
   }
   return { error: firstError };
+}
+
+/** Latin letters plain text writes for Greek ones: `jw` for `j\omega` (an EE student's keyboard). */
+const ASCII_GREEK: Record<string, string> = { w: 'omega' };
+
+/** The answer with such a letter read as the Greek one, when the question names the Greek letter and not the Latin one. */
+function asciiGreek(answer: Node, names: ReadonlySet<string>): Node {
+  let out = answer;
+  const used = freeSymbols(answer);
+  for (const [latin, greek] of Object.entries(ASCII_GREEK)) {
+    if (used.has(latin) && !names.has(latin) && names.has(greek)) out = substitute(out, latin, { kind: 'sym', name: greek });
+  }
+  return out;
+}
+
+/**
+ * `\nabla f(x) = \frac12 (A + A^\top) x - b = A x - b` for the key's `\nabla f(x) = A x - b`: the
+ * sides in between are working; the quantity and the form the chain ends in are the answer (as the
+ * last side is a value's answer).
+ */
+function concluded(answer: Node, expected: Node): Node {
+  if (answer.kind !== 'rel' || expected.kind !== 'rel' || expected.ops.length !== 1 || answer.ops.length < 2 || !answer.ops.every((o) => o === '=')) return answer;
+  return { ...answer, ops: ['='], args: [answer.args[0]!, answer.args[answer.args.length - 1]!] };
 }
 
 /**
@@ -210,7 +262,11 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // read
   // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
   const chainEnd = extracted.text.includes('=') && !RELATION_TYPES.has(type) ? [lastSide(extracted.text)] : [];
-  let parsed = readCandidate([...new Set([...wordedAnswer(extracted.text, type, expected), extracted.text, literal ? extracted.text : trimAnswer(candidate), ...chainEnd])], type, read);
+  let parsed = readCandidate(
+    [...new Set([...wordedAnswer(extracted.text, type, expected), ...(literal ? [] : afterProse(extracted.text, prepared.names)), extracted.text, literal ? extracted.text : trimAnswer(candidate), ...chainEnd])],
+    type,
+    read,
+  );
   // Prose around a number ("the total is 1,000.99€ in all"): the last number in it.
   // Only prose: a number is never mined out of malformed LaTeX.
   // A `$` before a line break opened a formula that extraction refused; elsewhere it is a currency sign.
@@ -240,6 +296,8 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   if (!prepared.declared && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
   if (type === 'shape') answer = shapeSide(answer);
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
+  else if (type === 'equation') answer = concluded(answer, expected);
+  answer = asciiGreek(answer, prepared.names);
   const shown = printMath(answer);
   const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
@@ -269,5 +327,28 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // compare
   const ctx: CheckContext = { spec, type, symbols: compareSymbols, read, answerText: parsed.text, budget, ...(options.cas ? { cas: options.cas } : {}) };
   const checker = CHECKERS[type] ?? checkExpression;
-  return staged(withSymbols(withMisfit(result(type, checker(expected, answer, ctx), shown, printed, t0), type, answer, expected), sides), 'compare');
+  let verdict = checker(expected, answer, ctx);
+  if (type === 'number' && verdict.verdict === 'correct') verdict = roundedAgrees(parsed.node, expected, (n) => checker(expected, n, ctx).verdict === 'correct') ?? verdict;
+  return staged(withSymbols(withMisfit(result(type, verdict, shown, printed, t0), type, answer, expected), sides), 'compare');
+}
+
+/**
+ * `\frac{(14.14)^2}{19.6} \approx 20.4`: a right exact form whose stated decimal is wrong. The
+ * number a TA reads is the decimal; it must round from the expected value at the digits it
+ * shows (`\approx 0.707` for `\frac{1}{\sqrt 2}` does) or be within the key's tolerance, else
+ * the answer is wrong.
+ */
+function roundedAgrees(answer: Node, expected: Node, withinTolerance: (n: Node) => boolean): TypeVerdict | undefined {
+  if (answer.kind !== 'rel' || answer.ops[answer.ops.length - 1] !== '~' || !isConstant(expected)) return undefined;
+  const last = answer.args[answer.args.length - 1]!;
+  const num = last.kind === 'neg' && last.arg.kind === 'num' ? last.arg : last.kind === 'num' ? last : undefined;
+  if (!num) return undefined;
+  const stated = (last.kind === 'neg' ? -1 : 1) * Number(num.text);
+  const want = constantValue(expected);
+  const decimals = /\.(\d+)$/.exec(num.text)?.[1]?.length ?? 0;
+  // Half a unit in the last digit shown, and a little for the expected value's own rounding.
+  if (!Number.isFinite(stated) || !Number.isFinite(want) || Math.abs(stated - want) <= 0.5 * 10 ** -decimals * 1.001 + 1e-9 * Math.abs(want)) return undefined;
+  // A value the key's own tolerance takes (`\approx 40` for 40.8 within 2%) is right as it is.
+  if (withinTolerance(last)) return undefined;
+  return incorrect('tolerance', `the exact form is right, but the value it states, ${num.text}, is not ${printMath(expected)} rounded`, 'arithmetic');
 }

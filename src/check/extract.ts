@@ -36,11 +36,12 @@ function mathSpans(s: string): string[] {
 
 /** Words that name an answer, and words that conclude: the one vocabulary of extraction and of the candidate finder below. */
 // `答案` (answer) and `最终答案` (final answer): DeepSeek's and Qwen's replies in Chinese.
-const ANSWER_WORDS = String.raw`final\s+answer|answer|result|最终答案|答案`;
+// `Ans:`: a write-up's abbreviation, a word of its own (not the end of "trans").
+const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终答案|答案`;
 /** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
-const STATES_ANSWER = /answer|result|答案/i;
+const STATES_ANSWER = /answer|\bans\b|result|答案/i;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
 /** A line that states a conclusion a choice is read from: answer or conclusion words, a yes or no, or bold. */

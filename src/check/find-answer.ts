@@ -20,11 +20,21 @@ export function nameKey(s: string): string {
     .toLowerCase();
 }
 
-const NAME_SYNONYMS: Record<string, string[]> = { mean: ['e', 'mean', 'expectation', 'mu'], variance: ['var', 'variance', 'sigma2'] };
+// A quantity's name and the operator a response writes it with (`\operatorname{tr}(A) = 4` states the trace).
+const NAME_SYNONYMS: Record<string, string[]> = {
+  mean: ['e', 'mean', 'expectation', 'mu'],
+  variance: ['var', 'variance', 'sigma2'],
+  trace: ['tr', 'trace'],
+  tr: ['tr', 'trace'],
+  determinant: ['det', 'determinant'],
+  det: ['det', 'determinant'],
+  rank: ['rank', 'rk'],
+};
 
 /** Whether a candidate states the named answer (`g_3 = ...` for `g3`, `\mathrm{Var}(...) = ...` for `variance`). */
 export function statesName(candidate: string, name: string): boolean {
-  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq)/.exec(candidate)?.[1];
+  // A strict bound states its quantity as a weak one does (`a < 0` as `a \ge 0`).
+  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\lt\b|\\gt\b)/.exec(candidate)?.[1];
   if (!lhs) return false;
   const got = nameKey(lhs);
   const want = nameKey(name);
@@ -200,8 +210,20 @@ export interface AnswerWanted {
   /** A shape, or a piecewise answer: their own forms are looked for too. */
   shape?: boolean;
   cases?: boolean;
+  /** A set's elements: formulas a sentence lists (`$z = 0.8$ and $z = -0.5$`) are one answer too. */
+  collection?: boolean;
   /** Candidates read last (in a block several parts share, those the words beside give to another part). */
   readLast?: (c: Candidate) => boolean;
+}
+
+/** `the poles are $z = 0.8$ and $z = -0.5$`: inline formulas one sentence lists, read together as one answer. */
+function listedFormulas(text: string): { candidate: Candidate; items: string[] }[] {
+  const out: { candidate: Candidate; items: string[] }[] = [];
+  for (const m of text.matchAll(/(?<!\$)\$[^$\n]+\$(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\$[^$\n]+\$)+/g)) {
+    const items = [...m[0].matchAll(/\$([^$\n]+)\$/g)].map((x) => x[1]!.trim());
+    out.push({ candidate: { text: items.join(', '), how: 'inline', at: m.index! }, items });
+  }
+  return out;
 }
 
 /** How many response's candidates are weighed: enough for any real one; a hostile one costs time linear in its size. */
@@ -242,16 +264,33 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = want.siblings ?? [];
     // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
-    const several = (c: Candidate) => pieces(c.text).filter((p) => [wanted, ...siblings].some((n) => statesName(p, n))).length > 1;
+    // `\det(A) = 3,\ \operatorname{tr}(A) = 4` too, at its top-level commas.
+    const statements = (c: Candidate) => [...pieces(c.text), ...commaItems(c.text)].filter((p) => [wanted, ...siblings].some((n) => statesName(p, n)));
+    const several = (c: Candidate) => new Set(statements(c)).size > 1;
     const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
     const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted)];
+    // Each statement of several is read where the whole was found (a box listing both answers is still a box).
+    const ownPiece = candidates.flatMap((c) =>
+      several(c)
+        ? statements(c)
+            .filter((p) => statesName(p, wanted))
+            .map((p) => ({ ...c, text: p }))
+        : [],
+    );
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }
   if (want.readLast) {
     const last = candidates.filter(want.readLast);
     if (last.length) candidates = [...candidates.filter((c) => !last.includes(c)), ...last];
+  }
+  if (want.collection) {
+    for (const listed of listedFormulas(text)) {
+      // Weighed just before the first of its own elements, so a boxed or stated answer still comes first.
+      const i = candidates.findIndex((c) => listed.items.includes(c.text));
+      candidates = i < 0 ? [...candidates, listed.candidate] : [...candidates.slice(0, i), listed.candidate, ...candidates.slice(i)];
+    }
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...candidates];
   if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];

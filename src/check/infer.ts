@@ -45,6 +45,12 @@ export function inferType(n: Node, raw: string): AnswerType {
       return n.arg.kind === 'tuple' || n.arg.kind === 'matrix' ? 'vector' : 'expression';
     case 'pm':
       return 'set';
+    case 'mul': {
+      // `\frac{1}{3}\begin{bmatrix} ... \end{bmatrix}`: a number times a matrix is a matrix.
+      const arrays = n.factors.filter((f) => f.kind === 'matrix');
+      if (arrays.length === 1 && n.factors.every((f) => f === arrays[0] || isConstant(f))) return inferType(arrays[0]!, '');
+      return isConstant(n) ? 'number' : 'expression';
+    }
     default:
       return isConstant(n) ? 'number' : 'expression';
   }

@@ -10,6 +10,8 @@ export function valueOf(n: Node): Node {
   if (n.kind !== 'rel') return n;
   // `\|\Delta W\|_2 \le \sqrt{d_{in}}` answers "what is the largest ..." with its bound.
   if (n.ops.length === 1 && ['<=', '<', '>=', '>'].includes(n.ops[0]!) && isNameLike(n.args[0]!) && !isNameLike(n.args[1]!)) return n.args[1]!;
+  // `\lambda \in \{1, 3\}` answers "find the eigenvalues" with the set its name ranges over.
+  if (n.ops.length === 1 && n.ops[0] === 'in' && isNameLike(n.args[0]!) && n.args[1]!.kind === 'set') return n.args[1]!;
   // `2c d_out d_in^2 \rightarrow \text{updated runtime}`: words are not the value.
   if (n.args.some((a) => a.kind === 'text')) {
     const values = n.args.filter((a) => a.kind !== 'text');

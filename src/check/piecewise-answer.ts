@@ -30,11 +30,11 @@ function caseOfLine(line: string): { when: string; value: string } | undefined {
   return value ? { when: conditions[0]!, value } : undefined;
 }
 
-/** A sentence's clauses at `;` and full stops outside formulas (`For $n < 0$ it is 0; for ...`). */
+/** A sentence's clauses at `;`, full stops and `, and for` outside formulas (`For $n < 0$ it is 0; for ...`). */
 function clauses(line: string): string[] {
   return line
     .split(/(\$\$?[^$]*\$\$?)/)
-    .map((piece, i) => (i % 2 ? piece : piece.replace(/;|\.\s+(?=[A-Z])/g, '\u0000')))
+    .map((piece, i) => (i % 2 ? piece : piece.replace(/;|\.\s+(?=[A-Z])|,?\s+(?:and|while)\s+(?=(?:for|when|if)\b)/g, '\u0000')))
     .join('')
     .split('\u0000')
     .filter((c) => c.trim());
@@ -48,6 +48,9 @@ function clauses(line: string): string[] {
 function caseOfClause(clause: string): { when: string; value: string } | undefined {
   const maths = [...clause.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
   const conditions = maths.filter(isCondition);
+  // `For n < 0 there is no overlap, so $y[n] = 0$`: a condition in plain text.
+  const plain = /\b(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)\b/i.exec(clause.replace(/\$[^$]*\$/g, ' '));
+  if (!conditions.length && plain) conditions.push(`${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '));
   const rest = /\b(?:otherwise|else(?:where)?|after that|afterwards|beyond that|for all other|for larger|for every other)\b/i.test(clause);
   if (conditions.length > 1 || (!conditions.length && !rest)) return undefined;
   const when = conditions[0] ?? '\\text{otherwise}';
@@ -124,6 +127,32 @@ function casesFromCode(code: string): string | undefined {
   return `\\begin{cases} ${cases.join(' \\\\ ')} \\end{cases}`;
 }
 
+/** `**Case $0 \le n \le 2$:**`, `- For $n \ge 3$:`, `When $n < 0$:`: a line that heads one case by its condition. */
+const CASE_HEADING = /^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*[:.)]?\s*(?:\(?\s*)?|for\s+|when\s+|if\s+)?\$([^$]+)\$\s*\)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?(.*)$/i;
+
+/**
+ * Cases under headings of their own, each with its working (`**Case $n < 0$:** every term is 0,
+ * so $y[n] = 0$.`, then a display formula under the next): for each, the last formula stating a
+ * value on the first line that states one.
+ */
+function caseSections(text: string): string[] {
+  const cases: { when: string; value?: string }[] = [];
+  for (const line of text.split('\n')) {
+    const heading = CASE_HEADING.exec(line);
+    if (heading && isCondition(heading[1]!)) {
+      cases.push({ when: heading[1]!.trim() });
+    } else if (cases.length && /^\s*#{1,6}\s/.test(line)) break;
+    const current = cases[cases.length - 1];
+    // The first line under a heading that states a value ends the case: what follows is other working.
+    if (!current || current.value !== undefined) continue;
+    const rest = heading && isCondition(heading[1]!) ? heading[2]! : line;
+    const stated = [...rest.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim()).filter((m) => /=/.test(m) && !isCondition(m));
+    if (stated.length) current.value = lastSide(stated[stated.length - 1]!).trim();
+  }
+  const done = cases.filter((c): c is { when: string; value: string } => !!c.value);
+  return done.length >= 2 && done.length === cases.length ? [`\\begin{cases} ${done.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`] : [];
+}
+
 /**
  * Cases formulas a response states without writing one: case lists, and functions in its code
  * blocks. Empty when the response writes a `cases` formula of its own (that is its answer).
@@ -133,5 +162,8 @@ export function piecewiseCandidates(text: string): Candidate[] {
   // Code is where the answer was computed, not where it was stated: a weaker place than a list.
   const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
   // The answer the response ends on: the last list or function first.
-  return [...caseLists(text).map((t): Candidate => ({ text: t, how: 'display' })), ...code.map((t): Candidate => ({ text: t, how: 'inline' }))].reverse();
+  return [...caseLists(text), ...caseSections(text)]
+    .map((t): Candidate => ({ text: t, how: 'display' }))
+    .concat(code.map((t): Candidate => ({ text: t, how: 'inline' })))
+    .reverse();
 }

@@ -172,6 +172,12 @@ export function prepareCommon(s: string): string {
   let t = readAngleVectors(readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s)))));
   // `\\le` outside an environment is an escaping slip for `\le`.
   if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
+  // `4.9\ \text{m/s}^2`, `9.8 \text{ m s}^{-2}`: a unit's power written outside its text is the unit's, not the
+  // number's (`2\mathrm{e}^{2}` is Euler's e, and `\mathrm{d}`, `\mathrm{i}` are no units).
+  t = t.replace(
+    /(\d\s*(?:\\[,;:! ]|~|\s)*\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?![edi]\s*\})[A-Za-zµΩ°]{1,3}(?:\s*[/·\s]\s*[A-Za-zµΩ°]{1,3})*\s*)\}\s*\^\s*(\{\s*-?\d\s*\}|\d)/g,
+    (_m, unit: string, power: string) => `${unit}^${power}}`,
+  );
   t = t.replace(UNIT_WORDS, '$1');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
   t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readText } from './files.js';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { KeyFileSchema } from '../model/key.js';
 import { Command } from 'commander';
 import { formatKeyProblem, loadKey, type KeyProblem } from '../documents/key.js';
+import type { Key } from '../model/key.js';
+import { canonicalPartId } from '../documents/part-ids.js';
 import { leafParts, parseProblemSet } from '../documents/problem-set.js';
 import { importSolutions, keySkeleton } from '../documents/key-write.js';
 import { CliError } from './load.js';
@@ -53,13 +55,22 @@ function output(text: string, out?: string): void {
   } else process.stdout.write(text);
 }
 
-/** Problems between a key and its problem set: parts one has and the other does not. */
-async function crossCheck(keyPath: string, problemsPath: string, keyIds: string[]): Promise<KeyProblem[]> {
+/**
+ * Problems between a key and its problem set: parts one has and the other does not, each at its
+ * line in the file that has it. A part the key writes with a mistake (already an error) is the
+ * key's all the same: it is not reported missing too.
+ */
+async function crossCheck(keyPath: string, problemsPath: string, key: Key, errors: KeyProblem[]): Promise<KeyProblem[]> {
   const { set } = await loadProblemSet(problemsPath);
-  const setIds = leafParts(set).map((p) => p.id);
+  const setParts = leafParts(set);
+  const written = new Set([...key.parts.map((p) => p.id), ...errors.flatMap((e) => (e.part ? [canonicalPartId(e.part) ?? e.part] : []))]);
   const problems: KeyProblem[] = [];
-  for (const id of keyIds) if (!setIds.includes(id)) problems.push({ severity: 'warning', file: keyPath, part: id, message: `not a part of ${problemsPath}` });
-  for (const id of setIds) if (!keyIds.includes(id)) problems.push({ severity: 'warning', file: keyPath, part: id, message: `${problemsPath} has this part; the key does not grade it` });
+  for (const p of key.parts) {
+    if (!setParts.some((s) => s.id === p.id)) problems.push({ severity: 'warning', file: keyPath, ...(p.line ? { line: p.line } : {}), part: p.id, message: `not a part of ${problemsPath}` });
+  }
+  for (const s of setParts) {
+    if (!written.has(s.id)) problems.push({ severity: 'warning', file: problemsPath, line: s.line, part: s.id, message: `the problem set has this part; the key (${keyPath}) does not grade it` });
+  }
   return problems;
 }
 
@@ -72,15 +83,9 @@ export function keyCommand(): Command {
     .option('-p, --problems <file>', "check the parts against this problem set (default: the key's problems: field)")
     .action(async (path: string, flags: { problems?: string }) => {
       const { key: k, problems } = loadKey(read(path), path);
-      const problemsPath = flags.problems ?? (k?.problems ? resolve(dirname(path), k.problems) : undefined);
-      if (k && problemsPath && existsSync(problemsPath))
-        problems.push(
-          ...(await crossCheck(
-            path,
-            problemsPath,
-            k.parts.map((p) => p.id),
-          )),
-        );
+      // Beside the key, named as the key is (relative stays relative), so messages name files as the user does.
+      const problemsPath = flags.problems ?? (k?.problems ? join(dirname(path), k.problems) : undefined);
+      if (k && problemsPath && existsSync(problemsPath)) problems.push(...(await crossCheck(path, problemsPath, k, problems)));
       for (const p of problems) process.stdout.write(`${formatKeyProblem(p)}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
       const warnings = problems.length - errors;

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { z } from 'zod';
 import { KeyFileSchema, KeyPartSchema, type AnswerValue, type Key, type KeyFile, type KeyPart, type NamedAnswer } from '../model/key.js';
-import type { AnswerSpec } from '../model/answer-spec.js';
+import { ANSWER_TYPES, type AnswerSpec } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { canonicalPartId } from './part-ids.js';
 import { symbolTable } from '../check/protocol.js';
@@ -63,32 +63,46 @@ function partLevelSpec(p: NonNullable<KeyFile['parts'][string]>, defaults: KeyFi
 }
 
 /** The YAML node at a path; keys match as text, since YAML reads a part id like `2` as a number. */
-function nodeAt(doc: Document, path: (string | number)[]): { range?: [number, number, number] } | undefined {
+function nodeAt(doc: Document, path: (string | number)[], keyOfLast = false): { range?: [number, number, number] } | undefined {
   let node: unknown = doc.contents;
-  for (const segment of path) {
+  for (const [i, segment] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((it) => String(isScalar(it.key) ? it.key.value : it.key) === String(segment));
-      node = pair?.value;
+      // The field's name where the field itself is meant (an unknown field), else its value.
+      node = keyOfLast && i === path.length - 1 && pair && isScalar(pair.key) ? pair.key : pair?.value;
     } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
     else return undefined;
   }
   return node as { range?: [number, number, number] } | undefined;
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | undefined {
+/** Where a problem is in the file: 1-based line and column. */
+type Pos = { line: number; column: number };
+
+function posOf(doc: Document, counter: LineCounter, path: (string | number)[], field = false): Pos | undefined {
   for (let n = path.length; n > 0; n--) {
-    const node = nodeAt(doc, path.slice(0, n));
-    if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
+    const node = nodeAt(doc, path.slice(0, n), field && n === path.length);
+    if (node && typeof node === 'object' && node.range) {
+      const { line, col } = counter.linePos(node.range[0]);
+      return { line, column: col };
+    }
   }
   return undefined;
 }
 
-function partKeyLine(doc: Document, counter: LineCounter, rawId: string): number | undefined {
+function partKeyPos(doc: Document, counter: LineCounter, rawId: string): Pos | undefined {
   const parts = doc.get('parts', true);
   if (!isMap(parts)) return undefined;
   const pair = parts.items.find((it) => isScalar(it.key) && String(it.key.value) === rawId);
   const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-  return range ? counter.linePos(range[0]).line : undefined;
+  if (!range) return undefined;
+  const { line, col } = counter.linePos(range[0]);
+  return { line, column: col };
+}
+
+/** The location fields of a problem. */
+function located(file: string | undefined, pos: Pos | undefined): Pick<KeyProblem, 'file' | 'line' | 'column'> {
+  return { ...(file ? { file } : {}), ...(pos ? { line: pos.line, column: pos.column } : {}) };
 }
 
 function closest(word: string, options: readonly string[]): string | undefined {
@@ -120,11 +134,20 @@ function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, fil
       const known = inPart && path.length === 2 ? PART_FIELDS : path.length === 0 ? TOP_FIELDS : [];
       message = keys.map((k) => `unknown field "${k}"${closest(k, known) ? ` (did you mean "${closest(k, known)}"?)` : ''}`).join('; ');
     }
-    const line = lineOf(doc, counter, path);
+    // `type: expresion`: the union of answer forms fails as a whole ("Invalid input"); name the misspelt type.
+    const type = doc.getIn([...path, 'type']);
+    let at: (string | number)[] = path;
+    // An unknown field is pointed at by its own name, not by the mapping it is in.
+    const unknownField = issue.code === 'unrecognized_keys';
+    if (unknownField) at = [...path, (issue as unknown as { keys: string[] }).keys[0]!];
+    if (typeof type === 'string' && !(ANSWER_TYPES as readonly string[]).includes(type)) {
+      const near = closest(type, ANSWER_TYPES);
+      message = `unknown answer type "${type}"${near ? ` (did you mean "${near}"?)` : ''}; the types are ${ANSWER_TYPES.join(', ')}`;
+      at = [...path, 'type'];
+    }
     return {
       severity: 'error' as const,
-      ...(file ? { file } : {}),
-      ...(line ? { line } : {}),
+      ...located(file, posOf(doc, counter, at, unknownField)),
       ...(inPart ? { part: String(path[1]) } : {}),
       ...(field ? { field } : {}),
       message,
@@ -140,13 +163,13 @@ function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter, fil
 export function loadKey(text: string, file?: string): { key?: Key; problems: KeyProblem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const at = (line?: number) => ({ ...(file ? { file } : {}), ...(line ? { line } : {}) });
+  const at = (pos?: Pos) => located(file, pos);
   if (doc.errors.length) {
     return {
       // prettyErrors is off (no code frame in the message), so the position comes from the line counter.
       problems: doc.errors.map((e) => {
         const pos = counter.linePos(e.pos[0]);
-        return { severity: 'error' as const, ...at(pos.line), column: pos.col, message: `not valid YAML: ${e.message.split('\n')[0]}` };
+        return { severity: 'error' as const, ...at({ line: pos.line, column: pos.col }), message: `not valid YAML: ${e.message.split('\n')[0]}` };
       }),
     };
   }
@@ -179,7 +202,7 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
   for (const rawId of order) {
     if (!(rawId in data.parts)) continue;
     const p = data.parts[rawId];
-    const line = partKeyLine(doc, counter, rawId);
+    const line = partKeyPos(doc, counter, rawId);
     const id = canonicalPartId(rawId);
     if (!id) {
       problems.push({ severity: 'error', ...at(line), part: rawId, message: 'not a part id (write it like 1.a, 3.d.ii, 1a or 3d.ii)' });
@@ -209,7 +232,7 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
         }
         if (!answers.length) answers.push({ spec: computed });
       } catch (e) {
-        problems.push({ severity: 'error', ...at(lineOf(doc, counter, ['parts', rawId, 'compute'])), part: id, field: 'compute', message: e instanceof Error ? e.message : String(e) });
+        problems.push({ severity: 'error', ...at(posOf(doc, counter, ['parts', rawId, 'compute'])), part: id, field: 'compute', message: e instanceof Error ? e.message : String(e) });
       }
     }
     parts.push({
@@ -227,7 +250,7 @@ export function loadKey(text: string, file?: string): { key?: Key; problems: Key
       ...(part.solution ? { solution: part.solution } : {}),
       ...(part.compute ? { compute: part.compute } : {}),
       ...(part.symbols ? { symbols: symbolTable(part.symbols) ?? {} } : {}),
-      ...(line ? { line } : {}),
+      ...(line ? { line: line.line } : {}),
     });
   }
   const key: Key = {
@@ -255,14 +278,16 @@ function lintAnswers(key: Key, raw: Map<string, string>, doc: Document, counter:
   for (const part of key.parts) {
     const rawId = raw.get(part.id) ?? part.id;
     const check = (spec: AnswerSpec, field: (string | number)[]) => {
-      const line = lineOf(doc, counter, ['parts', rawId, ...field]);
-      const where = { ...(file ? { file } : {}), ...(line ? { line } : {}), part: part.id, field: field.join('.') };
+      const where = { ...located(file, posOf(doc, counter, ['parts', rawId, ...field])), part: part.id, field: field.join('.') };
       if (spec.type === 'text') {
         if (!spec.rubric?.length && part.graded) problems.push({ severity: 'warning', ...where, message: 'a text answer without a rubric: a judge will have nothing to check against' });
         return;
       }
       if (spec.type === 'choice') {
         if (!spec.options?.length && spec.value === undefined) problems.push({ severity: 'error', ...where, message: 'a choice needs options' });
+        // An option listed as right and as wrong: every answer naming it would be graded wrong.
+        const both = (spec.options ?? []).filter((o) => (spec.wrong ?? []).some((w) => w.trim().toLowerCase() === o.trim().toLowerCase()));
+        if (both.length) problems.push({ severity: 'error', ...where, message: `"${both[0]}" is both an option and a wrong answer` });
         return;
       }
       if (spec.type === 'table') {

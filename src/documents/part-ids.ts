@@ -44,8 +44,8 @@ export interface LineLabel {
 
 /** Lead-in a label may carry: a list bullet, a Markdown heading, bold or italics. */
 const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
-/** Words that name a question. */
-const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q)\s*`;
+/** Words that name a question; `Part 3(a)` names question 3's part (a) (`Part 3` alone may be a section of a paper). */
+const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|part(?=\s*\d{1,2}\s*[.(]?[a-h]\b))\s*`;
 /** A part letter, bare or in parentheses, and a roman subpart after it. */
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
 const SUB = String.raw`(?:(?:\s*\(|\.)([ivx]{1,4})\)?)?`;

@@ -37,6 +37,16 @@ function withPoints(number: string, rest: string): { number: string; rest: strin
   };
 }
 
+/**
+ * `(A) Normal   (B) Exponential` or a line `(B) Exponential`: a multiple-choice option, part of the
+ * question's text. A capital letter labels a part only before a sentence (`(A) Find the work done.`).
+ */
+function isChoiceOption(line: string, labelLength: number): boolean {
+  if (!/^\s*(?:[-*+]\s+)?(?:\*\*)?\(?[A-H]\)/.test(line)) return false;
+  const rest = line.slice(labelLength).trim();
+  return /(?:^|\s)\(?[B-H]\)\s/.test(rest) || !/[.?:]\s*(?:\*\*)?$/.test(rest);
+}
+
 /** A short first line reads as a title; a long one starts the text. */
 function splitTitle(rest: string): { title?: string; text: string } {
   const bold = /^\*\*([^*]{1,100})\*\*\s*(.*)$/.exec(rest);
@@ -60,6 +70,7 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
   let inSolution = false;
   let inFence = false;
   let title: string | undefined;
+  let plainTitle: string | undefined;
   const append = (s: string) => {
     const target = sub ?? part ?? question;
     if (target) target.text = target.text ? `${target.text}\n${s}` : s;
@@ -84,6 +95,8 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
     }
     if (!question) {
       if (!title && /^\s*#\s+\S/.test(line)) title = line.replace(/^\s*#\s+/, '').trim();
+      // A plain-text problem set's first line is its title (`STAT 134 - Concepts of Probability`), unless it is a sentence.
+      else if (!title && !plainTitle && line.trim()) plainTitle = line.trim().length <= 100 && !/[.:?]\s*$/.test(line.trim()) ? line.replace(/\*\*/g, '').trim() : '';
       return;
     }
     if (SOLUTION_LINE.test(line)) {
@@ -92,7 +105,7 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
     }
     if (inSolution || inFence) return;
     const label = readLineLabel(line);
-    if (label?.part && (!label.question || label.question === question.number)) {
+    if (label?.part && (!label.question || label.question === question.number) && !isChoiceOption(line, label.length)) {
       const rest = line.slice(label.length).trim();
       const { title: pTitle, text: pText } = splitTitle(rest);
       part = { id: `${question.number}.${label.part}`, label: `(${label.part})`, ...(pTitle && pText ? { title: pTitle } : {}), text: pTitle && !pText ? pTitle : pText, line: lineNo, parts: [] };
@@ -115,6 +128,7 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
     }
     if (line.trim()) append(line.trim());
   });
+  title ??= plainTitle || undefined;
   return { ...(title ? { title } : {}), questions, ...(file ? { file } : {}) };
 }
 

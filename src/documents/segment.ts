@@ -200,8 +200,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     // part's letter refers to that part; it does not start it.
     const label = read && !read.question && ENDS_MID_SENTENCE.test(previous) ? undefined : read;
     previous = raw;
-    // `8.` alone, or `- 5. Suppose ...`: possibly a question heading.
-    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(\d{1,2})\.(?:\s+(\S.*))?\s*$/.exec(raw);
+    // `8.` or `1)` alone, `**4.** T = ...`, or `- 5. Suppose ...`: possibly a question heading.
+    const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(?:\*\*)?(\d{1,2})[.)](?:\*\*)?(?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
@@ -227,19 +227,25 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let alignedBy: Aligned = { by: 'number' };
   let lastId: string | undefined;
   let solutionSeen = false;
+  // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
+  let listItem: number | undefined;
   for (const seg of splitAtLabels(text, 1, true)) {
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
       const next = question === undefined ? undefined : String(Number(question) + 1);
       const known = outline.some((o) => o.number === seg.numbered);
-      // A numbered line opens a question when it is the next one (or the first the key has).
-      if ((question === undefined && known) || seg.numbered === next) l = { question: seg.numbered, length: 0, strong: true };
+      // A numbered line opens a question when it is the next one (or the first the key has), and
+      // does not go on from a list item before it (steps `1)`, `2)` inside question 1's answer).
+      const continuesList = listItem !== undefined && Number(seg.numbered) === listItem + 1;
+      if (!continuesList && ((question === undefined && known) || seg.numbered === next)) l = { question: seg.numbered, length: 0, strong: true };
       else {
         if (lastId) responses.add(lastId, lastId, { text: `${seg.numbered}. ${seg.text}`, line: seg.line }, alignedBy, false);
+        listItem = Number(seg.numbered);
         continue;
       }
     }
+    listItem = undefined;
     if (!l) continue;
     if (l.question) {
       const heading = seg.text.split('\n')[0] ?? '';
@@ -296,10 +302,10 @@ export function isRecheck(prompt: string): boolean {
 
 /**
  * Words that ask for a question by its number (`Please solve`, `Now do`, `Can you answer`,
- * `请解答`). Only these: `I'm working through Question 2 (...). For part (b): ...` is a remark,
+ * `Now Problem 2:`, `OK, next: Question 3`, `请解答`). Only these: `I'm working through Question 2 (...). For part (b): ...` is a remark,
  * whose part the rest of the prompt names.
  */
-const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|请?(?:解答|回答|完成|做)\s*`;
+const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|(?:(?:ok(?:ay)?|and|great|thanks)[\s,]+)*(?:now|next|then)[\s,:]+|请?(?:解答|回答|完成|做)\s*`;
 
 const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
@@ -531,7 +537,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         }
         if (l.part) p = l.part;
         const id = idFor(q, l.part ?? p, l.subpart, outline);
-        if (!id || (!l.part && !l.subpart)) continue;
+        // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
+        if (!id || (!l.part && !l.subpart && id !== q)) continue;
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
         const ids = [id, ...alsoIds(q, s.also, outline)];
         for (const each of ids) {

@@ -8,10 +8,13 @@
 /** A whole LaTeX source (`.tex`): the preamble and layout commands dropped, the body as Markdown. */
 export function texToMarkdown(tex: string): string {
   let body = tex.replace(/(?<!\\)%.*$/gm, '');
+  // The preamble's \title is the document's title (a problem set's, which `key init` names the key by).
+  const title = /\\title\{([^{}\n]*)\}/.exec(body)?.[1]?.trim();
   const begin = body.indexOf('\\begin{document}');
-  if (begin >= 0) body = body.slice(begin + '\\begin{document}'.length);
+  if (begin >= 0) body = (title ? `# ${title}\n\n` : '') + body.slice(begin + '\\begin{document}'.length);
   body = body.replace(/\\end\{document\}[\s\S]*$/, '');
-  body = latexLabels(tables(body));
+  // Each item on a line of its own, as it is printed (`\item A. \item B.` on one source line).
+  body = latexLabels(tables(body).replace(/[ \t]*\\(item|question|part|subpart)\b/g, '\n\\$1'));
   body = body
     .replace(/\\(?:maketitle|tableofcontents|newpage|clearpage|pagebreak|noindent|medskip|bigskip|smallskip|vfill|centering|hline)\b/g, '')
     .replace(/\\vspace\*?\{[^}]*\}|\\hspace\*?\{[^}]*\}/g, ' ')
@@ -174,6 +177,9 @@ export function latexLabels(text: string): string {
         if (!star && !sub && !inProblem) inProblem = true;
         return line.replace(section[0], `${indent}${sub ? '###' : '##'} ${numbered}`);
       }
+      // A Markdown heading (a write-up mixing Markdown and LaTeX) opens or closes a problem's section alike.
+      const heading = /^\s{0,3}#{1,3}\s+(.*)$/.exec(line);
+      if (heading) inProblem = /\b(?:problem|question|exercise)\b|^\s*\d{1,2}\b/i.test(heading[1]!);
       return line.replace(LIST_TOKEN, (token, counterName?: string, value?: string, env?: string, option?: string, item?: string, explicit?: string) => {
         if (counterName) {
           // `\setcounter{question}{6}`: the next question is 7.

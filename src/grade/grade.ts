@@ -48,7 +48,9 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
     if (!asks(line)) {
       const lower = line.toLowerCase();
       for (const w of words) {
-        const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        // A lettered option (`B`) is a word of its own, never the first letter of "answer"; a word may be inflected ("explodes").
+        const end = w.trim().length <= 2 ? '(?![a-z0-9])' : '';
+        const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) });
       }
     }
@@ -139,7 +141,9 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
       return { result: { ...r, expected: t.keyExpected, reason: `accepted by the key: ${r.reason}` }, candidate };
     case 'partial': {
       const { category: _unrelated, ...rest } = r;
-      return { result: { ...rest, expected: t.keyExpected, verdict: 'partial', score: t.credit }, credit: t.credit, ...(t.feedback ? { feedback: t.feedback } : {}), candidate };
+      // `credit: 0` is how a key names a common wrong answer to give its feedback: wrong, not partly right.
+      const verdict = t.credit > 0 ? 'partial' : 'incorrect';
+      return { result: { ...rest, expected: t.keyExpected, verdict, score: t.credit }, credit: t.credit, ...(t.feedback ? { feedback: t.feedback } : {}), candidate };
     }
     default:
       return {
@@ -250,6 +254,16 @@ function freeParameters(r: CheckResult, expected: ReadonlySet<string>, quantitie
 }
 
 /**
+ * `\eta^\star = \frac{1}{2}` where the key's answer is `\eta = \frac{1}{2}`: the optimum's star (or
+ * `_{opt}`) on the quantity the key names is that quantity, asked for at its best value.
+ */
+function undecorated(candidate: string, quantities: readonly string[]): string[] {
+  const m = /^\s*([^=<>^_]{1,40}?)\s*(?:\^\s*(?:\{\s*)?(?:\*|\\star|\\ast)(?:\s*\})?|_\s*\{?\s*(?:\*|\\star|opt|optimal|best)\s*\}?)(?=\s*(?:=|<|>|\\le|\\ge))/.exec(candidate);
+  if (!m || !quantities.some((q) => nameKey(q) === nameKey(m[1]!))) return [];
+  return [m[1]! + candidate.slice(m[0].length)];
+}
+
+/**
  * Picks the answer in a response that fits what the key credits — readable, using only the
  * question's symbols, of the right kind for the answer or one of its accepted, partial or
  * convention forms — most likely place first, and grades that one: a right expression in the
@@ -278,6 +292,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     shape: spec.type === 'shape',
     // A piecewise answer, declared or written as cases in the key.
     cases: spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? '')),
+    collection: spec.type === 'set' || (!spec.type && /^\s*\\\{/.test(spec.value ?? '')),
     // A block several parts share: a candidate the words beside it give to another part is read last.
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
@@ -303,6 +318,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     const withDefinitions = substituted(c.text, defs);
     const variants = [
       ...new Set([
+        ...undecorated(c.text, quantities),
         c.text,
         lastSide(c.text),
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),

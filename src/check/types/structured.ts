@@ -126,10 +126,25 @@ export const checkMatrix: TypeChecker = (expected, answer, ctx) => {
   return incorrect('elementwise', `${count} of ${total} entries differ: ${wrong.join('; ')}${count > 3 ? '; ...' : ''}`, count <= Math.max(1, total / 4) ? 'arithmetic' : undefined);
 };
 
+/** `c \cdot v` with one vector or matrix factor `v` and scalar factors `c`: the two apart. */
+export function scalarTimes(n: Node): { scalars: Node[]; vector: Node } | undefined {
+  if (n.kind !== 'mul') return undefined;
+  const arrays = n.factors.filter((f) => f.kind === 'matrix' || (f.kind === 'tuple' && f.open !== '') || (f.kind === 'transpose' && (f.arg.kind === 'tuple' || f.arg.kind === 'matrix')));
+  if (arrays.length !== 1) return undefined;
+  const scalars = n.factors.filter((f) => f !== arrays[0]);
+  return scalars.every(isConstant) ? { scalars, vector: arrays[0]! } : undefined;
+}
+
 /** `vector`: a tuple, a column or a row (per `orientation`), or a transposed row. */
 export const checkVector: TypeChecker = (expected, answer, ctx) => {
   const flat = (n: Node): { items: Node[]; orientation: 'row' | 'column' | 'any' } | undefined => {
     if (n.kind === 'tuple' && !n.items.every((i) => i.kind === 'tuple')) return { items: n.items, orientation: 'any' };
+    // `\frac{1}{\sqrt 2}\begin{bmatrix} 1 \\ 1 \end{bmatrix}`: a scalar times a vector is the vector of scaled components.
+    const scaled = scalarTimes(n);
+    if (scaled) {
+      const inner = flat(scaled.vector);
+      return inner && { ...inner, items: inner.items.map((i) => ({ kind: 'mul', factors: [...scaled.scalars, i] })) };
+    }
     if (n.kind === 'transpose' && n.arg.kind === 'tuple') return { items: n.arg.items, orientation: 'column' };
     const rows = matrixRows(n);
     if (!rows) return undefined;
@@ -221,9 +236,17 @@ export const checkSet: TypeChecker = (expected, answer, ctx) => {
 type Interval = Extract<Node, { kind: 'interval' }>;
 const INF: Node = { kind: 'const', name: 'infinity' };
 
-/** An interval from `(a, b]`, an open tuple `(a, b)`, or an inequality such as `-2 \le x \le 7`. */
+/**
+ * An interval from `(a, b]`, an open tuple `(a, b)`, an inequality such as `-2 \le x \le 7`, or a
+ * centre and half-width `52 \pm 3.92` (a confidence interval, its ends included).
+ */
 export function asInterval(n: Node): Interval | undefined {
   if (n.kind === 'interval') return n;
+  if (n.kind === 'pm' && n.left) {
+    return { kind: 'interval', lo: { kind: 'add', terms: [n.left, { kind: 'neg', arg: n.right }] }, hi: { kind: 'add', terms: [n.left, n.right] }, loClosed: true, hiClosed: true };
+  }
+  // `52 \pm 1.96 \cdot 2 = 52 \pm 3.92`: the working ends in the interval stated.
+  if (n.kind === 'rel' && n.ops.every((o) => o === '=') && n.args[n.args.length - 1]!.kind === 'pm') return asInterval(n.args[n.args.length - 1]!);
   if (n.kind === 'tuple' && n.items.length === 2 && n.open) {
     return { kind: 'interval', lo: n.items[0]!, hi: n.items[1]!, loClosed: n.open === '[', hiClosed: n.close === ']' };
   }
