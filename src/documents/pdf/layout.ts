@@ -100,13 +100,18 @@ function bigGlyph(g: Glyphs): Partial<Piece> {
   // The math symbol font's radical sign hangs like the extension font's.
   const surd = /^CMSY|LMMathSymbols/i.test(g.font) && g.s.trim() === '√';
   const code = g.s.codePointAt(0) ?? 0;
+  if (g.span) {
+    const [bottom, top] = g.span;
+    return { y: (bottom + top) / 2 - 0.25 * g.size, top, bottom, half: (top - bottom) / 2 / g.size };
+  }
   // Wide accents (\widehat, \widetilde) sit over their base like any accent.
   if (/^CMEX|LMMathExtension/i.test(g.font) && code >= 0x62 && code <= 0x67) return {};
   if (/^CMEX|LMMathExtension/i.test(g.font) || surd) {
     const depth = surd ? 1.0 : omxDepth(g.s.codePointAt(0) ?? 0);
     return { y: g.y - (depth / 2 + 0.25) * g.size, top: g.y + 0.02 * g.size, bottom: g.y - depth * g.size, half: depth / 2 };
   }
-  const m = /^KaTeX_Size(\d)/.exec(g.font);
+  // MathJax 3's Size fonts are KaTeX's (both are TeX's cmex cut into sizes), set the same way.
+  const m = /^(?:KaTeX|MathJax)_Size(\d)/.exec(g.font);
   if (m) {
     const half = [0.6, 0.6, 0.9, 1.2, 1.5][Number(m[1])]!;
     return { top: g.y + (0.25 + half) * g.size, bottom: g.y + (0.25 - half) * g.size, half };
@@ -324,6 +329,19 @@ const UNICODE_PIECES: Record<string, string> = {
 };
 
 /**
+ * How far the pieces' ink reaches below and above their baselines (em), by the metrics of the
+ * Size4 font KaTeX and MathJax share: a bracket's or parenthesis's end piece spans 1.8 em, the
+ * brace's ends hang or stand 0.9 em, so a matrix's first and last rows are inside its brackets.
+ */
+const PIECE_EXTENT: Record<string, [number, number]> = {};
+for (const c of '⎛⎞⎡⎤⎝⎠⎣⎦') PIECE_EXTENT[c] = [0.645, 1.155];
+for (const c of '⎜⎟⎢⎥') PIECE_EXTENT[c] = [0, 0.602];
+for (const c of '⎧⎫') PIECE_EXTENT[c] = [0.01, 0.9];
+for (const c of '⎩⎭') PIECE_EXTENT[c] = [0.9, 0.01];
+for (const c of '⎨⎬') PIECE_EXTENT[c] = [0.66, 1.16];
+PIECE_EXTENT['⎪'] = [0.015, 0.29];
+
+/**
  * A glyph that is a piece of a tall delimiter: which delimiter, how far it reaches below its
  * baseline and above it (in font sizes). TeX's extension-font pieces hang from their baseline.
  */
@@ -331,7 +349,7 @@ function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
   // Not trim(): the bar's code, 0x0C, is a form feed.
   const s = g.s.replace(/ /g, '');
   if ([...s].length !== 1) return undefined;
-  if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, 0.3, 0.75];
+  if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, ...(PIECE_EXTENT[s] ?? [0.3, 0.75])];
   if (!/^CMEX|LMMathExtension/i.test(g.font)) return undefined;
   const e = EXTENSIBLE[s.codePointAt(0)!];
   return e && [e[0], e[1], 0.05];
@@ -353,17 +371,20 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     // TeX's pieces hang from their baselines and meet end to end: the next one starts where the
     // last one's depth ends, never further (the bars of two aligned lines' norms stand one line apart).
     const texFont = /^CMEX|LMMathExtension/i.test(g.font);
+    // A stretched piece (MathJax's) fills its band, however tall: it joins the pieces it touches.
+    const topOf = (x: (typeof parts)[number]) => glyphOf.get(x.p)!.span?.[1] ?? glyphOf.get(x.p)!.y + x.ext![2] * g.size;
+    const bottomOf = (x: (typeof parts)[number]) => glyphOf.get(x.p)!.span?.[0] ?? glyphOf.get(x.p)!.y - x.ext![1] * g.size;
     for (const r of [...parts].sort((a, b) => b.p.y - a.p.y)) {
       const last = glyphOf.get(stack[stack.length - 1]!.p)!;
       const rg = glyphOf.get(r.p)!;
       const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
-      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > reach * g.size) continue;
+      const touches = !texFont && topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size;
+      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || (last.y - rg.y > reach * g.size && !touches)) continue;
       stack.push(r);
     }
     for (const r of stack) used.add(r.p);
-    const lowest = glyphOf.get(stack[stack.length - 1]!.p)!;
-    const top = g.y + q.ext![2] * g.size;
-    const bottom = lowest.y - stack[stack.length - 1]!.ext![1] * g.size;
+    const top = Math.max(...stack.map(topOf));
+    const bottom = Math.min(...stack.map(bottomOf));
     const tex = q.ext![0];
     const piece: Piece = {
       t: tex,
