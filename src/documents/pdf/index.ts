@@ -10,6 +10,8 @@ export interface PdfText {
   lines: TextLine[];
   /** Pages with no text layer (scans, photographs, printed images). */
   textless: number[];
+  /** Pages whose text layer lacks what they show: many glyph-sized shapes, formulas drawn as paths (MathJax's SVG output). */
+  pathDrawn: number[];
   /** Words a reader wrote in the pages' annotations, page by page (see `PageContent.annotations`). */
   annotations: { page: number; text: string }[];
 }
@@ -21,8 +23,10 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const pages: PdfText['pages'] = [];
     const all: TextLine[][] = [];
     const annotations: PdfText['annotations'] = [];
+    const pathDrawn: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
+      if (glyphShapes(content) >= PATH_DRAWN) pathDrawn.push(n);
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
@@ -30,11 +34,28 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     }
     const kept = dropRunningLines(all, pages);
     const textless = pages.filter((p, i) => !kept[i]!.some((l) => l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.length === 0)).map((p) => p.number);
-    return { pages, lines: kept.flat(), textless, annotations };
+    return { pages, lines: kept.flat(), textless, pathDrawn: pathDrawn.filter((n) => !textless.includes(n)), annotations };
   } finally {
     await doc.destroy();
   }
 }
+
+/**
+ * Glyph-sized shapes drawn with paths, counted once per place (MathJax's SVG output fills and
+ * strokes each glyph). Chat exports draw a few: radicals, tall brackets, icons (at most 15 a page
+ * in the real ones); a page of formulas set as SVG draws dozens.
+ */
+function glyphShapes(page: PageContent): number {
+  const seen = new Set<string>();
+  for (const s of page.shapes) {
+    const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
+    if (!s.rule && h > 1.5 && h < 30 && w > 0.3 && w < 30) seen.add([s.x0, s.y0, s.x1, s.y1].map(Math.round).join());
+  }
+  return seen.size;
+}
+
+/** So many glyph-sized shapes on a page that its formulas are drawn, not written. */
+const PATH_DRAWN = 24;
 
 const exact = (l: TextLine) => `${Math.round(l.box.y0 / 4)}=${l.text.trim()}`;
 /** A running line's identity: its text with numbers blanked, and where it stands (headers do not move). */
