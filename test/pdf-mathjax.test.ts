@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDocumentFile } from '../src/documents/read-file.js';
+import { readPdfDocument } from '../src/documents/pdf/document.js';
 import { checkAnswer } from '../src/check/check.js';
 import { FORMULAS } from './fixtures/pdf/formulas.js';
 import { CHROMIUM, answersMarkdown, chromiumPdfs, katexHtml, readBack } from './fixtures/pdf/generate.js';
@@ -48,9 +49,15 @@ test('formulas MathJax drew as SVG paths are named in a warning, never lost in s
   const body = answersMarkdown(FORMULAS.slice(0, 20));
   const [svg, chtml, katex] = (await chromiumPdfs([mathjaxHtml(body, 'svg'), mathjaxHtml(body), katexHtml(answersMarkdown(FORMULAS))]))!;
   const doc = await readDocumentFile(svg!, 'svg.pdf');
-  assert.match(doc.warnings.join('\n'), /^svg\.pdf: formulas drawn as shapes, not text, on page 1 .*--read-with MODEL/m);
+  assert.match(doc.warnings.join('\n'), /^svg\.pdf: formulas drawn as shapes, not text, on pages 1, 2 .*--read-with MODEL/m);
   assert.doesNotMatch(doc.text!, /\$/);
   // Near misses: the same formulas as text, and KaTeX's radicals and tall brackets drawn as paths, are read, not warned about.
   assert.deepEqual((await readDocumentFile(chtml!, 'chtml.pdf')).warnings, []);
   assert.deepEqual((await readDocumentFile(katex!, 'katex.pdf')).warnings, []);
+  // With a vision model the page is read whole, in place of its text layer's prose without formulas.
+  const pages: number[] = [];
+  const read = await readPdfDocument(svg!, 'svg.pdf', { name: 'fake', transcribe: async (p) => (pages.push(p.number), 'Item 1: the answer is $x^{2} + y^{2}$') });
+  assert.deepEqual([pages, read.warnings], [[1, 2], []]);
+  assert.match(read.text, /^Item 1: the answer is \$x\^\{2\} \+ y\^\{2\}\$$/m);
+  assert.doesNotMatch(read.text, /Item 2/);
 });

@@ -23,10 +23,10 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const pages: PdfText['pages'] = [];
     const all: TextLine[][] = [];
     const annotations: PdfText['annotations'] = [];
-    const pathDrawn: number[] = [];
+    const drawn: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
-      if (glyphShapes(content) >= PATH_DRAWN) pathDrawn.push(n);
+      drawn.push(glyphShapes(content));
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
@@ -34,7 +34,10 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     }
     const kept = dropRunningLines(all, pages);
     const textless = pages.filter((p, i) => !kept[i]!.some((l) => l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.length === 0)).map((p) => p.number);
-    return { pages, lines: kept.flat(), textless, pathDrawn: pathDrawn.filter((n) => !textless.includes(n)), annotations };
+    // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
+    const draws = drawn.some((n) => n >= PATH_DRAWN);
+    const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
+    return { pages, lines: kept.flat(), textless, pathDrawn, annotations };
   } finally {
     await doc.destroy();
   }
