@@ -11,6 +11,7 @@ import { checkAnswer } from '../src/check/check.js';
 import { FORMULAS } from './fixtures/pdf/formulas.js';
 import { CHROMIUM, answersMarkdown, chromiumPdfs, katexHtml, readBack } from './fixtures/pdf/generate.js';
 import { mathjaxHtml } from './fixtures/pdf/mathjax.js';
+import { chatExport } from './fixtures/pdf/chat-export.js';
 import { roundTrip } from './fixtures/pdf/round-trip.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
@@ -56,8 +57,73 @@ test('formulas MathJax drew as SVG paths are named in a warning, never lost in s
   assert.deepEqual((await readDocumentFile(katex!, 'katex.pdf')).warnings, []);
   // With a vision model the page is read whole, in place of its text layer's prose without formulas.
   const pages: number[] = [];
-  const read = await readPdfDocument(svg!, 'svg.pdf', { name: 'fake', transcribe: async (p) => (pages.push(p.number), 'Item 1: the answer is $x^{2} + y^{2}$') });
+  const read = await readPdfDocument(svg!, 'svg.pdf', {
+    name: 'fake',
+    transcribe: async (p) => {
+      pages.push(p.number);
+      return 'Item 1: the answer is $x^{2} + y^{2}$';
+    },
+  });
   assert.deepEqual([pages, read.warnings], [[1, 2], []]);
   assert.match(read.text, /^Item 1: the answer is \$x\^\{2\} \+ y\^\{2\}\$$/m);
   assert.doesNotMatch(read.text, /Item 2/);
+});
+
+test('MathJax scaled to the prose: the words after a formula are the sentence, never its script; a root after `1/` is a root', { skip: noChromium }, async () => {
+  const chat = [
+    '## User',
+    '',
+    'Solve 2(b) and 1(b).',
+    '',
+    '## Assistant',
+    '',
+    'If $d_{out} \\gg d_{in}$, can $p(W)$ be computed faster? Yes: so both products are $d_{out} d_{in}^2$, the cheaper order.',
+    '',
+    'For Xavier, $c = 1/\\sqrt{d_{in}}$ and the bound is $\\sqrt{d_{in} d_{out}}$.',
+    '',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat, 'mathjax-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'scaled.pdf')).text!;
+  assert.match(text, /\$d_\{out\} \\gg d_\{in\}\$, can \$p\(W\)\$/, text);
+  assert.match(text, /\$d_\{out\} ?d_\{in\}\^\{2\}\$, the cheaper order\./, text);
+  const c = /\$c = ([^$]*)\$/.exec(text)?.[1];
+  assert.equal(verdict('1/\\sqrt{d_{in}}', c!), 'correct', text);
+  // Near misses: the root over both factors is not the root of one times the other; a real script stays one.
+  const bound = /bound is \$([^$]*)\$/.exec(text)?.[1];
+  assert.equal(verdict('\\sqrt{d_{in} d_{out}}', bound!), 'correct', text);
+  assert.equal(verdict('\\sqrt{d_{in}} d_{out}', bound!), 'incorrect', text);
+  assert.doesNotMatch(text, /\{[^{}$]*, can\}|\^\{, so/, text);
+});
+
+test('list bullets printed as discs start items; two vectors set one under the other stay two', { skip: noChromium }, async () => {
+  const chat = [
+    '## User',
+    '',
+    'Give the counts and the two outputs.',
+    '',
+    '## Assistant',
+    '',
+    'Each count follows from the shape of one filter and the number of filters, and the outputs from the two edges, as the question set them up in its figure.',
+    '',
+    '- **Weights:** each filter is $K \\times K \\times C$, so $K \\times K \\times C \\times F$ in total, which is the whole count of the layer.',
+    '- **Biases:** one per filter, $F$.',
+    '- $\\mathbf{g}_3 = \\begin{bmatrix} 0 \\\\ 0.8 \\\\ 0 \\end{bmatrix}$ (vertical edge)',
+    '- $\\mathbf{g}_4 = \\begin{bmatrix} 0.8 \\\\ 0 \\\\ 0 \\end{bmatrix}$ (horizontal edge)',
+    '',
+    'A plain sentence ends the reply, and a long one too, running on past the end of its line so that it wraps round to the next line of the page.',
+    '',
+    '$$v = \\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\\\ 4 \\\\ 5 \\\\ 6 \\end{bmatrix}$$',
+    '',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat, 'mathjax-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'bullets.pdf')).text!;
+  assert.match(text, /^- Weights: .*whole count of the layer\.\n- Biases: one per filter, \$F\$\.$/m, text);
+  const g3 = /g\}_\{3\} = ([^$]*)\$/.exec(text)?.[1];
+  const g4 = /g\}_\{4\} = ([^$]*)\$/.exec(text)?.[1];
+  assert.equal(verdict('\\begin{bmatrix} 0 \\\\ 0.8 \\\\ 0 \\end{bmatrix}', g3 ?? ''), 'correct', text);
+  assert.equal(verdict('\\begin{bmatrix} 0.8 \\\\ 0 \\\\ 0 \\end{bmatrix}', g4 ?? ''), 'correct', text);
+  // Near misses: a paragraph without a bullet is not an item; one tall vector stays one.
+  assert.match(text, /^A plain sentence ends the reply, and a long one too, running on past the end of its line so that it wraps round to the next line of the page\.$/m, text);
+  const v = /\$\$v = ([^$]*)\$\$/.exec(text)?.[1];
+  assert.equal(verdict('\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\\\ 4 \\\\ 5 \\\\ 6 \\end{bmatrix}', v ?? ''), 'correct', text);
 });

@@ -1,5 +1,5 @@
 import { openPdf, readPage, type PageContent } from './load.js';
-import { pageLines, type TextLine } from './layout.js';
+import { isDisc, pageLines, type TextLine } from './layout.js';
 
 export type { Box, TextLine } from './layout.js';
 
@@ -45,14 +45,14 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
 
 /**
  * Glyph-sized shapes drawn with paths, counted once per place (MathJax's SVG output fills and
- * strokes each glyph). Chat exports draw a few: radicals, tall brackets, icons (at most 15 a page
+ * strokes each glyph), list bullets aside. Chat exports draw a few: radicals, tall brackets, icons (at most 15 a page
  * in the real ones); a page of formulas set as SVG draws dozens.
  */
 function glyphShapes(page: PageContent): number {
   const seen = new Set<string>();
   for (const s of page.shapes) {
     const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
-    if (!s.rule && h > 1.5 && h < 30 && w > 0.3 && w < 30) seen.add([s.x0, s.y0, s.x1, s.y1].map(Math.round).join());
+    if (!s.rule && !isDisc(s) && h > 1.5 && h < 30 && w > 0.3 && w < 30) seen.add([s.x0, s.y0, s.x1, s.y1].map(Math.round).join());
   }
   return seen.size;
 }
@@ -189,7 +189,8 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
-  if (Math.abs(prev.size - next.size) > 0.2 * Math.min(prev.size, next.size) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
+  if (Math.abs(ps - ns) > 0.2 * Math.min(ps, ns) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
   const edge = edges.get(`${prev.page}|${prev.bubble}`);
   // The rest of a wrapped line starts at the column's left edge: an indented line opens a
   // paragraph (pdflatex). In a list the item's text hangs: its rest starts under the item's first

@@ -17,6 +17,11 @@ export interface TextLine {
   text: string;
   /** The line's main font size. */
   size: number;
+  /**
+   * The size of its prose, when it has prose and formulas larger than it (MathJax scales its
+   * fonts to the prose's x-height: 1.37 times DejaVu Sans's size).
+   */
+  proseSize?: number;
   /** Every piece is set in a monospaced font (code). */
   mono: boolean;
   /** The line is one formula. */
@@ -25,6 +30,12 @@ export interface TextLine {
   bubble: boolean;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
+}
+
+/** A small round filled shape: a list's bullet (or a period drawn as a path). */
+export function isDisc(s: Shape): boolean {
+  const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
+  return !s.rule && w > 1.5 && w < 7 && Math.abs(w - h) < 0.15 * w;
 }
 
 /** A glyph run, or a structure already rebuilt (a fraction, a radical), placed on the page. */
@@ -355,6 +366,15 @@ function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
   return e && [e[0], e[1], 0.05];
 }
 
+/** A tall delimiter's top or bottom piece, which opens or closes it. */
+function pieceEnd(g: Glyphs): 'top' | 'bottom' | undefined {
+  const s = g.s.replace(/ /g, '');
+  const code = /^CMEX|LMMathExtension/i.test(g.font) ? s.codePointAt(0) : undefined;
+  if (/^[⎛⎡⎧⎞⎤⎫]$/.test(s) || (code !== undefined && [0x30, 0x31, 0x32, 0x33, 0x38, 0x39].includes(code))) return 'top';
+  if (/^[⎝⎣⎩⎠⎦⎭]$/.test(s) || (code !== undefined && [0x34, 0x35, 0x3a, 0x3b, 0x40, 0x41].includes(code))) return 'bottom';
+  return undefined;
+}
+
 /**
  * Tall delimiters drawn as several glyphs stacked at one x (pdflatex's matrices of three rows
  * and more, `cases`) become one delimiter piece spanning them, for matrices to be built from.
@@ -377,9 +397,13 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     for (const r of [...parts].sort((a, b) => b.p.y - a.p.y)) {
       const last = glyphOf.get(stack[stack.length - 1]!.p)!;
       const rg = glyphOf.get(r.p)!;
+      // A bottom piece closes the delimiter and a top piece opens one: two vectors set one under
+      // the other are two.
+      if (pieceEnd(last) === 'bottom') break;
       const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
       const touches = !texFont && topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size;
       if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || (last.y - rg.y > reach * g.size && !touches)) continue;
+      if (pieceEnd(rg) === 'top') break;
       stack.push(r);
     }
     for (const r of stack) used.add(r.p);
@@ -529,8 +553,22 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     let sign: Piece | undefined;
     let start: number;
     if (s.rule) {
-      sign = live.find((p) => p.tex.trim() === '\\sqrt' && Math.abs(p.x + p.w - s.x0) < 0.3 * p.size && Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size);
-      if (!sign) return undefined;
+      // MathJax sets `√` in its main font, so pdf.js runs it on from what precedes it (`= 1/√`).
+      const run = live.find(
+        (p) =>
+          (p.tex.trim() === '\\sqrt' || (/\\sqrt\s*$/.test(p.tex) && [...p.raw.trimEnd()].at(-1) === '√')) &&
+          Math.abs(p.x + p.w - s.x0) < 0.3 * p.size &&
+          Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size,
+      );
+      if (!run) return undefined;
+      sign = run;
+      const chars = [...run.raw.trimEnd()];
+      if (run.tex.trim() !== '\\sqrt' && chars.length > 1) {
+        const parts = cut(run, [chars.length - 1], fonts.get(run) ?? '');
+        for (const q of parts) fonts.set(q, fonts.get(run) ?? '');
+        live = live.flatMap((q) => (q === run ? parts : [q]));
+        sign = parts.at(-1)!;
+      }
       start = s.x0;
     } else if (s.complex && s.x1 - s.x0 > s.y1 - s.y0) {
       start = s.x0 + 0.3 * (s.y1 - s.y0);
@@ -799,7 +837,14 @@ function tokens(pieces: Piece[]): Token[] {
   const refSize = Math.max(...big.filter((q) => Math.abs(q.y - ref.y) <= 0.1 * q.size).map((q) => q.size));
   const isBase = (p: Piece) => {
     const dy = Math.abs(p.y - ref.y);
-    return (p.size >= 0.75 * refSize && dy <= 0.1 * refSize) || (p.size >= 0.9 * refSize && dy <= 0.25 * refSize) || (!!p.built && dy <= 0.3 * refSize);
+    // Prose on the baseline is the sentence's however small beside the formula (MathJax scales its
+    // fonts to the prose's x-height: 1.37 times DejaVu Sans), never a script of it.
+    return (
+      (p.size >= 0.75 * refSize && dy <= 0.1 * refSize) ||
+      (p.size >= 0.9 * refSize && dy <= 0.25 * refSize) ||
+      (!!p.built && dy <= 0.3 * refSize) ||
+      (!!p.prose && p.size >= 0.55 * refSize && dy <= 0.05 * refSize)
+    );
   };
   const bases = pieces.filter(isBase).sort((a, b) => a.x - b.x);
   const scripts = pieces.filter((p) => !isBase(p));
@@ -1146,6 +1191,10 @@ export function pageLines(page: PageContent): TextLine[] {
   // A tall formula printed over a bubble's edge (Gemini's matrix ending a reply, right above the
   // next question) reaches out of it: it is not the person's.
   const inBubble = (l: Line) => bubbles.some((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
+  // List bullets Chromium draws as discs, not text: a small round shape just left of a line, at
+  // its x-height, starts a list item (one item's lines are not run on into the next).
+  const discs = page.shapes.filter(isDisc);
+  const bullets = (d: Shape, l: Line) => l.x0 - d.x1 > 0.2 * l.size && l.x0 - d.x1 < 2 * l.size && (d.y0 + d.y1) / 2 > l.y && (d.y0 + d.y1) / 2 < l.y + 0.6 * l.size;
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -1189,11 +1238,15 @@ export function pageLines(page: PageContent): TextLine[] {
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
     const { text, display } = lineText(toks);
     if (!text) continue;
+    const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
+    const prose = l.pieces.filter((p) => p.prose && !p.math);
+    const proseSize = prose.length ? Math.max(...prose.map((p) => p.size)) : l.size;
     out.push({
       page: page.number,
-      box,
-      text,
+      box: bullet ? { ...box, x0: bullet.x0 } : box,
+      text: bullet ? `- ${text}` : text,
       size: l.size,
+      ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
       display,
       bubble: inBubble(l),
