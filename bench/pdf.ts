@@ -1,5 +1,5 @@
 /**
- * The PDF reader: per source kind (KaTeX printed by Chromium, pdflatex), the share of formulas
+ * The PDF reader: per source kind (KaTeX and MathJax 3 printed by Chromium, pdflatex), the share of formulas
  * read back exactly and the share `check` finds equal to the source; pages per second; peak
  * memory reading a 100-page PDF; the real chat exports in ../shared/corpus: turns and the
  * share of formulas the checker's reader can read; and the held-out stand-in: transcripts in
@@ -14,6 +14,7 @@ import { checkAnswer } from '../src/check/check.js';
 import { FORMULAS } from '../test/fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack } from '../test/fixtures/pdf/generate.js';
 import { heldoutPdfPairs, heldoutPdfSkip } from '../test/fixtures/pdf/heldout-pdfs.js';
+import { mathjaxHtml } from '../test/fixtures/pdf/mathjax.js';
 import { corpusDir } from './corpus.js';
 
 function compare(text: string) {
@@ -53,6 +54,17 @@ export async function runPdfBench(): Promise<string[]> {
     const speed = await timed(many, pages);
     out.push(
       `KaTeX via Chromium: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)} (of those check reads as expected; ${n - r.checkable} it cannot); ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`,
+    );
+  }
+  const mathjax = await chromiumPdfs([mathjaxHtml(answersMarkdown(FORMULAS)), mathjaxHtml(answersMarkdown(Array.from({ length: 20 }, () => FORMULAS).flat()))]);
+  if (mathjax) {
+    const [one, many] = mathjax as [Uint8Array, Uint8Array];
+    const { doc } = await timed(one, 1);
+    const r = compare(doc.text!);
+    const pages = (await readDocumentFile(many, 'n.pdf')).source!.pages!;
+    const speed = await timed(many, pages);
+    out.push(
+      `MathJax 3 CHTML via Chromium: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)}; ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`,
     );
   }
   const latex = pdflatexPdf(answersLatex(FORMULAS));

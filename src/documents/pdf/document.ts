@@ -110,8 +110,9 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
   }
   const out: string[] = [];
   const regions: PdfRegion[] = [];
+  const widths = new Map(layout.pages.map((p) => [p.number, p.width]));
   const emit = (ls: TextLine[]) => {
-    const md = linesToMarkdown(ls);
+    const md = linesToMarkdown(ls, widths);
     md.text.split('\n').forEach((t, i) => {
       out.push(t);
       const src = md.lineOf[i];

@@ -26,6 +26,11 @@ export interface TextLine {
   mono: boolean;
   /** The line is one formula. */
   display: boolean;
+  /**
+   * The punctuation after the formula, left out of a display (the sentence's): given back when
+   * the line is the rest of a formula the line above broke.
+   */
+  stop?: string;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
   /** A row of a table, written as a Markdown table's row. */
@@ -954,7 +959,7 @@ const ARROW_LEAD = /^\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longr
 const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)\s*$/;
 
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
-function lineText(toks: Token[]): { text: string; display: boolean } {
+function lineText(toks: Token[]): { text: string; display: boolean; stop?: string } {
   // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
   const math = toks.map((t) => t.math);
   for (let changed = true; changed; ) {
@@ -983,7 +988,7 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
   });
   // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
-  if (runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math)) runs.pop();
+  const stop = runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math) ? runs.pop()!.text.trim() : undefined;
   // A line of nothing but formula is one display, its columns rejoined; an equation's number
   // set apart at the margin (`(3)`) is its tag, not a factor.
   if (runs.length > 1 && runs.every((r) => r.math)) {
@@ -1067,7 +1072,7 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
-  return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
+  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}) };
 }
 
 /** A table printed with cell borders: its columns' bounds and the height its rows take. */
@@ -1236,7 +1241,7 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text, display } = lineText(toks);
+    const { text, display, stop } = lineText(toks);
     if (!text) continue;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
@@ -1249,6 +1254,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
       display,
+      ...(stop ? { stop } : {}),
       bubble: inBubble(l),
     });
   }
