@@ -30,6 +30,8 @@ const STRETCHED: [string, string][] = [
   ['\\left\\| \\frac{x}{2} \\right\\|', '\\frac{x}{2}'],
   ['\\begin{vmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ 7 & 8 & 10 \\end{vmatrix}', '\\begin{vmatrix} 1 & 2 & 3 \\\\ 7 & 8 & 10 \\\\ 4 & 5 & 6 \\end{vmatrix}'],
   ['\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ 5 & 6 \\\\ 7 & 8 \\\\ 9 & 10 \\end{bmatrix}', '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ 5 & 6 \\\\ 7 & 8 \\end{bmatrix}'],
+  // A brace's extension piece drawn inside its bottom piece's tail is the brace's, not a stray `\\{`.
+  ['\\begin{cases} 1 & x > 0 \\\\ 0 & x = 0 \\\\ -1 & x < 0 \\end{cases}', '\\begin{cases} 1 & x > 0 \\\\ -1 & x < 0 \\end{cases}'],
   ['\\begin{pmatrix} 1 \\\\ 0 \\\\ 2 \\\\ 0 \\\\ 3 \\end{pmatrix}', '\\begin{pmatrix} 1 \\\\ 0 \\\\ 2 \\\\ 0 \\end{pmatrix}'],
 ];
 

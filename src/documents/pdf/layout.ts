@@ -411,9 +411,14 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
       if (pieceEnd(rg) === 'top') break;
       stack.push(r);
     }
-    for (const r of stack) used.add(r.p);
     const top = Math.max(...stack.map(topOf));
     const bottom = Math.min(...stack.map(bottomOf));
+    // A stretched piece inside the joined span's ink (MathJax's brace extension, drawn where the
+    // bottom piece's tail already is) belongs to it whatever order the baselines give.
+    for (const r of parts)
+      if (!used.has(r.p) && !stack.includes(r) && glyphOf.get(r.p)!.span && r.ext![0] === q.ext![0] && Math.abs(glyphOf.get(r.p)!.x - g.x) <= 0.5 && topOf(r) <= top && bottomOf(r) >= bottom)
+        stack.push(r);
+    for (const r of stack) used.add(r.p);
     const tex = q.ext![0];
     const piece: Piece = {
       t: tex,
