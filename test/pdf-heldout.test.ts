@@ -147,3 +147,33 @@ test('a bracket a line leaves open is closed on the next: one formula written as
   assert.match(text, /^\(e\) the rate \(for Muon$/m, text);
   assert.match(text, /^\(f\) α = √\(d_out · d_in\)\.$/m, text);
 });
+
+test('a table the page broke goes on in one table: the header Chromium repeats on the next page is dropped; another table stays apart', { skip: noChromium }, async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `| L${i + 1} | $(${27 - i}, ${27 - i}, ${i + 1})$ | ${10 * (i + 1) + 3} |`);
+  const reply = [
+    'Every layer with its output shape and its count of parameters, one row each:',
+    '',
+    '| Layer | Output shape | Params |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    'And the two heads:',
+    '',
+    '| Head | Params |',
+    '|---|---|',
+    '| mean | 13 |',
+    '| var | 13 |',
+    '',
+  ].join('\n');
+  const layouts = ['chatgpt-exporter', 'claude-exporter'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nTabulate the layers.\n\n## Assistant\n\n${reply}`, e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
+    assert.ok(doc.source!.pages! >= 2, `${layout}: the table fits one page`);
+    const text = doc.text!;
+    const table = text.slice(text.indexOf('| Layer |'), text.indexOf('And the two heads'));
+    assert.equal(table.trim(), ['| Layer | Output shape | Params |', '| --- | --- | --- |', ...rows.map((r) => r.replace(/\|---/g, ''))].join('\n'), `${layout}:\n${text}`);
+    // Near miss: the next table, after a sentence, keeps its own header.
+    assert.match(text, /^And the two heads:\n\n\| Head \| Params \|\n\| --- \| --- \|\n\| mean \| 13 \|\n\| var \| 13 \|$/m, `${layout}:\n${text}`);
+  }
+});

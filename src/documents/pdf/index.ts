@@ -37,7 +37,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
     const draws = drawn.some((n) => n >= PATH_DRAWN);
     const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
-    return { pages, lines: kept.flat(), textless, pathDrawn, annotations };
+    return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations };
   } finally {
     await doc.destroy();
   }
@@ -59,6 +59,43 @@ function glyphShapes(page: PageContent): number {
 
 /** So many glyph-sized shapes on a page that its formulas are drawn, not written. */
 const PATH_DRAWN = 24;
+
+/** The cells of a Markdown table row. */
+const cellsOf = (text: string) => text.replace(/^\|\s*|\s*\|$/g, '').split(/\s*\|\s*/);
+const RULE_ROW = /^\|(?:\s*---\s*\|)+$/;
+
+/**
+ * A table the page broke: Chromium prints its rest on the next page under the header row again
+ * (read as a row, or as the header's words on a line), and each page's reading starts a table
+ * there. When nothing but that stands between the last row on one page and the first on the
+ * next, the rows go on in the table above: the repeated header and the new rule are dropped.
+ */
+function mendTables(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  let header: string[] | undefined;
+  // The last row of the current table: its page, and where it stands in `out`.
+  let last: { page: number; at: number } | undefined;
+  const skip = new Set<number>();
+  const repeated = (l: TextLine) => !!header && !!last && l.page > last.page && l.text.replace(/\s+/g, ' ').trim() === header.join(' ');
+  lines.forEach((l, i) => {
+    if (skip.has(i)) return;
+    const next = lines[i + 1];
+    const rule = l.table && RULE_ROW.test(l.text);
+    if (l.table && !rule && next?.table && RULE_ROW.test(next.text) && header && last && l.page > last.page && cellsOf(next.text).length === header.length) {
+      // The rows go on: the header's words between and the new rule go, and a repeated header row.
+      out.splice(last.at + 1);
+      if (cellsOf(l.text).join('|') !== header.join('|')) out.push(l);
+      skip.add(i + 1);
+    } else {
+      if (rule) header = cellsOf(out[out.length - 1]?.text ?? '');
+      out.push(l);
+      // Any other line ends the table, but the header's words repeated at the next page's top.
+      if (!l.table && !repeated(l)) [header, last] = [undefined, undefined];
+    }
+    if (l.table && header) last = { page: l.page, at: out.length - 1 };
+  });
+  return out;
+}
 
 const exact = (l: TextLine) => `${Math.round(l.box.y0 / 4)}=${l.text.trim()}`;
 /** A running line's identity: its text with numbers blanked, and where it stands (headers do not move). */
