@@ -1,5 +1,5 @@
 /**
- * The PDF reader: per source kind (KaTeX printed by Chromium, pdflatex), the share of formulas
+ * The PDF reader: per source kind (KaTeX and MathJax 3 printed by Chromium, pdflatex), the share of formulas
  * read back exactly and the share `check` finds equal to the source; pages per second; peak
  * memory reading a 100-page PDF; the real chat exports in ../shared/corpus: turns and the
  * share of formulas the checker's reader can read; and the held-out stand-in: transcripts in
@@ -14,6 +14,7 @@ import { checkAnswer } from '../src/check/check.js';
 import { FORMULAS } from '../test/fixtures/pdf/formulas.js';
 import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, readBack } from '../test/fixtures/pdf/generate.js';
 import { heldoutPdfPairs, heldoutPdfSkip } from '../test/fixtures/pdf/heldout-pdfs.js';
+import { mathjaxHtml } from '../test/fixtures/pdf/mathjax.js';
 import { corpusDir } from './corpus.js';
 
 function compare(text: string) {
@@ -38,35 +39,32 @@ async function timed(pdf: Uint8Array, pages: number) {
   return { doc, pagesPerSecond: pages / s };
 }
 
+/** One source kind's line: the formulas read back from one PDF, pages per second over a longer one. */
+async function row(label: string, one: Uint8Array, many: Uint8Array): Promise<string> {
+  const n = FORMULAS.length;
+  const { doc } = await timed(one, 1);
+  const r = compare(doc.text!);
+  const pages = (await readDocumentFile(many, 'n.pdf')).source!.pages!;
+  const speed = await timed(many, pages);
+  return `${label}: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)} (of those check reads as expected; ${n - r.checkable} it cannot); ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`;
+}
+
 /** Formulas (inline and display), pages of them, and the readings. */
 export async function runPdfBench(): Promise<string[]> {
   const out: string[] = [];
-  const n = FORMULAS.length;
-  const katex = await chromiumPdfs([katexHtml(answersMarkdown(FORMULAS)), katexHtml(answersMarkdown(Array.from({ length: 20 }, () => FORMULAS).flat()))]);
+  const twenty = Array.from({ length: 20 }, () => FORMULAS).flat();
+  const katex = await chromiumPdfs([katexHtml(answersMarkdown(FORMULAS)), katexHtml(answersMarkdown(twenty))]);
   if (!katex) out.push('KaTeX via Chromium: skipped (no /usr/bin/chromium)');
   else {
-    const [one, many] = katex as [Uint8Array, Uint8Array];
-    await readDocumentFile(one, 'warm.pdf');
-    const { doc } = await timed(one, 1);
-    const r = compare(doc.text!);
-    const pages = (await readDocumentFile(many, 'n.pdf')).source!.pages!;
-    const speed = await timed(many, pages);
-    out.push(
-      `KaTeX via Chromium: ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)} (of those check reads as expected; ${n - r.checkable} it cannot); ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`,
-    );
+    await readDocumentFile(katex[0]!, 'warm.pdf');
+    out.push(await row('KaTeX via Chromium', katex[0]!, katex[1]!));
   }
+  const mathjax = await chromiumPdfs([mathjaxHtml(answersMarkdown(FORMULAS)), mathjaxHtml(answersMarkdown(twenty))]);
+  if (mathjax) out.push(await row('MathJax 3 CHTML via Chromium', mathjax[0]!, mathjax[1]!));
   const latex = pdflatexPdf(answersLatex(FORMULAS));
-  const latexMany = latex && pdflatexPdf(answersLatex(Array.from({ length: 20 }, () => FORMULAS).flat()));
+  const latexMany = latex && pdflatexPdf(answersLatex(twenty));
   if (!latex || !latexMany) out.push('pdflatex: skipped (no /usr/bin/pdflatex)');
-  else {
-    const { doc } = await timed(latex, 1);
-    const r = compare(doc.text!);
-    const pages = (await readDocumentFile(latexMany, 'n.pdf')).source!.pages!;
-    const speed = await timed(latexMany, pages);
-    out.push(
-      `pdflatex (Computer Modern): ${n} formulas, read back exactly ${r.exact}/${n} = ${pct(r.exact, n)}, equal by check ${r.equal}/${r.checkable} = ${pct(r.equal, r.checkable)}; ${speed.pagesPerSecond.toFixed(1)} pages/s over ${pages} pages`,
-    );
-  }
+  else out.push(await row('pdflatex (Computer Modern)', latex, latexMany));
   // Memory: a 100-page PDF read whole (KaTeX pages, the heaviest to rebuild).
   if (katex) {
     const hundred = await chromiumPdfs([katexHtml(answersMarkdown(Array.from({ length: 38 }, () => FORMULAS).flat()))]);

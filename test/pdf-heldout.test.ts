@@ -11,6 +11,7 @@ import { checkAnswer } from '../src/check/check.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
 import { CHROMIUM, chromiumPdfs, katexHtml } from './fixtures/pdf/generate.js';
 import { heldoutPdfPairs, heldoutPdfSkip } from './fixtures/pdf/heldout-pdfs.js';
+import { linesToMarkdown, type TextLine } from '../src/documents/pdf/index.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
 const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
@@ -91,7 +92,88 @@ test('lines that end short stay lines: list items and labelled parts are not joi
     lines.join('\n'),
   );
   // Near miss: a list item's wrapped rest starts at the item's indent, not the column's edge: the
-  // items stay apart (Chromium prints no glyph for the bullet).
-  assert.ok(lines.includes('second item of a list'), lines.join('\n'));
-  assert.ok(lines.some((l) => l.startsWith('first item of a list')) && !lines.some((l) => /first item.*second item/.test(l)), lines.join('\n'));
+  // items stay apart (Chromium draws the bullet as a disc, read as the item's `- `).
+  assert.ok(lines.includes('- second item of a list'), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('- first item of a list')) && !lines.some((l) => /first item.*second item/.test(l)), lines.join('\n'));
+});
+
+test("a formula the line had no room for is inline on the next line, with the sentence's full stop; a centred display stays one", { skip: noChromium }, async () => {
+  const reply = [
+    'Let $r = a - b + 1$ be the width left over once the window has been placed at every possible offset.',
+    '',
+    '- **Spread:** the products are independent with the same variance each, so $\\operatorname{Var}(s_{p,q}) = r^2 \\alpha^2 \\beta^2$.',
+    '- **Scale:** every term has mean zero, and so the standard deviation of their sum is $\\sqrt{r^2 \\alpha^2 \\beta^2 + \\gamma_{p,q}}$.',
+    '',
+    'Putting the two together over the whole of the layer gives the final count of all the windows:',
+    '',
+    '$$N = r^2$$',
+    '',
+  ].join('\n');
+  const layouts = ['claude-exporter', 'qwen-dark'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nFind the spread.\n\n## Assistant\n\n${reply}`, e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    const spread = /^- Spread: .*\$\\operatorname\{Var\} ?\(s_\{p,q\}\) = ([^$]*)\$\.$/m.exec(text)?.[1];
+    assert.equal(verdict('r^2 \\alpha^2 \\beta^2', spread ?? ''), 'correct', `${layout}:\n${text}`);
+    const scale = /^- Scale: .*their sum is \$([^$]*)\$\.$/m.exec(text)?.[1];
+    assert.equal(verdict('\\sqrt{r^2 \\alpha^2 \\beta^2 + \\gamma_{p,q}}', scale ?? ''), 'correct', `${layout}:\n${text}`);
+    // Near miss: a display set apart, centred under a line that fills the column, stays a display.
+    assert.match(text, /^\$\$N = r\^\{2\}\$\$$/m, `${layout}:\n${text}`);
+  }
+});
+
+test("a short message's lines the page wrapped are one line again, though too few reach the column's edge to show it", { skip: noChromium }, async () => {
+  const question =
+    'Problem 2 (c): give the shapes for Input 32x32x3 -> CONV5-6 -> POOL2 -> CONV5-16 -> POOL2 -> FLATTEN -> FC-120 -> FC-84 -> FC-10 (CONV5-F: F filters 5x5xC, pad 0, stride 1; POOL2: 2x2 max pool, stride 2).';
+  const chat = `## User\n\n${question}\n\n## Assistant\n\nThe shapes are (28, 28, 6), then (14, 14, 6).\n\n## User\n\nHere is the next one.\nPlease be brief.\n\n## Assistant\n\nSure.\n`;
+  const [pdf] = (await chromiumPdfs([chatExport(chat, 'chatgpt-exporter')]))!;
+  const lines = (await readDocumentFile(pdf!, 'short.pdf')).text!.split('\n');
+  assert.ok(lines.includes(question), lines.join('\n'));
+  // Near miss: lines the person ended short stay two.
+  assert.ok(lines.includes('Here is the next one.') && lines.includes('Please be brief.'), lines.join('\n'));
+});
+
+test('a bracket a line leaves open is closed on the next: one formula written as text, however short the reply', () => {
+  const line = (text: string, x0: number, x1: number, y0: number): TextLine => ({ page: 1, box: { x0, x1, y0, y1: y0 + 11 }, text, size: 11.2, mono: false, display: false, bubble: false });
+  const { text } = linesToMarkdown([
+    line('(c) RMS(Δy) ≤ c‖ΔW‖₂‖x‖₂/√d_out, so we need ‖ΔW‖₂ ≤ √d_out.', 40, 420, 620),
+    line('(d) ‖sign(∇W L)‖₂ = √(d_in·d_out), so α·√(d_in·d_out) ≤ √d_out, giving α = √d_out / √(d_in', 40, 554, 591),
+    line('d_out) = 1/√d_in.', 40, 145, 573),
+    line('(e) the rate (for Muon', 40, 160, 545),
+    line('(f) α = √(d_out · d_in).', 40, 263, 527),
+  ]);
+  assert.match(text, /^\(d\) .*giving α = √d_out \/ √\(d_in d_out\) = 1\/√d_in\.$/m, text);
+  // Near miss: a bracket left open and not closed on the next line (a label opens it) joins nothing.
+  assert.match(text, /^\(e\) the rate \(for Muon$/m, text);
+  assert.match(text, /^\(f\) α = √\(d_out · d_in\)\.$/m, text);
+});
+
+test('a table the page broke goes on in one table: the header Chromium repeats on the next page is dropped; another table stays apart', { skip: noChromium }, async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `| L${i + 1} | $(${27 - i}, ${27 - i}, ${i + 1})$ | ${10 * (i + 1) + 3} |`);
+  const reply = [
+    'Every layer with its output shape and its count of parameters, one row each:',
+    '',
+    '| Layer | Output shape | Params |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    'And the two heads:',
+    '',
+    '| Head | Params |',
+    '|---|---|',
+    '| mean | 13 |',
+    '| var | 13 |',
+    '',
+  ].join('\n');
+  const layouts = ['chatgpt-exporter', 'claude-exporter'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nTabulate the layers.\n\n## Assistant\n\n${reply}`, e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
+    assert.ok(doc.source!.pages! >= 2, `${layout}: the table fits one page`);
+    const text = doc.text!;
+    const table = text.slice(text.indexOf('| Layer |'), text.indexOf('And the two heads'));
+    assert.equal(table.trim(), ['| Layer | Output shape | Params |', '| --- | --- | --- |', ...rows.map((r) => r.replace(/\|---/g, ''))].join('\n'), `${layout}:\n${text}`);
+    // Near miss: the next table, after a sentence, keeps its own header.
+    assert.match(text, /^And the two heads:\n\n\| Head \| Params \|\n\| --- \| --- \|\n\| mean \| 13 \|\n\| var \| 13 \|$/m, `${layout}:\n${text}`);
+  }
 });

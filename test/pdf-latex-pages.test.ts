@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { PDFLATEX, pdflatexPdf } from './fixtures/pdf/generate.js';
+import { readSubmissionFile } from '../src/documents/submission.js';
+import { loadKey } from '../src/documents/key.js';
 
 const noTex = !PDFLATEX && 'no /usr/bin/pdflatex';
 
@@ -68,4 +70,63 @@ The same count holds for the columns, where it stops $n - k + 1$ times.
     b!.text,
   );
   assert.ok(items.includes('3. Short.'), b!.text);
+});
+
+test("pdflatex's default enumerate: `1.` `2.` under a question heading are its lettered parts, `(a)` `(b)` inside one its subparts; numbered steps stay steps", { skip: noTex }, async () => {
+  const key = loadKey(
+    [
+      'partcredit: 1',
+      'parts:',
+      '  1.a: { answer: "3", points: 1 }',
+      '  1.b: { answer: "5", points: 1 }',
+      '  1.c.i: { answer: "7", points: 1 }',
+      '  1.c.ii: { answer: "9", points: 1 }',
+      '  2.a: { answer: "11", points: 1 }',
+      '  2.b: { answer: "13", points: 1 }',
+      '  3.a: { answer: "17", points: 1 }',
+      '  3.b: { answer: "19", points: 1 }',
+      '  4: { answer: "23", points: 1 }',
+      '',
+    ].join('\n'),
+    'key.yaml',
+  ).key!;
+  const body = String.raw`\section*{Problem 1}
+\begin{enumerate}
+\item The first count is $3$.
+\item The second count is $5$.
+\item
+\begin{enumerate}
+\item With padding the output has $7$ entries.
+\item With stride two it has $9$.
+\end{enumerate}
+\end{enumerate}
+\section*{Problem 2}
+We work it out in steps.
+\begin{enumerate}
+\item Flip the kernel.
+\item Slide it: every entry is $11$.
+\end{enumerate}
+\section*{Problem 3}
+\begin{enumerate}
+\item Count the windows.
+\item Add the border.
+\item Multiply by the channels.
+\item So the total is $17$.
+\end{enumerate}
+\section*{Problem 4}
+\begin{enumerate}
+\item Shift the input.
+\item The output shifts the same way: $23$.
+\end{enumerate}`;
+  const sub = await readSubmissionFile(pdflatexPdf(body)!, 'enumerate.pdf', key);
+  const answered = new Map(sub.responses.map((r) => [r.partId, r.final?.text ?? r.first?.text ?? '']));
+  assert.match(answered.get('1.a') ?? '', /first count is \$?3\$?\./, sub.text);
+  assert.match(answered.get('1.b') ?? '', /second count is \$?5\$?\./, sub.text);
+  assert.match(answered.get('1.c.i') ?? '', /\$?7\$? entries/, sub.text);
+  assert.match(answered.get('1.c.ii') ?? '', /has \$?9\$?\./, sub.text);
+  // Near misses: steps after the question's own sentence, more steps than the question has parts,
+  // and steps under a question without parts are not its parts.
+  assert.equal(answered.has('2.a') || answered.has('2.b'), false, [...answered.keys()].join(' '));
+  assert.equal(answered.has('3.a') || answered.has('3.b'), false, [...answered.keys()].join(' '));
+  assert.match(answered.get('4') ?? '', /Shift the input[\s\S]*\$?23\$?\./, sub.text);
 });

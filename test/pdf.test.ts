@@ -11,10 +11,11 @@ import { readMessages, detectFormat } from '../src/documents/transcripts.js';
 import { renderRegion } from '../src/documents/pdf/render.js';
 import { checkAnswer } from '../src/check/check.js';
 import { loadKey } from '../src/documents/key.js';
-import { FORMULAS, NEAR_MISSES } from './fixtures/pdf/formulas.js';
-import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, normalizeTex, pdflatexPdf, pdfWithAnnotations, readBack, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
+import { FORMULAS } from './fixtures/pdf/formulas.js';
+import { answersLatex, answersMarkdown, chromiumPdfs, katexHtml, pdflatexPdf, pdfWithAnnotations, CHROMIUM, PDFLATEX } from './fixtures/pdf/generate.js';
 import { corpusDir } from '../bench/corpus.js';
 import { expectVerdict } from './check-helpers.js';
+import { roundTrip } from './fixtures/pdf/round-trip.js';
 import { leafParts, parseProblemSet } from '../src/documents/problem-set.js';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s));
@@ -80,25 +81,6 @@ test('LaTeX sources: the body as Markdown, display environments as $$...$$', () 
   assert.match(md, /and \$y\$\./);
   assert.doesNotMatch(md, /comment|documentclass|label/);
 });
-
-/** Reads formulas back from a generated PDF: the share equal by `check`. */
-async function roundTrip(pdf: Uint8Array) {
-  const doc = await readDocumentFile(pdf, 'fixture.pdf');
-  const back = readBack(doc.text!, FORMULAS.length);
-  let exact = 0;
-  let equal = 0;
-  const wrong: string[] = [];
-  FORMULAS.forEach((f, i) => {
-    if (normalizeTex(f) === normalizeTex(back[i]!)) exact++;
-    const r = checkAnswer({ value: f }, back[i] ? `$${back[i]}$` : '');
-    // The checker cannot read some expected answers at all (`\|x\|_2^2`): a reading equal to the source counts.
-    if (r.verdict === 'correct' || (r.verdict === 'undecided' && normalizeTex(f) === normalizeTex(back[i]!))) equal++;
-    else wrong.push(`${f} => ${back[i]}`);
-  });
-  // Each class's near miss, checked against what was read back, must stay wrong.
-  const accepted = NEAR_MISSES.filter(([src, miss]) => checkAnswer({ value: miss }, `$${back[FORMULAS.indexOf(src)]}$`).verdict === 'correct').map(([src, miss]) => `${miss} accepted for ${src}`);
-  return { exact, equal, wrong, doc, accepted };
-}
 
 test('KaTeX answers printed by Chromium read back formula by formula', async (t) => {
   if (!CHROMIUM) return t.skip('no Debian chromium (apt-get install chromium): PDF fixtures not generated');

@@ -217,6 +217,63 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
 }
 
 /**
+ * LaTeX's default `enumerate` numbers a question's parts `1.` `2.` ... and a part's own items
+ * `(a)` `(b)`: a run of `1.`, `2.`, ... starting right under a question heading (nothing but its
+ * title between) names that question's lettered parts in order, and the lettered items inside
+ * one name its subparts. Guards, so that a student's numbered steps stay steps: the question has
+ * at least as many lettered parts as the run has items (two or more), the heading has no prose of
+ * its own, and every lettered item stands in an item whose part has that many subparts.
+ */
+function enumeratedParts(segs: Segment[], outline: QuestionOutline[]): Segment[] {
+  const out = [...segs];
+  for (let h = 0; h < out.length; h++) {
+    const head = out[h]!.label;
+    if (!head?.question || head.part || head.subpart || !out[h + 1]) continue;
+    // The lines between the heading and the next label (its title, on the heading's line, aside) are blank.
+    const between = out[h + 1]!.line - out[h]!.line - 1;
+    if (
+      between > 0 &&
+      out[h]!.text.split('\n')
+        .slice(-between)
+        .some((l) => l.trim())
+    )
+      continue;
+    const q = outline.find((o) => o.number === head.question);
+    const letters = [...new Set((q?.parts ?? []).map((id) => id.split('.')[1]).filter((x): x is string => !!x && /^[a-z]$/.test(x)))];
+    const subs = (letter: string) => (q?.parts ?? []).filter((id) => id.split('.')[1] === letter && id.split('.')[2]).map((id) => id.split('.')[2]!);
+    // The run: items `k.` (or `k. (a)`, which reads as question k's part a) and lettered items inside them.
+    const run: { at: number; item: number; nested?: string }[] = [];
+    let item = 0;
+    for (let i = h + 1; i < out.length; i++) {
+      const s = out[i]!;
+      const k = Number(s.numbered ?? (s.label?.question && !s.label.subpart ? s.label.question : NaN));
+      if (k === item + 1 && (s.numbered || s.label?.part)) {
+        item = k;
+        run.push({ at: i, item, ...(s.label?.part ? { nested: s.label.part } : {}) });
+      } else if (item && s.label && !s.label.question && s.label.part && !s.label.subpart) run.push({ at: i, item, nested: s.label.part });
+      else break;
+    }
+    const items = item;
+    const nestedOk = run.every((r) => {
+      if (!r.nested) return true;
+      const subparts = subs(letters[r.item - 1] ?? '');
+      const index = r.nested.charCodeAt(0) - 97;
+      return index < subparts.length;
+    });
+    if (items < 2 || items > letters.length || !nestedOk) continue;
+    for (const r of run) {
+      const part = letters[r.item - 1]!;
+      const subpart = r.nested ? subs(part)[r.nested.charCodeAt(0) - 97] : undefined;
+      const s = out[r.at]!;
+      const { numbered: _, ...rest } = s;
+      out[r.at] = { ...rest, label: { part, ...(subpart ? { subpart } : {}), length: 0, strong: false } };
+    }
+    h = run[run.length - 1]!.at;
+  }
+  return out;
+}
+
+/**
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
  */
@@ -229,7 +286,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let solutionSeen = false;
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
-  for (const seg of splitAtLabels(text, 1, true)) {
+  for (const seg of enumeratedParts(splitAtLabels(text, 1, true), outline)) {
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {

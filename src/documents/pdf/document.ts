@@ -73,13 +73,22 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
   const warnings: string[] = [];
   const transcribed: PdfDocument['transcribed'] = [];
   let lines = layout.lines;
-  if (layout.textless.length) {
+  // Formulas drawn as paths have no text to read: the page needs eyes, as a scan does.
+  if (layout.pathDrawn.length && !transcriber) {
+    const list = `page${layout.pathDrawn.length > 1 ? 's' : ''} ${layout.pathDrawn.join(', ')}`;
+    warnings.push(
+      `${path}: formulas drawn as shapes, not text, on ${list} (MathJax's SVG output?); they are not read: read ${layout.pathDrawn.length > 1 ? 'them' : 'it'} with --read-with MODEL, a vision model`,
+    );
+  }
+  const eyes = transcriber ? [...layout.textless, ...layout.pathDrawn].sort((a, b) => a - b) : layout.textless;
+  if (transcriber) lines = lines.filter((l) => !layout.pathDrawn.includes(l.page));
+  if (eyes.length) {
     if (!transcriber) {
       const list = layout.textless.length === layout.pages.length ? 'any page' : `page${layout.textless.length > 1 ? 's' : ''} ${layout.textless.join(', ')}`;
       warnings.push(`${path}: no text layer on ${list} (a scan or images); read ${layout.textless.length > 1 ? 'them' : 'it'} with --read-with MODEL, a vision model`);
     } else {
       const extra: TextLine[] = [];
-      for (const n of layout.textless) {
+      for (const n of eyes) {
         const png = await renderRegion(bytes, n, undefined, 2);
         const hash = createHash('sha256').update(png).digest('hex');
         const text = await transcriber.transcribe({ number: n, png, hash });
@@ -101,8 +110,9 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
   }
   const out: string[] = [];
   const regions: PdfRegion[] = [];
+  const widths = new Map(layout.pages.map((p) => [p.number, p.width]));
   const emit = (ls: TextLine[]) => {
-    const md = linesToMarkdown(ls);
+    const md = linesToMarkdown(ls, widths);
     md.text.split('\n').forEach((t, i) => {
       out.push(t);
       const src = md.lineOf[i];

@@ -1,16 +1,16 @@
 /**
  * Glyphs to LaTeX: what a math font's characters mean, for the fonts formulas are typeset in
- * (KaTeX_* in chat exports, Computer Modern and Latin Modern from pdflatex, MathJax, STIX).
+ * (KaTeX_* and MathJax_* in chat exports, Computer Modern and Latin Modern from pdflatex, MathJax, STIX).
  */
 
 /** A font that typesets formulas (every glyph in it is mathematics). */
 export function isMathFont(font: string): boolean {
-  return /^KaTeX_(?!Typewriter)|^MathJax|^CM(?:MI|SY|EX|BSY|MIB)\d|^LMMath|^(?:rsfs|msam|msbm|eufm|MSAM|MSBM|EUFM)\d*|^STIX(?:Math|TwoMath)|^CambriaMath|^Cambria-Math|^LatinModernMath/i.test(font);
+  return /^(?:KaTeX|MathJax)_(?!Typewriter)|^CM(?:MI|SY|EX|BSY|MIB)\d|^LMMath|^(?:rsfs|msam|msbm|eufm|MSAM|MSBM|EUFM)\d*|^STIX(?:Math|TwoMath)|^CambriaMath|^Cambria-Math|^LatinModernMath/i.test(font);
 }
 
 /** A font whose text may be either prose or a formula's upright parts (pdflatex's CMR: `=`, digits). */
 export function isTexTextFont(font: string): boolean {
-  return /^(?:CMR|CMBX|LMRoman|SFRM|CMSS|KaTeX_Main|KaTeX_Size)/i.test(font);
+  return /^(?:CMR|CMBX|LMRoman|SFRM|CMSS|KaTeX_Main|KaTeX_Size|MathJax_Main|MathJax_Size)/i.test(font);
 }
 
 /**
@@ -28,10 +28,10 @@ export function isMonoFont(font: string): boolean {
 
 /** Blackboard / calligraphic / fraktur fonts by name. */
 function fontStyle(font: string): 'mathbb' | 'mathcal' | 'mathfrak' | 'mathbf' | undefined {
-  if (/KaTeX_AMS|msbm/i.test(font)) return 'mathbb';
-  if (/KaTeX_Caligraphic|CMSY|KaTeX_Script|rsfs/i.test(font)) return 'mathcal';
-  if (/KaTeX_Fraktur|eufm/i.test(font)) return 'mathfrak';
-  if (/KaTeX_Main-Bold|KaTeX_Math-BoldItalic|CMBX|CMMIB|CMBSY|SFBX|LMRoman\d+-Bold/i.test(font)) return 'mathbf';
+  if (/(?:KaTeX|MathJax)_AMS|msbm/i.test(font)) return 'mathbb';
+  if (/(?:KaTeX|MathJax)_(?:Caligraphic|Script)|CMSY|rsfs/i.test(font)) return 'mathcal';
+  if (/(?:KaTeX|MathJax)_Fraktur|eufm/i.test(font)) return 'mathfrak';
+  if (/(?:KaTeX|MathJax)_(?:Main-Bold|Math-BoldItalic)|CMBX|CMMIB|CMBSY|SFBX|LMRoman\d+-Bold/i.test(font)) return 'mathbf';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { openPdf, readPage, type PageContent } from './load.js';
-import { pageLines, type TextLine } from './layout.js';
+import { isDisc, pageLines, type TextLine } from './layout.js';
 
 export type { Box, TextLine } from './layout.js';
 
@@ -10,6 +10,8 @@ export interface PdfText {
   lines: TextLine[];
   /** Pages with no text layer (scans, photographs, printed images). */
   textless: number[];
+  /** Pages whose text layer lacks what they show: many glyph-sized shapes, formulas drawn as paths (MathJax's SVG output). */
+  pathDrawn: number[];
   /** Words a reader wrote in the pages' annotations, page by page (see `PageContent.annotations`). */
   annotations: { page: number; text: string }[];
 }
@@ -21,8 +23,10 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const pages: PdfText['pages'] = [];
     const all: TextLine[][] = [];
     const annotations: PdfText['annotations'] = [];
+    const drawn: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
+      drawn.push(glyphShapes(content));
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
@@ -30,10 +34,67 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     }
     const kept = dropRunningLines(all, pages);
     const textless = pages.filter((p, i) => !kept[i]!.some((l) => l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.length === 0)).map((p) => p.number);
-    return { pages, lines: kept.flat(), textless, annotations };
+    // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
+    const draws = drawn.some((n) => n >= PATH_DRAWN);
+    const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
+    return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations };
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * Glyph-sized shapes drawn with paths, counted once per place (MathJax's SVG output fills and
+ * strokes each glyph), list bullets aside. Chat exports draw a few: radicals, tall brackets, icons (at most 15 a page
+ * in the real ones); a page of formulas set as SVG draws dozens.
+ */
+function glyphShapes(page: PageContent): number {
+  const seen = new Set<string>();
+  for (const s of page.shapes) {
+    const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
+    if (!s.rule && !isDisc(s) && h > 1.5 && h < 30 && w > 0.3 && w < 30) seen.add([s.x0, s.y0, s.x1, s.y1].map(Math.round).join());
+  }
+  return seen.size;
+}
+
+/** So many glyph-sized shapes on a page that its formulas are drawn, not written. */
+const PATH_DRAWN = 24;
+
+/** The cells of a Markdown table row. */
+const cellsOf = (text: string) => text.replace(/^\|\s*|\s*\|$/g, '').split(/\s*\|\s*/);
+const RULE_ROW = /^\|(?:\s*---\s*\|)+$/;
+
+/**
+ * A table the page broke: Chromium prints its rest on the next page under the header row again
+ * (read as a row, or as the header's words on a line), and each page's reading starts a table
+ * there. When nothing but that stands between the last row on one page and the first on the
+ * next, the rows go on in the table above: the repeated header and the new rule are dropped.
+ */
+function mendTables(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  let header: string[] | undefined;
+  // The last row of the current table: its page, and where it stands in `out`.
+  let last: { page: number; at: number } | undefined;
+  const skip = new Set<number>();
+  const repeated = (l: TextLine) => !!header && !!last && l.page > last.page && l.text.replace(/\s+/g, ' ').trim() === header.join(' ');
+  lines.forEach((l, i) => {
+    if (skip.has(i)) return;
+    const next = lines[i + 1];
+    const rule = l.table && RULE_ROW.test(l.text);
+    if (l.table && !rule && next?.table && RULE_ROW.test(next.text) && header && last && l.page > last.page && cellsOf(next.text).length === header.length) {
+      // The rows go on: the header's words between and the new rule go, and a repeated header row.
+      out.splice(last.at + 1);
+      if (cellsOf(l.text).join('|') !== header.join('|')) out.push(l);
+      skip.add(i + 1);
+    } else {
+      if (rule) header = cellsOf(out[out.length - 1]?.text ?? '');
+      out.push(l);
+      // Any other line ends the table, but the header's words repeated at the next page's top.
+      if (!l.table && !repeated(l)) [header, last] = [undefined, undefined];
+    }
+    if (l.table && header) last = { page: l.page, at: out.length - 1 };
+  });
+  return out;
 }
 
 const exact = (l: TextLine) => `${Math.round(l.box.y0 / 4)}=${l.text.trim()}`;
@@ -132,7 +193,7 @@ const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a
  * fewer than three lines reach the right one, or the column is narrow (a page of short lines has
  * no edge to wrap at).
  */
-function columnEdges(lines: TextLine[]): Map<string, { left: number; right: number }> {
+function columnEdges(lines: TextLine[], widths?: ReadonlyMap<number, number>): Map<string, { left: number; right: number }> {
   const edges = new Map<string, { left: number; right: number }>();
   const groups = new Map<string, TextLine[]>();
   for (const l of lines) if (!l.display && !l.mono && !l.table) groups.set(`${l.page}|${l.bubble}`, [...(groups.get(`${l.page}|${l.bubble}`) ?? []), l]);
@@ -140,7 +201,9 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
     const right = Math.max(...ls.map((l) => l.box.x1));
     const left = Math.min(...ls.map((l) => l.box.x0));
     const size = ls.map((l) => l.size).sort((a, b) => a - b)[ls.length >> 1]!;
-    if (right - left >= 20 * size && ls.filter((l) => l.box.x1 > right - 2 * l.size).length >= 3) edges.set(k, { left, right });
+    // Three lines reaching the edge mark it; on a page of a few lines (a short reply), two.
+    const reach = ls.length <= 8 ? 2 : 3;
+    if (right - left >= 20 * size && ls.filter((l) => l.box.x1 > right - 2 * l.size).length >= reach) edges.set(k, { left, right });
     else {
       // A short page set justified (pdflatex) has its edge where two lines end to the point: a
       // ragged chat's lines do not.
@@ -149,10 +212,19 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
         .filter((x, i, xs) => x - left >= 20 * size && xs.some((y, j) => j !== i && Math.abs(x - y) < 0.3))
         .reduce((a, x) => Math.max(a, x), -Infinity);
       if (justified > -Infinity) edges.set(k, { left, right: justified });
+      // Too few lines to show the edge (a short reply, long words wrapped early): an exporter
+      // centres its column, so the edge mirrors the left one, when a line comes near it.
+      const width = widths?.get(ls[0]!.page);
+      const mirrored = width === undefined ? undefined : width - left;
+      if (justified === -Infinity && mirrored !== undefined && !ls[0]!.bubble && mirrored >= right - 1 && mirrored - right < 2 * size && mirrored - left >= 20 * size)
+        edges.set(k, { left, right: mirrored });
     }
   }
   return edges;
 }
+
+/** Round brackets opened and not closed in a line (negative: closed and not opened). */
+const unclosed = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
 
 /**
  * Whether `next` is the rest of `prev`'s paragraph, wrapped at the column's edge: its first word
@@ -161,11 +233,15 @@ function columnEdges(lines: TextLine[]): Map<string, { left: number; right: numb
  * lines as the chat wrote them.
  */
 function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
-  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || next.display || prev.mono || next.mono || prev.table || next.table) return false;
+  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
-  if (Math.abs(prev.size - next.size) > 0.2 * Math.min(prev.size, next.size) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
+  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  // A bracket the line left open is closed on the next (`√(d_in` / `d_out) = 1/√d_in`): the page
+  // broke a formula written as text, however short the reply (too short to show its column's edge).
+  if (!prev.display && !next.display && unclosed(prev.text) > 0 && unclosed(next.text) < 0 && next.box.x0 < prev.box.x0 + 4 * next.size) return true;
   const edge = edges.get(`${prev.page}|${prev.bubble}`);
   // The rest of a wrapped line starts at the column's left edge: an indented line opens a
   // paragraph (pdflatex). In a list the item's text hangs: its rest starts under the item's first
@@ -174,8 +250,11 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
     ? next.box.x0 > prev.box.x0 + 0.5 * next.size && next.box.x0 < prev.box.x0 + 4 * next.size
     : !!edge && prev.box.x0 > edge.left + 0.5 * next.size && Math.abs(next.box.x0 - prev.box.x0) < 0.3 * next.size;
   if (!edge || (next.box.x0 > edge.left + 0.5 * next.size && !hangs)) return false;
+  // A formula alone on the line is a display when set apart (centred); flush with the column, or
+  // under a list item's text, and narrow, it is an inline formula the line had no room for.
+  if (next.display && next.box.x1 - next.box.x0 > 0.6 * (edge.right - edge.left)) return false;
   const right = edge.right;
-  const first = /^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '';
+  const first = next.display ? next.text : (/^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '');
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
   return prev.box.x1 + 0.25 * prev.size + shown(first) * perChar > right - 0.5 * prev.size;
 }
@@ -185,11 +264,11 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
  * wrapped joined again, code fenced. `lineOf` and `lastOf` give each Markdown line's first and
  * last source line.
  */
-export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
+export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, number>): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
   const out: string[] = [];
   const lineOf: (number | undefined)[] = [];
   const lastOf: (number | undefined)[] = [];
-  const edges = columnEdges(lines);
+  const edges = columnEdges(lines, widths);
   const push = (s: string, src?: number) => {
     // One blank line between paragraphs (line numbers must stay those of `lineOf`).
     if (!s && (!out.length || out[out.length - 1] === '')) return;
@@ -209,7 +288,9 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
     const prev = lines[i - 1];
     const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
     // A table's rows stand one under the other, however tall their padding makes them.
-    const newPara = prev && prev.page === l.page && (step > 1.3 * usual || l.display !== prev.display || !!l.table !== !!prev.table) && !(l.table && prev.table);
+    // An inline formula the line had no room for is alone on the next line, but not a display.
+    const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges);
+    const newPara = prev && prev.page === l.page && (step > 1.3 * usual || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table) && !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
       push('```');
@@ -225,7 +306,7 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       // A line that is all formula right below (at the usual step) is that formula's rest, not a display.
       const rest = !l.display || step < 1.3 * usual;
       if (!inCode && prev?.page === l.page && step < 2.2 * usual && last && !prev.display && rest && /\$$/.test(last) && /^\$/.test(l.text) && continues(last)) {
-        out[out.length - 1] = closeAcross(`${last.slice(0, -1)} ${l.display ? l.text.slice(2, -1) : l.text.slice(1)}`);
+        out[out.length - 1] = closeAcross(`${last.slice(0, -1)} ${l.display ? l.text.slice(2, -1) : l.text.slice(1)}${l.stop ?? ''}`);
         return;
       }
       // A formula that ends on `=` goes on in the display right below it (Gemini's `2 \cdot F =`
@@ -233,13 +314,14 @@ export function linesToMarkdown(lines: TextLine[]): { text: string; lineOf: (num
       if (!inCode && prev?.page === l.page && /^\$/.test(l.text) && last && step < 4 * usual && /(?:[=+]|\\approx|\\le|\\ge)\s*\$+$/.test(last)) {
         const head = /\$\$$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
         const tail = l.display ? l.text.slice(2, -2) : l.text.slice(1);
-        out[out.length - 1] = `${head.trimEnd()} ${tail}${l.display ? (/\$\$$/.test(last) ? '$$' : '$') : ''}`;
+        out[out.length - 1] = `${head.trimEnd()} ${tail}${l.display ? (/\$\$$/.test(last) ? '$$' : '$') : ''}${l.display && !/\$\$$/.test(last) ? (l.stop ?? '') : ''}`;
         return;
       }
       if (newPara && !inCode) push('');
       if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
-        out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(l.text) ? `${last}${l.text}` : `${last} ${l.text}`;
+        const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
+        out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
         lastOf[out.length - 1] = i;
         return;
       }

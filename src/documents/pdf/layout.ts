@@ -17,14 +17,30 @@ export interface TextLine {
   text: string;
   /** The line's main font size. */
   size: number;
+  /**
+   * The size of its prose, when it has prose and formulas larger than it (MathJax scales its
+   * fonts to the prose's x-height: 1.37 times DejaVu Sans's size).
+   */
+  proseSize?: number;
   /** Every piece is set in a monospaced font (code). */
   mono: boolean;
   /** The line is one formula. */
   display: boolean;
+  /**
+   * The punctuation after the formula, left out of a display (the sentence's): given back when
+   * the line is the rest of a formula the line above broke.
+   */
+  stop?: string;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
+}
+
+/** A small round filled shape: a list's bullet (or a period drawn as a path). */
+export function isDisc(s: Shape): boolean {
+  const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
+  return !s.rule && w > 1.5 && w < 7 && Math.abs(w - h) < 0.15 * w;
 }
 
 /** A glyph run, or a structure already rebuilt (a fraction, a radical), placed on the page. */
@@ -100,13 +116,18 @@ function bigGlyph(g: Glyphs): Partial<Piece> {
   // The math symbol font's radical sign hangs like the extension font's.
   const surd = /^CMSY|LMMathSymbols/i.test(g.font) && g.s.trim() === '√';
   const code = g.s.codePointAt(0) ?? 0;
+  if (g.span) {
+    const [bottom, top] = g.span;
+    return { y: (bottom + top) / 2 - 0.25 * g.size, top, bottom, half: (top - bottom) / 2 / g.size };
+  }
   // Wide accents (\widehat, \widetilde) sit over their base like any accent.
   if (/^CMEX|LMMathExtension/i.test(g.font) && code >= 0x62 && code <= 0x67) return {};
   if (/^CMEX|LMMathExtension/i.test(g.font) || surd) {
     const depth = surd ? 1.0 : omxDepth(g.s.codePointAt(0) ?? 0);
     return { y: g.y - (depth / 2 + 0.25) * g.size, top: g.y + 0.02 * g.size, bottom: g.y - depth * g.size, half: depth / 2 };
   }
-  const m = /^KaTeX_Size(\d)/.exec(g.font);
+  // MathJax 3's Size fonts are KaTeX's (both are TeX's cmex cut into sizes), set the same way.
+  const m = /^(?:KaTeX|MathJax)_Size(\d)/.exec(g.font);
   if (m) {
     const half = [0.6, 0.6, 0.9, 1.2, 1.5][Number(m[1])]!;
     return { top: g.y + (0.25 + half) * g.size, bottom: g.y + (0.25 - half) * g.size, half };
@@ -324,6 +345,19 @@ const UNICODE_PIECES: Record<string, string> = {
 };
 
 /**
+ * How far the pieces' ink reaches below and above their baselines (em), by the metrics of the
+ * Size4 font KaTeX and MathJax share: a bracket's or parenthesis's end piece spans 1.8 em, the
+ * brace's ends hang or stand 0.9 em, so a matrix's first and last rows are inside its brackets.
+ */
+const PIECE_EXTENT: Record<string, [number, number]> = {};
+for (const c of '⎛⎞⎡⎤⎝⎠⎣⎦') PIECE_EXTENT[c] = [0.645, 1.155];
+for (const c of '⎜⎟⎢⎥') PIECE_EXTENT[c] = [0, 0.602];
+for (const c of '⎧⎫') PIECE_EXTENT[c] = [0.01, 0.9];
+for (const c of '⎩⎭') PIECE_EXTENT[c] = [0.9, 0.01];
+for (const c of '⎨⎬') PIECE_EXTENT[c] = [0.66, 1.16];
+PIECE_EXTENT['⎪'] = [0.015, 0.29];
+
+/**
  * A glyph that is a piece of a tall delimiter: which delimiter, how far it reaches below its
  * baseline and above it (in font sizes). TeX's extension-font pieces hang from their baseline.
  */
@@ -331,10 +365,19 @@ function extensiblePiece(g: Glyphs): [string, number, number] | undefined {
   // Not trim(): the bar's code, 0x0C, is a form feed.
   const s = g.s.replace(/ /g, '');
   if ([...s].length !== 1) return undefined;
-  if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, 0.3, 0.75];
+  if (UNICODE_PIECES[s]) return [UNICODE_PIECES[s]!, ...(PIECE_EXTENT[s] ?? [0.3, 0.75])];
   if (!/^CMEX|LMMathExtension/i.test(g.font)) return undefined;
   const e = EXTENSIBLE[s.codePointAt(0)!];
   return e && [e[0], e[1], 0.05];
+}
+
+/** A tall delimiter's top or bottom piece, which opens or closes it. */
+function pieceEnd(g: Glyphs): 'top' | 'bottom' | undefined {
+  const s = g.s.replace(/ /g, '');
+  const code = /^CMEX|LMMathExtension/i.test(g.font) ? s.codePointAt(0) : undefined;
+  if (/^[⎛⎡⎧⎞⎤⎫]$/.test(s) || (code !== undefined && [0x30, 0x31, 0x32, 0x33, 0x38, 0x39].includes(code))) return 'top';
+  if (/^[⎝⎣⎩⎠⎦⎭]$/.test(s) || (code !== undefined && [0x34, 0x35, 0x3a, 0x3b, 0x40, 0x41].includes(code))) return 'bottom';
+  return undefined;
 }
 
 /**
@@ -353,17 +396,29 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
     // TeX's pieces hang from their baselines and meet end to end: the next one starts where the
     // last one's depth ends, never further (the bars of two aligned lines' norms stand one line apart).
     const texFont = /^CMEX|LMMathExtension/i.test(g.font);
+    // A stretched piece (MathJax's) fills its band, however tall: it joins the pieces it touches.
+    const topOf = (x: (typeof parts)[number]) => glyphOf.get(x.p)!.span?.[1] ?? glyphOf.get(x.p)!.y + x.ext![2] * g.size;
+    const bottomOf = (x: (typeof parts)[number]) => glyphOf.get(x.p)!.span?.[0] ?? glyphOf.get(x.p)!.y - x.ext![1] * g.size;
     for (const r of [...parts].sort((a, b) => b.p.y - a.p.y)) {
       const last = glyphOf.get(stack[stack.length - 1]!.p)!;
       const rg = glyphOf.get(r.p)!;
+      // A bottom piece closes the delimiter and a top piece opens one: two vectors set one under
+      // the other are two.
+      if (pieceEnd(last) === 'bottom') break;
       const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
-      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || last.y - rg.y > reach * g.size) continue;
+      const touches = !texFont && topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size;
+      if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || (last.y - rg.y > reach * g.size && !touches)) continue;
+      if (pieceEnd(rg) === 'top') break;
       stack.push(r);
     }
+    const top = Math.max(...stack.map(topOf));
+    const bottom = Math.min(...stack.map(bottomOf));
+    // A stretched piece inside the joined span's ink (MathJax's brace extension, drawn where the
+    // bottom piece's tail already is) belongs to it whatever order the baselines give.
+    for (const r of parts)
+      if (!used.has(r.p) && !stack.includes(r) && glyphOf.get(r.p)!.span && r.ext![0] === q.ext![0] && Math.abs(glyphOf.get(r.p)!.x - g.x) <= 0.5 && topOf(r) <= top && bottomOf(r) >= bottom)
+        stack.push(r);
     for (const r of stack) used.add(r.p);
-    const lowest = glyphOf.get(stack[stack.length - 1]!.p)!;
-    const top = g.y + q.ext![2] * g.size;
-    const bottom = lowest.y - stack[stack.length - 1]!.ext![1] * g.size;
     const tex = q.ext![0];
     const piece: Piece = {
       t: tex,
@@ -508,8 +563,22 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     let sign: Piece | undefined;
     let start: number;
     if (s.rule) {
-      sign = live.find((p) => p.tex.trim() === '\\sqrt' && Math.abs(p.x + p.w - s.x0) < 0.3 * p.size && Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size);
-      if (!sign) return undefined;
+      // MathJax sets `√` in its main font, so pdf.js runs it on from what precedes it (`= 1/√`).
+      const run = live.find(
+        (p) =>
+          (p.tex.trim() === '\\sqrt' || (/\\sqrt\s*$/.test(p.tex) && [...p.raw.trimEnd()].at(-1) === '√')) &&
+          Math.abs(p.x + p.w - s.x0) < 0.3 * p.size &&
+          Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size,
+      );
+      if (!run) return undefined;
+      sign = run;
+      const chars = [...run.raw.trimEnd()];
+      if (run.tex.trim() !== '\\sqrt' && chars.length > 1) {
+        const parts = cut(run, [chars.length - 1], fonts.get(run) ?? '');
+        for (const q of parts) fonts.set(q, fonts.get(run) ?? '');
+        live = live.flatMap((q) => (q === run ? parts : [q]));
+        sign = parts.at(-1)!;
+      }
       start = s.x0;
     } else if (s.complex && s.x1 - s.x0 > s.y1 - s.y0) {
       start = s.x0 + 0.3 * (s.y1 - s.y0);
@@ -778,7 +847,14 @@ function tokens(pieces: Piece[]): Token[] {
   const refSize = Math.max(...big.filter((q) => Math.abs(q.y - ref.y) <= 0.1 * q.size).map((q) => q.size));
   const isBase = (p: Piece) => {
     const dy = Math.abs(p.y - ref.y);
-    return (p.size >= 0.75 * refSize && dy <= 0.1 * refSize) || (p.size >= 0.9 * refSize && dy <= 0.25 * refSize) || (!!p.built && dy <= 0.3 * refSize);
+    // Prose on the baseline is the sentence's however small beside the formula (MathJax scales its
+    // fonts to the prose's x-height: 1.37 times DejaVu Sans), never a script of it.
+    return (
+      (p.size >= 0.75 * refSize && dy <= 0.1 * refSize) ||
+      (p.size >= 0.9 * refSize && dy <= 0.25 * refSize) ||
+      (!!p.built && dy <= 0.3 * refSize) ||
+      (!!p.prose && p.size >= 0.55 * refSize && dy <= 0.05 * refSize)
+    );
   };
   const bases = pieces.filter(isBase).sort((a, b) => a.x - b.x);
   const scripts = pieces.filter((p) => !isBase(p));
@@ -888,7 +964,7 @@ const ARROW_LEAD = /^\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longr
 const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)\s*$/;
 
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
-function lineText(toks: Token[]): { text: string; display: boolean } {
+function lineText(toks: Token[]): { text: string; display: boolean; stop?: string } {
   // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
   const math = toks.map((t) => t.math);
   for (let changed = true; changed; ) {
@@ -917,7 +993,7 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
   });
   // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
-  if (runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math)) runs.pop();
+  const stop = runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math) ? runs.pop()!.text.trim() : undefined;
   // A line of nothing but formula is one display, its columns rejoined; an equation's number
   // set apart at the margin (`(3)`) is its tag, not a factor.
   if (runs.length > 1 && runs.every((r) => r.math)) {
@@ -1001,7 +1077,7 @@ function lineText(toks: Token[]): { text: string; display: boolean } {
     out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
-  return { text: out.replace(/[ \t]+/g, ' ').trim(), display };
+  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}) };
 }
 
 /** A table printed with cell borders: its columns' bounds and the height its rows take. */
@@ -1125,6 +1201,10 @@ export function pageLines(page: PageContent): TextLine[] {
   // A tall formula printed over a bubble's edge (Gemini's matrix ending a reply, right above the
   // next question) reaches out of it: it is not the person's.
   const inBubble = (l: Line) => bubbles.some((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
+  // List bullets Chromium draws as discs, not text: a small round shape just left of a line, at
+  // its x-height, starts a list item (one item's lines are not run on into the next).
+  const discs = page.shapes.filter(isDisc);
+  const bullets = (d: Shape, l: Line) => l.x0 - d.x1 > 0.2 * l.size && l.x0 - d.x1 < 2 * l.size && (d.y0 + d.y1) / 2 > l.y && (d.y0 + d.y1) / 2 < l.y + 0.6 * l.size;
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -1166,15 +1246,20 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text, display } = lineText(toks);
+    const { text, display, stop } = lineText(toks);
     if (!text) continue;
+    const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
+    const prose = l.pieces.filter((p) => p.prose && !p.math);
+    const proseSize = prose.length ? Math.max(...prose.map((p) => p.size)) : l.size;
     out.push({
       page: page.number,
-      box,
-      text,
+      box: bullet ? { ...box, x0: bullet.x0 } : box,
+      text: bullet ? `- ${text}` : text,
       size: l.size,
+      ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
       display,
+      ...(stop ? { stop } : {}),
       bubble: inBubble(l),
     });
   }

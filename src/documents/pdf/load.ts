@@ -13,6 +13,12 @@ export interface Glyphs {
   font: string;
   /** The font maps its codes to Unicode (a ToUnicode map): `s` is Unicode, not the font's codes. */
   unicode?: boolean;
+  /**
+   * A glyph stretched tall and clipped (MathJax builds a tall `|` or a bracket's middle from one
+   * glyph scaled hundreds of times): the band it fills on the page, bottom and top. Its `y` is
+   * the band's middle less the axis height, as a delimiter of that height would stand.
+   */
+  span?: [number, number];
 }
 
 /** A horizontal rule (a fraction bar, an overline), or another drawn shape's bounding box. */
@@ -112,6 +118,7 @@ const mul = (a: number[], b: number[]): number[] => [
 /** A glyph as pdf.js's operator list shows it. */
 interface OpGlyph {
   originalCharCode?: number;
+  unicode?: string;
   width?: number;
   isSpace?: boolean;
 }
@@ -136,7 +143,8 @@ class TextState {
     const a = args as number[];
     if (fn === OPS.beginText) this.tm = this.tlm = [1, 0, 0, 1, 0, 0];
     else if (fn === OPS.setFont) [this.font, this.size] = [String(args[0]), Number(args[1])];
-    else if (fn === OPS.setTextMatrix) this.tm = this.tlm = [...(Array.isArray(args[0]) ? (args[0] as number[]) : a)];
+    // pdf.js 5 gives the matrix as one typed array; older ones as six numbers.
+    else if (fn === OPS.setTextMatrix) this.tm = this.tlm = [...(Array.isArray(args[0]) || ArrayBuffer.isView(args[0]) ? (args[0] as number[]) : a)];
     else if (fn === OPS.moveText) this.move(a[0]!, a[1]!);
     else if (fn === OPS.setLeadingMoveText) {
       this.leading = -a[1]!;
@@ -196,6 +204,29 @@ function droppedExtensionGlyphs(
   return out;
 }
 
+/** A glyph matrix scaled far taller than wide: a stretched glyph, whose origin says nothing of where it shows. */
+const stretched = (m: number[]) => Math.abs(m[1]!) < 1e-6 && Math.abs(m[2]!) < 1e-6 && Math.abs(m[3]!) > 4 * Math.abs(m[0]!);
+
+/**
+ * Stretched glyphs where they show: inside the clip around them (text extraction places them at
+ * their scaled origin, often off the page). Without a clip there is no telling, and none is given.
+ */
+function stretchedGlyphs(
+  shown: { font: string; size: number; tm: number[]; glyphs: { g: OpGlyph; x: number; w: number }[] },
+  ctm: number[],
+  clip: number[],
+  fontOf: (id: string) => { name: string },
+): Glyphs[] {
+  const m = mul(ctm, shown.tm);
+  if (!stretched(m) || !Number.isFinite(clip[1]!) || !Number.isFinite(clip[3]!)) return [];
+  const size = shown.size * Math.abs(m[0]!);
+  const [bottom, top] = [clip[1]!, clip[3]!];
+  const out: Glyphs[] = [];
+  for (const { g, x, w } of shown.glyphs)
+    if (g.unicode?.trim()) out.push({ s: g.unicode, x: m[0]! * x + m[4]!, y: (bottom + top) / 2 - 0.25 * size, w: w * Math.abs(m[0]!), size, font: fontOf(shown.font).name, span: [bottom, top] });
+  return out;
+}
+
 /** Reads one page's glyph runs (with their fonts' real names) and drawn shapes. */
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
@@ -229,7 +260,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       if (!('str' in item) || !item.str.trim()) continue;
       const [a, b, , , e, f] = item.transform as number[];
       const size = Math.hypot(a!, b!);
-      if (!(size > 0)) continue;
+      if (!(size > 0) || stretched(item.transform as number[])) continue;
       const font = fontOf(item.fontName);
       glyphs.push({ s: item.str, x: e!, y: f!, w: item.width, size, font: font.name, ...(font.unicode !== undefined ? { unicode: font.unicode } : {}) });
     }
@@ -246,7 +277,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
       const shown = textState.step(fn!, args, OPS);
-      if (shown) glyphs.push(...droppedExtensionGlyphs(shown, ctm, fontOf));
+      if (shown) glyphs.push(...droppedExtensionGlyphs(shown, ctm, fontOf), ...stretchedGlyphs(shown, ctm, clip, fontOf));
       if (fn === OPS.save) stack.push([ctm, clip]);
       else if (fn === OPS.restore)
         [ctm, clip] = stack.pop() ?? [
