@@ -52,7 +52,7 @@ test('a LaTeX problem set: numbered \\section, an outer list of questions, and t
   assert.deepEqual(ids(outer), EXPECTED);
   const exam = doc(
     'exam',
-    `\\begin{questions}\n\\question[10] ${Q1}\n\\begin{parts}\n\\part[5] Find $f'(x)$.\n\\part[5] Find the maximum.\n\\end{parts}\n\\setcounter{question}{6}\n\\question ${Q2}\n\\begin{parts}\n\\part $P(S=7)$.\n\\part Moments:\n\\begin{subparts}\n\\subpart $E[S]$\n\\subpart $\\operatorname{Var}(S)$\n\\end{subparts}\n\\end{parts}\n\\end{questions}`,
+    `\\begin{questions}\n\\question[10] ${Q1}\n\\begin{parts}\n\\part[5] Find $f'(x)$.\n\\begin{solution} $f'(x) = 3x^2 - 2$, and (a) is done. \\end{solution}\n\\part[5] Find the maximum.\n\\end{parts}\n\\setcounter{question}{6}\n\\question ${Q2}\n\\begin{parts}\n\\part $P(S=7)$.\n\\part Moments:\n\\begin{subparts}\n\\subpart $E[S]$\n\\subpart $\\operatorname{Var}(S)$\n\\end{subparts}\n\\end{parts}\n\\end{questions}`,
   );
   assert.deepEqual(ids(exam), ['1.a', '1.b', '7.a', '7.b', '7.b.i', '7.b.ii']);
 });

@@ -103,8 +103,11 @@ export function parseProblemSet(text: string, file?: string): ProblemSet {
       inSolution = true;
       return;
     }
-    if (inSolution || inFence) return;
     const label = readLineLabel(line);
+    // A solution after each part (the exam class's \begin{solution}) ends where the question's next
+    // part starts; a label the question already has ((a) again) is the solution's own.
+    if (inSolution && label?.part && !label.question && part && label.part === String.fromCharCode(part.id.split('.')[1]!.charCodeAt(0) + 1)) inSolution = false;
+    if (inSolution || inFence) return;
     if (label?.part && (!label.question || label.question === question.number) && !isChoiceOption(line, label.length)) {
       const rest = line.slice(label.length).trim();
       const { title: pTitle, text: pText } = splitTitle(rest);
