@@ -30,30 +30,34 @@ export async function runDevAgreement(verbose = false): Promise<string[]> {
   for (const id of Object.keys((doc.get('parts') as { toJSON(): object }).toJSON())) doc.deleteIn(['parts', id, 'symbols']);
   writeFileSync(bare, String(doc));
   const out: string[] = [];
-  for (const [name, key] of [
-    ['staff key', undefined],
-    ['staff key without its symbols', bare],
-    ['project key', ownKey],
-  ] as const) {
-    const t0 = performance.now();
-    const r = await measureAgreement({ labels, ...(key ? { key, problems: join(dev, 'hw4-fa25.problems.md') } : {}) });
-    const ms = performance.now() - t0;
-    const o = r.report.overall;
-    const ok = o.rightWrong >= TARGETS.rightWrong * o.parts && o.exact >= TARGETS.exact * o.parts && o.confidentlyWrong <= TARGETS.confidentlyWrong * o.parts;
-    out.push(
-      `${name} (${r.keyPath.split('/').slice(-2).join('/')}, ${r.keyErrors.length} lint errors): ${o.parts} non-text parts of ${r.labels.submissions.length} labelled answer sets, inputs ${r.inputs.map((i) => `${(i.bytes / 1024).toFixed(1)} KB`).join(' + ')}, ${ms.toFixed(0)} ms`,
-      `  right-vs-wrong ${percent(o.rightWrong, o.parts)} (target >= 92%), exact ${percent(o.exact, o.parts)} (>= 85%), confidently wrong ${percent(o.confidentlyWrong, o.parts)} (<= 3%), needs-review ${o.needsReview} ${ok ? 'ok' : 'BELOW TARGET'}`,
-    );
-    const review = reviewFigures(r.report.rows);
-    out.push(
-      `  review signal: ${review.review} of ${review.parts} parts sent to review; of those ${review.rightSent} the TA calls correct (target <= 3), ${review.caught} held back a verdict the TA reverses`,
-    );
-    for (const [reason, f] of reviewFiguresByReason(r.report.rows)) {
-      out.push(`    ${reason}: ${f.review} sent to review, ${f.rightSent} of them TA-correct, ${f.caught} confidently wrong verdicts caught`);
+  try {
+    for (const [name, key] of [
+      ['staff key', undefined],
+      ['staff key without its symbols', bare],
+      ['project key', ownKey],
+    ] as const) {
+      const t0 = performance.now();
+      const r = await measureAgreement({ labels, ...(key ? { key, problems: join(dev, 'hw4-fa25.problems.md') } : {}) });
+      const ms = performance.now() - t0;
+      const o = r.report.overall;
+      const ok = o.rightWrong >= TARGETS.rightWrong * o.parts && o.exact >= TARGETS.exact * o.parts && o.confidentlyWrong <= TARGETS.confidentlyWrong * o.parts;
+      out.push(
+        `${name} (${r.keyPath.split('/').slice(-2).join('/')}, ${r.keyErrors.length} lint errors): ${o.parts} non-text parts of ${r.labels.submissions.length} labelled answer sets, inputs ${r.inputs.map((i) => `${(i.bytes / 1024).toFixed(1)} KB`).join(' + ')}, ${ms.toFixed(0)} ms`,
+        `  right-vs-wrong ${percent(o.rightWrong, o.parts)} (target >= 92%), exact ${percent(o.exact, o.parts)} (>= 85%), confidently wrong ${percent(o.confidentlyWrong, o.parts)} (<= 3%), needs-review ${o.needsReview} ${ok ? 'ok' : 'BELOW TARGET'}`,
+      );
+      const review = reviewFigures(r.report.rows);
+      out.push(
+        `  review signal: ${review.review} of ${review.parts} parts sent to review; of those ${review.rightSent} the TA calls correct (target <= 3), ${review.caught} held back a verdict the TA reverses`,
+      );
+      for (const [reason, f] of reviewFiguresByReason(r.report.rows)) {
+        out.push(`    ${reason}: ${f.review} sent to review, ${f.rightSent} of them TA-correct, ${f.caught} confidently wrong verdicts caught`);
+      }
+      if (verbose) out.push(...formatAgreement(r.report).map((l) => `    ${l}`));
     }
-    if (verbose) out.push(...formatAgreement(r.report).map((l) => `    ${l}`));
+  } finally {
+    // A measurement that throws still leaves no copy of the corpus behind.
+    rmSync(tmp, { recursive: true, force: true });
   }
-  rmSync(tmp, { recursive: true, force: true });
   return out;
 }
 
