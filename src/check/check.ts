@@ -263,15 +263,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
   const chainEnd = extracted.text.includes('=') && !RELATION_TYPES.has(type) ? [lastSide(extracted.text)] : [];
   let parsed = readCandidate(
-    [
-      ...new Set([
-        ...wordedAnswer(extracted.text, type, expected),
-        ...(literal ? [] : afterProse(extracted.text, prepared.names)),
-        extracted.text,
-        literal ? extracted.text : trimAnswer(candidate),
-        ...chainEnd,
-      ]),
-    ],
+    [...new Set([...wordedAnswer(extracted.text, type, expected), ...afterProse(extracted.text, prepared.names), extracted.text, literal ? extracted.text : trimAnswer(candidate), ...chainEnd])],
     type,
     read,
   );
