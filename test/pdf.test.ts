@@ -224,7 +224,8 @@ test('a line of a reply that begins "means:" or "Memory:" is no role label', () 
  */
 const EXPECTED_TURNS: Record<string, { user: number; assistant: number } | 'writeup'> = {
   'thread_163-SpecialParticipationA-GPTOssHW5.pdf': { user: 8, assistant: 8 },
-  'thread_245-Claude-CS282-specialParticipationA-HW2.pdf': { user: 7, assistant: 8 },
+  // Sixteen time stamps, eight messages each: one of the person's is a screenshot alone (page 4).
+  'thread_245-Claude-CS282-specialParticipationA-HW2.pdf': { user: 8, assistant: 8 },
   'thread_262-chatgpt.pdf': { user: 3, assistant: 3 },
   'thread_275-gemini2.5Pro-chat_2025-11-11.pdf': { user: 5, assistant: 5 },
   'thread_364-EECS_182_Special_Participations_KimiK2_HW1.pdf': 'writeup',

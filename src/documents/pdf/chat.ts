@@ -42,11 +42,13 @@ const MODEL_LABEL = /^(?:\*\*)?(?:ChatGPT said|Model Reply|Model Response|Model|
 export function splitTurns(lines: TextLine[]): Turn[] | undefined {
   // Bubbles make turns when something outside them follows one: the model's reply. How many lines
   // they hold does not matter (a whole problem pasted as the first prompt outweighs short replies).
+  // A picture at the right is the person's only where bubbles already mark the person (a write-up
+  // may set a figure at the right margin).
   const firstBubble = lines.findIndex((l) => l.bubble);
-  if (firstBubble >= 0 && lines.slice(firstBubble).some((l) => !l.bubble && l.text.trim())) {
+  if (firstBubble >= 0 && lines.slice(firstBubble).some((l) => !l.bubble && !l.atRight && l.text.trim())) {
     const turns: Turn[] = [];
     for (const l of lines) {
-      const role: Speaker = l.bubble ? 'user' : 'assistant';
+      const role: Speaker = l.bubble || l.atRight ? 'user' : 'assistant';
       const last = turns[turns.length - 1];
       if (last && last.role === role) last.lines.push(l);
       else turns.push({ role, lines: [l] });

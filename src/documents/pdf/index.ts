@@ -33,7 +33,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
       pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
     }
     const kept = dropRunningLines(all, pages);
-    const textless = pages.filter((p, i) => !kept[i]!.some((l) => l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.length === 0)).map((p) => p.number);
+    const textless = pages.filter((p, i) => !kept[i]!.some((l) => !l.image && l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.every((l) => l.image))).map((p) => p.number);
     // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
     const draws = drawn.some((n) => n >= PATH_DRAWN);
     const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
@@ -290,7 +290,9 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     // A table's rows stand one under the other, however tall their padding makes them.
     // An inline formula the line had no room for is alone on the next line, but not a display.
     const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges);
-    const newPara = prev && prev.page === l.page && (step > 1.3 * usual || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table) && !(l.table && prev.table);
+    // A posted picture is a paragraph of its own.
+    const newPara =
+      prev && prev.page === l.page && (step > 1.3 * usual || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image) && !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
       push('```');

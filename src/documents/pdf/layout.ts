@@ -35,7 +35,21 @@ export interface TextLine {
   bubble: boolean;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
+  /**
+   * An image the size of a screenshot, not text: a question the person posted as a picture. Its
+   * text names it as a chat's attachment (`[File]: page-2-image-1.png`) so the person's turn is
+   * not lost when it holds nothing else; the reader keeps it in the person's turns only.
+   */
+  image?: boolean;
+  /**
+   * A picture standing at the right like the person's bubble, but in none (ChatGPT shows an
+   * uploaded screenshot so): the person's in a chat, where bubbles mark the person's words.
+   */
+  atRight?: boolean;
 }
+
+/** Smallest image read as a posted picture, in points: tall brackets Chromium prints as images, avatars and icons are smaller. */
+const PICTURE = { width: 60, height: 30 };
 
 /** A small round filled shape: a list's bullet (or a period drawn as a path). */
 export function isDisc(s: Shape): boolean {
@@ -1190,8 +1204,17 @@ export function pageLines(page: PageContent): TextLine[] {
   // restated problem), not the person's bubble: a bubble holds some prose.
   // A bubble cut by a page break loses its rounded corners there: a plain box reaching the page's edge.
   const cut = (s: PageContent['shapes'][number]) => s.y0 < 0.03 * page.height || s.y1 > 0.97 * page.height;
+  // Pictures, not the exporter's logo in the running head or foot.
+  const pictures = (page.imageBoxes ?? []).filter((b) => b.x1 - b.x0 >= PICTURE.width && b.y1 - b.y0 >= PICTURE.height && b.y1 > 0.05 * page.height && b.y0 < 0.95 * page.height);
+  // Most of a picture within a box: a screenshot wider than the bubble's width reaches out of it.
+  const overlaps = (b: Shape, s: Shape) => Math.max(0, Math.min(b.x1, s.x1) - Math.max(b.x0, s.x0)) * Math.max(0, Math.min(b.y1, s.y1) - Math.max(b.y0, s.y0)) > 0.5 * (b.x1 - b.x0) * (b.y1 - b.y0);
   const boxes = page.shapes.filter(
-    (s) => (s.complex || cut(s)) && s.y1 - s.y0 > 12 && s.x1 > 0.75 * page.width && s.x1 - s.x0 < 0.8 * page.width && lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)),
+    (s) =>
+      (s.complex || cut(s)) &&
+      s.y1 - s.y0 > 12 &&
+      s.x1 > 0.75 * page.width &&
+      s.x1 - s.x0 < 0.8 * page.width &&
+      (lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)) || pictures.some((b) => overlaps(b, s))),
   );
   // The text column is found from the lines outside every box: a page that is all bubble (a pasted
   // blog post across pages) has no other line, and its bubble starts right of a tenth of the page.
@@ -1264,5 +1287,42 @@ export function pageLines(page: PageContent): TextLine[] {
     });
   }
   for (const r of rows.values()) r.line.text = row(r.cells.map((c) => c.join(' ')));
+  if (!pictures.length) return out;
+  // A picture is the person's when it stands in a bubble, or at the right like one in a chat
+  // (ChatGPT shows an uploaded screenshot right-aligned above the bubble), not in the reply's
+  // column: flush with the column's right edge (the bubbles' and the wrapped lines'), far from
+  // its left. The running head and foot (the browser's date and URL) reach wider: left out.
+  const body = lines.filter((l) => l.y > 0.06 * page.height && l.y < 0.94 * page.height);
+  const replies = body.filter((l) => !boxes.some((b) => inside(l, b)));
+  const columnLeft = replies.length ? Math.min(...replies.map((l) => l.x0)) : 0.1 * page.width;
+  const columnRight = Math.max(0.5 * page.width, ...body.map((l) => l.x1), ...bubbles.map((b) => b.x1));
+  // Several pictures posted together stand in a row (Gemini's thumbnails): the row is flush right.
+  const flush = new Set(pictures.filter((b) => b.x1 >= columnRight - 0.03 * page.width));
+  for (const b of [...pictures].sort((a, c) => c.x1 - a.x1)) {
+    if ([...flush].some((f) => f !== b && f.x0 >= b.x1 - 2 && f.x0 - b.x1 < 0.05 * page.width && b.y0 < f.y1 && f.y0 < b.y1)) flush.add(b);
+  }
+  const atRight = (b: Shape) => flush.has(b) && b.x0 > columnLeft + 0.1 * page.width;
+  // The size of the body's text, so that a picture never passes for a title by its size.
+  const sizes = out.map((l) => l.size).sort((a, b) => a - b);
+  const size = sizes.length ? sizes[sizes.length >> 1]! : 12;
+  // Each before the first line whose top is below its own (PDF space: y grows upwards); the text's order is kept.
+  [...pictures]
+    .sort((a, b) => b.y1 - a.y1)
+    .forEach((b, k) => {
+      const at = out.findIndex((l) => l.box.y1 < b.y1);
+      const bubble = bubbles.some((s) => overlaps(b, s));
+      const line: TextLine = {
+        page: page.number,
+        box: b,
+        text: `[File]: page-${page.number}-image-${k + 1}.png`,
+        size,
+        mono: false,
+        display: false,
+        bubble,
+        image: true,
+        ...(!bubble && atRight(b) ? { atRight: true } : {}),
+      };
+      out.splice(at < 0 ? out.length : at, 0, line);
+    });
   return out;
 }
