@@ -37,13 +37,15 @@ export function docxToMarkdown(bytes: Uint8Array, path: string): DocxText {
     text = reader.read(parseXml(parts.document, 'word/document.xml'));
   } catch (e) {
     if (e instanceof XmlError) throw new DocxError(`the file is not a readable .docx: ${e.message}`);
+    // Hostile nesting (thousands of fractions in fractions) exhausts the stack of any tree walk.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new DocxError('the document is nested too deeply to read (an equation or content control thousands of levels deep)');
     throw e;
   }
   const { equations, images, mathElements } = reader.unread;
   const warnings: string[] = [];
   if (equations.length) {
     warnings.push(
-      `${path}: ${equations.length} ${equations.length === 1 ? 'equation' : 'equations'} could not be read (MathType or Equation 3.0 objects, in ${paragraphs(equations)}): they are not graded; retype them with Word's equation editor (Insert > Equation) or convert them (MathType: Convert Equations to Office Math)`,
+      `${path}: ${equations.length} ${equations.length === 1 ? 'equation' : 'equations'} could not be read (MathType or Equation 3.0 objects, in ${paragraphs(equations)}): ${equations.length === 1 ? 'it is' : 'they are'} not graded; retype with Word's equation editor (Insert > Equation) or convert them (MathType: Convert Equations to Office Math)`,
     );
   }
   if (images.length) warnings.push(`${path}: ${images.length} ${images.length === 1 ? 'image was' : 'images were'} not read (${paragraphs(images)}); an equation pasted as an image is not graded`);

@@ -15,12 +15,17 @@ export class XmlError extends Error {
 /** Parses one XML part of the package; a broken part is an `XmlError` naming it, never a DOM half read. */
 export function parseXml(text: string, part: string): Element {
   let first: string | undefined;
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') first ??= message.split('\n')[0];
-    },
-  }).parseFromString(text, 'text/xml');
-  const root = doc.documentElement;
+  let root: Element | null = null;
+  try {
+    root = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') first ??= message.split('\n')[0];
+      },
+    }).parseFromString(text, 'text/xml').documentElement;
+  } catch (e) {
+    // xmldom throws (a NamespaceError, say, for a prefix never declared) as well as reporting.
+    first ??= (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  }
   if (first || !root) throw new XmlError(`${part} is not well-formed XML (${first ?? 'no root element'})`);
   return root;
 }
