@@ -2,7 +2,7 @@ import type { ListNumbering } from './numbering.js';
 import { ommlToLatex } from './omml.js';
 import { plainText } from './math-text.js';
 import type { Styles } from './styles.js';
-import { attr, child, childVal, type Element, elements, isOn, M, W } from './xml.js';
+import { attr, child, childVal, descendants, type Element, elements, isOn, M, textOf, W } from './xml.js';
 
 /** What the body reader could not read, by paragraph (1-based, in document order). */
 export interface Unread {
@@ -149,7 +149,7 @@ export class BodyReader {
               if (type === 'begin') inFieldCode = true;
               else if (type === 'separate' || type === 'end') inFieldCode = false;
             } else if (k.localName === 'instrText') {
-              if (/^\s*EQ\b/.test(k.textContent ?? '')) this.legacyEquation(out);
+              if (/^\s*EQ\b/.test(textOf(k))) this.legacyEquation(out);
             } else if (!inFieldCode) this.runChild(k, out, m);
           }
           break;
@@ -185,7 +185,7 @@ export class BodyReader {
     }
     switch (k.localName) {
       case 't':
-        text(k.textContent ?? '');
+        text(textOf(k));
         break;
       case 'tab':
       case 'ptab':
@@ -217,8 +217,8 @@ export class BodyReader {
   }
 
   private isLegacyEquation(obj: Element): boolean {
-    const ole = Array.from(obj.getElementsByTagNameNS(VML_OFFICE, 'OLEObject'));
-    return ole.some((o) => /^Equation\./i.test(o.getAttribute('ProgID') ?? ''));
+    const ole = descendants(obj, VML_OFFICE, 'OLEObject');
+    return ole.some((o) => /^Equation\./i.test(attr(o, '', 'ProgID') ?? ''));
   }
 
   private legacyEquation(out: Piece[]): void {

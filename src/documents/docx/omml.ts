@@ -1,4 +1,4 @@
-import { child, childrenNamed, childVal, type Element, elements, isOn, M, W } from './xml.js';
+import { child, childrenNamed, childVal, type Element, elements, isOn, M, textOf, W } from './xml.js';
 import { FUNCTION_NAMES, joinLatex, mathText, plainText } from './math-text.js';
 
 /**
@@ -191,15 +191,15 @@ class Walker {
       case 'ctrlPr':
         return '';
       default:
-        if (el.localName?.endsWith('Pr')) return '';
+        if (el.localName.endsWith('Pr')) return '';
         this.unknown.push(`m:${el.localName}`);
-        return mathText(el.textContent ?? '');
+        return mathText(textOf(el));
     }
   }
 
   /** Word's own elements inside an equation: a run's text, a bookmark, an inserted revision. */
   private wordNode(el: Element, align: boolean): string {
-    if (el.localName === 't') return mathText(el.textContent ?? '', align);
+    if (el.localName === 't') return mathText(textOf(el), align);
     if (el.localName === 'r' || el.localName === 'ins' || el.localName === 'smartTag') return this.seq(el, align);
     return '';
   }
@@ -213,7 +213,7 @@ class Walker {
   private run(el: Element, align: boolean): string {
     const rPr = child(el, M, 'rPr');
     const raw = childrenNamed(el, M, 't')
-      .map((t) => t.textContent ?? '')
+      .map((t) => textOf(t))
       .join('');
     // `m:nor` is ordinary text typed inside an equation ("if", "otherwise").
     if (isOn(rPr, M, 'nor') || childVal(rPr, M, 'lit') === '1') {
@@ -248,7 +248,7 @@ class Walker {
     const end = childVal(pr, M, 'endChr') ?? ')';
     const sep = childVal(pr, M, 'sepChr') ?? '|';
     const parts = childrenNamed(el, M, 'e');
-    const only = parts.length === 1 ? elements(parts[0]!).filter((c) => !c.localName?.endsWith('Pr')) : [];
+    const only = parts.length === 1 ? elements(parts[0]!).filter((c) => !c.localName.endsWith('Pr')) : [];
     // A matrix or an equation array alone in its delimiters is LaTeX's pmatrix, bmatrix, cases ...
     const env = MATRIX_ENV[beg + end];
     if (env && only.length === 1 && only[0]!.namespaceURI === M) {
@@ -283,7 +283,7 @@ class Walker {
     const name = this.arg(el, 'fName');
     const argEl = child(el, M, 'e');
     const arg = this.seq(argEl);
-    const kids = argEl ? elements(argEl).filter((c) => !c.localName?.endsWith('Pr')) : [];
+    const kids = argEl ? elements(argEl).filter((c) => !c.localName.endsWith('Pr')) : [];
     // `\sin(x)` when Word delimits the argument, `\sin x` for one symbol, else the argument in parentheses.
     if (kids.length === 1 && kids[0]!.localName === 'd') return joinLatex(name, arg);
     if (SYMBOL.test(arg)) return `${name} ${arg}`;
@@ -312,7 +312,7 @@ function isAlignment(m: Element): boolean {
     rows.length > 0 &&
     rows.every((r) => {
       const cells = childrenNamed(r, M, 'e');
-      return cells.length >= 2 && cells.slice(1).every((c, k) => k % 2 === 1 || /^\s*[=<>≤≥≈≠∼]|^$/.test(c.textContent ?? ''));
+      return cells.length >= 2 && cells.slice(1).every((c, k) => k % 2 === 1 || /^\s*[=<>≤≥≈≠∼]|^$/.test(textOf(c)));
     })
   );
 }
@@ -324,7 +324,7 @@ function uprightLetters(el: Element): string | undefined {
   if (childVal(rPr, M, 'sty') !== 'p' || isOn(rPr, M, 'nor')) return undefined;
   const text = plainText(
     childrenNamed(el, M, 't')
-      .map((t) => t.textContent ?? '')
+      .map((t) => textOf(t))
       .join(''),
   );
   return /^[A-Za-z]+$/.test(text) ? text : undefined;
