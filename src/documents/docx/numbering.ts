@@ -1,3 +1,4 @@
+import { roman } from '../tex.js';
 import { attr, child, childrenNamed, childVal, type Element, W } from './xml.js';
 
 /**
@@ -20,27 +21,6 @@ interface NumInstance {
   /** `w:lvlOverride`: levels this instance restarts or redefines. */
   starts: Map<number, number>;
   levels: Map<number, Level>;
-}
-
-function roman(n: number): string {
-  let out = '';
-  for (const [v, r] of [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ] as const)
-    for (; n >= v; n -= v) out += r;
-  return out;
 }
 
 function letters(n: number): string {

@@ -1,5 +1,6 @@
 import { child, childrenNamed, childVal, type Element, elements, isOn, M, textOf, W } from './xml.js';
-import { FUNCTION_NAMES, joinLatex, mathText, plainText } from './math-text.js';
+import { OPERATOR_NAMES } from '../../math/latex/names.js';
+import { joinLatex, mathChar, mathText, plainText } from './math-text.js';
 
 /**
  * Office Math (OMML, `<m:oMath>`) as LaTeX: the structure Word keeps (fractions, scripts, n-ary
@@ -57,23 +58,6 @@ const ACCENTS: Record<string, string> = {
   '\u0300': 'grave',
   '\u0306': 'breve',
   '\u20d6': 'overleftarrow',
-};
-
-/** Delimiter characters of `m:d` as LaTeX. */
-const DELIMS: Record<string, string> = {
-  '∣': '|',
-  '{': '\\{',
-  '}': '\\}',
-  '‖': '\\|',
-  '∥': '\\|',
-  '⟨': '\\langle',
-  '⟩': '\\rangle',
-  '〈': '\\langle',
-  '〉': '\\rangle',
-  '⌈': '\\lceil',
-  '⌉': '\\rceil',
-  '⌊': '\\lfloor',
-  '⌋': '\\rfloor',
 };
 
 /** The matrix environment a matrix in these delimiters is written with in LaTeX. */
@@ -332,9 +316,10 @@ function uprightLetters(el: Element): string | undefined {
 
 /** An upright name: LaTeX's own function command (`\\sin`), else an operator name. */
 function nameLatex(word: string): string {
-  return FUNCTION_NAMES.has(word) ? `\\${word}` : `\\operatorname{${word}}`;
+  return OPERATOR_NAMES.has(word) ? `\\${word}` : `\\operatorname{${word}}`;
 }
 
+/** A delimiter character of `m:d` as LaTeX (`∣` is the divides sign Word and pandoc use for bars). */
 function delim(ch: string): string {
-  return DELIMS[ch] ?? ch;
+  return ch === '∣' ? '|' : mathChar(ch);
 }
