@@ -185,3 +185,15 @@ test('an equation nested thousands deep is a one-line refusal, not a crash', asy
   const three = frac(frac(frac(mr('1', true), mr('x')), mr('y')), mr('z'));
   assert.equal((await readDocumentFile(wordDocx(wp(oMath(three))), 'ok.docx')).text, '$\\frac{\\frac{\\frac{1}{x}}{y}}{z}$\n');
 });
+
+test("Word's numbered display equation (a one-row array ending in #(n)) is the equation with its \\tag; a display of two equations is two lines", async () => {
+  const row = (inner: string) => `<m:e>${inner}</m:e>`;
+  const numbered = `<m:eqArr>${row(mr('y') + mr('=', true) + mr('W') + mr('x') + mr('#', true) + mel('d', '', ['e', mr('1', true)]))}</m:eqArr>`;
+  assert.equal(omml(numbered).latex, 'y=Wx \\tag{1}');
+  // Near misses: two aligned rows stay an alignment; a # with no (n) after it is a # sign.
+  const two = `<m:eqArr>${row(`${mr('a')}<m:r><m:t>&amp;=</m:t></m:r>${mr('b')}`)}${row(`${mr('c')}<m:r><m:t>&amp;=</m:t></m:r>${mr('d')}`)}</m:eqArr>`;
+  assert.equal(omml(two).latex, '\\begin{aligned}a&=b \\\\ c&=d\\end{aligned}');
+  assert.equal(omml(`<m:eqArr>${row(mr('n') + mr('#', true))}</m:eqArr>`).latex, 'n\\#');
+  const para = `<m:oMathPara>${oMath(mr('a') + mr('=', true) + mr('1', true))}${oMath(mr('b') + mr('=', true) + mr('2', true))}</m:oMathPara>`;
+  assert.equal((await readDocumentFile(wordDocx(wp(wr('So') + para)), 'two.docx')).text, 'So\n$$a=1$$\n\n$$b=2$$\n');
+});

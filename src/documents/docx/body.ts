@@ -2,7 +2,7 @@ import type { ListNumbering } from './numbering.js';
 import { ommlToLatex } from './omml.js';
 import { plainText } from './math-text.js';
 import type { Styles } from './styles.js';
-import { attr, child, childVal, descendants, type Element, elements, isOn, M, textOf, W } from './xml.js';
+import { attr, child, childrenNamed, childVal, descendants, type Element, elements, isOn, M, textOf, W } from './xml.js';
 
 /** What the body reader could not read, by paragraph (1-based, in document order). */
 export interface Unread {
@@ -100,7 +100,7 @@ export class BodyReader {
       else if (c.namespaceURI === W && c.localName === 'tbl') out.push(this.table(c));
       else if (c.namespaceURI === W && (c.localName === 'sdt' || c.localName === 'customXml')) out.push(...this.blocks(child(c, W, 'sdtContent') ?? c));
       else if (c.namespaceURI === MC && c.localName === 'AlternateContent') out.push(...this.blocks(elements(c)[0] ?? c));
-      else if (c.namespaceURI === M && c.localName === 'oMathPara') out.push(this.render([{ math: this.math(c), display: true }]));
+      else if (c.namespaceURI === M && c.localName === 'oMathPara') out.push(this.render(this.display(c)));
     }
     return out;
   }
@@ -130,7 +130,7 @@ export class BodyReader {
     for (const c of elements(el)) {
       if (c.namespaceURI === M) {
         if (c.localName === 'oMath') out.push({ math: this.math(c), display: false });
-        else if (c.localName === 'oMathPara') out.push({ math: this.math(c), display: !this.inCell });
+        else if (c.localName === 'oMathPara') out.push(...this.display(c));
         continue;
       }
       if (c.namespaceURI === MC && c.localName === 'AlternateContent') {
@@ -229,6 +229,11 @@ export class BodyReader {
   private image(out: Piece[]): void {
     this.unread.images.push(this.paragraph);
     out.push({ text: '[image]', bold: false, italic: false });
+  }
+
+  /** A display (`m:oMathPara`): each of its equations (Shift+Enter in Word starts another) on a line of its own. */
+  private display(para: Element): Piece[] {
+    return childrenNamed(para, M, 'oMath').map((m) => ({ math: this.math(m), display: !this.inCell }));
   }
 
   private math(el: Element): string {

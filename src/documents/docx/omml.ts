@@ -166,11 +166,7 @@ class Walker {
       case 'phant':
         return childVal(pr, M, 'show') === '0' || childVal(pr, M, 'show') === 'off' ? '' : this.arg(el, 'e');
       case 'eqArr':
-        return `\\begin{aligned}${this.rows(childrenNamed(el, M, 'e'), (e) => this.seq(e, true))}\\end{aligned}`;
-      case 'oMathPara':
-        return childrenNamed(el, M, 'oMath')
-          .map((m) => this.seq(m))
-          .join(' \\\\ ');
+        return this.equationArray(el);
       case 'argPr':
       case 'ctrlPr':
         return '';
@@ -210,6 +206,20 @@ class Walker {
     if (word && sty === 'p') return nameLatex(word);
     if ((sty === 'b' || sty === 'bi') && /^[A-Za-z]+$/.test(raw)) return `\\mathbf{${raw}}`;
     return mathText(raw, align);
+  }
+
+  /**
+   * `m:eqArr`: rows aligned at their `&`. Word numbers a display equation by writing it as a
+   * one-row array ending in `#(n)`: that is the equation and its `\\tag{n}`.
+   */
+  private equationArray(el: Element): string {
+    const rows = childrenNamed(el, M, 'e').map((e) => {
+      const row = this.seq(e, true);
+      const numbered = /^(.*?)\s*\\#\s*\(([^()]*)\)$/.exec(row);
+      return numbered ? `${numbered[1]} \\tag{${numbered[2]}}` : row;
+    });
+    if (rows.length === 1 && !rows[0]!.includes('&')) return rows[0]!;
+    return `\\begin{aligned}${rows.join(' \\\\ ')}\\end{aligned}`;
   }
 
   private rows(rows: Element[], cell: (e: Element) => string): string {
