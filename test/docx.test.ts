@@ -90,6 +90,9 @@ test('Office Math as Word writes it: math italic letters, m:ctrlPr, n-ary with m
   assert.equal(omml(mel('acc', '<m:chr m:val="̂"/>', ['e', mr('y')])).latex, '\\hat{y}');
   assert.equal(omml(mel('bar', '<m:pos m:val="top"/>', ['e', mr('x')])).latex, '\\overline{x}');
   assert.equal(omml(mr('𝐱', true) + mr('⋅', true) + mr('W')).latex, '\\mathbf{x}\\cdot W');
+  // A prime is a superscript in Word; near miss: a real superscript stays one.
+  assert.equal(omml(mel('sSup', '', ['e', mr('f')], ['sup', mr('′', true)]) + mr('(x)')).latex, "f'(x)");
+  assert.equal(omml(mel('sSup', '', ['e', mr('f')], ['sup', mr('2', true)])).latex, 'f^{2}');
 });
 
 test('an OMML element the reader does not know keeps its text and is named', () => {
@@ -121,14 +124,14 @@ test('headings by built-in name in any language, bold labels, tables, images war
   const body = [
     wp(wr('Problem set 4'), undefined, 'Heading1'),
     wp(wr('Teil 1'), undefined, 'berschrift2'),
-    wp(wr('Answer:', '<w:b/>') + wr(' see below')),
+    wp(`${wr('Answer:', '<w:b/>')}${wr(' see below, angle ')}<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>`),
     '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>layer</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>shape</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>conv1</w:t></w:r></w:p></w:tc><w:tc><w:p>',
     oMath(mr('28') + mr('×', true) + mr('28')),
     '</w:p></w:tc></w:tr></w:tbl>',
     wp(`${wr('Figure: ')}<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"/></w:drawing></w:r>`),
   ].join('');
   const doc = await readDocumentFile(wordDocx(body), 'ps4.docx');
-  assert.equal(doc.text, '# Problem set 4\n\n## Teil 1\n\n**Answer:** see below\n\n| layer | shape |\n| --- | --- |\n| conv1 | $28\\times 28$ |\n\nFigure: [image]\n');
+  assert.equal(doc.text, '# Problem set 4\n\n## Teil 1\n\n**Answer:** see below, angle α\n\n| layer | shape |\n| --- | --- |\n| conv1 | $28\\times 28$ |\n\nFigure: [image]\n');
   assert.deepEqual(doc.warnings, ['ps4.docx: 1 image was not read (paragraph 8); an equation pasted as an image is not graded']);
 });
 

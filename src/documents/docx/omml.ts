@@ -130,8 +130,11 @@ class Walker {
       }
       case 'sSub':
         return `${this.base(el)}_${group(this.arg(el, 'sub'))}`;
-      case 'sSup':
-        return `${this.base(el)}^${group(this.arg(el, 'sup'))}`;
+      case 'sSup': {
+        // Word sets a prime as a superscript (f′ is f with ′ above): LaTeX writes f'.
+        const sup = this.arg(el, 'sup');
+        return /^'+$/.test(sup) ? `${this.base(el)}${sup}` : `${this.base(el)}^${group(sup)}`;
+      }
       case 'sSubSup':
         return `${this.base(el)}_${group(this.arg(el, 'sub'))}^${group(this.arg(el, 'sup'))}`;
       case 'sPre':
