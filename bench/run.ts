@@ -7,6 +7,7 @@ import { runRequestBench } from './run-throughput.js';
 import { runStartupBench } from './startup.js';
 import { runJsonlBench } from './jsonl-throughput.js';
 import { runPdfBench } from './pdf.js';
+import { runDocxBench } from './docx.js';
 import { runDevAgreement } from './dev-agreement.js';
 import { runReviewBench } from './review.js';
 import { runTeamBench } from './team.js';
@@ -31,6 +32,9 @@ for (const line of await runRequestBench()) console.log(line);
 
 console.log('\n== reading PDFs ==');
 for (const line of await runPdfBench()) console.log(line);
+
+console.log('\n== reading Word documents (.docx) ==');
+for (const line of await runDocxBench()) console.log(line);
 
 console.log('\n== review app ==');
 for (const line of await runReviewBench()) console.log(line);

@@ -14,7 +14,8 @@ import { texToMarkdown } from './tex.js';
 export function problemSetText(text: string, path: string): string {
   switch (sniffFile(Buffer.from(text.slice(0, 65536)), path)) {
     case 'pdf':
-      throw new UserError('a PDF problem set is not read here; pass it as Markdown or LaTeX', path);
+    case 'docx':
+      throw new UserError('a PDF or Word problem set is not read here; pass it as Markdown or LaTeX', path);
     case 'notebook':
       return notebookToMarkdown(text, path);
     case 'tex':
@@ -38,20 +39,22 @@ export interface LoadedProblemSet {
 
 /**
  * Reads and parses a problem set file of any kind a problem set comes in: Markdown, notebook,
- * LaTeX source, or a PDF (compiled LaTeX) rebuilt from its layout. Every command that takes a
+ * LaTeX source, a Word document, or a PDF (compiled LaTeX) rebuilt from its layout. Every command that takes a
  * problem set, by flag or by a key's `problems:`, reads it here, so a PDF works wherever a
  * problem set is taken. A PDF with no text at all is a user error rather than an empty problem
  * set: grading against no questions would silently align nothing.
  */
 export async function loadProblemSet(path: string): Promise<LoadedProblemSet> {
   const bytes = new Uint8Array(readFileSync(path));
-  if (sniffFile(bytes.subarray(0, 1024), path) !== 'pdf') return { set: readProblemSetFile(path), warnings: [] };
+  const kind = sniffFile(bytes, path);
+  if (kind !== 'pdf' && kind !== 'docx') return { set: readProblemSetFile(path), warnings: [] };
   const doc = await readDocumentFile(bytes, path);
   if (doc.text === undefined || !doc.text.trim()) {
     // The reader's own warning says why (password, unreadable, no text layer); the no-text case is
     // put for a problem set, whose pages no command transcribes.
     const why = doc.warnings.find((w) => !/no text layer|has no text/.test(w));
     if (why) throw new UserError(why.startsWith(`${path}: `) ? why.slice(path.length + 2) : why, path);
+    if (kind === 'docx') throw new UserError('the Word problem set has no text', path);
     throw new UserError('the problem set PDF has no text layer (a scan or images): give the PDF compiled from its source, or the Markdown or LaTeX source', path);
   }
   // --read-with transcribes submissions, not problem sets: say what is lost instead of offering it.

@@ -2,6 +2,7 @@ import type { Message, SubmissionSource } from '../model/submission.js';
 import { sniffFile, type FileKind } from './sniff.js';
 import { notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
+import { DocxError, docxToMarkdown } from './docx/index.js';
 import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
 
 export type { PageTranscriber } from './pdf/document.js';
@@ -29,14 +30,13 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
   executable: 'the file is a program (an executable), not a document',
   binary: 'the file is binary data, not a document',
   archive: 'the file is an archive (zip, gzip, 7z); unpack it and submit the documents inside',
-  // The readers of .docx at hand (mammoth) drop Word's equations, which are what is graded.
-  word: 'the file is a word processor document (.docx, .odt), which partcredit does not read: export it as PDF (its equations are kept there) and submit that',
+  word: 'the file is a word processor document partcredit does not read (OpenDocument .odt, or Word 97-2003 .doc): save it as .docx, or export it as PDF (its equations are kept there), and submit that',
   image: 'the file is an image; put it in a PDF and read it with --read-with MODEL',
 };
 
 /**
  * Reads any submitted file as text: plain text as it is; PDFs rebuilt from their layout;
- * notebooks and LaTeX sources converted. A file that is not a document gets a warning naming
+ * notebooks, LaTeX sources and Word documents (.docx, with their equations) converted. A file that is not a document gets a warning naming
  * it, never a silent empty result.
  */
 export async function readDocumentFile(bytes: Uint8Array, path: string, options: ReadFileOptions = {}): Promise<DocumentText> {
@@ -67,6 +67,14 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
       return { kind, text: notebookToMarkdown(utf8(), path), chat: false, notes: [], warnings: [], source: { kind: 'notebook' } };
     case 'tex':
       return { kind, text: texToMarkdown(utf8()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };
+    case 'docx':
+      try {
+        const doc = docxToMarkdown(bytes, path);
+        return { kind, text: doc.text, chat: false, notes: [], warnings: doc.warnings, source: { kind: 'docx' } };
+      } catch (e) {
+        if (e instanceof DocxError) return { kind, chat: false, notes: [], warnings: [`${path}: ${e.message}`] };
+        throw e;
+      }
     default:
       return { kind, text: utf8(), chat: false, notes: [], warnings: [] };
   }

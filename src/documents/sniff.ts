@@ -1,5 +1,5 @@
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
-export type FileKind = 'pdf' | 'notebook' | 'tex' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -21,7 +21,17 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
     // A word processor's document is a zip too: Word's names its parts `word/...` and
     // `[Content_Types].xml`; OpenDocument starts with its `mimetype` entry.
     const names = Buffer.from(head).toString('latin1');
-    return /\.(?:docx|odt)$/i.test(name) || /word\/|\[Content_Types\]\.xml|opendocument\.text/.test(names) ? 'word' : 'archive';
+    if (/\.odt$/i.test(name) || /opendocument\.text/.test(names)) return 'word';
+    return /\.docx$/i.test(name) || /word\/|\[Content_Types\]\.xml/.test(names) ? 'docx' : 'archive';
+  }
+  // An OLE compound file: Word 97-2003 (.doc), or a password-protected .docx, which Office wraps
+  // in one around its `EncryptedPackage` (the .docx reader says it is encrypted).
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return /\.docx$/i.test(name) || Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'))
+      ? 'docx'
+      : /\.(?:doc|dot|rtf)$/i.test(name) || Buffer.from(bytes).includes(Buffer.from('WordDocument', 'utf16le'))
+        ? 'word'
+        : 'binary';
   }
   if (startsWith(bytes, [0x1f, 0x8b]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return 'archive';
   // Text: no NUL bytes, and valid UTF-8 for the most part.

@@ -74,9 +74,18 @@ interface ListLabels {
   n: number;
 }
 
-function roman(n: number): string {
+/** A counter in lower-case Roman numerals (`iv`), as LaTeX's `\\roman` and Word's lowerRoman print it. */
+export function roman(n: number): string {
   const out: string[] = [];
   for (const [v, r] of [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
     [10, 'x'],
     [9, 'ix'],
     [5, 'v'],

@@ -2,6 +2,7 @@
  * Glyphs to LaTeX: what a math font's characters mean, for the fonts formulas are typeset in
  * (KaTeX_* and MathJax_* in chat exports, Computer Modern and Latin Modern from pdflatex, MathJax, STIX).
  */
+import { OPERATOR_NAMES } from '../../math/latex/names.js';
 
 /** A font that typesets formulas (every glyph in it is mathematics). */
 export function isMathFont(font: string): boolean {
@@ -35,7 +36,8 @@ function fontStyle(font: string): 'mathbb' | 'mathcal' | 'mathfrak' | 'mathbf' |
   return undefined;
 }
 
-const SYMBOLS: Record<string, string> = {
+/** Unicode characters of typeset mathematics as the LaTeX that writes them (Greek, operators, relations, arrows, sets). */
+export const SYMBOLS: Record<string, string> = {
   α: '\\alpha',
   β: '\\beta',
   γ: '\\gamma',
@@ -186,41 +188,6 @@ const SYMBOLS: Record<string, string> = {
   '\u00a0': ' ',
 };
 
-/** Words KaTeX and TeX set upright as operators. */
-const OPERATORS = new Set([
-  'sin',
-  'cos',
-  'tan',
-  'cot',
-  'sec',
-  'csc',
-  'arcsin',
-  'arccos',
-  'arctan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'log',
-  'ln',
-  'exp',
-  'max',
-  'min',
-  'sup',
-  'inf',
-  'lim',
-  'limsup',
-  'liminf',
-  'det',
-  'dim',
-  'ker',
-  'deg',
-  'gcd',
-  'arg',
-  'Pr',
-  'tr',
-  'mod',
-]);
-
 /** Characters (and operator names) that belong to a formula when they stand next to one, in any font. */
 export const MATHY = /^(?:(?:log|ln|sin|cos|tan|tanh|sinh|cosh|exp|max|min|det|lim|sup|inf|arg|Pr|tr)(?![a-z])|[\s\d.,;:()[\]{}<>=+\-−*/|!'^_≤≥≠×·⋅…⋯′∣∥‖∆ΓΔΘΛΞΠΣΥΦΨΩ])+$/;
 
@@ -367,7 +334,7 @@ export function glyphsToLatex(s: string, font: string): string {
       .split(/([A-Za-z]{2,})/)
       .map((part, i) => {
         if (i % 2 === 0) return part ? glyphsToLatex(part, font.replace(/^KaTeX_Main|^CMR|^LMRoman|^MathJax_Main/i, 'Sym')) : '';
-        if (OPERATORS.has(part)) return `\\${part} `;
+        if (OPERATOR_NAMES.has(part)) return `\\${part} `;
         if (/^(?:arg(?:min|max)|softmax|diag|sign|Var|Cov|rank|relu|ReLU|erf|Tr)$/.test(part)) return `\\operatorname{${part}} `;
         return `\\text{${part}}`;
       })

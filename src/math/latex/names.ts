@@ -88,6 +88,44 @@ export const KNOWN_FUNCTIONS: Record<string, string> = {
   sign: 'sign',
 };
 
+/** Words TeX sets upright as operators (`\\sin`, `\\lim`, `\\det`): a reader of typeset or Word math writes them as commands. */
+export const OPERATOR_NAMES = new Set([
+  'sin',
+  'cos',
+  'tan',
+  'cot',
+  'sec',
+  'csc',
+  'arcsin',
+  'arccos',
+  'arctan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'coth',
+  'log',
+  'ln',
+  'lg',
+  'exp',
+  'max',
+  'min',
+  'sup',
+  'inf',
+  'lim',
+  'limsup',
+  'liminf',
+  'det',
+  'dim',
+  'ker',
+  'deg',
+  'gcd',
+  'hom',
+  'arg',
+  'Pr',
+  'tr',
+  'mod',
+]);
+
 /** Letters that, followed at once by `(`, apply a function rather than multiply. */
 export const FUNCTION_LETTERS = new Set(['f', 'g', 'sigma', 'phi', 'psi', 'O', 'Theta', 'Omega']);
 
