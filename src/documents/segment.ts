@@ -375,7 +375,9 @@ function promptHeading(text: string): { number?: string; heading: string } {
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
   // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
   const named = NAMED_PROMPT.exec(first[0] ?? '');
-  if (named) return { number: named[1]!, heading: named[2]!.slice(0, 90) };
+  // `Problem 7 (a) and (b) please. Conv layer, X is n×n ...`: after part letters comes the question's
+  // body, not its title; its words (a convolution) must not overrule the number the key has.
+  if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
