@@ -1,5 +1,6 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
+import { splitInlineLabels } from './inline-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
@@ -190,7 +191,9 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   const out: Segment[] = [];
   let current: Segment = { text: '', line: firstLine };
   let previous = '';
-  text.split('\n').forEach((raw, i) => {
+  // A line that answers several parts in a row is read as one line per part, each at the line's number.
+  const lines = text.split('\n').flatMap((whole, i) => splitInlineLabels(whole).split('\n').map((piece) => [piece, i] as const));
+  lines.forEach(([raw, i]) => {
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
