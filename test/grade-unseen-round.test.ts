@@ -53,7 +53,9 @@ const FLOORS: Record<string, number> = {
 test('the unseen round: right-vs-wrong agreement with the labels per transcript, and nothing confidently wrong beyond the known', { skip }, async () => {
   const r = await measureAgreement({ labels: join(ROUND, 'unseen-round.labels.yaml'), key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
   const o = r.report.overall;
-  console.log(`unseen round: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}, needs-review ${o.needsReview}`);
+  console.log(
+    `unseen round: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}, needs-review ${o.needsReview}`,
+  );
   const below = [...r.report.bySubmission].filter(([name, f]) => f.rightWrong < (FLOORS[name] ?? f.parts)).map(([name, f]) => `${name}: ${f.rightWrong}/${f.parts}`);
   assert.deepEqual(below, []);
   assert.equal(Object.keys(FLOORS).length, r.report.bySubmission.size);
@@ -95,7 +97,7 @@ test('answers returned as a JSON object keyed by part ("1a", "3d_ii"), matrices 
   assert.equal(grade(text.replace('[[-19, -32, -29], [-30, -40, -30], [49, 72, 59]]', '[[-19, -30, 49], [-32, -40, 72], [-29, -30, 59]]')).get('3.d.ii'), 'incorrect');
 });
 
-test('a question pasted with all its parts in one line and no number: its words name the question, the reply\'s labels the parts', { skip }, () => {
+test("a question pasted with all its parts in one line and no number: its words name the question, the reply's labels the parts", { skip }, () => {
   const text = fixture('unicode-math.md');
   const v = grade(text);
   assert.equal(v.get('1.a'), 'correct');
@@ -109,7 +111,10 @@ test('questions sent as pictures ("[image]", "solve this") with no number anywhe
   const text = fixture('screenshots.md');
   assert.deepEqual(Object.fromEntries(grade(text)), { '1.a': 'correct', '1.b': 'correct', '3.c': 'correct', '4.f': 'correct', '7.b': 'correct' });
   // Near miss: a wrong g3 under the same words is graded wrong, not placed elsewhere.
-  assert.equal(grade(text.replace('\\mathbf{g}_3 = \\mathbf{g}_2 = \\begin{bmatrix} 0 \\\\ 0.8 \\\\ 0 \\end{bmatrix}', '\\mathbf{g}_3 = \\begin{bmatrix} 0 \\\\ 0 \\\\ 0.8 \\end{bmatrix}')).get('4.f'), 'partial');
+  assert.equal(
+    grade(text.replace('\\mathbf{g}_3 = \\mathbf{g}_2 = \\begin{bmatrix} 0 \\\\ 0.8 \\\\ 0 \\end{bmatrix}', '\\mathbf{g}_3 = \\begin{bmatrix} 0 \\\\ 0 \\\\ 0.8 \\end{bmatrix}')).get('4.f'),
+    'partial',
+  );
   // Near miss: a reply to a picture whose words name nothing is not guessed at.
   const vague = 'user [image]\n\nsolve this\n\nChatGPT Sure! The answer is $42$.\n';
   assert.deepEqual(Object.fromEntries(grade(vague)), {});

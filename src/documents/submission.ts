@@ -32,7 +32,18 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
     const messages = readMessages(text, format);
-    return withCoverageWarning({ ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)), outline) }, key);
+    return withCoverageWarning(
+      {
+        ...base,
+        messages,
+        notes: messages.filter((m) => m.role === 'note'),
+        responses: segmentTranscript(
+          messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
+          outline,
+        ),
+      },
+      key,
+    );
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
