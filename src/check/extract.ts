@@ -448,7 +448,9 @@ export function plainFormulas(text: string): PlainFormula[] {
       const whole = i === 0 && j === tokens.length - 1;
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
       const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]);
-      const stated = i > 0 && ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(tokens[i - 1]![0]);
+      const before = i > 0 ? tokens[i - 1]![0] : '';
+      // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
+      const stated = (ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(before)) || (/^by$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
