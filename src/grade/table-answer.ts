@@ -171,7 +171,7 @@ function proseCells(sentence: string, stems: string[][]): Map<number, string> {
   const text = sentence.replace(/\*+/g, '');
   stems.forEach((s, c) => {
     if (!s.length) return;
-    const word = String.raw`(?:${s.map((x) => x.replace(/[^a-z0-9]/g, '')).join('|')})[a-z]*`;
+    const word = `(?:${s.map((x) => x.replace(/[^a-z0-9]/g, '')).join('|')})[a-z]*`;
     const before = new RegExp(`${VALUE}\\s+${word}\\b`, 'i').exec(text);
     const after = new RegExp(`\\b${word}\\s+(?:are|is|of|=)\\s+(?:an?\\s+|the\\s+)?${VALUE}`, 'i').exec(text);
     const output = /^(?:activ|outpu|dimen|shape)/.test(s[0] ?? '') ? new RegExp(`\\b(?:gives|outputs|produces|yields)\\s+(?:an?\\s+(?:vector|tensor)\\s+of\\s+)?${VALUE}`, 'i').exec(text) : null;
