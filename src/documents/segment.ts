@@ -456,6 +456,8 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
 
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
 const ASKED_BY_CONTENT_MIN = 0.25;
+/** The same for a reply to a picture of the question: longer, so further from any one statement. */
+const REPLY_BY_CONTENT_MIN = 0.15;
 
 const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
 
@@ -517,11 +519,24 @@ export function questionByContent(text: string, outline: QuestionOutline[]): { q
  * the last output if I stack L conv layers`): the part whose statement is nearest in words, each
  * weighted by how few statements use it (cosine of idf-weighted word sets, so a long statement
  * does not win by length), when that part clearly leads; doubtful when another comes close.
- * Undefined when no statements are known or none leads.
+ * Undefined when no statements are known or none leads. `min`: how near the best must come;
+ * `prefer`: the question under way, whose one part among near ties is taken, with a doubt.
  */
-export function partByContent(text: string, outline: QuestionOutline[]): { id: string; question: string; doubt?: string } | undefined {
-  const [best, second] = scoreStatements(text, outline);
-  if (!best || best.s < ASKED_BY_CONTENT_MIN || best.shared < 2 || (second && second.s >= best.s * 0.75)) return undefined;
+export function partByContent(text: string, outline: QuestionOutline[], options: { min?: number; prefer?: string } = {}): { id: string; question: string; doubt?: string } | undefined {
+  const scored = scoreStatements(text, outline);
+  const [best, second] = scored;
+  if (!best || best.s < (options.min ?? ASKED_BY_CONTENT_MIN) || best.shared < 2) return undefined;
+  if (second && second.s >= best.s * 0.75) {
+    // Parts of two questions about equally near: the one of the question under way, as a doubt.
+    const own = scored.filter((t) => t.s >= best.s * 0.75 && t.question === options.prefer);
+    if (own.length !== 1) return undefined;
+    const rival = own[0] === best ? second : best;
+    return {
+      id: own[0]!.id,
+      question: own[0]!.question,
+      doubt: `aligned to part ${own[0]!.id} by its words and the question under way, but part ${rival.id} matches nearly as well (${rival.s.toFixed(2)})`,
+    };
+  }
   const doubt =
     second && second.s >= best.s * 0.5
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
@@ -543,7 +558,7 @@ function uploadOnly(m: Message): boolean {
  * its text matches, and within it each bold-titled section to the part it names; or the one part
  * its whole text matches. Empty when its words name nothing clearly; a close rival is a doubt.
  */
-function placeByContent(reply: string, outline: QuestionOutline[]): { id: string; question: string; heading: string; text: string; doubt?: string }[] {
+function placeByContent(reply: string, outline: QuestionOutline[], current?: string): { id: string; question: string; heading: string; text: string; doubt?: string }[] {
   const whole = questionByContent(reply, outline);
   const q = whole && outline.find((o) => o.number === whole.question);
   if (q && q.parts.length > 1) {
@@ -551,7 +566,8 @@ function placeByContent(reply: string, outline: QuestionOutline[]): { id: string
     const sections = sectionsByContent(reply, asked);
     if (sections && sections.length > 1) return sections.map((sec) => ({ ...sec, question: q.number, ...(whole.doubt ? { doubt: whole.doubt } : {}) }));
   }
-  const part = partByContent(reply, outline);
+  // A reply says more than the question it answers: its words match any statement less closely, so it needs less to lead.
+  const part = partByContent(reply, outline, { min: REPLY_BY_CONTENT_MIN, ...(current ? { prefer: current } : {}) });
   if (!part) return [];
   const doubt = part.doubt ?? (whole && whole.question !== part.question ? `its words name question ${whole.question}, its closest part is ${part.id}` : undefined);
   return [{ id: part.id, question: part.question, heading: `by its words`, text: reply, ...(doubt ? { doubt } : {}) }];
@@ -720,7 +736,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     }
     // A picture of a question with no number in a chat that gave none: the reply's own words say which question, its sections which parts.
     if (uploaded && pending === 'new' && (question === undefined || byWords)) {
-      const placed = placeByContent(m.text, outline);
+      const placed = placeByContent(m.text, outline, question);
       if (placed.length) {
         for (const p of placed) {
           responses.add(p.id, p.heading.slice(0, 40), { text: p.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(p.doubt ? { doubt: p.doubt } : {}) });
