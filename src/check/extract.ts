@@ -450,7 +450,10 @@ export function plainFormulas(text: string): PlainFormula[] {
       const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]);
       const before = i > 0 ? tokens[i - 1]![0] : '';
       // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
-      const stated = (ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(before)) || (/^by$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+      // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
+      const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index));
+      const first = !out.some((f) => f.index >= sentence);
+      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(before)) || (/^by$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
