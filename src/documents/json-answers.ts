@@ -55,5 +55,21 @@ export function jsonAnswerLines(text: string): string {
   if (!text.includes('{')) return text;
   const whole = text.trim();
   if (whole.startsWith('{') && whole.endsWith('}')) return asLines(whole) ?? text;
-  return text.replace(FENCED, (block, body: string) => asLines(body.trim()) ?? block);
+  return objectLines(text.replace(FENCED, (block, body: string) => asLines(body.trim()) ?? block));
+}
+
+/** An object on lines of its own after other text (`**Model:**` then `{"Q3(c)": ...}`): from a line opening `{` to one closing `}`. */
+function objectLines(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trimStart().startsWith('{')) continue;
+    for (let j = i; j < Math.min(lines.length, i + 200); j++) {
+      if (!lines[j]!.trimEnd().endsWith('}')) continue;
+      const read = asLines(lines.slice(i, j + 1).join('\n'));
+      if (read === undefined) continue;
+      lines.splice(i, j + 1 - i, ...read.split('\n'));
+      break;
+    }
+  }
+  return lines.join('\n');
 }
