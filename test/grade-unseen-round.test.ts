@@ -13,7 +13,7 @@ import { gradeSubmission } from '../src/grade/grade.js';
 import { measureAgreement } from '../src/cli/agreement.js';
 import { percent } from '../src/grade/agreement.js';
 
-// A blind round (issue 9): sixteen transcripts of hw4-fa25 written in styles the earlier rounds do
+// A blind round (issue 9): sixteen transcripts, and three more written after its fixes, of hw4-fa25 written in styles the earlier rounds do
 // not name, labelled as a TA would against the staff key before partcredit graded them; each
 // class they found is fixed with a near miss that must stay wrong.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,6 +48,10 @@ const FLOORS: Record<string, number> = {
   'json-answers': 7,
   'inline-prose': 4,
   'one-line-answers': 5,
+  // The second blind set (2.d there goes to a person: its words fit 7.a nearly as well).
+  'uploads-md-images': 1,
+  'json-inline': 3,
+  'plain-student': 4,
 };
 
 test('the unseen round: right-vs-wrong agreement with the labels per transcript, and nothing confidently wrong beyond the known', { skip }, async () => {
@@ -165,4 +169,18 @@ test('an answer given by reference to another part ("Same formula as (a) with P 
   assert.match(b.feedback, /reference to part \(a\)/);
   // Near miss: a part that mentions another in passing and states its own wrong value stays wrong.
   assert.equal(grade(text.replace('Using the bound from (c), α = sqrt(d_out).', 'Using the bound from (c), α = sqrt(d_in).')).get('2.e'), 'incorrect');
+});
+
+test('the second blind set: a picture as a Markdown image, a one-line JSON object after the speaker, a formula then "because ... is ..."', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(fixture('uploads-md-images.md'))), { '2.b': 'correct', '2.d': 'needs-review' });
+  // Near miss: with no question under way, a reply whose words fit two questions' parts equally is not placed.
+  const alone = fixture('uploads-md-images.md').split('## User').slice(2).join('## User');
+  assert.deepEqual(Object.fromEntries(grade(`## User${alone}`)), {});
+  const json = fixture('json-inline.md');
+  assert.deepEqual(Object.fromEntries(grade(json)), { '3.c': 'correct', '4.b': 'correct', '7.b': 'correct' });
+  assert.equal(grade(json.replace('(n-k+1)^2 \\\\sigma_x^2', '(n-k+1) \\\\sigma_x^2')).get('7.b'), 'partial');
+  const plain = fixture('plain-student.md');
+  assert.deepEqual(Object.fromEntries(grade(plain)), { '2.b': 'correct', '2.c': 'correct', '2.e': 'partial', '2.g': 'correct' });
+  // Near miss: a wrong rate before the explanation is the answer, and wrong.
+  assert.equal(grade(plain.replace('α = √(d_out·d_in)', 'α = √d_in')).get('2.e'), 'incorrect');
 });
