@@ -113,9 +113,11 @@ const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
  * there is nothing of the kind.
  */
 export function plainMath(text: string): string[] {
-  if (!/[√‖₀-₉Δ∇]|\*\*/.test(text)) return [];
-  const t = text
+  if (!/[√‖₀-₉Δ∇ᵀ]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
+  const t = rootsOverBrackets(text)
     .replace(/\*\*|__/g, '')
+    .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
+    .replace(/ᵀ/g, '^T')
     .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
     .replace(/‖/g, '\\|')
     .replace(/Δ\s*/g, '\\Delta ')
@@ -123,6 +125,35 @@ export function plainMath(text: string): string[] {
     .replace(/[₀-₉]+/g, (d) => `_{${[...d].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('')}}`)
     .trim();
   return t && t !== text ? [t, lastSide(t)] : [];
+}
+
+/** Greek letters chat replies type as characters (`α = 1/√d_in`), by the name LaTeX gives them. */
+const GREEK: Record<string, string> = Object.fromEntries(
+  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho varsigma sigma tau upsilon phi chi psi omega'
+    .split(' ')
+    .map((name, i) => [String.fromCharCode(0x3b1 + i), name] as const)
+    .filter(([, name]) => name.length > 1),
+);
+
+/** `√(d_out·d_in)` → `\sqrt{d_out·d_in}`: a root over a bracketed group, the brackets matched. */
+function rootsOverBrackets(text: string): string {
+  let out = '';
+  let i = 0;
+  for (let at = text.indexOf('√(', i); at >= 0; at = text.indexOf('√(', i)) {
+    let depth = 0;
+    let end = -1;
+    for (let j = at + 1; j < text.length; j++) {
+      if (text[j] === '(') depth++;
+      else if (text[j] === ')' && --depth === 0) {
+        end = j;
+        break;
+      }
+    }
+    if (end < 0) break;
+    out += `${text.slice(i, at)}\\sqrt{${text.slice(at + 2, end)}}`;
+    i = end + 1;
+  }
+  return out + text.slice(i);
 }
 
 /** Throws when the text cannot be read as characters at all. */
@@ -348,6 +379,96 @@ export function formulas(text: string): { text: string; display: boolean; index:
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** Short words of prose that are no symbol in a formula typed as plain text. */
+const PROSE_WORDS = new Set('a an and as at be by do if is it of on or so the to we us'.split(' '));
+/** Function names a plain-text formula may use. */
+const FUNCTION_WORDS = /^(?:sqrt|log|ln|exp|sin|cos|tan|max|min|var|cov|floor|ceil|sign|sum|rms|det|tr|rank|argmax|softmax|relu)$/i;
+/** A relation or an operator that makes a run of symbols a formula. */
+const RELATION = /[=≤≥<>≈]/;
+
+/** Whether a space-separated token of plain text belongs to a formula (`2c·d_out²·d_in`, `≤`, `√d_in`). */
+function mathToken(token: string): boolean {
+  const t = token.replace(/[,.;:!?]+$/, '');
+  // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
+  if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  // A word of prose: letters only, three or more, and not a function's name.
+  const letters = t.replace(/[()[\]'!]/g, '');
+  return !(/^[A-Za-z][a-z]{2,}$/.test(letters) && !FUNCTION_WORDS.test(letters));
+}
+
+/**
+ * Formulas a reply sets as inline code (`` `g3 = [0, 0.8, 0]` ``, as chat replies set values): a
+ * span that states a relation or lists values in brackets. Names alone (`` `x3` ``) and code
+ * blocks are not formulas.
+ */
+export function codeFormulas(text: string): { text: string; display: boolean; index: number }[] {
+  const out: { text: string; display: boolean; index: number }[] = [];
+  for (const m of text.matchAll(/(?<!`)`([^`\n]{1,200})`(?!`)/g)) {
+    const t = m[1]!.trim();
+    if (t.length >= 3 && /[=≤≥<>]|\[[^\]]*\d[^\]]*\]/.test(t) && !/[;{}]\s*$|\b(?:def|return|import|print|let|const|var)\b/.test(t)) out.push({ text: t, display: false, index: m.index! });
+  }
+  return out;
+}
+
+/** A formula typed as plain text: bold when the reply set it in bold, with the label before its `=` (`Updated runtime`). */
+export interface PlainFormula {
+  text: string;
+  display: boolean;
+  index: number;
+  bold: boolean;
+  label?: string;
+}
+
+/**
+ * Formulas a reply typed as plain text, with no LaTeX at all (`Runtime per iteration = 2c·d_out²·d_in`,
+ * a line `c = 1/√d_in`): each run of formula tokens that states a relation, or that is a line on
+ * its own; a run after a label and `=` (`Updated runtime = ...`) is its right side. Lines are
+ * display formulas when the run is the whole line, inline otherwise.
+ */
+export function plainFormulas(text: string): PlainFormula[] {
+  const out: PlainFormula[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const kept = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
+    const lead = line.length - kept.length;
+    // Bold and code marks become spaces of the same length, so that places in the line stay where they were.
+    const bold = [...kept.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    const body = kept.replace(/\*\*|__/g, '  ').replace(/`/g, ' ');
+    const tokens = [...body.matchAll(/\S+/g)];
+    let i = 0;
+    while (i < tokens.length) {
+      if (!mathToken(tokens[i]![0])) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < tokens.length && mathToken(tokens[j + 1]![0])) j++;
+      let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
+      const whole = i === 0 && j === tokens.length - 1;
+      // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
+      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]);
+      const before = i > 0 ? tokens[i - 1]![0] : '';
+      // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
+      // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
+      const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index));
+      const first = !out.some((f) => f.index >= sentence);
+      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(before)) || (/^by$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+      // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
+      const afterLabel = /^[=:]\s*/.exec(run);
+      if (afterLabel) run = run.slice(afterLabel[0].length);
+      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
+        const at = tokens[i]!.index!;
+        const label = afterLabel ? body.slice(0, at).trim() : '';
+        out.push({ text: run.trim(), display: whole, index: offset + lead + at, bold: bold.some(([from, to]) => at >= from && at < to), ...(label ? { label } : {}) });
+      }
+      i = j + 1;
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
 const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
@@ -358,6 +479,12 @@ const RESULT_WORDS =
 /** Labels that introduce a setup, not a result (`Given:`, `Forward:`, `Step 2:`). */
 const SETUP_WORDS =
   /^(?:given|where|let|note|step|forward|backward|hint|recall|since|because|assume|assuming|with|using|for|if|constraint|goal|method|definition|input|setup|example|analysis|proof|derivation|why|how|key)\b/i;
+
+/** How strongly a label before a formula names it a result (`Total runtime`, `Final answer`): 0 when it does not. */
+function resultLabel(label: string): number {
+  if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6 || !RESULT_WORDS.test(label) || /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)) return 0;
+  return /\b(?:answer|result|final)\b/i.test(label) ? 50 : /\btotal\b/i.test(label) ? 30 : 15;
+}
 
 /**
  * Places in a part's response that may hold its final answer, best first. Each formula scores
@@ -389,8 +516,14 @@ export function answerCandidates(response: string): Candidate[] {
     from = at + b.length;
     push(b, 'boxed', 100 + (10 * (i + 1)) / list.length, at, true);
   });
-  const all = formulas(response);
-  const reason = new Map<number, number>();
+  // A reply with no LaTeX at all states its formulas in plain text.
+  const latex = formulas(response);
+  const all: { text: string; display: boolean; index: number; bold?: boolean; label?: string }[] = [
+    ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(response)),
+    ...codeFormulas(response),
+  ].sort((a, b) => a.index - b.index);
+  // In a reply typed as plain text, a formula in bold is the one it states as its result.
+  const reason = new Map<number, number>(all.flatMap((f, i) => (f.bold ? [[i, 40] as const] : [])));
   // Formulas stated as the answer ("Answer:", "Final answer:", "Result:"), not merely concluded ("Thus", "Solution:").
   const finals = new Set<number>();
   const mark = (index: number, score: number, final = false) => {
@@ -405,6 +538,9 @@ export function answerCandidates(response: string): Candidate[] {
     // "so after $L$ layers it is $1 + L(K-1)$": the formula the sentence says the quantity is, not the one it is about.
     while (all[lo + 1] && /^[^.!?\n]{0,60}\b(?:is|are|equals|becomes|gives)\s*:?\s*$/.test(response.slice(all[lo]!.index + all[lo]!.text.length + 1, all[lo + 1]!.index).replace(/[$\\)\]]/g, ' ')))
       lo++;
+    // "so $\|\Delta W\|_2 = \alpha$ and $$\alpha = \sqrt{d_{in}}$$": a conclusion that ends on a bare name the next formula gives the value of.
+    const named = /=\s*(\\?[A-Za-z]+|[\u03b1-\u03c9])\s*$/.exec(all[lo]?.text ?? '')?.[1];
+    if (named && all[lo + 1]?.text.startsWith(named) && /^\s*=/.test(all[lo + 1]!.text.slice(named.length)) && all[lo + 1]!.index - all[lo]!.index < 200) lo++;
     const f = all[lo];
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
@@ -426,11 +562,14 @@ export function answerCandidates(response: string): Candidate[] {
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   for (const m of response.matchAll(RESULT_LINE)) {
-    const label = m[1]!.trim();
-    if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6 || !RESULT_WORDS.test(label) || /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)) continue;
-    const final = /\b(?:answer|result|final)\b/i.test(label);
-    mark(m.index! + m[0].length, final ? 50 : /\btotal\b/i.test(label) ? 30 : 15, final);
+    const score = resultLabel(m[1]!.trim());
+    if (score) mark(m.index! + m[0].length, score, score === 50);
   }
+  // `Updated runtime = 2c·d_out·d_in²` in a plain-text reply: the label before the formula's `=`.
+  all.forEach((f, i) => {
+    const score = 'label' in f && f.label ? resultLabel(f.label) : 0;
+    if (score) reason.set(i, Math.max(reason.get(i) ?? 0, score));
+  });
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   all.forEach((f, i) => {
     const position = at(f.index);

@@ -80,6 +80,12 @@ function label(question: string | undefined, part: string | undefined, subpart: 
  * Undefined when the line does not start with one.
  */
 export function readLineLabel(line: string): LineLabel | undefined {
+  // `> **(a) What is the runtime ...**`: a reply that quotes each part's question before answering it.
+  const quote = /^\s*(?:>\s?)+/.exec(line);
+  if (quote) {
+    const inner = readLineLabel(line.slice(quote[0].length));
+    return inner && { ...inner, length: inner.length + quote[0].length };
+  }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
   if ((m = WORD_LABEL.exec(line))) {

@@ -1,5 +1,6 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
+import { splitInlineLabels } from './inline-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
@@ -184,13 +185,16 @@ function labelledRow(line: string): string | undefined {
 /** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
 const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
 
-/** Cuts a text at the part labels that start its lines; text before the first label has none. */
+/** Cuts a text at the part labels that start its lines; text before the first label has none. `answers`: also where a label opens a clause (splitInlineLabels). */
 
-export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false): Segment[] {
+export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false, answers = false): Segment[] {
   const out: Segment[] = [];
   let current: Segment = { text: '', line: firstLine };
   let previous = '';
-  text.split('\n').forEach((raw, i) => {
+  // A line of answers to several parts in a row is read as one line per part, each at the line's number.
+  // (A prompt that asks "(a) ...? (b) ...?" in one line asks them as it did before.)
+  const lines = text.split('\n').flatMap((whole, i) => (answers ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i] as const));
+  lines.forEach(([raw, i]) => {
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
@@ -286,7 +290,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let solutionSeen = false;
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
-  for (const seg of enumeratedParts(splitAtLabels(text, 1, true), outline)) {
+  for (const seg of enumeratedParts(splitAtLabels(text, 1, true, true), outline)) {
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
@@ -375,14 +379,22 @@ function promptHeading(text: string): { number?: string; heading: string } {
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
   // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
   const named = NAMED_PROMPT.exec(first[0] ?? '');
-  if (named) return { number: named[1]!, heading: named[2]!.slice(0, 90) };
+  // `Problem 7 (a) and (b) please. Conv layer, X is n×n ...`: after part letters comes the question's
+  // body, not its title; its words (a convolution) must not overrule the number the key has.
+  if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
     const q = /^(?:question|problem)\s+(\d{1,2})\s*$/i.exec(l);
     if (q) return { number: q[1]!, heading: '' };
   }
-  return { heading: first.slice(0, 3).join(' ').slice(0, 300) };
+  // "Here's question 4 of my CNN homework. Can you do ...": the number the opening sentence presents
+  // (not one a remark mentions: "My friend said question 2 was hard").
+  const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
+  const mentioned =
+    /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
+    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening);
+  return { ...(mentioned ? { number: mentioned[1]! } : {}), heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
 /**
@@ -391,6 +403,12 @@ function promptHeading(text: string): { number?: string; heading: string } {
  * lost (a short capitalised title without formula or full stop).
  */
 const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?|\d{1,2}[.)]\s+([A-Z][^$.:*]{2,60}?))\s*$/;
+
+/**
+ * A section's title in bold that runs on into its text (`**Runtime of one iteration.** The update
+ * ...`, `1. **Receptive field after $L$ layers.** The first layer ...`): the title, then the text.
+ */
+const SECTION_LEAD = /^\s*(?:\d{1,2}[.)]\s+)?\*\*(?:\d{1,2}[.)]\s*)?([^*]{3,80}?)[.:]?\*\*[.:]?\s+(\S.*)$/;
 
 /**
  * A reply to several asked parts that heads its sections its own way, in its own order (`**1.
@@ -404,7 +422,9 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   for (const line of reply.split('\n')) {
     const h = SECTION_HEADING.exec(line);
     const heading = h && (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim();
+    const lead = heading ? undefined : SECTION_LEAD.exec(line);
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
+    else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });
     else sections[sections.length - 1]?.lines.push(line);
   }
   if (sections.length < 2 || sections.length > asked.size) return undefined;
@@ -414,19 +434,30 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
     const n = texts.filter((t) => has(t.w, w)).length;
     return n ? 1 / n : 0;
   };
-  const out: { id: string; heading: string; text: string }[] = [];
-  for (const sec of sections) {
+  const ranked = sections.map((sec) => {
     const said = words(`${sec.heading} ${sec.lines.join(' ').replace(/\$[^$]*\$/g, ' ')}`);
-    const scored = texts.map((t) => ({ id: t.id, s: [...said].filter((w) => has(t.w, w)).reduce((sum, w) => sum + weight(w), 0) })).sort((x, y) => y.s - x.s);
+    return texts.map((t) => ({ id: t.id, s: [...said].filter((w) => has(t.w, w)).reduce((sum, w) => sum + weight(w), 0) })).sort((x, y) => y.s - x.s);
+  });
+  const ids: (string | undefined)[] = ranked.map((scored) => {
     const best = scored[0]!;
-    if (best.s < 1 || (scored[1] && scored[1].s >= best.s * 0.75) || out.some((o) => o.id === best.id)) return undefined;
-    out.push({ id: best.id, heading: sec.heading, text: sec.lines.join('\n') });
-  }
-  return out;
+    return best.s >= 1 && !(scored[1] && scored[1].s >= best.s * 0.75) ? best.id : undefined;
+  });
+  // A section whose words fit two parts equally, one of them another section's clear part: the other
+  // one, when the section's own title shares a word with it (a title that names nothing is no guess).
+  ranked.forEach((scored, i) => {
+    if (ids[i] || scored[0]!.s < 1) return;
+    const left = scored.filter((x) => x.s >= scored[0]!.s * 0.75 && !ids.includes(x.id));
+    const titled = left.length === 1 && [...words(sections[i]!.heading)].some((w) => has(texts.find((t) => t.id === left[0]!.id)!.w, w));
+    if (titled) ids[i] = left[0]!.id;
+  });
+  if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return undefined;
+  return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
 }
 
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
 const ASKED_BY_CONTENT_MIN = 0.25;
+/** The same for a reply to a picture of the question: longer, so further from any one statement. */
+const REPLY_BY_CONTENT_MIN = 0.15;
 
 const has = (set: Set<string>, w: string) => set.has(w) || set.has(`${w}s`) || (w.endsWith('s') && set.has(w.slice(0, -1)));
 
@@ -450,32 +481,96 @@ function statementsOf(outline: QuestionOutline[]) {
   return known;
 }
 
-/**
- * The part a question asked without any number or label is about (`what's the receptive field of
- * the last output if I stack L conv layers`): the part whose statement is nearest in words, each
- * weighted by how few statements use it (cosine of idf-weighted word sets, so a long statement
- * does not win by length), when that part clearly leads; doubtful when another comes close.
- * Undefined when no statements are known or none leads.
- */
-export function partByContent(text: string, outline: QuestionOutline[]): { id: string; question: string; doubt?: string } | undefined {
+/** Every part's statement scored against a text's words (cosine of idf-weighted word sets), best first. */
+function scoreStatements(text: string, outline: QuestionOutline[]): (Statement & { shared: number; s: number })[] {
   const { statements, weight, norm } = statementsOf(outline);
-  if (statements.length < 2) return undefined;
+  if (statements.length < 2) return [];
   const asked = words(text.replace(/\$[^$]*\$/g, ' '));
   const askedNorm = Math.sqrt([...asked].reduce((sum, w) => sum + weight(w), 0));
-  if (!askedNorm) return undefined;
-  const scored = statements
+  if (!askedNorm) return [];
+  return statements
     .map((t) => {
       const shared = [...asked].filter((w) => has(t.w, w));
       return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
     })
     .sort((x, y) => y.s - x.s);
+}
+
+/**
+ * The question a text without any number is about when its words match several parts of that one
+ * question about equally (a pasted question with all its parts, a reply that answers them all):
+ * every part that comes close to the best is the same question's. Doubtful when another
+ * question's part comes within half; undefined when none leads or the close ones disagree.
+ */
+export function questionByContent(text: string, outline: QuestionOutline[]): { question: string; doubt?: string } | undefined {
+  const scored = scoreStatements(text, outline);
+  const best = scored[0];
+  if (!best || best.s < ASKED_BY_CONTENT_MIN || best.shared < 2) return undefined;
+  if (scored.some((t) => t.s >= best.s * 0.75 && t.question !== best.question)) return undefined;
+  const rival = scored.find((t) => t.question !== best.question && t.s >= best.s * 0.5);
+  const doubt = rival
+    ? `asked without a number, aligned to question ${best.question} by its words (match ${best.s.toFixed(2)}), but question ${rival.question} matches nearly as well (${rival.s.toFixed(2)})`
+    : undefined;
+  return { question: best.question, ...(doubt ? { doubt } : {}) };
+}
+
+/**
+ * The part a question asked without any number or label is about (`what's the receptive field of
+ * the last output if I stack L conv layers`): the part whose statement is nearest in words, each
+ * weighted by how few statements use it (cosine of idf-weighted word sets, so a long statement
+ * does not win by length), when that part clearly leads; doubtful when another comes close.
+ * Undefined when no statements are known or none leads. `min`: how near the best must come;
+ * `prefer`: the question under way, whose one part among near ties is taken, with a doubt.
+ */
+export function partByContent(text: string, outline: QuestionOutline[], options: { min?: number; prefer?: string } = {}): { id: string; question: string; doubt?: string } | undefined {
+  const scored = scoreStatements(text, outline);
   const [best, second] = scored;
-  if (!best || best.s < ASKED_BY_CONTENT_MIN || best.shared < 2 || (second && second.s >= best.s * 0.75)) return undefined;
+  if (!best || best.s < (options.min ?? ASKED_BY_CONTENT_MIN) || best.shared < 2) return undefined;
+  if (second && second.s >= best.s * 0.75) {
+    // Parts of two questions about equally near: the one of the question under way, as a doubt.
+    const own = scored.filter((t) => t.s >= best.s * 0.75 && t.question === options.prefer);
+    if (own.length !== 1) return undefined;
+    const rival = own[0] === best ? second : best;
+    return {
+      id: own[0]!.id,
+      question: own[0]!.question,
+      doubt: `aligned to part ${own[0]!.id} by its words and the question under way, but part ${rival.id} matches nearly as well (${rival.s.toFixed(2)})`,
+    };
+  }
   const doubt =
     second && second.s >= best.s * 0.5
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
   return { id: best.id, question: best.question, ...(doubt ? { doubt } : {}) };
+}
+
+/** An image marker a chat export leaves where a picture was sent: `[image]`, `<image>`, `![screenshot](...)`. */
+const IMAGE_MARK = /\[(?:image|img|photo|picture|screenshot)[^\]\n]{0,60}\]|<image>|!\[[^\]\n]*\]\([^)\n]*\)/gi;
+
+/** Whether a user turn sends a picture with at most a short request (`[image]` "solve this"): no words of the question. */
+function uploadOnly(m: Message): boolean {
+  const request = m.text.replace(IMAGE_MARK, '').trim();
+  return (!!m.files?.length || request !== m.text.trim()) && request.length < 60 && !readLineLabel(request);
+}
+
+/**
+ * Where a reply to a question sent as a picture goes, by its own words: the question whose parts
+ * its text matches, and within it each bold-titled section to the part it names; or the one part
+ * its whole text matches. Empty when its words name nothing clearly; a close rival is a doubt.
+ */
+function placeByContent(reply: string, outline: QuestionOutline[], current?: string): { id: string; question: string; heading: string; text: string; doubt?: string }[] {
+  const whole = questionByContent(reply, outline);
+  const q = whole && outline.find((o) => o.number === whole.question);
+  if (q && q.parts.length > 1) {
+    const asked = new Map(q.parts.map((id) => [id, q.partTexts?.[id] ?? ''] as const).filter(([, t]) => t));
+    const sections = sectionsByContent(reply, asked);
+    if (sections && sections.length > 1) return sections.map((sec) => ({ ...sec, question: q.number, ...(whole.doubt ? { doubt: whole.doubt } : {}) }));
+  }
+  // A reply says more than the question it answers: its words match any statement less closely, so it needs less to lead.
+  const part = partByContent(reply, outline, { min: REPLY_BY_CONTENT_MIN, ...(current ? { prefer: current } : {}) });
+  if (!part) return [];
+  const doubt = part.doubt ?? (whole && whole.question !== part.question ? `its words name question ${whole.question}, its closest part is ${part.id}` : undefined);
+  return [{ id: part.id, question: part.question, heading: `by its words`, text: reply, ...(doubt ? { doubt } : {}) }];
 }
 
 /**
@@ -498,6 +593,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   // Whether the current question was found by a turn's words alone (partByContent): a chat that
   // gives no numbers; one that does keeps its follow-ups as discussion of the part answered.
   let byWords = false;
+  // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
+  let uploaded = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -526,6 +623,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       return;
     }
     if (m.role === 'user') {
+      uploaded = false;
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
       if (h.number || (labels.length && m.text.length > 300)) {
@@ -549,10 +647,11 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           }),
         );
         pending = 'new';
-      } else if (m.files?.length && !m.text.trim()) {
+      } else if (uploadOnly(m)) {
         askedTexts = new Map();
         promptParts = [];
         pending = 'new';
+        uploaded = true;
       } else {
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
         const named = m.text.length < 80 ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
@@ -569,13 +668,22 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           byWords = true;
           alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt } : {}) };
           promptParts = [asked.id];
+        } else if (!asked && !recheck && !continuing && question === undefined) {
+          // A question pasted with all its parts in one line, no number: its words name the question, the reply's labels its parts.
+          const whole = questionByContent(m.text, outline);
+          if (whole) {
+            question = whole.question;
+            cursor = -1;
+            byWords = true;
+            alignedBy = { by: 'title', ...(whole.doubt ? { doubt: whole.doubt } : {}) };
+          }
         }
         pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
       }
       return;
     }
     // An assistant message.
-    const segments = splitAtLabels(m.text);
+    const segments = splitAtLabels(m.text, 1, false, true);
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length) {
       let q = question;
@@ -625,6 +733,21 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       }
       pending = 'discussion';
       return;
+    }
+    // A picture of a question with no number in a chat that gave none: the reply's own words say which question, its sections which parts.
+    if (uploaded && pending === 'new' && (question === undefined || byWords)) {
+      const placed = placeByContent(m.text, outline, question);
+      if (placed.length) {
+        for (const p of placed) {
+          responses.add(p.id, p.heading.slice(0, 40), { text: p.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(p.doubt ? { doubt: p.doubt } : {}) });
+          lastPart = p.id;
+        }
+        question = placed[0]!.question;
+        byWords = true;
+        cursor = Math.max(cursor, parts().indexOf(lastPart!));
+        pending = 'discussion';
+        return;
+      }
     }
     let target: string | undefined;
     let continuation = false;

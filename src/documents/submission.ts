@@ -8,6 +8,7 @@ import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
 import { readDocumentFile, type ReadFileOptions } from './read-file.js';
 import { latexLabels } from './tex.js';
+import { jsonAnswerLines } from './json-answers.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -28,10 +29,21 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
-  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(latexLabels(text), outline) }, key);
+  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
     const messages = readMessages(text, format);
-    return withCoverageWarning({ ...base, messages, notes: messages.filter((m) => m.role === 'note'), responses: segmentTranscript(messages, outline) }, key);
+    return withCoverageWarning(
+      {
+        ...base,
+        messages,
+        notes: messages.filter((m) => m.role === 'note'),
+        responses: segmentTranscript(
+          messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
+          outline,
+        ),
+      },
+      key,
+    );
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };

@@ -11,6 +11,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
+import { referredPart } from './reference.js';
 import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { isWorkedExample, keySymbolNames } from './worked-example.js';
@@ -764,7 +765,9 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
   const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
   const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
-  const verdict = settle(final.verdict, confidence);
+  // "Same formula as (a) with P = 0": what the checker read is only the substitution.
+  const referred = final.verdict !== 'correct' ? referredPart(response.final.text, part.id.split('.')[1]) : undefined;
+  const verdict = referred ? 'needs-review' : settle(final.verdict, confidence);
   const review = verdict === 'needs-review' && final.verdict !== 'needs-review';
   const grade: PartGrade = {
     ...base,
@@ -774,7 +777,9 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
     ...d,
     ...(review
       ? {
-          feedback: `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}${response.alignmentDoubt ? ` and answers this part (${response.alignmentDoubt})` : ''}; ${d.feedback}`,
+          feedback: referred
+            ? `answered by reference to part (${referred}) ("same as (${referred})"): a person substitutes into that answer; read alone, ${final.verdict} (${d.answer.slice(0, 80)}); ${d.feedback}`
+            : `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}${response.alignmentDoubt ? ` and answers this part (${response.alignmentDoubt})` : ''}; ${d.feedback}`,
         }
       : {}),
     source: [response.label, d.source].filter(Boolean).join(', '),

@@ -154,6 +154,33 @@ function readBlock(rows: string[][], keyRowsList: KeyRow[], stems: string[][]): 
 
 const ROW_START = /^\s*(?:[-*+•]\s*|\d{1,2}[.)]\s*)?(?:\*+|_+)?\s*([A-Za-z][A-Za-z0-9-]*(?:\s*\(\d+\))?)/;
 
+/** `- The first CONV3-10 sees ...`, `- FC-3 has ...`: a list item that is a sentence about a row, named in capitals. */
+const PROSE_ROW = /^\s*[-*+•]\s+(?:[Tt]he\s+)?(?:(?:first|second|third|fourth|last|next)\s+)?(?=[A-Z]{2})([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\b/;
+
+/** A value as a sentence writes it: a formula, or a number or a product of numbers. */
+const VALUE = String.raw`(\$[^$
+]+\$|\d[\d,]*(?:\s*[×x*]\s*\d+)*)`;
+
+/**
+ * A row's cells stated in a sentence, as a TA reads them: a value before a column's word (`... =
+ * 100$ parameters`), after it (`its activations are $28 \times 28 \times 10$`), or after "gives"
+ * / "outputs" for the column that names an output (`activations`, `output shape`).
+ */
+function proseCells(sentence: string, stems: string[][]): Map<number, string> {
+  const out = new Map<number, string>();
+  const text = sentence.replace(/\*+/g, '');
+  stems.forEach((s, c) => {
+    if (!s.length) return;
+    const word = `(?:${s.map((x) => x.replace(/[^a-z0-9]/g, '')).join('|')})[a-z]*`;
+    const before = new RegExp(`${VALUE}\\s+${word}\\b`, 'i').exec(text);
+    const after = new RegExp(`\\b${word}\\s+(?:are|is|of|=)\\s+(?:an?\\s+|the\\s+)?${VALUE}`, 'i').exec(text);
+    const output = /^(?:activ|outpu|dimen|shape)/.test(s[0] ?? '') ? new RegExp(`\\b(?:gives|outputs|produces|yields)\\s+(?:an?\\s+(?:vector|tensor)\\s+of\\s+)?${VALUE}`, 'i').exec(text) : null;
+    const found = before ?? after ?? output;
+    if (found) out.set(c, cleanCell(found[1]!));
+  });
+  return out;
+}
+
 /**
  * Rows written as a list: a line starting with a row's name (`- **POOL2** (from ...)`, `2. POOL2:`),
  * then its entries as labelled values (`Number of parameters: 0`, `params = 0`) on that line or the lines
@@ -174,6 +201,7 @@ function rowLists(text: string, keyRowsList: KeyRow[], stems: string[][]): { cel
       const value = cleanCell(flat.slice(l.after, stop));
       if (value) values.set(l.column, value);
     });
+    if (!labels.length) for (const [c, v] of proseCells(current.text, stems)) values.set(c, v);
     current.cells.set(current.row, values);
   };
   const closeList = () => {
@@ -186,7 +214,9 @@ function rowLists(text: string, keyRowsList: KeyRow[], stems: string[][]): { cel
   };
   let offset = 0;
   for (const line of text.split('\n')) {
-    const m = ROW_START.exec(line);
+    const named = (r: RegExpExecArray | null) => r && rowName(r[1]!).base && keyRowsList.some((k) => k.base === rowName(r[1]!).base);
+    const start = ROW_START.exec(line);
+    const m = named(start) ? start : PROSE_ROW.exec(line);
     const row = m ? rowIndex(keyRowsList, m[1]!, current?.counts ?? new Map()) : -1;
     if (m && row >= 0) {
       if (!current) current = { cells: new Map(), counts: new Map([[rowName(m[1]!).base, keyRowsList[row]!.occurrence]]), row: -1, text: '', end: 0 };

@@ -1,0 +1,51 @@
+import { readLineLabel } from './part-ids.js';
+
+/**
+ * A label that opens a clause inside a line: at the line's start or after a sentence's or a
+ * clause's end (`.`, `;`, `:` and closing bold), optionally after "and" / "for"
+ * (`For 4(b), pooling ...`, `**Final answers:** (b) ...; (c) ...`).
+ */
+const CLAUSE_LABEL =
+  /(?:^|(?<=[.;!?:](?:\*\*)?\s{1,3}))(?:\*\*)?(?:(?:and|also)\s+)?(?:for\s+)?((?:(?:problem|question|q)\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?|\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?)(?:\*\*)?\s*[,:.]?\s+/gi;
+
+/** A label's place in reading order: question, part letter, subpart (numbers compare as numbers). */
+function rank(label: string): [number, string, string] | undefined {
+  const l = readLineLabel(`${label.replace(/\s+/g, '')} `);
+  if (!l?.part) return undefined;
+  return [l.question ? Number(l.question) : -1, l.part, l.subpart ?? ''];
+}
+
+/** Whether label b may follow label a: another question (`... And for 2(b)`), or a later part of the same one. */
+function after(a: [number, string, string], b: [number, string, string]): boolean {
+  if (b[0] !== a[0] && b[0] !== -1) return true;
+  return b[1] > a[1] || (b[1] === a[1] && b[2] > a[2]);
+}
+
+/**
+ * Breaks a line that answers several parts one after another (`For 4(a), ... For 4(b), ...`,
+ * `(b) $c = ...$; (c) $...$; (d) ...`) into one line per part, each starting with its label, so
+ * that the parts are segmented as if each had its own line. Only when two or more labels open
+ * clauses in reading order: a line that mentions a part in passing (`the bound from (c)`) or
+ * names a question's parts out of order (`(c). Unlike (b), ...`) is left as it is.
+ */
+export function splitInlineLabels(text: string): string {
+  if (!/\(\s*[a-h]\s*\)/i.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const found = [...line.matchAll(CLAUSE_LABEL)].filter((m) => m[0].trim());
+      if (found.length < 2) return line;
+      const ranks = found.map((m) => rank(m[1]!));
+      if (ranks.some((r) => !r)) return line;
+      for (let i = 1; i < ranks.length; i++) if (!after(ranks[i - 1]!, ranks[i]!)) return line;
+      const pieces: string[] = [];
+      const head = line.slice(0, found[0]!.index).trim();
+      if (head) pieces.push(head);
+      found.forEach((m, i) => {
+        const end = found[i + 1]?.index ?? line.length;
+        pieces.push(`${m[1]!.replace(/\s+/g, '')}: ${line.slice(m.index + m[0].length, end).trim()}`);
+      });
+      return pieces.join('\n');
+    })
+    .join('\n');
+}
