@@ -8,6 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCanvas } from '@napi-rs/canvas';
 import { readDocumentFile } from '../src/documents/read-file.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmissionFile } from '../src/documents/submission.js';
+import { gradeSubmission } from '../src/grade/grade.js';
 import { detectFormat, readMessages } from '../src/documents/transcripts.js';
 import { chatExport, EXPORTERS } from './fixtures/pdf/chat-export.js';
 import { chromiumPdfs, katexHtml, CHROMIUM } from './fixtures/pdf/generate.js';
@@ -53,6 +56,19 @@ Please solve this one too.
 **(b)** There are $100$ parameters.
 `;
 
+/** The two questions, with no problem set: the pictures are all there is of their statements. */
+const KEY = loadKey(
+  `partcredit: 1
+symbols: { c: { positive: true }, d_in: { positive: true }, d_out: { positive: true } }
+parts:
+  1.a: { answer: 'c\\, d_{in} d_{out}' }
+  1.b: { answer: '\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}', type: relation }
+  2.a: { answer: '28 \\times 28 \\times 10', type: shape }
+  2.b: { answer: '100' }
+`,
+  'k.yaml',
+).key!;
+
 test("a screenshot posted alone is the person's turn, in every exporter's layout; the reply's figure is not", { skip: !CHROMIUM && 'no Debian chromium: chat PDFs not generated' }, async () => {
   const pdfs = (await chromiumPdfs(EXPORTERS.map((e) => chatExport(TRANSCRIPT, e))))!;
   for (const [i, exporter] of EXPORTERS.entries()) {
@@ -74,6 +90,13 @@ test("a screenshot posted alone is the person's turn, in every exporter's layout
     assert.doesNotMatch(turns[1]!.text, /\[File\]|\.png/, exporter);
     assert.match(turns[1]!.text, /\\sqrt\{d_\{out\}\}/, exporter);
     assert.match(turns[3]!.text, /28 \\times 28 \\times 10/, exporter);
+    // Graded: each reply answers the question its picture posted, taken in the key's order.
+    const grade = gradeSubmission(KEY, await readSubmissionFile(pdfs[i]!, exporter, KEY, undefined, `${exporter}.pdf`));
+    assert.deepEqual(
+      grade.parts.map((p) => `${p.id} ${p.verdict}`),
+      ['1.a correct', '1.b correct', '2.a correct', '2.b correct'],
+      exporter,
+    );
   }
 });
 

@@ -548,6 +548,47 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
 const IMAGE_MARK = /\[(?:image|img|photo|picture|screenshot)[^\]\n]{0,60}\]|<image>|!\[[^\]\n]*\]\([^)\n]*\)/gi;
 
 /** Whether a user turn sends a picture with at most a short request (`[image]` "solve this"): no words of the question. */
+/**
+ * The question a reply answers when the question was posted as a picture and the reply labels
+ * its parts only ("(a) ... (b) ..."): the question its words name, where the problem set gives
+ * words to match; else the current question while the labels are parts of it not yet answered
+ * (a second picture of the same question); else the key's next question that has every label,
+ * by order, as a TA takes screenshots pasted in turn. A question by order whose parts are not
+ * the reply's labels is a doubt.
+ */
+function questionOfPicture(
+  reply: string,
+  letters: string[],
+  outline: QuestionOutline[],
+  current: string | undefined,
+  answered: (id: string) => boolean,
+): { question: string; aligned: Aligned } | undefined {
+  const byWords = questionByContent(reply, outline);
+  if (byWords) return { question: byWords.question, aligned: { by: 'title', ...(byWords.doubt ? { doubt: byWords.doubt } : {}) } };
+  if (!letters.length) return undefined;
+  const letterOf = (id: string) => id.split('.')[1];
+  const has = (q: QuestionOutline) => letters.every((l) => q.parts.some((id) => letterOf(id) === l));
+  const now = outline.findIndex((o) => o.number === current);
+  if (now >= 0 && has(outline[now]!) && letters.every((l) => !outline[now]!.parts.some((id) => letterOf(id) === l && answered(id)))) return undefined;
+  const next = outline.slice(now + 1).find(has);
+  if (!next) return undefined;
+  // A screenshot of the question's first parts ((a) and (b) of three) fits too; later parts alone, or others, do not.
+  const own = [...new Set(next.parts.map(letterOf))];
+  const asked = new Set(letters);
+  const fits = own.slice(0, asked.size).every((l) => asked.has(l!));
+  return {
+    question: next.number,
+    aligned: {
+      by: 'order',
+      ...(fits
+        ? {}
+        : {
+            doubt: `the question was posted as a picture and the reply names no number; taken as question ${next.number}, the next in the key, whose parts are (${own.join(', ')}) where the reply answers (${[...asked].join(', ')})`,
+          }),
+    },
+  };
+}
+
 function uploadOnly(m: Message): boolean {
   const request = m.text.replace(IMAGE_MARK, '').trim();
   return (!!m.files?.length || request !== m.text.trim()) && request.length < 60 && !readLineLabel(request);
@@ -685,6 +726,22 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     // An assistant message.
     const segments = splitAtLabels(m.text, 1, false, true);
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
+    if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
+      // A reply labelling parts only, to a question posted as a picture: which question it answers.
+      const placed = questionOfPicture(
+        m.text,
+        labelled.map((s) => s.label!.part).filter((x): x is string => !!x),
+        outline,
+        question,
+        (id) => responses.has(id),
+      );
+      if (placed && placed.question !== question) {
+        question = placed.question;
+        alignedBy = placed.aligned;
+        cursor = -1;
+        byWords = false;
+      }
+    }
     if (labelled.length) {
       let q = question;
       let p: string | undefined;
