@@ -127,3 +127,39 @@ test('a write-up with few recognised parts is warned about', () => {
     JSON.stringify(g.warnings),
   );
 });
+
+test("a follow-up that opens on a question's part ('Also 4(f): ...') asks that part; a remark that starts on a part asks nothing", () => {
+  const small = loadKey(
+    `partcredit: 1
+parts:
+  1.a: { answer: '12' }
+  2.a: { answer: '40' }
+  2.b: { answer: '0.5' }
+`,
+    'k.yaml',
+  ).key!;
+  const chat = (followUp: string, reply: string) => `## User
+
+Question 1 (a): how many edges does the graph have?
+
+## Assistant
+
+(a) It has $12$ edges.
+
+## User
+
+${followUp}
+
+## Assistant
+
+${reply}
+`;
+  const verdicts = (text: string) =>
+    gradeSubmission(small, readSubmission(text, 's', small))
+      .parts.map((p) => `${p.id} ${p.verdict}`)
+      .join(', ');
+  assert.equal(verdicts(chat('Also 2(b): the coin is fair; what is the chance of heads?', 'The chance is $0.5$.')), '1.a correct, 2.a missing, 2.b correct');
+  assert.equal(verdicts(chat('Next, 2(b). Same coin, chance of heads?', 'It is $\\frac{1}{2}$.')), '1.a correct, 2.a missing, 2.b correct');
+  // Near miss: a remark on a part is no prompt for it; the reply discusses the part answered.
+  assert.equal(verdicts(chat('2(b) is what I care about, but first: are you sure about (a)?', 'Yes, $12$ edges.')), '1.a correct, 2.a missing, 2.b missing');
+});

@@ -36,3 +36,25 @@ test('a given the response restates is not taken for its answer', () => {
   );
   assert.equal(g.verdict, 'correct', g.feedback);
 });
+
+test('named answers given as values the question states: "g_4 = g_1" is g1\'s value; a refusal that mentions g_1 and g_2 states nothing', () => {
+  const { key: k } = loadKey(
+    `partcredit: 1
+parts:
+  2.a:
+    answers:
+      g3: { type: vector, value: '(0, 0.8, 0)', orientation: any }
+      g4: { type: vector, value: '(0.8, 0, 0)', orientation: any }
+`,
+    'k.yaml',
+  );
+  const set = parseProblemSet(
+    '## Question 2\n\nA horizontal edge gives $\\mathbf{g}_1 = [0.8, 0, 0]^T$ and a vertical edge $\\mathbf{g}_2 = [0, 0.8, 0]^T$.\n\n(a) What are $\\mathbf{g}_3$ and $\\mathbf{g}_4$ for the same edges moved?\n',
+  );
+  const verdict = (text: string) => gradeSubmission(assignmentOf(k!, set), readSubmission(text, 'w.md', k!, set)).parts[0]!.verdict;
+  assert.equal(verdict('2(a) By equivariance, $\\mathbf{g}_3 = \\mathbf{g}_2$ and $\\mathbf{g}_4 = \\mathbf{g}_1$.'), 'correct');
+  // Near miss: naming the givens in a refusal (even after "so") answers neither g3 nor g4.
+  assert.equal(verdict('2(a) This cannot be determined: the weights are unknown, so knowing $\\mathbf{g}_1$ and $\\mathbf{g}_2$ tells us nothing about other images.'), 'incorrect');
+  // Near miss: the givens swapped stay wrong.
+  assert.notEqual(verdict('2(a) $\\mathbf{g}_3 = \\mathbf{g}_1$ and $\\mathbf{g}_4 = \\mathbf{g}_2$.'), 'correct');
+});

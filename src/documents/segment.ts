@@ -370,8 +370,11 @@ const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you
 
 const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
+/** A prompt that opens on a question's part, perhaps after a word that moves on (`Also 4(f): ...`, `Now do Q2(b).`). */
+const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*[:.)-]/i;
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
-function promptHeading(text: string): { number?: string; heading: string } {
+function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   const first = text
     .split('\n')
     .map((l) => l.trim())
@@ -382,6 +385,9 @@ function promptHeading(text: string): { number?: string; heading: string } {
   // `Problem 7 (a) and (b) please. Conv layer, X is n×n ...`: after part letters comes the question's
   // body, not its title; its words (a convolution) must not overrule the number the key has.
   if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
+  // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
+  const part = PART_PROMPT.exec(first[0] ?? '');
+  if (part) return { number: part[1]!, heading: '', part: part[2]!.toLowerCase() };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
@@ -681,6 +687,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
+        const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
+        if (opened) promptParts = [opened];
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);

@@ -224,6 +224,14 @@ function asIndexed(text: string, forms: readonly IndexedForm[]): string[] {
 }
 
 /** `g_1` (or `\mathbf{g}_1`) alone, a value the question states: that value. */
+/**
+ * A candidate that is only the name of a quantity the question gives, not boxed and not stated as
+ * the named answer wanted: a mention (even after "so": "so knowing g_1 and g_2 does not tell us").
+ */
+function bareMention(c: Candidate, givens: ReadonlyMap<string, string>, name: string): boolean {
+  return c.how !== 'boxed' && givens.has(plain(c.text).trim()) && !statesName(c.text, name);
+}
+
 function givenValue(text: string, givens: ReadonlyMap<string, string>): string[] {
   const v = givens.get(plain(text).trim());
   return v ? [v] : [];
@@ -297,6 +305,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // A block several parts share: a candidate the words beside it give to another part is read last.
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
+  const wanted = name;
   if (name && !named && preferCorrect) name = undefined;
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
@@ -314,6 +323,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     if (question.statements.length && restates(c.text, question.statements)) continue;
     // Nor is a number it works out for an example (`for $d_{out} = 1024$, $\alpha \approx 32$`).
     if (isWorkedExample(c, text, keyNames)) continue;
+    // `g_4 = g_1` gives g4 the value the question gives g1; a bare `$\mathbf{g}_1$` in a sentence
+    // ("knowing g1 and g2 does not tell us ...") states nothing of g4.
+    if (wanted && bareMention(c, question.givens, wanted)) continue;
     defs ??= definitions(text);
     renames ??= renamesIn(text, question.statements, question.symbols);
     const withDefinitions = substituted(c.text, defs);
