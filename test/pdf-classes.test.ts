@@ -100,3 +100,25 @@ test('KaTeX in Chromium: short cells over and under a table row border are two r
   // The bar of a real fraction, as wide as its parts, still is one.
   assert.match(text, /\\frac\{1\}\{n\}/);
 });
+
+test("a bold run-in title keeps its bold (a reply's sections read as sections); bold inside a sentence, a heading and two labels stay as they are", {
+  skip: !CHROMIUM && 'no /usr/bin/chromium',
+}, async () => {
+  const body = [
+    '<ol><li><b>Output shape of the pooling layer.</b> Pooling keeps the depth, so the shape is $7 \\times 7 \\times C$.</li>',
+    '<li><b>Receptive field after $L$ layers.</b> Each layer adds $K - 1$.</li></ol>',
+    '<b>Final answer:</b> $L(K-1) + 1$',
+    // Near misses: a heading bold throughout, a bold word inside a sentence, two bold labels with formulas between them.
+    '<h3>Summary of the results</h3>',
+    'The property that makes this work is <b>time invariance</b> of the system, which we use throughout.',
+    '<b>Input:</b> $I = 3$ <b>Filter:</b> $F = 2$',
+  ].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(body)]))!;
+  const text = (await readDocumentFile(pdf!, 'bold.pdf')).text!;
+  assert.match(text, /^1\. \*\*Output shape of the pooling layer\.\*\* Pooling keeps/m, text);
+  assert.match(text, /^2\. \*\*Receptive field after \$L\$ layers\.\*\* Each layer/m, text);
+  assert.match(text, /^\*\*Final answer:\*\* \$L\(K - 1\) \+ 1\$$/m, text);
+  assert.match(text, /^Summary of the results$/m, text);
+  assert.match(text, /makes this work is time invariance of the system/, text);
+  assert.match(text, /^\*\*Input:\*\* \$I = 3\$ Filter: \$F = 2\$$/m, text);
+});

@@ -10,7 +10,7 @@ import { readDocumentFile } from '../src/documents/read-file.js';
 import { checkAnswer } from '../src/check/check.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
 import { CHROMIUM, chromiumPdfs, katexHtml } from './fixtures/pdf/generate.js';
-import { heldoutPdfPairs, heldoutPdfSkip } from './fixtures/pdf/heldout-pdfs.js';
+import { heldoutPdfPairs, heldoutPdfSkip, UNSEEN_ROUND } from './fixtures/pdf/heldout-pdfs.js';
 import { linesToMarkdown, type TextLine } from '../src/documents/pdf/index.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
@@ -22,6 +22,16 @@ test('held-out styles printed as chat exports grade as their text does, part by 
   assert.ok(pairs.length >= 80, `only ${pairs.length} parts graded`);
   // Every layout of every transcript: a part graded differently is what the reader lost.
   assert.ok(differ.length <= pairs.length * 0.05, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
+});
+
+test('the blind round printed as chat exports: what the reader loses stays under a ratchet', { skip: heldoutPdfSkip() ?? false }, async () => {
+  // Written after the held-out styles and never tuned for PDFs: 41 of 135 parts differed at first
+  // (screenshots printed as alt text, bold run-in titles lost); 15 now, mostly a numbered list of
+  // answers whose titles wrap, and formulas in tall layouts.
+  const pairs = await heldoutPdfPairs(undefined, UNSEEN_ROUND);
+  const differ = pairs.filter((p) => p.text !== p.pdf);
+  assert.ok(pairs.length >= 120, `only ${pairs.length} parts graded`);
+  assert.ok(differ.length <= 0.12 * pairs.length, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
 });
 
 test("a table printed with cell borders is read as a Markdown table: each cell's formula its own, never a fraction", { skip: noChromium }, async () => {
@@ -113,9 +123,9 @@ test("a formula the line had no room for is inline on the next line, with the se
   const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nFind the spread.\n\n## Assistant\n\n${reply}`, e))))!;
   for (const [i, layout] of layouts.entries()) {
     const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
-    const spread = /^- Spread: .*\$\\operatorname\{Var\} ?\(s_\{p,q\}\) = ([^$]*)\$\.$/m.exec(text)?.[1];
+    const spread = /^- (?:\*\*)?Spread:(?:\*\*)? .*\$\\operatorname\{Var\} ?\(s_\{p,q\}\) = ([^$]*)\$\.$/m.exec(text)?.[1];
     assert.equal(verdict('r^2 \\alpha^2 \\beta^2', spread ?? ''), 'correct', `${layout}:\n${text}`);
-    const scale = /^- Scale: .*their sum is \$([^$]*)\$\.$/m.exec(text)?.[1];
+    const scale = /^- (?:\*\*)?Scale:(?:\*\*)? .*their sum is \$([^$]*)\$\.$/m.exec(text)?.[1];
     assert.equal(verdict('\\sqrt{r^2 \\alpha^2 \\beta^2 + \\gamma_{p,q}}', scale ?? ''), 'correct', `${layout}:\n${text}`);
     // Near miss: a display set apart, centred under a line that fills the column, stays a display.
     assert.match(text, /^\$\$N = r\^\{2\}\$\$$/m, `${layout}:\n${text}`);

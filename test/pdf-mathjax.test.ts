@@ -119,7 +119,8 @@ test('list bullets printed as discs start items; two vectors set one under the o
   ].join('\n');
   const [pdf] = (await chromiumPdfs([chatExport(chat, 'mathjax-print')]))!;
   const text = (await readDocumentFile(pdf!, 'bullets.pdf')).text!;
-  assert.match(text, /^- Weights: .*whole count of the layer\.\n- Biases: one per filter, \$F\$\.$/m, text);
+  // The labels bold, as the reply wrote them.
+  assert.match(text, /^- \*\*Weights:\*\* .*whole count of the layer\.\n- \*\*Biases:\*\* one per filter, \$F\$\.$/m, text);
   const g3 = /g\}_\{3\} = ([^$]*)\$/.exec(text)?.[1];
   const g4 = /g\}_\{4\} = ([^$]*)\$/.exec(text)?.[1];
   assert.equal(verdict('\\begin{bmatrix} 0 \\\\ 0.8 \\\\ 0 \\end{bmatrix}', g3 ?? ''), 'correct', text);

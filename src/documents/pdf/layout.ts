@@ -85,7 +85,12 @@ interface Piece {
   built?: boolean;
   /** A big delimiter or operator: half its height, in font sizes, around the math axis. */
   half?: number;
+  /** Prose set in a bold face (a run-in title: `**1. The convolutional layer.** Each filter ...`). */
+  bold?: boolean;
 }
+
+/** Bold faces of text fonts, as PDFs name them (`DejaVuSans-Bold`, `Inter-SemiBold`, `Arial-BoldMT`). */
+const BOLD_FONT = /bold|semibold|demi|heavy|black/i;
 
 /** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
 function omxDepth(code: number): number {
@@ -117,6 +122,7 @@ function pieceOf(g: Glyphs): Piece {
     mathy: !math && (MATHY.test(g.s) || isStyledSymbol(g.s, g.font)),
     mono: isMonoFont(g.font),
     prose: !math && !isTexTextFont(g.font) && !isMonoFont(g.font),
+    ...(!math && !isTexTextFont(g.font) && BOLD_FONT.test(g.font) ? { bold: true } : {}),
     ...bigGlyph(g),
   };
 }
@@ -847,6 +853,37 @@ interface Token {
   mono: boolean;
   /** Set in a prose font (see `Piece.prose`). */
   prose?: boolean;
+  /** Prose in a bold face (see `Piece.bold`). */
+  bold?: boolean;
+}
+
+/**
+ * A line that opens on a bold title and goes on in the text face (`1. **Output shape of the
+ * pooling layer.** Pooling has no padding ...`): the title in Markdown's bold, as the chat wrote
+ * it, so a reply's sections read as sections. A line bold throughout (a heading) and bold words
+ * within a sentence are left as they are.
+ */
+function withRunInTitle(text: string, toks: Token[]): string {
+  let from = 0;
+  // A list's number or letter before the title is set in the text face.
+  if (toks.length && !toks[0]!.bold && /^(?:\d{1,2}[.)]|\(?[a-hivx]{1,4}\)|[-•·*–])$/.test(toks[0]!.t.trim())) from = 1;
+  // The title's formulas are set in math fonts, never bold: they stay in it between bold words. It
+  // ends at its first stop (`**Input:** $I = ...$ **Filter:** $F$` is two labels, not one title).
+  let to = from;
+  if (toks[from]?.bold && !toks[from]!.math)
+    for (let k = from; k < toks.length && (toks[k]!.bold || toks[k]!.math); k++) {
+      if (!toks[k]!.bold) continue;
+      to = k + 1;
+      if (/[.:]$/.test(toks[k]!.t.trim())) break;
+    }
+  if (to === from || to === toks.length || !toks.slice(to).some((t) => t.t.trim() && !t.bold)) return text;
+  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
+  // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
+  const title = lineText(toks.slice(from, to)).text.trim();
+  const at = text.indexOf(title);
+  // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line above broke.
+  if (!title || at < 0 || at > 6 || !/[.:)]$/.test(title) || !/^[\p{Lu}\d(]/u.test(title)) return text;
+  return `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`;
 }
 
 /** Pieces on one baseline with their scripts and limits attached, left to right. */
@@ -931,7 +968,7 @@ function tokens(pieces: Piece[]): Token[] {
       else if (sup) tex += `^${sup}`;
       x1 = Math.max(x1, ...[...a.sub, ...a.sup].map((p) => p.x + p.w));
     }
-    out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono, prose: b.prose && !a });
+    out.push({ t: a ? tex : b.t, tex, x0: b.x, x1, size: b.size, math: b.math || !!b.built || !!a, mathy: b.mathy, mono: b.mono, prose: b.prose && !a, ...(b.bold && !a ? { bold: true } : {}) });
   }
   return out;
 }
@@ -1269,7 +1306,8 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text, display, stop } = lineText(toks);
+    const { text: plainText, display, stop } = lineText(toks);
+    const text = withRunInTitle(plainText, toks);
     if (!text) continue;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
