@@ -128,16 +128,16 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
     });
   };
   // A picture is an attachment of the person's message; in a reply or a write-up it is a figure, not text.
-  const text = (ls: TextLine[]) => ls.filter((l) => !l.image);
+  const withoutPictures = (ls: TextLine[]) => ls.filter((l) => !l.image);
   if (turns) {
     for (const t of turns) {
-      const ls = t.role === 'user' ? t.lines : text(t.lines);
+      const ls = t.role === 'user' ? t.lines : withoutPictures(t.lines);
       if (!ls.length) continue;
       out.push(t.role === 'user' ? '**User:**' : '**Assistant:**');
       emit(ls);
       out.push('');
     }
-  } else emit(text(lines));
+  } else emit(withoutPictures(lines));
   const rebuilt = `${out.join('\n')}\n`;
   if (!rebuilt.trim() && !layout.textless.length) warnings.push(`${path}: the PDF has no text`);
   return { text: rebuilt, chat: !!turns, regions, notes, warnings, pages: layout.pages.length, transcribed };
