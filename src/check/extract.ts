@@ -261,6 +261,9 @@ export interface Candidate {
   final?: boolean;
 }
 
+const COMMAND = /\\([A-Za-z]+)/y;
+const ARROWS = new Set(['Rightarrow', 'implies', 'therefore', 'to', 'rightarrow']);
+
 /** `a = b = c ≈ d` → `c`: the last side before any `≈`, cut at top-level relation signs. */
 export function lastSide(latex: string): string {
   const cut = latex.split(/\\approx|≈/)[0]!;
@@ -269,10 +272,12 @@ export function lastSide(latex: string): string {
   for (let i = 0; i < cut.length; i++) {
     const c = cut[i]!;
     if (c === '\\') {
-      if (/^\\begin\b/.test(cut.slice(i))) depth++;
-      if (/^\\end\b/.test(cut.slice(i))) depth--;
-      const m = /^\\(?:Rightarrow|implies|therefore|to|rightarrow)\b/.exec(cut.slice(i));
-      if (depth === 0 && m) start = i + m[0].length;
+      // Sticky patterns read the command where it stands: slicing the rest at every backslash made long formulas quadratic.
+      COMMAND.lastIndex = i;
+      const command = COMMAND.exec(cut)?.[1];
+      if (command === 'begin') depth++;
+      else if (command === 'end') depth--;
+      else if (depth === 0 && command && ARROWS.has(command)) start = i + 1 + command.length;
       i++;
       continue;
     }

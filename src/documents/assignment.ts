@@ -93,10 +93,23 @@ function questionTextSymbols(problems: ProblemSet | undefined, question: string)
   return out;
 }
 
-/** The symbols a part is checked with: what its question declares, under the key's and the part's own. */
+const CHECK_SYMBOLS = new WeakMap<Assignment, WeakMap<KeyPart, SymbolTable>>();
+
+/**
+ * The symbols a part is checked with: what its question declares, under the key's and the part's
+ * own. One table per part and assignment: the checker keeps an expected answer compiled per table,
+ * and a fresh table at every check would compile it again.
+ */
 export function checkSymbolsFor(assignment: Assignment, part: KeyPart): SymbolTable {
-  const declared = assignment.declared.get(part.id.split('.')[0]!);
-  return declared ? { ...declared, ...symbolsFor(assignment.key, part) } : symbolsFor(assignment.key, part);
+  let byPart = CHECK_SYMBOLS.get(assignment);
+  if (!byPart) CHECK_SYMBOLS.set(assignment, (byPart = new WeakMap()));
+  let table = byPart.get(part);
+  if (!table) {
+    const declared = assignment.declared.get(part.id.split('.')[0]!);
+    table = declared ? { ...declared, ...symbolsFor(assignment.key, part) } : symbolsFor(assignment.key, part);
+    byPart.set(part, table);
+  }
+  return table;
 }
 
 /** Whether a value is an assignment rather than a bare key. */

@@ -5,7 +5,7 @@ import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionG
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
-import { prepareExpected } from '../check/prepare-expected.js';
+import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
@@ -121,7 +121,7 @@ function writtenOut(part: KeyPart, spec: AnswerSpec): AnswerSpec[] {
 }
 
 function targetsOf(part: KeyPart, spec: AnswerSpec, symbols: SymbolTable = {}): Target[] {
-  const prepared = prepareExpected(spec, symbols);
+  const prepared = preparedFor(spec, symbols);
   const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
   return [
     { spec, kind: 'answer', credit: 1, keyExpected },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../model/errors.js';
 import { lockHolders } from './lock-holders.js';
+import { withStatementCache } from './statement-cache.js';
 import { Kysely, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import type { Key } from '../model/key.js';
 import type { Engine } from './migrations.js';
@@ -182,7 +183,7 @@ export class Store {
       return migrateSqlite(file, path);
     });
     if (told) options.onMigrate?.(told);
-    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.file }) });
+    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   }
 
   /** Where the store is, for messages: the file, or the URL without its password. */
