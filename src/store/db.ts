@@ -161,7 +161,6 @@ function holderAlive(lock: { pid: number; host: string }): boolean {
 export class Store {
   readonly db: Kysely<Tables>;
   readonly engine: Engine;
-  private readonly file: Database.Database | undefined;
 
   constructor(
     readonly path = 'partcredit.db',
@@ -169,14 +168,12 @@ export class Store {
   ) {
     if (isPostgresUrl(path)) {
       this.engine = 'postgres';
-      this.file = undefined;
       this.db = postgresKysely<Tables>(path);
       return;
     }
     this.engine = 'sqlite';
     // Short busy timeouts, retried: a long wait for another process is told, and ends with its name.
     const file = new Database(path, { timeout: BUSY_STEP_MS });
-    this.file = file;
     const told = this.writing(() => {
       file.pragma('journal_mode = WAL');
       file.pragma('foreign_keys = ON');
