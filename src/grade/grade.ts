@@ -329,23 +329,24 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     defs ??= definitions(text);
     renames ??= renamesIn(text, question.statements, question.symbols);
     const withDefinitions = substituted(c.text, defs);
+    const last = lastSide(c.text);
     const variants = [
       ...new Set([
         ...undecorated(c.text, quantities),
         c.text,
-        lastSide(c.text),
+        last,
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
         ...withDefinitions,
-        ...withoutLayerIndex(lastSide(c.text)),
-        ...boundSide(lastSide(c.text)),
-        ...givenValue(lastSide(c.text), question.givens),
+        ...withoutLayerIndex(last),
+        ...boundSide(last),
+        ...givenValue(last, question.givens),
         ...tidied(c.text),
-        ...renamed(lastSide(c.text), renames),
+        ...renamed(last, renames),
         ...asIndexed(c.text, indexed),
         ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
-    const asRenamed = new Set(renamed(lastSide(c.text), renames));
+    const asRenamed = new Set(renamed(last, renames));
     // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
     // candidate the key's symbols alone do not make right is what the response says: right.
     const defined = definedRight(c, withDefinitions, targets, options);
