@@ -6,9 +6,10 @@ import { parseProblemSet } from './problem-set.js';
 import { readDocumentFile } from './read-file.js';
 import { sniffFile } from './sniff.js';
 import { texToMarkdown } from './tex.js';
+import { htmlToMarkdown } from './html/index.js';
 
 /**
- * A problem set's text from its file: notebooks and LaTeX sources converted to Markdown. A PDF
+ * A problem set's text from its file: notebooks, LaTeX sources and web pages converted to Markdown. A PDF
  * needs the asynchronous PDF reader: `loadProblemSet` reads it, this refuses it.
  */
 export function problemSetText(text: string, path: string): string {
@@ -20,12 +21,14 @@ export function problemSetText(text: string, path: string): string {
       return notebookToMarkdown(text, path);
     case 'tex':
       return texToMarkdown(text);
+    case 'html':
+      return htmlToMarkdown(text, path).text;
     default:
       return text;
   }
 }
 
-/** Reads and parses a problem set file (Markdown, notebook or LaTeX source; not a PDF). */
+/** Reads and parses a problem set file (Markdown, notebook, LaTeX source or web page; not a PDF). */
 export function readProblemSetFile(path: string): ProblemSet {
   return parseProblemSet(problemSetText(readFileSync(path, 'utf8'), path), path);
 }

@@ -3,6 +3,7 @@ import { sniffFile, type FileKind } from './sniff.js';
 import { notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
 import { DocxError, docxToMarkdown } from './docx/index.js';
+import { htmlToMarkdown } from './html/index.js';
 import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
 
 export type { PageTranscriber } from './pdf/document.js';
@@ -36,7 +37,8 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
 
 /**
  * Reads any submitted file as text: plain text as it is; PDFs rebuilt from their layout;
- * notebooks, LaTeX sources and Word documents (.docx, with their equations) converted. A file that is not a document gets a warning naming
+ * notebooks, LaTeX sources, Word documents (.docx, with their equations) and web pages (a chat saved
+ * from the browser, with its formulas' TeX) converted. A file that is not a document gets a warning naming
  * it, never a silent empty result.
  */
 export async function readDocumentFile(bytes: Uint8Array, path: string, options: ReadFileOptions = {}): Promise<DocumentText> {
@@ -75,6 +77,10 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
         if (e instanceof DocxError) return { kind, chat: false, notes: [], warnings: [`${path}: ${e.message}`] };
         throw e;
       }
+    case 'html': {
+      const page = htmlToMarkdown(utf8(), path);
+      return { kind, text: page.text, chat: page.chat, notes: [], warnings: page.warnings, source: { kind: 'html' } };
+    }
     default:
       return { kind, text: utf8(), chat: false, notes: [], warnings: [] };
   }

@@ -1,5 +1,5 @@
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
-export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'html' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -42,6 +42,7 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   if (bad + controls > sample.length * 0.02) return 'binary';
   const t = sample.trimStart();
   if (/\.ipynb$/i.test(name) || (t.startsWith('{') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(sample))) return 'notebook';
+  if (/\.x?html?$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(t)) return 'html';
   if (/\.tex$/i.test(name) || /\\documentclass\b|\\begin\{document\}/.test(sample)) return 'tex';
   return 'text';
 }
