@@ -56,8 +56,8 @@ interface Context {
   typed?: boolean;
   /** Roles are written only where the page marks both a person's and a model's turns. */
   chat: boolean;
-  pictures: number;
-  unreadFormulas: number;
+  /** Counts for the whole page, shared by every context made from the first. */
+  tally: { depth: number; pictures: number; unreadFormulas: number; flattened: number };
 }
 
 const classes = (el: Element): string[] => (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
@@ -74,19 +74,27 @@ function isTyped(el: Element): boolean {
 
 function descendants(el: Element, name: string): Element[] {
   const out: Element[] = [];
-  const walk = (n: ChildNode) => {
-    if (!isTag(n)) return;
+  const stack: ChildNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
     if (n.name === name) out.push(n);
-    n.children.forEach(walk);
-  };
-  el.children.forEach(walk);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
   return out;
 }
 
 /** The TeX a formula element carries, or its MathML as LaTeX. */
 function formulaOf(math: Element): string {
   const tex = descendants(math, 'annotation').find((a) => /^(?:application\/x-tex|TeX|LaTeX)$/i.test(a.attribs.encoding ?? ''));
-  return (tex ? textOf(tex) : latexOf(math)).trim();
+  if (tex) return textOf(tex).trim();
+  try {
+    return latexOf(math).trim();
+  } catch (e) {
+    // MathML nested past the stack (no real formula is): the formula is not read, and the page goes on.
+    if (e instanceof RangeError) return '';
+    throw e;
+  }
 }
 
 const inlineMath = (tex: string) => (tex ? `$${tex}$` : '');
@@ -113,7 +121,7 @@ function formula(el: Element, ctx: Context): string | undefined {
   if (el.name === 'mjx-container') {
     const math = descendants(el, 'math')[0];
     if (!math) {
-      ctx.unreadFormulas++;
+      ctx.tally.unreadFormulas++;
       return '';
     }
     return el.attribs.display === 'true' || el.attribs.display === 'block' ? displayMath(formulaOf(math)) : inlineMath(formulaOf(math));
@@ -142,11 +150,35 @@ function pictureName(el: Element, ctx: Context): string {
   } catch {
     // A malformed escape in the address: the name comes from elsewhere.
   }
-  return [alt, last].find(isFile) ?? (alt || `image-${ctx.pictures}.png`);
+  return [alt, last].find(isFile) ?? (alt || `image-${ctx.tally.pictures}.png`);
 }
 
+/** Nesting deeper than any page a person saves: below it, the text is read plainly, so a hostile page cannot exhaust the stack. */
+const MAX_DEPTH = 256;
+
 function children(el: Element, ctx: Context): string {
-  return el.children.map((c) => render(c, ctx)).join('');
+  if (ctx.tally.depth >= MAX_DEPTH) {
+    ctx.tally.flattened++;
+    return ` ${plainText(el)} `;
+  }
+  ctx.tally.depth++;
+  try {
+    return el.children.map((c) => render(c, ctx)).join('');
+  } finally {
+    ctx.tally.depth--;
+  }
+}
+
+/** The text under an element, however deep, its furniture left out (without recursion). */
+function plainText(el: Element): string {
+  const out: string[] = [];
+  const stack: ChildNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isText(n)) out.push(n.data);
+    else if (isTag(n) && !SKIPPED.has(n.name) && !isHidden(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out.join('').replace(/\s+/g, ' ').trim();
 }
 
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
@@ -266,7 +298,7 @@ function render(node: ChildNode, ctx: Context): string {
     case 'img':
       // A picture the person posted (a screenshot of the question) is their turn's attachment, as
       // in a PDF export; a figure in a reply or a write-up is no answer text.
-      ctx.pictures++;
+      ctx.tally.pictures++;
       return ctx.role === 'user' ? block(`[File]: ${pictureName(el, ctx)}`) : '';
     default:
       return BLOCKS.has(el.name) ? block(children(el, ctx)) : children(el, ctx);
@@ -290,12 +322,15 @@ function tidyLines(text: string): string {
 }
 
 /** The roles the page's markup gives its outermost message containers. */
-function rolesIn(nodes: ChildNode[], found = new Set<Role>()): Set<Role> {
-  for (const n of nodes) {
+function rolesIn(nodes: ChildNode[]): Set<Role> {
+  const found = new Set<Role>();
+  const stack = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
     if (!isTag(n) || SKIPPED.has(n.name)) continue;
     const role = roleOf(n);
     if (role) found.add(role);
-    else rolesIn(n.children, found);
+    else stack.push(...n.children);
   }
   return found;
 }
@@ -304,12 +339,16 @@ function rolesIn(nodes: ChildNode[], found = new Set<Role>()): Set<Role> {
 export function htmlToMarkdown(html: string, path: string): HtmlReading {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const chat = rolesIn(doc.children).size === 2;
-  const ctx: Context = { chat, pictures: 0, unreadFormulas: 0 };
+  const ctx: Context = { chat, tally: { depth: 0, pictures: 0, unreadFormulas: 0, flattened: 0 } };
   const text = tidyLines(doc.children.map((c) => render(c, ctx)).join(''));
-  const warnings = ctx.unreadFormulas
-    ? [
-        `${path}: ${ctx.unreadFormulas} formula${ctx.unreadFormulas === 1 ? ' is' : 's are'} drawn as pictures (MathJax SVG without its MathML) and cannot be read; export the page as PDF or with MathML kept`,
-      ]
-    : [];
+  const { unreadFormulas, flattened } = ctx.tally;
+  const warnings = [
+    ...(unreadFormulas
+      ? [
+          `${path}: ${unreadFormulas} formula${unreadFormulas === 1 ? ' is' : 's are'} drawn as pictures (MathJax SVG without its MathML) and cannot be read; export the page as PDF or with MathML kept`,
+        ]
+      : []),
+    ...(flattened ? [`${path}: the page nests elements more than ${MAX_DEPTH} deep; what lies deeper is read as plain text`] : []),
+  ];
   return { text: text ? `${text}\n` : '', chat, warnings };
 }
