@@ -8,7 +8,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { latexOf, textOf } from './mathml.js';
+import { latexOf, textOf } from '../mathml.js';
 import { type Role, roleOf } from './roles.js';
 
 /** A page read as Markdown. */

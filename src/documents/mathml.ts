@@ -1,11 +1,12 @@
 /**
- * MathML as LaTeX, for formulas a page keeps only as MathML: MathJax 3's assistive MathML, and
- * MathML written without a TeX annotation. (KaTeX and pandoc keep the TeX they were given in an
- * `<annotation>`; that is read instead, as written.)
+ * MathML as LaTeX, for formulas kept only as MathML: MathJax 3's assistive MathML in web pages,
+ * OpenDocument's formula objects, MathML written without a TeX annotation. (KaTeX and pandoc keep
+ * the TeX they were given in an `<annotation>`; that is read instead, as written.) Element names
+ * are MathML's own, without a namespace prefix.
  */
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { OPERATOR_NAMES } from '../../math/latex/names.js';
-import { mathChar } from '../docx/math-text.js';
+import { OPERATOR_NAMES } from '../math/latex/names.js';
+import { mathChar } from './docx/math-text.js';
 
 /** The text of a node, entities decoded, whitespace as written. */
 export function textOf(node: ChildNode): string {
