@@ -167,8 +167,8 @@ test('files that are not a readable .docx get a one-line message naming them', a
     [zip({ 'word/document.xml': '<w:document><w:body>' }), 'broken.docx', /word\/document\.xml is not well-formed XML/],
     [cfb('EncryptedPackage'), 'secret.docx', /password-protected/],
     [cfb('EncryptedPackage'), 'secret.bin', /password-protected/],
-    [cfb('WordDocument'), 'old.doc', /Word 97-2003 \.doc\).*save it as \.docx/],
-    [zip({ mimetype: 'application/vnd.oasis.opendocument.text' }), 'essay.odt', /OpenDocument \.odt/],
+    [cfb('WordDocument'), 'old.doc', /Word 97-2003 document \(\.doc\).*save it as \.docx/],
+    [zip({ mimetype: 'application/vnd.oasis.opendocument.text' }), 'essay.odt', /no content\.xml, so not an OpenDocument text/],
   ];
   for (const [bytes, name, want] of cases) {
     const doc = await readDocumentFile(bytes, name);

@@ -27,10 +27,10 @@ test('files are sniffed by their bytes: PDF, programs, binary, empty, notebooks,
   assert.equal(sniffFile(new Uint8Array()), 'empty');
   assert.equal(sniffFile(enc('  \n\n')), 'empty');
   assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])), 'archive');
-  // A Word document is a zip whose first entry names its parts; a plain zip stays an archive; OpenDocument is refused.
+  // A Word document is a zip whose first entry names its parts, an OpenDocument text one whose stored mimetype says so; a plain zip stays an archive.
   assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, ...enc('[Content_Types].xml')])), 'docx');
   assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'hw3.docx'), 'docx');
-  assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, ...enc('mimetypeapplication/vnd.oasis.opendocument.text')])), 'word');
+  assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, ...enc('mimetypeapplication/vnd.oasis.opendocument.text')])), 'odt');
   assert.equal(sniffFile(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, ...enc('hw3/answers.md')]), 'hw3.zip'), 'archive');
   assert.equal(sniffFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), 'image');
   assert.equal(sniffFile(enc('{"cells": [], "nbformat": 4}'), 'hw.json'), 'notebook');
@@ -47,7 +47,7 @@ test('a file that is not a document is named in a warning, not graded as a silen
     [new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), /a program/],
     [new Uint8Array(), /empty/],
     [new Uint8Array([1, 2, 0, 0, 5, 6]), /binary/],
-    [new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, ...enc('mimetypeapplication/vnd.oasis.opendocument.text')]), /word processor document .*\.odt.*export it as PDF/],
+    [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from('WordDocument', 'utf16le')]), /Word 97-2003 document \(\.doc\).*export it as PDF/],
   ] as const) {
     const sub = await readSubmissionFile(bytes, 'x', KEY, undefined, 'sub/x.bin');
     assert.equal(sub.responses.length, 0);

@@ -122,7 +122,7 @@ function percentOf(g: SubmissionGrade): number {
 export function gradeCommand(): Command {
   return new Command('grade')
     .description('grade submissions (write-ups or chat transcripts) part by part against a key')
-    .argument('<submissions...>', 'submission files: write-ups or chat transcripts (.md, .txt, .json), PDFs, notebooks (.ipynb), .tex, .docx, web pages (.html)')
+    .argument('<submissions...>', 'submission files: write-ups or chat transcripts (.md, .txt, .json), PDFs, notebooks (.ipynb), .tex, .docx, .odt, web pages (.html)')
     .requiredOption('-k, --key <file>', 'the answer key (*.key.yaml)')
     .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'html', 'csv']).default('table'))

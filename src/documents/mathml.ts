@@ -20,7 +20,7 @@ const elements = (el: Element): Element[] => el.children.filter(isTag);
 function token(text: string, name: string): string {
   const t = text.trim();
   if (name === 'mtext') return t ? `\\text{${t.replace(/[{}\\]/g, '')}}` : '';
-  if (name === 'mi' && /^[A-Za-z]{2,}$/.test(t)) return OPERATOR_NAMES.has(t) ? `\\${t}` : `\\operatorname{${t}}`;
+  if ((name === 'mi' || name === 'mo') && /^[A-Za-z]{2,}$/.test(t)) return OPERATOR_NAMES.has(t) ? `\\${t}` : `\\operatorname{${t}}`;
   return joined([...t].map((ch) => mathChar(ch)));
 }
 
@@ -57,15 +57,21 @@ const VARIANTS: Record<string, string> = { bold: '\\mathbf', 'bold-italic': '\\b
 const ACCENTS: Record<string, string> = {
   '^': '\\hat',
   ˆ: '\\hat',
+  '\u0302': '\\hat',
   '¯': '\\bar',
+  '\u0304': '\\bar',
   '‾': '\\overline',
+  '\u0305': '\\overline',
   '~': '\\tilde',
   '˜': '\\tilde',
+  '\u0303': '\\tilde',
   '→': '\\vec',
   '⃗': '\\vec',
   '˙': '\\dot',
   '.': '\\dot',
+  '\u0307': '\\dot',
   '¨': '\\ddot',
+  '\u0308': '\\ddot',
 };
 
 /** Brackets around a table make it a matrix of that kind. */
@@ -116,8 +122,12 @@ export function latexOf(el: Element): string {
   switch (el.name) {
     case 'mi': {
       const variant = VARIANTS[el.attribs.mathvariant ?? ''];
-      const letter = textOf(el).trim();
-      return variant && /^[A-Za-z]$/.test(letter) ? `${variant}{${letter}}` : token(letter, el.name);
+      const letters = textOf(el).trim();
+      if (variant && /^[A-Za-z]$/.test(letters)) return `${variant}{${letters}}`;
+      // Several letters in one identifier: a function's name when it is one or is set upright
+      // (`\mathrm{Var}`); else letters side by side, as LibreOffice writes `AB` for the product.
+      if (/^[A-Za-z]{2,}$/.test(letters) && !OPERATOR_NAMES.has(letters) && el.attribs.mathvariant !== 'normal') return letters;
+      return token(letters, el.name);
     }
     case 'mn':
     case 'mo':

@@ -16,7 +16,8 @@ export function problemSetText(text: string, path: string): string {
   switch (sniffFile(Buffer.from(text.slice(0, 65536)), path)) {
     case 'pdf':
     case 'docx':
-      throw new UserError('a PDF or Word problem set is not read here; pass it as Markdown or LaTeX', path);
+    case 'odt':
+      throw new UserError('a PDF or word processor problem set is not read here; pass it as Markdown or LaTeX', path);
     case 'notebook':
       return notebookToMarkdown(text, path);
     case 'tex':
@@ -50,14 +51,14 @@ export interface LoadedProblemSet {
 export async function loadProblemSet(path: string): Promise<LoadedProblemSet> {
   const bytes = new Uint8Array(readFileSync(path));
   const kind = sniffFile(bytes, path);
-  if (kind !== 'pdf' && kind !== 'docx') return { set: readProblemSetFile(path), warnings: [] };
+  if (kind !== 'pdf' && kind !== 'docx' && kind !== 'odt') return { set: readProblemSetFile(path), warnings: [] };
   const doc = await readDocumentFile(bytes, path);
   if (doc.text === undefined || !doc.text.trim()) {
     // The reader's own warning says why (password, unreadable, no text layer); the no-text case is
     // put for a problem set, whose pages no command transcribes.
     const why = doc.warnings.find((w) => !/no text layer|has no text/.test(w));
     if (why) throw new UserError(why.startsWith(`${path}: `) ? why.slice(path.length + 2) : why, path);
-    if (kind === 'docx') throw new UserError('the Word problem set has no text', path);
+    if (kind === 'docx' || kind === 'odt') throw new UserError('the word processor problem set has no text', path);
     throw new UserError('the problem set PDF has no text layer (a scan or images): give the PDF compiled from its source, or the Markdown or LaTeX source', path);
   }
   // --read-with transcribes submissions, not problem sets: say what is lost instead of offering it.

@@ -4,6 +4,7 @@ import { notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
 import { DocxError, docxToMarkdown } from './docx/index.js';
 import { htmlToMarkdown } from './html/index.js';
+import { OdtError, odtToMarkdown } from './odt/index.js';
 import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
 
 export type { PageTranscriber } from './pdf/document.js';
@@ -31,13 +32,13 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
   executable: 'the file is a program (an executable), not a document',
   binary: 'the file is binary data, not a document',
   archive: 'the file is an archive (zip, gzip, 7z); unpack it and submit the documents inside',
-  word: 'the file is a word processor document partcredit does not read (OpenDocument .odt, or Word 97-2003 .doc): save it as .docx, or export it as PDF (its equations are kept there), and submit that',
+  word: 'the file is a Word 97-2003 document (.doc), which partcredit does not read: save it as .docx, or export it as PDF (its equations are kept there), and submit that',
   image: 'the file is an image; put it in a PDF and read it with --read-with MODEL',
 };
 
 /**
  * Reads any submitted file as text: plain text as it is; PDFs rebuilt from their layout;
- * notebooks, LaTeX sources, Word documents (.docx, with their equations) and web pages (a chat saved
+ * notebooks, LaTeX sources, Word and OpenDocument texts (.docx, .odt, with their equations) and web pages (a chat saved
  * from the browser, with its formulas' TeX) converted. A file that is not a document gets a warning naming
  * it, never a silent empty result.
  */
@@ -75,6 +76,14 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
         return { kind, text: doc.text, chat: false, notes: [], warnings: doc.warnings, source: { kind: 'docx' } };
       } catch (e) {
         if (e instanceof DocxError) return { kind, chat: false, notes: [], warnings: [`${path}: ${e.message}`] };
+        throw e;
+      }
+    case 'odt':
+      try {
+        const doc = odtToMarkdown(bytes, path);
+        return { kind, text: doc.text, chat: false, notes: [], warnings: doc.warnings, source: { kind: 'odt' } };
+      } catch (e) {
+        if (e instanceof OdtError) return { kind, chat: false, notes: [], warnings: [`${path}: ${e.message}`] };
         throw e;
       }
     case 'html': {

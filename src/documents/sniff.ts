@@ -1,5 +1,5 @@
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
-export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'html' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -21,7 +21,7 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
     // A word processor's document is a zip too: Word's names its parts `word/...` and
     // `[Content_Types].xml`; OpenDocument starts with its `mimetype` entry.
     const names = Buffer.from(head).toString('latin1');
-    if (/\.odt$/i.test(name) || /opendocument\.text/.test(names)) return 'word';
+    if (/\.odt$/i.test(name) || /opendocument\.text/.test(names)) return 'odt';
     return /\.docx$/i.test(name) || /word\/|\[Content_Types\]\.xml/.test(names) ? 'docx' : 'archive';
   }
   // An OLE compound file: Word 97-2003 (.doc), or a password-protected .docx, which Office wraps

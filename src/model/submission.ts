@@ -60,7 +60,7 @@ export interface Submission {
 
 /** A submission's original file, when its text was rebuilt: where each line stands in it. */
 export interface SubmissionSource {
-  kind: 'pdf' | 'notebook' | 'tex' | 'docx' | 'html';
+  kind: 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html';
   pages?: number;
   /** For a PDF: each rebuilt line's page and box (PDF points, y up: x0, y0, x1, y1). */
   regions?: { line: number; page: number; box: [number, number, number, number] }[];
