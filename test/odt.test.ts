@@ -110,7 +110,7 @@ test('a LibreOffice Writer .odt grades part by part: list labels its styles draw
   const doc = await readDocumentFile(bytes, 'dana.odt');
   assert.equal(
     doc.text,
-    [
+    `${[
       '# HW 2',
       '1. Matrix products',
       '(a) Multiplying row by column, $AB=\\begin{bmatrix} 2 & 1 \\\\ 4 & 3 \\end{bmatrix}$',
@@ -123,7 +123,7 @@ test('a LibreOffice Writer .odt grades part by part: list labels its styles draw
       '(c) Weights and biases: **$d_{\\text{out}}d_{\\text{in}}+d_{\\text{out}}$** parameters.',
       '- a bullet, not a part',
       '| Layer | Params |\n| --- | --- |\n| FC | 1470 |',
-    ].join('\n\n') + '\n',
+    ].join('\n\n')}\n`,
   );
   assert.deepEqual(doc.warnings, ['dana.odt: 1 image was not read; an equation pasted as an image is not graded']);
   const sub = await readSubmissionFile(bytes, 'dana', key!, undefined, 'dana.odt');
