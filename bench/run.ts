@@ -8,6 +8,7 @@ import { runStartupBench } from './startup.js';
 import { runJsonlBench } from './jsonl-throughput.js';
 import { runPdfBench } from './pdf.js';
 import { runDocxBench } from './docx.js';
+import { runPagesBench } from './pages.js';
 import { runDevAgreement } from './dev-agreement.js';
 import { runReviewBench } from './review.js';
 import { runTeamBench } from './team.js';
@@ -35,6 +36,9 @@ for (const line of await runPdfBench()) console.log(line);
 
 console.log('\n== reading Word documents (.docx) ==');
 for (const line of await runDocxBench()) console.log(line);
+
+console.log('\n== reading web pages (.html) and OpenDocument texts (.odt) ==');
+for (const line of await runPagesBench()) console.log(line);
 
 console.log('\n== review app ==');
 for (const line of await runReviewBench()) console.log(line);

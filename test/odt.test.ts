@@ -84,7 +84,7 @@ const WRITER_BODY = [
 
 const WRITER_OBJECTS = {
   'Object 1': formulaObject(
-    '<math:mrow><math:mi>AB</math:mi><math:mo>=</math:mo><math:mrow><math:mo fence="true">[</math:mo><math:mtable><math:mtr><math:mtd><math:mn>2</math:mn></math:mtd><math:mtd><math:mn>1</math:mn></math:mtd></math:mtr><math:mtr><math:mtd><math:mn>4</math:mn></math:mtd><math:mtd><math:mn>3</math:mn></math:mtd></math:mtr></math:mtable><math:mo fence="true">]</math:mo></math:mrow></math:mrow>',
+    '<math:mrow><math:mi mathvariant="italic">AB</math:mi><math:mo>=</math:mo><math:mrow><math:mo fence="true">[</math:mo><math:mtable><math:mtr><math:mtd><math:mn>2</math:mn></math:mtd><math:mtd><math:mn>1</math:mn></math:mtd></math:mtr><math:mtr><math:mtd><math:mn>4</math:mn></math:mtd><math:mtd><math:mn>3</math:mn></math:mtd></math:mtr></math:mtable><math:mo fence="true">]</math:mo></math:mrow></math:mrow>',
     'AB = left[ matrix{2 # 1 ## 4 # 3} right]',
   ),
   'Object 2': formulaObject('<math:mn>5</math:mn>', '5'),

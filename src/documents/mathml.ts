@@ -75,8 +75,8 @@ const ACCENTS: Record<string, string> = {
 };
 
 /** Brackets around a table make it a matrix of that kind. */
-const MATRIX_KIND: Record<string, string> = { '(': 'pmatrix', '[': 'bmatrix', '{': 'Bmatrix', '|': 'vmatrix', '‖': 'Vmatrix' };
-const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}', '|': '|', '‖': '‖' };
+const MATRIX_KIND: Record<string, string> = { '(': 'pmatrix', '[': 'bmatrix', '{': 'Bmatrix', '|': 'vmatrix', '∣': 'vmatrix', '‖': 'Vmatrix', '∥': 'Vmatrix' };
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}', '|': '|', '∣': '∣', '‖': '‖', '∥': '∥' };
 
 function table(el: Element, env = 'matrix'): string {
   const rows = elements(el)
@@ -124,9 +124,9 @@ export function latexOf(el: Element): string {
       const variant = VARIANTS[el.attribs.mathvariant ?? ''];
       const letters = textOf(el).trim();
       if (variant && /^[A-Za-z]$/.test(letters)) return `${variant}{${letters}}`;
-      // Several letters in one identifier: a function's name when it is one or is set upright
-      // (`\mathrm{Var}`); else letters side by side, as LibreOffice writes `AB` for the product.
-      if (/^[A-Za-z]{2,}$/.test(letters) && !OPERATOR_NAMES.has(letters) && el.attribs.mathvariant !== 'normal') return letters;
+      // Several letters in one identifier are a name, set upright (`\operatorname{ReLU}`); set in
+      // italic, they are letters side by side (LibreOffice's `AB` for the product).
+      if (/^[A-Za-z]{2,}$/.test(letters) && el.attribs.mathvariant === 'italic') return letters;
       return token(letters, el.name);
     }
     case 'mn':
@@ -163,6 +163,8 @@ export function latexOf(el: Element): string {
       const mark = kids[1] ? textOf(kids[1]).trim() : '';
       if (el.name === 'mover' && ACCENTS[mark]) return `${ACCENTS[mark]}${group(body)}`;
       if (el.name === 'munder' && (mark === '_' || mark === '‾' || mark === '¯')) return `\\underline${group(body)}`;
+      if (el.name === 'munder' && mark === '⏟') return `\\underbrace${group(body)}`;
+      if (el.name === 'mover' && mark === '⏞') return `\\overbrace${group(body)}`;
       // Limits of a big operator (`∑` with i = 1 under it) are its sub- and superscript.
       const under = el.name === 'mover' ? '' : `_${group(arg(1))}`;
       const over = el.name === 'munder' ? '' : `^${group(arg(el.name === 'mover' ? 1 : 2))}`;
