@@ -1,0 +1,52 @@
+/**
+ * A chat copied from a web page's source, or through an editor that keeps markup, arrives with
+ * its HTML: `<b>Q1 (a)</b><br>`, `d<sub>out</sub><sup>2</sup>`, `&alpha; &le; 1/&radic;d`, `-40 &amp; -40`
+ * inside a matrix. Read as written, its labels and formulas are lost; as the page shows it, they
+ * are plain text every reader knows (`**Q1 (a)**`, `d_out^2`, `α ≤ 1/√d`).
+ */
+
+/** Tags a page's text is set with; any other `<...>` (a `<think>` block, `a <b` in a formula) is left alone. */
+const TAG = /<\/?(?:br|b|strong|i|em|u|sub|sup|p|div|span|li|ul|ol|code|pre|font|h[1-6])(?:\s[^<>]*)?\/?>/i;
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', le: '≤', ge: '≥', ne: '≠', minus: '−', plusmn: '±', times: '×', middot: '·',
+  divide: '÷', radic: '√', infin: '∞', sum: '∑', prod: '∏', part: '∂', nabla: '∇', isin: '∈', asymp: '≈', approx: '≈', rarr: '→', larr: '←',
+  rArr: '⇒', hellip: '…', ndash: '–', mdash: '—', lfloor: '⌊', rfloor: '⌋', lceil: '⌈', rceil: '⌉', sup2: '²', sup3: '³', frac12: '½', frac14: '¼',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', eta: 'η', theta: 'θ', lambda: 'λ', mu: 'μ', pi: 'π', rho: 'ρ', sigma: 'σ',
+  tau: 'τ', phi: 'φ', omega: 'ω', Delta: 'Δ', Sigma: 'Σ', Omega: 'Ω', Gamma: 'Γ', Lambda: 'Λ', Phi: 'Φ',
+};
+
+/** A sub- or superscript's text as plain math: one token as is, more in braces. */
+function script(mark: '_' | '^', inner: string): string {
+  const t = inner.trim();
+  return /^[\w.]+$/.test(t) && (mark === '_' || /^\w+$/.test(t)) ? `${mark}${t}` : `${mark}{${t}}`;
+}
+
+/** The text with its HTML markup read as the page shows it; a text with none is returned as it is. */
+export function htmlAsText(text: string): string {
+  const tags = TAG.test(text);
+  const entities = /&(?:#\d{1,6}|#x[0-9a-f]{1,5}|[a-z][a-z0-9]{1,7});/i.test(text);
+  if (!tags && !entities) return text;
+  let t = text;
+  if (tags) {
+    t = t
+      .split('\n')
+      // A break inside a table's row keeps the row one line (chat sites put `<br>` in cells).
+      .map((l) => (/^\s*\|/.test(l) ? l.replace(/<br\s*\/?>/gi, ' ') : l))
+      .join('\n')
+      .replace(/<sub>([^<]{1,40})<\/sub>/gi, (_m, s: string) => script('_', s))
+      .replace(/<sup>([^<]{1,40})<\/sup>/gi, (_m, s: string) => script('^', s))
+      .replace(/<br\s*\/?>\s*(?:\n)?/gi, '\n')
+      .replace(/<\/?(?:b|strong)\b[^<>]*>/gi, '**')
+      .replace(/<li\b[^<>]*>/gi, '- ')
+      .replace(/<\/(?:p|div|li|h[1-6])>/gi, '\n')
+      .replace(/<\/?(?:i|em|u|sub|sup|p|div|span|ul|ol|code|pre|font|h[1-6])\b[^<>]*>/gi, '');
+  }
+  return t.replace(/&(#\d{1,6}|#x[0-9a-f]{1,5}|[a-z][a-z0-9]{1,7});/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e] ?? m;
+  });
+}
