@@ -373,6 +373,9 @@ const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR
 /** A prompt that opens on a question's part, perhaps after a word that moves on (`Also 4(f): ...`, `Now do Q2(b).`). */
 const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*[:.)-]/i;
 
+/** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
+const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   const first = text
@@ -703,7 +706,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         uploaded = true;
       } else {
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
-        const named = m.text.length < 80 ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
+        // A letter after words that point back ("don't we need 2P here too, like in (a)?") is the part compared with, not the one asked.
+        const named = m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
         const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : undefined;
         promptParts = next && next !== lastPart ? [next] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
