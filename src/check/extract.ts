@@ -86,6 +86,13 @@ function fromSentence(sentence: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A remark in words in brackets after a plain-text answer (`2c d_out d_in^2 (faster by a factor
+ * d_out/d_in)`, `L(K-1)+1 (per side)`): it comments on the answer and is none of it. A bracket
+ * of mathematics (`(W - K)`, `(1/c)`, `O(n)`) has no run of words.
+ */
+const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3,}\b){2})[^()$\\=]*\)$/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -99,6 +106,7 @@ export function trimAnswer(s: string): string {
       .replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '')
       .replace(/\\[,;!]\s*$/, '')
       .replace(/\\(?:quad|qquad)\s*$/, '')
+      .replace(TRAILING_REMARK, '')
       .trim();
   }
   return t;

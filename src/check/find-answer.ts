@@ -125,6 +125,30 @@ function labelledValues(text: string, name: string): Candidate[] {
       .trim();
     if (value) out.unshift({ text: value, how: 'marker' });
   }
+  return [...namedInSentence(lines, name), ...out];
+}
+
+/** `The output shape should be` and a display after it: a sentence whose subject names the answer and whose formula ends it. */
+const SENTENCE_NAMES = /\b(?:the\s+)?((?:[A-Za-z][A-Za-z-]*\s+){0,2}[A-Za-z][A-Za-z-]*)\s+(?:should\s+be|is|becomes|would\s+be|will\s+be|equals)\s*:?\s*$/i;
+
+/**
+ * A correction or a conclusion in prose that states one of several named answers ("You're right,
+ * the output shape should be $$...$$"): the display that ends the sentence, when the words before
+ * the verb (or their last one or two) name the answer.
+ */
+function namedInSentence(lines: string[], name: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = SENTENCE_NAMES.exec(lines[i]!);
+    if (!m) continue;
+    const words = m[1]!.split(/\s+/);
+    if (!words.some((_w, k) => labelNames(words.slice(k).join(' '), name))) continue;
+    const value = displayAt(lines, lines[i + 1]?.trim() === '' ? i + 2 : i + 1)
+      .replace(/^\$\$|\$\$[.,;]?$|^\\\[|\\\][.,;]?$/g, '')
+      .replace(/[.;,]\s*$/, '')
+      .trim();
+    if (value) out.unshift({ text: value, how: 'marker' });
+  }
   return out;
 }
 
