@@ -579,7 +579,11 @@ export function answerCandidates(response: string): Candidate[] {
     if (score) reason.set(i, Math.max(reason.get(i) ?? 0, score));
   });
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
+  const printed = printedArrays(response);
+  // A printed array's rows (`[-40., -40., -40.]]]])`) are pieces of it, not answers of their own.
+  const inPrinted = (index: number) => printed.some((a) => index > a.index && index < a.index + a.length);
   all.forEach((f, i) => {
+    if (inPrinted(f.index)) return;
     const position = at(f.index);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
@@ -595,7 +599,7 @@ export function answerCandidates(response: string): Candidate[] {
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
-  for (const a of printedArrays(response)) push(a.text, 'display', 10 + at(a.index), a.index);
+  for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
