@@ -160,7 +160,11 @@ function namedInSentence(lines: string[], name: string): Candidate[] {
 function statedItems(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
   for (const line of text.split('\n')) {
-    if (line.includes('$') || !line.includes('=')) continue;
+    if (line.includes('$')) {
+      out.unshift(...wordedItems(line, name));
+      continue;
+    }
+    if (!line.includes('=')) continue;
     const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
     if (items.filter((x) => /^[^=]{1,30}=[^=]/.test(x)).length < 2) continue;
     for (const item of items) {
@@ -173,6 +177,22 @@ function statedItems(text: string, name: string): Candidate[] {
     }
   }
   return out;
+}
+
+/** `variance $(n-k+1)^2\sigma_x^2\sigma_g^2$`: an item that is a name in words and then its formula. */
+const WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:of\s+\S+\s+)?(?:is\s+)?\$([^$]+)\$\s*\.?$/i;
+
+/**
+ * `mean $0$, variance $(n-k+1)^2\sigma_x^2\sigma_g^2$, standard deviation grows linearly`: a summary line
+ * naming several answers in words, each before its formula. The formula of the item whose words
+ * name the answer looked for (two items or more must be of that form).
+ */
+function wordedItems(line: string, name: string): Candidate[] {
+  const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';')
+    .map((x) => WORDED_ITEM.exec(x.trim()))
+    .filter((m): m is RegExpExecArray => !!m);
+  if (items.length < 2) return [];
+  return items.filter((m) => labelNames(m[1]!, name)).map((m) => ({ text: m[2]!.trim(), how: 'marker' as const }));
 }
 
 /** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */

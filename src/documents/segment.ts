@@ -376,6 +376,28 @@ const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thank
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
 
+/** `question 7, parts (a) and (b)`, `Q2 (b)-(d)`, `4(f)` inside a prompt's sentence: a question's number and the lettered parts after it. */
+const NAMED_INLINE = /\b(?:(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?|(\d{1,2})\s*(?=\())((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
+
+/**
+ * The parts a prompt names in its words, when they belong to more than one question or come after
+ * other words (`HW4 question 7, parts (a) and (b), and question 4(f)`): each question's number with
+ * its part letters, in the prompt's order, as the key's part ids.
+ */
+function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
+  const ids: string[] = [];
+  for (const m of text.slice(0, 400).matchAll(NAMED_INLINE)) {
+    const q = outline.find((o) => o.number === (m[1] ?? m[2]));
+    if (!q) continue;
+    const { parts } = alsoNamed(m[3]!.match(/[a-h]/i)![0].toLowerCase(), m[3]!.replace(/^\s*\(\s*[a-h]\s*\)/i, ''));
+    for (const letter of [m[3]!.match(/[a-h]/i)![0].toLowerCase(), ...parts]) {
+      const id = q.parts.find((x) => x.split('.')[1] === letter);
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+  }
+  return ids;
+}
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   const first = text
@@ -676,6 +698,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       uploaded = false;
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
+      const inline = partsNamedInline(m.text, outline);
+      if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       if (h.number || (labels.length && m.text.length > 300)) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
         const before = question;
@@ -692,6 +716,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
+        if (!promptParts.length && inline.length > 1) promptParts = inline;
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);
@@ -770,6 +795,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           p = undefined;
         }
         if (l.part) p = l.part;
+        // A bare `(a)` when the prompt asked one (a), of another question than the reply's last label (`question 7, parts (a) and (b), and question 4(f)`).
+        const asked = !l.question && l.part ? promptParts.filter((x) => x.split('.')[1] === l.part) : [];
+        if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;
         const id = idFor(q, l.part ?? p, l.subpart, outline);
         // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
         if (!id || (!l.part && !l.subpart && id !== q)) continue;
