@@ -424,7 +424,9 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
   const mentioned =
     /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
-    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening);
+    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
+    // "can you do all of question 2 (...)?": every part of the question it names.
+    /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
   return { ...(mentioned ? { number: mentioned[1]! } : {}), heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
@@ -483,6 +485,23 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   });
   if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return undefined;
   return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
+}
+
+/**
+ * A reply that answers a question's lettered parts as a numbered list (`1.` ... `7.` for (a)-(g)),
+ * with no label of its own: each item, when the items are numbered 1, 2, ... at the line's start
+ * and there are exactly as many as the parts it answers. Undefined otherwise.
+ */
+function numberedItems(reply: string, count: number): string[] | undefined {
+  if (count < 2) return undefined;
+  const items: string[][] = [];
+  for (const line of reply.split('\n')) {
+    const m = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(line);
+    if (m && Number(m[1]) === items.length + 1) items.push([m[2]!]);
+    else if (m) return undefined;
+    else items[items.length - 1]?.push(line);
+  }
+  return items.length === count ? items.map((l) => l.join('\n')) : undefined;
 }
 
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
@@ -845,6 +864,16 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         pending = 'discussion';
         return;
       }
+    }
+    // The asked parts (or every part of the question) answered as items 1, 2, ... in their order.
+    const list = pending === 'new' && question ? (promptParts.length > 1 ? promptParts : parts()) : [];
+    const items = numberedItems(m.text, list.length);
+    if (items) {
+      items.forEach((text, i) => responses.add(list[i]!, `${i + 1}.`, { text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }));
+      lastPart = list[list.length - 1];
+      cursor = Math.max(cursor, parts().indexOf(lastPart!));
+      pending = 'discussion';
+      return;
     }
     let target: string | undefined;
     let continuation = false;
