@@ -50,6 +50,19 @@ export function leftSide(value: string): string | undefined {
   return m[1]!;
 }
 
+/** A shape's factor as inline math with the words that say what it counts (`$(...)$ pixels wide`, `$F$ channels`). */
+const WORDED_FACTOR = String.raw`\$([^$\n]+)\$(?:\s+[A-Za-z]+){0,2}`;
+const WORDED_SHAPE = new RegExp(String.raw`${WORDED_FACTOR}\s*[×x]\s*${WORDED_FACTOR}(?:\s*[×x]\s*${WORDED_FACTOR})?`, 'g');
+
+/**
+ * `$(\lfloor ... \rfloor + 1)$ pixels wide × $(...)$ pixels high × $F$ channels`: a shape whose
+ * factors are formulas of their own with dimension words between them, the × in the prose.
+ */
+function shapeFromWords(text: string): Candidate[] {
+  if (!/\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text)) return [];
+  return [...text.matchAll(WORDED_SHAPE)].map((m) => ({ text: [m[1], m[2], m[3]].filter((f): f is string => !!f).map((f) => `(${f.trim()})`).join(' \\times '), how: 'marker' as const })).reverse();
+}
+
 /** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
 function shapeFromDimensions(text: string): Candidate[] {
   const dims: Record<string, string> = {};
@@ -336,7 +349,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
       candidates = i < 0 ? [...candidates, listed.candidate] : [...candidates.slice(0, i), listed.candidate, ...candidates.slice(i)];
     }
   }
-  if (want.shape) candidates = [...shapeFromDimensions(text), ...candidates];
+  if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
   if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];
   return { candidates, named };
 }
