@@ -504,6 +504,28 @@ function numberedItems(reply: string, count: number): string[] | undefined {
   return items.length === count ? items.map((l) => l.join('\n')) : undefined;
 }
 
+/** A reply's closing recap: `**Summary**`, `### Final answers`, `TL;DR`, `In summary:` alone on its line (perhaps after a rule). */
+const RECAP = /^\s*(?:-{3,}\s*\n\s*)?(?:#{1,6}\s*|\*\*)?(?:summary|final answers|answers|recap|tl;?dr|in summary|to summarize|overview of (?:the )?answers)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/im;
+
+/**
+ * A recap at the end of a reply that answers several parts under their labels, which lists the
+ * answers again with no labels (`- Muon learning rate: $\boxed{...}$`, in its own order): it
+ * restates the parts, it is none of the last part's text. Cut off when the last part has a formula
+ * of its own before it and the recap lists two answers or more.
+ */
+function withoutRecap(segments: Segment[]): Segment[] {
+  const labelled = segments.filter((x) => x.label?.part);
+  const last = segments[segments.length - 1];
+  if (labelled.length < 2 || !last?.label?.part) return segments;
+  const m = RECAP.exec(last.text);
+  if (!m) return segments;
+  const before = last.text.slice(0, m.index);
+  const after = last.text.slice(m.index + m[0].length);
+  const items = after.split('\n').filter((l) => /^\s*(?:[-*+]|\d{1,2}[.)])\s+.*\$/.test(l) || /\\boxed\{/.test(l)).length;
+  if (items < 2 || !/\$[^$]+\$/.test(before)) return segments;
+  return [...segments.slice(0, -1), { ...last, text: before.replace(/\n\s*-{3,}\s*$/, '').trimEnd() }];
+}
+
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
 const ASKED_BY_CONTENT_MIN = 0.25;
 /** The same for a reply to a picture of the question: longer, so further from any one statement. */
@@ -780,7 +802,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       return;
     }
     // An assistant message.
-    const segments = splitAtLabels(m.text, 1, false, true);
+    const segments = withoutRecap(splitAtLabels(m.text, 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
       // A reply labelling parts only, to a question posted as a picture: which question it answers.
