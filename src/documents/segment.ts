@@ -527,6 +527,8 @@ function withoutRecap(segments: Segment[]): Segment[] {
 }
 
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
+/** A prompt this close to one part's statement is that statement pasted (cosine of idf-weighted words). */
+const PASTED_VERBATIM = 0.95;
 const ASKED_BY_CONTENT_MIN = 0.25;
 /** The same for a reply to a picture of the question: longer, so further from any one statement. */
 const REPLY_BY_CONTENT_MIN = 0.15;
@@ -609,8 +611,9 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
       doubt: `aligned to part ${own[0]!.id} by its words and the question under way, but part ${rival.id} matches nearly as well (${rival.s.toFixed(2)})`,
     };
   }
+  // A part's statement pasted word for word is that part, however many words a sibling shares with it.
   const doubt =
-    second && second.s >= best.s * 0.5
+    second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
   return { id: best.id, question: best.question, ...(doubt ? { doubt } : {}) };
