@@ -6,7 +6,7 @@
  */
 
 /** Tags a page's text is set with; any other `<...>` (a `<think>` block, `a <b` in a formula) is left alone. */
-const TAG = /<\/?(?:br|b|strong|i|em|u|sub|sup|p|div|span|li|ul|ol|code|pre|font|h[1-6])(?:\s[^<>]*)?\/?>/i;
+const TAG = /<\/?(?:br|b|strong|i|em|u|sub|sup|p|div|span|li|ul|ol|code|pre|font|h[1-6])(?:\s+[a-z-]+=(?:"[^"]*"|'[^']*'|[^\s<>]+))*\s*\/?>/i;
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', le: '≤', ge: '≥', ne: '≠', minus: '−', plusmn: '±', times: '×', middot: '·',
@@ -37,10 +37,12 @@ export function htmlAsText(text: string): string {
       .replace(/<sub>([^<]{1,40})<\/sub>/gi, (_m, s: string) => script('_', s))
       .replace(/<sup>([^<]{1,40})<\/sup>/gi, (_m, s: string) => script('^', s))
       .replace(/<br\s*\/?>\s*(?:\n)?/gi, '\n')
-      .replace(/<\/?(?:b|strong)\b[^<>]*>/gi, '**')
-      .replace(/<li\b[^<>]*>/gi, '- ')
-      .replace(/<\/(?:p|div|li|h[1-6])>/gi, '\n')
-      .replace(/<\/?(?:i|em|u|sub|sup|p|div|span|ul|ol|code|pre|font|h[1-6])\b[^<>]*>/gi, '');
+      .replace(new RegExp(TAG.source, 'gi'), (tag) => {
+        const name = /^<\/?([a-z0-9]+)/i.exec(tag)![1]!.toLowerCase();
+        if (name === 'b' || name === 'strong') return '**';
+        if (name === 'li') return tag.startsWith('</') ? '\n' : '- ';
+        return tag.startsWith('</') && /^(?:p|div|h[1-6])$/.test(name) ? '\n' : '';
+      });
   }
   return t.replace(/&(#\d{1,6}|#x[0-9a-f]{1,5}|[a-z][a-z0-9]{1,7});/gi, (m, e: string) => {
     if (e[0] === '#') {

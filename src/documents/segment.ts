@@ -495,11 +495,15 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
 function numberedItems(reply: string, count: number): string[] | undefined {
   if (count < 2) return undefined;
   const items: string[][] = [];
+  let intro = 0;
   for (const line of reply.split('\n')) {
     const m = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(line);
     if (m && Number(m[1]) === items.length + 1) items.push([m[2]!]);
     else if (m) return undefined;
-    else items[items.length - 1]?.push(line);
+    // The list is the whole reply: a line or two before it, no headings of its own (a list of steps sits under them).
+    else if (/^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$)/.test(line)) return undefined;
+    else if (items.length) items[items.length - 1]!.push(line);
+    else if (line.trim() && ++intro > 2) return undefined;
   }
   return items.length === count ? items.map((l) => l.join('\n')) : undefined;
 }
@@ -525,6 +529,9 @@ function withoutRecap(segments: Segment[]): Segment[] {
   if (items < 2 || !/\$[^$]+\$/.test(before)) return segments;
   return [...segments.slice(0, -1), { ...last, text: before.replace(/\n\s*-{3,}\s*$/, '').trimEnd() }];
 }
+
+/** A prompt that asks for every part of a question: `all of question 2`, `every part`, `parts a to g`, `(a)-(g)`. */
+const ASKS_WHOLE = /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+\d|\b(?:all|every|each)\s+(?:the\s+)?parts\b|\bparts?\s*\(?a\)?\s*(?:-|–|to|through)\s*\(?[b-h]\)?/i;
 
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
 /** A prompt this close to one part's statement is that statement pasted (cosine of idf-weighted words). */
@@ -709,6 +716,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   // Whether the current question was found by a turn's words alone (partByContent): a chat that
   // gives no numbers; one that does keeps its follow-ups as discussion of the part answered.
   let byWords = false;
+  // Whether the last user turn asked for every part of a question ("all of question 2", "parts a to g").
+  let askedWhole = false;
   // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
   let uploaded = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
@@ -743,6 +752,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
       const inline = partsNamedInline(m.text, outline);
+      askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       if (h.number || (labels.length && m.text.length > 300)) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
@@ -891,7 +901,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       }
     }
     // The asked parts (or every part of the question) answered as items 1, 2, ... in their order.
-    const list = pending === 'new' && question ? (promptParts.length > 1 ? promptParts : parts()) : [];
+    const list = pending === 'new' && question ? (promptParts.length > 1 ? promptParts : askedWhole ? parts() : []) : [];
     const items = numberedItems(m.text, list.length);
     if (items) {
       items.forEach((text, i) => responses.add(list[i]!, `${i + 1}.`, { text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }));
