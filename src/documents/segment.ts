@@ -718,6 +718,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let byWords = false;
   // Whether the last user turn asked for every part of a question ("all of question 2", "parts a to g").
   let askedWhole = false;
+  // The parts the last user turn named in its words when they are of several questions: the reply's bare letters are theirs.
+  let acrossQuestions: string[] = [];
   // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
   let uploaded = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
@@ -753,6 +755,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
       const inline = partsNamedInline(m.text, outline);
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
+      acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       if (h.number || (labels.length && m.text.length > 300)) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
@@ -849,8 +852,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           p = undefined;
         }
         if (l.part) p = l.part;
-        // A bare `(a)` when the prompt asked one (a), of another question than the reply's last label (`question 7, parts (a) and (b), and question 4(f)`).
-        const asked = !l.question && l.part ? promptParts.filter((x) => x.split('.')[1] === l.part) : [];
+        // A bare `(a)` when the prompt named parts of several questions and one (a) among them (`question 7, parts (a) and (b), and question 4(f)`).
+        const asked = !l.question && l.part ? acrossQuestions.filter((x) => x.split('.')[1] === l.part) : [];
         if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;
         const id = idFor(q, l.part ?? p, l.subpart, outline);
         // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
