@@ -376,8 +376,8 @@ const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thank
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
 
-/** `question 7, parts (a) and (b)`, `Q2 (b)-(d)`, `4(f)` inside a prompt's sentence: a question's number and the lettered parts after it. */
-const NAMED_INLINE = /\b(?:(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?|(\d{1,2})\s*(?=\())((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
+/** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
+const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
 
 /**
  * The parts a prompt names in its words, when they belong to more than one question or come after
@@ -387,10 +387,11 @@ const NAMED_INLINE = /\b(?:(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?
 function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
   const ids: string[] = [];
   for (const m of text.slice(0, 400).matchAll(NAMED_INLINE)) {
-    const q = outline.find((o) => o.number === (m[1] ?? m[2]));
+    const q = outline.find((o) => o.number === m[1]);
     if (!q) continue;
-    const { parts } = alsoNamed(m[3]!.match(/[a-h]/i)![0].toLowerCase(), m[3]!.replace(/^\s*\(\s*[a-h]\s*\)/i, ''));
-    for (const letter of [m[3]!.match(/[a-h]/i)![0].toLowerCase(), ...parts]) {
+    const first = m[2]!.match(/[a-h]/i)![0].toLowerCase();
+    const { parts } = alsoNamed(first, m[2]!.replace(/^\s*\(\s*[a-h]\s*\)/i, ''));
+    for (const letter of [first, ...parts]) {
       const id = q.parts.find((x) => x.split('.')[1] === letter);
       if (id && !ids.includes(id)) ids.push(id);
     }
@@ -498,6 +499,8 @@ function numberedItems(reply: string, count: number): string[] | undefined {
   let intro = 0;
   for (const line of reply.split('\n')) {
     const m = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(line);
+    // `1. **Receptive field.** ...`: items under titles of their own are sections, placed by their words (sectionsByContent).
+    if (m && /^\*\*/.test(m[2]!)) return undefined;
     if (m && Number(m[1]) === items.length + 1) items.push([m[2]!]);
     else if (m) return undefined;
     // The list is the whole reply: a line or two before it, no headings of its own (a list of steps sits under them).
