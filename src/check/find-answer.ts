@@ -60,7 +60,15 @@ const WORDED_SHAPE = new RegExp(String.raw`${WORDED_FACTOR}\s*[×x]\s*${WORDED_F
  */
 function shapeFromWords(text: string): Candidate[] {
   if (!/\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text)) return [];
-  return [...text.matchAll(WORDED_SHAPE)].map((m) => ({ text: [m[1], m[2], m[3]].filter((f): f is string => !!f).map((f) => `(${f.trim()})`).join(' \\times '), how: 'marker' as const })).reverse();
+  return [...text.matchAll(WORDED_SHAPE)]
+    .map((m) => ({
+      text: [m[1], m[2], m[3]]
+        .filter((f): f is string => !!f)
+        .map((f) => `(${f.trim()})`)
+        .join(' \\times '),
+      how: 'marker' as const,
+    }))
+    .reverse();
 }
 
 /** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */

@@ -33,7 +33,12 @@ function asLatex(array: string): string | undefined {
   while (inner.startsWith('[[') && bracketed(inner, 0)?.length === inner.length) inner = inner.slice(1, -1).trim();
   const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [inner];
   // `-40.` is how NumPy and PyTorch print a whole float: the number -40.
-  const cells = rows.map((r) => r.split(/[\s,]+/).filter(Boolean).map((c) => c.replace(/^([-+]?\d+)\.$/, '$1')));
+  const cells = rows.map((r) =>
+    r
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((c) => c.replace(/^([-+]?\d+)\.$/, '$1')),
+  );
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
   // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.
   if (cells.length === 1 && cells[0]!.length === 1) return undefined;

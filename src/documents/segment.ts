@@ -534,7 +534,8 @@ function withoutRecap(segments: Segment[]): Segment[] {
 }
 
 /** A prompt that asks for every part of a question: `all of question 2`, `every part`, `parts a to g`, `(a)-(g)`. */
-const ASKS_WHOLE = /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+\d|\b(?:all|every|each)\s+(?:the\s+)?parts\b|\bparts?\s*\(?a\)?\s*(?:-|–|to|through)\s*\(?[b-h]\)?/i;
+const ASKS_WHOLE =
+  /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+\d|\b(?:all|every|each)\s+(?:the\s+)?parts\b|\bparts?\s*\(?a\)?\s*(?:-|–|to|through)\s*\(?[b-h]\)?/i;
 
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
 /** A prompt this close to one part's statement is that statement pasted (cosine of idf-weighted words). */
