@@ -907,8 +907,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         return;
       }
     }
-    // The asked parts (or every part of the question) answered as items 1, 2, ... in their order.
-    const list = pending === 'new' && question ? (promptParts.length > 1 ? promptParts : askedWhole ? parts() : []) : [];
+    // Every part of the question asked for, answered as items 1, 2, ... in the question's order.
+    // Only for a whole question: when the prompt lists some parts, a reply may take them in another order (sectionsByContent).
+    const list = pending === 'new' && question && askedWhole ? parts() : [];
     const items = numberedItems(m.text, list.length);
     if (items) {
       items.forEach((text, i) => responses.add(list[i]!, `${i + 1}.`, { text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }));
