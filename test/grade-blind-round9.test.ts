@@ -120,3 +120,22 @@ test('a remark in words in brackets after a plain answer is no part of it; brack
   assert.equal(trimAnswer('2c d_out d_in^2 (faster by a factor d_out/d_in)'), '2c d_out d_in^2');
   for (const s of ['(W - K)/S + 1 (W - K)', 'L(K-1) + 1', 'O(n)', 'f(x) (x)']) assert.equal(trimAnswer(s), s);
 });
+
+test('five transcripts written after the fixes (the honest guide): an HTML table, a model that gives in after "Good point —", French and German labels, numbered items for a whole question', {
+  skip,
+}, async () => {
+  const r = await measureAgreement({ labels: join(ROUND, 'after', 'after.labels.yaml'), key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
+  const o = r.report.overall;
+  console.log(`written after the fixes: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
+  assert.equal(o.rightWrong, o.parts);
+  const after = (name: string) => readFileSync(join(ROUND, 'after', name), 'utf8');
+  // Near miss: a wrong cell of the HTML table is graded wrong.
+  assert.equal(grade(after('html-table.md').replace('490 &times; 3 + 3 = 1473', '490 &times; 3 = 1470')).get('4.e'), 'partial');
+  // Near miss: an acknowledgement that holds the answer ("Good point, but ...") concedes nothing.
+  const holds = after('glorot-caves.md').replace(
+    /Good point — you're right[\s\S]*?(?=\n## User)/,
+    'Good point, but the course defines Xavier as Var = 1/d_in, so the answer stays $$c = \\frac{1}{\\sqrt{d_{in}}}$$\n',
+  );
+  assert.notEqual(holds, after('glorot-caves.md'));
+  assert.equal(grade(holds).get('2.b'), 'correct');
+});

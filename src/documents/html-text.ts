@@ -6,7 +6,7 @@
  */
 
 /** Tags a page's text is set with; any other `<...>` (a `<think>` block, `a <b` in a formula) is left alone. */
-const TAG = /<\/?(?:br|b|strong|i|em|u|sub|sup|p|div|span|li|ul|ol|code|pre|font|h[1-6])(?:\s+[a-z-]+=(?:"[^"]*"|'[^']*'|[^\s<>]+))*\s*\/?>/i;
+const TAG = /<\/?(?:br|b|strong|i|em|u|sub|sup|p|div|span|li|ul|ol|code|pre|font|h[1-6]|table|thead|tbody|tr|td|th)(?:\s+[a-z-]+=(?:"[^"]*"|'[^']*'|[^\s<>]+))*\s*\/?>/i;
 
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -75,6 +75,26 @@ function script(mark: '_' | '^', inner: string): string {
   return /^[\w.]+$/.test(t) && (mark === '_' || /^\w+$/.test(t)) ? `${mark}${t}` : `${mark}{${t}}`;
 }
 
+/** `<table><tr><td>CONV3-10</td><td>100</td></tr>...</table>`: the rows as a Markdown table's, a header's cells (`<th>`) above its rule. */
+function htmlTables(text: string): string {
+  if (!/<table\b/i.test(text)) return text;
+  return text.replace(/<table\b[^>]*>([\s\S]*?)<\/table>/gi, (_m, body: string) => {
+    const rows = [...body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) => ({
+      header: /<th\b/i.test(r[1]!),
+      cells: [...r[1]!.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) =>
+        c[1]!
+          .replace(/<[^>]*>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+    }));
+    const lines = rows.map((r) => `| ${r.cells.join(' | ')} |`);
+    const head = rows[0]?.header ? 1 : 0;
+    if (head) lines.splice(1, 0, `|${rows[0]!.cells.map(() => '---|').join('')}`);
+    return `\n${lines.join('\n')}\n`;
+  });
+}
+
 /** The text with its HTML markup read as the page shows it; a text with none is returned as it is. */
 export function htmlAsText(text: string): string {
   const tags = TAG.test(text);
@@ -82,7 +102,7 @@ export function htmlAsText(text: string): string {
   if (!tags && !entities) return text;
   let t = text;
   if (tags) {
-    t = t
+    t = htmlTables(t)
       .split('\n')
       // A break inside a table's row keeps the row one line (chat sites put `<br>` in cells).
       .map((l) => (/^\s*\|/.test(l) ? l.replace(/<br\s*\/?>/gi, ' ') : l))
