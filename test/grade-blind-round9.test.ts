@@ -139,3 +139,16 @@ test('five transcripts written after the fixes (the honest guide): an HTML table
   assert.notEqual(holds, after('glorot-caves.md'));
   assert.equal(grade(holds).get('2.b'), 'correct');
 });
+
+test('four transcripts written after both sets of fixes: an ASCII shape whose x is the times sign; a growth O(n^2) is not the option O(n)', { skip }, async () => {
+  const r = await measureAgreement({ labels: join(ROUND, 'third', 'third.labels.yaml'), key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
+  const o = r.report.overall;
+  console.log(`written after both sets of fixes: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
+  assert.equal(o.rightWrong, o.parts);
+  const writeup = readFileSync(join(ROUND, 'third', 'writeup-h4.md'), 'utf8');
+  assert.deepEqual(verdicts(writeup), { '4.b': 'correct', '4.c': 'correct', '7.b': 'partial' });
+  // Near misses: the wrong channel count after an x, and O(n log n); the right growth is still named.
+  assert.notEqual(grade(writeup.replace('x (floor((H - K)/S) + 1) x C', 'x (floor((H - K)/S) + 1) x F')).get('4.b'), 'correct');
+  assert.equal(grade(writeup.replace('O(n^2)', 'O(n log n)')).get('7.b'), 'partial');
+  assert.equal(grade(writeup.replace('O(n^2)', 'O(n)')).get('7.b'), 'correct');
+});

@@ -120,6 +120,8 @@ function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: C
  */
 function wordedAnswer(text: string, type: AnswerType, expected: Node): string[] {
   if (/[\\$]/.test(text)) return [];
+  // `(floor((W - K)/S) + 1) x (floor((H - K)/S) + 1) x C`: in a plain-text shape an `x` set apart by spaces is the times sign.
+  if (type === 'shape' && /\S\s+x\s+\S/.test(text)) return [text.replace(/(?<=\S)\s+x\s+(?=\S)/g, ' \\times ')];
   if ((type === 'tuple' || type === 'vector') && expected.kind === 'tuple' && expected.items.length === 2) {
     const pair = rowColumnIn(text);
     return pair ? [pair] : [];
