@@ -82,7 +82,8 @@ test("a program's printed arrays are answers (NumPy's `[[-40 -40] [-40 -40]]`, P
   assert.ok(!found.some((t) => t.startsWith('(') || t.includes('-40 & -40')), found.join('\n'));
   // Python's list print, and a 1-D array as a vector; an output block with a label before the array.
   assert.ok(answerCandidates('```text\nresult = [[1, 2], [3, 4]]\n```').some((c) => c.text === '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}'));
-  assert.ok(answerCandidates('```\n[0.  0.8 0. ]\n```').some((c) => c.text === '(0., 0.8, 0.)'));
+  // (A whole float printed `0.` is the number 0.)
+  assert.ok(answerCandidates('```\n[0.  0.8 0. ]\n```').some((c) => c.text === '(0, 0.8, 0)'));
   // Near misses: ragged rows and words are no array; code without output states nothing.
   assert.ok(!answerCandidates('```\n[[1 2]\n [3]]\n```').some((c) => c.text.includes('bmatrix')));
   assert.ok(!answerCandidates('```\n[see above]\n```').some((c) => c.text.startsWith('(')));

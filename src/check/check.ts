@@ -120,6 +120,8 @@ function withSymbols(r: CheckResult, symbols: CheckResult['symbols'], misfit?: C
  */
 function wordedAnswer(text: string, type: AnswerType, expected: Node): string[] {
   if (/[\\$]/.test(text)) return [];
+  // `(floor((W - K)/S) + 1) x (floor((H - K)/S) + 1) x C`: in a plain-text shape an `x` set apart by spaces is the times sign.
+  if (type === 'shape' && /\S\s+x\s+\S/.test(text)) return [text.replace(/(?<=\S)\s+x\s+(?=\S)/g, ' \\times ')];
   if ((type === 'tuple' || type === 'vector') && expected.kind === 'tuple' && expected.items.length === 2) {
     const pair = rowColumnIn(text);
     return pair ? [pair] : [];
@@ -183,13 +185,18 @@ function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { 
 /** Latin letters plain text writes for Greek ones: `jw` for `j\omega` (an EE student's keyboard). */
 const ASCII_GREEK: Record<string, string> = { w: 'omega' };
 
-/** The answer with such a letter read as the Greek one, when the question names the Greek letter and not the Latin one. */
-function asciiGreek(answer: Node, names: ReadonlySet<string>): Node {
+/**
+ * The answer with such a letter read as the Greek one, when the question names the Greek letter
+ * and not the Latin one; and `||dW||_2` read as `\|\Delta W\|_2` when the expected answer is about a
+ * change Δ and the answer writes it as a differential (a key's `dy` for Q7 does not make `d` Δ's rival).
+ */
+function asciiGreek(answer: Node, names: ReadonlySet<string>, expected: Node): Node {
   let out = answer;
   const used = freeSymbols(answer);
   for (const [latin, greek] of Object.entries(ASCII_GREEK)) {
     if (used.has(latin) && !names.has(latin) && names.has(greek)) out = substitute(out, latin, { kind: 'sym', name: greek });
   }
+  if (used.has('d') && !used.has('Delta') && freeSymbols(expected).has('Delta')) out = substitute(out, 'd', { kind: 'sym', name: 'Delta' });
   return out;
 }
 
@@ -297,7 +304,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   if (type === 'shape') answer = shapeSide(answer);
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
   else if (type === 'equation') answer = concluded(answer, expected);
-  answer = asciiGreek(answer, prepared.names);
+  answer = asciiGreek(answer, prepared.names, expected);
   const shown = printMath(answer);
   const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.

@@ -86,6 +86,13 @@ function fromSentence(sentence: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A remark in words in brackets after a plain-text answer (`2c d_out d_in^2 (faster by a factor
+ * d_out/d_in)`, `L(K-1)+1 (per side)`): it comments on the answer and is none of it. A bracket
+ * of mathematics (`(W - K)`, `(1/c)`, `O(n)`) has no run of words.
+ */
+const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3,}\b){2})[^()$\\=]*\)$/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -99,6 +106,7 @@ export function trimAnswer(s: string): string {
       .replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '')
       .replace(/\\[,;!]\s*$/, '')
       .replace(/\\(?:quad|qquad)\s*$/, '')
+      .replace(TRAILING_REMARK, '')
       .trim();
   }
   return t;
@@ -576,7 +584,11 @@ export function answerCandidates(response: string): Candidate[] {
     if (score) reason.set(i, Math.max(reason.get(i) ?? 0, score));
   });
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
+  const printed = printedArrays(response);
+  // A printed array's rows (`[-40., -40., -40.]]]])`) are pieces of it, not answers of their own.
+  const inPrinted = (index: number) => printed.some((a) => index > a.index && index < a.index + a.length);
   all.forEach((f, i) => {
+    if (inPrinted(f.index)) return;
     const position = at(f.index);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
@@ -592,7 +604,7 @@ export function answerCandidates(response: string): Candidate[] {
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
-  for (const a of printedArrays(response)) push(a.text, 'display', 10 + at(a.index), a.index);
+  for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response

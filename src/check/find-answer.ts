@@ -50,6 +50,27 @@ export function leftSide(value: string): string | undefined {
   return m[1]!;
 }
 
+/** A shape's factor as inline math with the words that say what it counts (`$(...)$ pixels wide`, `$F$ channels`). */
+const WORDED_FACTOR = String.raw`\$([^$\n]+)\$(?:\s+[A-Za-z]+){0,2}`;
+const WORDED_SHAPE = new RegExp(String.raw`${WORDED_FACTOR}\s*[×x]\s*${WORDED_FACTOR}(?:\s*[×x]\s*${WORDED_FACTOR})?`, 'g');
+
+/**
+ * `$(\lfloor ... \rfloor + 1)$ pixels wide × $(...)$ pixels high × $F$ channels`: a shape whose
+ * factors are formulas of their own with dimension words between them, the × in the prose.
+ */
+function shapeFromWords(text: string): Candidate[] {
+  if (!/\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text)) return [];
+  return [...text.matchAll(WORDED_SHAPE)]
+    .map((m) => ({
+      text: [m[1], m[2], m[3]]
+        .filter((f): f is string => !!f)
+        .map((f) => `(${f.trim()})`)
+        .join(' \\times '),
+      how: 'marker' as const,
+    }))
+    .reverse();
+}
+
 /** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
 function shapeFromDimensions(text: string): Candidate[] {
   const dims: Record<string, string> = {};
@@ -125,6 +146,30 @@ function labelledValues(text: string, name: string): Candidate[] {
       .trim();
     if (value) out.unshift({ text: value, how: 'marker' });
   }
+  return [...namedInSentence(lines, name), ...out];
+}
+
+/** `The output shape should be` and a display after it: a sentence whose subject names the answer and whose formula ends it. */
+const SENTENCE_NAMES = /\b(?:the\s+)?((?:[A-Za-z][A-Za-z-]*\s+){0,2}[A-Za-z][A-Za-z-]*)\s+(?:should\s+be|is|becomes|would\s+be|will\s+be|equals)\s*:?\s*$/i;
+
+/**
+ * A correction or a conclusion in prose that states one of several named answers ("You're right,
+ * the output shape should be $$...$$"): the display that ends the sentence, when the words before
+ * the verb (or their last one or two) name the answer.
+ */
+function namedInSentence(lines: string[], name: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = SENTENCE_NAMES.exec(lines[i]!);
+    if (!m) continue;
+    const words = m[1]!.split(/\s+/);
+    if (!words.some((_w, k) => labelNames(words.slice(k).join(' '), name))) continue;
+    const value = displayAt(lines, lines[i + 1]?.trim() === '' ? i + 2 : i + 1)
+      .replace(/^\$\$|\$\$[.,;]?$|^\\\[|\\\][.,;]?$/g, '')
+      .replace(/[.;,]\s*$/, '')
+      .trim();
+    if (value) out.unshift({ text: value, how: 'marker' });
+  }
   return out;
 }
 
@@ -136,7 +181,11 @@ function labelledValues(text: string, name: string): Candidate[] {
 function statedItems(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
   for (const line of text.split('\n')) {
-    if (line.includes('$') || !line.includes('=')) continue;
+    if (line.includes('$')) {
+      out.unshift(...wordedItems(line, name));
+      continue;
+    }
+    if (!line.includes('=')) continue;
     const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
     if (items.filter((x) => /^[^=]{1,30}=[^=]/.test(x)).length < 2) continue;
     for (const item of items) {
@@ -149,6 +198,22 @@ function statedItems(text: string, name: string): Candidate[] {
     }
   }
   return out;
+}
+
+/** `variance $(n-k+1)^2\sigma_x^2\sigma_g^2$`: an item that is a name in words and then its formula. */
+const WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:of\s+\S+\s+)?(?:is\s+)?\$([^$]+)\$\s*\.?$/i;
+
+/**
+ * `mean $0$, variance $(n-k+1)^2\sigma_x^2\sigma_g^2$, standard deviation grows linearly`: a summary line
+ * naming several answers in words, each before its formula. The formula of the item whose words
+ * name the answer looked for (two items or more must be of that form).
+ */
+function wordedItems(line: string, name: string): Candidate[] {
+  const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';')
+    .map((x) => WORDED_ITEM.exec(x.trim()))
+    .filter((m): m is RegExpExecArray => !!m);
+  if (items.length < 2) return [];
+  return items.filter((m) => labelNames(m[1]!, name)).map((m) => ({ text: m[2]!.trim(), how: 'marker' as const }));
 }
 
 /** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
@@ -292,7 +357,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
       candidates = i < 0 ? [...candidates, listed.candidate] : [...candidates.slice(0, i), listed.candidate, ...candidates.slice(i)];
     }
   }
-  if (want.shape) candidates = [...shapeFromDimensions(text), ...candidates];
+  if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
   if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];
   return { candidates, named };
 }

@@ -179,6 +179,8 @@ export function prepareCommon(s: string): string {
     (_m, unit: string, power: string) => `${unit}^${power}}`,
   );
   t = t.replace(UNIT_WORDS, '$1');
+  // `d_{\rm out}`, `{\bf W}`: plain TeX's font switches, which models trained on old papers still write, are LaTeX's `\mathrm{out}`, `\mathbf{W}`.
+  t = t.replace(/\{\s*\\(rm|bf|sf|tt|it|cal)\b\s*([^{}]*?)\s*\}/g, (_m, font: string, body: string) => `{\\math${font}{${body}}}`);
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
   t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.

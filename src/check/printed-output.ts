@@ -4,6 +4,8 @@
  * bare). NumPy prints a matrix as `[[-40 -40 -40]\n [-40 -40 -40]]`, Python as `[[-40, -40],
  * [-40, -40]]`; each array that starts a line is read as the matrix (or vector) it
  * prints. Arrays in code (`h = np.array([[...]])`) are the program's input, never its answer.
+ * PyTorch prints `tensor([[[[-40., -40.], ...]]]])` with the batch and channel axes of a
+ * convolution's output around the matrix: axes of length one are read through.
  */
 
 /** A number as Python and NumPy print it: `-40`, `0.8`, `1.`, `-1.5e-03`. */
@@ -11,8 +13,8 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 /** Fenced blocks, paired from the first; their language says whether they hold output. */
 const FENCED = /```([^\n`]*)\n([\s\S]*?)```/g;
 const OUTPUT_LANGUAGE = /^\s*(?:text|output|console|plaintext)?\s*$/i;
-/** An array at the start of an output line, after an optional name (`y_c =`) or `array(`. */
-const ARRAY_START = /^[ \t]*(?:[\w.]{1,12}\s*[:=]\s*)?(?:array\()?\[/gm;
+/** An array at the start of an output line, after an optional notebook prompt (`Out[3]:`), name (`y_c =`), `array(` or `tensor(`. */
+const ARRAY_START = /^[ \t]*(?:Out\[\d+\]:\s*)?(?:[\w.]{1,12}\s*[:=]\s*)?(?:(?:array|tensor)\()?\[/gm;
 
 /** The bracketed text that starts at `from` (which is `[`), up to its matching `]`. */
 function bracketed(text: string, from: number): string | undefined {
@@ -26,9 +28,17 @@ function bracketed(text: string, from: number): string | undefined {
 
 /** `[[1 2] [3 4]]` → `\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}`; `[0. 0.8 0.]` → `(0., 0.8, 0.)`; else undefined. */
 function asLatex(array: string): string | undefined {
-  const inner = array.slice(1, -1).trim();
+  let inner = array.slice(1, -1).trim();
+  // `[[[[...]]]]`: an axis of length one holds the array inside it.
+  while (inner.startsWith('[[') && bracketed(inner, 0)?.length === inner.length) inner = inner.slice(1, -1).trim();
   const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [inner];
-  const cells = rows.map((r) => r.split(/[\s,]+/).filter(Boolean));
+  // `-40.` is how NumPy and PyTorch print a whole float: the number -40.
+  const cells = rows.map((r) =>
+    r
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((c) => c.replace(/^([-+]?\d+)\.$/, '$1')),
+  );
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
   // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.
   if (cells.length === 1 && cells[0]!.length === 1) return undefined;
@@ -36,13 +46,13 @@ function asLatex(array: string): string | undefined {
   return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
-/** The arrays a response's printed output shows, as LaTeX, with their offsets in the response. */
-export function printedArrays(response: string): { text: string; index: number }[] {
+/** The arrays a response's printed output shows, as LaTeX, with their offsets and printed lengths in the response. */
+export function printedArrays(response: string): { text: string; index: number; length: number }[] {
   if (!response.includes('[')) return [];
   // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
   // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
   const text = response.includes('```') ? response.replace(FENCED, (all, language: string) => (OUTPUT_LANGUAGE.test(language) ? all : all.replace(/[^\n]/g, ' '))) : response;
-  const out: { text: string; index: number }[] = [];
+  const out: { text: string; index: number; length: number }[] = [];
   // The rows of an array printed on lines of their own are inside it, not arrays of their own.
   let after = 0;
   for (const m of text.matchAll(ARRAY_START)) {
@@ -52,7 +62,7 @@ export function printedArrays(response: string): { text: string; index: number }
     if (!array) continue;
     after = open + array.length;
     const latex = asLatex(array);
-    if (latex) out.push({ text: latex, index: open });
+    if (latex) out.push({ text: latex, index: open, length: array.length });
   }
   return out;
 }

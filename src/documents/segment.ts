@@ -373,6 +373,32 @@ const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR
 /** A prompt that opens on a question's part, perhaps after a word that moves on (`Also 4(f): ...`, `Now do Q2(b).`). */
 const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*[:.)-]/i;
 
+/** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
+const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
+
+/** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
+const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
+
+/**
+ * The parts a prompt names in its words, when they belong to more than one question or come after
+ * other words (`HW4 question 7, parts (a) and (b), and question 4(f)`): each question's number with
+ * its part letters, in the prompt's order, as the key's part ids.
+ */
+function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
+  const ids: string[] = [];
+  for (const m of text.slice(0, 400).matchAll(NAMED_INLINE)) {
+    const q = outline.find((o) => o.number === m[1]);
+    if (!q) continue;
+    const first = m[2]!.match(/[a-h]/i)![0].toLowerCase();
+    const { parts } = alsoNamed(first, m[2]!.replace(/^\s*\(\s*[a-h]\s*\)/i, ''));
+    for (const letter of [first, ...parts]) {
+      const id = q.parts.find((x) => x.split('.')[1] === letter);
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+  }
+  return ids;
+}
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   const first = text
@@ -399,7 +425,9 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
   const mentioned =
     /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
-    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening);
+    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
+    // "can you do all of question 2 (...)?": every part of the question it names.
+    /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
   return { ...(mentioned ? { number: mentioned[1]! } : {}), heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
@@ -460,7 +488,58 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
 }
 
+/**
+ * A reply that answers a question's lettered parts as a numbered list (`1.` ... `7.` for (a)-(g)),
+ * with no label of its own: each item, when the items are numbered 1, 2, ... at the line's start
+ * and there are exactly as many as the parts it answers. Undefined otherwise.
+ */
+function numberedItems(reply: string, count: number): string[] | undefined {
+  if (count < 2) return undefined;
+  const items: string[][] = [];
+  let intro = 0;
+  for (const line of reply.split('\n')) {
+    const m = /^(\d{1,2})[.)]\s+(\S.*)$/.exec(line);
+    // `1. **Receptive field.** ...`: items under titles of their own are sections, placed by their words (sectionsByContent).
+    if (m && /^\*\*/.test(m[2]!)) return undefined;
+    if (m && Number(m[1]) === items.length + 1) items.push([m[2]!]);
+    else if (m) return undefined;
+    // The list is the whole reply: a line or two before it, no headings of its own (a list of steps sits under them).
+    else if (/^\s*(?:#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$)/.test(line)) return undefined;
+    else if (items.length) items[items.length - 1]!.push(line);
+    else if (line.trim() && ++intro > 2) return undefined;
+  }
+  return items.length === count ? items.map((l) => l.join('\n')) : undefined;
+}
+
+/** A reply's closing recap: `**Summary**`, `### Final answers`, `TL;DR`, `In summary:` alone on its line (perhaps after a rule). */
+const RECAP = /^\s*(?:-{3,}\s*\n\s*)?(?:#{1,6}\s*|\*\*)?(?:summary|final answers|answers|recap|tl;?dr|in summary|to summarize|overview of (?:the )?answers)(?:\*\*)?\s*:?\s*(?:\*\*)?\s*$/im;
+
+/**
+ * A recap at the end of a reply that answers several parts under their labels, which lists the
+ * answers again with no labels (`- Muon learning rate: $\boxed{...}$`, in its own order): it
+ * restates the parts, it is none of the last part's text. Cut off when the last part has a formula
+ * of its own before it and the recap lists two answers or more.
+ */
+function withoutRecap(segments: Segment[]): Segment[] {
+  const labelled = segments.filter((x) => x.label?.part);
+  const last = segments[segments.length - 1];
+  if (labelled.length < 2 || !last?.label?.part) return segments;
+  const m = RECAP.exec(last.text);
+  if (!m) return segments;
+  const before = last.text.slice(0, m.index);
+  const after = last.text.slice(m.index + m[0].length);
+  const items = after.split('\n').filter((l) => /^\s*(?:[-*+]|\d{1,2}[.)])\s+.*\$/.test(l) || /\\boxed\{/.test(l)).length;
+  if (items < 2 || !/\$[^$]+\$/.test(before)) return segments;
+  return [...segments.slice(0, -1), { ...last, text: before.replace(/\n\s*-{3,}\s*$/, '').trimEnd() }];
+}
+
+/** A prompt that asks for every part of a question: `all of question 2`, `every part`, `parts a to g`, `(a)-(g)`. */
+const ASKS_WHOLE =
+  /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+\d|\b(?:all|every|each)\s+(?:the\s+)?parts\b|\bparts?\s*\(?a\)?\s*(?:-|–|to|through)\s*\(?[b-h]\)?/i;
+
 /** How close a question asked without any number must come to a part's statement (cosine of idf-weighted words). */
+/** A prompt this close to one part's statement is that statement pasted (cosine of idf-weighted words). */
+const PASTED_VERBATIM = 0.95;
 const ASKED_BY_CONTENT_MIN = 0.25;
 /** The same for a reply to a picture of the question: longer, so further from any one statement. */
 const REPLY_BY_CONTENT_MIN = 0.15;
@@ -543,8 +622,9 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
       doubt: `aligned to part ${own[0]!.id} by its words and the question under way, but part ${rival.id} matches nearly as well (${rival.s.toFixed(2)})`,
     };
   }
+  // A part's statement pasted word for word is that part, however many words a sibling shares with it.
   const doubt =
-    second && second.s >= best.s * 0.5
+    second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
   return { id: best.id, question: best.question, ...(doubt ? { doubt } : {}) };
@@ -640,6 +720,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   // Whether the current question was found by a turn's words alone (partByContent): a chat that
   // gives no numbers; one that does keeps its follow-ups as discussion of the part answered.
   let byWords = false;
+  // Whether the last user turn asked for every part of a question ("all of question 2", "parts a to g").
+  let askedWhole = false;
+  // The parts the last user turn named in its words when they are of several questions: the reply's bare letters are theirs.
+  let acrossQuestions: string[] = [];
   // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
   let uploaded = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
@@ -673,6 +757,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       uploaded = false;
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
+      const inline = partsNamedInline(m.text, outline);
+      askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
+      acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
+      if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       if (h.number || (labels.length && m.text.length > 300)) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
         const before = question;
@@ -689,6 +777,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
+        if (!promptParts.length && inline.length > 1) promptParts = inline;
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);
@@ -703,7 +792,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         uploaded = true;
       } else {
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
-        const named = m.text.length < 80 ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
+        // A letter after words that point back ("don't we need 2P here too, like in (a)?") is the part compared with, not the one asked.
+        const named = m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
         const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : undefined;
         promptParts = next && next !== lastPart ? [next] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
@@ -732,7 +822,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       return;
     }
     // An assistant message.
-    const segments = splitAtLabels(m.text, 1, false, true);
+    const segments = withoutRecap(splitAtLabels(m.text, 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
       // A reply labelling parts only, to a question posted as a picture: which question it answers.
@@ -766,6 +856,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           p = undefined;
         }
         if (l.part) p = l.part;
+        // A bare `(a)` when the prompt named parts of several questions and one (a) among them (`question 7, parts (a) and (b), and question 4(f)`).
+        const asked = !l.question && l.part ? acrossQuestions.filter((x) => x.split('.')[1] === l.part) : [];
+        if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;
         const id = idFor(q, l.part ?? p, l.subpart, outline);
         // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
         if (!id || (!l.part && !l.subpart && id !== q)) continue;
@@ -813,6 +906,17 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         pending = 'discussion';
         return;
       }
+    }
+    // Every part of the question asked for, answered as items 1, 2, ... in the question's order.
+    // Only for a whole question: when the prompt lists some parts, a reply may take them in another order (sectionsByContent).
+    const list = pending === 'new' && question && askedWhole ? parts() : [];
+    const items = numberedItems(m.text, list.length);
+    if (items) {
+      items.forEach((text, i) => responses.add(list[i]!, `${i + 1}.`, { text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }));
+      lastPart = list[list.length - 1];
+      cursor = Math.max(cursor, parts().indexOf(lastPart!));
+      pending = 'discussion';
+      return;
     }
     let target: string | undefined;
     let continuation = false;

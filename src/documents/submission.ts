@@ -1,5 +1,7 @@
 import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
+import { foldLabelWords } from './label-words.js';
+import { htmlAsText } from './html-text.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
@@ -25,7 +27,7 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
   const original = text;
-  text = foldFullWidth(text);
+  text = foldLabelWords(foldFullWidth(htmlAsText(text)));
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };

@@ -685,6 +685,12 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
   if (part.answers.length > 1 && a.name) {
     const stating = ordered.filter((t) => foundIn(t.text).some((c) => statesName(c.text, a.name!)));
     if (stating.length) return [stating[0]!.text];
+    // `- Weights: $K^2CF$` labels the answer without an equation. A correction that restates only
+    // another answer ("the output shape should be ...; the weight and bias counts are unchanged")
+    // leaves this one where it was last labelled.
+    const siblings = part.answers.map((x) => x.name).filter((n): n is string => !!n && n !== a.name);
+    const labelled = ordered.find((t) => candidatesFor(t.text, { name: a.name, siblings }).named);
+    if (labelled) return [labelled.text];
     return [which === 'final' ? response.final.text : response.first.text];
   }
   // The answer the writer commits to: a later reply that states none (it only discusses) leaves the last one that does.

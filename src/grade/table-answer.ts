@@ -173,7 +173,8 @@ function proseCells(sentence: string, stems: string[][]): Map<number, string> {
     if (!s.length) return;
     const word = `(?:${s.map((x) => x.replace(/[^a-z0-9]/g, '')).join('|')})[a-z]*`;
     const before = new RegExp(`${VALUE}\\s+${word}\\b`, 'i').exec(text);
-    const after = new RegExp(`\\b${word}\\s+(?:are|is|of|=)\\s+(?:an?\\s+|the\\s+)?${VALUE}`, 'i').exec(text);
+    // `its activations are $...$`, and in a terse list `activations 28 × 28 × 10`.
+    const after = new RegExp(`\\b${word}\\s+(?:(?:are|is|of|=)\\s+)?(?:an?\\s+|the\\s+)?${VALUE}`, 'i').exec(text);
     const output = /^(?:activ|outpu|dimen|shape)/.test(s[0] ?? '') ? new RegExp(`\\b(?:gives|outputs|produces|yields)\\s+(?:an?\\s+(?:vector|tensor)\\s+of\\s+)?${VALUE}`, 'i').exec(text) : null;
     const found = before ?? after ?? output;
     if (found) out.set(c, cleanCell(found[1]!));

@@ -12,7 +12,22 @@ export function normalizeWords(s: string): string {
     .trim();
 }
 
-function mentions(text: string, option: string): boolean {
+/** `O(n)`, `\Theta(n^2)` as a formula reads, spaces, delimiters and sizing left out: `o(n)`, `\theta(n^2)`. */
+function formulaForm(s: string): string {
+  return s
+    .replace(/\\(?:left|right|big|Big|mathcal|mathrm|operatorname)\b|[$\s{}]|\\[,;!]/g, '')
+    .replace(/\\/g, '')
+    .toLowerCase();
+}
+
+function mentions(text: string, option: string, raw?: string): boolean {
+  // An option that is a formula (`O(n)`) is named only whole: `O(n^2)` and `O(n \log n)` are other growths.
+  if (raw !== undefined && /[(^]/.test(option)) {
+    const o = formulaForm(option);
+    const t = formulaForm(raw);
+    for (let i = t.indexOf(o); i >= 0; i = t.indexOf(o, i + 1)) if (!/[a-z]/.test(t[i - 1] ?? '')) return true;
+    return false;
+  }
   const o = normalizeWords(option);
   if (!o) return false;
   const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -24,8 +39,8 @@ export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
   const options = spec.options ?? (spec.value !== undefined ? [spec.value] : []);
   if (!options.length) return undecided('choice', 'the key lists no options for this choice');
   const text = normalizeWords(answer);
-  const named = options.filter((o) => mentions(text, o));
-  const wrongNamed = (spec.wrong ?? []).filter((o) => mentions(text, o));
+  const named = options.filter((o) => mentions(text, o, answer));
+  const wrongNamed = (spec.wrong ?? []).filter((o) => mentions(text, o, answer));
   if (wrongNamed.length) {
     return incorrect('choice', `the answer names "${wrongNamed[0]}"${named.length ? ` as well as "${named[0]}"` : ''}, which is not right`);
   }

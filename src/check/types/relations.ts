@@ -80,6 +80,17 @@ function asSignForm(r: Rel): { f: Node; strict: boolean; op: RelOp } | undefined
   }
 }
 
+/**
+ * `\|\Delta W\|_2 \le \frac{1}{c}\sqrt{d_{out}/d_{in}} = \sqrt{d_{out}}`: a derivation's chain with one
+ * inequality and equalities, which bounds its first side by its last (`\|\Delta W\|_2 \le \sqrt{d_{out}}`).
+ * Any other relation is returned as it is.
+ */
+function collapsedChain(r: Rel): Rel {
+  const inequalities = r.ops.filter((o) => o !== '=');
+  if (r.ops.length < 2 || inequalities.length !== 1 || !['<', '<=', '>', '>='].includes(inequalities[0]!)) return r;
+  return { ...r, ops: [inequalities[0]!], args: [r.args[0]!, r.args[r.args.length - 1]!] };
+}
+
 /** `relation`: the same bound; with `boundary: true` the equation of the boundary counts too. */
 export const checkRelation: TypeChecker = (expected, answer, ctx) => {
   // A bound on |x| is the intervals it allows; compared as intervals with any way of writing them.
@@ -124,7 +135,7 @@ export const checkRelation: TypeChecker = (expected, answer, ctx) => {
       return v.verdict === 'correct' ? { ...v, reason: `${v.reason} (the lower bound 0 is implied)` } : v;
     }
   }
-  const got = asSignForm(answer);
+  const got = asSignForm(answer) ?? asSignForm(collapsedChain(answer));
   if (!got) return incorrect('structural', `${printMath(answer)} is not a single inequality like ${printMath(expected)}`);
   if (want.op === '!=' || got.op === '!=') {
     if (want.op !== got.op) return incorrect('structural', `${printMath(answer)} is not ${printMath(expected)}`);

@@ -1,0 +1,39 @@
+/**
+ * Students ask and models answer in their own language: `**Usuario:**` / `**Asistente:**` turns,
+ * `### Pregunta 4(a)` headings, `**Respuesta final:**`, `Aufgabe 2 (b)`. The readers of turns,
+ * labels and answers know these things by their English words; folding the other languages' words
+ * to them, only where they stand as labels, keeps one vocabulary instead of one per reader.
+ */
+
+/** A question's word before its number: Spanish, Portuguese, French, German, Italian, Dutch. */
+const QUESTION = /\b(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exerc[ií]cio|Exercice|Probl[eè]me|Aufgabe|Frage|Domanda|Esercizio|Vraag|Opgave)(\s*\d{1,2}\b)/gi;
+
+/** A part's word before its letter: `Parte (a)`, `Partie b)`, `Teil (c)`, `Apartado a)`, `Inciso (b)`. */
+const PART = /\b(?:Parte|Partie|Teil|Apartado|Inciso|Onderdeel)(\s*\(?[a-h]\))/gi;
+
+/** A speaker's name on its own label at a line's start (bold, heading, quote), followed by a colon or the line's end. */
+const SPEAKER =
+  /^(\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?)(Usuari[oa]|Usu[aá]rio|Utilisateur|Utilisatrice|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|用户|用戶|学生|Asistente|Assistente|Assistent(?:in)?|Assistant|助手|AI ?助手)(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$)/gim;
+
+const USER = /^(?:Usuari[oa]|Usu[aá]rio|Utilisat(?:eur|rice)|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|用户|用戶|学生)$/i;
+
+/** An answer's word before a colon: `Respuesta final:`, `Réponse :`, `Antwort:`, `Solución:`. */
+const ANSWER =
+  /(^|[\s*>(])(Respuesta final|Resposta final|R[ée]ponse finale|Endg[üu]ltige Antwort|Risposta finale|Respuesta|Resposta|R[ée]ponse|Antwort|Risposta|Soluci[oó]n|Solu[cç][aã]o|L[öo]sung|Soluzione)(?=\s*(?:\*\*)?\s*:)/gi;
+
+const FINAL = /final|finale|endg/i;
+
+/** The text with other languages' label words (speakers, questions, parts, answers) in English; other text as written. */
+export function foldLabelWords(text: string): string {
+  if (
+    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn/i.test(
+      text,
+    )
+  )
+    return text;
+  return text
+    .replace(QUESTION, 'Question$1')
+    .replace(PART, 'Part$1')
+    .replace(SPEAKER, (_m, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`)
+    .replace(ANSWER, (_m, lead: string, word: string) => `${lead}${FINAL.test(word) ? 'Final answer' : /^(?:sol|l[öo]s)/i.test(word) ? 'Solution' : 'Answer'}`);
+}

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
+
+// The development homework of issue 9 (../shared/corpus/dev/hw4-fa25) as the blind rounds grade
+// their transcripts with it: one place, so every round reads the corpus the same way.
+
+/** The project's folder (above dist/). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The development set's folder, beside the project. */
+export const DEV = join(ROOT, '..', 'shared', 'corpus', 'dev', 'hw4-fa25');
+/** A test's `skip`: false when the development set is there, else why the test cannot run. */
+export const devSkip: string | false = existsSync(join(DEV, 'hw4-fa25.key.yaml')) ? false : '../shared/corpus/dev/hw4-fa25 is absent';
+
+/** A transcript graded with the staff key and problem set: each answered part's verdict, by part id. */
+export function gradeWithStaffKey(text: string, name = 't.md'): Map<string, string> {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
+  return new Map(g.parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, p.verdict]));
+}
