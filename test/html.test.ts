@@ -30,13 +30,13 @@ const noPandoc = !PANDOC && 'pandoc is not installed (apt-get install pandoc): t
 const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
 const displays = (text: string) => [...text.matchAll(/^\$\$(.*)\$\$$/gm)].map((m) => m[1]!);
 
-test('the held-out styles and the blind round saved as web pages in four apps grade part by part as their text does', { skip: noDev }, async () => {
+test('the held-out styles and the blind rounds saved as web pages in four apps grade part by part as their text does', { skip: noDev }, async () => {
   const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
   const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
   const assignment = assignmentOf(key!, problems);
   const differ: string[] = [];
   let pairs = 0;
-  for (const dir of ['heldout-styles', 'unseen-round'].map((d) => join(ROOT, 'test', 'fixtures', d))) {
+  for (const dir of ['heldout-styles', 'unseen-round', 'blind-round9'].map((d) => join(ROOT, 'test', 'fixtures', d))) {
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) {
       const text = readFileSync(join(dir, f), 'utf8');
       if (!transcriptTurns(text).length) continue;
