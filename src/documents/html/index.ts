@@ -103,6 +103,9 @@ const displayMath = (tex: string) => (tex ? block(`$$${tex}$$`) : '');
 /** A formula element (KaTeX, MathJax, bare MathML), as Markdown math; undefined for any other element. */
 function formula(el: Element, ctx: Context): string | undefined {
   const cls = classes(el);
+  // The TeX a front end keeps on the formula's element (Gemini's `data-math`), whatever it renders inside.
+  const kept = el.attribs['data-math'] ?? el.attribs['data-tex'] ?? el.attribs['data-latex'];
+  if (kept?.trim()) return cls.some((c) => /block|display/.test(c)) || el.attribs['data-display'] === 'true' ? displayMath(kept.trim()) : inlineMath(kept.trim());
   if (cls.includes('katex-display')) {
     const math = descendants(el, 'math')[0];
     return math ? displayMath(formulaOf(math)) : '';
