@@ -629,7 +629,9 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     const under = live.filter(
       (p) => p !== sign && p.x >= start - 0.5 && p.x < s.x1 - 0.1 * p.size && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size,
     );
-    if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
+    // Code is never under a root: a code span's shaded box, rounded where the span starts (Gemini
+    // shades inline code and each line of a code block so), is drawn as one path like KaTeX's sign.
+    if (!under.length || !under.every((p) => (p.math || p.mathy || p.built) && !p.mono)) return undefined;
     if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
     const x = sign ? sign.x : s.x0;
