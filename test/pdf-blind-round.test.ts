@@ -35,3 +35,28 @@ test('code shaded in a box rounded at its start (Gemini) is code, never a root o
   const root = /and the scale is \$([^$]*)\$/.exec(text)?.[1];
   assert.equal(verdict('\\sqrt{2}', root ?? ''), 'correct', text);
 });
+
+test("a table row whose cells the column wrapped is one row, its header's words too; two tables of the same columns a sentence parts stay two", { skip: noChromium }, async () => {
+  const table = [
+    '| Layer of the network | Number of learned parameters | Dimension of the activations |',
+    '|---|---|---|',
+    '| Input image | 0 | $32 \\times 32 \\times 3$ |',
+    '| CONV3-32 (first block) | $3 \\times 3 \\times 3 \\times 32 + 32 = 896$ | $32 \\times 32 \\times 32$ |',
+    '| FC-10 | $2048 \\times 10 + 10 = 20490$ | 10 |',
+  ].join('\n');
+  // The same columns again: the same cells, after a sentence.
+  const reply = `Each layer in turn:\n\n${table}\n\nSo:\n\n${table}\n`;
+  const layouts = ['chatgpt-exporter', 'chatgpt-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    const header = '| Layer of the network | Number of learned parameters | Dimension of the activations |\n| --- | --- | --- |';
+    const conv = /^\| CONV3-32 \(first block\) \| \$([^$|]*)\$ \| \$32 \\times 32 \\times 32\$ \|$/m.exec(text)?.[1];
+    assert.equal(verdict('3 \\times 3 \\times 3 \\times 32 + 32 = 896', conv ?? ''), 'correct', `${layout}:\n${text}`);
+    assert.equal(verdict('3 \\times 3 \\times 3 \\times 32 = 864', conv ?? ''), 'incorrect', `${layout}:\n${text}`);
+    assert.match(text, /^\| FC-10 \| \$2048 \\times 10 \+ 10 = 20490\$ \| 10 \|$/m, `${layout}:\n${text}`);
+    // Near miss: the sentence between two tables of the same columns parts them, each under its header.
+    assert.equal(text.split(header).length - 1, 2, `${layout}:\n${text}`);
+    assert.match(text, /^So:$/m, `${layout}:\n${text}`);
+  }
+});

@@ -1145,15 +1145,37 @@ interface Grid {
   rules: number[];
 }
 
+/** A line of glyph runs on one baseline, as far as a table's reading needs it. */
+interface Placed {
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  pieces: { x: number; w: number }[];
+}
+
+/**
+ * Whether a line can stand in the cells of a table with these columns: within its bounds, no
+ * run across a column's bound, and right of its left edge (a cell's text stands inside its
+ * padding, a sentence before or after the table is flush with the column).
+ */
+function inCells(l: Placed, g: Pick<Grid, 'x0' | 'x1' | 'cuts'>): boolean {
+  return l.x0 > g.x0 + 1 && l.x1 <= g.x1 + 2 && !l.pieces.some((p) => g.cuts.some((c) => p.x < c - 2 && p.x + p.w > c + 2));
+}
+
 /**
  * Tables whose cells Chromium prints with borders: rules meeting end to end on one height are a
  * row's border, and the points where they meet are the column bounds. Borders of the same
- * columns at several heights make one table; its rows stand between them, one row step above
- * the top one (the header, over its bottom border) and one below the lowest (a last row ruled
- * only above).
+ * columns at several heights make one table; its rows stand between them, and above the top one
+ * (the header, over its bottom border) and below the lowest (a last row ruled only above) its
+ * lines as far as they go on a line apart, in the cells.
  */
-function cellGrids(shapes: Shape[]): Grid[] {
-  const rules = shapes.filter((s) => s.rule).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+function cellGrids(shapes: Shape[], lines: Placed[]): Grid[] {
+  // A border drawn twice (a header Chromium repeats on a new page) is one.
+  const rules = shapes
+    .filter((s) => s.rule)
+    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+    .filter((r, i, all) => !i || [r.x0 - all[i - 1]!.x0, r.x1 - all[i - 1]!.x1, r.y0 - all[i - 1]!.y0].some((d) => Math.abs(d) > 0.3));
   const chains: { x0: number; x1: number; cuts: number[]; y0: number; y1: number }[] = [];
   let current: (typeof chains)[number] | undefined;
   for (const r of rules) {
@@ -1174,17 +1196,48 @@ function cellGrids(shapes: Shape[]): Grid[] {
       same.ys.push(c.y0);
     } else grids.push({ ...c, ys: [c.y0] });
   }
-  // Two tables of the same columns (Claude's cost table before and after a rewrite) are parted by
-  // what stands between them: a gap far wider than a row.
   return grids.flatMap((g) => {
     const ys = g.ys.sort((a, b) => a - b);
     const steps = ys.slice(1).map((y, i) => y - ys[i]!);
     const step = steps.length ? Math.min(...steps) : 30;
+    const over = lines.filter((l) => l.x1 > g.x0 && l.x0 < g.x1);
+    // Two tables of the same columns (Claude's cost table before and after a rewrite) are parted
+    // by what stands between them: a gap far wider than a row, and a sentence in it. A row whose
+    // cells the column wrapped is as tall, but all its lines stand in the cells.
+    const parted = (lo: number, hi: number) => {
+      const between = over.filter((l) => l.y > lo && l.y < hi);
+      return hi - lo >= 1.6 * step && (!between.length || between.some((l) => !inCells(l, g)));
+    };
     const tables: number[][] = [];
-    ys.forEach((y, i) => (i && y - ys[i - 1]! < 1.6 * step ? tables[tables.length - 1]!.push(y) : tables.push([y])));
+    ys.forEach((y, i) => (i && !parted(ys[i - 1]!, y) ? tables[tables.length - 1]!.push(y) : tables.push([y])));
     const thickness = g.y1 - g.y0 - (ys[ys.length - 1]! - ys[0]!);
-    return tables.map((t) => ({ x0: g.x0, x1: g.x1, cuts: g.cuts, y0: t[0]! - step, y1: t[t.length - 1]! + thickness + step, rules: t }));
+    // The header's words the column wrapped stand a line apart over the first border, in the
+    // cells; a line farther or across the columns is the sentence before.
+    const reach = (from: number, dir: 1 | -1) => {
+      let edge = from + dir * step;
+      const beyond = over.filter((l) => dir * (l.y - from) > 0).sort((a, b) => dir * (a.y - b.y));
+      for (const l of beyond) {
+        if (dir * (l.y - edge) < 0) continue;
+        if (!inCells(l, g) || dir * (l.y - edge) > 1.2 * l.size) break;
+        edge = l.y + dir * 0.5 * l.size;
+      }
+      return edge;
+    };
+    return tables.map((t) => ({ x0: g.x0, x1: g.x1, cuts: g.cuts, y0: reach(t[0]!, -1), y1: reach(t[t.length - 1]! + thickness, 1), rules: t }));
   });
+}
+
+/**
+ * A cell's lines, which the column wrapped, as one: a word broken after its hyphen (`CONV3-` /
+ * `10`) is one word, a formula broken after an operator (`3 \times 3 + 10 =` / `100`; KaTeX breaks
+ * only there) one formula.
+ */
+function joinCell(parts: string[]): string {
+  return parts.reduce((a, b) => {
+    if (/[\p{L}\d]-$/u.test(a) && /^[\p{L}\d]/u.test(b)) return a + b;
+    if (/(?:[=+\-<>,]|\\(?:times|cdot|le|ge|approx|ne|to))\s*\$$/.test(a) && /^\$(?!\$)/.test(b)) return `${a.slice(0, -1).trimEnd()} ${b.slice(1)}`;
+    return a ? `${a} ${b}` : b;
+  }, '');
 }
 
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
@@ -1270,27 +1323,41 @@ export function pageLines(page: PageContent): TextLine[] {
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
-  const grids = cellGrids(page.shapes);
+  const grids = cellGrids(page.shapes, lines);
+  // Each line in a table's cells: which table, between which borders, and its cells' text.
+  const inTable = new Map<Line, { grid: Grid; band: number; key: string; cells: string[] }>();
+  // How many of a band's columns its lines fill, together.
+  const filled = new Map<string, Set<number>>();
+  for (const l of lines) {
+    const toks = tokens(l.pieces);
+    // Text running across a column's bound (the sentence introducing the table) is not a row.
+    const grid = grids.find((g) => l.y > g.y0 && l.y < g.y1 && l.x0 >= g.x0 - 2 && l.x1 <= g.x1 + 2 && !toks.some((t) => g.cuts.some((c) => t.x0 < c - 2 && t.x1 > c + 2)));
+    if (!grid) continue;
+    // Each cell read on its own: a formula never runs on into the next cell.
+    const bounds = [-Infinity, ...grid.cuts, Infinity];
+    const cells = bounds.slice(1).map((hi, k) => {
+      const cell = toks.filter((t) => (t.x0 + t.x1) / 2 >= bounds[k]! && (t.x0 + t.x1) / 2 < hi);
+      return cell.length ? lineText(cell).text.replace(/^\$\$(.*)\$\$$/, '$$$1$') : '';
+    });
+    const band = grid.rules.filter((y) => y < l.y).length;
+    const key = `${grids.indexOf(grid)}|${band}`;
+    inTable.set(l, { grid, band, key, cells });
+    const f = filled.get(key) ?? new Set<number>();
+    cells.forEach((c, k) => c && f.add(k));
+    filled.set(key, f);
+  }
   // A table's rows, each a Markdown row whose cells gather the lines between two borders.
   const rows = new Map<string, { line: TextLine; cells: string[][] }>();
   const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
   for (const l of lines) {
     const toks = tokens(l.pieces);
     const box = { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) };
-    // Text running across a column's bound (the sentence introducing the table) is not a row.
-    const grid = grids.find((g) => l.y > g.y0 && l.y < g.y1 && l.x0 >= g.x0 - 2 && l.x1 <= g.x1 + 2 && !toks.some((t) => g.cuts.some((c) => t.x0 < c - 2 && t.x1 > c + 2)));
-    // Each cell read on its own: a formula never runs on into the next cell.
-    const bounds = grid ? [-Infinity, ...grid.cuts, Infinity] : [];
-    const cells = bounds.slice(1).map((hi, k) => {
-      const cell = toks.filter((t) => (t.x0 + t.x1) / 2 >= bounds[k]! && (t.x0 + t.x1) / 2 < hi);
-      return cell.length ? lineText(cell).text.replace(/^\$\$(.*)\$\$$/, '$$$1$') : '';
-    });
-    const band = grid ? grid.rules.filter((y) => y < l.y).length : 0;
+    const cell = inTable.get(l);
     // Above the top border stands the header, if anything, and below the lowest the last row
-    // when rows are ruled above (ChatGPT): a row fills several columns, a caption or a sentence
-    // after the table one.
-    if (grid && ((band > 0 && band < grid.rules.length) || cells.filter(Boolean).length >= 2)) {
-      const key = `${grids.indexOf(grid)}|${band}`;
+    // when rows are ruled above (ChatGPT): a row fills several columns (on one line or on the
+    // lines its cells wrapped to), a caption or a sentence after the table one.
+    if (cell && ((cell.band > 0 && cell.band < cell.grid.rules.length) || filled.get(cell.key)!.size >= 2)) {
+      const { grid, key, cells } = cell;
       const known = rows.get(key);
       if (known) {
         cells.forEach((c, k) => c && known.cells[k]!.push(c));
@@ -1326,7 +1393,7 @@ export function pageLines(page: PageContent): TextLine[] {
       bubble: inBubble(l),
     });
   }
-  for (const r of rows.values()) r.line.text = row(r.cells.map((c) => c.join(' ')));
+  for (const r of rows.values()) r.line.text = row(r.cells.map(joinCell));
   if (!pictures.length) return out;
   // A picture is the person's when it stands in a bubble, or at the right like one in a chat
   // (ChatGPT shows an uploaded screenshot right-aligned above the bubble), not in the reply's
