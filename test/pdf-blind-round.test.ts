@@ -60,3 +60,28 @@ test("a table row whose cells the column wrapped is one row, its header's words 
     assert.match(text, /^So:$/m, `${layout}:\n${text}`);
   }
 });
+
+test("a numbered answer's bold run-in title the column wrapped keeps its bold, whole; a bold line of its own and the next paragraph's title stay apart", { skip: noChromium }, async () => {
+  const reply = [
+    'Each part in turn.',
+    '',
+    '1. **Weights, biases and output shape of the convolutional layer described in the question.** Each of the $F$ filters has $K^2 C$ weights and one bias.',
+    '2. **Receptive field.** It is $L(K-1) + 1$.',
+    '3. **Output shape of the max pooling layer, with its stride and its filter size as given, for every one of the channels of the input.** The depth is unchanged.',
+    '',
+    '**Summary of the three parts**',
+    '',
+    '**Note.** The bias is counted once per filter.',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'claude-exporter'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    assert.match(text, /^1\. \*\*Weights, biases and output shape of the convolutional layer described in the question\.\*\* Each of the \$F\$ filters/m, `${layout}:\n${text}`);
+    assert.match(text, /^2\. \*\*Receptive field\.\*\* It is/m, `${layout}:\n${text}`);
+    assert.match(text, /^3\. \*\*Output shape of the max pooling layer, with its stride .* channels of the input\.\*\* The depth is unchanged\.$/m, `${layout}:\n${text}`);
+    // Near miss: a bold line of its own is no title's start; the paragraph after it opens on its own title.
+    assert.match(text, /^Summary of the three parts$/m, `${layout}:\n${text}`);
+    assert.match(text, /^\*\*Note\.\*\* The bias is counted once per filter\.$/m, `${layout}:\n${text}`);
+  }
+});

@@ -238,7 +238,9 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
   const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
-  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  // The rest of a bold title the line above opened is no new item, though it may start bold.
+  const rest = prev.titleAt !== undefined && next.titleRest ? next.text.replace(/^\*\*/, '') : next.text;
+  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || OPENS_ITEM.test(rest) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
   // A bracket the line left open is closed on the next (`√(d_in` / `d_out) = 1/√d_in`): the page
   // broke a formula written as text, however short the reply (too short to show its column's edge).
   if (!prev.display && !next.display && unclosed(prev.text) > 0 && unclosed(next.text) < 0 && next.box.x0 < prev.box.x0 + 4 * next.size) return true;
@@ -277,6 +279,8 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     lastOf.push(src);
   };
   let inCode = false;
+  // Where the last Markdown line's bold title starts, when it runs to the line's end unfinished.
+  let openTitle: number | undefined;
   // A paragraph break is a baseline step clearly wider than the usual line step.
   const steps = lines
     .slice(1)
@@ -285,6 +289,8 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     .sort((a, b) => a - b);
   const usual = steps[Math.floor(steps.length / 3)] ?? 14;
   lines.forEach((l, i) => {
+    const title = openTitle;
+    openTitle = undefined;
     const prev = lines[i - 1];
     const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
     // A table's rows stand one under the other, however tall their padding makes them.
@@ -325,10 +331,19 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
         out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
         lastOf[out.length - 1] = i;
+        if (title !== undefined && l.titleRest) {
+          // A bold title the column wrapped is one title again: `**Weights ... of the convolutional layer.**`.
+          const rest = text.startsWith(`**${l.titleRest}**`) ? text.slice(l.titleRest.length + 4) : text.slice(l.titleRest.length);
+          out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)} ${l.titleRest}**${rest}`;
+        }
+        // A title bold throughout the line goes on, still open, to the next.
+        if (title !== undefined && l.titleAt === 0) openTitle = title;
         return;
       }
     }
     push(l.text, i);
+    // A title starts as a title does: bold words going on from the line above do not.
+    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) openTitle = l.titleAt;
   });
   if (inCode) push('```');
   return { text: out.join('\n'), lineOf, lastOf };

@@ -33,6 +33,13 @@ export interface TextLine {
   stop?: string;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
+  /**
+   * Where bold words start that run to the line's end unfinished (`1. Weights, biases and output
+   * shape of the`): a title the column wrapped, when the next line opens on its rest (`titleRest`).
+   */
+  titleAt?: number;
+  /** The bold words, ending as a title ends, that the line opens with before its text face (`convolutional layer.`). */
+  titleRest?: string;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
   /**
@@ -863,9 +870,11 @@ interface Token {
  * A line that opens on a bold title and goes on in the text face (`1. **Output shape of the
  * pooling layer.** Pooling has no padding ...`): the title in Markdown's bold, as the chat wrote
  * it, so a reply's sections read as sections. A line bold throughout (a heading) and bold words
- * within a sentence are left as they are.
+ * within a sentence are left as they are. A title the column wrapped is told by its pieces: a
+ * line bold from its title's start to its end (`titleAt`), and a line that opens on the title's
+ * last bold words (`titleRest`); the reader of lines joins them (see `TextLine.titleAt`).
  */
-function withRunInTitle(text: string, toks: Token[]): string {
+function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: number; titleRest?: string } {
   let from = 0;
   // A list's number or letter before the title is set in the text face.
   if (toks.length && !toks[0]!.bold && /^(?:\d{1,2}[.)]|\(?[a-hivx]{1,4}\)|[-•·*–])$/.test(toks[0]!.t.trim())) from = 1;
@@ -878,14 +887,22 @@ function withRunInTitle(text: string, toks: Token[]): string {
       to = k + 1;
       if (/[.:]$/.test(toks[k]!.t.trim())) break;
     }
-  if (to === from || to === toks.length || !toks.slice(to).some((t) => t.t.trim() && !t.bold)) return text;
-  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
-  // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
+  if (to === from) return { text };
   const title = lineText(toks.slice(from, to)).text.trim();
   const at = text.indexOf(title);
-  // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line above broke.
-  if (!title || at < 0 || at > 6 || !/[.:)]$/.test(title) || !/^[\p{Lu}\d(]/u.test(title)) return text;
-  return `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`;
+  if (!title || at < 0 || at > 6) return { text };
+  // Bold to the line's end and not yet ended: a line of a title the column wrapped (its first, if
+  // it starts as a title does).
+  if (to === toks.length) return !/[.:)]$/.test(title) && at + title.length === text.length ? { text, titleAt: at } : { text };
+  if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
+  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
+  // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
+  if (!/[.:)]$/.test(title)) return { text };
+  const rest = at === 0 ? { titleRest: title } : {};
+  // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line
+  // above broke (or the title the line above opened).
+  if (!/^[\p{Lu}\d(]/u.test(title)) return { text, ...rest };
+  return { text: `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`, ...rest };
 }
 
 /** Pieces on one baseline with their scripts and limits attached, left to right. */
@@ -1376,7 +1393,7 @@ export function pageLines(page: PageContent): TextLine[] {
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
     const { text: plainText, display, stop } = lineText(toks);
-    const text = withRunInTitle(plainText, toks);
+    const { text, titleAt, titleRest } = withRunInTitle(plainText, toks);
     if (!text) continue;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
@@ -1390,6 +1407,8 @@ export function pageLines(page: PageContent): TextLine[] {
       mono: l.pieces.every((p) => p.mono),
       display,
       ...(stop ? { stop } : {}),
+      ...(titleAt !== undefined ? { titleAt: titleAt + (bullet ? 2 : 0) } : {}),
+      ...(titleRest && !bullet ? { titleRest } : {}),
       bubble: inBubble(l),
     });
   }
