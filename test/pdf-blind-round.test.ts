@@ -85,3 +85,25 @@ test("a numbered answer's bold run-in title the column wrapped keeps its bold, w
     assert.match(text, /^\*\*Note\.\*\* The bias is counted once per filter\.$/m, `${layout}:\n${text}`);
   }
 });
+
+test('MathJax: a formula the line above had no room for goes on the line, measured as printed; a line the person ended short stays', { skip: noChromium }, async () => {
+  const question =
+    'A layer maps many inputs to many outputs and its weights are drawn independently with mean zero, so that every output is a sum of many terms; count its parameters.\nMy count is\n$5 \\times 5 \\times 3 \\times 8 + 8 = 608$ in all.';
+  const reply = [
+    'A convolutional layer on $C$ input channels has $5 \\cdot 5 \\cdot C \\cdot F$ weights and $F$ biases, and with padding 2 and stride 1 it keeps the spatial size of its input; a pooling layer halves each side of it and has no parameters at all, so only the convolutional layers and the fully connected layer at the end count.',
+    '',
+    '- The first CONV5-8 block sees all three, so it has $5 \\times 5 \\times 3 \\times 8 + 8 = 608$ parameters, and its activations are $28 \\times 28 \\times 8$.',
+    '- The pooling layer has none.',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(`## User\n\n${question}\n\n## Assistant\n\n${reply}\n`, 'mathjax-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'mathjax-wrap.pdf')).text!;
+  const count = /^- The first CONV5-8 block sees all three, so it has \$([^$]*)\$ parameters, and its activations are \$28 \\times 28 \\times 8\$\.$/m.exec(text)?.[1];
+  assert.equal(verdict('5 \\times 5 \\times 3 \\times 8 + 8', count?.split('=')[0] ?? ''), 'correct', text);
+  // Near miss: the person ended the line short, and the formula after it would have fitted there.
+  const lines = text.split('\n');
+  assert.ok(lines.includes('My count is'), text);
+  assert.ok(
+    lines.some((l) => /^\$5 \\times 5 \\times 3 \\times 8 \+ 8 = 608\$ in all\.$/.test(l)),
+    text,
+  );
+});

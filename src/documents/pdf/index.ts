@@ -258,7 +258,7 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   const right = edge.right;
   const first = next.display ? next.text : (/^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '');
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
-  return prev.box.x1 + 0.25 * prev.size + shown(first) * perChar > right - 0.5 * prev.size;
+  return prev.box.x1 + 0.25 * prev.size + (next.lead ?? shown(first) * perChar) > right - 0.5 * prev.size;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface TextLine {
   stop?: string;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
+  /** How wide the formula is that the line opens with, when it opens with one (see `lineText`). */
+  lead?: number;
   /**
    * Where bold words start that run to the line's end unfinished (`1. Weights, biases and output
    * shape of the`): a title the column wrapped, when the next line opens on its rest (`titleRest`).
@@ -1034,7 +1036,7 @@ const ARROW_LEAD = /^\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longr
 const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)\s*$/;
 
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
-function lineText(toks: Token[]): { text: string; display: boolean; stop?: string } {
+function lineText(toks: Token[]): { text: string; display: boolean; stop?: string; lead?: number } {
   // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
   const math = toks.map((t) => t.math);
   for (let changed = true; changed; ) {
@@ -1049,7 +1051,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     });
   }
   // Runs of formula and of prose, each with the space that stood before it.
-  const runs: { math: boolean; text: string; space: string }[] = [];
+  const runs: { math: boolean; text: string; space: string; x0: number; x1: number }[] = [];
   toks.forEach((t, i) => {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     // A sentence's stop cut from a formula's run (see `cutAtProse`) has lost its gap: it still parts them.
@@ -1059,9 +1061,14 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
     // each cell is a formula of its own, never one product of all of them.
     const column = math[i] && gap > 3 * t.size;
-    if (last && last.math === math[i] && !column) last.text += space + (math[i] ? t.tex : t.t);
-    else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
+    if (last && last.math === math[i] && !column) {
+      last.text += space + (math[i] ? t.tex : t.t);
+      last.x1 = t.x1;
+    } else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space, x0: t.x0, x1: t.x1 });
   });
+  // How wide the formula the line opens with is: MathJax spaces its operators wider than the
+  // prose's characters, so a count of characters would not say whether it fitted on the line above.
+  const lead = runs[0]?.math ? runs[0].x1 - runs[0].x0 : undefined;
   // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
   const stop = runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math) ? runs.pop()!.text.trim() : undefined;
   // A line of nothing but formula is one display, its columns rejoined; an equation's number
@@ -1074,7 +1081,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
       last.text = `${last.text.replace(/\s*[.,;]\s*$/, '')} \\tag{${tag[1]}}`;
     }
     const text = runs.map((r, i) => (i ? r.space || ' ' : '') + r.text).join('');
-    runs.splice(0, runs.length, { math: true, text, space: runs[0]!.space });
+    runs.splice(0, runs.length, { math: true, text, space: runs[0]!.space, x0: runs[0]!.x0, x1: runs[runs.length - 1]!.x1 });
   }
   // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
   for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
@@ -1147,7 +1154,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
-  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}) };
+  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}), ...(lead !== undefined && !display ? { lead } : {}) };
 }
 
 /** A table printed with cell borders: its columns' bounds and the height its rows take. */
@@ -1392,7 +1399,7 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text: plainText, display, stop } = lineText(toks);
+    const { text: plainText, display, stop, lead } = lineText(toks);
     const { text, titleAt, titleRest } = withRunInTitle(plainText, toks);
     if (!text) continue;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
@@ -1407,6 +1414,7 @@ export function pageLines(page: PageContent): TextLine[] {
       mono: l.pieces.every((p) => p.mono),
       display,
       ...(stop ? { stop } : {}),
+      ...(lead !== undefined && /^\$/.test(text) ? { lead } : {}),
       ...(titleAt !== undefined ? { titleAt: titleAt + (bullet ? 2 : 0) } : {}),
       ...(titleRest && !bullet ? { titleRest } : {}),
       bubble: inBubble(l),
