@@ -68,6 +68,8 @@ test("a numbered answer's bold run-in title the column wrapped keeps its bold, w
     '1. **Weights, biases and output shape of the convolutional layer described in the question.** Each of the $F$ filters has $K^2 C$ weights and one bias.',
     '2. **Receptive field.** It is $L(K-1) + 1$.',
     '3. **Output shape of the max pooling layer, with its stride and its filter size as given, for every one of the channels of the input.** The depth is unchanged.',
+    // A title that fills its line (in Claude Exporter's column): its text starts on the next.
+    '4. **Output shape of the pooling layer and of the convolutional layer.** Notwithstanding the padding, the depth is unchanged.',
     '',
     '**Summary of the three parts**',
     '',
@@ -80,6 +82,7 @@ test("a numbered answer's bold run-in title the column wrapped keeps its bold, w
     assert.match(text, /^1\. \*\*Weights, biases and output shape of the convolutional layer described in the question\.\*\* Each of the \$F\$ filters/m, `${layout}:\n${text}`);
     assert.match(text, /^2\. \*\*Receptive field\.\*\* It is/m, `${layout}:\n${text}`);
     assert.match(text, /^3\. \*\*Output shape of the max pooling layer, with its stride .* channels of the input\.\*\* The depth is unchanged\.$/m, `${layout}:\n${text}`);
+    assert.match(text, /^4\. \*\*Output shape of the pooling layer and of the convolutional layer\.\*\* Notwithstanding the padding/m, `${layout}:\n${text}`);
     // Near miss: a bold line of its own is no title's start; the paragraph after it opens on its own title.
     assert.match(text, /^Summary of the three parts$/m, `${layout}:\n${text}`);
     assert.match(text, /^\*\*Note\.\*\* The bias is counted once per filter\.$/m, `${layout}:\n${text}`);

@@ -335,7 +335,9 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
           // A bold title the column wrapped is one title again: `**Weights ... of the convolutional layer.**`.
           const rest = text.startsWith(`**${l.titleRest}**`) ? text.slice(l.titleRest.length + 4) : text.slice(l.titleRest.length);
           out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)} ${l.titleRest}**${rest}`;
-        }
+        } else if (title !== undefined && l.titleAt !== 0 && /[.:)]$/.test(last))
+          // The title filled its line; its text goes on in the next.
+          out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)}** ${text}`;
         // A title bold throughout the line goes on, still open, to the next.
         if (title !== undefined && l.titleAt === 0) openTitle = title;
         return;

@@ -36,8 +36,9 @@ export interface TextLine {
   /** How wide the formula is that the line opens with, when it opens with one (see `lineText`). */
   lead?: number;
   /**
-   * Where bold words start that run to the line's end unfinished (`1. Weights, biases and output
-   * shape of the`): a title the column wrapped, when the next line opens on its rest (`titleRest`).
+   * Where bold words start that run to the line's end (`1. Weights, biases and output shape of
+   * the`): a title the column wrapped, when the next line goes on the paragraph (opening on the
+   * title's rest, `titleRest`, or on its text when the title ended here).
    */
   titleAt?: number;
   /** The bold words, ending as a title ends, that the line opens with before its text face (`convolutional layer.`). */
@@ -893,9 +894,9 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   const title = lineText(toks.slice(from, to)).text.trim();
   const at = text.indexOf(title);
   if (!title || at < 0 || at > 6) return { text };
-  // Bold to the line's end and not yet ended: a line of a title the column wrapped (its first, if
-  // it starts as a title does).
-  if (to === toks.length) return !/[.:)]$/.test(title) && at + title.length === text.length ? { text, titleAt: at } : { text };
+  // Bold to the line's end: a line of a title the column wrapped (its first, if it starts as a
+  // title does), or a whole title whose text the column put on the next line.
+  if (to === toks.length) return at + title.length === text.length ? { text, titleAt: at } : { text };
   if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
   // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
   // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
