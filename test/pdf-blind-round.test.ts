@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { checkAnswer } from '../src/check/check.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
-import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
+import { CHROMIUM, PDFLATEX, chromiumPdfs, katexHtml, pdflatexPdf } from './fixtures/pdf/generate.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
+const noTex = !PDFLATEX && 'no /usr/bin/pdflatex';
 const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
 const chat = (reply: string) => `## User\n\nWork it out.\n\n## Assistant\n\n${reply}\n`;
 
@@ -109,4 +110,62 @@ test('MathJax: a formula the line above had no room for goes on the line, measur
     lines.some((l) => /^\$5 \\times 5 \\times 3 \\times 8 \+ 8 = 608\$ in all\.$/.test(l)),
     text,
   );
+});
+
+test("pdflatex's align*: rows that open on `=` go on the equation above, a box is \\boxed, two sums' limits are each their own, `Var[` opens the formula", { skip: noTex }, async () => {
+  const pdf = pdflatexPdf(
+    [
+      'The gradient is',
+      '\\begin{align*}',
+      'g_{p,q} &= \\sum_{u=1}^{r}\\sum_{v=1}^{s} \\frac{\\partial L}{\\partial y_{u,v}}\\,\\frac{\\partial y_{u,v}}{\\partial w_{p,q}} \\\\',
+      '&= \\boxed{\\sum_{u=1}^{r}\\sum_{v=1}^{s} e_{u,v}\\, z_{u+p,\\,v+q}}',
+      '\\end{align*}',
+      'and its spread',
+      '\\begin{align*}',
+      '\\operatorname{Var}[g_{p,q}] &= \\boxed{r s\\,\\sigma^2}.',
+      '\\end{align*}',
+      // Near misses: rows of two equations, a framed remark, sums with limits far apart.
+      'Two facts:',
+      '\\begin{align*}',
+      'a &= 1, \\\\',
+      'b &= 2.',
+      '\\end{align*}',
+      '\\fbox{Checked by hand} and the total $\\sum_{k=1}^{n} k \\cdot \\sum_{t=0}^{T} t$ stands.',
+    ].join('\n'),
+  )!;
+  const text = (await readDocumentFile(pdf, 'align.pdf')).text!;
+  const grad = /^\$\$g_\{p,q\} = (.*)\$\$$/m.exec(text)?.[1] ?? '';
+  const boxed = /\\boxed\{(.*)\}$/.exec(grad)?.[1] ?? '';
+  assert.equal(verdict('\\sum_{u=1}^{r}\\sum_{v=1}^{s} e_{u,v} z_{u+p,v+q}', boxed), 'correct', text);
+  assert.equal(verdict('\\sum_{u=1}^{s}\\sum_{v=1}^{r} e_{u,v} z_{u+p,v+q}', boxed), 'incorrect', text);
+  const spread = /^\$\$\\operatorname\{Var\} ?\[g_\{p,q\}\] = \\boxed\{(.*)\}\$\$$/m.exec(text)?.[1];
+  assert.equal(verdict('r s \\sigma^2', spread ?? ''), 'correct', text);
+  // Near misses: a row with its own left side is an equation of its own; a framed remark is words.
+  assert.match(text, /^\$\$a = 1\$\$\n+\$\$b = 2\$\$$/m, text);
+  assert.match(text, /^Checked by hand and the total/m, text);
+  const total = /the total \$([^$]*)\$ stands/.exec(text)?.[1];
+  assert.equal(verdict('\\sum_{k=1}^{n} k \\cdot \\sum_{t=0}^{T} t', total ?? ''), 'correct', text);
+});
+
+test("KaTeX: a boxed answer keeps its box, inline and displayed; a message framed by its border, a table's framed cells and a rounded frame are no box", { skip: noChromium }, async () => {
+  const reply = ['So the count is $\\boxed{N = 608}$ in all, and', '', '$$\\operatorname{Var}(s) = \\boxed{r^2 \\sigma^2}$$'].join('\n');
+  const cells = [
+    '<table><tr><th>Layer</th><th>Params</th></tr><tr><td>conv</td><td>$3 \\times 3 \\times 10$</td></tr><tr><td>fc</td><td>$12$</td></tr></table>',
+    '<span style="border: 1px solid #999; border-radius: 6px; padding: 2px 4px">$y = 5x$</span> is the line.',
+  ].join('\n\n');
+  const [pdf, framed] = (await chromiumPdfs([
+    chatExport(`## User\n\n$x = 3$\n\n## Assistant\n\n${reply}\n`, 'claude-exporter'),
+    katexHtml(cells, 'td, th { border: 1px solid #888; padding: 3px 6px; } table { border-collapse: collapse; }'),
+  ]))!;
+  const text = (await readDocumentFile(pdf!, 'boxed.pdf')).text!;
+  assert.match(text, /So the count is \$\\boxed\{N ?= ?608\}\$ in all/, text);
+  const spread = /^\$\$\\operatorname\{Var\} ?\(s\) = \\boxed\{(.*)\}\$\$$/m.exec(text)?.[1];
+  assert.equal(verdict('r^2 \\sigma^2', spread ?? ''), 'correct', text);
+  // Near miss: the person's message, one formula in a box of its own, is the formula.
+  assert.match(text, /^\$\$x = 3\$\$$|^\$x = 3\$$/m, text);
+  assert.doesNotMatch(text, /\\boxed\{x/, text);
+  // Near misses: a table's cells framed on every side, and a frame with rounded corners (no root sign either).
+  const table = (await readDocumentFile(framed!, 'framed.pdf')).text!;
+  assert.match(table, /^\| conv \| \$3 \\times 3 \\times 10\$ \|$/m, table);
+  assert.match(table, /^\$y = 5x\$ is the line\.$/m, table);
 });

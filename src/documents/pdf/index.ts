@@ -182,6 +182,9 @@ function closeAcross(line: string): string {
   });
 }
 
+/** A display that opens on a relation: the rest of an equation. */
+const RELATION_LEAD = /^\$\$\s*(?:=|<|>|\\(?:le|ge|leq|geq|approx|equiv|sim|propto|ne)(?![a-zA-Z]))/;
+
 /** How many characters a line of Markdown + LaTeX shows (a command is one glyph, markup none). */
 const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]/g, '').length;
 
@@ -323,6 +326,13 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
         const head = /\$\$$/.test(last) ? last.slice(0, -2) : last.slice(0, -1);
         const tail = l.display ? l.text.slice(2, -2) : l.text.slice(1);
         out[out.length - 1] = `${head.trimEnd()} ${tail}${l.display ? (/\$\$$/.test(last) ? '$$' : '$') : ''}${l.display && !/\$\$$/.test(last) ? (l.stop ?? '') : ''}`;
+        return;
+      }
+      // A display that opens on its relation right below another (`align`'s `&= ...` rows) goes on
+      // that equation: its last right side is the answer, the rows are one chain of equalities.
+      if (!inCode && prev?.page === l.page && l.display && prev.display && last && /\$\$$/.test(last) && step < 4 * usual && RELATION_LEAD.test(l.text)) {
+        out[out.length - 1] = `${last.slice(0, -2).trimEnd()} ${l.text.slice(2)}`;
+        lastOf[out.length - 1] = i;
         return;
       }
       if (newPara && !inCode) push('');

@@ -198,12 +198,14 @@ function splitProse(g: Glyphs, p: Piece): Piece[] {
     return [...splitProse({ ...g, s: chars.slice(0, -1).join('') }, head!), { ...accent!, t: accent!.raw }];
   }
   // A function's name glued to its bracket at a run's end ("when rank(" before `X) = n`): pdflatex
-  // sets `\text{rank}(` upright, but the name and bracket open the formula that follows.
-  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|sign|card)\($/.exec(g.s);
-  if (named && named.index > 0) {
-    const [head, fn] = cut(p, [[...g.s.slice(0, named.index)].length], g.font);
+  // sets `\text{rank}(` and `\operatorname{Var}[` upright, but the name and bracket open the
+  // formula that follows, at a line's start too (an `align*` row opening on `\operatorname{Var}[`).
+  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|sign|card)[([]$/.exec(g.s);
+  if (named) {
     const name = named[0].slice(0, -1);
-    const tex = `\\operatorname{${name}}(`;
+    const tex = `\\operatorname{${name}}${named[0].slice(-1)}`;
+    if (named.index === 0) return [{ ...p, tex, mathy: true, prose: false }];
+    const [head, fn] = cut(p, [[...g.s.slice(0, named.index)].length], g.font);
     return [...splitProse({ ...g, s: g.s.slice(0, named.index) }, head!), { ...fn!, tex, mathy: true, prose: false }];
   }
   // A number glued to a word by a hyphen (`$224\times$224-resolution`) is the formula's end.
@@ -610,7 +612,8 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
         sign = parts.at(-1)!;
       }
       start = s.x0;
-    } else if (s.complex && s.x1 - s.x0 > s.y1 - s.y0) {
+    } else if (s.complex && !s.outline && s.x1 - s.x0 > s.y1 - s.y0) {
+      // KaTeX fills its root sign; a frame with rounded corners around a formula is stroked.
       start = s.x0 + 0.3 * (s.y1 - s.y0);
     } else return undefined;
     const floor = sign ? sign.bottom - 0.1 * sign.size : s.y0;
@@ -698,7 +701,8 @@ function buildBigOps(pieces: Piece[]): Piece[] {
   let live = pieces;
   // A text-style sum (KaTeX's Size1 glyph, TeX's smaller one) takes its limits as scripts at its
   // right: what stands over it is the line above.
-  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()) && (p.half === undefined || p.half >= 0.7))) {
+  const ops = pieces.filter((p) => BIG_OP.test(p.tex.trim()) && (p.half === undefined || p.half >= 0.7));
+  for (const op of ops) {
     const base = { y: op.y, size: op.size };
     const top = op.top;
     const bottom = op.bottom;
@@ -710,6 +714,8 @@ function buildBigOps(pieces: Piece[]): Piece[] {
         added = false;
         for (const p of live) {
           if (p === op || set.includes(p) || !(p.math || p.mathy || p.built) || p.size >= 0.9 * base.size) continue;
+          // A limit under the next operator is that one's, however close (`\sum_{i=1}^{m}\sum_{j=1}^{m}`).
+          if (ops.some((o) => o !== op && Math.abs(o.y - op.y) < 0.5 * op.size && centre(p) > o.x && centre(p) < o.x + o.w)) continue;
           if (set.some((q) => Math.abs(p.y - q.y) < 0.15 * q.size && Math.min(Math.abs(p.x - (q.x + q.w)), Math.abs(q.x - (p.x + p.w))) < 0.4 * q.size)) {
             set.push(p);
             added = true;
@@ -741,6 +747,54 @@ function buildBigOps(pieces: Piece[]): Piece[] {
       built: true,
     };
     live = [...live.filter((p) => p !== op && !above.includes(p) && !below.includes(p)), built];
+  }
+  return live;
+}
+
+/**
+ * The frames drawn around formulas: KaTeX's `\boxed` (one stroked rectangle) and pdflatex's
+ * (two rules joined by two vertical edges). A table's cells are framed too, but side by side or
+ * one over the other, their borders shared or a border's width apart: those are no boxes.
+ */
+function frames(shapes: Shape[]): Box[] {
+  const found: Box[] = shapes.filter((s) => s.outline && !s.complex && s.x1 - s.x0 > 4 && s.y1 - s.y0 > 4);
+  const rules = shapes.filter((s) => s.rule);
+  const edges = shapes.filter((s) => !s.rule && s.x1 - s.x0 < 1.6 && s.y1 - s.y0 > 4);
+  for (const top of rules)
+    for (const bottom of rules) {
+      if (bottom.y1 >= top.y0 || Math.abs(bottom.x0 - top.x0) > 1 || Math.abs(bottom.x1 - top.x1) > 1) continue;
+      const side = (x: number) => edges.some((v) => Math.abs((v.x0 + v.x1) / 2 - x) < 1.5 && v.y0 <= bottom.y1 + 1 && v.y1 >= top.y0 - 1 && v.y1 - v.y0 > 0.8 * (top.y0 - bottom.y1));
+      if (side(top.x0) && side(top.x1)) found.push({ x0: top.x0, y0: bottom.y0, x1: top.x1, y1: top.y1 });
+    }
+  const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0) > 0.5 * Math.min(a1 - a0, b1 - b0);
+  const cell = (f: Box) =>
+    found.some(
+      (g) =>
+        g !== f &&
+        ((overlap(f.y0, f.y1, g.y0, g.y1) && (Math.abs(g.x0 - f.x1) < 4 || Math.abs(f.x0 - g.x1) < 4)) ||
+          (overlap(f.x0, f.x1, g.x0, g.x1) && (Math.abs(g.y0 - f.y1) < 4 || Math.abs(f.y0 - g.y1) < 4))),
+    );
+  return found.filter((f) => !cell(f));
+}
+
+/**
+ * Boxed answers: a frame drawn tight around a formula (the padding of `\boxed` is a third of an
+ * em) is `\boxed{...}`, as the writer put it: the box marks the final answer. A framed block of
+ * prose, or a frame with room around its formula (a message's border), is not.
+ */
+function buildBoxes(pieces: Piece[], shapes: Shape[]): Piece[] {
+  let live = pieces;
+  for (const f of frames(shapes).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
+    const inside = live.filter((p) => p.x >= f.x0 - 0.5 && p.x + p.w <= f.x1 + 0.5 && p.y > f.y0 && p.y < f.y1);
+    if (!inside.length || !inside.every((p) => p.math || p.mathy || p.built)) continue;
+    const size = Math.max(...inside.map((p) => p.size));
+    const [x0, x1] = [Math.min(...inside.map((p) => p.x)), Math.max(...inside.map((p) => p.x + p.w))];
+    const [bottom, top] = [Math.min(...inside.map((p) => p.bottom)), Math.max(...inside.map((p) => p.top))];
+    if (x0 - f.x0 > 0.8 * size || f.x1 - x1 > 0.8 * size || bottom - f.y0 > 0.8 * size || f.y1 - top > 0.8 * size) continue;
+    const main = [...inside].sort((a, b) => b.size - a.size || b.w - a.w)[0]!;
+    const tex = `\\boxed{${assemble(inside).trim()}}`;
+    const boxed: Piece = { t: tex, tex, raw: '', x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0, math: true, mathy: false, mono: false, built: true };
+    live = [...live.filter((p) => !inside.includes(p)), boxed];
   }
   return live;
 }
@@ -1283,6 +1337,7 @@ export function pageLines(page: PageContent): TextLine[] {
   pieces = buildStacks(pieces, page.shapes, page.width, fonts);
   pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
+  pieces = buildBoxes(pieces, page.shapes);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
   interface Line {
     y: number;
