@@ -1404,12 +1404,14 @@ export function pageLines(page: PageContent): TextLine[] {
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
   const grids = cellGrids(page.shapes, lines);
+  const tokenCache = new Map<Line, Token[]>();
+  const tokensOf = (l: Line) => tokenCache.get(l) ?? tokenCache.set(l, tokens(l.pieces)).get(l)!;
   // Each line in a table's cells: which table, between which borders, and its cells' text.
   const inTable = new Map<Line, { grid: Grid; band: number; key: string; cells: string[] }>();
   // How many of a band's columns its lines fill, together.
   const filled = new Map<string, Set<number>>();
   for (const l of lines) {
-    const toks = tokens(l.pieces);
+    const toks = tokensOf(l);
     // Text running across a column's bound (the sentence introducing the table) is not a row.
     const grid = grids.find((g) => l.y > g.y0 && l.y < g.y1 && l.x0 >= g.x0 - 2 && l.x1 <= g.x1 + 2 && !toks.some((t) => g.cuts.some((c) => t.x0 < c - 2 && t.x1 > c + 2)));
     if (!grid) continue;
@@ -1430,7 +1432,7 @@ export function pageLines(page: PageContent): TextLine[] {
   const rows = new Map<string, { line: TextLine; cells: string[][] }>();
   const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
   for (const l of lines) {
-    const toks = tokens(l.pieces);
+    const toks = tokensOf(l);
     const box = { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) };
     const cell = inTable.get(l);
     // Above the top border stands the header, if anything, and below the lowest the last row
