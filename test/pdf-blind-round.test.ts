@@ -169,3 +169,22 @@ test("KaTeX: a boxed answer keeps its box, inline and displayed; a message frame
   assert.match(table, /^\| conv \| \$3 \\times 3 \\times 10\$ \|$/m, table);
   assert.match(table, /^\$y = 5x\$ is the line\.$/m, table);
 });
+
+test('a table of wrapped rows the page broke is one table: each formula cell whole, the header repeated on the next page dropped', { skip: noChromium }, async () => {
+  const rows = Array.from({ length: 16 }, (_, k) => {
+    const i = k + 1;
+    return { i, row: `| CONV3-${i} (block ${i}) | $3 \\times 3 \\times ${i} \\times 16 + 16 = ${144 * i + 16}$ | $${32 - i} \\times ${32 - i} \\times 16$ |` };
+  });
+  const reply = ['The layers:', '', '| Layer of the network | Number of learned parameters | Dimension of the activations |', '|---|---|---|', ...rows.map((r) => r.row), '', 'Done.'].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat(reply), 'chatgpt-exporter')]))!;
+  const doc = await readDocumentFile(pdf!, 'long-table.pdf');
+  assert.ok(doc.source!.pages! >= 2, 'the table fits one page');
+  const text = doc.text!;
+  assert.equal(text.split('| Layer of the network | Number of learned parameters | Dimension of the activations |').length - 1, 1, text);
+  for (const { i } of rows) {
+    const cell = new RegExp(`^\\| CONV3-${i} \\(block ${i}\\) \\| \\$([^$|]*)\\$ \\| \\$${32 - i} \\\\times ${32 - i} \\\\times 16\\$ \\|$`, 'm').exec(text)?.[1];
+    assert.equal(verdict(`3 \\times 3 \\times ${i} \\times 16 + 16 = ${144 * i + 16}`, cell ?? ''), 'correct', `row ${i}:\n${text}`);
+  }
+  // Near miss: the sentence after the table is no row.
+  assert.match(text, /^Done\.$/m, text);
+});
