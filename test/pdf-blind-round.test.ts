@@ -148,7 +148,15 @@ test("pdflatex's align*: rows that open on `=` go on the equation above, a box i
 });
 
 test("KaTeX: a boxed answer keeps its box, inline and displayed; a message framed by its border, a table's framed cells and a rounded frame are no box", { skip: noChromium }, async () => {
-  const reply = ['So the count is $\\boxed{N = 608}$ in all, and', '', '$$\\operatorname{Var}(s) = \\boxed{r^2 \\sigma^2}$$'].join('\n');
+  const reply = [
+    'So the count is $\\boxed{N = 608}$ in all, and',
+    '',
+    '$$\\operatorname{Var}(s) = \\boxed{r^2 \\sigma^2}$$',
+    '',
+    'The mean is $\\boxed{M = 7.}$ The two conditions:',
+    '',
+    '$$\\boxed{\\begin{aligned} a + b &= 10 \\\\ a - b &= 4 \\end{aligned}}$$',
+  ].join('\n');
   const cells = [
     '<table><tr><th>Layer</th><th>Params</th></tr><tr><td>conv</td><td>$3 \\times 3 \\times 10$</td></tr><tr><td>fc</td><td>$12$</td></tr></table>',
     '<span style="border: 1px solid #999; border-radius: 6px; padding: 2px 4px">$y = 5x$</span> is the line.',
@@ -161,7 +169,12 @@ test("KaTeX: a boxed answer keeps its box, inline and displayed; a message frame
   assert.match(text, /So the count is \$\\boxed\{N ?= ?608\}\$ in all/, text);
   const spread = /^\$\$\\operatorname\{Var\} ?\(s\) = \\boxed\{(.*)\}\$\$$/m.exec(text)?.[1];
   assert.equal(verdict('r^2 \\sigma^2', spread ?? ''), 'correct', text);
-  // Near miss: the person's message, one formula in a box of its own, is the formula.
+  // The writer's full stop in the box ends the sentence, not the answer.
+  assert.match(text, /The mean is \$\\boxed\{M ?= ?7\}\$\. The two/, text);
+  // Near misses: rows boxed together are read as rows, not as one garbled box; the person's
+  // message, one formula in a box of its own, is the formula.
+  assert.match(text, /^\$\$a \+ b = 10\$\$$/m, text);
+  assert.match(text, /^\$\$a - b = 4\$\$$/m, text);
   assert.match(text, /^\$\$x = 3\$\$$|^\$x = 3\$$/m, text);
   assert.doesNotMatch(text, /\\boxed\{x/, text);
   // Near misses: a table's cells framed on every side, and a frame with rounded corners (no root sign either).

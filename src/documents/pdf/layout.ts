@@ -782,19 +782,33 @@ function frames(shapes: Shape[]): Box[] {
  * em) is `\boxed{...}`, as the writer put it: the box marks the final answer. A framed block of
  * prose, or a frame with room around its formula (a message's border), is not.
  */
-function buildBoxes(pieces: Piece[], shapes: Shape[]): Piece[] {
+function buildBoxes(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>): Piece[] {
   let live = pieces;
   for (const f of frames(shapes).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
-    const inside = live.filter((p) => p.x >= f.x0 - 0.5 && p.x + p.w <= f.x1 + 0.5 && p.y > f.y0 && p.y < f.y1);
+    const within = (p: Piece) => p.y > f.y0 && p.y < f.y1;
+    // A glyph run that starts in the frame and runs on past it (pdf.js joins `t) = -c`) is cut where the frame ends.
+    let cand = live;
+    for (const p of live.filter((q) => within(q) && !q.built && (q.math || q.mathy) && [...q.raw].length > 1 && q.x >= f.x0 - 0.5 && q.x < f.x1 - 0.2 * q.size && q.x + q.w > f.x1 + 0.3 * q.size)) {
+      const n = [...p.raw].length;
+      const parts = cut(p, [Math.max(1, Math.min(n - 1, Math.round(((f.x1 - p.x) / p.w) * n)))], fonts.get(p) ?? '');
+      for (const q of parts) fonts.set(q, fonts.get(p) ?? '');
+      cand = cand.flatMap((q) => (q === p ? parts : [q]));
+    }
+    const inside = cand.filter((p) => within(p) && p.x >= f.x0 - 0.5 && p.x + p.w <= f.x1 + 0.5);
     if (!inside.length || !inside.every((p) => p.math || p.mathy || p.built)) continue;
     const size = Math.max(...inside.map((p) => p.size));
     const [x0, x1] = [Math.min(...inside.map((p) => p.x)), Math.max(...inside.map((p) => p.x + p.w))];
     const [bottom, top] = [Math.min(...inside.map((p) => p.bottom)), Math.max(...inside.map((p) => p.top))];
     if (x0 - f.x0 > 0.8 * size || f.x1 - x1 > 0.8 * size || bottom - f.y0 > 0.8 * size || f.y1 - top > 0.8 * size) continue;
     const main = [...inside].sort((a, b) => b.size - a.size || b.w - a.w)[0]!;
-    const tex = `\\boxed{${assemble(inside).trim()}}`;
+    // One line boxed: rows in a box (an `aligned` in `\boxed`) are read as the lines they are.
+    if (inside.some((p) => !p.built && p.size >= 0.9 * size && Math.abs(p.y - main.y) > 0.3 * size)) continue;
+    // A sentence's stop the writer put in the box is the sentence's: it ends no answer.
+    const inner = assemble(inside).trim();
+    const stop = /\s*([.,;])$/.exec(inner);
+    const tex = stop ? `\\boxed{${inner.slice(0, stop.index)}}${stop[1]}` : `\\boxed{${inner}}`;
     const boxed: Piece = { t: tex, tex, raw: '', x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0, math: true, mathy: false, mono: false, built: true };
-    live = [...live.filter((p) => !inside.includes(p)), boxed];
+    live = [...cand.filter((p) => !inside.includes(p)), boxed];
   }
   return live;
 }
@@ -1337,7 +1351,7 @@ export function pageLines(page: PageContent): TextLine[] {
   pieces = buildStacks(pieces, page.shapes, page.width, fonts);
   pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
-  pieces = buildBoxes(pieces, page.shapes);
+  pieces = buildBoxes(pieces, page.shapes, fonts);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
   interface Line {
     y: number;
