@@ -26,12 +26,16 @@ test('held-out styles printed as chat exports grade as their text does, part by 
 
 test('the blind round printed as chat exports: what the reader loses stays under a ratchet', { skip: heldoutPdfSkip() ?? false }, async () => {
   // Written after the held-out styles and never tuned for PDFs: 41 of 135 parts differed at first
-  // (screenshots printed as alt text, bold run-in titles lost); 15 now, mostly a numbered list of
-  // answers whose titles wrap, and formulas in tall layouts.
+  // (screenshots printed as alt text, bold run-in titles lost), then 15 (titles the column wrapped,
+  // table rows whose cells wrapped, code shaded like a root, align* rows and boxes); none now. Each
+  // class has a PDF of its own with a near miss in pdf-blind-round.test.ts.
   const pairs = await heldoutPdfPairs(undefined, UNSEEN_ROUND);
   const differ = pairs.filter((p) => p.text !== p.pdf);
   assert.ok(pairs.length >= 120, `only ${pairs.length} parts graded`);
-  assert.ok(differ.length <= 0.12 * pairs.length, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
+  assert.deepEqual(
+    differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`),
+    [],
+  );
 });
 
 test("a table printed with cell borders is read as a Markdown table: each cell's formula its own, never a fraction", { skip: noChromium }, async () => {

@@ -182,6 +182,9 @@ function closeAcross(line: string): string {
   });
 }
 
+/** A display that opens on a relation: the rest of an equation. */
+const RELATION_LEAD = /^\$\$\s*(?:=|<|>|\\(?:le|ge|leq|geq|approx|equiv|sim|propto|ne)(?![a-zA-Z]))/;
+
 /** How many characters a line of Markdown + LaTeX shows (a command is one glyph, markup none). */
 const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]/g, '').length;
 
@@ -238,7 +241,9 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
   const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
-  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || OPENS_ITEM.test(next.text) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  // The rest of a bold title the line above opened is no new item, though it may start bold.
+  const rest = prev.titleAt !== undefined && next.titleRest ? next.text.replace(/^\*\*/, '') : next.text;
+  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || OPENS_ITEM.test(rest) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
   // A bracket the line left open is closed on the next (`√(d_in` / `d_out) = 1/√d_in`): the page
   // broke a formula written as text, however short the reply (too short to show its column's edge).
   if (!prev.display && !next.display && unclosed(prev.text) > 0 && unclosed(next.text) < 0 && next.box.x0 < prev.box.x0 + 4 * next.size) return true;
@@ -256,7 +261,7 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   const right = edge.right;
   const first = next.display ? next.text : (/^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '');
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
-  return prev.box.x1 + 0.25 * prev.size + shown(first) * perChar > right - 0.5 * prev.size;
+  return prev.box.x1 + 0.25 * prev.size + (next.lead ?? shown(first) * perChar) > right - 0.5 * prev.size;
 }
 
 /**
@@ -277,6 +282,8 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     lastOf.push(src);
   };
   let inCode = false;
+  // Where the last Markdown line's bold title starts, when it runs to the line's end unfinished.
+  let openTitle: number | undefined;
   // A paragraph break is a baseline step clearly wider than the usual line step.
   const steps = lines
     .slice(1)
@@ -285,6 +292,8 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     .sort((a, b) => a - b);
   const usual = steps[Math.floor(steps.length / 3)] ?? 14;
   lines.forEach((l, i) => {
+    const title = openTitle;
+    openTitle = undefined;
     const prev = lines[i - 1];
     const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
     // A table's rows stand one under the other, however tall their padding makes them.
@@ -319,16 +328,34 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
         out[out.length - 1] = `${head.trimEnd()} ${tail}${l.display ? (/\$\$$/.test(last) ? '$$' : '$') : ''}${l.display && !/\$\$$/.test(last) ? (l.stop ?? '') : ''}`;
         return;
       }
+      // A display that opens on its relation right below another (`align`'s `&= ...` rows) goes on
+      // that equation: its last right side is the answer, the rows are one chain of equalities.
+      if (!inCode && prev?.page === l.page && l.display && prev.display && last && /\$\$$/.test(last) && step < 4 * usual && RELATION_LEAD.test(l.text)) {
+        out[out.length - 1] = `${last.slice(0, -2).trimEnd()} ${l.text.slice(2)}`;
+        lastOf[out.length - 1] = i;
+        return;
+      }
       if (newPara && !inCode) push('');
       if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
         out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
         lastOf[out.length - 1] = i;
+        if (title !== undefined && l.titleRest) {
+          // A bold title the column wrapped is one title again: `**Weights ... of the convolutional layer.**`.
+          const rest = text.startsWith(`**${l.titleRest}**`) ? text.slice(l.titleRest.length + 4) : text.slice(l.titleRest.length);
+          out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)} ${l.titleRest}**${rest}`;
+        } else if (title !== undefined && l.titleAt !== 0 && /[.:)]$/.test(last))
+          // The title filled its line; its text goes on in the next.
+          out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)}** ${text}`;
+        // A title bold throughout the line goes on, still open, to the next.
+        if (title !== undefined && l.titleAt === 0) openTitle = title;
         return;
       }
     }
     push(l.text, i);
+    // A title starts as a title does: bold words going on from the line above do not.
+    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) openTitle = l.titleAt;
   });
   if (inCode) push('```');
   return { text: out.join('\n'), lineOf, lastOf };

@@ -33,6 +33,16 @@ export interface TextLine {
   stop?: string;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
+  /** How wide the formula is that the line opens with, when it opens with one (see `lineText`). */
+  lead?: number;
+  /**
+   * Where bold words start that run to the line's end (`1. Weights, biases and output shape of
+   * the`): a title the column wrapped, when the next line goes on the paragraph (opening on the
+   * title's rest, `titleRest`, or on its text when the title ended here).
+   */
+  titleAt?: number;
+  /** The bold words, ending as a title ends, that the line opens with before its text face (`convolutional layer.`). */
+  titleRest?: string;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
   /**
@@ -188,12 +198,14 @@ function splitProse(g: Glyphs, p: Piece): Piece[] {
     return [...splitProse({ ...g, s: chars.slice(0, -1).join('') }, head!), { ...accent!, t: accent!.raw }];
   }
   // A function's name glued to its bracket at a run's end ("when rank(" before `X) = n`): pdflatex
-  // sets `\text{rank}(` upright, but the name and bracket open the formula that follows.
-  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|sign|card)\($/.exec(g.s);
-  if (named && named.index > 0) {
-    const [head, fn] = cut(p, [[...g.s.slice(0, named.index)].length], g.font);
+  // sets `\text{rank}(` and `\operatorname{Var}[` upright, but the name and bracket open the
+  // formula that follows, at a line's start too (an `align*` row opening on `\operatorname{Var}[`).
+  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|sign|card)[([]$/.exec(g.s);
+  if (named) {
     const name = named[0].slice(0, -1);
-    const tex = `\\operatorname{${name}}(`;
+    const tex = `\\operatorname{${name}}${named[0].slice(-1)}`;
+    if (named.index === 0) return [{ ...p, tex, mathy: true, prose: false }];
+    const [head, fn] = cut(p, [[...g.s.slice(0, named.index)].length], g.font);
     return [...splitProse({ ...g, s: g.s.slice(0, named.index) }, head!), { ...fn!, tex, mathy: true, prose: false }];
   }
   // A number glued to a word by a hyphen (`$224\times$224-resolution`) is the formula's end.
@@ -600,7 +612,8 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
         sign = parts.at(-1)!;
       }
       start = s.x0;
-    } else if (s.complex && s.x1 - s.x0 > s.y1 - s.y0) {
+    } else if (s.complex && !s.outline && s.x1 - s.x0 > s.y1 - s.y0) {
+      // KaTeX fills its root sign; a frame with rounded corners around a formula is stroked.
       start = s.x0 + 0.3 * (s.y1 - s.y0);
     } else return undefined;
     const floor = sign ? sign.bottom - 0.1 * sign.size : s.y0;
@@ -629,7 +642,9 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     const under = live.filter(
       (p) => p !== sign && p.x >= start - 0.5 && p.x < s.x1 - 0.1 * p.size && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size,
     );
-    if (!under.length || !under.every((p) => p.math || p.mathy || p.built)) return undefined;
+    // Code is never under a root: a code span's shaded box, rounded where the span starts (Gemini
+    // shades inline code and each line of a code block so), is drawn as one path like KaTeX's sign.
+    if (!under.length || !under.every((p) => (p.math || p.mathy || p.built) && !p.mono)) return undefined;
     if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
     const x = sign ? sign.x : s.x0;
@@ -686,7 +701,8 @@ function buildBigOps(pieces: Piece[]): Piece[] {
   let live = pieces;
   // A text-style sum (KaTeX's Size1 glyph, TeX's smaller one) takes its limits as scripts at its
   // right: what stands over it is the line above.
-  for (const op of pieces.filter((p) => BIG_OP.test(p.tex.trim()) && (p.half === undefined || p.half >= 0.7))) {
+  const ops = pieces.filter((p) => BIG_OP.test(p.tex.trim()) && (p.half === undefined || p.half >= 0.7));
+  for (const op of ops) {
     const base = { y: op.y, size: op.size };
     const top = op.top;
     const bottom = op.bottom;
@@ -698,6 +714,8 @@ function buildBigOps(pieces: Piece[]): Piece[] {
         added = false;
         for (const p of live) {
           if (p === op || set.includes(p) || !(p.math || p.mathy || p.built) || p.size >= 0.9 * base.size) continue;
+          // A limit under the next operator is that one's, however close (`\sum_{i=1}^{m}\sum_{j=1}^{m}`).
+          if (ops.some((o) => o !== op && Math.abs(o.y - op.y) < 0.5 * op.size && centre(p) > o.x && centre(p) < o.x + o.w)) continue;
           if (set.some((q) => Math.abs(p.y - q.y) < 0.15 * q.size && Math.min(Math.abs(p.x - (q.x + q.w)), Math.abs(q.x - (p.x + p.w))) < 0.4 * q.size)) {
             set.push(p);
             added = true;
@@ -729,6 +747,68 @@ function buildBigOps(pieces: Piece[]): Piece[] {
       built: true,
     };
     live = [...live.filter((p) => p !== op && !above.includes(p) && !below.includes(p)), built];
+  }
+  return live;
+}
+
+/**
+ * The frames drawn around formulas: KaTeX's `\boxed` (one stroked rectangle) and pdflatex's
+ * (two rules joined by two vertical edges). A table's cells are framed too, but side by side or
+ * one over the other, their borders shared or a border's width apart: those are no boxes.
+ */
+function frames(shapes: Shape[]): Box[] {
+  const found: Box[] = shapes.filter((s) => s.outline && !s.complex && s.x1 - s.x0 > 4 && s.y1 - s.y0 > 4);
+  const rules = shapes.filter((s) => s.rule);
+  const edges = shapes.filter((s) => !s.rule && s.x1 - s.x0 < 1.6 && s.y1 - s.y0 > 4);
+  for (const top of rules)
+    for (const bottom of rules) {
+      if (bottom.y1 >= top.y0 || Math.abs(bottom.x0 - top.x0) > 1 || Math.abs(bottom.x1 - top.x1) > 1) continue;
+      const side = (x: number) => edges.some((v) => Math.abs((v.x0 + v.x1) / 2 - x) < 1.5 && v.y0 <= bottom.y1 + 1 && v.y1 >= top.y0 - 1 && v.y1 - v.y0 > 0.8 * (top.y0 - bottom.y1));
+      if (side(top.x0) && side(top.x1)) found.push({ x0: top.x0, y0: bottom.y0, x1: top.x1, y1: top.y1 });
+    }
+  const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.min(a1, b1) - Math.max(a0, b0) > 0.5 * Math.min(a1 - a0, b1 - b0);
+  const cell = (f: Box) =>
+    found.some(
+      (g) =>
+        g !== f &&
+        ((overlap(f.y0, f.y1, g.y0, g.y1) && (Math.abs(g.x0 - f.x1) < 4 || Math.abs(f.x0 - g.x1) < 4)) ||
+          (overlap(f.x0, f.x1, g.x0, g.x1) && (Math.abs(g.y0 - f.y1) < 4 || Math.abs(f.y0 - g.y1) < 4))),
+    );
+  return found.filter((f) => !cell(f));
+}
+
+/**
+ * Boxed answers: a frame drawn tight around a formula (the padding of `\boxed` is a third of an
+ * em) is `\boxed{...}`, as the writer put it: the box marks the final answer. A framed block of
+ * prose, or a frame with room around its formula (a message's border), is not.
+ */
+function buildBoxes(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>): Piece[] {
+  let live = pieces;
+  for (const f of frames(shapes).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
+    const within = (p: Piece) => p.y > f.y0 && p.y < f.y1;
+    // A glyph run that starts in the frame and runs on past it (pdf.js joins `t) = -c`) is cut where the frame ends.
+    let cand = live;
+    for (const p of live.filter((q) => within(q) && !q.built && (q.math || q.mathy) && [...q.raw].length > 1 && q.x >= f.x0 - 0.5 && q.x < f.x1 - 0.2 * q.size && q.x + q.w > f.x1 + 0.3 * q.size)) {
+      const n = [...p.raw].length;
+      const parts = cut(p, [Math.max(1, Math.min(n - 1, Math.round(((f.x1 - p.x) / p.w) * n)))], fonts.get(p) ?? '');
+      for (const q of parts) fonts.set(q, fonts.get(p) ?? '');
+      cand = cand.flatMap((q) => (q === p ? parts : [q]));
+    }
+    const inside = cand.filter((p) => within(p) && p.x >= f.x0 - 0.5 && p.x + p.w <= f.x1 + 0.5);
+    if (!inside.length || !inside.every((p) => p.math || p.mathy || p.built)) continue;
+    const size = Math.max(...inside.map((p) => p.size));
+    const [x0, x1] = [Math.min(...inside.map((p) => p.x)), Math.max(...inside.map((p) => p.x + p.w))];
+    const [bottom, top] = [Math.min(...inside.map((p) => p.bottom)), Math.max(...inside.map((p) => p.top))];
+    if (x0 - f.x0 > 0.8 * size || f.x1 - x1 > 0.8 * size || bottom - f.y0 > 0.8 * size || f.y1 - top > 0.8 * size) continue;
+    const main = [...inside].sort((a, b) => b.size - a.size || b.w - a.w)[0]!;
+    // One line boxed: rows in a box (an `aligned` in `\boxed`) are read as the lines they are.
+    if (inside.some((p) => !p.built && p.size >= 0.9 * size && Math.abs(p.y - main.y) > 0.3 * size)) continue;
+    // A sentence's stop the writer put in the box is the sentence's: it ends no answer.
+    const inner = assemble(inside).trim();
+    const stop = /\s*([.,;])$/.exec(inner);
+    const tex = stop ? `\\boxed{${inner.slice(0, stop.index)}}${stop[1]}` : `\\boxed{${inner}}`;
+    const boxed: Piece = { t: tex, tex, raw: '', x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0, math: true, mathy: false, mono: false, built: true };
+    live = [...cand.filter((p) => !inside.includes(p)), boxed];
   }
   return live;
 }
@@ -861,9 +941,11 @@ interface Token {
  * A line that opens on a bold title and goes on in the text face (`1. **Output shape of the
  * pooling layer.** Pooling has no padding ...`): the title in Markdown's bold, as the chat wrote
  * it, so a reply's sections read as sections. A line bold throughout (a heading) and bold words
- * within a sentence are left as they are.
+ * within a sentence are left as they are. A title the column wrapped is told by its pieces: a
+ * line bold from its title's start to its end (`titleAt`), and a line that opens on the title's
+ * last bold words (`titleRest`); the reader of lines joins them (see `TextLine.titleAt`).
  */
-function withRunInTitle(text: string, toks: Token[]): string {
+function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: number; titleRest?: string } {
   let from = 0;
   // A list's number or letter before the title is set in the text face.
   if (toks.length && !toks[0]!.bold && /^(?:\d{1,2}[.)]|\(?[a-hivx]{1,4}\)|[-•·*–])$/.test(toks[0]!.t.trim())) from = 1;
@@ -876,14 +958,22 @@ function withRunInTitle(text: string, toks: Token[]): string {
       to = k + 1;
       if (/[.:]$/.test(toks[k]!.t.trim())) break;
     }
-  if (to === from || to === toks.length || !toks.slice(to).some((t) => t.t.trim() && !t.bold)) return text;
-  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
-  // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
+  if (to === from) return { text };
   const title = lineText(toks.slice(from, to)).text.trim();
   const at = text.indexOf(title);
-  // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line above broke.
-  if (!title || at < 0 || at > 6 || !/[.:)]$/.test(title) || !/^[\p{Lu}\d(]/u.test(title)) return text;
-  return `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`;
+  if (!title || at < 0 || at > 6) return { text };
+  // Bold to the line's end: a line of a title the column wrapped (its first, if it starts as a
+  // title does), or a whole title whose text the column put on the next line.
+  if (to === toks.length) return at + title.length === text.length ? { text, titleAt: at } : { text };
+  if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
+  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
+  // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
+  if (!/[.:)]$/.test(title)) return { text };
+  const rest = at === 0 ? { titleRest: title } : {};
+  // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line
+  // above broke (or the title the line above opened).
+  if (!/^[\p{Lu}\d(]/u.test(title)) return { text, ...rest };
+  return { text: `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`, ...rest };
 }
 
 /** Pieces on one baseline with their scripts and limits attached, left to right. */
@@ -1015,7 +1105,7 @@ const ARROW_LEAD = /^\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longr
 const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)\s*$/;
 
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
-function lineText(toks: Token[]): { text: string; display: boolean; stop?: string } {
+function lineText(toks: Token[]): { text: string; display: boolean; stop?: string; lead?: number } {
   // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
   const math = toks.map((t) => t.math);
   for (let changed = true; changed; ) {
@@ -1030,7 +1120,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     });
   }
   // Runs of formula and of prose, each with the space that stood before it.
-  const runs: { math: boolean; text: string; space: string }[] = [];
+  const runs: { math: boolean; text: string; space: string; x0: number; x1: number }[] = [];
   toks.forEach((t, i) => {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     // A sentence's stop cut from a formula's run (see `cutAtProse`) has lost its gap: it still parts them.
@@ -1040,9 +1130,14 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
     // each cell is a formula of its own, never one product of all of them.
     const column = math[i] && gap > 3 * t.size;
-    if (last && last.math === math[i] && !column) last.text += space + (math[i] ? t.tex : t.t);
-    else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space });
+    if (last && last.math === math[i] && !column) {
+      last.text += space + (math[i] ? t.tex : t.t);
+      last.x1 = t.x1;
+    } else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space, x0: t.x0, x1: t.x1 });
   });
+  // How wide the formula the line opens with is: MathJax spaces its operators wider than the
+  // prose's characters, so a count of characters would not say whether it fitted on the line above.
+  const lead = runs[0]?.math ? runs[0].x1 - runs[0].x0 : undefined;
   // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
   const stop = runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math) ? runs.pop()!.text.trim() : undefined;
   // A line of nothing but formula is one display, its columns rejoined; an equation's number
@@ -1055,7 +1150,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
       last.text = `${last.text.replace(/\s*[.,;]\s*$/, '')} \\tag{${tag[1]}}`;
     }
     const text = runs.map((r, i) => (i ? r.space || ' ' : '') + r.text).join('');
-    runs.splice(0, runs.length, { math: true, text, space: runs[0]!.space });
+    runs.splice(0, runs.length, { math: true, text, space: runs[0]!.space, x0: runs[0]!.x0, x1: runs[runs.length - 1]!.x1 });
   }
   // A "formula" of nothing but punctuation or a stray accent is text (a period in a math font).
   for (const r of runs) if (r.math && !/[a-zA-Z0-9\\]/.test(r.text)) r.math = false;
@@ -1128,7 +1223,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
-  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}) };
+  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}), ...(lead !== undefined && !display ? { lead } : {}) };
 }
 
 /** A table printed with cell borders: its columns' bounds and the height its rows take. */
@@ -1143,15 +1238,37 @@ interface Grid {
   rules: number[];
 }
 
+/** A line of glyph runs on one baseline, as far as a table's reading needs it. */
+interface Placed {
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  pieces: { x: number; w: number }[];
+}
+
+/**
+ * Whether a line can stand in the cells of a table with these columns: within its bounds, no
+ * run across a column's bound, and right of its left edge (a cell's text stands inside its
+ * padding, a sentence before or after the table is flush with the column).
+ */
+function inCells(l: Placed, g: Pick<Grid, 'x0' | 'x1' | 'cuts'>): boolean {
+  return l.x0 > g.x0 + 1 && l.x1 <= g.x1 + 2 && !l.pieces.some((p) => g.cuts.some((c) => p.x < c - 2 && p.x + p.w > c + 2));
+}
+
 /**
  * Tables whose cells Chromium prints with borders: rules meeting end to end on one height are a
  * row's border, and the points where they meet are the column bounds. Borders of the same
- * columns at several heights make one table; its rows stand between them, one row step above
- * the top one (the header, over its bottom border) and one below the lowest (a last row ruled
- * only above).
+ * columns at several heights make one table; its rows stand between them, and above the top one
+ * (the header, over its bottom border) and below the lowest (a last row ruled only above) its
+ * lines as far as they go on a line apart, in the cells.
  */
-function cellGrids(shapes: Shape[]): Grid[] {
-  const rules = shapes.filter((s) => s.rule).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+function cellGrids(shapes: Shape[], lines: Placed[]): Grid[] {
+  // A border drawn twice (a header Chromium repeats on a new page) is one.
+  const rules = shapes
+    .filter((s) => s.rule)
+    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+    .filter((r, i, all) => !i || [r.x0 - all[i - 1]!.x0, r.x1 - all[i - 1]!.x1, r.y0 - all[i - 1]!.y0].some((d) => Math.abs(d) > 0.3));
   const chains: { x0: number; x1: number; cuts: number[]; y0: number; y1: number }[] = [];
   let current: (typeof chains)[number] | undefined;
   for (const r of rules) {
@@ -1172,17 +1289,48 @@ function cellGrids(shapes: Shape[]): Grid[] {
       same.ys.push(c.y0);
     } else grids.push({ ...c, ys: [c.y0] });
   }
-  // Two tables of the same columns (Claude's cost table before and after a rewrite) are parted by
-  // what stands between them: a gap far wider than a row.
   return grids.flatMap((g) => {
     const ys = g.ys.sort((a, b) => a - b);
     const steps = ys.slice(1).map((y, i) => y - ys[i]!);
     const step = steps.length ? Math.min(...steps) : 30;
+    const over = lines.filter((l) => l.x1 > g.x0 && l.x0 < g.x1);
+    // Two tables of the same columns (Claude's cost table before and after a rewrite) are parted
+    // by what stands between them: a gap far wider than a row, and a sentence in it. A row whose
+    // cells the column wrapped is as tall, but all its lines stand in the cells.
+    const parted = (lo: number, hi: number) => {
+      const between = over.filter((l) => l.y > lo && l.y < hi);
+      return hi - lo >= 1.6 * step && (!between.length || between.some((l) => !inCells(l, g)));
+    };
     const tables: number[][] = [];
-    ys.forEach((y, i) => (i && y - ys[i - 1]! < 1.6 * step ? tables[tables.length - 1]!.push(y) : tables.push([y])));
+    ys.forEach((y, i) => (i && !parted(ys[i - 1]!, y) ? tables[tables.length - 1]!.push(y) : tables.push([y])));
     const thickness = g.y1 - g.y0 - (ys[ys.length - 1]! - ys[0]!);
-    return tables.map((t) => ({ x0: g.x0, x1: g.x1, cuts: g.cuts, y0: t[0]! - step, y1: t[t.length - 1]! + thickness + step, rules: t }));
+    // The header's words the column wrapped stand a line apart over the first border, in the
+    // cells; a line farther or across the columns is the sentence before.
+    const reach = (from: number, dir: 1 | -1) => {
+      let edge = from + dir * step;
+      const beyond = over.filter((l) => dir * (l.y - from) > 0).sort((a, b) => dir * (a.y - b.y));
+      for (const l of beyond) {
+        if (dir * (l.y - edge) < 0) continue;
+        if (!inCells(l, g) || dir * (l.y - edge) > 1.2 * l.size) break;
+        edge = l.y + dir * 0.5 * l.size;
+      }
+      return edge;
+    };
+    return tables.map((t) => ({ x0: g.x0, x1: g.x1, cuts: g.cuts, y0: reach(t[0]!, -1), y1: reach(t[t.length - 1]! + thickness, 1), rules: t }));
   });
+}
+
+/**
+ * A cell's lines, which the column wrapped, as one: a word broken after its hyphen (`CONV3-` /
+ * `10`) is one word, a formula broken after an operator (`3 \times 3 + 10 =` / `100`; KaTeX breaks
+ * only there) one formula.
+ */
+function joinCell(parts: string[]): string {
+  return parts.reduce((a, b) => {
+    if (/[\p{L}\d]-$/u.test(a) && /^[\p{L}\d]/u.test(b)) return a + b;
+    if (/(?:[=+\-<>,]|\\(?:times|cdot|le|ge|approx|ne|to))\s*\$$/.test(a) && /^\$(?!\$)/.test(b)) return `${a.slice(0, -1).trimEnd()} ${b.slice(1)}`;
+    return a ? `${a} ${b}` : b;
+  }, '');
 }
 
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
@@ -1203,6 +1351,7 @@ export function pageLines(page: PageContent): TextLine[] {
   pieces = buildStacks(pieces, page.shapes, page.width, fonts);
   pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
+  pieces = buildBoxes(pieces, page.shapes, fonts);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
   interface Line {
     y: number;
@@ -1268,27 +1417,43 @@ export function pageLines(page: PageContent): TextLine[] {
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
-  const grids = cellGrids(page.shapes);
-  // A table's rows, each a Markdown row whose cells gather the lines between two borders.
-  const rows = new Map<string, { line: TextLine; cells: string[][] }>();
-  const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
+  const grids = cellGrids(page.shapes, lines);
+  const tokenCache = new Map<Line, Token[]>();
+  const tokensOf = (l: Line) => tokenCache.get(l) ?? tokenCache.set(l, tokens(l.pieces)).get(l)!;
+  // Each line in a table's cells: which table, between which borders, and its cells' text.
+  const inTable = new Map<Line, { grid: Grid; band: number; key: string; cells: string[] }>();
+  // How many of a band's columns its lines fill, together.
+  const filled = new Map<string, Set<number>>();
   for (const l of lines) {
-    const toks = tokens(l.pieces);
-    const box = { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) };
+    const toks = tokensOf(l);
     // Text running across a column's bound (the sentence introducing the table) is not a row.
     const grid = grids.find((g) => l.y > g.y0 && l.y < g.y1 && l.x0 >= g.x0 - 2 && l.x1 <= g.x1 + 2 && !toks.some((t) => g.cuts.some((c) => t.x0 < c - 2 && t.x1 > c + 2)));
+    if (!grid) continue;
     // Each cell read on its own: a formula never runs on into the next cell.
-    const bounds = grid ? [-Infinity, ...grid.cuts, Infinity] : [];
+    const bounds = [-Infinity, ...grid.cuts, Infinity];
     const cells = bounds.slice(1).map((hi, k) => {
       const cell = toks.filter((t) => (t.x0 + t.x1) / 2 >= bounds[k]! && (t.x0 + t.x1) / 2 < hi);
       return cell.length ? lineText(cell).text.replace(/^\$\$(.*)\$\$$/, '$$$1$') : '';
     });
-    const band = grid ? grid.rules.filter((y) => y < l.y).length : 0;
+    const band = grid.rules.filter((y) => y < l.y).length;
+    const key = `${grids.indexOf(grid)}|${band}`;
+    inTable.set(l, { grid, band, key, cells });
+    const f = filled.get(key) ?? new Set<number>();
+    cells.forEach((c, k) => c && f.add(k));
+    filled.set(key, f);
+  }
+  // A table's rows, each a Markdown row whose cells gather the lines between two borders.
+  const rows = new Map<string, { line: TextLine; cells: string[][] }>();
+  const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
+  for (const l of lines) {
+    const toks = tokensOf(l);
+    const box = { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) };
+    const cell = inTable.get(l);
     // Above the top border stands the header, if anything, and below the lowest the last row
-    // when rows are ruled above (ChatGPT): a row fills several columns, a caption or a sentence
-    // after the table one.
-    if (grid && ((band > 0 && band < grid.rules.length) || cells.filter(Boolean).length >= 2)) {
-      const key = `${grids.indexOf(grid)}|${band}`;
+    // when rows are ruled above (ChatGPT): a row fills several columns (on one line or on the
+    // lines its cells wrapped to), a caption or a sentence after the table one.
+    if (cell && ((cell.band > 0 && cell.band < cell.grid.rules.length) || filled.get(cell.key)!.size >= 2)) {
+      const { grid, key, cells } = cell;
       const known = rows.get(key);
       if (known) {
         cells.forEach((c, k) => c && known.cells[k]!.push(c));
@@ -1306,8 +1471,8 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text: plainText, display, stop } = lineText(toks);
-    const text = withRunInTitle(plainText, toks);
+    const { text: plainText, display, stop, lead } = lineText(toks);
+    const { text, titleAt, titleRest } = withRunInTitle(plainText, toks);
     if (!text) continue;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
@@ -1321,10 +1486,13 @@ export function pageLines(page: PageContent): TextLine[] {
       mono: l.pieces.every((p) => p.mono),
       display,
       ...(stop ? { stop } : {}),
+      ...(lead !== undefined && /^\$/.test(text) ? { lead } : {}),
+      ...(titleAt !== undefined ? { titleAt: titleAt + (bullet ? 2 : 0) } : {}),
+      ...(titleRest && !bullet ? { titleRest } : {}),
       bubble: inBubble(l),
     });
   }
-  for (const r of rows.values()) r.line.text = row(r.cells.map((c) => c.join(' ')));
+  for (const r of rows.values()) r.line.text = row(r.cells.map(joinCell));
   if (!pictures.length) return out;
   // A picture is the person's when it stands in a bubble, or at the right like one in a chat
   // (ChatGPT shows an uploaded screenshot right-aligned above the bubble), not in the reply's

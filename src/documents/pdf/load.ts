@@ -31,6 +31,8 @@ export interface Shape {
   rule: boolean;
   /** A path of many segments (KaTeX's radical sign is one), not a box or a line. */
   complex: boolean;
+  /** Stroked and not filled: an outline (a CSS border drawn as one frame, KaTeX's `\boxed`), not a shaded area. */
+  outline?: boolean;
 }
 
 /** One page's text and drawings, in PDF user space. */
@@ -314,7 +316,8 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         const w = sx1 - sx0;
         const h = sy1 - sy0;
         const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
-        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30 });
+        const outline = op === OPS.stroke || op === OPS.closeStroke;
+        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30, ...(outline ? { outline } : {}) });
       }
     }
     return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page) };
