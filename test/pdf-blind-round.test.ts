@@ -201,3 +201,27 @@ test('a table of wrapped rows the page broke is one table: each formula cell who
   // Near miss: the sentence after the table is no row.
   assert.match(text, /^Done\.$/m, text);
 });
+
+test('a row vector (a one-row matrix) keeps its columns; a big bracket around one formula stays a bracket', { skip: noChromium }, async () => {
+  const reply = [
+    'The shifted edge gives the same features:',
+    '',
+    '$$\\mathbf{g}_3 = \\begin{bmatrix} 0 & 0.8 & 0 \\end{bmatrix}^{\\top}$$',
+    '',
+    'and the first layer row is $$r = \\begin{pmatrix} 1 & -2 & x_{1} \\end{pmatrix}$$',
+    '',
+    'while the loss is $$L = 3\\left( \\frac{a}{b} + c \\right)$$',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat(reply), 'chatgpt-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'row-vector.pdf')).text!;
+  const g = /\\mathbf\{g\}_\{3\} = (.*?)\$\$/.exec(text)?.[1];
+  assert.equal(verdict('\\begin{bmatrix} 0 & 0.8 & 0 \\end{bmatrix}^{\\top}', g ?? ''), 'correct', text);
+  // The columns are what a transposed row is checked by: a wrong middle entry stays wrong.
+  assert.equal(verdict('\\begin{bmatrix} 0 & 0.08 & 0 \\end{bmatrix}^{\\top}', g ?? ''), 'incorrect', text);
+  const r = /r = (.*?)\$\$/.exec(text)?.[1];
+  assert.equal(verdict('\\begin{pmatrix} 1 & -2 & x_{1} \\end{pmatrix}', r ?? ''), 'correct', text);
+  // Near miss: one formula in tall brackets is no matrix.
+  const loss = /L = (.*?)\$\$/.exec(text)?.[1];
+  assert.doesNotMatch(loss ?? '', /begin/, text);
+  assert.equal(verdict('3(\\frac{a}{b} + c)', loss ?? ''), 'correct', text);
+});

@@ -901,7 +901,10 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       };
       const body = rows.map((row) => cols.map((_, c) => assemble(row.pieces.filter((p) => Math.max(0, colOf(p)) === c)).trim()).join(' & ')).join(' \\\\ ');
       tex = `\\begin{${env}} ${body} \\end{${env}}`;
-    } else tex = `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner!.tex.trim()}`;
+    } else {
+      const cells = env && partner && close === OPENERS[open.tex.trim()]![1] && rows.length === 1 ? rowCells(inside) : undefined;
+      tex = cells ? `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}` : `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner!.tex.trim()}`;
+    }
     const built: Piece = {
       t: tex,
       tex,
@@ -920,6 +923,28 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     live = [...live.filter((p) => p !== open && p !== partner && !inside.includes(p)), built];
   }
   return live;
+}
+
+/**
+ * The cells of a one-row matrix (`\\begin{bmatrix} 0 & 0.8 & 0 \\end{bmatrix}`, a row vector): a
+ * matrix sets its columns apart by about an em, wider than any space inside a formula (a medium
+ * space, a comma's), so the row's pieces split at such gaps. Undefined when nothing splits it:
+ * `[a + b]` is a bracket.
+ */
+function rowCells(inside: Piece[]): string[] | undefined {
+  const size = Math.max(...inside.map((p) => p.size));
+  const ps = [...inside].sort((a, b) => a.x - b.x);
+  const groups: Piece[][] = [[ps[0]!]];
+  let end = ps[0]!.x + ps[0]!.w;
+  for (const p of ps.slice(1)) {
+    if (p.x - end > 0.75 * size && p.size >= 0.9 * size) groups.push([p]);
+    else groups[groups.length - 1]!.push(p);
+    end = Math.max(end, p.x + p.w);
+  }
+  if (groups.length < 2) return undefined;
+  const cells = groups.map((g) => assemble(g).trim());
+  // A cell ending or starting on an operator or a comma is a formula spread out, not a matrix's column.
+  return cells.every((c) => c && !/^[-+=<>,]$|[+=<>,]$|^[+=<>,]/.test(c)) ? cells : undefined;
 }
 
 interface Token {
