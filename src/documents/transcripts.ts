@@ -387,6 +387,9 @@ export function withoutReasoning(reply: string): string {
     /^[ \t]*(?:\*\*|_)?(?:thought|reasoned|thinking)(?: for (?:a few seconds|\d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?))?(?:\*\*|_)?[ \t]*:?[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*>.*(?:\n|$))+/gim,
     blank,
   );
+  // A status line alone (`Thinking completed · 2,114 tokens`, `Thought for 31 seconds`): the
+  // site's note that it reasoned, with the reasoning folded away; the reply starts after it.
+  t = t.replace(/^[ \t]*(?:thinking completed|thought for \d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?)\b[^\n]{0,40}$/gim, '');
   return t.trim() ? t : reply;
 }
 
