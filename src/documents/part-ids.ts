@@ -48,7 +48,8 @@ const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
 const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|part(?=\s*\d{1,2}\s*[.(]?[a-h]\b))\s*`;
 /** A part letter, bare or in parentheses, and a roman subpart after it. */
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
-const SUB = String.raw`(?:(?:\s*\(|\.)([ivx]{1,4})\)?)?`;
+// `(d)(ii)`, `d.ii`, and `(d) ii.` (a space, then the roman closed by a point: `(b) i.e.` is none).
+const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}[.)](?![a-z])))([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
 // A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
 const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;

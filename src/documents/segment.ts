@@ -761,7 +761,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
-      if (h.number || (labels.length && m.text.length > 300)) {
+      // Two part statements or more, however short, are a question typed out (`(c) no padding, stride 1` / `(d) ...`).
+      if (h.number || (labels.length && (m.text.length > 300 || labels.length >= 2))) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
         const before = question;
         // A number the key does not have: the pasted text, not only its heading line, says which question it is.
@@ -771,6 +772,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           // A new pasted question with no number: the one its title or text matches, else the key's next.
           const byTitle = alignQuestion(undefined, h.heading, outline).number;
           setQuestion(byTitle ?? outline[outline.findIndex((o) => o.number === before) + 1]?.number, '');
+        } else if (!h.number && labels.some((s) => !idFor(question, s.label!.part, undefined, outline))) {
+          // Letters the current question does not have: the pasted words say which question they are.
+          const whole = questionByContent(m.text, outline);
+          if (whole) setQuestion(whole.question, '');
         }
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
