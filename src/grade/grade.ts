@@ -19,7 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
-import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
+import { familyRenamesIn, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -327,7 +327,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // ("knowing g1 and g2 does not tell us ...") states nothing of g4.
     if (wanted && bareMention(c, question.givens, wanted)) continue;
     defs ??= definitions(text);
-    renames ??= renamesIn(text, question.statements, question.symbols);
+    renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...familyRenamesIn(text, question.symbols)]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
     const variants = [
