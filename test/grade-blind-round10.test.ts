@@ -25,7 +25,7 @@ test('the fourth blind round: agreement with the TA stays at its measured floor'
   // Measured 60/111 before this round's fixes; what is left is listed in the round's report.
   assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/111 fell below ${ROUND_FLOOR}`);
 });
-const ROUND_FLOOR = 92;
+const ROUND_FLOOR = 96;
 
 const Q1 =
   'Let us consider the Newton-Schulz update for a parameter matrix W, p(W) = 1/2 (3I - WW^T) W.\n(a) Assume that multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration?\n(b) Now, consider the case where d_out >> d_in. Is there a way to compute p(W) faster? Explain how this can be done and report the updated runtime of each iteration?';
@@ -93,4 +93,12 @@ test("n_out / n_in for the question's d_out / d_in: read as the key's family whe
       ['n_{in}', 'd_{in}'],
     ],
   );
+});
+
+test('a letter written for one subscript in one part is read by the family the response writes over the whole question', { skip }, () => {
+  const q2 = (b: string, c: string) =>
+    `**User:** Question 2\n\n(b) What should the constant scalar c be to recover the benefits of standard Xavier initialization?\n\n(c) What should the maximum spectral norm of dW be?\n\n**Assistant:**\n\n**(b)** $c = ${b}$\n\n**(c)** $\\|\\Delta W\\|_2 \\le ${c}$\n`;
+  assert.deepEqual(verdicts(q2('1/\\sqrt{n_{\\text{in}}}', '\\sqrt{n_{\\text{out}}}')), { '2.b': 'correct', '2.c': 'correct' });
+  // Near miss: a lone n_in, with no other subscript of the family anywhere in the question, is not d_in.
+  assert.equal(grade(q2('1/\\sqrt{n_{\\text{in}}}', '\\sqrt{d_{\\text{out}}}')).get('2.b'), 'incorrect');
 });
