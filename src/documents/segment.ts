@@ -849,6 +849,25 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         byWords = false;
       }
     }
+    // `$y[n] = ...$` then `(b) ...`: to a question posted as a picture, a reply whose first label is the question's
+    // second part answers its first, unanswered, in the worked text before that label.
+    const lead = segments[0] && !segments[0].label ? segments[0] : undefined;
+    const firstLabel = labelled[0]?.label;
+    const qParts = parts();
+    if (
+      lead &&
+      uploaded &&
+      pending === 'new' &&
+      firstLabel?.part &&
+      !firstLabel.question &&
+      /\$|\\begin\{/.test(lead.text) &&
+      idFor(question, firstLabel.part, undefined, outline) === qParts[1] &&
+      !responses.has(qParts[0]!)
+    ) {
+      responses.add(qParts[0]!, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
+      lastPart = qParts[0];
+      cursor = Math.max(cursor, 0);
+    }
     if (labelled.length) {
       let q = question;
       let p: string | undefined;
