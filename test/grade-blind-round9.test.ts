@@ -2,13 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV, ROOT, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
 import { foldLabelWords } from '../src/documents/label-words.js';
 import { htmlAsText } from '../src/documents/html-text.js';
 import { printedArrays } from '../src/check/printed-output.js';
 import { trimAnswer } from '../src/check/extract.js';
-import { measureAgreement } from '../src/cli/agreement.js';
-import { percent } from '../src/grade/agreement.js';
 
 // The third blind round (issue 9): fifteen transcripts of hw4-fa25 in styles the earlier rounds do
 // not name, labelled as a TA would against the staff key before partcredit graded them; each class
@@ -21,11 +19,8 @@ const fixture = (name: string) => readFileSync(join(ROUND, name), 'utf8');
 const verdicts = (text: string) => Object.fromEntries(grade(text));
 
 test('the third blind round: every labelled part agrees right-vs-wrong, nothing confidently wrong', { skip }, async () => {
-  const r = await measureAgreement({ labels: join(ROUND, 'blind-round9.labels.yaml'), key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
+  const r = await roundAgreement('blind round 9', join(ROUND, 'blind-round9.labels.yaml'));
   const o = r.report.overall;
-  console.log(
-    `blind round 9: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}, needs-review ${o.needsReview}`,
-  );
   const below = [...r.report.bySubmission].filter(([, f]) => f.rightWrong < f.parts).map(([name, f]) => `${name}: ${f.rightWrong}/${f.parts}`);
   assert.deepEqual(below, []);
   assert.equal(r.report.bySubmission.size, 15);
@@ -124,9 +119,8 @@ test('a remark in words in brackets after a plain answer is no part of it; brack
 test('five transcripts written after the fixes (the honest guide): an HTML table, a model that gives in after "Good point —", French and German labels, numbered items for a whole question', {
   skip,
 }, async () => {
-  const r = await measureAgreement({ labels: join(ROUND, 'after', 'after.labels.yaml'), key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
+  const r = await roundAgreement('written after the fixes', join(ROUND, 'after', 'after.labels.yaml'));
   const o = r.report.overall;
-  console.log(`written after the fixes: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
   assert.equal(o.rightWrong, o.parts);
   const after = (name: string) => readFileSync(join(ROUND, 'after', name), 'utf8');
   // Near miss: a wrong cell of the HTML table is graded wrong.
@@ -141,9 +135,8 @@ test('five transcripts written after the fixes (the honest guide): an HTML table
 });
 
 test('four transcripts written after both sets of fixes: an ASCII shape whose x is the times sign; a growth O(n^2) is not the option O(n)', { skip }, async () => {
-  const r = await measureAgreement({ labels: join(ROUND, 'third', 'third.labels.yaml'), key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
+  const r = await roundAgreement('written after both sets of fixes', join(ROUND, 'third', 'third.labels.yaml'));
   const o = r.report.overall;
-  console.log(`written after both sets of fixes: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
   assert.equal(o.rightWrong, o.parts);
   const writeup = readFileSync(join(ROUND, 'third', 'writeup-h4.md'), 'utf8');
   assert.deepEqual(verdicts(writeup), { '4.b': 'correct', '4.c': 'correct', '7.b': 'partial' });

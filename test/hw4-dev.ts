@@ -6,6 +6,8 @@ import { loadKey } from '../src/documents/key.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
+import { measureAgreement } from '../src/cli/agreement.js';
+import { percent } from '../src/grade/agreement.js';
 
 // The development homework of issue 9 (../shared/corpus/dev/hw4-fa25) as the blind rounds grade
 // their transcripts with it: one place, so every round reads the corpus the same way.
@@ -23,4 +25,14 @@ export function gradeWithStaffKey(text: string, name = 't.md'): Map<string, stri
   const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
   const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
   return new Map(g.parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, p.verdict]));
+}
+
+/** A blind round's labels graded with the staff key and problem set; its overall figures printed under `name`. */
+export async function roundAgreement(name: string, labels: string) {
+  const r = await measureAgreement({ labels, key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
+  const o = r.report.overall;
+  console.log(
+    `${name}: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}, needs-review ${o.needsReview}`,
+  );
+  return r;
 }

@@ -18,11 +18,11 @@ const RETRACTION = new RegExp(
 
 /**
  * How a reply opens when it concedes a user's objection: "Good catch", "You're right", "My mistake",
- * "Correction"; perhaps after a word that only acknowledges ("Good point — you're right"). The
+ * "Correction", "Thanks for the correction"; perhaps after a word that only acknowledges ("Good point — you're right"). The
  * acknowledgement alone concedes nothing ("Good question, but no").
  */
 const CONCEDES = new RegExp(
-  String.raw`^\W*(?:(?:good (?:point|question)|ah|oh|yes|hmm|indeed)\W{1,4})?(?:good catch|you(?:'|’)?re (?:absolutely |completely )?right|you are (?:absolutely |completely )?right|my (?:mistake|bad|apologies)|i apologi[sz]e|sorry\b|${TAKE_BACK.split(
+  String.raw`^\W*(?:(?:good (?:point|question)|ah|oh|yes|hmm|indeed)\W{1,4})?(?:good catch|thanks? (?:you )?for (?:the |that |this )?(?:correction|clarification|clarifying|pointing (?:that|this|it) out)|you(?:'|’)?re (?:absolutely |completely )?right|you are (?:absolutely |completely )?right|my (?:mistake|bad|apologies)|i apologi[sz]e|sorry\b|${TAKE_BACK.split(
     '|',
   )
     .map((w) => `${w}\\b`)

@@ -48,7 +48,8 @@ const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
 const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|part(?=\s*\d{1,2}\s*[.(]?[a-h]\b))\s*`;
 /** A part letter, bare or in parentheses, and a roman subpart after it. */
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
-const SUB = String.raw`(?:(?:\s*\(|\.)([ivx]{1,4})\)?)?`;
+// `(d)(ii)`, `d.ii`, and `(d) ii.` (a space, then the roman closed by a point: `(b) i.e.` is none).
+const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}[.)](?![a-z])))([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
 // A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
 const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
@@ -114,10 +115,16 @@ export function readLineLabel(line: string): LineLabel | undefined {
   const lead = line.length - s.length;
   // (a) **(a)** a) (b). **(a):** (A) B) — a part letter alone; `a.` / `**a.**` / `a:` only before a space, so
   // `e.g.` is none; a capital only with a bracket (`A. Smith`, `A: yes` start sentences).
-  // `**(d)(ii)**`: a subpart right after the letter is the letter's.
-  if ((m = /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(s))) {
-    const sub = m[2] && isRoman(m[2]) ? { subpart: m[2] } : {};
-    return { part: (m[1] ?? m[3] ?? m[4])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false };
+  // `**(d)(ii)**`, `**(d) ii.**`: a subpart right after the letter is the letter's (`(b) i.e.` is no subpart).
+  if (
+    (m =
+      /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\)|\s+([ivx]{1,4})[.)](?![a-z]))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(
+        s,
+      ))
+  ) {
+    const roman = m[2] ?? m[3];
+    const sub = roman && isRoman(roman) ? { subpart: roman } : {};
+    return { part: (m[1] ?? m[4] ?? m[5])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false };
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {

@@ -761,7 +761,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
-      if (h.number || (labels.length && m.text.length > 300)) {
+      // Two part statements or more, however short, are a question typed out (`(c) no padding, stride 1` / `(d) ...`).
+      if (h.number || (labels.length && (m.text.length > 300 || labels.length >= 2))) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
         const before = question;
         // A number the key does not have: the pasted text, not only its heading line, says which question it is.
@@ -771,6 +772,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           // A new pasted question with no number: the one its title or text matches, else the key's next.
           const byTitle = alignQuestion(undefined, h.heading, outline).number;
           setQuestion(byTitle ?? outline[outline.findIndex((o) => o.number === before) + 1]?.number, '');
+        } else if (!h.number && labels.some((s) => !idFor(question, s.label!.part, undefined, outline))) {
+          // Letters the current question does not have: the pasted words say which question they are.
+          const whole = questionByContent(m.text, outline);
+          if (whole) setQuestion(whole.question, '');
         }
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
@@ -794,7 +799,11 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
         // A letter after words that point back ("don't we need 2P here too, like in (a)?") is the part compared with, not the one asked.
         const named = m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
-        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : undefined;
+        // `(f) CONV2-3 -> ReLU ...`: a part the person types out in their own words, led by its
+        // letter, asks that part when it has no answer yet ("(a) is wrong" about an answered one is discussion).
+        const typed = /^\s*(?:\*\*)?\(([a-h])\)/i.exec(m.text);
+        const typedId = typed ? idFor(question, typed[1]!.toLowerCase(), undefined, outline) : undefined;
+        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
         promptParts = next && next !== lastPart ? [next] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
@@ -839,6 +848,25 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         cursor = -1;
         byWords = false;
       }
+    }
+    // `$y[n] = ...$` then `(b) ...`: to a question posted as a picture, a reply whose first label is the question's
+    // second part answers its first, unanswered, in the worked text before that label.
+    const lead = segments[0] && !segments[0].label ? segments[0] : undefined;
+    const firstLabel = labelled[0]?.label;
+    const qParts = parts();
+    if (
+      lead &&
+      uploaded &&
+      pending === 'new' &&
+      firstLabel?.part &&
+      !firstLabel.question &&
+      /\$|\\begin\{/.test(lead.text) &&
+      idFor(question, firstLabel.part, undefined, outline) === qParts[1] &&
+      !responses.has(qParts[0]!)
+    ) {
+      responses.add(qParts[0]!, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
+      lastPart = qParts[0];
+      cursor = Math.max(cursor, 0);
     }
     if (labelled.length) {
       let q = question;

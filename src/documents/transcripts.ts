@@ -166,7 +166,8 @@ function promptStart(lines: string[], from: number, request: number): number {
 const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?`;
 /** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Mistral Large 2`, `Claude 3.5 Sonnet`): part of the speaker, not the turn's first words. */
 const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
-const USER_NAMES = 'User|Human|You|Me|Student|Prompt';
+// `You said` / `You sent`: how ChatGPT's and Meta AI's pages head the person's turn when copied.
+const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt';
 
 /** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
 function speakerPattern(assistant: string): RegExp {
@@ -241,10 +242,11 @@ export function parseMarkdownChat(text: string): Message[] {
   const messages: Message[] = [];
   const learned = learnedAssistantName(lines);
   const speaker = speakerPattern(learned ? `${ASSISTANT_NAMES}|${learned}` : ASSISTANT_NAMES);
-  // (A whole word: "means: $$...$$" in a reply is no label "Me".)
+  // (A whole word: "means: $$...$$" in a reply is no label "Me".) A name alone on its line heads
+  // a turn too: chat pages copied as text (AI Studio's `User` / `Model`, `Qwen3-Max`, `Meta AI`).
   const speaks = (l: string) => {
     const m = speaker.exec(l);
-    return m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8))) ? m : undefined;
+    return m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[2]) ? m : undefined;
   };
   let current: { role: Message['role']; lines: string[]; line: number } | undefined;
   const flush = () => {
@@ -364,8 +366,9 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     if (lines.some((l) => assistant.test(l))) return 'markdown-chat';
   }
   // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*:`, 'im');
-  if (said('User|Human|You').test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
+  // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`).
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*(?::|$)`, 'im');
+  if (said('User|Human|You(?: said| sent)?').test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';
@@ -384,6 +387,9 @@ export function withoutReasoning(reply: string): string {
     /^[ \t]*(?:\*\*|_)?(?:thought|reasoned|thinking)(?: for (?:a few seconds|\d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?))?(?:\*\*|_)?[ \t]*:?[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*>.*(?:\n|$))+/gim,
     blank,
   );
+  // A status line alone (`Thinking completed · 2,114 tokens`, `Thought for 31 seconds`): the
+  // site's note that it reasoned, with the reasoning folded away; the reply starts after it.
+  t = t.replace(/^[ \t]*(?:thinking completed|thought for \d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?)\b[^\n]{0,40}$/gim, '');
   return t.trim() ? t : reply;
 }
 

@@ -19,7 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
-import { renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
+import { familyRenamesIn, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -327,7 +327,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // ("knowing g1 and g2 does not tell us ...") states nothing of g4.
     if (wanted && bareMention(c, question.givens, wanted)) continue;
     defs ??= definitions(text);
-    renames ??= renamesIn(text, question.statements, question.symbols);
+    renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...(question.families ?? familyRenamesIn(text, question.symbols))]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
     const variants = [
@@ -597,6 +597,8 @@ export interface QuestionContext {
   givenBy: ReadonlyMap<string, string>;
   /** Each part's text in the problem set, by part id (a table it asks to fill in, with the cells it gives). */
   texts: ReadonlyMap<string, string>;
+  /** The response's own letters for families of the key's symbols (`n_{out}` for `d_{out}`), read over all its answers to the question. */
+  families?: ReadonlyMap<string, string>;
   /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
   statements: readonly Statement[];
   /** For a part whose reply is a block shared with other parts: by the block's text, the words that tell the parts apart. */
@@ -745,7 +747,7 @@ function describe(part: KeyPart, g: Graded[]): { answer: string; expected: strin
  * Grades a part: its final answer (and the first, when the submission answered more than
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
-export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0): PartGrade {
+export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0, questionText?: string): PartGrade {
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const options: CheckOptions = { symbols: checkSymbolsFor(assignment, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
@@ -780,7 +782,10 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
       source: response.label,
     };
   }
-  const qs = withSharedBlocks(questionContext(assignment, part.id.split('.')[0]!), part, response, assignment);
+  const context = questionContext(assignment, part.id.split('.')[0]!);
+  // A letter the response uses for a family in one part (`n_{in}` alone in (b)) is told by all its answers to the question.
+  const withFamilies = questionText ? { ...context, families: familyRenamesIn(questionText, context.symbols) } : context;
+  const qs = withSharedBlocks(withFamilies, part, response, assignment);
   const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
   const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
@@ -852,10 +857,15 @@ export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: S
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const { key } = assignment;
   const byId = new Map(submission.responses.map((r) => [r.partId, r]));
+  const byQuestion = new Map<string, string[]>();
+  for (const r of submission.responses) {
+    const q = r.partId.split('.')[0]!;
+    byQuestion.set(q, [...(byQuestion.get(q) ?? []), ...r.attempts.map((a) => a.text)]);
+  }
   const parts = reviewSharedReplies(
     assignment,
     byId,
-    key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length)),
+    key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length, byQuestion.get(p.id.split('.')[0]!)?.join('\n'))),
   );
   const counted = parts.filter((p) => p.graded);
   return {

@@ -88,3 +88,37 @@ export function renamed(candidate: string, renames: ReadonlyMap<string, string>)
   }
   return t === candidate ? [] : [t];
 }
+
+// A one-letter name with a word for subscript, as written: `n_{\text{out}}`, `n_{out}`, `n_out`.
+const WORDED = /(?<![A-Za-z\\])([A-Za-z])_(?:\{\s*(?:\\(?:text|mathrm|rm)\s*\{?\s*)?([A-Za-z]{2,})\s*\}?\s*\}|([A-Za-z]{2,})(?![A-Za-z]))/g;
+
+/**
+ * A response's own letter for a family of the question's symbols: `n_{out}`, `n_{in}` where the
+ * key has `d_{out}`, `d_{in}` (one letter for another, the subscripts kept). Only when the response
+ * writes two subscripts of the family or more, each one the key has under one other letter, and
+ * none of its names is a key symbol: a lone `n_{in}` may be another quantity.
+ */
+export function familyRenamesIn(text: string, keySymbols: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const keyBase = new Map<string, string>();
+  for (const s of keySymbols) {
+    const m = /^([A-Za-z])_\{?([A-Za-z]{2,})\}?$/.exec(s);
+    if (m) keyBase.set(m[2]!, keyBase.has(m[2]!) && keyBase.get(m[2]!) !== m[1] ? '' : m[1]!);
+  }
+  if (!keyBase.size) return out;
+  const families = new Map<string, Map<string, Set<string>>>();
+  for (const m of text.matchAll(WORDED)) {
+    const sub = (m[2] ?? m[3])!;
+    const subs = families.get(m[1]!) ?? new Map<string, Set<string>>();
+    families.set(m[1]!, subs);
+    subs.set(sub, (subs.get(sub) ?? new Set()).add(m[0]));
+  }
+  for (const [base, subs] of families) {
+    const to = new Set([...subs.keys()].map((s) => keyBase.get(s)));
+    const [other] = to;
+    if (subs.size < 2 || to.size !== 1 || !other || other === base) continue;
+    if ([...subs.keys()].some((s) => keySymbols.has(`${base}_${s}`))) continue;
+    for (const [sub, raws] of subs) for (const raw of raws) out.set(raw, `${other}_{${sub}}`);
+  }
+  return out;
+}
