@@ -72,7 +72,7 @@ test('a tabular becomes a Markdown table the problem set keeps, with its empty c
       '\\section*{Problem 1}\nFill in the table.\n\\begin{tabular}{|l|c|c|}\n\\hline\nLayer & Parameters & Output \\\\ \\hline\nCONV3-10 & & $28 \\times 28 \\times 10$ \\\\\nPOOL2 & 0 & \\\\ \\hline\n\\end{tabular}',
     ),
   );
-  assert.match(md, /^\| Layer \| Parameters \| Output \|\n\|---\|---\|---\|\n\| CONV3-10 \| {2}\| \$28 \\times 28 \\times 10\$ \|\n\| POOL2 \| 0 \| {2}\|$/m);
+  assert.match(md, /^\| Layer \| Parameters \| Output \|\n\| --- \| --- \| --- \|\n\| CONV3-10 \| {2}\| \$28 \\times 28 \\times 10\$ \|\n\| POOL2 \| 0 \| {2}\|$/m);
   // An array inside math is the math's own.
   assert.match(texToMarkdown(doc('article', '$\\left(\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right)$')), /\\begin\{array\}\{cc\} 1 & 2/);
 });

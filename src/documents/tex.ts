@@ -4,6 +4,7 @@
  * tables, displays kept as `$$...$$` (the checker reads their LaTeX). What reads the result
  * (segment, the problem-set reader) then sees what a reader of the compiled PDF sees.
  */
+import { markdownTable } from './markdown-table.js';
 
 /** A whole LaTeX source (`.tex`): the preamble and layout commands dropped, the body as Markdown. */
 export function texToMarkdown(tex: string): string {
@@ -244,9 +245,6 @@ function tables(s: string): string {
           })
           .map((c) => c.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|')),
       );
-    if (!rows.length) return '';
-    const width = Math.max(...rows.map((r) => r.length));
-    const line = (r: string[]) => `| ${[...r, ...Array<string>(width - r.length).fill('')].join(' | ')} |`;
-    return `\n\n${line(rows[0]!)}\n|${'---|'.repeat(width)}\n${rows.slice(1).map(line).join('\n')}\n\n`;
+    return rows.length ? `\n\n${markdownTable(rows)}\n\n` : '';
   });
 }

@@ -3,6 +3,7 @@ import { ommlToLatex } from './omml.js';
 import { plainText } from './math-text.js';
 import type { Styles } from './styles.js';
 import { attr, child, childrenNamed, childVal, descendants, type Element, elements, isOn, M, textOf, W } from './xml.js';
+import { markdownTable } from '../markdown-table.js';
 
 /** What the body reader could not read, by paragraph (1-based, in document order). */
 export interface Unread {
@@ -285,10 +286,7 @@ export class BodyReader {
       rows.push(row);
     }
     this.inCell = wasInCell;
-    if (!rows.length) return '';
-    const width = Math.max(...rows.map((r) => r.length));
-    const line = (r: string[]) => `| ${[...r, ...Array<string>(width - r.length).fill('')].join(' | ')} |`;
-    return [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
+    return markdownTable(rows);
   }
 }
 

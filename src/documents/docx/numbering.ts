@@ -1,4 +1,4 @@
-import { roman } from '../tex.js';
+import { formatCounter } from '../counters.js';
 import { attr, child, childrenNamed, childVal, type Element, W } from './xml.js';
 
 /**
@@ -21,33 +21,6 @@ interface NumInstance {
   /** `w:lvlOverride`: levels this instance restarts or redefines. */
   starts: Map<number, number>;
   levels: Map<number, Level>;
-}
-
-function letters(n: number): string {
-  // Word's lowerLetter goes a..z, then aa..zz, aaa..: the letter repeated, not base 26.
-  const ch = String.fromCharCode(97 + ((n - 1) % 26));
-  return ch.repeat(Math.floor((n - 1) / 26) + 1);
-}
-
-/** A counter in one of Word's number formats (`w:numFmt`). */
-export function formatCounter(n: number, format: string): string {
-  switch (format) {
-    case 'lowerLetter':
-      return letters(n);
-    case 'upperLetter':
-      return letters(n).toUpperCase();
-    case 'lowerRoman':
-      return roman(n);
-    case 'upperRoman':
-      return roman(n).toUpperCase();
-    case 'decimalZero':
-      return n < 10 ? `0${n}` : String(n);
-    case 'none':
-    case 'bullet':
-      return '';
-    default:
-      return String(n);
-  }
 }
 
 function readLevel(lvl: Element): Level {

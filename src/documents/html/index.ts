@@ -8,6 +8,8 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { formatCounter } from '../counters.js';
+import { markdownTable } from '../markdown-table.js';
 import { latexOf, textOf } from '../mathml.js';
 import { type Role, roleOf } from './roles.js';
 
@@ -184,7 +186,19 @@ function plainText(el: Element): string {
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
-const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+/** CSS's list styles and HTML's `type` letters, as the counter formats they print. */
+const COUNTERS: Record<string, string> = {
+  a: 'lowerLetter',
+  A: 'upperLetter',
+  i: 'lowerRoman',
+  I: 'upperRoman',
+  'lower-alpha': 'lowerLetter',
+  'lower-latin': 'lowerLetter',
+  'upper-alpha': 'upperLetter',
+  'upper-latin': 'upperLetter',
+  'lower-roman': 'lowerRoman',
+  'upper-roman': 'upperRoman',
+};
 
 /**
  * The marker of an ordered list's n-th item: numbers, or letters and roman numerals as parts are
@@ -192,10 +206,8 @@ const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi'
  */
 function orderedMarker(el: Element, n: number): string {
   const style = /list-style(?:-type)?\s*:\s*([a-z-]+)/i.exec(el.attribs.style ?? '')?.[1]?.toLowerCase();
-  const type = el.attribs.type ?? { 'lower-alpha': 'a', 'lower-latin': 'a', 'upper-alpha': 'A', 'upper-latin': 'A', 'lower-roman': 'i', 'upper-roman': 'I' }[style ?? ''];
-  if ((type === 'a' || type === 'A') && n >= 1 && n <= 26) return `(${String.fromCharCode((type === 'a' ? 96 : 64) + n)}) `;
-  if ((type === 'i' || type === 'I') && ROMAN[n - 1]) return `(${type === 'i' ? ROMAN[n - 1] : ROMAN[n - 1]!.toUpperCase()}) `;
-  return `${n}. `;
+  const format = COUNTERS[el.attribs.type ?? ''] ?? COUNTERS[style ?? ''];
+  return format ? `(${formatCounter(n, format)}) ` : `${n}. `;
 }
 
 function list(el: Element, ctx: Context): string {
@@ -232,10 +244,7 @@ function table(el: Element, ctx: Context): string {
   const rows = tableRows(el).map((tr) =>
     tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th')).map((cell) => children(cell, ctx).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
   );
-  if (!rows.length) return '';
-  const width = Math.max(...rows.map((r) => r.length));
-  const line = (r: string[]) => `| ${[...r, ...Array(width - r.length).fill('')].join(' | ')} |`;
-  return block([line(rows[0]!), line(Array(width).fill('---')), ...rows.slice(1).map(line)].join('\n'));
+  return block(markdownTable(rows));
 }
 
 function code(el: Element): string {

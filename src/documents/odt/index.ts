@@ -8,6 +8,8 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { formatCounter } from '../counters.js';
+import { markdownTable } from '../markdown-table.js';
 import { latexOf } from '../mathml.js';
 import { OdtError, objectFolder, openOdt } from './package.js';
 
@@ -28,35 +30,8 @@ interface LevelStyle {
   start: number;
 }
 
-const ROMAN: [number, string][] = [
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-];
-
-function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN) {
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  }
-  return out;
-}
-
-function numeral(n: number, format: string): string {
-  if (format === 'a' || format === 'A') {
-    let s = '';
-    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
-    return format === 'A' ? s.toUpperCase() : s;
-  }
-  if (format === 'i') return roman(n);
-  if (format === 'I') return roman(n).toUpperCase();
-  return String(n);
-}
+/** OpenDocument's number formats (`style:num-format`), as the counter formats they print. */
+const COUNTERS: Record<string, string> = { '1': 'decimal', a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' };
 
 const elements = (el: Element): Element[] => el.children.filter(isTag);
 
@@ -182,7 +157,7 @@ class BodyReader {
   private label(format: LevelStyle, n: number): string {
     if (format.format === undefined) return '-';
     if (!format.format) return '';
-    return `${format.prefix}${numeral(n, format.format)}${format.suffix}`;
+    return `${format.prefix}${formatCounter(n, COUNTERS[format.format] ?? 'decimal')}${format.suffix}`;
   }
 
   private paragraph(p: Element): string {
@@ -208,10 +183,7 @@ class BodyReader {
         );
       } else if (/^table:table-(?:header-rows|rows|row-group)$/.test(n.name)) stack.unshift(...elements(n));
     }
-    if (!rows.length) return '';
-    const width = Math.max(...rows.map((r) => r.length));
-    const line = (r: string[]) => `| ${[...r, ...Array(width - r.length).fill('')].join(' | ')} |`;
-    return [line(rows[0]!), line(Array(width).fill('---')), ...rows.slice(1).map(line)].join('\n');
+    return markdownTable(rows);
   }
 
   /** The LaTeX of a frame's formula object; undefined when the frame holds none. */
