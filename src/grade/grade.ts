@@ -120,7 +120,7 @@ function writtenOut(part: KeyPart, spec: AnswerSpec): AnswerSpec[] {
   return out;
 }
 
-function targetsOf(part: KeyPart, spec: AnswerSpec, symbols: SymbolTable = {}): Target[] {
+function targetsOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable): Target[] {
   const prepared = preparedFor(spec, symbols);
   const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
   return [
