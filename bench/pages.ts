@@ -17,7 +17,7 @@ import { katexPage, mathjaxPage } from '../test/fixtures/html/saved-chat.js';
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 const kb = (b: Uint8Array) => `${(b.length / 1024).toFixed(1)} KB`;
 
-/** Documents per second reading `bytes` (at least 20 reads, at least half a second). */
+/** Documents per second of `read` (at least 20 reads, at least half a second). */
 function speed(read: () => unknown): number {
   read();
   let n = 0;

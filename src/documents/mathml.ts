@@ -4,17 +4,10 @@
  * the TeX they were given in an `<annotation>`; that is read instead, as written.) Element names
  * are MathML's own, without a namespace prefix.
  */
-import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { type ChildNode, type Element, isTag } from 'domhandler';
+import { elements, textOf } from './dom.js';
 import { OPERATOR_NAMES } from '../math/latex/names.js';
 import { mathChar } from './docx/math-text.js';
-
-/** The text of a node, entities decoded, whitespace as written. */
-export function textOf(node: ChildNode): string {
-  if (isText(node)) return node.data;
-  return isTag(node) ? node.children.map(textOf).join('') : '';
-}
-
-const elements = (el: Element): Element[] => el.children.filter(isTag);
 
 /** Characters as LaTeX; a letter run of two or more is a name (`sin` → `\sin`, `Var` → `\operatorname{Var}`). */
 function token(text: string, name: string): string {

@@ -10,7 +10,8 @@ import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { formatCounter } from '../counters.js';
 import { markdownTable } from '../markdown-table.js';
-import { latexOf, textOf } from '../mathml.js';
+import { descendants, textOf } from '../dom.js';
+import { latexOf } from '../mathml.js';
 import { type Role, roleOf } from './roles.js';
 
 /** A page read as Markdown. */
@@ -72,18 +73,6 @@ function isHidden(el: Element): boolean {
 
 function isTyped(el: Element): boolean {
   return /white-space\s*:\s*pre/i.test(el.attribs.style ?? '') || classes(el).some((c) => /^(?:whitespace-pre(?:-wrap|-line)?|pre-wrap|preserve-whitespace)$/.test(c));
-}
-
-function descendants(el: Element, name: string): Element[] {
-  const out: Element[] = [];
-  const stack: ChildNode[] = [...el.children].reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isTag(n)) continue;
-    if (n.name === name) out.push(n);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
-  return out;
 }
 
 /** The TeX a formula element carries, or its MathML as LaTeX. */

@@ -10,6 +10,7 @@ import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { formatCounter } from '../counters.js';
 import { markdownTable } from '../markdown-table.js';
+import { elements, shallowest } from '../dom.js';
 import { latexOf } from '../mathml.js';
 import { OdtError, objectFolder, openOdt } from './package.js';
 
@@ -33,20 +34,8 @@ interface LevelStyle {
 /** OpenDocument's number formats (`style:num-format`), as the counter formats they print. */
 const COUNTERS: Record<string, string> = { '1': 'decimal', a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' };
 
-const elements = (el: Element): Element[] => el.children.filter(isTag);
-
 function parse(xml: string): Element[] {
   return parseDocument(xml, { xmlMode: true }).children.filter(isTag);
-}
-
-function find(nodes: Element[], name: string): Element | undefined {
-  const stack = [...nodes];
-  while (stack.length) {
-    const n = stack.shift()!;
-    if (n.name === name) return n;
-    stack.push(...elements(n));
-  }
-  return undefined;
 }
 
 /** MathML names without the `math:` prefix LibreOffice may give them. */
@@ -191,7 +180,7 @@ class BodyReader {
     const object = elements(frame).find((c) => c.name === 'draw:object');
     if (!object) return undefined;
     const xml = this.objects.get(objectFolder(object.attribs['xlink:href'] ?? ''));
-    const math = xml ? (find(parse(xml), 'math') ?? find(parse(xml), 'math:math')) : undefined;
+    const math = xml ? shallowest(parse(xml), ['math', 'math:math']) : undefined;
     if (!math) return undefined;
     try {
       return latexOf(unprefixed(math)).trim() || undefined;
@@ -250,7 +239,7 @@ class BodyReader {
 export function odtToMarkdown(bytes: Uint8Array, path: string): OdtText {
   const parts = openOdt(bytes);
   const content = parse(parts.content);
-  const body = find(content, 'office:text');
+  const body = shallowest(content, ['office:text']);
   if (!body) throw new OdtError('the document has no text body (office:text); it is not an OpenDocument text');
   const reader = new BodyReader(new Styles([...content, ...(parts.styles ? parse(parts.styles) : [])]), parts.objects);
   let blocks: string[];
