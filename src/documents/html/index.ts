@@ -4,7 +4,8 @@
  * project takes: formulas from the TeX the page keeps (KaTeX's and pandoc's `<annotation>`,
  * MathJax 2's `<script type="math/tex">`, `\(...\)` left as written) or else from its MathML;
  * the turns of a chat from its markup (see roles.ts); the page's furniture (navigation, buttons,
- * text only screen readers get, rendered glyphs beside their TeX) left out.
+ * text only screen readers get, rendered glyphs beside their TeX) left out. (HTML fragments left
+ * inside a text transcript are read by html-text.ts, which keeps the Markdown around them.)
  */
 import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
