@@ -68,3 +68,16 @@ test("notation: a unit's power written outside its text (4.9\\ \\text{m/s}^2) be
   expectVerdict('4.9', '8.49\\ \\text{m/s}^2', 'incorrect');
   expectVerdict('2', '2\\mathrm{e}^{2}', 'incorrect');
 });
+
+test('notation: square brackets that only group, 3\\left[a+b\\right]^2; a signal indexed x[n] stays indexed', () => {
+  expectVerdict('3(a+b)^2', '3\\left[a+b\\right]^2', 'correct');
+  expectVerdict('2\\sigma^2 (n+1)', '2\\sigma^2\\left[ n + 1 \\right]', 'correct');
+  expectVerdict('(n-k+1)^2 \\sigma_x^2', '\\left[n-k+1\\right]^2 \\sigma_x^2', 'correct');
+  expectVerdict('6', '3\\left[2\\right]', 'correct');
+  // Near misses: the bracket's content still counts, and a name before a bracket indexes it.
+  expectVerdict('3(a+b)^2', '3\\left[a-b\\right]^2', 'incorrect');
+  expectVerdict('(n-k+1)^2 \\sigma_x^2', '\\left[n-k\\right]^2 \\sigma_x^2', 'incorrect');
+  // (Signals indexed by brackets have no values to test at: undecided, never correct.)
+  expectVerdict('h[n] x[n-1]', 'h[n-1] x[n]', 'undecided');
+  expectVerdict({ value: '[1, 2]', type: 'vector' }, '[1, 2]', 'correct');
+});

@@ -412,7 +412,7 @@ class Parser {
           base = { kind: 'transpose', arg: base };
           continue;
         }
-        base = { kind: 'pow', base, exp: this.exponent() };
+        base = { kind: 'pow', base: ungrouped(base), exp: this.exponent() };
       } else if (this.isOp('²') || this.isOp('³')) {
         const v = this.next().v;
         base = { kind: 'pow', base, exp: num(v === '²' ? '2' : '3') };
@@ -1103,9 +1103,20 @@ function subscriptedNorm(arg: Node, which: string): Node {
   return { kind: 'call', fn: `norm_${which}`, args: [arg], opaque: true };
 }
 
+/**
+ * A product. A one-item square bracket in it groups, as a TA reads `3\left[a+b\right]` and
+ * `[a+b]\,c`, unless a bare name stands right before it: `x[n-1]` indexes a signal.
+ */
 function mul(a: Node, b: Node): Node {
-  if (a.kind === 'mul') return { kind: 'mul', factors: [...a.factors, b] };
-  return { kind: 'mul', factors: [a, b] };
+  const last = a.kind === 'mul' ? a.factors[a.factors.length - 1]! : a;
+  const right = last.kind === 'sym' ? b : ungrouped(b);
+  if (a.kind === 'mul') return { kind: 'mul', factors: [...a.factors, right] };
+  return { kind: 'mul', factors: [ungrouped(a), right] };
+}
+
+/** The item of a one-item square bracket, which in a product or under a power only groups. */
+function ungrouped(n: Node): Node {
+  return n.kind === 'tuple' && n.open === '[' && n.close === ']' && n.items.length === 1 ? n.items[0]! : n;
 }
 
 function num(text: string): Node {

@@ -60,7 +60,11 @@ export function printMath(n: Node): string {
     case 'add':
       return n.terms.map((t, i) => (i === 0 ? wrap(t, PREC.add) : t.kind === 'neg' ? `- ${wrap(t.arg, PREC.mul)}` : `+ ${wrap(t, PREC.add)}`)).join(' ');
     case 'mul':
-      return n.factors.map((f) => wrap(f, PREC.neg)).join(' ');
+      // Two numbers side by side would read as one (`3 2`): a dot keeps them apart.
+      return n.factors
+        .map((f) => wrap(f, PREC.neg))
+        .map((text, i) => (i > 0 && /^\d/.test(text) ? `· ${text}` : text))
+        .join(' ');
     case 'cross':
       return n.factors.map((f) => wrap(f, PREC.neg)).join(' × ');
     case 'neg':
