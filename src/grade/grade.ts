@@ -311,6 +311,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
   let general: Graded | undefined;
+  // A general form the key credits, graded only if nothing after it states its value.
+  let creditedGeneral: Candidate | undefined;
   let writtenCases: Graded | undefined;
   const keyCases = spec.type === 'piecewise' || targets.some((t) => /\\begin\{cases\}/.test(t.spec.value ?? ''));
   const others: Graded['others'] = [];
@@ -356,8 +358,10 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       let fit: Graded | undefined;
       // A formula the candidate finder found is the answer itself: not searched again.
       const found = isExtracted(c) ? { ...options, extracted: true } : options;
+      let asKeyAnswer: CheckResult | undefined;
       for (const t of targets) {
         const r = checkAnswer(t.spec, v, found);
+        if (t.kind === 'answer') asKeyAnswer = r;
         r.symbols?.expected.forEach((x) => expectedSymbols.add(x));
         firstTried ??= { result: r, candidate };
         if (misfit(r, question.symbols)) continue;
@@ -382,10 +386,18 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       }
       // The specialisation states the same quantity as the general form, without its free parameter.
       const generalQuantity = general && leftSide(general.candidate!.text);
-      if (general && !extraSymbols(fit.result, expectedSymbols).length && (!generalQuantity || statesName(c.text, generalQuantity))) {
+      if (general && c === creditedGeneral) continue;
+      if (general && !extraSymbols(fit.result, expectedSymbols).length && (!generalQuantity || statesName(c.text, generalQuantity) || specialises(general, c, text))) {
         return { ...fit, others: [{ text: general.candidate!.text, verdict: general.result.verdict }] };
       }
       if (general) continue;
+      // A general form the key accepts (in part (b)'s c), followed by "this is ..." with the
+      // response's own value put in: a TA grades the value it commits to.
+      if (correct && asKeyAnswer && freeParameters(asKeyAnswer, new Set(asKeyAnswer.symbols?.expected), quantities).length && candidates.some((o) => specialises(fit, o, text))) {
+        general = fit;
+        creditedGeneral = c;
+        continue;
+      }
       if (!correct && question.givens.size && !general) {
         // An answer in a quantity the question fixes (L = 7, part (b)'s c), whatever the checker says of its symbols.
         const special = specialise(targets, v, question.givens, options, candidate);
@@ -430,6 +442,17 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(candidate ? { candidate } : {}),
     unanswered: true,
   };
+}
+
+/**
+ * Whether a candidate states what a general form comes to: it follows it and is introduced as
+ * its value (`..., so with the c from (b) this is $...$`, `which gives $...$`).
+ */
+function specialises(general: Graded, c: Candidate, text: string): boolean {
+  const from = general.candidate?.at;
+  if (from === undefined || c.at === undefined || c.at <= from) return false;
+  const before = text.slice(Math.max(from, c.at - 60), c.at);
+  return /\b(?:this|which|that|it)\s+(?:is|gives|becomes|yields|equals|reduces\s+to|comes\s+to|simplifies\s+to)\s*(?:\$\$?|\\\(|\\\[)?\s*$/i.test(before);
 }
 
 /** A right and a wrong answer offered as alternatives: no credit, both named (a TA's reading of a hedge). */
