@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
+
+// The fifth blind round (issue 9): hw4-fa25 answered in apps and habits the earlier rounds did not
+// cover (ChatGPT's canvas and memory lines, o3-pro's reasoning summary, Claude's artifacts,
+// Perplexity's sources, a Jupyter notebook, sympy prints, "continue", unprompted corrections,
+// summary tables, numeric examples), labelled as a TA would against the staff key before
+// partcredit graded them. Each class they found is fixed below with a near miss that must stay
+// wrong (or unread).
+const ROUND = join(ROOT, 'test', 'fixtures', 'blind-round11');
+const skip = devSkip;
+const grade = gradeWithStaffKey;
+const verdicts = (text: string) => Object.fromEntries(grade(text));
+
+test('the fifth blind round: agreement with the TA stays at its measured floor', { skip }, async () => {
+  const r = await roundAgreement('blind round 11', join(ROUND, 'blind-round11.labels.yaml'));
+  const o = r.report.overall;
+  assert.equal(r.report.bySubmission.size, 15);
+  assert.equal(o.parts, 74);
+  // Measured 43/74 before this round's fixes; what is left is listed in the round's report.
+  assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/74 fell below ${ROUND_FLOOR}`);
+});
+const ROUND_FLOOR = 43;
+
+const Q1 =
+  'p(W) = 1/2 (3I - WW^T) W. (a) Assume that multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration? (b) Now, consider the case where d_out >> d_in. Is there a way to compute p(W) faster? Report the updated runtime of each iteration.';
+
+test('a question\'s number and title lead a long first line ("2. MuP at the Unit Scale. [pasted ...] please ..."): that question', { skip }, () => {
+  const chat = (lead: string) =>
+    `You said:\n1. Newton-Schulz Runtime\n${Q1}\n\nChatGPT said:\n**(a)** $2c\\,d_{out}^2 d_{in}$\n\n**(b)** $2c\\,d_{out} d_{in}^2$\n\nYou said:\n${lead} [pasted parts (b) and (d) of the question, see the pdf]. Please put the answers in a canvas.\n\nChatGPT said:\nHw4 Q2\n\n**(b)** $$c = \\frac{1}{\\sqrt{d_{in}}}$$\n\n**(d)** $$\\alpha = \\frac{1}{\\sqrt{d_{in}}}$$\n`;
+  assert.deepEqual(verdicts(chat('2. MuP at the Unit Scale.')), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.d': 'correct' });
+  assert.deepEqual(verdicts(chat('2. MuP at the Unit Scale —')), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.d': 'correct' });
+  // Near miss: a remark that opens with a number is no question's title; (b) stays question 1's.
+  assert.equal(grade(chat('1. The answer to (a) looks right to me.')).get('2.b'), undefined);
+});
+
+test('a follow-up that opens on the part it questions ("for (d) the bound from (c) ...") asks that part again', { skip }, () => {
+  const chat = (ask: string) =>
+    `You said:\nQuestion 2\n\n(c) What should the maximum spectral norm of dW be?\n\n(d) What learning rate alpha satisfies the constraint from (c)?\n\n(e) Muon: what learning rate alpha?\n\nChatGPT said:\n**(c)** $\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$\n\n**(d)** $\\alpha = \\frac{1}{\\sqrt{d_{out}}}$\n\n**(e)** $\\alpha = \\sqrt{d_{out}}$\n\nYou said:\n${ask}\n\nChatGPT said:\nYou're right — with the bound from (c), $\\alpha\\sqrt{d_{in}d_{out}} \\le \\sqrt{d_{out}}$, so $\\alpha = \\frac{1}{\\sqrt{d_{in}}}$.\n`;
+  const g = grade(chat('for (d) the bound from (c) is sqrt(d_out), not sqrt(d_in)? so alpha should be different'));
+  assert.deepEqual([g.get('2.d'), g.get('2.e')], ['correct', 'correct']);
+  // Near miss: a follow-up that only compares with a part ("is this like in (c)?") is discussion of the last one.
+  assert.equal(grade(chat('the sign matrix one, is that bound like in (c)? so alpha should be different')).get('2.d'), 'incorrect');
+});
+
+test('after "continue", the text before the new reply\'s first label ends the part the cut reply was in', { skip }, () => {
+  const chat = (lead: string) =>
+    `User:\n\n4. Feature Dimensions of Convolutional Neural Network.\n(a) How many weights and biases are in this convolutional layer?\n(c) L successive convolutional layers, filter size K, stride 1. What is the receptive field size of the last output?\n\nAssistant:\n\n### (a) Convolutional Layer\n\nWeights $K^2 C F$, biases $F$.\n\n### (c) Receptive Field\n\nThe first layer sees a $K \\times K$ patch. Each further stride-1 layer adds\n\nUser:\n\ncontinue\n\nAssistant:\n\n${lead}\n\n### (e) Table\n\nsee above\n`;
+  assert.equal(grade(chat('$K - 1$ pixels, so after $L$ layers the receptive field is $$K + (L-1)(K-1)$$')).get('4.c'), 'correct');
+  assert.equal(grade(chat('$K - 1$ pixels, so after $L$ layers the receptive field is $$K + L(K-1)$$')).get('4.c'), 'incorrect');
+});
