@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
+import { codeFormulas } from '../src/check/extract.js';
+import { withoutWorkedValue } from '../src/grade/worked-example.js';
 
 // The fifth blind round (issue 9): hw4-fa25 answered in apps and habits the earlier rounds did not
 // cover (ChatGPT's canvas and memory lines, o3-pro's reasoning summary, Claude's artifacts,
@@ -50,4 +52,49 @@ test('after "continue", the text before the new reply\'s first label ends the pa
     `User:\n\n4. Feature Dimensions of Convolutional Neural Network.\n(a) How many weights and biases are in this convolutional layer?\n(c) L successive convolutional layers, filter size K, stride 1. What is the receptive field size of the last output?\n\nAssistant:\n\n### (a) Convolutional Layer\n\nWeights $K^2 C F$, biases $F$.\n\n### (c) Receptive Field\n\nThe first layer sees a $K \\times K$ patch. Each further stride-1 layer adds\n\nUser:\n\ncontinue\n\nAssistant:\n\n${lead}\n\n### (e) Table\n\nsee above\n`;
   assert.equal(grade(chat('$K - 1$ pixels, so after $L$ layers the receptive field is $$K + (L-1)(K-1)$$')).get('4.c'), 'correct');
   assert.equal(grade(chat('$K - 1$ pixels, so after $L$ layers the receptive field is $$K + L(K-1)$$')).get('4.c'), 'incorrect');
+});
+
+test('an expression a program printed, set as inline code, is the value the sentence gives ("the runtime is `2*c*d_in*d_out**2`")', { skip }, () => {
+  const chat = (a: string, mean: string) =>
+    `User:\n\nQuestion 1. ${Q1}\n\nAssistant:\n\nOutput:\n\n\`\`\`\n${a}\n\`\`\`\n\n**(a)** The runtime of each iteration is \`${a}\`, i.e. two $d_{out}\\times d_{in}\\times d_{out}$ products.\n\nUser:\n\nQuestion 7 (b). Derive the mean and variance of dw_{h,l} as a function of n, k, sigma_x, sigma_g, and the growth rate of its standard deviation.\n\nAssistant:\n\n**(b)** The mean is \`${mean}\`, the variance is \`sigma_g**2*sigma_x**2*(-k + n + 1)**2\`, and the standard deviation grows as $O(n)$.\n`;
+  const g = grade(chat('2*c*d_in*d_out**2', '0'));
+  assert.deepEqual([g.get('1.a'), g.get('7.b')], ['correct', 'correct']);
+  // Near misses: a wrong printed expression stays wrong; so does a wrong mean.
+  const w = grade(chat('2*c*d_in**2*d_out', '1'));
+  assert.deepEqual([w.get('1.a'), w.get('7.b')], ['incorrect', 'partial']);
+  // Code that is not an expression (a call, a name) is no formula.
+  assert.deepEqual(
+    codeFormulas('we call `np.pad(x, 1)` and `T_a`, the runtime is `2*c*d_in*d_out**2`').map((f) => f.text),
+    ['2*c*d_in*d_out**2'],
+  );
+});
+
+test('a numeric example beside the general formula: the formula is graded, the example\'s number only when no formula is given', { skip }, () => {
+  const chat = (d: string, e: string) =>
+    `User:\n\nProblem 2 (d) SignSGD: what learning rate alpha satisfies the constraint from (c)? (e) Muon: what learning rate alpha?\n\nAssistant:\n\nTake $d_{in} = 1024$ and $d_{out} = 4096$.\n\n**(d)** The sign matrix has spectral norm $2048$. We need $2048\\,\\alpha \\le 64$, so $\\alpha \\le 1/32$. In general\n\n$$${d}$$\n\n**(e)** The constraint from (c) gives\n\n$$${e}$$\n`;
+  const g = grade(chat('\\alpha = \\frac{1}{\\sqrt{d_{in}}} \\approx 0.031', '\\alpha = \\sqrt{d_{out}} = 64'));
+  assert.deepEqual([g.get('2.d'), g.get('2.e')], ['correct', 'correct']);
+  // Near misses: a wrong general formula stays wrong whatever number follows it; the number alone is wrong.
+  const w = grade(chat('\\alpha = \\frac{1}{\\sqrt{d_{out}}} \\approx 0.016', '\\alpha = \\sqrt{d_{in}} = 64'));
+  assert.deepEqual([w.get('2.d'), w.get('2.e')], ['incorrect', 'incorrect']);
+  assert.equal(grade(chat('\\alpha = 0.031', '\\alpha = 64')).get('2.e'), 'incorrect');
+  assert.equal(withoutWorkedValue(['\\alpha', '\\sqrt{d_{out}}', '64'], new Set(['alpha', 'dout'])), '\\alpha = \\sqrt{d_{out}}');
+  assert.equal(withoutWorkedValue(['x', '3', '64'], new Set(['alpha', 'dout'])), undefined);
+});
+
+test('a table cell that names the axes after its shape ("28 × 28 × 10 (H × W × C)") is that shape', { skip }, () => {
+  const table = (conv1: string) =>
+    `User:\n\nProblem 4 (e): fill in the number of parameters and the dimension of activations for every layer of the table.\n\nCopilot:\n\n| Layer | Parameters | Activations |\n|---|---|---|\n| Input | 0 | 28 × 28 × 1 |\n| CONV3-10 | 3·3·1·10 + 10 = **100** params | ${conv1} |\n| POOL2 | 0 (no params) | 14 × 14 × 10 |\n| CONV3-10 | 3·3·10·10 + 10 = **910** params | 14 × 14 × 10 |\n| POOL2 | 0 (no params) | 7 × 7 × 10 |\n| FLATTEN | 0 | 490 values |\n| FC-3 | 490·3 + 3 = **1,473** params | 3 |\n`;
+  assert.equal(grade(table('28 × 28 × 10 (H × W × C)')).get('4.e'), 'correct');
+  // Near misses: a wrong shape with the same gloss stays wrong, and so does a shape short of an axis.
+  assert.equal(grade(table('28 × 28 × 1 (H × W × C)')).get('4.e'), 'partial');
+  assert.equal(grade(table('28 × 28 (H × W)')).get('4.e'), 'partial');
+});
+
+test('a shape written without brackets around its sides ("⌊(W-K)/S⌋ + 1 × ⌊(H-K)/S⌋ + 1 × C") is read side by side', { skip }, () => {
+  const chat = (open: string, close: string) =>
+    `User:\n\n4. Feature Dimensions of Convolutional Neural Network.\n(b) A max pooling layer has 2 architectural hyperparameters: the stride step size (S) and the "filter size" (K). What is the output feature shape that this pooling layer produces?\n\nAssistant:\n\n### (b) Max Pooling Layer\n\n$$\\left${open} \\frac{W - K}{S} \\right${close} + 1 \\times \\left${open} \\frac{H - K}{S} \\right${close} + 1 \\times C$$\n`;
+  assert.equal(grade(chat('\\lfloor', '\\rfloor')).get('4.b'), 'correct');
+  // Near miss: the same layout with ceilings is read the same way and stays wrong.
+  assert.equal(grade(chat('\\lceil', '\\rceil')).get('4.b'), 'incorrect');
 });
