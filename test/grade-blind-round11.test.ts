@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
 import { codeFormulas } from '../src/check/extract.js';
+import { expectVerdict } from './check-helpers.js';
 import { withoutWorkedValue } from '../src/grade/worked-example.js';
 
 // The fifth blind round (issue 9): hw4-fa25 answered in apps and habits the earlier rounds did not
@@ -97,4 +98,15 @@ test('a shape written without brackets around its sides ("⌊(W-K)/S⌋ + 1 × �
   assert.equal(grade(chat('\\lfloor', '\\rfloor')).get('4.b'), 'correct');
   // Near miss: the same layout with ceilings is read the same way and stays wrong.
   assert.equal(grade(chat('\\lceil', '\\rceil')).get('4.b'), 'incorrect');
+});
+
+test("a sum's bounds written as sympy and people do: `\\sum_{\\substack{1 \\le i \\le m\\\\1 \\le j \\le m}}`, `\\sum_{\\substack{i=1\\\\j=1}}^{m}`, `\\sum_{1 \\le i \\le m}`", () => {
+  const cnn = { x: { indexed: 2 }, dy: { indexed: 2 }, w: { indexed: 2 }, eta: { positive: true } } as const;
+  const key = 'w_{h,l} - \\eta \\sum_{i=1}^{m} \\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\, j+l-1}';
+  expectVerdict(key, '- \\eta \\sum_{\\substack{1 \\leq i \\leq m\\\\1 \\leq j \\leq m}} {dy}_{i,j} {x}_{h + i - 1,j + l - 1} + {w}_{h,l}', 'correct', cnn);
+  expectVerdict(key, 'w_{h,l} - \\eta \\sum_{\\substack{i=1\\\\j=1}}^{m} dy_{i,j}\\, x_{i+h-1,j+l-1}', 'correct', cnn);
+  expectVerdict(key, 'w_{h,l} - \\eta \\sum_{1 \\le i \\le m} \\sum_{1 \\le j \\le m} dy_{i,j}\\, x_{i+h-1,j+l-1}', 'correct', cnn);
+  // Near misses: bounds that start at 0, or a shifted index, are another sum.
+  expectVerdict(key, 'w_{h,l} - \\eta \\sum_{\\substack{0 \\leq i \\leq m\\\\1 \\leq j \\leq m}} dy_{i,j}\\, x_{i+h-1,j+l-1}', 'incorrect', cnn);
+  expectVerdict(key, 'w_{h,l} - \\eta \\sum_{1 \\le i \\le m} \\sum_{1 \\le j \\le m} dy_{i,j}\\, x_{i+h,j+l}', 'incorrect', cnn);
 });
