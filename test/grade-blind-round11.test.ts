@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
 import { codeFormulas } from '../src/check/extract.js';
 import { expectVerdict } from './check-helpers.js';
+import { isRemark } from '../src/documents/transcripts.js';
 import { withoutWorkedValue } from '../src/grade/worked-example.js';
 
 // The fifth blind round (issue 9): hw4-fa25 answered in apps and habits the earlier rounds did not
@@ -20,12 +21,15 @@ const verdicts = (text: string) => Object.fromEntries(grade(text));
 test('the fifth blind round: agreement with the TA stays at its measured floor', { skip }, async () => {
   const r = await roundAgreement('blind round 11', join(ROUND, 'blind-round11.labels.yaml'));
   const o = r.report.overall;
-  assert.equal(r.report.bySubmission.size, 15);
-  assert.equal(o.parts, 74);
-  // Measured 43/74 before this round's fixes; what is left is listed in the round's report.
-  assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/74 fell below ${ROUND_FLOOR}`);
+  assert.equal(r.report.bySubmission.size, 19);
+  assert.equal(o.parts, 90);
+  // Measured 58/90 before this round's fixes (43/74 for the first thirteen transcripts, 15/16 for
+  // the last three, written after the first fixes). Most of what is left are chats whose person is
+  // not named (claude-artifact, perplexity, phind, huggingchat, glm, poe), read as write-ups: with
+  // their turns marked, the round grades 89/90.
+  assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/90 fell below ${ROUND_FLOOR}`);
 });
-const ROUND_FLOOR = 43;
+const ROUND_FLOOR = 70;
 
 const Q1 =
   'p(W) = 1/2 (3I - WW^T) W. (a) Assume that multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration? (b) Now, consider the case where d_out >> d_in. Is there a way to compute p(W) faster? Report the updated runtime of each iteration.';
@@ -109,4 +113,15 @@ test("a sum's bounds written as sympy and people do: `\\sum_{\\substack{1 \\le i
   // Near misses: bounds that start at 0, or a shifted index, are another sum.
   expectVerdict(key, 'w_{h,l} - \\eta \\sum_{\\substack{0 \\leq i \\leq m\\\\1 \\leq j \\leq m}} dy_{i,j}\\, x_{i+h-1,j+l-1}', 'incorrect', cnn);
   expectVerdict(key, 'w_{h,l} - \\eta \\sum_{1 \\le i \\le m} \\sum_{1 \\le j \\le m} dy_{i,j}\\, x_{i+h,j+l}', 'incorrect', cnn);
+});
+
+test('a remark the student adds after a reply, opening on a part ("4(b) wrongly uses F ...") or comparing with the key, is no answer', { skip }, () => {
+  const chat = (remark: string) =>
+    `You said:\nHW4 problem 4 (b): a max pooling layer with stride S and filter size K on a W x H x C input. What is the output feature shape?\n\nChatGPT said:\n**(b)** $$\\left(\\left\\lfloor \\tfrac{W-K}{S}\\right\\rfloor+1\\right)\\times\\left(\\left\\lfloor \\tfrac{H-K}{S}\\right\\rfloor+1\\right)\\times F$$\n\nYou said:\nproblem 7 (b). Mean and variance of dw_{h,l} as a function of n, k, sigma_x, sigma_g; growth of its standard deviation in n.\n\nChatGPT said:\n$$\\boxed{\\mathbb{E}[dw_{h,l}]=0},\\quad \\boxed{\\operatorname{Var}(dw_{h,l})=(n-k+1)^2\\sigma_x^2\\sigma_g^2},\\quad \\boxed{\\operatorname{std}=\\Theta(n)}$$\n\n${remark}\n`;
+  assert.deepEqual(verdicts(chat('4(b) wrongly uses F for the pooling output depth (the input has C channels).')), { '4.b': 'incorrect', '7.b': 'correct' });
+  assert.deepEqual(verdicts(chat('Everything else matches the key.')), { '4.b': 'incorrect', '7.b': 'correct' });
+  // Near miss: a person's follow-up that says a part is wrong is a question to the model, not a remark.
+  const follow = `You said:\nQuestion 2 (e) Muon: what learning rate alpha?\n\nChatGPT said:\n**(e)** $\\alpha = \\sqrt{d_{in}}$\n\nYou said:\n(e) is wrong, it should use the bound from (c)\n\nChatGPT said:\nYou're right: $\\alpha = \\sqrt{d_{out}}$.\n`;
+  assert.equal(grade(follow).get('2.e'), 'correct');
+  assert.ok(!isRemark('(e) is wrong, it should use the bound from (c)'));
 });
