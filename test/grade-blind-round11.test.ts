@@ -74,7 +74,7 @@ test('an expression a program printed, set as inline code, is the value the sent
   );
 });
 
-test('a numeric example beside the general formula: the formula is graded, the example\'s number only when no formula is given', { skip }, () => {
+test("a numeric example beside the general formula: the formula is graded, the example's number only when no formula is given", { skip }, () => {
   const chat = (d: string, e: string) =>
     `User:\n\nProblem 2 (d) SignSGD: what learning rate alpha satisfies the constraint from (c)? (e) Muon: what learning rate alpha?\n\nAssistant:\n\nTake $d_{in} = 1024$ and $d_{out} = 4096$.\n\n**(d)** The sign matrix has spectral norm $2048$. We need $2048\\,\\alpha \\le 64$, so $\\alpha \\le 1/32$. In general\n\n$$${d}$$\n\n**(e)** The constraint from (c) gives\n\n$$${e}$$\n`;
   const g = grade(chat('\\alpha = \\frac{1}{\\sqrt{d_{in}}} \\approx 0.031', '\\alpha = \\sqrt{d_{out}} = 64'));
