@@ -125,3 +125,14 @@ test('a remark the student adds after a reply, opening on a part ("4(b) wrongly 
   assert.equal(grade(follow).get('2.e'), 'correct');
   assert.ok(!isRemark('(e) is wrong, it should use the bound from (c)'));
 });
+
+test("an update rule with its steps marked (`w_{h,l}^{(1)} = w_{h,l}^{(0)} - \\eta\\, dw_{h,l}`, `w^{\\text{new}}`) is the key's update", { skip }, () => {
+  const chat = (update: string) =>
+    `User:\n\nQuestion 7 (a). Derive the gradient to the weight matrix dw, and the weight after one SGD step (learning rate eta) with a batch of a single image.\n\nAssistant:\n\n**(a)** $$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\,j+l-1}$$\n\nAfter one SGD step:\n\n$$${update}$$\n`;
+  assert.equal(grade(chat('w_{h,l}^{(1)} = w_{h,l}^{(0)} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
+  assert.equal(grade(chat('w_{h,l}^{(t+1)} = w_{h,l}^{(t)} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
+  assert.equal(grade(chat('w_{h,l}^{\\text{new}} = w_{h,l} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
+  // Near misses: a step the wrong way stays wrong, and a superscript without parentheses is a power.
+  assert.equal(grade(chat('w_{h,l}^{(1)} = w_{h,l}^{(0)} + \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
+  assert.equal(grade(chat('w_{h,l}^{2} - \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
+});

@@ -272,6 +272,18 @@ function undecorated(candidate: string, quantities: readonly string[]): string[]
   return [m[1]! + candidate.slice(m[0].length)];
 }
 
+/** `w^{(t+1)}`, `w_{h,l}^{(0)}`, `w^{\text{new}}`: which step of an iteration a quantity is at, never a power. */
+const STEP_MARK = /\^\s*\{\s*(?:\(\s*(?:t|k|\d{1,2})(?:\s*[+-]\s*1)?\s*\)|\\(?:text|mathrm)\s*\{\s*(?:new|old|next|updated)\s*\})\s*\}/g;
+
+/**
+ * `w_{h,l}^{(1)} = w_{h,l}^{(0)} - \eta\, dw_{h,l}`: an update rule written with its steps marked,
+ * read as the key writes it (`w_{h,l} - \eta\, dw_{h,l}`); nothing when the candidate marks no step.
+ */
+function withoutStepMarks(candidate: string): string[] {
+  const t = candidate.replace(STEP_MARK, '');
+  return t === candidate ? [] : [t];
+}
+
 /**
  * Picks the answer in a response that fits what the key credits — readable, using only the
  * question's symbols, of the right kind for the answer or one of its accepted, partial or
@@ -339,6 +351,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     const variants = [
       ...new Set([
         ...undecorated(c.text, quantities),
+        ...withoutStepMarks(c.text),
         c.text,
         last,
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
