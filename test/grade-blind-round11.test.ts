@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
+import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { codeFormulas } from '../src/check/extract.js';
 import { expectVerdict } from './check-helpers.js';
 import { isRemark } from '../src/documents/transcripts.js';
@@ -13,23 +13,17 @@ import { withoutWorkedValue } from '../src/grade/worked-example.js';
 // summary tables, numeric examples), labelled as a TA would against the staff key before
 // partcredit graded them. Each class they found is fixed below with a near miss that must stay
 // wrong (or unread).
-const ROUND = join(ROOT, 'test', 'fixtures', 'blind-round11');
-const skip = devSkip;
 const grade = gradeWithStaffKey;
 const verdicts = (text: string) => Object.fromEntries(grade(text));
 
-test('the fifth blind round: agreement with the TA stays at its measured floor', { skip }, async () => {
-  const r = await roundAgreement('blind round 11', join(ROUND, 'blind-round11.labels.yaml'));
-  const o = r.report.overall;
-  assert.equal(r.report.bySubmission.size, 19);
-  assert.equal(o.parts, 90);
-  // Measured 58/90 before this round's fixes (43/74 for the first thirteen transcripts, 15/16 for
-  // the last three, written after the first fixes). Most of what is left are chats whose person is
-  // not named (claude-artifact, perplexity, phind, huggingchat, glm, poe), read as write-ups: with
-  // their turns marked, the round grades 89/90.
-  assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/90 fell below ${ROUND_FLOOR}`);
-});
-const ROUND_FLOOR = 70;
+// Measured 58/90 before this round's fixes (43/74 for the first thirteen transcripts, 15/16 for the
+// last three, written after the first fixes). Most of what is left are chats whose person is not
+// named (claude-artifact, perplexity, phind, huggingchat, glm, poe), read as write-ups: with their
+// turns marked, the round grades 89/90.
+test('the fifth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
+  assertRoundFloor('blind round 11', join(ROOT, 'test', 'fixtures', 'blind-round11', 'blind-round11.labels.yaml'), { submissions: 19, parts: 90, floor: 70 }),
+);
+const skip = devSkip;
 
 const Q1 =
   'p(W) = 1/2 (3I - WW^T) W. (a) Assume that multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration? (b) Now, consider the case where d_out >> d_in. Is there a way to compute p(W) faster? Report the updated runtime of each iteration.';
