@@ -5,6 +5,7 @@ import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js
 import { codeFormulas } from '../src/check/extract.js';
 import { expectVerdict } from './check-helpers.js';
 import { isRemark } from '../src/documents/transcripts.js';
+import { namedByDefinition } from '../src/grade/question-statements.js';
 import { withoutWorkedValue } from '../src/grade/worked-example.js';
 
 // The fifth blind round (issue 9): hw4-fa25 answered in apps and habits the earlier rounds did not
@@ -129,4 +130,17 @@ test("an update rule with its steps marked (`w_{h,l}^{(1)} = w_{h,l}^{(0)} - \\e
   // Near misses: a step the wrong way stays wrong, and a superscript without parentheses is a power.
   assert.equal(grade(chat('w_{h,l}^{(1)} = w_{h,l}^{(0)} + \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
   assert.equal(grade(chat('w_{h,l}^{2} - \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
+});
+
+test('a derivative written as the question defines its name (`\\frac{\\partial \\mathcal L}{\\partial w_{h,l}}` for `dw_{h,l}`) is that name', { skip }, () => {
+  const chat = (update: string) =>
+    `User:\n\nQuestion 7 (a). Derive the gradient to the weight matrix dw, and the weight after one SGD step (learning rate eta) with a batch of a single image.\n\nAssistant:\n\n**(a)** $$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\,j+l-1}$$\n\nAfter one SGD step:\n\n$$${update}$$\n`;
+  assert.equal(grade(chat('w_{h,l} \\leftarrow w_{h,l} - \\eta \\frac{\\partial \\mathcal L}{\\partial w_{h,l}}')).get('7.a'), 'correct');
+  assert.equal(grade(chat('w_{h,l} - \\eta\\,\\dfrac{\\partial L}{\\partial w_{h,l}}')).get('7.a'), 'correct');
+  // Near misses: another entry's derivative, or a step the wrong way, stays wrong.
+  assert.equal(grade(chat('w_{h,l} - \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{i,j}}')).get('7.a'), 'partial');
+  assert.equal(grade(chat('w_{h,l} + \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}')).get('7.a'), 'partial');
+  const given = [{ left: 'dw_{h,l}', right: '\\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}' }];
+  assert.deepEqual(namedByDefinition('w - \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}', given), ['w - \\eta dw_{h,l} ']);
+  assert.deepEqual(namedByDefinition('\\frac{\\partial y}{\\partial w_{h,l}}', given), []);
 });

@@ -19,7 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
-import { familyRenamesIn, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
+import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -352,6 +352,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       ...new Set([
         ...undecorated(c.text, quantities),
         ...withoutStepMarks(c.text),
+        ...namedByDefinition(c.text, question.statements),
         c.text,
         last,
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
