@@ -121,25 +121,25 @@ test('a remark the student adds after a reply, opening on a part ("4(b) wrongly 
   assert.ok(!isRemark('(e) is wrong, it should use the bound from (c)'));
 });
 
+/** Question 7(a) answered with the gradient and then `update` as the SGD step. */
+const sgdStep = (update: string) =>
+  `User:\n\nQuestion 7 (a). Derive the gradient to the weight matrix dw, and the weight after one SGD step (learning rate eta) with a batch of a single image.\n\nAssistant:\n\n**(a)** $$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\,j+l-1}$$\n\nAfter one SGD step:\n\n$$${update}$$\n`;
+
 test("an update rule with its steps marked (`w_{h,l}^{(1)} = w_{h,l}^{(0)} - \\eta\\, dw_{h,l}`, `w^{\\text{new}}`) is the key's update", { skip }, () => {
-  const chat = (update: string) =>
-    `User:\n\nQuestion 7 (a). Derive the gradient to the weight matrix dw, and the weight after one SGD step (learning rate eta) with a batch of a single image.\n\nAssistant:\n\n**(a)** $$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\,j+l-1}$$\n\nAfter one SGD step:\n\n$$${update}$$\n`;
-  assert.equal(grade(chat('w_{h,l}^{(1)} = w_{h,l}^{(0)} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
-  assert.equal(grade(chat('w_{h,l}^{(t+1)} = w_{h,l}^{(t)} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
-  assert.equal(grade(chat('w_{h,l}^{\\text{new}} = w_{h,l} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
+  assert.equal(grade(sgdStep('w_{h,l}^{(1)} = w_{h,l}^{(0)} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
+  assert.equal(grade(sgdStep('w_{h,l}^{(t+1)} = w_{h,l}^{(t)} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
+  assert.equal(grade(sgdStep('w_{h,l}^{\\text{new}} = w_{h,l} - \\eta\\, dw_{h,l}')).get('7.a'), 'correct');
   // Near misses: a step the wrong way stays wrong, and a superscript without parentheses is a power.
-  assert.equal(grade(chat('w_{h,l}^{(1)} = w_{h,l}^{(0)} + \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
-  assert.equal(grade(chat('w_{h,l}^{2} - \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
+  assert.equal(grade(sgdStep('w_{h,l}^{(1)} = w_{h,l}^{(0)} + \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
+  assert.equal(grade(sgdStep('w_{h,l}^{2} - \\eta\\, dw_{h,l}')).get('7.a'), 'partial');
 });
 
 test('a derivative written as the question defines its name (`\\frac{\\partial \\mathcal L}{\\partial w_{h,l}}` for `dw_{h,l}`) is that name', { skip }, () => {
-  const chat = (update: string) =>
-    `User:\n\nQuestion 7 (a). Derive the gradient to the weight matrix dw, and the weight after one SGD step (learning rate eta) with a batch of a single image.\n\nAssistant:\n\n**(a)** $$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\,j+l-1}$$\n\nAfter one SGD step:\n\n$$${update}$$\n`;
-  assert.equal(grade(chat('w_{h,l} \\leftarrow w_{h,l} - \\eta \\frac{\\partial \\mathcal L}{\\partial w_{h,l}}')).get('7.a'), 'correct');
-  assert.equal(grade(chat('w_{h,l} - \\eta\\,\\dfrac{\\partial L}{\\partial w_{h,l}}')).get('7.a'), 'correct');
+  assert.equal(grade(sgdStep('w_{h,l} \\leftarrow w_{h,l} - \\eta \\frac{\\partial \\mathcal L}{\\partial w_{h,l}}')).get('7.a'), 'correct');
+  assert.equal(grade(sgdStep('w_{h,l} - \\eta\\,\\dfrac{\\partial L}{\\partial w_{h,l}}')).get('7.a'), 'correct');
   // Near misses: another entry's derivative, or a step the wrong way, stays wrong.
-  assert.equal(grade(chat('w_{h,l} - \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{i,j}}')).get('7.a'), 'partial');
-  assert.equal(grade(chat('w_{h,l} + \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}')).get('7.a'), 'partial');
+  assert.equal(grade(sgdStep('w_{h,l} - \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{i,j}}')).get('7.a'), 'partial');
+  assert.equal(grade(sgdStep('w_{h,l} + \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}')).get('7.a'), 'partial');
   const given = [{ left: 'dw_{h,l}', right: '\\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}' }];
   assert.deepEqual(namedByDefinition('w - \\eta \\frac{\\partial \\mathcal{L}}{\\partial w_{h,l}}', given), ['w - \\eta dw_{h,l} ']);
   assert.deepEqual(namedByDefinition('\\frac{\\partial y}{\\partial w_{h,l}}', given), []);
