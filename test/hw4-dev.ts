@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,4 +36,13 @@ export async function roundAgreement(name: string, labels: string) {
     `${name}: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}, needs-review ${o.needsReview}`,
   );
   return r;
+}
+
+/** A blind round's agreement measured and held: its size as labelled, and right-vs-wrong at or above `floor`. */
+export async function assertRoundFloor(name: string, labels: string, expect: { submissions: number; parts: number; floor: number }) {
+  const r = await roundAgreement(name, labels);
+  const o = r.report.overall;
+  assert.equal(r.report.bySubmission.size, expect.submissions);
+  assert.equal(o.parts, expect.parts);
+  assert.ok(o.rightWrong >= expect.floor, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below ${expect.floor}`);
 }

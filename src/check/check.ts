@@ -69,7 +69,35 @@ const CHECKERS: Partial<Record<AnswerType, TypeChecker>> = {
 /** For a shape, the side of `14 \times 14 \times 10 = 1960` that is a shape is the answer. */
 function shapeSide(n: Node): Node {
   if (n.kind === 'rel' && n.ops.every((o) => o === '=')) return n.args.find((a) => a.kind === 'cross' || a.kind === 'tuple') ?? valueOf(n);
-  return valueOf(n);
+  return unbracketedShape(valueOf(n));
+}
+
+/**
+ * `\lfloor \frac{W-K}{S} \rfloor + 1 \times \lfloor \frac{H-K}{S} \rfloor + 1 \times C`, a shape written
+ * without brackets around its sides: read as a TA reads it, the `\times` signs part the sides
+ * (`(⌊(W-K)/S⌋ + 1) × (⌊(H-K)/S⌋ + 1) × C`), not as a sum of products. Anything else is left as it is.
+ */
+function unbracketedShape(n: Node): Node {
+  if (n.kind !== 'add' || !n.terms.some((t) => t.kind === 'cross' || (t.kind === 'neg' && t.arg.kind === 'cross'))) return n;
+  const sides: Node[] = [];
+  let current: Node[] = [];
+  const close = (last: Node) => {
+    current.push(last);
+    sides.push(current.length === 1 ? current[0]! : { kind: 'add', terms: current });
+  };
+  for (const t of n.terms) {
+    const cross = t.kind === 'cross' ? t : t.kind === 'neg' && t.arg.kind === 'cross' ? t.arg : undefined;
+    if (!cross) {
+      current.push(t);
+      continue;
+    }
+    const [first, ...rest] = cross.factors;
+    close(t.kind === 'neg' ? { kind: 'neg', arg: first! } : first!);
+    sides.push(...rest.slice(0, -1));
+    current = [rest[rest.length - 1]!];
+  }
+  sides.push(current.length === 1 ? current[0]! : { kind: 'add', terms: current });
+  return { kind: 'cross', factors: sides };
 }
 
 function describeError(e: unknown): string {

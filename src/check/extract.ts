@@ -411,15 +411,29 @@ function mathToken(token: string): boolean {
 }
 
 /**
+ * An expression as a program prints it (sympy's `2*c*d_in*d_out**2`, `sigma_g*sigma_x*(-k + n + 1)`):
+ * names, numbers and operators only, with a product or power in code syntax between operands.
+ */
+const PROGRAM_EXPRESSION = /^(?=.*[\w)]\s*\*{1,2}\s*[\w(])[\w.()+\-*/ ]+$/;
+
+/**
  * Formulas a reply sets as inline code (`` `g3 = [0, 0.8, 0]` ``, as chat replies set values): a
- * span that states a relation or lists values in brackets. Names alone (`` `x3` ``) and code
+ * span that states a relation, lists values in brackets, or is an expression a program printed. Names alone (`` `x3` ``) and code
  * blocks are not formulas.
  */
-export function codeFormulas(text: string): { text: string; display: boolean; index: number }[] {
-  const out: { text: string; display: boolean; index: number }[] = [];
+export function codeFormulas(text: string): { text: string; display: boolean; index: number; said: boolean }[] {
+  const out: { text: string; display: boolean; index: number; said: boolean }[] = [];
   for (const m of text.matchAll(/(?<!`)`([^`\n]{1,200})`(?!`)/g)) {
     const t = m[1]!.trim();
-    if (t.length >= 3 && /[=≤≥<>]|\[[^\]]*\d[^\]]*\]/.test(t) && !/[;{}]\s*$|\b(?:def|return|import|print|let|const|var)\b/.test(t)) out.push({ text: t, display: false, index: m.index! });
+    const printed = PROGRAM_EXPRESSION.test(t);
+    const formula = printed || /[=≤≥<>]|\[[^\]]*\d[^\]]*\]/.test(t);
+    // "the runtime is `2*c*d_in*d_out**2`, i.e. two $d_{out} \times ...$ products": the value the sentence says the quantity is.
+    const is = /\b(?:is|are|equals)\s*$/i.test(text.slice(Math.max(0, m.index! - 20), m.index!));
+    // "The mean is `0`": a number the sentence gives is a value however short.
+    const number = is && /^[-+]?\d+(?:\.\d+)?$/.test(t);
+    const said = is && (printed || number);
+    if (!number && (t.length < 3 || !formula || /[;{}]\s*$|\b(?:def|return|import|print|let|const|var)\b/.test(t))) continue;
+    out.push({ text: t, display: false, index: m.index!, said });
   }
   return out;
 }
@@ -531,12 +545,12 @@ export function answerCandidates(response: string): Candidate[] {
   });
   // A reply with no LaTeX at all states its formulas in plain text.
   const latex = formulas(response);
-  const all: { text: string; display: boolean; index: number; bold?: boolean; label?: string }[] = [
+  const all: { text: string; display: boolean; index: number; bold?: boolean; label?: string; said?: boolean }[] = [
     ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(response)),
     ...codeFormulas(response),
   ].sort((a, b) => a.index - b.index);
-  // In a reply typed as plain text, a formula in bold is the one it states as its result.
-  const reason = new Map<number, number>(all.flatMap((f, i) => (f.bold ? [[i, 40] as const] : [])));
+  // In a reply typed as plain text, a formula in bold is the one it states as its result; code a sentence says the quantity is, a result.
+  const reason = new Map<number, number>(all.flatMap((f, i): [number, number][] => (f.bold ? [[i, 40]] : f.said ? [[i, 15]] : [])));
   // Formulas stated as the answer ("Answer:", "Final answer:", "Result:"), not merely concluded ("Thus", "Solution:").
   const finals = new Set<number>();
   const mark = (index: number, score: number, final = false) => {

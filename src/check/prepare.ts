@@ -170,8 +170,8 @@ function readAngleVectors(s: string): string {
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
   let t = readAngleVectors(readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s)))));
-  // `\\le` outside an environment is an escaping slip for `\le`.
-  if (!/\\begin/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
+  // `\\le` outside an environment (or a `\substack`'s rows) is an escaping slip for `\le`.
+  if (!/\\begin|\\substack/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   // `4.9\ \text{m/s}^2`, `9.8 \text{ m s}^{-2}`: a unit's power written outside its text is the unit's, not the
   // number's (`2\mathrm{e}^{2}` is Euler's e, and `\mathrm{d}`, `\mathrm{i}` are no units).
   t = t.replace(

@@ -374,6 +374,8 @@ const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR
 const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*[:.)-]/i;
 
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
+/** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
+const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)[\s,:]/i;
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
 
 /** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
@@ -399,6 +401,15 @@ function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
   return ids;
 }
 
+/** A question's number and title, then more on the same line after a full stop, colon or dash. */
+const TITLE_LEAD = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]\s+([A-Z][^.?!:\n]{2,80}?)\s*(?:[.:]|\s[—–-])\s+\S/i;
+
+/** Whether every word of four letters or more starts with a capital (`MuP at the Unit Scale`). */
+function titleCased(title: string): boolean {
+  const long = title.split(/[\s-]+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
+  return long.length > 0 && long.every((w) => /^[A-Z]/.test(w));
+}
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   const first = text
@@ -420,6 +431,11 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     const q = /^(?:question|problem)\s+(\d{1,2})\s*$/i.exec(l);
     if (q) return { number: q[1]!, heading: '' };
   }
+  // `2. MuP at the Unit Scale. [pasted parts ...] Please put the answers in a canvas`: the question's
+  // number and title lead a long first line. Only a title-cased title counts, so a remark that opens
+  // with a number ("1. The answer to (a) is wrong because ...") stays a remark.
+  const led = TITLE_LEAD.exec(first[0] ?? '');
+  if (led && titleCased(led[2]!)) return { number: led[1]!, heading: led[2]! };
   // "Here's question 4 of my CNN homework. Can you do ...": the number the opening sentence presents
   // (not one a remark mentions: "My friend said question 2 was hard").
   const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
@@ -798,7 +814,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       } else {
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
         // A letter after words that point back ("don't we need 2P here too, like in (a)?") is the part compared with, not the one asked.
-        const named = m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
+        // "for (d) the bound from (c) is sqrt(d_out), so alpha should be different": a follow-up that
+        // opens on the part it questions names it, whatever it compares it with and however long it runs.
+        const opens = m.text.length < 400 ? OPENS_ON_PART.exec(m.text) : null;
+        const named = opens ?? (m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null);
         // `(f) CONV2-3 -> ReLU ...`: a part the person types out in their own words, led by its
         // letter, asks that part when it has no answer yet ("(a) is wrong" about an answered one is discussion).
         const typed = /^\s*(?:\*\*)?\(([a-h])\)/i.exec(m.text);
@@ -867,6 +886,10 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       responses.add(qParts[0]!, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
       lastPart = qParts[0];
       cursor = Math.max(cursor, 0);
+    }
+    // A reply cut off in a part, then "continue": the text before the new reply's first label ends that part.
+    if (labelled.length && lead && pending === 'continue' && lastPart) {
+      responses.add(lastPart, 'continued', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy, false);
     }
     if (labelled.length) {
       let q = question;

@@ -8,9 +8,9 @@ export class TranscriptError extends Error {
   }
 }
 
-/** Lines a person adds to a transcript they annotate: links to `#`, verdict sentences. */
+/** Lines a person adds to a transcript they annotate: links to `#`, verdict sentences (`4(b) wrongly uses F`, `matches the key`). */
 const REMARK =
-  /^\s*\[[^\]]+\]\(#\)\s*$|\b(?:one[- ]shott?(?:ed)?|failed here|got (?:it|this|the answer) (?:right|wrong|correct)|seems to be able|looks correct to me|was (?:wrong|right|correct) (?:here|on)|hallucinat|I prompted it|we have to keep an eye)/i;
+  /^\s*\[[^\]]+\]\(#\)\s*$|^\s*\d{0,2}\s*\(?[a-h]\)\s*(?:\(?[ivx]{1,3}\)\s*)?wrongly\b|\b(?:one[- ]shott?(?:ed)?|failed here|got (?:it|this|the answer) (?:right|wrong|correct)|seems to be able|looks correct to me|was (?:wrong|right|correct) (?:here|on)|hallucinat|I prompted it|we have to keep an eye|matches the key|(?:like|as) (?:in )?the key|the key (?:says|has|gives|uses|samples)|(?:got|gets) (?:everything|both|all)|after I (?:pointed|asked|said|told)|I regenerated)/i;
 
 /** Whether a paragraph is a person's remark about the model rather than the model's text. */
 export function isRemark(paragraph: string): boolean {

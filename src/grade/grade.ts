@@ -14,12 +14,12 @@ import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { referredPart } from './reference.js';
 import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
-import { isWorkedExample, keySymbolNames } from './worked-example.js';
+import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
-import { familyRenamesIn, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
+import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -272,6 +272,18 @@ function undecorated(candidate: string, quantities: readonly string[]): string[]
   return [m[1]! + candidate.slice(m[0].length)];
 }
 
+/** `w^{(t+1)}`, `w_{h,l}^{(0)}`, `w^{\text{new}}`: which step of an iteration a quantity is at, never a power. */
+const STEP_MARK = /\^\s*\{\s*(?:\(\s*(?:t|k|\d{1,2})(?:\s*[+-]\s*1)?\s*\)|\\(?:text|mathrm)\s*\{\s*(?:new|old|next|updated)\s*\})\s*\}/g;
+
+/**
+ * `w_{h,l}^{(1)} = w_{h,l}^{(0)} - \eta\, dw_{h,l}`: an update rule written with its steps marked,
+ * read as the key writes it (`w_{h,l} - \eta\, dw_{h,l}`); nothing when the candidate marks no step.
+ */
+function withoutStepMarks(candidate: string): string[] {
+  const t = candidate.replace(STEP_MARK, '');
+  return t === candidate ? [] : [t];
+}
+
 /**
  * Picks the answer in a response that fits what the key credits — readable, using only the
  * question's symbols, of the right kind for the answer or one of its accepted, partial or
@@ -320,11 +332,17 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   let renames: Map<string, string> | undefined;
   const indexed = indexedForms(spec, targets);
   const keyNames = keySymbolNames(targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : [])));
-  for (const c of candidates) {
+  // A number where the key's answer has symbols is at best an instance of it ("for $d_{in} = 1024$,
+  // $\alpha \le 1/32$. In general $\alpha = 1/\sqrt{d_{in}}$"): read after the formulas that state the same quantity in symbols.
+  const inOrder = keyNames.size ? instancesLast(candidates) : candidates;
+  for (const found of inOrder) {
     // A given the response restates (`\text{Var}(x) = \sigma_x^2`) is not its answer.
-    if (question.statements.length && restates(c.text, question.statements)) continue;
-    // Nor is a number it works out for an example (`for $d_{out} = 1024$, $\alpha \approx 32$`).
-    if (isWorkedExample(c, text, keyNames)) continue;
+    if (question.statements.length && restates(found.text, question.statements)) continue;
+    // Nor is a number it works out for an example (`for $d_{out} = 1024$, $\alpha \approx 32$`),
+    // nor the example's value at the end of a general answer (`\alpha = \sqrt{d_{out}} = 64`).
+    if (isWorkedExample(found, text, keyNames)) continue;
+    const generalForm = found.text.includes('=') ? withoutWorkedValue(sides(found.text), keyNames) : undefined;
+    const c = generalForm ? { ...found, text: generalForm } : found;
     // `g_4 = g_1` gives g4 the value the question gives g1; a bare `$\mathbf{g}_1$` in a sentence
     // ("knowing g1 and g2 does not tell us ...") states nothing of g4.
     if (wanted && bareMention(c, question.givens, wanted)) continue;
@@ -335,6 +353,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     const variants = [
       ...new Set([
         ...undecorated(c.text, quantities),
+        ...withoutStepMarks(c.text),
+        ...namedByDefinition(c.text, question.statements),
         c.text,
         last,
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
@@ -731,6 +751,17 @@ function gradeAnswerIn(part: KeyPart, a: NamedAnswer, texts: string[], options: 
     fallback ??= g;
   }
   return fallback!;
+}
+
+/** Candidates with a number for a quantity put after those that state it in symbols (a bare number after every formula). */
+function instancesLast(candidates: Candidate[]): Candidate[] {
+  const symbolic = candidates.filter((c) => !isNumberOnly(c.text));
+  const instance = (c: Candidate) => {
+    if (!isNumberOnly(c.text)) return false;
+    const name = leftSide(c.text);
+    return name ? symbolic.some((s) => statesName(s.text, name)) : symbolic.length > 0;
+  };
+  return [...candidates.filter((c) => !instance(c)), ...candidates.filter(instance)];
 }
 
 /** Grades one attempt of a part against every answer the key gives for it. */

@@ -122,3 +122,47 @@ export function familyRenamesIn(text: string, keySymbols: ReadonlySet<string>): 
   }
   return out;
 }
+
+/** A formula with its font commands, braces and thin spaces gone, `\dfrac` as `\frac`: `\frac{\partial \mathcal{L}}{\partial w_{h,l}}` → `\frac\partialL\partialw_h,l`. */
+function squashed(latex: string): string {
+  return latex
+    .replace(/\\(?:mathcal|mathscr|mathrm|operatorname)\s*/g, '')
+    .replace(/\\[dt]frac/g, '\\frac')
+    .replace(/[{}\s]|\\[,;!]/g, '');
+}
+
+/** The `\frac{..}{..}` spans of a formula: where each starts and ends. */
+function fractions(latex: string): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (const m of latex.matchAll(/\\[dt]?frac\s*(?=\{)/g)) {
+    let at = m.index! + m[0].length;
+    for (let group = 0; group < 2 && latex[at] === '{'; group++) {
+      let depth = 0;
+      for (; at < latex.length; at++) {
+        if (latex[at] === '{') depth++;
+        else if (latex[at] === '}' && --depth === 0) break;
+      }
+      at++;
+      while (latex[at] === ' ') at++;
+    }
+    out.push({ from: m.index!, to: at });
+  }
+  return out;
+}
+
+/**
+ * `w_{h,l} - \eta \frac{\partial \mathcal{L}}{\partial w_{h,l}}` where the question says
+ * `dw_{h,l} = \frac{\partial \mathcal{L}}{\partial w_{h,l}}`: the candidate written with the
+ * question's name for that derivative (`w_{h,l} - \eta\, dw_{h,l}`); nothing when it writes none.
+ * Indices must match as written: `\partial w_{i,j}` is another entry.
+ */
+export function namedByDefinition(candidate: string, given: readonly Statement[]): string[] {
+  const defined = given.filter((g) => g.right.includes('\\partial') && /^[\\A-Za-z][\w{},\\]{0,24}$/.test(g.left));
+  if (!defined.length || !candidate.includes('\\partial')) return [];
+  let out = candidate;
+  for (const f of fractions(candidate).reverse()) {
+    const d = defined.find((g) => squashed(g.right) === squashed(candidate.slice(f.from, f.to)));
+    if (d) out = `${out.slice(0, f.from)}${d.left} ${out.slice(f.to)}`;
+  }
+  return out === candidate ? [] : [out];
+}

@@ -54,6 +54,8 @@ function cleanCell(cell: string): string {
   // `0 (already shown)`, `6.5 × 6.5 × 10 (This should be rounded ...)`: a remark after the value.
   c = c.replace(/\s*\((?:[^()]*[a-z]{3,}[^()]*)\)\s*[.,;]?\s*$/i, '').trim();
   c = c.replace(/^\((?:already|given)[^)]*\)\s*/i, '').replace(/[.,;:]\s*$/, '');
+  // `28 × 28 × 10 (H × W × C)`: the axes' names after a shape say how it is laid out, they are no factor of it.
+  c = c.replace(/\s*\((?:[HWCDN]\s*(?:×|\\times|[x,])\s*){1,3}[HWCDN]\)\s*$/i, '');
   return c.includes('=') ? lastSide(c).trim() : c;
 }
 

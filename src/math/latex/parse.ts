@@ -980,6 +980,32 @@ class Parser {
   private bigop(op: 'sum' | 'prod'): Node {
     let lower: Node | null = null;
     let upper: Node | null = null;
+    // `\sum_{\substack{1 \le i \le m \\ 1 \le j \le m}}` (sympy's double sum), `\sum_{\substack{i=1\\j=1}}^{m}`:
+    // one sum per row, the first outermost.
+    if (this.isOp('_') && this.isOp('{', 1) && this.isCmd('substack', 2) && this.isOp('{', 3)) {
+      this.pos += 4;
+      const rows: Node[] = [this.relation()];
+      while (this.isOp('\\\\')) {
+        this.pos++;
+        rows.push(this.relation());
+      }
+      this.expectOp('}');
+      this.expectOp('}');
+      if (this.isOp('^')) {
+        this.pos++;
+        upper = this.argument();
+      }
+      const ranges = rows.map((r) => indexRange(r, upper));
+      if (ranges.some((r) => !r)) throw new ParseError(`"\\${op}" needs an index and both bounds in each row of its \\substack`);
+      this.bound.push(...ranges.map((r) => r!.index));
+      try {
+        let body = this.term();
+        for (const r of ranges.reverse()) body = { kind: 'bigop', op, index: r!.index, lower: r!.lower, upper: r!.upper, body };
+        return body;
+      } finally {
+        this.bound.length -= ranges.length;
+      }
+    }
     for (let i = 0; i < 2; i++) {
       if (this.isOp('_') && !lower) {
         this.pos++;
@@ -994,6 +1020,12 @@ class Parser {
     if (lower?.kind === 'sym' && !upper && op === 'sum') {
       lower = { kind: 'rel', ops: ['='], args: [lower, num('1')] };
       upper = { kind: 'sym', name: UNSTATED_COUNT };
+    }
+    // `\sum_{1 \le i \le m}`: the index between its bounds.
+    const between = lower && !upper ? indexRange(lower, null) : undefined;
+    if (between) {
+      lower = { kind: 'rel', ops: ['='], args: [{ kind: 'sym', name: between.index }, between.lower] };
+      upper = between.upper;
     }
     if (!lower || !upper || lower.kind !== 'rel' || lower.ops[0] !== '=' || lower.args[0]?.kind !== 'sym') {
       throw new ParseError(`"\\${op}" needs an index and both bounds, like \\${op}_{k=1}^{n}`);
@@ -1121,6 +1153,17 @@ function ungrouped(n: Node): Node {
 
 function num(text: string): Node {
   return { kind: 'num', value: parseDecimal(text)!, text };
+}
+
+/**
+ * A sum's index and bounds from one condition: `i = 1` (with the sum's `^{m}`) or `1 \le i \le m`;
+ * undefined for anything else.
+ */
+function indexRange(r: Node, upper: Node | null): { index: string; lower: Node; upper: Node } | undefined {
+  if (r.kind !== 'rel') return undefined;
+  if (r.ops.length === 1 && r.ops[0] === '=' && r.args[0]?.kind === 'sym' && upper) return { index: r.args[0].name, lower: r.args[1]!, upper };
+  if (r.ops.length === 2 && r.ops.every((o) => o === '<=') && r.args[1]?.kind === 'sym') return { index: r.args[1].name, lower: r.args[0]!, upper: r.args[2]! };
+  return undefined;
 }
 
 function show(t: Token): string {
