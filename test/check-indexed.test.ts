@@ -34,3 +34,14 @@ test('indexed families: a declared family with symbolic bounds, its sums reorder
   // A family the question does not have is not made up.
   expectVerdict(key, 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dz_{i,j}\\, x_{i+h-1,\\, j+l-1}', 'incorrect', CNN, /does not define/);
 });
+
+test('a sum written without bounds (\\sum_{i,j}, \\sum_i \\sum_j) runs over the range every sum of the key runs over', () => {
+  const KEY = 'dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,j+l-1}';
+  expectVerdict(KEY, 'dw_{h,l} = \\sum_{i,j} dy_{i,j}\\, x_{i+h-1,j+l-1}', 'correct', CNN);
+  expectVerdict(KEY, 'dw_{h,l} = \\sum_{i}\\sum_{j} dy_{i,j}\\, x_{i+h-1,j+l-1}', 'correct', CNN);
+  // Near misses: the body still counts, and a key summing from 0 (or over two ranges) fixes no one range.
+  expectVerdict(KEY, 'dw_{h,l} = \\sum_{i,j} dy_{i,j}\\, x_{i+h,j+l}', 'incorrect', CNN);
+  expectVerdict(KEY, 'dw_{h,l} = \\sum_{i,j} dy_{i,j}\\, x_{j+h-1,i+l-1}', 'incorrect', CNN);
+  expectVerdict('\\sum_{i=0}^{m} x_i', '\\sum_i x_i', 'incorrect', CNN);
+  expectVerdict('m \\sigma^2', '\\sum_i \\sigma^2', 'incorrect');
+});

@@ -2,13 +2,13 @@ import type { AnswerSpec, AnswerType } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult, CheckStage } from '../model/verdict.js';
 import type { Node } from '../math/latex/ast.js';
-import { ParseError, type ReadContext } from '../math/latex/parse.js';
+import { ParseError, UNSTATED_COUNT, type ReadContext } from '../math/latex/parse.js';
 import { printMath } from '../math/latex/print.js';
 import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, lastSide, trimAnswer, UnreadableError } from './extract.js';
 import { numberWordsToDigits } from './prepare.js';
 import { literalTree, readAnswerText } from './read-answer.js';
-import { freeSymbols } from '../math/sampling.js';
+import { children, freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
 import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
 import { WorkBudget } from '../math/evaluate.js';
@@ -229,6 +229,26 @@ function asciiGreek(answer: Node, names: ReadonlySet<string>, expected: Node): N
 }
 
 /**
+ * `\sum_{i,j} dy_{i,j} x_{i+h-1,j+l-1}` where the key sums each index from 1 to m: a sum written
+ * without bounds runs over all the terms there are, which the question fixes. Read with the
+ * key's range when every sum of the key runs over the same one; otherwise the count stays unstated.
+ */
+function overTheKeysRange(answer: Node, expected: Node): Node {
+  if (!freeSymbols(answer).has(UNSTATED_COUNT) || freeSymbols(expected).has(UNSTATED_COUNT)) return answer;
+  const ranges = new Set<string>();
+  let upper: Node | undefined;
+  const visit = (n: Node): void => {
+    if (n.kind === 'bigop' && n.op === 'sum') {
+      ranges.add(`${printMath(n.lower)}..${printMath(n.upper)}`);
+      upper = n.upper;
+    }
+    for (const child of children(n)) visit(child);
+  };
+  visit(expected);
+  return ranges.size === 1 && ranges.has(`1..${printMath(upper!)}`) ? substitute(answer, UNSTATED_COUNT, upper!) : answer;
+}
+
+/**
  * `\nabla f(x) = \frac12 (A + A^\top) x - b = A x - b` for the key's `\nabla f(x) = A x - b`: the
  * sides in between are working; the quantity and the form the chain ends in are the answer (as the
  * last side is a value's answer).
@@ -333,6 +353,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
   else if (type === 'equation') answer = concluded(answer, expected);
   answer = asciiGreek(answer, prepared.names, expected);
+  answer = overTheKeysRange(answer, expected);
   const shown = printMath(answer);
   const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.

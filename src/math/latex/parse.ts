@@ -1015,6 +1015,18 @@ class Parser {
         upper = this.argument();
       }
     }
+    // `\sum_{i,j} dy_{i,j}`: a sum over each index, outermost first, each over all its terms.
+    if (lower?.kind === 'tuple' && lower.open === '' && !upper && op === 'sum' && lower.items.every((x) => x.kind === 'sym')) {
+      const indices = lower.items.map((x) => (x.kind === 'sym' ? x.name : ''));
+      this.bound.push(...indices);
+      try {
+        let body = this.term();
+        for (const index of [...indices].reverse()) body = { kind: 'bigop', op, index, lower: num('1'), upper: { kind: 'sym', name: UNSTATED_COUNT }, body };
+        return body;
+      } finally {
+        this.bound.length -= indices.length;
+      }
+    }
     // `\sum_i x_i^2`: over all the terms there are; the count is one hidden positive integer,
     // the same for every such sum, so `\sum_j x_j^2` is the same sum and `\sum_{i=1}^{n}` another.
     if (lower?.kind === 'sym' && !upper && op === 'sum') {
