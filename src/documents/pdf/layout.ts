@@ -1,4 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
+import type { PathDelimiter } from './paths.js';
 import { extensionCodes, glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
@@ -473,11 +474,12 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
   return [...pieces.filter((p) => !used.has(p)), ...out];
 }
 
+const CLOSING: Record<PathDelimiter, string> = { '[': ']', '(': ')', '|': '|', '\\|': '\\|' };
+
 /**
  * KaTeX draws delimiters taller than its fonts' as paths (and Chromium prints some as small
  * images): a tall narrow path or image with a partner of the same height to its right, formulas
- * between them, is a pair of brackets (read as `[` `]`: the matrix is the same whichever
- * brackets enclose it).
+ * between them, is a pair of brackets, of the kind their outline draws (see `pathDelimiter`).
  */
 function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts: Map<Piece, string>): Piece[] {
   const narrow = (s: Shape) => s.y1 - s.y0 > 2.5 * (s.x1 - s.x0) && s.y1 - s.y0 > 18;
@@ -495,9 +497,10 @@ function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts
     const size = Math.max(...between.map((p) => p.size));
     const half = (l.y1 - l.y0) / 2 / size;
     const y = (l.y0 + l.y1) / 2 - 0.25 * size;
+    // The outline tells the kind (a determinant's bars, a norm's); an image, or a path it cannot read, is a bracket.
     for (const [sh, tex] of [
-      [l, '['],
-      [r, ']'],
+      [l, l.delimiter ?? '['],
+      [r, CLOSING[r.delimiter ?? '[']],
     ] as const) {
       const piece: Piece = { t: tex, tex, raw: '', x: sh.x0, w: sh.x1 - sh.x0, y, size, top: sh.y1, bottom: sh.y0, math: true, mathy: false, mono: false, half };
       fonts.set(piece, 'path');

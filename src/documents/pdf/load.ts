@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { type PathDelimiter, pathDelimiter } from './paths.js';
 
 /** A run of glyphs as the PDF draws it: PDF user space, y up, (x, y) on the baseline. */
 export interface Glyphs {
@@ -33,6 +34,8 @@ export interface Shape {
   complex: boolean;
   /** Stroked and not filled: an outline (a CSS border drawn as one frame, KaTeX's `\boxed`), not a shaded area. */
   outline?: boolean;
+  /** The delimiter a tall narrow path draws (KaTeX's tall `|`, `\|`, brackets), by its outline. */
+  delimiter?: PathDelimiter;
 }
 
 /** One page's text and drawings, in PDF user space. */
@@ -317,7 +320,9 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         const h = sy1 - sy0;
         const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
         const outline = op === OPS.stroke || op === OPS.closeStroke;
-        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30, ...(outline ? { outline } : {}) });
+        const complex = (data?.length ?? 0) > 30;
+        const delimiter = complex && h > 2 * w ? pathDelimiter(data!) : undefined;
+        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex, ...(outline ? { outline } : {}), ...(delimiter ? { delimiter } : {}) });
       }
     }
     return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page) };
