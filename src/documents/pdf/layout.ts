@@ -1361,6 +1361,21 @@ function joinCell(parts: string[]): string {
   }, '');
 }
 
+/**
+ * A script set by a tall piece's height rather than its line's (`\left[\frac{a}{b}+c\right]^2`,
+ * `\Big\|W\Big\|_2^2`): TeX raises it to the piece's top corner, or lowers it to its bottom one,
+ * further off the baseline than any script of a letter. It starts flush after the piece and stands
+ * within its height; a script of the line above or below (the next row of an `align`) does not.
+ */
+function scriptOfTall(p: Piece, line: { size: number; pieces: Piece[] }): boolean {
+  if (!(p.math || p.mathy) || p.size >= 0.9 * line.size) return false;
+  return line.pieces.some((t) => {
+    const tall = (t.built || t.half !== undefined) && t.top - t.bottom > 1.4 * line.size;
+    const after = p.x - (t.x + t.w);
+    return tall && after > -0.15 * line.size && after < 0.4 * line.size && p.y < t.top && p.y > t.bottom - 0.3 * line.size;
+  });
+}
+
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
@@ -1398,8 +1413,10 @@ export function pageLines(page: PageContent): TextLine[] {
       const sameLine = Math.abs(dy) <= 0.22 * l.size && p.size >= 0.7 * l.size;
       // Prose a little smaller than a formula (a chat's text beside KaTeX at 1.21em) is not its script.
       const script = p.size < (p.math || p.mathy || p.built ? 0.9 : 0.78) * l.size && dy > -0.55 * l.size && dy < 0.75 * l.size && p.x > l.x0 - 1.5 * l.size && p.x < l.x1 + 1.5 * l.size;
-      if (!sameLine && !script) continue;
-      const d = Math.abs(dy) + (sameLine ? 0 : 0.1 * l.size);
+      const corner = !sameLine && !script && scriptOfTall(p, l);
+      if (!sameLine && !script && !corner) continue;
+      // Flush against a tall piece's corner is as near as a script on the baseline.
+      const d = corner ? 0.1 * l.size : Math.abs(dy) + (sameLine ? 0 : 0.1 * l.size);
       if (d < bestD) {
         bestD = d;
         best = l;

@@ -1,0 +1,73 @@
+/**
+ * Display formulas the PDF reader used to lose: scripts set by a tall piece's height, tall
+ * delimiters drawn as paths, boxed answers wider than the column. Each printed here as KaTeX and
+ * MathJax chat exports and as a pdflatex write-up, with a near miss that must stay as it is.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { checkAnswer } from '../src/check/check.js';
+import { chatExport } from './fixtures/pdf/chat-export.js';
+import { CHROMIUM, PDFLATEX, chromiumPdfs, katexHtml, pdflatexPdf } from './fixtures/pdf/generate.js';
+
+const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
+const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
+const chat = (reply: string) => `## User\n\nWork it out.\n\n## Assistant\n\n${reply}\n`;
+/** The display that starts `name =`, without its name. */
+const display = (text: string, name: string) => new RegExp(`^\\$\\$${name} = (.*)\\$\\$$`, 'm').exec(text)?.[1] ?? '';
+
+const TALL = [
+  ['L', '\\left[\\frac{a}{b}+c\\right]^2'],
+  ['S', '\\left(\\sum_i x_i\\right)^2'],
+  ['B', '\\Big\\|W\\Big\\|_2^2'],
+  ['E', '\\left(\\frac{1}{n}\\sum_{i=1}^{n} x_i\\right)^{2} + 1'],
+] as const;
+// Near miss: rows of norms one under the other, a tall bracket in the row above the next row's scripts.
+const ALIGNED = '\\begin{aligned} \\|a\\|_2 &\\le \\left(\\frac{1}{2}\\right) \\|b\\|_2 \\\\ \\|c\\|_2 &\\le \\|d\\|_2 \\end{aligned}';
+
+function assertTallScripts(text: string, where: string) {
+  const at = `${where}:\n${text}`;
+  assert.match(display(text, 'L'), /^\\left\[ ?\\frac\{a\}\{b\} ?\+ ?c ?\\right\]\^\{2\}$/, at);
+  assert.equal(verdict('(\\sum_i x_i)^2', display(text, 'S')), 'correct', at);
+  assert.equal(verdict('\\|W\\|_2^2', display(text, 'B')), 'correct', at);
+  assert.equal(verdict('(\\frac{1}{n}\\sum_{i=1}^{n} x_i)^2 + 1', display(text, 'E')), 'correct', at);
+  // No script is left on a line of its own.
+  assert.doesNotMatch(text, /^(?:\$\$)?2(?:\$\$)?$/m, at);
+  // Near misses: the squares stay squares (the sum alone is another answer), and each aligned row keeps its own subscripts.
+  assert.equal(verdict('\\sum_i x_i', display(text, 'S')), 'incorrect', at);
+  const rows = [...text.matchAll(/^\$\$(\\\|a.*|\\\|c.*)\$\$$/gm)].map((m) => m[1]!);
+  assert.equal(rows.length, 2, at);
+  assert.equal(verdict('\\|a\\|_2 \\le \\frac{1}{2} \\|b\\|_2', rows[0]!), 'correct', at);
+  assert.equal(verdict('\\|c\\|_2 \\le \\|d\\|_2', rows[1]!), 'correct', at);
+}
+
+test('a script on a tall bracket or norm stays on it (KaTeX, MathJax); aligned norms keep their own subscripts', { skip: noChromium }, async () => {
+  const reply = [...TALL.flatMap(([name, tex]) => ['So', '', `$$${name} = ${tex}$$`, '']), 'and the bounds', '', `$$${ALIGNED}$$`].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) assertTallScripts((await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!, layout);
+});
+
+test('a script on a tall bracket or norm stays on it (pdflatex); aligned norms keep their own subscripts', { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, async () => {
+  const body = [...TALL.map(([name, tex]) => `So\n\\[${name} = ${tex}\\]`), `and the bounds\n\\[${ALIGNED}\\]`].join('\n');
+  assertTallScripts((await readDocumentFile(pdflatexPdf(body)!, 'tall.pdf')).text!, 'pdflatex');
+});
+
+test('tall delimiters KaTeX draws as paths keep their kind: bars, double bars, parentheses, brackets', { skip: noChromium }, async () => {
+  const md = [
+    '$$F = \\Bigg| x - 3 \\Bigg|$$',
+    '$$D = \\left|\\begin{matrix} 2 & 0 & 0 \\\\ 0 & 3 & 0 \\\\ 0 & 0 & 1 \\end{matrix}\\right|$$',
+    '$$N = \\left\\|\\begin{matrix} 1 \\\\ 3 \\\\ 5 \\end{matrix}\\right\\|$$',
+    // Near misses: brackets and parentheses stay matrices of their own kind.
+    '$$P = \\left(\\begin{matrix} 1 \\\\ 3 \\\\ 5 \\\\ 7 \\end{matrix}\\right)$$',
+    '$$Q = \\left[\\begin{matrix} 1 \\\\ 3 \\\\ 5 \\\\ 7 \\end{matrix}\\right]$$',
+  ].join('\n\n');
+  const [pdf] = (await chromiumPdfs([katexHtml(md)]))!;
+  const text = (await readDocumentFile(pdf!, 'delimiters.pdf')).text!;
+  assert.equal(verdict('|x - 3|', display(text, 'F')), 'correct', text);
+  assert.equal(verdict('x - 3', display(text, 'F')), 'incorrect', text);
+  assert.match(display(text, 'D'), /^\\begin\{vmatrix\} 2 & 0 & 0 \\\\ 0 & 3 & 0 \\\\ 0 & 0 & 1 \\end\{vmatrix\}$/, text);
+  assert.match(display(text, 'N'), /^\\begin\{Vmatrix\}/, text);
+  assert.match(display(text, 'P'), /^\\begin\{pmatrix\} 1 \\\\ 3 \\\\ 5 \\\\ 7 \\end\{pmatrix\}$/, text);
+  assert.match(display(text, 'Q'), /^\\begin\{bmatrix\} 1 \\\\ 3 \\\\ 5 \\\\ 7 \\end\{bmatrix\}$/, text);
+});
