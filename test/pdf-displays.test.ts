@@ -71,3 +71,28 @@ test('tall delimiters KaTeX draws as paths keep their kind: bars, double bars, p
   assert.match(display(text, 'P'), /^\\begin\{pmatrix\} 1 \\\\ 3 \\\\ 5 \\\\ 7 \\end\{pmatrix\}$/, text);
   assert.match(display(text, 'Q'), /^\\begin\{bmatrix\} 1 \\\\ 3 \\\\ 5 \\\\ 7 \\end\{bmatrix\}$/, text);
 });
+
+test('a boxed display wider than its column is named in a warning where the page cuts it; displays that fit are not', { skip: noChromium }, async () => {
+  const wide =
+    '\\boxed{\\operatorname{Var}(y_i) = \\sigma_w^2 \\sum_{j=1}^{d_{in}} \\mathbb{E}[x_j^2] + \\sigma_b^2 = d_{in}\\,\\sigma_w^2\\,(\\mu_x^2 + \\sigma_x^2) + \\sigma_b^2 + \\frac{1}{2} d_{out} \\sigma_w^2 \\sigma_x^2 + 3 d_{in} d_{out}}';
+  const reply = ['Putting the pieces together:', '', `$$${wide}$$`, '', 'and so', '', '$$\\boxed{y = 3x}$$'].join('\n');
+  // Gemini scrolls a wide display sideways (cut at the column), MathJax's page runs it to the page's edge.
+  const layouts = ['gemini-print', 'mathjax-print', 'chatgpt-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
+    const cut = doc.warnings.filter((w) => /cut off/.test(w));
+    const at = `${layout}:\n${doc.text}\n${doc.warnings.join('\n')}`;
+    // What is printed is still read; the short box after it is whole.
+    assert.match(doc.text!, /^\$\$\\boxed\{\\operatorname\{Var\} ?\(y_\{i\}\)/m, at);
+    assert.match(doc.text!, /^\$\$\\boxed\{y ?= ?3x\}\$\$$/m, at);
+    if (layout === 'chatgpt-print') {
+      // Near miss: the same display where the column is wide enough is read whole, with no warning.
+      assert.deepEqual(cut, [], at);
+      assert.match(doc.text!, /3d_\{in\}d_\{out\}\}\$\$$/m, at);
+    } else {
+      assert.equal(cut.length, 1, at);
+      assert.match(cut[0]!, /^gemini-print\.pdf: page 1: "\$\$\\boxed\{\\operatorname\{Var\}|^mathjax-print\.pdf: page 1: "\$\$\\boxed\{\\operatorname\{Var\}/, at);
+    }
+  }
+});

@@ -14,6 +14,8 @@ export interface PdfText {
   pathDrawn: number[];
   /** Words a reader wrote in the pages' annotations, page by page (see `PageContent.annotations`). */
   annotations: { page: number; text: string }[];
+  /** Lines the page cut off at its edge or its column's (see `PageContent.cutOff`): read only as far as printed. */
+  cutOff: TextLine[];
 }
 
 /** Reads every page of a PDF (text layer only). */
@@ -24,12 +26,17 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const all: TextLine[][] = [];
     const annotations: PdfText['annotations'] = [];
     const drawn: number[] = [];
+    const cutOff: TextLine[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
       drawn.push(glyphShapes(content));
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
+      for (const y of content.cutOff ?? []) {
+        const l = lineAt(lines, y);
+        if (l && !cutOff.includes(l)) cutOff.push(l);
+      }
       pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
     }
     const kept = dropRunningLines(all, pages);
@@ -37,10 +44,17 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
     const draws = drawn.some((n) => n >= PATH_DRAWN);
     const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
-    return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations };
+    return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations, cutOff };
   } finally {
     await doc.destroy();
   }
+}
+
+/** The line whose box holds height `y` (a frame's edge stands a little outside its text), the nearest one. */
+function lineAt(lines: TextLine[], y: number): TextLine | undefined {
+  const gap = (l: TextLine) => Math.max(0, l.box.y0 - y, y - l.box.y1);
+  const near = lines.filter((l) => gap(l) < 0.8 * l.size).sort((a, b) => gap(a) - gap(b));
+  return near[0];
 }
 
 /**
