@@ -26,10 +26,12 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const all: TextLine[][] = [];
     const annotations: PdfText['annotations'] = [];
     const drawn: number[] = [];
+    const rows: boolean[] = [];
     const cutOff: TextLine[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
       drawn.push(glyphShapes(content));
+      rows.push(drawnRow(content));
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
@@ -43,7 +45,8 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const textless = pages.filter((p, i) => !kept[i]!.some((l) => !l.image && l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.every((l) => l.image))).map((p) => p.number);
     // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
     const draws = drawn.some((n) => n >= PATH_DRAWN);
-    const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
+    // A page with only a formula or two drawn so still has one: glyph shapes set side by side as a formula's are.
+    const pathDrawn = pages.map((p) => p.number).filter((n) => ((draws && drawn[n - 1]! >= 3) || rows[n - 1]) && !textless.includes(n));
     return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations, cutOff };
   } finally {
     await doc.destroy();
@@ -70,6 +73,38 @@ function glyphShapes(page: PageContent): number {
   }
   return seen.size;
 }
+
+/**
+ * A row of glyph-sized outlines set as a formula's glyphs are (each close to the next, on one
+ * line, no text on them): a formula drawn as paths, even where the page has no other. Icons stand
+ * apart (a reply's copy and rating buttons), a radical or a tall bracket alone.
+ */
+function drawnRow(page: PageContent): boolean {
+  const seen = new Map<string, PageContent['shapes'][number]>();
+  for (const s of page.shapes) {
+    const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
+    if (s.complex && !s.rule && !isDisc(s) && h > 1.5 && h < 30 && w > 0.3 && w < 30) seen.set([s.x0, s.y0, s.x1, s.y1].map(Math.round).join(), s);
+  }
+  const texted = (s: PageContent['shapes'][number]) => page.glyphs.some((g) => g.x < s.x1 && g.x + g.w > s.x0 && g.y < s.y1 && g.y + 0.7 * g.size > s.y0);
+  const shapes = [...seen.values()].filter((s) => !texted(s)).sort((a, b) => a.x0 - b.x0);
+  const used = new Set<PageContent['shapes'][number]>();
+  for (const first of shapes) {
+    if (used.has(first)) continue;
+    const row = [first];
+    for (const s of shapes) {
+      const last = row[row.length - 1]!;
+      const h = Math.max(last.y1 - last.y0, s.y1 - s.y0);
+      // Scripts stand a little off the line: the row's shapes overlap its band.
+      if (s.x0 > last.x0 && s.x0 - last.x1 < 0.5 * h && s.y0 < first.y1 + 0.5 * h && s.y1 > first.y0 - 0.5 * h) row.push(s);
+    }
+    for (const s of row) used.add(s);
+    if (row.length >= DRAWN_ROW) return true;
+  }
+  return false;
+}
+
+/** Glyph outlines in a row that make a formula (`x^2+1` is four). */
+const DRAWN_ROW = 4;
 
 /** So many glyph-sized shapes on a page that its formulas are drawn, not written. */
 const PATH_DRAWN = 24;

@@ -350,7 +350,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         // a point or two, and a complex path (KaTeX's radical) is clipped on purpose.
         const unclipped = Math.max(pts[0]![0]!, pts[1]![0]!);
         if (!complex && (h < 1.6 || outline) && Number.isFinite(clip[2]!) && unclipped > clip[2]! + 3 && sx0 < clip[2]! - 1) cutOff.push((sy0 + sy1) / 2);
-        const delimiter = complex && h > 2 * w ? pathDelimiter(data!) : undefined;
+        const delimiter = complex && h > 18 && h > 2.5 * w ? pathDelimiter(data!) : undefined;
         shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex, ...(outline ? { outline } : {}), ...(delimiter ? { delimiter } : {}) });
       }
     }
