@@ -96,3 +96,34 @@ test('a boxed display wider than its column is named in a warning where the page
     }
   }
 });
+
+test("a reply's bold heading alone on its line stays bold (it names the part); a bold label before its text and bold words in a sentence stay as they were", { skip: noChromium }, async () => {
+  const reply = [
+    '**Runtime of each iteration**',
+    '',
+    'Forming $WW^T$ costs $c\\, d_{out}^2 d_{in}$.',
+    '',
+    '**Faster computation when $d_{out} \\gg d_{in}$**',
+    '',
+    'The property used is **associativity** of the product.',
+    '',
+    '**Final answer:** $2c\\, d_{out} d_{in}^2$',
+    '',
+    // A heading right under a paragraph whose last line fills the column, in a reply of tall displays.
+    'Thoughts (experimental) Auto Expand to view model thoughts',
+    '### **Part (c): Stride 1, no padding**',
+    '',
+    '$$y = \\begin{bmatrix} -40 & -40 \\\\ -40 & -40 \\end{bmatrix}$$',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    assert.match(text, /^\*\*Runtime of each iteration\*\*$/m, `${layout}:\n${text}`);
+    assert.match(text, /^\*\*Faster computation when \$d_\{out\} \\gg d_\{in\}\$\*\*$/m, `${layout}:\n${text}`);
+    // Near misses: bold words inside a sentence, and a bold label followed by its answer.
+    assert.match(text, /^The property used is associativity of the product\.$/m, `${layout}:\n${text}`);
+    assert.match(text, /^\*\*Final answer:\*\* \$2c ?d_\{out\} ?d_\{in\}\^\{2\}\$$/m, `${layout}:\n${text}`);
+    assert.match(text, /^\*\*Part \(c\): Stride 1, no padding\*\*$/m, `${layout}:\n${text}`);
+  }
+});

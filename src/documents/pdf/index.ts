@@ -288,6 +288,9 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
+  // A heading (bold throughout, opening as a title does) after a line of the text face starts its
+  // own paragraph, however full that line: a title the column wrapped goes on from a bold line.
+  if (next.titleAt === 0 && prev.titleAt === undefined && /^[\p{Lu}\d(]/u.test(next.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
   const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
   // The rest of a bold title the line above opened is no new item, though it may start bold.
@@ -333,6 +336,9 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
   let inCode = false;
   // Where the last Markdown line's bold title starts, when it runs to the line's end unfinished.
   let openTitle: number | undefined;
+  // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
+  // iteration**`), written bold as the chat wrote them, since a reply's headings name its parts.
+  const headings = new Map<number, number>();
   // A paragraph break is a baseline step clearly wider than the usual line step.
   const steps = lines
     .slice(1)
@@ -386,6 +392,7 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
       }
       if (newPara && !inCode) push('');
       if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
+        headings.delete(out.length - 1);
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
         out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
@@ -398,14 +405,21 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
           // The title filled its line; its text goes on in the next.
           out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)}** ${text}`;
         // A title bold throughout the line goes on, still open, to the next.
-        if (title !== undefined && l.titleAt === 0) openTitle = title;
+        if (title !== undefined && l.titleAt === 0) {
+          openTitle = title;
+          headings.set(out.length - 1, title);
+        }
         return;
       }
     }
     push(l.text, i);
     // A title starts as a title does: bold words going on from the line above do not.
-    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) openTitle = l.titleAt;
+    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) {
+      openTitle = l.titleAt;
+      headings.set(out.length - 1, l.titleAt);
+    }
   });
+  for (const [k, at] of headings) if (!out[k]!.includes('**')) out[k] = `${out[k]!.slice(0, at)}**${out[k]!.slice(at)}**`;
   if (inCode) push('```');
   return { text: out.join('\n'), lineOf, lastOf };
 }

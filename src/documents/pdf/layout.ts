@@ -992,6 +992,13 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   if (!title || at < 0 || at > 6) return { text };
   // Bold to the line's end: a line of a title the column wrapped (its first, if it starts as a
   // title does), or a whole title whose text the column put on the next line.
+  // A heading's formulas are in math fonts (`**Faster computation when $d_{out} \gg d_{in}$**`): bold words and formulas to the end are bold throughout.
+  const heading = to < toks.length && !/[.:]$/.test(toks[to - 1]!.t.trim()) && toks.slice(to).every((t) => t.math || t.bold || !t.t.trim());
+  if (heading) {
+    const whole = lineText(toks.slice(from)).text.trim();
+    const k = text.indexOf(whole);
+    return k >= 0 && k <= 6 && k + whole.length === text.length ? { text, titleAt: k } : { text };
+  }
   if (to === toks.length) return at + title.length === text.length ? { text, titleAt: at } : { text };
   if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
   // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
