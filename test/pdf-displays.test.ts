@@ -127,3 +127,37 @@ test("a reply's bold heading alone on its line stays bold (it names the part); a
     assert.match(text, /^\*\*Part \(c\): Stride 1, no padding\*\*$/m, `${layout}:\n${text}`);
   }
 });
+
+test("a chat the browser printed smaller (to fit a wide table) keeps the person's bubbles; a shaded code block is still no bubble", { skip: noChromium }, async () => {
+  const cols = Array.from({ length: 18 }, (_, k) => k);
+  const table = [`| $n$ | ${cols.join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`, `| $y$ | ${cols.map((k) => (2 - 2 ** -k).toFixed(4)).join(' | ')} |`].join('\n');
+  const transcript = [
+    '## User',
+    '',
+    'Tabulate y[n] for the first values of n.',
+    '',
+    '## Assistant',
+    '',
+    `The values:\n\n${table}\n\n\`\`\`\ny = [2 - 2**-k for k in range(18)]\n\`\`\``,
+    '',
+    '## User',
+    '',
+    'Why does it level off at 2?',
+    '',
+    '## Assistant',
+    '',
+    'Because the geometric series converges to $2$.',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'gemini-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(transcript, e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
+    const at = `${layout}:\n${doc.text}`;
+    assert.equal(doc.chat, true, at);
+    assert.match(doc.text!, /^\*\*User:\*\*\nTabulate y\[n\] for the first values of n\.$/m, at);
+    assert.match(doc.text!, /^\*\*User:\*\*\nWhy does it level off at 2\?$/m, at);
+    // Near miss: the code block's shaded box stays the model's, in its reply.
+    assert.match(doc.text!, /^```\ny = \[2 - 2\*\*-k for k in range\(18\)\]\n```$/m, at);
+    assert.equal(doc.text!.split('**User:**').length - 1, 2, at);
+  }
+});

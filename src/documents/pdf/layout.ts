@@ -1446,11 +1446,16 @@ export function pageLines(page: PageContent): TextLine[] {
   const pictures = (page.imageBoxes ?? []).filter((b) => b.x1 - b.x0 >= PICTURE.width && b.y1 - b.y0 >= PICTURE.height && b.y1 > 0.05 * page.height && b.y0 < 0.95 * page.height);
   // Most of a picture within a box: a screenshot wider than the bubble's width reaches out of it.
   const overlaps = (b: Shape, s: Shape) => Math.max(0, Math.min(b.x1, s.x1) - Math.max(b.x0, s.x0)) * Math.max(0, Math.min(b.y1, s.y1) - Math.max(b.y0, s.y0)) > 0.5 * (b.x1 - b.x0) * (b.y1 - b.y0);
+  // A chat printed at a smaller scale (the browser shrinks a page to fit something wide) fills less
+  // of the page: the bubbles reach towards the right of the rounded boxes printed (bubbles and code
+  // blocks end at the column's edge), not of the sheet; a table or line running off the page does not count.
+  const rounded = page.shapes.filter((s) => s.complex && s.y1 - s.y0 > 12);
+  const reach = Math.min(page.width, Math.max(0.5 * page.width, ...rounded.map((s) => s.x1), ...pictures.map((b) => b.x1)) + 0.05 * page.width);
   const boxes = page.shapes.filter(
     (s) =>
       (s.complex || cut(s)) &&
       s.y1 - s.y0 > 12 &&
-      s.x1 > 0.75 * page.width &&
+      s.x1 > 0.75 * reach &&
       s.x1 - s.x0 < 0.8 * page.width &&
       (lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)) || pictures.some((b) => overlaps(b, s))),
   );
