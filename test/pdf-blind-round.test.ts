@@ -84,8 +84,8 @@ test("a numbered answer's bold run-in title the column wrapped keeps its bold, w
     assert.match(text, /^2\. \*\*Receptive field\.\*\* It is/m, `${layout}:\n${text}`);
     assert.match(text, /^3\. \*\*Output shape of the max pooling layer, with its stride .* channels of the input\.\*\* The depth is unchanged\.$/m, `${layout}:\n${text}`);
     assert.match(text, /^4\. \*\*Output shape of the pooling layer and of the convolutional layer\.\*\* Notwithstanding the padding/m, `${layout}:\n${text}`);
-    // Near miss: a bold line of its own is no title's start; the paragraph after it opens on its own title.
-    assert.match(text, /^Summary of the three parts$/m, `${layout}:\n${text}`);
+    // Near miss: a bold line of its own is a heading, no title's start; the paragraph after it opens on its own title.
+    assert.match(text, /^\*\*Summary of the three parts\*\*$/m, `${layout}:\n${text}`);
     assert.match(text, /^\*\*Note\.\*\* The bias is counted once per filter\.$/m, `${layout}:\n${text}`);
   }
 });

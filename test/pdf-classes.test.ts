@@ -118,7 +118,7 @@ test("a bold run-in title keeps its bold (a reply's sections read as sections); 
   assert.match(text, /^1\. \*\*Output shape of the pooling layer\.\*\* Pooling keeps/m, text);
   assert.match(text, /^2\. \*\*Receptive field after \$L\$ layers\.\*\* Each layer/m, text);
   assert.match(text, /^\*\*Final answer:\*\* \$L\(K - 1\) \+ 1\$$/m, text);
-  assert.match(text, /^Summary of the results$/m, text);
+  assert.match(text, /^\*\*Summary of the results\*\*$/m, text);
   assert.match(text, /makes this work is time invariance of the system/, text);
   assert.match(text, /^\*\*Input:\*\* \$I = 3\$ Filter: \$F = 2\$$/m, text);
 });

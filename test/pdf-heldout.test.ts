@@ -201,3 +201,14 @@ test('the third blind round printed as chat exports grades as its text does but 
   assert.ok(pairs.length >= 55, `only ${pairs.length} parts graded`);
   assert.ok(differ.length <= 1, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
 });
+
+test('the fourth blind round (chat pages copied as text) printed as chat exports grades as its text does but for one part', { skip: heldoutPdfSkip() ?? false }, async () => {
+  // Its chats printed turn by turn, screenshots as pictures: 38 of 264 parts differed at first (a
+  // chat printed smaller lost its bubbles, bold headings naming parts were read plain or run into
+  // the line above); one is left, a paragraph run into the sentence above it on ChatGPT
+  // Exporter's narrow page. Write-ups in it are not printed here.
+  const pairs = await heldoutPdfPairs(undefined, fileURLToPath(new URL('../../test/fixtures/blind-round10/', import.meta.url)));
+  const differ = pairs.filter((p) => p.text !== p.pdf);
+  assert.ok(pairs.length >= 250, `only ${pairs.length} parts graded`);
+  assert.ok(differ.length <= 1, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
+});

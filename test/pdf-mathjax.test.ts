@@ -71,6 +71,27 @@ test('formulas MathJax drew as SVG paths are named in a warning, never lost in s
   assert.doesNotMatch(read.text, /Item 2/);
 });
 
+test('a page with only a formula or two drawn as paths is named in a warning; icons in a row and KaTeX drawn delimiters are not', { skip: noChromium }, async () => {
+  const body = [
+    '**(a)** The runtime of one iteration is two products of the matrices, so in all it is',
+    '',
+    '$$2c\\,d_{out}^2 d_{in}$$',
+    '',
+    '**(b)** The Gram matrix first is cheaper when the output is wider: $2 c d_{out} d_{in}^2$ per step.',
+  ].join('\n');
+  // Near miss: a reply's buttons (copy, rate up, rate down, share) drawn as paths, spaced apart, under KaTeX with a root and tall bars.
+  const icon = '<svg width="16" height="16" viewBox="0 0 16 16"><path d="M3 1 C9 1 13 4 13 8 C13 12 9 15 3 15 C6 12 7 10 7 8 C7 6 6 4 3 1 Z" fill="#555"/></svg>';
+  const buttons = `<div style="display:flex;gap:12px">${icon.repeat(4)}</div>`;
+  const katex = `The answer is $\\sqrt{d_{in}}$ and $$\\left|\\begin{matrix} 1 & 2 \\\\ 3 & 4 \\\\ 5 & 6 \\end{matrix}\\right|$$\n\n${buttons}`;
+  const [svg, chtml, buttoned] = (await chromiumPdfs([mathjaxHtml(body, 'svg'), mathjaxHtml(body), katexHtml(katex)]))!;
+  const doc = await readDocumentFile(svg!, 'few.pdf');
+  assert.match(doc.warnings.join('\n'), /^few\.pdf: formulas drawn as shapes, not text, on page 1 /m, doc.text);
+  assert.deepEqual((await readDocumentFile(chtml!, 'chtml.pdf')).warnings, []);
+  const plain = await readDocumentFile(buttoned!, 'buttons.pdf');
+  assert.deepEqual(plain.warnings, [], plain.text);
+  assert.match(plain.text!, /\\sqrt\{d_\{in\}\}/, plain.text);
+});
+
 test('MathJax scaled to the prose: the words after a formula are the sentence, never its script; a root after `1/` is a root', { skip: noChromium }, async () => {
   const chat = [
     '## User',

@@ -80,6 +80,11 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
       `${path}: formulas drawn as shapes, not text, on ${list} (MathJax's SVG output?); they are not read: read ${layout.pathDrawn.length > 1 ? 'them' : 'it'} with --read-with MODEL, a vision model`,
     );
   }
+  // What the page cut off is not in the PDF: the line is read as far as it is printed, and said so.
+  for (const l of layout.cutOff) {
+    const start = l.text.length > 48 ? `${l.text.slice(0, 45)}...` : l.text;
+    warnings.push(`${path}: page ${l.page}: "${start}" runs past the edge of the page or of its column and is cut off there; it is read only as far as it is printed`);
+  }
   const eyes = transcriber ? [...layout.textless, ...layout.pathDrawn].sort((a, b) => a - b) : layout.textless;
   if (transcriber) lines = lines.filter((l) => !layout.pathDrawn.includes(l.page));
   if (eyes.length) {

@@ -14,6 +14,8 @@ export interface PdfText {
   pathDrawn: number[];
   /** Words a reader wrote in the pages' annotations, page by page (see `PageContent.annotations`). */
   annotations: { page: number; text: string }[];
+  /** Lines the page cut off at its edge or its column's (see `PageContent.cutOff`): read only as far as printed. */
+  cutOff: TextLine[];
 }
 
 /** Reads every page of a PDF (text layer only). */
@@ -24,23 +26,38 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
     const all: TextLine[][] = [];
     const annotations: PdfText['annotations'] = [];
     const drawn: number[] = [];
+    const rows: boolean[] = [];
+    const cutOff: TextLine[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content: PageContent = await readPage(doc, n);
       drawn.push(glyphShapes(content));
+      rows.push(drawnRow(content));
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
+      for (const y of content.cutOff ?? []) {
+        const l = lineAt(lines, y);
+        if (l && !cutOff.includes(l)) cutOff.push(l);
+      }
       pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
     }
     const kept = dropRunningLines(all, pages);
     const textless = pages.filter((p, i) => !kept[i]!.some((l) => !l.image && l.text.replace(/\W/g, '').length > 0) && (p.images > 0 || all[i]!.every((l) => l.image))).map((p) => p.number);
     // Once a page shows that the document draws its formulas, a page with a few such shapes has a formula too.
     const draws = drawn.some((n) => n >= PATH_DRAWN);
-    const pathDrawn = pages.map((p) => p.number).filter((n) => draws && drawn[n - 1]! >= 3 && !textless.includes(n));
-    return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations };
+    // A page with only a formula or two drawn so still has one: glyph shapes set side by side as a formula's are.
+    const pathDrawn = pages.map((p) => p.number).filter((n) => ((draws && drawn[n - 1]! >= 3) || rows[n - 1]) && !textless.includes(n));
+    return { pages, lines: mendTables(kept.flat()), textless, pathDrawn, annotations, cutOff };
   } finally {
     await doc.destroy();
   }
+}
+
+/** The line whose box holds height `y` (a frame's edge stands a little outside its text), the nearest one. */
+function lineAt(lines: TextLine[], y: number): TextLine | undefined {
+  const gap = (l: TextLine) => Math.max(0, l.box.y0 - y, y - l.box.y1);
+  const near = lines.filter((l) => gap(l) < 0.8 * l.size).sort((a, b) => gap(a) - gap(b));
+  return near[0];
 }
 
 /**
@@ -56,6 +73,38 @@ function glyphShapes(page: PageContent): number {
   }
   return seen.size;
 }
+
+/**
+ * A row of glyph-sized outlines set as a formula's glyphs are (each close to the next, on one
+ * line, no text on them): a formula drawn as paths, even where the page has no other. Icons stand
+ * apart (a reply's copy and rating buttons), a radical or a tall bracket alone.
+ */
+function drawnRow(page: PageContent): boolean {
+  const seen = new Map<string, PageContent['shapes'][number]>();
+  for (const s of page.shapes) {
+    const [w, h] = [s.x1 - s.x0, s.y1 - s.y0];
+    if (s.complex && !s.rule && !isDisc(s) && h > 1.5 && h < 30 && w > 0.3 && w < 30) seen.set([s.x0, s.y0, s.x1, s.y1].map(Math.round).join(), s);
+  }
+  const texted = (s: PageContent['shapes'][number]) => page.glyphs.some((g) => g.x < s.x1 && g.x + g.w > s.x0 && g.y < s.y1 && g.y + 0.7 * g.size > s.y0);
+  const shapes = [...seen.values()].filter((s) => !texted(s)).sort((a, b) => a.x0 - b.x0);
+  const used = new Set<PageContent['shapes'][number]>();
+  for (const first of shapes) {
+    if (used.has(first)) continue;
+    const row = [first];
+    for (const s of shapes) {
+      const last = row[row.length - 1]!;
+      const h = Math.max(last.y1 - last.y0, s.y1 - s.y0);
+      // Scripts stand a little off the line: the row's shapes overlap its band.
+      if (s.x0 > last.x0 && s.x0 - last.x1 < 0.5 * h && s.y0 < first.y1 + 0.5 * h && s.y1 > first.y0 - 0.5 * h) row.push(s);
+    }
+    for (const s of row) used.add(s);
+    if (row.length >= DRAWN_ROW) return true;
+  }
+  return false;
+}
+
+/** Glyph outlines in a row that make a formula (`x^2+1` is four). */
+const DRAWN_ROW = 4;
 
 /** So many glyph-sized shapes on a page that its formulas are drawn, not written. */
 const PATH_DRAWN = 24;
@@ -239,6 +288,9 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
+  // A heading (bold throughout, opening as a title does) after a line of the text face starts its
+  // own paragraph, however full that line: a title the column wrapped goes on from a bold line.
+  if (next.titleAt === 0 && prev.titleAt === undefined && /^[\p{Lu}\d(]/u.test(next.text)) return false;
   // Sizes differ by a formula's larger font (KaTeX's 1.1 em), never by a heading's.
   const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
   // The rest of a bold title the line above opened is no new item, though it may start bold.
@@ -284,6 +336,9 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
   let inCode = false;
   // Where the last Markdown line's bold title starts, when it runs to the line's end unfinished.
   let openTitle: number | undefined;
+  // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
+  // iteration**`), written bold as the chat wrote them, since a reply's headings name its parts.
+  const headings = new Map<number, number>();
   // A paragraph break is a baseline step clearly wider than the usual line step.
   const steps = lines
     .slice(1)
@@ -337,6 +392,7 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
       }
       if (newPara && !inCode) push('');
       if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
+        headings.delete(out.length - 1);
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
         out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
@@ -349,14 +405,21 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
           // The title filled its line; its text goes on in the next.
           out[out.length - 1] = `${last.slice(0, title)}**${last.slice(title)}** ${text}`;
         // A title bold throughout the line goes on, still open, to the next.
-        if (title !== undefined && l.titleAt === 0) openTitle = title;
+        if (title !== undefined && l.titleAt === 0) {
+          openTitle = title;
+          headings.set(out.length - 1, title);
+        }
         return;
       }
     }
     push(l.text, i);
     // A title starts as a title does: bold words going on from the line above do not.
-    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) openTitle = l.titleAt;
+    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) {
+      openTitle = l.titleAt;
+      headings.set(out.length - 1, l.titleAt);
+    }
   });
+  for (const [k, at] of headings) if (!out[k]!.includes('**')) out[k] = `${out[k]!.slice(0, at)}**${out[k]!.slice(at)}**`;
   if (inCode) push('```');
   return { text: out.join('\n'), lineOf, lastOf };
 }

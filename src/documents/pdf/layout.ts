@@ -1,4 +1,5 @@
 import type { Glyphs, PageContent, Shape } from './load.js';
+import type { PathDelimiter } from './paths.js';
 import { extensionCodes, glyphsToLatex, isMathFont, isMonoFont, isStyledSymbol, isTexTextFont, MATHY } from './glyphs.js';
 
 /** A rectangle in PDF user space (y up). */
@@ -473,11 +474,12 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
   return [...pieces.filter((p) => !used.has(p)), ...out];
 }
 
+const CLOSING: Record<PathDelimiter, string> = { '[': ']', '(': ')', '|': '|', '\\|': '\\|' };
+
 /**
  * KaTeX draws delimiters taller than its fonts' as paths (and Chromium prints some as small
  * images): a tall narrow path or image with a partner of the same height to its right, formulas
- * between them, is a pair of brackets (read as `[` `]`: the matrix is the same whichever
- * brackets enclose it).
+ * between them, is a pair of brackets, of the kind their outline draws (see `pathDelimiter`).
  */
 function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts: Map<Piece, string>): Piece[] {
   const narrow = (s: Shape) => s.y1 - s.y0 > 2.5 * (s.x1 - s.x0) && s.y1 - s.y0 > 18;
@@ -495,9 +497,10 @@ function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts
     const size = Math.max(...between.map((p) => p.size));
     const half = (l.y1 - l.y0) / 2 / size;
     const y = (l.y0 + l.y1) / 2 - 0.25 * size;
+    // The outline tells the kind (a determinant's bars, a norm's); an image, or a path it cannot read, is a bracket.
     for (const [sh, tex] of [
-      [l, '['],
-      [r, ']'],
+      [l, l.delimiter ?? '['],
+      [r, CLOSING[r.delimiter ?? '[']],
     ] as const) {
       const piece: Piece = { t: tex, tex, raw: '', x: sh.x0, w: sh.x1 - sh.x0, y, size, top: sh.y1, bottom: sh.y0, math: true, mathy: false, mono: false, half };
       fonts.set(piece, 'path');
@@ -989,6 +992,13 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   if (!title || at < 0 || at > 6) return { text };
   // Bold to the line's end: a line of a title the column wrapped (its first, if it starts as a
   // title does), or a whole title whose text the column put on the next line.
+  // A heading's formulas are in math fonts (`**Faster computation when $d_{out} \gg d_{in}$**`): bold words and formulas to the end are bold throughout.
+  const heading = to < toks.length && !/[.:]$/.test(toks[to - 1]!.t.trim()) && toks.slice(to).every((t) => t.math || t.bold || !t.t.trim());
+  if (heading) {
+    const whole = lineText(toks.slice(from)).text.trim();
+    const k = text.indexOf(whole);
+    return k >= 0 && k <= 6 && k + whole.length === text.length ? { text, titleAt: k } : { text };
+  }
   if (to === toks.length) return at + title.length === text.length ? { text, titleAt: at } : { text };
   if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
   // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
@@ -1358,6 +1368,21 @@ function joinCell(parts: string[]): string {
   }, '');
 }
 
+/**
+ * A script set by a tall piece's height rather than its line's (`\left[\frac{a}{b}+c\right]^2`,
+ * `\Big\|W\Big\|_2^2`): TeX raises it to the piece's top corner, or lowers it to its bottom one,
+ * further off the baseline than any script of a letter. It starts flush after the piece and stands
+ * within its height; a script of the line above or below (the next row of an `align`) does not.
+ */
+function scriptOfTall(p: Piece, line: { size: number; pieces: Piece[] }): boolean {
+  if (!(p.math || p.mathy) || p.size >= 0.9 * line.size) return false;
+  return line.pieces.some((t) => {
+    const tall = (t.built || t.half !== undefined) && t.top - t.bottom > 1.4 * line.size;
+    const after = p.x - (t.x + t.w);
+    return tall && after > -0.15 * line.size && after < 0.4 * line.size && p.y < t.top && p.y > t.bottom - 0.3 * line.size;
+  });
+}
+
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
@@ -1395,8 +1420,10 @@ export function pageLines(page: PageContent): TextLine[] {
       const sameLine = Math.abs(dy) <= 0.22 * l.size && p.size >= 0.7 * l.size;
       // Prose a little smaller than a formula (a chat's text beside KaTeX at 1.21em) is not its script.
       const script = p.size < (p.math || p.mathy || p.built ? 0.9 : 0.78) * l.size && dy > -0.55 * l.size && dy < 0.75 * l.size && p.x > l.x0 - 1.5 * l.size && p.x < l.x1 + 1.5 * l.size;
-      if (!sameLine && !script) continue;
-      const d = Math.abs(dy) + (sameLine ? 0 : 0.1 * l.size);
+      const corner = !sameLine && !script && scriptOfTall(p, l);
+      if (!sameLine && !script && !corner) continue;
+      // Flush against a tall piece's corner is as near as a script on the baseline.
+      const d = corner ? 0.1 * l.size : Math.abs(dy) + (sameLine ? 0 : 0.1 * l.size);
       if (d < bestD) {
         bestD = d;
         best = l;
@@ -1419,11 +1446,16 @@ export function pageLines(page: PageContent): TextLine[] {
   const pictures = (page.imageBoxes ?? []).filter((b) => b.x1 - b.x0 >= PICTURE.width && b.y1 - b.y0 >= PICTURE.height && b.y1 > 0.05 * page.height && b.y0 < 0.95 * page.height);
   // Most of a picture within a box: a screenshot wider than the bubble's width reaches out of it.
   const overlaps = (b: Shape, s: Shape) => Math.max(0, Math.min(b.x1, s.x1) - Math.max(b.x0, s.x0)) * Math.max(0, Math.min(b.y1, s.y1) - Math.max(b.y0, s.y0)) > 0.5 * (b.x1 - b.x0) * (b.y1 - b.y0);
+  // A chat printed at a smaller scale (the browser shrinks a page to fit something wide) fills less
+  // of the page: the bubbles reach towards the right of the rounded boxes printed (bubbles and code
+  // blocks end at the column's edge), not of the sheet; a table or line running off the page does not count.
+  const rounded = page.shapes.filter((s) => s.complex && s.y1 - s.y0 > 12);
+  const reach = Math.min(page.width, Math.max(0.5 * page.width, ...rounded.map((s) => s.x1), ...pictures.map((b) => b.x1)) + 0.05 * page.width);
   const boxes = page.shapes.filter(
     (s) =>
       (s.complex || cut(s)) &&
       s.y1 - s.y0 > 12 &&
-      s.x1 > 0.75 * page.width &&
+      s.x1 > 0.75 * reach &&
       s.x1 - s.x0 < 0.8 * page.width &&
       (lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)) || pictures.some((b) => overlaps(b, s))),
   );

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { isMathFont } from './glyphs.js';
+import { type PathDelimiter, pathDelimiter } from './paths.js';
 
 /** A run of glyphs as the PDF draws it: PDF user space, y up, (x, y) on the baseline. */
 export interface Glyphs {
@@ -33,6 +35,8 @@ export interface Shape {
   complex: boolean;
   /** Stroked and not filled: an outline (a CSS border drawn as one frame, KaTeX's `\boxed`), not a shaded area. */
   outline?: boolean;
+  /** The delimiter a tall narrow path draws (KaTeX's tall `|`, `\|`, brackets), by its outline. */
+  delimiter?: PathDelimiter;
 }
 
 /** One page's text and drawings, in PDF user space. */
@@ -49,6 +53,12 @@ export interface PageContent {
   imageBoxes: Shape[];
   /** What a reader wrote on the page as annotations (comments, text boxes, sticky notes): their words, top to bottom. */
   annotations: string[];
+  /**
+   * Where text runs past the right edge of the clip it is drawn in (a display wider than its
+   * column, cut where the chat scrolled it sideways, or at the page's edge): the glyphs' baselines.
+   * What lay beyond is not in the PDF.
+   */
+  cutOff?: number[];
 }
 
 /** Annotations a person writes words in: a text box, a sticky note, a comment on highlighted or underlined text. */
@@ -229,6 +239,17 @@ function stretchedGlyphs(
   return out;
 }
 
+/**
+ * The baseline of a run of upright glyphs the clip cuts at its right edge (a glyph reaching a
+ * point past it), or undefined when every glyph shows whole.
+ */
+function cutAt(shown: { tm: number[]; glyphs: { g: OpGlyph; x: number; w: number }[] }, ctm: number[], clip: number[]): number | undefined {
+  const m = mul(ctm, shown.tm);
+  if (!Number.isFinite(clip[2]!) || Math.abs(m[1]!) > 1e-6 || Math.abs(m[2]!) > 1e-6 || stretched(m) || m[0]! <= 0) return undefined;
+  const ink = shown.glyphs.filter(({ g }) => g.unicode?.trim());
+  return ink.some(({ x, w }) => m[0]! * (x + w) + m[4]! > clip[2]! + 1) ? m[5]! : undefined;
+}
+
 /** Reads one page's glyph runs (with their fonts' real names) and drawn shapes. */
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
@@ -275,11 +296,17 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     let images = 0;
     const imageBoxes: Shape[] = [];
     const textState = new TextState();
+    const cutOff: number[] = [];
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
       const shown = textState.step(fn!, args, OPS);
-      if (shown) glyphs.push(...droppedExtensionGlyphs(shown, ctm, fontOf), ...stretchedGlyphs(shown, ctm, clip, fontOf));
+      if (shown) {
+        glyphs.push(...droppedExtensionGlyphs(shown, ctm, fontOf), ...stretchedGlyphs(shown, ctm, clip, fontOf));
+        // Prose cut at a badge's or title's edge loses nothing that is graded; a formula does.
+        const y = isMathFont(fontOf(shown.font).name) ? cutAt(shown, ctm, clip) : undefined;
+        if (y !== undefined) cutOff.push(y);
+      }
       if (fn === OPS.save) stack.push([ctm, clip]);
       else if (fn === OPS.restore)
         [ctm, clip] = stack.pop() ?? [
@@ -317,10 +344,17 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         const h = sy1 - sy0;
         const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
         const outline = op === OPS.stroke || op === OPS.closeStroke;
-        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex: (data?.length ?? 0) > 30, ...(outline ? { outline } : {}) });
+        const complex = (data?.length ?? 0) > 30;
+        // A rule or frame the clip cuts well inside its right end (a boxed display's frame, a
+        // fraction bar) runs on where nothing is printed; a table's rule may overshoot its column by
+        // a point or two, and a complex path (KaTeX's radical) is clipped on purpose.
+        const unclipped = Math.max(pts[0]![0]!, pts[1]![0]!);
+        if (!complex && (h < 1.6 || outline) && Number.isFinite(clip[2]!) && unclipped > clip[2]! + 3 && sx0 < clip[2]! - 1) cutOff.push((sy0 + sy1) / 2);
+        const delimiter = complex && h > 18 && h > 2.5 * w ? pathDelimiter(data!) : undefined;
+        shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex, ...(outline ? { outline } : {}), ...(delimiter ? { delimiter } : {}) });
       }
     }
-    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page) };
+    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page), ...(cutOff.length ? { cutOff } : {}) };
   } finally {
     page.cleanup();
   }
