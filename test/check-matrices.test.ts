@@ -99,3 +99,13 @@ test('matrices the key does not declare: a transposed name is a matrix (upper ca
   expectVerdict('W^{oT} h', '(W^{o})^\\top h', 'correct');
   expectVerdict('W^{oT} h', 'W^{o} h', 'incorrect');
 });
+
+test('a determinant: bars around a matrix (vmatrix) and \\det of a matrix are its value', () => {
+  expectVerdict('ad - bc', '\\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix}', 'correct');
+  expectVerdict('-2', '\\det\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}', 'correct');
+  expectVerdict('0', '\\det \\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ 7 & 8 & 9 \\end{bmatrix}', 'correct');
+  // Near misses: a determinant is no matrix, and its sign counts.
+  expectVerdict('2', '\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}', 'incorrect');
+  expectVerdict('ad + bc', '\\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix}', 'incorrect');
+  expectVerdict('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}', '\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}', 'incorrect');
+});

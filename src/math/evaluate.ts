@@ -174,6 +174,8 @@ function callKnown(fn: string, args: Value[]): Value {
       return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.inducedNorm(false) : x.reduce((a, b) => a + Math.abs(b), 0);
     case 'normInf':
       return typeof x === 'number' ? Math.abs(x) : x instanceof Matrix ? x.inducedNorm(true) : Math.max(...x.map(Math.abs));
+    case 'det':
+      return typeof x === 'number' ? x : x instanceof Matrix ? x.determinant() : Number.NaN;
     case 'trace':
       return x instanceof Matrix && x.rows === x.cols ? Array.from({ length: x.rows }, (_, i) => x.at(i, i)).reduce((a, b) => a + b, 0) : NaN;
     case 'max':

@@ -84,6 +84,30 @@ export class Matrix {
     return new Matrix(n, n, inv);
   }
 
+  /** The determinant of a square matrix (NaN for any other), by elimination with partial pivoting. */
+  determinant(): number {
+    const n = this.rows;
+    if (n !== this.cols) return Number.NaN;
+    const a = this.data.slice();
+    let det = 1;
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c]!) > Math.abs(a[p * n + c]!)) p = r;
+      if (a[p * n + c] === 0) return 0;
+      if (p !== c) {
+        det = -det;
+        for (let k = 0; k < n; k++) [a[c * n + k], a[p * n + k]] = [a[p * n + k]!, a[c * n + k]!];
+      }
+      const d = a[c * n + c]!;
+      det *= d;
+      for (let r = c + 1; r < n; r++) {
+        const f = a[r * n + c]! / d;
+        if (f !== 0) for (let k = c; k < n; k++) a[r * n + k]! -= f * a[c * n + k]!;
+      }
+    }
+    return det;
+  }
+
   /** An integer power of a square matrix (negative powers through the inverse). */
   pow(k: number): Matrix | undefined {
     if (this.rows !== this.cols || !Number.isInteger(k) || Math.abs(k) > 64) return undefined;

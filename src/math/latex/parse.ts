@@ -1101,6 +1101,8 @@ class Parser {
     }
     if (MATRIX_ENVS.has(name)) {
       if (!rows.length) throw new ParseError(`an empty ${name}`);
+      // Bars around a matrix are its determinant.
+      if (name === 'vmatrix') return { kind: 'call', fn: 'det', args: [{ kind: 'matrix', rows }] };
       return { kind: 'matrix', rows };
     }
     if (name === 'aligned' || name === 'align' || name === 'gathered' || name === 'split') {
