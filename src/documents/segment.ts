@@ -14,6 +14,8 @@ export interface QuestionOutline {
   parts: string[];
   /** Each part's own statement (its title and text), by part id, where the problem set or key has one. */
   partTexts?: Record<string, string>;
+  /** Whether `text` and `partTexts` are the problem set's own words (not the key's titles): a pasted copy of them can be recognised. */
+  stated?: boolean;
 }
 
 const STOP = new Set('the a an of and or for to in on with by at as is are be this that we our your from into using use let part problem question'.split(' '));

@@ -1,0 +1,206 @@
+import type { Message } from '../model/submission.js';
+import { readLineLabel } from './part-ids.js';
+import type { StatementIndex } from './pasted-statements.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, VERSION } from './transcripts.js';
+
+/**
+ * Chats copied as text from a web app in which the person's turns carry no label: only the
+ * reply is marked (DeepSeek's "Thought for 31 seconds", Gemini's "Show thinking", Qwen's
+ * "Thinking completed", the model's name alone: "Le Chat", "Copilot"), or the person's turn by
+ * their initials avatar (claude.ai's "JD") or the buttons under the reply before it ("Copy",
+ * "Retry"). Read as a write-up, the pasted question's own text would be graded as the answer.
+ * These cues decide the turns; where a reply ends and the next pasted question starts, the
+ * problem set's text (when there is one) and the question's wording do.
+ */
+
+/** A site's note that the model reasoned, on a line of its own: the reply follows it. */
+const REASONING =
+  /^(?:\*\*|_)?(?:thought for\b[^.\n]{1,30}|reasoned for\b[^.\n]{1,30}|thinking completed\b[^.\n]{0,40}|done thinking\b[^.\n]{0,30}|show thinking|thought process|thinking(?:\.\.\.|…)?)(?:\*\*|_)?$/i;
+
+/** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
+const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
+
+/** A person's initials avatar alone on a line (claude.ai: `JD`, `S`): their turn follows it. */
+const AVATAR = /^[A-Z]{1,2}$/;
+
+/** The buttons under a reply (`Copy`, `Retry`, `Share`, a time): the reply is over. */
+const BUTTON =
+  /^(?:copy(?: code| response)?|edit(?:ed)?|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|\d{1,2}:\d{2}(?:\s?[ap]m)?|[👍👎↻⎘]|\d+\s*\/\s*\d+)$/iu;
+
+/** The opening of a question as people paste it: `3. Understanding Convolution ...`, `Q7 (b) ...`, `Problem 2:`. */
+const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2}\.\s+[A-Z][^.$\n]{3,80}$)/;
+
+/** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
+const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
+
+/** A share of word pairs from the problem set at least this large: the passage is a copy of a statement. */
+const PASTED = 0.75;
+
+type Kind = 'reply' | 'user' | 'buttons' | 'text';
+
+interface Block {
+  /** First and last line (0-based) of the block in the text. */
+  from: number;
+  to: number;
+  text: string;
+  kind: Kind;
+}
+
+function blocksOf(lines: readonly string[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
+    const text = lines.slice(i, j + 1).join('\n');
+    const one = i === j ? text.trim() : undefined;
+    const kind: Kind =
+      one !== undefined && (REASONING.test(one) || NAME.test(one))
+        ? 'reply'
+        : one !== undefined && AVATAR.test(one)
+          ? 'user'
+          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
+            ? 'buttons'
+            : 'text';
+    out.push({ from: i, to: j, text, kind });
+    i = j;
+  }
+  return out;
+}
+
+/** A site's menu line before the chat (`New chat`, `Today`, a chat's title): short, no formula, no label, no sentence. */
+function isChrome(b: Block): boolean {
+  const t = b.text.trim();
+  return b.kind !== 'text' || isRemark(t) || (!t.includes('\n') && t.length <= 40 && !/[$\\=?]/.test(t) && !/[.:]$/.test(t) && !readLineLabel(t));
+}
+
+/**
+ * The messages of a chat whose person's turns carry no label, or undefined when the text shows
+ * no cue strong enough to read it as a chat (a write-up stays one). With `index`, a pasted copy
+ * of the problem set's text is the person's.
+ */
+export function unlabelledTurns(text: string, index?: StatementIndex): Message[] | undefined {
+  const lines = text.split(/\r?\n/);
+  const blocks = blocksOf(lines);
+  const pasted = new Map<number, boolean>();
+  const isPasted = (k: number) => {
+    if (!index) return false;
+    let p = pasted.get(k);
+    if (p === undefined) pasted.set(k, (p = blocks[k]!.kind === 'text' && index.match(blocks[k]!.text).share >= PASTED));
+    return p;
+  };
+  const firstContent = blocks.findIndex((b) => !isChrome(b));
+  if (firstContent < 0) return undefined;
+  // The cues, in order: where a reply starts (its marker merged with a marker right after it:
+  // `Qwen3-Max` then `Thinking completed`), where the person's turn starts.
+  const marks: { at: number; role: 'user' | 'reply' }[] = [];
+  blocks.forEach((b, k) => {
+    // Before the person's first text, a model's name is the site's (`DeepSeek`, `Le Chat` over the page); an avatar heads that text.
+    if (b.kind === 'text' || (k < firstContent && b.kind !== 'user')) return;
+    const role = b.kind === 'reply' ? 'reply' : 'user';
+    if (k < firstContent) marks.length = 0;
+    const last = marks[marks.length - 1];
+    if (last && last.at === k - 1 && last.role === role) last.at = k;
+    else marks.push({ at: k, role });
+  });
+  if (!strongEnough(blocks, marks, isPasted)) return undefined;
+  const messages: Message[] = [];
+  // Before the first cue: the site's menus (left out) and a person's remarks (notes); any other text is the person's first paste.
+  const head = marks[0]!.at;
+  for (let k = 0; k < firstContent; k++) if (isRemark(blocks[k]!.text)) messages.push({ role: 'note', text: blocks[k]!.text.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), line: blocks[k]!.from + 1 });
+  const span = (a: number, b: number) => (a < b ? { text: lines.slice(blocks[a]!.from, blocks[b - 1]!.to + 1).join('\n'), line: blocks[a]!.from + 1 } : undefined);
+  const user = (a: number, b: number) => {
+    const s = span(a, b);
+    if (s) pushUserTurn(s.text, s.line, messages);
+  };
+  const reply = (a: number, b: number) => {
+    const s = span(a, b);
+    if (s) pushReply(s.text, s.line, messages);
+  };
+  if (marks[0]!.role === 'reply') user(firstContent, head);
+  marks.forEach((mark, n) => {
+    const next = marks[n + 1];
+    const end = next?.at ?? blocks.length;
+    const from = mark.at + 1;
+    if (mark.role === 'reply') {
+      // A reply runs to the next cue; when that cue starts another reply, the person's next paste sits unmarked at its end.
+      const start = next?.role === 'reply' ? pasteStart(blocks, from, end, isPasted) : end;
+      reply(from, start);
+      user(start, end);
+    } else if (next?.role === 'reply') user(from, end);
+    else {
+      // The person's turn, then a reply marked by nothing (claude.ai): the turn is what asks.
+      const start = askedRun(blocks, from, end, isPasted);
+      user(from, start);
+      reply(start, end);
+    }
+  });
+  return messages;
+}
+
+/**
+ * Whether the cues make a chat: a reasoning line or the model's name after the person's text
+ * (a write-up has neither), or an avatar that recurs or heads a copy of the problem set's text,
+ * or the buttons under a reply with another cue.
+ */
+function strongEnough(blocks: readonly Block[], marks: readonly { at: number; role: 'user' | 'reply' }[], isPasted: (k: number) => boolean): boolean {
+  if (!marks.length) return false;
+  const content = (k: number) => blocks[k] && blocks[k]!.kind === 'text' && !isRemark(blocks[k]!.text);
+  if (marks.some((m) => m.role === 'reply' && content(m.at + 1))) return true;
+  const avatars = marks.filter((m) => blocks[m.at]!.kind === 'user');
+  const same = new Set(avatars.map((m) => blocks[m.at]!.text.trim()));
+  if (avatars.length >= 2 && same.size === 1) return true;
+  if (avatars.some((m) => isPasted(m.at + 1) || isPasted(m.at + 2))) return true;
+  return marks.filter((m) => blocks[m.at]!.kind === 'buttons').length >= 2 && marks.some((m) => blocks[m.at]!.kind !== 'buttons');
+}
+
+/** Whether a block asks: it has a question mark, opens a question, or is a part statement that asks in words. */
+function asks(b: Block): boolean {
+  const t = b.text.trim();
+  return t.includes('?') || QUESTION_OPENING.test(t) || (!!readLineLabel(t)?.part && ASKS.test(t));
+}
+
+/** A block a pasted question carries between its statements: a table's rows, a formula alone, a short heading. */
+function inert(b: Block): boolean {
+  const t = b.text.trim();
+  return t.split('\n').every((l) => /^\s*\|.*\|\s*$|^[^|]*(?:\|[^|]*){2,}$/.test(l)) || /^\$\$[\s\S]*\$\$$/.test(t) || (!t.includes('\n') && t.length <= 60 && !/[.$]$/.test(t));
+}
+
+/**
+ * Where the person's next paste starts in the text between a reply's marker and the next one:
+ * the last opening of a numbered question (`4. Feature Dimensions ...`, `Q7 (b) ...`), else the
+ * first block of the copy of the problem set's text that ends the span, else of the blocks that
+ * ask at its end. `to` when none is found (the reply runs on to the next marker).
+ */
+function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
+  // The reply has text of its own first.
+  const first = from + 1;
+  for (let k = to - 1; k >= first; k--) {
+    if (blocks[k]!.kind !== 'text') continue;
+    const t = blocks[k]!.text.trim();
+    // (Not a reply's own `## Problem 2` or `**1. Shapes**`; and what follows it asks, or is the problem set's text.)
+    const followed = asks(blocks[k]!) || blocks.slice(k + 1, to).some((b, i) => b.kind === 'text' && (isPasted(k + 1 + i) || asks(b)));
+    if (QUESTION_OPENING.test(t) && !/^\s*(?:#|\*\*)/.test(t) && followed) return k;
+  }
+  let start = to;
+  let copied = false;
+  for (let k = to - 1; k >= first; k--) {
+    const b = blocks[k]!;
+    if (isPasted(k)) {
+      copied = true;
+      start = k;
+    } else if (b.kind === 'text' && (inert(b) || isRemark(b.text))) continue;
+    else break;
+  }
+  if (copied) return start;
+  start = to;
+  for (let k = to - 1; k >= first && blocks[k]!.kind === 'text' && (asks(blocks[k]!) || inert(blocks[k]!)); k--) if (asks(blocks[k]!)) start = k;
+  return start;
+}
+
+/** The end of a person's unmarked turn after their avatar: the first block, and after it the blocks that copy the problem set or ask. */
+function askedRun(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
+  let k = from + 1;
+  while (k < to && blocks[k]!.kind === 'text' && (isPasted(k) || asks(blocks[k]!))) k++;
+  return Math.min(k, to);
+}
