@@ -44,6 +44,9 @@ function pairsOf(text: string): string[] {
   return out;
 }
 
+/** A share of word pairs from the problem set at least this large: the passage is a copy of a statement. */
+export const PASTED = 0.75;
+
 /** Fewer pairs than this and a passage is too short to say it was copied. */
 const FEW = 5;
 
@@ -103,4 +106,30 @@ function build(outline: readonly QuestionOutline[]): StatementIndex {
       return { share, ...(part ? { part } : {}), ...(question ? { question } : {}) };
     },
   };
+}
+
+/** The part a passage copies the statement of (a part pasted into a chat, perhaps with no number), if it is one part's. */
+export function pastedPart(passage: string, outline: readonly QuestionOutline[]): string | undefined {
+  const m = statementIndex(outline)?.match(passage);
+  return m && m.share >= PASTED ? m.part : undefined;
+}
+
+/**
+ * A write-up's text with each paragraph that copies the problem set's statement blanked (its
+ * line breaks kept, so locations still point into the file): a student who quotes the question
+ * before answering it is not answering with its words. A paragraph whose answer follows the
+ * question on its last line (`... of the last output? $L(K-1)+1$`), and a table, are kept.
+ */
+export function withoutCopiedStatements(text: string, outline: readonly QuestionOutline[]): string {
+  const index = statementIndex(outline);
+  if (!index) return text;
+  return text
+    .split(/(\n[ \t]*\n)/)
+    .map((para, i) => {
+      // (A table, by bars or tabs, is kept: an answer's table repeats the question's headings and rows, its cells are the answer.)
+      if (i % 2 === 1 || /^\s*\|.*\|\s*$|\S\t+\S/m.test(para) || index.match(para).share < PASTED) return para;
+      const after = para.slice(para.lastIndexOf('?') + 1);
+      return /[$=\\]/.test(after) && para.includes('?') ? para : para.replace(/[^\n]/g, '');
+    })
+    .join('');
 }

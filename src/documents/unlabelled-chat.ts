@@ -1,6 +1,6 @@
 import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
-import type { StatementIndex } from './pasted-statements.js';
+import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, VERSION } from './transcripts.js';
 
 /**
@@ -32,9 +32,6 @@ const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2
 
 /** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
 const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
-
-/** A share of word pairs from the problem set at least this large: the passage is a copy of a statement. */
-const PASTED = 0.75;
 
 type Kind = 'reply' | 'user' | 'buttons' | 'text';
 
