@@ -35,6 +35,13 @@ const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|d
 
 type Kind = 'reply' | 'user' | 'buttons' | 'text';
 
+/** A cue: its blocks (`from`..`at`, several in a row are one cue), and whose turn follows it. */
+interface Mark {
+  from: number;
+  at: number;
+  role: 'user' | 'reply';
+}
+
 interface Block {
   /** First and last line (0-based) of the block in the text. */
   from: number;
@@ -90,7 +97,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex): Message[]
   if (firstContent < 0) return undefined;
   // The cues, in order: where a reply starts (its marker merged with a marker right after it:
   // `Qwen3-Max` then `Thinking completed`), where the person's turn starts.
-  const marks: { at: number; role: 'user' | 'reply' }[] = [];
+  const marks: Mark[] = [];
   blocks.forEach((b, k) => {
     // Before the person's first text, a model's name is the site's (`DeepSeek`, `Le Chat` over the page); an avatar heads that text.
     if (b.kind === 'text' || (k < firstContent && b.kind !== 'user')) return;
@@ -98,12 +105,12 @@ export function unlabelledTurns(text: string, index?: StatementIndex): Message[]
     if (k < firstContent) marks.length = 0;
     const last = marks[marks.length - 1];
     if (last && last.at === k - 1 && last.role === role) last.at = k;
-    else marks.push({ at: k, role });
+    else marks.push({ from: k, at: k, role });
   });
   if (!strongEnough(blocks, marks, isPasted)) return undefined;
   const messages: Message[] = [];
   // Before the first cue: the site's menus (left out) and a person's remarks (notes); any other text is the person's first paste.
-  const head = marks[0]!.at;
+  const head = marks[0]!.from;
   for (let k = 0; k < firstContent; k++) if (isRemark(blocks[k]!.text)) messages.push({ role: 'note', text: blocks[k]!.text.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), line: blocks[k]!.from + 1 });
   const span = (a: number, b: number) => (a < b ? { text: lines.slice(blocks[a]!.from, blocks[b - 1]!.to + 1).join('\n'), line: blocks[a]!.from + 1 } : undefined);
   const user = (a: number, b: number) => {
@@ -117,7 +124,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex): Message[]
   if (marks[0]!.role === 'reply') user(firstContent, head);
   marks.forEach((mark, n) => {
     const next = marks[n + 1];
-    const end = next?.at ?? blocks.length;
+    const end = next?.from ?? blocks.length;
     const from = mark.at + 1;
     if (mark.role === 'reply') {
       // A reply runs to the next cue; when that cue starts another reply, the person's next paste sits unmarked at its end.
@@ -140,7 +147,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex): Message[]
  * (a write-up has neither), or an avatar that recurs or heads a copy of the problem set's text,
  * or the buttons under a reply with another cue.
  */
-function strongEnough(blocks: readonly Block[], marks: readonly { at: number; role: 'user' | 'reply' }[], isPasted: (k: number) => boolean): boolean {
+function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted: (k: number) => boolean): boolean {
   if (!marks.length) return false;
   const content = (k: number) => blocks[k] && blocks[k]!.kind === 'text' && !isRemark(blocks[k]!.text);
   if (marks.some((m) => m.role === 'reply' && content(m.at + 1))) return true;
@@ -151,10 +158,10 @@ function strongEnough(blocks: readonly Block[], marks: readonly { at: number; ro
   return marks.filter((m) => blocks[m.at]!.kind === 'buttons').length >= 2 && marks.some((m) => blocks[m.at]!.kind !== 'buttons');
 }
 
-/** Whether a block asks: it has a question mark, opens a question, or is a part statement that asks in words. */
+/** Whether a block asks: it has a question mark, or is a part statement that asks in words. */
 function asks(b: Block): boolean {
   const t = b.text.trim();
-  return t.includes('?') || QUESTION_OPENING.test(t) || (!!readLineLabel(t)?.part && ASKS.test(t));
+  return t.includes('?') || (!!readLineLabel(t)?.part && ASKS.test(t));
 }
 
 /** A block a pasted question carries between its statements: a table's rows, a formula alone, a short heading. */
@@ -177,7 +184,11 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
     const t = blocks[k]!.text.trim();
     // (Not a reply's own `## Problem 2` or `**1. Shapes**`; and what follows it asks, or is the problem set's text.)
     const followed = asks(blocks[k]!) || blocks.slice(k + 1, to).some((b, i) => b.kind === 'text' && (isPasted(k + 1 + i) || asks(b)));
-    if (QUESTION_OPENING.test(t) && !/^\s*(?:#|\*\*)/.test(t) && followed) return k;
+    // (Nor an item of the reply's own numbered list: `1. Form the Gram matrix`, `2. Multiply by W`.)
+    const item = /^(\d{1,2})\.\s/.exec(t);
+    const numbered = (n: number) => new RegExp(`^\\s*${n}\\.\\s`, 'm');
+    const listed = item && (blocks.slice(first, k).some((b) => numbered(Number(item[1]) - 1).test(b.text)) || blocks.slice(k + 1, to).some((b) => numbered(Number(item[1]) + 1).test(b.text)));
+    if (QUESTION_OPENING.test(t) && !/^\s*(?:#|\*\*)/.test(t) && followed && !listed) return k;
   }
   let start = to;
   let copied = false;
@@ -197,7 +208,9 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
 
 /** The end of a person's unmarked turn after their avatar: the first block, and after it the blocks that copy the problem set or ask. */
 function askedRun(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
+  const asking = (k: number) => k < to && blocks[k]!.kind === 'text' && (isPasted(k) || asks(blocks[k]!));
   let k = from + 1;
-  while (k < to && blocks[k]!.kind === 'text' && (isPasted(k) || asks(blocks[k]!))) k++;
+  // (A heading or a formula between two asking blocks is the paste's.)
+  while (asking(k) || (k < to && inert(blocks[k]!) && asking(k + 1))) k++;
   return Math.min(k, to);
 }
