@@ -75,6 +75,10 @@ test('without the problem set, a marked reply ends where the next question opens
   // Near miss: a reply that ends on its own numbered steps keeps them.
   const steps = `${Q1A}\n\nThought for 9s\n\n${A1A}\n\n1. Form the Gram matrix\n\n2. Multiply by W\n\n${Q1B}\n\nThought for 9s\n\n${A1B}\n`;
   assert.match(unlabelledTurns(steps)![1]!.text, /2\. Multiply by W/);
+  // Two replies with no question found between them: read as one, and said so.
+  const doubts: string[] = [];
+  assert.equal(unlabelledTurns(`${Q1A}\n\nThought for 9s\n\n${A1A}\n\nThought for 9s\n\n${A1B}\n`, undefined, doubts)?.length, 3);
+  assert.match(doubts[0]!, /^line 7: a reply follows another with no question found/);
   // With no cue at all, text stays a write-up (its labels decide).
   assert.equal(unlabelledTurns(`${Q1A}\n\n${A1A}\n\n${Q1B}\n\n${A1B}\n`), undefined);
 });

@@ -34,14 +34,15 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   // A write-up by its labels may be a chat whose person's turns carry none.
-  const unlabelled = format === 'writeup' ? unlabelledTurns(text, statementIndex(outline)) : undefined;
+  const doubts: string[] = [];
+  const unlabelled = format === 'writeup' ? unlabelledTurns(text, statementIndex(outline), doubts) : undefined;
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
     const messages = unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format);
     return withCoverageWarning(
       {
         ...base,
-        ...(unlabelled ? { format: 'chat-text' as const } : {}),
+        ...(unlabelled ? { format: 'chat-text' as const, warnings: doubts.map((d) => `${path ?? id}: ${d}`) } : {}),
         messages,
         notes: messages.filter((m) => m.role === 'note'),
         responses: segmentTranscript(

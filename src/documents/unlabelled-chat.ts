@@ -81,9 +81,9 @@ function isChrome(b: Block): boolean {
 /**
  * The messages of a chat whose person's turns carry no label, or undefined when the text shows
  * no cue strong enough to read it as a chat (a write-up stays one). With `index`, a pasted copy
- * of the problem set's text is the person's.
+ * of the problem set's text is the person's. Where the split is a guess, `doubts` says so.
  */
-export function unlabelledTurns(text: string, index?: StatementIndex): Message[] | undefined {
+export function unlabelledTurns(text: string, index?: StatementIndex, doubts: string[] = []): Message[] | undefined {
   const lines = text.split(/\r?\n/);
   const blocks = blocksOf(lines);
   const pasted = new Map<number, boolean>();
@@ -129,6 +129,9 @@ export function unlabelledTurns(text: string, index?: StatementIndex): Message[]
     if (mark.role === 'reply') {
       // A reply runs to the next cue; when that cue starts another reply, the person's next paste sits unmarked at its end.
       const start = next?.role === 'reply' ? pasteStart(blocks, from, end, isPasted) : end;
+      if (next?.role === 'reply' && start === end) {
+        doubts.push(`line ${blocks[end]!.from + 1}: a reply follows another with no question found between them (a picture, or a question not recognised); it is read as more of the one before`);
+      }
       reply(from, start);
       user(start, end);
     } else if (next?.role === 'reply') user(from, end);
