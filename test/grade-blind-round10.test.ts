@@ -5,6 +5,7 @@ import { ROOT, devSkip, gradeWithStaffKey, roundAgreement } from './hw4-dev.js';
 import { detectFormat, withoutReasoning } from '../src/documents/transcripts.js';
 import { readLineLabel } from '../src/documents/part-ids.js';
 import { correctsItself } from '../src/check/retraction.js';
+import { answerCandidates } from '../src/check/extract.js';
 import { familyRenamesIn } from '../src/grade/question-statements.js';
 
 // The fourth blind round (issue 9): transcripts of hw4-fa25 written as the real seeds are (chat
@@ -23,10 +24,11 @@ test('the fourth blind round: agreement with the TA stays at its measured floor'
   assert.equal(r.report.bySubmission.size, 14);
   assert.equal(o.parts, 111);
   // Measured 60/111 before this round's fixes; what is left is listed in the round's report.
-  // 98 before chats whose person is not named were read as chats (deepseek-paste, mistral-lechat).
+  // 98 before chats whose person is not named were read as chats (deepseek-paste, mistral-lechat);
+  // 101 before a factor compared by ("cheaper by ...") stopped being read as the answer (o3 1.b).
   assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/111 fell below ${ROUND_FLOOR}`);
 });
-const ROUND_FLOOR = 101;
+const ROUND_FLOOR = 103;
 
 const Q1 =
   'Let us consider the Newton-Schulz update for a parameter matrix W, p(W) = 1/2 (3I - WW^T) W.\n(a) Assume that multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration?\n(b) Now, consider the case where d_out >> d_in. Is there a way to compute p(W) faster? Explain how this can be done and report the updated runtime of each iteration?';
@@ -110,4 +112,13 @@ test('a reply to a question posted as a picture that works the first part before
   assert.deepEqual(verdicts(chat(worked)), { '3.a': 'correct', '3.b': 'correct' });
   // Near miss: an opening with no formula answers nothing.
   assert.equal(grade(chat('Here is what I found for both parts.')).get('3.a'), undefined);
+});
+
+test('a factor the line compares the answer by ("— cheaper by $n_{out}/n_{in}$") is a comment on the answer, not the answer', { skip }, () => {
+  const reply = '**(b)** Re-associate: $p(W)=\\tfrac12 W(3I-W^\\top W)$.\n\n$T_{\\text{iter}} = 2c\\,d_{out}\\,d_{in}^2$ — cheaper by $d_{out}/d_{in}$.\n';
+  assert.equal(answerCandidates(reply)[0]!.text, 'T_{\\text{iter}} = 2c\\,d_{out}\\,d_{in}^2');
+  assert.equal(grade(`1(b) ${reply.replace('**(b)** ', '')}`).get('1.b'), 'correct');
+  assert.equal(answerCandidates('$T = 2c\\,d_{out} d_{in}^2$, a speed-up of $d_{out}/d_{in}$.')[0]!.text, 'T = 2c\\,d_{out} d_{in}^2');
+  // Near miss: the factor stated alone (a question that asks for it) is still the answer.
+  assert.equal(answerCandidates('The new method is faster by a factor of $d_{out}/d_{in}$.')[0]!.text, 'd_{out}/d_{in}');
 });
