@@ -57,10 +57,18 @@ test("claude.ai's initials avatar heads the person's turn and nothing heads the 
   assert.equal(roles('1(a) Let\n\nA\n\nbe the Gram matrix: $2c\\,d_{out}^2 d_{in}$.\n'), undefined);
 });
 
-test('the buttons under a reply (Copy / Share) end it: what follows is the next paste', { skip }, () => {
+test("the buttons under a reply (Copy / Share / Retry) end it; Edit under the person's message ends theirs", { skip }, () => {
   const chat = `Copilot\n\n${Q1A}\n\nCopilot\n\n${A1A}\n\nCopy\nShare\n\n${Q1B}\n\nCopilot\n\n${A1B}\n\nCopy\nShare\n`;
   assert.deepEqual(roles(chat), ['user', 'assistant', 'user', 'assistant']);
   assert.deepEqual(grade(chat), { '1.a': 'correct', '1.b': 'correct' });
+  // claude.ai: an avatar, Edit under the message, Copy / Retry under the reply, the site's closing line.
+  const claude = `S\n\n${Q1A}\n\nEdit\n\n${A1A}\n\nCopy\nRetry\n\nS\n\n${Q1B}\n\nEdit\n\n${A1B}\n\nCopy\nRetry\n\nClaude can make mistakes. Please double-check responses.\n`;
+  assert.deepEqual(roles(claude)?.slice(0, 4), ['user', 'assistant', 'user', 'assistant']);
+  assert.deepEqual(grade(claude), { '1.a': 'correct', '1.b': 'correct' });
+  // `You said` / `Copilot said` with no colon.
+  assert.deepEqual(grade(`You said\n\n${Q1A}\n\nCopilot said\n\n${A1A}\n\nYou said\n\n${Q1B}\n\nCopilot said\n\n${A1B}\n`), { '1.a': 'correct', '1.b': 'correct' });
+  // Near miss: a write-up that notes an edit once has no turns.
+  assert.equal(roles(`1(a) ${A1A}\n\nEdited\n\n1(b) ${A1B}\n`), undefined);
 });
 
 test('without the problem set, a marked reply ends where the next question opens or the blocks that ask begin', () => {

@@ -20,12 +20,15 @@ const REASONING =
 /** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
 
-/** A person's initials avatar alone on a line (claude.ai: `JD`, `S`): their turn follows it. */
-const AVATAR = /^[A-Z]{1,2}$/;
+/** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
+const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
 
-/** The buttons under a reply (`Copy`, `Retry`, `Share`, a time): the reply is over. */
+/** The buttons under a message (`Copy`, `Retry`, `Share`, a time) and the site's closing line (`Claude can make mistakes.`). */
 const BUTTON =
-  /^(?:copy(?: code| response)?|edit(?:ed)?|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|\d{1,2}:\d{2}(?:\s?[ap]m)?|[👍👎↻⎘]|\d+\s*\/\s*\d+)$/iu;
+  /^(?:copy(?: code| response)?|edit(?: message)?|edited|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|\d{1,2}:\d{2}(?:\s?[ap]m)?|[👍👎↻⎘]|\d+\s*\/\s*\d+|.{0,40}\bcan make mistakes\b.{0,80}|AI-generated content may be incorrect\.?)$/iu;
+
+/** Buttons only a reply has: a block of buttons with one of these, or without `Edit`, ends a reply. */
+const REPLY_BUTTON = /^(?:retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|.*can make mistakes.*|AI-generated.*)$/i;
 
 /** The opening of a question as people paste it: `3. Understanding Convolution ...`, `Q7 (b) ...`, `Problem 2:`. */
 const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2}\.\s+[A-Z][^.$\n]{3,80}$)/;
@@ -33,7 +36,8 @@ const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2
 /** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
 const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
 
-type Kind = 'reply' | 'user' | 'buttons' | 'text';
+/** `reply`/`sent` (the buttons under the person's message: `Edit`): a reply follows; `user`/`buttons` (under a reply): the person's turn follows. */
+type Kind = 'reply' | 'sent' | 'user' | 'buttons' | 'text';
 
 /** A cue: its blocks (`from`..`at`, several in a row are one cue), and whose turn follows it. */
 interface Mark {
@@ -64,12 +68,18 @@ function blocksOf(lines: readonly string[]): Block[] {
         : one !== undefined && AVATAR.test(one)
           ? 'user'
           : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
-            ? 'buttons'
+            ? buttonsOf(lines.slice(i, j + 1))
             : 'text';
     out.push({ from: i, to: j, text, kind });
     i = j;
   }
   return out;
+}
+
+/** Whose buttons: `Edit` (with `Copy`) sits under the person's message, `Retry`, `Share` and the rest under a reply. */
+function buttonsOf(lines: readonly string[]): Kind {
+  const t = lines.map((l) => l.trim());
+  return t.some((l) => /^edit(?: message)?$/i.test(l)) && !t.some((l) => REPLY_BUTTON.test(l)) ? 'sent' : 'buttons';
 }
 
 /** A site's menu line before the chat (`New chat`, `Today`, a chat's title): short, no formula, no label, no sentence. */
@@ -101,7 +111,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   blocks.forEach((b, k) => {
     // Before the person's first text, a model's name is the site's (`DeepSeek`, `Le Chat` over the page); an avatar heads that text.
     if (b.kind === 'text' || (k < firstContent && b.kind !== 'user')) return;
-    const role = b.kind === 'reply' ? 'reply' : 'user';
+    const role = b.kind === 'reply' || b.kind === 'sent' ? 'reply' : 'user';
     if (k < firstContent) marks.length = 0;
     const last = marks[marks.length - 1];
     if (last && last.at === k - 1 && last.role === role) last.at = k;
@@ -148,17 +158,19 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
 /**
  * Whether the cues make a chat: a reasoning line or the model's name after the person's text
  * (a write-up has neither), or an avatar that recurs or heads a copy of the problem set's text,
- * or the buttons under a reply with another cue.
+ * or buttons under both kinds of message, or under replies with another cue.
  */
 function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted: (k: number) => boolean): boolean {
   if (!marks.length) return false;
   const content = (k: number) => blocks[k] && blocks[k]!.kind === 'text' && !isRemark(blocks[k]!.text);
-  if (marks.some((m) => m.role === 'reply' && content(m.at + 1))) return true;
+  if (marks.some((m) => blocks.slice(m.from, m.at + 1).some((b) => b.kind === 'reply') && content(m.at + 1))) return true;
   const avatars = marks.filter((m) => blocks[m.at]!.kind === 'user');
   const same = new Set(avatars.map((m) => blocks[m.at]!.text.trim()));
   if (avatars.length >= 2 && same.size === 1) return true;
   if (avatars.some((m) => isPasted(m.at + 1) || isPasted(m.at + 2))) return true;
-  return marks.filter((m) => blocks[m.at]!.kind === 'buttons').length >= 2 && marks.some((m) => blocks[m.at]!.kind !== 'buttons');
+  // Buttons under both kinds of message (`Edit`, then `Copy` / `Retry`), or under replies with another cue.
+  const kinds = new Set(marks.map((m) => blocks[m.at]!.kind));
+  return (kinds.has('sent') && kinds.has('buttons')) || (marks.filter((m) => blocks[m.at]!.kind === 'buttons').length >= 2 && kinds.size > 1);
 }
 
 /** Whether a block asks: it has a question mark, or is a part statement that asks in words. */
