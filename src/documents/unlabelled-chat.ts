@@ -33,6 +33,9 @@ const REPLY_BUTTON = /^(?:retry|regenerate|share|like|dislike|good response|bad 
 /** The opening of a question as people paste it: `3. Understanding Convolution ...`, `Q7 (b) ...`, `Problem 2:`. */
 const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2}\.\s+[A-Z][^.$\n]{3,80}$)/;
 
+/** How many blocks around a question's opening are looked at (a bound: a reply of many numbered lines stays linear). */
+const NEAR = 6;
+
 /** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
 const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
 
@@ -197,13 +200,16 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
   for (let k = to - 1; k >= first; k--) {
     if (blocks[k]!.kind !== 'text') continue;
     const t = blocks[k]!.text.trim();
-    // (Not a reply's own `## Problem 2` or `**1. Shapes**`; and what follows it asks, or is the problem set's text.)
-    const followed = asks(blocks[k]!) || blocks.slice(k + 1, to).some((b, i) => b.kind === 'text' && (isPasted(k + 1 + i) || asks(b)));
-    // (Nor an item of the reply's own numbered list: `1. Form the Gram matrix`, `2. Multiply by W`.)
+    // (Not a reply's own `## Problem 2` or `**1. Shapes**`.)
+    if (!QUESTION_OPENING.test(t) || /^\s*(?:#|\*\*)/.test(t)) continue;
+    // What follows it asks, or is the problem set's text (a few blocks on: a paste's heading heads its statement).
+    const near = (a: number, b: number) => blocks.slice(Math.max(first, a), Math.min(to, b));
+    const followed = asks(blocks[k]!) || near(k + 1, k + NEAR).some((b, i) => b.kind === 'text' && (isPasted(k + 1 + i) || asks(b)));
+    // Nor is it an item of the reply's own numbered list (`1. Form the Gram matrix`, `2. Multiply by W`).
     const item = /^(\d{1,2})\.\s/.exec(t);
     const numbered = (n: number) => new RegExp(`^\\s*${n}\\.\\s`, 'm');
-    const listed = item && (blocks.slice(first, k).some((b) => numbered(Number(item[1]) - 1).test(b.text)) || blocks.slice(k + 1, to).some((b) => numbered(Number(item[1]) + 1).test(b.text)));
-    if (QUESTION_OPENING.test(t) && !/^\s*(?:#|\*\*)/.test(t) && followed && !listed) return k;
+    const listed = item && (near(k - NEAR, k).some((b) => numbered(Number(item[1]) - 1).test(b.text)) || near(k + 1, k + NEAR).some((b) => numbered(Number(item[1]) + 1).test(b.text)));
+    if (followed && !listed) return k;
   }
   let start = to;
   let copied = false;
