@@ -110,3 +110,29 @@ test("a copy of one part's statement asks that part, after another question's re
   const remark = `JD\n\n${Q1A}\n\n${A1A}\n\nJD\n\n(a) is wrong? I think it is only one product.\n\nYou are right to ask: it is still $2c\\,d_{out}^2 d_{in}$.\n`;
   assert.deepEqual(grade(remark), { '1.a': 'correct' });
 });
+
+const C3 =
+  '(c) The 2D matrices x and h are given below: $x = \\begin{bmatrix} 1 & 2 & 3 & 4 & 5 \\\\ 6 & 7 & 8 & 9 & 10 \\\\ 11 & 12 & 13 & 14 & 15 \\\\ 16 & 17 & 18 & 19 & 20 \\\\ 21 & 22 & 23 & 24 & 25 \\end{bmatrix}, h = \\begin{bmatrix} -1 & -2 & -1 \\\\ 0 & 0 & 0 \\\\ 1 & 2 & 1 \\end{bmatrix}$. Evaluate y. Assume that there is no padding and the stride is 1.';
+const M = (v: number) => `$$y = \\begin{bmatrix} ${v} & ${v} & ${v} \\\\ ${v} & ${v} & ${v} \\\\ ${v} & ${v} & ${v} \\end{bmatrix}$$`;
+const D2 = '$$y = \\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}$$';
+
+test('a short request typed between two marked replies is the person\'s ("now do (d) ii: ..."), and names its subpart', { skip }, () => {
+  const chat = `${C3}\n\nThought for 42s\n\n${M(-40)}\n\nnow do (d) ii: stride 2, pad 1\n\nThought for 20s\n\n${D2}\n`;
+  assert.deepEqual(roles(chat), ['user', 'assistant', 'user', 'assistant']);
+  assert.deepEqual(grade(chat), { '3.c': 'correct', '3.d.ii': 'correct' });
+  // Near miss: a reply's own closing sentence is no request; with no question found the next reply is more of this one, and said so.
+  const doubts: string[] = [];
+  assert.deepEqual(
+    unlabelledTurns(`${C3}\n\nThought for 42s\n\n${M(-40)}\n\nThe kernel is flipped before sliding.\n\nThought for 20s\n\n${D2}\n`, undefined, doubts)?.map((m) => m.role),
+    ['user', 'assistant', 'assistant'],
+  );
+  assert.equal(doubts.length, 1);
+});
+
+test('only the buttons under each reply, no other cue: the first paste is the blocks that ask before them', { skip }, () => {
+  const chat = `${C3}\n\n${M(40)}\n\nCopy\nRetry\n\nare you sure? equation (4) flips the kernel\n\n${M(-40)}\n\nCopy\nRetry\n`;
+  assert.deepEqual(roles(chat), ['user', 'assistant', 'user', 'assistant']);
+  assert.deepEqual(grade(chat), { '3.c': 'correct' });
+  // Near miss: a time under a message says nothing of whose it is; one alone makes no chat.
+  assert.equal(roles(`3(c) ${M(-40)}\n\n10:42 AM\n\n3(d) ${D2}\n`), undefined);
+});

@@ -1,5 +1,6 @@
 import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
+import { asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, VERSION } from './transcripts.js';
 
@@ -23,9 +24,12 @@ const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?
 /** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
 const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
 
-/** The buttons under a message (`Copy`, `Retry`, `Share`, a time) and the site's closing line (`Claude can make mistakes.`). */
+/**
+ * The buttons under a message (`Copy`, `Retry`, `Share`) and the site's closing line (`Claude can
+ * make mistakes.`). (A time is left out: sites put it under either kind of message.)
+ */
 const BUTTON =
-  /^(?:copy(?: code| response)?|edit(?: message)?|edited|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|\d{1,2}:\d{2}(?:\s?[ap]m)?|[👍👎↻⎘]|\d+\s*\/\s*\d+|.{0,40}\bcan make mistakes\b.{0,80}|AI-generated content may be incorrect\.?)$/iu;
+  /^(?:copy(?: code| response)?|edit(?: message)?|edited|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|[👍👎↻⎘]|\d+\s*\/\s*\d+|.{0,40}\bcan make mistakes\b.{0,80}|AI-generated content may be incorrect\.?)$/iu;
 
 /** Buttons only a reply has: a block of buttons with one of these, or without `Edit`, ends a reply. */
 const REPLY_BUTTON = /^(?:retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|.*can make mistakes.*|AI-generated.*)$/i;
@@ -135,6 +139,12 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
     if (s) pushReply(s.text, s.line, messages);
   };
   if (marks[0]!.role === 'reply') user(firstContent, head);
+  else if (blocks[marks[0]!.at]!.kind === 'buttons') {
+    // The buttons under the first reply, no cue before it: the person's first paste, then that reply.
+    const start = askedRun(blocks, firstContent, head, isPasted);
+    user(firstContent, start);
+    reply(start, head);
+  }
   marks.forEach((mark, n) => {
     const next = marks[n + 1];
     const end = next?.from ?? blocks.length;
@@ -161,7 +171,8 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
 /**
  * Whether the cues make a chat: a reasoning line or the model's name after the person's text
  * (a write-up has neither), or an avatar that recurs or heads a copy of the problem set's text,
- * or buttons under both kinds of message, or under replies with another cue.
+ * or buttons under both kinds of message, or only replies have under two of them, or under
+ * replies with another cue.
  */
 function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted: (k: number) => boolean): boolean {
   if (!marks.length) return false;
@@ -173,7 +184,10 @@ function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted
   if (avatars.some((m) => isPasted(m.at + 1) || isPasted(m.at + 2))) return true;
   // Buttons under both kinds of message (`Edit`, then `Copy` / `Retry`), or under replies with another cue.
   const kinds = new Set(marks.map((m) => blocks[m.at]!.kind));
-  return (kinds.has('sent') && kinds.has('buttons')) || (marks.filter((m) => blocks[m.at]!.kind === 'buttons').length >= 2 && kinds.size > 1);
+  // (`Retry`, `Regenerate`, `Good response` under two replies are cue enough: no write-up has them.)
+  const buttons = marks.filter((m) => blocks[m.at]!.kind === 'buttons');
+  const replyOnly = buttons.filter((m) => blocks[m.at]!.text.split('\n').some((l) => REPLY_BUTTON.test(l.trim())));
+  return (kinds.has('sent') && kinds.has('buttons')) || replyOnly.length >= 2 || (buttons.length >= 2 && kinds.size > 1);
 }
 
 /** Whether a block asks: it has a question mark, or is a part statement that asks in words. */
@@ -224,7 +238,20 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
   if (copied) return start;
   start = to;
   for (let k = to - 1; k >= first && blocks[k]!.kind === 'text' && (asks(blocks[k]!) || inert(blocks[k]!)); k--) if (asks(blocks[k]!)) start = k;
+  // A short request in words last (`now do (d) ii: stride 2, pad 1`, `continue`, `are you sure`): the person's.
+  const last = blocks[to - 1];
+  if (start === to && to - 1 >= first && last?.kind === 'text' && requests(last.text)) return to - 1;
   return start;
+}
+
+/** A short request a person types between replies: it moves on, asks again or names a part, in words with no formula. */
+function requests(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length < 200 &&
+    !/[$\\=]/.test(t) &&
+    (asksForNext(t) || isContinuation(t) || isRecheck(t) || /^(?:now|next|ok(?:ay)?|also|then|and|please|can you|could you|what about|how about|do|solve|try)\b/i.test(t))
+  );
 }
 
 /** The end of a person's unmarked turn after their avatar: the first block, and after it the blocks that copy the problem set or ask. */
