@@ -821,13 +821,14 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       } else {
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
         // A letter after words that point back ("don't we need 2P here too, like in (a)?") is the part compared with, not the one asked.
-        // (`now do (d) ii: stride 2, pad 1`: the subpart after the letter is the one asked.)
-        const named = m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)(?:\s*\(?([ivx]{1,4})(?=[).:,\s]))?|\bpart\s+([a-h])\b/i.exec(m.text) : null;
+        const named = m.text.length < 80 && !REFERS_TO_PART.test(m.text) ? /(?:^|\s)(?:part\s*)?\(([a-h])\)|\bpart\s+([a-h])\b/i.exec(m.text) : null;
         // `(f) CONV2-3 -> ReLU ...`: a part the person types out in their own words, led by its
         // letter, asks that part when it has no answer yet ("(a) is wrong" about an answered one is discussion).
         const typed = /^\s*(?:\*\*)?\(([a-h])\)/i.exec(m.text);
         const typedId = typed ? idFor(question, typed[1]!.toLowerCase(), undefined, outline) : undefined;
-        const next = named ? idFor(question, (named[1] ?? named[3])!.toLowerCase(), named[2]?.toLowerCase(), outline) : typedId && !responses.has(typedId) ? typedId : undefined;
+        // (`now do (d) ii: stride 2, pad 1`: the subpart after the letter is the one asked.)
+        const sub = named && /^\s*\(?([ivx]{1,4})(?=[).:,\s])/i.exec(m.text.slice(named.index + named[0].length))?.[1]?.toLowerCase();
+        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), sub || undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
         promptParts = next && next !== lastPart ? [next] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
