@@ -18,11 +18,11 @@ const grade = gradeWithStaffKey;
 const verdicts = (text: string) => Object.fromEntries(grade(text));
 
 // Measured 58/90 before this round's fixes (43/74 for the first thirteen transcripts, 15/16 for the
-// last three, written after the first fixes). Most of what is left are chats whose person is not
-// named (claude-artifact, perplexity, phind, huggingchat, glm, poe), read as write-ups: with their
-// turns marked, the round grades 89/90.
+// last three, written after the first fixes); 70/90 while chats whose person is not named
+// (claude-artifact, perplexity, phind, huggingchat, glm, poe) were read as write-ups. The chats11
+// branch read them without having seen this round: 86/90.
 test('the fifth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 11', join(ROOT, 'test', 'fixtures', 'blind-round11', 'blind-round11.labels.yaml'), { submissions: 19, parts: 90, floor: 70 }),
+  assertRoundFloor('blind round 11', join(ROOT, 'test', 'fixtures', 'blind-round11', 'blind-round11.labels.yaml'), { submissions: 19, parts: 90, floor: 86 }),
 );
 const skip = devSkip;
 

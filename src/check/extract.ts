@@ -93,6 +93,10 @@ function fromSentence(sentence: string): string | undefined {
  */
 const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3,}\b){2})[^()$\\=]*\)$/;
 
+/** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
+const COMPARED_BY =
+  /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -603,7 +607,10 @@ export function answerCandidates(response: string): Candidate[] {
   const inPrinted = (index: number) => printed.some((a) => index > a.index && index < a.index + a.length);
   all.forEach((f, i) => {
     if (inPrinted(f.index)) return;
-    const position = at(f.index);
+    // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
+    // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
+    const compares = COMPARED_BY.test(response.slice(response.lastIndexOf('\n', f.index) + 1, f.index));
+    const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
     const marked = inside ? 50 : (reason.get(i) ?? 0);

@@ -139,7 +139,7 @@ export function outlineOf(key: Key, problems?: ProblemSet): QuestionOutline[] {
     let q = out.find((o) => o.number === number);
     if (!q) {
       const ps = problems?.questions.find((x) => x.number === number);
-      q = { number, parts: [], ...(ps?.title ? { title: ps.title } : {}), ...(ps ? { text: [ps.text, ...ps.parts.map((p) => `${p.title ?? ''} ${p.text}`)].join('\n') } : {}) };
+      q = { number, parts: [], ...(ps?.title ? { title: ps.title } : {}), ...(ps ? { text: [ps.text, ...ps.parts.map((p) => `${p.title ?? ''} ${p.text}`)].join('\n'), stated: true } : {}) };
       out.push(q);
     }
     q.parts.push(part.id);

@@ -4,6 +4,7 @@ import { splitInlineLabels } from './inline-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
+import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -14,6 +15,8 @@ export interface QuestionOutline {
   parts: string[];
   /** Each part's own statement (its title and text), by part id, where the problem set or key has one. */
   partTexts?: Record<string, string>;
+  /** Whether `text` and `partTexts` are the problem set's own words (not the key's titles): a pasted copy of them can be recognised. */
+  stated?: boolean;
 }
 
 const STOP = new Set('the a an of and or for to in on with by at as is are be this that we our your from into using use let part problem question'.split(' '));
@@ -317,6 +320,13 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       part = undefined;
     }
     if (l.part) part = l.part;
+    // A part's letter over a copy of the statement of a part with that letter (a question pasted or
+    // quoted with no number, or under another question's heading): that part's question.
+    const copied = l.part && !l.question ? pastedPart(seg.text.split(/\n\s*\n/)[0]!, outline) : undefined;
+    if (copied && copied.split('.')[1] === l.part && copied.split('.')[0] !== question) {
+      question = copied.split('.')[0];
+      alignedBy = { by: 'title' };
+    }
     let id = idFor(question, l.part ?? part, l.subpart, outline);
     // `(c).` again after `(c).`: a student who left (a) blank never wrote the next question's number.
     // After a `SOL:` heading, though, repeated labels are the solutions restating the parts.
@@ -336,7 +346,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     }
     const label = [l.question, l.part ?? (l.subpart ? part : undefined), l.subpart].filter(Boolean).join('/');
     const ids = [id, ...alsoIds(question, seg.also, outline)];
-    for (const each of ids) responses.add(each, label || each, { text: seg.text, line: seg.line, ...sharing(each, ids) }, alignedBy, false);
+    const text = withoutCopiedStatements(seg.text, outline);
+    for (const each of ids) responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false);
     lastId = id;
     if (sawSolution) solutionSeen = true;
   }
@@ -777,6 +788,18 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
+      // A copy of one part's statement from the problem set asks that part, whichever question came
+      // before (`(a) Derive the gradient ...` pasted after question 3's replies).
+      const copied = h.number ? undefined : pastedPart(m.text, outline);
+      if (copied) {
+        setQuestion(copied.split('.')[0], '');
+        promptParts = [copied];
+        askedTexts = new Map([[copied, m.text]]);
+        askedWhole = false;
+        acrossQuestions = [];
+        pending = 'new';
+        return;
+      }
       // Two part statements or more, however short, are a question typed out (`(c) no padding, stride 1` / `(d) ...`).
       if (h.number || (labels.length && (m.text.length > 300 || labels.length >= 2))) {
         // A pasted question (with a heading or its part statements): a new question or its next parts.
@@ -822,7 +845,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // letter, asks that part when it has no answer yet ("(a) is wrong" about an answered one is discussion).
         const typed = /^\s*(?:\*\*)?\(([a-h])\)/i.exec(m.text);
         const typedId = typed ? idFor(question, typed[1]!.toLowerCase(), undefined, outline) : undefined;
-        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
+        // (`now do (d) ii: stride 2, pad 1`: the subpart after the letter is the one asked.)
+        const sub = named && /^\s*\(?([ivx]{1,4})(?=[).:,\s])/i.exec(m.text.slice(named.index + named[0].length))?.[1]?.toLowerCase();
+        const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), sub || undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
         promptParts = next && next !== lastPart ? [next] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).

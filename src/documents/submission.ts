@@ -5,7 +5,9 @@ import { htmlAsText } from './html-text.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Submission } from '../model/submission.js';
-import { detectFormat, readMessages, TranscriptError } from './transcripts.js';
+import { detectFormat, readMessages, reasoningLeftOut, TranscriptError } from './transcripts.js';
+import { unlabelledTurns } from './unlabelled-chat.js';
+import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
 import { readDocumentFile, type ReadFileOptions } from './read-file.js';
@@ -31,12 +33,16 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
-  if (format === 'writeup') return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
+  // A write-up by its labels may be a chat whose person's turns carry none.
+  const doubts: string[] = [];
+  const unlabelled = format === 'writeup' ? unlabelledTurns(text, statementIndex(outline), doubts) : undefined;
+  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
-    const messages = readMessages(text, format);
+    const messages = unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format);
     return withCoverageWarning(
       {
         ...base,
+        ...(unlabelled ? { format: 'chat-text' as const, warnings: doubts.map((d) => `${path ?? id}: ${d}`) } : {}),
         messages,
         notes: messages.filter((m) => m.role === 'note'),
         responses: segmentTranscript(

@@ -36,11 +36,17 @@ const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
  * A user's turn: the files it attached (`[File]: Screenshot ... .png`, a question posed as an
  * image) named apart from its words, and a person's remarks in it kept as notes.
  */
-function pushUserTurn(body: string, line: number, messages: Message[]): void {
+export function pushUserTurn(body: string, line: number, messages: Message[]): void {
   if (!body.trim()) return;
   const files = [...body.matchAll(FILE)].map((m) => m[1]!);
   const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages);
   messages.push({ role: 'user', text: clean.trim(), line, ...(files.length ? { files } : {}) });
+}
+
+/** A reply's turn: the model's words, and a person's remarks in it kept as notes. */
+export function pushReply(body: string, line: number, messages: Message[]): void {
+  const kept = separateRemarks(body, line, messages).trim();
+  if (kept) messages.push({ role: 'assistant', text: kept, line });
 }
 
 /**
@@ -163,9 +169,9 @@ function promptStart(lines: string[], from: number, request: number): number {
 }
 
 /** Names chat sites and exporters give the model's turns (`## Grok`, `**Le Chat:**`, `### Perplexity`). */
-const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?`;
+export const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?`;
 /** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Mistral Large 2`, `Claude 3.5 Sonnet`): part of the speaker, not the turn's first words. */
-const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
+export const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
 // `You said` / `You sent`: how ChatGPT's and Meta AI's pages head the person's turn when copied.
 const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt';
 
@@ -395,7 +401,12 @@ export function withoutReasoning(reply: string): string {
 
 /** The messages of a transcript in any supported format, the model's shown reasoning left out. */
 export function readMessages(text: string, format: SubmissionFormat): Message[] {
-  return messagesOf(text, format).map((m) => (m.role === 'assistant' ? { ...m, text: withoutReasoning(m.text).trim() } : m));
+  return reasoningLeftOut(messagesOf(text, format));
+}
+
+/** Messages with each reply's shown reasoning left out (withoutReasoning). */
+export function reasoningLeftOut(messages: Message[]): Message[] {
+  return messages.map((m) => (m.role === 'assistant' ? { ...m, text: withoutReasoning(m.text).trim() } : m));
 }
 
 function messagesOf(text: string, format: SubmissionFormat): Message[] {

@@ -37,8 +37,8 @@ export interface PartResponse {
   alignmentDoubt?: string;
 }
 
-/** The formats partcredit reads. */
-export type SubmissionFormat = 'writeup' | 'chatgpt-text' | 'chatgpt-json' | 'claude-json' | 'kimi-text' | 'markdown-chat' | 'json-messages';
+/** The formats partcredit reads. `chat-text`: a chat copied as text whose person's turns carry no label. */
+export type SubmissionFormat = 'writeup' | 'chatgpt-text' | 'chatgpt-json' | 'claude-json' | 'kimi-text' | 'markdown-chat' | 'json-messages' | 'chat-text';
 
 /** A submission read and segmented: its responses by part. */
 export interface Submission {

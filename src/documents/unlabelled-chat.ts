@@ -1,0 +1,264 @@
+import type { Message } from '../model/submission.js';
+import { readLineLabel } from './part-ids.js';
+import { asksForNext, isContinuation, isRecheck } from './segment.js';
+import { PASTED, type StatementIndex } from './pasted-statements.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, VERSION } from './transcripts.js';
+
+/**
+ * Chats copied as text from a web app in which the person's turns carry no label: only the
+ * reply is marked (DeepSeek's "Thought for 31 seconds", Gemini's "Show thinking", Qwen's
+ * "Thinking completed", the model's name alone: "Le Chat", "Copilot"), or the person's turn by
+ * their initials avatar (claude.ai's "JD") or the buttons under the reply before it ("Copy",
+ * "Retry"). Read as a write-up, the pasted question's own text would be graded as the answer.
+ * These cues decide the turns; where a reply ends and the next pasted question starts, the
+ * problem set's text (when there is one) and the question's wording do.
+ */
+
+/** A site's note that the model reasoned, on a line of its own: the reply follows it. */
+const REASONING =
+  /^(?:\*\*|_)?(?:thought for\b[^.\n]{1,30}|reasoned for\b[^.\n]{1,30}|thinking completed\b[^.\n]{0,40}|done thinking\b[^.\n]{0,30}|show thinking|thought process|thinking(?:\.\.\.|…)?)(?:\*\*|_)?$/i;
+
+/** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
+const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
+
+/** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
+const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
+
+/**
+ * The buttons under a message (`Copy`, `Retry`, `Share`) and the site's closing line (`Claude can
+ * make mistakes.`). (A time is left out: sites put it under either kind of message.)
+ */
+const BUTTON =
+  /^(?:copy(?: code| response)?|edit(?: message)?|edited|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|[👍👎↻⎘]|\d+\s*\/\s*\d+|.{0,40}\bcan make mistakes\b.{0,80}|AI-generated content may be incorrect\.?)$/iu;
+
+/** Buttons only a reply has: a block of buttons with one of these, or without `Edit`, ends a reply. */
+const REPLY_BUTTON = /^(?:retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|.*can make mistakes.*|AI-generated.*)$/i;
+
+/** The opening of a question as people paste it: `3. Understanding Convolution ...`, `Q7 (b) ...`, `Problem 2:`. */
+const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2}\.\s+[A-Z][^.$\n]{3,80}$)/;
+
+/** How many blocks around a question's opening are looked at (a bound: a reply of many numbered lines stays linear). */
+const NEAR = 6;
+
+/** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
+const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
+
+/** `reply`/`sent` (the buttons under the person's message: `Edit`): a reply follows; `user`/`buttons` (under a reply): the person's turn follows. */
+type Kind = 'reply' | 'sent' | 'user' | 'buttons' | 'text';
+
+/** A cue: its blocks (`from`..`at`, several in a row are one cue), and whose turn follows it. */
+interface Mark {
+  from: number;
+  at: number;
+  role: 'user' | 'reply';
+}
+
+interface Block {
+  /** First and last line (0-based) of the block in the text. */
+  from: number;
+  to: number;
+  text: string;
+  kind: Kind;
+}
+
+function blocksOf(lines: readonly string[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
+    const text = lines.slice(i, j + 1).join('\n');
+    const one = i === j ? text.trim() : undefined;
+    const kind: Kind =
+      one !== undefined && (REASONING.test(one) || NAME.test(one))
+        ? 'reply'
+        : one !== undefined && AVATAR.test(one)
+          ? 'user'
+          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
+            ? buttonsOf(lines.slice(i, j + 1))
+            : 'text';
+    out.push({ from: i, to: j, text, kind });
+    i = j;
+  }
+  return out;
+}
+
+/** Whose buttons: `Edit` (with `Copy`) sits under the person's message, `Retry`, `Share` and the rest under a reply. */
+function buttonsOf(lines: readonly string[]): Kind {
+  const t = lines.map((l) => l.trim());
+  return t.some((l) => /^edit(?: message)?$/i.test(l)) && !t.some((l) => REPLY_BUTTON.test(l)) ? 'sent' : 'buttons';
+}
+
+/** A site's menu line before the chat (`New chat`, `Today`, a chat's title): short, no formula, no label, no sentence. */
+function isChrome(b: Block): boolean {
+  const t = b.text.trim();
+  return b.kind !== 'text' || isRemark(t) || (!t.includes('\n') && t.length <= 40 && !/[$\\=?]/.test(t) && !/[.:]$/.test(t) && !readLineLabel(t));
+}
+
+/**
+ * The messages of a chat whose person's turns carry no label, or undefined when the text shows
+ * no cue strong enough to read it as a chat (a write-up stays one). With `index`, a pasted copy
+ * of the problem set's text is the person's. Where the split is a guess, `doubts` says so.
+ */
+export function unlabelledTurns(text: string, index?: StatementIndex, doubts: string[] = []): Message[] | undefined {
+  const lines = text.split(/\r?\n/);
+  const blocks = blocksOf(lines);
+  const pasted = new Map<number, boolean>();
+  const isPasted = (k: number) => {
+    if (!index) return false;
+    let p = pasted.get(k);
+    if (p === undefined) pasted.set(k, (p = blocks[k]!.kind === 'text' && index.match(blocks[k]!.text).share >= PASTED));
+    return p;
+  };
+  const firstContent = blocks.findIndex((b) => !isChrome(b));
+  if (firstContent < 0) return undefined;
+  // The cues, in order: where a reply starts (its marker merged with a marker right after it:
+  // `Qwen3-Max` then `Thinking completed`), where the person's turn starts.
+  const marks: Mark[] = [];
+  blocks.forEach((b, k) => {
+    // Before the person's first text, a model's name is the site's (`DeepSeek`, `Le Chat` over the page); an avatar heads that text.
+    if (b.kind === 'text' || (k < firstContent && b.kind !== 'user')) return;
+    const role = b.kind === 'reply' || b.kind === 'sent' ? 'reply' : 'user';
+    if (k < firstContent) marks.length = 0;
+    const last = marks[marks.length - 1];
+    if (last && last.at === k - 1 && last.role === role) last.at = k;
+    else marks.push({ from: k, at: k, role });
+  });
+  if (!strongEnough(blocks, marks, isPasted)) return undefined;
+  const messages: Message[] = [];
+  // Before the first cue: the site's menus (left out) and a person's remarks (notes); any other text is the person's first paste.
+  const head = marks[0]!.from;
+  for (let k = 0; k < firstContent; k++) if (isRemark(blocks[k]!.text)) messages.push({ role: 'note', text: blocks[k]!.text.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), line: blocks[k]!.from + 1 });
+  const span = (a: number, b: number) => (a < b ? { text: lines.slice(blocks[a]!.from, blocks[b - 1]!.to + 1).join('\n'), line: blocks[a]!.from + 1 } : undefined);
+  const user = (a: number, b: number) => {
+    const s = span(a, b);
+    if (s) pushUserTurn(s.text, s.line, messages);
+  };
+  const reply = (a: number, b: number) => {
+    const s = span(a, b);
+    if (s) pushReply(s.text, s.line, messages);
+  };
+  if (marks[0]!.role === 'reply') user(firstContent, head);
+  else if (blocks[marks[0]!.at]!.kind === 'buttons') {
+    // The buttons under the first reply, no cue before it: the person's first paste, then that reply.
+    const start = askedRun(blocks, firstContent, head, isPasted);
+    user(firstContent, start);
+    reply(start, head);
+  }
+  marks.forEach((mark, n) => {
+    const next = marks[n + 1];
+    const end = next?.from ?? blocks.length;
+    const from = mark.at + 1;
+    if (mark.role === 'reply') {
+      // A reply runs to the next cue; when that cue starts another reply, the person's next paste sits unmarked at its end.
+      const start = next?.role === 'reply' ? pasteStart(blocks, from, end, isPasted) : end;
+      if (next?.role === 'reply' && start === end) {
+        doubts.push(`line ${blocks[end]!.from + 1}: a reply follows another with no question found between them (a picture, or a question not recognised); it is read as more of the one before`);
+      }
+      reply(from, start);
+      user(start, end);
+    } else if (next?.role === 'reply') user(from, end);
+    else {
+      // The person's turn, then a reply marked by nothing (claude.ai): the turn is what asks.
+      const start = askedRun(blocks, from, end, isPasted);
+      user(from, start);
+      reply(start, end);
+    }
+  });
+  return messages;
+}
+
+/**
+ * Whether the cues make a chat: a reasoning line or the model's name after the person's text
+ * (a write-up has neither), or an avatar that recurs or heads a copy of the problem set's text,
+ * or buttons under both kinds of message, or only replies have under two of them, or under
+ * replies with another cue.
+ */
+function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted: (k: number) => boolean): boolean {
+  if (!marks.length) return false;
+  const content = (k: number) => blocks[k] && blocks[k]!.kind === 'text' && !isRemark(blocks[k]!.text);
+  if (marks.some((m) => blocks.slice(m.from, m.at + 1).some((b) => b.kind === 'reply') && content(m.at + 1))) return true;
+  const avatars = marks.filter((m) => blocks[m.at]!.kind === 'user');
+  const same = new Set(avatars.map((m) => blocks[m.at]!.text.trim()));
+  if (avatars.length >= 2 && same.size === 1) return true;
+  if (avatars.some((m) => isPasted(m.at + 1) || isPasted(m.at + 2))) return true;
+  // Buttons under both kinds of message (`Edit`, then `Copy` / `Retry`), or under replies with another cue.
+  const kinds = new Set(marks.map((m) => blocks[m.at]!.kind));
+  // (`Retry`, `Regenerate`, `Good response` under two replies are cue enough: no write-up has them.)
+  const buttons = marks.filter((m) => blocks[m.at]!.kind === 'buttons');
+  const replyOnly = buttons.filter((m) => blocks[m.at]!.text.split('\n').some((l) => REPLY_BUTTON.test(l.trim())));
+  return (kinds.has('sent') && kinds.has('buttons')) || replyOnly.length >= 2 || (buttons.length >= 2 && kinds.size > 1);
+}
+
+/** Whether a block asks: it has a question mark, or is a part statement that asks in words. */
+function asks(b: Block): boolean {
+  const t = b.text.trim();
+  return t.includes('?') || (!!readLineLabel(t)?.part && ASKS.test(t));
+}
+
+/** A block a pasted question carries between its statements: a table's rows, a formula alone, a short heading. */
+function inert(b: Block): boolean {
+  const t = b.text.trim();
+  return t.split('\n').every((l) => /^\s*\|.*\|\s*$|^[^|]*(?:\|[^|]*){2,}$/.test(l)) || /^\$\$[\s\S]*\$\$$/.test(t) || (!t.includes('\n') && t.length <= 60 && !/[.$]$/.test(t));
+}
+
+/**
+ * Where the person's next paste starts in the text between a reply's marker and the next one:
+ * the last opening of a numbered question (`4. Feature Dimensions ...`, `Q7 (b) ...`), else the
+ * first block of the copy of the problem set's text that ends the span, else of the blocks that
+ * ask at its end. `to` when none is found (the reply runs on to the next marker).
+ */
+function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
+  // The reply has text of its own first.
+  const first = from + 1;
+  for (let k = to - 1; k >= first; k--) {
+    if (blocks[k]!.kind !== 'text') continue;
+    const t = blocks[k]!.text.trim();
+    // (Not a reply's own `## Problem 2` or `**1. Shapes**`.)
+    if (!QUESTION_OPENING.test(t) || /^\s*(?:#|\*\*)/.test(t)) continue;
+    // What follows it asks, or is the problem set's text (a few blocks on: a paste's heading heads its statement).
+    const near = (a: number, b: number) => blocks.slice(Math.max(first, a), Math.min(to, b));
+    const followed = asks(blocks[k]!) || near(k + 1, k + NEAR).some((b, i) => b.kind === 'text' && (isPasted(k + 1 + i) || asks(b)));
+    // Nor is it an item of the reply's own numbered list (`1. Form the Gram matrix`, `2. Multiply by W`).
+    const item = /^(\d{1,2})\.\s/.exec(t);
+    const numbered = (n: number) => new RegExp(`^\\s*${n}\\.\\s`, 'm');
+    const listed = item && (near(k - NEAR, k).some((b) => numbered(Number(item[1]) - 1).test(b.text)) || near(k + 1, k + NEAR).some((b) => numbered(Number(item[1]) + 1).test(b.text)));
+    if (followed && !listed) return k;
+  }
+  let start = to;
+  let copied = false;
+  for (let k = to - 1; k >= first; k--) {
+    const b = blocks[k]!;
+    if (isPasted(k)) {
+      copied = true;
+      start = k;
+    } else if (b.kind === 'text' && (inert(b) || isRemark(b.text))) continue;
+    else break;
+  }
+  if (copied) return start;
+  start = to;
+  for (let k = to - 1; k >= first && blocks[k]!.kind === 'text' && (asks(blocks[k]!) || inert(blocks[k]!)); k--) if (asks(blocks[k]!)) start = k;
+  // A short request in words last (`now do (d) ii: stride 2, pad 1`, `continue`, `are you sure`): the person's.
+  const last = blocks[to - 1];
+  if (start === to && to - 1 >= first && last?.kind === 'text' && requests(last.text)) return to - 1;
+  return start;
+}
+
+/** A short request a person types between replies: it moves on, asks again or names a part, in words with no formula. */
+function requests(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length < 200 &&
+    !/[$\\=]/.test(t) &&
+    (asksForNext(t) || isContinuation(t) || isRecheck(t) || /^(?:now|next|ok(?:ay)?|also|then|and|please|can you|could you|what about|how about|do|solve|try)\b/i.test(t))
+  );
+}
+
+/** The end of a person's unmarked turn after their avatar: the first block, and after it the blocks that copy the problem set or ask. */
+function askedRun(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
+  const asking = (k: number) => k < to && blocks[k]!.kind === 'text' && (isPasted(k) || asks(blocks[k]!));
+  let k = from + 1;
+  // (A heading or a formula between two asking blocks is the paste's.)
+  while (asking(k) || (k < to && inert(blocks[k]!) && asking(k + 1))) k++;
+  return Math.min(k, to);
+}
