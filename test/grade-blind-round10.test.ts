@@ -123,3 +123,16 @@ test('a general form the key accepts, then "this is ..." with the response\'s ow
   assert.equal(grade(general).get('2.c'), 'correct');
   assert.equal(grade(`${general}Here $c$ is the scale of part (b) and $d_{in}$ the input width.\n`).get('2.c'), 'correct');
 });
+
+test("a person's turn that opens on the part it asks, 4(c) or 4c, with no verb or full stop: the reply answers that part", { skip }, () => {
+  const reply = '\n\n**Assistant:**\n\n## Part (c): Receptive field\n\n$$\\text{RF} = K + (L-1)(K-1) = L(K-1) + 1$$\n';
+  for (const ask of ['4(c) receptive field after L stacked KxK stride-1 convolutions?', '4(c)', 'Now 4(c) please', '4c receptive field?', '4 (c) receptive field']) {
+    assert.deepEqual(verdicts(`**User:** ${ask}${reply}`), { '4.c': 'correct' }, ask);
+  }
+  // Near misses: a product (`2c d_{out}`) opening a line names no part, and a remark on a part
+  // ("4(c) is wrong") is a follow-up on it, whose corrected reply is the part's last answer.
+  assert.deepEqual(verdicts(`**User:** 2c d_{out}^2 d_{in} for the runtime, right?${reply}`), {});
+  const first = '**User:** 4(c) receptive field after L stacked layers?\n\n**Assistant:** After $L$ layers: $$\\text{RF} = K + L(K-1)$$\n';
+  assert.deepEqual(verdicts(`${first}\n**User:** 4(c) is wrong, three 3x3 layers give 7x7${reply}`), { '4.c': 'correct' });
+  assert.deepEqual(verdicts(first), { '4.c': 'incorrect' });
+});

@@ -381,8 +381,19 @@ const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you
 
 const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
-/** A prompt that opens on a question's part, perhaps after a word that moves on (`Also 4(f): ...`, `Now do Q2(b).`). */
-const PART_PROMPT = /^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*[:.)-]/i;
+/** Words after a part's name that remark on its answer (`4(c) is wrong`), not ask it. */
+const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|needs?|has|had|got|gets|wrongly|also|still|and|or|vs\.?|versus)\b`;
+
+/**
+ * A prompt that opens on a question's part, perhaps after a word that moves on (`Also 4(f): ...`,
+ * `Now do Q2(b).`, `4(c) receptive field after L layers?`, `4c`); not a remark on it (`4(c) is wrong`).
+ */
+const PART_PROMPT = new RegExp(
+  String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
+    // `4(c)` or `4.(c)`, then a separator, the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
+    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
+  'i',
+);
 
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
 /** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
@@ -435,7 +446,7 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
   // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
   const part = PART_PROMPT.exec(first[0] ?? '');
-  if (part) return { number: part[1]!, heading: '', part: part[2]!.toLowerCase() };
+  if (part) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
