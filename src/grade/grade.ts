@@ -19,6 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
+import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
@@ -350,8 +351,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...(question.families ?? familyRenamesIn(text, question.symbols))]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
+    // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first:
+    // checked as written, the key's answer in its own names would call them another quantity.
     const variants = [
       ...new Set([
+        ...withKeySynonyms(c.text, question.synonyms ?? []),
         ...undecorated(c.text, quantities),
         ...withoutStepMarks(c.text),
         ...namedByDefinition(c.text, question.statements),
@@ -642,6 +646,8 @@ export interface QuestionContext {
   texts: ReadonlyMap<string, string>;
   /** The response's own letters for families of the key's symbols (`n_{out}` for `d_{out}`), read over all its answers to the question. */
   families?: ReadonlyMap<string, string>;
+  /** Families of names the key accepts for others in some part (`fan_{in}` for `d_{in}`), read so in every part. */
+  synonyms?: readonly KeySynonym[];
   /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
   statements: readonly Statement[];
   /** For a part whose reply is a block shared with other parts: by the block's text, the words that tell the parts apart. */
@@ -714,7 +720,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
     walk(assignment.problems?.questions.find((x) => x.number === question)?.parts ?? []);
     const q = assignment.problems?.questions.find((x) => x.number === question);
     const statements = q ? statementsIn([q.text, ...texts.values()].join('\n')) : [];
-    ctx = { symbols, givens, givenBy, texts, statements };
+    ctx = { symbols, givens, givenBy, texts, statements, synonyms: keySynonyms(key) };
     byQuestion.set(question, ctx);
   }
   return ctx;
