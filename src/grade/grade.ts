@@ -351,11 +351,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...(question.families ?? familyRenamesIn(text, question.symbols))]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
-    // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first:
-    // checked as written, the key's answer in its own names would call them another quantity.
-    const variants = [
+    const readings = [
       ...new Set([
-        ...withKeySynonyms(c.text, question.synonyms ?? []),
         ...undecorated(c.text, quantities),
         ...withoutStepMarks(c.text),
         ...namedByDefinition(c.text, question.statements),
@@ -372,6 +369,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
+    // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first,
+    // in every reading: checked as written, the key's answer would call them another quantity.
+    const variants = [...new Set([...readings.flatMap((v) => withKeySynonyms(v, question.synonyms ?? [])), ...readings])];
     const asRenamed = new Set(renamed(last, renames));
     // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
     // candidate the key's symbols alone do not make right is what the response says: right.
