@@ -31,10 +31,13 @@ test("a response's own letters for the layer's sizes inside a root (`\\sqrt{n_{o
   assert.equal(grade(ownLetters('\\|\\Delta W\\|_2 \\le \\sqrt{n_{out}}')).get('2.c'), 'correct');
   // Near misses: the other size stays wrong, and so does a lone n_{out} whose family is not written.
   assert.equal(grade(ownLetters('\\|\\Delta W\\|_2 \\le \\sqrt{n_{in}}')).get('2.c'), 'incorrect');
-  assert.deepEqual([...familyRenamesIn('$\\sqrt{n_{out}}$ and $n_{in}$', new Set(['d_in', 'd_out']))], [
-    ['n_{out}', 'd_{out}'],
-    ['n_{in}', 'd_{in}'],
-  ]);
+  assert.deepEqual(
+    [...familyRenamesIn('$\\sqrt{n_{out}}$ and $n_{in}$', new Set(['d_in', 'd_out']))],
+    [
+      ['n_{out}', 'd_{out}'],
+      ['n_{in}', 'd_{in}'],
+    ],
+  );
   assert.deepEqual([...familyRenamesIn('$\\sqrt{n_{out}}$', new Set(['d_in', 'd_out']))], []);
 });
 

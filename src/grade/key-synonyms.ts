@@ -32,8 +32,7 @@ export function keySynonyms(key: Key): KeySynonym[] {
   const known = KEYS.get(key);
   if (known) return known;
   const pairs = new Map<string, string>();
-  const namesOf = (p: Key['parts'][number], spec: AnswerSpec) =>
-    spec.value === undefined ? [] : (checkAnswer(spec, spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected ?? []);
+  const namesOf = (p: Key['parts'][number], spec: AnswerSpec) => (spec.value === undefined ? [] : (checkAnswer(spec, spec.value, { symbols: symbolsFor(key, p) }).symbols?.expected ?? []));
   for (const p of key.parts) {
     for (const a of p.answers) {
       if (a.spec.value === undefined || a.spec.type === 'text' || a.spec.type === 'choice' || a.spec.type === 'table') continue;
