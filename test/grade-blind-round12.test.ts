@@ -69,3 +69,15 @@ test('Unicode subscript letters in plain-text math (`σₓ`, `dᵢₙ`, `dₒᵤ
   assert.equal(plainMath('c = 1/√dᵢₙ')[0], 'c = 1/\\sqrt{d_{in}}');
   assert.equal(plainMath('α = √dₒᵤₜ')[1], '\\sqrt{d_{out}}');
 });
+
+/** Question 4 (a) answered in labelled bullets, with `biases` as its middle line (none when empty). */
+const convBullets = (biases: string) =>
+  `User:\n\nQuestion 4 (a). A convolutional layer has filter size K, padding P, stride S and F filters. How many weights and biases are in this convolutional layer? And what is the shape of the output feature that this convolutional layer produces?\n\nAssistant:\n\n* **Weights:** each of the $F$ filters is $K \\times K \\times C$, so there are $K^2 C F$ weights.\n${biases}\n* **Output shape:** $\\left(\\left\\lfloor\\frac{W-K+2P}{S}\\right\\rfloor+1\\right) \\times \\left(\\left\\lfloor\\frac{H-K+2P}{S}\\right\\rfloor+1\\right) \\times F$\n`;
+
+test("an answer left out while the others are labelled is not read from the question's letter said along the way (`each of the $F$ filters`)", { skip }, () => {
+  assert.equal(grade(convBullets('')).get('4.a'), 'partial');
+  // Near misses: biases given under their name, or named in prose, are read; a wrong one stays wrong.
+  assert.equal(grade(convBullets('* **Biases:** one per filter, $F$.')).get('4.a'), 'correct');
+  assert.equal(grade(convBullets('* and $F$ biases, one per filter.')).get('4.a'), 'correct');
+  assert.equal(grade(convBullets('* **Biases:** $C$')).get('4.a'), 'partial');
+});

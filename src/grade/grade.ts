@@ -319,7 +319,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
   const wanted = name;
-  if (name && !named && preferCorrect) name = undefined;
+  if (name && !named && preferCorrect) {
+    const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== name);
+    if (unnamedAmongNamed(text, name, siblings, quantities)) return notGiven(spec, options, name, siblings);
+    name = undefined;
+  }
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
@@ -464,6 +468,28 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
     },
     ...(candidate ? { candidate } : {}),
+    unanswered: true,
+  };
+}
+
+/**
+ * Whether a response labels each of a part's other answers (`**Weights:**`, `**Output shape:**`)
+ * and never so much as mentions this one (no word starting as `biases` does): it left it out. A
+ * formula of the question's own letters it writes along the way (`each of the $F$ filters`) is
+ * then no answer to it, though it equals the key's. Only for names that are words; `g3` may be
+ * written `\mathbf{g}_3`.
+ */
+function unnamedAmongNamed(text: string, name: string, siblings: readonly string[], quantities: readonly string[]): boolean {
+  const word = /^[A-Za-z]{4,}/.exec(name)?.[0];
+  if (!word || !siblings.length || text.toLowerCase().includes(word.slice(0, 3).toLowerCase())) return false;
+  return siblings.every((s) => candidatesFor(text, { quantities, name: s, siblings: [name, ...siblings.filter((x) => x !== s)] }).named);
+}
+
+/** A named answer the response leaves out while it labels the others: incomplete, not read from another formula. */
+function notGiven(spec: AnswerSpec, options: CheckOptions, name: string, siblings: readonly string[]): Graded {
+  const result = checkAnswer(spec, '', options);
+  return {
+    result: { ...result, verdict: 'incorrect', score: 0, category: 'incomplete', answer: '', reason: `the response gives ${siblings.join(' and ')} under their names but no ${name}` },
     unanswered: true,
   };
 }
