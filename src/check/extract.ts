@@ -117,6 +117,9 @@ export function trimAnswer(s: string): string {
 }
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+/** Unicode's subscript letters (`σₓ`, `dᵢₙ`, `dₒᵤₜ`), as the letters they lower. */
+const SUBSCRIPT_LETTERS: Record<string, string> = { ₐ: 'a', ₑ: 'e', ₒ: 'o', ₓ: 'x', ₕ: 'h', ₖ: 'k', ₗ: 'l', ₘ: 'm', ₙ: 'n', ₚ: 'p', ₛ: 's', ₜ: 't', ᵢ: 'i', ᵣ: 'r', ᵤ: 'u', ᵥ: 'v', ⱼ: 'j' };
+const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
 
 /**
  * A candidate in the plain-text math chat replies write outside any formula (`**c = 1/√d_in**`,
@@ -125,10 +128,12 @@ const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
  * there is nothing of the kind.
  */
 export function plainMath(text: string): string[] {
-  if (!/[√‖₀-₉Δ∇ᵀ]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
+  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
   const t = rootsOverBrackets(text)
     .replace(/\*\*|__/g, '')
     .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
+    // After the Greek letters and before the roots: `σₓ` is `\sigma_{x}` (no space), `√dᵢₙ` is `\sqrt{d_{in}}`.
+    .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => SUBSCRIPT_LETTERS[c]).join('')}}`)
     .replace(/ᵀ/g, '^T')
     .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
     .replace(/‖/g, '\\|')

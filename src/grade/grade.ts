@@ -19,6 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
+import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
@@ -318,7 +319,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
   const wanted = name;
-  if (name && !named && preferCorrect) name = undefined;
+  if (name && !named && preferCorrect) {
+    const siblings = part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== name);
+    if (unnamedAmongNamed(text, name, siblings, quantities)) return notGiven(spec, options, name, siblings);
+    name = undefined;
+  }
   let defs: Map<string, string> | undefined;
   let firstTried: Graded | undefined;
   let firstFit: Graded | undefined;
@@ -350,7 +355,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...(question.families ?? familyRenamesIn(text, question.symbols))]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
-    const variants = [
+    const readings = [
       ...new Set([
         ...undecorated(c.text, quantities),
         ...withoutStepMarks(c.text),
@@ -368,6 +373,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
+    // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first,
+    // in every reading: checked as written, the key's answer would call them another quantity.
+    const variants = [...new Set([...readings.flatMap((v) => withKeySynonyms(v, question.synonyms ?? [])), ...readings])];
     const asRenamed = new Set(renamed(last, renames));
     // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
     // candidate the key's symbols alone do not make right is what the response says: right.
@@ -460,6 +468,28 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       reason: `no answer of the expected kind (${result.type}) was found in the response; the closest, ${candidate!.text.slice(0, 80)}: ${result.reason}`,
     },
     ...(candidate ? { candidate } : {}),
+    unanswered: true,
+  };
+}
+
+/**
+ * Whether a response labels each of a part's other answers (`**Weights:**`, `**Output shape:**`)
+ * and never so much as mentions this one (no word starting as `biases` does): it left it out. A
+ * formula of the question's own letters it writes along the way (`each of the $F$ filters`) is
+ * then no answer to it, though it equals the key's. Only for names that are words; `g3` may be
+ * written `\mathbf{g}_3`.
+ */
+function unnamedAmongNamed(text: string, name: string, siblings: readonly string[], quantities: readonly string[]): boolean {
+  const word = /^[A-Za-z]{4,}/.exec(name)?.[0];
+  if (!word || !siblings.length || text.toLowerCase().includes(word.slice(0, 3).toLowerCase())) return false;
+  return siblings.every((s) => candidatesFor(text, { quantities, name: s, siblings: [name, ...siblings.filter((x) => x !== s)] }).named);
+}
+
+/** A named answer the response leaves out while it labels the others: incomplete, not read from another formula. */
+function notGiven(spec: AnswerSpec, options: CheckOptions, name: string, siblings: readonly string[]): Graded {
+  const result = checkAnswer(spec, '', options);
+  return {
+    result: { ...result, verdict: 'incorrect', score: 0, category: 'incomplete', answer: '', reason: `the response gives ${siblings.join(' and ')} under their names but no ${name}` },
     unanswered: true,
   };
 }
@@ -642,6 +672,8 @@ export interface QuestionContext {
   texts: ReadonlyMap<string, string>;
   /** The response's own letters for families of the key's symbols (`n_{out}` for `d_{out}`), read over all its answers to the question. */
   families?: ReadonlyMap<string, string>;
+  /** Families of names the key accepts for others in some part (`fan_{in}` for `d_{in}`), read so in every part. */
+  synonyms?: readonly KeySynonym[];
   /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
   statements: readonly Statement[];
   /** For a part whose reply is a block shared with other parts: by the block's text, the words that tell the parts apart. */
@@ -714,7 +746,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
     walk(assignment.problems?.questions.find((x) => x.number === question)?.parts ?? []);
     const q = assignment.problems?.questions.find((x) => x.number === question);
     const statements = q ? statementsIn([q.text, ...texts.values()].join('\n')) : [];
-    ctx = { symbols, givens, givenBy, texts, statements };
+    ctx = { symbols, givens, givenBy, texts, statements, synonyms: keySynonyms(key) };
     byQuestion.set(question, ctx);
   }
   return ctx;

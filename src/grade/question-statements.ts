@@ -90,7 +90,8 @@ export function renamed(candidate: string, renames: ReadonlyMap<string, string>)
 }
 
 // A one-letter name with a word for subscript, as written: `n_{\text{out}}`, `n_{out}`, `n_out`.
-const WORDED = /(?<![A-Za-z\\])([A-Za-z])_(?:\{\s*(?:\\(?:text|mathrm|rm)\s*\{?\s*)?([A-Za-z]{2,})\s*\}?\s*\}|([A-Za-z]{2,})(?![A-Za-z]))/g;
+// The inner brace closes only a `\text{` it opened: `\sqrt{n_{out}}` keeps the root's own brace.
+const WORDED = /(?<![A-Za-z\\])([A-Za-z])_(?:\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*([A-Za-z]{2,})\s*\}|\\(?:text|mathrm|rm)\s*([A-Za-z]{2,})|([A-Za-z]{2,}))\s*\}|([A-Za-z]{2,})(?![A-Za-z]))/g;
 
 /**
  * A response's own letter for a family of the question's symbols: `n_{out}`, `n_{in}` where the
@@ -108,7 +109,7 @@ export function familyRenamesIn(text: string, keySymbols: ReadonlySet<string>): 
   if (!keyBase.size) return out;
   const families = new Map<string, Map<string, Set<string>>>();
   for (const m of text.matchAll(WORDED)) {
-    const sub = (m[2] ?? m[3])!;
+    const sub = (m[2] ?? m[3] ?? m[4] ?? m[5])!;
     const subs = families.get(m[1]!) ?? new Map<string, Set<string>>();
     families.set(m[1]!, subs);
     subs.set(sub, (subs.get(sub) ?? new Set()).add(m[0]));
