@@ -365,7 +365,8 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     return 'json-messages';
   }
   if (/^(?:user|ChatGPT)\s/m.test(text) && /^ChatGPT\s/m.test(text)) return 'chatgpt-text';
-  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You)\s*:\*\*/im.test(text)) {
+  // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)
+  if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You|Me|Student|Prompt)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You|Me|Student|Prompt)\s*:\*\*/im.test(text)) {
     const lines = text.split(/\r?\n/);
     const learned = learnedAssistantName(lines);
     const assistant = new RegExp(String.raw`^\s*(?:\*\*|#{1,6}\s*)?(?:${ASSISTANT_NAMES}${learned ? `|${learned}` : ''})(?![A-Za-z])`, 'i');
@@ -374,7 +375,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
   // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`).
   const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*(?::|$)`, 'im');
-  if (said('User|Human|You(?: said| sent)?').test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
+  if (said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';

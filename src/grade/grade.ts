@@ -482,7 +482,18 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
 function unnamedAmongNamed(text: string, name: string, siblings: readonly string[], quantities: readonly string[]): boolean {
   const word = /^[A-Za-z]{4,}/.exec(name)?.[0];
   if (!word || !siblings.length || text.toLowerCase().includes(word.slice(0, 3).toLowerCase())) return false;
-  return siblings.every((s) => candidatesFor(text, { quantities, name: s, siblings: [name, ...siblings.filter((x) => x !== s)] }).named);
+  return siblings.every((s) => labelled(text, s) && candidatesFor(text, { quantities, name: s, siblings: [name, ...siblings.filter((x) => x !== s)] }).named);
+}
+
+/**
+ * Whether a response heads an answer with its name as a label (`**Weights:**`, `- Output shape:`),
+ * not merely mentions it in a sentence ("The correct gradient is ..."): only labels show a
+ * response answering by name, so that one it leaves out is missing.
+ */
+function labelled(text: string, name: string): boolean {
+  const word = /^[A-Za-z]{3,}/.exec(name)?.[0];
+  return !!word && new RegExp(String.raw`^[ 	]*(?:[-*+][ 	]+|\d+[.)][ 	]+)?(?:\*\*|__)?${word}[^:
+]{0,30}:`, 'im').test(text);
 }
 
 /** A named answer the response leaves out while it labels the others: incomplete, not read from another formula. */
