@@ -417,7 +417,7 @@ function pieceEnd(g: Glyphs): 'top' | 'bottom' | undefined {
  * Tall delimiters drawn as several glyphs stacked at one x (pdflatex's matrices of three rows
  * and more, `cases`) become one delimiter piece spanning them, for matrices to be built from.
  */
-function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Map<Piece, string>): Piece[] {
+function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Map<Piece, string>, shapes: Shape[]): Piece[] {
   const parts = pieces.map((p) => ({ p, ext: glyphOf.has(p) ? extensiblePiece(glyphOf.get(p)!) : undefined })).filter((q) => q.ext);
   if (!parts.length) return pieces;
   const used = new Set<Piece>();
@@ -439,7 +439,9 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
       // the other are two.
       if (pieceEnd(last) === 'bottom') break;
       const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
-      const touches = !texFont && topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size;
+      // KaTeX draws the extension between a brace's glyphs as a path, as long as the rows beside it are tall.
+      const bridged = (a: number, b: number) => shapes.some((s) => s.x0 >= g.x - 0.5 && s.x1 <= g.x + g.w + 0.5 && s.y0 <= a + 0.3 * g.size && s.y1 >= b - 0.3 * g.size);
+      const touches = !texFont && (topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size || bridged(topOf(r), bottomOf(stack[stack.length - 1]!)));
       if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || (last.y - rg.y > reach * g.size && !touches)) continue;
       if (pieceEnd(rg) === 'top') break;
       stack.push(r);
@@ -865,7 +867,8 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     // Rows by baseline: the larger pieces of each row set it; scripts stay with their row.
     const rows: { y: number; size: number; pieces: Piece[] }[] = [];
     for (const p of [...inside].sort((a, b) => b.size - a.size || b.y - a.y)) {
-      const row = rows.find((w) => Math.abs(w.y - p.y) < (p.size < 0.9 * w.size ? 0.6 : 0.3) * w.size);
+      // A script on a row's tall bracket (`\left(\dfrac12\right)^n`) stands as high as the bracket's corner.
+      const row = rows.find((w) => scriptOfTall(p, w)) ?? rows.find((w) => Math.abs(w.y - p.y) < (p.size < 0.9 * w.size ? 0.6 : 0.3) * w.size);
       if (row) row.pieces.push(p);
       else rows.push({ y: p.y, size: p.size, pieces: [p] });
     }
@@ -1393,7 +1396,7 @@ export function pageLines(page: PageContent): TextLine[] {
     if (ps.length === 1) glyphOf.set(ps[0]!, g);
     return ps;
   });
-  pieces = joinExtensibles(pieces, glyphOf, fonts).filter((p) => p.tex.trim() || p.t.trim());
+  pieces = joinExtensibles(pieces, glyphOf, fonts, page.shapes).filter((p) => p.tex.trim() || p.t.trim());
   pieces = pathDelimiters(pieces, page.shapes, page.imageBoxes ?? [], fonts);
   pieces = cutAtProse(pieces, fonts);
   pieces = cutAtScripts(pieces, fonts);
