@@ -225,3 +225,52 @@ test('a row vector (a one-row matrix) keeps its columns; a big bracket around on
   assert.doesNotMatch(loss ?? '', /begin/, text);
   assert.equal(verdict('3(\\frac{a}{b} + c)', loss ?? ''), 'correct', text);
 });
+
+test("cases: a power on a row's tall bracket stays on it, and KaTeX's brace, drawn apart by its tall rows, is one; a power-less bracket and two cases one under the other stay so", {
+  skip: noChromium,
+}, async () => {
+  const reply = [
+    'Summing the geometric tail part by part:',
+    '',
+    '$$f(k) = \\begin{cases} 1, & k < 1 \\\\ 3 - \\left(\\dfrac{1}{3}\\right)^{k}, & 1 \\le k \\le 4 \\\\ \\left(3^{5} - 1\\right)\\left(\\dfrac{1}{3}\\right)^{k}, & k \\ge 5 \\end{cases}$$',
+    '',
+    'and the second one is',
+    '',
+    '$$g(k) = \\begin{cases} 2, & k < 0 \\\\ \\left(\\dfrac{1}{2}\\right) k, & k \\ge 0 \\end{cases}$$',
+    '$$h(k) = \\begin{cases} 0, & k < 0 \\\\ \\dfrac{k}{4}, & k \\ge 0 \\end{cases}$$',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    const f = /f\(k\) = (\\begin\{cases\}.*?\\end\{cases\})/.exec(text)?.[1] ?? '';
+    const right = '\\begin{cases} 1, & k < 1 \\\\ 3 - \\left(\\frac{1}{3}\\right)^{k}, & 1 \\le k \\le 4 \\\\ \\left(3^{5} - 1\\right)\\left(\\frac{1}{3}\\right)^{k}, & k \\ge 5 \\end{cases}';
+    assert.equal(verdict(right, f), 'correct', `${layout}:\n${text}`);
+    assert.equal(verdict(right.replace('right)^{k}, & 1', 'right)^{k+1}, & 1'), f), 'incorrect', `${layout}:\n${text}`);
+    // Near misses: a bracket with no power keeps none; a brace under another is a cases of its own.
+    const g = /g\(k\) = (\\begin\{cases\}.*?\\end\{cases\})/.exec(text)?.[1] ?? '';
+    assert.match(g, /\\right\) ?k,/, `${layout}:\n${text}`);
+    assert.match(text, /h\(k\) = \\begin\{cases\} 0, & k ?< ?0 \\\\ \\frac\{k\}\{4\}, & k ?\\ge ?0 \\end\{cases\}/, `${layout}:\n${text}`);
+  }
+});
+
+test('a reply of one-line paragraphs keeps its paragraph breaks (the line step is the chat’s, not the reply’s); wrapped lines and a list’s items stay together', { skip: noChromium }, async () => {
+  const turns = [
+    [
+      'How many parameters does the dense layer have?',
+      ['Each of the $M$ units sees all $D$ inputs, so it has $D$ weights, plus one bias.', '', '- Weights: $D M$', '- Biases: $M$', '', 'The output has $M$ features.'],
+    ],
+    ['And its output size?', ['Each unit gives one number.', '', 'So the output is $M$.']],
+    [
+      'What if the layer is applied to $T$ tokens, each one on its own and with the same weights shared by all of them, as a transformer does?',
+      ['The weights are shared across tokens.', '', 'The output is $T \\times M$.'],
+    ],
+  ] as const;
+  const transcript = turns.map(([q, a]) => `## User\n\n${q}\n\n## Assistant\n\n${a.join('\n')}\n`).join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(transcript, 'claude-exporter')]))!;
+  const text = (await readDocumentFile(pdf!, 'short-replies.pdf')).text!;
+  assert.match(text, /plus one bias\.\n\n- Weights: \$D ?M\$\n- Biases: \$M\$\n\nThe output has/, text);
+  assert.match(text, /one number\.\n\nSo the output/, text);
+  // Near miss: the question the column wrapped is one paragraph again.
+  assert.match(text, /each one on its own and with the same weights shared by all of them, as a transformer does\?/, text);
+});
