@@ -274,3 +274,24 @@ test('a reply of one-line paragraphs keeps its paragraph breaks (the line step i
   // Near miss: the question the column wrapped is one paragraph again.
   assert.match(text, /each one on its own and with the same weights shared by all of them, as a transformer does\?/, text);
 });
+
+test("a script's script far from the base (`\\mathbb{R}^{n_{\\text{out}} \\times n_{\\text{in}}}`) stays in the script, KaTeX and MathJax; a word after the formula stays prose", {
+  skip: noChromium,
+}, async () => {
+  const reply = [
+    'The layer maps $x \\in \\mathbb{R}^{d_{\\text{in}}}$ with $W \\in \\mathbb R^{d_{\\text{hid}}\\times d_{\\text{in}}}$ and then',
+    '',
+    '$$U \\in \\mathbb{R}^{d_{\\text{out}} \\times d_{\\text{hid}}}$$',
+    '',
+    'so the space is $\\mathbb{R}^{m \\times k}$ in all cases.',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    assert.match(text, /\$W \\in \\mathbb\{R\}\^\{d_\{\\text\{hid\}\} ?\\times ?d_\{\\text\{in\}\}\}\$ and then/, `${layout}:\n${text}`);
+    assert.match(text, /\$\$U \\in \\mathbb\{R\}\^\{d_\{\\text\{out\}\} ?\\times ?d_\{\\text\{hid\}\}\}\$\$/, `${layout}:\n${text}`);
+    // Near miss: prose right after a formula's script is the sentence's.
+    assert.match(text, /\$\\mathbb\{R\}\^\{m ?\\times ?k\}\$ in all cases\./, `${layout}:\n${text}`);
+  }
+});

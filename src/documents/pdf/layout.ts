@@ -1014,6 +1014,12 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   return { text: `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`, ...rest };
 }
 
+/** Whether a run of smaller mathematics starts right at the end of script `p`, off its baseline: its script. */
+function flushAfter(p: Piece, run: Piece[]): boolean {
+  const gap = run[0]!.x - (p.x + p.w);
+  return (p.math || p.mathy) && gap > -0.3 * p.size && gap < 0.2 * p.size && Math.abs(run[0]!.y - p.y) > 0.1 * p.size && run.every((q) => !q.prose && !q.mono && q.size < 0.95 * p.size);
+}
+
 /** Pieces on one baseline with their scripts and limits attached, left to right. */
 function tokens(pieces: Piece[]): Token[] {
   if (!pieces.length) return [];
@@ -1072,6 +1078,13 @@ function tokens(pieces: Piece[]): Token[] {
       run.every((p) => !p.prose && !p.mono && !p.math && /^[A-Za-z]+(?:,[A-Za-z]+)*$/.test(p.raw.trim()) && p.raw.trim().length <= 12) &&
       Math.abs(s.y - owner.y) > 0.1 * owner.size &&
       s.x - (owner.x + owner.w) < 0.2 * owner.size;
+    // A script's script too far from the base to own it (`\mathbb{R}^{n_{\text{out}} \times n_{\text{in}}}`'s
+    // `in`) goes with the script it stands flush after: it is that script's.
+    const host = owner ? undefined : [...attached.values()].flatMap((a) => [a.sup, a.sub]).find((list) => list.some((p) => flushAfter(p, run)));
+    if (host) {
+      host.push(...run);
+      continue;
+    }
     // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
     if (!owner || !(owner.math || owner.mathy || owner.built) || !(textScript || run.some((p) => p.math || p.mathy || p.built))) {
       loose.push(...run);
