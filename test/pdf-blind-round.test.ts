@@ -295,3 +295,22 @@ test("a script's script far from the base (`\\mathbb{R}^{n_{\\text{out}} \\times
     assert.match(text, /\$\\mathbb\{R\}\^\{m ?\\times ?k\}\$ in all cases\./, `${layout}:\n${text}`);
   }
 });
+
+test('MathJax: a row vector in brackets of the text’s size keeps its columns; brackets around a sum, an interval, a list and a product stay brackets', { skip: noChromium }, async () => {
+  const reply = [
+    'The pooled features are $$\\mathbf{h} = \\begin{bmatrix} 4 & -1.5 & 0 \\end{bmatrix}$$ and the kernel is $k = \\begin{pmatrix} 1 & w_{2} \\end{pmatrix}^\\top$.',
+    '',
+    'Not matrices: $[a + b]$, $[0, 1]$, $[2, 4, 6]$ and $$q = (x + 1)(x - 2)$$',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat(reply), 'mathjax-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'mathjax-row.pdf')).text!;
+  const h = /\\mathbf\{h\} = (.*?)\$\$/.exec(text)?.[1] ?? '';
+  assert.equal(verdict('\\begin{bmatrix} 4 & -1.5 & 0 \\end{bmatrix}', h), 'correct', text);
+  assert.equal(verdict('\\begin{bmatrix} 4 & 1.5 & 0 \\end{bmatrix}', h), 'incorrect', text);
+  const k = /k = (.*?)\$/.exec(text)?.[1] ?? '';
+  assert.equal(verdict('\\begin{pmatrix} 1 & w_{2} \\end{pmatrix}^\\top', k), 'correct', text);
+  // Near misses: no cells an em apart, no matrix.
+  assert.match(text, /\$\[a \+ b\]\$, ?\$\[0, 1\]\$, ?\$\[2, 4, 6\]\$/, text);
+  assert.match(text, /q = \(x \+ 1\)\(x - 2\)/, text);
+  assert.doesNotMatch(text, /begin\{bmatrix\} ?a|begin\{pmatrix\} ?x/, text);
+});

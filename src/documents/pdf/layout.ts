@@ -834,6 +834,55 @@ const OPENERS: Record<string, [string, string]> = {
 const ENV: Record<string, string> = { '[': 'bmatrix', '(': 'pmatrix', '|': 'vmatrix', '\\|': 'Vmatrix', '\\{': 'Bmatrix' };
 
 /**
+ * A row vector set in brackets of the text's size (MathJax 3's one-row `bmatrix`, whose brackets
+ * need not grow): an opening bracket ending a formula's glyph run, its partner starting one on the
+ * same baseline, and between them cells an em apart (see `rowCells`). `[a + b]`, `[0, 1]` and
+ * `f(x)` split into no cells and stay as they are.
+ */
+function buildRowVectors(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  let live = pieces;
+  const opens = pieces.filter((p) => p.math && !p.built && p.half === undefined && /[[(]$/.test(p.raw)).sort((a, b) => b.x - a.x);
+  for (const open of opens) {
+    if (!live.includes(open)) continue;
+    const closer = OPENERS[open.raw.slice(-1)]![1];
+    const on = (p: Piece) => Math.abs(p.y - open.y) < 0.1 * open.size;
+    const close = live
+      .filter((p) => p !== open && p.math && !p.built && p.half === undefined && on(p) && p.size === open.size && p.x > open.x + open.w && p.raw.startsWith(closer))
+      .sort((a, b) => a.x - b.x)[0];
+    if (!close) continue;
+    const inside = live.filter((p) => p !== open && p !== close && p.x >= open.x + open.w - 1 && p.x + p.w <= close.x + 1 && Math.abs(p.y - open.y) < 0.8 * open.size);
+    // A bracket inside (`[f(1) \; f(2)]`) or prose between: no row of cells.
+    if (!inside.length || !inside.every((p) => p.math || p.mathy || p.built) || inside.some((p) => on(p) && /[[\]()]/.test(p.raw))) continue;
+    const cells = rowCells(inside);
+    if (!cells) continue;
+    const font = fonts.get(open) ?? '';
+    const [head, bracket] = [...open.raw].length > 1 ? cut(open, [[...open.raw].length - 1], font) : [undefined, open];
+    const [, tail] = [...close.raw].length > 1 ? cut(close, [1], font) : [close, undefined];
+    const env = ENV[open.raw.slice(-1)]!;
+    const tex = `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}`;
+    const all = [bracket!, ...inside, close];
+    const built: Piece = {
+      t: tex,
+      tex,
+      raw: '',
+      x: bracket!.x,
+      w: close.x + close.w / [...close.raw].length - bracket!.x,
+      y: open.y,
+      size: open.size,
+      top: Math.max(...all.map((p) => p.top)),
+      bottom: Math.min(...all.map((p) => p.bottom)),
+      math: true,
+      mathy: false,
+      mono: false,
+      built: true,
+    };
+    for (const p of [head, tail]) if (p) fonts.set(p, font);
+    live = [...live.filter((p) => p !== open && p !== close && !inside.includes(p)), ...(head ? [head] : []), built, ...(tail ? [tail] : [])];
+  }
+  return live;
+}
+
+/**
  * Matrices and big brackets: a tall opening delimiter, its partner on the same baseline, and
  * the pieces between them in rows (by baseline) and columns (by overlapping extents).
  */
@@ -1417,6 +1466,7 @@ export function pageLines(page: PageContent): TextLine[] {
   pieces = buildStacks(pieces, page.shapes, page.width, fonts);
   pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
+  pieces = buildRowVectors(pieces, fonts);
   pieces = buildBoxes(pieces, page.shapes, fonts);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
   interface Line {
