@@ -316,42 +316,12 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   return prev.box.x1 + 0.25 * prev.size + (next.lead ?? shown(first) * perChar) > right - 0.5 * prev.size;
 }
 
-/** The baseline steps between lines that follow each other on a page (of prose lines alike, when `plain`), smallest first. */
-function lineSteps(lines: TextLine[], plain = false): number[] {
-  const size = (l: TextLine) => l.proseSize ?? l.size;
-  const isPlain = (l: TextLine) => !l.display && !l.mono && !l.table && !l.image;
-  return lines
-    .slice(1)
-    .map((l, i) => {
-      const p = lines[i]!;
-      if (l.page !== p.page || (plain && (!isPlain(l) || !isPlain(p) || Math.abs(size(l) - size(p)) > 0.15 * size(p)))) return 0;
-      return p.box.y0 + 0.25 * p.size - (l.box.y0 + 0.25 * l.size);
-    })
-    .filter((d) => d > 0)
-    .sort((a, b) => a - b);
-}
-
-/**
- * A document's line step (points): the smallest step between two lines of prose that recurs, as
- * a paragraph's wrapped lines and a list's items step (once more is enough: a chat of short
- * replies has few). Undefined when none recurs.
- */
-export function usualLineStep(lines: TextLine[]): number | undefined {
-  const steps = lineSteps(lines, true);
-  return steps.find((d, i) => (steps[i + 1] ?? Infinity) - d < 0.5);
-}
-
 /**
  * The lines joined into Markdown: paragraphs split at wide gaps and page turns, lines the page
  * wrapped joined again, code fenced. `lineOf` and `lastOf` give each Markdown line's first and
  * last source line.
  */
-export function linesToMarkdown(
-  lines: TextLine[],
-  widths?: ReadonlyMap<number, number>,
-  /** The whole document's line step (`usualLineStep`), when `lines` are one message of it. */
-  lineStep?: number,
-): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
+export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, number>): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
   const out: string[] = [];
   const lineOf: (number | undefined)[] = [];
   const lastOf: (number | undefined)[] = [];
@@ -369,12 +339,13 @@ export function linesToMarkdown(
   // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
   // iteration**`), written bold as the chat wrote them, since a reply's headings name its parts.
   const headings = new Map<number, number>();
-  // A paragraph break is a baseline step clearly wider than the usual line step. A short message
-  // (a reply of one-line paragraphs) has more paragraph steps than line steps: the document's line
-  // step bounds the message's.
-  const own = lineSteps(lines);
-  const mine = own[Math.floor(own.length / 3)] ?? 14;
-  const usual = lineStep !== undefined && lineStep > 0.5 * mine ? Math.min(mine, lineStep) : mine;
+  // A paragraph break is a baseline step clearly wider than the usual line step.
+  const steps = lines
+    .slice(1)
+    .map((l, i) => (l.page === lines[i]!.page ? lines[i]!.box.y0 + 0.25 * lines[i]!.size - (l.box.y0 + 0.25 * l.size) : 0))
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b);
+  const usual = steps[Math.floor(steps.length / 3)] ?? 14;
   lines.forEach((l, i) => {
     const title = openTitle;
     openTitle = undefined;
