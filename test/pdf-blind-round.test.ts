@@ -254,27 +254,6 @@ test("cases: a power on a row's tall bracket stays on it, and KaTeX's brace, dra
   }
 });
 
-test('a reply of one-line paragraphs keeps its paragraph breaks (the line step is the chat’s, not the reply’s); wrapped lines and a list’s items stay together', { skip: noChromium }, async () => {
-  const turns = [
-    [
-      'How many parameters does the dense layer have?',
-      ['Each of the $M$ units sees all $D$ inputs, so it has $D$ weights, plus one bias.', '', '- Weights: $D M$', '- Biases: $M$', '', 'The output has $M$ features.'],
-    ],
-    ['And its output size?', ['Each unit gives one number.', '', 'So the output is $M$.']],
-    [
-      'What if the layer is applied to $T$ tokens, each one on its own and with the same weights shared by all of them, as a transformer does?',
-      ['The weights are shared across tokens.', '', 'The output is $T \\times M$.'],
-    ],
-  ] as const;
-  const transcript = turns.map(([q, a]) => `## User\n\n${q}\n\n## Assistant\n\n${a.join('\n')}\n`).join('\n');
-  const [pdf] = (await chromiumPdfs([chatExport(transcript, 'claude-exporter')]))!;
-  const text = (await readDocumentFile(pdf!, 'short-replies.pdf')).text!;
-  assert.match(text, /plus one bias\.\n\n- Weights: \$D ?M\$\n- Biases: \$M\$\n\nThe output has/, text);
-  assert.match(text, /one number\.\n\nSo the output/, text);
-  // Near miss: the question the column wrapped is one paragraph again.
-  assert.match(text, /each one on its own and with the same weights shared by all of them, as a transformer does\?/, text);
-});
-
 test("a script's script far from the base (`\\mathbb{R}^{n_{\\text{out}} \\times n_{\\text{in}}}`) stays in the script, KaTeX and MathJax; a word after the formula stays prose", {
   skip: noChromium,
 }, async () => {
