@@ -225,3 +225,71 @@ test('a row vector (a one-row matrix) keeps its columns; a big bracket around on
   assert.doesNotMatch(loss ?? '', /begin/, text);
   assert.equal(verdict('3(\\frac{a}{b} + c)', loss ?? ''), 'correct', text);
 });
+
+test("cases: a power on a row's tall bracket stays on it, and KaTeX's brace, drawn apart by its tall rows, is one; a power-less bracket and two cases one under the other stay so", {
+  skip: noChromium,
+}, async () => {
+  const reply = [
+    'Summing the geometric tail part by part:',
+    '',
+    '$$f(k) = \\begin{cases} 1, & k < 1 \\\\ 3 - \\left(\\dfrac{1}{3}\\right)^{k}, & 1 \\le k \\le 4 \\\\ \\left(3^{5} - 1\\right)\\left(\\dfrac{1}{3}\\right)^{k}, & k \\ge 5 \\end{cases}$$',
+    '',
+    'and the second one is',
+    '',
+    '$$g(k) = \\begin{cases} 2, & k < 0 \\\\ \\left(\\dfrac{1}{2}\\right) k, & k \\ge 0 \\end{cases}$$',
+    '$$h(k) = \\begin{cases} 0, & k < 0 \\\\ \\dfrac{k}{4}, & k \\ge 0 \\end{cases}$$',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    const f = /f\(k\) = (\\begin\{cases\}.*?\\end\{cases\})/.exec(text)?.[1] ?? '';
+    const right = '\\begin{cases} 1, & k < 1 \\\\ 3 - \\left(\\frac{1}{3}\\right)^{k}, & 1 \\le k \\le 4 \\\\ \\left(3^{5} - 1\\right)\\left(\\frac{1}{3}\\right)^{k}, & k \\ge 5 \\end{cases}';
+    assert.equal(verdict(right, f), 'correct', `${layout}:\n${text}`);
+    assert.equal(verdict(right.replace('right)^{k}, & 1', 'right)^{k+1}, & 1'), f), 'incorrect', `${layout}:\n${text}`);
+    // Near misses: a bracket with no power keeps none; a brace under another is a cases of its own.
+    const g = /g\(k\) = (\\begin\{cases\}.*?\\end\{cases\})/.exec(text)?.[1] ?? '';
+    assert.match(g, /\\right\) ?k,/, `${layout}:\n${text}`);
+    assert.match(text, /h\(k\) = \\begin\{cases\} 0, & k ?< ?0 \\\\ \\frac\{k\}\{4\}, & k ?\\ge ?0 \\end\{cases\}/, `${layout}:\n${text}`);
+  }
+});
+
+test("a script's script far from the base (`\\mathbb{R}^{n_{\\text{out}} \\times n_{\\text{in}}}`) stays in the script, KaTeX and MathJax; a word after the formula stays prose", {
+  skip: noChromium,
+}, async () => {
+  const reply = [
+    'The layer maps $x \\in \\mathbb{R}^{d_{\\text{in}}}$ with $W \\in \\mathbb R^{d_{\\text{hid}}\\times d_{\\text{in}}}$ and then',
+    '',
+    '$$U \\in \\mathbb{R}^{d_{\\text{out}} \\times d_{\\text{hid}}}$$',
+    '',
+    'so the space is $\\mathbb{R}^{m \\times k}$ in all cases.',
+  ].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    assert.match(text, /\$W \\in \\mathbb\{R\}\^\{d_\{\\text\{hid\}\} ?\\times ?d_\{\\text\{in\}\}\}\$ and then/, `${layout}:\n${text}`);
+    assert.match(text, /\$\$U \\in \\mathbb\{R\}\^\{d_\{\\text\{out\}\} ?\\times ?d_\{\\text\{hid\}\}\}\$\$/, `${layout}:\n${text}`);
+    // Near miss: prose right after a formula's script is the sentence's.
+    assert.match(text, /\$\\mathbb\{R\}\^\{m ?\\times ?k\}\$ in all cases\./, `${layout}:\n${text}`);
+  }
+});
+
+test('MathJax: a row vector in brackets of the text’s size keeps its columns; brackets around a sum, an interval, a list and a product stay brackets', { skip: noChromium }, async () => {
+  const reply = [
+    'The pooled features are $$\\mathbf{h} = \\begin{bmatrix} 4 & -1.5 & 0 \\end{bmatrix}$$ and the kernel is $k = \\begin{pmatrix} 1 & w_{2} \\end{pmatrix}^\\top$.',
+    '',
+    'Not matrices: $[a + b]$, $[0, 1]$, $[2, 4, 6]$ and $$q = (x + 1)(x - 2)$$',
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat(reply), 'mathjax-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'mathjax-row.pdf')).text!;
+  const h = /\\mathbf\{h\} = (.*?)\$\$/.exec(text)?.[1] ?? '';
+  assert.equal(verdict('\\begin{bmatrix} 4 & -1.5 & 0 \\end{bmatrix}', h), 'correct', text);
+  assert.equal(verdict('\\begin{bmatrix} 4 & 1.5 & 0 \\end{bmatrix}', h), 'incorrect', text);
+  const k = /k = (.*?)\$/.exec(text)?.[1] ?? '';
+  assert.equal(verdict('\\begin{pmatrix} 1 & w_{2} \\end{pmatrix}^\\top', k), 'correct', text);
+  // Near misses: no cells an em apart, no matrix.
+  assert.match(text, /\$\[a \+ b\]\$, ?\$\[0, 1\]\$, ?\$\[2, 4, 6\]\$/, text);
+  assert.match(text, /q = \(x \+ 1\)\(x - 2\)/, text);
+  assert.doesNotMatch(text, /begin\{bmatrix\} ?a|begin\{pmatrix\} ?x/, text);
+});

@@ -417,7 +417,7 @@ function pieceEnd(g: Glyphs): 'top' | 'bottom' | undefined {
  * Tall delimiters drawn as several glyphs stacked at one x (pdflatex's matrices of three rows
  * and more, `cases`) become one delimiter piece spanning them, for matrices to be built from.
  */
-function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Map<Piece, string>): Piece[] {
+function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Map<Piece, string>, shapes: Shape[]): Piece[] {
   const parts = pieces.map((p) => ({ p, ext: glyphOf.has(p) ? extensiblePiece(glyphOf.get(p)!) : undefined })).filter((q) => q.ext);
   if (!parts.length) return pieces;
   const used = new Set<Piece>();
@@ -439,7 +439,9 @@ function joinExtensibles(pieces: Piece[], glyphOf: Map<Piece, Glyphs>, fonts: Ma
       // the other are two.
       if (pieceEnd(last) === 'bottom') break;
       const reach = texFont ? Math.min(2.2, stack[stack.length - 1]!.ext![1] + 0.15) : 2.2;
-      const touches = !texFont && topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size;
+      // KaTeX draws the extension between a brace's glyphs as a path, as long as the rows beside it are tall.
+      const bridged = (a: number, b: number) => shapes.some((s) => s.x0 >= g.x - 0.5 && s.x1 <= g.x + g.w + 0.5 && s.y0 <= a + 0.3 * g.size && s.y1 >= b - 0.3 * g.size);
+      const touches = !texFont && (topOf(r) >= bottomOf(stack[stack.length - 1]!) - 0.3 * g.size || bridged(topOf(r), bottomOf(stack[stack.length - 1]!)));
       if (used.has(r.p) || stack.includes(r) || r.ext![0] !== q.ext![0] || Math.abs(rg.x - g.x) > 0.5 || rg.y >= last.y || (last.y - rg.y > reach * g.size && !touches)) continue;
       if (pieceEnd(rg) === 'top') break;
       stack.push(r);
@@ -832,6 +834,55 @@ const OPENERS: Record<string, [string, string]> = {
 const ENV: Record<string, string> = { '[': 'bmatrix', '(': 'pmatrix', '|': 'vmatrix', '\\|': 'Vmatrix', '\\{': 'Bmatrix' };
 
 /**
+ * A row vector set in brackets of the text's size (MathJax 3's one-row `bmatrix`, whose brackets
+ * need not grow): an opening bracket ending a formula's glyph run, its partner starting one on the
+ * same baseline, and between them cells an em apart (see `rowCells`). `[a + b]`, `[0, 1]` and
+ * `f(x)` split into no cells and stay as they are.
+ */
+function buildRowVectors(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
+  let live = pieces;
+  const opens = pieces.filter((p) => p.math && !p.built && p.half === undefined && /[[(]$/.test(p.raw)).sort((a, b) => b.x - a.x);
+  for (const open of opens) {
+    if (!live.includes(open)) continue;
+    const closer = OPENERS[open.raw.slice(-1)]![1];
+    const on = (p: Piece) => Math.abs(p.y - open.y) < 0.1 * open.size;
+    const close = live
+      .filter((p) => p !== open && p.math && !p.built && p.half === undefined && on(p) && p.size === open.size && p.x > open.x + open.w && p.raw.startsWith(closer))
+      .sort((a, b) => a.x - b.x)[0];
+    if (!close) continue;
+    const inside = live.filter((p) => p !== open && p !== close && p.x >= open.x + open.w - 1 && p.x + p.w <= close.x + 1 && Math.abs(p.y - open.y) < 0.8 * open.size);
+    // A bracket inside (`[f(1) \; f(2)]`) or prose between: no row of cells.
+    if (!inside.length || !inside.every((p) => p.math || p.mathy || p.built) || inside.some((p) => on(p) && /[[\]()]/.test(p.raw))) continue;
+    const cells = rowCells(inside);
+    if (!cells) continue;
+    const font = fonts.get(open) ?? '';
+    const [head, bracket] = [...open.raw].length > 1 ? cut(open, [[...open.raw].length - 1], font) : [undefined, open];
+    const [, tail] = [...close.raw].length > 1 ? cut(close, [1], font) : [close, undefined];
+    const env = ENV[open.raw.slice(-1)]!;
+    const tex = `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}`;
+    const all = [bracket!, ...inside, close];
+    const built: Piece = {
+      t: tex,
+      tex,
+      raw: '',
+      x: bracket!.x,
+      w: close.x + close.w / [...close.raw].length - bracket!.x,
+      y: open.y,
+      size: open.size,
+      top: Math.max(...all.map((p) => p.top)),
+      bottom: Math.min(...all.map((p) => p.bottom)),
+      math: true,
+      mathy: false,
+      mono: false,
+      built: true,
+    };
+    for (const p of [head, tail]) if (p) fonts.set(p, font);
+    live = [...live.filter((p) => p !== open && p !== close && !inside.includes(p)), ...(head ? [head] : []), built, ...(tail ? [tail] : [])];
+  }
+  return live;
+}
+
+/**
  * Matrices and big brackets: a tall opening delimiter, its partner on the same baseline, and
  * the pieces between them in rows (by baseline) and columns (by overlapping extents).
  */
@@ -865,7 +916,8 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     // Rows by baseline: the larger pieces of each row set it; scripts stay with their row.
     const rows: { y: number; size: number; pieces: Piece[] }[] = [];
     for (const p of [...inside].sort((a, b) => b.size - a.size || b.y - a.y)) {
-      const row = rows.find((w) => Math.abs(w.y - p.y) < (p.size < 0.9 * w.size ? 0.6 : 0.3) * w.size);
+      // A script on a row's tall bracket (`\left(\dfrac12\right)^n`) stands as high as the bracket's corner.
+      const row = rows.find((w) => scriptOfTall(p, w)) ?? rows.find((w) => Math.abs(w.y - p.y) < (p.size < 0.9 * w.size ? 0.6 : 0.3) * w.size);
       if (row) row.pieces.push(p);
       else rows.push({ y: p.y, size: p.size, pieces: [p] });
     }
@@ -1011,6 +1063,12 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   return { text: `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`, ...rest };
 }
 
+/** Whether a run of smaller mathematics starts right at the end of script `p`, off its baseline: its script. */
+function flushAfter(p: Piece, run: Piece[]): boolean {
+  const gap = run[0]!.x - (p.x + p.w);
+  return (p.math || p.mathy) && gap > -0.3 * p.size && gap < 0.2 * p.size && Math.abs(run[0]!.y - p.y) > 0.1 * p.size && run.every((q) => !q.prose && !q.mono && q.size < 0.95 * p.size);
+}
+
 /** Pieces on one baseline with their scripts and limits attached, left to right. */
 function tokens(pieces: Piece[]): Token[] {
   if (!pieces.length) return [];
@@ -1069,6 +1127,13 @@ function tokens(pieces: Piece[]): Token[] {
       run.every((p) => !p.prose && !p.mono && !p.math && /^[A-Za-z]+(?:,[A-Za-z]+)*$/.test(p.raw.trim()) && p.raw.trim().length <= 12) &&
       Math.abs(s.y - owner.y) > 0.1 * owner.size &&
       s.x - (owner.x + owner.w) < 0.2 * owner.size;
+    // A script's script too far from the base to own it (`\mathbb{R}^{n_{\text{out}} \times n_{\text{in}}}`'s
+    // `in`) goes with the script it stands flush after: it is that script's.
+    const host = owner ? undefined : [...attached.values()].flatMap((a) => [a.sup, a.sub]).find((list) => list.some((p) => flushAfter(p, run)));
+    if (host) {
+      host.push(...run);
+      continue;
+    }
     // Prose takes no scripts: a script beside prose is part of a formula the reading missed.
     if (!owner || !(owner.math || owner.mathy || owner.built) || !(textScript || run.some((p) => p.math || p.mathy || p.built))) {
       loose.push(...run);
@@ -1393,7 +1458,7 @@ export function pageLines(page: PageContent): TextLine[] {
     if (ps.length === 1) glyphOf.set(ps[0]!, g);
     return ps;
   });
-  pieces = joinExtensibles(pieces, glyphOf, fonts).filter((p) => p.tex.trim() || p.t.trim());
+  pieces = joinExtensibles(pieces, glyphOf, fonts, page.shapes).filter((p) => p.tex.trim() || p.t.trim());
   pieces = pathDelimiters(pieces, page.shapes, page.imageBoxes ?? [], fonts);
   pieces = cutAtProse(pieces, fonts);
   pieces = cutAtScripts(pieces, fonts);
@@ -1401,6 +1466,7 @@ export function pageLines(page: PageContent): TextLine[] {
   pieces = buildStacks(pieces, page.shapes, page.width, fonts);
   pieces = buildBigOps(pieces);
   pieces = buildMatrices(pieces, fonts);
+  pieces = buildRowVectors(pieces, fonts);
   pieces = buildBoxes(pieces, page.shapes, fonts);
   // Baselines: the largest pieces found lines; smaller ones join a line as its text or as scripts.
   interface Line {
