@@ -353,7 +353,8 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
   else if (type === 'equation') answer = concluded(answer, expected);
   answer = asciiGreek(answer, prepared.names, expected);
-  answer = overTheKeysRange(answer, expected);
+  // (Only a sum can leave its count unstated.)
+  if (/\\sum|∑/.test(extracted.text)) answer = overTheKeysRange(answer, expected);
   const shown = printMath(answer);
   const sides = { answer: [...freeSymbols(answer)], expected: [...freeSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.

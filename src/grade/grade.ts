@@ -492,14 +492,7 @@ function unnamedAmongNamed(text: string, name: string, siblings: readonly string
  */
 function labelled(text: string, name: string): boolean {
   const word = /^[A-Za-z]{3,}/.exec(name)?.[0];
-  return (
-    !!word &&
-    new RegExp(
-      String.raw`^[ 	]*(?:[-*+][ 	]+|\d+[.)][ 	]+)?(?:\*\*|__)?${word}[^:
-]{0,30}:`,
-      'im',
-    ).test(text)
-  );
+  return !!word && new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?${word}[^:\n]{0,30}:`, 'im').test(text);
 }
 
 /** A named answer the response leaves out while it labels the others: incomplete, not read from another formula. */

@@ -67,12 +67,27 @@ export function keySynonyms(key: Key): KeySynonym[] {
  */
 export function withKeySynonyms(candidate: string, synonyms: readonly KeySynonym[]): string[] {
   let t = candidate;
-  for (const { from, to, subscripts } of synonyms) {
-    const name = String.raw`(?:\\(?:mathrm|text|textrm|operatorname)\s*\{\s*${from}\s*\}|(?<![A-Za-z\\])${from})`;
-    for (const sub of subscripts) {
-      const written = String.raw`_\s*(?:\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*${sub}\s*\}|${sub})\s*\}|${sub}(?![A-Za-z]))`;
-      t = t.replace(new RegExp(name + written, 'g'), () => `${to}_{${sub}}`);
-    }
+  for (const synonym of synonyms) {
+    // Every reading of every candidate comes here: most name no synonym, and skip the patterns.
+    if (!t.includes(synonym.from)) continue;
+    for (const [pattern, to] of patternsOf(synonym)) t = t.replace(pattern, to);
   }
   return t === candidate ? [] : [t];
+}
+
+const PATTERNS = new WeakMap<KeySynonym, [RegExp, string][]>();
+
+/** A synonym's spellings under each subscript, compiled once, with the name each stands for. */
+function patternsOf(synonym: KeySynonym): [RegExp, string][] {
+  let patterns = PATTERNS.get(synonym);
+  if (!patterns) {
+    const { from, to, subscripts } = synonym;
+    const name = String.raw`(?:\\(?:mathrm|text|textrm|operatorname)\s*\{\s*${from}\s*\}|(?<![A-Za-z\\])${from})`;
+    patterns = subscripts.map((sub) => {
+      const written = String.raw`_\s*(?:\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*${sub}\s*\}|${sub})\s*\}|${sub}(?![A-Za-z]))`;
+      return [new RegExp(name + written, 'g'), `${to}_{${sub}}`];
+    });
+    PATTERNS.set(synonym, patterns);
+  }
+  return patterns;
 }

@@ -158,8 +158,9 @@ function fractions(latex: string): { from: number; to: number }[] {
  * Indices must match as written: `\partial w_{i,j}` is another entry.
  */
 export function namedByDefinition(candidate: string, given: readonly Statement[]): string[] {
+  if (!candidate.includes('\\partial')) return [];
   const defined = given.filter((g) => g.right.includes('\\partial') && /^[\\A-Za-z][\w{},\\]{0,24}$/.test(g.left));
-  if (!defined.length || !candidate.includes('\\partial')) return [];
+  if (!defined.length) return [];
   let out = candidate;
   for (const f of fractions(candidate).reverse()) {
     const d = defined.find((g) => squashed(g.right) === squashed(candidate.slice(f.from, f.to)));
