@@ -81,3 +81,19 @@ test('notation: square brackets that only group, 3\\left[a+b\\right]^2; a signal
   expectVerdict('h[n] x[n-1]', 'h[n-1] x[n]', 'undecided');
   expectVerdict({ value: '[1, 2]', type: 'vector' }, '[1, 2]', 'correct');
 });
+
+test('notation: after a name, a bracket around fractions or sums groups (\\gamma\\left[\\frac{a}{b} - c\\right]); around an index it indexes', () => {
+  const symbols = { n: { positive: true, integer: true }, gamma: {}, i: { integer: true, positive: true }, j: { integer: true, positive: true } };
+  const gradient = '\\frac{\\partial L}{\\partial x_i} = \\gamma\\left(\\frac{\\partial L}{\\partial y_i} - \\frac{1}{n}\\sum_{j=1}^{n}\\frac{\\partial L}{\\partial y_j}\\right)';
+  expectVerdict(
+    gradient,
+    '\\frac{\\partial L}{\\partial x_{i}}=\\gamma \\left[ \\frac{\\partial L}{\\partial y_{i}}-\\frac{1}{n}\\sum_{j}\\frac{\\partial L}{\\partial y_{j}} \\right]',
+    'correct',
+    symbols,
+  );
+  expectVerdict('a(bc+1)', 'a\\left[bc + 1\\right]', 'correct');
+  // Near misses: the grouped content still counts; `x[n-1]` is still an entry of a signal.
+  expectVerdict(gradient, '\\frac{\\partial L}{\\partial x_{i}}=\\gamma \\left[ \\frac{\\partial L}{\\partial y_{i}}-\\sum_{j}\\frac{\\partial L}{\\partial y_{j}} \\right]', 'incorrect', symbols);
+  expectVerdict('a(bc+1)', 'a\\left[bc - 1\\right]', 'incorrect');
+  expectVerdict('x(n-1)', 'x[n-1]', 'incorrect');
+});

@@ -103,3 +103,63 @@ test("near miss: labels that are not the next question's first parts are a doubt
   assert.equal(b.verdict, 'needs-review');
   assert.match(b.feedback ?? '', /posted as a picture/);
 });
+
+// Chat exports often drop the picture's own mark: the person's words say a picture was sent.
+const TITLED = loadKey(
+  `partcredit: 1
+parts:
+  1.a: { title: Recovering a length-3 filter from a 1D convolution, answer: { type: vector, value: '(2, -1, 3)' } }
+  1.b: { title: Output length of a strided convolution, answer: '3' }
+  2.a: { title: Parameters of a traditional convolution layer, answer: '108' }
+  2.b: { title: Parameters of the depthwise separable convolution layer, answer: '39' }
+`,
+  'k.yaml',
+).key!;
+
+const titled = (chat: string) =>
+  gradeSubmission(TITLED, readSubmission(chat, 's', TITLED))
+    .parts.map((p) => `${p.id} ${p.verdict}`)
+    .join(', ');
+
+const SAID_NOT_SHOWN = `## User
+
+I want you to solve some problems on convolutions. Can you solve the attached problem?
+
+## Assistant
+
+**(a) Finding the filter**
+Setting up the three dot products gives the filter $[2, -1, 3]$.
+
+**(b) Output length**
+With stride 2 the output has $3$ entries.
+
+## User
+
+Let's move on to the next question, on depthwise separable convolutions. Please solve the attached problem.
+
+## Assistant
+
+**(a) Traditional convolution layer**
+Each of the 4 filters is $3 \\times 3 \\times 3$, so the layer has $108$ learnable parameters.
+
+**(b) Depthwise separable convolution layer**
+Depthwise $27$ plus pointwise $12$: the layer has $39$ learnable parameters in all.
+`;
+
+test('a picture the person only mentions ("solve the attached problem"): the replies answer the questions in turn', () => {
+  assert.equal(titled(SAID_NOT_SHOWN), '1.a correct, 1.b correct, 2.a correct, 2.b correct');
+  // Near miss: a wrong count in the second picture's reply is wrong, as surely as the right ones are right.
+  assert.equal(titled(SAID_NOT_SHOWN.replace('$39$', '$27$')), '1.a correct, 1.b correct, 2.a correct, 2.b incorrect');
+});
+
+test('near miss: a question typed out beside a mention of an attachment is a typed question, not a picture', () => {
+  const chat = `## User
+
+Question 2 (see the attached figure for the layer): (a) Count the parameters of a traditional $3 \\times 3$ convolution layer from 3 channels to 4.
+
+## Assistant
+
+**(a)** The layer has $108$ learnable parameters.
+`;
+  assert.equal(titled(chat), '1.a missing, 1.b missing, 2.a correct, 2.b missing');
+});

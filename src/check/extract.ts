@@ -42,7 +42,8 @@ const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终�
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
 const STATES_ANSWER = /answer|\bans\b|result|答案/i;
-const CONCLUSION_WORDS = 'therefore|thus|hence|so';
+// "Output so far:" is a step on the way, not a conclusion.
+const CONCLUSION_WORDS = String.raw`therefore|thus|hence|so(?!\s+far\b)`;
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
 /** A line that states a conclusion a choice is read from: answer or conclusion words, a yes or no, or bold. */
 export const CONCLUDING_LINE = new RegExp(String.raw`\b(?:${ANSWER_WORDS}|${CONCLUSION_WORDS}|conclusion|yes|no)\b|\*\*`, 'i');
@@ -516,9 +517,21 @@ const RESULT_WORDS =
 const SETUP_WORDS =
   /^(?:given|where|let|note|step|forward|backward|hint|recall|since|because|assume|assuming|with|using|for|if|constraint|goal|method|definition|input|setup|example|analysis|proof|derivation|why|how|key)\b/i;
 
+/** A label of a step on the way (`Output so far:`, `Add to output:`, `Running total:`): no result yet. */
+const PROVISIONAL = /\b(?:so\s+far|running|intermediate|partial|current|add(?:ed)?\s+to|after\s+step)\b/i;
+/** "The final output of the transpose convolution is:": a sentence that says the formula after it is the final one. */
+const FINAL_SENTENCE = /\bthe\s+final\s+(?!answer\b)[a-z][\w\s-]{0,60}?\s(?:is|are)\s*:?\s*(?:\*\*)?\s*(?=\$|\\\[|\n)/gi;
+
 /** How strongly a label before a formula names it a result (`Total runtime`, `Final answer`): 0 when it does not. */
 function resultLabel(label: string): number {
-  if (SETUP_WORDS.test(label) || label.split(/\s+/).length > 6 || !RESULT_WORDS.test(label) || /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)) return 0;
+  if (
+    SETUP_WORDS.test(label) ||
+    PROVISIONAL.test(label) ||
+    label.split(/\s+/).length > 6 ||
+    !RESULT_WORDS.test(label) ||
+    /\b(?:rule|step|formula|definition|idea|approach|method|analysis|property)\s*$/i.test(label)
+  )
+    return 0;
   return /\b(?:answer|result|final)\b/i.test(label) ? 50 : /\btotal\b/i.test(label) ? 30 : 15;
 }
 
@@ -597,6 +610,7 @@ export function answerCandidates(response: string): Candidate[] {
     if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, STATES_ANSWER.test(m[0]));
   }
   for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
+  for (const m of response.matchAll(FINAL_SENTENCE)) mark(m.index! + m[0].length, 50, true);
   for (const m of response.matchAll(RESULT_LINE)) {
     const score = resultLabel(m[1]!.trim());
     if (score) mark(m.index! + m[0].length, score, score === 50);

@@ -671,7 +671,6 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
 /** An image marker a chat export leaves where a picture was sent: `[image]`, `<image>`, `![screenshot](...)`. */
 const IMAGE_MARK = /\[(?:image|img|photo|picture|screenshot)[^\]\n]{0,60}\]|<image>|!\[[^\]\n]*\]\([^)\n]*\)/gi;
 
-/** Whether a user turn sends a picture with at most a short request (`[image]` "solve this"): no words of the question. */
 /**
  * The question a reply answers when the question was posted as a picture and the reply labels
  * its parts only ("(a) ... (b) ..."): the question its words name, where the problem set gives
@@ -688,12 +687,18 @@ function questionOfPicture(
   answered: (id: string) => boolean,
 ): { question: string; aligned: Aligned } | undefined {
   const byWords = questionByContent(reply, outline);
-  if (byWords) return { question: byWords.question, aligned: { by: 'title', ...(byWords.doubt ? { doubt: byWords.doubt } : {}) } };
-  if (!letters.length) return undefined;
+  const byOrder = letters.length ? nextByOrder(letters, outline, current, answered) : undefined;
+  // Words that lead only narrowly are no doubt when the order of the pictures says the same question.
+  if (byWords) return { question: byWords.question, aligned: { by: 'title', ...(byWords.doubt && byOrder?.question !== byWords.question ? { doubt: byWords.doubt } : {}) } };
+  return byOrder === null ? undefined : byOrder;
+}
+
+/** `questionOfPicture` by order alone: null to stay in the current question, undefined when no question fits. */
+function nextByOrder(letters: string[], outline: QuestionOutline[], current: string | undefined, answered: (id: string) => boolean): { question: string; aligned: Aligned } | null | undefined {
   const letterOf = (id: string) => id.split('.')[1];
   const has = (q: QuestionOutline) => letters.every((l) => q.parts.some((id) => letterOf(id) === l));
   const now = outline.findIndex((o) => o.number === current);
-  if (now >= 0 && has(outline[now]!) && letters.every((l) => !outline[now]!.parts.some((id) => letterOf(id) === l && answered(id)))) return undefined;
+  if (now >= 0 && has(outline[now]!) && letters.every((l) => !outline[now]!.parts.some((id) => letterOf(id) === l && answered(id)))) return null;
   const next = outline.slice(now + 1).find(has);
   if (!next) return undefined;
   // A screenshot of the question's first parts ((a) and (b) of three) fits too; later parts alone, or others, do not.
@@ -713,9 +718,26 @@ function questionOfPicture(
   };
 }
 
+/**
+ * A request to answer a picture it sends: "solve the attached problem", "please answer the
+ * question in this screenshot". A remark about a picture ("the edge in the image is actually
+ * vertical") asks nothing of it.
+ */
+const POINTS_AT_PICTURE =
+  /\b(?:solve|answer|do|work\s+(?:through|out)|help(?:\s+me)?\s+with|look\s+at)\b[^.?!\n]{0,60}?\b(?:attach(?:ed|ment)|(?:the|this|these)\s+(?:image|picture|screenshot|photo)s?)\b|\battached\s+(?:problems?|questions?|images?|pictures?|screenshots?|files?)\b/i;
+
+/**
+ * Whether a user turn sends a picture with at most a request, no words of the question:
+ * `[image]` "solve this", or a sentence or two that say which picture ("Let's move on to the
+ * next question, on normalization. Please solve the attached problem.") — a chat export often
+ * drops the picture's own mark, so such words are the sign. A part's label at its start, or a
+ * longer text, is a question typed out.
+ */
 function uploadOnly(m: Message): boolean {
   const request = m.text.replace(IMAGE_MARK, '').trim();
-  return (!!m.files?.length || request !== m.text.trim()) && request.length < 60 && !readLineLabel(request);
+  if (readLineLabel(request)) return false;
+  const sent = !!m.files?.length || request !== m.text.trim();
+  return (sent && request.length < 60) || ((sent || POINTS_AT_PICTURE.test(request)) && request.length < 300 && !request.includes('$'));
 }
 
 /**

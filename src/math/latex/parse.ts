@@ -1155,9 +1155,19 @@ function subscriptedNorm(arg: Node, which: string): Node {
  */
 function mul(a: Node, b: Node): Node {
   const last = a.kind === 'mul' ? a.factors[a.factors.length - 1]! : a;
-  const right = last.kind === 'sym' ? b : ungrouped(b);
+  // After a name, `[n-1]` may index a signal (`x[n-1]`); a bracket around a fraction, a sum or a
+  // product (`\gamma\left[\frac{\partial L}{\partial y_i} - \dots\right]`) only groups.
+  const right = last.kind === 'sym' && indexLike(b) ? b : ungrouped(b);
   if (a.kind === 'mul') return { kind: 'mul', factors: [...a.factors, right] };
   return { kind: 'mul', factors: [ungrouped(a), right] };
+}
+
+/** A one-item bracket whose item could be an index: a name, a number, or a short sum of them (`n-1`, `k+2`). */
+function indexLike(n: Node): boolean {
+  if (n.kind !== 'tuple' || n.items.length !== 1) return true;
+  const item = n.items[0]!;
+  const simple = (x: Node): boolean => x.kind === 'sym' || x.kind === 'num' || (x.kind === 'neg' && simple(x.arg));
+  return simple(item) || (item.kind === 'add' && item.terms.length <= 3 && item.terms.every(simple));
 }
 
 /** The item of a one-item square bracket, which in a product or under a power only groups. */
