@@ -103,6 +103,11 @@ interface Piece {
 /** Bold faces of text fonts, as PDFs name them (`DejaVuSans-Bold`, `Inter-SemiBold`, `Arial-BoldMT`). */
 const BOLD_FONT = /bold|semibold|demi|heavy|black/i;
 
+/** A structure rebuilt from several pieces (a fraction, a root, a matrix): always mathematics, never cut again. */
+function builtPiece(tex: string, at: Pick<Piece, 'x' | 'w' | 'y' | 'size' | 'top' | 'bottom'>): Piece {
+  return { t: tex, tex, raw: '', ...at, math: true, mathy: false, mono: false, built: true };
+}
+
 /** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
 function omxDepth(code: number): number {
   // \big: 0x00-0x0F; \Big ( ): 0x10-0x11 and \Big [ ] ... : 0x68-0x6F; \bigg: 0x12-0x1F; \Bigg: 0x20-0x2F.
@@ -572,21 +577,14 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
     const y = beside.length ? beside.sort((a, b) => b.size - a.size)[0]!.y : ry - 0.25 * size;
     const num = assemble(above).trim();
     const den = assemble(below).trim();
-    const frac: Piece = {
-      t: `\\frac{${num}}{${den}}`,
-      raw: '',
-      tex: `\\frac{${num}}{${den}}`,
+    const frac = builtPiece(`\\frac{${num}}{${den}}`, {
       x: r.x0,
       w: r.x1 - r.x0,
       y,
       size,
       top: Math.max(...above.map((p) => p.top)),
       bottom: Math.min(...below.map((p) => p.bottom)),
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    });
     return [...live.filter((p) => !above.includes(p) && !below.includes(p)), frac];
   }
 }
@@ -654,21 +652,7 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
     const x = sign ? sign.x : s.x0;
     const rootTex = `\\sqrt{${assemble(under).trim()}}`;
-    const root: Piece = {
-      t: rootTex,
-      raw: '',
-      tex: rootTex,
-      x,
-      w: s.x1 - x,
-      y: main.y,
-      size: main.size,
-      top: s.y1,
-      bottom: Math.min(s.y0, ...under.map((p) => p.bottom)),
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    const root = builtPiece(rootTex, { x, w: s.x1 - x, y: main.y, size: main.size, top: s.y1, bottom: Math.min(s.y0, ...under.map((p) => p.bottom)) });
     return [...live.filter((p) => p !== sign && !under.includes(p)), root];
   }
 }
@@ -812,7 +796,7 @@ function buildBoxes(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>)
     const inner = assemble(inside).trim();
     const stop = /\s*([.,;])$/.exec(inner);
     const tex = stop ? `\\boxed{${inner.slice(0, stop.index)}}${stop[1]}` : `\\boxed{${inner}}`;
-    const boxed: Piece = { t: tex, tex, raw: '', x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0, math: true, mathy: false, mono: false, built: true };
+    const boxed = builtPiece(tex, { x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0 });
     live = [...cand.filter((p) => !inside.includes(p)), boxed];
   }
   return live;
@@ -861,21 +845,14 @@ function buildRowVectors(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const env = ENV[open.raw.slice(-1)]!;
     const tex = `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}`;
     const all = [bracket!, ...inside, close];
-    const built: Piece = {
-      t: tex,
-      tex,
-      raw: '',
+    const built = builtPiece(tex, {
       x: bracket!.x,
       w: close.x + close.w / [...close.raw].length - bracket!.x,
       y: open.y,
       size: open.size,
       top: Math.max(...all.map((p) => p.top)),
       bottom: Math.min(...all.map((p) => p.bottom)),
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    });
     for (const p of [head, tail]) if (p) fonts.set(p, font);
     live = [...live.filter((p) => p !== open && p !== close && !inside.includes(p)), ...(head ? [head] : []), built, ...(tail ? [tail] : [])];
   }
@@ -960,21 +937,14 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       const cells = env && partner && close === OPENERS[open.tex.trim()]![1] && rows.length === 1 ? rowCells(inside) : undefined;
       tex = cells ? `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}` : `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner!.tex.trim()}`;
     }
-    const built: Piece = {
-      t: tex,
-      tex,
-      raw: '',
+    const built = builtPiece(tex, {
       x: open.x,
       w: (partner ? partner.x + partner.w : Math.max(...inside.map((p) => p.x + p.w))) - open.x,
       y: open.y,
       size: open.size,
       top: axis + r,
       bottom: axis - r,
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    });
     live = [...live.filter((p) => p !== open && p !== partner && !inside.includes(p)), built];
   }
   return live;
