@@ -1,5 +1,8 @@
 import { openPdf, readPage, type PageContent } from './load.js';
 import { isDisc, pageLines, type TextLine } from './layout.js';
+import { type LineSteps, lineSteps, paragraphGap } from './paragraphs.js';
+
+export { lineSteps } from './paragraphs.js';
 
 export type { Box, TextLine } from './layout.js';
 
@@ -321,7 +324,12 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
  * wrapped joined again, code fenced. `lineOf` and `lastOf` give each Markdown line's first and
  * last source line.
  */
-export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, number>): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
+export function linesToMarkdown(
+  lines: TextLine[],
+  widths?: ReadonlyMap<number, number>,
+  /** The document's line steps (`lineSteps`), when `lines` are one message of it. */
+  steps: LineSteps = lineSteps(lines),
+): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
   const out: string[] = [];
   const lineOf: (number | undefined)[] = [];
   const lastOf: (number | undefined)[] = [];
@@ -339,13 +347,14 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
   // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
   // iteration**`), written bold as the chat wrote them, since a reply's headings name its parts.
   const headings = new Map<number, number>();
-  // A paragraph break is a baseline step clearly wider than the usual line step.
-  const steps = lines
+  // Where the document's line step does not measure a pair (a heading, a display, text of another
+  // size), a paragraph break is a step clearly wider than the message's usual one.
+  const own = lines
     .slice(1)
     .map((l, i) => (l.page === lines[i]!.page ? lines[i]!.box.y0 + 0.25 * lines[i]!.size - (l.box.y0 + 0.25 * l.size) : 0))
     .filter((d) => d > 0)
     .sort((a, b) => a - b);
-  const usual = steps[Math.floor(steps.length / 3)] ?? 14;
+  const usual = own[Math.floor(own.length / 3)] ?? 14;
   lines.forEach((l, i) => {
     const title = openTitle;
     openTitle = undefined;
@@ -356,7 +365,10 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges);
     // A posted picture is a paragraph of its own.
     const newPara =
-      prev && prev.page === l.page && (step > 1.3 * usual || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image) && !(l.table && prev.table);
+      prev &&
+      prev.page === l.page &&
+      ((paragraphGap(prev, l, steps) ?? step > 1.3 * usual) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image) &&
+      !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
       push('```');

@@ -18,6 +18,13 @@ export interface TextLine {
   text: string;
   /** The line's main font size. */
   size: number;
+  /** The baseline of the line's largest piece: where its text stands, however tall its formulas. */
+  base?: number;
+  /**
+   * The family and size of the font its text (not its formulas) is mostly set in, faces aside
+   * (`DejaVuSans`, 11.25): text set alike shares its line step.
+   */
+  font?: { family: string; size: number };
   /**
    * The size of its prose, when it has prose and formulas larger than it (MathJax scales its
    * fonts to the prose's x-height: 1.37 times DejaVu Sans's size).
@@ -106,6 +113,22 @@ const BOLD_FONT = /bold|semibold|demi|heavy|black/i;
 /** A structure rebuilt from several pieces (a fraction, a root, a matrix): always mathematics, never cut again. */
 function builtPiece(tex: string, at: Pick<Piece, 'x' | 'w' | 'y' | 'size' | 'top' | 'bottom'>): Piece {
   return { t: tex, tex, raw: '', ...at, math: true, mathy: false, mono: false, built: true };
+}
+
+/** The family (its faces one: `Arial-BoldMT` is `Arial`) and size of the font most of a line's largest text is set in. */
+function textFont(pieces: Piece[], fonts: Map<Piece, string>): TextLine['font'] {
+  const text = pieces.filter((p) => !p.math && !p.mono && !p.built);
+  const size = Math.max(...text.map((p) => p.size));
+  const count = new Map<string, number>();
+  for (const p of text.filter((q) => q.size >= 0.95 * size)) {
+    const family = (fonts.get(p) ?? '')
+      .replace(/^[A-Z]{6}\+/, '')
+      .replace(/[-,].*$/, '')
+      .replace(/(?:MT|PS)$/, '');
+    if (family) count.set(family, (count.get(family) ?? 0) + p.raw.length);
+  }
+  const family = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return family ? { family, size } : undefined;
 }
 
 /** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
@@ -1570,11 +1593,14 @@ export function pageLines(page: PageContent): TextLine[] {
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
     const proseSize = prose.length ? Math.max(...prose.map((p) => p.size)) : l.size;
+    const font = textFont(l.pieces, fonts);
     out.push({
       page: page.number,
       box: bullet ? { ...box, x0: bullet.x0 } : box,
       text: bullet ? `- ${text}` : text,
       size: l.size,
+      base: l.y,
+      ...(font ? { font } : {}),
       ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
       display,
