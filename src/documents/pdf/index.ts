@@ -38,9 +38,13 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
-      for (const y of content.cutOff ?? []) {
+      // Text never touches the sheet's edge: a line reaching it ran past it (Chromium leaves out
+      // the glyphs wholly outside the page, so no clip shows the cut).
+      const atEdge = lines.filter((l) => !l.image && l.box.x1 > content.width - 1).map((l) => l.base ?? l.box.y0);
+      for (const y of [...(content.cutOff ?? []), ...atEdge]) {
         const l = lineAt(lines, y);
         if (l && !cutOff.includes(l)) cutOff.push(l);
+        if (l) l.cut = true;
       }
       pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
     }
@@ -251,7 +255,8 @@ const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a
 function columnEdges(lines: TextLine[], widths?: ReadonlyMap<number, number>): Map<string, { left: number; right: number }> {
   const edges = new Map<string, { left: number; right: number }>();
   const groups = new Map<string, TextLine[]>();
-  for (const l of lines) if (!l.display && !l.mono && !l.table) groups.set(`${l.page}|${l.bubble}`, [...(groups.get(`${l.page}|${l.bubble}`) ?? []), l]);
+  // A line the page cut off ends at the page's edge, not the column's.
+  for (const l of lines) if (!l.display && !l.mono && !l.table && !l.cut) groups.set(`${l.page}|${l.bubble}`, [...(groups.get(`${l.page}|${l.bubble}`) ?? []), l]);
   for (const [k, ls] of groups) {
     const right = Math.max(...ls.map((l) => l.box.x1));
     const left = Math.min(...ls.map((l) => l.box.x0));
@@ -288,7 +293,7 @@ const unclosed = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) 
  * lines as the chat wrote them.
  */
 function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
-  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table) return false;
+  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table || prev.cut) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // A heading (bold throughout, opening as a title does) after a line of the text face starts its

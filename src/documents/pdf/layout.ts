@@ -51,6 +51,8 @@ export interface TextLine {
   titleAt?: number;
   /** The bold words, ending as a title ends, that the line opens with before its text face (`convolutional layer.`). */
   titleRest?: string;
+  /** The page cut the line off at its edge or its column's: the line below is no rest of it. */
+  cut?: boolean;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
   /**

@@ -28,7 +28,7 @@ export function lineSteps(lines: TextLine[]): LineSteps {
   // The right edge of each page's text of each kind: a line reaching it was wrapped by the page,
   // and the line after it stands one line step below (a heading or a short paragraph does not).
   const edges = new Map<string, number>();
-  for (const l of lines) if (plain(l)) edges.set(`${l.page}|${kindOf(l)}`, Math.max(edges.get(`${l.page}|${kindOf(l)}`) ?? -Infinity, l.box.x1));
+  for (const l of lines) if (plain(l) && !l.cut) edges.set(`${l.page}|${kindOf(l)}`, Math.max(edges.get(`${l.page}|${kindOf(l)}`) ?? -Infinity, l.box.x1));
   const steps = new Map<string, { page: number; y: number; step: number }[]>();
   lines.slice(1).forEach((l, i) => {
     const p = lines[i]!;
@@ -48,7 +48,7 @@ const AROUND = 6;
 /**
  * The line step of `l`'s kind of text around it: the smallest step that recurs among the steps
  * measured nearest to it (a quoted problem set more tightly than the reply around it has its own),
- * else in the whole document. Undefined when no step of that kind recurs.
+ * else in the whole document, else the one step measured. Undefined when none is.
  */
 function lineStepAt(steps: LineSteps, l: TextLine): number | undefined {
   const all = steps.get(kindOf(l)) ?? [];
@@ -59,7 +59,8 @@ function lineStepAt(steps: LineSteps, l: TextLine): number | undefined {
   // A page apart weighs as a page's height.
   const far = (s: { page: number; y: number }) => 1000 * Math.abs(s.page - l.page) + Math.abs(s.y - baseOf(l));
   const near = [...all].sort((a, b) => far(a) - far(b)).slice(0, AROUND);
-  return recurring(near.map((s) => s.step)) ?? recurring(all.map((s) => s.step));
+  // A chat of short replies may wrap one line only: its step is all there is to go by.
+  return recurring(near.map((s) => s.step)) ?? recurring(all.map((s) => s.step)) ?? (all.length === 1 ? all[0]!.step : undefined);
 }
 
 /**
