@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { linesToMarkdown, type TextLine } from '../src/documents/pdf/index.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
 import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
@@ -44,4 +45,27 @@ test("a reply of one-line paragraphs keeps its paragraph breaks, measured agains
       where,
     );
   }
+});
+
+test("a display at a page's top, after the sentence that leads to it at the foot of the page before, is a paragraph of its own; prose going on over the page turn is not", () => {
+  const line = (page: number, text: string, y0: number, display = false): TextLine => ({
+    page,
+    box: { x0: display ? 220 : 118, x1: display ? 370 : 470, y0, y1: y0 + 11 },
+    text,
+    size: 11.5,
+    mono: false,
+    display,
+    bubble: false,
+  });
+  const { text } = linesToMarkdown([
+    line(1, '**Variance.** Each term has variance $\\sigma_{x}^{2}\\sigma_{g}^{2}$, and there are', 60),
+    line(1, 'of them, so', 44),
+    line(2, '$$\\operatorname{Var} (dw_{h,l}) = (n - k + 1)\\sigma_{x}^{2}\\sigma_{g}^{2}$$', 740, true),
+    line(2, 'Let me reconsider: the double sum runs over $i$ and $j$, and the', 700),
+    line(2, 'terms are uncorrelated, so', 60),
+    line(3, 'the variance grows as $n^{2}$.', 740),
+  ]);
+  assert.match(text, /of them, so\n\n\$\$\\operatorname/, text);
+  // Near miss: a sentence going on over a page turn stays in its paragraph.
+  assert.match(text, /terms are uncorrelated, so\nthe variance grows/, text);
 });

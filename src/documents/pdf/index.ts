@@ -368,11 +368,13 @@ export function linesToMarkdown(
     // A table's rows stand one under the other, however tall their padding makes them.
     // An inline formula the line had no room for is alone on the next line, but not a display.
     const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges);
-    // A posted picture is a paragraph of its own.
+    // A posted picture is a paragraph of its own. A display is one on a page's top too, after the
+    // sentence at the foot of the page before (the page turn shows no gap).
     const newPara =
       prev &&
-      prev.page === l.page &&
-      ((paragraphGap(prev, l, steps) ?? step > 1.3 * usual) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image) &&
+      (prev.page === l.page
+        ? (paragraphGap(prev, l, steps) ?? step > 1.3 * usual) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image
+        : l.display !== prev.display) &&
       !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
