@@ -566,12 +566,17 @@ function touching(candidates: Piece[], gap: (p: Piece) => number, rests: (p: Pie
  * Fractions: a rule with formula pieces stacked above and below it, narrowest rule first so
  * nested fractions are rebuilt from the inside out.
  */
-function fractionAt(live: Piece[], r: Shape): Piece[] {
+function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
   {
     const ry = (r.y0 + r.y1) / 2;
+    // A piece nearer another bar on its far side is that fraction's: MathJax sets a list's items so
+    // close that the next item's numerator stands right under this one's denominator.
+    const over = (p: Piece, b: Shape) => b !== r && b.x0 < p.x + p.w && b.x1 > p.x;
+    const elsewhere = (p: Piece) =>
+      p.y < ry ? bars.some((b) => over(p, b) && b.y1 < p.y && p.y - b.y1 < r.y0 - p.top) : bars.some((b) => over(p, b) && b.y0 > p.y && Math.max(0, b.y0 - p.top) < p.bottom - r.y1);
     const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size));
     // Distances count in the size of the largest piece there: a script's script is far for its own size.
-    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size);
+    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size && !elsewhere(p));
     const m = Math.max(0, ...near.map((p) => p.size));
     const above = touching(
       near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry),
@@ -696,10 +701,11 @@ function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number, fonts:
   // fraction bars side by side keep their null delimiters' gap between them.
   const cellBorder = (r: Shape) => shapes.some((o) => o !== r && o.rule && Math.abs(o.y0 - r.y0) < 0.3 && Math.abs(o.y1 - r.y1) < 0.3 && (Math.abs(o.x0 - r.x1) < 0.5 || Math.abs(o.x1 - r.x0) < 0.5));
   const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth && !edge(s) && !cellBorder(s)) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  const bars = candidates.filter((s) => s.rule);
   for (const s of candidates) {
     const root = radicalAt(live, s, fonts);
     if (root) live = root;
-    else if (s.rule) live = fractionAt(live, s);
+    else if (s.rule) live = fractionAt(live, s, bars);
   }
   return live;
 }
