@@ -571,9 +571,16 @@ function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
     const ry = (r.y0 + r.y1) / 2;
     // A piece nearer another bar on its far side is that fraction's: MathJax sets a list's items so
     // close that the next item's numerator stands right under this one's denominator.
+    // A bar with nothing close on its far side is no fraction's (a root's bar over a numerator);
+    // one a fraction already rebuilt spans is one.
     const over = (p: Piece, b: Shape) => b !== r && b.x0 < p.x + p.w && b.x1 > p.x;
+    const spans = (q: Piece, b: Shape) => !!q.built && q.bottom < b.y0 && q.top > b.y1;
+    const partUnder = (b: Shape) => live.some((q) => over(q, b) && ((q.top <= b.y0 + 0.5 && b.y0 - q.top < 0.6 * q.size) || spans(q, b)));
+    const partOver = (b: Shape) => live.some((q) => over(q, b) && ((q.bottom >= b.y1 - 0.5 && q.bottom - b.y1 < 0.6 * q.size) || spans(q, b)));
     const elsewhere = (p: Piece) =>
-      p.y < ry ? bars.some((b) => over(p, b) && b.y1 < p.y && p.y - b.y1 < r.y0 - p.top) : bars.some((b) => over(p, b) && b.y0 > p.y && Math.max(0, b.y0 - p.top) < p.bottom - r.y1);
+      p.y < ry
+        ? bars.some((b) => over(p, b) && b.y1 < p.y && p.y - b.y1 < r.y0 - p.top && partUnder(b))
+        : bars.some((b) => over(p, b) && b.y0 > p.y && Math.max(0, b.y0 - p.top) < p.bottom - r.y1 && partOver(b));
     const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size));
     // Distances count in the size of the largest piece there: a script's script is far for its own size.
     const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size && !elsewhere(p));
