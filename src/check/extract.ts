@@ -577,6 +577,16 @@ export function answerCandidates(response: string): Candidate[] {
     // "so $\|\Delta W\|_2 = \alpha$ and $$\alpha = \sqrt{d_{in}}$$": a conclusion that ends on a bare name the next formula gives the value of.
     const named = /=\s*(\\?[A-Za-z]+|[\u03b1-\u03c9])\s*$/.exec(all[lo]?.text ?? '')?.[1];
     if (named && all[lo + 1]?.text.startsWith(named) && /^\s*=/.test(all[lo + 1]!.text.slice(named.length)) && all[lo + 1]!.index - all[lo]!.index < 200) lo++;
+    // "so only the remaining $L-1$ layers each add $K-1$:" then a display: the sentence's inline formulas
+    // are what it counts with, the display its colon introduces is the conclusion.
+    for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
+      const lead = response.slice(index, all[j]!.index);
+      if (/[.!?]\s/.test(lead)) break;
+      if (all[j]!.display && /:\s*(?:\*\*)?\s*$/.test(lead)) {
+        lo = j;
+        break;
+      }
+    }
     const f = all[lo];
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.

@@ -355,7 +355,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
 }
 
 const RECHECK =
-  /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
+  /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|forg[eo]t|missed|left out|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
 
 /** Whether a follow-up asks the model to go on with what it was writing ("please continue it thoroughly"). */
 export function isContinuation(prompt: string): boolean {

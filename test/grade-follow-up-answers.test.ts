@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { unlabelledTurns } from '../src/documents/unlabelled-chat.js';
+import { answerCandidates } from '../src/check/extract.js';
+
+// Issue 9, blind rounds 10 and 12: the answer a TA grades as final is the one the model gives after
+// the person challenges it ("wait, 3 layers of 3x3 should be 7x7", "you forgot the FC biases");
+// partcredit kept the first. Each class below is written in the style of the real chat copies,
+// with a near miss that must stay as it was.
+const skip = devSkip;
+const grade = (text: string) => Object.fromEntries(gradeWithStaffKey(text));
+const roles = (text: string) => unlabelledTurns(text)?.map((m) => m.role);
+
+const TABLE = [
+  '| Layer | Number of Parameters | Dimension of Activations |',
+  '|---|---|---|',
+  '| Input | 0 | 28 × 28 × 1 |',
+  '| CONV3-10 | 3 × 3 × 1 × 10 + 10 = 100 | 28 × 28 × 10 |',
+  '| POOL2 | 0 | 14 × 14 × 10 |',
+  '| CONV3-10 | 3 × 3 × 10 × 10 + 10 = 910 | 14 × 14 × 10 |',
+  '| POOL2 | 0 | 7 × 7 × 10 |',
+  '| FLATTEN | 0 | 490 |',
+  '| FC-3 | 490 × 3 = 1470 | 3 |',
+].join('\n');
+
+// claude.ai copied as text: the initials avatar sits right above the message (its attachments and words), no blank line between.
+const CLAUDE = `Claude
+
+HW4 conv layers
+
+Question 4
+
+AK
+Screenshot 2025-10-03 at 4.12.09 PM.png
+can you do (c)
+
+## Receptive field
+
+Each stride-1 layer with kernel $K$ widens the field by $K-1$ on top of the $K$ the first one sees, so
+
+$$\\text{RF} = K + L(K-1)$$
+
+AK
+hmm, two 3x3 layers should see 5x5, not 7x7
+
+You're right, I counted the first layer twice. Only the $L-1$ layers after the first add $K-1$ each:
+
+$$\\text{RF} = K + (L-1)(K-1) = L(K-1) + 1$$
+
+AK
+Screenshot 2025-10-03 at 4.20.51 PM.png
+(e)
+
+## Part (e)
+
+${TABLE}
+
+AK
+you left out the biases of the fully connected layer
+
+Apologies — with one bias per output unit:
+
+| Layer | Number of Parameters | Dimension of Activations |
+|---|---|---|
+| FC-3 | 490 × 3 + 3 = 1473 | 3 |
+
+The other rows are unchanged.
+`;
+
+test("claude.ai copied as text: the avatar right above the person's words heads their turn, a `Question 4` line above says which question", { skip }, () => {
+  assert.deepEqual(roles(CLAUDE), ['note', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+  // Near miss: a write-up whose paragraph opens with a matrix's name on its own line, twice: no avatar (no sentence follows).
+  assert.equal(roles('1(a)\nW\n= U \\Sigma V^T\n\nso the cost is $2c\\,d_{out}^2 d_{in}$.\n\nW\n$= 2c$\n'), undefined);
+});
+
+test('a challenge with no part named, then a corrected reply: the correction is the final answer; the first stays the first', { skip }, () => {
+  assert.equal(grade(CLAUDE)['4.c'], 'correct');
+  // Near miss: a reply that keeps its answer after the challenge keeps the wrong one.
+  const kept = CLAUDE.replace(/You're right, I counted[\s\S]*?\$\$\n\nAK\nScreenshot 2025-10-03 at 4.20/, "No, the count stands: each of the $L$ layers adds $K-1$ to the $K$ of the input, so\n\n$$\\text{RF} = K + L(K-1)$$\n\nAK\nScreenshot 2025-10-03 at 4.20");
+  assert.equal(grade(kept)['4.c'], 'incorrect');
+});
+
+test('a table corrected by restating only the rows that change: the earlier table with those rows replaced', { skip }, () => {
+  assert.equal(grade(CLAUDE)['4.e'], 'correct');
+  // Near miss: a follow-up that only asks why, answered with the same row, leaves the table wrong.
+  const why = CLAUDE.replace('you left out the biases of the fully connected layer', 'why does the FC layer have 1470?').replace('Apologies — with one bias per output unit:', 'It maps 490 inputs to 3 outputs:').replace('490 × 3 + 3 = 1473', '490 × 3 = 1470');
+  assert.equal(grade(why)['4.e'], 'partial');
+});
+
+test("a conclusion's sentence that ends on a colon: the display it introduces, not the counts inline in it", () => {
+  const said = (text: string) => answerCandidates(text)[0]?.text;
+  assert.equal(said('so only the remaining $L-1$ layers each add $K-1$:\n\n$$\\text{RF} = L(K-1) + 1$$\n\nFor three layers that is $7$.'), '\\text{RF} = L(K-1) + 1');
+  // Near miss: a conclusion stated inline, its sentence ended, keeps its formula.
+  assert.equal(said('so the receptive field is $L(K-1)+1$. For example:\n\n$$3 + 2 \\cdot 2 = 7$$'), 'L(K-1)+1');
+});
