@@ -94,3 +94,14 @@ test("a conclusion's sentence that ends on a colon: the display it introduces, n
   // Near miss: a conclusion stated inline, its sentence ended, keeps its formula.
   assert.equal(said('so the receptive field is $L(K-1)+1$. For example:\n\n$$3 + 2 \\cdot 2 = 7$$'), 'L(K-1)+1');
 });
+
+const Q1 =
+  'Question 1. Newton-Schulz: p(W) = 1/2 (3I - WW^T) W.\n(a) Multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration?\n(b) Now let d_out >> d_in. Is there a faster way to compute p(W)? Report the updated runtime of each iteration.';
+
+test('an answer-first reply: the answer above the next asked part\'s label is the first asked part\'s', { skip }, () => {
+  const chat = `**User:** ${Q1}\n\n**Assistant:** **Answer:**\n\n$$2c\\,d_{out}^2 d_{in}$$\n\n**Why.** $WW^\\top$ costs $c\\,d_{out}^2 d_{in}$ and multiplying by $W$ again the same.\n\n**(b) Answer:** compute $W^\\top W$ first: $2c\\,d_{out} d_{in}^2$.\n`;
+  assert.deepEqual(grade(chat), { '1.a': 'correct', '1.b': 'correct' });
+  // Near miss: asked (b) alone, the formula a reply opens with before its `(b)` is no answer to (a).
+  const onlyB = chat.replace(Q1, Q1.replace(/\(a\)[^\n]*\n/, '').replace('(b) Now', 'Only (b): now'));
+  assert.equal(grade(onlyB)['1.a'], undefined);
+});

@@ -906,22 +906,17 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     }
     // `$y[n] = ...$` then `(b) ...`: to a question posted as a picture, a reply whose first label is the question's
     // second part answers its first, unanswered, in the worked text before that label.
+    // `**Answer:** $$...$$` then `**(b) Answer:** ...`: an answer-first reply to parts asked in words puts
+    // the first one's answer above any label, the next asked part's label after it.
     const lead = segments[0] && !segments[0].label ? segments[0] : undefined;
     const firstLabel = labelled[0]?.label;
     const qParts = parts();
-    if (
-      lead &&
-      uploaded &&
-      pending === 'new' &&
-      firstLabel?.part &&
-      !firstLabel.question &&
-      /\$|\\begin\{/.test(lead.text) &&
-      idFor(question, firstLabel.part, undefined, outline) === qParts[1] &&
-      !responses.has(qParts[0]!)
-    ) {
-      responses.add(qParts[0]!, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
-      lastPart = qParts[0];
-      cursor = Math.max(cursor, 0);
+    const labelledId = firstLabel?.part && !firstLabel.question ? idFor(question, firstLabel.part, undefined, outline) : undefined;
+    const askedBefore = labelledId ? (uploaded ? (labelledId === qParts[1] ? qParts[0] : undefined) : promptParts[promptParts.indexOf(labelledId) - 1]) : undefined;
+    if (lead && pending === 'new' && askedBefore && /\$|\\begin\{/.test(lead.text) && !responses.has(askedBefore)) {
+      responses.add(askedBefore, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
+      lastPart = askedBefore;
+      cursor = Math.max(cursor, qParts.indexOf(askedBefore));
     }
     // A reply cut off in a part, then "continue": the text before the new reply's first label ends that part.
     if (labelled.length && lead && pending === 'continue' && lastPart) {
