@@ -105,3 +105,22 @@ test('an answer-first reply: the answer above the next asked part\'s label is th
   const onlyB = chat.replace(Q1, Q1.replace(/\(a\)[^\n]*\n/, '').replace('(b) Now', 'Only (b): now'));
   assert.equal(grade(onlyB)['1.a'], undefined);
 });
+
+const NAMED_MID_LINE = `**You:** hw4, please use the course's conventions. 1(b): with d_out >> d_in, is there a faster way to compute p(W) = 1/2 (3I - W W^T) W? runtime per iteration?
+
+**ChatGPT:** Multiply in the other order, $W(W^\\top W)$: two products of $c\\,d_{out} d_{in}^2$ each, so
+
+$$2c\\,d_{out}\\, d_{in}^2$$
+
+**You:** and 4(c), L stacked K×K stride-1 convs, receptive field of the last output?
+
+**ChatGPT:** Each layer after the first adds $K-1$:
+
+$$L(K-1)+1$$
+`;
+
+test("a part the person's turn names after words of its own (`please ... 1(b): ...`, `and 4(c), ...`) is the part asked", { skip }, () => {
+  assert.deepEqual(grade(NAMED_MID_LINE), { '1.b': 'correct', '4.c': 'correct' });
+  // Near miss: a part mentioned mid-line with no colon and its statement after it is a remark, not the part asked.
+  assert.equal(grade(NAMED_MID_LINE.replace('1(b): with', '1(b) was marked wrong by my TA, but with'))['1.b'], undefined);
+});

@@ -390,10 +390,13 @@ const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|nee
  */
 const PART_PROMPT = new RegExp(
   String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
-    // `4(c)` or `4.(c)`, then a separator, the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
-    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
+    // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
+    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
   'i',
 );
+
+/** `... 1(a): statement`: a question's part named inside a line, a colon and its statement after it. */
+const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*:\s+\S/gi;
 
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
 /** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
@@ -447,6 +450,10 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
   const part = PART_PROMPT.exec(first[0] ?? '');
   if (part) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
+  // `hw4, please check against the official solutions. 1(a): p(W) = ...`: after words of its own, the
+  // one part the turn names with a colon, its statement after it (two or more are a list of parts).
+  const midLine = [...text.slice(0, 600).matchAll(PART_BEFORE_COLON)];
+  if (midLine.length === 1 && first[0]?.includes(midLine[0]![0].trim())) return { number: midLine[0]![1]!, heading: '', part: midLine[0]![2]!.toLowerCase() };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
