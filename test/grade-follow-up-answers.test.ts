@@ -124,3 +124,56 @@ test("a part the person's turn names after words of its own (`please ... 1(b): .
   // Near miss: a part mentioned mid-line with no colon and its statement after it is a remark, not the part asked.
   assert.equal(grade(NAMED_MID_LINE.replace('1(b): with', '1(b) was marked wrong by my TA, but with'))['1.b'], undefined);
 });
+
+const SHAPES = `You sent
+CNN shapes, input W × H × C.
+(a) conv layer: filter size K, padding P, stride S, F filters. Number of weights and biases? Output shape?
+(b) max pooling, stride S, filter size K: output shape?
+(c) L conv layers, filter K, stride 1: receptive field of the last output?
+
+Meta AI
+**(a) Conv layer**
+
+- Number of weights: $K \\times K \\times C \\times F$
+- Number of biases: $F$
+- Output shape: $\\left(\\left\\lfloor\\frac{W - K + 2P}{S}\\right\\rfloor + 1\\right) \\times \\left(\\left\\lfloor\\frac{H - K + 2P}{S}\\right\\rfloor + 1\\right) \\times F$
+
+**(b) Max pooling layer**
+
+Output shape: $\\left(\\left\\lfloor\\frac{W - K}{S}\\right\\rfloor + 1\\right) \\times \\left(\\left\\lfloor\\frac{H - K}{S}\\right\\rfloor + 1\\right) \\times C$
+
+**(c) Receptive field**
+
+Each layer adds $K - 1$, so after $L$ layers it is $L(K - 1) + 1$.
+`;
+
+test("a question typed out whose title matches two questions: its parts, each nearest its own letter's statement, decide", { skip }, () => {
+  assert.deepEqual(grade(SHAPES), { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
+  // Near miss: a typed part that reads as another question's leaves the choice a guess, for a person to check.
+  const mixed = grade(SHAPES.replace('(b) max pooling, stride S, filter size K: output shape?', '(b) the variance of the gradient?'));
+  assert.ok(Object.values(mixed).every((v) => v === 'needs-review'), JSON.stringify(mixed));
+});
+
+const WRITTEN = `4(a).
+
+$$\\# \\text{weights} = K^2 C F, \\quad \\# \\text{bias} = F$$
+
+$$\\text{output} : \\left( \\left\\lfloor \\frac{W+2P-K}{S} \\right\\rfloor + 1 \\right) \\times \\left( \\left\\lfloor \\frac{H+2P-K}{S} \\right\\rfloor + 1 \\right) \\times F$$
+
+7(b).
+
+**Mean:** every term has a zero-mean factor, so $\\mathbb{E}[dw_{h,l}] = 0$.
+
+**Variance:** the $m^2$ terms are uncorrelated and each has variance $\\sigma_x^2\\sigma_g^2$:
+
+$$\\operatorname{Var}(dw_{h,l}) = m^2\\sigma_x^2\\sigma_g^2 = (n-k+1)^2\\sigma_x^2\\sigma_g^2$$
+
+**Growth:** the standard deviation $(n-k+1)\\sigma_x\\sigma_g$ grows linearly in $n$.
+`;
+
+test('named answers written as a student does: `\\# \\text{bias}` names the biases, `\\text{output} :` states the shape, a label\'s sentence ending on a colon its display', { skip }, () => {
+  assert.deepEqual(grade(WRITTEN), { '4.a': 'correct', '7.b': 'correct' });
+  // Near misses: a wrong shape after the label is read and wrong; a variance sentence that ends on its own formula keeps it.
+  assert.equal(grade(WRITTEN.replace('W+2P-K', 'W-K'))['4.a'], 'partial');
+  assert.equal(grade(WRITTEN.replace('each has variance $\\sigma_x^2\\sigma_g^2$:', 'the variance is $m\\sigma_x^2\\sigma_g^2$.'))['7.b'], 'partial');
+});

@@ -40,6 +40,8 @@ function mathSpans(s: string): string[] {
 const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终答案|答案`;
 /** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
+/** A formula that opens on a label in words and a colon: `\text{output} :`, `\text{\# params}:`. */
+const LABEL_IN_FORMULA = /^\s*(\\(?:text|textbf|mathrm)\s*\{[^{}:]{2,40}\})\s*:(?!=)\s*/;
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
 const STATES_ANSWER = /answer|\bans\b|result|答案/i;
 const CONCLUSION_WORDS = 'therefore|thus|hence|so';
@@ -631,7 +633,10 @@ export function answerCandidates(response: string): Candidate[] {
     const marked = inside ? 50 : (reason.get(i) ?? 0);
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    const text = inside ? f.text.slice(inside[0].length) : f.text;
+    // `\text{output} : (\lfloor ... \rfloor + 1) \times ...`: a label and a colon inside the formula state
+    // the value as `=` does (read as it stands, the colon would divide).
+    const labelled = inside ? undefined : LABEL_IN_FORMULA.exec(f.text);
+    const text = inside ? f.text.slice(inside[0].length) : labelled ? `${labelled[1]} = ${f.text.slice(labelled[0].length)}` : f.text;
     push(text, how, score, f.index, finals.has(i) || !!inside);
     pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });

@@ -627,6 +627,21 @@ function scoreStatements(text: string, outline: QuestionOutline[]): (Statement &
 }
 
 /**
+ * Whether the parts a person typed out (`(a) A conv layer has filter size K ...`, `(b) ...`) confirm
+ * the question their whole text was aligned to: two or more, and each one's words nearer to that
+ * question's part of the same letter than to any other question's.
+ */
+function partsConfirm(labels: readonly Segment[], question: string, outline: QuestionOutline[]): boolean {
+  const typed = labels.filter((l) => l.text.trim());
+  if (typed.length < 2) return false;
+  return typed.every((l) => {
+    const letter = l.label!.part!;
+    const best = scoreStatements(l.text, outline).find((t) => t.id.split('.')[1] === letter);
+    return !!best && best.s > 0 && best.question === question;
+  });
+}
+
+/**
  * The question a text without any number is about when its words match several parts of that one
  * question about equally (a pasted question with all its parts, a reply that answers them all):
  * every part that comes close to the best is the same question's. Doubtful when another
@@ -834,6 +849,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           const whole = questionByContent(m.text, outline);
           if (whole) setQuestion(whole.question, '');
         }
+        // A question chosen by text over a close rival, whose typed-out parts each read as its own part of that letter: no guess.
+        if (alignedBy.doubt && question && partsConfirm(labels, question, outline)) alignedBy = { by: alignedBy.by };
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
