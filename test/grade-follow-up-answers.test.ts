@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
 import { unlabelledTurns } from '../src/documents/unlabelled-chat.js';
 import { answerCandidates } from '../src/check/extract.js';
 
@@ -176,4 +182,41 @@ test('named answers written as a student does: `\\# \\text{bias}` names the bias
   // Near misses: a wrong shape after the label is read and wrong; a variance sentence that ends on its own formula keeps it.
   assert.equal(grade(WRITTEN.replace('W+2P-K', 'W-K'))['4.a'], 'partial');
   assert.equal(grade(WRITTEN.replace('each has variance $\\sigma_x^2\\sigma_g^2$:', 'the variance is $m\\sigma_x^2\\sigma_g^2$.'))['7.b'], 'partial');
+});
+
+/** Graded with the staff key alone, as a course that has no problem set in Markdown: the key's part titles are all alignment has. */
+function gradeWithoutProblems(text: string): Record<string, string> {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const g = gradeSubmission(assignmentOf(key!), readSubmission(text, 't.md', key!));
+  return Object.fromEntries(g.parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, p.verdict]));
+}
+
+const NO_NUMBERS = `**User:** Homework help please.
+
+(a) A conv layer with filter size K, padding P, stride S and F filters takes a W × H × C input. How many weights and biases does it have, and what is the output shape?
+
+(b) A max pooling layer with filter size K and stride S (no padding). What is the output shape?
+
+**Assistant:**
+
+**(a)** Weights: $K^2 C F$, biases: $F$, output shape $\\left(\\left\\lfloor\\frac{W-K+2P}{S}\\right\\rfloor+1\\right)\\times\\left(\\left\\lfloor\\frac{H-K+2P}{S}\\right\\rfloor+1\\right)\\times F$.
+
+**(b)** $\\left(\\left\\lfloor\\frac{W-K}{S}\\right\\rfloor+1\\right)\\times\\left(\\left\\lfloor\\frac{H-K}{S}\\right\\rfloor+1\\right)\\times C$.
+
+**User:** (a) For y_{i,j} = sum_{h,l} x_{i+h-1,j+l-1} w_{h,l}, derive the gradient to the weight matrix dw, where dw_{h,l} is dL/dw_{h,l}, and the weight after one SGD step with learning rate eta.
+
+**Assistant:** Each weight touches every output, so
+
+$$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,j+l-1}$$
+
+and after one step $w_{h,l} \\leftarrow w_{h,l} - \\eta\\, dw_{h,l}$.
+`;
+
+test('without a problem set: a first question with no number is the one its parts\' words name; a part retyped by its letter after that letter was answered is the other question\'s', { skip }, () => {
+  assert.deepEqual(gradeWithoutProblems(NO_NUMBERS), { '4.a': 'correct', '4.b': 'correct', '7.a': 'correct' });
+  // Near miss: a follow-up led by an answered part's letter that only asks why is no other question's part.
+  const why = NO_NUMBERS.slice(0, NO_NUMBERS.indexOf('**User:** (a) For')).concat(
+    '**User:** (a) why is the number of biases F and not one per weight? I thought each of the K x K x C weights of a filter gets a bias of its own too\n\n**Assistant:** One bias per filter: it is added once to the weighted sum, so there are $F$ of them.\n',
+  );
+  assert.deepEqual(gradeWithoutProblems(why), { '4.a': 'correct', '4.b': 'correct' });
 });

@@ -627,6 +627,20 @@ function scoreStatements(text: string, outline: QuestionOutline[]): (Statement &
 }
 
 /**
+ * A part the person types out in words of their own, led by its letter (`(a) Derive the gradient to
+ * the weight matrix dw ...`), when the question under way has that letter answered already: the
+ * unanswered part of the same letter whose statement its words clearly name, in whichever question.
+ */
+function retyped(text: string, labels: readonly Segment[], question: string | undefined, outline: QuestionOutline[], answered: (id: string) => boolean): string | undefined {
+  const letter = labels.length === 1 && /^\s*(?:\*\*)?\(([a-h])\)/i.exec(text)?.[1]?.toLowerCase();
+  if (!letter || text.length < 100 || text.length > 600) return undefined;
+  const own = idFor(question, letter, undefined, outline);
+  if (own && !answered(own)) return undefined;
+  const named = partByContent(text, outline);
+  return named && !named.doubt && named.id.split('.')[1] === letter && !answered(named.id) ? named.id : undefined;
+}
+
+/**
  * Whether the parts a person typed out (`(a) A conv layer has filter size K ...`, `(b) ...`) confirm
  * the question their whole text was aligned to: two or more, and each one's words nearer to that
  * question's part of the same letter than to any other question's.
@@ -823,7 +837,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       // A copy of one part's statement from the problem set asks that part, whichever question came
       // before (`(a) Derive the gradient ...` pasted after question 3's replies).
-      const copied = h.number ? undefined : pastedPart(m.text, outline);
+      const copied = h.number ? undefined : (pastedPart(m.text, outline) ?? retyped(m.text, labels, question, outline, (id) => responses.has(id)));
       if (copied) {
         setQuestion(copied.split('.')[0], '');
         promptParts = [copied];
@@ -840,6 +854,12 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // A number the key does not have: the pasted text, not only its heading line, says which question it is.
         const unknown = h.number && !outline.some((o) => o.number === h.number);
         setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), unknown ? m.text.slice(0, 600) : h.heading);
+        // The chat's first question, with no number and a heading that names none: the one its parts' words are about, if any clearly is.
+        const byParts = !h.number && before === undefined && alignedBy.by === 'number' ? questionByContent(m.text, outline) : undefined;
+        if (byParts && byParts.question !== question) {
+          question = byParts.question;
+          alignedBy = { by: 'title', ...(byParts.doubt ? { doubt: byParts.doubt } : {}) };
+        }
         if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
           // A new pasted question with no number: the one its title or text matches, else the key's next.
           const byTitle = alignQuestion(undefined, h.heading, outline).number;
