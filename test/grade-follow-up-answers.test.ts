@@ -8,6 +8,8 @@ import { readSubmission } from '../src/documents/submission.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { unlabelledTurns } from '../src/documents/unlabelled-chat.js';
+import { statementIndex } from '../src/documents/pasted-statements.js';
+import { parseProblemSet } from '../src/documents/problem-set.js';
 import { answerCandidates } from '../src/check/extract.js';
 
 // Issue 9, blind rounds 10 and 12: the answer a TA grades as final is the one the model gives after
@@ -83,14 +85,19 @@ test("claude.ai copied as text: the avatar right above the person's words heads 
 test('a challenge with no part named, then a corrected reply: the correction is the final answer; the first stays the first', { skip }, () => {
   assert.equal(grade(CLAUDE)['4.c'], 'correct');
   // Near miss: a reply that keeps its answer after the challenge keeps the wrong one.
-  const kept = CLAUDE.replace(/You're right, I counted[\s\S]*?\$\$\n\nAK\nScreenshot 2025-10-03 at 4.20/, "No, the count stands: each of the $L$ layers adds $K-1$ to the $K$ of the input, so\n\n$$\\text{RF} = K + L(K-1)$$\n\nAK\nScreenshot 2025-10-03 at 4.20");
+  const kept = CLAUDE.replace(
+    /You're right, I counted[\s\S]*?\$\$\n\nAK\nScreenshot 2025-10-03 at 4.20/,
+    'No, the count stands: each of the $L$ layers adds $K-1$ to the $K$ of the input, so\n\n$$\\text{RF} = K + L(K-1)$$\n\nAK\nScreenshot 2025-10-03 at 4.20',
+  );
   assert.equal(grade(kept)['4.c'], 'incorrect');
 });
 
 test('a table corrected by restating only the rows that change: the earlier table with those rows replaced', { skip }, () => {
   assert.equal(grade(CLAUDE)['4.e'], 'correct');
   // Near miss: a follow-up that only asks why, answered with the same row, leaves the table wrong.
-  const why = CLAUDE.replace('you left out the biases of the fully connected layer', 'why does the FC layer have 1470?').replace('Apologies — with one bias per output unit:', 'It maps 490 inputs to 3 outputs:').replace('490 × 3 + 3 = 1473', '490 × 3 = 1470');
+  const why = CLAUDE.replace('you left out the biases of the fully connected layer', 'why does the FC layer have 1470?')
+    .replace('Apologies — with one bias per output unit:', 'It maps 490 inputs to 3 outputs:')
+    .replace('490 × 3 + 3 = 1473', '490 × 3 = 1470');
   assert.equal(grade(why)['4.e'], 'partial');
 });
 
@@ -104,7 +111,7 @@ test("a conclusion's sentence that ends on a colon: the display it introduces, n
 const Q1 =
   'Question 1. Newton-Schulz: p(W) = 1/2 (3I - WW^T) W.\n(a) Multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration?\n(b) Now let d_out >> d_in. Is there a faster way to compute p(W)? Report the updated runtime of each iteration.';
 
-test('an answer-first reply: the answer above the next asked part\'s label is the first asked part\'s', { skip }, () => {
+test("an answer-first reply: the answer above the next asked part's label is the first asked part's", { skip }, () => {
   const chat = `**User:** ${Q1}\n\n**Assistant:** **Answer:**\n\n$$2c\\,d_{out}^2 d_{in}$$\n\n**Why.** $WW^\\top$ costs $c\\,d_{out}^2 d_{in}$ and multiplying by $W$ again the same.\n\n**(b) Answer:** compute $W^\\top W$ first: $2c\\,d_{out} d_{in}^2$.\n`;
   assert.deepEqual(grade(chat), { '1.a': 'correct', '1.b': 'correct' });
   // Near miss: asked (b) alone, the formula a reply opens with before its `(b)` is no answer to (a).
@@ -157,7 +164,10 @@ test("a question typed out whose title matches two questions: its parts, each ne
   assert.deepEqual(grade(SHAPES), { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
   // Near miss: a typed part that reads as another question's leaves the choice a guess, for a person to check.
   const mixed = grade(SHAPES.replace('(b) max pooling, stride S, filter size K: output shape?', '(b) the variance of the gradient?'));
-  assert.ok(Object.values(mixed).every((v) => v === 'needs-review'), JSON.stringify(mixed));
+  assert.ok(
+    Object.values(mixed).every((v) => v === 'needs-review'),
+    JSON.stringify(mixed),
+  );
 });
 
 const WRITTEN = `4(a).
@@ -177,7 +187,7 @@ $$\\operatorname{Var}(dw_{h,l}) = m^2\\sigma_x^2\\sigma_g^2 = (n-k+1)^2\\sigma_x
 **Growth:** the standard deviation $(n-k+1)\\sigma_x\\sigma_g$ grows linearly in $n$.
 `;
 
-test('named answers written as a student does: `\\# \\text{bias}` names the biases, `\\text{output} :` states the shape, a label\'s sentence ending on a colon its display', { skip }, () => {
+test("named answers written as a student does: `\\# \\text{bias}` names the biases, `\\text{output} :` states the shape, a label's sentence ending on a colon its display", { skip }, () => {
   assert.deepEqual(grade(WRITTEN), { '4.a': 'correct', '7.b': 'correct' });
   // Near misses: a wrong shape after the label is read and wrong; a variance sentence that ends on its own formula keeps it.
   assert.equal(grade(WRITTEN.replace('W+2P-K', 'W-K'))['4.a'], 'partial');
@@ -212,11 +222,26 @@ $$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,j+l-1}$$
 and after one step $w_{h,l} \\leftarrow w_{h,l} - \\eta\\, dw_{h,l}$.
 `;
 
-test('without a problem set: a first question with no number is the one its parts\' words name; a part retyped by its letter after that letter was answered is the other question\'s', { skip }, () => {
+test("without a problem set: a first question with no number is the one its parts' words name; a part retyped by its letter after that letter was answered is the other question's", { skip }, () => {
   assert.deepEqual(gradeWithoutProblems(NO_NUMBERS), { '4.a': 'correct', '4.b': 'correct', '7.a': 'correct' });
   // Near miss: a follow-up led by an answered part's letter that only asks why is no other question's part.
   const why = NO_NUMBERS.slice(0, NO_NUMBERS.indexOf('**User:** (a) For')).concat(
     '**User:** (a) why is the number of biases F and not one per weight? I thought each of the K x K x C weights of a filter gets a bias of its own too\n\n**Assistant:** One bias per filter: it is added once to the weighted sum, so there are $F$ of them.\n',
   );
   assert.deepEqual(gradeWithoutProblems(why), { '4.a': 'correct', '4.b': 'correct' });
+});
+
+test("a reply's table with every cell filled is its answer, though it repeats the question's rows; the question's table pasted with blanks is the person's", { skip }, () => {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  const index = statementIndex(assignmentOf(key!, problems).outline);
+  const blank = TABLE.replace('3 × 3 × 1 × 10 + 10 = 100', ' ').replace('7 × 7 × 10', ' ').replace('490 × 3 = 1470', ' ');
+  const chat = (asked: string) => `AK\nScreenshot 2025-10-03 at 4.20.51 PM.png\n(e)\n\n${asked}\n\nFilling in each row:\n\n${TABLE}\n\nAK\nthanks, that helps\n\nYou're welcome.\n`;
+  assert.deepEqual(
+    unlabelledTurns(chat('fill in the missing entries'), index)?.map((m) => m.role),
+    ['user', 'assistant', 'user', 'assistant'],
+  );
+  // Near miss: the question's own table, pasted with its blank cells under the request, stays in the person's turn.
+  const pasted = unlabelledTurns(chat(`Fill in the missing entries in this table of the size of the activations at each layer, and the number of parameters at each layer.\n\n${blank}`), index);
+  assert.match(pasted![0]!.text, /\| FC-3 \|\s+\| 3 \|/);
 });

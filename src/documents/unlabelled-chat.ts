@@ -218,7 +218,8 @@ function filledTable(text: string): boolean {
     .trim()
     .split('\n')
     .filter((l) => !/^\s*\|?[\s:|-]+\|?\s*$/.test(l));
-  return rows.length >= 2 && rows.every((l) => /^\s*\|.*\|\s*$/.test(l) && l.trim().slice(1, -1).split('|').every((c) => c.trim() !== ''));
+  const filled = (row: string) => /^\s*\|.*\|\s*$/.test(row) && !/\|\s*\|/.test(row);
+  return rows.length >= 2 && rows.every(filled);
 }
 
 /** Whether a block asks: it has a question mark, or is a part statement that asks in words. */

@@ -277,7 +277,8 @@ export function tableAnswer(
   // one after it restates only the rows a correction changes, which replace the table's.
   const last = found.reduce((a, b) => (b.end > a.end ? b : a));
   const chosen = { ...last, cells: new Map(last.cells) };
-  for (const later of read.filter((f) => f.end > last.end).sort((a, b) => a.end - b.end)) for (const [r, v] of later.cells) if (v.size) chosen.cells.set(r, new Map([...(chosen.cells.get(r) ?? []), ...v]));
+  for (const later of read.filter((f) => f.end > last.end).sort((a, b) => a.end - b.end))
+    for (const [r, v] of later.cells) if (v.size) chosen.cells.set(r, new Map([...(chosen.cells.get(r) ?? []), ...v]));
   const expected: Record<string, string[]> = {};
   const lines = [`| | ${Array.from({ length: width }, (_, c) => columns[c] ?? `column ${c + 1}`).join(' | ')} |`, `|${' --- |'.repeat(width + 1)}`];
   rows.forEach((r, i) => {
