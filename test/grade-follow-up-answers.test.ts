@@ -245,3 +245,28 @@ test("a reply's table with every cell filled is its answer, though it repeats th
   const pasted = unlabelledTurns(chat(`Fill in the missing entries in this table of the size of the activations at each layer, and the number of parameters at each layer.\n\n${blank}`), index);
   assert.match(pasted![0]!.text, /\| FC-3 \|\s+\| 3 \|/);
 });
+
+const PASTED_ABOVE = `Poe
+
+Newton-Schulz, runtime questions. p(W) = 1/2 (3I - W W^T) W for W of size d_out x d_in.
+(a) Multiplying an n x m matrix by an m x p matrix takes c n m p. What is the runtime of each iteration?
+(b) Now d_out >> d_in. Is there a faster way to compute p(W)? Report the updated runtime of each iteration.
+
+Sure — here is each part.
+
+(a) Forming $WW^\\top$ costs $c\\,d_{out}^2 d_{in}$ and multiplying the result by $W$ costs the same again, so one iteration takes $2c\\,d_{out}^2 d_{in}$.
+
+(b) Regroup as $p(W) = \\tfrac12 W(3I - W^\\top W)$: the Gram matrix costs $c\\,d_{out} d_{in}^2$ and the product with $W$ the same, so $2c\\,d_{out} d_{in}^2$.
+`;
+
+test('without a problem set: a question pasted above its answers with no number, its lettered asks then the same letters answered', { skip }, () => {
+  assert.deepEqual(gradeWithoutProblems(PASTED_ABOVE), { '1.a': 'correct', '1.b': 'correct' });
+  // Near misses: answers given twice (formulas in the first letters: no question pasted), and letters whose words name no question's parts, stay unplaced as before.
+  assert.deepEqual(
+    gradeWithoutProblems(
+      '(a) One iteration: $c\\,d_{out}^2 d_{in}$?\n(b) Gram matrix first: $2c\\,d_{out} d_{in}^2$.\n\nChecking again:\n\n(a) Two products, so $2c\\,d_{out}^2 d_{in}$.\n(b) Unchanged.\n',
+    ),
+    {},
+  );
+  assert.deepEqual(gradeWithoutProblems('Poe\n\n(a) I think this one is fine.\n(b) Not sure about this one.\n\n(a) Yes.\n(b) No.\n'), {});
+});

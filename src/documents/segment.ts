@@ -223,6 +223,38 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   return out;
 }
 
+/** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
+export const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
+
+/**
+ * A question pasted above its answers with no number, its parts' letters then the answer's
+ * (`(a) ... How many weights? (b) ... What is the output shape?` then `### (a) ...`): the first run
+ * of lettered parts, each asking in words with no formula typeset, whose letters the text labels
+ * again in the same order right after it, is the question (`asked`), not answers to it; `rest` is the text's other segments.
+ */
+function askedRun(segs: Segment[]): { asked: Segment[]; rest: Segment[] } {
+  const { start, end } = firstLetters(segs);
+  const n = end - start;
+  const asks = (s: Segment) => !/\$|\\\(|\\begin\{/.test(s.text) && (s.text.includes('?') || ASKS.test(s.text));
+  if (n < 2 || !segs.slice(start, end).every(asks)) return { asked: [], rest: segs };
+  const again = segs.slice(end, end + n);
+  const repeated = again.length === n && again.every((s, i) => letterOf(s) === letterOf(segs[start + i]));
+  return repeated ? { asked: segs.slice(start, end), rest: [...segs.slice(0, start), ...segs.slice(end)] } : { asked: [], rest: segs };
+}
+
+/** A bare part letter's segment's letter (`(b)`, no question named with it). */
+const letterOf = (s: Segment | undefined) => (s?.label?.part && !s.label.question ? s.label.part : undefined);
+
+/** The text's first labels when they are bare letters, each once (`(a)` ... `(f)`): where that run starts and ends (empty when a label before them names more). */
+function firstLetters(segs: readonly Segment[]): { start: number; end: number } {
+  const start = segs.findIndex((s) => s.label);
+  if (start < 0 || !letterOf(segs[start])) return { start: 0, end: 0 };
+  let end = start;
+  const seen = new Set<string>();
+  while (letterOf(segs[end]) && !seen.has(letterOf(segs[end])!)) seen.add(letterOf(segs[end++])!);
+  return { start, end };
+}
+
 /**
  * LaTeX's default `enumerate` numbers a question's parts `1.` `2.` ... and a part's own items
  * `(a)` `(b)`: a run of `1.`, `2.`, ... starting right under a question heading (nothing but its
@@ -293,7 +325,14 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let solutionSeen = false;
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
-  for (const seg of enumeratedParts(splitAtLabels(text, 1, true, true), outline)) {
+  const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
+  // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
+  const pastedQuestion = questionOfParts(asked, outline);
+  for (const seg of enumeratedParts(rest, outline)) {
+    if (question === undefined && pastedQuestion && letterOf(seg)) {
+      question = pastedQuestion;
+      alignedBy = { by: 'title' };
+    }
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
@@ -641,18 +680,18 @@ function retyped(text: string, labels: readonly Segment[], question: string | un
 }
 
 /**
- * Whether the parts a person typed out (`(a) A conv layer has filter size K ...`, `(b) ...`) confirm
- * the question their whole text was aligned to: two or more, and each one's words nearer to that
- * question's part of the same letter than to any other question's.
+ * The question whose parts lettered segments are (`(a) A conv layer has filter size K ...`, `(b)
+ * ...`): two or more, and each one's words nearest that question's part of the same letter, in
+ * any question; undefined when they disagree or say nothing.
  */
-function partsConfirm(labels: readonly Segment[], question: string, outline: QuestionOutline[]): boolean {
-  const typed = labels.filter((l) => l.text.trim());
-  if (typed.length < 2) return false;
-  return typed.every((l) => {
-    const letter = l.label!.part!;
-    const best = scoreStatements(l.text, outline).find((t) => t.id.split('.')[1] === letter);
-    return !!best && best.s > 0 && best.question === question;
+function questionOfParts(lettered: readonly Segment[], outline: QuestionOutline[]): string | undefined {
+  const typed = lettered.filter((l) => l.label?.part && l.text.trim());
+  if (typed.length < 2) return undefined;
+  const votes = typed.map((l) => {
+    const best = scoreStatements(l.text, outline).find((t) => t.id.split('.')[1] === l.label!.part);
+    return best && best.s > 0 ? best.question : undefined;
   });
+  return votes.every((v) => v && v === votes[0]) ? votes[0] : undefined;
 }
 
 /**
@@ -870,7 +909,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           if (whole) setQuestion(whole.question, '');
         }
         // A question chosen by text over a close rival, whose typed-out parts each read as its own part of that letter: no guess.
-        if (alignedBy.doubt && question && partsConfirm(labels, question, outline)) alignedBy = { by: alignedBy.by };
+        if (alignedBy.doubt && question && questionOfParts(labels, outline) === question) alignedBy = { by: alignedBy.by };
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);

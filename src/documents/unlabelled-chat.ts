@@ -1,6 +1,6 @@
 import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
-import { asksForNext, isContinuation, isRecheck } from './segment.js';
+import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, QUESTION_NOTE, VERSION } from './transcripts.js';
 
@@ -44,9 +44,6 @@ const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2
 
 /** How many blocks around a question's opening are looked at (a bound: a reply of many numbered lines stays linear). */
 const NEAR = 6;
-
-/** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
-const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
 
 /** `reply`/`sent` (the buttons under the person's message: `Edit`): a reply follows; `user`/`buttons` (under a reply): the person's turn follows. */
 type Kind = 'reply' | 'sent' | 'user' | 'buttons' | 'text';
