@@ -90,6 +90,12 @@ test('a challenge with no part named, then a corrected reply: the correction is 
     'No, the count stands: each of the $L$ layers adds $K-1$ to the $K$ of the input, so\n\n$$\\text{RF} = K + L(K-1)$$\n\nAK\nScreenshot 2025-10-03 at 4.20',
   );
   assert.equal(grade(kept)['4.c'], 'incorrect');
+  // Near miss: a later turn that only mentions the part, and a reply about something else, leave the first answer.
+  const mentions = CLAUDE.replace('hmm, two 3x3 layers should see 5x5, not 7x7', 'as in (c), what does dilation do to it?').replace(
+    /You're right, I counted[\s\S]*?\$\$\n\nAK\nScreenshot 2025-10-03 at 4.20/,
+    'A dilation $d$ spaces the taps, so each layer adds $d(K-1)$:\n\n$$\\text{RF}_d = 1 + L\\,d\\,(K-1)$$\n\nAK\nScreenshot 2025-10-03 at 4.20',
+  );
+  assert.equal(grade(mentions)['4.c'], 'incorrect');
 });
 
 test('a table corrected by restating only the rows that change: the earlier table with those rows replaced', { skip }, () => {
