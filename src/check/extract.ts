@@ -40,6 +40,8 @@ function mathSpans(s: string): string[] {
 const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终答案|答案`;
 /** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
+/** A formula that opens on a label in words and a colon: `\text{output} :`, `\text{\# params}:`. */
+const LABEL_IN_FORMULA = /^\s*(\\(?:text|textbf|mathrm)\s*\{[^{}:]{2,40}\})\s*:(?!=)\s*/;
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
 const STATES_ANSWER = /answer|\bans\b|result|答案/i;
 // "Output so far:" is a step on the way, not a conclusion.
@@ -590,6 +592,16 @@ export function answerCandidates(response: string): Candidate[] {
     // "so $\|\Delta W\|_2 = \alpha$ and $$\alpha = \sqrt{d_{in}}$$": a conclusion that ends on a bare name the next formula gives the value of.
     const named = /=\s*(\\?[A-Za-z]+|[\u03b1-\u03c9])\s*$/.exec(all[lo]?.text ?? '')?.[1];
     if (named && all[lo + 1]?.text.startsWith(named) && /^\s*=/.test(all[lo + 1]!.text.slice(named.length)) && all[lo + 1]!.index - all[lo]!.index < 200) lo++;
+    // "so only the remaining $L-1$ layers each add $K-1$:" then a display: the sentence's inline formulas
+    // are what it counts with, the display its colon introduces is the conclusion.
+    for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
+      const lead = response.slice(index, all[j]!.index);
+      if (/[.!?]\s/.test(lead)) break;
+      if (all[j]!.display && /:\s*(?:\*\*)?\s*$/.test(lead)) {
+        lo = j;
+        break;
+      }
+    }
     const f = all[lo];
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
@@ -635,7 +647,10 @@ export function answerCandidates(response: string): Candidate[] {
     const marked = inside ? 50 : (reason.get(i) ?? 0);
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    const text = inside ? f.text.slice(inside[0].length) : f.text;
+    // `\text{output} : (\lfloor ... \rfloor + 1) \times ...`: a label and a colon inside the formula state
+    // the value as `=` does (read as it stands, the colon would divide).
+    const labelled = inside ? undefined : LABEL_IN_FORMULA.exec(f.text);
+    const text = inside ? f.text.slice(inside[0].length) : labelled ? `${labelled[1]} = ${f.text.slice(labelled[0].length)}` : f.text;
     push(text, how, score, f.index, finals.has(i) || !!inside);
     pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });

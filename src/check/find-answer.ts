@@ -36,11 +36,12 @@ export function statesName(candidate: string, name: string): boolean {
   // A strict bound states its quantity as a weak one does (`a < 0` as `a \ge 0`).
   const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\lt\b|\\gt\b)/.exec(candidate)?.[1];
   if (!lhs) return false;
-  const got = nameKey(lhs);
+  // `\# \text{bias} = F` (the number of biases) states `biases`: a count's sign and the plural say the same.
+  const got = nameKey(lhs).replace(/^#/, '');
   const want = nameKey(name);
   // `\mathbb{E}[dy^2]\,\mathbb{E}[x^2]`: an expectation of a square is a second moment, not the mean it looks like.
   if (want === 'mean' && /\^\{?2\b/.test(lhs)) return false;
-  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
+  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got) || (got.length >= 4 && (want === `${got}s` || want === `${got}es`));
 }
 
 /** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
@@ -138,7 +139,12 @@ function labelledValues(text: string, name: string): Candidate[] {
     for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
-    if (LEADS_ON.test(said)) said += ` ${displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j)}`;
+    // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)
+    // introduces the display: that is the statement, the formulas before it are what it is made of.
+    if (LEADS_ON.test(said)) {
+      const display = displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j);
+      said = display && /:\s*$/.test(said) && /\$/.test(said) ? display : `${said} ${display}`;
+    }
     const value = said
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')

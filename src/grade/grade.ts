@@ -780,6 +780,9 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
     if (labelled) return [labelled.text];
     return [which === 'final' ? response.final.text : response.first.text];
   }
+  // A table corrected by restating only the rows that change ("FC-3 | 1473 | 3 — everything else
+  // stands"): the final table is the earlier one with those rows replaced, so all attempts are read in order.
+  if (which === 'final' && a.spec.type === 'table' && response.attempts.length > 1) return [response.attempts.map((t) => t.text).join('\n\n')];
   // The answer the writer commits to: a later reply that states none (it only discusses) leaves the last one that does.
   return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
 }
