@@ -97,6 +97,15 @@ const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3
 const COMPARED_BY =
   /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
 
+/**
+ * Words right after a formula that make it a factor of comparison: `a $d_{out}/d_{in}$ speed-up`,
+ * `$4\times$ fewer`, `a $k$-fold reduction`. A quantity that is merely larger or smaller is not one.
+ */
+const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|cheaper|slower|fewer|savings?|reduction)\b/i;
+
+/** `加速比约为 $d_{out}/d_{in}$`: a speed-up ratio named before its formula in Chinese. */
+const COMPARED_BY_ZH = /加速比?(?:约|大约)?(?:为|是)?\s*$/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -614,7 +623,10 @@ export function answerCandidates(response: string): Candidate[] {
     if (inPrinted(f.index)) return;
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
-    const compares = COMPARED_BY.test(response.slice(response.lastIndexOf('\n', f.index) + 1, f.index));
+    const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
+    const start = response.indexOf(f.text, f.index);
+    const after = start < 0 ? '' : lineAfter(start + f.text.length).replace(/^[\s$\\)\]]*/, '');
+    const compares = COMPARED_BY.test(before) || COMPARED_BY_ZH.test(before) || COMPARES_AFTER.test(after);
     const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);

@@ -16,6 +16,7 @@ import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSi
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
+import { declinedAt } from './refusal.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
@@ -876,6 +877,26 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
       expected: part.compute ? `compute: ${part.compute}` : '',
       feedback: 'the key gives no answer to check against',
       source: response.label,
+    };
+  }
+  // "I can't read the matrices from the screenshot": what its text restates from the question is no answer.
+  const declined = response.final.sharedWith?.length ? -1 : declinedAt(response.final.text);
+  if (declined >= 0) {
+    const said = response.final.text.slice(declined, declined + 120).split(/[.\n]/)[0]!;
+    const confidence = confidenceOf([], response.alignedBy, readingWarnings, response.alignmentDoubt);
+    const verdict = settle('incorrect', confidence);
+    return {
+      ...base,
+      verdict,
+      score: 0,
+      points: 0,
+      category: 'incomplete',
+      answer: '',
+      expected: expectedText,
+      feedback: `the response says it cannot see what the question gives ("${said}") and answers nothing`,
+      source: response.label,
+      confidence,
+      ...(verdict === 'needs-review' ? { candidates: [], review: reviewReason([], response) } : {}),
     };
   }
   const context = questionContext(assignment, part.id.split('.')[0]!);
