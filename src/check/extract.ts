@@ -1,6 +1,7 @@
 import { LIMITS, LimitError } from '../math/limits.js';
 import { printedArrays } from './printed-output.js';
 import { boxedContents } from '../math/latex/braces.js';
+import { codeAssignments } from './code-assignments.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {
@@ -566,6 +567,7 @@ export function answerCandidates(response: string): Candidate[] {
   const all: { text: string; display: boolean; index: number; bold?: boolean; label?: string; said?: boolean }[] = [
     ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(response)),
     ...codeFormulas(response),
+    ...codeAssignments(response),
   ].sort((a, b) => a.index - b.index);
   // In a reply typed as plain text, a formula in bold is the one it states as its result; code a sentence says the quantity is, a result.
   const reason = new Map<number, number>(all.flatMap((f, i): [number, number][] => (f.bold ? [[i, 40]] : f.said ? [[i, 15]] : [])));

@@ -40,7 +40,9 @@ export function statesName(candidate: string, name: string): boolean {
   const want = nameKey(name);
   // `\mathbb{E}[dy^2]\,\mathbb{E}[x^2]`: an expectation of a square is a second moment, not the mean it looks like.
   if (want === 'mean' && /\^\{?2\b/.test(lhs)) return false;
-  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
+  // `var_dw = ...` in code: the statistic's name, then what it is of.
+  const of = /^([A-Za-z]{3,})_\w/.exec(lhs.trim())?.[1]?.toLowerCase();
+  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got) || (!!of && of !== got && (NAME_SYNONYMS[want] ?? []).includes(of));
 }
 
 /** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
