@@ -17,6 +17,7 @@ import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
 import { declinedAt } from './refusal.js';
+import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
@@ -337,6 +338,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
   const indexed = indexedForms(spec, targets);
+  const entries = entryFormOf(spec, spec.value ? [spec.value] : [], options.symbols);
   const keyNames = keySymbolNames(targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : [])));
   // A number where the key's answer has symbols is at best an instance of it ("for $d_{in} = 1024$,
   // $\alpha \le 1/32$. In general $\alpha = 1/\sqrt{d_{in}}$"): read after the formulas that state the same quantity in symbols.
@@ -371,6 +373,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...tidied(c.text),
         ...renamed(last, renames),
         ...asIndexed(c.text, indexed),
+        ...asEntries(last, entries),
         ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
