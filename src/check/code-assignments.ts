@@ -54,6 +54,11 @@ function windowSum(m: RegExpMatchArray): string | undefined {
   return `${out}_{${left.join(',')}} = ${sums} ${other}_{${idx.join(',')}} ${win[1]}_{${idx.map((s, k) => `${s}+${left[k]}-1`).join(',')}}`;
 }
 
+/** The text with its code blocks blanked (same length, lines kept): for readings of prose, where `**` is bold, not a power. */
+export function withoutCodeBlocks(text: string): string {
+  return text.includes('```') ? text.replace(FENCE, (block) => block.replace(/[^\n]/g, ' ')) : text;
+}
+
 /** Assignments of arithmetic in a reply's code blocks, as formulas (`name = expression`) with their offsets. */
 export function codeAssignments(text: string): { text: string; display: boolean; index: number }[] {
   if (!text.includes('```')) return [];

@@ -1,7 +1,7 @@
 import { LIMITS, LimitError } from '../math/limits.js';
 import { printedArrays } from './printed-output.js';
 import { boxedContents } from '../math/latex/braces.js';
-import { codeAssignments } from './code-assignments.js';
+import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {
@@ -565,7 +565,7 @@ export function answerCandidates(response: string): Candidate[] {
   // A reply with no LaTeX at all states its formulas in plain text.
   const latex = formulas(response);
   const all: { text: string; display: boolean; index: number; bold?: boolean; label?: string; said?: boolean }[] = [
-    ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(response)),
+    ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(withoutCodeBlocks(response))),
     ...codeFormulas(response),
     ...codeAssignments(response),
   ].sort((a, b) => a.index - b.index);

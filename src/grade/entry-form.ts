@@ -38,12 +38,7 @@ export function entryFormOf(spec: AnswerSpec, values: readonly string[], symbols
     names.size && indices.size === 1
       ? {
           index: [...indices][0]!,
-          bare: new RegExp(
-            String.raw`(?<![\\A-Za-z_])(${[...names]
-              .sort((a, b) => b.length - a.length)
-              .join('|')})(?![A-Za-z0-9_{\[(^'])`,
-            'g',
-          ),
+          bare: new RegExp(String.raw`(?<![\\A-Za-z_])(${[...names].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_{\[(^'])`, 'g'),
         }
       : null;
   FORMS.set(spec, form);

@@ -453,7 +453,22 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
           ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities)
           : // One of several answers, boxed and then taken back ("Wait, no — ... $\boxed{...}$"): the later box of
             // it is what the writer commits to; a statement named as another answer is none.
-            { rivals: [], committed: correct && wanted ? rivalsOf(c, fit, candidates.filter((o) => unnamedOr(o, wanted)), targets, text, options, question, quantities).committed : undefined };
+            {
+              rivals: [],
+              committed:
+                correct && wanted
+                  ? rivalsOf(
+                      c,
+                      fit,
+                      candidates.filter((o) => unnamedOr(o, wanted)),
+                      targets,
+                      text,
+                      options,
+                      question,
+                      quantities,
+                    ).committed
+                  : undefined,
+            };
       if (committed) return { ...committed, others: [{ text: c.text, verdict: fit.result.verdict }] };
       if (hedge) return hedged(fit, rivals);
       if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { answerCandidates } from '../src/check/extract.js';
+import { codeAssignments } from '../src/check/code-assignments.js';
+import { declinedAt } from '../src/grade/refusal.js';
+
+// The seventh blind round (issue 9): hw4-fa25 answered by models and habits the earlier rounds did
+// not cover (Qwen and Doubao in Chinese, o1's per-part "Final answer:", Claude's one reply with its
+// own part headings, NumPy-only answers, two boxes with "Wait, no", a student's "Ans:" lines,
+// Gemini refusing what it cannot see, swapped indices, \approx tables, \text{} units, \cdot and
+// \big), labelled as a TA would against the staff key before partcredit graded them. Each class
+// fixed here has a near miss that must stay wrong.
+const grade = gradeWithStaffKey;
+const skip = devSkip;
+
+// Measured 33/55 before this round's fixes, 37/55 after. What is left is all in reading chats and
+// write-ups (src/documents): turns headed `用户：` / `通义千问 Qwen3-Max`, `我:` / `豆包:`, a bare
+// `User` line and a model's name line (`Llama 4 Maverick`), `**User**` / `**Assistant**` lines, a
+// question pasted with no turn marker before `DeepSeek` / `已深度思考`, and a write-up's
+// `3. Convolution as FIR filter` headings, which leave its (a), (b), ... under question 2.
+test('the seventh blind round: agreement with the TA stays at its measured floor', { skip }, () =>
+  assertRoundFloor('blind round 13', join(ROOT, 'test', 'fixtures', 'blind-round13', 'blind-round13.labels.yaml'), { submissions: 12, parts: 55, floor: 37 }),
+);
+
+/** Question 3 (a) answered with cases whose rows are spaced by `\\[2pt]`. */
+const spacedCases = (tail: string) =>
+  `User: Question 3 (a). h(n) = (1/2)^n u(n). Compute and plot the convolution of x(n) (the length-7 rect) and h(n).\n\nAssistant:\n\n$$y[n] = \\begin{cases} 0, & n < 0 \\\\[2pt] 2 - \\dfrac{1}{2^{n}}, & 0 \\le n \\le 6 \\\\[2pt] ${tail}, & n \\ge 7 \\end{cases}$$\n`;
+
+test("a row break's spacing (`\\\\[2pt]`) is spacing, not a bracket of content in the row after it", { skip }, () => {
+  assert.equal(grade(spacedCases('\\dfrac{127}{2^{n}}')).get('3.a'), 'correct');
+  // Near miss: a wrong tail stays wrong.
+  assert.equal(grade(spacedCases('\\dfrac{128}{2^{n}}')).get('3.a'), 'incorrect');
+});
+
+/** Question 1 (b) answered with the speed-up named after the runtime on its line. */
+const speedUp = (runtime: string) =>
+  `User: Question 1 (b). If d_out >> d_in, is there a faster way to compute p(W)? Report the updated runtime of each iteration.\n\nAssistant: Use the Gram matrix: $p(W) = \\tfrac12 W(3I - W^\\top W)$; $W^\\top W$ costs $c\\,d_{in}^2 d_{out}$ and so does the product with $W$.\n\nRuntime $= ${runtime}$, a $d_{out}/d_{in}$ speed-up.\n`;
+
+test('a factor a formula is called after it ("a $d_{out}/d_{in}$ speed-up") comments on the answer before it', { skip }, () => {
+  assert.equal(grade(speedUp('2c\\, d_{out}\\, d_{in}^2')).get('1.b'), 'correct');
+  // Near miss: the runtime before it is still what is graded, wrong when it is wrong.
+  assert.equal(grade(speedUp('2c\\, d_{out}^2\\, d_{in}')).get('1.b'), 'incorrect');
+  // A quantity merely larger than another is no factor of comparison: it keeps its place.
+  assert.equal(answerCandidates('so the gradient grows: $\\sqrt{d_{out}}$ larger per layer')[0]?.text, '\\sqrt{d_{out}}');
+  assert.notEqual(answerCandidates('Runtime $= 2c\\,d_{out} d_{in}^2$, a $d_{out}/d_{in}$ speed-up')[0]?.text, 'd_{out}/d_{in}');
+});
+
+/** Question 4 (f) answered by a reply that restates the given g1, g2 and then `ending`. */
+const unseen = (ending: string) =>
+  `User: Question 4 (f). With circular padding and GAP, g1 = f(x1) = [0.8, 0, 0]^T and g2 = f(x2) = [0, 0.8, 0]^T. Compute g3 and g4 for the images in the screenshot.\n\nAssistant: With circular padding the convolutions are translation-equivariant and GAP is translation-invariant. We know $\\mathbf{g}_1 = [0.8, 0, 0]^T$ and $\\mathbf{g}_2 = [0, 0.8, 0]^T$. ${ending}\n`;
+
+test('a part the response says it cannot see is unanswered, not read from the givens it restates', { skip }, () => {
+  assert.equal(
+    grade(unseen("However, I can't see $\\mathbf{x}_3$ and $\\mathbf{x}_4$ in your image, so I'd need the figure to determine $\\mathbf{g}_3$ and $\\mathbf{g}_4$.")).get('4.f'),
+    'incorrect',
+  );
+  // Near miss: answering anyway under an assumption is an answer, graded as one.
+  assert.equal(
+    grade(
+      unseen(
+        "I can't see the images clearly, but assuming $\\mathbf{x}_3$ is the vertical edge shifted and $\\mathbf{x}_4$ the horizontal one: $\\mathbf{g}_3 = [0, 0.8, 0]^T$, $\\mathbf{g}_4 = [0.8, 0, 0]^T$.",
+      ),
+    ).get('4.f'),
+    'correct',
+  );
+  assert.ok(declinedAt('I cannot determine the numeric result without the matrix values.') >= 0);
+  // Working that merely cannot do something ("cannot simplify further") declines nothing.
+  assert.equal(declinedAt('This cannot be simplified further, so $y = 2 - 2^{-n}$.'), -1);
+});
+
+/** Question 2 (g) answered with two boxes for the factor, `between` them. */
+const twoBoxes = (first: string, between: string, second: string) =>
+  `User: Question 2 (g). Will the intermediate backpropagated gradients explode or vanish? What constants should they be multiplied by to stay stable?\n\nAssistant: $\\|c_a W_a^\\top\\|_2 = \\sqrt{d_{out}} > 1$, so the gradients **explode**. Multiply each backpropagated gradient by\n\n$$\\boxed{${first}}$$\n\n${between}\n\n$$\\boxed{${second}}$$\n`;
+
+test('one of several answers boxed and then taken back ("Wait, no") is the later box', { skip }, () => {
+  assert.equal(grade(twoBoxes('\\frac{1}{\\sqrt{d_{out}}}', 'Wait, no — the backward pass goes through $W^\\top$, so the constant is', '\\frac{1}{\\sqrt{d_{in}}}')).get('2.g'), 'partial');
+  // Near misses: the right one boxed after the take-back is right; a statement of another quantity boxed later takes nothing back.
+  assert.equal(grade(twoBoxes('\\frac{1}{\\sqrt{d_{in}}}', 'Wait, no — measured on the output side it is', '\\frac{1}{\\sqrt{d_{out}}}')).get('2.g'), 'correct');
+  assert.equal(grade(twoBoxes('\\frac{1}{\\sqrt{d_{out}}}', 'Actually, for reference, the growth per layer is', '\\|c_a W_a^\\top\\|_2 = \\sqrt{d_{out}}')).get('2.g'), 'correct');
+});
+
+/** Question 7 (a) and (b) answered only in NumPy. */
+const numpy = (window: string, variance: string, update: string) =>
+  `User: Question 7 (a). Derive the gradient dw and the weight after one SGD step (learning rate eta).\n\nAssistant: (a) In 0-indexed NumPy:\n\n\`\`\`python\ndef conv_weight_grad(x, dy):\n    m = dy.shape[0]\n    k = x.shape[0] - m + 1\n    dw = np.zeros((k, k))\n    for h in range(k):\n        for l in range(k):\n            dw[h, l] = ${window}\n    return dw\n\`\`\`\n\nThe SGD update is \`${update}\`.\n\nUser: Question 7 (b). Mean and variance of dw_{h,l} as a function of n, k, sigma_x, sigma_g? Growth of its std with n?\n\nAssistant: (b)\n\n\`\`\`python\nmean_dw = 0\nvar_dw = ${variance}\nstd_dw = np.sqrt(var_dw)   # grows like O(n)\n\`\`\`\n`;
+
+test('answers stated only in code: arithmetic assignments, a window sum in slicing, the whole-matrix update', { skip }, () => {
+  const right = grade(numpy('(dy * x[h:h+m, l:l+m]).sum()', '(n - k + 1)**2 * sigma_x**2 * sigma_g**2', 'w_new = w - eta * dw'));
+  assert.equal(right.get('7.a'), 'correct');
+  assert.equal(right.get('7.b'), 'correct');
+  // Near misses: the window taken transposed, the step the wrong way, m = n - k: each stays wrong.
+  const wrong = grade(numpy('(dy * x[l:l+m, h:h+m]).sum()', '(n - k)**2 * sigma_x**2 * sigma_g**2', 'w_new = w + eta * dw'));
+  assert.equal(wrong.get('7.a'), 'incorrect');
+  assert.equal(wrong.get('7.b'), 'partial');
+  assert.equal(grade(numpy('np.sum(x[h:h+m, l:l+m] * dy)', '(n - k + 1)**2 * sigma_x**2 * sigma_g**2', 'w_new = w + eta * dw')).get('7.a'), 'partial');
+  // Code that computes (calls, attributes) states no formula.
+  assert.deepEqual(
+    codeAssignments('```python\ndw = np.zeros((k, k))\nm = dy.shape[0]\nr = 1 + L * (K - 1)\n```').map((f) => f.text),
+    ['r = 1 + L * (K - 1)'],
+  );
+});
