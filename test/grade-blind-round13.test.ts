@@ -66,7 +66,9 @@ test('a part the response says it cannot see is unanswered, not read from the gi
     'correct',
   );
   assert.ok(declinedAt('I cannot determine the numeric result without the matrix values.') >= 0);
-  // Working that merely cannot do something ("cannot simplify further") declines nothing.
+  assert.ok(declinedAt("The screenshot you attached didn't come through, so please paste x and h as text.") >= 0);
+  // Working that merely cannot do something ("cannot simplify further", "I can't see why") declines nothing.
+  assert.equal(declinedAt("I can't see why the bound would be tighter, so $\\alpha = \\sqrt{d_{out}}$."), -1);
   assert.equal(declinedAt('This cannot be simplified further, so $y = 2 - 2^{-n}$.'), -1);
 });
 
