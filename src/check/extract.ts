@@ -626,8 +626,17 @@ export function answerCandidates(response: string): Candidate[] {
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
     const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
-    const start = response.indexOf(f.text, f.index);
-    const after = start < 0 ? '' : lineAfter(start + f.text.length).replace(/^[\s$\\)\]]*/, '');
+    // The formula's text begins within its opening delimiter (`$`, `\\(`, `$$`, a code span's `` ` ``).
+    const near = response.slice(f.index, f.index + f.text.length + 8).indexOf(f.text);
+    const start = near < 0 ? -1 : f.index + near;
+    // A few words after it suffice; a bounded slice keeps a long one-line reply linear.
+    const after =
+      start < 0
+        ? ''
+        : response
+            .slice(start + f.text.length, start + f.text.length + 40)
+            .split('\n')[0]!
+            .replace(/^[\s$\\)\]]*/, '');
     const compares = COMPARED_BY.test(before) || COMPARED_BY_ZH.test(before) || COMPARES_AFTER.test(after);
     const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
