@@ -15,13 +15,14 @@ import { declinedAt } from '../src/grade/refusal.js';
 const grade = gradeWithStaffKey;
 const skip = devSkip;
 
-// Measured 33/55 before this round's fixes, 37/55 after. What is left is all in reading chats and
+// Measured 33/55 before this round's fixes, 37/55 after; a thirteenth transcript written after
+// them (sonnet-prose-values: values in words) 5/8 before its own fixes, 8/8 after: 38/63 -> 45/63. What is left is all in reading chats and
 // write-ups (src/documents): turns headed `用户：` / `通义千问 Qwen3-Max`, `我:` / `豆包:`, a bare
 // `User` line and a model's name line (`Llama 4 Maverick`), `**User**` / `**Assistant**` lines, a
 // question pasted with no turn marker before `DeepSeek` / `已深度思考`, and a write-up's
 // `3. Convolution as FIR filter` headings, which leave its (a), (b), ... under question 2.
 test('the seventh blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 13', join(ROOT, 'test', 'fixtures', 'blind-round13', 'blind-round13.labels.yaml'), { submissions: 12, parts: 55, floor: 37 }),
+  assertRoundFloor('blind round 13', join(ROOT, 'test', 'fixtures', 'blind-round13', 'blind-round13.labels.yaml'), { submissions: 13, parts: 63, floor: 45 }),
 );
 
 /** Question 3 (a) answered with cases whose rows are spaced by `\\[2pt]`. */
@@ -101,4 +102,28 @@ test('answers stated only in code: arithmetic assignments, a window sum in slici
     codeAssignments('```python\ndw = np.zeros((k, k))\nm = dy.shape[0]\nr = 1 + L * (K - 1)\n```').map((f) => f.text),
     ['r = 1 + L * (K - 1)'],
   );
+});
+
+/** Question 3 (c) answered in words. */
+const inWords = (value: string) =>
+  `User: Question 3 (c). x is 5x5 with entries 1..25, h = [[-1,-2,-1],[0,0,0],[1,2,1]]. Evaluate y = x * h (true 2D convolution), no padding, stride 1.\n\nAssistant: Flipping $h$ gives $[[1,2,1],[0,0,0],[-1,-2,-1]]$; in every window of $x$ the top row minus the bottom row is $-10$ per column, weighted $4$, so all nine entries of the $3\\times3$ output are $${value}$.\n`;
+
+test('a constant matrix said in words ("all nine entries of the $3\\times3$ output are $-40$") is that matrix', { skip }, () => {
+  assert.equal(grade(inWords('-40')).get('3.c'), 'correct');
+  // Near miss: the unflipped (correlation) value stays wrong.
+  assert.equal(grade(inWords('40')).get('3.c'), 'incorrect');
+});
+
+/** Question 4 (a) and (b) with labels run together on a line and shapes said "by". */
+const labelsOnALine = (weights: string, depth: string) =>
+  `User: Question 4 (a). Conv layer, filter size K, padding P, stride S, F filters on a W x H x C input: number of weights and biases, and the output shape?\n\nAssistant: Weights: $F$ filters of $K \\times K \\times C$, i.e. $${weights}$; biases: $F$. Output: $\\lfloor (W - K + 2P)/S \\rfloor + 1$ by $\\lfloor (H - K + 2P)/S \\rfloor + 1$ by $F$.\n\nUser: Question 4 (b). Max pooling with filter size K and stride S: output shape?\n\nAssistant: Output: $\\lfloor (W-K)/S \\rfloor + 1$ by $\\lfloor (H-K)/S \\rfloor + 1$ by $${depth}$ — pooling acts per channel.\n`;
+
+test('a label\'s value ends at the next label on its line and is what "i.e." restates; a shape\'s factors may be said "by"', { skip }, () => {
+  const right = grade(labelsOnALine('K^2 C F', 'C'));
+  assert.equal(right.get('4.a'), 'correct');
+  assert.equal(right.get('4.b'), 'correct');
+  // Near misses: a wrong restatement and a wrong depth stay wrong.
+  const wrong = grade(labelsOnALine('K^2 F', 'F'));
+  assert.equal(wrong.get('4.a'), 'partial');
+  assert.equal(wrong.get('4.b'), 'incorrect');
 });

@@ -107,6 +107,12 @@ const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|ch
 /** `加速比约为 $d_{out}/d_{in}$`: a speed-up ratio named before its formula in Chinese. */
 const COMPARED_BY_ZH = /加速比?(?:约|大约)?(?:为|是)?\s*$/;
 
+/** "all (nine) entries (of the 3x3 output) are $-40$", "every element of y equals -40": one value for every entry. */
+const CONSTANT_MATRIX =
+  /\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+)?[a-z]+\s+)?(?:entries|entry|elements?|components?)\b[^.\n]{0,60}?\b(?:are|is|equals?)\s*\$?\s*([-−]?\d+(?:\.\d+)?)\s*\$?(?![\d.]\d)/gi;
+/** The size a constant matrix is said to have (`$3\times3$`, `3 x 3`, `3×3`). */
+const MATRIX_SIZE = /\b([1-9])\s*(?:\\times|×|x)\s*([1-9])\b/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -652,6 +658,14 @@ export function answerCandidates(response: string): Candidate[] {
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
+  // "all nine entries of the $3\times3$ output are $-40$": a constant matrix said in words.
+  for (const m of response.matchAll(CONSTANT_MATRIX)) {
+    const size = MATRIX_SIZE.exec(m[0]);
+    if (!size) continue;
+    const value = m[1]!.replace('−', '-');
+    const rows = Array.from({ length: Number(size[1]) }, () => Array.from({ length: Number(size[2]) }, () => value).join(' & '));
+    push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
+  }
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
   for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));

@@ -56,13 +56,18 @@ export function leftSide(value: string): string | undefined {
 const WORDED_FACTOR = String.raw`\$([^$\n]+)\$(?:\s+[A-Za-z]+){0,2}`;
 const WORDED_SHAPE = new RegExp(String.raw`${WORDED_FACTOR}\s*[×x]\s*${WORDED_FACTOR}(?:\s*[×x]\s*${WORDED_FACTOR})?`, 'g');
 
+/** `$\lfloor (W-K)/S \rfloor + 1$ by $\lfloor (H-K)/S \rfloor + 1$ by $C$`: factors said "by", formula after formula. */
+const BY_SHAPE = /\$([^$\n]+)\$\s+by\s+\$([^$\n]+)\$(?:\s+by\s+\$([^$\n]+)\$)?/g;
+
 /**
  * `$(\lfloor ... \rfloor + 1)$ pixels wide × $(...)$ pixels high × $F$ channels`: a shape whose
  * factors are formulas of their own with dimension words between them, the × in the prose.
  */
 function shapeFromWords(text: string): Candidate[] {
-  if (!/\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text)) return [];
-  return [...text.matchAll(WORDED_SHAPE)]
+  const times = /\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text);
+  const by = /\$\s+by\s+\$/.test(text);
+  if (!times && !by) return [];
+  return [...(times ? text.matchAll(WORDED_SHAPE) : []), ...(by ? text.matchAll(BY_SHAPE) : [])]
     .map((m) => ({
       text: [m[1], m[2], m[3]]
         .filter((f): f is string => !!f)
@@ -125,6 +130,18 @@ function displayAt(lines: string[], at: number): string {
   return taken.join(' ');
 }
 
+/** Another label further on the same line (`...; biases: $F$. Output: ...`): where this label's statement ends. */
+const NEXT_LABEL = /(?<=[.;])\s+(?:\*\*)?[A-Za-z][A-Za-z _-]{0,30}(?:\*\*)?\s*:(?=\s)/;
+
+/** `i.e. $K^2 C F$` after working in formulas: the formula the statement restates its value as. */
+const RESTATED = /\b(?:i\.\s?e\.|that is|namely)\s*,?\s*\$([^$]+)\$[\s.,;]*$/i;
+
+/** A labelled statement's value: the formula it restates its working as (`$F$ filters of $K \times K \times C$, i.e. $K^2CF$`), else all of it. */
+function restated(said: string): string {
+  const m = RESTATED.exec(said);
+  return m && (said.match(/\$[^$]+\$/g)?.length ?? 0) > 1 ? m[1]! : said;
+}
+
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
 function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
@@ -141,7 +158,7 @@ function labelledValues(text: string, name: string): Candidate[] {
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
     if (LEADS_ON.test(said)) said += ` ${displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j)}`;
-    const value = said
+    const value = restated(said.split(NEXT_LABEL)[0]!)
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
       .replace(/[.;,]\s*$/, '')
