@@ -16,13 +16,15 @@ const grade = gradeWithStaffKey;
 const skip = devSkip;
 
 // Measured 33/55 before this round's fixes, 37/55 after; a thirteenth transcript written after
-// them (sonnet-prose-values: values in words) 5/8 before its own fixes, 8/8 after: 38/63 -> 45/63. What is left is all in reading chats and
+// them (sonnet-prose-values: values in words) 5/8 before its own fixes, 8/8 after, and a fourteenth
+// (gemini-pro-unicode: plain Unicode) 7/10 before, 9/10 after: 45/73 -> 54/73 in all. What is left is all in reading chats and
 // write-ups (src/documents): turns headed `用户：` / `通义千问 Qwen3-Max`, `我:` / `豆包:`, a bare
 // `User` line and a model's name line (`Llama 4 Maverick`), `**User**` / `**Assistant**` lines, a
 // question pasted with no turn marker before `DeepSeek` / `已深度思考`, and a write-up's
-// `3. Convolution as FIR filter` headings, which leave its (a), (b), ... under question 2.
+// `3. Convolution as FIR filter` headings, which leave its (a), (b), ... under question 2; and
+// `**3(d) ii**` mid-reply, taken for 3.d.i.
 test('the seventh blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 13', join(ROOT, 'test', 'fixtures', 'blind-round13', 'blind-round13.labels.yaml'), { submissions: 13, parts: 63, floor: 45 }),
+  assertRoundFloor('blind round 13', join(ROOT, 'test', 'fixtures', 'blind-round13', 'blind-round13.labels.yaml'), { submissions: 14, parts: 73, floor: 54 }),
 );
 
 /** Question 3 (a) answered with cases whose rows are spaced by `\\[2pt]`. */
@@ -126,4 +128,19 @@ test('a label\'s value ends at the next label on its line and is what "i.e." res
   const wrong = grade(labelsOnALine('K^2 F', 'F'));
   assert.equal(wrong.get('4.a'), 'partial');
   assert.equal(wrong.get('4.b'), 'incorrect');
+});
+
+/** Question 4 (e) and (f) in plain Unicode: a table of dims joined by a middle dot, and `g₃`, `g₄` on one line. */
+const unicodeTable = (activation: string, g: string) =>
+  `User: Question 4 (e). Fill in the table of parameters and activations for CONV3-10, POOL2, CONV3-10, POOL2, FLATTEN, FC-3 on a 28x28x1 input.\n\nModel:\n\n| Layer | # Parameters | Activations |\n|---|---|---|\n| CONV3-10 | 100 | ${activation} |\n| POOL2 | 0 | 14·14·10 |\n| CONV3-10 | 910 | 14·14·10 |\n| POOL2 | 0 | 7·7·10 |\n| FLATTEN | 0 | 490 |\n| FC-3 | 1473 | 3 |\n\nUser: Question 4 (f). Circular padding and GAP: g3 and g4?\n\nModel: ${g}\n`;
+
+test('dimensions joined by a middle dot (`28·28·10`) are a shape; `g₃` names g3', { skip }, () => {
+  const right = grade(unicodeTable('28·28·10', 'g₃ = (0, 0.8, 0)ᵀ, g₄ = (0.8, 0, 0)ᵀ'));
+  assert.equal(right.get('4.e'), 'correct');
+  assert.equal(right.get('4.f'), 'correct');
+  // Near misses: the product alone is no shape, a wrong dimension is wrong, and g3 and g4 swapped stay wrong.
+  assert.equal(grade(unicodeTable('7840', '')).get('4.e'), 'partial');
+  const wrong = grade(unicodeTable('28·28·20', 'g₃ = (0.8, 0, 0)ᵀ, g₄ = (0, 0.8, 0)ᵀ'));
+  assert.equal(wrong.get('4.e'), 'partial');
+  assert.equal(wrong.get('4.f'), 'incorrect');
 });

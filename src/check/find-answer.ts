@@ -10,9 +10,10 @@ import { piecewiseCandidates } from './piecewise-answer.js';
  * line by line, in a table or in code. Check and grade read answers with this one vocabulary.
  */
 
-/** `\mathbf{g}_3`, `g_{3}`, `\mathbb{E}[dw]` → `g3`, `g3`, `e`: a name as a response or a key writes it. */
+/** `\mathbf{g}_3`, `g_{3}`, `g₃`, `\mathbb{E}[dw]` → `g3`, `g3`, `g3`, `e`: a name as a response or a key writes it. */
 export function nameKey(s: string): string {
   return s
+    .replace(/[₀-₉]/g, (d) => String(d.charCodeAt(0) - 0x2080))
     .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
     .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
     .replace(/[[(].*$/, '')
