@@ -177,6 +177,9 @@ function specialise(targets: Target[], text: string, givens: ReadonlyMap<string,
   return undefined;
 }
 
+/** A bracketed remark after a wide space that ends a formula and says "for", "e.g." or `\approx` in it. */
+const TRAILING_INSTANCE = /(?:\\q?quad|\\[;,]|~)\s*(?:\\left)?\(\s*(?:\\approx|\\text\{\s*(?:e\.g\.|for|i\.e\.)|e\.g\.)[^()]*(?:\\right)?\)[\s.,;]*$/;
+
 /**
  * A formula without the prose a writer put inside it: a remark in a case (`\text{ (equivalently }
  * ...)`) and sentence punctuation before `\end{cases}`.
@@ -188,6 +191,16 @@ function tidied(text: string): string[] {
     .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
     .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
   return t === text ? [] : [t, lastSide(t)];
+}
+
+/**
+ * `\|\Delta W\|_2 \le \sqrt{d_{out}} \quad (\approx 32 \text{ for } d_{out} = 1024)`: a worked instance in
+ * brackets after a wide space at the end is a remark on the answer, none of it. Read before the
+ * formula as written, which would take the remark for a factor.
+ */
+function withoutInstance(text: string): string[] {
+  const t = text.replace(TRAILING_INSTANCE, '').trim();
+  return t === text.trim() ? [] : [t];
 }
 
 /** A signal the key indexes with brackets, in each spelling a response may use, with its pattern written `x(...)`. */
@@ -363,6 +376,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...undecorated(c.text, quantities),
         ...withoutStepMarks(c.text),
         ...namedByDefinition(c.text, question.statements),
+        ...withoutInstance(c.text),
         c.text,
         last,
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
