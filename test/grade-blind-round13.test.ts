@@ -113,8 +113,9 @@ const inWords = (value: string) =>
 
 test('a constant matrix said in words ("all nine entries of the $3\\times3$ output are $-40$") is that matrix', { skip }, () => {
   assert.equal(grade(inWords('-40')).get('3.c'), 'correct');
-  // Near miss: the unflipped (correlation) value stays wrong.
+  // Near misses: the unflipped (correlation) value stays wrong, and a value with exceptions is no constant matrix.
   assert.equal(grade(inWords('40')).get('3.c'), 'incorrect');
+  assert.notEqual(grade(inWords('-40$ except the corners, which are $0')).get('3.c'), 'correct');
 });
 
 /** Question 4 (a) and (b) with labels run together on a line and shapes said "by". */

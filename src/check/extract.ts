@@ -107,9 +107,12 @@ const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|ch
 /** `加速比约为 $d_{out}/d_{in}$`: a speed-up ratio named before its formula in Chinese. */
 const COMPARED_BY_ZH = /加速比?(?:约|大约)?(?:为|是)?\s*$/;
 
-/** "all (nine) entries (of the 3x3 output) are $-40$", "every element of y equals -40": one value for every entry. */
+/**
+ * "all (nine) entries (of the 3x3 output) are $-40$", "every element of y equals -40": one value for
+ * every entry. "each entry is 0 except ...", "is 0 or 1" give no such matrix.
+ */
 const CONSTANT_MATRIX =
-  /\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+)?[a-z]+\s+)?(?:entries|entry|elements?|components?)\b[^.\n]{0,60}?\b(?:are|is|equals?)\s*\$?\s*([-−]?\d+(?:\.\d+)?)\s*\$?(?![\d.]\d)/gi;
+  /\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+)?[a-z]+\s+)?(?:entries|entry|elements?|components?)\b[^.\n]{0,60}?\b(?:are|is|equals?)\s*\$?\s*([-−]?\d+(?:\.\d+)?)(?!\d|\.\d)(?!\s*\$?\s*(?:except|or|but|and|unless|apart|other)\b)/gi;
 /** The size a constant matrix is said to have (`$3\times3$`, `3 x 3`, `3×3`). */
 const MATRIX_SIZE = /\b([1-9])\s*(?:\\times|×|x)\s*([1-9])\b/;
 
