@@ -77,3 +77,16 @@ test('a transcript that starts with a Markdown link or a [File] line is no JSON;
   // Near miss: a .json file that is broken JSON is still read as JSON, and says so.
   assert.equal(detectFormat('[{"role": "user"', 'chat.json'), 'json-messages');
 });
+
+test("speaker lines: a model's name with its variant alone on its line (`Llama 4 Maverick`), and Chinese pages' `用户：` / `我:` / `豆包:` / `通义千问`, head turns", () => {
+  const roles = (t: string) =>
+    parseMarkdownChat(t)
+      .map((m) => `${m.role}: ${m.text.split('\n')[0]}`)
+      .join(' | ');
+  assert.equal(roles('User\n1a: the runtime?\n\nLlama 4 Maverick\n**1a.** $2c\\,d_{out}^2 d_{in}$\n'), 'user: 1a: the runtime? | assistant: **1a.** $2c\\,d_{out}^2 d_{in}$');
+  assert.equal(roles('用户:\n第1题 (a) 运行时间?\n\n通义千问 Qwen3-Max\n\n(a) $2c\\,d_{out}^2 d_{in}$\n'), 'user: 第1题 (a) 运行时间? | assistant: (a) $2c\\,d_{out}^2 d_{in}$');
+  assert.equal(roles('我: 第4题 (a)\n\n豆包:\n(a) $K^2 C F$\n'), 'user: 第4题 (a) | assistant: (a) $K^2 C F$');
+  // Near misses: a sentence that opens on a model's name is the reply's text, and so is a name followed by lower-case words.
+  assert.equal(roles('User\nWhich model?\n\nClaude\nLlama 4 Maverick is the larger one.\nGemini said so too\n'), 'user: Which model? | assistant: Llama 4 Maverick is the larger one.');
+  assert.equal(detectFormat('Llama 4 Maverick is a model.\n\nIt answers questions.\n'), 'writeup');
+});

@@ -169,11 +169,15 @@ function promptStart(lines: string[], from: number, request: number): number {
 }
 
 /** Names chat sites and exporters give the model's turns (`## Grok`, `**Le Chat:**`, `### Perplexity`). */
-export const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?`;
+export const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?|豆包|通义千问|文心一言|元宝|智谱清言`;
 /** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Mistral Large 2`, `Claude 3.5 Sonnet`): part of the speaker, not the turn's first words. */
 export const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
 // `You said` / `You sent`: how ChatGPT's and Meta AI's pages head the person's turn when copied.
-const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt';
+// (`用户` and `我` as Chinese chat pages copied as text head them.)
+const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt|用户|我';
+
+/** One or two capitalised words after a model's name and version on a line of its own: its variant's name. */
+const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 
 /** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
 function speakerPattern(assistant: string): RegExp {
@@ -252,7 +256,10 @@ export function parseMarkdownChat(text: string): Message[] {
   // a turn too: chat pages copied as text (AI Studio's `User` / `Model`, `Qwen3-Max`, `Meta AI`).
   const speaks = (l: string) => {
     const m = speaker.exec(l);
-    return m && (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[2]) ? m : undefined;
+    if (!m) return undefined;
+    if (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[2]) return m;
+    // A model's name with its variant alone on its line (`Llama 4 Maverick`, `Qwen3-Max Preview`) heads its turn.
+    return l.trim().length <= 40 && MODEL_VARIANT.test(m[2]) ? Object.assign([...m.slice(0, 2), ''], { index: m.index, input: m.input }) : undefined;
   };
   let current: { role: Message['role']; lines: string[]; line: number } | undefined;
   const flush = () => {
@@ -397,6 +404,7 @@ export function withoutReasoning(reply: string): string {
   // A status line alone (`Thinking completed · 2,114 tokens`, `Thought for 31 seconds`): the
   // site's note that it reasoned, with the reasoning folded away; the reply starts after it.
   t = t.replace(/^[ \t]*(?:thinking completed|thought for \d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?)\b[^\n]{0,40}$/gim, '');
+  t = t.replace(/^[ \t]*(?:已深度思考|已思考)[^\n]{0,20}$/gm, '');
   return t.trim() ? t : reply;
 }
 

@@ -14,9 +14,9 @@ import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, QUESTION_NOTE, VERS
  * problem set's text (when there is one) and the question's wording do.
  */
 
-/** A site's note that the model reasoned, on a line of its own: the reply follows it. */
+/** A site's note that the model reasoned, on a line of its own: the reply follows it (DeepSeek's Chinese page: `已深度思考（用时 38 秒）`). */
 const REASONING =
-  /^(?:\*\*|_)?(?:thought for\b[^.\n]{1,30}|reasoned for\b[^.\n]{1,30}|thinking completed\b[^.\n]{0,40}|done thinking\b[^.\n]{0,30}|show thinking|thought process|thinking(?:\.\.\.|…)?)(?:\*\*|_)?$/i;
+  /^(?:\*\*|_)?(?:thought for\b[^.\n]{1,30}|reasoned for\b[^.\n]{1,30}|thinking completed\b[^.\n]{0,40}|done thinking\b[^.\n]{0,30}|show thinking|thought process|thinking(?:\.\.\.|…)?|已深度思考[^\n]{0,20}|已思考[^\n]{0,20}|思考过程|深度思考中)(?:\*\*|_)?$/i;
 
 /** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
