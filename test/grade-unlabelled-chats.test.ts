@@ -49,6 +49,14 @@ test("the model's name alone heads each reply (Le Chat, Copilot, Qwen3-Max); alo
   assert.equal(roles(`Claude\n\n1(a) ${A1A}\n\n1(b) ${A1B}\n`), undefined);
 });
 
+test("the model's name and its status stacked with no blank line (`DeepSeek` / `已深度思考（用时 38 秒）`) are one cue", { skip }, () => {
+  const chat = `${Q1A}\n${Q1B}\n\nDeepSeek\n已深度思考（用时 38 秒）\n\n(a) ${A1A}\n\n(b) ${A1B}\n`;
+  assert.deepEqual(roles(chat), ['user', 'assistant']);
+  assert.deepEqual(grade(chat), { '1.a': 'correct', '1.b': 'correct' });
+  // Near miss: the model's name over a sentence about it is a write-up's text, no cue.
+  assert.equal(roles(`DeepSeek\nDeepSeek is the model these answers come from.\n\n1(a) ${A1A}\n\n1(b) ${A1B}\n`), undefined);
+});
+
 test("claude.ai's initials avatar heads the person's turn and nothing heads the reply: the turn is what asks", { skip }, () => {
   const chat = `Claude\n\nHW4\n\nJD\n\n${Q1A}\n\n${A1A}\n\nJD\n\n${Q1B}\n\n${A1B}\n`;
   assert.deepEqual(roles(chat), ['user', 'assistant', 'user', 'assistant']);

@@ -77,14 +77,14 @@ function blocksOf(lines: readonly string[]): Block[] {
     }
     const text = lines.slice(i, j + 1).join('\n');
     const one = i === j ? text.trim() : undefined;
-    const kind: Kind =
-      one !== undefined && (REASONING.test(one) || NAME.test(one))
-        ? 'reply'
-        : one !== undefined && AVATAR.test(one)
-          ? 'user'
-          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
-            ? buttonsOf(lines.slice(i, j + 1))
-            : 'text';
+    // (The model's name and its status stacked with no blank line, `DeepSeek` / `Thought for 38 seconds`, are one cue.)
+    const kind: Kind = lines.slice(i, j + 1).every((l) => REASONING.test(l.trim()) || NAME.test(l.trim()))
+      ? 'reply'
+      : one !== undefined && AVATAR.test(one)
+        ? 'user'
+        : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
+          ? buttonsOf(lines.slice(i, j + 1))
+          : 'text';
     out.push({ from: i, to: j, text, kind });
     i = j;
   }
