@@ -82,3 +82,23 @@ test('"Output so far:" marks a step on the way; "The final output ... is:" marks
   // Near miss: a final output with a wrong entry is wrong, whatever the steps before it were.
   assert.equal(verdictOf(PAINTED.replace('3 & -3 & 1 \\\\ 0 & 3 & 1 \\end{bmatrix}$$', '3 & -4 & 1 \\\\ 0 & 3 & 1 \\end{bmatrix}$$'), '3.a'), 'incorrect');
 });
+
+const KERNEL = loadKey(
+  String.raw`partcredit: 1
+parts:
+  6.b.i:
+    symbols: { q: { matrix: [D, 1] }, k: { matrix: [D, 1] }, D: { positive: true, integer: true } }
+    answer: 'sim(q, k) = (q^T k + 1)^2'
+`,
+  'k.yaml',
+).key!;
+
+const kernelVerdict = (text: string) => gradeSubmission(KERNEL, readSubmission(text, 'w.md', KERNEL)).parts.find((p) => p.id === '6.b.i')!.verdict;
+
+test('"Replace $A$ with $B$" in a correction takes A back: B is the answer', () => {
+  const summary = String.raw`**6(b)(i)** Summary of required modifications: Replace $\text{sim}(q,k) = (q^{T} k)^{2}$ with $\boxed{(q^{T} k + 1)^{2}}$, since the standard degree-2 polynomial kernel includes the bias term.`;
+  assert.equal(kernelVerdict(summary), 'correct');
+  // Near miss: the same correction the wrong way round still answers with what it puts in.
+  const backwards = String.raw`**6(b)(i)** Summary of required modifications: Replace $\text{sim}(q,k) = (q^{T} k + 1)^{2}$ with $\boxed{(q^{T} k)^{2}}$, the homogeneous kernel.`;
+  assert.equal(kernelVerdict(backwards), 'incorrect');
+});
