@@ -102,3 +102,27 @@ test('"Replace $A$ with $B$" in a correction takes A back: B is the answer', () 
   const backwards = String.raw`**6(b)(i)** Summary of required modifications: Replace $\text{sim}(q,k) = (q^{T} k + 1)^{2}$ with $\boxed{(q^{T} k)^{2}}$, the homogeneous kernel.`;
   assert.equal(kernelVerdict(backwards), 'incorrect');
 });
+
+const SHAPES = loadKey(
+  String.raw`partcredit: 1
+parts:
+  4.b:
+    answer: { type: choice, options: ['[d, k]'], wrong: ['[h, d, k]', '[h, k]'] }
+  4.d:
+    answer: { type: choice, options: ['bd,dk->bk'], wrong: ['bd,hdk->bhk', 'bd,dk->bhk'] }
+`,
+  'k.yaml',
+).key!;
+
+const shapeVerdict = (text: string, id: string) => gradeSubmission(SHAPES, readSubmission(text, 'w.md', SHAPES)).parts.find((p) => p.id === id)!.verdict;
+
+test('a quoted multiple-choice question lays out its options behind empty marks (○): listing them is no answer', () => {
+  // The export broke the question after its first option, which happens to be the right one.
+  const quoted = `**4(b)** What is B? ○ [h, d, k] ○ [d, k] ○ [h, k]\n\n**4(d)** What is D? ○ torch.einsum("bd,dk->bk", x,W_k)\n○ torch.einsum("bd,hdk->bhk", x,W_k) ○ torch.einsum("bd,dk->bhk", x,W_k)\n`;
+  assert.notEqual(shapeVerdict(quoted, '4.d'), 'correct');
+  assert.notEqual(shapeVerdict(quoted, '4.b'), 'correct');
+  // Near miss: the same question answered after it keeps its verdict.
+  const answered = `**4(b)** What is B? ○ [h, d, k] ○ [d, k] ○ [h, k]\n\nB is [d, k]: the key projection is shared by all heads.\n\n**4(d)** What is D? ○ torch.einsum("bd,dk->bk", x,W_k)\n○ torch.einsum("bd,hdk->bhk", x,W_k) ○ torch.einsum("bd,dk->bhk", x,W_k)\n\nD is torch.einsum("bd,dk->bk", x, W_k).\n`;
+  assert.equal(shapeVerdict(answered, '4.b'), 'correct');
+  assert.equal(shapeVerdict(answered, '4.d'), 'correct');
+});
