@@ -35,6 +35,23 @@ test('real PDF chat exports graded with a key for their homework: agreement with
   assert.equal(r.report.bySubmission.get('gemini-2.5-pro')?.rightWrong, 8);
 });
 
+// ChatGPT on an attention homework (thread_422), keyed and labelled in the same way: 6/11 before
+// this round's fixes, 6/11 after — 6(b)(i) now read from the correction that replaces the kernel,
+// while 4(d) is no longer credited for the restated question whose first option was the right one.
+// Left: 4(a)-(e) ask "What is A?" ... "What is E?" and the reply answers in a table whose rows are
+// named A-E, which no part's text reaches.
+test('a real ChatGPT export of an attention homework graded with its key: agreement with the TA stays at its floor', {
+  skip: existsSync(join(CHATS, 'thread_422-ChatGPT_-_hw9.pdf')) ? false : skip || '../shared/corpus/dev/pdf-chats/thread_422 is absent',
+  timeout: 120_000,
+}, async () => {
+  const r = await measureAgreement({ labels: join(FIXTURES, 'attention-hw9.labels.yaml') });
+  const o = r.report.overall;
+  console.log(`real PDF chats (attention): right-vs-wrong ${percent(o.rightWrong, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
+  assert.equal(o.parts, 11);
+  assert.ok(o.rightWrong >= 6, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below 6`);
+  assert.equal(r.report.byPart.get('6.b.i')?.rightWrong, 1);
+});
+
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
 symbols:
