@@ -68,7 +68,9 @@ parts:
   'k.yaml',
 ).key!;
 
-const verdictOf = (text: string, id: string) => gradeSubmission(GRADIENT, readSubmission(text, 'w.md', GRADIENT)).parts.find((p) => p.id === id)!.verdict;
+/** One key's verdict on a part of a written response. */
+const verdictsWith = (key: typeof GRADIENT) => (text: string, id: string) => gradeSubmission(key, readSubmission(text, 'w.md', key)).parts.find((p) => p.id === id)!.verdict;
+const verdictOf = verdictsWith(GRADIENT);
 
 const DERIVATION = String.raw`**2(b)** The loss $L$ depends on all $y_{j}$, and each $y_{j}$ depends on $\beta$ and on every $x_i$ through $\mu$.
 $$\frac{\partial L}{\partial x_{i}} = \sum_{j=1}^{n} \frac{\partial L}{\partial y_{j}} \frac{\partial y_{j}}{\partial x_{i}}$$
@@ -110,7 +112,7 @@ parts:
   'k.yaml',
 ).key!;
 
-const kernelVerdict = (text: string) => gradeSubmission(KERNEL, readSubmission(text, 'w.md', KERNEL)).parts.find((p) => p.id === '6.b.i')!.verdict;
+const kernelVerdict = (text: string) => verdictsWith(KERNEL)(text, '6.b.i');
 
 test('"Replace $A$ with $B$" in a correction takes A back: B is the answer', () => {
   const summary = String.raw`**6(b)(i)** Summary of required modifications: Replace $\text{sim}(q,k) = (q^{T} k)^{2}$ with $\boxed{(q^{T} k + 1)^{2}}$, since the standard degree-2 polynomial kernel includes the bias term.`;
@@ -131,7 +133,7 @@ parts:
   'k.yaml',
 ).key!;
 
-const shapeVerdict = (text: string, id: string) => gradeSubmission(SHAPES, readSubmission(text, 'w.md', SHAPES)).parts.find((p) => p.id === id)!.verdict;
+const shapeVerdict = verdictsWith(SHAPES);
 
 test('a quoted multiple-choice question lays out its options behind empty marks (○): listing them is no answer', () => {
   // The export broke the question after its first option, which happens to be the right one.
