@@ -52,6 +52,20 @@ test('a real ChatGPT export of an attention homework graded with its key: agreem
   assert.equal(r.report.byPart.get('6.b.i')?.rightWrong, 1);
 });
 
+// Claude on an optimization homework (thread_245): every question a picture or a typed follow-up
+// with no number, each reply answering one part without labelling it. 1/6: only the last typed
+// question's reply is placed; the pictures' replies go to no part (turn/part alignment, left).
+test('a real Claude export of an optimization homework, questions as pictures: agreement with the TA stays at its floor', {
+  skip: existsSync(join(CHATS, 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf')) ? false : skip || '../shared/corpus/dev/pdf-chats/thread_245 is absent',
+  timeout: 120_000,
+}, async () => {
+  const r = await measureAgreement({ labels: join(FIXTURES, 'optimizers-hw2.labels.yaml') });
+  const o = r.report.overall;
+  console.log(`real PDF chats (optimizers): right-vs-wrong ${percent(o.rightWrong, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
+  assert.equal(o.parts, 6);
+  assert.ok(o.rightWrong >= 1, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below 1`);
+});
+
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
 symbols:
