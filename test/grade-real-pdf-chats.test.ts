@@ -39,31 +39,25 @@ test('real PDF chat exports graded with a key for their homework: agreement with
 // this round's fixes, 11/11 after: 6(b)(i) read from the correction that replaces the kernel; 4(a)-(e),
 // which ask "What is A?" ... "What is E?", read from the reply's table rows named A-E (whose
 // einsum cells the PDF wrapped at their arrows), not from the restated options.
-test('a real ChatGPT export of an attention homework graded with its key: agreement with the TA stays at its floor', {
-  skip: existsSync(join(CHATS, 'thread_422-ChatGPT_-_hw9.pdf')) ? false : skip || '../shared/corpus/dev/pdf-chats/thread_422 is absent',
-  timeout: 120_000,
-}, async () => {
-  const r = await measureAgreement({ labels: join(FIXTURES, 'attention-hw9.labels.yaml') });
-  const o = r.report.overall;
-  console.log(`real PDF chats (attention): right-vs-wrong ${percent(o.rightWrong, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
-  assert.equal(o.parts, 11);
-  assert.ok(o.rightWrong >= 11, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below 11`);
-  assert.equal(r.report.byPart.get('6.b.i')?.rightWrong, 1);
-});
+/** A real export of another homework, graded with its key and labels: agreement with the TA stays at its floor. */
+function floor(what: string, pdf: string, labels: string, parts: number, least: number, more?: (r: Awaited<ReturnType<typeof measureAgreement>>) => void): void {
+  const absent = existsSync(join(CHATS, pdf)) ? false : skip || `../shared/corpus/dev/pdf-chats/${pdf} is absent`;
+  test(`${what}: agreement with the TA stays at its floor`, { skip: absent, timeout: 120_000 }, async () => {
+    const r = await measureAgreement({ labels: join(FIXTURES, labels) });
+    const o = r.report.overall;
+    console.log(`${what}: right-vs-wrong ${percent(o.rightWrong, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
+    assert.equal(o.parts, parts);
+    assert.ok(o.rightWrong >= least, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below ${least}`);
+    more?.(r);
+  });
+}
+
+floor('a real ChatGPT export of an attention homework', 'thread_422-ChatGPT_-_hw9.pdf', 'attention-hw9.labels.yaml', 11, 11, (r) => assert.equal(r.report.byPart.get('6.b.i')?.rightWrong, 1));
 
 // Claude on an optimization homework (thread_245): every question a picture or a typed follow-up
 // with no number, each reply answering one part without labelling it. 1/6: only the last typed
 // question's reply is placed; the pictures' replies go to no part (turn/part alignment, left).
-test('a real Claude export of an optimization homework, questions as pictures: agreement with the TA stays at its floor', {
-  skip: existsSync(join(CHATS, 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf')) ? false : skip || '../shared/corpus/dev/pdf-chats/thread_245 is absent',
-  timeout: 120_000,
-}, async () => {
-  const r = await measureAgreement({ labels: join(FIXTURES, 'optimizers-hw2.labels.yaml') });
-  const o = r.report.overall;
-  console.log(`real PDF chats (optimizers): right-vs-wrong ${percent(o.rightWrong, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
-  assert.equal(o.parts, 6);
-  assert.ok(o.rightWrong >= 1, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below 1`);
-});
+floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 1);
 
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
@@ -138,6 +132,8 @@ test('"Replace $A$ with $B$" in a correction takes A back: B is the answer', () 
 const SHAPES = loadKey(
   String.raw`partcredit: 1
 parts:
+  4.a:
+    answer: { type: choice, options: ['[h, d, q]'], wrong: ['[d, q]', '[h, q]'] }
   4.b:
     answer: { type: choice, options: ['[d, k]'], wrong: ['[h, d, k]', '[h, k]'] }
   4.d:
@@ -159,26 +155,13 @@ test('a quoted multiple-choice question lays out its options behind empty marks 
   assert.equal(shapeVerdict(answered, '4.d'), 'correct');
 });
 
-const ITEMS = loadKey(
-  String.raw`partcredit: 1
-parts:
-  4.a:
-    answer: { type: choice, options: ['[h, d, q]'], wrong: ['[d, q]', '[h, q]'] }
-  4.b:
-    answer: { type: choice, options: ['[d, k]'], wrong: ['[h, d, k]', '[h, k]'] }
-`,
-  'k.yaml',
-).key!;
-
-const itemVerdict = verdictsWith(ITEMS);
-
 test('parts that ask "What is A?", "What is B?" are answered by the rows a reply keys by those names', () => {
   const asked = '**4(a)** What is A? ○ [h, d, q] ○ [d, q] ○ [h, q]\n\n**4(b)** What is B? ○ [h, d, k] ○ [d, k] ○ [h, k]\n\n';
   const chat = (reply: string) => `## User\n\nsolve 4\n\n## Assistant\n\n${asked}${reply}`;
   const table = '| item | answer | why |\n| --- | --- | --- |\n| A | [h, d, q] | queries stay per head |\n| B | [d, k] | one key projection for all heads |\n';
-  assert.equal(itemVerdict(chat(table), '4.a'), 'correct');
-  assert.equal(itemVerdict(chat(table), '4.b'), 'correct');
+  assert.equal(shapeVerdict(chat(table), '4.a'), 'correct');
+  assert.equal(shapeVerdict(chat(table), '4.b'), 'correct');
   // Near misses: a wrong row stays wrong; a row named A alone (one item keyed) answers nothing.
-  assert.equal(itemVerdict(chat(table.replace('| B | [d, k] |', '| B | [h, d, k] |')), '4.b'), 'incorrect');
-  assert.notEqual(itemVerdict(chat('| A | [h, d, q] | queries stay per head |\n'), '4.a'), 'correct');
+  assert.equal(shapeVerdict(chat(table.replace('| B | [d, k] |', '| B | [h, d, k] |')), '4.b'), 'incorrect');
+  assert.notEqual(shapeVerdict(chat('| A | [h, d, q] | queries stay per head |\n'), '4.a'), 'correct');
 });
