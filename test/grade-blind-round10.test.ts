@@ -25,10 +25,13 @@ test('the fourth blind round: agreement with the TA stays at its measured floor'
   // Measured 60/111 before this round's fixes; what is left is listed in the round's report.
   // 98 before chats whose person is not named were read as chats (deepseek-paste, mistral-lechat);
   // 101 before a factor compared by ("cheaper by ...") stopped being read as the answer (o3 1.b);
-  // 103 before a general form the key accepts gave way to the value it was specialised to (gemini 2.c).
+  // 103 before a general form the key accepts gave way to the value it was specialised to (gemini 2.c);
+  // 104 before claude.ai's avatar right above the person's words headed a turn, so the corrected replies were final (claude-final 4.c, 4.e);
+  // 106 before named answers were read from `\# \text{bias}`, `\text{output} :` and a label's sentence ending on a colon (student 4.a,
+  // mistral 7.b), and typed-out parts confirmed a question chosen over a close rival (llama 4.a-c).
   assert.ok(o.rightWrong >= ROUND_FLOOR, `right-vs-wrong ${o.rightWrong}/111 fell below ${ROUND_FLOOR}`);
 });
-const ROUND_FLOOR = 104;
+const ROUND_FLOOR = 111;
 
 const Q1 =
   'Let us consider the Newton-Schulz update for a parameter matrix W, p(W) = 1/2 (3I - WW^T) W.\n(a) Assume that multiplying an n x m matrix by an m x p matrix takes cnmp runtime. What is the runtime of each iteration?\n(b) Now, consider the case where d_out >> d_in. Is there a way to compute p(W) faster? Explain how this can be done and report the updated runtime of each iteration?';

@@ -21,10 +21,12 @@ parts:
   'k.yaml',
 ).key!;
 
-const verdicts = (chat: string) =>
-  gradeSubmission(KEY, readSubmission(chat, 's', KEY))
+/** Each part's verdict on a chat, graded with `key`. */
+const verdictsWith = (key: typeof KEY) => (chat: string) =>
+  gradeSubmission(key, readSubmission(chat, 's', key))
     .parts.map((p) => `${p.id} ${p.verdict}`)
     .join(', ');
+const verdicts = verdictsWith(KEY);
 
 test("replies to pictures, labelled by part only, answer the key's questions in turn", () => {
   const chat = `## User
@@ -116,10 +118,7 @@ parts:
   'k.yaml',
 ).key!;
 
-const titled = (chat: string) =>
-  gradeSubmission(TITLED, readSubmission(chat, 's', TITLED))
-    .parts.map((p) => `${p.id} ${p.verdict}`)
-    .join(', ');
+const titled = verdictsWith(TITLED);
 
 const SAID_NOT_SHOWN = `## User
 

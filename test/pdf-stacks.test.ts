@@ -1,12 +1,14 @@
 /**
  * Classes behind misread fractions and scripts in the real chat exports, each rebuilt in a PDF
  * made here: a glyph of a neighbouring line taken into a fraction, and a script's script taken for
- * the baseline (pdflatex at 11 and 12 pt). Each with a near miss that must stay as it is.
+ * the baseline (pdflatex at 11 and 12 pt), a list item's numerator taken into the fraction of the
+ * item above (MathJax). Each with a near miss that must stay as it is.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { checkAnswer } from '../src/check/check.js';
+import { chatExport } from './fixtures/pdf/chat-export.js';
 import { CHROMIUM, PDFLATEX, chromiumPdfs, katexHtml, pdflatexPdf } from './fixtures/pdf/generate.js';
 
 const formulas = (text: string) => [...text.matchAll(/\$\$([^$]+)\$\$|\$([^$]+)\$/g)].map((m) => (m[1] ?? m[2])!.trim());
@@ -38,4 +40,23 @@ test("pdflatex at 12 pt: a script's script (sigma_max squared in a denominator) 
   // Near miss: sigma squared without its subscript is another quantity.
   assert.equal(verdict('\\frac{1}{\\sigma^2}', bound!.split('<').pop()!.trim()), 'incorrect');
   assert.equal(verdict('\\frac{1}{\\sigma_{\\max}^2}', bound!.split('<').pop()!.trim()), 'correct');
+});
+
+test("list items' fractions one right under the other each keep their own numerator and denominator (MathJax); a fraction in a denominator stays there", {
+  skip: !CHROMIUM && 'no /usr/bin/chromium',
+}, async () => {
+  const list = ['Pooling keeps the depth:', '', '- height: $\\left\\lfloor\\frac{H-K}{S}\\right\\rfloor+1$', '- width: $\\left\\lfloor\\frac{W-K}{S}\\right\\rfloor+1$', '- depth: $C$'].join('\n');
+  // Near miss: a fraction in a denominator, its bar right under the outer one, is the denominator's.
+  const nested = 'So $\\frac{1}{1+\\frac{1}{x}}$ is the ratio.';
+  const layouts = ['mathjax-print', 'chatgpt-print'] as const;
+  const chat = (reply: string) => `## User\n\nShapes?\n\n## Assistant\n\n${reply}\n`;
+  const pdfs = (await chromiumPdfs(layouts.flatMap((e) => [chatExport(chat(list), e), chatExport(chat(nested), e)])))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[2 * i]!, `${layout}.pdf`)).text!;
+    const item = (name: string) => new RegExp(`^- ${name}: \\$([^$]*)\\$$`, 'm').exec(text)?.[1] ?? '';
+    assert.equal(verdict('\\left\\lfloor\\frac{H-K}{S}\\right\\rfloor+1', item('height')), 'correct', `${layout}:\n${text}`);
+    assert.equal(verdict('\\left\\lfloor\\frac{W-K}{S}\\right\\rfloor+1', item('width')), 'correct', `${layout}:\n${text}`);
+    const other = (await readDocumentFile(pdfs[2 * i + 1]!, `${layout}-nested.pdf`)).text!;
+    assert.equal(verdict('\\frac{x}{x+1}', /So \$([^$]*)\$/.exec(other)?.[1] ?? ''), 'correct', `${layout}:\n${other}`);
+  }
 });

@@ -1,6 +1,7 @@
 import { LIMITS, LimitError } from '../math/limits.js';
 import { printedArrays } from './printed-output.js';
 import { boxedContents } from '../math/latex/braces.js';
+import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {
@@ -40,6 +41,8 @@ function mathSpans(s: string): string[] {
 const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终答案|答案`;
 /** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
+/** A formula that opens on a label in words and a colon: `\text{output} :`, `\text{\# params}:`. */
+const LABEL_IN_FORMULA = /^\s*(\\(?:text|textbf|mathrm)\s*\{[^{}:]{2,40}\})\s*:(?!=)\s*/;
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
 const STATES_ANSWER = /answer|\bans\b|result|答案/i;
 // "Output so far:" is a step on the way, not a conclusion.
@@ -97,6 +100,24 @@ const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3
 /** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
 const COMPARED_BY =
   /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
+
+/**
+ * Words right after a formula that make it a factor of comparison: `a $d_{out}/d_{in}$ speed-up`,
+ * `$4\times$ fewer`, `a $k$-fold reduction`. A quantity that is merely larger or smaller is not one.
+ */
+const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|cheaper|slower|fewer|savings?|reduction)\b/i;
+
+/** `加速比约为 $d_{out}/d_{in}$`: a speed-up ratio named before its formula in Chinese. */
+const COMPARED_BY_ZH = /加速比?(?:约|大约)?(?:为|是)?\s*$/;
+
+/**
+ * "all (nine) entries (of the 3x3 output) are $-40$", "every element of y equals -40": one value for
+ * every entry. "each entry is 0 except ...", "is 0 or 1" give no such matrix.
+ */
+const CONSTANT_MATRIX =
+  /\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+)?[a-z]+\s+)?(?:entries|entry|elements?|components?)\b[^.\n]{0,60}?\b(?:are|is|equals?)\s*\$?\s*([-−]?\d+(?:\.\d+)?)(?!\d|\.\d)(?!\s*\$?\s*(?:except|or|but|and|unless|apart|other)\b)/gi;
+/** The size a constant matrix is said to have (`$3\times3$`, `3 x 3`, `3×3`). */
+const MATRIX_SIZE = /\b([1-9])\s*(?:\\times|×|x)\s*([1-9])\b/;
 
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
@@ -568,8 +589,9 @@ export function answerCandidates(response: string): Candidate[] {
   // A reply with no LaTeX at all states its formulas in plain text.
   const latex = formulas(response);
   const all: { text: string; display: boolean; index: number; bold?: boolean; label?: string; said?: boolean }[] = [
-    ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(response)),
+    ...(latex.length || /[$\\]/.test(response) ? latex : plainFormulas(withoutCodeBlocks(response))),
     ...codeFormulas(response),
+    ...codeAssignments(response),
   ].sort((a, b) => a.index - b.index);
   // In a reply typed as plain text, a formula in bold is the one it states as its result; code a sentence says the quantity is, a result.
   const reason = new Map<number, number>(all.flatMap((f, i): [number, number][] => (f.bold ? [[i, 40]] : f.said ? [[i, 15]] : [])));
@@ -590,6 +612,16 @@ export function answerCandidates(response: string): Candidate[] {
     // "so $\|\Delta W\|_2 = \alpha$ and $$\alpha = \sqrt{d_{in}}$$": a conclusion that ends on a bare name the next formula gives the value of.
     const named = /=\s*(\\?[A-Za-z]+|[\u03b1-\u03c9])\s*$/.exec(all[lo]?.text ?? '')?.[1];
     if (named && all[lo + 1]?.text.startsWith(named) && /^\s*=/.test(all[lo + 1]!.text.slice(named.length)) && all[lo + 1]!.index - all[lo]!.index < 200) lo++;
+    // "so only the remaining $L-1$ layers each add $K-1$:" then a display: the sentence's inline formulas
+    // are what it counts with, the display its colon introduces is the conclusion.
+    for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
+      const lead = response.slice(index, all[j]!.index);
+      if (/[.!?]\s/.test(lead)) break;
+      if (all[j]!.display && /:\s*(?:\*\*)?\s*$/.test(lead)) {
+        lo = j;
+        break;
+      }
+    }
     const f = all[lo];
     if (!f || f.index - index > 200) return;
     // Only a formula in the marker's own sentence: "Thus 3*(11*11+1) = 366. Next, $1 \times 1$" marks nothing.
@@ -628,14 +660,29 @@ export function answerCandidates(response: string): Candidate[] {
     if (inPrinted(f.index)) return;
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
-    const compares = COMPARED_BY.test(response.slice(response.lastIndexOf('\n', f.index) + 1, f.index));
+    const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
+    // The formula's text begins within its opening delimiter (`$`, `\\(`, `$$`, a code span's `` ` ``).
+    const near = response.slice(f.index, f.index + f.text.length + 8).indexOf(f.text);
+    const start = near < 0 ? -1 : f.index + near;
+    // A few words after it suffice; a bounded slice keeps a long one-line reply linear.
+    const after =
+      start < 0
+        ? ''
+        : response
+            .slice(start + f.text.length, start + f.text.length + 40)
+            .split('\n')[0]!
+            .replace(/^[\s$\\)\]]*/, '');
+    const compares = COMPARED_BY.test(before) || COMPARED_BY_ZH.test(before) || COMPARES_AFTER.test(after);
     const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
     const marked = inside ? 50 : (reason.get(i) ?? 0);
     const score = Math.max(marked, f.display ? 10 : 0) + position;
     const how: Candidate['how'] = marked ? 'marker' : f.display ? 'display' : 'inline';
-    const text = inside ? f.text.slice(inside[0].length) : f.text;
+    // `\text{output} : (\lfloor ... \rfloor + 1) \times ...`: a label and a colon inside the formula state
+    // the value as `=` does (read as it stands, the colon would divide).
+    const labelled = inside ? undefined : LABEL_IN_FORMULA.exec(f.text);
+    const text = inside ? f.text.slice(inside[0].length) : labelled ? `${labelled[1]} = ${f.text.slice(labelled[0].length)}` : f.text;
     push(text, how, score, f.index, finals.has(i) || !!inside);
     pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });
@@ -643,6 +690,14 @@ export function answerCandidates(response: string): Candidate[] {
   const prose = response.replace(MATH, ' ');
   const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
+  // "all nine entries of the $3\times3$ output are $-40$": a constant matrix said in words.
+  for (const m of response.matchAll(CONSTANT_MATRIX)) {
+    const size = MATRIX_SIZE.exec(m[0]);
+    if (!size) continue;
+    const value = m[1]!.replace('−', '-');
+    const rows = Array.from({ length: Number(size[1]) }, () => Array.from({ length: Number(size[2]) }, () => value).join(' & '));
+    push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
+  }
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
   for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
   const table = response.split('\n').filter((l) => l.trim().startsWith('|'));

@@ -10,9 +10,10 @@ import { piecewiseCandidates } from './piecewise-answer.js';
  * line by line, in a table or in code. Check and grade read answers with this one vocabulary.
  */
 
-/** `\mathbf{g}_3`, `g_{3}`, `\mathbb{E}[dw]` → `g3`, `g3`, `e`: a name as a response or a key writes it. */
+/** `\mathbf{g}_3`, `g_{3}`, `g₃`, `\mathbb{E}[dw]` → `g3`, `g3`, `g3`, `e`: a name as a response or a key writes it. */
 export function nameKey(s: string): string {
   return s
+    .replace(/[₀-₉]/g, (d) => String(d.charCodeAt(0) - 0x2080))
     .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
     .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
     .replace(/[[(].*$/, '')
@@ -36,11 +37,16 @@ export function statesName(candidate: string, name: string): boolean {
   // A strict bound states its quantity as a weak one does (`a < 0` as `a \ge 0`).
   const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\lt\b|\\gt\b)/.exec(candidate)?.[1];
   if (!lhs) return false;
-  const got = nameKey(lhs);
+  // `\# \text{bias} = F` (the number of biases) states `biases`: a count's sign and the plural say the same.
+  const got = nameKey(lhs).replace(/^#/, '');
   const want = nameKey(name);
   // `\mathbb{E}[dy^2]\,\mathbb{E}[x^2]`: an expectation of a square is a second moment, not the mean it looks like.
   if (want === 'mean' && /\^\{?2\b/.test(lhs)) return false;
-  return got === want || (NAME_SYNONYMS[want] ?? []).includes(got);
+  // `var_dw = ...` in code: the statistic's name, then what it is of.
+  const of = /^([A-Za-z]{3,})_\w/.exec(lhs.trim())?.[1]?.toLowerCase();
+  return (
+    got === want || (NAME_SYNONYMS[want] ?? []).includes(got) || (got.length >= 4 && (want === `${got}s` || want === `${got}es`)) || (!!of && of !== got && (NAME_SYNONYMS[want] ?? []).includes(of))
+  );
 }
 
 /** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
@@ -54,13 +60,18 @@ export function leftSide(value: string): string | undefined {
 const WORDED_FACTOR = String.raw`\$([^$\n]+)\$(?:\s+[A-Za-z]+){0,2}`;
 const WORDED_SHAPE = new RegExp(String.raw`${WORDED_FACTOR}\s*[×x]\s*${WORDED_FACTOR}(?:\s*[×x]\s*${WORDED_FACTOR})?`, 'g');
 
+/** `$\lfloor (W-K)/S \rfloor + 1$ by $\lfloor (H-K)/S \rfloor + 1$ by $C$`: factors said "by", formula after formula. */
+const BY_SHAPE = /\$([^$\n]+)\$\s+by\s+\$([^$\n]+)\$(?:\s+by\s+\$([^$\n]+)\$)?/g;
+
 /**
  * `$(\lfloor ... \rfloor + 1)$ pixels wide × $(...)$ pixels high × $F$ channels`: a shape whose
  * factors are formulas of their own with dimension words between them, the × in the prose.
  */
 function shapeFromWords(text: string): Candidate[] {
-  if (!/\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text)) return [];
-  return [...text.matchAll(WORDED_SHAPE)]
+  const times = /\$\s*(?:[A-Za-z]+\s+){0,2}[×x]\s*\$/.test(text);
+  const by = /\$\s+by\s+\$/.test(text);
+  if (!times && !by) return [];
+  return [...(times ? text.matchAll(WORDED_SHAPE) : []), ...(by ? text.matchAll(BY_SHAPE) : [])]
     .map((m) => ({
       text: [m[1], m[2], m[3]]
         .filter((f): f is string => !!f)
@@ -123,6 +134,18 @@ function displayAt(lines: string[], at: number): string {
   return taken.join(' ');
 }
 
+/** Another label further on the same line (`...; biases: $F$. Output: ...`): where this label's statement ends. */
+const NEXT_LABEL = /(?<=[.;])\s+(?:\*\*)?[A-Za-z][A-Za-z _-]{0,30}(?:\*\*)?\s*:(?=\s)/;
+
+/** `i.e. $K^2 C F$` after working in formulas: the formula the statement restates its value as. */
+const RESTATED = /\b(?:i\.\s?e\.|that is|namely)\s*,?\s*\$([^$]+)\$[\s.,;]*$/i;
+
+/** A labelled statement's value: the formula it restates its working as (`$F$ filters of $K \times K \times C$, i.e. $K^2CF$`), else all of it. */
+function restated(said: string): string {
+  const m = RESTATED.exec(said);
+  return m && (said.match(/\$[^$]+\$/g)?.length ?? 0) > 1 ? m[1]! : said;
+}
+
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
 function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
@@ -138,8 +161,13 @@ function labelledValues(text: string, name: string): Candidate[] {
     for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
-    if (LEADS_ON.test(said)) said += ` ${displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j)}`;
-    const value = said
+    // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)
+    // introduces the display: that is the statement, the formulas before it are what it is made of.
+    if (LEADS_ON.test(said)) {
+      const display = displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j);
+      said = display && /:\s*$/.test(said) && /\$/.test(said) ? display : `${said} ${display}`;
+    }
+    const value = restated(said.split(NEXT_LABEL)[0]!)
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
       .replace(/[.;,]\s*$/, '')

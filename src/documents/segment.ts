@@ -223,6 +223,38 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   return out;
 }
 
+/** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
+export const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
+
+/**
+ * A question pasted above its answers with no number, its parts' letters then the answer's
+ * (`(a) ... How many weights? (b) ... What is the output shape?` then `### (a) ...`): the first run
+ * of lettered parts, each asking in words with no formula typeset, whose letters the text labels
+ * again in the same order right after it, is the question (`asked`), not answers to it; `rest` is the text's other segments.
+ */
+function askedRun(segs: Segment[]): { asked: Segment[]; rest: Segment[] } {
+  const { start, end } = firstLetters(segs);
+  const n = end - start;
+  const asks = (s: Segment) => !/\$|\\\(|\\begin\{/.test(s.text) && (s.text.includes('?') || ASKS.test(s.text));
+  if (n < 2 || !segs.slice(start, end).every(asks)) return { asked: [], rest: segs };
+  const again = segs.slice(end, end + n);
+  const repeated = again.length === n && again.every((s, i) => letterOf(s) === letterOf(segs[start + i]));
+  return repeated ? { asked: segs.slice(start, end), rest: [...segs.slice(0, start), ...segs.slice(end)] } : { asked: [], rest: segs };
+}
+
+/** A bare part letter's segment's letter (`(b)`, no question named with it). */
+const letterOf = (s: Segment | undefined) => (s?.label?.part && !s.label.question ? s.label.part : undefined);
+
+/** The text's first labels when they are bare letters, each once (`(a)` ... `(f)`): where that run starts and ends (empty when a label before them names more). */
+function firstLetters(segs: readonly Segment[]): { start: number; end: number } {
+  const start = segs.findIndex((s) => s.label);
+  if (start < 0 || !letterOf(segs[start])) return { start: 0, end: 0 };
+  let end = start;
+  const seen = new Set<string>();
+  while (letterOf(segs[end]) && !seen.has(letterOf(segs[end])!)) seen.add(letterOf(segs[end++])!);
+  return { start, end };
+}
+
 /**
  * LaTeX's default `enumerate` numbers a question's parts `1.` `2.` ... and a part's own items
  * `(a)` `(b)`: a run of `1.`, `2.`, ... starting right under a question heading (nothing but its
@@ -293,7 +325,14 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let solutionSeen = false;
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
-  for (const seg of enumeratedParts(splitAtLabels(text, 1, true, true), outline)) {
+  const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
+  // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
+  const pastedQuestion = questionOfParts(asked, outline);
+  for (const seg of enumeratedParts(rest, outline)) {
+    if (question === undefined && pastedQuestion && letterOf(seg)) {
+      question = pastedQuestion;
+      alignedBy = { by: 'title' };
+    }
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
@@ -355,7 +394,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
 }
 
 const RECHECK =
-  /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
+  /\b(?:check|again|sure\??|wrong|mistake|incorrect|not right|recompute|redo|re-?derive|fix|try again|double[- ]check|forg[eo]t|missed|left out|should (?:it |this )?be|isn'?t it|i thought|are you certain|verify)\b/i;
 
 /** Whether a follow-up asks the model to go on with what it was writing ("please continue it thoroughly"). */
 export function isContinuation(prompt: string): boolean {
@@ -390,10 +429,13 @@ const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|nee
  */
 const PART_PROMPT = new RegExp(
   String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
-    // `4(c)` or `4.(c)`, then a separator, the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
-    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
+    // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
+    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
   'i',
 );
+
+/** `... 1(a): statement`: a question's part named inside a line, a colon and its statement after it. */
+const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*:\s+\S/gi;
 
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
 /** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
@@ -447,6 +489,10 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
   const part = PART_PROMPT.exec(first[0] ?? '');
   if (part) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
+  // `hw4, please check against the official solutions. 1(a): p(W) = ...`: after words of its own, the
+  // one part the turn names with a colon, its statement after it (two or more are a list of parts).
+  const midLine = [...text.slice(0, 600).matchAll(PART_BEFORE_COLON)];
+  if (midLine.length === 1 && first[0]?.includes(midLine[0]![0].trim())) return { number: midLine[0]![1]!, heading: '', part: midLine[0]![2]!.toLowerCase() };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
@@ -617,6 +663,35 @@ function scoreStatements(text: string, outline: QuestionOutline[]): (Statement &
       return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
     })
     .sort((x, y) => y.s - x.s);
+}
+
+/**
+ * A part the person types out in words of their own, led by its letter (`(a) Derive the gradient to
+ * the weight matrix dw ...`), when the question under way has that letter answered already: the
+ * unanswered part of the same letter whose statement its words clearly name, in whichever question.
+ */
+function retyped(text: string, labels: readonly Segment[], question: string | undefined, outline: QuestionOutline[], answered: (id: string) => boolean): string | undefined {
+  const letter = labels.length === 1 && /^\s*(?:\*\*)?\(([a-h])\)/i.exec(text)?.[1]?.toLowerCase();
+  if (!letter || text.length < 100 || text.length > 600) return undefined;
+  const own = idFor(question, letter, undefined, outline);
+  if (own && !answered(own)) return undefined;
+  const named = partByContent(text, outline);
+  return named && !named.doubt && named.id.split('.')[1] === letter && !answered(named.id) ? named.id : undefined;
+}
+
+/**
+ * The question whose parts lettered segments are (`(a) A conv layer has filter size K ...`, `(b)
+ * ...`): two or more, and each one's words nearest that question's part of the same letter, in
+ * any question; undefined when they disagree or say nothing.
+ */
+function questionOfParts(lettered: readonly Segment[], outline: QuestionOutline[]): string | undefined {
+  const typed = lettered.filter((l) => l.label?.part && l.text.trim());
+  if (typed.length < 2) return undefined;
+  const votes = typed.map((l) => {
+    const best = scoreStatements(l.text, outline).find((t) => t.id.split('.')[1] === l.label!.part);
+    return best && best.s > 0 ? best.question : undefined;
+  });
+  return votes.every((v) => v && v === votes[0]) ? votes[0] : undefined;
 }
 
 /**
@@ -823,7 +898,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       // A copy of one part's statement from the problem set asks that part, whichever question came
       // before (`(a) Derive the gradient ...` pasted after question 3's replies).
-      const copied = h.number ? undefined : pastedPart(m.text, outline);
+      const copied = h.number ? undefined : (pastedPart(m.text, outline) ?? retyped(m.text, labels, question, outline, (id) => responses.has(id)));
       if (copied) {
         setQuestion(copied.split('.')[0], '');
         promptParts = [copied];
@@ -840,6 +915,12 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // A number the key does not have: the pasted text, not only its heading line, says which question it is.
         const unknown = h.number && !outline.some((o) => o.number === h.number);
         setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), unknown ? m.text.slice(0, 600) : h.heading);
+        // The chat's first question, with no number and a heading that names none: the one its parts' words are about, if any clearly is.
+        const byParts = !h.number && before === undefined && alignedBy.by === 'number' ? questionByContent(m.text, outline) : undefined;
+        if (byParts && byParts.question !== question) {
+          question = byParts.question;
+          alignedBy = { by: 'title', ...(byParts.doubt ? { doubt: byParts.doubt } : {}) };
+        }
         if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
           // A new pasted question with no number: the one its title or text matches, else the key's next.
           const byTitle = alignQuestion(undefined, h.heading, outline).number;
@@ -849,6 +930,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
           const whole = questionByContent(m.text, outline);
           if (whole) setQuestion(whole.question, '');
         }
+        // A question chosen by text over a close rival, whose typed-out parts each read as its own part of that letter: no guess.
+        if (alignedBy.doubt && question && questionOfParts(labels, outline) === question) alignedBy = { by: alignedBy.by };
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
@@ -928,22 +1011,17 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     }
     // `$y[n] = ...$` then `(b) ...`: to a question posted as a picture, a reply whose first label is the question's
     // second part answers its first, unanswered, in the worked text before that label.
+    // `**Answer:** $$...$$` then `**(b) Answer:** ...`: an answer-first reply to parts asked in words puts
+    // the first one's answer above any label, the next asked part's label after it.
     const lead = segments[0] && !segments[0].label ? segments[0] : undefined;
     const firstLabel = labelled[0]?.label;
     const qParts = parts();
-    if (
-      lead &&
-      uploaded &&
-      pending === 'new' &&
-      firstLabel?.part &&
-      !firstLabel.question &&
-      /\$|\\begin\{/.test(lead.text) &&
-      idFor(question, firstLabel.part, undefined, outline) === qParts[1] &&
-      !responses.has(qParts[0]!)
-    ) {
-      responses.add(qParts[0]!, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
-      lastPart = qParts[0];
-      cursor = Math.max(cursor, 0);
+    const labelledId = firstLabel?.part && !firstLabel.question ? idFor(question, firstLabel.part, undefined, outline) : undefined;
+    const askedBefore = labelledId ? (uploaded ? (labelledId === qParts[1] ? qParts[0] : undefined) : promptParts[promptParts.indexOf(labelledId) - 1]) : undefined;
+    if (lead && pending === 'new' && askedBefore && /\$|\\begin\{/.test(lead.text) && !responses.has(askedBefore)) {
+      responses.add(askedBefore, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
+      lastPart = askedBefore;
+      cursor = Math.max(cursor, qParts.indexOf(askedBefore));
     }
     // A reply cut off in a part, then "continue": the text before the new reply's first label ends that part.
     if (labelled.length && lead && pending === 'continue' && lastPart) {

@@ -218,7 +218,7 @@ function learnedAssistantName(lines: readonly string[]): string | undefined {
 }
 
 /** A person's own `Question 3` line between the turns of a chat they annotate (a heading or bold in Markdown). */
-const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem)\s+\d+(?:\*\*)?\s*$/i;
+export const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem)\s+\d+(?:\*\*)?\s*$/i;
 
 /**
  * Whether the lines from `from` up to the next speaker line (or the end) are a person's headings

@@ -1,8 +1,8 @@
 import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
-import { asksForNext, isContinuation, isRecheck } from './segment.js';
+import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
-import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, QUESTION_NOTE, VERSION } from './transcripts.js';
 
 /**
  * Chats copied as text from a web app in which the person's turns carry no label: only the
@@ -24,6 +24,11 @@ const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?
 /** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
 const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
 
+/** Initials alone (`MS`): an avatar only when a message's words or an attachment follow on the next line. */
+const INITIALS = /^[A-Z]{1,2}$/;
+/** A message's first line under an avatar: a sentence of three words or more, or a picture's file name (a formula's pieces are neither). */
+const MESSAGE_START = /^[A-Za-z(][\w'’(),]*(?:\s+[\w'’(),?.!:-]+){2,}|\.(?:png|jpe?g|gif|webp|heic|pdf)$/i;
+
 /**
  * The buttons under a message (`Copy`, `Retry`, `Share`) and the site's closing line (`Claude can
  * make mistakes.`). (A time is left out: sites put it under either kind of message.)
@@ -39,9 +44,6 @@ const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2
 
 /** How many blocks around a question's opening are looked at (a bound: a reply of many numbered lines stays linear). */
 const NEAR = 6;
-
-/** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
-const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
 
 /** `reply`/`sent` (the buttons under the person's message: `Edit`): a reply follows; `user`/`buttons` (under a reply): the person's turn follows. */
 type Kind = 'reply' | 'sent' | 'user' | 'buttons' | 'text';
@@ -67,6 +69,12 @@ function blocksOf(lines: readonly string[]): Block[] {
     if (!lines[i]!.trim()) continue;
     let j = i;
     while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
+    // claude.ai copied as text puts the avatar right above the message, no blank line between
+    // (`MS` / `Screenshot ... .png` / `solve a, b, c`): the avatar is a block of its own.
+    if (j > i && INITIALS.test(lines[i]!.trim()) && MESSAGE_START.test(lines[i + 1]!.trim())) {
+      out.push({ from: i, to: i, text: lines[i]!, kind: 'user' });
+      i++;
+    }
     const text = lines.slice(i, j + 1).join('\n');
     const one = i === j ? text.trim() : undefined;
     const kind: Kind =
@@ -107,7 +115,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   const isPasted = (k: number) => {
     if (!index) return false;
     let p = pasted.get(k);
-    if (p === undefined) pasted.set(k, (p = blocks[k]!.kind === 'text' && index.match(blocks[k]!.text).share >= PASTED));
+    if (p === undefined) pasted.set(k, (p = blocks[k]!.kind === 'text' && !filledTable(blocks[k]!.text) && index.match(blocks[k]!.text).share >= PASTED));
     return p;
   };
   const firstContent = blocks.findIndex((b) => !isChrome(b));
@@ -128,15 +136,23 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   const messages: Message[] = [];
   // Before the first cue: the site's menus (left out) and a person's remarks (notes); any other text is the person's first paste.
   const head = marks[0]!.from;
-  for (let k = 0; k < firstContent; k++) if (isRemark(blocks[k]!.text)) messages.push({ role: 'note', text: blocks[k]!.text.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), line: blocks[k]!.from + 1 });
+  const note = (k: number) => messages.push({ role: 'note', text: blocks[k]!.text.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), line: blocks[k]!.from + 1 });
+  // (A person's `Question 4` above the chat says which question the turns after it are about; before
+  // a first turn headed by an avatar, nothing of the page is the person's paste.)
+  const lead = marks[0]!.role === 'reply' ? firstContent : head;
+  for (let k = 0; k < lead; k++) if (isRemark(blocks[k]!.text) || QUESTION_NOTE.test(blocks[k]!.text)) note(k);
   const span = (a: number, b: number) => (a < b ? { text: lines.slice(blocks[a]!.from, blocks[b - 1]!.to + 1).join('\n'), line: blocks[a]!.from + 1 } : undefined);
   const user = (a: number, b: number) => {
     const s = span(a, b);
     if (s) pushUserTurn(s.text, s.line, messages);
   };
   const reply = (a: number, b: number) => {
-    const s = span(a, b);
+    // A person's `Question 7` between a reply and their next turn heads what comes next; it is no part of the reply.
+    let end = b;
+    while (end > a + 1 && QUESTION_NOTE.test(blocks[end - 1]!.text)) end--;
+    const s = span(a, end);
     if (s) pushReply(s.text, s.line, messages);
+    for (let k = end; k < b; k++) note(k);
   };
   if (marks[0]!.role === 'reply') user(firstContent, head);
   else if (blocks[marks[0]!.at]!.kind === 'buttons') {
@@ -188,6 +204,19 @@ function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted
   const buttons = marks.filter((m) => blocks[m.at]!.kind === 'buttons');
   const replyOnly = buttons.filter((m) => blocks[m.at]!.text.split('\n').some((l) => REPLY_BUTTON.test(l.trim())));
   return (kinds.has('sent') && kinds.has('buttons')) || replyOnly.length >= 2 || (buttons.length >= 2 && kinds.size > 1);
+}
+
+/**
+ * A Markdown table with every cell filled: a reply's answer in the question's rows and columns (a
+ * table the question asks to fill in leaves cells blank), however many of its words the problem set has.
+ */
+function filledTable(text: string): boolean {
+  const rows = text
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\s*\|?[\s:|-]+\|?\s*$/.test(l));
+  const filled = (row: string) => /^\s*\|.*\|\s*$/.test(row) && !/\|\s*\|/.test(row);
+  return rows.length >= 2 && rows.every(filled);
 }
 
 /** Whether a block asks: it has a question mark, or is a part statement that asks in words. */

@@ -16,6 +16,8 @@ import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSi
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
+import { declinedAt } from './refusal.js';
+import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
@@ -188,6 +190,9 @@ function specialise(targets: Target[], text: string, givens: ReadonlyMap<string,
   return undefined;
 }
 
+/** A bracketed remark after a wide space that ends a formula and says "for", "e.g." or `\approx` in it. */
+const TRAILING_INSTANCE = /(?:\\q?quad|\\[;,]|~)\s*(?:\\left)?\(\s*(?:\\approx|\\text\{\s*(?:e\.g\.|for|i\.e\.)|e\.g\.)[^()]*(?:\\right)?\)[\s.,;]*$/;
+
 /**
  * A formula without the prose a writer put inside it: a remark in a case (`\text{ (equivalently }
  * ...)`) and sentence punctuation before `\end{cases}`.
@@ -199,6 +204,16 @@ function tidied(text: string): string[] {
     .replace(/\\text\{\s*\(\s*(?:equivalently|i\.e\.?|or|that is|e\.g\.?|since)\b[^}]*\}[^&]*?(?=\s*,?\s*&)/g, '')
     .replace(/[.,;]\s*(?=\\end\{)/g, ' ');
   return t === text ? [] : [t, lastSide(t)];
+}
+
+/**
+ * `\|\Delta W\|_2 \le \sqrt{d_{out}} \quad (\approx 32 \text{ for } d_{out} = 1024)`: a worked instance in
+ * brackets after a wide space at the end is a remark on the answer, none of it. Read before the
+ * formula as written, which would take the remark for a factor.
+ */
+function withoutInstance(text: string): string[] {
+  const t = text.replace(TRAILING_INSTANCE, '').trim();
+  return t === text.trim() ? [] : [t];
 }
 
 /** A signal the key indexes with brackets, in each spelling a response may use, with its pattern written `x(...)`. */
@@ -349,6 +364,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   const expectedSymbols = new Set<string>();
   let renames: Map<string, string> | undefined;
   const indexed = indexedForms(spec, targets);
+  const entries = entryFormOf(spec, spec.value ? [spec.value] : [], options.symbols);
   const keyNames = keySymbolNames(targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : [])));
   // A number where the key's answer has symbols is at best an instance of it ("for $d_{in} = 1024$,
   // $\alpha \le 1/32$. In general $\alpha = 1/\sqrt{d_{in}}$"): read after the formulas that state the same quantity in symbols.
@@ -373,6 +389,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...undecorated(c.text, quantities),
         ...withoutStepMarks(c.text),
         ...namedByDefinition(c.text, question.statements),
+        ...withoutInstance(c.text),
         c.text,
         last,
         ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
@@ -383,6 +400,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...tidied(c.text),
         ...renamed(last, renames),
         ...asIndexed(c.text, indexed),
+        ...asEntries(last, entries),
         ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
       ]),
     ];
@@ -457,7 +475,27 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         general = fit;
         continue;
       }
-      const { rivals, committed, hedge } = part.answers.length === 1 ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities) : { rivals: [] };
+      const { rivals, committed, hedge } =
+        part.answers.length === 1
+          ? rivalsOf(c, fit, candidates, targets, text, options, question, quantities)
+          : // One of several answers, boxed and then taken back ("Wait, no — ... $\boxed{...}$"): the later box of
+            // it is what the writer commits to; a statement named as another answer is none.
+            {
+              rivals: [],
+              committed:
+                correct && wanted
+                  ? rivalsOf(
+                      c,
+                      fit,
+                      candidates.filter((o) => unnamedOr(o, wanted)),
+                      targets,
+                      text,
+                      options,
+                      question,
+                      quantities,
+                    ).committed
+                  : undefined,
+            };
       if (committed) return { ...committed, others: [{ text: c.text, verdict: fit.result.verdict }] };
       if (hedge) return hedged(fit, rivals);
       if (rivals.length) return { ...fit, others: [...others, ...rivals], conflict: true };
@@ -483,6 +521,12 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(candidate ? { candidate } : {}),
     unanswered: true,
   };
+}
+
+/** A candidate that names no quantity, or names `name`. */
+function unnamedOr(c: Candidate, name: string): boolean {
+  const left = leftSide(c.text);
+  return !left || statesName(c.text, name);
 }
 
 /**
@@ -793,6 +837,9 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
     if (labelled) return [labelled.text];
     return [which === 'final' ? response.final.text : response.first.text];
   }
+  // A table corrected by restating only the rows that change ("FC-3 | 1473 | 3 — everything else
+  // stands"): the final table is the earlier one with those rows replaced, so all attempts are read in order.
+  if (which === 'final' && a.spec.type === 'table' && response.attempts.length > 1) return [response.attempts.map((t) => t.text).join('\n\n')];
   // The answer the writer commits to: a later reply that states none (it only discusses) leaves the last one that does.
   return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
 }
@@ -889,6 +936,26 @@ export function gradePart(part: KeyPart, response: PartResponse | undefined, key
       expected: part.compute ? `compute: ${part.compute}` : '',
       feedback: 'the key gives no answer to check against',
       source: response.label,
+    };
+  }
+  // "I can't read the matrices from the screenshot": what its text restates from the question is no answer.
+  const declined = response.final.sharedWith?.length ? -1 : declinedAt(response.final.text);
+  if (declined >= 0) {
+    const said = response.final.text.slice(declined, declined + 120).split(/[.\n]/)[0]!;
+    const confidence = confidenceOf([], response.alignedBy, readingWarnings, response.alignmentDoubt);
+    const verdict = settle('incorrect', confidence);
+    return {
+      ...base,
+      verdict,
+      score: 0,
+      points: 0,
+      category: 'incomplete',
+      answer: '',
+      expected: expectedText,
+      feedback: `the response says it cannot see what the question gives ("${said}") and answers nothing`,
+      source: response.label,
+      confidence,
+      ...(verdict === 'needs-review' ? { candidates: [], review: reviewReason([], response) } : {}),
     };
   }
   const context = questionContext(assignment, part.id.split('.')[0]!);

@@ -270,10 +270,15 @@ export function tableAnswer(
   const width = Object.values(spec.rows)[0]!.length;
   const stems = Array.from({ length: width }, (_, c) => columnStems(columns[c] ?? ''));
   const given = givenCells(questionText, rows, stems);
-  const found = [...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })), ...rowLists(response, rows, stems)].filter((f) => f.named >= Math.min(2, rows.length));
+  const read = [...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })), ...rowLists(response, rows, stems)];
+  const found = read.filter((f) => f.named >= Math.min(2, rows.length));
   if (!found.length) return undefined;
-  // The answer the response ends on: the last table or list, as with any final answer.
-  const chosen = found.reduce((a, b) => (b.end > a.end ? b : a));
+  // The answer the response ends on: the last table or list, as with any final answer; a shorter
+  // one after it restates only the rows a correction changes, which replace the table's.
+  const last = found.reduce((a, b) => (b.end > a.end ? b : a));
+  const chosen = { ...last, cells: new Map(last.cells) };
+  for (const later of read.filter((f) => f.end > last.end).sort((a, b) => a.end - b.end))
+    for (const [r, v] of later.cells) if (v.size) chosen.cells.set(r, new Map([...(chosen.cells.get(r) ?? []), ...v]));
   const expected: Record<string, string[]> = {};
   const lines = [`| | ${Array.from({ length: width }, (_, c) => columns[c] ?? `column ${c + 1}`).join(' | ')} |`, `|${' --- |'.repeat(width + 1)}`];
   rows.forEach((r, i) => {

@@ -71,7 +71,9 @@ export const checkTuple: TypeChecker = (expected, answer, ctx) => {
 /** `shape`: dimensions in order, in any notation (`28 \times 28 \times 10`, `(28, 28, 10)`). */
 export const checkShape: TypeChecker = (expected, answer, ctx) => {
   const want = sequenceItems(expected) ?? [expected];
-  const got = sequenceItems(answer);
+  // `28·28·10` in a table cell: each number written out is a dimension, the dot a × (the product alone, 7840, is no shape).
+  const written = answer.kind === 'mul' && answer.factors.length === want.length && want.length > 1 && answer.factors.every((f) => f.kind === 'num') ? answer.factors : undefined;
+  const got = sequenceItems(answer) ?? written;
   if (!got) {
     if (isConstant(answer) && want.every(isConstant)) {
       const product = want.reduce((p, d) => p * constantValue(d), 1);

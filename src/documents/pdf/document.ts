@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Message } from '../../model/submission.js';
-import { linesToMarkdown, readPdfLayout, type PdfText, type TextLine } from './index.js';
+import { linesToMarkdown, lineSteps, readPdfLayout, type PdfText, type TextLine } from './index.js';
 import { splitStampRemarks, splitTurns } from './chat.js';
 import { renderRegion } from './render.js';
 
@@ -116,8 +116,9 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
   const out: string[] = [];
   const regions: PdfRegion[] = [];
   const widths = new Map(layout.pages.map((p) => [p.number, p.width]));
+  const steps = lineSteps(lines);
   const emit = (ls: TextLine[]) => {
-    const md = linesToMarkdown(ls, widths);
+    const md = linesToMarkdown(ls, widths, steps);
     md.text.split('\n').forEach((t, i) => {
       out.push(t);
       const src = md.lineOf[i];

@@ -1,5 +1,8 @@
 import { openPdf, readPage, type PageContent } from './load.js';
 import { isDisc, pageLines, type TextLine } from './layout.js';
+import { type LineSteps, lineSteps, paragraphGap } from './paragraphs.js';
+
+export { lineSteps } from './paragraphs.js';
 
 export type { Box, TextLine } from './layout.js';
 
@@ -35,9 +38,13 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
       for (const text of content.annotations) annotations.push({ page: n, text });
       const lines = pageLines(content);
       all.push(lines);
-      for (const y of content.cutOff ?? []) {
+      // Text never touches the sheet's edge: a line reaching it ran past it (Chromium leaves out
+      // the glyphs wholly outside the page, so no clip shows the cut).
+      const atEdge = lines.filter((l) => !l.image && l.box.x1 > content.width - 1).map((l) => l.base ?? l.box.y0);
+      for (const y of [...(content.cutOff ?? []), ...atEdge]) {
         const l = lineAt(lines, y);
         if (l && !cutOff.includes(l)) cutOff.push(l);
+        if (l) l.cut = true;
       }
       pages.push({ number: n, width: content.width, height: content.height, lines: lines.length, images: content.images });
     }
@@ -248,7 +255,8 @@ const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a
 function columnEdges(lines: TextLine[], widths?: ReadonlyMap<number, number>): Map<string, { left: number; right: number }> {
   const edges = new Map<string, { left: number; right: number }>();
   const groups = new Map<string, TextLine[]>();
-  for (const l of lines) if (!l.display && !l.mono && !l.table) groups.set(`${l.page}|${l.bubble}`, [...(groups.get(`${l.page}|${l.bubble}`) ?? []), l]);
+  // A line the page cut off ends at the page's edge, not the column's.
+  for (const l of lines) if (!l.display && !l.mono && !l.table && !l.cut) groups.set(`${l.page}|${l.bubble}`, [...(groups.get(`${l.page}|${l.bubble}`) ?? []), l]);
   for (const [k, ls] of groups) {
     const right = Math.max(...ls.map((l) => l.box.x1));
     const left = Math.min(...ls.map((l) => l.box.x0));
@@ -285,7 +293,7 @@ const unclosed = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) 
  * lines as the chat wrote them.
  */
 function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
-  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table) return false;
+  if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table || prev.cut) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // A heading (bold throughout, opening as a title does) after a line of the text face starts its
@@ -321,7 +329,12 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
  * wrapped joined again, code fenced. `lineOf` and `lastOf` give each Markdown line's first and
  * last source line.
  */
-export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, number>): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
+export function linesToMarkdown(
+  lines: TextLine[],
+  widths?: ReadonlyMap<number, number>,
+  /** The document's line steps (`lineSteps`), when `lines` are one message of it. */
+  steps: LineSteps = lineSteps(lines),
+): { text: string; lineOf: (number | undefined)[]; lastOf: (number | undefined)[] } {
   const out: string[] = [];
   const lineOf: (number | undefined)[] = [];
   const lastOf: (number | undefined)[] = [];
@@ -339,13 +352,14 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
   // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
   // iteration**`), written bold as the chat wrote them, since a reply's headings name its parts.
   const headings = new Map<number, number>();
-  // A paragraph break is a baseline step clearly wider than the usual line step.
-  const steps = lines
+  // Where the document's line step does not measure a pair (a heading, a display, text of another
+  // size), a paragraph break is a step clearly wider than the message's usual one.
+  const own = lines
     .slice(1)
     .map((l, i) => (l.page === lines[i]!.page ? lines[i]!.box.y0 + 0.25 * lines[i]!.size - (l.box.y0 + 0.25 * l.size) : 0))
     .filter((d) => d > 0)
     .sort((a, b) => a - b);
-  const usual = steps[Math.floor(steps.length / 3)] ?? 14;
+  const usual = own[Math.floor(own.length / 3)] ?? 14;
   lines.forEach((l, i) => {
     const title = openTitle;
     openTitle = undefined;
@@ -354,9 +368,14 @@ export function linesToMarkdown(lines: TextLine[], widths?: ReadonlyMap<number, 
     // A table's rows stand one under the other, however tall their padding makes them.
     // An inline formula the line had no room for is alone on the next line, but not a display.
     const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges);
-    // A posted picture is a paragraph of its own.
+    // A posted picture is a paragraph of its own. A display is one on a page's top too, after the
+    // sentence at the foot of the page before (the page turn shows no gap).
     const newPara =
-      prev && prev.page === l.page && (step > 1.3 * usual || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image) && !(l.table && prev.table);
+      prev &&
+      (prev.page === l.page
+        ? (paragraphGap(prev, l, steps) ?? step > 1.3 * usual) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image
+        : l.display !== prev.display) &&
+      !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
       push('```');

@@ -18,6 +18,13 @@ export interface TextLine {
   text: string;
   /** The line's main font size. */
   size: number;
+  /** The baseline of the line's largest piece: where its text stands, however tall its formulas. */
+  base?: number;
+  /**
+   * The family and size of the font its text (not its formulas) is mostly set in, faces aside
+   * (`DejaVuSans`, 11.25): text set alike shares its line step.
+   */
+  font?: { family: string; size: number };
   /**
    * The size of its prose, when it has prose and formulas larger than it (MathJax scales its
    * fonts to the prose's x-height: 1.37 times DejaVu Sans's size).
@@ -44,6 +51,8 @@ export interface TextLine {
   titleAt?: number;
   /** The bold words, ending as a title ends, that the line opens with before its text face (`convolutional layer.`). */
   titleRest?: string;
+  /** The page cut the line off at its edge or its column's: the line below is no rest of it. */
+  cut?: boolean;
   /** A row of a table, written as a Markdown table's row. */
   table?: boolean;
   /**
@@ -102,6 +111,27 @@ interface Piece {
 
 /** Bold faces of text fonts, as PDFs name them (`DejaVuSans-Bold`, `Inter-SemiBold`, `Arial-BoldMT`). */
 const BOLD_FONT = /bold|semibold|demi|heavy|black/i;
+
+/** A structure rebuilt from several pieces (a fraction, a root, a matrix): always mathematics, never cut again. */
+function builtPiece(tex: string, at: Pick<Piece, 'x' | 'w' | 'y' | 'size' | 'top' | 'bottom'>): Piece {
+  return { t: tex, tex, raw: '', ...at, math: true, mathy: false, mono: false, built: true };
+}
+
+/** The family (its faces one: `Arial-BoldMT` is `Arial`) and size of the font most of a line's largest text is set in. */
+function textFont(pieces: Piece[], fonts: Map<Piece, string>): TextLine['font'] {
+  const text = pieces.filter((p) => !p.math && !p.mono && !p.built);
+  const size = Math.max(...text.map((p) => p.size));
+  const count = new Map<string, number>();
+  for (const p of text.filter((q) => q.size >= 0.95 * size)) {
+    const family = (fonts.get(p) ?? '')
+      .replace(/^[A-Z]{6}\+/, '')
+      .replace(/[-,].*$/, '')
+      .replace(/(?:MT|PS)$/, '');
+    if (family) count.set(family, (count.get(family) ?? 0) + p.raw.length);
+  }
+  const family = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return family ? { family, size } : undefined;
+}
 
 /** Depth below the baseline (in font sizes) of TeX's extension-font glyphs, which hang from it. */
 function omxDepth(code: number): number {
@@ -536,12 +566,24 @@ function touching(candidates: Piece[], gap: (p: Piece) => number, rests: (p: Pie
  * Fractions: a rule with formula pieces stacked above and below it, narrowest rule first so
  * nested fractions are rebuilt from the inside out.
  */
-function fractionAt(live: Piece[], r: Shape): Piece[] {
+function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
   {
     const ry = (r.y0 + r.y1) / 2;
+    // A piece nearer another bar on its far side is that fraction's: MathJax sets a list's items so
+    // close that the next item's numerator stands right under this one's denominator.
+    // A bar with nothing close on its far side is no fraction's (a root's bar over a numerator);
+    // one a fraction already rebuilt spans is one.
+    const over = (p: Piece, b: Shape) => b !== r && b.x0 < p.x + p.w && b.x1 > p.x;
+    const spans = (q: Piece, b: Shape) => !!q.built && q.bottom < b.y0 && q.top > b.y1;
+    const partUnder = (b: Shape) => live.some((q) => over(q, b) && ((q.top <= b.y0 + 0.5 && b.y0 - q.top < 0.6 * q.size) || spans(q, b)));
+    const partOver = (b: Shape) => live.some((q) => over(q, b) && ((q.bottom >= b.y1 - 0.5 && q.bottom - b.y1 < 0.6 * q.size) || spans(q, b)));
+    const elsewhere = (p: Piece) =>
+      p.y < ry
+        ? bars.some((b) => over(p, b) && b.y1 < p.y && p.y - b.y1 < r.y0 - p.top && partUnder(b))
+        : bars.some((b) => over(p, b) && b.y0 > p.y && Math.max(0, b.y0 - p.top) < p.bottom - r.y1 && partOver(b));
     const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size));
     // Distances count in the size of the largest piece there: a script's script is far for its own size.
-    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size);
+    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size && !elsewhere(p));
     const m = Math.max(0, ...near.map((p) => p.size));
     const above = touching(
       near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry),
@@ -572,21 +614,14 @@ function fractionAt(live: Piece[], r: Shape): Piece[] {
     const y = beside.length ? beside.sort((a, b) => b.size - a.size)[0]!.y : ry - 0.25 * size;
     const num = assemble(above).trim();
     const den = assemble(below).trim();
-    const frac: Piece = {
-      t: `\\frac{${num}}{${den}}`,
-      raw: '',
-      tex: `\\frac{${num}}{${den}}`,
+    const frac = builtPiece(`\\frac{${num}}{${den}}`, {
       x: r.x0,
       w: r.x1 - r.x0,
       y,
       size,
       top: Math.max(...above.map((p) => p.top)),
       bottom: Math.min(...below.map((p) => p.bottom)),
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    });
     return [...live.filter((p) => !above.includes(p) && !below.includes(p)), frac];
   }
 }
@@ -654,21 +689,7 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
     const x = sign ? sign.x : s.x0;
     const rootTex = `\\sqrt{${assemble(under).trim()}}`;
-    const root: Piece = {
-      t: rootTex,
-      raw: '',
-      tex: rootTex,
-      x,
-      w: s.x1 - x,
-      y: main.y,
-      size: main.size,
-      top: s.y1,
-      bottom: Math.min(s.y0, ...under.map((p) => p.bottom)),
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    const root = builtPiece(rootTex, { x, w: s.x1 - x, y: main.y, size: main.size, top: s.y1, bottom: Math.min(s.y0, ...under.map((p) => p.bottom)) });
     return [...live.filter((p) => p !== sign && !under.includes(p)), root];
   }
 }
@@ -687,10 +708,11 @@ function buildStacks(pieces: Piece[], shapes: Shape[], pageWidth: number, fonts:
   // fraction bars side by side keep their null delimiters' gap between them.
   const cellBorder = (r: Shape) => shapes.some((o) => o !== r && o.rule && Math.abs(o.y0 - r.y0) < 0.3 && Math.abs(o.y1 - r.y1) < 0.3 && (Math.abs(o.x0 - r.x1) < 0.5 || Math.abs(o.x1 - r.x0) < 0.5));
   const candidates = shapes.filter((s) => (s.rule && s.x1 - s.x0 < 0.7 * pageWidth && !edge(s) && !cellBorder(s)) || s.complex).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  const bars = candidates.filter((s) => s.rule);
   for (const s of candidates) {
     const root = radicalAt(live, s, fonts);
     if (root) live = root;
-    else if (s.rule) live = fractionAt(live, s);
+    else if (s.rule) live = fractionAt(live, s, bars);
   }
   return live;
 }
@@ -812,7 +834,7 @@ function buildBoxes(pieces: Piece[], shapes: Shape[], fonts: Map<Piece, string>)
     const inner = assemble(inside).trim();
     const stop = /\s*([.,;])$/.exec(inner);
     const tex = stop ? `\\boxed{${inner.slice(0, stop.index)}}${stop[1]}` : `\\boxed{${inner}}`;
-    const boxed: Piece = { t: tex, tex, raw: '', x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0, math: true, mathy: false, mono: false, built: true };
+    const boxed = builtPiece(tex, { x: f.x0, w: f.x1 - f.x0, y: main.y, size: main.size, top: f.y1, bottom: f.y0 });
     live = [...cand.filter((p) => !inside.includes(p)), boxed];
   }
   return live;
@@ -861,21 +883,14 @@ function buildRowVectors(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
     const env = ENV[open.raw.slice(-1)]!;
     const tex = `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}`;
     const all = [bracket!, ...inside, close];
-    const built: Piece = {
-      t: tex,
-      tex,
-      raw: '',
+    const built = builtPiece(tex, {
       x: bracket!.x,
       w: close.x + close.w / [...close.raw].length - bracket!.x,
       y: open.y,
       size: open.size,
       top: Math.max(...all.map((p) => p.top)),
       bottom: Math.min(...all.map((p) => p.bottom)),
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    });
     for (const p of [head, tail]) if (p) fonts.set(p, font);
     live = [...live.filter((p) => p !== open && p !== close && !inside.includes(p)), ...(head ? [head] : []), built, ...(tail ? [tail] : [])];
   }
@@ -960,21 +975,14 @@ function buildMatrices(pieces: Piece[], fonts: Map<Piece, string>): Piece[] {
       const cells = env && partner && close === OPENERS[open.tex.trim()]![1] && rows.length === 1 ? rowCells(inside) : undefined;
       tex = cells ? `\\begin{${env}} ${cells.join(' & ')} \\end{${env}}` : `\\left${open.tex.trim()} ${assemble(inside).trim()} \\right${partner!.tex.trim()}`;
     }
-    const built: Piece = {
-      t: tex,
-      tex,
-      raw: '',
+    const built = builtPiece(tex, {
       x: open.x,
       w: (partner ? partner.x + partner.w : Math.max(...inside.map((p) => p.x + p.w))) - open.x,
       y: open.y,
       size: open.size,
       top: axis + r,
       bottom: axis - r,
-      math: true,
-      mathy: false,
-      mono: false,
-      built: true,
-    };
+    });
     live = [...live.filter((p) => p !== open && p !== partner && !inside.includes(p)), built];
   }
   return live;
@@ -1600,11 +1608,14 @@ export function pageLines(page: PageContent): TextLine[] {
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
     const proseSize = prose.length ? Math.max(...prose.map((p) => p.size)) : l.size;
+    const font = textFont(l.pieces, fonts);
     out.push({
       page: page.number,
       box: bullet ? { ...box, x0: bullet.x0 } : box,
       text: bullet ? `- ${text}` : text,
       size: l.size,
+      base: l.y,
+      ...(font ? { font } : {}),
       ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
       display,

@@ -303,8 +303,10 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       const shown = textState.step(fn!, args, OPS);
       if (shown) {
         glyphs.push(...droppedExtensionGlyphs(shown, ctm, fontOf), ...stretchedGlyphs(shown, ctm, clip, fontOf));
-        // Prose cut at a badge's or title's edge loses nothing that is graded; a formula does.
-        const y = isMathFont(fontOf(shown.font).name) ? cutAt(shown, ctm, clip) : undefined;
+        // Prose cut at a badge's or title's edge loses nothing that is graded; a formula does, and
+        // so does prose cut at the edge of the page's printed area (a long word or a table wider than the page).
+        const printed = clip[2]! - clip[0]! > 0.5 * (x1 - x0) && clip[3]! - clip[1]! > 0.3 * (y1 - y0);
+        const y = isMathFont(fontOf(shown.font).name) || printed ? cutAt(shown, ctm, clip) : undefined;
         if (y !== undefined) cutOff.push(y);
       }
       if (fn === OPS.save) stack.push([ctm, clip]);

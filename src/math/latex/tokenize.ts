@@ -19,6 +19,9 @@ export type Token =
 
 const TEXT_COMMANDS = new Set(['text', 'textbf', 'textit', 'textrm', 'textsf', 'texttt', 'textnormal', 'textup', 'mathrm', 'mathit', 'mathsf', 'mathtt', 'mbox', 'operatorname', 'hbox']);
 
+/** The optional spacing argument of a row break (`\\[2pt]`, `\\[-0.5ex]`): a length in TeX units. */
+const ROW_SPACING = /^\s*\[\s*[-+]?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|in|bp|pc|sp|mu|dd|cc)\s*\]/;
+
 /** Commands that only space or size things and mean nothing for grading. */
 const IGNORED_COMMANDS = new Set([
   ',',
@@ -175,8 +178,12 @@ export function tokenize(src: string): Token[] {
       // \\ is a row break; \{ \} \| \% \$ \, \! and the like.
       i += 2;
       if (IGNORED_COMMANDS.has(next)) continue;
-      if (next === '\\') push({ t: 'op', v: '\\\\', pos: i - 2 });
-      else if (next === '%') push({ t: 'op', v: '%', pos: i - 2 });
+      if (next === '\\') {
+        push({ t: 'op', v: '\\\\', pos: i - 2 });
+        // `\\[2pt]` spaces the rows apart; a bracket that is not a length (`\\ [a, b]`) is content.
+        const spacing = ROW_SPACING.exec(src.slice(i, i + 24));
+        if (spacing) i += spacing[0].length;
+      } else if (next === '%') push({ t: 'op', v: '%', pos: i - 2 });
       else if (next === '$' || next === '#') continue;
       else push({ t: 'cmd', v: next, pos: i - 2 });
       continue;

@@ -1,0 +1,26 @@
+/**
+ * A response that says it cannot see the question's material ("I can't read the matrices from the
+ * screenshot", "I'd need the figure to determine g3") and does not go on to answer under an
+ * assumption. A TA gives such a part no credit even when values restated from the question match
+ * the key (4f's g3 equals the given g2): the response did not answer it.
+ */
+const CANNOT_SEE =
+  /\bI(?:\s+(?:can(?:'|’)?t|cannot|can\s+not|am\s+unable\s+to|(?:'|’)m\s+unable\s+to|am\s+not\s+able\s+to|(?:'|’)m\s+not\s+able\s+to|could\s*n(?:'|’)?o?t)\s+(?:quite\s+|clearly\s+|actually\s+)?(?:see|read|view|access|open|make\s+out|extract)\b(?!\s+(?:why|how|any\s+reason|a\s+way))|(?:'|’)d\s+need\s+(?:the|to\s+see|you\s+to\s+(?:paste|share|upload|provide)))/i;
+
+/** "I can't determine the result without the matrix values": an answer withheld for want of the material. */
+const WITHOUT_MATERIAL =
+  /\b(?:can(?:'|’)?t|cannot|unable\s+to|not\s+able\s+to)\s+(?:determine|compute|evaluate|calculate|give|tell)\b[^.\n]{0,80}\bwithout\s+(?:the\s+|seeing\s+(?:the\s+)?)?(?:figure|image|screenshot|picture|matri(?:x|ces)|values?|numbers|entries|data)\b/i;
+
+/** "The screenshot didn't come through", "the matrices aren't visible": the material did not reach the response. */
+const MATERIAL_MISSING =
+  /\b(?:image|screenshot|figure|attachment|picture|matri(?:x|ces))\s+(?:you\s+(?:attached|shared|uploaded|sent)\s+)?(?:did|does|is|are|was|were)\s*n(?:'|’)?o?t\s+(?:come\s+through|load|show\s+up|visible|readable|legible|included|attached)\b/i;
+
+/** Words that answer anyway: "assuming x3 is a shifted vertical edge, ...". */
+const ANSWERS_ANYWAY = /\b(?:assum(?:e|ing)|suppos(?:e|ing)|presumably|if\s+(?:we|I)\s+(?:take|read|guess)|let(?:'|’)s\s+say|my\s+best\s+guess)\b/i;
+
+/** Where a response says it cannot see what the question gives, and answers nothing after it under an assumption; -1 when it does not. */
+export function declinedAt(text: string): number {
+  const m = CANNOT_SEE.exec(text) ?? WITHOUT_MATERIAL.exec(text) ?? MATERIAL_MISSING.exec(text);
+  if (!m) return -1;
+  return ANSWERS_ANYWAY.test(text.slice(m.index)) ? -1 : m.index;
+}
