@@ -206,6 +206,12 @@ test('choice and text', () => {
   expectVerdict({ type: 'choice', options: ['explode', 'explosion'], wrong: ['vanish'] }, 'The gradients explode.', 'correct');
   expectVerdict({ type: 'choice', options: ['explode', 'explosion'], wrong: ['vanish'] }, 'They vanish, then explode.', 'incorrect');
   expectVerdict({ type: 'choice', options: ['explode'] }, 'They stay bounded.', 'incorrect');
+  // A wrong option that is a piece of the right one (`[d, q]` in `[h, d, q]`) is not named by naming it.
+  const shape = { type: 'choice' as const, options: ['[h, d, q]'], wrong: ['[d, q]', '[h, q]'] };
+  expectVerdict(shape, 'A: [h, d, q]', 'correct');
+  // Near misses: the wrong piece named beside the right option, or the right option inside a wrong one.
+  expectVerdict(shape, '[h, d, q], or else [d, q]', 'incorrect');
+  expectVerdict({ type: 'choice', options: ['explode'], wrong: ['not explode'] }, 'They do not explode.', 'incorrect');
   expectVerdict({ type: 'text', rubric: ['mentions range'] }, 'Because of dynamic range.', 'needs-review');
 });
 

@@ -35,6 +35,30 @@ test('real PDF chat exports graded with a key for their homework: agreement with
   assert.equal(r.report.bySubmission.get('gemini-2.5-pro')?.rightWrong, 8);
 });
 
+// ChatGPT on an attention homework (thread_422), keyed and labelled in the same way: 6/11 before
+// this round's fixes, 11/11 after: 6(b)(i) read from the correction that replaces the kernel; 4(a)-(e),
+// which ask "What is A?" ... "What is E?", read from the reply's table rows named A-E (whose
+// einsum cells the PDF wrapped at their arrows), not from the restated options.
+/** A real export of another homework, graded with its key and labels: agreement with the TA stays at its floor. */
+function floor(what: string, pdf: string, labels: string, parts: number, least: number, more?: (r: Awaited<ReturnType<typeof measureAgreement>>) => void): void {
+  const absent = existsSync(join(CHATS, pdf)) ? false : skip || `../shared/corpus/dev/pdf-chats/${pdf} is absent`;
+  test(`${what}: agreement with the TA stays at its floor`, { skip: absent, timeout: 120_000 }, async () => {
+    const r = await measureAgreement({ labels: join(FIXTURES, labels) });
+    const o = r.report.overall;
+    console.log(`${what}: right-vs-wrong ${percent(o.rightWrong, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}`);
+    assert.equal(o.parts, parts);
+    assert.ok(o.rightWrong >= least, `right-vs-wrong ${o.rightWrong}/${o.parts} fell below ${least}`);
+    more?.(r);
+  });
+}
+
+floor('a real ChatGPT export of an attention homework', 'thread_422-ChatGPT_-_hw9.pdf', 'attention-hw9.labels.yaml', 11, 11, (r) => assert.equal(r.report.byPart.get('6.b.i')?.rightWrong, 1));
+
+// Claude on an optimization homework (thread_245): every question a picture or a typed follow-up
+// with no number, each reply answering one part without labelling it. 1/6: only the last typed
+// question's reply is placed; the pictures' replies go to no part (turn/part alignment, left).
+floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 1);
+
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
 symbols:
@@ -51,7 +75,9 @@ parts:
   'k.yaml',
 ).key!;
 
-const verdictOf = (text: string, id: string) => gradeSubmission(GRADIENT, readSubmission(text, 'w.md', GRADIENT)).parts.find((p) => p.id === id)!.verdict;
+/** One key's verdict on a part of a written response. */
+const verdictsWith = (key: typeof GRADIENT) => (text: string, id: string) => gradeSubmission(key, readSubmission(text, 'w.md', key)).parts.find((p) => p.id === id)!.verdict;
+const verdictOf = verdictsWith(GRADIENT);
 
 const DERIVATION = String.raw`**2(b)** The loss $L$ depends on all $y_{j}$, and each $y_{j}$ depends on $\beta$ and on every $x_i$ through $\mu$.
 $$\frac{\partial L}{\partial x_{i}} = \sum_{j=1}^{n} \frac{\partial L}{\partial y_{j}} \frac{\partial y_{j}}{\partial x_{i}}$$
@@ -81,4 +107,61 @@ test('"Output so far:" marks a step on the way; "The final output ... is:" marks
   assert.equal(verdictOf(PAINTED, '3.a'), 'correct');
   // Near miss: a final output with a wrong entry is wrong, whatever the steps before it were.
   assert.equal(verdictOf(PAINTED.replace('3 & -3 & 1 \\\\ 0 & 3 & 1 \\end{bmatrix}$$', '3 & -4 & 1 \\\\ 0 & 3 & 1 \\end{bmatrix}$$'), '3.a'), 'incorrect');
+});
+
+const KERNEL = loadKey(
+  String.raw`partcredit: 1
+parts:
+  6.b.i:
+    symbols: { q: { matrix: [D, 1] }, k: { matrix: [D, 1] }, D: { positive: true, integer: true } }
+    answer: 'sim(q, k) = (q^T k + 1)^2'
+`,
+  'k.yaml',
+).key!;
+
+const kernelVerdict = (text: string) => verdictsWith(KERNEL)(text, '6.b.i');
+
+test('"Replace $A$ with $B$" in a correction takes A back: B is the answer', () => {
+  const summary = String.raw`**6(b)(i)** Summary of required modifications: Replace $\text{sim}(q,k) = (q^{T} k)^{2}$ with $\boxed{(q^{T} k + 1)^{2}}$, since the standard degree-2 polynomial kernel includes the bias term.`;
+  assert.equal(kernelVerdict(summary), 'correct');
+  // Near miss: the same correction the wrong way round still answers with what it puts in.
+  const backwards = String.raw`**6(b)(i)** Summary of required modifications: Replace $\text{sim}(q,k) = (q^{T} k + 1)^{2}$ with $\boxed{(q^{T} k)^{2}}$, the homogeneous kernel.`;
+  assert.equal(kernelVerdict(backwards), 'incorrect');
+});
+
+const SHAPES = loadKey(
+  String.raw`partcredit: 1
+parts:
+  4.a:
+    answer: { type: choice, options: ['[h, d, q]'], wrong: ['[d, q]', '[h, q]'] }
+  4.b:
+    answer: { type: choice, options: ['[d, k]'], wrong: ['[h, d, k]', '[h, k]'] }
+  4.d:
+    answer: { type: choice, options: ['bd,dk->bk'], wrong: ['bd,hdk->bhk', 'bd,dk->bhk'] }
+`,
+  'k.yaml',
+).key!;
+
+const shapeVerdict = verdictsWith(SHAPES);
+
+test('a quoted multiple-choice question lays out its options behind empty marks (○): listing them is no answer', () => {
+  // The export broke the question after its first option, which happens to be the right one.
+  const quoted = `**4(b)** What is B? ○ [h, d, k] ○ [d, k] ○ [h, k]\n\n**4(d)** What is D? ○ torch.einsum("bd,dk->bk", x,W_k)\n○ torch.einsum("bd,hdk->bhk", x,W_k) ○ torch.einsum("bd,dk->bhk", x,W_k)\n`;
+  assert.notEqual(shapeVerdict(quoted, '4.d'), 'correct');
+  assert.notEqual(shapeVerdict(quoted, '4.b'), 'correct');
+  // Near miss: the same question answered after it keeps its verdict.
+  const answered = `**4(b)** What is B? ○ [h, d, k] ○ [d, k] ○ [h, k]\n\nB is [d, k]: the key projection is shared by all heads.\n\n**4(d)** What is D? ○ torch.einsum("bd,dk->bk", x,W_k)\n○ torch.einsum("bd,hdk->bhk", x,W_k) ○ torch.einsum("bd,dk->bhk", x,W_k)\n\nD is torch.einsum("bd,dk->bk", x, W_k).\n`;
+  assert.equal(shapeVerdict(answered, '4.b'), 'correct');
+  assert.equal(shapeVerdict(answered, '4.d'), 'correct');
+});
+
+test('parts that ask "What is A?", "What is B?" are answered by the rows a reply keys by those names', () => {
+  const asked = '**4(a)** What is A? ○ [h, d, q] ○ [d, q] ○ [h, q]\n\n**4(b)** What is B? ○ [h, d, k] ○ [d, k] ○ [h, k]\n\n';
+  const chat = (reply: string) => `## User\n\nsolve 4\n\n## Assistant\n\n${asked}${reply}`;
+  const table = '| item | answer | why |\n| --- | --- | --- |\n| A | [h, d, q] | queries stay per head |\n| B | [d, k] | one key projection for all heads |\n';
+  assert.equal(shapeVerdict(chat(table), '4.a'), 'correct');
+  assert.equal(shapeVerdict(chat(table), '4.b'), 'correct');
+  // Near misses: a wrong row stays wrong; a row named A alone (one item keyed) answers nothing.
+  assert.equal(shapeVerdict(chat(table.replace('| B | [d, k] |', '| B | [h, d, k] |')), '4.b'), 'incorrect');
+  assert.notEqual(shapeVerdict(chat('| A | [h, d, q] | queries stay per head |\n'), '4.a'), 'correct');
 });

@@ -62,6 +62,25 @@ test("a table row whose cells the column wrapped is one row, its header's words 
   }
 });
 
+test('an arrow a table cell wrapped after its shaft (`"bd,hdq-` / `>bhq"`) is one arrow; a hyphen before a word stays a hyphen', { skip: noChromium }, async () => {
+  const why = 'each token (b,d) is multiplied with the per-head weights (h,d,q), which yields queries of shape (b,h,q) for every head at once, as the pseudocode for multi-head attention does';
+  const reply = [
+    'The blanks:',
+    '',
+    '| item | correct answer | explanation |',
+    '|---|---|---|',
+    `| C | torch.einsum("bd,hdq->bhq", x, W_q) | ${why} |`,
+    `| D | torch.einsum("bd,dk->bk", x, W_k) | ${why} |`,
+    `| F | a per-head weight-tensor | ${why} |`,
+  ].join('\n');
+  const [pdf] = (await chromiumPdfs([chatExport(chat(reply), 'chatgpt-print')]))!;
+  const text = (await readDocumentFile(pdf!, 'arrows.pdf')).text!;
+  assert.match(text, /^\| C \| torch\.einsum\("bd,hdq->bhq", x, W_q\) \|/m, text);
+  assert.match(text, /^\| D \| torch\.einsum\("bd,dk->bk", x, W_k\) \|/m, text);
+  // Near miss: a word after a hyphen the column broke at is joined as before, not taken for an arrow.
+  assert.match(text, /^\| F \| a per-head weight-tensor \|/m, text);
+});
+
 test("a numbered answer's bold run-in title the column wrapped keeps its bold, whole; a bold line of its own and the next paragraph's title stay apart", { skip: noChromium }, async () => {
   const reply = [
     'Each part in turn.',

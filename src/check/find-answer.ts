@@ -319,6 +319,20 @@ function listedFormulas(text: string): { candidate: Candidate; items: string[] }
   return out;
 }
 
+/** The words before a formula that a correction takes back: "Replace", "change", "swap". */
+const REPLACING = /\b(?:replac(?:e|es|ing)|chang(?:e|es|ing)|swap(?:s|ping)?)\s*$/i;
+/** What follows the formula taken back: the one that takes its place ("with $Y$", "by", "to", "for"). */
+const REPLACED_BY = /^(?:\$\$?|\\\(|\\\[)[^$]*?(?:\$\$?|\\\)|\\\])\s*(?:with|by|to|for)\b/i;
+
+/**
+ * `Replace $sim(q,k) = (q^T k)^2$ with $(q^T k + 1)^2$`: a correction names the answer it takes
+ * back, and that formula is no answer of the response (the one after "with" is).
+ */
+function replaced(text: string, c: Candidate): boolean {
+  if (c.at === undefined || c.how !== 'inline') return false;
+  return REPLACING.test(text.slice(Math.max(0, c.at - 40), c.at)) && REPLACED_BY.test(text.slice(c.at));
+}
+
 /** How many response's candidates are weighed: enough for any real one; a hostile one costs time linear in its size. */
 const MAX_CANDIDATES = 5000;
 
@@ -345,7 +359,9 @@ export function foundIn(text: string): readonly Candidate[] {
  * any stated or labelled the named answer (a part with several answers may then look past it).
  */
 export function candidatesFor(text: string, want: AnswerWanted): { candidates: Candidate[]; named: boolean } {
-  let candidates = foundIn(text).slice(0, MAX_CANDIDATES);
+  let candidates = foundIn(text)
+    .slice(0, MAX_CANDIDATES)
+    .filter((c) => !replaced(text, c));
   const quantities = want.quantities ?? [];
   if (quantities.length) {
     const stating = candidates.filter((c) => quantities.some((q) => statesName(c.text, q)));

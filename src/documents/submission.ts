@@ -1,3 +1,4 @@
+import { answersByItem } from './named-items.js';
 import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
@@ -45,9 +46,12 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
         ...(unlabelled ? { format: 'chat-text' as const, warnings: doubts.map((d) => `${path ?? id}: ${d}`) } : {}),
         messages,
         notes: messages.filter((m) => m.role === 'note'),
-        responses: segmentTranscript(
-          messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
-          outline,
+        responses: answersByItem(
+          segmentTranscript(
+            messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
+            outline,
+          ),
+          messages,
         ),
       },
       key,

@@ -33,9 +33,20 @@ function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean 
   return false;
 }
 
-/** Whether a line restates the question (it asks something) rather than answers it. */
+/**
+ * An empty option mark of a printed multiple-choice question (○ [h, d, q] ○ [d, q]), as forms and
+ * exports draw it; not ◦, which PDF exports use as a nested list's bullet.
+ */
+const OPTION_MARK = /[○◯☐□⬜]/g;
+/** The question, then its first option: "What is D? ○ ..."; or a line of options that begins with one. */
+const OPTIONS_LAID_OUT = /\?\s*[○◯☐□⬜]|^\s*[○◯☐□⬜]/;
+
+/**
+ * Whether a line restates the question (it asks something, or lays out its options behind empty
+ * marks: "What is A? ○ [h, d, q] ○ [d, q] ○ [h, q]", an export's line broken between options) rather than answers it.
+ */
 function asks(line: string): boolean {
-  return /\?\s*(?:\*\*)?\s*$/.test(line.trim());
+  return /\?\s*(?:\*\*)?\s*$/.test(line.trim()) || OPTIONS_LAID_OUT.test(line) || (line.match(OPTION_MARK)?.length ?? 0) >= 2;
 }
 
 /**
@@ -62,8 +73,10 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
   }
   mentions.sort((a, b) => a.index - b.index || b.word.length - a.word.length);
   const best = mentions.find((m) => m.conclusion) ?? mentions[0];
-  const r = checkAnswer(spec, best ? best.word : text, options);
-  return { ...r, answer: (best ? best.line : text).trim().slice(0, 160) };
+  // With no option named, the question's own lines (its options listed) are still no answer.
+  const said = best ? best.word : lines.filter((l) => !asks(l)).join('\n');
+  const r = checkAnswer(spec, said, options);
+  return { ...r, answer: (best ? best.line : said || text).trim().slice(0, 160) };
 }
 
 interface Graded {

@@ -40,7 +40,9 @@ export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
   if (!options.length) return undecided('choice', 'the key lists no options for this choice');
   const text = normalizeWords(answer);
   const named = options.filter((o) => mentions(text, o, answer));
-  const wrongNamed = (spec.wrong ?? []).filter((o) => mentions(text, o, answer));
+  // A wrong option read only inside a right one named whole (`[d, q]` inside `[h, d, q]`) is not named.
+  const within = (w: string) => named.some((o) => normalizeWords(o).includes(normalizeWords(w)) && !mentions(text.split(normalizeWords(o)).join(' | '), w));
+  const wrongNamed = (spec.wrong ?? []).filter((o) => mentions(text, o, answer) && !within(o));
   if (wrongNamed.length) {
     return incorrect('choice', `the answer names "${wrongNamed[0]}"${named.length ? ` as well as "${named[0]}"` : ''}, which is not right`);
   }

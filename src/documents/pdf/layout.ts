@@ -1430,12 +1430,12 @@ function cellGrids(shapes: Shape[], lines: Placed[]): Grid[] {
 
 /**
  * A cell's lines, which the column wrapped, as one: a word broken after its hyphen (`CONV3-` /
- * `10`) is one word, a formula broken after an operator (`3 \times 3 + 10 =` / `100`; KaTeX breaks
- * only there) one formula.
+ * `10`) is one word, and so is an arrow broken after its shaft (`"bd,hdq-` / `>bhq"`); a formula
+ * broken after an operator (`3 \times 3 + 10 =` / `100`; KaTeX breaks only there) one formula.
  */
 function joinCell(parts: string[]): string {
   return parts.reduce((a, b) => {
-    if (/[\p{L}\d]-$/u.test(a) && /^[\p{L}\d]/u.test(b)) return a + b;
+    if (/[\p{L}\d]-$/u.test(a) && /^[\p{L}\d>]/u.test(b)) return a + b;
     if (/(?:[=+\-<>,]|\\(?:times|cdot|le|ge|approx|ne|to))\s*\$$/.test(a) && /^\$(?!\$)/.test(b)) return `${a.slice(0, -1).trimEnd()} ${b.slice(1)}`;
     return a ? `${a} ${b}` : b;
   }, '');
