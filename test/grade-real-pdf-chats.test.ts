@@ -110,7 +110,7 @@ test('"Output so far:" marks a step on the way; "The final output ... is:" marks
 });
 
 const KERNEL = loadKey(
-  String.raw`partcredit: 1
+  `partcredit: 1
 parts:
   6.b.i:
     symbols: { q: { matrix: [D, 1] }, k: { matrix: [D, 1] }, D: { positive: true, integer: true } }
@@ -130,7 +130,7 @@ test('"Replace $A$ with $B$" in a correction takes A back: B is the answer', () 
 });
 
 const SHAPES = loadKey(
-  String.raw`partcredit: 1
+  `partcredit: 1
 parts:
   4.a:
     answer: { type: choice, options: ['[h, d, q]'], wrong: ['[d, q]', '[h, q]'] }
