@@ -162,3 +162,45 @@ Question 2 (see the attached figure for the layer): (a) Count the parameters of 
 `;
   assert.equal(titled(chat), '1.a missing, 1.b missing, 2.a correct, 2.b missing');
 });
+
+/** A chat whose replies to pictures label nothing: each answers the next part, in the key's order. */
+const UNLABELLED = `## User
+
+[File]: q1.png
+Please solve the problem attached
+
+## Assistant
+
+Counting the cells row by row gives $12$.
+
+## User
+
+[File]: q1-next.png
+
+## Assistant
+
+The walk takes $7$ steps.
+
+## User
+
+[File]: q1-last.png
+
+## Assistant
+
+The rank is $3$.
+
+## User
+
+[File]: q2.png
+Please solve the problem attached
+
+## Assistant
+
+The width works out to $40$.
+`;
+
+test('unlabelled replies to pictures: the chat\'s first picture is the key\'s first question, and one sent with "solve the problem attached" after its last part is the next', () => {
+  assert.equal(verdicts(UNLABELLED), '1.a correct, 1.b correct, 1.c correct, 2.a correct, 2.b missing');
+  // Near miss: a bare picture after the question's last part is more of that part's answer (a second screenshot of it).
+  assert.equal(verdicts(UNLABELLED.replace('[File]: q2.png\nPlease solve the problem attached', '[File]: q1-more.png')), '1.a correct, 1.b correct, 1.c incorrect, 2.a missing, 2.b missing');
+});

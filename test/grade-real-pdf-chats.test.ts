@@ -55,9 +55,10 @@ function floor(what: string, pdf: string, labels: string, parts: number, least: 
 floor('a real ChatGPT export of an attention homework', 'thread_422-ChatGPT_-_hw9.pdf', 'attention-hw9.labels.yaml', 11, 11, (r) => assert.equal(r.report.byPart.get('6.b.i')?.rightWrong, 1));
 
 // Claude on an optimization homework (thread_245): every question a picture or a typed follow-up
-// with no number, each reply answering one part without labelling it. 1/6: only the last typed
-// question's reply is placed; the pictures' replies go to no part (turn/part alignment, left).
-floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 1);
+// with no number, each reply answering one part without labelling it. 1/6 at first: the pictures'
+// replies went to no part, and the person's follow-ups were read as the student's notes set beside
+// them. 5/6 now; left: the communication table (3) is graded from cells the PDF split.
+floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 5);
 
 const GRADIENT = loadKey(
   String.raw`partcredit: 1

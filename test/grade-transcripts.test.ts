@@ -90,3 +90,25 @@ test("speaker lines: a model's name with its variant alone on its line (`Llama 4
   assert.equal(roles('User\nWhich model?\n\nClaude\nLlama 4 Maverick is the larger one.\nGemini said so too\n'), 'user: Which model? | assistant: Llama 4 Maverick is the larger one.');
   assert.equal(detectFormat('Llama 4 Maverick is a model.\n\nIt answers questions.\n'), 'writeup');
 });
+
+test("a student's note read into the person's question paragraph (a PDF sets it beside the message) is split off; the question stays the person's", () => {
+  const turns = (t: string) =>
+    parseMarkdownChat(t)
+      .map((m) => `${m.role}: ${m.text.split('\n')[0]}`)
+      .join(' | ');
+  const chat =
+    '**User:**\n- As you mentioned, the solution lies in span(a). Can you think of a simpler solution?\nIt’s able to one-shot the problem in an over-complicated way.\n\n**Assistant:**\nProject onto $a$: $\\theta = a / \\|a\\|^2$.\n';
+  assert.equal(
+    turns(chat),
+    'note: It’s able to one-shot the problem in an over-complicated way. | user: - As you mentioned, the solution lies in span(a). Can you think of a simpler solution? | assistant: Project onto $a$: $\\theta = a / \\|a\\|^2$.',
+  );
+  // Near misses: a note that asks nothing stays a note whole, and so does a note that ends on a question of its own.
+  assert.equal(
+    turns(chat.replace(' Can you think of a simpler solution?', ' It is in span(a).')),
+    'note: - As you mentioned, the solution lies in span(a). It is in span(a). | user:  | assistant: Project onto $a$: $\\theta = a / \\|a\\|^2$.',
+  );
+  assert.equal(
+    turns('**User:**\nsolve (b)\n\n**Assistant:**\n$\\theta = 1$\n\nKimi failed here, why did it\nnot use the hint?\n'),
+    'user: solve (b) | note: Kimi failed here, why did it | assistant: $\\theta = 1$',
+  );
+});

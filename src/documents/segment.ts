@@ -799,7 +799,7 @@ function nextByOrder(letters: string[], outline: QuestionOutline[], current: str
  * vertical") asks nothing of it.
  */
 const POINTS_AT_PICTURE =
-  /\b(?:solve|answer|do|work\s+(?:through|out)|help(?:\s+me)?\s+with|look\s+at)\b[^.?!\n]{0,60}?\b(?:attach(?:ed|ment)|(?:the|this|these)\s+(?:image|picture|screenshot|photo)s?)\b|\battached\s+(?:problems?|questions?|images?|pictures?|screenshots?|files?)\b/i;
+  /\b(?:solve|answer|do|work\s+(?:through|out)|help(?:\s+me)?\s+with|look\s+at|fill\s+in|complete)\b[^.?!\n]{0,60}?\b(?:attach(?:ed|ment)|(?:the|this|these)\s+(?:image|picture|screenshot|photo)s?)\b|\battached\s+(?:problems?|questions?|images?|pictures?|screenshots?|files?)\b/i;
 
 /**
  * Whether a user turn sends a picture with at most a request, no words of the question:
@@ -861,6 +861,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
   let acrossQuestions: string[] = [];
   // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
   let uploaded = false;
+  // Whether that picture came with a request to solve it ("solve the problem attached"): a new problem, not more of the last.
+  let asksAnew = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -890,6 +892,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     }
     if (m.role === 'user') {
       uploaded = false;
+      asksAnew = false;
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
       const inline = partsNamedInline(m.text, outline);
@@ -950,6 +953,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         promptParts = [];
         pending = 'new';
         uploaded = true;
+        asksAnew = POINTS_AT_PICTURE.test(m.text);
       } else {
         // "and (c)?", "now part (d)": a short follow-up that names the part it asks for next.
         // A letter after words that point back ("don't we need 2P here too, like in (a)?") is the part compared with, not the one asked.
@@ -1112,12 +1116,31 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     else if (promptParts.length) target = promptParts[promptParts.length - 1];
     else {
       const list = parts();
-      if (list.length) {
+      const next = outline[outline.findIndex((o) => o.number === question) + 1];
+      if (uploaded && asksAnew && list.length && cursor + 1 >= list.length && next) {
+        // A picture sent with "solve the problem attached" after the question's last part: the key's next question.
+        question = next.number;
+        alignedBy = { by: 'order' };
+        // (Taken by order, as a question found by words: a later typed question may name another.)
+        byWords = true;
+        cursor = 0;
+        target = next.parts[0] ?? next.number;
+      } else if (list.length) {
         // Another upload after the question's last part: more of the same answer.
         continuation = cursor + 1 >= list.length && cursor >= 0;
         cursor = Math.min(cursor + 1, list.length - 1);
         target = list[cursor];
       } else target = question;
+    }
+    // The chat's first picture, no question named anywhere yet, and no problem set whose words could
+    // say which (with one, words that fit no question clearly leave the reply unplaced): the key's
+    // first question, as a TA takes screenshots pasted in turn.
+    if (!target && uploaded && pending === 'new' && question === undefined && outline[0] && !outline.some((o) => o.stated)) {
+      question = outline[0].number;
+      alignedBy = { by: 'order' };
+      byWords = true;
+      cursor = 0;
+      target = parts()[0] ?? question;
     }
     if (!target) return;
     // A reply placed by turn order within a question aligned by doubtful text shares the doubt.

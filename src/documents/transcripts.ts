@@ -24,8 +24,20 @@ export function isRemark(paragraph: string): boolean {
 function separateRemarks(text: string, line: number | undefined, out: Message[]): string {
   const kept: string[] = [];
   for (const para of text.split(/\n\s*\n/)) {
-    if (isRemark(para)) out.push({ role: 'note', text: para.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), ...(line ? { line } : {}) });
-    else kept.push(para);
+    if (!isRemark(para)) {
+      kept.push(para);
+      continue;
+    }
+    // A PDF export sets a student's note beside the message it is about, and it can be read into
+    // the same paragraph: the person's question ("Can you think of a simpler solution?") then
+    // the note ("It's able to one-shot the problem ..."). The lines up to the question are the turn's.
+    const lines = para.split('\n');
+    const asked = lines.findLastIndex((l) => /\?\s*$/.test(l) && !isRemark(l));
+    const rest = lines.slice(asked + 1).join('\n');
+    if (asked >= 0 && isRemark(rest) && !isRemark(lines.slice(0, asked + 1).join('\n'))) {
+      kept.push(lines.slice(0, asked + 1).join('\n'));
+      out.push({ role: 'note', text: rest.trim(), ...(line ? { line } : {}) });
+    } else out.push({ role: 'note', text: para.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), ...(line ? { line } : {}) });
   }
   return kept.join('\n\n');
 }
