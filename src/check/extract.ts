@@ -400,8 +400,23 @@ export function pieces(formula: string): string[] {
 }
 
 /** Display and inline formulas of a text, in order, with their kind. */
-export function formulas(text: string): { text: string; display: boolean; index: number }[] {
-  const out: { text: string; display: boolean; index: number }[] = [];
+export function formulas(text: string): readonly Formula[] {
+  // A part's text is read for formulas by the candidate finder and for definitions in turn: the last reading is kept.
+  if (lastFormulas?.text !== text) lastFormulas = { text, found: findFormulas(text) };
+  return lastFormulas.found;
+}
+
+/** A formula of a text: its LaTeX, whether it is displayed, and where it starts. */
+export interface Formula {
+  text: string;
+  display: boolean;
+  index: number;
+}
+
+let lastFormulas: { text: string; found: readonly Formula[] } | undefined;
+
+function findFormulas(text: string): Formula[] {
+  const out: Formula[] = [];
   for (const m of text.matchAll(MATH)) {
     const display = m[1] ?? m[2] ?? m[6];
     out.push({ text: (display ?? m[3] ?? m[4] ?? '').trim(), display: display !== undefined, index: m.index! });
@@ -413,6 +428,11 @@ export function formulas(text: string): { text: string; display: boolean; index:
   let span = 0;
   let offset = 0;
   for (const line of text.split('\n')) {
+    // Most lines have no command, or are delimited already: nothing to look at.
+    if (!line.includes('\\') || line.includes('$') || line.includes('`')) {
+      offset += line.length + 1;
+      continue;
+    }
     const t = line.replace(/^\s*(?:[-*]\s+)?(?:\([a-h]\)|[a-h]\)|\([ivx]+\))\s*/, '').trim();
     while (span < spans.length && spans[span]![1] <= offset) span++;
     const inside = span < spans.length && offset >= spans[span]![0] && offset < spans[span]![1];
@@ -641,12 +661,15 @@ export function answerCandidates(response: string): Candidate[] {
       .trim();
     if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, STATES_ANSWER.test(m[0]));
   }
-  for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
-  for (const m of response.matchAll(FINAL_SENTENCE)) mark(m.index! + m[0].length, 50, true);
-  for (const m of response.matchAll(RESULT_LINE)) {
-    const score = resultLabel(m[1]!.trim());
-    if (score) mark(m.index! + m[0].length, score, score === 50);
-  }
+  // Each pattern below scans the whole reply; a word it cannot match without says when to skip it.
+  const lower = response.toLowerCase();
+  if (lower.includes('total')) for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
+  if (lower.includes('final')) for (const m of response.matchAll(FINAL_SENTENCE)) mark(m.index! + m[0].length, 50, true);
+  if (response.includes(':'))
+    for (const m of response.matchAll(RESULT_LINE)) {
+      const score = resultLabel(m[1]!.trim());
+      if (score) mark(m.index! + m[0].length, score, score === 50);
+    }
   // `Updated runtime = 2c·d_out·d_in²` in a plain-text reply: the label before the formula's `=`.
   all.forEach((f, i) => {
     const score = 'label' in f && f.label ? resultLabel(f.label) : 0;
@@ -672,7 +695,7 @@ export function answerCandidates(response: string): Candidate[] {
             .slice(start + f.text.length, start + f.text.length + 40)
             .split('\n')[0]!
             .replace(/^[\s$\\)\]]*/, '');
-    const compares = COMPARED_BY.test(before) || COMPARED_BY_ZH.test(before) || COMPARES_AFTER.test(after);
+    const compares = (before.includes('$') && COMPARED_BY.test(before)) || (before.includes('加') && COMPARED_BY_ZH.test(before)) || COMPARES_AFTER.test(after);
     const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
@@ -688,19 +711,23 @@ export function answerCandidates(response: string): Candidate[] {
   });
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
-  const sentences = [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
+  // Every sentence it reads ends on a digit.
+  const sentences = !/\d/.test(prose)
+    ? []
+    : [...prose.matchAll(/\b(?:is|are|equals|gives)\s+(?:approximately\s+|about\s+)?([-(\d][-\d.,\s()×x*+/=]*\d\)?(?:\s*[kKMG](?:\s*FLOPs?)?)?)\s*(?:[.;]|$)/gm)];
   sentences.forEach((m) => push(m[1]!.trim(), 'marker', 20 + at(m.index!), m.index!));
   // "all nine entries of the $3\times3$ output are $-40$": a constant matrix said in words.
-  for (const m of response.matchAll(CONSTANT_MATRIX)) {
-    const size = MATRIX_SIZE.exec(m[0]);
-    if (!size) continue;
-    const value = m[1]!.replace('−', '-');
-    const rows = Array.from({ length: Number(size[1]) }, () => Array.from({ length: Number(size[2]) }, () => value).join(' & '));
-    push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
-  }
+  if (lower.includes('entr') || lower.includes('element') || lower.includes('component'))
+    for (const m of response.matchAll(CONSTANT_MATRIX)) {
+      const size = MATRIX_SIZE.exec(m[0]);
+      if (!size) continue;
+      const value = m[1]!.replace('−', '-');
+      const rows = Array.from({ length: Number(size[1]) }, () => Array.from({ length: Number(size[2]) }, () => value).join(' & '));
+      push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
+    }
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
   for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
-  const table = response.split('\n').filter((l) => l.trim().startsWith('|'));
+  const table = response.includes('|') ? response.split('\n').filter((l) => l.trim().startsWith('|')) : [];
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
     .split('\n')
