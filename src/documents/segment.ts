@@ -312,6 +312,23 @@ function enumeratedParts(segs: Segment[], outline: QuestionOutline[]): Segment[]
   return out;
 }
 
+/** A line that reads as a title: a capital, then no formula and no sentence's end. */
+const TITLE_LINE = /^[A-Z][^$=\\.:;?!]{2,70}$/;
+
+/**
+ * `3. Convolution as FIR filter` over `(a)`, after question 1 (the student skipped 2): a numbered
+ * title is that question's heading, though it is not the next number, when the key has the
+ * question, a part label of it comes right after, and the title is one (title-cased, or its words
+ * are the question's). A step `3. multiply by W` in an answer is none of these.
+ */
+function headsQuestion(seg: Segment, following: Segment | undefined, outline: QuestionOutline[], current: string | undefined): boolean {
+  const q = outline.find((o) => o.number === seg.numbered);
+  const letter = letterOf(following);
+  if (!q || q.number === current || !letter || !q.parts.some((id) => id.split('.')[1] === letter)) return false;
+  const heading = (seg.text.split('\n')[0] ?? '').trim();
+  return TITLE_LINE.test(heading) && (titleCased(heading) || similarity(heading, q) >= 0.5);
+}
+
 /**
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
@@ -328,7 +345,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  for (const seg of enumeratedParts(rest, outline)) {
+  const segs = enumeratedParts(rest, outline);
+  for (const [k, seg] of segs.entries()) {
     if (question === undefined && pastedQuestion && letterOf(seg)) {
       question = pastedQuestion;
       alignedBy = { by: 'title' };
@@ -341,7 +359,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       // A numbered line opens a question when it is the next one (or the first the key has), and
       // does not go on from a list item before it (steps `1)`, `2)` inside question 1's answer).
       const continuesList = listItem !== undefined && Number(seg.numbered) === listItem + 1;
-      if (!continuesList && ((question === undefined && known) || seg.numbered === next)) l = { question: seg.numbered, length: 0, strong: true };
+      if (!continuesList && ((question === undefined && known) || seg.numbered === next || headsQuestion(seg, segs[k + 1], outline, question))) l = { question: seg.numbered, length: 0, strong: true };
       else {
         if (lastId) responses.add(lastId, lastId, { text: `${seg.numbered}. ${seg.text}`, line: seg.line }, alignedBy, false);
         listItem = Number(seg.numbered);
