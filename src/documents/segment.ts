@@ -5,6 +5,7 @@ import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
+import { headingsToNextPrompt } from './trailing-headings.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -859,7 +860,8 @@ function placeByContent(reply: string, outline: QuestionOutline[], current?: str
  * after a follow-up. A follow-up that asks to check again makes the reply a new attempt (the
  * final answer); a question that only asks why is discussion and leaves the answer as it was.
  */
-export function segmentTranscript(messages: Message[], outline: QuestionOutline[]): PartResponse[] {
+export function segmentTranscript(read: Message[], outline: QuestionOutline[]): PartResponse[] {
+  const messages = headingsToNextPrompt(read);
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
   let question: string | undefined;
