@@ -101,7 +101,8 @@ class Responses {
     return this.byId.has(partId);
   }
 
-  add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true): void {
+  /** `restated`: a new attempt even within the reply of the last one (a closing summary's row). */
+  add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true, restated = false): void {
     const text = attempt.text.trim();
     if (!text) return;
     const existing = this.byId.get(partId);
@@ -111,7 +112,7 @@ class Responses {
       return;
     }
     // Two labels of one reply that name the same part (`(d)` then `i.`) are one attempt.
-    if (asNewAttempt && !(attempt.turn !== undefined && existing.final.turn === attempt.turn)) {
+    if (restated || (asNewAttempt && !(attempt.turn !== undefined && existing.final.turn === attempt.turn))) {
       const a = { ...attempt, text };
       existing.attempts.push(a);
       existing.final = a;
@@ -170,6 +171,8 @@ interface Segment {
   line: number;
   /** A `N. text` line: a question heading only if N is the next question (the caller decides). */
   numbered?: string;
+  /** The label is a table row's first cell (`| 4(c) | $K + L(K-1)$ |`). */
+  row?: boolean;
 }
 
 /**
@@ -214,7 +217,13 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
       current = label
-        ? { label, text: (dollar ? '$$' : '') + line.slice(label.length + (also?.length ?? 0)), line: firstLine + i, ...(also?.parts.length ? { also: also.parts } : {}) }
+        ? {
+            label,
+            text: (dollar ? '$$' : '') + line.slice(label.length + (also?.length ?? 0)),
+            line: firstLine + i,
+            ...(also?.parts.length ? { also: also.parts } : {}),
+            ...(row ? { row: true } : {}),
+          }
         : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
       return;
     }
@@ -1054,6 +1063,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     if (labelled.length) {
       let q = question;
       let p: string | undefined;
+      // Parts the reply answered above its closing summary table, and those whose summary row began.
+      const answeredAbove = new Set<string>();
+      const summarised = new Set<string>();
       for (const s of segments) {
         const l = s.label;
         if (!l) continue;
@@ -1076,12 +1088,18 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
         const ids = [id, ...alsoIds(q, s.also, outline)];
         for (const each of ids) {
+          // A summary table's row for a part answered above is what the reply ends on for it: its
+          // own, later attempt (its further rows, `7(b) | Variance | ...`, are more of that row's).
+          const restated = !!s.row && answeredAbove.has(each) && !summarised.has(each);
+          if (restated) summarised.add(each);
+          else if (!s.row) answeredAbove.add(each);
           responses.add(
             each,
             [l.question, each === id ? (l.part ?? p) : each.split('.')[1], l.subpart].filter(Boolean).join('/'),
             { text: s.text, turn, ...(m.line ? { line: m.line } : {}), ...sharing(each, ids) },
             alignedBy,
             pending !== 'continue',
+            restated,
           );
           lastPart = each;
           cursor = Math.max(cursor, parts().indexOf(each));
