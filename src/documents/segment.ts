@@ -192,6 +192,9 @@ function labelledRow(line: string): string | undefined {
 /** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
 const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
 
+/** A line that opens or closes a fenced code block (three backticks or tildes, perhaps a language). */
+const FENCE = /^\s*(?:`{3,}|~{3,})/;
+
 /** Cuts a text at the part labels that start its lines; text before the first label has none. `answers`: also where a label opens a clause (splitInlineLabels). */
 
 export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false, answers = false): Segment[] {
@@ -200,8 +203,20 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   let previous = '';
   // A line of answers to several parts in a row is read as one line per part, each at the line's number.
   // (A prompt that asks "(a) ...? (b) ...?" in one line asks them as it did before.)
-  const lines = text.split('\n').flatMap((whole, i) => (answers ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i] as const));
-  lines.forEach(([raw, i]) => {
+  let fenced = false;
+  const lines = text.split('\n').flatMap((whole, i) => {
+    // Inside a fenced code block a line is code: `# (a) W W^T, then ...` is a comment, no label.
+    const fence = FENCE.test(whole);
+    const code = fenced || fence;
+    if (fence) fenced = !fenced;
+    return (answers && !code ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i, code] as const);
+  });
+  lines.forEach(([raw, i, code]) => {
+    if (code) {
+      current.text += (current.text ? '\n' : '') + raw;
+      previous = raw;
+      return;
+    }
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
