@@ -8,6 +8,7 @@ import { loadKey } from '../src/documents/key.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
+import { splitAtLabels } from '../src/documents/segment.js';
 
 // Code in a write-up or a reply (a script that checks the answers) whose comments name the parts
 // (`# (a) AB: n*p entries ...`): a comment is code, not the part's label.
@@ -30,5 +31,13 @@ test('near miss: a label right after a closing fence (``` or ~~~) is a label', (
   assert.deepEqual(
     read('label-after-code.md').responses.map((r) => r.partId),
     ['1.a', '1.b', '2.a', '2.b'],
+  );
+});
+
+test("near miss: a program's printed output in a fence (`i. stride 1, pad 1:` over its matrix) still labels its subpart", () => {
+  const segs = splitAtLabels('```\ni. stride 1, pad 1:\n[[1 2]\n [3 4]]\n# ii. a comment\n```', 1, false, true);
+  assert.deepEqual(
+    segs.filter((s) => s.label).map((s) => s.label!.subpart),
+    ['i'],
   );
 });

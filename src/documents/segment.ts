@@ -194,6 +194,8 @@ const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|th
 
 /** A line that opens or closes a fenced code block (three backticks or tildes, perhaps a language). */
 const FENCE = /^\s*(?:`{3,}|~{3,})/;
+/** A comment line in code (Python, shell, C, MATLAB, SQL). */
+const CODE_COMMENT = /^\s*(?:#|\/\/|%|--)/;
 
 /** Cuts a text at the part labels that start its lines; text before the first label has none. `answers`: also where a label opens a clause (splitInlineLabels). */
 
@@ -205,14 +207,16 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   // (A prompt that asks "(a) ...? (b) ...?" in one line asks them as it did before.)
   let fenced = false;
   const lines = text.split('\n').flatMap((whole, i) => {
-    // Inside a fenced code block a line is code: `# (a) W W^T, then ...` is a comment, no label.
+    // Inside a fenced code block, a comment is code: `# (a) W W^T, then ...` labels nothing. (A
+    // program's printed output, `i. stride 1, pad 1:` over its matrix, still labels what follows.)
     const fence = FENCE.test(whole);
-    const code = fenced || fence;
+    const inside = fenced || fence;
     if (fence) fenced = !fenced;
-    return (answers && !code ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i, code] as const);
+    const comment = fence || (inside && CODE_COMMENT.test(whole));
+    return (answers && !inside ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i, comment] as const);
   });
-  lines.forEach(([raw, i, code]) => {
-    if (code) {
+  lines.forEach(([raw, i, comment]) => {
+    if (comment) {
       current.text += (current.text ? '\n' : '') + raw;
       previous = raw;
       return;
