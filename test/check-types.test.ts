@@ -213,6 +213,10 @@ test('choice and text', () => {
   expectVerdict(shape, '[h, d, q], or else [d, q]', 'incorrect');
   expectVerdict({ type: 'choice', options: ['explode'], wrong: ['not explode'] }, 'They do not explode.', 'incorrect');
   expectVerdict({ type: 'text', rubric: ['mentions range'] }, 'Because of dynamic range.', 'needs-review');
+  // A growth named as the set the quantity lies in (`std $\in \mathcal{O}(n)$`); near miss: another growth so named.
+  const growth = { type: 'choice' as const, options: ['O(n)', 'linear'] };
+  expectVerdict(growth, 'std $\\in \\mathcal{O}(n)$', 'correct');
+  expectVerdict(growth, 'std $\\in \\mathcal{O}(n^2)$', 'incorrect');
 });
 
 test('table: every cell graded as its own answer', () => {

@@ -20,9 +20,11 @@ const verdicts = (text: string) => Object.fromEntries(grade(text));
 // Measured 58/90 before this round's fixes (43/74 for the first thirteen transcripts, 15/16 for the
 // last three, written after the first fixes); 70/90 while chats whose person is not named
 // (claude-artifact, perplexity, phind, huggingchat, glm, poe) were read as write-ups. The chats11
-// branch read them without having seen this round: 86/90.
+// branch read them without having seen this round: 86/90; 87/90 once a summary table's row that
+// differs from the body (gemini's 4(c)) is the reply's final answer; 89/90 once code comments
+// (`# (a) ...`) label nothing and Phind's `ANSWER | PHIND-70B MODEL` bar starts a reply.
 test('the fifth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 11', join(ROOT, 'test', 'fixtures', 'blind-round11', 'blind-round11.labels.yaml'), { submissions: 19, parts: 90, floor: 86 }),
+  assertRoundFloor('blind round 11', join(ROOT, 'test', 'fixtures', 'blind-round11', 'blind-round11.labels.yaml'), { submissions: 19, parts: 90, floor: 89 }),
 );
 const skip = devSkip;
 

@@ -48,8 +48,9 @@ const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
 const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|part(?=\s*\d{1,2}\s*[.(]?[a-h]\b))\s*`;
 /** A part letter, bare or in parentheses, and a roman subpart after it. */
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
-// `(d)(ii)`, `d.ii`, and `(d) ii.` (a space, then the roman closed by a point: `(b) i.e.` is none).
-const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}[.)](?![a-z])))([ivx]{1,4})\)?)?`;
+// `(d)(ii)`, `d.ii`, `(d) ii.` (a space, then the roman closed by a point: `(b) i.e.` is none), and
+// `**3(d) ii**`, where the closing bold ends the roman as a point would (`(a) x: the input` is no subpart).
+const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}(?:[.)](?![a-z])|:?(?:\*\*|__))))([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
 // A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
 const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
@@ -118,7 +119,7 @@ export function readLineLabel(line: string): LineLabel | undefined {
   // `**(d)(ii)**`, `**(d) ii.**`: a subpart right after the letter is the letter's (`(b) i.e.` is no subpart).
   if (
     (m =
-      /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\)|\s+([ivx]{1,4})[.)](?![a-z]))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(
+      /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\)|\s+([ivx]{1,4})(?:[.)](?![a-z])|(?=:?\*\*)))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(
         s,
       ))
   ) {

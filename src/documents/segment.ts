@@ -5,6 +5,7 @@ import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
+import { headingsToNextPrompt } from './trailing-headings.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -100,7 +101,8 @@ class Responses {
     return this.byId.has(partId);
   }
 
-  add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true): void {
+  /** `restated`: a new attempt even within the reply of the last one (a closing summary's row). */
+  add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true, restated = false): void {
     const text = attempt.text.trim();
     if (!text) return;
     const existing = this.byId.get(partId);
@@ -110,7 +112,7 @@ class Responses {
       return;
     }
     // Two labels of one reply that name the same part (`(d)` then `i.`) are one attempt.
-    if (asNewAttempt && !(attempt.turn !== undefined && existing.final.turn === attempt.turn)) {
+    if (restated || (asNewAttempt && !(attempt.turn !== undefined && existing.final.turn === attempt.turn))) {
       const a = { ...attempt, text };
       existing.attempts.push(a);
       existing.final = a;
@@ -169,6 +171,8 @@ interface Segment {
   line: number;
   /** A `N. text` line: a question heading only if N is the next question (the caller decides). */
   numbered?: string;
+  /** The label is a table row's first cell (`| 4(c) | $K + L(K-1)$ |`). */
+  row?: boolean;
 }
 
 /**
@@ -188,6 +192,11 @@ function labelledRow(line: string): string | undefined {
 /** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
 const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
 
+/** A line that opens or closes a fenced code block (three backticks or tildes, perhaps a language). */
+const FENCE = /^\s*(?:`{3,}|~{3,})/;
+/** A comment line in code (Python, shell, C, MATLAB, SQL). */
+const CODE_COMMENT = /^\s*(?:#|\/\/|%|--)/;
+
 /** Cuts a text at the part labels that start its lines; text before the first label has none. `answers`: also where a label opens a clause (splitInlineLabels). */
 
 export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = false, answers = false): Segment[] {
@@ -196,8 +205,22 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   let previous = '';
   // A line of answers to several parts in a row is read as one line per part, each at the line's number.
   // (A prompt that asks "(a) ...? (b) ...?" in one line asks them as it did before.)
-  const lines = text.split('\n').flatMap((whole, i) => (answers ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i] as const));
-  lines.forEach(([raw, i]) => {
+  let fenced = false;
+  const lines = text.split('\n').flatMap((whole, i) => {
+    // Inside a fenced code block, a comment is code: `# (a) W W^T, then ...` labels nothing. (A
+    // program's printed output, `i. stride 1, pad 1:` over its matrix, still labels what follows.)
+    const fence = FENCE.test(whole);
+    const inside = fenced || fence;
+    if (fence) fenced = !fenced;
+    const comment = fence || (inside && CODE_COMMENT.test(whole));
+    return (answers && !inside ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i, comment] as const);
+  });
+  lines.forEach(([raw, i, comment]) => {
+    if (comment) {
+      current.text += (current.text ? '\n' : '') + raw;
+      previous = raw;
+      return;
+    }
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
@@ -213,7 +236,13 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
       current = label
-        ? { label, text: (dollar ? '$$' : '') + line.slice(label.length + (also?.length ?? 0)), line: firstLine + i, ...(also?.parts.length ? { also: also.parts } : {}) }
+        ? {
+            label,
+            text: (dollar ? '$$' : '') + line.slice(label.length + (also?.length ?? 0)),
+            line: firstLine + i,
+            ...(also?.parts.length ? { also: also.parts } : {}),
+            ...(row ? { row: true } : {}),
+          }
         : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
       return;
     }
@@ -312,6 +341,23 @@ function enumeratedParts(segs: Segment[], outline: QuestionOutline[]): Segment[]
   return out;
 }
 
+/** A line that reads as a title: a capital, then no formula and no sentence's end. */
+const TITLE_LINE = /^[A-Z][^$=\\.:;?!]{2,70}$/;
+
+/**
+ * `3. Convolution as FIR filter` over `(a)`, after question 1 (the student skipped 2): a numbered
+ * title is that question's heading, though it is not the next number, when the key has the
+ * question, a part label of it comes right after, and the title is one (title-cased, or its words
+ * are the question's). A step `3. multiply by W` in an answer is none of these.
+ */
+function headsQuestion(seg: Segment, following: Segment | undefined, outline: QuestionOutline[], current: string | undefined): boolean {
+  const q = outline.find((o) => o.number === seg.numbered);
+  const letter = letterOf(following);
+  if (!q || q.number === current || !letter || !q.parts.some((id) => id.split('.')[1] === letter)) return false;
+  const heading = (seg.text.split('\n')[0] ?? '').trim();
+  return TITLE_LINE.test(heading) && (titleCased(heading) || similarity(heading, q) >= 0.5);
+}
+
 /**
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
@@ -328,7 +374,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  for (const seg of enumeratedParts(rest, outline)) {
+  const segs = enumeratedParts(rest, outline);
+  for (const [k, seg] of segs.entries()) {
     if (question === undefined && pastedQuestion && letterOf(seg)) {
       question = pastedQuestion;
       alignedBy = { by: 'title' };
@@ -341,7 +388,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       // A numbered line opens a question when it is the next one (or the first the key has), and
       // does not go on from a list item before it (steps `1)`, `2)` inside question 1's answer).
       const continuesList = listItem !== undefined && Number(seg.numbered) === listItem + 1;
-      if (!continuesList && ((question === undefined && known) || seg.numbered === next)) l = { question: seg.numbered, length: 0, strong: true };
+      if (!continuesList && ((question === undefined && known) || seg.numbered === next || headsQuestion(seg, segs[k + 1], outline, question))) l = { question: seg.numbered, length: 0, strong: true };
       else {
         if (lastId) responses.add(lastId, lastId, { text: `${seg.numbered}. ${seg.text}`, line: seg.line }, alignedBy, false);
         listItem = Number(seg.numbered);
@@ -841,7 +888,8 @@ function placeByContent(reply: string, outline: QuestionOutline[], current?: str
  * after a follow-up. A follow-up that asks to check again makes the reply a new attempt (the
  * final answer); a question that only asks why is discussion and leaves the answer as it was.
  */
-export function segmentTranscript(messages: Message[], outline: QuestionOutline[]): PartResponse[] {
+export function segmentTranscript(read: Message[], outline: QuestionOutline[]): PartResponse[] {
+  const messages = headingsToNextPrompt(read);
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
   let question: string | undefined;
@@ -1034,6 +1082,9 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     if (labelled.length) {
       let q = question;
       let p: string | undefined;
+      // Parts the reply answered above its closing summary table, and those whose summary row began.
+      const answeredAbove = new Set<string>();
+      const summarised = new Set<string>();
       for (const s of segments) {
         const l = s.label;
         if (!l) continue;
@@ -1056,12 +1107,18 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
         const ids = [id, ...alsoIds(q, s.also, outline)];
         for (const each of ids) {
+          // A summary table's row for a part answered above is what the reply ends on for it: its
+          // own, later attempt (its further rows, `7(b) | Variance | ...`, are more of that row's).
+          const restated = !!s.row && answeredAbove.has(each) && !summarised.has(each);
+          if (restated) summarised.add(each);
+          else if (!s.row) answeredAbove.add(each);
           responses.add(
             each,
             [l.question, each === id ? (l.part ?? p) : each.split('.')[1], l.subpart].filter(Boolean).join('/'),
             { text: s.text, turn, ...(m.line ? { line: m.line } : {}), ...sharing(each, ids) },
             alignedBy,
             pending !== 'continue',
+            restated,
           );
           lastPart = each;
           cursor = Math.max(cursor, parts().indexOf(each));

@@ -21,6 +21,9 @@ const REASONING =
 /** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
 
+/** A site's header over a reply, naming the model (Phind: `ANSWER | PHIND-70B MODEL`; `Answer | linear model` names none). */
+const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_NAMES})[\w .-]{0,30}?\s+model$`, 'i');
+
 /** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
 const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
 
@@ -78,7 +81,7 @@ function blocksOf(lines: readonly string[]): Block[] {
     const text = lines.slice(i, j + 1).join('\n');
     const one = i === j ? text.trim() : undefined;
     // (The model's name and its status stacked with no blank line, `DeepSeek` / `Thought for 38 seconds`, are one cue.)
-    const kind: Kind = lines.slice(i, j + 1).every((l) => REASONING.test(l.trim()) || NAME.test(l.trim()))
+    const kind: Kind = lines.slice(i, j + 1).every((l) => REASONING.test(l.trim()) || NAME.test(l.trim()) || REPLY_HEADER.test(l.trim()))
       ? 'reply'
       : one !== undefined && AVATAR.test(one)
         ? 'user'

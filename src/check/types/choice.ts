@@ -14,10 +14,14 @@ export function normalizeWords(s: string): string {
 
 /** `O(n)`, `\Theta(n^2)` as a formula reads, spaces, delimiters and sizing left out: `o(n)`, `\theta(n^2)`. */
 function formulaForm(s: string): string {
-  return s
-    .replace(/\\(?:left|right|big|Big|mathcal|mathrm|operatorname)\b|[$\s{}]|\\[,;!]/g, '')
-    .replace(/\\/g, '')
-    .toLowerCase();
+  return (
+    s
+      // `std $\in \mathcal{O}(n)$`: a relation before the growth is no letter of its name.
+      .replace(/\\(?:in|sim|approx|le|leq|ge|geq)(?![a-zA-Z])/g, '=')
+      .replace(/\\(?:left|right|big|Big|mathcal|mathrm|operatorname)\b|[$\s{}]|\\[,;!]/g, '')
+      .replace(/\\/g, '')
+      .toLowerCase()
+  );
 }
 
 function mentions(text: string, option: string, raw?: string): boolean {
