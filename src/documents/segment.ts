@@ -5,6 +5,7 @@ import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
+import { titledQuestionHeadings } from './titled-questions.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -995,7 +996,7 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
       return;
     }
     // An assistant message.
-    const segments = withoutRecap(splitAtLabels(m.text, 1, false, true));
+    const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
       // A reply labelling parts only, to a question posted as a picture: which question it answers.

@@ -19,7 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { declinedAt } from './refusal.js';
 import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
-import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
+import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -322,7 +322,8 @@ function withoutStepMarks(candidate: string): string[] {
  * specialisation when the response gives one (`= \sqrt{d_out}` for `c = 1/\sqrt{d_in}`).
  */
 function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
-  if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
+  // One of several named choices (`residual connection: yes`, `batch normalization: no`): the line that names it says which.
+  if (spec.type === 'choice') return { result: choiceInResponse(spec, (name && labelledStatement(text, name)) || text, options) };
   if (spec.type === 'table') {
     const read = tableAnswer(spec, text, question.texts.get(part.id), (s, a) => checkAnswer(s, a, options).verdict === 'correct');
     return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };

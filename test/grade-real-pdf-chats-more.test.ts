@@ -1,0 +1,88 @@
+/**
+ * Classes of failure found by grading more of the students' real chat exports (Qwen on a homework
+ * on autoencoders and RNNs, ChatGPT on a GNN homework; floors in grade-real-pdf-chats.test.ts),
+ * each with a fixture of our own in the exports' style and a near miss that keeps its verdict.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { gradeSubmission } from '../src/grade/grade.js';
+
+type Key = NonNullable<ReturnType<typeof loadKey>['key']>;
+
+/** One key's verdict on a part of a response. */
+const verdictsWith = (key: Key) => (text: string, id: string) => gradeSubmission(key, readSubmission(text, 'chat.md', key)).parts.find((p) => p.id === id)!.verdict;
+
+const GNN = loadKey(
+  String.raw`partcredit: 1
+symbols:
+  b: { min: 0.01, max: 0.99 }
+  c: { min: 0.01, max: 0.99 }
+parts:
+  2.a:
+    answer: '4'
+  3.a:
+    answer: { type: choice, options: [valid], wrong: [not valid, invalid] }
+  3.b:
+    answer: '-\frac{1}{2}\left(\log b + \log(1 - c)\right)'
+`,
+  'k.yaml',
+).key!;
+
+const gnnVerdict = verdictsWith(GNN);
+
+test('a reply answering two questions under "N. Title" headings, each over its lettered parts, answers each question', () => {
+  const reply = String.raw`Solutions — problems 2 and 3 only
+
+2. Message Passing Basics
+(a) Each node has degree $4$ in the grid, so the answer is $4$.
+(b) The receptive field grows by one hop per layer.
+
+3. Graph Neural Networks
+Let node $i$ have messages $m_{i,j}$.
+(a) Mean aggregation.
+- Valid. The mean does not depend on the order of the neighbours.
+(b) Training loss over nodes 1 and 2:
+$$\boxed{\mathcal{L} = -\frac{1}{2}\left(\log b + \log(1 - c)\right)}$$
+`;
+  const chat = (prompt: string, body: string) => `**User:**\n${prompt}\n\n**Assistant:**\n${body}`;
+  const asked = chat('Solve the non-coding questions of the attached homework, which are #2 and #3.', reply);
+  assert.equal(gnnVerdict(asked, '2.a'), 'correct');
+  assert.equal(gnnVerdict(asked, '3.a'), 'correct');
+  assert.equal(gnnVerdict(asked, '3.b'), 'correct');
+  // Near miss: numbered steps of one answer, of which only one heads lettered items, are steps:
+  // the reply stays question 2's, and question 3 is not answered.
+  const steps = String.raw`1. Setup
+The grid is regular.
+
+2. Degree Counting
+(a) Each node has degree $4$, so the answer is $4$.
+
+3. Chain Rule
+Nothing more is needed.
+`;
+  const one = chat('Solve question 2.', steps);
+  assert.equal(gnnVerdict(one, '2.a'), 'correct');
+  assert.equal(gnnVerdict(one, '3.a'), 'missing');
+});
+
+const PATTERNS = loadKey(
+  `partcredit: 1
+parts:
+  3.c:
+    answers:
+      residual connection: { type: choice, options: ['yes'], wrong: ['no'] }
+      batch normalization: { type: choice, options: ['no'], wrong: ['yes'] }
+`,
+  'k.yaml',
+).key!;
+
+test('several named yes/no answers in one part are each read from the line that names them ("Batch normalization? No.")', () => {
+  const verdict = (body: string) => verdictsWith(PATTERNS)(`**3(c)** Design patterns present.\n${body}`, '3.c');
+  const right =
+    '- Residual connection? Yes. The rule adds the previous state to the update.\n- Batch normalization? No. Nothing normalizes with batch statistics; batch normalization is not present.\n';
+  assert.equal(verdict(right), 'correct');
+  // Near miss: one of them wrong is half the credit, whichever line says yes first.
+  assert.equal(verdict(right.replace('Batch normalization? No.', 'Batch normalization? Yes.')), 'partial');
+});
