@@ -86,3 +86,29 @@ test('several named yes/no answers in one part are each read from the line that 
   // Near miss: one of them wrong is half the credit, whichever line says yes first.
   assert.equal(verdict(right.replace('Batch normalization? No.', 'Batch normalization? Yes.')), 'partial');
 });
+
+const AUTOENCODER = loadKey(
+  `partcredit: 1
+parts:
+  8.a.i:
+    answer: '2'
+  8.b:
+    answer: { type: choice, options: ['yes'], wrong: ['no'] }
+  8.c:
+    answer: '0'
+`,
+  'k.yaml',
+).key!;
+
+test("in the reply to the one part asked, lettered cases that go back ((a), (b) under 'Problem 8(b)') are that part's, not earlier parts again", () => {
+  const verdict = verdictsWith(AUTOENCODER);
+  const first = '**User:**\nmove to problem 8 a\n\n**Assistant:**\n**Problem 8(a): Implementation**\n\n**(i) How many linear layers do you need?**\n\nAnswer: 2\n\n';
+  const later = (body: string) => `${first}**User:**\nsolve 8b\n\n**Assistant:**\n**Problem 8(b): Inductive bias**\n\n${body}`;
+  const cases =
+    '**(a) Without regularization ($\\lambda = 0$):**\n\n- Any factorization is optimal, so $0$ preference for orthonormal columns.\n\n**(b) With regularization:**\n\n- The penalty is least when every singular value is $1$.\n\nFinal answer: Yes.\n';
+  assert.equal(verdict(later(cases), '8.a.i'), 'correct');
+  assert.equal(verdict(later(cases), '8.b'), 'correct');
+  // Near miss: a letter that goes on past the part asked is the next part, answered in the same reply.
+  const onward = `${cases}\n**(c)** The bias term of the decoder is $0$.\n`;
+  assert.equal(verdict(later(onward), '8.c'), 'correct');
+});

@@ -187,7 +187,14 @@ function labelledValues(text: string, name: string): Candidate[] {
 
 /** What the lines labelled with an answer's name (`- Batch normalization? No.`, `Weights: ...`) say of it, the last first; undefined when none is. */
 export function labelledStatement(text: string, name: string): string | undefined {
-  return labelledValues(text, name)[0]?.text;
+  let said: string | undefined;
+  for (const line of text.split('\n')) {
+    const asked = ASKED_LINE.exec(line);
+    const m = asked ?? LABELLED_LINE.exec(line);
+    // The whole statement, as written: a choice may be named in words the value leaves out (`\propto n`, i.e. `\mathcal{O}(n)`).
+    if (m && labelNames(m[1]!, name)) said = m[2]!;
+  }
+  return said;
 }
 
 /** `The output shape should be` and a display after it: a sentence whose subject names the answer and whose formula ends it. */

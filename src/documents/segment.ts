@@ -1035,6 +1035,8 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
     if (labelled.length) {
       let q = question;
       let p: string | undefined;
+      // The one part the person asked for, once the reply names it with its question (`**Problem 8(b): ...**`).
+      let sole: string | undefined;
       for (const s of segments) {
         const l = s.label;
         if (!l) continue;
@@ -1051,7 +1053,15 @@ export function segmentTranscript(messages: Message[], outline: QuestionOutline[
         // A bare `(a)` when the prompt named parts of several questions and one (a) among them (`question 7, parts (a) and (b), and question 4(f)`).
         const asked = !l.question && l.part ? acrossQuestions.filter((x) => x.split('.')[1] === l.part) : [];
         if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;
-        const id = idFor(q, l.part ?? p, l.subpart, outline);
+        let id = idFor(q, l.part ?? p, l.subpart, outline);
+        // Then `**(a) Without regularization:**` and `**(b) With it:**`: letters that go back are that
+        // part's own cases, not the earlier parts answered again.
+        const [soleQ, soleLetter] = sole?.split('.') ?? [];
+        if (sole && id && !l.question && l.part && q === soleQ && l.part <= soleLetter!) {
+          id = sole;
+          p = soleLetter;
+        }
+        if (l.question && l.part && promptParts.length === 1 && id === promptParts[0]) sole = id;
         // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
         if (!id || (!l.part && !l.subpart && id !== q)) continue;
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.
