@@ -112,3 +112,22 @@ test("in the reply to the one part asked, lettered cases that go back ((a), (b) 
   const onward = `${cases}\n**(c)** The bias term of the decoder is $0$.\n`;
   assert.equal(verdict(later(onward), '8.c'), 'correct');
 });
+
+const SUBPARTS = loadKey(
+  `partcredit: 1
+parts:
+  3.b.i:
+    answer: '2'
+  3.b.ii:
+    answer: '5'
+`,
+  'k.yaml',
+).key!;
+
+test('a prompt that asks for a part by its dotted id in its words ("Start with question 3.b.i.") asks that part', () => {
+  const verdict = verdictsWith(SUBPARTS);
+  const chat = (prompt: string) => `**User:**\nhw7.pdf 661.7 KB\n\n${prompt}\n\n**Assistant:**\nGreat! Let's tackle it:\n(i) Compute the number of stationary points.\n\nThere are $2$ of them.\n`;
+  assert.equal(verdict(chat('Attached is my homework; I will ask one question at a time. Start with question 3.b.i. Write out your solution.'), '3.b.i'), 'correct');
+  // Near miss: a number with a letter that names no question ("equation 3.b") asks nothing.
+  assert.equal(verdict(chat('Attached is my homework; I will ask one question at a time. Start from equation 3.b. Write out your solution.'), '3.b.i'), 'missing');
+});

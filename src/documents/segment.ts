@@ -446,6 +446,9 @@ const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:par
 /** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
 const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
 
+/** `question 3.b.i`, `problem 4.c`: a question's word, then a part's dotted id. */
+const DOTTED_INLINE = /\b(?:question|problem|exercise)\s*(\d{1,2})\.([a-h])(?:\.([ivx]{1,4}))?(?![\w.]*\d)\b/gi;
+
 /**
  * The parts a prompt names in its words, when they belong to more than one question or come after
  * other words (`HW4 question 7, parts (a) and (b), and question 4(f)`): each question's number with
@@ -453,6 +456,11 @@ const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:pa
  */
 function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
   const ids: string[] = [];
+  // `Start with question 3.b.i.`: a part named by its dotted id, subpart and all.
+  for (const m of text.slice(0, 400).matchAll(DOTTED_INLINE)) {
+    const id = idFor(m[1], m[2]!.toLowerCase(), m[3]?.toLowerCase(), outline);
+    if (id && outline.some((o) => o.parts.includes(id)) && !ids.includes(id)) ids.push(id);
+  }
   for (const m of text.slice(0, 400).matchAll(NAMED_INLINE)) {
     const q = outline.find((o) => o.number === m[1]);
     if (!q) continue;
