@@ -131,3 +131,31 @@ test('a prompt that asks for a part by its dotted id in its words ("Start with q
   // Near miss: a number with a letter that names no question ("equation 3.b") asks nothing.
   assert.equal(verdict(chat('Attached is my homework; I will ask one question at a time. Start from equation 3.b. Write out your solution.'), '3.b.i'), 'missing');
 });
+
+const TOKENS = loadKey(
+  `partcredit: 1
+parts:
+  7.b:
+    answer: { type: choice, options: ['<sos>, I, see, a, dog'], wrong: ['<sos>, I, saw, a, dog', 'I, see, a, dog, <eos>'] }
+`,
+  'k.yaml',
+).key!;
+
+test('a sequence of tokens is read from the math that boxes it (w_{1}= <\\text{sos}>, w_{2}= I, ...), over the outputs worked out before it', () => {
+  const verdict = (boxed: string) =>
+    verdictsWith(TOKENS)(
+      String.raw`**Problem 7(b): Decoder inputs during training**
+
+With teacher forcing the targets are
+$$\text{Target} (\text{output}) = [I, \text{see}, a, \text{dog}, <\text{eos}>]$$
+so the inputs are the targets shifted right.
+
+✅ Final Answer:
+$$\boxed{${boxed}}$$
+`,
+      '7.b',
+    );
+  assert.equal(verdict(String.raw`w_{1}= <\text{sos}>,w_{2}= I,w_{3}= \text{see},w_{4}= a,w_{5}= \text{dog}`), 'correct');
+  // Near miss: the sampled words boxed instead of the ground truth.
+  assert.equal(verdict(String.raw`w_{1}= <\text{sos}>,w_{2}= I,w_{3}= \text{saw},w_{4}= a,w_{5}= \text{dog}`), 'incorrect');
+});
