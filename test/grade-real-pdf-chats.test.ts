@@ -60,6 +60,15 @@ floor('a real ChatGPT export of an attention homework', 'thread_422-ChatGPT_-_hw
 // them. 5/6 now; left: the communication table (3) is graded from cells the PDF split.
 floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 5);
 
+// Qwen on a homework on autoencoders, a blog series and RNNs (thread_368), one part asked at a time
+// ("Start with question 3.b.i.", "solve 8b"): 4/8 at first; 8/8 after the prompt's dotted part id,
+// the lettered cases inside one part's reply, matrix equations and token sequences were read.
+floor('a real Qwen export of an autoencoder and RNN homework, one part asked at a time', 'thread_368-Qwen_Chat.pdf', 'autoencoders-hw7.labels.yaml', 8, 8);
+
+// ChatGPT on a GNN homework (thread_262), questions 2 and 3 answered in one reply under "2. Graph
+// Dynamics ..." and "3. Graph Neural Networks" headings: 0/6 at first (every part went to question 2), 6/6 now.
+floor('a real ChatGPT export of a GNN homework, two questions in one reply', 'thread_262-chatgpt.pdf', 'gnn-hw6.labels.yaml', 6, 6);
+
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
 symbols:
