@@ -159,3 +159,34 @@ $$\boxed{${boxed}}$$
   // Near miss: the sampled words boxed instead of the ground truth.
   assert.equal(verdict(String.raw`w_{1}= <\text{sos}>,w_{2}= I,w_{3}= \text{saw},w_{4}= a,w_{5}= \text{dog}`), 'incorrect');
 });
+
+const REVIEW = loadKey(
+  String.raw`partcredit: 1
+parts:
+  2.a:
+    symbols: { w: { nonzero: true } }
+    answer: '-\frac{b}{w}'
+  3.a:
+    answer: '7'
+`,
+  'k.yaml',
+).key!;
+
+test('a write-up that numbers its sections before the problems they solve ("1. Problem 2: ...") answers those problems', () => {
+  const verdict = verdictsWith(REVIEW);
+  const writeup = 'Solutions to Problems 2–3\n\n1. Problem 2: A ReLU Elbow\n\n(a) The elbow is $e = -\\frac{b}{w}$.\n\n2. Problem 3: Counting\n\n(a) There are $7$ of them.\n';
+  assert.equal(verdict(writeup, '2.a'), 'correct');
+  assert.equal(verdict(writeup, '3.a'), 'correct');
+  // Near miss: a numbered step that only mentions a problem in its sentence opens none.
+  const step = 'Solutions to Problems 2–3\n\nProblem 2: A ReLU Elbow\n\n(a) The elbow is $e = -\\frac{b}{w}$.\n1. In problem 3 the count is different.\n';
+  assert.equal(verdict(step, '2.a'), 'correct');
+  assert.equal(verdict(step, '3.a'), 'missing');
+});
+
+test('a side condition in brackets after a formula ("(w \\ne 0)") is where it holds, not a factor', () => {
+  const verdict = (formula: string) => verdictsWith(REVIEW)(`**Problem 2**\n\n(a) The elbow is where $wx + b = 0$:\n$$e = ${formula}$$\n`, '2.a');
+  assert.equal(verdict(String.raw`-\frac{b}{w} (w \ne 0)`), 'correct');
+  assert.equal(verdict(String.raw`-\frac{b}{w}\ (\text{for } w > 0)`), 'correct');
+  // Near miss: a bracket of mathematics after it multiplies.
+  assert.equal(verdict(String.raw`-\frac{b}{w} (w + 1)`), 'incorrect');
+});

@@ -69,6 +69,11 @@ floor('a real Qwen export of an autoencoder and RNN homework, one part asked at 
 // Dynamics ..." and "3. Graph Neural Networks" headings: 0/6 at first (every part went to question 2), 6/6 now.
 floor('a real ChatGPT export of a GNN homework, two questions in one reply', 'thread_262-chatgpt.pdf', 'gnn-hw6.labels.yaml', 6, 6);
 
+// GPT-5 thinking's write-up of a review homework (thread_477), sections numbered before the problems
+// they solve ("1. Problem 2: Vector Calculus Review"): 1/11 at first (every answer a problem too
+// early), 11/11 after the section numbers and the side conditions ("(w \ne 0)") were read.
+floor('a real GPT-5 write-up of a review homework, its sections numbered', 'thread_477-hw0_noncoding_zimu_gpt5-think.pdf', 'foundations-hw0.labels.yaml', 11, 11);
+
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
 symbols:

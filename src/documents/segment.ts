@@ -186,6 +186,9 @@ function labelledRow(line: string): string | undefined {
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
+/** A section's number before a question's word and number (`1. Problem 2:`), which is no question of its own. */
+const SECTION_NUMBER = /^\s*\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|question|exercise)\s*\d{1,2}\b)/i;
+
 /** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
 const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
 
@@ -202,7 +205,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
-    const line = row ?? (dollar ? raw.slice(dollar[0].length) : raw);
+    // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
+    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '');
     const read = readLineLabel(line);
     // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
     // part's letter refers to that part; it does not start it.
