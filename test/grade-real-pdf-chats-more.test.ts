@@ -190,3 +190,23 @@ test('a side condition in brackets after a formula ("(w \\ne 0)") is where it ho
   // Near miss: a bracket of mathematics after it multiplies.
   assert.equal(verdict(String.raw`-\frac{b}{w} (w + 1)`), 'incorrect');
 });
+
+const RATES = loadKey(
+  `partcredit: 1
+parts:
+  1.e:
+    answer: '2'
+  1.f:
+    answer: '3'
+`,
+  'k.yaml',
+).key!;
+
+test('a part letter a PDF set apart from its bracket ("(f ) Many parallel problems") labels that part', () => {
+  const verdict = verdictsWith(RATES);
+  const writeup = (f: string) => `Question 1\n\n(e) Optimal learning rate\n\nThe rate is $2$.\n\n${f}\n\nThe count is $3$.\n`;
+  assert.equal(verdict(writeup('(f ) Many parallel problems'), '1.f'), 'correct');
+  assert.equal(verdict(writeup('(f ) Many parallel problems'), '1.e'), 'correct');
+  // Near miss: the same letter inside a sentence refers to the part; it labels nothing.
+  assert.equal(verdict(writeup('The next part, see (f ) below, is done the same way.'), '1.f'), 'missing');
+});

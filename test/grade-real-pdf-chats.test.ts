@@ -74,6 +74,10 @@ floor('a real ChatGPT export of a GNN homework, two questions in one reply', 'th
 // early), 11/11 after the section numbers and the side conditions ("(w \ne 0)") were read.
 floor('a real GPT-5 write-up of a review homework, its sections numbered', 'thread_477-hw0_noncoding_zimu_gpt5-think.pdf', 'foundations-hw0.labels.yaml', 11, 11);
 
+// Kimi K2's write-up of a gradient descent homework (thread_364): 7/8 at first, the part letter of
+// "(f ) Many parallel problems" set apart from its bracket; 8/8 now.
+floor('a real Kimi K2 write-up of a gradient descent homework', 'thread_364-EECS_182_Special_Participations_KimiK2_HW1.pdf', 'gradient-descent-hw1.labels.yaml', 8, 8);
+
 const GRADIENT = loadKey(
   String.raw`partcredit: 1
 symbols:

@@ -189,6 +189,9 @@ function labelledRow(line: string): string | undefined {
 /** A section's number before a question's word and number (`1. Problem 2:`), which is no question of its own. */
 const SECTION_NUMBER = /^\s*\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|question|exercise)\s*\d{1,2}\b)/i;
 
+/** `(f ) Many parallel problems`: a PDF's letter set apart from its closing bracket (the kerning of an italic f). */
+const SPACED_LETTER = /^(\s*(?:\*\*)?\()([a-h]) \)/;
+
 /** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
 const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
 
@@ -206,7 +209,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
     // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
-    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '');
+    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '').replace(SPACED_LETTER, '$1$2)');
     const read = readLineLabel(line);
     // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
     // part's letter refers to that part; it does not start it.
