@@ -21,6 +21,20 @@ function ends(r: Rel): [Node, Node] {
   return [r.args[0]!, r.args[r.args.length - 1]!];
 }
 
+/** `\eta^*`, `w^\star`: the optimum's mark on a name. */
+const OPTIMUM_MARK = /\^(?:\*|\\star|\\ast)$/;
+
+/**
+ * `\eta^* = \frac{1}{\sigma_1^2 + \sigma_2^2}` for the key's `\eta = ...`: the optimum's mark on the
+ * name the key's left side gives names the same quantity; the answer then reads with the key's name.
+ */
+export function withoutOptimumMark(answer: Node, expected: Node): Node {
+  if (answer.kind !== 'rel' || expected.kind !== 'rel') return answer;
+  const [l, want] = [answer.args[0]!, expected.args[0]!];
+  if (l.kind !== 'sym' || want.kind !== 'sym' || !OPTIMUM_MARK.test(l.name) || OPTIMUM_MARK.test(want.name) || l.name.replace(OPTIMUM_MARK, '') !== want.name) return answer;
+  return { ...answer, args: [want, ...answer.args.slice(1)] };
+}
+
 /** Compares a candidate to the right side of `name = rhs` (or `name ← rhs`). */
 function compareRightSides(target: Node, rhs: Node, answer: Node, ctx: CheckContext, ops: RelOp[]): TypeVerdict | undefined {
   let candidate: Node = answer;
