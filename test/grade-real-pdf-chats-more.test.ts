@@ -11,12 +11,13 @@ import { gradeSubmission } from '../src/grade/grade.js';
 
 type Key = NonNullable<ReturnType<typeof loadKey>['key']>;
 
+/** A key of the format's version 1 from its symbols and parts. */
+const keyWith = (yaml: string): Key => loadKey(`partcredit: 1\n${yaml}`, 'k.yaml').key!;
+
 /** One key's verdict on a part of a response. */
 const verdictsWith = (key: Key) => (text: string, id: string) => gradeSubmission(key, readSubmission(text, 'chat.md', key)).parts.find((p) => p.id === id)!.verdict;
 
-const GNN = loadKey(
-  String.raw`partcredit: 1
-symbols:
+const GNN = keyWith(String.raw`symbols:
   b: { min: 0.01, max: 0.99 }
   c: { min: 0.01, max: 0.99 }
 parts:
@@ -26,9 +27,7 @@ parts:
     answer: { type: choice, options: [valid], wrong: [not valid, invalid] }
   3.b:
     answer: '-\frac{1}{2}\left(\log b + \log(1 - c)\right)'
-`,
-  'k.yaml',
-).key!;
+`);
 
 const gnnVerdict = verdictsWith(GNN);
 
@@ -67,16 +66,12 @@ Nothing more is needed.
   assert.equal(gnnVerdict(one, '3.a'), 'missing');
 });
 
-const PATTERNS = loadKey(
-  `partcredit: 1
-parts:
+const PATTERNS = keyWith(`parts:
   3.c:
     answers:
       residual connection: { type: choice, options: ['yes'], wrong: ['no'] }
       batch normalization: { type: choice, options: ['no'], wrong: ['yes'] }
-`,
-  'k.yaml',
-).key!;
+`);
 
 test('several named yes/no answers in one part are each read from the line that names them ("Batch normalization? No.")', () => {
   const verdict = (body: string) => verdictsWith(PATTERNS)(`**3(c)** Design patterns present.\n${body}`, '3.c');
@@ -87,18 +82,14 @@ test('several named yes/no answers in one part are each read from the line that 
   assert.equal(verdict(right.replace('Batch normalization? No.', 'Batch normalization? Yes.')), 'partial');
 });
 
-const AUTOENCODER = loadKey(
-  `partcredit: 1
-parts:
+const AUTOENCODER = keyWith(`parts:
   8.a.i:
     answer: '2'
   8.b:
     answer: { type: choice, options: ['yes'], wrong: ['no'] }
   8.c:
     answer: '0'
-`,
-  'k.yaml',
-).key!;
+`);
 
 test("in the reply to the one part asked, lettered cases that go back ((a), (b) under 'Problem 8(b)') are that part's, not earlier parts again", () => {
   const verdict = verdictsWith(AUTOENCODER);
@@ -113,16 +104,12 @@ test("in the reply to the one part asked, lettered cases that go back ((a), (b) 
   assert.equal(verdict(later(onward), '8.c'), 'correct');
 });
 
-const SUBPARTS = loadKey(
-  `partcredit: 1
-parts:
+const SUBPARTS = keyWith(`parts:
   3.b.i:
     answer: '2'
   3.b.ii:
     answer: '5'
-`,
-  'k.yaml',
-).key!;
+`);
 
 test('a prompt that asks for a part by its dotted id in its words ("Start with question 3.b.i.") asks that part', () => {
   const verdict = verdictsWith(SUBPARTS);
@@ -132,14 +119,10 @@ test('a prompt that asks for a part by its dotted id in its words ("Start with q
   assert.equal(verdict(chat('Attached is my homework; I will ask one question at a time. Start from equation 3.b. Write out your solution.'), '3.b.i'), 'missing');
 });
 
-const TOKENS = loadKey(
-  `partcredit: 1
-parts:
+const TOKENS = keyWith(`parts:
   7.b:
     answer: { type: choice, options: ['<sos>, I, see, a, dog'], wrong: ['<sos>, I, saw, a, dog', 'I, see, a, dog, <eos>'] }
-`,
-  'k.yaml',
-).key!;
+`);
 
 test('a sequence of tokens is read from the math that boxes it (w_{1}= <\\text{sos}>, w_{2}= I, ...), over the outputs worked out before it', () => {
   const verdict = (boxed: string) =>
@@ -160,17 +143,13 @@ $$\boxed{${boxed}}$$
   assert.equal(verdict(String.raw`w_{1}= <\text{sos}>,w_{2}= I,w_{3}= \text{saw},w_{4}= a,w_{5}= \text{dog}`), 'incorrect');
 });
 
-const REVIEW = loadKey(
-  String.raw`partcredit: 1
-parts:
+const REVIEW = keyWith(String.raw`parts:
   2.a:
     symbols: { w: { nonzero: true } }
     answer: '-\frac{b}{w}'
   3.a:
     answer: '7'
-`,
-  'k.yaml',
-).key!;
+`);
 
 test('a write-up that numbers its sections before the problems they solve ("1. Problem 2: ...") answers those problems', () => {
   const verdict = verdictsWith(REVIEW);
@@ -191,16 +170,12 @@ test('a side condition in brackets after a formula ("(w \\ne 0)") is where it ho
   assert.equal(verdict(String.raw`-\frac{b}{w} (w + 1)`), 'incorrect');
 });
 
-const RATES = loadKey(
-  `partcredit: 1
-parts:
+const RATES = keyWith(`parts:
   1.e:
     answer: '2'
   1.f:
     answer: '3'
-`,
-  'k.yaml',
-).key!;
+`);
 
 test('a part letter a PDF set apart from its bracket ("(f ) Many parallel problems") labels that part', () => {
   const verdict = verdictsWith(RATES);
