@@ -185,3 +185,25 @@ test('a part letter a PDF set apart from its bracket ("(f ) Many parallel proble
   // Near miss: the same letter inside a sentence refers to the part; it labels nothing.
   assert.equal(verdict(writeup('The next part, see (f ) below, is done the same way.'), '1.f'), 'missing');
 });
+
+const MESSAGES = keyWith(`symbols:
+  n: { positive: true, integer: true }
+  p: { positive: true }
+parts:
+  3:
+    answer:
+      type: table
+      columns: [messages, size]
+      column_types: { messages: expression, size: expression }
+      rows:
+        Parameter Server: ['2n', 'p']
+        Ring All-Reduce: ['2n(n-1)', '\\frac{p}{n}']
+`);
+
+test('a header cell is the column its first word names ("Size of each message" is the size, though it says message)', () => {
+  const verdict = (ring: string) =>
+    verdictsWith(MESSAGES)(`**Problem 3**\n\n|  | Number of Messages Sent | Size of each message |\n| --- | --- | --- |\n| Parameter Server | 2n | p |\n| Ring All-Reduce | ${ring} |\n`, '3');
+  assert.equal(verdict('n(2(n-1)) | p/n'), 'correct');
+  // Near miss: a whole message where the ring sends a chunk is wrong in that cell.
+  assert.notEqual(verdict('n(2(n-1)) | p'), 'correct');
+});

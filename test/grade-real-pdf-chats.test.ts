@@ -57,8 +57,9 @@ floor('a real ChatGPT export of an attention homework', 'thread_422-ChatGPT_-_hw
 // Claude on an optimization homework (thread_245): every question a picture or a typed follow-up
 // with no number, each reply answering one part without labelling it. 1/6 at first: the pictures'
 // replies went to no part, and the person's follow-ups were read as the student's notes set beside
-// them. 5/6 now; left: the communication table (3) is graded from cells the PDF split.
-floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 5);
+// them. 5/6, then 6/6 once the communication table's "Size of each message" header was read as
+// the size column (not the messages column its last word names).
+floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 6);
 
 // Qwen on a homework on autoencoders, a blog series and RNNs (thread_368), one part asked at a time
 // ("Start with question 3.b.i.", "solve 8b"): 4/8 at first; 8/8 after the prompt's dotted part id,
