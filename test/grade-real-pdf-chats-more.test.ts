@@ -207,3 +207,22 @@ test('a header cell is the column its first word names ("Size of each message" i
   // Near miss: a whole message where the ring sends a chunk is wrong in that cell.
   assert.notEqual(verdict('n(2(n-1)) | p'), 'correct');
 });
+
+const CONV = keyWith(`parts:
+  3.a:
+    answer: '108'
+  3.b:
+    answer: '39'
+`);
+
+test("a prompt's heading an export leaves at the end of the reply before ('= 108 Q3 (b) — Depthwise ...') heads the next prompt", () => {
+  const verdict = verdictsWith(CONV);
+  const chat = (glued: string) =>
+    `**User:**\nBN vs LN?\n\n**Assistant:**\nBatchNorm per channel.\n\nQ3 (a) — Parameter Count (Full Convolution)\n\n**User:**\n3-channel input, $3\\times 3$ kernel, 4 output channels (ignore biases).\n\n**Assistant:**\n#params $= 4 \\times 3 \\times 3 \\times 3 = 108$${glued}\n\n**User:**\nCompute total parameters (depthwise + pointwise).\n\n**Assistant:**\nDepthwise = 27; Pointwise = 12; Total = 39.\n`;
+  const glued = chat(' Q3 (b) — Depthwise Separable Convolution Parameters');
+  assert.equal(verdict(glued, '3.a'), 'correct');
+  assert.equal(verdict(glued, '3.b'), 'correct');
+  // Near miss: a reply that ends by naming the part it answered, in a sentence, keeps it.
+  const named = chat('. This is the answer to Q3 (a).');
+  assert.equal(verdict(named, '3.a'), 'correct');
+});

@@ -6,6 +6,7 @@ import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 import { titledQuestionHeadings } from './titled-questions.js';
+import { headingsToPrompts } from './prompt-headings.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -857,7 +858,8 @@ function placeByContent(reply: string, outline: QuestionOutline[], current?: str
  * after a follow-up. A follow-up that asks to check again makes the reply a new attempt (the
  * final answer); a question that only asks why is discussion and leaves the answer as it was.
  */
-export function segmentTranscript(messages: Message[], outline: QuestionOutline[]): PartResponse[] {
+export function segmentTranscript(exported: Message[], outline: QuestionOutline[]): PartResponse[] {
+  const messages = headingsToPrompts(exported);
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
   let question: string | undefined;
