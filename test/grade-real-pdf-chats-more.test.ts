@@ -52,7 +52,7 @@ $$\boxed{\mathcal{L} = -\frac{1}{2}\left(\log b + \log(1 - c)\right)}$$
   assert.equal(gnnVerdict(asked, '3.b'), 'correct');
   // Near miss: numbered steps of one answer, of which only one heads lettered items, are steps:
   // the reply stays question 2's, and question 3 is not answered.
-  const steps = String.raw`1. Setup
+  const steps = `1. Setup
 The grid is regular.
 
 2. Degree Counting
