@@ -109,3 +109,13 @@ test('a determinant: bars around a matrix (vmatrix) and \\det of a matrix are it
   expectVerdict('ad + bc', '\\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix}', 'incorrect');
   expectVerdict('\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}', '\\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix}', 'incorrect');
 });
+
+test('matrices: an equation between matrices is the same equation when its sides differ by the same matrix, or its negative', () => {
+  const W: SymbolTable = { W_1: { matrix: ['k', 'm'] }, W_2: { matrix: ['m', 'k'] }, X: { matrix: ['m', 'n'] } };
+  const grad = { type: 'equation', value: '(X - W_2 W_1 X) X^\\top W_1^\\top = 0' } as const;
+  expectVerdict(grad, '(X - W_2W_1X)(W_1X)^{\\top} = 0', 'correct', W);
+  expectVerdict(grad, '(W_2 W_1 X - X)(W_1 X)^\\top = 0', 'correct', W);
+  // Near misses: the factors of the product in the other order, or the transpose left out.
+  expectVerdict(grad, '(X - W_1 W_2 X) X^\\top W_1^\\top = 0', 'incorrect', W);
+  expectVerdict(grad, '(X - W_2 W_1 X)(W_1 X) = 0', 'incorrect', W);
+});

@@ -97,3 +97,12 @@ test('notation: after a name, a bracket around fractions or sums groups (\\gamma
   expectVerdict('a(bc+1)', 'a\\left[bc - 1\\right]', 'incorrect');
   expectVerdict('x(n-1)', 'x[n-1]', 'incorrect');
 });
+
+test('notation: the optimum mark on the name the key solves for (\\eta^*, w^\\star) names the same quantity', () => {
+  const S: SymbolTable = { sigma_l: { positive: true }, sigma_s: { positive: true } };
+  expectVerdict('\\eta = \\frac{1}{\\sigma_l^2 + \\sigma_s^2}', '\\eta^{*}=\\frac{1}{\\sigma_{l}^{2}+\\sigma_{s}^{2}}', 'correct', S);
+  expectVerdict('w = 3', 'w^\\star = 3', 'correct');
+  // Near misses: a wrong value stays wrong, and a starred name of another quantity is not the key's.
+  expectVerdict('\\eta = \\frac{1}{\\sigma_l^2 + \\sigma_s^2}', '\\eta^{\\star}=\\frac{2}{\\sigma_{l}^{2}+\\sigma_{s}^{2}}', 'incorrect', S);
+  expectVerdict('\\eta = 2', '\\mu^{*} = 2', 'incorrect');
+});

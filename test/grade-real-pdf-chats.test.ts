@@ -57,8 +57,27 @@ floor('a real ChatGPT export of an attention homework', 'thread_422-ChatGPT_-_hw
 // Claude on an optimization homework (thread_245): every question a picture or a typed follow-up
 // with no number, each reply answering one part without labelling it. 1/6 at first: the pictures'
 // replies went to no part, and the person's follow-ups were read as the student's notes set beside
-// them. 5/6 now; left: the communication table (3) is graded from cells the PDF split.
-floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 5);
+// them. 5/6, then 6/6 once the communication table's "Size of each message" header was read as
+// the size column (not the messages column its last word names).
+floor('a real Claude export of an optimization homework, questions as pictures', 'thread_245-Claude-CS282-specialParticipationA-HW2.pdf', 'optimizers-hw2.labels.yaml', 6, 6);
+
+// Qwen on a homework on autoencoders, a blog series and RNNs (thread_368), one part asked at a time
+// ("Start with question 3.b.i.", "solve 8b"): 4/8 at first; 8/8 after the prompt's dotted part id,
+// the lettered cases inside one part's reply, matrix equations and token sequences were read.
+floor('a real Qwen export of an autoencoder and RNN homework, one part asked at a time', 'thread_368-Qwen_Chat.pdf', 'autoencoders-hw7.labels.yaml', 8, 8);
+
+// ChatGPT on a GNN homework (thread_262), questions 2 and 3 answered in one reply under "2. Graph
+// Dynamics ..." and "3. Graph Neural Networks" headings: 0/6 at first (every part went to question 2), 6/6 now.
+floor('a real ChatGPT export of a GNN homework, two questions in one reply', 'thread_262-chatgpt.pdf', 'gnn-hw6.labels.yaml', 6, 6);
+
+// GPT-5 thinking's write-up of a review homework (thread_477), sections numbered before the problems
+// they solve ("1. Problem 2: Vector Calculus Review"): 1/11 at first (every answer a problem too
+// early), 11/11 after the section numbers and the side conditions ("(w \ne 0)") were read.
+floor('a real GPT-5 write-up of a review homework, its sections numbered', 'thread_477-hw0_noncoding_zimu_gpt5-think.pdf', 'foundations-hw0.labels.yaml', 11, 11);
+
+// Kimi K2's write-up of a gradient descent homework (thread_364): 7/8 at first, the part letter of
+// "(f ) Many parallel problems" set apart from its bracket; 8/8 now.
+floor('a real Kimi K2 write-up of a gradient descent homework', 'thread_364-EECS_182_Special_Participations_KimiK2_HW1.pdf', 'gradient-descent-hw1.labels.yaml', 8, 8);
 
 const GRADIENT = loadKey(
   String.raw`partcredit: 1

@@ -18,7 +18,7 @@ import { incorrect, unparseable, type CheckContext, type TypeChecker, type TypeV
 import { constantValue, isConstant } from './scalar.js';
 import { checkExpression, checkNumber, substitute } from './types/scalar-types.js';
 import { asInterval, checkInterval, checkMatrix, checkSet, checkShape, checkTuple, checkVector } from './types/structured.js';
-import { checkEquation, checkPiecewise, checkRelation, checkUpdate } from './types/relations.js';
+import { checkEquation, checkPiecewise, checkRelation, checkUpdate, withoutOptimumMark } from './types/relations.js';
 import { checkChoice, checkText } from './types/choice.js';
 import { checkTable } from './types/table.js';
 import { inferMatrices, isIdentityName } from './infer-matrices.js';
@@ -351,7 +351,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   if (!prepared.declared && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
   if (type === 'shape') answer = shapeSide(answer);
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
-  else if (type === 'equation') answer = concluded(answer, expected);
+  else if (type === 'equation') answer = withoutOptimumMark(concluded(answer, expected), expected);
   answer = asciiGreek(answer, prepared.names, expected);
   // (Only a sum can leave its count unstated.)
   if (/\\sum|∑/.test(extracted.text)) answer = overTheKeysRange(answer, expected);

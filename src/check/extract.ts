@@ -97,6 +97,13 @@ function fromSentence(sentence: string): string | undefined {
  */
 const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3,}\b){2})[^()$\\=]*\)$/;
 
+/**
+ * A side condition in brackets after a formula (`-\frac{b}{w} (w \ne 0)`, `\frac{1}{x} (for x > 0)`):
+ * where the answer holds, none of its value (a bracket around a relation multiplies nothing).
+ */
+const TRAILING_CONDITION =
+  /(?<=\S)(?:\s|\\[ ,;]|\\q?quad)*\(\s*(?:(?:\\text\s*\{\s*)?(?:for|if|when)\s*\}?\s*)?[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?\s*(?:\\neq?|≠|\\notin|\\[lg]eq?|[<>≤≥])\s*[-\w.]{1,8}\s*\)$/;
+
 /** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
 const COMPARED_BY =
   /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
@@ -133,6 +140,7 @@ export function trimAnswer(s: string): string {
       .replace(/\\[,;!]\s*$/, '')
       .replace(/\\(?:quad|qquad)\s*$/, '')
       .replace(TRAILING_REMARK, '')
+      .replace(TRAILING_CONDITION, '')
       .trim();
   }
   return t;

@@ -115,6 +115,8 @@ function labelNames(label: string, name: string): boolean {
 
 /** `- Weights: ...`, `**Variance:** ...`: a line that starts with a label, and what it says. */
 const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/;
+/** `- Residual connection? Yes. The rule adds ...`: a checklist item that asks its name and answers yes or no at once. */
+const ASKED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)\?(?:\*\*)?\s+(?:\*\*)?(yes|no)\b/i;
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
 const CONTINUES = /^(?!\s*(?:[-*+]\s|\d{1,2}[.)]\s|#|\||\$\$|\\\[|```))\s*\S/;
 
@@ -151,6 +153,12 @@ function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
+    const asked = ASKED_LINE.exec(lines[i]!);
+    if (asked && labelNames(asked[1]!, name)) {
+      // The answer is the word; the sentences after it say why.
+      out.unshift({ text: asked[2]!, how: 'marker' });
+      continue;
+    }
     const m = LABELLED_LINE.exec(lines[i]!);
     if (!m || !labelNames(m[1]!, name)) continue;
     // A label's statement goes on over the lines its paragraph wraps onto (a Markdown list item
@@ -175,6 +183,18 @@ function labelledValues(text: string, name: string): Candidate[] {
     if (value) out.unshift({ text: value, how: 'marker' });
   }
   return [...namedInSentence(lines, name), ...out];
+}
+
+/** What the lines labelled with an answer's name (`- Batch normalization? No.`, `Weights: ...`) say of it, the last first; undefined when none is. */
+export function labelledStatement(text: string, name: string): string | undefined {
+  let said: string | undefined;
+  for (const line of text.split('\n')) {
+    const asked = ASKED_LINE.exec(line);
+    const m = asked ?? LABELLED_LINE.exec(line);
+    // The whole statement, as written: a choice may be named in words the value leaves out (`\propto n`, i.e. `\mathcal{O}(n)`).
+    if (m && labelNames(m[1]!, name)) said = m[2]!;
+  }
+  return said;
 }
 
 /** `The output shape should be` and a display after it: a sentence whose subject names the answer and whose formula ends it. */

@@ -6,6 +6,7 @@ import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 import { headingsToNextPrompt } from './trailing-headings.js';
+import { titledQuestionHeadings } from './titled-questions.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -189,6 +190,12 @@ function labelledRow(line: string): string | undefined {
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
+/** A section's number before a question's word and number (`1. Problem 2:`), which is no question of its own. */
+const SECTION_NUMBER = /^\s*\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|question|exercise)\s*\d{1,2}\b)/i;
+
+/** `(f ) Many parallel problems`: a PDF's letter set apart from its closing bracket (the kerning of an italic f). */
+const SPACED_LETTER = /^(\s*(?:\*\*)?\()([a-h]) \)/;
+
 /** A line that ends on a word no sentence ends with: the next line carries the sentence on. */
 const ENDS_MID_SENTENCE = /\b(?:from|of|in|to|by|with|for|on|at|the|an|and|or|than|into|under)\s*$/i;
 
@@ -224,7 +231,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
-    const line = row ?? (dollar ? raw.slice(dollar[0].length) : raw);
+    // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
+    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '').replace(SPACED_LETTER, '$1$2)');
     const read = readLineLabel(line);
     // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
     // part's letter refers to that part; it does not start it.
@@ -492,6 +500,9 @@ const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:par
 /** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
 const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
 
+/** `question 3.b.i`, `problem 4.c`: a question's word, then a part's dotted id. */
+const DOTTED_INLINE = /\b(?:question|problem|exercise)\s*(\d{1,2})\.([a-h])(?:\.([ivx]{1,4}))?(?![\w.]*\d)\b/gi;
+
 /**
  * The parts a prompt names in its words, when they belong to more than one question or come after
  * other words (`HW4 question 7, parts (a) and (b), and question 4(f)`): each question's number with
@@ -499,6 +510,11 @@ const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:pa
  */
 function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
   const ids: string[] = [];
+  // `Start with question 3.b.i.`: a part named by its dotted id, subpart and all.
+  for (const m of text.slice(0, 400).matchAll(DOTTED_INLINE)) {
+    const id = idFor(m[1], m[2]!.toLowerCase(), m[3]?.toLowerCase(), outline);
+    if (id && outline.some((o) => o.parts.includes(id)) && !ids.includes(id)) ids.push(id);
+  }
   for (const m of text.slice(0, 400).matchAll(NAMED_INLINE)) {
     const q = outline.find((o) => o.number === m[1]);
     if (!q) continue;
@@ -1043,7 +1059,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       return;
     }
     // An assistant message.
-    const segments = withoutRecap(splitAtLabels(m.text, 1, false, true));
+    const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
       // A reply labelling parts only, to a question posted as a picture: which question it answers.
@@ -1085,6 +1101,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       // Parts the reply answered above its closing summary table, and those whose summary row began.
       const answeredAbove = new Set<string>();
       const summarised = new Set<string>();
+      // The one part the person asked for, once the reply names it with its question (`**Problem 8(b): ...**`).
+      let sole: string | undefined;
       for (const s of segments) {
         const l = s.label;
         if (!l) continue;
@@ -1101,7 +1119,15 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // A bare `(a)` when the prompt named parts of several questions and one (a) among them (`question 7, parts (a) and (b), and question 4(f)`).
         const asked = !l.question && l.part ? acrossQuestions.filter((x) => x.split('.')[1] === l.part) : [];
         if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;
-        const id = idFor(q, l.part ?? p, l.subpart, outline);
+        let id = idFor(q, l.part ?? p, l.subpart, outline);
+        // Then `**(a) Without regularization:**` and `**(b) With it:**`: letters that go back are that
+        // part's own cases, not the earlier parts answered again.
+        const [soleQ, soleLetter] = sole?.split('.') ?? [];
+        if (sole && id && !l.question && l.part && q === soleQ && l.part <= soleLetter!) {
+          id = sole;
+          p = soleLetter;
+        }
+        if (l.question && l.part && promptParts.length === 1 && id === promptParts[0]) sole = id;
         // A question heading alone names no part, unless the question is one part (`**Problem 3.** The interval is ...`).
         if (!id || (!l.part && !l.subpart && id !== q)) continue;
         // After "continue", a part the reply labels again is more of the same attempt, not a new answer.

@@ -19,7 +19,7 @@ import { hedgesBetween } from './hedge.js';
 import { declinedAt } from './refusal.js';
 import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
-import { candidatesFor, foundIn, isExtracted, leftSide, nameKey, statesName } from '../check/find-answer.js';
+import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
@@ -49,6 +49,14 @@ function asks(line: string): boolean {
   return /\?\s*(?:\*\*)?\s*$/.test(line.trim()) || OPTIONS_LAID_OUT.test(line) || (line.match(OPTION_MARK)?.length ?? 0) >= 2;
 }
 
+/** `w_{1}= <\text{sos}>,w_{2}= I`: a line's words as a sequence reads them, `\text{}` opened, the items' names (`w_{1} =`) left out, one space after each comma. */
+function sequenceWords(line: string): string {
+  return line
+    .replace(/\\(?:text|mathrm|textit|texttt)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\b[A-Za-z]_\{?\d{1,2}\}?\s*=\s*/g, '')
+    .replace(/\s*,\s*/g, ', ');
+}
+
 /**
  * A choice in a long response: the option (right or wrong) the response commits to — named in a
  * conclusion ("Therefore ... explode") when there is one, else named first outside the lines that
@@ -56,17 +64,20 @@ function asks(line: string): boolean {
  */
 function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions): CheckResult {
   const words = [...(spec.options ?? []), ...(spec.wrong ?? [])];
+  // Options that are sequences (`<sos>, I, see, a, dog`) are looked for in the words of the math too.
+  const sequences = words.some((w) => w.includes(','));
   const lines = text.split('\n');
   const mentions: { word: string; line: string; index: number; conclusion: boolean }[] = [];
   let offset = 0;
   for (const line of lines) {
     if (!asks(line)) {
-      const lower = line.toLowerCase();
-      for (const w of words) {
+      const lower = (sequences ? sequenceWords(line) : line).toLowerCase();
+      for (const w of sequences ? words.map(sequenceWords) : words) {
         // A lettered option (`B`) is a word of its own, never the first letter of "answer"; a word may be inflected ("explodes").
         const end = w.trim().length <= 2 ? '(?![a-z0-9])' : '';
         const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
-        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) });
+        // A boxed option is the one committed to, as a concluding line's.
+        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
       }
     }
     offset += line.length + 1;
@@ -369,7 +380,8 @@ function withoutStepMarks(candidate: string): string[] {
  * specialisation when the response gives one (`= \sqrt{d_out}` for `c = 1/\sqrt{d_in}`).
  */
 function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: CheckOptions, question: QuestionContext, name?: string, preferCorrect = false): Graded {
-  if (spec.type === 'choice') return { result: choiceInResponse(spec, text, options) };
+  // One of several named choices (`residual connection: yes`, `batch normalization: no`): the line that names it says which.
+  if (spec.type === 'choice') return { result: choiceInResponse(spec, (name && labelledStatement(text, name)) || text, options) };
   if (spec.type === 'table') {
     const read = tableAnswer(spec, text, question.texts.get(part.id), (s, a) => checkAnswer(s, a, options).verdict === 'correct');
     return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };

@@ -32,16 +32,27 @@ function rowName(label: string): { base: string; occurrence?: number } {
 
 /** The words a column's label is recognised by: `parameters` → `param`; the problem set's header too. */
 function columnStems(name: string): string[] {
-  return normalizeWords(name.replace(/_/g, ' '))
+  const words = normalizeWords(name.replace(/_/g, ' '))
     .split(' ')
-    .filter((w) => w.length >= 4 && !/^(?:number|size|dimension|dimensions|count|total|value|values)$/.test(w))
-    .map((w) => w.slice(0, 5));
+    .filter((w) => w.length >= 4);
+  const own = words.filter((w) => !/^(?:number|size|dimension|dimensions|count|total|value|values)$/.test(w));
+  // A column named by such a word alone (`size`) is still recognised by it.
+  return (own.length ? own : words).map((w) => w.slice(0, 5));
 }
 
-/** Which of the key's columns a label (a header cell, `Number of parameters:`) names. */
+/**
+ * Which of the key's columns a label (a header cell, `Number of parameters:`) names: the one its
+ * earliest word names (`Size of each message` is the size column, not the messages column).
+ */
 function columnOf(label: string, stems: string[][]): number {
   const words = normalizeWords(label).split(' ');
-  return stems.findIndex((s) => s.some((stem) => words.some((w) => w.startsWith(stem))));
+  let best = -1;
+  let at = words.length;
+  stems.forEach((s, c) => {
+    const i = words.findIndex((w) => s.some((stem) => w.startsWith(stem)));
+    if (i >= 0 && i < at) [best, at] = [c, i];
+  });
+  return best;
 }
 
 /** A cell as a response writes it, without math delimiters, bold, remarks, or the working before its value. */

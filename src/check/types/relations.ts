@@ -21,6 +21,20 @@ function ends(r: Rel): [Node, Node] {
   return [r.args[0]!, r.args[r.args.length - 1]!];
 }
 
+/** `\eta^*`, `w^\star`: the optimum's mark on a name. */
+const OPTIMUM_MARK = /\^(?:\*|\\star|\\ast)$/;
+
+/**
+ * `\eta^* = \frac{1}{\sigma_1^2 + \sigma_2^2}` for the key's `\eta = ...`: the optimum's mark on the
+ * name the key's left side gives names the same quantity; the answer then reads with the key's name.
+ */
+export function withoutOptimumMark(answer: Node, expected: Node): Node {
+  if (answer.kind !== 'rel' || expected.kind !== 'rel') return answer;
+  const [l, want] = [answer.args[0]!, expected.args[0]!];
+  if (l.kind !== 'sym' || want.kind !== 'sym' || !OPTIMUM_MARK.test(l.name) || OPTIMUM_MARK.test(want.name) || l.name.replace(OPTIMUM_MARK, '') !== want.name) return answer;
+  return { ...answer, args: [want, ...answer.args.slice(1)] };
+}
+
 /** Compares a candidate to the right side of `name = rhs` (or `name ← rhs`). */
 function compareRightSides(target: Node, rhs: Node, answer: Node, ctx: CheckContext, ops: RelOp[]): TypeVerdict | undefined {
   let candidate: Node = answer;
@@ -51,6 +65,15 @@ export const checkEquation: TypeChecker = (expected, answer, ctx) => {
   }
   const [al, ar] = ends(answer);
   if (proportional(minus(l, r), minus(al, ar), ctx, 0)) return correct('numeric', 'the same equation, rearranged');
+  // Matrix sides have no scalar ratio to sample: `(X - W_2 W_1 X)(W_1 X)^T = 0` is the equation
+  // `(X - W_2 W_1 X) X^T W_1^T = 0` when the sides' differences are equal matrices, or opposite.
+  if (Object.values(ctx.symbols).some((s) => s.matrix)) {
+    // (A zero side is the zero matrix, not a scalar to subtract.)
+    const zero = (n: Node) => n.kind === 'num' && n.value.n === 0n;
+    const d = zero(r) ? l : minus(l, r);
+    const ad = zero(ar) ? al : minus(al, ar);
+    if (compareScalars(d, ad, ctx).equal === true || compareScalars(d, { kind: 'neg', arg: ad }, ctx).equal === true) return correct('numeric', 'the same matrix equation, rearranged');
+  }
   // `c^2 d_in = 1` for `c = 1/√d_in`: an equation with the same solution under c's assumptions.
   if (l.kind === 'sym' && !freeSymbols(r).has(l.name) && (freeSymbols(al).has(l.name) || freeSymbols(ar).has(l.name))) {
     const why = sameSolution(l.name, r, al, ar, ctx);
