@@ -167,6 +167,11 @@ function readAngleVectors(s: string): string {
   return m ? `\\langle ${m[1]} \\rangle` : t;
 }
 
+/** `\mathrm{d}`, `\text{d}`, `\operatorname{d}` against the letter or name after it. */
+const UPRIGHT_D = /\\(?:mathrm|text|textrm|operatorname)\s*\{\s*d\s*\}\s*(?=[A-Za-z]|\\(?:mathbf|boldsymbol|bm|mathit)\b)/g;
+/** `d\mathbf{w}`: a lone d before one bold letter. */
+const D_BEFORE_BOLD = /(?<![A-Za-z\\])d\s*\\(?:mathbf|boldsymbol|bm|mathit)\s*\{\s*([A-Za-z])\s*\}/g;
+
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
   let t = readAngleVectors(readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s)))));
@@ -181,6 +186,9 @@ export function prepareCommon(s: string): string {
   t = t.replace(UNIT_WORDS, '$1');
   // `d_{\rm out}`, `{\bf W}`: plain TeX's font switches, which models trained on old papers still write, are LaTeX's `\mathrm{out}`, `\mathbf{W}`.
   t = t.replace(/\{\s*\\(rm|bf|sf|tt|it|cal)\b\s*([^{}]*?)\s*\}/g, (_m, font: string, body: string) => `{\\math${font}{${body}}}`);
+  // `\mathrm{d}w_{h,l}`, `d\mathbf{w}`: an upright or bold differential's d is the start of the name it is
+  // written against (`dw`, a key's symbol when the key declares it), as `dw_{h,l}` is.
+  if (t.includes('d')) t = t.replace(UPRIGHT_D, 'd').replace(D_BEFORE_BOLD, 'd$1');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
   t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
@@ -202,9 +210,9 @@ export function prepareKeyValue(s: string): string {
   return s;
 }
 
-/** Shapes written with a letter x (`28x28x10`) become `\times` products. */
+/** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(/(\d|\})\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\)/g, '$1 \\times ');
+  return s.replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */
