@@ -12,7 +12,7 @@ import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { referredPart } from './reference.js';
-import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, plainMath, plainFormulas, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
@@ -674,8 +674,10 @@ function definedRight(c: Candidate, withDefinitions: readonly string[], targets:
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
 function definitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of formulas(text)) {
-    for (const piece of [...pieces(f.text), f.text]) {
+  // A reply in plain text defines its names in plain formulas (`W_out = floor((W − K + 2P)/S) + 1, H_out = ...`), one per item.
+  const stated = text.includes('$') || text.includes('\\') ? formulas(text) : plainFormulas(text).map((f) => ({ text: f.text, items: splitTopLevel(f.text, (t, i) => t[i] === ',') }));
+  for (const f of stated) {
+    for (const piece of [...pieces(f.text), ...('items' in f && f.items.length > 1 ? f.items : []), f.text]) {
       const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
       if (!m || out.has(m[1]!)) continue;
       const value = lastSide(m[2]!)
