@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { trimAnswer } from '../src/check/extract.js';
+
+// The eighth blind round (issue 9): hw4-fa25 answered by models, apps and habits the earlier rounds
+// did not cover (Poe, an LM Arena battle, you.com's citation marks, a Jupyter session's In/Out cells,
+// answers in table cells and ```latex blocks, \boldsymbol and \mathrm{d}, a student's pasted list of
+// final answers, parts in reverse order, a model that hedges and then commits, thousands separators,
+// aligned derivations, Claude Code's terminal and a multiple choice), labelled as a TA would against
+// the staff key before partcredit graded them. Each class fixed here has a near miss that must stay wrong.
+const grade = gradeWithStaffKey;
+const skip = devSkip;
+
+// Measured 37/55 before this round's fixes, 47/55 after. Left (reading and alignment, not fixed here):
+// a student's first line naming the parts asked ("Q4 (b), Q4 (c) and Q7 (b) — I asked ...", "Q4
+// (a)-(d), asked you.com") read as those parts' headings; Poe's first turn (no question number) aligned
+// to question 2; an LM Arena battle's Model A read when the student grades Model B.
+test('the eighth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
+  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 14, parts: 55, floor: 47 }),
+);
+
+/** Question 3 (a) answered in a notebook's Markdown cell: one case per line, no LaTeX delimiters. */
+const plainCases = (tail: string) =>
+  `User: Question 3 (a). h(n) = (1/2)^n u(n). Compute and plot the convolution of x(n) (the length-7 rect) and h(n).\n\nAssistant:\n\nFor n < 0 there is no overlap so y[n] = 0.\nFor 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.\nFor n >= 7 the whole rect overlaps: y[n] = (1/2)^n (2^7 - 1) = ${tail}.\n\nIn [2]: y.round(3)\n`;
+
+test('cases stated one per line in plain text (`For 0 <= n <= 6: y[n] = ... = 2 - 2^{-n}.`) are the piecewise answer', { skip }, () => {
+  assert.equal(grade(plainCases('127 * 2^{-n}')).get('3.a'), 'correct');
+  // Near miss: a wrong last branch stays wrong.
+  assert.equal(grade(plainCases('128 * 2^{-n}')).get('3.a'), 'incorrect');
+});
+
+/** Question 3 (a) answered by a reply that doubts, works a branch in a bullet, then commits to a display. */
+const commits = (committed: string) =>
+  `User: Question 3 (a). h(n) = (1/2)^n u(n). Compute and plot the convolution of x(n) (the length-7 rect) and h(n).\n\nAssistant: I'm not sure whether you want the plot or the values.\n\n- For $n \\ge 7$: hmm, not sure at first — no, the rect has ended, so the sum is $(1/2)^n(1 + 2 + \\dots + 2^6) = (2^7 - 1)\\,2^{-n}$.\n\nI'll commit to this:\n\n$$y(n) = \\begin{cases} 0, & n < 0 \\\\ 2 - 2^{-n}, & 0 \\le n \\le 6 \\\\ ${committed}, & n \\ge 7 \\end{cases}$$\n\nValues: $y(0..6) = 1, 1.5, 1.75$; then $y(7) = 0.9921875$.\n`;
+
+test('what a hedging reply commits to ("I\'ll commit to this:") is its answer, not a branch it worked out before', { skip }, () => {
+  assert.equal(grade(commits('127 \\cdot 2^{-n}')).get('3.a'), 'correct');
+  // Near miss: a wrong committed answer stays wrong, however right the branch before it.
+  assert.equal(grade(commits('2 - 2^{-n}')).get('3.a'), 'partial');
+});
+
+/** Question 7 (a) with an upright differential. */
+const upright = (update: string) =>
+  `User: Question 7 (a). Derive dw_{h,l} and the weight after one SGD step with learning rate eta.\n\nAssistant: By the chain rule\n\n$$\\boxed{\\mathrm{d}w_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} \\mathrm{d}y_{i,j}\\, x_{i+h-1,\\,j+l-1}}$$\n\n$$\\boxed{\\mathbf{w}^{\\text{new}}_{h,l} = ${update}}$$\n`;
+
+test('an upright or bold differential (`\\mathrm{d}w_{h,l}`, `d\\mathbf{w}`) is the name dw', { skip }, () => {
+  assert.equal(grade(upright('\\mathbf{w}_{h,l} - \\eta\\, \\mathrm{d}w_{h,l}')).get('7.a'), 'correct');
+  assert.equal(grade(upright('w_{h,l} - \\eta\\, d\\mathbf{w}_{h,l}')).get('7.a'), 'correct');
+  // Near miss: the step the wrong way stays wrong.
+  assert.notEqual(grade(upright('\\mathbf{w}_{h,l} + \\eta\\, \\mathrm{d}w_{h,l}')).get('7.a'), 'correct');
+});
+
+/** A student's write-up that pastes only a chat's final answers, one line each, some starred as checked. */
+const finalList = (a: string, c: string, b7: string) =>
+  `HW4\n\nI did this with ChatGPT; here are only its final answers. I checked the ones marked * by hand.\n\nFinal answers:\n1(a) ${a}\n1(b) 2c·d_out·d_in² (use W(3I − WᵀW)/2) *\n2(b) c = 1/√d_in ✓\n3(c) ${c}\n7(b) ${b7}\n`;
+
+test("a pasted list of final answers: a star or tick after an answer, a worded note in brackets, 'all nine entries -40', 'mean 0, variance ...'", { skip }, () => {
+  const right = grade(finalList('2c·d_out²·d_in *', 'all nine entries −40 *', 'mean 0, variance (n − k + 1)²σ_x²σ_g², std grows as O(n)'));
+  assert.equal(right.get('1.a'), 'correct');
+  assert.equal(right.get('1.b'), 'correct');
+  assert.equal(right.get('2.b'), 'correct');
+  assert.equal(right.get('3.c'), 'correct');
+  assert.equal(right.get('7.b'), 'correct');
+  // Near misses: the constant dropped, the unflipped value, a 2x2 matrix, m = n - k: each stays wrong.
+  const wrong = grade(finalList('2·d_out²·d_in *', 'all nine entries 40 *', 'mean 0, variance (n − k)²σ_x²σ_g², std grows as O(n)'));
+  assert.equal(wrong.get('1.a'), 'partial');
+  assert.equal(wrong.get('3.c'), 'incorrect');
+  assert.equal(wrong.get('7.b'), 'partial');
+  assert.notEqual(grade(finalList('2c·d_out²·d_in', 'all four entries −40', 'mean 0')).get('3.c'), 'correct');
+  // A bracket of mathematics stays: only one that opens on a word of prose is a note.
+  assert.equal(trimAnswer('2c d_out d_in^2 (use W(3I - W^T W)/2)'), '2c d_out d_in^2');
+  assert.equal(trimAnswer('c \\cdot (log(n) + 1)'), 'c \\cdot (log(n) + 1)');
+  assert.equal(trimAnswer('x^*'), 'x^*');
+});
+
+/** Question 4 (a) in a plain-text write-up: `number of ... =` lines, and a shape whose names are defined after "with". */
+const plainWriteup = (biases: string, depth: string) =>
+  `4 (a)\nEach filter is K x K x C, and there are F filters, so\nnumber of weights = K^2 * C * F = K²CF\nnumber of biases = ${biases} (one per filter)\noutput shape: W_out x H_out x ${depth} with W_out = floor((W − K + 2P)/S) + 1, H_out = floor((H − K + 2P)/S) + 1\n\n4 (c)\nreceptive field = K + (L − 1)(K − 1)\n`;
+
+test("'number of biases = F' names an answer, and a shape's own names defined after 'with' are read into it", { skip }, () => {
+  assert.equal(grade(plainWriteup('F', 'F')).get('4.a'), 'correct');
+  // Near misses: a wrong bias count, and the input's depth for the output's, stay wrong.
+  assert.equal(grade(plainWriteup('K F', 'F')).get('4.a'), 'partial');
+  assert.equal(grade(plainWriteup('F', 'C')).get('4.a'), 'partial');
+});
