@@ -13,12 +13,14 @@ import { trimAnswer } from '../src/check/extract.js';
 const grade = gradeWithStaffKey;
 const skip = devSkip;
 
-// Measured 37/55 before this round's fixes, 47/55 after. Left (reading and alignment, not fixed here):
+// Measured 37/55 before this round's fixes, 47/55 after; two transcripts written after them
+// (perplexity-glued, student-tex) 3/8 before their own fixes, 4/8 after: 40/63 -> 51/63 in all. Left (reading and alignment, not fixed here):
 // a student's first line naming the parts asked ("Q4 (b), Q4 (c) and Q7 (b) — I asked ...", "Q4
 // (a)-(d), asked you.com") read as those parts' headings; Poe's first turn (no question number) aligned
-// to question 2; an LM Arena battle's Model A read when the student grades Model B.
+// to question 2; an LM Arena battle's Model A read when the student grades Model B; Perplexity's answer
+// after a pasted question line with its parts inline ("(b) what c ...? (d) ..."), read as question 3's.
 test('the eighth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 14, parts: 55, floor: 47 }),
+  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 16, parts: 63, floor: 51 }),
 );
 
 /** Question 3 (a) answered in a notebook's Markdown cell: one case per line, no LaTeX delimiters. */
@@ -39,6 +41,11 @@ test('what a hedging reply commits to ("I\'ll commit to this:") is its answer, n
   assert.equal(grade(commits('127 \\cdot 2^{-n}')).get('3.a'), 'correct');
   // Near miss: a wrong committed answer stays wrong, however right the branch before it.
   assert.equal(grade(commits('2 - 2^{-n}')).get('3.a'), 'partial');
+  // "I'll go with" and the formula straight after it commits as well; a plan it goes with does not.
+  const goWith = (said: string) =>
+    `User: Question 2 (b). What c recovers Xavier?\n\nAssistant: Not sure whether the course means Glorot; the variance is $c^2 d_{in}$. ${said}\n\nFor reference $c = \\sqrt{2/(d_{in}+d_{out})}$ is Glorot's scale.\n`;
+  assert.equal(grade(goWith("I'll go with $c = 1/\\sqrt{d_{in}}$.")).get('2.b'), 'correct');
+  assert.equal(grade(goWith("I'll go with $c = \\sqrt{2/d_{in}}$.")).get('2.b'), 'incorrect');
 });
 
 /** Question 7 (a) with an upright differential. */
@@ -84,4 +91,15 @@ test("'number of biases = F' names an answer, and a shape's own names defined af
   // Near misses: a wrong bias count, and the input's depth for the output's, stay wrong.
   assert.equal(grade(plainWriteup('K F', 'F')).get('4.a'), 'partial');
   assert.equal(grade(plainWriteup('F', 'C')).get('4.a'), 'partial');
+});
+
+/** Question 1 (a) in a student's LaTeX source: an align* whose last row is numbered. */
+const numbered = (last: string) =>
+  `\\section*{Problem 1}\n\\subsection*{(a)}\nTwo products, each $c\\,d_\\text{out}^2 d_\\text{in}$:\n\\begin{align*}\nT &= c\\,d_\\text{out}\\,d_\\text{in}\\,d_\\text{out} + c\\,d_\\text{out}\\,d_\\text{out}\\,d_\\text{in} \\\\\n  &= ${last}. \\tag{1}\n\\end{align*}\n`;
+
+test("a display's number (`\\tag{1}`, `\\label{...}`) is no part of its answer", { skip }, () => {
+  assert.equal(grade(numbered('2c\\,d_\\text{out}^2\\,d_\\text{in}')).get('1.a'), 'correct');
+  // Near miss: a wrong last row stays wrong, and the one product before it is not taken instead.
+  assert.notEqual(grade(numbered('2c\\,d_\\text{out}\\,d_\\text{in}^2')).get('1.a'), 'correct');
+  assert.equal(trimAnswer('x + 1 \\label{eq:one}'), 'x + 1');
 });

@@ -128,6 +128,9 @@ const SQUARE_COUNT = /\b(four|nine|sixteen|twenty-five)\s+(?:entries|elements)\b
  */
 const CHECK_MARK = /(?<=[^\s*])\s+(?:\*|†|‡|✓|✔|☑)\uFE0F?$/u;
 
+/** `2c\,d_\text{out}^2 d_\text{in}. \tag{1}`: a display's number or label at its end, after which its full stop shows. */
+const EQUATION_NUMBER = /\s*(?:\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b)\s*$/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -143,6 +146,7 @@ export function trimAnswer(s: string): string {
       .replace(/\\(?:quad|qquad)\s*$/, '')
       .replace(TRAILING_REMARK, '')
       .replace(CHECK_MARK, '')
+      .replace(EQUATION_NUMBER, '')
       .trim();
     t = withoutWordedBracket(t);
   }
@@ -570,8 +574,8 @@ const SETUP_WORDS =
 
 /** A label of a step on the way (`Output so far:`, `Add to output:`, `Running total:`): no result yet. */
 const PROVISIONAL = /\b(?:so\s+far|running|intermediate|partial|current|add(?:ed)?\s+to|after\s+step)\b/i;
-/** "I'll commit to this:", "I'll go with:": what a reply that hedged settles on states the answer, as "Answer:" does. */
-const COMMITS = /\bI(?:'ll|’ll|\s+will)\s+(?:commit\s+to|go\s+with|settle\s+on|stick\s+with)(?:\s+(?:this|that|the\s+following))?\s*:/gi;
+/** "I'll commit to this:", "I'll go with $...$": what a reply that hedged settles on states the answer, as "Answer:" does. */
+const COMMITS = /\bI(?:'ll|’ll|\s+will)\s+(?:commit\s+to|go\s+with|settle\s+on|stick\s+with)(?:\s+(?:this|that|the\s+following))?(?:\s*:|\s+(?=\$))/gi;
 /** "The final output of the transpose convolution is:": a sentence that says the formula after it is the final one. */
 const FINAL_SENTENCE = /\bthe\s+final\s+(?!answer\b)[a-z][\w\s-]{0,60}?\s(?:is|are)\s*:?\s*(?:\*\*)?\s*(?=\$|\\\[|\n)/gi;
 

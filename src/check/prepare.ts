@@ -189,6 +189,8 @@ export function prepareCommon(s: string): string {
   // `\mathrm{d}w_{h,l}`, `d\mathbf{w}`: an upright or bold differential's d is the start of the name it is
   // written against (`dw`, a key's symbol when the key declares it), as `dw_{h,l}` is.
   if (t.includes('d')) t = t.replace(UPRIGHT_D, 'd').replace(D_BEFORE_BOLD, 'd$1');
+  // `&= 2c\,d_\text{out}^2 d_\text{in} \tag{1} \\`: an aligned row's number or label is no part of its mathematics.
+  if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(/\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g, ' ');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
   t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
