@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { trimAnswer } from '../src/check/extract.js';
+import { matrixCandidates } from '../src/check/matrix-rows.js';
 
 // The eighth blind round (issue 9): hw4-fa25 answered by models, apps and habits the earlier rounds
 // did not cover (Poe, an LM Arena battle, you.com's citation marks, a Jupyter session's In/Out cells,
@@ -14,13 +15,15 @@ const grade = gradeWithStaffKey;
 const skip = devSkip;
 
 // Measured 37/55 before this round's fixes, 47/55 after; two transcripts written after them
-// (perplexity-glued, student-tex) 3/8 before their own fixes, 4/8 after: 40/63 -> 51/63 in all. Left (reading and alignment, not fixed here):
+// (perplexity-glued, student-tex) 3/8 before their own fixes, 4/8 after, and two more (gemini-tables,
+// chatgpt-instances) 1/6 before, 3/6 after: 41/69 -> 54/69 in all. Left (reading and alignment, not fixed here):
 // a student's first line naming the parts asked ("Q4 (b), Q4 (c) and Q7 (b) — I asked ...", "Q4
 // (a)-(d), asked you.com") read as those parts' headings; Poe's first turn (no question number) aligned
 // to question 2; an LM Arena battle's Model A read when the student grades Model B; Perplexity's answer
-// after a pasted question line with its parts inline ("(b) what c ...? (d) ..."), read as question 3's.
+// after a pasted question line with its parts inline ("(b) what c ...? (d) ..."), read as question 3's;
+// a first line that opens on the model's name ("ChatGPT (GPT-4.1), Q2 (c), (e) and (g).") read as a turn.
 test('the eighth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 16, parts: 63, floor: 51 }),
+  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 18, parts: 69, floor: 54 }),
 );
 
 /** Question 3 (a) answered in a notebook's Markdown cell: one case per line, no LaTeX delimiters. */
@@ -102,4 +105,22 @@ test("a display's number (`\\tag{1}`, `\\label{...}`) is no part of its answer",
   // Near miss: a wrong last row stays wrong, and the one product before it is not taken instead.
   assert.notEqual(grade(numbered('2c\\,d_\\text{out}\\,d_\\text{in}^2')).get('1.a'), 'correct');
   assert.equal(trimAnswer('x + 1 \\label{eq:one}'), 'x + 1');
+});
+
+/** Question 3 (c) answered with the matrix as a Markdown table, and 3 (d) ii row by row. */
+const asTable = (entry: string, last: string) =>
+  `User: Question 3 (c). Evaluate y = x * h (true 2D convolution), no padding, stride 1.\n\nAssistant: Flipping $h$ gives $\\begin{bmatrix} 1 & 2 & 1 \\\\ 0 & 0 & 0 \\\\ -1 & -2 & -1 \\end{bmatrix}$. Over the nine positions of $x$:\n\n| | col 1 | col 2 | col 3 |\n|---|---|---|---|\n| row 1 | ${entry} | ${entry} | ${entry} |\n| row 2 | ${entry} | ${entry} | ${entry} |\n| row 3 | ${entry} | ${entry} | ${entry} |\n\nEvery window gives the same value.\n\nUser: Question 3 (d) ii. Stride 2, zero padding 1.\n\nAssistant: A 3×3 output:\n\n- Row 1: −19, −32, −29\n- Row 2: −30, −40, −30\n- Row 3: 49, 72, ${last}\n`;
+
+test('a matrix stated as a Markdown table of numbers (headers aside) or row by row (`- Row 1: −19, −32, −29`) is that matrix', { skip }, () => {
+  const right = grade(asTable('-40', '59'));
+  assert.equal(right.get('3.c'), 'correct');
+  assert.equal(right.get('3.d.ii'), 'correct');
+  // Near misses: the unflipped table and a wrong entry stay wrong.
+  const wrong = grade(asTable('40', '49'));
+  assert.equal(wrong.get('3.c'), 'incorrect');
+  assert.equal(wrong.get('3.d.ii'), 'incorrect');
+  // A table with words among its entries, and rows that skip a number or differ in length, state no matrix.
+  assert.deepEqual(matrixCandidates('| layer | params |\n|---|---|\n| conv | 100 |\n| pool | none |'), []);
+  assert.deepEqual(matrixCandidates('Row 1: 1, 2\nRow 3: 3, 4'), []);
+  assert.deepEqual(matrixCandidates('Row 1: 1, 2\nRow 2: 3'), []);
 });

@@ -1,5 +1,6 @@
 import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
+import { matrixCandidates } from './matrix-rows.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -316,6 +317,8 @@ export interface AnswerWanted {
   /** A shape, or a piecewise answer: their own forms are looked for too. */
   shape?: boolean;
   cases?: boolean;
+  /** A matrix: a table of numbers or rows listed one per line are one too. */
+  matrix?: boolean;
   /** A set's elements: formulas a sentence lists (`$z = 0.8$ and $z = -0.5$`) are one answer too. */
   collection?: boolean;
   /** Candidates read last (in a block several parts share, those the words beside give to another part). */
@@ -416,5 +419,11 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
   if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];
+  if (want.matrix) {
+    // After what the response boxes, marks or displays as its answer, before formulas in its sentences and its last line.
+    const stated = matrixCandidates(text);
+    const i = candidates.findIndex((c) => c.how !== 'boxed' && c.how !== 'marker' && c.how !== 'display');
+    if (stated.length) candidates = i < 0 ? [...candidates, ...stated] : [...candidates.slice(0, i), ...stated, ...candidates.slice(i)];
+  }
   return { candidates, named };
 }

@@ -343,6 +343,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // A piecewise answer, declared or written as cases in the key.
     cases: spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? '')),
     collection: spec.type === 'set' || (!spec.type && /^\s*\\\{/.test(spec.value ?? '')),
+    matrix: spec.type === 'matrix' || (!spec.type && /\\begin\{[bpvBV]?matrix\}/.test(spec.value ?? '')),
     // A block several parts share: a candidate the words beside it give to another part is read last.
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
