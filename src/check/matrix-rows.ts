@@ -51,13 +51,13 @@ function fromRowLines(text: string): string[] {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const m = ROW_LINE.exec(line);
-    const entries = m?.[2]!
+    const entries = (m?.[2] ?? '')
       .split(/\s*[,;]\s*|\s+/)
       .filter(Boolean)
       .map(entry);
-    if (!m || !entries?.length || entries.some((e) => e === undefined) || Number(m[1]) !== rows.length + 1) {
+    if (!m || !entries.length || entries.some((e) => e === undefined) || Number(m[1]) !== rows.length + 1) {
       flush();
-      if (m && Number(m[1]) === 1 && entries?.length && entries.every((e) => e !== undefined)) rows = [entries as string[]];
+      if (m && Number(m[1]) === 1 && entries.length && entries.every((e) => e !== undefined)) rows = [entries as string[]];
       continue;
     }
     rows.push(entries as string[]);
