@@ -124,3 +124,17 @@ test('a matrix stated as a Markdown table of numbers (headers aside) or row by r
   assert.deepEqual(matrixCandidates('Row 1: 1, 2\nRow 3: 3, 4'), []);
   assert.deepEqual(matrixCandidates('Row 1: 1, 2\nRow 2: 3'), []);
 });
+
+/** Question 2 (g) and 7 (b) answered with an option's words inflected and a growth said as a proportion. */
+const inflected = (behaviour: string, growth: string) =>
+  `User: Question 2 (g). Will intermediate backpropagated gradients explode or vanish? What constants stabilise them?\n\nAssistant: The backward factor per layer is $\\|c_a W_a^\\top\\|_2 = \\sqrt{d_{out}} > 1$, so the norm ${behaviour} geometrically with depth. Rescale each intermediate gradient by $1/\\sqrt{d_{out}}$.\n\nUser: Question 7 (b). Mean and variance of dw_{h,l}? Growth of its std with n?\n\nAssistant: The $(n-k+1)^2$ terms are uncorrelated with variance $\\sigma_x^2\\sigma_g^2$ each.\n\n- Mean: $0$\n- Variance: $(n-k+1)^2\\sigma_x^2\\sigma_g^2$\n- Std: $(n-k+1)\\sigma_x\\sigma_g \\propto ${growth}$, so it scales with the image side.\n`;
+
+test('an option named with its words inflected ("blows up" for "blow up") or a growth as a proportion (`\\propto n` for O(n))', { skip }, () => {
+  const right = grade(inflected('blows up', 'n'));
+  assert.equal(right.get('2.g'), 'correct');
+  assert.equal(right.get('7.b'), 'correct');
+  // Near misses: another growth as a proportion, and words that name no option, stay short of full credit.
+  const wrong = grade(inflected('settles down', 'n^2'));
+  assert.equal(wrong.get('2.g'), 'partial');
+  assert.equal(wrong.get('7.b'), 'partial');
+});

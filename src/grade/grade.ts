@@ -5,6 +5,7 @@ import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionG
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
+import { inflectedMention } from '../check/types/choice.js';
 import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
@@ -65,7 +66,8 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
       for (const w of words) {
         // A lettered option (`B`) is a word of its own, never the first letter of "answer"; a word may be inflected ("explodes").
         const end = w.trim().length <= 2 ? '(?![a-z0-9])' : '';
-        const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
+        const spelled = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
+        const i = spelled >= 0 ? spelled : inflectedMention(line, w);
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) });
       }
     }
