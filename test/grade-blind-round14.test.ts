@@ -16,14 +16,15 @@ const skip = devSkip;
 
 // Measured 37/55 before this round's fixes, 47/55 after; two transcripts written after them
 // (perplexity-glued, student-tex) 3/8 before their own fixes, 4/8 after, and two more (gemini-tables,
-// chatgpt-instances) 1/6 before, 3/6 after: 41/69 -> 54/69 in all. Left (reading and alignment, not fixed here):
+// chatgpt-instances) 1/6 before, 3/6 after, and lechat-french 0/4 (its turns unread): 41/73 -> 55/73 in all. Left (reading and alignment, not fixed here):
 // a student's first line naming the parts asked ("Q4 (b), Q4 (c) and Q7 (b) — I asked ...", "Q4
 // (a)-(d), asked you.com") read as those parts' headings; Poe's first turn (no question number) aligned
 // to question 2; an LM Arena battle's Model A read when the student grades Model B; Perplexity's answer
 // after a pasted question line with its parts inline ("(b) what c ...? (d) ..."), read as question 3's;
-// a first line that opens on the model's name ("ChatGPT (GPT-4.1), Q2 (c), (e) and (g).") read as a turn.
+// a first line that opens on the model's name ("ChatGPT (GPT-4.1), Q2 (c), (e) and (g).") read as a turn;
+// French speaker lines with a space before the colon ("Vous :", "Le Chat :") not read as turns.
 test('the eighth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 18, parts: 69, floor: 54 }),
+  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 19, parts: 73, floor: 55 }),
 );
 
 /** Question 3 (a) answered in a notebook's Markdown cell: one case per line, no LaTeX delimiters. */
@@ -137,4 +138,20 @@ test('an option named with its words inflected ("blows up" for "blow up") or a g
   const wrong = grade(inflected('settles down', 'n^2'));
   assert.equal(wrong.get('2.g'), 'partial');
   assert.equal(wrong.get('7.b'), 'partial');
+});
+
+/** Question 1 (b) and 4 (f) answered in French: a factor of comparison after the runtime, decimal commas. */
+const french = (runtime: string, g3: string) =>
+  `User: Question 1 (b). Si d_out >> d_in, peut-on calculer p(W) plus vite ? Donner le nouveau coût.\n\nAssistant: Oui : on ne forme que la matrice de Gram. Les deux produits coûtent chacun $c\\, d_{out} d_{in}^2$, donc le coût total vaut $${runtime}$ (un gain d'un facteur $d_{out}/d_{in}$).\n\nUser: Question 4 (f). Padding circulaire et GAP : calculer g3 et g4.\n\nAssistant: Les convolutions sont équivariantes et le GAP invariant. Donc :\n\n- $\\mathbf{g}_3 = ${g3}^\\top$\n- $\\mathbf{g}_4 = (0{,}8 \\,;\\, 0 \\,;\\, 0)^\\top$\n`;
+
+test('a reply in French: the factor after "un gain d\'un facteur" comments on the answer; `0{,}8` and `(0 ; 0,8 ; 0)` hold decimal commas', { skip }, () => {
+  const right = grade(french('2c\\, d_{out} d_{in}^2', '(0 \\,;\\, 0{,}8 \\,;\\, 0)'));
+  assert.equal(right.get('1.b'), 'correct');
+  assert.equal(right.get('4.f'), 'correct');
+  assert.equal(grade(french('2c\\, d_{out} d_{in}^2', '(0 ; 0,8 ; 0)')).get('4.f'), 'correct');
+  // Near misses: a wrong runtime and the swapped vectors stay wrong; a comma with a space after it separates.
+  const wrong = grade(french('2c\\, d_{out}^2 d_{in}', '(0{,}8 \\,;\\, 0 \\,;\\, 0)'));
+  assert.equal(wrong.get('1.b'), 'incorrect');
+  assert.notEqual(wrong.get('4.f'), 'correct');
+  assert.notEqual(grade(french('2c\\, d_{out} d_{in}^2', '(0 ; 0, 8 ; 0)')).get('4.f'), 'correct');
 });

@@ -107,6 +107,10 @@ const COMPARED_BY =
  */
 const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|cheaper|slower|fewer|savings?|reduction)\b/i;
 
+/** `$2c\, d_{out} d_{in}^2$ (un gain d'un facteur $d_{out}/d_{in}$)`: the factor of comparison after an answer, in French. */
+const COMPARED_BY_FR =
+  /\$[^$\n]+\$[^$\n]{0,40}?(?:\b(?:gain|accélération|réduction)\s+(?:d['’]un\s+|par\s+un\s+)?facteur|\bd['’]un\s+facteur|\bfois\s+plus\s+(?:rapide|vite|petit))(?:\s+(?:de|d['’]environ))?\s*$/i;
+
 /** `加速比约为 $d_{out}/d_{in}$`: a speed-up ratio named before its formula in Chinese. */
 const COMPARED_BY_ZH = /加速比?(?:约|大约)?(?:为|是)?\s*$/;
 
@@ -709,7 +713,7 @@ export function answerCandidates(response: string): Candidate[] {
             .slice(start + f.text.length, start + f.text.length + 40)
             .split('\n')[0]!
             .replace(/^[\s$\\)\]]*/, '');
-    const compares = COMPARED_BY.test(before) || COMPARED_BY_ZH.test(before) || COMPARES_AFTER.test(after);
+    const compares = COMPARED_BY.test(before) || COMPARED_BY_ZH.test(before) || COMPARED_BY_FR.test(before) || COMPARES_AFTER.test(after);
     const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
