@@ -16,7 +16,7 @@ const skip = devSkip;
 
 // Measured 37/55 before this round's fixes, 47/55 after; two transcripts written after them
 // (perplexity-glued, student-tex) 3/8 before their own fixes, 4/8 after, and two more (gemini-tables,
-// chatgpt-instances) 1/6 before, 3/6 after, and lechat-french 0/4 (its turns unread): 41/73 -> 55/73 in all. Left (reading and alignment, not fixed here):
+// chatgpt-instances) 1/6 before, 3/6 after, and lechat-french 1/4 both before and after (its turns unread): 42/73 -> 55/73 in all. Left (reading and alignment, not fixed here):
 // a student's first line naming the parts asked ("Q4 (b), Q4 (c) and Q7 (b) — I asked ...", "Q4
 // (a)-(d), asked you.com") read as those parts' headings; Poe's first turn (no question number) aligned
 // to question 2; an LM Arena battle's Model A read when the student grades Model B; Perplexity's answer
