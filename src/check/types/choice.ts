@@ -57,10 +57,22 @@ export function inflectedMention(line: string, option: string): number {
     if (!proportionalTo(option, line, normalizeWords(line))) return -1;
     return line.search(/propto|∝|proportional/);
   }
-  const o = normalizeWords(option);
-  if (!o) return -1;
-  const m = new RegExp(`(^|[^a-z0-9])${inflectedPattern(o)}($|[^a-z0-9])`).exec(line.toLowerCase());
+  const re = inflectedRegex(option);
+  const m = re?.exec(line.toLowerCase());
   return m ? m.index + m[1]!.length : -1;
+}
+
+/** Each option's inflected pattern, compiled once: a key's options recur in every response graded. */
+const INFLECTED = new Map<string, RegExp | undefined>();
+
+function inflectedRegex(option: string): RegExp | undefined {
+  if (!INFLECTED.has(option)) {
+    // A server grading many keys keeps a bounded cache.
+    if (INFLECTED.size > 4096) INFLECTED.clear();
+    const o = normalizeWords(option);
+    INFLECTED.set(option, o ? new RegExp(`(^|[^a-z0-9])${inflectedPattern(o)}($|[^a-z0-9])`) : undefined);
+  }
+  return INFLECTED.get(option);
 }
 
 function mentions(text: string, option: string, raw?: string): boolean {
@@ -71,9 +83,7 @@ function mentions(text: string, option: string, raw?: string): boolean {
     for (let i = t.indexOf(o); i >= 0; i = t.indexOf(o, i + 1)) if (!/[a-z]/.test(t[i - 1] ?? '')) return true;
     return proportionalTo(option, raw, text);
   }
-  const o = normalizeWords(option);
-  if (!o) return false;
-  return new RegExp(`(^|[^a-z0-9])${inflectedPattern(o)}($|[^a-z0-9])`).test(text);
+  return inflectedRegex(option)?.test(text) ?? false;
 }
 
 /** `choice`: the answer names one of the options and none of the `wrong` ones. */
