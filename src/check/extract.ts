@@ -114,17 +114,33 @@ const COMPARED_BY =
  */
 const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|cheaper|slower|fewer|savings?|reduction)\b/i;
 
+/** `$2c\, d_{out} d_{in}^2$ (un gain d'un facteur $d_{out}/d_{in}$)`: the factor of comparison after an answer, in French. */
+const COMPARED_BY_FR =
+  /\$[^$\n]+\$[^$\n]{0,40}?(?:\b(?:gain|accélération|réduction)\s+(?:d['’]un\s+|par\s+un\s+)?facteur|\bd['’]un\s+facteur|\bfois\s+plus\s+(?:rapide|vite|petit))(?:\s+(?:de|d['’]environ))?\s*$/i;
+
 /** `加速比约为 $d_{out}/d_{in}$`: a speed-up ratio named before its formula in Chinese. */
 const COMPARED_BY_ZH = /加速比?(?:约|大约)?(?:为|是)?\s*$/;
 
 /**
- * "all (nine) entries (of the 3x3 output) are $-40$", "every element of y equals -40": one value for
- * every entry. "each entry is 0 except ...", "is 0 or 1" give no such matrix.
+ * "all (nine) entries (of the 3x3 output) are $-40$", "every element of y equals -40", "all nine
+ * entries −40": one value for every entry. "each entry is 0 except ...", "is 0 or 1" give no such matrix.
  */
 const CONSTANT_MATRIX =
-  /\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+)?[a-z]+\s+)?(?:entries|entry|elements?|components?)\b[^.\n]{0,60}?\b(?:are|is|equals?)\s*\$?\s*([-−]?\d+(?:\.\d+)?)(?!\d|\.\d)(?!\s*\$?\s*(?:except|or|but|and|unless|apart|other)\b)/gi;
+  /\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the\s+)?[a-z]+\s+)?(?:entries|entry|elements?|components?)\b(?:[^.\n]{0,60}?\b(?:are|is|equals?)|\s*[:=]?)\s*\$?\s*([-−]?\d+(?:\.\d+)?)(?!\d|\.\d)(?!\s*\$?\s*(?:except|or|but|and|unless|apart|other)\b)/gi;
 /** The size a constant matrix is said to have (`$3\times3$`, `3 x 3`, `3×3`). */
 const MATRIX_SIZE = /\b([1-9])\s*(?:\\times|×|x)\s*([1-9])\b/;
+/** A square matrix's size said by its number of entries (`all nine entries −40`). */
+const SQUARE_COUNTS: Record<string, number> = { four: 2, nine: 3, sixteen: 4, 'twenty-five': 5 };
+const SQUARE_COUNT = /\b(four|nine|sixteen|twenty-five)\s+(?:entries|elements)\b/i;
+
+/**
+ * A mark after an answer, apart from it (`2c·d_out²·d_in *`, `c = 1/√d_in ✓`): a student's note that
+ * they checked it, or a footnote's star, never part of the mathematics.
+ */
+const CHECK_MARK = /(?<=[^\s*])\s+(?:\*|†|‡|✓|✔|☑)\uFE0F?$/u;
+
+/** `2c\,d_\text{out}^2 d_\text{in}. \tag{1}`: a display's number or label at its end, after which its full stop shows. */
+const EQUATION_NUMBER = /\s*(?:\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b)\s*$/;
 
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
@@ -141,7 +157,29 @@ export function trimAnswer(s: string): string {
       .replace(/\\(?:quad|qquad)\s*$/, '')
       .replace(TRAILING_REMARK, '')
       .replace(TRAILING_CONDITION, '')
+      .replace(CHECK_MARK, '')
+      .replace(EQUATION_NUMBER, '')
       .trim();
+    t = withoutWordedBracket(t);
+  }
+  return t;
+}
+
+/** A bracket's first word when it is prose (`use`, `via`, `from`), not a function the mathematics applies (`log`, `max`). */
+const PROSE_OPENING = /^(?!(?:log|ln|exp|sin|cos|tan|max|min|det|mod|sup|inf|lim|sgn|sign|tr)\b)[A-Za-z]{3,}\s/;
+
+/**
+ * `2c·d_out·d_in² (use W(3I − WᵀW)/2)`: a closing bracket that opens on a word, after a space, is a
+ * note on the answer even when it holds brackets of its own (which TRAILING_REMARK cannot see).
+ */
+function withoutWordedBracket(t: string): string {
+  if (!t.endsWith(')')) return t;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (t[i] === ')') depth++;
+    else if (t[i] === '(' && --depth === 0) {
+      return i > 0 && /\s/.test(t[i - 1]!) && /\S/.test(t.slice(0, i)) && PROSE_OPENING.test(t.slice(i + 1)) ? t.slice(0, i).trimEnd() : t;
+    }
   }
   return t;
 }
@@ -568,6 +606,8 @@ const SETUP_WORDS =
 
 /** A label of a step on the way (`Output so far:`, `Add to output:`, `Running total:`): no result yet. */
 const PROVISIONAL = /\b(?:so\s+far|running|intermediate|partial|current|add(?:ed)?\s+to|after\s+step)\b/i;
+/** "I'll commit to this:", "I'll go with $...$": what a reply that hedged settles on states the answer, as "Answer:" does. */
+const COMMITS = /\bI(?:'ll|’ll|\s+will)\s+(?:commit\s+to|go\s+with|settle\s+on|stick\s+with)(?:\s+(?:this|that|the\s+following))?(?:\s*:|\s+(?=\$))/gi;
 /** "The final output of the transpose convolution is:": a sentence that says the formula after it is the final one. */
 const FINAL_SENTENCE = /\bthe\s+final\s+(?!answer\b)[a-z][\w\s-]{0,60}?\s(?:is|are)\s*:?\s*(?:\*\*)?\s*(?=\$|\\\[|\n)/gi;
 
@@ -673,6 +713,7 @@ export function answerCandidates(response: string): Candidate[] {
   const lower = response.toLowerCase();
   if (lower.includes('total')) for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   if (lower.includes('final')) for (const m of response.matchAll(FINAL_SENTENCE)) mark(m.index! + m[0].length, 50, true);
+  for (const m of response.matchAll(COMMITS)) mark(m.index! + m[0].length - 1, 50, true);
   if (response.includes(':'))
     for (const m of response.matchAll(RESULT_LINE)) {
       const score = resultLabel(m[1]!.trim());
@@ -703,7 +744,7 @@ export function answerCandidates(response: string): Candidate[] {
             .slice(start + f.text.length, start + f.text.length + 40)
             .split('\n')[0]!
             .replace(/^[\s$\\)\]]*/, '');
-    const compares = (before.includes('$') && COMPARED_BY.test(before)) || (before.includes('加') && COMPARED_BY_ZH.test(before)) || COMPARES_AFTER.test(after);
+    const compares = (before.includes('$') && (COMPARED_BY.test(before) || COMPARED_BY_FR.test(before))) || (before.includes('加') && COMPARED_BY_ZH.test(before)) || COMPARES_AFTER.test(after);
     const position = at(f.index) - (compares ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
@@ -727,10 +768,12 @@ export function answerCandidates(response: string): Candidate[] {
   // "all nine entries of the $3\times3$ output are $-40$": a constant matrix said in words.
   if (lower.includes('entr') || lower.includes('element') || lower.includes('component'))
     for (const m of response.matchAll(CONSTANT_MATRIX)) {
-      const size = MATRIX_SIZE.exec(m[0]);
+      const stated = MATRIX_SIZE.exec(m[0]);
+      const side = SQUARE_COUNTS[SQUARE_COUNT.exec(m[0])?.[1]?.toLowerCase() ?? ''];
+      const size = stated ? [Number(stated[1]), Number(stated[2])] : side ? [side, side] : undefined;
       if (!size) continue;
       const value = m[1]!.replace('−', '-');
-      const rows = Array.from({ length: Number(size[1]) }, () => Array.from({ length: Number(size[2]) }, () => value).join(' & '));
+      const rows = Array.from({ length: size[0]! }, () => Array.from({ length: size[1]! }, () => value).join(' & '));
       push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
     }
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.

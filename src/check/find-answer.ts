@@ -1,5 +1,6 @@
 import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
+import { matrixCandidates } from './matrix-rows.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -117,6 +118,10 @@ function labelNames(label: string, name: string): boolean {
 const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/;
 /** `- Residual connection? Yes. The rule adds ...`: a checklist item that asks its name and answers yes or no at once. */
 const ASKED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)\?(?:\*\*)?\s+(?:\*\*)?(yes|no)\b/i;
+/** `number of biases = F (one per filter)`: an answer's name in words, left of an `=`. */
+const WORDED_EQUALS = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:the\s+)?(?:total\s+)?(?:number|no\.|#)\s+(?:of\s+)?)?([A-Za-z][A-Za-z ]{1,30}?)(?:\*\*)?\s*=(?!=)\s*(.+?)\s*$/;
+/** `W_out x H_out x F with W_out = ...`: the definitions of the value's own names after it, which grading puts in. */
+const DEFINED_AFTER = /\s+(?:with|where)\s+(?=\$?\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*=)/;
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
 const CONTINUES = /^(?!\s*(?:[-*+]\s|\d{1,2}[.)]\s|#|\||\$\$|\\\[|```))\s*\S/;
 
@@ -159,14 +164,14 @@ function labelledValues(text: string, name: string): Candidate[] {
       out.unshift({ text: asked[2]!, how: 'marker' });
       continue;
     }
-    const m = LABELLED_LINE.exec(lines[i]!);
+    const m = LABELLED_LINE.exec(lines[i]!) ?? WORDED_EQUALS.exec(lines[i]!);
     if (!m || !labelNames(m[1]!, name)) continue;
     // A label's statement goes on over the lines its paragraph wraps onto (a Markdown list item
     // written over two lines, a PDF's line ending mid-sentence), up to a blank line, another
     // label, a list item, a heading, a table or a display.
     let said = m[2]!;
     let j = i + 1;
-    for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+    for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
     // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)
@@ -175,7 +180,7 @@ function labelledValues(text: string, name: string): Candidate[] {
       const display = displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j);
       said = display && /:\s*$/.test(said) && /\$/.test(said) ? display : `${said} ${display}`;
     }
-    const value = restated(said.split(NEXT_LABEL)[0]!)
+    const value = restated(said.split(NEXT_LABEL)[0]!.split(DEFINED_AFTER)[0]!)
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
       .replace(/[.;,]\s*$/, '')
@@ -233,7 +238,10 @@ function statedItems(text: string, name: string): Candidate[] {
       out.unshift(...wordedItems(line, name));
       continue;
     }
-    if (!line.includes('=')) continue;
+    if (!line.includes('=')) {
+      out.unshift(...wordedItems(line, name, PLAIN_WORDED_ITEM));
+      continue;
+    }
     const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
     if (items.filter((x) => /^[^=]{1,30}=[^=]/.test(x)).length < 2) continue;
     for (const item of items) {
@@ -252,13 +260,19 @@ function statedItems(text: string, name: string): Candidate[] {
 const WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:of\s+\S+\s+)?(?:is\s+)?\$([^$]+)\$\s*\.?$/i;
 
 /**
+ * `mean 0, variance (n − k + 1)²σ_x²σ_g²`: the same in plain text, where the value is what follows the
+ * words: it opens as mathematics does (a digit, a sign, a bracket, a root, a Greek letter) and has no word in it.
+ */
+const PLAIN_WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:is\s+)?([-−(\d√\u0391-\u03c9](?:(?![A-Za-z]{3})[^,;])*?)\s*\.?$/i;
+
+/**
  * `mean $0$, variance $(n-k+1)^2\sigma_x^2\sigma_g^2$, standard deviation grows linearly`: a summary line
  * naming several answers in words, each before its formula. The formula of the item whose words
  * name the answer looked for (two items or more must be of that form).
  */
-function wordedItems(line: string, name: string): Candidate[] {
+function wordedItems(line: string, name: string, item = WORDED_ITEM): Candidate[] {
   const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';')
-    .map((x) => WORDED_ITEM.exec(x.trim()))
+    .map((x) => item.exec(x.trim()))
     .filter((m): m is RegExpExecArray => !!m);
   if (items.length < 2) return [];
   return items.filter((m) => labelNames(m[1]!, name)).map((m) => ({ text: m[2]!.trim(), how: 'marker' as const }));
@@ -323,6 +337,8 @@ export interface AnswerWanted {
   /** A shape, or a piecewise answer: their own forms are looked for too. */
   shape?: boolean;
   cases?: boolean;
+  /** A matrix: a table of numbers or rows listed one per line are one too. */
+  matrix?: boolean;
   /** A set's elements: formulas a sentence lists (`$z = 0.8$ and $z = -0.5$`) are one answer too. */
   collection?: boolean;
   /** Candidates read last (in a block several parts share, those the words beside give to another part). */
@@ -423,5 +439,11 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
   if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];
+  if (want.matrix) {
+    // After what the response boxes, marks or displays as its answer, before formulas in its sentences and its last line.
+    const stated = matrixCandidates(text);
+    const i = candidates.findIndex((c) => c.how !== 'boxed' && c.how !== 'marker' && c.how !== 'display');
+    if (stated.length) candidates = i < 0 ? [...candidates, ...stated] : [...candidates.slice(0, i), ...stated, ...candidates.slice(i)];
+  }
   return { candidates, named };
 }

@@ -30,6 +30,9 @@ function caseOfLine(line: string): { when: string; value: string } | undefined {
   return value ? { when: conditions[0]!, value } : undefined;
 }
 
+/** `For n < 0 ... y[n] = 0.`: a condition in plain text (`for`, `when`, `if` and a relation of a letter with a number). */
+const PLAIN_CONDITION = /\b(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)\b/i;
+
 /** A sentence's clauses at `;`, full stops and `, and for` outside formulas (`For $n < 0$ it is 0; for ...`). */
 function clauses(line: string): string[] {
   return line
@@ -49,7 +52,7 @@ function caseOfClause(clause: string): { when: string; value: string } | undefin
   const maths = [...clause.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
   const conditions = maths.filter(isCondition);
   // `For n < 0 there is no overlap, so $y[n] = 0$`: a condition in plain text.
-  const plain = /\b(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)\b/i.exec(clause.replace(/\$[^$]*\$/g, ' '));
+  const plain = PLAIN_CONDITION.exec(clause.replace(/\$[^$]*\$/g, ' '));
   if (!conditions.length && plain) conditions.push(`${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '));
   const rest = /\b(?:otherwise|else(?:where)?|after that|afterwards|beyond that|for all other|for larger|for every other)\b/i.test(clause);
   if (conditions.length > 1 || (!conditions.length && !rest)) return undefined;
@@ -63,6 +66,27 @@ function caseOfClause(clause: string): { when: string; value: string } | undefin
   return said ? { when, value: said[1]! } : undefined;
 }
 
+/**
+ * One case of a line typed with no LaTeX delimiters (a notebook's Markdown cell, a plain-text
+ * reply): `For 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.` — the condition and the
+ * last side of the equation after it.
+ */
+function plainCaseOfLine(line: string): { when: string; value: string } | undefined {
+  if (line.includes('$') || !line.includes('=')) return undefined;
+  const plain = PLAIN_CONDITION.exec(line);
+  if (!plain) return undefined;
+  const after = line.slice(plain.index + plain[0].length);
+  const eq = after.lastIndexOf('=');
+  // A later condition on the line is another case: one case per line, or the line is prose.
+  if (eq < 0 || PLAIN_CONDITION.test(after) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
+  const value = after
+    .slice(eq + 1)
+    .trim()
+    .replace(/[.;,]\s*$/, '');
+  if (!value || value.length > 40 || !/^[-\w\s()^{}*/+.·\\]+$/.test(value)) return undefined;
+  return { when: `${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '), value };
+}
+
 /** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
 function caseLists(text: string): string[] {
   const out: string[] = [];
@@ -73,7 +97,7 @@ function caseLists(text: string): string[] {
   };
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    const c = caseOfLine(line);
+    const c = caseOfLine(line) ?? plainCaseOfLine(line);
     if (c) {
       run.push(c);
       continue;

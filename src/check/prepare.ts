@@ -167,6 +167,16 @@ function readAngleVectors(s: string): string {
   return m ? `\\langle ${m[1]} \\rangle` : t;
 }
 
+/** `\mathrm{d}`, `\text{d}`, `\operatorname{d}` against the letter or name after it. */
+const UPRIGHT_D = /\\(?:mathrm|text|textrm|operatorname)\s*\{\s*d\s*\}\s*(?=[A-Za-z]|\\(?:mathbf|boldsymbol|bm|mathit)\b)/g;
+/** `d\mathbf{w}`: a lone d before one bold letter. */
+const D_BEFORE_BOLD = /(?<![A-Za-z\\])d\s*\\(?:mathbf|boldsymbol|bm|mathit)\s*\{\s*([A-Za-z])\s*\}/g;
+
+/** `0{,}8`, `1{,}216`: a number with a braced comma, its whole part and the digits after. */
+const BRACED_COMMA = /(?<![\d{},])(-?\d+)\s*\{,\}\s*(\d+)(?![\d{])/g;
+/** `(0 ; 0,8 ; 0)`: round brackets whose items a semicolon separates. */
+const SEMICOLON_TUPLE = /\((?=[^()]*;)[^()]*\)/g;
+
 /** Notation that means nothing for any value. */
 export function prepareCommon(s: string): string {
   let t = readAngleVectors(readLibraryShapes(readRepeatingDecimals(readBaseNumerals(repairEatenEscapes(s)))));
@@ -181,6 +191,18 @@ export function prepareCommon(s: string): string {
   t = t.replace(UNIT_WORDS, '$1');
   // `d_{\rm out}`, `{\bf W}`: plain TeX's font switches, which models trained on old papers still write, are LaTeX's `\mathrm{out}`, `\mathbf{W}`.
   t = t.replace(/\{\s*\\(rm|bf|sf|tt|it|cal)\b\s*([^{}]*?)\s*\}/g, (_m, font: string, body: string) => `{\\math${font}{${body}}}`);
+  // `\mathrm{d}w_{h,l}`, `d\mathbf{w}`: an upright or bold differential's d is the start of the name it is
+  // written against (`dw`, a key's symbol when the key declares it), as `dw_{h,l}` is.
+  if (t.includes('d')) t = t.replace(UPRIGHT_D, 'd').replace(D_BEFORE_BOLD, 'd$1');
+  // `0{,}8`: LaTeX's braced comma is how a decimal comma is typeset (`1{,}216`, a group of three, is a thousands
+  // separator, which stripThousands reads); `(0 ; 0,8 ; 0)`: in brackets whose items
+  // are separated by semicolons, a comma between digits is a decimal comma (square brackets may be a matrix's rows).
+  if (t.includes(','))
+    t = t
+      .replace(BRACED_COMMA, (_m, whole: string, rest: string) => (/^0$|^-/.test(whole) || rest.length !== 3 ? `${whole}.${rest}` : `${whole}{,}${rest}`))
+      .replace(SEMICOLON_TUPLE, (g) => (/,(?!\d)|(?<!\d),/.test(g) ? g : g.replace(/(\d),(?=\d)/g, '$1.')));
+  // `&= 2c\,d_\text{out}^2 d_\text{in} \tag{1} \\`: an aligned row's number or label is no part of its mathematics.
+  if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(/\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g, ' ');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
   t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
@@ -202,9 +224,9 @@ export function prepareKeyValue(s: string): string {
   return s;
 }
 
-/** Shapes written with a letter x (`28x28x10`) become `\times` products. */
+/** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(/(\d|\})\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\)/g, '$1 \\times ');
+  return s.replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */

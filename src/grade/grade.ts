@@ -5,6 +5,7 @@ import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionG
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
+import { inflectedMention } from '../check/types/choice.js';
 import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
@@ -12,7 +13,7 @@ import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { referredPart } from './reference.js';
-import { CONCLUDING_LINE, plainMath, boundSide, chainEquations, formulas, lastSide, pieces, sides, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, plainMath, plainFormulas, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
@@ -75,7 +76,8 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
       for (const w of sequences ? words.map(sequenceWords) : words) {
         // A lettered option (`B`) is a word of its own, never the first letter of "answer"; a word may be inflected ("explodes").
         const end = w.trim().length <= 2 ? '(?![a-z0-9])' : '';
-        const i = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
+        const spelled = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
+        const i = spelled >= 0 ? spelled : inflectedMention(line, w);
         // A boxed option is the one committed to, as a concluding line's.
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
       }
@@ -156,7 +158,7 @@ function givesValue(givenBy: ReadonlyMap<string, string>, partId: string): boole
 interface KeyReading {
   symbols: SymbolTable | undefined;
   targets: Target[];
-  /** The quantities the answer and its accepted forms name (`y_2[n]`, `\|\Delta W\|_2`). */
+  /** The quantities the answer and its accepted forms name (`y_2[n]`, `\|\Delta W\|_2`): statements of them come first. */
   quantities: string[];
   /** The symbols of the answer and its accepted forms. */
   keyNames: Set<string>;
@@ -165,6 +167,7 @@ interface KeyReading {
   /** Whether the key's answer itself is cases, or a set: the candidate finder looks for one. */
   cases: boolean;
   collection: boolean;
+  matrix: boolean;
 }
 
 const KEY_READINGS = new WeakMap<AnswerSpec, KeyReading>();
@@ -183,6 +186,7 @@ function keyReadingOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable): K
     // A piecewise answer, declared or written as cases in the key.
     cases: spec.type === 'piecewise' || (!spec.type && /\\begin\{cases\}/.test(spec.value ?? '')),
     collection: spec.type === 'set' || (!spec.type && /^\s*\\\{/.test(spec.value ?? '')),
+    matrix: spec.type === 'matrix' || (!spec.type && /\\begin\{[bpvBV]?matrix\}/.test(spec.value ?? '')),
   };
   KEY_READINGS.set(spec, reading);
   return reading;
@@ -387,12 +391,11 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };
   }
   if (spec.type === 'text') return { result: checkAnswer(spec, text, options) };
-  const { targets, quantities, keyNames, keyCases, cases, collection } = keyReadingOf(part, spec, options.symbols);
+  const { targets, quantities, keyNames, keyCases, cases, collection, matrix } = keyReadingOf(part, spec, options.symbols);
   // A part's own answer is not a value given to it.
   if (givesValue(question.givenBy, part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
   }
-  // The quantity the key's answer names (`y_2[n] = ...`, `\|\Delta W\|_2 \le ...`): statements of it come first.
   const block = question.shared?.get(text);
   const { candidates, named } = candidatesFor(text, {
     quantities,
@@ -400,6 +403,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     shape: spec.type === 'shape',
     cases,
     collection,
+    matrix,
     // A block several parts share: a candidate the words beside it give to another part is read last.
     ...(block ? { readLast: (c: Candidate) => answersAnother(block, text, c.at, c.text) } : {}),
   });
@@ -730,8 +734,10 @@ function definedRight(c: Candidate, withDefinitions: readonly string[], targets:
 /** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
 function definitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of formulas(text)) {
-    for (const piece of [...pieces(f.text), f.text]) {
+  // A reply in plain text defines its names in plain formulas (`W_out = floor((W − K + 2P)/S) + 1, H_out = ...`), one per item.
+  const stated = text.includes('$') || text.includes('\\') ? formulas(text) : plainFormulas(text).map((f) => ({ text: f.text, items: splitTopLevel(f.text, (t, i) => t[i] === ',') }));
+  for (const f of stated) {
+    for (const piece of [...pieces(f.text), ...('items' in f && f.items.length > 1 ? f.items : []), f.text]) {
       const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
       if (!m || out.has(m[1]!)) continue;
       const value = lastSide(m[2]!)

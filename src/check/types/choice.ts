@@ -24,18 +24,70 @@ function formulaForm(s: string): string {
   );
 }
 
+/** `O(n)`, `\Theta(n)`: an order of growth, and the function it is of. */
+const ORDER = /^\s*(?:O|\\Theta|Θ)\s*\((.+)\)\s*$/;
+
+/**
+ * `std \propto n`, `∝ n`, "proportional to n": a growth said as a proportion names the order of the
+ * same function, whole (`\propto n^2` names another).
+ */
+function proportionalTo(order: string, raw: string, text: string): boolean {
+  const f = ORDER.exec(order)?.[1];
+  if (!f || !/propto|∝|proportional/.test(raw)) return false;
+  const inner = formulaForm(f);
+  const t = formulaForm(raw);
+  for (const said of ['propto', '∝']) {
+    for (let i = t.indexOf(said + inner); i >= 0; i = t.indexOf(said + inner, i + 1)) if (!/[a-z0-9^_\\(]/.test(t[i + said.length + inner.length] ?? '')) return true;
+  }
+  const words = normalizeWords(f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`proportional(?:ly)? to ${words}($|[^a-z0-9^])`).test(text);
+}
+
+/** An option of words as a pattern whose words may be inflected as a sentence needs ("blow up" in "it blows up", "grow" in "growing"). */
+function inflectedPattern(words: string): string {
+  return words
+    .split(' ')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (/^[a-z]{3,}$/.test(w) ? '(?:s|es|ed|d|ing)?' : ''))
+    .join(' ');
+}
+
+/**
+ * Where a line names an option in a form the option's own spelling does not find: its words
+ * inflected ("blows up" for "blow up"), an order of growth said as a proportion (`\propto n` for
+ * `O(n)`). -1 when it does not.
+ */
+export function inflectedMention(line: string, option: string): number {
+  if (/[(^]/.test(option)) {
+    if (!proportionalTo(option, line, normalizeWords(line))) return -1;
+    return line.search(/propto|∝|proportional/);
+  }
+  const re = inflectedRegex(option);
+  const m = re?.exec(line.toLowerCase());
+  return m ? m.index + m[1]!.length : -1;
+}
+
+/** Each option's inflected pattern, compiled once: a key's options recur in every response graded. */
+const INFLECTED = new Map<string, RegExp | undefined>();
+
+function inflectedRegex(option: string): RegExp | undefined {
+  if (!INFLECTED.has(option)) {
+    // A server grading many keys keeps a bounded cache.
+    if (INFLECTED.size > 4096) INFLECTED.clear();
+    const o = normalizeWords(option);
+    INFLECTED.set(option, o ? new RegExp(`(^|[^a-z0-9])${inflectedPattern(o)}($|[^a-z0-9])`) : undefined);
+  }
+  return INFLECTED.get(option);
+}
+
 function mentions(text: string, option: string, raw?: string): boolean {
   // An option that is a formula (`O(n)`) is named only whole: `O(n^2)` and `O(n \log n)` are other growths.
   if (raw !== undefined && /[(^]/.test(option)) {
     const o = formulaForm(option);
     const t = formulaForm(raw);
     for (let i = t.indexOf(o); i >= 0; i = t.indexOf(o, i + 1)) if (!/[a-z]/.test(t[i - 1] ?? '')) return true;
-    return false;
+    return proportionalTo(option, raw, text);
   }
-  const o = normalizeWords(option);
-  if (!o) return false;
-  const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text);
+  return inflectedRegex(option)?.test(text) ?? false;
 }
 
 /** `choice`: the answer names one of the options and none of the `wrong` ones. */

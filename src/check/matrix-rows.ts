@@ -1,0 +1,85 @@
+import type { Candidate } from './extract.js';
+
+/**
+ * Matrices a response states without writing one: a Markdown table of numbers (its header row and
+ * row labels aside) and lines that list a matrix row by row (`- Row 1: −19, −28, −32`). Each is
+ * put together as the `bmatrix` it states, so a matrix answer is graded as the matrix it is.
+ */
+
+/** A number as a table cell or a listed entry holds it (`-40`, `−19`, `0.5`, `$-40$`, `**59**`). */
+const ENTRY = /^\s*(?:\*\*|\$)?\s*([-−]?\d+(?:\.\d+)?)\s*(?:\*\*|\$)?\s*$/;
+/** `Row 1: −19, −28, −32`, `- **Row 2:** ...`, `row 3 = [49, 72, 59]`: one row of a matrix, numbered. */
+const ROW_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?row\s*(\d+)\s*(?:\*\*)?\s*[:=]\s*(?:\*\*)?\s*\[?([^\n\]]*?)\]?\s*\.?\s*$/i;
+
+const entry = (cell: string) => ENTRY.exec(cell)?.[1]?.replace('−', '-');
+
+const bmatrix = (rows: string[][]) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+
+/** Rows of one width (two entries or more, or a column): a matrix; else undefined. */
+function rectangular(rows: string[][]): string | undefined {
+  if (!rows.length || rows.some((r) => !r.length || r.length !== rows[0]!.length)) return undefined;
+  return rows.length * rows[0]!.length >= 2 ? bmatrix(rows) : undefined;
+}
+
+/** A Markdown table's rows of numbers: the header row and a first column of labels (`row 1`) are not entries. */
+function fromTable(lines: string[]): string | undefined {
+  const cells = lines
+    .filter((l) => !/^\s*\|?[\s:|-]+\|?\s*$/.test(l))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|'),
+    );
+  // A header is a row with anything but numbers (its first cell may be empty).
+  const body = cells.filter((r, i) => i > 0 || r.every((c) => entry(c) !== undefined));
+  const labelled = body.length > 0 && body.every((r) => entry(r[0]!) === undefined);
+  const rows = body.map((r) => (labelled ? r.slice(1) : r).map(entry));
+  if (rows.some((r) => r.some((c) => c === undefined))) return undefined;
+  return rectangular(rows as string[][]);
+}
+
+/** Consecutive `Row k:` lines numbered 1, 2, 3, ...: the matrix they list. */
+function fromRowLines(text: string): string[] {
+  const out: string[] = [];
+  let rows: string[][] = [];
+  const flush = () => {
+    const m = rows.length >= 2 ? rectangular(rows) : undefined;
+    if (m) out.push(m);
+    rows = [];
+  };
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const m = ROW_LINE.exec(line);
+    const entries = (m?.[2] ?? '')
+      .split(/\s*[,;]\s*|\s+/)
+      .filter(Boolean)
+      .map(entry);
+    if (!m || !entries.length || entries.some((e) => e === undefined) || Number(m[1]) !== rows.length + 1) {
+      flush();
+      if (m && Number(m[1]) === 1 && entries.length && entries.every((e) => e !== undefined)) rows = [entries as string[]];
+      continue;
+    }
+    rows.push(entries as string[]);
+  }
+  flush();
+  return out;
+}
+
+/** The matrices a response states as a table of numbers or row by row, the last first. */
+export function matrixCandidates(text: string): Candidate[] {
+  const found: string[] = [];
+  if (text.includes('|')) {
+    let table: string[] = [];
+    for (const line of [...text.split('\n'), '']) {
+      if (line.trim().startsWith('|')) table.push(line);
+      else {
+        const m = table.length ? fromTable(table) : undefined;
+        if (m) found.push(m);
+        table = [];
+      }
+    }
+  }
+  if (/\brow\s*\d/i.test(text)) found.push(...fromRowLines(text));
+  return found.reverse().map((t): Candidate => ({ text: t, how: 'display' }));
+}
