@@ -106,7 +106,9 @@ export async function runGradeBench(count = 1000): Promise<string[]> {
     const answers = results.reduce((n, r) => n + (r.grade?.parts.filter((p) => p.verdict !== 'missing').length ?? 0), 0);
     const correct = results.reduce((n, r) => n + (r.grade?.parts.filter((p) => p.verdict === 'correct').length ?? 0), 0);
     return [
-      `grading: ${count} write-ups × 30 parts (${answers} answers, ${correct} right) in ${seconds.toFixed(1)} s on one thread (${cpuSeconds.toFixed(1)} s CPU) — ${(answers / seconds).toFixed(0)} answers graded/s (target: 1,000 write-ups ≤ 60 s) ${seconds <= 60 ? 'ok' : 'OVER'}`,
+      // Issue 9's bound: within 1.5x of the 6.5 s its filer measured (build 4ff3c75). On another machine,
+      // compare with that build there: `git worktree add /tmp/base 4ff3c75`, build it, run this bench in both.
+      `grading: ${count} write-ups × 30 parts (${answers} answers, ${correct} right) in ${seconds.toFixed(1)} s on one thread (${cpuSeconds.toFixed(1)} s CPU) — ${(answers / seconds).toFixed(0)} answers graded/s (target for 1,000: ≤ 9.75 s, 1.5 × the 6.5 s measured when issue 9 was filed) ${count !== 1000 ? '' : seconds <= 9.75 ? 'ok' : 'OVER'}`,
       `  peak memory ${(peak / 2 ** 20).toFixed(0)} MB (target < 1024 MB) ${peak < 2 ** 30 ? 'ok' : 'OVER'}; every write-up committed to SQLite as it was graded`,
     ];
   } finally {

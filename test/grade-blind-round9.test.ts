@@ -36,6 +36,22 @@ test('a chat in Spanish: **Usuario:** / **Asistente:** turns, "### Pregunta 4(a)
   for (const s of ['La pregunta es difícil.', 'Problema: no entiendo la parte final', 'El usuario: dijo que sí', 'Teil der Lösung ist trivial']) assert.equal(foldLabelWords(s), s);
 });
 
+test('the person as a French, German or Spanish chat page names them: "Vous :", "Du:", "Tú dijiste:" head their turns', { skip }, () => {
+  const reply = '$$L(K-1)+1$$';
+  for (const [you, model] of [
+    ['Vous :', 'Le Chat :'],
+    ['Du:', 'ChatGPT:'],
+    ['Tú dijiste:', 'ChatGPT:'],
+  ]) {
+    const chat = `${you} Question 4 (c) : quel est le champ récepteur après L couches de noyau K ?\n\n${model} Après L couches, le champ récepteur vaut\n${reply}\n`;
+    assert.deepEqual(verdicts(chat), { '4.c': 'correct' }, you);
+    // Near miss: a wrong field under the same speakers is that part's, and wrong.
+    assert.equal(grade(chat.replace(reply, '$$L(K-1)$$')).get('4.c'), 'incorrect', you);
+  }
+  // Near misses: the words in running prose are no speakers.
+  for (const s of ['Vous avez raison, la réponse change.', 'Du bist dran: (c) fehlt noch', 'Tu idea es buena: sí']) assert.equal(foldLabelWords(s), s);
+});
+
 test('a chat copied with its HTML: <b>You:</b>, <br>, d<sub>out</sub><sup>2</sup>, &radic;, &lt;=', { skip }, () => {
   const text = fixture('html-escapes.md');
   assert.deepEqual(verdicts(text), { '1.a': 'correct', '1.b': 'correct', '2.b': 'correct', '2.c': 'correct', '2.d': 'incorrect' });

@@ -11,11 +11,15 @@ const QUESTION = /\b(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exer
 /** A part's word before its letter: `Parte (a)`, `Partie b)`, `Teil (c)`, `Apartado a)`, `Inciso (b)`. */
 const PART = /\b(?:Parte|Partie|Teil|Apartado|Inciso|Onderdeel)(\s*\(?[a-h]\))/gi;
 
-/** A speaker's name on its own label at a line's start (bold, heading, quote), followed by a colon or the line's end. */
+/**
+ * A speaker's name on its own label at a line's start (bold, heading, quote), followed by a colon or the line's end;
+ * the person as the chat's page names them (`Vous :`, `Du:`, `Tú dijiste:`, as `You:` / `You said:`).
+ */
 const SPEAKER =
-  /^(\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?)(Usuari[oa]|Usu[aá]rio|Utilisateur|Utilisatrice|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|用户|用戶|学生|Asistente|Assistente|Assistent(?:in)?|Assistant|助手|AI ?助手)(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$)/gim;
+  /^(\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?)(Usuari[oa]|Usu[aá]rio|Utilisateur|Utilisatrice|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|Vous(?: avez dit)?|Du(?: hast gesagt)?|T[úu](?: dijiste)?|用户|用戶|学生|Asistente|Assistente|Assistent(?:in)?|Assistant|助手|AI ?助手)(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$)/gim;
 
-const USER = /^(?:Usuari[oa]|Usu[aá]rio|Utilisat(?:eur|rice)|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|用户|用戶|学生)$/i;
+const USER =
+  /^(?:Usuari[oa]|Usu[aá]rio|Utilisat(?:eur|rice)|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|Vous(?: avez dit)?|Du(?: hast gesagt)?|T[úu](?: dijiste)?|用户|用戶|学生)$/i;
 
 /** An answer's word before a colon: `Respuesta final:`, `Réponse :`, `Antwort:`, `Solución:`. */
 const ANSWER =
@@ -26,7 +30,7 @@ const FINAL = /final|finale|endg/i;
 /** The text with other languages' label words (speakers, questions, parts, answers) in English; other text as written. */
 export function foldLabelWords(text: string): string {
   if (
-    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn/i.test(
+    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn/i.test(
       text,
     )
   )
