@@ -1113,15 +1113,19 @@ export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: S
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const { key } = assignment;
   const byId = new Map(submission.responses.map((r) => [r.partId, r]));
-  const byQuestion = new Map<string, string[]>();
+  const attemptsByQuestion = new Map<string, string[]>();
   for (const r of submission.responses) {
     const q = r.partId.split('.')[0]!;
-    byQuestion.set(q, [...(byQuestion.get(q) ?? []), ...r.attempts.map((a) => a.text)]);
+    const texts = attemptsByQuestion.get(q) ?? [];
+    for (const a of r.attempts) texts.push(a.text);
+    attemptsByQuestion.set(q, texts);
   }
+  // All of a question's answers, joined once for its parts.
+  const byQuestion = new Map([...attemptsByQuestion].map(([q, texts]) => [q, texts.join('\n')]));
   const parts = reviewSharedReplies(
     assignment,
     byId,
-    key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length, byQuestion.get(p.id.split('.')[0]!)?.join('\n'))),
+    key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length, byQuestion.get(p.id.split('.')[0]!))),
   );
   const counted = parts.filter((p) => p.graded);
   return {
