@@ -1446,13 +1446,19 @@ function joinCell(parts: string[]): string {
  * `\Big\|W\Big\|_2^2`): TeX raises it to the piece's top corner, or lowers it to its bottom one,
  * further off the baseline than any script of a letter. It starts flush after the piece and stands
  * within its height; a script of the line above or below (the next row of an `align`) does not.
+ * A bracket barely taller than the text (`\left(\tfrac12\right)^n`, 1.2 lines) raises its power
+ * just past a letter's reach: that power straddles the bracket's top corner, its baseline below
+ * the corner and its top above it, where no piece of the next row (all below the bracket) or of
+ * the row above (all above it) stands.
  */
 function scriptOfTall(p: Piece, line: { size: number; pieces: Piece[] }): boolean {
   if (!(p.math || p.mathy) || p.size >= 0.9 * line.size) return false;
   return line.pieces.some((t) => {
-    const tall = (t.built || t.half !== undefined) && t.top - t.bottom > 1.4 * line.size;
+    if (!(t.built || t.half !== undefined)) return false;
     const after = p.x - (t.x + t.w);
-    return tall && after > -0.15 * line.size && after < 0.4 * line.size && p.y < t.top && p.y > t.bottom - 0.3 * line.size;
+    if (after <= -0.15 * line.size || after >= 0.4 * line.size) return false;
+    if (t.top - t.bottom > 1.4 * line.size) return p.y < t.top && p.y > t.bottom - 0.3 * line.size;
+    return t.top - t.bottom > line.size && p.y < t.top && p.top > t.top;
   });
 }
 
