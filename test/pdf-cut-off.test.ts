@@ -54,3 +54,46 @@ test('prose and a table the page cuts off at its right edge are named in a warni
     assert.ok(!cut.some((w) => /A sentence long enough/.test(w)), at);
   }
 });
+
+// A display wider than the column: Gemini scrolls it sideways in a box of the column's width, the
+// other pages run it off the printed area; either way the glyphs past the edge are left out whole.
+const wide = Array.from({ length: 20 }, (_, i) => `a_{${i}} x^{${i}}`).join(' + ');
+const displays = [
+  'The series, term by term:',
+  '',
+  `$$p(x) = ${wide}$$`,
+  '',
+  // Near misses: a display that fits its column, one whose tag is flush with the column's edge,
+  // a matrix MathJax stretches its brackets for, and an inline formula the column wraps.
+  'The first terms:',
+  '',
+  '$$p(x) \\approx a_{0} + a_{1} x + a_{2} x^{2}$$',
+  '',
+  '$$a_{k} = \\frac{1}{k!} p^{(k)}(0) \\tag{4}$$',
+  '',
+  '$$A = \\begin{bmatrix} a_{0} & a_{1} & a_{2} \\\\ a_{3} & a_{4} & a_{5} \\\\ a_{6} & a_{7} & a_{8} \\end{bmatrix}$$',
+  '',
+  `Inline, the same series is $p(x) = ${wide}$ as well.`,
+].join('\n');
+
+test('a display cut between two glyphs at its column or page edge, with no glyph past it, is named in a warning; displays that fit, a tag at the edge, a stretched bracket and wrapped inline math are not', {
+  skip: noChromium,
+}, async () => {
+  const layouts = ['gemini-print', 'chatgpt-print', 'chatgpt-exporter', 'mathjax-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nExpand it.\n\n## Assistant\n\n${displays}\n`, e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
+    const at = `${layout}:\n${doc.text}\n${doc.warnings.join('\n')}`;
+    const cut = doc.warnings.filter((w) => /cut off/.test(w));
+    assert.ok(
+      cut.some((w) => w.startsWith(`${layout}.pdf: page 1: "$$p(x) = a_{0}`)),
+      at,
+    );
+    assert.ok(!cut.some((w) => /approx|a_\{k\} =|A = /.test(w)), at);
+    // KaTeX breaks an inline formula at the column; MathJax 3 does not, and runs it off the page.
+    if (layout !== 'mathjax-print') assert.ok(!cut.some((w) => /Inline/.test(w)), at);
+    // What is printed is read: the warning says the rest is missing, the reader does not make it up.
+    assert.doesNotMatch(doc.text!, /a_\{19\} ?x\^\{19\}\$\$/, at);
+    assert.match(doc.text!, /^\$\$p\(x\) \\approx a_\{0\}/m, at);
+  }
+});
