@@ -83,13 +83,9 @@ function clippedDisplays(lines: TextLine[], content: PageContent): number[] {
  */
 function endsMidExpression(text: string): boolean {
   const tex = text.replace(/^\$\$|\$\$$/g, '').trim();
-  if (/(?:[+\-−=<>,(\[{]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|ne|neq|approx|sim|equiv|to|in|subset|subseteq|Rightarrow|implies|left[(\[.|]?|frac|sqrt))$/.test(tex)) return true;
+  if (/(?:[+\-−=<>,([{]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|ne|neq|approx|sim|equiv|to|in|subset|subseteq|Rightarrow|implies|left[([.|]?|frac|sqrt))$/.test(tex)) return true;
   const count = (re: RegExp) => (tex.match(re) ?? []).length;
-  return (
-    count(/\\left(?![a-zA-Z])/g) > count(/\\right(?![a-zA-Z])/g) ||
-    count(/\\begin\{/g) > count(/\\end\{/g) ||
-    count(/(?<!\\)\{/g) > count(/(?<!\\)\}/g)
-  );
+  return count(/\\left(?![a-zA-Z])/g) > count(/\\right(?![a-zA-Z])/g) || count(/\\begin\{/g) > count(/\\end\{/g) || count(/(?<!\\)\{/g) > count(/(?<!\\)\}/g);
 }
 
 /** The line whose box holds height `y` (a frame's edge stands a little outside its text), the nearest one. */

@@ -382,7 +382,18 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex, ...(outline ? { outline } : {}), ...(delimiter ? { delimiter } : {}) });
       }
     }
-    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page), ...(cutOff.length ? { cutOff } : {}), ...(atClipEdge.length ? { atClipEdge } : {}) };
+    return {
+      number,
+      width: x1 - x0,
+      height: y1 - y0,
+      glyphs,
+      shapes,
+      images,
+      imageBoxes,
+      annotations: await annotationsOf(page),
+      ...(cutOff.length ? { cutOff } : {}),
+      ...(atClipEdge.length ? { atClipEdge } : {}),
+    };
   } finally {
     page.cleanup();
   }
