@@ -5,10 +5,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDocumentFile } from '../src/documents/read-file.js';
-import { chatExport } from './fixtures/pdf/chat-export.js';
+import { chatExport, type Exporter } from './fixtures/pdf/chat-export.js';
 import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
+
+/** A reply printed in each layout and read back: its text and the warnings that name a cut. */
+async function printed(reply: string, layouts: Exporter[]) {
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nWork it out.\n\n## Assistant\n\n${reply}\n`, e))))!;
+  const out = [];
+  for (const [i, layout] of layouts.entries()) {
+    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
+    out.push({ layout, doc, at: `${layout}:\n${doc.text}\n${doc.warnings.join('\n')}`, cut: doc.warnings.filter((w) => /cut off/.test(w)) });
+  }
+  return out;
+}
 
 const word = 'weights_of_the_first_convolutional_layer_times_the_number_of_filters_plus_biases_equals_896_in_total_for_the_network';
 const row = (c: string) => `| ${Array.from({ length: 9 }, (_, i) => `${c}${i}_parameter_count_total`).join(' | ')} |`;
@@ -29,12 +40,7 @@ const reply = [
 test('prose and a table the page cuts off at its right edge are named in a warning, and the next paragraph stays apart; wrapped prose and a page wide enough are not named', {
   skip: noChromium,
 }, async () => {
-  const layouts = ['chatgpt-print', 'chatgpt-exporter', 'qwen-dark', 'mathjax-print', 'claude-exporter'] as const;
-  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nCount them.\n\n## Assistant\n\n${reply}\n`, e))))!;
-  for (const [i, layout] of layouts.entries()) {
-    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
-    const at = `${layout}:\n${doc.text}\n${doc.warnings.join('\n')}`;
-    const cut = doc.warnings.filter((w) => /cut off/.test(w));
+  for (const { layout, doc, at, cut } of await printed(reply, ['chatgpt-print', 'chatgpt-exporter', 'qwen-dark', 'mathjax-print', 'claude-exporter'])) {
     assert.ok(
       cut.some((w) => /"(?:\| )?a0_parameter_count_total/.test(w)),
       at,
@@ -79,12 +85,7 @@ const displays = [
 test('a display cut between two glyphs at its column or page edge, with no glyph past it, is named in a warning; displays that fit, a tag at the edge, a stretched bracket and wrapped inline math are not', {
   skip: noChromium,
 }, async () => {
-  const layouts = ['gemini-print', 'chatgpt-print', 'chatgpt-exporter', 'mathjax-print'] as const;
-  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(`## User\n\nExpand it.\n\n## Assistant\n\n${displays}\n`, e))))!;
-  for (const [i, layout] of layouts.entries()) {
-    const doc = await readDocumentFile(pdfs[i]!, `${layout}.pdf`);
-    const at = `${layout}:\n${doc.text}\n${doc.warnings.join('\n')}`;
-    const cut = doc.warnings.filter((w) => /cut off/.test(w));
+  for (const { layout, doc, at, cut } of await printed(displays, ['gemini-print', 'chatgpt-print', 'chatgpt-exporter', 'mathjax-print'])) {
     assert.ok(
       cut.some((w) => w.startsWith(`${layout}.pdf: page 1: "$$p(x) = a_{0}`)),
       at,

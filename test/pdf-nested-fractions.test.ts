@@ -2,7 +2,7 @@
  * Fractions in a fraction's numerator or denominator (a continued fraction, a harmonic mean, a
  * ratio of ratios), displayed and inline, printed by KaTeX and MathJax chat exports and by
  * pdflatex: each reads back as the formula written. Near misses: two fractions side by side, and
- * a list's fractions one under the other, stay apart.
+ * a list's fractions one under the other, stay apart; a root in a denominator stays there.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +22,8 @@ const NESTED = [
   ['F', '\\frac{x+\\frac{1}{2}}{y-\\frac{1}{3}}'],
   ['G', '\\frac{2}{\\frac{1}{s}+\\frac{1}{t}}'],
   ['H', '1 - \\frac{\\frac{1}{n}}{1-\\frac{1}{n}}'],
+  // Near miss: a root's bar between a fraction's bar and its denominator is the denominator's own.
+  ['R', '\\frac{\\|W\\|_{2}}{\\sqrt{d_{out}}}'],
 ] as const;
 // Near miss: a product of two fractions is no fraction of fractions.
 const PRODUCT = '\\frac{1}{2} \\cdot \\frac{3}{4}';
