@@ -24,6 +24,8 @@ const NESTED = [
   ['H', '1 - \\frac{\\frac{1}{n}}{1-\\frac{1}{n}}'],
   // Near miss: a root's bar between a fraction's bar and its denominator is the denominator's own.
   ['R', '\\frac{\\|W\\|_{2}}{\\sqrt{d_{out}}}'],
+  // Near miss: a bracket right after a root's bar in a denominator stays in it.
+  ['L', '\\frac{\\ln(10^{-3})}{\\ln(\\sqrt{2})}'],
 ] as const;
 // Near miss: a product of two fractions is no fraction of fractions.
 const PRODUCT = '\\frac{1}{2} \\cdot \\frac{3}{4}';

@@ -603,10 +603,20 @@ function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
     };
     // Another bar between a piece and this one (KaTeX packs `\frac{\frac{a}{b}}{\frac{c}{d}}` in a
     // line so tightly that `b` stands on the outer bar, right over `c`): the piece is past it. A
-    // piece rebuilt around a bar (a root's, a fraction's) is not past its own.
+    // piece rebuilt around a bar (a root's, a fraction's) is not past its own, nor is one that
+    // only touches a bar's end (the `)` after `\sqrt{0.9}` in a denominator).
     const holds = (p: Piece, b: Shape) => !!p.built && b.x0 >= p.x - 0.5 && b.x1 <= p.x + p.w + 0.5 && b.y0 >= p.bottom - 0.5 && b.y1 <= p.top + 0.5;
     const across = (p: Piece) =>
-      bars.some((b) => b !== r && over(p, b) && !holds(p, b) && b.x0 < r.x1 && b.x1 > r.x0 && (p.y > ry ? b.y0 > r.y1 && b.y1 <= p.y + 0.15 * p.size : b.y1 < r.y0 && b.y0 >= p.y + 0.4 * p.size));
+      bars.some(
+        (b) =>
+          b !== r &&
+          b.x0 < centre(p) &&
+          b.x1 > centre(p) &&
+          !holds(p, b) &&
+          b.x0 < r.x1 &&
+          b.x1 > r.x0 &&
+          (p.y > ry ? b.y0 > r.y1 && b.y1 <= p.y + 0.15 * p.size : b.y1 < r.y0 && b.y0 >= p.y + 0.4 * p.size),
+      );
     const close = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size && !across(p));
     let { above, below } = parts(close.filter((p) => !elsewhere(p)));
     // A fraction in another's numerator (`\dfrac{\dfrac12}{3}`) has its denominator right over the
