@@ -53,6 +53,46 @@ test('a script on a tall bracket or norm stays on it (pdflatex); aligned norms k
   assertTallScripts((await readDocumentFile(pdflatexPdf(body)!, 'tall.pdf')).text!, 'pdflatex');
 });
 
+// A bracket around a text-style fraction is barely taller than the text, yet raises its power past
+// the height a letter's power stands at: the power must stay on the bracket, not become a row.
+const SHORT_TALL = [
+  ['x[k]', '\\begin{cases} 0, & k < 0 \\\\ 4 - \\left(\\tfrac{1}{4}\\right)^{k}, & 0 \\le k \\le 3 \\\\ 255\\left(\\tfrac{1}{4}\\right)^{k}, & k \\ge 4 \\end{cases}'],
+  // Near miss: a bracket followed by a factor of the text's size has no power.
+  ['g[k]', '\\begin{cases} 1, & k < 0 \\\\ 2\\left(\\tfrac{1}{4}\\right) k, & k \\ge 0 \\end{cases}'],
+] as const;
+// Near miss: a matrix's next row, starting right under a power-less bracket, stays a row of its own.
+const SHORT_MATRIX = ['M', '\\begin{pmatrix} 2 & 2\\left(\\tfrac{1}{3}\\right) \\\\ t & 3\\left(\\tfrac{1}{3}\\right)^{t} \\end{pmatrix}'] as const;
+
+function assertShortTall(text: string, where: string) {
+  const at = `${where}:\n${text}`;
+  const x = display(text, 'x\\[k\\]');
+  const right = SHORT_TALL[0][1];
+  assert.equal(verdict(right, x), 'correct', at);
+  assert.equal(verdict(right.replace('right)^{k}, & 0', 'right), & 0'), x), 'incorrect', at);
+  assert.match(display(text, 'g\\[k\\]'), /\\right\) ?k,/, at);
+  assert.equal(verdict(SHORT_TALL[1][1], display(text, 'g\\[k\\]')), 'correct', at);
+}
+
+test('a power on a bracket barely taller than the text (`\\left(\\tfrac14\\right)^k` in cases, a matrix) stays on it; a factor after a bracket and the next row stay so', {
+  skip: noChromium,
+}, async () => {
+  const reply = [...[...SHORT_TALL, SHORT_MATRIX].flatMap(([name, tex]) => ['So', '', `$$${name} = ${tex}$$`, ''])].join('\n');
+  const layouts = ['chatgpt-print', 'mathjax-print', 'gemini-print'] as const;
+  const pdfs = (await chromiumPdfs(layouts.map((e) => chatExport(chat(reply), e))))!;
+  for (const [i, layout] of layouts.entries()) {
+    const text = (await readDocumentFile(pdfs[i]!, `${layout}.pdf`)).text!;
+    assertShortTall(text, layout);
+    const m = display(text, 'M');
+    assert.equal(verdict(SHORT_MATRIX[1], m), 'correct', `${layout}:\n${text}`);
+    assert.equal(verdict(SHORT_MATRIX[1].replace('^{t}', ''), m), 'incorrect', `${layout}:\n${text}`);
+  }
+});
+
+test('a power on a bracket barely taller than the text stays on it (pdflatex); a factor after a bracket stays so', { skip: !PDFLATEX && 'no /usr/bin/pdflatex' }, async () => {
+  const body = SHORT_TALL.map(([name, tex]) => `So\n\\[${name} = ${tex}\\]`).join('\n');
+  assertShortTall((await readDocumentFile(pdflatexPdf(body)!, 'short-tall.pdf')).text!, 'pdflatex');
+});
+
 test('tall delimiters KaTeX draws as paths keep their kind: bars, double bars, parentheses, brackets', { skip: noChromium }, async () => {
   const md = [
     '$$F = \\Bigg| x - 3 \\Bigg|$$',

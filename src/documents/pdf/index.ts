@@ -41,7 +41,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
       // Text never touches the sheet's edge: a line reaching it ran past it (Chromium leaves out
       // the glyphs wholly outside the page, so no clip shows the cut).
       const atEdge = lines.filter((l) => !l.image && l.box.x1 > content.width - 1).map((l) => l.base ?? l.box.y0);
-      for (const y of [...(content.cutOff ?? []), ...atEdge]) {
+      for (const y of [...(content.cutOff ?? []), ...atEdge, ...clippedDisplays(lines, content)]) {
         const l = lineAt(lines, y);
         if (l && !cutOff.includes(l)) cutOff.push(l);
         if (l) l.cut = true;
@@ -58,6 +58,34 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * Displays a clip cut between two glyphs (see `PageContent.atClipEdge`): the formula alone on its
+ * line, its last glyph at the clip's right edge, and either standing on the edge or ending
+ * mid-expression, as no display that fits its column ends, in a clip that holds the whole
+ * line: the baselines of their cut runs. A
+ * display's tag is set flush with the column's right edge on purpose (Qwen's `\tag{1}`).
+ */
+function clippedDisplays(lines: TextLine[], content: PageContent): number[] {
+  return (content.atClipEdge ?? [])
+    .filter((e) => {
+      const l = lineAt(lines, e.y);
+      if (!l?.display || l.image || /\\tag\*?\{[^{}]*\}\s*\$*$/.test(l.text)) return false;
+      return e.from <= l.box.x0 + 0.5 * l.size && Math.abs(l.box.x1 - e.end) < 1 && (e.reaches || endsMidExpression(l.text));
+    })
+    .map((e) => e.y);
+}
+
+/**
+ * A formula that stops where it cannot end: on a binary operator, a relation or a comma, or with
+ * a bracket, a `\left`, an environment or a group left open.
+ */
+function endsMidExpression(text: string): boolean {
+  const tex = text.replace(/^\$\$|\$\$$/g, '').trim();
+  if (/(?:[+\-−=<>,([{]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|ne|neq|approx|sim|equiv|to|in|subset|subseteq|Rightarrow|implies|left[([.|]?|frac|sqrt))$/.test(tex)) return true;
+  const count = (re: RegExp) => (tex.match(re) ?? []).length;
+  return count(/\\left(?![a-zA-Z])/g) > count(/\\right(?![a-zA-Z])/g) || count(/\\begin\{/g) > count(/\\end\{/g) || count(/(?<!\\)\{/g) > count(/(?<!\\)\}/g);
 }
 
 /** The line whose box holds height `y` (a frame's edge stands a little outside its text), the nearest one. */

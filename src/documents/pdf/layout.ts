@@ -570,36 +570,68 @@ function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
   {
     const ry = (r.y0 + r.y1) / 2;
     // A piece nearer another bar on its far side is that fraction's: MathJax sets a list's items so
-    // close that the next item's numerator stands right under this one's denominator.
+    // close that the next item's numerator stands right under this one's denominator. A fraction
+    // rebuilt around its own bar is the previous item only when a gap parts it from this bar; one
+    // resting on it is in this numerator (`\frac{x+\frac{1}{2}}{y}`).
     // A bar with nothing close on its far side is no fraction's (a root's bar over a numerator);
     // one a fraction already rebuilt spans is one.
-    const over = (p: Piece, b: Shape) => b !== r && b.x0 < p.x + p.w && b.x1 > p.x;
     const spans = (q: Piece, b: Shape) => !!q.built && q.bottom < b.y0 && q.top > b.y1;
+    const over = (p: Piece, b: Shape) => b !== r && b.x0 < p.x + p.w && b.x1 > p.x;
     const partUnder = (b: Shape) => live.some((q) => over(q, b) && ((q.top <= b.y0 + 0.5 && b.y0 - q.top < 0.6 * q.size) || spans(q, b)));
     const partOver = (b: Shape) => live.some((q) => over(q, b) && ((q.bottom >= b.y1 - 0.5 && q.bottom - b.y1 < 0.6 * q.size) || spans(q, b)));
     const elsewhere = (p: Piece) =>
       p.y < ry
         ? bars.some((b) => over(p, b) && b.y1 < p.y && p.y - b.y1 < r.y0 - p.top && partUnder(b))
-        : bars.some((b) => over(p, b) && b.y0 > p.y && Math.max(0, b.y0 - p.top) < p.bottom - r.y1 && partOver(b));
-    const inSpan = (p: Piece) => centre(p) > r.x0 - 1 && centre(p) < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + p.w <= r.x1 + 0.3 * p.size));
-    // Distances count in the size of the largest piece there: a script's script is far for its own size.
-    const near = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size && !elsewhere(p));
-    const m = Math.max(0, ...near.map((p) => p.size));
-    const above = touching(
-      near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry),
-      (p) => p.bottom - r.y1,
-      (p, q) => p.bottom <= q.top - 0.1 * q.size,
-    );
-    const below = touching(
-      near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry),
-      (p) => r.y0 - p.top,
-      (p, q) => p.top >= q.bottom + 0.1 * q.size,
-    );
+        : bars.some((b) => over(p, b) && b.y0 > p.y && (spans(p, b) ? p.bottom - r.y1 > 0.3 * p.size : Math.max(0, b.y0 - p.top) < p.bottom - r.y1) && partOver(b));
+    // pdf.js ends a run with the space up to the next glyph (`3 ` under a bar, then `end.`): the ink is narrower.
+    const inked = (p: Piece) => (p.raw.trimEnd() === p.raw || !p.raw.trim() ? p.w : (p.w * [...p.raw.trimEnd()].length) / [...p.raw].length);
+    const inSpan = (p: Piece) => p.x + inked(p) / 2 > r.x0 - 1 && p.x + inked(p) / 2 < r.x1 + 1 && (p.built || (p.x >= r.x0 - 0.3 * p.size && p.x + inked(p) <= r.x1 + 0.3 * p.size));
+    const parts = (near: Piece[]) => {
+      // Distances count in the size of the largest piece there: a script's script is far for its own size.
+      const m = Math.max(0, ...near.map((p) => p.size));
+      const above = touching(
+        near.filter((p) => p.bottom >= ry - 0.25 * p.size && p.y - ry < 1.3 * m && p.y > ry),
+        (p) => p.bottom - r.y1,
+        (p, q) => p.bottom <= q.top - 0.1 * q.size,
+      );
+      const below = touching(
+        near.filter((p) => p.top <= ry + 0.3 * p.size && ry - p.y < 1.7 * m && p.y < ry),
+        (p) => r.y0 - p.top,
+        (p, q) => p.top >= q.bottom + 0.1 * q.size,
+      );
+      return { above, below };
+    };
+    // Another bar between a piece and this one (KaTeX packs `\frac{\frac{a}{b}}{\frac{c}{d}}` in a
+    // line so tightly that `b` stands on the outer bar, right over `c`): the piece is past it. A
+    // piece rebuilt around a bar (a root's, a fraction's) is not past its own, nor is one that
+    // only touches a bar's end (the `)` after `\sqrt{0.9}` in a denominator).
+    const holds = (p: Piece, b: Shape) => !!p.built && b.x0 >= p.x - 0.5 && b.x1 <= p.x + p.w + 0.5 && b.y0 >= p.bottom - 0.5 && b.y1 <= p.top + 0.5;
+    const across = (p: Piece) =>
+      bars.some(
+        (b) =>
+          b !== r &&
+          b.x0 < centre(p) &&
+          b.x1 > centre(p) &&
+          !holds(p, b) &&
+          b.x0 < r.x1 &&
+          b.x1 > r.x0 &&
+          (p.y > ry ? b.y0 > r.y1 && b.y1 <= p.y + 0.15 * p.size : b.y1 < r.y0 && b.y0 >= p.y + 0.4 * p.size),
+      );
+    const close = live.filter((p) => inSpan(p) && Math.abs(p.y - ry) < 2.5 * p.size && !across(p));
+    let { above, below } = parts(close.filter((p) => !elsewhere(p)));
+    // A fraction in another's numerator (`\dfrac{\dfrac12}{3}`) has its denominator right over the
+    // outer bar, nearer that bar than its own: the one row between two bars, were it the other
+    // bar's, would leave this one a side with nothing, so it is this one's. Two fractions one
+    // under the other (a list's items) each keep a row of their own between the bars.
+    if (!above.length || !below.length) ({ above, below } = parts(close));
     if (!above.length || !below.length) return live;
     if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
     // A fraction's bar is as wide as the wider of its parts; a table's cell border under a short
     // cell (`|\cdot|_2` over `|\cdot|_\infty`, a row apart) reaches far past both.
-    const extent = (ps: Piece[]) => Math.max(...ps.map((p) => p.x + p.w)) - Math.min(...ps.map((p) => p.x));
+    // A fraction rebuilt in this one's numerator stands with TeX's null delimiters (0.12em) either
+    // side of its bar: an inline `\frac{\frac{a}{b}}{\frac{c}{d}}`'s bar is twice its parts' bars.
+    const pad = (p: Piece) => (p.built && p.tex.startsWith('\\frac') ? 0.12 * p.size : 0);
+    const extent = (ps: Piece[]) => Math.max(...ps.map((p) => p.x + p.w + pad(p))) - Math.min(...ps.map((p) => p.x - pad(p)));
     if (Math.max(extent(above), extent(below)) < 0.5 * (r.x1 - r.x0)) return live;
     // The line's own pieces beside the fraction give its baseline and size.
     const beside = live.filter(
@@ -1446,13 +1478,19 @@ function joinCell(parts: string[]): string {
  * `\Big\|W\Big\|_2^2`): TeX raises it to the piece's top corner, or lowers it to its bottom one,
  * further off the baseline than any script of a letter. It starts flush after the piece and stands
  * within its height; a script of the line above or below (the next row of an `align`) does not.
+ * A bracket barely taller than the text (`\left(\tfrac12\right)^n`, 1.2 lines) raises its power
+ * just past a letter's reach: that power straddles the bracket's top corner, its baseline below
+ * the corner and its top above it, where no piece of the next row (all below the bracket) or of
+ * the row above (all above it) stands.
  */
 function scriptOfTall(p: Piece, line: { size: number; pieces: Piece[] }): boolean {
   if (!(p.math || p.mathy) || p.size >= 0.9 * line.size) return false;
   return line.pieces.some((t) => {
-    const tall = (t.built || t.half !== undefined) && t.top - t.bottom > 1.4 * line.size;
+    if (!(t.built || t.half !== undefined)) return false;
     const after = p.x - (t.x + t.w);
-    return tall && after > -0.15 * line.size && after < 0.4 * line.size && p.y < t.top && p.y > t.bottom - 0.3 * line.size;
+    if (after <= -0.15 * line.size || after >= 0.4 * line.size) return false;
+    if (t.top - t.bottom > 1.4 * line.size) return p.y < t.top && p.y > t.bottom - 0.3 * line.size;
+    return t.top - t.bottom > line.size && p.y < t.top && p.top > t.top;
   });
 }
 

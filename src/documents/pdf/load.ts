@@ -59,6 +59,15 @@ export interface PageContent {
    * What lay beyond is not in the PDF.
    */
   cutOff?: number[];
+  /**
+   * Where a formula's run ends at the right edge of its clip without a glyph past it: Chromium
+   * leaves out the glyphs wholly outside a clip, so a display cut between two glyphs (Gemini
+   * scrolls a wide one sideways in a box of the column's width) shows no glyph past the edge.
+   * `end` is where its last glyph ends; `reaches` that it stands on or over the edge, which a
+   * display centred in its column never does; `from`, the clip's left edge (a clip that holds a
+   * whole display starts left of it; MathJax clips a stretched bracket's pieces to the bracket).
+   */
+  atClipEdge?: { y: number; end: number; reaches: boolean; from: number }[];
 }
 
 /** Annotations a person writes words in: a text box, a sticky note, a comment on highlighted or underlined text. */
@@ -250,6 +259,19 @@ function cutAt(shown: { tm: number[]; glyphs: { g: OpGlyph; x: number; w: number
   return ink.some(({ x, w }) => m[0]! * (x + w) + m[4]! > clip[2]! + 1) ? m[5]! : undefined;
 }
 
+/**
+ * A formula's run whose last glyph ends within half its size of the clip's right edge, or on the
+ * edge (see `PageContent.atClipEdge`); undefined when it ends well inside or is cut past the edge.
+ */
+function endAtClip(shown: { size: number; tm: number[]; glyphs: { g: OpGlyph; x: number; w: number }[] }, ctm: number[], clip: number[]): NonNullable<PageContent['atClipEdge']>[number] | undefined {
+  const m = mul(ctm, shown.tm);
+  const last = shown.glyphs.filter(({ g }) => g.unicode?.trim()).at(-1);
+  if (!last || !Number.isFinite(clip[2]!) || Math.abs(m[1]!) > 1e-6 || Math.abs(m[2]!) > 1e-6 || stretched(m) || m[0]! <= 0) return undefined;
+  const end = m[0]! * (last.x + last.w) + m[4]!;
+  const size = shown.size * Math.abs(m[3]!);
+  return end > clip[2]! - 0.5 * size && end <= clip[2]! + 1 ? { y: m[5]!, end, reaches: end >= clip[2]! - 0.05 * size, from: clip[0]! } : undefined;
+}
+
 /** Reads one page's glyph runs (with their fonts' real names) and drawn shapes. */
 export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
   const { OPS } = await loadPdfJs();
@@ -297,6 +319,7 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
     const imageBoxes: Shape[] = [];
     const textState = new TextState();
     const cutOff: number[] = [];
+    const atClipEdge: NonNullable<PageContent['atClipEdge']> = [];
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
@@ -306,8 +329,11 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         // Prose cut at a badge's or title's edge loses nothing that is graded; a formula does, and
         // so does prose cut at the edge of the page's printed area (a long word or a table wider than the page).
         const printed = clip[2]! - clip[0]! > 0.5 * (x1 - x0) && clip[3]! - clip[1]! > 0.3 * (y1 - y0);
-        const y = isMathFont(fontOf(shown.font).name) || printed ? cutAt(shown, ctm, clip) : undefined;
+        const math = isMathFont(fontOf(shown.font).name);
+        const y = math || printed ? cutAt(shown, ctm, clip) : undefined;
         if (y !== undefined) cutOff.push(y);
+        const edge = math && y === undefined ? endAtClip(shown, ctm, clip) : undefined;
+        if (edge) atClipEdge.push(edge);
       }
       if (fn === OPS.save) stack.push([ctm, clip]);
       else if (fn === OPS.restore)
@@ -356,7 +382,18 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
         shapes.push({ x0: sx0, y0: sy0, x1: sx1, y1: sy1, rule: h < 1.6 && w > 2 && w > 3 * h, complex, ...(outline ? { outline } : {}), ...(delimiter ? { delimiter } : {}) });
       }
     }
-    return { number, width: x1 - x0, height: y1 - y0, glyphs, shapes, images, imageBoxes, annotations: await annotationsOf(page), ...(cutOff.length ? { cutOff } : {}) };
+    return {
+      number,
+      width: x1 - x0,
+      height: y1 - y0,
+      glyphs,
+      shapes,
+      images,
+      imageBoxes,
+      annotations: await annotationsOf(page),
+      ...(cutOff.length ? { cutOff } : {}),
+      ...(atClipEdge.length ? { atClipEdge } : {}),
+    };
   } finally {
     page.cleanup();
   }
