@@ -74,6 +74,9 @@ function label(question: string | undefined, part: string | undefined, subpart: 
   };
 }
 
+/** An emoji, arrow or record mark that decorates a line's start (`⏺ `, `✅ `, `➤ `). */
+const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s+/u;
+
 /**
  * Reads a part label at the start of a line, in the numberings people use: `1/a).`, `1a.`,
  * `1.a`, `1a:`, `1(a)`, `Q1a`, `Q1(a)`, `Problem 1a`, `Question 1 (a)`, `Problem 4: Part (a)`,
@@ -87,6 +90,13 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (quote) {
     const inner = readLineLabel(line.slice(quote[0].length));
     return inner && { ...inner, length: inner.length + quote[0].length };
+  }
+  // `⏺ Q4 (b) — ...`, `➤ Problem 2(a)`: a terminal's or a chat's mark before a numbered label
+  // (Claude Code starts each of its messages with ⏺); the label after it is read as on its own.
+  const mark = LEADING_MARK.exec(line);
+  if (mark && /\d/.test(line.slice(mark[0].length, mark[0].length + 12))) {
+    const inner = readLineLabel(line.slice(mark[0].length));
+    if (inner?.question) return { ...inner, length: inner.length + mark[0].length };
   }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)

@@ -272,12 +272,48 @@ export const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|ex
 function askedRun(segs: Segment[]): { asked: Segment[]; rest: Segment[] } {
   const { start, end } = firstLetters(segs);
   const n = end - start;
-  const asks = (s: Segment) => !/\$|\\\(|\\begin\{/.test(s.text) && (s.text.includes('?') || ASKS.test(s.text));
-  if (n < 2 || !segs.slice(start, end).every(asks)) return { asked: [], rest: segs };
+  if (n < 2 || !segs.slice(start, end).every((s) => asksInWords(s.text))) return { asked: [], rest: segs };
   const again = segs.slice(end, end + n);
   const repeated = again.length === n && again.every((s, i) => letterOf(s) === letterOf(segs[start + i]));
   return repeated ? { asked: segs.slice(start, end), rest: [...segs.slice(0, start), ...segs.slice(end)] } : { asked: [], rest: segs };
 }
+
+/** A part's letter in a segment (`(b)`, `Q4 (b)`), with or without its question's number. */
+const partLetter = (s: Segment) => s.label?.part;
+
+/**
+ * What a pasted question or a note's opening line only names, when the text labels the same
+ * letters again below it (`Q2 MuP ... (b) what c ...? (d) ...?` on one line, then `**(b)**` ...;
+ * `Q4 (a)-(d), asked you.com ...` over `(a)` ... `(d)`): two or more parts asked in one line
+ * (each in words, no formula typeset), or a first label that lists several parts. These name the
+ * question, so they keep its number as a heading (no part's answer); the labels below are its
+ * parts' answers, not the next question's.
+ */
+function namingOnly(segs: Segment[]): Segment[] {
+  const out = [...segs];
+  const laterHas = (from: number, line: number, letter: string) => out.some((s, j) => j > from && s.line > line && partLetter(s) === letter);
+  const headingOnly = (s: Segment): Segment[] => (s.label?.question ? [{ text: s.text, line: s.line, label: { question: s.label.question, length: s.label.length, strong: s.label.strong } }] : []);
+  const first = out.findIndex((s) => s.label);
+  const opening = out[first];
+  if (opening?.label?.question && opening.label.part && opening.also?.length && [opening.label.part, ...opening.also].every((x) => laterHas(first, opening.line, x))) {
+    out.splice(first, 1, ...headingOnly(opening));
+  }
+  for (let i = 0; i < out.length; i++) {
+    let end = i;
+    while (out[end + 1]?.line === out[i]!.line) end++;
+    const run = out.slice(i, end + 1).filter(partLetter);
+    if (run.length >= 2 && run.every((s) => asksInWords(s.text.split('\n', 1)[0]!)) && run.every((s) => laterHas(end, s.line, partLetter(s)!))) {
+      const kept = out.slice(i, end + 1).flatMap((s) => (partLetter(s) ? headingOnly(s) : [s]));
+      out.splice(i, end + 1 - i, ...kept);
+      end = i + kept.length - 1;
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** A part's statement as a person pastes it: it asks, in words, with no formula typeset. (In one line: the line after its label, not the reply below it.) */
+const asksInWords = (text: string) => !/\$|\\\(|\\begin\{/.test(text) && (text.includes('?') || ASKS.test(text.trimStart()));
 
 /** A bare part letter's segment's letter (`(b)`, no question named with it). */
 const letterOf = (s: Segment | undefined) => (s?.label?.part && !s.label.question ? s.label.part : undefined);
@@ -382,7 +418,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  const segs = enumeratedParts(rest, outline);
+  const segs = enumeratedParts(namingOnly(rest), outline);
   for (const [k, seg] of segs.entries()) {
     if (question === undefined && pastedQuestion && letterOf(seg)) {
       question = pastedQuestion;

@@ -80,7 +80,7 @@ export function parseChatGptText(text: string): Message[] {
     current = undefined;
   };
   lines.forEach((l, i) => {
-    const m = /^(user|You|ChatGPT|Assistant)(?:\s+said:)?(?:\s+|$)(.*)$/.exec(l);
+    const m = /^(user|You|ChatGPT(?![ \t]*[(,])|Assistant)(?:\s+said:)?(?:\s+|$)(.*)$/.exec(l);
     if (m) {
       flush();
       current = { role: /^(user|You)$/.test(m[1]!) ? 'user' : 'assistant', lines: [m[2]!], line: i + 1 };
@@ -373,6 +373,13 @@ function isJson(text: string): boolean {
   }
 }
 
+/**
+ * A line that starts ChatGPT's turn in its page text (`ChatGPT`, `ChatGPT said:`). The name with
+ * its version in brackets or a comma after it (`ChatGPT (GPT-4.1), Q2 (c) ...`) is a person's note
+ * on which model answered, not a turn.
+ */
+const CHATGPT_TURN = /^ChatGPT(?![ \t]*[(,])\s/m;
+
 /** Which format a submission's text is in. */
 export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   const t = text.trimStart();
@@ -383,7 +390,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     if (/"chat_messages"\s*:/.test(t)) return 'claude-json';
     return 'json-messages';
   }
-  if (/^(?:user|ChatGPT)\s/m.test(text) && /^ChatGPT\s/m.test(text)) return 'chatgpt-text';
+  if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text)) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)
   if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You|Me|Student|Prompt)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You|Me|Student|Prompt)\s*:\*\*/im.test(text)) {
     const lines = text.split(/\r?\n/);
