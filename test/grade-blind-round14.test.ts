@@ -16,15 +16,13 @@ const skip = devSkip;
 
 // Measured 37/55 before this round's fixes, 47/55 after; two transcripts written after them
 // (perplexity-glued, student-tex) 3/8 before their own fixes, 4/8 after, and two more (gemini-tables,
-// chatgpt-instances) 1/6 before, 3/6 after, and lechat-french 1/4 both before and after (its turns unread): 42/73 -> 55/73 in all. Left (reading and alignment, not fixed here):
-// a student's first line naming the parts asked ("Q4 (b), Q4 (c) and Q7 (b) — I asked ...", "Q4
-// (a)-(d), asked you.com") read as those parts' headings; Poe's first turn (no question number) aligned
-// to question 2; an LM Arena battle's Model A read when the student grades Model B; Perplexity's answer
-// after a pasted question line with its parts inline ("(b) what c ...? (d) ..."), read as question 3's;
-// a first line that opens on the model's name ("ChatGPT (GPT-4.1), Q2 (c), (e) and (g).") read as a turn;
-// French speaker lines with a space before the colon ("Vous :", "Le Chat :") not read as turns.
+// chatgpt-instances) 1/6 before, 3/6 after, and lechat-french 1/4: 42/73 -> 55/73 in all. Then the
+// alignment classes it found: a line that lists the parts asked names the question, a first line
+// opening on the model's name is a note, a mark before a label (`⏺ Q4 (b)`), and French speaker
+// lines (`Vous :`): 69/73. Left: Poe's first turn (no question number) aligned to question 2 after an
+// opening line naming Q2; an LM Arena battle's Model A read when the student grades Model B.
 test('the eighth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 19, parts: 73, floor: 66 }),
+  assertRoundFloor('blind round 14', join(ROOT, 'test', 'fixtures', 'blind-round14', 'blind-round14.labels.yaml'), { submissions: 19, parts: 73, floor: 69 }),
 );
 
 /** Question 3 (a) answered in a notebook's Markdown cell: one case per line, no LaTeX delimiters. */
