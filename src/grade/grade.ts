@@ -68,15 +68,19 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
   // Options that are sequences (`<sos>, I, see, a, dog`) are looked for in the words of the math too.
   const sequences = words.some((w) => w.includes(','));
   const lines = text.split('\n');
+  // Each option's pattern, made once for all lines. A lettered option (`B`) is a word of its own,
+  // never the first letter of "answer"; a word may be inflected ("explodes").
+  const patterns = (sequences ? words.map(sequenceWords) : words).map((w) => ({
+    w,
+    spelled: new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${w.trim().length <= 2 ? '(?![a-z0-9])' : ''}`),
+  }));
   const mentions: { word: string; line: string; index: number; conclusion: boolean }[] = [];
   let offset = 0;
   for (const line of lines) {
     if (!asks(line)) {
       const lower = (sequences ? sequenceWords(line) : line).toLowerCase();
-      for (const w of sequences ? words.map(sequenceWords) : words) {
-        // A lettered option (`B`) is a word of its own, never the first letter of "answer"; a word may be inflected ("explodes").
-        const end = w.trim().length <= 2 ? '(?![a-z0-9])' : '';
-        const spelled = lower.search(new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`));
+      for (const { w, spelled: pattern } of patterns) {
+        const spelled = lower.search(pattern);
         const i = spelled >= 0 ? spelled : inflectedMention(line, w);
         // A boxed option is the one committed to, as a concluding line's.
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
