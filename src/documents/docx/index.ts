@@ -2,7 +2,7 @@ import { BodyReader } from './body.js';
 import { ListNumbering } from './numbering.js';
 import { DocxError, openDocx } from './package.js';
 import { Styles } from './styles.js';
-import { parseXml, XmlError } from './xml.js';
+import { parseXml, XmlError, XmlNestingError } from './xml.js';
 
 export { DocxError } from './package.js';
 
@@ -36,9 +36,11 @@ export function docxToMarkdown(bytes: Uint8Array, path: string): DocxText {
     );
     text = reader.read(parseXml(parts.document, 'word/document.xml'));
   } catch (e) {
+    // Hostile nesting (thousands of fractions in fractions) is refused by the parser, or, below its
+    // limit, could still exhaust the stack of a tree walk.
+    if (e instanceof XmlNestingError || (e instanceof RangeError && /call stack/i.test(e.message)))
+      throw new DocxError('the document is nested too deeply to read (an equation or content control hundreds of levels deep)');
     if (e instanceof XmlError) throw new DocxError(`the file is not a readable .docx: ${e.message}`);
-    // Hostile nesting (thousands of fractions in fractions) exhausts the stack of any tree walk.
-    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new DocxError('the document is nested too deeply to read (an equation or content control thousands of levels deep)');
     throw e;
   }
   const { equations, images, mathElements } = reader.unread;

@@ -23,12 +23,24 @@ export class XmlError extends Error {
   override readonly name = 'XmlError';
 }
 
+/**
+ * Raised for elements nested deeper than `MAX_XML_DEPTH`: no document Word writes comes near it,
+ * and a hostile one (fractions in fractions, thousands deep) would cost the parser time quadratic
+ * in the depth (saxes resolves each prefix through every enclosing element) before any tree walk
+ * could run out of stack.
+ */
+export class XmlNestingError extends XmlError {}
+
+/** Deeper than Word's nested tables, content controls and equations ever go (tens of levels). */
+export const MAX_XML_DEPTH = 1000;
+
 /** Parses one XML part of the package; a broken part is an `XmlError` naming it, never a tree half read. */
 export function parseXml(text: string, part: string): Element {
   const top: Element = { localName: '', namespaceURI: '', attributes: new Map(), children: [] };
   const stack: Element[] = [top];
   const parser = new SaxesParser({ xmlns: true });
   parser.on('opentag', (tag) => {
+    if (stack.length > MAX_XML_DEPTH) throw new XmlNestingError(`${part} nests elements more than ${MAX_XML_DEPTH} deep`);
     const attributes = new Map<string, string>();
     for (const a of Object.values(tag.attributes)) attributes.set(`{${a.uri}}${a.local}`, a.value);
     const el: Element = { localName: tag.local, namespaceURI: tag.uri, attributes, children: [] };
@@ -46,6 +58,7 @@ export function parseXml(text: string, part: string): Element {
   try {
     parser.write(text).close();
   } catch (e) {
+    if (e instanceof XmlNestingError) throw e;
     throw new XmlError(`${part} is not well-formed XML (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
   }
   const root = elements(top)[0];
