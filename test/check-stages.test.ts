@@ -58,3 +58,23 @@ test('extracted candidates: a formula grading already found is checked without a
   assert.equal(checkAnswer({ value: '5' }, 'so the answer is $5$', { extracted: true }).verdict, 'correct');
   assert.equal(checkAnswer({ value: '5' }, '\\therefore x = 5', { extracted: true }).verdict, 'correct');
 });
+
+test("a key answer's verdicts are reused for the same candidate: the same result, as a copy; a shared budget is asked afresh", () => {
+  const spec = { value: 'c = \\frac{1}{\\sqrt{d_{in}}}' };
+  const symbols = { c: { positive: true }, d_in: { positive: true } };
+  const first = checkAnswer(spec, 'c = d_{in}^{-1/2}', { symbols });
+  const again = checkAnswer(spec, 'c = d_{in}^{-1/2}', { symbols });
+  assert.equal(first.verdict, 'correct');
+  assert.deepEqual({ ...again, ms: 0 }, { ...first, ms: 0 });
+  // What a caller does to its result never reaches the next caller's.
+  first.verdict = 'incorrect';
+  first.reason = 'changed by a caller';
+  assert.equal(checkAnswer(spec, 'c = d_{in}^{-1/2}', { symbols }).verdict, 'correct');
+  // Near misses: another candidate, and a check with a shared budget, are checked, not reused.
+  assert.equal(checkAnswer(spec, 'c = d_{in}^{-1}', { symbols }).verdict, 'incorrect');
+  const sum = '\\sum_{k=1}^{400} k';
+  const total = { value: '80200' };
+  assert.equal(checkAnswer(total, sum).verdict, 'correct');
+  assert.equal(checkAnswer(total, sum, { budget: new WorkBudget(10) }).verdict, 'undecided');
+  assert.equal(checkAnswer(total, sum).verdict, 'correct');
+});

@@ -30,6 +30,16 @@ const SEARCH_NEEDED = /\$|\\boxed|\\[[(]|\\(?:therefore|because|implies|Rightarr
 /** Types whose answers may be products of matrices and vectors. */
 const MATRIX_TYPES = new Set<AnswerType>(['expression', 'equation', 'update']);
 
+/**
+ * Verdicts given against a key's compiled answer, by candidate: a class's write-ups repeat the
+ * same answers (`$\sqrt{d_{out}}$` in most of them), and grading tries each response's
+ * candidates in several readings, so most checks of a run were asked before. Only for specs that
+ * live as long as their key (a transient spec's compiled form is shared by content), and bounded
+ * per answer so that a stream of distinct candidates keeps memory flat. Callers get a copy.
+ */
+const DECIDED = new WeakMap<PreparedExpected, Map<string, CheckResult>>();
+const DECIDED_MAX = 1_024;
+
 /** Options of one check beside the spec. */
 export interface CheckOptions {
   /** Declared symbols and their assumptions. Without them, the expected answer's symbols, real, unconstrained. */
@@ -105,17 +115,12 @@ function describeError(e: unknown): string {
 }
 
 function result(type: AnswerType, v: TypeVerdict, answer: string, expected: string, t0: number): CheckResult {
-  return {
-    verdict: v.verdict,
-    score: v.score ?? (v.verdict === 'correct' ? 1 : 0),
-    type,
-    answer,
-    expected,
-    check: v.check,
-    reason: v.reason,
-    ...(v.category ? { category: v.category } : {}),
-    ms: Math.round((performance.now() - t0) * 100) / 100,
-  };
+  const score = v.score ?? (v.verdict === 'correct' ? 1 : 0);
+  const ms = Math.round((performance.now() - t0) * 100) / 100;
+  // Two literals, not a spread of the category: every check makes one, and Node 20 builds an
+  // object with a property after a spread on its slow path.
+  if (v.category) return { verdict: v.verdict, score, type, answer, expected, check: v.check, reason: v.reason, category: v.category, ms };
+  return { verdict: v.verdict, score, type, answer, expected, check: v.check, reason: v.reason, ms };
 }
 
 /** The class of object a node is, for telling a wrong answer from an answer of another kind. */
@@ -267,10 +272,20 @@ function concluded(answer: Node, expected: Node): Node {
  */
 export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
-  const budget = options.budget ?? new WorkBudget();
   const fallbackType = spec.type ?? 'expression';
   try {
-    return checkPrepared(preparedFor(spec, options.symbols, options.transientSpec), candidate, options, budget, t0);
+    const prepared = preparedFor(spec, options.symbols, options.transientSpec);
+    // A shared budget (a table's cells) makes a verdict depend on the checks before it.
+    if (options.budget || options.transientSpec) return checkPrepared(prepared, candidate, options, options.budget ?? new WorkBudget(), t0);
+    let decided = DECIDED.get(prepared);
+    if (!decided) DECIDED.set(prepared, (decided = new Map()));
+    const asked = `${options.extracted ? 'x' : '-'}${options.cas ? 'c' : '-'}${candidate}`;
+    const before = decided.get(asked);
+    if (before) return Object.assign({}, before, { ms: Math.round((performance.now() - t0) * 100) / 100 });
+    const r = checkPrepared(prepared, candidate, options, new WorkBudget(), t0);
+    if (decided.size >= DECIDED_MAX) decided.clear();
+    decided.set(asked, r);
+    return Object.assign({}, r);
   } catch (e) {
     if (e instanceof LimitError) return staged(result(fallbackType, { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0), 'compare');
     if (e instanceof UnreadableError) return staged(result(fallbackType, unparseable(e.message), '', spec.value ?? '', t0), 'extract');
