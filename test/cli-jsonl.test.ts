@@ -36,8 +36,8 @@ test('a line that spans chunks is read from its own copy: the reader of the inpu
     yield Buffer.from('"1"}\n');
   }
   const out: unknown[] = [];
-  // The generator itself, not Readable.from (which reads ahead): the fill runs only once the first chunk is taken.
-  for await (const l of readLines(chunks() as unknown as Readable)) out.push('text' in l ? l.text : l);
+  // Readable.from asks the generator for the next chunk (which fills the first) as soon as it has handed one on.
+  for await (const l of readLines(Readable.from(chunks(), { objectMode: false }))) out.push('text' in l ? l.text : l);
   assert.deepEqual(out, ['{"expected": "1"}']);
 });
 
@@ -179,14 +179,16 @@ test('an inline check gives the verdict and reason a worker with the CAS gives',
 
 test('check --jsonl: an input that is always ready is answered as it is read, and a slow reader adds no listeners', async () => {
   // A file is read in microtasks; answers written only at the end of the turn were all held in
-  // memory until the input ended. Here the first write must come long before the last line is read.
+  // memory until the input ended. Here the first write must come long before the last line is
+  // read (the input itself is read up to a megabyte ahead: these 20,000 lines are 2.4 MB).
   const total = 20_000;
+  const padding = ' '.repeat(80);
   let pulled = 0;
   let pulledAtFirstWrite = -1;
   function* lines() {
     for (let i = 0; i < total; i++) {
       pulled++;
-      yield `{"expected": "${i}", "answer": "${i}"}\n`;
+      yield `{"expected": "${i}", "answer": "${i}"${padding}}\n`;
     }
   }
   let count = 0;

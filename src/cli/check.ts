@@ -22,8 +22,14 @@ interface CheckFlags {
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 /** Lines read ahead of the first one not yet written: bounds memory on an endless input. A power of two: the pending answers are a ring indexed by its low bits. */
 const MAX_AHEAD = 4096;
-/** Answers held for the next write before reading waits for it (about 1 MB). */
-const MAX_UNWRITTEN_CHARS = 1 << 20;
+/**
+ * Answers written at once. Node writes a string of up to 16 kB / 3 characters (UTF-8's worst
+ * case) from a buffer on its stack; a longer one is copied into a buffer outside the heap three
+ * times its length, and the turn's whole output (45 kB on average for a stream of numbers) held
+ * 2-6 MB of such buffers and the `out` strings themselves lived long enough to reach the old
+ * generation.
+ */
+const WRITE_CHARS = 5_000;
 /**
  * Longest stretch of reading and inline checking before the loop lets the event loop turn: a
  * file or a full pipe is otherwise read in microtasks only, and the workers' answers (and their
@@ -44,21 +50,62 @@ export async function* readLines(input: Readable, maxBytes = MAX_LINE_BYTES): As
 }
 
 /**
- * The input's line splitter, once per chunk (and once more at the end): its lines are taken one
- * at a time with `next()`, so a stream of short lines costs one await per chunk, not per line.
+ * The input's line splitter, each time it has new bytes (and once more at the end): its lines
+ * are taken one at a time with `next()`, so a stream of short lines costs one await per chunk,
+ * not per line. Each chunk is copied into the splitter the moment it arrives: a chunk left in
+ * the stream's buffer while the one before it was checked (20 ms for 64 kB of numbers) lived
+ * through young collections into the old generation, where its 64 kB outside the heap waited
+ * for a full collection (2-9 MB of them in a stream of numbers). The input pauses while the
+ * splitter holds READ_AHEAD_BYTES not yet taken, until it has none.
  */
 async function* fedLines(input: Readable, maxBytes: number): AsyncGenerator<LineSplitter> {
   const splitter = new LineSplitter(maxBytes);
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+  let fresh = false;
+  let ended = false;
+  let failed: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const onData = (chunk: Buffer | string) => {
     splitter.feed(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    yield splitter;
+    if (splitter.buffered >= READ_AHEAD_BYTES) input.pause();
+    fresh = true;
+    wake?.();
+  };
+  const onEnd = () => {
+    ended = true;
+    wake?.();
+  };
+  const onError = (error: unknown) => {
+    failed = { error };
+    wake?.();
+  };
+  input.on('data', onData).on('end', onEnd).on('error', onError);
+  try {
+    for (;;) {
+      // Data that came while the last lines were taken is looked at before waiting for more.
+      while (!fresh && !ended && !failed) {
+        input.resume();
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+      if (failed) throw failed.error;
+      if (ended) splitter.finish();
+      fresh = false;
+      yield splitter;
+      if (ended) return;
+    }
+  } finally {
+    input.off('data', onData).off('end', onEnd).off('error', onError);
   }
-  splitter.finish();
-  yield splitter;
 }
 
-/** What a splitter's buffer holds at first, and shrinks back to after a long line: a pipe's read. */
-const SPLIT_BUFFER_BYTES = 64 * 1024;
+/**
+ * Input read ahead of the lines taken. A paused stream still reads one chunk, which waits in
+ * its buffer until reading resumes and so lives into the old generation: the pauses of a fast
+ * input are made rare (one per megabyte taken, not one per chunk).
+ */
+const READ_AHEAD_BYTES = 1 << 20;
+/** What a splitter's buffer holds at first: the read-ahead and a pipe's chunk. */
+const SPLIT_BUFFER_BYTES = READ_AHEAD_BYTES + 64 * 1024;
 
 /**
  * Cuts chunks of bytes into lines, skipping one too long to keep. Each chunk is copied into a
@@ -81,7 +128,7 @@ class LineSplitter {
 
   constructor(private readonly maxBytes: number) {}
 
-  /** Adds a chunk; call once `next()` has returned undefined. The chunk is not kept. */
+  /** Adds a chunk after the bytes not yet taken. The chunk is not kept. */
   feed(chunk: Buffer): void {
     const rest = this.end - this.start;
     const size = rest + chunk.length;
@@ -89,10 +136,21 @@ class LineSplitter {
       const grown = Buffer.allocUnsafeSlow(Math.max(size, SPLIT_BUFFER_BYTES, size > this.buf.length ? 2 * this.buf.length : 0));
       this.buf.copy(grown, 0, this.start, this.end);
       this.buf = grown;
-    } else if (this.start > 0) this.buf.copyWithin(0, this.start, this.end);
+    } else if (this.end + chunk.length > this.buf.length) this.buf.copyWithin(0, this.start, this.end);
+    else {
+      // Room after the bytes not yet taken: they stay where they are.
+      chunk.copy(this.buf, this.end);
+      this.end += chunk.length;
+      return;
+    }
     chunk.copy(this.buf, rest);
     this.start = 0;
     this.end = size;
+  }
+
+  /** Bytes fed and not yet taken as lines. */
+  get buffered(): number {
+    return this.end - this.start;
   }
 
   /** Marks the end of the input: `next()` then gives an unfinished last line too. */
@@ -177,8 +235,12 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
       pending[written++ & (MAX_AHEAD - 1)] = undefined;
       out += `${s}\n`;
     }
-    // Answers ready in the same turn (a chunk of inline lines, a worker's batch) go out in one
-    // write at the end of that turn: one system call, not one per line.
+    // Answers ready in the same turn (a chunk of inline lines, a worker's batch) go out together
+    // at the end of that turn, a system call per WRITE_CHARS rather than per line.
+    if (out.length >= WRITE_CHARS) {
+      output.write(out);
+      out = '';
+    }
     if (!scheduled) {
       scheduled = true;
       setImmediate(emit);
@@ -205,10 +267,10 @@ export async function runJsonl(input: Readable, output: Writable, pool: CheckPoo
         await new Promise<void>((resolve) => setImmediate(resolve));
         turnStart = performance.now();
       }
-      // Flat memory: wait while far ahead of the answers, while answers wait to be written (an
-      // input that is always ready, a file, is read in microtasks: the write at the end of the
-      // turn would otherwise hold every answer), or while the reader of our output is slow.
-      while (read - written >= MAX_AHEAD || out.length >= MAX_UNWRITTEN_CHARS || output.writableNeedDrain) {
+      // Flat memory: wait while far ahead of the answers, or while the reader of our output is
+      // slow. Answers never pile up unwritten, even from an input that is always ready (a file,
+      // read in microtasks only): they are written every WRITE_CHARS.
+      while (read - written >= MAX_AHEAD || output.writableNeedDrain) {
         let resume = () => {};
         await new Promise<void>((resolve) => {
           resume = wake = resolve;
