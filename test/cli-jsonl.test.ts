@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +30,60 @@ test('lines end at \\n only: a bare CR stays inside its line; CRLF, a first-line
   assert.deepEqual(await linesOf(['short\n', 'x'.repeat(30), 'y'.repeat(30), '\nafter\n'], 40), ['short', { tooLong: 60 }, 'after']);
   assert.deepEqual(await linesOf(['x'.repeat(41), '\n', 'ok'], 40), [{ tooLong: 41 }, 'ok']);
   assert.deepEqual(await linesOf(['a', 'b', 'c\nd', '', 'e\n']), ['abc', 'de']);
+});
+
+test('stdin is read by its descriptor, and a non-blocking one (EAGAIN) as a stream, from where the reading stopped', async (t) => {
+  if (process.platform === 'win32') return t.skip('named pipes (mkfifo) are POSIX');
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-fd-'));
+  const fifo = join(dir, 'in');
+  execFileSync('mkfifo', [fifo]);
+  // A reader opened without blocking, then a writer: a read before any data says EAGAIN.
+  const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writer = openSync(fifo, constants.O_WRONLY);
+  const chunks: string[] = [];
+  let answered = () => {};
+  const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+  const output = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString());
+      answered();
+      done();
+    },
+  });
+  const pool = new CheckPool({ threads: 1 });
+  let streamed = false;
+  try {
+    const run = runJsonl(
+      {
+        readFd: fd,
+        stream: () => {
+          streamed = true;
+          return new Socket({ fd, readable: true, writable: false });
+        },
+      },
+      output,
+      pool,
+    );
+    writeSync(writer, '{"expected": "1", "answer": "1"}\n{"expected": "2", "ans');
+    // The first line is answered while the second waits for its end: the next read finds nothing.
+    await firstAnswer;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    writeSync(writer, 'wer": "3"}\n');
+    closeSync(writer);
+    await run;
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true });
+  }
+  assert.ok(streamed, 'the non-blocking descriptor was read as a stream');
+  assert.deepEqual(
+    chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).verdict),
+    ['correct', 'incorrect'],
+  );
 });
 
 test('a line that spans chunks is read from its own copy: the reader of the input may reuse a chunk once it is handed on', async () => {

@@ -1,3 +1,4 @@
+import { read } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { Command } from 'commander';
@@ -58,8 +59,16 @@ export async function* readLines(input: Readable, maxBytes = MAX_LINE_BYTES): As
  * for a full collection (2-9 MB of them in a stream of numbers). The input pauses while the
  * splitter holds READ_AHEAD_BYTES not yet taken, until it has none.
  */
-async function* fedLines(input: Readable, maxBytes: number): AsyncGenerator<LineSplitter> {
+async function* fedLines(input: Readable | FdInput, maxBytes: number): AsyncGenerator<LineSplitter> {
   const splitter = new LineSplitter(maxBytes);
+  if ('readFd' in input) {
+    if (yield* fedFromFd(input.readFd, splitter)) {
+      splitter.finish();
+      yield splitter;
+      return;
+    }
+    input = input.stream();
+  }
   let fresh = false;
   let ended = false;
   let failed: { error: unknown } | undefined;
@@ -99,6 +108,41 @@ async function* fedLines(input: Readable, maxBytes: number): AsyncGenerator<Line
 }
 
 /**
+ * An input read with `fs.read` straight into the splitter's buffer (the CLI's stdin): no chunk is
+ * allocated at all. `stream` is read instead if the descriptor turns out to be non-blocking.
+ */
+export interface FdInput {
+  readFd: number;
+  stream: () => Readable;
+}
+
+/** Bytes asked of one `fs.read`: a pipe's capacity. */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * `fedLines` for a file descriptor: true at its end, false if it is non-blocking (EAGAIN), so
+ * the caller goes on reading it as a stream. A chunk is read only once the lines before it are
+ * taken, so nothing waits anywhere but in the pipe.
+ */
+async function* fedFromFd(fd: number, splitter: LineSplitter): AsyncGenerator<LineSplitter, boolean> {
+  for (;;) {
+    const at = splitter.room(READ_BYTES);
+    let n: number;
+    try {
+      n = await new Promise<number>((resolve, reject) => read(fd, splitter.buffer, at, READ_BYTES, null, (e, bytes) => (e ? reject(e) : resolve(bytes))));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') return false;
+      // A closed or unreadable stdin ends the input, as the end of a stream would.
+      if ((e as NodeJS.ErrnoException).code === 'EOF') return true;
+      throw e;
+    }
+    if (n === 0) return true;
+    splitter.wrote(n);
+    yield splitter;
+  }
+}
+
+/**
  * Input read ahead of the lines taken. A paused stream still reads one chunk, which waits in
  * its buffer until reading resumes and so lives into the old generation: the pauses of a fast
  * input are made rare (one per megabyte taken, not one per chunk).
@@ -130,22 +174,34 @@ class LineSplitter {
 
   /** Adds a chunk after the bytes not yet taken. The chunk is not kept. */
   feed(chunk: Buffer): void {
+    chunk.copy(this.buf, this.room(chunk.length));
+    this.wrote(chunk.length);
+  }
+
+  /** The buffer that `room` makes room in. */
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  /** Makes room for `bytes` after the bytes not yet taken; returns where they go in `buffer`. */
+  room(bytes: number): number {
     const rest = this.end - this.start;
-    const size = rest + chunk.length;
+    const size = rest + bytes;
     if (size > this.buf.length || (this.buf.length > 4 * SPLIT_BUFFER_BYTES && size <= SPLIT_BUFFER_BYTES)) {
       const grown = Buffer.allocUnsafeSlow(Math.max(size, SPLIT_BUFFER_BYTES, size > this.buf.length ? 2 * this.buf.length : 0));
       this.buf.copy(grown, 0, this.start, this.end);
       this.buf = grown;
-    } else if (this.end + chunk.length > this.buf.length) this.buf.copyWithin(0, this.start, this.end);
-    else {
-      // Room after the bytes not yet taken: they stay where they are.
-      chunk.copy(this.buf, this.end);
-      this.end += chunk.length;
-      return;
-    }
-    chunk.copy(this.buf, rest);
+    } else if (this.end + bytes > this.buf.length) this.buf.copyWithin(0, this.start, this.end);
+    // Otherwise the bytes not yet taken stay where they are.
+    else return this.end;
     this.start = 0;
-    this.end = size;
+    this.end = rest;
+    return rest;
+  }
+
+  /** Takes in `bytes` written where `room` said. */
+  wrote(bytes: number): void {
+    this.end += bytes;
   }
 
   /** Bytes fed and not yet taken as lines. */
@@ -205,7 +261,7 @@ class LineSplitter {
  * error object; the rest go on. Reading pauses while too many answers are pending or the
  * output is not draining, so memory stays flat however long the input.
  */
-export async function runJsonl(input: Readable, output: Writable, pool: CheckPool, onResult?: (r: CheckResult | null) => void): Promise<void> {
+export async function runJsonl(input: Readable | FdInput, output: Writable, pool: CheckPool, onResult?: (r: CheckResult | null) => void): Promise<void> {
   const { parseRequestLine, responseOf } = await import('../check/protocol.js');
   // Answers waiting for an earlier line, by index modulo MAX_AHEAD (reading waits before more
   // are pending). A ring allocated once: a Map used as a queue reallocates its table as it fills
@@ -339,7 +395,7 @@ export function checkCommand(): Command {
       try {
         if (!single) {
           const counts: Record<string, number> = {};
-          await runJsonl(process.stdin, process.stdout, pool, (r) => {
+          await runJsonl({ readFd: 0, stream: () => process.stdin }, process.stdout, pool, (r) => {
             const k = r ? r.verdict : 'error';
             counts[k] = (counts[k] ?? 0) + 1;
           });
