@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -300,4 +300,23 @@ test('check --jsonl --summary counts verdicts and says where the checks ran', as
   child.stdin.end('{"expected": "1", "answer": "1"}\n{"expected": "2", "answer": "3"}\nnot json\n{"expected": "x^2", "answer": "x \\\\cdot x"}\n');
   assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
   assert.equal(err.trim(), '2 correct, 1 incorrect, 1 error (2 checked in the main thread, 1 by workers)');
+});
+
+test('check --jsonl writes to a file (or /dev/null) by descriptor: every answer arrives, in order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-out-'));
+  const file = join(dir, 'out.jsonl');
+  const fd = openSync(file, 'w');
+  try {
+    const child = spawn(process.execPath, [CLI, 'check', '--jsonl'], { stdio: ['pipe', fd, 'pipe'] });
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ expected: String(i), answer: String(i % 3 ? i : i + 1) }));
+    child.stdin!.end(`${lines.join('\n')}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    const out = readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(out.length, 3000);
+    out.forEach((l, i) => assert.equal(JSON.parse(l).verdict, i % 3 ? 'correct' : 'incorrect', `line ${i + 1}`));
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true });
+  }
 });
