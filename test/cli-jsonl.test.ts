@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +32,60 @@ test('lines end at \\n only: a bare CR stays inside its line; CRLF, a first-line
   assert.deepEqual(await linesOf(['a', 'b', 'c\nd', '', 'e\n']), ['abc', 'de']);
 });
 
+test('stdin is read by its descriptor, and a non-blocking one (EAGAIN) as a stream, from where the reading stopped', async (t) => {
+  if (process.platform === 'win32') return t.skip('named pipes (mkfifo) are POSIX');
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-fd-'));
+  const fifo = join(dir, 'in');
+  execFileSync('mkfifo', [fifo]);
+  // A reader opened without blocking, then a writer: a read before any data says EAGAIN.
+  const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writer = openSync(fifo, constants.O_WRONLY);
+  const chunks: string[] = [];
+  let answered = () => {};
+  const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+  const output = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString());
+      answered();
+      done();
+    },
+  });
+  const pool = new CheckPool({ threads: 1 });
+  let streamed = false;
+  try {
+    const run = runJsonl(
+      {
+        readFd: fd,
+        stream: () => {
+          streamed = true;
+          return new Socket({ fd, readable: true, writable: false });
+        },
+      },
+      output,
+      pool,
+    );
+    writeSync(writer, '{"expected": "1", "answer": "1"}\n{"expected": "2", "ans');
+    // The first line is answered while the second waits for its end: the next read finds nothing.
+    await firstAnswer;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    writeSync(writer, 'wer": "3"}\n');
+    closeSync(writer);
+    await run;
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true });
+  }
+  assert.ok(streamed, 'the non-blocking descriptor was read as a stream');
+  assert.deepEqual(
+    chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).verdict),
+    ['correct', 'incorrect'],
+  );
+});
+
 test('a line that spans chunks is read from its own copy: the reader of the input may reuse a chunk once it is handed on', async () => {
   const first = Buffer.from('{"expected": ');
   async function* chunks() {
@@ -36,8 +94,8 @@ test('a line that spans chunks is read from its own copy: the reader of the inpu
     yield Buffer.from('"1"}\n');
   }
   const out: unknown[] = [];
-  // The generator itself, not Readable.from (which reads ahead): the fill runs only once the first chunk is taken.
-  for await (const l of readLines(chunks() as unknown as Readable)) out.push('text' in l ? l.text : l);
+  // Readable.from asks the generator for the next chunk (which fills the first) as soon as it has handed one on.
+  for await (const l of readLines(Readable.from(chunks(), { objectMode: false }))) out.push('text' in l ? l.text : l);
   assert.deepEqual(out, ['{"expected": "1"}']);
 });
 
@@ -179,14 +237,16 @@ test('an inline check gives the verdict and reason a worker with the CAS gives',
 
 test('check --jsonl: an input that is always ready is answered as it is read, and a slow reader adds no listeners', async () => {
   // A file is read in microtasks; answers written only at the end of the turn were all held in
-  // memory until the input ended. Here the first write must come long before the last line is read.
+  // memory until the input ended. Here the first write must come long before the last line is
+  // read (the input itself is read up to a megabyte ahead: these 20,000 lines are 2.4 MB).
   const total = 20_000;
+  const padding = ' '.repeat(80);
   let pulled = 0;
   let pulledAtFirstWrite = -1;
   function* lines() {
     for (let i = 0; i < total; i++) {
       pulled++;
-      yield `{"expected": "${i}", "answer": "${i}"}\n`;
+      yield `{"expected": "${i}", "answer": "${i}"${padding}}\n`;
     }
   }
   let count = 0;
@@ -240,4 +300,23 @@ test('check --jsonl --summary counts verdicts and says where the checks ran', as
   child.stdin.end('{"expected": "1", "answer": "1"}\n{"expected": "2", "answer": "3"}\nnot json\n{"expected": "x^2", "answer": "x \\\\cdot x"}\n');
   assert.equal(await new Promise((resolve) => child.on('close', resolve)), 0);
   assert.equal(err.trim(), '2 correct, 1 incorrect, 1 error (2 checked in the main thread, 1 by workers)');
+});
+
+test('check --jsonl writes to a file (or /dev/null) by descriptor: every answer arrives, in order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-out-'));
+  const file = join(dir, 'out.jsonl');
+  const fd = openSync(file, 'w');
+  try {
+    const child = spawn(process.execPath, [CLI, 'check', '--jsonl'], { stdio: ['pipe', fd, 'pipe'] });
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ expected: String(i), answer: String(i % 3 ? i : i + 1) }));
+    child.stdin!.end(`${lines.join('\n')}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    const out = readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(out.length, 3000);
+    out.forEach((l, i) => assert.equal(JSON.parse(l).verdict, i % 3 ? 'correct' : 'incorrect', `line ${i + 1}`));
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true });
+  }
 });

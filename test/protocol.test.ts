@@ -4,7 +4,13 @@ import { CheckRequestSchema, parseRequestLine, specOf, symbolTable } from '../sr
 
 /** What the schema alone makes of a line: the reference the common-form shortcut must match. */
 function bySchema(line: string): unknown {
-  const parsed = CheckRequestSchema.safeParse(JSON.parse(line));
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  const parsed = CheckRequestSchema.safeParse(json);
   if (!parsed.success) return 'error';
   const symbols = symbolTable(parsed.data.symbols);
   return { spec: specOf(parsed.data), answer: parsed.data.answer, ...(symbols ? { symbols } : {}) };
@@ -36,10 +42,33 @@ test('a request line of the common form is read as the schema reads it; every ot
     { expected: 'x', answer: 'x', symbols: { W: { matrix: [2, 2] }, v: { vector: ['a', 'b'] } } },
   ].map((o) => JSON.stringify(o));
   lines.push('{"expected":"1","answer":"1","__proto__":{"type":"number"}}', '[1,2]', '"text"', 'null');
+  // Lines read without JSON.parse must read as JSON.parse reads them: escapes, spacing, repeated
+  // keys, brackets inside the symbols' strings; and any fault must still reach the schema.
+  lines.push(
+    JSON.stringify({ expected: '\\frac{1}{2}', answer: '"½" \n\t/ \u0007 😀 \ud800' }),
+    String.raw`{"expected":"\\u00bd","answer":"\u00BD\/\b\f\r\"\\"}`,
+    ' \t{ "expected" : "1" ,\r\n "answer":"1" , "type" : "number" } \r',
+    String.raw`{"expe\u0063ted":"1","answer":"1"}`,
+    '{"expected":"1","answer":"2","answer":"1"}',
+    '{"expected":"1","answer":"1",}',
+    '{"expected":"1","answer":"1"} x',
+    '{"expected":"1","answer":"1"',
+    String.raw`{"expected":"1","answer":"a\u00"}`,
+    String.raw`{"expected":"1","answer":"a\x"}`,
+    '{"expected":"1","answer":"tab\there"}',
+    '{"expected":"1","answer":1}',
+    '{"expected":"1","answer":"1","type":["number"]}',
+    '{"expected":"1","answer":"1","symbols":"x"}',
+    '{"expected":"x","answer":"x","symbols":{"x":{"vector":["a]","b}"]}}}',
+    '{"expected":"x","answer":"x","symbols":{"x":{}]}',
+    '{"expected":"x","answer":"x","symbols":["x", "y"] }',
+    '{}',
+  );
   for (const line of lines) {
     const got = parseRequestLine(line);
     const want = bySchema(line);
-    if (want === 'error') {
+    if (want === 'not JSON') assert.ok('error' in got && got.error.startsWith('not valid JSON ('), line);
+    else if (want === 'error') {
       assert.ok('error' in got, `${line}: expected an error`);
       // The same message as the schema's: the field's path and what is wrong.
       const issue = CheckRequestSchema.safeParse(JSON.parse(line)).error!.issues[0]!;

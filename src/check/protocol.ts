@@ -4,6 +4,7 @@ import { SymbolAssumptionsSchema, type SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
 import type { CheckTask } from './pool.js';
 import { parseMath } from '../math/latex/parse.js';
+import { readFlatObject } from './flat-json.js';
 
 /**
  * The `partcredit check --jsonl` protocol: one request object per input line, one result
@@ -111,9 +112,20 @@ const SYMBOL_TABLES_MAX = 256;
 /** The symbol table of a request's `symbols` value, validated by the schema, or what is wrong with it. */
 function symbolsOf(value: unknown): SymbolTable | undefined | { error: string } {
   if (value === undefined) return undefined;
-  const text = JSON.stringify(value);
+  return symbolsOfText(JSON.stringify(value), value);
+}
+
+/** `symbolsOf` the value whose JSON text this is; undefined when the text is not JSON. */
+function symbolsOfText(text: string, value?: unknown): SymbolTable | undefined | { error: string } {
   const known = symbolTables.get(text);
   if (known !== undefined || symbolTables.has(text)) return known;
+  if (value === undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
   const parsed = SymbolsSchema.safeParse(value);
   const table = parsed.success ? symbolTable(parsed.data) : { error: issueText(parsed.error.issues[0]!, ['symbols']) };
   if (symbolTables.size >= SYMBOL_TABLES_MAX) symbolTables.clear();
@@ -126,8 +138,33 @@ function issueText(issue: z.core.$ZodIssue, prefix: PropertyKey[] = []): string 
   return `${path.length ? path.join('.') : 'the line'}: ${issue.message}`;
 }
 
+const FLAT_KEYS: ReadonlySet<string> = new Set(['expected', 'answer', 'type', 'symbols']);
+
+/**
+ * A line of the common form read without `JSON.parse` (see `flat-json.ts`: its short strings
+ * would go to the old generation and the string table): string `expected`, `answer` and valid
+ * `type`, and `symbols` an object or array. Undefined for anything else, which `JSON.parse` and
+ * the schema read and explain.
+ */
+function flatRequest(line: string): { task: CheckTask } | { error: string } | undefined {
+  const flat = readFlatObject(line, FLAT_KEYS);
+  if (!flat || flat.raw.has('expected') || flat.raw.has('answer') || flat.raw.has('type') || flat.strings.has('symbols')) return undefined;
+  const expected = flat.strings.get('expected');
+  const answer = flat.strings.get('answer');
+  const type = flat.strings.get('type');
+  if (expected === undefined || answer === undefined || (type !== undefined && !TYPE_NAMES.has(type))) return undefined;
+  const symbolsText = flat.raw.get('symbols');
+  const symbols = symbolsText === undefined ? undefined : symbolsOfText(symbolsText);
+  if (symbolsText !== undefined && symbols === undefined) return undefined;
+  if (symbols && 'error' in symbols) return { error: symbols.error as string };
+  const request: CheckRequest = { expected, answer, ...(type !== undefined ? { type: type as CheckRequest['type'] } : {}) };
+  return { task: { spec: specOf(request), answer, ...(symbols ? { symbols } : {}), transient: true } };
+}
+
 /** A request line read into a task, or a message saying what is wrong with it. */
 export function parseRequestLine(line: string): { task: CheckTask } | { error: string } {
+  const flat = flatRequest(line);
+  if (flat) return flat;
   let json: unknown;
   try {
     json = JSON.parse(line);
