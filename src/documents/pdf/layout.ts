@@ -32,6 +32,11 @@ export interface TextLine {
   proseSize?: number;
   /** Every piece is set in a monospaced font (code). */
   mono: boolean;
+  /**
+   * Where the shaded box a code line stands in wraps its text (its right edge less the padding
+   * its left shows): a code line reaching it goes on in the line below (see `linesToMarkdown`).
+   */
+  codeRight?: number;
   /** The line is one formula. */
   display: boolean;
   /**
@@ -1057,6 +1062,9 @@ interface Token {
   bold?: boolean;
 }
 
+/** A part's label with its number, as a reply heads an answer with it: `3(d) ii`, `Q2 (b)`, `Part 4c`, `2.b iii`. */
+const PART_LABEL = /^(?:(?:Part|Problem|Question|Q)\s*)?\d{1,2}\s*(?:\(\s*[a-h]\s*\)|\.?[a-h]\b)?(?:\s*\(?[ivx]{1,4}\)?)?$/i;
+
 /**
  * A line that opens on a bold title and goes on in the text face (`1. **Output shape of the
  * pooling layer.** Pooling has no padding ...`): the title in Markdown's bold, as the chat wrote
@@ -1093,9 +1101,10 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   }
   if (to === toks.length) return at + title.length === text.length ? { text, titleAt: at } : { text };
   if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
-  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
+  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`), or is a part's
+  // label alone (`3(d) ii`, `Part 2b`: the reply's parts, however it ends them); a bold word that a
   // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
-  if (!/[.:)]$/.test(title)) return { text };
+  if (!/[.:)]$/.test(title) && !PART_LABEL.test(title)) return { text };
   const rest = at === 0 ? { titleRest: title } : {};
   // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line
   // above broke (or the title the line above opened).
@@ -1494,6 +1503,30 @@ function scriptOfTall(p: Piece, line: { size: number; pieces: Piece[] }): boolea
   });
 }
 
+/**
+ * Where each code line's shaded box wraps it: the box's right edge less the padding between its
+ * left edge and its text (the same on both sides). Exporters print code wrapped (`pre-wrap`), so a
+ * long line goes on below at the box's left, which nothing else in the layout tells from a new line.
+ */
+function codeEdges(lines: { x0: number; x1: number; y: number; size: number; pieces: Piece[] }[], shapes: Shape[]): Map<(typeof lines)[number], number> {
+  const out = new Map<(typeof lines)[number], number>();
+  const code = lines.filter((l) => l.pieces.every((p) => p.mono));
+  const holds = (s: Shape, l: (typeof lines)[number]) => !s.rule && !s.outline && s.x0 <= l.x0 && s.x1 >= l.x1 - 0.5 && s.y0 <= l.y && s.y1 >= l.y + 0.5 * l.size && s.x1 - s.x0 > 20 * l.size;
+  const byBox = new Map<Shape, (typeof lines)[number][]>();
+  for (const l of code) {
+    // The innermost box: a bubble or a card may hold the code's box.
+    const box = shapes.filter((s) => holds(s, l)).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0];
+    if (box) byBox.set(box, [...(byBox.get(box) ?? []), l]);
+  }
+  for (const [box, ls] of byBox) {
+    const pad = Math.min(...ls.map((l) => l.x0)) - box.x0;
+    // Text flush with the box (no padding seen) tells nothing of where it wraps.
+    if (pad < 0.3 * ls[0]!.size) continue;
+    for (const l of ls) out.set(l, box.x1 - pad);
+  }
+  return out;
+}
+
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
@@ -1583,6 +1616,7 @@ export function pageLines(page: PageContent): TextLine[] {
   // its x-height, starts a list item (one item's lines are not run on into the next).
   const discs = page.shapes.filter(isDisc);
   const bullets = (d: Shape, l: Line) => l.x0 - d.x1 > 0.2 * l.size && l.x0 - d.x1 < 2 * l.size && (d.y0 + d.y1) / 2 > l.y && (d.y0 + d.y1) / 2 < l.y + 0.6 * l.size;
+  const codeRight = codeEdges(lines, page.shapes);
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -1656,6 +1690,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(font ? { font } : {}),
       ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
+      ...(codeRight.has(l) ? { codeRight: codeRight.get(l) } : {}),
       display,
       ...(stop ? { stop } : {}),
       ...(lead !== undefined && /^\$/.test(text) ? { lead } : {}),
