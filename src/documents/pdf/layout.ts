@@ -664,6 +664,31 @@ function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
 }
 
 /**
+ * MathJax sets a number in its main font as it sets `√`, so pdf.js runs a numeric radicand on
+ * from the sign (`√0.9`, `= √0.25 = 0.5`): such a run, crossing where the bar starts, is cut
+ * into what precedes the sign, the sign, and the rest, placed by the bar (a proportional cut would
+ * put the radicand left of it, the sign being wider than a digit). Undefined when no run holds one.
+ */
+function signInRun(live: Piece[], s: Shape, fonts: Map<Piece, string>): [Piece[], Piece] | undefined {
+  const run = live.find((p) => !p.built && p.x < s.x0 && p.x + p.w > s.x0 + 0.3 * p.size && Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size && [...p.raw].includes('√'));
+  if (!run) return undefined;
+  const chars = [...run.raw];
+  const j = chars.lastIndexOf('√');
+  if (j < 0 || j === chars.length - 1) return undefined;
+  const font = fonts.get(run) ?? '';
+  const parts = cut(run, j ? [j, j + 1] : [1], font);
+  const [before, sign, rest] = j ? parts : [undefined, parts[0]!, parts[1]!];
+  if (!sign || !rest) return undefined;
+  // The sign ends where the bar starts; what precedes it shares the run's start up to the sign.
+  const signW = Math.min(s.x0 - run.x, 1.2 * sign.size);
+  Object.assign(sign, { x: s.x0 - signW, w: signW });
+  if (before) Object.assign(before, { x: run.x, w: Math.max(0, sign.x - run.x) });
+  Object.assign(rest, { x: s.x0, w: run.x + run.w - s.x0 });
+  for (const q of parts) fonts.set(q, font);
+  return [live.flatMap((q) => (q === run ? parts : [q])), sign];
+}
+
+/**
  * Radicals: pdflatex draws `√` then a rule over the radicand; KaTeX draws the sign and the
  * rule as one path. The pieces under the rule, right of the sign, are the radicand.
  */
@@ -679,10 +704,13 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
           Math.abs(p.x + p.w - s.x0) < 0.3 * p.size &&
           Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size,
       );
-      if (!run) return undefined;
-      sign = run;
-      const chars = [...run.raw.trimEnd()];
-      if (run.tex.trim() !== '\\sqrt' && chars.length > 1) {
+      if (!run) {
+        const split = signInRun(live, s, fonts);
+        if (!split) return undefined;
+        [live, sign] = split;
+      } else sign = run;
+      const chars = [...(run?.raw.trimEnd() ?? '')];
+      if (run && run.tex.trim() !== '\\sqrt' && chars.length > 1) {
         const parts = cut(run, [chars.length - 1], fonts.get(run) ?? '');
         for (const q of parts) fonts.set(q, fonts.get(run) ?? '');
         live = live.flatMap((q) => (q === run ? parts : [q]));
