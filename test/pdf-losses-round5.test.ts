@@ -1,13 +1,16 @@
 /**
- * Classes of reading failure blind rounds 13 and 14 found when printed as chat exports (a
- * scratch run of test/fixtures/pdf/heldout-pdfs.ts), each rebuilt here in a PDF of its own with
- * a near miss that must stay as it is. Every page is printed in one browser launch.
+ * Classes of reading failure found in the fifth round on the PDF reader, each rebuilt here in a
+ * PDF of its own with a near miss that must stay as it is: what blind rounds 13 and 14 lost once
+ * printed as chat exports (a scratch run of test/fixtures/pdf/heldout-pdfs.ts), and decimal
+ * radicands. Every page Chromium prints is printed in one browser launch.
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
-import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
+import { CHROMIUM, PDFLATEX, answersLatex, answersMarkdown, chromiumPdfs, katexHtml, pdflatexPdf, readBack } from './fixtures/pdf/generate.js';
+import { mathjaxHtml } from './fixtures/pdf/mathjax.js';
+import { checkAnswer } from '../src/check/check.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
 
@@ -60,12 +63,32 @@ const pages = [
   { name: 'references', layout: 'claude-exporter', chat: `## User\n\n${items}\n\n## Assistant\n\n${references}\n` },
   { name: 'code', layout: 'chatgpt-print', chat: `## User\n\nDerive dw.\n\n## Assistant\n\n${code}\n` },
 ] as const;
+
+// A number under a root: MathJax sets it in the font of its sign, which pdf.js runs on with it
+// (`√0.9`); KaTeX's sign is a tall path around it. Near miss: a number after the root stays out.
+const RADICANDS = ['\\sqrt{0.9}', '\\alpha = 1/\\sqrt{0.25}', '\\sqrt{10.24} = 3.2', '\\sqrt{2} \\cdot 0.9'];
+const radicands = answersMarkdown(RADICANDS);
+
 const texts = new Map<string, string>();
 
 before(async () => {
   if (noChromium) return;
-  const pdfs = (await chromiumPdfs(pages.map((p) => chatExport(p.chat, p.layout))))!;
+  const pdfs = (await chromiumPdfs([...pages.map((p) => chatExport(p.chat, p.layout)), katexHtml(radicands), mathjaxHtml(radicands)]))!;
   for (const [i, p] of pages.entries()) texts.set(p.name, (await readDocumentFile(pdfs[i]!, `${p.name}.pdf`)).text!);
+  texts.set('katex', (await readDocumentFile(pdfs[pages.length]!, 'katex.pdf')).text!);
+  texts.set('mathjax', (await readDocumentFile(pdfs[pages.length + 1]!, 'mathjax.pdf')).text!);
+});
+
+test('a decimal radicand stays under its root in KaTeX, MathJax and pdflatex; a number after the root stays after it', { skip: noChromium }, async () => {
+  const latex = PDFLATEX ? (await readDocumentFile(pdflatexPdf(answersLatex(RADICANDS))!, 'latex.pdf')).text! : undefined;
+  for (const [name, text] of [['katex', texts.get('katex')!], ['mathjax', texts.get('mathjax')!], ...(latex ? [['pdflatex', latex]] : [])] as const) {
+    // A root alone on a page is no chat: KaTeX's sign is no person's bubble around its radicand.
+    assert.doesNotMatch(text, /\*\*User:\*\*/, `${name}:\n${text}`);
+    const back = readBack(text, RADICANDS.length);
+    RADICANDS.forEach((f, i) => assert.equal(checkAnswer({ value: f }, `$${back[i]}$`).verdict, 'correct', `${name}: ${f} read as ${back[i]}\n${text}`));
+    assert.match(back[0]!, /^\\sqrt\{0\.9\}$/, `${name}:\n${text}`);
+    assert.equal(checkAnswer({ value: '\\sqrt{2 \\cdot 0.9}' }, `$${back[3]}$`).verdict, 'incorrect', `${name}:\n${text}`);
+  }
 });
 
 test("a part's bold label ending on its sub-part (`**3(d) ii**`) stays bold; a bold word opening or inside a sentence stays plain", { skip: noChromium }, () => {

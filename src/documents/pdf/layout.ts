@@ -1612,7 +1612,8 @@ export function pageLines(page: PageContent): TextLine[] {
   // Chat bubbles: rounded boxes that start right of the text column and reach towards the right edge.
   const inside = (l: Line, b: PageContent['shapes'][number]) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1;
   // A box around nothing but code is a code span's background (ChatGPT's `self.W_v = ...` in a
-  // restated problem), not the person's bubble: a bubble holds some prose.
+  // restated problem), not the person's bubble: a bubble holds some prose. Nor is KaTeX's radical
+  // sign, a tall rounded path around its radicand (`\sqrt{0.9}` displayed right of the middle).
   // A bubble cut by a page break loses its rounded corners there: a plain box reaching the page's edge.
   const cut = (s: PageContent['shapes'][number]) => s.y0 < 0.03 * page.height || s.y1 > 0.97 * page.height;
   // Pictures, not the exporter's logo in the running head or foot.
@@ -1630,7 +1631,7 @@ export function pageLines(page: PageContent): TextLine[] {
       s.y1 - s.y0 > 12 &&
       s.x1 > 0.75 * reach &&
       s.x1 - s.x0 < 0.8 * page.width &&
-      (lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)) || pictures.some((b) => overlaps(b, s))),
+      (lines.some((l) => inside(l, s) && l.pieces.some((p) => p.prose)) || pictures.some((b) => overlaps(b, s))),
   );
   // The text column is found from the lines outside every box: a page that is all bubble (a pasted
   // blog post across pages) has no other line, and its bubble starts right of a tenth of the page.
