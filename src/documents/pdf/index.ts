@@ -62,9 +62,9 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
 
 /**
  * Displays a clip cut between two glyphs (see `PageContent.atClipEdge`): the formula alone on its
- * line, its last glyph at the clip's right edge, and either standing on the edge or ending
- * mid-expression, as no display that fits its column ends, in a clip that holds the whole
- * line: the baselines of their cut runs. A
+ * line, its last glyph near the clip's right edge, and either flush with the clip's left edge (a
+ * box scrolling it sideways), standing on the right edge, or ending at it mid-expression, as no
+ * display that fits its column ends, in a clip that holds the whole line: the baselines of their cut runs. A
  * display's tag is set flush with the column's right edge on purpose (Qwen's `\tag{1}`).
  */
 function clippedDisplays(lines: TextLine[], content: PageContent): number[] {
@@ -72,7 +72,13 @@ function clippedDisplays(lines: TextLine[], content: PageContent): number[] {
     .filter((e) => {
       const l = lineAt(lines, e.y);
       if (!l?.display || l.image || /\\tag\*?\{[^{}]*\}\s*\$*$/.test(l.text)) return false;
-      return e.from <= l.box.x0 + 0.5 * l.size && Math.abs(l.box.x1 - e.end) < 1 && (e.reaches || endsMidExpression(l.text));
+      if (e.from > l.box.x0 + 0.5 * l.size || Math.abs(l.box.x1 - e.end) >= 1) return false;
+      const gap = e.to - e.end;
+      // A display a box scrolls sideways starts at the box's left edge, where one that fits is
+      // centred: cut wherever it stops near the right edge, however wide the space the glyph left
+      // out followed (`\qquad`, an operator's).
+      if (l.box.x0 - e.from < 0.3 * l.size) return true;
+      return e.reaches || (gap < 0.5 * l.size && endsMidExpression(l.text));
     })
     .map((e) => e.y);
 }
