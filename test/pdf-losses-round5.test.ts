@@ -58,10 +58,21 @@ const code = [
   '```',
 ].join('\n');
 
+// MathJax never breaks an inline formula: too wide for the rest of the line, it moves whole to
+// the next, flush with the column. Near miss: a display as wide, centred, stays a display.
+const inline = [
+  'Each of the $F$ filters has $K \\cdot K \\cdot C$ weights and one bias, so there are $K^2 C F$ weights and $F$ biases. The output is $\\left(\\left\\lfloor \\frac{W-K+2P}{S}\\right\\rfloor+1\\right) \\times \\left(\\left\\lfloor \\frac{H-K+2P}{S}\\right\\rfloor+1\\right) \\times F$.',
+  '',
+  'The pooling output:',
+  '',
+  '$$\\left(\\left\\lfloor \\frac{W-K}{S}\\right\\rfloor+1\\right) \\times \\left(\\left\\lfloor \\frac{H-K}{S}\\right\\rfloor+1\\right) \\times C$$',
+].join('\n');
+
 const pages = [
   { name: 'labels', layout: 'gemini-print', chat: `## User\n\nShort answers please.\n\n## Assistant\n\n${labels}\n` },
   { name: 'references', layout: 'claude-exporter', chat: `## User\n\n${items}\n\n## Assistant\n\n${references}\n` },
   { name: 'code', layout: 'chatgpt-print', chat: `## User\n\nDerive dw.\n\n## Assistant\n\n${code}\n` },
+  { name: 'inline', layout: 'mathjax-print', chat: `## User\n\nThe conv layer?\n\n## Assistant\n\n${inline}\n` },
 ] as const;
 
 // A number under a root: MathJax sets it in the font of its sign, which pdf.js runs on with it
@@ -111,4 +122,10 @@ test('a code line its box wrapped after a hyphen is one line again; a line ended
   assert.ok(text.split('\n').includes(`=${sum}`), text);
   assert.match(text, /^\\mathbb\{E\}\[dw_\{h,l\}\] = 0, \\qquad$/m, text);
   assert.match(text, /^\\operatorname\{Var\}\(dw_\{h,l\}\)=\(n-k\)\^2\\sigma_x\^2\\sigma_g\^2$/m, text);
+});
+
+test('a wide inline formula MathJax moved whole to the next line stays in its sentence; a display as wide, centred, stays a display', { skip: noChromium }, () => {
+  const text = texts.get('inline')!;
+  assert.match(text, /The output is \$\(\\lfloor \\frac\{W-K\+ ?2P\}\{S\}\\rfloor \+ 1\) \\times .*\\times F\$\./, text);
+  assert.match(text, /^\$\$\(\\lfloor \\frac\{W-K\}\{S\}\\rfloor \+ 1\) \\times .*\\times C\$\$$/m, text);
 });

@@ -357,8 +357,11 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
     : !!edge && prev.box.x0 > edge.left + 0.5 * next.size && Math.abs(next.box.x0 - prev.box.x0) < 0.3 * next.size;
   if (!edge || (next.box.x0 > edge.left + 0.5 * next.size && !hangs)) return false;
   // A formula alone on the line is a display when set apart (centred); flush with the column, or
-  // under a list item's text, and narrow, it is an inline formula the line had no room for.
-  if (next.display && next.box.x1 - next.box.x0 > 0.6 * (edge.right - edge.left)) return false;
+  // under a list item's text, and narrow, it is an inline formula the line had no room for. So is
+  // a wide one flush with the column that falls short of its right edge (MathJax never breaks an
+  // inline formula: it moves whole to the next line), since a display that narrow is centred.
+  const short = next.box.x1 < edge.right - 3 * next.size && Math.abs(next.box.x0 - edge.left) < 0.5 * next.size;
+  if (next.display && next.box.x1 - next.box.x0 > 0.6 * (edge.right - edge.left) && !short) return false;
   const right = edge.right;
   const first = next.display ? next.text : (/^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '');
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
