@@ -53,6 +53,9 @@ parts:
   );
   const verdict = (text: string) => gradeSubmission(assignmentOf(k!, set), readSubmission(text, 'w.md', k!, set)).parts[0]!.verdict;
   assert.equal(verdict('2(a) By equivariance, $\\mathbf{g}_3 = \\mathbf{g}_2$ and $\\mathbf{g}_4 = \\mathbf{g}_1$.'), 'correct');
+  // A one-character index in braces (as a PDF's formulas are read back) names the same given.
+  assert.equal(verdict('2(a) By equivariance, $\\mathbf{g}_{3} = \\mathbf{g}_{2}$ and $\\mathbf{g}_{4} = \\mathbf{g}_{1}$.'), 'correct');
+  assert.notEqual(verdict('2(a) $\\mathbf{g}_{3} = \\mathbf{g}_{1}$ and $\\mathbf{g}_{4} = \\mathbf{g}_{2}$.'), 'correct');
   // Near miss: naming the givens in a refusal (even after "so") answers neither g3 nor g4.
   assert.equal(verdict('2(a) This cannot be determined: the weights are unknown, so knowing $\\mathbf{g}_1$ and $\\mathbf{g}_2$ tells us nothing about other images.'), 'incorrect');
   // Near miss: the givens swapped stay wrong.

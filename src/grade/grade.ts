@@ -815,9 +815,12 @@ export interface QuestionContext {
 
 const QUESTION_CONTEXT = new WeakMap<Assignment, Map<string, QuestionContext>>();
 
-/** `\mathbf{g}_1` → `g_1`: bold is typography, not another name. */
+/**
+ * `\mathbf{g}_1`, `\mathbf{g}_{1}` → `g_1`: bold is typography, not another name, and so are the
+ * braces of a one-character index (PDF readers and some models always write them).
+ */
 function plain(latex: string): string {
-  return latex.replace(/\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}/g, '$1');
+  return latex.replace(/\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}/g, '$1').replace(/_\{\s*([A-Za-z0-9])\s*\}/g, '_$1');
 }
 
 /** Values the problem set states for a question (`\mathbf{g}_1 = f(\mathbf{x}_1) = [0.8, 0, 0]^T`), by plain name. */

@@ -62,9 +62,9 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfText> {
 
 /**
  * Displays a clip cut between two glyphs (see `PageContent.atClipEdge`): the formula alone on its
- * line, its last glyph at the clip's right edge, and either standing on the edge or ending
- * mid-expression, as no display that fits its column ends, in a clip that holds the whole
- * line: the baselines of their cut runs. A
+ * line, its last glyph near the clip's right edge, and either flush with the clip's left edge (a
+ * box scrolling it sideways), standing on the right edge, or ending at it mid-expression, as no
+ * display that fits its column ends, in a clip that holds the whole line: the baselines of their cut runs. A
  * display's tag is set flush with the column's right edge on purpose (Qwen's `\tag{1}`).
  */
 function clippedDisplays(lines: TextLine[], content: PageContent): number[] {
@@ -72,7 +72,13 @@ function clippedDisplays(lines: TextLine[], content: PageContent): number[] {
     .filter((e) => {
       const l = lineAt(lines, e.y);
       if (!l?.display || l.image || /\\tag\*?\{[^{}]*\}\s*\$*$/.test(l.text)) return false;
-      return e.from <= l.box.x0 + 0.5 * l.size && Math.abs(l.box.x1 - e.end) < 1 && (e.reaches || endsMidExpression(l.text));
+      if (e.from > l.box.x0 + 0.5 * l.size || Math.abs(l.box.x1 - e.end) >= 1) return false;
+      const gap = e.to - e.end;
+      // A display a box scrolls sideways starts at the box's left edge, where one that fits is
+      // centred: cut wherever it stops near the right edge, however wide the space the glyph left
+      // out followed (`\qquad`, an operator's).
+      if (l.box.x0 - e.from < 0.3 * l.size) return true;
+      return e.reaches || (gap < 0.5 * l.size && endsMidExpression(l.text));
     })
     .map((e) => e.y);
 }
@@ -276,6 +282,12 @@ const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]
 const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a-z]|\d{1,2})\.\s|\d{1,2}\.?[a-z]\)|#|\*\*|\|)/i;
 
 /**
+ * A line ending on a word no item ends on (`the SignSGD rate of part` / `(d) would be ...`, `as in`
+ * / `(b)`): what opens the next line as a label would is the sentence's reference, wrapped.
+ */
+const REFERS_ON = /(?:^|\s)(?:parts?|questions?|problems?|steps?|eq\.|equations?|in|of|from|see|and|or|to|with|by|than|as|at|on|the|a|an)$/i;
+
+/**
  * The edges of each page's text column, for the person's bubbles and the rest apart; none where
  * fewer than three lines reach the right one, or the column is narrow (a page of short lines has
  * no edge to wrap at).
@@ -331,7 +343,8 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
   // The rest of a bold title the line above opened is no new item, though it may start bold.
   const rest = prev.titleAt !== undefined && next.titleRest ? next.text.replace(/^\*\*/, '') : next.text;
-  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || OPENS_ITEM.test(rest) || next.box.y1 > prev.box.y0 + 0.5 * prev.size) return false;
+  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text))) || next.box.y1 > prev.box.y0 + 0.5 * prev.size)
+    return false;
   // A bracket the line left open is closed on the next (`√(d_in` / `d_out) = 1/√d_in`): the page
   // broke a formula written as text, however short the reply (too short to show its column's edge).
   if (!prev.display && !next.display && unclosed(prev.text) > 0 && unclosed(next.text) < 0 && next.box.x0 < prev.box.x0 + 4 * next.size) return true;
@@ -344,12 +357,37 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
     : !!edge && prev.box.x0 > edge.left + 0.5 * next.size && Math.abs(next.box.x0 - prev.box.x0) < 0.3 * next.size;
   if (!edge || (next.box.x0 > edge.left + 0.5 * next.size && !hangs)) return false;
   // A formula alone on the line is a display when set apart (centred); flush with the column, or
-  // under a list item's text, and narrow, it is an inline formula the line had no room for.
-  if (next.display && next.box.x1 - next.box.x0 > 0.6 * (edge.right - edge.left)) return false;
+  // under a list item's text, and narrow, it is an inline formula the line had no room for. So is
+  // a wide one flush with the column that falls short of its right edge (MathJax never breaks an
+  // inline formula: it moves whole to the next line), since a display that narrow is centred.
+  const short = next.box.x1 < edge.right - 3 * next.size && Math.abs(next.box.x0 - edge.left) < 0.5 * next.size;
+  if (next.display && next.box.x1 - next.box.x0 > 0.6 * (edge.right - edge.left) && !short) return false;
   const right = edge.right;
   const first = next.display ? next.text : (/^\$[^$]*\$|^\S+/.exec(next.text)?.[0] ?? '');
   const perChar = (next.box.x1 - next.box.x0) / Math.max(1, shown(next.text));
   return prev.box.x1 + 0.25 * prev.size + (next.lead ?? shown(first) * perChar) > right - 0.5 * prev.size;
+}
+
+/**
+ * Whether code line `next` is the rest of `prev`, wrapped by its box: `next` starts at the box's
+ * text edge, right below, and its first word (to a space, or through a hyphen) would not have
+ * fitted after `prev` before the box's right edge. Monospaced, every character is as wide.
+ */
+function codeWrapped(prev: TextLine, next: TextLine): boolean {
+  if (!prev.mono || !next.mono || prev.codeRight === undefined || prev.page !== next.page || prev.cut) return false;
+  if (next.box.y1 > prev.box.y0 + 0.5 * prev.size || prev.box.y0 - next.box.y1 > prev.size) return false;
+  const char = (prev.box.x1 - prev.box.x0) / Math.max(1, prev.text.trim().length);
+  // The rest starts where the box's text starts: never indented as code's own lines may be.
+  if (next.box.x0 > prev.box.x0 + 0.5 * char && next.box.x0 > Math.min(prev.box.x0, next.box.x0) + 0.5 * char) return false;
+  // Where the box broke matters: a line the writer ended after a hyphen within a word (`j+l-` /
+  // `1},`) is rare, so its next word not fitting is enough; at a space the line must be full to
+  // within a character or two, since a line the writer ended just short of the edge before a long
+  // word is as likely as a wrapped one.
+  const hyphen = /[^\s-]-$/.test(prev.text) && /^\S/.test(next.text);
+  if (!hyphen && prev.box.x1 < prev.codeRight - 1.5 * char) return false;
+  const first = /^\S*?(?:-|(?=\s)|$)/.exec(next.text)?.[0] ?? next.text;
+  // A break at a space leaves the space at the line's end, unseen.
+  return prev.box.x1 + ((hyphen ? 0 : 1) + first.length) * char > prev.codeRight - 0.2 * char;
 }
 
 /**
@@ -412,6 +450,12 @@ export function linesToMarkdown(
       push('```');
       push('');
       inCode = false;
+    } else if (inCode && prev && codeWrapped(prev, l) && out.length) {
+      // A code line the box wrapped (at a space, or after a hyphen) is one line again.
+      const last = out[out.length - 1]!;
+      out[out.length - 1] = /[^\s-]-$/.test(last) && /^\S/.test(l.text) ? `${last}${l.text}` : `${last} ${l.text}`;
+      lastOf[out.length - 1] = i;
+      return;
     } else {
       // A formula the line broke (it ends on an operator or an open bracket) goes on in the next
       // line, even when a tall formula there widened the step.

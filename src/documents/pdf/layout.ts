@@ -32,6 +32,11 @@ export interface TextLine {
   proseSize?: number;
   /** Every piece is set in a monospaced font (code). */
   mono: boolean;
+  /**
+   * Where the shaded box a code line stands in wraps its text (its right edge less the padding
+   * its left shows): a code line reaching it goes on in the line below (see `linesToMarkdown`).
+   */
+  codeRight?: number;
   /** The line is one formula. */
   display: boolean;
   /**
@@ -659,6 +664,31 @@ function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
 }
 
 /**
+ * MathJax sets a number in its main font as it sets `√`, so pdf.js runs a numeric radicand on
+ * from the sign (`√0.9`, `= √0.25 = 0.5`): such a run, crossing where the bar starts, is cut
+ * into what precedes the sign, the sign, and the rest, placed by the bar (a proportional cut would
+ * put the radicand left of it, the sign being wider than a digit). Undefined when no run holds one.
+ */
+function signInRun(live: Piece[], s: Shape, fonts: Map<Piece, string>): [Piece[], Piece] | undefined {
+  const run = live.find((p) => !p.built && p.x < s.x0 && p.x + p.w > s.x0 + 0.3 * p.size && Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size && [...p.raw].includes('√'));
+  if (!run) return undefined;
+  const chars = [...run.raw];
+  const j = chars.lastIndexOf('√');
+  if (j < 0 || j === chars.length - 1) return undefined;
+  const font = fonts.get(run) ?? '';
+  const parts = cut(run, j ? [j, j + 1] : [1], font);
+  const [before, sign, rest] = j ? parts : [undefined, parts[0]!, parts[1]!];
+  if (!sign || !rest) return undefined;
+  // The sign ends where the bar starts; what precedes it shares the run's start up to the sign.
+  const signW = Math.min(s.x0 - run.x, 1.2 * sign.size);
+  Object.assign(sign, { x: s.x0 - signW, w: signW });
+  if (before) Object.assign(before, { x: run.x, w: Math.max(0, sign.x - run.x) });
+  Object.assign(rest, { x: s.x0, w: run.x + run.w - s.x0 });
+  for (const q of parts) fonts.set(q, font);
+  return [live.flatMap((q) => (q === run ? parts : [q])), sign];
+}
+
+/**
  * Radicals: pdflatex draws `√` then a rule over the radicand; KaTeX draws the sign and the
  * rule as one path. The pieces under the rule, right of the sign, are the radicand.
  */
@@ -674,10 +704,13 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
           Math.abs(p.x + p.w - s.x0) < 0.3 * p.size &&
           Math.abs(p.top - (s.y0 + s.y1) / 2) < 0.4 * p.size,
       );
-      if (!run) return undefined;
-      sign = run;
-      const chars = [...run.raw.trimEnd()];
-      if (run.tex.trim() !== '\\sqrt' && chars.length > 1) {
+      if (!run) {
+        const split = signInRun(live, s, fonts);
+        if (!split) return undefined;
+        [live, sign] = split;
+      } else sign = run;
+      const chars = [...(run?.raw.trimEnd() ?? '')];
+      if (run && run.tex.trim() !== '\\sqrt' && chars.length > 1) {
         const parts = cut(run, [chars.length - 1], fonts.get(run) ?? '');
         for (const q of parts) fonts.set(q, fonts.get(run) ?? '');
         live = live.flatMap((q) => (q === run ? parts : [q]));
@@ -1057,6 +1090,9 @@ interface Token {
   bold?: boolean;
 }
 
+/** A part's label with its number, as a reply heads an answer with it: `3(d) ii`, `Q2 (b)`, `Part 4c`, `2.b iii`. */
+const PART_LABEL = /^(?:(?:Part|Problem|Question|Q)\s*)?\d{1,2}\s*(?:\(\s*[a-h]\s*\)|\.?[a-h]\b)?(?:\s*\(?[ivx]{1,4}\)?)?$/i;
+
 /**
  * A line that opens on a bold title and goes on in the text face (`1. **Output shape of the
  * pooling layer.** Pooling has no padding ...`): the title in Markdown's bold, as the chat wrote
@@ -1093,9 +1129,10 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   }
   if (to === toks.length) return at + title.length === text.length ? { text, titleAt: at } : { text };
   if (!toks.slice(to).some((t) => t.t.trim() && !t.bold)) return { text };
-  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`); a bold word that a
+  // A title ends as a run-in title does (`... layer.`, `Final answer:`, `(a)`), or is a part's
+  // label alone (`3(d) ii`, `Part 2b`: the reply's parts, however it ends them); a bold word that a
   // wrapped sentence happens to start a line with (`**invariance**: shifting ...`) does not.
-  if (!/[.:)]$/.test(title)) return { text };
+  if (!/[.:)]$/.test(title) && !PART_LABEL.test(title)) return { text };
   const rest = at === 0 ? { titleRest: title } : {};
   // It starts as a title does, too: a lowercase word opening a line goes on a sentence the line
   // above broke (or the title the line above opened).
@@ -1494,6 +1531,30 @@ function scriptOfTall(p: Piece, line: { size: number; pieces: Piece[] }): boolea
   });
 }
 
+/**
+ * Where each code line's shaded box wraps it: the box's right edge less the padding between its
+ * left edge and its text (the same on both sides). Exporters print code wrapped (`pre-wrap`), so a
+ * long line goes on below at the box's left, which nothing else in the layout tells from a new line.
+ */
+function codeEdges(lines: { x0: number; x1: number; y: number; size: number; pieces: Piece[] }[], shapes: Shape[]): Map<(typeof lines)[number], number> {
+  const out = new Map<(typeof lines)[number], number>();
+  const code = lines.filter((l) => l.pieces.every((p) => p.mono));
+  const holds = (s: Shape, l: (typeof lines)[number]) => !s.rule && !s.outline && s.x0 <= l.x0 && s.x1 >= l.x1 - 0.5 && s.y0 <= l.y && s.y1 >= l.y + 0.5 * l.size && s.x1 - s.x0 > 20 * l.size;
+  const byBox = new Map<Shape, (typeof lines)[number][]>();
+  for (const l of code) {
+    // The innermost box: a bubble or a card may hold the code's box.
+    const box = shapes.filter((s) => holds(s, l)).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0];
+    if (box) byBox.set(box, [...(byBox.get(box) ?? []), l]);
+  }
+  for (const [box, ls] of byBox) {
+    const pad = Math.min(...ls.map((l) => l.x0)) - box.x0;
+    // Text flush with the box (no padding seen) tells nothing of where it wraps.
+    if (pad < 0.3 * ls[0]!.size) continue;
+    for (const l of ls) out.set(l, box.x1 - pad);
+  }
+  return out;
+}
+
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
@@ -1551,7 +1612,8 @@ export function pageLines(page: PageContent): TextLine[] {
   // Chat bubbles: rounded boxes that start right of the text column and reach towards the right edge.
   const inside = (l: Line, b: PageContent['shapes'][number]) => l.x0 >= b.x0 - 1 && l.x1 <= b.x1 + 1 && l.y >= b.y0 - 1 && l.y <= b.y1 + 1;
   // A box around nothing but code is a code span's background (ChatGPT's `self.W_v = ...` in a
-  // restated problem), not the person's bubble: a bubble holds some prose.
+  // restated problem), not the person's bubble: a bubble holds some prose. Nor is KaTeX's radical
+  // sign, a tall rounded path around its radicand (`\sqrt{0.9}` displayed right of the middle).
   // A bubble cut by a page break loses its rounded corners there: a plain box reaching the page's edge.
   const cut = (s: PageContent['shapes'][number]) => s.y0 < 0.03 * page.height || s.y1 > 0.97 * page.height;
   // Pictures, not the exporter's logo in the running head or foot.
@@ -1569,7 +1631,7 @@ export function pageLines(page: PageContent): TextLine[] {
       s.y1 - s.y0 > 12 &&
       s.x1 > 0.75 * reach &&
       s.x1 - s.x0 < 0.8 * page.width &&
-      (lines.some((l) => inside(l, s) && !l.pieces.every((p) => p.mono)) || pictures.some((b) => overlaps(b, s))),
+      (lines.some((l) => inside(l, s) && l.pieces.some((p) => p.prose)) || pictures.some((b) => overlaps(b, s))),
   );
   // The text column is found from the lines outside every box: a page that is all bubble (a pasted
   // blog post across pages) has no other line, and its bubble starts right of a tenth of the page.
@@ -1583,6 +1645,7 @@ export function pageLines(page: PageContent): TextLine[] {
   // its x-height, starts a list item (one item's lines are not run on into the next).
   const discs = page.shapes.filter(isDisc);
   const bullets = (d: Shape, l: Line) => l.x0 - d.x1 > 0.2 * l.size && l.x0 - d.x1 < 2 * l.size && (d.y0 + d.y1) / 2 > l.y && (d.y0 + d.y1) / 2 < l.y + 0.6 * l.size;
+  const codeRight = codeEdges(lines, page.shapes);
   const out: TextLine[] = [];
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -1656,6 +1719,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(font ? { font } : {}),
       ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
+      ...(codeRight.has(l) ? { codeRight: codeRight.get(l) } : {}),
       display,
       ...(stop ? { stop } : {}),
       ...(lead !== undefined && /^\$/.test(text) ? { lead } : {}),

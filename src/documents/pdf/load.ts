@@ -65,9 +65,10 @@ export interface PageContent {
    * scrolls a wide one sideways in a box of the column's width) shows no glyph past the edge.
    * `end` is where its last glyph ends; `reaches` that it stands on or over the edge, which a
    * display centred in its column never does; `from`, the clip's left edge (a clip that holds a
-   * whole display starts left of it; MathJax clips a stretched bracket's pieces to the bracket).
+   * whole display starts left of it; MathJax clips a stretched bracket's pieces to the bracket);
+   * `to`, the clip's right edge.
    */
-  atClipEdge?: { y: number; end: number; reaches: boolean; from: number }[];
+  atClipEdge?: { y: number; end: number; reaches: boolean; from: number; to: number }[];
 }
 
 /** Annotations a person writes words in: a text box, a sticky note, a comment on highlighted or underlined text. */
@@ -260,8 +261,9 @@ function cutAt(shown: { tm: number[]; glyphs: { g: OpGlyph; x: number; w: number
 }
 
 /**
- * A formula's run whose last glyph ends within half its size of the clip's right edge, or on the
- * edge (see `PageContent.atClipEdge`); undefined when it ends well inside or is cut past the edge.
+ * A formula's run whose last glyph ends within two and a half times its size of the clip's right
+ * edge, or on the edge (see `PageContent.atClipEdge`): the glyph left out past a clip may follow a
+ * wide space (`\qquad`, an operator's). Undefined when it ends well inside or is cut past the edge.
  */
 function endAtClip(shown: { size: number; tm: number[]; glyphs: { g: OpGlyph; x: number; w: number }[] }, ctm: number[], clip: number[]): NonNullable<PageContent['atClipEdge']>[number] | undefined {
   const m = mul(ctm, shown.tm);
@@ -269,7 +271,7 @@ function endAtClip(shown: { size: number; tm: number[]; glyphs: { g: OpGlyph; x:
   if (!last || !Number.isFinite(clip[2]!) || Math.abs(m[1]!) > 1e-6 || Math.abs(m[2]!) > 1e-6 || stretched(m) || m[0]! <= 0) return undefined;
   const end = m[0]! * (last.x + last.w) + m[4]!;
   const size = shown.size * Math.abs(m[3]!);
-  return end > clip[2]! - 0.5 * size && end <= clip[2]! + 1 ? { y: m[5]!, end, reaches: end >= clip[2]! - 0.05 * size, from: clip[0]! } : undefined;
+  return end > clip[2]! - 2.5 * size && end <= clip[2]! + 1 ? { y: m[5]!, end, reaches: end >= clip[2]! - 0.05 * size, from: clip[0]!, to: clip[2]! } : undefined;
 }
 
 /** Reads one page's glyph runs (with their fonts' real names) and drawn shapes. */
