@@ -137,7 +137,13 @@ const SQUARE_COUNT = /\b(four|nine|sixteen|twenty-five)\s+(?:entries|elements)\b
  * A mark after an answer, apart from it (`2c·d_out²·d_in *`, `c = 1/√d_in ✓`): a student's note that
  * they checked it, or a footnote's star, never part of the mathematics.
  */
-const CHECK_MARK = /(?<=[^\s*])\s+(?:\*|†|‡|✓|✔|☑)\uFE0F?$/u;
+const CHECK_MARK = /(?<=[^\s*])\s+(?:\*|†|‡|✓|✔|☑|✅)\uFE0F?$/u;
+
+/**
+ * `K^2 C F [1]`, `F [2][4]`: a search engine's citation marks after an answer, apart from it; an
+ * index written onto a name (`y[1]`) has no space before it and stays.
+ */
+const CITATION_MARKS = /(?<=\S)\s+(?:\[\d{1,2}\])+$/;
 
 /** `2c\,d_\text{out}^2 d_\text{in}. \tag{1}`: a display's number or label at its end, after which its full stop shows. */
 const EQUATION_NUMBER = /\s*(?:\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b)\s*$/;
@@ -158,6 +164,7 @@ export function trimAnswer(s: string): string {
       .replace(TRAILING_REMARK, '')
       .replace(TRAILING_CONDITION, '')
       .replace(CHECK_MARK, '')
+      .replace(CITATION_MARKS, '')
       .replace(EQUATION_NUMBER, '')
       .trim();
     t = withoutWordedBracket(t);
@@ -581,9 +588,11 @@ export function plainFormulas(text: string): PlainFormula[] {
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
-      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
+      // `Updated runtime: 2c·d_out·d_in²`: a label's colon ends its last word, and the run after it is its value.
+      const afterColon = !afterLabel && i > 0 && before.endsWith(':');
+      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || afterColon || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
         const at = tokens[i]!.index!;
-        const label = afterLabel ? body.slice(0, at).trim() : '';
+        const label = afterLabel ? body.slice(0, at).trim() : afterColon ? body.slice(0, at).trim().slice(0, -1) : '';
         out.push({ text: run.trim(), display: whole, index: offset + lead + at, bold: bold.some(([from, to]) => at >= from && at < to), ...(label ? { label } : {}) });
       }
       i = j + 1;
