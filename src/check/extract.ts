@@ -203,9 +203,12 @@ const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
  * there is nothing of the kind.
  */
 export function plainMath(text: string): string[] {
-  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
+  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
   const t = rootsOverBrackets(text)
     .replace(/\*\*|__/g, '')
+    // `Σᵢ Σⱼ dy_{i,j} x_{...}`, `∑_{i,j}`: a summation sign with its index lowered; a capital sigma
+    // with no index after it (the Σ of an SVD) stays a matrix's name.
+    .replace(SUMMATION, '\\sum')
     .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
     // After the Greek letters and before the roots: `σₓ` is `\sigma_{x}` (no space), `√dᵢₙ` is `\sqrt{d_{in}}`.
     .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => SUBSCRIPT_LETTERS[c]).join('')}}`)
@@ -218,6 +221,9 @@ export function plainMath(text: string): string[] {
     .trim();
   return t && t !== text ? [t, lastSide(t)] : [];
 }
+
+/** `∑`, and `Σ` when an index is lowered onto it (`Σᵢ`, `Σ_{i,j}`): a sum, as `\sum` is. */
+const SUMMATION = /∑|Σ(?=[ᵢⱼₐ-ₜ]|_)/g;
 
 /** Greek letters chat replies type as characters (`α = 1/√d_in`), by the name LaTeX gives them. */
 const GREEK: Record<string, string> = Object.fromEntries(
@@ -500,15 +506,15 @@ function findFormulas(text: string): Formula[] {
 const PROSE_WORDS = new Set('a an and as at be by do if is it of on or so the to we us'.split(' '));
 /** Function names a plain-text formula may use. */
 const FUNCTION_WORDS = /^(?:sqrt|log|ln|exp|sin|cos|tan|max|min|var|cov|floor|ceil|sign|sum|rms|det|tr|rank|argmax|softmax|relu)$/i;
-/** A relation or an operator that makes a run of symbols a formula. */
-const RELATION = /[=≤≥<>≈]/;
+/** A relation or an operator that makes a run of symbols a formula (`w ← w − η·dw`, an update, among them). */
+const RELATION = /[=≤≥<>≈←]/;
 
 /** Whether a space-separated token of plain text belongs to a formula (`2c·d_out²·d_in`, `≤`, `√d_in`). */
 function mathToken(token: string): boolean {
   const t = token.replace(/[,.;:!?]+$/, '');
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
   // A word of prose: letters only, three or more, and not a function's name.
   const letters = t.replace(/[()[\]'!]/g, '');
   return !(/^[A-Za-z][a-z]{2,}$/.test(letters) && !FUNCTION_WORDS.test(letters));
