@@ -584,7 +584,8 @@ export function plainFormulas(text: string): PlainFormula[] {
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       const whole = i === 0 && j === tokens.length - 1;
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
-      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]);
+      // `is **O(d_out d_in²)**, a ...`: bold taken off leaves the comma a token of its own.
+      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(tokens[j + 1]![0]);
       const before = i > 0 ? tokens[i - 1]![0] : '';
       // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
