@@ -153,6 +153,9 @@ function restated(said: string): string {
   return m && (said.match(/\$[^$]+\$/g)?.length ?? 0) > 1 ? m[1]! : said;
 }
 
+/** A full stop that ends a sentence: a capital opens the next (`$F$. The output ...`), not a decimal's digit. */
+const SENTENCE_END = /(?<=\S)\.\s+(?=[A-Z])/;
+
 /** `Weights: K²CF; biases: F`: where a label starts after a full stop or semicolon mid-line. */
 const LABEL_MID_LINE = /(?<=[.;])\s+(?=(?:\*\*)?[A-Za-z][A-Za-z _-]{0,30}(?:\*\*)?\s*:\s)/;
 
@@ -167,7 +170,10 @@ function labelledOnLine(line: string, name: string): { said: string; last: boole
     let m = LABELLED_LINE.exec(segments[k]!) ?? WORDED_EQUALS.exec(segments[k]!);
     // A speaker's name before the label (`ChatGPT: Weights: ...`, a pasted chat's line).
     if (m && !labelNames(m[1]!, name) && m[2]!.includes(':')) m = LABELLED_LINE.exec(m[2]!) ?? m;
-    if (m && labelNames(m[1]!, name)) return { said: m[2]!, last: k === segments.length - 1 };
+    if (!m || !labelNames(m[1]!, name)) continue;
+    // A label found mid-line states its value in its own sentence: `Biases: $F$. The output has shape` ends at the full stop.
+    if (k > 0) return { said: m[2]!.split(SENTENCE_END)[0]!, last: false };
+    return { said: m[2]!, last: k === segments.length - 1 };
   }
   return undefined;
 }
