@@ -93,3 +93,16 @@ test("code answers: `//` is a floor, and a returned tuple (with the block's assi
   assert.equal(grade(helpers('a', conv('P'))).get('4.a'), 'partial');
   assert.equal(grade(helpers('b', 'def pool_output_shape(W, H, C, K, S):\n    return ((W - K) // S, (H - K) // S, C)')).get('4.b'), 'incorrect');
 });
+
+/** Question 4 (b) and (c) with units after each factor (`px`, `channels`), as a student rewrites a chat's answers. */
+const withUnits = (depth: string, field: string) => `Q4 (b) Pooling output: (⌊(W − K)/S⌋ + 1) px × (⌊(H − K)/S⌋ + 1) px × ${depth} channels.\n\nQ4 (c) Receptive field after L layers: ${field} px.\n`;
+
+test('a unit or dimension word after a factor (`px`, `channels`) is none of the answer', { skip }, () => {
+  const right = grade(withUnits('C', '1 + L·(K − 1)'));
+  assert.equal(right.get('4.b'), 'correct');
+  assert.equal(right.get('4.c'), 'correct');
+  // Near misses: the filters' count for the depth and a field without its - 1 stay wrong.
+  const wrong = grade(withUnits('F', '1 + L·K'));
+  assert.equal(wrong.get('4.b'), 'incorrect');
+  assert.equal(wrong.get('4.c'), 'incorrect');
+});

@@ -119,7 +119,7 @@ export function prepareNumber(s: string): string {
 }
 
 const UNIT_WORDS =
-  /(\d|\})\s*(?:\\[,;]\s*)?(?:miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
+  /(\d|\}|\))\s*(?:\\[,;]\s*)?(?:px|pixels?|miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
 
 /**
  * LaTeX whose backslash escapes a programming language's string ate: `\f` of `\frac` became a
@@ -231,9 +231,15 @@ export function prepareKeyValue(s: string): string {
   return s;
 }
 
+/**
+ * `(⌊(W − K)/S⌋ + 1) px × ... × C channels`: the unit or dimension word after each factor of a shape
+ * says what it counts and is none of its value.
+ */
+const SHAPE_UNIT = /(?<=[\w})\]]\s*)\s+(?:px|pixels?|channels?|rows?|columns?|cols?|wide|high|tall|deep)\b(?=\s*(?:×|\\times|[xX]\s|$))/g;
+
 /** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
+  return s.replace(SHAPE_UNIT, '').replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */
