@@ -98,11 +98,12 @@ test("code answers: `//` is a floor, and a returned tuple (with the block's assi
 const withUnits = (depth: string, field: string) => `Q4 (b) Pooling output: (⌊(W − K)/S⌋ + 1) px × (⌊(H − K)/S⌋ + 1) px × ${depth} channels.\n\nQ4 (c) Receptive field after L layers: ${field} px.\n`;
 
 test('a unit or dimension word after a factor (`px`, `channels`) is none of the answer', { skip }, () => {
-  const right = grade(withUnits('C', '1 + L·(K − 1)'));
-  assert.equal(right.get('4.b'), 'correct');
-  assert.equal(right.get('4.c'), 'correct');
   // Near misses: the filters' count for the depth and a field without its - 1 stay wrong.
-  const wrong = grade(withUnits('F', '1 + L·K'));
-  assert.equal(wrong.get('4.b'), 'incorrect');
-  assert.equal(wrong.get('4.c'), 'incorrect');
+  for (const [depth, field, verdict] of [
+    ['C', '1 + L·(K − 1)', 'correct'],
+    ['F', '1 + L·K', 'incorrect'],
+  ] as const) {
+    const got = grade(withUnits(depth, field));
+    assert.deepEqual([got.get('4.b'), got.get('4.c')], [verdict, verdict]);
+  }
 });
