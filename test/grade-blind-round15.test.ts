@@ -107,3 +107,15 @@ test('a unit or dimension word after a factor (`px`, `channels`) is none of the 
     assert.deepEqual([got.get('4.b'), got.get('4.c')], [verdict, verdict]);
   }
 });
+
+/** Question 2 (b) answered after a marker in some language, then a new paragraph that introduces another convention's display. */
+const marked = (marker: string, answer: string) =>
+  `Q2 (b)\n\nDie Varianz ist $\\operatorname{Var}(y_i) = c^2 d_{in}$.\n\n${marker}: $c = ${answer}$\n\nZum Vergleich, die Glorot-Variante:\n\n$$c = \\sqrt{\\frac{2}{d_{in} + d_{out}}}$$\n`;
+
+test('"Antwort:", "Respuesta:", "Réponse :" mark the answer as "Answer:" does, and a new paragraph\'s colon introduces no answer of the marker', { skip }, () => {
+  for (const marker of ['Answer', 'Antwort', 'Ergebnis', 'Respuesta', 'Réponse ', 'Risposta']) {
+    assert.equal(grade(marked(marker, '\\frac{1}{\\sqrt{d_{in}}}')).get('2.b'), 'correct', marker);
+    // Near miss: a wrong marked answer stays wrong.
+    assert.equal(grade(marked(marker, '\\frac{1}{\\sqrt{d_{out}}}')).get('2.b'), 'incorrect', marker);
+  }
+});

@@ -38,13 +38,15 @@ function mathSpans(s: string): string[] {
 /** Words that name an answer, and words that conclude: the one vocabulary of extraction and of the candidate finder below. */
 // `答案` (answer) and `最终答案` (final answer): DeepSeek's and Qwen's replies in Chinese.
 // `Ans:`: a write-up's abbreviation, a word of its own (not the end of "trans").
-const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终答案|答案`;
+// `Antwort:`, `Ergebnis:`, `Respuesta:`, `Réponse :`, `Risposta:`, `Résultat :`: replies in German, Spanish, French, Italian, Portuguese
+// (`resultado`, `risultato` already open on "result").
+const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|antwort|(?:end)?ergebnis|respuesta|resposta|risposta|r[ée]ponse|r[ée]sultat|最终答案|答案`;
 /** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
 /** A formula that opens on a label in words and a colon: `\text{output} :`, `\text{\# params}:`. */
 const LABEL_IN_FORMULA = /^\s*(\\(?:text|textbf|mathrm)\s*\{[^{}:]{2,40}\})\s*:(?!=)\s*/;
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
-const STATES_ANSWER = /answer|\bans\b|result|答案/i;
+const STATES_ANSWER = /answer|\bans\b|result|antwort|ergebnis|respuesta|resposta|risposta|r[ée]ponse|r[ée]sultat|答案/i;
 // "Output so far:" is a step on the way, not a conclusion.
 const CONCLUSION_WORDS = String.raw`therefore|thus|hence|so(?!\s+far\b)`;
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
@@ -700,7 +702,8 @@ export function answerCandidates(response: string): Candidate[] {
     // are what it counts with, the display its colon introduces is the conclusion.
     for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
       const lead = response.slice(index, all[j]!.index);
-      if (/[.!?]\s/.test(lead)) break;
+      // A new paragraph before the colon ("Answer: $c = ...$", then "For comparison, Glorot's:") is a sentence of its own.
+      if (/[.!?]\s/.test(lead) || /\n\s*\n/.test(lead.replace(/:\s*(?:\*\*)?\s*$/, ''))) break;
       if (all[j]!.display && /:\s*(?:\*\*)?\s*$/.test(lead)) {
         lo = j;
         break;
