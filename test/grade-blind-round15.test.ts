@@ -119,3 +119,10 @@ test('"Antwort:", "Respuesta:", "Réponse :" mark the answer as "Answer:" does, 
     assert.equal(grade(marked(marker, '\\frac{1}{\\sqrt{d_{out}}}')).get('2.b'), 'incorrect', marker);
   }
 });
+
+test('a signal written with a Unicode subscript (`y₂(n) = y(n − 5)`) is indexed as `y_2(n)` is', { skip }, () => {
+  const shifted = (by: string) => `Q3 (b)\n\ny₂(n) = y(n ${by}). This is time invariance.\n`;
+  assert.equal(grade(shifted('− 5')).get('3.b'), 'correct');
+  // Near miss: the shift the wrong way stays half right.
+  assert.equal(grade(shifted('+ 5')).get('3.b'), 'partial');
+});

@@ -465,7 +465,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...renamed(last, renames),
         ...asIndexed(c.text, indexed),
         ...asEntries(last, entries),
-        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
+        // `y₂(n) = y(n − 5)`: a signal written with a Unicode subscript is indexed as `y_2(n)` is.
+        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t), ...asIndexed(t, indexed)]),
       ]),
     ];
     // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first,
