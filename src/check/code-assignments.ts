@@ -59,7 +59,55 @@ export function withoutCodeBlocks(text: string): string {
   return text.includes('```') ? text.replace(FENCE, (block) => block.replace(/[^\n]/g, ' ')) : text;
 }
 
-/** Assignments of arithmetic in a reply's code blocks, as formulas (`name = expression`) with their offsets. */
+/** `return (W_out, H_out, F)`, `return L * (K - 1) + 1`: what a function returns, its value in group 1. */
+const RETURN = /^[ \t]*return[ \t]+([^#\n]+?)[ \t]*(?:#.*)?$/gm;
+
+/** `(W - K + 2 * P) // S`: floor division, of a bracket or a name by a name or a number. */
+const FLOOR_DIVISION = /(\([^()]*\)|\w+)\s*\/\/\s*(\w+)/g;
+
+/** Whether a right side is arithmetic of names and numbers, not a call, an index or an attribute. */
+function isArithmetic(rhs: string): boolean {
+  return ARITHMETIC.test(rhs) && !CALL.test(rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt'));
+}
+
+/** Code arithmetic as mathematics: `np.sqrt` a root, `a // b` the floor of a / b (Python's `//` floors). */
+function asMath(rhs: string): string {
+  return rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt').replace(FLOOR_DIVISION, '\\lfloor $1/$2 \\rfloor');
+}
+
+/** A tuple's items at its top-level commas (`((W - K) // S + 1, (H - K) // S + 1, C)`); the whole as one item otherwise. */
+function tupleItems(value: string): string[] {
+  const inner = /^\((.*)\)$/.exec(value)?.[1];
+  if (inner === undefined) return [value];
+  const items: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '(') depth++;
+    else if (inner[i] === ')') depth--;
+    else if (inner[i] === ',' && depth === 0) {
+      items.push(inner.slice(from, i).trim());
+      from = i + 1;
+    }
+    // `(W - K) // S + 1` opens and closes before its end: not one bracket around the whole.
+    if (depth < 0) return [value];
+  }
+  items.push(inner.slice(from).trim());
+  return items.filter(Boolean);
+}
+
+/**
+ * `return (W_out, H_out, F)` after `W_out = (W - K + 2 * P) // S + 1`: the value a function returns,
+ * with what its block assigned to the names in it put in (a shape returned as a tuple is that shape).
+ */
+function returned(value: string, assigned: ReadonlyMap<string, string>): string | undefined {
+  const items = tupleItems(value.trim());
+  if (!items.every(isArithmetic)) return undefined;
+  const filled = items.map((item) => asMath(item).replace(/\b[A-Za-z_]\w*\b/g, (name) => (assigned.has(name) ? `(${assigned.get(name)})` : name)));
+  return filled.length > 1 ? `(${filled.join(', ')})` : filled[0];
+}
+
+/** Assignments of arithmetic in a reply's code blocks, as formulas (`name = expression`) with their offsets; values functions return too. */
 export function codeAssignments(text: string): { text: string; display: boolean; index: number }[] {
   if (!text.includes('```')) return [];
   const out: { text: string; display: boolean; index: number }[] = [];
@@ -70,10 +118,17 @@ export function codeAssignments(text: string): { text: string; display: boolean;
       const sum = windowSum(m);
       if (sum) out.push({ text: sum, display: false, index: start + m.index! });
     }
+    const assigned = new Map<string, string>();
     for (const m of body.matchAll(ASSIGNMENT)) {
       const rhs = m[2]!.trim();
-      if (!ARITHMETIC.test(rhs) || CALL.test(rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt'))) continue;
-      out.push({ text: `${m[1]} = ${rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt')}`, display: false, index: start + m.index! });
+      if (!isArithmetic(rhs)) continue;
+      assigned.set(m[1]!, asMath(rhs));
+      out.push({ text: `${m[1]} = ${asMath(rhs)}`, display: false, index: start + m.index! });
+    }
+    if (!body.includes('return')) continue;
+    for (const m of body.matchAll(RETURN)) {
+      const value = returned(m[1]!, assigned);
+      if (value) out.push({ text: value, display: false, index: start + m.index! });
     }
   }
   return out.sort((x, y) => x.index - y.index);

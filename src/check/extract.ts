@@ -38,13 +38,15 @@ function mathSpans(s: string): string[] {
 /** Words that name an answer, and words that conclude: the one vocabulary of extraction and of the candidate finder below. */
 // `答案` (answer) and `最终答案` (final answer): DeepSeek's and Qwen's replies in Chinese.
 // `Ans:`: a write-up's abbreviation, a word of its own (not the end of "trans").
-const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|最终答案|答案`;
+// `Antwort:`, `Ergebnis:`, `Respuesta:`, `Réponse :`, `Risposta:`, `Résultat :`: replies in German, Spanish, French, Italian, Portuguese
+// (`resultado`, `risultato` already open on "result").
+const ANSWER_WORDS = String.raw`final\s+answer|answer|\bans\b\.?|result|antwort|(?:end)?ergebnis|respuesta|resposta|risposta|r[ée]ponse|r[ée]sultat|最终答案|答案`;
 /** Answer words a formula opens with, in its own text: `\text{Answer: }`, `\textbf{Final answer:}`. */
 const ANSWER_IN_FORMULA = new RegExp(String.raw`^\s*\\(?:text|textbf|mathrm|mathbf)\s*\{\s*(?:${ANSWER_WORDS})\s*[:：]?\s*\}\s*[:：]?\s*(?:\\[,;:!]|\\q?quad|~|\s)*`, 'i');
 /** A formula that opens on a label in words and a colon: `\text{output} :`, `\text{\# params}:`. */
 const LABEL_IN_FORMULA = /^\s*(\\(?:text|textbf|mathrm)\s*\{[^{}:]{2,40}\})\s*:(?!=)\s*/;
 /** The answer words of a marker: what makes it state the answer, not merely conclude. */
-const STATES_ANSWER = /answer|\bans\b|result|答案/i;
+const STATES_ANSWER = /answer|\bans\b|result|antwort|ergebnis|respuesta|resposta|risposta|r[ée]ponse|r[ée]sultat|答案/i;
 // "Output so far:" is a step on the way, not a conclusion.
 const CONCLUSION_WORDS = String.raw`therefore|thus|hence|so(?!\s+far\b)`;
 const MARKER = new RegExp(String.raw`(?:${ANSWER_WORDS})\s*(?:is)?\s*[:：]\s*|(?:the\s+(?:final\s+)?answer\s+is|${CONCLUSION_WORDS})\s+|\b(?:therefore|thus|hence),\s+`, 'gi');
@@ -137,7 +139,13 @@ const SQUARE_COUNT = /\b(four|nine|sixteen|twenty-five)\s+(?:entries|elements)\b
  * A mark after an answer, apart from it (`2c·d_out²·d_in *`, `c = 1/√d_in ✓`): a student's note that
  * they checked it, or a footnote's star, never part of the mathematics.
  */
-const CHECK_MARK = /(?<=[^\s*])\s+(?:\*|†|‡|✓|✔|☑)\uFE0F?$/u;
+const CHECK_MARK = /(?<=[^\s*])\s+(?:\*|†|‡|✓|✔|☑|✅)\uFE0F?$/u;
+
+/**
+ * `K^2 C F [1]`, `F [2][4]`: a search engine's citation marks after an answer, apart from it; an
+ * index written onto a name (`y[1]`) has no space before it and stays.
+ */
+const CITATION_MARKS = /(?<=\S)\s+(?:\[\d{1,2}\])+$/;
 
 /** `2c\,d_\text{out}^2 d_\text{in}. \tag{1}`: a display's number or label at its end, after which its full stop shows. */
 const EQUATION_NUMBER = /\s*(?:\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b)\s*$/;
@@ -158,6 +166,7 @@ export function trimAnswer(s: string): string {
       .replace(TRAILING_REMARK, '')
       .replace(TRAILING_CONDITION, '')
       .replace(CHECK_MARK, '')
+      .replace(CITATION_MARKS, '')
       .replace(EQUATION_NUMBER, '')
       .trim();
     t = withoutWordedBracket(t);
@@ -196,9 +205,12 @@ const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
  * there is nothing of the kind.
  */
 export function plainMath(text: string): string[] {
-  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
+  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
   const t = rootsOverBrackets(text)
     .replace(/\*\*|__/g, '')
+    // `Σᵢ Σⱼ dy_{i,j} x_{...}`, `∑_{i,j}`: a summation sign with its index lowered; a capital sigma
+    // with no index after it (the Σ of an SVD) stays a matrix's name.
+    .replace(SUMMATION, '\\sum')
     .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
     // After the Greek letters and before the roots: `σₓ` is `\sigma_{x}` (no space), `√dᵢₙ` is `\sqrt{d_{in}}`.
     .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => SUBSCRIPT_LETTERS[c]).join('')}}`)
@@ -211,6 +223,9 @@ export function plainMath(text: string): string[] {
     .trim();
   return t && t !== text ? [t, lastSide(t)] : [];
 }
+
+/** `∑`, and `Σ` when an index is lowered onto it (`Σᵢ`, `Σ_{i,j}`): a sum, as `\sum` is. */
+const SUMMATION = /∑|Σ(?=[ᵢⱼₐ-ₜ]|_)/g;
 
 /** Greek letters chat replies type as characters (`α = 1/√d_in`), by the name LaTeX gives them. */
 const GREEK: Record<string, string> = Object.fromEntries(
@@ -493,15 +508,15 @@ function findFormulas(text: string): Formula[] {
 const PROSE_WORDS = new Set('a an and as at be by do if is it of on or so the to we us'.split(' '));
 /** Function names a plain-text formula may use. */
 const FUNCTION_WORDS = /^(?:sqrt|log|ln|exp|sin|cos|tan|max|min|var|cov|floor|ceil|sign|sum|rms|det|tr|rank|argmax|softmax|relu)$/i;
-/** A relation or an operator that makes a run of symbols a formula. */
-const RELATION = /[=≤≥<>≈]/;
+/** A relation or an operator that makes a run of symbols a formula (`w ← w − η·dw`, an update, among them). */
+const RELATION = /[=≤≥<>≈←]/;
 
 /** Whether a space-separated token of plain text belongs to a formula (`2c·d_out²·d_in`, `≤`, `√d_in`). */
 function mathToken(token: string): boolean {
   const t = token.replace(/[,.;:!?]+$/, '');
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
   // A word of prose: letters only, three or more, and not a function's name.
   const letters = t.replace(/[()[\]'!]/g, '');
   return !(/^[A-Za-z][a-z]{2,}$/.test(letters) && !FUNCTION_WORDS.test(letters));
@@ -571,7 +586,8 @@ export function plainFormulas(text: string): PlainFormula[] {
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       const whole = i === 0 && j === tokens.length - 1;
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
-      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]);
+      // `is **O(d_out d_in²)**, a ...`: bold taken off leaves the comma a token of its own.
+      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(tokens[j + 1]![0]);
       const before = i > 0 ? tokens[i - 1]![0] : '';
       // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
@@ -581,9 +597,11 @@ export function plainFormulas(text: string): PlainFormula[] {
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
-      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
+      // `Updated runtime: 2c·d_out·d_in²`: a label's colon ends its last word, and the run after it is its value.
+      const afterColon = !afterLabel && i > 0 && before.endsWith(':');
+      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || afterColon || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
         const at = tokens[i]!.index!;
-        const label = afterLabel ? body.slice(0, at).trim() : '';
+        const label = afterLabel ? body.slice(0, at).trim() : afterColon ? body.slice(0, at).trim().slice(0, -1) : '';
         out.push({ text: run.trim(), display: whole, index: offset + lead + at, bold: bold.some(([from, to]) => at >= from && at < to), ...(label ? { label } : {}) });
       }
       i = j + 1;
@@ -684,7 +702,8 @@ export function answerCandidates(response: string): Candidate[] {
     // are what it counts with, the display its colon introduces is the conclusion.
     for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
       const lead = response.slice(index, all[j]!.index);
-      if (/[.!?]\s/.test(lead)) break;
+      // A new paragraph before the colon ("Answer: $c = ...$", then "For comparison, Glorot's:") is a sentence of its own.
+      if (/[.!?]\s/.test(lead) || /\n\s*\n/.test(lead.replace(/:\s*(?:\*\*)?\s*$/, ''))) break;
       if (all[j]!.display && /:\s*(?:\*\*)?\s*$/.test(lead)) {
         lo = j;
         break;

@@ -153,6 +153,31 @@ function restated(said: string): string {
   return m && (said.match(/\$[^$]+\$/g)?.length ?? 0) > 1 ? m[1]! : said;
 }
 
+/** A full stop that ends a sentence: a capital opens the next (`$F$. The output ...`), not a decimal's digit. */
+const SENTENCE_END = /(?<=\S)\.\s+(?=[A-Z])/;
+
+/** `Weights: K²CF; biases: F`: where a label starts after a full stop or semicolon mid-line. */
+const LABEL_MID_LINE = /(?<=[.;])\s+(?=(?:\*\*)?[A-Za-z][A-Za-z _-]{0,30}(?:\*\*)?\s*:\s)/;
+
+/**
+ * What a line says under a label that names the answer: the line's own label, one after a
+ * speaker's (`ChatGPT: Weights: ...`), or one mid-line after another named value
+ * (`Weights: K²CF; biases: F`); `last` when it runs to the line's end. Undefined when none names it.
+ */
+function labelledOnLine(line: string, name: string): { said: string; last: boolean } | undefined {
+  const segments = line.includes(':') ? line.split(LABEL_MID_LINE) : [line];
+  for (let k = 0; k < segments.length; k++) {
+    let m = LABELLED_LINE.exec(segments[k]!) ?? WORDED_EQUALS.exec(segments[k]!);
+    // A speaker's name before the label (`ChatGPT: Weights: ...`, a pasted chat's line).
+    if (m && !labelNames(m[1]!, name) && m[2]!.includes(':')) m = LABELLED_LINE.exec(m[2]!) ?? m;
+    if (!m || !labelNames(m[1]!, name)) continue;
+    // A label found mid-line states its value in its own sentence: `Biases: $F$. The output has shape` ends at the full stop.
+    if (k > 0) return { said: m[2]!.split(SENTENCE_END)[0]!, last: false };
+    return { said: m[2]!, last: k === segments.length - 1 };
+  }
+  return undefined;
+}
+
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
 function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
@@ -164,14 +189,14 @@ function labelledValues(text: string, name: string): Candidate[] {
       out.unshift({ text: asked[2]!, how: 'marker' });
       continue;
     }
-    const m = LABELLED_LINE.exec(lines[i]!) ?? WORDED_EQUALS.exec(lines[i]!);
-    if (!m || !labelNames(m[1]!, name)) continue;
+    const own = labelledOnLine(lines[i]!, name);
+    if (!own) continue;
     // A label's statement goes on over the lines its paragraph wraps onto (a Markdown list item
     // written over two lines, a PDF's line ending mid-sentence), up to a blank line, another
-    // label, a list item, a heading, a table or a display.
-    let said = m[2]!;
+    // label, a list item, a heading, a table or a display. One that ends mid-line ends there.
+    let said = own.said;
     let j = i + 1;
-    for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+    if (own.last) for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
     // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)

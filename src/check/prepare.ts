@@ -119,7 +119,7 @@ export function prepareNumber(s: string): string {
 }
 
 const UNIT_WORDS =
-  /(\d|\})\s*(?:\\[,;]\s*)?(?:miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
+  /(\d|\}|\))\s*(?:\\[,;]\s*)?(?:px|pixels?|miles?|meters?|metres?|cm|mm|km|kg|grams?|seconds?|secs?|units?|yuan|dollars?|cents?|degrees?|hours?|minutes?|mins?|days?|weeks?|years?|inches|feet|ft|mph|km\/h|m\/s|flops?|FLOPs?|params?|parameters?|bytes?|MB|GB|KB)\s*(?:\^\s*\{?\d\}?|²|³)?\s*$/;
 
 /**
  * LaTeX whose backslash escapes a programming language's string ate: `\f` of `\frac` became a
@@ -172,6 +172,12 @@ const UPRIGHT_D = /\\(?:mathrm|text|textrm|operatorname)\s*\{\s*d\s*\}\s*(?=[A-Z
 /** `d\mathbf{w}`: a lone d before one bold letter. */
 const D_BEFORE_BOLD = /(?<![A-Za-z\\])d\s*\\(?:mathbf|boldsymbol|bm|mathit)\s*\{\s*([A-Za-z])\s*\}/g;
 
+/**
+ * `≈ 0,125`: the worked value after an approximately-equals sign in a reply written with decimal
+ * commas; read as a decimal when it cannot be a thousands group (a whole part 0, or not three digits after the comma).
+ */
+const APPROX_DECIMAL_COMMA = /((?:≈|\\approx)\s*-?)(\d+),(\d+)(?![\d,])/g;
+
 /** `0{,}8`, `1{,}216`: a number with a braced comma, its whole part and the digits after. */
 const BRACED_COMMA = /(?<![\d{},])(-?\d+)\s*\{,\}\s*(\d+)(?![\d{])/g;
 /** `(0 ; 0,8 ; 0)`: round brackets whose items a semicolon separates. */
@@ -200,7 +206,8 @@ export function prepareCommon(s: string): string {
   if (t.includes(','))
     t = t
       .replace(BRACED_COMMA, (_m, whole: string, rest: string) => (/^0$|^-/.test(whole) || rest.length !== 3 ? `${whole}.${rest}` : `${whole}{,}${rest}`))
-      .replace(SEMICOLON_TUPLE, (g) => (/,(?!\d)|(?<!\d),/.test(g) ? g : g.replace(/(\d),(?=\d)/g, '$1.')));
+      .replace(SEMICOLON_TUPLE, (g) => (/,(?!\d)|(?<!\d),/.test(g) ? g : g.replace(/(\d),(?=\d)/g, '$1.')))
+      .replace(APPROX_DECIMAL_COMMA, (m, sign: string, whole: string, rest: string) => (whole === '0' || rest.length !== 3 ? `${sign}${whole}.${rest}` : m));
   // `&= 2c\,d_\text{out}^2 d_\text{in} \tag{1} \\`: an aligned row's number or label is no part of its mathematics.
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(/\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g, ' ');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
@@ -224,9 +231,15 @@ export function prepareKeyValue(s: string): string {
   return s;
 }
 
+/**
+ * `(⌊(W − K)/S⌋ + 1) px × ... × C channels`: the unit or dimension word after each factor of a shape
+ * says what it counts and is none of its value.
+ */
+const SHAPE_UNIT = /(?<=[\w})\]]\s*)\s+(?:px|pixels?|channels?|rows?|columns?|cols?|wide|high|tall|deep)\b(?=\s*(?:×|\\times|[xX]\s|$))/g;
+
 /** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
+  return s.replace(SHAPE_UNIT, '').replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */

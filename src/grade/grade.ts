@@ -444,7 +444,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // `g_4 = g_1` gives g4 the value the question gives g1; a bare `$\mathbf{g}_1$` in a sentence
     // ("knowing g1 and g2 does not tell us ...") states nothing of g4.
     if (wanted && bareMention(c, question.givens, wanted)) continue;
-    defs ??= definitions(text);
+    defs ??= definitions(text, keyNames);
     renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...(question.families ?? familyRenamesIn(text, question.symbols))]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
@@ -465,7 +465,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         ...renamed(last, renames),
         ...asIndexed(c.text, indexed),
         ...asEntries(last, entries),
-        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t)]),
+        // `y₂(n) = y(n − 5)`: a signal written with a Unicode subscript is indexed as `y_2(n)` is.
+        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t), ...asIndexed(t, indexed)]),
       ]),
     ];
     // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first,
@@ -735,8 +736,12 @@ function definedRight(c: Candidate, withDefinitions: readonly string[], targets:
   return undefined;
 }
 
-/** `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions (first one wins). */
-function definitions(text: string): Map<string, string> {
+/**
+ * `W_{out} = \lfloor ... \rfloor + 1`: names a response defines for itself, with their definitions
+ * (first one wins). One of the key's own symbols given a number (`≈ 0.125 for d_in = 64`) is an
+ * example's premise, not a definition: put in, it would turn the general answer into the instance.
+ */
+function definitions(text: string, keyNames: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
   // A reply in plain text defines its names in plain formulas (`W_out = floor((W − K + 2P)/S) + 1, H_out = ...`), one per item.
   const stated = text.includes('$') || text.includes('\\') ? formulas(text) : plainFormulas(text).map((f) => ({ text: f.text, items: splitTopLevel(f.text, (t, i) => t[i] === ',') }));
@@ -747,7 +752,7 @@ function definitions(text: string): Map<string, string> {
       const value = lastSide(m[2]!)
         .replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '')
         .trim();
-      if (value) out.set(m[1]!, value);
+      if (value && !(isNumberOnly(value) && keyNames.has(nameKey(m[1]!)))) out.set(m[1]!, value);
     }
   }
   return out;
