@@ -45,6 +45,8 @@ const CLOSE_MATCH = 0.9;
 interface Aligned {
   by: PartResponse['alignedBy'];
   doubt?: string;
+  /** The doubt is only which of one question's parts a turn asks: a reply's own part labels settle it. */
+  ofPart?: boolean;
 }
 
 /** Share of a heading's words found in a question's title and text (0..1). */
@@ -539,6 +541,22 @@ const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:pa
 /** `question 3.b.i`, `problem 4.c`: a question's word, then a part's dotted id. */
 const DOTTED_INLINE = /\b(?:question|problem|exercise)\s*(\d{1,2})\.([a-h])(?:\.([ivx]{1,4}))?(?![\w.]*\d)\b/gi;
 
+/** `Q1 and Q2`, `questions 3-4`, `problem 7`: a question's word and number, perhaps a second number joined to it. */
+const QUESTIONS_NAMED = /\b(?:q|questions?|problems?|exercises?)\s*(\d{1,2})(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?(\d{1,2}))?\b(?![.,]\d)/gi;
+
+/**
+ * Whether a turn that asks nothing by its opening names several questions, some of them whole
+ * (`HW4 Q1 and Q2 (b)-(e) on Poe, copied the whole page`): an overview of what the chat goes
+ * through, not a request for the last question it names. (Parts named for each question, as in
+ * `question 7 (a), (b) and question 4(f)`, are a request, read by `partsNamedInline`.)
+ */
+function namesSeveralQuestions(text: string, inline: readonly string[], outline: QuestionOutline[]): boolean {
+  if (!/\d/.test(text)) return false;
+  const named = new Set<string>();
+  for (const m of text.slice(0, 400).matchAll(QUESTIONS_NAMED)) for (const n of [m[1], m[2]]) if (n && outline.some((o) => o.number === n)) named.add(n);
+  return named.size > 1 && new Set(inline.map((id) => id.split('.')[0])).size < named.size;
+}
+
 /**
  * The parts a prompt names in its words, when they belong to more than one question or come after
  * other words (`HW4 question 7, parts (a) and (b), and question 4(f)`): each question's number with
@@ -819,7 +837,7 @@ export function questionByContent(text: string, outline: QuestionOutline[]): { q
  * Undefined when no statements are known or none leads. `min`: how near the best must come;
  * `prefer`: the question under way, whose one part among near ties is taken, with a doubt.
  */
-export function partByContent(text: string, outline: QuestionOutline[], options: { min?: number; prefer?: string } = {}): { id: string; question: string; doubt?: string } | undefined {
+export function partByContent(text: string, outline: QuestionOutline[], options: { min?: number; prefer?: string } = {}): { id: string; question: string; doubt?: string; rival?: string } | undefined {
   const scored = scoreStatements(text, outline);
   const [best, second] = scored;
   if (!best || best.s < (options.min ?? ASKED_BY_CONTENT_MIN) || best.shared < 2) return undefined;
@@ -832,6 +850,7 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
       id: own[0]!.id,
       question: own[0]!.question,
       doubt: `aligned to part ${own[0]!.id} by its words and the question under way, but part ${rival.id} matches nearly as well (${rival.s.toFixed(2)})`,
+      rival: rival.id,
     };
   }
   // A part's statement pasted word for word is that part, however many words a sibling shares with it.
@@ -839,7 +858,7 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
     second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
-  return { id: best.id, question: best.question, ...(doubt ? { doubt } : {}) };
+  return { id: best.id, question: best.question, ...(doubt ? { doubt, rival: second!.id } : {}) };
 }
 
 /** An image marker a chat export leaves where a picture was sent: `[image]`, `<image>`, `![screenshot](...)`. */
@@ -998,7 +1017,11 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       const inline = partsNamedInline(m.text, outline);
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
-      if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
+      if (!h.number && inline.length && namesSeveralQuestions(m.text, inline, outline)) {
+        // An overview: the words of this turn and the next say which question each pastes.
+        acrossQuestions = [];
+        byWords = true;
+      } else if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       // A copy of one part's statement from the problem set asks that part, whichever question came
       // before (`(a) Derive the gradient ...` pasted after question 3's replies).
       const copied = h.number ? undefined : (pastedPart(m.text, outline) ?? retyped(m.text, labels, question, outline, (id) => responses.has(id)));
@@ -1078,12 +1101,16 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           if (asked.question !== question) cursor = -1;
           question = asked.question;
           byWords = true;
-          alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt } : {}) };
+          // (`Newton-Schulz ... (a) What is the runtime ... (b) ...`: a turn pasting two parts matches both.)
+          const ofPart = asked.rival && asked.rival.split('.')[0] === asked.question;
+          alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt, ...(ofPart ? { ofPart } : {}) } : {}) };
           promptParts = [asked.id];
-        } else if (!asked && !recheck && !continuing && question === undefined) {
+        } else if (!asked && !recheck && !continuing && (question === undefined || byWords)) {
           // A question pasted with all its parts in one line, no number: its words name the question, the reply's labels its parts.
+          // (In a chat found by words, another question with parts still unanswered: the person moved on to it.)
           const whole = questionByContent(m.text, outline);
-          if (whole) {
+          const moved = whole && whole.question !== question && outline.find((o) => o.number === whole.question)?.parts.some((id) => !responses.has(id));
+          if (whole && (question === undefined || moved)) {
             question = whole.question;
             cursor = -1;
             byWords = true;
@@ -1178,7 +1205,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             each,
             [l.question, each === id ? (l.part ?? p) : each.split('.')[1], l.subpart].filter(Boolean).join('/'),
             { text: s.text, turn, ...(m.line ? { line: m.line } : {}), ...sharing(each, ids) },
-            alignedBy,
+            alignedBy.ofPart ? { by: alignedBy.by } : alignedBy,
             pending !== 'continue',
             restated,
           );
