@@ -1063,7 +1063,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
-        if (!promptParts.length && inline.length > 1) promptParts = inline;
+        // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both, in the key's order.)
+        if (inline.length > 1 && inline.some((id) => !promptParts.includes(id))) promptParts = order.filter((id) => promptParts.includes(id) || inline.includes(id));
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);
