@@ -1,5 +1,5 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
-import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
+import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
@@ -511,7 +511,7 @@ export function isRecheck(prompt: string): boolean {
  */
 const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|(?:(?:ok(?:ay)?|and|great|thanks)[\s,]+)*(?:now|next|then)[\s,:]+|请?(?:解答|回答|完成|做)\s*`;
 
-const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
+const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise|task)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
 /** Words after a part's name that remark on its answer (`4(c) is wrong`), not ask it. */
 const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|needs?|has|had|got|gets|wrongly|also|still|and|or|vs\.?|versus)\b`;
@@ -1005,7 +1005,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   };
   messages.forEach((m, turn) => {
     if (m.role === 'note') {
-      const h = promptHeading(m.text);
+      // (`B Task 3`: an appendix's letter before the question it heads.)
+      const h = promptHeading(m.text.replace(APPENDIX_SECTION, ''));
       if (h.number || /^(?:question|problem)\b/i.test(m.text)) setQuestion(h.number, h.heading);
       return;
     }

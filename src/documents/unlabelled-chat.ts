@@ -2,7 +2,7 @@ import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
 import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
-import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, QUESTION_NOTE, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
 
 /**
  * Chats copied as text from a web app in which the person's turns carry no label: only the
@@ -163,7 +163,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   // (A person's `Question 4` above the chat says which question the turns after it are about; before
   // a first turn headed by an avatar, nothing of the page is the person's paste.)
   const lead = marks[0]!.role === 'reply' ? firstContent : head;
-  for (let k = 0; k < lead; k++) if (isRemark(blocks[k]!.text) || QUESTION_NOTE.test(blocks[k]!.text)) note(k);
+  for (let k = 0; k < lead; k++) if (isRemark(blocks[k]!.text) || isQuestionNote(blocks[k]!.text)) note(k);
   const span = (a: number, b: number) => (a < b ? { text: lines.slice(blocks[a]!.from, blocks[b - 1]!.to + 1).join('\n'), line: blocks[a]!.from + 1 } : undefined);
   const user = (a: number, b: number) => {
     const s = span(a, b);
@@ -172,7 +172,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   const reply = (a: number, b: number) => {
     // A person's `Question 7` between a reply and their next turn heads what comes next; it is no part of the reply.
     let end = b;
-    while (end > a + 1 && QUESTION_NOTE.test(blocks[end - 1]!.text)) end--;
+    while (end > a + 1 && isQuestionNote(blocks[end - 1]!.text)) end--;
     const s = span(a, end);
     if (s) pushReply(s.text, s.line, messages);
     for (let k = end; k < b; k++) note(k);
