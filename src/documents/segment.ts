@@ -933,6 +933,25 @@ function uploadOnly(m: Message): boolean {
   return (sent && request.length < 60) || ((sent || POINTS_AT_PICTURE.test(request)) && request.length < 300 && !request.includes('$'));
 }
 
+/** A picture's file name that names a question's part: `q2d.png`, `Q3_c.jpg`, `hw4-problem4b.png`, `q3d_ii.png`. */
+const PICTURE_PART = /(?:^|[^a-z])(?:q|question|problem|prob)[ _-]?(\d{1,2})[ _.-]?\(?([a-h])\)?(?:[ _.-]?([ivx]{1,4}))?\.(?:png|jpe?g|gif|webp|heic)\b/i;
+
+/**
+ * The part a picture sent alone is of, when its file name (in `![q2d.png](...)` or as an
+ * attachment) names one the key has: the person named the screenshot for the part it shows.
+ */
+function partOfPicture(m: Message, outline: QuestionOutline[]): string | undefined {
+  if (!/\.(?:png|jpe?g|gif|webp|heic)\b/i.test(m.text) && !m.files?.length) return undefined;
+  const names = [...(m.files ?? []), ...[...m.text.matchAll(/!\[([^\]\n]*)\]\(([^)\n]*)\)/g)].flatMap((x) => [x[1]!, x[2]!])];
+  const ids = new Set<string>();
+  for (const name of names) {
+    const p = PICTURE_PART.exec(name.split(/[\\/]/).pop() ?? '');
+    const id = p && idFor(p[1], p[2]!.toLowerCase(), p[3]?.toLowerCase(), outline);
+    if (id && outline.some((o) => o.parts.includes(id))) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
 /**
  * Where a reply to a question sent as a picture goes, by its own words: the question whose parts
  * its text matches, and within it each bold-titled section to the part it names; or the one part
@@ -1072,6 +1091,14 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             return id ? [[id, s.text] as const] : [];
           }),
         );
+        pending = 'new';
+      } else if (uploadOnly(m) && partOfPicture(m, outline)) {
+        // A screenshot named for its part (`q2d.png`): that part, as if its number were typed.
+        const pictured = partOfPicture(m, outline)!;
+        setQuestion(pictured.split('.')[0], '');
+        alignedBy = { by: 'number' };
+        promptParts = [pictured];
+        askedTexts = new Map();
         pending = 'new';
       } else if (uploadOnly(m)) {
         askedTexts = new Map();
