@@ -1,31 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './hw4-dev.js';
-import { parseProblemSet } from '../src/documents/problem-set.js';
-import { loadKey } from '../src/documents/key.js';
+import { ps6Verdicts } from './ps6-key.js';
 import { isQuestionNote } from '../src/documents/transcripts.js';
-import { readSubmission } from '../src/documents/submission.js';
-import { assignmentOf } from '../src/documents/assignment.js';
-import { gradeSubmission } from '../src/grade/grade.js';
 
 // A report whose appendix heads each pasted chat with its section and the task it holds (`B Task
 // 3`, `Appendix B: Problem 3 — ...`), the questions sent as screenshots: the heading says which
 // question the turns under it answer, not the order of the chats.
 
-const DIR = join(ROOT, 'test', 'fixtures', 'appendix-headings');
-const KEYS = join(ROOT, 'test', 'fixtures', 'question-headings');
-const { key } = loadKey(readFileSync(join(KEYS, 'key.yaml'), 'utf8'), 'key.yaml');
-const problems = parseProblemSet(readFileSync(join(KEYS, 'problems.md'), 'utf8'));
-
-/** Each answered part's verdict. */
-function verdicts(file: string): string[] {
-  const sub = readSubmission(readFileSync(join(DIR, file), 'utf8'), file, key!, problems);
-  return gradeSubmission(assignmentOf(key!, problems), sub)
-    .parts.filter((p) => p.verdict !== 'missing')
-    .map((p) => `${p.id} ${p.verdict}`);
-}
+const verdicts = (file: string) => ps6Verdicts('appendix-headings', file);
 
 const TASKS_1_3_4 = ['1.a correct', '1.b incorrect', '3.a incorrect', '3.b.i incorrect', '3.b.ii correct', '4.a correct', '4.b correct'];
 

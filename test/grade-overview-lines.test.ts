@@ -1,31 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './hw4-dev.js';
-import { parseProblemSet } from '../src/documents/problem-set.js';
-import { loadKey } from '../src/documents/key.js';
-import { readSubmission } from '../src/documents/submission.js';
-import { assignmentOf } from '../src/documents/assignment.js';
-import { gradeSubmission } from '../src/grade/grade.js';
+import { ps6Verdicts } from './ps6-key.js';
 
 // A chat whose first line gives an overview of the questions it goes through (`PS6 Q1 and Q4
 // (a)-(b) on Poe`), then pastes each question with no number: the pasted words say which
 // question each turn is, not the last number the overview names. Poe's page copied whole opens
 // on the bot's card (`Poe` / `GPT-4o-Mini` / `By @openai`), which is no reply.
 
-const DIR = join(ROOT, 'test', 'fixtures', 'overview-lines');
-const KEYS = join(ROOT, 'test', 'fixtures', 'question-headings');
-const { key } = loadKey(readFileSync(join(KEYS, 'key.yaml'), 'utf8'), 'key.yaml');
-const problems = parseProblemSet(readFileSync(join(KEYS, 'problems.md'), 'utf8'));
-
-/** Each answered part's verdict. */
-function verdicts(file: string): string[] {
-  const sub = readSubmission(readFileSync(join(DIR, file), 'utf8'), file, key!, problems);
-  return gradeSubmission(assignmentOf(key!, problems), sub)
-    .parts.filter((p) => p.verdict !== 'missing')
-    .map((p) => `${p.id} ${p.verdict}`);
-}
+const verdicts = (file: string) => ps6Verdicts('overview-lines', file);
 
 const ALL_FOUR = ['1.a correct', '1.b incorrect', '4.a correct', '4.b correct'];
 
