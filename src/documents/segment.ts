@@ -1035,6 +1035,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
       const inline = partsNamedInline(m.text, outline);
+      let pictured: string | undefined;
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length && namesSeveralQuestions(m.text, inline, outline)) {
@@ -1083,8 +1084,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
-        // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both, in the key's order.)
-        if (inline.length > 1 && inline.some((id) => !promptParts.includes(id))) promptParts = order.filter((id) => promptParts.includes(id) || inline.includes(id));
+        // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both.)
+        if (inline.length > 1 && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);
@@ -1092,9 +1093,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           }),
         );
         pending = 'new';
-      } else if (uploadOnly(m) && partOfPicture(m, outline)) {
+      } else if (uploadOnly(m) && (pictured = partOfPicture(m, outline))) {
         // A screenshot named for its part (`q2d.png`): that part, as if its number were typed.
-        const pictured = partOfPicture(m, outline)!;
         setQuestion(pictured.split('.')[0], '');
         alignedBy = { by: 'number' };
         promptParts = [pictured];
