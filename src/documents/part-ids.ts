@@ -86,7 +86,7 @@ const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u
  * `(a) Suppose ...` / `Answer`), and the statements' labels would take the answers after them.
  */
 export const APPENDIX_SECTION =
-  /^[ \t]*(?:(?:Appendix|APPENDIX)[ \t]+(?:[A-Z]|\d{1,2})(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})*)[.:]?[ \t]+(?=(?:Question|Problem|Task|Exercise|QUESTION|PROBLEM|TASK|EXERCISE)[ \t]*\d{1,2}\b(?:[ \t]*[:.—–-][ \t]*[^.?!\n]{0,80})?[ \t]*$)/m;
+  /^[ \t]*(?:(?:Appendix|APPENDIX)[ \t]+(?:[A-Z]|\d{1,2})(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})*)[.:]?[ \t]+(?=(?:Question|Problem|Task|Exercise|QUESTION|PROBLEM|TASK|EXERCISE)[ \t]*\d{1,2}\b(?:[ \t]*[:.—–-][ \t]*[^.?!\n]{0,80})?[ \t]*$)/;
 
 /**
  * Reads a part label at the start of a line, in the numberings people use: `1/a).`, `1a.`,
