@@ -40,8 +40,8 @@ const FLOORS: Record<string, number> = {
   'json-answers': 7,
   'inline-prose': 4,
   'one-line-answers': 5,
-  // The second blind set (2.d there goes to a person: its words fit 7.a nearly as well).
-  'uploads-md-images': 1,
+  // The second blind set (2.d there is placed by its screenshot's name, q2d.png: its words fit 7.a nearly as well).
+  'uploads-md-images': 2,
   'json-inline': 3,
   'plain-student': 4,
   'writeup-answers-line': 3,
@@ -165,9 +165,9 @@ test('an answer given by reference to another part ("Same formula as (a) with P 
 });
 
 test('the second blind set: a picture as a Markdown image, a one-line JSON object after the speaker, a formula then "because ... is ..."', { skip }, () => {
-  assert.deepEqual(Object.fromEntries(grade(fixture('uploads-md-images.md'))), { '2.b': 'correct', '2.d': 'needs-review' });
-  // Near miss: with no question under way, a reply whose words fit two questions' parts equally is not placed.
-  const alone = fixture('uploads-md-images.md').split('## User').slice(2).join('## User');
+  assert.deepEqual(Object.fromEntries(grade(fixture('uploads-md-images.md'))), { '2.b': 'correct', '2.d': 'incorrect' });
+  // Near miss: with no question under way and a screenshot whose name names no part, a reply whose words fit two questions' parts equally is not placed.
+  const alone = fixture('uploads-md-images.md').split('## User').slice(2).join('## User').replace('q2d.png', 'image.png');
   assert.deepEqual(Object.fromEntries(grade(`## User${alone}`)), {});
   const json = fixture('json-inline.md');
   assert.deepEqual(Object.fromEntries(grade(json)), { '3.c': 'correct', '4.b': 'correct', '7.b': 'correct' });

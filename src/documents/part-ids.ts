@@ -78,6 +78,17 @@ function label(question: string | undefined, part: string | undefined, subpart: 
 const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s+/u;
 
 /**
+ * A report's appendix section before the question it holds, the rest of the line a heading
+ * (`B Task 3`, `Appendix B: Problem 4`, `A.2 Question 3: Discrete Convolution`): the section's own
+ * letter or number, no question of its own. (Case matters: `a Problem` in a sentence is none.)
+ * Read only as a heading between a chat's turns, not as a line label: inside a reply or a write-up
+ * such an appendix repeats the prompts under it (a real export's `C Task 3` / `First Prompt` /
+ * `(a) Suppose ...` / `Answer`), and the statements' labels would take the answers after them.
+ */
+export const APPENDIX_SECTION =
+  /^[ \t]*(?:(?:Appendix|APPENDIX)[ \t]+(?:[A-Z]|\d{1,2})(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})*)[.:]?[ \t]+(?=(?:Question|Problem|Task|Exercise|QUESTION|PROBLEM|TASK|EXERCISE)[ \t]*\d{1,2}\b(?:[ \t]*[:.—–-][ \t]*[^.?!\n]{0,80})?[ \t]*$)/;
+
+/**
  * Reads a part label at the start of a line, in the numberings people use: `1/a).`, `1a.`,
  * `1.a`, `1a:`, `1(a)`, `Q1a`, `Q1(a)`, `Problem 1a`, `Question 1 (a)`, `Problem 4: Part (a)`,
  * `**1a**`, `### 1(a)`, `(b).`, `c).`, `a.`, `**(a):**`, `Solution (a):`, `i.`, `Part (c)`, `Question 7`,

@@ -1,5 +1,5 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
-import { alsoNamed, readLineLabel, type LineLabel } from './part-ids.js';
+import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
@@ -45,6 +45,8 @@ const CLOSE_MATCH = 0.9;
 interface Aligned {
   by: PartResponse['alignedBy'];
   doubt?: string;
+  /** The doubt is only which of one question's parts a turn asks: a reply's own part labels settle it. */
+  ofPart?: boolean;
 }
 
 /** Share of a heading's words found in a question's title and text (0..1). */
@@ -509,7 +511,7 @@ export function isRecheck(prompt: string): boolean {
  */
 const ASKS_FOR = String.raw`(?:(?:please|pls|now|next|ok(?:ay)?|and|then|can you|could you|let'?s)[\s,]+)*(?:solve|do|answer|try|attempt|work on|help me with|move on to|go on to|continue with)\s+(?:the\s+)?|(?:(?:ok(?:ay)?|and|great|thanks)[\s,]+)*(?:now|next|then)[\s,:]+|请?(?:解答|回答|完成|做)\s*`;
 
-const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
+const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR})?(?:problem|question|exercise|task)\s*(\d{1,2})\b[.:)]?(?:\*\*)?\s*(.*)$`, 'i');
 
 /** Words after a part's name that remark on its answer (`4(c) is wrong`), not ask it. */
 const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|needs?|has|had|got|gets|wrongly|also|still|and|or|vs\.?|versus)\b`;
@@ -538,6 +540,22 @@ const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:pa
 
 /** `question 3.b.i`, `problem 4.c`: a question's word, then a part's dotted id. */
 const DOTTED_INLINE = /\b(?:question|problem|exercise)\s*(\d{1,2})\.([a-h])(?:\.([ivx]{1,4}))?(?![\w.]*\d)\b/gi;
+
+/** `Q1 and Q2`, `questions 3-4`, `problem 7`: a question's word and number, perhaps a second number joined to it. */
+const QUESTIONS_NAMED = /\b(?:q|questions?|problems?|exercises?)\s*(\d{1,2})(?:\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?(\d{1,2}))?\b(?![.,]\d)/gi;
+
+/**
+ * Whether a turn that asks nothing by its opening names several questions, some of them whole
+ * (`HW4 Q1 and Q2 (b)-(e) on Poe, copied the whole page`): an overview of what the chat goes
+ * through, not a request for the last question it names. (Parts named for each question, as in
+ * `question 7 (a), (b) and question 4(f)`, are a request, read by `partsNamedInline`.)
+ */
+function namesSeveralQuestions(text: string, inline: readonly string[], outline: QuestionOutline[]): boolean {
+  if (!/\d/.test(text)) return false;
+  const named = new Set<string>();
+  for (const m of text.slice(0, 400).matchAll(QUESTIONS_NAMED)) for (const n of [m[1], m[2]]) if (n && outline.some((o) => o.number === n)) named.add(n);
+  return named.size > 1 && new Set(inline.map((id) => id.split('.')[0])).size < named.size;
+}
 
 /**
  * The parts a prompt names in its words, when they belong to more than one question or come after
@@ -819,7 +837,7 @@ export function questionByContent(text: string, outline: QuestionOutline[]): { q
  * Undefined when no statements are known or none leads. `min`: how near the best must come;
  * `prefer`: the question under way, whose one part among near ties is taken, with a doubt.
  */
-export function partByContent(text: string, outline: QuestionOutline[], options: { min?: number; prefer?: string } = {}): { id: string; question: string; doubt?: string } | undefined {
+export function partByContent(text: string, outline: QuestionOutline[], options: { min?: number; prefer?: string } = {}): { id: string; question: string; doubt?: string; rival?: string } | undefined {
   const scored = scoreStatements(text, outline);
   const [best, second] = scored;
   if (!best || best.s < (options.min ?? ASKED_BY_CONTENT_MIN) || best.shared < 2) return undefined;
@@ -832,6 +850,7 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
       id: own[0]!.id,
       question: own[0]!.question,
       doubt: `aligned to part ${own[0]!.id} by its words and the question under way, but part ${rival.id} matches nearly as well (${rival.s.toFixed(2)})`,
+      rival: rival.id,
     };
   }
   // A part's statement pasted word for word is that part, however many words a sibling shares with it.
@@ -839,7 +858,7 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
     second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
-  return { id: best.id, question: best.question, ...(doubt ? { doubt } : {}) };
+  return { id: best.id, question: best.question, ...(doubt ? { doubt, rival: second!.id } : {}) };
 }
 
 /** An image marker a chat export leaves where a picture was sent: `[image]`, `<image>`, `![screenshot](...)`. */
@@ -914,6 +933,25 @@ function uploadOnly(m: Message): boolean {
   return (sent && request.length < 60) || ((sent || POINTS_AT_PICTURE.test(request)) && request.length < 300 && !request.includes('$'));
 }
 
+/** A picture's file name that names a question's part: `q2d.png`, `Q3_c.jpg`, `hw4-problem4b.png`, `q3d_ii.png`. */
+const PICTURE_PART = /(?:^|[^a-z])(?:q|question|problem|prob)[ _-]?(\d{1,2})[ _.-]?\(?([a-h])\)?(?:[ _.-]?([ivx]{1,4}))?\.(?:png|jpe?g|gif|webp|heic)\b/i;
+
+/**
+ * The part a picture sent alone is of, when its file name (in `![q2d.png](...)` or as an
+ * attachment) names one the key has: the person named the screenshot for the part it shows.
+ */
+function partOfPicture(m: Message, outline: QuestionOutline[]): string | undefined {
+  if (!/\.(?:png|jpe?g|gif|webp|heic)\b/i.test(m.text) && !m.files?.length) return undefined;
+  const names = [...(m.files ?? []), ...[...m.text.matchAll(/!\[([^\]\n]*)\]\(([^)\n]*)\)/g)].flatMap((x) => [x[1]!, x[2]!])];
+  const ids = new Set<string>();
+  for (const name of names) {
+    const p = PICTURE_PART.exec(name.split(/[\\/]/).pop() ?? '');
+    const id = p && idFor(p[1], p[2]!.toLowerCase(), p[3]?.toLowerCase(), outline);
+    if (id && outline.some((o) => o.parts.includes(id))) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
 /**
  * Where a reply to a question sent as a picture goes, by its own words: the question whose parts
  * its text matches, and within it each bold-titled section to the part it names; or the one part
@@ -986,7 +1024,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   };
   messages.forEach((m, turn) => {
     if (m.role === 'note') {
-      const h = promptHeading(m.text);
+      // (`B Task 3`: an appendix's letter before the question it heads.)
+      const h = promptHeading(m.text.replace(APPENDIX_SECTION, ''));
       if (h.number || /^(?:question|problem)\b/i.test(m.text)) setQuestion(h.number, h.heading);
       return;
     }
@@ -996,9 +1035,14 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       const h = promptHeading(m.text);
       const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
       const inline = partsNamedInline(m.text, outline);
+      let pictured: string | undefined;
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
-      if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
+      if (!h.number && inline.length && namesSeveralQuestions(m.text, inline, outline)) {
+        // An overview: the words of this turn and the next say which question each pastes.
+        acrossQuestions = [];
+        byWords = true;
+      } else if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
       // A copy of one part's statement from the problem set asks that part, whichever question came
       // before (`(a) Derive the gradient ...` pasted after question 3's replies).
       const copied = h.number ? undefined : (pastedPart(m.text, outline) ?? retyped(m.text, labels, question, outline, (id) => responses.has(id)));
@@ -1040,13 +1084,21 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
-        if (!promptParts.length && inline.length > 1) promptParts = inline;
+        // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both.)
+        if (inline.length > 1 && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);
             return id ? [[id, s.text] as const] : [];
           }),
         );
+        pending = 'new';
+      } else if (uploadOnly(m) && (pictured = partOfPicture(m, outline))) {
+        // A screenshot named for its part (`q2d.png`): that part, as if its number were typed.
+        setQuestion(pictured.split('.')[0], '');
+        alignedBy = { by: 'number' };
+        promptParts = [pictured];
+        askedTexts = new Map();
         pending = 'new';
       } else if (uploadOnly(m)) {
         askedTexts = new Map();
@@ -1078,12 +1130,16 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           if (asked.question !== question) cursor = -1;
           question = asked.question;
           byWords = true;
-          alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt } : {}) };
+          // (`Newton-Schulz ... (a) What is the runtime ... (b) ...`: a turn pasting two parts matches both.)
+          const ofPart = asked.rival && asked.rival.split('.')[0] === asked.question;
+          alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt, ...(ofPart ? { ofPart } : {}) } : {}) };
           promptParts = [asked.id];
-        } else if (!asked && !recheck && !continuing && question === undefined) {
+        } else if (!asked && !recheck && !continuing && (question === undefined || byWords)) {
           // A question pasted with all its parts in one line, no number: its words name the question, the reply's labels its parts.
+          // (In a chat found by words, another question with parts still unanswered: the person moved on to it.)
           const whole = questionByContent(m.text, outline);
-          if (whole) {
+          const moved = whole && whole.question !== question && outline.find((o) => o.number === whole.question)?.parts.some((id) => !responses.has(id));
+          if (whole && (question === undefined || moved)) {
             question = whole.question;
             cursor = -1;
             byWords = true;
@@ -1178,7 +1234,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             each,
             [l.question, each === id ? (l.part ?? p) : each.split('.')[1], l.subpart].filter(Boolean).join('/'),
             { text: s.text, turn, ...(m.line ? { line: m.line } : {}), ...sharing(each, ids) },
-            alignedBy,
+            alignedBy.ofPart ? { by: alignedBy.by } : alignedBy,
             pending !== 'continue',
             restated,
           );

@@ -5,7 +5,7 @@ import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
-import type { Submission } from '../model/submission.js';
+import type { Message, Submission } from '../model/submission.js';
 import { detectFormat, readMessages, reasoningLeftOut, TranscriptError } from './transcripts.js';
 import { unlabelledTurns } from './unlabelled-chat.js';
 import { statementIndex } from './pasted-statements.js';
@@ -14,6 +14,7 @@ import { assignmentOf } from './assignment.js';
 import { readDocumentFile, type ReadFileOptions } from './read-file.js';
 import { latexLabels } from './tex.js';
 import { jsonAnswerLines } from './json-answers.js';
+import { arenaBattle } from './arena-battle.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -29,14 +30,29 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (text.length > SUBMISSION_LIMITS.chars) {
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
-  const original = text;
-  text = foldLabelWords(foldFullWidth(htmlAsText(text)));
+  const folded = foldLabelWords(foldFullWidth(htmlAsText(text)));
+  // One model's answers of a side-by-side battle: the other's would be read as more parts.
+  const battle = arenaBattle(folded);
+  const sub = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
+  return battle?.doubt ? withDoubt(sub, battle.doubt) : sub;
+}
+
+/** Every response of a submission doubted for one reason (which of two models' answers it is), said once as a warning. */
+function withDoubt(s: Submission, doubt: string): Submission {
+  return { ...s, responses: s.responses.map((r) => ({ ...r, alignmentDoubt: r.alignmentDoubt ?? doubt })), warnings: [...s.warnings, `${s.path ?? s.id}: ${doubt}`] };
+}
+
+/**
+ * `readSubmission` of a text with its HTML, wide letters and other languages' label words folded;
+ * `original` as the file has it; `turns` when its chat's turns are known already.
+ */
+function readFolded(text: string, original: string, id: string, key: Key, problems?: ProblemSet, path?: string, turns?: Message[]): Submission {
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
-  const unlabelled = format === 'writeup' ? unlabelledTurns(text, statementIndex(outline), doubts) : undefined;
+  const unlabelled = turns ?? (format === 'writeup' ? unlabelledTurns(text, statementIndex(outline), doubts) : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
     const messages = unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format);

@@ -1,4 +1,5 @@
 import type { Message, SubmissionFormat } from '../model/submission.js';
+import { APPENDIX_SECTION } from './part-ids.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -233,8 +234,16 @@ function learnedAssistantName(lines: readonly string[]): string | undefined {
   return name?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
-/** A person's own `Question 3` line between the turns of a chat they annotate (a heading or bold in Markdown). */
-export const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem)\s+\d+(?:\*\*)?\s*$/i;
+/**
+ * A person's own `Question 3` line between the turns of a chat they annotate (a heading or bold in
+ * Markdown), or a report's appendix heading over a pasted chat (`B Task 3: Discrete Convolution`).
+ */
+const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem|Task|Exercise)\s+\d+(?:\s*[:—–-]\s*[A-Z][^$.?!:\n]{0,60})?(?:\*\*)?\s*$/i;
+
+/** Whether a line (or block) is such a heading for the turns after it. */
+export function isQuestionNote(text: string): boolean {
+  return QUESTION_NOTE.test(text) || (APPENDIX_SECTION.test(text) && QUESTION_NOTE.test(text.replace(APPENDIX_SECTION, '')));
+}
 
 /**
  * Whether the lines from `from` up to the next speaker line (or the end) are a person's headings
@@ -242,13 +251,13 @@ export const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem)\s+
  * A model's own `## Problem 2` heads the text of its answer, so it has more after it.
  */
 function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line: string) => boolean): number | undefined {
-  if (!QUESTION_NOTE.test(lines[from]!)) return undefined;
+  if (!isQuestionNote(lines[from]!)) return undefined;
   let end = from + 1;
   let words = 0;
   for (; end < lines.length && !isSpeaker(lines[end]!); end++) {
     const l = lines[end]!.trim();
     if (!l) continue;
-    if (QUESTION_NOTE.test(l)) {
+    if (isQuestionNote(l)) {
       // Questions left out (`Question 5` / `Coding Portion`) come one after another: each has its title.
       words = 0;
       continue;

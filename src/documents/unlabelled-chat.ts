@@ -2,7 +2,7 @@ import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
 import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
-import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, QUESTION_NOTE, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
 
 /**
  * Chats copied as text from a web app in which the person's turns carry no label: only the
@@ -37,13 +37,28 @@ const MESSAGE_START = /^[A-Za-z(][\w'’(),]*(?:\s+[\w'’(),?.!:-]+){2,}|\.(?:p
  * make mistakes.`). (A time is left out: sites put it under either kind of message.)
  */
 const BUTTON =
-  /^(?:copy(?: code| response)?|edit(?: message)?|edited|retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|[👍👎↻⎘]|\d+\s*\/\s*\d+|.{0,40}\bcan make mistakes\b.{0,80}|AI-generated content may be incorrect\.?)$/iu;
+  /^(?:copy(?: code| response)?|edit(?: message)?|edited|retry|regenerate|share|like|dislike|compare|good response|bad response|read aloud|export|rewrite|try again|[👍👎↻⎘]|\d+\s*\/\s*\d+|.{0,40}\bcan make mistakes\b.{0,80}|AI-generated content may be incorrect\.?)$/iu;
 
 /** Buttons only a reply has: a block of buttons with one of these, or without `Edit`, ends a reply. */
-const REPLY_BUTTON = /^(?:retry|regenerate|share|like|dislike|good response|bad response|read aloud|export|rewrite|try again|.*can make mistakes.*|AI-generated.*)$/i;
+const REPLY_BUTTON = /^(?:retry|regenerate|share|like|dislike|compare|good response|bad response|read aloud|export|rewrite|try again|.*can make mistakes.*|AI-generated.*)$/i;
 
 /** The opening of a question as people paste it: `3. Understanding Convolution ...`, `Q7 (b) ...`, `Problem 2:`. */
 const QUESTION_OPENING = /^(?:(?:Q|Question|Problem|Exercise)\s*\d{1,2}\b|\d{1,2}\.\s+[A-Z][^.$\n]{3,80}$)/;
+
+/** The line a bot's card names its maker on: `By @anthropic` (Poe). */
+const BY_HANDLE = /^by\s+@[\w.-]{2,40}$/i;
+
+/**
+ * A bot's card over its page, a few short lines that name it and its maker (Poe: `Poe` /
+ * `Claude-3.5-Sonnet-200k` / `By @anthropic`): the page's, no reply of the model's.
+ */
+function isCard(b: Block): boolean {
+  const t = b.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return t.length <= 5 && t.some((l) => BY_HANDLE.test(l)) && t.every((l) => l.length <= 40 && !/[$.:?]$/.test(l));
+}
 
 /** How many blocks around a question's opening are looked at (a bound: a reply of many numbered lines stays linear). */
 const NEAR = 6;
@@ -113,7 +128,12 @@ function isChrome(b: Block): boolean {
  */
 export function unlabelledTurns(text: string, index?: StatementIndex, doubts: string[] = []): Message[] | undefined {
   const lines = text.split(/\r?\n/);
-  const blocks = blocksOf(lines);
+  const all = blocksOf(lines);
+  // A page copied whole from its top opens on the bot's card and its buttons: they are the page's,
+  // and a line the person wrote above them is a note on the copy, not their first question.
+  const card = all.findIndex((b, k) => k < 3 && isCard(b));
+  const blocks = card < 0 ? all : all.slice(card + (all[card + 1]?.kind === 'buttons' ? 2 : 1));
+  const preface: Message[] = all.slice(0, Math.max(card, 0)).map((b) => ({ role: 'note', text: b.text.trim(), line: b.from + 1 }));
   const pasted = new Map<number, boolean>();
   const isPasted = (k: number) => {
     if (!index) return false;
@@ -136,14 +156,14 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
     else marks.push({ from: k, at: k, role });
   });
   if (!strongEnough(blocks, marks, isPasted)) return undefined;
-  const messages: Message[] = [];
+  const messages: Message[] = preface;
   // Before the first cue: the site's menus (left out) and a person's remarks (notes); any other text is the person's first paste.
   const head = marks[0]!.from;
   const note = (k: number) => messages.push({ role: 'note', text: blocks[k]!.text.trim().replace(/^\[([^\]]+)\]\(#\)$/, '$1'), line: blocks[k]!.from + 1 });
   // (A person's `Question 4` above the chat says which question the turns after it are about; before
   // a first turn headed by an avatar, nothing of the page is the person's paste.)
   const lead = marks[0]!.role === 'reply' ? firstContent : head;
-  for (let k = 0; k < lead; k++) if (isRemark(blocks[k]!.text) || QUESTION_NOTE.test(blocks[k]!.text)) note(k);
+  for (let k = 0; k < lead; k++) if (isRemark(blocks[k]!.text) || isQuestionNote(blocks[k]!.text)) note(k);
   const span = (a: number, b: number) => (a < b ? { text: lines.slice(blocks[a]!.from, blocks[b - 1]!.to + 1).join('\n'), line: blocks[a]!.from + 1 } : undefined);
   const user = (a: number, b: number) => {
     const s = span(a, b);
@@ -152,7 +172,7 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   const reply = (a: number, b: number) => {
     // A person's `Question 7` between a reply and their next turn heads what comes next; it is no part of the reply.
     let end = b;
-    while (end > a + 1 && QUESTION_NOTE.test(blocks[end - 1]!.text)) end--;
+    while (end > a + 1 && isQuestionNote(blocks[end - 1]!.text)) end--;
     const s = span(a, end);
     if (s) pushReply(s.text, s.line, messages);
     for (let k = end; k < b; k++) note(k);
