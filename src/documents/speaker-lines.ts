@@ -1,0 +1,82 @@
+import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+
+/**
+ * Chats whose turns are headed in ways the transcript reader does not know, rewritten so that
+ * each person's turn starts `User:` (the model's keeps its name): a messaging app's export
+ * (`[10/3/25, 21:40:12] Dani: ...` then `... Meta AI: ...`), an editor's chat with the person's
+ * handle (`smolina: ...` then `GitHub Copilot: ...`), and a terminal session with a local model
+ * (`>>> prompt` under `ollama run`). Lines stay where they are, so locations still point into the file.
+ */
+
+/** A messaging app's stamp before a sender's name: `[10/3/25, 21:40:12] ` (iOS) or `10/03/2025, 21:40 - ` (Android). */
+const MESSAGE_STAMP = /^[ \t]*\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:-[ \t]+)?(?=[^\s:][^:\n]{0,40}:[ \t])/gm;
+
+/** A model's name heading its turn, with a colon (`Meta AI: ...`, `GitHub Copilot:`). */
+const MODEL_SAYS = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${ASSISTANT_NAMES})${VERSION}(?:\*\*)?[ \t]*:`, 'i');
+/** The same, anywhere in a text: most submissions have no such line and skip the line by line search. */
+const MODEL_SAYS_IN = new RegExp(MODEL_SAYS.source, 'im');
+
+/** A sender's handle heading a line: one to three words or a login (`smolina`, `Dani`, `@jlee`, `Ana María`). */
+const HANDLE = /^[ \t]*(?:\*\*)?(@?[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30}){0,2})(?:\*\*)?:[ \t]/u;
+
+/** Words a reply heads its own lines with (`Answer:`, `Max pooling:`), never a person's name. */
+const NOT_A_HANDLE =
+  /^(?:user|human|you|me|student|prompt|answer|final answer|solution|note|notes|hint|step \d+|part|question|problem|proof|result|summary|weights|biases|output|input|shape|runtime|cost|total|so|thus|therefore|example|explanation|reason|why|check|verify|max pooling|average pooling|conclusion)$/i;
+
+/** A terminal session with a local model: `ollama run deepseek-r1:14b`, then `>>> prompt` lines. */
+const OLLAMA = /^[ \t]*(?:\$[ \t]*)?ollama[ \t]+run[ \t]+\S+/m;
+const PROMPT = /^>>>[ \t]+(\S.*)$/;
+
+/** The text with its turns headed as the transcript reader reads them; unchanged when it is none of these chats. */
+export function speakerLines(text: string): string {
+  let t = text;
+  if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) t = t.replace(MESSAGE_STAMP, '');
+  if (t.includes('>>>') && OLLAMA.test(t)) t = terminalTurns(t);
+  const handle = MODEL_SAYS_IN.test(t) ? personsHandle(t) : undefined;
+  if (!handle) return t;
+  const lines = t.split('\n');
+  return lines.map((l) => (HANDLE.exec(l)?.[1] === handle ? l.replace(`${handle}:`, 'User:') : l)).join('\n');
+}
+
+/**
+ * The person's handle: the one name that heads a line before every turn of the model, and is no
+ * word a reply heads its lines with. Undefined when the model's turns are not headed by its name,
+ * or no single name precedes them all (a write-up whose lines start `Weights:`).
+ */
+function personsHandle(text: string): string | undefined {
+  let common: Set<string> | undefined;
+  let since = new Set<string>();
+  let turns = 0;
+  for (const line of text.split('\n')) {
+    if (MODEL_SAYS.test(line)) {
+      common = common ? new Set([...common].filter((n) => since.has(n))) : since;
+      since = new Set();
+      turns++;
+      continue;
+    }
+    const name = HANDLE.exec(line)?.[1];
+    if (name && !NOT_A_HANDLE.test(name) && !MODEL_SAYS.test(`${name}:`)) since.add(name);
+  }
+  return turns && common?.size === 1 ? [...common][0] : undefined;
+}
+
+/** `>>> prompt` is the person's turn; the model's reply starts on the next line with text, up to the next prompt. */
+function terminalTurns(text: string): string {
+  const lines = text.split('\n');
+  let replyStarts = false;
+  for (let i = 0; i < lines.length; i++) {
+    const prompt = PROMPT.exec(lines[i]!);
+    if (prompt?.[1]?.startsWith('/')) {
+      // `/bye`, `/set`: commands to the terminal, no turn.
+      lines[i] = '';
+      replyStarts = false;
+    } else if (prompt) {
+      lines[i] = `User: ${prompt[1]}`;
+      replyStarts = true;
+    } else if (replyStarts && lines[i]!.trim()) {
+      lines[i] = `Assistant: ${lines[i]}`;
+      replyStarts = false;
+    }
+  }
+  return lines.join('\n');
+}
