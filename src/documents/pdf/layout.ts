@@ -1307,8 +1307,11 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
     // each cell is a formula of its own, never one product of all of them.
     const column = math[i] && gap > 3 * t.size;
+    // A space a formula writes itself (`\quad`, `\qquad`: an em or two, wider than any operator's
+    // spacing) parts what it sets apart, an answer from its remark (`\sqrt{d} \quad (\approx 32)`).
+    const quad = math[i] && last?.math && gap > 0.8 * t.size ? (gap > 1.7 * t.size ? ' \\qquad ' : ' \\quad ') : undefined;
     if (last && last.math === math[i] && !column) {
-      last.text += space + (math[i] ? t.tex : t.t);
+      last.text += (quad ?? space) + (math[i] ? t.tex : t.t);
       last.x1 = t.x1;
     } else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space, x0: t.x0, x1: t.x1 });
   });
@@ -1400,6 +1403,9 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     out += `${r.space}${before}${sentences.map((x) => `$${x.trim()}$`).join('. ')}${after}${tail && !display ? tail[1] : ''}`;
   }
   if (display) out = `$${out.trim()}$`;
+  // A glyph the font maps to no character (an emoji drawn from a colour font) comes as a control
+  // character: the page shows a picture there, no letter, and a NUL in the text spoils what reads it.
+  out = out.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}), ...(lead !== undefined && !display ? { lead } : {}) };
 }
 
