@@ -281,6 +281,9 @@ const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]
 /** A line that opens a list item or a labelled part: never the rest of the line above it. */
 const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a-z]|\d{1,2})\.\s|\d{1,2}\.?[a-z]\)|#|\*\*|\|)/i;
 
+/** A messaging app's stamp opening a message (`[10/3/25, 21:40:12] Dani:`): a message of its own, never a line's rest. */
+const MESSAGE_STAMP = /^\[\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\]/i;
+
 /**
  * A line ending on a word no item ends on (`the SignSGD rate of part` / `(d) would be ...`, `as in`
  * / `(b)`): what opens the next line as a label would is the sentence's reference, wrapped.
@@ -332,7 +335,7 @@ const unclosed = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) 
  * wrote the paragraph on one line, and the readers after this one read labels and headings by
  * lines as the chat wrote them.
  */
-function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>): boolean {
+function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>, numbered: ReadonlySet<number> = new Set()): boolean {
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table || prev.cut) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
@@ -343,7 +346,16 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   const [ps, ns] = [prev.proseSize ?? prev.size, next.proseSize ?? next.size];
   // The rest of a bold title the line above opened is no new item, though it may start bold.
   const rest = prev.titleAt !== undefined && next.titleRest ? next.text.replace(/^\*\*/, '') : next.text;
-  if ((!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) || (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text))) || next.box.y1 > prev.box.y0 + 0.5 * prev.size)
+  // A number the column wrapped with its stop (`in row` / `6. g3`) is no item when no item before
+  // it was numbered one less: a list counts up from its first item.
+  const number = Number(/^(\d{1,2})\.\s/.exec(rest)?.[1] ?? Number.NaN);
+  const stray = number >= 2 && !numbered.has(number - 1);
+  if (
+    (!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) ||
+    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray) ||
+    MESSAGE_STAMP.test(next.text) ||
+    next.box.y1 > prev.box.y0 + 0.5 * prev.size
+  )
     return false;
   // A bracket the line left open is closed on the next (`√(d_in` / `d_out) = 1/√d_in`): the page
   // broke a formula written as text, however short the reply (too short to show its column's edge).
@@ -368,6 +380,14 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   return prev.box.x1 + 0.25 * prev.size + (next.lead ?? shown(first) * perChar) > right - 0.5 * prev.size;
 }
 
+/** A line of code that stops inside an expression: on an operator, a comma or a `&`, a big operator's limits, or a bracket left open. */
+function endsOpen(line: string): boolean {
+  const t = line.trimEnd();
+  if (/[=+\-*/,&([{<]$|\\(?:cdot|times|leftarrow|to|le|ge|approx|(?:sum|prod|int)(?:_\{[^{}]*\}|_\w)?(?:\^\{[^{}]*\}|\^\w)?)$/.test(t)) return true;
+  const count = (re: RegExp) => (t.match(re) ?? []).length;
+  return count(/[([{]/g) > count(/[)\]}]/g);
+}
+
 /**
  * Whether code line `next` is the rest of `prev`, wrapped by its box: `next` starts at the box's
  * text edge, right below, and its first word (to a space, or through a hyphen) would not have
@@ -384,7 +404,9 @@ function codeWrapped(prev: TextLine, next: TextLine): boolean {
   // within a character or two, since a line the writer ended just short of the edge before a long
   // word is as likely as a wrapped one.
   const hyphen = /[^\s-]-$/.test(prev.text) && /^\S/.test(next.text);
-  if (!hyphen && prev.box.x1 < prev.codeRight - 1.5 * char) return false;
+  // Unless the line stops where no expression ends (on an operator, a comma, a `&`, a sum's
+  // limits, with a bracket open): no writer ends a line there and starts the next at the margin.
+  if (!hyphen && prev.box.x1 < prev.codeRight - 1.5 * char && !endsOpen(prev.text)) return false;
   const first = /^\S*?(?:-|(?=\s)|$)/.exec(next.text)?.[0] ?? next.text;
   // A break at a space leaves the space at the line's end, unseen.
   return prev.box.x1 + ((hyphen ? 0 : 1) + first.length) * char > prev.codeRight - 0.2 * char;
@@ -413,6 +435,8 @@ export function linesToMarkdown(
     lastOf.push(src);
   };
   let inCode = false;
+  // The numbers that opened the lines so far as a numbered item's do.
+  const numbered = new Set<number>();
   // Where the last Markdown line's bold title starts, when it runs to the line's end unfinished.
   let openTitle: number | undefined;
   // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
@@ -433,7 +457,7 @@ export function linesToMarkdown(
     const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
     // A table's rows stand one under the other, however tall their padding makes them.
     // An inline formula the line had no room for is alone on the next line, but not a display.
-    const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges);
+    const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges, numbered);
     // A posted picture is a paragraph of its own. A display is one on a page's top too, after the
     // sentence at the foot of the page before (the page turn shows no gap).
     const newPara =
@@ -482,7 +506,7 @@ export function linesToMarkdown(
         return;
       }
       if (newPara && !inCode) push('');
-      if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges)) {
+      if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges, numbered)) {
         headings.delete(out.length - 1);
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
@@ -504,6 +528,8 @@ export function linesToMarkdown(
       }
     }
     push(l.text, i);
+    const item = /^(\d{1,2})\.\s/.exec(l.text);
+    if (item) numbered.add(Number(item[1]));
     // A title starts as a title does: bold words going on from the line above do not.
     if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) {
       openTitle = l.titleAt;
