@@ -20,6 +20,9 @@ const emoji = ['Checked each against the notes:', '', 'Stride: $S = 2$ 🎯', ''
 // A wide space the writer set in a display parts an answer from its remark.
 const quads = ['So', '', '$$r = \\frac{a}{b} \\quad (\\text{about } 0.5)$$', '', 'and', '', '$$s = 2t \\qquad t > 0$$', '', 'while', '', '$$u = v + w \\le \\int_0^1 f(x)\\,dx$$'].join('\n');
 
+// Words of text in a display, spaced as a sentence's, with a bracket among them.
+const phrases = ['We get', '', '$$n = 2^{k} \\text{ tokens (in total)}$$', '', 'and', '', '$$g = \\log (x) + \\max(a, b) \\text{ over the batch}$$'].join('\n');
+
 // A code line its box wrapped at a space after an operand-less sum, at every length of what
 // goes before, so that the break falls short of the box's edge in some.
 const tail = '\\sum_{j=1}^{m}dy_{i,j}x_{i+h-1,j+l-1}';
@@ -63,6 +66,7 @@ const dated = Array.from({ length: 12 }, (_, k) => `${lead(k)}the homework on co
 const pages = [
   { name: 'emoji', job: chatExport(`## User\n\nDid it work?\n\n## Assistant\n\n${emoji}\n`, 'chatgpt-print') },
   { name: 'quads', job: chatExport(`## User\n\nThe ratio?\n\n## Assistant\n\n${quads}\n`, 'claude-exporter') },
+  { name: 'phrases', job: chatExport(`## User\n\nHow many?\n\n## Assistant\n\n${phrases}\n`, 'chatgpt-print') },
   { name: 'code', job: chatExport(`## User\n\nThe update?\n\n## Assistant\n\n${code}\n`, 'chatgpt-exporter') },
   { name: 'rows', job: chatExport(`## User\n\nWhere are the edges?\n\n## Assistant\n\n${rows}\n\n${list}\n`, 'qwen-dark') },
   { name: 'stamped', job: chatExport(`## Assistant\n\n${stamped}\n`, 'chatgpt-print', undefined, true) },
@@ -98,6 +102,15 @@ test('a wide space set in a display (`\\quad`, `\\qquad`) is read as one; operat
   // Near miss: a relation's and an integral's spacing are no quads.
   assert.match(text, /^\$\$u = v \+ w \\le \\int/m, text);
   assert.doesNotMatch(text.slice(text.indexOf('$$u')), /quad/, text);
+});
+
+test('words of text in a formula, spaced as a sentence, are one `\\text` phrase with its brackets; operators before brackets stay operators', { skip: noChromium }, () => {
+  const text = texts.get('phrases')!;
+  const n = /^\$\$n = (.*)\$\$$/m.exec(text)?.[1] ?? '';
+  assert.match(n, /\\text\{tokens \(in total\)\}$/, text);
+  assert.equal(verdict('2^{k}', n), 'correct', text);
+  // Near miss: `\log (x)` and `\max(a, b)` are operators on their arguments, never words of a phrase.
+  assert.match(text, /^\$\$g = \\log ?\(x\) \+ \\max ?\(a, ?b\) \\text\{over the batch\}\$\$$/m, text);
 });
 
 test('a code line its box wrapped after a sum that has no summand yet is one line again; lines the writer ended stay', { skip: noChromium }, async () => {

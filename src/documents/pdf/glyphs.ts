@@ -331,9 +331,18 @@ export function glyphsToLatex(s: string, font: string): string {
   // Upright words in a formula: operators (`\log`), named functions, else text.
   if (/KaTeX_Main|^CMR|LMRoman|MathJax_Main/i.test(font) && /[A-Za-z]{2}/.test(s)) {
     return s
-      .split(/([A-Za-z]{2,})/)
+      .split(/([A-Za-z]{2,}(?:(?: +\(?|\) +\(?)[A-Za-z]{2,})*\)?)/)
       .map((part, i) => {
         if (i % 2 === 0) return part ? glyphsToLatex(part, font.replace(/^KaTeX_Main|^CMR|^LMRoman|^MathJax_Main/i, 'Sym')) : '';
+        const words = part.match(/[A-Za-z]+/g)!;
+        const open = (part.match(/\(/g) ?? []).length - (part.match(/\)/g) ?? []).length;
+        // Words spaced as a sentence's (`\text{ pixels (per side)}`) are one phrase of text, its
+        // brackets the phrase's: read word by word, the bracket was a factor of the formula.
+        if (words.length > 1 && open === 0 && !words.some((w) => OPERATOR_NAMES.has(w))) return `\\text{${part}}`;
+        if (words.length > 1 || /\)$/.test(part)) {
+          const tail = part.slice(words[0]!.length);
+          return glyphsToLatex(words[0]!, font) + (tail ? glyphsToLatex(tail, font) : '');
+        }
         if (OPERATOR_NAMES.has(part)) return `\\${part} `;
         if (/^(?:arg(?:min|max)|softmax|diag|sign|Var|Cov|rank|relu|ReLU|erf|Tr)$/.test(part)) return `\\operatorname{${part}} `;
         return `\\text{${part}}`;
