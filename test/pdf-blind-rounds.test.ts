@@ -5,8 +5,14 @@
  * graded otherwise is what the reader lost, or what the print does not show; every one left is
  * listed here with why, so that a new one fails. The classes fixed are rebuilt in
  * pdf-losses-round6.test.ts. Prints are cached (test/fixtures/pdf/generate.ts): on two shared
- * cores the file took 5 min 22 s with no print cached, 60 s with all of them; rounds 9-12's chat
- * prints are those pdf-heldout.test.ts makes too.
+ * cores the file took 5 min 22 s with no print cached, 60 s with all of them. Rounds 9-12 were
+ * printed as chats before (pdf-heldout.test.ts held them until this file covered them with their
+ * pages too): round 9 differed on 6 of 60 parts at first (a row vector `\begin{bmatrix} 0 & 0.8 & 0
+ * \end{bmatrix}^\top` read as one number), 10 of 222 with its Markdown transcripts (a power on a
+ * tall bracket in `cases` read as a row; one-line paragraphs run together); round 10 38 of 264
+ * (bubbles lost on a smaller print, bold part headings read plain); round 11 2 of 168 (two floor
+ * fractions one under the other read into each other); round 12 4 of 192 (a display at a page's top
+ * run into the foot of the page before; a power straddling a bracket's corner read as a row).
  *
  * First measured (every round printed as chats and as pages, parts compared / parts differing):
  * round 9 324 / 0 (its three folders), 10 297 / 1, 11 217 / 6, 12 210 / 0, 13 330 / 10,

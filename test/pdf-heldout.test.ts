@@ -206,47 +206,6 @@ test('a table the page broke goes on in one table: the header Chromium repeats o
   }
 });
 
-test('the third blind round printed as chat exports grades as its text does', { skip: heldoutPdfSkip() ?? false }, async () => {
-  // 6 of 60 differed at first, a row vector (`\begin{bmatrix} 0 & 0.8 & 0 \end{bmatrix}^\top`)
-  // read as one number in every layout; then one, MathJax's, whose brackets are of the text's size.
-  const pairs = await heldoutPdfPairs(undefined, fileURLToPath(new URL('../../test/fixtures/blind-round9/', import.meta.url)));
-  const differ = pairs.filter((p) => p.text !== p.pdf);
-  assert.ok(pairs.length >= 55, `only ${pairs.length} parts graded`);
-  assert.ok(differ.length === 0, differ.map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} from the text, ${p.pdf} from the PDF`).join('\n'));
-});
-
-test('the third blind round with its Markdown transcripts that have no role headings printed too grades as its text does', {
-  skip: heldoutPdfSkip() ?? false,
-}, async () => {
-  // 10 of 222 differed at first: a power on a tall bracket in a `cases` row read as a row of its
-  // own (and KaTeX's brace, drawn apart by its tall rows, cut in two), and MathJax's row vector;
-  // then 3, replies of one-line paragraphs run together (their own baseline steps were mostly
-  // paragraph steps), so a list's `Biases:` was read into the sentence above it.
-  await printedRound(fixtures('blind-round9'), true, 215, 0);
-});
-
-test('the fourth blind round (chat pages copied as text) printed as chat exports grades as its text does', { skip: heldoutPdfSkip() ?? false }, async () => {
-  // Its chats printed turn by turn, screenshots as pictures: 38 of 264 parts differed at first (a
-  // chat printed smaller lost its bubbles, bold headings naming parts were read plain or run into
-  // the line above); then one, a paragraph run into the sentence above it on ChatGPT Exporter's
-  // narrow page, until paragraph gaps were measured pair by pair. Write-ups in it are not printed here.
-  await printedRound(fixtures('blind-round10'), false, 250, 0);
-});
-
-test('the fifth and sixth blind rounds printed as chat exports grade as their text does but for a few parts', { skip: heldoutPdfSkip() ?? false }, async () => {
-  // Round 11: 2 of 168 parts differed: on MathJax's page two list items' floor fractions, one
-  // right under the other, were read into each other (4.b); one is left, a Gemini 7.b.
-  // Round 12: 4 of 192 differed at first (a display at a page's top run into the sentence at the
-  // foot of the page before; a reply of one-line paragraphs run together); none then. Once the
-  // text's reading of gpt4o-answer-first 3.a became right (its answer above the "(b)" label), its
-  // PDF showed a loss the wrong reading had hidden: inside `cases`, the power on
-  // `\left(\tfrac{1}{2}\right)^{n}` (a bracket too short for scriptOfTall's 1.4 line heights) was read
-  // as a row of its own in four of the eight layouts, until a power straddling a bracket's top corner
-  // was its script whatever the bracket's height.
-  await printedRound(fixtures('blind-round11'), false, 160, 1);
-  await printedRound(fixtures('blind-round12'), false, 185, 0);
-});
-
 test("chats whose person's turns carry no label, printed as the page of text they are, keep the cues that part the turns and grade as their text does", {
   skip: heldoutPdfSkip() ?? false,
 }, async () => {
