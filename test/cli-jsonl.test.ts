@@ -149,6 +149,59 @@ test('check --jsonl answers a slow writer line by line, without waiting for more
   assert.equal(await closed, 0);
 });
 
+// A reader that waited for the end of the input would never answer the first line: the limit turns that hang into a failure.
+test('check --jsonl on a terminal answers each line as it is typed, and ends at Ctrl-D with the summary', { timeout: 60_000 }, async (t) => {
+  // util-linux `script` runs the command on a pseudo-terminal: stdin is a TTY, not a pipe or a file.
+  if (process.platform !== 'linux') return t.skip('`script -qfc` (util-linux) gives the command a pseudo-terminal on Linux only');
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return t.skip('util-linux `script` is not installed');
+  }
+  const command = [process.execPath, CLI, 'check', '--jsonl', '--summary', '--threads', '1'].map((a) => `'${a}'`).join(' ');
+  const child = spawn('script', ['-qfc', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let shown = '';
+  const waiters: (() => void)[] = [];
+  child.stdout.on('data', (d: Buffer) => {
+    shown += d.toString();
+    for (const w of waiters.splice(0)) w();
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // The terminal echoes what is typed (a line ended by Ctrl-D, not Enter, is followed on its own
+  // line by its answer): only the answers carry a verdict.
+  const answers = () =>
+    shown
+      .split(/\r?\n/)
+      .filter((l) => l.includes('{"verdict"'))
+      .map((l) => JSON.parse(l.slice(l.indexOf('{"verdict"'))) as { verdict: string });
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
+  // Each line is typed only once the one before it is answered: an input read to its end first would never answer.
+  const typed: [string, string, string][] = [
+    ['3', '3', 'correct'],
+    ['x^2 - 1', '(x-1)(x+1)', 'correct'],
+    ['4', '5', 'incorrect'],
+  ];
+  for (const [i, [expected, answer, verdict]] of typed.entries()) {
+    child.stdin.write(`${JSON.stringify({ expected, answer })}\n`);
+    await until(() => answers().length > i);
+    assert.equal(answers()[i]!.verdict, verdict, `${expected} vs ${answer}`);
+  }
+  // A last line without Enter, then Ctrl-D twice: the first hands over the unfinished line, which
+  // may go on, the second ends the input; the line is answered then, and the summary follows.
+  child.stdin.write('{"expected": "7", "answer": "7"}\x04');
+  child.stdin.write('\x04');
+  await until(() => / by workers\)/.test(shown));
+  child.stdin.end();
+  assert.equal(await closed, 0);
+  assert.deepEqual(
+    answers().map((a) => a.verdict),
+    ['correct', 'correct', 'incorrect', 'correct'],
+  );
+  assert.match(shown, /3 correct, 1 incorrect \(3 checked in the main thread, 1 by workers\)/);
+});
+
 // One pool for the rest: real workers with the CAS.
 const pool = new CheckPool({ threads: 2, maxBatch: 8 });
 after(() => pool.close());

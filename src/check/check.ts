@@ -35,9 +35,9 @@ const MATRIX_TYPES = new Set<AnswerType>(['expression', 'equation', 'update']);
  * same answers (`$\sqrt{d_{out}}$` in most of them), and grading tries each response's
  * candidates in several readings, so most checks of a run were asked before. Only for specs that
  * live as long as their key (a transient spec's compiled form is shared by content), and bounded
- * per answer so that a stream of distinct candidates keeps memory flat. Callers get a copy.
+ * per answer and options so that a stream of distinct candidates keeps memory flat. Callers get a copy.
  */
-const DECIDED = new WeakMap<PreparedExpected, Map<string, CheckResult>>();
+const DECIDED = new WeakMap<PreparedExpected, Map<string, CheckResult>[]>();
 const DECIDED_MAX = 1_024;
 
 /** Options of one check beside the spec. */
@@ -277,14 +277,18 @@ export function checkAnswer(spec: AnswerSpec, candidate: string, options: CheckO
     const prepared = preparedFor(spec, options.symbols, options.transientSpec);
     // A shared budget (a table's cells) makes a verdict depend on the checks before it.
     if (options.budget || options.transientSpec) return checkPrepared(prepared, candidate, options, options.budget ?? new WorkBudget(), t0);
-    let decided = DECIDED.get(prepared);
-    if (!decided) DECIDED.set(prepared, (decided = new Map()));
-    const asked = `${options.extracted ? 'x' : '-'}${options.cas ? 'c' : '-'}${candidate}`;
-    const before = decided.get(asked);
+    let byOptions = DECIDED.get(prepared);
+    if (!byOptions) DECIDED.set(prepared, (byOptions = []));
+    // One map per combination of the options that change a verdict, keyed by the candidate itself:
+    // a key made by joining them was a new string to flatten and hash on every check, where the
+    // candidate's own hash is computed once and kept in the string.
+    const asked = (options.extracted ? 1 : 0) + (options.cas ? 2 : 0);
+    const decided = (byOptions[asked] ??= new Map());
+    const before = decided.get(candidate);
     if (before) return Object.assign({}, before, { ms: Math.round((performance.now() - t0) * 100) / 100 });
     const r = checkPrepared(prepared, candidate, options, new WorkBudget(), t0);
     if (decided.size >= DECIDED_MAX) decided.clear();
-    decided.set(asked, r);
+    decided.set(candidate, r);
     return Object.assign({}, r);
   } catch (e) {
     if (e instanceof LimitError) return staged(result(fallbackType, { verdict: 'undecided', score: 0, check: 'limits', reason: e.message }, '', spec.value ?? '', t0), 'compare');

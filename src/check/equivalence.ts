@@ -24,6 +24,12 @@ export interface CompareEnv {
   cas?: Cas;
   /** The check's work budget. */
   budget: WorkBudget;
+  /**
+   * Only whether the two are equal is wanted, not where they differ: a wrong answer's diagnosis
+   * compares up to a dozen variants that all differ, and wrote each one's point and values only
+   * to drop them.
+   */
+  equalityOnly?: boolean;
 }
 
 /** The outcome of comparing two scalar (or vector) expressions. */
@@ -82,6 +88,7 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
     // assumptions (positive: true) exclude those points. Two such points, to be sure.
     if (typeof got === 'number' && Number.isNaN(got)) {
       if (++answerUndefined >= 2) {
+        if (env.equalityOnly) return { equal: false, check: 'numeric' };
         return {
           equal: false,
           check: 'numeric',
@@ -93,6 +100,7 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
     if (!close(want, got, rel)) {
       // A value too large for doubles on either side cannot be compared at this point.
       if (!isFiniteValue(got) && (typeof got !== 'number' || !Number.isNaN(got)) && typeof want === 'number' && Math.abs(want) > 1e300) continue;
+      if (env.equalityOnly) return { equal: false, check: 'numeric' };
       return {
         equal: false,
         check: 'numeric',
@@ -109,6 +117,7 @@ export function numericCompare(expected: Node, answer: Node, env: CompareEnv): C
       const want = evaluate(expected, point, env.budget);
       const got = evaluate(answer, point, env.budget);
       if (isFiniteValue(want) && isFiniteValue(got) && !close(want, got, rel)) {
+        if (env.equalityOnly) return { equal: false, check: 'numeric' };
         return { equal: false, check: 'numeric', counterexample: `at ${describePoint(point, names)} the answer is ${fmt(got)}, the expected value is ${fmt(want)}` };
       }
     }

@@ -163,15 +163,29 @@ export function trimAnswer(s: string): string {
       .replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '')
       .replace(/\\[,;!]\s*$/, '')
       .replace(/\\(?:quad|qquad)\s*$/, '')
-      .replace(TRAILING_REMARK, '')
-      .replace(TRAILING_CONDITION, '')
-      .replace(CHECK_MARK, '')
-      .replace(CITATION_MARKS, '')
-      .replace(EQUATION_NUMBER, '')
       .trim();
+    t = withoutEndMarks(t);
     t = withoutWordedBracket(t);
   }
   return t;
+}
+
+/** Characters CHECK_MARK ends with. */
+const CHECK_MARK_ENDS = new Set(['*', '†', '‡', '✓', '✔', '☑', '✅', '\uFE0F']);
+
+/**
+ * A remark, a condition, a check mark, citation marks or an equation's number at the end, taken
+ * off. Each pattern is tried only where the text ends as it must end (`)`, `]`, a mark) or holds
+ * its command: V8 tries an end-anchored pattern from every position, and trimming is done on
+ * every candidate of every response, twice over.
+ */
+function withoutEndMarks(text: string): string {
+  let t = text;
+  if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '');
+  if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
+  if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
+  if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
+  return t.trim();
 }
 
 /** A bracket's first word when it is prose (`use`, `via`, `from`), not a function the mathematics applies (`log`, `max`). */

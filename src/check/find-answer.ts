@@ -33,10 +33,19 @@ const NAME_SYNONYMS: Record<string, string[]> = {
   rank: ['rank', 'rk'],
 };
 
+/**
+ * Whether a text holds a relation sign at all (`=`, `<`, `>`, `\le`, `\ge`, `\lt`, `\gt`, and the
+ * commands that start with them): the patterns that read a left side try every length of it
+ * before each sign, and most candidates (a number, an expression) have none.
+ */
+function statesRelation(text: string): boolean {
+  return text.includes('=') || text.includes('<') || text.includes('>') || text.includes('\\l') || text.includes('\\g');
+}
+
 /** Whether a candidate states the named answer (`g_3 = ...` for `g3`, `\mathrm{Var}(...) = ...` for `variance`). */
 export function statesName(candidate: string, name: string): boolean {
   // A strict bound states its quantity as a weak one does (`a < 0` as `a \ge 0`).
-  const lhs = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\lt\b|\\gt\b)/.exec(candidate)?.[1];
+  const lhs = statesRelation(candidate) ? /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\lt\b|\\gt\b)/.exec(candidate)?.[1] : undefined;
   if (!lhs) return false;
   // `\# \text{bias} = F` (the number of biases) states `biases`: a count's sign and the plural say the same.
   const got = nameKey(lhs).replace(/^#/, '');
@@ -52,6 +61,7 @@ export function statesName(candidate: string, name: string): boolean {
 
 /** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
 export function leftSide(value: string): string | undefined {
+  if (!statesRelation(value)) return undefined;
   const m = /^\s*([^=<>]{1,40}?)\s*(?:=|\\le|\\ge|\\leq|\\geq|<|>|\\leftarrow|:=)/.exec(value);
   if (!m || /[+-]\s*\S/.test(m[1]!.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ''))) return undefined;
   return m[1]!;

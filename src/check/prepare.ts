@@ -10,6 +10,8 @@ import type { AnswerType } from '../model/answer-spec.js';
 export function stripThousands(s: string): string {
   // `{,}`, `,\!` and thin spaces (`1\,473`, `1 473`) between groups of three digits.
   const t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!|\\,|\\ |~|\u2009|\u202F)\s*(?=\d{3}(?!\d))/g, '$1');
+  // Only commas are dropped below.
+  if (!t.includes(',')) return t;
   // A comma followed by exactly three digits, in a number that starts with 1–3 digits, at
   // bracket depth 0: `23,296`, `7,425,000`, `1,000.99`. `(8,30,30)` and `32, 349` are lists.
   let out = '';
@@ -190,13 +192,15 @@ export function prepareCommon(s: string): string {
   if (!/\\begin|\\substack/.test(t)) t = t.replace(/\\\\(?=[A-Za-z])/g, '\\');
   // `4.9\ \text{m/s}^2`, `9.8 \text{ m s}^{-2}`: a unit's power written outside its text is the unit's, not the
   // number's (`2\mathrm{e}^{2}` is Euler's e, and `\mathrm{d}`, `\mathrm{i}` are no units).
-  t = t.replace(
-    /(\d\s*(?:\\[,;:! ]|~|\s)*\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?![edi]\s*\})[A-Za-zµΩ°]{1,3}(?:\s*[/·\s]\s*[A-Za-zµΩ°]{1,3})*\s*)\}\s*\^\s*(\{\s*-?\d\s*\}|\d)/g,
-    (_m, unit: string, power: string) => `${unit}^${power}}`,
-  );
+  // (The patterns that need a command are tried only on text with a backslash: most candidates have none.)
+  if (t.includes('\\'))
+    t = t.replace(
+      /(\d\s*(?:\\[,;:! ]|~|\s)*\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?![edi]\s*\})[A-Za-zµΩ°]{1,3}(?:\s*[/·\s]\s*[A-Za-zµΩ°]{1,3})*\s*)\}\s*\^\s*(\{\s*-?\d\s*\}|\d)/g,
+      (_m, unit: string, power: string) => `${unit}^${power}}`,
+    );
   t = t.replace(UNIT_WORDS, '$1');
   // `d_{\rm out}`, `{\bf W}`: plain TeX's font switches, which models trained on old papers still write, are LaTeX's `\mathrm{out}`, `\mathbf{W}`.
-  t = t.replace(/\{\s*\\(rm|bf|sf|tt|it|cal)\b\s*([^{}]*?)\s*\}/g, (_m, font: string, body: string) => `{\\math${font}{${body}}}`);
+  if (t.includes('\\')) t = t.replace(/\{\s*\\(rm|bf|sf|tt|it|cal)\b\s*([^{}]*?)\s*\}/g, (_m, font: string, body: string) => `{\\math${font}{${body}}}`);
   // `\mathrm{d}w_{h,l}`, `d\mathbf{w}`: an upright or bold differential's d is the start of the name it is
   // written against (`dw`, a key's symbol when the key declares it), as `dw_{h,l}` is.
   if (t.includes('d')) t = t.replace(UPRIGHT_D, 'd').replace(D_BEFORE_BOLD, 'd$1');
@@ -211,12 +215,14 @@ export function prepareCommon(s: string): string {
   // `&= 2c\,d_\text{out}^2 d_\text{in} \tag{1} \\`: an aligned row's number or label is no part of its mathematics.
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(/\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g, ' ');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
-  t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
+  if (t.includes('\\')) t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
-  t = t.replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*\\prime/g, (_m, primes?: string) => "'".repeat(primes ? primes.split('\\prime').length - 1 : 1));
+  if (t.includes('\\prime')) t = t.replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*\\prime/g, (_m, primes?: string) => "'".repeat(primes ? primes.split('\\prime').length - 1 : 1));
   // `W(x)=1orW(x)=-1`: a joining word glued between a value and the next formula.
-  t = t.replace(/(?<=[\d)}])(or|and)(?=[A-Z(\\])/g, ' $1 ');
-  return stripThousands(t)
+  if (t.includes('or') || t.includes('and')) t = t.replace(/(?<=[\d)}])(or|and)(?=[A-Z(\\])/g, ' $1 ');
+  t = stripThousands(t);
+  if (!t.includes('\\')) return t.replace(/[€£¥]/g, '');
+  return t
     .replace(/\^\s*\{?\s*\\circ\s*\}?/g, '')
     .replace(/\\(?:\$|euro|pounds)/g, '')
     .replace(/[€£¥]/g, '')

@@ -778,6 +778,11 @@ function substituted(candidate: string, defs: Map<string, string>): string[] {
     });
     return changed ? [text] : [];
   }
+  // A name is found in the text as written: a candidate that holds none of them is left as it is
+  // without looking at each of its letters (most candidates, and grading reads every one).
+  let any = false;
+  for (const name of defs.keys()) if ((any = candidate.includes(name))) break;
+  if (!any) return [];
   const own = /^\s*(\S+)\s*=/.exec(candidate)?.[1];
   let changed = false;
   const text = candidate.replace(NAME, (name, offset: number) => {
@@ -932,12 +937,15 @@ function gradeAnswerIn(part: KeyPart, a: NamedAnswer, texts: string[], options: 
 /** Candidates with a number for a quantity put after those that state it in symbols (a bare number after every formula). */
 function instancesLast(candidates: Candidate[]): Candidate[] {
   const symbolic = candidates.filter((c) => !isNumberOnly(c.text));
-  const instance = (c: Candidate) => {
+  if (!symbolic.length || symbolic.length === candidates.length) return candidates;
+  const isInstance = (c: Candidate) => {
     if (!isNumberOnly(c.text)) return false;
     const name = leftSide(c.text);
     return name ? symbolic.some((s) => statesName(s.text, name)) : symbolic.length > 0;
   };
-  return [...candidates.filter((c) => !instance(c)), ...candidates.filter(instance)];
+  // Each candidate weighed once: a response's numbers are each compared with all its formulas.
+  const instance = candidates.map(isInstance);
+  return [...candidates.filter((_, i) => !instance[i]), ...candidates.filter((_, i) => instance[i])];
 }
 
 /** Grades one attempt of a part against every answer the key gives for it. */

@@ -99,7 +99,7 @@ function numberCategory(want: number, got: number): 'arithmetic' | undefined {
  * factor, or equality only on a diagonal ("equal only when d_in = d_out").
  */
 export function diagnoseDifference(expected: Node, answer: Node, ctx: CheckContext): string | undefined {
-  const env = { symbols: ctx.symbols, budget: ctx.budget };
+  const env = { symbols: ctx.symbols, budget: ctx.budget, equalityOnly: true };
   const negated = numericCompare({ kind: 'neg', arg: expected }, answer, env);
   if (negated.equal) return 'the sign is flipped';
   const ratio = (k: number): Node => ({ kind: 'mul', factors: [{ kind: 'num', value: { n: BigInt(k), d: 1n }, text: String(k) }, expected] });
@@ -117,7 +117,7 @@ export function diagnoseDifference(expected: Node, answer: Node, ctx: CheckConte
       const a = names[i]!;
       const b = names[j]!;
       const sub = (n: Node) => substitute(n, b, { kind: 'sym', name: a });
-      const diag = numericCompare(sub(expected), sub(answer), { symbols: { ...ctx.symbols, [a]: stripGreater(ctx.symbols[a]) }, budget: ctx.budget });
+      const diag = numericCompare(sub(expected), sub(answer), { symbols: { ...ctx.symbols, [a]: stripGreater(ctx.symbols[a]) }, budget: ctx.budget, equalityOnly: true });
       if (diag.equal) return `equal only when ${a} = ${b}`;
     }
   }

@@ -37,15 +37,48 @@ function isMinusOne(n: Node): boolean {
 }
 const MATRIX_ENVS = new Set(['matrix', 'bmatrix', 'pmatrix', 'vmatrix', 'Bmatrix', 'Vmatrix', 'smallmatrix', 'array']);
 
+/** What a reading context declares, in the forms the parser looks names up in. */
+interface ContextNames {
+  declared: ReadonlySet<string>;
+  /** Multi-letter names, longest first, so that `lr` wins over `l`. */
+  multiLetter: readonly string[];
+  functions: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+  matrices: ReadonlySet<string>;
+}
+
+/**
+ * A context's names, worked out once per context: a key's answer keeps one context for every
+ * candidate read against it, and building these sets anew was a tenth of reading a short answer.
+ * The parser never changes them (it copies `indexed`, which it adds to).
+ */
+const NAMES = new WeakMap<ReadContext, ContextNames>();
+
+function namesOf(ctx: ReadContext): ContextNames {
+  let names = NAMES.get(ctx);
+  if (!names) {
+    const declared = new Set(ctx.symbols ?? []);
+    names = {
+      declared,
+      multiLetter: [...declared].filter((s) => /^[A-Za-z]{2,}$/.test(s)).sort((a, b) => b.length - a.length),
+      functions: new Set(ctx.functions ?? []),
+      stems: new Set([...declared].map((s) => /^([A-Za-z]{2,})_/.exec(s)?.[1]).filter((s): s is string => !!s)),
+      matrices: new Set(ctx.matrices ?? []),
+    };
+    NAMES.set(ctx, names);
+  }
+  return names;
+}
+
 class Parser {
   private pos = 0;
   private depth = 0;
-  private readonly declared: Set<string>;
-  private readonly multiLetter: string[];
-  private readonly functions: Set<string>;
-  private readonly matrices: Set<string>;
+  private readonly declared: ReadonlySet<string>;
+  private readonly multiLetter: readonly string[];
+  private readonly functions: ReadonlySet<string>;
+  private readonly matrices: ReadonlySet<string>;
   /** Multi-letter stems of declared subscripted names (`fan` of `fan_in`). */
-  private readonly stems: Set<string>;
+  private readonly stems: ReadonlySet<string>;
   /** Families seen indexed, declared or inferred (a subscript that uses a sum's index). */
   readonly indexed: Set<string>;
   /** How many `|...|` absolute values are open: inside one, a bar closes it. */
@@ -59,12 +92,13 @@ class Parser {
     private toks: Token[],
     ctx: ReadContext,
   ) {
-    this.declared = new Set(ctx.symbols ?? []);
-    // Longest first, so that `lr` wins over `l`.
-    this.multiLetter = [...this.declared].filter((s) => /^[A-Za-z]{2,}$/.test(s)).sort((a, b) => b.length - a.length);
-    this.functions = new Set(ctx.functions ?? []);
-    this.stems = new Set([...this.declared].map((s) => /^([A-Za-z]{2,})_/.exec(s)?.[1]).filter((s): s is string => !!s));
-    this.matrices = new Set(ctx.matrices ?? []);
+    const names = namesOf(ctx);
+    this.declared = names.declared;
+    this.multiLetter = names.multiLetter;
+    this.functions = names.functions;
+    this.stems = names.stems;
+    this.matrices = names.matrices;
+    // The parser adds to these: its own copy.
     this.indexed = new Set(ctx.indexed ?? []);
   }
 
