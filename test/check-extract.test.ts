@@ -92,6 +92,29 @@ test("a program's printed arrays are answers (NumPy's `[[-40 -40] [-40 -40]]`, P
   assert.ok(!answerCandidates('The rank is $3$.\n\n[1] Strang, Linear Algebra.\n[2] Boyd.').some((c) => c.text === '(1)' || c.text === '(2)'));
 });
 
+test("a matrix typed in a program's notation outside any formula: Unicode minus signs, MATLAB rows, over several lines, in bold", () => {
+  const product = '\\begin{bmatrix} -3 & 5 \\\\ 7 & -1 \\end{bmatrix}';
+  const read = (text: string) => answerCandidates(text).map((c) => c.text);
+  // MATLAB's rows over lines, a Python list over lines, a bold list item: each the matrix it states.
+  assert.ok(read('The product is\n\nP = [−3 5;\n     7 −1]\n').includes(product));
+  assert.ok(read('P = [[−3, 5],\n     [7, −1]]').includes(product));
+  assert.ok(read('- **P = [−3 5; 7 −1]**').includes(product));
+  // Its rows, and its line read as text (`−3 5` as a product, `7 −1` as a subtraction), are no answers of their own.
+  assert.ok(!read('P = [[−3, 5],\n     [7, −1]]').some((t) => t.includes('[7') || t.startsWith('P =')), read('P = [[−3, 5],\n     [7, −1]]').join('\n'));
+  // A bold line stays as strongly stated once read as the matrix.
+  assert.equal(answerCandidates('Q = [1 0; 0 1] first.\n\n**P = [−3 5; 7 −1]**\n\nR = [2 2; 2 2]')[0]?.text, product);
+  // The checker reads one given as the answer.
+  expectVerdict(product, '[−3 5; 7 −1]', 'correct');
+  expectVerdict(product, 'P = [−3 5;\n     7 −1]', 'correct');
+  expectVerdict(product, '[[-3 5]\n [7 -1]]', 'correct');
+  // Near misses: an entry that differs stays wrong; a minus spaced on both sides subtracts, so the
+  // bracket is no matrix of numbers; a subtraction outside brackets stays one.
+  expectVerdict(product, '[−3 5; 7 1]', 'incorrect');
+  expectVerdict(product, '[−3 5; 7 − 1]', 'incorrect');
+  expectVerdict('6', '7 − 1', 'correct');
+  expectVerdict('-40', '−80 − (−40)', 'correct');
+});
+
 test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
   const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
   assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });

@@ -746,9 +746,17 @@ export function answerCandidates(response: string): Candidate[] {
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   const printed = printedArrays(response);
   // A printed array's rows (`[-40., -40., -40.]]]])`) are pieces of it, not answers of their own.
-  const inPrinted = (index: number) => printed.some((a) => index > a.index && index < a.index + a.length);
+  // So is the line that states one (`**y = [−40 −40; −40 −40]**`, read as text, subtracts): the array
+  // is read in its place, as strongly as the line was marked (bold, after "Answer:").
+  const printedMarks = new Map<number, { score: number; final: boolean }>();
+  const inPrinted = (index: number) => printed.findIndex((a) => index >= a.start && index < a.index + a.length);
   all.forEach((f, i) => {
-    if (inPrinted(f.index)) return;
+    const within = inPrinted(f.index);
+    if (within >= 0) {
+      const had = printedMarks.get(within);
+      printedMarks.set(within, { score: Math.max(had?.score ?? 0, reason.get(i) ?? 0), final: !!had?.final || finals.has(i) });
+      return;
+    }
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
     const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
@@ -796,14 +804,19 @@ export function answerCandidates(response: string): Candidate[] {
       push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
     }
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
-  for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
+  printed.forEach((a, k) => {
+    const marked = printedMarks.get(k);
+    push(a.text, marked?.score ? 'marker' : 'display', Math.max(10, marked?.score ?? 0) + at(a.index), a.index, !!marked?.final);
+  });
   const table = response.includes('|') ? response.split('\n').filter((l) => l.trim().startsWith('|')) : [];
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1, response.lastIndexOf(lines[lines.length - 1]!));
+  const lastLine = lines.length ? response.lastIndexOf(lines[lines.length - 1]!) : -1;
+  // A printed array's last row (`[ 49,  72,  59]]`) is a piece of it, not a line of its own.
+  if (lines.length && inPrinted(lastLine) < 0) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1, lastLine);
   if (!all.length) {
     // No formulas: a plain-text answer after a conclusion word.
     let end = -1;

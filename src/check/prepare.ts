@@ -1,4 +1,5 @@
 import type { AnswerType } from '../model/answer-spec.js';
+import { programArray } from './printed-output.js';
 
 /**
  * Text-level normalization before parsing: notation that means nothing for the value
@@ -247,5 +248,7 @@ export function prepareFor(type: AnswerType, s: string): string {
   let t = prepareCommon(s);
   if (type === 'number') t = prepareNumber(t);
   if (type === 'shape' || type === 'table') t = prepareShape(t);
+  // `[−40 −40; −40 −40]`: a matrix typed in a program's notation, its rows' entries apart by spaces.
+  if (type === 'matrix' && t.includes('[')) t = programArray(t) ?? t;
   return t;
 }

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+
+// Blind round 16's classes where the part was found but the wrong value was read or chosen: matrices
+// typed in a program's notation over several lines (only the last row was read) with Unicode minus
+// signs (`−40 −40` read as a subtraction). Each fixture here is written in words of its own, with a
+// near miss that must stay wrong.
+const grade = gradeWithStaffKey;
+const skip = devSkip;
+
+/** Question 3 (c) and (d) in a student's plain-text write-up: MATLAB rows, a Python list over lines. */
+const typedMatrices = (valid: string, strided: string) => `Q3 (c)
+
+I flipped the kernel both ways first, k = [1 2 1; 0 0 0; −1 −2 −1], and slid it over x. The rows of x grow by 5, so every valid window gives the same sum.
+
+Y = [${valid};
+     ${valid};
+     ${valid}]
+
+Q3 (d)
+
+i. One ring of zeros, stride 1 (5 × 5 out):
+
+Yp = [[−19, −28, −32, −36, −29],
+      [−30, −40, −40, −40, −30],
+      [−30, −40, −40, −40, −30],
+      [−30, −40, −40, −40, −30],
+      [ 49,  68,  72,  76,  59]]
+
+ii. Same padding, stride 2 (3 × 3 out):
+
+Ys = [−19 −32 −29; −30 −40 −30; ${strided}]
+`;
+
+test('a matrix typed over several lines in a program notation, with Unicode minus signs, is read whole', { skip }, () => {
+  const right = grade(typedMatrices('−40 −40 −40', '49 72 59'));
+  assert.equal(right.get('3.c'), 'correct');
+  assert.equal(right.get('3.d.i'), 'correct');
+  assert.equal(right.get('3.d.ii'), 'correct');
+  // Near misses: the correlation's +40 stays a convention slip (not rescued by the flipped kernel
+  // before it), and one entry of the last row swapped stays wrong.
+  const wrong = grade(typedMatrices('40 40 40', '49 72 95'));
+  assert.equal(wrong.get('3.c'), 'incorrect');
+  assert.equal(wrong.get('3.d.ii'), 'incorrect');
+});
