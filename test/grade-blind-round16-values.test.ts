@@ -4,8 +4,8 @@ import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 
 // Blind round 16's classes where the part was found but the wrong value was read or chosen: matrices
 // typed in a program's notation over several lines (only the last row was read) with Unicode minus
-// signs (`−40 −40` read as a subtraction). Each fixture here is written in words of its own, with a
-// near miss that must stay wrong.
+// signs (`−40 −40` read as a subtraction); a signal's name with its index run on (`y2(n)` read as
+// `y·2·n`). Each fixture here is written in words of its own, with a near miss that must stay wrong.
 const grade = gradeWithStaffKey;
 const skip = devSkip;
 
@@ -43,4 +43,16 @@ test('a matrix typed over several lines in a program notation, with Unicode minu
   const wrong = grade(typedMatrices('40 40 40', '49 72 95'));
   assert.equal(wrong.get('3.c'), 'incorrect');
   assert.equal(wrong.get('3.d.ii'), 'incorrect');
+});
+
+/** Question 3 (b) typed as plain text, the shifted output's name with its index run on (`y2`). */
+const runOnIndex = (output: string) => `Q3 (b)\n\nMoving the input later by five samples moves the output by the same amount,\n\n${output} for every n,\n\nso the system is time invariant.\n`;
+
+test("a numbered signal typed with its index run on (`y2(n)`, `y2[n]`) is the key's y_2, not y·2·n", { skip }, () => {
+  assert.equal(grade(runOnIndex('y2(n) = y(n − 5)')).get('3.b'), 'correct');
+  assert.equal(grade(runOnIndex('y2[n] = y[n − 5]')).get('3.b'), 'correct');
+  // Near misses: the output moved the wrong way, or shifted in value instead of time, is not the key's
+  // (the property named alone earns the part's other half).
+  assert.equal(grade(runOnIndex('y2(n) = y(n + 5)')).get('3.b'), 'partial');
+  assert.equal(grade(runOnIndex('y2[n] = y[n] − 5')).get('3.b'), 'partial');
 });
