@@ -56,3 +56,15 @@ test("a numbered signal typed with its index run on (`y2(n)`, `y2[n]`) is the ke
   assert.equal(grade(runOnIndex('y2(n) = y(n + 5)')).get('3.b'), 'partial');
   assert.equal(grade(runOnIndex('y2[n] = y[n] − 5')).get('3.b'), 'partial');
 });
+
+/** Question 3 (a) as a plain-text list, each item headed by its condition and a colon. */
+const headedCases = (...items: string[]) => `Q3 (a)\n\nSplit by how much of the rectangle overlaps the decaying exponential:\n\n${items.map((i) => `* ${i}`).join('\n')}\n`;
+
+test('a plain-text list of cases, each headed by its condition (`n < 0: ... y(n) = 0`), is the whole piecewise answer, not one branch', { skip }, () => {
+  const before = 'n < 0: nothing overlaps, so y(n) = 0';
+  const during = '0 <= n <= 6: partial overlap, y(n) = 1 + 1/2 + ... + (1/2)^n = 2 − 2^(−n)';
+  assert.equal(grade(headedCases(before, during, 'n >= 7: full overlap, y(n) = 2^(−n) (2^7 − 1) = 127·2^(−n)')).get('3.a'), 'correct');
+  // Near misses: a wrong last branch stays wrong; the key's half-right form (no end to the rectangle) stays half right.
+  assert.equal(grade(headedCases(before, during, 'n >= 7: full overlap, y(n) = 2^(−n) · 2^7 = 128·2^(−n)')).get('3.a'), 'incorrect');
+  assert.equal(grade(headedCases(before, 'n >= 0: the geometric sum, y(n) = 2 − 2^(−n)')).get('3.a'), 'partial');
+});

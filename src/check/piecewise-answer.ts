@@ -73,7 +73,7 @@ function caseOfClause(clause: string): { when: string; value: string } | undefin
  */
 function plainCaseOfLine(line: string): { when: string; value: string } | undefined {
   if (line.includes('$') || !line.includes('=')) return undefined;
-  const plain = PLAIN_CONDITION.exec(line);
+  const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line);
   if (!plain) return undefined;
   const after = line.slice(plain.index + plain[0].length);
   const eq = after.lastIndexOf('=');
@@ -82,10 +82,18 @@ function plainCaseOfLine(line: string): { when: string; value: string } | undefi
   const value = after
     .slice(eq + 1)
     .trim()
-    .replace(/[.;,]\s*$/, '');
+    .replace(/[.;,]\s*$/, '')
+    // Chat replies type the minus sign as Unicode's `−`.
+    .replace(/−/g, '-');
   if (!value || value.length > 40 || !/^[-\w\s()^{}*/+.·\\]+$/.test(value)) return undefined;
   return { when: `${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '), value };
 }
+
+/**
+ * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`: a list item
+ * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
+ */
+const CONDITION_HEADING = /^\s*(?:[-*•+]\s+)?(?:\*\*)?(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)(?:\*\*)?\s*:(?!=)/i;
 
 /** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
 function caseLists(text: string): string[] {
