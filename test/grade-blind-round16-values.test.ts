@@ -1,13 +1,30 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
+import { replyVersions } from '../src/documents/regenerated-replies.js';
 
 // Blind round 16's classes where the part was found but the wrong value was read or chosen: matrices
 // typed in a program's notation over several lines (only the last row was read) with Unicode minus
 // signs (`−40 −40` read as a subtraction); a signal's name with its index run on (`y2(n)` read as
-// `y·2·n`). Each fixture here is written in words of its own, with a near miss that must stay wrong.
+// `y·2·n`); a plain-text list of cases read as one branch; a regenerated reply's rejected version
+// graded. Each fixture here is written in words of its own, with a near miss that must stay wrong.
 const grade = gradeWithStaffKey;
 const skip = devSkip;
+
+/** Question 3 (c) of a transcript graded with the staff key: its final verdict, and its first answer's when it differs. */
+function gradeSubmissionOf(text: string): { verdict: string; first?: string } {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  const part = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, 't.txt', key!, problems)).parts.find((p) => p.id === '3.c')!;
+  return { verdict: part.verdict, ...(part.first ? { first: part.first.verdict } : {}) };
+}
 
 /** Question 3 (c) and (d) in a student's plain-text write-up: MATLAB rows, a Python list over lines. */
 const typedMatrices = (valid: string, strided: string) => `Q3 (c)
@@ -67,4 +84,56 @@ test('a plain-text list of cases, each headed by its condition (`n < 0: ... y(n)
   // Near misses: a wrong last branch stays wrong; the key's half-right form (no end to the rectangle) stays half right.
   assert.equal(grade(headedCases(before, during, 'n >= 7: full overlap, y(n) = 2^(−n) · 2^7 = 128·2^(−n)')).get('3.a'), 'incorrect');
   assert.equal(grade(headedCases(before, 'n >= 0: the geometric sum, y(n) = 2 − 2^(−n)')).get('3.a'), 'partial');
+});
+
+const flipped = '[[−40, −40, −40], [−40, −40, −40], [−40, −40, −40]]';
+const unflipped = '[[40, 40, 40], [40, 40, 40], [40, 40, 40]]';
+
+/** ChatGPT's page copied with both versions of a regenerated reply, each under its pager (`< 1/2 >`). */
+const regeneratedPage = (firstShown: string, lastShown: string) => `You said:
+Q3 (c): x is the 5x5 matrix 1..25 row by row, h = [[-1,-2,-1],[0,0,0],[1,2,1]]. Evaluate y = x * h (true convolution), no padding, stride 1.
+
+ChatGPT said:
+
+< 1/2 >
+
+(c) Sliding the kernel over the image, every window gives the same value, so
+y = ${firstShown}
+
+< 2/2 >
+
+(c) Working it through window by window, every window gives the same value:
+y = ${lastShown}
+`;
+
+/** A Markdown chat whose reply shows its pager under each version (`‹ 1/2 ›`). */
+const regeneratedMarkdown = (
+  firstShown: string,
+  lastShown: string,
+) => `**User:** Q3 (c): x holds 1..25 row by row (5 × 5), h = [[-1,-2,-1],[0,0,0],[1,2,1]]. Evaluate the convolution y, no padding, stride 1.
+
+**Assistant:** (c) Each 3 × 3 patch gives the same sum:
+
+y = ${firstShown}
+
+‹ 1/2 ›
+
+(c) Patch by patch once more; every patch gives the same sum:
+
+y = ${lastShown}
+
+‹ 2/2 ›
+`;
+
+test('a reply copied with the versions it was regenerated as: the last shown is the final answer, the first the first answer', { skip }, () => {
+  for (const copy of [regeneratedPage, regeneratedMarkdown]) {
+    const kept = gradeSubmissionOf(copy(unflipped, flipped));
+    assert.deepEqual([kept.verdict, kept.first], ['correct', 'incorrect'], copy.name);
+    // Near miss: the version shown last is the one kept, even when it is the wrong one.
+    const rejected = gradeSubmissionOf(copy(flipped, unflipped));
+    assert.deepEqual([rejected.verdict, rejected.first], ['incorrect', 'correct'], copy.name);
+  }
+  // A reply that shows one pager (the version kept, copied alone) is one reply; so is one with fractions on lines of their own.
+  assert.equal(replyVersions('< 2/2 >\n\n(c) y = 0').length, 1);
+  assert.equal(replyVersions('(a) p =\n\n1/2\n\n(b) q =\n\n2/2\n').length, 1);
 });
