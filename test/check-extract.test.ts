@@ -115,6 +115,21 @@ test("a matrix typed in a program's notation outside any formula: Unicode minus 
   expectVerdict('-40', '−80 − (−40)', 'correct');
 });
 
+test('a note after a formula that points back at it as the answer (`← my answer`, `<-- final`) states it, and is none of it', () => {
+  const found = answerCandidates('Working gives r = 3 at first.\n\nr = 5   ← my answer for (b)\n\nThe book says r = 4.');
+  assert.deepEqual([found[0]?.text, found[0]?.final], ['r = 5', true]);
+  assert.ok(answerCandidates('k = 2x + 1 <-- final\n\nthen k = 7 at x = 3').some((c) => c.text === 'k = 2x + 1' && c.final));
+  // Near misses: an update written with an arrow, and an arrow to words that name no answer, point at nothing.
+  assert.ok(answerCandidates('w ← w − η·dw').some((c) => c.text.includes('←')));
+  assert.deepEqual(
+    answerCandidates('r = 5   <- see the note\n\nr = 4').map((c) => [c.text, !!c.final]),
+    [
+      ['r = 4', false],
+      ['r = 5   <-', false],
+    ],
+  );
+});
+
 test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
   const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
   assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });

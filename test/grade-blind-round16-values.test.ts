@@ -14,7 +14,8 @@ import { replyVersions } from '../src/documents/regenerated-replies.js';
 // typed in a program's notation over several lines (only the last row was read) with Unicode minus
 // signs (`−40 −40` read as a subtraction); a signal's name with its index run on (`y2(n)` read as
 // `y·2·n`); a plain-text list of cases read as one branch; a regenerated reply's rejected version
-// graded. Each fixture here is written in words of its own, with a near miss that must stay wrong.
+// graded; a student's answer marked by an arrow note (`← my answer for (c)`) passed over. Each fixture
+// here is written in words of its own, with a near miss that must stay wrong.
 const grade = gradeWithStaffKey;
 const skip = devSkip;
 
@@ -136,4 +137,20 @@ test('a reply copied with the versions it was regenerated as: the last shown is 
   // A reply that shows one pager (the version kept, copied alone) is one reply; so is one with fractions on lines of their own.
   assert.equal(replyVersions('< 2/2 >\n\n(c) y = 0').length, 1);
   assert.equal(replyVersions('(a) p =\n\n1/2\n\n(b) q =\n\n2/2\n').length, 1);
+});
+
+/** Question 2 (d) in a student's write-up: their answer marked by an arrow note, another's answer mentioned after it. */
+const pointedAnswer = (mine: string, theirs: string) => `Q2 (d)
+
+The sign matrix is rank one with ±1 entries, so its spectral norm is √(d_in·d_out); the bound from (c) then gives
+
+α = ${mine}      <-- my final answer
+
+(The assistant I checked with wrote α = ${theirs} instead, because it forgot that the norm grows with d_out too.)
+`;
+
+test('a formula the writer points at as their answer (`<-- my final answer`, `← answer for (c)`) is the answer, not one mentioned after it', { skip }, () => {
+  assert.equal(grade(pointedAnswer('1/√d_in', '1/√d_out')).get('2.d'), 'correct');
+  // Near miss: the answer pointed at is wrong, however right the one mentioned after it.
+  assert.equal(grade(pointedAnswer('1/√d_out', '1/√d_in')).get('2.d'), 'incorrect');
 });

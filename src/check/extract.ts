@@ -611,6 +611,13 @@ export function plainFormulas(text: string): PlainFormula[] {
   return out;
 }
 
+/**
+ * `‖ΔW‖₂ ≤ √d_out   ← my answer for (c)`, `α = √(d_out d_in)  <-- final for (e)`: a note after a
+ * formula on its line that points back at it as the answer (a student marking theirs among the
+ * working). An arrow to anything else (`w ← w − η·dw`, an update) points at nothing.
+ */
+const POINTED_ANSWER = /[ \t]+(?:←|⟵|⇐|<-{1,2})[ \t]*(?:(?:this\s+is\s+|that's\s+)?(?:my|our|the)\s+)?(?:final|answer|ans\b|result|solution)\b[^\n]{0,60}$/gim;
+
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
 const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
@@ -648,7 +655,10 @@ function resultLabel(label: string): number {
  * after "Therefore" / "Thus" (20), after a result label such as "Receptive field:" (15), a
  * display formula (10) — plus up to 10 for coming later. Then a Markdown table and the last line.
  */
-export function answerCandidates(response: string): Candidate[] {
+export function answerCandidates(written: string): Candidate[] {
+  // A note pointing back at a formula (`← my answer for (c)`) is blanked, keeping offsets: none of the formula.
+  const pointers = written.includes('<') || written.includes('←') || written.includes('⟵') || written.includes('⇐') ? [...written.matchAll(POINTED_ANSWER)] : [];
+  const response = pointers.length ? written.replace(POINTED_ANSWER, (note) => ' '.repeat(note.length)) : written;
   const scored = new Map<string, Candidate & { score: number; at: number }>();
   const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
     const t = text.trim();
@@ -738,6 +748,15 @@ export function answerCandidates(response: string): Candidate[] {
       const score = resultLabel(m[1]!.trim());
       if (score) mark(m.index! + m[0].length, score, score === 50);
     }
+  // The formula a pointing note stands after, on its line, is stated as the answer.
+  for (const p of pointers) {
+    const lineStart = response.lastIndexOf('\n', p.index!) + 1;
+    const i = all.findLastIndex((f) => f.index >= lineStart && f.index < p.index!);
+    if (i >= 0) {
+      reason.set(i, Math.max(reason.get(i) ?? 0, 50));
+      finals.add(i);
+    }
+  }
   // `Updated runtime = 2c·d_out·d_in²` in a plain-text reply: the label before the formula's `=`.
   all.forEach((f, i) => {
     const score = 'label' in f && f.label ? resultLabel(f.label) : 0;
