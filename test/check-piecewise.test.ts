@@ -34,3 +34,12 @@ test('piecewise: a plain-text list whose items open on their condition and a col
   assert.deepEqual(piecewiseCandidates('- step 1: f(t) = 0\n- step 2: f(t) = 3t\n'), []);
   assert.deepEqual(piecewiseCandidates('- t < 1: f(t) = 0\n- t >= 1: f(t) = 3t − 3 > 0\n'), []);
 });
+
+test('piecewise: values listed in a sentence, each with its condition in brackets after it, state the cases', () => {
+  const cases = piecewiseCandidates('Hence $f(t) = 0$ ($t < 1$), $3t - 3$ ($t \\ge 1$).').map((c) => c.text);
+  assert.equal(cases.length, 1);
+  expectVerdict({ value: '\\begin{cases} 0 & t < 1 \\\\ 3(t - 1) & t \\ge 1 \\end{cases}', type: 'piecewise' }, cases[0]!, 'correct');
+  // Near misses: a bracket that is no condition, and one formula with its bracket, state no cases.
+  assert.deepEqual(piecewiseCandidates('The factors are $3$ ($t$), $4$ ($s$).'), []);
+  assert.deepEqual(piecewiseCandidates('So $f(t) = 3t - 3$ ($t \\ge 1$).'), []);
+});

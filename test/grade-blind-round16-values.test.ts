@@ -154,3 +154,13 @@ test('a formula the writer points at as their answer (`<-- my final answer`, `�
   // Near miss: the answer pointed at is wrong, however right the one mentioned after it.
   assert.equal(grade(pointedAnswer('1/√d_out', '1/√d_in')).get('2.d'), 'incorrect');
 });
+
+/** Question 3 (a) in one sentence: each value with its condition in brackets after it. */
+const bracketedConditions = (middle: string) =>
+  `Q3 (a)\n\nSumming the overlap of the rectangle with the decaying exponential window by window, the output is $0$ ($n < 0$), $${middle}$ ($0 \\le n \\le 6$) and $127 \\cdot 2^{-n}$ ($n \\ge 7$); the plot rises to just under 2 and then halves each step.\n`;
+
+test('cases listed in one sentence as values, each with its condition in brackets after it, are the whole piecewise answer', { skip }, () => {
+  assert.equal(grade(bracketedConditions('2 - 2^{-n}')).get('3.a'), 'correct');
+  // Near miss: one branch off by a step stays wrong.
+  assert.equal(grade(bracketedConditions('2 - 2^{-(n+1)}')).get('3.a'), 'incorrect');
+});
