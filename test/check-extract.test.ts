@@ -130,6 +130,15 @@ test('a note after a formula that points back at it as the answer (`← my answe
   );
 });
 
+test('a statement in bold that ends on its formula (`**The cost is $O(n^2)$.**`) states it; a bold case heading states nothing', () => {
+  const best = (text: string) => answerCandidates(text)[0]?.text;
+  assert.equal(best('First $a = 2$.\n\n**The total is $a + b = 5$.**\n\nThen $b = 3$ was used, and $a b = 6$.'), 'a + b = 5');
+  assert.equal(best('We try $x = 1$.\n\n**$x = 4$**\n\nCheck: $x^2 = 16$.'), 'x = 4');
+  // Near misses: a bold heading that ends on a colon, and bold words with a formula inside them, mark nothing.
+  assert.notEqual(best('**Case $n < 0$:** nothing.\n\nThen $y = 0$.'), 'n < 0');
+  assert.equal(best('**Using $W^TW$ instead** we get\n\n$$T = 2n$$'), 'T = 2n');
+});
+
 test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
   const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
   assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });

@@ -164,3 +164,19 @@ test('cases listed in one sentence as values, each with its condition in bracket
   // Near miss: one branch off by a step stays wrong.
   assert.equal(grade(bracketedConditions('2 - 2^{-(n+1)}')).get('3.a'), 'incorrect');
 });
+
+/** Question 1 (b) worked in steps, the result set in bold mid-way and the old runtime compared after it. */
+const boldMidway = (runtime: string) => String.raw`Q1 (b)
+
+Step one. Associativity lets us form the small Gram matrix instead, $(WW^\top)W = W(W^\top W)$, where $W^\top W$ is $d_{in}\times d_{in}$ and costs $c\,d_{in}^2 d_{out}$.
+
+Step two. **Together the two products take $${runtime}$.** The $\tfrac12$ and the $3I$ are cheap element-wise work.
+
+Step three. Against the $2c\,d_{out}^2 d_{in}$ of part (a) this saves a factor $d_{out}/d_{in}$; with $d_{in} = 128$ the Gram matrix is only $128 \times 128$.
+`;
+
+test('a statement set in bold that ends on its formula is the answer, though working and comparisons follow it', { skip }, () => {
+  assert.equal(grade(boldMidway(String.raw`2c\,d_{out} d_{in}^2`)).get('1.b'), 'correct');
+  // Near miss: a bold statement of one product's cost stays the key's half credit, not rescued by the working around it.
+  assert.equal(grade(boldMidway(String.raw`c\,d_{out} d_{in}^2`)).get('1.b'), 'partial');
+});

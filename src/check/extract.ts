@@ -618,6 +618,14 @@ export function plainFormulas(text: string): PlainFormula[] {
  */
 const POINTED_ANSWER = /[ \t]+(?:←|⟵|⇐|<-{1,2})[ \t]*(?:(?:this\s+is\s+|that's\s+)?(?:my|our|the)\s+)?(?:final|answer|ans\b|result|solution)\b[^\n]{0,60}$/gim;
 
+/**
+ * `**Each iteration now costs $2c\,d_{out}\,d_{in}^2$.**`, `**$\alpha = 1/\sqrt{d_{in}}$**`: bold that ends on
+ * a formula its words state (after a verb of value, `=` or a colon), or holds only the formula. A bold
+ * heading of a case (`**Case $n < 0$:**`) ends on its colon, and states nothing.
+ */
+const BOLD_STATEMENT =
+  /\*\*((?:[^*\n$]|\$[^$\n]{1,200}\$){0,200}?\b(?:is|are|equals?|costs?|gives?|becomes?|takes?|needs?|requires?)\s*|[^*\n$]{0,200}?[=:]\s*|\s*)\$([^$\n]{1,300})\$\s*[.!]?\s*\*\*/gi;
+
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
 const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
@@ -747,6 +755,14 @@ export function answerCandidates(written: string): Candidate[] {
     for (const m of response.matchAll(RESULT_LINE)) {
       const score = resultLabel(m[1]!.trim());
       if (score) mark(m.index! + m[0].length, score, score === 50);
+    }
+  // `**Each iteration now costs $2c\,d_{out}\,d_{in}^2$.**`: a statement set in bold that ends on its formula,
+  // as a TA reads the line a writer made stand out among the working (plain-text replies' bold is read above).
+  if (latex.length && response.includes('**'))
+    for (const m of response.matchAll(BOLD_STATEMENT)) {
+      const end = m.index! + m[0].length;
+      const i = all.findLastIndex((f) => f.index > m.index! && f.index < end);
+      if (i >= 0 && all[i]!.text === m[2]!.trim()) reason.set(i, Math.max(reason.get(i) ?? 0, 40));
     }
   // The formula a pointing note stands after, on its line, is stated as the answer.
   for (const p of pointers) {
