@@ -139,6 +139,15 @@ test('a statement in bold that ends on its formula (`**The cost is $O(n^2)$.**`)
   assert.equal(best('**Using $W^TW$ instead** we get\n\n$$T = 2n$$'), 'T = 2n');
 });
 
+test("a program's power (`x**2`) in plain text is a power; bold's `**` still marks bold", () => {
+  assert.ok(answerCandidates('The cost is\n\nc*n**2*m\n').some((c) => c.text === 'c*n^ 2*m'));
+  expectVerdict('c n^2 m', 'c*n**2*m', 'correct');
+  expectVerdict('c n^2 m', '(n)**2*c*m', 'correct');
+  // Near misses: a bold value keeps its bold meaning; the power of the other factor stays wrong.
+  assert.equal(answerCandidates('We count.\n\n**Runtime = c·n²·m**\n\nand n = 2 gives 4cm.')[0]?.text, 'c·n²·m');
+  expectVerdict('c n^2 m', 'c*n*m**2', 'incorrect');
+});
+
 test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
   const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
   assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });

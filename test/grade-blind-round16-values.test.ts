@@ -180,3 +180,14 @@ test('a statement set in bold that ends on its formula is the answer, though wor
   // Near miss: a bold statement of one product's cost stays the key's half credit, not rescued by the working around it.
   assert.equal(grade(boldMidway(String.raw`c\,d_{out} d_{in}^2`)).get('1.b'), 'partial');
 });
+
+/** Question 1 (a) counted in a SymPy session: the input, then what it printed, with powers as `**`. */
+const sympySession = (typed: string, printed: string) =>
+  `Q1 (a)\n\nOnly the Gram product is a real matmul here, so I counted that one with SymPy:\n\n>>> gram = ${typed}\n>>> gram\n${printed}\n\nThat is my runtime per iteration.\n`;
+
+test("a program's power (`d_out**2`) between operands is a power, not two bold marks", { skip }, () => {
+  // One product counted: the key's half credit, read as c·d_in·d_out² (it was read as c·d_in·d_out·2).
+  assert.equal(grade(sympySession('c*d_out**2*d_in', 'c*d_in*d_out**2')).get('1.a'), 'partial');
+  // Near miss: the other dimension squared stays wrong.
+  assert.equal(grade(sympySession('c*d_in**2*d_out', 'c*d_in**2*d_out')).get('1.a'), 'incorrect');
+});

@@ -207,6 +207,7 @@ const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
 export function plainMath(text: string): string[] {
   if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
   const t = rootsOverBrackets(text)
+    .replace(PROGRAM_POWER, '^')
     .replace(/\*\*|__/g, '')
     // `Σᵢ Σⱼ dy_{i,j} x_{...}`, `∑_{i,j}`: a summation sign with its index lowered; a capital sigma
     // with no index after it (the Σ of an SVD) stays a matrix's name.
@@ -223,6 +224,9 @@ export function plainMath(text: string): string[] {
     .trim();
   return t && t !== text ? [t, lastSide(t)] : [];
 }
+
+/** `d_out**2`, `(n-k+1)**2`: a power as a program writes it, `**` between operands (bold's `**` stands against a space or the line's end). */
+const PROGRAM_POWER = /(?<=[\w)\]])\*\*(?=[\w(])/g;
 
 /** `∑`, and `Σ` when an index is lowered onto it (`Σᵢ`, `Σ_{i,j}`): a sum, as `\sum` is. */
 const SUMMATION = /∑|Σ(?=[ᵢⱼₐ-ₜ]|_)/g;
@@ -569,8 +573,10 @@ export function plainFormulas(text: string): PlainFormula[] {
   const out: PlainFormula[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    const kept = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
-    const lead = line.length - kept.length;
+    const unlisted = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
+    const lead = line.length - unlisted.length;
+    // `c*d_in*d_out**2`: a program's power between operands is no bold (same length, places kept).
+    const kept = unlisted.includes('**') ? unlisted.replace(PROGRAM_POWER, '^ ') : unlisted;
     // Bold and code marks become spaces of the same length, so that places in the line stay where they were.
     const bold = [...kept.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => [m.index, m.index + m[0].length] as const);
     const body = kept.replace(/\*\*|__/g, '  ').replace(/`/g, ' ');
