@@ -191,3 +191,12 @@ test("a program's power (`d_out**2`) between operands is a power, not two bold m
   // Near miss: the other dimension squared stays wrong.
   assert.equal(grade(sympySession('c*d_in**2*d_out', 'c*d_in**2*d_out')).get('1.a'), 'incorrect');
 });
+
+/** Question 2 (b) typed in AsciiMath, as a course forum's editor takes it. */
+const asciiMath = (c: string) => `Q2 (b)\n\nEach output sums d_(in) terms of variance c^2, so Var(y_(i)) = c^2 d_(in) and unit variance needs\n\n\`c = ${c}\`\n`;
+
+test("AsciiMath's bracketed subscripts (`d_(in)`) are read as the names they subscript", { skip }, () => {
+  assert.equal(grade(asciiMath('1/sqrt(d_(in))')).get('2.b'), 'correct');
+  // Near miss: the fan-out in its place stays wrong.
+  assert.equal(grade(asciiMath('1/sqrt(d_(out))')).get('2.b'), 'incorrect');
+});
