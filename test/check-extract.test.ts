@@ -92,6 +92,62 @@ test("a program's printed arrays are answers (NumPy's `[[-40 -40] [-40 -40]]`, P
   assert.ok(!answerCandidates('The rank is $3$.\n\n[1] Strang, Linear Algebra.\n[2] Boyd.').some((c) => c.text === '(1)' || c.text === '(2)'));
 });
 
+test("a matrix typed in a program's notation outside any formula: Unicode minus signs, MATLAB rows, over several lines, in bold", () => {
+  const product = '\\begin{bmatrix} -3 & 5 \\\\ 7 & -1 \\end{bmatrix}';
+  const read = (text: string) => answerCandidates(text).map((c) => c.text);
+  // MATLAB's rows over lines, a Python list over lines, a bold list item: each the matrix it states.
+  assert.ok(read('The product is\n\nP = [−3 5;\n     7 −1]\n').includes(product));
+  assert.ok(read('P = [[−3, 5],\n     [7, −1]]').includes(product));
+  assert.ok(read('- **P = [−3 5; 7 −1]**').includes(product));
+  // Its rows, and its line read as text (`−3 5` as a product, `7 −1` as a subtraction), are no answers of their own.
+  assert.ok(!read('P = [[−3, 5],\n     [7, −1]]').some((t) => t.includes('[7') || t.startsWith('P =')), read('P = [[−3, 5],\n     [7, −1]]').join('\n'));
+  // A bold line stays as strongly stated once read as the matrix.
+  assert.equal(answerCandidates('Q = [1 0; 0 1] first.\n\n**P = [−3 5; 7 −1]**\n\nR = [2 2; 2 2]')[0]?.text, product);
+  // The checker reads one given as the answer.
+  expectVerdict(product, '[−3 5; 7 −1]', 'correct');
+  expectVerdict(product, 'P = [−3 5;\n     7 −1]', 'correct');
+  expectVerdict(product, '[[-3 5]\n [7 -1]]', 'correct');
+  // Near misses: an entry that differs stays wrong; a minus spaced on both sides subtracts, so the
+  // bracket is no matrix of numbers; a subtraction outside brackets stays one.
+  expectVerdict(product, '[−3 5; 7 1]', 'incorrect');
+  expectVerdict(product, '[−3 5; 7 − 1]', 'incorrect');
+  expectVerdict('6', '7 − 1', 'correct');
+  expectVerdict('-40', '−80 − (−40)', 'correct');
+});
+
+test('a note after a formula that points back at it as the answer (`← my answer`, `<-- final`) states it, and is none of it', () => {
+  const found = answerCandidates('Working gives r = 3 at first.\n\nr = 5   ← my answer for (b)\n\nThe book says r = 4.');
+  assert.deepEqual([found[0]?.text, found[0]?.final], ['r = 5', true]);
+  assert.ok(answerCandidates('k = 2x + 1 <-- final\n\nthen k = 7 at x = 3').some((c) => c.text === 'k = 2x + 1' && c.final));
+  // Near misses: an update written with an arrow, and an arrow to words that name no answer, point at nothing.
+  assert.ok(answerCandidates('w ← w − η·dw').some((c) => c.text.includes('←')));
+  assert.deepEqual(
+    answerCandidates('r = 5   <- see the note\n\nr = 4').map((c) => [c.text, !!c.final]),
+    [
+      ['r = 4', false],
+      ['r = 5   <-', false],
+    ],
+  );
+});
+
+test('a statement in bold that ends on its formula (`**The cost is $O(n^2)$.**`) states it; a bold case heading states nothing', () => {
+  const best = (text: string) => answerCandidates(text)[0]?.text;
+  assert.equal(best('First $a = 2$.\n\n**The total is $a + b = 5$.**\n\nThen $b = 3$ was used, and $a b = 6$.'), 'a + b = 5');
+  assert.equal(best('We try $x = 1$.\n\n**$x = 4$**\n\nCheck: $x^2 = 16$.'), 'x = 4');
+  // Near misses: a bold heading that ends on a colon, and bold words with a formula inside them, mark nothing.
+  assert.notEqual(best('**Case $n < 0$:** nothing.\n\nThen $y = 0$.'), 'n < 0');
+  assert.equal(best('**Using $W^TW$ instead** we get\n\n$$T = 2n$$'), 'T = 2n');
+});
+
+test("a program's power (`x**2`) in plain text is a power; bold's `**` still marks bold", () => {
+  assert.ok(answerCandidates('The cost is\n\nc*n**2*m\n').some((c) => c.text === 'c*n^ 2*m'));
+  expectVerdict('c n^2 m', 'c*n**2*m', 'correct');
+  expectVerdict('c n^2 m', '(n)**2*c*m', 'correct');
+  // Near misses: a bold value keeps its bold meaning; the power of the other factor stays wrong.
+  assert.equal(answerCandidates('We count.\n\n**Runtime = c·n²·m**\n\nand n = 2 gives 4cm.')[0]?.text, 'c·n²·m');
+  expectVerdict('c n^2 m', 'c*n*m**2', 'incorrect');
+});
+
 test('answer words inside a formula (`\\text{Answer: }`, `\\textbf{Final answer:}`) mark it and are not part of it', () => {
   const found = answerCandidates('Working first.\n\n$$\\text{Answer: } x = 2$$\n\nThen $y = 3$.');
   assert.deepEqual(found[0], { text: 'x = 2', how: 'marker', at: 16, final: true });

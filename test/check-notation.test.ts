@@ -106,3 +106,11 @@ test('notation: the optimum mark on the name the key solves for (\\eta^*, w^\\st
   expectVerdict('\\eta = \\frac{1}{\\sigma_l^2 + \\sigma_s^2}', '\\eta^{\\star}=\\frac{2}{\\sigma_{l}^{2}+\\sigma_{s}^{2}}', 'incorrect', S);
   expectVerdict('\\eta = 2', '\\mu^{*} = 2', 'incorrect');
 });
+
+test("notation: AsciiMath's bracketed subscripts (`d_(in)`, `W_(ij)`) are LaTeX's braced ones", () => {
+  expectVerdict('c = \\frac{1}{\\sqrt{d_{in}}}', 'c = 1/sqrt(d_(in))', 'correct');
+  expectVerdict('\\sqrt{d_{in} d_{out}}', 'sqrt(d_(in) d_(out))', 'correct');
+  // Near misses: the other dimension stays wrong; a bracket after a one-letter subscript is a factor.
+  expectVerdict('c = \\frac{1}{\\sqrt{d_{in}}}', 'c = 1/sqrt(d_(out))', 'incorrect');
+  expectVerdict('x_2 (a + b)', 'x_2(a + b)', 'correct');
+});

@@ -221,6 +221,7 @@ const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
 export function plainMath(text: string): string[] {
   if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
   const t = rootsOverBrackets(text)
+    .replace(PROGRAM_POWER, '^')
     .replace(/\*\*|__/g, '')
     // `Σᵢ Σⱼ dy_{i,j} x_{...}`, `∑_{i,j}`: a summation sign with its index lowered; a capital sigma
     // with no index after it (the Σ of an SVD) stays a matrix's name.
@@ -237,6 +238,9 @@ export function plainMath(text: string): string[] {
     .trim();
   return t && t !== text ? [t, lastSide(t)] : [];
 }
+
+/** `d_out**2`, `(n-k+1)**2`: a power as a program writes it, `**` between operands (bold's `**` stands against a space or the line's end). */
+const PROGRAM_POWER = /(?<=[\w)\]])\*\*(?=[\w(])/g;
 
 /** `∑`, and `Σ` when an index is lowered onto it (`Σᵢ`, `Σ_{i,j}`): a sum, as `\sum` is. */
 const SUMMATION = /∑|Σ(?=[ᵢⱼₐ-ₜ]|_)/g;
@@ -583,8 +587,10 @@ export function plainFormulas(text: string): PlainFormula[] {
   const out: PlainFormula[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    const kept = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
-    const lead = line.length - kept.length;
+    const unlisted = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
+    const lead = line.length - unlisted.length;
+    // `c*d_in*d_out**2`: a program's power between operands is no bold (same length, places kept).
+    const kept = unlisted.includes('**') ? unlisted.replace(PROGRAM_POWER, '^ ') : unlisted;
     // Bold and code marks become spaces of the same length, so that places in the line stay where they were.
     const bold = [...kept.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => [m.index, m.index + m[0].length] as const);
     const body = kept.replace(/\*\*|__/g, '  ').replace(/`/g, ' ');
@@ -625,6 +631,21 @@ export function plainFormulas(text: string): PlainFormula[] {
   return out;
 }
 
+/**
+ * `‖ΔW‖₂ ≤ √d_out   ← my answer for (c)`, `α = √(d_out d_in)  <-- final for (e)`: a note after a
+ * formula on its line that points back at it as the answer (a student marking theirs among the
+ * working). An arrow to anything else (`w ← w − η·dw`, an update) points at nothing.
+ */
+const POINTED_ANSWER = /[ \t]+(?:←|⟵|⇐|<-{1,2})[ \t]*(?:(?:this\s+is\s+|that's\s+)?(?:my|our|the)\s+)?(?:final|answer|ans\b|result|solution)\b[^\n]{0,60}$/gim;
+
+/**
+ * `**Each iteration now costs $2c\,d_{out}\,d_{in}^2$.**`, `**$\alpha = 1/\sqrt{d_{in}}$**`: bold that ends on
+ * a formula its words state (after a verb of value, `=` or a colon), or holds only the formula. A bold
+ * heading of a case (`**Case $n < 0$:**`) ends on its colon, and states nothing.
+ */
+const BOLD_STATEMENT =
+  /\*\*((?:[^*\n$]|\$[^$\n]{1,200}\$){0,200}?\b(?:is|are|equals?|costs?|gives?|becomes?|takes?|needs?|requires?)\s*|[^*\n$]{0,200}?[=:]\s*|\s*)\$([^$\n]{1,300})\$\s*[.!]?\s*\*\*/gi;
+
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
 const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
@@ -662,7 +683,10 @@ function resultLabel(label: string): number {
  * after "Therefore" / "Thus" (20), after a result label such as "Receptive field:" (15), a
  * display formula (10) — plus up to 10 for coming later. Then a Markdown table and the last line.
  */
-export function answerCandidates(response: string): Candidate[] {
+export function answerCandidates(written: string): Candidate[] {
+  // A note pointing back at a formula (`← my answer for (c)`) is blanked, keeping offsets: none of the formula.
+  const pointers = written.includes('<') || written.includes('←') || written.includes('⟵') || written.includes('⇐') ? [...written.matchAll(POINTED_ANSWER)] : [];
+  const response = pointers.length ? written.replace(POINTED_ANSWER, (note) => ' '.repeat(note.length)) : written;
   const scored = new Map<string, Candidate & { score: number; at: number }>();
   const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
     const t = text.trim();
@@ -752,6 +776,23 @@ export function answerCandidates(response: string): Candidate[] {
       const score = resultLabel(m[1]!.trim());
       if (score) mark(m.index! + m[0].length, score, score === 50);
     }
+  // `**Each iteration now costs $2c\,d_{out}\,d_{in}^2$.**`: a statement set in bold that ends on its formula,
+  // as a TA reads the line a writer made stand out among the working (plain-text replies' bold is read above).
+  if (latex.length && response.includes('**'))
+    for (const m of response.matchAll(BOLD_STATEMENT)) {
+      const end = m.index! + m[0].length;
+      const i = all.findLastIndex((f) => f.index > m.index! && f.index < end);
+      if (i >= 0 && all[i]!.text === m[2]!.trim()) reason.set(i, Math.max(reason.get(i) ?? 0, 40));
+    }
+  // The formula a pointing note stands after, on its line, is stated as the answer.
+  for (const p of pointers) {
+    const lineStart = response.lastIndexOf('\n', p.index!) + 1;
+    const i = all.findLastIndex((f) => f.index >= lineStart && f.index < p.index!);
+    if (i >= 0) {
+      reason.set(i, Math.max(reason.get(i) ?? 0, 50));
+      finals.add(i);
+    }
+  }
   // `Updated runtime = 2c·d_out·d_in²` in a plain-text reply: the label before the formula's `=`.
   all.forEach((f, i) => {
     const score = 'label' in f && f.label ? resultLabel(f.label) : 0;
@@ -760,9 +801,17 @@ export function answerCandidates(response: string): Candidate[] {
   const at = (offset: number) => (10 * (offset + 1)) / Math.max(1, response.length);
   const printed = printedArrays(response);
   // A printed array's rows (`[-40., -40., -40.]]]])`) are pieces of it, not answers of their own.
-  const inPrinted = (index: number) => printed.some((a) => index > a.index && index < a.index + a.length);
+  // So is the line that states one (`**y = [−40 −40; −40 −40]**`, read as text, subtracts): the array
+  // is read in its place, as strongly as the line was marked (bold, after "Answer:").
+  const printedMarks = new Map<number, { score: number; final: boolean }>();
+  const inPrinted = (index: number) => printed.findIndex((a) => index >= a.start && index < a.index + a.length);
   all.forEach((f, i) => {
-    if (inPrinted(f.index)) return;
+    const within = inPrinted(f.index);
+    if (within >= 0) {
+      const had = printedMarks.get(within);
+      printedMarks.set(within, { score: Math.max(had?.score ?? 0, reason.get(i) ?? 0), final: !!had?.final || finals.has(i) });
+      return;
+    }
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
     const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
@@ -810,14 +859,19 @@ export function answerCandidates(response: string): Candidate[] {
       push(`\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`, 'marker', 45 + at(m.index!), m.index!);
     }
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
-  for (const a of printed) push(a.text, 'display', 10 + at(a.index), a.index);
+  printed.forEach((a, k) => {
+    const marked = printedMarks.get(k);
+    push(a.text, marked?.score ? 'marker' : 'display', Math.max(10, marked?.score ?? 0) + at(a.index), a.index, !!marked?.final);
+  });
   const table = response.includes('|') ? response.split('\n').filter((l) => l.trim().startsWith('|')) : [];
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
   const lines = response
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1, response.lastIndexOf(lines[lines.length - 1]!));
+  const lastLine = lines.length ? response.lastIndexOf(lines[lines.length - 1]!) : -1;
+  // A printed array's last row (`[ 49,  72,  59]]`) is a piece of it, not a line of its own.
+  if (lines.length && inPrinted(lastLine) < 0) push(lines[lines.length - 1]!.replace(/^[-*]\s+/, ''), 'line', -1, lastLine);
   if (!all.length) {
     // No formulas: a plain-text answer after a conclusion word.
     let end = -1;

@@ -66,6 +66,23 @@ function caseOfClause(clause: string): { when: string; value: string } | undefin
   return said ? { when, value: said[1]! } : undefined;
 }
 
+/** `$2 - 2^{-n}$ ($0 \le n \le 6$)`: a value and, in brackets after it, the condition it holds under. */
+const VALUE_THEN_CONDITION = /\$([^$\n]+)\$\s*\(\s*(?:(?:for|when|if)\s+)?\$([^$\n]+)\$\s*\)/gi;
+
+/**
+ * `So $y[n]=0$ ($n<0$), $2-2^{-n}$ ($0\le n\le6$), $127\cdot 2^{-n}$ ($n\ge7$).`: the cases a sentence
+ * lists as values, each with its condition in brackets after it.
+ */
+function bracketedCases(line: string): { when: string; value: string }[] {
+  const out: { when: string; value: string }[] = [];
+  for (const m of line.matchAll(VALUE_THEN_CONDITION)) {
+    const value = lastSide(m[1]!).trim();
+    if (!isCondition(m[2]!) || isCondition(m[1]!) || !value) return [];
+    out.push({ when: m[2]!.trim(), value });
+  }
+  return out;
+}
+
 /**
  * One case of a line typed with no LaTeX delimiters (a notebook's Markdown cell, a plain-text
  * reply): `For 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.` — the condition and the
@@ -73,7 +90,7 @@ function caseOfClause(clause: string): { when: string; value: string } | undefin
  */
 function plainCaseOfLine(line: string): { when: string; value: string } | undefined {
   if (line.includes('$') || !line.includes('=')) return undefined;
-  const plain = PLAIN_CONDITION.exec(line);
+  const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line);
   if (!plain) return undefined;
   const after = line.slice(plain.index + plain[0].length);
   const eq = after.lastIndexOf('=');
@@ -82,10 +99,18 @@ function plainCaseOfLine(line: string): { when: string; value: string } | undefi
   const value = after
     .slice(eq + 1)
     .trim()
-    .replace(/[.;,]\s*$/, '');
+    .replace(/[.;,]\s*$/, '')
+    // Chat replies type the minus sign as Unicode's `−`.
+    .replace(/−/g, '-');
   if (!value || value.length > 40 || !/^[-\w\s()^{}*/+.·\\]+$/.test(value)) return undefined;
   return { when: `${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '), value };
 }
+
+/**
+ * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`: a list item
+ * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
+ */
+const CONDITION_HEADING = /^\s*(?:[-*•+]\s+)?(?:\*\*)?(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)(?:\*\*)?\s*:(?!=)/i;
 
 /** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
 function caseLists(text: string): string[] {
@@ -105,7 +130,8 @@ function caseLists(text: string): string[] {
     flush();
     // Cases stated clause by clause in one sentence: all of them, with a condition for each but the remainder.
     const parts = clauses(line).map(caseOfClause);
-    const stated = parts.filter((x): x is { when: string; value: string } => !!x);
+    let stated = parts.filter((x): x is { when: string; value: string } => !!x);
+    if (stated.length < 2 && line.includes('(')) stated = bracketedCases(line);
     if (stated.length >= 2 && stated.filter((x) => x.when === '\\text{otherwise}').length <= 1) {
       run = stated;
       flush();

@@ -1,4 +1,5 @@
 import type { AnswerType } from '../model/answer-spec.js';
+import { programArray } from './printed-output.js';
 
 /**
  * Text-level normalization before parsing: notation that means nothing for the value
@@ -214,6 +215,8 @@ export function prepareCommon(s: string): string {
       .replace(APPROX_DECIMAL_COMMA, (m, sign: string, whole: string, rest: string) => (whole === '0' || rest.length !== 3 ? `${sign}${whole}.${rest}` : m));
   // `&= 2c\,d_\text{out}^2 d_\text{in} \tag{1} \\`: an aligned row's number or label is no part of its mathematics.
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(/\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b/g, ' ');
+  // `d_(in)`, `W_(ij)`, `x_(a+1)`: AsciiMath brackets a subscript of several characters where LaTeX braces it.
+  if (t.includes('_(')) t = t.replace(/_\(([^()]{1,20})\)/g, '_{$1}');
   // `\text{fan}_{in}`: a name in text with a subscript is a symbol, as `\mathrm{fan}_{in}` is.
   if (t.includes('\\')) t = t.replace(/\\(?:text|textrm|textit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}(?=\s*_)/g, '\\mathrm{$1}');
   // `f^{\prime}` and `f^{\prime\prime}` are f' and f''.
@@ -253,5 +256,7 @@ export function prepareFor(type: AnswerType, s: string): string {
   let t = prepareCommon(s);
   if (type === 'number') t = prepareNumber(t);
   if (type === 'shape' || type === 'table') t = prepareShape(t);
+  // `[−40 −40; −40 −40]`: a matrix typed in a program's notation, its rows' entries apart by spaces.
+  if (type === 'matrix' && t.includes('[')) t = programArray(t) ?? t;
   return t;
 }

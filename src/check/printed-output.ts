@@ -1,11 +1,17 @@
 /**
  * Answers a response leaves in a program's printed output, as ChatGPT's code interpreter and
  * notebooks show what `print` wrote (in a fenced block with no language, `text` or `output`, or
- * bare). NumPy prints a matrix as `[[-40 -40 -40]\n [-40 -40 -40]]`, Python as `[[-40, -40],
- * [-40, -40]]`; each array that starts a line is read as the matrix (or vector) it
- * prints. Arrays in code (`h = np.array([[...]])`) are the program's input, never its answer.
+ * bare), and matrices a reply types in a program's notation outside any formula. NumPy prints a
+ * matrix as `[[-40 -40 -40]\n [-40 -40 -40]]`, Python as `[[-40, -40],\n [-40, -40]]`, MATLAB writes
+ * `[-40 -40; -40 -40]`; each array that starts a line (after a name and `=`, or in bold) is read as
+ * the matrix (or vector) it states, over as many lines as it takes. Arrays in code
+ * (`h = np.array([[...]])`) are the program's input, never its answer.
  * PyTorch prints `tensor([[[[-40., -40.], ...]]]])` with the batch and channel axes of a
  * convolution's output around the matrix: axes of length one are read through.
+ *
+ * Chat replies type the minus sign as Unicode's `−` (U+2212). Between the entries of a row that
+ * spaces separate, `−40 −40` is two entries, as MATLAB reads `[a -b]`; an operator with spaces on
+ * both sides (`[1 - 2]`) makes the bracket no array of numbers, and the reader takes it as written.
  */
 
 /** A number as Python and NumPy print it: `-40`, `0.8`, `1.`, `-1.5e-03`. */
@@ -13,8 +19,11 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 /** Fenced blocks, paired from the first; their language says whether they hold output. */
 const FENCED = /```([^\n`]*)\n([\s\S]*?)```/g;
 const OUTPUT_LANGUAGE = /^\s*(?:text|output|console|plaintext)?\s*$/i;
-/** An array at the start of an output line, after an optional notebook prompt (`Out[3]:`), name (`y_c =`), `array(` or `tensor(`. */
-const ARRAY_START = /^[ \t]*(?:Out\[\d+\]:\s*)?(?:[\w.]{1,12}\s*[:=]\s*)?(?:(?:array|tensor)\()?\[/gm;
+/**
+ * An array at the start of a line, after an optional bullet and bold, notebook prompt (`Out[3]:`),
+ * name (`y_c =`), `array(` or `tensor(`.
+ */
+const ARRAY_START = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Out\[\d+\]:\s*)?(?:[\w.]{1,12}\s*[:=]\s*)?(?:(?:array|tensor)\()?\[/gm;
 
 /** The bracketed text that starts at `from` (which is `[`), up to its matching `]`. */
 function bracketed(text: string, from: number): string | undefined {
@@ -31,28 +40,34 @@ function asLatex(array: string): string | undefined {
   let inner = array.slice(1, -1).trim();
   // `[[[[...]]]]`: an axis of length one holds the array inside it.
   while (inner.startsWith('[[') && bracketed(inner, 0)?.length === inner.length) inner = inner.slice(1, -1).trim();
-  const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [inner];
+  // MATLAB's rows end at `;`, typed on one line or over several. (A line break alone ends no row:
+  // NumPy wraps a long vector over lines.)
+  const matlab = !inner.startsWith('[') && inner.includes(';');
+  const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : matlab ? inner.split(';').filter((r) => r.trim()) : [inner];
   // `-40.` is how NumPy and PyTorch print a whole float: the number -40.
   const cells = rows.map((r) =>
     r
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((c) => c.replace(/^([-+]?\d+)\.$/, '$1')),
+      .map((c) => c.replace(/−/g, '-').replace(/^([-+]?\d+)\.$/, '$1')),
   );
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
   // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.
   if (cells.length === 1 && cells[0]!.length === 1) return undefined;
-  if (!inner.startsWith('[')) return `(${cells[0]!.join(', ')})`;
+  if (!inner.startsWith('[') && !matlab) return `(${cells[0]!.join(', ')})`;
   return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
-/** The arrays a response's printed output shows, as LaTeX, with their offsets and printed lengths in the response. */
-export function printedArrays(response: string): { text: string; index: number; length: number }[] {
+/**
+ * The arrays a response's printed output shows, as LaTeX, with their offsets and printed lengths in
+ * the response; `start` is where the line that states one begins (its bullet, bold or name).
+ */
+export function printedArrays(response: string): { text: string; index: number; length: number; start: number }[] {
   if (!response.includes('[')) return [];
   // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
   // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
   const text = response.includes('```') ? response.replace(FENCED, (all, language: string) => (OUTPUT_LANGUAGE.test(language) ? all : all.replace(/[^\n]/g, ' '))) : response;
-  const out: { text: string; index: number; length: number }[] = [];
+  const out: { text: string; index: number; length: number; start: number }[] = [];
   // The rows of an array printed on lines of their own are inside it, not arrays of their own.
   let after = 0;
   for (const m of text.matchAll(ARRAY_START)) {
@@ -62,7 +77,22 @@ export function printedArrays(response: string): { text: string; index: number; 
     if (!array) continue;
     after = open + array.length;
     const latex = asLatex(array);
-    if (latex) out.push({ text: latex, index: open, length: array.length });
+    if (latex) out.push({ text: latex, index: open, length: array.length, start: m.index! });
   }
   return out;
+}
+
+/**
+ * An answer that is one array in a program's notation (`[−40 −40; −40 −40]`, `y = [[1 2] [3 4]]`),
+ * with the name it is given, as the LaTeX matrix it states; undefined for anything else (a formula
+ * with an operator between bracketed arrays is left to the reader).
+ */
+export function programArray(text: string): string | undefined {
+  const m = /^\s*((?:[A-Za-z][\w]{0,11}\s*=\s*)?)(?:(?:array|tensor)\()?(?=\[)/.exec(text);
+  if (!m) return undefined;
+  const open = m[0].length;
+  const array = bracketed(text, open);
+  if (!array || !/^\)?\s*$/.test(text.slice(open + array.length))) return undefined;
+  const latex = asLatex(array);
+  return latex?.startsWith('\\begin') ? `${m[1]}${latex}` : undefined;
 }

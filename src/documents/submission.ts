@@ -16,6 +16,7 @@ import { latexLabels } from './tex.js';
 import { jsonAnswerLines } from './json-answers.js';
 import { arenaBattle } from './arena-battle.js';
 import { speakerLines } from './speaker-lines.js';
+import { regenerationsApart } from './regenerated-replies.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -56,7 +57,8 @@ function readFolded(text: string, original: string, id: string, key: Key, proble
   const unlabelled = turns ?? (format === 'writeup' ? unlabelledTurns(text, statementIndex(outline), doubts) : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
-    const messages = unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format);
+    // A reply copied with each version it was regenerated as: the versions are successive attempts.
+    const messages = regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format));
     return withCoverageWarning(
       {
         ...base,

@@ -279,8 +279,11 @@ function withoutInstance(text: string): string[] {
   return t === text.trim() ? [] : [t];
 }
 
-/** A signal the key indexes with brackets, in each spelling a response may use, with its pattern written `x(...)`. */
-type IndexedForm = { form: string; call: RegExp };
+/**
+ * A signal the key indexes with brackets, in each spelling a response may use (`form`), with its
+ * pattern written `x(...)`, and the spelling it is read as (`name`).
+ */
+type IndexedForm = { form: string; name: string; call: RegExp };
 
 const INDEXED = new WeakMap<AnswerSpec, IndexedForm[]>();
 
@@ -295,9 +298,14 @@ function indexedForms(spec: AnswerSpec, targets: readonly Target[]): IndexedForm
   const names = new Set<string>();
   for (const t of targets) for (const m of (t.spec.value ?? '').matchAll(/(?<![\\A-Za-z])([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\[/g)) names.add(m[1]!);
   out = [...names].flatMap((name) =>
-    [...new Set([name, name.replace(/_\{([A-Za-z0-9]+)\}$/, '_$1'), name.replace(/_([A-Za-z0-9]+)$/, '_{$1}')])].map((form) => ({
+    // `y2(n)`: a plain-text reply runs a numbered signal's index onto its letter (read as written, `y·2·n`).
+    [...new Set([name, name.replace(/_\{([A-Za-z0-9]+)\}$/, '_$1'), name.replace(/_([A-Za-z0-9]+)$/, '_{$1}'), name.replace(/^([A-Za-z])_\{?(\d{1,2})\}?$/, '$1$2')])].map((form) => ({
       form,
-      call: new RegExp(`(?<![\\\\A-Za-z])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(([^()]*)\\)`, 'g'),
+      name: /^[A-Za-z]\d/.test(form) ? name : form,
+      // Run on, its index may be in either bracket (`y2[n]` is no product either).
+      call: /^[A-Za-z]\d+$/.test(form)
+        ? new RegExp(`(?<![\\\\A-Za-z0-9_^])${form}\\s*(?:\\(([^()]*)\\)|\\[([^[\\]]*)\\])`, 'g')
+        : new RegExp(`(?<![\\\\A-Za-z])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(([^()]*)\\)`, 'g'),
     })),
   );
   INDEXED.set(spec, out);
@@ -311,7 +319,7 @@ function indexedForms(spec: AnswerSpec, targets: readonly Target[]): IndexedForm
 function asIndexed(text: string, forms: readonly IndexedForm[]): string[] {
   if (!forms.length) return [];
   let t = text;
-  for (const { form, call } of forms) t = t.replace(call, (_m, inner: string) => `${form}[${inner}]`);
+  for (const { name, call } of forms) t = t.replace(call, (_m, round?: string, square?: string) => `${name}[${round ?? square}]`);
   return t === text ? [] : [t, lastSide(t)];
 }
 
