@@ -126,3 +126,32 @@ test('a signal written with a Unicode subscript (`y₂(n) = y(n − 5)`) is inde
   // Near miss: the shift the wrong way stays half right.
   assert.equal(grade(shifted('+ 5')).get('3.b'), 'partial');
 });
+
+/** Question 4 (b) and (c) answered by helpers whose parts only comments inside the code name, then the layer table as code and a last part asked after a few words. */
+const helperChat = (c: string, pool2: string, last: string) =>
+  `User: Problem 4, parts (b) and (c). Write them as Python helpers please.\n\nAssistant: Two helpers:\n\n\`\`\`python\nimport math\n\ndef pooled_shape(W, H, C, K, S):\n    # 4(b): pooling keeps the channels and has no padding\n    return (math.floor((W - K) / S) + 1, math.floor((H - K) / S) + 1, C)\n\ndef field(L, K):\n    # ${c}\n\`\`\`\n\nUser: and 4(e)? CONV3-10, POOL2, CONV3-10, POOL2, FLATTEN, FC-3 on 28x28x1, as a list\n\nAssistant:\n\`\`\`python\ntable = [\n    # layer, activation shape, parameters\n    ['CONV3-10', [28, 28, 10], 3*3*1*10 + 10],\n    ['POOL2', [14, 14, 10], 0],\n    ['CONV3-10', [14, 14, 10], 3*3*10*10 + 10],\n    ['POOL2', ${pool2}, 0],\n    ['FLATTEN', [490], 0],\n    ['FC-3', [3], 490*3 + 3],\n]\n\`\`\`\n\nUser: ${last}\n\nAssistant: Var(y_i) = c² d_in, so c = 1/√d_in.\n`;
+const field = (body: string) => `4(c): every stride-1 layer widens the field by K - 1\n    return ${body}`;
+
+test('code whose comments alone name the parts (`# 4(b): ...` over each helper) answers each part; `math.floor` is a floor', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(helperChat(field('1 + L * (K - 1)'), '[7, 7, 10]', 'one more then, 2(b). What c recovers Xavier?'))), {
+    '2.b': 'correct',
+    '4.b': 'correct',
+    '4.c': 'correct',
+    '4.e': 'correct',
+  });
+  // Near misses: a wrong helper stays wrong, and one comment that names a part labels nothing (the reply is the last part asked, as before).
+  assert.equal(grade(helperChat(field('1 + L * K'), '[7, 7, 10]', '2(b)')).get('4.c'), 'incorrect');
+  const one = grade(helperChat('every stride-1 layer widens the field by K - 1\n    return 1 + L * (K - 1)', '[7, 7, 10]', '2(b)'));
+  assert.deepEqual([one.get('4.b'), one.get('4.c')], [undefined, 'correct']);
+});
+
+test("a table written as code (`['POOL2', [7, 7, 10], 0]` rows under a comment naming the columns) is read cell by cell", { skip }, () => {
+  // Near miss: one wrong activation shape stays short of full credit.
+  assert.equal(grade(helperChat(field('1 + L * (K - 1)'), '[7, 7, 20]', '2(b)')).get('4.e'), 'partial');
+});
+
+test('a follow-up that asks a part with a question mark (`and 4(e)? ...`) or after a few words and a comma (`one more then, 2(b).`) asks that part', { skip }, () => {
+  // Near miss: a product after a few words (`so, 2c d_out d_in^2 is the cost?`) names no part 2(c).
+  const g = grade(helperChat(field('1 + L * (K - 1)'), '[7, 7, 10]', 'so, 2c d_out d_in^2 is the cost?'));
+  assert.deepEqual([g.get('2.b'), g.get('2.c'), g.get('4.e')], [undefined, undefined, 'correct']);
+});

@@ -1,6 +1,7 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
 import { splitInlineLabels } from './inline-labels.js';
+import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
@@ -215,16 +216,28 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   // A line of answers to several parts in a row is read as one line per part, each at the line's number.
   // (A prompt that asks "(a) ...? (b) ...?" in one line asks them as it did before.)
   let fenced = false;
+  let opener = '';
   const lines = text.split('\n').flatMap((whole, i) => {
     // Inside a fenced code block, a comment is code: `# (a) W W^T, then ...` labels nothing. (A
     // program's printed output, `i. stride 1, pad 1:` over its matrix, still labels what follows.)
     const fence = FENCE.test(whole);
     const inside = fenced || fence;
     if (fence) fenced = !fenced;
+    if (fence && fenced) opener = whole;
     const comment = fence || (inside && CODE_COMMENT.test(whole));
-    return (answers && !inside ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i, comment] as const);
+    return (answers && !inside ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => ({ text: piece, i, inside, comment, opener }));
   });
-  lines.forEach(([raw, i, comment]) => {
+  // Unless the comments are all that names the parts (helpers answering each part in turn).
+  const labelling = labellingComments(lines);
+  lines.forEach(({ text: raw, i, comment, opener: fence }, at) => {
+    if (labelling.has(at)) {
+      const { before, moved } = cutBeforeComment(current.text, fence);
+      current.text = before;
+      if (current.text.trim() || current.label || current.numbered) out.push(current);
+      current = { label: commentLabel(raw)!, text: [fence, moved, raw].filter(Boolean).join('\n'), line: firstLine + i };
+      previous = raw;
+      return;
+    }
     if (comment) {
       current.text += (current.text ? '\n' : '') + raw;
       previous = raw;
@@ -521,9 +534,10 @@ const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|nee
  * `Now do Q2(b).`, `4(c) receptive field after L layers?`, `4c`); not a remark on it (`4(c) is wrong`).
  */
 const PART_PROMPT = new RegExp(
-  String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
-    // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
-    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
+  // (or after a few words and a comma: `last one, 7(b). ...`, `one more: 4(c)?`)
+  String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+|(?:[a-z']+\s+){0,2}[a-z']+[,:]\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
+    // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`, `and 4(e)? the table: ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
+    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)?-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)?-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
   'i',
 );
 
@@ -593,7 +607,9 @@ function titleCased(title: string): boolean {
 
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
+  // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
   const first = text
+    .replace(/^\s*(?:[@/][\w-]+\s+)+/, '')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
@@ -626,7 +642,7 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
   const mentioned =
     /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
-    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
+    /\b(?:(?:problem|question|exercise)\s+|q\s*)(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
     // "can you do all of question 2 (...)?": every part of the question it names.
     /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
   return { ...(mentioned ? { number: mentioned[1]! } : {}), heading: first.slice(0, 3).join(' ').slice(0, 300) };
