@@ -155,3 +155,25 @@ test('a follow-up that asks a part with a question mark (`and 4(e)? ...`) or aft
   const g = grade(helperChat(field('1 + L * (K - 1)'), '[7, 7, 10]', 'so, 2c d_out d_in^2 is the cost?'));
   assert.deepEqual([g.get('2.b'), g.get('2.c'), g.get('4.e')], [undefined, undefined, 'correct']);
 });
+
+/** Question 2 (b) answered, then a longer follow-up that asks for another part in passing, and a reply that names α before it gives its value. */
+const passing = (ask: string, alpha: string) =>
+  `User: Q2 (b): which c recovers Xavier when W is drawn from N(0,1)?\n\nAssistant: Var(yᵢ) = c² d_in, so c = 1/√d_in.\n\nUser: ${ask}\n\nAssistant: All singular values of U Vᵀ are 1, so ‖ΔW‖₂ = α.\nThe constraint ‖ΔW‖₂ ≤ √d_out then requires α = ${alpha}.\n`;
+const muon = 'U Σ Vᵀ = SVD of the gradient, ΔW = α U Vᵀ. Which α keeps the update within the bound of (c)?';
+
+test('a longer follow-up that names one part in passing (`right, and now the Muon one, (e) — ...`) asks it while it has no answer; letters it points back to (`the bound of (c)`) ask nothing', {
+  skip,
+}, () => {
+  assert.deepEqual(Object.fromEntries(grade(passing(`right, and now the Muon one, (e) — ${muon}`, '√d_out'))), { '2.b': 'correct', '2.e': 'correct' });
+  // Near misses: the wrong rate stays wrong; a follow-up whose only letter points back asks no part (the reply is left out, as before).
+  assert.equal(grade(passing(`right, and now the Muon one, (e) — ${muon}`, '√d_in')).get('2.e'), 'incorrect');
+  assert.deepEqual(Object.fromEntries(grade(passing(`and the Muon one — ${muon}`, '√d_out'))), { '2.b': 'correct' });
+});
+
+test('a conclusion that ends on the asked name (`so ‖ΔW‖₂ = α.`) gives way to the formula that gives its value, working between them or not', { skip }, () => {
+  const reply = (alpha: string) => `Q2 (e)\n\nAll singular values of U Vᵀ are 1, so ‖ΔW‖₂ = α.\nThe constraint ‖ΔW‖₂ ≤ √d_out then requires α = ${alpha}.\n`;
+  assert.equal(grade(reply('√d_out')).get('2.e'), 'correct');
+  // Near miss: the official key's disputed value keeps its half credit, a wrong one stays wrong.
+  assert.equal(grade(reply('√(d_out · d_in)')).get('2.e'), 'partial');
+  assert.equal(grade(reply('√d_in')).get('2.e'), 'incorrect');
+});

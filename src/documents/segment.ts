@@ -549,6 +549,23 @@ const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([
 const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)[\s,:]/i;
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
 
+/** A part's letter in brackets within a sentence (`ok (e) now.`, `the 2D part: (c) x = ...`). */
+const LETTER_IN_SENTENCE = /(?:^|[\s:,.;])(?:part\s*)?\(([a-h])\)/gi;
+/** Words that point back to a part named after them (`the constraint from (c)`, `as in part (a)`). */
+const POINTS_BACK = /\b(?:like|as|from|than|in|with|to|of|see|using|per|by|under)\s+(?:in\s+)?(?:part\s*)?$/i;
+
+/**
+ * The one part letter a longer follow-up names other than in pointing back (`ok (e) now. Muon: ...
+ * which α satisfies the constraint from (c)?` names (e)); undefined when it names none or several.
+ */
+function soleLetterNamed(text: string): string | undefined {
+  const letters = new Set<string>();
+  for (const m of text.slice(0, 600).matchAll(LETTER_IN_SENTENCE)) {
+    if (!POINTS_BACK.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf('(')))) letters.add(m[1]!.toLowerCase());
+  }
+  return letters.size === 1 ? [...letters][0] : undefined;
+}
+
 /** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
 const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
 
@@ -1136,7 +1153,12 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // (`now do (d) ii: stride 2, pad 1`: the subpart after the letter is the one asked.)
         const sub = named && /^\s*\(?([ivx]{1,4})(?=[).:,\s])/i.exec(m.text.slice(named.index + named[0].length))?.[1]?.toLowerCase();
         const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), sub || undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
-        promptParts = next && next !== lastPart ? [next] : [];
+        // `ok (e) now. Muon: ... the constraint from (c)?`, `the 2D part: (c) x = ...`: in a longer
+        // follow-up, the one part it names (not pointing back) asks that part while it has no answer.
+        const sole = !next && m.text.length < 600 ? soleLetterNamed(m.text) : undefined;
+        const soleId = sole ? idFor(question, sole, undefined, outline) : undefined;
+        const asksSole = soleId && parts().includes(soleId) && !responses.has(soleId) ? soleId : undefined;
+        promptParts = next && next !== lastPart ? [next] : asksSole ? [asksSole] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
         const recheck = isRecheck(m.text);
