@@ -696,8 +696,14 @@ export function answerCandidates(response: string): Candidate[] {
     while (all[lo + 1] && /^[^.!?\n]{0,60}\b(?:is|are|equals|becomes|gives)\s*:?\s*$/.test(response.slice(all[lo]!.index + all[lo]!.text.length + 1, all[lo + 1]!.index).replace(/[$\\)\]]/g, ' ')))
       lo++;
     // "so $\|\Delta W\|_2 = \alpha$ and $$\alpha = \sqrt{d_{in}}$$": a conclusion that ends on a bare name the next formula gives the value of.
+    // (Formulas of the working may come between: "so ‖ΔW‖₂ = α. To satisfy ‖ΔW‖₂ ≤ √d_out you need α = ...".)
     const named = /=\s*(\\?[A-Za-z]+|[\u03b1-\u03c9])\s*$/.exec(all[lo]?.text ?? '')?.[1];
-    if (named && all[lo + 1]?.text.startsWith(named) && /^\s*=/.test(all[lo + 1]!.text.slice(named.length)) && all[lo + 1]!.index - all[lo]!.index < 200) lo++;
+    const gives = (j: number) => all[j]!.text.startsWith(named!) && /^\s*=/.test(all[j]!.text.slice(named!.length)) && all[j]!.index - all[lo]!.index < 200;
+    for (let j = lo + 1; named && j <= lo + 3 && all[j]; j++)
+      if (gives(j)) {
+        lo = j;
+        break;
+      }
     // "so only the remaining $L-1$ layers each add $K-1$:" then a display: the sentence's inline formulas
     // are what it counts with, the display its colon introduces is the conclusion.
     for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
