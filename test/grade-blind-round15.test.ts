@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { plainMath, trimAnswer } from '../src/check/extract.js';
+import { readLineLabel } from '../src/documents/part-ids.js';
 
 // The ninth blind round (issue 9): hw4-fa25 answered by models, apps and habits the earlier rounds
 // did not cover (ollama's terminal with raw <think> tags, an Open WebUI export, GitHub Copilot in VS
@@ -176,4 +177,29 @@ test('a conclusion that ends on the asked name (`so ‖ΔW‖₂ = α.`) gives w
   // Near miss: the official key's disputed value keeps its half credit, a wrong one stays wrong.
   assert.equal(grade(reply('√(d_out · d_in)')).get('2.e'), 'partial');
   assert.equal(grade(reply('√d_in')).get('2.e'), 'incorrect');
+});
+
+/** A reply that answers as a numbered list, one item per line, to a prompt naming a question or a part. */
+const listed = (ask: string, items: string[]) => `User: ${ask}\n\nAssistant: Here you go.\n\n${items.map((x, i) => `${i + 1}. ${x}`).join('\n')}\n`;
+const mupItems = [
+  'Xavier-sized weights sit in fp8 subnormals and round to a few levels; unit-scale weights use the whole table.',
+  'c = 1/√d_in',
+  '‖ΔW‖₂ ≤ √d_out',
+  'α = 1/√d_in',
+  'α = √d_out',
+  'Yes: with SignGD, Adam or Muon in every layer the scale of the backpropagated gradient never reaches an update.',
+  'They explode by √d_out per layer; multiply each by 1/√d_out.',
+];
+
+test('a question named alone (`Q2:`, `all parts (a)-(g) of question 2`) answered as a list of as many items as it has parts: item k is part k; `2. c = ...` is an item, not part (c)', { skip }, () => {
+  for (const ask of ['Q2:', 'Can you solve all parts (a)-(g) of question 2 for me?']) {
+    const g = grade(listed(ask, mupItems));
+    assert.deepEqual([g.get('2.b'), g.get('2.c'), g.get('2.d'), g.get('2.e'), g.get('2.g')], ['correct', 'correct', 'correct', 'correct', 'correct'], ask);
+  }
+  // Near misses: a derivation's steps under one part stay that part's; a list of another length is no list of the parts.
+  const steps = grade(listed('Q2 (b)', ['Var(yᵢ) = c² d_in Var(Wᵢⱼ) Var(xⱼ)', 'Var(Wᵢⱼ) = Var(xⱼ) = 1', 'c = 1/√d_out']));
+  assert.deepEqual(Object.fromEntries(steps), { '2.b': 'incorrect' });
+  assert.equal(grade(listed('Q2:', mupItems.slice(0, 4))).get('2.c'), undefined);
+  assert.equal(readLineLabel('2. c = 1/√d_in'), undefined);
+  assert.deepEqual(readLineLabel('2. c) the norm'), { question: '2', part: 'c', length: 5, strong: true });
 });

@@ -646,7 +646,8 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
-    const q = /^(?:question|problem)\s+(\d{1,2})\s*$/i.exec(l);
+    // `Question 2`, `Q2:` alone on a line.
+    const q = /^(?:(?:question|problem)\s+|q\s*)(\d{1,2})\s*:?\s*$/i.exec(l);
     if (q) return { number: q[1]!, heading: '' };
   }
   // `2. MuP at the Unit Scale. [pasted parts ...] Please put the answers in a canvas`: the question's
@@ -660,8 +661,8 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   const mentioned =
     /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
     /\b(?:(?:problem|question|exercise)\s+|q\s*)(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
-    // "can you do all of question 2 (...)?": every part of the question it names.
-    /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
+    // "can you do all of question 2 (...)?", "solve all parts (a)–(g) of question 2": every part of the question it names.
+    /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+(?:\(?[a-h]\)?\s*(?:-|–|to|through)\s*\(?[a-h]\)?\s+)?)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
   return { ...(mentioned ? { number: mentioned[1]! } : {}), heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
@@ -1028,6 +1029,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let byWords = false;
   // Whether the last user turn asked for every part of a question ("all of question 2", "parts a to g").
   let askedWhole = false;
+  // Whether it named a question and none of its parts (`Q2:`, `Question 4 please`): the whole question, perhaps.
+  let namedOnly = false;
   // The parts the last user turn named in its words when they are of several questions: the reply's bare letters are theirs.
   let acrossQuestions: string[] = [];
   // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
@@ -1070,6 +1073,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       const inline = partsNamedInline(m.text, outline);
       let pictured: string | undefined;
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
+      namedOnly = false;
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length && namesSeveralQuestions(m.text, inline, outline)) {
         // An overview: the words of this turn and the next say which question each pastes.
@@ -1125,6 +1129,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             return id ? [[id, s.text] as const] : [];
           }),
         );
+        namedOnly = !!h.number && !promptParts.length && !inline.length;
         pending = 'new';
       } else if (uploadOnly(m) && (pictured = partOfPicture(m, outline))) {
         // A screenshot named for its part (`q2d.png`): that part, as if its number were typed.
@@ -1313,7 +1318,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     }
     // Every part of the question asked for, answered as items 1, 2, ... in the question's order.
     // Only for a whole question: when the prompt lists some parts, a reply may take them in another order (sectionsByContent).
-    const list = pending === 'new' && question && askedWhole ? parts() : [];
+    // A question named with no part (`Q2:`) and as many items as its parts, three or more, is the same
+    // (two items are as likely a derivation's two steps).
+    const whole = askedWhole || (namedOnly && parts().length >= 3);
+    const list = pending === 'new' && question && whole ? parts() : [];
     const items = numberedItems(m.text, list.length);
     if (items) {
       items.forEach((text, i) => responses.add(list[i]!, `${i + 1}.`, { text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }));
