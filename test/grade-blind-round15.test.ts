@@ -17,10 +17,13 @@ const skip = devSkip;
 
 // Measured 31/54 before this round's fixes, 34/54 after, 36/54 with the alignment fixes of the
 // same session, 42/54 once messaging stamps, logins (`smolina:`) and ollama's `>>>` prompts head
-// turns. Left: code answers whose parts are labelled only by `# (a)` comments, Open WebUI's
-// `### USER`, a numbered list standing for parts (a)-(g), `HW4 Q4 — name` then `(d)` lines.
+// turns; 47/54 once code comments (`# 4(b): ...`) label parts no text around the code labels, a
+// table written as code is read and `and 4(e)?` asks its part; 48/54 once a longer follow-up names
+// a part in passing (`ok (e) now. ...`); 51/54 once `Q2:` or `all parts (a)-(g) of question 2` over
+// a numbered list of as many items is its parts; 54/54 once a title line (`HW4 Q4 — Alex R.`)
+// names the question of the bare letters under it.
 test('the ninth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 15', join(ROOT, 'test', 'fixtures', 'blind-round15', 'blind-round15.labels.yaml'), { submissions: 14, parts: 54, floor: 42 }),
+  assertRoundFloor('blind round 15', join(ROOT, 'test', 'fixtures', 'blind-round15', 'blind-round15.labels.yaml'), { submissions: 14, parts: 54, floor: 54 }),
 );
 
 /** Question 4 (a) pasted from a chat with a speaker's name before the label, the biases mid-line, a tick and citation marks after. */
@@ -202,4 +205,15 @@ test('a question named alone (`Q2:`, `all parts (a)-(g) of question 2`) answered
   assert.equal(grade(listed('Q2:', mupItems.slice(0, 4))).get('2.c'), undefined);
   assert.equal(readLineLabel('2. c = 1/√d_in'), undefined);
   assert.deepEqual(readLineLabel('2. c) the norm'), { question: '2', part: 'c', length: 5, strong: true });
+});
+
+/** A write-up headed by a line that names its question among other words, its parts by bare letters out of order. */
+const headedWriteup = (title: string) =>
+  `${title}\n\n(c) Flipping h and sliding it over the valid windows: $y = \\begin{bmatrix} -40 & -40 & -40 \\\\ -40 & -40 & -40 \\\\ -40 & -40 & -40 \\end{bmatrix}$\n\n(b) $y_2(n) = y(n-5)$, so the system is time invariant.\n`;
+
+test('a first line naming one question among other words (`Problem 3 write-up — Sam K. (...)`) is the question of the bare letters under it', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(headedWriteup('Problem 3 write-up — Sam K. (checked with Gemini)'))), { '3.b': 'correct', '3.c': 'correct' });
+  // Near misses: a line naming two questions, or one the key does not have, names none of the letters' question.
+  assert.deepEqual(Object.fromEntries(grade(headedWriteup('Notes for Q3 and Q4 — Sam K.'))), {});
+  assert.deepEqual(Object.fromEntries(grade(headedWriteup('Problem 5 write-up — Sam K.'))), {});
 });

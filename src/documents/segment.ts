@@ -418,6 +418,19 @@ function headsQuestion(seg: Segment, following: Segment | undefined, outline: Qu
 }
 
 /**
+ * The question a write-up's first line names among other words (`HW4 Q4 — Alex R. (worked with
+ * ...)`, `Problem 3, my answers`): when it names one question the key has, and no other.
+ */
+function questionOfTitleLine(text: string, outline: QuestionOutline[]): string | undefined {
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  if (line.length > 200) return undefined;
+  const named = new Set<string>();
+  for (const m of line.matchAll(QUESTIONS_NAMED)) for (const n of [m[1], m[2]]) if (n) named.add(n);
+  const only = named.size === 1 ? [...named][0] : undefined;
+  return only && outline.some((o) => o.number === only) ? only : undefined;
+}
+
+/**
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
  */
@@ -434,11 +447,14 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
   const segs = enumeratedParts(namingOnly(rest), outline);
+  // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question a title line names.
+  const headed = segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleLine(segs[0].text, outline) : undefined;
   for (const [k, seg] of segs.entries()) {
     if (question === undefined && pastedQuestion && letterOf(seg)) {
       question = pastedQuestion;
       alignedBy = { by: 'title' };
     }
+    if (question === undefined && headed && letterOf(seg)) question = headed;
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
