@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { plainMath, trimAnswer } from '../src/check/extract.js';
 import { readLineLabel } from '../src/documents/part-ids.js';
+import { splitInlineLabels } from '../src/documents/inline-labels.js';
 
 // The ninth blind round (issue 9): hw4-fa25 answered by models, apps and habits the earlier rounds
 // did not cover (ollama's terminal with raw <think> tags, an Open WebUI export, GitHub Copilot in VS
@@ -216,4 +217,29 @@ test('a first line naming one question among other words (`Problem 3 write-up �
   // Near misses: a line naming two questions, or one the key does not have, names none of the letters' question.
   assert.deepEqual(Object.fromEntries(grade(headedWriteup('Notes for Q3 and Q4 — Sam K.'))), {});
   assert.deepEqual(Object.fromEntries(grade(headedWriteup('Problem 5 write-up — Sam K.'))), {});
+});
+
+test("a choice said in another language (`invarianza temporale`, `os gradientes explodem`) names the key's English option; a factor after `por` / `mit` is the factor", { skip }, () => {
+  assert.equal(grade('Q3 (b)\n\ny₂(n) = y(n − 5). Proprietà: invarianza temporale.\n').get('3.b'), 'correct');
+  assert.equal(grade('Q2 (g)\n\nOs gradientes explodem; multiplique por 1/√d_out.\n').get('2.g'), 'correct');
+  // Near misses: another property, or gradients that vanish, stay wrong.
+  assert.equal(grade('Q3 (b)\n\ny₂(n) = y(n − 5). Proprietà: linearità.\n').get('3.b'), 'partial');
+  assert.equal(grade('Q2 (g)\n\nOs gradientes desaparecem; multiplique por √d_in.\n').get('2.g'), 'incorrect');
+});
+
+test('a plain-text value with one word for what it counts after it (`needs 2·c·d_out²·d_in operations.`) is the value', { skip }, () => {
+  assert.equal(grade('Q1 (a)\n\nOne step needs 2·c·d_out²·d_in operations.\n').get('1.a'), 'correct');
+  // Near miss: the Gram-matrix runtime for (a) stays wrong.
+  assert.equal(grade('Q1 (a)\n\nOne step needs 2·c·d_out·d_in² operations.\n').get('1.a'), 'incorrect');
+});
+
+test('subparts answered one after another in one line (`3(d): i. $...$ ii. $...$`) are each their own', { skip }, () => {
+  const big =
+    '\\begin{bmatrix} -19 & -28 & -32 & -36 & -29 \\\\ -30 & -40 & -40 & -40 & -30 \\\\ -30 & -40 & -40 & -40 & -30 \\\\ -30 & -40 & -40 & -40 & -30 \\\\ 49 & 68 & 72 & 76 & 59 \\end{bmatrix}';
+  const small = '\\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}';
+  const chat = (i: string, ii: string) => `User: 3(d), both cases\n\nAssistant: Flip h, pad with zeros, slide: i. $${i}$ ii. $${ii}$\n`;
+  assert.deepEqual(Object.fromEntries(grade(chat(big, small))), { '3.d.i': 'correct', '3.d.ii': 'correct' });
+  // Near misses: the matrices swapped stay wrong; numerals that do not run from i in order split nothing.
+  assert.deepEqual(Object.fromEntries(grade(chat(small, big))), { '3.d.i': 'incorrect', '3.d.ii': 'incorrect' });
+  assert.equal(splitInlineLabels('compare i. $8$ with iii. $5$'), 'compare i. $8$ with iii. $5$');
 });

@@ -517,9 +517,9 @@ function mathToken(token: string): boolean {
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
   if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
-  // A word of prose: letters only, three or more, and not a function's name.
+  // A word of prose: letters only, three or more, and not a function's name (`Proprietà`, `Größe`: accented letters are a word's too).
   const letters = t.replace(/[()[\]'!]/g, '');
-  return !(/^[A-Za-z][a-z]{2,}$/.test(letters) && !FUNCTION_WORDS.test(letters));
+  return !(/^\p{L}\p{Ll}{2,}$/u.test(letters) && !/[\u0370-\u03ff]/u.test(letters) && !FUNCTION_WORDS.test(letters));
 }
 
 /**
@@ -587,13 +587,16 @@ export function plainFormulas(text: string): PlainFormula[] {
       const whole = i === 0 && j === tokens.length - 1;
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
       // `is **O(d_out d_in²)**, a ...`: bold taken off leaves the comma a token of its own.
-      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(tokens[j + 1]![0]);
+      // (`... is 2c·d_out²·d_in multiplications.`: one word of what is counted, ending the clause, ends it too.)
+      const next = tokens[j + 1]?.[0] ?? '';
+      const counted = /^\p{L}{3,}[,.;:!?]?$/u.test(next) && (j + 2 === tokens.length || /[,.;:!?]$/.test(next));
+      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(next) || counted;
       const before = i > 0 ? tokens[i - 1]![0] : '';
-      // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
+      // "multiply by 1/√d_out to keep it stable": a factor named after "by" (`por`, `par`, `mit`, `com`), when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
       const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index));
       const first = !out.some((f) => f.index >= sentence);
-      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(before)) || (/^by$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) || (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
