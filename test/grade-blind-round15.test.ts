@@ -243,3 +243,14 @@ test('subparts answered one after another in one line (`3(d): i. $...$ ii. $...$
   assert.deepEqual(Object.fromEntries(grade(chat(small, big))), { '3.d.i': 'incorrect', '3.d.ii': 'incorrect' });
   assert.equal(splitInlineLabels('compare i. $8$ with iii. $5$'), 'compare i. $8$ with iii. $5$');
 });
+
+/** Question 4 (b) and (c) asked together, the reply answering (b) first with no label, then a paragraph that turns to (c). */
+const turnsTo = (c: string) =>
+  `User: Q4 (b) A max pooling layer with filter size K and stride S: output shape?\n(c) L stacked conv layers, filter size K, stride 1: receptive field of the last output?\n\nAssistant: Pooling acts per channel with no padding, so the output is $(\\lfloor (W-K)/S \\rfloor + 1) \\times (\\lfloor (H-K)/S \\rfloor + 1) \\times C$.\n\n${c}\n`;
+
+test('a paragraph that opens on the part it turns to (`For (c), ...`) answers that part; the text before it answers the part asked before', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(turnsTo('For (c), every stride-1 layer adds $K-1$, so the field is $L(K-1)+1$.'))), { '4.b': 'correct', '4.c': 'correct' });
+  // Near misses: a wrong field stays wrong; a part named inside a sentence (`The same holds for (c), ...`) starts no answer.
+  assert.deepEqual(Object.fromEntries(grade(turnsTo('For (c), every stride-1 layer adds $K$, so the field is $LK+1$.'))), { '4.b': 'correct', '4.c': 'incorrect' });
+  assert.equal(splitInlineLabels('The same holds for (c), with $K-1$ per layer.'), 'The same holds for (c), with $K-1$ per layer.');
+});

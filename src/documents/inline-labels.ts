@@ -35,6 +35,8 @@ export function splitInlineLabels(text: string): string {
     .split('\n')
     .map((line) => {
       const found = [...line.matchAll(CLAUSE_LABEL)].filter((m) => m[0].trim());
+      // `For (b), \`dw[h, l]\` is a sum ...`: a paragraph that opens on the part it turns to.
+      if (found.length === 1 && found[0]!.index === 0 && /^(?:\*\*)?for\s/i.test(found[0]![0])) return `${found[0]![1]!.replace(/\s+/g, '')}: ${line.slice(found[0]![0].length)}`;
       if (found.length < 2) return line;
       const ranks = found.map((m) => rank(m[1]!));
       if (ranks.some((r) => !r)) return line;
