@@ -1,6 +1,8 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
+import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { isOrgMode } from '../src/documents/org-mode.js';
 
 // The tenth blind round (issue 9): hw4-fa25 answered by models, apps and habits the earlier rounds
 // did not cover (a Discord export, an org-mode file, Obsidian callouts, a Mathematica notebook, Grok's
@@ -19,3 +21,32 @@ const skip = devSkip;
 test('the tenth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
   assertRoundFloor('blind round 16', join(ROOT, 'test', 'fixtures', 'blind-round16', 'blind-round16.labels.yaml'), { submissions: 17, parts: 63, floor: 30 }),
 );
+
+const grade = gradeWithStaffKey;
+
+/** Question 4 (b) and (c) in an org-mode file: star headings, a source block, org's `*bold*`. */
+const orgNotes = (field: string) =>
+  `#+TITLE: cnn shapes\n#+OPTIONS: toc:nil\n\n* Problem 4\n** (b) pooling\n   no padding, per channel:\n   #+begin_src python\n   out = ((W - K) // S + 1, (H - K) // S + 1, C)\n   #+end_src\n   *Result:* $(\\lfloor (W-K)/S \\rfloor + 1) \\times (\\lfloor (H-K)/S \\rfloor + 1) \\times C$\n** (c) receptive field\n   *Result:* $${field}$\n`;
+
+test('an org-mode file (`* Problem 4`, `** (b) ...`, `#+begin_src`) is read by its headings as Markdown is', { skip }, () => {
+  assert.deepEqual(Object.fromEntries(grade(orgNotes('1 + L(K-1)'))), { '4.b': 'correct', '4.c': 'correct' });
+  // Near misses: a wrong field stays wrong; a Markdown list of `* ` items with no org keyword line is no org file.
+  assert.equal(grade(orgNotes('1 + LK')).get('4.c'), 'incorrect');
+  assert.equal(isOrgMode('* first item\n** not a heading\n'), false);
+});
+
+/** Question 4 (c) in Obsidian: the answer in a `[!success]` callout, a `[!tip]` aside after it. */
+const callout = (field: string) => `# CNN notes — Problem 4\n\n## receptive field\n\n> [!success] 4(c)\n> $${field}$\n\n> [!tip] sanity check\n> with K = 3 and L = 2 I first wrote $LK = 6$\n`;
+
+test("an answer callout (`> [!success] 4(c)`) is its title's part and what it holds; an aside's callout is no answer", { skip }, () => {
+  assert.equal(grade(callout('L(K-1) + 1')).get('4.c'), 'correct');
+  // Near miss: a wrong field in the callout stays wrong.
+  assert.equal(grade(callout('L(K-1)')).get('4.c'), 'incorrect');
+});
+
+test("a question's word in Korean, Japanese, Chinese or Hindi (`문제 4`, `問題4`, `प्रश्न 4`) names the question of the letters under it", { skip }, () => {
+  const notes = (word: string) => `# 과제 — ${word}\n\n## (c)\n\n$$L(K-1)+1$$\n`;
+  for (const word of ['문제 4', '問題4', '问题 4', 'प्रश्न 4']) assert.equal(grade(notes(word)).get('4.c'), 'correct', word);
+  // Near miss: a question the key does not have names none.
+  assert.equal(grade(notes('문제 5')).get('4.c'), undefined);
+});
