@@ -50,3 +50,10 @@ test("a question's word in Korean, Japanese, Chinese or Hindi (`문제 4`, `問�
   // Near miss: a question the key does not have names none.
   assert.equal(grade(notes('문제 5')).get('4.c'), undefined);
 });
+
+test('AsciiMath subscripts in brackets (`d_(out) d_(in)^2`) are subscripts, as `d_{out}` is', { skip }, () => {
+  const typed = (runtime: string) => `Problem 1\n\nPart B\nWith the Gram matrix W^T W first: \`T = ${runtime}\`\n`;
+  assert.equal(grade(typed('2 c d_(out) d_(in)^2')).get('1.b'), 'correct');
+  // Near miss: the runtime of (a) stays wrong.
+  assert.equal(grade(typed('2 c d_(out)^2 d_(in)')).get('1.b'), 'incorrect');
+});
