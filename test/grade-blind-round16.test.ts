@@ -57,3 +57,13 @@ test('AsciiMath subscripts in brackets (`d_(out) d_(in)^2`) are subscripts, as `
   // Near miss: the runtime of (a) stays wrong.
   assert.equal(grade(typed('2 c d_(out)^2 d_(in)')).get('1.b'), 'incorrect');
 });
+
+test('a matrix typed as MATLAB rows (`**y = [−40 −40 −40; ...]**`) or as a Python list over lines with typeset minus signs is that matrix', { skip }, () => {
+  const matlab = (y: string) => `Q3 (c)\n\nFlipped kernel: h_f = [1 2 1; 0 0 0; −1 −2 −1], every window sums to the same value.\n\n**y = ${y}**\n`;
+  assert.equal(grade(matlab('[−40 −40 −40; −40 −40 −40; −40 −40 −40]')).get('3.c'), 'correct');
+  const python = (last: string) => `Q3 (d)\n\nii. stride 2, pad 1:\n\n[[−19, −32, −29],\n [−30, −40, −30],\n [${last}]]\n`;
+  assert.equal(grade(python(' 49,  72,  59')).get('3.d.ii'), 'correct');
+  // Near misses: the correlation's signs, or a last row with its signs flipped, stay wrong.
+  assert.equal(grade(matlab('[40 40 40; 40 40 40; 40 40 40]')).get('3.c'), 'incorrect');
+  assert.equal(grade(python('−49, −72, −59')).get('3.d.ii'), 'incorrect');
+});

@@ -14,7 +14,8 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const FENCED = /```([^\n`]*)\n([\s\S]*?)```/g;
 const OUTPUT_LANGUAGE = /^\s*(?:text|output|console|plaintext)?\s*$/i;
 /** An array at the start of an output line, after an optional notebook prompt (`Out[3]:`), name (`y_c =`), `array(` or `tensor(`. */
-const ARRAY_START = /^[ \t]*(?:Out\[\d+\]:\s*)?(?:[\w.]{1,12}\s*[:=]\s*)?(?:(?:array|tensor)\()?\[/gm;
+// (Bold around it, `**y = [...]**`, as a chat sets its result.)
+const ARRAY_START = /^[ \t]*(?:\*\*)?(?:Out\[\d+\]:\s*)?(?:[\w.]{1,12}\s*[:=]\s*)?(?:(?:array|tensor)\()?\[/gm;
 
 /** The bracketed text that starts at `from` (which is `[`), up to its matching `]`. */
 function bracketed(text: string, from: number): string | undefined {
@@ -31,18 +32,19 @@ function asLatex(array: string): string | undefined {
   let inner = array.slice(1, -1).trim();
   // `[[[[...]]]]`: an axis of length one holds the array inside it.
   while (inner.startsWith('[[') && bracketed(inner, 0)?.length === inner.length) inner = inner.slice(1, -1).trim();
-  const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [inner];
-  // `-40.` is how NumPy and PyTorch print a whole float: the number -40.
+  // MATLAB's and Octave's `[1 2 1; 0 0 0; -1 -2 -1]`: rows between semicolons.
+  const rows = inner.startsWith('[') ? [...inner.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : inner.includes(';') ? inner.split(';') : [inner];
+  // `-40.` is how NumPy and PyTorch print a whole float: the number -40. (`−40`, with a typeset minus, is a chat's copy of it.)
   const cells = rows.map((r) =>
     r
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((c) => c.replace(/^([-+]?\d+)\.$/, '$1')),
+      .map((c) => c.replace(/^[−–]/, '-').replace(/^([-+]?\d+)\.$/, '$1')),
   );
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
   // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.
   if (cells.length === 1 && cells[0]!.length === 1) return undefined;
-  if (!inner.startsWith('[')) return `(${cells[0]!.join(', ')})`;
+  if (!inner.startsWith('[') && cells.length === 1) return `(${cells[0]!.join(', ')})`;
   return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
