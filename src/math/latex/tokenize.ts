@@ -143,6 +143,13 @@ export function tokenize(src: string): Token[] {
       const m = /^[A-Za-z]+/.exec(src.slice(i, i + 200))!;
       push({ t: 'word', v: m[0], pos: i });
       i += m[0].length;
+      // `y2(n)`, `x2[n]`: a one-letter signal's index typed without its `_`, as plain text writes `y_2(n)`.
+      const index = m[0].length === 1 && !/[A-Za-z0-9\\]/.test(src[i - 2] ?? '') ? /^(\d)(?=[([])/.exec(src.slice(i, i + 3)) : null;
+      if (index) {
+        push({ t: 'op', v: '_', pos: i });
+        push({ t: 'num', v: index[1]!, pos: i });
+        i += 1;
+      }
       continue;
     }
     if (c === '\\') {
