@@ -11,11 +11,11 @@ const FENCE = /^[ \t]*```[^\n]*\n([\s\S]*?)^[ \t]*```/gm;
 /** `name = expression  # comment`: a plain assignment (not `==`, `+=`, nor a keyword argument inside a call). */
 const ASSIGNMENT = /^[ \t]*([A-Za-z_]\w{0,30})[ \t]*=(?!=)[ \t]*([^#\n]+?)[ \t]*(?:#.*)?$/gm;
 
-/** A right side of arithmetic only: names, numbers, + - * / ** and brackets; square roots as `np.sqrt(...)`. */
-const ARITHMETIC = /^(?:[\w ]|[-+*/()]|\.(?=\d)|\b(?:np|math|torch)\.sqrt(?=\())+$/;
+/** A right side of arithmetic only: names, numbers, + - * / ** and brackets; square roots and floors as `np.sqrt(...)`, `math.floor(...)`. */
+const ARITHMETIC = /^(?:[\w ]|[-+*/()]|\.(?=\d)|\b(?:np|math|torch)\.(?:sqrt|floor)(?=\())+$/;
 
-/** A name called as a function (`f(`), other than a square root. */
-const CALL = /\b(?!sqrt\b)[A-Za-z_]\w*\s*\(/;
+/** A name called as a function (`f(`), other than a square root or a floor. */
+const CALL = /\b(?!sqrt\b|floor\b)[A-Za-z_]\w*\s*\(/;
 
 /**
  * `dw[h, l] = (dy * x[h:h+m, l:l+m]).sum()` (or `np.sum(...)`, factors either way round): a sum over
@@ -67,12 +67,24 @@ const FLOOR_DIVISION = /(\([^()]*\)|\w+)\s*\/\/\s*(\w+)/g;
 
 /** Whether a right side is arithmetic of names and numbers, not a call, an index or an attribute. */
 function isArithmetic(rhs: string): boolean {
-  return ARITHMETIC.test(rhs) && !CALL.test(rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt'));
+  return ARITHMETIC.test(rhs) && !CALL.test(rhs.replace(/\b(?:np|math|torch)\.(sqrt|floor)/g, '$1'));
 }
 
-/** Code arithmetic as mathematics: `np.sqrt` a root, `a // b` the floor of a / b (Python's `//` floors). */
+/** `math.floor(` (or `np.floor(`) up to its closing bracket, as `\lfloor ... \rfloor`. */
+function floorCalls(rhs: string): string {
+  const at = /\b(?:np|math|torch)\.floor\(/.exec(rhs);
+  if (!at) return rhs;
+  const open = at.index + at[0].length;
+  let depth = 1;
+  let i = open;
+  for (; i < rhs.length && depth; i++) depth += rhs[i] === '(' ? 1 : rhs[i] === ')' ? -1 : 0;
+  if (depth) return rhs;
+  return `${rhs.slice(0, at.index)}\\lfloor ${rhs.slice(open, i - 1)} \\rfloor${floorCalls(rhs.slice(i))}`;
+}
+
+/** Code arithmetic as mathematics: `np.sqrt` a root, `a // b` and `math.floor(a / b)` the floor of a / b (Python's `//` floors). */
 function asMath(rhs: string): string {
-  return rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt').replace(FLOOR_DIVISION, '\\lfloor $1/$2 \\rfloor');
+  return floorCalls(rhs.replace(/\b(?:np|math|torch)\.sqrt/g, 'sqrt')).replace(FLOOR_DIVISION, '\\lfloor $1/$2 \\rfloor');
 }
 
 /** A tuple's items at its top-level commas (`((W - K) // S + 1, (H - K) // S + 1, C)`); the whole as one item otherwise. */

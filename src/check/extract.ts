@@ -535,9 +535,9 @@ function mathToken(token: string): boolean {
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
   if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
-  // A word of prose: letters only, three or more, and not a function's name.
+  // A word of prose: letters only, three or more, and not a function's name (`Proprietà`, `Größe`: accented letters are a word's too).
   const letters = t.replace(/[()[\]'!]/g, '');
-  return !(/^[A-Za-z][a-z]{2,}$/.test(letters) && !FUNCTION_WORDS.test(letters));
+  return !(/^\p{L}\p{Ll}{2,}$/u.test(letters) && !/[\u0370-\u03ff]/u.test(letters) && !FUNCTION_WORDS.test(letters));
 }
 
 /**
@@ -607,13 +607,16 @@ export function plainFormulas(text: string): PlainFormula[] {
       const whole = i === 0 && j === tokens.length - 1;
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
       // `is **O(d_out d_in²)**, a ...`: bold taken off leaves the comma a token of its own.
-      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(tokens[j + 1]![0]);
+      // (`... is 2c·d_out²·d_in multiplications.`: one word of what is counted, ending the clause, ends it too.)
+      const next = tokens[j + 1]?.[0] ?? '';
+      const counted = /^\p{L}{3,}[,.;:!?]?$/u.test(next) && (j + 2 === tokens.length || /[,.;:!?]$/.test(next));
+      const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(next) || counted;
       const before = i > 0 ? tokens[i - 1]![0] : '';
-      // "multiply by 1/√d_out to keep it stable": a factor named after "by", when it is plainly a formula.
+      // "multiply by 1/√d_out to keep it stable": a factor named after "by" (`por`, `par`, `mit`, `com`), when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
       const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index));
       const first = !out.some((f) => f.index >= sentence);
-      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives)$/i.test(before)) || (/^by$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) || (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
@@ -734,8 +737,14 @@ export function answerCandidates(written: string): Candidate[] {
     while (all[lo + 1] && /^[^.!?\n]{0,60}\b(?:is|are|equals|becomes|gives)\s*:?\s*$/.test(response.slice(all[lo]!.index + all[lo]!.text.length + 1, all[lo + 1]!.index).replace(/[$\\)\]]/g, ' ')))
       lo++;
     // "so $\|\Delta W\|_2 = \alpha$ and $$\alpha = \sqrt{d_{in}}$$": a conclusion that ends on a bare name the next formula gives the value of.
+    // (Formulas of the working may come between: "so ‖ΔW‖₂ = α. To satisfy ‖ΔW‖₂ ≤ √d_out you need α = ...".)
     const named = /=\s*(\\?[A-Za-z]+|[\u03b1-\u03c9])\s*$/.exec(all[lo]?.text ?? '')?.[1];
-    if (named && all[lo + 1]?.text.startsWith(named) && /^\s*=/.test(all[lo + 1]!.text.slice(named.length)) && all[lo + 1]!.index - all[lo]!.index < 200) lo++;
+    const gives = (j: number) => all[j]!.text.startsWith(named!) && /^\s*=/.test(all[j]!.text.slice(named!.length)) && all[j]!.index - all[lo]!.index < 200;
+    for (let j = lo + 1; named && j <= lo + 3 && all[j]; j++)
+      if (gives(j)) {
+        lo = j;
+        break;
+      }
     // "so only the remaining $L-1$ layers each add $K-1$:" then a display: the sentence's inline formulas
     // are what it counts with, the display its colon introduces is the conclusion.
     for (let j = lo + 1; all[lo] && !all[lo]!.display && all[j] && all[j]!.index - index <= 300; j++) {
@@ -804,7 +813,14 @@ export function answerCandidates(written: string): Candidate[] {
   // So is the line that states one (`**y = [−40 −40; −40 −40]**`, read as text, subtracts): the array
   // is read in its place, as strongly as the line was marked (bold, after "Answer:").
   const printedMarks = new Map<number, { score: number; final: boolean }>();
-  const inPrinted = (index: number) => printed.findIndex((a) => index >= a.start && index < a.index + a.length);
+  // Only a line that ends with its array states it: after `y = [1, 3, 5, 3], so the entries sum to
+  // **12**` the line goes on to another answer, and its candidates are its own.
+  const endsWithArray = (a: (typeof printed)[number]) => {
+    const end = a.index + a.length;
+    const lineEnd = response.indexOf('\n', end);
+    return /^[\s*_.,;:)]*$/.test(response.slice(end, lineEnd < 0 ? undefined : lineEnd));
+  };
+  const inPrinted = (index: number) => printed.findIndex((a) => (index > a.index || (index >= a.start && endsWithArray(a))) && index < a.index + a.length);
   all.forEach((f, i) => {
     const within = inPrinted(f.index);
     if (within >= 0) {

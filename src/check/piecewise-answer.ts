@@ -112,6 +112,28 @@ function plainCaseOfLine(line: string): { when: string; value: string } | undefi
  */
 const CONDITION_HEADING = /^\s*(?:[-*•+]\s+)?(?:\*\*)?(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)(?:\*\*)?\s*:(?!=)/i;
 
+/** A value as plain text writes it: names, numbers, brackets, powers and the usual signs (a typeset minus too). */
+const PLAIN_VALUE = /^[-−\w\s()^{}*/+.·\\]+$/;
+
+/**
+ * `y[n] = 0 for n < 0, 2 - 2^{-n} for 0 <= n <= 6, 127 (1/2)^n for n >= 7.`: a plain sentence that
+ * lists each case as its value and condition, between commas, after the name's `=`.
+ */
+function plainCasesOfSentence(line: string): { when: string; value: string }[] {
+  if (line.includes('$') || !line.includes('=')) return [];
+  const body = line
+    .slice(line.indexOf('=') + 1)
+    .trim()
+    .replace(/[.]\s*$/, '');
+  const cases = body.split(/\s*[,;]\s*(?:and\s+)?/).map((piece) => {
+    const m = /^(.+?)\s+(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)$/i.exec(piece.trim());
+    return m && m[1]!.length <= 40 && PLAIN_VALUE.test(m[1]!)
+      ? { when: `${m[2] ?? ''}${m[3]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '), value: m[1]!.trim().replace(/−/g, '-') }
+      : undefined;
+  });
+  return cases.length >= 2 && cases.every(Boolean) ? (cases as { when: string; value: string }[]) : [];
+}
+
 /** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
 function caseLists(text: string): string[] {
   const out: string[] = [];
@@ -128,6 +150,12 @@ function caseLists(text: string): string[] {
       continue;
     }
     flush();
+    const listed = plainCasesOfSentence(line);
+    if (listed.length) {
+      run = listed;
+      flush();
+      continue;
+    }
     // Cases stated clause by clause in one sentence: all of them, with a condition for each but the remainder.
     const parts = clauses(line).map(caseOfClause);
     let stated = parts.filter((x): x is { when: string; value: string } => !!x);

@@ -49,7 +49,12 @@ function asLatex(array: string): string | undefined {
     r
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((c) => c.replace(/−/g, '-').replace(/^([-+]?\d+)\.$/, '$1')),
+      .map((c) =>
+        c
+          .replace(/−/g, '-')
+          .replace(/^–/, '-')
+          .replace(/^([-+]?\d+)\.$/, '$1'),
+      ),
   );
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
   // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.

@@ -29,11 +29,14 @@ function after(a: [number, string, string], b: [number, string, string]): boolea
  * names a question's parts out of order (`(c). Unlike (b), ...`) is left as it is.
  */
 export function splitInlineLabels(text: string): string {
-  if (!/\(\s*[a-h]\s*\)/i.test(text)) return text;
-  return text
+  const romans = splitInlineRomans(text);
+  if (!/\(\s*[a-h]\s*\)/i.test(romans)) return romans;
+  return romans
     .split('\n')
     .map((line) => {
       const found = [...line.matchAll(CLAUSE_LABEL)].filter((m) => m[0].trim());
+      // `For (b), \`dw[h, l]\` is a sum ...`: a paragraph that opens on the part it turns to.
+      if (found.length === 1 && found[0]!.index === 0 && /^(?:\*\*)?for\s/i.test(found[0]![0])) return `${found[0]![1]!.replace(/\s+/g, '')}: ${line.slice(found[0]![0].length)}`;
       if (found.length < 2) return line;
       const ranks = found.map((m) => rank(m[1]!));
       if (ranks.some((r) => !r)) return line;
@@ -45,6 +48,29 @@ export function splitInlineLabels(text: string): string {
         const end = found[i + 1]?.index ?? line.length;
         pieces.push(`${m[1]!.replace(/\s+/g, '')}: ${line.slice(m.index + m[0].length, end).trim()}`);
       });
+      return pieces.join('\n');
+    })
+    .join('\n');
+}
+
+const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
+/** `i. $8$`, `(ii) 5`: a subpart's roman numeral opening a clause, a value right after it. */
+const ROMAN_LABEL = /(?:^|(?<=\s))(\(?)(i{1,3}|iv|vi{0,3})([.)])\s+(?=[$\\[\d(-])/g;
+
+/**
+ * `(d) i. $8$ ii. $5$`: subparts answered one after another in one line, each its own line. Only
+ * when the numerals run i, ii, ... in order from i, each before a value (a formula or a number),
+ * so `i.e.` or a lone `ii.` in a sentence is left as it is.
+ */
+function splitInlineRomans(text: string): string {
+  if (!/\bi[.)]\s/.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const found = [...line.matchAll(ROMAN_LABEL)].filter((m) => !m[1] || m[3] === ')');
+      if (found.length < 2 || found.some((m, k) => m[2] !== ROMANS[k])) return line;
+      const pieces = [line.slice(0, found[0]!.index).trimEnd()].filter(Boolean);
+      found.forEach((m, k) => pieces.push(line.slice(m.index, found[k + 1]?.index ?? line.length).trim()));
       return pieces.join('\n');
     })
     .join('\n');

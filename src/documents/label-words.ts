@@ -8,6 +8,9 @@
 /** A question's word before its number: Spanish, Portuguese, French, German, Italian, Dutch. */
 const QUESTION = /\b(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exerc[ií]cio|Exercice|Probl[eè]me|Aufgabe|Frage|Domanda|Esercizio|Vraag|Opgave)(\s*\d{1,2}\b)/gi;
 
+/** A question's word before its number in Japanese / Chinese (`問題4`, `问题 2`), Korean (`문제 3`), Hindi (`प्रश्न 1`). */
+const QUESTION_ASIAN = /(?:問題|问题|문제|प्रश्न)\s*(\d{1,2})(?!\d)/g;
+
 /** A part's word before its letter: `Parte (a)`, `Partie b)`, `Teil (c)`, `Apartado a)`, `Inciso (b)`. */
 const PART = /\b(?:Parte|Partie|Teil|Apartado|Inciso|Onderdeel)(\s*\(?[a-h]\))/gi;
 
@@ -30,13 +33,14 @@ const FINAL = /final|finale|endg/i;
 /** The text with other languages' label words (speakers, questions, parts, answers) in English; other text as written. */
 export function foldLabelWords(text: string): string {
   if (
-    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn/i.test(
+    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न/i.test(
       text,
     )
   )
     return text;
   return text
     .replace(QUESTION, 'Question$1')
+    .replace(QUESTION_ASIAN, 'Question $1')
     .replace(PART, 'Part$1')
     .replace(SPEAKER, (_m, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`)
     .replace(ANSWER, (_m, lead: string, word: string) => `${lead}${FINAL.test(word) ? 'Final answer' : /^(?:sol|l[öo]s)/i.test(word) ? 'Solution' : 'Answer'}`);

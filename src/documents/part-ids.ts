@@ -123,6 +123,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (
     (m = NUMBER_PART.exec(line)) &&
     letterIsLabel(m[0], m[2]!) &&
+    // `2. c = 1/√d_in`: a list's item that opens on an equation for a one-letter name, not part (c).
+    !(/^[^()]*$/.test(m[0]) && /^\s*(?:[=≈≤≥<>]|\\(?:approx|leq?|geq?)\b)/.test(line.slice(m[0].length))) &&
     (/[/.(]/.test(m[0].replace(/^\s*(?:[-*+]\s+)?/, '').slice(m[1]!.length, m[1]!.length + 3)) || /[).:*_]|^\s*#/.test(m[0]) || /\)\s*$/.test(m[0]))
   ) {
     return label(m[1], m[2], m[3], m[0].length, true);

@@ -1,6 +1,7 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
 import { splitInlineLabels } from './inline-labels.js';
+import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
@@ -215,16 +216,28 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   // A line of answers to several parts in a row is read as one line per part, each at the line's number.
   // (A prompt that asks "(a) ...? (b) ...?" in one line asks them as it did before.)
   let fenced = false;
+  let opener = '';
   const lines = text.split('\n').flatMap((whole, i) => {
     // Inside a fenced code block, a comment is code: `# (a) W W^T, then ...` labels nothing. (A
     // program's printed output, `i. stride 1, pad 1:` over its matrix, still labels what follows.)
     const fence = FENCE.test(whole);
     const inside = fenced || fence;
     if (fence) fenced = !fenced;
+    if (fence && fenced) opener = whole;
     const comment = fence || (inside && CODE_COMMENT.test(whole));
-    return (answers && !inside ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => [piece, i, comment] as const);
+    return (answers && !inside ? splitInlineLabels(whole).split('\n') : [whole]).map((piece) => ({ text: piece, i, inside, comment, opener }));
   });
-  lines.forEach(([raw, i, comment]) => {
+  // Unless the comments are all that names the parts (helpers answering each part in turn).
+  const labelling = labellingComments(lines);
+  lines.forEach(({ text: raw, i, comment, opener: fence }, at) => {
+    if (labelling.has(at)) {
+      const { before, moved } = cutBeforeComment(current.text, fence);
+      current.text = before;
+      if (current.text.trim() || current.label || current.numbered) out.push(current);
+      current = { label: commentLabel(raw)!, text: [fence, moved, raw].filter(Boolean).join('\n'), line: firstLine + i };
+      previous = raw;
+      return;
+    }
     if (comment) {
       current.text += (current.text ? '\n' : '') + raw;
       previous = raw;
@@ -405,6 +418,19 @@ function headsQuestion(seg: Segment, following: Segment | undefined, outline: Qu
 }
 
 /**
+ * The question a write-up's first line names among other words (`HW4 Q4 — Alex R. (worked with
+ * ...)`, `Problem 3, my answers`): when it names one question the key has, and no other.
+ */
+function questionOfTitleLine(text: string, outline: QuestionOutline[]): string | undefined {
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  if (line.length > 200) return undefined;
+  const named = new Set<string>();
+  for (const m of line.matchAll(QUESTIONS_NAMED)) for (const n of [m[1], m[2]]) if (n) named.add(n);
+  const only = named.size === 1 ? [...named][0] : undefined;
+  return only && outline.some((o) => o.number === only) ? only : undefined;
+}
+
+/**
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
  */
@@ -421,11 +447,14 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
   const segs = enumeratedParts(namingOnly(rest), outline);
+  // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question a title line names.
+  const headed = segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleLine(segs[0].text, outline) : undefined;
   for (const [k, seg] of segs.entries()) {
     if (question === undefined && pastedQuestion && letterOf(seg)) {
       question = pastedQuestion;
       alignedBy = { by: 'title' };
     }
+    if (question === undefined && headed && letterOf(seg)) question = headed;
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.numbered) {
@@ -521,9 +550,10 @@ const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|nee
  * `Now do Q2(b).`, `4(c) receptive field after L layers?`, `4c`); not a remark on it (`4(c) is wrong`).
  */
 const PART_PROMPT = new RegExp(
-  String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
-    // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
-    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
+  // (or after a few words and a comma: `last one, 7(b). ...`, `one more: 4(c)?`)
+  String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+|(?:[a-z']+\s+){0,2}[a-z']+[,:]\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
+    // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`, `and 4(e)? the table: ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
+    String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)?-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)?-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
   'i',
 );
 
@@ -534,6 +564,23 @@ const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([
 /** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
 const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)[\s,:]/i;
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
+
+/** A part's letter in brackets within a sentence (`ok (e) now.`, `the 2D part: (c) x = ...`). */
+const LETTER_IN_SENTENCE = /(?:^|[\s:,.;])(?:part\s*)?\(([a-h])\)/gi;
+/** Words that point back to a part named after them (`the constraint from (c)`, `as in part (a)`). */
+const POINTS_BACK = /\b(?:like|as|from|than|in|with|to|of|see|using|per|by|under)\s+(?:in\s+)?(?:part\s*)?$/i;
+
+/**
+ * The one part letter a longer follow-up names other than in pointing back (`ok (e) now. Muon: ...
+ * which α satisfies the constraint from (c)?` names (e)); undefined when it names none or several.
+ */
+function soleLetterNamed(text: string): string | undefined {
+  const letters = new Set<string>();
+  for (const m of text.slice(0, 600).matchAll(LETTER_IN_SENTENCE)) {
+    if (!POINTS_BACK.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf('(')))) letters.add(m[1]!.toLowerCase());
+  }
+  return letters.size === 1 ? [...letters][0] : undefined;
+}
 
 /** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
 const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;
@@ -593,7 +640,9 @@ function titleCased(title: string): boolean {
 
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
+  // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
   const first = text
+    .replace(/^\s*(?:[@/][\w-]+\s+)+/, '')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
@@ -613,7 +662,8 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
     if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
-    const q = /^(?:question|problem)\s+(\d{1,2})\s*$/i.exec(l);
+    // `Question 2`, `Q2:` alone on a line.
+    const q = /^(?:(?:question|problem)\s+|q\s*)(\d{1,2})\s*:?\s*$/i.exec(l);
     if (q) return { number: q[1]!, heading: '' };
   }
   // `2. MuP at the Unit Scale. [pasted parts ...] Please put the answers in a canvas`: the question's
@@ -626,9 +676,9 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
   const mentioned =
     /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
-    /\b(?:problem|question|exercise)\s+(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
-    // "can you do all of question 2 (...)?": every part of the question it names.
-    /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
+    /\b(?:(?:problem|question|exercise)\s+|q\s*)(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
+    // "can you do all of question 2 (...)?", "solve all parts (a)–(g) of question 2": every part of the question it names.
+    /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+(?:\(?[a-h]\)?\s*(?:-|–|to|through)\s*\(?[a-h]\)?\s+)?)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);
   return { ...(mentioned ? { number: mentioned[1]! } : {}), heading: first.slice(0, 3).join(' ').slice(0, 300) };
 }
 
@@ -995,6 +1045,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let byWords = false;
   // Whether the last user turn asked for every part of a question ("all of question 2", "parts a to g").
   let askedWhole = false;
+  // Whether it named a question and none of its parts (`Q2:`, `Question 4 please`): the whole question, perhaps.
+  let namedOnly = false;
   // The parts the last user turn named in its words when they are of several questions: the reply's bare letters are theirs.
   let acrossQuestions: string[] = [];
   // Whether the last user turn was a picture with at most a word or two ("solve this"): the question is in the image.
@@ -1037,6 +1089,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       const inline = partsNamedInline(m.text, outline);
       let pictured: string | undefined;
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
+      namedOnly = false;
       acrossQuestions = new Set(inline.map((id) => id.split('.')[0])).size > 1 ? inline : [];
       if (!h.number && inline.length && namesSeveralQuestions(m.text, inline, outline)) {
         // An overview: the words of this turn and the next say which question each pastes.
@@ -1092,6 +1145,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             return id ? [[id, s.text] as const] : [];
           }),
         );
+        namedOnly = !!h.number && !promptParts.length && !inline.length;
         pending = 'new';
       } else if (uploadOnly(m) && (pictured = partOfPicture(m, outline))) {
         // A screenshot named for its part (`q2d.png`): that part, as if its number were typed.
@@ -1120,7 +1174,12 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // (`now do (d) ii: stride 2, pad 1`: the subpart after the letter is the one asked.)
         const sub = named && /^\s*\(?([ivx]{1,4})(?=[).:,\s])/i.exec(m.text.slice(named.index + named[0].length))?.[1]?.toLowerCase();
         const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), sub || undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
-        promptParts = next && next !== lastPart ? [next] : [];
+        // `ok (e) now. Muon: ... the constraint from (c)?`, `the 2D part: (c) x = ...`: in a longer
+        // follow-up, the one part it names (not pointing back) asks that part while it has no answer.
+        const sole = !next && m.text.length < 600 ? soleLetterNamed(m.text) : undefined;
+        const soleId = sole ? idFor(question, sole, undefined, outline) : undefined;
+        const asksSole = soleId && parts().includes(soleId) && !responses.has(soleId) ? soleId : undefined;
+        promptParts = next && next !== lastPart ? [next] : asksSole ? [asksSole] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
         const recheck = isRecheck(m.text);
@@ -1275,7 +1334,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     }
     // Every part of the question asked for, answered as items 1, 2, ... in the question's order.
     // Only for a whole question: when the prompt lists some parts, a reply may take them in another order (sectionsByContent).
-    const list = pending === 'new' && question && askedWhole ? parts() : [];
+    // A question named with no part (`Q2:`) and as many items as its parts, three or more, is the same
+    // (two items are as likely a derivation's two steps).
+    const whole = askedWhole || (namedOnly && parts().length >= 3);
+    const list = pending === 'new' && question && whole ? parts() : [];
     const items = numberedItems(m.text, list.length);
     if (items) {
       items.forEach((text, i) => responses.add(list[i]!, `${i + 1}.`, { text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }));

@@ -252,6 +252,65 @@ function rowLists(text: string, keyRowsList: KeyRow[], stems: string[][]): { cel
   return out;
 }
 
+/** `("CONV3-10", 3 * 3 * 1 * 10 + 10, (28, 28, 10)),`: a row of a table written as code, its name quoted first. */
+const CODE_ROW = /^\s*[[(]\s*(["'])([^"'\n]{1,40})\1\s*,(.*)[\])]\s*,?\s*(?:#.*)?$/;
+
+/** A code row's values, split at the commas outside brackets. */
+function topLevelItems(s: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (const ch of s) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      items.push(item);
+      item = '';
+    } else item += ch;
+  }
+  return [...items, item].map((x) => x.trim()).filter(Boolean);
+}
+
+/** A code value as a cell: a tuple of sizes `(28, 28, 10)` is the shape `28 × 28 × 10` (`(490,)` is 490). */
+function codeCell(value: string): string {
+  const tuple = /^[([]\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*[)\]]$/.exec(value);
+  return tuple ? tuple[1]!.split(/\s*,\s*/).join(' × ') : value;
+}
+
+/**
+ * A table written as code (a list of tuples, one per row, the row's name quoted first): its rows'
+ * cells in the key's columns, by a comment over it that names them (`# name, params,
+ * activations`), else in the key's order.
+ */
+function codeRows(text: string, keyRowsList: KeyRow[], stems: string[][]): { cells: Cells; named: number; end: number }[] {
+  const cells: Cells = new Map();
+  const counts = new Map<string, number>();
+  let header: number[] | undefined;
+  let end = 0;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const comment = /^\s*(?:#|\/\/)\s*(.+)$/.exec(line);
+    const m = CODE_ROW.exec(line);
+    if (comment && !cells.size) {
+      const named = comment[1]!.split(',').map((c) => columnOf(c, stems));
+      if (named.filter((c) => c >= 0).length >= Math.min(2, stems.length)) header = named;
+    } else if (m) {
+      const row = rowIndex(keyRowsList, m[2]!, counts);
+      if (row >= 0) {
+        const values = new Map<number, string>();
+        topLevelItems(m[3]!).forEach((v, j) => {
+          const column = header ? header[j + 1] : j;
+          if (column !== undefined && column >= 0 && column < stems.length) values.set(column, codeCell(v));
+        });
+        cells.set(row, values);
+        end = offset + line.length;
+      }
+    }
+    offset += line.length + 1;
+  }
+  return cells.size ? [{ cells, named: cells.size, end }] : [];
+}
+
 /** A table cell the question fills in, by key row and column (the problem set's own table). */
 function givenCells(questionText: string | undefined, keyRowsList: KeyRow[], stems: string[][]): Cells {
   const given: Cells = new Map();
@@ -281,7 +340,7 @@ export function tableAnswer(
   const width = Object.values(spec.rows)[0]!.length;
   const stems = Array.from({ length: width }, (_, c) => columnStems(columns[c] ?? ''));
   const given = givenCells(questionText, rows, stems);
-  const read = [...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })), ...rowLists(response, rows, stems)];
+  const read = [...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })), ...rowLists(response, rows, stems), ...codeRows(response, rows, stems)];
   const found = read.filter((f) => f.named >= Math.min(2, rows.length));
   if (!found.length) return undefined;
   // The answer the response ends on: the last table or list, as with any final answer; a shorter

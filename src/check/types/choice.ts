@@ -1,6 +1,7 @@
 import type { AnswerSpec } from '../../model/answer-spec.js';
 import { correct, incorrect, undecided, type TypeVerdict } from '../context.js';
 import { letterAt, positionIn } from '../position-words.js';
+import { optionWordsInEnglish } from '../option-words.js';
 
 /** Lower case, LaTeX text wrappers and punctuation removed, spaces folded. */
 export function normalizeWords(s: string): string {
@@ -94,7 +95,10 @@ function mentions(text: string, option: string, raw?: string): boolean {
 export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
   const options = spec.options ?? (spec.value !== undefined ? [spec.value] : []);
   if (!options.length) return undecided('choice', 'the key lists no options for this choice');
-  const text = normalizeWords(answer);
+  const own = normalizeWords(answer);
+  // An answer in another language names an option in its words: read in English when it names none as it is.
+  const english = options.some((o) => mentions(own, o, answer)) ? undefined : optionWordsInEnglish(own);
+  const text = english ?? own;
   const named = options.filter((o) => mentions(text, o, answer));
   // A wrong option read only inside a right one named whole (`[d, q]` inside `[h, d, q]`) is not named.
   const within = (w: string) => named.some((o) => normalizeWords(o).includes(normalizeWords(w)) && !mentions(text.split(normalizeWords(o)).join(' | '), w));

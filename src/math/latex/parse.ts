@@ -181,6 +181,16 @@ class Parser {
       }
       throw new ParseError('a "{" is never closed');
     }
+    // AsciiMath's group in brackets (`d_(in)`, `W_(ij)`), as LaTeX writes `d_{in}`; a bracket after `_` means nothing else.
+    if (this.isOp('(')) {
+      let end = this.pos + 1;
+      while (end < this.toks.length && end - this.pos <= 12 && !(this.toks[end]!.t === 'op' && '()'.includes(this.toks[end]!.v))) end++;
+      if (end > this.pos + 1 && this.toks[end]?.t === 'op' && this.toks[end]!.v === ')') {
+        const inside = this.toks.slice(this.pos + 1, end);
+        this.pos = end + 1;
+        return inside;
+      }
+    }
     const t = this.peek();
     if (!t) throw new ParseError('the answer ends after "_" or "^"');
     // Plain-text subscripts (`d_in`) read the whole word, as KEY-FORMAT's canonical names do;
