@@ -638,6 +638,10 @@ function titleCased(title: string): boolean {
   return long.length > 0 && long.every((w) => /^[A-Z]/.test(w));
 }
 
+/** Words that present a question (`here's q1`, `next up is question 2`, `moving on to problem 4`), and its number. */
+const PRESENTED_QUESTION =
+  /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now\s+for|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
@@ -671,11 +675,16 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // with a number ("1. The answer to (a) is wrong because ...") stays a remark.
   const led = TITLE_LEAD.exec(first[0] ?? '');
   if (led && titleCased(led[2]!)) return { number: led[1]!, heading: led[2]! };
-  // "Here's question 4 of my CNN homework. Can you do ...": the number the opening sentence presents
-  // (not one a remark mentions: "My friend said question 2 was hard").
-  const opening = (first[0] ?? '').split(/[.?!](?:\s|$)/)[0] ?? '';
+  // "Here's question 4 of my CNN homework. Can you do ...", "nice. ok next is question 2, ...", "hey so I
+  // have this hw on newton schulz. here's q1:": the number the opening presents, in its first two
+  // sentences (a greeting or a thank-you often comes first), not one a remark mentions ("My friend
+  // said question 2 was hard").
+  const opening = (first[0] ?? '')
+    .split(/[.?!](?:\s|$)/)
+    .slice(0, 2)
+    .join('. ');
   const mentioned =
-    /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is)\s+(?:the\s+)?(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening) ??
+    PRESENTED_QUESTION.exec(opening) ??
     /\b(?:(?:problem|question|exercise)\s+|q\s*)(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
     // "can you do all of question 2 (...)?", "solve all parts (a)–(g) of question 2": every part of the question it names.
     /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+(?:\(?[a-h]\)?\s*(?:-|–|to|through)\s*\(?[a-h]\)?\s+)?)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);

@@ -189,12 +189,19 @@ export const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|La
 // (`用户` and `我` as Chinese chat pages copied as text head them.)
 const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt|用户|我';
 
+/**
+ * `ChatGPT said:`, `**Gemini said:**`: the model's turn headed as the person's is (`You said:`),
+ * copied from the page or set in bold by the student who pasted it. Only the heading's own word:
+ * `ChatGPT said that ...` in a sentence has no colon and ends no line, and reads as before.
+ */
+const MODEL_SAID = String.raw`(?:\s+said(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$))?`;
+
 /** One or two capitalised words after a model's name and version on a line of its own: its variant's name. */
 const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 
 /** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
 function speakerPattern(assistant: string): RegExp {
-  return new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
+  return new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${MODEL_SAID})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
 }
 
 /**
@@ -408,9 +415,10 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     if (lines.some((l) => assistant.test(l))) return 'markdown-chat';
   }
   // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
-  // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`).
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*(?::|$)`, 'im');
-  if (said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}`).test(text)) return 'markdown-chat';
+  // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
+  // does a heading (`### You said:` / `### Claude said:`).
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*(?::|$)`, 'im');
+  if (said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';
