@@ -53,7 +53,9 @@ const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
 const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}(?:[.)](?![a-z])|:?(?:\*\*|__))))([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
 // A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
-const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
+// A comma ends one before a word that qualifies it (`### Part (c), corrected`, `Question 2, revisited`),
+// not before the next letter it names.
+const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|,(?!\s*(?:and\s+)?(?:parts?\s*)?\(?[a-h]\))|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
 
 const WORD_LABEL = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})(?:\\s*[:.)\\-–—/]?\\s*(?:\\*\\*)?\\s*,?\\s*${PART}${SUB})?${END}`, 'i');
 const NUMBER_PART = new RegExp(`${LEAD}(\\d{1,2})\\s*[/.]?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');

@@ -24,6 +24,7 @@ import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameK
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
+import { withoutStandingRemarks } from './standing-answer.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -922,7 +923,9 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
     const siblings = part.answers.map((x) => x.name).filter((n): n is string => !!n && n !== a.name);
     const labelled = ordered.find((t) => candidatesFor(t.text, { name: a.name, siblings }).named);
     if (labelled) return [labelled.text];
-    return [which === 'final' ? response.final.text : response.first.text];
+    // Neither stated nor labelled anywhere: as for a single answer, a later reply with none of the
+    // expected kind ("(a) and (b) were already right, so they are unchanged") leaves the last that has one.
+    return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
   }
   // A table corrected by restating only the rows that change ("FC-3 | 1473 | 3 — everything else
   // stands"): the final table is the earlier one with those rows replaced, so all attempts are read in order.
@@ -1001,7 +1004,8 @@ function questionFamilies(text: string, symbols: ReadonlySet<string>): ReadonlyM
  * Grades a part: its final answer (and the first, when the submission answered more than
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
-export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0, questionText?: string): PartGrade {
+export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0, questionText?: string): PartGrade {
+  const response = read && withoutStandingRemarks(read);
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const options: CheckOptions = { symbols: checkSymbolsFor(assignment, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };

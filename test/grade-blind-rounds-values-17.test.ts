@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+
+// Blind round 17's classes where the part was found but the wrong value was read or chosen, and
+// round 16's leftovers of the same kind. Each fixture is written in words of its own (none is a
+// line of the rounds' transcripts), with a near miss asserted beside it that must stay as it was.
+const grade = gradeWithStaffKey;
+const skip = devSkip;
+
+/** A chat about question 3 whose model redoes (c) after the person points out the kernel was not flipped. */
+const redone = (heading: string, redoneEntry: string, aside: string) => `**User:**
+
+Question 3 please, (b) and (c). Convolution means flipping the kernel.
+
+**Assistant:**
+
+**(b)** Delaying the input by five samples delays the output by five:
+
+$$y_2(n) = y(n-5)$$
+
+This is the time-invariance of convolution.
+
+**(c)** Sliding the kernel over each valid window of x gives the same sum everywhere:
+
+$$Y = \\begin{bmatrix} 40 & 40 & 40 \\\\ 40 & 40 & 40 \\\\ 40 & 40 & 40 \\end{bmatrix}$$
+
+**User:**
+
+you never flipped the kernel in (c)
+
+**Assistant:**
+
+Right, I slid it unflipped. Redoing it with the kernel turned by 180 degrees.
+
+${heading}
+
+Each window now sums to the opposite sign:
+
+$$Y = \\begin{bmatrix} ${redoneEntry} & ${redoneEntry} & ${redoneEntry} \\\\ ${redoneEntry} & ${redoneEntry} & ${redoneEntry} \\\\ ${redoneEntry} & ${redoneEntry} & ${redoneEntry} \\end{bmatrix}$$
+
+${aside}
+`;
+
+test('a part heading qualified after a comma (`Problem 3(c), second attempt`) heads the redone answer', { skip }, () => {
+  const fixed = grade(redone('### Problem 3(c), second attempt', '-40', ''));
+  assert.equal(fixed.get('3.c'), 'correct');
+  // Near miss: the same heading over a redo that is still the unflipped sum stays a convention slip.
+  const still = grade(redone('### Problem 3(c), second attempt', '40', ''));
+  assert.equal(still.get('3.c'), 'incorrect');
+});
+
+test('a later reply that says an earlier part stands, with no answer of its own, leaves that part as it was', { skip }, () => {
+  const kept = grade(redone('#### (c)', '-40', 'Parts (a) and (b) never used the kernel, so what I gave for them holds as written.'));
+  assert.equal(kept.get('3.b'), 'correct');
+  assert.equal(kept.get('3.c'), 'correct');
+  // (a) was never answered in this chat: the remark answers it no more than silence would.
+  assert.equal(kept.has('3.a'), false);
+  // Near miss: a later reply that does restate (b) with another shift is the answer taken, and it is wrong.
+  const changed = grade(redone('#### (c)', '-40', 'Parts (a) and (b) change as well: now $y_2(n) = y(n+5)$, still time-invariance.'));
+  assert.notEqual(changed.get('3.b'), 'correct');
+});
+
+/** Question 3 (b) answered, then explained again after a follow-up that asks why, with or without the equation restated. */
+const explainedAgain = (restated: string) => `**User:**
+
+Question 3 (b): shift the rect by N = 5 and convolve again. Which property shows?
+
+**Assistant:**
+
+**(b)** Every term of the sum moves by five samples, so
+
+$$y_2(n) = y(n-5)$$
+
+and the property is time invariance.
+
+**User:**
+
+why is that called time invariance? explain (b) again
+
+**Assistant:**
+
+**(b)** The filter's rule is the same at every instant, so feeding the rect in five steps later can only produce the same response five steps later: this is what time invariance (shift invariance) means.${restated}
+`;
+
+test('a named answer a later reply leaves out is read from the reply that last stated it', { skip }, () => {
+  assert.equal(grade(explainedAgain('')).get('3.b'), 'correct');
+  // Near miss: a later reply that restates the output with the wrong direction of shift is the one graded.
+  assert.notEqual(grade(explainedAgain(' In symbols, $y_2(n) = y(n+5)$.')).get('3.b'), 'correct');
+});
