@@ -88,3 +88,32 @@ test('a named answer a later reply leaves out is read from the reply that last s
   // Near miss: a later reply that restates the output with the wrong direction of shift is the one graded.
   assert.notEqual(grade(explainedAgain(' In symbols, $y_2(n) = y(n+5)$.')).get('3.b'), 'correct');
 });
+
+/** Question 7 (b) worked term by term, the variance of one product stated on the labelled line, and a summary table at the end. */
+const summarised = (tableVariance: string) => `**User:**
+
+Question 7 (b): with x and dy independent, zero mean, variances sigma_x^2 and sigma_g^2, what are the mean and variance of dw_{h,l}, and how fast does its standard deviation grow with n?
+
+**Assistant:**
+
+Call each product $P_{ij} = dy_{i,j}\\,x_{i+h-1,j+l-1}$, so that $dw_{h,l}$ is the sum of $(n-k+1)^2$ of them.
+
+- **Mean:** independence and zero means give $\\mathbb{E}[P_{ij}] = 0$, hence the sum has mean zero too.
+- **Variance:** one product has $\\operatorname{Var}(P_{ij}) = \\sigma_x^2\\sigma_g^2$, and distinct products are uncorrelated.
+
+Adding up the uncorrelated terms:
+
+$$\\operatorname{Var}(dw_{h,l}) = (n-k+1)^2\\,\\sigma_x^2\\sigma_g^2$$
+
+| Quantity | Result |
+|---|---|
+| Mean | $0$ |
+| Variance | $${tableVariance}$ |
+| Growth | linear, $O(n)$ |
+`;
+
+test("a summary table's row named for an answer states it, over a labelled line about one term of the sum", { skip }, () => {
+  assert.equal(grade(summarised('(n-k+1)^2\\sigma_x^2\\sigma_g^2')).get('7.b'), 'correct');
+  // Near miss: the table the reply ends on drops the square of the count, and that is the answer graded.
+  assert.notEqual(grade(summarised('(n-k+1)\\sigma_x^2\\sigma_g^2')).get('7.b'), 'correct');
+});
