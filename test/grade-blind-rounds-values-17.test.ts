@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
 
 // Blind round 17's classes where the part was found but the wrong value was read or chosen, and
 // round 16's leftovers of the same kind. Each fixture is written in words of its own (none is a
@@ -116,4 +120,40 @@ test("a summary table's row named for an answer states it, over a labelled line 
   assert.equal(grade(summarised('(n-k+1)^2\\sigma_x^2\\sigma_g^2')).get('7.b'), 'correct');
   // Near miss: the table the reply ends on drops the square of the count, and that is the answer graded.
   assert.notEqual(grade(summarised('(n-k+1)\\sigma_x^2\\sigma_g^2')).get('7.b'), 'correct');
+});
+
+/** Question 4 (a) in a student's write-up, the output's sides written as the lecture notes do, with no floor. */
+const convolutionSizes = (padding: string) => `## Problem 4
+
+**(a)** Each of the $F$ filters spans $K \\times K \\times C$ inputs, so there are $K^2 C F$ weights and $F$ biases. Sliding with stride $S$ over the padded input gives an output of
+
+$$\\left(\\frac{W - K ${padding}}{S} + 1\\right) \\times \\left(\\frac{H - K ${padding}}{S} + 1\\right) \\times F$$
+`;
+
+/** A key of one part that asks for a convolution's output side with a floor, and accepts no floor-free form anywhere. */
+const strictKey = `partcredit: 1
+title: one size
+symbols:
+  W: { positive: true, integer: true }
+  K: { positive: true, integer: true }
+  P: { nonnegative: true, integer: true }
+  S: { positive: true, integer: true }
+parts:
+  1.a:
+    answer:
+      type: expression
+      value: '\\left\\lfloor \\frac{W - K + 2P}{S} \\right\\rfloor + 1'
+`;
+
+test('a key that accepts a size without its floors in one part accepts its other sizes so too', { skip }, () => {
+  assert.equal(grade(convolutionSizes('+ 2P')).get('4.a'), 'correct');
+  // Near miss: the floor-free sides with the padding counted once are still wrong.
+  assert.notEqual(grade(convolutionSizes('+ P')).get('4.a'), 'correct');
+  // Near miss: a key that nowhere accepts a floor-free size keeps its floor; given such an accept in another part, it does not.
+  const sideOf = (keyText: string) => {
+    const { key } = loadKey(keyText, 'one.key.yaml');
+    return gradeSubmission(assignmentOf(key!), readSubmission('**1(a)** The side is $\\frac{W - K + 2P}{S} + 1$.', 's.md', key!)).parts.find((p) => p.id === '1.a')!.verdict;
+  };
+  assert.equal(sideOf(strictKey), 'incorrect');
+  assert.equal(sideOf(`${strictKey}  1.b:\n    answer: '\\left\\lfloor \\frac{W - K}{S} \\right\\rfloor + 1'\n    accept: ['\\frac{W - K}{S} + 1']\n`), 'correct');
 });
