@@ -157,3 +157,38 @@ test('a key that accepts a size without its floors in one part accepts its other
   assert.equal(sideOf(strictKey), 'incorrect');
   assert.equal(sideOf(`${strictKey}  1.b:\n    answer: '\\left\\lfloor \\frac{W - K}{S} \\right\\rfloor + 1'\n    accept: ['\\frac{W - K}{S} + 1']\n`), 'correct');
 });
+
+/** A student's plain-text write-up that checks its algebra in a Python prompt, then states each answer on a line naming the part. */
+const checkedInPython = (answerLine: string, printedMatrix: string) => `Problem 2
+
+(b) Each output sums d_in terms of variance c^2, so unit variance needs c^2 d_in = 1. Solving it:
+
+>>> sympy.solve(c**2*d_in - 1, c)
+[-1/sqrt(d_in), 1/sqrt(d_in)]
+
+Only the positive root scales the weights without flipping them. ${answerLine}
+
+Problem 3
+
+(c) Flipping the kernel and sliding it over the valid windows:
+
+>>> convolve2d(x, h, mode='valid').tolist()
+${printedMatrix}
+`;
+
+test('an answer line naming its part (`Ans 2b: ...`) after a printed list is the answer; a printed list with no such line still is', { skip }, () => {
+  const flipped = '[[-40, -40, -40], [-40, -40, -40], [-40, -40, -40]]';
+  const read = grade(checkedInPython('Ans 2b: c = 1/sqrt(d_in)', flipped));
+  assert.equal(read.get('2.b'), 'correct');
+  // Near miss: the printed list is the answer where nothing states another after it.
+  assert.equal(read.get('3.c'), 'correct');
+  assert.equal(grade(checkedInPython('Ans 2b: c = 1/sqrt(d_in)', flipped.replace(/-/g, ''))).get('3.c'), 'incorrect');
+  // Near miss: the answer line is taken when it is wrong too, not the list's right root before it.
+  assert.equal(grade(checkedInPython('Ans 2b: c = 1/sqrt(d_out)', flipped)).get('2.b'), 'incorrect');
+});
+
+test('an answer word in another language before the part it answers (`उत्तर 2(b):`) marks the answer as `Answer 2(b):` does', { skip }, () => {
+  const hindi = (line: string) => `प्रश्न 2 (b)\n\nVariance c²·d_in होना चाहिए 1, तो:\n\n>>> solve(c**2*d_in - 1, c)\n[-1/sqrt(d_in), 1/sqrt(d_in)]\n\n${line}\n`;
+  assert.equal(grade(hindi('सकारात्मक root लेते हैं। उत्तर 2(b): c = 1/sqrt(d_in)')).get('2.b'), 'correct');
+  assert.equal(grade(hindi('सकारात्मक root लेते हैं। उत्तर 2(b): c = sqrt(2/d_in)')).get('2.b'), 'incorrect');
+});
