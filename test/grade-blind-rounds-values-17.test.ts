@@ -192,3 +192,28 @@ test('an answer word in another language before the part it answers (`उत्�
   assert.equal(grade(hindi('सकारात्मक root लेते हैं। उत्तर 2(b): c = 1/sqrt(d_in)')).get('2.b'), 'correct');
   assert.equal(grade(hindi('सकारात्मक root लेते हैं। उत्तर 2(b): c = sqrt(2/d_in)')).get('2.b'), 'incorrect');
 });
+
+/** A write-up whose sections carry letters of their own (`### (A) Question 4(c)`), each worked in numbered steps. */
+const lettered = (field: string) => `## My answers
+
+### (A) Question 4(c)
+
+i. A stride-1 layer with a K-wide kernel lets each output see K - 1 more inputs than the layer below does.
+
+ii. Starting from a single pixel and adding K - 1 per layer: **the receptive field after L layers is $${field}$.** With K = 3 and L = 5, say, that is $11$ pixels.
+
+iii. This grows only linearly in depth, which is why dilation or pooling is used to see more.
+
+### (B) Question 4(b)
+
+i. Pooling has no weights and acts on each channel alone, so the output is $\\left(\\frac{W-K}{S}+1\\right)\\times\\left(\\frac{H-K}{S}+1\\right)\\times C$.
+`;
+
+test("a section's own letter before a question's label (`### (A) Question 4(c)`) is no part (a); the answer stated mid-derivation is taken, not an example's number", { skip }, () => {
+  const read = grade(lettered('L(K-1) + 1'));
+  assert.equal(read.get('4.c'), 'correct');
+  assert.equal(read.get('4.b'), 'correct');
+  assert.equal(read.has('4.a'), false);
+  // Near miss: a wrong field stated in the same place stays wrong (the example's 11 is not taken instead).
+  assert.equal(grade(lettered('LK + 1')).get('4.c'), 'incorrect');
+});

@@ -76,6 +76,9 @@ function label(question: string | undefined, part: string | undefined, subpart: 
   };
 }
 
+/** A section's capital letter in brackets, before a question's word and number (`### (A) Problem 1(b)`, `**(B)** Question 3`). */
+const SECTION_LETTER = /^\s*(?:#{1,6}\s*)?(?:\*\*)?\(?[A-Z]\)(?:\*\*)?\s*[.:]?\s+(?=(?:\*\*)?(?:[Pp]roblem|PROBLEM|[Qq]uestion|QUESTION|[Ee]xercise|[Tt]ask|Q)\s*\d{1,2})/;
+
 /** An emoji, arrow or record mark that decorates a line's start (`⏺ `, `✅ `, `➤ `). */
 const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s+/u;
 
@@ -110,6 +113,13 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (mark && /\d/.test(line.slice(mark[0].length, mark[0].length + 12))) {
     const inner = readLineLabel(line.slice(mark[0].length));
     if (inner?.question) return { ...inner, length: inner.length + mark[0].length };
+  }
+  // `### (A) Problem 1(b)`: a write-up's own section letter before the question it holds; the
+  // question's label is the line's (the capital in brackets would read as part (a)).
+  const section = SECTION_LETTER.exec(line);
+  if (section) {
+    const inner = readLineLabel(line.slice(section[0].length));
+    if (inner?.question) return { ...inner, length: inner.length + section[0].length };
   }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
