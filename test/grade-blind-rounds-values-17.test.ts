@@ -217,3 +217,30 @@ test("a section's own letter before a question's label (`### (A) Question 4(c)`)
   // Near miss: a wrong field stated in the same place stays wrong (the example's 11 is not taken instead).
   assert.equal(grade(lettered('LK + 1')).get('4.c'), 'incorrect');
 });
+
+/** A Mathematica notebook saved as text: its words in comments, its answers in output cells, `d_in` written `dIn`. */
+const notebook = (root: string) => `(* ::Title:: *)
+(* Homework 4 check, question 2. dIn and dOut are d_in and d_out. *)
+
+(* ::Subsection:: *)
+(* Problem 2 (b): the scalar c giving unit output variance *)
+
+In[7]:= Solve[c^2 dIn == 1 && c > 0, c] (* positive root only *)
+Out[7]= {{c -> ${root}}}
+
+(* ::Subsection:: *)
+(* Problem 2 (c): largest spectral norm of the update *)
+
+In[8]:= Solve[c s Sqrt[dIn]/Sqrt[dOut] == 1 /. c -> 1/Sqrt[dIn], s]
+Out[8]= {{s -> Sqrt[dOut]}}
+`;
+
+test("a Mathematica notebook saved as text: comments label its parts, output cells are its answers, run-together names are the key's", { skip }, () => {
+  const read = grade(notebook('1/Sqrt[dIn]'));
+  assert.equal(read.get('2.b'), 'correct');
+  assert.equal(read.get('2.c'), 'correct');
+  // Near miss: the He scaling in the output cell stays a convention slip, not rescued by the input cell.
+  assert.equal(grade(notebook('Sqrt[2/dIn]')).get('2.b'), 'incorrect');
+  // Near miss: outside a notebook, where a name may have an underscore, `din` is not read as the key's d_in.
+  assert.notEqual(grade('Problem 2 (b): c = 1/sqrt(din)\n').get('2.b'), 'correct');
+});
