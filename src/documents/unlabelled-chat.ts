@@ -27,6 +27,9 @@ const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_N
 /** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
 const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
 
+/** The person's label alone on a line as a page in another language heads their turn (`Sie`, `Vous`, `Tú`, `你`). */
+const YOU_WORD = /^(?:You|User|Me|Sie|Du|Vous|Toi|Tú|Usted|Você|Voi|Tu|你|您|あなた|당신)(?:\s+said|\s+sent)?:?$/;
+
 /** Initials alone (`MS`): an avatar only when a message's words or an attachment follow on the next line. */
 const INITIALS = /^[A-Z]{1,2}$/;
 /** A message's first line under an avatar: a sentence of three words or more, or a picture's file name (a formula's pieces are neither). */
@@ -81,6 +84,11 @@ interface Block {
   kind: Kind;
 }
 
+/** A line that marks a reply: the model's name, the site's note that it reasoned, or a header naming it. */
+function isReplyCue(line: string): boolean {
+  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line);
+}
+
 function blocksOf(lines: readonly string[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -89,14 +97,24 @@ function blocksOf(lines: readonly string[]): Block[] {
     while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
     // claude.ai copied as text puts the avatar right above the message, no blank line between
     // (`MS` / `Screenshot ... .png` / `solve a, b, c`): the avatar is a block of its own.
-    if (j > i && INITIALS.test(lines[i]!.trim()) && MESSAGE_START.test(lines[i + 1]!.trim())) {
+    // (So does a page's word for the person, `You` / `Sie`, right above their message.)
+    if (j > i && (INITIALS.test(lines[i]!.trim()) || YOU_WORD.test(lines[i]!.trim())) && MESSAGE_START.test(lines[i + 1]!.trim())) {
       out.push({ from: i, to: i, text: lines[i]!, kind: 'user' });
       i++;
+    }
+    // A model's name (and its status) right above its reply, no blank line between (`Qwen3-Max` /
+    // `We want ...`, as a page copied as text sets them): the name is a cue of its own.
+    // (Not a sentence wrapped after a model's name, `Claude` / `suggested a Gram matrix`: the words go on in lower case.)
+    let cue = i;
+    while (cue < j && isReplyCue(lines[cue]!.trim())) cue++;
+    if (cue > i && cue - i <= 2 && !/^[a-z]/.test(lines[cue]!.trim())) {
+      out.push({ from: i, to: cue - 1, text: lines.slice(i, cue).join('\n'), kind: 'reply' });
+      i = cue;
     }
     const text = lines.slice(i, j + 1).join('\n');
     const one = i === j ? text.trim() : undefined;
     // (The model's name and its status stacked with no blank line, `DeepSeek` / `Thought for 38 seconds`, are one cue.)
-    const kind: Kind = lines.slice(i, j + 1).every((l) => REASONING.test(l.trim()) || NAME.test(l.trim()) || REPLY_HEADER.test(l.trim()))
+    const kind: Kind = lines.slice(i, j + 1).every((l) => isReplyCue(l.trim()))
       ? 'reply'
       : one !== undefined && AVATAR.test(one)
         ? 'user'

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+
+// Blind round 17's reading classes (issue 9), each in words and apps of our own, not the round's:
+// chats whose turns, or the question a turn asks, partcredit did not find. Each class has a near
+// miss that must read as it did before.
+
+test("a model's name on the line right above its reply heads the reply; a sentence that only starts with a model's name does not", { skip: devSkip }, () => {
+  const chat = [
+    'DeepSeek Chat',
+    '',
+    "stack L conv layers, each with filter size K and stride 1. what's the receptive field of the last output?",
+    '',
+    'DeepSeek-V3',
+    'Each stride-1 layer widens the view by $K-1$ pixels, starting from $K$ for the first one:',
+    '',
+    '$$RF = L(K-1) + 1$$',
+    '',
+    'a max pooling layer, stride S and filter size K, on a W x H x C input: what output shape does it produce?',
+    '',
+    'DeepSeek-V3',
+    'Pooling acts per channel with no padding, so the shape is $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(chat, 'deepseek.txt');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: a write-up whose paragraph opens on a model's name, its sentence wrapped after it.
+  const writeup = [
+    '4(c) The receptive field of the last output is $L(K-1)+1$.',
+    '',
+    'Gemini',
+    'agreed with this when I asked it to check my count.',
+    '',
+    '4(b) $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$',
+    '',
+  ].join('\n');
+  const w = gradeWithStaffKey(writeup, 'writeup.md');
+  assert.equal(w.get('4.c'), 'correct');
+  assert.equal(w.get('4.b'), 'correct');
+});
