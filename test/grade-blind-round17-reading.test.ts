@@ -40,3 +40,25 @@ test("a model's name on the line right above its reply heads the reply; a senten
   assert.equal(w.get('4.c'), 'correct');
   assert.equal(w.get('4.b'), 'correct');
 });
+
+test('a question asked in words alone goes to the part its own words name; words two parts share leave it to a person', { skip: devSkip }, () => {
+  // The pooling part and the conv layer's part both speak of stride, filter size and the output
+  // feature's shape; `max pooling` names one of them, and nothing in the turn names the other.
+  const chat = (asked: string, answer: string) => ['**You:**', '', asked, '', '**Assistant:**', '', answer, ''].join('\n');
+  const pooled = chat(
+    'Suppose a max pooling layer slides a K x K window with step S over a W x H x C feature map. Which output feature shape comes out?',
+    'No padding and no weights, channel by channel: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+  );
+  const g = gradeWithStaffKey(pooled);
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.a'), undefined);
+  // Near miss: a turn that names no layer fits both parts about equally; placed by order it is the
+  // first part by guess, so a person decides.
+  const vague = chat(
+    'with stride S and filter size K, what output feature shape does the layer produce?',
+    'The shape is $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+  );
+  const v = gradeWithStaffKey(vague);
+  assert.equal(v.get('4.a'), 'needs-review');
+  assert.equal(v.get('4.b'), undefined);
+});

@@ -827,7 +827,7 @@ function statementsOf(outline: QuestionOutline[]) {
 }
 
 /** Every part's statement scored against a text's words (cosine of idf-weighted word sets), best first. */
-function scoreStatements(text: string, outline: QuestionOutline[]): (Statement & { shared: number; s: number })[] {
+function scoreStatements(text: string, outline: QuestionOutline[]): (Statement & { shared: number; words: string[]; s: number })[] {
   const { statements, weight, norm } = statementsOf(outline);
   if (statements.length < 2) return [];
   const asked = words(text.replace(/\$[^$]*\$/g, ' '));
@@ -836,9 +836,25 @@ function scoreStatements(text: string, outline: QuestionOutline[]): (Statement &
   return statements
     .map((t) => {
       const shared = [...asked].filter((w) => has(t.w, w));
-      return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
+      return { ...t, shared: shared.length, words: shared, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
     })
     .sort((x, y) => y.s - x.s);
+}
+
+/**
+ * Whether a runner-up part is a rival to the best on the asked words' own evidence: the words only
+ * it shares with them weigh at least half of those only the best shares. A runner-up that scores
+ * by the words the two statements have in common (`output feature shape` in both a conv layer's
+ * part and a pooling layer's) says nothing against the best, which the rest of the words name
+ * (`max pooling`); two or more words of its own must name the best for that.
+ */
+function rivals(best: { words: string[] }, second: { words: string[] }, outline: QuestionOutline[]): boolean {
+  const { weight } = statementsOf(outline);
+  const own = (a: string[], b: string[]) => a.filter((w) => !b.includes(w));
+  const mine = own(best.words, second.words);
+  const theirs = own(second.words, best.words);
+  const sum = (ws: string[]) => ws.reduce((t, w) => t + weight(w), 0);
+  return mine.length < 2 || sum(theirs) >= sum(mine) / 2;
 }
 
 /**
@@ -914,10 +930,18 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
   }
   // A part's statement pasted word for word is that part, however many words a sibling shares with it.
   const doubt =
-    second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM
+    second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM && rivals(best, second, outline)
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
   return { id: best.id, question: best.question, ...(doubt ? { doubt, rival: second!.id } : {}) };
+}
+
+/** The parts of one question a text's words fit about equally, the best among them (a tie `partByContent` leaves unplaced). */
+function partsTied(text: string, question: string, outline: QuestionOutline[]): string[] {
+  const scored = scoreStatements(text, outline);
+  const best = scored[0];
+  if (!best || best.question !== question || best.s < ASKED_BY_CONTENT_MIN) return [];
+  return scored.filter((t) => t.question === question && t.s >= best.s * 0.75).map((t) => t.id);
 }
 
 /** An image marker a chat export leaves where a picture was sent: `[image]`, `<image>`, `![screenshot](...)`. */
@@ -1062,6 +1086,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let uploaded = false;
   // Whether that picture came with a request to solve it ("solve the problem attached"): a new problem, not more of the last.
   let asksAnew = false;
+  // Whether the last user turn's doubt is only its own words' tie between parts (partsTied).
+  let tiedTurn = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1091,6 +1117,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       return;
     }
     if (m.role === 'user') {
+      // A tie between parts was the last turn's words': this turn's are read afresh.
+      if (tiedTurn) alignedBy = { by: alignedBy.by };
+      tiedTurn = false;
       uploaded = false;
       asksAnew = false;
       const h = promptHeading(m.text);
@@ -1211,7 +1240,15 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             question = whole.question;
             cursor = -1;
             byWords = true;
-            alignedBy = { by: 'title', ...(whole.doubt ? { doubt: whole.doubt } : {}) };
+            // A turn of one sentence or two whose words fit two of the question's parts about equally
+            // (`what output shape does the layer produce?`, a conv layer's part or a pooling layer's):
+            // a reply placed by order would be the question's first part by guess. The reply's own
+            // labels settle it; without them it is for a person to say.
+            // (Parts answered already are no candidates: a tie among them leaves the turn's question open.)
+            const tied = labels.length ? [] : partsTied(m.text, whole.question, outline).filter((id) => !responses.has(id));
+            const doubt = whole.doubt ?? (tied.length > 1 ? `asked without a number or label, its words fit parts ${tied.join(' and ')} about equally; placed by turn order` : undefined);
+            alignedBy = { by: 'title', ...(doubt ? { doubt, ...(whole.doubt ? {} : { ofPart: true }) } : {}) };
+            tiedTurn = !whole.doubt && !!doubt;
           }
         }
         pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
