@@ -62,3 +62,39 @@ test('a question asked in words alone goes to the part its own words name; words
   assert.equal(v.get('4.a'), 'needs-review');
   assert.equal(v.get('4.b'), undefined);
 });
+
+test("a chat whose person's turns are `>` blockquotes, its replies unmarked, is read turn by turn; a quote inside a reply, or a write-up's quoted line, is no turn", { skip: devSkip }, () => {
+  const chat = [
+    '# notes app export: cnn questions',
+    '',
+    "> if I stack L conv layers, K x K filters and stride 1 everywhere, what's the receptive field of the last output?",
+    '',
+    'The first layer sees $K$ pixels and each further stride-1 layer adds $K-1$, so',
+    '',
+    '$$RF = L(K-1) + 1.$$',
+    '',
+    '> **Note:** with dilation $d$ each layer adds $d(K-1)$ instead, so this grows faster.',
+    '',
+    'For $L = 2$, $K = 3$ this gives $5$.',
+    '',
+    '> then a max pooling layer with stride S and a K x K window on a W x H x C input. output feature shape?',
+    '',
+    'Pooling keeps the channels and has no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(chat, 'notes.md');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: a write-up that quotes a source under its answer stays a write-up, its labels read as before.
+  const writeup = [
+    '4(c) $L(K-1)+1$',
+    '',
+    '> Each stride-1 layer adds K-1 pixels of context to what the last output sees.',
+    '',
+    '4(b) $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$',
+    '',
+  ].join('\n');
+  const w = gradeWithStaffKey(writeup, 'writeup.md');
+  assert.equal(w.get('4.c'), 'correct');
+  assert.equal(w.get('4.b'), 'correct');
+});
