@@ -98,3 +98,80 @@ test("a chat whose person's turns are `>` blockquotes, its replies unmarked, is 
   assert.equal(w.get('4.c'), 'correct');
   assert.equal(w.get('4.b'), 'correct');
 });
+
+test("an answer engine's thread (each query a `#` title, its sources listed, then `Answer`) is read turn by turn; a write-up's own `Answer` headings are not", { skip: devSkip }, () => {
+  const thread = [
+    '# L successive conv layers, filter size K and stride 1 each: the receptive field size of the last output',
+    '',
+    '### Sources:',
+    '- Receptive fields explained - theaisummer.com',
+    '- Conv arithmetic notes - github.io',
+    '',
+    '### Answer',
+    '',
+    "Every stride-1 layer adds $K-1$ input pixels to the first layer's $K$ [1]:",
+    '',
+    '$$RF = L(K-1) + 1$$',
+    '',
+    '# max pooling layer, filter size K, stride S, on W x H x C input: output feature shape',
+    '',
+    '### Sources:',
+    '- Pooling layers - d2l.ai',
+    '',
+    '### Answer',
+    '',
+    'Each channel is pooled on its own, no padding [1]: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(thread, 'thread.md');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: a write-up that heads each answer `**Answer**` under its question, no sources listed.
+  const writeup = [
+    '4(c) What is the receptive field size of the last output?',
+    '',
+    '**Answer**',
+    '',
+    '$L(K-1)+1$',
+    '',
+    '4(b) What is the output feature shape of the pooling layer?',
+    '',
+    '**Answer**',
+    '',
+    '$\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$',
+    '',
+  ].join('\n');
+  const w = gradeWithStaffKey(writeup, 'writeup.md');
+  assert.equal(w.get('4.c'), 'correct');
+  assert.equal(w.get('4.b'), 'correct');
+});
+
+test("a turn whose sentences each ask one part in words alone asks those parts, and the reply's sections go to them; two sentences about one part ask that part only", { skip: devSkip }, () => {
+  const chat = (asked: string) =>
+    [
+      '**User:**',
+      '',
+      asked,
+      '',
+      '**Assistant:**',
+      '',
+      '### Stacked layers',
+      '',
+      'Each stride-1 layer adds $K-1$ pixels to the receptive field: $L(K-1)+1$.',
+      '',
+      '### Max pooling',
+      '',
+      'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+      '',
+    ].join('\n');
+  const g = gradeWithStaffKey(
+    chat(
+      'how big is the receptive field of the last output after L successive conv layers with filter size K and stride 1? then: a max pooling layer with stride S and filter size K, what output feature shape does it produce?',
+    ),
+  );
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: both sentences ask about the receptive field; the pooling section answers nothing asked.
+  const one = gradeWithStaffKey(
+    chat('how big is the receptive field of the last output after L successive conv layers with filter size K? then: same receptive field question with stride 1 for every layer.'),
+  );

@@ -89,8 +89,45 @@ function isReplyCue(line: string): boolean {
   return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line);
 }
 
+/** An answer engine's `Answer` header over its reply (Perplexity's thread: `**Sources**` then `**Answer**`). */
+const ANSWER_HEADER = /^(?:#{1,6}\s*)?(?:\*\*)?answer(?:\*\*)?\s*:?$/i;
+/** Its `Sources` header, the first line of the block that lists them. */
+const SOURCES_HEADER = /^(?:#{1,6}\s*)?(?:\*\*)?sources(?:\*\*)?\s*:?$/i;
+/** A listed source: a numbered or bulleted item that names a site or a link. */
+const SOURCE_ITEM = /^(?:\d{1,2}[.)]|[-*•]|\[\d{1,2}\])\s+.*(?:https?:\/\/|\b[\w-]+\.(?:com|org|net|io|ai|pub|edu|gov|dev|co|uk|de)\b)/i;
+
+/** Whether a block is an answer engine's list of sources: its header, then items that each name a site. */
+function isSources(lines: readonly string[]): boolean {
+  const t = lines.map((l) => l.trim());
+  return t.length >= 2 && SOURCES_HEADER.test(t[0]!) && t.slice(1).every((l) => SOURCE_ITEM.test(l));
+}
+
+/**
+ * Whether a text is an answer engine's thread: somewhere a list of sources stands right above an
+ * `Answer` header. Only then is `Answer` alone a reply's cue (a write-up's `**Answer**` heads its own text).
+ */
+function answerThread(lines: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (!SOURCES_HEADER.test(lines[i]!.trim())) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
+    let k = j + 1;
+    while (k < lines.length && !lines[k]!.trim()) k++;
+    if (isSources(lines.slice(i, j + 1)) && ANSWER_HEADER.test(lines[k]?.trim() ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether a block is a cue of an answer engine's reply: its sources or its `Answer` header. */
+function answerCue(b: Block | undefined): boolean {
+  if (!b || b.kind !== 'reply') return false;
+  const t = b.text.split('\n');
+  return isSources(t) || (t.length === 1 && ANSWER_HEADER.test(t[0]!.trim()));
+}
+
 function blocksOf(lines: readonly string[]): Block[] {
   const out: Block[] = [];
+  const thread = answerThread(lines);
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
     let j = i;
@@ -114,13 +151,14 @@ function blocksOf(lines: readonly string[]): Block[] {
     const text = lines.slice(i, j + 1).join('\n');
     const one = i === j ? text.trim() : undefined;
     // (The model's name and its status stacked with no blank line, `DeepSeek` / `Thought for 38 seconds`, are one cue.)
-    const kind: Kind = lines.slice(i, j + 1).every((l) => isReplyCue(l.trim()))
-      ? 'reply'
-      : one !== undefined && AVATAR.test(one)
-        ? 'user'
-        : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
-          ? buttonsOf(lines.slice(i, j + 1))
-          : 'text';
+    const kind: Kind =
+      lines.slice(i, j + 1).every((l) => isReplyCue(l.trim())) || (thread && (isSources(lines.slice(i, j + 1)) || (i === j && ANSWER_HEADER.test(lines[i]!.trim()))))
+        ? 'reply'
+        : one !== undefined && AVATAR.test(one)
+          ? 'user'
+          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
+            ? buttonsOf(lines.slice(i, j + 1))
+            : 'text';
     out.push({ from: i, to: j, text, kind });
     i = j;
   }
@@ -281,6 +319,8 @@ function inert(b: Block): boolean {
 function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
   // The reply has text of its own first.
   const first = from + 1;
+  // An answer engine titles each query as a level-1 heading right above the next reply's sources or `Answer`.
+  if (to - 1 >= first && answerCue(blocks[to]) && /^#\s+\S/.test(blocks[to - 1]!.text.trim())) return to - 1;
   for (let k = to - 1; k >= first; k--) {
     if (blocks[k]!.kind !== 'text') continue;
     const t = blocks[k]!.text.trim();
