@@ -175,3 +175,5 @@ test("a turn whose sentences each ask one part in words alone asks those parts, 
   const one = gradeWithStaffKey(
     chat('how big is the receptive field of the last output after L successive conv layers with filter size K? then: same receptive field question with stride 1 for every layer.'),
   );
+  assert.equal(one.get('4.b'), undefined);
+});

@@ -936,6 +936,26 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
   return { id: best.id, question: best.question, ...(doubt ? { doubt, rival: second!.id } : {}) };
 }
 
+/** Where a person's turn asks its next thing: a question mark, a semicolon, a full stop, `also`, `and then`. */
+const ASKED_APART = /\?|;|\.\s+|\s+(?:—|–)\s+|,?\s+(?:also|and then|then)\b\s*:?/i;
+
+/**
+ * The parts a turn with no number or label asks one sentence each (`what is the receptive field
+ * of the last output? also: with a 2x2 max pool, how much does it grow?`): two or more of one
+ * question, each sentence's words nearest one part with no close rival, in the turn's order.
+ * Empty when fewer, or when the sentences name parts of different questions.
+ */
+function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
+  if (text.length > 1200) return [];
+  const ids: string[] = [];
+  for (const clause of text.split(ASKED_APART)) {
+    if (words(clause).size < 3) continue;
+    const part = partByContent(clause, outline);
+    if (part && !part.doubt && !ids.includes(part.id)) ids.push(part.id);
+  }
+  return ids.length >= 2 && ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
+}
+
 /** The parts of one question a text's words fit about equally, the best among them (a tie `partByContent` leaves unplaced). */
 function partsTied(text: string, question: string, outline: QuestionOutline[]): string[] {
   const scored = scoreStatements(text, outline);
@@ -1222,8 +1242,21 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // when that part has no answer yet (a question about the part just answered is discussion).
         const recheck = isRecheck(m.text);
         const continuing = !recheck && isContinuation(m.text);
-        const asked = !promptParts.length && !recheck && !continuing && (question === undefined || byWords) ? partByContent(m.text, outline) : undefined;
-        if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
+        const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
+        // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
+        // a turn whose sentences each ask one part of a question, in words alone, asks those parts.
+        const several = byContent && !labels.length ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
+        const asked = byContent && several.length < 2 ? partByContent(m.text, outline) : undefined;
+        if (several.length >= 2) {
+          const q = several[0]!.split('.')[0]!;
+          if (q !== question) cursor = -1;
+          question = q;
+          byWords = true;
+          alignedBy = { by: 'title' };
+          promptParts = several;
+          const own = outline.find((o) => o.number === q)?.partTexts ?? {};
+          askedTexts = new Map(several.map((id) => [id, own[id] ?? ''] as const));
+        } else if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
           if (asked.question !== question) cursor = -1;
           question = asked.question;
           byWords = true;
