@@ -120,7 +120,7 @@ function answerThread(lines: readonly string[]): boolean {
 
 /** Whether a block is a cue of an answer engine's reply: its sources or its `Answer` header. */
 function answerCue(b: Block | undefined): boolean {
-  if (!b || b.kind !== 'reply') return false;
+  if (b?.kind !== 'reply') return false;
   const t = b.text.split('\n');
   return isSources(t) || (t.length === 1 && ANSWER_HEADER.test(t[0]!.trim()));
 }
