@@ -177,3 +177,34 @@ test("a turn whose sentences each ask one part in words alone asks those parts, 
   );
   assert.equal(one.get('4.b'), undefined);
 });
+
+test('in a chat that gave numbers, a later turn pasting several parts in words asks them; a sentence whose words fit its part and a rival is settled by the sentence that asks the rival; a why-question about answered parts is discussion', {
+  skip: devSkip,
+}, () => {
+  const turns = (...t: string[]) => t.map((x, i) => `${i % 2 ? '**Assistant:**' : '**User:**'}\n\n${x}\n`).join('\n');
+  const asked = [
+    'Question 3 (b): x shifted by N = 5, what is y_2(n) = h(n) * x_2(n), and which property shows?',
+    'Shifting the input shifts the output: $y_2(n) = y(n-5)$, time invariance.',
+    'One more thing. A conv layer with F filters of filter size K, padding P and stride S on a W x H x C input feature: how many weights and biases are in it? and a max pool with stride S and filter size K: output shape? and the receptive field size of the last output of L stacked conv layers, filter size K, stride 1?',
+    [
+      '**Conv layer.** $K^2 C F$ weights and $F$ biases; output $\\left(\\frac{W-K+2P}{S}+1\\right) \\times \\left(\\frac{H-K+2P}{S}+1\\right) \\times F$.',
+      '',
+      '**Max pool.** $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$, per channel.',
+      '',
+      '**Receptive field.** Each stride-1 layer adds $K-1$: $L(K-1)+1$.',
+    ].join('\n'),
+  ];
+  const g = gradeWithStaffKey(turns(...asked));
+  assert.ok(g.has('4.a'));
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct');
+  // Near miss: asking why, about the parts just answered, is discussion; the reply's aside is no new answer.
+  const why = gradeWithStaffKey(
+    turns(
+      ...asked,
+      'why does the max pool output shape take the floor, and why does the receptive field of the stacked conv layers grow by K-1 per layer?',
+      '**Max pool.** The window must fit inside the input.\n\n**Receptive field.** Each layer sees $K$ positions of the one before, sharing $K-1$ with its neighbour, so it would be $LK$ without the overlap.',
+    ),
+  );
+  assert.equal(why.get('4.c'), 'correct');
+});

@@ -947,12 +947,16 @@ const ASKED_APART = /\?|;|\.\s+|\s+(?:—|–)\s+|,?\s+(?:also|and then|then)\b\
  */
 function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
   if (text.length > 1200) return [];
-  const ids: string[] = [];
+  const found: { id: string; rival?: string }[] = [];
   for (const clause of text.split(ASKED_APART)) {
     if (words(clause).size < 3) continue;
     const part = partByContent(clause, outline);
-    if (part && !part.doubt && !ids.includes(part.id)) ids.push(part.id);
+    if (part) found.push({ id: part.id, ...(part.doubt ? { rival: part.rival ?? '' } : {}) });
   }
+  // A sentence whose words fit its part and a rival is that part when another sentence clearly asks the rival.
+  const clear = found.filter((f) => f.rival === undefined).map((f) => f.id);
+  const ids: string[] = [];
+  for (const f of found) if (!ids.includes(f.id) && (f.rival === undefined || (clear.includes(f.rival) && !clear.includes(f.id)))) ids.push(f.id);
   return ids.length >= 2 && ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
 }
 
@@ -1244,8 +1248,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const continuing = !recheck && isContinuation(m.text);
         const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
         // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
-        // a turn whose sentences each ask one part of a question, in words alone, asks those parts.
-        const several = byContent && !labels.length ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
+        // a turn whose sentences each ask one part of a question, in words alone, asks those parts:
+        // in a chat that gave numbers too (`One more: ...`), where two unanswered parts named so are no discussion.
+        const several = !promptParts.length && !recheck && !continuing && !labels.length ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
         const asked = byContent && several.length < 2 ? partByContent(m.text, outline) : undefined;
         if (several.length >= 2) {
           const q = several[0]!.split('.')[0]!;
