@@ -208,3 +208,39 @@ test('in a chat that gave numbers, a later turn pasting several parts in words a
   );
   assert.equal(why.get('4.c'), 'correct');
 });
+
+test("a page copy's emoji-led section titles (`⏱️ Cost of one step`) split a reply to two questions asked in words between the parts they name; a turn asking one question keeps its whole reply", {
+  skip: devSkip,
+}, () => {
+  const chat = (asked: string) =>
+    [
+      'You said',
+      '',
+      asked,
+      '',
+      'Copilot said',
+      '',
+      'Sure, step by step.',
+      '',
+      '⏱️ Cost of one step',
+      '',
+      'Forming $W W^\\top$ and then multiplying by $W$ are two products of $c\\,d_{out}^2 d_{in}$ each: $2c\\,d_{out}^2 d_{in}$ per iteration.',
+      '',
+      '🚀 A cheaper route for tall W',
+      '',
+      'Rewrite $p(W) = \\tfrac12 W(3I - W^\\top W)$ with the Gram matrix $W^\\top W$: two products of $c\\,d_{out} d_{in}^2$, so $2c\\,d_{out} d_{in}^2$ per iteration.',
+      '',
+    ].join('\n');
+  const g = gradeWithStaffKey(
+    chat(
+      'Newton-Schulz step p(W) = 1/2 (3I - W W^T) W for a d_out x d_in matrix W; an n x m times m x p matmul costs c n m p. What is the runtime of each iteration? And when d_out >> d_in, how can p(W) be computed faster, and what runtime of each iteration does that give?',
+    ),
+    'copilot.txt',
+  );
+  assert.equal(g.get('1.a'), 'correct');
+  assert.equal(g.get('1.b'), 'correct');
+  // Near miss: one question asked; the reply's second section is its own aside, no answer to another part.
+  const one = gradeWithStaffKey(chat('when d_out >> d_in, is there a way to compute the Newton-Schulz p(W) faster with the Gram matrix? report the updated runtime of each iteration'), 'copilot.txt');
+  assert.equal(one.get('1.a'), undefined);
+  assert.equal(one.get('1.b'), 'correct');
+});

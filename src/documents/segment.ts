@@ -699,6 +699,12 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
 const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?|\d{1,2}[.)]\s+([A-Z][^$.:*]{2,60}?))\s*$/;
 
 /**
+ * A page copy's section title led by an emoji, its formatting lost (Copilot: `🎯 Choosing c`,
+ * `📏 Spectral norm bound on ΔW`): a short line with no formula and no full stop.
+ */
+const EMOJI_HEADING = /^\s*\p{Extended_Pictographic}\uFE0F?\s+([^$.:=\\]{2,60}?)\s*$/u;
+
+/**
  * A section's title in bold that runs on into its text (`**Runtime of one iteration.** The update
  * ...`, `1. **Receptive field after $L$ layers.** The first layer ...`): the title, then the text.
  */
@@ -715,7 +721,8 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   const sections: { heading: string; lines: string[] }[] = [];
   for (const line of reply.split('\n')) {
     const h = SECTION_HEADING.exec(line);
-    const heading = h && (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim();
+    const e = h ? undefined : EMOJI_HEADING.exec(line);
+    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : e?.[1]!.trim();
     const lead = heading ? undefined : SECTION_LEAD.exec(line);
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
     else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });
@@ -960,6 +967,12 @@ function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
   return ids.length >= 2 && ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
 }
 
+/** The statements of a question's parts that have no answer yet, by part id. */
+function unansweredStatements(ids: readonly string[], outline: QuestionOutline[], answered: (id: string) => boolean): Map<string, string> {
+  const texts = outline.find((o) => o.parts.includes(ids[0] ?? ''))?.partTexts ?? {};
+  return new Map(ids.filter((id) => !answered(id) && texts[id]).map((id) => [id, texts[id]!] as const));
+}
+
 /** The parts of one question a text's words fit about equally, the best among them (a tie `partByContent` leaves unplaced). */
 function partsTied(text: string, question: string, outline: QuestionOutline[]): string[] {
   const scored = scoreStatements(text, outline);
@@ -1112,6 +1125,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let asksAnew = false;
   // Whether the last user turn's doubt is only its own words' tie between parts (partsTied).
   let tiedTurn = false;
+  // Whether the last user turn, found by its words, asks two questions or more (`what's the runtime? And if d_out >> d_in, how ...?`).
+  let askedInWords = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1141,6 +1156,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       return;
     }
     if (m.role === 'user') {
+      askedInWords = false;
       // A tie between parts was the last turn's words': this turn's are read afresh.
       if (tiedTurn) alignedBy = { by: alignedBy.by };
       tiedTurn = false;
@@ -1269,6 +1285,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           const ofPart = asked.rival && asked.rival.split('.')[0] === asked.question;
           alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt, ...(ofPart ? { ofPart } : {}) } : {}) };
           promptParts = [asked.id];
+          askedInWords = m.text.split('?').length > 2 || (m.text.match(/\b(?:what|how|which|why)\b/gi)?.length ?? 0) >= 2;
         } else if (!asked && !recheck && !continuing && (question === undefined || byWords)) {
           // A question pasted with all its parts in one line, no number: its words name the question, the reply's labels its parts.
           // (In a chat found by words, another question with parts still unanswered: the person moved on to it.)
@@ -1391,7 +1408,11 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     // A reply to a question that only asked why: discussion, unless the model corrects itself.
     if (pending === 'discussion' && !(lastPart && correctsItself(m.text))) return;
     // Several parts asked, answered under the reply's own headings in its own order: each section to the part it names.
-    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : undefined;
+    // A turn found by its words that asks more than the one part they name best: the reply's sections, each to the
+    // unanswered part of that question its words name, when one of them is the part asked.
+    const open = askedInWords && pending === 'new' && promptParts.length === 1 ? unansweredStatements(parts(), outline, (id) => responses.has(id)) : undefined;
+    const byOwnWords = open && sectionsByContent(m.text, open);
+    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : byOwnWords?.some((sec) => sec.id === promptParts[0]) ? byOwnWords : undefined;
     if (sections) {
       for (const sec of sections) {
         responses.add(sec.id, sec.heading.slice(0, 40), { text: sec.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
