@@ -244,3 +244,29 @@ test("a page copy's emoji-led section titles (`⏱️ Cost of one step`) split a
   assert.equal(one.get('1.a'), undefined);
   assert.equal(one.get('1.b'), 'correct');
 });
+
+test("a person's next question led by words that move on (`Next part:`, `last one, different question.`) is theirs, formulas and all; a reply's `One more thing:` is not", { skip: devSkip }, () => {
+  const chat = (between: string) =>
+    [
+      'DeepSeek',
+      '',
+      'L successive conv layers, filter size K, stride 1 for each: what is the receptive field size of the last output?',
+      '',
+      'Thought for 6 seconds',
+      '',
+      "Each layer adds $K-1$ to the first layer's $K$, so the receptive field is $L(K-1)+1$.",
+      '',
+      between,
+      '',
+      'Thought for 4 seconds',
+      '',
+      'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+      '',
+    ].join('\n');
+  const g = gradeWithStaffKey(chat('Next part: max pooling layer with stride = S and filter size = K on a W x H x C input feature; the output feature shape'), 'deepseek.txt');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: the reply's own last paragraph, followed by a second reply with no question between.
+  const aside = gradeWithStaffKey(chat('One more thing: with stride 1 = S and no padding the layers keep the size W x H.'), 'deepseek.txt');
+  assert.equal(aside.get('4.b'), undefined);
+});
