@@ -52,12 +52,21 @@ const sentence = Array.from({ length: 12 }, (_, k) => `${lead(k)}the settings fo
 // items, the first ending at every length, stay items.
 const lettered = Array.from({ length: 12 }, (_, k) => `a) ${lead(k)}the first answer is written out in full so that it ends near the edge\nb) the second\nc) the third`).join('\n\n');
 
+// Inline code among prose, as chats print it in a monospaced font, one span wrapped by the column
+// at every length; near misses: a typewriter word in a formula, and a code block's lines.
+const spans = Array.from(
+  { length: 10 },
+  (_, k) => `${lead(k)}to check the shape, call \`out_size(28, 3, 1, padding=0, stride=1)\` and compare with \`26 * 26 * channels_out * batch_size\` here.`,
+).join('\n\n');
+const typewriter = 'The activation is $\\texttt{relu}(x) = \\max(0, x)$ for every unit.';
+
 const pages = [
   { name: 'script', job: chatExport(`## User\n\nThe helpers?\n\n## Assistant\n\nHere:\n\n\`\`\`python\n${script}\n\`\`\`\n`, 'claude-exporter') },
   { name: 'items', job: chatExport(`## User\n\nThe steps?\n\n## Assistant\n\n${items}\n`, 'qwen-dark') },
   { name: 'nested', job: chatExport(`## User\n\nThe setup?\n\n## Assistant\n\n${nested}\n`, 'chatgpt-print') },
   { name: 'entries', job: chatExport(`## Assistant\n\n${entries}\n`, 'chatgpt-print', undefined, true) },
   { name: 'lettered', job: chatExport(`## Assistant\n\n${lettered}\n`, 'chatgpt-print', undefined, true) },
+  { name: 'spans', job: chatExport(`## User\n\nHow do I check it?\n\n## Assistant\n\n${spans}\n\n${typewriter}\n\n\`\`\`\nshape = out_size(28, 3, 1)\n\`\`\`\n`, 'gemini-print') },
   { name: 'sentence', job: chatExport(`## Assistant\n\n${sentence}\n`, 'chatgpt-print', undefined, true) },
 ] as const;
 const pdfs = new Map<string, Uint8Array>();
@@ -133,4 +142,17 @@ test("a letter and its bracket the column wrapped (`1/(1 -` / `p) in training`) 
   );
   assert.equal(letters.match(/^b\) the second$/gm)?.length, 12, letters);
   assert.equal(letters.match(/^c\) the third$/gm)?.length, 12, letters);
+});
+
+test('inline code set in a monospaced font is read in backticks, whole where the column broke it; a typewriter word in a formula and a code block are not', { skip: noChromium }, async () => {
+  const text = texts.get('spans')!;
+  assert.ok(
+    (await readPdfLayout(pdfs.get('spans')!)).lines.some((l) => l.text.startsWith('`stride=1)`')),
+    'the column broke no span',
+  );
+  assert.equal(text.match(/call `out_size\(28, 3, 1, padding=0, stride=1\)` and compare with `26 \* 26 \* channels_out \* batch_size` here\./g)?.length, 10, text);
+  // Near misses: the formula's typewriter word stays in the formula; the code block's line is fenced, not quoted.
+  assert.doesNotMatch(text, /`relu`/, text);
+  assert.match(text, /\\texttt\{relu\}|relu\(x\)/, text);
+  assert.match(text, /```\nshape = out_size\(28, 3, 1\)\n```/, text);
 });

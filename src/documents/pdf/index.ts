@@ -569,7 +569,9 @@ export function linesToMarkdown(
         headings.delete(out.length - 1);
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
-        out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
+        // So is inline code the line broke (`sigma_x**2` / `* sigma_g**2`): one span, as written.
+        const joined = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
+        out[out.length - 1] = /`$/.test(last) && /^`/.test(text) ? `${last.slice(0, -1)} ${text.slice(1)}` : joined;
         lastOf[out.length - 1] = i;
         if (title !== undefined && l.titleRest) {
           // A bold title the column wrapped is one title again: `**Weights ... of the convolutional layer.**`.

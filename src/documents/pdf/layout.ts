@@ -1303,8 +1303,16 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
       }
     });
   }
-  // Runs of formula and of prose, each with the space that stood before it.
-  const runs: { math: boolean; text: string; space: string; x0: number; x1: number }[] = [];
+  // Runs of formula and of prose, each with the space that stood before it. Prose set in a
+  // monospaced font among prose that is not (a chat's inline code) is a run of its own, code.
+  const runs: { math: boolean; code?: boolean; text: string; space: string; x0: number; x1: number }[] = [];
+  const inline = !toks.every((t) => t.mono);
+  // A typewriter word touching a formula (`\texttt{relu}(x)`) is the formula's, not inline code.
+  const touches = (i: number, j: number) => j >= 0 && j < toks.length && math[j] && Math.min(Math.abs(toks[j]!.x0 - toks[i]!.x1), Math.abs(toks[i]!.x0 - toks[j]!.x1)) < 0.3 * toks[i]!.size;
+  const typewriter = toks.map((t, i) => inline && t.mono && !math[i] && (touches(i, i - 1) || touches(i, i + 1)));
+  const texOf = (t: Token, i: number) => (typewriter[i] ? `\\texttt{${t.t.trim()}}` : t.tex);
+  typewriter.forEach((w, i) => w && (math[i] = true));
+  const code = toks.map((t, i) => inline && t.mono && !math[i]);
   toks.forEach((t, i) => {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     // A sentence's stop cut from a formula's run (see `cutAtProse`) has lost its gap: it still parts them.
@@ -1317,10 +1325,10 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     // A space a formula writes itself (`\quad`, `\qquad`: an em or two, wider than any operator's
     // spacing) parts what it sets apart, an answer from its remark (`\sqrt{d} \quad (\approx 32)`).
     const quad = math[i] && last?.math && gap > 0.8 * t.size ? (gap > 1.7 * t.size ? ' \\qquad ' : ' \\quad ') : undefined;
-    if (last && last.math === math[i] && !column) {
-      last.text += (quad ?? space) + (math[i] ? t.tex : t.t);
+    if (last && last.math === math[i] && !!last.code === code[i] && !column) {
+      last.text += (quad ?? space) + (math[i] ? texOf(t, i) : t.t);
       last.x1 = t.x1;
-    } else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space, x0: t.x0, x1: t.x1 });
+    } else runs.push({ math: math[i]!, ...(code[i] ? { code: true } : {}), text: math[i] ? texOf(t, i) : t.t, space, x0: t.x0, x1: t.x1 });
   });
   // How wide the formula the line opens with is: MathJax spaces its operators wider than the
   // prose's characters, so a count of characters would not say whether it fitted on the line above.
@@ -1368,7 +1376,8 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   let out = '';
   for (const r of runs) {
     if (!r.math) {
-      out += r.space + r.text;
+      // Code in backticks, as the chat wrote it: unmarked, `2*c*d_in` reads as the answer's arithmetic.
+      out += r.space + (r.code && r.text.trim() ? `\`${r.text.trim()}\`` : r.text);
       continue;
     }
     let tex = tidyTex(r.text.trim());
