@@ -14,7 +14,7 @@ import { detectFormat } from '../src/documents/transcripts.js';
 // Then 44/70 with bold `**ChatGPT said:**` headings read as turns, 48/70 with a follow-up that
 // presents its question after a greeting (`nice. ok next is question 2, ...`, `here's q1:`).
 test('the eleventh blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 17', join(ROOT, 'test', 'fixtures', 'blind-round17', 'blind-round17.labels.yaml'), { submissions: 13, parts: 70, floor: 48 }),
+  assertRoundFloor('blind round 17', join(ROOT, 'test', 'fixtures', 'blind-round17', 'blind-round17.labels.yaml'), { submissions: 13, parts: 70, floor: 65 }),
 );
 
 test("a model's turn headed `**Gemini said:**` in bold, as the person's `**You said:**`, is a turn; a sentence saying what a model said is not", () => {
