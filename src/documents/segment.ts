@@ -699,6 +699,12 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
 const SECTION_HEADING = /^\s*(?:#{1,6}\s+(?:\d{1,2}[.)]\s*)?(.+?)|\*\*(?:\d{1,2}[.)]\s*)?([^*]+?):?\*\*:?|\d{1,2}[.)]\s+\*\*([^*]+?):?\*\*:?|\d{1,2}[.)]\s+([A-Z][^$.:*]{2,60}?))\s*$/;
 
 /**
+ * A page copy's section title led by an emoji, its formatting lost (Copilot: `🎯 Choosing c`,
+ * `📏 Spectral norm bound on ΔW`): a short line with no formula and no full stop.
+ */
+const EMOJI_HEADING = /^\s*\p{Extended_Pictographic}\uFE0F?\s+([^$.:=\\]{2,60}?)\s*$/u;
+
+/**
  * A section's title in bold that runs on into its text (`**Runtime of one iteration.** The update
  * ...`, `1. **Receptive field after $L$ layers.** The first layer ...`): the title, then the text.
  */
@@ -715,7 +721,8 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   const sections: { heading: string; lines: string[] }[] = [];
   for (const line of reply.split('\n')) {
     const h = SECTION_HEADING.exec(line);
-    const heading = h && (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim();
+    const e = h ? undefined : EMOJI_HEADING.exec(line);
+    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : e?.[1]!.trim();
     const lead = heading ? undefined : SECTION_LEAD.exec(line);
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
     else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });
@@ -827,7 +834,7 @@ function statementsOf(outline: QuestionOutline[]) {
 }
 
 /** Every part's statement scored against a text's words (cosine of idf-weighted word sets), best first. */
-function scoreStatements(text: string, outline: QuestionOutline[]): (Statement & { shared: number; s: number })[] {
+function scoreStatements(text: string, outline: QuestionOutline[]): (Statement & { shared: number; words: string[]; s: number })[] {
   const { statements, weight, norm } = statementsOf(outline);
   if (statements.length < 2) return [];
   const asked = words(text.replace(/\$[^$]*\$/g, ' '));
@@ -836,9 +843,25 @@ function scoreStatements(text: string, outline: QuestionOutline[]): (Statement &
   return statements
     .map((t) => {
       const shared = [...asked].filter((w) => has(t.w, w));
-      return { ...t, shared: shared.length, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
+      return { ...t, shared: shared.length, words: shared, s: shared.reduce((sum, w) => sum + weight(w), 0) / (askedNorm * norm(t)) };
     })
     .sort((x, y) => y.s - x.s);
+}
+
+/**
+ * Whether a runner-up part is a rival to the best on the asked words' own evidence: the words only
+ * it shares with them weigh at least half of those only the best shares. A runner-up that scores
+ * by the words the two statements have in common (`output feature shape` in both a conv layer's
+ * part and a pooling layer's) says nothing against the best, which the rest of the words name
+ * (`max pooling`); two or more words of its own must name the best for that.
+ */
+function rivals(best: { words: string[] }, second: { words: string[] }, outline: QuestionOutline[]): boolean {
+  const { weight } = statementsOf(outline);
+  const own = (a: string[], b: string[]) => a.filter((w) => !b.includes(w));
+  const mine = own(best.words, second.words);
+  const theirs = own(second.words, best.words);
+  const sum = (ws: string[]) => ws.reduce((t, w) => t + weight(w), 0);
+  return mine.length < 2 || sum(theirs) >= sum(mine) / 2;
 }
 
 /**
@@ -914,10 +937,48 @@ export function partByContent(text: string, outline: QuestionOutline[], options:
   }
   // A part's statement pasted word for word is that part, however many words a sibling shares with it.
   const doubt =
-    second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM
+    second && second.s >= best.s * 0.5 && best.s < PASTED_VERBATIM && rivals(best, second, outline)
       ? `asked without a number, aligned to part ${best.id} by its words (match ${best.s.toFixed(2)}), but part ${second.id} matches nearly as well (${second.s.toFixed(2)})`
       : undefined;
   return { id: best.id, question: best.question, ...(doubt ? { doubt, rival: second!.id } : {}) };
+}
+
+/** Where a person's turn asks its next thing: a question mark, a semicolon, a full stop, `also`, `and then`. */
+const ASKED_APART = /\?|;|\.\s+|\s+(?:—|–)\s+|,?\s+(?:also|and then|then)\b\s*:?/i;
+
+/**
+ * The parts a turn with no number or label asks one sentence each (`what is the receptive field
+ * of the last output? also: with a 2x2 max pool, how much does it grow?`): two or more of one
+ * question, each sentence's words nearest one part with no close rival, in the turn's order.
+ * Empty when fewer, or when the sentences name parts of different questions.
+ */
+function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
+  if (text.length > 1200) return [];
+  const found: { id: string; rival?: string }[] = [];
+  for (const clause of text.split(ASKED_APART)) {
+    if (words(clause).size < 3) continue;
+    const part = partByContent(clause, outline);
+    if (part) found.push({ id: part.id, ...(part.doubt ? { rival: part.rival ?? '' } : {}) });
+  }
+  // A sentence whose words fit its part and a rival is that part when another sentence clearly asks the rival.
+  const clear = found.filter((f) => f.rival === undefined).map((f) => f.id);
+  const ids: string[] = [];
+  for (const f of found) if (!ids.includes(f.id) && (f.rival === undefined || (clear.includes(f.rival) && !clear.includes(f.id)))) ids.push(f.id);
+  return ids.length >= 2 && ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
+}
+
+/** The statements of a question's parts that have no answer yet, by part id. */
+function unansweredStatements(ids: readonly string[], outline: QuestionOutline[], answered: (id: string) => boolean): Map<string, string> {
+  const texts = outline.find((o) => o.parts.includes(ids[0] ?? ''))?.partTexts ?? {};
+  return new Map(ids.filter((id) => !answered(id) && texts[id]).map((id) => [id, texts[id]!] as const));
+}
+
+/** The parts of one question a text's words fit about equally, the best among them (a tie `partByContent` leaves unplaced). */
+function partsTied(text: string, question: string, outline: QuestionOutline[]): string[] {
+  const scored = scoreStatements(text, outline);
+  const best = scored[0];
+  if (!best || best.question !== question || best.s < ASKED_BY_CONTENT_MIN) return [];
+  return scored.filter((t) => t.question === question && t.s >= best.s * 0.75).map((t) => t.id);
 }
 
 /** An image marker a chat export leaves where a picture was sent: `[image]`, `<image>`, `![screenshot](...)`. */
@@ -1062,6 +1123,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let uploaded = false;
   // Whether that picture came with a request to solve it ("solve the problem attached"): a new problem, not more of the last.
   let asksAnew = false;
+  // Whether the last user turn's doubt is only its own words' tie between parts (partsTied).
+  let tiedTurn = false;
+  // Whether the last user turn, found by its words, asks two questions or more (`what's the runtime? And if d_out >> d_in, how ...?`).
+  let askedInWords = false;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1091,6 +1156,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       return;
     }
     if (m.role === 'user') {
+      askedInWords = false;
+      // A tie between parts was the last turn's words': this turn's are read afresh.
+      if (tiedTurn) alignedBy = { by: alignedBy.by };
+      tiedTurn = false;
       uploaded = false;
       asksAnew = false;
       const h = promptHeading(m.text);
@@ -1193,8 +1262,22 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // when that part has no answer yet (a question about the part just answered is discussion).
         const recheck = isRecheck(m.text);
         const continuing = !recheck && isContinuation(m.text);
-        const asked = !promptParts.length && !recheck && !continuing && (question === undefined || byWords) ? partByContent(m.text, outline) : undefined;
-        if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
+        const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
+        // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
+        // a turn whose sentences each ask one part of a question, in words alone, asks those parts:
+        // in a chat that gave numbers too (`One more: ...`), where two unanswered parts named so are no discussion.
+        const several = !promptParts.length && !recheck && !continuing && !labels.length ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
+        const asked = byContent && several.length < 2 ? partByContent(m.text, outline) : undefined;
+        if (several.length >= 2) {
+          const q = several[0]!.split('.')[0]!;
+          if (q !== question) cursor = -1;
+          question = q;
+          byWords = true;
+          alignedBy = { by: 'title' };
+          promptParts = several;
+          const own = outline.find((o) => o.number === q)?.partTexts ?? {};
+          askedTexts = new Map(several.map((id) => [id, own[id] ?? ''] as const));
+        } else if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
           if (asked.question !== question) cursor = -1;
           question = asked.question;
           byWords = true;
@@ -1202,6 +1285,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           const ofPart = asked.rival && asked.rival.split('.')[0] === asked.question;
           alignedBy = { by: 'title', ...(asked.doubt ? { doubt: asked.doubt, ...(ofPart ? { ofPart } : {}) } : {}) };
           promptParts = [asked.id];
+          askedInWords = m.text.split('?').length > 2 || (m.text.match(/\b(?:what|how|which|why)\b/gi)?.length ?? 0) >= 2;
         } else if (!asked && !recheck && !continuing && (question === undefined || byWords)) {
           // A question pasted with all its parts in one line, no number: its words name the question, the reply's labels its parts.
           // (In a chat found by words, another question with parts still unanswered: the person moved on to it.)
@@ -1211,7 +1295,15 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             question = whole.question;
             cursor = -1;
             byWords = true;
-            alignedBy = { by: 'title', ...(whole.doubt ? { doubt: whole.doubt } : {}) };
+            // A turn of one sentence or two whose words fit two of the question's parts about equally
+            // (`what output shape does the layer produce?`, a conv layer's part or a pooling layer's):
+            // a reply placed by order would be the question's first part by guess. The reply's own
+            // labels settle it; without them it is for a person to say.
+            // (Parts answered already are no candidates: a tie among them leaves the turn's question open.)
+            const tied = labels.length ? [] : partsTied(m.text, whole.question, outline).filter((id) => !responses.has(id));
+            const doubt = whole.doubt ?? (tied.length > 1 ? `asked without a number or label, its words fit parts ${tied.join(' and ')} about equally; placed by turn order` : undefined);
+            alignedBy = { by: 'title', ...(doubt ? { doubt, ...(whole.doubt ? {} : { ofPart: true }) } : {}) };
+            tiedTurn = !whole.doubt && !!doubt;
           }
         }
         pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
@@ -1316,7 +1408,11 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     // A reply to a question that only asked why: discussion, unless the model corrects itself.
     if (pending === 'discussion' && !(lastPart && correctsItself(m.text))) return;
     // Several parts asked, answered under the reply's own headings in its own order: each section to the part it names.
-    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : undefined;
+    // A turn found by its words that asks more than the one part they name best: the reply's sections, each to the
+    // unanswered part of that question its words name, when one of them is the part asked.
+    const open = askedInWords && pending === 'new' && promptParts.length === 1 ? unansweredStatements(parts(), outline, (id) => responses.has(id)) : undefined;
+    const byOwnWords = open && sectionsByContent(m.text, open);
+    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : byOwnWords?.some((sec) => sec.id === promptParts[0]) ? byOwnWords : undefined;
     if (sections) {
       for (const sec of sections) {
         responses.add(sec.id, sec.heading.slice(0, 40), { text: sec.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });

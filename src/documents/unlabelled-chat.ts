@@ -27,6 +27,9 @@ const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_N
 /** A person's initials avatar alone on a line (claude.ai: `JD`, `S`), or `You said`: their turn follows it. */
 const AVATAR = /^(?:[A-Z]{1,2}|(?:You|User|Me)(?:\s+said|\s+sent)?:?)$/;
 
+/** The person's label alone on a line as a page in another language heads their turn (`Sie`, `Vous`, `Tú`, `你`). */
+const YOU_WORD = /^(?:You|User|Me|Sie|Du|Vous|Toi|Tú|Usted|Você|Voi|Tu|你|您|あなた|당신)(?:\s+said|\s+sent)?:?$/;
+
 /** Initials alone (`MS`): an avatar only when a message's words or an attachment follow on the next line. */
 const INITIALS = /^[A-Z]{1,2}$/;
 /** A message's first line under an avatar: a sentence of three words or more, or a picture's file name (a formula's pieces are neither). */
@@ -81,28 +84,81 @@ interface Block {
   kind: Kind;
 }
 
+/** A line that marks a reply: the model's name, the site's note that it reasoned, or a header naming it. */
+function isReplyCue(line: string): boolean {
+  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line);
+}
+
+/** An answer engine's `Answer` header over its reply (Perplexity's thread: `**Sources**` then `**Answer**`). */
+const ANSWER_HEADER = /^(?:#{1,6}\s*)?(?:\*\*)?answer(?:\*\*)?\s*:?$/i;
+/** Its `Sources` header, the first line of the block that lists them. */
+const SOURCES_HEADER = /^(?:#{1,6}\s*)?(?:\*\*)?sources(?:\*\*)?\s*:?$/i;
+/** A listed source: a numbered or bulleted item that names a site or a link. */
+const SOURCE_ITEM = /^(?:\d{1,2}[.)]|[-*•]|\[\d{1,2}\])\s+.*(?:https?:\/\/|\b[\w-]+\.(?:com|org|net|io|ai|pub|edu|gov|dev|co|uk|de)\b)/i;
+
+/** Whether a block is an answer engine's list of sources: its header, then items that each name a site. */
+function isSources(lines: readonly string[]): boolean {
+  const t = lines.map((l) => l.trim());
+  return t.length >= 2 && SOURCES_HEADER.test(t[0]!) && t.slice(1).every((l) => SOURCE_ITEM.test(l));
+}
+
+/**
+ * Whether a text is an answer engine's thread: somewhere a list of sources stands right above an
+ * `Answer` header. Only then is `Answer` alone a reply's cue (a write-up's `**Answer**` heads its own text).
+ */
+function answerThread(lines: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (!SOURCES_HEADER.test(lines[i]!.trim())) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
+    let k = j + 1;
+    while (k < lines.length && !lines[k]!.trim()) k++;
+    if (isSources(lines.slice(i, j + 1)) && ANSWER_HEADER.test(lines[k]?.trim() ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether a block is a cue of an answer engine's reply: its sources or its `Answer` header. */
+function answerCue(b: Block | undefined): boolean {
+  if (b?.kind !== 'reply') return false;
+  const t = b.text.split('\n');
+  return isSources(t) || (t.length === 1 && ANSWER_HEADER.test(t[0]!.trim()));
+}
+
 function blocksOf(lines: readonly string[]): Block[] {
   const out: Block[] = [];
+  const thread = answerThread(lines);
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
     let j = i;
     while (j + 1 < lines.length && lines[j + 1]!.trim()) j++;
     // claude.ai copied as text puts the avatar right above the message, no blank line between
     // (`MS` / `Screenshot ... .png` / `solve a, b, c`): the avatar is a block of its own.
-    if (j > i && INITIALS.test(lines[i]!.trim()) && MESSAGE_START.test(lines[i + 1]!.trim())) {
+    // (So does a page's word for the person, `You` / `Sie`, right above their message.)
+    if (j > i && (INITIALS.test(lines[i]!.trim()) || YOU_WORD.test(lines[i]!.trim())) && MESSAGE_START.test(lines[i + 1]!.trim())) {
       out.push({ from: i, to: i, text: lines[i]!, kind: 'user' });
       i++;
+    }
+    // A model's name (and its status) right above its reply, no blank line between (`Qwen3-Max` /
+    // `We want ...`, as a page copied as text sets them): the name is a cue of its own.
+    // (Not a sentence wrapped after a model's name, `Claude` / `suggested a Gram matrix`: the words go on in lower case.)
+    let cue = i;
+    while (cue < j && isReplyCue(lines[cue]!.trim())) cue++;
+    if (cue > i && cue - i <= 2 && !/^[a-z]/.test(lines[cue]!.trim())) {
+      out.push({ from: i, to: cue - 1, text: lines.slice(i, cue).join('\n'), kind: 'reply' });
+      i = cue;
     }
     const text = lines.slice(i, j + 1).join('\n');
     const one = i === j ? text.trim() : undefined;
     // (The model's name and its status stacked with no blank line, `DeepSeek` / `Thought for 38 seconds`, are one cue.)
-    const kind: Kind = lines.slice(i, j + 1).every((l) => REASONING.test(l.trim()) || NAME.test(l.trim()) || REPLY_HEADER.test(l.trim()))
-      ? 'reply'
-      : one !== undefined && AVATAR.test(one)
-        ? 'user'
-        : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
-          ? buttonsOf(lines.slice(i, j + 1))
-          : 'text';
+    const kind: Kind =
+      lines.slice(i, j + 1).every((l) => isReplyCue(l.trim())) || (thread && (isSources(lines.slice(i, j + 1)) || (i === j && ANSWER_HEADER.test(lines[i]!.trim()))))
+        ? 'reply'
+        : one !== undefined && AVATAR.test(one)
+          ? 'user'
+          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
+            ? buttonsOf(lines.slice(i, j + 1))
+            : 'text';
     out.push({ from: i, to: j, text, kind });
     i = j;
   }
@@ -263,6 +319,8 @@ function inert(b: Block): boolean {
 function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
   // The reply has text of its own first.
   const first = from + 1;
+  // An answer engine titles each query as a level-1 heading right above the next reply's sources or `Answer`.
+  if (to - 1 >= first && answerCue(blocks[to]) && /^#\s+\S/.test(blocks[to - 1]!.text.trim())) return to - 1;
   for (let k = to - 1; k >= first; k--) {
     if (blocks[k]!.kind !== 'text') continue;
     const t = blocks[k]!.text.trim();
