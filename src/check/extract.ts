@@ -649,8 +649,10 @@ const POINTED_ANSWER = /[ \t]+(?:←|⟵|⇐|<-{1,2})[ \t]*(?:(?:this\s+is\s+|th
 const BOLD_STATEMENT =
   /\*\*((?:[^*\n$]|\$[^$\n]{1,200}\$){0,200}?\b(?:is|are|equals?|costs?|gives?|becomes?|takes?|needs?|requires?)\s*|[^*\n$]{0,200}?[=:]\s*|\s*)\$([^$\n]{1,300})\$\s*[.!]?\s*\*\*/gi;
 
+/** The part an answer word names before its colon (`Answer 2(b):`, `Ans (c):`, `Answer 3d(ii):`); empty when none. */
+const ANSWERED_PART = String.raw`(?:(?:\d{1,2}\s*[.(]?\s*[a-h]\)?|\([a-h]\))(?:\s*\(?[ivx]{1,4}\))?\s*)?`;
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
-const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
+const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|${ANSWERED_PART}:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
 /** Words that make a label name a result (`Output shape:`, `Total runtime:`, `Receptive field:`). */
@@ -771,7 +773,8 @@ export function answerCandidates(written: string): Candidate[] {
     mark(m.index! + m[0].length - 1, strong ? 50 : 20, STATES_ANSWER.test(m[0]));
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
     const rest = lineAfter(m.index! + m[0].length)
-      .replace(/\*\*|TO BE GRADED:?|#+/gi, '')
+      // Bold marks, not a power between two operands (`c*d_in*d_out**2` as SymPy prints it).
+      .replace(/(?<![\w)])\*\*|\*\*(?![\w(])|TO BE GRADED:?|#+/gi, '')
       .trim();
     if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, STATES_ANSWER.test(m[0]));
   }

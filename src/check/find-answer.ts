@@ -1,6 +1,7 @@
 import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { matrixCandidates } from './matrix-rows.js';
+import { rowCells } from './types/table.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -188,6 +189,24 @@ function labelledOnLine(line: string, name: string): { said: string; last: boole
   return undefined;
 }
 
+/**
+ * `| Variance | $(n-k+1)^2\sigma_x^2\sigma_g^2$ |`: a row of a two-column table whose first cell names
+ * the answer (a reply's summary table, after the working), and the value in its second cell.
+ */
+function namedRowValue(line: string, name: string): string | undefined {
+  if (!/^\s*\|/.test(line)) return undefined;
+  const cells = rowCells(line);
+  if (cells.length !== 2) return undefined;
+  const label = cells[0]!.replace(/\*\*|__|`/g, '').trim();
+  if (!label || !labelNames(label, name)) return undefined;
+  const value = cells[1]!
+    .replace(/\*\*|__/g, '')
+    .trim()
+    .replace(/^\$+|\$+$/g, '')
+    .trim();
+  return value || undefined;
+}
+
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
 function labelledValues(text: string, name: string): Candidate[] {
   const out: Candidate[] = [];
@@ -197,6 +216,11 @@ function labelledValues(text: string, name: string): Candidate[] {
     if (asked && labelNames(asked[1]!, name)) {
       // The answer is the word; the sentences after it say why.
       out.unshift({ text: asked[2]!, how: 'marker' });
+      continue;
+    }
+    const row = namedRowValue(lines[i]!, name);
+    if (row) {
+      out.unshift({ text: row, how: 'marker' });
       continue;
     }
     const own = labelledOnLine(lines[i]!, name);

@@ -11,6 +11,39 @@ import { lastSide, type Candidate } from './extract.js';
 
 const RELATION = /<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt|≤|≥/;
 
+/** One case of a piecewise answer: the value, and the condition it holds under (LaTeX). */
+interface Case {
+  when: string;
+  value: string;
+}
+
+/** The cases formula a list of cases states. */
+function casesFormula(cases: readonly Case[]): string {
+  return `\\begin{cases} ${cases.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`;
+}
+
+// Plain text (no LaTeX delimiters) states its cases as a list of lines headed by their conditions
+// (`- 0 <= n <= 6: y(n) = 2 - 2^{-n}`, `For n < 0: y[n] = 0`), as clauses saying "for" a condition,
+// or as one sentence listing values each followed by its condition (`y[n] = 0 for n < 0, 2 - 2^{-n}
+// for 0 <= n <= 6`). Their readers below share one plain condition, one plain value and one formula.
+
+/** A condition in plain text: a letter related to a number, perhaps after a lower bound (`n > 7`, `0 <= n <= 6`). Two groups. */
+const PLAIN_RELATION = String.raw`(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)`;
+
+/** A plain condition's two groups (`0 <=`, `n <= 6`) as LaTeX (`0 \le n \le 6`). */
+function plainCondition(lower: string | undefined, relation: string): string {
+  return `${lower ?? ''}${relation}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge ');
+}
+
+/** A value as plain text writes it: names, numbers, brackets, powers and the usual signs (a typeset minus too). */
+const PLAIN_VALUE = /^[-−\w\s()^{}*/+.·\\]+$/;
+
+/** A plain value as the checker reads it (chat replies type the minus sign as Unicode's `−`); undefined when it is prose, not a value. */
+function plainValue(raw: string): string | undefined {
+  const value = raw.trim().replace(/−/g, '-');
+  return value && value.length <= 40 && PLAIN_VALUE.test(value) ? value : undefined;
+}
+
 /** A condition on the variable: a relation with no `=` assignment (`0 \le n \le 6`, `n > 6`, `n \geq L`). */
 function isCondition(math: string): boolean {
   const t = math.trim();
@@ -18,7 +51,7 @@ function isCondition(math: string): boolean {
 }
 
 /** One case of a list: the condition and the value a line states, in either order. */
-function caseOfLine(line: string): { when: string; value: string } | undefined {
+function caseOfLine(line: string): Case | undefined {
   const maths = [...line.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
   if (maths.length < 2) return undefined;
   const conditions = maths.filter(isCondition);
@@ -31,7 +64,7 @@ function caseOfLine(line: string): { when: string; value: string } | undefined {
 }
 
 /** `For n < 0 ... y[n] = 0.`: a condition in plain text (`for`, `when`, `if` and a relation of a letter with a number). */
-const PLAIN_CONDITION = /\b(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)\b/i;
+const PLAIN_CONDITION = new RegExp(String.raw`\b(?:for|when|if)\s+${PLAIN_RELATION}\b`, 'i');
 
 /** A sentence's clauses at `;`, full stops and `, and for` outside formulas (`For $n < 0$ it is 0; for ...`). */
 function clauses(line: string): string[] {
@@ -48,12 +81,12 @@ function clauses(line: string): string[] {
  * that it decays as $127 \cdot 2^{-n}$`): a condition, or words for the remaining values, and the
  * value said for it — a formula, or a number after "is".
  */
-function caseOfClause(clause: string): { when: string; value: string } | undefined {
+function caseOfClause(clause: string): Case | undefined {
   const maths = [...clause.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim());
   const conditions = maths.filter(isCondition);
   // `For n < 0 there is no overlap, so $y[n] = 0$`: a condition in plain text.
   const plain = PLAIN_CONDITION.exec(clause.replace(/\$[^$]*\$/g, ' '));
-  if (!conditions.length && plain) conditions.push(`${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '));
+  if (!conditions.length && plain) conditions.push(plainCondition(plain[1], plain[2]!));
   const rest = /\b(?:otherwise|else(?:where)?|after that|afterwards|beyond that|for all other|for larger|for every other)\b/i.test(clause);
   if (conditions.length > 1 || (!conditions.length && !rest)) return undefined;
   const when = conditions[0] ?? '\\text{otherwise}';
@@ -73,8 +106,8 @@ const VALUE_THEN_CONDITION = /\$([^$\n]+)\$\s*\(\s*(?:(?:for|when|if)\s+)?\$([^$
  * `So $y[n]=0$ ($n<0$), $2-2^{-n}$ ($0\le n\le6$), $127\cdot 2^{-n}$ ($n\ge7$).`: the cases a sentence
  * lists as values, each with its condition in brackets after it.
  */
-function bracketedCases(line: string): { when: string; value: string }[] {
-  const out: { when: string; value: string }[] = [];
+function bracketedCases(line: string): Case[] {
+  const out: Case[] = [];
   for (const m of line.matchAll(VALUE_THEN_CONDITION)) {
     const value = lastSide(m[1]!).trim();
     if (!isCondition(m[2]!) || isCondition(m[1]!) || !value) return [];
@@ -88,7 +121,7 @@ function bracketedCases(line: string): { when: string; value: string }[] {
  * reply): `For 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.` — the condition and the
  * last side of the equation after it.
  */
-function plainCaseOfLine(line: string): { when: string; value: string } | undefined {
+function plainCaseOfLine(line: string): Case | undefined {
   if (line.includes('$') || !line.includes('=')) return undefined;
   const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line);
   if (!plain) return undefined;
@@ -96,50 +129,48 @@ function plainCaseOfLine(line: string): { when: string; value: string } | undefi
   const eq = after.lastIndexOf('=');
   // A later condition on the line is another case: one case per line, or the line is prose.
   if (eq < 0 || PLAIN_CONDITION.test(after) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
-  const value = after
-    .slice(eq + 1)
-    .trim()
-    .replace(/[.;,]\s*$/, '')
-    // Chat replies type the minus sign as Unicode's `−`.
-    .replace(/−/g, '-');
-  if (!value || value.length > 40 || !/^[-\w\s()^{}*/+.·\\]+$/.test(value)) return undefined;
-  return { when: `${plain[1] ?? ''}${plain[2]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '), value };
+  const value = plainValue(
+    after
+      .slice(eq + 1)
+      .trim()
+      .replace(/[.;,]\s*$/, ''),
+  );
+  return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
 }
 
 /**
  * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`: a list item
  * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
  */
-const CONDITION_HEADING = /^\s*(?:[-*•+]\s+)?(?:\*\*)?(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)(?:\*\*)?\s*:(?!=)/i;
+const CONDITION_HEADING = new RegExp(String.raw`^\s*(?:[-*•+]\s+)?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*:(?!=)`, 'i');
 
-/** A value as plain text writes it: names, numbers, brackets, powers and the usual signs (a typeset minus too). */
-const PLAIN_VALUE = /^[-−\w\s()^{}*/+.·\\]+$/;
+/** `2 - 2^{-n} for 0 <= n <= 6`: a value, then the condition it holds under. */
+const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s+(?:for|when|if)\s+${PLAIN_RELATION}$`, 'i');
 
 /**
  * `y[n] = 0 for n < 0, 2 - 2^{-n} for 0 <= n <= 6, 127 (1/2)^n for n >= 7.`: a plain sentence that
  * lists each case as its value and condition, between commas, after the name's `=`.
  */
-function plainCasesOfSentence(line: string): { when: string; value: string }[] {
+function plainCasesOfSentence(line: string): Case[] {
   if (line.includes('$') || !line.includes('=')) return [];
   const body = line
     .slice(line.indexOf('=') + 1)
     .trim()
     .replace(/[.]\s*$/, '');
-  const cases = body.split(/\s*[,;]\s*(?:and\s+)?/).map((piece) => {
-    const m = /^(.+?)\s+(?:for|when|if)\s+(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)$/i.exec(piece.trim());
-    return m && m[1]!.length <= 40 && PLAIN_VALUE.test(m[1]!)
-      ? { when: `${m[2] ?? ''}${m[3]!}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge '), value: m[1]!.trim().replace(/−/g, '-') }
-      : undefined;
+  const cases = body.split(/\s*[,;]\s*(?:and\s+)?/).map((piece): Case | undefined => {
+    const m = VALUE_FOR_CONDITION.exec(piece.trim());
+    const value = m && plainValue(m[1]!);
+    return value ? { when: plainCondition(m[2], m[3]!), value } : undefined;
   });
-  return cases.length >= 2 && cases.every(Boolean) ? (cases as { when: string; value: string }[]) : [];
+  return cases.length >= 2 && cases.every(Boolean) ? (cases as Case[]) : [];
 }
 
 /** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
 function caseLists(text: string): string[] {
   const out: string[] = [];
-  let run: { when: string; value: string }[] = [];
+  let run: Case[] = [];
   const flush = () => {
-    if (run.length >= 2) out.push(`\\begin{cases} ${run.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`);
+    if (run.length >= 2) out.push(casesFormula(run));
     run = [];
   };
   for (const line of text.split('\n')) {
@@ -158,7 +189,7 @@ function caseLists(text: string): string[] {
     }
     // Cases stated clause by clause in one sentence: all of them, with a condition for each but the remainder.
     const parts = clauses(line).map(caseOfClause);
-    let stated = parts.filter((x): x is { when: string; value: string } => !!x);
+    let stated = parts.filter((x): x is Case => !!x);
     if (stated.length < 2 && line.includes('(')) stated = bracketedCases(line);
     if (stated.length >= 2 && stated.filter((x) => x.when === '\\text{otherwise}').length <= 1) {
       run = stated;
@@ -227,8 +258,8 @@ function caseSections(text: string): string[] {
     const stated = [...rest.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim()).filter((m) => /=/.test(m) && !isCondition(m));
     if (stated.length) current.value = lastSide(stated[stated.length - 1]!).trim();
   }
-  const done = cases.filter((c): c is { when: string; value: string } => !!c.value);
-  return done.length >= 2 && done.length === cases.length ? [`\\begin{cases} ${done.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`] : [];
+  const done = cases.filter((c): c is Case => !!c.value);
+  return done.length >= 2 && done.length === cases.length ? [casesFormula(done)] : [];
 }
 
 /**

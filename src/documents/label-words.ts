@@ -24,16 +24,19 @@ const SPEAKER =
 const USER =
   /^(?:Usuari[oa]|Usu[aá]rio|Utilisat(?:eur|rice)|Benutzer(?:in)?|Nutzer(?:in)?|Estudiante|Alumn[oa]|[ÉE]tudiant(?:e)?|Student(?:in)?|Utente|Vous(?: avez dit)?|Du(?: hast gesagt)?|T[úu](?: dijiste)?|用户|用戶|学生)$/i;
 
-/** An answer's word before a colon: `Respuesta final:`, `Réponse :`, `Antwort:`, `Solución:`. */
+/**
+ * An answer's word before a colon: `Respuesta final:`, `Réponse :`, `Antwort:`, `Solución:`, Hindi's
+ * `उत्तर:`; perhaps with the part it answers between them (`उत्तर 2(b):`, `Respuesta (c):`).
+ */
 const ANSWER =
-  /(^|[\s*>(])(Respuesta final|Resposta final|R[ée]ponse finale|Endg[üu]ltige Antwort|Risposta finale|Respuesta|Resposta|R[ée]ponse|Antwort|Risposta|Soluci[oó]n|Solu[cç][aã]o|L[öo]sung|Soluzione)(?=\s*(?:\*\*)?\s*:)/gi;
+  /(^|[\s*>(])(Respuesta final|Resposta final|R[ée]ponse finale|Endg[üu]ltige Antwort|Risposta finale|Respuesta|Resposta|R[ée]ponse|Antwort|Risposta|Soluci[oó]n|Solu[cç][aã]o|L[öo]sung|Soluzione|उत्तर)(?=\s*(?:\*\*)?\s*(?:(?:\d{1,2}\s*[.(]?\s*[a-h]\)?|\([a-h]\))(?:\s*\(?[ivx]{1,4}\))?\s*(?:\*\*)?\s*)?:)/gi;
 
 const FINAL = /final|finale|endg/i;
 
 /** The text with other languages' label words (speakers, questions, parts, answers) in English; other text as written. */
 export function foldLabelWords(text: string): string {
   if (
-    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न/i.test(
+    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर/i.test(
       text,
     )
   )

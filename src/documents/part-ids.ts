@@ -53,7 +53,9 @@ const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
 const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}(?:[.)](?![a-z])|:?(?:\*\*|__))))([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
 // A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
-const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
+// A comma ends one before a word that qualifies it (`### Part (c), corrected`, `Question 2, revisited`),
+// not before the next letter it names.
+const END = String.raw`\s*(?:\*\*|__|\*|_)?\s*(?:[:.)]|,(?!\s*(?:and\s+)?(?:parts?\s*)?\(?[a-h]\))|[-–—](?!\s*\(?[a-h]\)))?\s*(?:\*\*|__)?(?=\s|$|(?:[-–—/&,]\s*)?\(?[a-h]\))`;
 
 const WORD_LABEL = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})(?:\\s*[:.)\\-–—/]?\\s*(?:\\*\\*)?\\s*,?\\s*${PART}${SUB})?${END}`, 'i');
 const NUMBER_PART = new RegExp(`${LEAD}(\\d{1,2})\\s*[/.]?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
@@ -73,6 +75,9 @@ function label(question: string | undefined, part: string | undefined, subpart: 
     strong,
   };
 }
+
+/** A section's capital letter in brackets, before a question's word and number (`### (A) Problem 1(b)`, `**(B)** Question 3`). */
+const SECTION_LETTER = /^\s*(?:#{1,6}\s*)?(?:\*\*)?\(?[A-Z]\)(?:\*\*)?\s*[.:]?\s+(?=(?:\*\*)?(?:[Pp]roblem|PROBLEM|[Qq]uestion|QUESTION|[Ee]xercise|[Tt]ask|Q)\s*\d{1,2})/;
 
 /** An emoji, arrow or record mark that decorates a line's start (`⏺ `, `✅ `, `➤ `). */
 const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s+/u;
@@ -108,6 +113,13 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (mark && /\d/.test(line.slice(mark[0].length, mark[0].length + 12))) {
     const inner = readLineLabel(line.slice(mark[0].length));
     if (inner?.question) return { ...inner, length: inner.length + mark[0].length };
+  }
+  // `### (A) Problem 1(b)`: a write-up's own section letter before the question it holds; the
+  // question's label is the line's (the capital in brackets would read as part (a)).
+  const section = SECTION_LETTER.exec(line);
+  if (section) {
+    const inner = readLineLabel(line.slice(section[0].length));
+    if (inner?.question) return { ...inner, length: inner.length + section[0].length };
   }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)

@@ -24,6 +24,8 @@ import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameK
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
+import { withoutStandingRemarks } from './standing-answer.js';
+import { floorsOptional, withoutFloors } from './key-leniency.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -161,6 +163,7 @@ function givesValue(givenBy: ReadonlyMap<string, string>, partId: string): boole
 /** What grading reads from one key answer, the same for every submission: worked out once per answer. */
 interface KeyReading {
   symbols: SymbolTable | undefined;
+  floorsOptional: boolean;
   targets: Target[];
   /** The quantities the answer and its accepted forms name (`y_2[n]`, `\|\Delta W\|_2`): statements of them come first. */
   quantities: string[];
@@ -176,13 +179,14 @@ interface KeyReading {
 
 const KEY_READINGS = new WeakMap<AnswerSpec, KeyReading>();
 
-function keyReadingOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable): KeyReading {
+function keyReadingOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable, floorsOptional = false): KeyReading {
   const known = KEY_READINGS.get(spec);
-  if (known && known.symbols === symbols) return known;
-  const targets = targetsOf(part, spec, symbols);
+  if (known && known.symbols === symbols && known.floorsOptional === floorsOptional) return known;
+  const targets = targetsOf(part, spec, symbols, floorsOptional);
   const stated = targets.flatMap((t) => ((t.kind === 'answer' || t.kind === 'accept') && t.spec.value ? [t.spec.value] : []));
   const reading: KeyReading = {
     symbols,
+    floorsOptional,
     targets,
     quantities: stated.map(leftSide).filter((q): q is string => !!q),
     keyNames: keySymbolNames(stated),
@@ -196,13 +200,15 @@ function keyReadingOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable): K
   return reading;
 }
 
-function targetsOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable): Target[] {
+function targetsOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable, floorsOptional = false): Target[] {
   const prepared = preparedFor(spec, symbols);
   const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
+  const floorFree = floorsOptional && spec.value?.includes('\\lfloor') ? [{ ...spec, value: withoutFloors(spec.value) }] : [];
   return [
     { spec, kind: 'answer', credit: 1, keyExpected },
     ...writtenOut(part, spec).map((w) => ({ spec: w, kind: 'accept' as const, credit: 1, keyExpected })),
     ...part.accept.map((a) => ({ spec: a, kind: 'accept' as const, credit: 1, keyExpected })),
+    ...floorFree.map((f) => ({ spec: f, kind: 'accept' as const, credit: 1, keyExpected, label: 'without the floors, as the key accepts sizes in another part' })),
     ...part.partial.map((p) => ({ spec: p.spec, kind: 'partial' as const, credit: p.credit, keyExpected, ...(p.feedback ? { feedback: p.feedback } : {}) })),
     ...part.conventions.map((c) => ({ spec: c.spec, kind: 'convention' as const, credit: c.credit, label: c.label, keyExpected, ...(c.category ? { category: c.category } : {}) })),
   ];
@@ -215,7 +221,7 @@ function creditFor(t: Target, r: CheckResult, candidate: Candidate): Graded {
       return { result: r, candidate };
     // An accepted, partial or convention form matched; the person still sees the key's answer as expected.
     case 'accept':
-      return { result: { ...r, expected: t.keyExpected, reason: `accepted by the key: ${r.reason}` }, candidate };
+      return { result: { ...r, expected: t.keyExpected, reason: `${t.label ?? 'accepted by the key'}: ${r.reason}` }, candidate };
     case 'partial': {
       const { category: _unrelated, ...rest } = r;
       // `credit: 0` is how a key names a common wrong answer to give its feedback: wrong, not partly right.
@@ -403,7 +409,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };
   }
   if (spec.type === 'text') return { result: checkAnswer(spec, text, options) };
-  const { targets, quantities, keyNames, keyCases, cases, collection, matrix } = keyReadingOf(part, spec, options.symbols);
+  const { targets, quantities, keyNames, keyCases, cases, collection, matrix } = keyReadingOf(part, spec, options.symbols, question.floorsOptional);
   // A part's own answer is not a value given to it.
   if (givesValue(question.givenBy, part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
@@ -825,6 +831,8 @@ export interface QuestionContext {
   families?: ReadonlyMap<string, string>;
   /** Families of names the key accepts for others in some part (`fan_{in}` for `d_{in}`), read so in every part. */
   synonyms?: readonly KeySynonym[];
+  /** The key accepts an answer without its floors in some part: every answer of it is accepted so. */
+  floorsOptional?: boolean;
   /** The question's own `left = right` statements (`\operatorname{Var}(dy_{i,j}) = \sigma_g^2`). */
   statements: readonly Statement[];
   /** For a part whose reply is a block shared with other parts: by the block's text, the words that tell the parts apart. */
@@ -900,7 +908,7 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
     walk(assignment.problems?.questions.find((x) => x.number === question)?.parts ?? []);
     const q = assignment.problems?.questions.find((x) => x.number === question);
     const statements = q ? statementsIn([q.text, ...texts.values()].join('\n')) : [];
-    ctx = { symbols, givens, givenBy, texts, statements, synonyms: keySynonyms(key) };
+    ctx = { symbols, givens, givenBy, texts, statements, synonyms: keySynonyms(key), floorsOptional: floorsOptional(key) };
     byQuestion.set(question, ctx);
   }
   return ctx;
@@ -922,7 +930,9 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
     const siblings = part.answers.map((x) => x.name).filter((n): n is string => !!n && n !== a.name);
     const labelled = ordered.find((t) => candidatesFor(t.text, { name: a.name, siblings }).named);
     if (labelled) return [labelled.text];
-    return [which === 'final' ? response.final.text : response.first.text];
+    // Neither stated nor labelled anywhere: as for a single answer, a later reply with none of the
+    // expected kind ("(a) and (b) were already right, so they are unchanged") leaves the last that has one.
+    return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
   }
   // A table corrected by restating only the rows that change ("FC-3 | 1473 | 3 — everything else
   // stands"): the final table is the earlier one with those rows replaced, so all attempts are read in order.
@@ -1001,7 +1011,8 @@ function questionFamilies(text: string, symbols: ReadonlySet<string>): ReadonlyM
  * Grades a part: its final answer (and the first, when the submission answered more than
  * once) against the key: answer(s), then `accept`, `partial` and `conventions`.
  */
-export function gradePart(part: KeyPart, response: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0, questionText?: string): PartGrade {
+export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAssignment: Key | Assignment, readingWarnings = 0, questionText?: string): PartGrade {
+  const response = read && withoutStandingRemarks(read);
   const assignment = isAssignment(keyOrAssignment) ? keyOrAssignment : assignmentOf(keyOrAssignment);
   const options: CheckOptions = { symbols: checkSymbolsFor(assignment, part) };
   const base = { id: part.id, maxPoints: part.points, graded: part.graded };
