@@ -326,6 +326,9 @@ function columnEdges(lines: TextLine[], widths?: ReadonlyMap<number, number>): M
   return edges;
 }
 
+/** A line opening with one capitalised name and its colon (`POOL2:`, `Stride:`, `**FC-3**:`), as a list's entries do. */
+const ENTRY = /^(?:\*\*)?\p{Lu}[\p{L}\d._-]*(?:\*\*)?:\s/u;
+
 /** Round brackets opened and not closed in a line (negative: closed and not opened). */
 const unclosed = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
 
@@ -335,7 +338,14 @@ const unclosed = (t: string) => (t.match(/\(/g) ?? []).length - (t.match(/\)/g) 
  * wrote the paragraph on one line, and the readers after this one read labels and headings by
  * lines as the chat wrote them.
  */
-function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: number; right: number }>, numbered: ReadonlySet<number> = new Set()): boolean {
+function wrapped(
+  prev: TextLine,
+  next: TextLine,
+  edges: Map<string, { left: number; right: number }>,
+  numbered: ReadonlySet<number> = new Set(),
+  hang?: TextLine,
+  lettered: ReadonlySet<string> = new Set(),
+): boolean {
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table || prev.cut) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
@@ -349,7 +359,14 @@ function wrapped(prev: TextLine, next: TextLine, edges: Map<string, { left: numb
   // A number the column wrapped with its stop (`in row` / `6. g3`) is no item when no item before
   // it was numbered one less: a list counts up from its first item.
   const number = Number(/^(\d{1,2})\.\s/.exec(rest)?.[1] ?? Number.NaN);
-  const stray = number >= 2 && !numbered.has(number - 1);
+  // Nor is one that stands where the text of the item above starts (`... = 1/√d_in <` / `1. Multiply
+  // ...`): the list's next label stands left of it, under the others, a list nested in it further right.
+  const underText = !!hang?.textAt && hang.page === next.page && hang.bubble === next.bubble && Math.abs(next.box.x0 - hang.textAt) < 0.5 * next.size;
+  // So with letters (`1/(1 -` / `p) in training`): a list's letters count up from `a` (or `i`).
+  const letter = /^([a-z])\)\s/.exec(rest)?.[1];
+  const roman = (letter === 'v' && lettered.has('iv')) || (letter === 'x' && lettered.has('ix'));
+  const strayLetter = !!letter && !'ai'.includes(letter) && !roman && !lettered.has(String.fromCharCode(letter.charCodeAt(0) - 1));
+  const stray = (number >= 2 && !numbered.has(number - 1)) || (number >= 0 && underText) || strayLetter;
   if (
     (!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) ||
     (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray) ||
@@ -413,6 +430,36 @@ function codeWrapped(prev: TextLine, next: TextLine): boolean {
 }
 
 /**
+ * What a code block's layout says of its lines, which the text of each line alone does not: how
+ * far each is indented (in characters, from the block's least indented line), and which follow a
+ * blank line (a gap of a line or more above them, where the block's lines otherwise stand a line
+ * step apart). Python's blocks are their indentation; a blank line parts a script's functions.
+ */
+function codeRuns(lines: readonly TextLine[]): { indent: Map<number, number>; blankAbove: Set<number> } {
+  const indent = new Map<number, number>();
+  const blankAbove = new Set<number>();
+  for (let start = 0; start < lines.length; ) {
+    if (!lines[start]!.mono) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end + 1 < lines.length && lines[end + 1]!.mono) end++;
+    const run = lines.slice(start, end + 1);
+    const left = Math.min(...run.map((l) => l.box.x0));
+    const chars = run.flatMap((l) => (l.char ? [l.char] : [])).sort((a, b) => a - b);
+    const char = chars[chars.length >> 1];
+    // Indentation is whole characters: less than three quarters of one is the box's own offset.
+    if (char) run.forEach((l, k) => indent.set(start + k, Math.floor((l.box.x0 - left) / char + 0.25)));
+    const steps = run.slice(1).map((l, k) => (l.page === run[k]!.page ? run[k]!.box.y0 - l.box.y0 : 0));
+    const step = Math.min(...steps.filter((d) => d > 0.8 * run[0]!.size));
+    steps.forEach((d, k) => Number.isFinite(step) && d > 1.6 * step && blankAbove.add(start + k + 1));
+    start = end + 1;
+  }
+  return { indent, blankAbove };
+}
+
+/**
  * The lines joined into Markdown: paragraphs split at wide gaps and page turns, lines the page
  * wrapped joined again, code fenced. `lineOf` and `lastOf` give each Markdown line's first and
  * last source line.
@@ -437,6 +484,10 @@ export function linesToMarkdown(
   let inCode = false;
   // The numbers that opened the lines so far as a numbered item's do.
   const numbered = new Set<number>();
+  // The last line that opened a numbered item: its lines the column wrapped stand under its text.
+  let hang: TextLine | undefined;
+  // The letters (and roman numerals) that opened lines so far as an item's label does (`b)`, `(iv)`).
+  const lettered = new Set<string>();
   // Where the last Markdown line's bold title starts, when it runs to the line's end unfinished.
   let openTitle: number | undefined;
   // Lines bold from a point to their end that no line goes on: headings (`**Runtime of each
@@ -450,6 +501,7 @@ export function linesToMarkdown(
     .filter((d) => d > 0)
     .sort((a, b) => a - b);
   const usual = own[Math.floor(own.length / 3)] ?? 14;
+  const code = codeRuns(lines);
   lines.forEach((l, i) => {
     const title = openTitle;
     openTitle = undefined;
@@ -457,7 +509,7 @@ export function linesToMarkdown(
     const step = prev && prev.page === l.page ? prev.box.y0 + 0.25 * prev.size - (l.box.y0 + 0.25 * l.size) : 0;
     // A table's rows stand one under the other, however tall their padding makes them.
     // An inline formula the line had no room for is alone on the next line, but not a display.
-    const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges, numbered);
+    const rest = !!prev && l.display && !prev.display && wrapped(prev, l, edges, numbered, hang, lettered);
     // A posted picture is a paragraph of its own. A display is one on a page's top too, after the
     // sentence at the foot of the page before (the page turn shows no gap).
     const newPara =
@@ -474,8 +526,12 @@ export function linesToMarkdown(
       push('```');
       push('');
       inCode = false;
-    } else if (inCode && prev && codeWrapped(prev, l) && out.length) {
-      // A code line the box wrapped (at a space, or after a hyphen) is one line again.
+    } else if (inCode && prev && code.blankAbove.has(i)) {
+      // A blank line the writer left in the code (between two functions) is printed as a gap.
+      push('');
+    } else if (inCode && prev && !code.indent.get(i) && codeWrapped(prev, l) && out.length) {
+      // A code line the box wrapped (at a space, or after a hyphen) is one line again. The box
+      // starts its rest at its edge: an indented line (a list's next row) is the writer's own.
       const last = out[out.length - 1]!;
       out[out.length - 1] = /[^\s-]-$/.test(last) && /^\S/.test(l.text) ? `${last}${l.text}` : `${last} ${l.text}`;
       lastOf[out.length - 1] = i;
@@ -506,11 +562,16 @@ export function linesToMarkdown(
         return;
       }
       if (newPara && !inCode) push('');
-      if (!newPara && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges, numbered)) {
+      // A line that opens with a name and its colon as the line it would go on did (`POOL2: 0
+      // params ...` / `CONV3-10: ...`) is the next entry of a list the writer set a line apart.
+      const entry = ENTRY.test(l.text) && ENTRY.test(last ?? '');
+      if (!newPara && !entry && prev && last && lineOf[out.length - 1] !== undefined && wrapped(prev, l, edges, numbered, hang, lettered)) {
         headings.delete(out.length - 1);
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
-        out[out.length - 1] = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
+        // So is inline code the line broke (`sigma_x**2` / `* sigma_g**2`): one span, as written.
+        const joined = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
+        out[out.length - 1] = /`$/.test(last) && /^`/.test(text) ? `${last.slice(0, -1)} ${text.slice(1)}` : joined;
         lastOf[out.length - 1] = i;
         if (title !== undefined && l.titleRest) {
           // A bold title the column wrapped is one title again: `**Weights ... of the convolutional layer.**`.
@@ -527,9 +588,12 @@ export function linesToMarkdown(
         return;
       }
     }
-    push(l.text, i);
+    push(inCode ? `${' '.repeat(code.indent.get(i) ?? 0)}${l.text}` : l.text, i);
     const item = /^(\d{1,2})\.\s/.exec(l.text);
     if (item) numbered.add(Number(item[1]));
+    if (item && l.textAt !== undefined) hang = l;
+    const label = /^\(?([a-z]|[ivx]{1,4})[.)]\s/i.exec(l.text);
+    if (label) lettered.add(label[1]!.toLowerCase());
     // A title starts as a title does: bold words going on from the line above do not.
     if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) {
       openTitle = l.titleAt;

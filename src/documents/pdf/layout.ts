@@ -33,6 +33,13 @@ export interface TextLine {
   /** Every piece is set in a monospaced font (code). */
   mono: boolean;
   /**
+   * Where the text of a numbered item starts, right of its label (`7.`): the item's lines the
+   * column wrapped stand there, and the list's next label left of it.
+   */
+  textAt?: number;
+  /** A code line's character width: its indentation is counted in characters from its block's edge. */
+  char?: number;
+  /**
    * Where the shaded box a code line stands in wraps its text (its right edge less the padding
    * its left shows): a code line reaching it goes on in the line below (see `linesToMarkdown`).
    */
@@ -1296,8 +1303,16 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
       }
     });
   }
-  // Runs of formula and of prose, each with the space that stood before it.
-  const runs: { math: boolean; text: string; space: string; x0: number; x1: number }[] = [];
+  // Runs of formula and of prose, each with the space that stood before it. Prose set in a
+  // monospaced font among prose that is not (a chat's inline code) is a run of its own, code.
+  const runs: { math: boolean; code?: boolean; text: string; space: string; x0: number; x1: number }[] = [];
+  const inline = !toks.every((t) => t.mono);
+  // A typewriter word touching a formula (`\texttt{relu}(x)`) is the formula's, not inline code.
+  const touches = (i: number, j: number) => j >= 0 && j < toks.length && math[j] && Math.min(Math.abs(toks[j]!.x0 - toks[i]!.x1), Math.abs(toks[i]!.x0 - toks[j]!.x1)) < 0.3 * toks[i]!.size;
+  const typewriter = toks.map((t, i) => inline && t.mono && !math[i] && (touches(i, i - 1) || touches(i, i + 1)));
+  const texOf = (t: Token, i: number) => (typewriter[i] ? `\\texttt{${t.t.trim()}}` : t.tex);
+  typewriter.forEach((w, i) => w && (math[i] = true));
+  const code = toks.map((t, i) => inline && t.mono && !math[i]);
   toks.forEach((t, i) => {
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     // A sentence's stop cut from a formula's run (see `cutAtProse`) has lost its gap: it still parts them.
@@ -1310,10 +1325,10 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     // A space a formula writes itself (`\quad`, `\qquad`: an em or two, wider than any operator's
     // spacing) parts what it sets apart, an answer from its remark (`\sqrt{d} \quad (\approx 32)`).
     const quad = math[i] && last?.math && gap > 0.8 * t.size ? (gap > 1.7 * t.size ? ' \\qquad ' : ' \\quad ') : undefined;
-    if (last && last.math === math[i] && !column) {
-      last.text += (quad ?? space) + (math[i] ? t.tex : t.t);
+    if (last && last.math === math[i] && !!last.code === code[i] && !column) {
+      last.text += (quad ?? space) + (math[i] ? texOf(t, i) : t.t);
       last.x1 = t.x1;
-    } else runs.push({ math: math[i]!, text: math[i] ? t.tex : t.t, space, x0: t.x0, x1: t.x1 });
+    } else runs.push({ math: math[i]!, ...(code[i] ? { code: true } : {}), text: math[i] ? texOf(t, i) : t.t, space, x0: t.x0, x1: t.x1 });
   });
   // How wide the formula the line opens with is: MathJax spaces its operators wider than the
   // prose's characters, so a count of characters would not say whether it fitted on the line above.
@@ -1361,7 +1376,8 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   let out = '';
   for (const r of runs) {
     if (!r.math) {
-      out += r.space + r.text;
+      // Code in backticks, as the chat wrote it: unmarked, `2*c*d_in` reads as the answer's arithmetic.
+      out += r.space + (r.code && r.text.trim() ? `\`${r.text.trim()}\`` : r.text);
       continue;
     }
     let tex = tidyTex(r.text.trim());
@@ -1561,6 +1577,35 @@ function codeEdges(lines: { x0: number; x1: number; y: number; size: number; pie
   return out;
 }
 
+/** Where a numbered item's text starts past its label (`7.`, a token of its own), if the line opens one. */
+function itemText(text: string, toks: Token[]): number | undefined {
+  if (!/^\d{1,2}\.\s/.test(text)) return undefined;
+  const sorted = [...toks].sort((a, b) => a.x0 - b.x0);
+  return /^\d{1,2}\.$/.test(sorted[0]?.t.trim() ?? '') ? sorted[1]?.x0 : undefined;
+}
+
+/**
+ * A code line as its monospaced grid shows it: every character is as wide, so the runs of spaces
+ * that align a table's columns or set a comment apart are counted, not closed up to one as
+ * prose's gaps are (code read with its spaces closed up also seems shorter than the box it fills).
+ */
+function monoText(pieces: Piece[]): { text: string; char: number } | undefined {
+  const sorted = [...pieces].sort((a, b) => a.x - b.x);
+  const widths = sorted.filter((p) => p.t.length).map((p) => p.w / [...p.t].length);
+  const char = widths.length ? widths.sort((a, b) => a - b)[widths.length >> 1]! : undefined;
+  if (!char || char <= 0) return undefined;
+  let text = '';
+  sorted.forEach((p, i) => {
+    const column = Math.round((p.x - sorted[0]!.x) / char);
+    const before = sorted[i - 1];
+    // Glyph runs that overlap the text so far (a run drawn twice, an accent) are joined as prose joins them.
+    if (column > text.length) text += ' '.repeat(column - text.length);
+    else if (before && p.x - (before.x + before.w) > 0.18 * p.size && !/\s$/.test(text)) text += ' ';
+    text += p.t;
+  });
+  return { text: text.trimEnd(), char };
+}
+
 /** Rebuilds a page's lines: fractions and radicals first, then baselines with their scripts. */
 export function pageLines(page: PageContent): TextLine[] {
   const fonts = new Map<Piece, string>();
@@ -1709,7 +1754,9 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text: plainText, display, stop, lead } = lineText(toks);
+    const { text: proseText, display, stop, lead } = lineText(toks);
+    const grid = !display && l.pieces.every((p) => p.mono) ? monoText(l.pieces) : undefined;
+    const plainText = grid?.text ?? proseText;
     const { text, titleAt, titleRest } = withRunInTitle(plainText, toks);
     if (!text) continue;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
@@ -1725,6 +1772,8 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(font ? { font } : {}),
       ...(proseSize < 0.9 * l.size ? { proseSize } : {}),
       mono: l.pieces.every((p) => p.mono),
+      ...(grid ? { char: grid.char } : {}),
+      ...(itemText(text, toks) !== undefined ? { textAt: itemText(text, toks) } : {}),
       ...(codeRight.has(l) ? { codeRight: codeRight.get(l) } : {}),
       display,
       ...(stop ? { stop } : {}),
