@@ -244,3 +244,49 @@ test("a page copy's emoji-led section titles (`⏱️ Cost of one step`) split a
   assert.equal(one.get('1.a'), undefined);
   assert.equal(one.get('1.b'), 'correct');
 });
+
+test("a person's next question led by words that move on (`Next part:`, `last one, different question.`) is theirs, formulas and all; a reply's `One more thing:` is not", { skip: devSkip }, () => {
+  const chat = (between: string) =>
+    [
+      'DeepSeek',
+      '',
+      'L successive conv layers, filter size K, stride 1 for each: what is the receptive field size of the last output?',
+      '',
+      'Thought for 6 seconds',
+      '',
+      "Each layer adds $K-1$ to the first layer's $K$, so the receptive field is $L(K-1)+1$.",
+      '',
+      between,
+      '',
+      'Thought for 4 seconds',
+      '',
+      'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+      '',
+    ].join('\n');
+  const g = gradeWithStaffKey(chat('Next part: max pooling layer with stride = S and filter size = K on a W x H x C input feature; the output feature shape'), 'deepseek.txt');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: the reply's own last paragraph, followed by a second reply with no question between.
+  const aside = gradeWithStaffKey(chat('One more thing: with stride 1 = S and no padding the layers keep the size W x H.'), 'deepseek.txt');
+  assert.equal(aside.get('4.b'), undefined);
+});
+
+test('a chat that gives no numbers stays read by its words after the person pastes one part word for word: the next question in words is placed', { skip: devSkip }, () => {
+  const turns = (...t: string[]) => t.map((x, i) => `${i % 2 ? '**Assistant:**' : '**User:**'}\n\n${x}\n`).join('\n');
+  const chat = turns(
+    'L successive conv layers, filter size K, stride 1 each: what is the receptive field size of the last output?',
+    'Each layer adds $K-1$: $L(K-1)+1$.',
+    'A max pooling layer has 2 architectural hyperparameters: the stride step size ($S$) and the "filter size" ($K$). **What is the output feature shape that this pooling layer produces?**',
+    'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    'different topic: W ~ N(0,1) in fp8 and y = c W x. which constant scalar c recovers the benefits of Xavier initialization?',
+    'Xavier wants variance $1/d_{in}$, so $c = 1/\\sqrt{d_{in}}$.',
+  );
+  const g = gradeWithStaffKey(chat);
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('2.b'), 'correct');
+  // Near miss: in a chat that numbers its questions, the same words after the paste are discussion of question 4.
+  const numbered = gradeWithStaffKey(chat.replace('L successive conv layers', 'Question 4 (c): L successive conv layers'));
+  assert.equal(numbered.get('4.c'), 'correct');
+  assert.equal(numbered.get('2.b'), undefined);
+});

@@ -244,3 +244,26 @@ test("a Mathematica notebook saved as text: comments label its parts, output cel
   // Near miss: outside a notebook, where a name may have an underscore, `din` is not read as the key's d_in.
   assert.notEqual(grade('Problem 2 (b): c = 1/sqrt(din)\n').get('2.b'), 'correct');
 });
+
+/** Question 1 (b) worked in numbered steps, one saying what its product comes out as, then a boxed cost. */
+const steps = (stepSays: string) => `**User:**
+
+Question 1 (b): with d_out much larger than d_in, how can p(W) be computed faster, and what does one iteration cost then?
+
+**Assistant:**
+
+Regroup the product as $p(W) = \\tfrac12 W(3I - W^\\top W)$ and count the work:
+
+1. Multiply $W^\\top W$: ${stepSays}
+2. Multiply $W$ by $(3I - W^\\top W)$: another $c\\,d_{out} d_{in}^2$.
+
+$$\\boxed{2c\\,d_{out}\\,d_{in}^2}$$
+`;
+
+test('a step\'s "the result is ..." is working, no rival to the boxed answer after it; an answer stated as such still is', { skip }, () => {
+  assert.equal(grade(steps('the result is a $d_{in} \\times d_{in}$ matrix, for $c\\,d_{out} d_{in}^2$.')).get('1.b'), 'correct');
+  // Near miss: a step that states its own final answer, which the box contradicts, is still a conflict for a person.
+  assert.equal(grade(steps('the final answer is $c\\,d_{in}^3$.')).get('1.b'), 'needs-review');
+  // And a wrong result a step describes is still what the step says: with no box after it, it is graded.
+  assert.equal(grade(steps('the result is $c\\,d_{in}^3$.').replace(/\$\$\\boxed[^\n]*\n/, '')).get('1.b'), 'incorrect');
+});

@@ -651,6 +651,8 @@ const BOLD_STATEMENT =
 
 /** The part an answer word names before its colon (`Answer 2(b):`, `Ans (c):`, `Answer 3d(ii):`); empty when none. */
 const ANSWERED_PART = String.raw`(?:(?:\d{1,2}\s*[.(]?\s*[a-h]\)?|\([a-h]\))(?:\s*\(?[ivx]{1,4}\))?\s*)?`;
+/** `result is` with no colon: a sentence saying what a step gives ("The result is a ... matrix"), not a label. */
+const DESCRIBES_RESULT = /^result\s*is\b/i;
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
 const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|${ANSWERED_PART}:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
@@ -770,13 +772,16 @@ export function answerCandidates(written: string): Candidate[] {
   };
   for (const m of response.matchAll(CONCLUSION)) {
     const strong = STATES_ANSWER.test(m[0]) || /sol/i.test(m[0]);
-    mark(m.index! + m[0].length - 1, strong ? 50 : 20, STATES_ANSWER.test(m[0]));
+    // "The result is $d_{out} \times d_{out}$" in a step of the working says what a step produced, as
+    // strongly as "Answer:" says what the reply concludes, but not that it is the reply's final answer.
+    const states = STATES_ANSWER.test(m[0]) && !DESCRIBES_RESULT.test(m[0]);
+    mark(m.index! + m[0].length - 1, strong ? 50 : 20, states);
     // `SOL: (8,30,30)`: an answer in plain text on the marker's own line.
     const rest = lineAfter(m.index! + m[0].length)
       // Bold marks, not a power between two operands (`c*d_in*d_out**2` as SymPy prints it).
       .replace(/(?<![\w)])\*\*|\*\*(?![\w(])|TO BE GRADED:?|#+/gi, '')
       .trim();
-    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, STATES_ANSWER.test(m[0]));
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, states);
   }
   // Each pattern below scans the whole reply; a word it cannot match without says when to skip it.
   const lower = response.toLowerCase();

@@ -722,7 +722,7 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   for (const line of reply.split('\n')) {
     const h = SECTION_HEADING.exec(line);
     const e = h ? undefined : EMOJI_HEADING.exec(line);
-    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : e?.[1]!.trim();
+    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : e?.[1]?.trim();
     const lead = heading ? undefined : SECTION_LEAD.exec(line);
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
     else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });
@@ -1127,6 +1127,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let tiedTurn = false;
   // Whether the last user turn, found by its words, asks two questions or more (`what's the runtime? And if d_out >> d_in, how ...?`).
   let askedInWords = false;
+  // Why a reply to the parts the last user turn asked in words (partsAskedInWords) is doubtful when nothing in it tells them apart.
+  let severalAsked: string | undefined;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1157,6 +1159,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     }
     if (m.role === 'user') {
       askedInWords = false;
+      severalAsked = undefined;
       // A tie between parts was the last turn's words': this turn's are read afresh.
       if (tiedTurn) alignedBy = { by: alignedBy.by };
       tiedTurn = false;
@@ -1178,7 +1181,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       // before (`(a) Derive the gradient ...` pasted after question 3's replies).
       const copied = h.number ? undefined : (pastedPart(m.text, outline) ?? retyped(m.text, labels, question, outline, (id) => responses.has(id)));
       if (copied) {
+        // (A copy names no number: a chat found by its words goes on being read by them.)
+        const found = byWords;
         setQuestion(copied.split('.')[0], '');
+        byWords = found;
         promptParts = [copied];
         askedTexts = new Map([[copied, m.text]]);
         askedWhole = false;
@@ -1198,6 +1204,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         if (byParts && byParts.question !== question) {
           question = byParts.question;
           alignedBy = { by: 'title', ...(byParts.doubt ? { doubt: byParts.doubt } : {}) };
+          // (Found by its words, as a chat that gives no number: the next question it pastes is found so too.)
+          byWords = true;
         }
         if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
           // A new pasted question with no number: the one its title or text matches, else the key's next.
@@ -1275,6 +1283,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           byWords = true;
           alignedBy = { by: 'title' };
           promptParts = several;
+          severalAsked = `asked parts ${several.join(' and ')} in words, answered with no section or label that tells them apart; placed on the last`;
           const own = outline.find((o) => o.number === q)?.partTexts ?? {};
           askedTexts = new Map(several.map((id) => [id, own[id] ?? ''] as const));
         } else if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
@@ -1455,7 +1464,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     let continuation = false;
     if (pending === 'continue') continuation = true;
     if (pending === 'recheck' || pending === 'continue' || pending === 'discussion' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
-    else if (promptParts.length) target = promptParts[promptParts.length - 1];
+    // (Several asked in words and nothing in the reply to tell them apart: the first, as a reply takes them in order.)
+    else if (promptParts.length) target = severalAsked ? promptParts[0] : promptParts[promptParts.length - 1];
     else {
       const list = parts();
       const next = outline[outline.findIndex((o) => o.number === question) + 1];
@@ -1486,7 +1496,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     }
     if (!target) return;
     // A reply placed by turn order within a question aligned by doubtful text shares the doubt.
-    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) }, !continuation);
+    // (A reply to several parts asked in words, with no sections of its own to tell them apart, is the last one's by guess.)
+    const guessed = alignedBy.doubt ?? (pending === 'new' && promptParts.length > 1 && severalAsked ? severalAsked : undefined);
+    responses.add(target, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(guessed ? { doubt: guessed } : {}) }, !continuation);
     lastPart = target;
     // The next unlabeled reply answers the part after this one, however this one was found.
     cursor = Math.max(cursor, parts().indexOf(target));

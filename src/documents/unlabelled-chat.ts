@@ -350,8 +350,21 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
   for (let k = to - 1; k >= first && blocks[k]!.kind === 'text' && (asks(blocks[k]!) || inert(blocks[k]!)); k--) if (asks(blocks[k]!)) start = k;
   // A short request in words last (`now do (d) ii: stride 2, pad 1`, `continue`, `are you sure`): the person's.
   const last = blocks[to - 1];
-  if (start === to && to - 1 >= first && last?.kind === 'text' && requests(last.text)) return to - 1;
+  if (start === to && to - 1 >= first && last?.kind === 'text' && (requests(last.text) || movesOn(last.text))) return to - 1;
   return start;
+}
+
+/**
+ * Words a person opens their next question with, whatever they paste after them (`Next part:
+ * CONV2-3 -> ReLU ...`, `last one, different question. dw_{h,l} = ...`): they move the chat on.
+ */
+const MOVES_ON =
+  /^(?:next\s+(?:part|question|one|problem)|last\s+(?:one|part|question)|one more\s+(?:question|part|problem)|another (?:one|question|part)|(?:a\s+)?(?:different|new) (?:question|problem|part)|ok(?:ay)?,?\s+(?:next|now|different|new))\b/i;
+
+/** Whether the block right before a reply's cue is the person's next question, led by words that move on (not a reply's own sentence). */
+function movesOn(text: string): boolean {
+  const t = text.trim();
+  return t.length < 1200 && MOVES_ON.test(t);
 }
 
 /** A short request a person types between replies: it moves on, asks again or names a part, in words with no formula. */
