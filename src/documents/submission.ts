@@ -9,6 +9,7 @@ import type { Message, Submission } from '../model/submission.js';
 import { detectFormat, readMessages, reasoningLeftOut, TranscriptError } from './transcripts.js';
 import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
+import { appMarkedTurns } from './app-turn-marks.js';
 import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
@@ -59,7 +60,7 @@ function readFolded(text: string, original: string, id: string, key: Key, proble
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
   // (With no cue of a site's, a chat whose person's turns are blockquotes: Le Chat copied as Markdown.)
-  const unlabelled = turns ?? (format === 'writeup' ? (unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline))) : undefined);
+  const unlabelled = turns ?? (format === 'writeup' ? (appMarkedTurns(text) ?? unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline))) : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.

@@ -406,6 +406,10 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     if (/"chat_messages"\s*:/.test(t)) return 'claude-json';
     return 'json-messages';
   }
+  // A shared-link page copied as Markdown heads both turns as headings (`##### You said:` /
+  // `###### ChatGPT said:`); its log-in banner's bare `ChatGPT` line is no turn of ChatGPT's page text.
+  const headed = (names: string) => new RegExp(String.raw`^\s*#{1,6}\s*(?:\*\*)?(?:${names})(?:\*\*)?\s*:?\s*$`, 'im');
+  if (headed(USER_NAMES).test(text) && headed(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text)) return 'markdown-chat';
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text)) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)
   if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You|Me|Student|Prompt)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You|Me|Student|Prompt)\s*:\*\*/im.test(text)) {

@@ -1,0 +1,72 @@
+import type { Message } from '../model/submission.js';
+import { ASSISTANT_NAMES, pushReply, pushUserTurn, VERSION } from './transcripts.js';
+
+/**
+ * Chat apps whose exports head each turn with a mark of their own that neither `User:` nor a
+ * model's name starts: Chatbox's `▶ USER:` / `▶ ASSISTANT:`, GitHub Copilot's web page copied as
+ * `**someone** asked:` / `**Copilot** answered:`, Phind's `**Question:**` / `**Follow-up:**` and
+ * `**Answer | Phind-70B Model**`. Read as a write-up, the person's pasted questions would be
+ * graded with the answers and no part found. A chat is read this way only when its marks give
+ * both a person's turn and a model's, the person's first: a write-up that merely uses an arrow or
+ * a bold `**Question:**` label is not a chat.
+ */
+
+type Role = 'user' | 'assistant';
+
+interface Mark {
+  role: Role;
+  /** Words after the mark on its own line (Phind's question shares the line with its mark). */
+  rest: string;
+}
+
+const ARROW = new RegExp(String.raw`^\s*[▶►▸]\s*(?:(USER|HUMAN|YOU)|(ASSISTANT|${ASSISTANT_NAMES})${VERSION})\s*:?\s*$`, 'i');
+const ASKED_ANSWERED = /^\s*\*\*[^*\n]{1,60}\*\*\s+(asked|answered|replied)\s*:\s*$/i;
+const PHIND_QUESTION = /^\s*\*\*(?:Question|Follow-up|Follow up)\s*:\s*\*\*\s*(.*)$/i;
+// The model's name after a bar is what sets Phind's answer heading apart from a student's `**Answer:**`.
+const PHIND_ANSWER = /^\s*\*\*Answer\s*\|\s*[^*\n]+\*\*\s*$/i;
+
+function markOf(line: string): Mark | undefined {
+  const arrow = ARROW.exec(line);
+  if (arrow) return { role: arrow[1] ? 'user' : 'assistant', rest: '' };
+  const verb = ASKED_ANSWERED.exec(line)?.[1]?.toLowerCase();
+  if (verb) return { role: verb === 'asked' ? 'user' : 'assistant', rest: '' };
+  const question = PHIND_QUESTION.exec(line);
+  if (question) return { role: 'user', rest: question[1]! };
+  if (PHIND_ANSWER.test(line)) return { role: 'assistant', rest: '' };
+  return undefined;
+}
+
+/**
+ * A reply's shown reasoning as Chatbox sets it: a `Thinking:` line and the paragraph under it,
+ * before the answer. Blanked, so its tries are not read as answers and lines keep their numbers.
+ */
+function withoutThinkingParagraph(body: string): string {
+  return body.replace(/^([ \t]*\n)*[ \t]*Thinking:[ \t]*\n(?:[ \t]*\S.*(?:\n|$))*/i, (m) => m.replace(/[^\n]/g, ''));
+}
+
+/** A person's turn quoted as a blockquote (Copilot's page) without its marks. */
+function unquoted(body: string): string {
+  const lines = body.split('\n');
+  return lines.filter((l) => l.trim()).every((l) => /^\s*>/.test(l)) ? lines.map((l) => l.replace(/^\s*>\s?/, '')).join('\n') : body;
+}
+
+/** The turns of a chat headed by one of these apps' marks, or undefined when the text is not one. */
+export function appMarkedTurns(text: string): Message[] | undefined {
+  const lines = text.split(/\r?\n/);
+  const marks = lines.map(markOf);
+  const first = marks.findIndex(Boolean);
+  if (first < 0 || marks[first]!.role !== 'user') return undefined;
+  if (!marks.some((m) => m?.role === 'assistant')) return undefined;
+  const messages: Message[] = [];
+  for (let i = first; i < lines.length; i++) {
+    const mark = marks[i];
+    if (!mark) continue;
+    let j = i + 1;
+    while (j < lines.length && !marks[j]) j++;
+    const body = [mark.rest, ...lines.slice(i + 1, j)].join('\n');
+    if (mark.role === 'user') pushUserTurn(unquoted(body), i + 1, messages);
+    else pushReply(withoutThinkingParagraph(body), i + 1, messages);
+    i = j - 1;
+  }
+  return messages;
+}
