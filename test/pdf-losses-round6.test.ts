@@ -3,13 +3,13 @@
  * text (test/pdf-blind-rounds.test.ts), each rebuilt here in a PDF of its own, in words of its own,
  * with a near miss that must stay as it is. Every page is printed in one browser launch.
  */
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readDocumentFile } from '../src/documents/read-file.js';
 import { readPdfLayout } from '../src/documents/pdf/index.js';
 import { checkAnswer } from '../src/check/check.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
-import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
+import { CHROMIUM } from './fixtures/pdf/generate.js';
+import { printedBeforeTests } from './fixtures/pdf/printed-pages.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
 const verdict = (expected: string, answer: string) => checkAnswer({ value: expected }, `$${answer}$`).verdict;
@@ -72,17 +72,7 @@ const pages = [
   { name: 'stamped', job: chatExport(`## Assistant\n\n${stamped}\n`, 'chatgpt-print', undefined, true) },
   { name: 'dated', job: chatExport(`## Assistant\n\n${dated}\n`, 'chatgpt-print', undefined, true) },
 ] as const;
-const pdfs = new Map<string, Uint8Array>();
-const texts = new Map<string, string>();
-
-before(async () => {
-  if (noChromium) return;
-  const printed = (await chromiumPdfs(pages.map((p) => p.job)))!;
-  for (const [i, p] of pages.entries()) {
-    pdfs.set(p.name, printed[i]!);
-    texts.set(p.name, (await readDocumentFile(printed[i]!, `${p.name}.pdf`)).text!);
-  }
-});
+const { pdfs, texts } = printedBeforeTests(pages, !!noChromium);
 
 test('a glyph with no character (an emoji) leaves nothing in the text; symbols with one stay', { skip: noChromium }, () => {
   const text = texts.get('emoji')!;

@@ -4,12 +4,12 @@
  * of its own, in words of its own, with a near miss that must stay as it is. Every page is printed
  * in one browser launch.
  */
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readDocumentFile } from '../src/documents/read-file.js';
 import { readPdfLayout } from '../src/documents/pdf/index.js';
 import { chatExport } from './fixtures/pdf/chat-export.js';
-import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
+import { CHROMIUM } from './fixtures/pdf/generate.js';
+import { printedBeforeTests } from './fixtures/pdf/printed-pages.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
 
@@ -69,17 +69,7 @@ const pages = [
   { name: 'spans', job: chatExport(`## User\n\nHow do I check it?\n\n## Assistant\n\n${spans}\n\n${typewriter}\n\n\`\`\`\nshape = out_size(28, 3, 1)\n\`\`\`\n`, 'gemini-print') },
   { name: 'sentence', job: chatExport(`## Assistant\n\n${sentence}\n`, 'chatgpt-print', undefined, true) },
 ] as const;
-const pdfs = new Map<string, Uint8Array>();
-const texts = new Map<string, string>();
-
-before(async () => {
-  if (noChromium) return;
-  const printed = (await chromiumPdfs(pages.map((p) => p.job)))!;
-  for (const [i, p] of pages.entries()) {
-    pdfs.set(p.name, printed[i]!);
-    texts.set(p.name, (await readDocumentFile(printed[i]!, `${p.name}.pdf`)).text!);
-  }
-});
+const { pdfs, texts } = printedBeforeTests(pages, !!noChromium);
 
 test('code keeps its indentation, its blank lines and its aligned columns; a line the box wrapped is one again', { skip: noChromium }, () => {
   const text = texts.get('script')!;
