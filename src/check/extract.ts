@@ -649,8 +649,10 @@ const POINTED_ANSWER = /[ \t]+(?:←|⟵|⇐|<-{1,2})[ \t]*(?:(?:this\s+is\s+|th
 const BOLD_STATEMENT =
   /\*\*((?:[^*\n$]|\$[^$\n]{1,200}\$){0,200}?\b(?:is|are|equals?|costs?|gives?|becomes?|takes?|needs?|requires?)\s*|[^*\n$]{0,200}?[=:]\s*|\s*)\$([^$\n]{1,300})\$\s*[.!]?\s*\*\*/gi;
 
-/** The part an answer word names before its colon (`Answer 2(b):`, `Ans (c):`, `Answer 3d(ii):`); empty when none. */
-const ANSWERED_PART = String.raw`(?:(?:\d{1,2}\s*[.(]?\s*[a-h]\)?|\([a-h]\))(?:\s*\(?[ivx]{1,4}\))?\s*)?`;
+/** The part an answer word names before its colon (`Answer 2(b):`, `Ans (c):`, `Answer 3d(ii):`). */
+export const NAMED_PART = String.raw`(?:\d{1,2}\s*[.(]?\s*[a-h]\)?|\([a-h]\))(?:\s*\(?[ivx]{1,4}\))?`;
+/** NAMED_PART or nothing, with the space after it. */
+const ANSWERED_PART = String.raw`(?:${NAMED_PART}\s*)?`;
 /** `result is` with no colon: a sentence saying what a step gives ("The result is a ... matrix"), not a label. */
 const DESCRIBES_RESULT = /^result\s*is\b/i;
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */

@@ -4,6 +4,7 @@
  * labels and answers know these things by their English words; folding the other languages' words
  * to them, only where they stand as labels, keeps one vocabulary instead of one per reader.
  */
+import { NAMED_PART } from '../check/extract.js';
 
 /** A question's word before its number: Spanish, Portuguese, French, German, Italian, Dutch. */
 const QUESTION = /\b(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exerc[ií]cio|Exercice|Probl[eè]me|Aufgabe|Frage|Domanda|Esercizio|Vraag|Opgave)(\s*\d{1,2}\b)/gi;
@@ -28,8 +29,10 @@ const USER =
  * An answer's word before a colon: `Respuesta final:`, `Réponse :`, `Antwort:`, `Solución:`, Hindi's
  * `उत्तर:`; perhaps with the part it answers between them (`उत्तर 2(b):`, `Respuesta (c):`).
  */
-const ANSWER =
-  /(^|[\s*>(])(Respuesta final|Resposta final|R[ée]ponse finale|Endg[üu]ltige Antwort|Risposta finale|Respuesta|Resposta|R[ée]ponse|Antwort|Risposta|Soluci[oó]n|Solu[cç][aã]o|L[öo]sung|Soluzione|उत्तर)(?=\s*(?:\*\*)?\s*(?:(?:\d{1,2}\s*[.(]?\s*[a-h]\)?|\([a-h]\))(?:\s*\(?[ivx]{1,4}\))?\s*(?:\*\*)?\s*)?:)/gi;
+const ANSWER = new RegExp(
+  String.raw`(^|[\s*>(])(Respuesta final|Resposta final|R[ée]ponse finale|Endg[üu]ltige Antwort|Risposta finale|Respuesta|Resposta|R[ée]ponse|Antwort|Risposta|Soluci[oó]n|Solu[cç][aã]o|L[öo]sung|Soluzione|उत्तर)(?=\s*(?:\*\*)?\s*(?:${NAMED_PART}\s*(?:\*\*)?\s*)?:)`,
+  'gi',
+);
 
 const FINAL = /final|finale|endg/i;
 
