@@ -1,5 +1,6 @@
 import type { Message } from '../model/submission.js';
 import { ASSISTANT_NAMES, pushReply, pushUserTurn, VERSION } from './transcripts.js';
+import { withoutQuoteMarks } from './quoted-turns.js';
 
 /**
  * Chat apps whose exports head each turn with a mark of their own that neither `User:` nor a
@@ -47,7 +48,7 @@ function withoutThinkingParagraph(body: string): string {
 /** A person's turn quoted as a blockquote (Copilot's page) without its marks. */
 function unquoted(body: string): string {
   const lines = body.split('\n');
-  return lines.filter((l) => l.trim()).every((l) => /^\s*>/.test(l)) ? lines.map((l) => l.replace(/^\s*>\s?/, '')).join('\n') : body;
+  return lines.filter((l) => l.trim()).every((l) => /^\s*>/.test(l)) ? withoutQuoteMarks(lines) : body;
 }
 
 /** The turns of a chat headed by one of these apps' marks, or undefined when the text is not one. */

@@ -33,12 +33,14 @@ function blocksOf(lines: readonly string[]): Block[] {
   return out;
 }
 
+/** Quoted lines' words without their marks (`> `). */
+export function withoutQuoteMarks(lines: readonly string[]): string {
+  return lines.map((l) => l.replace(/^\s*>\s?/, '')).join('\n');
+}
+
 /** A quote's words without its marks. */
 function unquoted(lines: readonly string[], b: Block): string {
-  return lines
-    .slice(b.from, b.to + 1)
-    .map((l) => l.replace(/^\s*>\s?/, ''))
-    .join('\n');
+  return withoutQuoteMarks(lines.slice(b.from, b.to + 1));
 }
 
 /** Whether a person's quoted text asks: a question mark, a request in words, or a copy of the problem set's text. */

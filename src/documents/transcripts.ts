@@ -396,6 +396,11 @@ function isJson(text: string): boolean {
  */
 const CHATGPT_TURN = /^ChatGPT(?![ \t]*[(,])\s/m;
 
+/** A turn's name alone as a Markdown heading (`##### You said:`, `###### ChatGPT said:`). */
+const headingOf = (names: string) => new RegExp(String.raw`^\s*#{1,6}\s*(?:\*\*)?(?:${names})(?:\*\*)?\s*:?\s*$`, 'im');
+const USER_HEADING = headingOf(USER_NAMES);
+const MODEL_HEADING = headingOf(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`);
+
 /** Which format a submission's text is in. */
 export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   const t = text.trimStart();
@@ -408,8 +413,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   }
   // A shared-link page copied as Markdown heads both turns as headings (`##### You said:` /
   // `###### ChatGPT said:`); its log-in banner's bare `ChatGPT` line is no turn of ChatGPT's page text.
-  const headed = (names: string) => new RegExp(String.raw`^\s*#{1,6}\s*(?:\*\*)?(?:${names})(?:\*\*)?\s*:?\s*$`, 'im');
-  if (headed(USER_NAMES).test(text) && headed(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text)) return 'markdown-chat';
+  if (USER_HEADING.test(text) && MODEL_HEADING.test(text)) return 'markdown-chat';
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text)) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)
   if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You|Me|Student|Prompt)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You|Me|Student|Prompt)\s*:\*\*/im.test(text)) {

@@ -118,11 +118,14 @@ function answerThread(lines: readonly string[]): boolean {
   return false;
 }
 
-/** Whether a block is a cue of an answer engine's reply: its sources or its `Answer` header. */
+/** Whether lines are a cue of an answer engine's reply: its sources, or its `Answer` header alone. */
+function isAnswerCue(lines: readonly string[]): boolean {
+  return isSources(lines) || (lines.length === 1 && ANSWER_HEADER.test(lines[0]!.trim()));
+}
+
+/** Whether a block read as a reply's cue is an answer engine's. */
 function answerCue(b: Block | undefined): boolean {
-  if (b?.kind !== 'reply') return false;
-  const t = b.text.split('\n');
-  return isSources(t) || (t.length === 1 && ANSWER_HEADER.test(t[0]!.trim()));
+  return b?.kind === 'reply' && isAnswerCue(b.text.split('\n'));
 }
 
 function blocksOf(lines: readonly string[]): Block[] {
@@ -152,7 +155,7 @@ function blocksOf(lines: readonly string[]): Block[] {
     const one = i === j ? text.trim() : undefined;
     // (The model's name and its status stacked with no blank line, `DeepSeek` / `Thought for 38 seconds`, are one cue.)
     const kind: Kind =
-      lines.slice(i, j + 1).every((l) => isReplyCue(l.trim())) || (thread && (isSources(lines.slice(i, j + 1)) || (i === j && ANSWER_HEADER.test(lines[i]!.trim()))))
+      lines.slice(i, j + 1).every((l) => isReplyCue(l.trim())) || (thread && isAnswerCue(lines.slice(i, j + 1)))
         ? 'reply'
         : one !== undefined && AVATAR.test(one)
           ? 'user'

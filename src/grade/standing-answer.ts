@@ -9,7 +9,7 @@ const STANDS =
   /\b(?:unchanged|unaffected|(?:still\s+)?(?:holds?|stands?)(?:\s+as\s+(?:written|given|is|before|stated))?|remains?\s+(?:the\s+same|as\s+(?:is|before|written|given)|valid|correct)|as\s+before|still\s+(?:correct|right|valid|applies|apply|good)|no\s+change)\b/i;
 
 /** A formula that states an answer: an equation or relation in math, a display, a box. */
-const STATES_ANSWER = /\$\$|\\\[|\\boxed|\$[^$\n]*[=<>≤≥][^$\n]*\$|\\(?:le|ge|leq|geq)\b/;
+const STATES_VALUE = /\$\$|\\\[|\\boxed|\$[^$\n]*[=<>≤≥][^$\n]*\$|\\(?:le|ge|leq|geq)\b/;
 
 /** The first sentence of a text (up to its first full stop, question mark or blank line). */
 function firstSentence(text: string): string {
@@ -18,7 +18,7 @@ function firstSentence(text: string): string {
 
 /** Whether an attempt only says the answer given before stands, stating none of its own. */
 export function saysAnswerStands(a: Attempt): boolean {
-  return STANDS.test(firstSentence(a.text)) && !STATES_ANSWER.test(a.text);
+  return STANDS.test(firstSentence(a.text)) && !STATES_VALUE.test(a.text);
 }
 
 /**
