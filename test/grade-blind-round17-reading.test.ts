@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 
+/** The staff key's 4.b (a pooling layer's output shape) as these fixtures' replies write it. */
+const POOLED = '$\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$';
+
 // Blind round 17's reading classes (issue 9), each in words and apps of our own, not the round's:
 // chats whose turns, or the question a turn asks, partcredit did not find. Each class has a near
 // miss that must read as it did before.
@@ -20,22 +23,14 @@ test("a model's name on the line right above its reply heads the reply; a senten
     'a max pooling layer, stride S and filter size K, on a W x H x C input: what output shape does it produce?',
     '',
     'DeepSeek-V3',
-    'Pooling acts per channel with no padding, so the shape is $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    `Pooling acts per channel with no padding, so the shape is ${POOLED}.`,
     '',
   ].join('\n');
   const g = gradeWithStaffKey(chat, 'deepseek.txt');
   assert.equal(g.get('4.c'), 'correct');
   assert.equal(g.get('4.b'), 'correct');
   // Near miss: a write-up whose paragraph opens on a model's name, its sentence wrapped after it.
-  const writeup = [
-    '4(c) The receptive field of the last output is $L(K-1)+1$.',
-    '',
-    'Gemini',
-    'agreed with this when I asked it to check my count.',
-    '',
-    '4(b) $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$',
-    '',
-  ].join('\n');
+  const writeup = ['4(c) The receptive field of the last output is $L(K-1)+1$.', '', 'Gemini', 'agreed with this when I asked it to check my count.', '', `4(b) ${POOLED}`, ''].join('\n');
   const w = gradeWithStaffKey(writeup, 'writeup.md');
   assert.equal(w.get('4.c'), 'correct');
   assert.equal(w.get('4.b'), 'correct');
@@ -47,17 +42,14 @@ test('a question asked in words alone goes to the part its own words name; words
   const chat = (asked: string, answer: string) => ['**You:**', '', asked, '', '**Assistant:**', '', answer, ''].join('\n');
   const pooled = chat(
     'Suppose a max pooling layer slides a K x K window with step S over a W x H x C feature map. Which output feature shape comes out?',
-    'No padding and no weights, channel by channel: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    `No padding and no weights, channel by channel: ${POOLED}.`,
   );
   const g = gradeWithStaffKey(pooled);
   assert.equal(g.get('4.b'), 'correct');
   assert.equal(g.get('4.a'), undefined);
   // Near miss: a turn that names no layer fits both parts about equally; placed by order it is the
   // first part by guess, so a person decides.
-  const vague = chat(
-    'with stride S and filter size K, what output feature shape does the layer produce?',
-    'The shape is $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
-  );
+  const vague = chat('with stride S and filter size K, what output feature shape does the layer produce?', `The shape is ${POOLED}.`);
   const v = gradeWithStaffKey(vague);
   assert.equal(v.get('4.a'), 'needs-review');
   assert.equal(v.get('4.b'), undefined);
@@ -79,21 +71,14 @@ test("a chat whose person's turns are `>` blockquotes, its replies unmarked, is 
     '',
     '> then a max pooling layer with stride S and a K x K window on a W x H x C input. output feature shape?',
     '',
-    'Pooling keeps the channels and has no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    `Pooling keeps the channels and has no padding: ${POOLED}.`,
     '',
   ].join('\n');
   const g = gradeWithStaffKey(chat, 'notes.md');
   assert.equal(g.get('4.c'), 'correct');
   assert.equal(g.get('4.b'), 'correct');
   // Near miss: a write-up that quotes a source under its answer stays a write-up, its labels read as before.
-  const writeup = [
-    '4(c) $L(K-1)+1$',
-    '',
-    '> Each stride-1 layer adds K-1 pixels of context to what the last output sees.',
-    '',
-    '4(b) $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$',
-    '',
-  ].join('\n');
+  const writeup = ['4(c) $L(K-1)+1$', '', '> Each stride-1 layer adds K-1 pixels of context to what the last output sees.', '', `4(b) ${POOLED}`, ''].join('\n');
   const w = gradeWithStaffKey(writeup, 'writeup.md');
   assert.equal(w.get('4.c'), 'correct');
   assert.equal(w.get('4.b'), 'correct');
@@ -120,7 +105,7 @@ test("an answer engine's thread (each query a `#` title, its sources listed, the
     '',
     '### Answer',
     '',
-    'Each channel is pooled on its own, no padding [1]: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    `Each channel is pooled on its own, no padding [1]: ${POOLED}.`,
     '',
   ].join('\n');
   const g = gradeWithStaffKey(thread, 'thread.md');
@@ -138,7 +123,7 @@ test("an answer engine's thread (each query a `#` title, its sources listed, the
     '',
     '**Answer**',
     '',
-    '$\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$',
+    `${POOLED}`,
     '',
   ].join('\n');
   const w = gradeWithStaffKey(writeup, 'writeup.md');
@@ -161,7 +146,7 @@ test("a turn whose sentences each ask one part in words alone asks those parts, 
       '',
       '### Max pooling',
       '',
-      'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+      `Per channel, no padding: ${POOLED}.`,
       '',
     ].join('\n');
   const g = gradeWithStaffKey(
@@ -189,7 +174,7 @@ test('in a chat that gave numbers, a later turn pasting several parts in words a
     [
       '**Conv layer.** $K^2 C F$ weights and $F$ biases; output $\\left(\\frac{W-K+2P}{S}+1\\right) \\times \\left(\\frac{H-K+2P}{S}+1\\right) \\times F$.',
       '',
-      '**Max pool.** $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$, per channel.',
+      `**Max pool.** ${POOLED}, per channel.`,
       '',
       '**Receptive field.** Each stride-1 layer adds $K-1$: $L(K-1)+1$.',
     ].join('\n'),
@@ -260,7 +245,7 @@ test("a person's next question led by words that move on (`Next part:`, `last on
       '',
       'Thought for 4 seconds',
       '',
-      'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+      `Per channel, no padding: ${POOLED}.`,
       '',
     ].join('\n');
   const g = gradeWithStaffKey(chat('Next part: max pooling layer with stride = S and filter size = K on a W x H x C input feature; the output feature shape'), 'deepseek.txt');
@@ -277,7 +262,7 @@ test('a chat that gives no numbers stays read by its words after the person past
     'L successive conv layers, filter size K, stride 1 each: what is the receptive field size of the last output?',
     'Each layer adds $K-1$: $L(K-1)+1$.',
     'A max pooling layer has 2 architectural hyperparameters: the stride step size ($S$) and the "filter size" ($K$). **What is the output feature shape that this pooling layer produces?**',
-    'Per channel, no padding: $\\left(\\frac{W-K}{S}+1\\right) \\times \\left(\\frac{H-K}{S}+1\\right) \\times C$.',
+    `Per channel, no padding: ${POOLED}.`,
     'different topic: W ~ N(0,1) in fp8 and y = c W x. which constant scalar c recovers the benefits of Xavier initialization?',
     'Xavier wants variance $1/d_{in}$, so $c = 1/\\sqrt{d_{in}}$.',
   );
