@@ -341,7 +341,14 @@ export async function runJsonl(input: Readable | FdInput, output: Writable, pool
   while (written < read) {
     await new Promise<void>((resolve) => (wake = resolve));
   }
-  emit();
+  // Resolve only once the output has taken every answer: a caller that reads what was written,
+  // or exits, right after would otherwise miss the chunks still buffered in the stream (the last
+  // 15 of 20,000 lines behind a slow reader on Node 22). Write callbacks run in order, so the
+  // last write's callback means all are done; an output that failed calls back with its error,
+  // which its owner reports.
+  const last = out;
+  out = '';
+  await new Promise<void>((resolve) => output.write(last, () => resolve()));
 }
 
 /**
