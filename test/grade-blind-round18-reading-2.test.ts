@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { texToMarkdown } from '../src/documents/tex.js';
+import { expandTexMacros } from '../src/documents/tex-macros.js';
+
+// Blind round 18's reading classes still lost after its first fixes (issue 9), each in a document
+// of our own, not the round's, with a near miss that must read as it did before.
+
+/** A LaTeX write-up of problem 2 whose (b) answer is `answer`, with `preamble` before the document. */
+function texWriteup(preamble: string, answer: string): string {
+  return [
+    '\\documentclass{article}',
+    '\\usepackage{enumitem}',
+    preamble,
+    '\\begin{document}',
+    '\\section*{Problem 2}',
+    '\\begin{enumerate}[label=(\\alph*)]',
+    '\\item Unit-scale weights keep fp8 values where the grid is dense.',
+    `\\item Matching Xavier's output variance: ${answer}`,
+    '\\end{enumerate}',
+    '\\end{document}',
+  ].join('\n');
+}
+
+test("a LaTeX source's own macros (`\\newcommand`, with and without arguments, `\\def`, `\\DeclareMathOperator`) are written out before its answers are read; a wrong answer through them stays wrong", {
+  skip: devSkip,
+}, () => {
+  const preamble = ['\\newcommand\\fanin{d_{\\text{in}}}', '\\newcommand{\\inv}[1]{\\frac{1}{#1}}', '\\def\\half#1{#1/2}', '\\DeclareMathOperator{\\Var}{Var}'].join('\n');
+  assert.equal(expandTexMacros(`${preamble}\n$\\Var(y) = \\inv{\\fanin} + \\half{x}$`).trim(), '$\\operatorname{Var}(y) = \\frac{1}{d_{\\text{in}}} + x/2$');
+  const right = texToMarkdown(texWriteup(preamble, '$$c = \\inv{\\sqrt{\\fanin}}.$$'));
+  assert.equal(gradeWithStaffKey(right, 'zhou.tex').get('2.b'), 'correct');
+  // Near miss: the same shorthand around a wrong scale is still wrong.
+  const wrong = texToMarkdown(texWriteup(preamble, '$$c = \\inv{\\fanin}.$$'));
+  assert.equal(gradeWithStaffKey(wrong, 'zhou.tex').get('2.b'), 'incorrect');
+  // A macro the source never defines is left as written, not guessed at.
+  assert.equal(expandTexMacros('\\newcommand{\\R}{\\mathbb{R}}\n$\\din \\in \\R$').trim(), '$\\din \\in \\mathbb{R}$');
+  // A macro that uses itself stops expanding instead of growing without end.
+  assert.ok(expandTexMacros('\\newcommand{\\loop}{a\\loop}\n$\\loop$').length < 200);
+});
