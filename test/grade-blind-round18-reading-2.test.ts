@@ -38,3 +38,27 @@ test("a LaTeX source's own macros (`\\newcommand`, with and without arguments, `
   // A macro that uses itself stops expanding instead of growing without end.
   assert.ok(expandTexMacros('\\newcommand{\\loop}{a\\loop}\n$\\loop$').length < 200);
 });
+
+const RECEPTIVE = 'Each stride-1 layer adds $K-1$ to the field and the first covers $K$: the last output sees $L(K-1)+1$ pixels per side.';
+/** A write-up's first question, answered before the section under test. */
+const FIRST = '### Question 2\n\n(b) $c = 1/\\sqrt{d_{in}}$\n';
+const POOLING = 'Channel by channel, no padding: $\\left(\\lfloor\\frac{W-K}{S}\\rfloor+1\\right) \\times \\left(\\lfloor\\frac{H-K}{S}\\rfloor+1\\right) \\times C$.';
+
+test("a write-up's heading that names several parts of a question (`### Question 4 (b)-(c): ...`) over those parts' own letters is the question's section, not an answer to its first part; a heading over its one part's answer still answers it", {
+  skip: devSkip,
+}, () => {
+  // (Past a first question: a text's opening heading naming its parts was read so already.)
+  const sectioned = [FIRST, '### Question 4 (b)-(c): shapes by hand', '', 'I worked both on a 32 x 32 x 3 input before writing the general forms.', '', `(b) ${POOLING}`, '', `(c) ${RECEPTIVE}`].join(
+    '\n',
+  );
+  const g = gradeWithStaffKey(sectioned, 'sectioned.md');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('2.b'), 'correct');
+  assert.equal(g.get('7.b'), undefined, 'the letters under the heading stay question 4');
+  // Near miss: a heading that labels its one part, the answer under it and the next letter after, reads as before.
+  const plain = [FIRST, '### Question 4 (b): pooling', '', POOLING, '', `(c) ${RECEPTIVE}`].join('\n');
+  const p = gradeWithStaffKey(plain, 'plain.md');
+  assert.equal(p.get('4.b'), 'correct');
+  assert.equal(p.get('4.c'), 'correct');
+});

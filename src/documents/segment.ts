@@ -434,6 +434,12 @@ function questionOfTitleLine(text: string, outline: QuestionOutline[]): string |
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
  */
+/** Whether the labelled segment at `k` (`Q3 (c), (d)`) is followed, before any other label, by its own first letter again with no number (`(c)`). */
+function headsItsParts(segs: readonly Segment[], k: number): boolean {
+  const next = segs.slice(k + 1).find((s) => s.label);
+  return !!next?.label && !next.label.question && next.label.part === segs[k]!.label!.part;
+}
+
 export function segmentWriteup(text: string, outline: QuestionOutline[]): PartResponse[] {
   const responses = new Responses();
   let question: string | undefined;
@@ -479,6 +485,13 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       question = aligned.number;
       alignedBy = aligned;
       part = undefined;
+    }
+    // `## Q3 (c), (d) — 2D convolution` over `**(c)** ...` and `**(d) i.** ...`: a heading that names
+    // the parts labelled again under it is the question's section; its own text (the setup they
+    // share) answers none of them, and the letters under it are that question's.
+    if (l.question && l.part && headsItsParts(segs, k)) {
+      part = undefined;
+      continue;
     }
     if (l.part) part = l.part;
     // A part's letter over a copy of the statement of a part with that letter (a question pasted or
