@@ -62,3 +62,48 @@ test("a write-up's heading that names several parts of a question (`### Question
   assert.equal(p.get('4.b'), 'correct');
   assert.equal(p.get('4.c'), 'correct');
 });
+
+const SCALE = 'Variances add over the $d_{in}$ terms, so $c = \\frac{1}{\\sqrt{d_{in}}}$.';
+
+test("a turn that asks its questions as a list, of several problems, answered in sections numbered by that list (`**1. ...**` ... `**3. ...**`): each section is its item's part, and a follow-up naming one in words is about that one; a list with an item that asks nothing of the problem set reads as before", {
+  skip: devSkip,
+}, () => {
+  const chat = [
+    'User: three quick ones from my homework:',
+    '1. weights drawn from N(0,1) lost the Xavier scaling: what scalar c in y = cWx gives the same output as Xavier initialization?',
+    '2. if I stack L conv layers, filter size K and stride 1, how big is the receptive field of the last output?',
+    '3. max pooling with stride S and filter size K on a W x H x C input: what output feature shape comes out?',
+    '',
+    'Assistant: Happy to help.',
+    '',
+    '**1. The scale factor**',
+    '',
+    SCALE,
+    '',
+    '**2. Stacked receptive field**',
+    '',
+    RECEPTIVE,
+    '',
+    '**3. Pooling output**',
+    '',
+    POOLING,
+    '',
+    "User: the scalar one, shouldn't it be 1/d_in with no root?",
+    '',
+    "Assistant: You're right, I slipped there. Corrected: $c = 1/d_{in}$.",
+  ].join('\n');
+  const g = gradeWithStaffKey(chat, 'list.txt');
+  // (The model gives in to a wrong objection: the scale part's final answer is its wrong one.)
+  assert.equal(g.get('2.b'), 'incorrect', 'the follow-up on the first section is about that one');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct', 'not about the last one');
+  // Near miss: a list whose other item asks nothing of the problem set is read as before: its one part.
+  const remark = [
+    'User: two things:',
+    '- if I stack L conv layers, filter size K and stride 1, how big is the receptive field of the last output?',
+    '- and sorry for all the messages today!',
+    '',
+    `Assistant: No problem. ${RECEPTIVE}`,
+  ].join('\n');
+  assert.deepEqual([...gradeWithStaffKey(remark, 'remark.txt')], [['4.c', 'correct']]);
+});
