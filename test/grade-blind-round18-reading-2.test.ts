@@ -107,3 +107,23 @@ test("a turn that asks its questions as a list, of several problems, answered in
   ].join('\n');
   assert.deepEqual([...gradeWithStaffKey(remark, 'remark.txt')], [['4.c', 'correct']]);
 });
+
+test('a follow-up that words an unanswered part as closely as its statement asks that part, even with words of doubt in it (`again`, `should`); a recheck of the last part in such words is still a recheck', {
+  skip: devSkip,
+}, () => {
+  const opening = ['User: if I stack L conv layers, filter size K and stride 1, how big is the receptive field of the last output?', '', `Assistant: ${RECEPTIVE}`, ''];
+  const next = [
+    ...opening,
+    'User: ok, again from the same homework: a max pooling layer has 2 architectural hyperparameters, the stride S and filter size K. what is the output feature shape of max pooling for a W x H x C input?',
+    '',
+    `Assistant: ${POOLING}`,
+  ].join('\n');
+  const g = gradeWithStaffKey(next, 'next.txt');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct', 'the pooling reply is not a revision of the receptive field');
+  // Near miss: doubt about the part just answered, in words that name no other part, revises that part.
+  const recheck = [...opening, 'User: wait, I thought the receptive field was just L times K, can you check again?', '', "Assistant: You're right, I slipped. Corrected: the field is $LK$."].join(
+    '\n',
+  );
+  assert.deepEqual([...gradeWithStaffKey(recheck, 'recheck.txt')], [['4.c', 'incorrect']]);
+});

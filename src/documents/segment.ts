@@ -846,6 +846,8 @@ const ASKS_WHOLE =
 /** A prompt this close to one part's statement is that statement pasted (cosine of idf-weighted words). */
 const PASTED_VERBATIM = 0.95;
 const ASKED_BY_CONTENT_MIN = 0.25;
+/** How close a turn with words of doubt (`should`, `again`) must come to an unanswered part's statement to ask it rather than recheck the last. */
+const NAMES_PART_MIN = 0.4;
 /** The same for a reply to a picture of the question: longer, so further from any one statement. */
 const REPLY_BY_CONTENT_MIN = 0.15;
 
@@ -1336,7 +1338,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         promptParts = next && next !== lastPart ? [next] : asksSole ? [asksSole] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
-        const recheck = isRecheck(m.text);
+        // `ok and the variance part: ... derive the mean and variance ... should we assume ...`: a turn whose
+        // words name an unanswered part about as closely as its statement asks that part, whatever words of doubt it uses.
+        const asksAnother = isRecheck(m.text) ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
+        const recheck = isRecheck(m.text) && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
         const continuing = !recheck && isContinuation(m.text);
         const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
         // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
