@@ -56,9 +56,13 @@ const skip = heldoutPdfSkip() ?? false;
 const ROUNDS = ['blind-round9', 'blind-round9/after', 'blind-round9/third', 'blind-round10', 'blind-round11', 'blind-round12', 'blind-round13', 'blind-round14', 'blind-round15'];
 
 // Every round's prints made at once, in one browser's tabs, before the rounds are compared.
-before(async () => {
-  if (!skip) await printAhead(ROUNDS.map(fixtures), true);
-});
+// Cold (no print cached, as on a clean clone) this is most of the file's time: minutes on a loaded machine.
+before(
+  async () => {
+    if (!skip) await printAhead(ROUNDS.map(fixtures), true);
+  },
+  { timeout: 900_000 },
+);
 
 /**
  * A round printed in every layout, Markdown transcripts without role headings and pages of text

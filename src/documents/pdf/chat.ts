@@ -33,6 +33,21 @@ export function splitStampRemarks(lines: TextLine[]): { lines: TextLine[]; remar
 const USER_LABEL = /^(?:\*\*)?(?:You said|You|User|Prompt|Me|Student|Human)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
 const MODEL_LABEL = /^(?:\*\*)?(?:ChatGPT said|Model Reply|Model Response|Model|Reply|Response|Assistant|ChatGPT|Claude|Gemini said|Gemini|Kimi|Qwen[\w.-]*|DeepSeek)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
 
+/** A line that is a role label and nothing else (`You said:`, `**Assistant:**`). */
+const bareLabel = (text: string) => (USER_LABEL.test(text) && !text.replace(USER_LABEL, '').trim()) || (MODEL_LABEL.test(text) && !text.replace(MODEL_LABEL, '').trim());
+
+/**
+ * Whether every stamp stands right under a role label: a message that opens with the time it was
+ * sent (a chat copied with its dates, printed by an exporter that labels each turn). Those stamps
+ * open messages, where Claude Exporter's close them, so they cannot tell the turns apart; the
+ * labels do.
+ */
+function stampsOpenLabelledMessages(lines: TextLine[]): boolean {
+  const shown = lines.filter((l) => l.text.trim());
+  const stamps = shown.flatMap((l, i) => (STAMP.test(l.text.trim()) ? [i] : []));
+  return stamps.every((i) => i > 0 && bareLabel(shown[i - 1]!.text.trim()));
+}
+
 /**
  * Splits a chat export's lines into turns by the cues exporters leave: bubbles around the
  * person's messages (ChatGPT, Gemini, Qwen, DeepSeek printed from the browser), time stamps
@@ -58,7 +73,7 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     return turns.filter((t) => t.lines.some((l) => l.text.trim()));
   }
   const stamps = lines.filter((l) => STAMP.test(l.text.trim())).length;
-  if (stamps >= 2) {
+  if (stamps >= 2 && !stampsOpenLabelledMessages(lines)) {
     const turns: Turn[] = [];
     let role: Speaker = 'user';
     let current: TextLine[] = [];

@@ -1288,6 +1288,9 @@ const ARROWS: Record<string, string> = {
 const ARROW_LEAD = /^\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)(?![a-zA-Z])\s*/;
 const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longrightarrow|iff|Leftrightarrow|leftarrow|Leftarrow)\s*$/;
 
+/** What stands for a picture the font has no character for (an emoji drawn from a colour font). */
+const UNNAMED_PICTURE = '\u{1F5BC}';
+
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
 function lineText(toks: Token[]): { text: string; display: boolean; stop?: string; lead?: number } {
   // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
@@ -1421,6 +1424,9 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   if (display) out = `$${out.trim()}$`;
   // A glyph the font maps to no character (an emoji drawn from a colour font) comes as a control
   // character: the page shows a picture there, no letter, and a NUL in the text spoils what reads it.
+  // One opening the line before words marks it as a chat's icons mark a section's title (`🧮
+  // Runtime of one iteration`): a picture of no known character (🖼) keeps that mark.
+  out = out.replace(/^\s*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+\s+(?=\S)/, `${UNNAMED_PICTURE} `);
   out = out.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}), ...(lead !== undefined && !display ? { lead } : {}) };
 }
