@@ -11,8 +11,8 @@
  * the file took 144 s warm (87 s for rounds 9-15 alone) and 285 s with rounds 16-18 unprinted.
  *
  * Printed in three of the six chat layouts (Qwen's dark page, Gemini's print, ChatGPT Exporter) and
- * as pages: every difference the other three showed when first measured showed in one of these
- * too, and all six added about 200 s to a cold run (this file is apart from rounds 9-15's so that
+ * as pages (16 82 / 8, 17 124 / 17, 18 86 / 4): every difference the other three showed when first
+ * measured showed in one of these too, and all six added about 200 s to a cold run (this file is apart from rounds 9-15's so that
  * each file's prints stay within its hook's time on a loaded machine).
  */
 import { before, test } from 'node:test';
@@ -52,7 +52,7 @@ const TYPED_CODE = "indentation typed in a page's prose font read as none (reade
 const UNSEEN = 'not yet looked at on the page';
 
 test('blind round 16 printed as chat exports and pages grades as its text does but for lines the page runs together and letters it has no font for', { skip }, async () => {
-  await printedRound(['blind-round16'], 1, {
+  await printedRound(['blind-round16'], 80, {
     // Typed LaTeX's lines (`... Q1 and Q7 only` / `\section*{Problem 1: ...}`, `... d_{in}$.` /
     // `\end{enumerate}`): the next line's first word is a long command that would not have fitted.
     'latex-enumerate-paste.txt as page: 1.a partial -> missing': EDGE,
@@ -75,7 +75,7 @@ test('blind round 17 printed as chat exports and pages grades as its text does b
   // The person's bubble keeps the breaks typed, so one the bubble made before a number and its
   // stop (`... no padding and stride` / `1. remember to flip h!`) reads as question 1's label.
   const bubbleNumber = "a number and its stop the person's bubble wrapped read as a label (reader, left)";
-  await printedRound(['blind-round17'], 1, {
+  await printedRound(['blind-round17'], 120, {
     // `‖ΔW‖₂ = α ≤ √d_out ⟹ **α = √d_out**`: the page shows the answer in bold; the reader keeps a
     // bold that opens a line (a title), not one that closes it, so the corrected answer loses its mark.
     'ms-copilot-bigO.txt as chatgpt-exporter: 2.c correct -> incorrect': CLOSING_BOLD,
@@ -104,7 +104,7 @@ test("blind round 18 printed as chat exports and pages grades as its text does b
   // `For **(d)(ii)** I also fixed ...` then the 2x2: the text reader gives (d)(i) the matrix of
   // (d)(ii); from the PDF (bold lost inside the sentence) it gets the 5x5 the TA marked correct.
   const textReader = "the text reader's loss: the PDF grades as the TA does (listed, not fixed here)";
-  await printedRound(['blind-round18'], 1, {
+  await printedRound(['blind-round18'], 84, {
     'cursor-chat.md as chatgpt-exporter: 3.d.i incorrect -> correct': textReader,
     'cursor-chat.md as qwen-dark: 3.d.i incorrect -> correct': textReader,
     'cursor-chat.md as gemini-print: 3.d.i incorrect -> correct': textReader,
