@@ -649,7 +649,8 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     .replace(/^\s*(?:[@/][\w-]+\s+)+/, '')
     .split('\n')
     .map((l) => l.trim())
-    .filter(Boolean);
+    // (A rule the person drew between exchanges, `-----`, is no line of the turn's.)
+    .filter((l) => l && !/^[-=_*]{3,}$/.test(l));
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
   // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
   const named = NAMED_PROMPT.exec(first[0] ?? '');

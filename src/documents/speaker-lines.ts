@@ -16,8 +16,11 @@ const MODEL_SAYS = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${ASSISTANT_NAMES})$
 /** The same, anywhere in a text: most submissions have no such line and skip the line by line search. */
 const MODEL_SAYS_IN = new RegExp(MODEL_SAYS.source, 'im');
 
-/** A sender's handle heading a line: one to three words or a login (`smolina`, `Dani`, `@jlee`, `Ana María`). */
-const HANDLE = /^[ \t]*(?:\*\*)?(@?[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30}){0,2})(?:\*\*)?:[ \t]/u;
+/**
+ * A sender's handle heading a line: one to three words or a login (`smolina`, `Dani`, `@jlee`, `Ana María`).
+ * (A chat exporter's bold label alone on its line, `**Hannah:**` over the turn, heads it as well.)
+ */
+const HANDLE = /^[ \t]*(?:\*\*)?(@?[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30}){0,2})(?:\*\*)?:(?:[ \t]|\*\*[ \t]*$)/u;
 
 /** Words a reply heads its own lines with (`Answer:`, `Max pooling:`), never a person's name. */
 const NOT_A_HANDLE =

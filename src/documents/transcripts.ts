@@ -1,5 +1,6 @@
 import type { Message, SubmissionFormat } from '../model/submission.js';
 import { APPENDIX_SECTION } from './part-ids.js';
+import { isLabelledRemark } from './labelled-remarks.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -17,7 +18,7 @@ const REMARK =
 export function isRemark(paragraph: string): boolean {
   const t = paragraph.trim();
   if (!t) return false;
-  if (/^\[[^\]]+\]\(#\)$/.test(t)) return true;
+  if (/^\[[^\]]+\]\(#\)$/.test(t) || isLabelledRemark(t)) return true;
   return REMARK.test(t) && t.length < 600 && !/\$\$/.test(t);
 }
 

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
+import { readMessages } from '../src/documents/transcripts.js';
+import { speakerLines } from '../src/documents/speaker-lines.js';
+
+// Blind round 19's reading classes (issue 9), each in a conversation of our own, not the round's:
+// students copying a chat into a course report mark their own lines and head their own turns in
+// ways partcredit did not know. Each class has a near miss that must read as it did before.
+
+const RECEPTIVE = 'Each stride-1 layer adds $K-1$ to the field, and the first covers $K$, so the last output sees $L(K-1)+1$ pixels per side.';
+const POOLING = 'No padding, channel by channel: $\\left(\\lfloor\\frac{W-K}{S}\\rfloor+1\\right) \\times \\left(\\lfloor\\frac{H-K}{S}\\rfloor+1\\right) \\times C$.';
+const ASK_RECEPTIVE = 'if I stack L conv layers, filter size K and stride 1, how big is the receptive field of the last output?';
+const ASK_POOLING = 'and a max pooling layer with stride S and filter size K on a W x H x C input, what shape comes out?';
+
+test("a chat exported with the person's own name as the bold label over their turns (`**Tomás:**` / `**Claude:**`) is a chat; the model's own bold labels stay in its reply", { skip: devSkip }, () => {
+  const log = [
+    '# Week 5 log with Claude 3.5 Haiku',
+    '',
+    '**Tomás:**',
+    '',
+    ASK_RECEPTIVE,
+    '',
+    '**Claude:**',
+    '',
+    '**Why:** stacking widens what one output sees.',
+    '',
+    RECEPTIVE,
+    '',
+    '**Tomás:**',
+    '',
+    ASK_POOLING,
+    '',
+    '**Claude:**',
+    '',
+    POOLING,
+  ].join('\n');
+  const g = gradeWithStaffKey(log, 'week5.md');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'correct');
+  // Near miss: the reply's `**Why:**` heads no turn of a person's; it is the model's words.
+  const turns = readMessages(speakerLines(log), 'markdown-chat').filter((m) => m.role !== 'note');
+  assert.deepEqual(
+    turns.map((m) => m.role),
+    ['user', 'assistant', 'user', 'assistant'],
+  );
+  assert.match(turns[1]!.text, /\*\*Why:\*\*/);
+  // Near miss: two different names over the model's turns are no one person's label; the text is left as it was.
+  const two = log.replace('**Tomás:**', '**Inés:**');
+  assert.equal(speakerLines(two), two);
+});
+
+const ASK_RUNTIME = [
+  '1. Newton-Schulz Runtime',
+  'p(W) = 1/2 (3 I - W W^T) W for W in R^{d_out x d_in}; multiplying n x m by m x p costs c n m p.',
+  '(a) What is the runtime of one iteration?',
+  '(b) If d_out >> d_in, how can p(W) be computed faster, and what is the runtime then?',
+].join('\n');
+const RUNTIME =
+  '(a) Two products, $WW^T$ and then $(3I - WW^T)W$, each $c\\,d_{out}^2 d_{in}$: in all $2c\\,d_{out}^2 d_{in}$.\n\n(b) Use $p(W) = \\frac12 W(3I - W^TW)$: in all $2c\\,d_{out} d_{in}^2$.';
+// A turn that opens on its question's number in a long sentence, the parts pasted under it: the number is all that says question 2.
+const ASK_MUP = [
+  'Question 2 is the muP one and it is long, so here are only the two parts I want, the setup in short: W in R^{d_out x d_in}, x in R^{d_in}, y = cWx.',
+  '(b) which constant c in y = cWx gives Xavier back when W ~ N(0,1)?',
+  '(c) and how big may the spectral norm of ΔW be then, so that Δy has RMS norm at most 1?',
+].join('\n');
+const MUP = '## (b) The constant\n\n$c = 1/\\sqrt{d_{in}}$, since then $\\operatorname{Var}(y_i) = c^2 d_{in} = 1$.\n\n## (c) The bound\n\n$\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$.';
+
+test('a remark its writer marks as theirs (`My notes:`, `(my note: ...)`) is a note: it does not hide the question number the next turn opens with', { skip: devSkip }, () => {
+  const chat = (remark: string) => ['New chat', '', 'TK', '', ASK_RUNTIME, '', RUNTIME, '', 'Copy', 'Retry', '', remark, '', '=====', '', ASK_MUP, '', MUP, '', 'Copy', 'Retry'].join('\n');
+  for (const remark of ['My notes: right first time; it counted both products of the Newton-Schulz iteration, like the solutions.', '(my note: fine, both runtimes as in the solutions)']) {
+    const g = gradeWithStaffKey(chat(remark), 'tk.txt');
+    assert.equal(g.get('1.b'), 'correct', remark);
+    assert.equal(g.get('2.b'), 'correct', remark);
+    assert.equal(g.get('2.c'), 'correct', remark);
+  }
+  // Near miss: a model's own `Note:` and `**Comment:**` are its words, not a person's remark.
+  assert.equal(isLabelledRemark('Note: the floor is needed when S does not divide W - K.'), false);
+  assert.equal(isLabelledRemark('**Comment:** the Gram form also saves memory.'), false);
+  assert.equal(isLabelledRemark('My comment: (b) matches the key.'), true);
+});
