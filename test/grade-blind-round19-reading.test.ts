@@ -80,3 +80,38 @@ test('a remark its writer marks as theirs (`My notes:`, `(my note: ...)`) is a n
   assert.equal(isLabelledRemark('**Comment:** the Gram form also saves memory.'), false);
   assert.equal(isLabelledRemark('My comment: (b) matches the key.'), true);
 });
+
+const POOLING_WRONG = 'The window fits $(W-K)/S$ times per side, so the output is $\\frac{W-K}{S} \\times \\frac{H-K}{S} \\times C$.';
+
+test("a push-back that names the one answered part it doubts (`double-check (b) please`) gets that part's new attempt, even when the reply recaps the others by letter", { skip: devSkip }, () => {
+  const chat = (pushBack: string, revision: string) =>
+    [
+      '**User:**',
+      '',
+      'Problem 4, two of its parts:',
+      `(b) ${ASK_POOLING}`,
+      `(c) ${ASK_RECEPTIVE}`,
+      '',
+      '**Assistant:**',
+      '',
+      `(b) ${POOLING_WRONG}`,
+      '',
+      `(c) ${RECEPTIVE}`,
+      '',
+      '**User:**',
+      '',
+      pushBack,
+      '',
+      '**Assistant:**',
+      '',
+      revision,
+    ].join('\n');
+  const fixed = `You are right, I dropped the first position of the window.\n\n${POOLING}\n\nThe rest stands: (c) $L(K-1)+1$.`;
+  const g = gradeWithStaffKey(chat("double-check (b) please, I don't think the count of positions works like in (c)", fixed), 'pushback.md');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct');
+  // Near miss: a push-back that names no part is about the part answered last, as before; (b) keeps its wrong answer.
+  const vague = gradeWithStaffKey(chat('are you sure? check again', `You are right to ask; I checked it again.\n\n${RECEPTIVE}`), 'vague.md');
+  assert.equal(vague.get('4.b'), 'incorrect');
+  assert.equal(vague.get('4.c'), 'correct');
+});

@@ -649,8 +649,7 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     .replace(/^\s*(?:[@/][\w-]+\s+)+/, '')
     .split('\n')
     .map((l) => l.trim())
-    // (A rule the person drew between exchanges, `-----`, is no line of the turn's.)
-    .filter((l) => l && !/^[-=_*]{3,}$/.test(l));
+    .filter(Boolean);
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
   // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
   const named = NAMED_PROMPT.exec(first[0] ?? '');
@@ -1130,6 +1129,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let askedInWords = false;
   // Why a reply to the parts the last user turn asked in words (partsAskedInWords) is doubtful when nothing in it tells them apart.
   let severalAsked: string | undefined;
+  // The one answered part a push-back names as the one it doubts (`are you sure about (d)? In (c) you got ...`):
+  // the reply is that part's new attempt, not more of the part answered last.
+  let doubted: string | undefined;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1161,6 +1163,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     if (m.role === 'user') {
       askedInWords = false;
       severalAsked = undefined;
+      doubted = undefined;
       // A tie between parts was the last turn's words': this turn's are read afresh.
       if (tiedTurn) alignedBy = { by: alignedBy.by };
       tiedTurn = false;
@@ -1271,6 +1274,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // when that part has no answer yet (a question about the part just answered is discussion).
         const recheck = isRecheck(m.text);
         const continuing = !recheck && isContinuation(m.text);
+        if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
         // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
         // a turn whose sentences each ask one part of a question, in words alone, asks those parts:
@@ -1352,6 +1356,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       responses.add(askedBefore, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
       lastPart = askedBefore;
       cursor = Math.max(cursor, qParts.indexOf(askedBefore));
+    }
+    // A push-back that named the part it doubts, answered before the reply's labels (a recap of the other parts, `(b) ..., (c) ...`): that part's new attempt.
+    if (labelled.length && lead && pending === 'recheck' && doubted) {
+      responses.add(doubted, 'rechecked', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy);
     }
     // A reply cut off in a part, then "continue": the text before the new reply's first label ends that part.
     if (labelled.length && lead && pending === 'continue' && lastPart) {
@@ -1464,7 +1472,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     let target: string | undefined;
     let continuation = false;
     if (pending === 'continue') continuation = true;
-    if (pending === 'recheck' || pending === 'continue' || pending === 'discussion' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
+    if (pending === 'recheck' && doubted) target = doubted;
+    else if (pending === 'recheck' || pending === 'continue' || pending === 'discussion' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
     // (Several asked in words and nothing in the reply to tell them apart: the first, as a reply takes them in order.)
     else if (promptParts.length) target = severalAsked ? promptParts[0] : promptParts[promptParts.length - 1];
     else {

@@ -44,6 +44,9 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
   return kept.join('\n\n');
 }
 
+/** Rule lines (`-----`, `=====`) at a text's top or bottom. */
+const RULES_AROUND = /^(?:\s*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*)+$/g;
+
 const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
 
 /**
@@ -53,7 +56,8 @@ const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
 export function pushUserTurn(body: string, line: number, messages: Message[]): void {
   if (!body.trim()) return;
   const files = [...body.matchAll(FILE)].map((m) => m[1]!);
-  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages);
+  // (A rule the person drew between exchanges, `-----`, is no line of the turn: left at its top it would hide the words it opens on.)
+  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages).replace(RULES_AROUND, '');
   messages.push({ role: 'user', text: clean.trim(), line, ...(files.length ? { files } : {}) });
 }
 
