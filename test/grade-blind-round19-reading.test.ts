@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { loadKey } from '../src/documents/key.js';
+import { readSubmission } from '../src/documents/submission.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
 import { readMessages } from '../src/documents/transcripts.js';
 import { speakerLines } from '../src/documents/speaker-lines.js';
@@ -114,4 +118,37 @@ test("a push-back that names the one answered part it doubts (`double-check (b) 
   const vague = gradeWithStaffKey(chat('are you sure? check again', `You are right to ask; I checked it again.\n\n${RECEPTIVE}`), 'vague.md');
   assert.equal(vague.get('4.b'), 'incorrect');
   assert.equal(vague.get('4.c'), 'correct');
+});
+
+test('one exchange copied from a chat page (a side menu, screenshots sent with "please solve problem 4 ...", one reply, its buttons on one line) is a chat; a write-up with a figure and no buttons stays one', {
+  skip: devSkip,
+}, () => {
+  const page = (buttons: string) =>
+    [
+      'Workspace',
+      'History',
+      'Settings',
+      '',
+      '[File]: cnn_q_b.jpg',
+      '[File]: cnn_q_c.jpg',
+      '',
+      'please solve problem 4 for me, only parts b and c',
+      '',
+      'Sure. Both parts follow from counting window positions.',
+      '',
+      `**(b)** ${POOLING}`,
+      '',
+      `**(c)** ${RECEPTIVE}`,
+      '',
+      buttons,
+      '',
+      'my notes: both fine.',
+    ].join('\n');
+  const g = gradeWithStaffKey(page('Copy    Share    Regenerate'), 'page.txt');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.has('1.b'), false);
+  // Near miss: the same text without the reply's buttons (and its pictures) is no chat: it stays a write-up.
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  assert.equal(readSubmission(page('').replace(/^\[File\].*$/gm, ''), 'w.txt', key!).format, 'writeup');
 });

@@ -642,6 +642,9 @@ function titleCased(title: string): boolean {
 const PRESENTED_QUESTION =
   /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now\s+for|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
+/** A request that opens on a verb and names the question it is for (`solve this (question 4 a, b, c)`). */
+const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\b[^.?!\n\d]{0,30}?\b(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
@@ -679,6 +682,10 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // have this hw on newton schulz. here's q1:": the number the opening presents, in its first two
   // sentences (a greeting or a thank-you often comes first), not one a remark mentions ("My friend
   // said question 2 was hard").
+  // "solve this (question 4 a, b, c of my homework)", "please do problem 3 for me": a request for the question it
+  // names, its words no title of it.
+  const requested = REQUESTED_QUESTION.exec(first[0] ?? '');
+  if (requested) return { number: requested[1]!, heading: '' };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
     .slice(0, 2)
