@@ -152,3 +152,27 @@ test('one exchange copied from a chat page (a side menu, screenshots sent with "
   const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
   assert.equal(readSubmission(page('').replace(/^\[File\].*$/gm, ''), 'w.txt', key!).format, 'writeup');
 });
+
+test("a note marked `>>` under a reply is the person's: the part it names does not take the reply from the part asked", { skip: devSkip }, () => {
+  const chat = [
+    'User',
+    `Problem 4 (b): ${ASK_POOLING}`,
+    '',
+    'Assistant',
+    POOLING_WRONG,
+    '',
+    'User',
+    `(c) ${ASK_RECEPTIVE}`,
+    '',
+    'Assistant',
+    RECEPTIVE,
+    '',
+    '>> (b) is off to me: the window has one more position than that. will ask about it later',
+  ].join('\n');
+  const g = gradeWithStaffKey(chat, 'chevrons.txt');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.get('4.b'), 'incorrect');
+  // Near miss: a terminal's `>>>` prompt and a reply's own one-level quote are no person's note.
+  assert.equal(isLabelledRemark('>>> what shape comes out of the pooling layer?'), false);
+  assert.equal(isLabelledRemark('> (b) the pooling shape, restated'), false);
+});

@@ -2,7 +2,7 @@
  * A person's remark that says it is one by its first words: students who copy a chat into a report
  * mark their own lines so a reader can tell them from the model's (`My comment: (b) matches`,
  * `my notes (Noah K.):` over a list of verdicts, `(comment: both fine.)`, `**My notes:** ...`,
- * `TA note: ...`). Left in a reply, its letters and formulas are read as answers; left at the top
+ * `TA note: ...`, `>> (c) looks wrong`). Left in a reply, its letters and formulas are read as answers; left at the top
  * of the next turn, it hides the question that turn names.
  *
  * Only the possessive or bracketed forms count: a model writes `Note:` and `**Comment:**` in its
@@ -17,8 +17,14 @@ const LEAD = new RegExp(String.raw`^(?:\*\*|_)?${OWN}(?:\s*\([^)\n]{1,40}\))?\s*
 /** `(comment: ...)`, `[my note: ...]`: the remark bracketed whole. */
 const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\s\S]*[)\]]$`, 'i');
 
+/**
+ * `>> (c) looks wrong to me ...`: a line marked with a doubled quote mark, as students mark their notes in a
+ * copied page (Markdown's nested quote, which no reply opens a paragraph with; `>>>` is a terminal's prompt).
+ */
+const CHEVRONS = /^>>(?!>)\s/;
+
 /** Whether a paragraph is a remark its writer marked as theirs. */
 export function isLabelledRemark(paragraph: string): boolean {
   const t = paragraph.trim();
-  return LEAD.test(t) || BRACKETED.test(t);
+  return LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t);
 }
