@@ -176,3 +176,42 @@ test("a note marked `>>` under a reply is the person's: the part it names does n
   assert.equal(isLabelledRemark('>>> what shape comes out of the pooling layer?'), false);
   assert.equal(isLabelledRemark('> (b) the pooling shape, restated'), false);
 });
+
+test("a report's log of a chat (each prompt quoted, the reply under the model's name in bold) is a chat, and its closing table of verdicts is the person's, not the model's final answers", {
+  skip: devSkip,
+}, () => {
+  const report = [
+    '# Report: Mistral on the CNN question',
+    '',
+    '#### Exchange 1',
+    '',
+    `> Problem 4 (b): ${ASK_POOLING}`,
+    '',
+    '**Mistral:**',
+    '',
+    POOLING,
+    '',
+    '#### Exchange 2',
+    '',
+    `> (c) ${ASK_RECEPTIVE}`,
+    '',
+    '**Mistral:**',
+    '',
+    RECEPTIVE,
+    '',
+    '## What I found',
+    '',
+    '| Part | What it said | Correct? |',
+    '|---|---|---|',
+    '| 4(b) | floor shape over C channels | yes |',
+    '| 4(c) | one plus L times K minus one | yes |',
+  ].join('\n');
+  const g = gradeWithStaffKey(report, 'report.md');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct');
+  // Near miss: a reply's own summary table, with no column that grades, is the reply's.
+  assert.equal(isLabelledRemark('| Part | Answer |\n|---|---|\n| (b) | $C$ channels |'), false);
+  // Near miss: a write-up that quotes the question once and names the model once is left as it is.
+  const once = ['> Problem 4 (b): what shape comes out?', '', '**Mistral:**', '', POOLING, '', 'My own answer agrees.'].join('\n');
+  assert.equal(speakerLines(once), once);
+});

@@ -23,8 +23,25 @@ const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\
  */
 const CHEVRONS = /^>>(?!>)\s/;
 
+/** A column that grades the model's answers: `My verdict`, `Correct?`, `Grade`. */
+const VERDICT_COLUMN = /^(?:\*\*)?(?:my\s+|ta\s+)?(?:verdict|grade|assessment|judg(?:e)?ment|correct\s*\??|right\s*\??|ok\s*\?)(?:\*\*)?$/i;
+
+/**
+ * A table that grades the model part by part (`| Part | First answer | Final answer | My verdict |`): a
+ * report's summary, the person's reading of the chat. Its answer cells are their shorthand
+ * (`all −40`, `flipped version`), never the model's final answer.
+ */
+function verdictTable(t: string): boolean {
+  const header = t.split('\n')[0]!;
+  if (!/^\s*\|.*\|\s*$/.test(header)) return false;
+  return header
+    .split('|')
+    .map((c) => c.trim())
+    .some((c) => VERDICT_COLUMN.test(c));
+}
+
 /** Whether a paragraph is a remark its writer marked as theirs. */
 export function isLabelledRemark(paragraph: string): boolean {
   const t = paragraph.trim();
-  return LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t);
+  return LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || verdictTable(t);
 }
