@@ -12,6 +12,9 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // for it: 41/71 - the honest held-out figure of the day.
 // Then 48/71 with ChatGPT shared pages copied as Markdown (`##### You said:`) and the turn marks
 // of Chatbox, GitHub Copilot on the web and Phind read as turns.
+// Then 56/71 with a LaTeX source's own macros written out, a heading over several parts' own letters
+// read as their question's section, questions asked as a list answered in sections numbered by it,
+// and a follow-up that words an unanswered part asking it despite words of doubt.
 test('the twelfth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 18', join(ROOT, 'test', 'fixtures', 'blind-round18', 'blind-round18.labels.yaml'), { submissions: 14, parts: 71, floor: 48 }),
+  assertRoundFloor('blind round 18', join(ROOT, 'test', 'fixtures', 'blind-round18', 'blind-round18.labels.yaml'), { submissions: 14, parts: 71, floor: 56 }),
 );

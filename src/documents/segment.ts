@@ -8,6 +8,7 @@ import { rowCells } from '../check/types/table.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 import { headingsToNextPrompt } from './trailing-headings.js';
 import { titledQuestionHeadings } from './titled-questions.js';
+import { listedQuestions } from './listed-questions.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -434,6 +435,12 @@ function questionOfTitleLine(text: string, outline: QuestionOutline[]): string |
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
  */
+/** Whether the labelled segment at `k` (`Q3 (c), (d)`) is followed, before any other label, by its own first letter again with no number (`(c)`). */
+function headsItsParts(segs: readonly Segment[], k: number): boolean {
+  const next = segs.slice(k + 1).find((s) => s.label);
+  return !!next?.label && !next.label.question && next.label.part === segs[k]!.label!.part;
+}
+
 export function segmentWriteup(text: string, outline: QuestionOutline[]): PartResponse[] {
   const responses = new Responses();
   let question: string | undefined;
@@ -479,6 +486,13 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       question = aligned.number;
       alignedBy = aligned;
       part = undefined;
+    }
+    // `## Q3 (c), (d) — 2D convolution` over `**(c)** ...` and `**(d) i.** ...`: a heading that names
+    // the parts labelled again under it is the question's section; its own text (the setup they
+    // share) answers none of them, and the letters under it are that question's.
+    if (l.question && l.part && headsItsParts(segs, k)) {
+      part = undefined;
+      continue;
     }
     if (l.part) part = l.part;
     // A part's letter over a copy of the statement of a part with that letter (a question pasted or
@@ -762,6 +776,30 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
 }
 
+/** A reply's numbered section heading: `### 2. Backpropagated gradients`, `**3. Max pooling**`, `4. **Receptive field**`. */
+const NUMBERED_HEADING = /^\s*(?:#{1,6}\s+(?:\*\*)?(\d{1,2})[.)]\s+(\S.*?)|\*\*(\d{1,2})[.)]\s*([^*]+?)\*\*:?|(\d{1,2})[.)]\s+\*\*([^*]+?)\*\*:?)\s*$/;
+
+/**
+ * A reply to a list of questions that numbers its sections by that list (`### 1.` ... `### 4.`
+ * for four questions of different problems): section k answers the list's k-th part. Only when
+ * the headings number 1 to n, in order, with n the list's length; the text before the first is
+ * the reply's preamble. Undefined otherwise.
+ */
+function sectionsInListOrder(reply: string, ids: readonly string[]): { id: string; heading: string; text: string }[] | undefined {
+  const sections: { heading: string; lines: string[] }[] = [];
+  let fenced = false;
+  for (const line of reply.split('\n')) {
+    if (FENCE.test(line)) fenced = !fenced;
+    const h = fenced ? null : NUMBERED_HEADING.exec(line);
+    if (h) {
+      if (Number(h[1] ?? h[3] ?? h[5]) !== sections.length + 1) return undefined;
+      sections.push({ heading: (h[2] ?? h[4] ?? h[6])!.trim(), lines: [] });
+    } else sections[sections.length - 1]?.lines.push(line);
+  }
+  if (sections.length !== ids.length) return undefined;
+  return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
+}
+
 /**
  * A reply that answers a question's lettered parts as a numbered list (`1.` ... `7.` for (a)-(g)),
  * with no label of its own: each item, when the items are numbered 1, 2, ... at the line's start
@@ -815,6 +853,8 @@ const ASKS_WHOLE =
 /** A prompt this close to one part's statement is that statement pasted (cosine of idf-weighted words). */
 const PASTED_VERBATIM = 0.95;
 const ASKED_BY_CONTENT_MIN = 0.25;
+/** How close a turn with words of doubt (`should`, `again`) must come to an unanswered part's statement to ask it rather than recheck the last. */
+const NAMES_PART_MIN = 0.4;
 /** The same for a reply to a picture of the question: longer, so further from any one statement. */
 const REPLY_BY_CONTENT_MIN = 0.15;
 
@@ -972,6 +1012,31 @@ function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
   const ids: string[] = [];
   for (const f of found) if (!ids.includes(f.id) && (f.rival === undefined || (clear.includes(f.rival) && !clear.includes(f.id)))) ids.push(f.id);
   return ids.length >= 2 && ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
+}
+
+/**
+ * The parts a turn asks as a list of its own (`- Newton-Schulz: ... faster?` / `- max pooling ...:
+ * output shape?`): each item's words nearest one part with no close rival, each a different part,
+ * of one question or several, in the list's order. Empty when any item names none clearly.
+ */
+function partsAskedAsList(text: string, outline: QuestionOutline[]): string[] {
+  const items = listedQuestions(text);
+  if (!items) return [];
+  const ids = items.map((item) => {
+    const part = partByContent(item, outline);
+    return part && !part.doubt ? part.id : undefined;
+  });
+  return ids.every((id): id is string => !!id) && new Set(ids).size === ids.length ? ids : [];
+}
+
+/**
+ * The one of `ids` (parts a reply just answered in sections) whose statement a follow-up's words
+ * name (`the pooling one`), when it clearly leads the others; undefined otherwise.
+ */
+function partAmong(text: string, ids: readonly string[], outline: QuestionOutline[]): string | undefined {
+  if (ids.length < 2) return undefined;
+  const [best, second] = scoreStatements(text, outline).filter((t) => ids.includes(t.id));
+  return best && best.s > 0 && (!second || second.s < best.s / 2) ? best.id : undefined;
 }
 
 /** The statements of a question's parts that have no answer yet, by part id. */
@@ -1139,6 +1204,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   // The one answered part a push-back names as the one it doubts (`are you sure about (d)? In (c) you got ...`):
   // the reply is that part's new attempt, not more of the part answered last.
   let doubted: string | undefined;
+  // Whether the last user turn asked its parts as a list of its own (partsAskedAsList): a reply numbers its sections by it.
+  let askedAsList = false;
+  // The parts the last reply answered in sections of its own (sectionsByContent, sectionsInListOrder).
+  let lastSections: string[] = [];
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1171,6 +1240,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       askedInWords = false;
       severalAsked = undefined;
       doubted = undefined;
+      askedAsList = false;
       // A tie between parts was the last turn's words': this turn's are read afresh.
       if (tiedTurn) alignedBy = { by: alignedBy.by };
       tiedTurn = false;
@@ -1279,14 +1349,21 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         promptParts = next && next !== lastPart ? [next] : asksSole ? [asksSole] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
-        const recheck = isRecheck(m.text);
+        // `ok and the variance part: ... derive the mean and variance ... should we assume ...`: a turn whose
+        // words name an unanswered part about as closely as its statement asks that part, whatever words of doubt it uses.
+        const asksAnother = isRecheck(m.text) ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
+        const recheck = isRecheck(m.text) && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
         const continuing = !recheck && isContinuation(m.text);
         if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
         // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
         // a turn whose sentences each ask one part of a question, in words alone, asks those parts:
         // in a chat that gave numbers too (`One more: ...`), where two unanswered parts named so are no discussion.
-        const several = !promptParts.length && !recheck && !continuing && !labels.length ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
+        // (`answer them all: - ... - ...`: a list's items, each its own part, of one question or several.)
+        const unlabelled = !promptParts.length && !recheck && !continuing && !labels.length;
+        const listed = unlabelled ? partsAskedAsList(m.text, outline).filter((id) => !responses.has(id)) : [];
+        askedAsList = listed.length >= 2;
+        const several = askedAsList ? listed : unlabelled ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
         const asked = byContent && several.length < 2 ? partByContent(m.text, outline) : undefined;
         if (several.length >= 2) {
           const q = several[0]!.split('.')[0]!;
@@ -1296,8 +1373,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           alignedBy = { by: 'title' };
           promptParts = several;
           severalAsked = `asked parts ${several.join(' and ')} in words, answered with no section or label that tells them apart; placed on the last`;
-          const own = outline.find((o) => o.number === q)?.partTexts ?? {};
-          askedTexts = new Map(several.map((id) => [id, own[id] ?? ''] as const));
+          askedTexts = new Map(several.map((id) => [id, outline.find((o) => o.parts.includes(id))?.partTexts?.[id] ?? ''] as const));
         } else if (asked && asked.id !== lastPart && !responses.has(asked.id)) {
           if (asked.question !== question) cursor = -1;
           question = asked.question;
@@ -1328,10 +1404,15 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           }
         }
         pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
+        // `for the pooling one there are no filters tho?` after a reply in sections: a follow-up on
+        // the section its words name, not on the last one.
+        const about = pending === 'recheck' || pending === 'discussion' ? partAmong(m.text, lastSections, outline) : undefined;
+        if (about) lastPart = about;
       }
       return;
     }
     // An assistant message.
+    lastSections = [];
     const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
@@ -1437,8 +1518,14 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     // unanswered part of that question its words name, when one of them is the part asked.
     const open = askedInWords && pending === 'new' && promptParts.length === 1 ? unansweredStatements(parts(), outline, (id) => responses.has(id)) : undefined;
     const byOwnWords = open && sectionsByContent(m.text, open);
-    const sections = pending === 'new' && promptParts.length > 1 ? sectionsByContent(m.text, askedTexts) : byOwnWords?.some((sec) => sec.id === promptParts[0]) ? byOwnWords : undefined;
+    const sections =
+      pending === 'new' && promptParts.length > 1
+        ? ((askedAsList ? sectionsInListOrder(m.text, promptParts) : undefined) ?? sectionsByContent(m.text, askedTexts))
+        : byOwnWords?.some((sec) => sec.id === promptParts[0])
+          ? byOwnWords
+          : undefined;
     if (sections) {
+      lastSections = sections.map((sec) => sec.id);
       for (const sec of sections) {
         responses.add(sec.id, sec.heading.slice(0, 40), { text: sec.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'title', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
         lastPart = sec.id;

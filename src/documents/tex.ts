@@ -5,10 +5,11 @@
  * (segment, the problem-set reader) then sees what a reader of the compiled PDF sees.
  */
 import { markdownTable } from './markdown-table.js';
+import { expandTexMacros } from './tex-macros.js';
 
 /** A whole LaTeX source (`.tex`): the preamble and layout commands dropped, the body as Markdown. */
 export function texToMarkdown(tex: string): string {
-  let body = tex.replace(/(?<!\\)%.*$/gm, '');
+  let body = expandTexMacros(tex.replace(/(?<!\\)%.*$/gm, ''));
   // The preamble's \title is the document's title (a problem set's, which `key init` names the key by).
   const title = /\\title\{([^{}\n]*)\}/.exec(body)?.[1]?.trim();
   const begin = body.indexOf('\\begin{document}');
