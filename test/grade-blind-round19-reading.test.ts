@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEV, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { loadKey } from '../src/documents/key.js';
 import { readSubmission } from '../src/documents/submission.js';
+import { readLineLabel } from '../src/documents/part-ids.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
 import { readMessages } from '../src/documents/transcripts.js';
 import { speakerLines } from '../src/documents/speaker-lines.js';
@@ -214,4 +215,40 @@ test("a report's log of a chat (each prompt quoted, the reply under the model's 
   // Near miss: a write-up that quotes the question once and names the model once is left as it is.
   const once = ['> Problem 4 (b): what shape comes out?', '', '**Mistral:**', '', POOLING, '', 'My own answer agrees.'].join('\n');
   assert.equal(speakerLines(once), once);
+});
+
+test('a revision that heads each part it redoes with a word (`**Revised (b)**`, `Corrected (c):`) labels those parts', { skip: devSkip }, () => {
+  const chat = [
+    '**User:**',
+    '',
+    'Problem 4, two of its parts:',
+    `(b) ${ASK_POOLING}`,
+    `(c) ${ASK_RECEPTIVE}`,
+    '',
+    '**Assistant:**',
+    '',
+    `(b) ${POOLING_WRONG}`,
+    '',
+    `(c) ${RECEPTIVE}`,
+    '',
+    '**User:**',
+    '',
+    'please redo both, the window positions look off by one',
+    '',
+    '**Assistant:**',
+    '',
+    'Recounting the positions, the first one was missing.',
+    '',
+    '**Revised (b)**',
+    '',
+    POOLING,
+    '',
+    'Corrected (c): unchanged, $L(K-1)+1$.',
+  ].join('\n');
+  const g = gradeWithStaffKey(chat, 'revised.md');
+  assert.equal(g.get('4.b'), 'correct');
+  assert.equal(g.get('4.c'), 'correct');
+  // Near miss: a revision's word before no part's letter labels nothing.
+  assert.equal(readLineLabel('Corrected values are below (see the table).'), undefined);
+  assert.equal(readLineLabel('**Revised (b)**')?.part, 'b');
 });

@@ -9,7 +9,8 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // confidently wrong). Then 66/73 with a person's own name as a turn label (`**Hannah:**`), remarks
 // marked as the writer's (`My comment:`), a push-back naming the part it doubts, and one exchange
 // copied from a chat page (screenshots, one reply, its buttons on one line) read as a chat;
-// then 68/73 with `>>` notes, a report's quoted prompts under `**Gemini:**` replies, and its verdict table.
+// then 68/73 with `>>` notes, a report's quoted prompts under `**Gemini:**` replies, and its verdict table;
+// then 70/73 (with fix20 merged) with a revision's `**Corrected (c)**` read as part (c)'s label.
 test('the nineteenth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 19', join(ROOT, 'test', 'fixtures', 'blind-round19', 'blind-round19.labels.yaml'), { submissions: 14, parts: 73, floor: 68 }),
+  assertRoundFloor('blind round 19', join(ROOT, 'test', 'fixtures', 'blind-round19', 'blind-round19.labels.yaml'), { submissions: 14, parts: 73, floor: 70 }),
 );
