@@ -100,6 +100,9 @@ export const APPENDIX_SECTION =
  * `3(d)(ii)`, `- (a)`.
  * Undefined when the line does not start with one.
  */
+/** A revision's word opening a label (`**Corrected (c)**`, `Revised (d)(i):`), kept apart from the bold mark before it. */
+const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated|fixed|redone)\s+(?=\(\s*[a-h]\s*\))/i;
+
 export function readLineLabel(line: string): LineLabel | undefined {
   // `> **(a) What is the runtime ...**`: a reply that quotes each part's question before answering it.
   const quote = /^\s*(?:>\s?)+/.exec(line);
@@ -120,6 +123,12 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (section) {
     const inner = readLineLabel(line.slice(section[0].length));
     if (inner?.question) return { ...inner, length: inner.length + section[0].length };
+  }
+  // `**Corrected (c)** (no padding):`, `Revised (d)(i):`: a revision's word before the part it redoes.
+  const revised = REVISION_WORD.exec(line);
+  if (revised) {
+    const inner = readLineLabel(revised[1]! + line.slice(revised[0].length));
+    if (inner?.part) return { ...inner, length: inner.length + revised[0].length - revised[1]!.length };
   }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)

@@ -656,6 +656,9 @@ function titleCased(title: string): boolean {
 const PRESENTED_QUESTION =
   /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now\s+for|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
+/** A request that opens on a verb and names the question it is for (`solve this (question 4 a, b, c)`). */
+const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\b[^.?!\n\d]{0,30}?\b(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
+
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
@@ -693,6 +696,10 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // have this hw on newton schulz. here's q1:": the number the opening presents, in its first two
   // sentences (a greeting or a thank-you often comes first), not one a remark mentions ("My friend
   // said question 2 was hard").
+  // "solve this (question 4 a, b, c of my homework)", "please do problem 3 for me": a request for the question it
+  // names, its words no title of it.
+  const requested = REQUESTED_QUESTION.exec(first[0] ?? '');
+  if (requested) return { number: requested[1]!, heading: '' };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
     .slice(0, 2)
@@ -1194,6 +1201,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let askedInWords = false;
   // Why a reply to the parts the last user turn asked in words (partsAskedInWords) is doubtful when nothing in it tells them apart.
   let severalAsked: string | undefined;
+  // The one answered part a push-back names as the one it doubts (`are you sure about (d)? In (c) you got ...`):
+  // the reply is that part's new attempt, not more of the part answered last.
+  let doubted: string | undefined;
   // Whether the last user turn asked its parts as a list of its own (partsAskedAsList): a reply numbers its sections by it.
   let askedAsList = false;
   // The parts the last reply answered in sections of its own (sectionsByContent, sectionsInListOrder).
@@ -1229,6 +1239,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     if (m.role === 'user') {
       askedInWords = false;
       severalAsked = undefined;
+      doubted = undefined;
       askedAsList = false;
       // A tie between parts was the last turn's words': this turn's are read afresh.
       if (tiedTurn) alignedBy = { by: alignedBy.by };
@@ -1343,6 +1354,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const asksAnother = isRecheck(m.text) ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
         const recheck = isRecheck(m.text) && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
         const continuing = !recheck && isContinuation(m.text);
+        if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
         // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
         // a turn whose sentences each ask one part of a question, in words alone, asks those parts:
@@ -1432,6 +1444,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       responses.add(askedBefore, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
       lastPart = askedBefore;
       cursor = Math.max(cursor, qParts.indexOf(askedBefore));
+    }
+    // A push-back that named the part it doubts, answered before the reply's labels (a recap of the other parts, `(b) ..., (c) ...`): that part's new attempt.
+    if (labelled.length && lead && pending === 'recheck' && doubted) {
+      responses.add(doubted, 'rechecked', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy);
     }
     // A reply cut off in a part, then "continue": the text before the new reply's first label ends that part.
     if (labelled.length && lead && pending === 'continue' && lastPart) {
@@ -1550,7 +1566,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     let target: string | undefined;
     let continuation = false;
     if (pending === 'continue') continuation = true;
-    if (pending === 'recheck' || pending === 'continue' || pending === 'discussion' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
+    if (pending === 'recheck' && doubted) target = doubted;
+    else if (pending === 'recheck' || pending === 'continue' || pending === 'discussion' || (pending === 'new' && messages[turn - 1]?.role === 'assistant')) target = lastPart;
     // (Several asked in words and nothing in the reply to tell them apart: the first, as a reply takes them in order.)
     else if (promptParts.length) target = severalAsked ? promptParts[0] : promptParts[promptParts.length - 1];
     else {

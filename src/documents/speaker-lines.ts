@@ -16,8 +16,11 @@ const MODEL_SAYS = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${ASSISTANT_NAMES})$
 /** The same, anywhere in a text: most submissions have no such line and skip the line by line search. */
 const MODEL_SAYS_IN = new RegExp(MODEL_SAYS.source, 'im');
 
-/** A sender's handle heading a line: one to three words or a login (`smolina`, `Dani`, `@jlee`, `Ana María`). */
-const HANDLE = /^[ \t]*(?:\*\*)?(@?[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30}){0,2})(?:\*\*)?:[ \t]/u;
+/**
+ * A sender's handle heading a line: one to three words or a login (`smolina`, `Dani`, `@jlee`, `Ana María`).
+ * (A chat exporter's bold label alone on its line, `**Hannah:**` over the turn, heads it as well.)
+ */
+const HANDLE = /^[ \t]*(?:\*\*)?(@?[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30}){0,2})(?:\*\*)?:(?:[ \t]|\*\*[ \t]*$)/u;
 
 /** Words a reply heads its own lines with (`Answer:`, `Max pooling:`), never a person's name. */
 const NOT_A_HANDLE =
@@ -32,6 +35,7 @@ export function speakerLines(text: string): string {
   let t = text;
   if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) t = t.replace(MESSAGE_STAMP, '');
   if (t.includes('>>>') && OLLAMA.test(t)) t = terminalTurns(t);
+  if (t.includes('>') && MODEL_SAYS_IN.test(t)) t = quotedPrompts(t);
   const handle = MODEL_SAYS_IN.test(t) ? personsHandle(t) : undefined;
   if (!handle) return t;
   const lines = t.split('\n');
@@ -58,6 +62,33 @@ function personsHandle(text: string): string | undefined {
     if (name && !NOT_A_HANDLE.test(name) && !MODEL_SAYS.test(`${name}:`)) since.add(name);
   }
   return turns && common?.size === 1 ? [...common][0] : undefined;
+}
+
+/** A model's name alone in bold on its line, over its reply (`**Gemini:**`, `**Claude 3.5 Sonnet**:`). */
+const MODEL_LABEL = new RegExp(String.raw`^[ \t]*\*\*(?:${ASSISTANT_NAMES})${VERSION}(?::\*\*|\*\*:)[ \t]*$`, 'i');
+
+/**
+ * A report's log of a chat: each prompt quoted (`> ...`), the model's answer under its name in bold
+ * (`**Gemini:**`), no label over the person's turns. Each quote right above the model's name is
+ * headed `**User:**`; only when every such name has a quote above it (a report that quotes the
+ * question once and then writes its own text is left alone).
+ */
+function quotedPrompts(text: string): string {
+  const lines = text.split('\n');
+  const labels = lines.flatMap((l, i) => (MODEL_LABEL.test(l) ? [i] : []));
+  if (labels.length < 2) return text;
+  const quotes: number[] = [];
+  for (const at of labels) {
+    let end = at - 1;
+    while (end >= 0 && !lines[end]!.trim()) end--;
+    if (end < 0 || !/^\s*>/.test(lines[end]!)) return text;
+    let start = end;
+    while (start > 0 && /^\s*>/.test(lines[start - 1]!)) start--;
+    quotes.push(start);
+    for (let i = start; i <= end; i++) lines[i] = lines[i]!.replace(/^\s*>\s?/, '');
+  }
+  for (const start of quotes) lines[start] = `**User:** ${lines[start]}`;
+  return lines.join('\n');
 }
 
 /** `>>> prompt` is the person's turn; the model's reply starts on the next line with text, up to the next prompt. */

@@ -1,5 +1,6 @@
 import type { Message, SubmissionFormat } from '../model/submission.js';
 import { APPENDIX_SECTION } from './part-ids.js';
+import { isLabelledRemark } from './labelled-remarks.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -17,7 +18,7 @@ const REMARK =
 export function isRemark(paragraph: string): boolean {
   const t = paragraph.trim();
   if (!t) return false;
-  if (/^\[[^\]]+\]\(#\)$/.test(t)) return true;
+  if (/^\[[^\]]+\]\(#\)$/.test(t) || isLabelledRemark(t)) return true;
   return REMARK.test(t) && t.length < 600 && !/\$\$/.test(t);
 }
 
@@ -43,6 +44,9 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
   return kept.join('\n\n');
 }
 
+/** Rule lines (`-----`, `=====`) at a text's top or bottom. */
+const RULES_AROUND = /^(?:\s*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*)+$/g;
+
 const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
 
 /**
@@ -52,7 +56,8 @@ const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
 export function pushUserTurn(body: string, line: number, messages: Message[]): void {
   if (!body.trim()) return;
   const files = [...body.matchAll(FILE)].map((m) => m[1]!);
-  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages);
+  // (A rule the person drew between exchanges, `-----`, is no line of the turn: left at its top it would hide the words it opens on.)
+  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages).replace(RULES_AROUND, '');
   messages.push({ role: 'user', text: clean.trim(), line, ...(files.length ? { files } : {}) });
 }
 

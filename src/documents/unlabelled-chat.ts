@@ -159,13 +159,24 @@ function blocksOf(lines: readonly string[]): Block[] {
         ? 'reply'
         : one !== undefined && AVATAR.test(one)
           ? 'user'
-          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()))
-            ? buttonsOf(lines.slice(i, j + 1))
+          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()) || buttonRow(l))
+            ? buttonsOf(lines.slice(i, j + 1).flatMap((l) => (BUTTON.test(l.trim()) ? [l] : l.trim().split(/\s{2,}|\t/))))
             : 'text';
     out.push({ from: i, to: j, text, kind });
     i = j;
   }
   return out;
+}
+
+/** The buttons under a message copied as one line, spaced apart (Le Chat: `Copy   Regenerate   👍   👎`). */
+function buttonRow(line: string): boolean {
+  const words = line.trim().split(/\s{2,}|\t/);
+  return words.length >= 2 && words.every((w) => BUTTON.test(w));
+}
+
+/** A block of attached pictures only (`[File]: q4_page1.png`): a question sent as images. */
+function isUpload(b: Block): boolean {
+  return b.kind === 'text' && b.text.split('\n').every((l) => /^\s*\[File\]:\s*\S.*\.(?:png|jpe?g|gif|webp|heic|pdf)\s*$/i.test(l));
 }
 
 /** Whose buttons: `Edit` (with `Copy`) sits under the person's message, `Retry`, `Share` and the rest under a reply. */
@@ -177,7 +188,10 @@ function buttonsOf(lines: readonly string[]): Kind {
 /** A site's menu line before the chat (`New chat`, `Today`, a chat's title): short, no formula, no label, no sentence. */
 function isChrome(b: Block): boolean {
   const t = b.text.trim();
-  return b.kind !== 'text' || isRemark(t) || (!t.includes('\n') && t.length <= 40 && !/[$\\=?]/.test(t) && !/[.:]$/.test(t) && !readLineLabel(t));
+  const menu = (l: string) => l.length <= 40 && !/[$\\=?]/.test(l) && !/[.:]$/.test(l) && !readLineLabel(l);
+  // (A site's side menu copied as a few short lines, `New chat` / `Library` / `Agents`, is one too.)
+  const lines = t.split('\n').map((l) => l.trim());
+  return b.kind !== 'text' || isRemark(t) || (lines.length <= 6 && lines.every(menu) && (lines.length === 1 || lines.every((l) => !/\s\S+\s/.test(l))));
 }
 
 /**
@@ -284,8 +298,10 @@ function strongEnough(blocks: readonly Block[], marks: readonly Mark[], isPasted
   const kinds = new Set(marks.map((m) => blocks[m.at]!.kind));
   // (`Retry`, `Regenerate`, `Good response` under two replies are cue enough: no write-up has them.)
   const buttons = marks.filter((m) => blocks[m.at]!.kind === 'buttons');
-  const replyOnly = buttons.filter((m) => blocks[m.at]!.text.split('\n').some((l) => REPLY_BUTTON.test(l.trim())));
-  return (kinds.has('sent') && kinds.has('buttons')) || replyOnly.length >= 2 || (buttons.length >= 2 && kinds.size > 1);
+  const replyOnly = buttons.filter((m) => blocks[m.at]!.text.split(/\n|\s{2,}|\t/).some((l) => REPLY_BUTTON.test(l.trim())));
+  // (One exchange: pictures sent, then the one reply and its buttons, as a chat of a screenshotted question is copied.)
+  const oneExchange = replyOnly.length === 1 && marks.length === 1 && blocks.slice(0, replyOnly[0]!.from).some(isUpload);
+  return (kinds.has('sent') && kinds.has('buttons')) || replyOnly.length >= 2 || (buttons.length >= 2 && kinds.size > 1) || oneExchange;
 }
 
 /**
@@ -382,7 +398,8 @@ function requests(text: string): boolean {
 
 /** The end of a person's unmarked turn after their avatar: the first block, and after it the blocks that copy the problem set or ask. */
 function askedRun(blocks: readonly Block[], from: number, to: number, isPasted: (k: number) => boolean): number {
-  const asking = (k: number) => k < to && blocks[k]!.kind === 'text' && (isPasted(k) || asks(blocks[k]!));
+  // (Pictures sent with a short request under them, `solve this`: the request is the person's too.)
+  const asking = (k: number) => k < to && blocks[k]!.kind === 'text' && (isPasted(k) || asks(blocks[k]!) || (k === from + 1 && isUpload(blocks[from]!) && requests(blocks[k]!.text)));
   let k = from + 1;
   // (A heading or a formula between two asking blocks is the paste's.)
   while (asking(k) || (k < to && inert(blocks[k]!) && asking(k + 1))) k++;

@@ -1,0 +1,47 @@
+/**
+ * A person's remark that says it is one by its first words: students who copy a chat into a report
+ * mark their own lines so a reader can tell them from the model's (`My comment: (b) matches`,
+ * `my notes (Noah K.):` over a list of verdicts, `(comment: both fine.)`, `**My notes:** ...`,
+ * `TA note: ...`, `>> (c) looks wrong`). Left in a reply, its letters and formulas are read as answers; left at the top
+ * of the next turn, it hides the question that turn names.
+ *
+ * Only the possessive or bracketed forms count: a model writes `Note:` and `**Comment:**` in its
+ * own replies, never `My comment:` about itself.
+ */
+
+const OWN = String.raw`(?:my|our|ta|grader'?s?|reviewer'?s?)\s+(?:comments?|notes?|remarks?|thoughts?|verdicts?|assessment|take|observations?)`;
+
+/** `My comment:`, `**My notes:**`, `my notes (Noah K.):`, `TA note -`: the person's mark, then a colon or dash. */
+const LEAD = new RegExp(String.raw`^(?:\*\*|_)?${OWN}(?:\s*\([^)\n]{1,40}\))?\s*(?::|\s[-–—]\s)`, 'i');
+
+/** `(comment: ...)`, `[my note: ...]`: the remark bracketed whole. */
+const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\s\S]*[)\]]$`, 'i');
+
+/**
+ * `>> (c) looks wrong to me ...`: a line marked with a doubled quote mark, as students mark their notes in a
+ * copied page (Markdown's nested quote, which no reply opens a paragraph with; `>>>` is a terminal's prompt).
+ */
+const CHEVRONS = /^>>(?!>)\s/;
+
+/** A column that grades the model's answers: `My verdict`, `Correct?`, `Grade`. */
+const VERDICT_COLUMN = /^(?:\*\*)?(?:my\s+|ta\s+)?(?:verdict|grade|assessment|judg(?:e)?ment|correct\s*\??|right\s*\??|ok\s*\?)(?:\*\*)?$/i;
+
+/**
+ * A table that grades the model part by part (`| Part | First answer | Final answer | My verdict |`): a
+ * report's summary, the person's reading of the chat. Its answer cells are their shorthand
+ * (`all −40`, `flipped version`), never the model's final answer.
+ */
+function verdictTable(t: string): boolean {
+  const header = t.split('\n')[0]!;
+  if (!/^\s*\|.*\|\s*$/.test(header)) return false;
+  return header
+    .split('|')
+    .map((c) => c.trim())
+    .some((c) => VERDICT_COLUMN.test(c));
+}
+
+/** Whether a paragraph is a remark its writer marked as theirs. */
+export function isLabelledRemark(paragraph: string): boolean {
+  const t = paragraph.trim();
+  return LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || verdictTable(t);
+}
