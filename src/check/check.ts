@@ -200,8 +200,22 @@ function afterProse(text: string, names: ReadonlySet<string>): string[] {
   return prose && /^[-A-Za-z0-9(|]/.test(rest) && /[<>=≤≥]/.test(rest) ? [rest] : [];
 }
 
+/**
+ * The texts in order, each once, a function's text made only when the reader gets to it (the texts
+ * before it could not be read). The candidate is trimmed again here for every check otherwise.
+ */
+function* distinct(texts: readonly (string | (() => string | undefined))[]): Generator<string> {
+  const seen = new Set<string>();
+  for (const each of texts) {
+    const text = typeof each === 'string' ? each : each();
+    if (text === undefined || seen.has(text)) continue;
+    seen.add(text);
+    yield text;
+  }
+}
+
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
-function readCandidate(texts: string[], type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
+function readCandidate(texts: Iterable<string>, type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
   for (const text of texts) {
     try {
@@ -334,10 +348,16 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   const literal = literalTree(candidate) !== undefined;
   const extracted = literal ? { text: candidate.trim() } : options.extracted && !SEARCH_NEEDED.test(candidate) ? { text: trimAnswer(candidate) } : extractAnswer(candidate);
   // read
-  // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
-  const chainEnd = extracted.text.includes('=') && !RELATION_TYPES.has(type) ? [lastSide(extracted.text)] : [];
   let parsed = readCandidate(
-    [...new Set([...wordedAnswer(extracted.text, type, expected), ...afterProse(extracted.text, prepared.names), extracted.text, literal ? extracted.text : trimAnswer(candidate), ...chainEnd])],
+    distinct([
+      ...wordedAnswer(extracted.text, type, expected),
+      ...afterProse(extracted.text, prepared.names),
+      extracted.text,
+      // Made only when the texts before it cannot be read: for a found formula it is the extracted text again.
+      () => (literal ? extracted.text : trimAnswer(candidate)),
+      // Last, a chain of equalities whose earlier sides cannot be read (`f∘g∘h = ... = 3 sin(x^2) - 2`) ends with its answer.
+      () => (extracted.text.includes('=') && !RELATION_TYPES.has(type) ? lastSide(extracted.text) : undefined),
+    ]),
     type,
     read,
   );

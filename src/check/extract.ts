@@ -156,17 +156,32 @@ export function trimAnswer(s: string): string {
   let t = s.trim().replace(/^(?:\(?(?:[ivx]{1,4}|[a-h])\)|(?:[ivx]{1,4}|[a-h])[.)])\s+(?=\S)/i, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
-    t = t
-      .replace(/^\$+|\$+$/g, '')
-      .replace(/^\\\[|\\\]$/g, '')
-      .replace(/^\\\(|\\\)$/g, '')
-      .replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '')
-      .replace(/\\[,;!]\s*$/, '')
-      .replace(/\\(?:quad|qquad)\s*$/, '')
-      .trim();
+    t = withoutWrapping(t).trim();
     t = withoutEndMarks(t);
     t = withoutWordedBracket(t);
   }
+  return t;
+}
+
+/** Punctuation that may end a sentence after an answer. */
+const END_PUNCTUATION = new Set(['.', ';', ':', '!', '?']);
+
+/**
+ * Math delimiters around the text, sentence punctuation and LaTeX spacing after it, taken off.
+ * Each pattern runs only where the text starts or ends as it must for the pattern to match: V8
+ * tries an end-anchored pattern from every position, and trimming runs on every candidate of every
+ * response (the six replaces: 43 of trimAnswer's 232 ms in a profile of 600 bench write-ups).
+ */
+function withoutWrapping(text: string): string {
+  let t = text;
+  if (t.startsWith('$') || t.endsWith('$')) t = t.replace(/^\$+|\$+$/g, '');
+  if (t.startsWith('\\[') || t.endsWith('\\]')) t = t.replace(/^\\\[|\\\]$/g, '');
+  if (t.startsWith('\\(') || t.endsWith('\\)')) t = t.replace(/^\\\(|\\\)$/g, '');
+  if (END_PUNCTUATION.has(t[t.length - 1] ?? '')) t = t.replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '');
+  // `\s*$` in the two below is what `trimEnd` takes off (both are ECMAScript's white space and line terminators).
+  const end = t.trimEnd();
+  if (end[end.length - 2] === '\\' && ',;!'.includes(end[end.length - 1]!)) t = t.replace(/\\[,;!]\s*$/, '');
+  if (t.trimEnd().endsWith('quad')) t = t.replace(/\\(?:quad|qquad)\s*$/, '');
   return t;
 }
 
@@ -456,6 +471,8 @@ export function boundSide(latex: string): string[] {
 
 /** The equations a chain states: `y_2[n] = y[n-5] = \begin{cases}...` → `y_2[n] = y[n-5]`, `y_2[n] = \begin{cases}...`. */
 export function chainEquations(latex: string): string[] {
+  // A chain of three sides has two signs `=`: with fewer there is nothing to split (most candidates; 0.15 s of 600 write-ups).
+  if (latex.indexOf('=') === latex.lastIndexOf('=')) return [];
   const s = sides(latex.split(/\\approx|≈/)[0]!);
   if (s.length < 3) return [];
   return s.slice(1, 5).map((rhs) => `${s[0]} = ${rhs.replace(/[.,;]\s*$/, '')}`);
@@ -466,6 +483,8 @@ const MATH = new RegExp(`${MATH_SPAN.source}|\\\\begin\\{(equation|align|gather)
 
 /** The pieces of a formula written side by side: `A \quad , \quad B = ...` → A, B = .... */
 export function pieces(formula: string): string[] {
+  // Without a `\quad` or a `\text{...}` there is one piece, and so none to list (most formulas).
+  if (!formula.includes('quad') && !formula.includes('\\text')) return [];
   const parts = formula
     .split(/\\q?quad|\\text\{\s*(?:and|where|with)\s*\}/)
     .map((p) =>
@@ -910,5 +929,7 @@ export function answerCandidates(written: string): Candidate[] {
         : '';
     if (tail && tail.length < 120) push(tail, 'marker', 20, end);
   }
-  return [...scored.values()].sort((a, b) => b.score - a.score).map(({ score: _score, ...c }) => c);
+  // Built property by property, in the order the entries were made: an object rest (`{ score, ...c }`)
+  // per candidate was V8's slow path, once for every candidate of every response.
+  return [...scored.values()].sort((a, b) => b.score - a.score).map((c) => (c.final ? { text: c.text, how: c.how, at: c.at, final: true } : { text: c.text, how: c.how, at: c.at }));
 }

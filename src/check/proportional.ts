@@ -27,6 +27,10 @@ export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0, s
   if (ratios.length < 4) return false;
   const r0 = ratios[0]!.r;
   if (sign === 1 ? !(r0 > 0) : r0 === 0) return false;
+  // Ratios that agree at every point decide alone: the exact test below could only say true too.
+  // Run first, it spares the normal form in most checks of a bound (half of `proportional`'s time
+  // in the grading bench, 0.45 of 0.9 s in the lead's profile of 600 write-ups).
+  if (ratios.every(({ r }) => Math.abs(r - r0) <= 1e-8 * Math.max(1, Math.abs(r0)))) return true;
   // Exact: g − r0·f is zero as a rational function (r0 read back as the nearest simple fraction).
   const k = simpleFraction(r0);
   if (k) {
@@ -34,7 +38,6 @@ export function proportional(f: Node, g: Node, ctx: CheckContext, sign: 1 | 0, s
     const exact = exactlyEqual(scaled, g, positiveSymbols(ctx.symbols));
     if (exact === true) return true;
   }
-  if (ratios.every(({ r }) => Math.abs(r - r0) <= 1e-8 * Math.max(1, Math.abs(r0)))) return true;
   if (sign !== 1 || !ratios.every(({ r }) => r > 0)) return false;
   // A positive factor in the declared-positive symbols only (α√d ≤ 1 against α ≤ 1/√d).
   const positive = positiveSymbols(ctx.symbols);

@@ -42,18 +42,23 @@ const named = (l: LineLabel) => `${l.question ?? ''}.${l.part}`;
  */
 export function labellingComments(lines: readonly CodeLine[]): Set<number> {
   const found = new Map<number, LineLabel>();
-  const outside = new Set<string>();
   lines.forEach((l, i) => {
-    if (l.inside && l.comment) {
-      const label = commentLabel(l.text);
-      if (label) found.set(i, label);
-    } else if (!l.inside) {
-      const label = readLineLabel(l.text);
-      if (label?.part) outside.add(label.part);
-    }
+    if (!l.inside || !l.comment) return;
+    const label = commentLabel(l.text);
+    if (label) found.set(i, label);
   });
   const parts = new Set([...found.values()].map(named));
-  if (parts.size < 2 || [...found.values()].some((l) => outside.has(l.part!))) return new Set();
+  if (parts.size < 2) return new Set();
+  // The lines outside the code are read for labels only when comments name two parts: most texts
+  // have none, and reading every line's label here as well as in the segmenter was half of the
+  // write-ups' label reading (11,596 of 23,292 calls for 100 bench write-ups).
+  const outside = new Set<string>();
+  for (const l of lines) {
+    if (l.inside) continue;
+    const label = readLineLabel(l.text);
+    if (label?.part) outside.add(label.part);
+  }
+  if ([...found.values()].some((l) => outside.has(l.part!))) return new Set();
   return new Set(found.keys());
 }
 

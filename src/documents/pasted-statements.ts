@@ -86,26 +86,40 @@ function build(outline: readonly QuestionOutline[]): StatementIndex {
     // One part (or question) holds most of the pairs, and clearly more than any other.
     return first && first[1] >= total / 2 && (!second || second[1] < first[1] * 0.7) ? first[0] : undefined;
   };
+  // The segmenter asks of a part's first paragraph (is it a pasted part?) and then of each of its
+  // paragraphs (is it a copied statement?): the same passage twice for every part. The last few
+  // answers are kept; a match depends on the passage and the index alone.
+  const recent = new Map<string, StatementMatch>();
   return {
     match(passage) {
-      const pairs = pairsOf(passage);
-      if (pairs.length < FEW) return { share: 0 };
-      let found = 0;
-      const byQuestion = new Map<string, number>();
-      const byPart = new Map<string, number>();
-      for (const p of pairs) {
-        const qs = questions.get(p);
-        if (!qs) continue;
-        found++;
-        for (const q of qs) byQuestion.set(q, (byQuestion.get(q) ?? 0) + 1);
-        for (const id of parts.get(p) ?? []) byPart.set(id, (byPart.get(id) ?? 0) + 1);
+      let m = recent.get(passage);
+      if (!m) {
+        if (recent.size >= 64) recent.clear();
+        m = matchOf(passage);
+        recent.set(passage, m);
       }
-      const share = found / pairs.length;
-      const part = best(byPart, pairs.length);
-      const question = best(byQuestion, pairs.length);
-      return { share, ...(part ? { part } : {}), ...(question ? { question } : {}) };
+      return m;
     },
   };
+
+  function matchOf(passage: string): StatementMatch {
+    const pairs = pairsOf(passage);
+    if (pairs.length < FEW) return { share: 0 };
+    let found = 0;
+    const byQuestion = new Map<string, number>();
+    const byPart = new Map<string, number>();
+    for (const p of pairs) {
+      const qs = questions.get(p);
+      if (!qs) continue;
+      found++;
+      for (const q of qs) byQuestion.set(q, (byQuestion.get(q) ?? 0) + 1);
+      for (const id of parts.get(p) ?? []) byPart.set(id, (byPart.get(id) ?? 0) + 1);
+    }
+    const share = found / pairs.length;
+    const part = best(byPart, pairs.length);
+    const question = best(byQuestion, pairs.length);
+    return { share, ...(part ? { part } : {}), ...(question ? { question } : {}) };
+  }
 }
 
 /** The part a passage copies the statement of (a part pasted into a chat, perhaps with no number), if it is one part's. */

@@ -954,10 +954,12 @@ function gradeAnswerIn(part: KeyPart, a: NamedAnswer, texts: string[], options: 
 
 /** Candidates with a number for a quantity put after those that state it in symbols (a bare number after every formula). */
 function instancesLast(candidates: Candidate[]): Candidate[] {
-  const symbolic = candidates.filter((c) => !isNumberOnly(c.text));
+  // Each candidate's text tested once: the test is a pattern over the whole text, and this runs for every part.
+  const numberOnly = candidates.map((c) => isNumberOnly(c.text));
+  const symbolic = candidates.filter((_, i) => !numberOnly[i]);
   if (!symbolic.length || symbolic.length === candidates.length) return candidates;
-  const isInstance = (c: Candidate) => {
-    if (!isNumberOnly(c.text)) return false;
+  const isInstance = (c: Candidate, i: number) => {
+    if (!numberOnly[i]) return false;
     const name = leftSide(c.text);
     return name ? symbolic.some((s) => statesName(s.text, name)) : symbolic.length > 0;
   };

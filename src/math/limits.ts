@@ -56,6 +56,8 @@ export function checkInputBounds(text: string, what = 'answer'): void {
 
 /** Factorials past LIMITS.factorial (`100000!`) are refused before any evaluation. */
 export function checkFactorials(text: string, what = 'answer'): void {
+  // Most texts have no `!`: the pattern below is not run over them (it tried every digit of every parsed text).
+  if (!text.includes('!')) return;
   for (const m of text.matchAll(/(\d+)\s*!/g)) {
     const n = Number(m[1]);
     if (n > LIMITS.factorial) {
