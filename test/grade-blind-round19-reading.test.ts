@@ -87,30 +87,11 @@ test('a remark its writer marks as theirs (`My notes:`, `(my note: ...)`) is a n
 });
 
 const POOLING_WRONG = 'The window fits $(W-K)/S$ times per side, so the output is $\\frac{W-K}{S} \\times \\frac{H-K}{S} \\times C$.';
+/** Problem 4 (b) and (c) asked in one turn and answered in one reply, (b) wrongly: where a push-back or a revision starts. */
+const ASKED_B_AND_C = ['**User:**', '', 'Problem 4, two of its parts:', `(b) ${ASK_POOLING}`, `(c) ${ASK_RECEPTIVE}`, '', '**Assistant:**', '', `(b) ${POOLING_WRONG}`, '', `(c) ${RECEPTIVE}`, ''];
 
 test("a push-back that names the one answered part it doubts (`double-check (b) please`) gets that part's new attempt, even when the reply recaps the others by letter", { skip: devSkip }, () => {
-  const chat = (pushBack: string, revision: string) =>
-    [
-      '**User:**',
-      '',
-      'Problem 4, two of its parts:',
-      `(b) ${ASK_POOLING}`,
-      `(c) ${ASK_RECEPTIVE}`,
-      '',
-      '**Assistant:**',
-      '',
-      `(b) ${POOLING_WRONG}`,
-      '',
-      `(c) ${RECEPTIVE}`,
-      '',
-      '**User:**',
-      '',
-      pushBack,
-      '',
-      '**Assistant:**',
-      '',
-      revision,
-    ].join('\n');
+  const chat = (pushBack: string, revision: string) => [...ASKED_B_AND_C, '**User:**', '', pushBack, '', '**Assistant:**', '', revision].join('\n');
   const fixed = `You are right, I dropped the first position of the window.\n\n${POOLING}\n\nThe rest stands: (c) $L(K-1)+1$.`;
   const g = gradeWithStaffKey(chat("double-check (b) please, I don't think the count of positions works like in (c)", fixed), 'pushback.md');
   assert.equal(g.get('4.b'), 'correct');
@@ -219,18 +200,7 @@ test("a report's log of a chat (each prompt quoted, the reply under the model's 
 
 test('a revision that heads each part it redoes with a word (`**Revised (b)**`, `Corrected (c):`) labels those parts', { skip: devSkip }, () => {
   const chat = [
-    '**User:**',
-    '',
-    'Problem 4, two of its parts:',
-    `(b) ${ASK_POOLING}`,
-    `(c) ${ASK_RECEPTIVE}`,
-    '',
-    '**Assistant:**',
-    '',
-    `(b) ${POOLING_WRONG}`,
-    '',
-    `(c) ${RECEPTIVE}`,
-    '',
+    ...ASKED_B_AND_C,
     '**User:**',
     '',
     'please redo both, the window positions look off by one',

@@ -16,9 +16,8 @@
  * each file's prints stay within its hook's time on a loaded machine).
  */
 import { before, test } from 'node:test';
-import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { heldoutPdfPairs, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
+import { assertPrintedRound, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const skip = heldoutPdfSkip() ?? false;
@@ -33,16 +32,8 @@ before(
   { timeout: 900_000 },
 );
 
-/** As pdf-blind-rounds.test.ts's: a round in LAYOUTS and as pages, every part that differs one of `explained`. */
-async function printedRound(dirs: string[], least: number, explained: Record<string, string> = {}): Promise<void> {
-  const pairs = (await Promise.all(dirs.map((d) => heldoutPdfPairs(LAYOUTS, fixtures(d), true)))).flat();
-  assert.ok(pairs.length >= least, `only ${pairs.length} parts graded`);
-  const differ = pairs.filter((p) => p.text !== p.pdf).map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} -> ${p.pdf}`);
-  assert.deepEqual(
-    differ.filter((d) => !(d in explained)),
-    [],
-  );
-}
+/** A round printed in LAYOUTS and as pages: see assertPrintedRound. */
+const printedRound = (dirs: string[], least: number, explained?: Record<string, string>) => assertPrintedRound(dirs.map(fixtures), least, explained, LAYOUTS);
 
 // Why a part differs where the printed page does not show what the text says.
 const EDGE = 'a line ended within a word of the edge looks wrapped on the page';

@@ -47,9 +47,8 @@
  * backticks since (pdf-losses-round7), which the Markdown page's three `phind-sympy` parts needed.
  */
 import { before, test } from 'node:test';
-import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { heldoutPdfPairs, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
+import { assertPrintedRound, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const skip = heldoutPdfSkip() ?? false;
@@ -64,20 +63,8 @@ before(
   { timeout: 900_000 },
 );
 
-/**
- * A round printed in every layout, Markdown transcripts without role headings and pages of text
- * too: at least `least` parts graded, and every part graded otherwise than from the text one of
- * `explained` (`fixture as layout: part text -> pdf`, with why).
- */
-async function printedRound(dirs: string[], least: number, explained: Record<string, string> = {}): Promise<void> {
-  const pairs = (await Promise.all(dirs.map((d) => heldoutPdfPairs(undefined, fixtures(d), true)))).flat();
-  assert.ok(pairs.length >= least, `only ${pairs.length} parts graded`);
-  const differ = pairs.filter((p) => p.text !== p.pdf).map((p) => `${p.fixture} as ${p.layout}: ${p.part} ${p.text} -> ${p.pdf}`);
-  assert.deepEqual(
-    differ.filter((d) => !(d in explained)),
-    [],
-  );
-}
+/** A round printed in every layout and as pages: see assertPrintedRound. */
+const printedRound = (dirs: string[], least: number, explained?: Record<string, string>) => assertPrintedRound(dirs.map(fixtures), least, explained);
 
 // Why a part differs where the printed page does not show what the text says.
 const EDGE = 'a line ended within a word of the edge looks wrapped on the page';
