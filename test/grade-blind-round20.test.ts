@@ -10,7 +10,8 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // Markdown write-up, a group's, a regrade with struck-through answers). First contact on main
 // (75ded8f): 58/86 right-vs-wrong (54/86 exact, 27/86 confidently wrong); at the end of the day,
 // with rounds 17-19's reading fixes merged and nothing tuned on it: 62/86 (58/86 exact, 24/86
-// confidently wrong). The floor holds that; the round is released for fixing from now on.
+// confidently wrong). Released for fixing then: 63/86 with a question's bare number boxed in by rules
+// (`=====` / `4.` / `=====`) opening it though the questions before it were skipped.
 test('the twentieth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 20', join(ROOT, 'test', 'fixtures', 'blind-round20', 'blind-round20.labels.yaml'), { submissions: 14, parts: 86, floor: 62 }),
+  assertRoundFloor('blind round 20', join(ROOT, 'test', 'fixtures', 'blind-round20', 'blind-round20.labels.yaml'), { submissions: 14, parts: 86, floor: 63 }),
 );

@@ -404,6 +404,9 @@ function enumeratedParts(segs: Segment[], outline: QuestionOutline[]): Segment[]
 /** A line that reads as a title: a capital, then no formula and no sentence's end. */
 const TITLE_LINE = /^[A-Z][^$=\\.:;?!]{2,70}$/;
 
+/** A line of rule characters only (`=====`, `-----`, `***`): a box drawn around a heading. */
+const RULE_LINE = /^[=\-_*~#]{3,}$/;
+
 /**
  * `3. Convolution as FIR filter` over `(a)`, after question 1 (the student skipped 2): a numbered
  * title is that question's heading, though it is not the next number, when the key has the
@@ -415,6 +418,10 @@ function headsQuestion(seg: Segment, following: Segment | undefined, outline: Qu
   const letter = letterOf(following);
   if (!q || q.number === current || !letter || !q.parts.some((id) => id.split('.')[1] === letter)) return false;
   const heading = (seg.text.split('\n')[0] ?? '').trim();
+  // `4.` alone on its line (perhaps boxed in by rules, `=====`) over its own lettered parts: a
+  // section heading, though questions were skipped before it (a group that answered 1, 2, 4 and 7);
+  // a list's item has words after its number.
+  if ((heading === '' || RULE_LINE.test(heading)) && (current === undefined || Number(q.number) > Number(current))) return true;
   return TITLE_LINE.test(heading) && (titleCased(heading) || similarity(heading, q) >= 0.5);
 }
 
