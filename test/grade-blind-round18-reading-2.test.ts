@@ -29,6 +29,8 @@ test("a LaTeX source's own macros (`\\newcommand`, with and without arguments, `
   const preamble = ['\\newcommand\\fanin{d_{\\text{in}}}', '\\newcommand{\\inv}[1]{\\frac{1}{#1}}', '\\def\\half#1{#1/2}', '\\DeclareMathOperator{\\Var}{Var}'].join('\n');
   assert.equal(expandTexMacros(`${preamble}\n$\\Var(y) = \\inv{\\fanin} + \\half{x}$`).trim(), '$\\operatorname{Var}(y) = \\frac{1}{d_{\\text{in}}} + x/2$');
   const right = texToMarkdown(texWriteup(preamble, '$$c = \\inv{\\sqrt{\\fanin}}.$$'));
+  // The reader of .tex sources writes them out (the grade below alone would not show it: the checker reads an unknown command's argument).
+  assert.ok(right.includes('\\frac{1}{\\sqrt{d_{\\text{in}}}}') && !right.includes('\\inv'), right);
   assert.equal(gradeWithStaffKey(right, 'zhou.tex').get('2.b'), 'correct');
   // Near miss: the same shorthand around a wrong scale is still wrong.
   const wrong = texToMarkdown(texWriteup(preamble, '$$c = \\inv{\\fanin}.$$'));
