@@ -438,16 +438,16 @@ function questionOfTitleLine(text: string, outline: QuestionOutline[]): string |
   return only && outline.some((o) => o.number === only) ? only : undefined;
 }
 
-/**
- * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
- * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
- */
 /** Whether the labelled segment at `k` (`Q3 (c), (d)`) is followed, before any other label, by its own first letter again with no number (`(c)`). */
 function headsItsParts(segs: readonly Segment[], k: number): boolean {
   const next = segs.slice(k + 1).find((s) => s.label);
   return !!next?.label && !next.label.question && next.label.part === segs[k]!.label!.part;
 }
 
+/**
+ * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
+ * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
+ */
 export function segmentWriteup(text: string, outline: QuestionOutline[]): PartResponse[] {
   const responses = new Responses();
   let question: string | undefined;
@@ -1358,8 +1358,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // when that part has no answer yet (a question about the part just answered is discussion).
         // `ok and the variance part: ... derive the mean and variance ... should we assume ...`: a turn whose
         // words name an unanswered part about as closely as its statement asks that part, whatever words of doubt it uses.
-        const asksAnother = isRecheck(m.text) ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
-        const recheck = isRecheck(m.text) && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
+        const doubts = isRecheck(m.text);
+        const asksAnother = doubts ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
+        const recheck = doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
         const continuing = !recheck && isContinuation(m.text);
         if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);

@@ -35,8 +35,10 @@ export function speakerLines(text: string): string {
   let t = text;
   if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) t = t.replace(MESSAGE_STAMP, '');
   if (t.includes('>>>') && OLLAMA.test(t)) t = terminalTurns(t);
-  if (t.includes('>') && MODEL_SAYS_IN.test(t)) t = quotedPrompts(t);
-  const handle = MODEL_SAYS_IN.test(t) ? personsHandle(t) : undefined;
+  // (Quoting prompts adds no model's line: the one test serves both.)
+  const modelSays = MODEL_SAYS_IN.test(t);
+  if (modelSays && t.includes('>')) t = quotedPrompts(t);
+  const handle = modelSays ? personsHandle(t) : undefined;
   if (!handle) return t;
   const lines = t.split('\n');
   return lines.map((l) => (HANDLE.exec(l)?.[1] === handle ? l.replace(`${handle}:`, 'User:') : l)).join('\n');

@@ -159,8 +159,8 @@ function blocksOf(lines: readonly string[]): Block[] {
         ? 'reply'
         : one !== undefined && AVATAR.test(one)
           ? 'user'
-          : lines.slice(i, j + 1).every((l) => BUTTON.test(l.trim()) || buttonRow(l))
-            ? buttonsOf(lines.slice(i, j + 1).flatMap((l) => (BUTTON.test(l.trim()) ? [l] : l.trim().split(/\s{2,}|\t/))))
+          : lines.slice(i, j + 1).every((l) => buttonWords(l) !== undefined)
+            ? buttonsOf(lines.slice(i, j + 1).flatMap((l) => buttonWords(l)!))
             : 'text';
     out.push({ from: i, to: j, text, kind });
     i = j;
@@ -168,10 +168,15 @@ function blocksOf(lines: readonly string[]): Block[] {
   return out;
 }
 
-/** The buttons under a message copied as one line, spaced apart (Le Chat: `Copy   Regenerate   👍   👎`). */
-function buttonRow(line: string): boolean {
-  const words = line.trim().split(/\s{2,}|\t/);
-  return words.length >= 2 && words.every((w) => BUTTON.test(w));
+/**
+ * The buttons a line holds: one, or a row of them copied as one line, spaced apart (Le Chat:
+ * `Copy   Regenerate   👍   👎`); undefined when the line is not buttons.
+ */
+function buttonWords(line: string): string[] | undefined {
+  const t = line.trim();
+  if (BUTTON.test(t)) return [line];
+  const words = t.split(/\s{2,}|\t/);
+  return words.length >= 2 && words.every((w) => BUTTON.test(w)) ? words : undefined;
 }
 
 /** A block of attached pictures only (`[File]: q4_page1.png`): a question sent as images. */
