@@ -56,9 +56,23 @@ const iconed = [
   'Plain closing line',
 ].join('\n');
 
+// Answers a reply closes a line on in bold, after its text face; near misses: a bold word inside
+// the sentence, and a bold phrase long enough that the column wraps it onto the next line.
+const closingBold = [
+  'Bounding both sides, ‖W‖ ≤ 3, hence **η = 1/12**',
+  '',
+  'So the map shrinks to **7 × 7**.',
+  '',
+  'Keep **momentum** at that value.',
+  '',
+  'The spread grows, so **the variance of every output entry grows linearly in the number of summed products**',
+  '',
+].join('\n');
+
 const pages = [
   { name: 'dated', job: chatExport(dated, 'chatgpt-exporter') },
   { name: 'undated', job: chatExport(undated, 'claude-exporter') },
+  { name: 'closing-bold', job: chatExport(`## User\n\nWhat rate and what size?\n\n## Assistant\n\n${closingBold}\n`, 'chatgpt-print') },
   { name: 'iconed', job: chatExport(`## User\n\nHow long a warmup?\n\n## Assistant\n\n${iconed}\n`, 'chatgpt-print') },
 ] as const;
 const { texts } = printedBeforeTests(pages, !!noChromium);
@@ -91,4 +105,15 @@ test('an icon opening a line keeps a mark there though the font names no charact
   assert.match(text, /^Plain closing line$/m, text);
   assert.doesNotMatch(text, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, JSON.stringify(text));
   assert.match(text, /That is all\s*\p{Extended_Pictographic}?$/mu, text);
+});
+
+test('bold words closing a line are marked as the chat wrote them (the answer a reply commits to); a bold word inside a sentence, or a bold phrase the column wraps, is not', {
+  skip: noChromium,
+}, () => {
+  const text = texts.get('closing-bold')!;
+  assert.match(text, /hence \*\*.*1\/12.*\*\*$/mu, text);
+  assert.match(text, /shrinks to \*\*.*7.*\*\*\.$/mu, text);
+  assert.match(text, /^Keep momentum at that value\.$/m, text);
+  const wrapped = text.slice(text.indexOf('The spread'));
+  assert.doesNotMatch(wrapped, /\*\*/, text);
 });

@@ -1147,6 +1147,41 @@ function withRunInTitle(text: string, toks: Token[]): { text: string; titleAt?: 
   return { text: `${text.slice(0, at)}**${title}**${text.slice(at + title.length)}`, ...rest };
 }
 
+/**
+ * A line that closes on words set bold after its text face (`‖ΔW‖₂ = α ≤ √d_out ⟹ **α = √d_out**`,
+ * `so the output is **5 × 5**.`): the bold written as the chat wrote it, since a reply marks so the
+ * answer it commits to. Not when the next line opens bold (`nextOpensBold`): a bold phrase the
+ * column wrapped does not end on this line.
+ */
+function withClosingBold(text: string, toks: Token[], nextOpensBold: () => boolean): string {
+  let end = toks.length;
+  // The sentence's stop after the bold words is in the text face.
+  while (end > 0 && !toks[end - 1]!.bold && /^[\s.,;:!?)]*$/.test(toks[end - 1]!.t)) end--;
+  if (!toks[end - 1]?.bold) return text;
+  // The bold words and the formulas among them (set in math fonts, never bold), from the first bold word.
+  let from = end;
+  while (from > 0 && (toks[from - 1]!.bold || toks[from - 1]!.math)) from--;
+  while (from < end && !toks[from]!.bold) from++;
+  // Bold throughout (a heading, a run-in title's line) is another reader's; so is a bold stop alone.
+  if (!toks.slice(0, from).some((t) => !t.bold && !t.math && /[\p{L}\p{N}]/u.test(t.t))) return text;
+  if (!toks.slice(from, end).some((t) => t.bold && /[\p{L}\p{N}]/u.test(t.t))) return text;
+  const bold = lineText(toks.slice(from, end)).text.trim();
+  const stop = toks
+    .slice(end)
+    .map((t) => t.t)
+    .join('')
+    .trim();
+  const at = text.lastIndexOf(bold);
+  if (!bold || at <= 0 || text.slice(at + bold.length).trim() !== stop || text.endsWith('**') || nextOpensBold()) return text;
+  return `${text.slice(0, at)}**${bold}**${text.slice(at + bold.length)}`;
+}
+
+/** Whether a line's first words are set bold (see `withClosingBold`). */
+function opensBold(line: { pieces: Piece[] } | undefined): boolean {
+  const first = line?.pieces.filter((p) => p.t.trim()).sort((a, b) => a.x - b.x)[0];
+  return !!first?.bold;
+}
+
 /** Whether a run of smaller mathematics starts right at the end of script `p`, off its baseline: its script. */
 function flushAfter(p: Piece, run: Piece[]): boolean {
   const gap = run[0]!.x - (p.x + p.w);
@@ -1734,7 +1769,7 @@ export function pageLines(page: PageContent): TextLine[] {
   // A table's rows, each a Markdown row whose cells gather the lines between two borders.
   const rows = new Map<string, { line: TextLine; cells: string[][] }>();
   const row = (cs: string[]) => `| ${cs.join(' | ')} |`;
-  for (const l of lines) {
+  lines.forEach((l, li) => {
     const toks = tokensOf(l);
     const box = { x0: l.x0, x1: l.x1, y0: Math.min(...l.pieces.map((p) => p.bottom)), y1: Math.max(...l.pieces.map((p) => p.top)) };
     const cell = inTable.get(l);
@@ -1747,7 +1782,7 @@ export function pageLines(page: PageContent): TextLine[] {
       if (known) {
         cells.forEach((c, k) => c && known.cells[k]!.push(c));
         known.line.box = { x0: Math.min(known.line.box.x0, box.x0), x1: Math.max(known.line.box.x1, box.x1), y0: Math.min(known.line.box.y0, box.y0), y1: Math.max(known.line.box.y1, box.y1) };
-        continue;
+        return;
       }
       const first = ![...rows.keys()].some((k) => k.startsWith(`${grids.indexOf(grid)}|`));
       const line: TextLine = { page: page.number, box, text: '', size: l.size, mono: false, display: false, bubble: inBubble(l), table: true };
@@ -1755,7 +1790,7 @@ export function pageLines(page: PageContent): TextLine[] {
       out.push(line);
       // The first row is the header: Markdown wants the rule under it.
       if (first) out.push({ ...line, text: row(cells.map(() => '---')) });
-      continue;
+      return;
     }
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
@@ -1763,8 +1798,10 @@ export function pageLines(page: PageContent): TextLine[] {
     const { text: proseText, display, stop, lead } = lineText(toks);
     const grid = !display && l.pieces.every((p) => p.mono) ? monoText(l.pieces) : undefined;
     const plainText = grid?.text ?? proseText;
-    const { text, titleAt, titleRest } = withRunInTitle(plainText, toks);
-    if (!text) continue;
+    const titled = withRunInTitle(plainText, toks);
+    const { titleAt, titleRest } = titled;
+    const text = titleAt === undefined && !grid ? withClosingBold(titled.text, toks, () => opensBold(lines[li + 1])) : titled.text;
+    if (!text) return;
     const bullet = display || /^[-•·*–]\s/.test(text) ? undefined : discs.find((d) => bullets(d, l));
     const prose = l.pieces.filter((p) => p.prose && !p.math);
     const proseSize = prose.length ? Math.max(...prose.map((p) => p.size)) : l.size;
@@ -1788,7 +1825,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(titleRest && !bullet ? { titleRest } : {}),
       bubble: inBubble(l),
     });
-  }
+  });
   for (const r of rows.values()) r.line.text = row(r.cells.map(joinCell));
   if (!pictures.length) return out;
   // A picture is the person's when it stands in a bubble, or at the right like one in a chat
