@@ -8,8 +8,9 @@
  * lost with the cue that makes it a title (17, 18 parts). A third, an answer a reply closes a line on in
  * bold (`⟹ **α = √d_out**`) read plain, went next (17, 3 parts: pdf-losses-round8.test.ts).
  * That leaves 16 9, 17 17 (of 232), 18 7, each listed
- * below with why; round 18's LaTeX source (`.tex`) is not compiled (it asks for enumitem, which
- * TeX Live's base and recommended sets lack). With them, on two shared cores at a load of 9-16,
+ * below with why. Round 18's LaTeX source (`.tex`) is compiled as handed in (enumitem's labels given
+ * to the enumerate package where TeX Live lacks it); its fractions and roots of `d_{\mathrm{in}}`
+ * were lost until pdf-latex-upright-scripts.test.ts. With them, on two shared cores at a load of 9-16,
  * the file took 144 s warm (87 s for rounds 9-15 alone) and 285 s with rounds 16-18 unprinted.
  *
  * Printed in three of the six chat layouts (Qwen's dark page, Gemini's print, ChatGPT Exporter) and
@@ -17,9 +18,10 @@
  * measured showed in one of these too, and all six added about 200 s to a cold run (this file is apart from rounds 9-15's so that
  * each file's prints stay within its hook's time on a loaded machine).
  */
+import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertPrintedRound, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
+import { assertPrintedRound, heldoutPdfPairs, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
 
 const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
 const skip = heldoutPdfSkip() ?? false;
@@ -100,4 +102,18 @@ test("blind round 18 printed as chat exports and pages grades as its text does b
     // run into the line above: indentation typed in the prose font (as round 15's code).
     'student-word-writeup.txt as page: 4.e incorrect -> partial': TYPED_CODE,
   });
+});
+
+test("later rounds' LaTeX write-ups (.tex sources, Markdown with LaTeX's structure) compiled by pdflatex grade as their text does", { skip }, async () => {
+  // Rounds 19-21's chats are not printed here (each layout adds minutes to a cold run); their
+  // write-ups compile in seconds. Round 22 is held out.
+  const pairs = (await Promise.all(['blind-round19', 'blind-round20', 'blind-round21'].map((r) => heldoutPdfPairs(['pdflatex'], fixtures(r))))).flat();
+  assert.ok(pairs.length >= 10, `only ${pairs.length} parts graded`);
+  // A booktabs table (rules above and below, none between its columns) prints as lines of text:
+  // its row `4(f) & g_3 = ... & half` reads as part 4(f)'s answer (reader, left).
+  const explained = ['report-minimax-m2.tex: 4.f correct -> partial'];
+  assert.deepEqual(
+    pairs.filter((p) => p.text !== p.pdf).map((p) => `${p.fixture}: ${p.part} ${p.text} -> ${p.pdf}`),
+    explained,
+  );
 });

@@ -243,7 +243,7 @@ function splitProse(g: Glyphs, p: Piece): Piece[] {
   // A function's name glued to its bracket at a run's end ("when rank(" before `X) = n`): pdflatex
   // sets `\text{rank}(` and `\operatorname{Var}[` upright, but the name and bracket open the
   // formula that follows, at a line's start too (an `align*` row opening on `\operatorname{Var}[`).
-  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|sign|card)[([]$/.exec(g.s);
+  const named = /(?<=\s|^)(?:rank|span|diag|dim|null|range|trace|tr|det|Var|Cov|Corr|std|Std|sd|sign|sgn|card|softmax|ReLU|relu|erf|Tr)[([]$/.exec(g.s);
   if (named) {
     const name = named[0].slice(0, -1);
     const tex = `\\operatorname{${name}}${named[0].slice(-1)}`;
@@ -557,6 +557,17 @@ function pathDelimiters(pieces: Piece[], shapes: Shape[], images: Shape[], fonts
 const centre = (p: Piece) => p.x + p.w / 2;
 
 /**
+ * Whether every piece is mathematics: set in a math font, upright symbols beside them, structures
+ * rebuilt, or a script in TeX's text face (`d_{\mathrm{in}}`, `d_{\text{out}}`: pdflatex sets
+ * the subscript in CMR7, smaller than the formula's letters). Words of a TeX text face at the
+ * formula's own size are the sentence's.
+ */
+function allMath(ps: Piece[]): boolean {
+  const body = Math.max(0, ...ps.filter((p) => p.math || p.built).map((p) => p.size));
+  return ps.every((p) => p.math || p.mathy || p.built || (!p.prose && !p.mono && p.size < 0.85 * body));
+}
+
+/**
  * A fraction's numerator (or denominator): the pieces close to its bar, and those that overlap
  * them in height (a script on a numerator's symbol). A glyph of the line above, standing over a short bar
  * with a gap between (Qwen's `\mathbb{R}^{m \times n}` over the `\frac{1}{n}` below it), is not.
@@ -637,7 +648,7 @@ function fractionAt(live: Piece[], r: Shape, bars: Shape[]): Piece[] {
     // under the other (a list's items) each keep a row of their own between the bars.
     if (!above.length || !below.length) ({ above, below } = parts(close));
     if (!above.length || !below.length) return live;
-    if (![...above, ...below].every((p) => p.math || p.mathy || p.built)) return live;
+    if (!allMath([...above, ...below])) return live;
     // A fraction's bar is as wide as the wider of its parts; a table's cell border under a short
     // cell (`|\cdot|_2` over `|\cdot|_\infty`, a row apart) reaches far past both.
     // A fraction rebuilt in this one's numerator stands with TeX's null delimiters (0.12em) either
@@ -751,12 +762,16 @@ function radicalAt(live: Piece[], s: Shape, fonts: Map<Piece, string>): Piece[] 
       live = live.flatMap((q) => (q === p ? parts : [q]));
     }
     // What starts where the bar ends is past it, however close: the sentence's stop after `\sqrt{d_{out}}`.
+    // A fraction under pdflatex's sign reaches about as low as the sign, whose depth is only
+    // estimated (`x = \sqrt{\frac{2}{n}}`): its middle is what must stand above the sign's foot.
+    const low = (p: Piece) => (p.built ? (p.top + p.bottom) / 2 : p.bottom);
     const under = live.filter(
-      (p) => p !== sign && p.x >= start - 0.5 && p.x < s.x1 - 0.1 * p.size && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && p.bottom >= floor - 0.6 * p.size,
+      (p) => p !== sign && p.x >= start - 0.5 && p.x < s.x1 - 0.1 * p.size && p.x + p.w <= s.x1 + 0.3 * p.size && p.top <= s.y1 + 0.15 * p.size && low(p) >= floor - 0.6 * p.size,
     );
     // Code is never under a root: a code span's shaded box, rounded where the span starts (Gemini
     // shades inline code and each line of a code block so), is drawn as one path like KaTeX's sign.
-    if (!under.length || !under.every((p) => (p.math || p.mathy || p.built) && !p.mono)) return undefined;
+    // Under pdflatex's own sign, words in the text face are the radicand's (`\sqrt{\text{fan-in}}`).
+    if (!under.length || under.some((p) => p.mono) || !(allMath(under) || (sign && under.every((p) => !p.prose)))) return undefined;
     if (!sign && s.y1 - s.y0 > 3.2 * Math.max(...under.map((p) => (p.built ? (p.top - p.bottom) / 1.2 : p.size)))) return undefined;
     const main = [...under].sort((a, b) => b.size - a.size)[0]!;
     const x = sign ? sign.x : s.x0;
@@ -1415,7 +1430,9 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   for (const r of runs) {
     if (!r.math) {
       // Code in backticks, as the chat wrote it: unmarked, `2*c*d_in` reads as the answer's arithmetic.
-      out += r.space + (r.code && r.text.trim() ? `\`${r.text.trim()}\`` : r.text);
+      // A part's letter in brackets is one label: pdflatex kerns `f` and `)` apart (`4(f )`), and
+      // the gap read as a space hid the label.
+      out += r.space + (r.code && r.text.trim() ? `\`${r.text.trim()}\`` : r.text.replace(/\((\p{L}) \)/gu, '($1)'));
       continue;
     }
     let tex = tidyTex(r.text.trim());
