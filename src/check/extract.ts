@@ -463,6 +463,8 @@ export function sides(latex: string): string[] {
 
 /** `\|\Delta W\|_2 \le \sqrt{d_{out}}` → `\sqrt{d_{out}}`: the value a bound gives, when a value is asked for. */
 export function boundSide(latex: string): string[] {
+  // Most readings state no bound, and the pattern tried every length of a left side before failing on each.
+  if (!/\\[lg]e|[≤≥<>]/.test(latex)) return [];
   const m = /^(?:[^{}()[\]]|\{[^{}]*\}|\([^()]*\))*?(?:\\leq?|\\geq?|≤|≥|<|>)(?![a-z])\s*([\s\S]+)$/.exec(latex);
   if (!m) return [];
   const rest = m[1]!.trim().replace(/[.,;]\s*$/, '');
