@@ -6,6 +6,7 @@ import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
 import { checkAnswer } from './check.js';
 import { LIMITS } from '../math/limits.js';
+import { reapplyHeapFlags } from './heap-flags.js';
 
 /** One check as sent to a worker. */
 export interface CheckTask {
@@ -184,6 +185,8 @@ export class CheckPool {
   private spawn(): Slot {
     const worker = new Worker(this.workerUrl, { env: { ...process.env, ...compileCacheEnv(), ...(this.cas ? {} : { PARTCREDIT_NO_CAS: '1' }) } });
     const slot: Slot = { worker, ready: false, jobs: [], started: 0 };
+    // Starting a thread put V8's flags back to their start-up values (see heap-flags.ts).
+    worker.once('online', reapplyHeapFlags);
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (e) => this.onFailure(slot, `the checker failed on this answer: ${e.message}`, !slot.ready ? e.message : undefined));
     worker.on('exit', (code) => {

@@ -1,9 +1,9 @@
 import { fstatSync, read, writeSync } from 'node:fs';
 import { type Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { setFlagsFromString } from 'node:v8';
 import { Command } from 'commander';
 import { UserError } from '../model/errors.js';
+import { holdHeapFlat } from '../check/heap-flags.js';
 import { CheckPool, type CheckTask } from '../check/pool.js';
 import { LIMITS } from '../math/limits.js';
 import type { CheckResult } from '../model/verdict.js';
@@ -378,19 +378,6 @@ function stdoutForJsonl(): Writable {
       }
     },
   });
-}
-
-/**
- * Keeps the heap of a long stream of checks near the size a short one reaches. A stream's live
- * data is a few MB, but V8 lets the old generation grow to about four times what survived the
- * last collection, and Node 22+ doubles the young generation up to 64 MB under a steady
- * allocation rate: a million lines peaked at 150-260 MB where ten thousand took 90-110. These
- * flags are read at every collection, so setting them now (process-wide, workers included)
- * takes effect; `bench/jsonl-throughput.ts` measures both the memory and the speed.
- */
-function holdHeapFlat(): void {
-  setFlagsFromString('--heap-growing-percent=30');
-  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 function formatOne(r: CheckResult): string {
