@@ -157,6 +157,16 @@ export class CheckPool {
     return checkAnswer(task.spec, task.answer, { ...(task.symbols ? { symbols: task.symbols } : {}), transientSpec: task.transient === true });
   }
 
+  /**
+   * Whether enough checks wait to refill every worker twice over: a caller that reads ahead
+   * should pause. Each waiting check (its task, job and promise) lives until a worker answers
+   * it; with thousands waiting, they survived the young generation's collections and filled the
+   * old one (the main thread's heap doubled on a stream of symbolic lines).
+   */
+  get saturated(): boolean {
+    return this.queue.length >= 2 * this.threads * this.batchSize();
+  }
+
   /** Checks answered so far in the calling thread and by workers (for benches and tests). */
   get counts(): { inline: number; workers: number } {
     return { inline: this.inlineCount, workers: this.workerCount };

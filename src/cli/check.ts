@@ -283,6 +283,8 @@ export async function runJsonl(input: Readable | FdInput, output: Writable, pool
     onResult?.(r);
     if (index !== written) {
       pending[index & (MAX_AHEAD - 1)] = line;
+      // A worker that answered took more from the pool's queue: reading may go on.
+      wake?.();
       return;
     }
     out += `${line}\n`;
@@ -323,10 +325,10 @@ export async function runJsonl(input: Readable | FdInput, output: Writable, pool
         await new Promise<void>((resolve) => setImmediate(resolve));
         turnStart = performance.now();
       }
-      // Flat memory: wait while far ahead of the answers, or while the reader of our output is
-      // slow. Answers never pile up unwritten, even from an input that is always ready (a file,
+      // Flat memory: wait while far ahead of the answers, while the workers have all the checks
+      // they can take (see CheckPool.saturated), or while the reader of our output is slow. Answers never pile up unwritten, even from an input that is always ready (a file,
       // read in microtasks only): they are written every WRITE_CHARS.
-      while (read - written >= MAX_AHEAD || output.writableNeedDrain) {
+      while (read - written >= MAX_AHEAD || pool.saturated || output.writableNeedDrain) {
         let resume = () => {};
         await new Promise<void>((resolve) => {
           resume = wake = resolve;
