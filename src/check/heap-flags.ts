@@ -20,10 +20,10 @@ export function holdHeapFlat(): void {
 
 /**
  * Sets the flags again once a worker thread has started, if they are held. Starting a worker
- * puts V8's flags back to their values at process start, for every thread: set only once, the
- * flags held until the first symbolic line, and the young generations of the main thread and
- * the workers grew to their maximum (measured on Node 20: new space 2 MB with the flag set after
- * the worker was online, 32 MB with it set before).
+ * undid the flags set at run time, for every thread: set only once, they held until the first
+ * symbolic line, and then the young generations of the main thread and the workers grew to their
+ * maximum (measured on Node 20: the main thread's new space stayed at 2 MB with the flag set
+ * after the worker was online, and grew to 32 MB with it set before).
  */
 export function reapplyHeapFlags(): void {
   if (held) for (const flag of FLAT_HEAP_FLAGS) setFlagsFromString(flag);
