@@ -1,7 +1,7 @@
 /**
  * `partcredit check --jsonl` as scripts call it: distinct inputs piped through the CLI, start-up
  * subtracted, beside the in-process rate on one thread (times the worker count); and the peak
- * memory of the CLI from 10,000 to 1,000,000 lines. `npm run bench:jsonl`, or part of `npm run bench`.
+ * memory of the CLI for each kind of line from 10,000 to 1,000,000 lines (100,000 symbolic). `npm run bench:jsonl`, or part of `npm run bench`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 type Request = { expected: string; answer: string; type?: string; symbols?: Record<string, object> };
 
 /** The i-th distinct request of a kind: no two lines of a run are the same. */
-function request(kind: 'numbers' | 'shapes' | 'symbolic', i: number): Request {
+function request(kind: Kind, i: number): Request {
   switch (kind) {
     case 'numbers': {
       const v = 1000 + i * 7;
@@ -50,7 +50,7 @@ interface CliRun {
 }
 
 /** Pipes n generated lines through `partcredit check --jsonl`, reading the output, sampling peak memory. */
-function runCli(kind: 'numbers' | 'shapes' | 'symbolic', n: number, threads: number): Promise<CliRun> {
+function runCli(kind: Kind, n: number, threads: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [CLI, 'check', '--jsonl', '--summary', '--threads', String(threads)], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -91,7 +91,7 @@ function runCli(kind: 'numbers' | 'shapes' | 'symbolic', n: number, threads: num
 }
 
 /** Checks per second on the calling thread, warm, over the same distinct inputs. */
-async function inProcess(kind: 'numbers' | 'shapes' | 'symbolic', n: number): Promise<number> {
+async function inProcess(kind: Kind, n: number): Promise<number> {
   const cas = kind === 'symbolic' ? await loadCas() : undefined;
   const run = (i: number) => {
     const r = request(kind, i);
@@ -103,30 +103,39 @@ async function inProcess(kind: 'numbers' | 'shapes' | 'symbolic', n: number): Pr
   return n / ((performance.now() - t0) / 1000);
 }
 
+type Kind = 'numbers' | 'shapes' | 'symbolic';
+const KINDS: Kind[] = ['numbers', 'shapes', 'symbolic'];
+
 /**
- * Peak memory of the CLI for each input size (median of `runs` runs, with their spread), and the
- * growth of the medians from the first size to the last. One run's peak at the same size varies by
- * up to 10 MB on Node 24 (the C allocator's arenas), as much as the growth being measured.
+ * Peak memory of the CLI for each input size (median of `runs` runs, with their spread, and the
+ * median run's time), and the growth of the medians from the smallest size to the largest
+ * against issue 15's 10% line. One run's peak at the same size varies by up to 10 MB on Node 24
+ * (the C allocator's arenas), as much as the growth being measured.
  */
-async function memoryLine(sizes: number[], threads: number, runs = 1, kind: 'numbers' | 'symbolic' = 'numbers'): Promise<string> {
+async function memoryLine(sizes: number[], threads: number, runs = 1, kind: Kind = 'numbers'): Promise<string> {
   const medians: number[] = [];
   const shown: string[] = [];
   for (const n of sizes) {
-    const peaks: number[] = [];
-    for (let k = 0; k < runs; k++) peaks.push((await runCli(kind, n, threads)).peakKb);
-    peaks.sort((a, b) => a - b);
-    const median = peaks[Math.floor(peaks.length / 2)]!;
-    medians.push(median);
+    const cli: CliRun[] = [];
+    for (let k = 0; k < runs; k++) cli.push(await runCli(kind, n, threads));
+    cli.sort((a, b) => a.peakKb - b.peakKb);
+    const median = cli[Math.floor(cli.length / 2)]!;
+    medians.push(median.peakKb);
     const mb = (kb: number) => (kb / 1024).toFixed(0);
-    shown.push(`${n.toLocaleString('en-US')} lines ${mb(median)} MB${runs > 1 ? ` (${mb(peaks[0]!)}-${mb(peaks[peaks.length - 1]!)})` : ''}`);
+    const spread = runs > 1 ? ` (${mb(cli[0]!.peakKb)}-${mb(cli[cli.length - 1]!.peakKb)})` : '';
+    const wrong = median.lines !== n ? `, ${median.lines} lines out: WRONG` : '';
+    shown.push(`${n.toLocaleString('en-US')} lines ${mb(median.peakKb)} MB${spread} in ${median.seconds.toFixed(1)} s${wrong}`);
   }
   const growth = medians[medians.length - 1]! / medians[0]!;
   const what = runs > 1 ? `median of ${runs} runs per size` : 'one run per size';
-  return `peak memory${kind === 'numbers' ? '' : ` (${kind})`} (${what}): ${shown.join(', ')}; growth ${((growth - 1) * 100).toFixed(1)}% (target within 10%) ${growth <= 1.1 ? 'ok' : 'OVER'}`;
+  return `peak memory, ${kind} (${what}): ${shown.join(', ')}; growth ${((growth - 1) * 100).toFixed(1)}% (target within 10%) ${growth <= 1.1 ? 'ok' : 'OVER'}`;
 }
 
-/** The figures of issue 15, as printable lines. `full` adds the 1,000,000-line memory run. */
-export async function runJsonlBench(full = true): Promise<string[]> {
+/**
+ * The figures of issue 15, as printable lines. `full` adds the 1,000,000-line memory runs and
+ * takes the median of three; `memory: false` gives the rates alone.
+ */
+export async function runJsonlBench(full = true, memory = true): Promise<string[]> {
   // The CLI's own default, as users run it.
   const threads = defaultThreads();
   const out = [
@@ -136,7 +145,7 @@ export async function runJsonlBench(full = true): Promise<string[]> {
   ];
   // Start-up: the same command with one line (the CAS boots in the workers for symbolic lines).
   const targets = { numbers: 30_000, shapes: 30_000, symbolic: 2_000 };
-  for (const kind of ['numbers', 'shapes', 'symbolic'] as const) {
+  for (const kind of KINDS) {
     const n = kind === 'symbolic' ? 4_000 : 20_000;
     // One after another: two at once on a 2-core machine measured each other.
     let startup = Number.POSITIVE_INFINITY;
@@ -154,17 +163,28 @@ export async function runJsonlBench(full = true): Promise<string[]> {
         `[${n} distinct lines, best of 3, start-up ${(startup * 1000).toFixed(0)} ms subtracted; ${/\(([^)]*)\)\s*$/.exec(best.summary)?.[1] ?? best.summary}]`,
     );
   }
-  out.push(await memoryLine(full ? [10_000, 1_000_000] : [10_000, 100_000], threads, full ? 3 : 1));
-  // Symbolic lines run in the workers with the CAS: their heaps, not the main thread's, are what could grow.
-  out.push(await memoryLine(full ? [10_000, 100_000] : [2_000, 20_000], threads, full ? 3 : 1, 'symbolic'));
+  // Symbolic lines run in the workers: their heaps and the main thread's queue of lines waiting
+  // for them are what could grow, beside what numbers and shapes grow in the main thread.
+  if (memory) for (const kind of KINDS) out.push(await memoryLine(full && kind !== 'symbolic' ? [10_000, 100_000, 1_000_000] : [10_000, 100_000], threads, full ? 3 : 1, kind));
   return out;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // `--memory`: the peak-memory figures alone: numbers at 10,000, 100,000 and 1,000,000 lines, symbolic
-  // checks at 10,000 and 100,000; median of 3 runs each.
+  // `--quick`: one run per memory figure, none of 1,000,000 lines; `--no-memory`: the rates alone.
+  // `--memory`: the peak-memory figures alone, median of 3 runs per size (`--runs N`), for
+  // `--kinds` (default all three) at `--sizes` (default 10,000, 100,000 and 1,000,000 lines).
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
   if (process.argv.includes('--memory')) {
-    console.log(await memoryLine([10_000, 100_000, 1_000_000], defaultThreads(), 3));
-    console.log(await memoryLine([10_000, 100_000], defaultThreads(), 3, 'symbolic'));
-  } else for (const line of await runJsonlBench(!process.argv.includes('--quick'))) console.log(line);
+    const sizes = (arg('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+    const kinds = (arg('--kinds')?.split(',') ?? KINDS) as Kind[];
+    const bad = kinds.find((k) => !KINDS.includes(k)) ?? sizes.find((n) => !(Number.isInteger(n) && n > 0));
+    if (bad !== undefined) {
+      console.error(`jsonl-throughput: --kinds takes ${KINDS.join(', ')} and --sizes positive whole numbers, not ${bad}`);
+      process.exit(2);
+    }
+    for (const kind of kinds) console.log(await memoryLine(sizes, defaultThreads(), Number(arg('--runs') ?? 3), kind));
+  } else for (const line of await runJsonlBench(!process.argv.includes('--quick'), !process.argv.includes('--no-memory'))) console.log(line);
 }

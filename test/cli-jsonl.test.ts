@@ -406,3 +406,40 @@ test('check --jsonl writes to a file (or /dev/null) by descriptor: every answer 
     rmSync(dir, { recursive: true });
   }
 });
+
+test('check --jsonl reads ahead of the workers only as far as they need: the lines waiting for them stay few on a long input', async () => {
+  // Lines with declared symbols go to a worker; every fourth is a plain number, answered inline.
+  const total = 6_000;
+  function* lines() {
+    for (let i = 0; i < total; i++) yield i % 4 === 3 ? `{"expected": "${i}", "answer": "${i}"}\n` : `{"expected": "x^{2} + ${i}", "answer": "${i} + x^2", "symbols": ["x"]}\n`;
+  }
+  const answers: { verdict: string }[] = [];
+  const output = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n')) if (line) answers.push(JSON.parse(line));
+      done();
+    },
+  });
+  const workers = new CheckPool({ threads: 1, cas: false });
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const check = workers.check.bind(workers);
+  workers.check = (task) => {
+    mostInFlight = Math.max(mostInFlight, ++inFlight);
+    return check(task).finally(() => inFlight--);
+  };
+  try {
+    await runJsonl(Readable.from(lines()), output, workers);
+  } finally {
+    await workers.close();
+  }
+  // Every line answered, in order, right: pausing the reading lost or reordered nothing.
+  assert.equal(answers.length, total);
+  assert.ok(
+    answers.every((a) => a.verdict === 'correct'),
+    'every answer correct',
+  );
+  // Before, the reader ran up to 4,096 lines ahead, each held as a waiting check in the main thread.
+  assert.ok(mostInFlight <= 4 * 256, `${mostInFlight} checks waiting for the worker at once`);
+  assert.equal(workers.counts.inline, total / 4);
+});

@@ -6,6 +6,7 @@ import type { SymbolTable } from '../model/symbols.js';
 import type { CheckResult } from '../model/verdict.js';
 import { checkAnswer } from './check.js';
 import { LIMITS } from '../math/limits.js';
+import { reapplyHeapFlags } from './heap-flags.js';
 
 /** One check as sent to a worker. */
 export interface CheckTask {
@@ -156,6 +157,16 @@ export class CheckPool {
     return checkAnswer(task.spec, task.answer, { ...(task.symbols ? { symbols: task.symbols } : {}), transientSpec: task.transient === true });
   }
 
+  /**
+   * Whether enough checks wait to refill every worker twice over: a caller that reads ahead
+   * should pause. Each waiting check (its task, job and promise) lives until a worker answers
+   * it; with thousands waiting, they survived the young generation's collections and filled the
+   * old one (the main thread's heap doubled on a stream of symbolic lines).
+   */
+  get saturated(): boolean {
+    return this.queue.length >= 2 * this.threads * this.batchSize();
+  }
+
   /** Checks answered so far in the calling thread and by workers (for benches and tests). */
   get counts(): { inline: number; workers: number } {
     return { inline: this.inlineCount, workers: this.workerCount };
@@ -184,6 +195,8 @@ export class CheckPool {
   private spawn(): Slot {
     const worker = new Worker(this.workerUrl, { env: { ...process.env, ...compileCacheEnv(), ...(this.cas ? {} : { PARTCREDIT_NO_CAS: '1' }) } });
     const slot: Slot = { worker, ready: false, jobs: [], started: 0 };
+    // Starting a thread put V8's flags back to their start-up values (see heap-flags.ts).
+    worker.once('online', reapplyHeapFlags);
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (e) => this.onFailure(slot, `the checker failed on this answer: ${e.message}`, !slot.ready ? e.message : undefined));
     worker.on('exit', (code) => {

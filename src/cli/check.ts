@@ -1,9 +1,9 @@
 import { fstatSync, read, writeSync } from 'node:fs';
 import { type Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { setFlagsFromString } from 'node:v8';
 import { Command } from 'commander';
 import { UserError } from '../model/errors.js';
+import { holdHeapFlat } from '../check/heap-flags.js';
 import { CheckPool, type CheckTask } from '../check/pool.js';
 import { LIMITS } from '../math/limits.js';
 import type { CheckResult } from '../model/verdict.js';
@@ -283,6 +283,8 @@ export async function runJsonl(input: Readable | FdInput, output: Writable, pool
     onResult?.(r);
     if (index !== written) {
       pending[index & (MAX_AHEAD - 1)] = line;
+      // A worker that answered took more from the pool's queue: reading may go on.
+      wake?.();
       return;
     }
     out += `${line}\n`;
@@ -323,10 +325,10 @@ export async function runJsonl(input: Readable | FdInput, output: Writable, pool
         await new Promise<void>((resolve) => setImmediate(resolve));
         turnStart = performance.now();
       }
-      // Flat memory: wait while far ahead of the answers, or while the reader of our output is
-      // slow. Answers never pile up unwritten, even from an input that is always ready (a file,
+      // Flat memory: wait while far ahead of the answers, while the workers have all the checks
+      // they can take (see CheckPool.saturated), or while the reader of our output is slow. Answers never pile up unwritten, even from an input that is always ready (a file,
       // read in microtasks only): they are written every WRITE_CHARS.
-      while (read - written >= MAX_AHEAD || output.writableNeedDrain) {
+      while (read - written >= MAX_AHEAD || pool.saturated || output.writableNeedDrain) {
         let resume = () => {};
         await new Promise<void>((resolve) => {
           resume = wake = resolve;
@@ -378,19 +380,6 @@ function stdoutForJsonl(): Writable {
       }
     },
   });
-}
-
-/**
- * Keeps the heap of a long stream of checks near the size a short one reaches. A stream's live
- * data is a few MB, but V8 lets the old generation grow to about four times what survived the
- * last collection, and Node 22+ doubles the young generation up to 64 MB under a steady
- * allocation rate: a million lines peaked at 150-260 MB where ten thousand took 90-110. These
- * flags are read at every collection, so setting them now (process-wide, workers included)
- * takes effect; `bench/jsonl-throughput.ts` measures both the memory and the speed.
- */
-function holdHeapFlat(): void {
-  setFlagsFromString('--heap-growing-percent=30');
-  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 function formatOne(r: CheckResult): string {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+
+const HEAP_FLAGS = new URL('../src/check/heap-flags.js', import.meta.url).href;
+const POOL = new URL('../src/check/pool.js', import.meta.url).href;
+
+/**
+ * The main thread's young generation (MB) after a stream of allocations with survivors, in a
+ * fresh process that held the heap flat and then had a worker started by `start`.
+ */
+function youngGenerationAfter(start: string): number {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    import { Worker } from 'node:worker_threads';
+    import { holdHeapFlat } from ${JSON.stringify(HEAP_FLAGS)};
+    import { CheckPool } from ${JSON.stringify(POOL)};
+    holdHeapFlat();
+    ${start}
+    // A reading loop's pattern: most objects die young, some live across a few collections.
+    const kept = [];
+    for (let round = 0; round < 150; round++) {
+      for (let i = 0; i < 100000; i++) {
+        const o = { i, pair: [i, i + 1], text: 'line ' + i };
+        if (i % 20 === 0) kept.push(o);
+      }
+      if (kept.length > 40000) kept.splice(0, 20000);
+    }
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    console.log(young.space_size / 1048576);
+    process.exit(0);`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim());
+}
+
+test("the heap flags hold after the pool starts a worker: the main thread's young generation stays at its start size", () => {
+  // A check that needs a worker (a power), answered before the allocations begin.
+  const pooled = youngGenerationAfter(`
+    const pool = new CheckPool({ threads: 1, cas: false });
+    await pool.check({ spec: { value: '2^{10}' }, answer: '1024' });
+    await pool.close();`);
+  // The near miss: a worker started without the pool. Starting a thread puts V8's flags back to
+  // their start-up values, and the young generation doubles up to its maximum.
+  const bare = youngGenerationAfter(`
+    const w = new Worker('0', { eval: true });
+    await new Promise((resolve) => w.once('exit', resolve));`);
+  assert.ok(pooled <= 4, `young generation ${pooled} MB with the pool's worker`);
+  assert.ok(bare >= 4 * pooled, `young generation ${bare} MB after a bare worker (flags lost), ${pooled} MB with the pool's`);
+});
