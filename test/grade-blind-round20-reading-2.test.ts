@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { devSkip, DEV, gradeWithStaffKey } from './hw4-dev.js';
+import { loadKey } from '../src/documents/key.js';
+import { parseProblemSet } from '../src/documents/problem-set.js';
+import { readSubmission } from '../src/documents/submission.js';
+
+// Blind round 20's reading classes, second pass (issue 9): each in a document of our own, not the
+// round's, with a near miss that must read as it did before.
+
+/** A text read with the staff key: its format and warnings. */
+function readWithStaffKey(text: string, name: string) {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
+  return readSubmission(text, name, key!, problems);
+}
+
+test("an exporter's speaker headings with an icon, a time or a model id head the turns, and a room's second model is set aside", { skip: devSkip }, () => {
+  const room = (second: string) =>
+    [
+      '# Chat export',
+      '',
+      '## 🙋 You (Mar 3, 09:14)',
+      '',
+      'Q4 (c): with L stacked K x K convolutions of stride 1, what is the receptive field of one output pixel?',
+      '',
+      '## ✨ anthropic/claude-3.5-sonnet (Mar 3, 09:14) · 233 tokens',
+      '',
+      'Each layer widens the field by K - 1, starting from a single pixel.',
+      '',
+      '**Receptive field: $L(K-1)+1$**',
+      '',
+      `## ✨ ${second} (Mar 3, 09:14) · 187 tokens`,
+      '',
+      'Each layer multiplies the field by K.',
+      '',
+      '**Receptive field: $K^L$**',
+      '',
+      '## 🙋 You (Mar 3, 09:16)',
+      '',
+      'are you sure about that?',
+      '',
+      `## ✨ ${second} (Mar 3, 09:16) · 54 tokens`,
+      '',
+      'Yes: the receptive field is $K^L$.',
+      '',
+    ].join('\n');
+  // Two models side by side: the first one's answer is graded, the second's set aside (read as
+  // later turns of the same chat, it would stand as the final answer).
+  const two = room('google/gemini-2.0-flash-001');
+  assert.equal(gradeWithStaffKey(two, 'room.md').get('4.c'), 'correct');
+  assert.ok(readWithStaffKey(two, 'room.md').warnings.some((w) => /google\/gemini-2\.0-flash-001's left out/.test(w)));
+  // Near miss: one model's headings are each a turn of its chat, read in order: its last word stands, and nothing is set aside.
+  const one = room('anthropic/claude-3.5-sonnet');
+  assert.equal(gradeWithStaffKey(one, 'room.md').get('4.c'), 'incorrect');
+  assert.ok(!readWithStaffKey(one, 'room.md').warnings.some((w) => /left out/.test(w)));
+});
+
+test("a data export's speaker headings with a time after the name (`#### User — 3/2/2025, 9:14 AM`) head the turns", { skip: devSkip }, () => {
+  const exported = (stamp: string) =>
+    [
+      '# Conversation',
+      '',
+      `#### User${stamp}`,
+      '',
+      '1(a) Newton-Schulz with p(W) = (3I - W W^T) W / 2, W of size d_out x d_in, an n x m times m x p product costing c n m p: what is the runtime of each iteration?',
+      '',
+      `#### Assistant${stamp}`,
+      '',
+      'Forming W W^T costs c d_out^2 d_in and multiplying by W costs the same again.',
+      '',
+      'Runtime: $2c\\,d_{out}^2 d_{in}$',
+      '',
+    ].join('\n');
+  const stamped = exported(' — 3/2/2025, 9:14 AM');
+  assert.equal(readWithStaffKey(stamped, 'claude.md').format, 'markdown-chat');
+  assert.equal(gradeWithStaffKey(stamped, 'claude.md').get('1.a'), 'correct');
+  // Near miss: words after the name are no time (`#### User — Part (a)` names a section), and the heading is left as it was.
+  const worded = exported(' — asking about the runtime');
+  assert.equal(readWithStaffKey(worded, 'claude.md').format, 'writeup');
+});
