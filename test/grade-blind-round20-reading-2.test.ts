@@ -81,3 +81,28 @@ test("a data export's speaker headings with a time after the name (`#### User â€
   const worded = exported(' â€” asking about the runtime');
   assert.equal(readWithStaffKey(worded, 'claude.md').format, 'writeup');
 });
+
+test("an API script's log (`----- request [4c] -----` / `----- completion (model, tokens) -----`) is a chat, the part asked named in the banner", { skip: devSkip }, () => {
+  const log = (open: string, close: string) =>
+    [
+      '$ node run-hw.mjs --model gpt-4.1 --parts 4c 4b',
+      '',
+      `${open} request [4c] ${close}`,
+      'You are solving a homework part. A stack of L convolutions, each K x K with stride 1: how many input pixels does one output pixel see along one axis?',
+      '',
+      `${open} completion (gpt-4.1, 311 tokens) ${close}`,
+      'Each layer adds K - 1 to the field.',
+      'Answer: L(K-1)+1',
+      '',
+      `${open} request [4b] ${close}`,
+      'Same network. A single layer with F filters over C channels and kernel K: how many weights and biases?',
+      '',
+      `${open} completion (gpt-4.1, 280 tokens) ${close}`,
+      'Answer: weights K^2 C F, biases F',
+      '',
+    ].join('\n');
+  const g = gradeWithStaffKey(log('-----', '-----'), 'log.txt');
+  assert.equal(g.get('4.c'), 'correct');
+  // Near miss: banners ruled on one side only are a write-up's headings, and no chat is read from them.
+  assert.notEqual(readWithStaffKey(log('-----', ''), 'log.txt').format, 'chat-text');
+});
