@@ -6,15 +6,28 @@ import { devSkip, DEV, gradeWithStaffKey } from './hw4-dev.js';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission } from '../src/documents/submission.js';
+import { assignmentOf } from '../src/documents/assignment.js';
+import { gradeSubmission } from '../src/grade/grade.js';
 
 // Blind round 20's reading classes, second pass (issue 9): each in a document of our own, not the
 // round's, with a near miss that must read as it did before.
 
+/** The staff key and problem set. */
+function staff() {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  return { key: key!, problems: parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8')) };
+}
+
 /** A text read with the staff key: its format and warnings. */
 function readWithStaffKey(text: string, name: string) {
-  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
-  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
-  return readSubmission(text, name, key!, problems);
+  const { key, problems } = staff();
+  return readSubmission(text, name, key, problems);
+}
+
+/** A text graded with the staff key: each part's grade, what was read from it and why. */
+function gradedParts(text: string, name: string) {
+  const { key, problems } = staff();
+  return gradeSubmission(assignmentOf(key, problems), readSubmission(text, name, key, problems)).parts;
 }
 
 test("an exporter's speaker headings with an icon, a time or a model id head the turns, and a room's second model is set aside", { skip: devSkip }, () => {
@@ -105,4 +118,29 @@ test("an API script's log (`----- request [4c] -----` / `----- completion (model
   assert.equal(g.get('4.c'), 'correct');
   // Near miss: banners ruled on one side only are a write-up's headings, and no chat is read from them.
   assert.notEqual(readWithStaffKey(log('-----', ''), 'log.txt').format, 'chat-text');
+});
+
+test('a speaker label with an aside in brackets before its colon (`Me (pasting question 4):`) heads a turn', { skip: devSkip }, () => {
+  const chat = (label: string) =>
+    [
+      'Q4 feature shapes, asked of Gemini, pasted from the Docs export',
+      '',
+      `${label} For L successive conv layers, each with filter size K and stride 1, what is the receptive field of the last output? (c)`,
+      '',
+      'Gemini:',
+      '',
+      'Each layer adds K - 1 pixels to the field.',
+      '',
+      'Receptive field: L(K - 1) + 1',
+      '',
+      'Me: thanks, and the pooling layer in (b)?',
+      '',
+      'Gemini:',
+      '',
+      'Pooling does not change the receptive field formula above.',
+      '',
+    ].join('\n');
+  assert.equal(gradeWithStaffKey(chat('Me (pasting question 4):'), 'docs.txt').get('4.c'), 'correct');
+  // Near miss: a sentence in brackets with no colon after it is the turn's words, not a label, and the first turn stays unheaded.
+  assert.equal(gradeWithStaffKey(chat('Me (pasting question 4)'), 'docs.txt').get('4.c'), undefined);
 });
