@@ -6,6 +6,7 @@ import { devSkip, DEV, gradeWithStaffKey } from './hw4-dev.js';
 import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission } from '../src/documents/submission.js';
+import { readsAsProse } from '../src/check/prose.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 
@@ -143,4 +144,22 @@ test('a speaker label with an aside in brackets before its colon (`Me (pasting q
   assert.equal(gradeWithStaffKey(chat('Me (pasting question 4):'), 'docs.txt').get('4.c'), 'correct');
   // Near miss: a sentence in brackets with no colon after it is the turn's words, not a label, and the first turn stays unheaded.
   assert.equal(gradeWithStaffKey(chat('Me (pasting question 4)'), 'docs.txt').get('4.c'), undefined);
+});
+
+test('prose is never read as a product of single letters, in whatever answer it stands', { skip: devSkip }, () => {
+  // A reply that restates the question in place of an answer: words, no formula, graded as no answer read.
+  const reply = (said: string) => ['User: 4(c) L stacked K x K convolutions of stride 1: the receptive field?', '', `Assistant: ${said}`, ''].join('\n');
+  const part = gradedParts(reply('Compute the receptive field with stride one.'), 'chat.md').find((p) => p.id === '4.c')!;
+  assert.equal(part.verdict, 'incorrect');
+  assert.doesNotMatch(part.answer, /\b\w \w \w \w\b/);
+  assert.doesNotMatch(part.feedback, /symbol the question does not define/);
+  assert.equal(readsAsProse('Compute the receptive field with stride one.'), true);
+  assert.equal(readsAsProse('Evaluate y with no padding, stride 1'), true);
+  // Near misses: a formula with function names, Greek letters spelled out, a declared multi-letter symbol, one word of units.
+  assert.equal(readsAsProse('sqrt(d_out) / sqrt(d_in)'), false);
+  assert.equal(readsAsProse('alpha = sigma / sqrt(n)'), false);
+  assert.equal(readsAsProse('lr * grad', ['lr', 'grad']), false);
+  assert.equal(readsAsProse('2c d_out^2 d_in flops'), false);
+  assert.equal(readsAsProse('2c\\,d_{out}^2 d_{in} \\text{ multiply-adds per iteration}'), false);
+  assert.equal(gradeWithStaffKey(reply('Receptive field: L(K-1)+1'), 'chat.md').get('4.c'), 'correct');
 });
