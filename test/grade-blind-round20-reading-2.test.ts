@@ -163,3 +163,13 @@ test('prose is never read as a product of single letters, in whatever answer it 
   assert.equal(readsAsProse('2c\\,d_{out}^2 d_{in} \\text{ multiply-adds per iteration}'), false);
   assert.equal(gradeWithStaffKey(reply('Receptive field: L(K-1)+1'), 'chat.md').get('4.c'), 'correct');
 });
+
+test('struck-through text (`~~old~~ new`, `\\sout{old}`) is a withdrawn answer, never read', { skip: devSkip }, () => {
+  const writeup = (c: string) => ['# HW4, corrected for the regrade', '', '## Problem 4', '', `**4(c)** ${c}`, ''].join('\n');
+  assert.equal(gradeWithStaffKey(writeup('Receptive field: ~~$K^L$~~ $L(K-1)+1$'), 'regrade.md').get('4.c'), 'correct');
+  assert.equal(gradeWithStaffKey(writeup('Receptive field: \\sout{$K^L$} $L(K-1)+1$'), 'regrade.md').get('4.c'), 'correct');
+  // The right answer withdrawn for a wrong one is the wrong one's grade.
+  assert.equal(gradeWithStaffKey(writeup('Receptive field: ~~$L(K-1)+1$~~ $K^L$'), 'regrade.md').get('4.c'), 'incorrect');
+  // Near miss: single tildes (about, `\\sim`) strike nothing out.
+  assert.equal(gradeWithStaffKey(writeup('Receptive field ~ linear in L: $L(K-1)+1$, i.e. ~ L K for large K'), 'regrade.md').get('4.c'), 'correct');
+});
