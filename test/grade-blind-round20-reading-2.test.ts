@@ -173,3 +173,12 @@ test('struck-through text (`~~old~~ new`, `\\sout{old}`) is a withdrawn answer, 
   // Near miss: single tildes (about, `\\sim`) strike nothing out.
   assert.equal(gradeWithStaffKey(writeup('Receptive field ~ linear in L: $L(K-1)+1$, i.e. ~ L K for large K'), 'regrade.md').get('4.c'), 'correct');
 });
+
+test("a shape's factors said `by` in plain text (`K by K by C`) are a product, each factor a formula", { skip: devSkip }, () => {
+  const writeup = (shape: string) => ['Problem 4', '', '(a) One filter per output channel, each K x K over C channels.', 'weights = K^2 C F', 'biases = F', `output size = ${shape}`, ''].join('\n');
+  assert.equal(gradeWithStaffKey(writeup('⌊(W − K + 2P)/S⌋ + 1 by ⌊(H − K + 2P)/S⌋ + 1 by F'), 'shapes.txt').get('4.a'), 'correct');
+  assert.equal(gradeWithStaffKey(writeup('floor((W - K + 2P)/S) + 1 by floor((H - K + 2P)/S) + 1 by F'), 'shapes.txt').get('4.a'), 'correct');
+  // Near miss: a wrong factor said `by` is still wrong (no padding), and words said `by` give no shape.
+  assert.notEqual(gradeWithStaffKey(writeup('floor((W - K)/S) + 1 by floor((H - K)/S) + 1 by F'), 'shapes.txt').get('4.a'), 'correct');
+  assert.notEqual(gradeWithStaffKey(writeup('the input width by the input height by the filter count'), 'shapes.txt').get('4.a'), 'correct');
+});
