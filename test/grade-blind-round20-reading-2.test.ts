@@ -182,3 +182,26 @@ test("a shape's factors said `by` in plain text (`K by K by C`) are a product, e
   assert.notEqual(gradeWithStaffKey(writeup('floor((W - K)/S) + 1 by floor((H - K)/S) + 1 by F'), 'shapes.txt').get('4.a'), 'correct');
   assert.notEqual(gradeWithStaffKey(writeup('the input width by the input height by the filter count'), 'shapes.txt').get('4.a'), 'correct');
 });
+
+test('a follow-up that owns a part as an answer already given (`your own (c) says ...`) asks only the part it names otherwise', { skip: devSkip }, () => {
+  const chat = (followUp: string, redone: string) =>
+    [
+      'User: Question 4 (b) and (c): a max pooling layer of stride S and size K over W x H x C, its output shape? And L stacked K x K stride-1 convolutions, their receptive field?',
+      '',
+      'Assistant: (b) Output: ((W - K)/S) x ((H - K)/S) x C',
+      '',
+      '(c) Receptive field: L(K-1)+1',
+      '',
+      `User: ${followUp}`,
+      '',
+      `Assistant: ${redone}`,
+      '',
+    ].join('\n');
+  // The part owned is the last one answered: read as a request for it, the redone (b) was graded as (c).
+  const b = gradeWithStaffKey(chat('you dropped the +1 in (b). your own (c) adds one the same way, so redo (b)', 'Output: (floor((W - K)/S) + 1) x (floor((H - K)/S) + 1) x C'), 'chat.md');
+  assert.equal(b.get('4.b'), 'correct');
+  assert.equal(b.get('4.c'), 'correct');
+  // Near miss: a follow-up that asks both parts again names no one part, and its reply is not read as (b)'s alone.
+  const both = gradeWithStaffKey(chat('you dropped the +1 in (b), and redo (c) as well', 'Output: (floor((W - K)/S) + 1) x (floor((H - K)/S) + 1) x C'), 'chat.md');
+  assert.equal(both.get('4.b'), 'incorrect');
+});
