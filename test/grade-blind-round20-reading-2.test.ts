@@ -9,6 +9,7 @@ import { readSubmission } from '../src/documents/submission.js';
 import { readsAsProse } from '../src/check/prose.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
+import { checkAnswer } from '../src/check/check.js';
 
 // Blind round 20's reading classes, second pass (issue 9): each in a document of our own, not the
 // round's, with a near miss that must read as it did before.
@@ -204,4 +205,12 @@ test('a follow-up that owns a part as an answer already given (`your own (c) say
   // Near miss: a follow-up that asks both parts again names no one part, and its reply is not read as (b)'s alone.
   const both = gradeWithStaffKey(chat('you dropped the +1 in (b), and redo (c) as well', 'Output: (floor((W - K)/S) + 1) x (floor((H - K)/S) + 1) x C'), 'chat.md');
   assert.equal(both.get('4.b'), 'incorrect');
+});
+
+test('an option worded with its alternative in brackets (`shift (time) invariance`) names the option', { skip: devSkip }, () => {
+  assert.equal(checkAnswer({ type: 'choice', options: ['time invariance', 'shift invariance'] }, 'convolution has shift (time) invariance').verdict, 'correct');
+  assert.equal(checkAnswer({ type: 'choice', options: ['time invariance'] }, 'what we see is time (translation) invariance').verdict, 'correct');
+  // Near miss: a negation in brackets is no wording of the option, and a bracket elsewhere adds none.
+  assert.equal(checkAnswer({ type: 'choice', options: ['time invariance'] }, 'time (not) invariance').verdict, 'incorrect');
+  assert.equal(checkAnswer({ type: 'choice', options: ['time invariance'] }, 'linearity (superposition) only').verdict, 'incorrect');
 });
