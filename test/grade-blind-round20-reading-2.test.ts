@@ -214,3 +214,25 @@ test('an option worded with its alternative in brackets (`shift (time) invarianc
   assert.equal(checkAnswer({ type: 'choice', options: ['time invariance'] }, 'time (not) invariance').verdict, 'incorrect');
   assert.equal(checkAnswer({ type: 'choice', options: ['time invariance'] }, 'linearity (superposition) only').verdict, 'incorrect');
 });
+
+test("a summary line's next subpart after a comma (`- 3(d)(i) as above; (ii) $...$`) is that subpart's, not the first's", { skip: devSkip }, () => {
+  const chat = (summary: string) =>
+    [
+      'User: 3(d) x = [[1,2,3,4,5],[6,7,8,9,10],[11,12,13,14,15],[16,17,18,19,20],[21,22,23,24,25]], h = [[-1,-2,-1],[0,0,0],[1,2,1]] with equation (4): (i) stride 1, pad 1 and (ii) stride 2, pad 1?',
+      '',
+      'Assistant: (d)(i) $$\\begin{bmatrix} -19 & -28 & -32 & -36 & -29 \\\\ -30 & -40 & -40 & -40 & -30 \\\\ -30 & -40 & -40 & -40 & -30 \\\\ -30 & -40 & -40 & -40 & -30 \\\\ 49 & 68 & 72 & 76 & 59 \\end{bmatrix}$$',
+      '',
+      '(d)(ii) $$\\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}$$',
+      '',
+      'User: thanks, recap please',
+      '',
+      `Assistant: ${summary}`,
+      '',
+    ].join('\n');
+  const g = gradeWithStaffKey(chat('- 3(d)(i) as computed above; (ii) $\\begin{bmatrix} -19 & -32 & -29 \\\\ -30 & -40 & -30 \\\\ 49 & 72 & 59 \\end{bmatrix}$'), 'chat.md');
+  assert.equal(g.get('3.d.i'), 'correct');
+  assert.equal(g.get('3.d.ii'), 'correct');
+  // Near miss: a numeral after a comma before words is a reference, not the next subpart's answer; the line stays (i)'s.
+  const words = gradeWithStaffKey(chat('- 3(d)(i) the same as before, (ii) sampled from it at stride 2'), 'chat.md');
+  assert.equal(words.get('3.d.i'), 'correct');
+});
