@@ -9,6 +9,9 @@ import { programArray } from './printed-output.js';
 
 /** Thousands separators: `,\!`, `{,}` always; a plain `1,473` outside brackets. */
 export function stripThousands(s: string): string {
+  // Both readings below need a group of three digits; most candidates have none, and the separator
+  // pattern was tried from every digit of every candidate read.
+  if (!/\d{3}/.test(s)) return s;
   // `{,}`, `,\!` and thin spaces (`1\,473`, `1 473`) between groups of three digits.
   const t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!|\\,|\\ |~|\u2009|\u202F)\s*(?=\d{3}(?!\d))/g, '$1');
   // Only commas are dropped below.
@@ -154,6 +157,8 @@ export function readRepeatingDecimals(s: string): string {
 
 /** Shapes printed by array libraries (`torch.Size([10, 64, 32, 32])`, `np.shape` tuples) are tuples. */
 function readLibraryShapes(s: string): string {
+  // The pattern was tried from every word boundary of every candidate read; almost none names a library's shape.
+  if (!s.includes('Size') && !s.includes('TensorShape')) return s;
   return s.replace(/\b(?:torch\.Size|TensorShape)\(\s*\[([^\]]*)\]\s*\)/g, '($1)');
 }
 

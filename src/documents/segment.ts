@@ -239,7 +239,9 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       previous = raw;
       return;
     }
-    if (comment) {
+    // A blank line labels nothing (no pattern below reads one) and is kept as a comment is: a third of
+    // a write-up's lines went through every label pattern.
+    if (comment || !raw.trim()) {
       current.text += (current.text ? '\n' : '') + raw;
       previous = raw;
       return;
