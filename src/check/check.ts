@@ -8,6 +8,7 @@ import { LimitError } from '../math/limits.js';
 import { extractAnswer, assertReadable, lastSide, trimAnswer, UnreadableError } from './extract.js';
 import { numberWordsToDigits } from './prepare.js';
 import { literalTree, readAnswerText } from './read-answer.js';
+import { readsAsProse } from './prose.js';
 import { children, freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
 import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
@@ -218,6 +219,10 @@ function* distinct(texts: readonly (string | (() => string | undefined))[]): Gen
 function readCandidate(texts: Iterable<string>, type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
   for (const text of texts) {
+    if (readsAsProse(text, read.symbols)) {
+      firstError ||= `it is words, not a formula: "${text.slice(0, 60)}"`;
+      continue;
+    }
     try {
       return { node: readAnswerText(type, text, read), text };
     } catch (e) {

@@ -251,9 +251,15 @@ export function prepareKeyValue(s: string): string {
  */
 const SHAPE_UNIT = /(?<=[\w})\]]\s*)\s+(?:px|pixels?|channels?|rows?|columns?|cols?|wide|high|tall|deep)\b(?=\s*(?:×|\\times|[xX]\s|$))/g;
 
-/** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) become `\times` products. */
+/** `K by K by C`, `floor((W - K)/S) + 1 by ... by F`: the word between a shape's factors, said as a size is said aloud. */
+const BY_WORD = /(?<=[\w})\]⌋⌉'])\s+by\s+(?=[\w(⌊⌈\\])/g;
+
+/** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) or `by` become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(SHAPE_UNIT, '').replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
+  return s
+    .replace(SHAPE_UNIT, '')
+    .replace(BY_WORD, ' \\times ')
+    .replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */

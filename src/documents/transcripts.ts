@@ -204,9 +204,16 @@ const MODEL_SAID = String.raw`(?:\s+said(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$))?`
 /** One or two capitalised words after a model's name and version on a line of its own: its variant's name. */
 const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 
-/** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
+/**
+ * A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of
+ * the turn after a colon. Groups: the speaker; an aside in brackets between the name and its colon
+ * (`Prompt (copied from the homework):`, `Me (after a break):`), which makes it a label; the turn's start.
+ */
 function speakerPattern(assistant: string): RegExp {
-  return new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${MODEL_SAID})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
+  return new RegExp(
+    String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${MODEL_SAID})(?![A-Za-z])(?:[ \t]*(\([^()\n]{1,60}\))(?=(?:\*\*)?[ \t]*:))?(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`,
+    'i',
+  );
 }
 
 /**
@@ -290,9 +297,9 @@ export function parseMarkdownChat(text: string): Message[] {
   const speaks = (l: string) => {
     const m = speaker.exec(l);
     if (!m) return undefined;
-    if (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[2]) return m;
+    if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
     // A model's name with its variant alone on its line (`Llama 4 Maverick`, `Qwen3-Max Preview`) heads its turn.
-    return l.trim().length <= 40 && MODEL_VARIANT.test(m[2]) ? Object.assign([...m.slice(0, 2), ''], { index: m.index, input: m.input }) : undefined;
+    return l.trim().length <= 40 && MODEL_VARIANT.test(m[3]) ? Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input }) : undefined;
   };
   let current: { role: Message['role']; lines: string[]; line: number } | undefined;
   const flush = () => {
@@ -309,7 +316,7 @@ export function parseMarkdownChat(text: string): Message[] {
     if (m) {
       flush();
       const role = new RegExp(`^(?:${USER_NAMES})$`, 'i').test(m[1]!) ? 'user' : 'assistant';
-      current = { role, lines: m[2] ? [m[2]] : [], line: i + 1 };
+      current = { role, lines: m[3] ? [m[3]] : [], line: i + 1 };
       continue;
     }
     // As in ChatGPT's page text: a person's `Question 2` (and its title) before the next turn

@@ -5,7 +5,7 @@ import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionG
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
-import { inflectedMention } from '../check/types/choice.js';
+import { inflectedMention, withBracketedWordings } from '../check/types/choice.js';
 import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
@@ -81,10 +81,12 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
   let offset = 0;
   for (const line of lines) {
     if (!asks(line)) {
-      const lower = (sequences ? sequenceWords(line) : line).toLowerCase();
+      // (`time (shift) invariance` read as each of its wordings too.)
+      const read = withBracketedWordings(line);
+      const lower = (sequences ? sequenceWords(read) : read).toLowerCase();
       for (const { w, spelled: pattern } of patterns) {
         const spelled = lower.search(pattern);
-        const i = spelled >= 0 ? spelled : inflectedMention(line, w);
+        const i = Math.min(spelled >= 0 ? spelled : inflectedMention(read, w), line.length);
         // A boxed option is the one committed to, as a concluding line's.
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
       }
