@@ -192,3 +192,26 @@ test("a chat log's title names the question its turns are about, though it opens
   // Near miss: a title that names two questions says neither.
   assert.equal(gradeWithStaffKey(log('## Qwen (phone app) on problems 2 and 4 of HW4'), 'qwen.md').get('4.c'), undefined);
 });
+
+test("an answer's word before a numbered part's label (`**Solution to 1(b).**`) opens that part; `Answer 2c d_out^2 d_in` is an answer, not part 2(c)", { skip: devSkip }, () => {
+  const notebook = [
+    '## Q1 — Newton-Schulz',
+    '',
+    '```python',
+    'cost = 2 * c * d_out**2 * d_in',
+    '```',
+    '',
+    '**Solution to 1(a).**',
+    'Answer 2c d_out^2 d_in',
+    '',
+    '**Solution to 1(b).** (Gram matrix first)',
+    '',
+    String.raw`$$2c\,d_{out}\,d_{in}^2$$`,
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(notebook, 'notebook.md');
+  assert.equal(g.get('1.b'), 'correct');
+  // Near miss: an answer that opens on a coefficient and a letter (`2c ...`) names no part; it is 1(a)'s.
+  assert.equal(g.get('2.c'), undefined);
+  assert.notEqual(g.get('1.a'), undefined);
+});

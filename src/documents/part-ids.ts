@@ -110,6 +110,9 @@ const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated
  */
 const DASHED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})[-–]([a-hA-H])(?:[.-]([1-9]|[ivx]{1,4}))?(?:\*\*)?\s*[:.]?(?:\*\*)?(?=\s*$|\s*\(|\s+[—–]\s)/;
 
+/** An answer's word before a numbered part's label (`**Answer 3(d) i.**`), kept apart from the bold mark before it. */
+const ANSWER_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:answer|solution|ans\.|sol\.)\s+(?:(?:to|for|of)\s+)?(?=(?:q|question|problem)?\s*\d{1,2}\s*\(?[a-h]\))/i;
+
 export function readLineLabel(line: string): LineLabel | undefined {
   // `> **(a) What is the runtime ...**`: a reply that quotes each part's question before answering it.
   const quote = /^\s*(?:>\s?)+/.exec(line);
@@ -136,6 +139,12 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (revised) {
     const inner = readLineLabel(revised[1]! + line.slice(revised[0].length));
     if (inner?.part) return { ...inner, length: inner.length + revised[0].length - revised[1]!.length };
+  }
+  // `**Answer 3(d) i.**`, `Solution to Q2(b):`: the word a write-up puts before the question and part it answers.
+  const answered = ANSWER_WORD.exec(line);
+  if (answered) {
+    const inner = readLineLabel(answered[1]! + line.slice(answered[0].length));
+    if (inner?.question && inner.part) return { ...inner, length: inner.length + answered[0].length - answered[1]!.length };
   }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
