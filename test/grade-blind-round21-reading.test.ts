@@ -169,6 +169,9 @@ test("a report that heads each excerpt with its part (`### Question 4(c)`) over 
   // Near miss: the person's correction under the quote is not the model's answer.
   assert.equal(g.get('4.c'), 'incorrect');
   assert.equal(g.get('4.a'), undefined);
+  // Near miss: a reply's own part heading with its short answer under it is the reply's, not a heading between turns.
+  const chat = ['**User:** now question 4, part (c)', '', '**Assistant:**', '**Question 4(c): receptive field**', '', 'Answer: L(K-1)+1', '', '**User:** thanks', ''].join('\n');
+  assert.equal(gradeWithStaffKey(chat, 'chat.md').get('4.c'), 'correct');
 });
 
 test("a chat log's title names the question its turns are about, though it opens on the model's name (`## Qwen on problem 4 — my log`)", { skip: devSkip }, () => {

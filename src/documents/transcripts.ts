@@ -256,6 +256,9 @@ function learnedAssistantName(lines: readonly string[]): string | undefined {
 // (A report's `### Question 1(a)` over the excerpt of that part's exchange names the part as well.)
 const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem|Task|Exercise)\s+\d+(?:\s*\([a-h]\)(?:\s*\([ivx]{1,4}\))?)?(?:\s*[:—–-]\s*[A-Z][^$.?!:\n]{0,60})?(?:\*\*)?\s*$/i;
 
+/** A question's number with a part after it, as such a heading has it. */
+const PART_IN_NOTE = /\d\s*\([a-h]\)/;
+
 /** Whether a line (or block) is such a heading for the turns after it. */
 export function isQuestionNote(text: string): boolean {
   return QUESTION_NOTE.test(text) || (APPENDIX_SECTION.test(text) && QUESTION_NOTE.test(text.replace(APPENDIX_SECTION, '')));
@@ -268,6 +271,9 @@ export function isQuestionNote(text: string): boolean {
  */
 function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line: string) => boolean): number | undefined {
   if (!isQuestionNote(lines[from]!)) return undefined;
+  // A part's heading (`### Question 1(a)`) heads the turns right under it; with words under it, it is a
+  // reply's own section (`**Problem 8(a): Implementation**` / `Answer: 2`).
+  const most = PART_IN_NOTE.test(lines[from]!) ? 0 : 2;
   let end = from + 1;
   let words = 0;
   for (; end < lines.length && !isSpeaker(lines[end]!); end++) {
@@ -278,7 +284,7 @@ function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line
       words = 0;
       continue;
     }
-    if (++words > 2 || l.length > 80 || /[$\\]/.test(l)) return undefined;
+    if (++words > most || l.length > 80 || /[$\\]/.test(l)) return undefined;
   }
   return end;
 }
