@@ -463,6 +463,8 @@ export function sides(latex: string): string[] {
 
 /** `\|\Delta W\|_2 \le \sqrt{d_{out}}` → `\sqrt{d_{out}}`: the value a bound gives, when a value is asked for. */
 export function boundSide(latex: string): string[] {
+  // Most readings state no bound, and the pattern tried every length of a left side before failing on each.
+  if (!/\\[lg]e|[≤≥<>]/.test(latex)) return [];
   const m = /^(?:[^{}()[\]]|\{[^{}]*\}|\([^()]*\))*?(?:\\leq?|\\geq?|≤|≥|<|>)(?![a-z])\s*([\s\S]+)$/.exec(latex);
   if (!m) return [];
   const rest = m[1]!.trim().replace(/[.,;]\s*$/, '');
@@ -808,7 +810,9 @@ export function answerCandidates(written: string): Candidate[] {
   const lower = response.toLowerCase();
   if (lower.includes('total')) for (const m of response.matchAll(/(?:^|\n)\s*(?:[-*]\s+)?(?:\*\*)?total\b[^$\n]{0,60}(?=\$)/gi)) mark(m.index! + m[0].length, 30);
   if (lower.includes('final')) for (const m of response.matchAll(FINAL_SENTENCE)) mark(m.index! + m[0].length, 50, true);
-  for (const m of response.matchAll(COMMITS)) mark(m.index! + m[0].length - 1, 50, true);
+  // Every way to say it has "ll" and one of its verbs' words (the pattern ignoring case scanned each reply
+  // from every letter i: about 2% of grading, for replies that almost never commit).
+  if (lower.includes('ll') && (lower.includes('commit') || lower.includes('with') || lower.includes('settle'))) for (const m of response.matchAll(COMMITS)) mark(m.index! + m[0].length - 1, 50, true);
   if (response.includes(':'))
     for (const m of response.matchAll(RESULT_LINE)) {
       const score = resultLabel(m[1]!.trim());

@@ -9,6 +9,9 @@ import { programArray } from './printed-output.js';
 
 /** Thousands separators: `,\!`, `{,}` always; a plain `1,473` outside brackets. */
 export function stripThousands(s: string): string {
+  // Both readings below need a group of three digits; most candidates have none, and the separator
+  // pattern was tried from every digit of every candidate read.
+  if (!/\d{3}/.test(s)) return s;
   // `{,}`, `,\!` and thin spaces (`1\,473`, `1 473`) between groups of three digits.
   const t = s.replace(/(\d)\s*(?:\{\s*,\s*\}|,\\!|\\,|\\ |~|\u2009|\u202F)\s*(?=\d{3}(?!\d))/g, '$1');
   // Only commas are dropped below.
@@ -154,6 +157,8 @@ export function readRepeatingDecimals(s: string): string {
 
 /** Shapes printed by array libraries (`torch.Size([10, 64, 32, 32])`, `np.shape` tuples) are tuples. */
 function readLibraryShapes(s: string): string {
+  // The pattern was tried from every word boundary of every candidate read; almost none names a library's shape.
+  if (!s.includes('Size') && !s.includes('TensorShape')) return s;
   return s.replace(/\b(?:torch\.Size|TensorShape)\(\s*\[([^\]]*)\]\s*\)/g, '($1)');
 }
 
@@ -246,9 +251,15 @@ export function prepareKeyValue(s: string): string {
  */
 const SHAPE_UNIT = /(?<=[\w})\]]\s*)\s+(?:px|pixels?|channels?|rows?|columns?|cols?|wide|high|tall|deep)\b(?=\s*(?:×|\\times|[xX]\s|$))/g;
 
-/** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) become `\times` products. */
+/** `K by K by C`, `floor((W - K)/S) + 1 by ... by F`: the word between a shape's factors, said as a size is said aloud. */
+const BY_WORD = /(?<=[\w})\]⌋⌉'])\s+by\s+(?=[\w(⌊⌈\\])/g;
+
+/** Shapes written with a letter x (`28x28x10`, `(W_out) x (H_out) x F`) or `by` become `\times` products. */
 export function prepareShape(s: string): string {
-  return s.replace(SHAPE_UNIT, '').replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
+  return s
+    .replace(SHAPE_UNIT, '')
+    .replace(BY_WORD, ' \\times ')
+    .replace(/(\d|\}|\))\s*[xX×*]\s*(?=\d|[A-Za-z]_|\\|\(|[A-Z]\b)/g, '$1 \\times ');
 }
 
 /** The normalization for an answer of a given type. */

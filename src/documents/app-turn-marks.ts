@@ -6,7 +6,7 @@ import { withoutQuoteMarks } from './quoted-turns.js';
  * Chat apps whose exports head each turn with a mark of their own that neither `User:` nor a
  * model's name starts: Chatbox's `▶ USER:` / `▶ ASSISTANT:`, GitHub Copilot's web page copied as
  * `**someone** asked:` / `**Copilot** answered:`, Phind's `**Question:**` / `**Follow-up:**` and
- * `**Answer | Phind-70B Model**`. Read as a write-up, the person's pasted questions would be
+ * `**Answer | Phind-70B Model**`, a script's log of API calls. Read as a write-up, the person's pasted questions would be
  * graded with the answers and no part found. A chat is read this way only when its marks give
  * both a person's turn and a model's, the person's first: a write-up that merely uses an arrow or
  * a bold `**Question:**` label is not a chat.
@@ -25,6 +25,13 @@ const ASKED_ANSWERED = /^\s*\*\*[^*\n]{1,60}\*\*\s+(asked|answered|replied)\s*:\
 const PHIND_QUESTION = /^\s*\*\*(?:Question|Follow-up|Follow up)\s*:\s*\*\*\s*(.*)$/i;
 // The model's name after a bar is what sets Phind's answer heading apart from a student's `**Answer:**`.
 const PHIND_ANSWER = /^\s*\*\*Answer\s*\|\s*[^*\n]+\*\*\s*$/i;
+/**
+ * A script's log of its requests to a model's API: `=== prompt [3a] ===`, `--- response (o4-mini,
+ * 1,512 tokens) ---`, ruled on both sides. The bracketed id the script asked for is the turn's
+ * first words, so the part it asks is known. (`Question` and `Answer` banners are a write-up's.)
+ */
+const LOG_BANNER =
+  /^\s*(?:={2,}|-{2,}|\*{2,}|#{2,}|<{2,}|>{2,})\s*(?:(prompt|request|input|query|user)|response|output|completion|assistant|reply|model)\b\s*(?:\[([^\]\n]{1,16})\]|\([^)\n]{0,80}\))?\s*(?:={2,}|-{2,}|\*{2,}|#{2,}|<{2,}|>{2,})\s*$/i;
 
 function markOf(line: string): Mark | undefined {
   const arrow = ARROW.exec(line);
@@ -34,6 +41,8 @@ function markOf(line: string): Mark | undefined {
   const question = PHIND_QUESTION.exec(line);
   if (question) return { role: 'user', rest: question[1]! };
   if (PHIND_ANSWER.test(line)) return { role: 'assistant', rest: '' };
+  const banner = LOG_BANNER.exec(line);
+  if (banner) return { role: banner[1] ? 'user' : 'assistant', rest: banner[1] ? (banner[2] ?? '') : '' };
   return undefined;
 }
 

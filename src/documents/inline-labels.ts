@@ -57,15 +57,32 @@ const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
 /** `i. $8$`, `(ii) 5`: a subpart's roman numeral opening a clause, a value right after it. */
 const ROMAN_LABEL = /(?:^|(?<=\s))(\(?)(i{1,3}|iv|vi{0,3})([.)])\s+(?=[$\\[\d(-])/g;
 
+/** A line that opens on a part's first subparts (`- (d)(i) ...`, `**3(d)(ii)** ...`): the numeral. */
+const OPENS_ON_SUBPART = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:\d{1,2}\s*)?\(\s*[a-h]\s*\)\s*\(\s*(i{1,3}|iv|vi{0,3})\s*\)/i;
+
+/**
+ * `- (d)(i) the $5\times5$ matrix above, (ii) $\begin{bmatrix}...$`: a summary's line that gives a
+ * part's subparts one after another, the next numeral after a comma or semicolon and before a value,
+ * is cut there (the value is (ii)'s, not (i)'s). Any other numeral, or one before words, is left.
+ */
+function nextSubpartApart(line: string): string {
+  const first = OPENS_ON_SUBPART.exec(line);
+  const next = first ? ROMANS[ROMANS.indexOf(first[1]!.toLowerCase()) + 1] : undefined;
+  if (!next) return line;
+  const at = new RegExp(String.raw`[,;]\s+(?=\(${next}\)\s+[$\\\[\d(-])`, 'i').exec(line);
+  return at ? `${line.slice(0, at.index)}\n${line.slice(at.index + at[0].length)}` : line;
+}
+
 /**
  * `(d) i. $8$ ii. $5$`: subparts answered one after another in one line, each its own line. Only
  * when the numerals run i, ii, ... in order from i, each before a value (a formula or a number),
  * so `i.e.` or a lone `ii.` in a sentence is left as it is.
  */
 function splitInlineRomans(text: string): string {
-  if (!/\bi[.)]\s/.test(text)) return text;
+  if (!/\bi[.)]\s/.test(text)) return text.includes('(i)') ? text.split('\n').map(nextSubpartApart).join('\n') : text;
   return text
     .split('\n')
+    .map(nextSubpartApart)
     .map((line) => {
       const found = [...line.matchAll(ROMAN_LABEL)].filter((m) => !m[1] || m[3] === ')');
       if (found.length < 2 || found.some((m, k) => m[2] !== ROMANS[k])) return line;

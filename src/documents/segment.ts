@@ -240,7 +240,9 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       previous = raw;
       return;
     }
-    if (comment) {
+    // A blank line labels nothing (no pattern below reads one) and is kept as a comment is: a third of
+    // a write-up's lines went through every label pattern.
+    if (comment || !raw.trim()) {
       current.text += (current.text ? '\n' : '') + raw;
       previous = raw;
       return;
@@ -589,8 +591,11 @@ const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:par
 
 /** A part's letter in brackets within a sentence (`ok (e) now.`, `the 2D part: (c) x = ...`). */
 const LETTER_IN_SENTENCE = /(?:^|[\s:,.;])(?:part\s*)?\(([a-h])\)/gi;
-/** Words that point back to a part named after them (`the constraint from (c)`, `as in part (a)`). */
-const POINTS_BACK = /\b(?:like|as|from|than|in|with|to|of|see|using|per|by|under)\s+(?:in\s+)?(?:part\s*)?$/i;
+/**
+ * Words that point back to a part named after them (`the constraint from (c)`, `as in part (a)`),
+ * or own it as an answer already given (`your own (c) says ...`, `my (b)`): neither asks it.
+ */
+const POINTS_BACK = /\b(?:like|as|from|than|in|with|to|of|see|using|per|by|under|(?:your|my|our|its)(?:\s+own)?)\s+(?:in\s+)?(?:part\s*)?$/i;
 
 /**
  * The one part letter a longer follow-up names other than in pointing back (`ok (e) now. Muon: ...

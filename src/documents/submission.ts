@@ -18,11 +18,13 @@ import { latexLabels } from './tex.js';
 import { jsonAnswerLines } from './json-answers.js';
 import { arenaBattle } from './arena-battle.js';
 import { speakerLines } from './speaker-lines.js';
+import { exporterHeadings } from './exporter-headings.js';
 import { regenerationsApart } from './regenerated-replies.js';
 import { orgAsMarkdown } from './org-mode.js';
 import { mathematicaAsText } from './mathematica-text.js';
 import { unwrapAnswerCallouts } from './callouts.js';
 import { withoutHeaderFields } from './header-fields.js';
+import { withoutStruckText } from './struck-text.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -38,10 +40,12 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (text.length > SUBMISSION_LIMITS.chars) {
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
-  const folded = speakerLines(foldLabelWords(foldFullWidth(unwrapAnswerCallouts(orgAsMarkdown(mathematicaAsText(htmlAsText(text), key))))));
+  const room = exporterHeadings(foldLabelWords(foldFullWidth(unwrapAnswerCallouts(withoutStruckText(orgAsMarkdown(mathematicaAsText(htmlAsText(text), key)))))));
+  const folded = speakerLines(room.text);
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
   const sub = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
+  if (room.setAside) sub.warnings.push(`${path ?? id}: ${room.setAside}`);
   return battle?.doubt ? withDoubt(sub, battle.doubt) : sub;
 }
 

@@ -207,9 +207,16 @@ const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 /** What a page copied as text sets beside a turn's name, three spaces or more to its right: a button's few words, no sentence. */
 const BUTTONS_BESIDE = /^[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$/;
 
-/** A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of the turn after a colon. */
+/**
+ * A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of
+ * the turn after a colon. Groups: the speaker; an aside in brackets between the name and its colon
+ * (`Prompt (copied from the homework):`, `Me (after a break):`), which makes it a label; the turn's start.
+ */
 function speakerPattern(assistant: string): RegExp {
-  return new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${MODEL_SAID})(?![A-Za-z])(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`, 'i');
+  return new RegExp(
+    String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${MODEL_SAID})(?![A-Za-z])(?:[ \t]*(\([^()\n]{1,60}\))(?=(?:\*\*)?[ \t]*:))?(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`,
+    'i',
+  );
 }
 
 /**
@@ -307,12 +314,12 @@ export function parseMarkdownChat(text: string): Message[] {
     const m = speaker.exec(l);
     if (!m) return undefined;
     // (`## DeepSeek (Android app) on HW4 Question 3 — chat log`: a heading that goes on in words past the name is the log's title.)
-    if (/^\s*#/.test(l) && m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[2].split(/\s+/).length >= 4) return undefined;
-    if (/^\s*(?:#{1,6}|\*\*)/.test(l) || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[2]) return m;
+    if (/^\s*#/.test(l) && m[3] && !m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[3].split(/\s+/).length >= 4) return undefined;
+    if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
     // `Model          Thoughts (experimental)  ▸`: the name with the page's buttons copied beside it, far to its right.
-    if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return Object.assign([...m.slice(0, 2), ''], { index: m.index, input: m.input });
+    if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input });
     // A model's name with its variant alone on its line (`Llama 4 Maverick`, `Qwen3-Max Preview`) heads its turn.
-    return l.trim().length <= 40 && MODEL_VARIANT.test(m[2]) ? Object.assign([...m.slice(0, 2), ''], { index: m.index, input: m.input }) : undefined;
+    return l.trim().length <= 40 && MODEL_VARIANT.test(m[3]) ? Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input }) : undefined;
   };
   // `quoted`: a turn a report quotes (`> **Grok:** ...`); the quote's end ends it, and the person's words after it are notes.
   let current: { role: Message['role']; lines: string[]; line: number; quoted?: boolean } | undefined;
@@ -331,7 +338,7 @@ export function parseMarkdownChat(text: string): Message[] {
     if (m) {
       flush();
       const role = new RegExp(`^(?:${USER_NAMES})$`, 'i').test(m[1]!) ? 'user' : 'assistant';
-      current = { role, lines: m[2] ? [m[2]] : [], line: i + 1, ...(/^\s*>/.test(l) ? { quoted: true } : {}) };
+      current = { role, lines: m[3] ? [m[3]] : [], line: i + 1, ...(/^\s*>/.test(l) ? { quoted: true } : {}) };
       continue;
     }
     if (current?.quoted) {

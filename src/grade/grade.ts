@@ -5,7 +5,7 @@ import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionG
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
-import { inflectedMention } from '../check/types/choice.js';
+import { inflectedMention, withBracketedWordings } from '../check/types/choice.js';
 import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { LIMITS } from '../math/limits.js';
@@ -22,7 +22,8 @@ import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
-import { keySynonyms, withKeySynonyms, type KeySynonym } from './key-synonyms.js';
+import { keySynonyms, type KeySynonym } from './key-synonyms.js';
+import { firstOccurrences, withSynonymsFirst } from './lazy-readings.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 import { withoutStandingRemarks } from './standing-answer.js';
 import { floorsOptional, withoutFloors } from './key-leniency.js';
@@ -80,10 +81,12 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
   let offset = 0;
   for (const line of lines) {
     if (!asks(line)) {
-      const lower = (sequences ? sequenceWords(line) : line).toLowerCase();
+      // (`time (shift) invariance` read as each of its wordings too.)
+      const read = withBracketedWordings(line);
+      const lower = (sequences ? sequenceWords(read) : read).toLowerCase();
       for (const { w, spelled: pattern } of patterns) {
         const spelled = lower.search(pattern);
-        const i = spelled >= 0 ? spelled : inflectedMention(line, w);
+        const i = Math.min(spelled >= 0 ? spelled : inflectedMention(read, w), line.length);
         // A boxed option is the one committed to, as a concluding line's.
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
       }
@@ -462,31 +465,32 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     renames ??= new Map([...renamesIn(text, question.statements, question.symbols), ...(question.families ?? familyRenamesIn(text, question.symbols))]);
     const withDefinitions = substituted(c.text, defs);
     const last = lastSide(c.text);
-    const readings = [
-      ...new Set([
-        ...undecorated(c.text, quantities),
-        ...withoutStepMarks(c.text),
-        ...namedByDefinition(c.text, question.statements),
-        ...withoutInstance(c.text),
-        c.text,
-        last,
-        ...chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
-        ...withDefinitions,
-        ...withoutLayerIndex(last),
-        ...boundSide(last),
-        ...givenValue(last, question.givens),
-        ...tidied(c.text),
-        ...renamed(last, renames),
-        ...asIndexed(c.text, indexed),
-        ...asEntries(last, entries),
-        // `y₂(n) = y(n − 5)`: a signal written with a Unicode subscript is indexed as `y_2(n)` is.
-        ...plainMath(c.text).flatMap((t) => [t, ...boundSide(t), ...asIndexed(t, indexed)]),
-      ]),
-    ];
+    const ownNames = renamed(last, renames);
+    // Each reading is made only when the ones before it did not settle the grade: a right answer is
+    // most often its first reading, and making all of them for every candidate was a fifth of
+    // gradeAgainst's own time. The order, and each reading once, are as listed.
+    const readings = firstOccurrences([
+      () => undecorated(c.text, quantities),
+      () => withoutStepMarks(c.text),
+      () => namedByDefinition(c.text, question.statements),
+      () => withoutInstance(c.text),
+      () => [c.text, last],
+      () => chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
+      () => withDefinitions,
+      () => withoutLayerIndex(last),
+      () => boundSide(last),
+      () => givenValue(last, question.givens),
+      () => tidied(c.text),
+      () => ownNames,
+      () => asIndexed(c.text, indexed),
+      () => asEntries(last, entries),
+      // `y₂(n) = y(n − 5)`: a signal written with a Unicode subscript is indexed as `y_2(n)` is.
+      () => plainMath(c.text).flatMap((t) => [t, ...boundSide(t), ...asIndexed(t, indexed)]),
+    ]);
     // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first,
     // in every reading: checked as written, the key's answer would call them another quantity.
-    const variants = [...new Set([...readings.flatMap((v) => withKeySynonyms(v, question.synonyms ?? [])), ...readings])];
-    const asRenamed = new Set(renamed(last, renames));
+    const variants = question.synonyms?.length ? withSynonymsFirst(readings, question.synonyms) : readings;
+    const asRenamed = new Set(ownNames);
     // Read with the response's own definitions (`m = n - k + 1`, then `m^2 \sigma_x^2 \sigma_g^2`), a
     // candidate the key's symbols alone do not make right is what the response says: right.
     const defined = definedRight(c, withDefinitions, targets, options);

@@ -92,10 +92,23 @@ function mentions(text: string, option: string, raw?: string): boolean {
 }
 
 /** `choice`: the answer names one of the options and none of the `wrong` ones. */
+/**
+ * `time (shift) invariance`: a word in brackets inside a term names the term's other wording. Both
+ * readings (`time invariance`, `shift invariance`), after the text as written; a negation in brackets
+ * (`(not)`) is no wording.
+ */
+const BRACKETED_WORDING = /\b([A-Za-z][\w-]*)\s+\(\s*(?!not\b|no\b|non\b)([A-Za-z][\w-]*)\s*\)\s+([A-Za-z][\w-]*)/g;
+
+export function withBracketedWordings(answer: string): string {
+  if (!answer.includes('(')) return answer;
+  const readings = [...answer.matchAll(BRACKETED_WORDING)].flatMap((m) => [`${m[1]} ${m[3]}`, `${m[2]} ${m[3]}`]);
+  return readings.length ? [answer, ...readings].join(' | ') : answer;
+}
+
 export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
   const options = spec.options ?? (spec.value !== undefined ? [spec.value] : []);
   if (!options.length) return undecided('choice', 'the key lists no options for this choice');
-  const own = normalizeWords(answer);
+  const own = normalizeWords(withBracketedWordings(answer));
   // An answer in another language names an option in its words: read in English when it names none as it is.
   const english = options.some((o) => mentions(own, o, answer)) ? undefined : optionWordsInEnglish(own);
   const text = english ?? own;
