@@ -218,3 +218,13 @@ test("an answer's word before a numbered part's label (`**Solution to 1(b).**`) 
   assert.equal(g.get('2.c'), undefined);
   assert.notEqual(g.get('1.a'), undefined);
 });
+
+test('a matrix typed in plain text, one row a line inside one pair of brackets, is that matrix; rows of unequal width are none', { skip: devSkip }, () => {
+  const writeup = (rows: string[]) =>
+    ['Q3 (d)', '', '(ii) stride 2, pad 1: keep every other output of (i).', '', `  Y = [ ${rows[0]}`, ...rows.slice(1, -1).map((r) => `        ${r}`), `        ${rows[rows.length - 1]} ]`, ''].join(
+      '\n',
+    );
+  assert.equal(gradeWithStaffKey(writeup(['-19, -32, -29', '-30, -40, -30', '49, 72, 59']), 'typed.txt').get('3.d.ii'), 'correct');
+  // Near miss: a row short of an entry is no matrix, so it is not graded as the right one.
+  assert.notEqual(gradeWithStaffKey(writeup(['-19, -32, -29', '-30, -40', '49, 72, 59']), 'typed.txt').get('3.d.ii'), 'correct');
+});
