@@ -66,7 +66,26 @@ function fromRowLines(text: string): string[] {
   return out;
 }
 
-/** The matrices a response states as a table of numbers or row by row, the last first. */
+/** Brackets around rows of numbers on lines of their own (`y = [ -40 -40 -40` / `-40 -40 -40 ]`), one row a line. */
+const BRACKETED_LINES = /\[([^[\]]*\n[^[\]]*)\]/g;
+
+/** A matrix typed in plain text, its rows on the lines inside one pair of brackets; rows of unequal width are none. */
+function fromBracketedLines(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(BRACKETED_LINES)) {
+    const rows = m[1]!
+      .split('\n')
+      .map((l) => l.trim().replace(/[,;]$/, ''))
+      .filter(Boolean)
+      .map((l) => l.split(/\s*[,;]\s*|\s+/).map(entry));
+    if (rows.length < 2 || rows.some((r) => r.some((e) => e === undefined))) continue;
+    const matrix = rectangular(rows as string[][]);
+    if (matrix) out.push(matrix);
+  }
+  return out;
+}
+
+/** The matrices a response states as a table of numbers, row by row, or in brackets line by line, the last first. */
 export function matrixCandidates(text: string): Candidate[] {
   const found: string[] = [];
   if (text.includes('|')) {
@@ -81,5 +100,6 @@ export function matrixCandidates(text: string): Candidate[] {
     }
   }
   if (/\brow\s*\d/i.test(text)) found.push(...fromRowLines(text));
+  if (text.includes('[')) found.push(...fromBracketedLines(text));
   return found.reverse().map((t): Candidate => ({ text: t, how: 'display' }));
 }

@@ -103,6 +103,16 @@ export const APPENDIX_SECTION =
 /** A revision's word opening a label (`**Corrected (c)**`, `Revised (d)(i):`), kept apart from the bold mark before it. */
 const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated|fixed|redone)\s+(?=\(\s*[a-h]\s*\))/i;
 
+/**
+ * `3-A`, `7-C`, `3-D.1`: a question's number and its part's letter joined by a dash, a case of the
+ * part numbered after a point (`.1` for (i)), alone on a line or before a note in brackets or a
+ * colon. Followed by words (`2-D convolution`, `1-D signals`) it is an adjective, no label.
+ */
+const DASHED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})[-–]([a-hA-H])(?:[.-]([1-9]|[ivx]{1,4}))?(?:\*\*)?\s*[:.]?(?:\*\*)?(?=\s*$|\s*\(|\s+[—–]\s)/;
+
+/** An answer's word before a numbered part's label (`**Answer 3(d) i.**`), kept apart from the bold mark before it. */
+const ANSWER_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:answer|solution|ans\.|sol\.)\s+(?:(?:to|for|of)\s+)?(?=(?:q|question|problem)?\s*\d{1,2}\s*\(?[a-h]\))/i;
+
 export function readLineLabel(line: string): LineLabel | undefined {
   // `> **(a) What is the runtime ...**`: a reply that quotes each part's question before answering it.
   const quote = /^\s*(?:>\s?)+/.exec(line);
@@ -130,6 +140,12 @@ export function readLineLabel(line: string): LineLabel | undefined {
     const inner = readLineLabel(revised[1]! + line.slice(revised[0].length));
     if (inner?.part) return { ...inner, length: inner.length + revised[0].length - revised[1]!.length };
   }
+  // `**Answer 3(d) i.**`, `Solution to Q2(b):`: the word a write-up puts before the question and part it answers.
+  const answered = ANSWER_WORD.exec(line);
+  if (answered) {
+    const inner = readLineLabel(answered[1]! + line.slice(answered[0].length));
+    if (inner?.question && inner.part) return { ...inner, length: inner.length + answered[0].length - answered[1]!.length };
+  }
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
   if ((m = WORD_LABEL.exec(line))) {
@@ -137,6 +153,10 @@ export function readLineLabel(line: string): LineLabel | undefined {
     // `Question 1 A student ...`: a capital letter with no brackets starts the text, not a part.
     const q = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})${END}`, 'i').exec(line);
     if (q) return label(q[1], undefined, undefined, q[0].length, true);
+  }
+  if ((m = DASHED.exec(line))) {
+    const sub = m[3] && /^\d$/.test(m[3]) ? ROMAN[Number(m[3]) - 1] : m[3];
+    return label(m[1], m[2], sub, m[0].length, true);
   }
   // Part (c): / Part c.
   if ((m = PART_WORD.exec(line))) return label(undefined, m[1], m[2], m[0].length, true);

@@ -9,6 +9,7 @@ import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 import { headingsToNextPrompt } from './trailing-headings.js';
 import { titledQuestionHeadings } from './titled-questions.js';
 import { listedQuestions } from './listed-questions.js';
+import { isQuestionNote } from './transcripts.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -710,7 +711,12 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // said question 2 was hard").
   // "solve this (question 4 a, b, c of my homework)", "please do problem 3 for me": a request for the question it
   // names, its words no title of it.
-  const requested = REQUESTED_QUESTION.exec(first[0] ?? '');
+  // (Below a file the person attached, `hw4.pdf` / `PDF · 9 pages`, or their name over the chat:
+  // the request opens a line of its own, a few lines down.)
+  const requested = first
+    .slice(0, 6)
+    .map((l) => REQUESTED_QUESTION.exec(l))
+    .find((r) => r);
   if (requested) return { number: requested[1]!, heading: '' };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
@@ -1220,6 +1226,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
   let askedAsList = false;
   // The parts the last reply answered in sections of its own (sectionsByContent, sectionsInListOrder).
   let lastSections: string[] = [];
+  // The part a person's heading between the turns named (`### Question 3(c)`), until a reply answers it.
+  let headedPart: string | undefined;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
@@ -1246,6 +1254,15 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       // (`B Task 3`: an appendix's letter before the question it heads.)
       const h = promptHeading(m.text.replace(APPENDIX_SECTION, ''));
       if (h.number || /^(?:question|problem)\b/i.test(m.text)) setQuestion(h.number, h.heading);
+      // A report's `Question 3(c)` over an excerpt: the part the exchange under it is about, whatever its turns name.
+      const named = isQuestionNote(m.text) ? readLineLabel(m.text) : undefined;
+      const id = named?.part ? idFor(question, named.part, named.subpart, outline) : undefined;
+      if (id) {
+        headedPart = id;
+        promptParts = [id];
+        askedTexts = new Map();
+        pending = 'new';
+      }
       return;
     }
     if (m.role === 'user') {
@@ -1416,6 +1433,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
             tiedTurn = !whole.doubt && !!doubt;
           }
         }
+        // (A turn under a heading that named its part, naming none itself, asks that part.)
+        if (!promptParts.length && headedPart && !responses.has(headedPart)) promptParts = [headedPart];
         pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
         // `for the pooling one there are no filters tho?` after a reply in sections: a follow-up on
         // the section its words name, not on the last one.
@@ -1426,6 +1445,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     }
     // An assistant message.
     lastSections = [];
+    headedPart = undefined;
     const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {

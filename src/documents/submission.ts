@@ -23,6 +23,7 @@ import { regenerationsApart } from './regenerated-replies.js';
 import { orgAsMarkdown } from './org-mode.js';
 import { mathematicaAsText } from './mathematica-text.js';
 import { unwrapAnswerCallouts } from './callouts.js';
+import { withoutHeaderFields } from './header-fields.js';
 import { withoutStruckText } from './struck-text.js';
 
 export { outlineOf } from './assignment.js';
@@ -57,7 +58,9 @@ function withDoubt(s: Submission, doubt: string): Submission {
  * `readSubmission` of a text with its HTML, wide letters and other languages' label words folded;
  * `original` as the file has it; `turns` when its chat's turns are known already.
  */
-function readFolded(text: string, original: string, id: string, key: Key, problems?: ProblemSet, path?: string, turns?: Message[]): Submission {
+function readFolded(folded: string, original: string, id: string, key: Key, problems?: ProblemSet, path?: string, turns?: Message[]): Submission {
+  // (`Model: GPT-4.1` and `Student: R. Okafor` over a chat name it; they head no turn.)
+  const text = withoutHeaderFields(folded);
   const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };

@@ -204,6 +204,9 @@ const MODEL_SAID = String.raw`(?:\s+said(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$))?`
 /** One or two capitalised words after a model's name and version on a line of its own: its variant's name. */
 const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 
+/** What a page copied as text sets beside a turn's name, three spaces or more to its right: a button's few words, no sentence. */
+const BUTTONS_BESIDE = /^[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$/;
+
 /**
  * A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of
  * the turn after a colon. Groups: the speaker; an aside in brackets between the name and its colon
@@ -257,7 +260,11 @@ function learnedAssistantName(lines: readonly string[]): string | undefined {
  * A person's own `Question 3` line between the turns of a chat they annotate (a heading or bold in
  * Markdown), or a report's appendix heading over a pasted chat (`B Task 3: Discrete Convolution`).
  */
-const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem|Task|Exercise)\s+\d+(?:\s*[:—–-]\s*[A-Z][^$.?!:\n]{0,60})?(?:\*\*)?\s*$/i;
+// (A report's `### Question 1(a)` over the excerpt of that part's exchange names the part as well.)
+const QUESTION_NOTE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:Question|Problem|Task|Exercise)\s+\d+(?:\s*\([a-h]\)(?:\s*\([ivx]{1,4}\))?)?(?:\s*[:—–-]\s*[A-Z][^$.?!:\n]{0,60})?(?:\*\*)?\s*$/i;
+
+/** A question's number with a part after it, as such a heading has it. */
+const PART_IN_NOTE = /\d\s*\([a-h]\)/;
 
 /** Whether a line (or block) is such a heading for the turns after it. */
 export function isQuestionNote(text: string): boolean {
@@ -271,6 +278,9 @@ export function isQuestionNote(text: string): boolean {
  */
 function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line: string) => boolean): number | undefined {
   if (!isQuestionNote(lines[from]!)) return undefined;
+  // A part's heading (`### Question 1(a)`) heads the turns right under it; with words under it, it is a
+  // reply's own section (`**Problem 8(a): Implementation**` / `Answer: 2`).
+  const most = PART_IN_NOTE.test(lines[from]!) ? 0 : 2;
   let end = from + 1;
   let words = 0;
   for (; end < lines.length && !isSpeaker(lines[end]!); end++) {
@@ -281,9 +291,15 @@ function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line
       words = 0;
       continue;
     }
-    if (++words > 2 || l.length > 80 || /[$\\]/.test(l)) return undefined;
+    if (++words > most || l.length > 80 || /[$\\]/.test(l)) return undefined;
   }
   return end;
+}
+
+/** The one question a line names (`HW4 Question 3`, `Q7`), when it names exactly one. */
+function onlyQuestionNamed(line: string): string | undefined {
+  const named = new Set([...line.matchAll(/\b(?:q|questions?|problems?)\s*(\d{1,2})\b(?![.,]\d|\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?\d)/gi)].map((m) => m[1]!));
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /** Markdown chats: `**User:**` / `**Assistant:**`, `### User` / `## Assistant` (or the model's name), `> User:` lines. */
@@ -297,11 +313,17 @@ export function parseMarkdownChat(text: string): Message[] {
   const speaks = (l: string) => {
     const m = speaker.exec(l);
     if (!m) return undefined;
+    // (`## DeepSeek (Android app) on HW4 Question 3 — chat log`: a heading that goes on in words past the name is the log's title.)
+    if (/^\s*#/.test(l) && m[3] && !m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[3].split(/\s+/).length >= 4) return undefined;
     if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
+    // `Model          Thoughts (experimental)  ▸`: the name with the page's buttons copied beside it, far to its right.
+    if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input });
     // A model's name with its variant alone on its line (`Llama 4 Maverick`, `Qwen3-Max Preview`) heads its turn.
     return l.trim().length <= 40 && MODEL_VARIANT.test(m[3]) ? Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input }) : undefined;
   };
-  let current: { role: Message['role']; lines: string[]; line: number } | undefined;
+  // `quoted`: a turn a report quotes (`> **Grok:** ...`); the quote's end ends it, and the person's words after it are notes.
+  let current: { role: Message['role']; lines: string[]; line: number; quoted?: boolean } | undefined;
+  const titleLine = lines.findIndex((x) => x.trim());
   const flush = () => {
     if (current?.role === 'user') pushUserTurn(current.lines.join('\n'), current.line, messages);
     else if (current) {
@@ -316,8 +338,21 @@ export function parseMarkdownChat(text: string): Message[] {
     if (m) {
       flush();
       const role = new RegExp(`^(?:${USER_NAMES})$`, 'i').test(m[1]!) ? 'user' : 'assistant';
-      current = { role, lines: m[3] ? [m[3]] : [], line: i + 1 };
+      current = { role, lines: m[3] ? [m[3]] : [], line: i + 1, ...(/^\s*>/.test(l) ? { quoted: true } : {}) };
       continue;
+    }
+    if (current?.quoted) {
+      if (/^\s*>/.test(l)) {
+        current.lines.push(l.replace(/^\s*>\s?/, ''));
+        continue;
+      }
+      // (A blank line may sit inside the quote, and a line right under a quoted one is still the
+      // quote's; the person's first unquoted words after a blank line end it.)
+      if (l.trim() && !lines[i - 1]?.trim() && !questionNoteAt(lines, i, (x) => speaks(x) !== undefined)) {
+        flush();
+        current = { role: 'note', lines: [l], line: i + 1 };
+        continue;
+      }
     }
     // As in ChatGPT's page text: a person's `Question 2` (and its title) before the next turn
     // says which question the turns after it are about; it is no part of the reply before it.
@@ -329,6 +364,11 @@ export function parseMarkdownChat(text: string): Message[] {
       continue;
     }
     if (current) current.lines.push(l);
+    else if (!messages.length && (/^\s*#/.test(l) || i === titleLine)) {
+      // The log's title over its first turn names the question the chat is about (`DeepSeek on HW4 Question 3`).
+      const named = onlyQuestionNamed(l);
+      if (named) messages.push({ role: 'note', text: `Question ${named}`, line: i + 1 });
+    }
   }
   flush();
   return messages;
@@ -437,7 +477,8 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
   // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
   // does a heading (`### You said:` / `### Claude said:`).
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?\s*(?::|$)`, 'im');
+  // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$)`, 'im');
   if (said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';

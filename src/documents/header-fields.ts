@@ -1,0 +1,54 @@
+import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+
+/**
+ * The fields a person or a site puts over a chat they copy: `Model: GPT-4.1 (ChatGPT web)`,
+ * `Student: R. Okafor`, AI Studio's run settings (`Model: Gemini 2.5 Pro` over `Temperature: 1`),
+ * ChatGPT's page header (`ChatGPT 4.1` over its `Share` button). Their labels are the words turns
+ * are headed with, so read as turns they would make the model's name its reply and the student's
+ * name their question. Only the top of a text is looked at: a header is where a document starts.
+ */
+
+/** How many lines from the top a header may reach. */
+const HEAD_LINES = 15;
+
+/** A field labelled with a word that also heads a turn, and its value. */
+const SPEAKER_FIELD = /^\s*(?:[-*]\s+)?(?:\*\*)?(Model|Assistant|Bot|AI|Student|User|Human)(?:\*\*)?\s*:(?:\*\*)?\s*(.+?)\s*$/i;
+const PERSON_ROLE = /^(?:Student|User|Human)$/i;
+/** A model's name and version, perhaps with a note after it (`GPT-4.1 (ChatGPT web, ...)`, `Grok, in X`), and nothing said. */
+const MODEL_VALUE = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])\s*(?:$|[(,;·—–-])`, 'i');
+/** A person's name: two to four capitalised words or initials (`R. Okafor`, `Priya N.`). */
+const PERSON_VALUE = /^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$/;
+/** A chat site's model picker over its page, the model's name and version alone (`ChatGPT 4.1`, `ChatGPT 4o`). */
+const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\w.-]*(?:[ \t]+[A-Z][a-z]+)?\s*$`, 'i');
+
+/** Whether a line of the head is a field naming the model or the person rather than a turn. */
+function isField(line: string): boolean {
+  const m = SPEAKER_FIELD.exec(line);
+  if (!m) return false;
+  return PERSON_ROLE.test(m[1]!) ? PERSON_VALUE.test(m[2]!) : MODEL_VALUE.test(m[2]!);
+}
+
+/**
+ * The text with its header's fields blanked (each line kept, so line numbers still point into the
+ * file). A field is never the text's first line: `User: Alice Smith` opening a chat is its first turn;
+ * the picker's name is one there too, with `Share` under it.
+ */
+export function withoutHeaderFields(text: string): string {
+  // Cheap test first: most texts name no field with a turn's word near their top.
+  const head = text.slice(0, 3000);
+  if (!/(?:model|assistant|bot|ai|student|user|human)\s*(?:\*\*)?\s*:|^\s*\S+[ \t]+[\w.-]*\d/im.test(head)) return text;
+  const lines = text.split('\n');
+  // (A YAML front matter's `model: gpt-4.1` is an exporter's; what follows it says how turns are headed.)
+  const matter = /^---\s*$/.test(lines[0] ?? '') ? lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l)) : -1;
+  const first = lines.findIndex((l, i) => i > matter && l.trim());
+  let changed = false;
+  for (let i = first; i < Math.min(lines.length, first + HEAD_LINES); i++) {
+    const l = lines[i]!;
+    const next = lines.slice(i + 1, i + 4).find((x) => x.trim());
+    if ((i > first && isField(l)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
+      lines[i] = '';
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
