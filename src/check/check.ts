@@ -23,7 +23,7 @@ import { checkEquation, checkPiecewise, checkRelation, checkUpdate, withoutOptim
 import { checkChoice, checkText } from './types/choice.js';
 import { checkTable } from './types/table.js';
 import { inferMatrices, isIdentityName } from './infer-matrices.js';
-import { letterAt, positionIn, rowColumnIn } from './position-words.js';
+import { letterAt, namesRowColumn, positionIn, rowColumnIn } from './position-words.js';
 
 /** What in an already found answer would still make the extract stage cut it: math delimiters, boxes, conclusion marks, prose. */
 const SEARCH_NEEDED = /\$|\\boxed|\\[[(]|\\(?:therefore|because|implies|Rightarrow)|[A-Za-z]{2,}[\s:]+[A-Za-z]{2,}/;
@@ -219,7 +219,8 @@ function* distinct(texts: readonly (string | (() => string | undefined))[]): Gen
 function readCandidate(texts: Iterable<string>, type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
   for (const text of texts) {
-    if (readsAsProse(text, read.symbols)) {
+    // (A position denied in words, "not row 3, column 1", is still read: as a formula it differs from the position.)
+    if (readsAsProse(text, read.symbols) && !namesRowColumn(text)) {
       firstError ||= `it is words, not a formula: "${text.slice(0, 60)}"`;
       continue;
     }

@@ -28,16 +28,26 @@ export function positionIn(text: string): number | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** "row 3, column 1" (or "column 1, row 3", numbers in words too) as the pair `(3, 1)`. */
+/**
+ * "row 3, column 1" (or "column 1, row 3", numbers in words too) as the pair `(3, 1)`. A text that
+ * names several positions ("row 3, column 1 or row 1, column 3") hedges: it is read as all of them,
+ * `((3, 1), (1, 3))`, which no single position equals. (Read as a formula, such a sentence
+ * was a product of letters: see prose.ts.)
+ */
 export function rowColumnIn(text: string): string | undefined {
-  if (/\bnot\b/i.test(text)) return undefined;
   const rc = [...text.matchAll(new RegExp(`\\brow\\s+${COUNT}\\s*(?:,|and)?\\s*(?:in\\s+)?col(?:umn)?\\s+${COUNT}\\b`, 'gi'))].map((m) => [m[1]!, m[2]!]);
   const cr = [...text.matchAll(new RegExp(`\\bcol(?:umn)?\\s+${COUNT}\\s*(?:,|and)?\\s*(?:in\\s+)?row\\s+${COUNT}\\b`, 'gi'))].map((m) => [m[2]!, m[1]!]);
   const all = new Set([...rc, ...cr].map(([r, c]) => `(${wordValue(r!)}, ${wordValue(c!)})`));
-  return all.size === 1 ? [...all][0] : undefined;
+  if (!all.size || /\bnot\b/i.test(text)) return undefined;
+  return all.size > 1 ? `(${[...all].join(', ')})` : [...all][0];
 }
 
 /** The letter of a lettered choice at a position (2 → B). */
 export function letterAt(position: number): string | undefined {
   return position >= 1 && position <= 10 ? String.fromCharCode(64 + position) : undefined;
+}
+
+/** Whether a text names a row and column ("not row 3, column 1" too): words the checker reads as a position, not prose. */
+export function namesRowColumn(text: string): boolean {
+  return /\brow\b/i.test(text) && /\bcol(?:umn)?\b/i.test(text) && rowColumnIn(text.replace(/\bnot\b/gi, '')) !== undefined;
 }
