@@ -25,6 +25,8 @@ import { mathematicaAsText } from './mathematica-text.js';
 import { unwrapAnswerCallouts } from './callouts.js';
 import { withoutHeaderFields } from './header-fields.js';
 import { withoutStruckText } from './struck-text.js';
+import { arabicQuestionNumbers } from './roman-questions.js';
+import { numberedPromptsAsTurns } from './numbered-prompts.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -40,8 +42,8 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (text.length > SUBMISSION_LIMITS.chars) {
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
-  const room = exporterHeadings(foldLabelWords(foldFullWidth(unwrapAnswerCallouts(withoutStruckText(orgAsMarkdown(mathematicaAsText(htmlAsText(text), key)))))));
-  const folded = speakerLines(room.text);
+  const room = exporterHeadings(foldLabelWords(arabicQuestionNumbers(foldFullWidth(unwrapAnswerCallouts(withoutStruckText(orgAsMarkdown(mathematicaAsText(htmlAsText(text), key))))))));
+  const folded = speakerLines(numberedPromptsAsTurns(room.text));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
   const sub = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
