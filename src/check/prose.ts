@@ -15,7 +15,10 @@ const WORD = /^\p{L}\p{Ll}{2,}$/u;
 export function readsAsProse(text: string, declared: Iterable<string> = []): boolean {
   // (Most answers have no run of three letters outside commands: one cheap test decides them.)
   if (!/\p{L}\p{Ll}{2}/u.test(text)) return false;
-  const plain = text.replace(TEXT_COMMANDS, ' ');
+  // Words before a colon label what follows it (`Two products (WWᵀ, then ...): T ≈ 2c·d_out²·d_in`):
+  // the statement after the last colon is what must not be prose.
+  const colon = text.search(/:\s[^:]*$/);
+  const plain = (colon >= 0 ? text.slice(colon + 1) : text).replace(TEXT_COMMANDS, ' ');
   const names = new Set(declared);
   let words = 0;
   for (const token of plain.split(/\s+/)) {
