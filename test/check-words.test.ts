@@ -1,4 +1,7 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAnswer } from '../src/check/check.js';
+import { readsAsProse } from '../src/check/prose.js';
 import { expectVerdict } from './check-helpers.js';
 import { symbolTable } from '../src/check/protocol.js';
 
@@ -62,4 +65,15 @@ test('words: plain text writes w for omega where the question names omega and no
   // Near misses: the sign slip stays wrong; a question that names w keeps it.
   expectVerdict('X(j\\omega) = \\frac{1}{2 + j\\omega}', 'X(jw) = 1/(2 - jw)', 'incorrect', omega);
   expectVerdict('w + \\omega', 'w + w', 'incorrect', symbolTable({ omega: {}, w: {} })!);
+});
+
+test('words: a sentence is no product of letters, but words before a colon label the statement after it', () => {
+  assert.equal(readsAsProse('Two d_out×d_in×d_out products (WWᵀ, then (3I − WWᵀ)W): T ≈ 2c·d_out²·d_in'), false);
+  expectVerdict('2 c d_{out}^2 d_{in}', 'Each of the two products costs: T ≈ 2c·d_out²·d_in', 'correct');
+  expectVerdict('2 c d_{out}^2 d_{in}', 'Each of the two products costs: T ≈ c·d_out²·d_in', 'incorrect');
+  assert.equal(readsAsProse('Evaluate y with no padding, stride 1'), true);
+  // Near misses: prose after the colon is still prose, never letters multiplied.
+  const prose = checkAnswer({ value: 'y' }, 'Answer: evaluate y with no padding');
+  assert.equal(prose.verdict, 'unparseable', prose.reason);
+  assert.match(prose.reason ?? '', /words, not a formula/);
 });
