@@ -32,17 +32,20 @@ function youngGenerationAfter(start: string): number {
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim());
 }
 
-test("the heap flags hold after the pool starts a worker: the main thread's young generation stays at its start size", () => {
+test("the heap flags hold after the pool starts a worker: the main thread's young generation stays at its start size", (t) => {
   // A check that needs a worker (a power), answered before the allocations begin.
   const pooled = youngGenerationAfter(`
     const pool = new CheckPool({ threads: 1, cas: false });
     await pool.check({ spec: { value: '2^{10}' }, answer: '1024' });
     await pool.close();`);
-  // The near miss: a worker started without the pool. Starting a thread puts V8's flags back to
-  // their start-up values, and the young generation doubles up to its maximum.
+  // The near miss: a worker started without the pool. On Node 20 and 22, starting a thread puts
+  // V8's flags back to their start-up values, and the young generation doubles up to its maximum;
+  // Node 24 keeps them (measured: 4 MB either way), so there the near miss shows nothing.
   const bare = youngGenerationAfter(`
     const w = new Worker('0', { eval: true });
     await new Promise((resolve) => w.once('exit', resolve));`);
   assert.ok(pooled <= 4, `young generation ${pooled} MB with the pool's worker`);
-  assert.ok(bare >= 4 * pooled, `young generation ${bare} MB after a bare worker (flags lost), ${pooled} MB with the pool's`);
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) assert.ok(bare >= 4 * pooled, `young generation ${bare} MB after a bare worker (flags lost), ${pooled} MB with the pool's`);
+  else t.diagnostic(`Node ${major} keeps the flags when a thread starts: a bare worker's young generation is ${bare} MB`);
 });
