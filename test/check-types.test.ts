@@ -137,6 +137,11 @@ test('shape and tuple: structural, never multiplied out', () => {
   expectVerdict('(8, 30, 30)', '(8, 32, 32)', 'incorrect');
   expectVerdict({ value: '(100, 1470 + 3)', type: 'tuple' }, '(100, 1473)', 'correct');
   expectVerdict('(64, 56, 56)', '64 \\times 56 \\times 56', 'correct');
+  // Said aloud, `by` between the factors (prepareShape); near misses: factors swapped, one wrong.
+  expectVerdict('28 \\times 28 \\times 10', '28 by 28 by 10', 'correct');
+  expectVerdict({ value: 'K \\times K \\times C', type: 'shape' }, 'K by K by C', 'correct');
+  expectVerdict('28 \\times 28 \\times 10', '28 by 10 by 28', 'incorrect', undefined, /wrong order/);
+  expectVerdict({ value: 'K \\times K \\times C', type: 'shape' }, 'K by K by F', 'incorrect');
 });
 
 test('set and interval', () => {

@@ -173,6 +173,23 @@ test('struck-through text (`~~old~~ new`, `\\sout{old}`) is a withdrawn answer, 
   assert.equal(gradeWithStaffKey(writeup('Receptive field: ~~$L(K-1)+1$~~ $K^L$'), 'regrade.md').get('4.c'), 'incorrect');
   // Near miss: single tildes (about, `\\sim`) strike nothing out.
   assert.equal(gradeWithStaffKey(writeup('Receptive field ~ linear in L: $L(K-1)+1$, i.e. ~ L K for large K'), 'regrade.md').get('4.c'), 'correct');
+  // The struck answer beside its replacement on a result's line, a remark with formulas of its own
+  // under it: read, the struck one stood as the line's answer (the lines above pass without the reader).
+  const corrected = (old: string, now: string) =>
+    [
+      '# HW4, regrade copy',
+      '',
+      '## Question 1',
+      '',
+      '**(a)** Each of the two products costs $c\\,d_{out}^2 d_{in}$.',
+      '',
+      `Total per step: ~~$${old}$~~ $${now}$`,
+      '',
+      '*Fixed: I had counted the $W W^\\top$ product alone, not the $d_{out}\\times d_{out}$ result times $W$.*',
+      '',
+    ].join('\n');
+  assert.equal(gradeWithStaffKey(corrected('c\\,d_{out}^2 d_{in}', '2c\\,d_{out}^2 d_{in}'), 'regrade.md').get('1.a'), 'correct');
+  assert.notEqual(gradeWithStaffKey(corrected('2c\\,d_{out}^2 d_{in}', 'c\\,d_{out}^2 d_{in}'), 'regrade.md').get('1.a'), 'correct');
 });
 
 test("a shape's factors said `by` in plain text (`K by K by C`) are a product, each factor a formula", { skip: devSkip }, () => {
@@ -182,6 +199,11 @@ test("a shape's factors said `by` in plain text (`K by K by C`) are a product, e
   // Near miss: a wrong factor said `by` is still wrong (no padding), and words said `by` give no shape.
   assert.notEqual(gradeWithStaffKey(writeup('floor((W - K)/S) + 1 by floor((H - K)/S) + 1 by F'), 'shapes.txt').get('4.a'), 'correct');
   assert.notEqual(gradeWithStaffKey(writeup('the input width by the input height by the filter count'), 'shapes.txt').get('4.a'), 'correct');
+  // Under a label's colon, beside the other entries' labels, spaced wide: the line is offered whole
+  // (plainByShapes), where the label's reader took its first factor alone.
+  const entries = (out: string) => ['Problem 4', '', '(a)', 'Weights: K*K*C*F (F filters, each K x K x C)', 'Biases: F', `Output: ${out}`, ''].join('\n');
+  assert.equal(gradeWithStaffKey(entries('floor((W - K + 2P)/S) + 1  by  floor((H - K + 2P)/S) + 1  by  F'), 'shapes.txt').get('4.a'), 'correct');
+  assert.notEqual(gradeWithStaffKey(entries('floor((W - K)/S) + 1  by  floor((H - K)/S) + 1  by  F'), 'shapes.txt').get('4.a'), 'correct');
 });
 
 test('a follow-up that owns a part as an answer already given (`your own (c) says ...`) asks only the part it names otherwise', { skip: devSkip }, () => {

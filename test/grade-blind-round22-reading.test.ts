@@ -61,6 +61,9 @@ test('a person who numbers their prompts (`Prompt #1:`, `T2 (student):`) heads t
   ].join('\n');
   const g = gradeWithStaffKey(chat, 'numbered-prompts.txt');
   assert.equal(g.get('4.c'), 'correct');
+  // (The grade above reads as well without the labels: the reply names its part. What the reader
+  // owes is the person's turns, labelled as the person's; an aside after `Prompt #2` goes with it.)
+  assert.equal(numberedPromptsAsTurns('P1 (me):\nhi\n\n**Prompt #2 (follow-up):** and (b)?\n\nT3 (student): thanks'), 'Prompt:\nhi\n\n**Prompt:** and (b)?\n\nPrompt: thanks');
   // Near miss: a tag with a number and no person in its brackets (`Q4 (c):`) labels a part as before.
   const writeup = ['Q4 (c): L(K-1)+1', ''].join('\n');
   assert.equal(numberedPromptsAsTurns(writeup), writeup);
