@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withKeySynonyms, type KeySynonym } from '../src/grade/key-synonyms.js';
-import { firstOccurrences, withSynonymsFirst } from '../src/grade/lazy-readings.js';
+import { withSynonymsFirst } from '../src/grade/lazy-readings.js';
+import { firstOccurrences } from '../src/check/first-occurrences.js';
 
 const fan: KeySynonym[] = [{ from: 'fan', to: 'd', subscripts: ['in', 'out'] }];
 
@@ -17,6 +18,8 @@ test("a candidate's readings come in the eager order, each once, and a list is m
   // A reader that stops at `z` (a right answer) never makes the lists after it.
   for (const text of firstOccurrences(lists)) if (text === 'z') break;
   assert.deepEqual(made, ['a', 'b']);
+  // A source may be a text, or make one text or none (the checker's trimmed candidate, a chain's last side).
+  assert.deepEqual([...firstOccurrences(['x', () => 'y', () => undefined, 'x', () => ['z', 'y']])], ['x', 'y', 'z']);
 });
 
 test('readings with the key’s names put in come first, then the readings as written, as the eager form gave them', () => {

@@ -9,6 +9,7 @@ import { extractAnswer, assertReadable, lastSide, trimAnswer, UnreadableError } 
 import { numberWordsToDigits } from './prepare.js';
 import { literalTree, readAnswerText } from './read-answer.js';
 import { readsAsProse } from './prose.js';
+import { firstOccurrences } from './first-occurrences.js';
 import { children, freeSymbols } from '../math/sampling.js';
 import { indexedFamilies } from './symbols.js';
 import { preparedFor, RELATION_TYPES, type PreparedExpected } from './prepare-expected.js';
@@ -201,20 +202,6 @@ function afterProse(text: string, names: ReadonlySet<string>): string[] {
   return prose && /^[-A-Za-z0-9(|]/.test(rest) && /[<>=≤≥]/.test(rest) ? [rest] : [];
 }
 
-/**
- * The texts in order, each once, a function's text made only when the reader gets to it (the texts
- * before it could not be read). The candidate is trimmed again here for every check otherwise.
- */
-function* distinct(texts: readonly (string | (() => string | undefined))[]): Generator<string> {
-  const seen = new Set<string>();
-  for (const each of texts) {
-    const text = typeof each === 'string' ? each : each();
-    if (text === undefined || seen.has(text)) continue;
-    seen.add(text);
-    yield text;
-  }
-}
-
 /** Parses text for an answer of `type`, trying the extracted answer and then the raw text. */
 function readCandidate(texts: Iterable<string>, type: AnswerType, read: ReadContext): { node: Node; text: string } | { error: string; limit?: true } {
   let firstError = '';
@@ -367,7 +354,8 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   const extracted = literal ? { text: candidate.trim() } : options.extracted && !SEARCH_NEEDED.test(candidate) ? { text: trimAnswer(candidate) } : extractAnswer(candidate);
   // read
   let parsed = readCandidate(
-    distinct([
+    // (The candidate is trimmed again only when the texts before it cannot be read.)
+    firstOccurrences([
       ...wordedAnswer(extracted.text, type, expected),
       ...afterProse(extracted.text, prepared.names),
       extracted.text,

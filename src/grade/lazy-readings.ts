@@ -1,22 +1,6 @@
 import { withKeySynonyms, type KeySynonym } from './key-synonyms.js';
 
 /**
- * The texts of each list in turn, each text once (where it first appears), a list made only when
- * the reader asks past the texts before it: what `[...new Set([...a(), ...b(), ...])]` gives, without
- * making the lists a reader stops short of.
- */
-export function* firstOccurrences(lists: readonly (() => Iterable<string>)[]): Generator<string> {
-  const seen = new Set<string>();
-  for (const list of lists) {
-    for (const text of list()) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      yield text;
-    }
-  }
-}
-
-/**
  * Every reading with the names the key accepts for its own put in (`withKeySynonyms`), then the
  * readings as written, each once: `[...new Set([...readings.flatMap(withKeySynonyms), ...readings])]`,
  * each reading made only when asked for.
