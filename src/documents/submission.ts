@@ -34,6 +34,23 @@ export { outlineOf } from './assignment.js';
 export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
+ * The small passes every text goes through, in this order, before its speakers are read: each
+ * rewrites one form (HTML, Mathematica, Org, struck-through answers, callouts, full-width letters,
+ * Roman question numbers, other languages' label words) as the readers after it know it, and
+ * returns a text without that form as it is.
+ */
+const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
+  htmlAsText,
+  mathematicaAsText,
+  orgAsMarkdown,
+  withoutStruckText,
+  unwrapAnswerCallouts,
+  foldFullWidth,
+  arabicQuestionNumbers,
+  foldLabelWords,
+];
+
+/**
  * Reads a submission in any supported format (write-up or chat transcript) and segments it
  * into responses by part. A broken transcript is a warning and an empty submission, never a
  * crash: the rest of a batch goes on.
@@ -42,7 +59,7 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (text.length > SUBMISSION_LIMITS.chars) {
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
-  const room = exporterHeadings(foldLabelWords(arabicQuestionNumbers(foldFullWidth(unwrapAnswerCallouts(withoutStruckText(orgAsMarkdown(mathematicaAsText(htmlAsText(text), key))))))));
+  const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), text));
   const folded = speakerLines(numberedPromptsAsTurns(room.text));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
