@@ -87,6 +87,7 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
       const lower = (sequences ? sequenceWords(read) : read).toLowerCase();
       for (const { w, spelled: pattern } of patterns) {
         const spelled = lower.search(pattern);
+        // (A mention in an added wording, past the line's own text, stands at the line's end.)
         const i = Math.min(spelled >= 0 ? spelled : inflectedMention(read, w), line.length);
         // A boxed option is the one committed to, as a concluding line's.
         if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });

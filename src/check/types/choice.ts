@@ -91,20 +91,21 @@ function mentions(text: string, option: string, raw?: string): boolean {
   return inflectedRegex(option)?.test(text) ?? false;
 }
 
-/** `choice`: the answer names one of the options and none of the `wrong` ones. */
-/**
- * `time (shift) invariance`: a word in brackets inside a term names the term's other wording. Both
- * readings (`time invariance`, `shift invariance`), after the text as written; a negation in brackets
- * (`(not)`) is no wording.
- */
+/** A word in brackets inside a term: `time (shift) invariance`; a negation (`(not)`) is none. */
 const BRACKETED_WORDING = /\b([A-Za-z][\w-]*)\s+\(\s*(?!not\b|no\b|non\b)([A-Za-z][\w-]*)\s*\)\s+([A-Za-z][\w-]*)/g;
 
+/**
+ * The answer, then each wording a bracketed word gives its term (`time invariance`, `shift
+ * invariance` for `time (shift) invariance`), joined by ` | `: the term names the option either way.
+ * The answer's own text comes first, so a position found in it is a position in the answer.
+ */
 export function withBracketedWordings(answer: string): string {
   if (!answer.includes('(')) return answer;
   const readings = [...answer.matchAll(BRACKETED_WORDING)].flatMap((m) => [`${m[1]} ${m[3]}`, `${m[2]} ${m[3]}`]);
   return readings.length ? [answer, ...readings].join(' | ') : answer;
 }
 
+/** `choice`: the answer names one of the options and none of the `wrong` ones. */
 export function checkChoice(spec: AnswerSpec, answer: string): TypeVerdict {
   const options = spec.options ?? (spec.value !== undefined ? [spec.value] : []);
   if (!options.length) return undecided('choice', 'the key lists no options for this choice');
