@@ -205,7 +205,8 @@ const MODEL_SAID = String.raw`(?:\s+said(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$))?`
 const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 
 /** What a page copied as text sets beside a turn's name, three spaces or more to its right: a button's few words, no sentence. */
-const BUTTONS_BESIDE = /^[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$/;
+const BESIDE = String.raw`[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$`;
+const BUTTONS_BESIDE = new RegExp(`^${BESIDE}`);
 
 /**
  * A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of
@@ -302,6 +303,11 @@ function onlyQuestionNamed(line: string): string | undefined {
   return named.size === 1 ? [...named][0] : undefined;
 }
 
+/** A speaker line's match with no start of the turn after the name: what follows it on the line is the page's, not the turn's. */
+function withoutTurnText(m: RegExpExecArray) {
+  return Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input });
+}
+
 /** Markdown chats: `**User:**` / `**Assistant:**`, `### User` / `## Assistant` (or the model's name), `> User:` lines. */
 export function parseMarkdownChat(text: string): Message[] {
   const lines = text.split(/\r?\n/);
@@ -317,9 +323,9 @@ export function parseMarkdownChat(text: string): Message[] {
     if (/^\s*#/.test(l) && m[3] && !m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[3].split(/\s+/).length >= 4) return undefined;
     if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
     // `Model          Thoughts (experimental)  ▸`: the name with the page's buttons copied beside it, far to its right.
-    if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input });
+    if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return withoutTurnText(m);
     // A model's name with its variant alone on its line (`Llama 4 Maverick`, `Qwen3-Max Preview`) heads its turn.
-    return l.trim().length <= 40 && MODEL_VARIANT.test(m[3]) ? Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input }) : undefined;
+    return l.trim().length <= 40 && MODEL_VARIANT.test(m[3]) ? withoutTurnText(m) : undefined;
   };
   // `quoted`: a turn a report quotes (`> **Grok:** ...`); the quote's end ends it, and the person's words after it are notes.
   let current: { role: Message['role']; lines: string[]; line: number; quoted?: boolean } | undefined;
@@ -478,7 +484,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
   // does a heading (`### You said:` / `### Claude said:`).
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$)`, 'im');
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
   if (said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text)) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
