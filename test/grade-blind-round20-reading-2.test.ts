@@ -7,6 +7,7 @@ import { loadKey } from '../src/documents/key.js';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { readSubmission } from '../src/documents/submission.js';
 import { readsAsProse } from '../src/check/prose.js';
+import { splitInlineLabels } from '../src/documents/inline-labels.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { checkAnswer } from '../src/check/check.js';
@@ -257,4 +258,7 @@ test("a summary line's next subpart after a comma (`- 3(d)(i) as above; (ii) $..
   // Near miss: a numeral after a comma before words is a reference, not the next subpart's answer; the line stays (i)'s.
   const words = gradeWithStaffKey(chat('- 3(d)(i) the same as before, (ii) sampled from it at stride 2'), 'chat.md');
   assert.equal(words.get('3.d.i'), 'correct');
+  // A summary that starts at a later subpart is cut the same way; before words it is not.
+  assert.equal(splitInlineLabels('- (d)(ii) the one above; (iii) $x = 2$'), '- (d)(ii) the one above\n(iii) $x = 2$');
+  assert.equal(splitInlineLabels('- (d)(ii) the one above; (iii) the same again'), '- (d)(ii) the one above; (iii) the same again');
 });

@@ -79,7 +79,8 @@ function nextSubpartApart(line: string): string {
  * so `i.e.` or a lone `ii.` in a sentence is left as it is.
  */
 function splitInlineRomans(text: string): string {
-  if (!/\bi[.)]\s/.test(text)) return text.includes('(i)') ? text.split('\n').map(nextSubpartApart).join('\n') : text;
+  // (Lines opening on a part's subpart, `(d)(ii)`, are looked at whatever the numeral: `(i)` alone missed a summary starting at (ii).)
+  if (!/\bi[.)]\s/.test(text)) return /\)\s*\(\s*[iv]/i.test(text) ? text.split('\n').map(nextSubpartApart).join('\n') : text;
   return text
     .split('\n')
     .map(nextSubpartApart)
