@@ -1,4 +1,5 @@
 import { LIMITS, LimitError } from '../math/limits.js';
+import { isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
 import { boxedContents } from '../math/latex/braces.js';
 import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
@@ -545,8 +546,6 @@ function findFormulas(text: string): Formula[] {
 
 /** Short words of prose that are no symbol in a formula typed as plain text. */
 const PROSE_WORDS = new Set('a an and as at be by do if is it of on or so the to we us'.split(' '));
-/** Function names a plain-text formula may use. */
-const FUNCTION_WORDS = /^(?:sqrt|log|ln|exp|sin|cos|tan|max|min|var|cov|floor|ceil|sign|sum|rms|det|tr|rank|argmax|softmax|relu)$/i;
 /** A relation or an operator that makes a run of symbols a formula (`w ← w − η·dw`, an update, among them). */
 const RELATION = /[=≤≥<>≈←]/;
 
@@ -556,9 +555,7 @@ function mathToken(token: string): boolean {
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
   if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
-  // A word of prose: letters only, three or more, and not a function's name (`Proprietà`, `Größe`: accented letters are a word's too).
-  const letters = t.replace(/[()[\]'!]/g, '');
-  return !(/^\p{L}\p{Ll}{2,}$/u.test(letters) && !/[\u0370-\u03ff]/u.test(letters) && !FUNCTION_WORDS.test(letters));
+  return !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 
 /**

@@ -1,17 +1,28 @@
 /**
  * Whether a text is words rather than a formula. Read as mathematics, a sentence is a product of
  * single letters (`Evaluate y with no padding` as E·v·a·l·u·a·t·e·y·…), and is graded as an answer
- * that invents symbols; it is no formula at all. Two words of prose are enough to say so: a word
- * being three or more letters, lower case after the first, that is no function's name, no Greek
- * letter's and no symbol the question declares.
+ * that invents symbols; it is no formula at all. Two words of prose (`isProseWord`) that are no
+ * symbol the question declares are enough to say so.
  */
 
+/** Functions' names a formula typed as plain text may use: words, but none of prose. */
 const FUNCTION_NAMES = /^(?:sqrt|log|ln|exp|sin|cos|tan|sinh|cosh|tanh|max|min|var|cov|floor|ceil|sign|sgn|sum|prod|rms|det|tr|rank|argmax|argmin|softmax|relu|diag|mod|lim|sup|inf|erf)$/i;
-const GREEK_NAMES = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)$/i;
 /** Words LaTeX sets as text, and commands: neither is a product of letters. */
 const TEXT_COMMANDS = /\\(?:text|textbf|textit|textrm|mathrm|operatorname|mbox)\s*\{[^{}]*\}|\\[A-Za-z]+/g;
-const WORD = /^\p{L}\p{Ll}{2,}$/u;
 
+/**
+ * A word of prose: three letters or more, lower case after the first (`Proprietà`, `Größe`: accented
+ * letters are a word's too), no Greek letter and no function's name. (A Greek letter's name spelled
+ * out, `alpha`, is one here: a plain-text formula's reader counts it as words, see extract.ts.)
+ */
+export function isProseWord(word: string): boolean {
+  return /^\p{L}\p{Ll}{2,}$/u.test(word) && !/[\u0370-\u03ff]/u.test(word) && !FUNCTION_NAMES.test(word);
+}
+
+/** Greek letters' names, written out in plain text (`alpha`, `sigma`). */
+const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)$/i;
+
+/** Whether a text is words rather than a formula: two words of prose not among the question's declared symbols. */
 export function readsAsProse(text: string, declared: Iterable<string> = []): boolean {
   // (Most answers have no run of three letters outside commands: one cheap test decides them.)
   if (!/\p{L}\p{Ll}{2}/u.test(text)) return false;
@@ -23,7 +34,7 @@ export function readsAsProse(text: string, declared: Iterable<string> = []): boo
   let words = 0;
   for (const token of plain.split(/\s+/)) {
     const t = token.replace(/^[("'“‘]+|[)"'”’,.;:!?]+$/g, '');
-    if (WORD.test(t) && !FUNCTION_NAMES.test(t) && !GREEK_NAMES.test(t) && !names.has(t) && ++words >= 2) return true;
+    if (isProseWord(t) && !GREEK_NAME.test(t) && !names.has(t) && ++words >= 2) return true;
   }
   return false;
 }
