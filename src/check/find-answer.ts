@@ -2,7 +2,7 @@ import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extra
 import { piecewiseCandidates } from './piecewise-answer.js';
 import { matrixCandidates } from './matrix-rows.js';
 import { rowCells } from './types/table.js';
-import { readsAsProse } from './prose.js';
+import { isProseWord } from './prose.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -118,9 +118,7 @@ const PLAIN_BY_SHAPE = /^(?:[^:=\n]*[:=])?[ \t]*([^:=$\n]{1,80}?)[ \t]+by[ \t]+(
 
 /** The shapes such lines give, each factor a formula (no prose: `the input by the kernel` says no size). */
 function plainByShapes(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(PLAIN_BY_SHAPE)].filter((m) =>
-    [m[1], m[2], m[3]].every((f) => f === undefined || (!readsAsProse(f) && !/\b[a-z]{3,}\b(?!\s*\()/.test(f.replace(/\b(?:floor|ceil|sqrt|max|min)\b/g, '')))),
-  );
+  return [...text.matchAll(PLAIN_BY_SHAPE)].filter((m) => [m[1], m[2], m[3]].every((f) => f === undefined || !f.split(/[^\p{L}]+/u).some(isProseWord)));
 }
 
 /** `- Width: ...`, `- Height: ...`, `- Channels: F` on consecutive lines: the shape they give, `(w) \times (h) \times (c)`. */
