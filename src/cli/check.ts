@@ -326,8 +326,9 @@ export async function runJsonl(input: Readable | FdInput, output: Writable, pool
         turnStart = performance.now();
       }
       // Flat memory: wait while far ahead of the answers, while the workers have all the checks
-      // they can take (see CheckPool.saturated), or while the reader of our output is slow. Answers never pile up unwritten, even from an input that is always ready (a file,
-      // read in microtasks only): they are written every WRITE_CHARS.
+      // they can take (see CheckPool.saturated), or while the reader of our output is slow.
+      // Answers never pile up unwritten, even from an input that is always ready (a file, read in
+      // microtasks only): they are written every WRITE_CHARS.
       while (read - written >= MAX_AHEAD || pool.saturated || output.writableNeedDrain) {
         let resume = () => {};
         await new Promise<void>((resolve) => {

@@ -6,8 +6,8 @@ import { withoutQuoteMarks } from './quoted-turns.js';
  * Chat apps whose exports head each turn with a mark of their own that neither `User:` nor a
  * model's name starts: Chatbox's `▶ USER:` / `▶ ASSISTANT:`, GitHub Copilot's web page copied as
  * `**someone** asked:` / `**Copilot** answered:`, Phind's `**Question:**` / `**Follow-up:**` and
- * `**Answer | Phind-70B Model**`, a script's log of API calls. Read as a write-up, the person's pasted questions would be
- * graded with the answers and no part found. A chat is read this way only when its marks give
+ * `**Answer | Phind-70B Model**`, a script's log of API calls. Read as a write-up, the person's
+ * pasted questions would be graded with the answers and no part found. A chat is read this way only when its marks give
  * both a person's turn and a model's, the person's first: a write-up that merely uses an arrow or
  * a bold `**Question:**` label is not a chat.
  */

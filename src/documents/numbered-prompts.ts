@@ -2,7 +2,8 @@
  * People who evaluate a model often number their own prompts to refer to them in a write-up:
  * `P1 (me):`, `Prompt 3:`, `Prompt #2 (follow-up):`. The number names the turn, not a question or
  * part, so the label is rewritten as the person's plain `Prompt:` before turns are read (the
- * turn's number matters to nobody grading it). Lines stay where they are, so locations still point into the file.
+ * turn's number matters to nobody grading it). Lines stay where they are, so locations still
+ * point into the file.
  */
 
 /**
