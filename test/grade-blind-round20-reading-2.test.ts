@@ -1,37 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { devSkip, DEV, gradeWithStaffKey } from './hw4-dev.js';
-import { loadKey } from '../src/documents/key.js';
-import { parseProblemSet } from '../src/documents/problem-set.js';
-import { readSubmission } from '../src/documents/submission.js';
+import { devSkip, gradeWithStaffKey, gradedPartsWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { readsAsProse } from '../src/check/prose.js';
 import { splitInlineLabels } from '../src/documents/inline-labels.js';
-import { assignmentOf } from '../src/documents/assignment.js';
-import { gradeSubmission } from '../src/grade/grade.js';
 import { checkAnswer } from '../src/check/check.js';
 
 // Blind round 20's reading classes, second pass (issue 9): each in a document of our own, not the
 // round's, with a near miss that must read as it did before.
-
-/** The staff key and problem set. */
-function staff() {
-  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
-  return { key: key!, problems: parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8')) };
-}
-
-/** A text read with the staff key: its format and warnings. */
-function readWithStaffKey(text: string, name: string) {
-  const { key, problems } = staff();
-  return readSubmission(text, name, key, problems);
-}
-
-/** A text graded with the staff key: each part's grade, what was read from it and why. */
-function gradedParts(text: string, name: string) {
-  const { key, problems } = staff();
-  return gradeSubmission(assignmentOf(key, problems), readSubmission(text, name, key, problems)).parts;
-}
 
 test("an exporter's speaker headings with an icon, a time or a model id head the turns, and a room's second model is set aside", { skip: devSkip }, () => {
   const room = (second: string) =>
@@ -151,7 +126,7 @@ test('a speaker label with an aside in brackets before its colon (`Me (pasting q
 test('prose is never read as a product of single letters, in whatever answer it stands', { skip: devSkip }, () => {
   // A reply that restates the question in place of an answer: words, no formula, graded as no answer read.
   const reply = (said: string) => ['User: 4(c) L stacked K x K convolutions of stride 1: the receptive field?', '', `Assistant: ${said}`, ''].join('\n');
-  const part = gradedParts(reply('Compute the receptive field with stride one.'), 'chat.md').find((p) => p.id === '4.c')!;
+  const part = gradedPartsWithStaffKey(reply('Compute the receptive field with stride one.'), 'chat.md').find((p) => p.id === '4.c')!;
   assert.equal(part.verdict, 'incorrect');
   assert.doesNotMatch(part.answer, /\b\w \w \w \w\b/);
   assert.doesNotMatch(part.feedback, /symbol the question does not define/);

@@ -1,21 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEV, devSkip, gradeWithStaffKey } from './hw4-dev.js';
-import { loadKey } from '../src/documents/key.js';
-import { parseProblemSet } from '../src/documents/problem-set.js';
-import { readSubmission } from '../src/documents/submission.js';
+import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 
 // Blind round 21's reading classes (issue 9), each in a document of our own, not the round's,
 // with a near miss that must read as it did before.
-
-/** How a text is read with the staff key: its format and its turns' roles. */
-function readWithStaffKey(text: string, name: string) {
-  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
-  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
-  return readSubmission(text, name, key!, problems);
-}
 
 test('a part numbered with a dash (`1-A`, `4-C`, `3-D.2` for (d)(ii)) alone on its line opens that part; `4-D tensors` in a sentence opens none', { skip: devSkip }, () => {
   const writeup = [

@@ -20,12 +20,31 @@ export const DEV = join(ROOT, '..', 'shared', 'corpus', 'dev', 'hw4-fa25');
 /** A test's `skip`: false when the development set is there, else why the test cannot run. */
 export const devSkip: string | false = existsSync(join(DEV, 'hw4-fa25.key.yaml')) ? false : '../shared/corpus/dev/hw4-fa25 is absent';
 
+/** The staff key and its problem set. */
+export function staffKey() {
+  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
+  return { key: key!, problems: parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8')) };
+}
+
+/** A text read with the staff key and problem set: its format, warnings and responses. */
+export function readWithStaffKey(text: string, name = 't.md') {
+  const { key, problems } = staffKey();
+  return readSubmission(text, name, key, problems);
+}
+
+/** A text graded with the staff key and problem set: every part's grade. */
+export function gradedPartsWithStaffKey(text: string, name = 't.md') {
+  const { key, problems } = staffKey();
+  return gradeSubmission(assignmentOf(key, problems), readSubmission(text, name, key, problems)).parts;
+}
+
 /** A transcript graded with the staff key and problem set: each answered part's verdict, by part id. */
 export function gradeWithStaffKey(text: string, name = 't.md'): Map<string, string> {
-  const { key } = loadKey(readFileSync(join(DEV, 'hw4-fa25.key.yaml'), 'utf8'), 'hw4-fa25.key.yaml');
-  const problems = parseProblemSet(readFileSync(join(DEV, 'hw4-fa25.problems.md'), 'utf8'));
-  const g = gradeSubmission(assignmentOf(key!, problems), readSubmission(text, name, key!, problems));
-  return new Map(g.parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, p.verdict]));
+  return new Map(
+    gradedPartsWithStaffKey(text, name)
+      .filter((p) => p.verdict !== 'missing')
+      .map((p) => [p.id, p.verdict]),
+  );
 }
 
 /** A blind round's labels graded with the staff key and problem set; its overall figures printed under `name`. */
