@@ -1,5 +1,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { CheckPool } from '../src/check/pool.js';
 import { checkAnswer } from '../src/check/check.js';
 import { HOSTILE_ANSWERS } from './fixtures/hostile.js';
@@ -40,6 +41,28 @@ test('a check past the time limit is stopped, and the pool goes on', async () =>
   const after = await strict.check({ spec: { value: '1473' }, answer: '1,473' });
   assert.equal(after.verdict, 'correct');
   await strict.close();
+});
+
+test('a check whose worker waits unscheduled is not stopped for the wait, up to eight times its limit', async (t) => {
+  // On a loaded machine a worker can wait past the limit without running; it was answered
+  // "undecided", so the same input got another verdict from one run to the next. The stub's
+  // `sleep N` waits without using the CPU, as a thread the machine does not schedule.
+  if (!existsSync('/proc/thread-self')) return t.skip('threads CPU times are read from Linux /proc');
+  const strict = new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: new URL('./fixtures/stub-worker.js', import.meta.url) });
+  try {
+    const waited = await strict.check({ spec: { value: 'n' }, answer: 'sleep 400' });
+    assert.equal(waited.verdict, 'correct', waited.reason);
+    // Past eight times the limit a worker is stopped all the same: a stuck thread cannot hold the queue.
+    const stuck = await strict.check({ spec: { value: 'n' }, answer: 'sleep 5000' });
+    assert.equal(stuck.verdict, 'undecided');
+    assert.match(stuck.reason, /longer than 100 ms/);
+    assert.ok((stuck.ms ?? 0) < 4000, `stopped after ${stuck.ms} ms`);
+    // A check that works past its limit is stopped as before (the first test's case, on this pool).
+    const hung = await strict.check({ spec: { value: 'n' }, answer: 'hang' });
+    assert.equal(hung.verdict, 'undecided');
+  } finally {
+    await strict.close();
+  }
 });
 
 test('loading the CAS does not count against a check time limit; the check after it still does', async () => {

@@ -7,6 +7,7 @@ import type { CheckResult } from '../model/verdict.js';
 import { checkAnswer } from './check.js';
 import { LIMITS } from '../math/limits.js';
 import { reapplyHeapFlags } from './heap-flags.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 /** One check as sent to a worker. */
 export interface CheckTask {
@@ -36,12 +37,18 @@ export interface CheckPoolOptions {
 /** Messages between the pool and a worker (`worker.ts`). */
 export type ToWorker = { batch: { id: number; task: CheckTask }[] };
 export type FromWorker =
-  | { ready: true }
+  /** The worker has booted; `tid` is its thread's id in the system, for its CPU time (see thread-cpu.ts). */
+  | { ready: true; tid?: number }
   | { results: [id: number, result: CheckResult][] }
   | { bootError: string }
   /** The running check waits for the CAS to load: its clock stops until `casLoaded`. */
   | { casLoading: true }
   | { casLoaded: true };
+
+/** A check whose worker was not scheduled still ends this many times its limit after it started. */
+const STARVED_LIMIT = 8;
+/** The shortest wait before a starved worker's CPU time is read again (its clock ticks are 10 ms). */
+const MIN_RECHECK_MS = 50;
 
 /** A CAS load that takes longer than this is a hung worker, not a slow machine. */
 const CAS_LOAD_LIMIT_MS = 120_000;
@@ -96,6 +103,10 @@ interface Slot {
   jobs: Job[];
   timer?: NodeJS.Timeout;
   started: number;
+  /** The worker's thread in the system, when known: its CPU time tells a runaway check from a starved one. */
+  tid?: number;
+  /** The thread's CPU time when the clock started. */
+  cpuAtStart?: number;
 }
 
 /**
@@ -216,8 +227,10 @@ export class CheckPool {
       slot.timer = setTimeout(() => this.onTimeout(slot, `the computer-algebra engine did not load within ${CAS_LOAD_LIMIT_MS / 1000} s`), CAS_LOAD_LIMIT_MS);
       return;
     }
-    if ('ready' in m) slot.ready = true;
-    else if ('results' in m) {
+    if ('ready' in m) {
+      slot.ready = true;
+      if (m.tid) slot.tid = m.tid;
+    } else if ('results' in m) {
       const done = new Map(m.results);
       while (slot.jobs.length && done.has(slot.jobs[0]!.id)) {
         const job = slot.jobs.shift()!;
@@ -268,10 +281,25 @@ export class CheckPool {
     clearTimeout(slot.timer);
     if (!slot.jobs.length) return;
     slot.started = performance.now();
+    slot.cpuAtStart = slot.tid ? threadCpuMs(slot.tid) : undefined;
     slot.timer = setTimeout(() => this.onTimeout(slot), this.timeoutMs);
   }
 
-  private onTimeout(slot: Slot, reason = `the check took longer than ${this.timeoutMs} ms and was stopped`): void {
+  private onTimeout(slot: Slot, reason?: string): void {
+    if (reason === undefined) {
+      // The limit is on the check's work. A worker the machine left waiting (other processes,
+      // this thread's own inline checks) gets the rest of its CPU time, up to STARVED_LIMIT
+      // times the limit in all; one that used its time is running away.
+      const now = slot.tid ? threadCpuMs(slot.tid) : undefined;
+      const used = now !== undefined && slot.cpuAtStart !== undefined ? now - slot.cpuAtStart : undefined;
+      const waited = performance.now() - slot.started;
+      if (used !== undefined && used < this.timeoutMs && waited < STARVED_LIMIT * this.timeoutMs) {
+        slot.timer = setTimeout(() => this.onTimeout(slot), Math.max(MIN_RECHECK_MS, Math.min(this.timeoutMs - used, STARVED_LIMIT * this.timeoutMs - waited)));
+        return;
+      }
+      reason = `the check took longer than ${this.timeoutMs} ms and was stopped`;
+    }
+    const why = reason;
     // This thread may have been busy past the limit (inline checks, a loaded machine) while the
     // worker's answer waited in its port. Timers run before the port is read in an event-loop
     // turn, so look again after this turn's messages: only a check still running is stopped.
@@ -280,7 +308,7 @@ export class CheckPool {
     setImmediate(() => {
       if (!this.slots.includes(slot) || slot.jobs[0] !== running || slot.started !== armedAt) return;
       const job = slot.jobs.shift();
-      if (job) job.resolve({ ...failure(job.task, reason, performance.now() - slot.started), check: 'limits' });
+      if (job) job.resolve({ ...failure(job.task, why, performance.now() - slot.started), check: 'limits' });
       this.replace(slot);
     });
   }

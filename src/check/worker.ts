@@ -14,6 +14,7 @@ import { loadCas } from './cas.js';
 import { checkAnswer } from './check.js';
 import type { Cas } from './equivalence.js';
 import { type CheckTask, type FromWorker, runsInline, type ToWorker } from './pool.js';
+import { ownOsThreadId } from './thread-cpu.js';
 
 /**
  * Results are posted at least this often while a batch runs (and at its end). Each message
@@ -98,4 +99,5 @@ function fail(e: unknown): void {
     throw e;
   });
 }
-post({ ready: true });
+const tid = ownOsThreadId();
+post({ ready: true, ...(tid ? { tid } : {}) });
