@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { withoutMarginNotes } from '../src/documents/margin-notes.js';
 
 // Blind rounds 18, 20 and 21's leftover classes (issue 9), each in a document of our own, not the
 // rounds', with a near miss that must grade as it did before.
@@ -25,4 +26,31 @@ test('a table typed in plain text with bars only between its cells (a word proce
   assert.equal(gradeWithStaffKey(writeup('14 x 14 x 10'), 'typed.txt').get('4.e'), 'correct');
   // Near miss: the same table with the second convolution taken unpadded is not right.
   assert.notEqual(gradeWithStaffKey(writeup('12 x 12 x 10'), 'typed.txt').get('4.e'), 'correct');
+});
+
+test('a note a person left at the end of a line of the chat, set apart and opened by `<<`, is no part of the answer on that line; `<<` in a formula stays', { skip: devSkip }, () => {
+  const report = (shapeLine: string) =>
+    [
+      'My log of the chat, with my checks in the margin.',
+      '',
+      'User: Problem 4 (b): the output of a K x K max-pooling layer with stride S on a W x H x C input?',
+      '',
+      'Assistant: Pooling works on each channel alone, so the depth stays C.',
+      '',
+      shapeLine,
+      '',
+    ].join('\n');
+  const shape = 'Output: (⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C';
+  assert.equal(gradeWithStaffKey(report(shape), 'log.txt').get('4.b'), 'correct');
+  assert.equal(gradeWithStaffKey(report(`${shape}        << right, matches my notes`), 'log.txt').get('4.b'), 'correct');
+  assert.equal(gradeWithStaffKey(report(`${shape}\t<< checked`), 'log.txt').get('4.b'), 'correct');
+  // Near miss: a wrong depth with a note after it stays wrong; the note does not hide it.
+  assert.notEqual(gradeWithStaffKey(report(`${shape.replace(/C$/, 'F')}    << looks fine?`), 'log.txt').get('4.b'), 'correct');
+});
+
+test('margin notes: only a gap, then `<<`, then words is cut; much-less-than and a stream operator stay', () => {
+  assert.equal(withoutMarginNotes('y = 2x + 1     << ok\nnext'), 'y = 2x + 1\nnext');
+  assert.equal(withoutMarginNotes('eps << 1 so we drop it'), 'eps << 1 so we drop it');
+  assert.equal(withoutMarginNotes('lr   << d_in^{-1}'), 'lr   << d_in^{-1}');
+  assert.equal(withoutMarginNotes('    std::cout  << "loss " << loss;'), '    std::cout  << "loss " << loss;');
 });
