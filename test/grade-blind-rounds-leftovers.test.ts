@@ -54,3 +54,18 @@ test('margin notes: only a gap, then `<<`, then words is cut; much-less-than and
   assert.equal(withoutMarginNotes('lr   << d_in^{-1}'), 'lr   << d_in^{-1}');
   assert.equal(withoutMarginNotes('    std::cout  << "loss " << loss;'), '    std::cout  << "loss " << loss;');
 });
+
+test('a branch of a piecewise answer worked to its simplest form in place (`A = B` inside the case) is graded by its last side; a wrong last side stays wrong', { skip: devSkip }, () => {
+  const writeup = (tail: string) =>
+    [
+      'Problem 3',
+      '',
+      '(a) Summing the geometric series over the samples the rect lets through:',
+      '',
+      String.raw`$$y[n] = \begin{cases} 0 & \text{if } n < 0 \\ 2 - (1/2)^{n} & \text{if } 0 \le n \le 6 \\ 2^{-n}\,(128 - 1) = ${tail} & \text{if } n \ge 7 \end{cases}$$`,
+      '',
+    ].join('\n');
+  assert.equal(gradeWithStaffKey(writeup(String.raw`\frac{127}{2^{n}}`), 'series.md').get('3.a'), 'correct');
+  // Near miss: the simplified side halves the value; the branch is wrong though its first side is right.
+  assert.notEqual(gradeWithStaffKey(writeup(String.raw`\frac{127}{2^{n+1}}`), 'series.md').get('3.a'), 'correct');
+});
