@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { withoutMarginNotes } from '../src/documents/margin-notes.js';
 
 // Blind rounds 18, 20 and 21's leftover classes (issue 9), each in a document of our own, not the
@@ -68,4 +68,24 @@ test('a branch of a piecewise answer worked to its simplest form in place (`A = 
   assert.equal(gradeWithStaffKey(writeup(String.raw`\frac{127}{2^{n}}`), 'series.md').get('3.a'), 'correct');
   // Near miss: the simplified side halves the value; the branch is wrong though its first side is right.
   assert.notEqual(gradeWithStaffKey(writeup(String.raw`\frac{127}{2^{n+1}}`), 'series.md').get('3.a'), 'correct');
+});
+
+test("a Chinese student's review mark (`点评：`, `评:`) after a reply is the person's remark, not the reply's answer; the model's own `注：` note is still its reply", { skip: devSkip }, () => {
+  const chat = (after: string) =>
+    [
+      'User: Question 2 (b): with W drawn from N(0,1) and y = c W x, what constant c recovers Xavier initialization?',
+      '',
+      'Assistant: Each output sums d_in products of unit variance, so Var(y_i) = c² d_in, and asking for unit variance fixes c.',
+      '',
+      after,
+      '',
+    ].join('\n');
+  const reviewed = chat('c = 1/√d_in\n\n点评：对。I had first written c = 1/√d_out on paper.');
+  assert.equal(gradeWithStaffKey(reviewed, 'review.txt').get('2.b'), 'correct');
+  assert.equal(gradeWithStaffKey(reviewed.replace('点评：', '评: '), 'review.txt').get('2.b'), 'correct');
+  // Near miss: a note the model writes itself (`注：`) stays in its reply; the person's review does not.
+  const noted = readWithStaffKey(chat('c = 1/√d_in\n\n注：d_out 不需要改动 (d_out needs no change).'), 'note.txt');
+  assert.match(noted.responses.find((r) => r.partId === '2.b')?.final?.text ?? '', /d_out needs no change/);
+  const review = readWithStaffKey(reviewed, 'review.txt');
+  assert.doesNotMatch(review.responses.find((r) => r.partId === '2.b')?.final?.text ?? '', /on paper/);
 });
