@@ -15,6 +15,7 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // Then 56/71 with a LaTeX source's own macros written out, a heading over several parts' own letters
 // read as their question's section, questions asked as a list answered in sections numbered by it,
 // and a follow-up that words an unanswered part asking it despite words of doubt.
+// Then 57/71 with a table typed with bars between its cells only (a Word paste) read as a table.
 test('the twelfth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 18', join(ROOT, 'test', 'fixtures', 'blind-round18', 'blind-round18.labels.yaml'), { submissions: 14, parts: 71, floor: 56 }),
+  assertRoundFloor('blind round 18', join(ROOT, 'test', 'fixtures', 'blind-round18', 'blind-round18.labels.yaml'), { submissions: 14, parts: 71, floor: 57 }),
 );

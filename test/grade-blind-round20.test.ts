@@ -15,6 +15,7 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // second pass of reading classes (exporters' decorated speaker headings and a two-model room, an API
 // script's log, a label's aside in brackets, struck-through answers, shapes said `by`, bracketed
 // wordings of an option, a summary's next subpart, prose never read as letters).
+// Then 80/86 with a table typed with bars between its cells only read as a table.
 test('the twentieth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 20', join(ROOT, 'test', 'fixtures', 'blind-round20', 'blind-round20.labels.yaml'), { submissions: 14, parts: 86, floor: 79 }),
+  assertRoundFloor('blind round 20', join(ROOT, 'test', 'fixtures', 'blind-round20', 'blind-round20.labels.yaml'), { submissions: 14, parts: 86, floor: 80 }),
 );

@@ -14,6 +14,13 @@ const OWN = String.raw`(?:my|our|ta|grader'?s?|reviewer'?s?)\s+(?:comments?|note
 /** `My comment:`, `**My notes:**`, `my notes (Noah K.):`, `TA note -`: the person's mark, then a colon or dash. */
 const LEAD = new RegExp(String.raw`^(?:\*\*|_)?${OWN}(?:\s*\([^)\n]{1,40}\))?\s*(?::|\s[-–—]\s)`, 'i');
 
+/**
+ * `评: (g) explode ✓ but ...`, `点评：`, `批注:`: Chinese students' marks for their own review of a reply (review,
+ * comment, annotation). A model never opens a paragraph with one about itself; `注：` (note) it does, so that
+ * one is not among them.
+ */
+const CJK_LEAD = /^(?:\*\*)?(?:我的)?(?:评|点评|评语|评论|批注|批语)(?:\*\*)?\s*[:：]/;
+
 /** `(comment: ...)`, `[my note: ...]`: the remark bracketed whole. */
 const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\s\S]*[)\]]$`, 'i');
 
@@ -43,5 +50,5 @@ function verdictTable(t: string): boolean {
 /** Whether a paragraph is a remark its writer marked as theirs. */
 export function isLabelledRemark(paragraph: string): boolean {
   const t = paragraph.trim();
-  return LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || verdictTable(t);
+  return LEAD.test(t) || CJK_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || verdictTable(t);
 }

@@ -25,6 +25,7 @@ import { mathematicaAsText } from './mathematica-text.js';
 import { unwrapAnswerCallouts } from './callouts.js';
 import { withoutHeaderFields } from './header-fields.js';
 import { withoutStruckText } from './struck-text.js';
+import { withoutMarginNotes } from './margin-notes.js';
 import { arabicQuestionNumbers } from './roman-questions.js';
 import { numberedPromptsAsTurns } from './numbered-prompts.js';
 
@@ -35,7 +36,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, Mathematica, Org, struck-through answers, callouts, full-width letters,
+ * rewrites one form (HTML, Mathematica, Org, struck-through answers, margin notes, callouts, full-width letters,
  * Roman question numbers, other languages' label words) as the readers after it know it, and
  * returns a text without that form as it is.
  */
@@ -44,6 +45,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   mathematicaAsText,
   orgAsMarkdown,
   withoutStruckText,
+  withoutMarginNotes,
   unwrapAnswerCallouts,
   foldFullWidth,
   arabicQuestionNumbers,

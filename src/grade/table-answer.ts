@@ -101,14 +101,24 @@ function tableRows(block: string): string[][] {
     .filter((r) => r.length);
 }
 
-/** Tables in a response, with where they end: Markdown, LaTeX `array`/`tabular`, tab-separated lines. */
+/**
+ * `CONV3-10 | 3 x 3 x 1 x 10 + 10 | 28 x 28 x 10`: a row typed in plain text (a word processor's or a
+ * plain-text write-up's table) with bars between its cells and none at its ends. A bar between spaces
+ * separates cells; `||x||_2` and `|a|` never have one.
+ */
+const INNER_BARS = /^[^|]*\S\s+\|\s+\S/;
+
+/** `-----+-----`, `------|------`: the rule under such a table's header. */
+const BAR_RULE = /^\s*[-=]{2,}[-=+|:\s]*$/;
+
+/** Tables in a response, with where they end: Markdown, LaTeX `array`/`tabular`, tab-separated lines, lines with bars between cells. */
 function tableBlocks(text: string): { rows: string[][]; end: number }[] {
   const out: { rows: string[][]; end: number }[] = [];
   for (const m of text.matchAll(/\\begin\{(array|tabular)\}[\s\S]*?\\end\{\1\}/g)) out.push({ rows: tableRows(m[0]), end: m.index + m[0].length });
   const lines = text.split('\n');
   let offset = 0;
   let block: string[] = [];
-  let kind: 'pipe' | 'tab' | undefined;
+  let kind: 'pipe' | 'tab' | 'bars' | undefined;
   let end = 0;
   const flush = () => {
     if (block.length >= 2) out.push({ rows: tableRows(block.join('\n')), end });
@@ -116,18 +126,20 @@ function tableBlocks(text: string): { rows: string[][]; end: number }[] {
     kind = undefined;
   };
   lines.forEach((line, i) => {
-    const k = line.trim().startsWith('|') ? 'pipe' : line.includes('\t') ? 'tab' : undefined;
+    const k = line.trim().startsWith('|') ? 'pipe' : line.includes('\t') ? 'tab' : INNER_BARS.test(line) || (kind === 'bars' && BAR_RULE.test(line)) ? 'bars' : undefined;
+    // Bars between cells read as a Markdown row (a rule under the header is left out as Markdown's is).
+    const row = k === 'bars' ? (BAR_RULE.test(line) ? '' : `| ${line.trim()} |`) : line;
     // A blank line inside a copied table (between its pages or sections) does not end it.
     const blankInside = !line.trim() && kind === 'tab' && (lines[i + 1] ?? '').includes('\t');
     if (k && (kind === undefined || k === kind)) {
       kind = k;
-      block.push(line);
+      if (row) block.push(row);
       end = offset + line.length;
     } else if (!blankInside) {
       flush();
       if (k) {
         kind = k;
-        block.push(line);
+        block.push(row);
         end = offset + line.length;
       }
     }

@@ -206,7 +206,18 @@ function breakpoints(expected: Node, answer: Node, base: Point, ctx: CheckContex
   return out;
 }
 
-export const checkPiecewise: TypeChecker = (expected, answer, ctx) => {
+/**
+ * A case's value as the value it names: `(2^7 - 1) 2^{-n} = 127 \cdot 2^{-n}` (a branch worked to its
+ * simplest form in place) is its last side, as any answer's chain is; a relation left as it is evaluates
+ * to no number and the branch would read as undefined.
+ */
+function caseValues(answer: Node): Node {
+  if (answer.kind !== 'cases') return answer;
+  return { ...answer, cases: answer.cases.map((c) => ({ ...c, value: c.value.kind === 'rel' ? valueOf(c.value) : c.value })) };
+}
+
+export const checkPiecewise: TypeChecker = (expected, written, ctx) => {
+  const answer = caseValues(written);
   const domain = ctx.spec.domain ?? {};
   const names = [...new Set([...Object.keys(domain), ...freeSymbols(expected)])];
   // The variable: the declared domain's, else the one the cases' conditions test.
