@@ -65,7 +65,11 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     for (const l of lines) {
       const role: Speaker = l.bubble || l.atRight ? 'user' : 'assistant';
       const last = turns[turns.length - 1];
-      if (last && last.role === role) last.lines.push(l);
+      // Two bubbles one under the other on a page are two messages (a remark the person sent
+      // before the question); a bubble the page break cut goes on at the next page's top.
+      const before = last?.lines[last.lines.length - 1];
+      const nextBubble = !!before && before.page === l.page && before.bubbleTop !== undefined && l.bubbleTop !== undefined && before.bubbleTop !== l.bubbleTop;
+      if (last && last.role === role && !nextBubble) last.lines.push(l);
       else turns.push({ role, lines: [l] });
     }
     // A title above the first message (the chat's name) is not the model's turn.
