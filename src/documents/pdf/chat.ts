@@ -1,3 +1,4 @@
+import { withoutHeaderFields } from '../header-fields.js';
 import type { TextLine } from './layout.js';
 
 /** Who wrote a stretch of a chat export. */
@@ -94,13 +95,17 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     if (current.length) turns.push({ role, lines: current });
     return turns;
   }
-  const users = lines.filter((l) => USER_LABEL.test(l.text)).length;
-  const models = lines.filter((l) => MODEL_LABEL.test(l.text)).length;
+  // The fields over a document (`Model: GPT-4.1 (ChatGPT web)`, `Student: R. Okafor`) are labelled
+  // with the words that head turns; they head none, as when the text is read (header-fields.ts).
+  const fields = headerFields(lines);
+  const labelOf = (l: TextLine, i: number): Speaker | undefined => (fields.has(i) ? undefined : USER_LABEL.test(l.text) ? 'user' : MODEL_LABEL.test(l.text) ? 'assistant' : undefined);
+  const users = lines.filter((l, i) => labelOf(l, i) === 'user').length;
+  const models = lines.filter((l, i) => labelOf(l, i) === 'assistant').length;
   if (users >= 1 && models >= 1) {
     const turns: Turn[] = [];
     let current: Turn | undefined;
-    for (const l of lines) {
-      const role: Speaker | undefined = USER_LABEL.test(l.text) ? 'user' : MODEL_LABEL.test(l.text) ? 'assistant' : undefined;
+    for (const [i, l] of lines.entries()) {
+      const role = labelOf(l, i);
       if (role) {
         // The label stays out of the turn; text after it on the same line is the turn's first line.
         const rest = l.text.replace(role === 'user' ? USER_LABEL : MODEL_LABEL, '');
@@ -111,4 +116,10 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     return turns;
   }
   return undefined;
+}
+
+/** Which of the lines are a header's fields naming the model or the person (see withoutHeaderFields). */
+function headerFields(lines: TextLine[]): Set<number> {
+  const kept = withoutHeaderFields(lines.map((l) => l.text.replace(/\n/g, ' ')).join('\n')).split('\n');
+  return new Set(lines.flatMap((l, i) => (l.text.trim() && !kept[i]?.trim() ? [i] : [])));
 }
