@@ -62,10 +62,35 @@ const labelled = [
   '',
 ].join('\n');
 
+// The same two messages printed by an exporter that closes every message with its stamp and
+// shades the person's (Claude Exporter), the reply opening on a code block its own box shades.
+// Near miss: a chat whose turns alternate keeps them so.
+const codeReply = twoMessages.replace('One bias per filter, so 16.', '```python\nbiases = filters  # one each\n```\n\nOne bias per filter, so 16.');
+const alternating = [
+  '## User',
+  '',
+  'What padding keeps a 3 by 3 convolution the same size?',
+  '',
+  '## Assistant',
+  '',
+  'Padding 1 on every side.',
+  '',
+  '## User',
+  '',
+  'And for 5 by 5?',
+  '',
+  '## Assistant',
+  '',
+  'Padding 2.',
+  '',
+].join('\n');
+
 const pages = [
   { name: 'two-messages', job: chatExport(twoMessages, 'chatgpt-print') },
   { name: 'two-messages-gemini', job: chatExport(twoMessages, 'gemini-print') },
   { name: 'one-message', job: chatExport(oneMessage, 'chatgpt-print') },
+  { name: 'two-messages-stamped', job: chatExport(codeReply, 'claude-exporter') },
+  { name: 'alternating-stamped', job: chatExport(alternating, 'claude-exporter') },
   { name: 'fielded', job: textPage(fielded) },
   { name: 'labelled', job: textPage(labelled) },
 ] as const;
@@ -108,4 +133,24 @@ test("a header's fields naming the model and the student head no turns; a chat t
     texts.get('labelled'),
   );
   assert.match(chat[3]!, /1200/, texts.get('labelled'));
+});
+
+test("an exporter that shades the person's messages tells two of them in a row from a reply by the shading; turns that alternate stay so", { skip: noChromium }, () => {
+  const text = texts.get('two-messages-stamped')!;
+  const turns = turnsOf(text);
+  assert.deepEqual(
+    turns.map((t) => t.split(':')[0]),
+    ['User', 'User', 'Assistant'],
+    text,
+  );
+  assert.match(turns[1]!, /How many biases/, text);
+  assert.match(turns[2]!, /biases = filters.*One bias per filter/, text);
+  const plain = texts.get('alternating-stamped')!;
+  const alternate = turnsOf(plain);
+  assert.deepEqual(
+    alternate.map((t) => t.split(':')[0]),
+    ['User', 'Assistant', 'User', 'Assistant'],
+    plain,
+  );
+  assert.match(alternate[3]!, /Padding 2/, plain);
 });

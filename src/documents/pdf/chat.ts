@@ -93,6 +93,15 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
       } else current.push(l);
     }
     if (current.length) turns.push({ role, lines: current });
+    // Where the exporter shades the person's messages and not the model's, the shading says whose
+    // each is: the person may send two in a row (a remark on the chat, then the question), which
+    // the turns' order alone would read as the model's reply.
+    const shaded = turns.map((t) => {
+      const prose = t.lines.filter((l) => l.text.trim() && !l.mono && !l.table && !l.image);
+      // Most of them: a message the page break cut may lose its frame's corners on the next page.
+      return prose.filter((l) => l.shaded).length > prose.length / 2;
+    });
+    if (shaded.some(Boolean) && !shaded.every(Boolean)) turns.forEach((t, i) => (t.role = shaded[i] ? 'user' : 'assistant'));
     return turns;
   }
   // The fields over a document (`Model: GPT-4.1 (ChatGPT web)`, `Student: R. Okafor`) are labelled

@@ -58,6 +58,11 @@ export interface TextLine {
    * stand in two bubbles, which the page shows apart and a chat holds as two turns.
    */
   bubbleTop?: number;
+  /**
+   * The line stands in a shaded box as wide as the text column: an exporter's frame around a
+   * message (Claude Exporter shades the person's), not a code block's (its lines are monospaced).
+   */
+  shaded?: boolean;
   /** How wide the formula is that the line opens with, when it opens with one (see `lineText`). */
   lead?: number;
   /**
@@ -1757,6 +1762,8 @@ export function pageLines(page: PageContent): TextLine[] {
   const bubbleOf = (l: Line) => bubbles.find((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
   const inBubble = (l: Line) => bubbleOf(l) !== undefined;
   const bubbleTop = (b: Shape | undefined) => (b ? { bubbleTop: b.y1 } : {});
+  const frames = page.shapes.filter((s) => (s.complex || cut(s)) && !s.outline && !s.rule && s.y1 - s.y0 > 12 && s.x1 - s.x0 > 0.5 * page.width);
+  const shaded = (l: Line) => (frames.some((f) => inside(l, f)) ? { shaded: true } : {});
   // List bullets Chromium draws as discs, not text: a small round shape just left of a line, at
   // its x-height, starts a list item (one item's lines are not run on into the next).
   const discs = page.shapes.filter(isDisc);
@@ -1849,6 +1856,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(titleRest && !bullet ? { titleRest } : {}),
       bubble: inBubble(l),
       ...bubbleTop(bubbleOf(l)),
+      ...shaded(l),
     });
   });
   for (const r of rows.values()) r.line.text = row(r.cells.map(joinCell));
