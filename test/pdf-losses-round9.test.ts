@@ -64,7 +64,8 @@ const labelled = [
 
 // The same two messages printed by an exporter that closes every message with its stamp and
 // shades the person's (Claude Exporter), the reply opening on a code block its own box shades.
-// Near miss: a chat whose turns alternate keeps them so.
+// Near misses: a chat whose turns alternate keeps them so, a message that is a posted picture alone
+// (no shaded prose) among them.
 const codeReply = twoMessages.replace('One bias per filter, so 16.', '```python\nbiases = filters  # one each\n```\n\nOne bias per filter, so 16.');
 const alternating = [
   '## User',
@@ -77,7 +78,7 @@ const alternating = [
   '',
   '## User',
   '',
-  'And for 5 by 5?',
+  '![exercise-3.png](attachment)',
   '',
   '## Assistant',
   '',
@@ -152,5 +153,6 @@ test("an exporter that shades the person's messages tells two of them in a row f
     ['User', 'Assistant', 'User', 'Assistant'],
     plain,
   );
+  assert.match(alternate[2]!, /\[File\]/, plain);
   assert.match(alternate[3]!, /Padding 2/, plain);
 });

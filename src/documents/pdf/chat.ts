@@ -96,12 +96,17 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     // Where the exporter shades the person's messages and not the model's, the shading says whose
     // each is: the person may send two in a row (a remark on the chat, then the question), which
     // the turns' order alone would read as the model's reply.
+    // Most of its prose: a message the page break cut may lose its frame's corners on the next
+    // page. One with no prose (a posted picture alone, a reply all code) answers the message before.
     const shaded = turns.map((t) => {
       const prose = t.lines.filter((l) => l.text.trim() && !l.mono && !l.table && !l.image);
-      // Most of them: a message the page break cut may lose its frame's corners on the next page.
-      return prose.filter((l) => l.shaded).length > prose.length / 2;
+      return prose.length ? prose.filter((l) => l.shaded).length > prose.length / 2 : undefined;
     });
-    if (shaded.some(Boolean) && !shaded.every(Boolean)) turns.forEach((t, i) => (t.role = shaded[i] ? 'user' : 'assistant'));
+    if (shaded.includes(true) && shaded.includes(false))
+      turns.forEach((t, i) => {
+        const before = turns[i - 1]?.role ?? 'assistant';
+        t.role = shaded[i] === undefined ? (before === 'user' ? 'assistant' : 'user') : shaded[i] ? 'user' : 'assistant';
+      });
     return turns;
   }
   // The fields over a document (`Model: GPT-4.1 (ChatGPT web)`, `Student: R. Okafor`) are labelled
