@@ -9,7 +9,7 @@
  * pdf-losses-round9.test.ts: two messages the person sent in a row (a remark on how the chat was
  * made, then the question) read as one in the layouts with bubbles, and as a reply in Claude
  * Exporter's, whose stamps alone had made the turns alternate (its shading now says whose each
- * message is: 21 and 22, 33 parts in all); and a header's fields naming the model and the student
+ * message is: 21 and 22, 34 parts in all); and a header's fields naming the model and the student
  * (`Model: GPT-4.1 ...`, `Student: R. Okafor`) read as a one-exchange chat (21, 10 parts). Then,
  * pdflatex's parts left out: 19 207 / 12, 20 181 / 27, 21 243 / 12, 22 207 / 20.
  *
