@@ -30,6 +30,9 @@ export function splitStampRemarks(lines: TextLine[]): { lines: TextLine[]; remar
   return { lines: out, remarks };
 }
 
+/** A line of a posted file's card: its name, its kind, its size, or a title cut short (`Homework 09 Question…`). */
+const ATTACHMENT_CARD = /^(?:\S.*\.[A-Za-z0-9]{2,5}|PDF|File|Document|Image|Spreadsheet|[\d.,]+\s*[KMG]i?B|.*…)$/;
+
 /** Role labels that begin a line in printed chats and reports of them. */
 const USER_LABEL = /^(?:\*\*)?(?:You said|You|User|Prompt|Me|Student|Human)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
 const MODEL_LABEL = /^(?:\*\*)?(?:ChatGPT said|Model Reply|Model Response|Model|Reply|Response|Assistant|ChatGPT|Claude|Gemini said|Gemini|Kimi|Qwen[\w.-]*|DeepSeek)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
@@ -68,8 +71,10 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
       const last = turns[turns.length - 1];
       // Two bubbles one under the other on a page are two messages (a remark the person sent
       // before the question); a bubble the page break cut goes on at the next page's top.
+      // A file's card the site draws over the message it came with (`hw7.pdf` / `661.7 KB`) is not one.
       const before = last?.lines[last.lines.length - 1];
-      const nextBubble = !!before && before.page === l.page && before.bubbleTop !== undefined && l.bubbleTop !== undefined && before.bubbleTop !== l.bubbleTop;
+      const card = !!last && last.lines.every((x) => !x.text.trim() || ATTACHMENT_CARD.test(x.text.trim()));
+      const nextBubble = !!before && !card && before.page === l.page && before.bubbleTop !== undefined && l.bubbleTop !== undefined && before.bubbleTop !== l.bubbleTop;
       if (last && last.role === role && !nextBubble) last.lines.push(l);
       else turns.push({ role, lines: [l] });
     }
