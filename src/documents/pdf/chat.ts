@@ -1,3 +1,4 @@
+import { withoutHeaderFields } from '../header-fields.js';
 import type { TextLine } from './layout.js';
 
 /** Who wrote a stretch of a chat export. */
@@ -28,6 +29,9 @@ export function splitStampRemarks(lines: TextLine[]): { lines: TextLine[]; remar
   });
   return { lines: out, remarks };
 }
+
+/** A line of a posted file's card: its name, its kind, its size, or a title cut short (`Homework 09 Question…`). */
+const ATTACHMENT_CARD = /^(?:\S.*\.[A-Za-z0-9]{2,5}|PDF|File|Document|Image|Spreadsheet|[\d.,]+\s*[KMG]i?B|.*…)$/;
 
 /** Role labels that begin a line in printed chats and reports of them. */
 const USER_LABEL = /^(?:\*\*)?(?:You said|You|User|Prompt|Me|Student|Human)(?:\*\*)?\s*[:.](?:\*\*)?\s*/i;
@@ -65,7 +69,13 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     for (const l of lines) {
       const role: Speaker = l.bubble || l.atRight ? 'user' : 'assistant';
       const last = turns[turns.length - 1];
-      if (last && last.role === role) last.lines.push(l);
+      // Two bubbles one under the other on a page are two messages (a remark the person sent
+      // before the question); a bubble the page break cut goes on at the next page's top.
+      // A file's card the site draws over the message it came with (`hw7.pdf` / `661.7 KB`) is not one.
+      const before = last?.lines[last.lines.length - 1];
+      const card = !!last && last.lines.every((x) => !x.text.trim() || ATTACHMENT_CARD.test(x.text.trim()));
+      const nextBubble = !!before && !card && before.page === l.page && before.bubbleTop !== undefined && l.bubbleTop !== undefined && before.bubbleTop !== l.bubbleTop;
+      if (last && last.role === role && !nextBubble) last.lines.push(l);
       else turns.push({ role, lines: [l] });
     }
     // A title above the first message (the chat's name) is not the model's turn.
@@ -88,15 +98,33 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
       } else current.push(l);
     }
     if (current.length) turns.push({ role, lines: current });
+    // Where the exporter shades the person's messages and not the model's, the shading says whose
+    // each is: the person may send two in a row (a remark on the chat, then the question), which
+    // the turns' order alone would read as the model's reply.
+    // Most of its prose: a message the page break cut may lose its frame's corners on the next
+    // page. One with no prose (a posted picture alone, a reply all code) answers the message before.
+    const shaded = turns.map((t) => {
+      const prose = t.lines.filter((l) => l.text.trim() && !l.mono && !l.table && !l.image);
+      return prose.length ? prose.filter((l) => l.shaded).length > prose.length / 2 : undefined;
+    });
+    if (shaded.includes(true) && shaded.includes(false))
+      turns.forEach((t, i) => {
+        const before = turns[i - 1]?.role ?? 'assistant';
+        t.role = shaded[i] === undefined ? (before === 'user' ? 'assistant' : 'user') : shaded[i] ? 'user' : 'assistant';
+      });
     return turns;
   }
-  const users = lines.filter((l) => USER_LABEL.test(l.text)).length;
-  const models = lines.filter((l) => MODEL_LABEL.test(l.text)).length;
+  // The fields over a document (`Model: GPT-4.1 (ChatGPT web)`, `Student: R. Okafor`) are labelled
+  // with the words that head turns; they head none, as when the text is read (header-fields.ts).
+  const fields = headerFields(lines);
+  const labelOf = (l: TextLine, i: number): Speaker | undefined => (fields.has(i) ? undefined : USER_LABEL.test(l.text) ? 'user' : MODEL_LABEL.test(l.text) ? 'assistant' : undefined);
+  const users = lines.filter((l, i) => labelOf(l, i) === 'user').length;
+  const models = lines.filter((l, i) => labelOf(l, i) === 'assistant').length;
   if (users >= 1 && models >= 1) {
     const turns: Turn[] = [];
     let current: Turn | undefined;
-    for (const l of lines) {
-      const role: Speaker | undefined = USER_LABEL.test(l.text) ? 'user' : MODEL_LABEL.test(l.text) ? 'assistant' : undefined;
+    for (const [i, l] of lines.entries()) {
+      const role = labelOf(l, i);
       if (role) {
         // The label stays out of the turn; text after it on the same line is the turn's first line.
         const rest = l.text.replace(role === 'user' ? USER_LABEL : MODEL_LABEL, '');
@@ -107,4 +135,10 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
     return turns;
   }
   return undefined;
+}
+
+/** Which of the lines are a header's fields naming the model or the person (see withoutHeaderFields). */
+function headerFields(lines: TextLine[]): Set<number> {
+  const kept = withoutHeaderFields(lines.map((l) => l.text.replace(/\n/g, ' ')).join('\n')).split('\n');
+  return new Set(lines.flatMap((l, i) => (l.text.trim() && !kept[i]?.trim() ? [i] : [])));
 }

@@ -53,6 +53,16 @@ export interface TextLine {
   stop?: string;
   /** The line stands in a chat bubble (a rounded box right of the text column): the person's turn. */
   bubble: boolean;
+  /**
+   * The top of the line's bubble on its page: two messages the person sent one after the other
+   * stand in two bubbles, which the page shows apart and a chat holds as two turns.
+   */
+  bubbleTop?: number;
+  /**
+   * The line stands in a shaded box as wide as the text column: an exporter's frame around a
+   * message (Claude Exporter shades the person's), not a code block's (its lines are monospaced).
+   */
+  shaded?: boolean;
   /** How wide the formula is that the line opens with, when it opens with one (see `lineText`). */
   lead?: number;
   /**
@@ -1749,7 +1759,11 @@ export function pageLines(page: PageContent): TextLine[] {
   const bubbles = boxes.filter((s) => s.x0 > margin + 0.05 * page.width);
   // A tall formula printed over a bubble's edge (Gemini's matrix ending a reply, right above the
   // next question) reaches out of it: it is not the person's.
-  const inBubble = (l: Line) => bubbles.some((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
+  const bubbleOf = (l: Line) => bubbles.find((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
+  const inBubble = (l: Line) => bubbleOf(l) !== undefined;
+  const bubbleTop = (b: Shape | undefined) => (b ? { bubbleTop: b.y1 } : {});
+  const frames = page.shapes.filter((s) => (s.complex || cut(s)) && !s.outline && !s.rule && s.y1 - s.y0 > 12 && s.x1 - s.x0 > 0.5 * page.width);
+  const shaded = (l: Line) => (frames.some((f) => inside(l, f)) ? { shaded: true } : {});
   // List bullets Chromium draws as discs, not text: a small round shape just left of a line, at
   // its x-height, starts a list item (one item's lines are not run on into the next).
   const discs = page.shapes.filter(isDisc);
@@ -1802,7 +1816,7 @@ export function pageLines(page: PageContent): TextLine[] {
         return;
       }
       const first = ![...rows.keys()].some((k) => k.startsWith(`${grids.indexOf(grid)}|`));
-      const line: TextLine = { page: page.number, box, text: '', size: l.size, mono: false, display: false, bubble: inBubble(l), table: true };
+      const line: TextLine = { page: page.number, box, text: '', size: l.size, mono: false, display: false, bubble: inBubble(l), ...bubbleTop(bubbleOf(l)), table: true };
       rows.set(key, { line, cells: cells.map((c) => (c ? [c] : [])) });
       out.push(line);
       // The first row is the header: Markdown wants the rule under it.
@@ -1841,6 +1855,8 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(titleAt !== undefined ? { titleAt: titleAt + (bullet ? 2 : 0) } : {}),
       ...(titleRest && !bullet ? { titleRest } : {}),
       bubble: inBubble(l),
+      ...bubbleTop(bubbleOf(l)),
+      ...shaded(l),
     });
   });
   for (const r of rows.values()) r.line.text = row(r.cells.map(joinCell));
@@ -1867,7 +1883,8 @@ export function pageLines(page: PageContent): TextLine[] {
     .sort((a, b) => b.y1 - a.y1)
     .forEach((b, k) => {
       const at = out.findIndex((l) => l.box.y1 < b.y1);
-      const bubble = bubbles.some((s) => overlaps(b, s));
+      const holder = bubbles.find((s) => overlaps(b, s));
+      const bubble = holder !== undefined;
       const line: TextLine = {
         page: page.number,
         box: b,
@@ -1876,6 +1893,7 @@ export function pageLines(page: PageContent): TextLine[] {
         mono: false,
         display: false,
         bubble,
+        ...bubbleTop(holder),
         image: true,
         ...(!bubble && atRight(b) ? { atRight: true } : {}),
       };
