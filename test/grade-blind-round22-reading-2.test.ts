@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
+
+// Blind round 22's reading classes left after its first pass (issue 9), each in a document of our
+// own, not the round's, with a near miss that must read as it did before.
+
+test('a notebook downloaded as a Python script (text cells as `"""` strings, outputs pasted as `#>`) is read as the notebook: its printed matrices are answers', { skip: devSkip }, () => {
+  const script = [
+    '#!/usr/bin/env python',
+    '# coding: utf-8',
+    '',
+    '# In[1]:',
+    '',
+    '',
+    'import numpy as np',
+    'from scipy.signal import correlate2d, convolve2d',
+    '',
+    '"""### Problem 3 (c)',
+    'Eq. (4) flips the kernel; no padding, stride 1."""',
+    '',
+    'img = np.arange(1, 26).reshape(5, 5)',
+    'k = np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]])',
+    "print(convolve2d(img, k, mode='valid'))",
+    '',
+    '#> [[-40 -40 -40]',
+    '#>  [-40 -40 -40]',
+    '#>  [-40 -40 -40]]',
+    '',
+    '"""### Problem 3 (d) (ii)',
+    'Stride 2 on the zero-padded result, every other entry."""',
+    '',
+    "print(correlate2d(img, k, mode='same')[::2, ::2])",
+    '',
+    '#> [[ 19  32  29]',
+    '#>  [ 30  40  30]',
+    '#>  [-49 -72 -59]]',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(script, 'hw4.txt');
+  assert.equal(g.get('3.c'), 'correct');
+  // The printed correlation (kernel not flipped) is read too, and is wrong.
+  assert.equal(g.get('3.d.ii'), 'incorrect');
+  // Near miss: a Python script no notebook made (no `.ipynb` header, no `# In[n]:` prompts) keeps its
+  // docstrings and comments as they are.
+  const plain = ['"""Helpers for problem 3."""', 'import numpy as np', '', 'def conv(x, k):', '    """Flip k and slide it."""', '    return x', '', '#> not an output', ''].join('\n');
+  assert.equal(notebookScriptAsMarkdown(plain), plain);
+});
