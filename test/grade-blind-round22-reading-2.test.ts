@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
+import { checkAnswer } from '../src/check/check.js';
+import { tokenize } from '../src/math/latex/tokenize.js';
 
 // Blind round 22's reading classes left after its first pass (issue 9), each in a document of our
 // own, not the round's, with a near miss that must read as it did before.
@@ -46,4 +48,20 @@ test('a notebook downloaded as a Python script (text cells as `"""` strings, out
   // docstrings and comments as they are.
   const plain = ['"""Helpers for problem 3."""', 'import numpy as np', '', 'def conv(x, k):', '    """Flip k and slide it."""', '    return x', '', '#> not an output', ''].join('\n');
   assert.equal(notebookScriptAsMarkdown(plain), plain);
+});
+
+test('LaTeX typed without its backslashes in plain text: `sum_{i=1}^{m}` is a sum and `<-` an assignment, so `w <- w - eta dw` is the update', () => {
+  const check = (expected: string, answer: string) => checkAnswer({ value: expected }, answer).verdict;
+  assert.equal(check('\\sum_{k=1}^{n} k^2', 'sum_{k=1}^{n} k^2'), 'correct');
+  assert.equal(check('\\sum_{k=1}^{n} k^2', 'sum_{k=1}^{n} k^3'), 'incorrect');
+  assert.equal(check('\\theta_t - \\lambda\\, g_t', 'theta_{t+1} <- theta_t - lambda * g_t'), 'correct');
+  assert.equal(check('\\theta_t - \\lambda\\, g_t', 'theta_{t+1} <- theta_t + lambda * g_t'), 'incorrect');
+  // Near misses: a minus sign run into `<` (`x <-1`) is still less than minus one, and a quantity
+  // named `sum` with no index lowered onto it is still a name.
+  assert.equal(check('x < -1', 'x <-1'), 'correct');
+  assert.equal(check('x < -1', 'x > -1'), 'incorrect');
+  assert.deepEqual(
+    tokenize('sum = a + b').map((t) => t.t),
+    ['word', 'op', 'word', 'op', 'word'],
+  );
 });
