@@ -4,6 +4,7 @@ import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
 import { checkAnswer } from '../src/check/check.js';
 import { tokenize } from '../src/math/latex/tokenize.js';
+import { splitInlineLabels } from '../src/documents/inline-labels.js';
 
 // Blind round 22's reading classes left after its first pass (issue 9), each in a document of our
 // own, not the round's, with a near miss that must read as it did before.
@@ -64,4 +65,12 @@ test('LaTeX typed without its backslashes in plain text: `sum_{i=1}^{m}` is a su
     tokenize('sum = a + b').map((t) => t.t),
     ['word', 'op', 'word', 'op', 'word'],
   );
+});
+
+test('an indented line that answers two parts one after the other (`  (a) ...;   (b) ...`) gives each part its own answer', { skip: devSkip }, () => {
+  const g = gradeWithStaffKey(['Question 1, both parts together:', '', '  (a) 2c d_out^2 d_in;   (b) 2c d_out d_in^2', ''].join('\n'), 'indented.txt');
+  assert.equal(g.get('1.a'), 'correct');
+  assert.equal(g.get('1.b'), 'correct');
+  // Near misses: an indented line naming a part in passing, or two parts out of order, stays one line.
+  for (const line of ['  (a) the cost of (b), doubled', '  (c) sqrt(d_out);  (b) 1/d_in']) assert.equal(splitInlineLabels(line), line);
 });
