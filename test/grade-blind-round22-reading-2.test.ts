@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { devSkip, gradedPartsWithStaffKey, gradeWithStaffKey } from './hw4-dev.js';
 import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
 import { checkAnswer } from '../src/check/check.js';
 import { tokenize } from '../src/math/latex/tokenize.js';
@@ -73,4 +73,15 @@ test('an indented line that answers two parts one after the other (`  (a) ...;  
   assert.equal(g.get('1.b'), 'correct');
   // Near misses: an indented line naming a part in passing, or two parts out of order, stays one line.
   for (const line of ['  (a) the cost of (b), doubled', '  (c) sqrt(d_out);  (b) 1/d_in']) assert.equal(splitInlineLabels(line), line);
+});
+
+test("a note in place of an answer (`didn't get to this one`, `worked on paper, see the attached scan`) leaves the part missing, not wrong", { skip: devSkip }, () => {
+  const writeup = ['Problem 4', '', "(a) I didn't get to this one.", '', '(b) Worked by hand on paper, see the attached scan.', '', '(c) Skipped the derivation; the field is L(K-1)+1.', ''].join(
+    '\n',
+  );
+  const parts = new Map(gradedPartsWithStaffKey(writeup, 'notes.txt').map((p) => [p.id, p.verdict]));
+  assert.equal(parts.get('4.a'), 'missing');
+  assert.equal(parts.get('4.b'), 'missing');
+  // Near miss: a note with an answer after it is an answer.
+  assert.equal(parts.get('4.c'), 'correct');
 });
