@@ -35,6 +35,8 @@ const NOT_ANSWERED_HERE =
 
 /** The note a response gives instead of an answer (see NOT_ANSWERED_HERE), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
+  // (Most responses are longer than any such note: refused before any pattern is tried.)
+  if (text.length > 120) return undefined;
   const t = text.trim().replace(/^[([{*_\s]+|[)\]}*_.!\s]+$/g, '');
   if (t.length > 90 || /[=^_\\$√∑]|\d/.test(t)) return undefined;
   return NOT_ANSWERED_HERE.test(t) ? t : undefined;
