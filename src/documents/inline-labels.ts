@@ -1,12 +1,12 @@
 import { readLineLabel } from './part-ids.js';
 
 /**
- * A label that opens a clause inside a line: at the line's start or after a sentence's or a
+ * A label that opens a clause inside a line: at the line's start (indented or not) or after a sentence's or a
  * clause's end (`.`, `;`, `:` and closing bold), optionally after "and" / "for"
  * (`For 4(b), pooling ...`, `**Final answers:** (b) ...; (c) ...`).
  */
 const CLAUSE_LABEL =
-  /(?:^|(?<=[.;!?:](?:\*\*)?\s{1,3}))(?:\*\*)?(?:(?:and|also)\s+)?(?:for\s+)?((?:(?:problem|question|q)\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?|\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?)(?:\*\*)?\s*[,:.]?\s+/gi;
+  /(?:^[ \t]*|(?<=[.;!?:](?:\*\*)?\s{1,3}))(?:\*\*)?(?:(?:and|also)\s+)?(?:for\s+)?((?:(?:problem|question|q)\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?|\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?)(?:\*\*)?\s*[,:.]?\s+/gi;
 
 /** A label's place in reading order: question, part letter, subpart (numbers compare as numbers). */
 function rank(label: string): [number, string, string] | undefined {

@@ -17,7 +17,7 @@ import { CONCLUDING_LINE, plainMath, plainFormulas, boundSide, chainEquations, f
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
-import { declinedAt } from './refusal.js';
+import { declinedAt, notAnsweredHere } from './refusal.js';
 import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
 import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameKey, statesName } from '../check/find-answer.js';
@@ -1055,6 +1055,9 @@ export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAs
       source: response.label,
     };
   }
+  // `did not finish`, `done on paper, attached separately`: a note where the answer would be; a TA marks the part missing.
+  const note = notAnsweredHere(response.final.text);
+  if (note) return { ...base, verdict: 'missing', score: 0, points: 0, answer: '', expected: expectedText, feedback: `no answer here: the submission says "${note}"`, source: response.label };
   // "I can't read the matrices from the screenshot": what its text restates from the question is no answer.
   const declined = response.final.sharedWith?.length ? -1 : declinedAt(response.final.text);
   if (declined >= 0) {

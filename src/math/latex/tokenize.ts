@@ -141,7 +141,9 @@ export function tokenize(src: string): Token[] {
     }
     if (/[A-Za-z]/.test(c)) {
       const m = /^[A-Za-z]+/.exec(src.slice(i, i + 200))!;
-      push({ t: 'word', v: m[0], pos: i });
+      // `sum_{i=1}^{m}` typed without its backslash: the index lowered onto it makes it the sign, not s·u·m.
+      if ((m[0] === 'sum' || m[0] === 'prod') && src[i + m[0].length] === '_') push({ t: 'cmd', v: m[0], pos: i });
+      else push({ t: 'word', v: m[0], pos: i });
       i += m[0].length;
       continue;
     }
@@ -195,6 +197,12 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     const two = src.slice(i, i + 2);
+    // `w <- w - eta dw`: an assignment arrow typed in ASCII, set off by a space on its right (`x <-1` is `x < -1`).
+    if (two === '<-' && /[ \t]/.test(src[i + 2] ?? '')) {
+      push({ t: 'op', v: ':=', pos: i });
+      i += 2;
+      continue;
+    }
     if (TWO_CHAR_OPS.has(two)) {
       push({ t: 'op', v: two === '==' ? '=' : two === '**' ? '^' : two, pos: i });
       i += 2;
