@@ -11,7 +11,10 @@
  * Exporter's, whose stamps alone had made the turns alternate (its shading now says whose each
  * message is: 21 and 22, 34 parts in all); and a header's fields naming the model and the student
  * (`Model: GPT-4.1 ...`, `Student: R. Okafor`) read as a one-exchange chat (21, 10 parts). Then,
- * pdflatex's parts left out: 19 207 / 12, 20 181 / 27, 21 243 / 12, 22 207 / 20.
+ * pdflatex's parts left out: 19 207 / 12, 20 181 / 27, 21 243 / 12, 22 207 / 20. The text reader's
+ * classes merged the same night moved the lists: four parts it reads better now (a plain-text
+ * table, a `<<` note cut from its line) differ where the page hides why, and eight listed parts
+ * agree now. Every listed difference must still occur (assertPrintedRound).
  *
  * Printed in one of the six chat layouts, Claude Exporter's (stamps and shading tell the turns),
  * and as pages: every chat difference the other five showed showed in it too, and the bubbles'
@@ -19,25 +22,13 @@
  * took 104 s with no print cached and 55 s with all of them (112 s cold with Gemini's print as well;
  * all six layouts took 189 s to print alone at a load of 5).
  */
-import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { assertPrintedRound, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
+import { test } from 'node:test';
+import { printedRounds } from './fixtures/pdf/heldout-pdfs.js';
 
-const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
-const skip = heldoutPdfSkip() ?? false;
 const ROUNDS = ['blind-round19', 'blind-round20', 'blind-round21', 'blind-round22'];
 const LAYOUTS = ['claude-exporter'];
-
-// Every round's prints made at once, in one browser's tabs, before the rounds are compared.
-before(
-  async () => {
-    if (!skip) await printAhead(ROUNDS.map(fixtures), true, LAYOUTS);
-  },
-  { timeout: 900_000 },
-);
-
-/** A round printed in LAYOUTS and as pages: see assertPrintedRound. */
-const printedRound = (dirs: string[], least: number, explained?: Record<string, string>) => assertPrintedRound(dirs.map(fixtures), least, explained, LAYOUTS);
+// Every round printed in LAYOUTS and as pages, ahead of the tests (see printedRounds).
+const { skip, printedRound } = printedRounds(ROUNDS, LAYOUTS);
 
 // Why a part differs where the printed page does not show what the text says.
 const EDGE = 'a line ended within a word of the edge looks wrapped on the page';
@@ -80,17 +71,12 @@ test('blind round 20 printed as chat exports and pages grades as its text does b
     // `======` (70 wide) / `1.` / `======`: each question's number runs into the rule under it.
     'group-initials.txt as page: 2.a missing -> needs-review': WIDE_RULE,
     'group-initials.txt as page: 3.a missing -> incorrect': WIDE_RULE,
-    'group-initials.txt as page: 3.b missing -> incorrect': WIDE_RULE,
     'group-initials.txt as page: 3.c missing -> incorrect': WIDE_RULE,
-    'group-initials.txt as page: 3.d.i missing -> incorrect': WIDE_RULE,
     'group-initials.txt as page: 4.a correct -> missing': WIDE_RULE,
     'group-initials.txt as page: 4.c correct -> missing': WIDE_RULE,
-    'group-initials.txt as page: 4.e incorrect -> missing': WIDE_RULE,
+    'group-initials.txt as page: 4.e correct -> missing': WIDE_RULE,
     'group-initials.txt as page: 4.f incorrect -> missing': WIDE_RULE,
-    'group-initials.txt as page: 7.a incorrect -> missing': WIDE_RULE,
-    'group-initials.txt as page: 7.b incorrect -> missing': WIDE_RULE,
-    'group-initials.txt as page: 7.c needs-review -> missing': WIDE_RULE,
-    'group-initials.txt as page: 7.d needs-review -> missing': WIDE_RULE,
+    'group-initials.txt as page: 7.a partial -> missing': WIDE_RULE,
     'api-log-o4mini.txt as page: 7.b correct -> missing': UNSEEN,
     // `... = (n − k + 1)^2 σ_x^2 σ_g^2` / `Standard deviation = ...`: the next line read as its rest.
     'student-gdoc-typed.txt as page: 7.b correct -> partial': EDGE,
@@ -99,9 +85,10 @@ test('blind round 20 printed as chat exports and pages grades as its text does b
 
 test('blind round 21 printed as chat exports and pages grades as its text does but for rules wider than the column', { skip }, async () => {
   await printedRound(['blind-round21'], 60, {
-    // `||∇_{x_a} L||_2 ≤ c_a ||W_a||_2 ||∇_{x_{a+1}} L||_2` typed as text: the print's Markdown sets
-    // what stands between two underscores in italics and drops them (`||2`, `∇{x{a+1}}`).
-    'doubao-q2q4.txt as claude-exporter: 2.g correct -> partial': "the print's Markdown takes a formula's underscores for emphasis",
+    // `... × C     << ok`: a person's note set apart from the answer by a gap is cut from the text;
+    // the print's Markdown runs the gap into one space, and the page shows `... × C << ok` as one line.
+    'kimi-k2-thinking-q4q7.txt as claude-exporter: 4.b correct -> unparseable': "the print's Markdown runs the gap before a person's `<<` note into one space",
+    'kimi-k2-thinking-q4q7.txt as claude-exporter: 4.f correct -> partial': "the print's Markdown runs the gap before a person's `<<` note into one space",
     // `... = 0 by independence, so` / `**E[dw_{h,l}] = 0**.`: the bold answer the column wrapped
     // starts a line of its own (as round 16's; the page not looked at).
     'poe-claude-sonnet4.txt as page: 7.b correct -> partial': 'a bold answer the column wrapped onto the next line (reader, left)',
@@ -119,9 +106,5 @@ test('blind round 22 printed as chat exports and pages grades as its text does b
     'qwen-app-q7-q4.txt as claude-exporter: 7.a partial -> missing': JOINED,
     'qwen-app-q7-q4.txt as claude-exporter: 7.b partial -> missing': JOINED,
     'qwen-app-q7-q4.txt as claude-exporter: 7.c needs-review -> missing': JOINED,
-    // `max ||dW||_2 = sqrt(d_out);  (d) alpha = 1/d_in`: the text reader opens no part at `(d)`
-    // after two spaces; the page shows one space, and the PDF gives (d) its answer.
-    'student-typed-roman.txt as page: 2.c incorrect -> correct': "the text reader's: a part opened after two spaces mid-line (listed, not fixed here)",
-    'student-typed-roman.txt as page: 2.d missing -> incorrect': "the text reader's: a part opened after two spaces mid-line (listed, not fixed here)",
   });
 });

@@ -46,25 +46,12 @@
  * 1768 parts), each listed below with why. Inline code in a chat's monospaced font is read in
  * backticks since (pdf-losses-round7), which the Markdown page's three `phind-sympy` parts needed.
  */
-import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { assertPrintedRound, heldoutPdfSkip, printAhead } from './fixtures/pdf/heldout-pdfs.js';
+import { test } from 'node:test';
+import { printedRounds } from './fixtures/pdf/heldout-pdfs.js';
 
-const fixtures = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}/`, import.meta.url));
-const skip = heldoutPdfSkip() ?? false;
 const ROUNDS = ['blind-round9', 'blind-round9/after', 'blind-round9/third', 'blind-round10', 'blind-round11', 'blind-round12', 'blind-round13', 'blind-round14', 'blind-round15'];
-
-// Every round's prints made at once, in one browser's tabs, before the rounds are compared.
-// Cold (no print cached, as on a clean clone) this is most of the file's time: minutes on a loaded machine.
-before(
-  async () => {
-    if (!skip) await printAhead(ROUNDS.map(fixtures), true);
-  },
-  { timeout: 900_000 },
-);
-
-/** A round printed in every layout and as pages: see assertPrintedRound. */
-const printedRound = (dirs: string[], least: number, explained?: Record<string, string>) => assertPrintedRound(dirs.map(fixtures), least, explained);
+// Every round printed in every layout and as pages, ahead of the tests (see printedRounds).
+const { skip, printedRound } = printedRounds(ROUNDS);
 
 // Why a part differs where the printed page does not show what the text says.
 const EDGE = 'a line ended within a word of the edge looks wrapped on the page';
@@ -83,14 +70,10 @@ test('blind round 10 printed as chat exports and pages grades as its text does b
   });
 });
 
-test('blind round 11 printed as chat exports and pages grades as its text does but for a cut display and blank lines at a page foot', { skip }, async () => {
+test('blind round 11 printed as chat exports and pages grades as its text does but for a cut display', { skip }, async () => {
   await printedRound(['blind-round11'], 210, {
     // Gemini's display scrolls sideways on screen: the print cuts it after `\Theta`, without its `(n)`.
     'chatgpt-search-boxed.txt as gemini-print: 7.b correct -> partial': 'the print cuts the display off',
-    // A blank line the writer left falls at a page's foot (`$$\|\Delta W\|_2 \le 1.$$`, `Thought
-    // Process`): the page shows nothing of it, so the paragraphs run on across the turn.
-    'glm-selfcorrect.txt as page: 2.b missing -> incorrect': FOOT,
-    'glm-selfcorrect.txt as page: 7.b correct -> missing': FOOT,
   });
 });
 
