@@ -73,8 +73,8 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
       // before the question); a bubble the page break cut goes on at the next page's top.
       // A file's card the site draws over the message it came with (`hw7.pdf` / `661.7 KB`) is not one.
       const before = last?.lines[last.lines.length - 1];
-      const card = !!last && last.lines.every((x) => !x.text.trim() || ATTACHMENT_CARD.test(x.text.trim()));
-      const nextBubble = !!before && !card && before.page === l.page && before.bubbleTop !== undefined && l.bubbleTop !== undefined && before.bubbleTop !== l.bubbleTop;
+      const otherBubble = !!before && before.page === l.page && before.bubbleTop !== undefined && l.bubbleTop !== undefined && before.bubbleTop !== l.bubbleTop;
+      const nextBubble = otherBubble && !last!.lines.every((x) => !x.text.trim() || ATTACHMENT_CARD.test(x.text.trim()));
       if (last && last.role === role && !nextBubble) last.lines.push(l);
       else turns.push({ role, lines: [l] });
     }

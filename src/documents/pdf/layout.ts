@@ -1760,8 +1760,8 @@ export function pageLines(page: PageContent): TextLine[] {
   // A tall formula printed over a bubble's edge (Gemini's matrix ending a reply, right above the
   // next question) reaches out of it: it is not the person's.
   const bubbleOf = (l: Line) => bubbles.find((b) => inside(l, b) && Math.max(...l.pieces.map((p) => p.top)) <= b.y1 + 0.5 * l.size);
-  const inBubble = (l: Line) => bubbleOf(l) !== undefined;
-  const bubbleTop = (b: Shape | undefined) => (b ? { bubbleTop: b.y1 } : {});
+  // The bubble's top goes with the line: two bubbles one under the other are two messages.
+  const inBubble = (holder: Shape | undefined) => (holder ? { bubble: true, bubbleTop: holder.y1 } : { bubble: false });
   const frames = page.shapes.filter((s) => (s.complex || cut(s)) && !s.outline && !s.rule && s.y1 - s.y0 > 12 && s.x1 - s.x0 > 0.5 * page.width);
   const shaded = (l: Line) => (frames.some((f) => inside(l, f)) ? { shaded: true } : {});
   // List bullets Chromium draws as discs, not text: a small round shape just left of a line, at
@@ -1816,7 +1816,7 @@ export function pageLines(page: PageContent): TextLine[] {
         return;
       }
       const first = ![...rows.keys()].some((k) => k.startsWith(`${grids.indexOf(grid)}|`));
-      const line: TextLine = { page: page.number, box, text: '', size: l.size, mono: false, display: false, bubble: inBubble(l), ...bubbleTop(bubbleOf(l)), table: true };
+      const line: TextLine = { page: page.number, box, text: '', size: l.size, mono: false, display: false, ...inBubble(bubbleOf(l)), table: true };
       rows.set(key, { line, cells: cells.map((c) => (c ? [c] : [])) });
       out.push(line);
       // The first row is the header: Markdown wants the rule under it.
@@ -1854,8 +1854,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(lead !== undefined && /^\$/.test(text) ? { lead } : {}),
       ...(titleAt !== undefined ? { titleAt: titleAt + (bullet ? 2 : 0) } : {}),
       ...(titleRest && !bullet ? { titleRest } : {}),
-      bubble: inBubble(l),
-      ...bubbleTop(bubbleOf(l)),
+      ...inBubble(bubbleOf(l)),
       ...shaded(l),
     });
   });
@@ -1892,8 +1891,7 @@ export function pageLines(page: PageContent): TextLine[] {
         size,
         mono: false,
         display: false,
-        bubble,
-        ...bubbleTop(holder),
+        ...inBubble(holder),
         image: true,
         ...(!bubble && atRight(b) ? { atRight: true } : {}),
       };
