@@ -13,6 +13,9 @@ before(async () => {
   await Promise.all([0, 1].map(() => pool.check({ spec: { value: 'x + 1' }, answer: '1 + x', symbols: { x: {} } })));
 });
 
+/** One stub worker (test/fixtures/stub-worker.ts) with a 100 ms limit and no inline checks: the limits tested whatever the machine's speed. */
+const stubPool = () => new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: new URL('./fixtures/stub-worker.js', import.meta.url) });
+
 for (const [name, answer] of HOSTILE_ANSWERS) {
   test(`hostile input answered within its limit: ${name}`, async () => {
     const t0 = performance.now();
@@ -30,7 +33,7 @@ for (const [name, answer] of HOSTILE_ANSWERS) {
 test('a check past the time limit is stopped, and the pool goes on', async () => {
   // A worker that hangs on `hang` (test/fixtures/stub-worker.ts): the limit is tested on its
   // own, whatever the machine's speed. Every check goes to a worker here (no inline checks).
-  const strict = new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: new URL('./fixtures/stub-worker.js', import.meta.url) });
+  const strict = stubPool();
   const slow = strict.check({ spec: { value: 'n' }, answer: 'hang' });
   const fine = pool.check({ spec: { value: '2 c d' }, answer: '2 d c' });
   const [a, b] = await Promise.all([slow, fine]);
@@ -48,7 +51,7 @@ test('a check whose worker waits unscheduled is not stopped for the wait, up to 
   // "undecided", so the same input got another verdict from one run to the next. The stub's
   // `sleep N` waits without using the CPU, as a thread the machine does not schedule.
   if (!existsSync('/proc/thread-self')) return t.skip('threads CPU times are read from Linux /proc');
-  const strict = new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: new URL('./fixtures/stub-worker.js', import.meta.url) });
+  const strict = stubPool();
   try {
     const waited = await strict.check({ spec: { value: 'n' }, answer: 'sleep 400' });
     assert.equal(waited.verdict, 'correct', waited.reason);
@@ -68,7 +71,7 @@ test('a check whose worker waits unscheduled is not stopped for the wait, up to 
 test('loading the CAS does not count against a check time limit; the check after it still does', async () => {
   // On a loaded machine the CAS can take seconds to load: a symbolic check that waited for it
   // was once answered "took longer than 1500 ms" without being tried.
-  const strict = new CheckPool({ threads: 1, timeoutMs: 100, inline: false, workerUrl: new URL('./fixtures/stub-worker.js', import.meta.url) });
+  const strict = stubPool();
   try {
     const loaded = await strict.check({ spec: { value: 'n' }, answer: 'cas' });
     assert.equal(loaded.verdict, 'correct', loaded.reason);
