@@ -89,6 +89,39 @@ test("a header's fields named with a turn's word (`Student: Dana W. Fry`, `Model
   assert.equal(gradeWithStaffKey(chat, 'chat.md').get('4.c'), 'correct');
 });
 
+test("a person's Title-Case first words (`Human: Good Morning`, `User: Solve Part C`) are a turn the model answers, not a header naming them", { skip: devSkip }, () => {
+  const chat = (opening: string) =>
+    [
+      'Saved chat',
+      opening,
+      'Assistant: Good morning! What would you like to work on?',
+      'User: 4(c): what is the receptive field of L stride-1 conv layers with kernel K?',
+      'Assistant: Each layer adds K - 1, so the field is L(K-1)+1.',
+      '',
+    ].join('\n');
+  for (const opening of ['Human: Good Morning', 'User: Solve Part C Please']) {
+    const read = readWithStaffKey(chat(opening), 'chat.md');
+    assert.deepEqual(
+      read.messages?.map((m) => m.role),
+      ['user', 'assistant', 'user', 'assistant'],
+      opening,
+    );
+    assert.equal(gradeWithStaffKey(chat(opening), 'chat.md').get('4.c'), 'correct', opening);
+  }
+  // Near miss: a name over the chat's first question (`Student: Dana W. Fry` / `User: ...`) is a header's field still.
+  const named = [
+    'Saved chat',
+    'Student: Dana W. Fry',
+    'User: 4(c): what is the receptive field of L stride-1 conv layers with kernel K?',
+    'Assistant: Each layer adds K - 1, so the field is L(K-1)+1.',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    readWithStaffKey(named, 'chat.md').messages?.map((m) => m.role),
+    ['user', 'assistant'],
+  );
+});
+
 test("a chat page's header (`ChatGPT 4o` over `Share`) and a turn's name with the page's buttons beside it (`Model      Thoughts ▸`) are no reply", { skip: devSkip }, () => {
   const studio = (model: string) =>
     [

@@ -18,6 +18,12 @@ const PERSON_ROLE = /^(?:Student|User|Human)$/i;
 const MODEL_VALUE = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])\s*(?:$|[(,;·—–-])`, 'i');
 /** A person's name: two to four capitalised words or initials (`R. Okafor`, `Priya N.`). */
 const PERSON_VALUE = /^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$/;
+/**
+ * Words that open a person's turn in Title Case and are no one's name (`User: Hello There`,
+ * `Human: Solve Part C`): with one of them the line is what the person said.
+ */
+const NOT_A_NAME =
+  /\b(?:hi|hello|hey|thanks|thank|please|solve|explain|help|continue|next|now|part|question|problem|exercise|homework|task|what|how|why|can|could|do|the|is|are|and|of|for|with|my|this)\b/i;
 /** A chat site's model picker over its page, the model's name and version alone (`ChatGPT 4.1`, `ChatGPT 4o`). */
 const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\w.-]*(?:[ \t]+[A-Z][a-z]+)?\s*$`, 'i');
 
@@ -25,7 +31,22 @@ const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\
 function isField(line: string): boolean {
   const m = SPEAKER_FIELD.exec(line);
   if (!m) return false;
-  return PERSON_ROLE.test(m[1]!) ? PERSON_VALUE.test(m[2]!) : MODEL_VALUE.test(m[2]!);
+  return PERSON_ROLE.test(m[1]!) ? PERSON_VALUE.test(m[2]!) && !NOT_A_NAME.test(m[2]!) : MODEL_VALUE.test(m[2]!);
+}
+
+/** A model's turn (`Assistant: Sure, ...`): a line headed with a model's word that names no model. */
+function isReply(line: string | undefined): boolean {
+  const m = line === undefined ? null : SPEAKER_FIELD.exec(line);
+  return !!m && !PERSON_ROLE.test(m[1]!) && !MODEL_VALUE.test(m[2]!);
+}
+
+/**
+ * Whether a line of the head is a field, given the next line said: a person's line the model
+ * answers on the next (`Human: Good Morning` / `Assistant: Good morning! ...`) was said in the chat.
+ */
+function isHeaderField(line: string, next: string | undefined): boolean {
+  if (!isField(line)) return false;
+  return !(PERSON_ROLE.test(SPEAKER_FIELD.exec(line)![1]!) && isReply(next));
 }
 
 /**
@@ -45,7 +66,7 @@ export function withoutHeaderFields(text: string): string {
   for (let i = first; i < Math.min(lines.length, first + HEAD_LINES); i++) {
     const l = lines[i]!;
     const next = lines.slice(i + 1, i + 4).find((x) => x.trim());
-    if ((i > first && isField(l)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
+    if ((i > first && isHeaderField(l, next)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
       lines[i] = '';
       changed = true;
     }
