@@ -124,7 +124,10 @@ async function memoryLine(sizes: number[], threads: number, runs = 1, kind: Kind
     const mb = (kb: number) => (kb / 1024).toFixed(0);
     const spread = runs > 1 ? ` (${mb(cli[0]!.peakKb)}-${mb(cli[cli.length - 1]!.peakKb)})` : '';
     const wrong = median.lines !== n ? `, ${median.lines} lines out: WRONG` : '';
-    shown.push(`${n.toLocaleString('en-US')} lines ${mb(median.peakKb)} MB${spread} in ${median.seconds.toFixed(1)} s${wrong}`);
+    // The machine's load beside each size: under load the symbolic workers' steady state sits
+    // higher (about 95 MB quiet, 135 MB at a load of 11 on two cores), so sizes measured at
+    // different loads do not compare.
+    shown.push(`${n.toLocaleString('en-US')} lines ${mb(median.peakKb)} MB${spread} in ${median.seconds.toFixed(1)} s at load ${loadavg()[0]!.toFixed(1)}${wrong}`);
   }
   const growth = medians[medians.length - 1]! / medians[0]!;
   const what = runs > 1 ? `median of ${runs} runs per size` : 'one run per size';
