@@ -7,6 +7,7 @@ import { runRequestBench } from './run-throughput.js';
 import { runStartupBench } from './startup.js';
 import { runJsonlBench } from './jsonl-throughput.js';
 import { runPdfBench } from './pdf.js';
+import { runPrintedAgreement } from './printed-agreement.js';
 import { runDocxBench } from './docx.js';
 import { runPagesBench } from './pages.js';
 import { runDevAgreement } from './dev-agreement.js';
@@ -33,6 +34,9 @@ for (const line of await runRequestBench()) console.log(line);
 
 console.log('\n== reading PDFs ==');
 for (const line of await runPdfBench()) console.log(line);
+
+console.log('\n== labelled rounds printed as the PDFs people hand in, graded against their TA (issue 10 held-out stand-in) ==');
+for (const line of await runPrintedAgreement()) console.log(line);
 
 console.log('\n== reading Word documents (.docx) ==');
 for (const line of await runDocxBench()) console.log(line);

@@ -45,3 +45,19 @@ test('agreement measures a PDF submission as the same write-up in Markdown, and 
   assert.match(bad.stdout, /exact 0\/3/);
   assert.match(bad.stdout, /columns: partcredit\)\n\s+missing\n/);
 });
+
+test('a labels file may name its key and sources by absolute paths (a copy of the labels kept elsewhere)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-agreement-'));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'pc-agreement-labels-'));
+  writeFileSync(join(dir, 'key.yaml'), KEY);
+  writeFileSync(join(dir, 'carol.md'), '1.a) $3x^2 - 2$\n\n1.b) $12$\n\n2.a) $x = 3$\n');
+  writeFileSync(join(elsewhere, 'labels.yaml'), `key: ${join(dir, 'key.yaml')}\nsubmissions:\n  carol:\n    source: ${join(dir, 'carol.md')}\n${PARTS}`);
+  const r = runCli(['agreement', 'labels.yaml'], elsewhere);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /exact 3\/3/);
+  // Near miss: a relative key path is still read beside the labels, where there is none.
+  writeFileSync(join(elsewhere, 'labels2.yaml'), `key: key.yaml\nsubmissions:\n  carol:\n    source: ${join(dir, 'carol.md')}\n${PARTS}`);
+  const missing = runCli(['agreement', 'labels2.yaml'], elsewhere);
+  assert.notEqual(missing.code, 0);
+  assert.match(missing.stderr, /no key file at .*pc-agreement-labels-[^/]+\/key\.yaml/);
+});

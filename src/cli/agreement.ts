@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadKey, formatKeyProblem } from '../documents/key.js';
 import { loadProblemSet } from '../documents/problem-set-file.js';
@@ -13,6 +13,7 @@ import type { Key } from '../model/key.js';
 
 /** A labelled submission's file: beside the labels, or under a folder above them (`corpus/seeds/...`). */
 function resolveSource(source: string, labelsFile: string, base?: string): string | undefined {
+  if (isAbsolute(source)) return existsSync(source) ? source : undefined;
   if (base) return existsSync(join(base, source)) ? join(base, source) : undefined;
   let dir = dirname(resolve(labelsFile));
   for (;;) {
@@ -58,7 +59,7 @@ export interface AgreementResult {
 export async function measureAgreement(options: AgreementOptions): Promise<AgreementResult> {
   if (!existsSync(options.labels)) throw new UserError(`no labels file at ${options.labels}`);
   const labels = readLabels(readFileSync(options.labels, 'utf8'), options.labels);
-  const keyPath = options.key ?? (labels.key ? join(dirname(options.labels), labels.key) : undefined);
+  const keyPath = options.key ?? (labels.key ? resolve(dirname(options.labels), labels.key) : undefined);
   if (!keyPath) throw new UserError('the labels name no key: give --key');
   if (!existsSync(keyPath)) throw new UserError(`no key file at ${keyPath}`);
   const { key, problems: issues } = loadKey(readFileSync(keyPath, 'utf8'), keyPath);

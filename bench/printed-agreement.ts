@@ -1,0 +1,134 @@
+/**
+ * A stand-in for issue 10's held-out figure (PDF exports of the seeds' homework by other models,
+ * graded with the staff key, right-vs-wrong with a TA): labelled blind rounds printed as the PDFs
+ * people hand in, and graded from the PDFs with `partcredit agreement`'s own code, beside the
+ * same rounds graded from their text. A chat prints as Claude Exporter's PDF (its layout showed
+ * every loss the other five exporters' did; see test/pdf-blind-rounds-19-22.test.ts), a page
+ * copied as text or a plain write-up as a page of text, a LaTeX source compiled by pdflatex, an
+ * HTML report as Chromium prints it.
+ *
+ * `node dist/bench/printed-agreement.js [round ...]` (folders under test/fixtures; default: every
+ * folder with a labels file of hw4-fa25). Needs Chromium (and pdflatex for LaTeX sources); prints
+ * are cached as the tests' are (PARTCREDIT_TEST_PDF_CACHE).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { measureAgreement } from '../src/cli/agreement.js';
+import { percent } from '../src/grade/agreement.js';
+import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
+import { CHROMIUM, PDFLATEX, chromiumPdfs, pdflatexDocument } from '../test/fixtures/pdf/generate.js';
+import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
+import { corpusDir } from './corpus.js';
+
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+
+/** The folders under test/fixtures whose labels grade hw4-fa25 with the staff key. */
+function labelledRounds(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((d) => existsSync(join(FIXTURES, d, `${d}.labels.yaml`)) && readFileSync(join(FIXTURES, d, `${d}.labels.yaml`), 'utf8').includes('hw4-fa25.key.yaml'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** What a student hands in for one submission's source: a chat's export, a page of text, a compiled source, a printed page; undefined when it cannot be made here. */
+function printJob(file: string, text: string): { kind: string; job?: Parameters<typeof chromiumPdfs>[0][number]; pdf?: () => Uint8Array | undefined } {
+  if (file.endsWith('.tex'))
+    return {
+      kind: 'pdflatex',
+      pdf: () => {
+        // A source that does not compile as it stands (a fragment, a package TeX Live here lacks) is handed in as no PDF.
+        try {
+          return PDFLATEX ? pdflatexDocument(text) : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  if (file.endsWith('.html')) return { kind: 'html', job: text };
+  const chat = asMarkdownChat(text, file, true);
+  if (chat) return { kind: 'claude-exporter', job: chatExport(chat, 'claude-exporter') };
+  return { kind: 'page', job: textPage(text) };
+}
+
+/** One round graded from its text and from its prints: the figures as printable lines. */
+interface RoundFigures {
+  lines: string[];
+  parts: number;
+  pdfRight: number;
+  textRight: number;
+}
+
+async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
+  const dir = join(FIXTURES, round);
+  const labelsPath = join(dir, `${round}.labels.yaml`);
+  const doc = parseDocument(readFileSync(labelsPath, 'utf8'));
+  const submissions = (doc.get('submissions') as { toJSON(): Record<string, { source: string }> }).toJSON();
+  const out = join(tmp, round);
+  const kinds = new Map<string, number>();
+  const jobs: { name: string; job: Parameters<typeof chromiumPdfs>[0][number] }[] = [];
+  const written = new Map<string, string>();
+  mkdirSync(out, { recursive: true });
+  for (const [name, s] of Object.entries(submissions)) {
+    const p = printJob(s.source, readFileSync(join(dir, s.source), 'utf8'));
+    const pdfName = `${basename(s.source).replace(/\.[^.]+$/, '')}.pdf`;
+    if (p.pdf) {
+      const pdf = p.pdf();
+      if (!pdf) continue;
+      writeFileSync(join(out, pdfName), pdf);
+    } else if (p.job) jobs.push({ name: pdfName, job: p.job });
+    written.set(name, pdfName);
+    kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
+  }
+  const pdfs = await chromiumPdfs(jobs.map((j) => j.job));
+  jobs.forEach((j, i) => writeFileSync(join(out, j.name), pdfs![i]!));
+  // The labels with each source its print; a submission that could not be printed is left out of both figures.
+  for (const name of Object.keys(submissions)) {
+    if (written.has(name)) doc.setIn(['submissions', name, 'source'], written.get(name)!);
+    else doc.deleteIn(['submissions', name]);
+  }
+  doc.set('key', join(dir, String(doc.get('key'))));
+  const printedLabels = join(out, `${round}.labels.yaml`);
+  writeFileSync(printedLabels, String(doc));
+  const asText = (await measureAgreement({ labels: labelsPath })).report;
+  const asPdf = (await measureAgreement({ labels: printedLabels })).report;
+  const printed = new Set(written.keys());
+  const textRows = asText.rows.filter((r) => printed.has(r.submission));
+  const rw = (rows: typeof textRows) => rows.filter((r) => r.ours !== 'needs-review' && (r.ours === 'correct') === (r.theirs === 'correct')).length;
+  const o = asPdf.overall;
+  const lines = [
+    `${round}: ${written.size} of ${Object.keys(submissions).length} submissions printed (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}), ${o.parts} non-text parts`,
+    `  from the PDFs: right-vs-wrong ${percent(o.rightWrong, o.parts)}, exact ${percent(o.exact, o.parts)}, confidently wrong ${percent(o.confidentlyWrong, o.parts)}, needs-review ${o.needsReview}; from the text: right-vs-wrong ${percent(rw(textRows), textRows.length)}`,
+  ];
+  return { lines, parts: o.parts, pdfRight: o.rightWrong, textRight: rw(textRows) };
+}
+
+/** Every round asked for (or every labelled one), printed and graded; the total over them. */
+export async function runPrintedAgreement(rounds = labelledRounds()): Promise<string[]> {
+  const corpus = corpusDir();
+  if (!corpus || !existsSync(join(corpus, 'dev', 'hw4-fa25', 'hw4-fa25.key.yaml'))) return ['skipped: ../shared/corpus/dev/hw4-fa25 is not beside the project'];
+  if (!CHROMIUM) return ['skipped: no /usr/bin/chromium to print with'];
+  const tmp = mkdtempSync(join(tmpdir(), 'pc-printed-'));
+  const lines: string[] = [];
+  let parts = 0;
+  let pdfRight = 0;
+  let textRight = 0;
+  try {
+    for (const round of rounds) {
+      const r = await printedRound(round, tmp);
+      lines.push(...r.lines);
+      parts += r.parts;
+      pdfRight += r.pdfRight;
+      textRight += r.textRight;
+    }
+    lines.push(
+      `all ${rounds.length} rounds: ${parts} non-text parts printed; right-vs-wrong from the PDFs ${percent(pdfRight, parts)}, from the text ${percent(textRight, parts)} (issue 10's held-out target >= 85%)`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) for (const line of await runPrintedAgreement(process.argv.length > 2 ? process.argv.slice(2) : undefined)) console.log(line);
