@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { endsAskingLearner } from '../src/documents/tutor-questions.js';
+import { wordLinearMathAsText } from '../src/documents/word-linear-math.js';
 
 // Blind round 23's parts partcredit found but graded against the TA (issue 9), by class, each in a
 // document of our own, not the round's, with a near miss that must stay as it was.
@@ -33,4 +34,37 @@ test("a tutor's question back (study mode): the reply after the person's answer 
   assert.equal(gradeWithStaffKey(offered).get('2.b'), 'correct');
   assert.equal(endsAskingLearner('So how many filters are there in total? 🙂'), true);
   for (const reply of ['Want me to explain why (W W^T) W = W (W^T W)?', 'Does that make sense?', 'The answer is 4.']) assert.equal(endsAskingLearner(reply), false, reply);
+});
+
+test("Word's linear equation format (`∑_(i=1)^m▒〖...〗`, cases as `{■(...@...)┤`, matrices as `[■(...)]`) is read as the mathematics it writes", { skip: devSkip }, () => {
+  const saved = (piecewise: string, matrix: string, variance: string) =>
+    [
+      'HW 4 – my answers (typed in Word)',
+      '',
+      'Question 3',
+      '',
+      '(a)',
+      'Summing the seven shifted copies of h:',
+      `y(n)=${piecewise}`,
+      '',
+      '(c)',
+      matrix,
+      '',
+      'Question 7',
+      '',
+      '(b)',
+      'E[dw_(h,l) ]=∑_(i,j)▒〖E[dy_(i,j) ]E[x_(i+h-1,j+l-1) ]〗=0',
+      `Var(dw_(h,l) )=∑_(i=1)^m▒∑_(j=1)^m▒〖σ_x^2 σ_g^2 〗=${variance}`,
+      'so the spread grows linearly in n.',
+      '',
+    ].join('\n');
+  const right = gradeWithStaffKey(saved('{■(0&n<0@2-2^(-n)&0≤n≤6@2^(-n) (2^7-1)&n≥7)┤', '[■(-40&-40&-40@-40&-40&-40@-40&-40&-40)]', '(n-k+1)^2 σ_x^2 σ_g^2'), 'word.txt');
+  assert.deepEqual([right.get('3.a'), right.get('3.c'), right.get('7.b')], ['correct', 'correct', 'correct']);
+  // Near misses: the same format with the mistakes TAs see (a rect that never ends, one entry's sign, a
+  // variance that lost its square, beside a right mean and growth) stays as wrong as it is.
+  const wrong = gradeWithStaffKey(saved('{■(0&n<0@2-2^(-n)&n≥0)┤', '[■(-40&-40&-40@-40&-40&-40@-40&-40&40)]', '(n-k+1) σ_x^2 σ_g^2'), 'word.txt');
+  assert.deepEqual([wrong.get('3.a'), wrong.get('3.c'), wrong.get('7.b')], ['partial', 'incorrect', 'partial']);
+  // A text with none of the format's marks is left as it is, brackets after scripts and all.
+  const plain = 'Var(x_(i)) = 1 and y^(2) is the second output.';
+  assert.equal(wordLinearMathAsText(plain), plain);
 });
