@@ -68,3 +68,23 @@ test("Word's linear equation format (`∑_(i=1)^m▒〖...〗`, cases as `{■(.
   const plain = 'Var(x_(i)) = 1 and y^(2) is the second output.';
   assert.equal(wordLinearMathAsText(plain), plain);
 });
+
+test('a name defined in brackets after an answer (`(m = n-k+1)`, `(L = 1 gives K, check)`) is a remark on it, none of its value', { skip: devSkip }, () => {
+  const writeup = (c: string) =>
+    [
+      'Problem 4',
+      '',
+      `(c) ${c}`,
+      '',
+      'Problem 7',
+      '',
+      '(a) Gradient: dw_{h,l} = ∑_{i=1}^{m} ∑_{j=1}^{m} dy_{i,j} x_{i+h-1,j+l-1}   (m = n-k+1)',
+      'SGD update: w_{h,l} ← w_{h,l} - η dw_{h,l}',
+      '',
+    ].join('\n');
+  const right = gradeWithStaffKey(writeup('L(K-1)+1   (L = 1 gives K, check)'), 'defs.txt');
+  assert.deepEqual([right.get('4.c'), right.get('7.a')], ['correct', 'correct']);
+  // Near misses: a wrong field with its check stays wrong, and a bracket of the formula's own (no `=`) stays a factor.
+  assert.equal(gradeWithStaffKey(writeup('L(K-1)   (L = 1 gives K-1)'), 'defs.txt').get('4.c'), 'incorrect');
+  assert.equal(gradeWithStaffKey(writeup('L (K-1) (K+1)'), 'defs.txt').get('4.c'), 'incorrect');
+});

@@ -107,6 +107,13 @@ const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3
 const TRAILING_CONDITION =
   /(?<=\S)(?:\s|\\[ ,;]|\\q?quad)*\(\s*(?:(?:\\text\s*\{\s*)?(?:for|if|when)\s*\}?\s*)?[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?\s*(?:\\neq?|≠|\\notin|\\[lg]eq?|[<>≤≥])\s*[-\w.]{1,8}\s*\)$/;
 
+/**
+ * A name's definition in brackets after a formula, apart from it (`... (m = n - k + 1)`, `(where
+ * m = n-k+1)`, `(L = 1 gives K, check)`): what a symbol of the answer stands for, or a case it was
+ * checked on, none of its value (a bracket around an equation multiplies nothing).
+ */
+const TRAILING_DEFINITION = /(?<=\S)\s+\(\s*(?:(?:where|with|here|using|for)\s+)?[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?)?\s*=(?!=)[^()=]{1,60}(?:\([^()=]*\)[^()=]*)?\)$/;
+
 /** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
 const COMPARED_BY =
   /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
@@ -197,7 +204,7 @@ const CHECK_MARK_ENDS = new Set(['*', '†', '‡', '✓', '✔', '☑', '✅', 
  */
 function withoutEndMarks(text: string): string {
   let t = text;
-  if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '');
+  if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
