@@ -88,3 +88,13 @@ test('a name defined in brackets after an answer (`(m = n-k+1)`, `(L = 1 gives K
   assert.equal(gradeWithStaffKey(writeup('L(K-1)   (L = 1 gives K-1)'), 'defs.txt').get('4.c'), 'incorrect');
   assert.equal(gradeWithStaffKey(writeup('L (K-1) (K+1)'), 'defs.txt').get('4.c'), 'incorrect');
 });
+
+test('a paragraph wrapped by hand: the factor a continued line compares by (`... $2c d_out d_in^2$` / `for every iteration, cheaper by $d_out/d_in$`) is no answer', { skip: devSkip }, () => {
+  const reply = (cost: string) =>
+    `### Question 1\n\n**(b)** Use associativity and form the Gram matrix first: the total cost is $${cost}$\nfor every iteration, which makes it cheaper by $d_{out}/d_{in}$.\n`;
+  assert.equal(gradeWithStaffKey(reply('2c\\, d_{out} d_{in}^2')).get('1.b'), 'correct');
+  // Near misses: a one-product cost above the comparison stays the half-credit answer it is, and a
+  // continued line that states the answer itself (no comparison) is read as before.
+  assert.equal(gradeWithStaffKey(reply('c\\, d_{out} d_{in}^2')).get('1.b'), 'partial');
+  assert.equal(gradeWithStaffKey('### Question 1\n\n**(b)** Use associativity and form $G = W^\\top W$ first\nand the total is $2c\\, d_{out} d_{in}^2$ per iteration.\n').get('1.b'), 'correct');
+});

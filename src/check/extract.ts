@@ -867,7 +867,12 @@ export function answerCandidates(written: string): Candidate[] {
     }
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
-    const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
+    const lineStart = response.lastIndexOf('\n', f.index) + 1;
+    let before = response.slice(lineStart, f.index);
+    // (`... runtime $2c\,d_{out}\,d_{in}^2$` / `per iteration, i.e. a speed-up of $d_{out}/d_{in}$`: a
+    // paragraph wrapped by hand, whose line goes on in lower case, compares by the formula of the line above.)
+    if (!before.includes('$') && lineStart > 1 && /^[a-z]/.test(before) && response[lineStart - 2] !== '\n')
+      before = `${response.slice(response.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)} ${before}`;
     // The formula's text begins within its opening delimiter (`$`, `\\(`, `$$`, a code span's `` ` ``).
     const near = response.slice(f.index, f.index + f.text.length + 8).indexOf(f.text);
     const start = near < 0 ? -1 : f.index + near;
