@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { endsAskingLearner } from '../src/documents/tutor-questions.js';
 import { wordLinearMathAsText } from '../src/documents/word-linear-math.js';
+import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
 
 // Blind round 23's parts partcredit found but graded against the TA (issue 9), by class, each in a
 // document of our own, not the round's, with a near miss that must stay as it was.
@@ -97,4 +98,24 @@ test('a paragraph wrapped by hand: the factor a continued line compares by (`...
   // continued line that states the answer itself (no comparison) is read as before.
   assert.equal(gradeWithStaffKey(reply('c\\, d_{out} d_{in}^2')).get('1.b'), 'partial');
   assert.equal(gradeWithStaffKey('### Question 1\n\n**(b)** Use associativity and form $G = W^\\top W$ first\nand the total is $2c\\, d_{out} d_{in}^2$ per iteration.\n').get('1.b'), 'correct');
+});
+
+test("a person's note signed with their initials in brackets (`(TR) wrong, ...`, `> **[WL]** ...`) is their remark, not the model's answer", { skip: devSkip }, () => {
+  const chat = (last: string) =>
+    [
+      '**User:** 2(d) SignSGD: what learning rate keeps the update within the bound of (c)?',
+      '',
+      '**Assistant:** The sign matrix has rank one and entries $\\pm 1$, so its spectral norm is $\\sqrt{d_{out} d_{in}}$. Requiring $\\alpha\\sqrt{d_{out} d_{in}} \\le \\sqrt{d_{out}}$ gives',
+      '',
+      '$$\\alpha = \\frac{1}{\\sqrt{d_{out}}}$$',
+      '',
+      last,
+      '',
+    ].join('\n');
+  assert.equal(gradeWithStaffKey(chat('(TR) wrong, the final answer is $\\alpha = 1/\\sqrt{d_{in}}$.')).get('2.d'), 'incorrect');
+  // Near misses: the model's own closing line is its answer, and brackets a model opens a paragraph with
+  // (Roman numerals, citation numbers, one letter) are no initials.
+  assert.equal(gradeWithStaffKey(chat('So the final answer is $\\alpha = 1/\\sqrt{d_{in}}$.')).get('2.d'), 'correct');
+  assert.equal(isLabelledRemark('> **[WL]** (b) is the Glorot version.'), true);
+  for (const p of ['(II) By induction on the layers, ...', '[1] Glorot and Bengio, 2010.', '(b) The output is 3.']) assert.equal(isLabelledRemark(p), false, p);
 });
