@@ -4,6 +4,7 @@ import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { endsAskingLearner } from '../src/documents/tutor-questions.js';
 import { wordLinearMathAsText } from '../src/documents/word-linear-math.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
+import { extractAnswer } from '../src/check/extract.js';
 
 // Blind round 23's parts partcredit found but graded against the TA (issue 9), by class, each in a
 // document of our own, not the round's, with a near miss that must stay as it was.
@@ -118,4 +119,14 @@ test("a person's note signed with their initials in brackets (`(TR) wrong, ...`,
   assert.equal(gradeWithStaffKey(chat('So the final answer is $\\alpha = 1/\\sqrt{d_{in}}$.')).get('2.d'), 'correct');
   assert.equal(isLabelledRemark('> **[WL]** (b) is the Glorot version.'), true);
   for (const p of ['(II) By induction on the layers, ...', '[1] Glorot and Bengio, 2010.', '(b) The output is 3.']) assert.equal(isLabelledRemark(p), false, p);
+});
+
+test('a line that names its formula in words before a colon (`Width seen after L conv-1 layers with kernel K:  L(K-1) + 1`) answers with the formula, not the words divided by it', {
+  skip: devSkip,
+}, () => {
+  const line = (formula: string) => `Problem 4\n\n(c)\nWidth seen after L conv-1 layers with kernel K:  ${formula}\n`;
+  assert.equal(gradeWithStaffKey(line('L(K-1) + 1'), 'named.txt').get('4.c'), 'correct');
+  // Near misses: a wrong formula so named stays wrong, and words with no formula after the colon stay as they are.
+  assert.equal(gradeWithStaffKey(line('L(K-1)'), 'named.txt').get('4.c'), 'incorrect');
+  assert.equal(extractAnswer('Total cost: see above').text, 'Total cost: see above');
 });

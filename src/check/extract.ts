@@ -158,6 +158,9 @@ const CITATION_MARKS = /(?<=\S)\s+(?:\[\d{1,2}\])+$/;
 /** `2c\,d_\text{out}^2 d_\text{in}. \tag{1}`: a display's number or label at its end, after which its full stop shows. */
 const EQUATION_NUMBER = /\s*(?:\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b)\s*$/;
 
+/** A line of words (two of three letters or more, before any formula), a colon, and what they name. */
+const WORDED_NAME = /^(?=(?:[^:\n]*?\b[A-Za-z]{3,}\b){2})[A-Za-z][\w\s,'-]*:\s+([^:\n]+)$/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -385,6 +388,9 @@ export function extractAnswer(response: string): Extracted {
   }
   const isTail = /^.*\b(?:is|it's|are|equals)\s+([^\s].*?)\s*$/s.exec(candidate);
   if (isTail && /\d/.test(isTail[1]!) && candidate.length < 200) return { text: trimAnswer(isTail[1]!), how: 'marker' };
+  // `Receptive field after L layers of size K:  1 + L(K - 1)`: words before a colon name the formula after it (read whole, the colon divides).
+  const named = WORDED_NAME.exec(candidate.trim());
+  if (named && /[\d=+*/^()]/.test(named[1]!)) return { text: trimAnswer(named[1]!), how: 'whole' };
   return { text: trimAnswer(candidate), how: 'whole' };
 }
 
