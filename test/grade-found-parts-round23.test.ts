@@ -130,3 +130,11 @@ test('a line that names its formula in words before a colon (`Width seen after L
   assert.equal(gradeWithStaffKey(line('L(K-1)'), 'named.txt').get('4.c'), 'incorrect');
   assert.equal(extractAnswer('Total cost: see above').text, 'Total cost: see above');
 });
+
+test('a bound and the value that meets it, of one name, on one line (`alpha <= sqrt(d_out),   alpha = sqrt(d_out)`) is that value, not a list of two answers', { skip: devSkip }, () => {
+  const line = (value: string) => `Problem 2\n\n(e)\nEvery singular value of U V^T is one, hence ||dW||_2 = alpha and (from (c)) we need\n    alpha <= sqrt(d_out),   alpha = ${value}\n`;
+  assert.equal(gradeWithStaffKey(line('sqrt(d_out)'), 'bound.txt').get('2.e'), 'correct');
+  // Near miss: a value that is not the bound's stays two statements, and wrong.
+  assert.equal(gradeWithStaffKey(line('sqrt(d_in)'), 'bound.txt').get('2.e'), 'incorrect');
+  assert.equal(extractAnswer('x ≤ 3, y = 3').text, 'x ≤ 3, y = 3');
+});

@@ -171,7 +171,22 @@ export function trimAnswer(s: string): string {
     t = withoutEndMarks(t);
     t = withoutWordedBracket(t);
   }
-  return t;
+  return boundThenValue(t);
+}
+
+/** `alpha <= sqrt(d_out),  alpha = sqrt(d_out)`: a bound, then the value at it, of one name. */
+const BOUND_THEN_VALUE =
+  /^\s*([^,=<>≤≥]{1,40}?)\s*(?:<=|>=|≤|≥|\\le(?:q)?\b|\\ge(?:q)?\b)\s*([^,=<>≤≥]{1,80}?)\s*[,;]\s*(?:(?:so|hence|i\.e\.|thus)\s+)?([^,=<>≤≥]{1,40}?)\s*=\s*([^,=<>≤≥]{1,80}?)\s*$/;
+
+/**
+ * A bound and the value that meets it, of one name, on one line (`α ≤ √d_out, α = √d_out`): the value
+ * is the answer, not a list of two. Bounds of other names or values left as they are.
+ */
+function boundThenValue(t: string): string {
+  if (!t.includes('=') || !/[,;]/.test(t)) return t;
+  const m = BOUND_THEN_VALUE.exec(t);
+  const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  return m && same(m[1]!, m[3]!) && same(m[2]!, m[4]!) ? `${m[3]!.trim()} = ${m[4]!.trim()}` : t;
 }
 
 /** Punctuation that may end a sentence after an answer. */
