@@ -138,3 +138,12 @@ test('a bound and the value that meets it, of one name, on one line (`alpha <= s
   assert.equal(gradeWithStaffKey(line('sqrt(d_in)'), 'bound.txt').get('2.e'), 'incorrect');
   assert.equal(extractAnswer('x ≤ 3, y = 3').text, 'x ≤ 3, y = 3');
 });
+
+test('cases typed as aligned plain lines, each value before its condition (`y(n) = 2 − 2⁻ⁿ    when 0 ≤ n ≤ 6`), are one piecewise answer', { skip: devSkip }, () => {
+  const lines = (cases: string[]) => ['Problem 3', '', '(a)', 'Putting the ranges together:', ...cases.map((c) => `   ${c}`), ''].join('\n');
+  const right = lines(['y(n) = 0                  when n < 0', 'y(n) = 2 − 2⁻ⁿ            when 0 ≤ n ≤ 6', 'y(n) = 127 · 2⁻ⁿ          when n ≥ 7']);
+  assert.equal(gradeWithStaffKey(right, 'cases.txt').get('3.a'), 'correct');
+  // Near miss: a rect that never ends (two cases, the second for every n ≥ 0) stays the half-credit answer it is.
+  const neverEnds = lines(['y(n) = 0                  when n < 0', 'y(n) = 2 − 2⁻ⁿ            when n ≥ 0']);
+  assert.equal(gradeWithStaffKey(neverEnds, 'cases.txt').get('3.a'), 'partial');
+});
