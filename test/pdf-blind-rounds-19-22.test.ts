@@ -106,5 +106,8 @@ test('blind round 22 printed as chat exports and pages grades as its text does b
     'qwen-app-q7-q4.txt as claude-exporter: 7.a partial -> missing': JOINED,
     'qwen-app-q7-q4.txt as claude-exporter: 7.b partial -> missing': JOINED,
     'qwen-app-q7-q4.txt as claude-exporter: 7.c needs-review -> missing': JOINED,
+    // `  y[n] = 0      for n < 0` / `  y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6` / ...: cases aligned one a line
+    // (the text reads them as one piecewise answer) print as one paragraph, where no line holds one case.
+    'grok4-heavy-q1q3q4.txt as claude-exporter: 3.a correct -> incorrect': JOINED,
   });
 });

@@ -107,6 +107,13 @@ const TRAILING_REMARK = /(?<=\S)\s+\((?=[a-z]{3,}\b)(?=(?:[^()$\\]*?\b[A-Za-z]{3
 const TRAILING_CONDITION =
   /(?<=\S)(?:\s|\\[ ,;]|\\q?quad)*\(\s*(?:(?:\\text\s*\{\s*)?(?:for|if|when)\s*\}?\s*)?[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?\s*(?:\\neq?|≠|\\notin|\\[lg]eq?|[<>≤≥])\s*[-\w.]{1,8}\s*\)$/;
 
+/**
+ * A name's definition in brackets after a formula, apart from it (`... (m = n - k + 1)`, `(where
+ * m = n-k+1)`, `(L = 1 gives K, check)`): what a symbol of the answer stands for, or a case it was
+ * checked on, none of its value (a bracket around an equation multiplies nothing).
+ */
+const TRAILING_DEFINITION = /(?<=\S)\s+\(\s*(?:(?:where|with|here|using|for)\s+)?[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?)?\s*=(?!=)[^()=]{1,60}(?:\([^()=]*\)[^()=]*)?\)$/;
+
 /** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
 const COMPARED_BY =
   /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
@@ -151,6 +158,9 @@ const CITATION_MARKS = /(?<=\S)\s+(?:\[\d{1,2}\])+$/;
 /** `2c\,d_\text{out}^2 d_\text{in}. \tag{1}`: a display's number or label at its end, after which its full stop shows. */
 const EQUATION_NUMBER = /\s*(?:\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b)\s*$/;
 
+/** A line of words (two of three letters or more, before any formula), a colon, and what they name. */
+const WORDED_NAME = /^(?=(?:[^:\n]*?\b[A-Za-z]{3,}\b){2})[A-Za-z][\w\s,'-]*:\s+([^:\n]+)$/;
+
 /** Removes sentence punctuation and wrapping a candidate answer often carries. */
 export function trimAnswer(s: string): string {
   // A part label in front (`ii.`, `(b)`, `c)`) is not part of the answer.
@@ -161,7 +171,22 @@ export function trimAnswer(s: string): string {
     t = withoutEndMarks(t);
     t = withoutWordedBracket(t);
   }
-  return t;
+  return boundThenValue(t);
+}
+
+/** `alpha <= sqrt(d_out),  alpha = sqrt(d_out)`: a bound, then the value at it, of one name. */
+const BOUND_THEN_VALUE =
+  /^\s*([^,=<>≤≥]{1,40}?)\s*(?:<=|>=|≤|≥|\\le(?:q)?\b|\\ge(?:q)?\b)\s*([^,=<>≤≥]{1,80}?)\s*[,;]\s*(?:(?:so|hence|i\.e\.|thus)\s+)?([^,=<>≤≥]{1,40}?)\s*=\s*([^,=<>≤≥]{1,80}?)\s*$/;
+
+/**
+ * A bound and the value that meets it, of one name, on one line (`α ≤ √d_out, α = √d_out`): the value
+ * is the answer, not a list of two. Bounds of other names or values left as they are.
+ */
+function boundThenValue(t: string): string {
+  if (!t.includes('=') || !/[,;]/.test(t)) return t;
+  const m = BOUND_THEN_VALUE.exec(t);
+  const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  return m && same(m[1]!, m[3]!) && same(m[2]!, m[4]!) ? `${m[3]!.trim()} = ${m[4]!.trim()}` : t;
 }
 
 /** Punctuation that may end a sentence after an answer. */
@@ -197,7 +222,7 @@ const CHECK_MARK_ENDS = new Set(['*', '†', '‡', '✓', '✔', '☑', '✅', 
  */
 function withoutEndMarks(text: string): string {
   let t = text;
-  if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '');
+  if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
@@ -378,6 +403,9 @@ export function extractAnswer(response: string): Extracted {
   }
   const isTail = /^.*\b(?:is|it's|are|equals)\s+([^\s].*?)\s*$/s.exec(candidate);
   if (isTail && /\d/.test(isTail[1]!) && candidate.length < 200) return { text: trimAnswer(isTail[1]!), how: 'marker' };
+  // `Receptive field after L layers of size K:  1 + L(K - 1)`: words before a colon name the formula after it (read whole, the colon divides).
+  const named = WORDED_NAME.exec(candidate.trim());
+  if (named && /[\d=+*/^()]/.test(named[1]!)) return { text: trimAnswer(named[1]!), how: 'whole' };
   return { text: trimAnswer(candidate), how: 'whole' };
 }
 
@@ -860,7 +888,12 @@ export function answerCandidates(written: string): Candidate[] {
     }
     // "$T = 2c\,n_{out} n_{in}^2$ — cheaper by $n_{out}/n_{in}$": the factor a line compares the
     // formula before it by comments on that answer (alone, "faster by a factor of $k$" may be one).
-    const before = response.slice(response.lastIndexOf('\n', f.index) + 1, f.index);
+    const lineStart = response.lastIndexOf('\n', f.index) + 1;
+    let before = response.slice(lineStart, f.index);
+    // (`... runtime $2c\,d_{out}\,d_{in}^2$` / `per iteration, i.e. a speed-up of $d_{out}/d_{in}$`: a
+    // paragraph wrapped by hand, whose line goes on in lower case, compares by the formula of the line above.)
+    if (!before.includes('$') && lineStart > 1 && /^[a-z]/.test(before) && response[lineStart - 2] !== '\n')
+      before = `${response.slice(response.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)} ${before}`;
     // The formula's text begins within its opening delimiter (`$`, `\\(`, `$$`, a code span's `` ` ``).
     const near = response.slice(f.index, f.index + f.text.length + 8).indexOf(f.text);
     const start = near < 0 ? -1 : f.index + near;

@@ -116,6 +116,13 @@ function bracketedCases(line: string): Case[] {
   return out;
 }
 
+const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', ⁿ: 'n', '⁻': '-' };
+
+/** `(½)ⁿ`, `2⁻ⁿ`: Unicode's half and raised characters as the powers they write (`(1/2)^{n}`, `2^{-n}`). */
+function withUnicodeScripts(text: string): string {
+  return text.replace(/½/g, '(1/2)').replace(/[⁰¹²³⁴-⁹ⁿ⁻]+/g, (run) => `^{${[...run].map((c) => SUPERSCRIPTS[c]).join('')}}`);
+}
+
 /**
  * One case of a line typed with no LaTeX delimiters (a notebook's Markdown cell, a plain-text
  * reply): `For 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.` — the condition and the
@@ -127,6 +134,12 @@ function plainCaseOfLine(line: string): Case | undefined {
   if (!plain) return undefined;
   const after = line.slice(plain.index + plain[0].length);
   const eq = after.lastIndexOf('=');
+  // `y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6`: a line of an aligned list, its value before its condition.
+  const ahead = line.lastIndexOf('=', plain.index);
+  if (eq < 0 && ahead >= 0 && /^[\s.,;]*$/.test(after) && !/[<>≤≥]/.test(line.slice(ahead + 1, plain.index))) {
+    const value = plainValue(withUnicodeScripts(line.slice(ahead + 1, plain.index)));
+    return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
+  }
   // A later condition on the line is another case: one case per line, or the line is prose.
   if (eq < 0 || PLAIN_CONDITION.test(after) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
   const value = plainValue(

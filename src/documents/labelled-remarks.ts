@@ -30,6 +30,13 @@ const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\
  */
 const CHEVRONS = /^>>(?!>)\s/;
 
+/**
+ * `> **[WL]** (b) is the Glorot version ...`, `(HP) wrong sign`: a paragraph led by its writer's initials in
+ * brackets, as a student signs the notes they add to a copied chat. A model opens no paragraph on two or three
+ * capitals in brackets; upper-case Roman numerals there (`(II)`, `[IV]`) are labels, not initials.
+ */
+const INITIALS = /^(?:>\s*)?(?:\*\*|_)?[[(](?![IVXL]{2,3}[\])])[A-Z]{2,3}[\])](?:\*\*|_)?:?\s+\S/;
+
 /** A column that grades the model's answers: `My verdict`, `Correct?`, `Grade`. */
 const VERDICT_COLUMN = /^(?:\*\*)?(?:my\s+|ta\s+)?(?:verdict|grade|assessment|judg(?:e)?ment|correct\s*\??|right\s*\??|ok\s*\?)(?:\*\*)?$/i;
 
@@ -50,5 +57,5 @@ function verdictTable(t: string): boolean {
 /** Whether a paragraph is a remark its writer marked as theirs. */
 export function isLabelledRemark(paragraph: string): boolean {
   const t = paragraph.trim();
-  return LEAD.test(t) || CJK_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || verdictTable(t);
+  return LEAD.test(t) || CJK_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || INITIALS.test(t) || verdictTable(t);
 }

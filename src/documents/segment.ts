@@ -10,6 +10,7 @@ import { headingsToNextPrompt } from './trailing-headings.js';
 import { titledQuestionHeadings } from './titled-questions.js';
 import { listedQuestions } from './listed-questions.js';
 import { isQuestionNote } from './transcripts.js';
+import { endsAskingLearner, LEARNER_REPLY_MAX } from './tutor-questions.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -1436,6 +1437,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // (A turn under a heading that named its part, naming none itself, asks that part.)
         if (!promptParts.length && headedPart && !responses.has(headedPart)) promptParts = [headedPart];
         pending = promptParts.length ? 'new' : recheck ? 'recheck' : continuing ? 'continue' : asksForNext(m.text) || !lastPart ? 'new' : 'discussion';
+        // A tutor's question back, answered or passed over (`K*K*C?`, `just tell me`): the next reply goes on with the part's answer.
+        const before = messages[turn - 1];
+        if (pending === 'discussion' && before?.role === 'assistant' && m.text.length < LEARNER_REPLY_MAX && endsAskingLearner(before.text)) pending = 'continue';
         // `for the pooling one there are no filters tho?` after a reply in sections: a follow-up on
         // the section its words name, not on the last one.
         const about = pending === 'recheck' || pending === 'discussion' ? partAmong(m.text, lastSections, outline) : undefined;

@@ -29,6 +29,7 @@ import { withoutMarginNotes } from './margin-notes.js';
 import { arabicQuestionNumbers } from './roman-questions.js';
 import { numberedPromptsAsTurns } from './numbered-prompts.js';
 import { notebookScriptAsMarkdown } from './notebook-script.js';
+import { wordLinearMathAsText } from './word-linear-math.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -37,7 +38,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a notebook's Python script, Mathematica, Org, struck-through answers,
+ * rewrites one form (HTML, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -45,6 +46,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
   notebookScriptAsMarkdown,
   mathematicaAsText,
+  wordLinearMathAsText,
   orgAsMarkdown,
   withoutStruckText,
   withoutMarginNotes,
