@@ -1,7 +1,9 @@
 /**
- * Classes of reading failure listed in the printed-rounds ratchets (pdf-blind-rounds*.test.ts),
- * each rebuilt here in a PDF of its own, in words of its own, with a near miss that must stay as it
- * is. Every browser page is printed in one launch.
+ * Classes of reading failure listed in the printed-rounds ratchets (pdf-blind-rounds*.test.ts:
+ * rounds 15-21's pages and chats), each rebuilt here in a PDF of its own, in words of its own, with a
+ * near miss that must stay as it is: a blank line before a line opening in lower case, spaces typed
+ * in a row, a bold answer the column wrapped, a bold line opening on a formula's sign, and a typed
+ * LaTeX command the page wrapped to the next line. Every browser page is printed in one launch.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,12 +92,25 @@ const typedGaps = [
   '',
 ].join('\n');
 
+// A typed table row the page wrapped before a typed LaTeX command (`... | $32` / `\times 32 ...`):
+// the command is as wide as its letters on the page, not as the one sign it would be typeset. Near
+// miss: a short row and a line typed under it stay apart.
+const typedCommand = [
+  "Layer sizes, typed as the model wrote them. Each convolution keeps the side of its input since it pads by two on every side, and each pooling layer halves it; the parameters of a convolution are its kernels' weights and one bias for each filter.",
+  '',
+  '| CONV5-16 | $5 \\times 5 \\times 3 \\times 16 + 16 = 1216$ | $32 \\times 32 \\times 16$ |',
+  '| POOL2 | 0 | $16 \\times 16 \\times 16$ |',
+  '\\to flattened: 4096 values',
+  '',
+].join('\n');
+
 const pages = [
   { name: 'blank-before-lower', job: textPage(blankBeforeLower) },
   { name: 'lower-paragraphs', job: chatExport(lowerParagraphs, 'claude-exporter') },
   { name: 'wrapped-bold-page', job: textPage(wrappedBoldPage) },
   { name: 'wrapped-bold-chat', job: chatExport(wrappedBoldChat, 'chatgpt-print') },
   { name: 'typed-gaps', job: textPage(typedGaps) },
+  { name: 'typed-command', job: textPage(typedCommand) },
 ] as const;
 const { texts } = printedBeforeTests(pages, !!noChromium);
 
@@ -153,4 +168,10 @@ test("a line bold throughout that opens on a formula's sign (a page's top) is an
     line(2, 'This is the rate the update may not exceed.', 730),
   ]);
   assert.doesNotMatch(plain, /\*\*scaled/, plain);
+});
+
+test('a typed row the page wrapped before a typed LaTeX command is one line again; a short line and the line typed under it stay apart', { skip: noChromium }, () => {
+  const text = texts.get('typed-command')!;
+  assert.match(text, /= 1216\$ \| \$32 \\times 32 \\times 16\$ \|\n/, text);
+  assert.match(text, /16 \\times 16\$ \|\n\\to flattened/, text);
 });
