@@ -1417,9 +1417,11 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   // How wide the formula the line opens with is: MathJax spaces its operators wider than the
   // prose's characters, so a count of characters would not say whether it fitted on the line above.
   // So with a first word in a prose font that is typed text, not typeset (a page of text: `\times 28
-  // ...`, `From (a), dw_{h,l}`): its share of its glyph run's width, not a count of what it would show.
+  // ...`, `From (a), dw_{h,l}`): its share of its glyph run's characters but its spaces, as the
+  // reader of lines measures words, not a count of what it would show typeset.
   const word = /^\S+/.exec(toks[0]?.t ?? '')?.[0];
-  const typed = !runs[0]?.math && !runs[0]?.code && toks[0]?.prose && word ? ((toks[0].x1 - toks[0].x0) * [...word].length) / [...toks[0].t.trimEnd()].length : undefined;
+  const letters = (toks[0]?.t ?? '').replace(/\s/g, '').length;
+  const typed = !runs[0]?.math && !runs[0]?.code && toks[0]?.prose && word && letters ? ((toks[0].x1 - toks[0].x0) * word.length) / letters : undefined;
   const lead = runs[0]?.math ? runs[0].x1 - runs[0].x0 : undefined;
   // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
   const stop = runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math) ? runs.pop()!.text.trim() : undefined;
