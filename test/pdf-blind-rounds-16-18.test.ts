@@ -20,7 +20,7 @@
  *
  * Then a page's blank line before a line opening in lower case, and spaces typed in a row, were kept
  * (pdf-losses-round10.test.ts): the typed code and Word write-up of 17 and 18 (5 parts), and 16's
- * replies in Qwen's column and org-mode page (3 parts), read as their text does; 16 5, 17 10, 18 3 left.
+ * replies in Qwen's column (2 parts), read as their text does; 16 6, 17 10, 18 3 left.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -51,6 +51,11 @@ test('blind round 16 printed as chat exports and pages grades as its text does b
     // two lines, and its answer's bold, broken with it, is read plain.
     'huggingchat-restates.md as chatgpt-exporter: 4.f correct -> partial': `${WRAPPED_BOLD}; a list item's line broken after a comma not joined (reader, left)`,
     'huggingchat-restates.md as gemini-print: 4.f correct -> partial': `${WRAPPED_BOLD}; a list item's line broken after a comma not joined (reader, left)`,
+    // org-mode's answer lines typed indented alike (`   x_2[n] = ... = y[n-5].` / `   *Answer:* y_2[n]
+    // = ...`): a page of text wraps an indented line's rest to the left margin, but the reader
+    // takes a line indented as the one above for a hanging item's rest, and `*Answer:*` would not
+    // have fitted after it (looked at in the text read back, not rendered).
+    'org-mode-q3.txt as page: 3.b correct -> partial': 'a line typed indented as the one above read as its hanging rest (reader, left)',
   });
 });
 
