@@ -29,8 +29,8 @@
  *
  * Round 23 (held out: listed, not read to fix anything), in Claude Exporter's layout and as pages:
  * 67 parts compared, 25 differing, 20 of them where the text reader finds fewer parts than the PDF's
- * reading does. With it, at a load of 9-10, the file took 83 s cold and 49 s warm; without it, at
- * a load of 12-13, 90 s cold and 50 s warm.
+ * reading does. Measured back to back at a load of 5-8: 43 s cold and 18 s warm without it, 51 s
+ * cold and 21-26 s warm with it (and 10 s more cold for its LaTeX report in the 16-18 file).
  */
 import { test } from 'node:test';
 import { printedRounds } from './fixtures/pdf/heldout-pdfs.js';
