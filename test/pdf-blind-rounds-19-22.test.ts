@@ -21,11 +21,21 @@
  * class is rebuilt in pdf-losses-round9.test.ts. On two shared cores at a load of 11-12, the file
  * took 104 s with no print cached and 55 s with all of them (112 s cold with Gemini's print as well;
  * all six layouts took 189 s to print alone at a load of 5).
+ *
+ * Then the reader kept a page's blank line before a line opening in lower case, spaces typed in a
+ * row (Le Chat's and Grok's buttons, `Copy   Regenerate`, which tell a copied chat's turns), a bold
+ * answer the column wrapped, and measured a typed first word by its glyphs (pdf-losses-round10.test.ts):
+ * round 19's 8 parts, 20's and 21's one each read as their text does.
+ *
+ * Round 23 (held out: listed, not read to fix anything), in Claude Exporter's layout and as pages:
+ * 67 parts compared, 25 differing, 20 of them where the text reader finds fewer parts than the PDF's
+ * reading does. Measured back to back at a load of 5-8: 43 s cold and 18 s warm without it, 51 s
+ * cold and 21-26 s warm with it (and 10 s more cold for its LaTeX report in the 16-18 file).
  */
 import { test } from 'node:test';
 import { printedRounds } from './fixtures/pdf/heldout-pdfs.js';
 
-const ROUNDS = ['blind-round19', 'blind-round20', 'blind-round21', 'blind-round22'];
+const ROUNDS = ['blind-round19', 'blind-round20', 'blind-round21', 'blind-round22', 'blind-round23'];
 const LAYOUTS = ['claude-exporter'];
 // Every round printed in LAYOUTS and as pages, ahead of the tests (see printedRounds).
 const { skip, printedRound } = printedRounds(ROUNDS, LAYOUTS);
@@ -38,29 +48,17 @@ const JOINED = "the print runs the text's single line breaks together (Markdown)
 // A rule typed with `=` or `-` wider than the column wraps as a word does: the page shows the same
 // whether the line under it was typed on its own or after the rule on its line.
 const WIDE_RULE = 'a typed rule wider than the column: the page shows the same whether the next line was typed apart';
-const UNSEEN = 'not yet looked at on the page';
 
-test('blind round 19 printed as chat exports and pages grades as its text does but for a blank line before lower case and rules at the edge', { skip }, async () => {
-  // A blank line after the posted pictures' names, before the question (`[File]: q4_page2.png` /
-  // `solve this (question 4 ...`): a sentence opening in lower case after a line with no stop is
-  // read as going on across the gap (pdflatex's text set apart in a display), and the page's chat
-  // cue goes with it.
-  const lowerCase = 'a blank line before a line opening in lower case read as no paragraph break (reader, left)';
+test('blind round 19 printed as chat exports and pages grades as its text does but for rules at the edge', { skip }, async () => {
   await printedRound(['blind-round19'], 70, {
-    'lechat-mistral-q4.txt as page: 3.a missing -> incorrect': lowerCase,
-    'lechat-mistral-q4.txt as page: 3.b missing -> incorrect': lowerCase,
-    'lechat-mistral-q4.txt as page: 3.c missing -> incorrect': lowerCase,
-    'lechat-mistral-q4.txt as page: 4.b correct -> incorrect': lowerCase,
-    'lechat-mistral-q4.txt as page: 4.c correct -> incorrect': lowerCase,
-    'lechat-mistral-q4.txt as page: 4.e correct -> unparseable': lowerCase,
-    'lechat-mistral-q4.txt as page: 4.f correct -> incorrect': lowerCase,
     // A rule of dashes ending within a heading's width of the edge (`-----` / `Q2(b)`): the heading
-    // reads as the rule's rest.
+    // reads as the rule's rest. Rendered and looked at: `Q2(b)` stands at the left margin, in the
+    // rule's font and size, under a rule that ends short of the edge by less than its width, as the
+    // rest of a rule typed on one line with it would.
     'student-own-writeup.txt as page: 2.b incorrect -> missing': EDGE,
     'student-own-writeup.txt as page: 4.c correct -> missing': EDGE,
     'student-own-writeup.txt as page: 4.e incorrect -> missing': EDGE,
     'student-own-writeup.txt as page: 4.f correct -> missing': EDGE,
-    'grok4-stubborn.txt as page: 7.a correct -> incorrect': UNSEEN,
   });
 });
 
@@ -69,6 +67,8 @@ test('blind round 20 printed as chat exports and pages grades as its text does b
     'gemini-flash-docs.txt as claude-exporter: 4.e partial -> incorrect': JOINED,
     'gemini-flash-docs.txt as claude-exporter: 4.f correct -> incorrect': JOINED,
     // `======` (70 wide) / `1.` / `======`: each question's number runs into the rule under it.
+    // Rendered and looked at: the browser breaks the rule itself (41 and 29 signs), and `1.` stands
+    // alone over a rule as wide as the column, as `1. ======` typed on one line would print.
     'group-initials.txt as page: 2.a missing -> needs-review': WIDE_RULE,
     'group-initials.txt as page: 3.a missing -> incorrect': WIDE_RULE,
     'group-initials.txt as page: 3.c missing -> incorrect': WIDE_RULE,
@@ -77,7 +77,6 @@ test('blind round 20 printed as chat exports and pages grades as its text does b
     'group-initials.txt as page: 4.e correct -> missing': WIDE_RULE,
     'group-initials.txt as page: 4.f incorrect -> missing': WIDE_RULE,
     'group-initials.txt as page: 7.a partial -> missing': WIDE_RULE,
-    'api-log-o4mini.txt as page: 7.b correct -> missing': UNSEEN,
     // `... = (n − k + 1)^2 σ_x^2 σ_g^2` / `Standard deviation = ...`: the next line read as its rest.
     'student-gdoc-typed.txt as page: 7.b correct -> partial': EDGE,
   });
@@ -89,9 +88,6 @@ test('blind round 21 printed as chat exports and pages grades as its text does b
     // the print's Markdown runs the gap into one space, and the page shows `... × C << ok` as one line.
     'kimi-k2-thinking-q4q7.txt as claude-exporter: 4.b correct -> unparseable': "the print's Markdown runs the gap before a person's `<<` note into one space",
     'kimi-k2-thinking-q4q7.txt as claude-exporter: 4.f correct -> partial': "the print's Markdown runs the gap before a person's `<<` note into one space",
-    // `... = 0 by independence, so` / `**E[dw_{h,l}] = 0**.`: the bold answer the column wrapped
-    // starts a line of its own (as round 16's; the page not looked at).
-    'poe-claude-sonnet4.txt as page: 7.b correct -> partial': 'a bold answer the column wrapped onto the next line (reader, left)',
     'student-typed-dash-numbering.txt as page: 3.a correct -> missing': WIDE_RULE,
     'student-typed-dash-numbering.txt as page: 3.b correct -> missing': WIDE_RULE,
     'student-typed-dash-numbering.txt as page: 3.c correct -> missing': WIDE_RULE,
@@ -109,5 +105,58 @@ test('blind round 22 printed as chat exports and pages grades as its text does b
     // `  y[n] = 0      for n < 0` / `  y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6` / ...: cases aligned one a line
     // (the text reads them as one piecewise answer) print as one paragraph, where no line holds one case.
     'grok4-heavy-q1q3q4.txt as claude-exporter: 3.a correct -> incorrect': JOINED,
+  });
+});
+
+test('blind round 23 printed as chat exports and pages grades as its text does but where the text reader finds fewer parts and a heading at a page turn', { skip }, async () => {
+  // Held out: listed with why, never read to fix the reader (its labels' rule). Its Notion report is
+  // HTML and its LaTeX report compiles in pdf-blind-rounds-16-18.test.ts.
+  // A copied chat page whose role lines sit between rules wider than the column (`────` / `You` /
+  // `────`): the text reader reads it as a chat and finds 1 part of 24 (its warning says so); on the
+  // page each role line runs into a rule (WIDE_RULE), and the PDF, read as a write-up, finds them.
+  const fewer =
+    "the text reader finds the parts of no question or one (its warning says so); the PDF's text, its chat's cues run into wide rules, is read as a write-up and finds them (text reader's loss, listed)";
+  const kimi = [
+    '4.a incorrect -> partial',
+    '4.b missing -> correct',
+    '4.c missing -> incorrect',
+    '4.e missing -> incorrect',
+    '4.f missing -> partial',
+    '7.a missing -> incorrect',
+    '7.b missing -> incorrect',
+    '7.c missing -> needs-review',
+    '7.d missing -> needs-review',
+  ];
+  // A battle's `User:` lines: the text reader finds no part of Model A's replies (every part missing,
+  // its warning says so); the PDF's chat (the header before the first `User:` left out) is read as
+  // a write-up whose parts it finds.
+  const arena = [
+    '3.c missing -> correct',
+    '3.d.i missing -> correct',
+    '3.d.ii missing -> incorrect',
+    '4.a missing -> incorrect',
+    '4.b missing -> incorrect',
+    '4.c missing -> incorrect',
+    '4.d missing -> needs-review',
+    '7.a missing -> incorrect',
+    '7.b missing -> incorrect',
+    '7.c missing -> needs-review',
+    '7.d missing -> needs-review',
+  ];
+  // A heading at a page's top (`(c) Spectral-norm budget`) after `</details>` at the foot of the page
+  // before: the page turn shows no gap, and the heading is read into the reasoning block it closes.
+  const pageTurn = 'a heading opening a page read into the line at the foot of the page before (reader, left: round 23 is held out)';
+  await printedRound(['blind-round23'], 60, {
+    // `**Final answer (b):** ... runtime $2c\,d_{out}\,d_{in}^2$` / `per iteration, i.e. a speed-up of
+    // $d_{out}/d_{in}$.`: the print runs the typed line break together.
+    'chatgpt-macos-gpt5thinking-q1q2.txt as claude-exporter: 1.b incorrect -> correct': JOINED,
+    // The model's question back (`What property does circular padding give ...?`) is 4.f's answer
+    // from the text, none from the PDF: the two readings' turns looked alike; cause not found.
+    'chatgpt-studymode-q4.md as claude-exporter: 4.f incorrect -> missing': 'not yet explained (the text reads a question back as the answer)',
+    't3chat-gptoss120b-q2.md as claude-exporter: 2.c correct -> missing': pageTurn,
+    't3chat-gptoss120b-q2.md as claude-exporter: 2.d correct -> missing': pageTurn,
+    't3chat-gptoss120b-q2.md as claude-exporter: 2.e partial -> missing': pageTurn,
+    ...Object.fromEntries(arena.map((d) => [`lmarena-battle-modelA-q3q4.txt as page: ${d}`, fewer])),
+    ...Object.fromEntries(kimi.map((d) => [`openrouter-kimi-k2-0905-q4.txt as page: ${d}`, fewer])),
   });
 });

@@ -281,6 +281,19 @@ const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]
 /** A line that opens a list item or a labelled part: never the rest of the line above it. */
 const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a-z]|\d{1,2})\.\s|\d{1,2}\.?[a-z]\)|#|\*\*|\|)/i;
 
+/**
+ * Whether a line opening in bold goes on the sentence of the line above (`... = 0 by independence,
+ * so` / `**E[dw] = 0**.`): the line above ends with no stop, and the bold is no label (`**Answer:**`,
+ * `**(b)**`, `**Step 2.**`, a bold word its colon follows), so the column wrapped an answer the
+ * sentence closes on in bold. Whether it did is then the first word's fit (see `wrapped`).
+ */
+function boldGoingOn(prev: string, next: string): boolean {
+  const bold = /^\*\*([^*]+)\*\*(.?)/.exec(next);
+  if (!bold || /[.!?:;]\**$/.test(prev.trim()) || /^#|^\s*$/.test(prev)) return false;
+  const [, words, after] = bold as unknown as [string, string, string];
+  return !/[:.)]\s*$/.test(words) && after !== ':' && !/^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]|^(?:step|part|question|problem|answer|final|q\d)/i.test(words.trim());
+}
+
 /** A messaging app's stamp opening a message (`[10/3/25, 21:40:12] Dani:`): a message of its own, never a line's rest. */
 const MESSAGE_STAMP = /^\[\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\]/i;
 
@@ -369,7 +382,7 @@ function wrapped(
   const stray = (number >= 2 && !numbered.has(number - 1)) || (number >= 0 && underText) || strayLetter;
   if (
     (!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) ||
-    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray) ||
+    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray && !boldGoingOn(prev.text, rest)) ||
     MESSAGE_STAMP.test(next.text) ||
     next.box.y1 > prev.box.y0 + 0.5 * prev.size
   )
@@ -594,8 +607,10 @@ export function linesToMarkdown(
     if (item && l.textAt !== undefined) hang = l;
     const label = /^\(?([a-z]|[ivx]{1,4})[.)]\s/i.exec(l.text);
     if (label) lettered.add(label[1]!.toLowerCase());
-    // A title starts as a title does: bold words going on from the line above do not.
-    if (l.titleAt !== undefined && /^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt))) {
+    // A title starts as a title does: bold words going on from the line above do not (they open in
+    // lower case or on a stop). A bold line opening on a formula's sign (`||ΔW||_2 ≤ ...` at a
+    // page's top) is an answer set apart in bold.
+    if (l.titleAt !== undefined && (/^[\p{Lu}\d(]/u.test(l.text.slice(l.titleAt)) || /^(?:\|\||[‖√∑∏∂∇])/u.test(l.text.slice(l.titleAt)))) {
       openTitle = l.titleAt;
       headings.set(out.length - 1, l.titleAt);
     }

@@ -63,7 +63,7 @@ export interface TextLine {
    * message (Claude Exporter shades the person's), not a code block's (its lines are monospaced).
    */
   shaded?: boolean;
-  /** How wide the formula is that the line opens with, when it opens with one (see `lineText`). */
+  /** How wide the formula is that the line opens with, or its first word in a prose font (see `lineText`). */
   lead?: number;
   /**
    * Where bold words start that run to the line's end (`1. Weights, biases and output shape of
@@ -1187,17 +1187,20 @@ function withClosingBold(text: string, toks: Token[], nextOpensBold: () => boole
   let from = end;
   while (from > 0 && (toks[from - 1]!.bold || toks[from - 1]!.math)) from--;
   while (from < end && !toks[from]!.bold) from++;
-  // Bold throughout (a heading, a run-in title's line) is another reader's; so is a bold stop alone.
-  if (!toks.slice(0, from).some((t) => !t.bold && !t.math && /[\p{L}\p{N}]/u.test(t.t))) return text;
-  if (!toks.slice(from, end).some((t) => t.bold && /[\p{L}\p{N}]/u.test(t.t))) return text;
-  const bold = lineText(toks.slice(from, end)).text.trim();
   const stop = toks
     .slice(end)
     .map((t) => t.t)
     .join('')
     .trim();
+  // Bold throughout (a heading, a run-in title's line) is another reader's; so is a bold stop
+  // alone. Bold to a sentence's stop set in the text face (`**a 14 x 14 x 32 output**.`) is no
+  // heading: the answer a sentence closes on, the column having wrapped all of it onto this line.
+  const whole = !toks.slice(0, from).some((t) => !t.bold && !t.math && /[\p{L}\p{N}]/u.test(t.t));
+  if (whole && !/^[.,;!?]+$/.test(stop)) return text;
+  if (!toks.slice(from, end).some((t) => t.bold && /[\p{L}\p{N}]/u.test(t.t))) return text;
+  const bold = lineText(toks.slice(from, end)).text.trim();
   const at = text.lastIndexOf(bold);
-  if (!bold || at <= 0 || text.slice(at + bold.length).trim() !== stop || text.endsWith('**') || nextOpensBold()) return text;
+  if (!bold || at < 0 || (at === 0 && !whole) || text.slice(at + bold.length).trim() !== stop || text.endsWith('**') || nextOpensBold()) return text;
   return `${text.slice(0, at)}**${bold}**${text.slice(at + bold.length)}`;
 }
 
@@ -1351,8 +1354,26 @@ const ARROW_TRAIL = /\s*\\(Rightarrow|implies|Longrightarrow|to|rightarrow|longr
 /** What stands for a picture the font has no character for (an emoji drawn from a colour font). */
 const UNNAMED_PICTURE = '\u{1F5BC}';
 
+/**
+ * How many spaces stand between two words: one, or as many as fill the gap when it is several
+ * spaces wide in a prose font (a page of typed text keeps spaces typed in a row: buttons copied as
+ * `Copy   Regenerate`, a note set apart with `     << ok`, columns typed apart), since the readers
+ * of text tell those by them. A gap a page's layout makes (a stamp at the far right) is wider than
+ * anyone types; TeX's text fonts stretch their spaces, and never set typed ones.
+ */
+function typedSpaces(prev: Token, next: Token, math: boolean): number {
+  const gap = next.x0 - prev.x1;
+  // DejaVu Sans's and Liberation's spaces are a third of an em and less.
+  const space = 0.32 * next.size;
+  if (math || !prev.prose || !next.prose || prev.mono || next.mono || gap < 1.6 * space || gap > 8 * next.size) return 1;
+  return Math.round(gap / space);
+}
+
+/** Spaces typed beyond the first, kept through the tidying of spaces between a line's pieces. */
+const TYPED_SPACE = '\uF8FF';
+
 /** Joins a line's tokens into Markdown + LaTeX: formula runs in `$...$`. */
-function lineText(toks: Token[]): { text: string; display: boolean; stop?: string; lead?: number } {
+function lineText(toks: Token[]): { text: string; display: boolean; stop?: string; lead?: number; typed?: number } {
   // Upright `=`, digits and brackets that touch a formula are part of it (pdflatex sets them in CMR).
   const math = toks.map((t) => t.math);
   for (let changed = true; changed; ) {
@@ -1380,7 +1401,7 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
     const gap = i ? t.x0 - toks[i - 1]!.x1 : 0;
     // A sentence's stop cut from a formula's run (see `cutAtProse`) has lost its gap: it still parts them.
     const stop = i > 0 && math[i] && !math[i - 1] && /[.;:!?]$/.test(toks[i - 1]!.t);
-    const space = i > 0 && (gap > 0.18 * t.size || stop) ? ' ' : '';
+    const space = i > 0 && (gap > 0.18 * t.size || stop) ? ` ${TYPED_SPACE.repeat(typedSpaces(toks[i - 1]!, t, math[i - 1]! || math[i]!) - 1)}` : '';
     const last = runs[runs.length - 1];
     // A gap wider than any spacing inside a formula (`\qquad` is 2 em) parts a table's columns:
     // each cell is a formula of its own, never one product of all of them.
@@ -1395,6 +1416,12 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   });
   // How wide the formula the line opens with is: MathJax spaces its operators wider than the
   // prose's characters, so a count of characters would not say whether it fitted on the line above.
+  // So with a first word in a prose font that is typed text, not typeset (a page of text: `\times 28
+  // ...`, `From (a), dw_{h,l}`): its share of its glyph run's characters but its spaces, as the
+  // reader of lines measures words, not a count of what it would show typeset.
+  const word = /^\S+/.exec(toks[0]?.t ?? '')?.[0];
+  const letters = (toks[0]?.t ?? '').replace(/\s/g, '').length;
+  const typed = !runs[0]?.math && !runs[0]?.code && toks[0]?.prose && word && letters ? ((toks[0].x1 - toks[0].x0) * word.length) / letters : undefined;
   const lead = runs[0]?.math ? runs[0].x1 - runs[0].x0 : undefined;
   // A display's closing full stop in the prose font is the sentence's, as it is in the formula's font.
   const stop = runs.length > 1 && /^[.,;:]$/.test(runs[runs.length - 1]!.text.trim()) && runs.slice(0, -1).every((r) => r.math) ? runs.pop()!.text.trim() : undefined;
@@ -1490,7 +1517,8 @@ function lineText(toks: Token[]): { text: string; display: boolean; stop?: strin
   // Runtime of one iteration`): a picture of no known character (🖼) keeps that mark.
   out = out.replace(/^\s*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]+\s+(?=\S)/, `${UNNAMED_PICTURE} `);
   out = out.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-  return { text: out.replace(/[ \t]+/g, ' ').trim(), display, ...(display && stop ? { stop } : {}), ...(lead !== undefined && !display ? { lead } : {}) };
+  out = out.replace(/[ \t]+/g, ' ').replace(/ ?(\uF8FF+) ?/g, (_m, typed: string) => ' '.repeat(typed.length + 1));
+  return { text: out.trim(), display, ...(display && stop ? { stop } : {}), ...(lead !== undefined && !display ? { lead } : {}), ...(typed !== undefined ? { typed } : {}) };
 }
 
 /** A table printed with cell borders: its columns' bounds and the height its rows take. */
@@ -1826,7 +1854,7 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text: proseText, display, stop, lead } = lineText(toks);
+    const { text: proseText, display, stop, lead, typed } = lineText(toks);
     const grid = !display && l.pieces.every((p) => p.mono) ? monoText(l.pieces) : undefined;
     const plainText = grid?.text ?? proseText;
     const titled = withRunInTitle(plainText, toks);
@@ -1851,7 +1879,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...(codeRight.has(l) ? { codeRight: codeRight.get(l) } : {}),
       display,
       ...(stop ? { stop } : {}),
-      ...(lead !== undefined && /^\$/.test(text) ? { lead } : {}),
+      ...(lead !== undefined && /^\$/.test(text) ? { lead } : typed !== undefined && !/^\$/.test(text) ? { lead: typed } : {}),
       ...(titleAt !== undefined ? { titleAt: titleAt + (bullet ? 2 : 0) } : {}),
       ...(titleRest && !bullet ? { titleRest } : {}),
       ...inBubble(bubbleOf(l)),

@@ -84,5 +84,10 @@ export function paragraphGap(prev: TextLine, next: TextLine, steps: LineSteps): 
   // than a paragraph's parts them (a wrapped line stands one line step below, however indented).
   const margin = (Math.abs(next.box.x0 - prev.box.x0) > 0.5 * size ? 0.1 : 0.3) * step;
   if (extra <= Math.max(margin, 0.8 * margin + grown)) return false;
-  return !(/^\p{Ll}\p{L}/u.test(next.text) && !/[.!?]\**$/.test(prev.text.trim()));
+  // pdflatex sets text apart in a sentence (`In short,` / a centred `large ... converges faster`):
+  // the sentence goes on in lower case into or out of a line set in from it. Two lines at one left
+  // edge with a gap between them are two paragraphs whatever the case of the second (a page of
+  // text typed with a blank line before `solve this ...`).
+  const setApart = Math.abs(next.box.x0 - prev.box.x0) > 0.5 * size;
+  return !(setApart && /^\p{Ll}\p{L}/u.test(next.text) && !/[.!?]\**$/.test(prev.text.trim()));
 }
