@@ -39,8 +39,16 @@ function unalignedStretches(submission: Submission): Stretch[] {
   const covered = new Uint8Array(lines.length + 1);
   for (const a of attempts) {
     if (!a.line) return [];
-    const end = Math.min(lines.length, a.line - 1 + a.text.split('\n').length);
+    // The response's text runs to its last line as written: its first line may be the label's,
+    // with the text after it, so the count of its lines alone falls short.
+    const own = a.text.split('\n');
+    const last = own.findLast((l) => l.trim())?.trim() ?? '';
+    let end = Math.min(lines.length, a.line - 1 + own.length);
+    for (let j = end; j < Math.min(lines.length, end + 3); j++) if (last && lines[j]!.trim() === last) end = j + 1;
     for (let i = a.line - 1; i < end; i++) covered[i] = 1;
+    // The short line right above a response is the label it was found under (`3/a).`), no answer.
+    const above = lines[a.line - 2];
+    if (above !== undefined && above.trim().length <= 40) covered[a.line - 2] = 1;
   }
   const out: Stretch[] = [];
   let start = -1;
@@ -102,10 +110,18 @@ function problemText(assignment: Assignment): string {
   return t;
 }
 
-/** Whether another key part's answer is this one's: content cannot tell which of the two a formula answers. */
+/** Parts whose key answer another part's is too, once per assignment: content cannot tell which of the two a formula answers. */
+const SHARED_KEY_ANSWERS = new WeakMap<Assignment, Set<string>>();
+
 function sharedKeyAnswer(part: KeyPart, assignment: Assignment): boolean {
-  const own = new Set(part.answers.map((a) => squeezed(a.spec.value ?? '')));
-  return assignment.key.parts.some((p) => p.id !== part.id && p.answers.some((a) => own.has(squeezed(a.spec.value ?? ''))));
+  let shared = SHARED_KEY_ANSWERS.get(assignment);
+  if (!shared) {
+    const byAnswer = new Map<string, string[]>();
+    for (const p of assignment.key.parts) for (const v of new Set(p.answers.map((a) => squeezed(a.spec.value ?? '')))) byAnswer.set(v, [...(byAnswer.get(v) ?? []), p.id]);
+    shared = new Set([...byAnswer.values()].filter((ids) => ids.length > 1).flat());
+    SHARED_KEY_ANSWERS.set(assignment, shared);
+  }
+  return shared.has(part.id);
 }
 
 const FOUND_BY_CONTENT = 'found by its content, not under its label';
