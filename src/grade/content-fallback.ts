@@ -2,6 +2,7 @@ import type { KeyPart } from '../model/key.js';
 import type { PartGrade } from '../model/grade.js';
 import type { Attempt, PartResponse, Submission } from '../model/submission.js';
 import type { Assignment } from '../documents/assignment.js';
+import { nearestQuestion, partByContent } from '../documents/segment.js';
 
 /**
  * A part the reader found no label for, looked for by its content, as a TA does when a page numbers
@@ -89,6 +90,58 @@ function ofQuestion(s: Stretch, question: string, submission: Submission): boole
   return own.some((o) => !others.some((x) => (x > Math.min(o, at) && x < Math.max(o, at)) || x === at));
 }
 
+/** Questions a person's turn names by number: `question 3`, `Q3 and Q4`, `#4`, `problem 2, 3`, `4(c)`, `4.c` (never `2c d_out`, a product). */
+const NAMED_QUESTIONS =
+  /(?:\b(?:questions?|problems?|probs?\.?|exercises?|tasks?|q)|#)[ \t]*(?:no\.?[ \t]*)?(\d+(?:[ \t]*(?:,|and|&|\+|or)[ \t]*(?:q[ \t]*)?\d+)*)\b|\b(\d+)[ \t]*(?:\([a-h]\)|\.[a-h]\b)/gi;
+
+function namedQuestions(text: string): Set<string> {
+  const named = new Set<string>();
+  for (const m of text.matchAll(NAMED_QUESTIONS)) for (const n of (m[1] ?? m[2] ?? '').match(/\d+/g) ?? []) named.add(String(Number(n)));
+  return named;
+}
+
+/**
+ * Whether the person's turn a reply answers asked a part, as a TA reads a chat: a part the person
+ * never asked is no part of the chat, whatever formula a reply happens to contain. A turn whose
+ * replies the reader aligned to one part alone asked that part, not its siblings; a turn asks the
+ * questions it names by number, or else the one its words are nearest, and the one part its words
+ * name when they clearly name one (`which α keeps the update within the bound of (c)` asks the
+ * step size, not the bound it points back to). A reply no turn precedes answers what its
+ * question's found siblings answer, or nothing.
+ */
+function askedBefore(turn: number, part: string, submission: Submission, assignment: Assignment): boolean {
+  const question = part.split('.')[0]!;
+  const messages = submission.messages ?? [];
+  let asking = turn - 1;
+  while (asking >= 0 && messages[asking]!.role !== 'user') asking--;
+  if (asking < 0) return submission.responses.some((r) => r.partId.split('.')[0] === question);
+  let next = turn + 1;
+  while (next < messages.length && messages[next]!.role !== 'user') next++;
+  const answeredHere = submission.responses.filter((r) => r.attempts.some((a) => a.turn !== undefined && a.turn > asking && a.turn < next));
+  if (answeredHere.length === 1 && !answeredHere[0]!.attempts.some((a) => a.sharedWith?.length)) return false;
+  const text = messages[asking]!.text;
+  const named = namedQuestions(text);
+  if (named.size) return named.has(question);
+  if (nearestQuestion(text, assignment.outline) !== question) return false;
+  const one = partByContent(text, assignment.outline, { min: 0.1 });
+  return !one || !!one.doubt || part === one.id || part.startsWith(`${one.id}.`);
+}
+
+/**
+ * Whether a write-up's unlabelled lines may answer a question: when it answered some part of that
+ * question under a label, names the question by number or title, or the lines' own words are the question's.
+ * A write-up that never touches a question does not answer it with a formula that happens to fit.
+ */
+function writtenFor(s: Stretch, question: string, submission: Submission, assignment: Assignment): boolean {
+  if (submission.responses.some((r) => r.partId.split('.')[0] === question)) return true;
+  const title = assignment.outline
+    .find((q) => q.number === question)
+    ?.title?.trim()
+    .toLowerCase();
+  if (title && title.length >= 4 && submission.text.toLowerCase().includes(title)) return true;
+  return namedQuestions(submission.text).has(question) || nearestQuestion(s.text, assignment.outline) === question;
+}
+
 /** A formula as compared for restatement: no spaces, dollars, sizing commands or braces. */
 function squeezed(s: string): string {
   return s
@@ -142,10 +195,13 @@ export function findByContent(parts: PartGrade[], submission: Submission, assign
     // The question's replies aligned by turn order, under no label of a sibling: a reply to the
     // whole question may answer this part too (its sibling's own found answer is excluded below).
     const question = p.id.split('.')[0]!;
+    // A reply aligned by order to one part alone answers the turn that asked that part, not its siblings.
     const byOrder = submission.responses
-      .filter((r) => r.alignedBy === 'order' && r.partId.split('.')[0] === question)
+      .filter((r) => r.alignedBy === 'order' && r.partId.split('.')[0] === question && r.final.sharedWith?.length)
       .map((r) => ({ text: r.final.text, ...(r.final.turn !== undefined ? { turn: r.final.turn } : {}), ...(r.final.line ? { line: r.final.line } : {}) }));
-    for (const s of [...stretches.filter((s) => ofQuestion(s, question, submission)), ...byOrder]) {
+    const mayAnswer = (s: Stretch) =>
+      ofQuestion(s, question, submission) && (s.turn === undefined ? writtenFor(s, question, submission, assignment) : askedBefore(s.turn, p.id, submission, assignment));
+    for (const s of [...stretches.filter(mayAnswer), ...byOrder]) {
       const attempt: Attempt = { text: s.text, ...(s.turn !== undefined ? { turn: s.turn } : {}), ...(s.line ? { line: s.line } : {}) };
       const where = s.turn !== undefined ? `turn ${s.turn + 1}` : `line ${s.line}`;
       const g = grade(part, { partId: part.id, label: where, first: attempt, final: attempt, attempts: [attempt], alignedBy: 'content' });
