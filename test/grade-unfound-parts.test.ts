@@ -59,17 +59,7 @@ test("a battle of several questions whose column headers are set in rules (`=== 
 
 /** A scanned page numbering its problems with the number sign, its parts in brackets under each. */
 const scanned = (scale: string) =>
-  [
-    'Lens scan, page 1 of 1',
-    '',
-    '#2 Initialisation in fp8',
-    ' (b) Var(y) = c² d_in must be 1, so',
-    `     c = ${scale}`,
-    '',
-    '#4 Receptive fields',
-    ' (c) receptive field = L(K-1)+1',
-    '',
-  ].join('\n');
+  ['Lens scan, page 1 of 1', '', '#2 Initialisation in fp8', ' (b) Var(y) = c² d_in must be 1, so', `     c = ${scale}`, '', '#4 Receptive fields', ' (c) receptive field = L(K-1)+1', ''].join('\n');
 
 test('a problem numbered with the number sign against its number (`#2 Initialisation`) heads the part letters under it', { skip: devSkip }, () => {
   assert.deepEqual(verdicts(scanned('1/√d_in'), 'scan.txt'), { '2.b': 'correct', '4.c': 'correct' });
