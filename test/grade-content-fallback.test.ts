@@ -17,13 +17,20 @@ const part = (text: string, id: string) => gradedPartsWithStaffKey(text, 'chat.m
 /** A chat with a person's turns under `**Ana:**` and the model's under `**Model:**`. */
 const chat = (...turns: [string, string][]) => turns.flatMap(([who, text]) => [`**${who}:**`, '', text, '']).join('\n');
 
-const ASK_FIELD = 'stacking L conv layers, K x K each, stride 1: how wide is what the last output sees?';
+// (Asked in words that name one part: words that fit two parts about equally leave both to a person.)
+const ASK_FIELD = 'stacking L conv layers, K x K each, stride 1: how wide is the receptive field of the last output?';
 const FIELD_RIGHT = 'Every added stride-1 layer widens the view by $K-1$, starting from $K$, so the last output sees\n\n$$L(K-1)+1$$\n\npixels along each side.';
-const ASK_SCALE = 'we init W from N(0,1) for fp8. which constant c in y = c W x brings back xavier?';
+const ASK_SCALE = 'we init W from N(0,1) for fp8. which constant scalar c in y = c W x brings back the benefits of xavier initialization?';
 const SCALE_RIGHT = 'Each output sums $d_{in}$ unit-variance terms, so its variance is $c^2 d_{in}$; Xavier wants 1, so\n\n$$c = \\frac{1}{\\sqrt{d_{in}}}.$$';
 
 test('a part answered in a reply the reader aligned to no part is found by its content, and says so', { skip: devSkip }, () => {
-  const text = chat(['Ana', `[[ block four / piece three ]] ${ASK_FIELD}`], ['Model', FIELD_RIGHT]);
+  // (A sibling placed under its label first: a question none of whose parts was placed is left to its reading.)
+  const text = chat(
+    ['Ana', 'Question 4 (a): how many weights and biases has the conv layer?'],
+    ['Model', '**4(a)** $K^2 C F$ weights and $F$ biases.'],
+    ['Ana', `[[ block four / piece three ]] ${ASK_FIELD}`],
+    ['Model', FIELD_RIGHT],
+  );
   const g = part(text, '4.c');
   assert.equal(g.verdict, 'correct');
   assert.match(g.source ?? '', /found by its content, not under its label/);
@@ -45,7 +52,9 @@ test("the answer only in the person's own turn, or in a remark the person marks 
   assert.doesNotMatch(part(asked, '4.c').source ?? '', /found by its content/);
   // The answer only in the person's own marked remark inside the copied reply.
   const remark = chat(['Ana', ASK_FIELD], ['Model', 'It depends on the stride; stacking widens the view.\n\nMy comment: it should have said $L(K-1)+1$.']);
-  assert.equal(part(remark, '4.c').verdict, 'missing');
+  // (Its words now name the part, so the reader aligns the reply to it; the remark's answer is never the model's.)
+  assert.notEqual(part(remark, '4.c').verdict, 'correct');
+  assert.doesNotMatch(part(remark, '4.c').source ?? '', /found by its content/);
 });
 
 test("the answer only under a sibling's label, or in another question's reply, is that part's, not this one's", { skip: devSkip }, () => {
@@ -64,7 +73,12 @@ test("the answer only under a sibling's label, or in another question's reply, i
 });
 
 test("another part's answer found by content is not taken for a sibling whose key answer has the same right side", { skip: devSkip }, () => {
-  const text = chat(['Ana', ASK_SCALE], ['Model', SCALE_RIGHT]);
+  const text = chat(
+    ['Ana', 'Question 2 (a): why does a Xavier-scale fp8 init lose precision?'],
+    ['Model', '**2(a)** Its weights fall into the subnormals.'],
+    ['Ana', ASK_SCALE],
+    ['Model', SCALE_RIGHT],
+  );
   assert.equal(part(text, '2.b').verdict, 'correct');
   // 2(d)'s key is alpha = 1/sqrt(d_in): the c found for (b) is not its answer.
   assert.equal(part(text, '2.d').verdict, 'missing');
@@ -78,6 +92,6 @@ test("a write-up's copy of the problem statement is the question, not an answer 
   const copied = grade('Coin flips, first bit: Show that the variance of a Binomial(n, p) count is $n p (1-p)$.\n\nI ran out of time here.\n');
   assert.equal(copied.find((p) => p.id === '1.a')!.verdict, 'missing');
   // Near miss: the same write-up giving the mean in its own words, under no label, is found.
-  const answered = grade('Coin flips, second bit: each flip adds p on average, so the mean is $np$.\n');
+  const answered = grade('Coin flips, second bit: each flip adds p on average, so the mean is $np$.\n\n1(a) I could not finish this one.\n');
   assert.equal(answered.find((p) => p.id === '1.b')!.verdict, 'correct');
 });

@@ -1657,3 +1657,11 @@ export function nearestQuestion(text: string, outline: QuestionOutline[], min = 
   if (scored.some((t) => t.question !== best.question && t.s >= best.s * 0.75)) return undefined;
   return best.question;
 }
+
+/** The parts a turn's words fit about equally well (within three quarters of the nearest): two or more when its words cannot tell them apart. */
+export function partsNearlyTied(text: string, outline: QuestionOutline[], min = 0.1): string[] {
+  const scored = scoreStatements(text, outline);
+  const best = scored[0];
+  if (!best || best.s < min || best.shared < 2) return [];
+  return scored.filter((t) => t.s >= best.s * 0.75).map((t) => t.id);
+}
