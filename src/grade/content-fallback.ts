@@ -188,7 +188,9 @@ export function findByContent(parts: PartGrade[], submission: Submission, assign
   const stretches = unalignedStretches(submission);
   const problems = problemText(assignment);
   const keyParts = new Map(assignment.key.parts.map((p) => [p.id, p]));
-  const answered = new Set(parts.filter((p) => p.verdict !== 'missing' && p.answer).map((p) => squeezed(p.answer)));
+  // Another part's found answer, whole or its right side (`c = 1/sqrt(d_in)` holds `1/sqrt(d_in)`,
+  // which a sibling's key may share under another name): that part's working, not this one's answer.
+  const answered = new Set(parts.filter((p) => p.verdict !== 'missing' && p.answer).flatMap((p) => [squeezed(p.answer), squeezed(p.answer.split('=').pop()!)]));
   return parts.map((p) => {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || !part || !formulaAnswers(part) || sharedKeyAnswer(part, assignment)) return p;
