@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { ROOT, assertRoundFloor, devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { plainMath, trimAnswer } from '../src/check/extract.js';
 import { readLineLabel } from '../src/documents/part-ids.js';
 import { splitInlineLabels } from '../src/documents/inline-labels.js';
@@ -170,9 +170,16 @@ test('a longer follow-up that names one part in passing (`right, and now the Muo
   skip,
 }, () => {
   assert.deepEqual(Object.fromEntries(grade(passing(`right, and now the Muon one, (e) — ${muon}`, '√d_out'))), { '2.b': 'correct', '2.e': 'correct' });
-  // Near misses: the wrong rate stays wrong; a follow-up whose only letter points back asks no part (the reply is left out, as before).
+  // Near misses: the wrong rate stays wrong; a follow-up whose only letter points back asks no part
+  // by its label (the reader leaves the reply out). Its words still ask the Muon step, so its answer
+  // is found by content, as a TA finds it; the bound of (c) it points back to is asked by no one.
   assert.equal(grade(passing(`right, and now the Muon one, (e) — ${muon}`, '√d_in')).get('2.e'), 'incorrect');
-  assert.deepEqual(Object.fromEntries(grade(passing(`and the Muon one — ${muon}`, '√d_out'))), { '2.b': 'correct' });
+  const back = passing(`and the Muon one — ${muon}`, '√d_out');
+  assert.deepEqual(
+    readWithStaffKey(back).responses.map((r) => r.partId),
+    ['2.b'],
+  );
+  assert.deepEqual(Object.fromEntries(grade(back)), { '2.b': 'correct', '2.e': 'correct' });
 });
 
 test('a conclusion that ends on the asked name (`so ‖ΔW‖₂ = α.`) gives way to the formula that gives its value, working between them or not', { skip }, () => {

@@ -7,11 +7,17 @@ import type { Message } from '../model/submission.js';
  * the person says they grade is read alone; when they name none, neither is read as sure.
  */
 
-/** A column's header alone on its line: `Model A`, `**Assistant B**`, `Model B: gemini-2.5-flash` once the names are revealed. */
-const HEADER = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:Model|Assistant)[ \t]+([AB])(?:\*\*)?(?:[ \t]*(?:[:(（—–-][^\n]{0,60}))?[ \t]*$/gim;
+/**
+ * A column's header alone on its line: `Model A`, `**Assistant B**`, `Model B: gemini-2.5-flash` once
+ * the names are revealed, or set in a rule as a copy's divider (`----- Model A -----`, `=== Model B ===`).
+ */
+const HEADER = /^[ \t]*(?:#{1,6}[ \t]*)?(?:[-=─━_~]{3,}[ \t]*)?(?:\*\*)?(?:Model|Assistant)[ \t]+([AB])(?:\*\*)?(?:[ \t]*(?:[:(（—–=─━-][^\n]{0,60}))?[ \t]*$/gim;
 
-/** The vote buttons under the columns (`👈  A is better`, `🤝  Tie`, `👎  Both are bad`): the site's, no answer's. */
-const VOTE_BUTTON = /^[ \t]*(?:\S{1,2}[ \t]+)?(?:[AB] is better|Tie|Both are bad)[ \t]*$/gim;
+/**
+ * The vote buttons under the columns (`👈  A is better`, `🤝  Tie`, `👎  Both are bad`), one a line or
+ * side by side in brackets as a copy renders them (`[ 👈 A is better ]  [ 👉 B is better ]`): the site's, no answer's.
+ */
+const VOTE_BUTTON = /^[ \t]*(?:\[?[ \t]*(?:\S{1,2}[ \t]+)?(?:[AB] is better|Tie|Both are bad)[ \t]*\]?[ \t]*)+$/gim;
 
 /** The person saying which model they grade: `I'm grading **Model B**`, `scoring assistant A only`, `I voted B is better`, `vote: B`. */
 const GRADES =
@@ -47,15 +53,22 @@ export function arenaBattle(text: string): Battle | undefined {
   // The other column, from its header to the next header (or the end), is blanked, its lines kept
   // (empty) so that every line read is where the file has it.
   const blank = (s: string) => s.replace(/[^\n]+/g, '');
+  // A column ends at the vote buttons under it, when they come before the next header: what follows
+  // them (the person's remarks, their next question) is no column's.
+  const votes = [...text.matchAll(VOTE_BUTTON)].map((m) => m.index);
+  const columnEnd = (i: number) => {
+    const next = headers[i + 1]?.at ?? text.length;
+    return votes.find((v) => v > headers[i]!.at && v < next) ?? next;
+  };
   headers.forEach((h, i) => {
     if (h.side === keep) return;
-    const to = headers[i + 1]?.at ?? text.length;
+    const to = columnEnd(i);
     kept += text.slice(from, h.at) + blank(text.slice(h.at, to));
     from = to;
   });
   kept += text.slice(from);
   kept = kept.replace(VOTE_BUTTON, '');
-  const turns = headers.length === 2 ? oneQuestion(kept, headers[0]!.at) : undefined;
+  const turns = headers.length === 2 ? oneQuestion(kept, headers[0]!.at) : severalQuestions(text, headers, keep, columnEnd);
   if (graded) return { text: kept, ...(turns ? { turns } : {}) };
   return {
     text: kept,
@@ -83,6 +96,36 @@ function oneQuestion(kept: string, columns: number): Message[] | undefined {
     { role: 'assistant', text: reply.trim(), line: firstLine(columns + header + 1 + lead) },
   ];
 }
+
+/**
+ * The turns of a battle of several questions, one round each (the person's paste, `Model A`'s
+ * column, `Model B`'s, the vote): the person's turn is what stands before the round's first
+ * header (with their remarks on the round before), the model's the graded column without its
+ * header line. Read whole instead, every later question would sit inside the first column.
+ */
+function severalQuestions(text: string, headers: { at: number; end: number; side: string }[], keep: string, columnEnd: (i: number) => number): Message[] | undefined {
+  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+  const turns: Message[] = [];
+  let from = 0;
+  for (let i = 0; i + 1 < headers.length; i += 2) {
+    const asked = text.slice(from, headers[i]!.at);
+    const k = headers[i]!.side === keep ? i : i + 1;
+    const reply = text.slice(headers[k]!.end, columnEnd(k));
+    if (!asked.trim() || !reply.trim()) return undefined;
+    turns.push({ role: 'user', text: asked.trim(), line: lineOf(from + asked.search(/\S/)) });
+    turns.push({ role: 'assistant', text: reply.trim(), line: lineOf(headers[k]!.end + reply.search(/\S/)) });
+    // The round ends after its vote buttons, or with the other column.
+    const end = columnEnd(i + 1);
+    const vote = text.slice(end).match(VOTE_ROW_AT_START);
+    from = end + (vote?.[0].length ?? 0);
+  }
+  const after = text.slice(from).trim();
+  if (after) turns.push({ role: 'note', text: after, line: lineOf(from + text.slice(from).search(/\S/)) });
+  return turns;
+}
+
+/** The vote buttons' line where a column ends. */
+const VOTE_ROW_AT_START = /^[^\n]*/;
 
 /** Where the text after the last vote button starts (a remark under the battle may name the model graded). */
 function lastVote(text: string): number | undefined {

@@ -44,8 +44,12 @@ export interface LineLabel {
 
 /** Lead-in a label may carry: a list bullet, a Markdown heading, bold or italics. */
 const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
-/** Words that name a question; `Part 3(a)` names question 3's part (a) (`Part 3` alone may be a section of a paper). */
-const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|part(?=\s*\d{1,2}\s*[.(]?[a-h]\b))\s*`;
+/**
+ * Words that name a question; `Part 3(a)` names question 3's part (a) (`Part 3` alone may be a
+ * section of a paper); the number sign against its number (`#4 CNN dims`, handwriting's and
+ * OCR's way of numbering a problem; `# 4` is a Markdown heading, read as before).
+ */
+const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|#(?=\d{1,2}\b)|part(?=\s*\d{1,2}\s*[.(]?[a-h]\b))\s*`;
 /** A part letter, bare or in parentheses, and a roman subpart after it. */
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
 // `(d)(ii)`, `d.ii`, `(d) ii.` (a space, then the roman closed by a point: `(b) i.e.` is none), and

@@ -18,7 +18,7 @@ export interface AnswerEvidence {
 
 const BY_PLACE: Record<string, number> = { boxed: 1, marker: 0.9, display: 0.85, table: 0.8, inline: 0.7, line: 0.55 };
 const BY_CHECK: Record<string, number> = { structural: 1, exact: 1, elementwise: 1, tolerance: 1, numeric: 0.9, cas: 0.9, choice: 0.85, parse: 0.6, limits: 0.2, none: 0.2 };
-const BY_ALIGNMENT: Record<PartResponse['alignedBy'], number> = { number: 1, title: 0.85, order: 0.75 };
+const BY_ALIGNMENT: Record<PartResponse['alignedBy'], number> = { number: 1, title: 0.85, order: 0.75, content: 0.6 };
 
 /**
  * How sure a part's verdict is, stage by stage. Reading: lower when the submission drew a
@@ -26,7 +26,7 @@ const BY_ALIGNMENT: Record<PartResponse['alignedBy'], number> = { number: 1, tit
  * matches nearly as well. Extraction: where the answer was found,
  * and much lower when other fitting candidates of the response get another verdict (the
  * response does not commit to one answer). Check: the stage that decided; an undecided check
- * is no decision.
+ * is no decision. Found by content rather than under a label: less sure than any label, still a decision.
  */
 export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse['alignedBy'], readingWarnings: number, alignmentDoubt?: string): Confidence {
   const reading = readingWarnings ? 0.6 : 1;

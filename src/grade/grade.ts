@@ -28,6 +28,7 @@ import { firstOccurrences } from '../check/first-occurrences.js';
 import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, statementsIn, type Statement } from './question-statements.js';
 import { withoutStandingRemarks } from './standing-answer.js';
 import { floorsOptional, withoutFloors } from './key-leniency.js';
+import { findByContent } from './content-fallback.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -1172,11 +1173,13 @@ export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: S
   }
   // All of a question's answers, joined once for its parts.
   const byQuestion = new Map([...attemptsByQuestion].map(([q, texts]) => [q, texts.join('\n')]));
-  const parts = reviewSharedReplies(
+  const aligned = reviewSharedReplies(
     assignment,
     byId,
     key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length, byQuestion.get(p.id.split('.')[0]!))),
   );
+  // A part no label was found for: its answer looked for by content in what no part was aligned to.
+  const parts = findByContent(aligned, submission, assignment, (p, r) => gradePart(p, r, assignment, submission.warnings.length));
   const counted = parts.filter((p) => p.graded);
   return {
     submission: submission.id,

@@ -31,8 +31,11 @@ export interface PartResponse {
   final: Attempt;
   /** Every attempt in order (first ... final). */
   attempts: Attempt[];
-  /** How the response was aligned: by number, by title or text, or by turn order. */
-  alignedBy: 'number' | 'title' | 'order';
+  /**
+   * How the response was aligned: by number, by title or text, by turn order, or by content (no
+   * label was found; the part's key answer was found in text no other part was aligned to).
+   */
+  alignedBy: 'number' | 'title' | 'order' | 'content';
   /** Why the alignment is doubtful (another question's text matches nearly as well), when it is. */
   alignmentDoubt?: string;
 }
