@@ -127,36 +127,22 @@ test('blind round 23 printed as chat exports and pages grades as its text does b
     '7.c missing -> needs-review',
     '7.d missing -> needs-review',
   ];
-  // A battle's `User:` lines: the text reader finds no part of Model A's replies (every part missing,
-  // its warning says so); the PDF's chat (the header before the first `User:` left out) is read as
-  // a write-up whose parts it finds.
-  const arena = [
-    '3.c missing -> correct',
-    '3.d.i missing -> correct',
-    '3.d.ii missing -> incorrect',
-    '4.a missing -> incorrect',
-    '4.b missing -> incorrect',
-    '4.c missing -> incorrect',
-    '4.d missing -> needs-review',
-    '7.a missing -> incorrect',
-    '7.b missing -> incorrect',
-    '7.c missing -> needs-review',
-    '7.d missing -> needs-review',
-  ];
+  // A battle of two rounds, each closed by a rule wider than the column with `turn 2` after it: the
+  // text reader reads the rounds apart (Model A's replies graded), the page runs the rule into the
+  // words under it, and the PDF's rounds are doubtful (needs-review).
+  const arena = ['3.c correct -> needs-review', '3.d.i correct -> needs-review', '3.d.ii incorrect -> needs-review', '4.a correct -> needs-review', '4.b incorrect -> needs-review'];
   // A heading at a page's top (`(c) Spectral-norm budget`) after `</details>` at the foot of the page
   // before: the page turn shows no gap, and the heading is read into the reasoning block it closes.
   const pageTurn = 'a heading opening a page read into the line at the foot of the page before (reader, left: round 23 is held out)';
   await printedRound(['blind-round23'], 60, {
-    // `**Final answer (b):** ... runtime $2c\,d_{out}\,d_{in}^2$` / `per iteration, i.e. a speed-up of
-    // $d_{out}/d_{in}$.`: the print runs the typed line break together.
-    'chatgpt-macos-gpt5thinking-q1q2.txt as claude-exporter: 1.b incorrect -> correct': JOINED,
-    // The model's question back (`What property does circular padding give ...?`) is 4.f's answer
-    // from the text, none from the PDF: the two readings' turns looked alike; cause not found.
-    'chatgpt-studymode-q4.md as claude-exporter: 4.f incorrect -> missing': 'not yet explained (the text reads a question back as the answer)',
+    // The person's message typed with its own line breaks (`... stride 1 padding 1. x1 is a` /
+    // `horizontal edge ...`) wrapped again by the column: `1. x1 is a` opens a line of the page, a
+    // numbered item there, and the turn reads as asking question 1 (the text reads 4.f right now).
+    'chatgpt-studymode-q4.md as claude-exporter: 4.f correct -> missing': "the column wraps the person's typed line so that `1.` opens a line: the page shows a numbered item",
     't3chat-gptoss120b-q2.md as claude-exporter: 2.c correct -> missing': pageTurn,
     't3chat-gptoss120b-q2.md as claude-exporter: 2.d correct -> missing': pageTurn,
     't3chat-gptoss120b-q2.md as claude-exporter: 2.e partial -> missing': pageTurn,
-    ...Object.fromEntries(arena.map((d) => [`lmarena-battle-modelA-q3q4.txt as page: ${d}`, fewer])),
+    ...Object.fromEntries(arena.map((d) => [`lmarena-battle-modelA-q3q4.txt as page: ${d}`, WIDE_RULE])),
     ...Object.fromEntries(kimi.map((d) => [`openrouter-kimi-k2-0905-q4.txt as page: ${d}`, fewer])),
   });
 });
