@@ -118,7 +118,8 @@ test("a person's note signed with their initials in brackets (`(TR) wrong, ...`,
   // (Roman numerals, citation numbers, one letter) are no initials.
   assert.equal(gradeWithStaffKey(chat('So the final answer is $\\alpha = 1/\\sqrt{d_{in}}$.')).get('2.d'), 'correct');
   assert.equal(isLabelledRemark('> **[WL]** (b) is the Glorot version.'), true);
-  for (const p of ['(II) By induction on the layers, ...', '[1] Glorot and Bengio, 2010.', '(b) The output is 3.']) assert.equal(isLabelledRemark(p), false, p);
+  for (const p of ['(II) By induction on the layers, ...', '[1] Glorot and Bengio, 2010.', '(b) The output is 3.', '[CLS] token attends to every position.', '(MLP) Two layers of width 4d.'])
+    assert.equal(isLabelledRemark(p), false, p);
 });
 
 test('a line that names its formula in words before a colon (`Width seen after L conv-1 layers with kernel K:  L(K-1) + 1`) answers with the formula, not the words divided by it', {
