@@ -57,6 +57,34 @@ solve this
   assert.equal(verdicts(chat.replace('$40$', '$44$')), '1.a correct, 1.b correct, 1.c correct, 2.a incorrect, 2.b correct');
 });
 
+test("photos a phone posts (`IMG_2041.HEIC`) are pictures as screenshots are: the replies answer the key's questions in turn", () => {
+  const chat = (second: string) => `## User
+
+[File]: IMG_2041.HEIC
+
+## Assistant
+
+**(a)** The count is $12$.
+
+**(b)** It takes $7$ steps.
+
+**(c)** The rank is $3$.
+
+## User
+
+[File]: ${second}
+
+## Assistant
+
+(a) The width is $40$.
+
+(b) The probability is $\\frac{1}{2}$.
+`;
+  assert.equal(verdicts(chat('IMG_2042.heic')), '1.a correct, 1.b correct, 1.c correct, 2.a correct, 2.b correct');
+  // Near miss: a file that is no picture or PDF (a notebook) is no upload of the question.
+  assert.notEqual(verdicts(chat('hw4.ipynb')), '1.a correct, 1.b correct, 1.c correct, 2.a correct, 2.b correct');
+});
+
 test('near miss: a second picture of the same question (its last part) stays in that question', () => {
   const chat = `## User
 

@@ -11,6 +11,7 @@ import { titledQuestionHeadings } from './titled-questions.js';
 import { listedQuestions } from './listed-questions.js';
 import { isQuestionNote } from './transcripts.js';
 import { endsAskingLearner, LEARNER_REPLY_MAX } from './tutor-questions.js';
+import { PICTURE_EXTENSIONS } from './upload-names.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -1145,14 +1146,15 @@ function uploadOnly(m: Message): boolean {
 }
 
 /** A picture's file name that names a question's part: `q2d.png`, `Q3_c.jpg`, `hw4-problem4b.png`, `q3d_ii.png`. */
-const PICTURE_PART = /(?:^|[^a-z])(?:q|question|problem|prob)[ _-]?(\d{1,2})[ _.-]?\(?([a-h])\)?(?:[ _.-]?([ivx]{1,4}))?\.(?:png|jpe?g|gif|webp|heic)\b/i;
+const PICTURE_PART = new RegExp(String.raw`(?:^|[^a-z])(?:q|question|problem|prob)[ _-]?(\d{1,2})[ _.-]?\(?([a-h])\)?(?:[ _.-]?([ivx]{1,4}))?\.(?:${PICTURE_EXTENSIONS})\b`, 'i');
+const PICTURE_NAME = new RegExp(String.raw`\.(?:${PICTURE_EXTENSIONS})\b`, 'i');
 
 /**
  * The part a picture sent alone is of, when its file name (in `![q2d.png](...)` or as an
  * attachment) names one the key has: the person named the screenshot for the part it shows.
  */
 function partOfPicture(m: Message, outline: QuestionOutline[]): string | undefined {
-  if (!/\.(?:png|jpe?g|gif|webp|heic)\b/i.test(m.text) && !m.files?.length) return undefined;
+  if (!PICTURE_NAME.test(m.text) && !m.files?.length) return undefined;
   const names = [...(m.files ?? []), ...[...m.text.matchAll(/!\[([^\]\n]*)\]\(([^)\n]*)\)/g)].flatMap((x) => [x[1]!, x[2]!])];
   const ids = new Set<string>();
   for (const name of names) {

@@ -1,6 +1,7 @@
 import type { Message, SubmissionFormat } from '../model/submission.js';
 import { APPENDIX_SECTION } from './part-ids.js';
 import { isLabelledRemark } from './labelled-remarks.js';
+import { UPLOAD_EXTENSIONS } from './upload-names.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -47,7 +48,7 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
 /** Rule lines (`-----`, `=====`) at a text's top or bottom. */
 const RULES_AROUND = /^(?:\s*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*)+$/g;
 
-const FILE = /\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:png|jpe?g|gif|webp|pdf))/gi;
+const FILE = new RegExp(String.raw`\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:${UPLOAD_EXTENSIONS}))`, 'gi');
 
 /**
  * A user's turn: the files it attached (`[File]: Screenshot ... .png`, a question posed as an

@@ -3,6 +3,7 @@ import { readLineLabel } from './part-ids.js';
 import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
+import { UPLOAD_EXTENSIONS } from './upload-names.js';
 
 /**
  * Chats copied as text from a web app in which the person's turns carry no label: only the
@@ -33,7 +34,9 @@ const YOU_WORD = /^(?:You|User|Me|Sie|Du|Vous|Toi|Tú|Usted|Você|Voi|Tu|你|您
 /** Initials alone (`MS`): an avatar only when a message's words or an attachment follow on the next line. */
 const INITIALS = /^[A-Z]{1,2}$/;
 /** A message's first line under an avatar: a sentence of three words or more, or a picture's file name (a formula's pieces are neither). */
-const MESSAGE_START = /^[A-Za-z(][\w'’(),]*(?:\s+[\w'’(),?.!:-]+){2,}|\.(?:png|jpe?g|gif|webp|heic|pdf)$/i;
+const MESSAGE_START = new RegExp(String.raw`^[A-Za-z(][\w'’(),]*(?:\s+[\w'’(),?.!:-]+){2,}|\.(?:${UPLOAD_EXTENSIONS})$`, 'i');
+/** A line naming an attached file (`[File]: q4_page1.png`). */
+const UPLOAD_LINE = new RegExp(String.raw`^\s*\[File\]:\s*\S.*\.(?:${UPLOAD_EXTENSIONS})\s*$`, 'i');
 
 /**
  * The buttons under a message (`Copy`, `Retry`, `Share`) and the site's closing line (`Claude can
@@ -181,7 +184,7 @@ function buttonWords(line: string): string[] | undefined {
 
 /** A block of attached pictures only (`[File]: q4_page1.png`): a question sent as images. */
 function isUpload(b: Block): boolean {
-  return b.kind === 'text' && b.text.split('\n').every((l) => /^\s*\[File\]:\s*\S.*\.(?:png|jpe?g|gif|webp|heic|pdf)\s*$/i.test(l));
+  return b.kind === 'text' && b.text.split('\n').every((l) => UPLOAD_LINE.test(l));
 }
 
 /** Whose buttons: `Edit` (with `Copy`) sits under the person's message, `Retry`, `Share` and the rest under a reply. */
