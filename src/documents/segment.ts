@@ -1651,23 +1651,18 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
 }
 
 /**
- * The question a person's turn is about by its words, more loosely than `questionByContent` (a
- * turn in words nobody used before: `how wide is what the last output sees`): the question of the
- * nearest part's statement when no other question's comes close. For telling which question a
- * reply may answer once its answer is found, never for aligning a reply by itself.
+ * What a person's turn is about by its words, more loosely than `questionByContent` (a turn in
+ * words nobody used before: `how wide is what the last output sees`), from one scoring of the
+ * statements: `question`, that of the nearest part's statement when no other question's comes
+ * within three quarters of it; `tied`, the parts its words fit about as well as the nearest (two or
+ * more when they cannot tell them apart). For telling which question a reply may answer once its
+ * answer is found, never for aligning a reply by itself.
  */
-export function nearestQuestion(text: string, outline: QuestionOutline[], min = 0.1): string | undefined {
+export function nearestStatements(text: string, outline: QuestionOutline[], min = 0.1): { question?: string; tied: string[] } {
   const scored = scoreStatements(text, outline);
   const best = scored[0];
-  if (!best || best.s < min || best.shared < 2) return undefined;
-  if (scored.some((t) => t.question !== best.question && t.s >= best.s * 0.75)) return undefined;
-  return best.question;
-}
-
-/** The parts a turn's words fit about equally well (within three quarters of the nearest): two or more when its words cannot tell them apart. */
-export function partsNearlyTied(text: string, outline: QuestionOutline[], min = 0.1): string[] {
-  const scored = scoreStatements(text, outline);
-  const best = scored[0];
-  if (!best || best.s < min || best.shared < 2) return [];
-  return scored.filter((t) => t.s >= best.s * 0.75).map((t) => t.id);
+  if (!best || best.s < min || best.shared < 2) return { tied: [] };
+  const near = scored.filter((t) => t.s >= best.s * 0.75);
+  const question = near.some((t) => t.question !== best.question) ? undefined : best.question;
+  return { ...(question ? { question } : {}), tied: near.map((t) => t.id) };
 }

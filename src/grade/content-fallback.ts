@@ -2,7 +2,7 @@ import type { KeyPart } from '../model/key.js';
 import type { PartGrade } from '../model/grade.js';
 import type { Attempt, PartResponse, Submission } from '../model/submission.js';
 import type { Assignment } from '../documents/assignment.js';
-import { nearestQuestion, partByContent, partsNearlyTied } from '../documents/segment.js';
+import { nearestStatements, partByContent } from '../documents/segment.js';
 
 /**
  * A part the reader found no label for, looked for by its content, as a TA does when a page numbers
@@ -106,17 +106,14 @@ function namedQuestions(text: string): Set<string> {
  * replies the reader aligned to one part alone asked that part, not its siblings; a turn asks the
  * questions it names by number, or else the one its words are nearest, and the one part its words
  * name when they name one (none when they fit two about equally) (`which α keeps the update within the bound of (c)` asks the
- * step size, not the bound it points back to). Only for a question some part of which was placed:
- * a reply no turn precedes answers what its question's found siblings answer.
+ * step size, not the bound it points back to). A reply no turn precedes answers what its question's
+ * found siblings answer (asked only for a question some part of which was placed).
  */
 function askedBefore(turn: number, part: string, submission: Submission, assignment: Assignment): boolean {
   const question = part.split('.')[0]!;
   const messages = submission.messages ?? [];
   let asking = turn - 1;
   while (asking >= 0 && messages[asking]!.role !== 'user') asking--;
-  // A question none of whose parts the reader placed is left to its reading: a formula that fits is
-  // no sign the person asked it (a remark naming it, a mid-line mention, a list the reader declined).
-  if (!submission.responses.some((r) => r.partId.split('.')[0] === question)) return false;
   if (asking < 0) return true;
   let next = turn + 1;
   while (next < messages.length && messages[next]!.role !== 'user') next++;
@@ -125,21 +122,12 @@ function askedBefore(turn: number, part: string, submission: Submission, assignm
   const text = messages[asking]!.text;
   const named = namedQuestions(text);
   if (named.size) return named.has(question);
-  if (nearestQuestion(text, assignment.outline) !== question) return false;
-  const one = partByContent(text, assignment.outline, { min: 0.1 });
+  const nearest = nearestStatements(text, assignment.outline);
+  if (nearest.question !== question) return false;
   // Words that fit two parts about equally leave both to a person, never to a formula that fits one.
-  if (partsNearlyTied(text, assignment.outline).length > 1) return false;
+  if (nearest.tied.length > 1) return false;
+  const one = partByContent(text, assignment.outline, { min: 0.1 });
   return !one || (!one.doubt && (part === one.id || part.startsWith(`${one.id}.`)));
-}
-
-/**
- * Whether a write-up's unlabelled lines may answer a question: only when it answered some other part
- * of that question under a label. A write-up none of whose labels the reader placed in a question
- * (bullets, a list outside any problem's section, a remark naming a question) is left to its
- * reading: a formula that happens to fit is no answer the student gave to that question.
- */
-function writtenFor(question: string, submission: Submission): boolean {
-  return submission.responses.some((r) => r.partId.split('.')[0] === question);
 }
 
 /** A formula as compared for restatement: no spaces, dollars, sizing commands or braces. */
@@ -197,11 +185,15 @@ export function findByContent(parts: PartGrade[], submission: Submission, assign
     // The question's replies aligned by turn order, under no label of a sibling: a reply to the
     // whole question may answer this part too (its sibling's own found answer is excluded below).
     const question = p.id.split('.')[0]!;
+    // A question none of whose parts the reader placed is left to its reading: a formula that fits is
+    // no sign the person asked it or the student answered it (a remark naming it, a mid-line mention,
+    // bullets or a list outside any problem's section that the reader declined).
+    if (!submission.responses.some((r) => r.partId.split('.')[0] === question)) return p;
     // A reply aligned by order to one part alone answers the turn that asked that part, not its siblings.
     const byOrder = submission.responses
       .filter((r) => r.alignedBy === 'order' && r.partId.split('.')[0] === question && r.final.sharedWith?.length)
       .map((r) => ({ text: r.final.text, ...(r.final.turn !== undefined ? { turn: r.final.turn } : {}), ...(r.final.line ? { line: r.final.line } : {}) }));
-    const mayAnswer = (s: Stretch) => ofQuestion(s, question, submission) && (s.turn === undefined ? writtenFor(question, submission) : askedBefore(s.turn, p.id, submission, assignment));
+    const mayAnswer = (s: Stretch) => ofQuestion(s, question, submission) && (s.turn === undefined || askedBefore(s.turn, p.id, submission, assignment));
     for (const s of [...stretches.filter(mayAnswer), ...byOrder]) {
       const attempt: Attempt = { text: s.text, ...(s.turn !== undefined ? { turn: s.turn } : {}), ...(s.line ? { line: s.line } : {}) };
       const where = s.turn !== undefined ? `turn ${s.turn + 1}` : `line ${s.line}`;
