@@ -27,13 +27,6 @@ const NOT_A_NAME =
 /** A chat site's model picker over its page, the model's name and version alone (`ChatGPT 4.1`, `ChatGPT 4o`). */
 const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\w.-]*(?:[ \t]+[A-Z][a-z]+)?\s*$`, 'i');
 
-/** Whether a line of the head is a field naming the model or the person rather than a turn. */
-function isField(line: string): boolean {
-  const m = SPEAKER_FIELD.exec(line);
-  if (!m) return false;
-  return PERSON_ROLE.test(m[1]!) ? PERSON_VALUE.test(m[2]!) && !NOT_A_NAME.test(m[2]!) : MODEL_VALUE.test(m[2]!);
-}
-
 /** A model's turn (`Assistant: Sure, ...`): a line headed with a model's word that names no model. */
 function isReply(line: string | undefined): boolean {
   const m = line === undefined ? null : SPEAKER_FIELD.exec(line);
@@ -41,12 +34,15 @@ function isReply(line: string | undefined): boolean {
 }
 
 /**
- * Whether a line of the head is a field, given the next line said: a person's line the model
- * answers on the next (`Human: Good Morning` / `Assistant: Good morning! ...`) was said in the chat.
+ * Whether a line of the head is a field naming the model or the person rather than a turn, given
+ * the line after it: a person's line the model answers on the next (`Human: Good Morning` /
+ * `Assistant: Good morning! ...`) was said in the chat.
  */
 function isHeaderField(line: string, next: string | undefined): boolean {
-  if (!isField(line)) return false;
-  return !(PERSON_ROLE.test(SPEAKER_FIELD.exec(line)![1]!) && isReply(next));
+  const m = SPEAKER_FIELD.exec(line);
+  if (!m) return false;
+  if (!PERSON_ROLE.test(m[1]!)) return MODEL_VALUE.test(m[2]!);
+  return PERSON_VALUE.test(m[2]!) && !NOT_A_NAME.test(m[2]!) && !isReply(next);
 }
 
 /**
