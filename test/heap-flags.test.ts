@@ -44,7 +44,9 @@ test("the heap flags hold after the pool starts a worker: the main thread's youn
   const bare = youngGenerationAfter(`
     const w = new Worker('0', { eval: true });
     await new Promise((resolve) => w.once('exit', resolve));`);
-  assert.ok(pooled <= 4, `young generation ${pooled} MB with the pool's worker`);
+  // Held, the young generation stays near its start size: 4 MB on Node 20 and 22, 4-5.75 MB on Node 24
+  // (V8 13 sizes it by pages; 5.75 MB seen once in CI). Lost, it grows to its maximum, 32-64 MB.
+  assert.ok(pooled <= 8, `young generation ${pooled} MB with the pool's worker`);
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) assert.ok(bare >= 4 * pooled, `young generation ${bare} MB after a bare worker (flags lost), ${pooled} MB with the pool's`);
   else t.diagnostic(`Node ${major} keeps the flags when a thread starts: a bare worker's young generation is ${bare} MB`);
