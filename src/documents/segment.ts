@@ -759,6 +759,24 @@ const SECTION_LEAD = /^\s*(?:\d{1,2}[.)]\s+)?\*\*(?:\d{1,2}[.)]\s*)?([^*]{3,80}?
  */
 function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): { id: string; heading: string; text: string }[] | undefined {
   if (asked.size < 2) return undefined;
+  const sections = replySections(reply);
+  if (sections.length < 2 || sections.length > asked.size) return undefined;
+  const ranked = rankSections(sections, asked);
+  const ids: (string | undefined)[] = ranked.map(clearPart);
+  // A section whose words fit two parts equally, one of them another section's clear part: the other
+  // one, when the section's own title shares a word with it (a title that names nothing is no guess).
+  ranked.forEach((scored, i) => {
+    if (ids[i] || scored[0]!.s < 1) return;
+    const left = scored.filter((x) => x.s >= scored[0]!.s * 0.75 && !ids.includes(x.id));
+    const titled = left.length === 1 && [...words(sections[i]!.heading)].some((w) => has(words(asked.get(left[0]!.id)!), w));
+    if (titled) ids[i] = left[0]!.id;
+  });
+  if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return undefined;
+  return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
+}
+
+/** A reply's sections under its own headings (see SECTION_HEADING); what comes before the first is no section. */
+function replySections(reply: string): { heading: string; lines: string[] }[] {
   const sections: { heading: string; lines: string[] }[] = [];
   for (const line of reply.split('\n')) {
     const h = SECTION_HEADING.exec(line);
@@ -769,31 +787,71 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
     else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });
     else sections[sections.length - 1]?.lines.push(line);
   }
-  if (sections.length < 2 || sections.length > asked.size) return undefined;
+  return sections;
+}
+
+/** Each section's asked parts, best first, scored by the words its title and text share with each part's statement (formulas aside). */
+function rankSections(sections: { heading: string; lines: string[] }[], asked: ReadonlyMap<string, string>): { id: string; s: number }[][] {
   const texts = [...asked].map(([id, text]) => ({ id, w: words(text) }));
   // A word that several asked parts use tells them apart less: each counts 1 / (how many use it).
   const weight = (w: string) => {
     const n = texts.filter((t) => has(t.w, w)).length;
     return n ? 1 / n : 0;
   };
-  const ranked = sections.map((sec) => {
+  return sections.map((sec) => {
     const said = words(`${sec.heading} ${sec.lines.join(' ').replace(/\$[^$]*\$/g, ' ')}`);
     return texts.map((t) => ({ id: t.id, s: [...said].filter((w) => has(t.w, w)).reduce((sum, w) => sum + weight(w), 0) })).sort((x, y) => y.s - x.s);
   });
-  const ids: (string | undefined)[] = ranked.map((scored) => {
-    const best = scored[0]!;
-    return best.s >= 1 && !(scored[1] && scored[1].s >= best.s * 0.75) ? best.id : undefined;
-  });
-  // A section whose words fit two parts equally, one of them another section's clear part: the other
-  // one, when the section's own title shares a word with it (a title that names nothing is no guess).
-  ranked.forEach((scored, i) => {
-    if (ids[i] || scored[0]!.s < 1) return;
-    const left = scored.filter((x) => x.s >= scored[0]!.s * 0.75 && !ids.includes(x.id));
-    const titled = left.length === 1 && [...words(sections[i]!.heading)].some((w) => has(texts.find((t) => t.id === left[0]!.id)!.w, w));
-    if (titled) ids[i] = left[0]!.id;
-  });
-  if (ids.some((id, i) => !id || ids.indexOf(id) !== i)) return undefined;
-  return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
+}
+
+/** The part a section's words clearly name: the best, with no rival within three quarters of it. */
+function clearPart(scored: { id: string; s: number }[]): string | undefined {
+  const best = scored[0]!;
+  return best.s >= 1 && !(scored[1] && scored[1].s >= best.s * 0.75) ? best.id : undefined;
+}
+
+/** Whether a section's text holds a formula or a value worked out (`$...$`, `=`, a power, a command): a recap has them, a list of sources does not. */
+const HOLDS_FORMULA = /[$=^]|\\[a-z]/i;
+
+/**
+ * A reply to parts the person asked in words that spends more sections than parts (`## Conv layer:
+ * parameters`, `## Conv layer: output shape`, `## Max pooling layer`, `**Sources**` for the conv
+ * layer's part and the pooling layer's): each section goes to the asked part its words clearly name,
+ * and one that names no part goes on with the part before it (the next step of its working); before
+ * the first it is the reply's preamble. After the last part's first section, a section whose title
+ * names no part and that holds a formula is a recap of every part's value (`## Final answers`), and
+ * ends the parts (its sources, a remark without formula, still go on with the last). Every asked part
+ * must be named, each by a run of consecutive sections; undefined otherwise (and the reply is
+ * placed as before).
+ */
+function sectionGroupsByContent(reply: string, asked: ReadonlyMap<string, string>): { id: string; heading: string; text: string }[] | undefined {
+  if (asked.size < 2) return undefined;
+  const sections = replySections(reply);
+  if (sections.length <= asked.size) return undefined;
+  const ranked = rankSections(sections, asked);
+  const titled = rankSections(
+    sections.map((sec) => ({ heading: sec.heading, lines: [] })),
+    asked,
+  ).map(clearPart);
+  const groups: { id: string; heading: string; lines: string[] }[] = [];
+  let current: (typeof groups)[number] | undefined;
+  let recap = false;
+  for (const [i, sec] of sections.entries()) {
+    const id = clearPart(ranked[i]!);
+    const last = groups.length === asked.size;
+    if (last && !titled[i] && HOLDS_FORMULA.test(sec.lines.join('\n'))) recap = true;
+    if (recap) continue;
+    if (!id || id === current?.id) {
+      // Words of no part (or of the part under way): the working goes on; words of two: a summary, neither part's.
+      if (!id && ranked[i]![0]!.s >= 1) current = undefined;
+      else current?.lines.push(sec.heading, ...sec.lines);
+      continue;
+    }
+    if (groups.some((g) => g.id === id)) return undefined;
+    current = { id, heading: sec.heading, lines: [...sec.lines] };
+    groups.push(current);
+  }
+  return groups.length === asked.size ? groups.map((g) => ({ id: g.id, heading: g.heading, text: g.lines.join('\n') })) : undefined;
 }
 
 /** A reply's numbered section heading: `### 2. Backpropagated gradients`, `**3. Max pooling**`, `4. **Receptive field**`. */
@@ -1020,6 +1078,15 @@ const ASKED_APART = /\?|;|\.\s+|\s+(?:—|–)\s+|,?\s+(?:also|and then|then)\b\
  * Empty when fewer, or when the sentences name parts of different questions.
  */
 function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
+  const ids = clausesAsking(text, outline);
+  return ids.length >= 2 ? ids : [];
+}
+
+/**
+ * The parts a turn's sentences ask, each sentence's words nearest one part with no close rival, in
+ * the turn's order, all of one question (else none).
+ */
+function clausesAsking(text: string, outline: QuestionOutline[]): string[] {
   if (text.length > 1200) return [];
   const found: { id: string; rival?: string }[] = [];
   for (const clause of text.split(ASKED_APART)) {
@@ -1031,7 +1098,16 @@ function partsAskedInWords(text: string, outline: QuestionOutline[]): string[] {
   const clear = found.filter((f) => f.rival === undefined).map((f) => f.id);
   const ids: string[] = [];
   for (const f of found) if (!ids.includes(f.id) && (f.rival === undefined || (clear.includes(f.rival) && !clear.includes(f.id)))) ids.push(f.id);
-  return ids.length >= 2 && ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
+  return ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
+}
+
+/** A turn of two questions or more: two question marks, or a question and another asked after `also`, `and why`, `and how`. */
+const ASKS_SEVERAL = /\?[^?]*\?|\?\s*(?:also|and)\b|\b(?:also|and)\s+(?:what|how|why|which)\b/i;
+
+/** The one unanswered part a turn's sentences clearly ask (clausesAsking), when exactly one is. */
+function soleClauseAsking(text: string, outline: QuestionOutline[], answered: (id: string) => boolean): { id: string; question: string; doubt?: string; rival?: string } | undefined {
+  const ids = clausesAsking(text, outline).filter((id) => !answered(id));
+  return ids.length === 1 ? { id: ids[0]!, question: ids[0]!.split('.')[0]! } : undefined;
 }
 
 /**
@@ -1397,7 +1473,13 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const listed = unlabelled ? partsAskedAsList(m.text, outline).filter((id) => !responses.has(id)) : [];
         askedAsList = listed.length >= 2;
         const several = askedAsList ? listed : unlabelled ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
-        const asked = byContent && several.length < 2 ? partByContent(m.text, outline) : undefined;
+        // `if I stack L conv layers ..., what's the receptive field of the last output? also what happens if I add
+        // a max pool, and why ...?`: a turn of several questions whose whole words name no part, one of whose
+        // sentences clearly asks an unanswered one (the others fitting two parts, or none), asks that part.
+        const asked =
+          byContent && several.length < 2
+            ? (partByContent(m.text, outline) ?? (unlabelled && ASKS_SEVERAL.test(m.text) ? soleClauseAsking(m.text, outline, (id) => responses.has(id)) : undefined))
+            : undefined;
         if (several.length >= 2) {
           const q = several[0]!.split('.')[0]!;
           if (q !== question) cursor = -1;
@@ -1559,7 +1641,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     const byOwnWords = open && sectionsByContent(m.text, open);
     const sections =
       pending === 'new' && promptParts.length > 1
-        ? ((askedAsList ? sectionsInListOrder(m.text, promptParts) : undefined) ?? sectionsByContent(m.text, askedTexts))
+        ? ((askedAsList ? sectionsInListOrder(m.text, promptParts) : undefined) ?? sectionsByContent(m.text, askedTexts) ?? sectionGroupsByContent(m.text, askedTexts))
         : byOwnWords?.some((sec) => sec.id === promptParts[0])
           ? byOwnWords
           : undefined;
