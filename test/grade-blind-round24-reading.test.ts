@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { devSkip, gradeWithStaffKey, readWithStaffKey, ROOT } from './hw4-dev.js';
 import { boxedPromptTurns } from '../src/documents/boxed-prompts.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
+import { withoutReasoning } from '../src/documents/transcripts.js';
 
 // Blind round 24's reading classes (issue 9): parts the reader did not find, each in a document of our
 // own, not the round's, with a near miss that must read as it did before.
@@ -37,4 +38,49 @@ test("a person's note signed with initials in any bracket (`<<JR>> ...`, `{JR} .
   for (const p of ['<<JR>> the constant is off, should be 1/sqrt(d_out).', '{JR} fine', '<JR>: agrees with the key']) assert.equal(isLabelledRemark(p), true, p);
   // Near misses: a model's special tokens and the field's acronyms in angle brackets, and a Roman numeral, are its words.
   for (const p of ['<EOS> ends every sequence.', '<<II>> By induction, ...', '{CNN} layers keep the shape.', '<b> bold']) assert.equal(isLabelledRemark(p), false, p);
+});
+
+test("a folded reasoning's status line with the page's decoration (`> Thought for 14s ▸`, `💭 Thought for 3s`, `Reasoned for 8s ▾` at a reply's top) is no line of the answer", () => {
+  for (const line of ['> Thought for 14s ▸', '💭 Thought for 3s', '**Thought for 31 seconds**', '▾ Reasoned for 8s', 'Pondered for 2 min ›'])
+    assert.equal(withoutReasoning(`${line}\n\nThe variance is $(n-k+1)^2\\sigma_x^2\\sigma_g^2$.`).trim(), 'The variance is $(n-k+1)^2\\sigma_x^2\\sigma_g^2$.', line);
+  // Near misses: a sentence of time spent (a full stop, words after the time) and the same lower in a reply are the answer's words.
+  for (const reply of ['Heated for 10 min.\nThe rod is 5 K warmer.', 'Heated for 10 min, the rod is 5 K warmer.', 'The rod is warmer.\nHeated for 10 min ›'])
+    assert.equal(withoutReasoning(reply), reply, reply);
+});
+
+test('a chat that a heading puts on one question, then pastes its statement with no number, is on that question even when the opening words match another title as well', { skip: devSkip }, () => {
+  const q7 = [
+    '**User:**',
+    '',
+    'A single-channel convolution layer: input image X is n by n, kernel w is k by k, output Y is m by m, stride 1, no padding, no bias, so',
+    'y_{i,j} = sum over h, l from 1 to k of x_{i+h-1, j+l-1} w_{h,l}. The loss gradient with respect to the output is dY, entries dy_{i,j}.',
+    '',
+    '(a) Find dw_{h,l} = dL/dw_{h,l}, and the weight after one SGD step with rate eta on a single image.',
+    '',
+    '**Assistant:**',
+    '',
+    'Each weight touches every output once, so',
+    '',
+    '$$dw_{h,l} = \\sum_{i=1}^{m}\\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\,j+l-1}$$',
+    '',
+    'and one step gives $w_{h,l} - \\eta\\, dw_{h,l}$.',
+    '',
+  ];
+  const q4 = [
+    '**User:**',
+    '',
+    'Feature dimensions of a convolutional network. A conv layer takes an input of width W, height H and C channels, and has F filters, each of spatial size K x K, applied with zero padding P on every side and stride S in both directions; the filters span the full input depth.',
+    '',
+    '(a) How many weights and biases does it have, and what is the shape of its output?',
+    '',
+    '**Assistant:**',
+    '',
+    'Weights $K^2 C F$, biases $F$, output $(\\lfloor (W-K+2P)/S \\rfloor + 1) \\times (\\lfloor (H-K+2P)/S \\rfloor + 1) \\times F$.',
+    '',
+  ];
+  const grades = (lines: string[]) => Object.fromEntries(gradeWithStaffKey(lines.join('\n'), 'pasted.md'));
+  assert.deepEqual(grades(['# Question 7, one part at a time', '', ...q7]), { '7.a': 'correct' });
+  // Both orders: a paste after another question's answers is the question its whole text is about.
+  assert.deepEqual(grades(['# Question 7, then 4', '', ...q7, ...q4]), { '4.a': 'correct', '7.a': 'correct' });
+  assert.deepEqual(grades(['# Question 4, then 7', '', ...q4, ...q7]), { '4.a': 'correct', '7.a': 'correct' });
 });
