@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devSkip, gradeWithStaffKey, readWithStaffKey, ROOT } from './hw4-dev.js';
+import { alternatingRoleTurns } from '../src/documents/alternating-roles.js';
 import { boxedPromptTurns } from '../src/documents/boxed-prompts.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
 import { withoutReasoning } from '../src/documents/transcripts.js';
@@ -83,4 +84,70 @@ test('a chat that a heading puts on one question, then pastes its statement with
   // Both orders: a paste after another question's answers is the question its whole text is about.
   assert.deepEqual(grades(['# Question 7, then 4', '', ...q7, ...q4]), { '4.a': 'correct', '7.a': 'correct' });
   assert.deepEqual(grades(['# Question 4, then 7', '', ...q4, ...q7]), { '4.a': 'correct', '7.a': 'correct' });
+});
+
+test('a chat whose turns the person headed with labels of their own (`Input #1` / `Output #1`) is read by their alternation: the first label asks, the second answers', { skip: devSkip }, () => {
+  const chat = [
+    'Testing a model on HW4 question 1. I typed the labels myself when copying.',
+    '',
+    '**Input #1**',
+    'Question 1, Newton-Schulz: W is d_out x d_in and one iteration computes p(W) = 1/2 (3I - W W^T) W. Multiplying n x m by m x p costs c n m p.',
+    '(a) What is the runtime of one iteration?',
+    '(b) When d_out >> d_in, how can it be computed faster, and what is the runtime then?',
+    '',
+    '**Output #1**',
+    'Here are both parts.',
+    '',
+    '**Part (a)** Two products, each c d_out^2 d_in, so one iteration takes $2c\\, d_{out}^2 d_{in}$.',
+    '',
+    '**Part (b)** By associativity, $(W W^T) W = W (W^T W)$; with the Gram matrix first the total is $2c\\, d_{out} d_{in}^2$.',
+    '',
+    '**Input #2**',
+    'Is the runtime in (a) right? Why is the identity term free?',
+    '',
+    '**Output #2**',
+    'Yes: adding 3I and halving are elementwise, O(d_out^2) work that the cost model leaves out, so (a) stays $2c\\, d_{out}^2 d_{in}$.',
+    '',
+  ].join('\n');
+  const sub = readWithStaffKey(chat, 'labelled-turns.md');
+  assert.deepEqual(
+    sub.messages?.map((m) => m.role),
+    ['user', 'assistant', 'user', 'assistant'],
+  );
+  assert.deepEqual(Object.fromEntries(gradeWithStaffKey(chat, 'labelled-turns.md')), { '1.a': 'correct', '1.b': 'correct' });
+  // Near misses: a write-up whose own sections alternate (`Setup` / `Check`) answers, it asks nothing, and
+  // a question's word with its answer's (`Problem 1` / `Solution`) is the write-up's numbering: neither is a chat.
+  const sections = [
+    'Problem 1',
+    '',
+    'Setup',
+    '(a) Two products of c d_out^2 d_in each.',
+    '',
+    'Check',
+    'Both are (d_out x d_in)(d_in x d_out) shaped; total $2c\\, d_{out}^2 d_{in}$.',
+    '',
+    'Setup',
+    '(b) Use the Gram matrix W^T W.',
+    '',
+    'Check',
+    'Total $2c\\, d_{out} d_{in}^2$.',
+    '',
+  ];
+  assert.equal(alternatingRoleTurns(sections.join('\n')), undefined);
+  assert.equal(readWithStaffKey(sections.join('\n'), 'sections.md').format, 'writeup');
+  const numbered = [
+    'Problem 1',
+    'What is the runtime of one iteration?',
+    '',
+    'Solution',
+    '(a) $2c\\, d_{out}^2 d_{in}$, two products each c d_out^2 d_in.',
+    '',
+    'Problem 2',
+    'What is c?',
+    '',
+    'Solution',
+    '(b) $c = 1/\\sqrt{d_{in}}$ so that the variance is one.',
+    '',
+  ];
+  assert.equal(alternatingRoleTurns(numbered.join('\n')), undefined);
 });

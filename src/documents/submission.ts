@@ -11,6 +11,7 @@ import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
+import { alternatingRoleTurns } from './alternating-roles.js';
 import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
@@ -96,7 +97,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   const unlabelled =
     turns ??
     (format === 'writeup'
-      ? (appMarkedTurns(text) ?? boxedPromptTurns(text) ?? unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline)))
+      ? (appMarkedTurns(text) ?? boxedPromptTurns(text) ?? alternatingRoleTurns(text) ?? unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline)))
       : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
