@@ -151,3 +151,25 @@ test('a chat whose turns the person headed with labels of their own (`Input #1` 
   ];
   assert.equal(alternatingRoleTurns(numbered.join('\n')), undefined);
 });
+
+test("a first turn that carries a report's preamble (eight lines of setup) asks for the question its last paragraph requests, however far down", { skip: devSkip }, () => {
+  const preamble = Array.from({ length: 8 }, (_, i) => `Setup note ${i + 1}: browser session, default settings, nothing else changed.`);
+  const chat = (request: string) =>
+    [
+      '**User:**',
+      '',
+      ...preamble,
+      '',
+      request,
+      '',
+      '**Assistant:**',
+      '',
+      '(c) The bound on the update is $\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$.',
+      '',
+      '(d) The sign matrix has norm $\\sqrt{d_{in} d_{out}}$, so $\\alpha = 1/\\sqrt{d_{in}}$.',
+      '',
+    ].join('\n');
+  assert.deepEqual(Object.fromEntries(gradeWithStaffKey(chat('Solve question 2 from the attached PDF, whichever parts you can.'), 'preamble.md')), { '2.c': 'correct', '2.d': 'correct' });
+  // Near miss: a last paragraph that mentions a question without asking for it requests nothing.
+  assert.deepEqual(Object.fromEntries(gradeWithStaffKey(chat('My friend thinks question 1 is the hard one; the PDF is attached.'), 'preamble.md')), {});
+});

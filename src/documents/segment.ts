@@ -727,10 +727,16 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // names, its words no title of it.
   // (Below a file the person attached, `hw4.pdf` / `PDF · 9 pages`, or their name over the chat:
   // the request opens a line of its own, a few lines down.)
-  const requested = first
-    .slice(0, 6)
-    .map((l) => REQUESTED_QUESTION.exec(l))
-    .find((r) => r);
+  // (A report's preamble copied into the chat's first turn puts the request lower: it is the paragraph
+  // the reply answers, the turn's last.)
+  const closing = text
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .at(-1)!
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const requested = [...first.slice(0, 6), ...closing.slice(0, 6)].map((l) => REQUESTED_QUESTION.exec(l)).find((r) => r);
   if (requested) return { number: requested[1]!, heading: '' };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
