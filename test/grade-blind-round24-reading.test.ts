@@ -173,3 +173,53 @@ test("a first turn that carries a report's preamble (eight lines of setup) asks 
   // Near miss: a last paragraph that mentions a question without asking for it requests nothing.
   assert.deepEqual(Object.fromEntries(gradeWithStaffKey(chat('My friend thinks question 1 is the hard one; the PDF is attached.'), 'preamble.md')), {});
 });
+
+test("role lines drawn into rules (`──── Kevin ────` / `──── Tutor ────`) head a chat whatever their words; a write-up's ruled sections stay a write-up", { skip: devSkip }, () => {
+  const rule = (w: string) => `──────────── ${w} ────────────`;
+  const chat = (a: string, b: string) =>
+    [
+      'Exported conversation',
+      '',
+      rule(a),
+      'Question 2 (c): what is the largest spectral norm of the update so that RMS(Δy) stays at most 1?',
+      '',
+      rule(b),
+      'With c = 1/√d_in the bound is RMS(Δy) ≤ ‖ΔW‖/√d_out, so the largest norm is',
+      '',
+      '‖ΔW‖₂ = √d_out',
+      '',
+      rule(a),
+      'And (d), the SignSGD learning rate?',
+      '',
+      rule(b),
+      'The sign matrix is rank one with norm √(d_in d_out), so',
+      '',
+      'α = 1/√d_in',
+      '',
+    ].join('\n');
+  for (const [a, b] of [
+    ['Kevin', 'Tutor'],
+    ['You', 'Assistant'],
+  ]) {
+    assert.equal(readWithStaffKey(chat(a!, b!), 'ruled.txt').format, 'chat-text', a);
+    assert.deepEqual(Object.fromEntries(gradeWithStaffKey(chat(a!, b!), 'ruled.txt')), { '2.c': 'correct', '2.d': 'correct' }, a);
+  }
+  // Near miss: a write-up's own ruled sections, which ask nothing, are no turns.
+  const writeup = [
+    'Problem 2',
+    '',
+    rule('Work'),
+    '(c) RMS(Δy) ≤ ‖ΔW‖/√d_out gives ‖ΔW‖₂ ≤ √d_out.',
+    '',
+    rule('Check'),
+    'Both sides have the units of RMS.',
+    '',
+    rule('Work'),
+    '(d) α = 1/√d_in.',
+    '',
+    rule('Check'),
+    'Rank one, so the norm is √(d_in d_out).',
+    '',
+  ].join('\n');
+  assert.equal(alternatingRoleTurns(writeup), undefined);
+});

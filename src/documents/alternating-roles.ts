@@ -3,8 +3,8 @@ import { ASKS } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 
 /**
- * A chat whose turns a person headed with labels of their own choosing, whatever the words
- * (`PROMPT 1` / `RESPONSE 1`, `Input #2` / `Output #2`, `Ask` / `Reply`): read by their shape and
+ * A chat whose turns a person or an exporter headed with labels of their own choosing, whatever the words
+ * (`PROMPT 1` / `RESPONSE 1`, `Input #2` / `Output #2`, `──── Kevin ────` / `──── Tutor ────`): read by their shape and
  * their alternation, not by a list of role names. Two labels, each a word or two alone on its line
  * (perhaps numbered, bold or a heading), take turns strictly, first one then the other, at least
  * twice each; numbered, they count up in step. The first label's turns are the person's, and they
@@ -13,8 +13,12 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * are the write-up reader's numbering, not a speaker.
  */
 
-/** A label alone on its line: one or two words, a number perhaps (`PROMPT 1`, `Input #2`, `**Reply 3:**`, `### Ask`). */
-const LABEL_LINE = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?([A-Za-z][a-z]*|[A-Z]+)(?:[ \t]+([A-Za-z][a-z]*|[A-Z]+))?(?:[ \t]*#?(\d{1,3}))?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*$/;
+/**
+ * A label alone on its line: one or two words, a number perhaps (`PROMPT 1`, `Input #2`, `**Reply 3:**`,
+ * `### Ask`), or drawn into a rule (`──── Kevin ────`, `=== Reply 2 ===`).
+ */
+const LABEL_LINE =
+  /^[ \t]*(?:#{1,6}[ \t]*|[─━═=~\-·•*]{2,}[ \t]*)?(?:\*\*|__)?([A-Za-z][a-z]*|[A-Z]+)(?:[ \t]+([A-Za-z][a-z]*|[A-Z]+))?(?:[ \t]*#?(\d{1,3}))?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*(?:[─━═=~\-·•*]{2,}[ \t]*)?$/;
 /** Words that number a question or part: the write-up reader's headings, never a speaker. */
 const QUESTION_WORD = /^(?:question|problem|exercise|task|part|q|solution|answer|section|step|case|example|proof|lemma|theorem|figure|table|appendix)$/i;
 /** A turn asks: a question mark, or a request's verb at a sentence's start. */
