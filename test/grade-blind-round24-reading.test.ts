@@ -6,6 +6,7 @@ import { devSkip, gradeWithStaffKey, readWithStaffKey, ROOT } from './hw4-dev.js
 import { alternatingRoleTurns } from '../src/documents/alternating-roles.js';
 import { boxedPromptTurns } from '../src/documents/boxed-prompts.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
+import { speakerLines } from '../src/documents/speaker-lines.js';
 import { withoutReasoning } from '../src/documents/transcripts.js';
 
 // Blind round 24's reading classes (issue 9): parts the reader did not find, each in a document of our
@@ -222,4 +223,18 @@ test("role lines drawn into rules (`──── Kevin ────` / `──�
     '',
   ].join('\n');
   assert.equal(alternatingRoleTurns(writeup), undefined);
+});
+
+test("a messaging app's chat with a bot it has no name for (`[date, time] StudyBuddy:`) is a chat: of its two senders, the one who writes first and asks is the person", { skip: devSkip }, () => {
+  const chat = (bot: string, third = '') =>
+    [
+      '[05/12/2025, 10:02:11] Noor: question 2 (c): what is the largest spectral norm of ΔW so that RMS(Δy) ≤ 1?',
+      `[05/12/2025, 10:02:40] ${bot}: With c = 1/√d_in the bound is RMS(Δy) ≤ ‖ΔW‖/√d_out, so the largest spectral norm is ‖ΔW‖₂ = √d_out.`,
+      ...(third ? [`[05/12/2025, 10:03:15] ${third}: same as what I got`] : []),
+      '[05/12/2025, 10:05:02] Noor: and (d), the SignSGD learning rate?',
+      `[05/12/2025, 10:05:30] ${bot}: The sign matrix is rank one with norm √(d_in d_out), so α = 1/√d_in.`,
+    ].join('\n');
+  for (const bot of ['StudyBuddy', 'Course Helper']) assert.deepEqual(Object.fromEntries(gradeWithStaffKey(chat(bot), 'messages.txt')), { '2.c': 'correct', '2.d': 'correct' }, bot);
+  // Near misses: a group of three senders is no chat with one model, and no one is named for a turn in it.
+  assert.ok(!/^(?:User|Assistant):/m.test(speakerLines(chat('StudyBuddy', 'Sam'))));
 });
