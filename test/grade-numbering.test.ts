@@ -47,6 +47,12 @@ const STYLES: { name: string; part: (q: number, p: string) => string; question?:
   { name: '## Problem 1 then **(a):**', question: (q) => `## Problem ${q}`, part: (_q, p) => `**(${p}):**` },
   { name: 'Problem 1 then Solution (a):', question: (q) => `Problem ${q}`, part: (_q, p) => `Solution (${p}):` },
   { name: 'Question 1 then **Answer to (a).**', question: (q) => `Question ${q}`, part: (_q, p) => `**Answer to (${p}).**` },
+  // A typed write-up's tag in a pair of delimiters, whichever pair the writer reached for.
+  { name: '{1.a}', part: (q, p) => `{${q}.${p}}` },
+  { name: '<Q1a>:', part: (q, p) => `<Q${q}${p}>:` },
+  { name: '【1a】', part: (q, p) => `【${q}${p}】` },
+  { name: '**[1(a)]**', part: (q, p) => `**[${q}(${p})]**` },
+  { name: 'Question 1 then [a]', question: (q) => `Question ${q}`, part: (_q, p) => `[${p}]` },
 ];
 
 function writeup(style: (typeof STYLES)[number], answers = ANSWERS, sameLine = true): string {
@@ -95,6 +101,14 @@ test('sentences that look like labels are not labels', () => {
     'a.k.a. the kernel',
     'Part 3: Short answers',
     'Part 2 of the proof',
+    // Bracketed things at a line's start that tag no part: a citation, an interval, a ticked box, a link, a set, a tag.
+    '[1] Smith and Jones, 2019',
+    '[3, 4] is the interval',
+    '- [x] checked the shapes',
+    '[1a](https://example.org/notes) has the derivation',
+    '{a, b} is the set of weights',
+    '<br> then the output',
+    '[1a and 1b] together below',
   ]) {
     const l = readLineLabel(line);
     assert.ok(!l?.part, `${line} → ${JSON.stringify(l)}`);

@@ -31,13 +31,13 @@ const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\
 const CHEVRONS = /^>>(?!>)\s/;
 
 /**
- * `> **[WL]** (b) is the Glorot version ...`, `(HP) wrong sign`: a paragraph led by its writer's initials in
- * brackets, as a student signs the notes they add to a copied chat. A model opens no paragraph on two or three
+ * `> **[WL]** (b) is the Glorot version ...`, `(HP) wrong sign`, `<<JR>> off by one`: a paragraph led by its
+ * writer's initials in brackets of any kind, as a student signs the notes they add to a copied chat. A model opens no paragraph on two or three
  * capitals in brackets; upper-case Roman numerals there (`(II)`, `[IV]`) are labels, and a language
  * model's special tokens and the field's acronyms (`[CLS] token ...`, `(MLP) ...`) are the model's words.
  */
 const MODEL_ACRONYMS = 'CLS|SEP|EOS|BOS|SOS|PAD|UNK|MLP|CNN|RNN|GAP|FFT|SGD|GPU|CPU|FC';
-const INITIALS = new RegExp(String.raw`^(?:>\s*)?(?:\*\*|_)?[[(](?![IVXL]{2,3}[\])])(?!(?:${MODEL_ACRONYMS})[\])])[A-Z]{2,3}[\])](?:\*\*|_)?:?\s+\S`);
+const INITIALS = new RegExp(String.raw`^(?:>\s*)?(?:\*\*|_)?(?:<<|[[(<{])(?![IVXL]{2,3}(?:>>|[\])>}]))(?!(?:${MODEL_ACRONYMS})(?:>>|[\])>}]))[A-Z]{2,3}(?:>>|[\])>}])(?:\*\*|_)?:?\s+\S`);
 
 /** A column that grades the model's answers: `My verdict`, `Correct?`, `Grade`. */
 const VERDICT_COLUMN = /^(?:\*\*)?(?:my\s+|ta\s+)?(?:verdict|grade|assessment|judg(?:e)?ment|correct\s*\??|right\s*\??|ok\s*\?)(?:\*\*)?$/i;

@@ -117,6 +117,31 @@ const DASHED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})[-–]([a-hA-H])(?:[.-]([1-9
 /** An answer's word before a numbered part's label (`**Answer 3(d) i.**`), kept apart from the bold mark before it. */
 const ANSWER_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:answer|solution|ans\.|sol\.)\s+(?:(?:to|for|of)\s+)?(?=(?:q|question|problem)?\s*\d{1,2}\s*\(?[a-h]\))/i;
 
+/**
+ * A part's id set in a pair of delimiters, the way a typed write-up tags each answer (`[1a]`, `{2.c}`,
+ * `<Q3d.ii>`, `【2b】`, `[(c)]`): any bracket pair, the id inside in any numbering canonicalPartId
+ * reads, or a part letter alone. Then the end of the line, a space or a colon; `[1a](url)` is a link,
+ * `[1]` a citation, `[3, 4]` an interval, `[x]` a ticked box: none is a label.
+ */
+const BRACKET_PAIRS: Readonly<Record<string, string>> = { '[': ']', '{': '}', '<': '>', '⟨': '⟩', '【': '】', '〔': '〕', '「': '」', '『': '』', '«': '»', '〈': '〉' };
+const BRACKETED =
+  /^(\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__)?)([[{<⟨【〔「『«〈])\s*([^\]}>⟩】〕」』»〉\s][^\]}>⟩】〕」』»〉\n]{0,14}?)\s*([\]}>⟩】〕」』»〉])(?:\*\*|__)?\s*[:.\-–—]?(?:\*\*|__)?(?=\s|$)/;
+
+function bracketedLabel(line: string): LineLabel | undefined {
+  const m = BRACKETED.exec(line);
+  if (!m || BRACKET_PAIRS[m[2]!] !== m[4]) return undefined;
+  const inner = m[3]!;
+  const id = canonicalPartId(inner);
+  if (id?.includes('.')) {
+    const [question, part, subpart] = idLevels(id);
+    return /^[a-h]$/.test(part!) ? label(question, part, subpart, m[0].length, true) : undefined;
+  }
+  // `[b]`, `[(c)]`, `{d.ii}`: a part letter alone, read as a bare `(b)` is.
+  const letter = /^\(?([a-h])\)?(?:[\s.]*\(?([ivx]{1,4})\)?)?$/.exec(inner);
+  if (letter && (!letter[2] || isRoman(letter[2]))) return { part: letter[1]!, ...(letter[2] ? { subpart: letter[2] } : {}), length: m[0].length, strong: false };
+  return undefined;
+}
+
 export function readLineLabel(line: string): LineLabel | undefined {
   // `> **(a) What is the runtime ...**`: a reply that quotes each part's question before answering it.
   const quote = /^\s*(?:>\s?)+/.exec(line);
@@ -150,6 +175,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
     const inner = readLineLabel(answered[1]! + line.slice(answered[0].length));
     if (inner?.question && inner.part) return { ...inner, length: inner.length + answered[0].length - answered[1]!.length };
   }
+  const bracketed = bracketedLabel(line);
+  if (bracketed) return bracketed;
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
   if ((m = WORD_LABEL.exec(line))) {

@@ -101,6 +101,18 @@ export function alignQuestion(number: string | undefined, heading: string, outli
   return { ...(number ? { number } : {}), by: 'number' };
 }
 
+/**
+ * The question a text pasted with no number is: the one its opening lines match by title, unless
+ * another matches nearly as well (`Consider a conv layer with input X ...` is one question's
+ * dimensions and another's gradients); then the one its whole text, parts and all, is about, when that is clear.
+ */
+function questionOfPaste(heading: string, text: string, outline: QuestionOutline[]): { number?: string; by: 'number' | 'title'; doubt?: string } {
+  const aligned = alignQuestion(undefined, heading, outline);
+  if (!aligned.doubt) return aligned;
+  const whole = questionByContent(text, outline);
+  return whole && !whole.doubt ? { number: whole.question, by: 'title' } : aligned;
+}
+
 /** Accumulates attempts per part id, keeping their order. */
 class Responses {
   private readonly byId = new Map<string, PartResponse>();
@@ -715,10 +727,16 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // names, its words no title of it.
   // (Below a file the person attached, `hw4.pdf` / `PDF · 9 pages`, or their name over the chat:
   // the request opens a line of its own, a few lines down.)
-  const requested = first
-    .slice(0, 6)
-    .map((l) => REQUESTED_QUESTION.exec(l))
-    .find((r) => r);
+  // (A report's preamble copied into the chat's first turn puts the request lower: it is the paragraph
+  // the reply answers, the turn's last.)
+  const closing = text
+    .trim()
+    .split(/\n[ \t]*\n/)
+    .at(-1)!
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const requested = [...first.slice(0, 6), ...closing.slice(0, 6)].map((l) => REQUESTED_QUESTION.exec(l)).find((r) => r);
   if (requested) return { number: requested[1]!, heading: '' };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
@@ -1396,9 +1414,19 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           // (Found by its words, as a chat that gives no number: the next question it pastes is found so too.)
           byWords = true;
         }
-        if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && before !== undefined) {
+        // (Its opening lines matched two questions' titles about equally: its whole text decides.)
+        if (!h.number && question !== before && alignedBy.by === 'title' && alignedBy.doubt) {
+          const settled = questionOfPaste(h.heading, m.text, outline);
+          if (!settled.doubt) {
+            question = settled.number;
+            alignedBy = { by: 'title' };
+          }
+        }
+        // (A question a note or heading named, none of whose parts is answered yet, is the one this paste opens.)
+        const begun = before !== undefined && outline.find((o) => o.number === before)?.parts.some((id) => responses.has(id));
+        if (!h.number && question === before && labels.length && labels[0]!.label!.part === 'a' && begun) {
           // A new pasted question with no number: the one its title or text matches, else the key's next.
-          const byTitle = alignQuestion(undefined, h.heading, outline).number;
+          const byTitle = questionOfPaste(h.heading, m.text, outline).number;
           setQuestion(byTitle ?? outline[outline.findIndex((o) => o.number === before) + 1]?.number, '');
         } else if (!h.number && labels.some((s) => !idFor(question, s.label!.part, undefined, outline))) {
           // Letters the current question does not have: the pasted words say which question they are.

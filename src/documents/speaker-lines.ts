@@ -1,3 +1,4 @@
+import { ASKS } from './segment.js';
 import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
 
 /**
@@ -9,7 +10,8 @@ import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
  */
 
 /** A messaging app's stamp before a sender's name: `[10/3/25, 21:40:12] ` (iOS) or `10/03/2025, 21:40 - ` (Android). */
-const MESSAGE_STAMP = /^[ \t]*\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:-[ \t]+)?(?=[^\s:][^:\n]{0,40}:[ \t])/gm;
+const STAMP = String.raw`^[ \t]*\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:-[ \t]+)?`;
+const MESSAGE_STAMP = new RegExp(String.raw`${STAMP}(?=[^\s:][^:\n]{0,40}:[ \t])`, 'gm');
 
 /** A model's name heading its turn, with a colon (`Meta AI: ...`, `GitHub Copilot:`). */
 const MODEL_SAYS = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${ASSISTANT_NAMES})${VERSION}(?:\*\*)?[ \t]*:`, 'i');
@@ -30,10 +32,40 @@ const NOT_A_HANDLE =
 const OLLAMA = /^[ \t]*(?:\$[ \t]*)?ollama[ \t]+run[ \t]+\S+/m;
 const PROMPT = /^>>>[ \t]+(\S.*)$/;
 
+/** A stamped line's sender: the name between the stamp and its colon. */
+const STAMPED_SENDER = new RegExp(String.raw`${STAMP}([^\s:][^:\n]{0,40}):[ \t]`);
+
+/**
+ * A messaging app's chat with a bot the reader has no name for (`StudyBuddy`, a course's own assistant):
+ * two senders, by their stamps, the one who writes first and asks is the person, and the other's
+ * replies outrun the questions. Each sender's name, as a turn's label: undefined unless exactly two send.
+ */
+function stampedRoles(text: string): Map<string, 'User' | 'Assistant'> | undefined {
+  const sent = text.split('\n').flatMap((l) => {
+    const m = STAMPED_SENDER.exec(l);
+    return m ? [{ name: m[1]!.trim(), words: l.slice(m[0].length) }] : [];
+  });
+  const names = [...new Set(sent.map((s) => s.name))];
+  if (names.length !== 2) return undefined;
+  const first = sent.filter((s) => s.name === names[0]);
+  if (!first.some((s) => s.words.includes('?') || ASKS.test(s.words))) return undefined;
+  // A model's replies outrun what it is asked; a friend's `yes, 8` does not, and two friends stay two people.
+  const size = (name: string) => sent.filter((s) => s.name === name).reduce((n, s) => n + s.words.trim().length, 0);
+  if (size(names[1]!) <= size(names[0]!)) return undefined;
+  return new Map([
+    [names[0]!, 'User'],
+    [names[1]!, 'Assistant'],
+  ]);
+}
+
 /** The text with its turns headed as the transcript reader reads them; unchanged when it is none of these chats. */
 export function speakerLines(text: string): string {
   let t = text;
-  if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) t = t.replace(MESSAGE_STAMP, '');
+  if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) {
+    const roles = MODEL_SAYS_IN.test(t.replace(MESSAGE_STAMP, '')) ? undefined : stampedRoles(t);
+    t = t.replace(MESSAGE_STAMP, '');
+    if (roles) return t.replace(/^([^:\n]{1,41}):(?=[ \t])/gm, (m, name: string) => (roles.has(name.trim()) ? `${roles.get(name.trim())}:` : m));
+  }
   if (t.includes('>>>') && OLLAMA.test(t)) t = terminalTurns(t);
   // (Quoting prompts adds no model's line: the one test serves both.)
   const modelSays = MODEL_SAYS_IN.test(t);

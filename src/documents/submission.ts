@@ -10,6 +10,8 @@ import { detectFormat, readMessages, reasoningLeftOut, TranscriptError } from '.
 import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
+import { boxedPromptTurns } from './boxed-prompts.js';
+import { alternatingRoleTurns } from './alternating-roles.js';
 import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
@@ -92,7 +94,11 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
   // (With no cue of a site's, a chat whose person's turns are blockquotes: Le Chat copied as Markdown.)
-  const unlabelled = turns ?? (format === 'writeup' ? (appMarkedTurns(text) ?? unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline))) : undefined);
+  const unlabelled =
+    turns ??
+    (format === 'writeup'
+      ? (appMarkedTurns(text) ?? boxedPromptTurns(text) ?? alternatingRoleTurns(text) ?? unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline)))
+      : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.

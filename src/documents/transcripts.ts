@@ -492,6 +492,11 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   return 'writeup';
 }
 
+/** How long a model reasoned, as a site prints it: `14s`, `31 seconds`, `1m 20s`, `a few seconds`. */
+const DURATION = String.raw`(?:a few seconds|\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?)(?:\s*\d+\s*(?:s|secs?|seconds?))?)`;
+/** What a copied page leaves before a folded reasoning's status line: quote marks, then up to three glyphs (`>`, `▸`, `💭`), then emphasis. */
+const FOLD_DECORATION = String.raw`[ \t]*(?:>[ \t]*)*(?:[^\p{L}\p{N}\s$\\*_][ \t]*){0,3}(?:\*\*|_|\*)?`;
+
 /**
  * A model's shown reasoning is not its answer: `<think>...</think>` (DeepSeek-R1, Qwen), and a
  * "Thought for 41s" / "Reasoned for 12 seconds" / "Thinking" line with the quoted block under it
@@ -506,8 +511,13 @@ export function withoutReasoning(reply: string): string {
     blank,
   );
   // A status line alone (`Thinking completed · 2,114 tokens`, `Thought for 31 seconds`): the
-  // site's note that it reasoned, with the reasoning folded away; the reply starts after it.
-  t = t.replace(/^[ \t]*(?:thinking completed|thought for \d+\s*(?:s|sec|seconds?|m|min|minutes?)(?:\s+\d+\s*(?:s|seconds?))?)\b[^\n]{0,40}$/gim, '');
+  // site's note that it reasoned, with the reasoning folded away; the reply starts after it. Copied
+  // from a page it may keep the fold's decoration: a quote mark, a disclosure triangle, an emoji
+  // (`> Thought for 14s ▸`, `💭 Thought for 9s`).
+  t = t.replace(new RegExp(String.raw`^${FOLD_DECORATION}(?:thinking completed|thought for ${DURATION})\b[^\n]{0,40}$`, 'gimu'), '');
+  // At the reply's top, any verb's note of time spent before it (`Reasoned for 8s ▾`, `Pondered for
+  // 2 min`): nothing after the time but decoration, no sentence's stop. (`Heated for 10 min.` is physics.)
+  t = t.replace(new RegExp(String.raw`^(\s*)${FOLD_DECORATION}\p{L}+(?:ed|ing|ght)[ \t]+for[ \t]+${DURATION}[^\p{L}\p{N}\n.,;:]{0,8}(?=\n|$)`, 'iu'), '$1');
   t = t.replace(/^[ \t]*(?:已深度思考|已思考)[^\n]{0,20}$/gm, '');
   return t.trim() ? t : reply;
 }
