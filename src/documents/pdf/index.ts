@@ -1,6 +1,6 @@
 import { openPdf, readPage, type PageContent } from './load.js';
 import { isDisc, pageLines, type TextLine } from './layout.js';
-import { type LineSteps, lineSteps, paragraphGap } from './paragraphs.js';
+import { headingGap, type LineSteps, lineSteps, paragraphGap, sizesApart } from './paragraphs.js';
 
 export { lineSteps } from './paragraphs.js';
 
@@ -528,8 +528,8 @@ export function linesToMarkdown(
     const newPara =
       prev &&
       (prev.page === l.page
-        ? (paragraphGap(prev, l, steps) ?? step > 1.3 * usual) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image
-        : l.display !== prev.display) &&
+        ? (paragraphGap(prev, l, steps) ?? (headingGap(prev, l, steps) || step > 1.3 * usual)) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image
+        : l.display !== prev.display || sizesApart(prev, l)) &&
       !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');
