@@ -2,8 +2,8 @@
  * Classes of reading failure that printed rounds 23 and 24 showed (pdf-blind-rounds*.test.ts), each
  * rebuilt here in a PDF of its own, in words of its own, with a near miss that must stay as it is:
  * a heading set larger than the text around it read into the paragraph before (on one page, and at
- * a page's top), a label's closing bracket or a first item's number that the column wrapped read
- * as an item, a typesetter's section counter read as the number of a title that numbers itself,
+ * a page's top), a label's closing bracket, a first item's number or a label in a typed quote that
+ * the column wrapped read as an item (the quote's seen on printed round 19's report page), a typesetter's section counter read as the number of a title that numbers itself,
  * and a typed page's lines above its first role label left out. Every browser page is printed in
  * one launch.
  */
@@ -83,6 +83,19 @@ const midSentence = [
   '',
 ].join('\n');
 
+// A quote typed with its marker on a page of text, the page wrapping it right before a label
+// (`> ... in these settings:` / `i. window 2 ...`): the label's line lacks the marker every typed
+// line of the quote has. Near miss: a short quoted line over a label stays apart.
+const typedQuote = [
+  'Prompt 2',
+  '',
+  '> (b) Now give the big output of the pooling layer in these settings: i. window 2, stride 2; ii. window 3, stride 1',
+  '',
+  '> Settings to try:',
+  'i. window 2, stride 2',
+  '',
+].join('\n');
+
 // A typed page of a chat labelled by role, with the person's notes above the first label (what
 // the chat is, which of its columns they grade). Near miss: the labelled turns keep their labels.
 const notedChat = [
@@ -102,6 +115,7 @@ const pages = [
   { name: 'closing-bracket', job: textPage(closingBracket) },
   { name: 'mid-sentence', job: chatExport(midSentence, 'claude-exporter') },
   { name: 'noted-chat', job: textPage(notedChat) },
+  { name: 'typed-quote', job: textPage(typedQuote) },
   { name: 'typed-counter', job: textPage('2 Problem 3: pooling\n\nThe output width is 4.\n') },
 ] as const;
 const { texts } = printedBeforeTests(pages, !!noChromium);
@@ -148,6 +162,12 @@ test("a first item's number the column wrapped from a sentence cut off mid-way g
   const text = texts.get('mid-sentence')!;
   assert.match(text, /on an input of width 1\. How\nwide is the output then\?/, text);
   assert.match(text, /Here are the steps I took\n+1\. padded the input/, text);
+});
+
+test('a label the page wrapped from a quote typed with its marker goes on the quoted line; a short quoted line over a label stays apart', { skip: noChromium }, () => {
+  const text = texts.get('typed-quote')!;
+  assert.match(text, /in these settings: i\. window 2, stride 2; ii\. window 3, stride 1/, text);
+  assert.match(text, /> Settings to try:\ni\. window 2, stride 2/, text);
 });
 
 test("a typed page's lines above its first role label are read as its head; the labelled turns keep their labels", { skip: noChromium }, () => {

@@ -388,9 +388,13 @@ function wrapped(
   // line in column` / `2) moved right ...`) is that bracket's rest, not an item: whether the column
   // wrapped it is the edge's to say (a short line above and an item under it stay apart).
   const closesOpen = /^(?:\d{1,2}|[a-z])\)\s/i.test(rest) && unclosed(prev.text) > 0;
+  // A quote typed with its marker (`> ... Evaluate y for:` / `i. stride, pad = 1, 1`): each line
+  // typed in it opens with the marker, so a label opening a line without it is the quoted line's
+  // rest, when the column wrapped it.
+  const quoteRest = /^>\s/.test(prev.text) && !/^>/.test(rest);
   if (
     (!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) ||
-    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray && !closesOpen && !boldGoingOn(prev.text, rest)) ||
+    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray && !closesOpen && !quoteRest && !boldGoingOn(prev.text, rest)) ||
     MESSAGE_STAMP.test(next.text) ||
     next.box.y1 > prev.box.y0 + 0.5 * prev.size
   )
