@@ -62,12 +62,10 @@ test('blind round 16 printed as chat exports and pages grades as its text does b
 test('blind round 17 printed as chat exports and pages grades as its text does but for a number a bubble wrapped, a table typed with tabs and a cut display', { skip }, async () => {
   // The person's bubble keeps the breaks typed, so one the bubble made before a number and its
   // stop (`... no padding and stride` / `1. remember to flip h!`) reads as question 1's label.
+  // Qwen's bubble reads as its text does now (a first `1.` after a sentence cut off mid-way, the
+  // column's edge deciding: pdf-losses-rounds23-24.test.ts); Gemini's print still shows the item.
   const bubbleNumber = "a number and its stop the person's bubble wrapped read as a label (reader, left)";
   await printedRound(['blind-round17'], 120, {
-    'huggingchat-gemma.txt as qwen-dark: 3.c correct -> missing': bubbleNumber,
-    'huggingchat-gemma.txt as qwen-dark: 3.d.i incorrect -> missing': bubbleNumber,
-    'huggingchat-gemma.txt as qwen-dark: 3.d.ii correct -> missing': bubbleNumber,
-    'huggingchat-gemma.txt as qwen-dark: 4.e correct -> missing': bubbleNumber,
     'huggingchat-gemma.txt as gemini-print: 3.c correct -> missing': bubbleNumber,
     'huggingchat-gemma.txt as gemini-print: 3.d.i incorrect -> missing': bubbleNumber,
     'huggingchat-gemma.txt as gemini-print: 3.d.ii correct -> missing': bubbleNumber,
@@ -99,26 +97,15 @@ test("later rounds' LaTeX write-ups (.tex sources, Markdown with LaTeX's structu
   // Rounds 19-23's chats are not printed here (each layout adds minutes to a cold run); their
   // write-ups compile in seconds. Round 22's report is left out: it asks for pifont, whose Zapf
   // Dingbats font is in neither of the TeX Live sets CI installs (texlive-fonts-recommended has it).
-  // Round 23's report compiles in about 10 s more.
+  // Round 23's report compiles in about 10 s more. Its sections, numbered by pdflatex before titles
+  // that number themselves (`2 Question 1: ...`), read as the text does now: the counter is left out
+  // (pdf-losses-rounds23-24.test.ts; 7 parts had been lost).
   const pairs = (await Promise.all(['blind-round19', 'blind-round20', 'blind-round21', 'blind-round23'].map((r) => heldoutPdfPairs(['pdflatex'], fixtures(r))))).flat();
   assert.ok(pairs.length >= 17, `only ${pairs.length} parts graded`);
-  // pdflatex numbers the report's sections (`\section{Question 1: ...}` prints `2 Question 1:
-  // Newton–Schulz runtime`): read as a line with its number, the text reader takes the parts under
-  // it for another question's and finds 1 part of 24 (with the numbers gone, all seven: reader, left).
-  const numbered = (part: string) => `report-phind-q1q3.tex: ${part}`;
   const explained = [
     // A booktabs table (rules above and below, none between its columns) prints as lines of text:
     // its row `4(f) & g_3 = ... & half` reads as part 4(f)'s answer (reader, left).
     'report-minimax-m2.tex: 4.f correct -> partial',
-    ...[
-      '1.a correct -> incorrect',
-      '1.b partial -> missing',
-      '3.a partial -> missing',
-      '3.b correct -> missing',
-      '3.c incorrect -> missing',
-      '3.d.i incorrect -> missing',
-      '3.d.ii incorrect -> missing',
-    ].map(numbered),
   ];
   assert.deepEqual(
     pairs.filter((p) => p.text !== p.pdf).map((p) => `${p.fixture}: ${p.part} ${p.text} -> ${p.pdf}`),

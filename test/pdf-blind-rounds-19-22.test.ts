@@ -35,7 +35,7 @@
 import { test } from 'node:test';
 import { printedRounds } from './fixtures/pdf/heldout-pdfs.js';
 
-const ROUNDS = ['blind-round19', 'blind-round20', 'blind-round21', 'blind-round22', 'blind-round23'];
+const ROUNDS = ['blind-round19', 'blind-round20', 'blind-round21', 'blind-round22', 'blind-round23', 'blind-round24'];
 const LAYOUTS = ['claude-exporter'];
 // Every round printed in LAYOUTS and as pages, ahead of the tests (see printedRounds).
 const { skip, printedRound } = printedRounds(ROUNDS, LAYOUTS);
@@ -108,12 +108,13 @@ test('blind round 22 printed as chat exports and pages grades as its text does b
   });
 });
 
-test('blind round 23 printed as chat exports and pages grades as its text does but where the text reader finds fewer parts and a heading at a page turn', { skip }, async () => {
-  // Held out: listed with why, never read to fix the reader (its labels' rule). Its Notion report is
-  // HTML and its LaTeX report compiles in pdf-blind-rounds-16-18.test.ts.
+test('blind round 23 printed as chat exports and pages grades as its text does but where the text reader finds fewer parts', { skip }, async () => {
+  // Its Notion report is HTML and its LaTeX report compiles in pdf-blind-rounds-16-18.test.ts.
   // A copied chat page whose role lines sit between rules wider than the column (`────` / `You` /
   // `────`): the text reader reads it as a chat and finds 1 part of 24 (its warning says so); on the
   // page each role line runs into a rule (WIDE_RULE), and the PDF, read as a write-up, finds them.
+  // The studymode, T3 Chat and LMArena losses first listed here read as the text does now
+  // (pdf-losses-rounds23-24.test.ts): a wrapped `1.`, a heading at a page's top, a typed page's head.
   const fewer =
     "the text reader finds the parts of no question or one (its warning says so); the PDF's text, its chat's cues run into wide rules, is read as a write-up and finds them (text reader's loss, listed)";
   const kimi = [
@@ -127,22 +128,11 @@ test('blind round 23 printed as chat exports and pages grades as its text does b
     '7.c missing -> needs-review',
     '7.d missing -> needs-review',
   ];
-  // A battle of two rounds, each closed by a rule wider than the column with `turn 2` after it: the
-  // text reader reads the rounds apart (Model A's replies graded), the page runs the rule into the
-  // words under it, and the PDF's rounds are doubtful (needs-review).
-  const arena = ['3.c correct -> needs-review', '3.d.i correct -> needs-review', '3.d.ii incorrect -> needs-review', '4.a correct -> needs-review', '4.b incorrect -> needs-review'];
-  // A heading at a page's top (`(c) Spectral-norm budget`) after `</details>` at the foot of the page
-  // before: the page turn shows no gap, and the heading is read into the reasoning block it closes.
-  const pageTurn = 'a heading opening a page read into the line at the foot of the page before (reader, left: round 23 is held out)';
   await printedRound(['blind-round23'], 60, {
-    // The person's message typed with its own line breaks (`... stride 1 padding 1. x1 is a` /
-    // `horizontal edge ...`) wrapped again by the column: `1. x1 is a` opens a line of the page, a
-    // numbered item there, and the turn reads as asking question 1 (the text reads 4.f right now).
-    'chatgpt-studymode-q4.md as claude-exporter: 4.f correct -> missing': "the column wraps the person's typed line so that `1.` opens a line: the page shows a numbered item",
-    't3chat-gptoss120b-q2.md as claude-exporter: 2.c correct -> missing': pageTurn,
-    't3chat-gptoss120b-q2.md as claude-exporter: 2.d correct -> missing': pageTurn,
-    't3chat-gptoss120b-q2.md as claude-exporter: 2.e partial -> missing': pageTurn,
-    ...Object.fromEntries(arena.map((d) => [`lmarena-battle-modelA-q3q4.txt as page: ${d}`, WIDE_RULE])),
     ...Object.fromEntries(kimi.map((d) => [`openrouter-kimi-k2-0905-q4.txt as page: ${d}`, fewer])),
   });
+});
+
+test('blind round 24 printed as chat exports and pages grades as its text does', { skip }, async () => {
+  await printedRound(['blind-round24'], 50, {});
 });

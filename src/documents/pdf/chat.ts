@@ -8,6 +8,8 @@ export type Speaker = 'user' | 'assistant';
 export interface Turn {
   role: Speaker;
   lines: TextLine[];
+  /** The lines above the first role label: the document's head (its title, the person's notes on how the chat was had), no one's message. */
+  head?: boolean;
 }
 
 /** Lines exporters print after each message: Claude Exporter's "10/13/2025, 12:47:31 PM". */
@@ -131,6 +133,10 @@ export function splitTurns(lines: TextLine[]): Turn[] | undefined {
         current = { role, lines: rest.trim() ? [{ ...l, text: rest }] : [] };
         turns.push(current);
       } else if (current) current.lines.push(l);
+      // What a page shows above its first label is kept as the page shows it: the person's notes
+      // there say what the chat below is (which column of a battle is graded, how its rounds are marked).
+      else if (turns[0]?.head) turns[0].lines.push(l);
+      else turns.push({ role: 'user', lines: [l], head: true });
     }
     return turns;
   }

@@ -139,7 +139,7 @@ export async function readPdfDocument(bytes: Uint8Array, path: string, transcrib
     for (const t of turns) {
       const ls = t.role === 'user' ? t.lines : withoutPictures(t.lines);
       if (!ls.length) continue;
-      out.push(t.role === 'user' ? '**User:**' : '**Assistant:**');
+      if (!t.head) out.push(t.role === 'user' ? '**User:**' : '**Assistant:**');
       emit(ls);
       out.push('');
     }

@@ -1,6 +1,6 @@
 import { openPdf, readPage, type PageContent } from './load.js';
 import { isDisc, pageLines, type TextLine } from './layout.js';
-import { type LineSteps, lineSteps, paragraphGap } from './paragraphs.js';
+import { headingGap, type LineSteps, lineSteps, paragraphGap, sizesApart } from './paragraphs.js';
 
 export { lineSteps } from './paragraphs.js';
 
@@ -379,17 +379,29 @@ function wrapped(
   const letter = /^([a-z])\)\s/.exec(rest)?.[1];
   const roman = (letter === 'v' && lettered.has('iv')) || (letter === 'x' && lettered.has('ix'));
   const strayLetter = !!letter && !'ai'.includes(letter) && !roman && !lettered.has(String.fromCharCode(letter.charCodeAt(0) - 1));
-  const stray = (number >= 2 && !numbered.has(number - 1)) || (number >= 0 && underText) || strayLetter;
+  // A first item opening where a sentence is cut off mid-way (`... has norm` / `1. What should`)
+  // is that sentence's number the column wrapped: a list is introduced by a sentence that ends
+  // (on a stop or a colon), and whether the column wrapped it is the edge's to say.
+  const midSentence = number === 1 && /[\p{L}\d]$/u.test(prev.text);
+  const stray = (number >= 2 && !numbered.has(number - 1)) || (number >= 0 && underText) || strayLetter || midSentence;
+  // A label's closing bracket that closes the bracket the line above left open (`... (a vertical
+  // line in column` / `2) moved right ...`) is that bracket's rest, not an item: whether the column
+  // wrapped it is the edge's to say (a short line above and an item under it stay apart).
+  const closesOpen = /^(?:\d{1,2}|[a-z])\)\s/i.test(rest) && unclosed(prev.text) > 0;
+  // A quote typed with its marker (`> ... Evaluate y for:` / `i. stride, pad = 1, 1`): each line
+  // typed in it opens with the marker, so a label opening a line without it is the quoted line's
+  // rest, when the column wrapped it.
+  const quoteRest = /^>\s/.test(prev.text) && !/^>/.test(rest);
   if (
     (!next.display && Math.abs(ps - ns) > 0.2 * Math.min(ps, ns)) ||
-    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray && !boldGoingOn(prev.text, rest)) ||
+    (OPENS_ITEM.test(rest) && !(/^\(/.test(rest) && REFERS_ON.test(prev.text)) && !stray && !closesOpen && !quoteRest && !boldGoingOn(prev.text, rest)) ||
     MESSAGE_STAMP.test(next.text) ||
     next.box.y1 > prev.box.y0 + 0.5 * prev.size
   )
     return false;
   // A bracket the line left open is closed on the next (`√(d_in` / `d_out) = 1/√d_in`): the page
   // broke a formula written as text, however short the reply (too short to show its column's edge).
-  if (!prev.display && !next.display && unclosed(prev.text) > 0 && unclosed(next.text) < 0 && next.box.x0 < prev.box.x0 + 4 * next.size) return true;
+  if (!prev.display && !next.display && !closesOpen && unclosed(prev.text) > 0 && unclosed(next.text) < 0 && next.box.x0 < prev.box.x0 + 4 * next.size) return true;
   const edge = edges.get(`${prev.page}|${prev.bubble}`);
   // The rest of a wrapped line starts at the column's left edge: an indented line opens a
   // paragraph (pdflatex). In a list the item's text hangs: its rest starts under the item's first
@@ -528,8 +540,8 @@ export function linesToMarkdown(
     const newPara =
       prev &&
       (prev.page === l.page
-        ? (paragraphGap(prev, l, steps) ?? step > 1.3 * usual) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image
-        : l.display !== prev.display) &&
+        ? (paragraphGap(prev, l, steps) ?? (headingGap(prev, l, steps) || step > 1.3 * usual)) || (l.display !== prev.display && !rest) || !!l.table !== !!prev.table || !!l.image || !!prev.image
+        : l.display !== prev.display || sizesApart(prev, l)) &&
       !(l.table && prev.table);
     if (l.mono && !inCode) {
       if (out.length) push('');

@@ -1122,6 +1122,21 @@ interface Token {
   bold?: boolean;
 }
 
+/**
+ * A heading's text without the counter a typesetter set before it (pdflatex's `\section` sets `2`,
+ * then a quad, then the title) when the title numbers itself (`2  Question 1: Newton–Schulz`,
+ * `3.1  Problem 4`): the counter counts the document's sections (a method section before the
+ * first question shifts it), and read as the title's number it names another question. A counter
+ * is told by the quad after it, wider than any space between words; a number typed before a title
+ * with a space (`2 Question 1`), or before a title that names no number, is kept.
+ */
+function withoutCounter(text: string, toks: Token[]): string {
+  if (toks.length < 2 || toks[0]!.math || toks[0]!.mono || !/^\d{1,2}(?:\.\d{1,2}){0,2}$/.test(toks[0]!.t.trim())) return text;
+  if (toks[1]!.x0 - toks[0]!.x1 < 0.8 * toks[0]!.size) return text;
+  const title = text.slice(toks[0]!.t.trim().length).trimStart();
+  return /^\p{L}[\p{L}.]*\s?\d{1,2}\b/u.test(title) ? title : text;
+}
+
 /** A part's label with its number, as a reply heads an answer with it: `3(d) ii`, `Q2 (b)`, `Part 4c`, `2.b iii`. */
 const PART_LABEL = /^(?:(?:Part|Problem|Question|Q)\s*)?\d{1,2}\s*(?:\(\s*[a-h]\s*\)|\.?[a-h]\b)?(?:\s*\(?[ivx]{1,4}\)?)?$/i;
 
@@ -1854,7 +1869,8 @@ export function pageLines(page: PageContent): TextLine[] {
     // A short centred line of numbers and operators is a display formula (pdflatex sets `7840` upright).
     const centred = Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 0.03 * (right - left) && l.x1 - l.x0 < 0.5 * (right - left);
     if (centred && toks.every((t) => t.math || t.mathy)) for (const t of toks) t.math = true;
-    const { text: proseText, display, stop, lead, typed } = lineText(toks);
+    const { text: counted, display, stop, lead, typed } = lineText(toks);
+    const proseText = withoutCounter(counted, toks);
     const grid = !display && l.pieces.every((p) => p.mono) ? monoText(l.pieces) : undefined;
     const plainText = grid?.text ?? proseText;
     const titled = withRunInTitle(plainText, toks);

@@ -91,3 +91,28 @@ export function paragraphGap(prev: TextLine, next: TextLine, steps: LineSteps): 
   const setApart = Math.abs(next.box.x0 - prev.box.x0) > 0.5 * size;
   return !(setApart && /^\p{Ll}\p{L}/u.test(next.text) && !/[.!?]\**$/.test(prev.text.trim()));
 }
+
+/**
+ * Whether a paragraph break stands between two lines of prose set in sizes far apart (a heading
+ * and the text before or after it), a pair no line step measures: their baselines are further
+ * apart than lines of the larger size would stand in one paragraph (the smaller kind's measured
+ * step, scaled to the larger size) by a margin. A page of short paragraphs and headings has as many
+ * paragraph steps as line steps, so the steps of the message around them do not tell it either.
+ */
+export function headingGap(prev: TextLine, next: TextLine, steps: LineSteps): boolean {
+  if (prev.page !== next.page || !sizesApart(prev, next)) return false;
+  const [small, large] = proseOf(prev) < proseOf(next) ? [prev, next] : [next, prev];
+  const step = lineStepAt(steps, small);
+  if (step === undefined) return false;
+  return baseOf(prev) - baseOf(next) > 1.3 * step * (proseOf(large) / proseOf(small));
+}
+
+/**
+ * Two lines of prose (in a bubble both or neither) set in sizes far apart: a heading and text, never
+ * one paragraph's lines (a formula's larger font is not the prose's size). A page turn shows no gap
+ * between them, and the heading opening a page (or closing one) is a paragraph of its own still.
+ */
+export function sizesApart(prev: TextLine, next: TextLine): boolean {
+  if (!plain(prev) || !plain(next) || !!prev.bubble !== !!next.bubble) return false;
+  return Math.max(proseOf(prev), proseOf(next)) >= 1.15 * Math.min(proseOf(prev), proseOf(next));
+}
