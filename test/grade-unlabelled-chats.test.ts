@@ -144,3 +144,11 @@ test('only the buttons under each reply, no other cue: the first paste is the bl
   // Near miss: a time under a message says nothing of whose it is; one alone makes no chat.
   assert.equal(roles(`3(c) ${M(-40)}\n\n10:42 AM\n\n3(d) ${D2}\n`), undefined);
 });
+
+test('a page copied without its blank lines, an avatar among its last lines, is read without error (it crashed the whole batch)', { skip }, () => {
+  const text = readFileSync(join(ROUND, 'qwen-avatar-s.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .join('\n');
+  assert.doesNotThrow(() => gradeWithStaffKey(text, 'qwen-avatar-s.txt'));
+});

@@ -217,7 +217,8 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   const preface: Message[] = all.slice(0, Math.max(card, 0)).map((b) => ({ role: 'note', text: b.text.trim(), line: b.from + 1 }));
   const pasted = new Map<number, boolean>();
   const isPasted = (k: number) => {
-    if (!index) return false;
+    // (A block past the text's end, after an avatar on its last line, pastes nothing.)
+    if (!index || k >= blocks.length) return false;
     let p = pasted.get(k);
     if (p === undefined) pasted.set(k, (p = blocks[k]!.kind === 'text' && !filledTable(blocks[k]!.text) && index.match(blocks[k]!.text).share >= PASTED));
     return p;
