@@ -319,6 +319,8 @@ export function restyleBullets(text: string, random: () => number): string {
   const used = new Set<string>();
   for (let i = 0; i < lines.length; i++) if (!guard[i]) for (const m of [/^\s*([-*•])\s+\S/.exec(lines[i]!)]) if (m) used.add(m[1]!);
   if (!used.size) return text;
+  // In an Org file a "*" at the margin heads a section ("* Q3 ..."), not an item.
+  const org = lines.some((l) => /^#\+\w+:/.test(l));
   const to = pick(
     random,
     ['-', '*', '•'].filter((b) => !used.has(b) || used.size > 1),
@@ -326,7 +328,9 @@ export function restyleBullets(text: string, random: () => number): string {
   for (let i = 0; i < lines.length; i++) {
     if (guard[i]) continue;
     // A "* " bullet, not "**bold**"; a "- " bullet, not a "---" rule or a "-3" number.
-    lines[i] = lines[i]!.replace(/^(\s*)([-*•])(\s+)(?=\S)/, (all, indent: string, b: string, space: string) => (b === '*' && /^\s*\*\*/.test(lines[i]!) ? all : `${indent}${to}${space}`));
+    lines[i] = lines[i]!.replace(/^(\s*)([-*•])(\s+)(?=\S)/, (all, indent: string, b: string, space: string) =>
+      (b === '*' && /^\s*\*\*/.test(lines[i]!)) || (org && b === '*' && indent === '') ? all : `${indent}${to}${space}`,
+    );
   }
   return lines.join('\n');
 }

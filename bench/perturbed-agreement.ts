@@ -191,7 +191,9 @@ export function formatPerturbations(figures: PerturbationFigures[], verbose: boo
       ['+', f.gained],
     ] as const)
       for (const c of list)
-        lines.push(`  ${sign} ${c.round} ${c.source} ${c.part}: TA ${c.theirs}; before ${c.before.ours} "${answer(c.before.oursAnswer)}"; after ${c.after.ours} "${answer(c.after.oursAnswer)}"`);
+        lines.push(
+          `  ${sign} ${c.round} ${c.source}${c.submission === c.source.replace(/\.[^.]+$/, '') ? '' : ` [${c.submission}]`} ${c.part}: TA ${c.theirs}; before ${c.before.ours} "${answer(c.before.oursAnswer)}"; after ${c.after.ours} "${answer(c.after.oursAnswer)}"`,
+        );
   }
   const lost = figures.reduce((n, f) => n + f.lost.length, 0);
   lines.push(`all ${figures.length} perturbations: ${lost} parts lost, ${figures.reduce((n, f) => n + f.gained.length, 0)} gained`);

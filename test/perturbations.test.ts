@@ -75,6 +75,8 @@ test('markup: headings become bold or plain lines, bullets swap, code and displa
   assert.match(b, /\n- not a bullet\n/);
   assert.match(b, /\n- x\^2\n/);
   assert.doesNotMatch(b.split('```')[0]!, /^- one$/m);
+  // An Org heading at the margin is no bullet.
+  assert.match(restyleBullets('#+TITLE: hw4\n* Q3 Convolution\n- one\n  * two', seededRandom(2)), /\n\* Q3 Convolution\n/);
 });
 
 test('layout: blank lines removed or doubled, long lines wrapped between words and never inside inline math', () => {
