@@ -170,15 +170,13 @@ export function speakerLines(text: string): { lines: SpeakerLine[]; speakers: st
   // Other names written in the same markup, each more than once, are further speakers (a second model in the room).
   const more = found.filter((s) => !pair.includes(s) && shapes.has(shapeOf(s)) && (counts.get(s.head.toLowerCase()) ?? 0) >= 2 && s.index > 0 && lines[s.index - 1]!.trim() === '');
   const all = [...pair, ...more].sort((x, y) => x.index - y.index).filter((s, k, xs) => k === 0 || content(xs[k - 1]!, s));
-  // The asker first: the one whose turns are shorter (a prompt, not its answer), whoever a title line names first.
-  const length = new Map<string, number[]>();
-  all.forEach((s, k) => {
-    const end = all[k + 1]?.index ?? lines.length;
-    const h = s.head.toLowerCase();
-    length.set(h, [...(length.get(h) ?? []), lines.slice(s.index + 1, end).join('\n').length]);
-  });
-  const mean = (h: string) => (length.get(h) ?? [0]).reduce((x, y) => x + y, 0) / (length.get(h) ?? [0]).length;
-  const speakers = [...length.keys()].sort((x, y) => ([best.a, best.b].includes(x) && [best.a, best.b].includes(y) ? mean(x) - mean(y) : 0));
+  // The asker first: the first to speak, unless the document's first line names the one who also
+  // speaks last (a title naming the model over the chat, `Grok` / ... / `You:`): a chat ends on an answer.
+  const firstLine = lines.findIndex((l) => l.trim() !== '');
+  const last = all[all.length - 1]!.head.toLowerCase();
+  const turns = all.filter((s, k) => !(k === 0 && s.index === firstLine && s.head.toLowerCase() === last));
+  const asker = turns[0]!.head.toLowerCase();
+  const speakers = [asker, ...new Set(all.map((s) => s.head.toLowerCase()).filter((h) => h !== asker))];
   return { lines: all, speakers };
 }
 

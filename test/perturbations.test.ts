@@ -51,6 +51,30 @@ test('who-speaks lines are found by alternation, not by their words, and keep th
   assert.notEqual(names[0], names[1]);
 });
 
+test('the asker is named from the asking pool even when a title line names the model first', () => {
+  const doc = [
+    'Grok',
+    'Shared chat · Oct 2, 2025',
+    '',
+    'You:',
+    '',
+    'Solve 1(a) of the attached problem, please.',
+    '',
+    'Grok:',
+    '',
+    'A long answer. '.repeat(3),
+    '',
+    'You:',
+    '',
+    'And (b)?',
+    '',
+    'Grok:',
+    '',
+    'Another answer.',
+  ].join('\n');
+  assert.deepEqual(speakerLines(doc).speakers, ['you', 'grok']);
+});
+
 test('two headings of one answer (A A B) and a name line with text after its colon are no turns', () => {
   const doc = ['# Solutions', '', '### Key idea', '', 'text', '', '### Key idea', '', 'more', '', '### SGD step', '', 'x', '', '### SGD step', '', 'y'].join('\n');
   assert.deepEqual(speakerLines(doc).lines, []);
