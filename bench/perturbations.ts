@@ -277,7 +277,8 @@ export function restyleParts(text: string, random: () => number, style?: PartSty
     const g = m?.groups;
     const letter = g?.p ?? g?.r ?? g?.w;
     if (!m || !g || !letter) continue;
-    const rest = line.slice(m[0].length);
+    // "a.: Convolutional layer" is written by no one: a style ending in a period takes the colon's place.
+    const rest = chosen === 'a.' ? line.slice(m[0].length).replace(/^:/, '') : line.slice(m[0].length);
     // Bold that wrapped the label alone goes with it; bold that wraps the whole line stays around the new label.
     const boldLine = Boolean(g.open) && !g.close;
     const label = styled(boldLine && chosen === '**(a)**' ? '(a)' : chosen, letter, question);
