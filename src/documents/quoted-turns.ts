@@ -8,7 +8,7 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * (Le Chat and other pages copied as Markdown, a student's notes app). Read as a write-up, the
  * quoted questions' words would be graded with the answers and no part found. A quote is the
  * person's turn only where it asks (a question mark, a request, a copy of the problem set's text),
- * the chat opens on one, and two or more such quotes each have a reply under them: a model's own
+ * the chat opens on one (after a title, or a report's opening in words), and two or more such quotes each have a reply under them: a model's own
  * `> **Note:** ...` inside its reply asks nothing and stays the reply's.
  */
 
@@ -52,6 +52,9 @@ function asks(text: string, index?: StatementIndex): boolean {
   return !!index && index.match(t).share >= PASTED;
 }
 
+/** Mathematics in a block: a formula's delimiters, an equation (not a rule of `=====`), a command, a power or an index. */
+const HOLDS_MATH = /[$^_\\]|[\w)]\s*=\s*[\w(-]/;
+
 /** A title over the chat (`## Le Chat — hw4`): a heading line, or one short line with no sentence in it. */
 function isTitle(lines: readonly string[], b: Block): boolean {
   const t = lines
@@ -71,7 +74,14 @@ export function quotedTurns(text: string, index?: StatementIndex): Message[] | u
   let first = 0;
   while (first < blocks.length && !blocks[first]!.quoted && isTitle(lines, blocks[first]!)) first++;
   const turn = blocks.map((b) => b.quoted && asks(unquoted(lines, b), index));
-  if (!turn[first]) return undefined;
+  if (!turn[first]) {
+    // A report's own opening in words (who asked, which model, how they checked) before the chat's
+    // first asking quote: notes. Not a formula or a quote in it: a write-up's answers come before
+    // any question it quotes later, and stay answers.
+    const opens = turn.indexOf(true, first);
+    if (opens < 0 || blocks.slice(first, opens).some((b) => b.quoted || HOLDS_MATH.test(lines.slice(b.from, b.to + 1).join('\n')))) return undefined;
+    first = opens;
+  }
   // Each asking quote with a reply under it: the chat has two turns at least.
   const answered = turn.filter((asking, k) => asking && blocks[k + 1] && !blocks[k + 1]!.quoted).length;
   if (answered < 2) return undefined;
