@@ -351,7 +351,7 @@ class Parser {
         continue;
       }
       if (crossFactors) {
-        node = { kind: 'cross', factors: crossFactors };
+        node = crossOf(crossFactors);
         crossFactors = null;
       }
       if ((t.t === 'op' && t.v === '*') || (t.t === 'cmd' && (t.v === 'cdot' || t.v === 'ast'))) {
@@ -370,7 +370,7 @@ class Parser {
         node = mul(node, factor);
       } else break;
     }
-    if (crossFactors) node = { kind: 'cross', factors: crossFactors };
+    if (crossFactors) node = crossOf(crossFactors);
     return node;
   }
 
@@ -1204,6 +1204,14 @@ function mul(a: Node, b: Node): Node {
   const right = last.kind === 'sym' && indexLike(b) ? b : ungrouped(b);
   if (a.kind === 'mul') return { kind: 'mul', factors: [...a.factors, right] };
   return { kind: 'mul', factors: [ungrouped(a), right] };
+}
+
+/**
+ * Factors joined by `\times`. A side written in square brackets (`[⌊(W-K)/S⌋ + 1] × [⌊(H-K)/S⌋ + 1] × C`)
+ * only groups, as it does in an implicit product: a one-item bracket is no vector of one entry there.
+ */
+function crossOf(factors: Node[]): Node {
+  return { kind: 'cross', factors: factors.map(ungrouped) };
 }
 
 /** A one-item bracket whose item could be an index: a name, a number, or a short sum of them (`n-1`, `k+2`). */
