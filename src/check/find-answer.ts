@@ -154,6 +154,12 @@ function labelNames(label: string, name: string): boolean {
 
 /** `- Weights: ...`, `**Variance:** ...`: a line that starts with a label, and what it says. */
 const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/;
+/**
+ * `=> output shape  [floor((W-K+2P)/S)+1] x ... x F`, `biases     F`: notes that set a value apart
+ * from its label by a gap of spaces, as a column is, with no colon or `=`. The label is words
+ * alone (one space apart), after a list mark or an arrow of conclusion.
+ */
+const GAPPED_LABEL = /^\s*(?:(?:=>|->|→|⇒|∴|[-*+•])\s*)?([A-Za-z][A-Za-z_]*(?: [A-Za-z_]+){0,3})(?: {2,}|\t+)(\S.*?)\s*$/;
 /** `- Residual connection? Yes. The rule adds ...`: a checklist item that asks its name and answers yes or no at once. */
 const ASKED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)\?(?:\*\*)?\s+(?:\*\*)?(yes|no)\b/i;
 /** `number of biases = F (one per filter)`: an answer's name in words, left of an `=`. */
@@ -208,6 +214,11 @@ function labelledOnLine(line: string, name: string): { said: string; last: boole
     let m = LABELLED_LINE.exec(segments[k]!) ?? WORDED_EQUALS.exec(segments[k]!);
     // A speaker's name before the label (`ChatGPT: Weights: ...`, a pasted chat's line).
     if (m && !labelNames(m[1]!, name) && m[2]!.includes(':')) m = LABELLED_LINE.exec(m[2]!) ?? m;
+    if ((!m || !labelNames(m[1]!, name)) && segments.length === 1) {
+      // A column of labels states one value a line: the next line is the next label's, not this one's going on.
+      const gapped = GAPPED_LABEL.exec(line);
+      if (gapped && labelNames(gapped[1]!, name)) return { said: gapped[2]!, last: false };
+    }
     if (!m || !labelNames(m[1]!, name)) continue;
     // A label found mid-line states its value in its own sentence: `Biases: $F$. The output has shape` ends at the full stop.
     if (k > 0) return { said: m[2]!.split(SENTENCE_END)[0]!, last: false };
