@@ -353,6 +353,33 @@ function statedItems(text: string, name: string): Candidate[] {
   return out;
 }
 
+/**
+ * `K²CF weights, F biases`, `**K²·C·F weights** and **F biases**`: a count written before the noun
+ * it counts, which is the answer's name (a word; plural or not). The count is the run of
+ * mathematics right before the noun, back to a word of prose or a comma; the last such first.
+ */
+function countedValues(text: string, name: string): Candidate[] {
+  if (!/^[A-Za-z]{3,}$/.test(name)) return [];
+  const out: Candidate[] = [];
+  const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?!(?:\*\*|__)?\s*\$?\s*[=:(])`, 'gi');
+  for (const line of text.split('\n')) {
+    for (const m of line.matchAll(noun)) {
+      const before = line
+        .slice(0, m.index)
+        .replace(/(?:\*\*|__)$/, '')
+        .split(/[,;:(]\s|\s(?:and|or|with|has|have|is|are|of)\s|\*\*|__/i)
+        .pop()!
+        .trim();
+      const tokens = before.split(/\s+/);
+      // The count is mathematics alone: no word of prose, and something a number or a product is written with.
+      // `K\times K\times C$ → **weights** = ...`: a count stands right against its noun, nothing (an arrow, a stop) between.
+      if (!before || !/[\w)\]}²³⌋⌉'$]$/.test(before) || tokens.length > 4 || tokens.some((t) => isProseWord(t.replace(/[()[\].,]/g, ''))) || !/[\p{N}\p{Lu}²³·×*^]/u.test(before)) continue;
+      out.unshift({ text: before, how: 'marker' });
+    }
+  }
+  return out;
+}
+
 /** `variance $(n-k+1)^2\sigma_x^2\sigma_g^2$`: an item that is a name in words and then its formula. */
 const WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:of\s+\S+\s+)?(?:is\s+)?\$([^$]+)\$\s*\.?$/i;
 
@@ -519,7 +546,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
             .map((p) => ({ ...c, text: p }))
         : [],
     );
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece, ...countedValues(text, wanted)];
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }
