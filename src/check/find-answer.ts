@@ -356,12 +356,13 @@ function statedItems(text: string, name: string): Candidate[] {
 /**
  * `K²CF weights, F biases`, `**K²·C·F weights** and **F biases**`: a count written before the noun
  * it counts, which is the answer's name (a word; plural or not). The count is the run of
- * mathematics right before the noun, back to a word of prose or a comma; the last such first.
+ * mathematics right before the noun, back to a word of prose or a comma; the last such first. The
+ * noun ends its clause: `K^2C weights per filter` counts something else.
  */
 function countedValues(text: string, name: string): Candidate[] {
   if (!/^[A-Za-z]{3,}$/.test(name)) return [];
   const out: Candidate[] = [];
-  const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?!(?:\*\*|__)?\s*\$?\s*[=:(])`, 'gi');
+  const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?=(?:\*\*|__)?\s*(?:[,;.)(]|$|and\b))`, 'gi');
   for (const line of text.split('\n')) {
     for (const m of line.matchAll(noun)) {
       const before = line
@@ -371,9 +372,11 @@ function countedValues(text: string, name: string): Candidate[] {
         .pop()!
         .trim();
       const tokens = before.split(/\s+/);
-      // The count is mathematics alone: no word of prose, and something a number or a product is written with.
+      // The count is mathematics alone: no word of prose, and a number, a product or a power, or one
+      // letter (`F biases`); a word in capitals (`SGD update`) names a method, not a count.
       // `K\times K\times C$ → **weights** = ...`: a count stands right against its noun, nothing (an arrow, a stop) between.
-      if (!before || !/[\w)\]}²³⌋⌉'$]$/.test(before) || tokens.length > 4 || tokens.some((t) => isProseWord(t.replace(/[()[\].,]/g, ''))) || !/[\p{N}\p{Lu}²³·×*^]/u.test(before)) continue;
+      if (!before || !/[\w)\]}²³⌋⌉'$]$/.test(before) || tokens.length > 4 || tokens.some((t) => isProseWord(t.replace(/[()[\].,]/g, ''))) || !/[\p{N}²³·×*^\\_(]|^\$?[A-Za-z]\$?$/u.test(before))
+        continue;
       out.unshift({ text: before, how: 'marker' });
     }
   }
@@ -546,7 +549,9 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
             .map((p) => ({ ...c, text: p }))
         : [],
     );
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece, ...countedValues(text, wanted)];
+    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
+    // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
+    if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }
