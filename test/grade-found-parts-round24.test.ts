@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { parseMath } from '../src/math/latex/parse.js';
 import { joinedNames, spellJoinedNames } from '../src/math/latex/joined-names.js';
 import { readLineLabel } from '../src/documents/part-ids.js';
@@ -135,4 +135,16 @@ test("a count written before the noun it counts, the answer's name (`K^2 C F wei
   assert.equal(gradeWithStaffKey(notes('K·K·C·F')).get('4.a'), 'correct');
   // Near miss: the input depth dropped from the count.
   assert.equal(gradeWithStaffKey(notes('K·K·F')).get('4.a'), 'partial');
+});
+
+test("a part's label over nothing but a mark of judgement (`(g) ✓`, `(c): ✗`) is a person scoring it, never its answer", { skip: devSkip }, () => {
+  const notes = (last: string) => ['Problem 4', '', '(b) (floor((W-K)/S)+1) x (floor((H-K)/S)+1) x C', '', '(c) r = 1 + L(K-1)', '', 'What I gave each part:', '(b) ✔️', `(c) ${last}`, ''].join('\n');
+  for (const mark of ['✓', ': ✗', '✅;']) {
+    const g = gradeWithStaffKey(notes(mark));
+    assert.deepEqual([g.get('4.b'), g.get('4.c')], ['correct', 'correct'], mark);
+  }
+  // Near miss: a label over an answer written again still labels (here, as ever, the next question's (c)).
+  const parts = (last: string) => readWithStaffKey(notes(last)).responses.map((r) => r.partId);
+  assert.ok(!parts('✓').includes('7.c'));
+  assert.ok(parts('r = K + L').includes('7.c'));
 });

@@ -193,7 +193,8 @@ function labelledRow(line: string): string | undefined {
   if (!m) return undefined;
   const label = readLineLabel(`${m[1]!} `);
   if (!label || label.length < m[1]!.length) return undefined;
-  const cells = rowCells(m[2]!).filter(Boolean);
+  // A cell that opens on a mark of judgement (`✗ (tail looks wrong)`, `✓`) is the person's verdict column, no part of the answer.
+  const cells = rowCells(m[2]!).filter((c) => c && !JUDGEMENT_MARK.test(c));
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
@@ -206,6 +207,12 @@ const SECTION_NUMBER = /^\s*(#{1,6}\s*)?\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|que
  */
 const TITLE_THEN_PARTS =
   /^(\s*#{1,6}\s+)(?!\s*(?:\*\*)?(?:\d|\(|problem|question|part)\b)([^\n]{1,60}?)(?:\s*:|\s+[—–-])\s+(\d{1,2}\s*\(?[a-h]\)?(?:\s*\(?[ivx]{1,4}\))?(?:\s*(?:,|and|&)\s*(?:\d{1,2}\s*)?\(?[a-h]\)?(?:\s*\(?[ivx]{1,4}\))?)*)\s*$/i;
+
+/** A mark of judgement opening a text. */
+const JUDGEMENT_MARK = /^\s*[✓✔✗✘❌☑✅❎☒]/u;
+
+/** Marks of judgement alone (`✓`, `✗;`, `✔️ ✔️`), with the punctuation around them: what a person scores a part with. */
+const JUDGEMENT_ONLY = /^[\s:;,.–—-]*(?:[✓✔✗✘❌☑✅❎☒]\uFE0F?[\s;,.!]*)+$/u;
 
 /** `(f ) Many parallel problems`: a PDF's letter set apart from its closing bracket (the kerning of an italic f). */
 const SPACED_LETTER = /^(\s*(?:\*\*)?\()([a-h]) \)/;
@@ -268,7 +275,9 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const read = readLineLabel(line);
     // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
     // part's letter refers to that part; it does not start it.
-    const label = read && !read.question && ENDS_MID_SENTENCE.test(previous) ? undefined : read;
+    // `(g) ✓`, `4(b): ✗`: a part's label over nothing but a mark of judgement is a person scoring the
+    // part, never its answer (`My scores: (e) ✓; (f) ✓` after a reply), and starts no part.
+    const label = read && ((!read.question && ENDS_MID_SENTENCE.test(previous)) || JUDGEMENT_ONLY.test(line.slice(read.length))) ? undefined : read;
     previous = raw;
     // `8.` or `1)` alone, `**4.** T = ...`, or `- 5. Suppose ...`: possibly a question heading.
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(?:\*\*)?(\d{1,2})[.)](?:\*\*)?(?:\s+(\S.*))?\s*$/.exec(raw);
