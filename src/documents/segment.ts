@@ -546,7 +546,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     // A heading that names the question again (`## Question 3 excerpts` after a summary table of
     // every part) says the letters under it are its own: a part answered before the heading is
     // restated, not skipped past.
-    if (id && l.part && !l.question && responses.has(id) && !solutionSeen && (answeredAt.get(id) ?? -1) > headedAt) {
+    if (id && l.part && !l.question && responses.has(id) && !solutionSeen && (answeredAt.get(id) ?? -1) >= headedAt) {
       const next = outline[outline.findIndex((o) => o.number === question) + 1];
       const nextId = next && idFor(next.number, l.part, l.subpart, outline);
       if (next && nextId && next.parts.includes(nextId)) {
