@@ -211,6 +211,14 @@ function withoutWrapping(text: string): string {
   return t;
 }
 
+/**
+ * A phrase in words after a formula that opens on a preposition (`LK − L + 1 per side`, `2(K-1) in
+ * each direction`, `O(n) for every layer`): it says what the value measures or where it holds, none
+ * of its value. Words alone (`2c dout din`) may be the answer's names, so only a preposition, a word
+ * of the language's closed class, opens such a phrase, and it ends on a word of three letters or more.
+ */
+const TRAILING_PHRASE = /(?<=[\w)\]}⌋⌉²³'])\s*,?\s+(?:per|in|for|of|on|at|along|across|over|after|from)\s+(?:[A-Za-z]+\s+){0,3}[a-z]{3,}$/;
+
 /** Characters CHECK_MARK ends with. */
 const CHECK_MARK_ENDS = new Set(['*', '†', '‡', '✓', '✔', '☑', '✅', '\uFE0F']);
 
@@ -224,6 +232,7 @@ function withoutEndMarks(text: string): string {
   let t = text;
   if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
+  if (/[a-z]$/.test(t)) t = t.replace(TRAILING_PHRASE, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
   return t.trim();

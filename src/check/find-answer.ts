@@ -154,6 +154,12 @@ function labelNames(label: string, name: string): boolean {
 
 /** `- Weights: ...`, `**Variance:** ...`: a line that starts with a label, and what it says. */
 const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/;
+/**
+ * `=> output shape  [floor((W-K+2P)/S)+1] x ... x F`, `biases     F`: notes that set a value apart
+ * from its label by a gap of spaces, as a column is, with no colon or `=`. The label is words
+ * alone (one space apart), after a list mark or an arrow of conclusion.
+ */
+const GAPPED_LABEL = /^\s*(?:(?:=>|->|→|⇒|∴|[-*+•])\s*)?([A-Za-z][A-Za-z_]*(?: [A-Za-z_]+){0,3})(?: {2,}|\t+)(\S.*?)\s*$/;
 /** `- Residual connection? Yes. The rule adds ...`: a checklist item that asks its name and answers yes or no at once. */
 const ASKED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)\?(?:\*\*)?\s+(?:\*\*)?(yes|no)\b/i;
 /** `number of biases = F (one per filter)`: an answer's name in words, left of an `=`. */
@@ -208,6 +214,11 @@ function labelledOnLine(line: string, name: string): { said: string; last: boole
     let m = LABELLED_LINE.exec(segments[k]!) ?? WORDED_EQUALS.exec(segments[k]!);
     // A speaker's name before the label (`ChatGPT: Weights: ...`, a pasted chat's line).
     if (m && !labelNames(m[1]!, name) && m[2]!.includes(':')) m = LABELLED_LINE.exec(m[2]!) ?? m;
+    if ((!m || !labelNames(m[1]!, name)) && segments.length === 1) {
+      // A column of labels states one value a line: the next line is the next label's, not this one's going on.
+      const gapped = GAPPED_LABEL.exec(line);
+      if (gapped && labelNames(gapped[1]!, name)) return { said: gapped[2]!, last: false };
+    }
     if (!m || !labelNames(m[1]!, name)) continue;
     // A label found mid-line states its value in its own sentence: `Biases: $F$. The output has shape` ends at the full stop.
     if (k > 0) return { said: m[2]!.split(SENTENCE_END)[0]!, last: false };
@@ -337,6 +348,36 @@ function statedItems(text: string, name: string): Candidate[] {
         .replace(/[.]\s*$/, '')
         .trim();
       if (value) out.unshift({ text: value, how: 'marker' });
+    }
+  }
+  return out;
+}
+
+/**
+ * `K²CF weights, F biases`, `**K²·C·F weights** and **F biases**`: a count written before the noun
+ * it counts, which is the answer's name (a word; plural or not). The count is the run of
+ * mathematics right before the noun, back to a word of prose or a comma; the last such first. The
+ * noun ends its clause: `K^2C weights per filter` counts something else.
+ */
+function countedValues(text: string, name: string): Candidate[] {
+  if (!/^[A-Za-z]{3,}$/.test(name)) return [];
+  const out: Candidate[] = [];
+  const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?=(?:\*\*|__)?\s*(?:[,;.)(]|$|and\b))`, 'gi');
+  for (const line of text.split('\n')) {
+    for (const m of line.matchAll(noun)) {
+      const before = line
+        .slice(0, m.index)
+        .replace(/(?:\*\*|__)$/, '')
+        .split(/[,;:(]\s|\s(?:and|or|with|has|have|is|are|of)\s|\*\*|__/i)
+        .pop()!
+        .trim();
+      const tokens = before.split(/\s+/);
+      // The count is mathematics alone: no word of prose, and a number, a product or a power, or one
+      // letter (`F biases`); a word in capitals (`SGD update`) names a method, not a count.
+      // `K\times K\times C$ → **weights** = ...`: a count stands right against its noun, nothing (an arrow, a stop) between.
+      if (!before || !/[\w)\]}²³⌋⌉'$]$/.test(before) || tokens.length > 4 || tokens.some((t) => isProseWord(t.replace(/[()[\].,]/g, ''))) || !/[\p{N}²³·×*^\\_(]|^\$?[A-Za-z]\$?$/u.test(before))
+        continue;
+      out.unshift({ text: before, how: 'marker' });
     }
   }
   return out;
@@ -509,6 +550,8 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
         : [],
     );
     const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
+    // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
+    if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }

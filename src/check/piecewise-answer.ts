@@ -162,7 +162,8 @@ const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s+(?:for|when|if)\s+${P
 
 /**
  * `y[n] = 0 for n < 0, 2 - 2^{-n} for 0 <= n <= 6, 127 (1/2)^n for n >= 7.`: a plain sentence that
- * lists each case as its value and condition, between commas, after the name's `=`.
+ * lists each case as its value and condition, between commas or semicolons, after the name's `=`
+ * (and after its `=` again in each case that restates it).
  */
 function plainCasesOfSentence(line: string): Case[] {
   if (line.includes('$') || !line.includes('=')) return [];
@@ -172,7 +173,8 @@ function plainCasesOfSentence(line: string): Case[] {
     .replace(/[.]\s*$/, '');
   const cases = body.split(/\s*[,;]\s*(?:and\s+)?/).map((piece): Case | undefined => {
     const m = VALUE_FOR_CONDITION.exec(piece.trim());
-    const value = m && plainValue(m[1]!);
+    // `y(n) = 0 for n < 0;  y(n) = 2 - 0.5^n for 0 <= n <= 6; ...`: each case may name the function again.
+    const value = m && plainValue(m[1]!.slice(m[1]!.lastIndexOf('=') + 1));
     return value ? { when: plainCondition(m[2], m[3]!), value } : undefined;
   });
   return cases.length >= 2 && cases.every(Boolean) ? (cases as Case[]) : [];

@@ -83,8 +83,11 @@ function label(question: string | undefined, part: string | undefined, subpart: 
 /** A section's capital letter in brackets, before a question's word and number (`### (A) Problem 1(b)`, `**(B)** Question 3`). */
 const SECTION_LETTER = /^\s*(?:#{1,6}\s*)?(?:\*\*)?\(?[A-Z]\)(?:\*\*)?\s*[.:]?\s+(?=(?:\*\*)?(?:[Pp]roblem|PROBLEM|[Qq]uestion|QUESTION|[Ee]xercise|[Tt]ask|Q)\s*\d{1,2})/;
 
-/** An emoji, arrow or record mark that decorates a line's start (`⏺ `, `✅ `, `➤ `). */
-const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s+/u;
+/**
+ * An emoji, arrow, record mark or geometric bullet that decorates a line's start (`⏺ `, `● `, `✅ `,
+ * `➤ `, `◆ `): a terminal's or a chat's mark of a message, of whatever shape (U+25A0-U+25FF).
+ */
+const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25a0-\u25ff]+\uFE0F?\s+/u;
 
 /**
  * A report's appendix section before the question it holds, the rest of the line a heading

@@ -205,12 +205,26 @@ function labelledRow(line: string): string | undefined {
   if (!m) return undefined;
   const label = readLineLabel(`${m[1]!} `);
   if (!label || label.length < m[1]!.length) return undefined;
-  const cells = rowCells(m[2]!).filter(Boolean);
+  // A cell that opens on a mark of judgement (`✗ (tail looks wrong)`, `✓`) is the person's verdict column, no part of the answer.
+  const cells = rowCells(m[2]!).filter((c) => c && !JUDGEMENT_MARK.test(c));
   return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
 }
 
-/** A section's number before a question's word and number (`1. Problem 2:`), which is no question of its own. */
-const SECTION_NUMBER = /^\s*\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|question|exercise)\s*\d{1,2}\b)/i;
+/** A section's number before a question's word and number (`1. Problem 2:`, `## 2. Question 3 excerpts`), which is no question of its own. */
+const SECTION_NUMBER = /^\s*(#{1,6}\s*)?\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|question|exercise)\s*\d{1,2}\b)/i;
+
+/**
+ * `### Excerpt 1 — 3(a)`, `## Appendix B: 3(c) and 3(d)`: a heading whose title ends on the parts it
+ * holds, after a dash or a colon. Read as if the parts came first (`### 3(a) — Excerpt 1`).
+ */
+const TITLE_THEN_PARTS =
+  /^(\s*#{1,6}\s+)(?!\s*(?:\*\*)?(?:\d|\(|problem|question|part)\b)([^\n]{1,60}?)(?:\s*:|\s+[—–-])\s+(\d{1,2}\s*\(?[a-h]\)?(?:\s*\(?[ivx]{1,4}\))?(?:\s*(?:,|and|&)\s*(?:\d{1,2}\s*)?\(?[a-h]\)?(?:\s*\(?[ivx]{1,4}\))?)*)\s*$/i;
+
+/** A mark of judgement opening a text. */
+const JUDGEMENT_MARK = /^\s*[✓✔✗✘❌☑✅❎☒]/u;
+
+/** Marks of judgement alone (`✓`, `✗;`, `✔️ ✔️`), with the punctuation around them: what a person scores a part with. */
+const JUDGEMENT_ONLY = /^[\s:;,.–—-]*(?:[✓✔✗✘❌☑✅❎☒]\uFE0F?[\s;,.!]*)+$/u;
 
 /** `(f ) Many parallel problems`: a PDF's letter set apart from its closing bracket (the kerning of an italic f). */
 const SPACED_LETTER = /^(\s*(?:\*\*)?\()([a-h]) \)/;
@@ -245,6 +259,9 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   });
   // Unless the comments are all that names the parts (helpers answering each part in turn).
   const labelling = labellingComments(lines);
+  // `> **(d)(i)** stride 1 ...` / `> y = [[...],` / `>      [...]]`: a part quoted whole (a report's
+  // excerpt of a reply) goes on over the quoted lines after its label, read without their marks.
+  let quoted = false;
   lines.forEach(({ text: raw, i, comment, opener: fence }, at) => {
     if (labelling.has(at)) {
       const { before, moved } = cutBeforeComment(current.text, fence);
@@ -261,19 +278,23 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       previous = raw;
       return;
     }
+    const quote = /^\s*>\s?/.exec(raw);
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
     // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
-    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '').replace(SPACED_LETTER, '$1$2)');
+    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '$1').replace(SPACED_LETTER, '$1$2)').replace(TITLE_THEN_PARTS, '$1$3 — $2');
     const read = readLineLabel(line);
     // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
     // part's letter refers to that part; it does not start it.
-    const label = read && !read.question && ENDS_MID_SENTENCE.test(previous) ? undefined : read;
+    // `(g) ✓`, `4(b): ✗`: a part's label over nothing but a mark of judgement is a person scoring the
+    // part, never its answer (`My scores: (e) ✓; (f) ✓` after a reply), and starts no part.
+    const label = read && ((!read.question && ENDS_MID_SENTENCE.test(previous)) || JUDGEMENT_ONLY.test(line.slice(read.length))) ? undefined : read;
     previous = raw;
     // `8.` or `1)` alone, `**4.** T = ...`, or `- 5. Suppose ...`: possibly a question heading.
     const numbered = label || !numberedQuestions ? null : /^\s*(?:[-*]\s+)?(?:\*\*)?(\d{1,2})[.)](?:\*\*)?(?:\s+(\S.*))?\s*$/.exec(raw);
     if (label || numbered) {
+      quoted = !!quote && !!label;
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       const also = label?.part ? alsoNamed(label.part, line.slice(label.length)) : undefined;
       current = label
@@ -287,7 +308,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
         : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
       return;
     }
-    current.text += (current.text ? '\n' : '') + raw;
+    quoted &&= !!quote;
+    current.text += (current.text ? '\n' : '') + (quoted ? raw.slice(quote![0].length) : raw);
   });
   if (current.text.trim() || current.label || current.numbered) out.push(current);
   return out;
@@ -472,6 +494,9 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   let alignedBy: Aligned = { by: 'number' };
   let lastId: string | undefined;
   let solutionSeen = false;
+  // Where the last question heading stood, and where each part was last answered (indices of segs).
+  let headedAt = -1;
+  const answeredAt = new Map<string, number>();
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
@@ -508,6 +533,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       const aligned = alignQuestion(l.question, l.part ? '' : heading, outline, question);
       if (aligned.number !== question) solutionSeen = false;
       question = aligned.number;
+      headedAt = k;
       alignedBy = aligned;
       part = undefined;
     }
@@ -529,7 +555,10 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     let id = idFor(question, l.part ?? part, l.subpart, outline);
     // `(c).` again after `(c).`: a student who left (a) blank never wrote the next question's number.
     // After a `SOL:` heading, though, repeated labels are the solutions restating the parts.
-    if (id && l.part && !l.question && responses.has(id) && !solutionSeen) {
+    // A heading that names the question again (`## Question 3 excerpts` after a summary table of
+    // every part) says the letters under it are its own: a part answered before the heading is
+    // restated, not skipped past.
+    if (id && l.part && !l.question && responses.has(id) && !solutionSeen && (answeredAt.get(id) ?? -1) >= headedAt) {
       const next = outline[outline.findIndex((o) => o.number === question) + 1];
       const nextId = next && idFor(next.number, l.part, l.subpart, outline);
       if (next && nextId && next.parts.includes(nextId)) {
@@ -546,7 +575,10 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     const label = [l.question, l.part ?? (l.subpart ? part : undefined), l.subpart].filter(Boolean).join('/');
     const ids = [id, ...alsoIds(question, seg.also, outline)];
     const text = withoutCopiedStatements(seg.text, outline);
-    for (const each of ids) responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false);
+    for (const each of ids) {
+      responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false);
+      answeredAt.set(each, k);
+    }
     lastId = id;
     if (sawSolution) solutionSeen = true;
   }

@@ -8,6 +8,7 @@ import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { inflectedMention, withBracketedWordings } from '../check/types/choice.js';
 import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
+import { joinedNames, spellJoinedNames, type JoinedName } from '../math/latex/joined-names.js';
 import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
@@ -415,12 +416,15 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };
   }
   if (spec.type === 'text') return { result: checkAnswer(spec, text, options) };
+  const block = question.shared?.get(text);
+  // `2c dout² din`: the key's names written without their underscores are read as its names, before
+  // the candidate finder takes `din` for a word of prose and ends the formula before it.
+  text = spellJoinedNames(text, joinedNamesOf(options.symbols));
   const { targets, quantities, keyNames, keyCases, cases, collection, matrix } = keyReadingOf(part, spec, options.symbols, question.floorsOptional);
   // A part's own answer is not a value given to it.
   if (givesValue(question.givenBy, part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
   }
-  const block = question.shared?.get(text);
   const { candidates, named } = candidatesFor(text, {
     quantities,
     ...(name ? { name, siblings: part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== name) } : {}),
@@ -814,6 +818,17 @@ function substituted(candidate: string, defs: Map<string, string>): string[] {
     return `\\left(${value}\\right)`;
   });
   return changed ? [text] : [];
+}
+
+const JOINED = new WeakMap<SymbolTable, JoinedName[]>();
+const NO_SYMBOLS: JoinedName[] = [];
+
+/** The key's subscripted names as they are written together (`dout`), worked out once per symbol table. */
+function joinedNamesOf(symbols: SymbolTable | undefined): readonly JoinedName[] {
+  if (!symbols) return NO_SYMBOLS;
+  let joined = JOINED.get(symbols);
+  if (!joined) JOINED.set(symbols, (joined = joinedNames(Object.keys(symbols))));
+  return joined;
 }
 
 function gradeAnswer(part: KeyPart, answer: NamedAnswer, text: string, options: CheckOptions, question: QuestionContext): Graded {

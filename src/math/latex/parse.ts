@@ -1,4 +1,5 @@
 import { printMath } from './print.js';
+import { joinedNames, joinedPrefix, type JoinedName } from './joined-names.js';
 import type { Node, RelOp } from './ast.js';
 import { tokenize, type Token } from './tokenize.js';
 import { DECORATIONS, FONT_COMMANDS, FUNCTION_LETTERS, GREEK, GREEK_ALIASES, JOINING_WORDS, KNOWN_FUNCTIONS, RELATION_COMMANDS } from './names.js';
@@ -45,6 +46,8 @@ interface ContextNames {
   functions: ReadonlySet<string>;
   stems: ReadonlySet<string>;
   matrices: ReadonlySet<string>;
+  /** Declared subscripted names by the word they make written together (`dout` for `d_out`), longest first. */
+  joined: readonly JoinedName[];
 }
 
 /**
@@ -64,6 +67,7 @@ function namesOf(ctx: ReadContext): ContextNames {
       functions: new Set(ctx.functions ?? []),
       stems: new Set([...declared].map((s) => /^([A-Za-z]{2,})_/.exec(s)?.[1]).filter((s): s is string => !!s)),
       matrices: new Set(ctx.matrices ?? []),
+      joined: joinedNames(declared),
     };
     NAMES.set(ctx, names);
   }
@@ -79,6 +83,7 @@ class Parser {
   private readonly matrices: ReadonlySet<string>;
   /** Multi-letter stems of declared subscripted names (`fan` of `fan_in`). */
   private readonly stems: ReadonlySet<string>;
+  private readonly joined: readonly JoinedName[];
   /** Families seen indexed, declared or inferred (a subscript that uses a sum's index). */
   readonly indexed: Set<string>;
   /** How many `|...|` absolute values are open: inside one, a bar closes it. */
@@ -98,6 +103,7 @@ class Parser {
     this.functions = names.functions;
     this.stems = names.stems;
     this.matrices = names.matrices;
+    this.joined = names.joined;
     // The parser adds to these: its own copy.
     this.indexed = new Set(ctx.indexed ?? []);
   }
@@ -351,7 +357,7 @@ class Parser {
         continue;
       }
       if (crossFactors) {
-        node = { kind: 'cross', factors: crossFactors };
+        node = crossOf(crossFactors);
         crossFactors = null;
       }
       if ((t.t === 'op' && t.v === '*') || (t.t === 'cmd' && (t.v === 'cdot' || t.v === 'ast'))) {
@@ -370,7 +376,7 @@ class Parser {
         node = mul(node, factor);
       } else break;
     }
-    if (crossFactors) node = { kind: 'cross', factors: crossFactors };
+    if (crossFactors) node = crossOf(crossFactors);
     return node;
   }
 
@@ -729,6 +735,11 @@ class Parser {
     if (lower === 'pi') return { kind: 'const', name: 'pi' };
     if (lower === 'inf' || lower === 'infty' || lower === 'infinity') return { kind: 'const', name: 'infinity' };
     if (lower === 'percent' || lower === 'pct' || lower === 'percentage') return { kind: 'text', text: '%' };
+    const joined = this.joined.length ? joinedPrefix(w, this.joined) : undefined;
+    if (joined) {
+      if (w.length > joined[0].length) this.toks.splice(this.pos, 0, { t: 'word', v: w.slice(joined[0].length), pos: t.pos + joined[0].length });
+      return { kind: 'sym', name: joined[1] };
+    }
     // A declared multi-letter symbol at the start of the word: `lrx` is lr·x.
     for (const name of this.multiLetter) {
       if (w.startsWith(name)) {
@@ -1204,6 +1215,14 @@ function mul(a: Node, b: Node): Node {
   const right = last.kind === 'sym' && indexLike(b) ? b : ungrouped(b);
   if (a.kind === 'mul') return { kind: 'mul', factors: [...a.factors, right] };
   return { kind: 'mul', factors: [ungrouped(a), right] };
+}
+
+/**
+ * Factors joined by `\times`. A side written in square brackets (`[⌊(W-K)/S⌋ + 1] × [⌊(H-K)/S⌋ + 1] × C`)
+ * only groups, as it does in an implicit product: a one-item bracket is no vector of one entry there.
+ */
+function crossOf(factors: Node[]): Node {
+  return { kind: 'cross', factors: factors.map(ungrouped) };
 }
 
 /** A one-item bracket whose item could be an index: a name, a number, or a short sum of them (`n-1`, `k+2`). */
