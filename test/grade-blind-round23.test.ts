@@ -11,7 +11,8 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // final answers of found parts (fix27: tutoring chats' questions back, Word's linear equations,
 // bracketed definitions and initials, bounds with their value, aligned cases; 57), together 61. The
 // content fallback, narrowed to questions a part of which was placed and turns that ask them, adds
-// none here.
+// none here. 66 once round 24's classes were read (a Project request low in its turn, reach28; the
+// key's names typed without underscores and report headings, fix28).
 test('the twenty-third blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 23', join(ROOT, 'test', 'fixtures', 'blind-round23', 'blind-round23.labels.yaml'), { submissions: 14, parts: 77, floor: 61 }),
+  assertRoundFloor('blind round 23', join(ROOT, 'test', 'fixtures', 'blind-round23', 'blind-round23.labels.yaml'), { submissions: 14, parts: 77, floor: 66 }),
 );

@@ -7,7 +7,10 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // GLM-4.6, HuggingChat, Copilot Chat in VS Code, Claude iOS with screenshots, a Google Docs and a LaTeX
 // report, iOS Live Text notes, an Overleaf exam-class source, an e-mailed write-up), written and
 // labelled blind against the staff key and held out for a session. First contact: 60/83
-// right-vs-wrong, the floor until its classes are read in general.
+// right-vs-wrong. 70 with the parts the reader did not find read by structure (bracketed part ids,
+// framed terminal prompts, alternating labels of the person's own, reasoning lines with decoration;
+// test/grade-blind-round24-reading.test.ts), 81 with the wrong answers of found parts read in
+// general (test/grade-found-parts-round24.test.ts).
 test('the twenty-fourth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 24', join(ROOT, 'test', 'fixtures', 'blind-round24', 'blind-round24.labels.yaml'), { submissions: 14, parts: 83, floor: 60 }),
+  assertRoundFloor('blind round 24', join(ROOT, 'test', 'fixtures', 'blind-round24', 'blind-round24.labels.yaml'), { submissions: 14, parts: 83, floor: 81 }),
 );
