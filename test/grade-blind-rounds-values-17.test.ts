@@ -241,8 +241,10 @@ test("a Mathematica notebook saved as text: comments label its parts, output cel
   assert.equal(read.get('2.c'), 'correct');
   // Near miss: the He scaling in the output cell stays a convention slip, not rescued by the input cell.
   assert.equal(grade(notebook('Sqrt[2/dIn]')).get('2.b'), 'incorrect');
-  // Near miss: outside a notebook, where a name may have an underscore, `din` is not read as the key's d_in.
-  assert.notEqual(grade('Problem 2 (b): c = 1/sqrt(din)\n').get('2.b'), 'correct');
+  // Outside a notebook too, a key's name typed without its underscore is that name, as a TA reads it
+  // (src/math/latex/joined-names.ts); near miss: the other dimension's name stays wrong.
+  assert.equal(grade('Problem 2 (b): c = 1/sqrt(din)\n').get('2.b'), 'correct');
+  assert.notEqual(grade('Problem 2 (b): c = 1/sqrt(dout)\n').get('2.b'), 'correct');
 });
 
 /** Question 1 (b) worked in numbered steps, one saying what its product comes out as, then a boxed cost. */

@@ -168,12 +168,18 @@ Each layer adds $K - 1$, so after $L$ layers it is $L(K - 1) + 1$.
 
 test("a question typed out whose title matches two questions: its parts, each nearest its own letter's statement, decide", { skip }, () => {
   assert.deepEqual(grade(SHAPES), { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
-  // Near miss: a typed part that reads as another question's leaves the choice a guess, for a person to check.
+  // A typed part that reads as another question's: the question the turn's whole text is about decides
+  // (two of its three parts are question 4's), and the reply's own letters place its sections.
   const mixed = grade(SHAPES.replace('(b) max pooling, stride S, filter size K: output shape?', '(b) the variance of the gradient?'));
-  assert.ok(
-    Object.values(mixed).every((v) => v === 'needs-review'),
-    JSON.stringify(mixed),
+  assert.deepEqual(mixed, { '4.a': 'correct', '4.b': 'correct', '4.c': 'correct' });
+  // Near miss: a turn most of whose typed parts are another question's is that question's; the reply's
+  // conv-layer sections are no question 4 answers.
+  const other = grade(
+    SHAPES.replace('CNN shapes, input W × H × C.', 'CNN layers.')
+      .replace('(b) max pooling, stride S, filter size K: output shape?', '(b) the mean and variance of the weight gradient for a large image?')
+      .replace('(c) L conv layers, filter K, stride 1: receptive field of the last output?', '(c) derive the gradient of the loss with respect to the weights and the SGD update?'),
   );
+  assert.ok(!Object.keys(other).some((id) => id.startsWith('4.')), JSON.stringify(other));
 });
 
 const WRITTEN = `4(a).

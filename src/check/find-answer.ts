@@ -365,13 +365,17 @@ function countedValues(text: string, name: string): Candidate[] {
   const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?=(?:\*\*|__)?\s*(?:[,;.)(]|$|and\b))`, 'gi');
   for (const line of text.split('\n')) {
     for (const m of line.matchAll(noun)) {
-      const before = line
+      const clause = line
         .slice(0, m.index)
         .replace(/(?:\*\*|__)$/, '')
         .split(/[,;:(]\s|\s(?:and|or|with|has|have|is|are|of)\s|\*\*|__/i)
         .pop()!
-        .trim();
-      const tokens = before.split(/\s+/);
+        .trim()
+        .split(/\s+/);
+      // The mathematics right before the noun, after the words that lead up to it (`That gives`, `we get`).
+      const lead = clause.findLastIndex((t) => isProseWord(t.replace(/[()[\].,]/g, '')));
+      const tokens = clause.slice(lead + 1);
+      const before = tokens.join(' ');
       // The count is mathematics alone: no word of prose, and a number, a product or a power, or one
       // letter (`F biases`); a word in capitals (`SGD update`) names a method, not a count.
       // `K\times K\times C$ → **weights** = ...`: a count stands right against its noun, nothing (an arrow, a stop) between.
