@@ -11,17 +11,10 @@
  * gives the same documents.
  */
 
-/** A seeded source of numbers in [0, 1) (mulberry32): small, fast and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/math/random.js';
+
+/** The project's seeded source of numbers in [0, 1) (mulberry32): the same on every machine. */
+export { seededRandom };
 
 /** A seed from a seed and names (a round, a file, a perturbation), so one document's variation does not depend on which others are run. */
 export function seedFor(seed: number, ...names: string[]): number {

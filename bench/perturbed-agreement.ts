@@ -17,6 +17,7 @@ import { parseDocument } from 'yaml';
 import { measureAgreement } from '../src/cli/agreement.js';
 import { type AgreementRow, percent } from '../src/grade/agreement.js';
 import { corpusDir } from './corpus.js';
+import { labelsCopy } from './labels-copy.js';
 import { PERTURBATIONS, type Perturbation, seedFor, seededRandom } from './perturbations.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
@@ -42,18 +43,6 @@ export function labelledRounds(): string[] {
 
 function labelsPathOf(round: string): string {
   return join(FIXTURES, round, `${basename(round)}.labels.yaml`);
-}
-
-/** A copy of a labels file whose sources are the files named (others left out), its key found from the copy's folder. */
-function labelsCopy(labelsPath: string, written: Map<string, string>, file: string): string {
-  const doc = parseDocument(readFileSync(labelsPath, 'utf8'));
-  for (const name of Object.keys((doc.get('submissions') as { toJSON(): object }).toJSON())) {
-    if (written.has(name)) doc.setIn(['submissions', name, 'source'], written.get(name)!);
-    else doc.deleteIn(['submissions', name]);
-  }
-  doc.set('key', join(dirname(labelsPath), String(doc.get('key'))));
-  writeFileSync(file, String(doc));
-  return file;
 }
 
 const rowKey = (r: AgreementRow) => `${r.submission}\u0000${r.part}`;

@@ -22,6 +22,7 @@ import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
 import { CHROMIUM, PDFLATEX, chromiumPdfs, pdflatexDocument } from '../test/fixtures/pdf/generate.js';
 import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
 import { corpusDir } from './corpus.js';
+import { labelsCopy } from './labels-copy.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
@@ -59,18 +60,6 @@ interface RoundFigures {
   pdfRight: number;
   textRight: number;
   printedRight: number;
-}
-
-/** A copy of a labels file whose sources are the files named (`written`; others left out), its key found from the copy's folder. */
-function labelsCopy(labelsPath: string, written: Map<string, string>, file: string): string {
-  const doc = parseDocument(readFileSync(labelsPath, 'utf8'));
-  for (const name of Object.keys((doc.get('submissions') as { toJSON(): object }).toJSON())) {
-    if (written.has(name)) doc.setIn(['submissions', name, 'source'], written.get(name)!);
-    else doc.deleteIn(['submissions', name]);
-  }
-  doc.set('key', join(dirname(labelsPath), String(doc.get('key'))));
-  writeFileSync(file, String(doc));
-  return file;
 }
 
 async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
