@@ -376,11 +376,10 @@ function countedValues(text: string, name: string): Candidate[] {
       const lead = clause.findLastIndex((t) => isProseWord(t.replace(/[()[\].,]/g, '')));
       const tokens = clause.slice(lead + 1);
       const before = tokens.join(' ');
-      // The count is mathematics alone: no word of prose, and a number, a product or a power, or one
-      // letter (`F biases`); a word in capitals (`SGD update`) names a method, not a count.
+      // The count is mathematics (the words before it are cut off above): a number, a product or a
+      // power, or one letter (`F biases`); a word in capitals (`SGD update`) names a method, not a count.
       // `K\times K\times C$ → **weights** = ...`: a count stands right against its noun, nothing (an arrow, a stop) between.
-      if (!before || !/[\w)\]}²³⌋⌉'$]$/.test(before) || tokens.length > 4 || tokens.some((t) => isProseWord(t.replace(/[()[\].,]/g, ''))) || !/[\p{N}²³·×*^\\_(]|^\$?[A-Za-z]\$?$/u.test(before))
-        continue;
+      if (!before || !/[\w)\]}²³⌋⌉'$]$/.test(before) || tokens.length > 4 || !/[\p{N}²³·×*^\\_(]|^\$?[A-Za-z]\$?$/u.test(before)) continue;
       out.unshift({ text: before, how: 'marker' });
     }
   }
