@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
+import { ASKS, HOLDS_MATH, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 
@@ -51,9 +51,6 @@ function asks(text: string, index?: StatementIndex): boolean {
   if (asksForNext(t) || isContinuation(t) || isRecheck(t) || /^(?:now|next|ok(?:ay)?|also|then|last|finally|please|can you|could you|what about|how about)\b/i.test(t)) return true;
   return !!index && index.match(t).share >= PASTED;
 }
-
-/** Mathematics in a block: a formula's delimiters, an equation (not a rule of `=====`), a command, a power or an index. */
-const HOLDS_MATH = /[$^_\\]|[\w)]\s*=\s*[\w(-]/;
 
 /** A title over the chat (`## Le Chat — hw4`): a heading line, or one short line with no sentence in it. */
 function isTitle(lines: readonly string[], b: Block): boolean {

@@ -860,8 +860,12 @@ function clearPart(scored: { id: string; s: number }[]): string | undefined {
   return best.s >= 1 && !(scored[1] && scored[1].s >= best.s * 0.75) ? best.id : undefined;
 }
 
-/** Whether a section's text holds a formula or a value worked out (`$...$`, `=`, a power, a command): a recap has them, a list of sources does not. */
-const HOLDS_FORMULA = /[$=^]|\\[a-z]/i;
+/**
+ * Mathematics in a text: a formula's delimiters, a command, a power or an index, or an equation
+ * (`x = 2`, not a rule of `=====`). A recap of answers holds some, a list of sources or a writer's
+ * note on how they worked does not.
+ */
+export const HOLDS_MATH = /[$^_\\]|[\w)]\s*=\s*[\w(-]/;
 
 /**
  * A reply to parts the person asked in words that spends more sections than parts (`## Conv layer:
@@ -889,7 +893,7 @@ function sectionGroupsByContent(reply: string, asked: ReadonlyMap<string, string
   for (const [i, sec] of sections.entries()) {
     const id = clearPart(ranked[i]!);
     const last = groups.length === asked.size;
-    if (last && !titled[i] && HOLDS_FORMULA.test(sec.lines.join('\n'))) recap = true;
+    if (last && !titled[i] && HOLDS_MATH.test(sec.lines.join('\n'))) recap = true;
     if (recap) continue;
     if (!id || id === current?.id) {
       // Words of no part (or of the part under way): the working goes on; words of two: a summary, neither part's.
@@ -1154,8 +1158,8 @@ function clausesAsking(text: string, outline: QuestionOutline[]): string[] {
 /** A turn of two questions or more: two question marks, or a question and another asked after `also`, `and why`, `and how`. */
 const ASKS_SEVERAL = /\?[^?]*\?|\?\s*(?:also|and)\b|\b(?:also|and)\s+(?:what|how|why|which)\b/i;
 
-/** The one unanswered part a turn's sentences clearly ask (clausesAsking), when exactly one is. */
-function soleClauseAsking(text: string, outline: QuestionOutline[], answered: (id: string) => boolean): { id: string; question: string; doubt?: string; rival?: string } | undefined {
+/** The one unanswered part a turn's sentences clearly ask (clausesAsking), when exactly one is, as partByContent gives a part (without doubt). */
+function soleClauseAsking(text: string, outline: QuestionOutline[], answered: (id: string) => boolean): ReturnType<typeof partByContent> {
   const ids = clausesAsking(text, outline).filter((id) => !answered(id));
   return ids.length === 1 ? { id: ids[0]!, question: ids[0]!.split('.')[0]! } : undefined;
 }
