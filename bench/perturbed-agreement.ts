@@ -9,44 +9,20 @@
  * (rounds: folders under test/fixtures, or `blind-round9/after`-style subfolders; default every
  * labelled hw4-fa25 round but the held-out one).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { measureAgreement } from '../src/cli/agreement.js';
-import { type AgreementRow, percent } from '../src/grade/agreement.js';
+import { type AgreementRow, agreesRightWrong as right, percent } from '../src/grade/agreement.js';
 import { corpusDir } from './corpus.js';
-import { labelsCopy } from './labels-copy.js';
+import { HELD_OUT, labelledRounds, labelsCopy, labelsPathOf } from './labelled-rounds.js';
 import { PERTURBATIONS, type Perturbation, seedFor, seededRandom } from './perturbations.js';
-
-const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
-
-// Round 25 is the held-out round: written blind and measured once on first contact, it must not be
-// read by anything that steers fixes (a perturbation's losses there would be fixed by its strings).
-const HELD_OUT = new Set(['blind-round25']);
 
 /** Sources whose conventions are those of a text a person or an app writes (LaTeX, Typst, HTML sources are left as they are). */
 const TEXT_SOURCE = /\.(md|txt|markdown)$/i;
 
-/** The labelled hw4-fa25 rounds (a round's own labels and those of its subfolders), the held-out round left out. */
-export function labelledRounds(): string[] {
-  const out: string[] = [];
-  const isHw4 = (file: string) => existsSync(file) && readFileSync(file, 'utf8').includes('hw4-fa25.key.yaml');
-  for (const d of readdirSync(FIXTURES).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-    if (HELD_OUT.has(d) || !(/^blind-round\d+$/.test(d) || d === 'unseen-round' || d === 'unlabelled-chats')) continue;
-    if (isHw4(join(FIXTURES, d, `${d}.labels.yaml`))) out.push(d);
-    for (const sub of readdirSync(join(FIXTURES, d), { withFileTypes: true })) if (sub.isDirectory() && isHw4(join(FIXTURES, d, sub.name, `${sub.name}.labels.yaml`))) out.push(`${d}/${sub.name}`);
-  }
-  return out;
-}
-
-function labelsPathOf(round: string): string {
-  return join(FIXTURES, round, `${basename(round)}.labels.yaml`);
-}
-
 const rowKey = (r: AgreementRow) => `${r.submission}\u0000${r.part}`;
-const right = (r: AgreementRow) => r.ours !== 'needs-review' && (r.ours === 'correct') === (r.theirs === 'correct');
 
 /** A part the perturbation changed from right to wrong (or back). */
 export interface ChangedPart {
@@ -190,7 +166,7 @@ export function formatPerturbations(figures: PerturbationFigures[], verbose: boo
 }
 
 function parseArgs(argv: string[]): { rounds: string[]; perturbations: Perturbation[]; seed: number; verbose: boolean } {
-  let rounds = labelledRounds();
+  let rounds = labelledRounds({ subfolders: true });
   let perturbations = [...PERTURBATIONS];
   let seed = 1;
   let verbose = false;

@@ -11,10 +11,9 @@
  * folder with a labels file of hw4-fa25). Needs Chromium (and pdflatex for LaTeX sources); prints
  * are cached as the tests' are (PARTCREDIT_TEST_PDF_CACHE).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { measureAgreement } from '../src/cli/agreement.js';
 import { agreementReport, percent } from '../src/grade/agreement.js';
@@ -22,16 +21,7 @@ import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
 import { CHROMIUM, PDFLATEX, chromiumPdfs, pdflatexDocument } from '../test/fixtures/pdf/generate.js';
 import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
 import { corpusDir } from './corpus.js';
-import { labelsCopy } from './labels-copy.js';
-
-const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
-
-/** The folders under test/fixtures whose labels grade hw4-fa25 with the staff key. */
-function labelledRounds(): string[] {
-  return readdirSync(FIXTURES)
-    .filter((d) => existsSync(join(FIXTURES, d, `${d}.labels.yaml`)) && readFileSync(join(FIXTURES, d, `${d}.labels.yaml`), 'utf8').includes('hw4-fa25.key.yaml'))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-}
+import { labelledRounds, labelsCopy, labelsPathOf } from './labelled-rounds.js';
 
 /** What a student hands in for one submission's source: a chat's export, a page of text, a compiled source, a printed page; undefined when it cannot be made here. */
 function printJob(file: string, text: string): { kind: string; job?: Parameters<typeof chromiumPdfs>[0][number]; pdf?: () => Uint8Array | undefined; printedText?: string } {
@@ -63,8 +53,8 @@ interface RoundFigures {
 }
 
 async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
-  const dir = join(FIXTURES, round);
-  const labelsPath = join(dir, `${round}.labels.yaml`);
+  const labelsPath = labelsPathOf(round);
+  const dir = dirname(labelsPath);
   const doc = parseDocument(readFileSync(labelsPath, 'utf8'));
   const submissions = (doc.get('submissions') as { toJSON(): Record<string, { source: string }> }).toJSON();
   const out = join(tmp, round);

@@ -71,8 +71,9 @@ export function agreementRows(grade: SubmissionGrade, labels: LabelledSubmission
   return rows;
 }
 
-function isRight(v: string): boolean {
-  return v === 'correct';
+/** Whether partcredit's verdict and the person's agree on right vs wrong (needs-review, neither right nor wrong, never agrees). */
+export function agreesRightWrong(r: AgreementRow): boolean {
+  return r.ours !== 'needs-review' && (r.ours === 'correct') === (r.theirs === 'correct');
 }
 
 /** Whether partcredit's decided verdict is one the person reverses. */
@@ -84,8 +85,7 @@ function figures(rows: AgreementRow[]): AgreementFigures {
   return {
     parts: rows.length,
     exact: rows.filter((r) => r.ours === r.theirs).length,
-    // needs-review is neither right nor wrong: it never counts as agreeing.
-    rightWrong: rows.filter((r) => r.ours !== 'needs-review' && isRight(r.ours) === isRight(r.theirs)).length,
+    rightWrong: rows.filter(agreesRightWrong).length,
     confidentlyWrong: rows.filter(confidentlyWrong).length,
     needsReview: rows.filter((r) => r.ours === 'needs-review').length,
   };
