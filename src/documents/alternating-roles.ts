@@ -66,9 +66,10 @@ function alternating(labels: readonly Label[]): [string, string] | undefined {
 /** The turns of a chat headed by two alternating labels of the person's own, or undefined when the text is not one. */
 export function alternatingRoleTurns(text: string): Message[] | undefined {
   const lines = text.split(/\r?\n/);
-  const pair = alternating(labelsOf(lines));
+  const labels = labelsOf(lines);
+  const pair = alternating(labels);
   if (!pair) return undefined;
-  const heads = labelsOf(lines).filter((l) => l.name === pair[0] || l.name === pair[1]);
+  const heads = labels.filter((l) => l.name === pair[0] || l.name === pair[1]);
   const bodies = heads.map((h, k) => ({
     role: h.name === pair[0] ? ('user' as const) : ('assistant' as const),
     line: h.at + 1,

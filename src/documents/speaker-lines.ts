@@ -62,8 +62,9 @@ function stampedRoles(text: string): Map<string, 'User' | 'Assistant'> | undefin
 export function speakerLines(text: string): string {
   let t = text;
   if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) {
-    const roles = MODEL_SAYS_IN.test(t.replace(MESSAGE_STAMP, '')) ? undefined : stampedRoles(t);
-    t = t.replace(MESSAGE_STAMP, '');
+    const unstamped = t.replace(MESSAGE_STAMP, '');
+    const roles = MODEL_SAYS_IN.test(unstamped) ? undefined : stampedRoles(t);
+    t = unstamped;
     if (roles) return t.replace(/^([^:\n]{1,41}):(?=[ \t])/gm, (m, name: string) => (roles.has(name.trim()) ? `${roles.get(name.trim())}:` : m));
   }
   if (t.includes('>>>') && OLLAMA.test(t)) t = terminalTurns(t);
