@@ -11,6 +11,7 @@ import { runPrintedAgreement } from './printed-agreement.js';
 import { runDocxBench } from './docx.js';
 import { runPagesBench } from './pages.js';
 import { runDevAgreement } from './dev-agreement.js';
+import { runPerturbedAgreement } from './perturbed-agreement.js';
 import { runReviewBench } from './review.js';
 import { runTeamBench } from './team.js';
 
@@ -28,6 +29,9 @@ for (const line of await runGradeBench(1000)) console.log(line);
 for (const line of runSizeBench()) console.log(line);
 
 for (const line of ['', '== agreement with a TA on the development set (hw4-fa25) ==', ...(await runDevAgreement())]) console.log(line);
+
+console.log('\n== labelled rounds with their conventions varied (issue 9: what the reader knows by word rather than by structure) ==');
+for (const line of await runPerturbedAgreement()) console.log(line);
 
 console.log('\n== model runs ==');
 for (const line of await runRequestBench()) console.log(line);
