@@ -49,8 +49,20 @@ const JOINED = "the print runs the text's single line breaks together (Markdown)
 // whether the line under it was typed on its own or after the rule on its line.
 const WIDE_RULE = 'a typed rule wider than the column: the page shows the same whether the next line was typed apart';
 
+// The text reader's loss: the printed chat drops the document's title (`... Q7(a)-(c)`), and read
+// as text the turn `This is problem 7 (weights and gradients in a CNN). Please do (a) and (b).`,
+// under two uploaded pictures, gives its reply's parts to question 4; the PDF of the same chat reads
+// them as question 7's. Found when the print harness took its turns from the reader itself.
+const PROBLEM_BY_NUMBER = "the text reader gives a reply to question 4 where the person's turn names problem 7 (text reader's loss, listed)";
+
 test('blind round 19 printed as chat exports and pages grades as its text does but for rules at the edge', { skip }, async () => {
   await printedRound(['blind-round19'], 70, {
+    'claude-opus-q7.md as claude-exporter: 4.a incorrect -> missing': PROBLEM_BY_NUMBER,
+    'claude-opus-q7.md as claude-exporter: 4.b incorrect -> missing': PROBLEM_BY_NUMBER,
+    'claude-opus-q7.md as claude-exporter: 4.c incorrect -> missing': PROBLEM_BY_NUMBER,
+    'claude-opus-q7.md as claude-exporter: 7.a missing -> correct': PROBLEM_BY_NUMBER,
+    'claude-opus-q7.md as claude-exporter: 7.b missing -> partial': PROBLEM_BY_NUMBER,
+    'claude-opus-q7.md as claude-exporter: 7.c missing -> needs-review': PROBLEM_BY_NUMBER,
     // A rule of dashes ending within a heading's width of the edge (`-----` / `Q2(b)`): the heading
     // reads as the rule's rest. Rendered and looked at: `Q2(b)` stands at the left margin, in the
     // rule's font and size, under a rule that ends short of the edge by less than its width, as the
@@ -87,10 +99,6 @@ test('blind round 20 printed as chat exports and pages grades as its text does b
 
 test('blind round 21 printed as chat exports and pages grades as its text does but for rules wider than the column', { skip }, async () => {
   await printedRound(['blind-round21'], 60, {
-    // `... × C     << ok`: a person's note set apart from the answer by a gap is cut from the text;
-    // the print's Markdown runs the gap into one space, and the page shows `... × C << ok` as one line.
-    'kimi-k2-thinking-q4q7.txt as claude-exporter: 4.b correct -> unparseable': "the print's Markdown runs the gap before a person's `<<` note into one space",
-    'kimi-k2-thinking-q4q7.txt as claude-exporter: 4.f correct -> partial': "the print's Markdown runs the gap before a person's `<<` note into one space",
     'student-typed-dash-numbering.txt as page: 3.a correct -> missing': WIDE_RULE,
     'student-typed-dash-numbering.txt as page: 3.b correct -> missing': WIDE_RULE,
     'student-typed-dash-numbering.txt as page: 3.c correct -> missing': WIDE_RULE,
@@ -136,8 +144,27 @@ test('blind round 23 printed as chat exports and pages grades as its text does b
   });
 });
 
-test('blind round 24 printed as chat exports and pages grades as its text does but for one part not yet examined', { skip }, async () => {
+test('blind round 24 printed as chat exports and pages grades as its text does but for a framed terminal session and one part not yet examined', { skip }, async () => {
+  // A terminal session copied as text (the Gemini CLI) prints as the page it is: its prompts' frames,
+  // wider than the column, wrap and lose their right borders, and the reader finds no framed prompt,
+  // so the page reads as a write-up. Known PDF reader loss (typed pages' frames and indentation).
+  const frames = "a terminal's framed prompts wider than the column wrap on the page and are not read as the person's turns (PDF reader's loss)";
+  const framed = [
+    '1.a correct -> missing',
+    '1.b correct -> missing',
+    '2.a needs-review -> missing',
+    '2.b correct -> missing',
+    '2.c correct -> missing',
+    '3.a missing -> incorrect',
+    '3.b missing -> incorrect',
+    '4.a missing -> incorrect',
+    '4.b missing -> incorrect',
+    '4.c missing -> incorrect',
+    '4.d missing -> needs-review',
+    '4.e missing -> incorrect',
+  ];
   await printedRound(['blind-round24'], 50, {
+    ...Object.fromEntries(framed.map((d) => [`gemini-cli-q1q2.txt as page: ${d}`, frames])),
     // Found when the text reader learned bracketed part ids (`[2b]`) this session: the typed page's
     // print of that part reads another value; not yet examined.
     'student-typed-bracket-tags-q1q2.txt as page: 2.b correct -> incorrect': 'not yet examined: the printed page of a bracket-tagged part reads another value',

@@ -55,7 +55,6 @@ const { skip, printedRound } = printedRounds(ROUNDS);
 
 // Why a part differs where the printed page does not show what the text says.
 const EDGE = 'a line ended within a word of the edge looks wrapped on the page';
-const FOOT = "a blank line at a page's foot does not show on the print";
 
 test('blind round 9 printed as chat exports and pages grades as its text does', { skip }, async () => {
   await printedRound(['blind-round9', 'blind-round9/after', 'blind-round9/third'], 320);
@@ -93,17 +92,9 @@ test('blind round 14 printed as chat exports and pages grades as its text does b
   });
 });
 
-test("blind round 15 printed as chat exports and pages grades as its text does but for code typed in a page's prose font and a line ended at the edge", { skip }, async () => {
-  // Code typed in a `.txt` prints in the page's prose font: its indentation shows only as space,
-  // which the reader counts in a monospaced font alone, so the comment labelling each helper (`#
-  // (a) output shape`) loses the function it documents. (Runs of spaces between words are kept
-  // since pdf-losses-round10.test.ts, and 4.e, its table, reads right.)
-  const typedCode = "code typed in a page's prose font read without its indentation (reader, left)";
-  await printedRound(['blind-round15'], 120, {
-    'copilot-vscode-code.txt as page: 4.a correct -> missing': typedCode,
-    'copilot-vscode-code.txt as page: 4.b correct -> missing': typedCode,
-    // ollama's prompt line ends within a word of the edge (`... <= sqrt(d_out)?` / `<think>`), and
-    // a blank line falls at the first page's foot: the question runs into the model's thinking.
-    'ollama-r1-terminal.txt as page: 2.d incorrect -> correct': `${EDGE}; ${FOOT}`,
-  });
+test('blind round 15 printed as chat exports and pages grades as its text does', { skip }, async () => {
+  // Its Copilot and Ollama chats, once printed as pages of text (and listed here for code typed in a
+  // page's prose font and a line ended at the edge), print as chat exports since the print harness
+  // takes its turns from the reader, which reads them as labelled chats.
+  await printedRound(['blind-round15'], 120);
 });
