@@ -721,11 +721,13 @@ const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string } {
   // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
+  // Pictures the person posted above the request (`![q7.png](attachment)`, `[image]`) are no words
+  // of it: the request is the first line that says something.
   const first = text
     .replace(/^\s*(?:[@/][\w-]+\s+)+/, '')
     .split('\n')
     .map((l) => l.trim())
-    .filter(Boolean);
+    .filter((l) => l && l.replace(IMAGE_MARK, '').trim());
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
   // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
   const named = NAMED_PROMPT.exec(first[0] ?? '');
