@@ -30,15 +30,38 @@ interface Frame {
   lines: string[];
 }
 
-/** The frames of a text, each from its top to its bottom line; a frame left open is none. */
+/**
+ * A bottom rule at the end of a framed line. A frame wider than a printed page's column wraps, and
+ * reading the print back runs the wrapped bottom into the line above it: the frame's last words, or
+ * the stray right side that wrapped with it (`│ ╰────╯`).
+ */
+const BOTTOM_AT_END = /[ \t]+[╰└┗╚][─━═-]*[^\n]{0,80}?[─━═-]{3,}[╯┘┛╝]\s*$/;
+
+/**
+ * The frames of a text, each from its top to its bottom line; a frame left open is none. Blank lines
+ * inside a frame are kept (a print's paragraph breaks fall inside the long ones).
+ */
 function framesOf(lines: readonly string[]): Frame[] {
   const frames: Frame[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!TOP.test(lines[i]!)) continue;
+    const inside: string[] = [];
     let j = i + 1;
-    while (j < lines.length && !BOTTOM.test(lines[j]!) && SIDE.test(lines[j]!)) j++;
-    if (j >= lines.length || !BOTTOM.test(lines[j]!)) continue;
-    const inner = lines.slice(i + 1, j).map((l) =>
+    let closed = false;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (BOTTOM.test(l)) closed = true;
+      else if (SIDE.test(l) && BOTTOM_AT_END.test(l)) {
+        inside.push(l.replace(BOTTOM_AT_END, ''));
+        closed = true;
+      } else if (SIDE.test(l) || !l.trim()) {
+        inside.push(l);
+        continue;
+      }
+      break;
+    }
+    if (!closed) continue;
+    const inner = inside.map((l) =>
       l
         .replace(SIDE, '')
         .replace(/[ \t]*[│┃║|][ \t]*$/, '')
