@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { withoutRenderedTwice } from '../src/documents/rendered-twice.js';
 
 // Blind round 25's parts partcredit found but graded against the TA (issue 9), by class, each in a
 // document of our own, not the round's, with a near miss that must stay as it was.
@@ -34,4 +35,24 @@ test('a sum typed with the capital sigma and its index lowered (`Σ_{i=1}^{m}`) 
   assert.equal(gradeWithStaffKey(notes('dw_{h,l} = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_{i,j} x_{i+h−1, j+l−1}')).get('7.a'), 'correct');
   // Near miss: the flipped (convolution) indices, in the same notation, stay wrong.
   assert.notEqual(gradeWithStaffKey(notes('dw_{h,l} = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_{i,j} x_{i−h+1, j−l+1}')).get('7.a'), 'correct');
+});
+
+test('a matrix typed as bare rows of numbers under the line that names it (`y =` then `−40 −40 −40`) is that matrix', { skip: devSkip }, () => {
+  const notes = (rows: string[]) =>
+    ['Q3', '', 'c) true convolution, so the kernel is flipped first', 'flipped kernel = [[1,2,1],[0,0,0],[-1,-2,-1]]', 'every window gives the same sum, so', 'output:', ...rows, ''].join('\n');
+  assert.equal(gradeWithStaffKey(notes(['−40 −40 −40', '−40 −40 −40', '−40 −40 −40'])).get('3.c'), 'correct');
+  assert.equal(gradeWithStaffKey(notes(['-40, -40, -40', '-40, -40, -40', '-40, -40, -40'])).get('3.c'), 'correct');
+  // Near miss: rows of unequal width are no matrix; the kernel stays what is read, and wrong.
+  assert.equal(gradeWithStaffKey(notes(['−40 −40 −40', '−40 −40', '−40 −40 −40'])).get('3.c'), 'incorrect');
+});
+
+test('a formula a page dump prints twice, its glyphs run together then its LaTeX (`2cdout2din2 c\\, d_{out}^2 d_{in}`), is read once from its source', { skip: devSkip }, () => {
+  const page = (a: string) => ['Problem 1', '', '(a) One iteration needs W Wᵀ and then (3I − W Wᵀ) W, each of cost c d_out² d_in.', '', `   Total per iteration: ${a}`, ''].join('\n');
+  assert.equal(gradeWithStaffKey(page('T=2cdout2dinT = 2 c\\, d_{out}^2 d_{in}')).get('1.a'), 'correct');
+  assert.equal(gradeWithStaffKey(page('cdout2dinc\\, d_{out}^2 d_{in}')).get('1.a'), 'partial');
+  // Near miss: glyphs and a source that say different things are not one formula.
+  assert.equal(withoutRenderedTwice('so x=yx = z + 1 here, and WW^\\top'), 'so x=yx = z + 1 here, and WW^\\top');
+  assert.equal(withoutRenderedTwice('costs about dout2dind_{out}^2 d_{in} operations'), 'costs about $d_{out}^2 d_{in}$ operations');
+  // A text with its formulas between dollars is left as it is.
+  assert.equal(withoutRenderedTwice('$2c\\,d_{out}^2 d_{in}$'), '$2c\\,d_{out}^2 d_{in}$');
 });
