@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { withoutRenderedTwice } from '../src/documents/rendered-twice.js';
 
 // Blind round 25's parts partcredit found but graded against the TA (issue 9), by class, each in a
@@ -55,4 +55,22 @@ test('a formula a page dump prints twice, its glyphs run together then its LaTeX
   assert.equal(withoutRenderedTwice('costs about dout2dind_{out}^2 d_{in} operations'), 'costs about $d_{out}^2 d_{in}$ operations');
   // A text with its formulas between dollars is left as it is.
   assert.equal(withoutRenderedTwice('$2c\\,d_{out}^2 d_{in}$'), '$2c\\,d_{out}^2 d_{in}$');
+});
+
+test("the files a report's opening names (`lec03_attention.pdf`) are no formula: its quoted questions are still the person's turns", { skip: devSkip }, () => {
+  const chat = [
+    '> What is the runtime of one Newton-Schulz iteration p(W) = 1/2 (3I - W W^T) W if an n x m by m x p product costs c n m p?',
+    '',
+    'Two products, each $c\\,d_{out}^2 d_{in}$: in total $2c\\,d_{out}^2 d_{in}$.',
+    '',
+    '> And when d_out is much larger than d_in, is there a faster way? Give the updated runtime.',
+    '',
+    'Use the Gram matrix $W^\\top W$: $p(W) = \\tfrac12 W (3I - W^\\top W)$ costs $2c\\,d_{out} d_{in}^2$.',
+  ];
+  const opening = (words: string) => ['Model log, HW4 question 1', 'A. Rivera', '', words, '', '-----', ''];
+  const read = readWithStaffKey([...opening('Sources I attached: hw4_written.pdf and lec03_attention.pdf. My notes follow each reply.'), ...chat].join('\n'));
+  assert.deepEqual(read.messages?.map((m) => m.role).slice(-4), ['user', 'assistant', 'user', 'assistant']);
+  // Near miss: an opening that states a formula of its own keeps the text a write-up.
+  const answered = readWithStaffKey([...opening('I attached hw4_written.pdf; my own answer for (a) is T = 2c d_out^2 d_in.'), ...chat].join('\n'));
+  assert.equal(answered.format, 'writeup');
 });
