@@ -43,28 +43,40 @@ function sourceEnd(line: string, from: number, glyphs: string): number {
   return -1;
 }
 
+/** The first character `spelled` keeps of a run of glyphs (scanned: this runs for every word of a line with LaTeX). */
+function firstSpelled(text: string): string | undefined {
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x21 || code > 0x7e || '{}_^&\\'.includes(ch)) continue;
+    return ch === '−' ? '-' : ch;
+  }
+  return undefined;
+}
+
 /** One line with each glued glyph-and-source pair replaced by `$source$`. */
 function lineOnce(line: string): string {
   let out = '';
   let start = 0;
-  let runStart = 0;
-  for (let j = 1; j < line.length; j++) {
-    if (/\s/.test(line[j - 1]!)) {
-      runStart = j;
-      continue;
+  for (const run of line.matchAll(/\S+/g)) {
+    const runStart = run.index!;
+    if (runStart < start) continue;
+    const text = run[0];
+    // The glyphs spell first what the source starts with; rendered glyphs carry no mark of a source
+    // (`d_{in}\, d_{in}` in a LaTeX line is two factors), so the source starts at the run's first mark or before.
+    const first = firstSpelled(text);
+    const mark = text.search(SOURCE_MARK);
+    if (!first) continue;
+    for (let i = 1; i <= (mark < 0 ? text.length - 1 : mark); i++) {
+      const ch = text[i]!;
+      if (ch !== first && ch !== '\\') continue;
+      const glyphs = spelled(text.slice(0, i));
+      if (glyphs.length < 2) continue;
+      const end = sourceEnd(line, runStart + i, glyphs);
+      if (end < 0) continue;
+      out += `${line.slice(start, runStart)}$${line.slice(runStart + i, end)}$`;
+      start = end;
+      break;
     }
-    // The source starts with what its glyphs start with: a letter, a digit, a bracket or a command.
-    if (j === runStart || !/[A-Za-z0-9(\\[]/.test(line[j]!)) continue;
-    // Rendered glyphs carry no mark of a source: `d_{in}\, d_{in}` in a LaTeX line is two factors.
-    if (SOURCE_MARK.test(line.slice(runStart, j))) continue;
-    const glyphs = spelled(line.slice(runStart, j));
-    if (glyphs.length < 2 || (spelled(line[j]!) !== glyphs[0] && line[j] !== '\\')) continue;
-    const end = sourceEnd(line, j, glyphs);
-    if (end < 0) continue;
-    out += `${line.slice(start, runStart)}$${line.slice(j, end)}$`;
-    start = end;
-    j = end;
-    runStart = end;
   }
   return out + line.slice(start);
 }
@@ -75,6 +87,6 @@ export function withoutRenderedTwice(text: string): string {
   if (!/[\\_^]/.test(text)) return text;
   return text
     .split('\n')
-    .map((line) => (line.includes('$') ? line : lineOnce(line)))
+    .map((line) => (line.includes('$') || !SOURCE_MARK.test(line) ? line : lineOnce(line)))
     .join('\n');
 }
