@@ -137,7 +137,11 @@ function kindClass(n: Node): string {
 // nothing else holds yet: copying it (a spread per stage) was a tenth of a plain check's time.
 
 /** Marks a format mistake that is another kind of object than the expected one (MisfitCode). */
-function withMisfit(r: CheckResult, type: AnswerType, answer: Node, expected: Node): CheckResult {
+function withMisfit(r: CheckResult, type: AnswerType, answer: Node, expected: Node, misfit?: CheckResult['misfit']): CheckResult {
+  if (misfit && r.verdict === 'incorrect') {
+    r.misfit = misfit;
+    return r;
+  }
   if (r.verdict !== 'incorrect' || r.category !== 'format' || r.check !== 'structural') return r;
   if (kindClass(answer) !== kindClass(expected) || type === 'piecewise') r.misfit = 'wrong-kind';
   return r;
@@ -432,7 +436,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   const checker = CHECKERS[type] ?? checkExpression;
   let verdict = checker(expected, answer, ctx);
   if (type === 'number' && verdict.verdict === 'correct') verdict = roundedAgrees(parsed.node, expected, (n) => checker(expected, n, ctx).verdict === 'correct') ?? verdict;
-  return staged(withSymbols(withMisfit(result(type, verdict, shown, printed, t0), type, answer, expected), sides), 'compare');
+  return staged(withSymbols(withMisfit(result(type, verdict, shown, printed, t0), type, answer, expected, verdict.misfit), sides), 'compare');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnswerSpec, AnswerType, Tolerance } from '../model/answer-spec.js';
 import type { SymbolTable } from '../model/symbols.js';
-import type { CheckVerdict, DecidingCheck, MistakeCategory } from '../model/verdict.js';
+import type { CheckVerdict, DecidingCheck, MisfitCode, MistakeCategory } from '../model/verdict.js';
 import type { Node } from '../math/latex/ast.js';
 import type { Cas } from './equivalence.js';
 import type { ReadContext } from '../math/latex/parse.js';
@@ -26,6 +26,8 @@ export interface TypeVerdict {
   check: DecidingCheck;
   reason: string;
   category?: MistakeCategory;
+  /** Set when the answer is not one of the kind asked for (a bound on another quantity), so callers look on. */
+  misfit?: MisfitCode;
 }
 
 /** A type checker: the expected tree against the candidate's tree. */

@@ -269,7 +269,8 @@ const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
  * there is nothing of the kind.
  */
 export function plainMath(text: string): string[] {
-  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]/.test(text)) return [];
+  // (A capital sigma with an index lowered, `Σ_{i=1}^{m}`, is a sum the text has nothing else to show.)
+  if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]|Σ(?=[ᵢⱼₐ-ₜ]|_)/.test(text)) return [];
   const t = rootsOverBrackets(text)
     .replace(PROGRAM_POWER, '^')
     .replace(/\*\*|__/g, '')

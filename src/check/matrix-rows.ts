@@ -85,6 +85,36 @@ function fromBracketedLines(text: string): string[] {
   return out;
 }
 
+/** A line that introduces what follows it (`y =`, `output:`), and a line of two numbers or more (`−40 −40 −40`). */
+const INTRODUCES = /(?:=|:)\s*$/;
+const NUMBER_ROW = /^\s*[-−]?\d+(?:\.\d+)?(?:(?:\s*[,;]\s*|\s+)[-−]?\d+(?:\.\d+)?)+\s*[,;]?\s*$/;
+
+/**
+ * `y =` over `−40 −40 −40` lines: a matrix typed as bare rows of numbers (a phone note, a terminal's
+ * printout without brackets), one row a line right under the line that names it. Rows not so
+ * introduced (a list of measurements), or of unequal width, are none.
+ */
+function fromIntroducedRows(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 2; i++) {
+    if (!INTRODUCES.test(lines[i]!) || !NUMBER_ROW.test(lines[i + 1]!)) continue;
+    let j = i + 1;
+    while (j < lines.length && NUMBER_ROW.test(lines[j]!)) j++;
+    const rows = lines.slice(i + 1, j).map((l) =>
+      l
+        .trim()
+        .replace(/[,;]$/, '')
+        .split(/\s*[,;]\s*|\s+/)
+        .map(entry),
+    );
+    const matrix = rows.length >= 2 ? rectangular(rows as string[][]) : undefined;
+    if (matrix) out.push(matrix);
+    i = j - 1;
+  }
+  return out;
+}
+
 /** The matrices a response states as a table of numbers, row by row, or in brackets line by line, the last first. */
 export function matrixCandidates(text: string): Candidate[] {
   const found: string[] = [];
@@ -101,5 +131,6 @@ export function matrixCandidates(text: string): Candidate[] {
   }
   if (/\brow\s*\d/i.test(text)) found.push(...fromRowLines(text));
   if (text.includes('[')) found.push(...fromBracketedLines(text));
+  found.push(...fromIntroducedRows(text));
   return found.reverse().map((t): Candidate => ({ text: t, how: 'display' }));
 }

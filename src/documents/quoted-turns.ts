@@ -52,6 +52,14 @@ function asks(text: string, index?: StatementIndex): boolean {
   return !!index && index.match(t).share >= PASTED;
 }
 
+/** A file's name (`lec11_cnns.pdf`, `hw4-written.tex`): a name and an extension, no formula for all its underscores. */
+const FILE_NAME = /(?<![\w\\$])[\w-]+\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w(])/g;
+
+/** A report's words with the files it names left out. */
+function withoutFileNames(text: string): string {
+  return text.includes('.') ? text.replace(FILE_NAME, ' ') : text;
+}
+
 /** A title over the chat (`## Le Chat — hw4`): a heading line, or one short line with no sentence in it. */
 function isTitle(lines: readonly string[], b: Block): boolean {
   const t = lines
@@ -76,7 +84,7 @@ export function quotedTurns(text: string, index?: StatementIndex): Message[] | u
     // first asking quote: notes. Not a formula or a quote in it: a write-up's answers come before
     // any question it quotes later, and stay answers.
     const opens = turn.indexOf(true, first);
-    if (opens < 0 || blocks.slice(first, opens).some((b) => b.quoted || HOLDS_MATH.test(lines.slice(b.from, b.to + 1).join('\n')))) return undefined;
+    if (opens < 0 || blocks.slice(first, opens).some((b) => b.quoted || HOLDS_MATH.test(withoutFileNames(lines.slice(b.from, b.to + 1).join('\n'))))) return undefined;
     first = opens;
   }
   // Each asking quote with a reply under it: the chat has two turns at least.

@@ -1,4 +1,5 @@
 import { answersByItem } from './named-items.js';
+import { withoutRenderedTwice } from './rendered-twice.js';
 import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
@@ -46,6 +47,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
+  withoutRenderedTwice,
   notebookScriptAsMarkdown,
   mathematicaAsText,
   wordLinearMathAsText,

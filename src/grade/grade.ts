@@ -14,7 +14,7 @@ import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { referredPart } from './reference.js';
-import { CONCLUDING_LINE, plainMath, plainFormulas, boundSide, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
+import { CONCLUDING_LINE, plainMath, plainFormulas, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
@@ -30,6 +30,7 @@ import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, state
 import { withoutStandingRemarks } from './standing-answer.js';
 import { floorsOptional, withoutFloors } from './key-leniency.js';
 import { findByContent } from './content-fallback.js';
+import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantity.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -174,6 +175,8 @@ interface KeyReading {
   targets: Target[];
   /** The quantities the answer and its accepted forms name (`y_2[n]`, `\|\Delta W\|_2`): statements of them come first. */
   quantities: string[];
+  /** Whether the key gives its quantity in terms of itself (an update rule): a response's value in it is then no step of the working. */
+  inItself: boolean;
   /** The symbols of the answer and its accepted forms. */
   keyNames: Set<string>;
   /** Whether the key writes the answer as cases. */
@@ -196,6 +199,10 @@ function keyReadingOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable, fl
     floorsOptional,
     targets,
     quantities: stated.map(leftSide).filter((q): q is string => !!q),
+    inItself: keyWritesInItself(
+      stated,
+      stated.map(leftSide).filter((q): q is string => !!q),
+    ),
     keyNames: keySymbolNames(stated),
     keyCases: spec.type === 'piecewise' || targets.some((t) => /\\begin\{cases\}/.test(t.spec.value ?? '')),
     // A piecewise answer, declared or written as cases in the key.
@@ -420,7 +427,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   // `2c dout² din`: the key's names written without their underscores are read as its names, before
   // the candidate finder takes `din` for a word of prose and ends the formula before it.
   text = spellJoinedNames(text, joinedNamesOf(options.symbols));
-  const { targets, quantities, keyNames, keyCases, cases, collection, matrix } = keyReadingOf(part, spec, options.symbols, question.floorsOptional);
+  const { targets, quantities, inItself, keyNames, keyCases, cases, collection, matrix } = keyReadingOf(part, spec, options.symbols, question.floorsOptional);
   // A part's own answer is not a value given to it.
   if (givesValue(question.givenBy, part.id)) {
     question = { ...question, givens: new Map([...question.givens].filter(([n]) => question.givenBy.get(n) !== part.id)) };
@@ -485,14 +492,14 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       () => chainEquations(c.text).flatMap((e) => [e, ...asIndexed(e, indexed)]),
       () => withDefinitions,
       () => withoutLayerIndex(last),
-      () => boundSide(last),
+      () => boundOfAsked(last, quantities),
       () => givenValue(last, question.givens),
       () => tidied(c.text),
       () => ownNames,
       () => asIndexed(c.text, indexed),
       () => asEntries(last, entries),
       // `y₂(n) = y(n − 5)`: a signal written with a Unicode subscript is indexed as `y_2(n)` is.
-      () => plainMath(c.text).flatMap((t) => [t, ...boundSide(t), ...asIndexed(t, indexed)]),
+      () => plainMath(c.text).flatMap((t) => [t, ...boundOfAsked(t, quantities), ...asIndexed(t, indexed)]),
     ]);
     // Names the key accepts for its own (`\mathrm{fan}_{out}` for `d_{out}`) are read as those first,
     // in every reading: checked as written, the key's answer would call them another quantity.
@@ -505,6 +512,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     // A formula the candidate finder found is the answer itself: not searched again.
     const checkOptions = isExtracted(c) ? (extractedOptions ??= Object.assign({}, options, { extracted: true })) : options;
     for (const v of variants) {
+      // `... = \|\Delta W\|_2/\sqrt{d_{out}}` for the bound on `\|\Delta W\|_2`: a step of the working, not its value.
+      if (!inItself && writtenInAsked(v, quantities)) continue;
       const candidate = { ...c, text: v };
       let fit: Graded | undefined;
       let asKeyAnswer: CheckResult | undefined;
@@ -727,7 +736,7 @@ function rivalsOf(
     if (retracted && r.at! < chosen.at!) continue;
     const found = isExtracted(r) ? { ...options, extracted: true } : options;
     let graded: Graded | undefined;
-    for (const v of new Set([r.text, lastSide(r.text), ...boundSide(lastSide(r.text))])) {
+    for (const v of new Set([r.text, lastSide(r.text), ...boundOfAsked(lastSide(r.text), quantities)])) {
       for (const t of targets) {
         const res = checkAnswer(t.spec, v, found);
         if (misfit(res, question.symbols) || freeParameters(res, expected, quantities).length) continue;

@@ -114,6 +114,23 @@ function collapsedChain(r: Rel): Rel {
   return { ...r, ops: [inequalities[0]!], args: [r.args[0]!, r.args[r.args.length - 1]!] };
 }
 
+/**
+ * `\|\Delta y\|_{RMS} \le \|\Delta W\|_2/\sqrt{d_{out}}` or `\|c\,\alpha\,U V^T\|_2 \le \sqrt{d_{out}}` where a
+ * bound on `\|\Delta W\|_2` or `\alpha` is asked for: neither side is the asked quantity, one side is
+ * written in it and a side brings in a quantity the expected bound does not have. Such a bound is
+ * about something else (a step of the working the answer is derived from), not a wrong answer.
+ */
+function boundsAnother(subject: Node, expected: Node, bound: Rel): boolean {
+  if (bound.args.length !== 2) return false;
+  const own = printMath(subject);
+  if (bound.args.some((a) => printMath(a) === own)) return false;
+  const asked = freeSymbols(subject);
+  const known = freeSymbols(expected);
+  const symbols = bound.args.map((a) => freeSymbols(a));
+  const inTermsOfIt = symbols.some((s) => asked.size > 0 && [...asked].every((x) => s.has(x)));
+  return inTermsOfIt && symbols.some((s) => [...s].some((x) => !known.has(x)));
+}
+
 /** `relation`: the same bound; with `boundary: true` the equation of the boundary counts too. */
 export const checkRelation: TypeChecker = (expected, answer, ctx) => {
   // A bound on |x| is the intervals it allows; compared as intervals with any way of writing them.
@@ -169,6 +186,8 @@ export const checkRelation: TypeChecker = (expected, answer, ctx) => {
   const subjects = isName(l) ? [...freeSymbols(l)] : [];
   if (!proportional(want.f, got.f, ctx, 1, subjects)) {
     if (proportional(want.f, got.f, ctx, 0)) return incorrect('numeric', `the bound points the wrong way: ${printMath(answer)} against ${printMath(expected)}`);
+    if (boundsAnother(l, expected, asSignForm(answer) ? answer : collapsedChain(answer)))
+      return { ...incorrect('structural', `${printMath(answer)} bounds another quantity than ${printMath(l)}`, 'format'), misfit: 'wrong-kind' };
     return incorrect('numeric', `${printMath(answer)} is not the bound ${printMath(expected)}`);
   }
   if (want.strict !== got.strict) {
