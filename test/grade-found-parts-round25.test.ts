@@ -74,3 +74,11 @@ test("the files a report's opening names (`lec03_attention.pdf`) are no formula:
   const answered = readWithStaffKey([...opening('I attached hw4_written.pdf; my own answer for (a) is T = 2c d_out^2 d_in.'), ...chat].join('\n'));
   assert.equal(answered.format, 'writeup');
 });
+
+test('a value of another quantity written in a power of the asked one (`Var(y) = c² d_in`) is working; the value of the asked one after it answers, even inline', { skip: devSkip }, () => {
+  const notes = (scale: string) =>
+    ['Problem 2', '', 'b) each output sums d_in unit-variance terms scaled by c:', 'Var(y_i) = c^2 * d_in', `the lecture's init wants Var(y_i) = 1 -> c^2 d_in = 1 -> ${scale}`, ''].join('\n');
+  assert.equal(gradeWithStaffKey(notes('c = 1/sqrt(d_in)')).get('2.b'), 'correct');
+  // Near miss: a wrong value of the asked quantity after the same working stays wrong.
+  assert.equal(gradeWithStaffKey(notes('c = 1/d_in')).get('2.b'), 'incorrect');
+});

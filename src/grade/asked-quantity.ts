@@ -28,7 +28,9 @@ function mentions(text: string, quantity: string): boolean {
     const after = t[i + q.length] ?? '';
     // A name ends where no letter, digit, script or index carries it on; a command's letters belong to it.
     const startsName = !/[A-Za-z\\]/.test(before) || /^[\\|]/.test(q);
-    const endsName = !(/[A-Za-z0-9_^[']/.test(after) || (/[A-Za-z]$/.test(q) && /[A-Za-z]/.test(after)));
+    // (A power is the name raised: `c^2 d_{in}` is written in `c`; `W^T` is another matrix's name.)
+    const raised = after === '^' && /^\^\{?-?\d/.test(t.slice(i + q.length));
+    const endsName = raised || !(/[A-Za-z0-9_^[']/.test(after) || (/[A-Za-z]$/.test(q) && /[A-Za-z]/.test(after)));
     if (startsName && endsName) return true;
   }
   return false;
