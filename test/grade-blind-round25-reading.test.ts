@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
+import { modelNamedTurns } from '../src/documents/named-model-turns.js';
+import { stampedSenderTurns } from '../src/documents/stamped-senders.js';
 
 // Blind round 25's reading classes (issue 9): parts the reader did not find or cut in the wrong place,
 // each in a document of our own, not the round's, with a near miss that must read as it did before.
@@ -38,4 +40,76 @@ test("a report's opening that names its source files (`week3_notes.pdf`) holds n
   // Near miss: an opening that does hold a formula is a write-up's own answer before the quotes, and stays one.
   const writeup = quotedChat('My own answer first, from hw4_problems.pdf: c = 1/sqrt(d_in), so (c) is sqrt(d_out).');
   assert.equal(readWithStaffKey(writeup, 'spaces.md').messages, undefined);
+});
+
+test("a page that heads the model's turn with a name the reader has no word for is a chat when the person's header names that model (`Model: Zephyr Orpo 141B`)", { skip: devSkip }, () => {
+  const text = [
+    'HuggingChat export, CS182 HW4 Q2',
+    'Model: Zephyr Orpo 141B   (community endpoint)',
+    'Temperature: default',
+    '',
+    'You',
+    '',
+    'Q2 (b): with W initialised from N(0,1) and y = c W x, what should c be to recover Xavier initialisation?',
+    '(c): what is the largest spectral norm of ΔW so that Δy = c ΔW x has RMS norm at most 1 when x has RMS norm 1?',
+    '',
+    'Zephyr Orpo 141B',
+    '',
+    '(b) Var(y_i) = c² d_in, so c = 1/√d_in.',
+    '',
+    '(c) ‖Δy‖_RMS ≤ c √d_in ‖ΔW‖₂ / √d_out = ‖ΔW‖₂/√d_out, so ‖ΔW‖₂ ≤ √d_out.',
+    '',
+  ].join('\n');
+  const sub = readWithStaffKey(text, 'hf.txt');
+  assert.deepEqual(
+    sub.messages?.filter((m) => m.role !== 'note').map((m) => m.role),
+    ['user', 'assistant'],
+  );
+  const g = gradeWithStaffKey(text, 'hf.txt');
+  assert.equal(g.get('2.b'), 'correct');
+  assert.equal(g.get('2.c'), 'correct');
+  // Near miss: a report whose section is titled with the model's name, with no question before it, is no chat.
+  const report = ['Evaluation report', 'Model: Zephyr Orpo 141B', '', 'I graded its answers against the key.', '', 'Zephyr Orpo 141B', '', '(b) c = 1/√d_in', ''].join('\n');
+  assert.equal(modelNamedTurns(report), report);
+  // Near miss: a sentence that names the model is no label.
+  const said = ['Model: Zephyr Orpo 141B', '', 'What should c be?', '', 'I asked Zephyr Orpo 141B twice.', ''].join('\n');
+  assert.equal(modelNamedTurns(said), said);
+});
+
+test("a messaging app's log whose messages are headed by a sender and a time (`Ana Ruiz, [3/12/2025 9:41 AM]`, or the name over `Yesterday 9:42 PM`) is a chat whatever the names, the report's own opening kept out of the first question", {
+  skip: devSkip,
+}, () => {
+  const question = [
+    'Q4 (a) and (b): a conv layer with K×K filters, padding P, stride S and F filters on a W×H×C input. How many weights and biases, and what is the output shape?',
+    '(b) What is the output shape of a max-pool layer with filter K and stride S?',
+  ];
+  const reply = [
+    'Each filter spans the whole depth of the input, so it holds K·K·C weights, and there is one bias per filter.',
+    '',
+    '(a) Weights: K²·C·F',
+    'Biases: F',
+    'Output shape: (⌊(W−K+2P)/S⌋+1) × (⌊(H−K+2P)/S⌋+1) × F',
+    '',
+    'Pooling works on each channel alone and has nothing to learn, with no padding here:',
+    '',
+    '(b) (⌊(W−K)/S⌋+1) × (⌊(H−K)/S⌋+1) × C.',
+  ];
+  const sameLine = ['HW4 log with our Discord tutor bot. Covered: Q2 (b), Q4 (a)(b).', '', 'Ana Ruiz, [3/12/2025 9:41 AM]', ...question, '', 'tutor-bot, [3/12/2025 9:41 AM]', ...reply, ''].join('\n');
+  const nextLine = ['HW4 log. Covered: Q2 (b), Q4 (a)(b).', '', 'Ana Ruiz', 'Yesterday 9:41 PM', ...question, '', 'Course Helper', 'Yesterday 9:42 PM', ...reply, ''].join('\n');
+  for (const text of [sameLine, nextLine]) {
+    const sub = readWithStaffKey(text, 'log.txt');
+    assert.deepEqual(
+      sub.messages?.map((m) => m.role),
+      ['note', 'user', 'assistant'],
+    );
+    const g = gradeWithStaffKey(text, 'log.txt');
+    assert.equal(g.get('4.a'), 'correct');
+    assert.equal(g.get('4.b'), 'correct');
+  }
+  // Near miss: one author's dated entries are a write-up's sections, not two senders taking turns.
+  const diary = ['Ana Ruiz, [3/12/2025 9:41 AM]', 'What is the output shape? (a) (W−K+2P)/S + 1 per side', '', 'Ana Ruiz, [3/12/2025 10:05 AM]', '(b) (W−K)/S + 1 per side', ''].join('\n');
+  assert.equal(stampedSenderTurns(diary), undefined);
+  // Near miss: two people whose first sender asks nothing (a write-up quoting two dated emails) is no chat.
+  const mails = ['Ana Ruiz, [3/12/2025 9:41 AM]', 'I attach my answers.', '', 'Prof. Lee, [3/12/2025 10:05 AM]', 'Thanks, the answers look complete and they are graded now.', ''].join('\n');
+  assert.equal(stampedSenderTurns(mails), undefined);
 });
