@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { modelNamedTurns } from '../src/documents/named-model-turns.js';
 import { stampedSenderTurns } from '../src/documents/stamped-senders.js';
+import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
 
 // Blind round 25's reading classes (issue 9): parts the reader did not find or cut in the wrong place,
 // each in a document of our own, not the round's, with a near miss that must read as it did before.
@@ -112,4 +113,39 @@ test("a messaging app's log whose messages are headed by a sender and a time (`A
   // Near miss: two people whose first sender asks nothing (a write-up quoting two dated emails) is no chat.
   const mails = ['Ana Ruiz, [3/12/2025 9:41 AM]', 'I attach my answers.', '', 'Prof. Lee, [3/12/2025 10:05 AM]', 'Thanks, the answers look complete and they are graded now.', ''].join('\n');
   assert.equal(stampedSenderTurns(mails), undefined);
+});
+
+test("a person's part-by-part check under the chat (`a) right`, `(b) ✗ ...`) is their remark, not the model's answers", () => {
+  for (const p of ['How I marked it:\na) right\nb) ✗ forgot the bias\nc) I made it agree with me, so no', '(a) ✓\n(b) wrong, the depth is F', '──────\n4a: correct\n4b: OK'])
+    assert.equal(isLabelledRemark(p), true, p);
+  // Near misses: a reply's own answers, and one judged line among them, are the model's words.
+  for (const p of ['(a) K²CF weights\n(b) C', '(a) correct: the output is 28×28×10\n(b) 14×14×10', '(a) True\n(b) False']) assert.equal(isLabelledRemark(p), false, p);
+});
+
+test('a turn that names its part said rather than typed (`Right, thanks, ... Part c, and ...`) asks that part, however long the turn', { skip: devSkip }, () => {
+  const text = [
+    'User: Okay, question four about CNNs. Part a, how many weights and biases does a conv layer with F filters of size K on a C-channel input have, and what is the output shape?',
+    '',
+    'Assistant: Weights: K²·C·F',
+    'Biases: F',
+    'Output shape: (⌊(W−K+2P)/S⌋+1) × (⌊(H−K+2P)/S⌋+1) × F',
+    '',
+    'User: Right, thanks, that matches my notes from section. Part c, and please keep to the same notation as you did before?',
+    '',
+    'Assistant: Each layer after the first adds K − 1, so the receptive field is L(K − 1) + 1.',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(text, 'dictated.txt');
+  assert.equal(g.get('4.c'), 'correct');
+  assert.equal(g.has('4.b'), false);
+  // Near miss: a letter the turn points back to (`the same as part a,`) asks nothing: the pooling layer it asks about is (b).
+  const back = text
+    .replace(
+      'Right, thanks, that matches my notes from section. Part c, and please keep to the same notation as you did before?',
+      'The same as part a, but for a max pooling layer with filter size K and stride S. What is the output shape?',
+    )
+    .replace('Each layer after the first adds K − 1, so the receptive field is L(K − 1) + 1.', 'Pooling has no padding and keeps the depth: (⌊(W−K)/S⌋+1) × (⌊(H−K)/S⌋+1) × C');
+  const g2 = gradeWithStaffKey(back, 'dictated.txt');
+  assert.equal(g2.get('4.b'), 'correct');
+  assert.equal(g2.get('4.a'), 'correct');
 });
