@@ -34,6 +34,7 @@ import { notebookScriptAsMarkdown } from './notebook-script.js';
 import { wordLinearMathAsText } from './word-linear-math.js';
 import { modelNamedTurns } from './named-model-turns.js';
 import { stampedSenderTurns } from './stamped-senders.js';
+import { withoutPartIndex } from './part-index.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -106,7 +107,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         unlabelledTurns(text, statementIndex(outline), doubts) ??
         quotedTurns(text, statementIndex(outline)))
       : undefined);
-  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
+  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     const messages = regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format));
