@@ -4,6 +4,8 @@ import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { modelNamedTurns } from '../src/documents/named-model-turns.js';
 import { stampedSenderTurns } from '../src/documents/stamped-senders.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
+import { withoutPartIndex } from '../src/documents/part-index.js';
+import { readLineLabel } from '../src/documents/part-ids.js';
 
 // Blind round 25's reading classes (issue 9): parts the reader did not find or cut in the wrong place,
 // each in a document of our own, not the round's, with a near miss that must read as it did before.
@@ -148,4 +150,72 @@ test('a turn that names its part said rather than typed (`Right, thanks, ... Par
   const g2 = gradeWithStaffKey(back, 'dictated.txt');
   assert.equal(g2.get('4.b'), 'correct');
   assert.equal(g2.get('4.a'), 'correct');
+});
+
+test('a checklist of the parts over a write-up (`✔ q4a`, `✘ q4d (later)`) is its index: each part is read where its label comes again with work', { skip: devSkip }, () => {
+  const text = [
+    'hw4 (my own work, from my phone notes)',
+    '',
+    '✔ q4a',
+    '✔ q4b',
+    '✘ q4d (later)',
+    '✔ q3c',
+    '✘ q3d i',
+    '',
+    'Q4',
+    '',
+    'a) weights K²·C·F, biases F',
+    'output (⌊(W−K+2P)/S⌋+1) × (⌊(H−K+2P)/S⌋+1) × F',
+    '',
+    'b) (⌊(W−K)/S⌋+1) × (⌊(H−K)/S⌋+1) × C',
+    '',
+    'Q3',
+    '',
+    'c) flip the kernel (true convolution), every entry is −40:',
+    '−40 −40 −40',
+    '',
+  ].join('\n');
+  assert.equal(withoutPartIndex(text).split('\n').length, text.split('\n').length);
+  const sub = readWithStaffKey(text, 'notes.txt');
+  assert.deepEqual(sub.responses.map((r) => r.partId).sort(), ['3.c', '4.a', '4.b']);
+  // No part's text holds a line of the index, and each is read where its work is.
+  for (const r of sub.responses) assert.ok(!/q[34]d/.test(r.final.text), `${r.partId}: ${r.final.text}`);
+  assert.equal(sub.responses.find((r) => r.partId === '3.c')?.final.line, 18);
+  assert.equal(gradeWithStaffKey(text, 'notes.txt').get('4.b'), 'correct');
+  // Near misses: short answers under their labels, bare letters with no box or bullet, and a list with nothing labelled after it stay as they are.
+  for (const t of ['- (a) 4\n- (b) 12\n- (c) 7\n\n(a) because ...\n(b) so ...', '(a)\n(b)\n(c)\n\n(a) 4\n(b) 12', '✔ q4a\n✔ q4b\n✔ q4c\n\nnothing labelled after it'])
+    assert.equal(withoutPartIndex(t), t, t);
+});
+
+test("a part whose answer is a table typed without its outer bars (`CONV3-10 | 100 | 28×28×10`) keeps its cells, though its rows repeat the question's", { skip: devSkip }, () => {
+  const text = [
+    'Q4',
+    '',
+    '(e) filled in:',
+    'Input | 0 | 28×28×1',
+    'CONV3-10 | 3·3·1·10 + 10 = 100 | 28×28×10',
+    'POOL2 | 0 | 14×14×10',
+    'CONV3-10 | 3·3·10·10 + 10 = 910 | 14×14×10',
+    'POOL2 | 0 | 7×7×10',
+    'FLATTEN | 0 | 490',
+    'FC-3 | 490·3 + 3 = 1473 | 3',
+    '',
+  ].join('\n');
+  const e = readWithStaffKey(text, 'phone.txt').responses.find((r) => r.partId === '4.e');
+  assert.ok(e?.final.text.includes('1473'), e?.final.text);
+  // Near miss: the question's own words pasted as a paragraph are still no answer.
+  const pasted = [
+    'Q4',
+    '',
+    '(e) Now, we are going to use this network to do inference on a single input. Fill in the missing entries in this table of the size of the activations at each layer, and the number of parameters at each layer.',
+    '',
+  ].join('\n');
+  assert.ok(!readWithStaffKey(pasted, 'phone.txt').responses.some((r) => r.partId === '4.e' && r.final.text.includes('inference')));
+});
+
+test("a subpart after a letter with one bracket (`d) ii) stride 2`, `d)(ii)`) is the letter's subpart, not the letter again", () => {
+  assert.deepEqual(readLineLabel('d) ii) stride 2, pad 1'), { part: 'd', subpart: 'ii', length: 7, strong: false });
+  assert.equal(readLineLabel('d)(i) pad 1')?.subpart, 'i');
+  // Near misses: words after the letter that start with a numeral's letters are the answer's.
+  for (const l of ['b) i.e. the same', 'a) in the limit', 'c) vi']) assert.equal(readLineLabel(l)?.subpart, undefined, l);
 });
