@@ -6,6 +6,7 @@ import { stampedSenderTurns } from '../src/documents/stamped-senders.js';
 import { isLabelledRemark } from '../src/documents/labelled-remarks.js';
 import { withoutPartIndex } from '../src/documents/part-index.js';
 import { readLineLabel } from '../src/documents/part-ids.js';
+import { withoutShownThoughts } from '../src/documents/shown-thoughts.js';
 
 // Blind round 25's reading classes (issue 9): parts the reader did not find or cut in the wrong place,
 // each in a document of our own, not the round's, with a near miss that must read as it did before.
@@ -218,4 +219,31 @@ test("a subpart after a letter with one bracket (`d) ii) stride 2`, `d)(ii)`) is
   assert.equal(readLineLabel('d)(i) pad 1')?.subpart, 'i');
   // Near misses: words after the letter that start with a numeral's letters are the answer's.
   for (const l of ['b) i.e. the same', 'a) in the limit', 'c) vi']) assert.equal(readLineLabel(l)?.subpart, undefined, l);
+});
+
+test("a reply whose reasoning was copied unfolded under the page's status line (`💭 Reasoning · 9s`) is read from where its parts' letters start over", { skip: devSkip }, () => {
+  const text = [
+    'User: Q2 (c) what is the largest spectral norm of ΔW so that Δy = c ΔW x has RMS norm at most 1 when x has RMS norm 1? (d) what learning rate α makes α·sign(∇_W L) satisfy it?',
+    '',
+    'Assistant: 💭 Reasoning · 9s',
+    'Part (c): maybe the RMS to RMS norm, sqrt(d_in/d_out) times the spectral norm, so ‖ΔW‖₂ ≤ √(d_out/d_in)? But c is there too.',
+    'Part (d): the sign matrix has spectral norm √(d_out d_in) so α = 1/d_in? no, recheck with c.',
+    'OK, writing it up.',
+    '',
+    '(c) With c = 1/√d_in and ‖x‖₂ = √d_in, ‖Δy‖_RMS ≤ ‖ΔW‖₂/√d_out, so',
+    '',
+    '‖ΔW‖₂ ≤ √d_out',
+    '',
+    '(d) α·√(d_out·d_in) ≤ √d_out gives',
+    '',
+    'α = 1/√d_in',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(text, 'think.txt');
+  assert.equal(g.get('2.c'), 'correct');
+  assert.equal(g.get('2.d'), 'correct');
+  // Near misses: with no letters that start over the reply is kept (only the status line goes), and a line of time spent that is a sentence is the answer's.
+  assert.equal(withoutShownThoughts('▸ Thoughts (3 s)\nThe answer is 4.').trim(), 'The answer is 4.');
+  const heated = 'Heated (10 min).\n(a) 5 K\n(b) 7 K\n(a) again: 5 K';
+  assert.equal(withoutShownThoughts(heated), heated);
 });
