@@ -13,8 +13,12 @@ const MARK = /^\s*(?:[-*+•]\s+)?(?:\[[ xX✓✔]?\]\s*|[☐☑☒□■▢✓�
 /** What may stand after it: a subpart's numeral, a word or two in brackets (`(later)`, `[done]`), a tick. */
 const AFTER = /^[\s.:)]*(?:\(?[ivx]{1,4}\)?)?\s*(?:[([][^)\]\n]{0,20}[)\]])?\s*[✓✔✗✘✅❌]?\s*$/u;
 
+/** A line with a box, tick or bullet and a few characters after it. */
+const SHORT_MARKED = /^[ \t]*(?:[-*+•]|\[[ xX✓✔]?\]|[☐☑☒□■▢✓✔✗✘✅❌])[ \t]*\S[^\n]{0,24}$/mu;
+
 /** Whether a line is a part's label alone, marked or not. */
 function labelOnly(line: string): boolean {
+  if (line.length > 48) return false;
   const mark = MARK.exec(line)![0];
   const rest = line.slice(mark.length);
   const label = readLineLabel(rest);
@@ -27,7 +31,8 @@ function labelOnly(line: string): boolean {
  * and parts labelled again later in the text.
  */
 export function withoutPartIndex(text: string): string {
-  if (!/[☐☑☒□■▢✓✔✗✘✅❌\]•*+-]/u.test(text)) return text;
+  // Cheap test first: a short marked line (`☑ q4a`, `- 2(b)`) somewhere; most texts have none.
+  if (!SHORT_MARKED.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {

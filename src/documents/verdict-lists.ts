@@ -11,11 +11,17 @@ import { readLineLabel } from './part-ids.js';
 /** A judgement of an answer at the start of a part's line: a word or a tick or cross. */
 const VERDICT = /^(?:\*\*|_)?(?:correct|incorrect|right|wrong|ok(?:ay)?|fine|agrees?|matches|✓|✔|✅|☑|✗|✘|❌|×)(?![\p{L}\p{N}])/iu;
 
+/** A judgement within a short label's reach of a line's start. */
+const JUDGED_NEAR_START = /^.{1,16}?(?:correct|incorrect|right|wrong|ok|okay|fine|agrees?|matches|✓|✔|✅|☑|✗|✘|❌|×)/iu;
+
 /** Whether a paragraph is a list of verdicts on the model's parts: two lines that name a part and judge it, and no line that names a part and does not. */
 export function isVerdictList(paragraph: string): boolean {
+  // Cheap test first (every block of every write-up is asked): two lines with a judgement near their start.
+  const lines = paragraph.split('\n');
+  if (lines.filter((l) => JUDGED_NEAR_START.test(l)).length < 2) return false;
   let judged = 0;
   let answered = 0;
-  for (const line of paragraph.split('\n')) {
+  for (const line of lines) {
     const label = readLineLabel(line);
     if (!label?.part) continue;
     const rest = line
