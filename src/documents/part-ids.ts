@@ -214,16 +214,17 @@ export function readLineLabel(line: string): LineLabel | undefined {
   const lead = line.length - s.length;
   // (a) **(a)** a) (b). **(a):** (A) B) — a part letter alone; `a.` / `**a.**` / `a:` only before a space, so
   // `e.g.` is none; a capital only with a bracket (`A. Smith`, `A: yes` start sentences).
-  // `**(d)(ii)**`, `**(d) ii.**`: a subpart right after the letter is the letter's (`(b) i.e.` is no subpart).
+  // `**(d)(ii)**`, `**(d) ii.**`: a subpart right after the letter is the letter's (`(b) i.e.` is no subpart);
+  // so is it after a letter with one bracket, in brackets as the letter is (`d) ii) stride 2`, `d)(ii)`).
   if (
     (m =
-      /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\)|\s+([ivx]{1,4})(?:[.)](?![a-z])|(?=:?\*\*)))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(
+      /^(?:\*\*)?\(([a-hA-H])\)(?:\s*\(([ivx]{1,4})\)|\s+([ivx]{1,4})(?:[.)](?![a-z])|(?=:?\*\*)))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-hA-H])\)(?:\s*\(([ivx]{1,4})\)|\s+([ivx]{1,4})\)(?=\s|$))?(?:\*\*)?\s*[.:]?(?:\*\*)?|^(?:\*\*)?([a-h])[.:](?:\*\*)?(?=\s|$)/.exec(
         s,
       ))
   ) {
-    const roman = m[2] ?? m[3];
+    const roman = m[2] ?? m[3] ?? m[5] ?? m[6];
     const sub = roman && isRoman(roman) ? { subpart: roman } : {};
-    return { part: (m[1] ?? m[4] ?? m[5])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false };
+    return { part: (m[1] ?? m[4] ?? m[7])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false };
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {

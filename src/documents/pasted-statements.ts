@@ -141,9 +141,17 @@ export function withoutCopiedStatements(text: string, outline: readonly Question
     .split(/(\n[ \t]*\n)/)
     .map((para, i) => {
       // (A table, by bars or tabs, is kept: an answer's table repeats the question's headings and rows, its cells are the answer.)
-      if (i % 2 === 1 || /^\s*\|.*\|\s*$|\S\t+\S/m.test(para) || index.match(para).share < PASTED) return para;
+      if (i % 2 === 1 || /^\s*\|.*\|\s*$|\S\t+\S/m.test(para) || barredRows(para) || index.match(para).share < PASTED) return para;
       const after = para.slice(para.lastIndexOf('?') + 1);
       return /[$=\\]/.test(after) && para.includes('?') ? para : para.replace(/[^\n]/g, '');
     })
     .join('');
+}
+
+/**
+ * Whether a paragraph is a table typed without its outer bars (`CONV3-10 : 100 | 28×28×10`, a phone's
+ * note): two rows or more with a bar between cells. Its cells fill in the question's, so it is kept.
+ */
+function barredRows(para: string): boolean {
+  return para.split('\n').filter((l) => /\S[ \t]*\|[ \t]*\S/.test(l) && !/\|\|/.test(l)).length >= 2;
 }

@@ -2,6 +2,7 @@ import type { Message } from '../model/submission.js';
 import { ASKS, HOLDS_MATH, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
+import { withoutFileNames } from './file-names.js';
 
 /**
  * Chats whose person's turns are set as `>` blockquotes and whose replies carry no mark at all
@@ -82,7 +83,7 @@ export function quotedTurns(text: string, index?: StatementIndex): Message[] | u
   if (!turn[first]) {
     // A report's own opening in words (who asked, which model, how they checked) before the chat's
     // first asking quote: notes. Not a formula or a quote in it: a write-up's answers come before
-    // any question it quotes later, and stay answers.
+    // any question it quotes later, and stay answers. (The sources it names, `lec11_cnns.pdf`, hold no formula.)
     const opens = turn.indexOf(true, first);
     if (opens < 0 || blocks.slice(first, opens).some((b) => b.quoted || HOLDS_MATH.test(withoutFileNames(lines.slice(b.from, b.to + 1).join('\n'))))) return undefined;
     first = opens;

@@ -652,8 +652,15 @@ function soleLetterNamed(text: string): string | undefined {
   for (const m of text.slice(0, 600).matchAll(LETTER_IN_SENTENCE)) {
     if (!POINTS_BACK.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf('(')))) letters.add(m[1]!.toLowerCase());
   }
+  // (Said rather than typed, the letter has no brackets: `Cool. Part b, a max pooling layer ...`.)
+  for (const m of text.slice(0, 600).matchAll(SPOKEN_PART)) {
+    if (!POINTS_BACK.test(text.slice(Math.max(0, m.index - 30), m.index))) letters.add(m[1]!.toLowerCase());
+  }
   return letters.size === 1 ? [...letters][0] : undefined;
 }
+
+/** A part named in words with its bare letter, then a stop or a comma (`Part b, a max pooling layer`, `and part d, if ...`); `part a bit` is no part. */
+const SPOKEN_PART = /\bpart\s+([a-h])(?=[,.:;?!]|$)/gim;
 
 /** `question 7, parts (a) and (b)`, `Q2 (b)-(d)` inside a prompt's sentence: a question's word and number, and the lettered parts after it (a bare `2(b)` may be a remark's). */
 const NAMED_INLINE = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*,?\s*(?:parts?\s*)?((?:\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|\/|-|–|to)\s*(?:parts?\s*)?(?=\())?)+)/gi;

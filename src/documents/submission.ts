@@ -33,6 +33,9 @@ import { arabicQuestionNumbers } from './roman-questions.js';
 import { numberedPromptsAsTurns } from './numbered-prompts.js';
 import { notebookScriptAsMarkdown } from './notebook-script.js';
 import { wordLinearMathAsText } from './word-linear-math.js';
+import { modelNamedTurns } from './named-model-turns.js';
+import { stampedSenderTurns } from './stamped-senders.js';
+import { withoutPartIndex } from './part-index.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -70,7 +73,7 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
   const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), text));
-  const folded = speakerLines(numberedPromptsAsTurns(room.text));
+  const folded = speakerLines(numberedPromptsAsTurns(modelNamedTurns(room.text)));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
   const sub = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
@@ -99,9 +102,14 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   const unlabelled =
     turns ??
     (format === 'writeup'
-      ? (appMarkedTurns(text) ?? boxedPromptTurns(text) ?? alternatingRoleTurns(text) ?? unlabelledTurns(text, statementIndex(outline), doubts) ?? quotedTurns(text, statementIndex(outline)))
+      ? (appMarkedTurns(text) ??
+        boxedPromptTurns(text) ??
+        stampedSenderTurns(text) ??
+        alternatingRoleTurns(text) ??
+        unlabelledTurns(text, statementIndex(outline), doubts) ??
+        quotedTurns(text, statementIndex(outline)))
       : undefined);
-  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(text)), outline) }, key);
+  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     const messages = regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format));

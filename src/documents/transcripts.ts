@@ -1,3 +1,4 @@
+import { withoutShownThoughts } from './shown-thoughts.js';
 import type { Message, SubmissionFormat } from '../model/submission.js';
 import { APPENDIX_SECTION } from './part-ids.js';
 import { isLabelledRemark } from './labelled-remarks.js';
@@ -519,6 +520,7 @@ export function withoutReasoning(reply: string): string {
   // 2 min`): nothing after the time but decoration, no sentence's stop. (`Heated for 10 min.` is physics.)
   t = t.replace(new RegExp(String.raw`^(\s*)${FOLD_DECORATION}\p{L}+(?:ed|ing|ght)[ \t]+for[ \t]+${DURATION}[^\p{L}\p{N}\n.,;:]{0,8}(?=\n|$)`, 'iu'), '$1');
   t = t.replace(/^[ \t]*(?:已深度思考|已思考)[^\n]{0,20}$/gm, '');
+  t = withoutShownThoughts(t);
   return t.trim() ? t : reply;
 }
 
