@@ -53,14 +53,6 @@ function asks(text: string, index?: StatementIndex): boolean {
   return !!index && index.match(t).share >= PASTED;
 }
 
-/** A file's name (`lec11_cnns.pdf`, `hw4-written.tex`): a name and an extension, no formula for all its underscores. */
-const FILE_NAME = /(?<![\w\\$])[\w-]+\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w(])/g;
-
-/** A report's words with the files it names left out. */
-function withoutFileNames(text: string): string {
-  return text.includes('.') ? text.replace(FILE_NAME, ' ') : text;
-}
-
 /** A title over the chat (`## Le Chat — hw4`): a heading line, or one short line with no sentence in it. */
 function isTitle(lines: readonly string[], b: Block): boolean {
   const t = lines
