@@ -1,0 +1,81 @@
+/**
+ * A text whose paragraphs are not apart by blank lines (copied from an app that drops them, a phone's
+ * notes, an e-mail client, a PDF-to-text tool): the readers after this pass take paragraph, turn and
+ * part boundaries, and where an answer ends, from blank lines, so such a text read as one block runs
+ * a turn into the next and an answer into its explanation.
+ *
+ * A text with (next to) no blank line between its many lines gets them back where the lines' own
+ * structure shows a boundary: each line of such a text is a paragraph (a line break inside a paragraph
+ * is the exception an exporter makes for a list, a table, a quote or code), so a blank line goes
+ * between two lines unless they are items of one list, rows of one table, lines of one quote, a line
+ * and the lines indented under it, or code and display math. A text that has its blank lines is left
+ * as it is.
+ */
+import { verbatimLines } from './verbatim-lines.js';
+
+/** Fewer than one blank line in this many lines of text: its blank lines were dropped, not written. */
+const DROPPED = 25;
+
+/** A text needs this many lines before its lack of blank lines says anything. */
+const MIN_LINES = 8;
+
+const ITEM = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/;
+const QUOTE = /^\s*>/;
+const ROW = /^\s*\|/;
+
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)![0].replace(/\t/g, '    ').length;
+}
+
+/** Whether two lines next to each other belong to one block: items of a list, rows of a table, a quote, a line and its indented continuation. */
+function oneBlock(a: string, b: string): boolean {
+  if (ROW.test(a) && ROW.test(b)) return true;
+  if (QUOTE.test(a) && QUOTE.test(b)) return true;
+  if (ITEM.test(b) && ITEM.test(a)) return true;
+  // A list item's continuation, or a nested item, is indented under it.
+  if (indentOf(b) > indentOf(a) && indentOf(b) > 0) return true;
+  // Lines of a list item's continuation at the same depth.
+  if (indentOf(a) > 0 && indentOf(b) === indentOf(a) && !ITEM.test(b)) return true;
+  if (indentOf(b) > 0 && ITEM.test(b)) return true;
+  return false;
+}
+
+/** The text with blank lines between its paragraphs when it has (next to) none; as it is otherwise. */
+export function paragraphsApart(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const verbatim = verbatimLines(lines);
+  let filled = 0;
+  let blank = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim()) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  for (let i = first; i <= last && first >= 0; i++) {
+    if (verbatim[i]) continue;
+    if (lines[i]!.trim()) filled++;
+    else blank++;
+  }
+  if (filled < MIN_LINES || blank * DROPPED >= filled) return text;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = i > 0 ? lines[i - 1]! : undefined;
+    if (prev !== undefined && prev.trim() && line.trim()) {
+      // Code and display math stay whole; a block of them is a paragraph of its own.
+      const sameBlock = verbatim[i - 1] && verbatim[i] && !opensVerbatim(line);
+      const apart = verbatim[i - 1] || verbatim[i] ? !sameBlock : !oneBlock(prev, line);
+      if (apart) out.push('');
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+function opensVerbatim(line: string): boolean {
+  return /^\s*(?:```|~~~|\$\$|\\\[)/.test(line);
+}
