@@ -97,42 +97,45 @@ function continues(line: string, next: string, after: string | undefined, strict
 
 /**
  * The wrap width a text shows, or undefined when it shows none: the width that explains the most line
- * ends as cuts (at least two), leaves no line longer than it that could have been cut, and explains most
- * of the lines that end near it and go on to more text.
+ * ends as cuts (at least three), leaves next to no line longer than it that could have been cut, and
+ * explains most of the lines that end near it and go on to more text.
  */
 export function wrapWidth(lines: readonly string[], verbatim: readonly boolean[] = verbatimLines(lines)): number | undefined {
   const prose = (i: number) => !verbatim[i] && !lineByForm(lines[i]!) && !/^ {4,}\S/.test(lines[i]!.replace(/^(?:[ \t]*>[ \t]?)+/, ''));
   // Each line that a width might have cut: the widths W that would have cut it there (len <= W < len + 1 + next word).
   const ranges: [number, number][] = [];
-  // The lengths of lines followed by more text, cut or not.
+  // The lengths of lines followed by a line that could go on with them, cut or not.
   const followed: number[] = [];
-  let longest = 0;
+  const lengths: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trimEnd();
     if (!prose(i)) continue;
     const len = [...line].length;
     if (!breakable(shapeOf(line).body)) continue;
     if (len > WIDTHS.max) return undefined;
-    longest = Math.max(longest, len);
+    lengths.push(len);
     const next = lines[i + 1];
-    if (next === undefined || !next.trim()) continue;
-    followed.push(len);
-    if (verbatim[i + 1] || !continues(line, next, lines[i + 2], false)) continue;
+    if (next === undefined || verbatim[i + 1] || !continues(line, next, lines[i + 2], false)) continue;
+    // (A sentence's end before a capital is as often a paragraph's end as a cut: it counts for a width, never against one.)
+    if (continues(line, next, lines[i + 2], true)) followed.push(len);
     const word = firstWordLength(next.slice(LEAD.exec(next)![1]!.length));
     if (word) ranges.push([len, len + word]);
   }
+  // A person wrapping by hand, or an exporter that leaves a link or a heading whole, lets a few lines run past the width.
+  const over = (w: number) => lengths.filter((len) => len > w).length;
   let best: number | undefined;
   let bestCount = 0;
-  for (let w = Math.max(WIDTHS.min, longest); w <= WIDTHS.max; w++) {
+  for (let w = WIDTHS.min; w <= WIDTHS.max; w++) {
     const count = ranges.filter(([lo, hi]) => lo <= w && w <= hi).length;
-    if (count > bestCount) {
+    if (count > bestCount && over(w) * 10 <= count) {
       best = w;
       bestCount = count;
     }
   }
   if (best === undefined || bestCount < 3) return undefined;
-  // A few long lines that end near the longest one by chance are not a wrap: most lines near the width must be cuts.
-  const near = followed.filter((len) => len >= best! * 0.75).length;
+  // A few long lines that end near the longest one by chance are not a wrap: most lines just short of the
+  // width that a line could go on from must be cuts.
+  const near = followed.filter((len) => len >= best! - 15 && len <= best!).length;
   return bestCount >= 0.6 * near ? best : undefined;
 }
 

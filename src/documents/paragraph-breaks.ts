@@ -22,21 +22,45 @@ const MIN_LINES = 8;
 const ITEM = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/;
 const QUOTE = /^\s*>/;
 const ROW = /^\s*\|/;
+// A box drawn with line characters (a terminal app's panel): its rows are one picture.
+const FRAME = /^\s*[\u2500-\u257f]/;
 
 function indentOf(line: string): number {
   return /^\s*/.exec(line)![0].replace(/\t/g, '    ').length;
 }
 
-/** Whether two lines next to each other belong to one block: items of a list, rows of a table, a quote, a line and its indented continuation. */
-function oneBlock(a: string, b: string): boolean {
+/**
+ * Whether line `i` belongs to the block of the line before it: items of one list, rows of one table,
+ * lines of one quote or frame, a list item's continuation (indented under the item), or a plain
+ * line's hanging continuation (every line under it at one depth, none an item). Lines indented under
+ * a line at several depths, or with items among them, are a body of their own (a terminal app
+ * indents its whole reply), whose paragraphs are apart.
+ */
+function oneBlock(lines: readonly string[], i: number, bodies: Map<number, boolean>): boolean {
+  const a = lines[i - 1]!;
+  const b = lines[i]!;
   if (ROW.test(a) && ROW.test(b)) return true;
   if (QUOTE.test(a) && QUOTE.test(b)) return true;
+  if (FRAME.test(a) && FRAME.test(b)) return true;
   if (ITEM.test(b) && ITEM.test(a)) return true;
-  // A list item's continuation, or a nested item, is indented under it.
-  if (indentOf(b) > indentOf(a) && indentOf(b) > 0) return true;
-  // Lines of a list item's continuation at the same depth.
-  if (indentOf(a) > 0 && indentOf(b) === indentOf(a) && !ITEM.test(b)) return true;
-  if (indentOf(b) > 0 && ITEM.test(b)) return true;
+  const depth = indentOf(b);
+  if (depth === 0) return false;
+  // The nearest line above that is less indented: an item whose words this line hangs under, or not.
+  for (let j = i - 1; j >= 0; j--) {
+    const l = lines[j]!;
+    if (!l.trim()) return false;
+    if (indentOf(l) >= depth) continue;
+    if (ITEM.test(l)) return true;
+    let hanging = bodies.get(j);
+    if (hanging === undefined) {
+      hanging = true;
+      for (let k = j + 1; k < lines.length && lines[k]!.trim() && indentOf(lines[k]!) > indentOf(l); k++) {
+        if (indentOf(lines[k]!) !== depth || ITEM.test(lines[k]!)) hanging = false;
+      }
+      bodies.set(j, hanging);
+    }
+    return hanging;
+  }
   return false;
 }
 
@@ -62,13 +86,14 @@ export function paragraphsApart(text: string): string {
   }
   if (filled < MIN_LINES || blank * DROPPED >= filled) return text;
   const out: string[] = [];
+  const bodies = new Map<number, boolean>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = i > 0 ? lines[i - 1]! : undefined;
     if (prev !== undefined && prev.trim() && line.trim()) {
       // Code and display math stay whole; a block of them is a paragraph of its own.
       const sameBlock = verbatim[i - 1] && verbatim[i] && !opensVerbatim(line);
-      const apart = verbatim[i - 1] || verbatim[i] ? !sameBlock : !oneBlock(prev, line);
+      const apart = verbatim[i - 1] || verbatim[i] ? !sameBlock : !oneBlock(lines, i, bodies);
       if (apart) out.push('');
     }
     out.push(line);
