@@ -89,7 +89,7 @@ function continues(line: string, next: string, after: string | undefined, strict
   if (strict && /[.!?:](?:\*\*|\$|\)|")*\s*$/.test(line) && /^(?:\p{Lu}|[*_$\\[(\d"“])/u.test(rest)) return false;
   if (STARTS_ITEM.test(rest)) {
     // "- 2^{-n}" or "+ 1" carrying a formula on: a sign, unless the line introduces a list or the next line is another item like it.
-    const sign = /^[-+*][ \t]/.test(rest) && !/:\s*$/.test(line) && !(after !== undefined && after.slice(lead.length).startsWith(rest.slice(0, 2)));
+    const sign = /^[-+*][ \t]/.test(rest) && !/:\s*$/.test(line) && !after?.slice(lead.length).startsWith(rest.slice(0, 2));
     if (!sign) return false;
   }
   return true;

@@ -11,7 +11,7 @@
  * and the lines indented under it, or code and display math. A text that has its blank lines is left
  * as it is.
  */
-import { verbatimLines } from './verbatim-lines.js';
+import { verbatimBlocks } from './verbatim-lines.js';
 
 /** Fewer than one blank line in this many lines of text: its blank lines were dropped, not written. */
 const DROPPED = 25;
@@ -68,7 +68,8 @@ function oneBlock(lines: readonly string[], i: number, bodies: Map<number, boole
 export function paragraphsApart(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
-  const verbatim = verbatimLines(lines);
+  const blocks = verbatimBlocks(lines);
+  const verbatim = blocks.map((b) => b > 0);
   let filled = 0;
   let blank = 0;
   let first = -1;
@@ -90,17 +91,13 @@ export function paragraphsApart(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = i > 0 ? lines[i - 1]! : undefined;
-    if (prev !== undefined && prev.trim() && line.trim()) {
+    if (prev?.trim() && line.trim()) {
       // Code and display math stay whole; a block of them is a paragraph of its own.
-      const sameBlock = verbatim[i - 1] && verbatim[i] && !opensVerbatim(line);
+      const sameBlock = verbatim[i] && blocks[i - 1] === blocks[i];
       const apart = verbatim[i - 1] || verbatim[i] ? !sameBlock : !oneBlock(lines, i, bodies);
       if (apart) out.push('');
     }
     out.push(line);
   }
   return out.join('\n');
-}
-
-function opensVerbatim(line: string): boolean {
-  return /^\s*(?:```|~~~|\$\$|\\\[)/.test(line);
 }

@@ -4,7 +4,13 @@
  * leave them as they are: a line of code or a row of a displayed matrix is a line, not a wrap.
  */
 export function verbatimLines(lines: readonly string[]): boolean[] {
-  const out = lines.map(() => false);
+  return verbatimBlocks(lines).map((b) => b > 0);
+}
+
+/** For each line, the number of the verbatim block it is in (1, 2, ...), or 0 when it is in none. */
+export function verbatimBlocks(lines: readonly string[]): number[] {
+  const out = lines.map(() => 0);
+  let block = 0;
   let fence: string | undefined;
   let display: string | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -12,29 +18,30 @@ export function verbatimLines(lines: readonly string[]): boolean[] {
     if (i === 0 && t === '---') {
       const end = lines.findIndex((l, j) => j > 0 && l.trim() === '---');
       if (end > 0) {
-        for (let j = 0; j <= end; j++) out[j] = true;
+        block++;
+        for (let j = 0; j <= end; j++) out[j] = block;
         i = end;
         continue;
       }
     }
     if (fence) {
-      out[i] = true;
+      out[i] = block;
       if (t.startsWith(fence)) fence = undefined;
       continue;
     }
     const f = /^(```+|~~~+)/.exec(t);
     if (f) {
-      out[i] = true;
+      out[i] = ++block;
       fence = f[1];
       continue;
     }
     if (display) {
-      out[i] = true;
+      out[i] = block;
       if (t.includes(display)) display = undefined;
       continue;
     }
     if (t.startsWith('$$') || t.startsWith('\\[') || /^\\begin\{/.test(t)) {
-      out[i] = true;
+      out[i] = ++block;
       const close = t.startsWith('$$') ? '$$' : t.startsWith('\\[') ? '\\]' : '\\end{';
       if (!t.slice(2).includes(close)) display = close;
     }
