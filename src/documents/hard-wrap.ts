@@ -11,14 +11,16 @@
  * A next line that starts something of its own is never joined: a list item, a label, a heading, a
  * table row, code or display math, a line indented otherwise or quoted otherwise.
  */
+import { blankLinesDropped } from './paragraph-breaks.js';
 import { lineByForm, verbatimLines } from './verbatim-lines.js';
 
 /** Widths people and programs wrap at lie in this range; a text whose longest line is longer was not wrapped. */
 const WIDTHS = { min: 40, max: 200 } as const;
 
 // Quote marks and indentation, then a list marker: what a wrapped line's continuation repeats (the quote) or
-// hangs under (the marker). `>=` is a comparison, not a quote.
-const LEAD = /^([ \t]*(?:>(?![=>])[ \t]*)*)((?:[-*•+]|\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,4}\))[ \t]+)?/i;
+// hangs under (the marker). `>=` is a comparison, not a quote; `>>` is a quote in a quote (or a note's
+// marker, which a wrap repeats the same way).
+const LEAD = /^([ \t]*(?:>(?!=)[ \t]*)*)((?:[-*•+]|\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,4}\))[ \t]+)?/i;
 
 // A line that begins something of its own: a list item, a label ("(b)", "b)", "(ii)", "Q2", "Part", "**Answer:**"),
 // a block's fence, display math. A label is a small letter, a Roman numeral or a number, followed by a space,
@@ -29,7 +31,10 @@ const STARTS_ITEM =
 // Lines that are their own by what they hold: a derivation's next step (`=> ...`), a stamp, a speaker's name
 // and colon, a margin marker, a rule
 // (which underlines the line above as a heading).
-const OWN_LINE = /^(?:=>|->|[⇒→∴⟹]|\[\d|\p{Lu}[\p{L}\d .'’-]{0,30}:(?:\s|$)|<<|>>|[-=_*~]{3,}\s*$)/u;
+const OWN_LINE = /^(?:=>|->|[⇒→∴⟹]|\[\d|\p{Lu}[\p{L}\d .'’-]{0,30}:(?:\s|$)|<<|[-=_*~]{3,}\s*$)/u;
+
+/** A line left in the middle of a sentence: after a comma, an operator, an open bracket or a word that needs more. */
+const MID_SENTENCE = /(?:[,;([{=+×·]|\b(?:and|or|of|the|to|in|with|for|by|is|are|as|at|from))\s*$/i;
 
 /** Box-drawing frames (a terminal app's panels): their lines are rows of a picture, never wrapped prose. */
 const BOXED = /[\u2500-\u257f]/;
@@ -84,13 +89,16 @@ function continues(line: string, next: string, after: string | undefined, strict
   if (indent !== a.textColumn && indent !== a.indent) return false;
   const rest = next.slice(lead.length);
   if (BOXED.test(line) || BOXED.test(next)) return openBoxRow(line, next);
-  if (OWN_LINE.test(rest)) return false;
+  if (OWN_LINE.test(rest) || /^[\s>]*[-=_*~]{3,}\s*$/.test(line)) return false;
   // A sentence ended and another begun: as likely a line of its own as a wrap, and nothing is cut by leaving it.
-  if (strict && /[.!?:](?:\*\*|\$|\)|")*\s*$/.test(line) && /^(?:\p{Lu}|[*_$\\[(\d"“])/u.test(rest)) return false;
+  // (A colon is no end: "**Growth:**" over a formula too long to fit beside it is one line cut.)
+  if (strict && /[.!?](?:\*\*|\$|\)|")*\s*$/.test(line) && /^(?:\p{Lu}|[*_$\\[(\d"“])/u.test(rest)) return false;
   if (STARTS_ITEM.test(rest)) {
     // "- 2^{-n}" or "+ 1" carrying a formula on: a sign, unless the line introduces a list or the next line is another item like it.
     const sign = /^[-+*][ \t]/.test(rest) && !/:\s*$/.test(line) && !after?.slice(lead.length).startsWith(rest.slice(0, 2));
-    if (!sign) return false;
+    // "(c)" after a line left mid-sentence (a comma, an operator, "and") is named in that sentence, not a new label.
+    const named = /^\(?[a-z]{1,2}\)/.test(rest) && MID_SENTENCE.test(line);
+    if (!sign && !named) return false;
   }
   return true;
 }
@@ -149,6 +157,9 @@ export function unwrapHardWrappedLines(text: string): string {
   const verbatim = verbatimLines(lines);
   const width = wrapWidth(lines, verbatim);
   if (width === undefined) return text;
+  // Where blank lines part the paragraphs, a line break inside one is a cut even after a sentence's end; where
+  // they were dropped, a sentence's end may be a paragraph's.
+  const dropped = blankLinesDropped(lines, verbatim);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
@@ -164,7 +175,9 @@ export function unwrapHardWrappedLines(text: string): string {
       const lead = LEAD.exec(next)![1]!;
       const rest = next.slice(lead.length).replace(/^[ \t]+/, '');
       const word = firstWordLength(rest);
-      if (!(len <= width && len + 1 + word > width) || !continues(piece, next, lines[i + 2])) break;
+      // (A line longer than the width is one word the wrap could not cut, as a long formula: the next word never fits after it.)
+      const cut = len <= width ? len + 1 + word > width : !breakable(shapeOf(piece).body);
+      if (!cut || !continues(piece, next, lines[i + 2], dropped)) break;
       line = `${line.trimEnd()} ${rest}`;
       piece = next.trimEnd();
       i++;

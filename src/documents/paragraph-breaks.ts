@@ -11,7 +11,7 @@
  * and the lines indented under it, or code and display math. A text that has its blank lines is left
  * as it is.
  */
-import { verbatimBlocks } from './verbatim-lines.js';
+import { tableRow, verbatimBlocks } from './verbatim-lines.js';
 
 /** Fewer than one blank line in this many lines of text: its blank lines were dropped, not written. */
 const DROPPED = 25;
@@ -21,7 +21,6 @@ const MIN_LINES = 8;
 
 const ITEM = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/;
 const QUOTE = /^\s*>/;
-const ROW = /^\s*\|/;
 // A box drawn with line characters (a terminal app's panel): its rows are one picture.
 const FRAME = /^\s*[\u2500-\u257f]/;
 
@@ -39,7 +38,7 @@ function indentOf(line: string): number {
 function oneBlock(lines: readonly string[], i: number, bodies: Map<number, boolean>): boolean {
   const a = lines[i - 1]!;
   const b = lines[i]!;
-  if (ROW.test(a) && ROW.test(b)) return true;
+  if (tableRow(a) && tableRow(b) && QUOTE.test(a) === QUOTE.test(b)) return true;
   if (QUOTE.test(a) && QUOTE.test(b)) return true;
   if (FRAME.test(a) && FRAME.test(b)) return true;
   if (ITEM.test(b) && ITEM.test(a)) return true;
@@ -64,28 +63,28 @@ function oneBlock(lines: readonly string[], i: number, bodies: Map<number, boole
   return false;
 }
 
+/** Whether a text's blank lines were dropped: it has many lines of text and (next to) no blank line among them, code and display math aside. */
+export function blankLinesDropped(lines: readonly string[], verbatim: readonly boolean[]): boolean {
+  let filled = 0;
+  let blank = 0;
+  const first = lines.findIndex((l) => l.trim());
+  let last = lines.length - 1;
+  while (last > first && !lines[last]!.trim()) last--;
+  for (let i = Math.max(first, 0); i <= last && first >= 0; i++) {
+    if (verbatim[i]) continue;
+    if (lines[i]!.trim()) filled++;
+    else blank++;
+  }
+  return filled >= MIN_LINES && blank * DROPPED < filled;
+}
+
 /** The text with blank lines between its paragraphs when it has (next to) none; as it is otherwise. */
 export function paragraphsApart(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
   const blocks = verbatimBlocks(lines);
   const verbatim = blocks.map((b) => b > 0);
-  let filled = 0;
-  let blank = 0;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.trim()) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
-  for (let i = first; i <= last && first >= 0; i++) {
-    if (verbatim[i]) continue;
-    if (lines[i]!.trim()) filled++;
-    else blank++;
-  }
-  if (filled < MIN_LINES || blank * DROPPED >= filled) return text;
+  if (!blankLinesDropped(lines, verbatim)) return text;
   const out: string[] = [];
   const bodies = new Map<number, boolean>();
   for (let i = 0; i < lines.length; i++) {

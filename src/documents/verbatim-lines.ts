@@ -54,3 +54,8 @@ export function lineByForm(line: string): boolean {
   // (A row without its outer pipes has cells apart by spaced pipes; a norm's `\|x\|` or `|x|` has none.)
   return /^\s*\|/.test(line) || /\S\s+\|\s+\S.*\s\|\s/.test(line) || /^\s{0,3}#{1,6}\s/.test(line) || /^\t/.test(line);
 }
+
+/** A table's row, with its outer pipes or without them (cells apart by a spaced pipe). */
+export function tableRow(line: string): boolean {
+  return /^\s*\|/.test(line) || /\S\s+\|\s+\S/.test(line);
+}
