@@ -14,8 +14,11 @@
 import { blankLinesDropped } from './paragraph-breaks.js';
 import { lineByForm, verbatimLines } from './verbatim-lines.js';
 
-/** Widths people and programs wrap at lie in this range; a text whose longest line is longer was not wrapped. */
-const WIDTHS = { min: 40, max: 200 } as const;
+/**
+ * Widths people and programs wrap at (e-mail 72-78, `fmt` 75, a terminal 80 or more) lie in this range; a text
+ * whose longest line is longer was not wrapped, and short lines each followed by a long formula are not a wrap.
+ */
+const WIDTHS = { min: 60, max: 200 } as const;
 
 // Quote marks and indentation, then a list marker: what a wrapped line's continuation repeats (the quote) or
 // hangs under (the marker). `>=` is a comparison, not a quote; `>>` is a quote in a quote (or a note's
@@ -129,13 +132,17 @@ export function wrapWidth(lines: readonly string[], verbatim: readonly boolean[]
     const word = firstWordLength(next.slice(LEAD.exec(next)![1]!.length));
     if (word) ranges.push([len, len + word]);
   }
+  if (ranges.length < 3) return undefined;
   // A person wrapping by hand, or an exporter that leaves a link or a heading whole, lets a few lines run past the width.
   const over = (w: number) => lengths.filter((len) => len > w).length;
   let best: number | undefined;
   let bestCount = 0;
   for (let w = WIDTHS.min; w <= WIDTHS.max; w++) {
     const count = ranges.filter(([lo, hi]) => lo <= w && w <= hi).length;
-    if (count > bestCount && over(w) * 10 <= count) {
+    // Most cuts of a wrap end close to its width (a word of ordinary length did not fit); lines that all end far
+    // short of it, each before a long formula, are lines of their own.
+    const close = ranges.filter(([lo, hi]) => lo <= w && w <= hi && lo >= w - 12).length;
+    if (count > bestCount && over(w) * 10 <= count && close * 2 >= count) {
       best = w;
       bestCount = count;
     }
