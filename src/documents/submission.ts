@@ -36,6 +36,8 @@ import { wordLinearMathAsText } from './word-linear-math.js';
 import { modelNamedTurns } from './named-model-turns.js';
 import { stampedSenderTurns } from './stamped-senders.js';
 import { withoutPartIndex } from './part-index.js';
+import { unwrapHardWrappedLines } from './hard-wrap.js';
+import { paragraphsApart } from './paragraph-breaks.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -44,12 +46,15 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
+ * rewrites one form (HTML, lines hard-wrapped at a width, paragraphs with no blank line between them, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
+  unwrapHardWrappedLines,
+  paragraphsApart,
+  // (After the lines a page dump wrapped are joined: a formula and its source may fall on two.)
   withoutRenderedTwice,
   notebookScriptAsMarkdown,
   mathematicaAsText,
