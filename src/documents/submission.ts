@@ -32,6 +32,7 @@ import { arabicQuestionNumbers } from './roman-questions.js';
 import { numberedPromptsAsTurns } from './numbered-prompts.js';
 import { notebookScriptAsMarkdown } from './notebook-script.js';
 import { wordLinearMathAsText } from './word-linear-math.js';
+import { speakerShapes } from './speaker-shapes.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -42,7 +43,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  * The small passes every text goes through, in this order, before its speakers are read: each
  * rewrites one form (HTML, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
- * words) as the readers after it know it, and returns a text without that form as it is.
+ * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
@@ -56,6 +57,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   foldFullWidth,
   arabicQuestionNumbers,
   foldLabelWords,
+  speakerShapes,
 ];
 
 /**
