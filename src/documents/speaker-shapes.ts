@@ -34,8 +34,8 @@ const STRUCTURE =
   /^(?:question|questions|problem|problems|exercise|task|part|parts|q|solution|solutions|answer|answers|final|final answer|section|step|steps|case|example|proof|lemma|theorem|claim|figure|table|appendix|note|notes|remark|hint|given|find|show|work|result|results|summary|conclusion|check|verification|setup|method|approach|derivation|explanation|reasoning|analysis|overview|intuition|definition|definitions|input|output|code|where|so|then|thus|hence|therefore|also|and|or|but|if|yes|no)$/i;
 
 /** The names the readers know already: a chat headed by a person's and a model's of them needs nothing from here. */
-const KNOWN_USER = new RegExp(String.raw`^(?:${USER_NAMES})$`, 'i');
-const KNOWN_MODEL = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
+const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');
+const KNOWN_MODEL = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
 
 const known = (name: string) => KNOWN_USER.test(name) || KNOWN_MODEL.test(name);
 
