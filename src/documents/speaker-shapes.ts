@@ -190,7 +190,8 @@ function speakersOf(lines: readonly string[]): Speakers | undefined {
  */
 function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: string, shape: string, found: readonly NameLine[]): Speakers | undefined {
   const text = bodies(lines, heads);
-  if (text.some((t) => !t)) return undefined;
+  // Turns start near the top: two titles alternating deep in a text are a reply's own sections.
+  if (text.some((t) => !t) || heads[0]!.at > Math.max(5, lines.length * 0.4)) return undefined;
   const first = heads[0]!.name;
   const other = first === a ? b : a;
   for (const [asker, answerer] of [
