@@ -38,6 +38,7 @@ import { stampedSenderTurns } from './stamped-senders.js';
 import { withoutPartIndex } from './part-index.js';
 import { unwrapHardWrappedLines } from './hard-wrap.js';
 import { paragraphsApart } from './paragraph-breaks.js';
+import { speakerShapes } from './speaker-shapes.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -48,7 +49,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  * The small passes every text goes through, in this order, before its speakers are read: each
  * rewrites one form (HTML, lines hard-wrapped at a width, paragraphs with no blank line between them, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
- * words) as the readers after it know it, and returns a text without that form as it is.
+ * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
@@ -66,6 +67,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   foldFullWidth,
   arabicQuestionNumbers,
   foldLabelWords,
+  speakerShapes,
 ];
 
 /**

@@ -194,7 +194,8 @@ export const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|
 export const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
 // `You said` / `You sent`: how ChatGPT's and Meta AI's pages head the person's turn when copied.
 // (`用户` and `我` as Chinese chat pages copied as text head them.)
-const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt|用户|我';
+/** The person's names as chats head their turns. */
+export const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt|用户|我';
 
 /**
  * `ChatGPT said:`, `**Gemini said:**`: the model's turn headed as the person's is (`You said:`),
@@ -456,6 +457,9 @@ function isJson(text: string): boolean {
  */
 const CHATGPT_TURN = /^ChatGPT(?![ \t]*[(,])\s/m;
 
+/** The person's turn as ChatGPT's page heads it, alone on its line: `You said:`, `You`, `user`. */
+const CHATGPT_PERSON = /^(?:user|You(?:\s+said:)?)[ \t]*$/m;
+
 /** A turn's name alone as a Markdown heading (`##### You said:`, `###### ChatGPT said:`). */
 const headingOf = (names: string) => new RegExp(String.raw`^\s*#{1,6}\s*(?:\*\*)?(?:${names})(?:\*\*)?\s*:?\s*$`, 'im');
 const USER_HEADING = headingOf(USER_NAMES);
@@ -474,7 +478,14 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // A shared-link page copied as Markdown heads both turns as headings (`##### You said:` /
   // `###### ChatGPT said:`); its log-in banner's bare `ChatGPT` line is no turn of ChatGPT's page text.
   if (USER_HEADING.test(text) && MODEL_HEADING.test(text)) return 'markdown-chat';
-  if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text)) return 'chatgpt-text';
+  // `User:` / `Assistant:` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
+  // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
+  // does a heading (`### You said:` / `### Claude said:`).
+  // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
+  const labelled = () => said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text);
+  // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)
+  if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text) && (CHATGPT_PERSON.test(text) || !labelled())) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)
   if (/^\s*(?:\*\*|#{1,6}\s*)?(?:User|Human|You|Me|Student|Prompt)\s*:?\**\s*$|^\s*\*\*(?:User|Human|You|Me|Student|Prompt)\s*:\*\*/im.test(text)) {
     const lines = text.split(/\r?\n/);
@@ -482,12 +493,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     const assistant = new RegExp(String.raw`^\s*(?:\*\*|#{1,6}\s*)?(?:${ASSISTANT_NAMES}${learned ? `|${learned}` : ''})(?![A-Za-z])`, 'i');
     if (lines.some((l) => assistant.test(l))) return 'markdown-chat';
   }
-  // `User: ...` / `Assistant: ...` (or the model's name), perhaps bold or quoted: a chat copied as plain text.
-  // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
-  // does a heading (`### You said:` / `### Claude said:`).
-  // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
-  if (said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text)) return 'markdown-chat';
+  if (labelled()) return 'markdown-chat';
   const requests = text.split('\n').filter((l) => KIMI_REQUEST.test(l) && l.trim().length < 120).length;
   if (requests >= 1 && (/\bKimi\b|New Chat|OK Computer/.test(text) || requests >= 2)) return 'kimi-text';
   return 'writeup';

@@ -1,0 +1,263 @@
+import { ASKS } from './segment.js';
+import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
+
+/**
+ * Chats whose who-speaks lines carry names the transcript readers have no word for: `Kai:` /
+ * `Bot:`, `## Frage` / `## LLM`, `▶ Priya:` / `▶ Tutor:`, `**Me** · attached` / `**Nova** ·
+ * model`, `### Sam — 18:22` / `### Reply — 18:23`. A person knows them without knowing the words:
+ * by shape (a short line that is only a name, in the same markup each time), by order (the two
+ * names take turns, from near the top) and by content (one asks, the other answers at length).
+ * Each such line is renamed `User` / `Assistant` in its own markup, so every reader after this
+ * one reads the chat as it reads one labelled in its own words. Lines stay where they are.
+ *
+ * A write-up's own repeated lines are not speakers: a label that names a question, a part or
+ * what follows it (`Answer:`, `Proof.`, `Step`) never heads the person's turns, a heading's
+ * sections do not ask and run shorter after, and table rows or part labels are no names.
+ */
+
+/**
+ * A line that is only a name: markup and perhaps a glyph before it (`#`, `>`, `**`, `▶`, `🧑`),
+ * one to three words, perhaps `said` and an aside in brackets, a colon or closing markup after it,
+ * and a tail the app adds after a separator (a time, a model: `— 18:22`, `· Claude 4.5`, `| K2`).
+ */
+const NAME_LINE =
+  /^(?<lead>[ \t]*(?<quote>>[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3}[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{L}[\p{L}'’.-]*(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
+
+/** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
+const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
+
+/**
+ * Words that head a write-up's own lines: what follows them (an answer, a proof, a note, a
+ * step), or the question and part they answer. Such a line never heads the person's turns.
+ */
+const STRUCTURE =
+  /^(?:question|questions|problem|problems|exercise|task|part|parts|q|solution|solutions|answer|answers|final|final answer|section|step|steps|case|example|proof|lemma|theorem|claim|figure|table|appendix|note|notes|remark|hint|given|find|show|work|result|results|summary|conclusion|check|verification|setup|method|approach|derivation|explanation|reasoning|analysis|overview|intuition|definition|definitions|input|output|code|where|so|then|thus|hence|therefore|also|and|or|but|if|yes|no)$/i;
+
+/** The names the readers know already: a chat headed by a person's and a model's of them needs nothing from here. */
+const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');
+const KNOWN_MODEL = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
+
+const known = (name: string) => KNOWN_USER.test(name) || KNOWN_MODEL.test(name);
+
+/** What a model's turn may be headed with and a write-up's lines too: only the answerer's name, never the asker's. */
+const ANSWER_WORD = /^(?:answer|answers|solution|solutions)$/i;
+
+/** A turn asks: a question mark, or a request's verb at a sentence's start. */
+const asks = (t: string) => t.includes('?') || ASKS.test(t);
+
+interface NameLine {
+  at: number;
+  /** The name, lower-cased, without a verb of saying. */
+  name: string;
+  /** The markup around the name (quote, heading, glyph, bold, colon): the two speakers' lines share it. */
+  shape: string;
+  /** Where the name starts and ends in the line (a verb of saying and an aside count as the name's). */
+  from: number;
+  to: number;
+  /** What the line has before the name, as the renamed line keeps it. */
+  lead: string;
+  upper: boolean;
+}
+
+/**
+ * Glyphs a reader after this one knows before a turn's name (Chatbox's `▶`, read with the app's
+ * other marks); any other glyph goes with the name it decorated, as the readers read names, not glyphs.
+ */
+const KNOWN_GLYPH = /^[▶►▸]$/u;
+
+/** The line's name and shape, when it is only a name. */
+function nameLine(line: string, at: number): NameLine | undefined {
+  if (line.length > 90) return undefined;
+  const m = NAME_LINE.exec(line);
+  const g = m?.groups;
+  if (!m || !g) return undefined;
+  const words = g.name!.replace(VERB, '');
+  if (words.length < 2 || words.length > 30 || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
+  // (Words of a script written without spaces run to a sentence: `需要两次矩阵乘法:` says what follows.)
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]{5}/u.test(words)) return undefined;
+  // A lone capital with a period (`A.`) is an item's label; a word ending in a period is a sentence (`Done.`).
+  if (/\.$/.test(words)) return undefined;
+  const from = g.lead!.length;
+  const to = from + g.name!.length + (g.aside?.length ?? 0);
+  const shape = [g.quote ? '>' : '', g.heading ? '#' : '', (g.glyph ?? '').trim(), g.bold ? '*' : '', g.close!.includes(':') ? ':' : ''].join('|');
+  const glyph = (g.glyph ?? '').trim();
+  const lead = glyph && !KNOWN_GLYPH.test(glyph) ? g.lead!.replace(g.glyph!, '') : g.lead!;
+  return { at, name: words.toLowerCase(), shape, from, to, lead, upper: words.length > 2 && words === words.toUpperCase() };
+}
+
+/** Lines inside fenced code or display math: what a name line there says is code or a formula. */
+function guarded(lines: readonly string[]): boolean[] {
+  const out = lines.map(() => false);
+  let fence: string | undefined;
+  let display = false;
+  lines.forEach((l, i) => {
+    const t = l.trim();
+    if (fence) {
+      out[i] = true;
+      if (t.startsWith(fence)) fence = undefined;
+      return;
+    }
+    const f = /^(`{3,}|~{3,})/.exec(t);
+    if (f) {
+      out[i] = true;
+      fence = f[1];
+      return;
+    }
+    if (display) {
+      out[i] = true;
+      if (t.includes('$$') || t.includes('\\]')) display = false;
+      return;
+    }
+    if ((t.startsWith('$$') && !t.slice(2).includes('$$')) || (t.startsWith('\\[') && !t.includes('\\]'))) {
+      out[i] = true;
+      display = true;
+    }
+  });
+  return out;
+}
+
+interface Speakers {
+  asker: string;
+  answerer: string;
+  shape: string;
+  lines: NameLine[];
+}
+
+/** The text between a name line and the next of the pair's. */
+function bodies(lines: readonly string[], heads: readonly NameLine[]): string[] {
+  return heads.map((h, k) =>
+    lines
+      .slice(h.at + 1, heads[k + 1]?.at ?? lines.length)
+      .join('\n')
+      .trim(),
+  );
+}
+
+/**
+ * The two speakers of a chat headed by name lines, by shape, order and content; undefined when
+ * no two names take turns as a person and a model do.
+ */
+function speakersOf(lines: readonly string[]): Speakers | undefined {
+  const guard = guarded(lines);
+  const found: NameLine[] = [];
+  lines.forEach((l, i) => {
+    if (guard[i]) return;
+    const n = nameLine(l, i);
+    // A name line stands alone: a blank line, a rule or the top above it (a list's short items do not).
+    if (n && (i === 0 || /^\s*(?:[-*_=]{3,}\s*)?$/.test(lines[i - 1]!))) found.push(n);
+  });
+  if (found.length < 2) return undefined;
+  // A person's and a model's names the readers know, in the same markup: theirs to read (a title naming the model is no turn's).
+  const title = lines.findIndex((l) => l.trim());
+  if (found.some((u) => KNOWN_USER.test(u.name) && found.some((m) => m.shape === u.shape && m.at !== title && KNOWN_MODEL.test(m.name)))) return undefined;
+  const byLabel = new Map<string, NameLine[]>();
+  for (const n of found) {
+    const key = `${n.name}\u0000${n.shape}`;
+    byLabel.set(key, [...(byLabel.get(key) ?? []), n]);
+  }
+  let best: Speakers | undefined;
+  let bestTurns = 0;
+  const labels = [...byLabel.keys()];
+  for (const a of labels)
+    for (const b of labels) {
+      if (a >= b) continue;
+      const [na, sa] = a.split('\u0000') as [string, string];
+      const [nb, sb] = b.split('\u0000') as [string, string];
+      if (sa !== sb || na === nb || (known(na) && known(nb))) continue;
+      const s = turnsOf(
+        lines,
+        [...byLabel.get(a)!, ...byLabel.get(b)!].sort((x, y) => x.at - y.at),
+        na,
+        nb,
+        sa,
+        found,
+      );
+      if (s && s.lines.length > bestTurns) {
+        best = s;
+        bestTurns = s.lines.length;
+      }
+    }
+  return best;
+}
+
+/**
+ * Whether two names' lines are a chat's turns, and who asks: the names take turns (one may
+ * speak twice running now and then, a regenerated reply), each turn says something, the asker's
+ * first turn asks (or most of them do), and most replies run longer than what they answer. The asker is the first to speak,
+ * unless only the other way round do the turns ask and the replies run longer (the answerer may
+ * open, over a title or a turn headed otherwise). A single exchange counts only at the top of the
+ * text, in marked lines (a colon, bold, a heading, a glyph).
+ */
+function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: string, shape: string, found: readonly NameLine[]): Speakers | undefined {
+  const text = bodies(lines, heads);
+  // Turns start near the top: two titles alternating deep in a text are a reply's own sections.
+  if (text.some((t) => !t) || heads[0]!.at > Math.max(5, lines.length * 0.4)) return undefined;
+  const first = heads[0]!.name;
+  const other = first === a ? b : a;
+  for (const [asker, answerer] of [
+    [first, other],
+    [other, first],
+  ] as const) {
+    // A name the readers know says which side it is on.
+    if (STRUCTURE.test(asker) || KNOWN_MODEL.test(asker) || KNOWN_USER.test(answerer)) continue;
+    // (A model's known name alone on its line, no markup, is the unlabelled-chat reader's cue: it reads
+    // the person's turns there by what they say, which the labelled reader would not.)
+    if (shape === '||||' && KNOWN_MODEL.test(answerer)) continue;
+    const from = heads[0]!.name === asker ? 0 : 1;
+    const turns = heads.slice(from);
+    if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found)))) continue;
+    const said = text.slice(from);
+    const asked = said.filter((_, k) => turns[k]!.name === asker);
+    // The first turn asks the question; later ones may only follow up (`regenerate`, `thanks`).
+    if (!asks(asked[0]!) && asked.filter(asks).length * 2 < asked.length) continue;
+    let exchanges = 0;
+    let longer = 0;
+    let repeats = 0;
+    for (let k = 1; k < turns.length; k++) {
+      if (turns[k]!.name === turns[k - 1]!.name) repeats++;
+      else if (turns[k]!.name === answerer) {
+        exchanges++;
+        if (said[k]!.length > said[k - 1]!.length) longer++;
+      }
+    }
+    if (!exchanges || longer * 2 < exchanges) continue;
+    if (turns.length >= 3) {
+      if (repeats * 3 > turns.length - 1 || exchanges < 2 - (turns.length - exchanges - repeats > 1 ? 1 : 0)) continue;
+    } else {
+      if (shape === '||||') continue;
+      // At the top: no more than a title's few short lines above the asker's.
+      const above = lines.slice(0, turns[0]!.at).filter((l) => l.trim());
+      if (above.length > 3 || above.some((l) => l.length > 160)) continue;
+    }
+    return { asker, answerer, shape, lines: heads };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the answerer's first line may open the chat: it is the text's title (`Nova` over the
+ * page), or the person's first turn above it is headed in the same markup by a name the readers
+ * know (`**You** · attached` before `**Nova**`, then `**Kai**` for the next turns).
+ */
+function opensOtherwise(lines: readonly string[], head: NameLine, found: readonly NameLine[]): boolean {
+  if (head.at === lines.findIndex((l) => l.trim())) return true;
+  return found.some((n) => n.at < head.at && n.shape === head.shape && KNOWN_USER.test(n.name));
+}
+
+/** The text with a chat's name lines renamed `User` / `Assistant` (in their markup); unchanged when it is no such chat. */
+export function speakerShapes(text: string): string {
+  // (Cheap for most texts: a chat has at least two short lines.)
+  const lines = text.split('\n');
+  const s = speakersOf(lines);
+  if (!s) return text;
+  // A title line at the top naming the model (`Nova`) is renamed with the turns, as a known name there would be.
+  const first = lines.findIndex((l) => l.trim());
+  const title = nameLine(lines[first] ?? '', first);
+  const renamed = title && title.name === s.answerer && !s.lines.some((h) => h.at === first) ? [title, ...s.lines] : s.lines;
+  for (const h of renamed) {
+    const role = h.name === s.asker ? 'User' : 'Assistant';
+    const l = lines[h.at]!;
+    lines[h.at] = `${h.lead}${h.upper ? role.toUpperCase() : role}${l.slice(h.to)}`;
+  }
+  return lines.join('\n');
+}
