@@ -19,5 +19,5 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // Then 60/71 with a reply that spends more sections than the parts asked in words read section by
 // section, and a follow-up whose one clear question asks an unanswered part (test/grade-reply-sections.test.ts).
 test('the twelfth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 18', join(ROOT, 'test', 'fixtures', 'blind-round18', 'blind-round18.labels.yaml'), { submissions: 14, parts: 71, floor: 60 }),
+  assertRoundFloor('blind round 18', join(ROOT, 'test', 'fixtures', 'blind-round18', 'blind-round18.labels.yaml'), { submissions: 14, parts: 71, floor: 62 }),
 );

@@ -11,5 +11,5 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // request below an attached file, a chat log's title naming its question, an answer's word before a numbered label, a matrix typed in brackets row by row) reached: 70/78.
 // Then 74/78 with a person's `<< ok` at a line's end and a Chinese student's `评:` read as remarks, and a piecewise branch worked to its last side.
 test('the twenty-first blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 21', join(ROOT, 'test', 'fixtures', 'blind-round21', 'blind-round21.labels.yaml'), { submissions: 14, parts: 78, floor: 74 }),
+  assertRoundFloor('blind round 21', join(ROOT, 'test', 'fixtures', 'blind-round21', 'blind-round21.labels.yaml'), { submissions: 14, parts: 78, floor: 75 }),
 );

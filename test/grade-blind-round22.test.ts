@@ -13,5 +13,5 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // were read as the remarks and answers they are; 82 once a report logging its chat as quoted questions
 // after an opening in words was read as a chat (test/grade-quoted-turns-opening.test.ts).
 test('the twenty-second blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 22', join(ROOT, 'test', 'fixtures', 'blind-round22', 'blind-round22.labels.yaml'), { submissions: 14, parts: 94, floor: 82 }),
+  assertRoundFloor('blind round 22', join(ROOT, 'test', 'fixtures', 'blind-round22', 'blind-round22.labels.yaml'), { submissions: 14, parts: 94, floor: 83 }),
 );
