@@ -126,22 +126,46 @@ export function wrapWidth(lines: readonly string[], verbatim: readonly boolean[]
     if (len > WIDTHS.max) return undefined;
     lengths.push(len);
     const next = lines[i + 1];
-    if (next === undefined || verbatim[i + 1] || !continues(line, next, lines[i + 2], false)) continue;
+    if (next === undefined || verbatim[i + 1]) continue;
+    const word = firstWordLength(next.slice(LEAD.exec(next)![1]!.length));
+    // A line no width of WIDTHS.min or more could have cut, too short to count among the lines near one: nothing
+    // to weigh (most lines of most texts, so the costlier test below is spared).
+    if (len + word < WIDTHS.min && len < WIDTHS.min - 15) continue;
+    if (!continues(line, next, lines[i + 2], false)) continue;
     // (A sentence's end before a capital is as often a paragraph's end as a cut: it counts for a width, never against one.)
     if (continues(line, next, lines[i + 2], true)) followed.push(len);
-    const word = firstWordLength(next.slice(LEAD.exec(next)![1]!.length));
     if (word) ranges.push([len, len + word]);
   }
   if (ranges.length < 3) return undefined;
   // A person wrapping by hand, or an exporter that leaves a link or a heading whole, lets a few lines run past the width.
-  const over = (w: number) => lengths.filter((len) => len > w).length;
+  // Per width W: the cuts it explains (lo <= W <= hi), those ending close to it (W <= lo + 12), the lines longer
+  // than it; counted once over all widths (every text comes through here), not once per width.
+  const size = WIDTHS.max + 2;
+  const explains = new Int32Array(size + 1);
+  const closeBy = new Int32Array(size + 1);
+  const longer = new Int32Array(size + 1);
+  for (const [lo, hi] of ranges) {
+    explains[Math.min(lo, size)]!++;
+    explains[Math.min(hi + 1, size)]!--;
+    closeBy[Math.min(lo, size)]!++;
+    closeBy[Math.min(Math.min(hi, lo + 12) + 1, size)]!--;
+  }
+  // (No line is longer than WIDTHS.max here: such a text was given up above.)
+  for (const len of lengths) longer[Math.min(len, size)]!++;
+  for (let w = 1; w <= size; w++) {
+    explains[w]! += explains[w - 1]!;
+    closeBy[w]! += closeBy[w - 1]!;
+  }
+  // Suffix sums: longer[w] is then the number of lines of length w or more.
+  for (let w = size - 1; w >= 0; w--) longer[w]! += longer[w + 1]!;
+  const over = (w: number) => longer[w + 1]!;
   let best: number | undefined;
   let bestCount = 0;
   for (let w = WIDTHS.min; w <= WIDTHS.max; w++) {
-    const count = ranges.filter(([lo, hi]) => lo <= w && w <= hi).length;
+    const count = explains[w]!;
     // Most cuts of a wrap end close to its width (a word of ordinary length did not fit); lines that all end far
     // short of it, each before a long formula, are lines of their own.
-    const close = ranges.filter(([lo, hi]) => lo <= w && w <= hi && lo >= w - 12).length;
+    const close = closeBy[w]!;
     if (count > bestCount && over(w) * 10 <= count && close * 2 >= count) {
       best = w;
       bestCount = count;
@@ -161,6 +185,11 @@ export function wrapWidth(lines: readonly string[], verbatim: readonly boolean[]
 export function unwrapHardWrappedLines(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
+  // Every text comes through here, and most show no wrap: a wrap's cuts end within a word of its width
+  // (60 columns at least), so a text without three lines that long has none to find.
+  let long = 0;
+  for (const l of lines) if (l.length >= WIDTHS.min - 12 && ++long >= 3) break;
+  if (long < 3) return text;
   const verbatim = verbatimLines(lines);
   const width = wrapWidth(lines, verbatim);
   if (width === undefined) return text;
