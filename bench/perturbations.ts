@@ -11,6 +11,7 @@
  * gives the same documents.
  */
 
+import { verbatimLines } from '../src/documents/verbatim-lines.js';
 import { seededRandom } from '../src/math/random.js';
 
 /** The project's seeded source of numbers in [0, 1) (mulberry32): the same on every machine. */
@@ -31,48 +32,11 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /**
- * Lines no perturbation touches: YAML front matter, fenced code, display math ($$ ... $$, \[ ... \])
- * and anything in a LaTeX-like source's preamble. A perturbation of notation there would change
- * what the code or the formula says, not how the document is written.
+ * Lines no perturbation touches: YAML front matter, fenced code, display math ($$ ... $$, \[ ... \],
+ * \begin{...} ... \end{...}): the reader's own verbatim lines. A perturbation of notation there would
+ * change what the code or the formula says, not how the document is written.
  */
-export function protectedLines(lines: readonly string[]): boolean[] {
-  const out = lines.map(() => false);
-  let fence: string | undefined;
-  let display: '$$' | '\\]' | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    if (i === 0 && t === '---') {
-      const end = lines.findIndex((l, j) => j > 0 && l.trim() === '---');
-      if (end > 0) {
-        for (let j = 0; j <= end; j++) out[j] = true;
-        i = end;
-        continue;
-      }
-    }
-    if (fence) {
-      out[i] = true;
-      if (t.startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const f = /^(```+|~~~+)/.exec(t);
-    if (f) {
-      out[i] = true;
-      fence = f[1];
-      continue;
-    }
-    if (display) {
-      out[i] = true;
-      if (t.includes(display)) display = undefined;
-      continue;
-    }
-    if (t.startsWith('$$') || t.startsWith('\\[')) {
-      out[i] = true;
-      const close = t.startsWith('$$') ? '$$' : '\\]';
-      if (!t.slice(2).includes(close)) display = close as '$$' | '\\]';
-    }
-  }
-  return out;
-}
+export const protectedLines = verbatimLines;
 
 // ---------------------------------------------------------------------------------------------
 // 1. Who speaks
