@@ -834,13 +834,37 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
 }
 
-/** A reply's sections under its own headings (see SECTION_HEADING); what comes before the first is no section. */
+/**
+ * A section title that lost its markup (a page copied as text, a heading pasted as a line): a short
+ * capitalised line of two to eight words (a short formula may be one), no sentence's or label's end
+ * (`Max pooling layer`, `Convolutional layer: output shape`, `Receptive field of $L$ layers`).
+ */
+const PLAIN_TITLE = /^[ \t]*\p{Lu}[\p{L}'’-]*(?:[ \t]*[,:&/–—-]?[ \t]+(?:\$[^$\n]{1,12}\$|[\p{L}\p{N}'’-]+)){1,7}[ \t]*$/u;
+
+/**
+ * The lines of a reply that are titles without markup: PLAIN_TITLE lines that stand alone between
+ * blank lines, when the reply has two or more of them (one such line is as
+ * likely a sentence left without its stop).
+ */
+function plainTitles(lines: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  lines.forEach((l, i) => {
+    if (!PLAIN_TITLE.test(l) || l.length > 70) return;
+    if (lines[i - 1]?.trim() || lines[i + 1]?.trim()) return;
+    at.add(i);
+  });
+  return at.size >= 2 ? at : new Set();
+}
+
+/** A reply's sections under its own headings (see SECTION_HEADING, PLAIN_TITLE); what comes before the first is no section. */
 function replySections(reply: string): { heading: string; lines: string[] }[] {
   const sections: { heading: string; lines: string[] }[] = [];
-  for (const line of reply.split('\n')) {
+  const lines = reply.split('\n');
+  const plain = plainTitles(lines);
+  for (const [i, line] of lines.entries()) {
     const h = SECTION_HEADING.exec(line);
     const e = h ? undefined : EMOJI_HEADING.exec(line);
-    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : e?.[1]?.trim();
+    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : (e?.[1]?.trim() ?? (plain.has(i) ? line.trim() : undefined));
     const lead = heading ? undefined : SECTION_LEAD.exec(line);
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
     else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });
