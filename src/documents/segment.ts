@@ -742,8 +742,9 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // body, not its title; its words (a convolution) must not overrule the number the key has.
   if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
   // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
+  // (`now 2D.`, `the 3D case`: a number and a capital D say how many dimensions, not question 2's part (d).)
   const part = PART_PROMPT.exec(first[0] ?? '');
-  if (part) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
+  if (part && !(part[3] === 'D' && /^[1-3]$/.test(part[1]!))) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
   // `hw4, please check against the official solutions. 1(a): p(W) = ...`: after words of its own, the
   // one part the turn names with a colon, its statement after it (two or more are a list of parts).
   const midLine = [...text.slice(0, 600).matchAll(PART_BEFORE_COLON)];
