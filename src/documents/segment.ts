@@ -742,8 +742,9 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // body, not its title; its words (a convolution) must not overrule the number the key has.
   if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
   // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
+  // (`now 2D.`, `the 3D case`: a number and a capital D say how many dimensions, not question 2's part (d).)
   const part = PART_PROMPT.exec(first[0] ?? '');
-  if (part) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
+  if (part && !(part[3] === 'D' && /^[1-3]$/.test(part[1]!))) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
   // `hw4, please check against the official solutions. 1(a): p(W) = ...`: after words of its own, the
   // one part the turn names with a colon, its statement after it (two or more are a list of parts).
   const midLine = [...text.slice(0, 600).matchAll(PART_BEFORE_COLON)];
@@ -834,13 +835,37 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   return sections.map((sec, i) => ({ id: ids[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
 }
 
-/** A reply's sections under its own headings (see SECTION_HEADING); what comes before the first is no section. */
+/**
+ * A section title that lost its markup (a page copied as text, a heading pasted as a line): a short
+ * capitalised line of two to eight words (a short formula may be one), no sentence's or label's end
+ * (`Max pooling layer`, `Convolutional layer: output shape`, `Receptive field of $L$ layers`).
+ */
+const PLAIN_TITLE = /^[ \t]*\p{Lu}[\p{L}'’-]*(?:[ \t]*[,:&/–—-]?[ \t]+(?:\$[^$\n]{1,12}\$|[\p{L}\p{N}'’-]+)){1,7}[ \t]*$/u;
+
+/**
+ * The lines of a reply that are titles without markup: PLAIN_TITLE lines that stand alone between
+ * blank lines, when the reply has two or more of them (one such line is as
+ * likely a sentence left without its stop).
+ */
+function plainTitles(lines: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  lines.forEach((l, i) => {
+    if (!PLAIN_TITLE.test(l) || l.length > 70) return;
+    if (lines[i - 1]?.trim() || lines[i + 1]?.trim()) return;
+    at.add(i);
+  });
+  return at.size >= 2 ? at : new Set();
+}
+
+/** A reply's sections under its own headings (see SECTION_HEADING, PLAIN_TITLE); what comes before the first is no section. */
 function replySections(reply: string): { heading: string; lines: string[] }[] {
   const sections: { heading: string; lines: string[] }[] = [];
-  for (const line of reply.split('\n')) {
+  const lines = reply.split('\n');
+  const plain = plainTitles(lines);
+  for (const [i, line] of lines.entries()) {
     const h = SECTION_HEADING.exec(line);
     const e = h ? undefined : EMOJI_HEADING.exec(line);
-    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : e?.[1]?.trim();
+    const heading = h ? (h[1] ?? h[2] ?? h[3] ?? h[4])!.trim() : (e?.[1]?.trim() ?? (plain.has(i) ? line.trim() : undefined));
     const lead = heading ? undefined : SECTION_LEAD.exec(line);
     if (heading && words(heading).size) sections.push({ heading, lines: [] });
     else if (lead && words(lead[1]!).size) sections.push({ heading: lead[1]!.trim(), lines: [lead[2]!] });

@@ -306,6 +306,16 @@ function onlyQuestionNamed(line: string): string | undefined {
   return named.size === 1 ? [...named][0] : undefined;
 }
 
+/** The index of the line after a YAML front matter (`---`, `key: value` lines, `---`) at the text's top; 0 without one. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (!/^---\s*$/.test(lines[0] ?? '')) return 0;
+  for (let i = 1; i < Math.min(lines.length, 40); i++) {
+    if (/^---\s*$/.test(lines[i]!)) return i > 1 ? i + 1 : 0;
+    if (!/^(?:[\w.-]+\s*:|\s+\S|\s*-\s|\s*#|\s*$)/.test(lines[i]!)) return 0;
+  }
+  return 0;
+}
+
 /** A speaker line's match with no start of the turn after the name: what follows it on the line is the page's, not the turn's. */
 function withoutTurnText(m: RegExpExecArray) {
   return Object.assign([...m.slice(0, 3), ''], { index: m.index, input: m.input });
@@ -332,7 +342,10 @@ export function parseMarkdownChat(text: string): Message[] {
   };
   // `quoted`: a turn a report quotes (`> **Grok:** ...`); the quote's end ends it, and the person's words after it are notes.
   let current: { role: Message['role']; lines: string[]; line: number; quoted?: boolean } | undefined;
-  const titleLine = lines.findIndex((x) => x.trim());
+  // An exporter's YAML front matter (`model: gpt-4.1`, `title: ...`) is the file's metadata, never a turn: its
+  // fields are read only for the title, which may name the question the chat is about.
+  const matter = frontMatterEnd(lines);
+  const titleLine = matter ? lines.findIndex((x) => /^title\s*:/i.test(x)) : lines.findIndex((x) => x.trim());
   const flush = () => {
     if (current?.role === 'user') pushUserTurn(current.lines.join('\n'), current.line, messages);
     else if (current) {
@@ -343,6 +356,11 @@ export function parseMarkdownChat(text: string): Message[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (i < matter) {
+      const named = i === titleLine ? onlyQuestionNamed(l) : undefined;
+      if (named) messages.push({ role: 'note', text: `Question ${named}`, line: i + 1 });
+      continue;
+    }
     const m = speaks(l);
     if (m) {
       flush();
