@@ -31,7 +31,7 @@ const DECLARATIONS: readonly RegExp[] = [
   // `%% = my comments`, `>> marks my notes`.
   new RegExp(String.raw`^${MARK}\s*(?:=|:|—|–|-|marks?|means?|is|are)\s*(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'im'),
   // `Notes to myself in [ck ...] brackets.`, `My remarks are in square brackets`, `in [square brackets]`.
-  (BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?\]?\s+(?:brackets|tags)\b)`, 'i')),
+  (BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`, 'i')),
   // `My notes are the "💬 HO:" lines.`
   new RegExp(String.raw`\b(?:my|our)\s+(?:own\s+)?${NOTES}\s+are\s+(?:the\s+)?${MARK}\s+(?:lines|paragraphs|replies|messages)\b`, 'i'),
 ];
