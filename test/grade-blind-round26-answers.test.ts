@@ -110,6 +110,6 @@ test("remarks marked as the header declares are the writer's, whatever mark the 
   assert.equal(declaredRemarkMark(annotated('My notes start with the model answer and end with mine.')), undefined);
   assert.equal(declaredRemarkMark('my comments are marked below\n'), undefined);
   // A mark ends where it ends (`--` takes no `----` rule), and a bracket alone takes words, not a matrix row.
-  assert.equal(withoutDeclaredRemarks('My remarks start with "--".\n----\n-- wrong sign\n'), 'My remarks start with "--".\n----\n\n');
-  assert.equal(withoutDeclaredRemarks('My remarks are in square brackets.\n[1, 2, 3]\n[me: this one is wrong]\n'), 'My remarks are in square brackets.\n[1, 2, 3]\n\n');
+  assert.equal(withoutDeclaredRemarks('My remarks start with "--".\n----\n-- wrong sign\n'), 'My remarks start with "--".\n----\n--\n');
+  assert.equal(withoutDeclaredRemarks('My remarks are in square brackets.\n[1, 2, 3]\n[me: this one is wrong]\n'), 'My remarks are in square brackets.\n[1, 2, 3]\n[]\n');
 });

@@ -5,8 +5,8 @@
  * no list of marks can know them; the sentence that declares one does. Left in, a remark's part labels
  * and formulas (`REVIEW: 1(a) ✓ (2c d_out² d_in)`) are read as answers.
  *
- * The lines that open with the declared mark are taken out (blanked, so lines keep their numbers); a
- * bracketed mark's remark goes on to its closing bracket. A mark is only taken from a sentence that
+ * What the lines that open with the declared mark say is taken out (the mark stays alone on its line,
+ * and lines keep their numbers); a bracketed mark's remark goes on to its closing bracket. A mark is only taken from a sentence that
  * says the writer's notes, comments or remarks are marked by it, and only a mark that is not plain
  * words (`REVIEW:`, `[eval]`, `%%`, `"grading:"` in quotes): `my notes start with the model's answer`
  * declares nothing.
@@ -100,7 +100,11 @@ export function withoutDeclaredRemarks(text: string): string {
     if (close) while (j + 1 < lines.length && !lines[j]!.includes(close) && lines[j + 1]!.trim()) j++;
     // A bracket alone is a mark only where what it opens is words.
     if (mark.length === 1 && !saysSomething(lines.slice(i, j + 1).join(' '))) continue;
-    for (let k = i; k <= j; k++) lines[k] = '';
+    // The mark stays, alone on its line: where a remark stood is structure the readers use (a writer who
+    // marks `JW: first message` above each turn), what it says is not.
+    const at = lines[i]!.indexOf(mark) >= 0 ? lines[i]!.indexOf(mark) : lines[i]!.toLowerCase().indexOf(mark.toLowerCase());
+    lines[i] = lines[i]!.slice(0, at + mark.length) + (close ?? '');
+    for (let k = i + 1; k <= j; k++) lines[k] = '';
     changed = true;
     i = j;
   }
