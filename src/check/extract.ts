@@ -592,7 +592,7 @@ function mathToken(token: string): boolean {
   const t = token.replace(/[,.;:!?]+$/, '');
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
   return !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 

@@ -3,6 +3,7 @@ import { piecewiseCandidates } from './piecewise-answer.js';
 import { matrixCandidates } from './matrix-rows.js';
 import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
+import { derivedValue } from './derived-value.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -277,7 +278,8 @@ function labelledValues(text: string, name: string): Candidate[] {
       const display = displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j);
       said = display && /:\s*$/.test(said) && /\$/.test(said) ? display : `${said} ${display}`;
     }
-    const value = restated(said.split(NEXT_LABEL)[0]!.split(DEFINED_AFTER)[0]!)
+    const statement = said.split(NEXT_LABEL)[0]!.split(DEFINED_AFTER)[0]!;
+    const value = (derivedValue(statement, name) ?? restated(statement))
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
       .replace(/[.;,]\s*$/, '')

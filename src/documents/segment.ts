@@ -1,5 +1,6 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
+import { subsectionOf } from './subsection-numbers.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
@@ -193,6 +194,8 @@ interface Segment {
   numbered?: string;
   /** The label is a table row's first cell (`| 4(c) | $K + L(K-1)$ |`). */
   row?: boolean;
+  /** The report's section the label's subsection is in (`2` of `2.5  Q4(a) — ...`), when it is numbered so. */
+  section?: string;
 }
 
 /**
@@ -283,7 +286,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
     const row = dollar ? undefined : labelledRow(raw);
     // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
-    const line = (row ?? (dollar ? raw.slice(dollar[0].length) : raw)).replace(SECTION_NUMBER, '$1').replace(SPACED_LETTER, '$1$2)').replace(TITLE_THEN_PARTS, '$1$3 — $2');
+    const numberedAs = subsectionOf(row ?? (dollar ? raw.slice(dollar[0].length) : raw));
+    const line = numberedAs.line.replace(SECTION_NUMBER, '$1').replace(SPACED_LETTER, '$1$2)').replace(TITLE_THEN_PARTS, '$1$3 — $2');
     const read = readLineLabel(line);
     // `... the constraint from` / `(c) gives ...`: a sentence a page (or a writer) wrapped before a
     // part's letter refers to that part; it does not start it.
@@ -304,6 +308,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
             line: firstLine + i,
             ...(also?.parts.length ? { also: also.parts } : {}),
             ...(row ? { row: true } : {}),
+            ...(numberedAs.section ? { section: numberedAs.section } : {}),
           }
         : { text: numbered![2] ?? '', line: firstLine + i, numbered: numbered![1]! };
       return;
@@ -499,6 +504,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const answeredAt = new Map<string, number>();
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
+  // The report's section its parts' subsections are numbered in (`2` of `2.1  Q2(b) — ...`), once one is.
+  let reportSection: string | undefined;
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
@@ -513,6 +520,14 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     if (question === undefined && headed && letterOf(seg)) question = headed;
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
+    if (seg.section) reportSection = seg.section;
+    // `3. Summary table` after `2.7  Q7(a) — ...`: the report's next section ends its last part's subsection.
+    if (seg.numbered && reportSection !== undefined && Number(seg.numbered) > Number(reportSection)) {
+      lastId = undefined;
+      part = undefined;
+      listItem = undefined;
+      continue;
+    }
     if (seg.numbered) {
       const next = question === undefined ? undefined : String(Number(question) + 1);
       const known = outline.some((o) => o.number === seg.numbered);

@@ -35,9 +35,29 @@ const NOT_ANSWERED_HERE =
 
 /** The note a response gives instead of an answer (see NOT_ANSWERED_HERE), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
-  // (Most responses are longer than any such note: refused before any pattern is tried.)
-  if (text.length > 120) return undefined;
+  // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
+  if (text.length > 200) return undefined;
+  const lines = text.split('\n').filter((l) => l.trim());
+  // `ii. stride 2, pad 1` over `(ran out of time ...)`: the part's own caption (its setting restated, a
+  // title) above or below the note states nothing; the note is still all the part has.
+  const note = lines.length > 1 ? lines.find((l) => noteAlone(l)) : undefined;
+  if (note) return lines.every((l) => l === note || isCaption(l)) ? noteAlone(note) : undefined;
+  return text.length > 120 ? undefined : noteAlone(text);
+}
+
+/** A text that is a note of NOT_ANSWERED_HERE alone, as said (brackets and marks off). */
+function noteAlone(text: string): string | undefined {
   const t = text.trim().replace(/^[([{*_\s]+|[)\]}*_.!\s]+$/g, '');
   if (t.length > 90 || /[=^_\\$√∑]|\d/.test(t)) return undefined;
   return NOT_ANSWERED_HERE.test(t) ? t : undefined;
+}
+
+/**
+ * A short line of words and plain numbers (`stride 2, pad 1`, `Padding and stride`): a caption, with no
+ * relation, operator, bracket or formula mark that an answer would have, and a word in it (`40` alone
+ * answers). A colon or a verb of value says what something is (`Answer: 40`, `y is 40`): that answers.
+ */
+function isCaption(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 48 && /[A-Za-z]{3}/.test(t) && !/[=<>≤≥→×*/^_\\$√∑[\]{}()|+−:]/.test(t) && !/\b(?:is|are|equals?|gives?|get|got)\b/i.test(t);
 }

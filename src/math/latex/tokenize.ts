@@ -72,6 +72,9 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   '×': ['cmd', 'times'],
   '·': ['cmd', 'cdot'],
   '⋅': ['cmd', 'cdot'],
+  // The asterisk operator and the star of convolution and correlation (`y = h ∗ x`), as LaTeX's `\ast` and `\star`.
+  '∗': ['cmd', 'ast'],
+  '⋆': ['cmd', 'star'],
   '÷': ['cmd', 'div'],
   '≤': ['op', '<='],
   '≥': ['op', '>='],

@@ -1,0 +1,112 @@
+/**
+ * A person who adds their own remarks to a copied chat or a report often says, at the top, how they
+ * marked them: `My review comments are the lines starting with REVIEW:.`, `%% = my comments`, `Notes to
+ * myself in [ck ...] brackets.`, `My notes are the "💬 HO:" lines.`. Every writer picks another mark, so
+ * no list of marks can know them; the sentence that declares one does. Left in, a remark's part labels
+ * and formulas (`REVIEW: 1(a) ✓ (2c d_out² d_in)`) are read as answers.
+ *
+ * What the lines that open with the declared mark say is taken out (the mark stays alone on its line,
+ * and lines keep their numbers); a bracketed mark's remark goes on to its closing bracket. A mark is only taken from a sentence that
+ * says the writer's notes, comments or remarks are marked by it, and only a mark that is not plain
+ * words (`REVIEW:`, `[eval]`, `%%`, `"grading:"` in quotes): `my notes start with the model's answer`
+ * declares nothing.
+ */
+
+/** What the writer calls their remarks. */
+const NOTES = String.raw`(?:(?:review|grading|grader'?s?)\s+)?(?:notes?|comments?|remarks?|annotations?)`;
+/** A mark as written in the declaration: quoted, or a run of non-space characters. */
+const MARK = String.raw`(?:"([^"\n]{1,16})"|“([^”\n]{1,16})”|\x60([^\x60\n]{1,16})\x60|'([^'\n]{1,16})'|(\S{0,15}[^\s.,;]))`;
+/** Where a mark ends: before the sentence's own stop, a comma, a bracket, emphasis or the line's end. */
+const MARK_END = String.raw`(?=[.,;]*[)\]]*[*_]*(?:\s|$))`;
+
+/** `in square brackets`, `in (round) brackets`: brackets named in words, as the mark they open with. */
+const NAMED_BRACKETS: Record<string, string> = { square: '[', round: '(', curly: '{', angle: '<', parentheses: '(' };
+
+/** The declaration of a bracketed mark (its groups differ from the others'). */
+let BRACKETED: RegExp;
+
+const DECLARATIONS: readonly RegExp[] = [
+  // `My review comments are the lines starting with REVIEW:.`, `Grading notes are my own replies that start with "grading:"`.
+  new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,50}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?|prefixed|opening)\s+with|(?:marked|tagged|flagged)(?:\s+(?:with|by|as))?)\s+${MARK}${MARK_END}`, 'im'),
+  // `%% = my comments`, `>> marks my notes`.
+  new RegExp(String.raw`^${MARK}\s*(?:=|:|—|–|-|marks?|means?|is|are)\s*(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'im'),
+  // `Notes to myself in [ck ...] brackets.`, `My remarks are in square brackets`, `in [square brackets]`.
+  (BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`, 'i')),
+  // `My notes are the "💬 HO:" lines.`
+  new RegExp(String.raw`\b(?:my|our)\s+(?:own\s+)?${NOTES}\s+are\s+(?:the\s+)?${MARK}\s+(?:lines|paragraphs|replies|messages)\b`, 'i'),
+];
+
+/** The opening a declaration is looked for in: a header is at the top. */
+const OPENING_CHARS = 1500;
+
+/** The mark the text's opening declares for the writer's remarks, and where the declaration stands; undefined when it declares none. */
+export function declaredRemarkMark(text: string): { mark: string; at: number } | undefined {
+  const opening = text.slice(0, OPENING_CHARS);
+  // (Cheap test first: most texts never name their notes.)
+  if (!/notes?|comments?|remarks?|annotations?/i.test(opening)) return undefined;
+  for (const declaration of DECLARATIONS) {
+    const m = declaration.exec(opening);
+    if (!m) continue;
+    const named = declaration === BRACKETED ? NAMED_BRACKETS[(m[1] ?? m[2] ?? '').toLowerCase()] : undefined;
+    const quoted = named ?? (declaration === BRACKETED ? undefined : m.slice(1, 5).find((g) => g !== undefined));
+    let mark = (quoted ?? (declaration === BRACKETED ? m[3] : m[5]) ?? '').trim();
+    // `(... my comments are lines starting with ##TO)`: the bracket closes the sentence, not the mark.
+    if (quoted === undefined && mark.endsWith(')') && !mark.includes('(')) mark = mark.slice(0, -1);
+    // `marked ### NOTE.`: a symbol and a word in capitals after it are one mark.
+    if (quoted === undefined && /^[^\p{L}\p{N}\s]+$/u.test(mark)) {
+      const word = /^\s(\p{Lu}{2,})\b/u.exec(opening.slice(m.index + m[0].length));
+      if (word) mark = `${mark} ${word[1]}`;
+    }
+    // An unquoted mark is a symbol or a word in capitals (`REVIEW:`, `[eval]`, `%%`, `##TO`), never a plain word.
+    if (!mark || (quoted === undefined && !/[^\p{L}\p{N}\s]|^\p{Lu}{2,}/u.test(mark))) continue;
+    // (A mark of one common character would take out far more than remarks.)
+    if (/^[-*#>|(.<{]$/.test(mark)) continue;
+    return { mark, at: m.index };
+  }
+  return undefined;
+}
+
+/** The brackets a mark may open, by their closing one. */
+const CLOSING: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
+
+/** Words of three letters or more: a remark in brackets says something (`[me: correct.]`); a matrix row (`[1, 2, 3]`) does not. */
+const saysSomething = (text: string) => (text.match(/\p{L}{3,}/gu)?.length ?? 0) >= 2;
+
+/**
+ * The text with the lines of the writer's declared remarks blanked; as it is when it declares no mark.
+ * Only lines after the declaration: the header above it is the writer's own account of the file.
+ */
+export function withoutDeclaredRemarks(text: string): string {
+  const declared = declaredRemarkMark(text);
+  if (!declared) return text;
+  const { mark } = declared;
+  const lines = text.split('\n');
+  // The mark ends where it ends: `--` opens no `----` rule, `>>` no `>>>` prompt, `##` no `###` heading.
+  const last = mark[mark.length - 1]!;
+  const words = /\p{L}/u.test(mark);
+  const opens = (line: string) => {
+    const t = mark.startsWith('>') ? line.trimStart() : line.replace(/^\s*(?:>\s*)*/, '');
+    const head = t.slice(0, mark.length);
+    if (!(head === mark || (words && head.toLowerCase() === mark.toLowerCase()))) return false;
+    return /[\p{L}\p{N}]/u.test(last) ? !/^[\p{L}\p{N}]/u.test(t.slice(mark.length)) : t[mark.length] !== last;
+  };
+  const declaredOn = text.slice(0, declared.at + 1).split('\n').length - 1 + (text[declared.at] === '\n' ? 1 : 0);
+  const close = mark.length === 1 ? CLOSING[mark] : CLOSING[mark[0]!] && !mark.includes(CLOSING[mark[0]!]!) ? CLOSING[mark[0]!] : undefined;
+  let changed = false;
+  for (let i = declaredOn + 1; i < lines.length; i++) {
+    if (!opens(lines[i]!)) continue;
+    // `[ck: wrong — ... ]` over several lines: to the closing bracket (never past a blank line).
+    let j = i;
+    if (close) while (j + 1 < lines.length && !lines[j]!.includes(close) && lines[j + 1]!.trim()) j++;
+    // A bracket alone is a mark only where what it opens is words.
+    if (mark.length === 1 && !saysSomething(lines.slice(i, j + 1).join(' '))) continue;
+    // The mark stays, alone on its line: where a remark stood is structure the readers use (a writer who
+    // marks `JW: first message` above each turn), what it says is not.
+    const at = lines[i]!.indexOf(mark) >= 0 ? lines[i]!.indexOf(mark) : lines[i]!.toLowerCase().indexOf(mark.toLowerCase());
+    lines[i] = lines[i]!.slice(0, at + mark.length) + (close ?? '');
+    for (let k = i + 1; k <= j; k++) lines[k] = '';
+    changed = true;
+    i = j;
+  }
+  return changed ? lines.join('\n') : text;
+}
