@@ -13,6 +13,7 @@ import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
+import { promptHeadingTurns } from './prompt-headings.js';
 import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
@@ -114,7 +115,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
-        quotedTurns(text, statementIndex(outline)))
+        quotedTurns(text, statementIndex(outline)) ??
+        promptHeadingTurns(text))
       : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
   try {
