@@ -25,6 +25,10 @@ test("a chat log whose person's prompts are headings of one level is read as a c
     ['note', 'note', 'note', 'user', 'note', 'assistant', 'note', 'user', 'note', 'assistant', 'note'],
   );
   assert.ok(read.messages?.every((m) => m.role !== 'assistant' || !/RT:|tokens:/.test(m.text)));
+  // The same log copied with its prompts as bold lines (no heading marks kept) reads the same.
+  const bold = text.replace(/^## (.*)$/gm, '**$1**');
+  assert.notEqual(bold, text);
+  assert.deepEqual(verdicts(bold, 'log.md'), { '2.b': 'correct', '2.c': 'correct' });
 });
 
 test('near miss: a write-up whose question headings sit above long part headings keeps its reading', { skip: devSkip }, () => {
@@ -47,6 +51,9 @@ test('near miss: a write-up whose question headings sit above long part headings
   ].join('\n');
   assert.equal(readWithStaffKey(text, 'hw.md').format, 'writeup');
   assert.equal(verdicts(text, 'hw.md')['2.b'], 'correct');
+  // (Nor do its part statements set as bold lines under bold question titles make it a chat.)
+  const bold = text.replace(/^#+ (.*)$/gm, '**$1**');
+  assert.equal(readWithStaffKey(bold, 'hw.md').format, 'writeup');
 });
 
 test("an org buffer's drawer and comment lines are no one's answer; its prompt headings of two stars head the chat's turns", { skip: devSkip }, () => {

@@ -14,7 +14,9 @@ import { verbatimLines } from './verbatim-lines.js';
  * A level of headings is the person's when its headings read as typed requests, not as titles: one
  * at least is a paragraph (longer than any title), two at least ask (a question mark, a request's
  * verb), no heading above that level comes after the first of them (the prompts are the document's
- * top divisions under its title), and the replies under them outrun them. What stands before the
+ * top divisions under its title), and the replies under them outrun them. A copy that kept no heading
+ * marks sets the same prompts as bold lines: those that read as requests are a level below every
+ * heading's, judged the same way. What stands before the
  * first prompt is the app's or the person's (a title, the app's log lines, a remark) and is a note.
  * When the app sets its own log lines as quotes there (Aider's `> Aider v0.86.1`), its quoted
  * paragraphs inside the replies (`> Tokens: 3.9k sent`, `> Applied edit to q3.py`) are its log too,
@@ -39,7 +41,18 @@ function asks(words: string): boolean {
   return REQUEST.test(words) || ASKS.test(words);
 }
 
-/** The headings of a text outside its code and display math. */
+/** A line set in bold whole: a heading's stand-in where a copy kept no heading marks. */
+const BOLD_LINE = /^\*\*([^*\n].*?[^*\n]|[^*\n])\*\*[ \t]*$/;
+/** The level a bold line stands at: below every heading's. */
+const BOLD = 7;
+/** An app's command typed as a prompt (`/run python q3.py`, `/add q3.py`). */
+const COMMAND = /^\/[a-z][\w-]*(?:\s|$)/;
+
+/**
+ * The headings of a text outside its code and display math; and its bold lines that read as a
+ * person's typed request (a paragraph, a question, a request, an app's command), never a reply's
+ * own bold titles (`**(a)**`, `**Final answers**`).
+ */
 function headingsOf(lines: readonly string[]): Heading[] {
   const verbatim = verbatimLines(lines);
   const out: Heading[] = [];
@@ -47,13 +60,15 @@ function headingsOf(lines: readonly string[]): Heading[] {
     if (verbatim[at]) return;
     const m = HEADING.exec(l);
     if (m) out.push({ at, level: m[1]!.length, words: m[2]! });
+    const b = BOLD_LINE.exec(l);
+    if (b && (asks(b[1]!) || COMMAND.test(b[1]!) || b[1]!.split(/\s+/).length >= PARAGRAPH_WORDS)) out.push({ at, level: BOLD, words: b[1]! });
   });
   return out;
 }
 
 /** The level whose headings are the person's prompts, or undefined when no level reads so. */
 function promptLevel(headings: readonly Heading[]): number | undefined {
-  for (let level = 1; level <= 6; level++) {
+  for (let level = 1; level <= BOLD; level++) {
     const at = headings.filter((h) => h.level === level);
     if (at.length < 2) continue;
     if (!at.some((h) => h.words.split(/\s+/).length >= PARAGRAPH_WORDS)) continue;
@@ -115,7 +130,7 @@ function typedOut(words: readonly string[]): string {
 /** The turns of a chat whose person's prompts are headings of one level, or undefined when the text is not one. */
 export function promptHeadingTurns(text: string): Message[] | undefined {
   // (Cheap bail-out: a text with no heading of a paragraph's length is none.)
-  if (!/^#{1,6}[ \t]+(?:\S+[ \t]+){14}\S/m.test(text)) return undefined;
+  if (!/^(?:#{1,6}[ \t]+|\*\*)(?:\S+[ \t]+){14}\S/m.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
   const headings = headingsOf(lines);
   const level = promptLevel(headings);
