@@ -13,6 +13,9 @@ import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
+import { promptHeadingTurns } from './prompt-headings.js';
+import { toolCallsApart } from './tool-calls.js';
+import { trailingRemarksApart } from './trailing-remarks.js';
 import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
 import { assignmentOf } from './assignment.js';
@@ -117,12 +120,13 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
-        quotedTurns(text, statementIndex(outline)))
+        quotedTurns(text, statementIndex(outline)) ??
+        promptHeadingTurns(text))
       : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
-    const messages = regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format));
+    const messages = trailingRemarksApart(toolCallsApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))));
     return withCoverageWarning(
       {
         ...base,
