@@ -12,6 +12,7 @@ import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
+import { markedPromptTurns } from './marked-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { statementIndex } from './pasted-statements.js';
 import { segmentTranscript, segmentWriteup } from './segment.js';
@@ -111,6 +112,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     (format === 'writeup'
       ? (appMarkedTurns(text) ??
         boxedPromptTurns(text) ??
+        markedPromptTurns(text) ??
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
