@@ -40,6 +40,7 @@ import { withoutPartIndex } from './part-index.js';
 import { unwrapHardWrappedLines } from './hard-wrap.js';
 import { paragraphsApart } from './paragraph-breaks.js';
 import { speakerShapes } from './speaker-shapes.js';
+import { declaredRemarksApart } from './declared-remarks.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -121,7 +122,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
-    const messages = regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format));
+    // (Lines opening on the mark the person declared for their remarks, `%% = my comments`, are notes.)
+    const messages = declaredRemarksApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format)), text);
     return withCoverageWarning(
       {
         ...base,
