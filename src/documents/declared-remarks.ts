@@ -82,12 +82,15 @@ export function declaredRemarkMarks(text: string): string[] {
 
 /** Whether a line opens on one of the marks (after its indent, a quote's `>` and bold), a word mark as a whole word. */
 function opensOn(line: string, marks: readonly string[]): boolean {
-  const t = line.replace(/^[ \t]*(?:>[ \t]*)*(?:\*\*|__?)?/, '');
-  return marks.some((mark) => {
-    if (!t.toLowerCase().startsWith(mark.toLowerCase())) return false;
-    // (`EVAL` marks `EVAL: ...`, not `EVALUATE`.)
-    return !/[\p{L}\p{N}]$/u.test(mark) || !/^[\p{L}\p{N}]/u.test(t.slice(mark.length));
-  });
+  // (As written, and without a quote's marks and bold: a mark of `>>` is its own.)
+  const forms = [line.trimStart(), line.replace(/^[ \t]*(?:>[ \t]*)*(?:\*\*|__?)?/, '')];
+  return marks.some((mark) =>
+    forms.some((t) => {
+      if (!t.toLowerCase().startsWith(mark.toLowerCase())) return false;
+      // (`EVAL` marks `EVAL: ...`, not `EVALUATE`.)
+      return !/[\p{L}\p{N}]$/u.test(mark) || !/^[\p{L}\p{N}]/u.test(t.slice(mark.length));
+    }),
+  );
 }
 
 /**
