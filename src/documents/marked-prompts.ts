@@ -52,7 +52,7 @@ function promptsOf(lines: readonly string[], mark: string): Prompt[] {
       const l = lines[k]!;
       if (!l.trim()) continue;
       if (!/^[ \t]/.test(l) || MARKED.test(l)) break;
-      for (; j <= k; j++) body.push(lines[j]!.replace(new RegExp(`^[ \\t]{0,${width}}`), ''));
+      for (; j <= k; j++) body.push(lines[j]!.slice(Math.min(width, /^[ \t]*/.exec(lines[j]!)![0].length)));
     }
     out.push({ at: i, end: j, next: lines.length, text: body.join('\n').trimEnd() });
     i = j - 1;

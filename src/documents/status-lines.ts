@@ -17,8 +17,8 @@ const TITLE = /^[\p{L}][\p{L} ]{0,24}$/u;
 /** Where a status line's cells part: a gap of two spaces or more, a tab, a middle dot or a bar. */
 const GAP = /[ \t]{2,}|\t|[ \t]*[·|•][ \t]*/;
 
-/** Cheap test first: a text without two fields of numbers on one line has no status line. */
-const MAY_HAVE = /:[ \t]*\d[^\n]*?(?:[ \t]{2}|\t|[·|•])[^\n]*?:[ \t]*\d/;
+/** Cheap test first: a text without two fields of numbers on one line has no status line. (Bounded: a status line is short.) */
+const MAY_HAVE = /:[ \t]*\d[^\n]{0,120}?(?:[ \t]{2}|\t|[·|•])[^\n]{0,120}?:[ \t]*\d/;
 
 /** The line's fields with their numbers left out, when it is a line of fields; undefined otherwise. */
 function skeleton(line: string): string | undefined {
