@@ -109,7 +109,9 @@ test("remarks marked as the header declares are the writer's, whatever mark the 
   // Near misses: no mark is declared by a sentence about notes that names none, or names a plain word.
   assert.equal(declaredRemarkMark(annotated('My notes start with the model answer and end with mine.')), undefined);
   assert.equal(declaredRemarkMark('my comments are marked below\n'), undefined);
-  // A mark ends where it ends (`--` takes no `----` rule), and a bracket alone takes words, not a matrix row.
-  assert.equal(withoutDeclaredRemarks('My remarks start with "--".\n----\n-- wrong sign\n'), 'My remarks start with "--".\n----\n--\n');
-  assert.equal(withoutDeclaredRemarks('My remarks are in square brackets.\n[1, 2, 3]\n[me: this one is wrong]\n'), 'My remarks are in square brackets.\n[1, 2, 3]\n[]\n');
+  // A mark ends where it ends (`--` takes no `----` rule), and a bracket alone takes words, not a matrix row. A mark
+  // of words stays alone on its line (`NB:`); one led by a symbol goes with its remark (`--` alone reads as an operator).
+  assert.equal(withoutDeclaredRemarks('My remarks start with "--".\n----\n-- wrong sign\n'), 'My remarks start with "--".\n----\n\n');
+  assert.equal(withoutDeclaredRemarks('My remarks are in square brackets.\n[1, 2, 3]\n[me: this one is wrong]\n'), 'My remarks are in square brackets.\n[1, 2, 3]\n\n');
+  assert.equal(withoutDeclaredRemarks('My notes start with NB:.\nx = 2\nNB: wrong sign\n'), 'My notes start with NB:.\nx = 2\nNB:\n');
 });

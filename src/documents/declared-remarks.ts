@@ -27,11 +27,13 @@ let BRACKETED: RegExp;
 
 const DECLARATIONS: readonly RegExp[] = [
   // `My review comments are the lines starting with REVIEW:.`, `Grading notes are my own replies that start with "grading:"`.
-  new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,50}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?|prefixed|opening)\s+with|(?:marked|tagged|flagged)(?:\s+(?:with|by|as))?)\s+${MARK}${MARK_END}`, 'im'),
+  new RegExp(String.raw`\b${NOTES}\b[^.]{0,50}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?|prefixed|opening)\s+with|(?:marked|tagged|flagged)(?:\s+(?:with|by|as))?)\s+${MARK}${MARK_END}`, 'im'),
   // `%% = my comments`, `>> marks my notes`.
   new RegExp(String.raw`^${MARK}\s*(?:=|:|—|–|-|marks?|means?|is|are)\s*(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'im'),
   // `Notes to myself in [ck ...] brackets.`, `My remarks are in square brackets`, `in [square brackets]`.
   (BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`, 'i')),
+  // `Lines beginning with NB: are my own notes.`: the mark first, what it marks after it.
+  new RegExp(String.raw`\blines?\s+(?:start(?:ing|s)?|begin(?:ning|s)?|opening|prefixed)\s+with\s+${MARK}${MARK_END}[^.\n]{0,6}?\s+(?:are|is)\s+(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'i'),
   // `My notes are the "💬 HO:" lines.`
   new RegExp(String.raw`\b(?:my|our)\s+(?:own\s+)?${NOTES}\s+are\s+(?:the\s+)?${MARK}\s+(?:lines|paragraphs|replies|messages)\b`, 'i'),
 ];
@@ -102,8 +104,9 @@ export function withoutDeclaredRemarks(text: string): string {
     if (mark.length === 1 && !saysSomething(lines.slice(i, j + 1).join(' '))) continue;
     // The mark stays, alone on its line: where a remark stood is structure the readers use (a writer who
     // marks `JW: first message` above each turn), what it says is not.
+    // (Only a mark of words, `JW:`, `NB:`: one led by a symbol, `=> me:`, `%%`, alone on a line reads as a step or an operator.)
     const at = lines[i]!.indexOf(mark) >= 0 ? lines[i]!.indexOf(mark) : lines[i]!.toLowerCase().indexOf(mark.toLowerCase());
-    lines[i] = lines[i]!.slice(0, at + mark.length) + (close ?? '');
+    lines[i] = /^\p{L}/u.test(mark) ? lines[i]!.slice(0, at + mark.length) + (close ?? '') : '';
     for (let k = i + 1; k <= j; k++) lines[k] = '';
     changed = true;
     i = j;

@@ -836,6 +836,13 @@ function sectionsByContent(reply: string, asked: ReadonlyMap<string, string>): {
   if (asked.size < 2) return undefined;
   const sections = replySections(reply);
   if (sections.length < 2 || sections.length > asked.size) return undefined;
+  // The headings alone first: a title (`**Norm after clipping**`) says which part it answers better than the
+  // working under it, whose words (`the clipped gradient has norm ...`) are the whole question's.
+  const titled = rankSections(
+    sections.map((sec) => ({ heading: sec.heading, lines: [] })),
+    asked,
+  ).map(clearPart);
+  if (titled.every((id, i) => id && titled.indexOf(id) === i)) return sections.map((sec, i) => ({ id: titled[i]!, heading: sec.heading, text: sec.lines.join('\n') }));
   const ranked = rankSections(sections, asked);
   const ids: (string | undefined)[] = ranked.map(clearPart);
   // A section whose words fit two parts equally, one of them another section's clear part: the other
@@ -1752,12 +1759,19 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     // unanswered part of that question its words name, when one of them is the part asked.
     const open = askedInWords && pending === 'new' && promptParts.length === 1 ? unansweredStatements(parts(), outline, (id) => responses.has(id)) : undefined;
     const byOwnWords = open && sectionsByContent(m.text, open);
+    // `question 4: what is the side of its output, and how many parameters ...?`: a turn that names a question and
+    // none of its parts asks them in words; a reply under headings of its own answers them by topic, each section
+    // the unanswered part its words name (a reply whose sections name no part clearly is placed by order, as before).
+    const topics = !byOwnWords && namedOnly && pending === 'new' && !promptParts.length ? unansweredStatements(parts(), outline, (id) => responses.has(id)) : undefined;
+    const byTopic = topics && sectionsByContent(m.text, topics);
     const sections =
       pending === 'new' && promptParts.length > 1
         ? ((askedAsList ? sectionsInListOrder(m.text, promptParts) : undefined) ?? sectionsByContent(m.text, askedTexts) ?? sectionGroupsByContent(m.text, askedTexts))
         : byOwnWords?.some((sec) => sec.id === promptParts[0])
           ? byOwnWords
-          : undefined;
+          : byTopic && byTopic.length >= 2
+            ? byTopic
+            : undefined;
     if (sections) {
       lastSections = sections.map((sec) => sec.id);
       for (const sec of sections) {

@@ -85,6 +85,12 @@ function nameLine(line: string, at: number): NameLine | undefined {
   return { at, name: words.toLowerCase(), shape, from, to, lead, upper: words.length > 2 && words === words.toUpperCase() };
 }
 
+/**
+ * A blank line, or a rule: one symbol repeated, whatever the symbol (`-----`, `=====`, a console's
+ * `────────` drawn in box-drawing lines, `· · ·` apart).
+ */
+const RULE_OR_BLANK = /^\s*(?:([^\p{L}\p{N}\s])(?:[ \t]?\1){2,}\s*)?$/u;
+
 /** Lines inside fenced code or display math: what a name line there says is code or a formula. */
 function guarded(lines: readonly string[]): boolean[] {
   const out = lines.map(() => false);
@@ -144,7 +150,7 @@ function speakersOf(lines: readonly string[]): Speakers | undefined {
     if (guard[i]) return;
     const n = nameLine(l, i);
     // A name line stands alone: a blank line, a rule or the top above it (a list's short items do not).
-    if (n && (i === 0 || /^\s*(?:[-*_=]{3,}\s*)?$/.test(lines[i - 1]!))) found.push(n);
+    if (n && (i === 0 || RULE_OR_BLANK.test(lines[i - 1]!))) found.push(n);
   });
   if (found.length < 2) return undefined;
   // A person's and a model's names the readers know, in the same markup: theirs to read (a title naming the model is no turn's).

@@ -22,8 +22,13 @@ const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:at[ \t]+)?)?${TIME}(?:,?[ \t]+${
 const STAMP_LINE = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]*$`);
 /** A sender's name: one to four words or a login, no sentence (`Dana Reyes`, `cs182 study bot`, `@lee_j`, `Copilot`). */
 const NAME = String.raw`@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}\p{N}][\p{L}\p{N}._'’-]{0,30}){0,3}`;
-/** A sender and the stamp on one line: `Dana Reyes, [05.12.2025 21:02]`, `Dana Reyes — 21:02`. */
-const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(${NAME})(?:,|[ \t]+[—–-])?[ \t]+${STAMP}[ \t]*$`, 'u');
+/**
+ * The app's badge between a sender and the stamp: a short tag in capitals or brackets set apart from the
+ * name (`ask-ai  BOT  9:41 PM`, `cs182-helper [APP] 10:02`), naming the kind of sender, not who.
+ */
+const BADGE = String.raw`(?:[ \t]{2,}\p{Lu}{2,5}|[ \t]+[([]\p{L}{2,12}[)\]])`;
+/** A sender and the stamp on one line: `Dana Reyes, [05.12.2025 21:02]`, `Dana Reyes — 21:02`, `ask-ai  BOT  9:41 PM`. */
+const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(${NAME})(?:${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+${STAMP}[ \t]*$`, 'u');
 /** A sender's name alone on its line (its stamp on the next). */
 const SENDER_ALONE = new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*$`, 'u');
 

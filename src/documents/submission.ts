@@ -12,6 +12,7 @@ import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
+import { markedPromptTurns } from './marked-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { promptHeadingTurns } from './prompt-headings.js';
 import { toolCallsApart } from './tool-calls.js';
@@ -43,6 +44,7 @@ import { unwrapHardWrappedLines } from './hard-wrap.js';
 import { paragraphsApart } from './paragraph-breaks.js';
 import { speakerShapes } from './speaker-shapes.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
+import { withoutStatusLines } from './status-lines.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -51,7 +53,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
+ * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -63,6 +65,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   paragraphsApart,
   // (After the lines a page dump wrapped are joined: a formula and its source may fall on two.)
   withoutRenderedTwice,
+  withoutStatusLines,
   notebookScriptAsMarkdown,
   mathematicaAsText,
   wordLinearMathAsText,
@@ -117,6 +120,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     (format === 'writeup'
       ? (appMarkedTurns(text) ??
         boxedPromptTurns(text) ??
+        markedPromptTurns(text) ??
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??

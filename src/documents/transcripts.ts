@@ -207,6 +207,10 @@ const MODEL_SAID = String.raw`(?:\s+said(?=\s*(?:\*\*)?\s*:|\s*(?:\*\*)?\s*$))?`
 /** One or two capitalised words after a model's name and version on a line of its own: its variant's name. */
 const MODEL_VARIANT = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$/;
 
+/** The same variant's name closed by the colon of a speaker line (`Scout:` of `Llama 4 Scout:`). */
+const VARIANT_THEN_COLON = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:(?:\*\*)?\s*$/;
+const USER_NAME_ONLY = new RegExp(`^(?:${USER_NAMES})$`, 'i');
+
 /** What a page copied as text sets beside a turn's name, three spaces or more to its right: a button's few words, no sentence. */
 const BESIDE = String.raw`[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$`;
 const BUTTONS_BESIDE = new RegExp(`^${BESIDE}`);
@@ -334,6 +338,8 @@ export function parseMarkdownChat(text: string): Message[] {
     if (!m) return undefined;
     // (`## DeepSeek (Android app) on HW4 Question 3 — chat log`: a heading that goes on in words past the name is the log's title.)
     if (/^\s*#/.test(l) && m[3] && !m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[3].split(/\s+/).length >= 4) return undefined;
+    // `Llama 4 Scout:`: a variant's name between the model's and the colon that ends the line is the speaker's, not the turn's first words.
+    if (m[3] && l.trim().length <= 40 && VARIANT_THEN_COLON.test(m[3]) && !USER_NAME_ONLY.test(m[1]!)) return withoutTurnText(m);
     if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
     // `Model          Thoughts (experimental)  ▸`: the name with the page's buttons copied beside it, far to its right.
     if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return withoutTurnText(m);

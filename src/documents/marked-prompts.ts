@@ -1,0 +1,89 @@
+import type { Message } from '../model/submission.js';
+import { ASKS } from './segment.js';
+import { pushReply, pushUserTurn } from './transcripts.js';
+
+/**
+ * A chat copied from a terminal app's scrollback that prints what the person typed after a prompt
+ * mark at the left margin, unframed (`› Do Question 1 ...`, `❯ now part (c)`), its wrapped lines
+ * indented under the prompt's first word, and the model's reply under it up to the next mark. The
+ * mark, not a speaker's name, tells the turns apart (boxed-prompts.ts reads the apps that frame the
+ * prompt instead). Read as a write-up, the prompts' question numbers are no question's heading, and a
+ * later question's part letters were taken for the first question's.
+ *
+ * A write-up's arrows are no prompts: a chat has two marked lines or more, each followed by a reply of
+ * its own (a person's list of `» remarks` or a page's related questions are lines in a row), the
+ * first asks, and the replies run longer than the prompts.
+ */
+
+/** A prompt mark a terminal app prints at the margin (not `>`: Markdown's quote; not `>>>`: a REPL's, read elsewhere). */
+const MARKED = /^([›❯➜])[ \t]+(?=\S)/u;
+
+/** The glyph the app sets at the margin before each of its messages (`•`, `⏺`, `✦`): no word of the reply. */
+const MESSAGE_GLYPH = /^[•⏺✦●◆][ \t]+(?=\S)/u;
+
+/** A command to the app (`/status`, `/model gpt-5`), no request to the model: it and what it prints are the app's. */
+const COMMAND = /^\/[\w-]+(?:[ \t]+\S+)?[ \t]*$/;
+
+interface Prompt {
+  /** First line (0-based) of the prompt, first line after it, and the line the reply ends before. */
+  at: number;
+  end: number;
+  next: number;
+  text: string;
+}
+
+/** The prompts of a text marked with `mark`: each its marked line and the indented lines under it. */
+function promptsOf(lines: readonly string[], mark: string): Prompt[] {
+  const out: Prompt[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = MARKED.exec(lines[i]!);
+    if (!m || m[1] !== mark) continue;
+    const width = m[0].length;
+    const body = [lines[i]!.slice(width)];
+    let j = i + 1;
+    // (What a command prints under it, indented as a prompt's lines are, is its output.)
+    if (COMMAND.test(body[0]!)) {
+      out.push({ at: i, end: j, next: lines.length, text: body[0]!.trim() });
+      continue;
+    }
+    // Wrapped and pasted lines sit under the first word; blank lines between them stay the prompt's
+    // while the indented lines go on. The first line back at the margin is the reply's.
+    for (let k = j; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (!l.trim()) continue;
+      if (!/^[ \t]/.test(l) || MARKED.test(l)) break;
+      for (; j <= k; j++) body.push(lines[j]!.slice(Math.min(width, /^[ \t]*/.exec(lines[j]!)![0].length)));
+    }
+    out.push({ at: i, end: j, next: lines.length, text: body.join('\n').trimEnd() });
+    i = j - 1;
+  }
+  out.forEach((p, k) => (p.next = out[k + 1]?.at ?? lines.length));
+  return out;
+}
+
+/** The turns of a terminal chat whose prompts are marked at the margin, or undefined when the text is not one. */
+export function markedPromptTurns(text: string): Message[] | undefined {
+  if (!/^[›❯➜][ \t]/mu.test(text)) return undefined;
+  const lines = text.split(/\r?\n/);
+  const mark = MARKED.exec(lines.find((l) => MARKED.test(l)) ?? '')?.[1];
+  if (!mark) return undefined;
+  const prompts = promptsOf(lines, mark);
+  if (prompts.length < 2) return undefined;
+  const replies = prompts.map((p) => lines.slice(p.end, p.next).join('\n'));
+  const asked = prompts.filter((p) => !COMMAND.test(p.text));
+  // Each request answered, the first one asking, and more said by the model than by the person.
+  if (!asked.length || prompts.some((p, k) => !COMMAND.test(p.text) && !replies[k]!.trim())) return undefined;
+  const first = asked[0]!.text;
+  if (!first.includes('?') && !first.split(/\n|(?<=[.!])\s+/).some((s) => ASKS.test(s.trim()) || /^(?:do|solve|answer|now)\b/i.test(s.trim()))) return undefined;
+  const said = (xs: readonly string[]) => xs.reduce((n, x) => n + x.trim().length, 0);
+  if (said(replies.filter((_, k) => !COMMAND.test(prompts[k]!.text))) <= said(asked.map((p) => p.text))) return undefined;
+  const messages: Message[] = [];
+  for (const p of prompts) {
+    if (COMMAND.test(p.text)) continue;
+    pushUserTurn(p.text, p.at + 1, messages);
+    // (The app marks each of its messages at the margin; the model's own lines are indented under them.)
+    const reply = lines.slice(p.end, p.next).map((l) => l.replace(MESSAGE_GLYPH, ''));
+    pushReply(reply.join('\n'), p.end + 1, messages);
+  }
+  return messages.some((m) => m.role === 'assistant') ? messages : undefined;
+}
