@@ -748,14 +748,30 @@ function resultLabel(label: string): number {
  * after "Therefore" / "Thus" (20), after a result label such as "Receptive field:" (15), a
  * display formula (10) — plus up to 10 for coming later. Then a Markdown table and the last line.
  */
+/**
+ * The range of a formula's free indices written after it (`dw_{h,l} = ..., h, l = 1..k`, `..., \quad h,l = 1,\dots,k`,
+ * `... for 1 \le h, l \le k`, `..., h, l ∈ {1, …, k}`): where the formula holds, not part of its value. Only a
+ * range (`..`, dots, `∈`, `≤ ... ≤`) of one to three single letters: `x = 1, y = 2` lists values.
+ */
+const RANGE = String.raw`(?:all\s+|\\forall\s*|∀\s*)?\(?\s*(?:[a-z](?:\s*,\s*[a-z]){0,2}\s*(?:=\s*\d\s*(?:\.\.|,\s*(?:\\l?dots|…|\.\.\.)\s*,|…|\\l?dots)\s*[\w{}]+|(?:\\in|∈)\s*\\?\{[^{}]*\\?\})|\d\s*(?:\\le|≤|<=)\s*[a-z](?:\s*,\s*[a-z]){0,2}\s*(?:\\le|≤|<=)\s*[\w{}]+)\s*\)?\s*[,.;]?\s*$`;
+const INDEX_RANGE = new RegExp(String.raw`(?:,|;|\\q?quad|\\text\{\s*for\s*\}|\s(?:for|where)\b|\s{2,})\s*${RANGE}`);
+/** A piece of a formula that is only such a range (`h, l \in \{1, \dots, k\}` after a `\quad`). */
+const RANGE_ALONE = new RegExp(String.raw`^\s*(?:for\s+)?${RANGE}`);
+
+/** A candidate without the range of its free indices after it (INDEX_RANGE); as it is without one. */
+export function withoutIndexRange(candidate: string): string {
+  const m = INDEX_RANGE.exec(candidate);
+  return m && m.index > 0 && candidate.slice(0, m.index).includes('=') ? candidate.slice(0, m.index).replace(/[\s,;]+$/, '') : candidate;
+}
+
 export function answerCandidates(written: string): Candidate[] {
   // A note pointing back at a formula (`← my answer for (c)`) is blanked, keeping offsets: none of the formula.
   const pointers = written.includes('<') || written.includes('←') || written.includes('⟵') || written.includes('⇐') ? [...written.matchAll(POINTED_ANSWER)] : [];
   const response = pointers.length ? written.replace(POINTED_ANSWER, (note) => ' '.repeat(note.length)) : written;
   const scored = new Map<string, Candidate & { score: number; at: number }>();
   const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
-    const t = text.trim();
-    if (!t) return;
+    const t = withoutIndexRange(text.trim());
+    if (!t || RANGE_ALONE.test(t)) return;
     const existing = scored.get(t);
     if (existing) {
       existing.score = Math.max(existing.score, score);
