@@ -129,6 +129,29 @@ test("a formula editor's linear notation quoted in an export (LibreOffice Math b
   const wrong = gradeWithStaffKey(export_('«c = 1 over d_{in}»', '-40 # -40 # -40 ## -40 # -40 # -40 ## -40 # -40 # 40'), 'hw4.txt');
   assert.deepEqual([wrong.get('2.b'), wrong.get('3.c')], ['incorrect', 'incorrect']);
   assert.equal(starMathAsLatex('left( lfloor {W - K + 2P} over S rfloor + 1 right) times F'), '\\left( \\lfloor \\frac{{W - K + 2 P}}{S} \\rfloor + 1 \\right) \\times F');
+  // The same notation pasted into Markdown as code spans or between curly quotes.
+  const slides = (c: string) =>
+    [
+      '# HW4 - answers from my Impress slides (formulas pasted as their LibreOffice Math source)',
+      '',
+      '## Q2',
+      '',
+      `**(b)** \`${c}\``,
+      '',
+      '**(d)** “%alpha = 1 over sqrt{d_{in}}”',
+      '',
+      '## Q7',
+      '',
+      '**(b)** mean: 0; variance: `(n-k+1)^2 %sigma_x^2 %sigma_g^2`; growth: linear.',
+      '',
+    ].join('\n');
+  const pasted = gradeWithStaffKey(slides('c = 1 over sqrt{d_{in}}'), 'slides.md');
+  assert.deepEqual([pasted.get('2.b'), pasted.get('2.d'), pasted.get('7.b')], ['correct', 'correct', 'correct']);
+  assert.equal(gradeWithStaffKey(slides('c = sqrt{2 over d_{in}}'), 'slides.md').get('2.b'), 'incorrect');
+  // Code that is a program's (`np.sqrt(...)`, `times = 3`, `%d`) and curly quotes around words stay as they are.
+  for (const line of ['Checked with `np.sqrt(1/d_in)`, `times = 3` and `print("%d" % n)`.', 'He said “the mean is over there” and ‹ceci›.']) {
+    assert.equal(mathSpansAsText(line), line);
+  }
   // Words between guillemets (a French quote, a term, a part's label) are no formula.
   for (const line of ['Il a répondu « je ne sais pas » puis «peut-être».', 'the «standard» answer from the literature', '«2b» see above', 'Mistral calls it «the Muon scaling»']) {
     assert.equal(mathSpansAsText(line), line);

@@ -51,7 +51,8 @@ export function asciiDocAsMarkdown(text: string): string {
     }
     const t = TITLE.exec(line);
     if (t) {
-      out.push(`${'#'.repeat(t[1]!.length)} ${t[2]}`);
+      // (A title may close with its marks too: `== Problem 2 ==`.)
+      out.push(`${'#'.repeat(t[1]!.length)} ${t[2]!.replace(/[ \t]+=+[ \t]*$/, '')}`);
       continue;
     }
     // `*Final answer (a):*` is AsciiDoc's bold.

@@ -1,4 +1,4 @@
-import { starMathAsLatex, STARMATH_MARKS } from './starmath.js';
+import { starMathAsLatex, STARMATH_MARKS, STARMATH_ONLY } from './starmath.js';
 import { asciiMathAsLatex } from './asciimath.js';
 
 /**
@@ -7,8 +7,9 @@ import { asciiMathAsLatex } from './asciimath.js';
  * lightweight markups' math macros and roles (AsciiDoc `stem:[...]`, `latexmath:[...]`,
  * `asciimath:[...]` with `\]` escaped, and their `[stem]` `++++` blocks; reStructuredText's
  * `` :math:`...` `` and `.. math::` blocks; MediaWiki's `<math>...</math>`; forums' `[math]`, `[tex]`,
- * `[latex]` tags), or a formula a writer quoted between guillemets because the export lost its
- * formula objects (`«1 over sqrt{d_{in}}»`). Its body is then read by the reader of the notation the
+ * `[latex]` tags), or a formula a writer quoted (between guillemets, curly quotes, or in a code span
+ * when only StarMath writes it so) because the export lost its formula objects
+ * (`«1 over sqrt{d_{in}}»`). Its body is then read by the reader of the notation the
  * span declares (`latexmath`, the document's `:stem:` attribute) or, where it declares none, the one
  * its marks show: LaTeX by its commands, LibreOffice Math (StarMath) by `over`, `sqrt{`, `%eta`,
  * AsciiMath by its own reader. Guillemets around words (a French quote, a term in
@@ -16,7 +17,7 @@ import { asciiMathAsLatex } from './asciimath.js';
  */
 
 /** Any opening a span of this pass starts with: a text without one is returned at once. */
-const OPENERS = /\b(?:stem|latexmath|asciimath):\[|:math:`|«|<math>|\[(?:math|tex|latex)\]|^\.\. math::|^\[(?:stem|latexmath|asciimath)\][ \t]*$/m;
+const OPENERS = /\b(?:stem|latexmath|asciimath):\[|:math:`|[«‹“`]|<math>|\[(?:math|tex|latex)\]|^\.\. math::|^\[(?:stem|latexmath|asciimath)\][ \t]*$/m;
 
 type Notation = 'latex' | 'asciimath' | 'starmath';
 
@@ -60,6 +61,9 @@ function quotedFormula(body: string): Notation | undefined {
   if (/^(?:[A-Za-z]|-?\d+(?:[.,]\d+)?|[A-Za-z]{1,4}\([^()]*\))$/.test(b) || /[=^_+*/<>≤≥−]|\d\s*-|-\s*\d/.test(b)) return 'starmath';
   return undefined;
 }
+
+/** A span between quotation marks a writer sets a formula in: guillemets, single guillemets, curly double quotes. */
+const QUOTED = /«([^«»]{1,600}?)»|‹([^‹›\n]{1,300}?)›|“([^“”\n]{1,300}?)”/g;
 
 /** AsciiDoc's `[stem]` blocks and reStructuredText's `.. math::` blocks as `$$` displays. */
 function blocks(text: string, stem: Notation): string {
@@ -108,11 +112,15 @@ function inline(text: string, stem: Notation): string {
       .replace(/:math:`([^`\n]+)`/g, (_m, body: string) => read(body, 'latex'))
       .replace(/<math>([^<]*)<\/math>/g, (_m, body: string) => read(body, 'latex'))
       .replace(/\[(math|tex|latex)\]([^[]*)\[\/\1\]/g, (_m, _tag: string, body: string) => read(body, 'latex'))
-      .replace(/«([^«»]{1,600}?)»/g, (m, body: string) => {
+      .replace(QUOTED, (m, guillemets?: string, single?: string, curly?: string) => {
+        const body = guillemets ?? single ?? curly ?? '';
         if (/\n[ \t]*\n/.test(body)) return m;
-        const notation = quotedFormula(body);
+        // (Curly quotes and single guillemets quote words more often: only a notation's own marks make a formula of them.)
+        const notation = guillemets !== undefined || LATEX_COMMAND.test(body) || STARMATH_MARKS.test(body) ? quotedFormula(body) : undefined;
         return notation ? read(body.replace(/\s*\n\s*/g, ' '), notation) : m;
       })
+      // A code span is a program's text unless only StarMath writes it so.
+      .replace(/(?<!`)`([^`\n]{1,300})`(?!`)/g, (m, body: string) => (!LATEX_COMMAND.test(body) && STARMATH_ONLY.test(body) && !PROSE_PAIR.test(body) ? read(body, 'starmath') : m))
   );
 }
 

@@ -333,3 +333,10 @@ export function starMathAsLatex(formula: string): string {
 /** The words and marks only StarMath writes (`over`, `sqrt{`, `%eta`, `matrix{`, `lline`, `from{`), by which a formula of unknown notation is known to be StarMath. */
 export const STARMATH_MARKS =
   /%[A-Za-z]|\b(?:over|sqrt|nroot|matrix|stack|binom|lline|rline|ldline|lfloor|rfloor|lceil|rceil|leftarrow|rightarrow|toward|times|cdot|leslant|geslant|infinity|func)\b|\b(?:from|to)\s*\{|\bleft\s*[([{]|\bright\s*[)\]}]/;
+
+/**
+ * The marks no other notation writes (`%sigma`, `sqrt{`, `from{`, ` over `, `lline`): a formula in a
+ * code span is StarMath only by these (`times` or `left(` may be a program's names).
+ */
+export const STARMATH_ONLY =
+  /(?:^|[\s({])%i?(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega|ALPHA|BETA|GAMMA|DELTA|THETA|LAMBDA|PI|SIGMA|PHI|PSI|OMEGA)(?![A-Za-z])|\b(?:sqrt|nroot|matrix|stack|binom|from|to)\s*\{|\S\s+over\s+\S|\b(?:lline|ldline|lfloor|lceil|leftarrow|toward|leslant|geslant)\b/;
