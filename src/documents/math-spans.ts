@@ -17,7 +17,7 @@ import { asciiMathAsLatex } from './asciimath.js';
  */
 
 /** Any opening a span of this pass starts with: a text without one is returned at once. */
-const OPENERS = /\b(?:stem|latexmath|asciimath):\[|:math:`|[«‹“`]|<math>|\[(?:math|tex|latex)\]|^\.\. math::|^\[(?:stem|latexmath|asciimath)\][ \t]*$/m;
+const OPENERS = /\b(?:stem|latexmath|asciimath):\[|:math:`|[«‹“`]|<math>|\[(?:math|tex|latex)\]|^[ \t]*\.\. math::|^\[(?:stem|latexmath|asciimath)\][ \t]*$/m;
 
 type Notation = 'latex' | 'asciimath' | 'starmath';
 
@@ -128,5 +128,6 @@ function inline(text: string, stem: Notation): string {
 export function mathSpansAsText(text: string): string {
   if (!OPENERS.test(text)) return text;
   const stem = stemNotation(text);
-  return inline(blocks(text, stem), stem);
+  // (Most texts that open a span have no block: their lines are not walked.)
+  return inline(/^(?:\[(?:stem|latexmath|asciimath)\]|[ \t]*\.\. math::)/m.test(text) ? blocks(text, stem) : text, stem);
 }
