@@ -6,6 +6,7 @@ import { starMathAsLatex } from '../src/documents/starmath.js';
 import { asciiMathAsLatex } from '../src/documents/asciimath.js';
 import { asciiDocAsMarkdown } from '../src/documents/asciidoc.js';
 import { flattenedSubscriptsAsScripts } from '../src/documents/flattened-subscripts.js';
+import { mediaWikiAsMarkdown } from '../src/documents/mediawiki.js';
 import { staffKey } from './hw4-dev.js';
 
 // Mathematics written in the notation of the medium a document came from (issue 9, round 26's
@@ -98,6 +99,32 @@ test("AsciiDoc's math macros in either notation (`asciimath:[...]`, `latexmath:[
   // A Markdown text with a setext `===` title and a `----` rule is no AsciiDoc.
   const markdown = 'Answers\n=======\n\n== not a title\n\n----\n\n== nor this\n\n*emphasis* stays';
   assert.equal(asciiDocAsMarkdown(markdown), markdown);
+});
+
+test("a wiki page's source (`== Problem 2 ==` titles, `'''bold'''`, `<math>` spans) is read as its sections and formulas", { skip: devSkip }, () => {
+  const page = (bound: string) =>
+    [
+      "'''HW4 - my answers''' (kept on our study group's wiki)",
+      '',
+      '== Problem 2 ==',
+      '',
+      '=== (b) ===',
+      'Each output has variance <math>c^2 d_{in}</math>, so <math>c = \\frac{1}{\\sqrt{d_{in}}}</math>.',
+      '',
+      '=== (c) ===',
+      `<math>${bound}</math>, see [https://kellerjordan.github.io/posts/muon/ the Muon post].`,
+      '',
+      '== Problem 7 ==',
+      '',
+      '=== (b) ===',
+      'The mean is <math>0</math>; the variance is <math>(n-k+1)^2\\sigma_x^2\\sigma_g^2</math>; the spread grows linearly.',
+      '',
+    ].join('\n');
+  const right = gradeWithStaffKey(page('\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}'), 'wiki.txt');
+  assert.deepEqual([right.get('2.b'), right.get('2.c'), right.get('7.b')], ['correct', 'correct', 'correct']);
+  // Near misses: a wrong bound stays wrong; setext underlines, a lone framed line and `==` in code are no titles.
+  assert.equal(gradeWithStaffKey(page('\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}/d_{in}}'), 'wiki.txt').get('2.c'), 'incorrect');
+  for (const text of ['Answers\n=======\n\ntext', '== banner ==\n\nplain text', 'if a == b:\n    x = 1\n== not ==\n=====']) assert.equal(mediaWikiAsMarkdown(text), text);
 });
 
 test("a formula editor's linear notation quoted in an export (LibreOffice Math between « »: `over`, `sqrt{}`, `%sigma`, `sum from{} to{}`, `matrix{}`) is read; prose in guillemets is not", {

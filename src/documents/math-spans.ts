@@ -43,7 +43,7 @@ function read(body: string, notation: Notation, display = false): string {
   return display ? `$$\n${latex}\n$$` : `$${latex}$`;
 }
 
-/** A word of prose: three letters or more that no formula notation uses as a name or command. */
+/** Two words of prose in a row: three letters or more each, neither a name or command a formula notation uses. */
 const PROSE_PAIR =
   /\b(?![a-z]?(?:over|sqrt|from|to|left|right|matrix|times|cdot|sum|prod|func|lfloor|rfloor|lceil|rceil|lline|rline)\b)[A-Za-zÀ-ÿ]{3,}[,;]?\s+(?!(?:over|sqrt|from|to|left|right|matrix|times|cdot|sum|prod|func|lfloor|rfloor|lceil|rceil|lline|rline)\b)[A-Za-zÀ-ÿ]{3,}\b/;
 
@@ -54,7 +54,8 @@ const PROSE_PAIR =
  */
 function quotedFormula(body: string): Notation | undefined {
   const b = body.trim();
-  if (!b || PROSE_PAIR.test(b)) return undefined;
+  // (A body with `$` is math already, or money.)
+  if (!b || b.includes('$') || PROSE_PAIR.test(b)) return undefined;
   if (LATEX_COMMAND.test(b)) return 'latex';
   if (STARMATH_MARKS.test(b)) return 'starmath';
   // One letter, a number, a name applied (`O(n)`), or a relation, operation or script.
