@@ -10,7 +10,8 @@ const FRAMED_TITLE = /^(={1,6})[ \t]*([^=\s](?:.*[^=\s])?)[ \t]*\1[ \t]*$/;
 
 /** The text as Markdown when it has wiki titles; as it is otherwise. */
 export function mediaWikiAsMarkdown(text: string): string {
-  if (!/^(={1,6})[ \t]*[^=\s].*\1[ \t]*$/m.test(text)) return text;
+  // (Every text comes through here: a line that opens with `=` and one that closes with it, before the costlier test.)
+  if (!/^=/m.test(text) || !/=[ \t]*$/m.test(text) || !/^(={1,6})[ \t]*[^=\s].*\1[ \t]*$/m.test(text)) return text;
   const lines = text.split('\n');
   // Two framed titles at least: one such line may be a rule or a banner.
   if (lines.filter((l) => FRAMED_TITLE.test(l)).length < 2) return text;
