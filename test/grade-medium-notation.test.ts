@@ -124,7 +124,9 @@ test("a wiki page's source (`== Problem 2 ==` titles, `'''bold'''`, `<math>` spa
   assert.deepEqual([right.get('2.b'), right.get('2.c'), right.get('7.b')], ['correct', 'correct', 'correct']);
   // Near misses: a wrong bound stays wrong; setext underlines, a lone framed line and `==` in code are no titles.
   assert.equal(gradeWithStaffKey(page('\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}/d_{in}}'), 'wiki.txt').get('2.c'), 'incorrect');
-  for (const text of ['Answers\n=======\n\ntext', '== banner ==\n\nplain text', 'if a == b:\n    x = 1\n== not ==\n=====']) assert.equal(mediaWikiAsMarkdown(text), text);
+  // A log's framed separators are its turns, not a page's sections, though they frame their words the same way.
+  const log = '=== prompt [3a] ===\nQuestion: (a) ...\n\n=== response (o4-mini) ===\nX = [[x11, x12], [x21, x22]]\n\n=== prompt [3b] ===\n';
+  for (const text of ['Answers\n=======\n\ntext', "== banner ==\n\n'''plain''' text", 'if a == b:\n    x = 1\n== not ==\n=====', log]) assert.equal(mediaWikiAsMarkdown(text), text);
 });
 
 test("a formula editor's linear notation quoted in an export (LibreOffice Math between « »: `over`, `sqrt{}`, `%sigma`, `sum from{} to{}`, `matrix{}`) is read; prose in guillemets is not", {
