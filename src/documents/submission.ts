@@ -37,6 +37,10 @@ import { arabicQuestionNumbers } from './roman-questions.js';
 import { numberedPromptsAsTurns } from './numbered-prompts.js';
 import { notebookScriptAsMarkdown } from './notebook-script.js';
 import { wordLinearMathAsText } from './word-linear-math.js';
+import { mathSpansAsText } from './math-spans.js';
+import { asciiDocAsMarkdown } from './asciidoc.js';
+import { mediaWikiAsMarkdown } from './mediawiki.js';
+import { flattenedSubscriptsAsScripts } from './flattened-subscripts.js';
 import { modelNamedTurns } from './named-model-turns.js';
 import { stampedSenderTurns } from './stamped-senders.js';
 import { withoutPartIndex } from './part-index.js';
@@ -53,7 +57,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, Org, struck-through answers,
+ * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -69,6 +73,10 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   notebookScriptAsMarkdown,
   mathematicaAsText,
   wordLinearMathAsText,
+  mathSpansAsText,
+  mediaWikiAsMarkdown,
+  asciiDocAsMarkdown,
+  flattenedSubscriptsAsScripts,
   orgAsMarkdown,
   withoutStruckText,
   withoutMarginNotes,
