@@ -114,4 +114,20 @@ test("remarks marked as the header declares are the writer's, whatever mark the 
   assert.equal(withoutDeclaredRemarks('My remarks start with "--".\n----\n-- wrong sign\n'), 'My remarks start with "--".\n----\n\n');
   assert.equal(withoutDeclaredRemarks('My remarks are in square brackets.\n[1, 2, 3]\n[me: this one is wrong]\n'), 'My remarks are in square brackets.\n[1, 2, 3]\n\n');
   assert.equal(withoutDeclaredRemarks('My notes start with NB:.\nx = 2\nNB: wrong sign\n'), 'My notes start with NB:.\nx = 2\nNB:\n');
+  // A long remark wraps onto the lines under it, to its paragraph's end; a short one takes only its line, and
+  // no remark runs onto a rule.
+  const wrapped = [
+    'My notes start with NB:.',
+    '',
+    'x = 2',
+    '',
+    'NB: the sign is wrong here, because the kernel was not flipped before the',
+    'sum, so this is 2 (a correlation) where the key has -2.',
+    '',
+    'y = 3',
+    '',
+  ].join('\n');
+  assert.equal(withoutDeclaredRemarks(wrapped), ['My notes start with NB:.', '', 'x = 2', '', 'NB:', '', '', 'y = 3', ''].join('\n'));
+  const short = ['My notes start with NB:.', '', 'NB: fine', 'y = 3', '', 'NB: the sign is wrong here, because the kernel was not flipped before the sum', '═════', 'z = 4', ''].join('\n');
+  assert.equal(withoutDeclaredRemarks(short), ['My notes start with NB:.', '', 'NB:', 'y = 3', '', 'NB:', '═════', 'z = 4', ''].join('\n'));
 });

@@ -12,6 +12,9 @@
  * declares nothing.
  */
 
+import { blankLinesDropped } from './paragraph-breaks.js';
+import { verbatimLines } from './verbatim-lines.js';
+
 /** What the writer calls their remarks. */
 const NOTES = String.raw`(?:(?:review|grading|grader'?s?)\s+)?(?:notes?|comments?|remarks?|annotations?)`;
 /** A mark as written in the declaration: quoted, or a run of non-space characters. */
@@ -68,6 +71,9 @@ export function declaredRemarkMark(text: string): { mark: string; at: number } |
   return undefined;
 }
 
+/** Lines a remark's paragraph never wraps onto: a rule of any sign, a heading, a fence, display math. */
+const WRAP_STOPS = /^\s*(?:([^\p{L}\p{N}\s])\1{2,}\s*$|#{1,6}\s|```|~~~|\$\$)/u;
+
 /** The brackets a mark may open, by their closing one. */
 const CLOSING: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
 
@@ -95,11 +101,15 @@ export function withoutDeclaredRemarks(text: string): string {
   const declaredOn = text.slice(0, declared.at + 1).split('\n').length - 1 + (text[declared.at] === '\n' ? 1 : 0);
   const close = mark.length === 1 ? CLOSING[mark] : CLOSING[mark[0]!] && !mark.includes(CLOSING[mark[0]!]!) ? CLOSING[mark[0]!] : undefined;
   let changed = false;
+  // Where blank lines part the paragraphs, a remark is its paragraph: a long one wraps onto the lines under it.
+  const paragraphs = !blankLinesDropped(lines, verbatimLines(lines));
   for (let i = declaredOn + 1; i < lines.length; i++) {
     if (!opens(lines[i]!)) continue;
     // `[ck: wrong — ... ]` over several lines: to the closing bracket (never past a blank line).
     let j = i;
     if (close) while (j + 1 < lines.length && !lines[j]!.includes(close) && lines[j + 1]!.trim()) j++;
+    // (Only under a line long enough to have been wrapped, and never onto a rule, a heading, a fence or display math.)
+    else if (paragraphs) while (j + 1 < lines.length && lines[j]!.trim().length >= 60 && lines[j + 1]!.trim() && !opens(lines[j + 1]!) && !WRAP_STOPS.test(lines[j + 1]!)) j++;
     // A bracket alone is a mark only where what it opens is words.
     if (mark.length === 1 && !saysSomething(lines.slice(i, j + 1).join(' '))) continue;
     // The mark stays, alone on its line: where a remark stood is structure the readers use (a writer who
