@@ -116,7 +116,9 @@ export function withoutDeclaredRemarks(text: string): string {
     // marks `JW: first message` above each turn), what it says is not.
     // (Only a mark of words, `JW:`, `NB:`: one led by a symbol, `=> me:`, `%%`, alone on a line reads as a step or an operator.)
     const at = lines[i]!.indexOf(mark) >= 0 ? lines[i]!.indexOf(mark) : lines[i]!.toLowerCase().indexOf(mark.toLowerCase());
-    lines[i] = /^\p{L}/u.test(mark) ? lines[i]!.slice(0, at + mark.length) + (close ?? '') : '';
+    // (Where the text's blank lines were dropped, a blanked line would be a paragraph's end the text does not have
+    // elsewhere, and would keep its blank lines from being read back: the mark stays there too.)
+    lines[i] = /^\p{L}/u.test(mark) || !paragraphs ? lines[i]!.slice(0, at + mark.length) + (close ?? '') : '';
     for (let k = i + 1; k <= j; k++) lines[k] = '';
     changed = true;
     i = j;
