@@ -19,10 +19,11 @@ test("a chat log whose person's prompts are headings of one level is read as a c
   const text = fixture('prompt-headings.md');
   assert.deepEqual(verdicts(text, 'log.md'), { '2.b': 'correct', '2.c': 'correct' });
   const read = readWithStaffKey(text, 'log.md');
-  // The title, the app's `>` lines and the person's `RT:` lines are notes, before the chat and inside its replies.
+  // The title, the app's `>` lines and the header's `RT:` paragraph are notes, before the chat and inside its replies;
+  // the `RT:` remarks the header declares are taken out of the replies before the turns are read (declared-remarks.ts).
   assert.deepEqual(
     read.messages?.map((m) => m.role),
-    ['note', 'note', 'note', 'user', 'note', 'assistant', 'note', 'user', 'note', 'assistant', 'note'],
+    ['note', 'note', 'note', 'user', 'note', 'assistant', 'user', 'note', 'assistant'],
   );
   assert.ok(read.messages?.every((m) => m.role !== 'assistant' || !/RT:|tokens:/.test(m.text)));
   // The same log copied with its prompts as bold lines (no heading marks kept) reads the same.

@@ -147,7 +147,9 @@ export function promptHeadingTurns(text: string): Message[] | undefined {
   }
   const replies = turns.map((t, k) => lines.slice(t.end, turns[k + 1]?.at ?? lines.length));
   const size = (s: readonly string[]) => s.reduce((n, x) => n + x.trim().length, 0);
-  if (size(replies.map((r) => r.join('\n'))) <= size(turns.map((t) => t.words.join('\n')))) return undefined;
+  // The replies answer at some length: a prompt that pastes the problem's statement runs long, and a reply whose
+  // person's remarks were taken out (declared-remarks.ts) may be terse, so half the prompts' length is enough.
+  if (size(replies.map((r) => r.join('\n'))) * 2 <= size(turns.map((t) => t.words.join('\n')))) return undefined;
   const messages: Message[] = [];
   let quotesAreLog = false;
   for (const p of paragraphsOf(lines.slice(0, turns[0]!.at))) {

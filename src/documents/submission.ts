@@ -131,9 +131,10 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         markedPromptTurns(text) ??
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
+        // (Turns by structure before turns by what they say: the readers by content guess where no structure shows.)
+        promptHeadingTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
-        quotedTurns(text, statementIndex(outline)) ??
-        promptHeadingTurns(text))
+        quotedTurns(text, statementIndex(outline)))
       : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
   try {
