@@ -460,8 +460,9 @@ async function saveOverride(submission: string, part: string, base: number | nul
     const r = await api<{ cell: Cell; total: number }>(`/api/runs/${runId}/override`, { submission, part, ...change, base, author: author() });
     setCell(submission, part, r.cell, r.total);
     document.body.dataset.overrideMs = String(Math.round(performance.now() - t0));
-    status(`saved: ${submission} ${part}`);
+    // The part is shown as saved before it says so: a conflict note of the refused try must not outlive the "saved".
     await openPart();
+    status(`saved: ${submission} ${part}`);
     $('grid').focus();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) {
