@@ -1,4 +1,5 @@
 import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+import { frontMatterEnd } from './verbatim-lines.js';
 
 /**
  * The fields a person or a site puts over a chat they copy: `Model: GPT-4.1 (ChatGPT web)`,
@@ -56,8 +57,8 @@ export function withoutHeaderFields(text: string): string {
   if (!/(?:model|assistant|bot|ai|student|user|human)\s*(?:\*\*)?\s*:|^\s*\S+[ \t]+[\w.-]*\d/im.test(head)) return text;
   const lines = text.split('\n');
   // (A YAML front matter's `model: gpt-4.1` is an exporter's; what follows it says how turns are headed.)
-  const matter = /^---\s*$/.test(lines[0] ?? '') ? lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l)) : -1;
-  const first = lines.findIndex((l, i) => i > matter && l.trim());
+  const matter = frontMatterEnd(lines);
+  const first = lines.findIndex((l, i) => i >= matter && l.trim());
   let changed = false;
   for (let i = first; i < Math.min(lines.length, first + HEAD_LINES); i++) {
     const l = lines[i]!;

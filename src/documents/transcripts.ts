@@ -3,6 +3,7 @@ import type { Message, SubmissionFormat } from '../model/submission.js';
 import { APPENDIX_SECTION } from './part-ids.js';
 import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
+import { frontMatterEnd } from './verbatim-lines.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -308,16 +309,6 @@ function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line
 function onlyQuestionNamed(line: string): string | undefined {
   const named = new Set([...line.matchAll(/\b(?:q|questions?|problems?)\s*(\d{1,2})\b(?![.,]\d|\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?\d)/gi)].map((m) => m[1]!));
   return named.size === 1 ? [...named][0] : undefined;
-}
-
-/** The index of the line after a YAML front matter (`---`, `key: value` lines, `---`) at the text's top; 0 without one. */
-function frontMatterEnd(lines: readonly string[]): number {
-  if (!/^---\s*$/.test(lines[0] ?? '')) return 0;
-  for (let i = 1; i < Math.min(lines.length, 40); i++) {
-    if (/^---\s*$/.test(lines[i]!)) return i > 1 ? i + 1 : 0;
-    if (!/^(?:[\w.-]+\s*:|\s+\S|\s*-\s|\s*#|\s*$)/.test(lines[i]!)) return 0;
-  }
-  return 0;
 }
 
 /** A speaker line's match with no start of the turn after the name: what follows it on the line is the page's, not the turn's. */

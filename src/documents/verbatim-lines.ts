@@ -7,6 +7,20 @@ export function verbatimLines(lines: readonly string[]): boolean[] {
   return verbatimBlocks(lines).map((b) => b > 0);
 }
 
+/**
+ * The index of the line after a YAML front matter at the text's top (`---`, `key: value` lines, `---`: an
+ * exporter's or a site generator's metadata), or 0 without one. Only `key: value` lines, their indented
+ * values, list items and comments between the rules: a text that opens on a rule over prose has none.
+ */
+export function frontMatterEnd(lines: readonly string[]): number {
+  if (lines[0]?.trim() !== '---') return 0;
+  for (let i = 1; i < Math.min(lines.length, 60); i++) {
+    if (lines[i]!.trim() === '---') return i > 1 ? i + 1 : 0;
+    if (!/^(?:[\w.-]+\s*:|\s+\S|\s*-\s|\s*#|\s*$)/.test(lines[i]!)) return 0;
+  }
+  return 0;
+}
+
 /** For each line, the number of the verbatim block it is in (1, 2, ...), or 0 when it is in none. */
 export function verbatimBlocks(lines: readonly string[]): number[] {
   const out = lines.map(() => 0);
@@ -15,12 +29,12 @@ export function verbatimBlocks(lines: readonly string[]): number[] {
   let display: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (i === 0 && t === '---') {
-      const end = lines.findIndex((l, j) => j > 0 && l.trim() === '---');
+    if (i === 0) {
+      const end = frontMatterEnd(lines);
       if (end > 0) {
         block++;
-        for (let j = 0; j <= end; j++) out[j] = block;
-        i = end;
+        for (let j = 0; j < end; j++) out[j] = block;
+        i = end - 1;
         continue;
       }
     }
