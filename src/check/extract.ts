@@ -758,8 +758,12 @@ const INDEX_RANGE = new RegExp(String.raw`(?:,|;|\\q?quad|\\text\{\s*for\s*\}|\s
 /** A piece of a formula that is only such a range (`h, l \in \{1, \dots, k\}` after a `\quad`). */
 const RANGE_ALONE = new RegExp(String.raw`^\s*(?:for\s+)?${RANGE}`);
 
+/** What every range holds (a run of dots, `∈`, `≤`): the cheap test before the patterns, as every candidate comes through. */
+const MAY_BE_RANGE = /\.\.|…|dots|\\in\b|∈|≤|\\le\b|<=/;
+
 /** A candidate without the range of its free indices after it (INDEX_RANGE); as it is without one. */
 export function withoutIndexRange(candidate: string): string {
+  if (!MAY_BE_RANGE.test(candidate)) return candidate;
   const m = INDEX_RANGE.exec(candidate);
   return m && m.index > 0 && candidate.slice(0, m.index).includes('=') ? candidate.slice(0, m.index).replace(/[\s,;]+$/, '') : candidate;
 }
@@ -771,7 +775,7 @@ export function answerCandidates(written: string): Candidate[] {
   const scored = new Map<string, Candidate & { score: number; at: number }>();
   const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
     const t = withoutIndexRange(text.trim());
-    if (!t || RANGE_ALONE.test(t)) return;
+    if (!t || (MAY_BE_RANGE.test(t) && RANGE_ALONE.test(t))) return;
     const existing = scored.get(t);
     if (existing) {
       existing.score = Math.max(existing.score, score);
