@@ -25,16 +25,18 @@ const MARK_END = String.raw`(?=[.,;]*[)\]]*[*_]*(?:\s|$))`;
 /** `in square brackets`, `in (round) brackets`: brackets named in words, as the mark they open with. */
 const NAMED_BRACKETS: Record<string, string> = { square: '[', round: '(', curly: '{', angle: '<', parentheses: '(' };
 
-/** The declaration of a bracketed mark (its groups differ from the others'). */
-let BRACKETED: RegExp;
+/**
+ * The declaration of a bracketed mark: `Notes to myself in [ck ...] brackets.`, `My remarks are in square
+ * brackets`, `in [square brackets]` (its groups differ from the others').
+ */
+const BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`, 'i');
 
 const DECLARATIONS: readonly RegExp[] = [
   // `My review comments are the lines starting with REVIEW:.`, `Grading notes are my own replies that start with "grading:"`.
   new RegExp(String.raw`\b${NOTES}\b[^.]{0,50}?\b(?:(?:start(?:ing|s)?|begin(?:ning|s)?|prefixed|opening)\s+with|(?:marked|tagged|flagged)(?:\s+(?:with|by|as))?)\s+${MARK}${MARK_END}`, 'im'),
   // `%% = my comments`, `>> marks my notes`.
   new RegExp(String.raw`^${MARK}\s*(?:=|:|—|–|-|marks?|means?|is|are)\s*(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'im'),
-  // `Notes to myself in [ck ...] brackets.`, `My remarks are in square brackets`, `in [square brackets]`.
-  (BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`, 'i')),
+  BRACKETED,
   // `Lines beginning with NB: are my own notes.`: the mark first, what it marks after it.
   new RegExp(String.raw`\blines?\s+(?:start(?:ing|s)?|begin(?:ning|s)?|opening|prefixed)\s+with\s+${MARK}${MARK_END}[^.\n]{0,6}?\s+(?:are|is)\s+(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'i'),
   // `My notes are the "💬 HO:" lines.`
