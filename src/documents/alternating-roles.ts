@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { ASKS } from './segment.js';
+import { asksSomething } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 
 /**
@@ -21,8 +21,6 @@ const LABEL_LINE =
   /^[ \t]*(?:#{1,6}[ \t]*|[─━═=~\-·•*]{2,}[ \t]*)?(?:\*\*|__)?([A-Za-z][a-z]*|[A-Z]+)(?:[ \t]+([A-Za-z][a-z]*|[A-Z]+))?(?:[ \t]*#?(\d{1,3}))?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*(?:[─━═=~\-·•*]{2,}[ \t]*)?$/;
 /** Words that number a question or part: the write-up reader's headings, never a speaker. */
 const QUESTION_WORD = /^(?:question|problem|exercise|task|part|q|solution|answer|section|step|case|example|proof|lemma|theorem|figure|table|appendix)$/i;
-/** A turn asks: a question mark, or a request's verb at a sentence's start. */
-const ASKS_SOMETHING = (t: string) => t.includes('?') || ASKS.test(t);
 
 interface Label {
   at: number;
@@ -76,7 +74,7 @@ export function alternatingRoleTurns(text: string): Message[] | undefined {
     body: lines.slice(h.at + 1, heads[k + 1]?.at ?? lines.length).join('\n'),
   }));
   const asked = bodies.filter((b) => b.role === 'user');
-  if (asked.filter((b) => ASKS_SOMETHING(b.body)).length * 2 < asked.length) return undefined;
+  if (asked.filter((b) => asksSomething(b.body)).length * 2 < asked.length) return undefined;
   // A model's replies outrun the person's prompts; a write-up's sections need not.
   const size = (role: Message['role']) => bodies.filter((b) => b.role === role).reduce((n, b) => n + b.body.trim().length, 0);
   if (size('assistant') <= size('user')) return undefined;

@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { ASKS } from './segment.js';
+import { asksSomething } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 import { verbatimLines } from './verbatim-lines.js';
 
@@ -27,8 +27,8 @@ import { verbatimLines } from './verbatim-lines.js';
 const HEADING = /^(#{1,6})[ \t]+(\S.*?)[ \t]*#*[ \t]*$/;
 /** The fewest words of a heading that is a paragraph, typed as a request: no section's title runs so long. */
 const PARAGRAPH_WORDS = 15;
-/** A request in words anywhere in a prompt (`ok give me ...`, `Please redo (c)`), or a question. */
-const REQUEST = /\?|\b(?:please|can you|could you|redo|solve)\b/i;
+/** A request in words anywhere in a prompt (`ok give me ...`, `Please redo (c)`). */
+const REQUEST = /\b(?:please|can you|could you|redo|solve)\b/i;
 
 interface Heading {
   at: number;
@@ -38,7 +38,7 @@ interface Heading {
 
 /** Whether a heading's words ask something of the model. */
 function asks(words: string): boolean {
-  return REQUEST.test(words) || ASKS.test(words);
+  return asksSomething(words) || REQUEST.test(words);
 }
 
 /** A line set in bold whole: a heading's stand-in where a copy kept no heading marks. */

@@ -323,6 +323,9 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
 /** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
 export const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
 
+/** Whether a turn asks something: a question mark, or a request's verb at a sentence's start (ASKS). */
+export const asksSomething = (text: string): boolean => text.includes('?') || ASKS.test(text);
+
 /**
  * A question pasted above its answers with no number, its parts' letters then the answer's
  * (`(a) ... How many weights? (b) ... What is the output shape?` then `### (a) ...`): the first run

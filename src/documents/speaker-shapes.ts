@@ -1,4 +1,4 @@
-import { ASKS } from './segment.js';
+import { asksSomething as asks } from './segment.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
 
 /**
@@ -41,9 +41,6 @@ const known = (name: string) => KNOWN_USER.test(name) || KNOWN_MODEL.test(name);
 
 /** What a model's turn may be headed with and a write-up's lines too: only the answerer's name, never the asker's. */
 const ANSWER_WORD = /^(?:answer|answers|solution|solutions)$/i;
-
-/** A turn asks: a question mark, or a request's verb at a sentence's start. */
-const asks = (t: string) => t.includes('?') || ASKS.test(t);
 
 interface NameLine {
   at: number;
