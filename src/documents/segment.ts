@@ -882,8 +882,21 @@ function plainTitles(lines: readonly string[]): Set<number> {
   return at.size >= 2 ? at : new Set();
 }
 
+/** The last reply cut into sections: the two placements by content cut the same reply in turn. */
+let lastSections: { reply: string; sections: readonly ReplySection[] } | undefined;
+
+interface ReplySection {
+  heading: string;
+  lines: readonly string[];
+}
+
 /** A reply's sections under its own headings (see SECTION_HEADING, PLAIN_TITLE); what comes before the first is no section. */
-function replySections(reply: string): { heading: string; lines: string[] }[] {
+function replySections(reply: string): readonly ReplySection[] {
+  if (lastSections?.reply !== reply) lastSections = { reply, sections: sectionsOf(reply) };
+  return lastSections.sections;
+}
+
+function sectionsOf(reply: string): ReplySection[] {
   const sections: { heading: string; lines: string[] }[] = [];
   const lines = reply.split('\n');
   const plain = plainTitles(lines);
@@ -900,7 +913,7 @@ function replySections(reply: string): { heading: string; lines: string[] }[] {
 }
 
 /** Each section's asked parts, best first, scored by the words its title and text share with each part's statement (formulas aside). */
-function rankSections(sections: { heading: string; lines: string[] }[], asked: ReadonlyMap<string, string>): { id: string; s: number }[][] {
+function rankSections(sections: readonly ReplySection[], asked: ReadonlyMap<string, string>): { id: string; s: number }[][] {
   const texts = [...asked].map(([id, text]) => ({ id, w: words(text) }));
   // A word that several asked parts use tells them apart less: each counts 1 / (how many use it).
   const weight = (w: string) => {
