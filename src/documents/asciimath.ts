@@ -1,21 +1,11 @@
+import { closingBracket } from './brackets.js';
+
 /**
  * AsciiMath (AsciiDoc's default `stem` notation, MathJax's ASCII input) read as LaTeX: its scripts'
  * round brackets as groups (`d_(in)` as `d_{in}`), its function words as commands with their
  * argument (`sqrt(d_(in))` as `\sqrt{d_{in}}`, `floor(x)` as `\lfloor x \rfloor`), its symbol words and
  * ASCII marks as LaTeX's (`sigma`, `sum`, `xx`, `<=`, `||`, `oo`). Other words stay the names they are.
  */
-
-/** The index of the bracket that closes the one at `open`, or -1. */
-function closing(text: string, open: number): number {
-  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-  const close = pairs[text[open]!];
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === text[open]) depth++;
-    else if (text[i] === close && --depth === 0) return i;
-  }
-  return -1;
-}
 
 /** Functions of one bracketed argument, as LaTeX around it. */
 const FUNCTIONS: Readonly<Record<string, (a: string) => string>> = {
@@ -67,7 +57,7 @@ function groups(text: string): string {
     const fn = /^(sqrt|abs|norm|floor|ceil|hat|bar|vec|tilde|text)\s*\(/.exec(text.slice(i));
     if (fn && !/[A-Za-z]/.test(text[i - 1] ?? '')) {
       const open = i + fn[0].length - 1;
-      const end = closing(text, open);
+      const end = closingBracket(text, open);
       if (end > 0) {
         const inner = text.slice(open + 1, end);
         out += FUNCTIONS[fn[1]!]!(fn[1] === 'text' ? inner : groups(inner));
@@ -77,7 +67,7 @@ function groups(text: string): string {
     }
     const c = text[i]!;
     if ((c === '_' || c === '^') && text[i + 1] === '(') {
-      const end = closing(text, i + 1);
+      const end = closingBracket(text, i + 1);
       if (end > 0) {
         out += `${c}{${groups(text.slice(i + 2, end))}}`;
         i = end + 1;

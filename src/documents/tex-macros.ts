@@ -1,3 +1,4 @@
+import { closingBracket } from './brackets.js';
 /**
  * A LaTeX source's own macros (`\newcommand{\din}{d_{\text{in}}}`, `\def\R{\mathbb{R}}`,
  * `\DeclareMathOperator{\Var}{Var}`) written out where they are used. Students typeset answers
@@ -18,26 +19,12 @@ interface Macro {
   body: string;
 }
 
-/** Index of the brace that closes the one at `open`; -1 when it is never closed. */
-function closingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
 /** A braced group at `at` (after spaces): its inner text and where it ends; a lone token when unbraced (`\frac12`-style use). */
 function argumentAt(s: string, at: number): { text: string; end: number } | undefined {
   let i = at;
   while (s[i] === ' ' || s[i] === '\t') i++;
   if (s[i] === '{') {
-    const end = closingBrace(s, i);
+    const end = closingBracket(s, i, true);
     return end < 0 ? undefined : { text: s.slice(i + 1, end), end: end + 1 };
   }
   const token = /^\\[A-Za-z]+|^\\.|^[^\s{}]/.exec(s.slice(i));
@@ -55,7 +42,7 @@ function definitions(tex: string): { macros: Map<string, Macro>; rest: string } 
   const take = (re: RegExp, make: (m: RegExpExecArray, body: string) => [string, Macro]) => {
     for (let m = re.exec(tex); m; m = re.exec(tex)) {
       const open = m.index + m[0].length - 1;
-      const end = closingBrace(tex, open);
+      const end = closingBracket(tex, open, true);
       if (end < 0) continue;
       const [name, macro] = make(m, tex.slice(open + 1, end));
       macros.set(name, macro);

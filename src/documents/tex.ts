@@ -6,6 +6,7 @@
  */
 import { markdownTable } from './markdown-table.js';
 import { expandTexMacros } from './tex-macros.js';
+import { closingBracket } from './brackets.js';
 
 /** A whole LaTeX source (`.tex`): the preamble and layout commands dropped, the body as Markdown. */
 export function texToMarkdown(tex: string): string {
@@ -35,21 +36,6 @@ export function texToMarkdown(tex: string): string {
     .trim()}\n`;
 }
 
-/** Index of the brace (or bracket) that closes the one at `open`; -1 when it is never closed. */
-function closing(s: string, open: number): number {
-  const [o, c] = s[open] === '[' ? ['[', ']'] : ['{', '}'];
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === o) depth++;
-    else if (s[i] === c && --depth === 0) return i;
-  }
-  return -1;
-}
-
 /** `\textbf{...}`, `\emph{...}` with any braces inside them, as Markdown emphasis. */
 function textStyles(s: string): string {
   let out = '';
@@ -57,7 +43,7 @@ function textStyles(s: string): string {
   let last = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const open = m.index + m[0].length - 1;
-    const end = closing(s, open);
+    const end = closingBracket(s, open, true);
     if (end < 0) break;
     const mark = m[1] === 'textbf' || m[1] === 'paragraph' ? '**' : m[1] === 'texttt' ? '`' : '*';
     out += `${s.slice(last, m.index)}${mark}${textStyles(s.slice(open + 1, end))}${mark}`;

@@ -1,3 +1,5 @@
+import { closingBracket } from './brackets.js';
+
 /**
  * Equations of a Word document saved as plain text (or copied out of Word) arrive in Word's linear
  * format (UnicodeMath): `∑_(i=0)^6▒h[n-i]`, `√(d_in )`, `〖dy_(i,j) x_(i+h-1) 〗`, cases as
@@ -9,17 +11,6 @@
 /** The marks only the linear format writes: the n-ary operand mark, invisible brackets, the array mark. */
 const LINEAR_MARKS = /[▒〖〗■┤├]/;
 
-/** The index of the `)` that closes the `(` at `open`, or -1. */
-function closing(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
 /** `x_(i,j)` → `x_{i,j}`, `(1/2)^(n-i)` → `(1/2)^{n-i}`: a script's bracket is its group, not a factor. */
 function scriptGroups(text: string): string {
   let out = '';
@@ -27,7 +18,7 @@ function scriptGroups(text: string): string {
   while (i < text.length) {
     const c = text[i]!;
     if ((c === '_' || c === '^') && text[i + 1] === '(') {
-      const end = closing(text, i + 1);
+      const end = closingBracket(text, i + 1);
       if (end > 0) {
         out += `${c}{${scriptGroups(text.slice(i + 2, end)).trim()}}`;
         i = end + 1;
@@ -69,7 +60,7 @@ function arrays(line: string): string {
     // (The bare array last: it opens every other.)
     const kind = ENVIRONMENTS.find((e) => out.startsWith(e.open, at - e.open.indexOf('■')))!;
     const start = at - kind.open.indexOf('■');
-    const end = closing(out, at + 1);
+    const end = closingBracket(out, at + 1);
     if (end < 0 || !out.startsWith(kind.close, end)) return out.replace(/■/g, '');
     // The formula the array ends: the run of non-space text before it (`y[n]=`), as one formula with it.
     const lead = /\S*$/.exec(out.slice(0, start))![0];
