@@ -1,7 +1,7 @@
 /**
  * `partcredit check --jsonl` as scripts call it: distinct inputs piped through the CLI, start-up
  * subtracted, beside the in-process rate on one thread (times the worker count); and the peak
- * memory of the CLI for each kind of line from 10,000 to 1,000,000 lines (100,000 symbolic). `npm run bench:jsonl`, or part of `npm run bench`.
+ * memory of the CLI for each kind of line from 10,000 to 1,000,000 lines. `npm run bench:jsonl`, or part of `npm run bench`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -124,9 +124,8 @@ async function memoryLine(sizes: number[], threads: number, runs = 1, kind: Kind
     const mb = (kb: number) => (kb / 1024).toFixed(0);
     const spread = runs > 1 ? ` (${mb(cli[0]!.peakKb)}-${mb(cli[cli.length - 1]!.peakKb)})` : '';
     const wrong = median.lines !== n ? `, ${median.lines} lines out: WRONG` : '';
-    // The machine's load beside each size: under load the symbolic workers' steady state sits
-    // higher (about 95 MB quiet, 135 MB at a load of 11 on two cores), so sizes measured at
-    // different loads do not compare.
+    // The machine's load beside each size: the speed depends on it. The peak did too while an
+    // idle worker loaded the CAS ahead (a loaded machine left it idle more often); it no longer does.
     shown.push(`${n.toLocaleString('en-US')} lines ${mb(median.peakKb)} MB${spread} in ${median.seconds.toFixed(1)} s at load ${loadavg()[0]!.toFixed(1)}${wrong}`);
   }
   const growth = medians[medians.length - 1]! / medians[0]!;
@@ -168,7 +167,7 @@ export async function runJsonlBench(full = true, memory = true): Promise<string[
   }
   // Symbolic lines run in the workers: their heaps and the main thread's queue of lines waiting
   // for them are what could grow, beside what numbers and shapes grow in the main thread.
-  if (memory) for (const kind of KINDS) out.push(await memoryLine(full && kind !== 'symbolic' ? [10_000, 100_000, 1_000_000] : [10_000, 100_000], threads, full ? 3 : 1, kind));
+  if (memory) for (const kind of KINDS) out.push(await memoryLine(full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000], threads, full ? 3 : 1, kind));
   return out;
 }
 

@@ -6,14 +6,19 @@
  * The CAS (compute-engine) takes a few hundred milliseconds to load, and most checks are decided
  * before it would be asked (exact normal forms, a counterexample at a test point). So the
  * worker starts without it: a check that asks for it is run again once it is loaded, which gives
- * the verdict it would have had with the CAS from the start; an idle worker loads it ahead.
+ * the verdict it would have had with the CAS from the start.
+ *
+ * It is loaded only when a check asks for it, never ahead while the worker idles: loaded, it
+ * holds about 35 MB, and a stream whose checks never need it kept it or not by whether its
+ * worker ever waited 20 ms for input, so one run of 10,000 symbolic lines peaked at 88 MB and
+ * the next at 127 MB (`npm run bench:jsonl`'s memory lines compare 10,000 lines with 1,000,000).
  */
 import { parentPort } from 'node:worker_threads';
 import type { CheckResult } from '../model/verdict.js';
 import { loadCas } from './cas.js';
 import { checkAnswer } from './check.js';
 import type { Cas } from './equivalence.js';
-import { type CheckTask, type FromWorker, runsInline, type ToWorker } from './pool.js';
+import type { CheckTask, FromWorker, ToWorker } from './pool.js';
 import { ownOsThreadId } from './thread-cpu.js';
 
 /**
@@ -23,16 +28,12 @@ import { ownOsThreadId } from './thread-cpu.js';
  * (its limit is seconds) and answers a slow input's lines without a noticeable wait.
  */
 const REPORT_MS = 20;
-/** An idle worker starts loading the CAS this long after its last batch. */
-const PRELOAD_AFTER_MS = 20;
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 const withoutCas = !!process.env.PARTCREDIT_NO_CAS;
 
 let cas: Cas | undefined;
-/** Whether a check that may need the CAS has come: a worker given only plain checks never loads it. */
-let symbolicSeen = false;
 let loading: Promise<Cas> | undefined;
 /** Loads the CAS once; a failure to load is the worker's failure, never a silent "no CAS". */
 function ensureCas(): Promise<Cas> {
@@ -68,7 +69,6 @@ async function runBatch({ batch }: ToWorker): Promise<void> {
   let done: [number, CheckResult][] = [];
   let last = performance.now();
   for (const { id, task } of batch) {
-    symbolicSeen ||= !runsInline(task);
     done.push([id, await check(task)]);
     const now = performance.now();
     if (now - last >= REPORT_MS) {
@@ -80,18 +80,11 @@ async function runBatch({ batch }: ToWorker): Promise<void> {
   if (done.length) post({ results: done });
 }
 
-let preload: ReturnType<typeof setTimeout> | undefined;
 // Batches run one after another, in the order they came, as the pool expects. A CAS that cannot
 // load is thrown out of the worker, which the pool reports on the check that needed it.
 let queue = Promise.resolve();
 port.on('message', (m: ToWorker) => {
-  if (preload) clearTimeout(preload);
-  queue = queue
-    .then(() => runBatch(m))
-    .then(() => {
-      if (!cas && !withoutCas && symbolicSeen) preload = setTimeout(() => void ensureCas().catch(fail), PRELOAD_AFTER_MS).unref();
-    })
-    .catch(fail);
+  queue = queue.then(() => runBatch(m)).catch(fail);
 });
 
 function fail(e: unknown): void {
