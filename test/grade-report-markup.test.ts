@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { isRestructuredText, restructuredTextAsMarkdown } from '../src/documents/restructured-text.js';
+
+// Course reports written in reStructuredText (issue 9, blind round 27: a Sphinx report quoting the
+// model in `.. epigraph::` blocks, each followed by `Verdict 1(a): **PASS**.`), in a build and words
+// of our own: a notebook page with `.. pull-quote::` excerpts, titles over- and underlined with other
+// characters, and `Assessment: *OK*` after each quote. Its titles and directives are read as
+// Markdown; the verdicts after the quotes are the person's, and a part a verdict names heads the
+// quote it judges.
+
+const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'report-markup', name), 'utf8');
+const verdicts = (text: string) => Object.fromEntries(gradeWithStaffKey(text, 'report.rst'));
+
+test("an rST report's quotes are the model's answers; the verdicts after them are no answers, and name the parts of unlabelled quotes", { skip: devSkip }, () => {
+  const text = fixture('sphinx-pull-quotes.rst');
+  // (4(c)'s assessment gives the right L(K-1)+1 as the person's correction: the model's L(K-1) is what is graded.)
+  assert.deepEqual(verdicts(text), { '1.a': 'correct', '1.b': 'correct', '2.e': 'correct', '2.g': 'correct', '4.c': 'incorrect' });
+  const md = restructuredTextAsMarkdown(text);
+  assert.doesNotMatch(md, /Assessment|^\.\. |:depth:/m);
+  assert.match(md, /^# Lab notebook/m);
+  assert.match(md, /^### Q2\(e\)$/m);
+});
+
+test("near miss: a student's own rST write-up keeps its `Answer: **...**` lines, which follow no quote", { skip: devSkip }, () => {
+  const text = fixture('own-solutions.rst');
+  assert.ok(isRestructuredText(text));
+  assert.match(restructuredTextAsMarkdown(text), /Answer: \*\*EXPLODE\*\*/);
+  assert.deepEqual(verdicts(text), { '2.b': 'correct', '2.g': 'correct' });
+});
+
+test('near miss: a paragraph after a quote whose lead opens no other such paragraph is kept', () => {
+  const text = ['Report', '======', '', '.. epigraph::', '', '   The gradients explode.', '', 'Note: **IMPORTANT** the chat was cut here.', ''].join('\n');
+  assert.match(restructuredTextAsMarkdown(text), /Note: \*\*IMPORTANT\*\*/);
+});
+
+test('near miss: Markdown with setext titles and no directive is not reStructuredText', () => {
+  const text = ['Question 2', '==========', '', '(b) $c = 1/\\sqrt{d_{in}}$', '', 'Verdict: **PASS**', ''].join('\n');
+  assert.equal(isRestructuredText(text), false);
+  assert.equal(restructuredTextAsMarkdown(text), text);
+});
