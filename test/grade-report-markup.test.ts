@@ -37,6 +37,29 @@ test('near miss: a paragraph after a quote whose lead opens no other such paragr
   assert.match(restructuredTextAsMarkdown(text), /Note: \*\*IMPORTANT\*\*/);
 });
 
+test('near miss: answers after quoted questions (`Answer: **EXPLODE**`, `Answer: **YES**`) repeat a lead but no mark: they are kept', () => {
+  const text = [
+    'Homework 4',
+    '==========',
+    '',
+    '.. epigraph::',
+    '',
+    '   (g) Do the backpropagated gradients explode or vanish?',
+    '',
+    'Answer: **EXPLODE**, by a factor of :math:`\\sqrt{d_{out}}` per layer.',
+    '',
+    '.. epigraph::',
+    '',
+    '   (h) Is the update still stable with the rescaled gradients?',
+    '',
+    'Answer: **YES**',
+    '',
+  ].join('\n');
+  const md = restructuredTextAsMarkdown(text);
+  assert.match(md, /Answer: \*\*EXPLODE\*\*/);
+  assert.match(md, /Answer: \*\*YES\*\*/);
+});
+
 test('near miss: Markdown with setext titles and no directive is not reStructuredText', () => {
   const text = ['Question 2', '==========', '', '(b) $c = 1/\\sqrt{d_{in}}$', '', 'Verdict: **PASS**', ''].join('\n');
   assert.equal(isRestructuredText(text), false);
