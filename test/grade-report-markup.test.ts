@@ -4,13 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { isRestructuredText, restructuredTextAsMarkdown } from '../src/documents/restructured-text.js';
+import { withoutQuoteVerdicts } from '../src/documents/quote-verdicts.js';
 
 // Course reports written in reStructuredText (issue 9, blind round 27: a Sphinx report quoting the
 // model in `.. epigraph::` blocks, each followed by `Verdict 1(a): **PASS**.`), in a build and words
 // of our own: a notebook page with `.. pull-quote::` excerpts, titles over- and underlined with other
 // characters, and `Assessment: *OK*` after each quote. Its titles and directives are read as
 // Markdown; the verdicts after the quotes are the person's, and a part a verdict names heads the
-// quote it judges.
+// quote it judges. The same report in Markdown (a Notion export quoting with `>`, `Rating 1(a):
+// **GOOD**`) is read the same way.
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'report-markup', name), 'utf8');
 const verdicts = (text: string) => Object.fromEntries(gradeWithStaffKey(text, 'report.rst'));
@@ -64,4 +66,24 @@ test('near miss: Markdown with setext titles and no directive is not reStructure
   const text = ['Question 2', '==========', '', '(b) $c = 1/\\sqrt{d_{in}}$', '', 'Verdict: **PASS**', ''].join('\n');
   assert.equal(isRestructuredText(text), false);
   assert.equal(restructuredTextAsMarkdown(text), text);
+});
+
+test("a Markdown report's `>` quotes are judged by the verdicts after them, which are no answers and name the quotes' parts", { skip: devSkip }, () => {
+  const text = fixture('notion-quoted-excerpts.md');
+  assert.deepEqual(verdicts(text), { '1.a': 'correct', '1.b': 'correct', '4.c': 'incorrect' });
+  assert.doesNotMatch(withoutQuoteVerdicts(text), /Rating/);
+});
+
+test("near miss: a chat whose person's turns are `>` quotes keeps the model's `Answer: **Yes**` lines after them", () => {
+  const text = [
+    '> Is the update still stable after rescaling?',
+    '',
+    'Answer: **Yes**, the spectral norm stays at most 1.',
+    '',
+    '> And with circular padding, is the output shift invariant?',
+    '',
+    'Answer: **Yes**',
+    '',
+  ].join('\n');
+  assert.equal(withoutQuoteVerdicts(text), text);
 });

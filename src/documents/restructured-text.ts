@@ -1,5 +1,6 @@
 import { readLineLabel } from './part-ids.js';
 import { markdownTable } from './markdown-table.js';
+import { type JudgedQuote, verdictShape, withoutVerdicts } from './quote-verdicts.js';
 
 /**
  * A reStructuredText document (a Sphinx or docutils course report) read as the Markdown every
@@ -94,33 +95,6 @@ function listTableRows(body: string[]): string[][] {
   return rows.map((r) => r.map((c) => c.replace(/\|/g, '\\|')));
 }
 
-/** A verdict's lead word, its mark, and the part label between them if any. */
-interface VerdictShape {
-  lead: string;
-  mark: string;
-  label?: string;
-}
-
-/** `Verdict 1(a): **PASS**.`, `Grade: FAIL — ...`: a lead word, perhaps a label, a colon, a mark; the lead and the label's text. */
-function verdictShape(paragraph: string): VerdictShape | undefined {
-  const m = /^([A-Za-z][A-Za-z'’ ]{0,24}?)((?:\s+[^\s:]{1,14}){0,2})\s*:\s*(?:\*\*([^*\s]{1,16})\*\*|\*([^*\s]{1,16})\*|([A-Z]{2,16}|[✓✔✗✘✅❌]))(?=$|[\s.,;!—–-])/u.exec(paragraph.trim());
-  if (!m) return undefined;
-  const rest = m[2]!.trim();
-  const label = rest ? readLineLabel(`${rest} `) : undefined;
-  // Words after the lead that are no label (`Final answer is: **YES**`) make it a sentence, not a verdict's lead.
-  if (rest && (!label || label.length < rest.length)) return undefined;
-  return { lead: m[1]!.trim().toLowerCase(), mark: (m[3] ?? m[4] ?? m[5])!.toLowerCase(), ...(rest ? { label: rest } : {}) };
-}
-
-/** A paragraph right after a quotation that has a verdict's shape: where it is in the output, and the quote it follows. */
-interface AfterQuote {
-  at: number;
-  length: number;
-  shape: VerdictShape;
-  quoteStart: number;
-  quoteHasLabel: boolean;
-}
-
 /** The text as Markdown when it is reStructuredText; as it is otherwise. */
 export function restructuredTextAsMarkdown(text: string): string {
   if (!text.includes('::') || !text.includes('.. ') || !isRestructuredText(text)) return text;
@@ -131,7 +105,7 @@ export function restructuredTextAsMarkdown(text: string): string {
 function convert(lines: string[], levels: Map<string, number>): string[] {
   const out: string[] = [];
   // Paragraphs after a quote, to be judged as verdicts once the whole text is read.
-  const afterQuote: AfterQuote[] = [];
+  const afterQuote: JudgedQuote[] = [];
   let lastQuote: { start: number; end: number; hasLabel: boolean } | undefined;
   const level = (style: string) => {
     if (!levels.has(style)) levels.set(style, Math.min(levels.size + 1, 6));
@@ -214,22 +188,4 @@ function convert(lines: string[], levels: Map<string, number>): string[] {
     i++;
   }
   return withoutVerdicts(out, afterQuote);
-}
-
-/**
- * The verdict paragraphs left out: those after a quote whose lead (`verdict`) opens two of them or
- * more. A label one names heads its quote when the quote names no part itself.
- */
-function withoutVerdicts(out: string[], found: AfterQuote[]): string[] {
-  // A scale repeats: the same lead over two paragraphs or more, and one of its marks given twice or
-  // more (`PASS` ... `PASS`); answers to parts after quoted questions (`Answer: **YES**`, `Answer:
-  // **EXPLODE**`) seldom repeat one.
-  const verdicts = found.filter((f) => {
-    const same = found.filter((g) => g.shape.lead === f.shape.lead);
-    return same.length >= 2 && same.some((g) => same.filter((h) => h.shape.mark === g.shape.mark).length >= 2);
-  });
-  if (!verdicts.length) return out;
-  const drop = new Set(verdicts.flatMap((f) => Array.from({ length: f.length }, (_, k) => f.at + k)));
-  const heads = new Map(verdicts.filter((f) => f.shape.label && !f.quoteHasLabel).map((f) => [f.quoteStart, f.shape.label!]));
-  return out.flatMap((line, k) => [...(heads.has(k) ? [`**${heads.get(k)}**`, ''] : []), ...(drop.has(k) ? [] : [line])]);
 }
