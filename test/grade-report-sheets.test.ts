@@ -53,3 +53,14 @@ test("near miss: a table's first cell whose words before a colon name no row of 
   assert.match(tableAnswer(spec, 'FLATTEN: 0 | 490\nFC-3: 1473 | 3', undefined, same)?.table ?? '', /\| FLATTEN \| 0 \| 490 \|/);
   assert.equal(tableAnswer(spec, 'Step 5: 0 | 490\nStep 6: 1473 | 3', undefined, same), undefined);
 });
+
+test('an Excel workbook is refused with one line saying to export its sheet as CSV, by its parts under xl/ whatever its name', async () => {
+  const { zipSync, strToU8 } = await import('fflate');
+  const book = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
+  for (const name of ['grades.xlsx', 'upload.bin']) {
+    const doc = await readDocumentFile(book, name);
+    assert.equal(doc.kind, 'workbook');
+    assert.equal(doc.text, undefined);
+    assert.match(doc.warnings.join('\n'), /Excel workbook.*CSV/);
+  }
+});

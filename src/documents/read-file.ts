@@ -32,6 +32,7 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
   empty: 'the file is empty',
   executable: 'the file is a program (an executable), not a document',
   binary: 'the file is binary data, not a document',
+  workbook: 'the file is an Excel workbook (.xlsx); download or save its sheet as CSV (File → Download → CSV, or Save As CSV) and submit that',
   archive: 'the file is an archive (zip, gzip, 7z); unpack it and submit the documents inside',
   word: 'the file is a Word 97-2003 document (.doc), which partcredit does not read: save it as .docx, or export it as PDF (its equations are kept there), and submit that',
   image: 'the file is an image; put it in a PDF and read it with --read-with MODEL',
