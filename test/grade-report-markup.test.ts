@@ -87,3 +87,22 @@ test("near miss: a chat whose person's turns are `>` quotes keeps the model's `A
   ].join('\n');
   assert.equal(withoutQuoteVerdicts(text), text);
 });
+
+test('an rST `csv-table` (its header an option, its cells quoted) is a Markdown table as a `list-table` is', () => {
+  const text = [
+    'Summary',
+    '=======',
+    '',
+    '.. csv-table:: Results',
+    '   :header: "Part", "Answer", "Mark"',
+    '   :widths: 5, 20, 5',
+    '',
+    '   "2(b)", "c = 1/sqrt(d_in)", "OK"',
+    '   "4(c)", "L(K-1), off by one", "BAD"',
+    '',
+  ].join('\n');
+  const md = restructuredTextAsMarkdown(text);
+  assert.match(md, /^\| Part \| Answer \| Mark \|$/m);
+  assert.match(md, /^\| 4\(c\) \| L\(K-1\), off by one \| BAD \|$/m);
+  assert.doesNotMatch(md, /csv-table|:widths:/);
+});

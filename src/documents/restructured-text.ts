@@ -1,5 +1,6 @@
 import { readLineLabel } from './part-ids.js';
 import { markdownTable } from './markdown-table.js';
+import { delimitedRows } from './spreadsheet.js';
 import { type JudgedQuote, verdictShape, withoutVerdicts } from './quote-verdicts.js';
 
 /**
@@ -9,7 +10,7 @@ import { type JudgedQuote, verdictShape, withoutVerdicts } from './quote-verdict
  * appear; directives (`.. name::`) whose options and body are indented under them; field lists
  * (`:Author: ...`). Titles become `#` headings; a quotation's body (`.. epigraph::`, `..
  * pull-quote::`, an admonition) its paragraphs; `.. math::` a `$$` display; code and literal blocks
- * fenced code; a `.. list-table::` a Markdown table; what only builds the page (`.. contents::`,
+ * fenced code; a `.. list-table::` or `.. csv-table::` a Markdown table; what only builds the page (`.. contents::`,
  * images, comments) is left out.
  *
  * A report that quotes the model in quotations and judges each quote after it (`Verdict 1(a):
@@ -142,6 +143,16 @@ function convert(lines: string[], levels: Map<string, number>): string[] {
       } else if (name === 'list-table') {
         const rows = listTableRows(body);
         const headerRows = Number(/:header-rows:\s*(\d+)/.exec(options.join('\n'))?.[1] ?? '0');
+        if (rows.length) out.push(markdownTable(headerRows ? rows : [rows[0]!.map(() => ''), ...rows]), '');
+      } else if (name === 'csv-table') {
+        const opts = options.join('\n');
+        const delim = /:delim:\s*(\S+)/.exec(opts)?.[1];
+        const delimiter = delim === 'tab' ? '\t' : delim === 'space' ? ' ' : (delim?.[0] ?? ',');
+        const header = /:header:\s*(.+)/.exec(opts)?.[1];
+        const rows = [...(header ? delimitedRows(header, ',') : []), ...delimitedRows(body.join('\n'), delimiter)]
+          .filter((r) => r.some((c) => c))
+          .map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|')));
+        const headerRows = header ? 1 : Number(/:header-rows:\s*(\d+)/.exec(opts)?.[1] ?? '0');
         if (rows.length) out.push(markdownTable(headerRows ? rows : [rows[0]!.map(() => ''), ...rows]), '');
       } else if (QUOTES.has(name)) {
         const start = out.length;

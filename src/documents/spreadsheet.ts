@@ -38,9 +38,9 @@ const PERSON_COLUMN =
 /** A header cell that names an answer: `Model's final answer`, `Response`, `Output`, `Result`. */
 const ANSWER_COLUMN = /\b(?:answers?|final|results?|outputs?|responses?|repl(?:y|ies)|gave|says)\b/i;
 
-/** Rows of a CSV or TSV text, every cell trimmed; a malformed file is read as far as it parses. */
-function sheetRows(text: string, delimiter: string): string[][] {
-  return (parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }) as string[][]).map((r) =>
+/** Rows of a CSV or TSV text (a sheet, an rST `csv-table`), every cell trimmed; a malformed file is read as far as it parses. */
+export function delimitedRows(text: string, delimiter: string): string[][] {
+  return (parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][]).map((r) =>
     r.map((c) => c.replace(/\r\n?/g, '\n').trim()),
   );
 }
@@ -70,7 +70,7 @@ function answerColumn(header: string[] | undefined, part: number, width: number)
 
 /** A CSV (`,`) or TSV (`\t`) export as Markdown: a part label line over each part's answer, else the sheet as a table. */
 export function sheetAsMarkdown(text: string, delimiter: ',' | '\t'): string {
-  const rows = sheetRows(text, delimiter).filter((r) => r.some((c) => c));
+  const rows = delimitedRows(text, delimiter).filter((r) => r.some((c) => c));
   const part = partColumn(rows);
   if (part === undefined) return markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
   const first = rows.findIndex((r) => cellLabel(r[part] ?? ''));
