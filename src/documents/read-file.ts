@@ -2,6 +2,7 @@ import type { Message, SubmissionSource } from '../model/submission.js';
 import { sniffFile, type FileKind } from './sniff.js';
 import { notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
+import { sheetAsMarkdown } from './spreadsheet.js';
 import { DocxError, docxToMarkdown } from './docx/index.js';
 import { htmlToMarkdown } from './html/index.js';
 import { OdtError, odtToMarkdown } from './odt/index.js';
@@ -31,6 +32,7 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
   empty: 'the file is empty',
   executable: 'the file is a program (an executable), not a document',
   binary: 'the file is binary data, not a document',
+  workbook: 'the file is an Excel workbook (.xlsx); download or save its sheet as CSV (File → Download → CSV, or Save As CSV) and submit that',
   archive: 'the file is an archive (zip, gzip, 7z); unpack it and submit the documents inside',
   word: 'the file is a Word 97-2003 document (.doc), which partcredit does not read: save it as .docx, or export it as PDF (its equations are kept there), and submit that',
   image: 'the file is an image; put it in a PDF and read it with --read-with MODEL',
@@ -38,7 +40,7 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
 
 /**
  * Reads any submitted file as text: plain text as it is; PDFs rebuilt from their layout;
- * notebooks, LaTeX sources, Word and OpenDocument texts (.docx, .odt, with their equations) and web pages (a chat saved
+ * notebooks, LaTeX sources, spreadsheets' CSV and TSV exports (a grading sheet's answer column), Word and OpenDocument texts (.docx, .odt, with their equations) and web pages (a chat saved
  * from the browser, with its formulas' TeX) converted. A file that is not a document gets a warning naming
  * it, never a silent empty result.
  */
@@ -68,6 +70,8 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
     }
     case 'notebook':
       return { kind, text: notebookToMarkdown(utf8(), path), chat: false, notes: [], warnings: [], source: { kind: 'notebook' } };
+    case 'sheet':
+      return { kind, text: sheetAsMarkdown(utf8(), /\.csv$/i.test(path) ? ',' : '\t'), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
     case 'tex':
       return { kind, text: texToMarkdown(utf8()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };
     case 'docx':

@@ -1,5 +1,5 @@
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
-export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet' | 'workbook' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -22,6 +22,8 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
     // `[Content_Types].xml`; OpenDocument starts with its `mimetype` entry.
     const names = Buffer.from(head).toString('latin1');
     if (/\.odt$/i.test(name) || /opendocument\.text/.test(names)) return 'odt';
+    // An Excel workbook is an Office zip too, its parts under `xl/` (one named .docx is the .docx reader's to refuse).
+    if (/\.xlsx$/i.test(name) || (/xl\//.test(names) && !/word\//.test(names) && !/\.docx$/i.test(name))) return 'workbook';
     return /\.docx$/i.test(name) || /word\/|\[Content_Types\]\.xml/.test(names) ? 'docx' : 'archive';
   }
   // An OLE compound file: Word 97-2003 (.doc), or a password-protected .docx, which Office wraps
@@ -43,6 +45,8 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   const t = sample.trimStart();
   if (/\.ipynb$/i.test(name) || (t.startsWith('{') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(sample))) return 'notebook';
   if (/\.x?html?$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(t)) return 'html';
+  // A spreadsheet's export is known by its name only: any text has commas.
+  if (/\.(?:csv|tsv|tab)$/i.test(name)) return 'sheet';
   if (/\.tex$/i.test(name) || /\\documentclass\b|\\begin\{document\}/.test(sample)) return 'tex';
   return 'text';
 }

@@ -39,6 +39,8 @@ import { notebookScriptAsMarkdown } from './notebook-script.js';
 import { wordLinearMathAsText } from './word-linear-math.js';
 import { mathSpansAsText } from './math-spans.js';
 import { asciiDocAsMarkdown } from './asciidoc.js';
+import { restructuredTextAsMarkdown } from './restructured-text.js';
+import { withoutQuoteVerdicts } from './quote-verdicts.js';
 import { mediaWikiAsMarkdown } from './mediawiki.js';
 import { flattenedSubscriptsAsScripts } from './flattened-subscripts.js';
 import { modelNamedTurns } from './named-model-turns.js';
@@ -57,7 +59,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, struck-through answers,
+ * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -73,11 +75,15 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   notebookScriptAsMarkdown,
   mathematicaAsText,
   wordLinearMathAsText,
+  // (Before math spans: a `.. math::` block is read with the directive body it is indented in.)
+  restructuredTextAsMarkdown,
   mathSpansAsText,
   mediaWikiAsMarkdown,
   asciiDocAsMarkdown,
   flattenedSubscriptsAsScripts,
   orgAsMarkdown,
+  // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
+  withoutQuoteVerdicts,
   withoutStruckText,
   withoutMarginNotes,
   unwrapAnswerCallouts,

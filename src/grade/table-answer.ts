@@ -149,12 +149,25 @@ function tableBlocks(text: string): { rows: string[][]; end: number }[] {
   return out;
 }
 
+/**
+ * `POOL2: 0 | 14×14×10`: a list's line given bars for its other cells (a table typed in a
+ * spreadsheet's cell or a plain-text note), the row's name and its first cell joined by a colon in
+ * the first: read as two cells. A first cell that names no key row before its colon stays whole.
+ */
+function namedFirstCell(row: string[], keyRowsList: KeyRow[]): string[] {
+  const m = /^([^:]{1,40}):\s*(\S.*)$/s.exec(row[0] ?? '');
+  if (!m) return row;
+  const base = rowName(m[1]!).base;
+  return base && keyRowsList.some((k) => k.base === base) ? [m[1]!, m[2]!, ...row.slice(1)] : row;
+}
+
 /** The cells of one table of the response, by key row and column; how many key rows it names. */
 function readBlock(rows: string[][], keyRowsList: KeyRow[], stems: string[][]): { cells: Cells; named: number } {
   const cells: Cells = new Map();
   const counts = new Map<string, number>();
   let header: number[] | undefined;
-  for (const row of rows) {
+  for (const read of rows) {
+    const row = namedFirstCell(read, keyRowsList);
     const labelIndex = rowIndex(keyRowsList, row[0] ?? '', counts);
     if (labelIndex < 0) {
       // A header row: its cells name the key's columns.

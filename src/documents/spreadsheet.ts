@@ -1,0 +1,97 @@
+import { parse } from 'csv-parse/sync';
+import { markdownTable } from './markdown-table.js';
+
+/**
+ * A grading sheet exported from a spreadsheet (Google Sheets, Excel, LibreOffice: CSV or TSV):
+ * title rows, a header row, then one row per part, with the model's answer in one column beside
+ * the prompt, the model's reasoning, the person's own solution and their verdict. A person reads
+ * it by its header: the part column names the part, and the one column that holds the model's
+ * answer is what is graded; the others are the person's, and read as answers they would grade the
+ * person's solution or verdict. The sheet becomes a Markdown write-up, a part label line over each
+ * part's answer cell (its lines, a matrix's rows or a small table's, kept as they are). A sheet with no
+ * part column becomes a Markdown table, as the readers know a table from a page.
+ */
+
+/** A cell that is a part's label whole: `3(a)`, `3(d)i`, `Q4 (c)`, `2.e`, `(b)`, `Problem 3 d ii`. */
+const CELL_LABEL =
+  /^(?:(?:q(?:uestion)?|problem|prob\.?|ex(?:ercise)?|task|part)\s*)?(\d{1,2})?\s*[.\-–]?\s*(?:\(\s*([a-h])\s*\)|([a-h])(?![a-hj-uwyz]))?\s*[.\-–]?\s*(?:\(\s*([ivx]{1,4})\s*\)|([ivx]{1,4}))?\s*[.:)]?$/i;
+
+/** A part's label as the readers know it (`3(d)(i)`), or undefined when the cell is no label. */
+export function cellLabel(cell: string): string | undefined {
+  const m = CELL_LABEL.exec(cell.replace(/\*+/g, '').trim());
+  if (!m) return undefined;
+  const question = m[1];
+  const letter = (m[2] ?? m[3])?.toLowerCase();
+  const roman = (m[4] ?? m[5])?.toLowerCase();
+  // A number alone is a row's count as often as a question's; a roman numeral needs its letter.
+  if (!letter || (roman && !letter)) return undefined;
+  return `${question ?? ''}(${letter})${roman ? `(${roman})` : ''}`;
+}
+
+/**
+ * A header cell that names a column of the person's, not the model's answer: their own or the key's
+ * solution, the model's working, the person's verdict and notes, the prompt they asked with.
+ */
+const PERSON_COLUMN =
+  /\b(?:our|my|own|expected|key|reference|official|solutions?|reasoning|excerpts?|working|steps|derivation|explanations?|verdicts?|grades?|graded|scores?|points|marks|notes?|comments?|remarks?|asked|prompts?|questions?|inputs?|status|checked|correct\s+answer|correct\s*\?|ok\s*\?)\b/i;
+
+/** A header cell that names an answer: `Model's final answer`, `Response`, `Output`, `Result`. */
+const ANSWER_COLUMN = /\b(?:answers?|final|results?|outputs?|responses?|repl(?:y|ies)|gave|says)\b/i;
+
+/** Rows of a CSV or TSV text (a sheet, an rST `csv-table`), every cell trimmed; a malformed file is read as far as it parses. */
+export function delimitedRows(text: string, delimiter: string): string[][] {
+  return (parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][]).map((r) =>
+    r.map((c) => c.replace(/\r\n?/g, '\n').trim()),
+  );
+}
+
+/** The column of part labels: the one with the most cells that are labels (two at least). */
+function partColumn(rows: string[][]): number | undefined {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  let best: number | undefined;
+  let most = 1;
+  for (let c = 0; c < width; c++) {
+    const n = rows.filter((r) => cellLabel(r[c] ?? '')).length;
+    if (n > most) [best, most] = [c, n];
+  }
+  return best;
+}
+
+/**
+ * The column of the model's answers, by the header: one that names an answer and is not the
+ * person's (`final` preferred: `Model's final answer` over `First answer`); else the first column
+ * after the part column the header does not give to the person.
+ */
+function answerColumn(header: string[] | undefined, part: number, width: number): number | undefined {
+  const columns = Array.from({ length: width }, (_, c) => c).filter((c) => c !== part && !PERSON_COLUMN.test(header?.[c] ?? ''));
+  const named = columns.filter((c) => ANSWER_COLUMN.test(header?.[c] ?? ''));
+  return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? columns.find((c) => c > part) ?? columns[0];
+}
+
+/** A CSV (`,`) or TSV (`\t`) export as Markdown: a part label line over each part's answer, else the sheet as a table. */
+export function sheetAsMarkdown(text: string, delimiter: ',' | '\t'): string {
+  const rows = delimitedRows(text, delimiter).filter((r) => r.some((c) => c));
+  const part = partColumn(rows);
+  if (part === undefined) return markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
+  const first = rows.findIndex((r) => cellLabel(r[part] ?? ''));
+  // The header is the row just above the first part's, when it names two columns or more (a title row names one).
+  const above = rows[first - 1];
+  const header = above && above.filter((c) => c).length >= 2 ? above : undefined;
+  const width = Math.max(...rows.map((r) => r.length));
+  const answer = answerColumn(header, part, width);
+  if (answer === undefined) return '';
+  const out: string[] = [];
+  let inPart = false;
+  for (const row of rows.slice(first)) {
+    const label = cellLabel(row[part] ?? '');
+    const cell = row[answer] ?? '';
+    if (label) {
+      out.push(`### ${label}`, '', cell, '');
+      inPart = true;
+    } else if (row[part]) {
+      // A row named otherwise (`Totals`, a section's title) ends the part above it.
+      inPart = false;
+    } else if (inPart && cell) out.push(cell, '');
+  }
+  return out.join('\n');
+}
