@@ -7,9 +7,8 @@
  * operators, not the letters they are drawn from.
  */
 
-/** The first code point of the block; every character in it starts with this high surrogate. */
+/** The first code point of the block (every character in it starts with the high surrogate U+D835). */
 const BLOCK_START = 0x1d400;
-const HIGH_SURROGATE = '\ud835';
 
 /** Latin styles of 52 letters each (A–Z then a–z), in block order; the seventh is double-struck. */
 const LATIN_STYLES = 13;
@@ -55,6 +54,8 @@ const LETTERLIKE: Record<string, string> = {
   ℴ: 'o',
 };
 const LETTERLIKE_RUN = /[ℎℬℰℱℋℐℒℳℛℯℊℴ]/g;
+/** A styled letter of either kind: the block's high surrogate, or a letterlike one. */
+const ANY_STYLED = /[\ud835ℎℬℰℱℋℐℒℳℛℯℊℴ]/;
 
 /** The plain character a styled mathematical letter or digit is drawn from, or undefined to keep it as written. */
 function plainOf(cp: number): string | undefined {
@@ -80,9 +81,7 @@ function plainOf(cp: number): string | undefined {
  * any is returned as it is, after one scan for their marks.
  */
 export function foldMathLetters(text: string): string {
-  const astral = text.includes(HIGH_SURROGATE);
-  if (!astral && !/[ℎℬℰℱℋℐℒℳℛℯℊℴ]/.test(text)) return text;
-  let out = text.replace(LETTERLIKE_RUN, (c) => LETTERLIKE[c] ?? c);
-  if (astral) out = out.replace(/\ud835[\udc00-\udfff]/g, (pair) => plainOf(pair.codePointAt(0)!) ?? pair);
-  return out;
+  // (One scan decides the texts, nearly all, that have none: this runs on every formula read.)
+  if (!ANY_STYLED.test(text)) return text;
+  return text.replace(LETTERLIKE_RUN, (c) => LETTERLIKE[c] ?? c).replace(/\ud835[\udc00-\udfff]/g, (pair) => plainOf(pair.codePointAt(0)!) ?? pair);
 }
