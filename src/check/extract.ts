@@ -1,6 +1,7 @@
 import { LIMITS, LimitError } from '../math/limits.js';
 import { isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
+import { foldMathLetters } from '../math/latex/math-letters.js';
 import { boxedContents } from '../math/latex/braces.js';
 import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
 
@@ -268,7 +269,9 @@ const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
  * (`√d_in` → `\sqrt{d_in}`), norm bars, Δ and subscript digits spelled as LaTeX does. Empty when
  * there is nothing of the kind.
  */
-export function plainMath(text: string): string[] {
+export function plainMath(written: string): string[] {
+  // An equation editor's styled letters (`√𝑑_in`, `𝛼`) are the plain ones the rewrites below look for.
+  const text = foldMathLetters(written);
   // (A capital sigma with an index lowered, `Σ_{i=1}^{m}`, is a sum the text has nothing else to show.)
   if (!/[√‖₀-₉Δ∇ᵀₐₑₒₓₕ-ₜᵢ-ᵥⱼ∑]|\*\*|[\u03b1-\u03c9]|Σ(?=[ᵢⱼₐ-ₜ]|_)/.test(text)) return [];
   const t = rootsOverBrackets(text)
@@ -287,7 +290,7 @@ export function plainMath(text: string): string[] {
     .replace(/∇\s*/g, '\\nabla ')
     .replace(/[₀-₉]+/g, (d) => `_{${[...d].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('')}}`)
     .trim();
-  return t && t !== text ? [t, lastSide(t)] : [];
+  return t && t !== written ? [t, lastSide(t)] : [];
 }
 
 /** `d_out**2`, `(n-k+1)**2`: a power as a program writes it, `**` between operands (bold's `**` stands against a space or the line's end). */

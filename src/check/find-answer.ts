@@ -153,8 +153,16 @@ function labelNames(label: string, name: string): boolean {
   return norm(label) === norm(name);
 }
 
+/**
+ * A list item's bullet, set apart by a space at the line's start: a dash of any length, a symbol
+ * glyph (`◦`, `▪`, `▸`, `➤`, `✓`, an emoji) or one of the marks lists are typed with (`*`, `+`, `•`, `‣`).
+ * Apps draw their lists with glyphs of their own, so glyphs go by their Unicode class, not one by one;
+ * mathematical signs (`=`, `×`, `→`) open a formula's next line, not an item.
+ */
+const BULLET = String.raw`(?:[*+•‣⁃∙]|\p{Pd}|\p{So})\s+`;
+
 /** `- Weights: ...`, `**Variance:** ...`: a line that starts with a label, and what it says. */
-const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/;
+const LABELLED_LINE = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`, 'u');
 /**
  * `=> output shape  [floor((W-K+2P)/S)+1] x ... x F`, `biases     F`: notes that set a value apart
  * from its label by a gap of spaces, as a column is, with no colon or `=`. The label is words
@@ -162,13 +170,13 @@ const LABELLED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)
  */
 const GAPPED_LABEL = /^\s*(?:(?:=>|->|→|⇒|∴|[-*+•])\s*)?([A-Za-z][A-Za-z_]*(?: [A-Za-z_]+){0,3})(?: {2,}|\t+)(\S.*?)\s*$/;
 /** `- Residual connection? Yes. The rule adds ...`: a checklist item that asks its name and answers yes or no at once. */
-const ASKED_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)\?(?:\*\*)?\s+(?:\*\*)?(yes|no)\b/i;
+const ASKED_LINE = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)\?(?:\*\*)?\s+(?:\*\*)?(yes|no)\b`, 'iu');
 /** `number of biases = F (one per filter)`: an answer's name in words, left of an `=`. */
-const WORDED_EQUALS = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?:the\s+)?(?:total\s+)?(?:number|no\.|#)\s+(?:of\s+)?)?([A-Za-z][A-Za-z ]{1,30}?)(?:\*\*)?\s*=(?!=)\s*(.+?)\s*$/;
+const WORDED_EQUALS = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?(?:(?:the\s+)?(?:total\s+)?(?:number|no\.|#)\s+(?:of\s+)?)?([A-Za-z][A-Za-z ]{1,30}?)(?:\*\*)?\s*=(?!=)\s*(.+?)\s*$`, 'u');
 /** `W_out x H_out x F with W_out = ...`: the definitions of the value's own names after it, which grading puts in. */
 const DEFINED_AFTER = /\s+(?:with|where)\s+(?=\$?\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*=)/;
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
-const CONTINUES = /^(?!\s*(?:[-*+]\s|\d{1,2}[.)]\s|#|\||\$\$|\\\[|```))\s*\S/;
+const CONTINUES = new RegExp(String.raw`^(?!\s*(?:${BULLET}|\d{1,2}[.)]\s|#|\||\$\$|\\\[|\x60{3}))\s*\S`, 'u');
 
 /** A statement that cannot end where it stops: after a comma or colon, or on so, is, gives, equals. */
 const LEADS_ON = /(?:[,:]|\b(?:so|thus|hence|is|are|gives|get|obtain|equals|becomes|then))\s*$/i;

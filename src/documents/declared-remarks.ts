@@ -16,20 +16,46 @@ import { blankLinesDropped } from './paragraph-breaks.js';
 import { verbatimLines } from './verbatim-lines.js';
 
 /** What the writer calls their remarks. */
-const NOTES = String.raw`(?:(?:review|grading|grader'?s?)\s+)?(?:notes?|comments?|remarks?|annotations?)`;
+const NOTES = String.raw`(?:(?:review|grading|grader'?s?)\s+)?(?:notes?|comments?|remarks?|annotations?|evaluations?|verdicts?|assessments?)`;
 /** A mark as written in the declaration: quoted, or a run of non-space characters. */
 const MARK = String.raw`(?:"([^"\n]{1,16})"|“([^”\n]{1,16})”|\x60([^\x60\n]{1,16})\x60|'([^'\n]{1,16})'|(\S{0,15}[^\s.,;]))`;
 /** Where a mark ends: before the sentence's own stop, a comma, a bracket, emphasis or the line's end. */
 const MARK_END = String.raw`(?=[.,;]*[)\]]*[*_]*(?:\s|$))`;
 
-/** `in square brackets`, `in (round) brackets`: brackets named in words, as the mark they open with. */
-const NAMED_BRACKETS: Record<string, string> = { square: '[', round: '(', curly: '{', angle: '<', parentheses: '(' };
+/** Brackets named in words (`in square brackets`, `in {curly braces}`, `in parentheses`), as the mark they open with. */
+const NAMED_BRACKETS: Record<string, string> = {
+  square: '[',
+  round: '(',
+  curly: '{',
+  angle: '<',
+  pointy: '<',
+  parentheses: '(',
+  parenthesis: '(',
+  parens: '(',
+  braces: '{',
+  chevrons: '<',
+};
 
 /**
- * The declaration of a bracketed mark: `Notes to myself in [ck ...] brackets.`, `My remarks are in square
- * brackets`, `in [square brackets]` (its groups differ from the others').
+ * The declaration of a bracketed mark: `My remarks are in square brackets`, `in {curly braces}`, `in
+ * (round) brackets`, `in parentheses`, `in {...}` (the brackets shown, not named), `Notes to myself in
+ * [ck ...] brackets.`. Groups: the kind of a named bracket, a bracket named in one word, a bracket
+ * shown, a mark written out.
  */
-const BRACKETED = new RegExp(String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:\[?(square|round|curly|angle)\s+brackets\]?|(parentheses)|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`, 'i');
+const BRACKETED = new RegExp(
+  String.raw`\b${NOTES}\b[^.\n]{0,30}?\bin\s+(?:[\[({<]?(square|round|curly|angle|pointy)[\])}>]?\s+(?:brackets|braces|parenthes[ie]s)\b[\])}>]?|[\[({<]?(parenthes[ie]s|parens|braces|chevrons)\b[\])}>]?|([\[({<])\s*(?:\.\.\.|…)?\s*[\])}>](?![^\s.,;:)])|(\S{1,12}?)\s*(?:\.\.\.|…)?[\]>)}]?\s+(?:brackets|tags)\b)`,
+  'i',
+);
+
+/**
+ * `My notes are the "💬 HO:" lines.`, `My evaluation is in the "EVAL" cells`: the mark and the unit it
+ * marks. A line, paragraph or message is a remark up to its end; a cell, section or block (a notebook's
+ * cell, a report's section) runs on from its titled line to the block's end.
+ */
+const UNITS = new RegExp(
+  String.raw`\b(?:my|our)\s+(?:own\s+)?${NOTES}\s+(?:are|is)\s+(?:in\s+)?(?:the\s+)?${MARK}\s+(?:lines|paragraphs|replies|messages|(cells?|sections?|blocks?|boxes|box))\b`,
+  'i',
+);
 
 const DECLARATIONS: readonly RegExp[] = [
   // `My review comments are the lines starting with REVIEW:.`, `Grading notes are my own replies that start with "grading:"`.
@@ -39,24 +65,24 @@ const DECLARATIONS: readonly RegExp[] = [
   BRACKETED,
   // `Lines beginning with NB: are my own notes.`: the mark first, what it marks after it.
   new RegExp(String.raw`\blines?\s+(?:start(?:ing|s)?|begin(?:ning|s)?|opening|prefixed)\s+with\s+${MARK}${MARK_END}[^.\n]{0,6}?\s+(?:are|is)\s+(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'i'),
-  // `My notes are the "💬 HO:" lines.`
-  new RegExp(String.raw`\b(?:my|our)\s+(?:own\s+)?${NOTES}\s+are\s+(?:the\s+)?${MARK}\s+(?:lines|paragraphs|replies|messages)\b`, 'i'),
+  // `My notes are the "💬 HO:" lines.`, `My evaluation is in the "EVAL" cells.`
+  UNITS,
 ];
 
 /** The opening a declaration is looked for in: a header is at the top. */
 const OPENING_CHARS = 1500;
 
 /** The mark the text's opening declares for the writer's remarks, and where the declaration stands; undefined when it declares none. */
-export function declaredRemarkMark(text: string): { mark: string; at: number } | undefined {
+export function declaredRemarkMark(text: string): { mark: string; at: number; block?: true } | undefined {
   const opening = text.slice(0, OPENING_CHARS);
   // (Cheap test first: most texts never name their notes.)
-  if (!/notes?|comments?|remarks?|annotations?/i.test(opening)) return undefined;
+  if (!/notes?|comments?|remarks?|annotations?|evaluations?|verdicts?|assessments?/i.test(opening)) return undefined;
   for (const declaration of DECLARATIONS) {
     const m = declaration.exec(opening);
     if (!m) continue;
-    const named = declaration === BRACKETED ? NAMED_BRACKETS[(m[1] ?? m[2] ?? '').toLowerCase()] : undefined;
+    const named = declaration === BRACKETED ? (NAMED_BRACKETS[(m[1] ?? m[2] ?? '').toLowerCase()] ?? m[3]) : undefined;
     const quoted = named ?? (declaration === BRACKETED ? undefined : m.slice(1, 5).find((g) => g !== undefined));
-    let mark = (quoted ?? (declaration === BRACKETED ? m[3] : m[5]) ?? '').trim();
+    let mark = (quoted ?? (declaration === BRACKETED ? m[4] : m[5]) ?? '').trim();
     // `(... my comments are lines starting with ##TO)`: the bracket closes the sentence, not the mark.
     if (quoted === undefined && mark.endsWith(')') && !mark.includes('(')) mark = mark.slice(0, -1);
     // `marked ### NOTE.`: a symbol and a word in capitals after it are one mark.
@@ -66,15 +92,19 @@ export function declaredRemarkMark(text: string): { mark: string; at: number } |
     }
     // An unquoted mark is a symbol or a word in capitals (`REVIEW:`, `[eval]`, `%%`, `##TO`), never a plain word.
     if (!mark || (quoted === undefined && !/[^\p{L}\p{N}\s]|^\p{Lu}{2,}/u.test(mark))) continue;
-    // (A mark of one common character would take out far more than remarks.)
-    if (/^[-*#>|(.<{]$/.test(mark)) continue;
-    return { mark, at: m.index };
+    // (A mark of one common character would take out far more than remarks; a bracket the sentence names
+    // or shows is a mark, its remarks told from other brackets by what they hold.)
+    if (named === undefined && /^[-*#>|(.<{]$/.test(mark)) continue;
+    return declaration === UNITS && m[6] ? { mark, at: m.index, block: true } : { mark, at: m.index };
   }
   return undefined;
 }
 
 /** Lines a remark's paragraph never wraps onto: a rule of any sign, a heading, a fence, display math. */
 const WRAP_STOPS = /^\s*(?:([^\p{L}\p{N}\s])\1{2,}\s*$|#{1,6}\s|```|~~~|\$\$)/u;
+
+/** Where a cell or section ends: a fence (the notebook's next cell) or the next heading. */
+const BLOCK_ENDS = /^\s*(?:```|~~~|#{1,6}\s)/;
 
 /** The brackets a mark may open, by their closing one. */
 const CLOSING: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
@@ -95,7 +125,9 @@ export function withoutDeclaredRemarks(text: string): string {
   const last = mark[mark.length - 1]!;
   const words = /\p{L}/u.test(mark);
   const opens = (line: string) => {
-    const t = mark.startsWith('>') ? line.trimStart() : line.replace(/^\s*(?:>\s*)*/, '');
+    let t = mark.startsWith('>') ? line.trimStart() : line.replace(/^\s*(?:>\s*)*/, '');
+    // A cell's or section's mark is in its title: `## EVAL (mine)`, `**EVAL**`.
+    if (declared.block) t = t.replace(/^(?:#{1,6}\s+)?(?:\*\*|__)?/, '');
     const head = t.slice(0, mark.length);
     if (!(head === mark || (words && head.toLowerCase() === mark.toLowerCase()))) return false;
     return /[\p{L}\p{N}]/u.test(last) ? !/^[\p{L}\p{N}]/u.test(t.slice(mark.length)) : t[mark.length] !== last;
@@ -109,11 +141,14 @@ export function withoutDeclaredRemarks(text: string): string {
     if (!opens(lines[i]!)) continue;
     // `[ck: wrong — ... ]` over several lines: to the closing bracket (never past a blank line).
     let j = i;
-    if (close) while (j + 1 < lines.length && !lines[j]!.includes(close) && lines[j + 1]!.trim()) j++;
+    if (declared.block) while (j + 1 < lines.length && !BLOCK_ENDS.test(lines[j + 1]!)) j++;
+    else if (close) while (j + 1 < lines.length && !lines[j]!.includes(close) && lines[j + 1]!.trim()) j++;
     // (Only under a line long enough to have been wrapped, and never onto a rule, a heading, a fence or display math.)
     else if (paragraphs) while (j + 1 < lines.length && lines[j]!.trim().length >= 60 && lines[j + 1]!.trim() && !opens(lines[j + 1]!) && !WRAP_STOPS.test(lines[j + 1]!)) j++;
     // A bracket alone is a mark only where what it opens is words.
     if (mark.length === 1 && !saysSomething(lines.slice(i, j + 1).join(' '))) continue;
+    // Prose opens round brackets at a line's start too (`(W Wᵀ)W costs ...`): a remark's holds its whole line.
+    if (mark === '(' && !lines[j]!.trimEnd().endsWith(')')) continue;
     // The mark stays, alone on its line: where a remark stood is structure the readers use (a writer who
     // marks `JW: first message` above each turn), what it says is not.
     // (Only a mark of words, `JW:`, `NB:`: one led by a symbol, `=> me:`, `%%`, alone on a line reads as a step or an operator.)

@@ -505,6 +505,9 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   // Where the last question heading stood, and where each part was last answered (indices of segs).
   let headedAt = -1;
   const answeredAt = new Map<string, number>();
+  // Subparts answered only under their part's label (`## 3(d)` read as 3.d.i, the key's first of 3.d):
+  // a later `(d)(i)` names the subpart for the first time, and repeats no label.
+  const partLabelOnly = new Set<string>();
   // The number of the last numbered line kept as a list item in an answer (`1) expand the square`).
   let listItem: number | undefined;
   // The report's section its parts' subsections are numbered in (`2` of `2.1  Q2(b) — ...`), once one is.
@@ -576,7 +579,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     // A heading that names the question again (`## Question 3 excerpts` after a summary table of
     // every part) says the letters under it are its own: a part answered before the heading is
     // restated, not skipped past.
-    if (id && l.part && !l.question && responses.has(id) && !solutionSeen && (answeredAt.get(id) ?? -1) >= headedAt) {
+    if (id && l.part && !l.question && responses.has(id) && !solutionSeen && (answeredAt.get(id) ?? -1) >= headedAt && !(l.subpart && partLabelOnly.has(id))) {
       const next = outline[outline.findIndex((o) => o.number === question) + 1];
       const nextId = next && idFor(next.number, l.part, l.subpart, outline);
       if (next && nextId && next.parts.includes(nextId)) {
@@ -593,9 +596,15 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     const label = [l.question, l.part ?? (l.subpart ? part : undefined), l.subpart].filter(Boolean).join('/');
     const ids = [id, ...alsoIds(question, seg.also, outline)];
     const text = withoutCopiedStatements(seg.text, outline);
+    // `## 3(d)` (its working, a printout of both subparts' results), `(c) ...`, then `(d)(i) y = ...`: a
+    // summary that comes back to the subpart, another part between, and names it for the first time
+    // states its answer; right under its part's label (`(d)` then `i.`) it is more of the same attempt.
+    const restates = !!l.subpart && partLabelOnly.has(id) && (answeredAt.get(id) ?? k) < k - 1;
     for (const each of ids) {
-      responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false);
+      responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false, restates && each === id);
       answeredAt.set(each, k);
+      if (l.subpart || each.split('.').length < 3) partLabelOnly.delete(each);
+      else partLabelOnly.add(each);
     }
     lastId = id;
     if (sawSolution) solutionSeen = true;

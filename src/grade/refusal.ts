@@ -45,9 +45,13 @@ export function notAnsweredHere(text: string): string | undefined {
   return text.length > 120 ? undefined : noteAlone(text);
 }
 
-/** A text that is a note of NOT_ANSWERED_HERE alone, as said (brackets and marks off). */
+/**
+ * A text that is a note of NOT_ANSWERED_HERE alone, as said. Marks around it are off: brackets,
+ * emphasis, and whatever a writer sets between a part's label and its note (`e) — ran out of time`,
+ * `(c): skipped`, `→ not attempted`); the note must be words only, so no value is taken for one.
+ */
 function noteAlone(text: string): string | undefined {
-  const t = text.trim().replace(/^[([{*_\s]+|[)\]}*_.!\s]+$/g, '');
+  const t = text.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (t.length > 90 || /[=^_\\$√∑]|\d/.test(t)) return undefined;
   return NOT_ANSWERED_HERE.test(t) ? t : undefined;
 }

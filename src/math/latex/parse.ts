@@ -2,6 +2,7 @@ import { printMath } from './print.js';
 import { joinedNames, joinedPrefix, type JoinedName } from './joined-names.js';
 import type { Node, RelOp } from './ast.js';
 import { tokenize, type Token } from './tokenize.js';
+import { foldMathLetters } from './math-letters.js';
 import { DECORATIONS, FONT_COMMANDS, FUNCTION_LETTERS, GREEK, GREEK_ALIASES, JOINING_WORDS, KNOWN_FUNCTIONS, RELATION_COMMANDS } from './names.js';
 import { parseDecimal } from '../rational.js';
 import { freeSymbols } from '../sampling.js';
@@ -1272,19 +1273,21 @@ function subscriptName(toks: Token[]): string {
  * Reads LaTeX or plain-text mathematics into a tree. Throws ParseError (with a reason in words)
  * or LimitError (input too long or deep) on what it cannot read.
  */
-export function parseMath(src: string, ctx: ReadContext = {}): Node {
-  checkInputBounds(src);
+export function parseMath(written: string, ctx: ReadContext = {}): Node {
+  checkInputBounds(written);
+  const src = foldMathLetters(written);
   const toks = tokenize(src);
   if (!toks.length) throw new ParseError('the answer is empty');
   const p = new Parser([...toks], ctx);
   const node = p.list();
   if (!p.atEnd()) {
     const t = p.rest()!;
-    throw new ParseError(`could not read past "${show(t)}" at character ${t.pos + 1}`);
+    // Counted in code points, as a person counts characters (`𝔼`, an emoji: one each, not two).
+    throw new ParseError(`could not read past "${show(t)}" at character ${[...src.slice(0, t.pos)].length + 1}`);
   }
   // A family found indexed inside a sum (`F_{n-k-1}`) is indexed everywhere: `F_n` before the
   // sum is an entry too. Read once more, knowing the family.
   const known = new Set(ctx.indexed ?? []);
-  if ([...p.indexed].some((f) => !known.has(f))) return parseMath(src, { ...ctx, indexed: p.indexed });
+  if ([...p.indexed].some((f) => !known.has(f))) return parseMath(written, { ...ctx, indexed: p.indexed });
   return node;
 }

@@ -221,8 +221,10 @@ export function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    push({ t: 'op', v: c, pos: i });
-    i++;
+    // A character beyond the 16-bit range (`𝔼`, an emoji) is one symbol, never half of one.
+    const whole = String.fromCodePoint(src.codePointAt(i)!);
+    push({ t: 'op', v: whole, pos: i });
+    i += whole.length;
   }
   return mergeAngleTokens(out);
 }
