@@ -48,6 +48,8 @@ test('a list of bare results with no words is placed where an answer is the key�
 test('near misses: another homework, prose with no answer, and a submission whose parts were recognised stay as they are', { skip: devSkip }, () => {
   // Formulas and questions of another course: no words of this problem set, no key answer.
   assert.deepEqual(placed(fixture('other-homework.txt')), []);
+  // Results under a question the key does not have: its numbering says they answer something else.
+  assert.deepEqual(placed(fixture('results-only.txt').replace('HW4 — results only', 'Problem 5 — results only')), []);
   // The problem set's words with no formula or number: nothing answers.
   assert.deepEqual(placed(fixture('prose-only.txt')), []);
   // Recognised parts: the fallback does not run at all (it grades nothing, returns the same grades).

@@ -94,7 +94,8 @@ function ofQuestion(s: Stretch, question: string, submission: Submission): boole
 const NAMED_QUESTIONS =
   /(?:\b(?:questions?|problems?|probs?\.?|exercises?|tasks?|q)|#)[ \t]*(?:no\.?[ \t]*)?(\d+(?:[ \t]*(?:,|and|&|\+|or)[ \t]*(?:q[ \t]*)?\d+)*)\b|\b(\d+)[ \t]*(?:\([a-h]\)|\.[a-h]\b)/gi;
 
-function namedQuestions(text: string): Set<string> {
+/** The question numbers a text names (see `NAMED_QUESTIONS`). */
+export function namedQuestions(text: string): Set<string> {
   const named = new Set<string>();
   for (const m of text.matchAll(NAMED_QUESTIONS)) for (const n of (m[1] ?? m[2] ?? '').match(/\d+/g) ?? []) named.add(String(Number(n)));
   return named;

@@ -3,7 +3,8 @@ import type { PartGrade, PartVerdict } from '../model/grade.js';
 import type { Attempt, Submission } from '../model/submission.js';
 import type { Assignment } from '../documents/assignment.js';
 import { HOLDS_MATH, asksSomething, nearestStatements, partByContent } from '../documents/segment.js';
-import { type GradeResponse, type Stretch, formulaAnswers, problemText, sharedKeyAnswer, squeezed, unalignedStretches } from './content-fallback.js';
+import { foldLabelWords } from '../documents/label-words.js';
+import { type GradeResponse, type Stretch, formulaAnswers, namedQuestions, problemText, sharedKeyAnswer, squeezed, unalignedStretches } from './content-fallback.js';
 
 /**
  * The last resort for a submission the reader recognised (almost) no part of: an app, a medium or a
@@ -223,11 +224,15 @@ export function placeByContent(parts: PartGrade[], submission: Submission, assig
   }
   // Then an answer the key's own answer is found in, where no words name another part: a formula
   // the problem set does not state, no other part's key shares, and no placed part read.
+  // A submission that names the questions it answers (`Q1 and Q3`, `문제 5`): a formula that fits
+  // another question's key is no answer to it, whatever it happens to equal.
+  const named = namedQuestions(foldLabelWords(submission.text));
   const used = new Set<Block>();
   const read = new Set([...placed.values()].flatMap((g) => [squeezed(g.answer), squeezed(g.answer.split('=').pop()!)]));
   for (const p of parts) {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || placed.has(p.id) || !part || !formulaAnswers(part) || sharedKeyAnswer(part, assignment)) continue;
+    if (named.size && !named.has(p.id.split('.')[0]!)) continue;
     for (const b of paragraphs) {
       if ((b.named && (taken.has(b.named) || b.named.split('.')[0] !== p.id.split('.')[0])) || used.has(b)) continue;
       const g = tryBlock(part, b, 'it holds the part’s answer');
