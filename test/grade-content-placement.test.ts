@@ -35,7 +35,7 @@ test('answers introduced by the question in words, with no part labels, are plac
   assert.equal(parts.size, 3);
 });
 
-test('a list of bare results with no words is placed where an answer is the key’s own', { skip: devSkip }, () => {
+test('a list of bare results, in a submission whose words are about this problem set, is placed where an answer is the key’s own', { skip: devSkip }, () => {
   const parts = new Map(placed(fixture('results-only.txt')).map((p) => [p.id, p]));
   assert.deepEqual([...parts.keys()].sort(), ['1.a', '1.b', '4.c']);
   for (const g of parts.values()) {
@@ -49,7 +49,7 @@ test('near misses: another homework, prose with no answer, and a submission whos
   // Formulas and questions of another course: no words of this problem set, no key answer.
   assert.deepEqual(placed(fixture('other-homework.txt')), []);
   // Results under a question the key does not have: its numbering says they answer something else.
-  assert.deepEqual(placed(fixture('results-only.txt').replace('HW4 — results only', 'Problem 5 — results only')), []);
+  assert.deepEqual(placed(fixture('results-only.txt').replace('HW4 —', 'Problem 5 —')), []);
   // The problem set's words with no formula or number: nothing answers.
   assert.deepEqual(placed(fixture('prose-only.txt')), []);
   // Recognised parts: the fallback does not run at all (it grades nothing, returns the same grades).

@@ -174,6 +174,8 @@ const ABOUT_THE_SET = 0.35;
  * Whether a submission's words are about this problem set at all: some line comes close to a
  * part's statement. Common words (`how many`, `what is`) bring another course's homework about as
  * near as a loose paraphrase of this one; a line that restates a part does not happen by chance.
+ * Neither words nor a formula that equals a key answer place anything in a submission not about
+ * the set (a formula as common as `2c d_out^2 d_in` may answer another course's question).
  */
 function aboutTheSet(stretches: Stretch[], assignment: Assignment): boolean {
   return stretches.some((s) => s.text.split('\n').some((l) => l.trim() && partByContent(l, assignment.outline, { min: ABOUT_THE_SET }) !== undefined));
@@ -211,7 +213,8 @@ export function placeByContent(parts: PartGrade[], submission: Submission, assig
   // First the parts the words name (the passage's own, or the question asked before it): the last
   // answer of the kind the key expects among them, as a revised answer is read.
   const placed = new Map<string, PartGrade>();
-  for (const p of aboutTheSet(stretches, assignment) ? parts : []) {
+  const about = aboutTheSet(stretches, assignment);
+  for (const p of about ? parts : []) {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || !part || !part.answers.length) continue;
     for (const run of runsNamed(byPart, p.id).reverse()) {
@@ -229,7 +232,7 @@ export function placeByContent(parts: PartGrade[], submission: Submission, assig
   const named = namedQuestions(foldLabelWords(submission.text));
   const used = new Set<Block>();
   const read = new Set([...placed.values()].flatMap((g) => [squeezed(g.answer), squeezed(g.answer.split('=').pop()!)]));
-  for (const p of parts) {
+  for (const p of about ? parts : []) {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || placed.has(p.id) || !part || !formulaAnswers(part) || sharedKeyAnswer(part, assignment)) continue;
     if (named.size && !named.has(p.id.split('.')[0]!)) continue;
