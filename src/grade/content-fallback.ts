@@ -15,7 +15,7 @@ import { nearestStatements, partByContent } from '../documents/segment.js';
  */
 
 /** One stretch of answer text no response holds: an assistant turn, or a write-up's run of lines. */
-interface Stretch {
+export interface Stretch {
   text: string;
   turn?: number;
   line?: number;
@@ -25,12 +25,12 @@ interface Stretch {
 export type GradeResponse = (part: KeyPart, response: PartResponse) => PartGrade;
 
 /** Answer kinds a candidate finder reads as mathematics; options, tables and prose need a label to be told apart. */
-function formulaAnswers(part: KeyPart): boolean {
+export function formulaAnswers(part: KeyPart): boolean {
   return part.answers.length > 0 && part.answers.every((a) => a.spec.type !== 'text' && a.spec.type !== 'choice' && a.spec.type !== 'table');
 }
 
 /** The answer text no response was aligned to: unaligned assistant turns of a transcript, unaligned runs of a write-up's lines. */
-function unalignedStretches(submission: Submission): Stretch[] {
+export function unalignedStretches(submission: Submission): Stretch[] {
   const attempts = submission.responses.flatMap((r) => r.attempts);
   if (submission.messages?.length) {
     const used = new Set(attempts.map((a) => a.turn));
@@ -94,7 +94,8 @@ function ofQuestion(s: Stretch, question: string, submission: Submission): boole
 const NAMED_QUESTIONS =
   /(?:\b(?:questions?|problems?|probs?\.?|exercises?|tasks?|q)|#)[ \t]*(?:no\.?[ \t]*)?(\d+(?:[ \t]*(?:,|and|&|\+|or)[ \t]*(?:q[ \t]*)?\d+)*)\b|\b(\d+)[ \t]*(?:\([a-h]\)|\.[a-h]\b)/gi;
 
-function namedQuestions(text: string): Set<string> {
+/** The question numbers a text names (see `NAMED_QUESTIONS`). */
+export function namedQuestions(text: string): Set<string> {
   const named = new Set<string>();
   for (const m of text.matchAll(NAMED_QUESTIONS)) for (const n of (m[1] ?? m[2] ?? '').match(/\d+/g) ?? []) named.add(String(Number(n)));
   return named;
@@ -131,7 +132,7 @@ function askedBefore(turn: number, part: string, submission: Submission, assignm
 }
 
 /** A formula as compared for restatement: no spaces, dollars, sizing commands or braces. */
-function squeezed(s: string): string {
+export function squeezed(s: string): string {
   return s
     .replace(/\\(?:left|right|,|;|!|quad|qquad)|[\s${}]/g, '')
     .replace(/\\(?:mathrm|text|operatorname|mathbf)/g, '')
@@ -141,7 +142,8 @@ function squeezed(s: string): string {
 /** The problem set's text, squeezed, once per assignment: an answer it contains is the question's, restated. */
 const PROBLEM_TEXT = new WeakMap<Assignment, string>();
 
-function problemText(assignment: Assignment): string {
+/** The problem set's text, squeezed (see `squeezed`). */
+export function problemText(assignment: Assignment): string {
   let t = PROBLEM_TEXT.get(assignment);
   if (t === undefined) {
     const qs = assignment.problems?.questions ?? [];
@@ -154,7 +156,8 @@ function problemText(assignment: Assignment): string {
 /** Parts whose key answer another part's is too, once per assignment: content cannot tell which of the two a formula answers. */
 const SHARED_KEY_ANSWERS = new WeakMap<Assignment, Set<string>>();
 
-function sharedKeyAnswer(part: KeyPart, assignment: Assignment): boolean {
+/** Whether another part's key answer is this part's too. */
+export function sharedKeyAnswer(part: KeyPart, assignment: Assignment): boolean {
   let shared = SHARED_KEY_ANSWERS.get(assignment);
   if (!shared) {
     const byAnswer = new Map<string, string[]>();

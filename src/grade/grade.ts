@@ -30,6 +30,7 @@ import { familyRenamesIn, namedByDefinition, renamed, renamesIn, restates, state
 import { withoutStandingRemarks } from './standing-answer.js';
 import { floorsOptional, withoutFloors } from './key-leniency.js';
 import { findByContent } from './content-fallback.js';
+import { placeByContent } from './content-placement.js';
 import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantity.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
@@ -1203,7 +1204,9 @@ export function gradeSubmission(keyOrAssignment: Key | Assignment, submission: S
     key.parts.map((p) => gradePart(p, byId.get(p.id), assignment, submission.warnings.length, byQuestion.get(p.id.split('.')[0]!))),
   );
   // A part no label was found for: its answer looked for by content in what no part was aligned to.
-  const parts = findByContent(aligned, submission, assignment, (p, r) => gradePart(p, r, assignment, submission.warnings.length));
+  const gradeOne = (p: KeyPart, r: PartResponse) => gradePart(p, r, assignment, submission.warnings.length);
+  // A submission the reader recognised (almost) nothing of: its answers placed by what they contain, for a person.
+  const parts = placeByContent(findByContent(aligned, submission, assignment, gradeOne), submission, assignment, gradeOne);
   const counted = parts.filter((p) => p.graded);
   return {
     submission: submission.id,
