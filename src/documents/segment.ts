@@ -1549,7 +1549,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
         // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both.)
-        if (inline.length > 1 && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
+        if ((inline.length > 1 || !promptParts.length) && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);

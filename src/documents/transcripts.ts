@@ -4,6 +4,7 @@ import { APPENDIX_SECTION } from './part-ids.js';
 import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
+import { isTurnTail, TURN_TAIL } from './turn-tails.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -331,6 +332,8 @@ export function parseMarkdownChat(text: string): Message[] {
     if (/^\s*#/.test(l) && m[3] && !m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[3].split(/\s+/).length >= 4) return undefined;
     // `Llama 4 Scout:`: a variant's name between the model's and the colon that ends the line is the speaker's, not the turn's first words.
     if (m[3] && l.trim().length <= 40 && VARIANT_THEN_COLON.test(m[3]) && !USER_NAME_ONLY.test(m[1]!)) return withoutTurnText(m);
+    // `Assistant · o4-mini`, `User  9:02 PM`: the app's note beside the name (which model, when) is no word of the turn.
+    if (m[3] && !m[2] && isTurnTail(l.slice(l.indexOf(m[1]!) + m[1]!.length))) return withoutTurnText(m);
     if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
     // `Model          Thoughts (experimental)  ▸`: the name with the page's buttons copied beside it, far to its right.
     if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return withoutTurnText(m);
@@ -497,7 +500,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
   // does a heading (`### You said:` / `### Claude said:`).
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE}|${TURN_TAIL})`, 'im');
   const labelled = () => said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text);
   // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text) && (CHATGPT_PERSON.test(text) || !labelled())) return 'chatgpt-text';
