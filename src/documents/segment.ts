@@ -740,6 +740,12 @@ function titleCased(title: string): boolean {
 const PRESENTED_QUESTION =
   /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now\s+for|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
+/**
+ * A question's part by its number and bracketed letter within a request's words, written as one id
+ * (`in 4(e) please`, `Q2(f)?`); a number set apart from a letter is a count's (`batch size 1 (d)?`).
+ */
+const PART_IN_REQUEST = /(?:^|[\s,;:(])(?:q(?:uestion)?\s*)?(\d{1,2})\(([a-h])\)(?=[\s,.;:!?)]|$)/gi;
+
 /** A request that opens on a verb and names the question it is for (`solve this (question 4 a, b, c)`). */
 const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\b[^.?!\n\d]{0,30}?\b(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
@@ -798,6 +804,11 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     .filter(Boolean);
   const requested = [...first.slice(0, 6), ...closing.slice(0, 6)].map((l) => REQUESTED_QUESTION.exec(l)).find((r) => r);
   if (requested) return { number: requested[1]!, heading: '' };
+  // `fill in the table in 4(e) please` under a picture or a preamble: the request, the turn's last line,
+  // short and with no formula, names one part by its number and letter anywhere in its words.
+  const request = closing.at(-1) ?? '';
+  const soleId = request.length < 120 && !/[$\\=]/.test(request) ? [...request.matchAll(PART_IN_REQUEST)] : [];
+  if (soleId.length === 1) return { number: soleId[0]![1]!, heading: '', part: soleId[0]![2]!.toLowerCase() };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
     .slice(0, 2)

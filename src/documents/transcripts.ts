@@ -48,8 +48,13 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
   return kept.join('\n\n');
 }
 
-/** Rule lines (`-----`, `=====`) at a text's top or bottom. */
-const RULES_AROUND = /^(?:\s*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*)+$/g;
+/**
+ * Rule lines at a text's top or bottom: one symbol repeated, whatever the symbol (`-----`, `=====`, a
+ * phone's `────────` in box-drawing lines); not a code fence's backticks or tildes, a heading's `###`, or math.
+ */
+const RULE = String.raw`([^\p{L}\p{N}\s\x60~#$\\])\1{2,}`;
+const RULES_ABOVE = new RegExp(String.raw`^(?:\s*${RULE}[ \t]*(?:\n|$))+`, 'u');
+const RULES_BELOW = new RegExp(String.raw`(?:\n[ \t]*${RULE}\s*)+$`, 'u');
 
 const FILE = new RegExp(String.raw`\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:${UPLOAD_EXTENSIONS}))`, 'gi');
 
@@ -61,7 +66,7 @@ export function pushUserTurn(body: string, line: number, messages: Message[]): v
   if (!body.trim()) return;
   const files = [...body.matchAll(FILE)].map((m) => m[1]!);
   // (A rule the person drew between exchanges, `-----`, is no line of the turn: left at its top it would hide the words it opens on.)
-  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages).replace(RULES_AROUND, '');
+  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages).replace(RULES_ABOVE, '').replace(RULES_BELOW, '');
   messages.push({ role: 'user', text: clean.trim(), line, ...(files.length ? { files } : {}) });
 }
 
