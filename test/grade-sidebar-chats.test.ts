@@ -29,6 +29,24 @@ test("a side panel's reply lines carry the model after the app's name, under a f
   assert.deepEqual(ps6Verdicts(DIR, 'sider-panel.txt'), ['2.a correct', '2.b correct', '4.a correct']);
 });
 
+test("the same panel with a known model's word before the app's note (`Model | Claude 3.5 Haiku`) and the person's word unknown: the turns are read by their lines", () => {
+  const text = fixture('sider-panel.txt')
+    .replace(/^Me$/gm, 'Query')
+    .replace(/^Sider \| /gm, 'Model | ');
+  const sub = readSubmission(text, 'renamed.txt', key!, problems);
+  // (The header's `Assistant: Sider side panel` names no speaker of these lines now, and stays a turn of its own before them.)
+  assert.ok(
+    (sub.messages ?? [])
+      .map((m) => m.role[0])
+      .join('')
+      .endsWith('uauaua'),
+  );
+  assert.deepEqual(
+    sub.responses.map((r) => r.partId),
+    ['2.a', '2.b', '4.a'],
+  );
+});
+
 test("a team chat's bot thread under fields naming the bot and the channel: the stamped messages are the turns", () => {
   assert.equal(roles('mattermost-bot.txt'), 'nuauaua');
   assert.deepEqual(ps6Verdicts(DIR, 'mattermost-bot.txt'), ['2.a correct', '2.b correct', '4.a correct']);

@@ -807,8 +807,11 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   // `fill in the table in 4(e) please` under a picture or a preamble: the request, the turn's last line,
   // short and with no formula, names one part by its number and letter anywhere in its words.
   const request = closing.at(-1) ?? '';
+  // (Not a remark on it, `2(b) is what I care about, but first: are you sure about (a)?`: no other letter, no verdict after it.)
   const soleId = request.length < 120 && !/[$\\=]/.test(request) ? [...request.matchAll(PART_IN_REQUEST)] : [];
-  if (soleId.length === 1) return { number: soleId[0]![1]!, heading: '', part: soleId[0]![2]!.toLowerCase() };
+  const sole = soleId.length === 1 ? soleId[0]! : undefined;
+  const remarked = sole && (new RegExp(String.raw`^\s*${REMARKED_ON}`, 'i').test(request.slice(sole.index + sole[0].length)) || (request.match(/\([a-h]\)/gi)?.length ?? 0) > 1);
+  if (sole && !remarked) return { number: sole[1]!, heading: '', part: sole[2]!.toLowerCase() };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
     .slice(0, 2)

@@ -206,7 +206,8 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
     if (STRUCTURE.test(asker) || KNOWN_MODEL.test(asker) || KNOWN_USER.test(answerer)) continue;
     // (A model's known name alone on its line, no markup, is the unlabelled-chat reader's cue: it reads
     // the person's turns there by what they say, which the labelled reader would not.)
-    if (shape === '||||' && KNOWN_MODEL.test(answerer)) continue;
+    // (With the app's note beside it, `Model · o4-mini`, the name is no lone cue: the turns are read by their lines.)
+    if (shape === '||||' && KNOWN_MODEL.test(answerer) && heads.every((h) => h.name !== answerer || !lines[h.at]!.slice(h.to).trim())) continue;
     const from = heads[0]!.name === asker ? 0 : 1;
     const turns = heads.slice(from);
     if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found)))) continue;

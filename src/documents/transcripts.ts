@@ -4,7 +4,7 @@ import { APPENDIX_SECTION } from './part-ids.js';
 import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
-import { isTurnTail, TURN_TAIL } from './turn-tails.js';
+import { isTurnTail } from './turn-tails.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -505,8 +505,12 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
   // does a heading (`### You said:` / `### Claude said:`).
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE}|${TURN_TAIL})`, 'im');
-  const labelled = () => said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text);
+  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
+  // (Or the app's note beside the name, `Monica · o4-mini`, `User  9:02 PM`: read apart, its capitals and digits are what tell it from words.)
+  const tailed = (names: string) =>
+    [...text.matchAll(new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim'))].some((m) => isTurnTail(m[1]!));
+  const speaks = (names: string) => said(names).test(text) || tailed(names);
+  const labelled = () => speaks(USER_NAMES) && speaks(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`);
   // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text) && (CHATGPT_PERSON.test(text) || !labelled())) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)

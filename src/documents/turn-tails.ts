@@ -7,8 +7,12 @@
  * holds no formula.
  */
 
-/** A word of such a note: no stop or colon that ends a sentence or opens one, no formula. */
-const NOTE_WORD = String.raw`(?:[^\s.?!:$\\]|[.:](?=[^\s.?!:$\\])){1,24}`;
+/**
+ * A word of such a note, a name's or a number's: it has a capital or a digit (`o4-mini`, `Claude`, `21:14`),
+ * or is a short joining word (`at`); no stop or colon that ends a sentence, no formula. (`— asking about
+ * the runtime` is words of the turn's, `— Part (a)` a section's.)
+ */
+const NOTE_WORD = String.raw`(?:(?=[^\s]*[A-Z0-9])(?:[^\s.?!:$\\()]|[.:](?=[^\s.?!:$\\])){1,24}|[a-z]{1,2})`;
 
 /** A separator, then a note of one to four words (`· o4-mini`, `— 21:14`, `| Claude Opus 4.5`, `— Today at 9:02`). */
 export const SEPARATED_NOTE = String.raw`[ \t]+[—–·|•][ \t]*${NOTE_WORD}(?:[ \t]+${NOTE_WORD}){0,3}`;

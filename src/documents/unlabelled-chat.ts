@@ -4,6 +4,7 @@ import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
+import { isTurnTail } from './turn-tails.js';
 
 /**
  * Chats copied as text from a web app in which the person's turns carry no label: only the
@@ -19,8 +20,13 @@ import { UPLOAD_EXTENSIONS } from './upload-names.js';
 const REASONING =
   /^(?:\*\*|_)?(?:thought for\b[^.\n]{1,30}|reasoned for\b[^.\n]{1,30}|thinking completed\b[^.\n]{0,40}|done thinking\b[^.\n]{0,30}|show thinking|thought process|thinking(?:\.\.\.|…)?|已深度思考[^\n]{0,20}|已思考[^\n]{0,20}|思考过程|深度思考中)(?:\*\*|_)?$/i;
 
-/** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
+/**
+ * The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`), perhaps with the
+ * app's note beside it (`Model · o4-mini`, `Assistant  9:02 PM`): the reply follows it.
+ */
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
+/** The same name with something after it on the line, which is the app's note when it is only that (isTurnTail). */
+const NAME_THEN = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])(.+)$`, 'i');
 
 /** A site's header over a reply, naming the model (Phind: `ANSWER | PHIND-70B MODEL`; `Answer | linear model` names none). */
 const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_NAMES})[\w .-]{0,30}?\s+model$`, 'i');
@@ -89,7 +95,7 @@ interface Block {
 
 /** A line that marks a reply: the model's name, the site's note that it reasoned, or a header naming it. */
 function isReplyCue(line: string): boolean {
-  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line);
+  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line) || isTurnTail(NAME_THEN.exec(line)?.[1] ?? '');
 }
 
 /** An answer engine's `Answer` header over its reply (Perplexity's thread: `**Sources**` then `**Answer**`). */
