@@ -507,8 +507,7 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
   const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
   // (Or the app's note beside the name, `Monica · o4-mini`, `User  9:02 PM`: read apart, its capitals and digits are what tell it from words.)
-  const tailed = (names: string) =>
-    [...text.matchAll(new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim'))].some((m) => isTurnTail(m[1]!));
+  const tailed = (names: string) => [...text.matchAll(new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim'))].some((m) => isTurnTail(m[1]!));
   const speaks = (names: string) => said(names).test(text) || tailed(names);
   const labelled = () => speaks(USER_NAMES) && speaks(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`);
   // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)

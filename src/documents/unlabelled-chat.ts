@@ -26,7 +26,7 @@ const REASONING =
  */
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
 /** The same name with something after it on the line, which is the app's note when it is only that (isTurnTail). */
-const NAME_THEN = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])(.+)$`, 'i');
+const NAME_THEN = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])(.+)$`, 'i');
 
 /** A site's header over a reply, naming the model (Phind: `ANSWER | PHIND-70B MODEL`; `Answer | linear model` names none). */
 const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_NAMES})[\w .-]{0,30}?\s+model$`, 'i');
