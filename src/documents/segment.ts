@@ -749,6 +749,12 @@ function titleCased(title: string): boolean {
 const PRESENTED_QUESTION =
   /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now\s+for|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
+/**
+ * A question's part by its number and bracketed letter within a request's words, written as one id
+ * (`in 4(e) please`, `Q2(f)?`); a number set apart from a letter is a count's (`batch size 1 (d)?`).
+ */
+const PART_IN_REQUEST = /(?:^|[\s,;:(])(?:q(?:uestion)?\s*)?(\d{1,2})\(([a-h])\)(?=[\s,.;:!?)]|$)/gi;
+
 /** A request that opens on a verb and names the question it is for (`solve this (question 4 a, b, c)`). */
 const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\b[^.?!\n\d]{0,30}?\b(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
@@ -807,6 +813,14 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     .filter(Boolean);
   const requested = [...first.slice(0, 6), ...closing.slice(0, 6)].map((l) => REQUESTED_QUESTION.exec(l)).find((r) => r);
   if (requested) return { number: requested[1]!, heading: '' };
+  // `fill in the table in 4(e) please` under a picture or a preamble: the request, the turn's last line,
+  // short and with no formula, names one part by its number and letter anywhere in its words.
+  const request = closing.at(-1) ?? '';
+  // (Not a remark on it, `2(b) is what I care about, but first: are you sure about (a)?`: no other letter, no verdict after it.)
+  const soleId = request.length < 120 && !/[$\\=]/.test(request) ? [...request.matchAll(PART_IN_REQUEST)] : [];
+  const sole = soleId.length === 1 ? soleId[0]! : undefined;
+  const remarked = sole && (new RegExp(String.raw`^\s*${REMARKED_ON}`, 'i').test(request.slice(sole.index + sole[0].length)) || (request.match(/\([a-h]\)/gi)?.length ?? 0) > 1);
+  if (sole && !remarked) return { number: sole[1]!, heading: '', part: sole[2]!.toLowerCase() };
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
     .slice(0, 2)
@@ -1558,7 +1572,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
         if (opened) promptParts = [opened];
         // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both.)
-        if (inline.length > 1 && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
+        if ((inline.length > 1 || !promptParts.length) && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
         askedTexts = new Map(
           asked.flatMap((s) => {
             const id = idFor(question, s.label!.part, s.label!.subpart, outline);

@@ -1,5 +1,6 @@
 import { ASKS } from './segment.js';
 import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+import { withoutSenderFields } from './sender-fields.js';
 
 /**
  * Chats whose turns are headed in ways the transcript reader does not know, rewritten so that
@@ -69,6 +70,8 @@ export function speakerLines(text: string): string {
   }
   if (t.includes('>>>') && OLLAMA.test(t)) t = terminalTurns(t);
   // (Quoting prompts adds no model's line: the one test serves both.)
+  // (`Bot: TutorBot (course bot)` over `TutorBot  BOT  9:02 PM` messages says who the model is; it is no turn of its.)
+  if (MODEL_SAYS_IN.test(t)) t = withoutSenderFields(t);
   const modelSays = MODEL_SAYS_IN.test(t);
   if (modelSays && t.includes('>')) t = quotedPrompts(t);
   const handle = modelSays ? personsHandle(t) : undefined;

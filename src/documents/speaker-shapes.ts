@@ -1,5 +1,6 @@
 import { asksSomething as asks } from './segment.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
+import { FIELD } from './sender-fields.js';
 
 /**
  * Chats whose who-speaks lines carry names the transcript readers have no word for: `Kai:` /
@@ -205,7 +206,8 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
     if (STRUCTURE.test(asker) || KNOWN_MODEL.test(asker) || KNOWN_USER.test(answerer)) continue;
     // (A model's known name alone on its line, no markup, is the unlabelled-chat reader's cue: it reads
     // the person's turns there by what they say, which the labelled reader would not.)
-    if (shape === '||||' && KNOWN_MODEL.test(answerer)) continue;
+    // (With the app's note beside it, `Model · o4-mini`, the name is no lone cue: the turns are read by their lines.)
+    if (shape === '||||' && KNOWN_MODEL.test(answerer) && heads.every((h) => h.name !== answerer || !lines[h.at]!.slice(h.to).trim())) continue;
     const from = heads[0]!.name === asker ? 0 : 1;
     const turns = heads.slice(from);
     if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found)))) continue;
@@ -262,5 +264,18 @@ export function speakerShapes(text: string): string {
     const l = lines[h.at]!;
     lines[h.at] = `${h.lead}${h.upper ? role.toUpperCase() : role}${l.slice(h.to)}`;
   }
+  // The writer's fields over the chat naming who speaks in it are no turns.
+  for (let i = 0; i < s.lines[0]!.at; i++) if (namesSpeaker(lines[i]!, [s.asker, s.answerer])) lines[i] = '';
   return lines.join('\n');
+}
+
+/**
+ * Whether a line over the chat is the writer's field saying who speaks in it, its value opening on a
+ * speaker's name as the turns are headed (`Assistant: Monica browser extension (Chrome sidebar)` over
+ * `Monica · o4-mini` turns). Its label is a turn's word the readers know (`Assistant:`, `Bot:`), and
+ * read as a turn it would take the header for the chat's first reply.
+ */
+function namesSpeaker(line: string, names: readonly string[]): boolean {
+  const value = FIELD.exec(line)?.[1]?.toLowerCase();
+  return !!value && names.some((n) => value.startsWith(n) && !/[\p{L}\p{N}]/u.test(value.charAt(n.length)));
 }

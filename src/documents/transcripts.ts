@@ -4,6 +4,7 @@ import { APPENDIX_SECTION } from './part-ids.js';
 import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
+import { isTurnTail } from './turn-tails.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -47,8 +48,13 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
   return kept.join('\n\n');
 }
 
-/** Rule lines (`-----`, `=====`) at a text's top or bottom. */
-const RULES_AROUND = /^(?:\s*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*)+$/g;
+/**
+ * Rule lines at a text's top or bottom: one symbol repeated, whatever the symbol (`-----`, `=====`, a
+ * phone's `────────` in box-drawing lines); not a code fence's backticks or tildes, a heading's `###`, or math.
+ */
+const RULE = String.raw`([^\p{L}\p{N}\s\x60~#$\\])\1{2,}`;
+const RULES_ABOVE = new RegExp(String.raw`^(?:\s*${RULE}[ \t]*(?:\n|$))+`, 'u');
+const RULES_BELOW = new RegExp(String.raw`(?:\n[ \t]*${RULE}\s*)+$`, 'u');
 
 const FILE = new RegExp(String.raw`\[File\]:\s*(\S+(?:\s+\S+)*?\.(?:${UPLOAD_EXTENSIONS}))`, 'gi');
 
@@ -60,7 +66,7 @@ export function pushUserTurn(body: string, line: number, messages: Message[]): v
   if (!body.trim()) return;
   const files = [...body.matchAll(FILE)].map((m) => m[1]!);
   // (A rule the person drew between exchanges, `-----`, is no line of the turn: left at its top it would hide the words it opens on.)
-  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages).replace(RULES_AROUND, '');
+  const clean = separateRemarks(body.replace(FILE, '').trim(), line, messages).replace(RULES_ABOVE, '').replace(RULES_BELOW, '');
   messages.push({ role: 'user', text: clean.trim(), line, ...(files.length ? { files } : {}) });
 }
 
@@ -331,6 +337,8 @@ export function parseMarkdownChat(text: string): Message[] {
     if (/^\s*#/.test(l) && m[3] && !m[2] && !/^[^:]{0,12}:/.test(l.slice(l.indexOf(m[1]!) + m[1]!.length)) && m[3].split(/\s+/).length >= 4) return undefined;
     // `Llama 4 Scout:`: a variant's name between the model's and the colon that ends the line is the speaker's, not the turn's first words.
     if (m[3] && l.trim().length <= 40 && VARIANT_THEN_COLON.test(m[3]) && !USER_NAME_ONLY.test(m[1]!)) return withoutTurnText(m);
+    // `Assistant · o4-mini`, `User  9:02 PM`: the app's note beside the name (which model, when) is no word of the turn.
+    if (m[3] && !m[2] && isTurnTail(l.slice(l.indexOf(m[1]!) + m[1]!.length))) return withoutTurnText(m);
     if (/^\s*(?:#{1,6}|\*\*)/.test(l) || m[2] || /:\s*/.test(l.slice(0, m[1]!.length + 8)) || !m[3]) return m;
     // `Model          Thoughts (experimental)  ▸`: the name with the page's buttons copied beside it, far to its right.
     if (BUTTONS_BESIDE.test(l.trimStart().slice(m[1]!.length))) return withoutTurnText(m);
@@ -498,7 +506,10 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // does a heading (`### You said:` / `### Claude said:`).
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
   const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
-  const labelled = () => said(USER_NAMES).test(text) && said(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`).test(text);
+  // (Or the app's note beside the name, `Monica · o4-mini`, `User  9:02 PM`: read apart, its capitals and digits are what tell it from words.)
+  const tailed = (names: string) => [...text.matchAll(new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim'))].some((m) => isTurnTail(m[1]!));
+  const speaks = (names: string) => said(names).test(text) || tailed(names);
+  const labelled = () => speaks(USER_NAMES) && speaks(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`);
   // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text) && (CHATGPT_PERSON.test(text) || !labelled())) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)

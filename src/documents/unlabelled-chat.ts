@@ -4,6 +4,7 @@ import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
+import { isTurnTail } from './turn-tails.js';
 
 /**
  * Chats copied as text from a web app in which the person's turns carry no label: only the
@@ -19,8 +20,13 @@ import { UPLOAD_EXTENSIONS } from './upload-names.js';
 const REASONING =
   /^(?:\*\*|_)?(?:thought for\b[^.\n]{1,30}|reasoned for\b[^.\n]{1,30}|thinking completed\b[^.\n]{0,40}|done thinking\b[^.\n]{0,30}|show thinking|thought process|thinking(?:\.\.\.|…)?|已深度思考[^\n]{0,20}|已思考[^\n]{0,20}|思考过程|深度思考中)(?:\*\*|_)?$/i;
 
-/** The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`): the reply follows it. */
+/**
+ * The model's name alone on a line (`Le Chat`, `Qwen3-Max`, `Mistral Medium 3`, `ChatGPT said:`), perhaps with the
+ * app's note beside it (`Model · o4-mini`, `Assistant  9:02 PM`): the reply follows it.
+ */
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
+/** The same name with something after it on the line, which is the app's note when it is only that (isTurnTail). */
+const NAME_THEN = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])(.+)$`, 'i');
 
 /** A site's header over a reply, naming the model (Phind: `ANSWER | PHIND-70B MODEL`; `Answer | linear model` names none). */
 const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_NAMES})[\w .-]{0,30}?\s+model$`, 'i');
@@ -89,7 +95,7 @@ interface Block {
 
 /** A line that marks a reply: the model's name, the site's note that it reasoned, or a header naming it. */
 function isReplyCue(line: string): boolean {
-  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line);
+  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line) || isTurnTail(NAME_THEN.exec(line)?.[1] ?? '');
 }
 
 /** An answer engine's `Answer` header over its reply (Perplexity's thread: `**Sources**` then `**Answer**`). */
@@ -379,7 +385,51 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
   // A short request in words last (`now do (d) ii: stride 2, pad 1`, `continue`, `are you sure`): the person's.
   const last = blocks[to - 1];
   if (start === to && to - 1 >= first && last?.kind === 'text' && (requests(last.text) || movesOn(last.text))) return to - 1;
+  // A picture the person sent, and the few words they typed under it (`[photo: page 6]` / `now 4f`): theirs, whatever the words.
+  if (start === to) {
+    const sent = pictureSent(blocks, first, to);
+    if (sent !== undefined) return sent;
+  }
   return start;
+}
+
+/** A placeholder for a picture sent, alone on its line, as a copy or its writer leaves it: `[photo: hw4 page 6 — the table]`, `[image]`, `<image>`. */
+const PICTURE_LINE = /^(?:\[(?:image|img|photo|picture|screenshot|attachment|figure)s?\b[^\]\n]{0,200}\]|<image>)$/i;
+
+/** A rule drawn between exchanges: one symbol repeated (`-----`, `────────`). */
+const RULE_LINE = /^([^\p{L}\p{N}\s])\1{2,}$/u;
+
+/**
+ * The few words a person types under a picture: a line or two, no formula (`7a`, `fill in the table in
+ * 4(e) please`). A sentence closed by a full stop is a reply's own under its figure, unless it requests.
+ */
+function typedUnder(lines: readonly string[]): boolean {
+  const t = lines.join(' ').trim();
+  return t.length < 200 && lines.length <= 3 && !/[$\\=]/.test(t) && (!/\.$/.test(t) || requests(t));
+}
+
+/**
+ * Where the person's turn starts when the span ends on a picture they sent: a block of a placeholder
+ * (after a rule, perhaps) with the words typed under it, or a placeholder's block and a short one of
+ * words after it. A reply shows no picture of its own sent as a placeholder: the page shows the
+ * person's message so when what they asked is in the picture. Undefined when the span ends otherwise.
+ */
+function pictureSent(blocks: readonly Block[], first: number, to: number): number | undefined {
+  const linesOf = (k: number) =>
+    blocks[k]!.text.split('\n')
+      .map((l) => l.trim())
+      .filter((l) => !RULE_LINE.test(l));
+  const pictureThenWords = (k: number) => {
+    if (k < first || blocks[k]!.kind !== 'text') return false;
+    const lines = linesOf(k);
+    const pictures = lines.findIndex((l) => !PICTURE_LINE.test(l));
+    const words = pictures < 0 ? [] : lines.slice(pictures);
+    return pictures !== 0 && (!words.length || typedUnder(words));
+  };
+  if (pictureThenWords(to - 1)) return to - 1;
+  const onlyWords = (k: number) => k >= first && blocks[k]!.kind === 'text' && typedUnder(linesOf(k));
+  if (onlyWords(to - 1) && to - 2 >= first && pictureThenWords(to - 2) && linesOf(to - 2).every((l) => PICTURE_LINE.test(l))) return to - 2;
+  return undefined;
 }
 
 /**
