@@ -139,6 +139,21 @@ export function squeezed(s: string): string {
     .toLowerCase();
 }
 
+/** A found answer as compared with others: whole and its right side (`c = 1/sqrt(d_in)` holds `1/sqrt(d_in)`, which a sibling's key may share under another name). */
+export function answerForms(answer: string): string[] {
+  return [squeezed(answer), squeezed(answer.split('=').pop()!)];
+}
+
+/** Grades a part against a stretch of text as its one attempt, aligned by content; the stretch's place (`turn 3`, `line 12`) is its label. */
+export function gradeStretch(grade: GradeResponse, part: KeyPart, s: Stretch, alignmentDoubt?: string): PartGrade {
+  const attempt: Attempt = { text: s.text, ...(s.turn !== undefined ? { turn: s.turn } : {}), ...(s.line ? { line: s.line } : {}) };
+  const where = placeOf(s);
+  return grade(part, { partId: part.id, label: where, first: attempt, final: attempt, attempts: [attempt], alignedBy: 'content', ...(alignmentDoubt ? { alignmentDoubt } : {}) });
+}
+
+/** Where a stretch stands, as a person finds it: its turn (counted from 1) or its line. */
+export const placeOf = (s: { turn?: number; line?: number }): string => (s.turn !== undefined ? `turn ${s.turn + 1}` : `line ${s.line}`);
+
 /** The problem set's text, squeezed, once per assignment: an answer it contains is the question's, restated. */
 const PROBLEM_TEXT = new WeakMap<Assignment, string>();
 
@@ -179,9 +194,8 @@ export function findByContent(parts: PartGrade[], submission: Submission, assign
   const stretches = unalignedStretches(submission);
   const problems = problemText(assignment);
   const keyParts = new Map(assignment.key.parts.map((p) => [p.id, p]));
-  // Another part's found answer, whole or its right side (`c = 1/sqrt(d_in)` holds `1/sqrt(d_in)`,
-  // which a sibling's key may share under another name): that part's working, not this one's answer.
-  const answered = new Set(parts.filter((p) => p.verdict !== 'missing' && p.answer).flatMap((p) => [squeezed(p.answer), squeezed(p.answer.split('=').pop()!)]));
+  // Another part's found answer (see `answerForms`): that part's working, not this one's answer.
+  const answered = new Set(parts.filter((p) => p.verdict !== 'missing' && p.answer).flatMap((p) => answerForms(p.answer)));
   return parts.map((p) => {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || !part || !formulaAnswers(part) || sharedKeyAnswer(part, assignment)) return p;
@@ -198,9 +212,8 @@ export function findByContent(parts: PartGrade[], submission: Submission, assign
       .map((r) => ({ text: r.final.text, ...(r.final.turn !== undefined ? { turn: r.final.turn } : {}), ...(r.final.line ? { line: r.final.line } : {}) }));
     const mayAnswer = (s: Stretch) => ofQuestion(s, question, submission) && (s.turn === undefined || askedBefore(s.turn, p.id, submission, assignment));
     for (const s of [...stretches.filter(mayAnswer), ...byOrder]) {
-      const attempt: Attempt = { text: s.text, ...(s.turn !== undefined ? { turn: s.turn } : {}), ...(s.line ? { line: s.line } : {}) };
-      const where = s.turn !== undefined ? `turn ${s.turn + 1}` : `line ${s.line}`;
-      const g = grade(part, { partId: part.id, label: where, first: attempt, final: attempt, attempts: [attempt], alignedBy: 'content' });
+      const where = placeOf(s);
+      const g = gradeStretch(grade, part, s);
       if (g.verdict !== 'correct' || !g.answer) continue;
       const found = squeezed(g.answer);
       // Another part's found answer, or the problem set's own formula restated: not this part's answer.

@@ -1,10 +1,22 @@
 import type { KeyPart } from '../model/key.js';
 import type { PartGrade, PartVerdict } from '../model/grade.js';
-import type { Attempt, Submission } from '../model/submission.js';
+import type { Submission } from '../model/submission.js';
 import type { Assignment } from '../documents/assignment.js';
 import { HOLDS_MATH, asksSomething, nearestStatements, partByContent } from '../documents/segment.js';
 import { foldLabelWords } from '../documents/label-words.js';
-import { type GradeResponse, type Stretch, formulaAnswers, namedQuestions, problemText, sharedKeyAnswer, squeezed, unalignedStretches } from './content-fallback.js';
+import {
+  type GradeResponse,
+  type Stretch,
+  answerForms,
+  formulaAnswers,
+  gradeStretch,
+  namedQuestions,
+  placeOf,
+  problemText,
+  sharedKeyAnswer,
+  squeezed,
+  unalignedStretches,
+} from './content-fallback.js';
 
 /**
  * The last resort for a submission the reader recognised (almost) no part of: an app, a medium or a
@@ -205,11 +217,7 @@ export function placeByContent(parts: PartGrade[], submission: Submission, assig
   const keyParts = new Map(assignment.key.parts.map((p) => [p.id, p]));
   // Parts placed by their words: a paragraph about one of them is no other part's answer.
   const taken = new Set<string>();
-  const tryBlock = (part: KeyPart, b: Block, how: string): PartGrade => {
-    const attempt: Attempt = { text: b.text, ...(b.turn !== undefined ? { turn: b.turn } : {}), ...(b.line ? { line: b.line } : {}) };
-    const where = b.turn !== undefined ? `turn ${b.turn + 1}` : `line ${b.line}`;
-    return grade(part, { partId: part.id, label: where, first: attempt, final: attempt, attempts: [attempt], alignedBy: 'content', alignmentDoubt: `${PLACED} (${how}, ${where})` });
-  };
+  const tryBlock = (part: KeyPart, b: Block, how: string): PartGrade => gradeStretch(grade, part, b, `${PLACED} (${how}, ${placeOf(b)})`);
   // First the parts the words name (the passage's own, or the question asked before it): the last
   // answer of the kind the key expects among them, as a revised answer is read.
   const placed = new Map<string, PartGrade>();
@@ -231,7 +239,7 @@ export function placeByContent(parts: PartGrade[], submission: Submission, assig
   // another question's key is no answer to it, whatever it happens to equal.
   const named = namedQuestions(foldLabelWords(submission.text));
   const used = new Set<Block>();
-  const read = new Set([...placed.values()].flatMap((g) => [squeezed(g.answer), squeezed(g.answer.split('=').pop()!)]));
+  const read = new Set([...placed.values()].flatMap((g) => answerForms(g.answer)));
   for (const p of about ? parts : []) {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || placed.has(p.id) || !part || !formulaAnswers(part) || sharedKeyAnswer(part, assignment)) continue;
