@@ -220,6 +220,13 @@ const USER_NAME_ONLY = new RegExp(`^(?:${USER_NAMES})$`, 'i');
 
 /** What a page copied as text sets beside a turn's name, three spaces or more to its right: a button's few words, no sentence. */
 const BESIDE = String.raw`[ \t]{3,}[^\s.?!:$\\][^.?!:$\\\n]{0,39}$`;
+
+/** A model's name as a turn's line reads it: with its version, perhaps `said` after it. */
+const MODEL_NAMES_SAID = `(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`;
+/** Lines opening on a speaker's name, what follows the name caught (for `isTurnTail`): built once, every submission is detected. */
+const tailedLines = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim');
+const USER_TAILED = tailedLines(USER_NAMES);
+const MODEL_TAILED = tailedLines(MODEL_NAMES_SAID);
 const BUTTONS_BESIDE = new RegExp(`^${BESIDE}`);
 
 /**
@@ -507,9 +514,11 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
   const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
   // (Or the app's note beside the name, `Monica · o4-mini`, `User  9:02 PM`: read apart, its capitals and digits are what tell it from words.)
-  const tailed = (names: string) => [...text.matchAll(new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim'))].some((m) => isTurnTail(m[1]!));
-  const speaks = (names: string) => said(names).test(text) || tailed(names);
-  const labelled = () => speaks(USER_NAMES) && speaks(`(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`);
+  const tailed = (lines: RegExp) => {
+    for (const m of text.matchAll(lines)) if (isTurnTail(m[1]!)) return true;
+    return false;
+  };
+  const labelled = () => (said(USER_NAMES).test(text) || tailed(USER_TAILED)) && (said(MODEL_NAMES_SAID).test(text) || tailed(MODEL_TAILED));
   // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text) && (CHATGPT_PERSON.test(text) || !labelled())) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)
