@@ -13,7 +13,7 @@ import { isTurnTail } from './turn-tails.js';
 const HEAD_LINES = 15;
 
 /** A field, `Label: value`: a label of one to three words, then what it says. */
-export const FIELD = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?\p{L}[\p{L}\p{N}]*(?:[ \t]\p{L}[\p{L}\p{N}]*){0,2}(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(\S.*)$/u;
+const FIELD = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?\p{L}[\p{L}\p{N}]*(?:[ \t]\p{L}[\p{L}\p{N}]*){0,2}(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(\S.*)$/u;
 
 /** The name a field's value opens on: its first word (`TutorBot` of `TutorBot (course bot)`). */
 const FIRST_NAME = /^@?[\p{L}][\p{L}\p{N}._-]{1,30}/u;
@@ -41,4 +41,15 @@ export function withoutSenderFields(text: string): string {
     }
   }
   return changed ? lines.join('\n') : text;
+}
+
+/**
+ * Whether a line is the writer's field saying who speaks, its value opening on one of the speakers'
+ * names (lower-cased) as the turns are headed: `Assistant: Monica browser extension (Chrome sidebar)`
+ * over `Monica · o4-mini` turns. Its label is a turn's word the readers know (`Assistant:`, `Bot:`),
+ * and read as a turn it would take the header for the chat's first reply.
+ */
+export function namesSender(line: string, names: readonly string[]): boolean {
+  const value = FIELD.exec(line)?.[1]?.toLowerCase();
+  return !!value && names.some((n) => value.startsWith(n) && !/[\p{L}\p{N}]/u.test(value.charAt(n.length)));
 }

@@ -1,6 +1,6 @@
 import { asksSomething as asks } from './segment.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
-import { FIELD } from './sender-fields.js';
+import { namesSender } from './sender-fields.js';
 
 /**
  * Chats whose who-speaks lines carry names the transcript readers have no word for: `Kai:` /
@@ -265,17 +265,6 @@ export function speakerShapes(text: string): string {
     lines[h.at] = `${h.lead}${h.upper ? role.toUpperCase() : role}${l.slice(h.to)}`;
   }
   // The writer's fields over the chat naming who speaks in it are no turns.
-  for (let i = 0; i < s.lines[0]!.at; i++) if (namesSpeaker(lines[i]!, [s.asker, s.answerer])) lines[i] = '';
+  for (let i = 0; i < s.lines[0]!.at; i++) if (namesSender(lines[i]!, [s.asker, s.answerer])) lines[i] = '';
   return lines.join('\n');
-}
-
-/**
- * Whether a line over the chat is the writer's field saying who speaks in it, its value opening on a
- * speaker's name as the turns are headed (`Assistant: Monica browser extension (Chrome sidebar)` over
- * `Monica · o4-mini` turns). Its label is a turn's word the readers know (`Assistant:`, `Bot:`), and
- * read as a turn it would take the header for the chat's first reply.
- */
-function namesSpeaker(line: string, names: readonly string[]): boolean {
-  const value = FIELD.exec(line)?.[1]?.toLowerCase();
-  return !!value && names.some((n) => value.startsWith(n) && !/[\p{L}\p{N}]/u.test(value.charAt(n.length)));
 }
