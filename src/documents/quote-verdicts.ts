@@ -1,4 +1,5 @@
 import { readLineLabel } from './part-ids.js';
+import { JUDGEMENT_WORDS } from './verdict-lists.js';
 
 /**
  * A report that quotes the model and judges each quote after it (`> ... **α = √d_out**.` then
@@ -28,7 +29,7 @@ export interface JudgedQuote {
 }
 
 /** Words of judgement a mark in emphasis may be in any case (`*OK*`, `**Correct**`); other marks are in capitals (`PASS`, `FAIL`). */
-const JUDGEMENT_WORD = /^(?:correct|incorrect|right|wrong|ok|okay|fine|good|bad|partial|partly|pass|passed|fail|failed)$/i;
+const JUDGEMENT_WORD = new RegExp(`^(?:${JUDGEMENT_WORDS}|good|bad|partial|partly|pass|passed|fail|failed)$`, 'i');
 
 /** `Verdict 1(a): **PASS**.`, `Grade: FAIL — ...`: a lead word, perhaps a label, a colon, a mark; undefined for any other paragraph. */
 export function verdictShape(paragraph: string): VerdictShape | undefined {

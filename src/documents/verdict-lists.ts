@@ -8,11 +8,17 @@ import { readLineLabel } from './part-ids.js';
  * judgement is one, whatever its heading says; one judged line among answers is not.
  */
 
+/** The words a person judges an answer with (`correct`, `wrong`, `ok`), for every reader of a person's marks. */
+export const JUDGEMENT_WORDS = 'correct|incorrect|right|wrong|ok(?:ay)?|fine';
+
+/** A judgement's word, tick or cross, as a verdict list writes them. */
+const JUDGEMENT = `(?:${JUDGEMENT_WORDS}|agrees?|matches|✓|✔|✅|☑|✗|✘|❌|×)`;
+
 /** A judgement of an answer at the start of a part's line: a word or a tick or cross. */
-const VERDICT = /^(?:\*\*|_)?(?:correct|incorrect|right|wrong|ok(?:ay)?|fine|agrees?|matches|✓|✔|✅|☑|✗|✘|❌|×)(?![\p{L}\p{N}])/iu;
+const VERDICT = new RegExp(`^(?:\\*\\*|_)?${JUDGEMENT}(?![\\p{L}\\p{N}])`, 'iu');
 
 /** A judgement within a short label's reach of a line's start. */
-const JUDGED_NEAR_START = /^.{1,16}?(?:correct|incorrect|right|wrong|ok|okay|fine|agrees?|matches|✓|✔|✅|☑|✗|✘|❌|×)/iu;
+const JUDGED_NEAR_START = new RegExp(`^.{1,16}?${JUDGEMENT}`, 'iu');
 
 /** Whether a paragraph is a list of verdicts on the model's parts: two lines that name a part and judge it, and no line that names a part and does not. */
 export function isVerdictList(paragraph: string): boolean {
