@@ -49,10 +49,11 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
 }
 
 /**
- * Rule lines at a text's top or bottom: one symbol repeated, whatever the symbol (`-----`, `=====`, a
- * phone's `────────` in box-drawing lines); not a code fence's backticks or tildes, a heading's `###`, or math.
+ * A rule line's body: one symbol repeated, whatever the symbol (`-----`, `=====`, a phone's `────────`
+ * in box-drawing lines); not a code fence's backticks or tildes, a heading's `###`, or math. (Unanchored:
+ * `RULES_ABOVE` and `RULES_BELOW` find them at a text's top or bottom.)
  */
-const RULE = String.raw`([^\p{L}\p{N}\s\x60~#$\\])\1{2,}`;
+export const RULE = String.raw`([^\p{L}\p{N}\s\x60~#$\\])\1{2,}`;
 const RULES_ABOVE = new RegExp(String.raw`^(?:\s*${RULE}[ \t]*(?:\n|$))+`, 'u');
 const RULES_BELOW = new RegExp(String.raw`(?:\n[ \t]*${RULE}\s*)+$`, 'u');
 

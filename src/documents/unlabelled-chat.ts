@@ -2,7 +2,7 @@ import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
 import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
-import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, RULE, VERSION } from './transcripts.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { isTurnTail } from './turn-tails.js';
 
@@ -396,8 +396,8 @@ function pasteStart(blocks: readonly Block[], from: number, to: number, isPasted
 /** A placeholder for a picture sent, alone on its line, as a copy or its writer leaves it: `[photo: hw4 page 6 — the table]`, `[image]`, `<image>`. */
 const PICTURE_LINE = /^(?:\[(?:image|img|photo|picture|screenshot|attachment|figure)s?\b[^\]\n]{0,200}\]|<image>)$/i;
 
-/** A rule drawn between exchanges: one symbol repeated (`-----`, `────────`). */
-const RULE_LINE = /^([^\p{L}\p{N}\s])\1{2,}$/u;
+/** A rule drawn between exchanges (`-----`, `────────`), alone on its line. */
+const RULE_LINE = new RegExp(`^${RULE}$`, 'u');
 
 /**
  * The few words a person types under a picture: a line or two, no formula (`7a`, `fill in the table in
