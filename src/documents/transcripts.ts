@@ -1,3 +1,4 @@
+import { RULE } from './rule-line.js';
 import { withoutShownThoughts } from './shown-thoughts.js';
 import type { Message, SubmissionFormat } from '../model/submission.js';
 import { APPENDIX_SECTION } from './part-ids.js';
@@ -48,12 +49,7 @@ function separateRemarks(text: string, line: number | undefined, out: Message[])
   return kept.join('\n\n');
 }
 
-/**
- * A rule line's body: one symbol repeated, whatever the symbol (`-----`, `=====`, a phone's `────────`
- * in box-drawing lines); not a code fence's backticks or tildes, a heading's `###`, or math. (Unanchored:
- * `RULES_ABOVE` and `RULES_BELOW` find them at a text's top or bottom.)
- */
-export const RULE = String.raw`([^\p{L}\p{N}\s\x60~#$\\])\1{2,}`;
+// `RULES_ABOVE` and `RULES_BELOW` find rules at a text's top or bottom.
 const RULES_ABOVE = new RegExp(String.raw`^(?:\s*${RULE}[ \t]*(?:\n|$))+`, 'u');
 const RULES_BELOW = new RegExp(String.raw`(?:\n[ \t]*${RULE}\s*)+$`, 'u');
 

@@ -2,7 +2,8 @@ import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
 import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
-import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, RULE, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
+import { RULE } from './rule-line.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { isTurnTail } from './turn-tails.js';
 

@@ -1,6 +1,7 @@
 import { openPdf, readPage, type PageContent } from './load.js';
 import { isDisc, pageLines, type TextLine } from './layout.js';
 import { headingGap, type LineSteps, lineSteps, paragraphGap, sizesApart } from './paragraphs.js';
+import { isRuleLine } from '../rule-line.js';
 
 export { lineSteps } from './paragraphs.js';
 
@@ -360,6 +361,9 @@ function wrapped(
   lettered: ReadonlySet<string> = new Set(),
 ): boolean {
   if (prev.page !== next.page || prev.bubble !== next.bubble || prev.display || prev.mono || next.mono || prev.table || next.table || prev.cut) return false;
+  // A rule (a title's underline, a section's) is a line of its own, however far its symbols reach:
+  // the page wraps one only when it is wider than the column, and then its rest is a rule too.
+  if (isRuleLine(next.text) !== isRuleLine(prev.text)) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // A heading (bold throughout, opening as a title does) after a line of the text face starts its
@@ -595,7 +599,9 @@ export function linesToMarkdown(
         // A word the page hyphenated is one word again (a compound keeps its hyphen).
         const text = l.display ? `${l.text.slice(1, -1)}${l.stop ?? ''}` : l.text;
         // So is inline code the line broke (`sigma_x**2` / `* sigma_g**2`): one span, as written.
-        const joined = /[a-z]-$/.test(last) && /^[a-z]/.test(text) ? `${last}${text}` : `${last} ${text}`;
+        // A rule the page broke (it has no space to break at) is one rule again.
+        const glued = (/[a-z]-$/.test(last) && /^[a-z]/.test(text)) || (isRuleLine(last) && isRuleLine(text));
+        const joined = glued ? `${last}${text}` : `${last} ${text}`;
         out[out.length - 1] = /`$/.test(last) && /^`/.test(text) ? `${last.slice(0, -1)} ${text.slice(1)}` : joined;
         lastOf[out.length - 1] = i;
         if (title !== undefined && l.titleRest) {
