@@ -7,9 +7,11 @@
  * copied as text or a plain write-up as a page of text, a LaTeX source compiled by pdflatex, an
  * HTML report as Chromium prints it.
  *
- * `node dist/bench/printed-agreement.js [round ...]` (folders under test/fixtures; default: every
- * folder with a labels file of hw4-fa25). Needs Chromium (and pdflatex for LaTeX sources); prints
- * are cached as the tests' are (PARTCREDIT_TEST_PDF_CACHE).
+ * `node dist/bench/printed-agreement.js [--keep DIR] [round ...]` (folders under test/fixtures;
+ * default: every folder with a labels file of hw4-fa25). Needs Chromium (and pdflatex for LaTeX
+ * sources); prints are cached as the tests' are (PARTCREDIT_TEST_PDF_CACHE). `--keep DIR` leaves
+ * each round's prints and labels copies in DIR/ROUND, so `partcredit agreement
+ * DIR/ROUND/printed.labels.yaml` lists what printing cost, part by part.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { measureAgreement } from '../src/cli/agreement.js';
 import { agreementReport, percent } from '../src/grade/agreement.js';
+import { delimitedRows } from '../src/documents/spreadsheet.js';
 import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
 import { CHROMIUM, PDFLATEX, chromiumPdfs, pdflatexDocument } from '../test/fixtures/pdf/generate.js';
 import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
@@ -38,9 +41,23 @@ function printJob(file: string, text: string): { kind: string; job?: Parameters<
       },
     };
   if (file.endsWith('.html')) return { kind: 'html', job: text };
+  // A grading sheet is handed in as the spreadsheet prints it (File → Download → PDF): a grid, landscape.
+  if (/\.(?:csv|tsv)$/i.test(file))
+    return {
+      kind: 'sheet',
+      job: { html: sheetPage(text, file.endsWith('.tsv') ? '\t' : ','), pdf: { width: '297mm', height: '210mm', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } } },
+    };
   const chat = asMarkdownChat(text, file, true);
   if (chat) return { kind: 'claude-exporter', job: chatExport(chat, 'claude-exporter'), printedText: chat };
   return { kind: 'page', job: textPage(text) };
+}
+
+/** A sheet's rows as a spreadsheet prints them: a grid of cells, text wrapped within each. */
+function sheetPage(text: string, delimiter: string): string {
+  const escape = (c: string) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rows = delimitedRows(text, delimiter).filter((r) => r.some((c) => c));
+  const css = 'body{font:10px Arial,sans-serif;margin:0} table{border-collapse:collapse} td{border:1px solid #999;padding:2px 4px;vertical-align:top;white-space:pre-wrap;max-width:260px}';
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body><table>${rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
 }
 
 /** One round graded from its text, from the text it prints and from its prints. */
@@ -94,11 +111,11 @@ async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
 }
 
 /** Every round asked for (or every labelled one), printed and graded; the total over them. */
-export async function runPrintedAgreement(rounds = labelledRounds()): Promise<string[]> {
+export async function runPrintedAgreement(rounds = labelledRounds(), keep?: string): Promise<string[]> {
   const corpus = corpusDir();
   if (!corpus || !existsSync(join(corpus, 'dev', 'hw4-fa25', 'hw4-fa25.key.yaml'))) return ['skipped: ../shared/corpus/dev/hw4-fa25 is not beside the project'];
   if (!CHROMIUM) return ['skipped: no /usr/bin/chromium to print with'];
-  const tmp = mkdtempSync(join(tmpdir(), 'pc-printed-'));
+  const tmp = keep ?? mkdtempSync(join(tmpdir(), 'pc-printed-'));
   const lines: string[] = [];
   let parts = 0;
   let pdfRight = 0;
@@ -117,9 +134,19 @@ export async function runPrintedAgreement(rounds = labelledRounds()): Promise<st
       `all ${rounds.length} rounds: ${parts} non-text parts printed; right-vs-wrong from the PDFs ${percent(pdfRight, parts)} (issue 10's held-out target >= 85%), from the text they print ${percent(printedRight, parts)}, from the files ${percent(textRight, parts)}`,
     );
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    if (!keep) rmSync(tmp, { recursive: true, force: true });
   }
+  if (keep) lines.push(`prints kept in ${keep}: partcredit agreement ${join(keep, '<round>', 'printed.labels.yaml')} lists each part printing cost`);
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) for (const line of await runPrintedAgreement(process.argv.length > 2 ? process.argv.slice(2) : undefined)) console.log(line);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--keep');
+  const keep = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  if (at >= 0 && !keep) {
+    console.error('--keep needs a folder to keep the prints in');
+    process.exit(2);
+  }
+  for (const line of await runPrintedAgreement(args.length > 0 ? args : undefined, keep)) console.log(line);
+}

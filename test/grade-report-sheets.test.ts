@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, devSkip, gradeWithStaffKey } from './hw4-dev.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
-import { cellLabel, sheetAsMarkdown } from '../src/documents/spreadsheet.js';
+import { cellLabel } from '../src/documents/part-ids.js';
+import { sheetAsMarkdown } from '../src/documents/spreadsheet.js';
 import { tableAnswer } from '../src/grade/table-answer.js';
 
 // Grading sheets exported from a spreadsheet (issue 9, blind round 27: a Google Sheets CSV with a

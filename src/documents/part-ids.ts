@@ -21,6 +21,22 @@ export function canonicalPartId(raw: string): string | undefined {
   return [m[1], m[2], m[3]].filter(Boolean).join('.');
 }
 
+/** A table's or a sheet's cell that is a part's label whole: `3(a)`, `3(d)i`, `Q4 (c)`, `2.e`, `(b)`, `Problem 3 d ii`. */
+const CELL_LABEL =
+  /^(?:(?:q(?:uestion)?|problem|prob\.?|ex(?:ercise)?|task|part)\s*)?(\d{1,2})?\s*[.\-–]?\s*(?:\(\s*([a-h])\s*\)|([a-h])(?![a-hj-uwyz]))?\s*[.\-–]?\s*(?:\(\s*([ivx]{1,4})\s*\)|([ivx]{1,4}))?\s*[.:)]?$/i;
+
+/** A part's label as the readers know it (`3(d)(i)`), or undefined when the cell is no label. */
+export function cellLabel(cell: string): string | undefined {
+  const m = CELL_LABEL.exec(cell.replace(/\*+/g, '').trim());
+  if (!m) return undefined;
+  const question = m[1];
+  const letter = (m[2] ?? m[3])?.toLowerCase();
+  const roman = (m[4] ?? m[5])?.toLowerCase();
+  // A number alone is a row's count as often as a question's; a roman numeral needs its letter.
+  if (!letter || (roman && !letter)) return undefined;
+  return `${question ?? ''}(${letter})${roman ? `(${roman})` : ''}`;
+}
+
 /** The levels of an id: `3.d.ii` → ['3', 'd', 'ii']. */
 export function idLevels(id: string): string[] {
   return id.split('.');

@@ -1,11 +1,12 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
-import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
+import { alsoNamed, APPENDIX_SECTION, cellLabel, readLineLabel, type LineLabel } from './part-ids.js';
 import { subsectionOf } from './subsection-numbers.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
+import { isPersonColumn } from './column-headers.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 import { headingsToNextPrompt } from './trailing-headings.js';
 import { titledQuestionHeadings } from './titled-questions.js';
@@ -203,15 +204,32 @@ interface Segment {
  * label, as a line `(b) ...` with its other cells (`Mean: $0$`), so a summary table of all parts
  * is read part by part. Undefined for any other line.
  */
-function labelledRow(line: string): string | undefined {
+function labelledRow(line: string, header?: readonly string[]): string | undefined {
   const m = /^\s*\|\s*([^|]{1,24}?)\s*\|(.*)$/.exec(line);
   if (!m) return undefined;
-  const label = readLineLabel(`${m[1]!} `);
-  if (!label || label.length < m[1]!.length) return undefined;
+  // A label cell as sheets write them (`3(d)i`, `Q4 (c)`) reads as the lines' labels do; a letter
+  // alone keys a row of items (`| A | [h, d, q] |`) as often as a part.
+  const name = (/\d/.test(m[1]!) && cellLabel(m[1]!)) || m[1]!;
+  const label = readLineLabel(`${name} `);
+  if (!label || label.length < name.length) return undefined;
   // A cell that opens on a mark of judgement (`✗ (tail looks wrong)`, `✓`) is the person's verdict column, no part of the answer.
-  const cells = rowCells(m[2]!).filter((c) => c && !JUDGEMENT_MARK.test(c));
-  return cells.length ? `${m[1]!} ${cells.join(': ')}` : undefined;
+  const all = rowCells(m[2]!);
+  // So is a column the header gives to the person (`What we asked`, `Our solution`, `Verdict / notes`),
+  // unless it gives them every column (`| Part | My answer |` in a student's own table).
+  const theirs = header ? all.map((_, k) => isPersonColumn(header[k] ?? '')) : [];
+  const kept = theirs.some((t) => !t) ? all.filter((_, k) => !theirs[k]) : all;
+  const cells = kept.filter((c) => c && !JUDGEMENT_MARK.test(c));
+  return cells.length ? `${name} ${cells.join(': ')}` : undefined;
 }
+
+/** A row of column names: two cells or more, each a few words, no numbers or formulas (`Part | What we asked | Model's final answer`). */
+function namesColumns(cells: readonly string[]): boolean {
+  const named = cells.filter((c) => c);
+  return named.length >= 2 && named.every((c) => c.length <= 40 && !/[\d=$\\]/.test(c));
+}
+
+/** A Markdown table's separator row (`|---|:--:|`), under its header. */
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** A section's number before a question's word and number (`1. Problem 2:`, `## 2. Question 3 excerpts`), which is no question of its own. */
 const SECTION_NUMBER = /^\s*(#{1,6}\s*)?\d{1,2}[.)]\s+(?=(?:\*\*)?(?:problem|question|exercise)\s*\d{1,2}\b)/i;
@@ -265,7 +283,13 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   // `> **(d)(i)** stride 1 ...` / `> y = [[...],` / `>      [...]]`: a part quoted whole (a report's
   // excerpt of a reply) goes on over the quoted lines after its label, read without their marks.
   let quoted = false;
+  // The header of the table the lines are in, its cells after the label column's: the last row
+  // above that names its columns in words (a sheet printed with its title rows above the header
+  // has no Markdown header of its own).
+  let header: string[] | undefined;
   lines.forEach(({ text: raw, i, comment, opener: fence }, at) => {
+    if (!/^\s*\|/.test(raw)) header = undefined;
+    else if (!TABLE_SEPARATOR.test(raw) && !labelledRow(raw) && namesColumns(rowCells(raw))) header = rowCells(raw).slice(1);
     if (labelling.has(at)) {
       const { before, moved } = cutBeforeComment(current.text, fence);
       current.text = before;
@@ -284,7 +308,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const quote = /^\s*>\s?/.exec(raw);
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
-    const row = dollar ? undefined : labelledRow(raw);
+    const row = dollar ? undefined : labelledRow(raw, header);
     // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
     const numberedAs = subsectionOf(row ?? (dollar ? raw.slice(dollar[0].length) : raw));
     const line = numberedAs.line.replace(SECTION_NUMBER, '$1').replace(SPACED_LETTER, '$1$2)').replace(TITLE_THEN_PARTS, '$1$3 — $2');

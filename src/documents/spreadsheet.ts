@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { isAnswerColumn, isPersonColumn } from './column-headers.js';
+import { cellLabel } from './part-ids.js';
 import { markdownTable } from './markdown-table.js';
 
 /**
@@ -11,32 +13,6 @@ import { markdownTable } from './markdown-table.js';
  * part's answer cell (its lines, a matrix's rows or a small table's, kept as they are). A sheet with no
  * part column becomes a Markdown table, as the readers know a table from a page.
  */
-
-/** A cell that is a part's label whole: `3(a)`, `3(d)i`, `Q4 (c)`, `2.e`, `(b)`, `Problem 3 d ii`. */
-const CELL_LABEL =
-  /^(?:(?:q(?:uestion)?|problem|prob\.?|ex(?:ercise)?|task|part)\s*)?(\d{1,2})?\s*[.\-–]?\s*(?:\(\s*([a-h])\s*\)|([a-h])(?![a-hj-uwyz]))?\s*[.\-–]?\s*(?:\(\s*([ivx]{1,4})\s*\)|([ivx]{1,4}))?\s*[.:)]?$/i;
-
-/** A part's label as the readers know it (`3(d)(i)`), or undefined when the cell is no label. */
-export function cellLabel(cell: string): string | undefined {
-  const m = CELL_LABEL.exec(cell.replace(/\*+/g, '').trim());
-  if (!m) return undefined;
-  const question = m[1];
-  const letter = (m[2] ?? m[3])?.toLowerCase();
-  const roman = (m[4] ?? m[5])?.toLowerCase();
-  // A number alone is a row's count as often as a question's; a roman numeral needs its letter.
-  if (!letter || (roman && !letter)) return undefined;
-  return `${question ?? ''}(${letter})${roman ? `(${roman})` : ''}`;
-}
-
-/**
- * A header cell that names a column of the person's, not the model's answer: their own or the key's
- * solution, the model's working, the person's verdict and notes, the prompt they asked with.
- */
-const PERSON_COLUMN =
-  /\b(?:our|my|own|expected|key|reference|official|solutions?|reasoning|excerpts?|working|steps|derivation|explanations?|verdicts?|grades?|graded|scores?|points|marks|notes?|comments?|remarks?|asked|prompts?|questions?|inputs?|status|checked|correct\s+answer|correct\s*\?|ok\s*\?)\b/i;
-
-/** A header cell that names an answer: `Model's final answer`, `Response`, `Output`, `Result`. */
-const ANSWER_COLUMN = /\b(?:answers?|final|results?|outputs?|responses?|repl(?:y|ies)|gave|says)\b/i;
 
 /** Rows of a CSV or TSV text (a sheet, an rST `csv-table`), every cell trimmed; a malformed file is read as far as it parses. */
 export function delimitedRows(text: string, delimiter: string): string[][] {
@@ -63,8 +39,8 @@ function partColumn(rows: string[][]): number | undefined {
  * after the part column the header does not give to the person.
  */
 function answerColumn(header: string[] | undefined, part: number, width: number): number | undefined {
-  const columns = Array.from({ length: width }, (_, c) => c).filter((c) => c !== part && !PERSON_COLUMN.test(header?.[c] ?? ''));
-  const named = columns.filter((c) => ANSWER_COLUMN.test(header?.[c] ?? ''));
+  const columns = Array.from({ length: width }, (_, c) => c).filter((c) => c !== part && !isPersonColumn(header?.[c] ?? ''));
+  const named = columns.filter((c) => isAnswerColumn(header?.[c] ?? ''));
   return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? columns.find((c) => c > part) ?? columns[0];
 }
 

@@ -1631,6 +1631,17 @@ function cellGrids(shapes: Shape[], lines: Placed[]): Grid[] {
 }
 
 /**
+ * A cell's own bars kept in its cell: a sheet's `100 | 28×28×10` escaped as Markdown writes it,
+ * an absolute value's bars in a formula written `\vert` (an escaped bar there is a norm's).
+ */
+function ownPipes(cell: string): string {
+  return cell
+    .split(/(\$[^$]*\$)/)
+    .map((piece, k) => (k % 2 ? piece.replace(/(?<!\\)\|/g, '\\vert ') : piece.replace(/(?<!\\)\|/g, '\\|')))
+    .join('');
+}
+
+/**
  * A cell's lines, which the column wrapped, as one: a word broken after its hyphen (`CONV3-` /
  * `10`) is one word, and so is an arrow broken after its shaft (`"bd,hdq-` / `>bhq"`); a formula
  * broken after an operator (`3 \times 3 + 10 =` / `100`; KaTeX breaks only there) one formula.
@@ -1902,7 +1913,7 @@ export function pageLines(page: PageContent): TextLine[] {
       ...shaded(l),
     });
   });
-  for (const r of rows.values()) r.line.text = row(r.cells.map(joinCell));
+  for (const r of rows.values()) r.line.text = row(r.cells.map((c) => ownPipes(joinCell(c))));
   if (!pictures.length) return out;
   // A picture is the person's when it stands in a bubble, or at the right like one in a chat
   // (ChatGPT shows an uploaded screenshot right-aligned above the bubble), not in the reply's
