@@ -154,6 +154,21 @@ function labelNames(label: string, name: string): boolean {
 }
 
 /**
+ * `output` for `output_shape`: a label of the name's first words, which no sibling answer's name opens
+ * on (a note names the answer by its head word when the others are told apart by theirs).
+ */
+function namesShortly(label: string, name: string, siblings: readonly string[]): boolean {
+  const words = (x: string) =>
+    x
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+  const said = words(label);
+  const opens = (n: string) => said.length > 0 && said.every((w, k) => words(n)[k] === w);
+  return said.length < words(name).length && opens(name) && !siblings.some(opens);
+}
+
+/**
  * A list item's bullet, set apart by a space at the line's start: a dash of any length, a symbol
  * glyph (`◦`, `▪`, `▸`, `➤`, `✓`, an emoji) or one of the marks lists are typed with (`*`, `+`, `•`, `‣`).
  * Apps draw their lists with glyphs of their own, so glyphs go by their Unicode class, not one by one;
@@ -175,6 +190,28 @@ const ASKED_LINE = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?([A-Za-z][A-
 const WORDED_EQUALS = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?(?:(?:the\s+)?(?:total\s+)?(?:number|no\.|#)\s+(?:of\s+)?)?([A-Za-z][A-Za-z ]{1,30}?)(?:\*\*)?\s*=(?!=)\s*(.+?)\s*$`, 'u');
 /** `W_out x H_out x F with W_out = ...`: the definitions of the value's own names after it, which grading puts in. */
 const DEFINED_AFTER = /\s+(?:with|where)\s+(?=\$?\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*=)/;
+/** `output:`, `- **Shape:**`: a label alone on its line, its value on the lines under it. */
+const OPENS_BLOCK = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*$`, 'u');
+/** `W' = ...`, `H_out = ...`: a line that defines a short name, working under a label rather than its conclusion. */
+const DEFINES_NAME = /^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?['′]?\s*=/;
+
+/**
+ * `output:` over `W' = ...`, `H' = ...`, `shape W' × H' × F`: the value of a label alone on its line is
+ * the block under it (up to a blank line or another label), read as its conclusion: the last line that
+ * defines no name of its own (the definitions are working, put in when it is graded), without the
+ * words it opens on.
+ */
+function blockValue(lines: string[], at: number): string | undefined {
+  const block: string[] = [];
+  for (let j = at + 1; j < lines.length && j < at + 12 && lines[j]!.trim() && !OPENS_BLOCK.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!); j++) block.push(lines[j]!.trim());
+  const conclusion = block.findLast((l) => !DEFINES_NAME.test(l)) ?? block.at(-1);
+  const value = conclusion
+    ?.replace(/^(?:(?:[A-Za-z]{2,}|[→⇒=]|->|=>)\s+)+(?=\S)/, '')
+    .replace(/[.;,]\s*$/, '')
+    .trim();
+  return value && /[\p{N}×*^\\_()⌊⌈√=+-]|\b[A-Za-z]\b/u.test(value) ? value : undefined;
+}
+
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
 const CONTINUES = new RegExp(String.raw`^(?!\s*(?:${BULLET}|\d{1,2}[.)]\s|#|\||\$\$|\\\[|\x60{3}))\s*\S`, 'u');
 
@@ -255,7 +292,7 @@ function namedRowValue(line: string, name: string): string | undefined {
 }
 
 /** `- Weights: $K^2 \times C \times F$`, `Biases: F`: the values of lines labelled with an answer's name, last first. */
-function labelledValues(text: string, name: string): Candidate[] {
+function labelledValues(text: string, name: string, siblings: readonly string[] = []): Candidate[] {
   const out: Candidate[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -270,6 +307,12 @@ function labelledValues(text: string, name: string): Candidate[] {
       out.unshift({ text: row, how: 'marker' });
       continue;
     }
+    const opens = OPENS_BLOCK.exec(lines[i]!);
+    if (opens && (labelNames(opens[1]!, name) || namesShortly(opens[1]!, name, siblings))) {
+      const value = blockValue(lines, i);
+      if (value) out.unshift({ text: value, how: 'marker' });
+      continue;
+    }
     const own = labelledOnLine(lines[i]!, name);
     if (!own) continue;
     // A label's statement goes on over the lines its paragraph wraps onto (a Markdown list item
@@ -277,7 +320,8 @@ function labelledValues(text: string, name: string): Candidate[] {
     // label, a list item, a heading, a table or a display. One that ends mid-line ends there.
     let said = own.said;
     let j = i + 1;
-    if (own.last) for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+    if (own.last)
+      for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!) && !OPENS_BLOCK.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
     // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)
@@ -372,7 +416,8 @@ function statedItems(text: string, name: string): Candidate[] {
 function countedValues(text: string, name: string): Candidate[] {
   if (!/^[A-Za-z]{3,}$/.test(name)) return [];
   const out: Candidate[] = [];
-  const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?=(?:\*\*|__)?\s*(?:[,;.)(]|$|and\b))`, 'gi');
+  // `K²CF weights in total`: the words that say a count is the whole (not `per filter`) end its clause too.
+  const noun = new RegExp(String.raw`(?<=\S)\s+(?:\*\*|__)?(?:${name}|${name.replace(/s$/, '')}s?)\b(?=(?:\*\*|__)?\s*(?:(?:in\s+)?(?:total|all|overall|altogether)\b|[,;.)(]|$|and\b))`, 'gi');
   for (const line of text.split('\n')) {
     for (const m of line.matchAll(noun)) {
       const clause = line
@@ -384,7 +429,9 @@ function countedValues(text: string, name: string): Candidate[] {
         .split(/\s+/);
       // The mathematics right before the noun, after the words that lead up to it (`That gives`, `we get`).
       const lead = clause.findLastIndex((t) => isProseWord(t.replace(/[()[\].,]/g, '')));
+      // `one bias → F biases`: what an arrow or an equals sign leads to is the count, not the sign.
       const tokens = clause.slice(lead + 1);
+      while (tokens.length > 1 && /^(?:[→⇒⟹=]|->|=>)$/.test(tokens[0]!)) tokens.shift();
       const before = tokens.join(' ');
       // The count is mathematics (the words before it are cut off above): a number, a product or a
       // power, or one letter (`F biases`); a word in capitals (`SGD update`) names a method, not a count.
@@ -562,7 +609,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
             .map((p) => ({ ...c, text: p }))
         : [],
     );
-    const labelled = [...labelledValues(text, wanted), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
+    const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
     // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
     if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];

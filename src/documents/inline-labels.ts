@@ -2,11 +2,11 @@ import { readLineLabel } from './part-ids.js';
 
 /**
  * A label that opens a clause inside a line: at the line's start (indented or not) or after a sentence's or a
- * clause's end (`.`, `;`, `:` and closing bold), optionally after "and" / "for"
- * (`For 4(b), pooling ...`, `**Final answers:** (b) ...; (c) ...`).
+ * clause's end (`.`, `;`, `:`, `,` and closing bold), optionally after "and" / "for"
+ * (`For 4(b), pooling ...`, `**Final answers:** (b) ...; (c) ...`, `(c) $x$, (d) $y$`).
  */
 const CLAUSE_LABEL =
-  /(?:^[ \t]*|(?<=[.;!?:](?:\*\*)?\s{1,3}))(?:\*\*)?(?:(?:and|also)\s+)?(?:for\s+)?((?:(?:problem|question|q)\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?|\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?)(?:\*\*)?\s*[,:.]?\s+/gi;
+  /(?:^[ \t]*|(?<=[.;!?:,](?:\*\*)?\s{1,3}))(?:\*\*)?(?:(?:and|also)\s+)?(?:for\s+)?((?:(?:problem|question|q)\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?|\(\s*[a-h]\s*\)(?:\s*\(\s*[ivx]{1,4}\s*\))?)(?:\*\*)?\s*[,:.]?\s+/gi;
 
 /** A label's place in reading order: question, part letter, subpart (numbers compare as numbers). */
 function rank(label: string): [number, string, string] | undefined {
@@ -41,12 +41,19 @@ export function splitInlineLabels(text: string): string {
       const ranks = found.map((m) => rank(m[1]!));
       if (ranks.some((r) => !r)) return line;
       for (let i = 1; i < ranks.length; i++) if (!after(ranks[i - 1]!, ranks[i]!)) return line;
+      // `(c) $x \le 1$, (d) $\alpha = 1$`: a comma ends a clause only when the clause it ends gave a value
+      // (a letter, a digit, a formula); `(a), (b) and (c) use the same bound` names parts and answers
+      // none of them, and `3(c) ✓, 3(d) ✗` is a tally of verdicts.
+      for (let i = 1; i < found.length; i++) {
+        const m = found[i]!;
+        if (/,(?:\*\*)?\s*$/.test(line.slice(0, m.index)) && !/[\p{L}\p{N}$\\]/u.test(line.slice(found[i - 1]!.index + found[i - 1]![0].length, m.index))) return line;
+      }
       const pieces: string[] = [];
       const head = line.slice(0, found[0]!.index).trim();
       if (head) pieces.push(head);
       found.forEach((m, i) => {
         const end = found[i + 1]?.index ?? line.length;
-        pieces.push(`${m[1]!.replace(/\s+/g, '')}: ${line.slice(m.index + m[0].length, end).trim()}`);
+        pieces.push(`${m[1]!.replace(/\s+/g, '')}: ${line.slice(m.index + m[0].length, end).replace(/,?\s*$/, '')}`);
       });
       return pieces.join('\n');
     })

@@ -59,7 +59,7 @@ export interface LineLabel {
 }
 
 /** Lead-in a label may carry: a list bullet, a Markdown heading, bold or italics. */
-const LEAD = String.raw`^\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
+const LEAD = String.raw`^\s*(?:[-*+•‣◦▪]\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*`;
 /**
  * Words that name a question; `Part 3(a)` names question 3's part (a) (`Part 3` alone may be a
  * section of a paper); the number sign against its number (`#4 CNN dims`, handwriting's and
@@ -124,7 +124,7 @@ export const APPENDIX_SECTION =
  * Undefined when the line does not start with one.
  */
 /** A revision's word opening a label (`**Corrected (c)**`, `Revised (d)(i):`), kept apart from the bold mark before it. */
-const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated|fixed|redone)\s+(?=\(\s*[a-h]\s*\))/i;
+const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated|fixed|redone)\s+(?=(?:\*\*|__)?\(\s*[a-h]\s*\))/i;
 
 /**
  * `3-A`, `7-C`, `3-D.1`: a question's number and its part's letter joined by a dash, a case of the

@@ -1106,6 +1106,8 @@ const PASTED_VERBATIM = 0.95;
 const ASKED_BY_CONTENT_MIN = 0.25;
 /** How close a turn with words of doubt (`should`, `again`) must come to an unanswered part's statement to ask it rather than recheck the last. */
 const NAMES_PART_MIN = 0.4;
+/** A turn shorter than this restates no part (`and the next one?`): it is not weighed against the parts' statements. */
+const RETYPED_MIN_CHARS = 80;
 /** The same for a reply to a picture of the question: longer, so further from any one statement. */
 const REPLY_BY_CONTENT_MIN = 0.15;
 
@@ -1647,7 +1649,17 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const recheck = doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
         const continuing = !recheck && isContinuation(m.text);
         if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
-        const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords);
+        // `Last one. A CNN with circular padding: ... What are g3, g4?`: in a chat read by its numbers, a turn
+        // with no number or label that retypes, in its own words, a part of a question none of whose
+        // parts is answered yet moves on to that question, as a turn of a chat with no numbers does.
+        const retypedElsewhere =
+          !promptParts.length && !recheck && !continuing && question !== undefined && !byWords && !labels.length && m.text.length >= RETYPED_MIN_CHARS ? partByContent(m.text, outline) : undefined;
+        const movesOn =
+          !!retypedElsewhere &&
+          !retypedElsewhere.doubt &&
+          retypedElsewhere.question !== question &&
+          !!outline.find((o) => o.number === retypedElsewhere.question)?.parts.every((id) => !responses.has(id));
+        const byContent = !promptParts.length && !recheck && !continuing && (question === undefined || byWords || movesOn);
         // `receptive field of L layers ...? also: with a 2x2 max pool, how much does it increase ...?`:
         // a turn whose sentences each ask one part of a question, in words alone, asks those parts:
         // in a chat that gave numbers too (`One more: ...`), where two unanswered parts named so are no discussion.

@@ -776,13 +776,16 @@ function definedRight(c: Candidate, withDefinitions: readonly string[], targets:
  * (first one wins). One of the key's own symbols given a number (`≈ 0.125 for d_in = 64`) is an
  * example's premise, not a definition: put in, it would turn the general answer into the instance.
  */
-function definitions(text: string, keyNames: ReadonlySet<string>): Map<string, string> {
+function definitions(written: string, keyNames: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
+  // (A prime is a prime however typed: `W′` is read as `W'`, the form formulas are read in.)
+  const text = written.includes('′') ? written.replace(/′/g, "'") : written;
   // A reply in plain text defines its names in plain formulas (`W_out = floor((W − K + 2P)/S) + 1, H_out = ...`), one per item.
   const stated = text.includes('$') || text.includes('\\') ? formulas(text) : plainFormulas(text).map((f) => ({ text: f.text, items: splitTopLevel(f.text, (t, i) => t[i] === ',') }));
   for (const f of stated) {
     for (const piece of [...pieces(f.text), ...('items' in f && f.items.length > 1 ? f.items : []), f.text]) {
-      const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?)\s*=\s*([\s\S]+)$/.exec(piece);
+      // (`W' = ⌊(W − K + 2P)/S⌋ + 1`: a primed letter is a name of its own, the size after the layer.)
+      const m = /^\s*([A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?['′]?)\s*=\s*([\s\S]+)$/.exec(piece);
       if (!m || out.has(m[1]!)) continue;
       const value = lastSide(m[2]!)
         .replace(/\s*\([^()]*=[^()]*\)\s*\.?\s*$/, '')
@@ -793,7 +796,7 @@ function definitions(text: string, keyNames: ReadonlySet<string>): Map<string, s
   return out;
 }
 
-const NAME = /[A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?(?![A-Za-z0-9_{])/g;
+const NAME = /[A-Za-z](?:_\{(?:[^{}]|\{[^{}]*\})+\}|_[A-Za-z0-9]+)?['′]?(?![A-Za-z0-9_{'′])/g;
 
 /**
  * A candidate with the response's own definitions put in (`W_{out} \times H_{out} \times F`).
@@ -816,12 +819,12 @@ function substituted(candidate: string, defs: Map<string, string>): string[] {
   // A name is found in the text as written: a candidate that holds none of them is left as it is
   // without looking at each of its letters (most candidates, and grading reads every one).
   let any = false;
-  for (const name of defs.keys()) if ((any = candidate.includes(name))) break;
+  for (const name of defs.keys()) if ((any = candidate.includes(name) || candidate.includes(name.replace("'", '′')))) break;
   if (!any) return [];
   const own = /^\s*(\S+)\s*=/.exec(candidate)?.[1];
   let changed = false;
   const text = candidate.replace(NAME, (name, offset: number) => {
-    const value = defs.get(name);
+    const value = defs.get(name.replace('′', "'"));
     // `\frac`: a command's letters are not names; a candidate's own left side stays.
     if (value === undefined || candidate[offset - 1] === '\\' || /[A-Za-z]/.test(candidate[offset - 1] ?? '') || (name === own && offset === candidate.indexOf(name))) return name;
     changed = true;

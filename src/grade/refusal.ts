@@ -40,9 +40,22 @@ export function notAnsweredHere(text: string): string | undefined {
   const lines = text.split('\n').filter((l) => l.trim());
   // `ii. stride 2, pad 1` over `(ran out of time ...)`: the part's own caption (its setting restated, a
   // title) above or below the note states nothing; the note is still all the part has.
-  const note = lines.length > 1 ? lines.find((l) => noteAlone(l)) : undefined;
-  if (note) return lines.every((l) => l === note || isCaption(l)) ? noteAlone(note) : undefined;
-  return text.length > 120 ? undefined : noteAlone(text);
+  const note = lines.length > 1 ? lines.find((l) => noteAfterCaption(l)) : undefined;
+  if (note) return lines.every((l) => l === note || isCaption(l)) ? noteAfterCaption(note) : undefined;
+  return text.length > 120 ? undefined : noteAfterCaption(text);
+}
+
+/**
+ * `(stride 2) — ran out of time`, `stride 2, pad 1: skipped`: the same caption on the note's own
+ * line, set off by its brackets or by a dash or colon before the note: the note alone is read.
+ * A head that is no caption (`y = 40 — not finished`) keeps the line an answer.
+ */
+function noteAfterCaption(line: string): string | undefined {
+  const whole = noteAlone(line);
+  if (whole || line.length > 120) return whole;
+  const m = /^\s*(?:\(([^()\n]{1,46})\)\s*(?:[—–:-]+\s*)?|([^()\n—–:]{1,46}?)(?:\s*:|\s+(?:—|–|--?))\s+)(\S.*)$/.exec(line.trim());
+  if (!m || !isCaption(m[1] ?? m[2]!)) return undefined;
+  return noteAlone(m[3]!);
 }
 
 /**
