@@ -391,7 +391,9 @@ function wrapped(
   // A label's closing bracket that closes the bracket the line above left open (`... (a vertical
   // line in column` / `2) moved right ...`) is that bracket's rest, not an item: whether the column
   // wrapped it is the edge's to say (a short line above and an item under it stay apart).
-  const closesOpen = /^(?:\d{1,2}|[a-z])\)\s/i.test(rest) && unclosed(prev.text) > 0;
+  // So is a dash that opens a line closing such a bracket (`... = (2^7` / `- 1)(1/2)^n`): a formula's
+  // minus the page broke before, not a list's bullet.
+  const closesOpen = (/^(?:\d{1,2}|[a-z])\)\s/i.test(rest) || (/^[-–]\s/.test(rest) && unclosed(rest) < 0)) && unclosed(prev.text) > 0;
   // A quote typed with its marker (`> ... Evaluate y for:` / `i. stride, pad = 1, 1`): each line
   // typed in it opens with the marker, so a label opening a line without it is the quoted line's
   // rest, when the column wrapped it.
