@@ -273,14 +273,13 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
     for (let k = end; k < b; k++) note(k);
   };
   if (marks[0]!.role === 'reply') {
-    // A rule the writer drew under their own opening (a title, how the chat was copied) parts it from the
-    // chat: the person's first turn is what stands after the last rule before the first reply.
-    const ruled = blocks.findLastIndex((b, k) => k >= firstContent && k < head - 1 && RULE_LINE.test(b.text.trim()));
-    // (Its title names the question the chat is about, `HW4 Q4 — Warp terminal`, as a chat log's title does.)
-    const named = ruled > firstContent ? onlyQuestionNamed(blocks[firstContent]!.text.split('\n')[0]!) : undefined;
+    // A title over the writer's own opening, a rule under it (`# HW4 Q4 — Warp terminal` / ... / `---`), names the
+    // question the chat is about, as a chat log's title does. (The opening stays with the first turn: an overview
+    // in it, `Questions covered: Q1 (a)(b), Q2 (b)-(e)`, says which question each later turn pastes.)
+    const ruled = blocks.some((b, k) => k > firstContent && k < head - 1 && RULE_LINE.test(b.text.trim()));
+    const named = ruled ? onlyQuestionNamed(blocks[firstContent]!.text.split('\n')[0]!) : undefined;
     if (named) messages.push({ role: 'note', text: `Question ${named}`, line: blocks[firstContent]!.from + 1 });
-    for (let k = firstContent; k < ruled; k++) if (isRemark(blocks[k]!.text) || isQuestionNote(blocks[k]!.text)) note(k);
-    user(ruled < 0 ? firstContent : ruled + 1, head);
+    user(firstContent, head);
   } else if (blocks[marks[0]!.at]!.kind === 'buttons') {
     // The buttons under the first reply, no cue before it: the person's first paste, then that reply.
     const start = askedRun(blocks, firstContent, head, isPasted);
