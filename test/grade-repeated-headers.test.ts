@@ -46,13 +46,12 @@ test("near miss: one writer's dated entries with a field after the name are a wr
   assert.deepEqual(verdicts('comma-badge-log.txt'), ['4.a correct', '4.b correct']);
 });
 
-test("a reply's name line whose note names the model heads the reply; the request above it, after the writer's rule, is the person's", () => {
+test("a reply's name line whose note names the model heads the reply; the request above it is the person's, and the title over the writer's rule names the question", () => {
   const sub = readPs6(DIR, 'agent-noted-model.md');
   assert.equal(roles('agent-noted-model.md'), 'nua');
-  // The title names the question; the request is the terminal block, not the writer's opening.
   assert.equal(sub.messages![0]!.text, 'Question 4');
   assert.match(sub.messages![1]!.text, /ask the agent: question 4/);
-  assert.doesNotMatch(sub.messages![1]!.text, /Copied from the panel/);
+  assert.doesNotMatch(sub.messages![2]!.text, /ask the agent/);
   assert.deepEqual(verdicts('agent-noted-model.md'), ['4.a correct', '4.b correct']);
 });
 
@@ -82,4 +81,9 @@ test("near miss: a write-up's alternating bold labels that ask nothing are read 
   // Two names the readers know already are theirs to read.
   const known = '**User:** What is 2 + 2?\n\n**Assistant:** It is 4, since adding two and two gives four.\n\n**User:** And 3 + 3?\n\n**Assistant:** It is 6, twice three.\n';
   assert.equal(inlineSpeakers(known), known);
+});
+
+test("a model's name with its version (`**GPT-5 mini** · 8:02 PM`) heads its turns; the person's `ok now Q3.` names the question, a wrapped `2 taps, ...` line none", () => {
+  assert.equal(roles('versioned-model-names.md'), 'uaua');
+  assert.deepEqual(verdicts('versioned-model-names.md'), ['1.a correct', '3.a correct']);
 });

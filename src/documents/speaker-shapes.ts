@@ -22,7 +22,7 @@ import { namesSender } from './sender-fields.js';
  * and a tail the app adds after a separator (a time, a model: `— 18:22`, `· Claude 4.5`, `| K2`).
  */
 const NAME_LINE =
-  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{L}[\p{L}'’.-]*(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
+  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
