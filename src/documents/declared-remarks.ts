@@ -130,8 +130,15 @@ export function withoutDeclaredRemarks(text: string): string {
     if (declared.block) t = t.replace(/^(?:#{1,6}\s+)?(?:\*\*|__)?/, '');
     const head = t.slice(0, mark.length);
     if (!(head === mark || (words && head.toLowerCase() === mark.toLowerCase()))) return false;
+    // (A mark of one sign stands apart from what it marks: `~ looks wrong`, never a shell's `~/hw4 ❯` or `~5 s`.)
+    if (mark.length === 1 && !CLOSING[mark] && !/^(?:\s|$)/.test(t.slice(1))) return false;
     return /[\p{L}\p{N}]/u.test(last) ? !/^[\p{L}\p{N}]/u.test(t.slice(mark.length)) : t[mark.length] !== last;
   };
+  // A mark of signs then words (`%% me:`): the signs lead every line of the remark's block, the lines around
+  // it that open with them and no word of the mark (`%% ----`, `%%   3(a) all -40  ✓`) are the remark's too.
+  // (Two signs or more, no bracket: `[ 1 2 ]` under a `[ck: ...]` remark is a matrix's row, `- item` a list's.)
+  const signs = /^[^\p{L}\p{N}\s[\](){}<]{2,}(?=\s*\p{L})/u.exec(mark)?.[0];
+  const led = (line: string | undefined) => !!signs && line !== undefined && line.trimStart().startsWith(signs) && /^[ \t]+\S/.test(line.trimStart().slice(signs.length));
   const declaredOn = text.slice(0, declared.at + 1).split('\n').length - 1 + (text[declared.at] === '\n' ? 1 : 0);
   const close = mark.length === 1 ? CLOSING[mark] : CLOSING[mark[0]!] && !mark.includes(CLOSING[mark[0]!]!) ? CLOSING[mark[0]!] : undefined;
   let changed = false;
@@ -157,6 +164,8 @@ export function withoutDeclaredRemarks(text: string): string {
     // elsewhere, and would keep its blank lines from being read back: the mark stays there too.)
     lines[i] = /^\p{L}/u.test(mark) || !paragraphs ? lines[i]!.slice(0, at + mark.length) + (close ?? '') : '';
     for (let k = i + 1; k <= j; k++) lines[k] = '';
+    for (let k = i - 1; k > declaredOn && led(lines[k]) && !opens(lines[k]!); k--) lines[k] = '';
+    while (j + 1 < lines.length && led(lines[j + 1]) && !opens(lines[j + 1]!)) lines[++j] = '';
     changed = true;
     i = j;
   }

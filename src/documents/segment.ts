@@ -771,7 +771,7 @@ function titleCased(title: string): boolean {
 
 /** Words that present a question (`here's q1`, `next up is question 2`, `moving on to problem 4`), and its number. */
 const PRESENTED_QUESTION =
-  /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now\s+for|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
+  /\b(?:here'?s|here\s+is|this\s+is|below\s+is|attached\s+is|next\s+(?:up\s+)?(?:is|one\s+is|comes)|moving\s+on\s+to|on\s+to|now(?:\s+for)?|let'?s\s+do)\s+(?:the\s+)?(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
 /**
  * A question's part by its number and bracketed letter within a request's words, written as one id
@@ -808,7 +808,8 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   if (midLine.length === 1 && first[0]?.includes(midLine[0]![0].trim())) return { number: midLine[0]![1]!, heading: '', part: midLine[0]![2]!.toLowerCase() };
   for (const l of first.slice(0, 12)) {
     const m = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]?\s+([A-Z].{2,90})$/i.exec(l);
-    if (m && !/^\d+\.\s*\*\*/.test(l)) return { number: m[1]!, heading: m[2]! };
+    // (A bare number's title starts in a capital: `1 channel, no bias.` is a wrapped line of a request's words.)
+    if (m && !/^\d+\.\s*\*\*/.test(l) && (/^\s*(?:#|problem|question|q)/i.test(l) || /^[\p{Lu}]/u.test(m[2]!))) return { number: m[1]!, heading: m[2]! };
     // `Question 2`, `Q2:` alone on a line.
     const q = /^(?:(?:question|problem)\s+|q\s*)(\d{1,2})\s*:?\s*$/i.exec(l);
     if (q) return { number: q[1]!, heading: '' };
@@ -851,6 +852,8 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     .join('. ');
   const mentioned =
     PRESENTED_QUESTION.exec(opening) ??
+    // "ok next question. Q2. Dense layer ...": the number alone as a sentence of the opening.
+    /(?:^|\.\s)(?:(?:problem|question|exercise)\s+|q\s?)(\d{1,2})\s*:?\s*(?:\.|$)/i.exec(opening) ??
     /\b(?:(?:problem|question|exercise)\s+|q\s*)(\d{1,2})\s+(?:of|from)\s+(?:my|the|our|this)\b/i.exec(opening) ??
     // "can you do all of question 2 (...)?", "solve all parts (a)–(g) of question 2": every part of the question it names.
     /\b(?:all|each|every)\s+(?:the\s+)?(?:parts?\s+(?:\(?[a-h]\)?\s*(?:-|–|to|through)\s*\(?[a-h]\)?\s+)?)?of\s+(?:problem|question|exercise)\s+(\d{1,2})\b(?![.,]\d)/i.exec(opening);

@@ -22,7 +22,7 @@ import { namesSender } from './sender-fields.js';
  * and a tail the app adds after a separator (a time, a model: `— 18:22`, `· Claude 4.5`, `| K2`).
  */
 const NAME_LINE =
-  /^(?<lead>[ \t]*(?<quote>>[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3}[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{L}[\p{L}'’.-]*(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
+  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
@@ -31,7 +31,7 @@ const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
  * Words that head a write-up's own lines: what follows them (an answer, a proof, a note, a
  * step), or the question and part they answer. Such a line never heads the person's turns.
  */
-const STRUCTURE =
+export const STRUCTURE =
   /^(?:question|questions|problem|problems|exercise|task|part|parts|q|solution|solutions|answer|answers|final|final answer|section|step|steps|case|example|proof|lemma|theorem|claim|figure|table|appendix|note|notes|remark|hint|given|find|show|work|result|results|summary|conclusion|check|verification|setup|method|approach|derivation|explanation|reasoning|analysis|overview|intuition|definition|definitions|input|output|code|where|so|then|thus|hence|therefore|also|and|or|but|if|yes|no)$/i;
 
 /** The names the readers know already: a chat headed by a person's and a model's of them needs nothing from here. */
@@ -87,10 +87,10 @@ function nameLine(line: string, at: number): NameLine | undefined {
  * A blank line, or a rule: one symbol repeated, whatever the symbol (`-----`, `=====`, a console's
  * `────────` drawn in box-drawing lines, `· · ·` apart).
  */
-const RULE_OR_BLANK = /^\s*(?:([^\p{L}\p{N}\s])(?:[ \t]?\1){2,}\s*)?$/u;
+export const RULE_OR_BLANK = /^\s*(?:([^\p{L}\p{N}\s])(?:[ \t]?\1){2,}\s*)?$/u;
 
 /** Lines inside fenced code or display math: what a name line there says is code or a formula. */
-function guarded(lines: readonly string[]): boolean[] {
+export function guarded(lines: readonly string[]): boolean[] {
   const out = lines.map(() => false);
   let fence: string | undefined;
   let display = false;

@@ -49,6 +49,7 @@ import { withoutPartIndex } from './part-index.js';
 import { unwrapHardWrappedLines } from './hard-wrap.js';
 import { paragraphsApart } from './paragraph-breaks.js';
 import { speakerShapes } from './speaker-shapes.js';
+import { inlineSpeakers } from './inline-speakers.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
 import { withoutStatusLines } from './status-lines.js';
 
@@ -91,6 +92,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   arabicQuestionNumbers,
   foldLabelWords,
   speakerShapes,
+  inlineSpeakers,
 ];
 
 /**

@@ -316,7 +316,7 @@ function questionNoteAt(lines: readonly string[], from: number, isSpeaker: (line
 }
 
 /** The one question a line names (`HW4 Question 3`, `Q7`), when it names exactly one. */
-function onlyQuestionNamed(line: string): string | undefined {
+export function onlyQuestionNamed(line: string): string | undefined {
   const named = new Set([...line.matchAll(/\b(?:q|questions?|problems?)\s*(\d{1,2})\b(?![.,]\d|\s*(?:,|and|&|-|–|to)\s*(?:q\s*)?\d)/gi)].map((m) => m[1]!));
   return named.size === 1 ? [...named][0] : undefined;
 }

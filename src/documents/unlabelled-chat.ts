@@ -2,7 +2,7 @@ import type { Message } from '../model/submission.js';
 import { readLineLabel } from './part-ids.js';
 import { ASKS, asksForNext, isContinuation, isRecheck } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
-import { ASSISTANT_NAMES, isRemark, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, isRemark, onlyQuestionNamed, pushUserTurn, pushReply, isQuestionNote, VERSION } from './transcripts.js';
 import { RULE } from './rule-line.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { isTurnTail } from './turn-tails.js';
@@ -28,6 +28,13 @@ const REASONING =
 const NAME = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?:\s+said)?\s*:?$`, 'i');
 /** The same name with something after it on the line, which is the app's note when it is only that (isTurnTail). */
 const NAME_THEN = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])(.+)$`, 'i');
+
+/**
+ * A turn's name line whose note after a separator names the model, whatever the app calls its side
+ * (`**Agent**  · claude 4.5 sonnet`, `Cascade — GPT-5`, `Assistant | o4-mini`): the reply follows it. (A
+ * heading is a section's title; a name of more than three words is a sentence.)
+ */
+const MODEL_NOTED = new RegExp(String.raw`^(?:\*\*|__)?\p{L}[\p{L}\p{N}'’.-]*(?:[ \t]\p{L}[\p{L}\p{N}'’.-]*){0,2}(?:\*\*|__)?[ \t]+[—–·|•][ \t]*(?:${ASSISTANT_NAMES})${VERSION}[ \t]*$`, 'iu');
 
 /** A site's header over a reply, naming the model (Phind: `ANSWER | PHIND-70B MODEL`; `Answer | linear model` names none). */
 const REPLY_HEADER = new RegExp(String.raw`^answer\s*\|\s*(?:phind|${ASSISTANT_NAMES})[\w .-]{0,30}?\s+model$`, 'i');
@@ -96,7 +103,7 @@ interface Block {
 
 /** A line that marks a reply: the model's name, the site's note that it reasoned, or a header naming it. */
 function isReplyCue(line: string): boolean {
-  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line) || isTurnTail(NAME_THEN.exec(line)?.[1] ?? '');
+  return REASONING.test(line) || NAME.test(line) || REPLY_HEADER.test(line) || isTurnTail(NAME_THEN.exec(line)?.[1] ?? '') || MODEL_NOTED.test(line);
 }
 
 /** An answer engine's `Answer` header over its reply (Perplexity's thread: `**Sources**` then `**Answer**`). */
@@ -266,8 +273,15 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
     if (s) pushReply(s.text, s.line, messages);
     for (let k = end; k < b; k++) note(k);
   };
-  if (marks[0]!.role === 'reply') user(firstContent, head);
-  else if (blocks[marks[0]!.at]!.kind === 'buttons') {
+  if (marks[0]!.role === 'reply') {
+    // A title over the writer's own opening, a rule under it (`# HW4 Q4 — Warp terminal` / ... / `---`), names the
+    // question the chat is about, as a chat log's title does. (The opening stays with the first turn: an overview
+    // in it, `Questions covered: Q1 (a)(b), Q2 (b)-(e)`, says which question each later turn pastes.)
+    const ruled = blocks.some((b, k) => k > firstContent && k < head - 1 && RULE_LINE.test(b.text.trim()));
+    const named = ruled ? onlyQuestionNamed(blocks[firstContent]!.text.split('\n')[0]!) : undefined;
+    if (named) messages.push({ role: 'note', text: `Question ${named}`, line: blocks[firstContent]!.from + 1 });
+    user(firstContent, head);
+  } else if (blocks[marks[0]!.at]!.kind === 'buttons') {
     // The buttons under the first reply, no cue before it: the person's first paste, then that reply.
     const start = askedRun(blocks, firstContent, head, isPasted);
     user(firstContent, start);
