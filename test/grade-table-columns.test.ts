@@ -11,6 +11,7 @@ import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
 import { textPage } from './fixtures/pdf/chat-export.js';
+import { rowCells } from '../src/check/types/table.js';
 
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
 const verdicts = (text: string) => Object.fromEntries(gradeWithStaffKey(text, 'report.md'));
@@ -78,4 +79,10 @@ test('a page typed with rules under its titles keeps each rule on its own line, 
     lines.some((l) => l.startsWith('Some words.') && l.includes('still one sentence')),
     lines.join('\n'),
   );
+});
+
+test("a formula's bars in a table's cell are the formula's, never the cell's borders", () => {
+  assert.deepEqual(rowCells('| 2(c) | $|x|_2 \\le \\|W\\|_2$ | ok |'), ['2(c)', '$|x|_2 \\le \\|W\\|_2$', 'ok']);
+  // Near miss: a bar outside any formula still parts two cells.
+  assert.deepEqual(rowCells('| 2(c) | $x$ | y |'), ['2(c)', '$x$', 'y']);
 });

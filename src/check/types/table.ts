@@ -10,8 +10,11 @@ function splitTop(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  // A Markdown row's bars inside a formula (`$|x|$`, `$\|W\|_2$`) are the formula's, not borders.
+  let math = false;
   for (let i = 0; i < s.length; i++) {
-    if (depth === 0 && s.startsWith(sep, i)) {
+    if (sep === '|' && s[i] === '$') math = !math;
+    if (depth === 0 && !math && s.startsWith(sep, i)) {
       out.push(s.slice(start, i));
       start = i + sep.length;
       i += sep.length - 1;
@@ -29,7 +32,7 @@ function splitTop(s: string, sep: string): string[] {
 
 /**
  * The cells of one Markdown table row (`| (b) | $y_2(n) = y(n-5)$ |`), split at pipes outside
- * braces and escapes (`\|x\|`, `\{x | x > 0\}` stay whole): the one cell splitter of every
+ * braces, formulas and escapes (`\|x\|`, `\{x | x > 0\}`, `$|x|$` stay whole): the one cell splitter of every
  * reader of tables, a key's, a response's, and a row that labels a part.
  */
 export function rowCells(line: string): string[] {

@@ -1631,13 +1631,13 @@ function cellGrids(shapes: Shape[], lines: Placed[]): Grid[] {
 }
 
 /**
- * A cell's own bars kept in its cell: a sheet's `100 | 28×28×10` escaped as Markdown writes it,
- * an absolute value's bars in a formula written `\vert` (an escaped bar there is a norm's).
+ * A cell's own bars kept in its cell: a sheet's `100 | 28×28×10` escaped as Markdown writes it. (A
+ * formula's bars, `$|x|$`, stay as written: the table readers split no cell inside a formula.)
  */
 function ownPipes(cell: string): string {
   return cell
     .split(/(\$[^$]*\$)/)
-    .map((piece, k) => (k % 2 ? piece.replace(/(?<!\\)\|/g, '\\vert ') : piece.replace(/(?<!\\)\|/g, '\\|')))
+    .map((piece, k) => (k % 2 ? piece : piece.replace(/(?<!\\)\|/g, '\\|')))
     .join('');
 }
 
