@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+
+// Reports on a model whose parts were found but read wrong (blind round 28, issue 9): a person
+// quotes the model's answers in plain text and judges each with a tick or a cross. Each class in a
+// document of our own (other apps, other media), with a near miss that must stay as it was.
+
+test('a quotation mark closing a quoted plain-text answer (`"... 1 + L(K − 1)."`, `«... dw_{h,l}.»`) ends no formula early', { skip: devSkip }, () => {
+  const report = (c: string) =>
+    [
+      'Le Chat (Mistral Large 2) on HW4 — notes for the participation post',
+      'Sam Ortiz',
+      '',
+      'Q4(c) receptive field',
+      `Le Chat wrote: "Every extra stride-1 layer widens the field by K − 1, so after L layers it is ${c}."`,
+      'My grade: full marks.',
+      '',
+      'Q7(a) weight gradient and one SGD step',
+      'Le Chat wrote: «The gradient is dw_{h,l} = ∂L/∂w_{h,l} = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_{i,j} x_{i+h−1, j+l−1}, i.e. a valid correlation. The step is w_{h,l} ← w_{h,l} − η dw_{h,l}.»',
+      'My grade: full marks.',
+      '',
+    ].join('\n');
+  const right = gradeWithStaffKey(report('1 + L(K − 1)'));
+  assert.deepEqual([right.get('4.c'), right.get('7.a')], ['correct', 'correct']);
+  // Near miss: a wrong count quoted the same way is read whole, and wrong (not unreadable).
+  assert.equal(gradeWithStaffKey(report('1 + L(K − 2)')).get('4.c'), 'incorrect');
+});
+
+test("a tick or a cross after an answer closes it: the person's remark, quote or correction after the mark is none of it", { skip: devSkip }, () => {
+  const outline = [
+    'Gemini 2.5 Pro vs. HW4',
+    'Keynote outline export — Priya N.',
+    '',
+    'Q1 Newton–Schulz cost',
+    '\t(a) 2c·d_out²·d_in ✓ (two GEMMs)',
+    '\t(b) 2c·d_out·d_in² ✓ — faster by d_out/d_in, as the staff note says',
+    '',
+    'Q2',
+    '\t(c) ‖ΔW‖₂ ≤ √d_in ✗ should be ‖ΔW‖₂ ≤ √d_out',
+    '\t(d) α = 1/√d_in ✓ ("sign(G) has spectral norm √(d_in d_out)")',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(outline);
+  assert.deepEqual([g.get('1.a'), g.get('1.b'), g.get('2.d')], ['correct', 'correct', 'correct']);
+  // Near miss: the model's answer the person crossed out stays wrong, whatever the right one after the cross says.
+  assert.equal(g.get('2.c'), 'incorrect');
+});
+
+test('cases listed in plain text, each value with its condition in brackets (`2 − (½)ⁿ (0 ≤ n ≤ 6)`), are one piecewise answer', { skip: devSkip }, () => {
+  const note = (y: string) => ['HW4 3(a) — what Copilot said (copied from my phone)', '', '3(a)', `Copilot: y(n) = ${y}`, 'looks right to me', ''].join('\n');
+  assert.equal(gradeWithStaffKey(note('0 (n < 0), 2 − (½)ⁿ (0 ≤ n ≤ 6), 127·2⁻ⁿ (n ≥ 7)')).get('3.a'), 'correct');
+  // The decay left out is the key's half-credit answer, read as the same list.
+  assert.equal(gradeWithStaffKey(note('2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)   ✓')).get('3.a'), 'partial');
+  // Near miss: brackets of words are no conditions, and make no cases.
+  assert.notEqual(gradeWithStaffKey(note('2 − 2⁻ⁿ (rising), 0 (before the rect)')).get('3.a'), 'correct');
+});
