@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { alignedRows } from '../src/documents/aligned-rows.js';
 
 // Reports on a model whose parts were found but read wrong (blind round 28, issue 9): a person
 // quotes the model's answers in plain text and judges each with a tick or a cross. Each class in a
@@ -54,4 +55,45 @@ test('cases listed in plain text, each value with its condition in brackets (`2 
   assert.equal(gradeWithStaffKey(note('2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)   ✓')).get('3.a'), 'partial');
   // Near miss: brackets of words are no conditions, and make no cases.
   assert.notEqual(gradeWithStaffKey(note('2 − 2⁻ⁿ (rising), 0 (before the rect)')).get('3.a'), 'correct');
+});
+
+test("a report's summary table laid out with spaces (`1b     2c·d_out·d_in²     correct`) gives each part its row, and ends its last part", { skip: devSkip }, () => {
+  const report = [
+    'Grok 4 on EECS 182 HW4 (Google Docs, downloaded as plain text)',
+    'Ana Petrović',
+    '',
+    'Question 1(a)',
+    'Grok: "Two products, WWᵀ and then (3I − WWᵀ)W, each c·d_out²·d_in; per iteration 2c·d_out²·d_in."',
+    'Correct.',
+    '',
+    'Question 4(c)',
+    'Grok: "Each stride-1 layer adds K − 1, so after L layers the field is L(K − 1) + 1."',
+    'Correct.',
+    '',
+    'Summary',
+    'Q      Grok\'s final answer         Verdict',
+    '1a     2c·d_out²·d_in              correct',
+    '1b     2c·d_out·d_in²              correct',
+    '4c     L(K − 1) + 1                correct',
+    '',
+    'Score: 3 / 3',
+    '',
+  ].join('\n');
+  const g = gradeWithStaffKey(report);
+  // 1(b) is only in the table; the score after the table is no answer of 4(c).
+  assert.deepEqual([g.get('1.a'), g.get('1.b'), g.get('4.c')], ['correct', 'correct', 'correct']);
+});
+
+test('a space-aligned table of parts is one by its header or its column of marks; labels over working in a column are none', () => {
+  const table = ['  Part    Answer            Mine', '  ----    --------------    ----', '  1a      2c·d_out²·d_in    ✔', '  2(c)    √d_out            ✔', '', 'Score: 2 / 2'];
+  assert.deepEqual(
+    [...alignedRows(table)].map(([at, r]) => `${at} ${r.label.question}.${r.label.part} ${r.text}`),
+    ['2 1.a 2c·d_out²·d_in', '3 2.c √d_out'],
+  );
+  // With no header, a column of marks makes the rows a table.
+  assert.equal(alignedRows(['1a     2c·d_out²·d_in     ✓', '1b     2c·d_out·d_in²     ✗']).size, 2);
+  // Near misses: a scan's labels with working under them, and labels whose answers start in no one column.
+  const scan = [' (a)  W is dout x din.   p(W) = 1/2 (3I - WWT) W', '      runtime per iteration  =  2 dout² din', ' (b)  use W(3I - WTW):  2c dout din²', '      faster by dout/din'];
+  assert.equal(alignedRows(scan).size, 0);
+  assert.equal(alignedRows(['Part  Answer', '1a  2c·d_out²·d_in', '1b     2c·d_out·d_in²']).size, 0);
 });
