@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradeWithStaffKey } from './hw4-dev.js';
+import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { alignedRows } from '../src/documents/aligned-rows.js';
 
 // Reports on a model whose parts were found but read wrong (blind round 28, issue 9): a person
@@ -71,7 +71,7 @@ test("a report's summary table laid out with spaces (`1b     2c·d_out·d_in²  
     'Correct.',
     '',
     'Summary',
-    'Q      Grok\'s final answer         Verdict',
+    "Q      Grok's final answer         Verdict",
     '1a     2c·d_out²·d_in              correct',
     '1b     2c·d_out·d_in²              correct',
     '4c     L(K − 1) + 1                correct',
@@ -96,4 +96,23 @@ test('a space-aligned table of parts is one by its header or its column of marks
   const scan = [' (a)  W is dout x din.   p(W) = 1/2 (3I - WWT) W', '      runtime per iteration  =  2 dout² din', ' (b)  use W(3I - WTW):  2c dout din²', '      faster by dout/din'];
   assert.equal(alignedRows(scan).size, 0);
   assert.equal(alignedRows(['Part  Answer', '1a  2c·d_out²·d_in', '1b     2c·d_out·d_in²']).size, 0);
+});
+
+test("quotes of the model's answers before the lines that judge them go with the line after them, not the label above", { skip: devSkip }, () => {
+  const deck = (order: 'quote first' | 'judge first') => {
+    const a = ['Le Chat: «Each of W·Wᵀ and (3I − W·Wᵀ)·W is a d_out × d_in × d_out product. Per iteration,', 'T = 2c·d_out²·d_in»'];
+    const b = ['Le Chat: «Regroup as W(3I − WᵀW)/2, so that the Gram matrix is only d_in × d_in. Then', 'T = 2c·d_out·d_in²»'];
+    const judged = { a: '(a) 2c·d_out²·d_in ✓', b: '(b) 2c·d_out·d_in² ✓ (d_out/d_in times faster)' };
+    const body = order === 'quote first' ? [...a, judged.a, ...b, judged.b] : [judged.a, ...a, judged.b, ...b];
+    return ['Le Chat on HW4, question 1 (PowerPoint, saved as outline text)', '', 'Newton–Schulz — what Le Chat answered, and my mark', ...body, ''].join('\n');
+  };
+  const g = gradeWithStaffKey(deck('quote first'));
+  assert.deepEqual([g.get('1.a'), g.get('1.b')], ['correct', 'correct']);
+  const first = readWithStaffKey(deck('quote first')).responses.find((r) => r.partId === '1.a')!.final.text;
+  assert.ok(first.includes('d_out × d_in × d_out') && !first.includes('Regroup'), first);
+  // Near miss: a deck that judges first and quotes after keeps each quote under the line above it.
+  const after = readWithStaffKey(deck('judge first')).responses.find((r) => r.partId === '1.a')!.final.text;
+  assert.ok(after.includes('d_out × d_in × d_out') && !after.includes('Regroup'), after);
+  const h = gradeWithStaffKey(deck('judge first'));
+  assert.deepEqual([h.get('1.a'), h.get('1.b')], ['correct', 'correct']);
 });

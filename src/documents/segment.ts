@@ -2,6 +2,7 @@ import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, APPENDIX_SECTION, readLineLabel, type LineLabel } from './part-ids.js';
 import { subsectionOf } from './subsection-numbers.js';
 import { alignedRows, continuesRow } from './aligned-rows.js';
+import { quotesBeforeVerdicts } from './quotes-before-verdicts.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
@@ -540,7 +541,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  const segs = enumeratedParts(namingOnly(rest), outline);
+  const segs = quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline));
   // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question a title line names.
   const headed = segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleLine(segs[0].text, outline) : undefined;
   for (const [k, seg] of segs.entries()) {
