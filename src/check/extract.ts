@@ -223,6 +223,21 @@ const TRAILING_PHRASE = /(?<=[\w)\]}⌋⌉²³'])\s*,?\s+(?:per|in|for|of|on|at|
 /** Characters CHECK_MARK ends with. */
 const CHECK_MARK_ENDS = new Set(['*', '†', '‡', '✓', '✔', '☑', '✅', '\uFE0F']);
 
+/** A person's mark of judgement: a tick or a cross. */
+const JUDGEMENT_MARKS = /[✓✔☑✅✗✘❌]/u;
+
+/**
+ * `2c·d_out·d_in² ✔   (speed-up d_out/d_in)`, `α = √d_out ✘ should be 1/√d_in`, `c = 1/√d_in ✔ ("Var(yᵢ) = ...")`:
+ * a person's tick or cross after an answer closes it; what follows the mark (a remark, a quote, the
+ * right answer) is theirs, none of the answer judged.
+ */
+const JUDGED_THEN_REMARK = /(?<=\S)\s+[✓✔☑✅✗✘❌]\uFE0F?(?:\s[\s\S]*)?$/u;
+
+/** A line without a person's tick or cross after its answer and what follows the mark (JUDGED_THEN_REMARK); as it is without one. */
+export function withoutJudgement(line: string): string {
+  return JUDGEMENT_MARKS.test(line) ? line.replace(JUDGED_THEN_REMARK, '') : line;
+}
+
 /**
  * A remark, a condition, a check mark, citation marks or an equation's number at the end, taken
  * off. Each pattern is tried only where the text ends as it must end (`)`, `]`, a mark) or holds
@@ -233,6 +248,7 @@ function withoutEndMarks(text: string): string {
   let t = text;
   if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
+  t = withoutJudgement(t);
   if (/[a-z]$/.test(t)) t = t.replace(TRAILING_PHRASE, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
@@ -587,6 +603,9 @@ function findFormulas(text: string): Formula[] {
 
 /** Short words of prose that are no symbol in a formula typed as plain text. */
 const PROSE_WORDS = new Set('a an and as at be by do if is it of on or so the to we us'.split(' '));
+/** A token that is only a tick or a cross (JUDGEMENT_MARKS). */
+const JUDGEMENT_TOKEN = /^[✓✔☑✅✗✘❌]\uFE0F?$/u;
+
 /** A relation or an operator that makes a run of symbols a formula (`w ← w − η·dw`, an update, among them). */
 const RELATION = /[=≤≥<>≈←]/;
 
@@ -594,8 +613,10 @@ const RELATION = /[=≤≥<>≈←]/;
 function mathToken(token: string): boolean {
   const t = token.replace(/[,.;:!?]+$/, '');
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
-  if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t)) return false;
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  // (`i.e.`, `e.g.` after a formula: an abbreviation of prose, however many dots it has.)
+  if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t) || /^(?:i\.e|e\.g|cf|etc|viz)$/i.test(t)) return false;
+  // (`∂L/∂w_{h,l}`: a partial derivative's sign is of a formula as a sum's is.)
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
   return !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 
@@ -652,7 +673,9 @@ export function plainFormulas(text: string): PlainFormula[] {
     const kept = unlisted.includes('**') ? unlisted.replace(PROGRAM_POWER, '^ ') : unlisted;
     // Bold and code marks become spaces of the same length, so that places in the line stay where they were.
     const bold = [...kept.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => [m.index, m.index + m[0].length] as const);
-    const body = kept.replace(/\*\*|__/g, '  ').replace(/`/g, ' ');
+    // So do quotation marks: a report quoting a model (`Gemini: "RF = L(K − 1) + 1."`) closes its last
+    // formula with one, which would end the formula's run before its last token (`L(K − 1) +`).
+    const body = kept.replace(/\*\*|__/g, '  ').replace(/[`"“”„«»]/g, ' ');
     const tokens = [...body.matchAll(/\S+/g)];
     let i = 0;
     while (i < tokens.length) {
@@ -663,7 +686,8 @@ export function plainFormulas(text: string): PlainFormula[] {
       let j = i;
       while (j + 1 < tokens.length && mathToken(tokens[j + 1]![0])) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
-      const whole = i === 0 && j === tokens.length - 1;
+      // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
+      const whole = i === 0 && (j === tokens.length - 1 || JUDGEMENT_TOKEN.test(tokens[j + 1]![0]));
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
       // `is **O(d_out d_in²)**, a ...`: bold taken off leaves the comma a token of its own.
       // (`... is 2c·d_out²·d_in multiplications.`: one word of what is counted, ending the clause, ends it too.)

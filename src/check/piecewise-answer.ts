@@ -1,4 +1,4 @@
-import { lastSide, type Candidate } from './extract.js';
+import { lastSide, withoutJudgement, type Candidate } from './extract.js';
 
 /**
  * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line
@@ -157,16 +157,18 @@ function plainCaseOfLine(line: string): Case | undefined {
  */
 const CONDITION_HEADING = new RegExp(String.raw`^\s*(?:[-*•+]\s+)?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*:(?!=)`, 'i');
 
-/** `2 - 2^{-n} for 0 <= n <= 6`: a value, then the condition it holds under. */
-const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s+(?:for|when|if)\s+${PLAIN_RELATION}$`, 'i');
+/** `2 - 2^{-n} for 0 <= n <= 6`, `2 − 2⁻ⁿ (n ≥ 0)`: a value, then the condition it holds under (in brackets, perhaps). */
+const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s*(?:\s(?:for|when|if)\s+${PLAIN_RELATION}|\(\s*(?:(?:for|when|if)\s+)?${PLAIN_RELATION}\s*\))$`, 'i');
 
 /**
  * `y[n] = 0 for n < 0, 2 - 2^{-n} for 0 <= n <= 6, 127 (1/2)^n for n >= 7.`: a plain sentence that
  * lists each case as its value and condition, between commas or semicolons, after the name's `=`
  * (and after its `=` again in each case that restates it).
  */
-function plainCasesOfSentence(line: string): Case[] {
-  if (line.includes('$') || !line.includes('=')) return [];
+function plainCasesOfSentence(text: string): Case[] {
+  if (text.includes('$') || !text.includes('=')) return [];
+  // (`y[n] = 2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)   ✔`: a person's tick after the cases judges them.)
+  const line = withoutJudgement(text);
   const body = line
     .slice(line.indexOf('=') + 1)
     .trim()
@@ -174,8 +176,8 @@ function plainCasesOfSentence(line: string): Case[] {
   const cases = body.split(/\s*[,;]\s*(?:and\s+)?/).map((piece): Case | undefined => {
     const m = VALUE_FOR_CONDITION.exec(piece.trim());
     // `y(n) = 0 for n < 0;  y(n) = 2 - 0.5^n for 0 <= n <= 6; ...`: each case may name the function again.
-    const value = m && plainValue(m[1]!.slice(m[1]!.lastIndexOf('=') + 1));
-    return value ? { when: plainCondition(m[2], m[3]!), value } : undefined;
+    const value = m && plainValue(withUnicodeScripts(m[1]!.slice(m[1]!.lastIndexOf('=') + 1)));
+    return value ? { when: plainCondition(m[2] ?? m[4], (m[3] ?? m[5])!), value } : undefined;
   });
   return cases.length >= 2 && cases.every(Boolean) ? (cases as Case[]) : [];
 }

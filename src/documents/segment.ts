@@ -1,6 +1,8 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, APPENDIX_SECTION, cellLabel, readLineLabel, type LineLabel } from './part-ids.js';
 import { subsectionOf } from './subsection-numbers.js';
+import { alignedRows, continuesRow } from './aligned-rows.js';
+import { quotesBeforeVerdicts } from './quotes-before-verdicts.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
 import { SOLUTION_LINE } from './problem-set.js';
@@ -280,6 +282,10 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   });
   // Unless the comments are all that names the parts (helpers answering each part in turn).
   const labelling = labellingComments(lines);
+  // Rows of a table of parts laid out with spaces (`1a     2c·d_out²·d_in     ✔`), and the column the
+  // row under way has its cells from, while one is.
+  const aligned = alignedRows(lines.map((l) => (l.inside ? '' : l.text)));
+  let rowColumn: number | undefined;
   // `> **(d)(i)** stride 1 ...` / `> y = [[...],` / `>      [...]]`: a part quoted whole (a report's
   // excerpt of a reply) goes on over the quoted lines after its label, read without their marks.
   let quoted = false;
@@ -304,6 +310,26 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       current.text += (current.text ? '\n' : '') + raw;
       previous = raw;
       return;
+    }
+    const alignedRow = aligned.get(at);
+    if (alignedRow) {
+      if (current.text.trim() || current.label || current.numbered) out.push(current);
+      current = { label: alignedRow.label, text: alignedRow.text, line: firstLine + i, row: true };
+      rowColumn = alignedRow.column;
+      previous = raw;
+      return;
+    }
+    if (rowColumn !== undefined) {
+      // A cell wrapped under the row goes on with it; a line out of the table's columns ends the table,
+      // and what follows it (a score, the next section) is no row's.
+      if (continuesRow(raw, rowColumn)) {
+        current.text += ` ${raw.trim()}`;
+        previous = raw;
+        return;
+      }
+      rowColumn = undefined;
+      out.push(current);
+      current = { text: '', line: firstLine + i };
     }
     const quote = /^\s*>\s?/.exec(raw);
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
@@ -539,7 +565,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  const segs = enumeratedParts(namingOnly(rest), outline);
+  const segs = quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline));
   // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question a title line names.
   const headed = segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleLine(segs[0].text, outline) : undefined;
   for (const [k, seg] of segs.entries()) {

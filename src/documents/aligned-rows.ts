@@ -1,0 +1,121 @@
+import { readLineLabel, type LineLabel } from './part-ids.js';
+import { JUDGEMENT_WORDS } from './verdict-lists.js';
+
+/**
+ * A table set in plain text with its columns aligned by spaces, as `pdftotext -layout`, a slide
+ * deck saved as text or a Word report saved as text lay one out (`1a     2c·d_out²·d_in     ✔`,
+ * `  4(c)      L(K − 1) + 1      ✓`): no `|` marks its cells, only the gaps between them. When two
+ * or more lines in a row open on a part's label in the same column and their next cell starts in
+ * one column too, it is a table of parts (a report's summary of its answers), and each line is that
+ * part's row, as a `| 4(c) | ... |` row is. Its first cell may be a bare `1a`, which alone on a line
+ * of prose would be no label. The table ends where a line leaves its columns: what follows (a score,
+ * the report's next section) is no row's.
+ */
+
+/** One aligned row: the label its first cell names, and its other cells, a person's marks of judgement left out. */
+export interface AlignedRow {
+  label: LineLabel;
+  text: string;
+  /** Where its second cell starts: a line indented that far or more under it goes on with its cells. */
+  column: number;
+}
+
+/** A line's first cell, a gap of two spaces or more (or a tab), and the rest: the cheap test every line is put to. */
+const FIRST_CELL = /^(\s*)(\S(?:\S| (?! ))*?)(?: {2,}|\t+)(?=\S)/;
+
+/** `1a`, `2g`, `3d(ii)`, `3.d.ii`: a part's label written compactly, as a table's first column writes it. */
+const COMPACT_LABEL = /^(\d{1,2})\.?([a-h])(?:\.?\(?([ivx]{1,4})\)?)?$/;
+
+/** A cell that is only a person's marks of judgement (`✔`, `✓ ✓`, `✗`, `½`), or a word of one (`correct`, `wrong`). */
+const MARKS_ONLY = new RegExp(`^(?:(?:[✓✔✗✘❌☑✅❎☒½]\\uFE0F?\\s*)+|(?:${JUDGEMENT_WORDS})[.!]?)$`, 'iu');
+
+/** The label a table's first cell names, when the whole cell is one. */
+function cellLabel(cell: string): LineLabel | undefined {
+  const compact = COMPACT_LABEL.exec(cell);
+  if (compact) return { question: compact[1]!, part: compact[2]!, ...(compact[3] ? { subpart: compact[3] } : {}), length: cell.length, strong: true };
+  const read = readLineLabel(`${cell} `);
+  return read?.part && read.length >= cell.length ? { ...read, length: cell.length } : undefined;
+}
+
+/** A line read as a row of a table of parts, before its neighbours are seen. */
+function rowOf(line: string): Candidate | undefined {
+  if (line.length > 400 || line.includes('|')) return undefined;
+  const m = FIRST_CELL.exec(line);
+  if (!m || m[2]!.length > 12) return undefined;
+  const label = cellLabel(m[2]!);
+  if (!label) return undefined;
+  // (Cells are apart by wider gaps than the label's: two spaces may stand within one, `...;  w − η dw`.)
+  const all = line
+    .slice(m[0].length)
+    .split(/ {3,}|\t+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const cells = all.filter((c) => !MARKS_ONLY.test(c));
+  return cells.length ? { label, text: cells.join(': '), column: m[0].length, indent: m[1]!.length, judged: cells.length < all.length } : undefined;
+}
+
+/** A row before its run is known to be a table's: where its cells stand, and whether it ends on a person's marks. */
+interface Candidate extends AlignedRow {
+  indent: number;
+  judged: boolean;
+}
+
+/** A rule under a table's header (`------    ------`, `=====`). */
+const RULE = /^[\s=_-]+$/;
+
+/**
+ * Whether the line above a run is its header: a first cell where the labels stand that is no label
+ * (`Part`, `Q`), and a second cell starting in the column the rows' cells start in.
+ */
+function headsRun(line: string | undefined, row: Candidate): boolean {
+  const m = line === undefined ? undefined : FIRST_CELL.exec(line);
+  return !!m && m[1]!.length === row.indent && m[0].length === row.column && !cellLabel(m[2]!);
+}
+
+/**
+ * The rows of the space-aligned tables of parts among `lines`, by index: runs of two or more lines
+ * whose labels stand in one column and whose next cells start in one column (lines indented to
+ * that column between them go on with the row above). A run is a table when a header stands over
+ * it in its columns, or when its rows follow one another and each ends on a person's marks
+ * (`✔`): answers set out under labels in a column of their own, with working under them, are none.
+ */
+export function alignedRows(lines: readonly string[]): Map<number, AlignedRow> {
+  const out = new Map<number, AlignedRow>();
+  let run: { at: number; row: Candidate }[] = [];
+  let wrapped = false;
+  const flush = () => {
+    const first = run[0];
+    if (run.length >= 2) {
+      let above = first!.at - 1;
+      while (above >= 0 && RULE.test(lines[above]!) && lines[above]!.trim()) above--;
+      const table = headsRun(lines[above], first!.row) || (!wrapped && run.every((r) => r.row.judged));
+      if (table) for (const { at, row } of run) out.set(at, { label: row.label, text: row.text, column: row.column });
+    }
+    run = [];
+    wrapped = false;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const row = line.includes('  ') || line.includes('\t') ? rowOf(line) : undefined;
+    const last = run[run.length - 1]?.row;
+    if (row && (!last || (row.indent === last.indent && row.column === last.column))) {
+      run.push({ at: i, row });
+      continue;
+    }
+    // A cell wrapped onto the next line stands under the row's cells.
+    if (last && !row && continuesRow(line, last.column)) {
+      wrapped = true;
+      continue;
+    }
+    flush();
+    if (row) run.push({ at: i, row });
+  }
+  flush();
+  return out;
+}
+
+/** Whether a line goes on with a row's cells: indented to where they start, or further. */
+export function continuesRow(line: string, column: number): boolean {
+  const indent = /^\s*/.exec(line)![0].length;
+  return indent < line.length && indent >= column;
+}
