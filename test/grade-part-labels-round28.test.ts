@@ -109,12 +109,14 @@ test("a recap of a question's parts after their answers restates them; the next 
 });
 
 test('restartsQuestion: a new run needs every cue; any one missing keeps the part', () => {
-  const run = { letter: 'b', previous: 'f', lastAnswered: true, statedOnly: false, text: 'working\n$x = 1$' };
+  const run = { letter: 'b', previous: 'f', lastAnswered: true, statedOnly: false, text: 'working\n$x = 1$', longer: true };
   assert.equal(restartsQuestion(run), true);
   assert.equal(restartsQuestion({ ...run, statedOnly: true }), false);
   assert.equal(restartsQuestion({ ...run, letter: 'f' }), false);
   assert.equal(restartsQuestion({ ...run, lastAnswered: false }), false);
   assert.equal(restartsQuestion({ ...run, text: ' $x = 1$\n\n' }), false);
+  // (One line again after one-line answers is the next run's.)
+  assert.equal(restartsQuestion({ ...run, text: ' $x = 1$\n\n', longer: false }), true);
   const { previous: _, ...first } = run;
   assert.equal(restartsQuestion(first), false);
 });

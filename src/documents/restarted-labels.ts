@@ -20,6 +20,8 @@ export interface RepeatedLetter {
   statedOnly: boolean;
   /** The repeated label's own text (the line after the label and what follows it up to the next label). */
   text: string;
+  /** Whether the part's earlier answer took more than one line. */
+  longer: boolean;
 }
 
 /** Whether a repeated letter starts the next question (see the file's comment); false keeps it the same part. */
@@ -30,6 +32,7 @@ export function restartsQuestion(r: RepeatedLetter): boolean {
   if (r.previous === undefined || r.letter >= r.previous) return false;
   // A run that stopped before the question's end is being gone back over, not begun again.
   if (!r.lastAnswered) return false;
-  // One line for the part (a recap's row or item, a remark on it): a restatement, not an answer with working.
-  return r.text.trim().includes('\n');
+  // One line for a part answered at more length before (a recap's row or item, a remark on it): a
+  // restatement, not an answer; one line again after one-line answers is the next run's answer.
+  return r.text.trim().includes('\n') || !r.longer;
 }

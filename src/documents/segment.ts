@@ -508,6 +508,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   const answeredAt = new Map<string, number>();
   // Parts answered by a text that does more than ask (not only a pasted statement), and the letter labelled last.
   const answered = new Set<string>();
+  const longer = new Set<string>();
   let previousLetter: string | undefined;
   // Subparts answered only under their part's label (`## 3(d)` read as 3.d.i, the key's first of 3.d):
   // a later `(d)(i)` names the subpart for the first time, and repeats no label.
@@ -595,7 +596,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
         next &&
         nextId &&
         next.parts.includes(nextId) &&
-        restartsQuestion({ letter: l.part, ...(previousLetter ? { previous: previousLetter } : {}), lastAnswered, statedOnly: !answered.has(id), text: seg.text })
+        restartsQuestion({ letter: l.part, ...(previousLetter ? { previous: previousLetter } : {}), lastAnswered, statedOnly: !answered.has(id), text: seg.text, longer: longer.has(id) })
       ) {
         question = next.number;
         id = nextId;
@@ -620,6 +621,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false, restates && each === id);
       answeredAt.set(each, k);
       if (!asks) answered.add(each);
+      if (text.trim().includes('\n')) longer.add(each);
       if (l.subpart || each.split('.').length < 3) partLabelOnly.delete(each);
       else partLabelOnly.add(each);
     }
