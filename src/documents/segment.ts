@@ -10,6 +10,7 @@ import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { isPersonColumn } from './column-headers.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
+import { restartsQuestion } from './restarted-labels.js';
 import { headingsToNextPrompt } from './trailing-headings.js';
 import { titledQuestionHeadings } from './titled-questions.js';
 import { listedQuestions } from './listed-questions.js';
@@ -555,6 +556,10 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   // Where the last question heading stood, and where each part was last answered (indices of segs).
   let headedAt = -1;
   const answeredAt = new Map<string, number>();
+  // Parts answered by a text that does more than ask (not only a pasted statement), and the letter labelled last.
+  const answered = new Set<string>();
+  const longer = new Set<string>();
+  let previousLetter: string | undefined;
   // Subparts answered only under their part's label (`## 3(d)` read as 3.d.i, the key's first of 3.d):
   // a later `(d)(i)` names the subpart for the first time, and repeats no label.
   const partLabelOnly = new Set<string>();
@@ -605,6 +610,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
       if (aligned.number !== question) solutionSeen = false;
       question = aligned.number;
       headedAt = k;
+      previousLetter = undefined;
       alignedBy = aligned;
       part = undefined;
     }
@@ -629,10 +635,19 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     // A heading that names the question again (`## Question 3 excerpts` after a summary table of
     // every part) says the letters under it are its own: a part answered before the heading is
     // restated, not skipped past.
+    // Any other repeat is the same part again unless the letters' run says otherwise (restartsQuestion).
     if (id && l.part && !l.question && responses.has(id) && !solutionSeen && (answeredAt.get(id) ?? -1) >= headedAt && !(l.subpart && partLabelOnly.has(id))) {
       const next = outline[outline.findIndex((o) => o.number === question) + 1];
       const nextId = next && idFor(next.number, l.part, l.subpart, outline);
-      if (next && nextId && next.parts.includes(nextId)) {
+      const parts = outline.find((o) => o.number === question)?.parts ?? [];
+      const lastLetter = parts[parts.length - 1]?.split('.')[1];
+      const lastAnswered = parts.some((p) => p.split('.')[1] === lastLetter && answered.has(p) && (answeredAt.get(p) ?? -1) >= headedAt);
+      if (
+        next &&
+        nextId &&
+        next.parts.includes(nextId) &&
+        restartsQuestion({ letter: l.part, ...(previousLetter ? { previous: previousLetter } : {}), lastAnswered, statedOnly: !answered.has(id), text: seg.text, longer: longer.has(id) })
+      ) {
         question = next.number;
         id = nextId;
       }
@@ -650,13 +665,18 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
     // summary that comes back to the subpart, another part between, and names it for the first time
     // states its answer; right under its part's label (`(d)` then `i.`) it is more of the same attempt.
     const restates = !!l.subpart && partLabelOnly.has(id) && (answeredAt.get(id) ?? k) < k - 1;
+    // (A part's statement pasted over the reply, asking in words with no formula, does not answer it.)
+    const asks = asksInWords(seg.text.split(/\n\s*\n/)[0]!);
     for (const each of ids) {
       responses.add(each, label || each, { text, line: seg.line, ...sharing(each, ids) }, alignedBy, false, restates && each === id);
       answeredAt.set(each, k);
+      if (!asks) answered.add(each);
+      if (text.trim().includes('\n')) longer.add(each);
       if (l.subpart || each.split('.').length < 3) partLabelOnly.delete(each);
       else partLabelOnly.add(each);
     }
     lastId = id;
+    previousLetter = id.split('.')[1];
     if (sawSolution) solutionSeen = true;
   }
   return responses.list(outline.flatMap((q) => q.parts));

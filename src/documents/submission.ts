@@ -52,6 +52,7 @@ import { speakerShapes } from './speaker-shapes.js';
 import { inlineSpeakers } from './inline-speakers.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
 import { withoutStatusLines } from './status-lines.js';
+import { numberedSubparts } from './numbered-subparts.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -123,10 +124,11 @@ function withDoubt(s: Submission, doubt: string): Submission {
  * `original` as the file has it; `turns` when its chat's turns are known already.
  */
 function readFolded(folded: string, original: string, id: string, key: Key, problems?: ProblemSet, path?: string, turns?: Message[]): Submission {
-  // (`Model: GPT-4.1` and `Student: R. Okafor` over a chat name it; they head no turn.)
-  const text = withoutHeaderFields(folded);
-  const format = detectFormat(text, path ?? id);
   const outline = assignmentOf(key, problems).outline;
+  // (`Model: GPT-4.1` and `Student: R. Okafor` over a chat name it; they head no turn.)
+  // (`Q2.2 Forward scalar c`: an online assignment's numbers for the key's letters, read as them.)
+  const text = numberedSubparts(withoutHeaderFields(folded), outline);
+  const format = detectFormat(text, path ?? id);
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
