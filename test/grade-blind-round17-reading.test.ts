@@ -251,9 +251,10 @@ test("a person's next question led by words that move on (`Next part:`, `last on
   const g = gradeWithStaffKey(chat('Next part: max pooling layer with stride = S and filter size = K on a W x H x C input feature; the output feature shape'), 'deepseek.txt');
   assert.equal(g.get('4.c'), 'correct');
   assert.equal(g.get('4.b'), 'correct');
-  // Near miss: the reply's own last paragraph, followed by a second reply with no question between.
+  // Near miss: the reply's own last paragraph, followed by a second reply with no question between:
+  // no verdict (what the content fallback places there goes to a person: grade-content-placement).
   const aside = gradeWithStaffKey(chat('One more thing: with stride 1 = S and no padding the layers keep the size W x H.'), 'deepseek.txt');
-  assert.equal(aside.get('4.b'), undefined);
+  assert.ok([undefined, 'needs-review'].includes(aside.get('4.b')), aside.get('4.b'));
 });
 
 test('a chat that gives no numbers stays read by its words after the person pastes one part word for word: the next question in words is placed', { skip: devSkip }, () => {
@@ -270,8 +271,10 @@ test('a chat that gives no numbers stays read by its words after the person past
   assert.equal(g.get('4.c'), 'correct');
   assert.equal(g.get('4.b'), 'correct');
   assert.equal(g.get('2.b'), 'correct');
-  // Near miss: in a chat that numbers its questions, the same words after the paste are discussion of question 4.
+  // In a chat that numbers its questions, the same words after the paste retype a part of a question
+  // none of whose parts is answered yet: the chat moves on to it, as a TA reads it (round 28's LibreChat
+  // export; grade-round28-final-answers.test.ts, where a follow-up on the current question stays discussion).
   const numbered = gradeWithStaffKey(chat.replace('L successive conv layers', 'Question 4 (c): L successive conv layers'));
   assert.equal(numbered.get('4.c'), 'correct');
-  assert.equal(numbered.get('2.b'), undefined);
+  assert.equal(numbered.get('2.b'), 'correct');
 });

@@ -19,25 +19,20 @@ test('answers introduced by the question in words, with no part labels, are plac
   const text = fixture('tutor-log.txt');
   assert.equal(readWithStaffKey(text, 't.txt').responses.length, 0, 'the reader recognises no part of it');
   const parts = new Map(placed(text).map((p) => [p.id, p]));
-  for (const id of ['1.a']) {
+  for (const id of ['1.a', '1.b']) {
     const g = parts.get(id);
     assert.equal(g?.verdict, 'needs-review', id);
     assert.equal(g.candidates?.[0]?.verdict, 'correct', id);
     assert.equal(g.review, 'doubtful-alignment');
-    assert.ok((g.confidence?.alignment ?? 1) < 0.5, 'a placement by words alone is never a confident verdict');
+    assert.ok((g.confidence?.alignment ?? 1) < 0.5, 'a placement is never a confident verdict');
     assert.equal(g.points, 0);
   }
-  // The faster way `using the Gram matrix WᵀW` when `d_out is much larger than d_in` retypes 1(b)
-  // alone, far ahead of any other part: its answer is graded as that part's (grade-restated-placement).
-  const gram = gradedPartsWithStaffKey(text, 't.txt').find((p) => p.id === '1.b');
-  assert.equal(gram?.verdict, 'correct');
-  assert.match(gram.feedback, /answers the request before it/);
   // Words fitting two parts (receptive field, in 4.c and 4.d) ask the first in the problem's order;
   // a wrong answer placed so changes no verdict: the part stays missing and says what was found.
   const field = parts.get('4.c');
   assert.equal(field?.verdict, 'missing');
   assert.match(field.feedback, /reads L K \+ 1, which would be incorrect/);
-  assert.equal(parts.size, 2);
+  assert.equal(parts.size, 3);
 });
 
 test('a list of bare results, in a submission whose words are about this problem set, is placed where an answer is the key’s own', { skip: devSkip }, () => {

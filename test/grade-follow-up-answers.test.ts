@@ -141,7 +141,8 @@ $$L(K-1)+1$$
 test("a part the person's turn names after words of its own (`please ... 1(b): ...`, `and 4(c), ...`) is the part asked", { skip }, () => {
   assert.deepEqual(grade(NAMED_MID_LINE), { '1.b': 'correct', '4.c': 'correct' });
   // Near miss: a part mentioned mid-line with no colon and its statement after it is a remark, not the part asked.
-  assert.equal(grade(NAMED_MID_LINE.replace('1(b): with', '1(b) was marked wrong by my TA, but with'))['1.b'], undefined);
+  // (No verdict: what the content fallback places there goes to a person.)
+  assert.ok([undefined, 'needs-review'].includes(grade(NAMED_MID_LINE.replace('1(b): with', '1(b) was marked wrong by my TA, but with'))['1.b']));
 });
 
 const SHAPES = `You sent

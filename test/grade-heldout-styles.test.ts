@@ -230,15 +230,16 @@ test('questions asked in words alone, with no number: each goes to the part whos
   assert.ok(g.parts.filter((p) => !['4.b', '4.c'].includes(p.id)).every((p) => p.verdict === 'missing'));
   // Near miss: a wrong receptive field is graded wrong, not passed over.
   assert.equal(grade(fixture('partial-question.md').replace('$L(K-1) + 1$ (per side)', '$LK$ (per side)'), 'p.md').get('4.c'), 'incorrect');
-  // Near misses: a follow-up in words about the part just answered is discussion, not a new answer;
-  // nor is a question in a chat that numbers its questions re-aligned by its words.
+  // Near miss: a follow-up in words about the part just answered is discussion, not a new answer. (A
+  // question in a chat that numbers its questions, retyping a part of a question none of whose parts is
+  // answered, moves on to it: grade-round28-final-answers.test.ts.)
   const followUp = fixture('partial-question.md').replace(
     '## User\n\nand for a max pooling',
     '## User\n\nwhy does the receptive field of the last output grow by K - 1 per layer?\n\n## Assistant\n\nBecause each layer sees $K$ pixels, so it is $LK$ in all.\n\n## User\n\nand for a max pooling',
   );
   assert.equal(grade(followUp, 'p.md').get('4.c'), 'correct');
   const numbered = `## User\n\nProblem 2 (a): ${'x '.repeat(3)}\n\n## Assistant\n\n(a) $c = 1/\\sqrt{d_{in}}$\n\n${fixture('partial-question.md')}`;
-  assert.equal(grade(numbered, 'p.md').get('4.c'), undefined);
+  assert.equal(grade(numbered, 'p.md').get('4.c'), 'correct');
   // Words that name no part of the key align nothing, and the submission says so.
   const offTopic = gradeAll('## User\n\nwhat is the capital of France?\n\n## Assistant\n\nParis.\n', 'o.md');
   assert.ok(offTopic.parts.every((p) => p.verdict === 'missing'));

@@ -77,5 +77,6 @@ test('a follow-up of several questions, one of which clearly asks an unanswered 
   // Near miss: the sentence that clearly asks is about the part just answered: discussion, nothing new is graded.
   const discusses =
     'ok. why are there F biases and not F times C, for a conv layer with K by K filters? also with a max pool of stride 2 after them, what happens to the receptive field, and why does a lower resolution help?';
-  assert.deepEqual(chat(discusses), { '4.a': 'correct' });
+  // (No verdict on another part: what the content fallback places goes to a person.)
+  assert.deepEqual(Object.fromEntries(Object.entries(chat(discusses)).filter(([, v]) => v !== 'needs-review')), { '4.a': 'correct' });
 });

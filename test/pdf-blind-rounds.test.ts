@@ -66,6 +66,10 @@ test('blind round 10 printed as chat exports and pages grades as its text does b
     // wrapped by the page: the reader measures the next line's first word as typeset (`\sum` one
     // character wide), so the typed command seems to fit after the line and the break the writer's.
     'mistral-lechat.txt as page: 1.b incorrect -> partial': 'typed LaTeX measured as typeset where the page wrapped it (reader, left)',
+    // A restatement of every part in one sentence (`(b) $c = ...$, (c) $\sqrt{d_{out}}$, (d)` / `$1/\sqrt{d_{in}}$,
+    // (e) ...`), read clause by clause since round 28: the page wraps it after a label, and the next line's
+    // formula goes to the label before (reader, left).
+    'o3-terse.txt as claude-exporter: 2.c correct -> incorrect': 'a restatement the page wrapped after a label: its value goes to the label before (reader, left)',
   });
 });
 

@@ -322,9 +322,11 @@ const RETYPED = 'answers the request before it, which retypes this part’s stat
  * Whether a run answers a request that retyped its part alone, far ahead of every other part (see
  * `CLEAR_MARGIN`): read as a TA reads a reply under a question pasted above it, for a verdict. A
  * request near two parts, or retyping a part only a little more than another, stays a placement
- * for a person to review.
+ * for a person to review; so does one in a write-up, whose paragraphs may hold an answer as well as
+ * the words of the question (`(b) Gram matrix first: $2c\,d_{out} d_{in}^2$.`): only a person's own turn
+ * in a chat is a request and nothing else.
  */
-const retypedClearly = (b: Block): boolean => b.restated !== undefined && b.restated.parts.length === 1 && b.restated.id === b.named && b.restated.margin >= CLEAR_MARGIN;
+const retypedClearly = (b: Block): boolean => b.turn !== undefined && b.restated !== undefined && b.restated.parts.length === 1 && b.restated.id === b.named && b.restated.margin >= CLEAR_MARGIN;
 
 /**
  * The grades with the missing parts of a submission the reader recognised (almost) nothing of
