@@ -1,4 +1,4 @@
-import { readLineLabel, type LineLabel } from './part-ids.js';
+import { labelCellText, readLineLabel, type LineLabel } from './part-ids.js';
 import { JUDGEMENT_WORDS } from './verdict-lists.js';
 
 /**
@@ -23,18 +23,15 @@ export interface AlignedRow {
 /** A line's first cell, a gap of two spaces or more (or a tab), and the rest: the cheap test every line is put to. */
 const FIRST_CELL = /^(\s*)(\S(?:\S| (?! ))*?)(?: {2,}|\t+)(?=\S)/;
 
-/** `1a`, `2g`, `3d(ii)`, `3.d.ii`: a part's label written compactly, as a table's first column writes it. */
-const COMPACT_LABEL = /^(\d{1,2})\.?([a-h])(?:\.?\(?([ivx]{1,4})\)?)?$/;
 
 /** A cell that is only a person's marks of judgement (`✔`, `✓ ✓`, `✗`, `½`), or a word of one (`correct`, `wrong`). */
 const MARKS_ONLY = new RegExp(`^(?:(?:[✓✔✗✘❌☑✅❎☒½]\\uFE0F?\\s*)+|(?:${JUDGEMENT_WORDS})[.!]?)$`, 'iu');
 
-/** The label a table's first cell names, when the whole cell is one. */
-function cellLabel(cell: string): LineLabel | undefined {
-  const compact = COMPACT_LABEL.exec(cell);
-  if (compact) return { question: compact[1]!, part: compact[2]!, ...(compact[3] ? { subpart: compact[3] } : {}), length: cell.length, strong: true };
-  const read = readLineLabel(`${cell} `);
-  return read?.part && read.length >= cell.length ? { ...read, length: cell.length } : undefined;
+/** The label a table's first cell names, when the whole cell is one (`1a`, `3d(ii)`, `4(c)`, as a sheet's part column writes them). */
+function labelOf(cell: string): LineLabel | undefined {
+  const name = labelCellText(cell);
+  const read = readLineLabel(`${name} `);
+  return read?.part && read.length >= name.length ? { ...read, length: cell.length } : undefined;
 }
 
 /** A line read as a row of a table of parts, before its neighbours are seen. */
@@ -42,7 +39,7 @@ function rowOf(line: string): Candidate | undefined {
   if (line.length > 400 || line.includes('|')) return undefined;
   const m = FIRST_CELL.exec(line);
   if (!m || m[2]!.length > 12) return undefined;
-  const label = cellLabel(m[2]!);
+  const label = labelOf(m[2]!);
   if (!label) return undefined;
   // (Cells are apart by wider gaps than the label's: two spaces may stand within one, `...;  w − η dw`.)
   const all = line
@@ -69,7 +66,7 @@ const RULE = /^[\s=_-]+$/;
  */
 function headsRun(line: string | undefined, row: Candidate): boolean {
   const m = line === undefined ? undefined : FIRST_CELL.exec(line);
-  return !!m && m[1]!.length === row.indent && m[0].length === row.column && !cellLabel(m[2]!);
+  return !!m && m[1]!.length === row.indent && m[0].length === row.column && !labelOf(m[2]!);
 }
 
 /**

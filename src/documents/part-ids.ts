@@ -37,6 +37,15 @@ export function cellLabel(cell: string): string | undefined {
   return `${question ?? ''}(${letter})${roman ? `(${roman})` : ''}`;
 }
 
+/**
+ * A table's label cell written as the lines' labels write it (`3(d)i` → `3(d)(i)`, `1a` → `1(a)`, `Q4 (c)`
+ * → `4(c)`), for `readLineLabel`; the cell as it is when it has no question's number, since a letter
+ * alone keys a row of items (`| A | [h, d, q] |`) as often as a part.
+ */
+export function labelCellText(cell: string): string {
+  return (/\d/.test(cell) && cellLabel(cell)) || cell;
+}
+
 /** The levels of an id: `3.d.ii` → ['3', 'd', 'ii']. */
 export function idLevels(id: string): string[] {
   return id.split('.');

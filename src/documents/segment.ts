@@ -1,5 +1,5 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
-import { alsoNamed, APPENDIX_SECTION, cellLabel, readLineLabel, type LineLabel } from './part-ids.js';
+import { alsoNamed, APPENDIX_SECTION, labelCellText, readLineLabel, type LineLabel } from './part-ids.js';
 import { subsectionOf } from './subsection-numbers.js';
 import { alignedRows, continuesRow } from './aligned-rows.js';
 import { quotesBeforeVerdicts } from './quotes-before-verdicts.js';
@@ -210,9 +210,7 @@ interface Segment {
 function labelledRow(line: string, header?: readonly string[]): string | undefined {
   const m = /^\s*\|\s*([^|]{1,24}?)\s*\|(.*)$/.exec(line);
   if (!m) return undefined;
-  // A label cell as sheets write them (`3(d)i`, `Q4 (c)`) reads as the lines' labels do; a letter
-  // alone keys a row of items (`| A | [h, d, q] |`) as often as a part.
-  const name = (/\d/.test(m[1]!) && cellLabel(m[1]!)) || m[1]!;
+  const name = labelCellText(m[1]!);
   const label = readLineLabel(`${name} `);
   if (!label || label.length < name.length) return undefined;
   // A cell that opens on a mark of judgement (`✗ (tail looks wrong)`, `✓`) is the person's verdict column, no part of the answer.
@@ -296,7 +294,10 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   let header: string[] | undefined;
   lines.forEach(({ text: raw, i, comment, opener: fence }, at) => {
     if (!/^\s*\|/.test(raw)) header = undefined;
-    else if (!TABLE_SEPARATOR.test(raw) && !labelledRow(raw) && namesColumns(rowCells(raw))) header = rowCells(raw).slice(1);
+    else if (!TABLE_SEPARATOR.test(raw)) {
+      const cells = rowCells(raw);
+      if (namesColumns(cells) && !labelledRow(raw)) header = cells.slice(1);
+    }
     if (labelling.has(at)) {
       const { before, moved } = cutBeforeComment(current.text, fence);
       current.text = before;
