@@ -23,7 +23,6 @@ export interface AlignedRow {
 /** A line's first cell, a gap of two spaces or more (or a tab), and the rest: the cheap test every line is put to. */
 const FIRST_CELL = /^(\s*)(\S(?:\S| (?! ))*?)(?: {2,}|\t+)(?=\S)/;
 
-
 /** A cell that is only a person's marks of judgement (`✔`, `✓ ✓`, `✗`, `½`), or a word of one (`correct`, `wrong`). */
 const MARKS_ONLY = new RegExp(`^(?:(?:[✓✔✗✘❌☑✅❎☒½]\\uFE0F?\\s*)+|(?:${JUDGEMENT_WORDS})[.!]?)$`, 'iu');
 
