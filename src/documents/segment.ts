@@ -838,7 +838,7 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
     .replace(/^\s*(?:[@/][\w-]+\s+)+/, '')
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && l.replace(IMAGE_MARK, '').trim());
+    .filter((l) => l.replace(IMAGE_MARK, '').trim());
   // `Problem 1. A conv layer takes ...`: a number after Problem / Question, however long the rest,
   // after words that ask for it (`Please solve Question 2 ...`, `请解答第 2 题`) or none.
   const named = NAMED_PROMPT.exec(first[0] ?? '');
