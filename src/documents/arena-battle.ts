@@ -38,7 +38,8 @@ export interface Battle {
  * header to the other's); the vote buttons too.
  */
 export function arenaBattle(text: string): Battle | undefined {
-  if (!/(?:Model|Assistant)[ \t]+B/.test(text)) return undefined;
+  // Every write-up passes here: a substring search rules most out before the pattern scans the text.
+  if ((!text.includes('Model') && !text.includes('Assistant')) || !/(?:Model|Assistant)[ \t]+B/.test(text)) return undefined;
   const headers = [...text.matchAll(HEADER)].map((m) => ({ at: m.index, end: m.index + m[0].length, side: m[1]!.toUpperCase() }));
   if (!headers.some((h) => h.side === 'A') || !headers.some((h) => h.side === 'B') || headers[0]!.side !== 'A') return undefined;
   // Columns alternate A, B (a battle of several turns repeats them); anything else is a text that talks about models.
