@@ -85,4 +85,7 @@ test("a formula's bars in a table's cell are the formula's, never the cell's bor
   assert.deepEqual(rowCells('| 2(c) | $|x|_2 \\le \\|W\\|_2$ | ok |'), ['2(c)', '$|x|_2 \\le \\|W\\|_2$', 'ok']);
   // Near miss: a bar outside any formula still parts two cells.
   assert.deepEqual(rowCells('| 2(c) | $x$ | y |'), ['2(c)', '$x$', 'y']);
+  // A display formula's bars too (`$$` opens it once, not twice).
+  assert.deepEqual(rowCells('| 2(c) | $$|x|_2 \\le 1$$ | ok |'), ['2(c)', '$$|x|_2 \\le 1$$', 'ok']);
+  assert.deepEqual(rowCells('| 2(c) | $$x$$ | y |'), ['2(c)', '$$x$$', 'y']);
 });

@@ -13,7 +13,12 @@ function splitTop(s: string, sep: string): string[] {
   // A Markdown row's bars inside a formula (`$|x|$`, `$\|W\|_2$`) are the formula's, not borders.
   let math = false;
   for (let i = 0; i < s.length; i++) {
-    if (sep === '|' && s[i] === '$') math = !math;
+    if (sep === '|' && s[i] === '$') {
+      math = !math;
+      // `$$|x|$$`: a display's two signs open (or close) it once.
+      if (s[i + 1] === '$') i++;
+      continue;
+    }
     if (depth === 0 && !math && s.startsWith(sep, i)) {
       out.push(s.slice(start, i));
       start = i + sep.length;
