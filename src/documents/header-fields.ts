@@ -28,6 +28,15 @@ const NOT_A_NAME =
 /** A chat site's model picker over its page, the model's name and version alone (`ChatGPT 4.1`, `ChatGPT 4o`). */
 const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\w.-]*(?:[ \t]+[A-Z][a-z]+)?\s*$`, 'i');
 
+/**
+ * A bold field's label, a capitalised word or three (`**Course:**`, `**Due date**:`): a line of two or
+ * more that asks nothing is a header's line of fields.
+ */
+const BOLD_FIELD = /\*\*\p{Lu}\p{L}*(?:[ \t]\p{L}+){0,2}(?::\*\*|\*\*:)/gu;
+/** Any field of a header (`**Course:** EECS 182`, `Date: 3 Nov`): a block of fields goes on over it. */
+const ANY_FIELD = /^\s*(?:[-*]\s+)?(?:\*\*)?\p{Lu}[\p{L} ]{0,24}(?:\*\*)?\s*:(?:\*\*)?\s*\S/u;
+const fieldsLine = (line: string) => SPEAKER_FIELD.test(line) && !/\?\s*$/.test(line) && (line.match(BOLD_FIELD)?.length ?? 0) >= 2;
+
 /** A model's turn (`Assistant: Sure, ...`): a line headed with a model's word that names no model. */
 function isReply(line: string | undefined): boolean {
   const m = line === undefined ? null : SPEAKER_FIELD.exec(line);
@@ -60,13 +69,20 @@ export function withoutHeaderFields(text: string): string {
   const matter = frontMatterEnd(lines);
   const first = lines.findIndex((l, i) => i >= matter && l.trim());
   let changed = false;
+  // The line before was a field: a block of fields goes on until a blank line.
+  let inFields = false;
   for (let i = first; i < Math.min(lines.length, first + HEAD_LINES); i++) {
     const l = lines[i]!;
     const next = lines.slice(i + 1, i + 4).find((x) => x.trim());
-    if ((i > first && isHeaderField(l, next)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
+    // `**Student:** A. R. **Course:** EECS 182` over `**Assistant:** You.com (the default agent ...)`:
+    // a line of several bold fields is the header's, and so is a speaker's field right under one,
+    // whatever it names (a model's name the reader does not know, a wrapped sentence about it).
+    const inBlock = inFields && SPEAKER_FIELD.test(l);
+    if ((i > first && (isHeaderField(l, next) || fieldsLine(l) || inBlock)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
       lines[i] = '';
       changed = true;
-    }
+      inFields = true;
+    } else inFields = inFields && ANY_FIELD.test(l);
   }
   return changed ? lines.join('\n') : text;
 }
