@@ -104,8 +104,9 @@ test('a reply to a request for two parts of one question (`OK, 4(e), 4(f) next`)
   const both = chat('OK, 4(e), 4(f) next. Count the biases in the table.');
   assert.equal(answerOf(both, '4.e').verdict, 'correct');
   assert.equal(answerOf(both, '4.f').verdict, 'correct');
-  // Near miss: a remark on two parts asks neither, and the table stays unplaced.
-  assert.equal(answerOf(chat('4(e) and 4(f) are the ones I care about, but first the pooling.'), '4.e').verdict, 'missing');
+  // Near misses: a remark on two parts asks neither, and the table stays unplaced.
+  assert.equal(answerOf(chat('OK, 4(e) and 4(f) are fine, now redo the table with the biases.'), '4.e').verdict, 'missing');
+  assert.equal(answerOf(chat('OK, 4(c), 4(e), 4(f) were wrong, redo the table.'), '4.e').verdict, 'missing');
 });
 
 test("lines the header says are the writer's (`Lines that begin with » are my marking`) are taken out, whatever it calls them", { skip: devSkip }, () => {

@@ -744,11 +744,12 @@ const PART_PROMPT = new RegExp(
 
 /**
  * `Now 4(e) and 4(f) from the same file.`, `Please do 2(b), 2(c) and 2(d).`: a request that opens on
- * several parts of one question, each by its number and letter; not a remark on them (`4(e) and 4(f) are wrong`).
+ * several parts of one question, each by its number and letter; not a remark on them (`4(e) and 4(f) are wrong`,
+ * `4(c), 4(d), 4(e) are wrong`: the whole list is read, never its first items alone).
  */
 const PARTS_PROMPT = new RegExp(
   String.raw`^(?:(?:also|now|next|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?` +
-    String.raw`((?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|,\s*and)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\))+)(?![?]?\s*(?:${REMARKED_ON}|[✓✔✗✘❌]))`,
+    String.raw`((?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|,\s*and)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\))+)(?![?]?\s*(?:${REMARKED_ON}|(?:are|were|aren'?t|weren'?t)\b|[✓✔✗✘❌]|[,&]\s*(?:q(?:uestion)?\s*)?\d))`,
   'i',
 );
 
