@@ -1,5 +1,5 @@
 import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
-import { piecewiseCandidates } from './piecewise-answer.js';
+import { branchesAfterCases, piecewiseCandidates } from './piecewise-answer.js';
 import { matrixCandidates } from './matrix-rows.js';
 import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
@@ -627,7 +627,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     }
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
-  if (want.cases) candidates = [...piecewiseCandidates(text), ...candidates];
+  if (want.cases) candidates = branchesAfterCases(text, [...piecewiseCandidates(text), ...candidates]);
   if (want.matrix) {
     // After what the response boxes, marks or displays as its answer, before formulas in its sentences and its last line.
     const stated = matrixCandidates(text);

@@ -129,7 +129,14 @@ function withUnicodeScripts(text: string): string {
  * last side of the equation after it.
  */
 function plainCaseOfLine(line: string): Case | undefined {
-  if (line.includes('$') || !line.includes('=')) return undefined;
+  if (line.includes('$')) return undefined;
+  if (!line.includes('=')) {
+    // `n<0 : 0`, `n ≥ 7: 127·(½)ⁿ`: a condition heading its value, with no equation between them.
+    const heading = CONDITION_HEADING.exec(line);
+    const value = heading && plainValue(withUnicodeScripts(line.slice(heading[0].length).replace(/[.;,]\s*$/, '')));
+    // (`n > 0: positive` heads a word, no value.)
+    return value && heading && !/[A-Za-z]{3}/.test(value) ? { when: plainCondition(heading[1], heading[2]!), value } : undefined;
+  }
   const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line);
   if (!plain) return undefined;
   const after = line.slice(plain.index + plain[0].length);
@@ -143,10 +150,12 @@ function plainCaseOfLine(line: string): Case | undefined {
   // A later condition on the line is another case: one case per line, or the line is prose.
   if (eq < 0 || PLAIN_CONDITION.test(after) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
   const value = plainValue(
-    after
-      .slice(eq + 1)
-      .trim()
-      .replace(/[.;,]\s*$/, ''),
+    withUnicodeScripts(
+      after
+        .slice(eq + 1)
+        .trim()
+        .replace(/[.;,]\s*$/, ''),
+    ),
   );
   return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
 }
@@ -292,4 +301,31 @@ export function piecewiseCandidates(text: string): Candidate[] {
     .map((t): Candidate => ({ text: t, how: 'display' }))
     .concat(code.map((t): Candidate => ({ text: t, how: 'inline' })))
     .reverse();
+}
+
+/** What follows a formula that holds under a condition only: `for $n \ge 0$`, `(n < 0)`, `when n > 6`. */
+const UNDER_CONDITION = /^\$?\s*(?:\(\s*)?(?:(?:for|when|if)\s+)?\$?[^$\n,;]{0,24}?(?:<|>|\\le|\\ge|\\lt|\\gt|≤|≥)/i;
+
+/**
+ * A response's candidates with the branches of its cases formula after the formula: a value said to
+ * hold under a condition (`$2-2^{-n}$ for $n\ge0$, 0 before` in a summary's row) is one case, not the
+ * answer, where the response states the cases whole (`y[n] = \begin{cases} ... \end{cases}`).
+ * A response with no cases formula is as it was.
+ */
+export function branchesAfterCases(text: string, candidates: readonly Candidate[]): Candidate[] {
+  const whole = candidates.findLastIndex((c) => c.text.includes('\\begin{cases}'));
+  if (whole < 0) return [...candidates];
+  const branch = (c: Candidate, k: number) => {
+    if (k > whole || c.text.includes('\\begin{cases}') || isCondition(c.text)) return false;
+    const at = text.indexOf(c.text, c.at ?? 0);
+    if (at < 0) return false;
+    const after = text.slice(at + c.text.length, at + c.text.length + 40);
+    // The condition itself must follow: a relation sign in the value's next words (`for $n\ge0$`), with the `for`, a bracket or both.
+    return /^\$?\s*(?:\(|for\b|when\b|if\b)/i.test(after) && UNDER_CONDITION.test(after);
+  };
+  const moved = candidates.filter(branch);
+  if (!moved.length) return [...candidates];
+  const kept = candidates.filter((c) => !moved.includes(c));
+  const at = kept.findLastIndex((c) => c.text.includes('\\begin{cases}'));
+  return [...kept.slice(0, at + 1), ...moved, ...kept.slice(at + 1)];
 }

@@ -17,6 +17,8 @@ import { verbatimLines } from './verbatim-lines.js';
 
 /** What the writer calls their remarks. */
 const NOTES = String.raw`(?:(?:review|grading|grader'?s?)\s+)?(?:notes?|comments?|remarks?|annotations?|evaluations?|verdicts?|assessments?)`;
+/** What a writer calls the chat's own turns or their answers: lines said to be these are no remarks. */
+const TURN_WORDS = '(?:prompts?|questions?|messages?|inputs?|requests?|quer(?:y|ies)|turns?|answers?|solutions?|work|repl(?:y|ies)|code|commands?|own)';
 /** A mark as written in the declaration: quoted, or a run of non-space characters. */
 const MARK = String.raw`(?:"([^"\n]{1,16})"|“([^”\n]{1,16})”|\x60([^\x60\n]{1,16})\x60|'([^'\n]{1,16})'|(\S{0,15}[^\s.,;]))`;
 /** Where a mark ends: before the sentence's own stop, a comma, a bracket, emphasis or the line's end. */
@@ -63,8 +65,13 @@ const DECLARATIONS: readonly RegExp[] = [
   // `%% = my comments`, `>> marks my notes`.
   new RegExp(String.raw`^${MARK}\s*(?:=|:|—|–|-|marks?|means?|is|are)\s*(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'im'),
   BRACKETED,
-  // `Lines beginning with NB: are my own notes.`: the mark first, what it marks after it.
-  new RegExp(String.raw`\blines?\s+(?:start(?:ing|s)?|begin(?:ning|s)?|opening|prefixed)\s+with\s+${MARK}${MARK_END}[^.\n]{0,6}?\s+(?:are|is)\s+(?:my|our)\s+(?:own\s+)?${NOTES}\b`, 'i'),
+  // `Lines beginning with NB: are my own notes.`, `Lines starting with ⚑ are my grading.`: the mark first, then
+  // whose lines they are. The sentence names the lines, so whatever the writer calls them they are theirs,
+  // unless it calls them the chat's own turns (`lines starting with > are my prompts`).
+  new RegExp(
+    String.raw`\blines?\s+(?:that\s+)?(?:start(?:ing|s)?|begin(?:ning|s)?|open(?:ing|s)?|prefixed)\s+with\s+${MARK}${MARK_END}[^.\n]{0,6}?\s+(?:are|is)\s+(?:mine\b|(?:my|our)\s+(?:own\s+)?(?!${TURN_WORDS}\b)[a-z]{3,})`,
+    'i',
+  ),
   // `My notes are the "💬 HO:" lines.`, `My evaluation is in the "EVAL" cells.`
   UNITS,
 ];
@@ -76,7 +83,7 @@ const OPENING_CHARS = 1500;
 export function declaredRemarkMark(text: string): { mark: string; at: number; block?: true } | undefined {
   const opening = text.slice(0, OPENING_CHARS);
   // (Cheap test first: most texts never name their notes.)
-  if (!/notes?|comments?|remarks?|annotations?|evaluations?|verdicts?|assessments?/i.test(opening)) return undefined;
+  if (!/notes?|comments?|remarks?|annotations?|evaluations?|verdicts?|assessments?|lines?\s+(?:that\s+)?(?:start|begin|open|prefix)/i.test(opening)) return undefined;
   for (const declaration of DECLARATIONS) {
     const m = declaration.exec(opening);
     if (!m) continue;

@@ -111,8 +111,9 @@ function inline(text: string, stem: Notation): string {
       // AsciiDoc's inline macros: `]` in the body is escaped as `\]`.
       .replace(/\b(stem|latexmath|asciimath):\[((?:\\\]|[^\]\n]|\n(?![ \t]*\n))*?)\]/g, (_m, name: string, body: string) => read(body.replace(/\\\]/g, ']'), declared(name, stem)))
       .replace(/:math:`([^`\n]+)`/g, (_m, body: string) => read(body, 'latex'))
-      .replace(/<math>([^<]*)<\/math>/g, (_m, body: string) => read(body, 'latex'))
-      .replace(/\[(math|tex|latex)\]([^[]*)\[\/\1\]/g, (_m, _tag: string, body: string) => read(body, 'latex'))
+      // A tag's body ends at its own closing tag, not at the first `<` or `[` it holds (`n < 0`, `\left[`).
+      .replace(/<math>((?:(?!<\/math>)[^\n]|\n(?![ \t]*\n))*?)<\/math>/g, (_m, body: string) => read(body, 'latex'))
+      .replace(/\[(math|tex|latex)\]((?:(?!\[\/\1\])[^\n]|\n(?![ \t]*\n))*?)\[\/\1\]/g, (_m, _tag: string, body: string) => read(body, 'latex'))
       .replace(QUOTED, (m, guillemets?: string, single?: string, curly?: string) => {
         const body = guillemets ?? single ?? curly ?? '';
         if (/\n[ \t]*\n/.test(body)) return m;

@@ -9,6 +9,7 @@ import { SOLUTION_LINE } from './problem-set.js';
 import { correctsItself } from '../check/retraction.js';
 import { rowCells } from '../check/types/table.js';
 import { isPersonColumn } from './column-headers.js';
+import { markColumns } from './person-scores.js';
 import { pastedPart, withoutCopiedStatements } from './pasted-statements.js';
 import { restartsQuestion } from './restarted-labels.js';
 import { headingsToNextPrompt } from './trailing-headings.js';
@@ -207,7 +208,7 @@ interface Segment {
  * label, as a line `(b) ...` with its other cells (`Mean: $0$`), so a summary table of all parts
  * is read part by part. Undefined for any other line.
  */
-function labelledRow(line: string, header?: readonly string[]): string | undefined {
+function labelledRow(line: string, header?: readonly string[], marks?: ReadonlySet<number>): string | undefined {
   const m = /^\s*\|\s*([^|]{1,24}?)\s*\|(.*)$/.exec(line);
   if (!m) return undefined;
   const name = labelCellText(m[1]!);
@@ -217,10 +218,23 @@ function labelledRow(line: string, header?: readonly string[]): string | undefin
   const all = rowCells(m[2]!);
   // So is a column the header gives to the person (`What we asked`, `Our solution`, `Verdict / notes`),
   // unless it gives them every column (`| Part | My answer |` in a student's own table).
-  const theirs = header ? all.map((_, k) => isPersonColumn(header[k] ?? '')) : [];
+  // So is a column of marks and scores (`½`, `✓`), whatever its header.
+  const theirs = header || marks?.size ? all.map((_, k) => !!marks?.has(k) || (!!header && isPersonColumn(header[k] ?? ''))) : [];
   const kept = theirs.some((t) => !t) ? all.filter((_, k) => !theirs[k]) : all;
   const cells = kept.filter((c) => c && !JUDGEMENT_MARK.test(c));
   return cells.length ? `${name} ${cells.join(': ')}` : undefined;
+}
+
+/** The mark columns (markColumns) of the table whose first line is `lines[from]`, read over its rows that open on a part's label. */
+function tableMarks(lines: readonly { text: string }[], from: number): Set<number> {
+  const rows: string[][] = [];
+  for (let k = from; k < lines.length && /^\s*\|/.test(lines[k]!.text); k++) {
+    const cells = rowCells(lines[k]!.text);
+    const name = labelCellText(cells[0] ?? '');
+    const label = readLineLabel(`${name} `);
+    if (label && label.length >= name.length) rows.push(cells.slice(1));
+  }
+  return markColumns(rows);
 }
 
 /** A row of column names: two cells or more, each a few words, no numbers or formulas (`Part | What we asked | Model's final answer`). */
@@ -292,9 +306,12 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   // above that names its columns in words (a sheet printed with its title rows above the header
   // has no Markdown header of its own).
   let header: string[] | undefined;
+  // The columns of the table the lines are in that hold the person's marks (markColumns), found at its first line.
+  let marks: Set<number> | undefined;
   lines.forEach(({ text: raw, i, comment, opener: fence }, at) => {
-    if (!/^\s*\|/.test(raw)) header = undefined;
+    if (!/^\s*\|/.test(raw)) header = marks = undefined;
     else if (!TABLE_SEPARATOR.test(raw)) {
+      marks ??= tableMarks(lines, at);
       const cells = rowCells(raw);
       if (namesColumns(cells) && !labelledRow(raw)) header = cells.slice(1);
     }
@@ -336,7 +353,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
     const quote = /^\s*>\s?/.exec(raw);
     // `$$i. \begin{bmatrix}`: a subpart label written inside display math.
     const dollar = /^\s*\$\$\s*(?=(?:[ivx]{1,4})\.\s)/.exec(raw);
-    const row = dollar ? undefined : labelledRow(raw, header);
+    const row = dollar ? undefined : labelledRow(raw, header, marks);
     // `1. Problem 2: Vector Calculus Review`: a section's own number before the question it names.
     const numberedAs = subsectionOf(row ?? (dollar ? raw.slice(dollar[0].length) : raw));
     const line = numberedAs.line.replace(SECTION_NUMBER, '$1').replace(SPACED_LETTER, '$1$2)').replace(TITLE_THEN_PARTS, '$1$3 — $2');
@@ -725,6 +742,17 @@ const PART_PROMPT = new RegExp(
   'i',
 );
 
+/**
+ * `Now 4(e) and 4(f) from the same file.`, `Please do 2(b), 2(c) and 2(d).`: a request that opens on
+ * several parts of one question, each by its number and letter; not a remark on them (`4(e) and 4(f) are wrong`,
+ * `4(c), 4(d), 4(e) are wrong`: the whole list is read, never its first items alone).
+ */
+const PARTS_PROMPT = new RegExp(
+  String.raw`^(?:(?:also|now|next|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?` +
+    String.raw`((?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|,\s*and)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\))+)(?![?]?\s*(?:${REMARKED_ON}|(?:are|were|aren'?t|weren'?t)\b|[✓✔✗✘❌]|[,&]\s*(?:q(?:uestion)?\s*)?\d))`,
+  'i',
+);
+
 /** `... 1(a): statement`: a question's part named inside a line, a colon and its statement after it. */
 const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*:\s+\S/gi;
 
@@ -830,7 +858,7 @@ const PART_IN_REQUEST = /(?:^|[\s,;:(])(?:q(?:uestion)?\s*)?(\d{1,2})\(([a-h])\)
 const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\b[^.?!\n\d]{0,30}?\b(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
 
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
-function promptHeading(text: string): { number?: string; heading: string; part?: string } {
+function promptHeading(text: string): { number?: string; heading: string; part?: string; also?: string[] } {
   // `@workspace Q4 of ...`, `/explain 2(b)`: an editor chat's agent or command before the request.
   // Pictures the person posted above the request (`![q7.png](attachment)`, `[image]`) are no words
   // of it: the request is the first line that says something.
@@ -847,6 +875,13 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   if (named) return { number: named[1]!, heading: readLineLabel(named[2]!)?.part ? '' : named[2]!.slice(0, 90) };
   // `Also 4(f): circular padding ...`, `Next, 2(b): ...`: a follow-up that opens on the question and part it asks.
   // (`now 2D.`, `the 3D case`: a number and a capital D say how many dimensions, not question 2's part (d).)
+  // (`OK, 4(e), 4(f) next`: several parts of one question first, or the first alone would be read.)
+  const several = PARTS_PROMPT.exec(first[0] ?? '');
+  const listedParts = several ? [...several[1]!.matchAll(/(\d{1,2})\s*\(\s*([a-h])\s*\)/gi)] : [];
+  if (listedParts.length >= 2 && listedParts.every((n) => n[1] === listedParts[0]![1])) {
+    const letters = listedParts.map((n) => n[2]!.toLowerCase());
+    return { number: listedParts[0]![1]!, heading: '', part: letters[0]!, also: letters.slice(1) };
+  }
   const part = PART_PROMPT.exec(first[0] ?? '');
   if (part && !(part[3] === 'D' && /^[1-3]$/.test(part[1]!))) return { number: part[1]!, heading: '', part: (part[2] ?? part[3])!.toLowerCase() };
   // `hw4, please check against the official solutions. 1(a): p(W) = ...`: after words of its own, the
@@ -1645,8 +1680,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
         const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
-        const opened = !promptParts.length && h.part ? idFor(question, h.part, undefined, outline) : undefined;
-        if (opened) promptParts = [opened];
+        const opened = !promptParts.length && h.part ? [h.part, ...(h.also ?? [])].map((p) => idFor(question, p, undefined, outline)).filter((x): x is string => !!x) : [];
+        if (opened.length) promptParts = opened;
         // (`Q3 (c) and (d)` in the remark over a paste that labels only `Q3 (c):` asks both.)
         if ((inline.length > 1 || !promptParts.length) && inline.some((id) => !promptParts.includes(id))) promptParts = [...new Set([...inline, ...promptParts])];
         askedTexts = new Map(
@@ -1804,9 +1839,11 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
     const lead = segments[0] && !segments[0].label ? segments[0] : undefined;
     const firstLabel = labelled[0]?.label;
     const qParts = parts();
-    const labelledId = firstLabel?.part && !firstLabel.question ? idFor(question, firstLabel.part, undefined, outline) : undefined;
+    // (`**4(f)**` after the answer to 4(e): a label naming the question being asked is its part's label too.)
+    const labelledId = firstLabel?.part && (!firstLabel.question || firstLabel.question === question) ? idFor(question, firstLabel.part, undefined, outline) : undefined;
     const askedBefore = labelledId ? (uploaded ? (labelledId === qParts[1] ? qParts[0] : undefined) : promptParts[promptParts.indexOf(labelledId) - 1]) : undefined;
-    if (lead && pending === 'new' && askedBefore && /\$|\\begin\{/.test(lead.text) && !responses.has(askedBefore)) {
+    // (Its answer is a formula, or a table: prose before a label answers nothing.)
+    if (lead && pending === 'new' && askedBefore && /\$|\\begin\{|^\s*\|[^\n]*\|\s*$/m.test(lead.text) && !responses.has(askedBefore)) {
       responses.add(askedBefore, 'before the first label', { text: lead.text, turn, ...(m.line ? { line: m.line } : {}) }, { by: 'order', ...(alignedBy.doubt ? { doubt: alignedBy.doubt } : {}) });
       lastPart = askedBefore;
       cursor = Math.max(cursor, qParts.indexOf(askedBefore));

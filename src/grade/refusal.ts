@@ -65,7 +65,8 @@ function noteAfterCaption(line: string): string | undefined {
  */
 function noteAlone(text: string): string | undefined {
   const t = text.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (t.length > 90 || /[=^_\\$√∑]|\d/.test(t)) return undefined;
+  // (A digit inside a word names something, `the 2D lecture`, `HW4`, `Q3`: no value. A size, `3x3`, is one.)
+  if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(/\b(?:\d+\p{L}+|\p{L}+\d+)[\p{L}\d]*\b/gu, ''))) return undefined;
   return NOT_ANSWERED_HERE.test(t) ? t : undefined;
 }
 
