@@ -69,19 +69,21 @@ export function withoutHeaderFields(text: string): string {
   const matter = frontMatterEnd(lines);
   const first = lines.findIndex((l, i) => i >= matter && l.trim());
   let changed = false;
-  // The line before was a field: a block of fields goes on until a blank line.
+  // Under a line of several bold fields: a block of bold fields goes on until a line that is none.
   let inFields = false;
   for (let i = first; i < Math.min(lines.length, first + HEAD_LINES); i++) {
     const l = lines[i]!;
     const next = lines.slice(i + 1, i + 4).find((x) => x.trim());
     // `**Student:** A. R. **Course:** EECS 182` over `**Assistant:** You.com (the default agent ...)`:
-    // a line of several bold fields is the header's, and so is a speaker's field right under one,
-    // whatever it names (a model's name the reader does not know, a wrapped sentence about it).
-    const inBlock = inFields && SPEAKER_FIELD.test(l);
-    if ((i > first && (isHeaderField(l, next) || fieldsLine(l) || inBlock)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
+    // a line of several bold fields is the header's, and so is a speaker's bold field in the block under
+    // it, whatever it names (a model's name the reader does not know, a wrapped sentence about it), unless
+    // it asks. (A field alone, `Student: Dana W. Fry`, names the person over the chat's first turn.)
+    const inBlock: boolean = inFields && SPEAKER_FIELD.test(l) && /^\s*(?:[-*]\s+)?\*\*/.test(l) && !/\?\s*$/.test(l);
+    const several = i > first && fieldsLine(l);
+    if ((i > first && (isHeaderField(l, next) || several || inBlock)) || (PICKER.test(l) && /^\s*share\s*$/i.test(next ?? ''))) {
       lines[i] = '';
       changed = true;
-      inFields = true;
+      inFields = several || inBlock;
     } else inFields = inFields && ANY_FIELD.test(l);
   }
   return changed ? lines.join('\n') : text;
