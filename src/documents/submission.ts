@@ -15,6 +15,7 @@ import { boxedPromptTurns } from './boxed-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { promptHeadingTurns } from './prompt-headings.js';
+import { separatedExchangeTurns } from './separated-exchanges.js';
 import { toolCallsApart } from './tool-calls.js';
 import { trailingRemarksApart } from './trailing-remarks.js';
 import { statementIndex } from './pasted-statements.js';
@@ -143,6 +144,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         alternatingRoleTurns(text) ??
         // (Turns by structure before turns by what they say: the readers by content guess where no structure shows.)
         promptHeadingTurns(text) ??
+        separatedExchangeTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
         quotedTurns(text, statementIndex(outline)))
       : undefined);
