@@ -42,6 +42,7 @@ import { mathSpansAsText } from './math-spans.js';
 import { asciiDocAsMarkdown } from './asciidoc.js';
 import { restructuredTextAsMarkdown } from './restructured-text.js';
 import { withoutQuoteVerdicts } from './quote-verdicts.js';
+import { withoutTallyLines } from './tally-lines.js';
 import { mediaWikiAsMarkdown } from './mediawiki.js';
 import { flattenedSubscriptsAsScripts } from './flattened-subscripts.js';
 import { modelNamedTurns } from './named-model-turns.js';
@@ -87,6 +88,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   orgAsMarkdown,
   // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
   withoutQuoteVerdicts,
+  // (A line of marks, `(a) ✓  (b) ✗`, is the person's marking: its first label would take the rest as its answer.)
+  withoutTallyLines,
   withoutStruckText,
   withoutMarginNotes,
   unwrapAnswerCallouts,
