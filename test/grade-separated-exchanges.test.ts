@@ -28,6 +28,8 @@ test('a chat whose exchanges are set apart by rules, each a short request then a
   const plain = text.replace(/^=+$/gm, '-'.repeat(24)).replace(/^(?:Answer mode.*|Keep asking ↴)\n\n/gm, '');
   assert.notEqual(plain, text);
   assert.deepEqual(verdicts(plain, 'log.txt'), { '1.a': 'correct', '1.b': 'correct', '4.c': 'incorrect' });
+  // So does Markdown's spaced rule.
+  assert.deepEqual(verdicts(text.replace(/^=+$/gm, '* * *'), 'log.txt'), { '1.a': 'correct', '1.b': 'correct', '4.c': 'incorrect' });
 });
 
 const sections = (rule: string, label: (k: number) => string) =>

@@ -30,8 +30,12 @@ const REPLY_FACTOR = 2;
 /** The fewest paragraphs of a reply. */
 const REPLY_PARAGRAPHS = 2;
 
-/** A rule alone on its line between blank lines, anywhere in a text. */
-const RULE_ALONE = new RegExp(String.raw`\n[ \t]*\r?\n[ \t]*${RULE}[ \t]*\r?\n[ \t]*\r?\n`, 'gu');
+/** A rule as Markdown also draws it, its symbols spaced (`* * *`, `- - -`), its symbol the regex's group `group`. */
+const spacedRule = (group: number) => `([*_\\-=·•])(?:[ \\t]+\\${group}){2,}`;
+/** A rule alone on its line between blank lines, anywhere in a text (RULE's symbol is group 1, the spaced rule's group 2). */
+const RULE_ALONE = new RegExp(String.raw`\n[ \t]*\r?\n[ \t]*(?:${RULE}|${spacedRule(2)})[ \t]*\r?\n[ \t]*\r?\n`, 'gu');
+/** A line that is a spaced rule and nothing else. */
+const WHOLE_SPACED_RULE = new RegExp(String.raw`^[ \t]*${spacedRule(1)}[ \t]*$`, 'u');
 
 interface Paragraph {
   from: number;
@@ -90,7 +94,7 @@ function exchangeOf(lines: readonly string[], from: number, to: number): Exchang
  * such rules are drawn in most often (a page's one separator, repeated).
  */
 function separators(lines: readonly string[], verbatim: readonly boolean[]): number[] {
-  const alone = lines.flatMap((l, i) => (!verbatim[i] && isRuleLine(l) && !lines[i - 1]?.trim() && !lines[i + 1]?.trim() ? [i] : []));
+  const alone = lines.flatMap((l, i) => (!verbatim[i] && (isRuleLine(l) || WHOLE_SPACED_RULE.test(l)) && !lines[i - 1]?.trim() && !lines[i + 1]?.trim() ? [i] : []));
   const bySymbol = new Map<string, number[]>();
   for (const i of alone) {
     const symbol = lines[i]!.trim()[0]!;
