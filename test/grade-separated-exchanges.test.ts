@@ -71,6 +71,9 @@ test("near miss: a write-up's sections under rules, opening on their part labels
   const text = sections('-----', (k) => ['1(a) ', '1(b) ', '4(c) '][k]!);
   assert.equal(readWithStaffKey(text, 'hw.md').format, 'writeup');
   assert.deepEqual(verdicts(text, 'hw.md'), { '1.a': 'correct', '1.b': 'correct', '4.c': 'correct' });
+  // (Nor do sections whose labels stand on short lines of their own over the working.)
+  const over = sections('-----', (k) => `${['Q1\n\n(a)', '(b)', 'Q4\n\n(c)'][k]!}\n\n`);
+  assert.equal(readWithStaffKey(over, 'hw.md').format, 'writeup');
 });
 
 test('near miss: rules right under a line are headings’ underlines, not separators between exchanges', { skip: devSkip }, () => {

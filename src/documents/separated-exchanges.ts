@@ -120,7 +120,8 @@ export function separatedExchangeTurns(text: string): Message[] | undefined {
   const sum = (n: (e: Exchange) => number) => found.reduce((t, e) => t + n(e), 0);
   if (sum((e) => e.size) < REPLY_FACTOR * sum((e) => e.request.text.length)) return undefined;
   // A write-up's sections open on their labels (`(a) What is c?`): a person's requests mostly do not.
-  const labelled = found.filter((e) => readLineLabel(e.request.text.split('\n')[0]!)).length;
+  // (So do the short lines over them, `Q3` then `(c) no padding`: a page's own lines name no part.)
+  const labelled = found.filter((e) => [...e.before, e.request].some((p) => readLineLabel(p.text.split('\n')[0]!))).length;
   if (labelled * 2 >= found.length) return undefined;
   const messages: Message[] = [];
   filled.forEach((b, k) => {

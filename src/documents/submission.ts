@@ -147,8 +147,9 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         alternatingRoleTurns(text) ??
         // (Turns by structure before turns by what they say: the readers by content guess where no structure shows.)
         promptHeadingTurns(text) ??
-        separatedExchangeTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
+        // (After the site's own marks of a reply: rules between exchanges are the last structure to go by.)
+        separatedExchangeTurns(text) ??
         quotedTurns(text, statementIndex(outline)))
       : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
