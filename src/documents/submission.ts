@@ -15,6 +15,7 @@ import { boxedPromptTurns } from './boxed-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { promptHeadingTurns } from './prompt-headings.js';
+import { separatedExchangeTurns } from './separated-exchanges.js';
 import { toolCallsApart } from './tool-calls.js';
 import { trailingRemarksApart } from './trailing-remarks.js';
 import { statementIndex } from './pasted-statements.js';
@@ -41,6 +42,7 @@ import { mathSpansAsText } from './math-spans.js';
 import { asciiDocAsMarkdown } from './asciidoc.js';
 import { restructuredTextAsMarkdown } from './restructured-text.js';
 import { withoutQuoteVerdicts } from './quote-verdicts.js';
+import { withoutTallyLines } from './tally-lines.js';
 import { mediaWikiAsMarkdown } from './mediawiki.js';
 import { flattenedSubscriptsAsScripts } from './flattened-subscripts.js';
 import { modelNamedTurns } from './named-model-turns.js';
@@ -86,6 +88,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   orgAsMarkdown,
   // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
   withoutQuoteVerdicts,
+  // (A line of marks, `(a) ✓  (b) ✗`, is the person's marking: its first label would take the rest as its answer.)
+  withoutTallyLines,
   withoutStruckText,
   withoutMarginNotes,
   unwrapAnswerCallouts,
@@ -144,6 +148,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         // (Turns by structure before turns by what they say: the readers by content guess where no structure shows.)
         promptHeadingTurns(text) ??
         unlabelledTurns(text, statementIndex(outline), doubts) ??
+        // (After the site's own marks of a reply: rules between exchanges are the last structure to go by.)
+        separatedExchangeTurns(text) ??
         quotedTurns(text, statementIndex(outline)))
       : undefined);
   if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
