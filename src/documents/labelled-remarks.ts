@@ -1,5 +1,5 @@
 import { isVerdictList } from './verdict-lists.js';
-import { isScoreTally } from './person-scores.js';
+import { isTallyLine } from './tally-lines.js';
 
 /**
  * A person's remark that says it is one by its first words: students who copy a chat into a report
@@ -62,5 +62,5 @@ function verdictTable(t: string): boolean {
 /** Whether a paragraph is a remark its writer marked as theirs. */
 export function isLabelledRemark(paragraph: string): boolean {
   const t = paragraph.trim();
-  return LEAD.test(t) || CJK_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || INITIALS.test(t) || verdictTable(t) || isVerdictList(t) || isScoreTally(t);
+  return LEAD.test(t) || CJK_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || INITIALS.test(t) || verdictTable(t) || isVerdictList(t) || isTallyLine(t);
 }

@@ -1,5 +1,10 @@
+import { isScore, isTickOrCross } from './person-scores.js';
+
 /**
- * A person's tally of marks on one line (`(a) ✓   (b) ✓   (c) ✓ after my correction   (d) ✗`,
+ * A person's tally on one line: marks after labels, or scores between commas (`Scorecard — Q3: 5/5,
+ * Q4(e): 11/12 cells, Q4(f): ✓`).
+ *
+ * A tally of marks (`(a) ✓   (b) ✓   (c) ✓ after my correction   (d) ✗`,
  * `1a ok  1b wrong (forgot c)`): each label is followed by a mark, and no label by anything else. It
  * is the person's marking of answers given elsewhere, never an answer: read as one, its first label's
  * part took the marks (and the labels after it) as its answer. The line is blanked, so the answers it
@@ -31,13 +36,40 @@ function isTally(line: string): boolean {
   return marked === (line.replace(ASIDE, ' ').match(ANY_LABEL)?.length ?? 0);
 }
 
-/** The text with its tally lines blanked; as it is (and cheaply) when no label is followed by a mark. */
+/** A question's or part's name in a tally: `Q3`, `Q4(e)`, `4e`, `(b)`, `2(d)(ii)`, `Problem 2`. */
+const NAME = String.raw`(?:(?:q|question|problem|part|ex(?:ercise)?)\.?\s*)?(?:\d{1,2}(?:\s*\(\s*[a-h]\s*\)|[a-h]\b)?|\(\s*[a-h]\s*\)|[a-h]\))(?:\s*\(\s*[ivx]{1,4}\s*\))?`;
+/** One entry of a tally: a name, perhaps a colon or dash, and its score. */
+const ENTRY = new RegExp(String.raw`^(?:and\s+)?${NAME}\s*[:=—–-]?\s*(.+)$`, 'i');
+/** The tally's first entry, perhaps after a short title and a colon or dash (`Scorecard — Q3: 5/5`). */
+const FIRST_ENTRY = new RegExp(String.raw`^(?:[^,;:\d]{1,30}?(?:\s[—–-]|:)\s*)?${NAME}\s*[:=—–-]?\s*(.+)$`, 'i');
+
+/**
+ * Whether a line is a person's tally of scores: two entries or more between commas or semicolons, each a
+ * part's name and a score only, one of them a tick or a cross (`(a) 1/2, (b) 3/4` answers two parts).
+ */
+export function isScoreTally(line: string): boolean {
+  const t = line.trim().replace(/\*\*|__/g, '');
+  // (Cheap test first: no tick or cross, no tally.)
+  if (t.length > 200 || !/[✓✔✗✘❌☑✅❎☒×]/u.test(t)) return false;
+  const pieces = t.replace(/[.\s]+$/, '').split(/\s*[,;]\s*/);
+  if (pieces.length < 2) return false;
+  const scores = pieces.map((p, k) => (k ? ENTRY : FIRST_ENTRY).exec(p)?.[1]?.trim());
+  return scores.every((s) => s !== undefined && isScore(s)) && scores.some((s) => isTickOrCross(s!));
+}
+
+/** Whether a line is a person's tally: of marks after labels, or of scores between commas. */
+export function isTallyLine(line: string): boolean {
+  return isTally(line) || isScoreTally(line);
+}
+
+/** The text with its tally lines blanked; as it is (and cheaply) when no label is followed by a mark and no tick or cross stands in it. */
 export function withoutTallyLines(text: string): string {
   PAIR.lastIndex = 0;
-  if (!PAIR.test(text)) return text;
+  const marks = PAIR.test(text);
   PAIR.lastIndex = 0;
+  if (!marks && !/[✓✔✗✘❌☑✅❎☒×]/u.test(text)) return text;
   return text
     .split('\n')
-    .map((line) => (isTally(line) ? ' '.repeat(line.length) : line))
+    .map((line) => (isTallyLine(line) ? ' '.repeat(line.length) : line))
     .join('\n');
 }
