@@ -50,6 +50,7 @@ import { unwrapHardWrappedLines } from './hard-wrap.js';
 import { paragraphsApart } from './paragraph-breaks.js';
 import { speakerShapes } from './speaker-shapes.js';
 import { groupChatPeople } from './group-chat.js';
+import { promptGlyphTurns } from './prompt-glyphs.js';
 import { inlineSpeakers } from './inline-speakers.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
 import { withoutStatusLines } from './status-lines.js';
@@ -95,6 +96,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   foldLabelWords,
   // (Before names are paired: a group chat's people beside a model are no pair of speakers.)
   groupChatPeople,
+  promptGlyphTurns,
   speakerShapes,
   inlineSpeakers,
 ];
