@@ -4,26 +4,29 @@ import { guarded } from './speaker-shapes.js';
 /**
  * A terminal agent's scrollback: the person typed each request after the program's prompt, a glyph
  * of a few signs that repeats at every request (goose's `( O)> Question 7 ... (a) Derive ...`, a
- * REPL's `λ> ...`, `❯ ...`), and the program wrote its reply below, up to the next prompt. A person
+ * REPL's `〉 ...` or `❯ ...`), and the program wrote its reply below, up to the next prompt. A person
  * reads the turns off the repeated glyph, whatever its signs: the same glyph opens two lines or
  * more, each with a request in words on it, and each is followed by a reply that runs longer. The
  * request is renamed `User:`, the reply's first line `Assistant:` (as `>>>` under `ollama run` is);
  * what the person typed to the program itself (`exit`, `/clear`) is no turn. Lines stay where they are.
  *
- * A write-up's own line marks are no prompt: a quote's `>` (one sign, or several of it), an arrow
+ * A write-up's own line marks are no prompt: a quote's `>` (one sign, or several, or `> >`), an arrow
  * between steps (`=>`, `->`), a tag (`<b>`); and lines led by a glyph that do not ask, or that nothing
  * longer follows, are a list's.
  */
 
-/** A line led by a glyph of a few signs ending in a prompt's sign, the request on the same line. */
-const PROMPT = /^[ \t]*((?:[^\s\p{L}\p{N}<][^\n<]{0,6}?)?[>❯›»〉⟩])[ \t]+(\S[^\n]*)$/u;
+/**
+ * A line led by a glyph of a few signs ending in a prompt's sign, the request on the same line. A
+ * glyph that opens on `>` is a quote's (`>`, `>>`, `> >`); one with a formula's signs (`$`, `\`) is math.
+ */
+const PROMPT = /^[ \t]*((?:[^\s\p{L}\p{N}<>$\\][^\n<$\\]{0,6}?)?[>❯›»〉⟩])[ \t]+(\S[^\n]*)$/u;
 
-/** Cheap test first: some line opens with a sign and has a prompt's sign within its first few. */
-const PROMPT_IN = /^[ \t]*(?:[^\s\p{L}\p{N}<][^\n<]{0,6}?)?[>❯›»〉⟩][ \t]+\S/mu;
+/** Cheap test first (most texts have no such line): the same glyph, anywhere in the text. */
+const PROMPT_IN = /^[ \t]*(?:[^\s\p{L}\p{N}<>$\\][^\n<$\\]{0,6}?[>❯›»〉⟩]|[❯›»〉⟩])[ \t]+\S/mu;
 
-/** Whether a glyph is a prompt's: a few signs (a letter or two, as a face's `( O)>`), not a quote's `>`s nor an arrow. */
+/** Whether a glyph is a prompt's: a few signs (a letter or two, as a face's `( O)>`), not an arrow between steps (`=>`, `-->`, `—>`). */
 function promptGlyph(glyph: string): boolean {
-  if (/^[> \t]+$/.test(glyph) || /^[-=~]+>$/.test(glyph)) return false;
+  if (/^[-=~—–]+>$/.test(glyph)) return false;
   return (glyph.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 2;
 }
 
