@@ -26,6 +26,13 @@ test("a channel's people (`Lena Fischer — Today at 21:02`, `Tomás O. — ...`
   assert.match(out, /^Claude — Today at 21:02$/m);
 });
 
+test('the same chat with its names in bold and a colon (`**Tomás O.:**`, `**Claude:**`) reads the same', () => {
+  const bold = fixture('channel-bot-timestamps.txt').replace(/^(.+?) — Today at \d\d:\d\d$/gm, '**$1:**');
+  const out = groupChatPeople(bold);
+  assert.equal((out.match(/^\*\*User:\*\*$/gm) ?? []).length, 5);
+  assert.equal((out.match(/^\*\*Claude:\*\*$/gm) ?? []).length, 4);
+});
+
 test("near miss: a reply's own title lines in a page copy (`Clipped Norm`, twice) are no person beside the model", () => {
   assert.equal(groupChatPeople(fixture('reply-section-titles.txt')), fixture('reply-section-titles.txt'));
   assert.equal(roles('reply-section-titles.txt'), 'uauaua');

@@ -25,6 +25,11 @@ test("a REPL's repeated prompt glyph (`〉`) heads the person's turns; the progr
   assert.doesNotMatch(out, /\.model|\.exit/);
 });
 
+test("a script's word prompt (`you>`) heads the turns too, a terse reply shorter than its request", () => {
+  assert.equal(roles('script-word-prompt.txt').replace(/^n+/, ''), 'uaua');
+  assert.deepEqual(ps6Verdicts(DIR, 'script-word-prompt.txt'), ['1.a correct', '2.a correct']);
+});
+
 test('near miss: shell commands at a prompt in a write-up are no requests', () => {
   assert.equal(promptGlyphTurns(fixture('shell-commands-writeup.txt')), fixture('shell-commands-writeup.txt'));
   assert.deepEqual(ps6Verdicts(DIR, 'shell-commands-writeup.txt'), ['2.a correct', '2.b correct', '4.a correct', '4.b correct']);

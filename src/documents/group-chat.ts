@@ -25,7 +25,7 @@ const MODEL_AT_LINE_START = new RegExp(String.raw`^[ \t]*(?:>[ \t]*)?(?:#{1,6}[ 
  * A name's last word that is an initial (`Priya S.`, `Tomás O. — 21:04`): the period is the
  * initial's, not a sentence's stop, whatever follows it (a colon, closing bold, the app's note).
  */
-const INITIAL_AT_END = /(\p{L}[ \t]+\p{Lu})\.(?=[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*(?:[—–·|][^\n]*)?$)/u;
+const INITIAL_AT_END = /(\p{L}[ \t]+\p{Lu})\.(?=[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*(?:[—–·|][^\n]*)?$)/u;
 
 interface Speaker extends NameLine {
   /** The line as read: with an initial's period dropped. */

@@ -6,28 +6,33 @@ import { guarded } from './speaker-shapes.js';
  * of a few signs that repeats at every request (goose's `( O)> Question 7 ... (a) Derive ...`, a
  * REPL's `〉 ...` or `❯ ...`), and the program wrote its reply below, up to the next prompt. A person
  * reads the turns off the repeated glyph, whatever its signs: the same glyph opens two lines or
- * more, each with a request in words on it, and each is followed by a reply that runs longer. The
+ * more, each with a request in words on it, and each is followed by a reply (a terse model's may be
+ * shorter than a pasted question; all together they are not much shorter than the requests). The
  * request is renamed `User:`, the reply's first line `Assistant:` (as `>>>` under `ollama run` is);
  * what the person typed to the program itself (`exit`, `/clear`) is no turn. Lines stay where they are.
  *
  * A write-up's own line marks are no prompt: a quote's `>` (one sign, or several, or `> >`), an arrow
  * between steps (`=>`, `->`), a tag (`<b>`); and lines led by a glyph that do not ask, or that nothing
- * longer follows, are a list's.
+ * follows, are a list's.
  */
 
 /**
- * A line led by a glyph of a few signs ending in a prompt's sign, the request on the same line. A
- * glyph that opens on `>` is a quote's (`>`, `>>`, `> >`); one with a formula's signs (`$`, `\`) is math.
+ * A line led by a prompt's glyph, the request on the same line: a few signs or a short word ending
+ * in a prompt's sign glued to it (`( O)>`, `❯`, `〉`, `gpt>`, `[hw4]>`). A glyph that opens on `>` is a
+ * quote's (`>`, `>>`, `> >`); one with a formula's signs (`$`, `\`) is math.
  */
-const PROMPT = /^[ \t]*((?:[^\s\p{L}\p{N}<>$\\][^\n<$\\]{0,6}?)?[>❯›»〉⟩])[ \t]+(\S[^\n]*)$/u;
+const PROMPT = /^[ \t]*((?:[^\s<>$\\](?:[^\n<>$\\]{0,10}?[^\s<>$\\])?)?[>❯›»〉⟩])[ \t]+(\S[^\n]*)$/u;
 
-/** Cheap test first (most texts have no such line): the same glyph, anywhere in the text. */
-const PROMPT_IN = /^[ \t]*(?:[^\s\p{L}\p{N}<>$\\][^\n<$\\]{0,6}?[>❯›»〉⟩]|[❯›»〉⟩])[ \t]+\S/mu;
+/** Cheap test first (most texts have no such line): a glyph other than a quote's `>`, anywhere in the text. */
+const PROMPT_IN = /^[ \t]*(?:[^\s<>$\\](?:[^\n<>$\\]{0,10}?[^\s<>$\\])?[>❯›»〉⟩]|[❯›»〉⟩])[ \t]+\S/mu;
 
-/** Whether a glyph is a prompt's: a few signs (a letter or two, as a face's `( O)>`), not an arrow between steps (`=>`, `-->`, `—>`). */
+/**
+ * Whether a glyph is a prompt's: a few signs or one short word (`gpt>`), at most two pieces, not a
+ * quote's lone `>` nor an arrow between steps (`=>`, `-->`, `—>`).
+ */
 function promptGlyph(glyph: string): boolean {
-  if (/^[-=~—–]+>$/.test(glyph)) return false;
-  return (glyph.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 2;
+  if (glyph === '>' || /^[-=~—–]+>$/.test(glyph)) return false;
+  return (glyph.match(/[\p{L}\p{N}]/gu)?.length ?? 0) <= 6 && glyph.split(/[ \t]+/).length <= 2;
 }
 
 /** A request in words: three words or more (one or two tokens are a command to the program: `exit`, `/clear`). */
@@ -77,12 +82,15 @@ interface Exchange {
 
 /**
  * The exchanges the glyph's lines open, when they are a chat's: two requests in words at least,
- * most of them asking, and most replies longer than their requests; undefined otherwise.
+ * most of them asking, each with a reply, the replies together half as long as the requests at least;
+ * undefined otherwise.
  */
 function exchanges(lines: readonly string[], at: readonly number[]): Exchange[] | undefined {
   const out: Exchange[] = [];
   let asking = 0;
-  let longer = 0;
+  let replied = 0;
+  let asked = 0;
+  let answered = 0;
   let requests = 0;
   at.forEach((i, k) => {
     const said = PROMPT.exec(lines[i]!)![2]!;
@@ -101,9 +109,11 @@ function exchanges(lines: readonly string[], at: readonly number[]): Exchange[] 
       reply ??= j;
       size += t.length;
     }
-    if (size > said.length) longer++;
+    if (size) replied++;
+    asked += said.length;
+    answered += size;
     out.push({ request: i, command: false, ...(reply !== undefined ? { reply } : {}) });
   });
-  if (requests < 2 || asking < 2 || asking * 2 < requests || longer * 2 < requests) return undefined;
+  if (requests < 2 || asking < 2 || asking * 2 < requests || replied < requests || answered * 2 < asked) return undefined;
   return out;
 }
