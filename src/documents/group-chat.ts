@@ -1,5 +1,5 @@
 import { asksSomething } from './segment.js';
-import { ASSISTANT_NAMES } from './transcripts.js';
+import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
 import { guarded, KNOWN_MODEL, KNOWN_USER, type NameLine, nameLine, RULE_OR_BLANK } from './speaker-shapes.js';
 
 /**
@@ -18,8 +18,24 @@ import { guarded, KNOWN_MODEL, KNOWN_USER, type NameLine, nameLine, RULE_OR_BLAN
  * whose people are known already by a recurring name.
  */
 
-/** Cheap test first: a line that opens with a model's name (after markup), which every such chat has. */
+/**
+ * Cheap test first: two lines that are only a model's name (in markup, perhaps with the app's note
+ * after it), which every such chat has and most texts do not.
+ */
+const MODEL_LINE = new RegExp(
+  String.raw`^[ \t]*(?:>[ \t]*)?(?:#{1,6}[ \t]*)?(?:[^\p{L}\p{N}\s]{1,3}[ \t]*)?(?:\*\*|__)?(?:${ASSISTANT_NAMES})${VERSION}(?:[ \t]+(?:said|sent|wrote|asked|answered|replied))?(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?(?:[ \t]+[—–·|][^\n]*)?[ \t]*$`,
+  'gimu',
+);
+
+/** A line that opens on a model's name: a cheaper test that most write-ups fail before MODEL_LINE's. */
 const MODEL_AT_LINE_START = new RegExp(String.raw`^[ \t]*(?:>[ \t]*)?(?:#{1,6}[ \t]*)?(?:[^\p{L}\p{N}\s]{1,3}[ \t]*)?(?:\*\*|__)?(?:${ASSISTANT_NAMES})`, 'imu');
+
+/** Whether the text has two model's name lines (MODEL_LINE), found without reading it all. */
+function twoModelLines(text: string): boolean {
+  if (!MODEL_AT_LINE_START.test(text)) return false;
+  MODEL_LINE.lastIndex = 0;
+  return MODEL_LINE.test(text) && MODEL_LINE.test(text);
+}
 
 /**
  * A name's last word that is an initial (`Priya S.`, `Tomás O. — 21:04`): the period is the
@@ -46,7 +62,7 @@ function speakerLine(line: string, at: number): Speaker | undefined {
 
 /** The text with its people's name lines renamed `User`; unchanged when it is no such chat. */
 export function groupChatPeople(text: string): string {
-  if (!MODEL_AT_LINE_START.test(text)) return text;
+  if (!twoModelLines(text)) return text;
   const lines = text.split('\n');
   const guard = guarded(lines);
   const found: Speaker[] = [];
