@@ -736,7 +736,8 @@ const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|nee
  */
 const PART_PROMPT = new RegExp(
   // (or after a few words and a comma: `last one, 7(b). ...`, `one more: 4(c)?`)
-  String.raw`^(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+|(?:[a-z']+\s+){0,2}[a-z']+[,:]\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
+  // (or after the homework's own name, a word with its number glued on: `HW4 3(b). x(n) is ...`, `ps6 2(a)?`)
+  String.raw`^(?:[a-z]{1,8}-?\d{1,2}[,:]?\s+(?=(?:q(?:uestion)?\s*)?\d))?(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+|(?:[a-z']+\s+){0,2}[a-z']+[,:]\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
     // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`, `and 4(e)? the table: ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
     String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)?-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)?-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
   'i',

@@ -35,15 +35,15 @@ export const STRUCTURE =
   /^(?:question|questions|problem|problems|exercise|task|part|parts|q|solution|solutions|answer|answers|final|final answer|section|step|steps|case|example|proof|lemma|theorem|claim|figure|table|appendix|note|notes|remark|hint|given|find|show|work|result|results|summary|conclusion|check|verification|setup|method|approach|derivation|explanation|reasoning|analysis|overview|intuition|definition|definitions|input|output|code|where|so|then|thus|hence|therefore|also|and|or|but|if|yes|no)$/i;
 
 /** The names the readers know already: a chat headed by a person's and a model's of them needs nothing from here. */
-const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');
-const KNOWN_MODEL = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
+export const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');
+export const KNOWN_MODEL = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
 
 const known = (name: string) => KNOWN_USER.test(name) || KNOWN_MODEL.test(name);
 
 /** What a model's turn may be headed with and a write-up's lines too: only the answerer's name, never the asker's. */
 const ANSWER_WORD = /^(?:answer|answers|solution|solutions)$/i;
 
-interface NameLine {
+export interface NameLine {
   at: number;
   /** The name, lower-cased, without a verb of saying. */
   name: string;
@@ -64,7 +64,7 @@ interface NameLine {
 const KNOWN_GLYPH = /^[▶►▸]$/u;
 
 /** The line's name and shape, when it is only a name. */
-function nameLine(line: string, at: number): NameLine | undefined {
+export function nameLine(line: string, at: number): NameLine | undefined {
   if (line.length > 90) return undefined;
   const m = NAME_LINE.exec(line);
   const g = m?.groups;

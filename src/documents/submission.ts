@@ -51,6 +51,8 @@ import { withoutPartIndex } from './part-index.js';
 import { unwrapHardWrappedLines } from './hard-wrap.js';
 import { paragraphsApart } from './paragraph-breaks.js';
 import { speakerShapes } from './speaker-shapes.js';
+import { groupChatPeople } from './group-chat.js';
+import { promptGlyphTurns } from './prompt-glyphs.js';
 import { inlineSpeakers } from './inline-speakers.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
 import { withoutStatusLines } from './status-lines.js';
@@ -96,6 +98,9 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   foldFullWidth,
   arabicQuestionNumbers,
   foldLabelWords,
+  // (Before names are paired: a group chat's people beside a model are no pair of speakers.)
+  groupChatPeople,
+  promptGlyphTurns,
   speakerShapes,
   inlineSpeakers,
 ];
