@@ -70,7 +70,7 @@ test('drawn formulas: scripts, fractions, floors and tall brackets, sums with li
   // A superscript typed a column late, over the bracket it follows; a numerator typed off its bar.
   assert.equal(drawnMathAsText(['         2', '    E[u ]  = 1'].join('\n')), '    E[u ]^{2} = 1');
   assert.equal(drawnMathAsText(['    d f', ' g =     ----', '         d t'].join('\n')), ' g = (d f)/(d t)');
-  assert.equal(drawnMathAsText(['     n', '    ===', '    \\', ' s = >   a', '    /    k', '    ===', '   k = 0'].join('\n')), ' s = sum_{k = 0}^{n} a_{k}');
+  assert.equal(drawnMathAsText(['     n', '    ===', '    \\', ' s = >   a', '    /     k', '    ===', '   k = 0'].join('\n')), ' s = sum_{k = 0}^{n} a_{k}');
 });
 
 test('near misses: prose and lists with indented lines, a drawn matrix, scripts that follow no word end stay as they are', () => {
@@ -78,6 +78,8 @@ test('near misses: prose and lists with indented lines, a drawn matrix, scripts 
     ['- a', '  x = 2'],
     ['Answer: 42', '  (b) 17'],
     ['The answer is x', '   = 5'],
+    // (A list item's line wrapped under its text: the rest of the line, not an index of the word above it.)
+    ['   - n >= 7: y[n] = 127 \\cdot', '     2^{-n}'],
     ['    [ 1  2 ]', 'A = [      ]', '    [ 3  4 ]'],
     ['Some prose that runs on', 'and on over two lines.'],
     ['| a | b |', '|   | c |'],

@@ -228,7 +228,7 @@ function readBox(grid: Grid, used: boolean[][], r0: number, r1: number, c0: numb
     for (const t of tokens) {
       // (A relation is no script: `= 5` under a line goes on its sentence, and a sum's limits are read with the sum.)
       if (t.text.replace(/ /g, '').length > SCRIPT_MAX || DRAWING.test(t.text) || /[=<>]/.test(t.text) || !balanced(t.text)) return undefined;
-      const base = baseOf(pieces, row, t.from);
+      const base = baseOf(pieces, row, t.from, r < b);
       if (!base) return undefined;
       // (One script of each kind: a second over or under the same base is a drawing this reader does not know.)
       if (r < b ? base.sup !== undefined : base.sub !== undefined) return undefined;
@@ -323,9 +323,11 @@ function scriptTokens(grid: Grid, used: boolean[][], r: number, c0: number, c1: 
   return out;
 }
 
-/** The base piece a script starting at column `col` belongs to: the base character just before it, or the one it stands over. */
-function baseOf(pieces: Piece[], row: string[], col: number): Piece | undefined {
-  // (A script typed a column late stands over the base's next character: `E[dy ]` with its `2` over `]`.)
+/** The base piece a script starting at column `col` belongs to: the base character just before it, or (a power, `over` it) the one it stands over. */
+function baseOf(pieces: Piece[], row: string[], col: number, over: boolean): Piece | undefined {
+  // (A power typed a column late stands over the base's next character: `E[dy ]` with its `2` over `]`.
+  // Under a character, a line is a wrapped line's rest, `- n >= 7: ... 127 \cdot` over `  2^{-n}`, not its index.)
+  if (!blank(row[col]) && !over) return undefined;
   const at = blank(row[col]) ? col - 1 : col;
   // (The character a script follows ends its word: under `Answer` or `item`, a line is no script of a letter in it.)
   if (!blank(row[at]) && !blank(row[at + 1]) && !/[)\]]/.test(row[at + 1]!)) return undefined;
