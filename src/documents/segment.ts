@@ -18,6 +18,7 @@ import { listedQuestions } from './listed-questions.js';
 import { isQuestionNote } from './transcripts.js';
 import { endsAskingLearner, LEARNER_REPLY_MAX } from './tutor-questions.js';
 import { PICTURE_EXTENSIONS } from './upload-names.js';
+import { questionNamedInProse } from './named-in-prose.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -1616,7 +1617,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       uploaded = false;
       asksAnew = false;
       const h = promptHeading(m.text);
-      const labels = splitAtLabels(m.text).filter((s) => s.label?.part && !s.label.question);
+      const split = splitAtLabels(m.text);
+      const labels = split.filter((s) => s.label?.part && !s.label.question);
       const inline = partsNamedInline(m.text, outline);
       let pictured: string | undefined;
       askedWhole = ASKS_WHOLE.test(m.text.slice(0, 400));
@@ -1627,6 +1629,12 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         acrossQuestions = [];
         byWords = true;
       } else if (!h.number && inline.length) h.number = inline[0]!.split('.')[0]!;
+      // `I'm doing HW4 Q3 (convolution as an FIR filter) ...` then `(a) Compute ...`: the one question the
+      // words before the turn's bare labels name, when the turn's words are nearest that question's statements.
+      if (!h.number && !inline.length && labels.length && !split[0]!.label) {
+        const said = questionNamedInProse(split[0]!.text);
+        if (said && outline.some((o) => o.number === said) && nearestStatements(m.text, outline).question === said) h.number = said;
+      }
       // A copy of one part's statement from the problem set asks that part, whichever question came
       // before (`(a) Derive the gradient ...` pasted after question 3's replies).
       const copied = h.number ? undefined : (pastedPart(m.text, outline) ?? retyped(m.text, labels, question, outline, (id) => responses.has(id)));

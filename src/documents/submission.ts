@@ -57,6 +57,8 @@ import { inlineSpeakers } from './inline-speakers.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
 import { withoutStatusLines } from './status-lines.js';
 import { numberedSubparts } from './numbered-subparts.js';
+import { ruledLabelsApart } from './ruled-labels.js';
+import { drawnMathAsText } from './drawn-math.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -65,7 +67,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, remarks marked as the writer's header says, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -73,6 +75,10 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
   // (Before lines are joined or labels read: a remark's lines are the writer's, whatever they hold.)
   withoutDeclaredRemarks,
+  // (Before lines are joined: a label drawn on a rule heads the lines under it.)
+  ruledLabelsApart,
+  // (Before lines are joined: a formula drawn over several lines is read by where its characters stand.)
+  drawnMathAsText,
   unwrapHardWrappedLines,
   paragraphsApart,
   // (After the lines a page dump wrapped are joined: a formula and its source may fall on two.)
