@@ -2,6 +2,7 @@ import type { Message } from '../model/submission.js';
 import { asksSomething } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 import { verbatimLines } from './verbatim-lines.js';
+import { type ParagraphRun, paragraphRuns } from './paragraph-runs.js';
 
 /**
  * Chats an editor or a terminal tool saves as a document, where the person's prompts are headings of
@@ -85,24 +86,8 @@ function allQuoted(paragraph: string): boolean {
 }
 
 /** A text's paragraphs outside its code and display math: each one's lines (0-based, from..to). */
-function paragraphsOf(lines: readonly string[]): { from: number; to: number; text: string }[] {
-  const verbatim = verbatimLines(lines);
-  const out: { from: number; to: number; text: string }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.trim() || verbatim[i]) continue;
-    let j = i;
-    while (j + 1 < lines.length && lines[j + 1]!.trim() && !verbatim[j + 1]) j++;
-    out.push({
-      from: i,
-      to: j,
-      text: lines
-        .slice(i, j + 1)
-        .join('\n')
-        .trim(),
-    });
-    i = j;
-  }
-  return out;
+function paragraphsOf(lines: readonly string[]): ParagraphRun[] {
+  return paragraphRuns(lines, 0, lines.length, verbatimLines(lines));
 }
 
 /**

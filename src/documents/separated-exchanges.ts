@@ -4,6 +4,7 @@ import { RULE, isRuleLine } from './rule-line.js';
 import { asksSomething } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 import { verbatimLines } from './verbatim-lines.js';
+import { type ParagraphRun, paragraphRuns } from './paragraph-runs.js';
 
 /**
  * A chat copied with no speaker's name at all, only its exchanges set apart: a search engine's answer
@@ -37,16 +38,10 @@ const RULE_ALONE = new RegExp(String.raw`\n[ \t]*\r?\n[ \t]*(?:${RULE}|${spacedR
 /** A line that is a spaced rule and nothing else. */
 const WHOLE_SPACED_RULE = new RegExp(String.raw`^[ \t]*${spacedRule(1)}[ \t]*$`, 'u');
 
-interface Paragraph {
-  from: number;
-  to: number;
-  text: string;
-}
-
 interface Exchange {
   /** The block's paragraphs before the request (the page's lines). */
-  before: Paragraph[];
-  request: Paragraph;
+  before: ParagraphRun[];
+  request: ParagraphRun;
   /** The reply's lines, from `replyFrom` to the block's end. */
   replyFrom: number;
   replyTo: number;
@@ -54,29 +49,9 @@ interface Exchange {
   size: number;
 }
 
-/** The paragraphs of lines `from..to` (exclusive), runs of non-blank lines. */
-function paragraphsIn(lines: readonly string[], from: number, to: number): Paragraph[] {
-  const out: Paragraph[] = [];
-  for (let i = from; i < to; i++) {
-    if (!lines[i]!.trim()) continue;
-    let j = i;
-    while (j + 1 < to && lines[j + 1]!.trim()) j++;
-    out.push({
-      from: i,
-      to: j,
-      text: lines
-        .slice(i, j + 1)
-        .join('\n')
-        .trim(),
-    });
-    i = j;
-  }
-  return out;
-}
-
 /** The block's exchange, a request then a reply far longer, or undefined when the block is none. */
 function exchangeOf(lines: readonly string[], from: number, to: number): Exchange | undefined {
-  const paras = paragraphsIn(lines, from, to);
+  const paras = paragraphRuns(lines, from, to);
   const at = paras.findIndex((p) => asksSomething(p.text) || p.text.split(/\s+/).length >= REQUEST_WORDS);
   if (at < 0) return undefined;
   const request = paras[at]!;
@@ -113,7 +88,7 @@ export function separatedExchangeTurns(text: string): Message[] | undefined {
   if (rules.length < MIN_EXCHANGES - 1) return undefined;
   const bounds = [-1, ...rules, lines.length];
   const blocks = bounds.slice(1).map((end, k) => ({ from: bounds[k]! + 1, to: end }));
-  const filled = blocks.filter((b) => paragraphsIn(lines, b.from, b.to).length > 0);
+  const filled = blocks.filter((b) => paragraphRuns(lines, b.from, b.to).length > 0);
   const exchanges = filled.map((b) => exchangeOf(lines, b.from, b.to));
   const found = exchanges.filter((e): e is Exchange => e !== undefined);
   if (found.length < MIN_EXCHANGES || found.length * 3 < filled.length * 2 - 2) return undefined;
@@ -127,7 +102,7 @@ export function separatedExchangeTurns(text: string): Message[] | undefined {
   filled.forEach((b, k) => {
     const e = exchanges[k];
     if (!e) {
-      for (const p of paragraphsIn(lines, b.from, b.to)) messages.push({ role: 'note', text: p.text, line: p.from + 1 });
+      for (const p of paragraphRuns(lines, b.from, b.to)) messages.push({ role: 'note', text: p.text, line: p.from + 1 });
       return;
     }
     for (const p of e.before) messages.push({ role: 'note', text: p.text, line: p.from + 1 });
