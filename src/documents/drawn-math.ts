@@ -20,7 +20,9 @@ const SCRIPT_MAX = 16;
  * The cheap test first: an indented line of a few short tokens, under or over a line that is not blank
  * (a script stands right of its base, so a line of scripts is always indented).
  */
-const MAY_HAVE = /\S[^\n]*\n {1,40}\S{1,16}(?: +\S{1,16})* *(?:\n|$)|(?:^|\n) {1,40}\S{1,16}(?: +\S{1,16})* *\n *\S/;
+// Both alternatives start at a line's start, and a line's first sign is fixed: unanchored, a 2 MB line
+// was tried from each of its signs to its end (quadratic: minutes).
+const MAY_HAVE = /(?:^|\n)[ \t]*\S[^\n]*\n {1,40}\S{1,16}(?: +\S{1,16})* *(?:\n|$)|(?:^|\n) {1,40}\S{1,16}(?: +\S{1,16})* *\n *\S/;
 
 /** Characters that draw (brackets, bars, sums) rather than write. */
 const DRAWING = /^[-=_|/\\>[\]]+$/;
