@@ -25,4 +25,7 @@ test('near miss: a chat whose turns are labelled with the same bold words, one t
     const turn = `# Title\n\n**Student:** ${words}\n**Assistant:** 0.25.\n`;
     assert.equal(withoutHeaderFields(turn), turn);
   }
+  // A turn's label over a bold label of its own (`**Assistant:** **Answer:**`) is the turn's.
+  const labelled = '**User:** (a) What is the factor?\n\n**Assistant:** **Answer:**\n\n0.25\n';
+  assert.equal(withoutHeaderFields(labelled), labelled);
 });

@@ -35,7 +35,12 @@ const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\
 const BOLD_FIELD = /\*\*\p{Lu}\p{L}*(?:[ \t]\p{L}+){0,2}(?::\*\*|\*\*:)/gu;
 /** Any field of a header (`**Course:** EECS 182`, `Date: 3 Nov`): a block of fields goes on over it. */
 const ANY_FIELD = /^\s*(?:[-*]\s+)?(?:\*\*)?\p{Lu}[\p{L} ]{0,24}(?:\*\*)?\s*:(?:\*\*)?\s*\S/u;
-const fieldsLine = (line: string) => SPEAKER_FIELD.test(line) && !/\?\s*$/.test(line) && (line.match(BOLD_FIELD)?.length ?? 0) >= 2;
+function fieldsLine(line: string): boolean {
+  if (!SPEAKER_FIELD.test(line) || /\?\s*$/.test(line)) return false;
+  // Each label has its value after it (`**Assistant:** **Answer:**` is a turn's label and its first words).
+  const values = line.split(BOLD_FIELD).slice(1);
+  return values.length >= 2 && values.every((v) => v.trim());
+}
 
 /** A model's turn (`Assistant: Sure, ...`): a line headed with a model's word that names no model. */
 function isReply(line: string | undefined): boolean {
