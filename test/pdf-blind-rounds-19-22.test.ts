@@ -71,10 +71,11 @@ test('blind round 21 printed as chat exports and pages grades as its text does',
 
 test('blind round 22 printed as chat exports and pages grades as its text does but for line breaks the print runs together', { skip }, async () => {
   await printedRound(['blind-round22'], 70, {
-    // `━━━━` / `(a) Gradient with respect to w` / `━━━━` print as one line: no part opens it.
+    // `━━━━` / `(a) Gradient with respect to w` / `━━━━` print as one line: no part opens it. Since labels on
+    // rule lines are read (round 29), (b) opens its part on the page as in the text, and (c)'s, run into
+    // the text above it, opens none: the follow-up's reply the text gives 7.d (after (c)) goes to 7.c.
     'qwen-app-q7-q4.txt as claude-exporter: 7.a correct -> missing': JOINED,
-    'qwen-app-q7-q4.txt as claude-exporter: 7.b partial -> missing': JOINED,
-    'qwen-app-q7-q4.txt as claude-exporter: 7.c needs-review -> missing': JOINED,
+    'qwen-app-q7-q4.txt as claude-exporter: 7.d needs-review -> missing': JOINED,
     // `  y[n] = 0      for n < 0` / `  y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6` / ...: cases aligned one a line
     // (the text reads them as one piecewise answer) print as one paragraph, where no line holds one case.
     'grok4-heavy-q1q3q4.txt as claude-exporter: 3.a correct -> incorrect': JOINED,
