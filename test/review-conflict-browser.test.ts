@@ -54,7 +54,8 @@ test('review app in Chromium: an override over a stale view is refused and shown
 
     // Having read it, ta2 saves again: accepted on top of ta1's, and the note is gone.
     await second.click('#o-save');
-    await second.waitForSelector('#status:has-text("saved: bob.md 3.a")');
+    // `has-text` is a substring: "not saved: bob.md 3.a ..." (the refusal still shown) would match it.
+    await second.waitForSelector('#status:text-matches("^saved: bob\\.md 3\\.a")');
     assert.equal(await second.locator('#stale-note').count(), 0);
     assert.match(await second.locator('#detail .history').innerText(), /ta2: correct \(2\), was partial \(1\)/);
     // The browser logs the refused request (409) itself; nothing else may go wrong.
