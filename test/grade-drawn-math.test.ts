@@ -65,12 +65,29 @@ test('a rule with a label beside it, at its start, end or middle, is the label; 
 });
 
 test('drawn formulas: scripts, fractions, floors and tall brackets, sums with limits wider than their sign', () => {
-  assert.equal(drawnMathAsText(['a     + b', ' i,j     k', ''].join('\n')), ['a_{i,j} + b_{k}', ''].join('\n'));
-  assert.equal(drawnMathAsText(['      /  | H - F |     \\', '  n = |  | ----- | + 1 |', '      \\  |_  T  _|     /'].join('\n')), '  n = ( floor( (H - F)/(T) ) + 1 )');
+  // (Each read paragraph keeps its count of lines: blank ones after the formula's.)
+  assert.equal(drawnMathAsText(['a     + b', ' i,j     k', ''].join('\n')), ['a_{i,j} + b_{k}', '', ''].join('\n'));
+  assert.equal(drawnMathAsText(['      /  | H - F |     \\', '  n = |  | ----- | + 1 |', '      \\  |_  T  _|     /'].join('\n')), ['  n = ( floor( (H - F)/(T) ) + 1 )', '', ''].join('\n'));
   // A superscript typed a column late, over the bracket it follows; a numerator typed off its bar.
-  assert.equal(drawnMathAsText(['         2', '    E[u ]  = 1'].join('\n')), '    E[u ]^{2} = 1');
-  assert.equal(drawnMathAsText(['    d f', ' g =     ----', '         d t'].join('\n')), ' g = (d f)/(d t)');
-  assert.equal(drawnMathAsText(['     n', '    ===', '    \\', ' s = >   a', '    /     k', '    ===', '   k = 0'].join('\n')), ' s = sum_{k = 0}^{n} a_{k}');
+  assert.equal(drawnMathAsText(['         2', '    E[u ]  = 1'].join('\n')), ['    E[u ]^{2} = 1', ''].join('\n'));
+  assert.equal(drawnMathAsText(['    d f', ' g =     ----', '         d t'].join('\n')), [' g = (d f)/(d t)', '', ''].join('\n'));
+  assert.equal(drawnMathAsText(['     n', '    ===', '    \\', ' s = >   a', '    /     k', '    ===', '   k = 0'].join('\n')), [' s = sum_{k = 0}^{n} a_{k}', '', '', '', '', '', ''].join('\n'));
+});
+
+test('the lines after a drawn formula keep their numbers (a report points at them); code and display math are not read as drawings', () => {
+  const text = ['Q7 (b)', '', '         2   2', '    E[dy ] E[x ] = 1', '', 'Q4 (a)', '', 'weights K^2 C F'].join('\n');
+  const read = drawnMathAsText(text).split('\n');
+  assert.equal(read.length, text.split('\n').length);
+  assert.equal(read[3 - 1], '    E[dy ]^{2} E[x^{2} ] = 1');
+  assert.equal(read.indexOf('Q4 (a)'), 5);
+  // Near misses: the same drawing inside a code block or a display is left as it is.
+  for (const [open, close] of [
+    ['```', '```'],
+    ['$$', '$$'],
+  ]) {
+    const kept = [open, '         2', '    E[dy ] = 1', close, ''].join('\n');
+    assert.equal(drawnMathAsText(kept), kept, open);
+  }
 });
 
 test('near misses: prose and lists with indented lines, a drawn matrix, scripts that follow no word end stay as they are', () => {

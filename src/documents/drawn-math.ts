@@ -1,3 +1,6 @@
+import { paragraphRuns } from './paragraph-runs.js';
+import { verbatimLines } from './verbatim-lines.js';
+
 /**
  * Formulas drawn in two dimensions with ASCII characters, as a write-up typed in a plain-text editor
  * (or a CAS's pretty-printer) sets them: scripts on the line above or below their base
@@ -35,26 +38,25 @@ function scriptLike(line: string): boolean {
   return tokens.every((t) => t.length <= SCRIPT_MAX && !/[A-Za-z]{4,}/.test(t)) && line.trim().length <= line.length;
 }
 
-/** The text of a paragraph with each drawn formula in it read as one line (see above). */
+/**
+ * The text with each drawn formula in its paragraphs read as one line (see above), outside code and
+ * display math. A paragraph read so keeps its count of lines (blank ones after the formula's), so the
+ * lines after it keep the numbers a report points at.
+ */
 export function drawnMathAsText(text: string): string {
   if (!MAY_HAVE.test(text)) return text;
   const lines = text.split('\n');
-  const out: string[] = [];
-  let fenced = false;
-  for (let i = 0; i < lines.length; ) {
-    if (/^\s*(?:`{3,}|~{3,})/.test(lines[i]!)) fenced = !fenced;
-    if (fenced || !lines[i]!.trim()) {
-      out.push(lines[i]!);
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < lines.length && lines[j]!.trim() && !/^\s*(?:`{3,}|~{3,})/.test(lines[j]!)) j++;
-    const para = lines.slice(i, j);
-    out.push(...readParagraph(para));
-    i = j;
+  let changed = false;
+  for (const p of paragraphRuns(lines, 0, lines.length, verbatimLines(lines))) {
+    const para = lines.slice(p.from, p.to + 1);
+    const read = readParagraph(para);
+    if (read === para) continue;
+    para.forEach((_, k) => {
+      lines[p.from + k] = read[k] ?? '';
+    });
+    changed = true;
   }
-  return out.join('\n');
+  return changed ? lines.join('\n') : text;
 }
 
 /** A paragraph's lines, each drawn formula in it read as one line; as they are when it has none or one cannot be read. */
