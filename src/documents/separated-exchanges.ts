@@ -49,9 +49,8 @@ interface Exchange {
   size: number;
 }
 
-/** The block's exchange, a request then a reply far longer, or undefined when the block is none. */
-function exchangeOf(lines: readonly string[], from: number, to: number): Exchange | undefined {
-  const paras = paragraphRuns(lines, from, to);
+/** The exchange of a block (its paragraphs, up to line `to`): a request then a reply far longer, or undefined when the block is none. */
+function exchangeOf(paras: readonly ParagraphRun[], to: number): Exchange | undefined {
   const at = paras.findIndex((p) => asksSomething(p.text) || p.text.split(/\s+/).length >= REQUEST_WORDS);
   if (at < 0) return undefined;
   const request = paras[at]!;
@@ -87,9 +86,12 @@ export function separatedExchangeTurns(text: string): Message[] | undefined {
   const rules = separators(lines, verbatim);
   if (rules.length < MIN_EXCHANGES - 1) return undefined;
   const bounds = [-1, ...rules, lines.length];
-  const blocks = bounds.slice(1).map((end, k) => ({ from: bounds[k]! + 1, to: end }));
-  const filled = blocks.filter((b) => paragraphRuns(lines, b.from, b.to).length > 0);
-  const exchanges = filled.map((b) => exchangeOf(lines, b.from, b.to));
+  // Each block's paragraphs, read once: blocks with none (two rules in a row) are no block.
+  const filled = bounds
+    .slice(1)
+    .map((end, k) => ({ paras: paragraphRuns(lines, bounds[k]! + 1, end), to: end }))
+    .filter((b) => b.paras.length > 0);
+  const exchanges = filled.map((b) => exchangeOf(b.paras, b.to));
   const found = exchanges.filter((e): e is Exchange => e !== undefined);
   if (found.length < MIN_EXCHANGES || found.length * 3 < filled.length * 2 - 2) return undefined;
   const sum = (n: (e: Exchange) => number) => found.reduce((t, e) => t + n(e), 0);
@@ -102,7 +104,7 @@ export function separatedExchangeTurns(text: string): Message[] | undefined {
   filled.forEach((b, k) => {
     const e = exchanges[k];
     if (!e) {
-      for (const p of paragraphRuns(lines, b.from, b.to)) messages.push({ role: 'note', text: p.text, line: p.from + 1 });
+      for (const p of b.paras) messages.push({ role: 'note', text: p.text, line: p.from + 1 });
       return;
     }
     for (const p of e.before) messages.push({ role: 'note', text: p.text, line: p.from + 1 });
