@@ -1,4 +1,4 @@
-import { labelCellText, readLineLabel, type LineLabel } from './part-ids.js';
+import { labelCell, type LineLabel } from './part-ids.js';
 import { JUDGEMENT_WORDS } from './verdict-lists.js';
 
 /**
@@ -28,9 +28,8 @@ const MARKS_ONLY = new RegExp(`^(?:(?:[✓✔✗✘❌☑✅❎☒½]\\uFE0F?\\s
 
 /** The label a table's first cell names, when the whole cell is one (`1a`, `3d(ii)`, `4(c)`, as a sheet's part column writes them). */
 function labelOf(cell: string): LineLabel | undefined {
-  const name = labelCellText(cell);
-  const read = readLineLabel(`${name} `);
-  return read?.part && read.length >= name.length ? { ...read, length: cell.length } : undefined;
+  const read = labelCell(cell)?.label;
+  return read?.part ? { ...read, length: cell.length } : undefined;
 }
 
 /** A line read as a row of a table of parts, before its neighbours are seen. */

@@ -38,12 +38,16 @@ export function cellLabel(cell: string): string | undefined {
 }
 
 /**
- * A table's label cell written as the lines' labels write it (`3(d)i` → `3(d)(i)`, `1a` → `1(a)`, `Q4 (c)`
- * → `4(c)`), for `readLineLabel`; the cell as it is when it has no question's number, since a letter
- * alone keys a row of items (`| A | [h, d, q] |`) as often as a part.
+ * The label a table's label cell holds whole, and the cell written as the lines' labels write it
+ * (`3(d)i` → `3(d)(i)`, `1a` → `1(a)`, `Q4 (c)` → `4(c)`); undefined when the cell is no label, or more
+ * than one. A cell with no question's number is read as it is, since a letter alone keys a row of items
+ * (`| A | [h, d, q] |`) as often as a part. The one reader of a row's label cell: Markdown rows, rows
+ * laid out with spaces, a table's columns of marks.
  */
-export function labelCellText(cell: string): string {
-  return (/\d/.test(cell) && cellLabel(cell)) || cell;
+export function labelCell(cell: string): { name: string; label: LineLabel } | undefined {
+  const name = (/\d/.test(cell) && cellLabel(cell)) || cell;
+  const label = readLineLabel(`${name} `);
+  return label && label.length >= name.length ? { name, label } : undefined;
 }
 
 /** The levels of an id: `3.d.ii` → ['3', 'd', 'ii']. */

@@ -1,5 +1,5 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
-import { alsoNamed, APPENDIX_SECTION, labelCellText, readLineLabel, type LineLabel } from './part-ids.js';
+import { alsoNamed, APPENDIX_SECTION, labelCell, readLineLabel, type LineLabel } from './part-ids.js';
 import { subsectionOf } from './subsection-numbers.js';
 import { alignedRows, continuesRow } from './aligned-rows.js';
 import { quotesBeforeVerdicts } from './quotes-before-verdicts.js';
@@ -212,9 +212,8 @@ interface Segment {
 function labelledRow(line: string, header?: readonly string[], marks?: ReadonlySet<number>): string | undefined {
   const m = /^\s*\|\s*([^|]{1,24}?)\s*\|(.*)$/.exec(line);
   if (!m) return undefined;
-  const name = labelCellText(m[1]!);
-  const label = readLineLabel(`${name} `);
-  if (!label || label.length < name.length) return undefined;
+  const name = labelCell(m[1]!)?.name;
+  if (name === undefined) return undefined;
   // A cell that opens on a mark of judgement (`✗ (tail looks wrong)`, `✓`) is the person's verdict column, no part of the answer.
   const all = rowCells(m[2]!);
   // So is a column the header gives to the person (`What we asked`, `Our solution`, `Verdict / notes`),
@@ -231,9 +230,7 @@ function tableMarks(lines: readonly { text: string }[], from: number): Set<numbe
   const rows: string[][] = [];
   for (let k = from; k < lines.length && /^\s*\|/.test(lines[k]!.text); k++) {
     const cells = rowCells(lines[k]!.text);
-    const name = labelCellText(cells[0] ?? '');
-    const label = readLineLabel(`${name} `);
-    if (label && label.length >= name.length) rows.push(cells.slice(1));
+    if (labelCell(cells[0] ?? '')) rows.push(cells.slice(1));
   }
   return markColumns(rows);
 }
