@@ -6,15 +6,21 @@
  * or cross, which no answer is.
  */
 
+/** The ticks and crosses a person scores with (`×` too, in a column of marks or a tally of scores). */
+const SIGNS = '✓✔✗✘❌☑✅❎☒×';
+/** A tick or a cross anywhere in a text: the cheap test before looking for a person's scores in it. */
+export const HAS_TICK_OR_CROSS = new RegExp(`[${SIGNS}]`, 'u');
 /** A tick or a cross: what only a person's scoring puts where an answer could stand. */
-const TICK_OR_CROSS = /^[✓✔✗✘❌☑✅❎☒×]\uFE0F?$/u;
+const TICK_OR_CROSS = new RegExp(`^[${SIGNS}]\\uFE0F?$`, 'u');
 
 /**
  * A score: a tick or cross, a fraction of credit (`½`, `1/2`, `0.5`), points (`2 pts`), credit in a word
  * (`half`), perhaps with what it counts (`11/12 cells`, `3/4 marks`).
  */
-const SCORE =
-  /^(?:[✓✔✗✘❌☑✅❎☒×]\uFE0F?|[½¼¾⅓⅔]|\d{1,2}(?:\.\d+)?\s*\/\s*\d{1,2}(?:\s+[a-z]{2,10})?|\d?\.\d+|[01]|half|partial|full|none|[+-]?\d{1,2}(?:\.\d)?\s*(?:pts?|points?|marks?))(?:\s*(?:pts?|points?|marks?|credit))?$/iu;
+const SCORE = new RegExp(
+  String.raw`^(?:[${SIGNS}]\uFE0F?|[½¼¾⅓⅔]|\d{1,2}(?:\.\d+)?\s*\/\s*\d{1,2}(?:\s+[a-z]{2,10})?|\d?\.\d+|[01]|half|partial|full|none|[+-]?\d{1,2}(?:\.\d)?\s*(?:pts?|points?|marks?))(?:\s*(?:pts?|points?|marks?|credit))?$`,
+  'iu',
+);
 
 /** Whether a cell or an entry is a score only (`½`, `11/12 cells`, `✓`). */
 export const isScore = (cell: string) => SCORE.test(cell.replace(/\*\*|__/g, '').trim());

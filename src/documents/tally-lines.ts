@@ -1,4 +1,4 @@
-import { isScore, isTickOrCross } from './person-scores.js';
+import { HAS_TICK_OR_CROSS, isScore, isTickOrCross } from './person-scores.js';
 
 /**
  * A person's tally on one line: marks after labels, or scores between commas (`Scorecard — Q3: 5/5,
@@ -50,7 +50,7 @@ const FIRST_ENTRY = new RegExp(String.raw`^(?:[^,;:\d]{1,30}?(?:\s[—–-]|:)\s
 export function isScoreTally(line: string): boolean {
   const t = line.trim().replace(/\*\*|__/g, '');
   // (Cheap test first: no tick or cross, no tally.)
-  if (t.length > 200 || !/[✓✔✗✘❌☑✅❎☒×]/u.test(t)) return false;
+  if (t.length > 200 || !HAS_TICK_OR_CROSS.test(t)) return false;
   const pieces = t.replace(/[.\s]+$/, '').split(/\s*[,;]\s*/);
   if (pieces.length < 2) return false;
   const scores = pieces.map((p, k) => (k ? ENTRY : FIRST_ENTRY).exec(p)?.[1]?.trim());
@@ -67,7 +67,7 @@ export function withoutTallyLines(text: string): string {
   PAIR.lastIndex = 0;
   const marks = PAIR.test(text);
   PAIR.lastIndex = 0;
-  if (!marks && !/[✓✔✗✘❌☑✅❎☒×]/u.test(text)) return text;
+  if (!marks && !HAS_TICK_OR_CROSS.test(text)) return text;
   return text
     .split('\n')
     .map((line) => (isTallyLine(line) ? ' '.repeat(line.length) : line))
