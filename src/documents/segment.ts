@@ -728,6 +728,11 @@ const NAMED_PROMPT = new RegExp(String.raw`^(?:#{1,6}\s*)?(?:\*\*)?(?:${ASKS_FOR
 /** Words after a part's name that remark on its answer (`4(c) is wrong`), not ask it. */
 const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|needs?|has|had|got|gets|wrongly|also|still|and|or|vs\.?|versus)\b`;
 
+/** The words a follow-up opens on before the part it asks (`Now`, `OK,`, `Next:`). */
+const FOLLOW_UP_WORDS = '(?:also|now|next|then|finally|ok(?:ay)?|great|thanks)';
+/** A verb that asks for a part before it (`please do`, `solve`), if any. */
+const ASKING_VERB = String.raw`(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?`;
+
 /**
  * A prompt that opens on a question's part, perhaps after a word that moves on (`Also 4(f): ...`,
  * `Now do Q2(b).`, `4(c) receptive field after L layers?`, `4c`); not a remark on it (`4(c) is wrong`).
@@ -735,7 +740,7 @@ const REMARKED_ON = String.raw`(?:is|was|isn'?t|wasn'?t|looks?|seems?|should|nee
 const PART_PROMPT = new RegExp(
   // (or after a few words and a comma: `last one, 7(b). ...`, `one more: 4(c)?`)
   // (or after the homework's own name, a word with its number glued on: `HW4 3(b). x(n) is ...`, `ps6 2(a)?`)
-  String.raw`^(?:[a-z]{1,8}-?\d{1,2}[,:]?\s+(?=(?:q(?:uestion)?\s*)?\d))?(?:(?:also|now|next|and|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+|(?:[a-z']+\s+){0,2}[a-z']+[,:]\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
+  String.raw`^(?:[a-z]{1,8}-?\d{1,2}[,:]?\s+(?=(?:q(?:uestion)?\s*)?\d))?(?:(?:and|${FOLLOW_UP_WORDS})[,!.]?\s+|(?:[a-z']+\s+){0,2}[a-z']+[,:]\s+)?${ASKING_VERB}(?:q(?:uestion)?\s*)?(\d{1,2})\s*` +
     // `4(c)` or `4.(c)`, then a separator (`and 4(c), L stacked convs ...`, `and 4(e)? the table: ...`), the end, or words that ask; `4c` / `4.c` only before a separator, the end or a word (`2c d_out` is a product).
     String.raw`(?:\.?\s*\(\s*([a-h])\s*\)(?:\s*[:.,)?-]|\s*$|\s+(?!${REMARKED_ON})(?=\S))|\.?([a-h])(?:\s*[:.)?-]|\s*$|\s+(?!${REMARKED_ON})(?=[A-Za-z]{3,}\b(?![_^]))))`,
   'i',
@@ -747,7 +752,7 @@ const PART_PROMPT = new RegExp(
  * `4(c), 4(d), 4(e) are wrong`: the whole list is read, never its first items alone).
  */
 const PARTS_PROMPT = new RegExp(
-  String.raw`^(?:(?:also|now|next|then|finally|ok(?:ay)?|great|thanks)[,!.]?\s+)?(?:(?:please\s+)?(?:do|solve|answer|try)\s+)?` +
+  String.raw`^(?:${FOLLOW_UP_WORDS}[,!.]?\s+)?${ASKING_VERB}` +
     String.raw`((?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\)(?:\s*(?:,|and|&|,\s*and)\s*(?:q(?:uestion)?\s*)?\d{1,2}\s*\(\s*[a-h]\s*\))+)(?![?]?\s*(?:${REMARKED_ON}|(?:are|were|aren'?t|weren'?t)\b|[✓✔✗✘❌]|[,&]\s*(?:q(?:uestion)?\s*)?\d))`,
   'i',
 );
