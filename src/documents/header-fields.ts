@@ -28,13 +28,14 @@ const NOT_A_NAME =
 /** A chat site's model picker over its page, the model's name and version alone (`ChatGPT 4.1`, `ChatGPT 4o`). */
 const PICKER = new RegExp(String.raw`^\s*(?:${ASSISTANT_NAMES})[ \t]+[\w.-]*\d[\w.-]*(?:[ \t]+[A-Z][a-z]+)?\s*$`, 'i');
 
-/**
- * A bold field's label, a capitalised word or three (`**Course:**`, `**Due date**:`): a line of two or
- * more that asks nothing is a header's line of fields.
- */
+/** A bold field's label, a capitalised word or three (`**Course:**`, `**Due date**:`). */
 const BOLD_FIELD = /\*\*\p{Lu}\p{L}*(?:[ \t]\p{L}+){0,2}(?::\*\*|\*\*:)/gu;
 /** Any field of a header (`**Course:** EECS 182`, `Date: 3 Nov`): a block of fields goes on over it. */
 const ANY_FIELD = /^\s*(?:[-*]\s+)?(?:\*\*)?\p{Lu}[\p{L} ]{0,24}(?:\*\*)?\s*:(?:\*\*)?\s*\S/u;
+/**
+ * A header's line of fields: a speaker's field and another after it, each bold label with its value
+ * (`**Student:** A. R. **Course:** EECS 182`), asking nothing.
+ */
 function fieldsLine(line: string): boolean {
   if (!SPEAKER_FIELD.test(line) || /\?\s*$/.test(line)) return false;
   // Each label has its value after it (`**Assistant:** **Answer:**` is a turn's label and its first words).
