@@ -49,9 +49,9 @@ test('part labels at the end of rule lines head their parts; formulas drawn in t
   );
   const g = gradeWithStaffKey(maxima, 'notes.txt');
   assert.deepEqual([g.get('7.a'), g.get('7.b')], ['correct', 'correct']);
-  // The same write-up with a wrong variance drawn (n - k for n - k + 1): not correct.
+  // The same write-up with a wrong variance drawn (n - k for n - k + 1): read, and given the key's partial credit.
   const wrong = maxima.replace('(n - k + 1)  sigma', '(n - k)      sigma');
-  assert.notEqual(gradeWithStaffKey(wrong, 'notes.txt').get('7.b'), 'correct');
+  assert.equal(gradeWithStaffKey(wrong, 'notes.txt').get('7.b'), 'partial');
 });
 
 test('a rule with a label beside it, at its start, end or middle, is the label; two are needed, and words that are no label stay', () => {

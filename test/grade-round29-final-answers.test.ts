@@ -78,7 +78,7 @@ test("a tally of scores after the chat (`Tally — Q4(c) 1/1, Q4(d) 0/1, Q4(e) �
   // Near misses: fractions that answer two parts, with no tick or cross, and a line of answers with a tick after one.
   assert.ok(!isScoreTally('(a) 1/2, (b) 3/4'));
   assert.ok(!isScoreTally('(a) $2c\\,d^2$ ✓, (b) $c\\,d^2$'));
-  assert.notEqual(answerOf(chat('Final: 4(c) $L(K-1)$, 4(d) ✓'), '4.c', 't.txt').verdict, 'correct');
+  assert.equal(answerOf(chat('Final: 4(c) $L(K-1)$, 4(d) ✓'), '4.c', 't.txt').verdict, 'incorrect');
 });
 
 test('a reply to a request for two parts of one question (`OK, 4(e), 4(f) next`) answers the first in the table above its label for the second', { skip: devSkip }, () => {
@@ -181,7 +181,7 @@ test('cases typed as `condition : value` lines, with no equation, are one piecew
   const note = (lines: string[]) => ['Keep note — hw4 q3', '', 'Q3', 'a) y[n] = sum over the overlap of (1/2)^(n−i)', ...lines, '', 'b) y₂[n] = y[n−5], time invariance', ''].join('\n');
   assert.equal(answerOf(note(['n < 0 : 0', '0 ≤ n ≤ 6 : 2 − 2⁻ⁿ', 'n ≥ 7 : 127·2⁻ⁿ']), '3.a', 't.txt').verdict, 'correct');
   // Near miss: condition lines that head words state no case.
-  assert.notEqual(answerOf(note(['n < 0 : nothing yet', '0 ≤ n ≤ 6 : growing', 'n ≥ 7 : decaying']), '3.a', 't.txt').verdict, 'correct');
+  assert.equal(answerOf(note(['n < 0 : nothing yet', '0 ≤ n ≤ 6 : growing', 'n ≥ 7 : decaying']), '3.a', 't.txt').verdict, 'incorrect');
 });
 
 test('a note that a part was left undone may name things with digits in their words (`the 2D lecture`, `HW5`)', () => {
