@@ -62,14 +62,15 @@ export function isTallyLine(line: string): boolean {
   return isTally(line) || isScoreTally(line);
 }
 
-/** The text with its tally lines blanked; as it is (and cheaply) when no label is followed by a mark and no tick or cross stands in it. */
+/** A tick, a cross or a word of judgement (PAIR's marks and more): a line without one is no tally. */
+const mayMark = (text: string) => HAS_TICK_OR_CROSS.test(text) || /correct|wrong|ok/i.test(text);
+
+/** The text with its tally lines blanked; as it is when no line holds a tick, a cross or a word of judgement. */
 export function withoutTallyLines(text: string): string {
-  PAIR.lastIndex = 0;
-  const marks = PAIR.test(text);
-  PAIR.lastIndex = 0;
-  if (!marks && !HAS_TICK_OR_CROSS.test(text)) return text;
+  // (Every text passes here: the plain searches first, PAIR's pattern only on the lines they leave.)
+  if (!mayMark(text)) return text;
   return text
     .split('\n')
-    .map((line) => (isTallyLine(line) ? ' '.repeat(line.length) : line))
+    .map((line) => (mayMark(line) && isTallyLine(line) ? ' '.repeat(line.length) : line))
     .join('\n');
 }
