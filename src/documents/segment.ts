@@ -1689,7 +1689,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         // A question chosen by text over a close rival, whose typed-out parts each read as its own part of that letter: no guess.
         if (alignedBy.doubt && question && questionOfParts(labels, outline) === question) alignedBy = { by: alignedBy.by };
         // `Question 7 (b): ...` names its part with the question: the reply answers that part too.
-        const asked = splitAtLabels(m.text).filter((s) => s.label?.part);
+        const asked = split.filter((s) => s.label?.part);
         promptParts = asked.map((s) => idFor(question, s.label!.part, s.label!.subpart, outline)).filter((x): x is string => !!x);
         const opened = !promptParts.length && h.part ? [h.part, ...(h.also ?? [])].map((p) => idFor(question, p, undefined, outline)).filter((x): x is string => !!x) : [];
         if (opened.length) promptParts = opened;
