@@ -13,6 +13,7 @@
  */
 
 import { blankLinesDropped } from './paragraph-breaks.js';
+import { headsMessage } from './stamped-senders.js';
 import { verbatimLines } from './verbatim-lines.js';
 
 /** What the writer calls their remarks. */
@@ -107,8 +108,9 @@ export function declaredRemarkMark(text: string): { mark: string; at: number; bl
   return undefined;
 }
 
-/** Lines a remark's paragraph never wraps onto: a rule of any sign, a heading, a fence, display math. */
+/** Lines a remark's paragraph never wraps onto: a rule of any sign, a heading, a fence, display math, a chat message's stamped header. */
 const WRAP_STOPS = /^\s*(?:([^\p{L}\p{N}\s])\1{2,}\s*$|#{1,6}\s|```|~~~|\$\$)/u;
+const wrapStops = (line: string) => WRAP_STOPS.test(line) || headsMessage(line);
 
 /** Where a cell or section ends: a fence (the notebook's next cell) or the next heading. */
 const BLOCK_ENDS = /^\s*(?:```|~~~|#{1,6}\s)/;
@@ -158,7 +160,7 @@ export function withoutDeclaredRemarks(text: string): string {
     if (declared.block) while (j + 1 < lines.length && !BLOCK_ENDS.test(lines[j + 1]!)) j++;
     else if (close) while (j + 1 < lines.length && !lines[j]!.includes(close) && lines[j + 1]!.trim()) j++;
     // (Only under a line long enough to have been wrapped, and never onto a rule, a heading, a fence or display math.)
-    else if (paragraphs) while (j + 1 < lines.length && lines[j]!.trim().length >= 60 && lines[j + 1]!.trim() && !opens(lines[j + 1]!) && !WRAP_STOPS.test(lines[j + 1]!)) j++;
+    else if (paragraphs) while (j + 1 < lines.length && lines[j]!.trim().length >= 60 && lines[j + 1]!.trim() && !opens(lines[j + 1]!) && !wrapStops(lines[j + 1]!)) j++;
     // A bracket alone is a mark only where what it opens is words.
     if (mark.length === 1 && !saysSomething(lines.slice(i, j + 1).join(' '))) continue;
     // Prose opens round brackets at a line's start too (`(W Wᵀ)W costs ...`): a remark's holds its whole line.

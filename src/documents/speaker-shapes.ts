@@ -1,6 +1,7 @@
 import { asksSomething as asks } from './segment.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
 import { namesSender } from './sender-fields.js';
+import { stampedGroupChat } from './stamped-senders.js';
 
 /**
  * Chats whose who-speaks lines carry names the transcript readers have no word for: `Kai:` /
@@ -20,9 +21,10 @@ import { namesSender } from './sender-fields.js';
  * A line that is only a name: markup and perhaps a glyph before it (`#`, `>`, `**`, `▶`, `🧑`),
  * one to three words, perhaps `said` and an aside in brackets, a colon or closing markup after it,
  * and a tail the app adds after a separator (a time, a model: `— 18:22`, `· Claude 4.5`, `| K2`).
+ * A local model's tag is a name too, its colon inside it (`gemma3:27b`, `qwen2.5-coder:7b`): one word, lower case, no space after the colon.
  */
 const NAME_LINE =
-  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
+  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{Ll}[\p{Ll}\p{N}._-]*:[\p{Ll}\p{N}._-]*[\p{Ll}\p{N}]|\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
@@ -254,7 +256,8 @@ export function speakerShapes(text: string): string {
   // (Cheap for most texts: a chat has at least two short lines.)
   const lines = text.split('\n');
   const s = speakersOf(lines);
-  if (!s) return text;
+  // (A pair of names among a stamped chat's three senders or more is no chat of two: the stamped reader reads them all.)
+  if (!s || stampedGroupChat(text)) return text;
   // A title line at the top naming the model (`Nova`) is renamed with the turns, as a known name there would be.
   const first = lines.findIndex((l) => l.trim());
   const title = nameLine(lines[first] ?? '', first);

@@ -14,12 +14,15 @@ import { pushReply, pushUserTurn } from './transcripts.js';
 
 /** A time of day as apps print it: `21:02`, `10:47 PM`, `9:05am`, `21:02:13`. */
 const TIME = String.raw`\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
-/** A date before or after it: `05.12.2025`, `12/5/25`, `2025-12-05`, `Dec 5`, `5 Dec 2025`, `Thursday`, `Yesterday`. */
-const DAY = String.raw`(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
+/**
+ * A date before or after it: `05.12.2025`, `12/5/25`, `2025-12-05`, `Dec 5`, `5 Dec 2025`, `Thursday`, `Yesterday`,
+ * perhaps after its weekday (`Thu, Dec 3 2026`).
+ */
+const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
 /** A stamp: a time with perhaps a day, in brackets or not (`[05.12.2025 21:02]`, `Thursday 10:47 PM`, `Yesterday at 9:05`). */
 const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:at[ \t]+)?)?${TIME}(?:,?[ \t]+${DAY})?\]?`;
-/** A stamp alone on its line (under the sender's name). */
-const STAMP_LINE = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]*$`);
+/** A stamp alone on its line (under the sender's name), perhaps set off by the app's dash (` — Yesterday at 8:31 PM`). */
+const STAMP_LINE = new RegExp(String.raw`^[ \t]*(?:[—–·-][ \t]*)?${STAMP}[ \t]*$`);
 /** A sender's name: one to four words or a login, no sentence (`Dana Reyes`, `cs182 study bot`, `@lee_j`, `Copilot`). */
 const NAME = String.raw`@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}\p{N}][\p{L}\p{N}._'’-]{0,30}){0,3}`;
 /**
@@ -29,15 +32,27 @@ const NAME = String.raw`@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}\p{N}][\
  */
 const BADGE = String.raw`(?:[ \t]{2,}\p{Lu}{2,5}|[ \t]+[([]\p{L}{2,12}[)\]]|(?:,[ \t]*\p{Lu}[\p{L}\p{N}._-]{1,15}){1,2}(?=,))`;
 /** A sender and the stamp on one line: `Dana Reyes, [05.12.2025 21:02]`, `Dana Reyes — 21:02`, `ask-ai  BOT  9:41 PM`. */
-const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(${NAME})(?:${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+${STAMP}[ \t]*$`, 'u');
+const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(${NAME})(${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+${STAMP}[ \t]*$`, 'u');
 /** A sender's name alone on its line (its stamp on the next). */
 const SENDER_ALONE = new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*$`, 'u');
+/** The app's badge alone on a line between the name and the stamp, as a copied page breaks them (`study-bot` / `APP` / ` — 8:31 PM`). */
+const BADGE_LINE = /^[ \t]*(?:\p{Lu}{2,5}|[([]\p{L}{2,12}[)\]])[ \t]*$/u;
+/**
+ * The stamp first and the message on the same line, after the sender and a colon or in angle brackets:
+ * `Thu, Dec 3 2026, 21:04 - Priya Raman: ...` (Element), `[03/12/2026, 21:04:11] Dana: ...` (WhatsApp),
+ * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC). Groups: sender, the message's first line.
+ */
+const STAMP_FIRST = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]*(?:[—–-][ \t]*)?(?:(${NAME}):|<(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
 
 interface Header {
   /** The header's first line (0-based) and the first line of the message under it. */
   at: number;
   body: number;
   name: string;
+  /** The message's first line when it follows the header on the same line. */
+  inline?: string;
+  /** Whether the app tagged the sender as a bot (`APP`, `[BOT]`). */
+  badge: boolean;
 }
 
 /** Every message's header: a sender with a stamp on the same line, or a name alone with a stamp alone under it. */
@@ -45,48 +60,88 @@ function headersOf(lines: readonly string[]): Header[] {
   const out: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.length > 80 || !/\d[:.]\d\d/.test(line + (lines[i + 1] ?? ''))) continue;
+    // (Cheap for most lines: every header has a time on its line or within the two under it.)
+    if (!/\d[:.]\d\d/.test(line + (lines[i + 1] ?? '') + (lines[i + 2] ?? ''))) continue;
+    const first = /\d[:.]\d\d/.test(line.slice(0, 40)) ? STAMP_FIRST.exec(line) : null;
+    if (first) {
+      out.push({ at: i, body: i + 1, name: (first[1] ?? first[2])!.trim(), inline: first[3] ?? '', badge: false });
+      continue;
+    }
+    if (line.length > 80) continue;
     const same = SENDER_STAMPED.exec(line);
     if (same) {
-      out.push({ at: i, body: i + 1, name: same[1]!.trim() });
+      out.push({ at: i, body: i + 1, name: same[1]!.trim(), badge: Boolean(same[2]?.trim()) });
       continue;
     }
     const alone = SENDER_ALONE.exec(line);
-    if (alone && STAMP_LINE.test(lines[i + 1] ?? '') && !STAMP_LINE.test(line)) {
-      out.push({ at: i, body: i + 2, name: alone[1]!.trim() });
-      i++;
+    if (!alone || STAMP_LINE.test(line)) continue;
+    const badge = BADGE_LINE.test(lines[i + 1] ?? '');
+    const stamp = i + 1 + Number(badge);
+    if (STAMP_LINE.test(lines[stamp] ?? '')) {
+      out.push({ at: i, body: stamp + 1, name: alone[1]!.trim(), badge });
+      i = stamp;
     }
   }
   return out;
 }
 
 /**
+ * Who is the model among a chat's senders, or undefined when none is: of two, the one who does not
+ * open (the person opens and asks); of more (classmates beside a bot in a channel), the one the app
+ * tags as a bot, or else the one who writes the most, who must also answer others at least twice.
+ * Either way the model writes more than any one person does.
+ */
+function modelOf(headers: readonly Header[], size: (name: string) => number): string | undefined {
+  const names = [...new Set(headers.map((h) => h.name))];
+  if (names.length === 2) return size(names[1]!) > size(names[0]!) ? names[1] : undefined;
+  const tagged = [...new Set(headers.filter((h) => h.badge).map((h) => h.name))];
+  const model = tagged.length === 1 ? tagged[0]! : [...names].sort((a, b) => size(b) - size(a))[0]!;
+  if (model === headers[0]!.name || names.some((n) => n !== model && size(n) >= size(model))) return undefined;
+  const answers = headers.filter((h, k) => h.name === model && k > 0 && headers[k - 1]!.name !== model).length;
+  return answers >= 2 ? model : undefined;
+}
+
+/**
  * The turns of a chat whose messages are headed by a sender and a stamp, or undefined when the
- * text is not one: at least two headers of exactly two senders that take turns, the first of them
- * asking, the other writing more.
+ * text is not one: at least two headers of senders that take turns, the first of them a person who
+ * asks, and one sender the model (modelOf); every other sender is a person, whose follow-ups the model answers.
  */
 export function stampedSenderTurns(text: string): Message[] | undefined {
   if (!/\d[:.]\d\d/.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
   const headers = headersOf(lines);
   if (headers.length < 2) return undefined;
-  const names = [...new Set(headers.map((h) => h.name))];
-  if (names.length !== 2) return undefined;
-  // Two senders that take turns: a message log, not a write-up's two dated entries.
+  // Senders that take turns: a message log, not a write-up's dated entries.
   if (!headers.some((h, k) => k > 0 && h.name !== headers[k - 1]!.name)) return undefined;
-  const bodies = headers.map((h, k) => lines.slice(h.body, headers[k + 1]?.at ?? lines.length).join('\n'));
+  const bodies = headers.map((h, k) => [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, headers[k + 1]?.at ?? lines.length)].join('\n'));
   const said = (name: string) => bodies.filter((_, k) => headers[k]!.name === name);
-  const person = names[0]!;
-  const model = names[1]!;
-  if (!said(person).some((b) => b.includes('?') || b.split('\n').some((l) => ASKS.test(l.trim())))) return undefined;
   const size = (name: string) => said(name).reduce((n, b) => n + b.trim().length, 0);
-  if (size(model) <= size(person)) return undefined;
+  const model = modelOf(headers, size);
+  if (!model) return undefined;
+  const people = bodies.filter((_, k) => headers[k]!.name !== model);
+  if (!people.some((b) => b.includes('?') || b.split('\n').some((l) => ASKS.test(l.trim())))) return undefined;
   const messages: Message[] = [];
   const opening = lines.slice(0, headers[0]!.at).join('\n').trim();
   if (opening) messages.push({ role: 'note', text: opening, line: 1 });
   headers.forEach((h, k) => {
-    if (h.name === person) pushUserTurn(bodies[k]!, h.at + 1, messages);
+    if (h.name !== model) pushUserTurn(bodies[k]!, h.at + 1, messages);
     else pushReply(bodies[k]!, h.at + 1, messages);
   });
   return messages;
+}
+
+/** Whether a line opens a message with its stamp and sender (`Thu, Dec 3 2026, 21:04 - Priya Raman: ...`): no other line's paragraph runs on into it. */
+export function headsMessage(line: string): boolean {
+  return /\d[:.]\d\d/.test(line.slice(0, 40)) && STAMP_FIRST.test(line);
+}
+
+/**
+ * Whether the text is a stamped chat of more than two senders (classmates beside a bot): its
+ * turns are this reader's, as a pair of names read apart from the rest would fold a classmate's
+ * message into the model's turn.
+ */
+export function stampedGroupChat(text: string): boolean {
+  if (!/\d[:.]\d\d/.test(text)) return false;
+  const headers = headersOf(text.split(/\r?\n/));
+  return new Set(headers.map((h) => h.name)).size > 2 && stampedSenderTurns(text) !== undefined;
 }
