@@ -29,6 +29,13 @@ test("a workplace app's copy with the bot's badge on its own line (`Course Helpe
   assert.deepEqual(ps6Verdicts(DIR, 'slack-app-badge.txt'), ALL);
 });
 
+test("a messaging app's export of a group with a bot (`[14/11/2025, 21:02:11] Name: ...`, `11/14/25, 9:02 PM - Name: ...`, `Name 9:02 PM`): three senders, the bot's replies", () => {
+  for (const file of ['whatsapp-group-bot.txt', 'android-group-bot.txt', 'teams-classmate.txt']) {
+    assert.equal(roles(file), 'nuauaua', file);
+    assert.deepEqual(ps6Verdicts(DIR, file), ALL, file);
+  }
+});
+
 test("a local model's tag heads its turns whole (`**llama3.1:8b** · 21:02 · 412 tokens`, `### smollm2:1.7b · 21:02`), not cut at its colon", () => {
   for (const file of ['msty-style-bold.md', 'openwebui-local-tag.md']) {
     assert.equal(roles(file), 'uaua', file);

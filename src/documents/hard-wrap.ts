@@ -12,6 +12,7 @@
  * table row, code or display math, a line indented otherwise or quoted otherwise.
  */
 import { blankLinesDropped } from './paragraph-breaks.js';
+import { headsMessage } from './stamped-senders.js';
 import { lineByForm, verbatimLines } from './verbatim-lines.js';
 
 /**
@@ -92,7 +93,8 @@ function continues(line: string, next: string, after: string | undefined, strict
   if (indent !== a.textColumn && indent !== a.indent) return false;
   const rest = next.slice(lead.length);
   if (BOXED.test(line) || BOXED.test(next)) return openBoxRow(line, next);
-  if (OWN_LINE.test(rest) || /^[\s>]*[-=_*~]{3,}\s*$/.test(line)) return false;
+  // (A chat message's stamped header, `11/14/25, 9:02 PM - Lena: ...`, opens a message of its own.)
+  if (OWN_LINE.test(rest) || /^[\s>]*[-=_*~]{3,}\s*$/.test(line) || headsMessage(rest)) return false;
   // A sentence ended and another begun: as likely a line of its own as a wrap, and nothing is cut by leaving it.
   // (A colon is no end: "**Growth:**" over a formula too long to fit beside it is one line cut.)
   if (strict && /[.!?](?:\*\*|\$|\)|")*\s*$/.test(line) && /^(?:\p{Lu}|[*_$\\[(\d"“])/u.test(rest)) return false;

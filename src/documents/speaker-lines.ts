@@ -1,6 +1,7 @@
 import { ASKS } from './segment.js';
 import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
 import { withoutSenderFields } from './sender-fields.js';
+import { stampedGroupChat } from './stamped-senders.js';
 
 /**
  * Chats whose turns are headed in ways the transcript reader does not know, rewritten so that
@@ -63,6 +64,8 @@ function stampedRoles(text: string): Map<string, 'User' | 'Assistant'> | undefin
 export function speakerLines(text: string): string {
   let t = text;
   if (t.includes(':') && (t.match(MESSAGE_STAMP)?.length ?? 0) >= 2) {
+    // (Classmates beside the model, three senders or more: the stamps tell the messages apart, the stamped reader reads them.)
+    if (stampedGroupChat(t)) return t;
     const unstamped = t.replace(MESSAGE_STAMP, '');
     const roles = MODEL_SAYS_IN.test(unstamped) ? undefined : stampedRoles(t);
     t = unstamped;
