@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from './hw4-dev.js';
 import { stampedSenderTurns } from '../src/documents/stamped-senders.js';
 import { withoutDeclaredRemarks } from '../src/documents/declared-remarks.js';
+import { speakerShapes } from '../src/documents/speaker-shapes.js';
 import { ps6Verdicts, readPs6 } from './ps6-key.js';
 
 // Chats whose every message opens with a speaker header that carries a time or the app's metadata,
@@ -68,4 +69,28 @@ test('near miss: a changelog whose entries are stamped and named (`2025-11-14 21
     '',
   ].join('\n');
   assert.equal(stampedSenderTurns(log), undefined);
+});
+
+test("near miss: a lab report's runs headed by tagged ids with a time (`**exp:baseline** · 21:02 · 3 epochs`) ask nothing and head no turns", () => {
+  const report = [
+    '# PS6 experiments',
+    '',
+    '**exp:baseline** · 21:02 · 3 epochs',
+    '',
+    'Gradient norm 8 without clipping; the loss spikes at step 40.',
+    '',
+    '**exp:clipped** · 21:40 · 3 epochs',
+    '',
+    'With the threshold at 2 every update is scaled by 0.25, the norm after clipping is 2 and the loss curve is smooth from the first step to the last.',
+    '',
+    '**exp:baseline** · 22:10 · 6 epochs',
+    '',
+    'Longer run, same spike.',
+    '',
+    '**exp:clipped** · 22:55 · 6 epochs',
+    '',
+    'Longer run, still smooth; the pooling layers add 0 parameters to either model, so the comparison is fair.',
+    '',
+  ].join('\n');
+  assert.equal(speakerShapes(report), report);
 });
