@@ -40,9 +40,19 @@ const BADGE_LINE = /^[ \t]*(?:\p{Lu}{2,5}|[([]\p{L}{2,12}[)\]])[ \t]*$/u;
 /**
  * The stamp first and the message on the same line, after the sender and a colon or in angle brackets:
  * `Thu, Dec 3 2026, 21:04 - Priya Raman: ...` (Element), `[03/12/2026, 21:04:11] Dana: ...` (WhatsApp),
- * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC). Groups: sender, the message's first line.
+ * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC). Groups: stamp, sender, the message's first line.
  */
-const STAMP_FIRST = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]*(?:[—–-][ \t]*)?(?:(${NAME}):|<(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
+const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP})[ \t]*(?:[—–-][ \t]*)?(?:(${NAME}):|<(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
+
+/**
+ * A line opening on a stamp and its sender; only a stamp in brackets or with its date: a bare time
+ * before a word and a colon is as often a schedule's line (`12:00 Lunch: ...`) as a message.
+ */
+function stampFirst(line: string): RegExpExecArray | null {
+  if (!/\d[:.]\d\d/.test(line.slice(0, 40))) return null;
+  const m = STAMP_FIRST.exec(line);
+  return m && /\[|\d[./-]\d|\p{L}{3}/u.test(m[1]!) ? m : null;
+}
 
 interface Header {
   /** The header's first line (0-based) and the first line of the message under it. */
@@ -62,9 +72,9 @@ function headersOf(lines: readonly string[]): Header[] {
     const line = lines[i]!;
     // (Cheap for most lines: every header has a time on its line or within the two under it.)
     if (!/\d[:.]\d\d/.test(line + (lines[i + 1] ?? '') + (lines[i + 2] ?? ''))) continue;
-    const first = /\d[:.]\d\d/.test(line.slice(0, 40)) ? STAMP_FIRST.exec(line) : null;
+    const first = stampFirst(line);
     if (first) {
-      out.push({ at: i, body: i + 1, name: (first[1] ?? first[2])!.trim(), inline: first[3] ?? '', badge: false });
+      out.push({ at: i, body: i + 1, name: (first[2] ?? first[3])!.trim(), inline: first[4] ?? '', badge: false });
       continue;
     }
     if (line.length > 80) continue;
@@ -132,7 +142,7 @@ export function stampedSenderTurns(text: string): Message[] | undefined {
 
 /** Whether a line opens a message with its stamp and sender (`Thu, Dec 3 2026, 21:04 - Priya Raman: ...`): no other line's paragraph runs on into it. */
 export function headsMessage(line: string): boolean {
-  return /\d[:.]\d\d/.test(line.slice(0, 40)) && STAMP_FIRST.test(line);
+  return stampFirst(line) !== null;
 }
 
 /**
