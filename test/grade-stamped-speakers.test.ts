@@ -70,7 +70,12 @@ test('near miss: a changelog whose entries are stamped and named (`2025-11-14 21
   ].join('\n');
   assert.equal(stampedSenderTurns(log), undefined);
   // A day's schedule: a bare time before a word and a colon, no date or bracket, heads no message.
-  const day = ['12:00 Lunch: what should we eat?', '13:00 Lecture: convolution, the flip-and-drag definition, the padding and the stride', '14:00 Lunch: why?', '15:00 Lecture: pooling layers with stride 2 and their 0 parameters, plus the quiz'].join('\n');
+  const day = [
+    '12:00 Lunch: what should we eat?',
+    '13:00 Lecture: convolution, the flip-and-drag definition, the padding and the stride',
+    '14:00 Lunch: why?',
+    '15:00 Lecture: pooling layers with stride 2 and their 0 parameters, plus the quiz',
+  ].join('\n');
   assert.equal(stampedSenderTurns(day), undefined);
 });
 
