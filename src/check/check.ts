@@ -26,6 +26,7 @@ import { checkTable } from './types/table.js';
 import { inferMatrices, isIdentityName } from './infer-matrices.js';
 import { letterAt, namesRowColumn, positionIn, rowColumnIn } from './position-words.js';
 import { conditionAsItem, statedCases } from './stated-cases.js';
+import { withoutSizeNote } from './size-note.js';
 
 /** What in an already found answer would still make the extract stage cut it: math delimiters, boxes, conclusion marks, prose. */
 const SEARCH_NEEDED = /\$|\\boxed|\\[[(]|\\(?:therefore|because|implies|Rightarrow)|[A-Za-z]{2,}[\s:]+[A-Za-z]{2,}/;
@@ -364,6 +365,8 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
       ...wordedAnswer(extracted.text, type, expected),
       // `E for n ≥ 0`: a piecewise answer's formula with its condition (extraction may have cut a bracketed one).
       ...(type === 'piecewise' ? [...conditionAsItem(extracted.text), ...conditionAsItem(candidate)] : []),
+      // `[[...]] (3x3)`: a matrix's size noted after it.
+      ...(type === 'matrix' || type === 'vector' ? withoutSizeNote(extracted.text) : []),
       ...afterProse(extracted.text, prepared.names),
       extracted.text,
       // Made only when the texts before it cannot be read: for a found formula it is the extracted text again.
