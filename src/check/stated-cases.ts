@@ -1,5 +1,5 @@
 import type { Node } from '../math/latex/ast.js';
-import type { Candidate } from './extract.js';
+import { lastSide, type Candidate } from './extract.js';
 import { valueOf } from './named-values.js';
 
 /**
@@ -17,7 +17,7 @@ const LEAD = String.raw`(?:for(?:\s+all)?|when|if)`;
 const WORDED = new RegExp(String.raw`^(.+?)\s+${LEAD}\s+(${CONDITION})\s*[.;]?\s*$`, 'i');
 const BRACKETED = new RegExp(String.raw`^(.+?)\s*\(\s*(?:${LEAD}\s+)?(${CONDITION})\s*\)\s*[.;]?\s*$`, 'i');
 /** What may follow a found formula to make it hold under a condition: `for n ≥ 0`, `(n ≥ 0)`, `, n ≥ 0`. */
-const AFTER = new RegExp(String.raw`^\s*(?:\(\s*(?:${LEAD}\s+)?(${CONDITION})\s*\)|,?\s*${LEAD}\s+(${CONDITION}))(?![\w(])`, 'i');
+const AFTER = new RegExp(String.raw`^\$?\s*(?:\(\s*(?:${LEAD}\s+)?(${CONDITION})\s*\)|,?\s*${LEAD}\s+(${CONDITION}))(?![\w(])`, 'i');
 
 /** Texts are looked at only when they hold a relation sign and are short: a cheap check before the patterns. */
 function mayHoldCondition(text: string): boolean {
@@ -64,14 +64,26 @@ export function statedCases(answer: Node): Node {
 export function withConditionsAfter(text: string, candidates: readonly Candidate[]): Candidate[] {
   if (candidates.some((c) => c.text.includes('\\begin{cases}'))) return [...candidates];
   const out: Candidate[] = [];
+  // Each condition's formula, the later statement of a condition in place of the earlier.
+  const byCondition = new Map<string, { value: string; at: number }>();
   for (const c of candidates) {
     if (c.at !== undefined && (c.how === 'inline' || c.how === 'display' || c.how === 'marker') && !/[<>≤≥]|\\[lg]e/.test(c.text)) {
       const at = text.indexOf(c.text, c.at);
       const m = at < 0 ? null : AFTER.exec(text.slice(at + c.text.length, at + c.text.length + 60));
-      const cond = m && (m[1] ?? m[2]);
-      if (cond) out.push({ ...c, text: `${c.text}, ${cond.replace(/\$/g, '').trim()}` });
+      const cond = m && (m[1] ?? m[2])!.replace(/\$/g, '').trim();
+      if (cond) {
+        out.push({ ...c, text: `${c.text}, ${cond}` });
+        const before = byCondition.get(cond);
+        if (!before || before.at < at) byCondition.set(cond, { value: lastSide(c.text), at });
+      }
     }
     out.push(c);
   }
-  return out;
+  // `y[n] = 2 - 0.5^n for n >= 0 and y[n] = 0 for n < 0`: formulas under different conditions are the
+  // cases of one answer, read before any one of them alone.
+  if (byCondition.size < 2) return out;
+  const stated = [...byCondition].sort((a, b) => a[1].at - b[1].at);
+  const whole = `${stated.map(([cond, v]) => `${v.value}, ${cond}`).join(', ')}`;
+  const first = out.findIndex((c) => byCondition.has(c.text.slice(c.text.lastIndexOf(', ') + 2)));
+  return [...out.slice(0, first), { ...out[first]!, text: whole }, ...out.slice(first)];
 }
