@@ -46,14 +46,7 @@ test('only a list of values each followed by a condition is read as cases', () =
 
 test("a formula the reply says holds for n ≥ 0 is graded with that condition (the key's partial for a rect that never decays)", { skip: devSkip }, () => {
   const chat = (reply: string) =>
-    [
-      'Copilot (Bing) — exported conversation',
-      '',
-      '**You:** Q3 (a) x(n) = 1 for n = 0..6, else 0; h(n) = (1/2)^n u(n). Compute y = x * h.',
-      '',
-      `**Copilot:** ${reply}`,
-      '',
-    ].join('\n');
+    ['Copilot (Bing) — exported conversation', '', '**You:** Q3 (a) x(n) = 1 for n = 0..6, else 0; h(n) = (1/2)^n u(n). Compute y = x * h.', '', `**Copilot:** ${reply}`, ''].join('\n');
   // On main the condition was left behind: 2 - 0.5^n alone is not zero before n = 0, and the key's partial did not apply.
   assert.equal(answerOf(chat('Summing the geometric series, the output is y[n] = 2 - 0.5^n for n >= 0, approaching 2.'), '3.a').verdict, 'partial');
   // Two formulas under two conditions in one sentence are the cases of one answer, not one branch each.
@@ -65,7 +58,10 @@ test("a formula the reply says holds for n ≥ 0 is graded with that condition (
 });
 
 test('bracketed sides written side by side are a shape; a monomial or a squared side is not', () => {
-  const pooled = { type: 'shape' as const, value: '\\left(\\left\\lfloor \\frac{W - K}{S} \\right\\rfloor + 1\\right) \\times \\left(\\left\\lfloor \\frac{H - K}{S} \\right\\rfloor + 1\\right) \\times C' };
+  const pooled = {
+    type: 'shape' as const,
+    value: '\\left(\\left\\lfloor \\frac{W - K}{S} \\right\\rfloor + 1\\right) \\times \\left(\\left\\lfloor \\frac{H - K}{S} \\right\\rfloor + 1\\right) \\times C',
+  };
   // On main a product by juxtaposition was "an expression", however its sides read.
   expectVerdict(pooled, '(floor((W-K)/S) + 1)(floor((H-K)/S) + 1)C', 'correct');
   expectVerdict({ type: 'shape', value: '(N + 2) \\times (M - 1) \\times 3' }, '(N+2)(M-1) 3', 'correct');

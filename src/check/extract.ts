@@ -276,7 +276,7 @@ function withoutWordedBracket(t: string): string {
 }
 
 /** Two words of prose (`independent zero-mean terms`): what makes a bracket's contents a remark, not mathematics. */
-const REMARK_WORDS = /[A-Za-z]{3,}[\s,-]+(?:[\w-]+[\s,]+)?[A-Za-z]{3,}/;
+const REMARK_WORDS = /\b[A-Za-z]{3,}[\s,-]+(?:[\w-]+[\s,]+)?[A-Za-z]{3,}/;
 
 /**
  * `(n − k + 1)² σ_x² σ_g² (m² independent zero-mean terms, each with`: a remark in brackets that a
@@ -284,7 +284,7 @@ const REMARK_WORDS = /[A-Za-z]{3,}[\s,-]+(?:[\w-]+[\s,]+)?[A-Za-z]{3,}/;
  * the answer: the text before its bracket is. Only a bracket never closed, after a space, holding prose.
  */
 function withoutOpenRemark(t: string): string {
-  if (!t.includes('(') || !REMARK_WORDS.test(t)) return t;
+  if (t.length > 2000 || !t.includes('(') || !REMARK_WORDS.test(t)) return t;
   let open = -1;
   let depth = 0;
   for (let i = 0; i < t.length; i++) {
