@@ -25,6 +25,8 @@ import { checkChoice, checkText } from './types/choice.js';
 import { checkTable } from './types/table.js';
 import { inferMatrices, isIdentityName } from './infer-matrices.js';
 import { letterAt, namesRowColumn, positionIn, rowColumnIn } from './position-words.js';
+import { conditionAsItem, statedCases } from './stated-cases.js';
+import { withoutSizeNote } from './size-note.js';
 
 /** What in an already found answer would still make the extract stage cut it: math delimiters, boxes, conclusion marks, prose. */
 const SEARCH_NEEDED = /\$|\\boxed|\\[[(]|\\(?:therefore|because|implies|Rightarrow)|[A-Za-z]{2,}[\s:]+[A-Za-z]{2,}/;
@@ -361,6 +363,10 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
     // (The candidate is trimmed again only when the texts before it cannot be read.)
     firstOccurrences([
       ...wordedAnswer(extracted.text, type, expected),
+      // `E for n ≥ 0`: a piecewise answer's formula with its condition (extraction may have cut a bracketed one).
+      ...(type === 'piecewise' ? [...conditionAsItem(extracted.text), ...conditionAsItem(candidate)] : []),
+      // `[[...]] (3x3)`: a matrix's size noted after it.
+      ...(type === 'matrix' || type === 'vector' ? withoutSizeNote(extracted.text) : []),
       ...afterProse(extracted.text, prepared.names),
       extracted.text,
       // Made only when the texts before it cannot be read: for a found formula it is the extracted text again.
@@ -399,6 +405,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   // `[-2, 7]` in a key is a pair or an interval; an answer written `-2 \le x \le 7` settles it.
   if (!prepared.declared && type === 'tuple' && expected.kind === 'tuple' && expected.items.length === 2 && answer.kind === 'rel' && asInterval(answer)) type = 'interval';
   if (type === 'shape') answer = shapeSide(answer);
+  else if (type === 'piecewise') answer = valueOf(statedCases(answer));
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
   else if (type === 'equation') answer = withoutOptimumMark(concluded(answer, expected), expected);
   answer = asciiGreek(answer, prepared.names, expected);

@@ -171,6 +171,7 @@ export function trimAnswer(s: string): string {
     t = withoutWrapping(t).trim();
     t = withoutEndMarks(t);
     t = withoutWordedBracket(t);
+    t = withoutOpenRemark(t);
   }
   return boundThenValue(t);
 }
@@ -272,6 +273,28 @@ function withoutWordedBracket(t: string): string {
     }
   }
   return t;
+}
+
+/** Two words of prose (`independent zero-mean terms`): what makes a bracket's contents a remark, not mathematics. */
+const REMARK_WORDS = /\b[A-Za-z]{3,}[\s,-]+(?:[\w-]+[\s,]+)?[A-Za-z]{3,}/;
+
+/**
+ * `(n − k + 1)² σ_x² σ_g² (m² independent zero-mean terms, each with`: a remark in brackets that a
+ * line break cut before it closed (a hard-wrapped paragraph, one line of it taken) is no part of
+ * the answer: the text before its bracket is. Only a bracket never closed, after a space, holding prose.
+ */
+function withoutOpenRemark(t: string): string {
+  if (t.length > 2000 || !t.includes('(') || !REMARK_WORDS.test(t)) return t;
+  let open = -1;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') {
+      if (depth++ === 0) open = i;
+    } else if (t[i] === ')' && depth > 0) depth--;
+  }
+  if (depth === 0 || open <= 0 || !/\s/.test(t[open - 1]!)) return t;
+  const head = t.slice(0, open).trimEnd();
+  return /\S/.test(head) && REMARK_WORDS.test(t.slice(open + 1)) && !REMARK_WORDS.test(head) ? head : t;
 }
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';

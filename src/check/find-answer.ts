@@ -1,5 +1,6 @@
 import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { branchesAfterCases, piecewiseCandidates } from './piecewise-answer.js';
+import { withConditionsAfter } from './stated-cases.js';
 import { matrixCandidates } from './matrix-rows.js';
 import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
@@ -528,6 +529,8 @@ export interface AnswerWanted {
   matrix?: boolean;
   /** A set's elements: formulas a sentence lists (`$z = 0.8$ and $z = -0.5$`) are one answer too. */
   collection?: boolean;
+  /** All of the part's answers' names in the key's order: an unlabelled list of as many values gives each its place. */
+  order?: readonly string[];
   /** Candidates read last (in a block several parts share, those the words beside give to another part). */
   readLast?: (c: Candidate) => boolean;
 }
@@ -538,6 +541,25 @@ function listedFormulas(text: string): { candidate: Candidate; items: string[] }
   for (const m of text.matchAll(/(?<!\$)\$[^$\n]+\$(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\$[^$\n]+\$)+/g)) {
     const items = [...m[0].matchAll(/\$([^$\n]+)\$/g)].map((x) => x[1]!.trim());
     out.push({ candidate: { text: items.join(', '), how: 'inline', at: m.index! }, items });
+  }
+  return out;
+}
+
+/**
+ * A formula listing one value per answer of the part, in the key's order, with no word naming any
+ * (`K^2CF, F, (⌊(W-K+2P)/S⌋+1)(⌊(H-K+2P)/S⌋+1) F` in a summary's row for weights, biases, output
+ * shape): the item at the answer's place. Only a list of exactly as many items, so a list of
+ * another length (working, a tuple answer) places nothing.
+ */
+function placedItems(candidates: readonly Candidate[], order: readonly string[], name: string): Candidate[] {
+  const place = order.indexOf(name);
+  if (place < 0 || order.length < 2) return [];
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.how !== 'boxed' && c.how !== 'display' && c.how !== 'marker') continue;
+    if (!c.text.includes(',') || /[=:]|\\text/.test(c.text)) continue;
+    const items = commaItems(c.text);
+    if (items.length === order.length) out.push({ ...c, text: items[place]!, how: 'marker' });
   }
   return out;
 }
@@ -612,6 +634,8 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
     // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
     if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
+    // `K²CF, F, (...) × F` for weights, biases and output shape: nothing names the values, so their places do.
+    if (!labelled.length && !stating.length && want.order) labelled.push(...placedItems(candidates, want.order, wanted));
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }
@@ -627,7 +651,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     }
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
-  if (want.cases) candidates = branchesAfterCases(text, [...piecewiseCandidates(text), ...candidates]);
+  if (want.cases) candidates = branchesAfterCases(text, withConditionsAfter(text, [...piecewiseCandidates(text), ...candidates]));
   if (want.matrix) {
     // After what the response boxes, marks or displays as its answer, before formulas in its sentences and its last line.
     const stated = matrixCandidates(text);

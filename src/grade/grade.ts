@@ -435,7 +435,7 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   }
   const { candidates, named } = candidatesFor(text, {
     quantities,
-    ...(name ? { name, siblings: part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== name) } : {}),
+    ...(name ? { name, siblings: part.answers.map((a) => a.name).filter((n): n is string => !!n && n !== name), order: part.answers.map((a) => a.name ?? '') } : {}),
     shape: spec.type === 'shape',
     cases,
     collection,

@@ -69,10 +69,21 @@ export const checkTuple: TypeChecker = (expected, answer, ctx) => {
 };
 
 /** `shape`: dimensions in order, in any notation (`28 \times 28 \times 10`, `(28, 28, 10)`). */
+/**
+ * Factors of a product that a shape writes side by side: numbers (`28·28·10`), or bracketed sides
+ * set next to each other (`(⌊(W−K)/S⌋+1)(⌊(H−K)/S⌋+1) C`, as a TA reads a shape written without
+ * its × signs). A sum inside a product can only have been bracketed, so one such factor marks the
+ * juxtaposition as sides; a plain monomial (`K^2 C F`) is a product, not a shape.
+ */
+function writtenSides(factors: readonly Node[]): boolean {
+  if (factors.every((f) => f.kind === 'num')) return true;
+  return factors.some((f) => f.kind === 'add') && factors.every((f) => f.kind === 'add' || f.kind === 'sym' || f.kind === 'num');
+}
+
 export const checkShape: TypeChecker = (expected, answer, ctx) => {
   const want = sequenceItems(expected) ?? [expected];
   // `28·28·10` in a table cell: each number written out is a dimension, the dot a × (the product alone, 7840, is no shape).
-  const written = answer.kind === 'mul' && answer.factors.length === want.length && want.length > 1 && answer.factors.every((f) => f.kind === 'num') ? answer.factors : undefined;
+  const written = answer.kind === 'mul' && answer.factors.length === want.length && want.length > 1 && writtenSides(answer.factors) ? answer.factors : undefined;
   const got = sequenceItems(answer) ?? written;
   if (!got) {
     if (isConstant(answer) && want.every(isConstant)) {
