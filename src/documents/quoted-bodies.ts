@@ -1,4 +1,4 @@
-import { KNOWN_MODEL, KNOWN_USER } from './speaker-shapes.js';
+import { isKnownSpeaker, rolesOf, takesTurns } from './speaker-roles.js';
 
 /**
  * Chats an exporter writes with a heading per speaker and every message set inside a container
@@ -46,19 +46,6 @@ function nextWords(lines: readonly string[], from: number): number {
   return i;
 }
 
-/** The roles of two speakers' names: the names the readers know say which; else the first to speak is the person. */
-function rolesOf(first: string, second: string): Map<string, 'User' | 'Assistant'> | undefined {
-  const known = (n: string) => (KNOWN_USER.test(n) ? 'User' : KNOWN_MODEL.test(n) ? 'Assistant' : undefined);
-  const a = known(first);
-  const b = known(second);
-  if (a && a === b) return undefined;
-  const ra = a ?? (b ? (b === 'User' ? 'Assistant' : 'User') : 'User');
-  return new Map([
-    [first, ra],
-    [second, ra === 'User' ? 'Assistant' : 'User'],
-  ]);
-}
-
 /** The text with a chat whose turns are quoted under alternating speaker headings read out of its quotes, or the text as it is. */
 export function quotedBodiesOpened(text: string): string {
   // (Most texts hold no quote at all, or no heading: nothing to look at.)
@@ -79,20 +66,14 @@ export function quotedBodiesOpened(text: string): string {
   const speakers = [...opensQuote].filter(([, q]) => q).map(([n]) => n);
   if (speakers.length !== 2) return text;
   const turns = heads.filter((h) => speakers.includes(h.name));
-  const count = (n: string) => turns.filter((h) => h.name === n).length;
-  let switches = 0;
-  for (let k = 1; k < turns.length; k++) if (turns[k]!.name !== turns[k - 1]!.name) switches++;
   const roles = rolesOf(turns[0]!.name, turns[0]!.name === speakers[0] ? speakers[1]! : speakers[0]!);
-  if (!roles) return text;
-  // Taking turns: two exchanges at least, or one between a person and a model named as the readers name them.
-  const named = speakers.every((n) => KNOWN_USER.test(n) || KNOWN_MODEL.test(n));
-  if (!(count(speakers[0]!) >= 2 && count(speakers[1]!) >= 2 && switches >= 3) && !(named && switches >= 1)) return text;
+  if (!roles || !takesTurns(turns.map((h) => h.name))) return text;
   const out = lines.slice();
   for (let k = 0; k < turns.length; k++) {
     const h = turns[k]!;
     const end = turns[k + 1]?.line ?? lines.length;
     const cr = lines[h.line]!.endsWith('\r') ? '\r' : '';
-    out[h.line] = `${h.hashes} ${KNOWN_USER.test(h.name) || KNOWN_MODEL.test(h.name) ? h.name : roles.get(h.name)}${cr}`;
+    out[h.line] = `${h.hashes} ${isKnownSpeaker(h.name) ? h.name : roles.get(h.name)}${cr}`;
     for (let i = h.line + 1; i < end; i++) {
       const l = lines[i]!;
       if (QUOTED.test(l)) {
