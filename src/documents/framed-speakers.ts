@@ -27,8 +27,16 @@ export function framedSpeakers(text: string): string {
   }
   const names = at.map((x) => x.name);
   if (!takesTurns(names)) return text;
-  const roles = rolesOf(names[0]!, names.find((n) => n !== names[0])!);
+  const other = names.find((n) => n !== names[0])!;
+  // (`--- Model A ---` / `--- Model B ---`: two of one kind, a battle's two models, not a person and a model.)
+  if (names[0]!.split(/\s/)[0]!.toLowerCase() === other.split(/\s/)[0]!.toLowerCase()) return text;
+  const roles = rolesOf(names[0]!, other);
   if (!roles) return text;
+  // The person asks and the model answers at length: the person's bubbles hold less in all.
+  const size = new Map<string, number>();
+  at.forEach(({ line, name }, k) => size.set(name, (size.get(name) ?? 0) + lines.slice(line + 1, at[k + 1]?.line ?? lines.length).join('\n').length));
+  const person = [...roles].find(([, r]) => r === 'User')![0];
+  if (size.get(person)! >= size.get(person === names[0] ? other : names[0]!)!) return text;
   const out = lines.slice();
   for (const { line, name } of at) out[line] = `### ${isKnownSpeaker(name) ? name : roles.get(name)}`;
   return out.join('\n');
