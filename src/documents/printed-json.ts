@@ -125,8 +125,10 @@ export function printedJsonChat(text: string): string {
         const close = l.startsWith('{') ? '}' : ']';
         value = parsed(l.trimEnd());
         if (value === undefined) {
-          for (end = i + 1; end < lines.length && !lines[end]!.startsWith(close); end++);
-          if (end < lines.length) value = parsed(lines.slice(i, end + 1).join('\n'));
+          // (A printed value closes at the margin within a few thousand lines; a stray bracket does not scan the whole text.)
+          const last = Math.min(lines.length, i + 5000);
+          for (end = i + 1; end < last && !lines[end]!.startsWith(close); end++);
+          if (end < last) value = parsed(lines.slice(i, end + 1).join('\n'));
         }
       }
       if (typeof value === 'string') {
