@@ -61,7 +61,6 @@ import { ruledLabelsApart } from './ruled-labels.js';
 import { drawnMathAsText } from './drawn-math.js';
 import { quotedBodiesOpened } from './quoted-bodies.js';
 import { printedJsonChat } from './printed-json.js';
-import { framedSpeakers } from './framed-speakers.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -82,8 +81,6 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   quotedBodiesOpened,
   // (Before lines are joined or speakers read: a chat printed as an API's JSON is its decoded turns.)
   printedJsonChat,
-  // (Before rules are read as rules: `=== me ===` over each bubble is a speaker's line the person drew.)
-  framedSpeakers,
   // (Before lines are joined: a label drawn on a rule heads the lines under it.)
   ruledLabelsApart,
   // (Before lines are joined: a formula drawn over several lines is read by where its characters stand.)
