@@ -72,6 +72,26 @@ test("a terminal session printing an API's chat as JSON is read as the chat, its
   assert.equal(v['1.b'], 'correct');
 });
 
+test('a response printed compact on one line, and a reply printed as text from a saved response, are read as replies', { skip: devSkip }, () => {
+  const text = [
+    "$ jq -r '.messages[0].content' req.json",
+    'Question 1: Newton-Schulz p(W) = 1/2 (3I - W W^T) W, W is d_out x d_in, an n x m by m x p product costs c n m p.',
+    '(a) Runtime of one iteration?',
+    '$ curl -s https://api.example.com/v1/messages -d @req.json',
+    '{"id":"r1","role":"assistant","content":[{"type":"text","text":"**(a)** The runtime is $2c\\\\,d_{out}^2 d_{in}$."}]}',
+    "$ jq -r '.messages[1].content' req2.json",
+    '(b) And when d_out >> d_in?',
+    "$ jq -r '.content[0].text' resp2.json",
+    '**(b)** The runtime is $2c\\,d_{out} d_{in}^2$, with $W^\\top W$.',
+  ].join('\n');
+  const sub = readWithStaffKey(text, 'session.txt');
+  assert.deepEqual(
+    sub.messages?.filter((m) => m.role !== 'note').map((m) => m.role),
+    ['user', 'assistant', 'user', 'assistant'],
+  );
+  assert.deepEqual(Object.fromEntries(gradeWithStaffKey(text, 'session.txt')), { '1.a': 'correct', '1.b': 'correct' });
+});
+
 test('a write-up whose answer shows a request body in a fenced block keeps its reading', { skip: devSkip }, () => {
   const text = [
     '1(a) The runtime is $2c\\,d_{out}^2 d_{in}$.',

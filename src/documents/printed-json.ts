@@ -66,6 +66,12 @@ const PROMPT = /^(?:[\w.-]+@[\w.-]+(?::[^\s$#%]*)?[ \t]*[$#%]|[$%]|PS[^>\n]{0,40
 /** A command's filter that prints a request's message (`.messages[0].content`, `.contents[-1].parts`). */
 const REQUEST_PATH = /\b(?:messages|contents|prompt|input)\b/;
 
+/** Whether a command's filter prints a request's message (its words after `jq`: an endpoint's `/v1/messages` is no filter). */
+const asksRequest = (command: string): boolean => {
+  const jq = command.search(/\bjq\b/);
+  return jq >= 0 && REQUEST_PATH.test(command.slice(jq));
+};
+
 /** Whether a line opens a printed JSON value at the margin. */
 const opensJson = (l: string) => l.startsWith('{') || l.startsWith('[') || (l.startsWith('"') && l.trimEnd().endsWith('"') && l.length > 2);
 
@@ -80,7 +86,8 @@ function parsed(text: string): unknown {
 /** The text with a terminal session's printed API chat set out as a Markdown chat, or the text as it is. */
 export function printedJsonChat(text: string): string {
   // (Cheap first: a printed chat has a role's key at a line's start, after its indent.)
-  if (!/^[ \t]*"role"[ \t]*:/m.test(text)) return text;
+  // (Or printed compact, one object a line: `{"id":"chatcmpl-1",...,"role":"assistant",...}`.)
+  if (!/^[ \t]*"role"[ \t]*:|^[{[][^\n]*"role"[ \t]*:/m.test(text)) return text;
   const lines = text.split(/\r?\n/);
   const t = text.trimStart();
   if ((t.startsWith('{') || t.startsWith('[')) && parsed(t) !== undefined) return text;
@@ -103,7 +110,8 @@ export function printedJsonChat(text: string): string {
       command = l;
       while (/\\[ \t]*$/.test(lines[i]!) && i + 1 < lines.length) command += `\n${lines[++i]!}`;
       // A reply printed as text: what a raw filter over a response prints, up to the next prompt.
-      if (/\bjq\b[^|\n]*\s-[a-zA-Z]*r/.test(command) && /\bcurl\b|https?:\/\//.test(command) && /\.(?:text|content)\b/.test(command)) {
+      // (The response's text, from the call itself or a file it was saved in; a request's message is the person's.)
+      if (/\bjq\b[^|\n]*\s-[a-zA-Z]*r/.test(command) && /\.(?:text|content)\b/.test(command)) {
         let j = i + 1;
         while (j < lines.length && !PROMPT.test(lines[j]!)) j++;
         const reply = lines.slice(i + 1, j);
@@ -111,7 +119,7 @@ export function printedJsonChat(text: string): string {
         let end = reply.length;
         while (end > 0 && (!reply[end - 1]!.trim() || /^#/.test(reply[end - 1]!))) end--;
         const body = reply.slice(0, end).join('\n').trim();
-        if (body) push({ role: 'Assistant', text: body });
+        if (body) push({ role: asksRequest(command) ? 'User' : 'Assistant', text: body });
         after.push(...reply.slice(end).filter((x) => x.trim()));
         i = j - 1;
       }
@@ -132,7 +140,7 @@ export function printedJsonChat(text: string): string {
         }
       }
       if (typeof value === 'string') {
-        push({ role: REQUEST_PATH.test(command) ? 'User' : 'Assistant', text: value.trim() });
+        push({ role: asksRequest(command) ? 'User' : 'Assistant', text: value.trim() });
         continue;
       }
       if (value !== undefined) {
