@@ -19,6 +19,12 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  */
 const LABEL_LINE =
   /^[ \t]*(?:#{1,6}[ \t]*|[─━═=~\-·•*]{2,}[ \t]*)?(?:\*\*|__)?([A-Za-z][a-z]*|[A-Z]+)(?:[ \t]+([A-Za-z][a-z]*|[A-Z]+))?(?:[ \t]*#?(\d{1,3}))?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*(?:[─━═=~\-·•*]{2,}[ \t]*)?$/;
+/**
+ * A name framed by one symbol run on both sides, as a person draws it over each bubble of a page that
+ * names none (`=== me ===`, `--- SmolLM3 ---`, `*** Tutor-7 ***`): the frame says it is a label, so the
+ * name may be any word an app or a model is called, digits and capitals inside it.
+ */
+const FRAMED_LABEL = /^[ \t]*([^\p{L}\p{N}\s])\1{1,}[ \t]*(\p{L}[\p{L}\p{N}._'’-]*(?:[ \t]\p{L}[\p{L}\p{N}._'’-]*)?)[ \t]*\1{2,}[ \t]*$/u;
 /** Words that number a question or part: the write-up reader's headings, never a speaker. */
 const QUESTION_WORD = /^(?:question|problem|exercise|task|part|q|solution|answer|section|step|case|example|proof|lemma|theorem|figure|table|appendix)$/i;
 
@@ -32,6 +38,11 @@ interface Label {
 function labelsOf(lines: readonly string[]): Label[] {
   const out: Label[] = [];
   lines.forEach((l, at) => {
+    const framed = FRAMED_LABEL.exec(l);
+    if (framed) {
+      out.push({ at, name: framed[2]!.toLowerCase() });
+      return;
+    }
     const m = LABEL_LINE.exec(l);
     if (!m) return;
     // Prose's short lines (`So`, `Thus:`) are lower-case or a single capitalised word with a colon; a label is either.

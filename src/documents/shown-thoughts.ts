@@ -16,10 +16,21 @@ const DURATION = String.raw`\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?
  */
 const STATUS = new RegExp(String.raw`^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}\p{L}+(?:[ \t]+\p{L}+)?[ \t]*(?:\(|·|—|–|-|:|,)[ \t]*${DURATION}[ \t]*\)?[ \t]*(?:[^\p{L}\p{N}\s.][ \t]*){0,3}$`, 'u');
 
+/**
+ * A fold's opening line, one or two words and perhaps an ellipsis or colon (`Thinking…`, `💭 Reasoning...`):
+ * with a status line closing the fold below it (`Done thinking (4.1s)`), the lines between are the reasoning.
+ */
+const OPENING = /^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}\p{L}+(?:[ \t]+\p{L}+)?[ \t]*(?:…|\.{3}|:)?[ \t]*$/u;
+
 /** The reply with its unfolded reasoning blanked (line breaks kept), or as it is when it has none. */
 export function withoutShownThoughts(reply: string): string {
   const lines = reply.split('\n');
   const top = lines.findIndex((l) => l.trim());
+  if (top >= 0 && lines[top]!.length <= 40 && OPENING.test(lines[top]!)) {
+    // (The fold opened and closed: the answer starts after its closing status line, with words after it.)
+    const close = lines.findIndex((l, i) => i > top && l.length <= 60 && STATUS.test(l));
+    if (close > top + 1 && lines.slice(close + 1).some((l) => l.trim())) return lines.map((l, i) => (i >= top && i <= close ? '' : l)).join('\n');
+  }
   if (top < 0 || !STATUS.test(lines[top]!)) return reply;
   // The parts' letters in order; the answer starts where they start over.
   let previous: string | undefined;

@@ -59,6 +59,8 @@ import { withoutStatusLines } from './status-lines.js';
 import { numberedSubparts } from './numbered-subparts.js';
 import { ruledLabelsApart } from './ruled-labels.js';
 import { drawnMathAsText } from './drawn-math.js';
+import { quotedBodiesOpened } from './quoted-bodies.js';
+import { printedJsonChat } from './printed-json.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -75,6 +77,10 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
   // (Before lines are joined or labels read: a remark's lines are the writer's, whatever they hold.)
   withoutDeclaredRemarks,
+  // (Before lines are joined or speakers read: a chat's turns quoted under their speakers' headings are the turns.)
+  quotedBodiesOpened,
+  // (Before lines are joined or speakers read: a chat printed as an API's JSON is its decoded turns.)
+  printedJsonChat,
   // (Before lines are joined: a label drawn on a rule heads the lines under it.)
   ruledLabelsApart,
   // (Before lines are joined: a formula drawn over several lines is read by where its characters stand.)
