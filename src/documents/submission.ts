@@ -60,6 +60,7 @@ import { numberedSubparts } from './numbered-subparts.js';
 import { ruledLabelsApart } from './ruled-labels.js';
 import { drawnMathAsText } from './drawn-math.js';
 import { markdownEscapesAsText } from './markdown-escapes.js';
+import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
 
 export { outlineOf } from './assignment.js';
@@ -169,7 +170,11 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         separatedExchangeTurns(text) ??
         quotedTurns(text, statementIndex(outline)))
       : undefined);
-  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
+  if (format === 'writeup' && !unlabelled) {
+    const read = jsonAnswerLines(latexLabels(withoutPartIndex(text)));
+    // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
+    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline), read) }, key);
+  }
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     const messages = trailingRemarksApart(toolCallsApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))));
