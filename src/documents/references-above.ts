@@ -31,16 +31,21 @@ function wordsOf(line: string): string {
     .replace(/[.;]$/, '');
 }
 
-/** What every line of an attempt asks for, when all of them say the same reference (a label's remnant `answers:` aside). */
-function wanted(text: string): { wanted: Wanted; words: string } | undefined {
-  let found: { wanted: Wanted; words: string } | undefined;
-  for (const line of text.split('\n')) {
-    const w = wordsOf(line);
+/**
+ * What the last lines of an attempt ask for, when they say one reference (a label's remnant
+ * `answers:` aside), and the attempt's text before them: a report that returns to a part in its
+ * summary ends the part's text on the reference, which is the answer it commits to.
+ */
+function wanted(text: string): { wanted: Wanted; words: string; before: string } | undefined {
+  let found: { wanted: Wanted; words: string; before: string } | undefined;
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const w = wordsOf(lines[i]!);
     // (What is left of a label the line opened with: `answers:`, `Answer:`.)
     if (!w || /^[A-Za-z ]{0,20}:$/.test(w)) continue;
     const ref = REFERENCE.exec(w);
     const all = ref ? undefined : ALL_ENTRIES.exec(w);
-    if (!ref && !all) return undefined;
+    if (!ref && !all) return found;
     const want: Wanted = all
       ? { kind: 'entries', value: Number(all[1]!.replace('−', '-')) }
       : ref![1]
@@ -49,7 +54,7 @@ function wanted(text: string): { wanted: Wanted; words: string } | undefined {
           ? { kind: 'table' }
           : { kind: 'matrix' };
     if (found && JSON.stringify(found.wanted) !== JSON.stringify(want)) return undefined;
-    found ??= { wanted: want, words: w };
+    found = { wanted: want, words: w, before: lines.slice(0, i).join('\n').trim() };
   }
   return found;
 }
@@ -152,8 +157,8 @@ function lineOf(lines: readonly string[], from: number, words: string): number |
 }
 
 /**
- * Responses whose final attempt only points at an object above (or describes a matrix by its entries)
- * with that attempt read as the object, found in `text` (the text the responses' lines count in).
+ * Responses whose final attempt ends on pointing at an object above (or describing a matrix by its
+ * entries) with those words read as the object, found in `text` (the text the responses' lines count in).
  */
 export function withReferencesResolved(responses: PartResponse[], text: string): PartResponse[] {
   // (Cheap: a text that says neither `above` nor `all`/`every`/`each` has nothing to resolve.)
@@ -169,7 +174,7 @@ export function withReferencesResolved(responses: PartResponse[], text: string):
     if (at === undefined) return r;
     const found = objectAbove(lines, at, w.wanted);
     if (!found.text) return { ...r, alignmentDoubt: r.alignmentDoubt ?? `its answer "${w.words}" refers to an object: ${found.doubt}` };
-    const read: Attempt = { ...final, text: found.text };
+    const read: Attempt = { ...final, text: w.before ? `${w.before}\n\n${found.text}` : found.text };
     return { ...r, final: read, attempts: [...r.attempts.slice(0, -1), read], ...(r.first === final ? { first: read } : {}) };
   });
 }
