@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
 import { markdownEscapesAsText } from '../src/documents/markdown-escapes.js';
 import { mathFencesAsMath } from '../src/documents/math-fences.js';
+import { bareEnvironmentsAsDisplays } from '../src/documents/bare-environments.js';
 
 // Blind round 30: markup that hides the answers. A Google Docs report saved as Markdown escapes
 // every punctuation mark (`d\_out`, `c \= 1/√d\_in`) and ends on a base64 image's definition; a
@@ -143,4 +144,48 @@ test('a reference that finds nothing above, or a matrix whose entries are not th
   // "all" in a sentence about something else is no description of a matrix.
   const sentence = ['## Q4 (b)', '', 'all layers keep depth C: (⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C', ''].join('\n');
   assert.equal(gradeWithStaffKey(sentence, 's.md').get('4.b'), 'correct');
+});
+
+/** A notebook's Markdown cells exported as text (nbconvert): its matrices written for MathJax with no `$$` around them. */
+const notebook = [
+  '## Problem 3',
+  '',
+  '(c) The output of the valid convolution is',
+  '',
+  '\\begin{bmatrix}',
+  '-40 & -40 & -40 \\\\',
+  '-40 & -40 & -40 \\\\',
+  '-40 & -40 & -40',
+  '\\end{bmatrix}',
+  '',
+  '(d) i. With zero padding 1 and stride 1:',
+  '',
+  'y = \\begin{pmatrix}',
+  '-19 & -28 & -32 & -36 & -29 \\\\',
+  '-30 & -40 & -40 & -40 & -30 \\\\',
+  '-30 & -40 & -40 & -40 & -30 \\\\',
+  '-30 & -40 & -40 & -40 & -30 \\\\',
+  '49 & 68 & 72 & 76 & 59',
+  '\\end{pmatrix}.',
+  '',
+].join('\n');
+
+test('a math environment over several lines with its delimiters lost is one formula', { skip: devSkip }, () => {
+  const g = gradeWithStaffKey(notebook, 'export.md');
+  assert.deepEqual([g.get('3.c'), g.get('3.d.i')], ['correct', 'correct']);
+  assert.notEqual(gradeWithStaffKey(notebook.replace('49 & 68', '-49 & 68'), 'export.md').get('3.d.i'), 'correct');
+});
+
+test('an environment inside math already, in code, on one line, or in a LaTeX document is left as written; lines keep their numbers', () => {
+  const set = bareEnvironmentsAsDisplays(['y = \\begin{bmatrix}', '1 & 2', '\\end{bmatrix}, so'].join('\n'));
+  assert.equal(set, ['$$y = \\begin{bmatrix}', '1 & 2', '\\end{bmatrix}$$, so'].join('\n'));
+  for (const kept of [
+    ['$$', '\\begin{bmatrix}', '1 & 2', '\\end{bmatrix}', '$$'].join('\n'),
+    ['\\[ A = \\begin{pmatrix}', '1 & 2', '\\end{pmatrix} \\]'].join('\n'),
+    ['\\begin{align}', 'A &= \\begin{bmatrix}', '1 & 2', '\\end{bmatrix}', '\\end{align}'].join('\n'),
+    ['```latex', '\\begin{bmatrix}', '1 & 2', '\\end{bmatrix}', '```'].join('\n'),
+    'A = \\begin{bmatrix} 1 & 2 \\end{bmatrix}',
+    ['\\documentclass{article}', '\\begin{document}', '\\[\\begin{bmatrix}', '1', '\\end{bmatrix}\\]', '\\end{document}'].join('\n'),
+  ])
+    assert.equal(bareEnvironmentsAsDisplays(kept), kept);
 });

@@ -62,6 +62,7 @@ import { drawnMathAsText } from './drawn-math.js';
 import { markdownEscapesAsText } from './markdown-escapes.js';
 import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
+import { bareEnvironmentsAsDisplays } from './bare-environments.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -70,7 +71,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -80,6 +81,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   markdownEscapesAsText,
   // (Before any reader of code: a ```math fence and Julia's ``x`` are formulas, not code.)
   mathFencesAsMath,
+  // (Before lines are joined: a matrix over several lines with its `$$` lost is one formula.)
+  bareEnvironmentsAsDisplays,
   // (Before lines are joined or labels read: a remark's lines are the writer's, whatever they hold.)
   withoutDeclaredRemarks,
   // (Before lines are joined: a label drawn on a rule heads the lines under it.)
