@@ -189,3 +189,12 @@ test('an environment inside math already, in code, on one line, or in a LaTeX do
   ])
     assert.equal(bareEnvironmentsAsDisplays(kept), kept);
 });
+
+test("an answer that only names another part's ('same as (c)') reads as that part's answer; one naming a part not answered is doubted", { skip: devSkip }, () => {
+  const doc = ['## Question 2', '', '(b) $c = 1/\\sqrt{d_{in}}$', '', '(c) $\\|\\Delta W\\|_2 \\le \\sqrt{d_{out}}$, so the largest step is $\\sqrt{d_{out}}$', '', '(e) same as (c)', ''].join('\n');
+  assert.equal(gradeWithStaffKey(doc, 'q2.md').get('2.e'), 'correct');
+  const read = readWithStaffKey(doc.replace('same as (c)', 'same as (d)'), 'q2.md').responses.find((r) => r.partId === '2.e')!;
+  assert.match(read.alignmentDoubt ?? '', /none was read for 2\.d/);
+  // (An answer of its own that mentions another part is read as it stands: here a wrong step size.)
+  assert.equal(gradeWithStaffKey(doc.replace('same as (c)', 'as in (c), $\\alpha = 1/d_{out}$'), 'q2.md').get('2.e'), 'incorrect');
+});

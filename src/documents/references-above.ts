@@ -157,15 +157,51 @@ function lineOf(lines: readonly string[], from: number, words: string): number |
 }
 
 /**
+ * A reference to another part's answer, the whole of what an attempt says: `see the matrix in (i)`,
+ * `same as (c)`, `as in 3(b)`. Its question number, when it gives one, and its letter or numeral.
+ */
+const PART_REFERENCE =
+  /^(?:(?:see|same\s+as|as\s+in|as\s+for)\s+(?:the\s+(?:matrix|table|answer|result|output)\s+(?:in|of|from|for)\s+)?|(?:see\s+)?the\s+(?:matrix|table|answer|result|output)\s+(?:in|of|from|for)\s+)(?:part\s+)?(?:(\d+)\s*)?\(?([a-h]|[ivx]{1,4})\)?(?:\s+above)?$/i;
+
+/** The id of the part a reference from part `from` names (`(i)` from `3.d.ii` is `3.d.i`; `(c)` from `3.d.ii` is `3.c`). */
+function partNamed(from: string, question: string | undefined, mark: string): string {
+  const segs = from.split('.');
+  const m = mark.toLowerCase();
+  if (/^[ivx]+$/.test(m) && segs.length >= 3 && !question) return [...segs.slice(0, -1), m].join('.');
+  return `${question ?? segs[0]}.${m}`;
+}
+
+/** A response whose whole final attempt names another part's answer, read as that answer (or doubted when there is none). */
+function withPartReference(r: PartResponse, byId: ReadonlyMap<string, PartResponse>): PartResponse {
+  const words = r.final.text
+    .split('\n')
+    .map(wordsOf)
+    .filter((w) => w && !/^[A-Za-z ]{0,20}:$/.test(w));
+  const ref = words.length === 1 ? PART_REFERENCE.exec(words[0]!) : null;
+  if (!ref) return r;
+  const id = partNamed(r.partId, ref[1], ref[2]!);
+  const target = id === r.partId ? undefined : byId.get(id);
+  if (!target || PART_REFERENCE.test(wordsOf(target.final.text))) return { ...r, alignmentDoubt: r.alignmentDoubt ?? `its answer "${words[0]}" refers to another part's, and none was read for ${id}` };
+  const read: Attempt = { ...r.final, text: target.final.text };
+  return { ...r, final: read, attempts: [...r.attempts.slice(0, -1), read], ...(r.first === r.final ? { first: read } : {}) };
+}
+
+/**
  * Responses whose final attempt ends on pointing at an object above (or describing a matrix by its
- * entries) with those words read as the object, found in `text` (the text the responses' lines count in).
+ * entries) with those words read as the object, found in `text` (the text the responses' lines count
+ * in); one whose final attempt only names another part's answer (`see the matrix in (i)`) reads as that answer.
  */
 export function withReferencesResolved(responses: PartResponse[], text: string): PartResponse[] {
-  // (Cheap: a text that says neither `above` nor `all`/`every`/`each` has nothing to resolve.)
-  if (!/\babove\b|\b(?:all|every|each)\b/i.test(text)) return responses;
+  // (Cheap: a text that says neither `above` nor `all`/`every`/`each`, nor `see`/`same as`/`as in`, has nothing to resolve.)
+  if (!/\babove\b|\b(?:all|every|each|see|same\s+as|as\s+(?:in|for))\b|\b(?:in|of|from|for)\s+(?:part\s+)?\(/i.test(text)) return responses;
   let lines: string[] | undefined;
+  const byId = new Map(responses.map((r) => [r.partId, r]));
   return responses.map((r) => {
     const final = r.final;
+    if (final.text.length <= 80) {
+      const named = withPartReference(r, byId);
+      if (named !== r) return named;
+    }
     if (final.line === undefined || final.text.length > 300) return r;
     const w = wanted(final.text);
     if (!w) return r;
