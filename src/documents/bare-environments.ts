@@ -48,9 +48,11 @@ export function bareEnvironmentsAsDisplays(text: string): string {
     if (env && !inDisplay && !inBracket && singles % 2 === 0 && !DISPLAY_ENV.test(before)) {
       const name = env[1]!;
       let end = i;
-      while (end < lines.length && !lines[end]!.includes(`\\end{${name}}`)) end++;
+      // (A matrix is a few dozen lines at most: an environment never closed is not looked for to the text's end each time.)
+      const limit = Math.min(lines.length, i + 200);
+      while (end < limit && !lines[end]!.includes(`\\end{${name}}`)) end++;
       // (One line: the readers of formulas read it as it is; no end: no formula to set.)
-      if (end > i && end < lines.length && !lines.slice(i + 1, end).some((l) => l.includes('$'))) {
+      if (end > i && end < limit && !lines.slice(i + 1, end).some((l) => l.includes('$'))) {
         const close = lines[end]!.indexOf(`\\end{${name}}`) + `\\end{${name}}`.length;
         const last = lines[end]!;
         const tail = last.slice(close);
