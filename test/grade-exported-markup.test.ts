@@ -50,6 +50,9 @@ test('escapes are undone outside math and code only; LaTeX of its own and JSON s
   assert.equal(markdownEscapesAsText('a\\,b \\{x\\} costs \\$5 at 95\\% \\& more'), 'a\\,b \\{x\\} costs \\$5 at 95\\% \\& more');
   const json = '{"messages": [{"role": "user", "content": "a\\/b \\"q\\" d\\\\_out"}]}';
   assert.equal(markdownEscapesAsText(json), json);
+  // An image pasted with no alt text is nothing; one with a name and a link keeps its name, which may say the part it shows.
+  assert.equal(markdownEscapesAsText('![][image1]\n(b) 3'), '\n(b) 3');
+  assert.equal(markdownEscapesAsText('![q2b.png](attachment)\nwhat is c'), '![q2b.png](attachment)\nwhat is c');
   // A link to a page is a reference definition too; a label with an answer after it is not one.
   assert.equal(markdownEscapesAsText('see [1]\n\n[1]: https://example.org/page "Title"\n(a): 42'), 'see [1]\n\n(a): 42');
 });

@@ -9,7 +9,7 @@
  * later reader takes for markup of its own (`\%` a TeX comment, `\&` a table's column) stay too.
  *
  * An exporter also writes a pasted image as a reference (`![][image1]` in the text, its definition
- * `[image1]: <data:image/png;base64,...>` at the end): an image is read as its alt text, and a link's
+ * `[image1]: <data:image/png;base64,...>` at the end): such an image is read as its alt text, and a link's
  * reference definition, a URL and no words, is never an answer.
  */
 
@@ -22,8 +22,12 @@ const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 /** A link's reference definition to a URL or a data URI, with an optional title (CommonMark 4.7). */
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|(?:[A-Za-z][\w+.-]*:\/\/|data:|mailto:)\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
-/** An image, inline (`![alt](url)`) or by reference (`![alt][ref]`, `![][ref]`): its alt text is what it says. */
-const IMAGE = /!\[([^\]\n]*)\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g;
+/**
+ * An image an exporter pasted: one with no alt text (`![][image1]`, `![](...)`) or with its bytes in a
+ * data URI (`![chart](data:image/png;base64,...)`), read as its alt text. (An image with a name and a
+ * link, `![q2b.png](attachment)`, stays: its name may say the part it shows.)
+ */
+const IMAGE = /!\[(\s*)\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])|!\[([^\]\n]*)\]\(\s*<?data:[^()\n]*\)/g;
 
 /**
  * A text with an exporter's backslash escapes read as their characters, its images as their alt
@@ -57,7 +61,7 @@ export function markdownEscapesAsText(text: string): string {
       changed = true;
       continue;
     }
-    let read = line.includes('![') ? line.replace(IMAGE, (_m, alt: string) => alt) : line;
+    let read = line.includes('![') ? line.replace(IMAGE, (_m, blank: string | undefined, alt: string | undefined) => (blank === undefined ? (alt ?? '') : '')) : line;
     if (escapes && line.includes('\\')) {
       const state: { displayMath: boolean; environment: number } = { displayMath, environment };
       read = unescapedOutsideMath(read, state);
