@@ -41,6 +41,7 @@ test('escapes are undone outside math and code only; LaTeX of its own and JSON s
   assert.equal(markdownEscapesAsText('d\\_out \\= 3, 1\\. item \\* x'), 'd_out = 3, 1. item * x');
   // (Inside math `\_` is LaTeX's; a code span, a fenced block and a bare environment are left as written.)
   assert.equal(markdownEscapesAsText('$d\\_out$ and d\\_in'), '$d\\_out$ and d_in');
+  assert.equal(markdownEscapesAsText('$$\nd\\_out\n$$\nd\\_in'), '$$\nd\\_out\n$$\nd_in');
   assert.equal(markdownEscapesAsText('\\(a\\_b\\) and `re.split(r"\\.", s)` x\\_y'), '\\(a\\_b\\) and `re.split(r"\\.", s)` x_y');
   const fenced = ['```python', 'pattern = r"\\d+\\.\\d+"', '```', 'w\\_1'].join('\n');
   assert.equal(markdownEscapesAsText(fenced), ['```python', 'pattern = r"\\d+\\.\\d+"', '```', 'w_1'].join('\n'));

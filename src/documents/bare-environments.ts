@@ -39,6 +39,7 @@ export function bareEnvironmentsAsDisplays(text: string): string {
       continue;
     }
     const env = line.includes('\\begin{') ? MATH_ONLY.exec(line) : null;
+    if (!env && !line.includes('$') && !line.includes('\\')) continue;
     const before = env ? line.slice(0, env.index) : line;
     // The state of math where the environment begins: `$$` and `\[` toggled by what comes before it.
     const dollars = (before.match(/\$\$/g) ?? []).length;

@@ -62,7 +62,13 @@ export function markdownEscapesAsText(text: string): string {
       continue;
     }
     let read = line.includes('![') ? line.replace(IMAGE, (_m, blank: string | undefined, alt: string | undefined) => (blank === undefined ? (alt ?? '') : '')) : line;
-    if (escapes && line.includes('\\')) {
+    if (escapes && (line.includes('$') || line.includes('\\')) && !(line.includes('\\') && ESCAPED.test(line))) {
+      // (A line with no escape is not rewritten: only the math it leaves open is carried, counted cheaply.)
+      if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) displayMath = !displayMath;
+      if (line.lastIndexOf('\\[') > line.lastIndexOf('\\]')) displayMath = true;
+      else if (line.includes('\\]')) displayMath = false;
+      environment = Math.max(0, environment + (line.match(/\\begin\{/g)?.length ?? 0) - (line.match(/\\end\{/g)?.length ?? 0));
+    } else if (escapes && line.includes('\\')) {
       const state: { displayMath: boolean; environment: number } = { displayMath, environment };
       read = unescapedOutsideMath(read, state);
       displayMath = state.displayMath;
