@@ -61,6 +61,10 @@ import { ruledLabelsApart } from './ruled-labels.js';
 import { drawnMathAsText } from './drawn-math.js';
 import { quotedBodiesOpened } from './quoted-bodies.js';
 import { printedJsonChat } from './printed-json.js';
+import { markdownEscapesAsText } from './markdown-escapes.js';
+import { withReferencesResolved } from './references-above.js';
+import { mathFencesAsMath } from './math-fences.js';
+import { bareEnvironmentsAsDisplays } from './bare-environments.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -69,12 +73,18 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
+  // (Before any reader of markup: an exporter's `d\_out` is `d_out` to every reader after it.)
+  markdownEscapesAsText,
+  // (Before any reader of code: a ```math fence and Julia's ``x`` are formulas, not code.)
+  mathFencesAsMath,
+  // (Before lines are joined: a matrix over several lines with its `$$` lost is one formula.)
+  bareEnvironmentsAsDisplays,
   // (Before lines are joined or labels read: a remark's lines are the writer's, whatever they hold.)
   withoutDeclaredRemarks,
   // (Before lines are joined or speakers read: a chat's turns quoted under their speakers' headings are the turns.)
@@ -169,7 +179,11 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         separatedExchangeTurns(text) ??
         quotedTurns(text, statementIndex(outline)))
       : undefined);
-  if (format === 'writeup' && !unlabelled) return withCoverageWarning({ ...base, responses: segmentWriteup(jsonAnswerLines(latexLabels(withoutPartIndex(text))), outline) }, key);
+  if (format === 'writeup' && !unlabelled) {
+    const read = jsonAnswerLines(latexLabels(withoutPartIndex(text)));
+    // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
+    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline), read) }, key);
+  }
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     const messages = trailingRemarksApart(toolCallsApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))));
