@@ -364,6 +364,9 @@ function wrapped(
   // A rule (a title's underline, a section's) is a line of its own, however far its symbols reach:
   // the page wraps one only when it is wider than the column, and then its rest is a rule too.
   if (isRuleLine(next.text) !== isRuleLine(prev.text)) return false;
+  // A code fence opens or closes its line in Markdown (it means nothing mid-line), so a typed page's
+  // fence is the writer's line: joined to the line above, a ```math display was read as words.
+  if (/^(?:`{3,}|~{3,})/.test(next.text)) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // A heading (bold throughout, opening as a title does) after a line of the text face starts its
