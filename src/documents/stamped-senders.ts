@@ -119,7 +119,11 @@ function modelOf(headers: readonly Header[], size: (name: string) => number): st
 export function stampedSenderTurns(text: string): Message[] | undefined {
   if (!/\d[:.]\d\d/.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
-  const headers = headersOf(lines);
+  return turnsUnder(lines, headersOf(lines));
+}
+
+/** The turns of `lines` under their message headers (stampedSenderTurns), or undefined when they are no chat. */
+function turnsUnder(lines: readonly string[], headers: readonly Header[]): Message[] | undefined {
   if (headers.length < 2) return undefined;
   // Senders that take turns: a message log, not a write-up's dated entries.
   if (!headers.some((h, k) => k > 0 && h.name !== headers[k - 1]!.name)) return undefined;
@@ -152,6 +156,7 @@ export function headsMessage(line: string): boolean {
  */
 export function stampedGroupChat(text: string): boolean {
   if (!/\d[:.]\d\d/.test(text)) return false;
-  const headers = headersOf(text.split(/\r?\n/));
-  return new Set(headers.map((h) => h.name)).size > 2 && stampedSenderTurns(text) !== undefined;
+  const lines = text.split(/\r?\n/);
+  const headers = headersOf(lines);
+  return new Set(headers.map((h) => h.name)).size > 2 && turnsUnder(lines, headers) !== undefined;
 }
