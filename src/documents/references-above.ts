@@ -1,4 +1,5 @@
 import type { Attempt, PartResponse } from '../model/submission.js';
+import { PART_REFERENCE, partNamed } from './part-references.js';
 
 /**
  * An answer given by pointing at an object printed earlier: "the 5x5 above", "table above", "see the
@@ -154,21 +155,6 @@ function objectAbove(lines: readonly string[], at: number, want: Wanted): { text
 function lineOf(lines: readonly string[], from: number, words: string): number | undefined {
   for (let i = Math.max(0, from); i < lines.length; i++) if (wordsOf(lines[i]!).includes(words)) return i;
   return undefined;
-}
-
-/**
- * A reference to another part's answer, the whole of what an attempt says: `see the matrix in (i)`,
- * `same as (c)`, `as in 3(b)`. Its question number, when it gives one, and its letter or numeral.
- */
-const PART_REFERENCE =
-  /^(?:(?:see|same\s+as|as\s+in|as\s+for)\s+(?:the\s+(?:matrix|table|answer|result|output)\s+(?:in|of|from|for)\s+)?|(?:see\s+)?the\s+(?:matrix|table|answer|result|output)\s+(?:in|of|from|for)\s+)(?:part\s+)?(?:(\d+)\s*)?\(?([a-h]|[ivx]{1,4})\)?(?:\s+above)?$/i;
-
-/** The id of the part a reference from part `from` names (`(i)` from `3.d.ii` is `3.d.i`; `(c)` from `3.d.ii` is `3.c`). */
-function partNamed(from: string, question: string | undefined, mark: string): string {
-  const segs = from.split('.');
-  const m = mark.toLowerCase();
-  if (/^[ivx]+$/.test(m) && segs.length >= 3 && !question) return [...segs.slice(0, -1), m].join('.');
-  return `${question ?? segs[0]}.${m}`;
 }
 
 /** A response whose whole final attempt names another part's answer, read as that answer (or doubted when there is none). */

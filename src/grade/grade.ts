@@ -13,7 +13,7 @@ import { LIMITS } from '../math/limits.js';
 import { symbolsFor } from '../documents/key.js';
 import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '../documents/assignment.js';
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
-import { referredPart } from './reference.js';
+import { referredPart } from '../documents/part-references.js';
 import { CONCLUDING_LINE, plainMath, plainFormulas, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
 import { tableAnswer } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
