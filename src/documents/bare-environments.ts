@@ -11,6 +11,13 @@
 /** Environments that are only ever math: one written outside math is a formula with its delimiters lost. */
 const MATH_ONLY = /\\begin\{((?:[bBpvV]?|small)matrix|array|cases|dcases|aligned|alignedat|gathered|split)\}/;
 
+/** A line that begins a math environment it does not end. */
+function opensBeyondItsLine(line: string): boolean {
+  if (!line.includes('\\begin{')) return false;
+  const env = MATH_ONLY.exec(line);
+  return env !== null && !line.includes(`\\end{${env[1]}}`);
+}
+
 /** Displays of their own: what is inside one is math already. */
 const DISPLAY_ENV = /\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math)\*?\}/;
 
@@ -18,6 +25,8 @@ const DISPLAY_ENV = /\\begin\{(equation|align|alignat|gather|multline|eqnarray|d
 export function bareEnvironmentsAsDisplays(text: string): string {
   if (!text.includes('\\begin{') || text.includes('\\documentclass') || text.includes('\\begin{document}')) return text;
   const lines = text.split('\n');
+  // Only an environment left open on its line is set as a display: most texts' matrices close where they begin.
+  if (!lines.some(opensBeyondItsLine)) return text;
   let fence = '';
   let display = false;
   let bracket = false;

@@ -51,6 +51,16 @@ function openBoxRow(line: string, next: string): boolean {
   return opens(line) && !closes(line) && !opens(next) && closes(next);
 }
 
+/** A line's length in characters as a reader counts them (an emoji is one), without spreading it into an array. */
+function codePoints(line: string): number {
+  let surrogates = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (line.charCodeAt(i - 1) & 0xfc00) === 0xd800) surrogates++;
+  }
+  return line.length - surrogates;
+}
+
 interface Line {
   quote: string;
   indent: number;
@@ -123,7 +133,7 @@ export function wrapWidth(lines: readonly string[], verbatim: readonly boolean[]
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trimEnd();
     if (!prose(i)) continue;
-    const len = [...line].length;
+    const len = codePoints(line);
     if (!breakable(shapeOf(line).body)) continue;
     if (len > WIDTHS.max) return undefined;
     lengths.push(len);
@@ -189,8 +199,9 @@ export function unwrapHardWrappedLines(text: string): string {
   const lines = text.split('\n');
   // Every text comes through here, and most show no wrap: a wrap's cuts end within a word of its width
   // (60 columns at least), so a text without three lines that long has none to find.
+  // (A cut line goes on on the next: a long line before a blank one, a display or a paragraph, is cut nowhere.)
   let long = 0;
-  for (const l of lines) if (l.length >= WIDTHS.min - 12 && ++long >= 3) break;
+  for (let i = 0; i + 1 < lines.length; i++) if (lines[i]!.length >= WIDTHS.min - 12 && lines[i + 1]!.trim() && ++long >= 3) break;
   if (long < 3) return text;
   const verbatim = verbatimLines(lines);
   const width = wrapWidth(lines, verbatim);
@@ -209,7 +220,7 @@ export function unwrapHardWrappedLines(text: string): string {
     let piece = line.trimEnd();
     while (i + 1 < lines.length && !verbatim[i + 1]) {
       const next = lines[i + 1]!;
-      const len = [...piece].length;
+      const len = codePoints(piece);
       const lead = LEAD.exec(next)![1]!;
       const rest = next.slice(lead.length).replace(/^[ \t]+/, '');
       const word = firstWordLength(rest);
