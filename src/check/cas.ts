@@ -1,3 +1,4 @@
+import { QuietError } from '../math/quiet-error.js';
 import type { Node } from '../math/latex/ast.js';
 import type { Cas } from './equivalence.js';
 
@@ -30,7 +31,7 @@ const FUNCTIONS: Record<string, string> = {
   binom: 'Binomial',
 };
 
-class Unsupported extends Error {}
+class Unsupported extends QuietError {}
 
 /**
  * Our tree as MathJSON. Symbols are renamed to plain identifiers so that compute-engine cannot

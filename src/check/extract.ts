@@ -1,3 +1,4 @@
+import { QuietError } from '../math/quiet-error.js';
 import { LIMITS, LimitError } from '../math/limits.js';
 import { isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
@@ -12,7 +13,7 @@ export interface Extracted {
 }
 
 /** A candidate that cannot be read at all (invalid UTF-8, lone surrogates, control bytes). */
-export class UnreadableError extends Error {
+export class UnreadableError extends QuietError {
   constructor(message: string) {
     super(message);
     this.name = 'UnreadableError';

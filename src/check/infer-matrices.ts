@@ -1,3 +1,4 @@
+import { QuietError } from '../math/quiet-error.js';
 import type { Node } from '../math/latex/ast.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { children } from '../math/sampling.js';
@@ -156,8 +157,8 @@ function spread(n: Node, known: Set<string>): boolean {
   return grew;
 }
 
-class Unsupported extends Error {}
-class Misfit extends Error {}
+class Unsupported extends QuietError {}
+class Misfit extends QuietError {}
 
 /** Shapes of trees under one assignment of symbols to matrix sizes. */
 class Shapes {

@@ -33,10 +33,16 @@ export function declinedAt(text: string): number {
 const NOT_ANSWERED_HERE =
   /^(?:(?:I\s+)?(?:did\s*n[o']?t|could\s*n[o']?t|have\s*n[o']?t)\s+(?:finish|attempt|do|get\s+to|answer|solve)\b|(?:not|never)\s+(?:attempted|done|finished|answered|solved)\b|(?:skipped|unanswered|unfinished|left\s+blank|no\s+answer|ran\s+out\s+of\s+time)\b|(?:done|worked|answered|solved|written|drawn|plotted)\s+(?:by\s+hand\s+)?on\s+(?:paper|a\s+separate\s+sheet)\b|(?:see|on)\s+(?:the\s+)?(?:attached|separate)\s+(?:sheet|page|paper|pdf|scan|photo)s?\b)/i;
 
+/**
+ * A word every note of NOT_ANSWERED_HERE has: tested first, since most parts' answers are short
+ * enough to be tried and the note's trimming and patterns were 2% of grading.
+ */
+const NOTE_WORD = /n[o'’]?t\b|never|skipped|unanswered|unfinished|blank|no\s+answer|ran\s+out|paper|separate|attached/i;
+
 /** The note a response gives instead of an answer (see NOT_ANSWERED_HERE), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
   // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
-  if (text.length > 200) return undefined;
+  if (text.length > 200 || !NOTE_WORD.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());
   // `ii. stride 2, pad 1` over `(ran out of time ...)`: the part's own caption (its setting restated, a
   // title) above or below the note states nothing; the note is still all the part has.

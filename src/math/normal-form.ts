@@ -2,6 +2,7 @@ import type { Node } from './latex/ast.js';
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 import { LIMITS } from './limits.js';
+import { QuietError } from './quiet-error.js';
 
 /**
  * Exact normal forms: a tree whose operations are +, −, ×, ÷ and powers becomes a quotient of
@@ -24,7 +25,7 @@ interface Fraction {
   den: Poly;
 }
 
-class GiveUp extends Error {}
+class GiveUp extends QuietError {}
 
 function monoKey(m: Monomial): string {
   return [...m.entries()]
@@ -136,7 +137,10 @@ function constantOf(f: Fraction): Rational | undefined {
   if (f.den.size !== 1 || !f.den.has('')) return undefined;
   if (f.num.size === 0) return Q.ZERO;
   if (f.num.size !== 1 || !f.num.has('')) return undefined;
-  return Q.div(f.num.get('')!.coef, f.den.get('')!.coef);
+  const num = f.num.get('')!.coef;
+  const den = f.den.get('')!.coef;
+  // (An integer exponent's denominator is 1: no division, and no size check of its result.)
+  return Q.isInteger(den) && den.n === 1n ? num : Q.div(num, den);
 }
 
 /** The exact k-th root of a rational, when it is one (√(9/4) = 3/2). */

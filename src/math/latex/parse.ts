@@ -7,9 +7,10 @@ import { DECORATIONS, FONT_COMMANDS, FUNCTION_LETTERS, GREEK, GREEK_ALIASES, JOI
 import { parseDecimal } from '../rational.js';
 import { freeSymbols } from '../sampling.js';
 import { LIMITS, LimitError, checkInputBounds } from '../limits.js';
+import { QuietError } from '../quiet-error.js';
 
 /** An answer the reader could not read; `message` says what and where, in words. */
-export class ParseError extends Error {
+export class ParseError extends QuietError {
   constructor(message: string) {
     super(message);
     this.name = 'ParseError';
