@@ -2,9 +2,17 @@ import type { Node } from '../math/latex/ast.js';
 
 type Rows = Node[][];
 
-/** Rows of a matrix written as an environment or as nested brackets `[[1, 2], [3, 4]]`. */
+/**
+ * Rows of a matrix written as an environment, as nested brackets `[[1, 2], [3, 4]]`, or as nested
+ * braces `{{1, 2}, {3, 4}}`: a computer-algebra system's list of rows (Mathematica, Maple's and
+ * Maxima's lists), read as a matrix only where one is expected (a set of sets answers no matrix).
+ */
 export function matrixRows(n: Node): Node[][] | undefined {
   if (n.kind === 'matrix') return n.rows;
+  if (n.kind === 'set' && n.items.length && n.items.every((i) => i.kind === 'set' && i.items.length)) {
+    const rows = n.items.map((i) => (i as Extract<Node, { kind: 'set' }>).items);
+    if (rows.every((r) => r.length === rows[0]!.length)) return rows;
+  }
   if (n.kind === 'transpose') {
     const rows = matrixRows(n.arg) ?? (n.arg.kind === 'tuple' ? [n.arg.items] : undefined);
     return rows && transpose(rows);

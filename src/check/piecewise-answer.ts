@@ -137,7 +137,7 @@ function plainCaseOfLine(line: string): Case | undefined {
     // (`n > 0: positive` heads a word, no value.)
     return value && heading && !/[A-Za-z]{3}/.test(value) ? { when: plainCondition(heading[1], heading[2]!), value } : undefined;
   }
-  const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line);
+  const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line) ?? CONDITION_COLUMN.exec(line);
   if (!plain) return undefined;
   const after = line.slice(plain.index + plain[0].length);
   const eq = after.lastIndexOf('=');
@@ -165,6 +165,12 @@ function plainCaseOfLine(line: string): Case | undefined {
  * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
  */
 const CONDITION_HEADING = new RegExp(String.raw`^\s*(?:[-*•+]\s+)?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*:(?!=)`, 'i');
+
+/**
+ * `y(n) = 2 - 2^(-n)        0 <= n <= 6`: a condition set in a column of its own at the line's end, after
+ * a wide gap (as a terminal or a notebook prints the two columns of a cases formula).
+ */
+const CONDITION_COLUMN = new RegExp(String.raw`(?:[ ]{3,}|\t)${PLAIN_RELATION}\s*$`, 'i');
 
 /** `2 - 2^{-n} for 0 <= n <= 6`, `2 − 2⁻ⁿ (n ≥ 0)`: a value, then the condition it holds under (in brackets, perhaps). */
 const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s*(?:\s(?:for|when|if)\s+${PLAIN_RELATION}|\(\s*(?:(?:for|when|if)\s+)?${PLAIN_RELATION}\s*\))$`, 'i');

@@ -27,6 +27,9 @@ const SCRIPT_MAX = 16;
 // was tried from each of its signs to its end (quadratic: minutes).
 const MAY_HAVE = /(?:^|\n)[ \t]*\S[^\n]*\n {1,40}\S{1,16}(?: +\S{1,16})* *(?:\n|$)|(?:^|\n) {1,40}\S{1,16}(?: +\S{1,16})* *\n *\S/;
 
+/** A line that is a fraction's bar alone, from the line's first sign (`-----`). */
+const FRACTION_BAR = /^-{3,}$/;
+
 /** Characters that draw (brackets, bars, sums) rather than write. */
 const DRAWING = /^[-=_|/\\>[\]]+$/;
 
@@ -59,8 +62,16 @@ export function drawnMathAsText(text: string): string {
   return changed ? lines.join('\n') : text;
 }
 
+/**
+ * A line typed after a computer-algebra system's or a REPL's prompt (Maple's `> `, Maxima's `(%i1)`,
+ * `In[1]:=`, `>>> `, `sage: `, `julia> `): typed on one line, never drawn.
+ */
+const TYPED_INPUT = /^(?:>{1,3} |\(%i\d+\)|In\[\d+\]:=|sage: |julia> )/;
+
 /** A paragraph's lines, each drawn formula in it read as one line; as they are when it has none or one cannot be read. */
 function readParagraph(para: string[]): string[] {
+  // (A worksheet prints its output drawn under the input typed at its prompt: the output is read on its own.)
+  if (para.length > 2 && TYPED_INPUT.test(para[0]!)) return [para[0]!, ...readParagraph(para.slice(1))];
   if (para.length < 2 || para.length > 16) return para;
   // A Markdown table, a tab-indented block: no drawing of this kind.
   if (para.some((l) => /^\s*\|/.test(l) || l.includes('\t'))) return para;
@@ -74,7 +85,9 @@ function readParagraph(para: string[]): string[] {
   // starts); lines of prose are base lines wherever they start.
   const start = para.map((l) => l.search(/\S/));
   const left = Math.min(...start);
-  const bases = para.map((_, r) => r).filter((r) => start[r] === left || !like[r]);
+  // (A fraction alone, its numerator and denominator as wide as its bar: the bar is the base line.)
+  const bars = para.map((_, r) => r).filter((r) => start[r] === left && FRACTION_BAR.test(para[r]!.trim()));
+  const bases = para.map((_, r) => r).filter((r) => (start[r] === left && (!bars.length || bars.includes(r))) || !like[r]);
   if (bases.length === para.length) return para;
   // Each base line with the lines of scripts and drawing around it, cut where both sides read.
   const bands: [number, number][] = [];
@@ -165,9 +178,12 @@ function readBox(grid: Grid, used: boolean[][], r0: number, r1: number, c0: numb
   const first = (r: number) => grid[r]!.findIndex((ch, c) => c >= c0 && c < c1 && !blank(ch) && !used[r]![c]);
   const count = (r: number) => grid[r]!.filter((ch, c) => c >= c0 && c < c1 && !blank(ch) && !used[r]![c]).length;
   // The base line starts furthest left (a script follows its base); of two, the fuller.
-  const b = rows.reduce((best, r) => (first(r) < first(best) || (first(r) === first(best) && count(r) > count(best)) ? r : best));
-  // (Two lines that start in one column are two lines, a table's rows, not a base and its script.)
-  if (rows.some((r) => r !== b && first(r) === first(b))) return undefined;
+  const barred = (r: number) => FRACTION_BAR.test(grid[r]!.slice(first(r), c1).join('').trimEnd());
+  const b = rows.reduce((best, r) => (first(r) < first(best) || (first(r) === first(best) && (barred(r) !== barred(best) ? barred(r) : count(r) > count(best))) ? r : best));
+  // (Two lines that start in one column are two lines, a table's rows, not a base and its script; but a
+  // fraction's bar is the base of the numerator and the denominator that start where it does.)
+  const bar = FRACTION_BAR.test(grid[b]!.slice(first(b), c1).join('').trimEnd());
+  if (rows.some((r) => r !== b && first(r) === first(b) && !(bar && Math.abs(r - b) === 1))) return undefined;
   const pieces: Piece[] = [];
   const push = (col: number, text: string) => pieces.push({ col, text });
   const row = grid[b]!;

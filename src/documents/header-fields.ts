@@ -15,8 +15,11 @@ const HEAD_LINES = 15;
 /** A field labelled with a word that also heads a turn, and its value. */
 const SPEAKER_FIELD = /^\s*(?:[-*]\s+)?(?:\*\*)?(Model|Assistant|Bot|AI|Student|User|Human)(?:\*\*)?\s*:(?:\*\*)?\s*(.+?)\s*$/i;
 const PERSON_ROLE = /^(?:Student|User|Human)$/i;
-/** A model's name and version, perhaps with a note after it (`GPT-4.1 (ChatGPT web, ...)`, `Grok, in X`), and nothing said. */
-const MODEL_VALUE = new RegExp(String.raw`^(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])\s*(?:$|[(,;·—–-])`, 'i');
+/**
+ * A model's name and version, perhaps with a note after it (`GPT-4.1 (ChatGPT web, ...)`, `Grok, in X`), and nothing said;
+ * perhaps as a router or a model hub names it, under its maker (`qwen/qwen3-coder`, `meta-llama/Llama-3.1-8B`).
+ */
+const MODEL_VALUE = new RegExp(String.raw`^(?:[\w.-]+/)?(?:${ASSISTANT_NAMES})${VERSION}(?![A-Za-z])\s*(?:$|[(,;·—–-])`, 'i');
 /** A person's name: two to four capitalised words or initials (`R. Okafor`, `Priya N.`). */
 const PERSON_VALUE = /^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$/;
 /**
@@ -58,7 +61,9 @@ function isHeaderField(line: string, next: string | undefined): boolean {
   const m = SPEAKER_FIELD.exec(line);
   if (!m) return false;
   if (!PERSON_ROLE.test(m[1]!)) return MODEL_VALUE.test(m[2]!);
-  return PERSON_VALUE.test(m[2]!) && !NOT_A_NAME.test(m[2]!) && !isReply(next);
+  // (A header set in columns: the name ends at a wide gap, `Student: R. Okafor      Course: ...`.)
+  const name = m[2]!.split(/ {3,}|\t/)[0]!;
+  return PERSON_VALUE.test(name) && !NOT_A_NAME.test(name) && !isReply(next);
 }
 
 /**

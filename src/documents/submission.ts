@@ -12,6 +12,7 @@ import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
+import { barredPromptTurns } from './barred-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { promptHeadingTurns } from './prompt-headings.js';
@@ -65,6 +66,7 @@ import { markdownEscapesAsText } from './markdown-escapes.js';
 import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
 import { bareEnvironmentsAsDisplays } from './bare-environments.js';
+import { withoutPaneGutter } from './pane-gutter.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -79,6 +81,8 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
+  // (Before any reader of lines: a pane's border down every line is no line's first sign.)
+  withoutPaneGutter,
   // (Before any reader of markup: an exporter's `d\_out` is `d_out` to every reader after it.)
   markdownEscapesAsText,
   // (Before any reader of code: a ```math fence and Julia's ``x`` are formulas, not code.)
@@ -169,6 +173,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     (format === 'writeup'
       ? (appMarkedTurns(text) ??
         boxedPromptTurns(text) ??
+        barredPromptTurns(text) ??
         markedPromptTurns(text) ??
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
