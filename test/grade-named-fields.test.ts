@@ -68,3 +68,16 @@ test("a summary's cell that states its formula and then how it was found, and a 
   // 2 - 2^{-n} for n ≥ 0 only (the rect's end ignored): the key's partial, not a formula that is nonzero before 0.
   assert.deepEqual(table.get('3.a'), { verdict: 'partial', answer: '{ 2 - 2^(-n) if n ≥ 0 }' });
 });
+
+test('an ellipsis for indices left out (`E[x_{…}]`) stays inside its formula, so the field takes the chain’s last side', { skip: devSkip }, () => {
+  // Before, the formula ended at the ellipsis and the mean took a stray number of the paragraph.
+  const file = 'notebooklm-elided-indices.md';
+  const notes = graded(file);
+  assert.equal(notes.get('7.b')?.verdict, 'correct');
+  assert.match(notes.get('7.b')!.answer, /^mean: 0; /);
+  // Near miss: a mean that is genuinely wrong at the chain's end stays wrong.
+  const text = readFileSync(join(FIXTURES, file), 'utf8').replace('E[x_{…}] = 0.', 'E[x_{…}] = m² σ_x σ_g.');
+  const wrong = gradedPartsWithStaffKey(text, file).find((p) => p.id === '7.b')!;
+  assert.equal(wrong.verdict, 'partial');
+  assert.match(wrong.answer, /^mean: m\^2 sigma_x sigma_g; /);
+});

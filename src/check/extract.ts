@@ -641,7 +641,9 @@ function mathToken(token: string): boolean {
   const bare = t.replace(/^[([]+|[)\]]+$/g, '').toLowerCase();
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || (bare.length > 1 && PROSE_WORDS.has(bare)) || /^\(?[a-h]\)$/.test(t) || /^(?:i\.e|e\.g|cf|etc|viz)$/i.test(t)) return false;
   // (`∂L/∂w_{h,l}`: a partial derivative's sign is of a formula as a sum's is.)
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  // (`E[x_{…}]`: an ellipsis for indices left out is the formula's own, within a token; alone it is prose's.)
+  const elided = t.length > 1 ? t.replace(/…/g, '') : t;
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
   return !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 
