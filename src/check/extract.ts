@@ -638,9 +638,13 @@ function mathToken(token: string): boolean {
   const t = token.replace(/[,.;:!?]+$/, '');
   // `(c),` in "the bound from (c), α = ...": a part's label, not a factor.
   // (`i.e.`, `e.g.` after a formula: an abbreviation of prose, however many dots it has.)
-  if (!t || PROSE_WORDS.has(t.toLowerCase()) || /^\(?[a-h]\)$/.test(t) || /^(?:i\.e|e\.g|cf|etc|viz)$/i.test(t)) return false;
+  // `(of that layer)` after a formula: a short word of prose is one in brackets too (a letter alone may be a symbol: `(a + b)`).
+  const bare = t.replace(/^[([]+|[)\]]+$/g, '').toLowerCase();
+  if (!t || PROSE_WORDS.has(t.toLowerCase()) || (bare.length > 1 && PROSE_WORDS.has(bare)) || /^\(?[a-h]\)$/.test(t) || /^(?:i\.e|e\.g|cf|etc|viz)$/i.test(t)) return false;
   // (`∂L/∂w_{h,l}`: a partial derivative's sign is of a formula as a sum's is.)
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(t)) return false;
+  // (`E[x_{…}]`: an ellipsis for indices left out is the formula's own, within a token; alone it is prose's.)
+  const elided = t.length > 1 ? t.replace(/…/g, '') : t;
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
   return !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 
@@ -723,7 +727,10 @@ export function plainFormulas(text: string): PlainFormula[] {
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
       const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index));
       const first = !out.some((f) => f.index >= sentence);
-      const stated = (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) || (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+      // `O(d_out·d_in²) via W(3I − WᵀW)/2`: a summary's line that opens on its formula and goes on to say how it was found.
+      const explained = i === 0 && /^(?:via|using|from|because|since)$/i.test(next);
+      const stated =
+        explained || (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) || (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);

@@ -143,7 +143,13 @@ function shapeFromDimensions(text: string): Candidate[] {
   return out;
 }
 
-/** `Weights` ~ `weights`, `Output shape` ~ `output_shape`: a label that names an answer. */
+/**
+ * The words a label may put before the name of what it counts (`Total weights`, `Number of biases`,
+ * `# of weights`): a count of the thing is the thing's answer. (As `labelNames` normalises them.)
+ */
+const COUNT_WORDS = /^(?:the )?(?:total )?(?:(?:number|no|num|count) )?(?:of )?(?=\S)/;
+
+/** `Weights` ~ `weights`, `Output shape` ~ `output_shape`, `Total biases` ~ `biases`: a label that names an answer. */
 function labelNames(label: string, name: string): boolean {
   const norm = (x: string) =>
     x
@@ -151,7 +157,9 @@ function labelNames(label: string, name: string): boolean {
       .replace(/[^a-z0-9]+/g, ' ')
       .trim()
       .replace(/s\b/g, '');
-  return norm(label) === norm(name);
+  const said = norm(label);
+  const wanted = norm(name);
+  return said === wanted || (said.length > wanted.length && said.replace(COUNT_WORDS, '') === wanted);
 }
 
 /**
@@ -177,8 +185,10 @@ function namesShortly(label: string, name: string, siblings: readonly string[]):
  */
 const BULLET = String.raw`(?:[*+•‣⁃∙]|\p{Pd}|\p{So})\s+`;
 
+/** A quotation mark a report opens a quoted answer with (`“Total weights: K²CF. ...”`): the label is still the line's. */
+const OPENING_QUOTE = '["“„«‘]?';
 /** `- Weights: ...`, `**Variance:** ...`: a line that starts with a label, and what it says. */
-const LABELLED_LINE = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`, 'u');
+const LABELLED_LINE = new RegExp(String.raw`^\s*(?:${BULLET})?${OPENING_QUOTE}(?:\*\*)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$`, 'u');
 /**
  * `=> output shape  [floor((W-K+2P)/S)+1] x ... x F`, `biases     F`: notes that set a value apart
  * from its label by a gap of spaces, as a column is, with no colon or `=`. The label is words
@@ -333,6 +343,8 @@ function labelledValues(text: string, name: string, siblings: readonly string[] 
     }
     const statement = said.split(NEXT_LABEL)[0]!.split(DEFINED_AFTER)[0]!;
     const value = (derivedValue(statement, name) ?? restated(statement))
+      // (The quotation a report quotes the answer in closes after it.)
+      .replace(/["”»’]+\s*$/, '')
       .replace(/\s*\([^()]*\)\s*$/, '')
       .replace(/^\$+|\$+$/g, '')
       .replace(/[.;,]\s*$/, '')
@@ -383,15 +395,19 @@ function namedInSentence(lines: string[], name: string): Candidate[] {
  * one after another, outside any formula. The value of the item that states the answer looked
  * for (each item cut at top-level commas and semicolons; two or more must state something).
  */
-function statedItems(text: string, name: string): Candidate[] {
+function statedItems(text: string, name: string, siblings: readonly string[]): Candidate[] {
   const out: Candidate[] = [];
   for (const line of text.split('\n')) {
     if (line.includes('$')) {
-      out.unshift(...wordedItems(line, name));
+      out.unshift(...wordedItems(line, name, WORDED_ITEM, siblings));
+      continue;
+    }
+    if (line.includes('`')) {
+      out.unshift(...wordedItems(line, name, CODE_WORDED_ITEM, siblings));
       continue;
     }
     if (!line.includes('=')) {
-      out.unshift(...wordedItems(line, name, PLAIN_WORDED_ITEM));
+      out.unshift(...wordedItems(line, name, PLAIN_WORDED_ITEM, siblings));
       continue;
     }
     const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
@@ -447,6 +463,9 @@ function countedValues(text: string, name: string): Candidate[] {
 /** `variance $(n-k+1)^2\sigma_x^2\sigma_g^2$`: an item that is a name in words and then its formula. */
 const WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:of\s+\S+\s+)?(?:is\s+)?\$([^$]+)\$\s*\.?$/i;
 
+/** `weights \`K²CF\`, biases \`F\``: the same with each formula set as inline code, as chat replies set values. */
+const CODE_WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-Za-z -]{1,30}?)\s+(?:is\s+)?`([^`]+)`\s*\.?$/i;
+
 /**
  * `mean 0, variance (n − k + 1)²σ_x²σ_g²`: the same in plain text, where the value is what follows the
  * words: it opens as mathematics does (a digit, a sign, a bracket, a root, a Greek letter) and has no word in it.
@@ -458,12 +477,14 @@ const PLAIN_WORDED_ITEM = /^(?:[-*]\s+)?(?:\([a-h]\)\s+)?(?:the\s+)?([A-Za-z][A-
  * naming several answers in words, each before its formula. The formula of the item whose words
  * name the answer looked for (two items or more must be of that form).
  */
-function wordedItems(line: string, name: string, item = WORDED_ITEM): Candidate[] {
+function wordedItems(line: string, name: string, item = WORDED_ITEM, siblings?: readonly string[]): Candidate[] {
   const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';')
     .map((x) => item.exec(x.trim()))
     .filter((m): m is RegExpExecArray => !!m);
   if (items.length < 2) return [];
-  return items.filter((m) => labelNames(m[1]!, name)).map((m) => ({ text: m[2]!.trim(), how: 'marker' as const }));
+  // (`output` for `output_shape` where no other answer's name opens on it, as a label may.)
+  const names = (words: string) => labelNames(words, name) || (!!siblings && namesShortly(words, name, siblings));
+  return items.filter((m) => names(m[1]!)).map((m) => ({ text: m[2]!.trim(), how: 'marker' as const }));
 }
 
 /** A formula's items at its top-level commas (`K^2CF \text{ weights},\ F \text{ biases}`), braces and environments kept whole. */
@@ -631,7 +652,7 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
             .map((p) => ({ ...c, text: p }))
         : [],
     );
-    const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted), ...ownPiece];
+    const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted, siblings), ...ownPiece];
     // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
     if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
     // `K²CF, F, (...) × F` for weights, biases and output shape: nothing names the values, so their places do.

@@ -10,14 +10,17 @@ import { valueOf } from './named-values.js';
  * with a branch left out. Without this the condition was read as a value (`n \ge 0` bounds n by 0).
  */
 
-/** A condition on a letter, as plain text writes it (`n ≥ 0`, `0 <= n <= 6`, `$n \ge 7$`): the relation signs are what marks it. */
-const CONDITION = String.raw`\$?\s*(?:-?\d+\s*(?:<=|<|≤|\\le(?:q)?)\s*)?[A-Za-z]\s*(?:<=|>=|<|>|≤|≥|\\le(?:q)?|\\ge(?:q)?)\s*-?\d+\s*\$?`;
+/**
+ * A condition on a letter, as plain text writes it (`n ≥ 0`, `0 <= n <= 6`, `$n \ge 7$`): the relation signs are what marks it.
+ * (Notes that set every formula in `$$` write the condition inline so too: `$$y[n] = E$$ for $$n \ge 0$$`.)
+ */
+const CONDITION = String.raw`\${0,2}\s*(?:-?\d+\s*(?:<=|<|≤|\\le(?:q)?)\s*)?[A-Za-z]\s*(?:<=|>=|<|>|≤|≥|\\le(?:q)?|\\ge(?:q)?)\s*-?\d+\s*\${0,2}`;
 /** The words that put a condition after a value (`for`, `for all`, `when`, `if`). */
 const LEAD = String.raw`(?:for(?:\s+all)?|when|if)`;
 const WORDED = new RegExp(String.raw`^(.+?)\s+${LEAD}\s+(${CONDITION})\s*[.;]?\s*$`, 'i');
 const BRACKETED = new RegExp(String.raw`^(.+?)\s*\(\s*(?:${LEAD}\s+)?(${CONDITION})\s*\)\s*[.;]?\s*$`, 'i');
 /** What may follow a found formula to make it hold under a condition: `for n ≥ 0`, `(n ≥ 0)`, `, n ≥ 0`. */
-const AFTER = new RegExp(String.raw`^\$?\s*(?:\(\s*(?:${LEAD}\s+)?(${CONDITION})\s*\)|,?\s*${LEAD}\s+(${CONDITION}))(?![\w(])`, 'i');
+const AFTER = new RegExp(String.raw`^\${0,2}\s*(?:\(\s*(?:${LEAD}\s+)?(${CONDITION})\s*\)|,?\s*${LEAD}\s+(${CONDITION}))(?![\w(])`, 'i');
 
 /** Texts are looked at only when they hold a relation sign and are short: a cheap check before the patterns. */
 function mayHoldCondition(text: string): boolean {

@@ -16,10 +16,11 @@ export function keySymbolNames(keyValues: readonly string[]): Set<string> {
 
 /**
  * A value with no symbol in it, perhaps after a name and a relation: `\alpha \approx 32`, `0.044`,
- * `\alpha \le 1/32`, `\|\Delta W\|_2 \le 64`, `9 \times 9`.
+ * `\alpha \le 1/32`, `\|\Delta W\|_2 \le 64`, `9 \times 9`. The name holds no relation of its own: `2 - 2^{-n}, n \ge 0, 0, n < 0`
+ * (cases stated one after another) is a formula, whatever its last case's value.
  */
 const NUMBER_ONLY =
-  /^\s*(?:[^=<>≈≤≥]{1,30}?(?:=|\\approx|≈|\\sim|\\leq?|\\geq?|≤|≥|<|>)\s*)?[-+]?(?:\d[\d,]*(?:\.\d+)?|\\frac\{\d+\}\{\d+\})(?:\s*(?:\/|\\times|×|\\cdot)\s*(?:\d+(?:\.\d+)?|\\frac\{\d+\}\{\d+\}))*\s*(?:\\%|%)?\s*$/;
+  /^\s*(?:(?:(?!\\[lg]eq?(?![A-Za-z]))[^=<>≈≤≥]){1,30}?(?:=|\\approx|≈|\\sim|\\leq?|\\geq?|≤|≥|<|>)\s*)?[-+]?(?:\d[\d,]*(?:\.\d+)?|\\frac\{\d+\}\{\d+\})(?:\s*(?:\/|\\times|×|\\cdot)\s*(?:\d+(?:\.\d+)?|\\frac\{\d+\}\{\d+\}))*\s*(?:\\%|%)?\s*$/;
 
 /** `d_{in} = 1024`, `K = 3`: a name set to a number, as a worked example's premise states it. */
 const PREMISE = /(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*=\s*\d[\d,]*(?:\.\d+)?(?![\d.]*\s*[A-Za-z\\])/g;

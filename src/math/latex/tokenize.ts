@@ -108,6 +108,9 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   τ: ['cmd', 'tau'],
   ϵ: ['cmd', 'epsilon'],
   ε: ['cmd', 'epsilon'],
+  // Orders of growth typed with the letters themselves (`Θ(d_out² · d_in)`, `Ω(n)`).
+  Θ: ['cmd', 'Theta'],
+  Ω: ['cmd', 'Omega'],
   '²': ['op', '²'],
   '³': ['op', '³'],
 };
