@@ -1,6 +1,7 @@
 import type { Message } from '../model/submission.js';
 import { ASKS } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
+import { STRUCTURE } from './structure-words.js';
 
 /**
  * Chats copied from a messaging or workplace app, where each message is headed by its sender's
@@ -25,7 +26,7 @@ const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-
 /** A stamp: a time with perhaps a day, in brackets or not (`[05.12.2025 21:02]`, `Thursday 10:47 PM`, `Yesterday at 9:05`). */
 const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:at[ \t]+)?)?${TIME}(?:,?[ \t]+${DAY})?\]?`;
 /** A stamp alone on its line over the sender's name, perhaps with the app's note on it in brackets (`May 17, 2022  5:29:42 PM (Read by you after 1 hour)`). */
-const STAMP_OVER = new RegExp(String.raw`^[ \t]*${STAMP}(?:[ \t]+\([^()\n]{1,80}\))?[ \t]*$`);
+const STAMP_OVER = new RegExp(String.raw`^[ \t]*${STAMP}(?:[ \t]+\((?:[^()\n]|\([^()\n]{0,20}\)){1,100}\))?[ \t]*$`);
 /** A stamp alone on its line (under the sender's name), perhaps set off by the app's dash (` — Yesterday at 8:31 PM`). */
 const STAMP_LINE = new RegExp(String.raw`^[ \t]*(?:[—–·-][ \t]*)?${STAMP}[ \t]*$`);
 /** A phone number standing for a contact with no name: seven digits or more, as phones print them (`+18002428478`, `+1 (800) 242-8478`). */
@@ -88,8 +89,9 @@ function headersStampFirst(lines: readonly string[]): Header[] {
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 140 || !/\d[:.]\d\d/.test(line) || !STAMP_OVER.test(line)) continue;
+    // (A dated log's entries are headed `Setup`, `Results` under their stamps: a write-up's words, no sender.)
     const sender = SENDER_ALONE.exec(lines[i + 1]!);
-    if (!sender || STAMP_LINE.test(lines[i + 1]!)) continue;
+    if (!sender || STAMP_LINE.test(lines[i + 1]!) || STRUCTURE.test(sender[1]!.trim())) continue;
     out.push({ at: i, body: i + 2, name: sender[1]!.trim(), badge: false });
     i++;
   }

@@ -55,8 +55,9 @@ function texOfAddress(src: string): string | undefined {
   if (!query) return undefined;
   const param = /(?:^|&)(?:latex|chl|tex)=([^&]*)/i.exec(query)?.[1];
   if (param !== undefined) return decoded(param);
-  // CodeCogs: the query is the formula, perhaps after its options (`\dpi{110}`, `\bg_white`).
-  return decoded(query)?.replace(/^(?:\s*\\(?:dpi\{\d+\}|bg_\w+|bg\{\w+\}|fn_\w+|large|small|huge|inline))+\s*/, '');
+  // CodeCogs: the query is the formula, perhaps after its options (`\dpi{110}`, `\bg_white`), its spaces and pluses
+  // written `&space;` and `&plus;` (its editor's escapes, which no URL decoding undoes).
+  return decoded(query.replace(/&space;/g, '%20').replace(/&plus;/g, '%2B'))?.replace(/^(?:\s*\\(?:dpi\{\d+\}|bg_\w+|bg\{\w+\}|fn_\w+|large|small|huge|inline))+\s*/, '');
 }
 
 /** MathML kept in an attribute, MathType's quoting (`«math»...«/math»`, `¨` for quotes, `§` for `&`) undone, as LaTeX. */
