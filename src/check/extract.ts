@@ -1025,8 +1025,8 @@ export function answerCandidates(written: string): Candidate[] {
     const marked = printedMarks.get(k);
     const score = Math.max(10, marked?.score ?? 0) + at(a.index);
     push(a.text, marked?.score ? 'marker' : 'display', score, a.index, !!marked?.final);
-    // `g3 = [0, 0.8, 0]`: the array under its name too, a statement of that answer where a part has several.
-    if (a.name) push(`${a.name} = ${a.text}`, marked?.score ? 'marker' : 'display', score - 0.5, a.index, !!marked?.final);
+    // `g3 = [0, 0.8, 0]`: a vector under its name too, a statement of that answer where a part has several.
+    if (a.name && a.text.startsWith('(')) push(`${a.name} = ${a.text}`, marked?.score ? 'marker' : 'display', score - 0.5, a.index, !!marked?.final);
   });
   const table = response.includes('|') ? response.split('\n').filter((l) => l.trim().startsWith('|')) : [];
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));
