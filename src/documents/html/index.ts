@@ -155,9 +155,9 @@ function texScriptAfter(el: Element): boolean {
 
 /** Whether a picture is all its paragraph holds (an equation set on its own line, as a display). */
 function aloneInBlock(el: Element): boolean {
-  const parent = el.parent;
-  if (!parent || parent.type !== 'tag' || !['p', 'div', 'center', 'figure'].includes((parent as Element).name)) return false;
-  return (parent as Element).children.every((c) => c === el || (isText(c) && !c.data.replace(/\u00a0/g, ' ').trim()) || (isTag(c) && c.name === 'br'));
+  const parent = el.parent?.type === 'tag' ? (el.parent as Element) : undefined;
+  if (!parent || !['p', 'div', 'center', 'figure'].includes(parent.name)) return false;
+  return parent.children.every((c) => c === el || (isText(c) && !c.data.replace(/\u00a0/g, ' ').trim()) || (isTag(c) && c.name === 'br'));
 }
 
 /**
