@@ -642,8 +642,9 @@ function mathToken(token: string): boolean {
   const bare = t.replace(/^[([]+|[)\]]+$/g, '').toLowerCase();
   if (!t || PROSE_WORDS.has(t.toLowerCase()) || (bare.length > 1 && PROSE_WORDS.has(bare)) || /^\(?[a-h]\)$/.test(t) || /^(?:i\.e|e\.g|cf|etc|viz)$/i.test(t)) return false;
   // (`∂L/∂w_{h,l}`: a partial derivative's sign is of a formula as a sum's is.)
-  // (`E[x_{…}]`: an ellipsis for indices left out is the formula's own, within a token; alone it is prose's.)
-  const elided = t.length > 1 ? t.replace(/…/g, '') : t;
+  // (`E[x_{…}]`: an index elided with an ellipsis is still the formula's; an ellipsis alone is prose's.)
+  const elided = t.includes('…') || t.includes('⋯') ? t.replace(/[…⋯]/g, '') : t;
+  if (elided !== t && !/[^()[\]{}_^]/.test(elided)) return false;
   if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
   return !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
@@ -1028,7 +1029,10 @@ export function answerCandidates(written: string): Candidate[] {
   // What a program printed (`[[-40 -40 -40] ...]` after a code block) is stated as a display formula is.
   printed.forEach((a, k) => {
     const marked = printedMarks.get(k);
-    push(a.text, marked?.score ? 'marker' : 'display', Math.max(10, marked?.score ?? 0) + at(a.index), a.index, !!marked?.final);
+    const score = Math.max(10, marked?.score ?? 0) + at(a.index);
+    push(a.text, marked?.score ? 'marker' : 'display', score, a.index, !!marked?.final);
+    // `g3 = [0, 0.8, 0]`: a vector under its name too, a statement of that answer where a part has several.
+    if (a.name && a.text.startsWith('(')) push(`${a.name} = ${a.text}`, marked?.score ? 'marker' : 'display', score - 0.5, a.index, !!marked?.final);
   });
   const table = response.includes('|') ? response.split('\n').filter((l) => l.trim().startsWith('|')) : [];
   if (table.length >= 2) push(table.join('\n'), 'table', 5, response.indexOf(table[0]!));

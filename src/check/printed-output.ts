@@ -63,16 +63,20 @@ function asLatex(array: string): string | undefined {
   return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
+/** The name a line gives the array that ends it (`g3 = `, `y_c=`): a program's variable, not a notebook's `Out[3]:`. */
+const NAMED_BY = /(?:^|[\s*_])([A-Za-z][\w.]{0,11})\s*=\s*$/;
+
 /**
  * The arrays a response's printed output shows, as LaTeX, with their offsets and printed lengths in
- * the response; `start` is where the line that states one begins (its bullet, bold or name).
+ * the response; `start` is where the line that states one begins (its bullet, bold or name), and
+ * `name` the name it gives the array (`g3 = [0, 0.8, 0]`), when it gives one.
  */
-export function printedArrays(response: string): { text: string; index: number; length: number; start: number }[] {
+export function printedArrays(response: string): { text: string; index: number; length: number; start: number; name?: string }[] {
   if (!response.includes('[')) return [];
   // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
   // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
   const text = response.includes('```') ? response.replace(FENCED, (all, language: string) => (OUTPUT_LANGUAGE.test(language) ? all : all.replace(/[^\n]/g, ' '))) : response;
-  const out: { text: string; index: number; length: number; start: number }[] = [];
+  const out: { text: string; index: number; length: number; start: number; name?: string }[] = [];
   // The rows of an array printed on lines of their own are inside it, not arrays of their own.
   let after = 0;
   for (const m of text.matchAll(ARRAY_START)) {
@@ -82,7 +86,9 @@ export function printedArrays(response: string): { text: string; index: number; 
     if (!array) continue;
     after = open + array.length;
     const latex = asLatex(array);
-    if (latex) out.push({ text: latex, index: open, length: array.length, start: m.index! });
+    if (!latex) continue;
+    const name = NAMED_BY.exec(` ${text.slice(m.index!, open)}`)?.[1];
+    out.push({ text: latex, index: open, length: array.length, start: m.index!, ...(name ? { name } : {}) });
   }
   return out;
 }

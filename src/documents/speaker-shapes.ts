@@ -2,6 +2,9 @@ import { asksSomething as asks } from './segment.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
 import { namesSender } from './sender-fields.js';
 import { stampedGroupChat } from './stamped-senders.js';
+import { STRUCTURE } from './structure-words.js';
+
+export { STRUCTURE };
 
 /**
  * Chats whose who-speaks lines carry names the transcript readers have no word for: `Kai:` /
@@ -28,13 +31,6 @@ const NAME_LINE =
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
-
-/**
- * Words that head a write-up's own lines: what follows them (an answer, a proof, a note, a
- * step), or the question and part they answer. Such a line never heads the person's turns.
- */
-export const STRUCTURE =
-  /^(?:question|questions|problem|problems|exercise|task|part|parts|q|solution|solutions|answer|answers|final|final answer|section|step|steps|case|example|proof|lemma|theorem|claim|figure|table|appendix|note|notes|remark|hint|given|find|show|work|result|results|summary|conclusion|check|verification|setup|method|approach|derivation|explanation|reasoning|analysis|overview|intuition|definition|definitions|input|output|code|where|so|then|thus|hence|therefore|also|and|or|but|if|yes|no)$/i;
 
 /** The names the readers know already: a chat headed by a person's and a model's of them needs nothing from here. */
 export const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');

@@ -1,6 +1,7 @@
 import type { Message } from '../model/submission.js';
 import { ASKS } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
+import { STRUCTURE } from './structure-words.js';
 
 /**
  * Chats copied from a messaging or workplace app, where each message is headed by its sender's
@@ -10,6 +11,9 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * senders alternate, the one who opens and asks is the person, the one who writes long answers is
  * the model. Read as a write-up, the pasted question's parts would be graded as answers; read with
  * the person's name unknown, a report's own opening over the chat would be taken for the first question.
+ * Some exports put the stamp first, on its own line, and the sender under it (a phone's text
+ * messages: `Dec 03, 2026  9:14:02 PM` / `Me` / the message); a contact the phone has no name for
+ * is its number (`+1 (800) 242-8478`).
  */
 
 /** A time of day as apps print it: `21:02`, `10:47 PM`, `9:05am`, `21:02:13`. */
@@ -21,10 +25,14 @@ const TIME = String.raw`\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)
 const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
 /** A stamp: a time with perhaps a day, in brackets or not (`[05.12.2025 21:02]`, `Thursday 10:47 PM`, `Yesterday at 9:05`). */
 const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:at[ \t]+)?)?${TIME}(?:,?[ \t]+${DAY})?\]?`;
+/** A stamp alone on its line over the sender's name, perhaps with the app's note on it in brackets (`May 17, 2022  5:29:42 PM (Read by you after 1 hour)`). */
+const STAMP_OVER = new RegExp(String.raw`^[ \t]*${STAMP}(?:[ \t]+\((?:[^()\n]|\([^()\n]{0,20}\)){1,100}\))?[ \t]*$`);
 /** A stamp alone on its line (under the sender's name), perhaps set off by the app's dash (` — Yesterday at 8:31 PM`). */
 const STAMP_LINE = new RegExp(String.raw`^[ \t]*(?:[—–·-][ \t]*)?${STAMP}[ \t]*$`);
-/** A sender's name: one to four words or a login, no sentence (`Dana Reyes`, `cs182 study bot`, `@lee_j`, `Copilot`). */
-const NAME = String.raw`@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}\p{N}][\p{L}\p{N}._'’-]{0,30}){0,3}`;
+/** A phone number standing for a contact with no name: seven digits or more, as phones print them (`+18002428478`, `+1 (800) 242-8478`). */
+const PHONE = String.raw`\+?\(?\d(?:[ \t().-]{0,2}\d){6,14}`;
+/** A sender's name: one to four words or a login, no sentence (`Dana Reyes`, `cs182 study bot`, `@lee_j`, `Copilot`), or a phone number. */
+const NAME = String.raw`(?:@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}\p{N}][\p{L}\p{N}._'’-]{0,30}){0,3}|${PHONE})`;
 /**
  * The app's badge between a sender and the stamp: a short tag in capitals or brackets set apart from the
  * name (`ask-ai  BOT  9:41 PM`, `cs182-helper [APP] 10:02`), or a field or two in the commas that part the
@@ -65,8 +73,33 @@ interface Header {
   badge: boolean;
 }
 
-/** Every message's header: a sender with a stamp on the same line, or a name alone with a stamp alone under it. */
+/** Every message's header, in the shape that heads more of them: the sender over the stamp (or beside it), or the stamp over the sender. */
 function headersOf(lines: readonly string[]): Header[] {
+  const senderFirst = headersSenderFirst(lines);
+  const stampFirst = headersStampFirst(lines);
+  return stampFirst.length > senderFirst.length ? stampFirst : senderFirst;
+}
+
+/**
+ * Headers whose stamp stands alone on its line over the sender's name alone on the next (a phone's
+ * export); a stamp over a line that is not a name, or over another stamp, heads nothing.
+ */
+function headersStampFirst(lines: readonly string[]): Header[] {
+  const out: Header[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 140 || !/\d[:.]\d\d/.test(line) || !STAMP_OVER.test(line)) continue;
+    // (A dated log's entries are headed `Setup`, `Results` under their stamps: a write-up's words, no sender.)
+    const sender = SENDER_ALONE.exec(lines[i + 1]!);
+    if (!sender || STAMP_LINE.test(lines[i + 1]!) || STRUCTURE.test(sender[1]!.trim())) continue;
+    out.push({ at: i, body: i + 2, name: sender[1]!.trim(), badge: false });
+    i++;
+  }
+  return out;
+}
+
+/** Headers of a sender with a stamp on the same line, or a name alone with a stamp alone under it. */
+function headersSenderFirst(lines: readonly string[]): Header[] {
   const out: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

@@ -2,7 +2,8 @@
  * Web pages people hand in: a chat saved from the browser ("Save page as"), an exporter's HTML,
  * a write-up converted by pandoc or Jupyter. Rebuilt as the Markdown + LaTeX every reader of the
  * project takes: formulas from the TeX the page keeps (KaTeX's and pandoc's `<annotation>`,
- * MathJax 2's `<script type="math/tex">`, `\(...\)` left as written) or else from its MathML;
+ * MathJax 2's `<script type="math/tex">`, `\(...\)` left as written) or else from its MathML,
+ * and from the TeX an equation editor keeps in the picture it draws (equation-images.ts);
  * the turns of a chat from its markup (see roles.ts); the page's furniture (navigation, buttons,
  * text only screen readers get, rendered glyphs beside their TeX) left out. (HTML fragments left
  * inside a text transcript are read by html-text.ts, which keeps the Markdown around them.)
@@ -14,6 +15,7 @@ import { markdownTable } from '../markdown-table.js';
 import { descendants, textOf } from '../dom.js';
 import { latexOf } from '../mathml.js';
 import { type Role, roleOf } from './roles.js';
+import { equationImageTex, texOfMathmlAttribute } from './equation-images.js';
 
 /** A page read as Markdown. */
 export interface HtmlReading {
@@ -121,6 +123,17 @@ function formula(el: Element, ctx: Context): string | undefined {
     }
     return el.attribs.display === 'true' || el.attribs.display === 'block' ? displayMath(formulaOf(math)) : inlineMath(formulaOf(math));
   }
+  if (el.name === 'img') {
+    const tex = equationImageTex(el);
+    return tex ? (aloneInBlock(el) ? displayMath(tex) : inlineMath(tex)) : undefined;
+  }
+  // MathJax 2's rendered formula whose TeX script was left behind (copied through an editor): its MathML.
+  if (cls.some((c) => MATHJAX_FRAME.test(c)) && !texScriptAfter(el)) {
+    const inside = descendants(el, 'math')[0];
+    const math = texOfMathmlAttribute(el.attribs['data-mathml']) ?? (inside ? formulaOf(inside) : undefined);
+    const display = el.parent?.type === 'tag' && classes(el.parent as Element).includes('MathJax_Display');
+    if (math) return display ? displayMath(math) : inlineMath(math);
+  }
   if (el.name === 'script') {
     const type = el.attribs.type ?? '';
     if (!/^math\/tex/i.test(type)) return '';
@@ -128,6 +141,23 @@ function formula(el: Element, ctx: Context): string | undefined {
     return /mode\s*=\s*display/i.test(type) ? displayMath(tex) : inlineMath(tex);
   }
   return undefined;
+}
+
+/** MathJax 2's frames around a rendered formula (its TeX in the `<script>` after them, its MathML in `data-mathml` or inside). */
+const MATHJAX_FRAME = /^(?:MathJax|MathJax_SVG|MathJax_CHTML)$/;
+
+/** Whether MathJax's TeX script follows a rendered formula (then the script is read, not the rendering). */
+function texScriptAfter(el: Element): boolean {
+  let n = el.next;
+  while (n && !isTag(n)) n = n.next;
+  return !!n && isTag(n) && n.name === 'script' && /^math\/tex/i.test(n.attribs.type ?? '');
+}
+
+/** Whether a picture is all its paragraph holds (an equation set on its own line, as a display). */
+function aloneInBlock(el: Element): boolean {
+  const parent = el.parent?.type === 'tag' ? (el.parent as Element) : undefined;
+  if (!parent || !['p', 'div', 'center', 'figure'].includes(parent.name)) return false;
+  return parent.children.every((c) => c === el || (isText(c) && !c.data.replace(/\u00a0/g, ' ').trim()) || (isTag(c) && c.name === 'br'));
 }
 
 /**
