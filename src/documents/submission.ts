@@ -65,6 +65,7 @@ import { markdownEscapesAsText } from './markdown-escapes.js';
 import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
 import { bareEnvironmentsAsDisplays } from './bare-environments.js';
+import { withoutOutlineTaskMarks } from './task-marks.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -73,7 +74,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, an outline's task marks, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -110,6 +111,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   asciiDocAsMarkdown,
   flattenedSubscriptsAsScripts,
   orgAsMarkdown,
+  // (After Org's entries are headings: an outline's `- [x] Q3` over its nested parts heads them as `- Q3`.)
+  withoutOutlineTaskMarks,
   // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
   withoutQuoteVerdicts,
   // (A line of marks, `(a) ✓  (b) ✗`, is the person's marking: its first label would take the rest as its answer.)
