@@ -66,6 +66,7 @@ import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
 import { bareEnvironmentsAsDisplays } from './bare-environments.js';
 import { withoutOutlineTaskMarks } from './task-marks.js';
+import { questionOfFileName } from './named-question.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -163,6 +164,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   // (`Q2.2 Forward scalar c`: an online assignment's numbers for the key's letters, read as them.)
   const text = numberedSubparts(withoutHeaderFields(folded), outline);
   const format = detectFormat(text, path ?? id);
+  // (`hw4-q2.md`: the question its letters are of, when nothing in the text names one.)
+  const fileQuestion = questionOfFileName(path ?? id, outline);
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
@@ -185,7 +188,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   if (format === 'writeup' && !unlabelled) {
     const read = jsonAnswerLines(latexLabels(withoutPartIndex(text)));
     // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
-    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline), read) }, key);
+    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline, fileQuestion), read) }, key);
   }
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
@@ -200,6 +203,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
           segmentTranscript(
             messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
             outline,
+            fileQuestion,
           ),
           messages,
         ),
