@@ -228,9 +228,9 @@ const BUTTONS_BESIDE = new RegExp(`^${BESIDE}`);
 
 /**
  * A local model's tag after its name, the name alone on its line (`**gpt-oss:20b**`, `### qwen2.5:7b-instruct`,
- * `mistral:latest`): the way a local runner names a model, part of the speaker; its colon ends no name.
+ * `deepseek-r1:14b`, `mistral:latest`): the way a local runner names a model, part of the speaker; its colon ends no name.
  */
-const LOCAL_TAG = String.raw`(?::(?=[\w.-]*[a-z])(?=[\w.-]*\d|latest\b)[\w.-]+(?=(?:\*\*)?[ \t]*$))?`;
+const LOCAL_TAG = String.raw`(?:[\w.-]*:(?=[\w.-]*[a-z])(?=[\w.-]*\d|latest\b)[\w.-]+(?=(?:\*\*)?[ \t]*$))?`;
 
 /**
  * A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of

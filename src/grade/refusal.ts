@@ -27,12 +27,11 @@ export function declinedAt(text: string): number {
 
 /**
  * A write-up's note in place of an answer: the part was left undone (`did not finish`, `not attempted`,
- * `ran out of time`, an outliner's `TODO` mark before the words of what is left to do) or answered
- * somewhere the grader cannot see (`done on paper, attached separately`).
+ * `ran out of time`) or answered somewhere the grader cannot see (`done on paper, attached separately`).
  * Only a short note with no mathematics in it: `skipped the proof, but c = 1/sqrt(d_in)` answers.
  */
 const NOT_ANSWERED_HERE =
-  /^(?:(?:I\s+)?(?:did\s*n[o']?t|could\s*n[o']?t|have\s*n[o']?t)\s+(?:finish|attempt|do|get\s+to|answer|solve)\b|(?:not|never)\s+(?:attempted|done|finished|answered|solved)\b|(?:skipped|unanswered|unfinished|left\s+blank|no\s+answer|ran\s+out\s+of\s+time|todo)\b|(?:done|worked|answered|solved|written|drawn|plotted)\s+(?:by\s+hand\s+)?on\s+(?:paper|a\s+separate\s+sheet)\b|(?:see|on)\s+(?:the\s+)?(?:attached|separate)\s+(?:sheet|page|paper|pdf|scan|photo)s?\b)/i;
+  /^(?:(?:I\s+)?(?:did\s*n[o']?t|could\s*n[o']?t|have\s*n[o']?t)\s+(?:finish|attempt|do|get\s+to|answer|solve)\b|(?:not|never)\s+(?:attempted|done|finished|answered|solved)\b|(?:skipped|unanswered|unfinished|left\s+blank|no\s+answer|ran\s+out\s+of\s+time)\b|(?:done|worked|answered|solved|written|drawn|plotted)\s+(?:by\s+hand\s+)?on\s+(?:paper|a\s+separate\s+sheet)\b|(?:see|on)\s+(?:the\s+)?(?:attached|separate)\s+(?:sheet|page|paper|pdf|scan|photo)s?\b)/i;
 
 /** The note a response gives instead of an answer (see NOT_ANSWERED_HERE), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
@@ -65,7 +64,11 @@ function noteAfterCaption(line: string): string | undefined {
  * `(c): skipped`, `→ not attempted`); the note must be words only, so no value is taken for one.
  */
 function noteAlone(text: string): string | undefined {
-  const t = text.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // (An outliner's to-do mark before the note, `{{[[TODO]]}} skipped for now`, marks the same: the note is read after it.)
+  const t = text
+    .trim()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/^todo\b[^\p{L}\p{N}]*/iu, '');
   // (A digit inside a word names something, `the 2D lecture`, `HW4`, `Q3`: no value. A size, `3x3`, is one.)
   if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(/\b(?:\d+\p{L}+|\p{L}+\d+)[\p{L}\d]*\b/gu, ''))) return undefined;
   return NOT_ANSWERED_HERE.test(t) ? t : undefined;
