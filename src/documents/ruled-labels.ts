@@ -30,10 +30,18 @@ function endsInRule(text: string, from: number, to: number): boolean {
   return b - a >= 2 && (three(a) || three(b - 2));
 }
 
+/**
+ * A banner's count of the medium's own item before the label it carries (`Photo 1: Q4 (a)`, `Slide 3 —
+ * 2(b)`, `Page 2 | Problem 4 (c)`, `Screenshot #4: (d)`): a write-up of photos, slides or pages numbers
+ * them as it goes, and the label after the count is the part the item holds.
+ */
+const ITEM_COUNT = /^\s*(?:photo|image|picture|pic|screenshot|screen|slide|page|scan|shot|snap|upload|attachment|frame|card)\s*#?\s*\d{1,3}\s*(?:[:|—–]|-(?=\s))\s*(?=\S)/i;
+
 /** The label a ruled line carries, when its text beside the rule is a label and nothing more. */
 function ruledLabel(line: string): string | undefined {
   const before = RULE_BEFORE.exec(line);
-  const text = before ? before[2]! : RULE_AFTER.exec(line)?.[1];
+  const caption = before ? before[2]! : RULE_AFTER.exec(line)?.[1];
+  const text = caption?.replace(ITEM_COUNT, '');
   if (!text) return undefined;
   const label = readLineLabel(text);
   // (A label and its title, `Q4 (a) output shape`, is still a heading; words with no label are a remark.)

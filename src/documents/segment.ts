@@ -19,6 +19,7 @@ import { isQuestionNote } from './transcripts.js';
 import { endsAskingLearner, LEARNER_REPLY_MAX } from './tutor-questions.js';
 import { PICTURE_EXTENSIONS } from './upload-names.js';
 import { questionNamedInProse } from './named-in-prose.js';
+import { questionOfTitleBlock } from './named-question.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -539,19 +540,6 @@ function headsQuestion(seg: Segment, following: Segment | undefined, outline: Qu
   return TITLE_LINE.test(heading) && (titleCased(heading) || similarity(heading, q) >= 0.5);
 }
 
-/**
- * The question a write-up's first line names among other words (`HW4 Q4 — Alex R. (worked with
- * ...)`, `Problem 3, my answers`): when it names one question the key has, and no other.
- */
-function questionOfTitleLine(text: string, outline: QuestionOutline[]): string | undefined {
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  if (line.length > 200) return undefined;
-  const named = new Set<string>();
-  for (const m of line.matchAll(QUESTIONS_NAMED)) for (const n of [m[1], m[2]]) if (n) named.add(n);
-  const only = named.size === 1 ? [...named][0] : undefined;
-  return only && outline.some((o) => o.number === only) ? only : undefined;
-}
-
 /** Whether the labelled segment at `k` (`Q3 (c), (d)`) is followed, before any other label, by its own first letter again with no number (`(c)`). */
 function headsItsParts(segs: readonly Segment[], k: number): boolean {
   const next = segs.slice(k + 1).find((s) => s.label);
@@ -561,8 +549,9 @@ function headsItsParts(segs: readonly Segment[], k: number): boolean {
 /**
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
+ * `fileQuestion`: the one question the file's name names (`hw4-q2.md`), for letters nothing else places.
  */
-export function segmentWriteup(text: string, outline: QuestionOutline[]): PartResponse[] {
+export function segmentWriteup(text: string, outline: QuestionOutline[], fileQuestion?: string): PartResponse[] {
   const responses = new Responses();
   let question: string | undefined;
   let part: string | undefined;
@@ -587,8 +576,9 @@ export function segmentWriteup(text: string, outline: QuestionOutline[]): PartRe
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
   const segs = quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline));
-  // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question a title line names.
-  const headed = segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleLine(segs[0].text, outline) : undefined;
+  // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question the title block names;
+  // else the one the file's name names.
+  const headed = (segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleBlock(segs[0].text, outline) : undefined) ?? fileQuestion;
   for (const [k, seg] of segs.entries()) {
     if (question === undefined && pastedQuestion && letterOf(seg)) {
       question = pastedQuestion;
@@ -1530,8 +1520,9 @@ function placeByContent(reply: string, outline: QuestionOutline[], current?: str
  * none answers the next part after a new question or upload, and continues the current part
  * after a follow-up. A follow-up that asks to check again makes the reply a new attempt (the
  * final answer); a question that only asks why is discussion and leaves the answer as it was.
+ * `fileQuestion`: the one question the file's name names (`hw4-q2.md`), for letters nothing else places.
  */
-export function segmentTranscript(read: Message[], outline: QuestionOutline[]): PartResponse[] {
+export function segmentTranscript(read: Message[], outline: QuestionOutline[], fileQuestion?: string): PartResponse[] {
   const messages = headingsToNextPrompt(read);
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
@@ -1597,6 +1588,15 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
       // (`B Task 3`: an appendix's letter before the question it heads.)
       const h = promptHeading(m.text.replace(APPENDIX_SECTION, ''));
       if (h.number || /^(?:question|problem)\b/i.test(m.text)) setQuestion(h.number, h.heading);
+      else if (question === undefined && messages.slice(0, turn).every((x) => x.role === 'note')) {
+        // The chat's title above its first turn (`PS6 — Question 4, asked to ChatGPT`): the one question it names.
+        // It numbers no part, so turns that ask in words are still read by their words.
+        const titled = questionOfTitleBlock(m.text, outline);
+        if (titled) {
+          setQuestion(titled, '');
+          byWords = true;
+        }
+      }
       // A report's `Question 3(c)` over an excerpt: the part the exchange under it is about, whatever its turns name.
       const named = isQuestionNote(m.text) ? readLineLabel(m.text) : undefined;
       const id = named?.part ? idFor(question, named.part, named.subpart, outline) : undefined;
@@ -1658,7 +1658,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
         const before = question;
         // A number the key does not have: the pasted text, not only its heading line, says which question it is.
         const unknown = h.number && !outline.some((o) => o.number === h.number);
-        setQuestion(h.number ?? (question === undefined ? outline[0]?.number : undefined), unknown ? m.text.slice(0, 600) : h.heading);
+        setQuestion(h.number ?? (question === undefined ? (fileQuestion ?? outline[0]?.number) : undefined), unknown ? m.text.slice(0, 600) : h.heading);
         // The chat's first question, with no number and a heading that names none: the one its parts' words are about, if any clearly is.
         const byParts = !h.number && before === undefined && alignedBy.by === 'number' ? questionByContent(m.text, outline) : undefined;
         if (byParts && byParts.question !== question) {
@@ -1888,6 +1888,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[]): 
           p = undefined;
         }
         if (l.part) p = l.part;
+        // A bare letter in a chat that has named no question: the one the file's name names.
+        if (q === undefined && !l.question && l.part && fileQuestion) question = q = fileQuestion;
         // A bare `(a)` when the prompt named parts of several questions and one (a) among them (`question 7, parts (a) and (b), and question 4(f)`).
         const asked = !l.question && l.part ? acrossQuestions.filter((x) => x.split('.')[1] === l.part) : [];
         if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;

@@ -67,6 +67,8 @@ import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
 import { bareEnvironmentsAsDisplays } from './bare-environments.js';
 import { withoutPaneGutter } from './pane-gutter.js';
+import { withoutOutlineTaskMarks } from './task-marks.js';
+import { questionOfFileName } from './named-question.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -75,7 +77,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, an outline's task marks, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -114,6 +116,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   asciiDocAsMarkdown,
   flattenedSubscriptsAsScripts,
   orgAsMarkdown,
+  // (After Org's entries are headings: an outline's `- [x] Q3` over its nested parts heads them as `- Q3`.)
+  withoutOutlineTaskMarks,
   // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
   withoutQuoteVerdicts,
   // (A line of marks, `(a) ✓  (b) ✗`, is the person's marking: its first label would take the rest as its answer.)
@@ -164,6 +168,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   // (`Q2.2 Forward scalar c`: an online assignment's numbers for the key's letters, read as them.)
   const text = numberedSubparts(withoutHeaderFields(folded), outline);
   const format = detectFormat(text, path ?? id);
+  // (`hw4-q2.md`: the question its letters are of, when nothing in the text names one.)
+  const fileQuestion = questionOfFileName(path ?? id, outline);
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
@@ -187,7 +193,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   if (format === 'writeup' && !unlabelled) {
     const read = jsonAnswerLines(latexLabels(withoutPartIndex(text)));
     // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
-    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline), read) }, key);
+    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline, fileQuestion), read) }, key);
   }
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
@@ -202,6 +208,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
           segmentTranscript(
             messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
             outline,
+            fileQuestion,
           ),
           messages,
         ),

@@ -227,13 +227,19 @@ const MODEL_TAILED = tailedLines(MODEL_NAMES_SAID);
 const BUTTONS_BESIDE = new RegExp(`^${BESIDE}`);
 
 /**
+ * A local model's tag after its name, the name alone on its line (`**gpt-oss:20b**`, `### qwen2.5:7b-instruct`,
+ * `deepseek-r1:14b`, `mistral:latest`): the way a local runner names a model, part of the speaker; its colon ends no name.
+ */
+const LOCAL_TAG = String.raw`(?:[\w.-]*:(?=[\w.-]*[a-z])(?=[\w.-]*\d|latest\b)[\w.-]+(?=(?:\*\*)?[ \t]*$))?`;
+
+/**
  * A speaker line: a heading, bold label or quoted label naming who speaks, perhaps with the start of
  * the turn after a colon. Groups: the speaker; an aside in brackets between the name and its colon
  * (`Prompt (copied from the homework):`, `Me (after a break):`), which makes it a label; the turn's start.
  */
 function speakerPattern(assistant: string): RegExp {
   return new RegExp(
-    String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${MODEL_SAID})(?![A-Za-z])(?:[ \t]*(\([^()\n]{1,60}\))(?=(?:\*\*)?[ \t]*:))?(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`,
+    String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*|\*\*)?(${USER_NAMES}|(?:${assistant})${VERSION}${LOCAL_TAG}${MODEL_SAID})(?![A-Za-z])(?:[ \t]*(\([^()\n]{1,60}\))(?=(?:\*\*)?[ \t]*:))?(?:\*\*)?\s*:?(?:\*\*)?\s*(.*)$`,
     'i',
   );
 }
@@ -264,7 +270,7 @@ function learnedAssistantName(lines: readonly string[]): string | undefined {
         continue;
       }
       const name = m[1]!;
-      const short = name.length <= 30 && name.split(/\s+/).length <= 4 && /^[A-Za-z][\w.\- ]*$/.test(name);
+      const short = name.length <= 30 && name.split(/\s+/).length <= 4 && /^[A-Za-z][\w.\- ]*(?::[\w.-]+)?$/.test(name);
       const section = /\b(?:part|problem|question|exercise|solution|answer|step|summary|final|conclusion|overview|key|note|result|approach|analysis)s?\b/i.test(name);
       if (words && short && !section) names.push(name);
     }

@@ -70,7 +70,11 @@ function noteAfterCaption(line: string): string | undefined {
  * `(c): skipped`, `→ not attempted`); the note must be words only, so no value is taken for one.
  */
 function noteAlone(text: string): string | undefined {
-  const t = text.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // (An outliner's to-do mark before the note, `{{[[TODO]]}} skipped for now`, marks the same: the note is read after it.)
+  const t = text
+    .trim()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/^todo\b[^\p{L}\p{N}]*/iu, '');
   // (A digit inside a word names something, `the 2D lecture`, `HW4`, `Q3`: no value. A size, `3x3`, is one.)
   if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(/\b(?:\d+\p{L}+|\p{L}+\d+)[\p{L}\d]*\b/gu, ''))) return undefined;
   return NOT_ANSWERED_HERE.test(t) ? t : undefined;
