@@ -22,6 +22,11 @@ export function keySymbolNames(keyValues: readonly string[]): Set<string> {
 const NUMBER_ONLY =
   /^\s*(?:(?:(?!\\[lg]eq?(?![A-Za-z]))[^=<>≈≤≥]){1,30}?(?:=|\\approx|≈|\\sim|\\leq?|\\geq?|≤|≥|<|>)\s*)?[-+]?(?:\d[\d,]*(?:\.\d+)?|\\frac\{\d+\}\{\d+\})(?:\s*(?:\/|\\times|×|\\cdot)\s*(?:\d+(?:\.\d+)?|\\frac\{\d+\}\{\d+\}))*\s*(?:\\%|%)?\s*$/;
 
+/** NUMBER_ONLY, tested only on a text that ends as a number does (a digit or a fraction's brace, perhaps a percent): most candidates do not, and the pattern tries each of its name's lengths. */
+function numberOnly(text: string): boolean {
+  return /[\d}]\s*(?:\\?%)?\s*$/.test(text) && NUMBER_ONLY.test(text);
+}
+
 /** `d_{in} = 1024`, `K = 3`: a name set to a number, as a worked example's premise states it. */
 const PREMISE = /(\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*=\s*\d[\d,]*(?:\.\d+)?(?![\d.]*\s*[A-Za-z\\])/g;
 
@@ -42,7 +47,7 @@ function setsSymbol(text: string, symbols: ReadonlySet<string>): boolean {
  * `keySymbolNames` of the key's answers.
  */
 export function isWorkedExample(candidate: Candidate, text: string, symbols: ReadonlySet<string>): boolean {
-  if (!symbols.size || !NUMBER_ONLY.test(candidate.text)) return false;
+  if (!symbols.size || !numberOnly(candidate.text)) return false;
   // `d_{out} = 1024` gives one of the answer's own symbols a value: the example's premise.
   const given = /^\s*([^=<>≈]{1,30}?)\s*=/.exec(candidate.text)?.[1];
   if (given && symbols.has(nameKey(given))) return true;
@@ -52,7 +57,7 @@ export function isWorkedExample(candidate: Candidate, text: string, symbols: Rea
 
 /** Whether a candidate is a value with no symbol (`64`, `\alpha \le 1/32`, `9 \times 9`). */
 export function isNumberOnly(candidate: string): boolean {
-  return NUMBER_ONLY.test(candidate);
+  return numberOnly(candidate);
 }
 
 /**
@@ -62,7 +67,7 @@ export function isNumberOnly(candidate: string): boolean {
  * symbolic answer, and the side before it is the answer the response states in general.
  */
 export function withoutWorkedValue(sides: string[], symbols: ReadonlySet<string>): string | undefined {
-  if (!symbols.size || sides.length < 3 || !NUMBER_ONLY.test(sides[sides.length - 1]!)) return undefined;
+  if (!symbols.size || sides.length < 3 || !numberOnly(sides[sides.length - 1]!)) return undefined;
   const general = sides.slice(0, -1);
   return general.slice(1).some((s) => [...namesIn(s)].some((n) => symbols.has(n))) ? general.join(' = ') : undefined;
 }

@@ -103,7 +103,10 @@ export function storable(text: string): string {
 
 /** JSON of a value with `storable` strings (JSON would escape a NUL, but reading it back gives it again). */
 export function storableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? storable(v) : v));
+  // A replacer is called for every value (1% of grading a batch); JSON prints a NUL as `\u0000` (and the six
+  // characters `\u0000` in a text as `\\u0000`, which this finds too), so only a text that may hold one takes it.
+  const json = JSON.stringify(value);
+  return json?.includes('\\u0000') ? JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? storable(v) : v)) : json;
 }
 
 /** The columns of a model result that a resume replaces (all but its key). */
