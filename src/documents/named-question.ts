@@ -23,8 +23,15 @@ const TITLE_CHARS = 200;
 /** The one question of the key that `text` names, however often; undefined when it names none, several, or one the key lacks. */
 function onlyKeyQuestion(text: string, outline: readonly QuestionOutline[]): string | undefined {
   if (!/\d/.test(text)) return undefined;
-  const named = new Set<string>();
-  for (const m of text.matchAll(QUESTION_WORD)) for (const n of [m[1], m[2]]) if (n) named.add(String(Number(n)));
+  return onlyOf(
+    [...text.matchAll(QUESTION_WORD)].flatMap((m) => [m[1], m[2]]),
+    outline,
+  );
+}
+
+/** The question numbers named (`'04'` is 4), when they are one the key has and no other. */
+function onlyOf(numbers: readonly (string | undefined)[], outline: readonly QuestionOutline[]): string | undefined {
+  const named = new Set(numbers.filter((n): n is string => !!n).map((n) => String(Number(n))));
   const only = named.size === 1 ? [...named][0]! : undefined;
   return only && outline.some((o) => o.number === only) ? only : undefined;
 }
@@ -71,7 +78,8 @@ export function questionOfFileName(path: string | undefined, outline: readonly Q
     ?.toLowerCase()
     .replace(/\.[a-z0-9]{1,5}$/, '');
   if (!base || !/\d/.test(base)) return undefined;
-  const named = new Set([...base.matchAll(FILE_QUESTION)].map((m) => String(Number(m[1]))));
-  const only = named.size === 1 ? [...named][0]! : undefined;
-  return only && outline.some((o) => o.number === only) ? only : undefined;
+  return onlyOf(
+    [...base.matchAll(FILE_QUESTION)].map((m) => m[1]),
+    outline,
+  );
 }
