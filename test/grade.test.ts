@@ -208,7 +208,7 @@ test('transcripts in JSON: ChatGPT export, Claude export, a message list; a brok
   const broken = readSubmission('{"mapping": ', 'broken.json', key, set);
   assert.equal(broken.responses.length, 0);
   assert.match(broken.warnings[0]!, /broken\.json: not valid JSON/);
-  assert.throws(() => readMessages('[{"role": "robot", "content": "x"}]', 'json-messages'), /message 1: role must be user or assistant/);
+  assert.throws(() => readMessages('[{"role": "robot", "content": "x"}]', 'json-messages'), /speakers \("robot"\) are neither a person's .* nor a model's/);
 });
 
 const corpus = corpusDir();

@@ -6,6 +6,8 @@ import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
 import { isTurnTail } from './turn-tails.js';
+import { jsonConversation, jsonLines } from './json-chat.js';
+import { jsonAnswerLines } from './json-answers.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -462,16 +464,15 @@ export function parseClaudeJson(json: unknown): Message[] {
   return conv.chat_messages.map((m): Message => ({ role: m.sender === 'human' ? 'user' : 'assistant', text: (m.text || contentText(m.content)).trim() })).filter((m) => m.text);
 }
 
-/** A plain JSON list of messages: `[{"role": "user", "content": "..."}]` (or `{"messages": [...]}`). */
+/**
+ * Any other JSON a chat is kept in: a list of messages (`[{"role": "user", "content": "..."}]`,
+ * `{"messages": [...]}`, an app's own names for speaker and text), [question, reply] pairs, a tree
+ * of messages (jsonConversation); JSON Lines as the list of their objects.
+ */
 export function parseJsonMessages(json: unknown): Message[] {
-  const list = Array.isArray(json) ? json : (json as { messages?: unknown[] })?.messages;
-  if (!Array.isArray(list)) throw new TranscriptError('expected a list of messages, or {"messages": [...]}');
-  return list.map((m, i) => {
-    const o = m as { role?: string; content?: unknown; text?: string };
-    const role = o.role === 'user' || o.role === 'human' ? 'user' : o.role === 'assistant' || o.role === 'model' ? 'assistant' : undefined;
-    if (!role) throw new TranscriptError(`message ${i + 1}: role must be user or assistant (found ${JSON.stringify(o.role)})`);
-    return { role, text: contentText(o.content ?? o.text).trim() } as Message;
-  });
+  const chat = jsonConversation(json);
+  if ('problem' in chat) throw new TranscriptError(chat.problem);
+  return chat.messages;
 }
 
 function isJson(text: string): boolean {
@@ -506,8 +507,12 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   if (/\.json$/i.test(fileName) || ((t.startsWith('{') || t.startsWith('[')) && isJson(t))) {
     if (/"mapping"\s*:/.test(t)) return 'chatgpt-json';
     if (/"chat_messages"\s*:/.test(t)) return 'claude-json';
+    // (`{"1a": "...", "1b": "..."}`: answers keyed by part are a write-up, one labelled line each.)
+    if (t.startsWith('{') && jsonAnswerLines(t) !== t) return 'writeup';
     return 'json-messages';
   }
+  // JSON Lines: an API's log or a chat app's `.jsonl`, an object per line.
+  if (/\.jsonl$/i.test(fileName) || (t.startsWith('{') && jsonLines(t))) return 'json-messages';
   // A shared-link page copied as Markdown heads both turns as headings (`##### You said:` /
   // `###### ChatGPT said:`); its log-in banner's bare `ChatGPT` line is no turn of ChatGPT's page text.
   if (USER_HEADING.test(text) && MODEL_HEADING.test(text)) return 'markdown-chat';
@@ -578,6 +583,11 @@ export function reasoningLeftOut(messages: Message[]): Message[] {
   return messages.map((m) => (m.role === 'assistant' ? { ...m, text: withoutReasoning(m.text).trim() } : m));
 }
 
+/** The messages read, or when none were, the other reading's. */
+function orElse(messages: Message[], other: () => Message[]): Message[] {
+  return messages.length ? messages : other();
+}
+
 function messagesOf(text: string, format: SubmissionFormat): Message[] {
   switch (format) {
     case 'chatgpt-text':
@@ -593,9 +603,13 @@ function messagesOf(text: string, format: SubmissionFormat): Message[] {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        throw new TranscriptError(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+        json = jsonLines(text);
+        if (!json) throw new TranscriptError(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       }
-      return format === 'chatgpt-json' ? parseChatGptJson(json) : format === 'claude-json' ? parseClaudeJson(json) : parseJsonMessages(json);
+      if (format === 'claude-json') return parseClaudeJson(json);
+      // (An export with ChatGPT's tree whose messages hold their text in other fields — DeepSeek's `fragments` — is read as any other.)
+      if (format === 'chatgpt-json') return orElse(parseChatGptJson(json), () => parseJsonMessages(json));
+      return parseJsonMessages(json);
     }
     default:
       throw new TranscriptError(`${format} is not a transcript format`);

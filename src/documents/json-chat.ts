@@ -1,0 +1,232 @@
+import type { Message } from '../model/submission.js';
+
+/**
+ * A conversation in whatever JSON a chat app, an exporter or an API log keeps it. Apps agree on
+ * the shape, not the names: somewhere in the file is a list of messages, each naming its speaker
+ * (`role`, `sender`, `from`, `author`, `is_user` ...) and holding its text (`content`, `text`,
+ * `value`, `mes`, `parts` ...), or a list of [person, reply] pairs, or a tree of messages linked
+ * by parent and children whose shown branch is the conversation. The longest such list is the
+ * chat; a system prompt, tool calls and results, and shown reasoning are no turn of it.
+ */
+export type JsonChat = { messages: Message[] } | { problem: string };
+
+type Speaker = 'user' | 'assistant' | 'skip';
+
+const PERSON = /^(?:user|human|you|me|student|person|prompt|request|customer|input|query|question)$/i;
+const MODEL = /^(?:assistant|model|ai|bot|gpt|chatbot|llm|agent|response|output|answer|reply|completion)$/i;
+/** Speakers whose messages are the app's, not the conversation's. */
+const MACHINERY = /^(?:system|developer|tool|tools|function|ipython|context|metadata|think|thinking|thought|reasoning|error)$/i;
+/** Content blocks that are no words of the turn: reasoning, tool traffic, pictures. */
+const NOT_WORDS = /think|thought|reason|^(?:tool|function|image|input_image|image_url|file|document|redacted)/i;
+
+const SPEAKER_FLAGS: [string, Speaker, Speaker][] = [
+  ['is_user', 'user', 'assistant'],
+  ['isUser', 'user', 'assistant'],
+  ['is_human', 'user', 'assistant'],
+  ['isHuman', 'user', 'assistant'],
+  ['from_user', 'user', 'assistant'],
+  ['fromUser', 'user', 'assistant'],
+  ['is_bot', 'assistant', 'user'],
+  ['isBot', 'assistant', 'user'],
+];
+const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'participant', 'type', 'name'];
+const TEXT_FIELDS = ['content', 'text', 'value', 'mes', 'message', 'parts', 'body', 'markdown', 'raw_content', 'response', 'output', 'data', 'fragments', 'steps'];
+/** Lists of a turn's versions (regenerations, swipes): one of them was shown. */
+const VERSION_FIELDS = ['versions', 'candidates', 'alternatives', 'swipes'];
+const SELECTED_FIELDS = ['currentlySelected', 'current_version', 'selected', 'selectedIndex', 'swipe_id', 'primary_candidate_index'];
+
+/** A token a front end puts in a pair's place that no one said (`<|BEGIN-VISIBLE-CHAT|>`). */
+const PLACEHOLDER = /^<\|[^|<>]*\|>$/;
+const HTML_ESCAPE = /&(?:#x?[0-9a-f]+|quot|amp|lt|gt|nbsp);/gi;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The speaker a message names: a known word, the app's machinery, or an unknown name (a bot's). */
+function speakerName(o: Record<string, unknown>): { speaker?: Speaker; name?: string } {
+  for (const [flag, yes, no] of SPEAKER_FLAGS) if (typeof o[flag] === 'boolean') return { speaker: o[flag] ? yes : no };
+  for (const field of SPEAKER_FIELDS) {
+    const v = o[field];
+    if (isObject(v)) {
+      const inner = speakerName(v);
+      if (inner.speaker || inner.name) return inner;
+      continue;
+    }
+    if (typeof v !== 'string' || !v.trim() || v.length > 60) continue;
+    const word = v.trim();
+    if (PERSON.test(word)) return { speaker: 'user' };
+    if (MODEL.test(word)) return { speaker: 'assistant' };
+    if (MACHINERY.test(word) || NOT_WORDS.test(word)) return { speaker: 'skip' };
+    // (`type` names a block's kind as often as a speaker, `name` a person as often as a bot: an unknown word there is no speaker.)
+    if (field !== 'type' && field !== 'name') return { name: word };
+  }
+  return {};
+}
+
+/** The version of a turn that was shown, when the turn keeps several. */
+function shownVersion(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const field of VERSION_FIELDS) {
+    const list = o[field];
+    if (!Array.isArray(list) || !list.length) continue;
+    const index = SELECTED_FIELDS.map((f) => o[f]).find((x): x is number => typeof x === 'number' && x >= 0 && x < list.length);
+    const chosen = list[index ?? list.length - 1];
+    if (isObject(chosen)) return { ...o, ...chosen, [field]: undefined };
+    if (typeof chosen === 'string') return { ...o, text: chosen, [field]: undefined };
+  }
+  return undefined;
+}
+
+/** The words of a message's content, whatever blocks hold them; reasoning and tool traffic left out. */
+function wordsOf(v: unknown, depth = 0): string {
+  if (typeof v === 'string') return v;
+  if (depth > 6) return '';
+  if (Array.isArray(v))
+    return v
+      .map((x) => wordsOf(x, depth + 1))
+      .filter(Boolean)
+      .join('\n');
+  if (!isObject(v)) return '';
+  if (v.thought === true || v.isThought === true) return '';
+  for (const kind of [v.type, v.content_type]) if (typeof kind === 'string' && NOT_WORDS.test(kind)) return '';
+  const version = shownVersion(v);
+  if (version) return wordsOf(version, depth + 1);
+  for (const field of TEXT_FIELDS) {
+    const words = wordsOf(v[field], depth + 1);
+    if (words.trim()) return words;
+  }
+  return '';
+}
+
+interface Reading {
+  messages: Message[];
+  /** Speakers' names no rule placed. */
+  unknown: Set<string>;
+}
+
+/** A list's items read as messages: objects naming a speaker, or [person, reply] pairs. */
+function readList(list: unknown[]): Reading {
+  const reading: Reading = { messages: [], unknown: new Set() };
+  if (list.every((x) => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string'))) {
+    for (const [person, reply] of list as [string, string][]) {
+      if (person.trim() && !PLACEHOLDER.test(person.trim())) reading.messages.push({ role: 'user', text: person.trim() });
+      if (reply.trim() && !PLACEHOLDER.test(reply.trim())) reading.messages.push({ role: 'assistant', text: reply.trim() });
+    }
+    return reading;
+  }
+  const named: { name?: string; speaker?: 'user' | 'assistant'; text: string }[] = [];
+  for (const item of list) {
+    if (!isObject(item)) continue;
+    const own = speakerName(item);
+    // (A turn kept in versions names its speaker in each: LM Studio's `{"versions": [{"role": ...}], "currentlySelected": 0}`.)
+    const o = own.speaker || own.name ? item : (shownVersion(item) ?? item);
+    const who = o === item ? own : speakerName(o);
+    if (!who.speaker && !who.name) continue;
+    if (who.speaker === 'skip') continue;
+    named.push({ ...(who.speaker ? { speaker: who.speaker } : { name: who.name }), text: wordsOf(o).trim() });
+  }
+  // A bot under its own name (`"author": "chinchilla"`) speaks to a person the list names as one: the one other name is the model.
+  const names = new Set(named.filter((n) => n.name).map((n) => n.name!));
+  const modelName = names.size === 1 && named.some((n) => n.speaker === 'user') ? [...names][0] : undefined;
+  for (const n of named) {
+    const role = n.speaker ?? (n.name === modelName ? 'assistant' : undefined);
+    if (!role) {
+      reading.unknown.add(n.name!);
+      continue;
+    }
+    if (n.text && !PLACEHOLDER.test(n.text)) reading.messages.push({ role, text: n.text });
+  }
+  return reading;
+}
+
+/** A map of messages linked by parent and children: its shown branch, from `current` (else the last leaf) up to the root. */
+function shownBranch(tree: Record<string, unknown>, current: unknown): unknown[] | undefined {
+  const nodes = Object.entries(tree).filter((e): e is [string, Record<string, unknown>] => isObject(e[1]));
+  const parentOf = (n: Record<string, unknown>) => n.parent ?? n.parentId ?? n.parent_id;
+  const childrenOf = (n: Record<string, unknown>) => n.children ?? n.childrenIds ?? n.children_ids;
+  if (nodes.length < 2 || !nodes.every(([, n]) => parentOf(n) !== undefined || Array.isArray(childrenOf(n)))) return undefined;
+  let id = typeof current === 'string' && current in tree ? current : [...nodes].reverse().find(([, n]) => !(childrenOf(n) as unknown[] | undefined)?.length)?.[0];
+  const chain: unknown[] = [];
+  const seen = new Set<string>();
+  while (id && isObject(tree[id]) && !seen.has(id)) {
+    seen.add(id);
+    const node = tree[id] as Record<string, unknown>;
+    chain.unshift(node.message ?? node);
+    const parent = parentOf(node);
+    id = typeof parent === 'string' ? parent : undefined;
+  }
+  return chain;
+}
+
+/** The messages a branch's nodes hold: a node is a message, or holds a list of blocks that are (a request and its response). */
+function branchMessages(chain: unknown[]): Reading {
+  const reading: Reading = { messages: [], unknown: new Set() };
+  for (const node of chain) {
+    if (!isObject(node)) continue;
+    const one = readList([node]);
+    const parts = one.messages.length || one.unknown.size ? one : readList(Object.values(node).find((v): v is unknown[] => Array.isArray(v) && v.some(isObject)) ?? []);
+    reading.messages.push(...parts.messages);
+    for (const name of parts.unknown) reading.unknown.add(name);
+  }
+  return reading;
+}
+
+const escapes = (r: Reading) => r.messages.reduce((n, m) => n + (m.text.match(HTML_ESCAPE)?.length ?? 0), 0);
+
+/** The conversation a JSON document holds (module comment), or what kept it from being read. */
+export function jsonConversation(json: unknown): JsonChat {
+  let best: Reading | undefined;
+  const unknown = new Set<string>();
+  let personOnly = false;
+  let seen = 0;
+  const consider = (r: Reading) => {
+    for (const name of r.unknown) unknown.add(name);
+    if (!r.messages.some((m) => m.role === 'assistant')) {
+      personOnly ||= r.messages.length > 0;
+      return;
+    }
+    // The longest list is the chat; of two as long (the same chat kept raw and escaped for a page), the one without HTML escapes.
+    if (!best || r.messages.length > best.messages.length || (r.messages.length === best.messages.length && escapes(r) < escapes(best))) best = r;
+  };
+  const walk = (v: unknown, depth: number) => {
+    // (A large export is walked only so far: the chat is near the top of every shape seen.)
+    if (depth > 8 || ++seen > 200_000) return;
+    if (Array.isArray(v)) {
+      if (v.length && (v.some(isObject) || Array.isArray(v[0]))) consider(readList(v));
+      for (const x of v) if (typeof x === 'object' && x !== null) walk(x, depth + 1);
+      return;
+    }
+    if (!isObject(v)) return;
+    for (const x of Object.values(v)) {
+      if (Array.isArray(x)) walk(x, depth + 1);
+      else if (isObject(x)) {
+        const branch = shownBranch(x, v.current_node ?? v.currentId ?? v.current_id);
+        if (branch) consider(branchMessages(branch));
+        else walk(x, depth + 1);
+      }
+    }
+  };
+  walk(json, 0);
+  if (best) return { messages: best.messages };
+  if (personOnly) return { problem: "no model's reply found: its messages are the person's (and the system's) only" };
+  if (unknown.size)
+    return {
+      problem: `no conversation found: its speakers (${[...unknown]
+        .slice(0, 4)
+        .map((n) => JSON.stringify(n))
+        .join(', ')}) are neither a person's (user, human) nor a model's (assistant, model, bot)`,
+    };
+  return {
+    problem:
+      'no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), or a list of [question, reply] pairs',
+  };
+}
+
+/** JSON Lines (one object per line: an API log, a chat app's `.jsonl`) as the list they make; undefined when the text is not that. */
+export function jsonLines(text: string): unknown[] | undefined {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length < 2 || !lines.every((l) => /^\s*[{[]/.test(l))) return undefined;
+  try {
+    return lines.map((l) => JSON.parse(l) as unknown);
+  } catch {
+    return undefined;
+  }
+}
