@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { expandSubmissions } from '../src/cli/grade.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -89,6 +90,15 @@ test('grade expands folders (sorted, subfolders too, hidden and other files skip
     .slice(1)
     .map((l) => l.split(',')[0]);
   assert.deepEqual(rows, ['alice.md', 'bob.md', 'carol.txt']);
+});
+
+test('a folder contributes the documents people hand in (PDFs, notebooks, pages, word files), not rosters or keys', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partcredit-folder-'));
+  for (const f of ['a.pdf', 'b.ipynb', 'c.html', 'd.docx', 'e.odt', 'f.jsonl', 'g.md', 'roster.csv', 'key.yaml', 'photo.png']) writeFileSync(join(dir, f), 'x');
+  assert.deepEqual(
+    expandSubmissions([dir]).map((f) => f.slice(dir.length + 1)),
+    ['a.pdf', 'b.ipynb', 'c.html', 'd.docx', 'e.odt', 'f.jsonl', 'g.md'],
+  );
 });
 
 test('grade --fail-under exits 1 when a submission scores below it, 0 when none does', () => {

@@ -63,8 +63,12 @@ export function writeReports(out: OutFolder, results: GradedSubmission[], title:
   );
 }
 
-/** Extensions of the files a folder given to `grade` contributes: write-ups and transcripts. */
-const SUBMISSION_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.tex']);
+/**
+ * Extensions of the files a folder given to `grade` contributes: write-ups and transcripts, and the
+ * documents people hand in (PDFs, notebooks, saved pages, word processors' files). A sheet (`.csv`)
+ * is as often a roster as a submission: it is graded when named, not picked up.
+ */
+const SUBMISSION_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json', '.jsonl', '.tex', '.pdf', '.ipynb', '.html', '.htm', '.docx', '.odt']);
 
 /**
  * The submission files the arguments name: a file as given, a folder as the submissions in it
