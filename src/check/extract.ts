@@ -116,6 +116,9 @@ const TRAILING_CONDITION =
  */
 const TRAILING_DEFINITION = /(?<=\S)\s+\(\s*(?:(?:where|with|here|using|for)\s+)?[A-Za-z](?:_\{?[A-Za-z0-9]{1,6}\}?)?\s*=(?!=)[^()=]{1,60}(?:\([^()=]*\)[^()=]*)?\)$/;
 
+/** Words after a plain-text formula that speak about it (`, which recovers ...`, ` per iteration, faster by ...`): none of its value. */
+const WORDS_AFTER = /^[,;]?\s+(?:[A-Za-z]{2,}\s+){1,}[A-Za-z]/;
+
 /** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
 const COMPARED_BY =
   /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
@@ -772,6 +775,23 @@ const ANSWERED_PART = String.raw`(?:${NAMED_PART}\s*)?`;
 const DESCRIBES_RESULT = /^result\s*is\b/i;
 /** Words after which a formula is the conclusion: "Answer:", "Therefore", "Thus". */
 const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|${ANSWERED_PART}:|=)|(?:^|[\\s*$])(?:${CONCLUSION_WORDS}|∴|\\\\therefore)\\b[,:\\s]`, 'gi');
+/**
+ * `People say the official answer is ...`, `(my partner thinks the answer is ...)`, `according to the
+ * book, the answer is ...`: an answer the writer attributes to someone else, in the words before the
+ * marker in its sentence. (`They are independent, so the answer is ...` says nothing of anyone.)
+ */
+const REPORTED =
+  /\b(?:(?:people|they|others|some(?:one|body)?|the\s+(?:ta|book|grader|professor|instructor|solutions?)|my\s+(?:classmates?|friends?|partner))\s+(?:say|says|said|claim(?:s|ed)?|think|thinks|thought|wrote|suggest(?:s|ed)?)|official|according\s+to)\b[^.!?]*$/i;
+
+/** Whether the answer a marker at `index` introduces is reported as someone else's (REPORTED). */
+function reportedBefore(response: string, index: number): boolean {
+  const from = Math.max(0, index - 160);
+  const before = response.slice(from, index);
+  // (A paragraph wrapped by hand goes on over its line break: `My partner` / `thinks the answer is`.)
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('.\n'), before.lastIndexOf('('), before.lastIndexOf('\n\n')) + 1);
+  return sentence.length > 2 && REPORTED.test(sentence.replace(/\s+/g, ' '));
+}
+
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
 /** Words that make a label name a result (`Output shape:`, `Total runtime:`, `Receptive field:`). */
@@ -908,6 +928,7 @@ export function answerCandidates(written: string): Candidate[] {
     if (final) finals.add(lo);
   };
   for (const m of response.matchAll(CONCLUSION)) {
+    if (reportedBefore(response, m.index!)) continue;
     const strong = STATES_ANSWER.test(m[0]) || /sol/i.test(m[0]);
     // "The result is $d_{out} \times d_{out}$" in a step of the working says what a step produced, as
     // strongly as "Answer:" says what the reply concludes, but not that it is the reply's final answer.
@@ -918,7 +939,14 @@ export function answerCandidates(written: string): Candidate[] {
       // Bold marks, not a power between two operands (`c*d_in*d_out**2` as SymPy prints it).
       .replace(/(?<![\w)])\*\*|\*\*(?![\w(])|TO BE GRADED:?|#+/gi, '')
       .trim();
-    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, states);
+    if (strong && rest && !rest.includes('$') && rest.length < 80 && /[\d(\\]/.test(rest)) {
+      push(rest.replace(/[.]\s*$/, ''), 'marker', 55, m.index!, states);
+      // `Answer: c = 1/sqrt(d_in), which recovers Xavier`: the formula the line opens on, before its words about it, is what it states.
+      const first = plainFormulas(rest)[0];
+      const start = first ? rest.indexOf(first.text) : -1;
+      const end = start + (first?.text.length ?? 0);
+      if (start >= 0 && start < 12 && WORDS_AFTER.test(rest.slice(end))) push(rest.slice(0, end), 'marker', 55.5, m.index!, states);
+    }
   }
   // Each pattern below scans the whole reply; a word it cannot match without says when to skip it.
   const lower = response.toLowerCase();
@@ -995,7 +1023,8 @@ export function answerCandidates(written: string): Candidate[] {
             .split('\n')[0]!
             .replace(/^[\s$\\)\]]*/, '');
     const compares = (before.includes('$') && (COMPARED_BY.test(before) || COMPARED_BY_FR.test(before))) || (before.includes('加') && COMPARED_BY_ZH.test(before)) || COMPARES_AFTER.test(after);
-    const position = at(f.index) - (compares ? 20 : 0);
+    // (`My partner thinks it is $\sqrt{d_{out} d_{in}}$`: a formula reported as someone else's answer is no conclusion of the writer's.)
+    const position = at(f.index) - (compares || reportedBefore(response, f.index) ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
     const marked = inside ? 50 : (reason.get(i) ?? 0);

@@ -271,6 +271,8 @@ function labelledOnLine(line: string, name: string): { said: string; last: boole
     let m = LABELLED_LINE.exec(segments[k]!) ?? WORDED_EQUALS.exec(segments[k]!);
     // A speaker's name before the label (`ChatGPT: Weights: ...`, a pasted chat's line).
     if (m && !labelNames(m[1]!, name) && m[2]!.includes(':')) m = LABELLED_LINE.exec(m[2]!) ?? m;
+    // (`Answer: alpha = sqrt(d_out). ...`: a statement of the name after the word that marks the line as the answer.)
+    else if (m && /^\W*(?:final\s+)?answer\W*$/i.test(m[1]!)) m = WORDED_EQUALS.exec(m[2]!) ?? m;
     if ((!m || !labelNames(m[1]!, name)) && segments.length === 1) {
       // A column of labels states one value a line: the next line is the next label's, not this one's going on.
       const gapped = GAPPED_LABEL.exec(line);

@@ -69,6 +69,8 @@ export interface LineLabel {
   length: number;
   /** Whether it is an explicit heading (`Problem 4:`, `Question 7`) rather than a bare `(a)`. */
   strong: boolean;
+  /** The label says what follows it is the part's answer (`Answer (b): ...`, `Final answer 3(d):`), not its working. */
+  answers?: true;
 }
 
 /** Lead-in a label may carry: a list bullet, a Markdown heading, bold or italics. */
@@ -146,8 +148,11 @@ const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated
  */
 const DASHED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})[-–]([a-hA-H])(?:[.-]([1-9]|[ivx]{1,4}))?(?:\*\*)?\s*[:.]?(?:\*\*)?(?=\s*$|\s*\(|\s+[—–]\s)/;
 
+/** The word `answer` (not `solution`, which heads working) before a label. */
+const SAYS_ANSWER = /\b(?:answer|ans)\b/i;
+
 /** An answer's word before a numbered part's label (`**Answer 3(d) i.**`), kept apart from the bold mark before it. */
-const ANSWER_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:answer|solution|ans\.|sol\.)\s+(?:(?:to|for|of)\s+)?(?=(?:q|question|problem)?\s*\d{1,2}\s*\(?[a-h]\))/i;
+const ANSWER_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:(?:final\s+)?answer|solution|ans\.|sol\.)\s+(?:(?:to|for|of)\s+)?(?=(?:q|question|problem)?\s*\d{1,2}\s*\(?[a-h]\))/i;
 
 /**
  * A part's id set in a pair of delimiters, the way a typed write-up tags each answer (`[1a]`, `{2.c}`,
@@ -205,7 +210,7 @@ export function readLineLabel(line: string): LineLabel | undefined {
   const answered = ANSWER_WORD.exec(line);
   if (answered) {
     const inner = readLineLabel(answered[1]! + line.slice(answered[0].length));
-    if (inner?.question && inner.part) return { ...inner, length: inner.length + answered[0].length - answered[1]!.length };
+    if (inner?.question && inner.part) return { ...inner, length: inner.length + answered[0].length - answered[1]!.length, ...(SAYS_ANSWER.test(answered[0]) ? { answers: true as const } : {}) };
   }
   const bracketed = bracketedLabel(line);
   if (bracketed) return bracketed;
@@ -238,7 +243,7 @@ export function readLineLabel(line: string): LineLabel | undefined {
   // number before a part letter in brackets (`1. **(a)**`).
   const bare = line.replace(/^\s*(?:[-*+•]\s+|[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s*|\d{1,2}[.)]\s+(?=(?:\*\*)?\([a-hA-H]\)))?(?:#{1,6}\s+)?/u, '');
   // `Solution (a):`, `**Answer to (b).**`: the word a write-up puts before the part it answers.
-  const answerWord = /^(\*\*)?(?:answer|solution|ans\.?|sol\.?)\s*(?:(?:to|for|of)\s+)?(?:part\s*)?(?=\([a-h]\)|[a-h]\))/i.exec(bare);
+  const answerWord = /^(\*\*)?(?:(?:final\s+)?answer|solution|ans\.?|sol\.?)\s*(?:(?:to|for|of)\s+)?(?:part\s*)?(?=\([a-h]\)|[a-h]\))/i.exec(bare);
   const s = answerWord ? (answerWord[1] ?? '') + bare.slice(answerWord[0].length) : bare;
   const lead = line.length - s.length;
   // (a) **(a)** a) (b). **(a):** (A) B) — a part letter alone; `a.` / `**a.**` / `a:` only before a space, so
@@ -253,7 +258,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
   ) {
     const roman = m[2] ?? m[3] ?? m[5] ?? m[6];
     const sub = roman && isRoman(roman) ? { subpart: roman } : {};
-    return { part: (m[1] ?? m[4] ?? m[7])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false };
+    const answers = answerWord && SAYS_ANSWER.test(answerWord[0]) ? { answers: true as const } : {};
+    return { part: (m[1] ?? m[4] ?? m[7])!.toLowerCase(), ...sub, length: lead + m[0].length, strong: false, ...answers };
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {

@@ -372,7 +372,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       current = label
         ? {
             label,
-            text: (dollar ? '$$' : '') + line.slice(label.length + (also?.length ?? 0)),
+            // (`Answer (b): 2c d_out d_in^2 per iteration, ...`: the label's word marks what follows it on its line as the answer.)
+            text: (dollar ? '$$' : '') + answerMark(label, line, line.slice(label.length + (also?.length ?? 0))),
             line: firstLine + i,
             ...(also?.parts.length ? { also: also.parts } : {}),
             ...(row ? { row: true } : {}),
@@ -387,6 +388,11 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   if (current.text.trim() || current.label || current.numbered) out.push(current);
   return out;
 }
+
+/** A label's line after it, marked `Answer:` when the label says its text is the answer (LineLabel.answers). */
+const answerMark = (label: LineLabel, line: string, rest: string) =>
+  // (Only a label closed by its colon: `Answer problem 1 (a) and (b) ...` asks for answers; it states none.)
+  label.answers && rest.trim() && /[:：]\s*(?:\*\*)?\s*$/.test(line.slice(0, label.length)) ? `Answer: ${rest.trimStart()}` : rest;
 
 /** Words that ask, at a sentence's start: what a pasted part statement has and a reply's text seldom does. */
 export const ASKS = /(?:^|[.:)]\s+)(?:compute|derive|evaluate|find|show|prove|explain|determine|calculate|fill in|give|write|plot|sketch|what|which|how|why|is there)\b/i;
