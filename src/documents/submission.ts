@@ -69,6 +69,7 @@ import { bareEnvironmentsAsDisplays } from './bare-environments.js';
 import { withoutPaneGutter } from './pane-gutter.js';
 import { withoutOutlineTaskMarks } from './task-marks.js';
 import { questionOfFileName } from './named-question.js';
+import { quizReviewAsWriteup } from './quiz-review.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -166,7 +167,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   const outline = assignmentOf(key, problems).outline;
   // (`Model: GPT-4.1` and `Student: R. Okafor` over a chat name it; they head no turn.)
   // (`Q2.2 Forward scalar c`: an online assignment's numbers for the key's letters, read as them.)
-  const text = numberedSubparts(withoutHeaderFields(folded), outline);
+  // (`Question 3` / `Marked out of 2.00` / `HW4 Problem 2(a). ...`: a quiz review's slots, read as the parts their questions name.)
+  const text = quizReviewAsWriteup(numberedSubparts(withoutHeaderFields(folded), outline), outline);
   const format = detectFormat(text, path ?? id);
   // (`hw4-q2.md`: the question its letters are of, when nothing in the text names one.)
   const fileQuestion = questionOfFileName(path ?? id, outline);
