@@ -356,6 +356,25 @@ function labelledValues(text: string, name: string, siblings: readonly string[] 
   return [...namedInSentence(lines, name), ...out];
 }
 
+/** A second label further on a line (`; **biases:** F`, `. Output: ...`). */
+const ANOTHER_LABEL = /(?:^|[;.,]\s+)(?:\*\*)?[A-Za-z][A-Za-z _-]{0,30}(?:\*\*)?\s*:(?:\*\*)?\s/;
+
+/**
+ * Whether a candidate stands on a line that another of the part's answers' labels opens (`- Biases: **F**`
+ * when looking for the weights): a list of labelled values gives each its own line, so the value
+ * on a sibling's line is never this answer's, whatever else this answer's own line fails to give.
+ */
+function onSiblingsLine(text: string, c: Candidate, siblings: readonly string[]): boolean {
+  if (c.at === undefined || !siblings.length) return false;
+  const start = text.lastIndexOf('\n', c.at - 1) + 1;
+  const end = text.indexOf('\n', c.at);
+  const line = text.slice(start, end < 0 ? undefined : end);
+  // (Only a label that opens the line: `(b) $y_2[n] = y[n-5]$. Property: ...` states the output before the property's label.)
+  // (Nor a line of several labels, `**Weights:** $K^2CF$; **biases:** $F$; **output:** ...`: each value is its own label's.)
+  const m = LABELLED_LINE.exec(line);
+  return !!m && siblings.some((n) => labelNames(m[1]!, n)) && !ANOTHER_LABEL.test(m[2]!);
+}
+
 /** What the lines labelled with an answer's name (`- Batch normalization? No.`, `Weights: ...`) say of it, the last first; undefined when none is. */
 export function labelledStatement(text: string, name: string): string | undefined {
   let said: string | undefined;
@@ -645,7 +664,8 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     const statements = (c: Candidate) => [...pieces(c.text), ...commaItems(c.text)].filter((p) => [wanted, ...siblings].some((n) => statesName(p, n)));
     const several = (c: Candidate) => new Set(statements(c)).size > 1;
     const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
-    const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)));
+    // (`- Output shape: **(...) × F**` under `- Weights: ...`: a formula on a line another answer's label heads is that answer's.)
+    const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)) && !onSiblingsLine(text, c, siblings));
     // Each statement of several is read where the whole was found (a box listing both answers is still a box).
     const ownPiece = candidates.flatMap((c) =>
       several(c)
@@ -654,7 +674,10 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
             .map((p) => ({ ...c, text: p }))
         : [],
     );
-    const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted, siblings), ...ownPiece];
+    // (`- Biases: one per filter → **F biases**`: a label's statement that counts its own noun gives the count.)
+    const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted, siblings), ...ownPiece].flatMap((l) =>
+      l.how === 'marker' && l.at === undefined ? [...countedValues(l.text, wanted), l] : [l],
+    );
     // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
     if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
     // `K²CF, F, (...) × F` for weights, biases and output shape: nothing names the values, so their places do.

@@ -155,6 +155,12 @@ const SAYS_ANSWER = /\b(?:answer|ans)\b/i;
 const ANSWER_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:(?:final\s+)?answer|solution|ans\.|sol\.)\s+(?:(?:to|for|of)\s+)?(?=(?:q|question|problem)?\s*\d{1,2}\s*\(?[a-h]\))/i;
 
 /**
+ * Words that lead into a bracketed part's letter on a line of their own, the line ending on a colon
+ * (`Final answer (a):`, `For (b):`, `Answer to (d)(ii):`); a sentence that goes on after the colon is no label.
+ */
+const LED_LETTER = /^(\s*(?:\*\*)?)(?:(?:final\s+)?(?:answer|result)|solution|for)\s+(?:(?:to|for|of)\s+)?(?=\([a-h]\)(?:\s*\(?[ivx]{1,4}\))?\s*:(?:\*\*)?\s*$)/i;
+
+/**
  * A part's id set in a pair of delimiters, the way a typed write-up tags each answer (`[1a]`, `{2.c}`,
  * `<Q3d.ii>`, `【2b】`, `[(c)]`): any bracket pair, the id inside in any numbering canonicalPartId
  * reads, or a part letter alone. Then the end of the line, a space or a colon; `[1a](url)` is a link,
@@ -211,6 +217,12 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (answered) {
     const inner = readLineLabel(answered[1]! + line.slice(answered[0].length));
     if (inner?.question && inner.part) return { ...inner, length: inner.length + answered[0].length - answered[1]!.length, ...(SAYS_ANSWER.test(answered[0]) ? { answers: true as const } : {}) };
+  }
+  // `Final answer (a):`, `For (b):` alone on a line: a reply's words leading into the part it goes on to answer.
+  const led = LED_LETTER.exec(line);
+  if (led) {
+    const inner = readLineLabel(led[1]! + line.slice(led[0].length));
+    if (inner?.part) return { ...inner, length: inner.length + led[0].length - led[1]!.length };
   }
   const bracketed = bracketedLabel(line);
   if (bracketed) return bracketed;

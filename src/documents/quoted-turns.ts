@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { ASKS, HOLDS_MATH, asksForNext, isContinuation, isRecheck } from './segment.js';
+import { ASKS, HOLDS_MATH, asksForNext, isContinuation, isRecheck, opensOnAskedPart } from './segment.js';
 import { PASTED, type StatementIndex } from './pasted-statements.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 import { withoutFileNames } from './file-names.js';
@@ -44,12 +44,13 @@ function unquoted(lines: readonly string[], b: Block): string {
   return withoutQuoteMarks(lines.slice(b.from, b.to + 1));
 }
 
-/** Whether a person's quoted text asks: a question mark, a request in words, or a copy of the problem set's text. */
+/** Whether a person's quoted text asks: a question mark, a request in words, a part it opens on (`7(b): ...`), or a copy of the problem set's text. */
 function asks(text: string, index?: StatementIndex): boolean {
   const t = text.trim();
   if (t.includes('?')) return true;
   if (t.split('\n').some((l) => ASKS.test(l.trim()))) return true;
-  if (asksForNext(t) || isContinuation(t) || isRecheck(t) || /^(?:now|next|ok(?:ay)?|also|then|last|finally|please|can you|could you|what about|how about)\b/i.test(t)) return true;
+  if (asksForNext(t) || isContinuation(t) || isRecheck(t) || opensOnAskedPart(t) || /^(?:now|next|ok(?:ay)?|also|then|last|finally|please|can you|could you|what about|how about)\b/i.test(t))
+    return true;
   return !!index && index.match(t).share >= PASTED;
 }
 

@@ -753,6 +753,14 @@ const PARTS_PROMPT = new RegExp(
   'i',
 );
 
+/**
+ * Whether a person's turn opens on the part it asks for (`7(b): x and dy independent ...`,
+ * `Now 4(c) and 4(d)`), however it goes on: naming the part is the request, whether or not a verb asks.
+ */
+export function opensOnAskedPart(text: string): boolean {
+  return promptHeading(text).part !== undefined;
+}
+
 /** `... 1(a): statement`: a question's part named inside a line, a colon and its statement after it. */
 const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*:\s+\S/gi;
 

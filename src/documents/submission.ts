@@ -54,6 +54,7 @@ import { paragraphsApart } from './paragraph-breaks.js';
 import { speakerShapes } from './speaker-shapes.js';
 import { groupChatPeople } from './group-chat.js';
 import { promptGlyphTurns } from './prompt-glyphs.js';
+import { indentedPromptTurns } from './indented-prompts.js';
 import { inlineSpeakers } from './inline-speakers.js';
 import { withoutDeclaredRemarks } from './declared-remarks.js';
 import { withoutStatusLines } from './status-lines.js';
@@ -132,6 +133,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   // (Before names are paired: a group chat's people beside a model are no pair of speakers.)
   groupChatPeople,
   promptGlyphTurns,
+  // (A bare `>` is a quote's to every other reader: only where the program's lines are indented under it is it a prompt.)
+  indentedPromptTurns,
   speakerShapes,
   inlineSpeakers,
 ];
