@@ -4,6 +4,8 @@ import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
+import { noteExportAsText } from './note-exports.js';
+import { emailThreadAsText } from './email-thread.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
 import type { Message, Submission } from '../model/submission.js';
@@ -84,7 +86,11 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
+  // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)
+  noteExportAsText,
   htmlAsText,
+  // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
+  emailThreadAsText,
   // (Before any reader of lines: a pane's border down every line is no line's first sign.)
   withoutPaneGutter,
   // (Before any reader of markup: an exporter's `d\_out` is `d_out` to every reader after it.)

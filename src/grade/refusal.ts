@@ -39,8 +39,28 @@ const NOT_ANSWERED_HERE =
  */
 const NOTE_WORD = /n[o'’]?t\b|never|skipped|unanswered|unfinished|blank|no\s+answer|ran\s+out|paper|separate|attached/i;
 
-/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE), or undefined when it may answer. */
+/** An open to-do item's line, as note apps and Markdown write it (`- [ ] ...`, `☐ ...`), and its words. */
+const OPEN_TODO = /^\s*(?:[-*+•]\s+)?(?:\[\s\]|☐)\s+(\S.*)$/;
+
+/**
+ * `## f) Circular padding` over `- [ ] ask in section on Friday`: a part whose one statement is an open
+ * to-do, in any language, is left to do. Every other line must be a title or a rule, with no value in
+ * it (no relation, formula mark or number alone); the to-do's words none either. Its words, else undefined.
+ */
+function openToDoOnly(text: string): string | undefined {
+  if (text.length > 300 || !/\[\s\]|☐/.test(text)) return undefined;
+  const lines = text.split('\n').filter((l) => l.trim());
+  const todos = lines.filter((l) => OPEN_TODO.test(l));
+  if (todos.length !== 1) return undefined;
+  const words = OPEN_TODO.exec(todos[0]!)![1]!.trim();
+  const valueFree = (l: string) => l.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(l) && !/\d/.test(l.replace(/\b(?:\d+\p{L}+|\p{L}+\d+)[\p{L}\d]*\b/gu, ''));
+  return valueFree(words) && lines.every((l) => l === todos[0] || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || valueFree(l.trim())) ? words : undefined;
+}
+
+/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
+  const todo = openToDoOnly(text);
+  if (todo) return todo;
   // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
   if (text.length > 200 || !NOTE_WORD.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());

@@ -1,0 +1,78 @@
+/**
+ * Note apps export a note wrapped in their own format. Evernote's ENEX is XML: each `<note>` holds its
+ * `<title>` and, in CDATA, its body in ENML (XHTML with `<en-todo checked="true"/>` for a check box and
+ * `<en-media/>` for an attachment). Joplin's raw export, and other apps' sync files, append the note's
+ * record as `key: value` lines (`id: 8c1e...`, `parent_id:`, `created_time:`, `type_: 1`). Read as
+ * written, the wrapper's markup and the record's fields are taken for the last part's answer; read as
+ * the app shows the note, they are no text of it. A check box is kept as Markdown's task mark, so an
+ * open to-do in place of an answer is still seen as one.
+ */
+
+/** The cheap test of an ENEX file: its root element. */
+const ENEX = /<en-export\b/;
+/** A note's title and its content element in an ENEX file. */
+const ENEX_NOTE = /<note>[\s\S]*?<\/note>/g;
+
+/** An ENML check box: ticked is `[x]`, open (or with no state) is `[ ]`. */
+function todoMark(tag: string): string {
+  return /\bchecked\s*=\s*["']true["']/i.test(tag) ? '[x] ' : '[ ] ';
+}
+
+/** One ENEX note as the app shows it: its title as a heading, then its ENML body as HTML. */
+function enexNote(note: string): string {
+  const title = /<title>([\s\S]*?)<\/title>/.exec(note)?.[1]?.trim();
+  const content = /<content>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([\s\S]*?))\s*<\/content>/.exec(note);
+  const body = (content?.[1] ?? content?.[2] ?? '')
+    .replace(/<\?xml[^>]*\?>|<!DOCTYPE[^>]*>/gi, '')
+    .replace(/<\/?en-note\b[^>]*>/gi, '')
+    .replace(/<en-todo\b[^>]*\/?>(?:\s*<\/en-todo>)?/gi, todoMark)
+    .replace(/<en-media\b[^>]*\/?>(?:\s*<\/en-media>)?|<en-crypt\b[\s\S]*?<\/en-crypt>/gi, '')
+    // (A block's end is a line's end, as the app shows it: each `<div>` its own line.)
+    .replace(/<\/div>\s*/gi, '</div>\n')
+    .trim();
+  return `${title ? `# ${title}\n\n` : ''}${body}`;
+}
+
+/** An ENEX export's notes, one after another; any other text as it is. */
+function enexAsHtml(text: string): string {
+  if (!ENEX.test(text.slice(0, 2000))) return text;
+  const notes = text.match(ENEX_NOTE);
+  return notes ? `${notes.map(enexNote).join('\n\n---\n\n')}\n` : text;
+}
+
+/**
+ * A field of a note's record: a lower-case snake_case key (a trailing `_` too, `type_`), a colon, and a
+ * value or none. A writer's `Note: ...` or `a: 3` is capitalised or too short to be one.
+ */
+const RECORD_FIELD = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_?:(?:[ \t].*)?$/;
+/** The fields that make a block a record and no list of the writer's: an id, a parent's, a time stamp. */
+const RECORD_KEY = /^(?:id|parent_id|(?:user_)?(?:created|updated)_time|type_)\s*:/m;
+/** How many fields a record has at least: an app writes a dozen, a writer's list rarely five snake_case keys. */
+const RECORD_FIELDS = 5;
+/** The cheap test: a record's key on a line of its own with a snake_case field after it. */
+const ANY_RECORD = /^(?:id|parent_id|type_|created_time|updated_time):/m;
+
+/** The text with a note record of `key: value` lines at its end (or its start) taken off. */
+function withoutNoteRecord(text: string): string {
+  if (!ANY_RECORD.test(text)) return text;
+  const lines = text.split('\n');
+  const isField = (l: string) => RECORD_FIELD.test(l.trim()) && l.trim().length > 0;
+  // The record's lines at the end, blank lines after it allowed.
+  let end = lines.length;
+  while (end > 0 && !lines[end - 1]!.trim()) end--;
+  let start = end;
+  while (start > 0 && isField(lines[start - 1]!)) start--;
+  const tail = lines.slice(start, end);
+  if (tail.length >= RECORD_FIELDS && RECORD_KEY.test(tail.join('\n'))) return `${lines.slice(0, start).join('\n').trimEnd()}\n`;
+  // The record's lines at the start (an app that writes its record first), a blank line or the text after it.
+  let head = 0;
+  while (head < lines.length && isField(lines[head]!)) head++;
+  const top = lines.slice(0, head);
+  if (top.length >= RECORD_FIELDS && RECORD_KEY.test(top.join('\n'))) return lines.slice(head).join('\n').trimStart();
+  return text;
+}
+
+/** A note app's export read as the note it holds: ENEX's notes as HTML, a sync file's record taken off; any other text as it is. */
+export function noteExportAsText(text: string): string {
+  return withoutNoteRecord(enexAsHtml(text));
+}
