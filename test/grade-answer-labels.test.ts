@@ -36,3 +36,11 @@ test('near misses: `Solution (b):` over working marks nothing; a wrong value und
   assert.match(got['2.b']!, /^incorrect/);
   assert.equal(got['2.d'], 'incorrect: alpha = 1/d_in');
 });
+
+test('a factor the answer is compared by (`smaller than (a) by a factor \\(d_{out}/d_{in}\\)`) is no answer, in `\\(...\\)` math too', { skip: devSkip }, () => {
+  assert.deepEqual(graded('comparison-factors.md'), {
+    '1.a': 'correct: 2 c d_out^2 d_in',
+    '1.b': 'correct: 2 c d_out d_in^2',
+    '4.c': 'correct: L (K - 1) + 1',
+  });
+});

@@ -119,9 +119,12 @@ const TRAILING_DEFINITION = /(?<=\S)\s+\(\s*(?:(?:where|with|here|using|for)\s+)
 /** Words after a plain-text formula that speak about it (`, which recovers ...`, ` per iteration, faster by ...`): none of its value. */
 const WORDS_AFTER = /^[,;]?\s+(?:[A-Za-z]{2,}\s+){1,}[A-Za-z]/;
 
-/** Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`, `(faster by a factor of`. */
+/**
+ * Words after a formula on its line that compare it by the next one: `— cheaper by`, `, a speed-up of`,
+ * `(faster by a factor of`, `smaller than (a) by a factor` (the formulas in `$...$` or `\(...\)`).
+ */
 const COMPARED_BY =
-  /\$[^$\n]+\$[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+(?:by|of))?(?:\s+a\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*$/i;
+  /(?:\$[^$\n]+\$|\\\))[^$\n]{0,40}?\b(?:cheaper|faster|slower|smaller|larger|fewer|less|saving|saves|speed-?up|reduction|improvement)\b(?:\s+than\s+[^$\n,;]{1,24}?)?(?:\s+(?:by|of))?(?:\s+(?:a|the)\s+factor(?:\s+of)?)?(?:\s+(?:about|roughly|~))?\s*(?:\\\(\s*)?$/i;
 
 /**
  * Words right after a formula that make it a factor of comparison: `a $d_{out}/d_{in}$ speed-up`,
@@ -1022,7 +1025,10 @@ export function answerCandidates(written: string): Candidate[] {
             .slice(start + f.text.length, start + f.text.length + 40)
             .split('\n')[0]!
             .replace(/^[\s$\\)\]]*/, '');
-    const compares = (before.includes('$') && (COMPARED_BY.test(before) || COMPARED_BY_FR.test(before))) || (before.includes('加') && COMPARED_BY_ZH.test(before)) || COMPARES_AFTER.test(after);
+    const compares =
+      ((before.includes('$') || before.includes('\\)')) && (COMPARED_BY.test(before) || COMPARED_BY_FR.test(before))) ||
+      (before.includes('加') && COMPARED_BY_ZH.test(before)) ||
+      COMPARES_AFTER.test(after);
     // (`My partner thinks it is $\sqrt{d_{out} d_{in}}$`: a formula reported as someone else's answer is no conclusion of the writer's.)
     const position = at(f.index) - (compares || reportedBefore(response, f.index) ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
