@@ -1,6 +1,6 @@
 import { QuietError } from '../math/quiet-error.js';
 import { LIMITS, LimitError } from '../math/limits.js';
-import { isProseWord } from './prose.js';
+import { GREEK_NAME, isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
 import { foldMathLetters } from '../math/latex/math-letters.js';
 import { boxedContents } from '../math/latex/braces.js';
@@ -652,7 +652,20 @@ function mathToken(token: string): boolean {
   const elided = t.includes('…') || t.includes('⋯') ? t.replace(/[…⋯]/g, '') : t;
   if (elided !== t && !/[^()[\]{}_^]/.test(elided)) return false;
   if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
-  return !isProseWord(t.replace(/[()[\]'!]/g, ''));
+  // `dy[i][j]`, `w[h,`: a name indexed as code indexes an array is no word, whatever its letters spell.
+  return INDEXED_NAME.test(t) || !isProseWord(t.replace(/[()[\]'!]/g, ''));
+}
+
+/** A name followed by an index in square brackets (`w[h][l]`, `x[i+h-1,`). */
+const INDEXED_NAME = /^\p{L}[\p{L}\p{N}_]*\[[^\s\]]/u;
+
+/**
+ * `w - eta * dw`: a Greek letter's name spelled out, which the formula reader takes for a word of
+ * prose, is a symbol where an operator stands before it and the formula goes on after it.
+ */
+function greekOperand(tokens: readonly RegExpMatchArray[], k: number): boolean {
+  const next = tokens[k + 1]?.[0];
+  return GREEK_NAME.test(tokens[k]![0]) && /[-+−*·×/=←]$/.test(tokens[k - 1]?.[0] ?? '') && next !== undefined && mathToken(next);
 }
 
 /**
@@ -719,7 +732,7 @@ export function plainFormulas(text: string): PlainFormula[] {
         continue;
       }
       let j = i;
-      while (j + 1 < tokens.length && mathToken(tokens[j + 1]![0])) j++;
+      while (j + 1 < tokens.length && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
       const whole = i === 0 && (j === tokens.length - 1 || JUDGEMENT_TOKEN.test(tokens[j + 1]![0]));

@@ -20,7 +20,7 @@ export function isProseWord(word: string): boolean {
 }
 
 /** Greek letters' names, written out in plain text (`alpha`, `sigma`). */
-const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)$/i;
+export const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)$/i;
 
 /** Whether a text is words rather than a formula: two words of prose not among the question's declared symbols. */
 export function readsAsProse(text: string, declared: Iterable<string> = []): boolean {

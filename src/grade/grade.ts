@@ -32,6 +32,7 @@ import { floorsOptional, withoutFloors } from './key-leniency.js';
 import { findByContent } from './content-fallback.js';
 import { placeByContent } from './content-placement.js';
 import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantity.js';
+import { asKeyBounds } from './bound-credit.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -219,13 +220,18 @@ function targetsOf(part: KeyPart, spec: AnswerSpec, symbols?: SymbolTable, floor
   const prepared = preparedFor(spec, symbols);
   const keyExpected = prepared.kind === 'value' ? prepared.printed : 'shown' in prepared ? prepared.shown : (spec.value ?? '');
   const floorFree = floorsOptional && spec.value?.includes('\\lfloor') ? [{ ...spec, value: withoutFloors(spec.value) }] : [];
+  // A partial or convention equation is also the bound the key takes by its boundary (`\alpha \le ...`).
+  const keyForms = [spec, ...part.accept];
+  const withBounds = (s: AnswerSpec) => [s, ...asKeyBounds(s, keyForms)];
   return [
     { spec, kind: 'answer', credit: 1, keyExpected },
     ...writtenOut(part, spec).map((w) => ({ spec: w, kind: 'accept' as const, credit: 1, keyExpected })),
     ...part.accept.map((a) => ({ spec: a, kind: 'accept' as const, credit: 1, keyExpected })),
     ...floorFree.map((f) => ({ spec: f, kind: 'accept' as const, credit: 1, keyExpected, label: 'without the floors, as the key accepts sizes in another part' })),
-    ...part.partial.map((p) => ({ spec: p.spec, kind: 'partial' as const, credit: p.credit, keyExpected, ...(p.feedback ? { feedback: p.feedback } : {}) })),
-    ...part.conventions.map((c) => ({ spec: c.spec, kind: 'convention' as const, credit: c.credit, label: c.label, keyExpected, ...(c.category ? { category: c.category } : {}) })),
+    ...part.partial.flatMap((p) => withBounds(p.spec).map((s) => ({ spec: s, kind: 'partial' as const, credit: p.credit, keyExpected, ...(p.feedback ? { feedback: p.feedback } : {}) }))),
+    ...part.conventions.flatMap((c) =>
+      withBounds(c.spec).map((s) => ({ spec: s, kind: 'convention' as const, credit: c.credit, label: c.label, keyExpected, ...(c.category ? { category: c.category } : {}) })),
+    ),
   ];
 }
 
@@ -563,7 +569,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
         if (special) return special;
       }
       if (preferCorrect && !name && !correct) {
-        firstFit ??= fit;
+        // An equation right for another answer of the part (`w' = w - \eta\, dw` where the gradient is looked for) states that one's value, not this one's wrong one.
+        if (!firstFit && !(wanted && leftSide(c.text) && rightForAnother(part, wanted, c.text, options))) firstFit = fit;
         others.push({ text: v, verdict: fit.result.verdict });
         continue;
       }
@@ -621,6 +628,12 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
     ...(candidate ? { candidate } : {}),
     unanswered: true,
   };
+}
+
+/** Whether a formula is right for one of the part's named answers other than `name`, as written or by its last side. */
+function rightForAnother(part: KeyPart, name: string, formula: string, options: CheckOptions): boolean {
+  const readings = [...new Set([formula, lastSide(formula)])];
+  return part.answers.some((a) => a.name !== name && a.spec.value && a.spec.type !== 'choice' && a.spec.type !== 'text' && readings.some((r) => checkAnswer(a.spec, r, options).verdict === 'correct'));
 }
 
 /** A candidate that names no quantity, or names `name`. */

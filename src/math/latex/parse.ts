@@ -514,6 +514,17 @@ class Parser {
           this.pos++;
           base = { kind: 'sym', name: `${base.name}'` };
         }
+      } else if (this.isOp('[') && base.kind === 'sym' && this.indexed.has(base.name) && this.entryBrackets() > 0) {
+        // `x[i+h-1, j+l-1]`, `dw[h][l]`: an entry of an indexed family as code indexes an array, the
+        // entry `x_{i+h-1, j+l-1}` is; one index in one bracket (`x[n-1]`) stays a signal's sample.
+        const args: Node[] = [];
+        for (let n = this.entryBrackets(); n > 0; n--) {
+          this.pos++;
+          const arg = this.list();
+          this.expectOp(']');
+          args.push(...(arg.kind === 'tuple' && arg.open === '' ? arg.items : [arg]));
+        }
+        base = { kind: 'call', fn: base.name, args, opaque: true, indexed: true };
       } else if (this.isOp('[') && base.kind === 'sym' && (base.name === 'u' || base.name === 'delta') && !this.declared.has(base.name)) {
         // Signals: u[n] is the unit step, \delta[n] the unit impulse.
         this.pos++;
@@ -533,6 +544,28 @@ class Parser {
       } else break;
     }
     return base;
+  }
+
+  /**
+   * How many brackets from here index an entry: one that holds several indices (`[i, j]`), or a
+   * run of two or more brackets side by side (`[i][j]`); 0 otherwise.
+   */
+  private entryBrackets(): number {
+    let brackets = 0;
+    let commas = 0;
+    let depth = 0;
+    for (let k = this.pos; k < this.toks.length; k++) {
+      const t = this.toks[k]!;
+      if (t.t !== 'op') continue;
+      if ('([{'.includes(t.v)) depth++;
+      else if (')]}'.includes(t.v) && --depth === 0) {
+        brackets++;
+        const next = this.toks[k + 1];
+        if (t.v !== ']' || !(next?.t === 'op' && next.v === '[' && next.pos === t.pos + 1)) break;
+      } else if (t.v === ',' && depth === 1) commas++;
+      if (depth < 0) return 0;
+    }
+    return commas > 0 && brackets === 1 ? 1 : commas === 0 && brackets >= 2 ? brackets : 0;
   }
 
   /** The indices of an entry: `_{ij}` and `_{i,j}` are two, `_{k+1}` is one. */
@@ -1063,6 +1096,7 @@ class Parser {
         this.bound.length -= ranges.length;
       }
     }
+    this.rangeAsLimits();
     for (let i = 0; i < 2; i++) {
       if (this.isOp('_') && !lower) {
         this.pos++;
@@ -1082,6 +1116,18 @@ class Parser {
         return body;
       } finally {
         this.bound.length -= indices.length;
+      }
+    }
+    // `\sum_{i,j=1}^{m}`: each index over the same bounds, outermost first.
+    const shared = lower && upper ? sharedRange(lower) : undefined;
+    if (shared) {
+      this.bound.push(...shared.indices);
+      try {
+        let body = this.term();
+        for (const index of [...shared.indices].reverse()) body = { kind: 'bigop', op, index, lower: shared.lower, upper: upper!, body };
+        return body;
+      } finally {
+        this.bound.length -= shared.indices.length;
       }
     }
     // `\sum_i x_i^2`: over all the terms there are; the count is one hidden positive integer,
@@ -1107,6 +1153,34 @@ class Parser {
     } finally {
       this.bound.pop();
     }
+  }
+
+  /**
+   * `\sum_{i=1..m}`, `\sum_{i = 1, \ldots, m}`, `Σ_{i=1…m}`: a range typed as the lower limit, its
+   * index's first and last values with an ellipsis between them, is the limits `_{i=1}^{m}`;
+   * the group's tokens are rewritten so. Only with no `^` after it: an upper limit is the range's end.
+   */
+  private rangeAsLimits(): void {
+    if (!this.isOp('_') || !this.isOp('{', 1)) return;
+    let depth = 0;
+    let equals = -1;
+    let range: [number, number] | undefined;
+    let close = -1;
+    for (let k = this.pos + 1; k < this.toks.length; k++) {
+      const t = this.toks[k]!;
+      if (t.t === 'op' && '{(['.includes(t.v)) depth++;
+      else if (t.t === 'op' && '})]'.includes(t.v) && --depth === 0) {
+        close = k;
+        break;
+      } else if (depth === 1 && t.t === 'op' && t.v === '=' && equals < 0) equals = k;
+      else if (depth === 1 && equals > 0 && !range) {
+        const width = ellipsisAt(this.toks, k);
+        if (width) range = [k, k + width];
+      }
+    }
+    if (close < 0 || !range || range[0] <= equals + 1 || range[1] >= close || (this.toks[close + 1]?.t === 'op' && this.toks[close + 1]!.v === '^')) return;
+    const at = this.toks[range[0]]!.pos;
+    this.toks.splice(range[0], range[1] - range[0], { t: 'op', v: '}', pos: at }, { t: 'op', v: '^', pos: at }, { t: 'op', v: '{', pos: at });
   }
 
   private environment(): Node {
@@ -1253,6 +1327,34 @@ function indexRange(r: Node, upper: Node | null): { index: string; lower: Node; 
   if (r.ops.length === 1 && r.ops[0] === '=' && r.args[0]?.kind === 'sym' && upper) return { index: r.args[0].name, lower: r.args[1]!, upper };
   if (r.ops.length === 2 && r.ops.every((o) => o === '<=') && r.args[1]?.kind === 'sym') return { index: r.args[1].name, lower: r.args[0]!, upper: r.args[2]! };
   return undefined;
+}
+
+/** `i, j = 1` under a sum: several indices that start at one value; undefined for anything else. */
+function sharedRange(lower: Node): { indices: string[]; lower: Node } | undefined {
+  if (lower.kind !== 'tuple' || lower.open !== '' || lower.items.length < 2) return undefined;
+  const last = lower.items[lower.items.length - 1]!;
+  const firsts = lower.items.slice(0, -1);
+  if (last.kind !== 'rel' || last.ops.length !== 1 || last.ops[0] !== '=' || last.args[0]?.kind !== 'sym' || !firsts.every((x) => x.kind === 'sym')) return undefined;
+  return { indices: [...firsts.map((x) => (x.kind === 'sym' ? x.name : '')), last.args[0].name], lower: last.args[1]! };
+}
+
+/**
+ * The length in tokens of an ellipsis between a range's ends at `k`: `..`, `...`, `…`, `\ldots`,
+ * each alone or between commas (`1, \ldots, m`); 0 where there is none.
+ */
+function ellipsisAt(toks: readonly Token[], k: number): number {
+  const isOp = (j: number, v: string) => toks[j]?.t === 'op' && toks[j]!.v === v;
+  const dots = (j: number): number => {
+    const t = toks[j];
+    if ((t?.t === 'op' && (t.v === '…' || t.v === '⋯')) || (t?.t === 'cmd' && (t.v === 'ldots' || t.v === 'dots' || t.v === 'cdots'))) return 1;
+    if (isOp(j, '.') && isOp(j + 1, '.')) return isOp(j + 2, '.') ? 3 : 2;
+    return 0;
+  };
+  if (isOp(k, ',')) {
+    const inner = dots(k + 1);
+    return inner && isOp(k + 1 + inner, ',') ? inner + 2 : 0;
+  }
+  return dots(k);
 }
 
 function show(t: Token): string {

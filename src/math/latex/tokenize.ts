@@ -115,6 +115,9 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   '³': ['op', '³'],
 };
 
+/** After a capital sigma: a subscript that sets an index's first value (`_{i=1}`, `_{i, j = 0}`). */
+const SIGMA_INDEX = /^_\{\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*=/;
+
 const TWO_CHAR_OPS = new Set(['<=', '>=', '!=', ':=', '->', '=>', '==', '**']);
 
 /** Splits LaTeX or plain text into tokens. Throws LimitError past LIMITS.tokens. */
@@ -131,7 +134,8 @@ export function tokenize(src: string): Token[] {
       i++;
       continue;
     }
-    if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+    // (`1..10`: the dots of a range; the second is no decimal point of `.10`.)
+    if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(src[i + 1] ?? '') && src[i - 1] !== '.')) {
       // Scientific notation (`72.8e6`, `1e-12`) is one number; `2e` alone is 2·e.
       const m = /^(\d*\.?\d+(?:[eE][+-]?\d{1,4}(?![A-Za-z]))?|\d+\.?)/.exec(src.slice(i, i + 400))!;
       push({ t: 'num', v: m[0].endsWith('.') ? m[0].slice(0, -1) : m[0], pos: i });
@@ -194,6 +198,13 @@ export function tokenize(src: string): Token[] {
       } else if (next === '%') push({ t: 'op', v: '%', pos: i - 2 });
       else if (next === '$' || next === '#') continue;
       else push({ t: 'cmd', v: next, pos: i - 2 });
+      continue;
+    }
+    // `∑`, and `Σ` whose subscript starts an index (`Σ_{i=1}^{m}`, `Σ_{i,j=1..m}`), as `\sum` is; `Σ` and
+    // `Σ_{x}` otherwise stay a matrix's name (an SVD's, a covariance).
+    if (c === '∑' || (c === 'Σ' && SIGMA_INDEX.test(src.slice(i + 1, i + 24)))) {
+      push({ t: 'cmd', v: 'sum', pos: i });
+      i++;
       continue;
     }
     const uni = UNICODE[c];
