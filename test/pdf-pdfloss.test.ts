@@ -4,7 +4,8 @@
  * are: a source file printed as typed (a notebook's JSON, a LaTeX source) is read as that file; a
  * typed LaTeX source's structure (`\subsection*{...}`, `\end{itemize}`) opens its own line however
  * little room the line above left; a line the page wrapped before a norm (`||dW||_2 ...`) goes on
- * the sentence, since two bars open no table row. Every page is printed in one browser launch.
+ * the sentence, since two bars open no table row; an rST quotation or formula directive printed
+ * with its body at the margin takes the paragraph after it. Every page is printed in one browser launch.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import { linesToMarkdown, type TextLine } from '../src/documents/pdf/index.js';
 import { readSubmissionFile } from '../src/documents/submission.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
+import { restructuredTextAsMarkdown } from '../src/documents/restructured-text.js';
 import { textPage } from './fixtures/pdf/chat-export.js';
 import { CHROMIUM } from './fixtures/pdf/generate.js';
 import { printedBeforeTests } from './fixtures/pdf/printed-pages.js';
@@ -22,7 +24,15 @@ import { devSkip, ROOT, staffKey } from './hw4-dev.js';
 const noChromium = !CHROMIUM && 'no /usr/bin/chromium';
 const skip = noChromium || devSkip;
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdfloss');
-const NAMES = ['raw-notebook.ipynb.txt', 'typed-tex-source.tex.txt', 'notebook-json-quoted.txt', 'tex-preamble-quoted.txt', 'typed-latex-paste.txt', 'wrapped-norms.txt'] as const;
+const NAMES = [
+  'raw-notebook.ipynb.txt',
+  'typed-tex-source.tex.txt',
+  'notebook-json-quoted.txt',
+  'tex-preamble-quoted.txt',
+  'typed-latex-paste.txt',
+  'wrapped-norms.txt',
+  'sphinx-report.rst.txt',
+] as const;
 const { pdfs, texts } = printedBeforeTests(
   NAMES.map((name) => ({ name, job: textPage(readFileSync(join(FIXTURES, name), 'utf8')) })),
   !!noChromium,
@@ -104,4 +114,20 @@ test("a matrix's own \\end the column wrapped to a line's start goes on its form
   ]);
   assert.match(text, /1 & 0 & -1 \\end\{pmatrix\}\$ and every output/, text);
   assert.match(text, /outputs are kept\.\n\n?\| layer \| output \|$/, text);
+});
+
+test("an rST report printed with its directives' bodies at the margin: a quotation's and a formula's body is the paragraph after it; a directive with nothing before a title takes none", {
+  skip,
+}, async () => {
+  const md = restructuredTextAsMarkdown(texts.get('sphinx-report.rst.txt')!);
+  assert.match(md, /^\$\$\nr = L\(K-1\) \+ 1\n\$\$$/m, md);
+  assert.match(md, /^#+ \(d\)\n\n+#+ Problem 7$/m, md);
+  assert.match(md, /^Forming :math:`WW\^\\top` and multiplying/m, md);
+  assert.deepEqual(
+    await graded('sphinx-report.rst.txt'),
+    new Map([
+      ['1.a', 'correct: 2 c d_out^2 d_in'],
+      ['4.c', 'correct: L (K - 1) + 1'],
+    ]),
+  );
 });
