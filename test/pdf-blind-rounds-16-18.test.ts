@@ -35,16 +35,11 @@ const LAYOUTS = ['qwen-dark', 'gemini-print', 'chatgpt-exporter', 'pdflatex'];
 const { skip, printedRound } = printedRounds(ROUNDS, LAYOUTS);
 
 // Why a part differs where the printed page does not show what the text says.
-const EDGE = 'a line ended within a word of the edge looks wrapped on the page';
 const NO_FONT = 'the browser has no font for the script: the page shows empty boxes';
 const WRAPPED_BOLD = 'a bold answer the column wrapped onto the next line read plain (reader, left)';
 
 test('blind round 16 printed as chat exports and pages grades as its text does but for lines the page runs together and letters it has no font for', { skip }, async () => {
   await printedRound(['blind-round16'], 80, {
-    // Typed LaTeX's lines (`... Q1 and Q7 only` / `\section*{Problem 1: ...}`, `... d_{in}$.` /
-    // `\end{enumerate}`): the next line's first word is a long command that would not have fitted.
-    'latex-enumerate-paste.txt as page: 1.a partial -> missing': EDGE,
-    'latex-enumerate-paste.txt as page: 1.b correct -> missing': EDGE,
     // The browser has no Devanagari font: the page shows empty boxes for `उत्तर 2(b):`, the answer's label.
     'hindi-sympy.txt as page: 2.b correct -> incorrect': NO_FONT,
     // A list item's vector the column broke after a comma (`g3 = g2 = [0, 0.8,` / `0]ᵀ`) stays

@@ -7,6 +7,7 @@ import { DocxError, docxToMarkdown } from './docx/index.js';
 import { htmlToMarkdown } from './html/index.js';
 import { OdtError, odtToMarkdown } from './odt/index.js';
 import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
+import { printedSourceText } from './printed-source.js';
 
 export type { PageTranscriber } from './pdf/document.js';
 
@@ -53,13 +54,15 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
     case 'pdf': {
       try {
         const pdf = await readPdfDocument(bytes, path, options.transcriber);
+        // A source file printed as typed is read as the file; its lines are no longer the page's.
+        const source = pdf.chat ? undefined : printedSourceText(pdf.text, path);
         return {
           kind,
-          text: pdf.text,
+          text: source ?? pdf.text,
           chat: pdf.chat,
           notes: pdf.notes,
           warnings: pdf.warnings,
-          source: { kind: 'pdf', pages: pdf.pages, regions: pdf.regions, ...(pdf.transcribed.length ? { transcribed: pdf.transcribed } : {}) },
+          source: { kind: 'pdf', pages: pdf.pages, regions: source === undefined ? pdf.regions : [], ...(pdf.transcribed.length ? { transcribed: pdf.transcribed } : {}) },
         };
       } catch (e) {
         // pdf.js throws InvalidPDFException, PasswordException ... for files it cannot open.

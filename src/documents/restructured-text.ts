@@ -80,6 +80,15 @@ function indentedBody(lines: string[], start: number, parentIndent: number): { b
   return { body: content.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))), next: i };
 }
 
+/** The paragraph after line `start` (blank lines before it skipped), when it is no title and no directive; and the index after it. */
+function paragraphAfter(lines: string[], start: number): { body: string[]; next: number } {
+  let i = start;
+  while (i < lines.length && !lines[i]!.trim()) i++;
+  const body: string[] = [];
+  while (i < lines.length && lines[i]!.trim() && !DIRECTIVE.test(lines[i]!) && !ADORNMENT.test(lines[i + 1] ?? '') && !ADORNMENT.test(lines[i]!)) body.push(lines[i++]!);
+  return body.length ? { body, next: i } : { body: [], next: start };
+}
+
 /** A `.. list-table::` body (`* - cell` rows, `  - cell` cells) as rows of cells. */
 function listTableRows(body: string[]): string[][] {
   const rows: string[][] = [];
@@ -134,7 +143,10 @@ function convert(lines: string[], levels: Map<string, number>): string[] {
       let j = i + 1;
       const options: string[] = [];
       while (j < lines.length && OPTION.test(lines[j]!)) options.push(lines[j++]!.trim());
-      const { body, next: after } = indentedBody(lines, j, indent);
+      let { body, next: after } = indentedBody(lines, j, indent);
+      // A quotation or a formula with nothing under it lost its indentation (a page printed to
+      // PDF, read back with every line at the margin): its body is the paragraph right after it.
+      if (!body.length && !d[3]!.trim() && (QUOTES.has(name) || name === 'math')) ({ body, next: after } = paragraphAfter(lines, j));
       i = after;
       if (name === 'math') {
         out.push('$$', ...[d[3]!, ...body].filter((l) => l.trim()), '$$', '');

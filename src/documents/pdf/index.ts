@@ -279,8 +279,17 @@ const RELATION_LEAD = /^\$\$\s*(?:=|<|>|\\(?:le|ge|leq|geq|approx|equiv|sim|prop
 /** How many characters a line of Markdown + LaTeX shows (a command is one glyph, markup none). */
 const shown = (s: string) => s.replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}$^_\\\s]/g, '').length;
 
-/** A line that opens a list item or a labelled part: never the rest of the line above it. */
-const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a-z]|\d{1,2})\.\s|\d{1,2}\.?[a-z]\)|#|\*\*|\|)/i;
+/**
+ * A line that opens a list item or a labelled part: never the rest of the line above it. A table
+ * row opens on one bar: two open a norm (`||dW||_2 <= ...`), which a column wraps like any word.
+ */
+const OPENS_ITEM = /^(?:[-•·*–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s|(?:[a-z]|\d{1,2})\.\s|\d{1,2}\.?[a-z]\)|#|\*\*|\|(?!\|))/i;
+
+/**
+ * A LaTeX source's structure as typed: a sectioning command, an item, a block environment's
+ * `\begin` or `\end` (not a matrix's or a case list's, which a formula holds mid-line).
+ */
+const LATEX_STRUCTURE = /^\\(?:(?:sub){0,2}section\*?\{|item\b|(?:begin|end)\{(?!(?:[pbvVB]|small)?matrix\*?\}|cases\}|array\}|aligned\}|gathered\}|split\})[a-zA-Z]+\*?\})/;
 
 /**
  * Whether a line opening in bold goes on the sentence of the line above (`... = 0 by independence,
@@ -367,6 +376,9 @@ function wrapped(
   // A code fence opens or closes its line in Markdown (it means nothing mid-line), so a typed page's
   // fence is the writer's line: joined to the line above, a ```math display was read as words.
   if (/^(?:`{3,}|~{3,})/.test(next.text)) return false;
+  // So is a LaTeX source's structure (a page of it typed, pasted or printed as code): joined to the
+  // line above, a `\section*{Problem 1}` is lost in a comment and an `\end{enumerate}` in a sentence.
+  if (next.text.charCodeAt(0) === 92 && LATEX_STRUCTURE.test(next.text)) return false;
   // An equation's number at the right margin ends its display: what follows is a new sentence.
   if (/\$[.,]?\s*\(\d{1,3}[a-z]?\)$/.test(prev.text)) return false;
   // A heading (bold throughout, opening as a title does) after a line of the text face starts its

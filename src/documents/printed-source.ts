@@ -1,0 +1,52 @@
+/**
+ * A PDF that prints a source file as it was typed: a notebook's `.ipynb` opened as text (its JSON)
+ * and printed, or a LaTeX source printed instead of compiled. Its text is the file itself, so it
+ * is read as the file would be: the notebook's cells, the LaTeX's body. Read as a page of prose,
+ * a notebook's cells are JSON strings (`"### (a)\n",`) where no heading opens a line, and no part
+ * is found.
+ */
+import { notebookToMarkdown } from './notebook.js';
+import { texToMarkdown } from './tex.js';
+
+/** A LaTeX source's opening: `\documentclass` first, after comment lines. */
+const TEX_OPENING = /^(?:%[^\n]*\n\s*)*\\documentclass\b/;
+
+/**
+ * JSON whose strings the page wrapped: a string never holds a line break (JSON writes `\n`), so
+ * one inside a string is where the line ran past the page's edge, at a space.
+ */
+function unwrapStrings(json: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString && c === '\\') {
+      out += c + (json[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += inString && c === '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+/**
+ * The Markdown of a printed source file, when a PDF's text is one from start to end (see the
+ * module's doc); undefined for any other text, a notebook's JSON that does not parse among them.
+ */
+export function printedSourceText(text: string, path: string): string | undefined {
+  const t = text.trim();
+  // A notebook's JSON, whole: one object from the text's first character to its last, with its cells and format.
+  if (t.startsWith('{') && t.endsWith('}') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(t)) {
+    try {
+      return notebookToMarkdown(unwrapStrings(t), path);
+    } catch {
+      // The page lost what JSON needs (a quote, a brace): it stays a page of text.
+      return undefined;
+    }
+  }
+  // A LaTeX source, whole: its preamble first, its body closed at the end.
+  if (TEX_OPENING.test(t) && t.endsWith('\\end{document}') && t.includes('\\begin{document}')) return texToMarkdown(t);
+  return undefined;
+}
