@@ -55,9 +55,6 @@ test('blind round 19 printed as chat exports and pages grades as its text does',
 
 test('blind round 20 printed as chat exports and pages grades as its text does but for line breaks the print runs together', { skip }, async () => {
   await printedRound(['blind-round20'], 60, {
-    // The text reader's loss, the PDF's gain: as text, the line after `Biases: ... F biases.`
-    // (`Total learnable parameters: K²CF + F = F(K²C + 1).`) is read into the biases' count.
-    'gemini-flash-docs.txt as claude-exporter: 4.a partial -> correct': 'the text reader reads the total on the next line into the biases (listed, the PDF reads them apart)',
     'gemini-flash-docs.txt as claude-exporter: 4.e partial -> incorrect': JOINED,
     'gemini-flash-docs.txt as claude-exporter: 4.f correct -> incorrect': JOINED,
     // `... = (n − k + 1)^2 σ_x^2 σ_g^2` / `Standard deviation = ...`: the next line read as its rest.
