@@ -799,6 +799,9 @@ const CONCLUSION = new RegExp(`(?:${ANSWER_WORDS}|sol(?:ution)?)\\s*(?:is\\b|${A
 const REPORTED =
   /\b(?:(?:people|they|others|some(?:one|body)?|the\s+(?:ta|book|grader|professor|instructor|solutions?)|my\s+(?:classmates?|friends?|partner))\s+(?:say|says|said|claim(?:s|ed)?|think|thinks|thought|wrote|suggest(?:s|ed)?)|official|according\s+to)\b[^.!?]*$/i;
 
+/** A word every REPORTED attribution holds: a reply without one reports no one's answer, and no formula of it is looked behind. */
+const REPORTING_WORD = /\b(?:sa(?:ys?|id)|claim|think|thought|wrote|suggest|official|according)/i;
+
 /** Whether the answer a marker at `index` introduces is reported as someone else's (REPORTED). */
 function reportedBefore(response: string, index: number): boolean {
   const from = Math.max(0, index - 160);
@@ -943,8 +946,9 @@ export function answerCandidates(written: string): Candidate[] {
     reason.set(lo, Math.max(reason.get(lo) ?? 0, score));
     if (final) finals.add(lo);
   };
+  const reports = REPORTING_WORD.test(response);
   for (const m of response.matchAll(CONCLUSION)) {
-    if (reportedBefore(response, m.index!)) continue;
+    if (reports && reportedBefore(response, m.index!)) continue;
     const strong = STATES_ANSWER.test(m[0]) || /sol/i.test(m[0]);
     // "The result is $d_{out} \times d_{out}$" in a step of the working says what a step produced, as
     // strongly as "Answer:" says what the reply concludes, but not that it is the reply's final answer.
@@ -1043,7 +1047,7 @@ export function answerCandidates(written: string): Candidate[] {
       (before.includes('加') && COMPARED_BY_ZH.test(before)) ||
       COMPARES_AFTER.test(after);
     // (`My partner thinks it is $\sqrt{d_{out} d_{in}}$`: a formula reported as someone else's answer is no conclusion of the writer's.)
-    const position = at(f.index) - (compares || reportedBefore(response, f.index) ? 20 : 0);
+    const position = at(f.index) - (compares || (reports && reportedBefore(response, f.index)) ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.
     const inside = ANSWER_IN_FORMULA.exec(f.text);
     const marked = inside ? 50 : (reason.get(i) ?? 0);
