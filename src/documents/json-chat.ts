@@ -10,7 +10,8 @@ import type { Message } from '../model/submission.js';
  */
 export type JsonChat = { messages: Message[] } | { problem: string };
 
-type Speaker = 'user' | 'assistant' | 'skip';
+/** Who speaks: a person, a model, or the app's machinery (a system prompt, a tool), which is no turn. */
+export type Speaker = 'user' | 'assistant' | 'skip';
 
 const PERSON = /^(?:user|human|you|me|student|person|prompt|request|customer|input|query|question)$/i;
 const MODEL = /^(?:assistant|model|ai|bot|gpt|chatbot|llm|agent|response|output|answer|reply|completion)$/i;
@@ -41,6 +42,14 @@ const HTML_ESCAPE = /&(?:#x?[0-9a-f]+|quot|amp|lt|gt|nbsp);/gi;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Who a speaker's word (a message's `role`, `sender`, `from` ...) names: a person, a model, the app's machinery; undefined for a name no rule knows. */
+export function speakerOfWord(word: string): Speaker | undefined {
+  if (PERSON.test(word)) return 'user';
+  if (MODEL.test(word)) return 'assistant';
+  if (MACHINERY.test(word) || NOT_WORDS.test(word)) return 'skip';
+  return undefined;
+}
+
 /** The speaker a message names: a known word, the app's machinery, or an unknown name (a bot's). */
 function speakerName(o: Record<string, unknown>): { speaker?: Speaker; name?: string } {
   for (const [flag, yes, no] of SPEAKER_FLAGS) if (typeof o[flag] === 'boolean') return { speaker: o[flag] ? yes : no };
@@ -53,9 +62,8 @@ function speakerName(o: Record<string, unknown>): { speaker?: Speaker; name?: st
     }
     if (typeof v !== 'string' || !v.trim() || v.length > 60) continue;
     const word = v.trim();
-    if (PERSON.test(word)) return { speaker: 'user' };
-    if (MODEL.test(word)) return { speaker: 'assistant' };
-    if (MACHINERY.test(word) || NOT_WORDS.test(word)) return { speaker: 'skip' };
+    const speaker = speakerOfWord(word);
+    if (speaker) return { speaker };
     // (`type` names a block's kind as often as a speaker, `name` a person as often as a bot: an unknown word there is no speaker.)
     if (field !== 'type' && field !== 'name') return { name: word };
   }
@@ -75,22 +83,26 @@ function shownVersion(o: Record<string, unknown>): Record<string, unknown> | und
   return undefined;
 }
 
-/** The words of a message's content, whatever blocks hold them; reasoning and tool traffic left out. */
-function wordsOf(v: unknown, depth = 0): string {
+/**
+ * The words of a message's content, whatever blocks hold them (a string, a list of blocks, `parts`,
+ * `{"text": {"value": ...}}`, a turn's shown version); reasoning, tool traffic and pictures left out.
+ * `separator` goes between blocks.
+ */
+export function contentWords(v: unknown, separator = '\n', depth = 0): string {
   if (typeof v === 'string') return v;
   if (depth > 6) return '';
   if (Array.isArray(v))
     return v
-      .map((x) => wordsOf(x, depth + 1))
+      .map((x) => contentWords(x, separator, depth + 1))
       .filter(Boolean)
-      .join('\n');
+      .join(separator);
   if (!isObject(v)) return '';
   if (v.thought === true || v.isThought === true) return '';
   for (const kind of [v.type, v.content_type]) if (typeof kind === 'string' && NOT_WORDS.test(kind)) return '';
   const version = shownVersion(v);
-  if (version) return wordsOf(version, depth + 1);
+  if (version) return contentWords(version, separator, depth + 1);
   for (const field of TEXT_FIELDS) {
-    const words = wordsOf(v[field], depth + 1);
+    const words = contentWords(v[field], separator, depth + 1);
     if (words.trim()) return words;
   }
   return '';
@@ -121,7 +133,7 @@ function readList(list: unknown[]): Reading {
     const who = o === item ? own : speakerName(o);
     if (!who.speaker && !who.name) continue;
     if (who.speaker === 'skip') continue;
-    named.push({ ...(who.speaker ? { speaker: who.speaker } : { name: who.name }), text: wordsOf(o).trim() });
+    named.push({ ...(who.speaker ? { speaker: who.speaker } : { name: who.name }), text: contentWords(o).trim() });
   }
   // A bot under its own name (`"author": "chinchilla"`) speaks to a person the list names as one: the one other name is the model.
   const names = new Set(named.filter((n) => n.name).map((n) => n.name!));

@@ -15,32 +15,13 @@
  * inside a fenced block (an answer's config, a code cell's dict), is left as it is.
  */
 
+import { contentWords, speakerOfWord } from './json-chat.js';
+
 type Role = 'User' | 'Assistant';
 
 interface Turn {
   role: Role;
   text: string;
-}
-
-const USER_ROLES = /^(?:user|human)$/i;
-const MODEL_ROLES = /^(?:assistant|model|bot|ai)$/i;
-/** A content block that is the model's reasoning rather than its answer. */
-const REASONING_TYPE = /^(?:thinking|redacted_thinking|reasoning)$/i;
-
-/** The answer text of a message's content: a string, or the text of its blocks that are not reasoning. */
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  const texts: string[] = [];
-  for (const b of content) {
-    if (typeof b === 'string') texts.push(b);
-    else if (b && typeof b === 'object') {
-      const o = b as Record<string, unknown>;
-      if ((typeof o.type === 'string' && REASONING_TYPE.test(o.type)) || o.thought === true) continue;
-      if (typeof o.text === 'string') texts.push(o.text);
-    }
-  }
-  return texts.join('\n\n');
 }
 
 /** The turns of a JSON value: every object with a speaker's role and content, in order. */
@@ -53,8 +34,9 @@ function turnsOf(value: unknown, out: Turn[]): void {
   const o = value as Record<string, unknown>;
   const body = o.content ?? o.parts;
   if (typeof o.role === 'string' && body !== undefined) {
-    const role: Role | undefined = USER_ROLES.test(o.role) ? 'User' : MODEL_ROLES.test(o.role) ? 'Assistant' : undefined;
-    const text = contentText(body).trim();
+    const speaker = speakerOfWord(o.role);
+    const role: Role | undefined = speaker === 'user' ? 'User' : speaker === 'assistant' ? 'Assistant' : undefined;
+    const text = contentWords(body, '\n\n').trim();
     if (role && text) out.push({ role, text });
     return;
   }

@@ -6,7 +6,7 @@ import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
 import { isTurnTail } from './turn-tails.js';
-import { jsonConversation, jsonLines } from './json-chat.js';
+import { contentWords, jsonConversation, jsonLines } from './json-chat.js';
 import { jsonAnswerLines } from './json-answers.js';
 
 /** A transcript that cannot be read, with where. */
@@ -418,50 +418,21 @@ export function parseMarkdownChat(text: string): Message[] {
   return messages;
 }
 
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map(contentText).filter(Boolean).join('\n');
-  if (content && typeof content === 'object') {
-    const o = content as Record<string, unknown>;
-    if (typeof o.text === 'string') return o.text;
-    if (Array.isArray(o.parts)) return o.parts.map(contentText).filter(Boolean).join('\n');
-    if ('content' in o) return contentText(o.content);
-  }
-  return '';
-}
-
-/** ChatGPT's `conversations.json` export: one conversation (the first, or the one named). */
+/**
+ * ChatGPT's `conversations.json` export: its first conversation, the branch of its tree of messages
+ * that was shown last (from `current_node` up to the root), read as any JSON chat is.
+ */
 export function parseChatGptJson(json: unknown): Message[] {
-  const conversations = Array.isArray(json) ? json : [json];
-  const conv = conversations[0] as
-    | { mapping?: Record<string, { message?: { author?: { role?: string }; content?: unknown; create_time?: number } | null; parent?: string | null; children?: string[] }>; current_node?: string }
-    | undefined;
-  if (!conv?.mapping) throw new TranscriptError('a ChatGPT export needs "mapping" (conversations.json)');
-  // Follow the branch that was shown last: from current_node up to the root.
-  const chain: string[] = [];
-  let node = conv.current_node ?? Object.keys(conv.mapping).find((k) => !conv.mapping![k]!.children?.length);
-  const guard = new Set<string>();
-  while (node && conv.mapping[node] && !guard.has(node)) {
-    guard.add(node);
-    chain.unshift(node);
-    node = conv.mapping[node]!.parent ?? undefined;
-  }
-  const messages: Message[] = [];
-  for (const id of chain) {
-    const m = conv.mapping[id]!.message;
-    const role = m?.author?.role;
-    if (role !== 'user' && role !== 'assistant') continue;
-    const text = contentText(m!.content).trim();
-    if (text) messages.push({ role, text });
-  }
-  return messages;
+  const conv = Array.isArray(json) ? json[0] : json;
+  if (!(conv as { mapping?: unknown } | undefined)?.mapping) throw new TranscriptError('a ChatGPT export needs "mapping" (conversations.json)');
+  return parseJsonMessages(conv);
 }
 
 /** Claude's JSON export: a conversation with `chat_messages` (`sender`: human / assistant). */
 export function parseClaudeJson(json: unknown): Message[] {
   const conv = (Array.isArray(json) ? json[0] : json) as { chat_messages?: { sender?: string; text?: string; content?: unknown }[] } | undefined;
   if (!conv?.chat_messages) throw new TranscriptError('a Claude export needs "chat_messages"');
-  return conv.chat_messages.map((m): Message => ({ role: m.sender === 'human' ? 'user' : 'assistant', text: (m.text || contentText(m.content)).trim() })).filter((m) => m.text);
+  return conv.chat_messages.map((m): Message => ({ role: m.sender === 'human' ? 'user' : 'assistant', text: (m.text || contentWords(m.content)).trim() })).filter((m) => m.text);
 }
 
 /**
@@ -583,11 +554,6 @@ export function reasoningLeftOut(messages: Message[]): Message[] {
   return messages.map((m) => (m.role === 'assistant' ? { ...m, text: withoutReasoning(m.text).trim() } : m));
 }
 
-/** The messages read, or when none were, the other reading's. */
-function orElse(messages: Message[], other: () => Message[]): Message[] {
-  return messages.length ? messages : other();
-}
-
 function messagesOf(text: string, format: SubmissionFormat): Message[] {
   switch (format) {
     case 'chatgpt-text':
@@ -606,10 +572,7 @@ function messagesOf(text: string, format: SubmissionFormat): Message[] {
         json = jsonLines(text);
         if (!json) throw new TranscriptError(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       }
-      if (format === 'claude-json') return parseClaudeJson(json);
-      // (An export with ChatGPT's tree whose messages hold their text in other fields — DeepSeek's `fragments` — is read as any other.)
-      if (format === 'chatgpt-json') return orElse(parseChatGptJson(json), () => parseJsonMessages(json));
-      return parseJsonMessages(json);
+      return format === 'chatgpt-json' ? parseChatGptJson(json) : format === 'claude-json' ? parseClaudeJson(json) : parseJsonMessages(json);
     }
     default:
       throw new TranscriptError(`${format} is not a transcript format`);
