@@ -56,7 +56,7 @@ const ANY_RECORD = /^(?:id|parent_id|type_|created_time|updated_time):/m;
 function withoutNoteRecord(text: string): string {
   if (!ANY_RECORD.test(text)) return text;
   const lines = text.split('\n');
-  const isField = (l: string) => RECORD_FIELD.test(l.trim()) && l.trim().length > 0;
+  const isField = (l: string) => RECORD_FIELD.test(l.trim());
   // The record's lines at the end, blank lines after it allowed.
   let end = lines.length;
   while (end > 0 && !lines[end - 1]!.trim()) end--;

@@ -122,13 +122,9 @@ function blocksOf(lines: string[]): Block[] | undefined {
 function namedHeading(question: string, outline: QuestionOutline[]): string | undefined {
   const first = question.trim().split('\n')[0] ?? '';
   const label = readLineLabel(first.replace(HOMEWORK_NAME, ''));
-  if (label && (label.question || label.part)) {
-    return `${label.question ? `Problem ${label.question}` : ''}${label.part ? `(${label.part})` : ''}${label.part && label.subpart ? `(${label.subpart})` : ''}`;
-  }
-  const id = pastedPart(question, outline);
-  if (!id) return undefined;
-  const [number, part, sub] = id.split('.');
-  return `Problem ${number}${part ? `(${part})` : ''}${sub ? `(${sub})` : ''}`;
+  const [number, part, sub] = label && (label.question || label.part) ? [label.question, label.part, label.part && label.subpart] : (pastedPart(question, outline)?.split('.') ?? []);
+  if (!number && !part) return undefined;
+  return `${number ? `Problem ${number}` : ''}${part ? `(${part})` : ''}${sub ? `(${sub})` : ''}`;
 }
 
 /**
