@@ -200,15 +200,16 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
     [first, other],
     [other, first],
   ] as const) {
-    // A name the readers know says which side it is on.
+    // A name the readers know says which side it is on; so does an offer of help in the first turn.
     if (STRUCTURE.test(asker) || KNOWN_MODEL.test(asker) || KNOWN_USER.test(answerer)) continue;
+    if (asker === first && OFFER.test(text[0]!.slice(0, 300))) continue;
     // (A model's known name alone on its line, no markup, is the unlabelled-chat reader's cue: it reads
     // the person's turns there by what they say, which the labelled reader would not.)
     // (With the app's note beside it, `Model · o4-mini`, the name is no lone cue: the turns are read by their lines.)
     if (shape === '||||' && KNOWN_MODEL.test(answerer) && heads.every((h) => h.name !== answerer || !lines[h.at]!.slice(h.to).trim())) continue;
     const from = heads[0]!.name === asker ? 0 : 1;
     const turns = heads.slice(from);
-    if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found)))) continue;
+    if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found, text[0]!)))) continue;
     const said = text.slice(from);
     const asked = said.filter((_, k) => turns[k]!.name === asker);
     // The first turn asks the question; later ones may only follow up (`regenerate`, `thanks`).
@@ -238,12 +239,22 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
 }
 
 /**
+ * An assistant's offer of help before anyone asks (`Hello and welcome ...`, `How can I help you
+ * today?`, `Here are some questions you might ask`, `I'm your study assistant`), as a document's chat
+ * or a course's tutor opens its page. A bare `Hi` is no such offer: the person may open with it.
+ */
+const OFFER =
+  /\b(?:welcome|how (?:can|may) I (?:help|assist)|what can I (?:help you with|do for you)|(?:questions|things) you (?:might|could|can) ask|ask me (?:anything|about)|I'm your|I am your)\b/i;
+
+/**
  * Whether the answerer's first line may open the chat: it is the text's title (`Nova` over the
  * page), or the person's first turn above it is headed in the same markup by a name the readers
- * know (`**You** · attached` before `**Nova**`, then `**Kai**` for the next turns).
+ * know (`**You** · attached` before `**Nova**`, then `**Kai**` for the next turns), or its first
+ * turn offers help before any question.
  */
-function opensOtherwise(lines: readonly string[], head: NameLine, found: readonly NameLine[]): boolean {
+function opensOtherwise(lines: readonly string[], head: NameLine, found: readonly NameLine[], opening: string): boolean {
   if (head.at === lines.findIndex((l) => l.trim())) return true;
+  if (OFFER.test(opening.slice(0, 300))) return true;
   return found.some((n) => n.at < head.at && n.shape === head.shape && KNOWN_USER.test(n.name));
 }
 
