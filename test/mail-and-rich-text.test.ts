@@ -115,8 +115,10 @@ test('RTF pasted into a .txt is read as rich text', async () => {
   assert.equal((await readDocumentFile(bytes, 'answers.txt')).text, (await readDocumentFile(bytes, 'wordpad.rtf')).text);
 });
 
-test("RTF's escapes: \\uc fallbacks skipped, the code page's bytes, surrogate pairs, \\bin data", () => {
+test("RTF's escapes: \\uc fallbacks skipped, the code page's and a font's character set's bytes, surrogate pairs, \\bin data", () => {
   assert.equal(rtfToText(String.raw`{\rtf1\ansi\ansicpg1251 {\uc2\u8730\'81\'a3 x} \'c0\'e1\par}`), '√ x Аб\n');
+  // (WordPad sets Greek in a font of Greek character set: its bytes are code page 1253's.)
+  assert.equal(rtfToText(String.raw`{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\fnil\fcharset0 Calibri;}{\f1\fnil\fcharset161 Calibri;}}\f0 r = 1/\f1\'e1\f0\'b2\par}`), 'r = 1/α²\n');
   assert.equal(rtfToText(String.raw`{\rtf1\ansi\uc1 smile \u-10179?\u-8704?\par}`), 'smile 😀\n');
   assert.equal(rtfToText(`{\\rtf1\\ansi before {\\pict\\bin4 }{}x} after\\par}`), 'before  after\n');
   assert.equal(rtfToText(String.raw`{\rtf1\ansi a\~b\-c\_d \{x\}\\\line e\tab f}`), 'a\u00A0bc‑d {x}\\\ne\tf\n');

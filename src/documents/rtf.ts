@@ -3,7 +3,7 @@
  * as the text a person sees in it. RTF is plain ASCII carrying control words: the font and colour
  * tables, style sheets, document info, pictures and any `{\*\...}` group are destinations nobody
  * reads on the page, so they are skipped; `\par` and a backslash at a line's end break the line;
- * `\'hh` is a byte of the document's code page (`\ansicpg`), `\uN` a Unicode character followed by
+ * `\'hh` is a byte of the document's code page (`\ansicpg`, or its font's `\fcharset`), `\uN` a Unicode character followed by
  * `\ucN` characters of fallback for readers without Unicode, which are dropped. A paragraph set in
  * bold alone (a heading a student typed, `(a)`) is marked bold, as the Word reader marks it.
  */
@@ -73,7 +73,29 @@ interface Group {
   /** Fallback characters after each `\uN` (`\ucN`). */
   uc: number;
   bold: boolean;
+  /** Inside the font table, where `\fN` and `\fcharsetN` define a font instead of choosing one. */
+  fontTable: boolean;
+  /** The font chosen (`\fN`), whose character set may differ from the document's code page. */
+  font?: number;
 }
+
+/** Font character sets (`\fcharsetN`) as the Windows code pages their bytes are in; 0 is the document's own. */
+const CHARSET_CODE_PAGES: Record<number, number> = {
+  77: 10000,
+  128: 932,
+  129: 949,
+  134: 936,
+  136: 950,
+  161: 1253,
+  162: 1254,
+  163: 1258,
+  177: 1255,
+  178: 1256,
+  186: 1257,
+  204: 1251,
+  222: 874,
+  238: 1250,
+};
 
 /** A code page number (`\ansicpg1252`) as the name the WHATWG decoder knows it by; UTF-8's own number too. */
 function decoderFor(codePage: number): InstanceType<typeof TextDecoder> {
@@ -88,8 +110,11 @@ function decoderFor(codePage: number): InstanceType<typeof TextDecoder> {
 /** Reads an RTF document as its visible text: paragraphs as lines, bold-only paragraphs as `**...**`. */
 export function rtfToText(rtf: string): string {
   let decoder = decoderFor(1252);
+  /** The code page of each font whose character set is not the document's (a Greek or Cyrillic font in WordPad). */
+  const fontDecoders = new Map<number, InstanceType<typeof TextDecoder>>();
+  let definedFont: number | undefined;
   const stack: Group[] = [];
-  let group: Group = { hidden: false, uc: 1, bold: false };
+  let group: Group = { hidden: false, uc: 1, bold: false, fontTable: false };
   /** The paragraph being read, as runs of text and whether each is bold. */
   let runs: { text: string; bold: boolean }[] = [];
   const paragraphs: string[] = [];
@@ -106,7 +131,7 @@ export function rtfToText(rtf: string): string {
   };
   const flushBytes = () => {
     if (!bytes.length) return;
-    const text = c1AsWindows1252(decoder.decode(new Uint8Array(bytes)));
+    const text = c1AsWindows1252(((group.font !== undefined && fontDecoders.get(group.font)) || decoder).decode(new Uint8Array(bytes)));
     bytes = [];
     emit(text);
   };
@@ -209,6 +234,14 @@ export function rtfToText(rtf: string): string {
     }
     if (word === 'uc') group.uc = param ?? 1;
     else if (word === 'ansicpg' && param !== undefined) decoder = decoderFor(param);
+    else if (word === 'fonttbl') group.fontTable = true;
+    else if (word === 'f' && group.fontTable) definedFont = param;
+    else if (word === 'fcharset' && group.fontTable && definedFont !== undefined && param !== undefined && CHARSET_CODE_PAGES[param]) {
+      fontDecoders.set(definedFont, decoderFor(CHARSET_CODE_PAGES[param]!));
+    } else if (word === 'f') {
+      flushBytes();
+      group.font = param;
+    }
     else if (word === 'b') {
       flushBytes();
       group.bold = param !== 0;
