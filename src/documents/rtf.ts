@@ -241,8 +241,7 @@ export function rtfToText(rtf: string): string {
     } else if (word === 'f') {
       flushBytes();
       group.font = param;
-    }
-    else if (word === 'b') {
+    } else if (word === 'b') {
       flushBytes();
       group.bold = param !== 0;
     } else if (word === 'plain') {
