@@ -7,6 +7,7 @@ import { readDocumentFile } from './read-file.js';
 import { sniffFile } from './sniff.js';
 import { texToMarkdown } from './tex.js';
 import { htmlToMarkdown } from './html/index.js';
+import { rtfToText } from './rtf.js';
 
 /**
  * A problem set's text from its file: notebooks, LaTeX sources and web pages converted to Markdown. A PDF
@@ -24,6 +25,8 @@ export function problemSetText(text: string, path: string): string {
       return texToMarkdown(text);
     case 'html':
       return htmlToMarkdown(text, path).text;
+    case 'rtf':
+      return rtfToText(text);
     default:
       return text;
   }

@@ -8,6 +8,8 @@ import { htmlToMarkdown } from './html/index.js';
 import { OdtError, odtToMarkdown } from './odt/index.js';
 import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
 import { printedSourceText } from './printed-source.js';
+import { mailToText } from './mail-message.js';
+import { rtfToText } from './rtf.js';
 
 export type { PageTranscriber } from './pdf/document.js';
 
@@ -41,7 +43,7 @@ const NOT_A_DOCUMENT: Partial<Record<FileKind, string>> = {
 
 /**
  * Reads any submitted file as text: plain text as it is; PDFs rebuilt from their layout;
- * notebooks, LaTeX sources, spreadsheets' CSV and TSV exports (a grading sheet's answer column), Word and OpenDocument texts (.docx, .odt, with their equations) and web pages (a chat saved
+ * notebooks, LaTeX sources, spreadsheets' CSV and TSV exports (a grading sheet's answer column), Word and OpenDocument texts (.docx, .odt, with their equations), rich text (.rtf), mail files (.eml, .mbox) and web pages (a chat saved
  * from the browser, with its formulas' TeX) converted. A file that is not a document gets a warning naming
  * it, never a silent empty result.
  */
@@ -93,6 +95,12 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
         if (e instanceof OdtError) return { kind, chat: false, notes: [], warnings: [`${path}: ${e.message}`] };
         throw e;
       }
+    case 'mail': {
+      const mail = await mailToText(bytes, path);
+      return { kind, ...(mail.text === undefined ? {} : { text: mail.text }), chat: mail.chat, notes: [], warnings: mail.warnings, source: { kind: 'mail' } };
+    }
+    case 'rtf':
+      return { kind, text: rtfToText(utf8()), chat: false, notes: [], warnings: [], source: { kind: 'rtf' } };
     case 'html': {
       const page = htmlToMarkdown(utf8(), path);
       return { kind, text: page.text, chat: page.chat, notes: [], warnings: page.warnings, source: { kind: 'html' } };

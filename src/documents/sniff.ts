@@ -1,5 +1,8 @@
+import { isRawMail } from './mail-message.js';
+import { RTF_START } from './rtf.js';
+
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
-export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet' | 'workbook' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet' | 'mail' | 'rtf' | 'workbook' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -36,6 +39,8 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
         : 'binary';
   }
   if (startsWith(bytes, [0x1f, 0x8b]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return 'archive';
+  // A mail's headers are ASCII, its body in any charset (8-bit Latin-1 is not UTF-8): told before the text test.
+  if (/\.(?:eml|mbox|mbx)$/i.test(name) || isRawMail(Buffer.from(bytes.subarray(0, 65536)).toString('latin1'))) return 'mail';
   // Text: no NUL bytes, and valid UTF-8 for the most part.
   if (head.includes(0)) return 'binary';
   const sample = Buffer.from(bytes.subarray(0, 65536)).toString('utf8');
@@ -43,6 +48,7 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   const controls = (sample.match(/[\x01-\x08\x0e-\x1f]/g) ?? []).length;
   if (bad + controls > sample.length * 0.02) return 'binary';
   const t = sample.trimStart();
+  if (/\.rtf$/i.test(name) || RTF_START.test(t)) return 'rtf';
   if (/\.ipynb$/i.test(name) || (t.startsWith('{') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(sample))) return 'notebook';
   if (/\.x?html?$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(t)) return 'html';
   // A spreadsheet's export is known by its name only: any text has commas.

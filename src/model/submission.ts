@@ -63,7 +63,7 @@ export interface Submission {
 
 /** A submission's original file, when its text was rebuilt: where each line stands in it. */
 export interface SubmissionSource {
-  kind: 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet';
+  kind: 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet' | 'mail' | 'rtf';
   pages?: number;
   /** For a PDF: each rebuilt line's page and box (PDF points, y up: x0, y0, x1, y1). */
   regions?: { line: number; page: number; box: [number, number, number, number] }[];
