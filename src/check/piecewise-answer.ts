@@ -128,8 +128,9 @@ function withUnicodeScripts(text: string): string {
  * reply): `For 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.` — the condition and the
  * last side of the equation after it.
  */
-function plainCaseOfLine(line: string): Case | undefined {
-  if (line.includes('$')) return undefined;
+function plainCaseOfLine(text: string): Case | undefined {
+  if (text.includes('$')) return undefined;
+  const line = withoutSampleRemark(text);
   if (!line.includes('=')) {
     // `n<0 : 0`, `n ≥ 7: 127·(½)ⁿ`: a condition heading its value, with no equation between them.
     const heading = CONDITION_HEADING.exec(line);
@@ -161,6 +162,18 @@ function plainCaseOfLine(line: string): Case | undefined {
 }
 
 /**
+ * `= 2 − 2^{−n}   (1, 1.5, 1.75, …)`, `= 127/2^n (0.992 at n = 7)`, `(= 0.99)`: a bracket after a case's value that
+ * lists sample values or says words about them is a remark on the value, not part of it (a bracket
+ * holding a relation is the case's condition, and one holding a formula alone, `2 (1 - 2^{-n})`, a factor).
+ */
+const SAMPLE_REMARK = /\s+\((?![^()]*[<>≤≥])[^()]*(?:,|=|…|\.\.\.|[A-Za-z]{3,})[^()]*\)[\s.;,]*$/;
+
+/** A case's line without the remark on its value that ends it. */
+function withoutSampleRemark(line: string): string {
+  return /\)[\s.;,]*$/.test(line) ? line.replace(SAMPLE_REMARK, '') : line;
+}
+
+/**
  * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`: a list item
  * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
  */
@@ -181,20 +194,46 @@ const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s*(?:\s(?:for|when|if)\
  * (and after its `=` again in each case that restates it).
  */
 function plainCasesOfSentence(text: string): Case[] {
-  if (text.includes('$') || !text.includes('=')) return [];
+  if (text.includes('$') || !/[<>≤≥]/.test(text)) return [];
   // (`y[n] = 2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)   ✔`: a person's tick after the cases judges them.)
   const line = withoutJudgement(text);
-  const body = line
-    .slice(line.indexOf('=') + 1)
-    .trim()
-    .replace(/[.]\s*$/, '');
-  const cases = body.split(/\s*[,;]\s*(?:and\s+)?/).map((piece): Case | undefined => {
+  // `- 3(a): 0 (n<0); 2 − 2^{−n} (0 ≤ n ≤ 6); ...`: a summary's line lists the cases after its label, with no `=`.
+  const body = (line.includes('=') ? line.slice(line.indexOf('=') + 1) : line.replace(LINE_LABEL, '')).trim().replace(/[.]\s*$/, '');
+  const pieces = body.split(/\s*[,;]\s*(?:and\s+)?/);
+  const cases = pieces.map((piece, k): Case | undefined => {
     const m = VALUE_FOR_CONDITION.exec(piece.trim());
     // `y(n) = 0 for n < 0;  y(n) = 2 - 0.5^n for 0 <= n <= 6; ...`: each case may name the function again.
     const value = m && plainValue(withUnicodeScripts(m[1]!.slice(m[1]!.lastIndexOf('=') + 1)));
-    return value ? { when: plainCondition(m[2] ?? m[4], (m[3] ?? m[5])!), value } : undefined;
+    if (value) return { when: plainCondition(m[2] ?? m[4], (m[3] ?? m[5])!), value };
+    // The last value may go with no condition, or "otherwise": it holds wherever the others do not.
+    return k === pieces.length - 1 && k > 0 ? remainingCase(piece) : undefined;
   });
   return cases.length >= 2 && cases.every(Boolean) ? (cases as Case[]) : [];
+}
+
+/** `- 3(a): `, `Answer: `: a list marker and a short label before what a line states. */
+const LINE_LABEL = /^\s*(?:[-*•+]\s+)?(?:[^:<>≤≥=]{1,24}:\s+)?/;
+
+/** The words that give the last case the values the others leave (`otherwise`, `after that`). */
+const REMAINING_WORDS = /\s*\(?\b(?:otherwise|else(?:where)?|after(?:wards|\s+that)?|thereafter)\b\)?\s*$/i;
+
+/** `127·2^{−n}`, `127·2^{−n} otherwise`: the last of a list of cases, holding wherever the others do not (a value, never words). */
+function remainingCase(piece: string): Case | undefined {
+  const value = plainValue(withUnicodeScripts(piece.replace(REMAINING_WORDS, '').replace(/^.*=/, '')));
+  return value && /\d/.test(value) && !/[A-Za-z]{3,}/.test(value) ? { when: '\\text{otherwise}', value } : undefined;
+}
+
+/** A list item that opens on "otherwise" or "else": the last case of a list, for the values the others leave. */
+const REMAINING_ITEM = /^\s*(?:[-*•+]\s+)?(?:\*\*)?(?:otherwise|else(?:where)?)\b/i;
+
+/**
+ * `- For n < 0: no overlap, so $y(n) = 0$.`: a line of one clause that says its condition in words and
+ * its value in one formula (or "Otherwise, $y(n) = 0$" as a list's last item).
+ */
+function conditionedLine(line: string): Case | undefined {
+  if (!line.includes('$') || clauses(line).length !== 1) return undefined;
+  const c = caseOfClause(line);
+  return c && (c.when !== '\\text{otherwise}' || REMAINING_ITEM.test(line)) ? c : undefined;
 }
 
 /** Consecutive lines that each state one case (blank lines between allowed), or one sentence stating several: the cases formulas they make. */
@@ -207,7 +246,7 @@ function caseLists(text: string): string[] {
   };
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    const c = caseOfLine(line) ?? plainCaseOfLine(line);
+    const c = caseOfLine(line) ?? plainCaseOfLine(line) ?? conditionedLine(line);
     if (c) {
       run.push(c);
       continue;
@@ -298,8 +337,10 @@ function caseSections(text: string): string[] {
  * Cases formulas a response states without writing one: case lists, and functions in its code
  * blocks. Empty when the response writes a `cases` formula of its own (that is its answer).
  */
-export function piecewiseCandidates(text: string): Candidate[] {
-  if (/\\begin\{cases\}/.test(text)) return [];
+export function piecewiseCandidates(written: string): Candidate[] {
+  if (/\\begin\{cases\}/.test(written)) return [];
+  // `\( y(n) = 0 \)`: inline formulas delimited as LaTeX does are read as those in `$`.
+  const text = written.includes('\\(') ? written.replace(/(?<!\\)\\[()]/g, '$') : written;
   // Code is where the answer was computed, not where it was stated: a weaker place than a list.
   const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
   // The answer the response ends on: the last list or function first.
@@ -307,6 +348,17 @@ export function piecewiseCandidates(text: string): Candidate[] {
     .map((t): Candidate => ({ text: t, how: 'display' }))
     .concat(code.map((t): Candidate => ({ text: t, how: 'inline' })))
     .reverse();
+}
+
+/**
+ * Whether `value` is the value of one branch of the cases formula `cases` (`2 - 2^{-n}` of
+ * `\begin{cases} 2 - 2^{-n} & n \ge 0 \\ 0 & \text{otherwise} \end{cases}`): a response's statement of
+ * one branch, cut from its condition, is part of that answer and no rival of it.
+ */
+export function isBranchOf(value: string, cases: string): boolean {
+  const body = /\\begin\{cases\}([\s\S]*)\\end\{cases\}/.exec(cases)?.[1];
+  const wanted = value.replace(/\s+/g, '');
+  return !!body && !!wanted && body.split('\\\\').some((row) => row.split('&')[0]!.replace(/\s+/g, '') === wanted);
 }
 
 /** What follows a formula that holds under a condition only: `for $n \ge 0$`, `(n < 0)`, `when n > 6`. */

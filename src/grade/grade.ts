@@ -15,12 +15,13 @@ import { assignmentOf, checkSymbolsFor, isAssignment, type Assignment } from '..
 import type { Part as ProblemPart, ProblemSet } from '../model/problem-set.js';
 import { referredPart } from '../documents/part-references.js';
 import { CONCLUDING_LINE, plainMath, plainFormulas, chainEquations, formulas, lastSide, pieces, sides, splitTopLevel, type Candidate } from '../check/extract.js';
-import { tableAnswer } from './table-answer.js';
+import { tableAnswer, unnamedRowsReason } from './table-answer.js';
 import { isNumberOnly, isWorkedExample, keySymbolNames, withoutWorkedValue } from './worked-example.js';
 import { hedgesBetween } from './hedge.js';
 import { declinedAt, notAnsweredHere } from './refusal.js';
 import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
+import { isBranchOf } from '../check/piecewise-answer.js';
 import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { keySynonyms, type KeySynonym } from './key-synonyms.js';
@@ -427,7 +428,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
   if (spec.type === 'choice') return { result: choiceInResponse(spec, (name && labelledStatement(text, name)) || text, options) };
   if (spec.type === 'table') {
     const read = tableAnswer(spec, text, question.texts.get(part.id), (s, a) => checkAnswer(s, a, options).verdict === 'correct');
-    return { result: checkAnswer(read?.spec ?? spec, read?.table ?? text, options) };
+    const result = checkAnswer(read?.spec ?? spec, read?.table ?? text, options);
+    return { result: read || !spec.rows || result.verdict === 'correct' ? result : { ...result, reason: `${unnamedRowsReason(spec)}: ${result.reason}` } };
   }
   if (spec.type === 'text') return { result: checkAnswer(spec, text, options) };
   const block = question.shared?.get(text);
@@ -742,6 +744,8 @@ function rivalsOf(
     // In a block several parts share, another part's final answer is no rival.
     if (block && answersAnother(block, text, r.at, r.text)) continue;
     if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
+    // (`y[n] = 2 - 2^{-n}`, cut from its `for n >= 0`, is one branch of the cases answer chosen.)
+    if (isBranchOf(lastSide(r.text), chosen.text)) continue;
     const name = leftSide(r.text);
     if (name && ((chosenName && nameKey(name) !== nameKey(chosenName)) || question.givens.has(plain(name).trim()))) continue;
     if (question.statements.length && restates(r.text, question.statements)) continue;

@@ -65,6 +65,8 @@ function cleanCell(cell: string): string {
   // `0 (already shown)`, `6.5 × 6.5 × 10 (This should be rounded ...)`: a remark after the value.
   c = c.replace(/\s*\((?:[^()]*[a-z]{3,}[^()]*)\)\s*[.,;]?\s*$/i, '').trim();
   c = c.replace(/^\((?:already|given)[^)]*\)\s*/i, '').replace(/[.,;:]\s*$/, '');
+  // `100 (= 3·3·1·10 + 10)`: the working in a bracket after the value shows how it was found.
+  c = c.replace(/\s*\(\s*=[^()]*\)\s*$/, '');
   // `28 × 28 × 10 (H × W × C)`: the axes' names after a shape say how it is laid out, they are no factor of it.
   c = c.replace(/\s*\((?:[HWCDN]\s*(?:×|\\times|[x,])\s*){1,3}[HWCDN]\)\s*$/i, '');
   return c.includes('=') ? lastSide(c).trim() : c;
@@ -84,10 +86,26 @@ function keyRows(spec: AnswerSpec): KeyRow[] {
 /** The key row a response's row name stands for, given how often that name came before. */
 function rowIndex(rows: KeyRow[], label: string, counts: Map<string, number>): number {
   const r = rowName(label);
-  if (!r.base || !rows.some((k) => k.base === r.base)) return -1;
+  if (!r.base) return -1;
+  if (!rows.some((k) => k.base === r.base)) return numberedKindRow(rows, r.base, counts);
   const occurrence = r.occurrence ?? (counts.get(r.base) ?? 0) + 1;
   counts.set(r.base, occurrence);
   return rows.findIndex((k) => k.base === r.base && k.occurrence === occurrence);
+}
+
+/**
+ * `conv1`, `pool2`, `fc`: a row named as code names layers, by its kind and which one of that kind it
+ * is, stands for the one key row whose name begins with that kind (`CONV3-10 (1)`, `POOL2 (2)`, `FC-3`).
+ * A kind that begins no key row's name, or several different ones, names none.
+ */
+function numberedKindRow(rows: KeyRow[], base: string, counts: Map<string, number>): number {
+  const m = /^([a-z]{2,})(\d?)$/.exec(base);
+  const bases = m ? new Set(rows.filter((k) => k.base.startsWith(m[1]!)).map((k) => k.base)) : new Set<string>();
+  if (!m || bases.size !== 1) return -1;
+  const [own] = bases as Set<string>;
+  const occurrence = m[2] ? Number(m[2]) : (counts.get(own!) ?? 0) + 1;
+  counts.set(own!, occurrence);
+  return rows.findIndex((k) => k.base === own && k.occurrence === occurrence);
 }
 
 /** Rows of a table's text, with empty cells at the end dropped (a page copy's trailing tabs). */
@@ -111,6 +129,34 @@ const INNER_BARS = /^[^|]*\S\s+\|\s+\S/;
 /** `-----+-----`, `------|------`: the rule under such a table's header. */
 const BAR_RULE = /^\s*[-=]{2,}[-=+|:\s]*$/;
 
+/** Where a line may be a table row that is not written as Markdown's: a quote marker, a DokuWiki header cell, a box-drawing bar, a grid's corner. */
+const OTHER_ROW_SIGNS = /[>^│┃║─━═]|^\s*\+/;
+
+/** `+------+-----+`: the rule of a grid table as SQL shells, Python's tabulate and plain-text reports print it. */
+const GRID_RULE = /^\s*\+[-=:]+(?:\+[-=:]+)*\+\s*$/;
+
+/** `│ CONV3-10 │ 100 │`: the bars a box-drawn table (a terminal's, a plain-text report's) separates its cells with. */
+const BOX_BARS = /[│┃║]/g;
+
+/** `├────┼────┤`, `╞════╪════╡`: a box-drawn table's rule between rows. */
+const BOX_RULE = /^\s*[─━═┼┬┴├┤┌┐└┘╭╮╰╯╞╡╪╤╧╟╢╫+|:-]*[─━═][─━═┼┬┴├┤┌┐└┘╭╮╰╯╞╡╪╤╧╟╢╫+|:\s-]*$/;
+
+/**
+ * A table row as Markdown writes it, from the other ways people write one: quoted (`> | FC-3 | 1473 |`,
+ * a reply or a model's output quoted in a wiki, a mail or a forum post), DokuWiki's header cells
+ * (`^ Layer ^ Parameters ^`), or box-drawn (`│ FC-3 │ 1473 │`, its rules read as Markdown's `|---|`).
+ */
+function asMarkdownRow(line: string): string {
+  if (!OTHER_ROW_SIGNS.test(line)) return line;
+  let row = line.replace(/^\s*(?:>\s?)+(?=\s*[|^│┃║├╞┌╭└╰])/, '');
+  if (GRID_RULE.test(row)) return '|---|';
+  if (BOX_RULE.test(row) && /[─━═]/.test(row)) return /[|│┃║├╞┌╭└╰┼]/.test(row) ? '|---|' : '';
+  row = row.replace(BOX_BARS, '|');
+  // A DokuWiki cell's `^` stands between spaces or at the row's ends; a power's (`2^{-n}`) never does.
+  if (/^\s*\^/.test(row)) row = row.replace(/(^|\s)\^(?=\s|$)/g, '$1|');
+  return row;
+}
+
 /** Tables in a response, with where they end: Markdown, LaTeX `array`/`tabular`, tab-separated lines, lines with bars between cells. */
 function tableBlocks(text: string): { rows: string[][]; end: number }[] {
   const out: { rows: string[][]; end: number }[] = [];
@@ -125,7 +171,8 @@ function tableBlocks(text: string): { rows: string[][]; end: number }[] {
     block = [];
     kind = undefined;
   };
-  lines.forEach((line, i) => {
+  lines.forEach((written, i) => {
+    const line = asMarkdownRow(written);
     const k = line.trim().startsWith('|') ? 'pipe' : line.includes('\t') ? 'tab' : INNER_BARS.test(line) || (kind === 'bars' && BAR_RULE.test(line)) ? 'bars' : undefined;
     // Bars between cells read as a Markdown row (a rule under the header is left out as Markdown's is).
     const row = k === 'bars' ? (BAR_RULE.test(line) ? '' : `| ${line.trim()} |`) : line;
@@ -134,16 +181,16 @@ function tableBlocks(text: string): { rows: string[][]; end: number }[] {
     if (k && (kind === undefined || k === kind)) {
       kind = k;
       if (row) block.push(row);
-      end = offset + line.length;
+      end = offset + written.length;
     } else if (!blankInside) {
       flush();
       if (k) {
         kind = k;
         block.push(row);
-        end = offset + line.length;
+        end = offset + written.length;
       }
     }
-    offset += line.length + 1;
+    offset += written.length + 1;
   });
   flush();
   return out;
@@ -280,20 +327,25 @@ function rowLists(text: string, keyRowsList: KeyRow[], stems: string[][]): { cel
 /** `("CONV3-10", 3 * 3 * 1 * 10 + 10, (28, 28, 10)),`: a row of a table written as code, its name quoted first. */
 const CODE_ROW = /^\s*[[(]\s*(["'])([^"'\n]{1,40})\1\s*,(.*)[\])]\s*,?\s*(?:#.*)?$/;
 
-/** A code row's values, split at the commas outside brackets. */
-function topLevelItems(s: string): string[] {
+/** A list's items, split at `between` outside brackets (`(28, 28, 10)` stays one cell). */
+function splitRows(piece: string, between: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let item = '';
-  for (const ch of s) {
+  for (const ch of piece) {
     if ('([{'.includes(ch)) depth++;
     if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
+    if (ch === between && depth === 0) {
       items.push(item);
       item = '';
     } else item += ch;
   }
   return [...items, item].map((x) => x.trim()).filter(Boolean);
+}
+
+/** A code row's values, split at the commas outside brackets. */
+function topLevelItems(s: string): string[] {
+  return splitRows(s, ',');
 }
 
 /** A code value as a cell: a tuple of sizes `(28, 28, 10)` is the shape `28 × 28 × 10` (`(490,)` is 490). */
@@ -336,6 +388,51 @@ function codeRows(text: string, keyRowsList: KeyRow[], stems: string[][]): { cel
   return cells.size ? [{ cells, named: cells.size, end }] : [];
 }
 
+/** `100 / 28×28×10`: a row's cells in a list of rows, between slashes with spaces around them (a fraction's slash has none). */
+const SPACED_SLASH = /\s+\/\s+/;
+
+/**
+ * `table above (100 / 28×28×10, 0 / 14×14×10, ..., 1473 / 3)`, `Answers: 100, 28x28x10; 0, 14x14x10; ...`:
+ * a line (or a bracket in it) listing one item per key row, in the key's order, each the row's cells
+ * (between spaced slashes, or commas where semicolons part the rows). Every item must hold as many
+ * cells as the key's rows, each with a number in it: a line of remarks or examples never fits.
+ */
+function orderedRows(text: string, keyRowsList: KeyRow[], width: number): { cells: Cells; named: number; end: number }[] {
+  const out: { cells: Cells; named: number; end: number }[] = [];
+  if (keyRowsList.length < 2 || width < 1) return out;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    offset += line.length + 1;
+    if (line.length > 2000 || !(SPACED_SLASH.test(line) || line.includes(';'))) continue;
+    const pieces = [...line.matchAll(/\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)].map((m) => m[1]!);
+    pieces.push(line.slice(line.lastIndexOf(':') + 1));
+    for (const piece of pieces) {
+      const cells = rowsInOrder(piece, keyRowsList.length, width);
+      if (cells) {
+        out.push({ cells, named: cells.size, end: offset - 1 });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The cells of `count` rows of `width` cells listed in order in `piece`, if it lists exactly that many. */
+function rowsInOrder(piece: string, count: number, width: number): Cells | undefined {
+  const layouts: [string, RegExp][] = [
+    [',', SPACED_SLASH],
+    [';', SPACED_SLASH],
+    [';', /\s*,\s*/],
+  ];
+  for (const [between, within] of layouts) {
+    const items = splitRows(piece, between);
+    if (items.length !== count) continue;
+    const rows = items.map((item) => (width === 1 ? [item] : item.split(within)).map((c) => cleanCell(c)));
+    if (rows.every((r) => r.length === width && r.every((c) => /\d/.test(c)))) return new Map(rows.map((r, i) => [i, new Map(r.map((c, j) => [j, c]))]));
+  }
+  return undefined;
+}
+
 /** A table cell the question fills in, by key row and column (the problem set's own table). */
 function givenCells(questionText: string | undefined, keyRowsList: KeyRow[], stems: string[][]): Cells {
   const given: Cells = new Map();
@@ -365,7 +462,12 @@ export function tableAnswer(
   const width = Object.values(spec.rows)[0]!.length;
   const stems = Array.from({ length: width }, (_, c) => columnStems(columns[c] ?? ''));
   const given = givenCells(questionText, rows, stems);
-  const read = [...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })), ...rowLists(response, rows, stems), ...codeRows(response, rows, stems)];
+  const read = [
+    ...tableBlocks(response).map((b) => ({ ...readBlock(b.rows, rows, stems), end: b.end })),
+    ...rowLists(response, rows, stems),
+    ...codeRows(response, rows, stems),
+    ...orderedRows(response, rows, width),
+  ];
   const found = read.filter((f) => f.named >= Math.min(2, rows.length));
   if (!found.length) return undefined;
   // The answer the response ends on: the last table or list, as with any final answer; a shorter
@@ -394,4 +496,14 @@ export function tableAnswer(
   // Every cell given and restated rightly: the table of the key as it is, which the answer fills.
   const graded = Object.values(expected).some((r) => r.some((c) => c.trim()));
   return { spec: graded ? { ...spec, rows: expected } : spec, table: lines.join('\n') };
+}
+
+/**
+ * Why a table answer was read by the position of its lines alone: no table, list or row-order
+ * line in the response names the key's rows, so a grade of "491 is not 100" says what was found.
+ */
+export function unnamedRowsReason(spec: AnswerSpec): string {
+  const names = Object.keys(spec.rows ?? {});
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '');
+  return `no table, list or line of the response names the key's rows (${shown}) or lists a value for each in order, so its lines were read as rows by position`;
 }
