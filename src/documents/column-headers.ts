@@ -10,12 +10,23 @@ const PERSON_COLUMN =
 
 const ANSWER_COLUMN = /\b(?:answers?|final|results?|outputs?|responses?|repl(?:y|ies)|gave|says)\b/i;
 
-/** A header cell naming a column of the person's, not the model's answer: `Our solution`, `Verdict / notes`, `What we asked`. */
+/**
+ * The same words in the languages a sheet saved in another locale is written in (German, French,
+ * Spanish, Portuguese, Italian, Dutch): `Unsere Lösung`, `Énoncé`, `Bewertung`, `Commentaire`.
+ * (Letters around a word are any alphabet's: `\b` knows no `É`.)
+ */
+const PERSON_COLUMN_ELSEWHERE =
+  /(?<!\p{L})(?:unser[e]?|notre|nos|nuestr[ao]s?|noss[ao]s?|nostr[ao]|onze|l[öo]sung(?:en)?|musterl[öo]sung|soluci[oó]n|solu[cç][aã]o|soluzione|oplossing|frage|aufgabe(?:nstellung)?|[ée]nonc[ée]|pregunta|enunciado|domanda|vraag|bewertung|urteil|[ée]valuation|evaluaci[oó]n|avalia[cç][aã]o|valutazione|beoordeling|kommentar(?:e)?|bemerkung(?:en)?|anmerkung(?:en)?|commentaires?|remarques?|comentarios?|coment[aá]rios?|commento|opmerking(?:en)?|richtig\s*\?|juste\s*\?|correcto\s*\?)(?!\p{L})/iu;
+
+const ANSWER_COLUMN_ELSEWHERE =
+  /(?<!\p{L})(?:antwort(?:en)?|ergebnis(?:se)?|ausgabe|r[ée]ponses?|r[ée]sultats?|respuestas?|resultados?|respostas?|rispost[ae]|risultat[oi]|antwoord(?:en)?|resultaat|finale?)(?!\p{L})/iu;
+
+/** A header cell naming a column of the person's, not the model's answer: `Our solution`, `Verdict / notes`, `What we asked`, `Notre solution`. */
 export function isPersonColumn(header: string): boolean {
-  return PERSON_COLUMN.test(header);
+  return PERSON_COLUMN.test(header) || PERSON_COLUMN_ELSEWHERE.test(header);
 }
 
-/** A header cell naming an answer: `Model's final answer`, `Response`, `Output`, `Result`. */
+/** A header cell naming an answer: `Model's final answer`, `Response`, `Output`, `Result`, `Réponse du modèle`. */
 export function isAnswerColumn(header: string): boolean {
-  return ANSWER_COLUMN.test(header);
+  return ANSWER_COLUMN.test(header) || ANSWER_COLUMN_ELSEWHERE.test(header);
 }

@@ -10,7 +10,7 @@
  */
 import PostalMime, { type Email } from 'postal-mime';
 import { htmlToMarkdown } from './html/index.js';
-import { c1AsWindows1252 } from './windows-1252.js';
+import { c1AsWindows1252 } from './text-encoding.js';
 
 /** A mail file read as text, and what could not be read in it. */
 export interface MailText {

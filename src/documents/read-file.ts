@@ -10,6 +10,7 @@ import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
 import { printedSourceText } from './printed-source.js';
 import { mailToText } from './mail-message.js';
 import { rtfToText } from './rtf.js';
+import { decodeText } from './text-encoding.js';
 
 export type { PageTranscriber } from './pdf/document.js';
 
@@ -51,7 +52,7 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
   const kind = sniffFile(bytes, path);
   const why = NOT_A_DOCUMENT[kind];
   if (why) return { kind, chat: false, notes: [], warnings: [`${path}: not a document: ${why}`] };
-  const utf8 = () => Buffer.from(bytes).toString('utf8');
+  const text = () => decodeText(bytes);
   switch (kind) {
     case 'pdf': {
       try {
@@ -74,11 +75,11 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
       }
     }
     case 'notebook':
-      return { kind, text: notebookToMarkdown(utf8(), path), chat: false, notes: [], warnings: [], source: { kind: 'notebook' } };
+      return { kind, text: notebookToMarkdown(text(), path), chat: false, notes: [], warnings: [], source: { kind: 'notebook' } };
     case 'sheet':
-      return { kind, text: sheetAsMarkdown(utf8(), /\.csv$/i.test(path) ? ',' : '\t'), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
+      return { kind, text: sheetAsMarkdown(text(), /\.csv$/i.test(path) ? ',' : '\t'), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
     case 'tex':
-      return { kind, text: texToMarkdown(utf8()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };
+      return { kind, text: texToMarkdown(text()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };
     case 'docx':
       try {
         const doc = docxToMarkdown(bytes, path);
@@ -100,12 +101,12 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
       return { kind, ...(mail.text === undefined ? {} : { text: mail.text }), chat: mail.chat, notes: [], warnings: mail.warnings, source: { kind: 'mail' } };
     }
     case 'rtf':
-      return { kind, text: rtfToText(utf8()), chat: false, notes: [], warnings: [], source: { kind: 'rtf' } };
+      return { kind, text: rtfToText(text()), chat: false, notes: [], warnings: [], source: { kind: 'rtf' } };
     case 'html': {
-      const page = htmlToMarkdown(utf8(), path);
+      const page = htmlToMarkdown(text(), path);
       return { kind, text: page.text, chat: page.chat, notes: [], warnings: page.warnings, source: { kind: 'html' } };
     }
     default:
-      return { kind, text: utf8(), chat: false, notes: [], warnings: [] };
+      return { kind, text: text(), chat: false, notes: [], warnings: [] };
   }
 }

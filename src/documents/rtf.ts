@@ -8,7 +8,7 @@
  * bold alone (a heading a student typed, `(a)`) is marked bold, as the Word reader marks it.
  */
 
-import { c1AsWindows1252 } from './windows-1252.js';
+import { c1AsWindows1252 } from './text-encoding.js';
 
 /** A rich-text document: its first bytes are `{\rtf`. */
 export const RTF_START = /^\uFEFF?\s*\{\\rtf/;

@@ -1,5 +1,6 @@
 import { isRawMail } from './mail-message.js';
 import { RTF_START } from './rtf.js';
+import { decodeText, hasUtf16Mark, looksLikeWindows1252 } from './text-encoding.js';
 
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
 export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet' | 'mail' | 'rtf' | 'workbook' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
@@ -41,12 +42,13 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   if (startsWith(bytes, [0x1f, 0x8b]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return 'archive';
   // A mail's headers are ASCII, its body in any charset (8-bit Latin-1 is not UTF-8): told before the text test.
   if (/\.(?:eml|mbox|mbx)$/i.test(name) || isRawMail(Buffer.from(bytes.subarray(0, 65536)).toString('latin1'))) return 'mail';
-  // Text: no NUL bytes, and valid UTF-8 for the most part.
-  if (head.includes(0)) return 'binary';
-  const sample = Buffer.from(bytes.subarray(0, 65536)).toString('utf8');
+  // Text: no NUL bytes (but UTF-16's, behind its mark), and valid UTF-8 for the most part, or the Windows code page's letters.
+  const utf16 = hasUtf16Mark(bytes);
+  if (head.includes(0) && !utf16) return 'binary';
+  const sample = utf16 ? decodeText(bytes.subarray(0, 65536)) : Buffer.from(bytes.subarray(0, 65536)).toString('utf8');
   const bad = (sample.match(/\uFFFD/g) ?? []).length;
   const controls = (sample.match(/[\x01-\x08\x0e-\x1f]/g) ?? []).length;
-  if (bad + controls > sample.length * 0.02) return 'binary';
+  if (bad + controls > sample.length * 0.02 && !looksLikeWindows1252(bytes.subarray(0, 65536))) return 'binary';
   const t = sample.trimStart();
   if (/\.rtf$/i.test(name) || RTF_START.test(t)) return 'rtf';
   if (/\.ipynb$/i.test(name) || (t.startsWith('{') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(sample))) return 'notebook';

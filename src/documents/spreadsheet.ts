@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { isAnswerColumn, isPersonColumn } from './column-headers.js';
 import { cellLabel } from './part-ids.js';
 import { markdownTable } from './markdown-table.js';
+import { declaredDelimiter, type Delimiter, sniffDelimiter } from './sheet-delimiter.js';
+import { decimalCommasOfLocale } from './decimal-commas.js';
 
 /**
  * A grading sheet exported from a spreadsheet (Google Sheets, Excel, LibreOffice: CSV or TSV):
@@ -44,9 +46,16 @@ function answerColumn(header: string[] | undefined, part: number, width: number)
   return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? columns.find((c) => c > part) ?? columns[0];
 }
 
-/** A CSV (`,`) or TSV (`\t`) export as Markdown: a part label line over each part's answer, else the sheet as a table. */
-export function sheetAsMarkdown(text: string, delimiter: ',' | '\t'): string {
-  const rows = delimitedRows(text, delimiter).filter((r) => r.some((c) => c));
+/**
+ * A CSV or TSV export as Markdown: a part label line over each part's answer, else the sheet as a
+ * table. `named` is the separator the file's name says; the one its rows show wins (a `;` sheet
+ * from a decimal-comma locale has its cells' decimal commas read as points).
+ */
+export function sheetAsMarkdown(text: string, named: Delimiter): string {
+  const declared = declaredDelimiter(text);
+  const delimiter = declared?.delimiter ?? sniffDelimiter(text, named);
+  const parsed = delimitedRows(declared?.rest ?? text, delimiter);
+  const rows = (delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed).filter((r) => r.some((c) => c));
   const part = partColumn(rows);
   if (part === undefined) return markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
   const first = rows.findIndex((r) => cellLabel(r[part] ?? ''));
