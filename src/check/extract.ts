@@ -308,6 +308,26 @@ const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 /** Unicode's subscript letters (`σₓ`, `dᵢₙ`, `dₒᵤₜ`), as the letters they lower. */
 const SUBSCRIPT_LETTERS: Record<string, string> = { ₐ: 'a', ₑ: 'e', ₒ: 'o', ₓ: 'x', ₕ: 'h', ₖ: 'k', ₗ: 'l', ₘ: 'm', ₙ: 'n', ₚ: 'p', ₛ: 's', ₜ: 't', ᵢ: 'i', ᵣ: 'r', ᵤ: 'u', ᵥ: 'v', ⱼ: 'j' };
 const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
+/** Unicode's subscript signs and brackets, as the characters they lower. */
+const SUBSCRIPT_SIGNS: Record<string, string> = { '₊': '+', '₋': '-', '₌': '=', '₍': '(', '₎': ')' };
+/** Unicode's superscript letters and digits (the `ᵐ` of `Σᵢ₌₁ᵐ`), as the characters they raise. */
+const SUPERSCRIPTS: Record<string, string> = Object.fromEntries(
+  [...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, 'abcdefghijklmnopqrstuvwxyz0123456789'[i]!] as const),
+);
+/**
+ * A lowered index that is more than a name: a list (`wₕ,ₗ`), a sum's range (`Σᵢ₌₁ᵐ`, with its raised
+ * bound) or an offset (`x₍ᵢ₊ₕ₋₁₎`). Lowered characters, commas between them, then raised ones.
+ */
+const SUBSCRIPT_INDEX = /[ₐₑₒₓₕ-ₜᵢ-ᵥⱼ₀-₉₊₋₌₍₎](?:[ₐₑₒₓₕ-ₜᵢ-ᵥⱼ₀-₉₊₋₌₍₎]|,(?=[ₐₑₒₓₕ-ₜᵢ-ᵥⱼ₀-₉₍]))*[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹]*/g;
+
+/** `ₕ,ₗ` → `_{h,l}`, `ᵢ₌₁ᵐ` → `_{i=1}^{m}`; a lowered name alone (`ᵢₙ`) as it is, for the rewrites after. */
+function subscriptIndex(run: string): string {
+  if (!/[,₊₋₌₍₎]/.test(run)) return run;
+  const lowered = run.replace(/[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+  const raised = run.slice(lowered.length);
+  const index = [...lowered].map((c) => SUBSCRIPT_LETTERS[c] ?? SUBSCRIPT_SIGNS[c] ?? (SUBSCRIPT_DIGITS.includes(c) ? String(SUBSCRIPT_DIGITS.indexOf(c)) : c)).join('');
+  return `_{${index}}${raised ? `^{${[...raised].map((c) => SUPERSCRIPTS[c]).join('')}}` : ''}`;
+}
 
 /**
  * A candidate in the plain-text math chat replies write outside any formula (`**c = 1/√d_in**`,
@@ -328,6 +348,7 @@ export function plainMath(written: string): string[] {
     .replace(SUMMATION, '\\sum')
     .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
     // After the Greek letters and before the roots: `σₓ` is `\sigma_{x}` (no space), `√dᵢₙ` is `\sqrt{d_{in}}`.
+    .replace(SUBSCRIPT_INDEX, subscriptIndex)
     .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => SUBSCRIPT_LETTERS[c]).join('')}}`)
     .replace(/ᵀ/g, '^T')
     .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
