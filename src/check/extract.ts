@@ -777,9 +777,11 @@ export function plainFormulas(text: string): PlainFormula[] {
       if (afterLabel) run = run.slice(afterLabel[0].length);
       // `Updated runtime: 2c·d_out·d_in²`: a label's colon ends its last word, and the run after it is its value.
       const afterColon = !afterLabel && i > 0 && before.endsWith(':');
-      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || afterColon || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
+      // `Total 2c·d_out·d_in², faster by ...`: the word "total" labels the formula right after it, as `Total:` does.
+      const afterTotal = !afterLabel && !afterColon && /^total$/i.test(before);
+      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || afterColon || afterTotal || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
         const at = tokens[i]!.index!;
-        const label = afterLabel ? body.slice(0, at).trim() : afterColon ? body.slice(0, at).trim().slice(0, -1) : '';
+        const label = afterLabel ? body.slice(0, at).trim() : afterColon ? body.slice(0, at).trim().slice(0, -1) : afterTotal ? before : '';
         out.push({ text: run.trim(), display: whole, index: offset + lead + at, bold: bold.some(([from, to]) => at >= from && at < to), ...(label ? { label } : {}) });
       }
       i = j + 1;
@@ -787,6 +789,19 @@ export function plainFormulas(text: string): PlainFormula[] {
     offset += line.length + 1;
   }
   return out;
+}
+
+/** Signs only a formula typed as plain text shows: a raised power, a product's dot, a root, a transpose, a norm, a bound. */
+const PLAIN_MATH_SIGN = /[·²³√ᵀ‖≤≥]/;
+
+/**
+ * A reply that sets some formulas in LaTeX and types others as plain text (a post that pastes a
+ * model's display, then sums up `Total 2c·d_out·d_in²` in its own words): the plain formulas of its
+ * lines with no LaTeX of their own, the other lines blanked so that places stay where they were.
+ */
+function plainFormulasBesideLatex(response: string): PlainFormula[] {
+  if (!PLAIN_MATH_SIGN.test(response)) return [];
+  return plainFormulas(withoutCodeBlocks(response).replace(/^[^\n$\\]*[$\\].*$/gm, (line) => ' '.repeat(line.length)));
 }
 
 /**
@@ -1081,6 +1096,15 @@ export function answerCandidates(written: string): Candidate[] {
     push(text, how, score, f.index, finals.has(i) || !!inside);
     pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });
+  // Plain formulas beside LaTeX are read after every LaTeX formula, save one a result's label names
+  // (`Total 2c·d_out·d_in²`): the LaTeX is what the reply set as its mathematics, and the markers
+  // above were never meant for its words' own formulas.
+  if (latex.length || /[$\\]/.test(response))
+    for (const f of plainFormulasBesideLatex(response)) {
+      if (inPrinted(f.index) >= 0) continue;
+      const labelled = f.label ? resultLabel(f.label) : 0;
+      push(f.text, labelled ? 'marker' : f.display ? 'display' : 'inline', (labelled || -20) + at(f.index), f.index);
+    }
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
   // Every sentence it reads ends on a digit.
