@@ -27,10 +27,17 @@ function listedItems(text: string): string[] {
   return items;
 }
 
-/** Whether an item is words alone: each a word of prose that no declared symbol or Greek letter spells. */
+/** Short words of prose (`blow up`, `go to zero`), no symbol beside a longer word. */
+const SHORT_WORDS = new Set('up on in to of by at is it no or as so an be do go'.split(' '));
+
+/**
+ * Whether an item is words alone: words of prose that no declared symbol or Greek letter spells, at
+ * least one of them three letters or more (`blow up`, `vanish`).
+ */
 function wordsOnly(item: string, names: ReadonlySet<string>): boolean {
   const words = item.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 4 && words.every((w) => isProseWord(w) && !GREEK_NAME.test(w) && !names.has(w));
+  const prose = (w: string) => isProseWord(w) && !GREEK_NAME.test(w) && !names.has(w);
+  return words.length > 0 && words.length <= 4 && words.some(prose) && words.every((w) => prose(w) || SHORT_WORDS.has(w));
 }
 
 /** A multiplication sign opening a formula, with the space after it. */
