@@ -27,6 +27,7 @@ import { inferMatrices, isIdentityName } from './infer-matrices.js';
 import { letterAt, namesRowColumn, positionIn, rowColumnIn } from './position-words.js';
 import { conditionAsItem, statedCases } from './stated-cases.js';
 import { withoutSizeNote } from './size-note.js';
+import { formulaBesideWords } from './words-beside-formula.js';
 
 /** What in an already found answer would still make the extract stage cut it: math delimiters, boxes, conclusion marks, prose. */
 const SEARCH_NEEDED = /\$|\\boxed|\\[[(]|\\(?:therefore|because|implies|Rightarrow)|[A-Za-z]{2,}[\s:]+[A-Za-z]{2,}/;
@@ -368,6 +369,8 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
       // `[[...]] (3x3)`: a matrix's size noted after it.
       ...(type === 'matrix' || type === 'vector' ? withoutSizeNote(extracted.text) : []),
       ...afterProse(extracted.text, prepared.names),
+      // `explode, × 1/√d_out`: a word beside the formula answers something else; it is no factor of it.
+      ...formulaBesideWords(extracted.text, prepared.names),
       extracted.text,
       // Made only when the texts before it cannot be read: for a found formula it is the extracted text again.
       () => (literal ? extracted.text : trimAnswer(candidate)),

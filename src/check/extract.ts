@@ -308,6 +308,24 @@ const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 /** Unicode's subscript letters (`σₓ`, `dᵢₙ`, `dₒᵤₜ`), as the letters they lower. */
 const SUBSCRIPT_LETTERS: Record<string, string> = { ₐ: 'a', ₑ: 'e', ₒ: 'o', ₓ: 'x', ₕ: 'h', ₖ: 'k', ₗ: 'l', ₘ: 'm', ₙ: 'n', ₚ: 'p', ₛ: 's', ₜ: 't', ᵢ: 'i', ᵣ: 'r', ᵤ: 'u', ᵥ: 'v', ⱼ: 'j' };
 const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
+/** Unicode's subscript signs and brackets, as the characters they lower. */
+const SUBSCRIPT_SIGNS: Record<string, string> = { '₊': '+', '₋': '-', '₌': '=', '₍': '(', '₎': ')' };
+/** Unicode's superscript letters (there is no raised q) and digits (the `ᵐ` of `Σᵢ₌₁ᵐ`), as the characters they raise. */
+const SUPERSCRIPTS: Record<string, string> = Object.fromEntries([...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, 'abcdefghijklmnoprstuvwxyz0123456789'[i]!] as const));
+/**
+ * A lowered index that is more than a name: a list (`wₕ,ₗ`), a sum's range (`Σᵢ₌₁ᵐ`, with its raised
+ * bound) or an offset (`x₍ᵢ₊ₕ₋₁₎`). Lowered characters, commas between them, then raised ones.
+ */
+const SUBSCRIPT_INDEX = /[ₐₑₒₓₕ-ₜᵢ-ᵥⱼ₀-₉₊₋₌₍₎](?:[ₐₑₒₓₕ-ₜᵢ-ᵥⱼ₀-₉₊₋₌₍₎]|,(?=[ₐₑₒₓₕ-ₜᵢ-ᵥⱼ₀-₉₍]))*[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹]*/g;
+
+/** `ₕ,ₗ` → `_{h,l}`, `ᵢ₌₁ᵐ` → `_{i=1}^{m}`; a lowered name alone (`ᵢₙ`) as it is, for the rewrites after. */
+function subscriptIndex(run: string): string {
+  if (!/[,₊₋₌₍₎]/.test(run)) return run;
+  const lowered = run.replace(/[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+  const raised = run.slice(lowered.length);
+  const index = [...lowered].map((c) => SUBSCRIPT_LETTERS[c] ?? SUBSCRIPT_SIGNS[c] ?? (SUBSCRIPT_DIGITS.includes(c) ? String(SUBSCRIPT_DIGITS.indexOf(c)) : c)).join('');
+  return `_{${index}}${raised ? `^{${[...raised].map((c) => SUPERSCRIPTS[c]).join('')}}` : ''}`;
+}
 
 /**
  * A candidate in the plain-text math chat replies write outside any formula (`**c = 1/√d_in**`,
@@ -328,6 +346,7 @@ export function plainMath(written: string): string[] {
     .replace(SUMMATION, '\\sum')
     .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
     // After the Greek letters and before the roots: `σₓ` is `\sigma_{x}` (no space), `√dᵢₙ` is `\sqrt{d_{in}}`.
+    .replace(SUBSCRIPT_INDEX, subscriptIndex)
     .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => SUBSCRIPT_LETTERS[c]).join('')}}`)
     .replace(/ᵀ/g, '^T')
     .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
@@ -756,9 +775,11 @@ export function plainFormulas(text: string): PlainFormula[] {
       if (afterLabel) run = run.slice(afterLabel[0].length);
       // `Updated runtime: 2c·d_out·d_in²`: a label's colon ends its last word, and the run after it is its value.
       const afterColon = !afterLabel && i > 0 && before.endsWith(':');
-      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || afterColon || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
+      // `Total 2c·d_out·d_in², faster by ...`: the word "total" labels the formula right after it, as `Total:` does.
+      const afterTotal = !afterLabel && !afterColon && /^total$/i.test(before);
+      if (/[\p{L}\p{N}]/u.test(run) && (RELATION.test(run) || afterLabel || afterColon || afterTotal || whole || stated) && /[\p{N}_^√·×/²³ᵀ]|\p{L}\s*[=≤≥<>]/u.test(run)) {
         const at = tokens[i]!.index!;
-        const label = afterLabel ? body.slice(0, at).trim() : afterColon ? body.slice(0, at).trim().slice(0, -1) : '';
+        const label = afterLabel ? body.slice(0, at).trim() : afterColon ? body.slice(0, at).trim().slice(0, -1) : afterTotal ? before : '';
         out.push({ text: run.trim(), display: whole, index: offset + lead + at, bold: bold.some(([from, to]) => at >= from && at < to), ...(label ? { label } : {}) });
       }
       i = j + 1;
@@ -766,6 +787,19 @@ export function plainFormulas(text: string): PlainFormula[] {
     offset += line.length + 1;
   }
   return out;
+}
+
+/** Signs only a formula typed as plain text shows: a raised power, a product's dot, a root, a transpose, a norm, a bound. */
+const PLAIN_MATH_SIGN = /[·²³√ᵀ‖≤≥]/;
+
+/**
+ * A reply that sets some formulas in LaTeX and types others as plain text (a post that pastes a
+ * model's display, then sums up `Total 2c·d_out·d_in²` in its own words): the plain formulas of its
+ * lines with no LaTeX of their own, the other lines blanked so that places stay where they were.
+ */
+function plainFormulasBesideLatex(response: string): PlainFormula[] {
+  if (!PLAIN_MATH_SIGN.test(response)) return [];
+  return plainFormulas(withoutCodeBlocks(response).replace(/^[^\n$\\]*[$\\].*$/gm, (line) => ' '.repeat(line.length)));
 }
 
 /**
@@ -1060,6 +1094,15 @@ export function answerCandidates(written: string): Candidate[] {
     push(text, how, score, f.index, finals.has(i) || !!inside);
     pieces(text).forEach((p) => push(p, how, score - 0.5, f.index, finals.has(i) || !!inside));
   });
+  // Plain formulas beside LaTeX are read after every LaTeX formula, save one a result's label names
+  // (`Total 2c·d_out·d_in²`): the LaTeX is what the reply set as its mathematics, and the markers
+  // above were never meant for its words' own formulas.
+  if (latex.length || /[$\\]/.test(response))
+    for (const f of plainFormulasBesideLatex(response)) {
+      if (inPrinted(f.index) >= 0) continue;
+      const labelled = f.label ? resultLabel(f.label) : 0;
+      push(f.text, labelled ? 'marker' : f.display ? 'display' : 'inline', (labelled || -20) + at(f.index), f.index);
+    }
   // A conclusion in prose: "The output shape is (64, 56, 56).", "the total is 366+256=622".
   const prose = response.replace(MATH, ' ');
   // Every sentence it reads ends on a digit.

@@ -84,8 +84,9 @@ const Q_WORD = String.raw`(?:problem|question|exercise|task|prob\.?|q|#(?=\d{1,2
 /** A part letter, bare or in parentheses, and a roman subpart after it. */
 const PART = String.raw`(?:part\s*)?\(?([a-h])\)?`;
 // `(d)(ii)`, `d.ii`, `(d) ii.` (a space, then the roman closed by a point: `(b) i.e.` is none), and
-// `**3(d) ii**`, where the closing bold ends the roman as a point would (`(a) x: the input` is no subpart).
-const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}(?:[.)](?![a-z])|:?(?:\*\*|__))))([ivx]{1,4})\)?)?`;
+// `**3(d) ii**`, where the closing bold ends the roman as a point would (`(a) x: the input` is no subpart),
+// and `3(d)ii:`, the roman written against the part's closing bracket as summaries list them.
+const SUB = String.raw`(?:(?:\s*\(|\.|\s+(?=[ivx]{1,4}(?:[.)](?![a-z])|:?(?:\*\*|__)))|(?<=\))(?=[ivx]{1,4}(?![a-z])))([ivx]{1,4})\)?)?`;
 /** What ends a label: punctuation, closing emphasis, then a space or the end of the line. */
 // A label may run straight on into more part letters (`1(a)–(b)`, `Parts (a), (b)`): see alsoNamed.
 // A comma ends one before a word that qualifies it (`### Part (c), corrected`, `Question 2, revisited`),

@@ -46,6 +46,7 @@ import { mathSpansAsText } from './math-spans.js';
 import { asciiDocAsMarkdown } from './asciidoc.js';
 import { restructuredTextAsMarkdown } from './restructured-text.js';
 import { withoutQuoteVerdicts } from './quote-verdicts.js';
+import { withoutProgressChecklists } from './progress-checklists.js';
 import { withoutTallyLines } from './tally-lines.js';
 import { mediaWikiAsMarkdown } from './mediawiki.js';
 import { flattenedSubscriptsAsScripts } from './flattened-subscripts.js';
@@ -129,6 +130,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   orgAsMarkdown,
   // (After Org's entries are headings: an outline's `- [x] Q3` over its nested parts heads them as `- Q3`.)
   withoutOutlineTaskMarks,
+  // (After an outline's marks are taken off: a flat `- [x] Q1` / `- [ ] Q2 d` is the writer's progress, no answer.)
+  withoutProgressChecklists,
   // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
   withoutQuoteVerdicts,
   // (A line of marks, `(a) ✓  (b) ✗`, is the person's marking: its first label would take the rest as its answer.)

@@ -53,7 +53,8 @@ function openToDoOnly(text: string): string | undefined {
   const todos = lines.filter((l) => OPEN_TODO.test(l));
   if (todos.length !== 1) return undefined;
   const words = OPEN_TODO.exec(todos[0]!)![1]!.trim();
-  const valueFree = (l: string) => l.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(l) && !/\d/.test(l.replace(/\b(?:\d+\p{L}+|\p{L}+\d+)[\p{L}\d]*\b/gu, ''));
+  // (`rank-1`, `3-layer`: a number joined to a word by a hyphen names a kind of thing, no value.)
+  const valueFree = (l: string) => l.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(l) && !/\d/.test(l.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''));
   return valueFree(words) && lines.every((l) => l === todos[0] || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || valueFree(l.trim())) ? words : undefined;
 }
 
