@@ -75,6 +75,8 @@ import { withoutPaneGutter } from './pane-gutter.js';
 import { withoutOutlineTaskMarks } from './task-marks.js';
 import { questionOfFileName } from './named-question.js';
 import { quizReviewAsWriteup } from './quiz-review.js';
+import { captionsAsText, isCaptionText } from './captions.js';
+import { spokenMathAsLatex } from './spoken-math.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -88,6 +90,8 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
+  // (Before any reader: a caption file's or a recording transcript's timings and cues are no lines of the words spoken.)
+  captionsAsText,
   // (Before any reader of lines: a notebook kept as a script has its text cells behind comment signs.)
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)
@@ -164,9 +168,24 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   const folded = speakerLines(numberedPromptsAsTurns(modelNamedTurns(room.text)));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
-  const sub = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
+  const read = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
+  const sub = isCaptionText(text) ? withUnreadFormulasDoubted(read) : read;
   if (room.setAside) sub.warnings.push(`${path ?? id}: ${room.setAside}`);
   return battle?.doubt ? withDoubt(sub, battle.doubt) : sub;
+}
+
+/**
+ * A spoken transcript's parts whose answer is an equation said aloud with two readings
+ * (`w minus eta d w`): what the checker would read there is a guess, so a person reads the words.
+ */
+function withUnreadFormulasDoubted(s: Submission): Submission {
+  return {
+    ...s,
+    responses: s.responses.map((r) => {
+      const unread = spokenMathAsLatex(r.final.text).unread[0];
+      return unread && !r.alignmentDoubt ? { ...r, alignmentDoubt: `its answer is said aloud and has no single reading as a formula: "${unread.words}"` } : r;
+    }),
+  };
 }
 
 /** Every response of a submission doubted for one reason (which of two models' answers it is), said once as a warning. */
