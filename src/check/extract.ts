@@ -1,6 +1,6 @@
 import { QuietError } from '../math/quiet-error.js';
 import { LIMITS, LimitError } from '../math/limits.js';
-import { GREEK_NAME, isProseWord } from './prose.js';
+import { CJK_LETTER, CJK_LETTERS, GREEK_NAME, isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
 import { foldMathLetters } from '../math/latex/math-letters.js';
 import { boxedContents } from '../math/latex/braces.js';
@@ -656,6 +656,9 @@ function mathToken(token: string): boolean {
   return INDEXED_NAME.test(t) || !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 
+/** A token of text with Chinese, Japanese or Korean in it: a run of their letters, or a run of other letters and signs up to a space. */
+const CJK_TOKEN = new RegExp(`[${CJK_LETTERS}]+|[^\\s${CJK_LETTERS}]+`, 'gu');
+
 /** A name followed by an index in square brackets (`w[h][l]`, `x[i+h-1,`). */
 const INDEXED_NAME = /^\p{L}[\p{L}\p{N}_]*\[[^\s\]]/u;
 
@@ -714,6 +717,8 @@ export interface PlainFormula {
 export function plainFormulas(text: string): PlainFormula[] {
   const out: PlainFormula[] = [];
   let offset = 0;
+  // (`F個で`, `gradient에`: Chinese, Japanese and Korean glue words to a formula with no space; a run of their letters is a word of its own.)
+  const words = CJK_LETTER.test(text) ? CJK_TOKEN : /\S+/g;
   for (const line of text.split('\n')) {
     const unlisted = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
     const lead = line.length - unlisted.length;
@@ -724,7 +729,7 @@ export function plainFormulas(text: string): PlainFormula[] {
     // So do quotation marks: a report quoting a model (`Gemini: "RF = L(K − 1) + 1."`) closes its last
     // formula with one, which would end the formula's run before its last token (`L(K − 1) +`).
     const body = kept.replace(/\*\*|__/g, '  ').replace(/[`"“”„«»]/g, ' ');
-    const tokens = [...body.matchAll(/\S+/g)];
+    const tokens = [...body.matchAll(words)];
     let i = 0;
     while (i < tokens.length) {
       if (!mathToken(tokens[i]![0])) {
