@@ -759,7 +759,7 @@ export function plainFormulas(text: string): PlainFormula[] {
       const explained = i === 0 && /^(?:via|using|from|because|since)$/i.test(next);
       // "gradient에 1/√d_out 곱하기", "乘以 1/√d_out 即可": Chinese, Japanese and Korean say what a formula is with particles and
       // verbs glued to the words around it, which no list like `is` and `by` holds: an operator's formula first in its sentence, between their words, is stated.
-      const amidCjk = first && CJK_LETTER.test(before) && (next === '' || CJK_LETTER.test(next)) && /[√/^²³]/.test(run);
+      const amidCjk = CJK_LETTER.test(before) && (next === '' || CJK_LETTER.test(next)) && /[√/^²³×·*+\-−]/.test(run);
       const stated =
         amidCjk ||
         explained ||
