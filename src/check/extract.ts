@@ -1,6 +1,6 @@
 import { QuietError } from '../math/quiet-error.js';
 import { LIMITS, LimitError } from '../math/limits.js';
-import { GREEK_NAME, isProseWord } from './prose.js';
+import { CJK_LETTER, CJK_LETTERS, GREEK_NAME, isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
 import { foldMathLetters } from '../math/latex/math-letters.js';
 import { boxedContents } from '../math/latex/braces.js';
@@ -675,6 +675,12 @@ function mathToken(token: string): boolean {
   return INDEXED_NAME.test(t) || !isProseWord(t.replace(/[()[\]'!]/g, ''));
 }
 
+/**
+ * A token of text with Chinese, Japanese or Korean in it: a run of their letters (with the bracket that
+ * opens on it: `(그 층의 d_out)` is an aside in words), or a run of other letters and signs up to a space or such a word.
+ */
+const CJK_TOKEN = new RegExp(`[([{]*[${CJK_LETTERS}]+|[^\\s${CJK_LETTERS}]+?(?=[([{]*[${CJK_LETTERS}]|\\s|$)`, 'gu');
+
 /** A name followed by an index in square brackets (`w[h][l]`, `x[i+h-1,`). */
 const INDEXED_NAME = /^\p{L}[\p{L}\p{N}_]*\[[^\s\]]/u;
 
@@ -733,6 +739,8 @@ export interface PlainFormula {
 export function plainFormulas(text: string): PlainFormula[] {
   const out: PlainFormula[] = [];
   let offset = 0;
+  // (`F個で`, `gradient에`: Chinese, Japanese and Korean glue words to a formula with no space; a run of their letters is a word of its own.)
+  const words = CJK_LETTER.test(text) ? CJK_TOKEN : /\S+/g;
   for (const line of text.split('\n')) {
     const unlisted = line.replace(/^\s*(?:[-*•]\s+|\([a-h]\)\s*|[a-h]\)\s*|\d{1,2}[.)]\s+)?/, '');
     const lead = line.length - unlisted.length;
@@ -743,7 +751,7 @@ export function plainFormulas(text: string): PlainFormula[] {
     // So do quotation marks: a report quoting a model (`Gemini: "RF = L(K − 1) + 1."`) closes its last
     // formula with one, which would end the formula's run before its last token (`L(K − 1) +`).
     const body = kept.replace(/\*\*|__/g, '  ').replace(/[`"“”„«»]/g, ' ');
-    const tokens = [...body.matchAll(/\S+/g)];
+    const tokens = [...body.matchAll(words)];
     let i = 0;
     while (i < tokens.length) {
       if (!mathToken(tokens[i]![0])) {
@@ -764,12 +772,18 @@ export function plainFormulas(text: string): PlainFormula[] {
       const before = i > 0 ? tokens[i - 1]![0] : '';
       // "multiply by 1/√d_out to keep it stable": a factor named after "by" (`por`, `par`, `mit`, `com`), when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
-      const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index));
+      const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index), body.lastIndexOf('。', tokens[i]!.index));
       const first = !out.some((f) => f.index >= sentence);
       // `O(d_out·d_in²) via W(3I − WᵀW)/2`: a summary's line that opens on its formula and goes on to say how it was found.
       const explained = i === 0 && /^(?:via|using|from|because|since)$/i.test(next);
+      // "gradient에 1/√d_out 곱하기", "乘以 1/√d_out 即可": Chinese, Japanese and Korean say what a formula is with particles and
+      // verbs glued to the words around it, which no list like `is` and `by` holds: an operator's formula first in its sentence, between their words, is stated.
+      const amidCjk = CJK_LETTER.test(before) && (next === '' || CJK_LETTER.test(next)) && /[√/^²³×·*+\-−]/.test(run);
       const stated =
-        explained || (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) || (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+        amidCjk ||
+        explained ||
+        (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) ||
+        (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);

@@ -5,6 +5,7 @@ import { matrixCandidates } from './matrix-rows.js';
 import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
 import { derivedValue } from './derived-value.js';
+import { placedByForeignLabels } from './foreign-labels.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -682,6 +683,8 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
     // `K²CF, F, (...) × F` for weights, biases and output shape: nothing names the values, so their places do.
     if (!labelled.length && !stating.length && want.order) labelled.push(...placedItems(candidates, want.order, wanted));
+    // `・重み：…` / `・バイアス：…` / `・出力の形：…`: labels in words the key's names cannot be matched with, placed in the key's order.
+    if (!labelled.length && !stating.length && want.order) labelled.push(...placedByForeignLabels(text, want.order, wanted));
     candidates = [...labelled, ...stating, ...rest.filter((c) => !labelled.some((l) => l.text === c.text))];
     named = stating.length > 0 || labelled.length > 0;
   }

@@ -11,12 +11,23 @@ const FUNCTION_NAMES = /^(?:sqrt|log|ln|exp|sin|cos|tan|sinh|cosh|tanh|max|min|v
 const TEXT_COMMANDS = /\\(?:text|textbf|textit|textrm|mathrm|operatorname|mbox)\s*\{[^{}]*\}|\\[A-Za-z]+/g;
 
 /**
+ * Han, Kana and Hangul with the ideographic punctuation and marks written among them (`。`, `、`, `「」`,
+ * `・`, `ー`): the letters of Chinese, Japanese and Korean words, never a formula's symbols (`高さ` is
+ * "height", not a product of two unknowns), and so a run of them ends a formula as an English word does.
+ */
+export const CJK_LETTERS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\u30fb\u30fc`;
+/** One letter of CJK_LETTERS. */
+export const CJK_LETTER = new RegExp(`[${CJK_LETTERS}]`, 'u');
+
+/**
  * A word of prose: three letters or more, lower case after the first (`Proprietà`, `Größe`: accented
- * letters are a word's too), no Greek letter and no function's name. (A Greek letter's name spelled
- * out, `alpha`, is one here: a plain-text formula's reader counts it as words, see extract.ts.)
+ * letters are a word's too), no Greek letter and no function's name; or any word with a Chinese,
+ * Japanese or Korean letter in it (`高さ`, `gradient에`), scripts with no case and words of one or two
+ * letters. (A Greek letter's name spelled out, `alpha`, is one here: a plain-text formula's reader
+ * counts it as words, see extract.ts.)
  */
 export function isProseWord(word: string): boolean {
-  return /^\p{L}\p{Ll}{2,}$/u.test(word) && !/[\u0370-\u03ff]/u.test(word) && !FUNCTION_NAMES.test(word);
+  return (/^\p{L}\p{Ll}{2,}$/u.test(word) && !/[\u0370-\u03ff]/u.test(word) && !FUNCTION_NAMES.test(word)) || CJK_LETTER.test(word);
 }
 
 /** Greek letters' names, written out in plain text (`alpha`, `sigma`). */
@@ -25,7 +36,7 @@ export const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|et
 /** Whether a text is words rather than a formula: two words of prose not among the question's declared symbols. */
 export function readsAsProse(text: string, declared: Iterable<string> = []): boolean {
   // (Most answers have no run of three letters outside commands: one cheap test decides them.)
-  if (!/\p{L}\p{Ll}{2}/u.test(text)) return false;
+  if (!/\p{L}\p{Ll}{2}/u.test(text) && !CJK_LETTER.test(text)) return false;
   // Words before a colon label what follows it (`Two products (WWᵀ, then ...): T ≈ 2c·d_out²·d_in`):
   // the statement after the last colon is what must not be prose.
   const colon = text.search(/:\s[^:]*$/);

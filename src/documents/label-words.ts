@@ -12,6 +12,25 @@ const QUESTION = /\b(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exer
 /** A question's word before its number in Japanese / Chinese (`問題4`, `问题 2`), Korean (`문제 3`), Hindi (`प्रश्न 1`). */
 const QUESTION_ASIAN = /(?:問題|问题|문제|प्रश्न)\s*(\d{1,2})(?!\d)/g;
 
+/**
+ * A question's number as Japanese, Chinese and Korean write it without a word of ours: `問4(a)`, `設問 2`,
+ * `题4`, `习题 4`, and Korean's `2번` ("number 2") where a part or the word for problem follows it (`2번 (b)`,
+ * `2번 문제`; `3번 반복` is "three times").
+ */
+const QUESTION_CJK = /(?:(?:設|質)?問(?!題)|[习習]?[题題]目?)\s*(\d{1,2})(?!\d)|(?<![\d.])(\d{1,2})\s*번(?=\s*(?:문제|\(?[a-h]\)|[.:)]|$))/gm;
+
+/** A sub-question's word before its letter in Japanese (`小問(a)`, `小問 b`). */
+const PART_CJK = /小問\s*\(?([a-h])\)?/g;
+
+/**
+ * An answer's word in Japanese, Chinese or Korean before a colon (`答え：`, `最終解答:`, `答案：`, `정답:`), perhaps
+ * with the part it answers between them, standing as a label does: at a line's start or after a mark or space.
+ */
+const ANSWER_CJK = new RegExp(
+  String.raw`(^|[\s*>(#■□●◆・【])(最終(?:的な)?(?:解答|答え)|最终答案|最終答案|최종\s*답|答え|解答|答案|정답|답)(?=\s*(?:\*\*)?\s*(?:${NAMED_PART}\s*(?:\*\*)?\s*)?:)`,
+  'gm',
+);
+
 /** A part's word before its letter: `Parte (a)`, `Partie b)`, `Teil (c)`, `Apartado a)`, `Inciso (b)`. */
 const PART = /\b(?:Parte|Partie|Teil|Apartado|Inciso|Onderdeel)(\s*\(?[a-h]\))/gi;
 
@@ -39,7 +58,7 @@ const FINAL = /final|finale|endg/i;
 /** The text with other languages' label words (speakers, questions, parts, answers) in English; other text as written. */
 export function foldLabelWords(text: string): string {
   if (
-    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर/i.test(
+    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답/i.test(
       text,
     )
   )
@@ -47,6 +66,9 @@ export function foldLabelWords(text: string): string {
   return text
     .replace(QUESTION, 'Question$1')
     .replace(QUESTION_ASIAN, 'Question $1')
+    .replace(QUESTION_CJK, (_m, a: string | undefined, b: string | undefined) => `Question ${a ?? b}`)
+    .replace(PART_CJK, 'Part ($1)')
+    .replace(ANSWER_CJK, (_m, lead: string, word: string) => `${lead}${/最|최/.test(word) ? 'Final answer' : 'Answer'}`)
     .replace(PART, 'Part$1')
     .replace(SPEAKER, (_m, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`)
     .replace(ANSWER, (_m, lead: string, word: string) => `${lead}${FINAL.test(word) ? 'Final answer' : /^(?:sol|l[öo]s)/i.test(word) ? 'Solution' : 'Answer'}`);

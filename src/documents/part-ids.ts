@@ -269,6 +269,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
         s,
       ))
   ) {
+    // `(c)의 조건 …`, `(c)の式より …`: a part's letter its possessive particle follows is a sentence's reference to it, not its heading.
+    if (POSSESSED.test(s.slice(m[0].length))) return undefined;
     const roman = m[2] ?? m[3] ?? m[5] ?? m[6];
     const sub = roman && isRoman(roman) ? { subpart: roman } : {};
     const answers = answerWord && SAYS_ANSWER.test(answerWord[0]) ? { answers: true as const } : {};
@@ -280,6 +282,9 @@ export function readLineLabel(line: string): LineLabel | undefined {
   }
   return undefined;
 }
+
+/** Korean's, Japanese's and Chinese's possessive particle (의, の, 的) right after a label, unless what it possesses is the answer (`(a)の答え`, `(a)의 답`). */
+const POSSESSED = /^(?:의|の|的)(?!\s*(?:答え|解答|答案|解|정답|답|풀이))/;
 
 const ALSO = /^\s*(?:\*\*)?\s*(,|and|&|\/|\+|–|—|-|to|through)\s*(?:part\s*)?\(?([a-h])\)(?:\*\*)?/i;
 
