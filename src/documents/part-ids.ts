@@ -255,8 +255,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
   // replies decorate a line with: a bullet, an emoji or arrow (`✅ (a)`, `➤ (b)`), or a list's own
   // number before a part letter in brackets (`1. **(a)**`).
   const bare = line.replace(/^\s*(?:[-*+•]\s+|[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25b6\u25ba]+\uFE0F?\s*|\d{1,2}[.)]\s+(?=(?:\*\*)?\([a-hA-H]\)))?(?:#{1,6}\s+)?/u, '');
-  // `Solution (a):`, `**Answer to (b).**`: the word a write-up puts before the part it answers.
-  const answerWord = /^(\*\*)?(?:(?:final\s+)?answer|solution|ans\.?|sol\.?)\s*(?:(?:to|for|of)\s+)?(?:part\s*)?(?=\([a-h]\)|[a-h]\))/i.exec(bare);
+  // `Solution (a):`, `**Answer to (b).**`, `**Answer (ii)**`: the word a write-up puts before the part or subpart it answers.
+  const answerWord = /^(\*\*)?(?:(?:final\s+)?answer|solution|ans\.?|sol\.?)\s*(?:(?:to|for|of)\s+)?(?:part\s*)?(?=\([a-h]\)|[a-h]\)|\([ivx]{1,4}\))/i.exec(bare);
   const s = answerWord ? (answerWord[1] ?? '') + bare.slice(answerWord[0].length) : bare;
   const lead = line.length - s.length;
   // (a) **(a)** a) (b). **(a):** (A) B) — a part letter alone; `a.` / `**a.**` / `a:` only before a space, so
@@ -278,7 +278,8 @@ export function readLineLabel(line: string): LineLabel | undefined {
   }
   // i. ii) (iii) **ii.**
   if ((m = /^(?:\*\*)?\(?([ivx]{1,4})[.)](?:\*\*)?\s+|^(?:\*\*)?\(([ivx]{1,4})\)(?:\*\*)?\s*/.exec(s)) && isRoman(m[1] ?? m[2]!)) {
-    return { subpart: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false };
+    const answers = answerWord && SAYS_ANSWER.test(answerWord[0]) ? { answers: true as const } : {};
+    return { subpart: (m[1] ?? m[2])!, length: lead + m[0].length, strong: false, ...answers };
   }
   return undefined;
 }

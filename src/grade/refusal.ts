@@ -58,9 +58,28 @@ function openToDoOnly(text: string): string | undefined {
   return valueFree(words) && lines.every((l) => l === todos[0] || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || valueFree(l.trim())) ? words : undefined;
 }
 
-/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly), or undefined when it may answer. */
+/** A line the writer marked as work left to do: `TODO`, `FIXME`, `TBD` leading it (perhaps after a bullet or a comment sign). */
+const TODO_MARK = /^\s*(?:[-*+•]\s+|\/\/\s*|#\s*)?(?:\*\*)?(?:TODO|FIXME|TBD)\b/;
+
+/** Words saying the work is not done yet: `haven't written it up yet`, `not finished`, `still need to`. */
+const NOT_DONE_YET =
+  /\b(?:(?:have|has|did|do)\s*n[o'’]?t|not)\s+(?:yet\s+)?(?:written|write|done|do|finished|finish|started|start|attempted|solved|worked|typed)\b|\b(?:not|n[o'’]t)\s+(?:done|finished|there)\s+yet\b|\bstill\s+(?:need|have)\s+to\b/i;
+
+/**
+ * `TODO (b) — shift by N = 5, haven't written it up yet.`: a part whose one statement is the writer's
+ * to-do, saying the work is not done, is left to do; what the to-do names (the question's own `N = 5`,
+ * the plan) is no answer. A to-do beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says
+ * nothing is missing, and stays an answer. Its words, else undefined.
+ */
+function markedToDoUndone(text: string): string | undefined {
+  if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length === 1 && TODO_MARK.test(lines[0]!) && NOT_DONE_YET.test(lines[0]!) ? lines[0]!.trim() : undefined;
+}
+
+/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
-  const todo = openToDoOnly(text);
+  const todo = openToDoOnly(text) ?? markedToDoUndone(text);
   if (todo) return todo;
   // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
   if (text.length > 200 || !NOTE_WORD.test(text)) return undefined;
