@@ -157,7 +157,7 @@ function withNamedSpeakers(cues: Cue[]): Cue[] {
 }
 
 /** A caption file's cues, or undefined when the text is none. */
-export function captionCues(text: string): Cue[] | undefined {
+function captionCues(text: string): Cue[] | undefined {
   if (!CAPTION_HINT.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
   const timed = VTT_HEADER.test(text.slice(0, 200)) || lines.filter((l) => TIMING.test(l)).length >= 2;
@@ -232,9 +232,4 @@ export function captionsAsText(text: string): string {
     return speakers.size > 1 && r.speaker ? `${r.speaker}: ${body}` : body;
   });
   return `${paragraphs.join('\n\n')}\n`;
-}
-
-/** Whether a text is a caption file or a recording's transcript (read by `captionsAsText`). */
-export function isCaptionText(text: string): boolean {
-  return captionCues(text) !== undefined;
 }

@@ -76,7 +76,7 @@ import { withoutPaneGutter } from './pane-gutter.js';
 import { withoutOutlineTaskMarks } from './task-marks.js';
 import { questionOfFileName } from './named-question.js';
 import { quizReviewAsWriteup } from './quiz-review.js';
-import { captionsAsText, isCaptionText } from './captions.js';
+import { captionsAsText } from './captions.js';
 import { spokenMathAsLatex } from './spoken-math.js';
 
 export { outlineOf } from './assignment.js';
@@ -91,8 +91,6 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
-  // (Before any reader: a caption file's or a recording transcript's timings and cues are no lines of the words spoken.)
-  captionsAsText,
   // (Before any reader of lines: a notebook kept as a script has its text cells behind comment signs.)
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)
@@ -167,12 +165,15 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (text.length > SUBMISSION_LIMITS.chars) {
     throw new UserError(`the file is ${(text.length / 2 ** 20).toFixed(1)} MB of text; the limit is ${SUBMISSION_LIMITS.chars / 2 ** 20} MB (split it, or grade its parts separately)`, path ?? id);
   }
-  const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), text));
+  // Before any pass: a caption file's or a recording transcript's timings and cues are no lines of the
+  // words spoken. (Read once here, not as a pass, since whether it was one is wanted again below.)
+  const spoken = captionsAsText(text);
+  const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), spoken));
   const folded = speakerLines(numberedPromptsAsTurns(modelNamedTurns(room.text)));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
   const read = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
-  const sub = isCaptionText(text) ? withUnreadFormulasDoubted(read) : read;
+  const sub = spoken !== text ? withUnreadFormulasDoubted(read) : read;
   if (room.setAside) sub.warnings.push(`${path ?? id}: ${room.setAside}`);
   return battle?.doubt ? withDoubt(sub, battle.doubt) : sub;
 }
