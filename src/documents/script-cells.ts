@@ -164,11 +164,6 @@ function cellsAsMarkdown(cells: readonly Cell[]): string {
   return `${out.join('\n\n')}\n`;
 }
 
-/** The text has the cell marks of a notebook kept as a script (and is no Markdown quoting one). */
-export function isNotebookScript(text: string): boolean {
-  return CELL_MARK.test(text) && !FENCE.test(text) && scriptCells(text) !== undefined;
-}
-
 /** The cells of a notebook kept as a script, its jupytext header dropped; undefined for any other text. */
 function scriptCells(text: string): Cell[] | undefined {
   const unix = text.replace(/\r\n?/g, '\n');
