@@ -310,8 +310,11 @@ const SUBSCRIPT_LETTERS: Record<string, string> = { ₐ: 'a', ₑ: 'e', ₒ: 'o'
 const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
 /** Unicode's subscript signs and brackets, as the characters they lower. */
 const SUBSCRIPT_SIGNS: Record<string, string> = { '₊': '+', '₋': '-', '₌': '=', '₍': '(', '₎': ')' };
-/** Unicode's superscript letters (there is no raised q) and digits (the `ᵐ` of `Σᵢ₌₁ᵐ`), as the characters they raise. */
-const SUPERSCRIPTS: Record<string, string> = Object.fromEntries([...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, 'abcdefghijklmnoprstuvwxyz0123456789'[i]!] as const));
+/** Unicode's superscript letters (there is no raised q), digits and minus (the `ᵐ` of `Σᵢ₌₁ᵐ`, the `⁻ⁿ` of `2⁻ⁿ`), as the characters they raise. */
+export const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, 'abcdefghijklmnoprstuvwxyz0123456789'[i]!] as const)),
+  '⁻': '-',
+};
 /**
  * A lowered index that is more than a name: a list (`wₕ,ₗ`), a sum's range (`Σᵢ₌₁ᵐ`, with its raised
  * bound) or an offset (`x₍ᵢ₊ₕ₋₁₎`). Lowered characters, commas between them, then raised ones.

@@ -1,4 +1,4 @@
-import { lastSide, withoutJudgement, type Candidate } from './extract.js';
+import { lastSide, SUPERSCRIPTS, withoutJudgement, type Candidate } from './extract.js';
 
 /**
  * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line
@@ -115,8 +115,6 @@ function bracketedCases(line: string): Case[] {
   }
   return out;
 }
-
-const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', ⁿ: 'n', '⁻': '-' };
 
 /** `(½)ⁿ`, `2⁻ⁿ`: Unicode's half and raised characters as the powers they write (`(1/2)^{n}`, `2^{-n}`). */
 function withUnicodeScripts(text: string): string {
