@@ -187,7 +187,7 @@ function withUnreadFormulasDoubted(s: Submission): Submission {
     ...s,
     responses: s.responses.map((r) => {
       const unread = spokenMathAsLatex(r.final.text).unread[0];
-      return unread && !r.alignmentDoubt ? { ...r, alignmentDoubt: `its answer is said aloud and has no single reading as a formula: "${unread.words}"` } : r;
+      return unread ? { ...r, readingDoubt: `its answer is said aloud and has no single reading as a formula: "${unread.words}"` } : r;
     }),
   };
 }

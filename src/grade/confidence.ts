@@ -22,14 +22,15 @@ const BY_ALIGNMENT: Record<PartResponse['alignedBy'], number> = { number: 1, tit
 
 /**
  * How sure a part's verdict is, stage by stage. Reading: lower when the submission drew a
- * warning. Alignment: by number, title, or turn order; doubtful when another question's text
+ * warning, lowest when the part's answer has two readings. Alignment: by number, title, or turn order; doubtful when another question's text
  * matches nearly as well. Extraction: where the answer was found,
  * and much lower when other fitting candidates of the response get another verdict (the
  * response does not commit to one answer). Check: the stage that decided; an undecided check
  * is no decision. Found by content rather than under a label: less sure than any label, still a decision.
  */
-export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse['alignedBy'], readingWarnings: number, alignmentDoubt?: string): Confidence {
-  const reading = readingWarnings ? 0.6 : 1;
+export function confidenceOf(answers: AnswerEvidence[], alignedBy: PartResponse['alignedBy'], readingWarnings: number, alignmentDoubt?: string, readingDoubt?: string): Confidence {
+  // A formula whose words have two readings: which one the checker was given is a guess.
+  const reading = readingDoubt ? 0.45 : readingWarnings ? 0.6 : 1;
   // Aligned by text with another question nearly as close: the part graded may not be the one answered.
   const alignment = alignmentDoubt ? 0.45 : BY_ALIGNMENT[alignedBy];
   let extraction = 1;

@@ -1108,7 +1108,7 @@ export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAs
   const declined = response.final.sharedWith?.length ? -1 : declinedAt(response.final.text);
   if (declined >= 0) {
     const said = response.final.text.slice(declined, declined + 120).split(/[.\n]/)[0]!;
-    const confidence = confidenceOf([], response.alignedBy, readingWarnings, response.alignmentDoubt);
+    const confidence = confidenceOf([], response.alignedBy, readingWarnings, response.alignmentDoubt, response.readingDoubt);
     const verdict = settle('incorrect', confidence);
     return {
       ...base,
@@ -1131,7 +1131,7 @@ export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAs
   const qs = withSharedBlocks(withFamilies, part, response, assignment);
   const final = gradeAttempt(part, response.attempts.length > 1 ? (a) => attemptsFor(part, a, response, 'final') : response.final.text, options, qs);
   const d = describe(part, final.graded);
-  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
+  const confidence = confidenceOf(evidence(final.graded), response.alignedBy, readingWarnings, response.alignmentDoubt, response.readingDoubt);
   // "Same formula as (a) with P = 0": what the checker read is only the substitution.
   const referred = final.verdict !== 'correct' ? referredPart(response.final.text, part.id.split('.')[1]) : undefined;
   const verdict = referred ? 'needs-review' : settle(final.verdict, confidence);
@@ -1151,7 +1151,7 @@ export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAs
       ? d.feedback
       : referred
         ? `answered by reference to part (${referred}) ("same as (${referred})"): a person substitutes into that answer; read alone, ${final.verdict} (${d.answer.slice(0, 80)}); ${d.feedback}`
-        : `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}${response.alignmentDoubt ? ` and answers this part (${response.alignmentDoubt})` : ''}; ${d.feedback}`,
+        : `not sure enough to decide (confidence ${confidence.overall}): ${final.verdict} if the answer is ${d.answer.slice(0, 80)}${response.alignmentDoubt ? ` and answers this part (${response.alignmentDoubt})` : ''}${response.readingDoubt ? ` as read (${response.readingDoubt})` : ''}; ${d.feedback}`,
   };
   // In the order reports have always printed them.
   if (d.category) grade.category = d.category;
@@ -1164,7 +1164,7 @@ export function gradePart(part: KeyPart, read: PartResponse | undefined, keyOrAs
   }
   if (response.attempts.length > 1 && response.first !== response.final) {
     const first = gradeAttempt(part, (a) => attemptsFor(part, a, response, 'first'), options, qs);
-    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings, response.alignmentDoubt);
+    const firstConfidence = confidenceOf(evidence(first.graded), response.alignedBy, readingWarnings, response.alignmentDoubt, response.readingDoubt);
     const firstVerdict = settle(first.verdict, firstConfidence);
     if (firstVerdict !== verdict || describe(part, first.graded).answer !== d.answer) {
       grade.first = { verdict: firstVerdict, answer: describe(part, first.graded).answer };

@@ -38,6 +38,8 @@ export interface PartResponse {
   alignedBy: 'number' | 'title' | 'order' | 'content';
   /** Why the alignment is doubtful (another question's text matches nearly as well), when it is. */
   alignmentDoubt?: string;
+  /** Why reading its answer is doubtful (a formula said aloud with two readings), when it is. */
+  readingDoubt?: string;
 }
 
 /** The formats partcredit reads. `chat-text`: a chat copied as text whose person's turns carry no label. */
