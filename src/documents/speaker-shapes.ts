@@ -241,10 +241,11 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
 /**
  * An assistant's offer of help before anyone asks (`Hello and welcome ...`, `How can I help you
  * today?`, `Here are some questions you might ask`, `I'm your study assistant`), as a document's chat
- * or a course's tutor opens its page. A bare `Hi` is no such offer: the person may open with it.
+ * or a course's tutor opens its page. A bare `Hi` is no such offer, nor a person's own "how can I
+ * help the network ...?": the person may open with either.
  */
 const OFFER =
-  /\b(?:welcome|how (?:can|may) I (?:help|assist)|what can I (?:help you with|do for you)|(?:questions|things) you (?:might|could|can) ask|ask me (?:anything|about)|I'm your|I am your)\b/i;
+  /^(?:(?:hi|hello|hey)(?:\s+(?:and|there))?[\s,!.]*)?welcome\b|\bhow (?:can|may) I (?:help|assist) you\b|\bwhat can I (?:help you with|do for you)\b|\b(?:questions|things) you (?:might|could|can) ask\b|\bask me (?:anything|about)\b|\bI(?:'m| am) your\b/i;
 
 /**
  * Whether the answerer's first line may open the chat: it is the text's title (`Nova` over the
