@@ -19,6 +19,11 @@ import { basename, dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { measureAgreement } from '../src/cli/agreement.js';
 import { agreementReport, percent } from '../src/grade/agreement.js';
+import { captionsAsText } from '../src/documents/captions.js';
+import { noteExportAsText } from '../src/documents/note-exports.js';
+import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
+import { readDocumentFile } from '../src/documents/read-file.js';
+import { scriptCellsAsMarkdown } from '../src/documents/script-cells.js';
 import { delimitedRows } from '../src/documents/spreadsheet.js';
 import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
 import { CHROMIUM, PDFLATEX, chromiumPdfs, pdflatexDocument } from '../test/fixtures/pdf/generate.js';
@@ -26,8 +31,28 @@ import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
 import { corpusDir } from './corpus.js';
 import { labelledRounds, labelsCopy, labelsPathOf } from './labelled-rounds.js';
 
+/** How the app a file belongs to shows it: mail, rich text, captions, notebooks kept as scripts, note apps' exports. */
+const APP_VIEWS: readonly ((text: string) => string)[] = [captionsAsText, scriptCellsAsMarkdown, notebookScriptAsMarkdown, noteExportAsText];
+
+/**
+ * What a person sees of a file in the app it belongs to, and so prints from it: a mail client shows
+ * the messages, not their MIME source; a word processor the text, not its RTF; a player the
+ * captions' words; Jupyter a notebook's cells; a note app the note. Undefined for a file read as it is.
+ */
+async function shownByItsApp(file: string, bytes: Uint8Array): Promise<string | undefined> {
+  const doc = await readDocumentFile(bytes, file);
+  if (doc.kind === 'mail' || doc.kind === 'rtf') return doc.text;
+  const text = new TextDecoder().decode(bytes);
+  for (const view of APP_VIEWS) {
+    const shown = view(text);
+    if (shown !== text) return shown;
+  }
+  return undefined;
+}
+
 /** What a student hands in for one submission's source: a chat's export, a page of text, a compiled source, a printed page; undefined when it cannot be made here. */
-function printJob(file: string, text: string): { kind: string; job?: Parameters<typeof chromiumPdfs>[0][number]; pdf?: () => Uint8Array | undefined; printedText?: string } {
+async function printJob(file: string, bytes: Uint8Array): Promise<{ kind: string; job?: Parameters<typeof chromiumPdfs>[0][number]; pdf?: () => Uint8Array | undefined; printedText?: string }> {
+  const text = new TextDecoder().decode(bytes);
   if (file.endsWith('.tex'))
     return {
       kind: 'pdflatex',
@@ -47,6 +72,8 @@ function printJob(file: string, text: string): { kind: string; job?: Parameters<
       kind: 'sheet',
       job: { html: sheetPage(text, file.endsWith('.tsv') ? '\t' : ','), pdf: { width: '297mm', height: '210mm', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } } },
     };
+  const shown = await shownByItsApp(file, bytes);
+  if (shown !== undefined) return /^\s*</.test(shown) ? { kind: 'app view', job: shown, printedText: shown } : { kind: 'app view', job: textPage(shown), printedText: shown };
   const chat = asMarkdownChat(text, file, true);
   if (chat) return { kind: 'claude-exporter', job: chatExport(chat, 'claude-exporter'), printedText: chat };
   return { kind: 'page', job: textPage(text) };
@@ -78,11 +105,11 @@ async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
   const kinds = new Map<string, number>();
   const jobs: { name: string; job: Parameters<typeof chromiumPdfs>[0][number] }[] = [];
   const written = new Map<string, string>();
-  // What each print shows as text: a chat's Markdown as printed (site chrome and remarks left out), else the file itself.
+  // What each print shows as text: a chat's Markdown as printed (site chrome and remarks left out), what an app shows of its file, else the file itself.
   const printedTexts = new Map<string, string>();
   mkdirSync(out, { recursive: true });
   for (const [name, s] of Object.entries(submissions)) {
-    const p = printJob(s.source, readFileSync(join(dir, s.source), 'utf8'));
+    const p = await printJob(s.source, readFileSync(join(dir, s.source)));
     const pdfName = `${basename(s.source).replace(/\.[^.]+$/, '')}.pdf`;
     if (p.pdf) {
       const pdf = p.pdf();
