@@ -27,12 +27,18 @@ function casesFormula(cases: readonly Case[]): string {
 // or as one sentence listing values each followed by its condition (`y[n] = 0 for n < 0, 2 - 2^{-n}
 // for 0 <= n <= 6`). Their readers below share one plain condition, one plain value and one formula.
 
-/** A condition in plain text: a letter related to a number, perhaps after a lower bound (`n > 7`, `0 <= n <= 6`). Two groups. */
-const PLAIN_RELATION = String.raw`(-?\d+\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*-?\d+)`;
+/**
+ * A bound in plain text: a number, or a length named by one letter, perhaps with a factor or an
+ * offset (`6`, `L`, `L-1`, `2N + 1`), as a solution in general terms states its cases.
+ */
+const PLAIN_BOUND = String.raw`(?:-?\d+|\d*[a-z](?![\w(\[])(?:\s*[-+−]\s*\d+)?)`;
+
+/** A condition in plain text: a letter related to a bound, perhaps after a lower bound (`n > 7`, `0 <= n <= L-1`). Two groups. */
+const PLAIN_RELATION = String.raw`(${PLAIN_BOUND}\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*${PLAIN_BOUND})`;
 
 /** A plain condition's two groups (`0 <=`, `n <= 6`) as LaTeX (`0 \le n \le 6`). */
 function plainCondition(lower: string | undefined, relation: string): string {
-  return `${lower ?? ''}${relation}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge ');
+  return `${lower ?? ''}${relation}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge ').replace(/−/g, '-');
 }
 
 /** A value as plain text writes it: names, numbers, brackets, powers and the usual signs (a typeset minus too). */

@@ -7,7 +7,7 @@ import { asciiMathAsLatex } from './asciimath.js';
  * lightweight markups' math macros and roles (AsciiDoc `stem:[...]`, `latexmath:[...]`,
  * `asciimath:[...]` with `\]` escaped, and their `[stem]` `++++` blocks; reStructuredText's
  * `` :math:`...` `` and `.. math::` blocks; MediaWiki's `<math>...</math>`; forums' `[math]`, `[tex]`,
- * `[latex]` tags), or a formula a writer quoted (between guillemets, curly quotes, or in a code span
+ * `[latex]` tags, and the `##...##` pairs forums' MathJax sets inline TeX in), or a formula a writer quoted (between guillemets, curly quotes, or in a code span
  * when only StarMath writes it so) because the export lost its formula objects
  * (`«1 over sqrt{d_{in}}»`). Its body is then read by the reader of the notation the
  * span declares (`latexmath`, the document's `:stem:` attribute) or, where it declares none, the one
@@ -17,7 +17,7 @@ import { asciiMathAsLatex } from './asciimath.js';
  */
 
 /** Any opening a span of this pass starts with: a text without one is returned at once. */
-const OPENERS = /\b(?:stem|latexmath|asciimath):\[|:math:`|[«‹“`]|<math>|\[(?:math|tex|latex)\]|^[ \t]*\.\. math::|^\[(?:stem|latexmath|asciimath)\][ \t]*$/m;
+const OPENERS = /\b(?:stem|latexmath|asciimath):\[|:math:`|[«‹“`]|<math>|\[(?:math|tex|latex)\]|^[ \t]*\.\. math::|^\[(?:stem|latexmath|asciimath)\][ \t]*$|##[^\s#]/m;
 
 type Notation = 'latex' | 'asciimath' | 'starmath';
 
@@ -62,6 +62,12 @@ function quotedFormula(body: string): Notation | undefined {
   if (/^(?:[A-Za-z]|-?\d+(?:[.,]\d+)?|[A-Za-z]{1,4}\([^()]*\))$/.test(b) || /[=^_+*/<>≤≥−]|\d\s*-|-\s*\d/.test(b)) return 'starmath';
   return undefined;
 }
+
+/**
+ * `##K^L##`: a forum's MathJax inline TeX, a pair of `##` on one line hugging its formula. A Markdown
+ * heading's `## ` (and the `##` that may close it) stands apart from its words, so it is none.
+ */
+const FORUM_INLINE = /(?<!#)##(?=[^\s#])([^#\n]{1,400}?)(?<=\S)##(?!#)/g;
 
 /** A span between quotation marks a writer sets a formula in: guillemets, single guillemets, curly double quotes. */
 const QUOTED = /«([^«»]{1,600}?)»|‹([^‹›\n]{1,300}?)›|“([^“”\n]{1,300}?)”/g;
@@ -114,6 +120,7 @@ function inline(text: string, stem: Notation): string {
       // A tag's body ends at its own closing tag, not at the first `<` or `[` it holds (`n < 0`, `\left[`).
       .replace(/<math>((?:(?!<\/math>)[^\n]|\n(?![ \t]*\n))*?)<\/math>/g, (_m, body: string) => read(body, 'latex'))
       .replace(/\[(math|tex|latex)\]((?:(?!\[\/\1\])[^\n]|\n(?![ \t]*\n))*?)\[\/\1\]/g, (_m, _tag: string, body: string) => read(body, 'latex'))
+      .replace(FORUM_INLINE, (m, body: string) => (LATEX_COMMAND.test(body) || !PROSE_PAIR.test(body) ? read(body, 'latex') : m))
       .replace(QUOTED, (m, guillemets?: string, single?: string, curly?: string) => {
         const body = guillemets ?? single ?? curly ?? '';
         if (/\n[ \t]*\n/.test(body)) return m;
