@@ -99,6 +99,12 @@ test('oldest first: reversed only when every item is stamped and the stamps only
   assert.deepEqual(order(stamped(1760227996559, undefined, 1760227902631)), [0, 1, 2]);
   assert.deepEqual(order(stamped(1760227902631, 1760227902631)), [0, 1]);
   // Near miss: seconds a reply took, under `time`, are no moments.
-  assert.deepEqual(order([{ i: 0, time: 3.2 }, { i: 1, time: 1.1 }]), [0, 1]);
+  assert.deepEqual(
+    order([
+      { i: 0, time: 3.2 },
+      { i: 1, time: 1.1 },
+    ]),
+    [0, 1],
+  );
   assert.deepEqual(order([{ i: 0 }, { i: 1 }]), [0, 1]);
 });
