@@ -1,12 +1,18 @@
 import type { Message } from '../model/submission.js';
+import { oldestFirst } from './time-order.js';
+import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
+import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
 
 /**
  * A conversation in whatever JSON a chat app, an exporter or an API log keeps it. Apps agree on
  * the shape, not the names: somewhere in the file is a list of messages, each naming its speaker
  * (`role`, `sender`, `from`, `author`, `is_user` ...) and holding its text (`content`, `text`,
  * `value`, `mes`, `parts` ...), or a list of [person, reply] pairs, or a tree of messages linked
- * by parent and children whose shown branch is the conversation. The longest such list is the
- * chat; a system prompt, tool calls and results, and shown reasoning are no turn of it.
+ * by parent and children whose shown branch is the conversation, or a list of exchanges each
+ * holding its messages one level down (`{"humanMessage": {...}, "assistantMessage": {...}}`,
+ * `{"message": {"role": ...}}`). The list may be nested in objects keyed by ids or accounts as deep
+ * as it likes, or be such an object itself. The longest such list is the chat; a system prompt,
+ * tool calls and results, and shown reasoning are no turn of it.
  */
 export type JsonChat = { messages: Message[] } | { problem: string };
 
@@ -30,7 +36,9 @@ const SPEAKER_FLAGS: [string, Speaker, Speaker][] = [
   ['is_bot', 'assistant', 'user'],
   ['isBot', 'assistant', 'user'],
 ];
-const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'participant', 'type', 'name'];
+const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'participant', 'sender_name', 'senderName', 'creator', 'user', 'username', 'user_type', 'userType', 'type', 'name'];
+/** Fields only a bot's messages carry (a Slack export's `bot_id`): the message is the bot's whatever name it goes by. */
+const BOT_FIELDS = ['bot_id', 'botId', 'bot_profile'];
 const TEXT_FIELDS = ['content', 'text', 'value', 'mes', 'message', 'parts', 'body', 'markdown', 'raw_content', 'response', 'output', 'data', 'fragments', 'steps'];
 /** Lists of a turn's versions (regenerations, swipes): one of them was shown. */
 const VERSION_FIELDS = ['versions', 'candidates', 'alternatives', 'swipes'];
@@ -53,6 +61,7 @@ export function speakerOfWord(word: string): Speaker | undefined {
 /** The speaker a message names: a known word, the app's machinery, or an unknown name (a bot's). */
 function speakerName(o: Record<string, unknown>): { speaker?: Speaker; name?: string } {
   for (const [flag, yes, no] of SPEAKER_FLAGS) if (typeof o[flag] === 'boolean') return { speaker: o[flag] ? yes : no };
+  if (BOT_FIELDS.some((f) => o[f])) return { speaker: 'assistant' };
   for (const field of SPEAKER_FIELDS) {
     const v = o[field];
     if (isObject(v)) {
@@ -91,11 +100,14 @@ function shownVersion(o: Record<string, unknown>): Record<string, unknown> | und
 export function contentWords(v: unknown, separator = '\n', depth = 0): string {
   if (typeof v === 'string') return v;
   if (depth > 6) return '';
-  if (Array.isArray(v))
+  if (Array.isArray(v)) {
+    // (Bare strings beside blocks are one line's runs of formatting, `["needs ", {"type": "bold", "text": "c = 1/√d"}, "."]`: joined as written.)
+    const runs = v.some((x) => typeof x === 'string') && v.some(isObject);
     return v
       .map((x) => contentWords(x, separator, depth + 1))
       .filter(Boolean)
-      .join(separator);
+      .join(runs ? '' : separator);
+  }
   if (!isObject(v)) return '';
   if (v.thought === true || v.isThought === true) return '';
   for (const kind of [v.type, v.content_type]) if (typeof kind === 'string' && NOT_WORDS.test(kind)) return '';
@@ -114,20 +126,96 @@ interface Reading {
   unknown: Set<string>;
 }
 
-/** A list's items read as messages: objects naming a speaker, or [person, reply] pairs. */
-function readList(list: unknown[]): Reading {
+/** Keys naming the role of the words they hold: `humanMessage`, `assistant_text`, `request` / `response`, `prompt` / `completion`, `input` / `output`. */
+const HELD_BY_PERSON = /^(?:user|human|person|you|me|student|request|prompt|query|input|message)$/i;
+const HELD_BY_MODEL = /^(?:assistant|ai|bot|gpt|chatbot|llm|response|reply|output|completion)$/i;
+/** What such a key adds after the role it names (`humanMessage`, `user_text`, `bot_turn`); a key that is only the word (`message`) keeps it. */
+const HELD_SUFFIX = /(?<=.)[_-]?(?:message|msg|text|turn|content)$/i;
+
+/** The side a key names (`humanMessage`: the person's), if it names one. */
+function keyRole(key: string): 'user' | 'assistant' | undefined {
+  const stem = key.replace(HELD_SUFFIX, '');
+  return HELD_BY_PERSON.test(stem) ? 'user' : HELD_BY_MODEL.test(stem) ? 'assistant' : undefined;
+}
+
+/**
+ * The messages an exchange holds one level down, in its keys' order: objects naming their speaker
+ * (`{"humanMessage": {"speaker": "human", ...}, "assistantMessage": {...}}`, `{"message": {"role":
+ * "user", ...}}`), or words under keys naming their role. Keys alone are trusted only as a pair, a
+ * person's and a model's (`{"prompt": ..., "completion": ...}`): one key such as `message` or
+ * `input` holds a log line's words as often as a person's. Undefined when the item holds none, and
+ * when `pairOnly` (the item names a sender of its own) unless its keys make a pair: a sender's
+ * message may quote the one it answers (`"reply_to": {"role": "assistant", ...}`).
+ */
+function heldMessages(item: Record<string, unknown>, pairOnly: boolean): { speaker: 'user' | 'assistant'; text: string }[] | undefined {
+  const held: { speaker: 'user' | 'assistant'; text: string }[] = [];
+  let namedInside = false;
+  for (const [key, v] of Object.entries(item)) {
+    const inner = isObject(v) ? speakerName(v).speaker : undefined;
+    if (inner === 'skip') continue;
+    const speaker = inner ?? keyRole(key);
+    if (!speaker) continue;
+    const text = contentWords(v).trim();
+    if (!text) continue;
+    namedInside ||= inner !== undefined;
+    held.push({ speaker, text });
+  }
+  const pair = held.some((h) => h.speaker === 'user') && held.some((h) => h.speaker === 'assistant');
+  return pair || (namedInside && !pairOnly) ? held : undefined;
+}
+
+let knownModel: RegExp | undefined;
+
+/** A name a chat app gives a model: one the transcript readers know (`Meta AI`, `Claude 3.5 Sonnet`), or one ending in the word `Bot` (`TutorBot`, `study_bot`), as a Telegram bot's must. */
+function isModelName(name: string): boolean {
+  // (Built on first use: transcripts.js, whose names these are, imports this module.)
+  knownModel ??= new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
+  return knownModel.test(name) || /(?:^|[\s_.-])bot$/i.test(name) || /\p{Ll}Bot$/u.test(name);
+}
+
+/**
+ * The side each speaker's name is on, where no word of theirs said it. A known model's name is the
+ * model's. A chat has two sides: when the list places only the person (`"author": "human"`), its one
+ * other name is the model (a bot under its own name, `"author": "chinchilla"`); when it places only
+ * the model (by its word, its name, a bot's field), every other name is a person's (the one who
+ * exported the chat, or classmates in a group chat). Two names no rule places stay unknown.
+ */
+function sidesOfNames(named: { name?: string; speaker?: 'user' | 'assistant' }[]): Map<string, 'user' | 'assistant'> {
+  const sides = new Map<string, 'user' | 'assistant'>();
+  const others = new Set<string>();
+  for (const n of named) {
+    if (!n.name) continue;
+    if (isModelName(n.name)) sides.set(n.name, 'assistant');
+    else others.add(n.name);
+  }
+  const personPlaced = named.some((n) => n.speaker === 'user');
+  const modelPlaced = sides.size > 0 || named.some((n) => n.speaker === 'assistant');
+  if (personPlaced && !sides.size && others.size === 1) sides.set([...others][0]!, 'assistant');
+  else if (modelPlaced && !personPlaced) for (const name of others) sides.set(name, 'user');
+  return sides;
+}
+
+/** A list's items read as messages: objects naming a speaker, exchanges holding them (heldMessages), or [person, reply] pairs; oldest first. */
+function readList(items: unknown[]): Reading {
   const reading: Reading = { messages: [], unknown: new Set() };
-  if (list.every((x) => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string'))) {
-    for (const [person, reply] of list as [string, string][]) {
+  if (items.every((x) => Array.isArray(x) && x.length === 2 && x.every((s) => typeof s === 'string'))) {
+    for (const [person, reply] of items as [string, string][]) {
       if (person.trim() && !PLACEHOLDER.test(person.trim())) reading.messages.push({ role: 'user', text: person.trim() });
       if (reply.trim() && !PLACEHOLDER.test(reply.trim())) reading.messages.push({ role: 'assistant', text: reply.trim() });
     }
     return reading;
   }
+  const list = oldestFirst(items);
   const named: { name?: string; speaker?: 'user' | 'assistant'; text: string }[] = [];
   for (const item of list) {
     if (!isObject(item)) continue;
     const own = speakerName(item);
+    // (`{"user": "Why?", "assistant": "..."}`: a short question under a speaker's key is no name.)
+    const held = own.speaker ? undefined : heldMessages(item, own.name !== undefined);
+    if (held) {
+      named.push(...held);
+      continue;
+    }
     // (A turn kept in versions names its speaker in each: LM Studio's `{"versions": [{"role": ...}], "currentlySelected": 0}`.)
     const o = own.speaker || own.name ? item : (shownVersion(item) ?? item);
     const who = o === item ? own : speakerName(o);
@@ -135,11 +223,9 @@ function readList(list: unknown[]): Reading {
     if (who.speaker === 'skip') continue;
     named.push({ ...(who.speaker ? { speaker: who.speaker } : { name: who.name }), text: contentWords(o).trim() });
   }
-  // A bot under its own name (`"author": "chinchilla"`) speaks to a person the list names as one: the one other name is the model.
-  const names = new Set(named.filter((n) => n.name).map((n) => n.name!));
-  const modelName = names.size === 1 && named.some((n) => n.speaker === 'user') ? [...names][0] : undefined;
+  const sides = sidesOfNames(named);
   for (const n of named) {
-    const role = n.speaker ?? (n.name === modelName ? 'assistant' : undefined);
+    const role = n.speaker ?? sides.get(n.name!);
     if (!role) {
       reading.unknown.add(n.name!);
       continue;
@@ -183,6 +269,12 @@ function branchMessages(chain: unknown[]): Reading {
 
 const escapes = (r: Reading) => r.messages.reduce((n, m) => n + (m.text.match(HTML_ESCAPE)?.length ?? 0), 0);
 
+/** A chat's messages with UTF-8 stored as Latin-1 escapes repaired, when the whole chat was stored so (utf8ReadAsLatin1Repaired). */
+function withUtf8Repaired(messages: Message[]): Message[] {
+  if (!utf8ReadAsLatin1Repaired(messages.map((m) => m.text).join('\n'))) return messages;
+  return messages.map((m) => ({ ...m, text: utf8ReadAsLatin1Repaired(m.text) ?? m.text }));
+}
+
 /** The conversation a JSON document holds (module comment), or what kept it from being read. */
 export function jsonConversation(json: unknown): JsonChat {
   let best: Reading | undefined;
@@ -199,8 +291,8 @@ export function jsonConversation(json: unknown): JsonChat {
     if (!best || r.messages.length > best.messages.length || (r.messages.length === best.messages.length && escapes(r) < escapes(best))) best = r;
   };
   const walk = (v: unknown, depth: number) => {
-    // (A large export is walked only so far: the chat is near the top of every shape seen.)
-    if (depth > 8 || ++seen > 200_000) return;
+    // (A large export is walked only so far.)
+    if (depth > 16 || ++seen > 200_000) return;
     if (Array.isArray(v)) {
       if (v.length && (v.some(isObject) || Array.isArray(v[0]))) consider(readList(v));
       for (const x of v) if (typeof x === 'object' && x !== null) walk(x, depth + 1);
@@ -212,12 +304,17 @@ export function jsonConversation(json: unknown): JsonChat {
       else if (isObject(x)) {
         const branch = shownBranch(x, v.current_node ?? v.currentId ?? v.current_id);
         if (branch) consider(branchMessages(branch));
-        else walk(x, depth + 1);
+        else {
+          // (Messages kept by id, `{"m1": {...}, "m2": {...}}`, are a list in an object's clothes.)
+          const values = Object.values(x);
+          if (values.length >= 2 && values.every(isObject)) consider(readList(values));
+          walk(x, depth + 1);
+        }
       }
     }
   };
   walk(json, 0);
-  if (best) return { messages: best.messages };
+  if (best) return { messages: withUtf8Repaired(best.messages) };
   if (personOnly) return { problem: "no model's reply found: its messages are the person's (and the system's) only" };
   if (unknown.size)
     return {

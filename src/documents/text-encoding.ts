@@ -68,3 +68,26 @@ export function looksLikeWindows1252(bytes: Uint8Array): boolean {
   }
   return controls <= bytes.length * 0.02 && high <= bytes.length * 0.3;
 }
+
+/** A character's UTF-8 bytes each read as a Latin-1 character: a lead byte and its continuation bytes (`â\u0088\u009a` for `√`). */
+const MOJIBAKE_SEQUENCE = /[\xC2-\xF4][\x80-\xBF]+/g;
+
+/**
+ * A text whose UTF-8 bytes were each stored as the Latin-1 character of the same number, repaired:
+ * Facebook's and Instagram's JSON exports write `√` as `"\u00e2\u0088\u009a"`, which reads as `â`
+ * and two control characters. Undefined unless the text is only such characters (none above
+ * U+00FF), its bytes decode as valid UTF-8, and the decoding leaves fewer such sequences than it
+ * had: a Latin-1 text's own `é` or `Ã` is never a valid UTF-8 sequence with what follows it.
+ */
+export function utf8ReadAsLatin1Repaired(text: string): string | undefined {
+  MOJIBAKE_SEQUENCE.lastIndex = 0;
+  if (!MOJIBAKE_SEQUENCE.test(text) || /[^\x00-\xFF]/.test(text)) return undefined;
+  let repaired: string;
+  try {
+    repaired = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'latin1'));
+  } catch {
+    return undefined;
+  }
+  const count = (t: string) => t.match(MOJIBAKE_SEQUENCE)?.length ?? 0;
+  return count(repaired) < count(text) ? repaired : undefined;
+}

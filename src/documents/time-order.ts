@@ -1,0 +1,46 @@
+/**
+ * Some chat exports list a conversation's messages newest first (Facebook's and Instagram's
+ * "Download your information", several phone apps' backups), each stamped with when it was sent.
+ * Read top down, such a chat has every reply above its question, and the person's last follow-up
+ * (which may change an answer) read as their first. A list whose every item carries a time stamp
+ * under the same field, and whose stamps never rise and fall at least once, is read oldest first.
+ * A list without stamps, or with stamps in any other order, is read as it is written.
+ */
+
+/** Fields apps stamp a message's sending time under (epoch seconds or milliseconds, or an ISO date). */
+const TIME_FIELDS = ['timestamp_ms', 'timestamp', 'ts', 'date_unixtime', 'date', 'created_at', 'createdAt', 'create_time', 'created', 'sent_at', 'sentAt', 'time'];
+
+/**
+ * The epoch time in seconds or milliseconds a field's value holds, as a number that orders stamps of one
+ * field: a number, digits in a string (`"1760295731"`, Slack's `"1760380800.000100"`), or a date. A
+ * small number (`"time": 3.2`, the seconds a reply took) is no moment and no stamp.
+ */
+function stampValue(v: unknown): number | undefined {
+  const epoch = (n: number) => (Number.isFinite(n) && n >= 1e9 ? n : undefined);
+  if (typeof v === 'number') return epoch(v);
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  if (/^\d+(?:\.\d+)?$/.test(v.trim())) return epoch(Number(v));
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** The list read oldest first: reversed when its items' time stamps say it is newest first (module comment); else the list itself. */
+export function oldestFirst(list: unknown[]): unknown[] {
+  const first = list[0];
+  if (list.length < 2 || typeof first !== 'object' || first === null || Array.isArray(first)) return list;
+  const field = TIME_FIELDS.find((f) => f in first);
+  if (!field) return list;
+  let fell = false;
+  let previous: number | undefined;
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) return list;
+    const stamp = stampValue((item as Record<string, unknown>)[field]);
+    if (stamp === undefined) return list;
+    if (previous !== undefined) {
+      if (stamp > previous) return list;
+      if (stamp < previous) fell = true;
+    }
+    previous = stamp;
+  }
+  return fell ? [...list].reverse() : list;
+}
