@@ -255,6 +255,9 @@ function restated(said: string): string {
   return m && (said.match(/\$[^$]+\$/g)?.length ?? 0) > 1 ? m[1]! : said;
 }
 
+/** An inline formula between MathJax's delimiters, `\( ... \)`. */
+const INLINE_MATHJAX = /\\\((.+?)\\\)/g;
+
 /** A full stop that ends a sentence: a capital opens the next (`$F$. The output ...`), not a decimal's digit. */
 const SENTENCE_END = /(?<=\S)\.\s+(?=[A-Z])/;
 
@@ -344,7 +347,8 @@ function labelledValues(text: string, name: string, siblings: readonly string[] 
       const display = displayAt(lines, lines[j]?.trim() === '' ? j + 1 : j);
       said = display && /:\s*$/.test(said) && /\$/.test(said) ? display : `${said} ${display}`;
     }
-    const statement = said.split(NEXT_LABEL)[0]!.split(DEFINED_AFTER)[0]!;
+    // (MathJax's inline `\(K^2CF\)` is the `$K^2CF$` the readers of a value know.)
+    const statement = said.split(NEXT_LABEL)[0]!.split(DEFINED_AFTER)[0]!.replace(INLINE_MATHJAX, '$$$1$$');
     const value = (derivedValue(statement, name) ?? restated(statement))
       // (The quotation a report quotes the answer in closes after it.)
       .replace(/["”»’]+\s*$/, '')

@@ -3,6 +3,7 @@ import { sniffFile, type FileKind } from './sniff.js';
 import { notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
 import { sheetAsMarkdown } from './spreadsheet.js';
+import { isFlashcardDeck } from './flashcard-deck.js';
 import { DocxError, docxToMarkdown } from './docx/index.js';
 import { htmlToMarkdown } from './html/index.js';
 import { OdtError, odtToMarkdown } from './odt/index.js';
@@ -76,8 +77,12 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
     }
     case 'notebook':
       return { kind, text: notebookToMarkdown(text(), path), chat: false, notes: [], warnings: [], source: { kind: 'notebook' } };
-    case 'sheet':
-      return { kind, text: sheetAsMarkdown(text(), /\.csv$/i.test(path) ? ',' : '\t'), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
+    case 'sheet': {
+      // (A flashcard deck saved as .csv or .tsv is its notes, read with the text's passes, not a grading sheet's rows.)
+      const sheet = text();
+      if (isFlashcardDeck(sheet)) return { kind, text: sheet, chat: false, notes: [], warnings: [] };
+      return { kind, text: sheetAsMarkdown(sheet, /\.csv$/i.test(path) ? ',' : '\t'), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
+    }
     case 'tex':
       return { kind, text: texToMarkdown(text()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };
     case 'docx':

@@ -5,6 +5,8 @@ import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
 import { noteExportAsText } from './note-exports.js';
+import { flashcardDeckAsMarkdown } from './flashcard-deck.js';
+import { opmlAsMarkdown } from './opml-outline.js';
 import { emailThreadAsText } from './email-thread.js';
 import { tabbedChatAsStamped } from './tabbed-chat.js';
 import { UserError } from '../model/errors.js';
@@ -95,6 +97,9 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)
   noteExportAsText,
+  // (Before HTML is read: a deck's fields and an outline's attributes hold their own HTML, each rendered by itself.)
+  flashcardDeckAsMarkdown,
+  opmlAsMarkdown,
   htmlAsText,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
