@@ -660,6 +660,23 @@ const JUDGEMENT_TOKEN = /^[✓✔☑✅✗✘❌]\uFE0F?$/u;
 
 /** A relation or an operator that makes a run of symbols a formula (`w ← w − η·dw`, an update, among them). */
 const RELATION = /[=≤≥<>≈←]/;
+/** The words that introduce a quotation of someone's answer: a verb of saying or writing, or a colon. */
+const QUOTE_INTRODUCED = /(?:\b(?:wrote|writes|says|said|answered|answers|replied|replies|gave|returned|returns|printed|outputs)|:)\s*$/i;
+
+/** Whether a formula at `at` in a line opens a quotation the words before it introduce as an answer (`it wrote "O(n)`). */
+function quotedAnswer(line: string, at: number): boolean {
+  return /["“„«]/.test(line[at - 1] ?? '') && QUOTE_INTRODUCED.test(line.slice(Math.max(0, at - 41), at - 1));
+}
+
+/** Whether the run of tokens `i..j` ends on a colon that closes it: after an equation, or a number alone. */
+function closedByColon(tokens: readonly RegExpMatchArray[], i: number, j: number): boolean {
+  const last = tokens[j]![0];
+  if (!last.endsWith(':')) return false;
+  return (i === j && /^\d+:$/.test(last)) || tokens.slice(i, j + 1).some((t) => RELATION.test(t[0]));
+}
+
+/** An arrow between formulas, read "gives" (`→`, `⇒`, `⟹`, `=>`, `->`). */
+const ARROW = /^(?:→|⇒|⟹|=>|->)$/;
 
 /** Whether a space-separated token of plain text belongs to a formula (`2c·d_out²·d_in`, `≤`, `√d_in`). */
 function mathToken(token: string): boolean {
@@ -762,7 +779,9 @@ export function plainFormulas(text: string): PlainFormula[] {
         continue;
       }
       let j = i;
-      while (j + 1 < tokens.length && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
+      // (`x₂(n) = x(n − 5): y₂(n) = y(n − 5)`, `stride 1: L(K − 1) + 1`: a colon after an equation or a lone number closes
+      // it, a given or a setting's number, and opens the value; after a name, `Q2: c = ...`, it is the name's.)
+      while (j + 1 < tokens.length && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
       const whole = i === 0 && (j === tokens.length - 1 || JUDGEMENT_TOKEN.test(tokens[j + 1]![0]));
@@ -786,7 +805,12 @@ export function plainFormulas(text: string): PlainFormula[] {
         amidCjk ||
         explained ||
         (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) ||
-        (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0]));
+        (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0])) ||
+        // `each c·d_out²·d_in → 2c·d_out²·d_in per iteration`: an arrow says what the working before it gives (a
+        // name alone after one, `d_in → d_out`, is where a map goes).
+        (ARROW.test(before) && /[\d·×*^²³√/+−-]/.test(run)) ||
+        // `it just wrote "O(d_out·d_in²) per iteration"`, `Magistral: "α = ..."`: a report quotes the answer it judges.
+        quotedAnswer(kept, tokens[i]!.index!);
       // `Updated runtime = 2c·...`: the label's `=` opens the run; the formula is what follows it.
       const afterLabel = /^[=:]\s*/.exec(run);
       if (afterLabel) run = run.slice(afterLabel[0].length);
