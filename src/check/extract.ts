@@ -762,7 +762,8 @@ export function plainFormulas(text: string): PlainFormula[] {
         continue;
       }
       let j = i;
-      while (j + 1 < tokens.length && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
+      // (A sentence's stop ends the run: `g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0].` states two values, no product of them.)
+      while (j + 1 < tokens.length && !SENTENCE_STOP.test(tokens[j]![0]) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
       const whole = i === 0 && (j === tokens.length - 1 || JUDGEMENT_TOKEN.test(tokens[j + 1]![0]));
@@ -805,6 +806,9 @@ export function plainFormulas(text: string): PlainFormula[] {
   }
   return out;
 }
+
+/** A token that ends a sentence: its one period after a number or a bracket (a decimal point has digits after it, an ellipsis more periods). */
+const SENTENCE_STOP = /[\d)\]}][.]$/;
 
 /** Signs only a formula typed as plain text shows: a raised power, a product's dot, a root, a transpose, a norm, a bound. */
 const PLAIN_MATH_SIGN = /[·²³√ᵀ‖≤≥]/;
