@@ -65,7 +65,7 @@ test('near misses: classmates comparing answers in a channel invent no model; a 
 
 test("a sentence's stop ends a plain formula: two named vectors in two sentences of one line are two values", () => {
   assert.deepEqual(
-    plainFormulas('By the shift, g3 = [0, 0.8, 0]. Likewise g4 = [0.8, 0, 0].').map((f) => f.text),
+    plainFormulas('With circular padding, g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0] as well.').map((f) => f.text),
     ['g3 = [0, 0.8, 0]', 'g4 = [0.8, 0, 0]'],
   );
   // Near miss: a decimal point is no stop.
