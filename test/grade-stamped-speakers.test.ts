@@ -20,8 +20,8 @@ const fixture = (file: string) => readFileSync(join(ROOT, 'test', 'fixtures', DI
 const roles = (file: string) => (readPs6(DIR, file).messages ?? []).map((m) => m.role[0]).join('');
 const ALL = ['2.a correct', '2.b correct', '4.a correct', '4.b correct'];
 
-test("an IRC log's lines (`[21:02] <nick> ...`): a classmate's push-back is a person's turn, the bot's lines its replies", () => {
-  assert.equal(roles('irc-channel-bot.txt'), 'nuaaauauaau');
+test("an IRC log's lines (`[21:02] <nick> ...`): a classmate's push-back is a person's turn, the bot's lines one reply", () => {
+  assert.equal(roles('irc-channel-bot.txt'), 'nuauauau');
   assert.deepEqual(ps6Verdicts(DIR, 'irc-channel-bot.txt'), ALL);
 });
 

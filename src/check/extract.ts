@@ -780,8 +780,9 @@ export function plainFormulas(text: string): PlainFormula[] {
       }
       let j = i;
       // (`x₂(n) = x(n − 5): y₂(n) = y(n − 5)`, `stride 1: L(K − 1) + 1`: a colon after an equation or a lone number closes
-      // it, a given or a setting's number, and opens the value; after a name, `Q2: c = ...`, it is the name's.)
-      while (j + 1 < tokens.length && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
+      // it, a given or a setting's number, and opens the value; after a name, `Q2: c = ...`, it is the name's. A sentence's
+      // stop ends the run too: `g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0].` states two values, no product of them.)
+      while (j + 1 < tokens.length && !SENTENCE_STOP.test(tokens[j]![0]) && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
       const whole = i === 0 && (j === tokens.length - 1 || JUDGEMENT_TOKEN.test(tokens[j + 1]![0]));
@@ -829,6 +830,9 @@ export function plainFormulas(text: string): PlainFormula[] {
   }
   return out;
 }
+
+/** A token that ends a sentence: its one period after a number or a bracket (a decimal point has digits after it, an ellipsis more periods). */
+const SENTENCE_STOP = /[\d)\]}][.]$/;
 
 /** Signs only a formula typed as plain text shows: a raised power, a product's dot, a root, a transpose, a norm, a bound. */
 const PLAIN_MATH_SIGN = /[·²³√ᵀ‖≤≥]/;

@@ -1,6 +1,6 @@
 import type { Message } from '../model/submission.js';
 import { ASKS } from './segment.js';
-import { pushReply, pushUserTurn } from './transcripts.js';
+import { ASSISTANT_NAMES, pushReply, pushUserTurn, VERSION } from './transcripts.js';
 import { STRUCTURE } from './structure-words.js';
 
 /**
@@ -46,21 +46,40 @@ const SENDER_ALONE = new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*$`, 'u');
 /** The app's badge alone on a line between the name and the stamp, as a copied page breaks them (`study-bot` / `APP` / ` — 8:31 PM`). */
 const BADGE_LINE = /^[ \t]*(?:\p{Lu}{2,5}|[([]\p{L}{2,12}[)\]])[ \t]*$/u;
 /**
- * The stamp first and the message on the same line, after the sender and a colon or in angle brackets:
- * `Thu, Dec 3 2026, 21:04 - Priya Raman: ...` (Element), `[03/12/2026, 21:04:11] Dana: ...` (WhatsApp),
- * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC). Groups: stamp, sender, the message's first line.
+ * The tag a bridge or the app sets after a sender's name (`ircllm (IRC)`, a Matrix room's user from IRC;
+ * `Sage [BOT]`). Group: the tag.
  */
-const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP})[ \t]*(?:[—–-][ \t]*)?(?:(${NAME}):|<(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
+const BRIDGED = String.raw`(?:[ \t]+[([](\p{L}{2,12})[)\]])?`;
 
 /**
- * A line opening on a stamp and its sender; only a stamp in brackets or with its date: a bare time
+ * The stamp first and the message on the same line, after the sender and a colon or in angle brackets:
+ * `Thu, Dec 3 2026, 21:04 - Priya Raman: ...` (Element), `[03/12/2026, 21:04:11] Dana: ...` (WhatsApp),
+ * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC). Groups: stamp, sender, its tag (BRIDGED), the sender in angle brackets, the message's first line.
+ */
+const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP})[ \t]*(?:[—–-][ \t]*)?(?:(${NAME})${BRIDGED}:|<[ @+%&~]?(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
+
+/**
+ * A line opening on a stamp and its sender; only a stamp in brackets or with its date, or a sender in
+ * angle brackets (IRC's `21:02 <nick> ...`, perhaps with the nick's mode, `<@nick>`): a bare time
  * before a word and a colon is as often a schedule's line (`12:00 Lunch: ...`) as a message.
  */
 function stampFirst(line: string): RegExpExecArray | null {
   if (!/\d[:.]\d\d/.test(line.slice(0, 40))) return null;
   const m = STAMP_FIRST.exec(line);
-  return m && /\[|\d[./-]\d|\p{L}{3}/u.test(m[1]!) ? m : null;
+  return m && (m[4] !== undefined || /\[|\d[./-]\d|\p{L}{3}/u.test(m[1]!)) ? m : null;
 }
+
+/**
+ * A stamp in brackets and the sender alone after it, the message on the lines under it (a channel
+ * exported as plain text: `[10/11/2025 9:02 PM] tvo`). Group: the sender.
+ */
+const STAMP_OVER_MESSAGE = new RegExp(String.raw`^[ \t]*\[${STAMP}\][ \t]+(${NAME})[ \t]*$`, 'u');
+
+/**
+ * A client's notice in a channel's log, stamped as a message is but with signs for a sender (`[21:02]
+ * -!- tvo has joined`, `*** Joins: tvo`, `* tvo waves`, `-->`): a join, a quit, the topic, no one's message.
+ */
+const NOTICE_LINE = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]+(?:-!-|\*{1,3}|<?-{1,2}>?|=!=)[ \t]`, 'u');
 
 interface Header {
   /** The header's first line (0-based) and the first line of the message under it. */
@@ -107,7 +126,12 @@ function headersSenderFirst(lines: readonly string[]): Header[] {
     if (!/\d[:.]\d\d/.test(line + (lines[i + 1] ?? '') + (lines[i + 2] ?? ''))) continue;
     const first = stampFirst(line);
     if (first) {
-      out.push({ at: i, body: i + 1, name: (first[2] ?? first[3])!.trim(), inline: first[4] ?? '', badge: false });
+      out.push({ at: i, body: i + 1, name: (first[2] ?? first[4])!.trim(), inline: first[5] ?? '', badge: /^(?:bot|app)$/i.test(first[3] ?? '') });
+      continue;
+    }
+    const over = STAMP_OVER_MESSAGE.exec(line);
+    if (over && !STRUCTURE.test(over[1]!.trim())) {
+      out.push({ at: i, body: i + 1, name: over[1]!.trim(), badge: false });
       continue;
     }
     if (line.length > 80) continue;
@@ -130,18 +154,57 @@ function headersSenderFirst(lines: readonly string[]): Header[] {
 
 /**
  * Who is the model among a chat's senders, or undefined when none is: of two, the one who does not
- * open (the person opens and asks); of more (classmates beside a bot in a channel), the one the app
- * tags as a bot, or else the one who writes the most, who must also answer others at least twice.
- * Either way the model writes more than any one person does.
+ * open (the person opens and asks); of more (classmates beside a bot in a channel), the one who
+ * answers the others' calls (`calls`: commands, `@name`), however briefly; or else the one the app
+ * tags as a bot, or the one who writes the most and is known as a bot by its name or the text's
+ * opening (`namedBot`), as in a discussion among classmates someone always writes the most. A bot
+ * not called writes more than any one person does and answers others at least twice.
  */
-function modelOf(headers: readonly Header[], size: (name: string) => number): string | undefined {
+function modelOf(headers: readonly Header[], size: (name: string) => number, calls: (name: string) => number, namedBot: (name: string) => boolean): string | undefined {
   const names = [...new Set(headers.map((h) => h.name))];
   if (names.length === 2) return size(names[1]!) > size(names[0]!) ? names[1] : undefined;
+  const called = names.filter((n) => calls(n) >= 2);
+  if (called.length === 1) return called[0] === headers[0]!.name ? undefined : called[0];
   const tagged = [...new Set(headers.filter((h) => h.badge).map((h) => h.name))];
   const model = tagged.length === 1 ? tagged[0]! : [...names].sort((a, b) => size(b) - size(a))[0]!;
   if (model === headers[0]!.name || names.some((n) => n !== model && size(n) >= size(model))) return undefined;
+  if (tagged.length !== 1 && !namedBot(model)) return undefined;
   const answers = headers.filter((h, k) => h.name === model && k > 0 && headers[k - 1]!.name !== model).length;
   return answers >= 2 ? model : undefined;
+}
+
+/**
+ * A model's name as chat sites give it (`ChatGPT`, `Claude 3.5 Sonnet`), or a nick that ends in what a
+ * channel's bot is called by (`tutorbot`, `ircllm`, `study-gpt`): a sender so named is the model.
+ */
+const MODEL_NAME = new RegExp(`^(?:(?:${ASSISTANT_NAMES})${VERSION}|[\\p{L}\\p{N}._-]*(?:bot|llm|gpt)(?:[-_.]?\\d[\\w.-]*)?)$`, 'iu');
+
+/**
+ * A message that calls a bot: a command after its sign (`!ask ...`, `.ask`, `?q`), as a channel's bots
+ * are called, or a name after `@`. Group: the name called.
+ */
+const CALL = /^[ \t]*(?:[!.?][A-Za-z]{2,12}\b|@([^\s:,@]{1,40}))/;
+
+/**
+ * How many of the others' calls (CALL: a command, or `name` after `@`) `name` answers: it writes first
+ * after the call, before anyone but the caller does (a bot answers at once).
+ */
+function callsAnswered(headers: readonly Header[], bodies: readonly string[]): (name: string) => number {
+  const answerers = headers.flatMap((h, k) => {
+    const call = CALL.exec(bodies[k]!);
+    const answer = call ? headers.slice(k + 1).find((a) => a.name !== h.name) : undefined;
+    return answer && (call![1] === undefined || call![1] === answer.name) ? [answer.name] : [];
+  });
+  return (name) => answerers.filter((a) => a === name).length;
+}
+
+/**
+ * Whether a sender is known as the bot by name: a model's or a bot's name (MODEL_NAME), or the one
+ * sender the text's opening names (`we asked the channel's bot "mathbot"`).
+ */
+function namedAsBot(headers: readonly Header[], opening: string): (name: string) => boolean {
+  const named = (n: string) => new RegExp(`(?<![\\p{L}\\p{N}_-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_-])`, 'iu').test(opening);
+  return (name) => MODEL_NAME.test(name) || (named(name) && !headers.some((h) => h.name !== name && named(h.name)));
 }
 
 /**
@@ -160,21 +223,50 @@ function turnsUnder(lines: readonly string[], headers: readonly Header[]): Messa
   if (headers.length < 2) return undefined;
   // Senders that take turns: a message log, not a write-up's dated entries.
   if (!headers.some((h, k) => k > 0 && h.name !== headers[k - 1]!.name)) return undefined;
-  const bodies = headers.map((h, k) => [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, headers[k + 1]?.at ?? lines.length)].join('\n'));
+  const names = new Set(headers.map((h) => h.name));
+  const written = headers.map((h, k) =>
+    [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, headers[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) ? '' : l))].join('\n'),
+  );
+  const bodies = written.map((b) => unaddressed(b, names));
   const said = (name: string) => bodies.filter((_, k) => headers[k]!.name === name);
   const size = (name: string) => said(name).reduce((n, b) => n + b.trim().length, 0);
-  const model = modelOf(headers, size);
+  const opening = lines.slice(0, headers[0]!.at).join('\n').trim();
+  const model = modelOf(headers, size, callsAnswered(headers, written), namedAsBot(headers, opening));
   if (!model) return undefined;
   const people = bodies.filter((_, k) => headers[k]!.name !== model);
   if (!people.some((b) => b.includes('?') || b.split('\n').some((l) => ASKS.test(l.trim())))) return undefined;
   const messages: Message[] = [];
-  const opening = lines.slice(0, headers[0]!.at).join('\n').trim();
   if (opening) messages.push({ role: 'note', text: opening, line: 1 });
   headers.forEach((h, k) => {
     if (h.name !== model) pushUserTurn(bodies[k]!, h.at + 1, messages);
-    else pushReply(bodies[k]!, h.at + 1, messages);
+    // The model's messages one after another are one reply the app sent in pieces (a channel's line limit, a bot's chunks).
+    else if (headers[k - 1]?.name !== model) pushReply(bodies.slice(k, runEnd(headers, k)).join('\n'), h.at + 1, messages);
   });
   return messages;
+}
+
+/** Where the run of messages by the sender of `headers[k]` ends (the index of the next header by another). */
+function runEnd(headers: readonly Header[], k: number): number {
+  let end = k + 1;
+  while (end < headers.length && headers[end]!.name === headers[k]!.name) end++;
+  return end;
+}
+
+/**
+ * A message without the name it is addressed to (`tvo: After a 2x2 pool ...`, `Priya Raman, question 4`,
+ * `@Tutor ps6 question 2`): in a channel a message opens on the name of the one it answers or calls, a
+ * sender of the chat, no word of what it says.
+ */
+function unaddressed(body: string, names: ReadonlySet<string>): string {
+  const start = body.trimStart();
+  for (const name of names) {
+    const at = start.startsWith(`@${name}`) ? name.length + 1 : start.startsWith(name) ? name.length : -1;
+    if (at < 0) continue;
+    const call = /^(?:[:,][ \t]+|[ \t]+)/.exec(start.slice(at));
+    // (Only `@name` needs no colon after it: `Sage` at a message's start is as often its first word.)
+    if (call && (start.startsWith('@') || /[:,]/.test(call[0]))) return start.slice(at + call[0].length);
+  }
+  return body;
 }
 
 /** Whether a line opens a message with its stamp and sender (`Thu, Dec 3 2026, 21:04 - Priya Raman: ...`): no other line's paragraph runs on into it. */
