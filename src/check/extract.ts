@@ -198,8 +198,8 @@ function boundThenValue(t: string): string {
   return m && same(m[1]!, m[3]!) && same(m[2]!, m[4]!) ? `${m[3]!.trim()} = ${m[4]!.trim()}` : t;
 }
 
-/** Punctuation that may end a sentence after an answer. */
-const END_PUNCTUATION = new Set(['.', ';', ':', '!', '?']);
+/** Punctuation that may end a sentence after an answer (Chinese and Japanese end theirs with `。`). */
+const END_PUNCTUATION = new Set(['.', ';', ':', '!', '?', '。']);
 
 /**
  * Math delimiters around the text, sentence punctuation and LaTeX spacing after it, taken off.
@@ -212,7 +212,7 @@ function withoutWrapping(text: string): string {
   if (t.startsWith('$') || t.endsWith('$')) t = t.replace(/^\$+|\$+$/g, '');
   if (t.startsWith('\\[') || t.endsWith('\\]')) t = t.replace(/^\\\[|\\\]$/g, '');
   if (t.startsWith('\\(') || t.endsWith('\\)')) t = t.replace(/^\\\(|\\\)$/g, '');
-  if (END_PUNCTUATION.has(t[t.length - 1] ?? '')) t = t.replace(/(?<![\d)!])[.;:!?]+$|[.;:?]+$/, '');
+  if (END_PUNCTUATION.has(t[t.length - 1] ?? '')) t = t.replace(/(?<![\d)!])[.;:!?。]+$|[.;:?。]+$/, '');
   // `\s*$` in the two below is what `trimEnd` takes off (both are ECMAScript's white space and line terminators).
   const end = t.trimEnd();
   if (end[end.length - 2] === '\\' && ',;!'.includes(end[end.length - 1]!)) t = t.replace(/\\[,;!]\s*$/, '');
@@ -793,7 +793,7 @@ export function plainFormulas(text: string): PlainFormula[] {
       const counted = /^\p{L}{3,}[,.;:!?]?$/u.test(next) && (j + 2 === tokens.length || /[,.;:!?]$/.test(next));
       const ends = j === tokens.length - 1 || /[,.;:!?]$/.test(tokens[j]![0]) || /^[,.;:!?]/.test(next) || counted;
       const before = i > 0 ? tokens[i - 1]![0] : '';
-      // "multiply by 1/√d_out to keep it stable": a factor named after "by" (`por`, `par`, `mit`, `com`), when it is plainly a formula.
+      // "multiply by 1/√d_out to keep it stable": a factor named after "by" (`por`, `par`, `mit`, `com`, Russian and Ukrainian `на`), when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
       const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index), body.lastIndexOf('。', tokens[i]!.index));
       const first = !out.some((f) => f.index >= sentence);
@@ -805,8 +805,8 @@ export function plainFormulas(text: string): PlainFormula[] {
       const stated =
         amidCjk ||
         explained ||
-        (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires)$/i.test(before)) ||
-        (/^(?:by|por|par|mit|com)$/i.test(before) && /[√/^²³]/.test(tokens[i]![0])) ||
+        (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires|равн[оаы]|равен|составляет|дорівнює)$/iu.test(before)) ||
+        (/^(?:by|por|par|mit|com|на)$/iu.test(before) && /[√/^²³]/.test(tokens[i]![0])) ||
         // `each c·d_out²·d_in → 2c·d_out²·d_in per iteration`: an arrow says what the working before it gives (a
         // name alone after one, `d_in → d_out`, is where a map goes).
         (ARROW.test(before) && /[\d·×*^²³√/+−-]/.test(run)) ||

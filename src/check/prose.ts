@@ -23,12 +23,16 @@ export const CJK_LETTER = new RegExp(`[${CJK_LETTERS}]`, 'u');
  * A word of prose: three letters or more, lower case after the first (`Proprietà`, `Größe`: accented
  * letters are a word's too), no Greek letter and no function's name; or any word with a Chinese,
  * Japanese or Korean letter in it (`高さ`, `gradient에`), scripts with no case and words of one or two
- * letters. (A Greek letter's name spelled out, `alpha`, is one here: a plain-text formula's reader
+ * letters; or any word in Cyrillic (`на`, `в`, `слоя`), a script no formula names its symbols in, whose
+ * prepositions are words of one or two letters. (A Greek letter's name spelled out, `alpha`, is one here: a plain-text formula's reader
  * counts it as words, see extract.ts.)
  */
 export function isProseWord(word: string): boolean {
-  return (/^\p{L}\p{Ll}{2,}$/u.test(word) && !/[\u0370-\u03ff]/u.test(word) && !FUNCTION_NAMES.test(word)) || CJK_LETTER.test(word);
+  return (/^\p{L}\p{Ll}{2,}$/u.test(word) && !/[\u0370-\u03ff]/u.test(word) && !FUNCTION_NAMES.test(word)) || CJK_LETTER.test(word) || CYRILLIC_WORD.test(word);
 }
+
+/** A word of Cyrillic letters alone (a formula's `d_in` beside it is no part of it). */
+const CYRILLIC_WORD = /^[([]*[\u0400-\u04ff]+[)\],.;:!?]*$/u;
 
 /** Greek letters' names, written out in plain text (`alpha`, `sigma`). */
 export const GREEK_NAME = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)$/i;

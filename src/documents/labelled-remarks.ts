@@ -22,7 +22,14 @@ const LEAD = new RegExp(String.raw`^(?:\*\*|_)?${OWN}(?:\s*\([^)\n]{1,40}\))?\s*
  * comment, annotation). A model never opens a paragraph with one about itself; `注：` (note) it does, so that
  * one is not among them.
  */
-const CJK_LEAD = /^(?:\*\*)?(?:我的)?(?:评|点评|评语|评论|批注|批语)(?:\*\*)?\s*[:：]/;
+const CJK_LEAD = /^(?:\*\*)?(?:(?:我的)?(?:评|点评|评语|评论|评价|批注|批语)|我的(?:看法|意见|备注|笔记)|私の(?:コメント|評価|感想|メモ))(?:\*\*)?\s*[:：]/;
+
+/**
+ * `Мой комментарий:`, `**Моя оценка:**`, `Мои заметки:`, `Мій коментар:`: the possessive forms of Russian and Ukrainian
+ * students' marks of their own remarks (comment, assessment, notes, verdict), as `My comment:` is in English.
+ */
+const CYRILLIC_LEAD =
+  /^(?:\*\*)?(?:мо[йяиё]|мій|мої)\s+(?:комментари[йи]|коментар(?:і)?|оценк[аи]|оцінк[аи]|заметк[аи]|пометк[аи]|нотатк[аи]|примечани[ея]|вердикт|вывод)(?:\*\*)?\s*(?::|\s[-–—]\s)/iu;
 
 /** `(comment: ...)`, `[my note: ...]`: the remark bracketed whole. */
 const BRACKETED = new RegExp(String.raw`^[([](?:${OWN}|comments?|remarks?)\s*:[\s\S]*[)\]]$`, 'i');
@@ -62,5 +69,27 @@ function verdictTable(t: string): boolean {
 /** Whether a paragraph is a remark its writer marked as theirs. */
 export function isLabelledRemark(paragraph: string): boolean {
   const t = paragraph.trim();
-  return LEAD.test(t) || CJK_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || INITIALS.test(t) || verdictTable(t) || isVerdictList(t) || isTallyLine(t);
+  return LEAD.test(t) || CJK_LEAD.test(t) || CYRILLIC_LEAD.test(t) || BRACKETED.test(t) || CHEVRONS.test(t) || INITIALS.test(t) || verdictTable(t) || isVerdictList(t) || isTallyLine(t);
+}
+
+/** Where such a mark may open a paragraph (the cheap test a write-up is read for them with). */
+const OWN_MARK_AT_LINE_START = /^(?:\*\*|_)?(?:my|our|ta|grader|reviewer|我的|评|点评|批|私の|мо[йяиё]|мій|мої)/imu;
+
+/**
+ * A write-up without the paragraphs its writer marks as their own remarks (`My comment: matches the key`,
+ * `我的评价：和官方答案一样 ✅`, `Моя оценка: верно`): in a report that quotes a model's answers, the remark
+ * after each is the writer's, and its formulas (the key's value it compares with) are none of the answer.
+ * A paragraph ends at a blank line or a part's label; lines keep their places.
+ */
+export function withoutOwnRemarks(text: string, isLabel: (line: string) => boolean): string {
+  if (!OWN_MARK_AT_LINE_START.test(text)) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!(LEAD.test(t) || CJK_LEAD.test(t) || CYRILLIC_LEAD.test(t)) || (i > 0 && lines[i - 1]!.trim())) continue;
+    for (let j = i; j < lines.length && lines[j]!.trim() && (j === i || !isLabel(lines[j]!)); j++) lines[j] = '';
+    changed = true;
+  }
+  return changed ? lines.join('\n') : text;
 }

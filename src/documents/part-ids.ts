@@ -116,6 +116,12 @@ function label(question: string | undefined, part: string | undefined, subpart: 
 const SECTION_LETTER = /^\s*(?:#{1,6}\s*)?(?:\*\*)?\(?[A-Z]\)(?:\*\*)?\s*[.:]?\s+(?=(?:\*\*)?(?:[Pp]roblem|PROBLEM|[Qq]uestion|QUESTION|[Ee]xercise|[Tt]ask|Q)\s*\d{1,2})/;
 
 /**
+ * A section's number as Chinese and Japanese write it at a heading's start: a numeral and the enumeration
+ * comma (`一、`, `2、`), or a numeral in brackets (`（一）`, `(三)`); a numeral in words is a section's only.
+ */
+const CJK_ORDINAL = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*、)\s*/u;
+
+/**
  * An emoji, arrow, record mark or geometric bullet that decorates a line's start (`⏺ `, `● `, `✅ `,
  * `➤ `, `◆ `): a terminal's or a chat's mark of a message, of whatever shape (U+25A0-U+25FF).
  */
@@ -206,6 +212,12 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (section) {
     const inner = readLineLabel(line.slice(section[0].length));
     if (inner?.question) return { ...inner, length: inner.length + section[0].length };
+  }
+  // `一、Q2(e)：...`, `（三）第2题`, `2、(b)`: a Chinese or Japanese writer's section number before the label it holds.
+  const ordinal = CJK_ORDINAL.exec(line);
+  if (ordinal) {
+    const inner = readLineLabel(line.slice(ordinal[0].length));
+    if (inner?.question || inner?.part) return { ...inner, length: inner.length + ordinal[0].length };
   }
   // `**Corrected (c)** (no padding):`, `Revised (d)(i):`: a revision's word before the part it redoes.
   const revised = REVISION_WORD.exec(line);

@@ -862,8 +862,17 @@ const PRESENTED_QUESTION =
  */
 const PART_IN_REQUEST = /(?:^|[\s,;:(])(?:q(?:uestion)?\s*)?(\d{1,2})\(([a-h])\)(?=[\s,.;:!?)]|$)/gi;
 
-/** A request that opens on a verb and names the question it is for (`solve this (question 4 a, b, c)`). */
-const REQUESTED_QUESTION = /^(?:please\s+)?(?:solve|do|answer|work through|try)\b[^.?!\n\d]{0,30}?\b(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})\b(?![.,]\d)/i;
+/** Verbs that ask for a question to be done, in English and in Russian and Ukrainian (`реши`, `сделайте`, `розв'яжи`). */
+const REQUEST_VERB = String.raw`(?:please\s+)?(?:solve|do|answer|work through|try)\b|(?:реши(?:те)?|сделай(?:те)?|разбери(?:те)?|ответь(?:те)?|помоги(?:те)?|розв['’]яж(?:и|іть)|зроби(?:ть)?)(?!\p{L})`;
+
+/**
+ * A request that opens on a verb and names the question it is for (`solve this (question 4 a, b, c)`),
+ * perhaps after a greeting or a word of its own (`Hi! Please solve question 2`, `ok, do problem 3`).
+ */
+const REQUESTED_QUESTION = new RegExp(
+  String.raw`^(?:[^.?!\n]{1,24}[!,]\s+)?(?:${REQUEST_VERB})[^.?!\n\d]{0,30}?(?<![\p{L}\p{N}_])(?:(?:problem|question|exercise)\s*|q\s?)(\d{1,2})(?![\p{L}\p{N}_])(?![.,]\d)`,
+  'iu',
+);
 
 /** Headings a prompt or a note gives: `1. Newton-Schulz Runtime`, `Question 3`, a title line. */
 function promptHeading(text: string): { number?: string; heading: string; part?: string; also?: string[] } {

@@ -81,6 +81,8 @@ import { questionOfFileName } from './named-question.js';
 import { quizReviewAsWriteup } from './quiz-review.js';
 import { captionsAsText } from './captions.js';
 import { spokenMathAsLatex } from './spoken-math.js';
+import { withoutOwnRemarks } from './labelled-remarks.js';
+import { readLineLabel } from './part-ids.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -239,7 +241,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         quotedTurns(text, statementIndex(outline)))
       : undefined);
   if (format === 'writeup' && !unlabelled) {
-    const read = jsonAnswerLines(latexLabels(withoutPartIndex(text)));
+    // (`我的评价：…` under a quoted answer: the writer's remark, whose formulas are no answer.)
+    const read = jsonAnswerLines(latexLabels(withoutPartIndex(withoutOwnRemarks(text, (l) => !!readLineLabel(l)))));
     // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
     return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline, fileQuestion), read) }, key);
   }
