@@ -1,5 +1,6 @@
 import type { Message } from '../model/submission.js';
-import { ASSISTANT_NAMES, pushReply, pushUserTurn, VERSION } from './transcripts.js';
+import { pushReply, pushUserTurn } from './transcripts.js';
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { withoutQuoteMarks } from './quoted-turns.js';
 
 /**

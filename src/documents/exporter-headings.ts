@@ -1,4 +1,4 @@
-import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 
 /**
  * Speaker lines as chat exporters decorate them: an icon before the name (`### 👤 User`,

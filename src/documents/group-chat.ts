@@ -1,6 +1,7 @@
 import { asksSomething } from './segment.js';
-import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
-import { guarded, KNOWN_MODEL, KNOWN_USER, type NameLine, nameLine, RULE_OR_BLANK } from './speaker-shapes.js';
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
+import { guarded, type NameLine, nameLine, RULE_OR_BLANK } from './speaker-shapes.js';
+import { KNOWN_MODEL, KNOWN_USER } from './speaker-names.js';
 
 /**
  * A chat in which people write under their own names beside a model (a group chat with classmates,

@@ -1,4 +1,4 @@
-import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
 
 /**

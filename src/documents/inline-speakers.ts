@@ -1,5 +1,5 @@
 import { asksSomething } from './segment.js';
-import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
+import { KNOWN_MODEL, KNOWN_USER } from './speaker-names.js';
 import { guarded, RULE_OR_BLANK, STRUCTURE } from './speaker-shapes.js';
 
 /**
@@ -27,9 +27,6 @@ function nameOf(label: string): string | undefined {
   if (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)) return undefined;
   return words.toLowerCase();
 }
-
-const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');
-const KNOWN_MODEL = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
 
 interface Head {
   at: number;

@@ -1,7 +1,7 @@
 import type { Message } from '../model/submission.js';
 import { oldestFirst } from './time-order.js';
 import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
-import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+import { KNOWN_MODEL } from './speaker-names.js';
 
 /**
  * A conversation in whatever JSON a chat app, an exporter or an API log keeps it. Apps agree on
@@ -164,13 +164,9 @@ function heldMessages(item: Record<string, unknown>, pairOnly: boolean): { speak
   return pair || (namedInside && !pairOnly) ? held : undefined;
 }
 
-let knownModel: RegExp | undefined;
-
 /** A name a chat app gives a model: one the transcript readers know (`Meta AI`, `Claude 3.5 Sonnet`), or one ending in the word `Bot` (`TutorBot`, `study_bot`), as a Telegram bot's must. */
 function isModelName(name: string): boolean {
-  // (Built on first use: transcripts.js, whose names these are, imports this module.)
-  knownModel ??= new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
-  return knownModel.test(name) || /(?:^|[\s_.-])bot$/i.test(name) || /\p{Ll}Bot$/u.test(name);
+  return KNOWN_MODEL.test(name) || /(?:^|[\s_.-])bot$/i.test(name) || /\p{Ll}Bot$/u.test(name);
 }
 
 /**

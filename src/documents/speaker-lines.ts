@@ -1,5 +1,5 @@
 import { ASKS } from './segment.js';
-import { ASSISTANT_NAMES, VERSION } from './transcripts.js';
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { withoutSenderFields } from './sender-fields.js';
 import { stampedGroupChat } from './stamped-senders.js';
 

@@ -1,4 +1,4 @@
-import { KNOWN_MODEL, KNOWN_USER } from './speaker-shapes.js';
+import { KNOWN_MODEL, KNOWN_USER } from './speaker-names.js';
 
 /** Whether a name is one the transcript readers know as a person's or a model's. */
 export const isKnownSpeaker = (name: string): boolean => KNOWN_USER.test(name) || KNOWN_MODEL.test(name);

@@ -1,5 +1,5 @@
 import { asksSomething as asks } from './segment.js';
-import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './transcripts.js';
+import { KNOWN_MODEL, KNOWN_USER } from './speaker-names.js';
 import { namesSender } from './sender-fields.js';
 import { stampedGroupChat } from './stamped-senders.js';
 import { STRUCTURE } from './structure-words.js';
@@ -31,10 +31,6 @@ const NAME_LINE =
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
-
-/** The names the readers know already: a chat headed by a person's and a model's of them needs nothing from here. */
-export const KNOWN_USER = new RegExp(`^(?:${USER_NAMES})$`, 'i');
-export const KNOWN_MODEL = new RegExp(`^(?:${ASSISTANT_NAMES})${VERSION}$`, 'i');
 
 const known = (name: string) => KNOWN_USER.test(name) || KNOWN_MODEL.test(name);
 

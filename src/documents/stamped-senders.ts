@@ -1,6 +1,7 @@
 import type { Message } from '../model/submission.js';
 import { ASKS } from './segment.js';
-import { ASSISTANT_NAMES, pushReply, pushUserTurn, VERSION } from './transcripts.js';
+import { pushReply, pushUserTurn } from './transcripts.js';
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { STRUCTURE } from './structure-words.js';
 
 /**

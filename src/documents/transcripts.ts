@@ -8,6 +8,7 @@ import { frontMatterEnd } from './verbatim-lines.js';
 import { isTurnTail } from './turn-tails.js';
 import { contentWords, jsonConversation, jsonLines } from './json-chat.js';
 import { jsonAnswerLines } from './json-answers.js';
+import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './speaker-names.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
@@ -193,15 +194,6 @@ function promptStart(lines: string[], from: number, request: number): number {
   }
   return request;
 }
-
-/** Names chat sites and exporters give the model's turns (`## Grok`, `**Le Chat:**`, `### Perplexity`; Russian sites' `GigaChat 2 Max`, `YandexGPT 5 Pro`, `Алиса`). */
-export const ASSISTANT_NAMES = String.raw`Assistant|AI|Model|Bot|ChatGPT|Claude|Kimi|Gemini|DeepSeek|GPT[-\w.]*|Grok|Mistral(?: AI)?|Le\s?Chat|Perplexity|(?:Microsoft |GitHub )?Copilot|Qwen[-\w.]*|Llama|Meta AI|Bard|Bing(?: Chat)?|Mixtral|Gemma|Doubao|ChatGLM|GLM[-\w.]*|Ernie|Hunyuan|o[134](?:-mini|-pro)?|GigaChat|YandexGPT|Алиса|豆包|通义千问|文心一言|元宝|智谱清言`;
-/** A model's version after its name (`Grok 4`, `Llama 3.1 405B`, `Mistral Large 2`, `Claude 3.5 Sonnet`): part of the speaker, not the turn's first words. */
-export const VERSION = String.raw`(?:[- ]?v?\d[\w.-]*)?(?:[- ]+(?:v?\d[\w.-]*|Large|Medium|Small|Pro|Max|Plus|Turbo|Mini|Flash|Lite|Ultra|Sonnet|Opus|Haiku|Nano|Heavy|Instruct|Chat|Thinking|Reasoning|Preview|Experimental)(?![A-Za-z]))*`;
-// `You said` / `You sent`: how ChatGPT's and Meta AI's pages head the person's turn when copied.
-// (`用户` and `我` as Chinese chat pages copied as text head them.)
-/** The person's names as chats head their turns. */
-export const USER_NAMES = 'User|Human|You(?: said| sent)?|Me|Student|Prompt|用户|我';
 
 /**
  * `ChatGPT said:`, `**Gemini said:**`: the model's turn headed as the person's is (`You said:`),
