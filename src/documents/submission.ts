@@ -6,6 +6,7 @@ import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
 import { noteExportAsText } from './note-exports.js';
 import { emailThreadAsText } from './email-thread.js';
+import { forumThreadAsText } from './forum-thread.js';
 import { tabbedChatAsStamped } from './tabbed-chat.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
@@ -98,6 +99,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
+  // (Before speakers are read: a forum thread's headers name no speaker, and only its starter's posts are their answers.)
+  forumThreadAsText,
   // (Before lines are joined or speakers read: a chat saved in tab-separated columns is its stamped messages.)
   tabbedChatAsStamped,
   // (Before any reader of lines: a pane's border down every line is no line's first sign.)
