@@ -9,6 +9,7 @@ import { flashcardDeckAsMarkdown } from './flashcard-deck.js';
 import { opmlAsMarkdown } from './opml-outline.js';
 import { emailThreadAsText } from './email-thread.js';
 import { withoutThreadFurniture } from './thread-posts.js';
+import { forumThreadAsText } from './forum-thread.js';
 import { tabbedChatAsStamped } from './tabbed-chat.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
@@ -106,6 +107,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   htmlAsText,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
+  // (Before speakers are read: a forum thread's headers name no speaker, and only its starter's posts are their answers.)
+  forumThreadAsText,
   // (Before labels or speakers are read: a social thread's `2/7` before `Q1(a)`, and its handles and counts between posts, are the page's.)
   withoutThreadFurniture,
   // (Before lines are joined or speakers read: a chat saved in tab-separated columns is its stamped messages.)

@@ -1,0 +1,143 @@
+import type { Key } from '../model/key.js';
+
+/**
+ * A forum thread copied as text (XenForo's and vBulletin's `name` / `Oct 9, 2025` / `#4` headers,
+ * Discourse's `name` over a date, Reddit's `u/name · 3h`) is one person's question and everyone's
+ * replies. Only the thread starter's posts are their answers: a helper's hint or a mentor's worked
+ * line is someone else's, and read as the starter's it joins the part the starter last named. So
+ * the thread is read as the starter's posts alone, in order, a rule between them, without the
+ * site's furniture (`Reply`, `Report`, `Like`). A later post that comes back to a part whose
+ * subparts are numbered in Roman (`Corrected: $$y_{(i)} = ...$$ and then (ii): ...`) answers
+ * that part again: each such subpart is headed by the full label of the part the writer last
+ * named with it, so it is not read as the last label's (the new post has no label of its own).
+ */
+
+/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`). */
+const DATE = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
+/** A post's number (`#4`), alone or after its date, the last line of a XenForo or vBulletin header. */
+const POST_NUMBER = new RegExp(String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$`, 'i');
+/** A date alone on its line, the last line of a header with no post number (Discourse, phpBB's copy). */
+const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited)\s+)?${DATE}[ \t]*$`, 'i');
+/** A handle or a short name alone on its line: a header's first line. */
+const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2})[ \t]*$/u;
+/** Reddit's and Lemmy's one-line header: the author, a dot, the post's age (`Posted by u/name · 3h`, `name · 2 hr. ago`). */
+const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})(?:[ \t]+OP)?[ \t]*[·•][ \t]*${DATE}[ \t]*$`, 'iu');
+/** Who started the thread, where the site says so above the first post. */
+const STARTER = /^[ \t]*(?:Thread starter|Original Poster|Posted by|Started by)[ \t:]+(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})/imu;
+/** A line of the site's buttons and counts under a post: no one's words. */
+const FURNITURE =
+  /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|\d{1,5}\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?))[ \t]*[·•|]?[ \t]*)+$/i;
+/** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
+const ANY_HEADER = new RegExp(
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b`,
+  'im',
+);
+
+/** One post: its author, and the line its body starts on. */
+interface PostHeader {
+  author: string;
+  start: number;
+  body: number;
+}
+
+/**
+ * The posts' headers: a name after a blank line, over at most a few short lines (a member's title,
+ * `Joined`, a count of messages), ending in a date or a post number; or a one-line header.
+ */
+function headersOf(lines: readonly string[]): PostHeader[] {
+  const out: PostHeader[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && lines[i - 1]!.trim()) continue;
+    const one = ONE_LINE_HEADER.exec(lines[i]!);
+    if (one) {
+      out.push({ author: one[1]!, start: i, body: i + 1 });
+      continue;
+    }
+    const name = AUTHOR.exec(lines[i]!);
+    if (!name || FURNITURE.test(lines[i]!)) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim() && lines[j]!.length <= 40; j++) {
+      if (!POST_NUMBER.test(lines[j]!) && !DATE_ONLY.test(lines[j]!)) continue;
+      // (A date over a post number: the number is the header's last line.)
+      const last = j + 1 < lines.length && POST_NUMBER.test(lines[j + 1]!) ? j + 1 : j;
+      out.push({ author: name[1]!.replace(/^u\//, ''), start: i, body: last + 1 });
+      i = last;
+      break;
+    }
+  }
+  return out;
+}
+
+/** A part named in full: its question's number and letter, perhaps a numeral (`3(d)(i)`, `3d`, `Q3(d)`). */
+const NAMED_PART = /(?<![\w.])(?:Q|Problem\s*|Question\s*)?(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-h])(?:\s*\))?(?![a-z])/gi;
+/** A subpart named by a display's subscript (`y_{(ii)} =`) or opening a line, perhaps after a connective (`and then (ii)`). */
+const SUBPART_LINE = /^[ \t]*(?:(?:and\s+)?(?:then|now|also|for|and)\s+)?\(([ivx]{1,4})\)|_\{?\(([ivx]{1,4})\)\}?\s*=/i;
+/** A part named in full with perhaps its Roman subpart (`3(d)(ii)`, `4c`), in running text. */
+const PART_IN_TEXT = /(?<![\w.(])(?:Q|Problem\s*|Question\s*)?(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-h])(?:\s*\))?(?:\s*(?:\.\s*|\(\s*)([ivx]{1,4})(?:\s*\))?)?(?![\w])/gi;
+/** A line that opens with a part named in full: the readers after this take it as a label already. */
+const LABELLED_LINE = /^[ \t]*(?:\*\*)?(?:Q|Problem\s*|Question\s*)?\d{1,2}\s*(?:\.\s*|\(\s*)?[a-h]\b/i;
+/** A display on a line, or opening the next: what a later post's named part answers with. */
+const DISPLAY = /\$\$|\\\[|\\begin\{/;
+
+/**
+ * A later post's answers headed by the part they are of. A post opens with no label, so a part it
+ * comes back to must be named: in running text over a display (`So 4(c) is` / `$$...$$`), or by a
+ * Roman subpart (`and then (ii):` over a display, `$$y_{(ii)} = ...$$`), which is of the last part
+ * the writer named that has it, else of the key's only such part. Anything else (a numbered list of
+ * prose, a part named in a sentence with no display under it) stays as it is.
+ */
+function revisitsHeaded(post: readonly string[], namedBefore: string, key: Key): string[] {
+  const out: string[] = [];
+  let named = namedBefore;
+  for (let i = 0; i < post.length; i++) {
+    const line = post[i]!;
+    const display = DISPLAY.test(line) || /^[ \t]*(?:\$\$|\\\[)/.test(post[i + 1] ?? '');
+    if (display && !LABELLED_LINE.test(line)) {
+      const parts = new Set([...line.matchAll(PART_IN_TEXT)].map((m) => `${m[1]}(${m[2]!.toLowerCase()})${m[3] ? `(${m[3].toLowerCase()})` : ''}`));
+      const m = SUBPART_LINE.exec(line);
+      const sub = (m?.[1] ?? m?.[2])?.toLowerCase();
+      const part = parts.size === 1 ? [...parts][0] : !parts.size && sub ? partWithSubpart(sub, named, key) : undefined;
+      if (part) out.push(`**${part}**`);
+    }
+    out.push(line);
+    named += `\n${line}`;
+  }
+  return out;
+}
+
+/** `3(d)(ii)`: the label of the last part named in `text` that has Roman subpart `sub` in the key, else of the key's only one. */
+function partWithSubpart(sub: string, text: string, key: Key): string | undefined {
+  const owners = key.parts.map((p) => p.id.split('.')).filter((id) => id.length === 3 && id[2] === sub);
+  if (!owners.length) return undefined;
+  let owner: string[] | undefined;
+  for (const m of text.matchAll(NAMED_PART)) {
+    const found = owners.find((id) => id[0] === m[1] && id[1] === m[2]!.toLowerCase());
+    if (found) owner = found;
+  }
+  owner ??= owners.length === 1 ? owners[0] : undefined;
+  return owner && `${owner[0]}(${owner[1]})(${owner[2]})`;
+}
+
+/** A forum thread read as its starter's posts alone, a rule between them; any other text as it is. */
+export function forumThreadAsText(text: string, key: Key): string {
+  if (!ANY_HEADER.test(text)) return text;
+  const lines = text.split('\n');
+  const headers = headersOf(lines);
+  if (headers.length < 2 || new Set(headers.map((h) => h.author.toLowerCase())).size < 2) return text;
+  // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
+  // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
+  const forumShown = headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
+  if (!forumShown) return text;
+  const starter = (STARTER.exec(lines.slice(0, headers[0]!.start).join('\n'))?.[1] ?? headers[0]!.author).toLowerCase();
+  const posts: string[][] = [];
+  for (const [k, h] of headers.entries()) {
+    if (h.author.toLowerCase() !== starter) continue;
+    const body = lines.slice(h.body, headers[k + 1]?.start ?? lines.length).filter((l) => !FURNITURE.test(l));
+    while (body.length && !body[body.length - 1]!.trim()) body.pop();
+    while (body.length && !body[0]!.trim()) body.shift();
+    if (body.length) posts.push(body);
+  }
+  if (!posts.length) return text;
+  const read: string[] = [];
+  for (const [k, post] of posts.entries()) read.push((k === 0 ? post : revisitsHeaded(post, read.join('\n'), key)).join('\n'));
+  return `${read.join('\n\n---\n\n')}\n`;
+}
