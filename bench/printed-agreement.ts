@@ -20,7 +20,9 @@ import { parseDocument } from 'yaml';
 import { measureAgreement } from '../src/cli/agreement.js';
 import { agreementReport, percent } from '../src/grade/agreement.js';
 import { captionsAsText } from '../src/documents/captions.js';
+import { flashcardDeckAsMarkdown } from '../src/documents/flashcard-deck.js';
 import { noteExportAsText } from '../src/documents/note-exports.js';
+import { opmlAsMarkdown } from '../src/documents/opml-outline.js';
 import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { scriptCellsAsMarkdown } from '../src/documents/script-cells.js';
@@ -31,13 +33,13 @@ import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
 import { corpusDir } from './corpus.js';
 import { labelledRounds, labelsCopy, labelsPathOf } from './labelled-rounds.js';
 
-/** How the app a file belongs to shows it: mail, rich text, captions, notebooks kept as scripts, note apps' exports. */
-const APP_VIEWS: readonly ((text: string) => string)[] = [captionsAsText, scriptCellsAsMarkdown, notebookScriptAsMarkdown, noteExportAsText];
+/** How the app a file belongs to shows it: mail, rich text, captions, notebooks kept as scripts, note apps' exports, decks, outlines. */
+const APP_VIEWS: readonly ((text: string) => string)[] = [captionsAsText, scriptCellsAsMarkdown, notebookScriptAsMarkdown, noteExportAsText, flashcardDeckAsMarkdown, opmlAsMarkdown];
 
 /**
  * What a person sees of a file in the app it belongs to, and so prints from it: a mail client shows
  * the messages, not their MIME source; a word processor the text, not its RTF; a player the
- * captions' words; Jupyter a notebook's cells; a note app the note. Undefined for a file read as it is.
+ * captions' words; Jupyter a notebook's cells; a note app the note; a flashcard app its cards; an outliner its outline. Undefined for a file read as it is.
  */
 async function shownByItsApp(file: string, bytes: Uint8Array): Promise<string | undefined> {
   const doc = await readDocumentFile(bytes, file);
