@@ -25,6 +25,7 @@ import { noteExportAsText } from '../src/documents/note-exports.js';
 import { opmlAsMarkdown } from '../src/documents/opml-outline.js';
 import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
+import { sniffFile } from '../src/documents/sniff.js';
 import { scriptCellsAsMarkdown } from '../src/documents/script-cells.js';
 import { delimitedRows } from '../src/documents/spreadsheet.js';
 import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
@@ -41,10 +42,10 @@ const APP_VIEWS: readonly ((text: string) => string)[] = [captionsAsText, script
  * the messages, not their MIME source; a word processor the text, not its RTF; a player the
  * captions' words; Jupyter a notebook's cells; a note app the note; a flashcard app its cards; an outliner its outline. Undefined for a file read as it is.
  */
-async function shownByItsApp(file: string, bytes: Uint8Array): Promise<string | undefined> {
-  const doc = await readDocumentFile(bytes, file);
-  if (doc.kind === 'mail' || doc.kind === 'rtf') return doc.text;
-  const text = new TextDecoder().decode(bytes);
+async function shownByItsApp(file: string, bytes: Uint8Array, text: string): Promise<string | undefined> {
+  // (Only mail and rich text need their bytes read by the file reader; every other view is of the decoded text.)
+  const kind = sniffFile(bytes, file);
+  if (kind === 'mail' || kind === 'rtf') return (await readDocumentFile(bytes, file)).text;
   for (const view of APP_VIEWS) {
     const shown = view(text);
     if (shown !== text) return shown;
@@ -74,7 +75,7 @@ async function printJob(file: string, bytes: Uint8Array): Promise<{ kind: string
       kind: 'sheet',
       job: { html: sheetPage(text, file.endsWith('.tsv') ? '\t' : ','), pdf: { width: '297mm', height: '210mm', margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } } },
     };
-  const shown = await shownByItsApp(file, bytes);
+  const shown = await shownByItsApp(file, bytes, text);
   if (shown !== undefined) return /^\s*</.test(shown) ? { kind: 'app view', job: shown, printedText: shown } : { kind: 'app view', job: textPage(shown), printedText: shown };
   const chat = asMarkdownChat(text, file, true);
   if (chat) return { kind: 'claude-exporter', job: chatExport(chat, 'claude-exporter'), printedText: chat };
