@@ -114,8 +114,14 @@ async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
   // What each print shows as text: a chat's Markdown as printed (site chrome and remarks left out), what an app shows of its file, else the file itself.
   const printedTexts = new Map<string, string>();
   mkdirSync(out, { recursive: true });
+  const unprinted: string[] = [];
   for (const [name, s] of Object.entries(submissions)) {
-    const p = await printJob(s.source, readFileSync(join(dir, s.source)));
+    // One file the bench cannot print is reported and left out; the rest of the round is still measured.
+    const p = await printJob(s.source, readFileSync(join(dir, s.source))).catch((e: unknown) => {
+      unprinted.push(`  not printed: ${s.source}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    if (!p) continue;
     const pdfName = `${basename(s.source).replace(/\.[^.]+$/, '')}.pdf`;
     if (p.pdf) {
       const pdf = p.pdf();
@@ -139,6 +145,7 @@ async function printedRound(round: string, tmp: string): Promise<RoundFigures> {
   const lines = [
     `${round}: ${written.size} of ${Object.keys(submissions).length} submissions printed (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}), ${o.parts} non-text parts`,
     `  right-vs-wrong from the PDFs ${percent(o.rightWrong, o.parts)} (exact ${percent(o.exact, o.parts)}, confidently wrong ${o.confidentlyWrong}, needs-review ${o.needsReview}); from the text they print ${percent(asPrintedText.rightWrong, asPrintedText.parts)}; from the files ${percent(asText.rightWrong, asText.parts)}`,
+    ...unprinted,
   ];
   return { lines, parts: o.parts, pdfRight: o.rightWrong, textRight: asText.rightWrong, printedRight: asPrintedText.rightWrong };
 }
