@@ -9,8 +9,9 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // against the staff key and held out for a session. First contact: 44/69 right-vs-wrong (63.8%), the same when
 // released; 68 with its classes fixed: chat exports in JSON shapes of their own (grade-jsonchat), Russian and
 // Chinese documents (grade-foreign-chats), flashcard decks and OPML outlines (grade-deck-outline-exports), IRC
-// and chat logs (grade-irc-logs), thread posts (grade-thread-posts, grade-quoted-answers), terminal agents'
-// X
+// and chat logs (grade-irc-logs, grade-stamped-speakers), thread posts (grade-thread-posts, grade-quoted-answers),
+// terminal agents' prompts, piecewise bounds and TeX spans (grade-agent-cases-forum-tex), forum threads read as
+// their starter's posts (grade-forum-threads).
 test('the thirty-fourth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
   assertRoundFloor('blind round 34', join(ROOT, 'test', 'fixtures', 'blind-round34', 'blind-round34.labels.yaml'), { submissions: 14, parts: 69, floor: 68 }),
 );
