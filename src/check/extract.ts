@@ -368,7 +368,7 @@ const PROGRAM_POWER = /(?<=[\w)\]])\*\*(?=[\w(])/g;
 const SUMMATION = /∑|Σ(?=[ᵢⱼₐ-ₜ]|_)/g;
 
 /** Greek letters chat replies type as characters (`α = 1/√d_in`), by the name LaTeX gives them. */
-const GREEK: Record<string, string> = Object.fromEntries(
+export const GREEK: Record<string, string> = Object.fromEntries(
   'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho varsigma sigma tau upsilon phi chi psi omega'
     .split(' ')
     .map((name, i) => [String.fromCharCode(0x3b1 + i), name] as const)
@@ -784,6 +784,7 @@ export function plainFormulas(text: string): PlainFormula[] {
       // stop ends the run too: `g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0].` states two values, no product of them.)
       while (j + 1 < tokens.length && !SENTENCE_STOP.test(tokens[j]![0]) && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
+      if (run.includes('(')) run = withoutBracketedRemark(run, body.slice(tokens[j]!.index + tokens[j]![0].length));
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
       const whole = i === 0 && (j === tokens.length - 1 || JUDGEMENT_TOKEN.test(tokens[j + 1]![0]));
       // "the max spectral norm is sqrt(d_out)": the value a sentence says the quantity is.
@@ -795,8 +796,12 @@ export function plainFormulas(text: string): PlainFormula[] {
       const before = i > 0 ? tokens[i - 1]![0] : '';
       // "multiply by 1/√d_out to keep it stable": a factor named after "by" (`por`, `par`, `mit`, `com`, Russian and Ukrainian `на`), when it is plainly a formula.
       // Once its sentence has stated a formula, "because the update is c·ΔW" after it explains; it states nothing.
-      const sentence = offset + lead + Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index), body.lastIndexOf('。', tokens[i]!.index));
+      const sentenceStart = Math.max(0, body.lastIndexOf('. ', tokens[i]!.index), body.lastIndexOf('; ', tokens[i]!.index), body.lastIndexOf('。', tokens[i]!.index));
+      const sentence = offset + lead + sentenceStart;
       const first = !out.some((f) => f.index >= sentence);
+      // "X costs ... and Y costs ..., so the runtime is 2c·d_out·d_in² per iteration": what a concluding clause says
+      // the quantity is states it, after the steps its sentence stated first and with the words that follow it.
+      const concluded = VALUE_VERB.test(before) && CONCLUDED_CLAUSE.test(body.slice(sentenceStart, tokens[i]!.index));
       // `O(d_out·d_in²) via W(3I − WᵀW)/2`: a summary's line that opens on its formula and goes on to say how it was found.
       const explained = i === 0 && /^(?:via|using|from|because|since)$/i.test(next);
       // "gradient에 1/√d_out 곱하기", "乘以 1/√d_out 即可": Chinese, Japanese and Korean say what a formula is with particles and
@@ -806,6 +811,7 @@ export function plainFormulas(text: string): PlainFormula[] {
         amidCjk ||
         explained ||
         (first && ends && /^(?:is|are|equals|be|becomes|gives|costs|takes|needs|requires|равн[оаы]|равен|составляет|дорівнює)$/iu.test(before)) ||
+        concluded ||
         (/^(?:by|por|par|mit|com|на)$/iu.test(before) && /[√/^²³]/.test(tokens[i]![0])) ||
         // `each c·d_out²·d_in → 2c·d_out²·d_in per iteration`: an arrow says what the working before it gives (a
         // name alone after one, `d_in → d_out`, is where a map goes).
@@ -829,6 +835,38 @@ export function plainFormulas(text: string): PlainFormula[] {
     offset += line.length + 1;
   }
   return out;
+}
+
+/** A verb that says what a quantity is or costs: the word CONCLUDED_CLAUSE ends on, looked at before the clause is. */
+const VALUE_VERB = /^(?:is|are|equals|becomes|costs|takes|needs|requires|gives)$/i;
+
+/**
+ * The words of a clause that concludes with a quantity's value: a conclusion word, a few words of prose
+ * naming the quantity, and a verb of value (`so the runtime is`, `hence each iteration costs`). "So that"
+ * states a purpose and "so far" a step on the way; a formula among the words (`so WᵀW costs`) names a
+ * step's product, not the result.
+ */
+const CONCLUDED_CLAUSE = /(?:^|[\s,;:(])(?:so|thus|hence|therefore)(?!\s+(?:that|far)\b),?\s+(?:\p{Ll}[\p{L}'’-]*\s+){0,5}(?:is|are|equals|becomes|costs|takes|needs|requires|gives)\s+$/iu;
+
+/**
+ * `Var(dw) = (n − k + 1)²·σ_x²·σ_g² (m² = (n−k+1)² uncorrelated terms)`: a bracket that a run of formula
+ * tokens opens after a space, and that the line closes only after words of prose, is a remark on the
+ * formula before it (the run ended at its first word), none of the formula. The run without it; as it is otherwise.
+ */
+function withoutBracketedRemark(run: string, rest: string): string {
+  const opens: number[] = [];
+  for (let k = 0; k < run.length; k++) {
+    if (run[k] === '(') opens.push(k);
+    else if (run[k] === ')') opens.pop();
+  }
+  const open = opens[0] ?? -1;
+  if (open <= 0 || !/\s/.test(run[open - 1]!) || !/\S/.test(run.slice(0, open))) return run;
+  let depth = opens.length;
+  for (const c of rest) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return run.slice(0, open).trimEnd();
+  }
+  return run;
 }
 
 /** A token that ends a sentence: its one period after a number or a bracket (a decimal point has digits after it, an ellipsis more periods). */

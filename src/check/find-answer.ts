@@ -1,6 +1,7 @@
-import { answerCandidates, pieces, splitTopLevel, type Candidate } from './extract.js';
+import { answerCandidates, GREEK, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { branchesAfterCases, piecewiseCandidates } from './piecewise-answer.js';
 import { withConditionsAfter } from './stated-cases.js';
+import { sentenceCases } from './sentence-cases.js';
 import { matrixCandidates } from './matrix-rows.js';
 import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
@@ -16,7 +17,7 @@ import { placedByForeignLabels } from './foreign-labels.js';
  * line by line, in a table or in code. Check and grade read answers with this one vocabulary.
  */
 
-/** `\mathbf{g}_3`, `g_{3}`, `g₃`, `\mathbb{E}[dw]` → `g3`, `g3`, `g3`, `e`: a name as a response or a key writes it. */
+/** `\mathbf{g}_3`, `g_{3}`, `g₃`, `\mathbb{E}[dw]`, `α` → `g3`, `g3`, `g3`, `e`, `alpha`: a name as a response or a key writes it. */
 export function nameKey(s: string): string {
   let key = NAME_KEYS.get(s);
   if (key === undefined) {
@@ -34,9 +35,11 @@ export function nameKey(s: string): string {
  */
 const NAME_KEYS = new Map<string, string>();
 
+// (`α = ...` states the key's `\alpha`: a Greek letter typed as a character is the one LaTeX names.)
 function nameKeyOf(s: string): string {
   return s
     .replace(/[₀-₉]/g, (d) => String(d.charCodeAt(0) - 0x2080))
+    .replace(/[\u03b1-\u03c9]/g, (g) => GREEK[g] ?? g)
     .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
     .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')
     .replace(/[[(].*$/, '')
@@ -79,6 +82,24 @@ export function statesName(candidate: string, name: string): boolean {
   return (
     got === want || (NAME_SYNONYMS[want] ?? []).includes(got) || (got.length >= 4 && (want === `${got}s` || want === `${got}es`)) || (!!of && of !== got && (NAME_SYNONYMS[want] ?? []).includes(of))
   );
+}
+
+/**
+ * `\operatorname{Var}(dw) = (n-k+1)^2\sigma_x^2\sigma_g^2, \qquad \operatorname{sd}(dw) = (n-k+1)\sigma_x\sigma_g = O(n)`:
+ * whether a formula sets beside its statement of an answer (`own`) a piece stating another quantity, whose
+ * value is that quantity's and never the answer's. A piece defining a name the statement uses
+ * (`\quad \text{where} \quad m = n-k+1`) is part of the statement, not another quantity.
+ */
+function statesAnother(formula: string, own: string): boolean {
+  const uses = own.slice(own.indexOf('=') + 1);
+  const ownName = leftSide(own)?.trim();
+  return pieces(formula).some((p) => {
+    const name = leftSide(p)?.trim();
+    // (`h, l = 1, \dots, k`: indices listed, where the statement holds.)
+    if (!name || name === ownName || /^[A-Za-z](?:\s*,\s*[A-Za-z])+$/.test(name)) return false;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return !new RegExp(`(?<![A-Za-z\\\\])${escaped}(?![A-Za-z])`).test(uses);
+  });
 }
 
 /** The left side of an equation or bound, when it names a quantity (short, no operators at its top). */
@@ -667,7 +688,10 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.
     // `\det(A) = 3,\ \operatorname{tr}(A) = 4` too, at its top-level commas.
     const statements = (c: Candidate) => [...pieces(c.text), ...commaItems(c.text)].filter((p) => [wanted, ...siblings].some((n) => statesName(p, n)));
-    const several = (c: Candidate) => new Set(statements(c)).size > 1;
+    const several = (c: Candidate) => {
+      const own = new Set(statements(c));
+      return own.size > 1 || (own.size === 1 && statesAnother(c.text, [...own][0]!));
+    };
     const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
     // (`- Output shape: **(...) × F**` under `- Weights: ...`: a formula on a line another answer's label heads is that answer's.)
     const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)) && !onSiblingsLine(text, c, siblings));
@@ -704,7 +728,10 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     }
   }
   if (want.shape) candidates = [...shapeFromDimensions(text), ...shapeFromWords(text), ...candidates];
-  if (want.cases) candidates = branchesAfterCases(text, withConditionsAfter(text, [...piecewiseCandidates(text), ...candidates]));
+  if (want.cases) {
+    const listed = piecewiseCandidates(text);
+    candidates = branchesAfterCases(text, withConditionsAfter(text, [...(listed.length ? listed : sentenceCases(text)), ...candidates]));
+  }
   if (want.matrix) {
     // After what the response boxes, marks or displays as its answer, before formulas in its sentences and its last line.
     const stated = matrixCandidates(text);

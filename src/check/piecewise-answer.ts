@@ -12,13 +12,13 @@ import { lastSide, SUPERSCRIPTS, withoutJudgement, type Candidate } from './extr
 const RELATION = /<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt|≤|≥/;
 
 /** One case of a piecewise answer: the value, and the condition it holds under (LaTeX). */
-interface Case {
+export interface Case {
   when: string;
   value: string;
 }
 
 /** The cases formula a list of cases states. */
-function casesFormula(cases: readonly Case[]): string {
+export function casesFormula(cases: readonly Case[]): string {
   return `\\begin{cases} ${cases.map((c) => `${c.value} & ${c.when}`).join(' \\\\ ')} \\end{cases}`;
 }
 
@@ -34,10 +34,10 @@ function casesFormula(cases: readonly Case[]): string {
 const PLAIN_BOUND = String.raw`(?:-?\d+|\d*[a-z](?![\w(\[])(?:\s*[-+−]\s*\d+)?)`;
 
 /** A condition in plain text: a letter related to a bound, perhaps after a lower bound (`n > 7`, `0 <= n <= L-1`). Two groups. */
-const PLAIN_RELATION = String.raw`(${PLAIN_BOUND}\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*${PLAIN_BOUND})`;
+export const PLAIN_RELATION = String.raw`(${PLAIN_BOUND}\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*${PLAIN_BOUND})`;
 
 /** A plain condition's two groups (`0 <=`, `n <= 6`) as LaTeX (`0 \le n \le 6`). */
-function plainCondition(lower: string | undefined, relation: string): string {
+export function plainCondition(lower: string | undefined, relation: string): string {
   return `${lower ?? ''}${relation}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge ').replace(/−/g, '-');
 }
 
@@ -45,7 +45,7 @@ function plainCondition(lower: string | undefined, relation: string): string {
 const PLAIN_VALUE = /^[-−\w\s()^{}*/+.·\\]+$/;
 
 /** A plain value as the checker reads it (chat replies type the minus sign as Unicode's `−`); undefined when it is prose, not a value. */
-function plainValue(raw: string): string | undefined {
+export function plainValue(raw: string): string | undefined {
   const value = raw.trim().replace(/−/g, '-');
   return value && value.length <= 40 && PLAIN_VALUE.test(value) ? value : undefined;
 }
@@ -123,7 +123,7 @@ function bracketedCases(line: string): Case[] {
 }
 
 /** `(½)ⁿ`, `2⁻ⁿ`: Unicode's half and raised characters as the powers they write (`(1/2)^{n}`, `2^{-n}`). */
-function withUnicodeScripts(text: string): string {
+export function withUnicodeScripts(text: string): string {
   return text.replace(/½/g, '(1/2)').replace(/[⁰¹²³⁴-⁹ⁿ⁻]+/g, (run) => `^{${[...run].map((c) => SUPERSCRIPTS[c]).join('')}}`);
 }
 
