@@ -2,6 +2,7 @@ import { ASKS } from './segment.js';
 import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { withoutSenderFields } from './sender-fields.js';
 import { stampedGroupChat } from './stamped-senders.js';
+import { CONTINUATION } from './repl-prompts.js';
 
 /**
  * Chats whose turns are headed in ways the transcript reader does not know, rewritten so that
@@ -132,19 +133,30 @@ function quotedPrompts(text: string): string {
   return lines.join('\n');
 }
 
-/** `>>> prompt` is the person's turn; the model's reply starts on the next line with text, up to the next prompt. */
+/**
+ * `>>> prompt` is the person's turn, with the `... ` lines of a multi-line input under it (a paste
+ * fenced in `"""`); the model's reply starts on the next line with text, up to the next prompt.
+ */
 function terminalTurns(text: string): string {
   const lines = text.split('\n');
   let replyStarts = false;
+  // (Whether the line above is the person's input, so that a `... ` line goes on with it.)
+  let typing = false;
   for (let i = 0; i < lines.length; i++) {
-    const prompt = PROMPT.exec(lines[i]!);
-    if (prompt?.[1]?.startsWith('/')) {
+    const prompt = PROMPT.exec(lines[i]!.replace(/^(>>>[ \t]*)"""/, '$1'));
+    const wasTyping = typing;
+    typing = false;
+    if (wasTyping && CONTINUATION.test(lines[i]!)) {
+      typing = true;
+      lines[i] = lines[i]!.replace(CONTINUATION, '').replace(/"""[ \t]*$/, '');
+    } else if (prompt?.[1]?.startsWith('/')) {
       // `/bye`, `/set`: commands to the terminal, no turn.
       lines[i] = '';
       replyStarts = false;
-    } else if (prompt) {
-      lines[i] = `User: ${prompt[1]}`;
+    } else if (prompt || /^>>>[ \t]*"""[ \t]*$/.test(lines[i]!)) {
+      lines[i] = `User: ${prompt?.[1] ?? ''}`;
       replyStarts = true;
+      typing = true;
     } else if (replyStarts && lines[i]!.trim()) {
       lines[i] = `Assistant: ${lines[i]}`;
       replyStarts = false;

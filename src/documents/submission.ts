@@ -21,6 +21,7 @@ import { appMarkedTurns } from './app-turn-marks.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
 import { barredPromptTurns } from './barred-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
+import { replPromptTurns } from './repl-prompts.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { promptHeadingTurns } from './prompt-headings.js';
 import { separatedExchangeTurns } from './separated-exchanges.js';
@@ -234,6 +235,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         boxedPromptTurns(text) ??
         barredPromptTurns(text) ??
         markedPromptTurns(text) ??
+        replPromptTurns(text) ??
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
         // (Turns by structure before turns by what they say: the readers by content guess where no structure shows.)
