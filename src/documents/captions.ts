@@ -12,6 +12,7 @@
  */
 
 import { spokenMathAsLatex } from './spoken-math.js';
+import { detectFormat } from './transcripts.js';
 
 /** The cheap test: a caption file's header or timing, or a line headed by a time. */
 const CAPTION_HINT = /^\uFEFF?WEBVTT|\d[.,]\d{1,3}\s*-->|^\[?\d{1,2}:\d{2}|\d:\d{2}\s*$/m;
@@ -292,17 +293,23 @@ export function readSpokenTranscript(text: string): SpokenTranscript | undefined
   const words = runs.map((r) => r.text).join(' ');
   // (Auto-captions have no sentences: fewer than one full stop in fifty words.)
   const punctuated = (words.match(/[.?!](?:\s|$)/g) ?? []).length * 50 >= words.split(/\s+/).length;
-  const paragraphs = runs.map((r) => {
-    const body = withSpokenLabels(r.text, punctuated)
+  const bodies = runs.map((r) =>
+    withSpokenLabels(r.text, punctuated)
       .split(/\n\n/)
       .map((p) => spokenMathAsLatex(p).text)
-      .join('\n\n');
-    if (speakers.size <= 1 || !r.speaker) return body;
-    // (A label the speaker opened with heads their paragraph: behind their name no reader would see it.)
-    const opening = SPOKEN_LABEL_HEAD.exec(body)?.[0];
-    return opening ? `${opening.trim()}\n\n${r.speaker}: ${body.slice(opening.length)}` : `${r.speaker}: ${body}`;
+      .join('\n\n'),
+  );
+  const named = speakers.size > 1;
+  const turns = bodies.map((body, i) => (named && runs[i]!.speaker ? `${runs[i]!.speaker}: ${body}` : body)).join('\n\n');
+  // (A label a speaker opened with heads their paragraph in a write-up: behind their name no reader would see it.
+  // In a voice chat with an assistant, `You: Question 2 (d). ...` is the person's turn asking it, as it stands.)
+  if (!named || detectFormat(turns) !== 'writeup') return { spoken: `${turns}\n`, written };
+  const headed = bodies.map((body, i) => {
+    const speaker = runs[i]!.speaker;
+    const opening = speaker ? SPOKEN_LABEL_HEAD.exec(body)?.[0] : undefined;
+    return speaker ? (opening ? `${opening.trim()}\n\n${speaker}: ${body.slice(opening.length)}` : `${speaker}: ${body}`) : body;
   });
-  return { spoken: `${paragraphs.join('\n\n')}\n`, written };
+  return { spoken: `${headed.join('\n\n')}\n`, written };
 }
 
 /** A caption file or a recording's transcript as the text spoken, then what was typed under it; any other text as it is. */
