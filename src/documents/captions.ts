@@ -167,7 +167,8 @@ function captionCues(text: string): { cues: Cue[]; written: string } | undefined
   const spoken = lines.slice(0, end);
   const written = writtenAfter(lines.slice(end));
   if (timed) return { cues: withNamedSpeakers(withoutRepeats(timedCues(spoken))), written };
-  return isExport(spoken) ? { cues: withNamedSpeakers(exportedCues(spoken)), written } : undefined;
+  // (Whether it is a recording is asked of the whole text, as before anything was typed under it.)
+  return isExport(lines) ? { cues: withNamedSpeakers(exportedCues(spoken)), written } : undefined;
 }
 
 /**
