@@ -12,6 +12,7 @@
  */
 
 import { spokenMathAsLatex } from './spoken-math.js';
+import { detectFormat } from './transcripts.js';
 
 /** The cheap test: a caption file's header or timing, or a line headed by a time. */
 const CAPTION_HINT = /^\uFEFF?WEBVTT|\d[.,]\d{1,3}\s*-->|^\[?\d{1,2}:\d{2}|\d:\d{2}\s*$/m;
@@ -156,13 +157,46 @@ function withNamedSpeakers(cues: Cue[]): Cue[] {
   });
 }
 
-/** A caption file's cues, or undefined when the text is none. */
-function captionCues(text: string): Cue[] | undefined {
+/** A caption file's cues and the text written after them, or undefined when the text is none. */
+function captionCues(text: string): { cues: Cue[]; written: string } | undefined {
   if (!CAPTION_HINT.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
   const timed = VTT_HEADER.test(text.slice(0, 200)) || lines.filter((l) => TIMING.test(l)).length >= 2;
-  if (timed) return withNamedSpeakers(withoutRepeats(timedCues(lines)));
-  return isExport(lines) ? withNamedSpeakers(exportedCues(lines)) : undefined;
+  const isHead = timed ? (l: string) => TIMING.test(l) : (l: string) => NAME_TIME.test(l) || TIME_HEAD.test(l);
+  const end = transcriptEnd(lines, isHead);
+  const spoken = lines.slice(0, end);
+  const written = writtenAfter(lines.slice(end));
+  if (timed) return { cues: withNamedSpeakers(withoutRepeats(timedCues(spoken))), written };
+  // (Whether it is a recording is asked of the whole text, as before anything was typed under it.)
+  return isExport(lines) ? { cues: withNamedSpeakers(exportedCues(spoken)), written } : undefined;
+}
+
+/**
+ * Where the recording's words end: at the blank line closing the last timed turn's words. (No export
+ * puts a blank line inside a turn: what follows one after the last time was typed after the export,
+ * as a student's final answers under a pasted transcript are.)
+ */
+function transcriptEnd(lines: string[], isHead: (line: string) => boolean): number {
+  let last = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (isHead(lines[i]!)) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return lines.length;
+  let i = last + 1;
+  while (i < lines.length && !lines[i]!.trim()) i++;
+  while (i < lines.length && lines[i]!.trim()) i++;
+  return i;
+}
+
+/** A transcribing service's credit line under its export (`Transcribed by https://otter.ai`): the service's, no one's words. */
+const SERVICE_CREDIT = /^\s*(?:transcribed|transcription|transcript|captions?|subtitles?)\s+(?:generated\s+|created\s+|made\s+)?(?:by|with|using)\s+\S+.*$/gim;
+
+/** The text written after a transcript, as written, without its service's credit. */
+function writtenAfter(lines: string[]): string {
+  return lines.join('\n').replace(SERVICE_CREDIT, '').trim();
 }
 
 /** Auto-captions roll: each cue repeats the line before it. A cue's words already said just before are said once. */
@@ -194,26 +228,62 @@ const SPOKEN_PART =
 /** The same where the captions have no sentences (auto-captions): the opening word is what tells it. */
 const UNPUNCTUATED_PART = /(^|\s)((?:(?:so|okay|ok|now|next|then|alright|moving on to|on to|for)\s+){1,3})(?:(?:question|problem|exercise)\s+(\d{1,2})\s+)?part\s+([a-h])\b(?!['’-])\s*/gi;
 
+const SAID_NUMBER = String.raw`(\d{1,2}|${NUMBER_WORDS.slice(1).join('|')})`;
+const SENTENCE_OPENERS = String.raw`(?:(?:so|okay|ok|now|next|and|then|alright|right|well|um|uh|for|on|to|moving|let's|lets|do)\s*,?\s+){0,3}`;
+/**
+ * A part said aloud by its question's number and its letter where a sentence starts, as people
+ * name parts aloud: after a word naming it (`question two B`, `part four c`), or bare and followed
+ * by a pause (`Two B, the constant`, `one A first,`, `So then two E,`, `for four D,`). A bare number
+ * and letter needs the pause: `Two C D out squared` is a formula, and `Two B?` a question about one.
+ */
+const SPOKEN_NUMBERED_PART = new RegExp(
+  String.raw`(^|[.?!]\s+)(${SENTENCE_OPENERS})(?:(?:question|problem|exercise|part|number)\s+${SAID_NUMBER}\s*,?\s+([a-h])\b(?!['’-])|${SAID_NUMBER}\s*([a-h])(?:\s+(?:first|now|next|then))?(?=\s*[,.:;]))[.,:;]?\s*`,
+  'gi',
+);
+/** The same in captions with no sentences: only after a word naming it and a word opening a sentence. */
+const UNPUNCTUATED_NUMBERED_PART = new RegExp(
+  String.raw`(^|\s)((?:(?:so|okay|ok|now|next|then|alright|moving on to|on to|for)\s+){1,3})(?:question|problem|exercise|part|number)\s+${SAID_NUMBER}\s+([a-h])\b(?!['’-])()()\s*`,
+  'gi',
+);
+
+/** A label `withSpokenLabels` wrote where a paragraph starts. */
+const SPOKEN_LABEL_HEAD = /^(?:Question \d{1,2} \([a-h]\)|Part [a-h])\. /;
+
+/** A number said as a word or written as digits, as digits. */
+const saidNumber = (n: string) => (/^\d+$/.test(n) ? n : String(NUMBER_WORDS.indexOf(n.toLowerCase())));
+
 /** A speaker's paragraph with its spoken labels heading paragraphs of their own, as a writer's labels head lines. */
 function withSpokenLabels(paragraph: string, punctuated: boolean): string {
   const folded = paragraph.replace(SPOKEN_QUESTION, (_, word: string, n: string) => `${word} ${NUMBER_WORDS.indexOf(n.toLowerCase())}`);
   // (The words that opened the sentence, `so for`, go with it: the label is what they led to.)
   const label = (_: string, open: string, _lead: string, question: string | undefined, letter: string) =>
     `${open.trimEnd()}\n\n${question ? `Question ${question} (${letter.toLowerCase()}). ` : `Part ${letter.toLowerCase()}. `}`;
+  const numbered = (_: string, open: string, _lead: string, named: string | undefined, namedLetter: string | undefined, bare: string | undefined, bareLetter: string | undefined) =>
+    `${open.trimEnd()}\n\nQuestion ${saidNumber((named || bare)!)} (${(namedLetter || bareLetter)!.toLowerCase()}). `;
   return folded
     .replace(punctuated ? SPOKEN_PART : UNPUNCTUATED_PART, label)
+    .replace(punctuated ? SPOKEN_NUMBERED_PART : UNPUNCTUATED_NUMBERED_PART, numbered)
     .replace(/[ \t]+\n/g, '\n')
     .trim();
+}
+
+/** A recording's transcript read as the text spoken, and what was typed under it. */
+export interface SpokenTranscript {
+  /** The words spoken: a paragraph per speaker's run, spoken labels heading paragraphs, formulas read. */
+  spoken: string;
+  /** The text typed after the transcript (a student's final answers under it), as written; '' when none. */
+  written: string;
 }
 
 /**
  * A caption file or a recording's transcript as the text spoken: one paragraph per speaker's run
  * of cues (named when more than one person speaks), spoken labels heading paragraphs, formulas said
- * aloud read where they have one reading. Any other text as it is.
+ * aloud read where they have one reading; undefined for any other text.
  */
-export function captionsAsText(text: string): string {
-  const cues = captionCues(text);
-  if (!cues?.length) return text;
+export function readSpokenTranscript(text: string): SpokenTranscript | undefined {
+  const read = captionCues(text);
+  if (!read?.cues.length) return undefined;
+  const { cues, written } = read;
   const runs: Cue[] = [];
   for (const c of cues) {
     const last = runs[runs.length - 1];
@@ -224,12 +294,32 @@ export function captionsAsText(text: string): string {
   const words = runs.map((r) => r.text).join(' ');
   // (Auto-captions have no sentences: fewer than one full stop in fifty words.)
   const punctuated = (words.match(/[.?!](?:\s|$)/g) ?? []).length * 50 >= words.split(/\s+/).length;
-  const paragraphs = runs.map((r) => {
-    const body = withSpokenLabels(r.text, punctuated)
+  const bodies = runs.map((r) =>
+    withSpokenLabels(r.text, punctuated)
       .split(/\n\n/)
       .map((p) => spokenMathAsLatex(p).text)
-      .join('\n\n');
-    return speakers.size > 1 && r.speaker ? `${r.speaker}: ${body}` : body;
+      .join('\n\n'),
+  );
+  const named = speakers.size > 1;
+  const turns = bodies.map((body, i) => (named && runs[i]!.speaker ? `${runs[i]!.speaker}: ${body}` : body)).join('\n\n');
+  // (A label a speaker opened with heads their paragraph in a write-up: behind their name no reader would see it.
+  // In a voice chat with an assistant, `You: Question 2 (d). ...` is the person's turn asking it, as it stands.)
+  if (!named || detectFormat(turns) !== 'writeup') return { spoken: `${turns}\n`, written };
+  const headed = bodies.map((body, i) => {
+    const speaker = runs[i]!.speaker;
+    const opening = speaker ? SPOKEN_LABEL_HEAD.exec(body)?.[0] : undefined;
+    return speaker ? (opening ? `${opening.trim()}\n\n${speaker}: ${body.slice(opening.length)}` : `${speaker}: ${body}`) : body;
   });
-  return `${paragraphs.join('\n\n')}\n`;
+  return { spoken: `${headed.join('\n\n')}\n`, written };
+}
+
+/** A caption file or a recording's transcript as the text spoken, then what was typed under it; any other text as it is. */
+export function captionsAsText(text: string): string {
+  const read = readSpokenTranscript(text);
+  return read ? transcriptAsText(read) : text;
+}
+
+/** A transcript read, as one text: the words spoken, then what was typed under them. */
+export function transcriptAsText(read: SpokenTranscript): string {
+  return read.written ? `${read.spoken}\n${read.written}\n` : read.spoken;
 }

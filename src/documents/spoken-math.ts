@@ -4,7 +4,7 @@
  * stated reading, applied only to a caption or transcript document (never to written text):
  *
  * - number words are numbers; Greek letters' names are the letters; `plus`, `minus`, `times`,
- *   `over`, `divided by`, `squared`, `cubed`, `to the (power of) X`, `the square root of X`,
+ *   `over`, `divided by`, `squared`, `cubed`, `to the (power of) X`, `the square root of X` (`root X`),
  *   `the sum over V (from A to B) of X`, `equals`;
  * - a letter or Greek letter followed by single letters (or `in` / `out`, or digits' words after a
  *   letter) is indexed by them: `w h l` is w_{h,l}, `sigma x` is σ_x, `x one one` is x_{1,1}; a `d`
@@ -63,7 +63,7 @@ const PREPOSITION_OBJECT =
   /^(?:the|a|an|each|every|all|any|this|that|these|those|its|their|his|her|our|my|your|which|what|both|general|terms|total|order|particular|practice|fact|other|one|place|turn|case)$/;
 
 /** The cheap test: a text with none of these words says no formula aloud. */
-const SPOKEN_OPERATOR = /\b(?:plus|minus|times|over|divided by|squared|cubed|to the|square root|sum over|equals)\b/i;
+const SPOKEN_OPERATOR = /\b(?:plus|minus|times|over|divided by|squared|cubed|to the|root|sum over|equals)\b/i;
 
 class Unreadable extends Error {}
 
@@ -172,6 +172,8 @@ class SideReader {
       tex = tex ? `${tex} ${f.tex}` : f.tex;
       const w = this.peek();
       if (w === undefined || w === ',' || stops.includes(w) || w === 'plus' || w === 'minus') break;
+      // `root of d in times d out`: the root of the product, or the root times d out? Said with no pause, both.
+      if (f.tex.startsWith('\\sqrt')) throw new Unreadable();
       if (w === 'times' || w === 'over' || w === 'divided') {
         compound = true;
         const op = this.multiplier();
@@ -180,6 +182,7 @@ class SideReader {
         tex = op === '/' ? `\\frac{${tex}}{${next.tex}}` : `${tex} ${next.tex}`;
         const after = this.peek();
         if (after === undefined || after === ',' || stops.includes(after) || after === 'plus' || after === 'minus') break;
+        if (next.tex.startsWith('\\sqrt')) throw new Unreadable();
       }
       // Said one after another: a product (`sigma x sigma g`, `two n`), binding as tightly as when written.
     }
@@ -214,9 +217,10 @@ class SideReader {
   private atom(): { tex: string; compound: boolean } {
     this.skip('the');
     const w = this.peek();
-    if (w === 'square' && this.peek(1) === 'root') {
-      this.at += 2;
-      this.take('of');
+    // (`root d out`, `root of n`: said for short, as people say it, `of` or not.)
+    if ((w === 'square' && this.peek(1) === 'root') || w === 'root') {
+      this.at += w === 'root' ? 1 : 2;
+      if (!this.skip('of') && w === 'square') throw new Unreadable();
       const inner = this.factor();
       return { tex: `\\sqrt{${inner.tex}}`, compound: true };
     }
@@ -347,7 +351,9 @@ export function spokenMathAsLatex(paragraph: string): SpokenMathText {
       const w = tokens[k]!.word;
       if (w === 'is') return tokens[k + 1]?.word === 'equal';
       // (`d in` is an index; `n minus k in each direction`, `linear in n` are English.)
-      if (w === 'in' || w === 'out') return !PREPOSITION_OBJECT.test(tokens[k + 1]?.word ?? '') && !isAtomWord(tokens[k + 1]?.word);
+      // (`d in d out`: the next name has an index of its own.)
+      if (w === 'in' || w === 'out')
+        return (!PREPOSITION_OBJECT.test(tokens[k + 1]?.word ?? '') && !isAtomWord(tokens[k + 1]?.word)) || (isLetter(tokens[k + 1]?.word) && /^(?:in|out)$/.test(tokens[k + 2]?.word ?? ''));
       if (w === 'by') return tokens[k - 1]?.word === 'divided';
       if (w === 'and') return tokens.slice(i, k).some((t) => t.word === 'sum');
       return isFormulaWord(w) || w === ',';

@@ -81,7 +81,8 @@ import { withoutPaneGutter } from './pane-gutter.js';
 import { withoutOutlineTaskMarks } from './task-marks.js';
 import { questionOfFileName } from './named-question.js';
 import { quizReviewAsWriteup } from './quiz-review.js';
-import { captionsAsText } from './captions.js';
+import { readSpokenTranscript, transcriptAsText } from './captions.js';
+import { withTypedFinals } from './typed-finals.js';
 import { spokenMathAsLatex } from './spoken-math.js';
 import { withoutOwnRemarks } from './labelled-remarks.js';
 import { readLineLabel } from './part-ids.js';
@@ -181,13 +182,28 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   }
   // Before any pass: a caption file's or a recording transcript's timings and cues are no lines of the
   // words spoken. (Read once here, not as a pass, since whether it was one is wanted again below.)
-  const spoken = captionsAsText(text);
-  const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), spoken));
+  const transcript = readSpokenTranscript(text);
+  if (!transcript) return readText(text, text, id, key, problems, path);
+  // (Answers typed under a transcript, `My final answers:`, are what the student committed to after saying them.)
+  const typed = transcript.written ? readText(transcript.written, text, id, key, problems, path) : undefined;
+  if (!typed?.responses.length) return withUnreadFormulasDoubted(readText(transcriptAsText(transcript), text, id, key, problems, path));
+  const said = readText(transcript.spoken, text, id, key, problems, path);
+  const responses = withTypedFinals(
+    said.responses,
+    typed.responses,
+    key.parts.map((p) => p.id),
+  );
+  const warnings = said.warnings.filter((w) => !COVERAGE_WARNING.test(w));
+  return withUnreadFormulasDoubted(withCoverageWarning({ ...said, responses, warnings }, key));
+}
+
+/** `readSubmission` of a text (`original` as the file has it): its passes, then its turns and parts. */
+function readText(text: string, original: string, id: string, key: Key, problems?: ProblemSet, path?: string): Submission {
+  const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), text));
   const folded = speakerLines(numberedPromptsAsTurns(modelNamedTurns(room.text)));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
-  const read = readFolded(battle?.text ?? folded, text, id, key, problems, path, battle?.turns);
-  const sub = spoken !== text ? withUnreadFormulasDoubted(read) : read;
+  const sub = readFolded(battle?.text ?? folded, original, id, key, problems, path, battle?.turns);
   if (room.setAside) sub.warnings.push(`${path ?? id}: ${room.setAside}`);
   return battle?.doubt ? withDoubt(sub, battle.doubt) : sub;
 }
@@ -276,6 +292,9 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
 }
+
+/** The warnings `withCoverageWarning` gives. */
+const COVERAGE_WARNING = /: (?:no part of the key was recognised|only \d+ of \d+ parts were recognised)/;
 
 /**
  * A submission in which few of the key's parts were recognised is more likely numbered in a way
