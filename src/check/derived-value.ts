@@ -6,8 +6,9 @@ import { isProseWord } from './prose.js';
  * the words make it prose and no formula is found in it, so the answer is looked for elsewhere (another
  * answer's formula is taken for it). The arrow concludes: the value is what follows the last one.
  *
- * Only an arrow that follows a word of prose counts: `x → x²` (a map) and `6×6×3 → 2×2×3` (a shape
- * before and after a layer) are formulas, and stay whole.
+ * Only an arrow that follows a word of prose, or a formula in `$...$` right after one (`filters of size
+ * $K×K×C$ → $K^2CF$`), counts: `x → x²` (a map) and `6×6×3 → 2×2×3` (a shape before and after a layer)
+ * are formulas, and stay whole.
  */
 
 /** An arrow of conclusion between a word and a formula, with the spaces around it. */
@@ -28,7 +29,12 @@ export function derivedValue(said: string, name?: string): string | undefined {
   if (!/→|⟶|⇒|⟹|->|=>|\\to\b|\\rightarrow|\\Rightarrow|\\implies/.test(said)) return undefined;
   let last: RegExpExecArray | undefined;
   for (const m of said.matchAll(ARROW)) last = m as RegExpExecArray;
-  if (!last || !isProseWord(wordBefore(said, last.index))) return undefined;
+  if (!last) return undefined;
+  // (`filters of size $K\times K\times C$ → $K^2CF$`: a formula the words lead into, set in its
+  // delimiters, stands between them and the arrow; the words still conclude with it.)
+  const before = said.slice(0, last.index);
+  const led = /\$[^$\n]+\$\s*$/.exec(before);
+  if (!isProseWord(wordBefore(said, last.index)) && !(led && isProseWord(wordBefore(before, led.index)))) return undefined;
   let value = said.slice(last.index + last[0].length).trim();
   // `K·K·C·F = K²CF weights`: the noun after the count names what is counted, the answer itself.
   const noun = name && /^[A-Za-z]{3,}$/.test(name) ? new RegExp(String.raw`\s+(?:${name.replace(/s$/i, '')}s?)[.;,]?\s*$`, 'i') : undefined;

@@ -2,7 +2,8 @@ import type { Key } from '../model/key.js';
 
 /**
  * A forum thread copied as text (XenForo's and vBulletin's `name` / `Oct 9, 2025` / `#4` headers,
- * Discourse's `name` over a date, Reddit's `u/name · 3h`) is one person's question and everyone's
+ * Discourse's `name` over a date, or its raw topic's `name | 2025-10-12 21:44:01 UTC | #1` with a rule
+ * of dashes after each post, Reddit's `u/name · 3h`) is one person's question and everyone's
  * replies. Only the thread starter's posts are their answers: a helper's hint or a mentor's worked
  * line is someone else's, and read as the starter's it joins the part the starter last named. So
  * the thread is read as the starter's posts alone, in order, a rule between them, without the
@@ -22,6 +23,11 @@ const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited)\s+)?
 const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2})[ \t]*$/u;
 /** Reddit's and Lemmy's one-line header: the author, a dot, the post's age (`Posted by u/name · 3h`, `name · 2 hr. ago`). */
 const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})(?:[ \t]+OP)?[ \t]*[·•][ \t]*${DATE}[ \t]*$`, 'iu');
+/** A raw topic's one-line header, Discourse's `/raw/` text: the author, the date and time, the post's number, between bars. */
+const RAW_TOPIC_HEADER =
+  /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+\|[ \t]+\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:UTC|GMT|Z|[+-]\d{2}:?\d{2}))?[ \t]+\|[ \t]+#\d{1,5}[ \t]*$/u;
+/** The rule of dashes a raw topic sets after each post: the page's, no one's words. */
+const POST_RULE = /^[ \t]*-{10,}[ \t]*$/;
 /** Who started the thread, where the site says so above the first post. */
 const STARTER = /^[ \t]*(?:Thread starter|Original Poster|Posted by|Started by)[ \t:]+(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})/imu;
 /** A line of the site's buttons and counts under a post: no one's words. */
@@ -29,7 +35,7 @@ const FURNITURE =
   /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|\d{1,5}\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?))[ \t]*[·•|]?[ \t]*)+$/i;
 /** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
 const ANY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b`,
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b`,
   'im',
 );
 
@@ -48,7 +54,7 @@ function headersOf(lines: readonly string[]): PostHeader[] {
   const out: PostHeader[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i > 0 && lines[i - 1]!.trim()) continue;
-    const one = ONE_LINE_HEADER.exec(lines[i]!);
+    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!);
     if (one) {
       out.push({ author: one[1]!, start: i, body: i + 1 });
       continue;
@@ -132,7 +138,7 @@ export function forumThreadAsText(text: string, key: Key): string {
   for (const [k, h] of headers.entries()) {
     if (h.author.toLowerCase() !== starter) continue;
     const body = lines.slice(h.body, headers[k + 1]?.start ?? lines.length).filter((l) => !FURNITURE.test(l));
-    while (body.length && !body[body.length - 1]!.trim()) body.pop();
+    while (body.length && (!body[body.length - 1]!.trim() || POST_RULE.test(body[body.length - 1]!))) body.pop();
     while (body.length && !body[0]!.trim()) body.shift();
     if (body.length) posts.push(body);
   }

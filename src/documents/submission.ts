@@ -86,6 +86,10 @@ import { withTypedFinals } from './typed-finals.js';
 import { spokenMathAsLatex } from './spoken-math.js';
 import { withoutOwnRemarks } from './labelled-remarks.js';
 import { readLineLabel } from './part-ids.js';
+import { bbCodeAsMarkdown } from './bbcode.js';
+import { collapsibleBlocksOpened } from './collapsible-blocks.js';
+import { tiddlyWikiAsMarkdown } from './tiddlywiki.js';
+import { wikiHeadingsAsMarkdown } from './wiki-headings.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -117,6 +121,10 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   tabbedChatAsStamped,
   // (Before any reader of lines: a pane's border down every line is no line's first sign.)
   withoutPaneGutter,
+  // (Before lines are joined or labels read: a wiki's, a tracker's or a forum's markup hides the labels of its headings and folded blocks.)
+  tiddlyWikiAsMarkdown,
+  bbCodeAsMarkdown,
+  collapsibleBlocksOpened,
   // (Before any reader of markup: an exporter's `d\_out` is `d_out` to every reader after it.)
   markdownEscapesAsText,
   // (Before any reader of code: a ```math fence and Julia's ``x`` are formulas, not code.)
@@ -146,6 +154,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   mathSpansAsText,
   mediaWikiAsMarkdown,
   asciiDocAsMarkdown,
+  // (After the wiki's and AsciiDoc's own passes: the headings of dialects that mark nothing else.)
+  wikiHeadingsAsMarkdown,
   flattenedSubscriptsAsScripts,
   orgAsMarkdown,
   // (After Org's entries are headings: an outline's `- [x] Q3` over its nested parts heads them as `- Q3`.)
