@@ -13,6 +13,7 @@
  */
 
 import { blankLinesDropped } from './paragraph-breaks.js';
+import { closingLabel } from './closing-labels.js';
 import { headsMessage } from './stamped-senders.js';
 import { verbatimLines } from './verbatim-lines.js';
 
@@ -169,6 +170,15 @@ export function withoutDeclaredRemarks(text: string): string {
     // marks `JW: first message` above each turn), what it says is not.
     // (Only a mark of words, `JW:`, `NB:`: one led by a symbol, `=> me:`, `%%`, alone on a line reads as a step or an operator.)
     const at = lines[i]!.indexOf(mark) >= 0 ? lines[i]!.indexOf(mark) : lines[i]!.toLowerCase().indexOf(mark.toLowerCase());
+    // A remark naming the part of the exchange above it (`>> 3(a): answer above`) is the only label that exchange has:
+    // it stays, marked as the person's note every reader after this one knows.
+    const said = lines[i]!.slice(at + mark.length);
+    if (closingLabel(said)) {
+      lines[i] = `>> ${said.trim()}`;
+      changed = true;
+      i = j;
+      continue;
+    }
     // (Where the text's blank lines were dropped, a blanked line would be a paragraph's end the text does not have
     // elsewhere, and would keep its blank lines from being read back: the mark stays there too.)
     lines[i] = /^\p{L}/u.test(mark) || !paragraphs ? lines[i]!.slice(0, at + mark.length) + (close ?? '') : '';

@@ -3,6 +3,7 @@ import { KNOWN_MODEL, KNOWN_USER } from './speaker-names.js';
 import { namesSender } from './sender-fields.js';
 import { stampedGroupChat } from './stamped-senders.js';
 import { STRUCTURE } from './structure-words.js';
+import { endsAskingLearner } from './tutor-questions.js';
 
 export { STRUCTURE };
 
@@ -205,11 +206,23 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
     if (shape === '||||' && KNOWN_MODEL.test(answerer) && heads.every((h) => h.name !== answerer || !lines[h.at]!.slice(h.to).trim())) continue;
     const from = heads[0]!.name === asker ? 0 : 1;
     const turns = heads.slice(from);
-    if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found, text[0]!)))) continue;
+    // (The answerer may speak twice before the asker: a tutor's panel heads its chat, then greets.)
+    const openings = text.slice(
+      0,
+      Math.max(
+        1,
+        heads.findIndex((h) => h.name === asker),
+      ),
+    );
+    if (!turns.length || (from && (heads.length < 3 || !opensOtherwise(lines, heads[0]!, found, openings)))) continue;
     const said = text.slice(from);
     const asked = said.filter((_, k) => turns[k]!.name === asker);
+    // A tutor turns the roles round: it offers help, then answers most of the person's turns with a question back,
+    // so the person's turns answer and run as long as its replies. Who offered help is who answers.
+    const replies = said.filter((_, k) => turns[k]!.name === answerer);
+    const tutoring = from === 1 && openings.some((o) => OFFER.test(o.slice(0, 300))) && replies.filter(endsAskingLearner).length * 2 >= replies.length;
     // The first turn asks the question; later ones may only follow up (`regenerate`, `thanks`).
-    if (!asks(asked[0]!) && asked.filter(asks).length * 2 < asked.length) continue;
+    if (!tutoring && !asks(asked[0]!) && asked.filter(asks).length * 2 < asked.length) continue;
     let exchanges = 0;
     let longer = 0;
     let repeats = 0;
@@ -220,7 +233,7 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
         if (said[k]!.length > said[k - 1]!.length) longer++;
       }
     }
-    if (!exchanges || longer * 2 < exchanges) continue;
+    if (!exchanges || (!tutoring && longer * 2 < exchanges)) continue;
     if (turns.length >= 3) {
       if (repeats * 3 > turns.length - 1 || exchanges < 2 - (turns.length - exchanges - repeats > 1 ? 1 : 0)) continue;
     } else {
@@ -236,12 +249,12 @@ function turnsOf(lines: readonly string[], heads: NameLine[], a: string, b: stri
 
 /**
  * An assistant's offer of help before anyone asks (`Hello and welcome ...`, `How can I help you
- * today?`, `Here are some questions you might ask`, `I'm your study assistant`), as a document's chat
+ * today?`, `Here are some questions you might ask`, `I'm your study assistant`, `I'm Kai, your tutor`, `What are we working on today?`), as a document's chat
  * or a course's tutor opens its page. A bare `Hi` is no such offer, nor a person's own "how can I
  * help the network ...?": the person may open with either.
  */
 const OFFER =
-  /^(?:(?:hi|hello|hey)(?:\s+(?:and|there))?[\s,!.]*)?welcome\b|\bhow (?:can|may) I (?:help|assist) you\b|\bwhat can I (?:help you with|do for you)\b|\b(?:questions|things) you (?:might|could|can) ask\b|\bask me (?:anything|about)\b|\bI(?:'m| am) your\b/i;
+  /^(?:(?:hi|hello|hey)(?:\s+(?:and|there))?[\s,!.]*)?welcome\b|\bhow (?:can|may) I (?:help|assist) you\b|\bwhat can I (?:help you with|do for you)\b|\b(?:questions|things) you (?:might|could|can) ask\b|\bask me (?:anything|about)\b|\bI(?:'m| am) (?:[A-Z][\w-]*, )?your\b|\bwhat (?:are we|shall we|should we|would you like to|do you want to) (?:be )?(?:working on|work on|learn(?:ing)?|study(?:ing)?|practi[cs](?:e|ing))\b/i;
 
 /**
  * Whether the answerer's first line may open the chat: it is the text's title (`Nova` over the
@@ -249,9 +262,9 @@ const OFFER =
  * know (`**You** · attached` before `**Nova**`, then `**Kai**` for the next turns), or its first
  * turn offers help before any question.
  */
-function opensOtherwise(lines: readonly string[], head: NameLine, found: readonly NameLine[], opening: string): boolean {
+function opensOtherwise(lines: readonly string[], head: NameLine, found: readonly NameLine[], openings: readonly string[]): boolean {
   if (head.at === lines.findIndex((l) => l.trim())) return true;
-  if (OFFER.test(opening.slice(0, 300))) return true;
+  if (openings.some((o) => OFFER.test(o.slice(0, 300)))) return true;
   return found.some((n) => n.at < head.at && n.shape === head.shape && KNOWN_USER.test(n.name));
 }
 

@@ -90,6 +90,7 @@ import { bbCodeAsMarkdown } from './bbcode.js';
 import { collapsibleBlocksOpened } from './collapsible-blocks.js';
 import { tiddlyWikiAsMarkdown } from './tiddlywiki.js';
 import { wikiHeadingsAsMarkdown } from './wiki-headings.js';
+import { exchangesLabelledAfter, withClosingAnswers } from './closing-labels.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -279,20 +280,25 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   }
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
-    const messages = trailingRemarksApart(toolCallsApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))));
+    // (`>> 3(a): answer above` under an exchange whose turns name no part: the part it was, and perhaps its answer.)
+    const closed = exchangesLabelledAfter(trailingRemarksApart(toolCallsApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format)))), outline);
+    const messages = closed.messages;
     return withCoverageWarning(
       {
         ...base,
         ...(unlabelled ? { format: 'chat-text' as const, warnings: doubts.map((d) => `${path ?? id}: ${d}`) } : {}),
         messages,
         notes: messages.filter((m) => m.role === 'note'),
-        responses: answersByItem(
-          segmentTranscript(
-            messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
-            outline,
-            fileQuestion,
+        responses: withClosingAnswers(
+          answersByItem(
+            segmentTranscript(
+              messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
+              outline,
+              fileQuestion,
+            ),
+            messages,
           ),
-          messages,
+          closed.responses,
         ),
       },
       key,

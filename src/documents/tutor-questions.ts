@@ -20,12 +20,14 @@ function lastSentence(reply: string): string {
  * or checks it was followed (`Does that make sense?`): the reply's answer is complete without the person's turn.
  */
 const OFFER_OR_CHECK =
-  /\b(?:I|me|my|I'?ll|I'?d)\b|^(?:want|would you like|shall|should we|do you want|need|interested|any (?:other )?questions)\b|\b(?:make sense|is (?:that|this|everything|it) clear|(?:does|did) (?:that|this|it) help|helpful|follow)\b/i;
+  /^(?:want|would you like|shall|should we|do you want|need|interested|any (?:other )?questions)\b|\b(?:make sense|is (?:that|this|everything|it) clear|(?:does|did) (?:that|this|it) help|helpful|follow)\b/i;
+/** The tutor speaking of itself (`Shall I ...?`, `Want me to ...?`); a capital `I` only, since a lower-case `i` there is an index (`which values of i contribute?`). */
+const SELF = /\b(?:I|I'?ll|I'?d)\b|\b(?:[Mm]e|[Mm]y)\b/;
 
 /** Whether a reply ends by asking the person to work a step of the part themselves. */
 export function endsAskingLearner(reply: string): boolean {
   const last = lastSentence(reply);
-  return last.endsWith('?') && !OFFER_OR_CHECK.test(last);
+  return last.endsWith('?') && !OFFER_OR_CHECK.test(last) && !SELF.test(last);
 }
 
 /** A person's turn short enough to be an answer to a tutor's question or a request for the result, not a new question. */
