@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { devSkip, gradeWithStaffKey, readWithStaffKey } from './hw4-dev.js';
-import { withoutRenderedTwice } from '../src/documents/rendered-twice.js';
+import { withoutRenderedCopies } from '../src/documents/rendered-copies.js';
 
 // Blind round 25's parts partcredit found but graded against the TA (issue 9), by class, each in a
 // document of our own, not the round's, with a near miss that must stay as it was.
@@ -51,10 +51,10 @@ test('a formula a page dump prints twice, its glyphs run together then its LaTeX
   assert.equal(gradeWithStaffKey(page('T=2cdout2dinT = 2 c\\, d_{out}^2 d_{in}')).get('1.a'), 'correct');
   assert.equal(gradeWithStaffKey(page('cdout2dinc\\, d_{out}^2 d_{in}')).get('1.a'), 'partial');
   // Near miss: glyphs and a source that say different things are not one formula.
-  assert.equal(withoutRenderedTwice('so x=yx = z + 1 here, and WW^\\top'), 'so x=yx = z + 1 here, and WW^\\top');
-  assert.equal(withoutRenderedTwice('costs about dout2dind_{out}^2 d_{in} operations'), 'costs about $d_{out}^2 d_{in}$ operations');
+  assert.equal(withoutRenderedCopies('so x=yx = z + 1 here, and WW^\\top'), 'so x=yx = z + 1 here, and WW^\\top');
+  assert.equal(withoutRenderedCopies('costs about dout2dind_{out}^2 d_{in} operations'), 'costs about $d_{out}^2 d_{in}$ operations');
   // A text with its formulas between dollars is left as it is.
-  assert.equal(withoutRenderedTwice('$2c\\,d_{out}^2 d_{in}$'), '$2c\\,d_{out}^2 d_{in}$');
+  assert.equal(withoutRenderedCopies('$2c\\,d_{out}^2 d_{in}$'), '$2c\\,d_{out}^2 d_{in}$');
 });
 
 test("the files a report's opening names (`lec03_attention.pdf`) are no formula: its quoted questions are still the person's turns", { skip: devSkip }, () => {

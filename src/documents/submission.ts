@@ -1,5 +1,5 @@
 import { answersByItem } from './named-items.js';
-import { withoutRenderedTwice } from './rendered-twice.js';
+import { withoutRenderedCopies } from './rendered-copies.js';
 import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
@@ -144,8 +144,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   drawnMathAsText,
   unwrapHardWrappedLines,
   paragraphsApart,
-  // (After the lines a page dump wrapped are joined: a formula and its source may fall on two.)
-  withoutRenderedTwice,
+  // (After the lines a page dump wrapped are joined: a formula's copies and its source may fall on two.)
+  withoutRenderedCopies,
   withoutStatusLines,
   notebookScriptAsMarkdown,
   mathematicaAsText,
