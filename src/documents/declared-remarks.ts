@@ -16,6 +16,7 @@ import { blankLinesDropped } from './paragraph-breaks.js';
 import { closingLabel } from './closing-labels.js';
 import { headsMessage } from './stamped-senders.js';
 import { verbatimLines } from './verbatim-lines.js';
+import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './speaker-names.js';
 
 /** What the writer calls their remarks. */
 const NOTES = String.raw`(?:(?:review|grading|grader'?s?)\s+)?(?:notes?|comments?|remarks?|annotations?|evaluations?|verdicts?|assessments?)`;
@@ -111,7 +112,13 @@ export function declaredRemarkMark(text: string): { mark: string; at: number; bl
 
 /** Lines a remark's paragraph never wraps onto: a rule of any sign, a heading, a fence, display math, a chat message's stamped header. */
 const WRAP_STOPS = /^\s*(?:([^\p{L}\p{N}\s])\1{2,}\s*$|#{1,6}\s|```|~~~|\$\$)/u;
-const wrapStops = (line: string) => WRAP_STOPS.test(line) || headsMessage(line);
+/**
+ * A line a chat's next turn opens with, its speaker named before a colon (`User: ...`, `**Assistant:**`,
+ * `System: Executed code block.`): a terminal or a log prints the turns with no blank line between
+ * them, and a remark above one ends there, however long its last line.
+ */
+const TURN_OPENS = new RegExp(String.raw`^\s*(?:\*\*)?(?:${USER_NAMES}|(?:${ASSISTANT_NAMES})${VERSION}|System|Tool)(?:\*\*)?\s*:(?:\*\*)?(?:\s|$)`, 'i');
+const wrapStops = (line: string) => WRAP_STOPS.test(line) || headsMessage(line) || TURN_OPENS.test(line);
 
 /** Where a cell or section ends: a fence (the notebook's next cell) or the next heading. */
 const BLOCK_ENDS = /^\s*(?:```|~~~|#{1,6}\s)/;

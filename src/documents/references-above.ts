@@ -79,6 +79,17 @@ function matricesIn(block: string): number[][][] {
       if (rows.length && rows.every((r): r is number[] => !!r)) out.push(rows);
     }
   }
+  // `y = [ 40  40  40` / `40  40  40 ]`: one bracket around rows on lines of their own, as MATLAB prints one and people type it.
+  if (block.includes('\n') && block.includes('[')) {
+    for (const m of block.matchAll(/\[([^[\]]*\n[^[\]]*)\]/g)) {
+      const rows = m[1]!
+        .split('\n')
+        .map((r) => r.trim().replace(/;$/, ''))
+        .filter(Boolean)
+        .map(rowNumbers);
+      if (rows.length >= 2 && rows.every((r): r is number[] => !!r && r.length === rows[0]!.length)) out.push(rows);
+    }
+  }
   if (block.includes('\\begin{')) {
     for (const m of block.matchAll(/\\begin\{([bpvBV]?matrix|array)\}(?:\{[^}]*\})?([\s\S]*?)\\end\{\1\}/g)) {
       const rows = m[2]!

@@ -124,15 +124,22 @@ function questionOfPaste(heading: string, text: string, outline: QuestionOutline
 /** Accumulates attempts per part id, keeping their order. */
 class Responses {
   private readonly byId = new Map<string, PartResponse>();
+  private readonly turns = new Set<number>();
 
   has(partId: string): boolean {
     return this.byId.has(partId);
+  }
+
+  /** Whether the message at `turn` answered some part. */
+  answeredIn(turn: number): boolean {
+    return this.turns.has(turn);
   }
 
   /** `restated`: a new attempt even within the reply of the last one (a closing summary's row). */
   add(partId: string, label: string, attempt: Attempt, aligned: Aligned, asNewAttempt = true, restated = false): void {
     const text = attempt.text.trim();
     if (!text) return;
+    if (attempt.turn !== undefined) this.turns.add(attempt.turn);
     const existing = this.byId.get(partId);
     if (!existing) {
       const a = { ...attempt, text };
@@ -383,6 +390,11 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       return;
     }
     quoted &&= !!quote;
+    // A table's row is one line: what follows the table (a closing remark, the next post) is no row's.
+    if (current.row && rowColumn === undefined && !/^\s*\|/.test(raw)) {
+      out.push(current);
+      current = { text: '', line: firstLine + i };
+    }
     current.text += (current.text ? '\n' : '') + (quoted ? raw.slice(quote![0].length) : raw);
   });
   if (current.text.trim() || current.label || current.numbered) out.push(current);
@@ -448,6 +460,9 @@ function namingOnly(segs: Segment[]): Segment[] {
   }
   return out;
 }
+
+/** A row's cells that hold no answer: a dash or `n/a` where the answer would be, perhaps with the person's `no answer` beside it. */
+const NO_ANSWER_CELL = /^(?:[—–-]+|n\/?a)?(?:\s*:?\s*(?:[—–-]+|n\/?a|no\s+answer|not\s+answered|skipped))*$/i;
 
 /** A part's statement as a person pastes it: it asks, in words, with no formula typeset. (In one line: the line after its label, not the reply below it.) */
 const asksInWords = (text: string) => !/\$|\\\(|\\begin\{/.test(text) && (text.includes('?') || ASKS.test(text.trimStart()));
@@ -556,8 +571,9 @@ function headsItsParts(segs: readonly Segment[], k: number): boolean {
  * A write-up's responses: labels in any usual numbering (`1/a).`, `(b).`, `3/d.`, `i.`,
  * `Part (c)`, `Problem 4: Part (a)`, `Question 7`), each continuing the question before it.
  * `fileQuestion`: the one question the file's name names (`hw4-q2.md`), for letters nothing else places.
+ * `letterQuestion`: the question a bare letter is of by the parts the document says it covers (coveredQuestionOf), before any is named.
  */
-export function segmentWriteup(text: string, outline: QuestionOutline[], fileQuestion?: string): PartResponse[] {
+export function segmentWriteup(text: string, outline: QuestionOutline[], fileQuestion?: string, letterQuestion?: (letter: string, current?: string) => string | undefined): PartResponse[] {
   const responses = new Responses();
   let question: string | undefined;
   let part: string | undefined;
@@ -591,6 +607,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[], fileQue
       alignedBy = { by: 'title' };
     }
     if (question === undefined && headed && letterOf(seg)) question = headed;
+    if (question === undefined && letterOf(seg)) question = letterQuestion?.(letterOf(seg)!);
     let l = seg.label;
     const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
     if (seg.section) reportSection = seg.section;
@@ -676,7 +693,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[], fileQue
     // `## 3(d)` (its working, a printout of both subparts' results), `(c) ...`, then `(d)(i) y = ...`: a
     // summary that comes back to the subpart, another part between, and names it for the first time
     // states its answer; right under its part's label (`(d)` then `i.`) it is more of the same attempt.
-    const restates = !!l.subpart && partLabelOnly.has(id) && (answeredAt.get(id) ?? k) < k - 1;
+    // A summary's row that gives the part no answer (`3d(ii) | — | no answer`) is the report's last word on it.
+    const restates = (!!l.subpart && partLabelOnly.has(id) && (answeredAt.get(id) ?? k) < k - 1) || (!!seg.row && answered.has(id) && NO_ANSWER_CELL.test(seg.text.trim()));
     // (A part's statement pasted over the reply, asking in words with no formula, does not answer it.)
     const asks = asksInWords(seg.text.split(/\n\s*\n/)[0]!);
     for (const each of ids) {
@@ -1544,8 +1562,10 @@ function placeByContent(reply: string, outline: QuestionOutline[], current?: str
  * after a follow-up. A follow-up that asks to check again makes the reply a new attempt (the
  * final answer); a question that only asks why is discussion and leaves the answer as it was.
  * `fileQuestion`: the one question the file's name names (`hw4-q2.md`), for letters nothing else places.
+ * `letterQuestion`: the question a bare letter is of by the parts the document says it covers (coveredQuestionOf),
+ * for a letter the question under way does not have.
  */
-export function segmentTranscript(read: Message[], outline: QuestionOutline[], fileQuestion?: string): PartResponse[] {
+export function segmentTranscript(read: Message[], outline: QuestionOutline[], fileQuestion?: string, letterQuestion?: (letter: string, current?: string) => string | undefined): PartResponse[] {
   const messages = headingsToNextPrompt(read);
   const responses = new Responses();
   const order = outline.flatMap((q) => q.parts);
@@ -1586,6 +1606,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
   // The part a person's heading between the turns named (`### Question 3(c)`), until a reply answers it.
   let headedPart: string | undefined;
   const parts = () => outline.find((o) => o.number === question)?.parts ?? [];
+  // `(e) ...` with no question named, or one the question under way has no (e) in, or one the document's
+  // list of parts gives other letters: the question that list (or the key) gives it.
+  const ofLetter = (q: string | undefined, letter: string) => (letterQuestion ? letterQuestion(letter, q) : q);
   // A number the transcript uses for a key question of another number ("Problem 5" for the key's 7),
   // once aligned by its text: the model's later "Problem 5" headings mean the same question.
   const renumbered = new Map<string, ReturnType<typeof alignQuestion>>();
@@ -1681,7 +1704,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         const before = question;
         // A number the key does not have: the pasted text, not only its heading line, says which question it is.
         const unknown = h.number && !outline.some((o) => o.number === h.number);
-        setQuestion(h.number ?? (question === undefined ? (fileQuestion ?? outline[0]?.number) : undefined), unknown ? m.text.slice(0, 600) : h.heading);
+        // (Bare letters that the document's list of parts gives one question: that question.)
+        const listed = h.number || fileQuestion ? undefined : new Set(labels.map((s) => ofLetter(question, s.label!.part!)));
+        const byList = listed?.size === 1 ? [...listed][0] : undefined;
+        setQuestion(h.number ?? (byList !== question ? byList : undefined) ?? (question === undefined ? (fileQuestion ?? outline[0]?.number) : undefined), unknown ? m.text.slice(0, 600) : h.heading);
         // The chat's first question, with no number and a heading that names none: the one its parts' words are about, if any clearly is.
         const byParts = !h.number && before === undefined && alignedBy.by === 'number' ? questionByContent(m.text, outline) : undefined;
         if (byParts && byParts.question !== question) {
@@ -1749,7 +1775,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         // `(f) CONV2-3 -> ReLU ...`: a part the person types out in their own words, led by its
         // letter, asks that part when it has no answer yet ("(a) is wrong" about an answered one is discussion).
         const typed = /^\s*(?:\*\*)?\(([a-h])\)/i.exec(m.text);
-        const typedId = typed ? idFor(question, typed[1]!.toLowerCase(), undefined, outline) : undefined;
+        const typedId = typed ? idFor(ofLetter(question, typed[1]!.toLowerCase()), typed[1]!.toLowerCase(), undefined, outline) : undefined;
         // (`now do (d) ii: stride 2, pad 1`: the subpart after the letter is the one asked.)
         const sub = named && /^\s*\(?([ivx]{1,4})(?=[).:,\s])/i.exec(m.text.slice(named.index + named[0].length))?.[1]?.toLowerCase();
         const next = named ? idFor(question, (named[1] ?? named[2])!.toLowerCase(), sub || undefined, outline) : typedId && !responses.has(typedId) ? typedId : undefined;
@@ -1846,6 +1872,9 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
       return;
     }
     // An assistant message.
+    // A model's turn right after its own placed reply, nothing between (a terminal agent's `Assistant:`
+    // again once the code it ran has printed its output): more of that reply, when it labels no part itself.
+    const goesOn = messages[turn - 1]?.role === 'assistant' && !!lastPart && responses.answeredIn(turn - 1);
     lastSections = [];
     headedPart = undefined;
     const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
@@ -1913,6 +1942,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         if (l.part) p = l.part;
         // A bare letter in a chat that has named no question: the one the file's name names.
         if (q === undefined && !l.question && l.part && fileQuestion) question = q = fileQuestion;
+        // (`**(g)**` in a chat whose question under way has no (g): the question the document's list of parts gives it.)
+        if (!l.question && l.part && ofLetter(q, l.part) !== q) question = q = ofLetter(q, l.part);
         // A bare `(a)` when the prompt named parts of several questions and one (a) among them (`question 7, parts (a) and (b), and question 4(f)`).
         const asked = !l.question && l.part ? acrossQuestions.filter((x) => x.split('.')[1] === l.part) : [];
         if (asked.length === 1 && asked[0]!.split('.')[0] !== q) question = q = asked[0]!.split('.')[0]!;
@@ -1948,6 +1979,10 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         }
       }
       pending = 'discussion';
+      return;
+    }
+    if (goesOn) {
+      responses.add(lastPart!, `turn ${turn + 1}`, { text: m.text, turn, ...(m.line ? { line: m.line } : {}) }, alignedBy, false);
       return;
     }
     // A reply to a question that only asked why: discussion, unless the model corrects itself.

@@ -91,6 +91,8 @@ import { collapsibleBlocksOpened } from './collapsible-blocks.js';
 import { tiddlyWikiAsMarkdown } from './tiddlywiki.js';
 import { wikiHeadingsAsMarkdown } from './wiki-headings.js';
 import { exchangesLabelledAfter, withClosingAnswers } from './closing-labels.js';
+import { unframedTablesFramed } from './unframed-tables.js';
+import { coveredQuestionOf } from './covered-parts.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -128,6 +130,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   collapsibleBlocksOpened,
   // (Before any reader of markup: an exporter's `d\_out` is `d_out` to every reader after it.)
   markdownEscapesAsText,
+  // (Before lines are joined or labels read: `2e | sqrt(d_out) | ✓` under `Part | Answer | mark` is a table's row.)
+  unframedTablesFramed,
   // (Before any reader of code: a ```math fence and Julia's ``x`` are formulas, not code.)
   mathFencesAsMath,
   // (Before lines are joined: a matrix over several lines with its `$$` lost is one formula.)
@@ -251,6 +255,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   const format = detectFormat(text, path ?? id);
   // (`hw4-q2.md`: the question its letters are of, when nothing in the text names one.)
   const fileQuestion = questionOfFileName(path ?? id, outline);
+  // (`Questões: 2(e), 2(f), 2(g) e 4(a)-(d)` in the header, `q2efg-q4abcd` in the name: which question a bare `(e)` is of.)
+  const letterQuestion = coveredQuestionOf(text, path ?? id, outline);
   const base = { id, ...(path ? { path } : {}), format, text: original, notes: [] as Submission['notes'], warnings: [] as string[] };
   // A write-up by its labels may be a chat whose person's turns carry none.
   const doubts: string[] = [];
@@ -276,7 +282,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     // (`我的评价：…` under a quoted answer: the writer's remark, whose formulas are no answer.)
     const read = jsonAnswerLines(latexLabels(withoutPartIndex(withoutOwnRemarks(text, (l) => !!readLineLabel(l)))));
     // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
-    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline, fileQuestion), read) }, key);
+    return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline, fileQuestion, letterQuestion), read) }, key);
   }
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
@@ -295,6 +301,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
               messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
               outline,
               fileQuestion,
+              letterQuestion,
             ),
             messages,
           ),

@@ -31,13 +31,16 @@ export function declinedAt(text: string): number {
  * Only a short note with no mathematics in it: `skipped the proof, but c = 1/sqrt(d_in)` answers.
  */
 const NOT_ANSWERED_HERE =
-  /^(?:(?:I\s+)?(?:did\s*n[o']?t|could\s*n[o']?t|have\s*n[o']?t)\s+(?:finish|attempt|do|get\s+to|answer|solve)\b|(?:not|never)\s+(?:attempted|done|finished|answered|solved)\b|(?:skipped|unanswered|unfinished|left\s+blank|no\s+answer|ran\s+out\s+of\s+time)\b|(?:done|worked|answered|solved|written|drawn|plotted)\s+(?:by\s+hand\s+)?on\s+(?:paper|a\s+separate\s+sheet)\b|(?:see|on)\s+(?:the\s+)?(?:attached|separate)\s+(?:sheet|page|paper|pdf|scan|photo)s?\b)/i;
+  /^(?:(?:I\s+)?(?:did\s*n[o'’]?t|could\s*n[o'’]?t|have\s*n[o'’]?t)\s+(?:finish|attempt|do|get\s+(?:to|it|how|what|why|this)|figure\s+(?:it\s+|this\s+)?out|understand|answer|solve)\b|(?:I\s+)?(?:gave\s+up|(?:do\s*n[o'’]?t|do\s+not)\s+know|have\s+no\s+idea)\b|(?:no\s+idea|idk)\b|(?:not|never)\s+(?:attempted|done|finished|answered|solved)\b|(?:skipped|unanswered|unfinished|left\s+blank|no\s+answer|ran\s+out\s+of\s+time)\b|(?:done|worked|answered|solved|written|drawn|plotted)\s+(?:by\s+hand\s+)?on\s+(?:paper|a\s+separate\s+sheet)\b|(?:see|on)\s+(?:the\s+)?(?:attached|separate)\s+(?:sheet|page|paper|pdf|scan|photo)s?\b)/i;
+
+/** Words after a note that give the answer anyway: `but`, `the answer is`, `I got`. */
+const GOES_ON_TO_ANSWER = /\b(?:but|though|anyway|answer\s+(?:is|was|would\s+be)|(?:I|we)\s+(?:get|got|think|guess))\b/i;
 
 /**
  * A word every note of NOT_ANSWERED_HERE has: tested first, since most parts' answers are short
  * enough to be tried and the note's trimming and patterns were 2% of grading.
  */
-const NOTE_WORD = /n[o'’]?t\b|never|skipped|unanswered|unfinished|blank|no\s+answer|ran\s+out|paper|separate|attached/i;
+const NOTE_WORD = /n[o'’]?t\b|never|skipped|unanswered|unfinished|blank|no\s+(?:answer|idea)|idk|gave\s+up|ran\s+out|paper|separate|attached/i;
 
 /** An open to-do item's line, as note apps and Markdown write it (`- [ ] ...`, `☐ ...`), and its words. */
 const OPEN_TODO = /^\s*(?:[-*+•]\s+)?(?:\[\s\]|☐)\s+(\S.*)$/;
@@ -81,6 +84,8 @@ function markedToDoUndone(text: string): string | undefined {
 export function notAnsweredHere(text: string): string | undefined {
   const todo = openToDoOnly(text) ?? markedToDoUndone(text);
   if (todo) return todo;
+  // (A dash alone where the answer would be, a summary row's `—`: nothing is there. `—40` and `− 1/√d` hold a value.)
+  if (/^[\s—–-]+$/.test(text) && /[—–-]/.test(text)) return text.trim();
   // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
   if (text.length > 200 || !NOTE_WORD.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());
@@ -99,7 +104,8 @@ export function notAnsweredHere(text: string): string | undefined {
 function noteAfterCaption(line: string): string | undefined {
   const whole = noteAlone(line);
   if (whole || line.length > 120) return whole;
-  const m = /^\s*(?:\(([^()\n]{1,46})\)\s*(?:[—–:-]+\s*)?|([^()\n—–:]{1,46}?)(?:\s*:|\s+(?:—|–|--?))\s+)(\S.*)$/.exec(line.trim());
+  // (`Answer:: — skipped`: an outliner's field, `::`, and a dash after it set the note off as well.)
+  const m = /^\s*(?:\(([^()\n]{1,46})\)\s*(?:[—–:-]+\s*)?|([^()\n—–:]{1,46}?)(?:\s*:{1,2}(?:\s*(?:—|–|--?)(?=\s))?|\s+(?:—|–|--?))\s+)(\S.*)$/.exec(line.trim());
   if (!m || !isCaption(m[1] ?? m[2]!)) return undefined;
   return noteAlone(m[3]!);
 }
@@ -115,9 +121,10 @@ function noteAlone(text: string): string | undefined {
     .trim()
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(/^todo\b[^\p{L}\p{N}]*/iu, '');
-  // (A digit inside a word names something, `the 2D lecture`, `HW4`, `Q3`: no value. A size, `3x3`, is one.)
-  if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(/\b(?:\d+\p{L}+|\p{L}+\d+)[\p{L}\d]*\b/gu, ''))) return undefined;
-  return NOT_ANSWERED_HERE.test(t) ? t : undefined;
+  // (A digit inside a word names something, `the 2D lecture`, `HW4`, `Q3`, `rank-1`: no value. A size, `3x3`, is one.)
+  if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''))) return undefined;
+  // (`skipped the proof, but the answer is sqrt(d_out)`: a note that goes on to an answer is none.)
+  return NOT_ANSWERED_HERE.test(t) && !GOES_ON_TO_ANSWER.test(t) ? t : undefined;
 }
 
 /**

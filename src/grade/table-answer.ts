@@ -417,6 +417,44 @@ function orderedRows(text: string, keyRowsList: KeyRow[], width: number): { cell
   return out;
 }
 
+/** `Parameter 0`, `Aktivierungen 14 × 14 × 10`: the words a cell opens on before its value name its column, in any language. */
+const COLUMN_WORDS = /^\p{L}[\p{L}\s.]*?[:\s]\s*(?=[\d([−-])/u;
+
+/**
+ * `Parameter 3·3·1·10 + 10 = 100; Aktivierungen 28 × 28 × 10` on one line, the next row's on the
+ * next: a table's rows each on a line of their own, in the key's order, cells between semicolons or
+ * spaced slashes (a sheet's rows that share one part's id, a list with no row names). Only a run of
+ * exactly as many lines as the key has rows, each with as many cells as its columns, each cell with
+ * a number in it, is read so: lines of prose or of another table never fit.
+ */
+function rowsByLine(text: string, keyRowsList: KeyRow[], width: number): { cells: Cells; named: number; end: number }[] {
+  if (keyRowsList.length < 2 || width < 2 || !/[;/]/.test(text)) return [];
+  const out: { cells: Cells; named: number; end: number }[] = [];
+  const rowOf = (line: string) => {
+    for (const within of [/\s*;\s*/, SPACED_SLASH]) {
+      const cells = line.trim().replace(/[;.]$/, '').split(within);
+      if (cells.length !== width) continue;
+      const read = cells.map((c) => cleanCell(c.replace(COLUMN_WORDS, '')));
+      if (read.every((c) => /\d/.test(c))) return read;
+    }
+    return undefined;
+  };
+  let run: string[][] = [];
+  let offset = 0;
+  const close = () => {
+    if (run.length === keyRowsList.length) out.push({ cells: new Map(run.map((r, i) => [i, new Map(r.map((c, j) => [j, c]))])), named: run.length, end: offset - 1 });
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    const row = rowOf(line);
+    if (row) run.push(row);
+    else close();
+    offset += line.length + 1;
+  }
+  close();
+  return out;
+}
+
 /** The cells of `count` rows of `width` cells listed in order in `piece`, if it lists exactly that many. */
 function rowsInOrder(piece: string, count: number, width: number): Cells | undefined {
   const layouts: [string, RegExp][] = [
@@ -467,6 +505,7 @@ export function tableAnswer(
     ...rowLists(response, rows, stems),
     ...codeRows(response, rows, stems),
     ...orderedRows(response, rows, width),
+    ...rowsByLine(response, rows, width),
   ];
   const found = read.filter((f) => f.named >= Math.min(2, rows.length));
   if (!found.length) return undefined;
