@@ -5,8 +5,9 @@ import type { QuestionOutline } from './segment.js';
  * answers `(e)`, `(f)`, `(g)` say once, in the document's header or its file's name, which parts it
  * covers (`Questões: 2(e), 2(f), 2(g) e 4(a)-(d)`, `Parts covered: 4(d), 4(f), 7(b)`, `Q2 (a-e, g) and
  * Q3 (c, d)`, `hw4-q2efg-q4abcd.txt`). A letter that one listed question has, and no other listed
- * question, is that question's; with no list, a letter only one of the key's questions has is that
- * one's. A letter several questions share, with nothing to choose between them, is left unplaced.
+ * question, is that question's. With no list the letter stays with the question under way: that only
+ * one of the key's questions has the letter says nothing (a chat's `(e)` under another question was
+ * an option or a step of its own, and moving it took a real export's answers to the wrong parts).
  */
 
 /** `2(e)`, `4(a)-(d)`, `4(a)-4(d)`: a question's number, a bracketed letter, perhaps a range to another. */
@@ -63,7 +64,7 @@ function onlyWith(letter: string, numbers: readonly string[], outline: readonly 
 /**
  * How a document's bare letters are placed, given the question under way (`current`): `current` when
  * it has the letter; else the one question its header's list of parts (the text's opening) or its
- * file's name's gives the letter to; else the key's one question with that letter.
+ * file's name's gives the letter to; else `current`.
  */
 export function coveredQuestionOf(text: string, path: string | undefined, outline: readonly QuestionOutline[]): (letter: string, current?: string) => string | undefined {
   const base = path?.split(/[\\/]/).pop() ?? '';
@@ -78,13 +79,6 @@ export function coveredQuestionOf(text: string, path: string | undefined, outlin
     // (A question under way that has the letter keeps it.)
     if (has(current, letter)) return current;
     if (listedOne) return listedOne;
-    if (numbers.length) return listedOne ?? current;
-    return (
-      onlyWith(
-        letter,
-        outline.map((o) => o.number),
-        outline,
-      ) ?? current
-    );
+    return listedOne ?? current;
   };
 }

@@ -461,6 +461,9 @@ function namingOnly(segs: Segment[]): Segment[] {
   return out;
 }
 
+/** A reply that ends on a code block or its printed output (an agent's run, before the reply goes on). */
+const RAN_CODE = /```\s*$/;
+
 /** A row's cells that hold no answer: a dash or `n/a` where the answer would be, perhaps with the person's `no answer` beside it. */
 const NO_ANSWER_CELL = /^(?:[—–-]+|n\/?a)?(?:\s*:?\s*(?:[—–-]+|n\/?a|no\s+answer|not\s+answered|skipped))*$/i;
 
@@ -1874,7 +1877,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
     // An assistant message.
     // A model's turn right after its own placed reply, nothing between (a terminal agent's `Assistant:`
     // again once the code it ran has printed its output): more of that reply, when it labels no part itself.
-    const goesOn = messages[turn - 1]?.role === 'assistant' && !!lastPart && responses.answeredIn(turn - 1);
+    // (Only after a run's output: a reply an exporter split in two, each half with its own sections, is two replies as before.)
+    const goesOn = messages[turn - 1]?.role === 'assistant' && RAN_CODE.test(messages[turn - 1]!.text) && !!lastPart && responses.answeredIn(turn - 1);
     lastSections = [];
     headedPart = undefined;
     const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
