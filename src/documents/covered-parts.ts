@@ -55,10 +55,9 @@ function listed(text: string, runOn: boolean): Map<string, Set<string>> {
   return [...out.values()].reduce((n, l) => n + l.size, 0) >= 2 ? out : new Map();
 }
 
-/** The question of the key's, among `numbers`, that has a part lettered `letter`, when exactly one has. */
-function onlyWith(letter: string, numbers: readonly string[], outline: readonly QuestionOutline[]): string | undefined {
-  const having = numbers.filter((n) => outline.find((o) => o.number === n)?.parts.some((p) => p.split('.')[1] === letter));
-  return having.length === 1 ? having[0] : undefined;
+/** Whether the key's question `q` has a part lettered `letter`. */
+function hasLetter(q: string | undefined, letter: string, outline: readonly QuestionOutline[]): boolean {
+  return !!outline.find((o) => o.number === q)?.parts.some((p) => p.split('.')[1] === letter);
 }
 
 /**
@@ -72,13 +71,12 @@ export function coveredQuestionOf(text: string, path: string | undefined, outlin
   // (Cheap test first: a list of parts has a number next to a letter.)
   const lists = [head, base].filter((t) => /\d\s*\(?\s*[a-h]\b|\d[a-h]/i.test(t)).map((t) => listed(t, t === base));
   const fromList = lists.find((l) => l.size > 0);
-  const has = (q: string | undefined, letter: string) => !!outline.find((o) => o.number === q)?.parts.some((p) => p.split('.')[1] === letter);
+  if (!fromList) return (_letter, current) => current;
   return (letter: string, current?: string) => {
-    const numbers = fromList ? [...fromList].filter(([, letters]) => letters.has(letter)).map(([q]) => q) : [];
-    const listedOne = onlyWith(letter, numbers, outline);
     // (A question under way that has the letter keeps it.)
-    if (has(current, letter)) return current;
-    if (listedOne) return listedOne;
-    return listedOne ?? current;
+    if (hasLetter(current, letter, outline)) return current;
+    // The one listed question that gives the letter and has it in the key.
+    const having = [...fromList].filter(([q, letters]) => letters.has(letter) && hasLetter(q, letter, outline));
+    return having.length === 1 ? having[0]![0] : current;
   };
 }
