@@ -27,8 +27,8 @@ import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { sniffFile } from '../src/documents/sniff.js';
 import { scriptCellsAsMarkdown } from '../src/documents/script-cells.js';
-import { declaredDelimiter, type Delimiter, sniffDelimiter } from '../src/documents/sheet-delimiter.js';
-import { delimitedRows } from '../src/documents/spreadsheet.js';
+import type { Delimiter } from '../src/documents/sheet-delimiter.js';
+import { sheetCells } from '../src/documents/spreadsheet.js';
 import { chatExport, textPage } from '../test/fixtures/pdf/chat-export.js';
 import { CHROMIUM, PDFLATEX, chromiumPdfs, pdflatexDocument } from '../test/fixtures/pdf/generate.js';
 import { asMarkdownChat } from '../test/fixtures/pdf/heldout-pdfs.js';
@@ -87,8 +87,7 @@ async function printJob(file: string, bytes: Uint8Array): Promise<{ kind: string
 function sheetPage(text: string, named: Delimiter): string {
   const escape = (c: string) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // The separator as the spreadsheet reads it: a decimal-comma locale's `.csv` is `;`-separated.
-  const declared = declaredDelimiter(text);
-  const rows = delimitedRows(declared?.rest ?? text, declared?.delimiter ?? sniffDelimiter(text, named)).filter((r) => r.some((c) => c));
+  const rows = sheetCells(text, named).rows.filter((r) => r.some((c) => c));
   const css = 'body{font:10px Arial,sans-serif;margin:0} table{border-collapse:collapse} td{border:1px solid #999;padding:2px 4px;vertical-align:top;white-space:pre-wrap;max-width:260px}';
   return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body><table>${rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
 }

@@ -23,6 +23,16 @@ export function delimitedRows(text: string, delimiter: string): string[][] {
   );
 }
 
+/**
+ * A sheet's cells as its spreadsheet splits them: by the separator Excel's `sep=` line declares, else
+ * the one its rows show (`named`, the file name's, breaking a tie), and the separator used.
+ */
+export function sheetCells(text: string, named: Delimiter): { rows: string[][]; delimiter: Delimiter } {
+  const declared = declaredDelimiter(text);
+  const delimiter = declared?.delimiter ?? sniffDelimiter(text, named);
+  return { rows: delimitedRows(declared?.rest ?? text, delimiter), delimiter };
+}
+
 /** The column of part labels: the one with the most cells that are labels (two at least). */
 function partColumn(rows: string[][]): number | undefined {
   const width = Math.max(0, ...rows.map((r) => r.length));
@@ -52,9 +62,7 @@ function answerColumn(header: string[] | undefined, part: number, width: number)
  * from a decimal-comma locale has its cells' decimal commas read as points).
  */
 export function sheetAsMarkdown(text: string, named: Delimiter): string {
-  const declared = declaredDelimiter(text);
-  const delimiter = declared?.delimiter ?? sniffDelimiter(text, named);
-  const parsed = delimitedRows(declared?.rest ?? text, delimiter);
+  const { rows: parsed, delimiter } = sheetCells(text, named);
   const rows = (delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed).filter((r) => r.some((c) => c));
   const part = partColumn(rows);
   if (part === undefined) return markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
