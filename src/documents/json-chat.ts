@@ -1,4 +1,6 @@
 import type { Message } from '../model/submission.js';
+import { fieldsOf } from './field-names.js';
+import { withoutLeadingMention } from './leading-mention.js';
 import { oldestFirst } from './time-order.js';
 import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
 import { KNOWN_MODEL } from './speaker-names.js';
@@ -12,7 +14,8 @@ import { KNOWN_MODEL } from './speaker-names.js';
  * holding its messages one level down (`{"humanMessage": {...}, "assistantMessage": {...}}`,
  * `{"message": {"role": ...}}`). The list may be nested in objects keyed by ids or accounts as deep
  * as it likes, or be such an object itself. The longest such list is the chat; a system prompt,
- * tool calls and results, and shown reasoning are no turn of it.
+ * tool calls and results, and shown reasoning are no turn of it. A field is found in any spelling
+ * (`From`, `IsSender`, `Media Type`: field-names.ts); the lists below spell them in snake_case.
  */
 export type JsonChat = { messages: Message[] } | { problem: string };
 
@@ -28,21 +31,33 @@ const NOT_WORDS = /think|thought|reason|^(?:tool|function|image|input_image|imag
 
 const SPEAKER_FLAGS: [string, Speaker, Speaker][] = [
   ['is_user', 'user', 'assistant'],
-  ['isUser', 'user', 'assistant'],
   ['is_human', 'user', 'assistant'],
-  ['isHuman', 'user', 'assistant'],
   ['from_user', 'user', 'assistant'],
-  ['fromUser', 'user', 'assistant'],
   ['is_bot', 'assistant', 'user'],
-  ['isBot', 'assistant', 'user'],
 ];
-const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'participant', 'sender_name', 'senderName', 'creator', 'user', 'username', 'user_type', 'userType', 'type', 'name'];
+/**
+ * Flags a message-app export sets on the messages of the one who exported it (`IsSender`,
+ * iMessage's `is_from_me`, WhatsApp's `fromMe`, Telegram's `out`, TDLib's `is_outgoing`): the person's.
+ * A message without the flag is the other side's, which in a chat with a model is the model.
+ */
+const OWN_FLAGS = ['is_sender', 'is_from_me', 'from_me', 'is_outgoing', 'outgoing', 'out', 'sent_by_me', 'is_mine', 'is_own'];
+/** Fields naming a message's direction as a phone's messages do (Signal's `"type": "outgoing"`): outgoing is the exporter's own. */
+const DIRECTION_FIELDS = ['direction', 'type'];
+const OUTGOING = /^(?:outgoing|sent)$/i;
+const INCOMING = /^(?:incoming|received)$/i;
+/** The name given to the other side of a chat whose messages say only whether they are the exporter's. */
+const OTHER_SIDE = 'the other side';
+const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'participant', 'sender_name', 'creator', 'user', 'username', 'user_type', 'type', 'name'];
+/** Fields naming a speaker by an id (`sender_id`, `author_id`): a person's is opaque (a uuid, a number), a model's often says which model it is. */
+const ID_FIELDS = ['sender_id', 'author_id', 'user_id', 'from_id', 'account_id', 'participant_id', 'speaker_id', 'creator_id', 'member_id'];
 /** Fields only a bot's messages carry (a Slack export's `bot_id`): the message is the bot's whatever name it goes by. */
-const BOT_FIELDS = ['bot_id', 'botId', 'bot_profile'];
+const BOT_FIELDS = ['bot_id', 'bot_profile'];
 const TEXT_FIELDS = ['content', 'text', 'value', 'mes', 'message', 'parts', 'body', 'markdown', 'raw_content', 'response', 'output', 'data', 'fragments', 'steps'];
 /** Lists of a turn's versions (regenerations, swipes): one of them was shown. */
 const VERSION_FIELDS = ['versions', 'candidates', 'alternatives', 'swipes'];
-const SELECTED_FIELDS = ['currentlySelected', 'current_version', 'selected', 'selectedIndex', 'swipe_id', 'primary_candidate_index'];
+const SELECTED_FIELDS = ['currently_selected', 'current_version', 'selected', 'selected_index', 'swipe_id', 'primary_candidate_index'];
+/** Lists of a message's edits, each stamped with when it was made (a side chat's `history`, newest first): the latest is what the chat shows. */
+const EDIT_FIELDS = ['history', 'edits', 'edit_history', 'revisions'];
 
 /** A token a front end puts in a pair's place that no one said (`<|BEGIN-VISIBLE-CHAT|>`). */
 const PLACEHOLDER = /^<\|[^|<>]*\|>$/;
@@ -58,12 +73,51 @@ export function speakerOfWord(word: string): Speaker | undefined {
   return undefined;
 }
 
-/** The speaker a message names: a known word, the app's machinery, or an unknown name (a bot's). */
+/** Whether a message is the exporter's own by its flag or direction (OWN_FLAGS); undefined when it says nothing of it. */
+function ownMessage(f: Record<string, unknown>): boolean | undefined {
+  for (const flag of OWN_FLAGS) {
+    const v = f[flag];
+    if (typeof v === 'boolean') return v;
+    // (iMessage's database keeps `is_from_me` as 0 or 1; a bare `out: 1` is as likely a count.)
+    if ((v === 0 || v === 1) && flag.startsWith('is')) return v === 1;
+  }
+  for (const field of DIRECTION_FIELDS) {
+    const v = f[field];
+    if (typeof v === 'string' && OUTGOING.test(v)) return true;
+    if (typeof v === 'string' && INCOMING.test(v)) return false;
+  }
+  return undefined;
+}
+
+/** The separators machine-made ids join their words with (`openai-gpt-4o-mini-8k`, `anthropic/claude-3-haiku`). */
+const ID_WORDS = /[-_:/.@\s]+/;
+
+/** The speaker an id field names: the model's when a word of the id is a model's name; else the id, a name no rule places yet. */
+function idSpeaker(f: Record<string, unknown>): { speaker?: Speaker; name?: string } | undefined {
+  for (const field of ID_FIELDS) {
+    const v = f[field];
+    if ((typeof v !== 'string' || !v.trim() || v.length > 80) && typeof v !== 'number') continue;
+    const id = String(v).trim();
+    return id.split(ID_WORDS).some((w) => KNOWN_MODEL.test(w)) ? { speaker: 'assistant' } : { name: id };
+  }
+  return undefined;
+}
+
+/**
+ * The speaker a message names: a known word, the app's machinery, or an unknown name (a bot's); by a
+ * flag saying it is the exporter's own, the person; else by an id (idSpeaker).
+ */
 function speakerName(o: Record<string, unknown>): { speaker?: Speaker; name?: string } {
-  for (const [flag, yes, no] of SPEAKER_FLAGS) if (typeof o[flag] === 'boolean') return { speaker: o[flag] ? yes : no };
-  if (BOT_FIELDS.some((f) => o[f])) return { speaker: 'assistant' };
+  const f = fieldsOf(o);
+  for (const [flag, yes, no] of SPEAKER_FLAGS) {
+    const v = f[flag];
+    if (typeof v === 'boolean') return { speaker: v ? yes : no };
+  }
+  const own = ownMessage(f);
+  if (own) return { speaker: 'user' };
+  if (BOT_FIELDS.some((field) => f[field])) return { speaker: 'assistant' };
   for (const field of SPEAKER_FIELDS) {
-    const v = o[field];
+    const v = f[field];
     if (isObject(v)) {
       const inner = speakerName(v);
       if (inner.speaker || inner.name) return inner;
@@ -76,18 +130,29 @@ function speakerName(o: Record<string, unknown>): { speaker?: Speaker; name?: st
     // (`type` names a block's kind as often as a speaker, `name` a person as often as a bot: an unknown word there is no speaker.)
     if (field !== 'type' && field !== 'name') return { name: word };
   }
-  return {};
+  return idSpeaker(f) ?? (own === false ? { name: OTHER_SIDE } : {});
 }
 
 /** The version of a turn that was shown, when the turn keeps several. */
 function shownVersion(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  const f = fieldsOf(o);
   for (const field of VERSION_FIELDS) {
-    const list = o[field];
+    const list = f[field];
     if (!Array.isArray(list) || !list.length) continue;
-    const index = SELECTED_FIELDS.map((f) => o[f]).find((x): x is number => typeof x === 'number' && x >= 0 && x < list.length);
+    const index = SELECTED_FIELDS.map((s) => f[s]).find((x): x is number => typeof x === 'number' && x >= 0 && x < list.length);
     const chosen = list[index ?? list.length - 1];
     if (isObject(chosen)) return { ...o, ...chosen, [field]: undefined };
     if (typeof chosen === 'string') return { ...o, text: chosen, [field]: undefined };
+  }
+  return undefined;
+}
+
+/** The latest of a message's edits (EDIT_FIELDS), by their stamps; the last listed when they have none. */
+function latestEdit(f: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const field of EDIT_FIELDS) {
+    const list = f[field];
+    if (!Array.isArray(list) || !list.length || !list.every(isObject)) continue;
+    return oldestFirst(list).at(-1) as Record<string, unknown>;
   }
   return undefined;
 }
@@ -109,15 +174,18 @@ export function contentWords(v: unknown, separator = '\n', depth = 0): string {
       .join(runs ? '' : separator);
   }
   if (!isObject(v)) return '';
-  if (v.thought === true || v.isThought === true) return '';
-  for (const kind of [v.type, v.content_type]) if (typeof kind === 'string' && NOT_WORDS.test(kind)) return '';
+  const f = fieldsOf(v);
+  if (f.thought === true || f.is_thought === true) return '';
+  for (const kind of [f.type, f.content_type]) if (typeof kind === 'string' && NOT_WORDS.test(kind)) return '';
   const version = shownVersion(v);
   if (version) return contentWords(version, separator, depth + 1);
   for (const field of TEXT_FIELDS) {
-    const words = contentWords(v[field], separator, depth + 1);
+    const words = contentWords(f[field], separator, depth + 1);
     if (words.trim()) return words;
   }
-  return '';
+  // (A message keeping its edits holds its words only in them: `{"sender_id": ..., "edits": [{"content": ..., "edited_at": ...}]}`.)
+  const edit = latestEdit(f);
+  return edit ? contentWords(edit, separator, depth + 1) : '';
 }
 
 interface Reading {
@@ -164,9 +232,12 @@ function heldMessages(item: Record<string, unknown>, pairOnly: boolean): { speak
   return pair || (namedInside && !pairOnly) ? held : undefined;
 }
 
-/** A name a chat app gives a model: one the transcript readers know (`Meta AI`, `Claude 3.5 Sonnet`), or one ending in the word `Bot` (`TutorBot`, `study_bot`), as a Telegram bot's must. */
+/**
+ * A name a chat app gives a model: one the transcript readers know (`Meta AI`, `Claude 3.5 Sonnet`), or
+ * one ending in the word `Bot` (`TutorBot`, `study_bot`), as a Telegram bot's must, or `AI` (`study_ai`, `TutorAI`).
+ */
 function isModelName(name: string): boolean {
-  return KNOWN_MODEL.test(name) || /(?:^|[\s_.-])bot$/i.test(name) || /\p{Ll}Bot$/u.test(name);
+  return KNOWN_MODEL.test(name) || /(?:^|[\s_.-])(?:bot|ai)$/i.test(name) || /\p{Ll}(?:Bot|AI)$/u.test(name);
 }
 
 /**
@@ -217,13 +288,14 @@ function readList(items: unknown[]): Reading {
     const who = o === item ? own : speakerName(o);
     if (!who.speaker && !who.name) continue;
     if (who.speaker === 'skip') continue;
-    named.push({ ...(who.speaker ? { speaker: who.speaker } : { name: who.name }), text: contentWords(o).trim() });
+    named.push({ ...(who.speaker ? { speaker: who.speaker } : { name: who.name }), text: withoutLeadingMention(contentWords(o).trim()) });
   }
   const sides = sidesOfNames(named);
   for (const n of named) {
     const role = n.speaker ?? sides.get(n.name!);
     if (!role) {
-      reading.unknown.add(n.name!);
+      // (A record naming someone but saying nothing, a grades export's `user_id`, is no speaker to report.)
+      if (n.text) reading.unknown.add(n.name!);
       continue;
     }
     if (n.text && !PLACEHOLDER.test(n.text)) reading.messages.push({ role, text: n.text });
@@ -271,9 +343,27 @@ function withUtf8Repaired(messages: Message[]): Message[] {
   return messages.map((m) => ({ ...m, text: utf8ReadAsLatin1Repaired(m.text) ?? m.text }));
 }
 
+/** What a document that holds no chat was found to hold, for the message saying so: its longest list of records and their fields, or its own fields. */
+function foundInstead(json: unknown, records: { count: number; fields: string[] } | undefined): string {
+  const quoted = (fields: string[]) =>
+    fields
+      .slice(0, 8)
+      .map((f) => JSON.stringify(f))
+      .join(', ') + (fields.length > 8 ? ` and ${fields.length - 8} more` : '');
+  if (records?.fields.length) return `; its longest list holds ${records.count} record${records.count === 1 ? '' : 's'} with fields ${quoted(records.fields)}`;
+  if (isObject(json) && Object.keys(json).length) return `; it holds no list of records, only the fields ${quoted(Object.keys(json))}`;
+  return '; it holds no list of records';
+}
+
 /** The conversation a JSON document holds (module comment), or what kept it from being read. */
 export function jsonConversation(json: unknown): JsonChat {
   let best: Reading | undefined;
+  // (The longest list of records seen, named in the message when no chat is found: a user can tell which fields went unread.)
+  let records: { count: number; fields: string[] } | undefined;
+  const noteRecords = (list: unknown[]) => {
+    const first = list.find(isObject);
+    if (first && (!records || list.length > records.count)) records = { count: list.length, fields: Object.keys(first) };
+  };
   const unknown = new Set<string>();
   let personOnly = false;
   let seen = 0;
@@ -290,7 +380,10 @@ export function jsonConversation(json: unknown): JsonChat {
     // (A large export is walked only so far.)
     if (depth > 16 || ++seen > 200_000) return;
     if (Array.isArray(v)) {
-      if (v.length && (v.some(isObject) || Array.isArray(v[0]))) consider(readList(v));
+      if (v.length && (v.some(isObject) || Array.isArray(v[0]))) {
+        consider(readList(v));
+        noteRecords(v);
+      }
       for (const x of v) if (typeof x === 'object' && x !== null) walk(x, depth + 1);
       return;
     }
@@ -303,7 +396,10 @@ export function jsonConversation(json: unknown): JsonChat {
         else {
           // (Messages kept by id, `{"m1": {...}, "m2": {...}}`, are a list in an object's clothes.)
           const values = Object.values(x);
-          if (values.length >= 2 && values.every(isObject)) consider(readList(values));
+          if (values.length >= 2 && values.every(isObject)) {
+            consider(readList(values));
+            noteRecords(values);
+          }
           walk(x, depth + 1);
         }
       }
@@ -317,11 +413,10 @@ export function jsonConversation(json: unknown): JsonChat {
       problem: `no conversation found: its speakers (${[...unknown]
         .slice(0, 4)
         .map((n) => JSON.stringify(n))
-        .join(', ')}) are neither a person's (user, human) nor a model's (assistant, model, bot)`,
+        .join(', ')}) are neither a person's (user, human) nor a model's (assistant, model, bot, a model's name), and no field says which messages are the exporter's own ("is_sender", "from_me")`,
     };
   return {
-    problem:
-      'no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), or a list of [question, reply] pairs',
+    problem: `no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), or a list of [question, reply] pairs${foundInstead(json, records)}`,
   };
 }
 

@@ -1,3 +1,5 @@
+import { fieldsOf } from './field-names.js';
+
 /**
  * Some chat exports list a conversation's messages newest first (Facebook's and Instagram's
  * "Download your information", several phone apps' backups), each stamped with when it was sent.
@@ -7,8 +9,11 @@
  * A list without stamps, or with stamps in any other order, is read as it is written.
  */
 
-/** Fields apps stamp a message's sending time under (epoch seconds or milliseconds, or an ISO date). */
-const TIME_FIELDS = ['timestamp_ms', 'timestamp', 'ts', 'date_unixtime', 'date', 'created_at', 'createdAt', 'create_time', 'created', 'sent_at', 'sentAt', 'time'];
+/**
+ * Fields apps stamp a message's sending time under (epoch seconds or milliseconds, or a date), in any
+ * spelling (`Created`, `sent_at`); last, the time an edit was made, which orders a message's versions.
+ */
+const TIME_FIELDS = ['timestamp_ms', 'timestamp', 'ts', 'date_unixtime', 'date', 'created_at', 'create_time', 'created', 'sent_at', 'time', 'edited_at', 'updated_at'];
 
 /**
  * The epoch time in seconds or milliseconds a field's value holds, as a number that orders stamps of one
@@ -28,13 +33,14 @@ function stampValue(v: unknown): number | undefined {
 export function oldestFirst(list: unknown[]): unknown[] {
   const first = list[0];
   if (list.length < 2 || typeof first !== 'object' || first === null || Array.isArray(first)) return list;
-  const field = TIME_FIELDS.find((f) => f in first);
+  const fields = fieldsOf(first as Record<string, unknown>);
+  const field = TIME_FIELDS.find((f) => f in fields);
   if (!field) return list;
   let fell = false;
   let previous: number | undefined;
   for (const item of list) {
     if (typeof item !== 'object' || item === null) return list;
-    const stamp = stampValue((item as Record<string, unknown>)[field]);
+    const stamp = stampValue(fieldsOf(item as Record<string, unknown>)[field]);
     if (stamp === undefined) return list;
     if (previous !== undefined) {
       if (stamp > previous) return list;
