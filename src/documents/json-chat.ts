@@ -237,7 +237,8 @@ function heldMessages(item: Record<string, unknown>, pairOnly: boolean): { speak
  * one ending in the word `Bot` (`TutorBot`, `study_bot`), as a Telegram bot's must, or `AI` (`study_ai`, `TutorAI`).
  */
 function isModelName(name: string): boolean {
-  return KNOWN_MODEL.test(name) || /(?:^|[\s_.-])(?:bot|ai)$/i.test(name) || /\p{Ll}(?:Bot|AI)$/u.test(name);
+  // (`AI` as a word only in capitals or joined by `_.-`: `Li Ai` is a person's name.)
+  return KNOWN_MODEL.test(name) || /(?:^|[\s_.-])bot$/i.test(name) || /(?:^|[_.-])ai$/i.test(name) || /(?:^|\s)AI$/.test(name) || /\p{Ll}(?:Bot|AI)$/u.test(name);
 }
 
 /**
