@@ -87,6 +87,7 @@ import { spokenMathAsLatex } from './spoken-math.js';
 import { withoutOwnRemarks } from './labelled-remarks.js';
 import { readLineLabel } from './part-ids.js';
 import { bbCodeAsMarkdown } from './bbcode.js';
+import { templateTagsAsMarkdown } from './template-tags.js';
 import { collapsibleBlocksOpened } from './collapsible-blocks.js';
 import { tiddlyWikiAsMarkdown } from './tiddlywiki.js';
 import { wikiHeadingsAsMarkdown } from './wiki-headings.js';
@@ -101,7 +102,7 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script (its cells marked by comments, or its text in strings), Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, an outline's task marks, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences or a blogging platform's template tags, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script (its cells marked by comments, or its text in strings), Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, an outline's task marks, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
@@ -124,6 +125,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   tabbedChatAsStamped,
   // (Before any reader of lines: a pane's border down every line is no line's first sign.)
   withoutPaneGutter,
+  // (Before BBCode's `[latex]` and an exporter's escapes: a blog's `{% katex %}` and `[katex]` hold LaTeX as it is written.)
+  templateTagsAsMarkdown,
   // (Before lines are joined or labels read: a wiki's, a tracker's or a forum's markup hides the labels of its headings and folded blocks.)
   tiddlyWikiAsMarkdown,
   bbCodeAsMarkdown,
