@@ -1,0 +1,145 @@
+import { commentLabel } from './code-comment-labels.js';
+import { modelRequests } from './console-chats.js';
+
+/**
+ * A session of a numerical environment's console saved as text (a MATLAB/Octave `diary` at `>> `,
+ * R at `> ` with `+ ` under a command's further lines, `julia> `, Maxima's `(%i1) `, `sage: `): the
+ * person's own working, read as the write-up it is. Its words are in comments (`>> % Q3(a): ...`,
+ * `> # (b) by hand`, and a closing block of `%` lines listing each part's final answer); its
+ * commands are code; what the console printed under a command is the result it got, a matrix printed
+ * under `name =` written as one nested list so it reads as a matrix. Read as it stands, the comment
+ * signs hid every label and the prompts made each line code.
+ *
+ * A Markdown quote (`> `) or a chat's marked prompt is no console: a session's typed lines are code
+ * (an assignment, a call, a comment) nearly all of them, at least two are not comments, and the
+ * console printed something under one of them.
+ */
+
+/** Cheap test first: a console's prompt at the margin with code typed after it. */
+export const MAY_APPLY = /^(?:>>?|octave:\d+>|julia>|\(%i\d+\)|sage:)[ \t]+[\w%#/(]/m;
+
+/** A console's prompt at a line's start: the kinds one session uses one of. */
+const PROMPTS: readonly RegExp[] = [/^>>(?!>)(?:[ \t]|$)/, /^octave:\d+>(?:[ \t]|$)/, /^julia>(?:[ \t]|$)/, /^\(%i\d+\)(?:[ \t]|$)/, /^sage:(?:[ \t]|$)/, /^>(?!>)(?:[ \t]|$)/];
+
+/** A command's further lines: R's `+ `, Sage's `....: `. */
+export const CONTINUATION = /^(?:\+|\.\.\.\.:)(?:[ \t]|$)/;
+
+/** A comment typed at the prompt or written on a line of its own: MATLAB's `%`, R's, Julia's and Sage's `#`, Maxima's comment brackets. */
+export const COMMENT = /^[ \t]*(?:%+|#+|\/\*)[ \t]?/;
+
+/** The rules a person draws around a comment's words (`---- Q3(a) ----`, `=== (b) ===`). */
+const DECORATION = /^[-=*~_#%\s]{3,}|[-=*~_\s]{3,}$|\*\/\s*$/g;
+
+/**
+ * A command, not words: an assignment (`x = ...`, `[a, b] = ...`, `y(1:3) = ...`, R's `<-`, `:=`), a
+ * call (`conv2(x, h)`, `chat$chat(...)`, `pkg::f(...)`), a keyword of a block, a bare name, or one of
+ * the consoles' own commands (`diary off`, `format long`, `clear all`).
+ */
+const CODE =
+  /^(?:\[[\w, ~]+\]\s*=(?!=)|[\w.$]+(?:\([^()]*\)|\[[^\]]*\])?\s*(?:<<?-|:=|=)(?!=)|[\w.$:]+\s*\(|(?:for|if|while|function|end\w*|else|return|library|require|using|import)\b|[\w.$]+[;']?$|(?:diary|format|hold|clc|clear|close|more|pkg|warning|load|save|cd)\b)/;
+
+/** An output that prints a matrix under its name: `yc =` alone, the rows below it after a blank line. */
+const NAMED_OUTPUT = /^[ \t]*([A-Za-z]\w*)[ \t]*=[ \t]*$/;
+
+/** A printed matrix row: numbers in columns. */
+const NUMBER_ROW = /^[ \t]*-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?:[ \t]+-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)*[ \t]*$/i;
+
+export interface Typed {
+  /** What was typed (without its prompt), and whether it was a comment. */
+  text: string;
+  comment: boolean;
+}
+
+/** The prompt the session uses: the kind most of the text's prompt-like lines open with, or undefined. */
+export function sessionPrompt(lines: readonly string[]): RegExp | undefined {
+  let best: RegExp | undefined;
+  let most = 0;
+  for (const p of PROMPTS) {
+    const n = lines.filter((l) => p.test(l)).length;
+    if (n > most) [best, most] = [p, n];
+  }
+  return most >= 3 ? best : undefined;
+}
+
+/** Whether the lines typed at the prompt are a console's: code nearly every one, two at least not comments, and something printed under one. */
+export function isSession(typed: readonly Typed[], printed: number): boolean {
+  const code = typed.filter((t) => !t.comment && t.text.trim());
+  const words = code.filter((t) => !CODE.test(t.text.trim()));
+  return code.length >= 2 && words.length * 5 <= code.length && printed > 0;
+}
+
+/** A printed matrix's rows as one nested list: `[[-40, -40], [-40, -40]]`. */
+function nestedList(rows: readonly string[]): string {
+  return `[${rows.map((r) => `[${r.trim().split(/\s+/).join(', ')}]`).join(', ')}]`;
+}
+
+/**
+ * A console session saved as text, as a Markdown write-up: comments as the lines of prose they are
+ * (a label in one heads what follows), commands in code blocks, printed results as lines, a matrix
+ * printed under its name as `name = [[...]]`. Any other text comes back as it is.
+ */
+export function consoleSessionAsWriteup(text: string): string {
+  if (!MAY_APPLY.test(text)) return text;
+  const lines = text.split(/\r?\n/);
+  const prompt = sessionPrompt(lines);
+  if (!prompt) return text;
+  const typed: Typed[] = [];
+  let printed = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const m = prompt.exec(lines[i]!);
+    if (!m) continue;
+    const rest = lines[i]!.slice(m[0].length);
+    typed.push({ text: rest, comment: COMMENT.test(rest) });
+    const next = lines[i + 1];
+    if (next !== undefined && next.trim() && !prompt.test(next) && !CONTINUATION.test(next) && !COMMENT.test(next)) printed++;
+  }
+  // (A session that asks a model is a chat: its turns are read from it as they stand, by consoleChatTurns.)
+  if (!isSession(typed, printed) || modelRequests(lines, prompt).length >= 2) return text;
+  const out: string[] = [];
+  let fenced = false;
+  const fence = (open: boolean) => {
+    if (open !== fenced) out.push('```');
+    fenced = open;
+  };
+  const prose = (comment: string) => {
+    fence(false);
+    const words = comment.replace(COMMENT, '').replace(DECORATION, '').trim();
+    // (A comment that labels a part heads it: its words after the label are the part's title, no answer.)
+    out.push(commentLabel(comment.trim().replace(/^(%+|#+)[-=*~_\s]+/, '$1 ')) ? `### ${words}` : comment.replace(COMMENT, ''));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = prompt.exec(line);
+    if (m) {
+      const rest = line.slice(m[0].length);
+      if (COMMENT.test(rest)) prose(rest);
+      else if (rest.trim()) {
+        fence(true);
+        out.push(rest);
+        for (; i + 1 < lines.length && CONTINUATION.test(lines[i + 1]!); i++) out.push(lines[i + 1]!.replace(CONTINUATION, ''));
+      }
+      continue;
+    }
+    if (COMMENT.test(line)) {
+      prose(line);
+      continue;
+    }
+    fence(false);
+    const named = NAMED_OUTPUT.exec(line);
+    if (named) {
+      // `yd1 =`, a blank line, the rows, a blank line: the matrix the console printed.
+      let j = i + 1;
+      while (j < lines.length && !lines[j]!.trim()) j++;
+      const rows: string[] = [];
+      for (; j < lines.length && NUMBER_ROW.test(lines[j]!); j++) rows.push(lines[j]!);
+      if (rows.length) {
+        out.push(`${named[1]} = ${nestedList(rows)}`, '');
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  fence(false);
+  return out.join('\n');
+}
