@@ -10,8 +10,8 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * the next prompt the model's reply; the person's comments at the prompt are their notes, and the
  * rest of what they typed (loading a package, making the chat object) is no turn.
  *
- * A call that prints back what it was given (`disp("done")`), or a line or two (`printf("%d", n)`),
- * asks nothing: a reply runs three lines at least and is not the string passed.
+ * A call that prints back what it was given (`disp("done")`), or a line (`printf("%d", n)`),
+ * asks nothing: a reply runs two lines at least and is not the string passed.
  */
 
 /** A call typed at the prompt, perhaps assigned: `chat$chat(`, `r <- ask(`, `[txt, r] = generate(`, `pkg::fn(`. */
@@ -47,7 +47,7 @@ export function modelRequests(lines: readonly string[], prompt: RegExp): Console
       const words = [...call.matchAll(STRING)].map((s) => unescaped(s[1] ?? s[2]!).trim()).filter(Boolean);
       const said = words.join('\n');
       const reply = lines.slice(j, end).filter((l) => l.trim());
-      if ((said.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2 && reply.length >= 3 && reply.join('\n').trim() !== said) out.push({ at: i, words: said, replyAt: j, end });
+      if ((said.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2 && reply.length >= 2 && reply.join('\n').trim() !== said) out.push({ at: i, words: said, replyAt: j, end });
     }
     i = j - 1;
   }

@@ -1,4 +1,4 @@
-import { commentLabel } from './code-comment-labels.js';
+import { readLineLabel } from './part-ids.js';
 import { modelRequests } from './console-chats.js';
 
 /**
@@ -68,9 +68,17 @@ export function isSession(typed: readonly Typed[], printed: number): boolean {
   return code.length >= 2 && words.length * 5 <= code.length && printed > 0;
 }
 
-/** A printed matrix's rows as one nested list: `[[-40, -40], [-40, -40]]`. */
-function nestedList(rows: readonly string[]): string {
-  return `[${rows.map((r) => `[${r.trim().split(/\s+/).join(', ')}]`).join(', ')}]`;
+/** What a console printed under a name, on one line: a number (`0.2500`), a row as a list (`[1, 3, 5, 3]`), rows as a nested list (`[[-40, -40], [-40, -40]]`). */
+function printedValue(rows: readonly string[]): string {
+  const cells = rows.map((r) => r.trim().split(/\s+/));
+  if (cells.length === 1) return cells[0]!.length === 1 ? cells[0]![0]! : `[${cells[0]!.join(', ')}]`;
+  return `[${cells.map((c) => `[${c.join(', ')}]`).join(', ')}]`;
+}
+
+/** Whether a comment's words open on a part's label in brackets or with its question (`Q3(a): ...`, `(ii)`, `2(b)`), not a letter talking (`a = 3`). */
+function labelsPart(words: string): boolean {
+  const label = readLineLabel(words);
+  return !!label && !!(label.part || label.subpart) && (!!label.question || words.slice(0, label.length).includes('('));
 }
 
 /**
@@ -91,7 +99,7 @@ export function consoleSessionAsWriteup(text: string): string {
     const rest = lines[i]!.slice(m[0].length);
     typed.push({ text: rest, comment: COMMENT.test(rest) });
     const next = lines[i + 1];
-    if (next !== undefined && next.trim() && !prompt.test(next) && !CONTINUATION.test(next) && !COMMENT.test(next)) printed++;
+    if (next?.trim() && !prompt.test(next) && !CONTINUATION.test(next) && !COMMENT.test(next)) printed++;
   }
   // (A session that asks a model is a chat: its turns are read from it as they stand, by consoleChatTurns.)
   if (!isSession(typed, printed) || modelRequests(lines, prompt).length >= 2) return text;
@@ -101,18 +109,19 @@ export function consoleSessionAsWriteup(text: string): string {
     if (open !== fenced) out.push('```');
     fenced = open;
   };
-  const prose = (comment: string) => {
+  const prose = (comment: string, atPrompt: boolean) => {
     fence(false);
     const words = comment.replace(COMMENT, '').replace(DECORATION, '').trim();
-    // (A comment that labels a part heads it: its words after the label are the part's title, no answer.)
-    out.push(commentLabel(comment.trim().replace(/^(%+|#+)[-=*~_\s]+/, '$1 ')) ? `### ${words}` : comment.replace(COMMENT, ''));
+    // (A comment at the prompt that opens on a part's label heads the part: its words after the label are its title, no answer.)
+    // (A comment line of its own, in a closing block of finals, keeps its indent: a table's rows line up under its first.)
+    out.push(atPrompt ? (labelsPart(words) ? `### ${words}` : words) : comment.replace(COMMENT, ''));
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const m = prompt.exec(line);
     if (m) {
       const rest = line.slice(m[0].length);
-      if (COMMENT.test(rest)) prose(rest);
+      if (COMMENT.test(rest)) prose(rest, true);
       else if (rest.trim()) {
         fence(true);
         out.push(rest);
@@ -121,7 +130,7 @@ export function consoleSessionAsWriteup(text: string): string {
       continue;
     }
     if (COMMENT.test(line)) {
-      prose(line);
+      prose(line, false);
       continue;
     }
     fence(false);
@@ -133,7 +142,7 @@ export function consoleSessionAsWriteup(text: string): string {
       const rows: string[] = [];
       for (; j < lines.length && NUMBER_ROW.test(lines[j]!); j++) rows.push(lines[j]!);
       if (rows.length) {
-        out.push(`${named[1]} = ${nestedList(rows)}`, '');
+        out.push(`${named[1]} = ${printedValue(rows)}`, '');
         i = j - 1;
         continue;
       }
