@@ -21,6 +21,9 @@ export const MAY_APPLY = /^(?:>>?|octave:\d+>|julia>|\(%i\d+\)|sage:)[ \t]+[\w%#
 /** A console's prompt at a line's start: the kinds one session uses one of. */
 const PROMPTS: readonly RegExp[] = [/^>>(?!>)(?:[ \t]|$)/, /^octave:\d+>(?:[ \t]|$)/, /^julia>(?:[ \t]|$)/, /^\(%i\d+\)(?:[ \t]|$)/, /^sage:(?:[ \t]|$)/, /^>(?!>)(?:[ \t]|$)/];
 
+/** The first characters of the prompts. */
+const PROMPT_FIRST = new Set(['>', 'o', 'j', '(', 's']);
+
 /** A command's further lines: R's `+ `, Sage's `....: `. */
 export const CONTINUATION = /^(?:\+|\.\.\.\.:)(?:[ \t]|$)/;
 
@@ -50,15 +53,17 @@ export interface Typed {
   comment: boolean;
 }
 
-/** The prompt the session uses: the kind most of the text's prompt-like lines open with, or undefined. */
+/** The prompt the session uses: the kind most of the text's prompt-like lines open with (three at least), or undefined. */
 export function sessionPrompt(lines: readonly string[]): RegExp | undefined {
-  let best: RegExp | undefined;
-  let most = 0;
-  for (const p of PROMPTS) {
-    const n = lines.filter((l) => p.test(l)).length;
-    if (n > most) [best, most] = [p, n];
+  const counts = new Array<number>(PROMPTS.length).fill(0);
+  for (const line of lines) {
+    // (Every prompt opens on one of these characters: most lines are passed over without a pattern.)
+    if (!PROMPT_FIRST.has(line[0] ?? '')) continue;
+    const k = PROMPTS.findIndex((p) => p.test(line));
+    if (k >= 0) counts[k]!++;
   }
-  return most >= 3 ? best : undefined;
+  const most = Math.max(...counts);
+  return most >= 3 ? PROMPTS[counts.indexOf(most)] : undefined;
 }
 
 /** Whether the lines typed at the prompt are a console's: code nearly every one, two at least not comments, and something printed under one. */
