@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { COMMENT, CONTINUATION, isSession, MAY_APPLY, sessionPrompt, type Typed } from './console-sessions.js';
+import { COMMENT, CONTINUATION, isSession, MAY_APPLY, sessionPrompt, type Typed } from './console-prompts.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 
 /**
