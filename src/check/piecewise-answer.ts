@@ -200,9 +200,12 @@ const VALUE_FOR_CONDITION = new RegExp(String.raw`^(.+?)\s*(?:\s(?:for|when|if)\
 function plainCasesOfSentence(text: string): Case[] {
   if (text.includes('$') || !/[<>≤≥]/.test(text)) return [];
   // (`y[n] = 2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)   ✔`: a person's tick after the cases judges them.)
-  const line = withoutJudgement(text);
+  // (`... n>=7   (values above, n = -6..12)`: a remark on the values after the last case.)
+  const line = withoutSampleRemark(withoutJudgement(text));
   // `- 3(a): 0 (n<0); 2 − 2^{−n} (0 ≤ n ≤ 6); ...`: a summary's line lists the cases after its label, with no `=`.
   const body = (line.includes('=') ? line.slice(line.indexOf('=') + 1) : line.replace(LINE_LABEL, '')).trim().replace(/[.]\s*$/, '');
+  const commaCases = commaConditionCases(body);
+  if (commaCases.length) return commaCases;
   const pieces = body.split(/\s*[,;]\s*(?:and\s+)?/);
   const cases = pieces.map((piece, k): Case | undefined => {
     const m = VALUE_FOR_CONDITION.exec(piece.trim());
@@ -213,6 +216,25 @@ function plainCasesOfSentence(text: string): Case[] {
     return k === pieces.length - 1 && k > 0 ? remainingCase(piece) : undefined;
   });
   return cases.length >= 2 && cases.every(Boolean) ? (cases as Case[]) : [];
+}
+
+/** `2 - 2^-n, 0 <= n <= 6`: a value, a comma, and the condition it holds under (the two columns of a cases formula on one line). */
+const VALUE_COMMA_CONDITION = new RegExp(String.raw`^(.+?)\s*,\s*${PLAIN_RELATION}$`, 'i');
+
+/**
+ * `0, n<0;  2 - 2^-n, 0<=n<=6;  127*2^-n, n>=7`: cases between semicolons, each its value and its
+ * condition after a comma, as a cases formula's rows are written on one line; none when any piece is not one.
+ */
+function commaConditionCases(body: string): Case[] {
+  if (!body.includes(';')) return [];
+  const cases: Case[] = [];
+  for (const piece of body.split(/\s*;\s*/)) {
+    const m = VALUE_COMMA_CONDITION.exec(piece.trim());
+    const value = m && plainValue(withUnicodeScripts(m[1]!));
+    if (!value) return [];
+    cases.push({ when: plainCondition(m[2], m[3]!), value });
+  }
+  return cases.length >= 2 ? cases : [];
 }
 
 /** `- 3(a): `, `Answer: `: a list marker and a short label before what a line states. */

@@ -94,6 +94,8 @@ import { wikiHeadingsAsMarkdown } from './wiki-headings.js';
 import { exchangesLabelledAfter, withClosingAnswers } from './closing-labels.js';
 import { unframedTablesFramed } from './unframed-tables.js';
 import { coveredQuestionOf } from './covered-parts.js';
+import { consoleSessionAsWriteup } from './console-sessions.js';
+import { consoleChatTurns } from './console-chats.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -125,6 +127,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   tabbedChatAsStamped,
   // (Before any reader of lines: a pane's border down every line is no line's first sign.)
   withoutPaneGutter,
+  // (Before any reader of lines: a console's comment signs hide the labels, and its prompts make every line code.)
+  consoleSessionAsWriteup,
   // (Before BBCode's `[latex]` and an exporter's escapes: a blog's `{% katex %}` and `[katex]` hold LaTeX as it is written.)
   templateTagsAsMarkdown,
   // (Before lines are joined or labels read: a wiki's, a tracker's or a forum's markup hides the labels of its headings and folded blocks.)
@@ -272,6 +276,7 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         barredPromptTurns(text) ??
         markedPromptTurns(text) ??
         replPromptTurns(text) ??
+        consoleChatTurns(text) ??
         stampedSenderTurns(text) ??
         alternatingRoleTurns(text) ??
         // (Turns by structure before turns by what they say: the readers by content guess where no structure shows.)
