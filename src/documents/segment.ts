@@ -790,6 +790,17 @@ const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([
 const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)[\s,:]/i;
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
 
+/**
+ * A request for an answer (`give`, `write it as`, `express`, `compute`), not for an explanation
+ * (`why`, `explain`): said of a part already answered, it asks that answer again.
+ */
+const ASKS_ANSWER = /\b(?:give|write|express|compute|calculate|count|state|find|derive|simplify|rewrite)\b/i;
+const ASKS_WHY = /\b(?:why|explain|how come)\b/i;
+
+function asksForAnswerAgain(prompt: string): boolean {
+  return ASKS_ANSWER.test(prompt) && !ASKS_WHY.test(prompt);
+}
+
 /** A part's letter in brackets within a sentence (`ok (e) now.`, `the 2D part: (c) x = ...`). */
 const LETTER_IN_SENTENCE = /(?:^|[\s:,.;])(?:part\s*)?\(([a-h])\)/gi;
 /**
@@ -1794,9 +1805,13 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         // words name an unanswered part about as closely as its statement asks that part, whatever words of doubt it uses.
         const doubts = isRecheck(m.text);
         const asksAnother = doubts ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
-        const recheck = doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
+        // `for (b) give the exact runtime, not big O`: a follow-up that opens on the part just answered and asks for
+        // its answer again, in another form, is a re-ask of that part (its reply is the part's next attempt).
+        const reasks = !!opens && !!next && next === lastPart && asksForAnswerAgain(m.text);
+        const recheck = reasks || (doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id)));
         const continuing = !recheck && isContinuation(m.text);
-        if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
+        if (reasks) doubted = next;
+        else if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         // `Last one. A CNN with circular padding: ... What are g3, g4?`: in a chat read by its numbers, a turn
         // with no number or label that retypes, in its own words, a part of a question none of whose
         // parts is answered yet moves on to that question, as a turn of a chat with no numbers does.
