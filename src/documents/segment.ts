@@ -20,6 +20,7 @@ import { endsAskingLearner, LEARNER_REPLY_MAX } from './tutor-questions.js';
 import { PICTURE_EXTENSIONS } from './upload-names.js';
 import { questionNamedInProse } from './named-in-prose.js';
 import { questionOfTitleBlock } from './named-question.js';
+import { withPartsNamedBySubject } from './subject-named-parts.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -600,7 +601,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[], fileQue
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  const segs = quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline));
+  const segs = withPartsNamedBySubject(quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline)), outline);
   // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question the title block names;
   // else the one the file's name names.
   const headed = (segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleBlock(segs[0].text, outline) : undefined) ?? fileQuestion;
