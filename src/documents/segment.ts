@@ -802,6 +802,21 @@ function asksForAnswerAgain(prompt: string): boolean {
   return ASKS_ANSWER.test(prompt) && !ASKS_WHY.test(prompt);
 }
 
+/** A part's letter in brackets anywhere in a reply, bold or in a subscript (`**(a)**`, `T_{(a)}`), and the text before it. */
+const LETTER_ANYWHERE = /\(([a-h])\)/gi;
+
+/** Whether a reply names, other than in pointing back (`as in (a)`), some part's letter but never `letter`. */
+function answersAnotherPart(reply: string, letter: string): boolean {
+  // (Cheap bail-out: no bracketed letter at all.)
+  if (!/\([a-h]\)/i.test(reply)) return false;
+  const named = new Set<string>();
+  for (const m of reply.matchAll(LETTER_ANYWHERE)) {
+    const before = reply.slice(Math.max(0, m.index - 30), m.index).replace(/[*_{]+$/, '');
+    if (!POINTS_BACK.test(before)) named.add(m[1]!.toLowerCase());
+  }
+  return named.size > 0 && !named.has(letter);
+}
+
 /** A part's letter in brackets within a sentence (`ok (e) now.`, `the 2D part: (c) x = ...`). */
 const LETTER_IN_SENTENCE = /(?:^|[\s:,.;])(?:part\s*)?\(([a-h])\)/gi;
 /**
@@ -1614,6 +1629,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
   // The one answered part a push-back names as the one it doubts (`are you sure about (d)? In (c) you got ...`):
   // the reply is that part's new attempt, not more of the part answered last.
   let doubted: string | undefined;
+  // Whether the last user turn re-asked the part just answered (`for (b) give the exact runtime`).
+  let reasked = false;
   // Whether the last user turn asked its parts as a list of its own (partsAskedAsList): a reply numbers its sections by it.
   let askedAsList = false;
   // The parts the last reply answered in sections of its own (sectionsByContent, sectionsInListOrder).
@@ -1811,6 +1828,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         const reasks = !!opens && !!next && next === lastPart && asksForAnswerAgain(m.text);
         const recheck = reasks || (doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id)));
         const continuing = !recheck && isContinuation(m.text);
+        reasked = reasks;
         if (reasks) doubted = next;
         else if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         // `Last one. A CNN with circular padding: ... What are g3, g4?`: in a chat read by its numbers, a turn
@@ -1897,6 +1915,12 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
     const goesOn = messages[turn - 1]?.role === 'assistant' && RAN_CODE.test(messages[turn - 1]!.text) && !!lastPart && responses.answeredIn(turn - 1);
     lastSections = [];
     headedPart = undefined;
+    // A reply to a re-ask that names another part and never the one asked (`I need to correct (a) first:
+    // T_{(a)} = ...`) is about that other part: it is no new attempt at the part asked.
+    if (reasked && pending === 'recheck' && doubted && answersAnotherPart(m.text, doubted.split('.')[1]!)) {
+      pending = 'discussion';
+      doubted = undefined;
+    }
     const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {
