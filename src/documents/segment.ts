@@ -20,6 +20,7 @@ import { endsAskingLearner, LEARNER_REPLY_MAX } from './tutor-questions.js';
 import { PICTURE_EXTENSIONS } from './upload-names.js';
 import { questionNamedInProse } from './named-in-prose.js';
 import { questionOfTitleBlock } from './named-question.js';
+import { withPartsNamedBySubject } from './subject-named-parts.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -600,7 +601,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[], fileQue
   const { asked, rest } = askedRun(splitAtLabels(text, 1, true, true));
   // A question pasted above its answers with no number: the one whose parts its asks' words are, when each names its own letter's part of one question.
   const pastedQuestion = questionOfParts(asked, outline);
-  const segs = quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline));
+  const segs = withPartsNamedBySubject(quotesBeforeVerdicts(enumeratedParts(namingOnly(rest), outline)), outline);
   // `HW4 Q4 — Alex R. (...)` over bare `(d)`, `(e)`, `(b)`: the one question the title block names;
   // else the one the file's name names.
   const headed = (segs[0] && !segs[0].label && !segs[0].numbered ? questionOfTitleBlock(segs[0].text, outline) : undefined) ?? fileQuestion;
@@ -789,6 +790,32 @@ const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([
 /** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
 const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)[\s,:]/i;
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
+
+/**
+ * A request for an answer (`give`, `write it as`, `express`, `compute`), not for an explanation
+ * (`why`, `explain`): said of a part already answered, it asks that answer again.
+ */
+const ASKS_ANSWER = /\b(?:give|write|express|compute|calculate|count|state|find|derive|simplify|rewrite)\b/i;
+const ASKS_WHY = /\b(?:why|explain|how come)\b/i;
+
+function asksForAnswerAgain(prompt: string): boolean {
+  return ASKS_ANSWER.test(prompt) && !ASKS_WHY.test(prompt);
+}
+
+/** A part's letter in brackets anywhere in a reply, bold or in a subscript (`**(a)**`, `T_{(a)}`), and the text before it. */
+const LETTER_ANYWHERE = /\(([a-h])\)/gi;
+
+/** Whether a reply names, other than in pointing back (`as in (a)`), some part's letter but never `letter`. */
+function answersAnotherPart(reply: string, letter: string): boolean {
+  // (Cheap bail-out: no bracketed letter at all.)
+  if (!/\([a-h]\)/i.test(reply)) return false;
+  const named = new Set<string>();
+  for (const m of reply.matchAll(LETTER_ANYWHERE)) {
+    const before = reply.slice(Math.max(0, m.index - 30), m.index).replace(/[*_{]+$/, '');
+    if (!POINTS_BACK.test(before)) named.add(m[1]!.toLowerCase());
+  }
+  return named.size > 0 && !named.has(letter);
+}
 
 /** A part's letter in brackets within a sentence (`ok (e) now.`, `the 2D part: (c) x = ...`). */
 const LETTER_IN_SENTENCE = /(?:^|[\s:,.;])(?:part\s*)?\(([a-h])\)/gi;
@@ -1602,6 +1629,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
   // The one answered part a push-back names as the one it doubts (`are you sure about (d)? In (c) you got ...`):
   // the reply is that part's new attempt, not more of the part answered last.
   let doubted: string | undefined;
+  // Whether the last user turn re-asked the part just answered (`for (b) give the exact runtime`).
+  let reasked = false;
   // Whether the last user turn asked its parts as a list of its own (partsAskedAsList): a reply numbers its sections by it.
   let askedAsList = false;
   // The parts the last reply answered in sections of its own (sectionsByContent, sectionsInListOrder).
@@ -1794,9 +1823,14 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         // words name an unanswered part about as closely as its statement asks that part, whatever words of doubt it uses.
         const doubts = isRecheck(m.text);
         const asksAnother = doubts ? partByContent(m.text, outline, { min: NAMES_PART_MIN }) : undefined;
-        const recheck = doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id));
+        // `for (b) give the exact runtime, not big O`: a follow-up that opens on the part just answered and asks for
+        // its answer again, in another form, is a re-ask of that part (its reply is the part's next attempt).
+        const reasks = !!opens && !!next && next === lastPart && asksForAnswerAgain(m.text);
+        const recheck = reasks || (doubts && !(asksAnother && !asksAnother.doubt && asksAnother.id !== lastPart && !responses.has(asksAnother.id)));
         const continuing = !recheck && isContinuation(m.text);
-        if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
+        reasked = reasks;
+        if (reasks) doubted = next;
+        else if (recheck && !promptParts.length && soleId && responses.has(soleId) && parts().includes(soleId)) doubted = soleId;
         // `Last one. A CNN with circular padding: ... What are g3, g4?`: in a chat read by its numbers, a turn
         // with no number or label that retypes, in its own words, a part of a question none of whose
         // parts is answered yet moves on to that question, as a turn of a chat with no numbers does.
@@ -1881,6 +1915,12 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
     const goesOn = messages[turn - 1]?.role === 'assistant' && RAN_CODE.test(messages[turn - 1]!.text) && !!lastPart && responses.answeredIn(turn - 1);
     lastSections = [];
     headedPart = undefined;
+    // A reply to a re-ask that names another part and never the one asked (`I need to correct (a) first:
+    // T_{(a)} = ...`) is about that other part: it is no new attempt at the part asked.
+    if (reasked && pending === 'recheck' && doubted && answersAnotherPart(m.text, doubted.split('.')[1]!)) {
+      pending = 'discussion';
+      doubted = undefined;
+    }
     const segments = withoutRecap(splitAtLabels(titledQuestionHeadings(m.text), 1, false, true));
     const labelled = segments.filter((s) => s.label && (s.label.part || s.label.question || s.label.subpart));
     if (labelled.length && uploaded && pending === 'new' && !labelled.some((s) => s.label!.question)) {

@@ -34,6 +34,7 @@ import { findByContent } from './content-fallback.js';
 import { placeByContent } from './content-placement.js';
 import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantity.js';
 import { asKeyBounds } from './bound-credit.js';
+import { shortens } from './recap.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -993,13 +994,22 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
   return which === 'final' ? ordered.map((t) => t.text) : [response.first.text];
 }
 
-/** An answer graded in the first of `texts` that has an answer of the expected kind (else in the first text). */
+/**
+ * An answer graded in the first of `texts` that has an answer of the expected kind (else in the
+ * first text); a one-line recap there that only shortens the answer the texts after it give
+ * (recap.ts) leaves that answer.
+ */
 function gradeAnswerIn(part: KeyPart, a: NamedAnswer, texts: string[], options: CheckOptions, question: QuestionContext): Graded {
   let fallback: Graded | undefined;
-  for (const text of texts) {
-    const g = gradeAnswer(part, a, text, options, question);
-    if (!g.unanswered) return g;
-    fallback ??= g;
+  for (let i = 0; i < texts.length; i++) {
+    const g = gradeAnswer(part, a, texts[i]!, options, question);
+    if (g.unanswered) {
+      fallback ??= g;
+      continue;
+    }
+    if (i + 1 === texts.length || texts[i]!.trim().includes('\n') || a.spec.type === 'text' || a.spec.type === 'choice') return g;
+    const above = gradeAnswerIn(part, a, texts.slice(i + 1), options, question);
+    return !above.unanswered && shortens(g.result.answer, above.result.answer) ? above : g;
   }
   return fallback!;
 }
