@@ -15,7 +15,7 @@
 const COUNT = /^[ \t]*(?:🧵[ \t]*)?([([]?)(\d{1,2})\/(\d{1,2})?([)\]]?)(?:[ \t]*🧵)?(?:[ \t]+|$)/u;
 
 /** What people count in a post's footer (and the buttons that bear those names). */
-const ENGAGEMENT = String.raw`(?:boosts?|reblogs?|favou?rites?|faves?|likes?|reposts?|retweets?|quotes?|replies|reply|comments?|views|reactions?|shares?|bookmarks?|impressions)`;
+const ENGAGEMENT = '(?:boosts?|reblogs?|favou?rites?|faves?|likes?|reposts?|retweets?|quotes?|replies|reply|comments?|views|reactions?|shares?|bookmarks?|impressions)';
 /** A line of counts only: `4 boosts · 11 favorites`, `12 likes`, `3 Replies  5 Reposts  20 Likes`, `1.2K views`. */
 const COUNTS_LINE = new RegExp(
   String.raw`^[ \t]*(?:[\p{So}\uFE0F\u200D]+[ \t]*)?\d[\d.,]*[KkMm]?[ \t]+${ENGAGEMENT}(?:[ \t]*[·•|,]?[ \t]*(?:[\p{So}\uFE0F\u200D]+[ \t]*)?\d[\d.,]*[KkMm]?[ \t]+${ENGAGEMENT})*[ \t]*$`,
