@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, devSkip, gradedPartsWithStaffKey } from './hw4-dev.js';
-import { piecesAsked } from '../src/grade/piece-asked.js';
+import { pieceAsked } from '../src/grade/piece-asked.js';
 
 // A follow-up that corrects one piece of a several-piece answer (blind round 36): a part's named
 // answers (mean / variance / growth; weights / biases / output shape) take the reply to a follow-up
@@ -31,12 +31,19 @@ test("a reply to a follow-up about one named piece is that piece's final answer;
   });
 });
 
-test('near misses: a reply that keeps the piece, and one that restates every piece', { skip: devSkip }, () => {
+test("near misses: a reply that keeps the piece, one that gives it no value, one that restates every piece, a write-up's correction", { skip: devSkip }, () => {
   const kept = graded('near-miss-growth-kept.txt', '7.b')!;
   assert.equal(kept.verdict, 'partial');
   assert.match(kept.answer, /growth: .*O\(n\^2\)/);
   // A whole answer restated replaces the whole: its wrong variance is read, not the earlier right one.
   assert.deepEqual(graded('near-miss-restates-all.txt', '7.b'), { verdict: 'partial', answer: 'mean: 0; variance: (n - k)^2 sigma_x^2 sigma_g^2; growth: $O(n)$' });
+  // A reply to a follow-up about the biases that gives them no value leaves the earlier one.
+  assert.deepEqual(graded('near-miss-bias-reply-no-value.md', '4.a'), {
+    verdict: 'partial',
+    answer: 'weights: K^2 C F; biases: 1; output_shape: (⌊(W - K + 2 P)/S⌋ + 1) × (⌊(H - K + 2 P)/S⌋ + 1) × F',
+  });
+  // A write-up's own correction line is read as it was.
+  assert.equal(graded('near-miss-writeup-correction.md', '4.a')?.verdict, 'correct');
 });
 
 test('a table corrected by one row restated alone is the earlier table with that row replaced', { skip: devSkip }, () => {
@@ -46,14 +53,16 @@ test('a table corrected by one row restated alone is the earlier table with that
   assert.equal(graded('near-miss-one-row-total.txt', '4.e')?.verdict, 'partial');
 });
 
-test('the pieces a follow-up asks about: named, not set aside, not a verb, and not all of them', () => {
+test('the piece a follow-up asks about: the one named, not set aside, not as a verb', () => {
   const names = ['mean', 'variance', 'growth'];
-  assert.deepEqual(piecesAsked('The question asks for the growth of the standard deviation, not the variance. Is O(n^2) right?', names), new Set(['growth']));
-  assert.deepEqual(piecesAsked('Is the variance right? I get a different one.', names), new Set(['variance']));
+  assert.deepEqual(pieceAsked('The question asks for the growth of the standard deviation, not the variance. Is O(n^2) right?', names), 'growth');
+  assert.deepEqual(pieceAsked('Is the variance right? I get a different one.', names), 'variance');
   // "what do you mean" asks about no mean; a question naming every piece is about the whole answer.
-  assert.equal(piecesAsked('What do you mean by that?', names), undefined);
-  assert.equal(piecesAsked('Please recheck the mean, the variance and the growth.', names), undefined);
+  assert.equal(pieceAsked('What do you mean by that?', names), undefined);
+  assert.equal(pieceAsked('Please recheck the mean, the variance and the growth.', names), undefined);
+  // Two pieces named: the reply may answer either, so neither is read from it.
+  assert.equal(pieceAsked('why F biases and not one per weight?', ['weights', 'biases', 'output_shape']), undefined);
   // Plurals and names written with an underscore.
-  assert.deepEqual(piecesAsked('Is the bias count right?', ['weights', 'biases', 'output_shape']), new Set(['biases']));
-  assert.deepEqual(piecesAsked('check the output shape again', ['weights', 'biases', 'output_shape']), new Set(['output_shape']));
+  assert.deepEqual(pieceAsked('Is the bias count right?', ['weights', 'biases', 'output_shape']), 'biases');
+  assert.deepEqual(pieceAsked('check the output shape again', ['weights', 'biases', 'output_shape']), 'output_shape');
 });

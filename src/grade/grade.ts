@@ -34,7 +34,7 @@ import { findByContent } from './content-fallback.js';
 import { placeByContent } from './content-placement.js';
 import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantity.js';
 import { asKeyBounds } from './bound-credit.js';
-import { piecesAsked } from './piece-asked.js';
+import { answersPiece, pieceAsked } from './piece-asked.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -977,8 +977,9 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
   if (part.answers.length > 1 && a.name) {
     const names = part.answers.map((x) => x.name).filter((n): n is string => !!n);
     // A reply to a follow-up that asks about this piece alone ("the growth of the standard deviation,
-    // not the variance?") is its latest attempt at it, unless a later reply states or labels it again.
-    const askedHere = which === 'final' ? ordered.findIndex((t) => t.asked && piecesAsked(t.asked, names)?.has(a.name!)) : -1;
+    // not the variance?") and gives it a value is its latest attempt at it, unless a later reply
+    // states or labels it again.
+    const askedHere = which === 'final' ? ordered.findIndex((t) => t.asked && pieceAsked(t.asked, names) === a.name && answersPiece(a.spec, t.text)) : -1;
     const stating = ordered.filter((t) => foundIn(t.text).some((c) => statesName(c.text, a.name!)));
     const beforeAsked = (t: Attempt | undefined) => askedHere >= 0 && (!t || askedHere < ordered.indexOf(t));
     if (stating.length && !beforeAsked(stating[0])) return [stating[0]!.text];
@@ -988,7 +989,6 @@ function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, whic
     const siblings = names.filter((n) => n !== a.name);
     const labelled = stating.length ? undefined : ordered.find((t) => candidatesFor(t.text, { name: a.name, siblings }).named);
     const earlier = stating[0] ?? labelled;
-    // (Where that reply has no answer of the expected kind, the earlier one stands.)
     if (beforeAsked(earlier)) return [ordered[askedHere]!.text, ...(earlier ? [earlier.text] : ordered.map((t) => t.text))];
     if (labelled) return [labelled.text];
     // Neither stated nor labelled anywhere: as for a single answer, a later reply with none of the

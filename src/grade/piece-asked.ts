@@ -5,6 +5,9 @@
  * an attempt at those pieces only; the others stay as the earlier reply gave them.
  */
 
+import type { AnswerSpec } from '../model/answer-spec.js';
+import { foundIn } from '../check/find-answer.js';
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A name as a message writes it: `output_shape` as "output shape", singular or plural ("bias", "biases"). */
@@ -22,10 +25,10 @@ const SET_ASIDE = /(?:\bnot|n't|\brather than|\binstead of|\bother than|\bthan)\
 const AS_VERB = /\b(?:i|you|we|they|it|does|do|did|to|which|that|would|could)\s+$/i;
 
 /**
- * The names among `names` a follow-up asks about, when it asks about some of them and not all;
- * undefined when it names none or every one (a question about the whole answer).
+ * The one name among `names` a follow-up asks about; undefined when it names none, or two or more
+ * ("why F biases and not one per weight?" may be answered about either).
  */
-export function piecesAsked(asked: string, names: readonly string[]): Set<string> | undefined {
+export function pieceAsked(asked: string, names: readonly string[]): string | undefined {
   if (names.length < 2) return undefined;
   const patterns = names.map((n) => new RegExp(`(?<![A-Za-z0-9])${namePattern(n)}(?![A-Za-z0-9])`, 'gi'));
   // A cheap test first: most follow-ups name no piece at all.
@@ -37,5 +40,19 @@ export function piecesAsked(asked: string, names: readonly string[]): Set<string
       if (!SET_ASIDE.test(before) && !AS_VERB.test(before)) out.add(n);
     }
   });
-  return out.size && out.size < names.length ? out : undefined;
+  return out.size === 1 ? [...out][0] : undefined;
+}
+
+/**
+ * Whether a reply to such a follow-up gives the piece a value of its kind: one of a choice's options
+ * (right or wrong) by name, else a formula or value of its own (more than the reply's whole text,
+ * which the finder always offers). "Yes, it is right as written" gives none: the earlier value stands.
+ */
+export function answersPiece(spec: AnswerSpec, reply: string): boolean {
+  if (spec.type === 'choice') {
+    const lower = reply.toLowerCase();
+    return [...(spec.options ?? []), ...(spec.wrong ?? [])].some((o) => lower.includes(o.toLowerCase()));
+  }
+  const whole = reply.trim();
+  return foundIn(reply).some((c) => c.text.trim() !== whole);
 }
