@@ -1,3 +1,4 @@
+import { withFollowUpQuestions } from './follow-up-questions.js';
 import { answersByItem } from './named-items.js';
 import { withoutRenderedCopies } from './rendered-copies.js';
 import type { Key } from '../model/key.js';
@@ -303,17 +304,20 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         ...(unlabelled ? { format: 'chat-text' as const, warnings: doubts.map((d) => `${path ?? id}: ${d}`) } : {}),
         messages,
         notes: messages.filter((m) => m.role === 'note'),
-        responses: withClosingAnswers(
-          answersByItem(
-            segmentTranscript(
-              messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
-              outline,
-              fileQuestion,
-              letterQuestion,
+        responses: withFollowUpQuestions(
+          withClosingAnswers(
+            answersByItem(
+              segmentTranscript(
+                messages.map((m) => (m.role === 'assistant' ? { ...m, text: jsonAnswerLines(m.text) } : m)),
+                outline,
+                fileQuestion,
+                letterQuestion,
+              ),
+              messages,
             ),
-            messages,
+            closed.responses,
           ),
-          closed.responses,
+          messages,
         ),
       },
       key,

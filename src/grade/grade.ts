@@ -3,7 +3,7 @@ import type { AnswerSpec } from '../model/answer-spec.js';
 import type { CheckResult } from '../model/verdict.js';
 import type { AnswerCandidate, PartGrade, PartVerdict, ReviewReason, SubmissionGrade } from '../model/grade.js';
 import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
-import type { PartResponse, Submission } from '../model/submission.js';
+import type { Attempt, PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { inflectedMention, withBracketedWordings } from '../check/types/choice.js';
 import { preparedFor } from '../check/prepare-expected.js';
@@ -35,6 +35,7 @@ import { placeByContent } from './content-placement.js';
 import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantity.js';
 import { asKeyBounds } from './bound-credit.js';
 import { shortens } from './recap.js';
+import { answersPiece, pieceAsked } from './piece-asked.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -975,13 +976,21 @@ function questionContext(assignment: Assignment, question: string): QuestionCont
 function attemptsFor(part: KeyPart, a: NamedAnswer, response: PartResponse, which: 'first' | 'final'): string[] {
   const ordered = which === 'final' ? [...response.attempts].reverse() : [response.first, ...response.attempts.filter((t) => t !== response.first)];
   if (part.answers.length > 1 && a.name) {
+    const names = part.answers.map((x) => x.name).filter((n): n is string => !!n);
+    // A reply to a follow-up that asks about this piece alone ("the growth of the standard deviation,
+    // not the variance?") and gives it a value is its latest attempt at it, unless a later reply
+    // states or labels it again.
+    const askedHere = which === 'final' ? ordered.findIndex((t) => t.asked && pieceAsked(t.asked, names) === a.name && answersPiece(a.spec, t.text)) : -1;
     const stating = ordered.filter((t) => foundIn(t.text).some((c) => statesName(c.text, a.name!)));
-    if (stating.length) return [stating[0]!.text];
+    const beforeAsked = (t: Attempt | undefined) => askedHere >= 0 && (!t || askedHere < ordered.indexOf(t));
+    if (stating.length && !beforeAsked(stating[0])) return [stating[0]!.text];
     // `- Weights: $K^2CF$` labels the answer without an equation. A correction that restates only
     // another answer ("the output shape should be ...; the weight and bias counts are unchanged")
     // leaves this one where it was last labelled.
-    const siblings = part.answers.map((x) => x.name).filter((n): n is string => !!n && n !== a.name);
-    const labelled = ordered.find((t) => candidatesFor(t.text, { name: a.name, siblings }).named);
+    const siblings = names.filter((n) => n !== a.name);
+    const labelled = stating.length ? undefined : ordered.find((t) => candidatesFor(t.text, { name: a.name, siblings }).named);
+    const earlier = stating[0] ?? labelled;
+    if (beforeAsked(earlier)) return [ordered[askedHere]!.text, ...(earlier ? [earlier.text] : ordered.map((t) => t.text))];
     if (labelled) return [labelled.text];
     // Neither stated nor labelled anywhere: as for a single answer, a later reply with none of the
     // expected kind ("(a) and (b) were already right, so they are unchanged") leaves the last that has one.

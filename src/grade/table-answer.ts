@@ -167,7 +167,9 @@ function tableBlocks(text: string): { rows: string[][]; end: number }[] {
   let kind: 'pipe' | 'tab' | 'bars' | undefined;
   let end = 0;
   const flush = () => {
-    if (block.length >= 2) out.push({ rows: tableRows(block.join('\n')), end });
+    // One bar-ended row alone is a table too (`| FC-3 | 1473 | 3 |`, a correction restating one row):
+    // it names a key row or is left out, and never counts as a whole table (see `found`).
+    if (block.length >= 2 || (kind === 'pipe' && block.length === 1)) out.push({ rows: tableRows(block.join('\n')), end });
     block = [];
     kind = undefined;
   };

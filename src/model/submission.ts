@@ -19,6 +19,8 @@ export interface Attempt {
    * prompt that asked several parts): which of its answers is this part's is a reading, not a given.
    */
   sharedWith?: string[];
+  /** A later attempt of a chat: the person's message it answers (a follow-up may ask about one piece of the answer). */
+  asked?: string;
 }
 
 /** What a submission says for one part: the first answer, and the final one after follow-ups. */
