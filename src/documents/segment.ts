@@ -21,6 +21,7 @@ import { PICTURE_EXTENSIONS } from './upload-names.js';
 import { questionNamedInProse } from './named-in-prose.js';
 import { questionOfTitleBlock } from './named-question.js';
 import { withPartsNamedBySubject } from './subject-named-parts.js';
+import { partByData } from './part-by-data.js';
 
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
@@ -1853,10 +1854,14 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         // `if I stack L conv layers ..., what's the receptive field of the last output? also what happens if I add
         // a max pool, and why ...?`: a turn of several questions whose whole words name no part, one of whose
         // sentences clearly asks an unanswered one (the others fitting two parts, or none), asks that part.
-        const asked =
+        const byWordsAsked =
           byContent && several.length < 2
             ? (partByContent(m.text, outline) ?? (unlabelled && ASKS_SEVERAL.test(m.text) ? soleClauseAsking(m.text, outline, (id) => responses.has(id)) : undefined))
             : undefined;
+        // `2D one. x = [[1,2,3,4,5],...], h = [[-1,-2,-1],...]. what is y`: a turn with no label whose numbers are
+        // one part's data asks that part, in any chat, while it has no answer (else it is discussion of it).
+        const byData = !byWordsAsked && unlabelled && several.length < 2 ? partByData(m.text, outline) : undefined;
+        const asked: ReturnType<typeof partByContent> = byWordsAsked ?? (byData && !responses.has(byData.id) ? byData : undefined);
         if (several.length >= 2) {
           const q = several[0]!.split('.')[0]!;
           if (q !== question) cursor = -1;
