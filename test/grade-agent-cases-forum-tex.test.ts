@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, devSkip, gradedPartsWithStaffKey, readWithStaffKey } from './hw4-dev.js';
+import { ROOT, devSkip, answeredFixtureParts, readWithStaffKey } from './hw4-dev.js';
 
 // Blind round 34's reading failures, in other apps' and people's words: a terminal agent whose `> `
 // prompts are answered by glyphed messages (`⏺`, `✦`), a piecewise answer listed by conditions on a
@@ -13,13 +13,7 @@ import { ROOT, devSkip, gradedPartsWithStaffKey, readWithStaffKey } from './hw4-
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'answers-round34', name), 'utf8');
 
 /** Each answered part's verdict and answer as read. */
-function graded(name: string): Record<string, [string, string]> {
-  return Object.fromEntries(
-    gradedPartsWithStaffKey(fixture(name), name)
-      .filter((p) => p.verdict !== 'missing')
-      .map((p) => [p.id, [p.verdict, p.answer ?? '']]),
-  );
-}
+const graded = (name: string) => answeredFixtureParts('answers-round34', name);
 
 test("a terminal agent's `> ` prompts answered by `⏺` messages are a chat: the answer it caved to is its last", { skip: devSkip }, () => {
   const read = readWithStaffKey(fixture('claude-code-session.txt'), 'claude-code-session.txt');

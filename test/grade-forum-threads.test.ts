@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, devSkip, gradedPartsWithStaffKey } from './hw4-dev.js';
+import { devSkip, answeredFixtureParts } from './hw4-dev.js';
 
 // Blind round 34's homework thread on a forum, in other forums' words: a Discourse topic and a
 // Reddit thread where the starter comes back after a helper's hint and answers a part again
@@ -10,16 +8,8 @@ import { ROOT, devSkip, gradedPartsWithStaffKey } from './hw4-dev.js';
 // Near misses keep their reading: a helper's matrix in a thread whose starter never comes back, and
 // a later post whose `(i)` / `(ii)` are a list of prose with no display.
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'forum-threads', name), 'utf8');
-
 /** Each answered part's verdict and answer as read. */
-function graded(name: string): Record<string, [string, string]> {
-  return Object.fromEntries(
-    gradedPartsWithStaffKey(fixture(name), name)
-      .filter((p) => p.verdict !== 'missing')
-      .map((p) => [p.id, [p.verdict, p.answer ?? '']]),
-  );
-}
+const graded = (name: string) => answeredFixtureParts('forum-threads', name);
 
 const PADDED = '[-19, -28, -32, -36, -29; -30, -40, -40, -40, -30; -30, -40, -40, -40, -30; -30, -40, -40, -40, -30; 49, 68, 72, 76, 59]';
 

@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, devSkip, gradedPartsWithStaffKey } from './hw4-dev.js';
+import { devSkip, answeredFixtureParts } from './hw4-dev.js';
 import { tiddlyWikiAsMarkdown } from '../src/documents/tiddlywiki.js';
 import { bbCodeAsMarkdown } from '../src/documents/bbcode.js';
 import { collapsibleBlocksOpened } from '../src/documents/collapsible-blocks.js';
@@ -16,16 +14,8 @@ import { derivedValue } from '../src/check/derived-value.js';
 // AsciiDoc's `== Q4` with none of its other marks. Near misses keep their reading: prose opening on `!`,
 // a line of maths opening on `==`, `a[i]` in code, a spoiler that holds the problem's text.
 
-const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'markup-dialects', name), 'utf8');
-
 /** Each answered part's verdict and answer as read. */
-function graded(name: string): Record<string, [string, string]> {
-  return Object.fromEntries(
-    gradedPartsWithStaffKey(fixture(name), name)
-      .filter((p) => p.verdict !== 'missing')
-      .map((p) => [p.id, [p.verdict, p.answer ?? '']]),
-  );
-}
+const graded = (name: string) => answeredFixtureParts('markup-dialects', name);
 
 const CONV = 'weights: K^2 C F; biases: F; output_shape: (⌊(W - K + 2 P)/S⌋ + 1) × (⌊(H - K + 2 P)/S⌋ + 1) × F';
 const POOL = '(⌊(W - K)/S⌋ + 1) × (⌊(H - K)/S⌋ + 1) × C';

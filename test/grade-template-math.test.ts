@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, devSkip, gradedPartsWithStaffKey } from './hw4-dev.js';
+import { ROOT, devSkip, answeredFixtureParts } from './hw4-dev.js';
 import { templateTagsAsMarkdown } from '../src/documents/template-tags.js';
 
 // Blind round 36's DEV article wrote its maths in Liquid tags (`{% katex inline %}K = 3{% endkatex %}`),
@@ -17,13 +17,7 @@ import { templateTagsAsMarkdown } from '../src/documents/template-tags.js';
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'template-math', name), 'utf8');
 
 /** Each answered part's verdict and answer as read. */
-function graded(name: string): Record<string, [string, string]> {
-  return Object.fromEntries(
-    gradedPartsWithStaffKey(fixture(name), name)
-      .filter((p) => p.verdict !== 'missing')
-      .map((p) => [p.id, [p.verdict, p.answer ?? '']]),
-  );
-}
+const graded = (name: string) => answeredFixtureParts('template-math', name);
 
 const CONV = 'weights: K^2 C F; biases: F; output_shape: (⌊(W - K + 2 P)/S⌋ + 1) × (⌊(H - K + 2 P)/S⌋ + 1) × F';
 const POOL = '(⌊(W - K)/S⌋ + 1) × (⌊(H - K)/S⌋ + 1) × C';

@@ -47,6 +47,15 @@ export function gradeWithStaffKey(text: string, name = 't.md'): Map<string, stri
   );
 }
 
+/** A fixture under test/fixtures/<folder> graded with the staff key: each answered part's [verdict, answer as read], by part id. */
+export function answeredFixtureParts(folder: string, name: string): Record<string, [string, string]> {
+  return Object.fromEntries(
+    gradedPartsWithStaffKey(readFileSync(join(ROOT, 'test', 'fixtures', folder, name), 'utf8'), name)
+      .filter((p) => p.verdict !== 'missing')
+      .map((p) => [p.id, [p.verdict, p.answer ?? '']]),
+  );
+}
+
 /** A blind round's labels graded with the staff key and problem set; its overall figures printed under `name`. */
 export async function roundAgreement(name: string, labels: string) {
   const r = await measureAgreement({ labels, key: join(DEV, 'hw4-fa25.key.yaml'), problems: join(DEV, 'hw4-fa25.problems.md') });
