@@ -1,4 +1,5 @@
 import { GREEK_NAME, isProseWord } from './prose.js';
+import { topLevelPieces } from './listed-pieces.js';
 
 /**
  * A short answer line that gives a part's answers side by side, a word and a formula (`explode,
@@ -8,24 +9,6 @@ import { GREEK_NAME, isProseWord } from './prose.js';
  * the formula alone is the reading. A formula that opens on a multiplication sign (`× 1/√d_out`,
  * `·2`), with nothing before it to multiply, names the factor it multiplies by.
  */
-
-/** Items a line lists at its top level, between commas or semicolons outside brackets. */
-function listedItems(text: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (depth === 0 && (c === ',' || c === ';')) {
-      items.push(text.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  items.push(text.slice(from).trim());
-  return items;
-}
 
 /** Short words of prose (`blow up`, `go to zero`), no symbol beside a longer word. */
 const SHORT_WORDS = new Set('up on in to of by at is it no or as so an be do go'.split(' '));
@@ -49,7 +32,7 @@ export function formulaBesideWords(text: string, names: ReadonlySet<string>): st
   // (Cheap tests first: a list needs a comma or semicolon and a word; a factor its opening sign.)
   const listed = t.length <= 200 && /[,;]/.test(t) && /\p{L}\p{Ll}{2}/u.test(t);
   if (!listed && !OPENING_PRODUCT.test(t)) return [];
-  const items = listed ? listedItems(t) : [t];
+  const items = listed ? topLevelPieces(t, ',;') : [t];
   const formulas = items.filter((item) => item && !wordsOnly(item, names));
   if (formulas.length !== 1) return [];
   const factor = formulas[0]!.replace(OPENING_PRODUCT, '');

@@ -1,3 +1,5 @@
+import { topLevelPieces } from '../check/listed-pieces.js';
+
 /**
  * A recap after the answers (a scoreboard's row, a "final answers" list's item) often shortens
  * the answer given in full above it: one side of a shape for all three (`⌊(W - K)/S⌋ + 1, C` for
@@ -15,24 +17,6 @@
 const OPENS = /(?:^|[([{,=×≤≥<>]\s*)$/;
 const CLOSES = /^(?:\s*[)\]},=×≤≥<>]|$)/;
 
-/** The pieces of a printed answer listed with commas at its top level (`a, b` → a, b; `f(a, b)` stays whole). */
-function listed(printed: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < printed.length; i++) {
-    const c = printed[i]!;
-    if ('([{⌊⌈'.includes(c)) depth++;
-    else if (')]}⌋⌉'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(printed.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(printed.slice(start).trim());
-  return out.filter(Boolean);
-}
-
 /** Whether `piece` stands in `whole` as a whole element of it (see OPENS), not as part of a term or a product. */
 function standsIn(piece: string, whole: string): boolean {
   for (let at = whole.indexOf(piece); at >= 0; at = whole.indexOf(piece, at + 1)) {
@@ -48,5 +32,7 @@ function standsIn(piece: string, whole: string): boolean {
  */
 export function shortens(recap: string, above: string): boolean {
   if (!recap || recap.length >= above.length) return false;
-  return listed(recap).every((piece) => standsIn(piece, above));
+  return topLevelPieces(recap, ',')
+    .filter(Boolean)
+    .every((piece) => standsIn(piece, above));
 }
