@@ -4,8 +4,8 @@ import { headerWords } from './column-headers.js';
  * A sheet exported from a table of attempts (a database's grid such as Airtable's, Grist's or
  * NocoDB's, a log of API calls, a form's responses): a row per attempt at a part, numbered in an
  * attempt column or stamped with a time. A person reads the latest attempt as the part's answer and
- * the earlier ones as superseded, and a row left empty with a note that it was skipped as a part not
- * answered. Such a sheet's bookkeeping columns (counters, ticks, booleans, time stamps) hold no answer.
+ * the earlier ones as superseded; a row whose answer is empty (skipped, not pasted) is no attempt and
+ * supersedes none. Such a sheet's bookkeeping columns (counters, ticks, booleans, time stamps) hold no answer.
  */
 
 /** A header naming a column that counts attempts: `Attempt`, `Try #`, `Version`, `Revision`, `Run`, `Versuch`, `Essai`, `Intento`. */
@@ -18,9 +18,6 @@ const TIME_HEADER = /\b(?:time(?:stamp)?|date|updated|modified|created|edited|sa
 const TIME_CELL = /^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?)$/i;
 /** A tick or a boolean: `true`, `FALSE`, `yes`, `✓`. */
 const FLAG_CELL = /^(?:true|false|yes|no|[yn]|ok|[✓✔✗✘])$/i;
-/** A note that a part was not asked: `skipped`, `skip`, `not attempted`, `omitted`. */
-const SKIPPED = /\bskipped\b|^skip$|\bnot\s+(?:asked|attempted|tried|run|pasted)\b|\bomitted\b/i;
-
 /** A cell of a sheet's bookkeeping rather than an answer: a counter, a tick or boolean, a time stamp. */
 const isBookkeeping = (cell: string) => COUNT_CELL.test(cell) || FLAG_CELL.test(cell) || TIME_CELL.test(cell);
 
@@ -57,20 +54,16 @@ export interface PartRow {
   answer: string[];
 }
 
-/** A row with no answer whose other cells say it was skipped. */
-export function isSkipped(entry: PartRow): boolean {
-  return entry.answer.every((c) => !c) && entry.row.some((c) => SKIPPED.test(c));
-}
-
 /**
- * Where a row stands among a part's attempts: one with an answer or a note that it was skipped before
- * one left empty, then by its count, then by its time (unstamped or unreadable rows keep the sheet's order).
+ * Where a row stands among a part's attempts: one with an answer before one left empty, then by its count, then by its time (unstamped or unreadable rows keep the sheet's order).
  */
 function rank(entry: PartRow, columns: AttemptColumns): number[] {
-  const settled = entry.answer.some((c) => c) || isSkipped(entry) ? 1 : 0;
+  const answered = entry.answer.some((c) => c) ? 1 : 0;
   const count = columns.count === undefined ? 0 : Number((entry.row[columns.count] ?? '').replace(/\D/g, '') || 0);
-  const stamp = columns.time === undefined ? Number.NaN : Date.parse((entry.row[columns.time] ?? '').replace(' ', 'T'));
-  return [settled, count, Number.isNaN(stamp) ? 0 : stamp];
+  const cell = columns.time === undefined ? '' : (entry.row[columns.time] ?? '');
+  // (JavaScript's reader takes `10/21/2025 14:09` as it is and some ISO stamps only with their `T`.)
+  const stamp = cell ? Date.parse(cell) || Date.parse(cell.replace(' ', 'T')) : Number.NaN;
+  return [answered, count, Number.isNaN(stamp) ? 0 : stamp];
 }
 
 /** Whether rank `a` stands after `b` or with it (a tie goes to the later row). */
@@ -81,7 +74,7 @@ function atOrAfter(a: readonly number[], b: readonly number[]): boolean {
 
 /**
  * Each part's final row among its attempts, where the first of its rows stood: the latest attempt
- * with an answer or a note that it was skipped (a skipped part is left out, as unanswered).
+ * with an answer (a part with none keeps its empty row, and is read as unanswered).
  */
 export function latestAttempts(entries: readonly PartRow[], columns: AttemptColumns): PartRow[] {
   const latest = new Map<string, { entry: PartRow; rank: number[] }>();
@@ -95,8 +88,7 @@ export function latestAttempts(entries: readonly PartRow[], columns: AttemptColu
   for (const { label } of entries) {
     if (seen.has(label)) continue;
     seen.add(label);
-    const { entry } = latest.get(label)!;
-    if (!isSkipped(entry)) out.push(entry);
+    out.push(latest.get(label)!.entry);
   }
   return out;
 }

@@ -50,14 +50,17 @@ function partColumn(rows: string[][]): number | undefined {
  * The column of the model's answers, by the header: one that names an answer and is not the
  * person's (`final` preferred: `Model's final answer` over `First answer`); else the first column
  * after the part column the header does not give to the person and whose cells are not a sheet's
- * bookkeeping (an attempt's number, a tick, a time stamp), when there is one.
+ * bookkeeping (an attempt's number, a tick, a time stamp), when there is one; none under a header
+ * that leaves no column after the part's (a gradebook's points and dates).
  */
 function answerColumn(header: string[] | undefined, part: number, rows: string[][]): number | undefined {
   const width = Math.max(...rows.map((r) => r.length));
   const columns = Array.from({ length: width }, (_, c) => c).filter((c) => c !== part && !isPersonColumn(header?.[c] ?? ''));
   const named = columns.filter((c) => isAnswerColumn(header?.[c] ?? ''));
   const held = columns.filter((c) => !isBookkeepingColumn(rows, c));
-  return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? held.find((c) => c > part) ?? columns.find((c) => c > part) ?? columns[0];
+  const after = held.find((c) => c > part) ?? columns.find((c) => c > part);
+  // (Under a header, columns before the part's are whose rows they are, a gradebook's `Student` and `SID`, never an answer.)
+  return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? after ?? (header ? undefined : columns[0]);
 }
 
 /**
