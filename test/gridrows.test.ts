@@ -58,15 +58,15 @@ test('near misses: small numbers in a column named Answer stay the answers; a gr
   assert.deepEqual(await graded('table-pieces.csv'), { '4.e': 'correct: (table)' });
 });
 
-test("a table flattened onto one line (alt text, a screen reader's reading: ` | ` between cells, `; ` or `. ` between rows) is read as the table's rows", { skip: devSkip }, async () => {
+test("a table flattened onto one line (alt text, a screen reader's reading: ` | ` between cells, `; ` or `. ` between rows) is read as the table's rows; bars in prose are not", {
+  skip: devSkip,
+}, async () => {
   assert.deepEqual(await graded('post-alt-text.txt'), {
     '4.c': 'correct: L (K - 1) + 1',
     '4.e': 'correct: (table)',
   });
   assert.deepEqual(await graded('screen-reader-table.md'), { '4.e': 'partial: (table)' });
-});
-
-test('near misses: bars in prose (`P(A | B)`, `|x|`, a list of names) are no flattened table', { skip: devSkip }, async () => {
+  // Near misses: bars in prose (`P(A | B)`, `|x|`, a list of names) are no flattened table.
   const text = readFileSync(join(FIXTURES, 'bars-in-prose.md'), 'utf8');
   assert.equal(flattenedTablesAsRows(text), text);
   for (const line of ['P(A | B) = 0.3. Then P(B | A) = 0.2. And P(A | C) = 0.1.', '| Layer | params |. | CONV | 100 |. | POOL | 0 |.', 'a | b. c | d e | f g | h. Then i | j.']) {
