@@ -21,12 +21,22 @@ const PERSON_COLUMN_ELSEWHERE =
 const ANSWER_COLUMN_ELSEWHERE =
   /(?<!\p{L})(?:antwort(?:en)?|ergebnis(?:se)?|ausgabe|r[ée]ponses?|r[ée]sultats?|respuestas?|resultados?|respostas?|rispost[ae]|risultat[oi]|antwoord(?:en)?|resultaat|finale?)(?!\p{L})/iu;
 
-/** A header cell naming a column of the person's, not the model's answer: `Our solution`, `Verdict / notes`, `What we asked`, `Notre solution`. */
-export function isPersonColumn(header: string): boolean {
-  return PERSON_COLUMN.test(header) || PERSON_COLUMN_ELSEWHERE.test(header);
+/**
+ * A header's words as a person reads them: a database's or an API's field names join them with `_`
+ * or by case (`Model_Answer`, `modelAnswer`, `Updated_At`), and `\b` sees no word inside those.
+ */
+export function headerWords(header: string): string {
+  return header.replace(/[_]+/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
-/** A header cell naming an answer: `Model's final answer`, `Response`, `Output`, `Result`, `Réponse du modèle`. */
+/** A header cell naming a column of the person's, not the model's answer: `Our solution`, `Verdict / notes`, `What we asked`, `Notre solution`. */
+export function isPersonColumn(header: string): boolean {
+  const words = headerWords(header);
+  return PERSON_COLUMN.test(words) || PERSON_COLUMN_ELSEWHERE.test(words);
+}
+
+/** A header cell naming an answer: `Model's final answer`, `Response`, `Output`, `Result`, `Réponse du modèle`, `Model_Answer`. */
 export function isAnswerColumn(header: string): boolean {
-  return ANSWER_COLUMN.test(header) || ANSWER_COLUMN_ELSEWHERE.test(header);
+  const words = headerWords(header);
+  return ANSWER_COLUMN.test(words) || ANSWER_COLUMN_ELSEWHERE.test(words);
 }

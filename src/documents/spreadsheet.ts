@@ -4,6 +4,7 @@ import { cellLabel } from './part-ids.js';
 import { markdownTable } from './markdown-table.js';
 import { declaredDelimiter, type Delimiter, sniffDelimiter } from './sheet-delimiter.js';
 import { decimalCommasOfLocale } from './decimal-commas.js';
+import { attemptColumns, isBookkeepingColumn, latestAttempts, type PartRow } from './sheet-attempts.js';
 
 /**
  * A grading sheet exported from a spreadsheet (Google Sheets, Excel, LibreOffice: CSV or TSV):
@@ -48,12 +49,18 @@ function partColumn(rows: string[][]): number | undefined {
 /**
  * The column of the model's answers, by the header: one that names an answer and is not the
  * person's (`final` preferred: `Model's final answer` over `First answer`); else the first column
- * after the part column the header does not give to the person.
+ * after the part column the header does not give to the person and whose cells are not a sheet's
+ * bookkeeping (an attempt's number, a tick, a time stamp), when there is one; none under a header
+ * that leaves no column after the part's (a gradebook's points and dates).
  */
-function answerColumn(header: string[] | undefined, part: number, width: number): number | undefined {
+function answerColumn(header: string[] | undefined, part: number, rows: string[][]): number | undefined {
+  const width = Math.max(...rows.map((r) => r.length));
   const columns = Array.from({ length: width }, (_, c) => c).filter((c) => c !== part && !isPersonColumn(header?.[c] ?? ''));
   const named = columns.filter((c) => isAnswerColumn(header?.[c] ?? ''));
-  return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? columns.find((c) => c > part) ?? columns[0];
+  const held = columns.filter((c) => !isBookkeepingColumn(rows, c));
+  const after = held.find((c) => c > part) ?? columns.find((c) => c > part);
+  // (Under a header, columns before the part's are whose rows they are, a gradebook's `Student` and `SID`, never an answer.)
+  return named.find((c) => /\bfinal\b/i.test(header![c]!)) ?? named[0] ?? after ?? (header ? undefined : columns[0]);
 }
 
 /**
@@ -70,21 +77,24 @@ export function sheetAsMarkdown(text: string, named: Delimiter): string {
   // The header is the row just above the first part's, when it names two columns or more (a title row names one).
   const above = rows[first - 1];
   const header = above && above.filter((c) => c).length >= 2 ? above : undefined;
-  const width = Math.max(...rows.map((r) => r.length));
-  const answer = answerColumn(header, part, width);
+  const body = rows.slice(first);
+  const answer = answerColumn(header, part, body);
   if (answer === undefined) return '';
-  const out: string[] = [];
-  let inPart = false;
-  for (const row of rows.slice(first)) {
+  const entries: PartRow[] = [];
+  let current: PartRow | undefined;
+  for (const row of body) {
     const label = cellLabel(row[part] ?? '');
     const cell = row[answer] ?? '';
     if (label) {
-      out.push(`### ${label}`, '', cell, '');
-      inPart = true;
+      current = { label, row, answer: [cell] };
+      entries.push(current);
     } else if (row[part]) {
       // A row named otherwise (`Totals`, a section's title) ends the part above it.
-      inPart = false;
-    } else if (inPart && cell) out.push(cell, '');
+      current = undefined;
+    } else if (current && cell) current.answer.push(cell);
   }
-  return out.join('\n');
+  // Rows counted or stamped as attempts: each part's latest is its answer (several rows of a part otherwise hold one answer's pieces).
+  const attempts = attemptColumns(header, body);
+  const kept = attempts ? latestAttempts(entries, attempts) : entries;
+  return kept.flatMap((e) => [`### ${e.label}`, '', ...e.answer.flatMap((cell, k) => (k === 0 || cell ? [cell, ''] : []))]).join('\n');
 }

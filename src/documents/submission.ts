@@ -94,6 +94,7 @@ import { tiddlyWikiAsMarkdown } from './tiddlywiki.js';
 import { wikiHeadingsAsMarkdown } from './wiki-headings.js';
 import { exchangesLabelledAfter, withClosingAnswers } from './closing-labels.js';
 import { unframedTablesFramed } from './unframed-tables.js';
+import { flattenedTablesAsRows } from './flattened-tables.js';
 import { coveredQuestionOf } from './covered-parts.js';
 import { consoleSessionAsWriteup } from './console-sessions.js';
 import { consoleChatTurns } from './console-chats.js';
@@ -138,6 +139,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   collapsibleBlocksOpened,
   // (Before any reader of markup: an exporter's `d\_out` is `d_out` to every reader after it.)
   markdownEscapesAsText,
+  // (Before unframed tables are framed: `Layer | params. Input | 0. FC-3 | 1473.` on one line is a table's rows.)
+  flattenedTablesAsRows,
   // (Before lines are joined or labels read: `2e | sqrt(d_out) | ✓` under `Part | Answer | mark` is a table's row.)
   unframedTablesFramed,
   // (Before any reader of code: a ```math fence and Julia's ``x`` are formulas, not code.)
