@@ -8,14 +8,20 @@ import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
  * paster's own remarks, classmates' comments, a quoted message `「Name：…」`) as the people's.
  */
 
-/** What a paster writes between a model's name and its words (`ChatGPT says:`, `DeepSeek 回答：`, `Kimi の回答：`, `ChatGPT 답변:`). */
-const SAYS = String.raw`(?:[ \t]+(?:says|said|answered|replied|wrote|answer)|[ \t]*(?:的回答|的答案|回答|答复|说|說|の回答|の答え|의 답변|답변|의 대답))?`;
+/**
+ * What a paster writes between a model's name and its words (`ChatGPT says:`, `Claude's answer:`, `DeepSeek 的回答如下：`,
+ * `Kimi の回答：`, `ChatGPT 답변:`).
+ */
+const SAYS = String.raw`(?:(?:[ \t]+|'s[ \t]+|’s[ \t]+)(?:says|said|answered|replied|wrote|answer|response|reply)(?:[ \t]+below)?|[ \t]*(?:的回答|的答案|的回复|回答|答复|回复|说|說|の回答|の答え|의 답변|답변|의 대답)(?:如下)?)?`;
+
+/** A paster's words before the model's name that say its answer follows (`Here's what ChatGPT said:`, `以下是 DeepSeek 的回答：`). */
+const LEAD = String.raw`(?:here(?:'s|’s|[ \t]+is)[ \t]+(?:what[ \t]+)?|(?:以下是|下面是|这是|這是)[ \t]*)?`;
 
 /**
  * A tag naming a model at a message's start: its name in brackets (`【DeepSeek】`, `[Claude 3.5 Sonnet]`), or
- * its name and perhaps a word of saying before a colon (`ChatGPT:`, `Gemini said：`).
+ * its name and perhaps words of saying before a colon (`ChatGPT:`, `Gemini said：`, `Here's Claude's answer:`).
  */
-const PASTE_TAG = new RegExp(String.raw`^[ \t]*(?:(?:【|〖|\[)(?:${ASSISTANT_NAMES})${VERSION}${SAYS}(?:】|〗|\])[ \t]*[:：]?|(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*`, 'iu');
+const PASTE_TAG = new RegExp(String.raw`^[ \t]*(?:(?:【|〖|\[)(?:${ASSISTANT_NAMES})${VERSION}${SAYS}(?:】|〗|\])[ \t]*[:：]?|${LEAD}(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*`, 'iu');
 
 /** The message's words after a tag naming a model (PASTE_TAG), or undefined when it opens on none or holds nothing after it. */
 export function pastedAnswer(message: string): string | undefined {
