@@ -3,6 +3,8 @@
  * number, part letter, roman subpart (`1.a`, `3.d.ii`); keys may write `1a` or `3d.ii`.
  */
 
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
+
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 
 export function isRoman(s: string): boolean {
@@ -128,6 +130,12 @@ const CJK_ORDINAL = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:[一二三四五六七八九�
 const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u25a0-\u25ff]+\uFE0F?\s+/u;
 
 /**
+ * A model's name in brackets before a numbered label (`【DeepSeek】3(a)：`, `[ChatGPT] Q2(b):`): the answer's
+ * source, as a person pasting several models' answers tags each paste; the label after it is the line's.
+ */
+const SOURCE_TAG = new RegExp(String.raw`^\s*(?:\*\*)?(?:【|〖|\[)(?:${ASSISTANT_NAMES})${VERSION}(?:】|〗|\])(?:\*\*)?\s*[:：]?\s*(?=\S)`, 'iu');
+
+/**
  * A report's appendix section before the question it holds, the rest of the line a heading
  * (`B Task 3`, `Appendix B: Problem 4`, `A.2 Question 3: Discrete Convolution`): the section's own
  * letter or number, no question of its own. (Case matters: `a Problem` in a sentence is none.)
@@ -205,6 +213,11 @@ export function readLineLabel(line: string): LineLabel | undefined {
   if (mark && /\d/.test(line.slice(mark[0].length, mark[0].length + 12))) {
     const inner = readLineLabel(line.slice(mark[0].length));
     if (inner?.question) return { ...inner, length: inner.length + mark[0].length };
+  }
+  const tag = SOURCE_TAG.exec(line);
+  if (tag) {
+    const inner = readLineLabel(line.slice(tag[0].length));
+    if (inner?.question) return { ...inner, length: inner.length + tag[0].length };
   }
   // `### (A) Problem 1(b)`: a write-up's own section letter before the question it holds; the
   // question's label is the line's (the capital in brackets would read as part (a)).

@@ -3,6 +3,7 @@ import { ASKS } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { STRUCTURE } from './structure-words.js';
+import { pastedAnswer } from './pasted-answers.js';
 
 /**
  * Chats copied from a messaging or workplace app, where each message is headed by its sender's
@@ -17,13 +18,18 @@ import { STRUCTURE } from './structure-words.js';
  * is its number (`+1 (800) 242-8478`).
  */
 
-/** A time of day as apps print it: `21:02`, `10:47 PM`, `9:05am`, `21:02:13`. */
-const TIME = String.raw`\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+/** A time of day as apps print it: `21:02`, `10:47 PM`, `9:05am`, `21:02:13`, and East Asian apps' half of the day before it (`下午 8:41`, `오후 8:41`, `午後8:41`). */
+const TIME = String.raw`(?:(?:上午|下午|晚上|午前|午後|오전|오후)[ \t]?)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+/**
+ * A date as Chinese, Japanese and Korean apps print it, perhaps with its weekday: `2025年10月16日`, `10月16日 星期四`,
+ * `2025년 10월 16일 목요일`, `2025. 10. 16.` (KakaoTalk's).
+ */
+const CJK_DAY = String.raw`(?:(?:\d{4}[ \t]?[年년][ \t]?)?\d{1,2}[ \t]?[月월][ \t]?\d{1,2}[ \t]?[日일](?:[ \t]?(?:星期|周|週)?[一二三四五六日天](?:曜日)?|[ \t]?[월화수목금토일]요일|[ \t]?\([月火水木金土日]\))?|\d{4}\.[ \t]\d{1,2}\.[ \t]\d{1,2}\.)`;
 /**
  * A date before or after it: `05.12.2025`, `12/5/25`, `2025-12-05`, `Dec 5`, `5 Dec 2025`, `Thursday`, `Yesterday`,
  * perhaps after its weekday (`Thu, Dec 3 2026`).
  */
-const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
+const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|${CJK_DAY}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
 /** A stamp: a time with perhaps a day, in brackets or not (`[05.12.2025 21:02]`, `Thursday 10:47 PM`, `Yesterday at 9:05`). */
 const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:at[ \t]+)?)?${TIME}(?:,?[ \t]+${DAY})?\]?`;
 /** A stamp alone on its line over the sender's name, perhaps with the app's note on it in brackets (`May 17, 2022  5:29:42 PM (Read by you after 1 hour)`). */
@@ -55,9 +61,9 @@ const BRIDGED = String.raw`(?:[ \t]+[([](\p{L}{2,12})[)\]])?`;
 /**
  * The stamp first and the message on the same line, after the sender and a colon or in angle brackets:
  * `Thu, Dec 3 2026, 21:04 - Priya Raman: ...` (Element), `[03/12/2026, 21:04:11] Dana: ...` (WhatsApp),
- * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC). Groups: stamp, sender, its tag (BRIDGED), the sender in angle brackets, the message's first line.
+ * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC), `2025년 10월 16일 오후 8:41, 민준 : ...` (KakaoTalk on a phone). Groups: stamp, sender, its tag (BRIDGED), the sender in angle brackets, the message's first line.
  */
-const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP})[ \t]*(?:[—–-][ \t]*)?(?:(${NAME})${BRIDGED}:|<[ @+%&~]?(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
+const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP}),?[ \t]*(?:[—–-][ \t]*)?(?:(${NAME})${BRIDGED}[ \t]?:|<[ @+%&~]?(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
 
 /**
  * A line opening on a stamp and its sender; only a stamp in brackets or with its date, or a sender in
@@ -67,7 +73,7 @@ const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP})[ \t]*(?:[—–-][ \
 function stampFirst(line: string): RegExpExecArray | null {
   if (!/\d[:.]\d\d/.test(line.slice(0, 40))) return null;
   const m = STAMP_FIRST.exec(line);
-  return m && (m[4] !== undefined || /\[|\d[./-]\d|\p{L}{3}/u.test(m[1]!)) ? m : null;
+  return m && (m[4] !== undefined || /\[|\d[./-]\d|\d[ \t]?[年년月월]|\p{L}{3}/u.test(m[1]!)) ? m : null;
 }
 
 /**
@@ -75,6 +81,19 @@ function stampFirst(line: string): RegExpExecArray | null {
  * exported as plain text: `[10/11/2025 9:02 PM] tvo`). Group: the sender.
  */
 const STAMP_OVER_MESSAGE = new RegExp(String.raw`^[ \t]*\[${STAMP}\][ \t]+(${NAME})[ \t]*$`, 'u');
+
+/**
+ * A stamp with its full date and the sender with the account the app knows them by, the message on the lines
+ * under it (QQ's exported history: `2025-10-16 20:41:05 王子涵(123456789)`, `... Lena<lena@example.com>`, a
+ * group's title in brackets before the name, `【管理员】`). Groups: the sender, their account.
+ */
+const ACCOUNT_HEADER = new RegExp(String.raw`^[ \t]*\d{4}[./-]\d{1,2}[./-]\d{1,2}[ \t]+${TIME}[ \t]+(?:【[^】\n]{1,12}】)?(${NAME})?[ \t]?(\(\d{5,12}\)|<[^<>\s]{3,60}>)[ \t]*$`, 'u');
+
+/**
+ * The sender and the time in brackets and the message after them (KakaoTalk's saved chat on a computer:
+ * `[민준] [오후 8:41] ...`, `[Minjun] [8:41 PM] ...`). Groups: the sender, the message's first line.
+ */
+const BRACKETED_SENDER = new RegExp(String.raw`^[ \t]*\[(${NAME})\][ \t]+\[${TIME}\](?:[ \t]+(.*))?$`, 'u');
 
 /**
  * A client's notice in a channel's log, stamped as a message is but with signs for a sender (`[21:02]
@@ -133,6 +152,16 @@ function headersSenderFirst(lines: readonly string[]): Header[] {
     const over = STAMP_OVER_MESSAGE.exec(line);
     if (over && !STRUCTURE.test(over[1]!.trim())) {
       out.push({ at: i, body: i + 1, name: over[1]!.trim(), badge: false });
+      continue;
+    }
+    const account = ACCOUNT_HEADER.exec(line);
+    if (account) {
+      out.push({ at: i, body: i + 1, name: (account[1] ?? account[2])!.trim(), badge: false });
+      continue;
+    }
+    const bracketed = BRACKETED_SENDER.exec(line);
+    if (bracketed) {
+      out.push({ at: i, body: i + 1, name: bracketed[1]!.trim(), inline: bracketed[2] ?? '', badge: false });
       continue;
     }
     if (line.length > 80) continue;
@@ -232,6 +261,8 @@ function turnsUnder(lines: readonly string[], headers: readonly Header[]): Messa
   const said = (name: string) => bodies.filter((_, k) => headers[k]!.name === name);
   const size = (name: string) => said(name).reduce((n, b) => n + b.trim().length, 0);
   const opening = lines.slice(0, headers[0]!.at).join('\n').trim();
+  const pasted = pastedTurns(headers, bodies, opening);
+  if (pasted) return pasted;
   const model = modelOf(headers, size, callsAnswered(headers, written), namedAsBot(headers, opening));
   if (!model) return undefined;
   const people = bodies.filter((_, k) => headers[k]!.name !== model);
@@ -242,6 +273,25 @@ function turnsUnder(lines: readonly string[], headers: readonly Header[]): Messa
     if (h.name !== model) pushUserTurn(bodies[k]!, h.at + 1, messages);
     // The model's messages one after another are one reply the app sent in pieces (a channel's line limit, a bot's chunks).
     else if (headers[k - 1]?.name !== model) pushReply(bodies.slice(k, runEnd(headers, k)).join('\n'), h.at + 1, messages);
+  });
+  return messages;
+}
+
+/**
+ * The turns of a chat among people only, in which someone pastes a model's answers tagged with its name
+ * (pastedAnswer): each tagged message is the model's reply, every other message a person's turn; undefined
+ * when a sender is a model or a bot by name (its own messages are the replies) or nothing is so tagged.
+ */
+function pastedTurns(headers: readonly Header[], bodies: readonly string[], opening: string): Message[] | undefined {
+  if (headers.some((h) => h.badge || MODEL_NAME.test(h.name))) return undefined;
+  const answers = bodies.map(pastedAnswer);
+  if (!answers.some((a) => a !== undefined)) return undefined;
+  const messages: Message[] = [];
+  if (opening) messages.push({ role: 'note', text: opening, line: 1 });
+  headers.forEach((h, k) => {
+    const answer = answers[k];
+    if (answer === undefined) pushUserTurn(bodies[k]!, h.at + 1, messages);
+    else pushReply(answer, h.at + 1, messages);
   });
   return messages;
 }

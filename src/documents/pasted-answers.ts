@@ -1,0 +1,33 @@
+import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
+
+/**
+ * A model's answer that a person pastes into a chat among people (a class's group on WeChat, QQ, LINE,
+ * Telegram, Teams): no sender is the model, but a message opens on a tag naming it, `【DeepSeek】3(a)：…`,
+ * `[ChatGPT] …`, `Claude: …`, `ChatGPT says: …`, `Kimi 的回答：…`, and what follows the tag is the model's
+ * words, not the person's. A person reads such a message as the model's turn and everything else (the
+ * paster's own remarks, classmates' comments, a quoted message `「Name：…」`) as the people's.
+ */
+
+/**
+ * What a paster writes between a model's name and its words (`ChatGPT says:`, `Claude's answer:`, `DeepSeek 的回答如下：`,
+ * `Kimi の回答：`, `ChatGPT 답변:`).
+ */
+const SAYS = String.raw`(?:(?:[ \t]+|'s[ \t]+|’s[ \t]+)(?:says|said|answered|replied|wrote|answer|response|reply)(?:[ \t]+below)?|[ \t]*(?:的回答|的答案|的回复|回答|答复|回复|说|說|の回答|の答え|의 답변|답변|의 대답)(?:如下)?)?`;
+
+/** A paster's words before the model's name that say its answer follows (`Here's what ChatGPT said:`, `以下是 DeepSeek 的回答：`). */
+const LEAD = String.raw`(?:here(?:'s|’s|[ \t]+is)[ \t]+(?:what[ \t]+)?|(?:以下是|下面是|这是|這是)[ \t]*)?`;
+
+/**
+ * A tag naming a model at a message's start: its name in brackets (`【DeepSeek】`, `[Claude 3.5 Sonnet]`), or
+ * its name and perhaps words of saying before a colon (`ChatGPT:`, `Gemini said：`, `Here's Claude's answer:`).
+ */
+const PASTE_TAG = new RegExp(String.raw`^[ \t]*(?:(?:【|〖|\[)(?:${ASSISTANT_NAMES})${VERSION}${SAYS}(?:】|〗|\])[ \t]*[:：]?|${LEAD}(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*`, 'iu');
+
+/** The message's words after a tag naming a model (PASTE_TAG), or undefined when it opens on none or holds nothing after it. */
+export function pastedAnswer(message: string): string | undefined {
+  const body = message.replace(/^\s*\n/, '');
+  const tag = PASTE_TAG.exec(body);
+  if (!tag) return undefined;
+  const rest = body.slice(tag[0].length);
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : undefined;
+}
