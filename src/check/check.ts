@@ -413,7 +413,7 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   else if (type === 'equation') answer = withoutOptimumMark(concluded(answer, expected), expected);
   answer = asciiGreek(answer, prepared.names, expected);
   // (Only a sum can leave its count unstated.)
-  if (/\\sum|∑/.test(extracted.text)) answer = overTheKeysRange(answer, expected);
+  if (/\\sum|[∑Σ]/.test(extracted.text)) answer = overTheKeysRange(answer, expected);
   const shown = printMath(answer);
   const answerSymbols = freeSymbols(answer);
   const sides = { answer: [...answerSymbols], expected: [...expectedSymbols(expected)] };

@@ -1,5 +1,6 @@
 import { answerCandidates, GREEK, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { branchesAfterCases, piecewiseCandidates } from './piecewise-answer.js';
+import { loweredAsSubscripts } from '../math/latex/unicode-scripts.js';
 import { withConditionsAfter } from './stated-cases.js';
 import { sentenceCases } from './sentence-cases.js';
 import { matrixCandidates } from './matrix-rows.js';
@@ -36,9 +37,10 @@ export function nameKey(s: string): string {
 const NAME_KEYS = new Map<string, string>();
 
 // (`α = ...` states the key's `\alpha`: a Greek letter typed as a character is the one LaTeX names.)
+// (`dw_hl = ...` states the key's `dw_{h,l}`: an entry's indices are the same typed with no comma between them.)
 function nameKeyOf(s: string): string {
-  return s
-    .replace(/[₀-₉]/g, (d) => String(d.charCodeAt(0) - 0x2080))
+  return loweredAsSubscripts(s)
+    .replace(/_\{([^{}]*,[^{}]*)\}/g, (_m, indices: string) => `_{${indices.replace(/\s*,\s*/g, '')}}`)
     .replace(/[\u03b1-\u03c9]/g, (g) => GREEK[g] ?? g)
     .replace(/[_^]\{?\s*(?:\\text\{|\\mathrm\{)?\s*(?:\\?max|\\?min|opt|\*)\s*\}?\}?/g, '')
     .replace(/\\(?:mathbf|boldsymbol|mathrm|mathbb|operatorname|text|bm)\s*/g, '')

@@ -45,7 +45,8 @@ function caseOfSentence(sentence: string): (Case & { name: string }) | undefined
   // `y(n) = 0 for n < 0`: the value before the condition; `For n ≥ 7 ..., so y(n) = ...`: the value to the sentence's end.
   const raw = end <= condition.index ? sentence.slice(end, condition.index) : condition.index < equation.index ? sentence.slice(end) : undefined;
   if (raw === undefined) return undefined;
-  const last = raw.slice(raw.lastIndexOf('=') + 1).replace(/[.;,:]\s*$/, '');
+  // (`... = 2⁷⁻ⁿ − 2⁻ⁿ.”`: a report's closing quotation mark after the model's last case is no part of its value.)
+  const last = raw.slice(raw.lastIndexOf('=') + 1).replace(/[.;,:]?\s*["”»]?\s*$/, '');
   const value = plainValue(withUnicodeScripts(last));
   return value && !/[A-Za-z]{3,}/.test(value.replace(/\\[A-Za-z]+/g, '')) ? { when: plainCondition(condition[1], condition[2]!), value, name: equation[1]!.replace(/\s+/g, '') } : undefined;
 }

@@ -15,7 +15,8 @@ export function symbolsOf(expected: Node, declared: SymbolTable = {}): SymbolTab
     if (declared[s]) continue;
     implied[s] = integers.has(s) ? { integer: true, positive: true } : {};
   }
-  for (const f of indexedFamilies(expected)) if (!declared[f]) implied[f] = { indexed: 1 };
+  // (A family the key's answer writes with two indices, `dy_{i,j}`, takes two wherever it is written.)
+  for (const [f, arity] of familyArities(expected)) if (!declared[f]) implied[f] = { indexed: arity };
   return { ...implied, ...declared };
 }
 
@@ -27,6 +28,13 @@ function indexSymbols(n: Node, out = new Set<string>()): Set<string> {
   }
   if (n.kind === 'call' && n.indexed) for (const a of n.args) freeSymbols(a, new Set(), out);
   for (const c of children(n)) indexSymbols(c, out);
+  return out;
+}
+
+/** The indexed families a tree uses, each with the most indices it is written with (`F_{n-k-1}`: F, 1). */
+function familyArities(n: Node, out = new Map<string, number>()): Map<string, number> {
+  if (n.kind === 'call' && n.indexed) out.set(n.fn, Math.min(4, Math.max(out.get(n.fn) ?? 1, n.args.length)));
+  for (const c of children(n)) familyArities(c, out);
   return out;
 }
 
@@ -52,14 +60,18 @@ function readContextOfSome(symbols: SymbolTable): ReadContext {
   const functions = new Set<string>();
   const matrices = new Set<string>();
   const indexed = new Set<string>();
+  const arity = new Map<string, number>();
   for (const [name, a] of Object.entries(symbols)) {
     names.add(name);
     a.vector?.forEach((c) => names.add(c));
     if (a.function) functions.add(name);
     if (a.matrix) matrices.add(name);
-    if (a.indexed) indexed.add(name);
+    if (a.indexed) {
+      indexed.add(name);
+      arity.set(name, a.indexed);
+    }
   }
-  return { symbols: names, functions, matrices, indexed };
+  return { symbols: names, functions, matrices, indexed, arity };
 }
 
 /** Whether a tree's value may be a matrix: a matrix symbol or a written matrix in it. */

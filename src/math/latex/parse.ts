@@ -27,6 +27,8 @@ export interface ReadContext {
   matrices?: Iterable<string>;
   /** Indexed families: `x_{i+1, j}` is an entry of x, not a symbol named `x_i+1,j`. */
   indexed?: Iterable<string>;
+  /** How many indices an indexed family takes, where the question says: `dw_hl` is `dw_{h,l}` for a family of two. */
+  arity?: ReadonlyMap<string, number>;
 }
 
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -50,6 +52,7 @@ interface ContextNames {
   matrices: ReadonlySet<string>;
   /** Declared subscripted names by the word they make written together (`dout` for `d_out`), longest first. */
   joined: readonly JoinedName[];
+  arity: ReadonlyMap<string, number>;
 }
 
 /**
@@ -70,6 +73,7 @@ function namesOf(ctx: ReadContext): ContextNames {
       stems: new Set([...declared].map((s) => /^([A-Za-z]{2,})_/.exec(s)?.[1]).filter((s): s is string => !!s)),
       matrices: new Set(ctx.matrices ?? []),
       joined: joinedNames(declared),
+      arity: ctx.arity ?? new Map(),
     };
     NAMES.set(ctx, names);
   }
@@ -86,6 +90,7 @@ class Parser {
   /** Multi-letter stems of declared subscripted names (`fan` of `fan_in`). */
   private readonly stems: ReadonlySet<string>;
   private readonly joined: readonly JoinedName[];
+  private readonly arity: ReadonlyMap<string, number>;
   /** Families seen indexed, declared or inferred (a subscript that uses a sum's index). */
   readonly indexed: Set<string>;
   /** How many `|...|` absolute values are open: inside one, a bar closes it. */
@@ -106,6 +111,7 @@ class Parser {
     this.stems = names.stems;
     this.matrices = names.matrices;
     this.joined = names.joined;
+    this.arity = names.arity;
     // The parser adds to these: its own copy.
     this.indexed = new Set(ctx.indexed ?? []);
   }
@@ -495,8 +501,7 @@ class Parser {
           base = { kind: 'call', fn: `${base.name}_row`, args: sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub], opaque: true, indexed: true };
           continue;
         }
-        const sub = this.argument();
-        const args = sub.kind === 'tuple' && sub.open === '' ? sub.items : [sub];
+        const args = this.entryIndices(base.name);
         this.indexed.add(base.name);
         base = { kind: 'call', fn: base.name, args, opaque: true, indexed: true };
       } else if (this.isOp('_') && base.kind === 'sym') {
@@ -566,6 +571,25 @@ class Parser {
       if (depth < 0) return 0;
     }
     return commas > 0 && brackets === 1 ? 1 : commas === 0 && brackets >= 2 ? brackets : 0;
+  }
+
+  /**
+   * After `_`, the indices of an entry of the family `name`: a list (`_{i,j}`), or one index. As
+   * people type an entry with no braces or commas: letters run together are one index each when the
+   * question says the family takes that many (`dw_hl`, `dy_{ij}`, `wₕₗ` of a family of two, unless the
+   * word is a name of its own), and a list in round brackets is the list (`x_(i+h-1, j+l-1)`).
+   */
+  private entryIndices(name: string): Node[] {
+    const arity = this.arity.get(name) ?? 1;
+    const braced = this.isOp('{');
+    const w = this.peek(braced ? 1 : 0);
+    if (arity > 1 && w?.t === 'word' && w.v.length === arity && !this.declared.has(w.v) && (!braced || this.isOp('}', 2))) {
+      this.pos += braced ? 3 : 1;
+      return [...w.v].map((letter) => ({ kind: 'sym', name: letter }));
+    }
+    const sub = this.argument();
+    const listed = sub.kind === 'tuple' && (sub.open === '' || (sub.open === '(' && sub.close === ')'));
+    return listed ? sub.items : [sub];
   }
 
   /** The indices of an entry: `_{ij}` and `_{i,j}` are two, `_{k+1}` is one. */
@@ -923,9 +947,24 @@ class Parser {
     return power ? { kind: 'pow', base: call, exp: power } : call;
   }
 
+  /**
+   * A Greek letter's symbol. Typed against a letter (`σx`, `σg²`), the letter is its subscript when the
+   * question declares that name (`sigma_x`): a phone or a converter of handwriting lowers nothing.
+   * Otherwise, or with a space between, the two are a product (`σ x`).
+   */
+  private greekLetter(t: Extract<Token, { t: 'cmd' }>): Node {
+    const name = GREEK_ALIASES[t.v] ?? t.v;
+    const w = this.peek();
+    const subscripted = t.glued && w?.t === 'word' ? `${name}_${w.v[0]}` : undefined;
+    if (!subscripted || !this.declared.has(subscripted)) return { kind: 'sym', name };
+    if (w!.v.length > 1) this.toks[this.pos] = { ...w!, v: w!.v.slice(1), pos: w!.pos + 1 } as Token;
+    else this.pos++;
+    return { kind: 'sym', name: subscripted };
+  }
+
   private command(t: Extract<Token, { t: 'cmd' }>): Node {
     const c = t.v;
-    if (GREEK.has(c)) return { kind: 'sym', name: GREEK_ALIASES[c] ?? c };
+    if (GREEK.has(c)) return this.greekLetter(t);
     if (c === 'pi') return { kind: 'const', name: 'pi' };
     if (c === 'infty' || c === 'infin') return { kind: 'const', name: 'infinity' };
     if (KNOWN_FUNCTIONS[c]) {

@@ -1,19 +1,21 @@
 import { LIMITS, LimitError } from '../limits.js';
 import { balancedGroup } from './braces.js';
+import { isLoweredIndex, scriptRunAt } from './unicode-scripts.js';
 
 /**
  * Tokens of an answer written in LaTeX or plain text.
  * - `num`: a decimal literal (`1473`, `0.5`, `.4`).
  * - `word`: a run of letters (`x`, `cd`, `in`, `sin`); the parser decides whether it is a
  *   function name, a declared multi-letter symbol, or letters multiplied together.
- * - `cmd`: a control sequence without its backslash (`frac`, `alpha`, `{` for `\{`).
+ * - `cmd`: a control sequence without its backslash (`frac`, `alpha`, `{` for `\{`); `glued` when it is
+ *   a Greek letter typed against the letter after it (`σx`), which may be that letter's subscript.
  * - `text`: the raw content of `\text{...}`, `\mathrm{...}`, `\operatorname{...}` and kin.
  * - `op`: punctuation and operators (`+`, `<=`, `(`, `&`, `\\`).
  */
 export type Token =
   | { t: 'num'; v: string; pos: number }
   | { t: 'word'; v: string; pos: number }
-  | { t: 'cmd'; v: string; pos: number }
+  | { t: 'cmd'; v: string; pos: number; glued?: true }
   | { t: 'text'; v: string; cmd: string; pos: number }
   | { t: 'op'; v: string; pos: number };
 
@@ -115,8 +117,11 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   '³': ['op', '³'],
 };
 
-/** After a capital sigma: a subscript that sets an index's first value (`_{i=1}`, `_{i, j = 0}`). */
-const SIGMA_INDEX = /^_\{\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*=/;
+/**
+ * After a capital sigma: a subscript that sets an index's first value (`_{i=1}`, `_{i, j = 0}`), or
+ * names only indices, letters i to n (`Σ_i`, `Σ_{i,j}`, `Σᵢ`); another letter (`Σ_x`) names a matrix.
+ */
+const SIGMA_INDEX = /^_(?:\{\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*=|\{\s*[i-n](?:\s*,\s*[i-n])*\s*\}|[i-n](?![A-Za-z]))/;
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '!=', ':=', '->', '=>', '==', '**']);
 
@@ -200,16 +205,29 @@ export function tokenize(src: string): Token[] {
       else push({ t: 'cmd', v: next, pos: i - 2 });
       continue;
     }
-    // `∑`, and `Σ` whose subscript starts an index (`Σ_{i=1}^{m}`, `Σ_{i,j=1..m}`), as `\sum` is; `Σ` and
+    // `∑`, and `Σ` whose subscript is an index (`Σ_{i=1}^{m}`, `Σ_{i,j=1..m}`, `Σ_i`, `Σᵢ₌₁ᵐ`), as `\sum` is; `Σ` and
     // `Σ_{x}` otherwise stay a matrix's name (an SVD's, a covariance).
-    if (c === '∑' || (c === 'Σ' && SIGMA_INDEX.test(src.slice(i + 1, i + 24)))) {
+    if (c === '∑' || (c === 'Σ' && (SIGMA_INDEX.test(src.slice(i + 1, i + 24)) || isLoweredIndex(src, i + 1)))) {
       push({ t: 'cmd', v: 'sum', pos: i });
       i++;
       continue;
     }
+    // `2⁷⁻ⁿ`, `σₓ`, `wₕ,ₗ`: a run of raised or lowered characters is one superscript or subscript (a
+    // lone ² or ³ stays the square or cube sign it is read as below).
+    const run = scriptRunAt(src, i);
+    if (run && !(run.end === i + 1 && (c === '²' || c === '³'))) {
+      push({ t: 'op', v: run.script, pos: i });
+      push({ t: 'op', v: '{', pos: i });
+      for (const tok of tokenize(run.text)) push({ ...tok, pos: i });
+      push({ t: 'op', v: '}', pos: i });
+      i = run.end;
+      continue;
+    }
     const uni = UNICODE[c];
     if (uni) {
-      push({ t: uni[0], v: uni[1], pos: i } as Token);
+      // (`σx` with no space: the reader decides whether x is σ's subscript, by the names the question declares.)
+      const glued = uni[0] === 'cmd' && /[\u03b1-\u03c9]/.test(c) && /[A-Za-z]/.test(src[i + 1] ?? '');
+      push({ t: uni[0], v: uni[1], pos: i, ...(glued ? { glued: true } : {}) } as Token);
       i++;
       continue;
     }
