@@ -132,6 +132,31 @@ const COMPARED_BY =
  */
 const COMPARES_AFTER = /^(?:\\times|×|times|-?fold)?\s*(?:speed-?ups?|faster|cheaper|slower|fewer|savings?|reduction)\b/i;
 
+/**
+ * `Speed-up T_a / T_b = d_out / d_in`, `Ratio: d_out/d_in`: a plain-text line whose label, the words
+ * before its formula's value, names a comparison between answers (with no `$` to mark the formula,
+ * the label may be read as the formula's first words).
+ */
+const PLAIN_COMPARED_BY = /(?:^|[\s(*_])(?:speed-?ups?|ratio|savings?|reduction|improvement)\b/i;
+
+/** The label before a plain formula's value: the words before it on its line and its own words up to its first relation sign. */
+const labelOf = (before: string, formula: string) => `${before} ${formula.slice(0, Math.max(0, formula.search(/[=≤≥<>:]/)))}`;
+
+/** `T_a / T_b = ...`, `Speed-up T_a / T_b = ...`: a formula that opens on a ratio of two names (after any words). */
+const RATIO_OF_NAMES = /^\s*(?:[\p{L}-]+\s+){0,3}?([A-Za-z][\w{}]*)\s*\/\s*([A-Za-z][\w{}]*)\s*=/u;
+
+/**
+ * Whether a formula opens on the ratio of two quantities the reply stated before it (`T_a = ...`, `T_b = ...`,
+ * then `T_a / T_b = d_out/d_in`): a comparison of its answers derived from them, no answer of its own.
+ */
+function ratioOfStated(formula: string, response: string, index: number): boolean {
+  const m = RATIO_OF_NAMES.exec(formula);
+  if (!m || m[1] === m[2]) return false;
+  const earlier = response.slice(0, index);
+  const stated = (name: string) => new RegExp(`(?<![\\w])${name.replace(/[{}]/g, '\\$&')}\\s*=(?!=)`).test(earlier);
+  return stated(m[1]!) && stated(m[2]!);
+}
+
 /** `$2c\, d_{out} d_{in}^2$ (un gain d'un facteur $d_{out}/d_{in}$)`: the factor of comparison after an answer, in French. */
 const COMPARED_BY_FR =
   /\$[^$\n]+\$[^$\n]{0,40}?(?:\b(?:gain|accélération|réduction)\s+(?:d['’]un\s+|par\s+un\s+)?facteur|\bd['’]un\s+facteur|\bfois\s+plus\s+(?:rapide|vite|petit))(?:\s+(?:de|d['’]environ))?\s*$/i;
@@ -1006,13 +1031,32 @@ export function withoutIndexRange(candidate: string): string {
   return m && m.index > 0 && candidate.slice(0, m.index).includes('=') ? candidate.slice(0, m.index).replace(/[\s,;]+$/, '') : candidate;
 }
 
+/**
+ * A definition set after a formula, apart from it by a comma and a wide gap or by "where", of a name
+ * its value uses (`dw_{h,l} = Σ_{i=1}^{m} ...,   m = n − k + 1`): what a symbol stands for, none of the
+ * formula's value. (`y = 2x, x = 3`, a narrow comma, lists two values.)
+ */
+const SIDE_DEFINITION = /(?:,[ \t]{2,}|,?[ \t]+where[ \t]+)([A-Za-z])[ \t]*=(?!=)[^=,;]{1,40}$/;
+
+/** A candidate without a definition after it of a name it uses (SIDE_DEFINITION); as it is without one. */
+export function withoutSideDefinition(candidate: string): string {
+  const m = SIDE_DEFINITION.exec(candidate);
+  if (!m) return candidate;
+  const head = candidate.slice(0, m.index);
+  const value = head.slice(head.indexOf('=') + 1);
+  if (!head.includes('=') || !new RegExp(`(?<![A-Za-z\\\\])${m[1]}(?![A-Za-z])`).test(value)) return candidate;
+  return head.trimEnd();
+}
+
 export function answerCandidates(written: string): Candidate[] {
   // A note pointing back at a formula (`← my answer for (c)`) is blanked, keeping offsets: none of the formula.
   const pointers = written.includes('<') || written.includes('←') || written.includes('⟵') || written.includes('⇐') ? [...written.matchAll(POINTED_ANSWER)] : [];
   const response = pointers.length ? written.replace(POINTED_ANSWER, (note) => ' '.repeat(note.length)) : written;
   const scored = new Map<string, Candidate & { score: number; at: number }>();
   const push = (text: string, how: Candidate['how'], score: number, at: number, final = false) => {
-    const t = withoutIndexRange(text.trim());
+    const ranged = withoutIndexRange(text.trim());
+    // (Checked only where two `=` are: most candidates state one value or none.)
+    const t = ranged.indexOf('=') !== ranged.lastIndexOf('=') ? withoutSideDefinition(ranged) : ranged;
     if (!t || (MAY_BE_RANGE.test(t) && RANGE_ALONE.test(t))) return;
     const existing = scored.get(t);
     if (existing) {
@@ -1185,7 +1229,9 @@ export function answerCandidates(written: string): Candidate[] {
     const compares =
       ((before.includes('$') || before.includes('\\)')) && (COMPARED_BY.test(before) || COMPARED_BY_FR.test(before))) ||
       (before.includes('加') && COMPARED_BY_ZH.test(before)) ||
-      COMPARES_AFTER.test(after);
+      COMPARES_AFTER.test(after) ||
+      // (A reply in plain text names the comparison in words before the formula, or writes it as the ratio of its answers.)
+      (!latex.length && (PLAIN_COMPARED_BY.test(labelOf(before, f.text)) || ratioOfStated(f.text, response, f.index)));
     // (`My partner thinks it is $\sqrt{d_{out} d_{in}}$`: a formula reported as someone else's answer is no conclusion of the writer's.)
     const position = at(f.index) - (compares || (reports && reportedBefore(response, f.index)) ? 20 : 0);
     // `$$\text{Answer: } \alpha = \sqrt{d_{out}}$$`: the marker written inside the formula.

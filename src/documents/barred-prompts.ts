@@ -1,6 +1,7 @@
 import type { Message } from '../model/submission.js';
 import { asksSomething } from './segment.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
+import { toolLinesBlanked } from './tool-lines.js';
 
 /**
  * A chat copied from a terminal app that draws a bar down the left margin before every line of the
@@ -22,8 +23,8 @@ const BAR = /^([┃│║▌▍▎▏|])(?:[ \t]|$)/u;
 const ANY_BAR = /^[┃│║▌▍▎▏|](?:[ \t]|$)/mu;
 /** An indented barred line: a tool's call or its output inside the reply, the app's and no one's words. */
 const INDENTED_BAR = /^[ \t]+[┃│║▌▍▎▏|](?:[ \t]|$)/u;
-/** A request's verb at the start of a sentence that ASKS does not list (`Solve 3(a)-(d).`, `Fix (c)`). */
-const BIDS = /(?:^|[.!:]\s+)(?:solve|do|answer|redo|fix|check|now)\b/im;
+/** A request's verb at the start of a sentence, or of its second clause, that ASKS does not list (`Solve 3(a)-(d).`, `Fix (c)`, `Read q1.md and answer (a)`). */
+const BIDS = /(?:^|[.!:]\s+|\b(?:and|then)\s+)(?:solve|do|answer|redo|fix|check|now)\b/im;
 
 interface Block {
   /** First line (0-based) of the barred block and the line after it. */
@@ -54,9 +55,9 @@ function blocksOf(lines: readonly string[], bar: string): Block[] {
   return blocks;
 }
 
-/** A reply's lines with the tools' barred blocks blanked (line count kept) and the common indent taken off. */
+/** A reply's lines with the tools' barred blocks and marked calls blanked (line count kept) and the common indent taken off. */
 function replyLines(lines: readonly string[]): string[] {
-  const kept = lines.map((l) => (INDENTED_BAR.test(l) ? '' : l));
+  const kept = toolLinesBlanked(lines.map((l) => (INDENTED_BAR.test(l) ? '' : l)));
   const indent = Math.min(...kept.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
   return Number.isFinite(indent) && indent > 0 ? kept.map((l) => l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length))) : kept;
 }

@@ -8,7 +8,9 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * after the REPL's prompt, Python's convention that chat REPLs borrow (`>>> ` with `... ` on the lines
  * of a multi-line input, a paste often fenced in `"""`; IPython's `In [3]: ` with `   ...: `), and the
  * model's reply is every line up to the next prompt (a heading its renderer centred on the terminal,
- * `(a) Runtime per iteration` far off the margin, is read as the reply's lines are, trimmed). Read as a
+ * `(a) Runtime per iteration` far off the margin, is read as the reply's lines are, trimmed). A C
+ * program's chat prompts with a bare `> ` and carries an input on over a line-end `\`, as a shell does;
+ * what it logs before the first prompt and the statistics after the last are no turn. Read as a
  * write-up, the person's pasted questions and their follow-ups were taken for answers.
  *
  * A write-up's `>>>` lines are no chat: a Python session's inputs are code and its outputs are short,
@@ -18,14 +20,45 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * together at least half as long as the requests.
  */
 
-/** Cheap test first: a prompt at the margin with something typed after it, anywhere in the text. */
-const MAY_APPLY = /^(?:>>>|In \[\d+\]:)[ \t]+\S/m;
-
-/** A REPL's prompt at the margin; what was typed follows it. */
-const PROMPT = /^(?:>>>|In \[\d+\]:)(?:[ \t]+|$)/;
+/**
+ * How a REPL marks what the person typed: its prompt at the margin, and which lines after the
+ * prompt's are more of the same input (each returned without its mark), or undefined where the input ends.
+ */
+interface Dialect {
+  /** Cheap test first: a prompt at the margin with something typed after it, anywhere in the text. */
+  mayApply: RegExp;
+  prompt: RegExp;
+  /** The next line as more of the input (`typed` the line before it, as typed), or undefined where the input has ended. */
+  further: (typed: string, next: string) => string | undefined;
+  /** A typed line without the mark that carried it on (`\` at its end), for dialects that mark the line before. */
+  unmarked?: (typed: string) => string;
+  /** Whether the prompt is a quote's sign too, so that only a session with a terminal's habits is one (terminalHabits). */
+  quoteSign?: true;
+}
 
 /** The prompt on a multi-line input's further lines: `... ` (Python, and REPLs that borrow it), `   ...: ` (IPython). */
 export const CONTINUATION = /^(?:\.\.\.|[ \t]+\.\.\.:)(?:[ \t]|$)/;
+
+/** Python's prompts and the REPLs that borrow them: `>>> ` with `... ` under a multi-line input, IPython's `In [3]: ` with `   ...: `. */
+const PYTHON: Dialect = {
+  mayApply: /^(?:>>>|In \[\d+\]:)[ \t]+\S/m,
+  prompt: /^(?:>>>|In \[\d+\]:)(?:[ \t]+|$)/,
+  further: (_, next) => (CONTINUATION.test(next) ? next.replace(CONTINUATION, '') : undefined),
+};
+
+/**
+ * A C program's chat prompt, a bare `> ` (a local model's command-line chat), whose input goes on to
+ * the next line when a line ends in `\`, as a shell's does. A Markdown or mail quote has the same
+ * `>`, so the session must show a terminal's habits too (TERMINAL_HABITS).
+ */
+const BACKSLASHED: Dialect = {
+  // (A line carried on over a `\`, or a prompt with one word or none typed: `exit`, or left empty.)
+  mayApply: /^>[ \t][^\n]*\\[ \t]*$|^>[ \t]*(?:[/.!:]?\w+)?[ \t]*$/m,
+  prompt: /^>(?!>)(?:[ \t]+|$)/,
+  further: (typed, next) => (/\\[ \t]*$/.test(typed) ? next : undefined),
+  unmarked: (typed) => typed.replace(/[ \t]*\\[ \t]*$/, ''),
+  quoteSign: true,
+};
 
 /** What the person typed to the REPL itself (`/bye`, `.exit`, `!multi`, `%clear`, `exit`, `^C`), no request to the model. */
 const COMMAND = /^(?:[/.!%:][\w-]+(?:[ \t].*)?|(?:exit|quit|bye|clear|reset|help)(?:\(\))?|\^[A-Z])$/i;
@@ -68,27 +101,56 @@ function readTyped(typed: string): Pick<Exchange, 'request' | 'kind'> {
 const wordy = (request: string) => (request.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
 /** The exchanges the prompts open: each its request (the prompt's line and its continuation lines) and the reply under it. */
-function exchangesOf(lines: readonly string[]): Exchange[] {
+function exchangesOf(lines: readonly string[], dialect: Dialect): Exchange[] {
   const guard = guarded(lines);
   const out: Exchange[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = guard[i] ? null : PROMPT.exec(lines[i]!);
+    const m = guard[i] ? null : dialect.prompt.exec(lines[i]!);
     if (!m) continue;
     const typed = [lines[i]!.slice(m[0].length)];
     let j = i + 1;
-    for (; j < lines.length && CONTINUATION.test(lines[j]!); j++) typed.push(lines[j]!.replace(CONTINUATION, ''));
+    for (let more: string | undefined; j < lines.length && (more = dialect.further(lines[j - 1]!, lines[j]!)) !== undefined; j++) typed.push(more);
     if (out.length) out[out.length - 1]!.end = i;
-    out.push({ at: i, replyAt: j, end: lines.length, ...readTyped(typed.join('\n')) });
+    const { unmarked } = dialect;
+    out.push({ at: i, replyAt: j, end: lines.length, ...readTyped((unmarked ? typed.map(unmarked) : typed).join('\n')) });
     i = j - 1;
   }
   return out;
 }
 
+/**
+ * Whether a `>` session shows a terminal's habits, which no quote has: the program prints its reply on
+ * the line right under the request (a quote, or an agent that marks its own messages with `>` too,
+ * leaves a blank line), and an input is carried on over a `\` to a line of no quote, or the session
+ * ends at its prompt (left empty, or told to exit).
+ */
+function terminalHabits(lines: readonly string[], all: readonly Exchange[]): boolean {
+  if (all.some((e) => e.kind === 'words' && !lines[e.replyAt]?.trim())) return false;
+  const last = all[all.length - 1];
+  // (A quote's empty `>` line stands between its quoted lines; a prompt left waiting comes after a reply.)
+  const afterReply = (e: Exchange) =>
+    !lines
+      .slice(0, e.at)
+      .findLast((l) => l.trim())
+      ?.startsWith('>');
+  if (last && last.kind === 'command' && afterReply(last)) return true;
+  return all.some((e) => e.replyAt - e.at > 1 && !lines.slice(e.at + 1, e.replyAt).some((l) => l.startsWith('>')));
+}
+
 /** The turns of a chat in a terminal REPL, or undefined when the text is not one. */
 export function replPromptTurns(text: string): Message[] | undefined {
-  if (!MAY_APPLY.test(text)) return undefined;
-  const lines = text.split(/\r?\n/);
-  const all = exchangesOf(lines);
+  for (const dialect of [PYTHON, BACKSLASHED]) {
+    if (!dialect.mayApply.test(text)) continue;
+    const turns = dialectTurns(text.split(/\r?\n/), dialect);
+    if (turns) return turns;
+  }
+  return undefined;
+}
+
+/** The turns of a chat typed at one dialect's prompts, or undefined when the lines are not one. */
+function dialectTurns(lines: readonly string[], dialect: Dialect): Message[] | undefined {
+  const all = exchangesOf(lines, dialect);
+  if (!all.length || (dialect.quoteSign && !terminalHabits(lines, all))) return undefined;
   const reply = (e: Exchange) => lines.slice(e.replyAt, e.end).join('\n').trim();
   const last = all[all.length - 1]!;
   // (The prompt left waiting at the end, nothing or a placeholder in it, is no request.)

@@ -98,6 +98,7 @@ import { flattenedTablesAsRows } from './flattened-tables.js';
 import { coveredQuestionOf } from './covered-parts.js';
 import { consoleSessionAsWriteup } from './console-sessions.js';
 import { consoleChatTurns } from './console-chats.js';
+import { withoutReplyStamps } from './reply-stamps.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -299,7 +300,10 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   try {
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     // (`>> 3(a): answer above` under an exchange whose turns name no part: the part it was, and perhaps its answer.)
-    const closed = exchangesLabelledAfter(trailingRemarksApart(toolCallsApart(regenerationsApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format)))), outline);
+    const closed = exchangesLabelledAfter(
+      trailingRemarksApart(toolCallsApart(regenerationsApart(withoutReplyStamps(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))))),
+      outline,
+    );
     const messages = closed.messages;
     return withCoverageWarning(
       {
