@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { answeredFixtureParts, devSkip } from './hw4-dev.js';
 import { expectVerdict } from './check-helpers.js';
 import type { SymbolTable } from '../src/model/symbols.js';
-import { plainFormulas } from '../src/check/extract.js';
+import { answerCandidates } from '../src/check/extract.js';
 
 // Indices and exponents written the way people type or convert them (issue 9, round 37): no
 // underscore or braces (`dw_hl`, `σx²`), Unicode's raised and lowered characters (`2⁷⁻ⁿ`, `σₓ`,
@@ -82,9 +82,9 @@ test("a report's closing quotation mark after a model's last case is no part of 
   });
 });
 
-test('a note beside a line of working that defines a name it uses is a formula of its own; a second equation of its own is not', () => {
-  const texts = (line: string) => plainFormulas(line).map((f) => f.text);
-  assert.deepEqual(texts('dw_hl = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_ij x_(i+h-1, j+l-1)        m = n - k + 1'), ['dw_hl = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_ij x_(i+h-1, j+l-1)', 'm = n - k + 1']);
+test('a note beside a line of working that defines a name it uses is no part of its value; a second equation of its own is', () => {
+  const texts = (line: string) => answerCandidates(line).map((c) => c.text);
+  assert.deepEqual(texts('dw_hl = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_ij x_(i+h-1, j+l-1)        m = n - k + 1'), ['dw_hl = Σ_{i=1}^{m} Σ_{j=1}^{m} dy_ij x_(i+h-1, j+l-1)']);
   // Near misses: a recurrence's two equations (the second names nothing the first uses), and one space before the note.
   assert.deepEqual(texts('r_1 = K,   r_l = r_{l-1} + (K - 1)'), ['r_1 = K,   r_l = r_{l-1} + (K - 1)']);
   assert.deepEqual(texts('s = m + 1 m = 4'), ['s = m + 1 m = 4']);

@@ -700,22 +700,6 @@ function closedByColon(tokens: readonly RegExpMatchArray[], i: number, j: number
   return (i === j && /^\d+:$/.test(last)) || tokens.slice(i, j + 1).some((t) => RELATION.test(t[0]));
 }
 
-/**
- * Whether the token after the run `i..j` opens a note set beside it in a column of its own: a gap of
- * three or more spaces (or a tab) after an equation, then `name = ...` defining a name the equation
- * uses (`dw = Σ_{i=1}^{m} dy·x        m = n - k + 1`). One space between them, or a second equation
- * of its own (`r_1 = K,   r_l = r_{l-1} + K - 1`), keeps one formula.
- */
-function besideInColumn(body: string, tokens: readonly RegExpMatchArray[], i: number, j: number): boolean {
-  const end = tokens[j]!.index! + tokens[j]![0].length;
-  const gap = body.slice(end, tokens[j + 1]!.index);
-  if (!/ {3}|\t/.test(gap)) return false;
-  const defined = /^([A-Za-z]\w*)\s*=(?!=)/.exec(body.slice(end + gap.length, end + gap.length + 40))?.[1];
-  if (!defined) return false;
-  const before = body.slice(tokens[i]!.index, end);
-  return /(?<![<>!=])=(?!=)/.test(before) && new RegExp(`(?<![A-Za-z\\\\])${defined}(?![A-Za-z])`).test(before.slice(before.indexOf('=') + 1));
-}
-
 /** An arrow between formulas, read "gives" (`→`, `⇒`, `⟹`, `=>`, `->`). */
 const ARROW = /^(?:→|⇒|⟹|=>|->)$/;
 
@@ -823,14 +807,7 @@ export function plainFormulas(text: string): PlainFormula[] {
       // (`x₂(n) = x(n − 5): y₂(n) = y(n − 5)`, `stride 1: L(K − 1) + 1`: a colon after an equation or a lone number closes
       // it, a given or a setting's number, and opens the value; after a name, `Q2: c = ...`, it is the name's. A sentence's
       // stop ends the run too: `g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0].` states two values, no product of them.)
-      while (
-        j + 1 < tokens.length &&
-        !SENTENCE_STOP.test(tokens[j]![0]) &&
-        !closedByColon(tokens, i, j) &&
-        !besideInColumn(body, tokens, i, j) &&
-        (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))
-      )
-        j++;
+      while (j + 1 < tokens.length && !SENTENCE_STOP.test(tokens[j]![0]) && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       if (run.includes('(')) run = withoutBracketedRemark(run, body.slice(tokens[j]!.index + tokens[j]![0].length));
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
@@ -1032,11 +1009,12 @@ export function withoutIndexRange(candidate: string): string {
 }
 
 /**
- * A definition set after a formula, apart from it by a comma and a wide gap or by "where", of a name
- * its value uses (`dw_{h,l} = Σ_{i=1}^{m} ...,   m = n − k + 1`): what a symbol stands for, none of the
- * formula's value. (`y = 2x, x = 3`, a narrow comma, lists two values.)
+ * A definition set after a formula, apart from it by a wide gap (a column of its own, with a comma or
+ * not) or by "where", of a name its value uses (`dw_{h,l} = Σ_{i=1}^{m} ...,   m = n − k + 1`,
+ * `dw = Σ dy·x        m = n - k + 1`): what a symbol stands for, none of the formula's value.
+ * (`y = 2x, x = 3`, a narrow comma, lists two values.)
  */
-const SIDE_DEFINITION = /(?:,[ \t]{2,}|,?[ \t]+where[ \t]+)([A-Za-z])[ \t]*=(?!=)[^=,;]{1,40}$/;
+const SIDE_DEFINITION = /(?:,[ \t]{2,}|[ \t]{3,}|\t|,?[ \t]+where[ \t]+)([A-Za-z])[ \t]*=(?!=)[^=,;]{1,40}$/;
 
 /** A candidate without a definition after it of a name it uses (SIDE_DEFINITION); as it is without one. */
 export function withoutSideDefinition(candidate: string): string {
