@@ -56,9 +56,12 @@ function openToDoOnly(text: string): string | undefined {
   const todos = lines.filter((l) => OPEN_TODO.test(l));
   if (todos.length !== 1) return undefined;
   const words = OPEN_TODO.exec(todos[0]!)![1]!.trim();
-  // (`rank-1`, `3-layer`: a number joined to a word by a hyphen names a kind of thing, no value.)
-  const valueFree = (l: string) => l.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(l) && !/\d/.test(l.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''));
   return valueFree(words) && lines.every((l) => l === todos[0] || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || valueFree(l.trim())) ? words : undefined;
+}
+
+/** A short line with no value in it: no relation, formula mark or number alone (`rank-1`, `3-layer`: a number joined to a word by a hyphen names a kind of thing). */
+function valueFree(line: string): boolean {
+  return line.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(line) && !/\d/.test(line.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''));
 }
 
 /** A line the writer marked as work left to do: `TODO`, `FIXME`, `TBD` leading it (perhaps after a bullet or a comment sign). */
@@ -71,13 +74,14 @@ const NOT_DONE_YET =
 /**
  * `TODO (b) — shift by N = 5, haven't written it up yet.`: a part whose one statement is the writer's
  * to-do, saying the work is not done, is left to do; what the to-do names (the question's own `N = 5`,
- * the plan) is no answer. A to-do beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says
- * nothing is missing, and stays an answer. Its words, else undefined.
+ * the plan) is no answer. So is a to-do with no value in it (`TODO — ask in office hours`). A to-do
+ * beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says nothing is missing, and stays an
+ * answer. Its words, else undefined.
  */
 function markedToDoUndone(text: string): string | undefined {
   if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());
-  return lines.length === 1 && TODO_MARK.test(lines[0]!) && NOT_DONE_YET.test(lines[0]!) ? lines[0]!.trim() : undefined;
+  return lines.length === 1 && TODO_MARK.test(lines[0]!) && (NOT_DONE_YET.test(lines[0]!) || valueFree(lines[0]!.trim())) ? lines[0]!.trim() : undefined;
 }
 
 /** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone), or undefined when it may answer. */
