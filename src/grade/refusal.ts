@@ -74,20 +74,30 @@ const NOT_DONE_YET =
 /**
  * `TODO (b) — shift by N = 5, haven't written it up yet.`: a part whose one statement is the writer's
  * to-do, saying the work is not done, is left to do; what the to-do names (the question's own `N = 5`,
- * the plan) is no answer. So is a to-do with no value in it (`TODO — ask in office hours`). A to-do
- * beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says nothing is missing, and stays an
- * answer. Its words, else undefined.
+ * the plan) is no answer. A to-do beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says
+ * nothing is missing, and stays an answer. Its words, else undefined.
  */
 function markedToDoUndone(text: string): string | undefined {
   if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());
-  return lines.length === 1 && TODO_MARK.test(lines[0]!) && (NOT_DONE_YET.test(lines[0]!) || valueFree(lines[0]!.trim())) ? lines[0]!.trim() : undefined;
+  return lines.length === 1 && TODO_MARK.test(lines[0]!) && NOT_DONE_YET.test(lines[0]!) ? lines[0]!.trim() : undefined;
 }
 
-/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone), or undefined when it may answer. */
+/** `TODO — ask in office hours`: a part whose one line is a to-do with no value in it is left to do. Its words, else undefined. */
+function toDoOfNoValue(text: string): string | undefined {
+  if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length === 1 && TODO_MARK.test(lines[0]!) && valueFree(lines[0]!.trim()) ? lines[0]!.trim() : undefined;
+}
+
+/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone, toDoOfNoValue), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
   const todo = openToDoOnly(text) ?? markedToDoUndone(text);
-  if (todo) return todo;
+  return todo ?? noteInstead(text) ?? toDoOfNoValue(text);
+}
+
+/** The note of NOT_ANSWERED_HERE a response gives, perhaps under its caption, or undefined. */
+function noteInstead(text: string): string | undefined {
   // (A dash alone where the answer would be, a summary row's `—`: nothing is there. `—40` and `− 1/√d` hold a value.)
   if (/^[\s—–-]+$/.test(text) && /[—–-]/.test(text)) return text.trim();
   // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
