@@ -1,4 +1,5 @@
 import type { Key } from '../model/key.js';
+import { readLineLabel } from './part-ids.js';
 
 /**
  * A forum thread copied as text (XenForo's and vBulletin's `name` / `Oct 9, 2025` / `#4` headers,
@@ -123,6 +124,32 @@ function partWithSubpart(sub: string, text: string, key: Key): string | undefine
   return owner && `${owner[0]}(${owner[1]})(${owner[2]})`;
 }
 
+/** A name the page tags as course staff (`Wen Li (GSI)`, `A. Moreau · Instructor`, `Sam Ortiz, TA`): who grades, never who answers. */
+const STAFF_NAME =
+  /([\p{Lu}][\p{L}.'’-]*(?:[ \t]+[\p{Lu}][\p{L}.'’-]*){0,2})[ \t]*(?:\(|\[|,|·|•|[—–-])[ \t]*(?:GSI|TA|UGSI|uGSI|Teacher|Instructor|Professor|Prof\.?|Lecturer|Grader|Tutor|Teaching Assistant|Course Staff)\b/gu;
+
+/** A comment's sentence that opens on a part named in full and a colon, after a short lead (`Thanks! 4(c): ...`): groups the lead and the rest. */
+const NAMED_AFTER_LEAD = /^([^\n]{1,40}?[.!?])[ \t]+((?:Q|Problem[ \t]*|Question[ \t]*)?\d{1,2}[ \t]*(?:\([ \t]*[a-h][ \t]*\)|\.?[a-h])[ \t]*:[ \t]+\S.*)$/i;
+
+/**
+ * A submission with its comment thread under it: the comments of staff the page names (`Wen Li (GSI)`)
+ * are their hints on the answers, left out; the writer's own comments stay where they are, after the
+ * answers, as a chat's follow-up does, and a sentence of theirs that names a part and a colon
+ * (`Thanks! 4(c): it should be L(K-1) + 1`) heads its line, so it answers that part again.
+ */
+function submissionComments(text: string, lines: readonly string[], headers: readonly PostHeader[]): string {
+  const staff = new Set([...text.matchAll(STAFF_NAME)].map((m) => m[1]!.toLowerCase()));
+  const read = lines.map((l) => [l]);
+  for (const [k, h] of headers.entries()) {
+    const byStaff = staff.has(h.author.toLowerCase());
+    for (let i = h.start; i < (headers[k + 1]?.start ?? lines.length); i++) {
+      const named = !byStaff && i >= h.body ? NAMED_AFTER_LEAD.exec(lines[i]!) : null;
+      read[i] = byStaff ? [''] : named ? [named[1]!, named[2]!] : [lines[i]!];
+    }
+  }
+  return read.flat().join('\n');
+}
+
 /** A forum thread read as its starter's posts alone, a rule between them; any other text as it is. */
 export function forumThreadAsText(text: string, key: Key): string {
   if (!ANY_HEADER.test(text)) return text;
@@ -133,6 +160,9 @@ export function forumThreadAsText(text: string, key: Key): string {
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
   const forumShown = headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
   if (!forumShown) return text;
+  // (Answers under their labels above the first header: a submission with its comments under it, as a
+  // course page shows them, not a thread; its writer's answers come first, whoever comments first.)
+  if (lines.slice(0, headers[0]!.start).filter((l) => readLineLabel(l)?.part).length >= 2) return submissionComments(text, lines, headers);
   const starter = (STARTER.exec(lines.slice(0, headers[0]!.start).join('\n'))?.[1] ?? headers[0]!.author).toLowerCase();
   const posts: string[][] = [];
   for (const [k, h] of headers.entries()) {

@@ -99,10 +99,19 @@ const WORD_LABEL = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})(?:\\s*[:.)\\-–—/]?
 const NUMBER_PART = new RegExp(`${LEAD}(\\d{1,2})\\s*[/.]?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
 const PART_WORD = new RegExp(`${LEAD}parts?\\s*\\(?([a-h])\\)?${SUB}${END}`, 'i');
 
-/** `(A)` or `a`: a part letter; a bare capital (`4. A layer ...`) is the first word of a sentence. */
-function letterIsLabel(match: string, letter: string): boolean {
-  return letter === letter.toLowerCase() || match.includes(`(${letter}`);
+/**
+ * `(A)` or `a`: a part letter; a bare capital (`4. A layer ...`) is the first word of a sentence, unless
+ * it is joined to the question's number (`1.A`, `Problem 2.B`, `Problem 2B:`), as outlines and downloaded
+ * notes number parts: a sentence's first word stands apart from the number before it. Without a point it
+ * needs the question's word (`2D convolution` is an adjective).
+ */
+function letterIsLabel(match: string, letter: string, worded = false): boolean {
+  return letter === letter.toLowerCase() || match.includes(`(${letter}`) || (worded ? WORDED_CAPITAL : JOINED_CAPITAL).test(match);
 }
+
+/** A capital part letter written against its question's number after a point (`1.A`), or with nothing between after a question's word. */
+const JOINED_CAPITAL = /\d\.[A-H](?![\p{L}\p{N}])/u;
+const WORDED_CAPITAL = /\d\.?[A-H](?![\p{L}\p{N}])/u;
 
 function label(question: string | undefined, part: string | undefined, subpart: string | undefined, length: number, strong: boolean): LineLabel {
   return {
@@ -255,7 +264,7 @@ export function readLineLabel(line: string): LineLabel | undefined {
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)
   if ((m = WORD_LABEL.exec(line))) {
-    if (!m[2] || letterIsLabel(m[0], m[2])) return label(m[1], m[2], m[3], m[0].length, true);
+    if (!m[2] || letterIsLabel(m[0], m[2], true)) return label(m[1], m[2], m[3], m[0].length, true);
     // `Question 1 A student ...`: a capital letter with no brackets starts the text, not a part.
     const q = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})${END}`, 'i').exec(line);
     if (q) return label(q[1], undefined, undefined, q[0].length, true);

@@ -5,6 +5,8 @@ import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
+import { withoutDownloadStamps } from './download-stamps.js';
+import { withoutBlockAttributes } from './block-attributes.js';
 import { noteExportAsText } from './note-exports.js';
 import { flashcardDeckAsMarkdown } from './flashcard-deck.js';
 import { opmlAsMarkdown } from './opml-outline.js';
@@ -53,6 +55,7 @@ import { mathSpansAsText } from './math-spans.js';
 import { asciiDocAsMarkdown } from './asciidoc.js';
 import { restructuredTextAsMarkdown } from './restructured-text.js';
 import { withoutQuoteVerdicts } from './quote-verdicts.js';
+import { withoutMarkedRemarks } from './marked-remarks.js';
 import { withoutProgressChecklists } from './progress-checklists.js';
 import { withoutTallyLines } from './tally-lines.js';
 import { mediaWikiAsMarkdown } from './mediawiki.js';
@@ -99,6 +102,7 @@ import { coveredQuestionOf } from './covered-parts.js';
 import { consoleSessionAsWriteup } from './console-sessions.js';
 import { consoleChatTurns } from './console-chats.js';
 import { withoutReplyStamps } from './reply-stamps.js';
+import { withConcededRedos } from './conceded-quotes.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -120,6 +124,9 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   flashcardDeckAsMarkdown,
   opmlAsMarkdown,
   htmlAsText,
+  // (Before lines are joined or labels read: a sharing site's stamps and page marks, and a note app's attribute lists, are no lines of the text.)
+  withoutDownloadStamps,
+  withoutBlockAttributes,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
   // (Before speakers are read: a forum thread's headers name no speaker, and only its starter's posts are their answers.)
@@ -181,6 +188,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   withoutProgressChecklists,
   // (After every medium's quotes are Markdown's: a report's verdicts after the quotes it judges.)
   withoutQuoteVerdicts,
+  // (`🟡 I was not sure ... (the forum says "explode"?)` under an answer: the person's remark on it.)
+  withoutMarkedRemarks,
   // (A line of marks, `(a) ✓  (b) ✗`, is the person's marking: its first label would take the rest as its answer.)
   withoutTallyLines,
   withoutStruckText,
@@ -230,7 +239,9 @@ function readText(text: string, original: string, id: string, key: Key, problems
   const folded = speakerLines(numberedPromptsAsTurns(modelNamedTurns(room.text)));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
   const battle = arenaBattle(folded);
-  const sub = readFolded(battle?.text ?? folded, original, id, key, problems, path, battle?.turns);
+  const read = readFolded(battle?.text ?? folded, original, id, key, problems, path, battle?.turns);
+  // (A quoted reply that concedes the writer's objection, `“You're right — ...`: the part's redone, final answer.)
+  const sub = { ...read, responses: withConcededRedos(read.responses) };
   if (room.setAside) sub.warnings.push(`${path ?? id}: ${room.setAside}`);
   return battle?.doubt ? withDoubt(sub, battle.doubt) : sub;
 }

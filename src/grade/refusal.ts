@@ -56,9 +56,12 @@ function openToDoOnly(text: string): string | undefined {
   const todos = lines.filter((l) => OPEN_TODO.test(l));
   if (todos.length !== 1) return undefined;
   const words = OPEN_TODO.exec(todos[0]!)![1]!.trim();
-  // (`rank-1`, `3-layer`: a number joined to a word by a hyphen names a kind of thing, no value.)
-  const valueFree = (l: string) => l.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(l) && !/\d/.test(l.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''));
   return valueFree(words) && lines.every((l) => l === todos[0] || /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l) || valueFree(l.trim())) ? words : undefined;
+}
+
+/** A short line with no value in it: no relation, formula mark or number alone (`rank-1`, `3-layer`: a number joined to a word by a hyphen names a kind of thing). */
+function valueFree(line: string): boolean {
+  return line.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(line) && !/\d/.test(line.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''));
 }
 
 /** A line the writer marked as work left to do: `TODO`, `FIXME`, `TBD` leading it (perhaps after a bullet or a comment sign). */
@@ -80,10 +83,21 @@ function markedToDoUndone(text: string): string | undefined {
   return lines.length === 1 && TODO_MARK.test(lines[0]!) && NOT_DONE_YET.test(lines[0]!) ? lines[0]!.trim() : undefined;
 }
 
-/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone), or undefined when it may answer. */
+/** `TODO — ask in office hours`: a part whose one line is a to-do with no value in it is left to do. Its words, else undefined. */
+function toDoOfNoValue(text: string): string | undefined {
+  if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length === 1 && TODO_MARK.test(lines[0]!) && valueFree(lines[0]!.trim()) ? lines[0]!.trim() : undefined;
+}
+
+/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone, toDoOfNoValue), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
   const todo = openToDoOnly(text) ?? markedToDoUndone(text);
-  if (todo) return todo;
+  return todo ?? noteInstead(text) ?? toDoOfNoValue(text);
+}
+
+/** The note of NOT_ANSWERED_HERE a response gives, perhaps under its caption, or undefined. */
+function noteInstead(text: string): string | undefined {
   // (A dash alone where the answer would be, a summary row's `—`: nothing is there. `—40` and `− 1/√d` hold a value.)
   if (/^[\s—–-]+$/.test(text) && /[—–-]/.test(text)) return text.trim();
   // (Most responses are longer than any such note and a caption: refused before any pattern is tried.)
