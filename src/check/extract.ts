@@ -4,6 +4,7 @@ import { CJK_LETTER, CJK_LETTERS, GREEK_NAME, isProseWord } from './prose.js';
 import { printedArrays } from './printed-output.js';
 import { foldMathLetters } from '../math/latex/math-letters.js';
 import { boxedContents } from '../math/latex/braces.js';
+import { LOWERED, RAISED } from '../math/latex/unicode-scripts.js';
 import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
@@ -329,17 +330,7 @@ function withoutOpenRemark(t: string): string {
   return /\S/.test(head) && REMARK_WORDS.test(t.slice(open + 1)) && !REMARK_WORDS.test(head) ? head : t;
 }
 
-const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-/** Unicode's subscript letters (`σₓ`, `dᵢₙ`, `dₒᵤₜ`), as the letters they lower. */
-const SUBSCRIPT_LETTERS: Record<string, string> = { ₐ: 'a', ₑ: 'e', ₒ: 'o', ₓ: 'x', ₕ: 'h', ₖ: 'k', ₗ: 'l', ₘ: 'm', ₙ: 'n', ₚ: 'p', ₛ: 's', ₜ: 't', ᵢ: 'i', ᵣ: 'r', ᵤ: 'u', ᵥ: 'v', ⱼ: 'j' };
 const SUBSCRIPT_RUN = /\s*([ₐₑₒₓₕ-ₜᵢ-ᵥⱼ]+)/g;
-/** Unicode's subscript signs and brackets, as the characters they lower. */
-const SUBSCRIPT_SIGNS: Record<string, string> = { '₊': '+', '₋': '-', '₌': '=', '₍': '(', '₎': ')' };
-/** Unicode's superscript letters (there is no raised q), digits and minus (the `ᵐ` of `Σᵢ₌₁ᵐ`, the `⁻ⁿ` of `2⁻ⁿ`), as the characters they raise. */
-export const SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries([...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, 'abcdefghijklmnoprstuvwxyz0123456789'[i]!] as const)),
-  '⁻': '-',
-};
 /**
  * A lowered index that is more than a name: a list (`wₕ,ₗ`), a sum's range (`Σᵢ₌₁ᵐ`, with its raised
  * bound) or an offset (`x₍ᵢ₊ₕ₋₁₎`). Lowered characters, commas between them, then raised ones.
@@ -351,8 +342,8 @@ function subscriptIndex(run: string): string {
   if (!/[,₊₋₌₍₎]/.test(run)) return run;
   const lowered = run.replace(/[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
   const raised = run.slice(lowered.length);
-  const index = [...lowered].map((c) => SUBSCRIPT_LETTERS[c] ?? SUBSCRIPT_SIGNS[c] ?? (SUBSCRIPT_DIGITS.includes(c) ? String(SUBSCRIPT_DIGITS.indexOf(c)) : c)).join('');
-  return `_{${index}}${raised ? `^{${[...raised].map((c) => SUPERSCRIPTS[c]).join('')}}` : ''}`;
+  const index = [...lowered].map((c) => LOWERED[c] ?? c).join('');
+  return `_{${index}}${raised ? `^{${[...raised].map((c) => RAISED[c]).join('')}}` : ''}`;
 }
 
 /**
@@ -375,13 +366,13 @@ export function plainMath(written: string): string[] {
     .replace(/[\u03b1-\u03c9]/g, (g) => (GREEK[g] ? `\\${GREEK[g]} ` : g))
     // After the Greek letters and before the roots: `σₓ` is `\sigma_{x}` (no space), `√dᵢₙ` is `\sqrt{d_{in}}`.
     .replace(SUBSCRIPT_INDEX, subscriptIndex)
-    .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => SUBSCRIPT_LETTERS[c]).join('')}}`)
+    .replace(SUBSCRIPT_RUN, (_m, run: string) => `_{${[...run].map((c) => LOWERED[c]).join('')}}`)
     .replace(/ᵀ/g, '^T')
     .replace(/√\s*([A-Za-z0-9]+(?:_(?:\{[^{}]*\}|[A-Za-z0-9]+))?)/g, '\\sqrt{$1}')
     .replace(/‖/g, '\\|')
     .replace(/Δ\s*/g, '\\Delta ')
     .replace(/∇\s*/g, '\\nabla ')
-    .replace(/[₀-₉]+/g, (d) => `_{${[...d].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('')}}`)
+    .replace(/[₀-₉]+/g, (d) => `_{${[...d].map((c) => LOWERED[c]).join('')}}`)
     .trim();
   return t && t !== written ? [t, lastSide(t)] : [];
 }

@@ -1,4 +1,5 @@
-import { lastSide, SUPERSCRIPTS, withoutJudgement, type Candidate } from './extract.js';
+import { lastSide, withoutJudgement, type Candidate } from './extract.js';
+import { RAISED } from '../math/latex/unicode-scripts.js';
 
 /**
  * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line
@@ -124,7 +125,7 @@ function bracketedCases(line: string): Case[] {
 
 /** `(½)ⁿ`, `2⁻ⁿ`: Unicode's half and raised characters as the powers they write (`(1/2)^{n}`, `2^{-n}`). */
 export function withUnicodeScripts(text: string): string {
-  return text.replace(/½/g, '(1/2)').replace(/[⁰¹²³⁴-⁹ⁿ⁻]+/g, (run) => `^{${[...run].map((c) => SUPERSCRIPTS[c]).join('')}}`);
+  return text.replace(/½/g, '(1/2)').replace(/[⁰¹²³⁴-⁹ⁿ⁻]+/g, (run) => `^{${[...run].map((c) => RAISED[c]).join('')}}`);
 }
 
 /**

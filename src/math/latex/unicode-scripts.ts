@@ -5,7 +5,7 @@
  */
 
 /** Raised characters by the character they raise (there is no raised q; `ᵀ` is the transpose's T). */
-const RAISED: Readonly<Record<string, string>> = {
+export const RAISED: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'].map((c, k) => [c, 'abcdefghijklmnoprstuvwxyz'[k]!] as const)),
   ...Object.fromEntries([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, k) => [c, String(k)] as const)),
   '⁺': '+',
@@ -17,7 +17,7 @@ const RAISED: Readonly<Record<string, string>> = {
 };
 
 /** Lowered characters by the character they lower (Unicode lowers only some letters). */
-const LOWERED: Readonly<Record<string, string>> = {
+export const LOWERED: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...'ₐₑₒₓₕₖₗₘₙₚₛₜᵢᵣᵤᵥⱼ'].map((c, k) => [c, 'aeoxhklmnpstiruvj'[k]!] as const)),
   ...Object.fromEntries([...'₀₁₂₃₄₅₆₇₈₉'].map((c, k) => [c, String(k)] as const)),
   '₊': '+',
