@@ -708,7 +708,18 @@ function mathToken(token: string): boolean {
   if (elided !== t && !/[^()[\]{}_^]/.test(elided)) return false;
   if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
   // `dy[i][j]`, `w[h,`: a name indexed as code indexes an array is no word, whatever its letters spell.
-  return INDEXED_NAME.test(t) || !isProseWord(t.replace(/[()[\]'!]/g, ''));
+  const word = t.replace(/[()[\]'!]/g, '');
+  return INDEXED_NAME.test(t) || !(isProseWord(word) || hyphenatedProse(word));
+}
+
+/**
+ * `speed-up`, `zero-padded`, `row-wise`: words of prose joined by a hyphen, none of a formula (read as
+ * one, `s·p·e·e·d − u·p`). Letters only, two or more a piece, one piece a word of prose; `d-k`,
+ * `ab-cd` and `d_out-d_in` stay what they were.
+ */
+function hyphenatedProse(token: string): boolean {
+  if (!/^\p{L}{2,}(?:-\p{L}{2,})+$/u.test(token)) return false;
+  return token.split('-').some((piece) => piece.length >= 3 && isProseWord(piece));
 }
 
 /**
