@@ -72,28 +72,25 @@ const NOT_DONE_YET =
   /\b(?:(?:have|has|did|do)\s*n[o'’]?t|not)\s+(?:yet\s+)?(?:written|write|done|do|finished|finish|started|start|attempted|solved|worked|typed)\b|\b(?:not|n[o'’]t)\s+(?:done|finished|there)\s+yet\b|\bstill\s+(?:need|have)\s+to\b/i;
 
 /**
- * `TODO (b) — shift by N = 5, haven't written it up yet.`: a part whose one statement is the writer's
- * to-do, saying the work is not done, is left to do; what the to-do names (the question's own `N = 5`,
- * the plan) is no answer. A to-do beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says
- * nothing is missing, and stays an answer. Its words, else undefined.
+ * A part whose one statement is the writer's to-do line (`TODO`, `FIXME`, `TBD` leading it) and whose
+ * words pass `undone`: its words, else undefined. Two readings use it:
+ * - `TODO (b) — shift by N = 5, haven't written it up yet.`: the to-do says the work is not done
+ *   (NOT_DONE_YET). What it names (the question's own `N = 5`, the plan) is no answer.
+ * - `TODO — ask in office hours`: the to-do holds no value at all (valueFree).
+ * A to-do beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says nothing is missing, and stays an answer.
  */
-function markedToDoUndone(text: string): string | undefined {
+function markedToDo(text: string, undone: (line: string) => boolean): string | undefined {
   if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());
-  return lines.length === 1 && TODO_MARK.test(lines[0]!) && NOT_DONE_YET.test(lines[0]!) ? lines[0]!.trim() : undefined;
+  return lines.length === 1 && TODO_MARK.test(lines[0]!) && undone(lines[0]!.trim()) ? lines[0]!.trim() : undefined;
 }
 
-/** `TODO — ask in office hours`: a part whose one line is a to-do with no value in it is left to do. Its words, else undefined. */
-function toDoOfNoValue(text: string): string | undefined {
-  if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
-  const lines = text.split('\n').filter((l) => l.trim());
-  return lines.length === 1 && TODO_MARK.test(lines[0]!) && valueFree(lines[0]!.trim()) ? lines[0]!.trim() : undefined;
-}
+const saysNotDoneYet = (line: string) => NOT_DONE_YET.test(line);
 
-/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDoUndone, toDoOfNoValue), or undefined when it may answer. */
+/** The note a response gives instead of an answer (see NOT_ANSWERED_HERE, openToDoOnly, markedToDo), or undefined when it may answer. */
 export function notAnsweredHere(text: string): string | undefined {
-  const todo = openToDoOnly(text) ?? markedToDoUndone(text);
-  return todo ?? noteInstead(text) ?? toDoOfNoValue(text);
+  // (A to-do of no value is read after the notes: `TODO: skipped until ...` reads as its note's words.)
+  return openToDoOnly(text) ?? markedToDo(text, saysNotDoneYet) ?? noteInstead(text) ?? markedToDo(text, valueFree);
 }
 
 /** The note of NOT_ANSWERED_HERE a response gives, perhaps under its caption, or undefined. */
