@@ -2,10 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, devSkip, staffKey } from './hw4-dev.js';
-import { readSubmissionFile } from '../src/documents/submission.js';
-import { assignmentOf } from '../src/documents/assignment.js';
-import { gradeSubmission } from '../src/grade/grade.js';
+import { ROOT, devSkip, gradedFixtureFile } from './hw4-dev.js';
 import { scriptCellsAsMarkdown } from '../src/documents/script-cells.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { sniffFile } from '../src/documents/sniff.js';
@@ -22,13 +19,7 @@ import { expandSubmissions } from '../src/cli/grade.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'sheets');
 
-/** A fixture file read as a submission and graded with the staff key: every answered part's verdict and answer. */
-async function graded(file: string): Promise<Record<string, string>> {
-  const { key, problems } = staffKey();
-  const sub = await readSubmissionFile(readFileSync(join(FIXTURES, file)), file, key, problems, file);
-  const parts = gradeSubmission(assignmentOf(key, problems), sub).parts;
-  return Object.fromEntries(parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, `${p.verdict}: ${p.answer}`]));
-}
+const graded = (file: string) => gradedFixtureFile('sheets', file);
 
 test("a notebook kept as a percent script (`# %%`, `# %% [markdown]`, `# %% [md]`, VS Code and Spyder's cells) is read as the notebook's text and code", { skip: devSkip }, async () => {
   assert.deepEqual(await graded('vscode-percent-cells.py'), {

@@ -2,10 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, devSkip, staffKey } from './hw4-dev.js';
-import { readSubmissionFile } from '../src/documents/submission.js';
-import { assignmentOf } from '../src/documents/assignment.js';
-import { gradeSubmission } from '../src/grade/grade.js';
+import { ROOT, devSkip, gradedFixtureFile } from './hw4-dev.js';
 import { flattenedTablesAsRows } from '../src/documents/flattened-tables.js';
 import { sheetAsMarkdown } from '../src/documents/spreadsheet.js';
 
@@ -14,18 +11,12 @@ import { sheetAsMarkdown } from '../src/documents/spreadsheet.js';
 // an image's alt text on one line (`Capa | parámetros | activaciones. Input | 0 | 28×28×1. ...`).
 // A sheet's answer column is found by its field name and by cells that are no bookkeeping (attempt
 // numbers, ticks, time stamps); a part's rows counted or stamped as attempts give its latest as the
-// answer, and an empty one noted as skipped leaves the part unanswered; a line of ` | ` cells in
+// answer, and an empty one supersedes none (a part with only empty rows is unanswered); a line of ` | ` cells in
 // rows ended by `. ` or `; ` is a table. Each in documents of our own, with near misses read as before.
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'gridrows');
 
-/** A fixture file read as a submission and graded with the staff key: every answered part's verdict and answer. */
-async function graded(file: string): Promise<Record<string, string>> {
-  const { key, problems } = staffKey();
-  const sub = await readSubmissionFile(readFileSync(join(FIXTURES, file)), file, key, problems, file);
-  const parts = gradeSubmission(assignmentOf(key, problems), sub).parts;
-  return Object.fromEntries(parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, `${p.verdict}: ${p.answer}`]));
-}
+const graded = (file: string) => gradedFixtureFile('gridrows', file);
 
 test("a sheet of attempts named by field names (`modelReply`, `revision`, `lastModified`) gives each part's latest revision, whatever the rows' order", { skip: devSkip }, async () => {
   assert.deepEqual(await graded('airtable-revisions.csv'), {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProblemSet } from '../src/documents/problem-set.js';
 import { loadKey } from '../src/documents/key.js';
-import { readSubmission } from '../src/documents/submission.js';
+import { readSubmission, readSubmissionFile } from '../src/documents/submission.js';
 import { assignmentOf } from '../src/documents/assignment.js';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { measureAgreement } from '../src/cli/agreement.js';
@@ -54,6 +54,17 @@ export function answeredFixtureParts(folder: string, name: string): Record<strin
       .filter((p) => p.verdict !== 'missing')
       .map((p) => [p.id, [p.verdict, p.answer ?? '']]),
   );
+}
+
+/**
+ * A fixture file under test/fixtures/<folder> read from its bytes, as `partcredit grade` reads a file
+ * (a sheet, a notebook kept as a script), and graded with the staff key: each answered part as `verdict: answer`.
+ */
+export async function gradedFixtureFile(folder: string, file: string): Promise<Record<string, string>> {
+  const { key, problems } = staffKey();
+  const sub = await readSubmissionFile(readFileSync(join(ROOT, 'test', 'fixtures', folder, file)), file, key, problems, file);
+  const parts = gradeSubmission(assignmentOf(key, problems), sub).parts;
+  return Object.fromEntries(parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, `${p.verdict}: ${p.answer}`]));
 }
 
 /** A blind round's labels graded with the staff key and problem set; its overall figures printed under `name`. */
