@@ -8,8 +8,8 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * after the REPL's prompt, Python's convention that chat REPLs borrow (`>>> ` with `... ` on the lines
  * of a multi-line input, a paste often fenced in `"""`; IPython's `In [3]: ` with `   ...: `), and the
  * model's reply is every line up to the next prompt (a heading its renderer centred on the terminal,
- * `(a) Runtime per iteration` far off the margin, is read as the reply's lines are, trimmed). A C
- * program's chat prompts with a bare `> ` and carries an input on over a line-end `\`, as a shell does;
+ * `(a) Runtime per iteration` far off the margin, is read as the reply's lines are, trimmed). A local
+ * model's command-line chat prompts with a bare `> ` and carries an input on over a line-end `\`, as a shell does;
  * what it logs before the first prompt and the statistics after the last are no turn. Read as a
  * write-up, the person's pasted questions and their follow-ups were taken for answers.
  *
@@ -47,7 +47,7 @@ const PYTHON: Dialect = {
 };
 
 /**
- * A C program's chat prompt, a bare `> ` (a local model's command-line chat), whose input goes on to
+ * A local model's command-line chat prompt, a bare `> `, whose input goes on to
  * the next line when a line ends in `\`, as a shell's does. A Markdown or mail quote has the same
  * `>`, so the session must show a terminal's habits too (TERMINAL_HABITS).
  */
