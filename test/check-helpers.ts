@@ -11,3 +11,16 @@ export function expectVerdict(spec: AnswerSpec | string, answer: string, want: s
   if (reason) assert.match(r.reason, reason);
   return r;
 }
+
+/** Question 7.a of the staff key: a convolution's weight gradient, its families of two indices and their bounds. */
+export const CONV_GRADIENT_SYMBOLS: SymbolTable = {
+  x: { indexed: 2 },
+  w: { indexed: 2 },
+  dy: { indexed: 2 },
+  dw: { indexed: 2 },
+  m: { positive: true, integer: true },
+  k: { positive: true, integer: true },
+  eta: { positive: true },
+  h: { integer: true, min: 1, max: 'k' },
+  l: { integer: true, min: 1, max: 'k' },
+};

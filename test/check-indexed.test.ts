@@ -1,6 +1,5 @@
 import { test } from 'node:test';
-import { expectVerdict } from './check-helpers.js';
-import type { SymbolTable } from '../src/model/symbols.js';
+import { CONV_GRADIENT_SYMBOLS, expectVerdict } from './check-helpers.js';
 
 test('indexed families: a family found inside a sum is indexed everywhere; a reordered product is equal', () => {
   expectVerdict('$F_n = \\sum_{k=0}^{n-1} F_k F_{n-k-1}$', '$F_n = \\sum_{k=0}^{n-1} F_{n-k-1} F_k$', 'correct');
@@ -10,18 +9,7 @@ test('indexed families: a family found inside a sum is indexed everywhere; a reo
   expectVerdict('\\sum_{k=1}^{n} a_k', '\\sum_{j=1}^{n} a_j', 'correct');
 });
 
-/** Question 7.a of the staff key: a convolution's weight gradient. */
-const CNN: SymbolTable = {
-  x: { indexed: 2 },
-  w: { indexed: 2 },
-  dy: { indexed: 2 },
-  dw: { indexed: 2 },
-  m: { positive: true, integer: true },
-  k: { positive: true, integer: true },
-  eta: { positive: true },
-  h: { integer: true, min: 1, max: 'k' },
-  l: { integer: true, min: 1, max: 'k' },
-};
+const CNN = CONV_GRADIENT_SYMBOLS;
 
 test('indexed families: a declared family with symbolic bounds, its sums reordered', () => {
   const key = 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\, j+l-1}';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answeredFixtureParts, devSkip } from './hw4-dev.js';
-import { expectVerdict } from './check-helpers.js';
+import { CONV_GRADIENT_SYMBOLS, expectVerdict } from './check-helpers.js';
 import type { SymbolTable } from '../src/model/symbols.js';
 import { answerCandidates } from '../src/check/extract.js';
 
@@ -12,18 +12,10 @@ import { answerCandidates } from '../src/check/extract.js';
 
 /** Question 7 of the staff key: indexed families of two indices, and two subscripted sigmas. */
 const CNN: SymbolTable = {
-  x: { indexed: 2 },
-  w: { indexed: 2 },
-  dy: { indexed: 2 },
-  dw: { indexed: 2 },
-  m: { positive: true, integer: true },
+  ...CONV_GRADIENT_SYMBOLS,
   n: { positive: true, integer: true },
-  k: { positive: true, integer: true },
-  eta: { positive: true },
   sigma_x: { positive: true },
   sigma_g: { positive: true },
-  h: { integer: true, min: 1, max: 'k' },
-  l: { integer: true, min: 1, max: 'k' },
 };
 const GRADIENT = 'dw_{h,l} = \\sum_{i=1}^{m} \\sum_{j=1}^{m} dy_{i,j}\\, x_{i+h-1,\\, j+l-1}';
 
