@@ -140,7 +140,7 @@ function noteAsMarkdown(fields: string[], onlyParts: boolean): string {
   return [`### ${front.replace(/\s*\n\s*/g, ' ')}`, ...back].join('\n\n');
 }
 
-/** Whether a text is a flashcard deck's text export, by its header lines or (without them) its tab-separated HTML fields. */
+/** Whether a text is a flashcard deck's text export: by its header lines, or (without them) its tab-separated HTML fields or a study set's term and definition lines. */
 export function isFlashcardDeck(text: string): boolean {
   return (HEADED.test(text) && headedLayout(text) !== undefined) || headerlessLayout(text) !== undefined || plainLayout(text) !== undefined;
 }
