@@ -62,6 +62,12 @@ export function isWithin(child: string, parent: string): boolean {
   return child === parent || child.startsWith(`${parent}.`);
 }
 
+/**
+ * A homework's name before the part a line names (`HW4 Problem 1(a)`, `Homework 4, Q2(b)`, `PS3: 1a`), as a
+ * quiz's question text or a study card's term files it: the course's filing, no label of its own.
+ */
+export const HOMEWORK_NAME = /^[ \t]*(?:\*\*)?(?:hw|homework|pset|ps|problem[ \t]+set|assignment|lab)[ \t]*\d{1,2}[ \t]*[,:.\-–—]?[ \t]*/i;
+
 /** A label at the start of a line, as write-ups, transcripts and problem sets write them. */
 export interface LineLabel {
   question?: string;

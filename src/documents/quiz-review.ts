@@ -15,7 +15,7 @@
  * right under its number; a write-up with `Question 2` headings and `The correct answer is` in its
  * prose has none. Lines keep their numbers.
  */
-import { readLineLabel } from './part-ids.js';
+import { HOMEWORK_NAME, readLineLabel } from './part-ids.js';
 import { pastedPart } from './pasted-statements.js';
 import { asksSomething, type QuestionOutline } from './segment.js';
 
@@ -54,9 +54,6 @@ const RESPONSE_LABEL =
  */
 const KEY_LABEL =
   /^[ \t]*(?:\*\*)?(?:the[ \t]+correct[ \t]+answers?[ \t]+(?:is|are)|correct[ \t]+answers?(?:[ \t]*\(s\))?|right[ \t]+answers?|expected[ \t]+answers?|model[ \t]+answer|sample[ \t]+answer|answer[ \t]+key|more[ \t]+answers|possible[ \t]+answers|(?:general|specific|response|overall)[ \t]+feedback|feedback|comments?|(?:instructor|grader|teacher)[ \t]+comments?)(?:\*\*)?[ \t]*(?::|$)/i;
-
-/** A homework's name before the part a question's text names (`HW4 Problem 1(a)`, `Homework 4, Q2(b)`, `PS3: 1a`). */
-const HOMEWORK_NAME = /^[ \t]*(?:\*\*)?(?:hw|homework|pset|ps|problem[ \t]+set|assignment|lab)[ \t]*\d{1,2}[ \t]*[,:.\-–—]?[ \t]*/i;
 
 /** The cheap refusal: no line opens on a question's number, or nothing has the shape of a platform's mark or status. */
 const MAY_HAVE_HEAD = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?question[ \t]+\d/im;

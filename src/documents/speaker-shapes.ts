@@ -26,9 +26,12 @@ export { STRUCTURE };
  * one to three words, perhaps `said` and an aside in brackets, a colon or closing markup after it,
  * and a tail the app adds after a separator (a time, a model: `— 18:22`, `· Claude 4.5`, `| K2`).
  * A local model's tag is a name too, its colon inside it (`gemma3:27b`, `qwen2.5-coder:7b`): one word, lower case, no space after the colon.
+ * A playground heads the model's turns with its display name, whose version, size and release are words
+ * of their own (`DeepSeek R1 Distill Llama 70B`, `Llama 3.3 70B Instruct Turbo`): such words, a digit in
+ * them, do not count among a name's three (`nameLine` counts them).
  */
 const NAME_LINE =
-  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{Ll}[\p{Ll}\p{N}._-]*:[\p{Ll}\p{N}._-]*[\p{Ll}\p{N}]|\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t]\p{L}[\p{L}'’.-]*){0,2})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
+  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{Ll}[\p{Ll}\p{N}._-]*:[\p{Ll}\p{N}._-]*[\p{Ll}\p{N}]|\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t](?:\p{L}[\p{L}'’.-]*|\p{L}{0,2}\p{N}[\p{L}\p{N}.]*)){0,5})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
@@ -58,6 +61,9 @@ export interface NameLine {
  */
 const KNOWN_GLYPH = /^[▶►▸]$/u;
 
+/** How many words a name has that are not a model's version, size or release (`R1`, `70B`, `3.3`): those hold a digit. */
+const wordsOfName = (name: string) => name.split(/[ \t]+/).filter((w) => !/\p{N}/u.test(w)).length;
+
 /** The line's name and shape, when it is only a name. */
 export function nameLine(line: string, at: number): NameLine | undefined {
   if (line.length > 90) return undefined;
@@ -65,7 +71,7 @@ export function nameLine(line: string, at: number): NameLine | undefined {
   const g = m?.groups;
   if (!m || !g) return undefined;
   const words = g.name!.replace(VERB, '');
-  if (words.length < 2 || words.length > 30 || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
+  if (words.length < 2 || words.length > 40 || wordsOfName(words) > 3 || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
   // (Words of a script written without spaces run to a sentence: `需要两次矩阵乘法:` says what follows.)
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]{5}/u.test(words)) return undefined;
   // A lone capital with a period (`A.`) is an item's label; a word ending in a period is a sentence (`Done.`).

@@ -42,6 +42,14 @@ const GOES_ON_TO_ANSWER = /\b(?:but|though|anyway|answer\s+(?:is|was|would\s+be)
  */
 const NOTE_WORD = /n[o'’]?t\b|never|skipped|unanswered|unfinished|blank|no\s+(?:answer|idea)|idk|gave\s+up|ran\s+out|paper|separate|attached/i;
 
+/**
+ * Numbers that name a thing rather than state a value: a digit inside a word (`HW4`, `2c`, `Q3`), a number
+ * joined to a word by a hyphen (`rank-1`, `3-layer`), or set after a noun as its number (`rank 1`,
+ * `lecture 9`, `slide 12`); after a verb of value or an answer's word (`equals 40`, `answer 40`) it is a value.
+ */
+const NAMING_NUMBER =
+  /\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b|\b(?!(?:are|was|were|been|equals?|gives?|makes?|gets?|got|answers?|result|value|ans)\b)\p{L}{3,} \d+\b(?![.,/]\d|\s*[x×*/^])/gu;
+
 /** An open to-do item's line, as note apps and Markdown write it (`- [ ] ...`, `☐ ...`), and its words. */
 const OPEN_TODO = /^\s*(?:[-*+•]\s+)?(?:\[\s\]|☐)\s+(\S.*)$/;
 
@@ -61,11 +69,14 @@ function openToDoOnly(text: string): string | undefined {
 
 /** A short line with no value in it: no relation, formula mark or number alone (`rank-1`, `3-layer`: a number joined to a word by a hyphen names a kind of thing). */
 function valueFree(line: string): boolean {
-  return line.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(line) && !/\d/.test(line.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''));
+  return line.length <= 80 && !/[=<>≤≥^_\\$√∑{}]/.test(line) && !/\d/.test(line.replace(NAMING_NUMBER, ''));
 }
 
-/** A line the writer marked as work left to do: `TODO`, `FIXME`, `TBD` leading it (perhaps after a bullet or a comment sign). */
-const TODO_MARK = /^\s*(?:[-*+•]\s+|\/\/\s*|#\s*)?(?:\*\*)?(?:TODO|FIXME|TBD)\b/;
+/**
+ * A line the writer marked as work left to do: `TODO`, `FIXME`, `TBD` leading it (perhaps after a bullet or a
+ * comment sign); typed in lower case in a note or a card (`todo — see the slides`), a dash or colon after it.
+ */
+const TODO_MARK = /^\s*(?:[-*+•]\s+|\/\/\s*|#\s*)?(?:\*\*)?(?:(?:TODO|FIXME|TBD)\b|(?:[Tt]odo|[Ff]ixme|[Tt]bd)(?=\s*[—–:-]))/;
 
 /** Words saying the work is not done yet: `haven't written it up yet`, `not finished`, `still need to`. */
 const NOT_DONE_YET =
@@ -80,9 +91,11 @@ const NOT_DONE_YET =
  * A to-do beside an answer (`TODO double-check: c = 1/sqrt(d_in)`) says nothing is missing, and stays an answer.
  */
 function markedToDo(text: string, undone: (line: string) => boolean): string | undefined {
-  if (text.length > 300 || !/TODO|FIXME|TBD/.test(text)) return undefined;
+  if (text.length > 300 || !/todo|fixme|tbd/i.test(text)) return undefined;
   const lines = text.split('\n').filter((l) => l.trim());
-  return lines.length === 1 && TODO_MARK.test(lines[0]!) && undone(lines[0]!.trim()) ? lines[0]!.trim() : undefined;
+  const todo = lines.filter((l) => TODO_MARK.test(l));
+  // (`Muon α` over `todo — see the slides`: the part's own caption, a title or a card's term, states nothing.)
+  return todo.length === 1 && lines.every((l) => l === todo[0] || isCaption(l)) && undone(todo[0]!.trim()) ? todo[0]!.trim() : undefined;
 }
 
 const saysNotDoneYet = (line: string) => NOT_DONE_YET.test(line);
@@ -133,7 +146,7 @@ function noteAlone(text: string): string | undefined {
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(/^todo\b[^\p{L}\p{N}]*/iu, '');
   // (A digit inside a word names something, `the 2D lecture`, `HW4`, `Q3`, `rank-1`: no value. A size, `3x3`, is one.)
-  if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(/\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b/gu, ''))) return undefined;
+  if (t.length > 90 || /[=^_\\$√∑]|\d\s*[x×]\s*\d/.test(t) || /\d/.test(t.replace(NAMING_NUMBER, ''))) return undefined;
   // (`skipped the proof, but the answer is sqrt(d_out)`: a note that goes on to an answer is none.)
   return NOT_ANSWERED_HERE.test(t) && !GOES_ON_TO_ANSWER.test(t) ? t : undefined;
 }
