@@ -46,4 +46,9 @@ test("a card's note in place of an answer: a to-do typed in lower case under the
   assert.equal(notAnsweredHere('Muon step size\n\ntodo — alpha = sqrt(d_out)'), undefined);
   assert.equal(notAnsweredHere('(skipped the working — answer 40)'), undefined);
   assert.equal(notAnsweredHere('todo list is long'), undefined);
+  // (A number after a word that numbers nothing of a course is a guess, and a guess answers.)
+  assert.equal(notAnsweredHere("didn't finish, roughly 1470"), undefined);
+  assert.equal(notAnsweredHere('skipped, about 40'), undefined);
+  assert.equal(notAnsweredHere('todo — around 40'), undefined);
+  assert.equal(notAnsweredHere('skipped, see section 3'), 'skipped, see section 3');
 });

@@ -44,11 +44,12 @@ const NOTE_WORD = /n[o'’]?t\b|never|skipped|unanswered|unfinished|blank|no\s+(
 
 /**
  * Numbers that name a thing rather than state a value: a digit inside a word (`HW4`, `2c`, `Q3`), a number
- * joined to a word by a hyphen (`rank-1`, `3-layer`), or set after a noun as its number (`rank 1`,
- * `lecture 9`, `slide 12`); after a verb of value or an answer's word (`equals 40`, `answer 40`) it is a value.
+ * joined to a word by a hyphen (`rank-1`, `3-layer`), or set after a noun that numbers the things of a course
+ * or of a matrix (`rank 1`, `lecture 9`, `slide 12`, `section 3`). After any other word a number is a value
+ * (`skipped, roughly 1470`, `no idea, about 40`: a guess is still an answer).
  */
 const NAMING_NUMBER =
-  /\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b|\b(?!(?:are|was|were|been|equals?|gives?|makes?|gets?|got|answers?|result|value|ans)\b)\p{L}{3,} \d+\b(?![.,/]\d|\s*[x×*/^])/gu;
+  /\b(?:\d+\p{L}+|\p{L}+\d+|\p{L}{3,}-\d+|\d+-\p{L}{3,})[\p{L}\d]*\b|\b(?:rank|lectures?|slides?|sections?|chapters?|pages?|p|pp|steps?|problems?|questions?|parts?|weeks?|eqs?|equations?|fig|figures?|tables?|lines?|homework|hw|labs?|exercises?|examples?|theorems?|lemmas?|appendix|days?|units?|modules?|quiz|exams?|midterm|discussion|notes|version|v|layers?)\.? \d+\b(?![.,/]\d|\s*[x×*/^])/giu;
 
 /** An open to-do item's line, as note apps and Markdown write it (`- [ ] ...`, `☐ ...`), and its words. */
 const OPEN_TODO = /^\s*(?:[-*+•]\s+)?(?:\[\s\]|☐)\s+(\S.*)$/;
