@@ -50,6 +50,15 @@ test("a tldraw file: notes placed relative to their frame are read under its nam
   });
 });
 
+test("a note app's note saved one to a file (`title`, `textContent`) is the write-up; a note in the bin is none", { skip: devSkip }, async () => {
+  assert.deepEqual(await graded('keep-note.json'), {
+    '1.a': 'correct: 2 c d_out^2 d_in',
+    // Near miss: the factor 2 dropped.
+    '1.b': 'partial: c d_out d_in^2',
+  });
+  assert.deepEqual(await graded('keep-trashed.json'), {});
+});
+
 test('near miss: a chat whose speakers no rule places holds no notes (no anchor, title or kind of a note): it stays unread, and says so', { skip: devSkip }, async () => {
   const { key, problems } = staffKey();
   const file = 'unknown-speakers.json';

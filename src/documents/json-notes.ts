@@ -22,8 +22,11 @@ import { timeStampOf } from './time-order.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Fields holding a note's own words, most specific first (a field spelled in any case: field-names.ts). */
-const TEXT_FIELDS = ['text', 'original_text', 'text_content', 'rich_text', 'content', 'body', 'markdown', 'value'];
+/**
+ * Fields holding a note's own words, most specific first (a field spelled in any case: field-names.ts).
+ * (Excalidraw's `originalText` is the text as typed; its `text` is wrapped at the box's width, breaking formulas.)
+ */
+const TEXT_FIELDS = ['original_text', 'text', 'text_content', 'rich_text', 'content', 'body', 'markdown', 'value'];
 /** Fields holding the writer's words beside a highlight whose `text` is the highlighted passage (Readwise, Zotero). */
 const COMMENT_FIELDS = ['note', 'comment', 'annotation_comment'];
 /** Fields holding the passage a note is anchored on. */
@@ -196,6 +199,8 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
 /** The lists of records a document holds, as deep as a few levels (a canvas's `nodes`, an export's `annotations`, a store keyed by ids). */
 function recordLists(json: unknown): Record<string, unknown>[][] {
   const lists: Record<string, unknown>[][] = [];
+  // (A note app that saves one note per file, `{"title": ..., "textContent": ...}`, holds a list of one: the document.)
+  if (isObject(json)) lists.push([json]);
   const walk = (v: unknown, depth: number) => {
     if (depth > 5) return;
     if (Array.isArray(v)) {
@@ -261,8 +266,9 @@ function boardAsMarkdown(notes: Note[]): string {
   const relative = notes.some((n) => n.parent && byId.get(n.parent)?.container);
   const items = relative ? notes.map((n) => absolute(n)) : notes;
   const containers = items.filter((n) => n.container);
+  const containersById = new Map(containers.filter((c) => c.id).map((c) => [c.id!, c]));
   const containerOf = (n: Note): Note | undefined => {
-    const named = n.parent ? items.find((c) => c.container && c.id === n.parent) : undefined;
+    const named = n.parent ? containersById.get(n.parent) : undefined;
     if (named) return named;
     return containers.filter((c) => c !== n && holds(c, n)).sort((a, b) => a.box!.w * a.box!.h - b.box!.w * b.box!.h)[0];
   };
@@ -314,6 +320,14 @@ function annotationsAsMarkdown(notes: Note[], assignment: Assignment): string {
   const writer = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const own = (n: Note) => !n.author || !writer || n.author === writer;
   const written = (list: Note[]) => (list.every((n) => n.stamp !== undefined) ? [...list].sort((a, b) => a.stamp! - b.stamp! || a.order - b.order) : list);
+  const replies = new Map<Note, Note[]>();
+  for (const n of notes) {
+    const root = rootOf(n);
+    if (!root) continue;
+    const thread = replies.get(root);
+    if (thread) thread.push(n);
+    else replies.set(root, [n]);
+  }
   const lines: string[] = [];
   for (const top of written(tops)) {
     if (!own(top)) continue;
@@ -322,7 +336,7 @@ function annotationsAsMarkdown(notes: Note[], assignment: Assignment): string {
     if (part && !labelled) lines.push(`## ${labelOfPart(part)}`, '');
     else if (top.title) lines.push(`## ${top.title}`, '');
     lines.push(top.text, '');
-    for (const reply of written(notes.filter((n) => rootOf(n) === top))) if (own(reply)) lines.push(reply.text, '');
+    for (const reply of written(replies.get(top) ?? [])) if (own(reply)) lines.push(reply.text, '');
   }
   return `${lines.join('\n').trim()}\n`;
 }
