@@ -59,6 +59,14 @@ test("a note app's note saved one to a file (`title`, `textContent`) is the writ
   assert.deepEqual(await graded('keep-trashed.json'), {});
 });
 
+test("a notes app's backup saved as text whose fields hold HTML (`<p>`, `<br>`) is still JSON: its notes are read, each note's own text and title one level down", { skip: devSkip }, async () => {
+  assert.deepEqual(await graded('standard-notes-backup.txt'), {
+    // Near miss: 1(b)'s runtime given for 1(a).
+    '1.a': 'incorrect: 2 c d_out d_in^2',
+    '4.c': 'correct: L (K - 1) + 1',
+  });
+});
+
 test('near miss: a chat whose speakers no rule places holds no notes (no anchor, title or kind of a note): it stays unread, and says so', { skip: devSkip }, async () => {
   const { key, problems } = staffKey();
   const file = 'unknown-speakers.json';

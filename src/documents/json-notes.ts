@@ -41,8 +41,8 @@ const AUTHOR_FIELDS = ['user', 'creator', 'author', 'created_by', 'owner', 'user
 const REPLY_FIELDS = ['references', 'in_reply_to', 'reply_to', 'replies_to', 'parent_annotation'];
 /** Fields naming the frame a board's shape sits in (tldraw's `parentId`, Excalidraw's `frameId`). */
 const PARENT_FIELDS = ['parent_id', 'frame_id', 'parent'];
-/** Fields a record's shape keeps its properties in (tldraw's `props`). */
-const PROPS_FIELDS = ['props', 'properties', 'data'];
+/** Fields a record keeps its properties in, one level down (tldraw's `props`, Standard Notes' `content`). */
+const PROPS_FIELDS = ['props', 'properties', 'data', 'content'];
 /** Kinds of a board's item that frame others: their label heads what they hold. */
 const CONTAINER = /^(?:group|frame|magicframe|section)$/i;
 /** Kinds of an item whose words are no answer: an embedded file, a link, a tag or reply's body. */
