@@ -18,6 +18,8 @@ import { timeStampOf } from './time-order.js';
  *   names the part when it is one part's statement (pasted-statements, restatement), as a label would;
  * - notes by anyone other than their writer (a classmate's reply in a shared group) are comments
  *   on the answers, no answer of the writer's.
+ * Records are notes only when shaped as notes (standing at coordinates, anchored on a passage, titled,
+ * or of a note's kind): a chat whose speakers no rule knows holds words too, and is no write-up.
  */
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,7 +72,7 @@ interface Note {
   order: number;
 }
 
-/** A record's fields with those its shape keeps in `props` laid under them. */
+/** A record's fields with those it keeps one level down (PROPS_FIELDS) laid under them. */
 function fieldsWithProps(o: Record<string, unknown>): Record<string, unknown> {
   const f = fieldsOf(o);
   const props = PROPS_FIELDS.map((p) => f[p]).find(isObject);
@@ -95,7 +97,7 @@ function wordsOf(v: unknown, depth = 0): string {
   for (const kind of [f.purpose, f.motivation, f.type]) if (typeof kind === 'string' && NOT_NOTE.test(kind)) return '';
   // (A rich-text paragraph's runs are one line: `{"type": "paragraph", "content": [{"text": "y = "}, {"text": "2", "marks": [...]}]}`.)
   if (typeof f.type === 'string' && /^(?:paragraph|heading)$/i.test(f.type) && Array.isArray(f.content)) return f.content.map((x) => wordsOf(x, depth + 1)).join('');
-  for (const field of [...TEXT_FIELDS, 'chars']) {
+  for (const field of TEXT_FIELDS) {
     const words = wordsOf(f[field], depth + 1);
     if (words.trim()) return words;
   }
