@@ -37,11 +37,34 @@ function htmlTables(text: string): string {
   });
 }
 
+/**
+ * A JSON document's HTML read field by field: its markup is inside its strings (a note app's
+ * `textContentHtml`, a chat's message kept as HTML), and a line break written into one as a raw
+ * one (`</p>`) would break the document for its reader. Undefined when the text is no JSON.
+ */
+function jsonHtmlAsText(text: string): string | undefined {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  const fields = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return htmlAsText(v);
+    if (typeof v !== 'object' || v === null || depth > 64) return v;
+    if (Array.isArray(v)) return v.map((x) => fields(x, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fields(x, depth + 1)]));
+  };
+  try {
+    return JSON.stringify(fields(JSON.parse(text), 0), null, 1);
+  } catch {
+    // (Not JSON, or nested deeper than the engine writes back: read as any text is.)
+    return undefined;
+  }
+}
+
 /** The text with its HTML markup read as the page shows it; a text with none is returned as it is. */
 export function htmlAsText(text: string): string {
   const tags = TAG.test(text);
   const entities = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i.test(text);
   if (!tags && !entities) return text;
+  const json = jsonHtmlAsText(text);
+  if (json !== undefined) return json;
   let t = text;
   if (tags) {
     t = htmlTables(t)

@@ -103,6 +103,7 @@ import { consoleSessionAsWriteup } from './console-sessions.js';
 import { consoleChatTurns } from './console-chats.js';
 import { withoutReplyStamps } from './reply-stamps.js';
 import { withConcededRedos } from './conceded-quotes.js';
+import { jsonNotesAsMarkdown } from './json-notes.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -342,6 +343,10 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     );
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
+    // (JSON with no conversation in it may be the person's notes, an annotator's or a whiteboard's: a write-up.)
+    const notes = format === 'json-messages' ? jsonNotesAsMarkdown(original, assignmentOf(key, problems)) : undefined;
+    // (The notes as read are the submission's text: its responses' lines point into them.)
+    if (notes) return readText(notes, notes, id, key, problems, path);
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
 }

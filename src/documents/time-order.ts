@@ -29,6 +29,16 @@ function stampValue(v: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** When a record was made, by the first of its time fields (TIME_FIELDS) that holds a stamp; undefined when none does. */
+export function timeStampOf(record: Record<string, unknown>): number | undefined {
+  const fields = fieldsOf(record);
+  for (const field of TIME_FIELDS) {
+    const stamp = stampValue(fields[field]);
+    if (stamp !== undefined) return stamp;
+  }
+  return undefined;
+}
+
 /** The list read oldest first: reversed when its items' time stamps say it is newest first (module comment); else the list itself. */
 export function oldestFirst(list: unknown[]): unknown[] {
   const first = list[0];

@@ -467,7 +467,8 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   const t = text.trimStart();
   // A text that starts with a bracket is JSON only when it is JSON: a transcript may start with a
   // Markdown link (`[Uploading the question as an image](#)`) or a `[File]` line.
-  if (/\.json$/i.test(fileName) || ((t.startsWith('{') || t.startsWith('[')) && isJson(t))) {
+  // (A `.json` file's notes read as the write-up they hold are no JSON, whatever the file's name.)
+  if ((t.startsWith('{') || t.startsWith('[')) && (/\.json$/i.test(fileName) || isJson(t))) {
     if (/"mapping"\s*:/.test(t)) return 'chatgpt-json';
     if (/"chat_messages"\s*:/.test(t)) return 'claude-json';
     // (`{"1a": "...", "1b": "..."}`: answers keyed by part are a write-up, one labelled line each.)
