@@ -55,7 +55,10 @@ function entriesOf(lines: readonly string[]): { opening: string; entries: Entry[
       stamp: s.stamp,
     };
   });
-  return { opening: lines.slice(0, starts[0]!.i).join('\n'), entries };
+  // (The first entry's header, the product's name as its footers list it, is the log's too.)
+  const products = new Set(lines.flatMap((l, i) => (FOOTER.test(l) && lines[i + 1]?.trim() ? [lines[i + 1]!.trim()] : [])));
+  const opening = lines.slice(0, starts[0]!.i).filter((l) => !products.has(l.trim()));
+  return { opening: opening.join('\n'), entries };
 }
 
 /**
