@@ -1,3 +1,5 @@
+import { fieldsOf } from './field-names.js';
+import { htmlToMarkdown } from './html/index.js';
 import { listedNewestFirst, printedStamp } from './time-order.js';
 
 /**
@@ -7,7 +9,8 @@ import { listedNewestFirst, printedStamp } from './time-order.js';
  * the product answered, and a footer naming the products (`Products:` / `Gemini Apps`). The log
  * lists its entries newest first, as its stamps show: read top down, a correction the person
  * asked for would come before the answer it corrects. Each entry is an exchange of a chat, the
- * prompt the person's turn and the rest the model's, and the entries are read oldest first.
+ * prompt the person's turn and the rest the model's, and the entries are read oldest first. Exported
+ * as JSON, an entry is a record: its `title` the prompt, `time` its stamp, `safeHtmlItem` the reply.
  */
 
 /** The verb an entry opens on when the person asked something (`Prompted`, a voice assistant's `Said`, `Asked`), then the words asked. */
@@ -76,4 +79,30 @@ export function activityLogAsChat(text: string): string {
   const entries = newestFirst ? [...log.entries].reverse() : log.entries;
   const turns = entries.map((e) => `**User:**\n\n${e.prompt}\n\n**Assistant:**\n\n${e.reply}`);
   return `${log.opening.trim() ? `${log.opening.trim()}\n\n` : ''}${turns.join('\n\n')}\n`;
+}
+
+/** The fields of a logged entry's record holding what the product answered, as HTML (Takeout's `safeHtmlItem`) or text. */
+const REPLY_FIELDS = ['safe_html_item', 'html_item', 'details'];
+
+/**
+ * The exchange a logged entry's record holds (`{"title": "Prompted ...", "time": ..., "safeHtmlItem":
+ * [{"html": "<p>...</p>"}]}`): the prompt its title gives and the reply it keeps, read as the page shows
+ * it; undefined for any other record (an entry without a prompt's verb, or without a reply).
+ */
+export function loggedExchange(record: Record<string, unknown>): { speaker: 'user' | 'assistant'; text: string }[] | undefined {
+  const f = fieldsOf(record);
+  const asked = typeof f.title === 'string' ? ASKED.exec(f.title.replace(/\s*\n\s*/g, ' ')) : null;
+  if (!asked) return undefined;
+  const held = REPLY_FIELDS.map((k) => f[k]).find((v) => v !== undefined);
+  const pieces = (Array.isArray(held) ? held : [held]).map((v) =>
+    typeof v === 'string' ? v : typeof v === 'object' && v !== null ? (fieldsOf(v as Record<string, unknown>).html ?? fieldsOf(v as Record<string, unknown>).text) : undefined,
+  );
+  // (Its HTML read as a saved page is: paragraphs apart, formulas from their TeX.)
+  const reply = htmlToMarkdown(pieces.filter((p): p is string => typeof p === 'string').join('\n'), 'reply').text.trim();
+  return reply
+    ? [
+        { speaker: 'user', text: asked[1]!.trim() },
+        { speaker: 'assistant', text: reply },
+      ]
+    : undefined;
 }

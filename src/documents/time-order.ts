@@ -46,13 +46,17 @@ export function listedNewestFirst(stamps: readonly (number | undefined)[]): bool
 
 /**
  * The moment a stamp an app prints stands for, as a number that orders the stamps of one document
- * (`Oct 15, 2025, 9:31:07 PM PDT`, `15 Oct 2025, 21:31:07 BST`, `2025-10-15 21:31`); undefined for
+ * (`Oct 15, 2025, 9:31:07 PM PDT`, `15 Oct 2025, 21:31:07 BST`, `15.10.2025, 21:31:07 MESZ`, `2025-10-15 21:31`); undefined for
  * anything else. A zone's abbreviation is dropped, as one document's stamps share their zone.
  */
 export function printedStamp(text: string): number | undefined {
   const bare = text.trim().replace(/\s+(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d\d)?)$/, '');
   if (!/\d{4}/.test(bare) || !/\d:\d\d/.test(bare)) return undefined;
-  const t = Date.parse(bare);
+  // (`15.10.2025, 21:31:07`: the day first, as German and Russian apps print it, which Date.parse does not read.)
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}:\d\d(?::\d\d)?)$/.exec(bare);
+  const t = Date.parse(
+    dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${dotted[4]!.padStart(dotted[4]!.length + (dotted[4]!.indexOf(':') === 1 ? 1 : 0), '0')}` : bare,
+  );
   return Number.isNaN(t) ? undefined : t;
 }
 
