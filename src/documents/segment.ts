@@ -843,13 +843,12 @@ function soleLetterNamed(text: string): string | undefined {
 }
 
 /**
- * A part named as people text it, its question's number and its letter in one word (`4e`, `Q4e`, `4(e)`,
- * `4.e`), anywhere in a message: neither in a path or a name (`Attachments/4b/`, `img_4c`), nor a figure
+ * A part named as people text it, its question's number and its letter in one word with no brackets (`4e`,
+ * `Q4e`, `4.e`), anywhere in a message: neither in a path or a name (`Attachments/4b/`, `img_4c`), nor a figure
  * (`1e-3`, `2c d_out` is the product's `2c` only before a symbol), nor a dimension (`2d conv`, `3D`).
  * Groups: the number, the letter.
  */
-const SHORT_ID =
-  /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})(?:\(([a-h])\)|\.?([a-h]))(?![\w/\\(^-])(?![ \t]*[_^=*/+]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
+const SHORT_ID = /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})\.?([a-h])(?![\w/\\(^-])(?![ \t]*[_^=*/+]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
 /**
  * Words that compare with a part named after them (`the bound from 2c`, `like in 4e`, `same as 3b`): it is no
  * part asked. (`done with 2b`, `stuck on 4e`, `my 7d`: a texted part is named after any other word.)
@@ -864,12 +863,13 @@ const SHORT_MESSAGE = 240;
  * when it names none, several, or one the key does not have.
  */
 function soleShortId(text: string, outline: QuestionOutline[]): string | undefined {
-  if (text.length >= SHORT_MESSAGE || !/\d\(?\.?[a-h]/i.test(text)) return undefined;
+  // (A bracketed `4(e)` is a label the readers of prompts weigh, remark or request: a message with one is theirs.)
+  if (text.length >= SHORT_MESSAGE || !/\d\.?[a-h]/i.test(text) || /\d\s*\(\s*[a-h]\s*\)/i.test(text)) return undefined;
   const ids = new Set<string>();
   for (const m of text.matchAll(SHORT_ID)) {
-    const letter = m[2] ?? m[3]!;
+    const letter = m[2]!;
     // (A capital letter alone after the number is a dimension's `2D` or a unit's, no part's.)
-    if (!m[2] && letter !== letter.toLowerCase() && !/^q/i.test(m[0])) continue;
+    if (letter !== letter.toLowerCase() && !/^q/i.test(m[0])) continue;
     if (COMPARED_WITH.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const id = idFor(m[1], letter.toLowerCase(), undefined, outline);
     if (!id || !outline.some((o) => o.parts.includes(id))) return undefined;
