@@ -2,6 +2,7 @@ import type { Message } from '../model/submission.js';
 import { fieldsOf } from './field-names.js';
 import { withoutLeadingMention } from './leading-mention.js';
 import { oldestFirst } from './time-order.js';
+import { loggedExchange } from './activity-log.js';
 import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
 import { KNOWN_MODEL } from './speaker-names.js';
 
@@ -277,6 +278,12 @@ function readList(items: unknown[]): Reading {
   const named: { name?: string; speaker?: 'user' | 'assistant'; text: string }[] = [];
   for (const item of list) {
     if (!isObject(item)) continue;
+    // (An activity log's entry, `{"title": "Prompted ...", "safeHtmlItem": [...]}`: one exchange.)
+    const logged = loggedExchange(item);
+    if (logged) {
+      named.push(...logged);
+      continue;
+    }
     const own = speakerName(item);
     // (`{"user": "Why?", "assistant": "..."}`: a short question under a speaker's key is no name.)
     const held = own.speaker ? undefined : heldMessages(item, own.name !== undefined);

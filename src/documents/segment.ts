@@ -842,6 +842,42 @@ function soleLetterNamed(text: string): string | undefined {
   return letters.size === 1 ? [...letters][0] : undefined;
 }
 
+/**
+ * A part named as people text it, its question's number and its letter in one word with no brackets (`4e`,
+ * `Q4e`, `4.e`), anywhere in a message: neither in a path or a name (`Attachments/4b/`, `img_4c`), nor a figure
+ * (`1e-3`, `2c d_out` is the product's `2c` only before a symbol), nor a dimension (`2d conv`, `3D`).
+ * Groups: the number, the letter.
+ */
+const SHORT_ID = /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})\.?([a-h])(?![\w/\\(^-])(?![ \t]*[_^=*/+]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
+/**
+ * Words that compare with a part named after them (`the bound from 2c`, `like in 4e`, `same as 3b`): it is no
+ * part asked. (`done with 2b`, `stuck on 4e`, `my 7d`: a texted part is named after any other word.)
+ */
+const COMPARED_WITH = /\b(?:like|as|from|than|see|using|per)\s+(?:in\s+)?$/i;
+/** A message this short names its part in passing (`did u do 4e yet`); a longer one is a paste or a write-up whose ids are its own. */
+const SHORT_MESSAGE = 240;
+
+/**
+ * The one part a short message names by its number and letter (SHORT_ID), as a partner or a person texts
+ * it (`did u do 4e yet`, `4c i have 1 + L(K-1)`, `that's my 7d`), other than in comparing with it; undefined
+ * when it names none, several, or one the key does not have.
+ */
+function soleShortId(text: string, outline: QuestionOutline[]): string | undefined {
+  // (A bracketed `4(e)` is a label the readers of prompts weigh, remark or request: a message with one is theirs.)
+  if (text.length >= SHORT_MESSAGE || !/\d\.?[a-h]/i.test(text) || /\d\s*\(\s*[a-h]\s*\)/i.test(text)) return undefined;
+  const ids = new Set<string>();
+  for (const m of text.matchAll(SHORT_ID)) {
+    const letter = m[2]!;
+    // (A capital letter alone after the number is a dimension's `2D` or a unit's, no part's.)
+    if (letter !== letter.toLowerCase() && !/^q/i.test(m[0])) continue;
+    if (COMPARED_WITH.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const id = idFor(m[1], letter.toLowerCase(), undefined, outline);
+    if (!id || !outline.some((o) => o.parts.includes(id))) return undefined;
+    ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
 /** A part named in words with its bare letter, then a stop or a comma (`Part b, a max pooling layer`, `and part d, if ...`); `part a bit` is no part. */
 const SPOKEN_PART = /\bpart\s+([a-h])(?=[,.:;?!]|$)/gim;
 
@@ -1817,7 +1853,12 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         const sole = !next && m.text.length < 600 ? soleLetterNamed(m.text) : undefined;
         const soleId = sole ? idFor(question, sole, undefined, outline) : undefined;
         const asksSole = soleId && parts().includes(soleId) && !responses.has(soleId) ? soleId : undefined;
-        promptParts = next && next !== lastPart ? [next] : asksSole ? [asksSole] : [];
+        // `did u do 4e yet`, `4f is just g3 = g2 and g4 = g1 right?`: a short message that names one part by its number
+        // and letter, anywhere in its words, asks that part while it has no answer (a remark on an answered one is discussion).
+        const shortId = !next && !asksSole ? soleShortId(m.text, outline) : undefined;
+        const asksShort = shortId && !responses.has(shortId) ? shortId : undefined;
+        if (asksShort) setQuestion(asksShort.split('.')[0], '');
+        promptParts = next && next !== lastPart ? [next] : asksSole ? [asksSole] : asksShort ? [asksShort] : [];
         // A question asked in words alone, in a chat that has given no number: the part its words name,
         // when that part has no answer yet (a question about the part just answered is discussion).
         // `ok and the variance part: ... derive the mean and variance ... should we assume ...`: a turn whose

@@ -5,6 +5,7 @@ import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
 import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
+import { activityLogAsChat } from './activity-log.js';
 import { withoutDownloadStamps } from './download-stamps.js';
 import { withoutBlockAttributes } from './block-attributes.js';
 import { noteExportAsText } from './note-exports.js';
@@ -125,6 +126,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   flashcardDeckAsMarkdown,
   opmlAsMarkdown,
   htmlAsText,
+  // (Before speakers are read: an activity log's entries, newest first, are a chat's exchanges.)
+  activityLogAsChat,
   // (Before lines are joined or labels read: a sharing site's stamps and page marks, and a note app's attribute lists, are no lines of the text.)
   withoutDownloadStamps,
   withoutBlockAttributes,

@@ -6,7 +6,8 @@ import { fieldsOf } from './field-names.js';
  * Read top down, such a chat has every reply above its question, and the person's last follow-up
  * (which may change an answer) read as their first. A list whose every item carries a time stamp
  * under the same field, and whose stamps never rise and fall at least once, is read oldest first.
- * A list without stamps, or with stamps in any other order, is read as it is written.
+ * A list without stamps, or with stamps in any other order, is read as it is written. Activity logs
+ * (Google's My Activity) list their entries so too, each under the time printed as a person reads it.
  */
 
 /**
@@ -39,6 +40,36 @@ export function timeStampOf(record: Record<string, unknown>): number | undefined
   return undefined;
 }
 
+/**
+ * Whether stamps, in the order their items are listed, say the list is newest first: every item has
+ * one, none is later than the one above it, and at least one is earlier (equal stamps alone say nothing).
+ */
+export function listedNewestFirst(stamps: readonly (number | undefined)[]): boolean {
+  let fell = false;
+  for (let k = 1; k < stamps.length; k++) {
+    const [above, here] = [stamps[k - 1], stamps[k]];
+    if (above === undefined || here === undefined || here > above) return false;
+    if (here < above) fell = true;
+  }
+  return fell && stamps[0] !== undefined;
+}
+
+/**
+ * The moment a stamp an app prints stands for, as a number that orders the stamps of one document
+ * (`Oct 15, 2025, 9:31:07 PM PDT`, `15 Oct 2025, 21:31:07 BST`, `15.10.2025, 21:31:07 MESZ`, `2025-10-15 21:31`); undefined for
+ * anything else. A zone's abbreviation is dropped, as one document's stamps share their zone.
+ */
+export function printedStamp(text: string): number | undefined {
+  const bare = text.trim().replace(/\s+(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d\d)?)$/, '');
+  if (!/\d{4}/.test(bare) || !/\d:\d\d/.test(bare)) return undefined;
+  // (`15.10.2025, 21:31:07`: the day first, as German and Russian apps print it, which Date.parse does not read.)
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}:\d\d(?::\d\d)?)$/.exec(bare);
+  const t = Date.parse(
+    dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${dotted[4]!.padStart(dotted[4]!.length + (dotted[4]!.indexOf(':') === 1 ? 1 : 0), '0')}` : bare,
+  );
+  return Number.isNaN(t) ? undefined : t;
+}
+
 /** The list read oldest first: reversed when its items' time stamps say it is newest first (module comment); else the list itself. */
 export function oldestFirst(list: unknown[]): unknown[] {
   const first = list[0];
@@ -46,17 +77,6 @@ export function oldestFirst(list: unknown[]): unknown[] {
   const fields = fieldsOf(first as Record<string, unknown>);
   const field = TIME_FIELDS.find((f) => f in fields);
   if (!field) return list;
-  let fell = false;
-  let previous: number | undefined;
-  for (const item of list) {
-    if (typeof item !== 'object' || item === null) return list;
-    const stamp = stampValue(fieldsOf(item as Record<string, unknown>)[field]);
-    if (stamp === undefined) return list;
-    if (previous !== undefined) {
-      if (stamp > previous) return list;
-      if (stamp < previous) fell = true;
-    }
-    previous = stamp;
-  }
-  return fell ? [...list].reverse() : list;
+  const stamps = list.map((item) => (typeof item === 'object' && item !== null ? stampValue(fieldsOf(item as Record<string, unknown>)[field]) : undefined));
+  return listedNewestFirst(stamps) ? [...list].reverse() : list;
 }
