@@ -9,7 +9,7 @@ import { devSkip, gradedFixtureFile } from './hw4-dev.js';
 // (blanked, the words around it kept), the result's body is the model's answer, and a closing
 // `</attempt_completion>` is no part's answer. Its answers are written as such replies write them: a
 // constant matrix after an arrow from its setting (`stride 1 => 3x3, each entry -40`), a matrix after its
-// size as a label (`3x3: [[...]]`), and two equations side by side in plain text (`dw = ...;  w ← ...`).
+// size as a label (`3x3: [[...]]`).
 // In an export of our own with another tool's vocabulary, with a near miss of the same shape kept wrong.
 
 const graded = (file: string) => gradedFixtureFile('agent-task-markup', file);

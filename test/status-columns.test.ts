@@ -28,7 +28,7 @@ test('near miss: wrong answers in the same table stay wrong with the marks left 
   });
 });
 
-test("a column the header gives the person is left out of each row; a student's own `My answer` is not theirs to leave out", () => {
+test("a column of the person's marks (`Status`) is left out of each row; their notes and a student's own `My answer` are not marks", () => {
   const rows = (lines: string[]) => [...alignedRows(lines).values()].map((r) => r.text);
   assert.deepEqual(rows(['  Q     Answer given        Status', '  4b    C                   PASS', '  4c    L(K - 1) + 1        FAIL']), ['C', 'L(K - 1) + 1']);
   assert.deepEqual(rows(['  Q     My answer           Units', '  4b    C                   channels', '  4c    L(K - 1) + 1        pixels']), ['C: channels', 'L(K - 1) + 1: pixels']);

@@ -1,4 +1,4 @@
-import { answerCandidates, GREEK, pieces, splitTopLevel, statementsSideBySide, type Candidate } from './extract.js';
+import { answerCandidates, GREEK, pieces, splitTopLevel, type Candidate } from './extract.js';
 import { branchesAfterCases, piecewiseCandidates } from './piecewise-answer.js';
 import { loweredAsSubscripts } from '../math/latex/unicode-scripts.js';
 import { withConditionsAfter } from './stated-cases.js';
@@ -95,7 +95,7 @@ export function statesName(candidate: string, name: string): boolean {
 function statesAnother(formula: string, own: string): boolean {
   const uses = own.slice(own.indexOf('=') + 1);
   const ownName = leftSide(own)?.trim();
-  return [...pieces(formula), ...statementsSideBySide(formula)].some((p) => {
+  return pieces(formula).some((p) => {
     const name = leftSide(p)?.trim();
     // (`h, l = 1, \dots, k`: indices listed, where the statement holds.)
     if (!name || name === ownName || /^[A-Za-z](?:\s*,\s*[A-Za-z])+$/.test(name)) return false;

@@ -1,6 +1,6 @@
 import { labelCell, type LineLabel } from './part-ids.js';
 import { JUDGEMENT_WORDS } from './verdict-lists.js';
-import { isAnswerColumn, isPersonColumn } from './column-headers.js';
+import { isAnswerColumn, isVerdictColumn } from './column-headers.js';
 
 /**
  * A table set in plain text with its columns aligned by spaces, as `pdftotext -layout`, a slide
@@ -11,6 +11,10 @@ import { isAnswerColumn, isPersonColumn } from './column-headers.js';
  * part's row, as a `| 4(c) | ... |` row is. Its first cell may be a bare `1a`, which alone on a line
  * of prose would be no label. The table ends where a line leaves its columns: what follows (a score,
  * the report's next section) is no row's.
+ *
+ * Its cells are apart, as a framed table's are: a column its header names for the person's marks
+ * (`my grade`, `Status`, `check`) holds their verdicts (`ok`, `x`, `PASS`) wherever in the row they
+ * stand, on a wrapped line too; read with the answer, `... × F       ok` was a product with `o k`.
  */
 
 /** One aligned row: the label its first cell names, and its other cells, a person's marks of judgement left out. */
@@ -84,12 +88,12 @@ function headsRun(line: string | undefined, row: Candidate): boolean {
 }
 
 /**
- * Where the header's columns start and which are the person's (`my grade`, `status`), by the header's
- * cells after the label's; none are when it gives them every column (`My answer` in a student's own table).
+ * Where the header's columns start and which hold the person's marks (`my grade`, `status`), by the
+ * header's cells after the label's; none do when it names no other column (a lone `Grade` column).
  */
 function columnsOf(header: string, column: number): { starts: number[]; person: boolean[] } {
   const cells = cellsOf(header, column);
-  const person = cells.map((c) => isPersonColumn(c.text) && !isAnswerColumn(c.text));
+  const person = cells.map((c) => isVerdictColumn(c.text) && !isAnswerColumn(c.text));
   return { starts: cells.map((c) => c.at), person: person.every(Boolean) ? person.map(() => false) : person };
 }
 
