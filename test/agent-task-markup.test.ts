@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devSkip, gradedFixtureFile } from './hw4-dev.js';
+import { devSkip, gradedFixtureFile, gradeWithStaffKey } from './hw4-dev.js';
 
 // Blind round 38's Roo Code "Export task" file: an editor's agent writes its calls to the editor as
 // tagged elements (`<run_python>` with a script) that the editor answers by name (`[run_python for
@@ -28,4 +28,11 @@ test('near miss: the same export with the cross-correlation and a gradient step 
     '3.d.ii': 'incorrect: [19, 32, 29; 30, 40, 30; -49, -72, -59]',
     '7.a': 'partial: gradient: dw_{h,l} = sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h - 1,j + l - 1})); update: w_{h,l} + eta dw_{h,l}',
   });
+});
+
+test("a plain-text reply's equations side by side on one line (`dw = ...,   w ← ...`) are each its statement of a part's named answers", { skip: devSkip }, () => {
+  const reply = (sign: string) => `**7(a)** So ∂y_{i,j}/∂w_{h,l} = x_{i+h−1, j+l−1} directly and\n\n  dw_{h,l} = Σ_{i,j=1}^{m} dy_{i,j} x_{i+h−1, j+l−1},   w_{h,l} ← w_{h,l} ${sign} η dw_{h,l}.\n`;
+  assert.equal(gradeWithStaffKey(reply('−')).get('7.a'), 'correct');
+  // Near miss: a step up the gradient, in the same shape, stays wrong.
+  assert.equal(gradeWithStaffKey(reply('+')).get('7.a'), 'partial');
 });
