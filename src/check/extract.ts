@@ -625,6 +625,30 @@ export function pieces(formula: string): string[] {
   return parts.length > 1 ? parts : [];
 }
 
+/** A statement's name and its sign: a short left side, then `=`, `:=` or an arrow of assignment. */
+const STATEMENT = /^\s*([^=<>←;]{1,40}?)\s*(?::=|=|←|\\leftarrow\b)/;
+
+/**
+ * `dw = Σ dy x,   w ← w − η dw`: equations set side by side at a formula's top-level commas or
+ * semicolons, as `\quad` sets them, when each names a quantity of its own (no sum or difference at
+ * its top) before its sign. `a = 1, 2` and `f(x) = x, x > 0` are none.
+ */
+export function statementsSideBySide(formula: string): string[] {
+  // Most formulas have one sign of a statement, or no comma to set two apart.
+  if ((!formula.includes(',') && !formula.includes(';')) || (formula.match(/=|←|\\leftarrow/g)?.length ?? 0) < 2) return [];
+  const items = splitTopLevel(formula, (t, i) => t[i] === ',' || t[i] === ';')
+    .map((p) =>
+      p
+        .trim()
+        .replace(/[.,;]+$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
+  const names = items.map((p) => STATEMENT.exec(p)?.[1]?.trim());
+  const named = names.every((n) => n && !/[+\-−]\s*\S/.test(n.replace(/\{[^{}]*\}|\([^()]*\)|\[[^\]]*\]/g, '')));
+  return items.length > 1 && named && new Set(names).size === names.length ? items : [];
+}
+
 /** Display and inline formulas of a text, in order, with their kind. */
 export function formulas(text: string): readonly Formula[] {
   // A part's text is read for formulas by the candidate finder and for definitions in turn: the last reading is kept.

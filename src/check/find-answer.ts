@@ -1,4 +1,4 @@
-import { answerCandidates, GREEK, pieces, splitTopLevel, type Candidate } from './extract.js';
+import { answerCandidates, GREEK, pieces, splitTopLevel, statementsSideBySide, type Candidate } from './extract.js';
 import { branchesAfterCases, piecewiseCandidates } from './piecewise-answer.js';
 import { loweredAsSubscripts } from '../math/latex/unicode-scripts.js';
 import { withConditionsAfter } from './stated-cases.js';
@@ -95,8 +95,9 @@ export function statesName(candidate: string, name: string): boolean {
 function statesAnother(formula: string, own: string): boolean {
   const uses = own.slice(own.indexOf('=') + 1);
   const ownName = leftSide(own)?.trim();
-  return pieces(formula).some((p) => {
-    const name = leftSide(p)?.trim();
+  return [...pieces(formula), ...statementsSideBySide(formula)].some((p) => {
+    // (`w ← w − η dw`: an assignment names its quantity as an equation does.)
+    const name = (leftSide(p) ?? /^\s*([^=<>←;]{1,40}?)\s*←/.exec(p)?.[1])?.trim();
     // (`h, l = 1, \dots, k`: indices listed, where the statement holds.)
     if (!name || name === ownName || /^[A-Za-z](?:\s*,\s*[A-Za-z])+$/.test(name)) return false;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -685,6 +686,8 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
   let named = false;
   if (want.name) {
     const wanted = want.name;
+    // (`dw = Σ dy x,   w ← w − η dw` in plain text: each statement set beside another is read after the whole, as a `\quad`'s pieces are.)
+    candidates = candidates.flatMap((c) => [c, ...statementsSideBySide(c.text).map((p) => ({ ...c, text: p }))]);
     // A candidate that states another of the part's answers (`g_3 = ...` when looking for g4) is never this one.
     const siblings = want.siblings ?? [];
     // `weights = K^2CF, \qquad biases = F` states two answers: its pieces are their statements, the whole is neither.

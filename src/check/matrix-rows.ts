@@ -117,46 +117,58 @@ function fromIntroducedRows(text: string): string[] {
 
 /** A number a sentence fills a matrix with (`40`, `-40`, `−0.5`). */
 const FILL = String.raw`[-−+]?\d+(?:\.\d+)?`;
-/** Where every entry is said to hold one number: `40 in every entry`, `every entry is 40`, `all entries equal -40`, `a matrix of 40s`, `filled with 0`, `40 everywhere`. */
+/** Where every entry is said to hold one number: `40 in every entry`, `every entry is 40`, `3×3, every entry −40`, `all entries equal -40`, `a matrix of 40s`, `filled with 0`, `40 everywhere`. */
 const FILLED = new RegExp(
-  String.raw`(${FILL})\s+(?:in|at)\s+(?:every|each|all(?:\s+the)?)\s+(?:entry|entries|element|elements|cell|cells|position|positions)\b|\b(?:every|each)\s+(?:entry|element|cell)\s+(?:is\s+|are\s+)?(?:equals?(?:\s+to)?|=|is)\s+(${FILL})|\ball\s+(?:the\s+|its\s+)?(?:entries|elements|cells)\s+(?:are\s+)?(?:equal(?:\s+to)?|=|are)\s+(${FILL})|\b(?:matrix|array|grid)\s+(?:of|with|filled\s+with)\s+(?:all\s+)?(${FILL})(?:'?s)?(?![\d.])|\bfilled\s+with\s+(${FILL})|(${FILL})(?:'?s)?\s+everywhere\b`,
+  String.raw`(${FILL})\s+(?:in|at)\s+(?:every|each|all(?:\s+the)?)\s+(?:entry|entries|element|elements|cell|cells|position|positions)\b|\b(?:every|each)\s+(?:entry|element|cell)\s+(?:(?:is\s+|are\s+)?(?:equals?(?:\s+to)?|=|is)\s+|:?[ \t]*(?=${FILL}[ \t]*(?:[.,;)]|$)))(${FILL})|\ball\s+(?:the\s+|its\s+)?(?:entries|elements|cells)\s+(?:are\s+)?(?:equal(?:\s+to)?|=|are)\s+(${FILL})|\b(?:matrix|array|grid)\s+(?:of|with|filled\s+with)\s+(?:all\s+)?(${FILL})(?:'?s)?(?![\d.])|\bfilled\s+with\s+(${FILL})|(${FILL})(?:'?s)?\s+everywhere\b`,
   'gi',
 );
 /** A matrix's size in words or signs: `3x3`, `3 × 3`, `3-by-3`. */
 const SIZE = /(?<![\d.])(\d{1,2})\s*(?:[x×]|-?by-?)\s*(\d{1,2})(?![\d.])/gi;
 
+/** An arrow from a setting to what it gives: `stride 1 → 3×3`, `pad 1 -> 5x5`. */
+const ARROW = /→|⟶|⇒|⟹|->|=>/;
+
 /**
  * `y = 40 in every entry, a 3x3 matrix of 40s`: a matrix said in words, one number in every entry, with its
  * size in the same sentence. Only a sentence that says one fill and one size and no other number (`40 in
- * every entry but 30 on the border` is no such matrix), no exception and no second matrix.
+ * every entry but 30 on the border` is no such matrix), no exception and no second matrix. What a sentence's
+ * last arrow leads to is its result (`no padding, stride 1 → 3×3, every entry −40`): the numbers of the
+ * setting before the arrow are no numbers of the matrix.
  */
 function fromFilledWords(text: string): string[] {
   if (!/\d\s*(?:[x×]|-?by-?)\s*\d/i.test(text) || !/\b(?:every|each|all|matrix|array|grid|filled|everywhere)\b/i.test(text)) return [];
   const out: string[] = [];
   for (const sentence of text.split(/\n|;|(?<!\d)\.(?!\d)|\.(?=\s|$)/)) {
-    if (/\b(?:except|but|other\s+than|apart\s+from|besides)\b/i.test(sentence)) continue;
-    const fills = [...sentence.matchAll(FILLED)].map((m) =>
-      m
-        .slice(1)
-        .find((g) => g !== undefined)!
-        .replace('−', '-')
-        .replace(/^\+/, ''),
-    );
-    const sizes = [...sentence.matchAll(SIZE)];
-    if (!fills.length || new Set(fills).size !== 1 || new Set(sizes.map((m) => `${m[1]}x${m[2]}`)).size !== 1) continue;
-    const [rows, columns] = [Number(sizes[0]![1]), Number(sizes[0]![2])];
-    if (rows < 1 || columns < 1 || rows * columns < 2) continue;
-    // (No other number in the sentence: the fill and the size are all it says.)
-    // (A part's label before it, `**3(c)**`, is no number of the matrix's.)
-    const rest = sentence
-      .replace(SIZE, ' ')
-      .replace(FILLED, ' ')
-      .replace(/\b\d{1,2}\s*\(?[a-h]\)/gi, ' ');
-    if (/\d/.test(rest.replace(/\b[A-Za-z]\w*\d\w*/g, ' '))) continue;
-    const fill = fills[0]!;
-    out.push(`\\begin{bmatrix} ${Array.from({ length: rows }, () => Array(columns).fill(fill).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`);
+    const result = ARROW.test(sentence) ? sentence.split(ARROW).pop()! : undefined;
+    const matrix = (result !== undefined ? filledMatrix(result) : undefined) ?? filledMatrix(sentence);
+    if (matrix) out.push(matrix);
   }
   return out;
+}
+
+/** The matrix one sentence (or the clause an arrow leads to) fills with one number, when it says one fill, one size and no other number. */
+function filledMatrix(sentence: string): string | undefined {
+  if (/\b(?:except|but|other\s+than|apart\s+from|besides)\b/i.test(sentence)) return undefined;
+  const fills = [...sentence.matchAll(FILLED)].map((m) =>
+    m
+      .slice(1)
+      .find((g) => g !== undefined)!
+      .replace('−', '-')
+      .replace(/^\+/, ''),
+  );
+  const sizes = [...sentence.matchAll(SIZE)];
+  if (!fills.length || new Set(fills).size !== 1 || new Set(sizes.map((m) => `${m[1]}x${m[2]}`)).size !== 1) return undefined;
+  const [rows, columns] = [Number(sizes[0]![1]), Number(sizes[0]![2])];
+  if (rows < 1 || columns < 1 || rows * columns < 2) return undefined;
+  // (No other number in the sentence: the fill and the size are all it says.)
+  // (A part's label before it, `**3(c)**`, is no number of the matrix's.)
+  const rest = sentence
+    .replace(SIZE, ' ')
+    .replace(FILLED, ' ')
+    .replace(/\b\d{1,2}\s*\(?[a-h]\)/gi, ' ');
+  if (/\d/.test(rest.replace(/\b[A-Za-z]\w*\d\w*/g, ' '))) return undefined;
+  const fill = fills[0]!;
+  return `\\begin{bmatrix} ${Array.from({ length: rows }, () => Array(columns).fill(fill).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
 /** The matrices a response states as a table of numbers, row by row, or in brackets line by line, the last first. */

@@ -1,5 +1,6 @@
 import { labelCell, type LineLabel } from './part-ids.js';
 import { JUDGEMENT_WORDS } from './verdict-lists.js';
+import { isAnswerColumn, isVerdictColumn } from './column-headers.js';
 
 /**
  * A table set in plain text with its columns aligned by spaces, as `pdftotext -layout`, a slide
@@ -10,6 +11,10 @@ import { JUDGEMENT_WORDS } from './verdict-lists.js';
  * part's row, as a `| 4(c) | ... |` row is. Its first cell may be a bare `1a`, which alone on a line
  * of prose would be no label. The table ends where a line leaves its columns: what follows (a score,
  * the report's next section) is no row's.
+ *
+ * Its cells are apart, as a framed table's are: a column its header names for the person's marks
+ * (`my grade`, `Status`, `check`) holds their verdicts (`ok`, `x`, `PASS`) wherever in the row they
+ * stand, on a wrapped line too; read with the answer, `... × F       ok` was a product with `o k`.
  */
 
 /** One aligned row: the label its first cell names, and its other cells, a person's marks of judgement left out. */
@@ -18,7 +23,26 @@ export interface AlignedRow {
   text: string;
   /** Where its second cell starts: a line indented that far or more under it goes on with its cells. */
   column: number;
+  /**
+   * A line wrapped under the row as the row's text goes on with it: its cells in the person's columns and
+   * its marks left out, after a space, or on a line of its own when it opens on a label (`SGD:  w ← ...`).
+   */
+  wrapped(line: string): string;
 }
+
+/** One cell of a line and the column it starts in. */
+interface Cell {
+  text: string;
+  at: number;
+}
+
+/** The cells of a line from `from` on: runs of text apart by gaps of three spaces or more, or tabs (two spaces may stand within one, `...;  w − η dw`). */
+function cellsOf(line: string, from: number): Cell[] {
+  return [...line.slice(from).matchAll(/\S(?:(?! {3,}|\t).)*/g)].map((m) => ({ text: m[0].trim(), at: from + m.index! }));
+}
+
+/** A wrapped line that opens on a label of its own (`SGD:`, `update:`): a new item of the cell, not the words of the line above going on. */
+const OWN_LABEL = /^\p{L}[\p{L}\p{N} _-]{0,24}:\s/u;
 
 /** A line's first cell, a gap of two spaces or more (or a tab), and the rest: the cheap test every line is put to. */
 const FIRST_CELL = /^(\s*)(\S(?:\S| (?! ))*?)(?: {2,}|\t+)(?=\S)/;
@@ -39,18 +63,14 @@ function rowOf(line: string): Candidate | undefined {
   if (!m || m[2]!.length > 12) return undefined;
   const label = labelOf(m[2]!);
   if (!label) return undefined;
-  // (Cells are apart by wider gaps than the label's: two spaces may stand within one, `...;  w − η dw`.)
-  const all = line
-    .slice(m[0].length)
-    .split(/ {3,}|\t+/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const cells = all.filter((c) => !MARKS_ONLY.test(c));
-  return cells.length ? { label, text: cells.join(': '), column: m[0].length, indent: m[1]!.length, judged: cells.length < all.length } : undefined;
+  const cells = cellsOf(line, m[0].length);
+  const kept = cells.filter((c) => !MARKS_ONLY.test(c.text));
+  return kept.length ? { label, text: '', cells, column: m[0].length, indent: m[1]!.length, judged: kept.length < cells.length, wrapped: () => '' } : undefined;
 }
 
 /** A row before its run is known to be a table's: where its cells stand, and whether it ends on a person's marks. */
 interface Candidate extends AlignedRow {
+  cells: Cell[];
   indent: number;
   judged: boolean;
 }
@@ -65,6 +85,33 @@ const RULE = /^[\s=_-]+$/;
 function headsRun(line: string | undefined, row: Candidate): boolean {
   const m = line === undefined ? undefined : FIRST_CELL.exec(line);
   return !!m && m[1]!.length === row.indent && m[0].length === row.column && !labelOf(m[2]!);
+}
+
+/**
+ * Where the header's columns start and which hold the person's marks (`my grade`, `status`), by the
+ * header's cells after the label's; none do when it names no other column (a lone `Grade` column).
+ */
+function columnsOf(header: string, column: number): { starts: number[]; person: boolean[] } {
+  const cells = cellsOf(header, column);
+  const person = cells.map((c) => isVerdictColumn(c.text) && !isAnswerColumn(c.text));
+  return { starts: cells.map((c) => c.at), person: person.every(Boolean) ? person.map(() => false) : person };
+}
+
+/** Gaps are set by eye: a cell may start a little before its header's column. */
+const SLACK = 2;
+
+/** A reader of a table's cells: which of a line's cells are the answer's, joined as the row's text. */
+function answerCells(columns: { starts: number[]; person: boolean[] } | undefined) {
+  return (cells: readonly Cell[]) =>
+    cells
+      .filter((c) => {
+        if (MARKS_ONLY.test(c.text)) return false;
+        if (!columns) return true;
+        const k = columns.starts.findLastIndex((start) => start <= c.at + SLACK);
+        return !columns.person[k];
+      })
+      .map((c) => c.text)
+      .join(': ');
 }
 
 /**
@@ -83,8 +130,19 @@ export function alignedRows(lines: readonly string[]): Map<number, AlignedRow> {
     if (run.length >= 2) {
       let above = first!.at - 1;
       while (above >= 0 && RULE.test(lines[above]!) && lines[above]!.trim()) above--;
-      const table = headsRun(lines[above], first!.row) || (!wrapped && run.every((r) => r.row.judged));
-      if (table) for (const { at, row } of run) out.set(at, { label: row.label, text: row.text, column: row.column });
+      const headed = headsRun(lines[above], first!.row);
+      if (headed || (!wrapped && run.every((r) => r.row.judged))) {
+        const read = answerCells(headed ? columnsOf(lines[above]!, first!.row.column) : undefined);
+        const wrapped = (line: string) => {
+          const text = read(cellsOf(line, /^\s*/.exec(line)![0].length));
+          if (!text) return '';
+          return OWN_LABEL.test(text) ? `\n${text}` : ` ${text}`;
+        };
+        for (const { at, row } of run) {
+          const text = read(row.cells);
+          if (text) out.set(at, { label: row.label, text, column: row.column, wrapped });
+        }
+      }
     }
     run = [];
     wrapped = false;

@@ -35,6 +35,14 @@ export function isPersonColumn(header: string): boolean {
   return PERSON_COLUMN.test(words) || PERSON_COLUMN_ELSEWHERE.test(words);
 }
 
+/** A header's words for the person's judgement of each row: `Status`, `my grade`, `Correct?`, `check`, `Verdict`, `OK?`. */
+const VERDICT_COLUMN = /\b(?:verdicts?|grades?|graded|scores?|points|marks|status|checks?|checked|pass(?:ed)?|(?:correct|ok|right)\s*\?)(?!\w)/i;
+
+/** A header cell naming the column of the person's marks on each row (`Status`, `my grade`, `check`), not their notes or solution. */
+export function isVerdictColumn(header: string): boolean {
+  return VERDICT_COLUMN.test(headerWords(header));
+}
+
 /** A header cell naming an answer: `Model's final answer`, `Response`, `Output`, `Result`, `Réponse du modèle`, `Model_Answer`. */
 export function isAnswerColumn(header: string): boolean {
   const words = headerWords(header);

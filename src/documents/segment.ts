@@ -1,7 +1,7 @@
 import type { Attempt, Message, PartResponse } from '../model/submission.js';
 import { alsoNamed, APPENDIX_SECTION, labelCell, readLineLabel, type LineLabel } from './part-ids.js';
 import { subsectionOf } from './subsection-numbers.js';
-import { alignedRows, continuesRow } from './aligned-rows.js';
+import { alignedRows, continuesRow, type AlignedRow } from './aligned-rows.js';
 import { quotesBeforeVerdicts } from './quotes-before-verdicts.js';
 import { splitInlineLabels } from './inline-labels.js';
 import { commentLabel, cutBeforeComment, labellingComments } from './code-comment-labels.js';
@@ -307,6 +307,8 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
   // row under way has its cells from, while one is.
   const aligned = alignedRows(lines.map((l) => (l.inside ? '' : l.text)));
   let rowColumn: number | undefined;
+  // How a line wrapped under that row goes on with it (its cells as the row's table reads them).
+  let rowWrapped: AlignedRow['wrapped'] | undefined;
   // `> **(d)(i)** stride 1 ...` / `> y = [[...],` / `>      [...]]`: a part quoted whole (a report's
   // excerpt of a reply) goes on over the quoted lines after its label, read without their marks.
   let quoted = false;
@@ -343,6 +345,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       if (current.text.trim() || current.label || current.numbered) out.push(current);
       current = { label: alignedRow.label, text: alignedRow.text, line: firstLine + i, row: true };
       rowColumn = alignedRow.column;
+      rowWrapped = alignedRow.wrapped;
       previous = raw;
       return;
     }
@@ -350,7 +353,7 @@ export function splitAtLabels(text: string, firstLine = 1, numberedQuestions = f
       // A cell wrapped under the row goes on with it; a line out of the table's columns ends the table,
       // and what follows it (a score, the next section) is no row's.
       if (continuesRow(raw, rowColumn)) {
-        current.text += ` ${raw.trim()}`;
+        current.text += rowWrapped ? rowWrapped(raw) : ` ${raw.trim()}`;
         previous = raw;
         return;
       }
