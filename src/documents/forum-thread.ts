@@ -27,6 +27,8 @@ const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([
 /** A raw topic's one-line header, Discourse's `/raw/` text: the author, the date and time, the post's number, between bars. */
 const RAW_TOPIC_HEADER =
   /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+\|[ \t]+\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:UTC|GMT|Z|[+-]\d{2}:?\d{2}))?[ \t]+\|[ \t]+#\d{1,5}[ \t]*$/u;
+/** Tumblr's one-line header of a reblog's words: who reblogged it, from whom, and that they wrote something (`sam reblogged this from dana and added:`). */
+const REBLOG_HEADER = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+reblogged this from[ \t]+[\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}[ \t]+and added:?[ \t]*$/iu;
 /** The rule of dashes a raw topic sets after each post: the page's, no one's words. */
 const POST_RULE = /^[ \t]*-{10,}[ \t]*$/;
 /** Who started the thread, where the site says so above the first post. */
@@ -36,7 +38,7 @@ const FURNITURE =
   /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|\d{1,5}\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?))[ \t]*[·•|]?[ \t]*)+$/i;
 /** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
 const ANY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b`,
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b`,
   'im',
 );
 
@@ -48,6 +50,12 @@ interface PostHeader {
 }
 
 /**
+ * A member's headline under their name, longer than a title (`EECS @ UC Berkeley | ML Systems | prev. intern`):
+ * no sentence (it ends on no stop) and no formula.
+ */
+const PROFILE_LINE = /^[^=\n]{41,100}(?<![.!?:;])$/;
+
+/**
  * The posts' headers: a name after a blank line, over at most a few short lines (a member's title,
  * `Joined`, a count of messages), ending in a date or a post number; or a one-line header.
  */
@@ -55,14 +63,14 @@ function headersOf(lines: readonly string[]): PostHeader[] {
   const out: PostHeader[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i > 0 && lines[i - 1]!.trim()) continue;
-    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!);
+    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!);
     if (one) {
       out.push({ author: one[1]!, start: i, body: i + 1 });
       continue;
     }
     const name = AUTHOR.exec(lines[i]!);
     if (!name || FURNITURE.test(lines[i]!)) continue;
-    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim() && lines[j]!.length <= 40; j++) {
+    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim() && (lines[j]!.length <= 40 || PROFILE_LINE.test(lines[j]!)); j++) {
       if (!POST_NUMBER.test(lines[j]!) && !DATE_ONLY.test(lines[j]!)) continue;
       // (A date over a post number: the number is the header's last line.)
       const last = j + 1 < lines.length && POST_NUMBER.test(lines[j + 1]!) ? j + 1 : j;
@@ -131,20 +139,46 @@ const STAFF_NAME =
 /** A comment's sentence that opens on a part named in full and a colon, after a short lead (`Thanks! 4(c): ...`): groups the lead and the rest. */
 const NAMED_AFTER_LEAD = /^([^\n]{1,40}?[.!?])[ \t]+((?:Q|Problem[ \t]*|Question[ \t]*)?\d{1,2}[ \t]*(?:\([ \t]*[a-h][ \t]*\)|\.?[a-h])[ \t]*:[ \t]+\S.*)$/i;
 
+/** A badge a page sets under a commenter's name when they wrote the post (`Author`, `OP`, `Original poster`). */
+const AUTHOR_BADGE = /^[ \t]*(?:author|op|original poster|creator)[ \t]*$/i;
+
+/**
+ * Who wrote the post the comments are under, when the page shows it: the commenter the page badges as
+ * the post's author (`Author`, `OP`), else the commenter whose name stands alone on a line of the post's
+ * own header, above its first answer (LinkedIn's `Priya Raman` over `• 2nd`, Tumblr's `tensorpunk` over
+ * `Follow`), else the one the site names (`Posted by`). Lower-cased; undefined when the page does not say.
+ */
+function postAuthor(lines: readonly string[], headers: readonly PostHeader[]): string | undefined {
+  for (const h of headers) if (lines.slice(h.start + 1, h.body).some((l) => AUTHOR_BADGE.test(l))) return h.author.toLowerCase();
+  const commenters = new Set(headers.map((h) => h.author.toLowerCase()));
+  const firstAnswer = lines.findIndex((l) => readLineLabel(l)?.part);
+  const postHeader = lines.slice(0, firstAnswer < 0 ? headers[0]!.start : Math.min(firstAnswer, headers[0]!.start));
+  for (const line of postHeader) {
+    const name = AUTHOR.exec(line)?.[1]?.toLowerCase();
+    if (name && commenters.has(name)) return name;
+  }
+  return STARTER.exec(postHeader.join('\n'))?.[1]?.toLowerCase();
+}
+
 /**
  * A submission with its comment thread under it: the comments of staff the page names (`Wen Li (GSI)`)
  * are their hints on the answers, left out; the writer's own comments stay where they are, after the
  * answers, as a chat's follow-up does, and a sentence of theirs that names a part and a colon
- * (`Thanks! 4(c): it should be L(K-1) + 1`) heads its line, so it answers that part again.
+ * (`Thanks! 4(c): it should be L(K-1) + 1`) heads its line, so it answers that part again. Where the page
+ * shows who wrote the post (a social site's post and its comments), everyone else's comments are left out
+ * too: a reader's correction (`2(d) with your own (c) is 1/√d_in`) is theirs, not the writer's answer, and
+ * the writer's replies keep their words without the page's header over them (their name, a badge, an age).
  */
 function submissionComments(text: string, lines: readonly string[], headers: readonly PostHeader[]): string {
   const staff = new Set([...text.matchAll(STAFF_NAME)].map((m) => m[1]!.toLowerCase()));
+  const author = postAuthor(lines, headers);
   const read = lines.map((l) => [l]);
   for (const [k, h] of headers.entries()) {
-    const byStaff = staff.has(h.author.toLowerCase());
+    const name = h.author.toLowerCase();
+    const leftOut = staff.has(name) || (author !== undefined && name !== author);
     for (let i = h.start; i < (headers[k + 1]?.start ?? lines.length); i++) {
-      const named = !byStaff && i >= h.body ? NAMED_AFTER_LEAD.exec(lines[i]!) : null;
-      read[i] = byStaff ? [''] : named ? [named[1]!, named[2]!] : [lines[i]!];
+      const named = !leftOut && i >= h.body ? NAMED_AFTER_LEAD.exec(lines[i]!) : null;
+      read[i] = leftOut || (author !== undefined && i < h.body) ? [''] : named ? [named[1]!, named[2]!] : [lines[i]!];
     }
   }
   return read.flat().join('\n');
