@@ -1,3 +1,4 @@
+import { readLineLabel } from './part-ids.js';
 import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 
 /**
@@ -30,4 +31,30 @@ export function pastedAnswer(message: string): string | undefined {
   if (!tag) return undefined;
   const rest = body.slice(tag[0].length);
   return /[\p{L}\p{N}]/u.test(rest) ? rest : undefined;
+}
+
+/**
+ * The same tag opening a line of a write-up, perhaps after the bullet or arrow a post sets before it
+ * (`➡️ GPT-4.5: 1 + L(K − 1)`, `→ Gemini 2.5 Pro said: ...`): a report quoting one model's answer under
+ * each part's label. The name's version is no term of the answer (`GPT-4.5: 1 + L(K − 1)` was read as a
+ * ratio), and what the tag says is that the part's answer follows: it is read as `Answer:`, the model's
+ * words where they are.
+ */
+const REPORTED_TAG = new RegExp(String.raw`^([ \t]*(?:[-*•▪▸▶►→➡⇒➜✅📌👉][\uFE0F]?[ \t]*)?)(?:${LEAD}(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*(?=\S)`, 'iu');
+
+/** A write-up with the model's tags read as `Answer:` in the lines under its part labels that open on one (see REPORTED_TAG); as it is when none does. */
+export function withoutReportedModelTags(text: string): string {
+  // (Cheap test first: no colon after a letter or digit, no tag.)
+  if (!/[\p{L}\p{N}][ \t]*[:：]/u.test(text)) return text;
+  const lines = text.split('\n');
+  let labelled = false;
+  let changed = false;
+  for (const [i, line] of lines.entries()) {
+    const tag = labelled ? REPORTED_TAG.exec(line) : null;
+    if (tag) {
+      lines[i] = `${tag[1]!}Answer: ${line.slice(tag[0].length)}`;
+      changed = true;
+    } else if (!labelled && readLineLabel(line)?.part) labelled = true;
+  }
+  return changed ? lines.join('\n') : text;
 }
