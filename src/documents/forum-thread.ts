@@ -14,14 +14,18 @@ import { readLineLabel } from './part-ids.js';
  * named with it, so it is not read as the last label's (the new post has no label of its own).
  */
 
-/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`). */
-const DATE = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
+/** A unit of a relative age in the languages sites are read in (`giorni`, `horas`, `heures`, `Stunden`). */
+const AGE_UNIT = String.raw`(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|horas?|minutos?|semanas?|meses|años?|jours?|heures?|minutes?|semaines?|mois|ans?|Tagen?|Stunden?|Minuten?|Wochen?|Monaten?|Jahren?|h|min)`;
+/** A relative age as other languages write it, before or after its number (`1 giorno fa`, `hace 5 horas`, `il y a 2 jours`, `vor 3 Stunden`, `há 2 dias`). */
+const FOREIGN_AGE = String.raw`\d{1,3}\s*${AGE_UNIT}\s+fa|(?:hace|il y a|vor|há)\s+\d{1,3}\s*${AGE_UNIT}`;
+/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`, `1 giorno fa`). */
+const DATE = String.raw`(?:${FOREIGN_AGE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
 /** A post's number (`#4`), alone or after its date, the last line of a XenForo or vBulletin header. */
 const POST_NUMBER = new RegExp(String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$`, 'i');
 /** A date alone on its line, the last line of a header with no post number (Discourse, phpBB's copy). */
 const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited)\s+)?${DATE}[ \t]*$`, 'i');
 /** A handle or a short name alone on its line: a header's first line. */
-const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2})[ \t]*$/u;
+const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60}|(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2}))[ \t]*$/u;
 /** Reddit's and Lemmy's one-line header: the author, a dot, the post's age (`Posted by u/name · 3h`, `name · 2 hr. ago`). */
 const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})(?:[ \t]+OP)?[ \t]*[·•][ \t]*${DATE}[ \t]*$`, 'iu');
 /** A raw topic's one-line header, Discourse's `/raw/` text: the author, the date and time, the post's number, between bars. */
@@ -33,6 +37,12 @@ const REBLOG_HEADER = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+reblogge
 const POST_RULE = /^[ \t]*-{10,}[ \t]*$/;
 /** Who started the thread, where the site says so above the first post. */
 const STARTER = /^[ \t]*(?:Thread starter|Original Poster|Posted by|Started by)[ \t:]+(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})/imu;
+/**
+ * A post's own line saying who posted it, as Lemmy and old Reddit write it in their languages (`submitted 2 days
+ * ago by marco_t@feddit.it to ...`, `inviato 2 giorni fa da ...`, `publicado hace 5 horas por ...`).
+ */
+const POSTED_BY =
+  /^[ \t]*(?:submitted|posted|inviato|pubblicato|enviado|publicado|envoyé|publié|gepostet|eingereicht)\b[^\n]{0,40}?[ \t](?:by|da|por|par|von)[ \t]+(?:u\/|@)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60})?)/imu;
 /** A line of the site's buttons and counts under a post: no one's words. */
 const FURNITURE =
   /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|\d{1,5}\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?))[ \t]*[·•|]?[ \t]*)+$/i;
@@ -70,11 +80,19 @@ function headersOf(lines: readonly string[]): PostHeader[] {
     }
     const name = AUTHOR.exec(lines[i]!);
     if (!name || FURNITURE.test(lines[i]!)) continue;
-    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim() && (lines[j]!.length <= 40 || PROFILE_LINE.test(lines[j]!)); j++) {
-      if (!POST_NUMBER.test(lines[j]!) && !DATE_ONLY.test(lines[j]!)) continue;
+    // (A header's lines are short, or a member's headline; a comment's words may run long only above a footer.)
+    let long = false;
+    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim(); j++) {
+      if (!POST_NUMBER.test(lines[j]!) && !DATE_ONLY.test(lines[j]!)) {
+        long ||= lines[j]!.length > 40 && !PROFILE_LINE.test(lines[j]!);
+        continue;
+      }
       // (A date over a post number: the number is the header's last line.)
       const last = j + 1 < lines.length && POST_NUMBER.test(lines[j + 1]!) ? j + 1 : j;
-      out.push({ author: name[1]!.replace(/^u\//, ''), start: i, body: last + 1 });
+      // (A date over the buttons, `2w` / `Like` / `Reply`: Facebook's footer under a comment's words, which follow the name.)
+      const footer = last === j && !!lines[j + 1]?.trim() && FURNITURE.test(lines[j + 1]!);
+      if (long && !footer) break;
+      out.push({ author: name[1]!.replace(/^u\//, ''), start: i, body: footer ? i + 1 : last + 1 });
       i = last;
       break;
     }
@@ -157,7 +175,8 @@ function postAuthor(lines: readonly string[], headers: readonly PostHeader[]): s
     const name = AUTHOR.exec(line)?.[1]?.toLowerCase();
     if (name && commenters.has(name)) return name;
   }
-  return STARTER.exec(postHeader.join('\n'))?.[1]?.toLowerCase();
+  const said = STARTER.exec(postHeader.join('\n')) ?? POSTED_BY.exec(postHeader.join('\n'));
+  return said?.[1]?.toLowerCase();
 }
 
 /**
@@ -192,11 +211,13 @@ export function forumThreadAsText(text: string, key: Key): string {
   if (headers.length < 2 || new Set(headers.map((h) => h.author.toLowerCase())).size < 2) return text;
   // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
-  const forumShown = headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
+  const forumShown = headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
   if (!forumShown) return text;
-  // (Answers under their labels above the first header: a submission with its comments under it, as a
-  // course page shows them, not a thread; its writer's answers come first, whoever comments first.)
-  if (lines.slice(0, headers[0]!.start).filter((l) => readLineLabel(l)?.part).length >= 2) return submissionComments(text, lines, headers);
+  // (Answers under their labels above the first header, or a post whose own line says who posted it: a
+  // submission with its comments under it, as a course page or a link aggregator shows them, not a thread;
+  // its writer's answers come first, whoever comments first.)
+  const above = lines.slice(0, headers[0]!.start);
+  if (above.filter((l) => readLineLabel(l)?.part).length >= 2 || POSTED_BY.test(above.join('\n'))) return submissionComments(text, lines, headers);
   const starter = (STARTER.exec(lines.slice(0, headers[0]!.start).join('\n'))?.[1] ?? headers[0]!.author).toLowerCase();
   const posts: string[][] = [];
   for (const [k, h] of headers.entries()) {
