@@ -15,7 +15,8 @@ import { readLineLabel } from './part-ids.js';
  */
 
 /** A unit of a relative age in the languages sites are read in (`giorni`, `horas`, `heures`, `Stunden`). */
-const AGE_UNIT = String.raw`(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|horas?|minutos?|semanas?|meses|años?|jours?|heures?|minutes?|semaines?|mois|ans?|Tagen?|Stunden?|Minuten?|Wochen?|Monaten?|Jahren?|h|min)`;
+const AGE_UNIT =
+  '(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|horas?|minutos?|semanas?|meses|años?|jours?|heures?|minutes?|semaines?|mois|ans?|Tagen?|Stunden?|Minuten?|Wochen?|Monaten?|Jahren?|h|min)';
 /** A relative age as other languages write it, before or after its number (`1 giorno fa`, `hace 5 horas`, `il y a 2 jours`, `vor 3 Stunden`, `há 2 dias`). */
 const FOREIGN_AGE = String.raw`\d{1,3}\s*${AGE_UNIT}\s+fa|(?:hace|il y a|vor|há)\s+\d{1,3}\s*${AGE_UNIT}`;
 /** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`, `1 giorno fa`). */
@@ -211,7 +212,8 @@ export function forumThreadAsText(text: string, key: Key): string {
   if (headers.length < 2 || new Set(headers.map((h) => h.author.toLowerCase())).size < 2) return text;
   // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
-  const forumShown = headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
+  const forumShown =
+    headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
   if (!forumShown) return text;
   // (Answers under their labels above the first header, or a post whose own line says who posted it: a
   // submission with its comments under it, as a course page or a link aggregator shows them, not a thread;
