@@ -44,17 +44,19 @@ const REPORTED_TAG = new RegExp(String.raw`^([ \t]*(?:[-*•▪▸▶►→➡�
 
 /** A write-up with the model's tags read as `Answer:` in the lines under its part labels that open on one (see REPORTED_TAG); as it is when none does. */
 export function withoutReportedModelTags(text: string): string {
-  // (Cheap test first: no colon after a letter or digit, no tag.)
+  // (Cheap test first: no colon after a letter or digit, no tag. Lines are tried for a tag, anchored, before
+  // any is read for a label, so a write-up with no tag costs one scan of its lines.)
   if (!/[\p{L}\p{N}][ \t]*[:：]/u.test(text)) return text;
   const lines = text.split('\n');
-  let labelled = false;
+  const tags = lines.map((line) => REPORTED_TAG.exec(line));
+  if (!tags.some(Boolean)) return text;
+  const labelAt = lines.findIndex((line, i) => !tags[i] && !!readLineLabel(line)?.part);
+  if (labelAt < 0) return text;
   let changed = false;
-  for (const [i, line] of lines.entries()) {
-    const tag = labelled ? REPORTED_TAG.exec(line) : null;
-    if (tag) {
-      lines[i] = `${tag[1]!}Answer: ${line.slice(tag[0].length)}`;
-      changed = true;
-    } else if (!labelled && readLineLabel(line)?.part) labelled = true;
+  for (const [i, tag] of tags.entries()) {
+    if (!tag || i < labelAt) continue;
+    lines[i] = `${tag[1]!}Answer: ${lines[i]!.slice(tag[0].length)}`;
+    changed = true;
   }
   return changed ? lines.join('\n') : text;
 }
