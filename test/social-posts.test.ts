@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { devSkip, gradedFixtureFile } from './hw4-dev.js';
 import { withoutStatusLines } from '../src/documents/status-lines.js';
 import { withoutReportedModelTags } from '../src/documents/pasted-answers.js';
+import { wikiHeadingsAsMarkdown } from '../src/documents/wiki-headings.js';
 
 // A report posted on a social site, then its comments: a Facebook group's post (comments as name, words,
 // a dated footer of buttons), a Spanish Lemmy post (`publicado hace 5 horas por ...`, fediverse handles,
@@ -10,8 +11,8 @@ import { withoutReportedModelTags } from '../src/documents/pasted-answers.js';
 // page shows who wrote the post, only their words are answers: a reader's correction in a comment
 // (`4(c): 1 + L(K − 1)`) or an answer to a part the post left out (`2(d): α = 1/√d_in`) is not the
 // writer's. A model's tag opening a line under a part's label (`Claude Sonnet 4.5: c = 1/√d_in`) says the
-// answer follows, and a phone app's measures under each reply (`TTFT 1.31 s · Speed 14.2 tok/s`) are no
-// answer. Near misses: the post's wrong answers stay wrong though a commenter gives the right one.
+// answer follows, a phone app's measures under each reply (`TTFT 1.31 s · Speed 14.2 tok/s`) are no
+// answer, and a title between ornaments (`✦ question 4(b) ✦`) heads the exchange under it. Near misses: the post's wrong answers stay wrong though a commenter gives the right one.
 
 const graded = (file: string) => gradedFixtureFile('social-post-comments', file);
 
@@ -60,4 +61,11 @@ test("a model's tag under a part's label reads as the answer's lead; before any 
   assert.equal(withoutReportedModelTags(intro), intro);
   const note = '4(c)\nMy take: 1 + L(K − 1)\n';
   assert.equal(withoutReportedModelTags(note), note);
+});
+
+test('a title between the same ornaments that names a question or part is a heading; ornaments around other words stay', () => {
+  assert.equal(wikiHeadingsAsMarkdown('⋆ question 4(b) ⋆\nbody\n'), '## question 4(b)\nbody\n');
+  assert.equal(wikiHeadingsAsMarkdown('✦ Question 2 (muP) ✦\n'), '## Question 2 (muP)\n');
+  // Near misses: no label inside, different ornaments, Markdown's emphasis.
+  for (const line of ['★ final tally ★\n', '✦ Question 2 ★\n', '* Question 2 *\n']) assert.equal(wikiHeadingsAsMarkdown(line), line);
 });
