@@ -61,6 +61,8 @@ test("a model's tag under a part's label reads as the answer's lead; before any 
   assert.equal(withoutReportedModelTags(intro), intro);
   const note = '4(c)\nMy take: 1 + L(K − 1)\n';
   assert.equal(withoutReportedModelTags(note), note);
+  const field = '4(e)\nModel: CONV3-10 then POOL2\n';
+  assert.equal(withoutReportedModelTags(field), field);
 });
 
 test('a title between the same ornaments that names a question or part is a heading; ornaments around other words stay', () => {

@@ -38,9 +38,12 @@ export function pastedAnswer(message: string): string | undefined {
  * (`➡️ GPT-4.5: 1 + L(K − 1)`, `→ Gemini 2.5 Pro said: ...`): a report quoting one model's answer under
  * each part's label. The name's version is no term of the answer (`GPT-4.5: 1 + L(K − 1)` was read as a
  * ratio), and what the tag says is that the part's answer follows: it is read as `Answer:`, the model's
- * words where they are.
+ * words where they are. Only a model's own name: a part's `Model: ResNet-18` or `AI: ...` is a field or a role, no tag.
  */
-const REPORTED_TAG = new RegExp(String.raw`^([ \t]*(?:[-*•▪▸▶►→➡⇒➜✅📌👉][\uFE0F]?[ \t]*)?)(?:${LEAD}(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*(?=\S)`, 'iu');
+const REPORTED_TAG = new RegExp(
+  String.raw`^([ \t]*(?:[-*•▪▸▶►→➡⇒➜✅📌👉][\uFE0F]?[ \t]*)?)(?:${LEAD}(?!(?:assistant|ai|model|bot)[ \t]*[:：])(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*(?=\S)`,
+  'iu',
+);
 
 /** A write-up with the model's tags read as `Answer:` in the lines under its part labels that open on one (see REPORTED_TAG); as it is when none does. */
 export function withoutReportedModelTags(text: string): string {
