@@ -14,29 +14,42 @@ import { readLineLabel } from './part-ids.js';
  * named with it, so it is not read as the last label's (the new post has no label of its own).
  */
 
-/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`). */
-const DATE = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
+/** A unit of a relative age in the languages sites are read in (`giorni`, `horas`, `heures`, `Stunden`). */
+const AGE_UNIT =
+  '(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|horas?|minutos?|semanas?|meses|años?|jours?|heures?|minutes?|semaines?|mois|ans?|Tagen?|Stunden?|Minuten?|Wochen?|Monaten?|Jahren?|h|min)';
+/** A relative age as other languages write it, before or after its number (`1 giorno fa`, `hace 5 horas`, `il y a 2 jours`, `vor 3 Stunden`, `há 2 dias`). */
+const FOREIGN_AGE = String.raw`\d{1,3}\s*${AGE_UNIT}\s+fa|(?:hace|il y a|vor|há)\s+\d{1,3}\s*${AGE_UNIT}`;
+/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`, `1 giorno fa`). */
+const DATE = String.raw`(?:${FOREIGN_AGE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
 /** A post's number (`#4`), alone or after its date, the last line of a XenForo or vBulletin header. */
 const POST_NUMBER = new RegExp(String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$`, 'i');
 /** A date alone on its line, the last line of a header with no post number (Discourse, phpBB's copy). */
 const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited)\s+)?${DATE}[ \t]*$`, 'i');
 /** A handle or a short name alone on its line: a header's first line. */
-const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2})[ \t]*$/u;
+const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60}|(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2}))[ \t]*$/u;
 /** Reddit's and Lemmy's one-line header: the author, a dot, the post's age (`Posted by u/name · 3h`, `name · 2 hr. ago`). */
 const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})(?:[ \t]+OP)?[ \t]*[·•][ \t]*${DATE}[ \t]*$`, 'iu');
 /** A raw topic's one-line header, Discourse's `/raw/` text: the author, the date and time, the post's number, between bars. */
 const RAW_TOPIC_HEADER =
   /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+\|[ \t]+\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:UTC|GMT|Z|[+-]\d{2}:?\d{2}))?[ \t]+\|[ \t]+#\d{1,5}[ \t]*$/u;
+/** Tumblr's one-line header of a reblog's words: who reblogged it, from whom, and that they wrote something (`sam reblogged this from dana and added:`). */
+const REBLOG_HEADER = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+reblogged this from[ \t]+[\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}[ \t]+and added:?[ \t]*$/iu;
 /** The rule of dashes a raw topic sets after each post: the page's, no one's words. */
 const POST_RULE = /^[ \t]*-{10,}[ \t]*$/;
 /** Who started the thread, where the site says so above the first post. */
 const STARTER = /^[ \t]*(?:Thread starter|Original Poster|Posted by|Started by)[ \t:]+(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})/imu;
+/**
+ * A post's own line saying who posted it, as Lemmy and old Reddit write it in their languages (`submitted 2 days
+ * ago by marco_t@feddit.it to ...`, `inviato 2 giorni fa da ...`, `publicado hace 5 horas por ...`).
+ */
+const POSTED_BY =
+  /^[ \t]*(?:submitted|posted|inviato|pubblicato|enviado|publicado|envoyé|publié|gepostet|eingereicht)\b[^\n]{0,40}?[ \t](?:by|da|por|par|von)[ \t]+(?:u\/|@)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60})?)/imu;
 /** A line of the site's buttons and counts under a post: no one's words. */
 const FURNITURE =
   /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|\d{1,5}\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?))[ \t]*[·•|]?[ \t]*)+$/i;
 /** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
 const ANY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b`,
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b`,
   'im',
 );
 
@@ -48,6 +61,12 @@ interface PostHeader {
 }
 
 /**
+ * A member's headline under their name, longer than a title (`EECS @ UC Berkeley | ML Systems | prev. intern`):
+ * no sentence (it ends on no stop) and no formula.
+ */
+const PROFILE_LINE = /^[^=\n]{41,100}(?<![.!?:;])$/;
+
+/**
  * The posts' headers: a name after a blank line, over at most a few short lines (a member's title,
  * `Joined`, a count of messages), ending in a date or a post number; or a one-line header.
  */
@@ -55,18 +74,26 @@ function headersOf(lines: readonly string[]): PostHeader[] {
   const out: PostHeader[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i > 0 && lines[i - 1]!.trim()) continue;
-    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!);
+    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!);
     if (one) {
       out.push({ author: one[1]!, start: i, body: i + 1 });
       continue;
     }
     const name = AUTHOR.exec(lines[i]!);
     if (!name || FURNITURE.test(lines[i]!)) continue;
-    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim() && lines[j]!.length <= 40; j++) {
-      if (!POST_NUMBER.test(lines[j]!) && !DATE_ONLY.test(lines[j]!)) continue;
+    // (A header's lines are short, or a member's headline; a comment's words may run long only above a footer.)
+    let long = false;
+    for (let j = i + 1; j < Math.min(lines.length, i + 8) && lines[j]!.trim(); j++) {
+      if (!POST_NUMBER.test(lines[j]!) && !DATE_ONLY.test(lines[j]!)) {
+        long ||= lines[j]!.length > 40 && !PROFILE_LINE.test(lines[j]!);
+        continue;
+      }
       // (A date over a post number: the number is the header's last line.)
       const last = j + 1 < lines.length && POST_NUMBER.test(lines[j + 1]!) ? j + 1 : j;
-      out.push({ author: name[1]!.replace(/^u\//, ''), start: i, body: last + 1 });
+      // (A date over the buttons, `2w` / `Like` / `Reply`: Facebook's footer under a comment's words, which follow the name.)
+      const footer = last === j && !!lines[j + 1]?.trim() && FURNITURE.test(lines[j + 1]!);
+      if (long && !footer) break;
+      out.push({ author: name[1]!.replace(/^u\//, ''), start: i, body: footer ? i + 1 : last + 1 });
       i = last;
       break;
     }
@@ -131,20 +158,47 @@ const STAFF_NAME =
 /** A comment's sentence that opens on a part named in full and a colon, after a short lead (`Thanks! 4(c): ...`): groups the lead and the rest. */
 const NAMED_AFTER_LEAD = /^([^\n]{1,40}?[.!?])[ \t]+((?:Q|Problem[ \t]*|Question[ \t]*)?\d{1,2}[ \t]*(?:\([ \t]*[a-h][ \t]*\)|\.?[a-h])[ \t]*:[ \t]+\S.*)$/i;
 
+/** A badge a page sets under a commenter's name when they wrote the post (`Author`, `OP`, `Original poster`). */
+const AUTHOR_BADGE = /^[ \t]*(?:author|op|original poster|creator)[ \t]*$/i;
+
+/**
+ * Who wrote the post the comments are under, when the page shows it: the commenter the page badges as
+ * the post's author (`Author`, `OP`), else the commenter whose name stands alone on a line of the post's
+ * own header, above its first answer (LinkedIn's `Priya Raman` over `• 2nd`, Tumblr's `tensorpunk` over
+ * `Follow`), else the one the site names (`Posted by`). Lower-cased; undefined when the page does not say.
+ */
+function postAuthor(lines: readonly string[], headers: readonly PostHeader[]): string | undefined {
+  for (const h of headers) if (lines.slice(h.start + 1, h.body).some((l) => AUTHOR_BADGE.test(l))) return h.author.toLowerCase();
+  const commenters = new Set(headers.map((h) => h.author.toLowerCase()));
+  const firstAnswer = lines.findIndex((l) => readLineLabel(l)?.part);
+  const postHeader = lines.slice(0, firstAnswer < 0 ? headers[0]!.start : Math.min(firstAnswer, headers[0]!.start));
+  for (const line of postHeader) {
+    const name = AUTHOR.exec(line)?.[1]?.toLowerCase();
+    if (name && commenters.has(name)) return name;
+  }
+  const said = STARTER.exec(postHeader.join('\n')) ?? POSTED_BY.exec(postHeader.join('\n'));
+  return said?.[1]?.toLowerCase();
+}
+
 /**
  * A submission with its comment thread under it: the comments of staff the page names (`Wen Li (GSI)`)
  * are their hints on the answers, left out; the writer's own comments stay where they are, after the
  * answers, as a chat's follow-up does, and a sentence of theirs that names a part and a colon
- * (`Thanks! 4(c): it should be L(K-1) + 1`) heads its line, so it answers that part again.
+ * (`Thanks! 4(c): it should be L(K-1) + 1`) heads its line, so it answers that part again. Where the page
+ * shows who wrote the post (a social site's post and its comments), everyone else's comments are left out
+ * too: a reader's correction (`2(d) with your own (c) is 1/√d_in`) is theirs, not the writer's answer, and
+ * the writer's replies keep their words without the page's header over them (their name, a badge, an age).
  */
 function submissionComments(text: string, lines: readonly string[], headers: readonly PostHeader[]): string {
   const staff = new Set([...text.matchAll(STAFF_NAME)].map((m) => m[1]!.toLowerCase()));
+  const author = postAuthor(lines, headers);
   const read = lines.map((l) => [l]);
   for (const [k, h] of headers.entries()) {
-    const byStaff = staff.has(h.author.toLowerCase());
+    const name = h.author.toLowerCase();
+    const leftOut = staff.has(name) || (author !== undefined && name !== author);
     for (let i = h.start; i < (headers[k + 1]?.start ?? lines.length); i++) {
-      const named = !byStaff && i >= h.body ? NAMED_AFTER_LEAD.exec(lines[i]!) : null;
-      read[i] = byStaff ? [''] : named ? [named[1]!, named[2]!] : [lines[i]!];
+      const named = !leftOut && i >= h.body ? NAMED_AFTER_LEAD.exec(lines[i]!) : null;
+      read[i] = leftOut || (author !== undefined && i < h.body) ? [''] : named ? [named[1]!, named[2]!] : [lines[i]!];
     }
   }
   return read.flat().join('\n');
@@ -158,11 +212,14 @@ export function forumThreadAsText(text: string, key: Key): string {
   if (headers.length < 2 || new Set(headers.map((h) => h.author.toLowerCase())).size < 2) return text;
   // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
-  const forumShown = headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
+  const forumShown =
+    headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
   if (!forumShown) return text;
-  // (Answers under their labels above the first header: a submission with its comments under it, as a
-  // course page shows them, not a thread; its writer's answers come first, whoever comments first.)
-  if (lines.slice(0, headers[0]!.start).filter((l) => readLineLabel(l)?.part).length >= 2) return submissionComments(text, lines, headers);
+  // (Answers under their labels above the first header, or a post whose own line says who posted it: a
+  // submission with its comments under it, as a course page or a link aggregator shows them, not a thread;
+  // its writer's answers come first, whoever comments first.)
+  const above = lines.slice(0, headers[0]!.start);
+  if (above.filter((l) => readLineLabel(l)?.part).length >= 2 || POSTED_BY.test(above.join('\n'))) return submissionComments(text, lines, headers);
   const starter = (STARTER.exec(lines.slice(0, headers[0]!.start).join('\n'))?.[1] ?? headers[0]!.author).toLowerCase();
   const posts: string[][] = [];
   for (const [k, h] of headers.entries()) {

@@ -1,3 +1,4 @@
+import { readLineLabel } from './part-ids.js';
 import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 
 /**
@@ -30,4 +31,35 @@ export function pastedAnswer(message: string): string | undefined {
   if (!tag) return undefined;
   const rest = body.slice(tag[0].length);
   return /[\p{L}\p{N}]/u.test(rest) ? rest : undefined;
+}
+
+/**
+ * The same tag opening a line of a write-up, perhaps after the bullet or arrow a post sets before it
+ * (`➡️ GPT-4.5: 1 + L(K − 1)`, `→ Gemini 2.5 Pro said: ...`): a report quoting one model's answer under
+ * each part's label. The name's version is no term of the answer (`GPT-4.5: 1 + L(K − 1)` was read as a
+ * ratio), and what the tag says is that the part's answer follows: it is read as `Answer:`, the model's
+ * words where they are. Only a model's own name: a part's `Model: ResNet-18` or `AI: ...` is a field or a role, no tag.
+ */
+const REPORTED_TAG = new RegExp(
+  String.raw`^([ \t]*(?:[-*•▪▸▶►→➡⇒➜✅📌👉][\uFE0F]?[ \t]*)?)(?:${LEAD}(?!(?:assistant|ai|model|bot)[ \t]*[:：])(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*(?=\S)`,
+  'iu',
+);
+
+/** A write-up with the model's tags read as `Answer:` in the lines under its part labels that open on one (see REPORTED_TAG); as it is when none does. */
+export function withoutReportedModelTags(text: string): string {
+  // (Cheap test first: no colon after a letter or digit, no tag. Lines are tried for a tag, anchored, before
+  // any is read for a label, so a write-up with no tag costs one scan of its lines.)
+  if (!/[\p{L}\p{N}][ \t]*[:：]/u.test(text)) return text;
+  const lines = text.split('\n');
+  const tags = lines.map((line) => REPORTED_TAG.exec(line));
+  if (!tags.some(Boolean)) return text;
+  const labelAt = lines.findIndex((line, i) => !tags[i] && !!readLineLabel(line)?.part);
+  if (labelAt < 0) return text;
+  let changed = false;
+  for (const [i, tag] of tags.entries()) {
+    if (!tag || i < labelAt) continue;
+    lines[i] = `${tag[1]!}Answer: ${lines[i]!.slice(tag[0].length)}`;
+    changed = true;
+  }
+  return changed ? lines.join('\n') : text;
 }

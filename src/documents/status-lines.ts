@@ -1,7 +1,9 @@
 /**
  * A chat page's status line under each reply, copied with it: the fields an app measures the call by
  * (`Model metrics   Latency: 3,912 ms   Input tokens: 301   Output tokens: 268`, `Usage · Tokens: 96 ·
- * Time: 1.8 s`). Left in the reply, its numbers are read as the part's answer (`96` for the last part).
+ * Time: 1.8 s`), or a phone app's measures named without colons, each with its unit (`Stats: 1st token
+ * 2.14 s · Prefill 96.3 tokens/s · Decode 8.9 tokens/s`). Left in the reply, its numbers are read as the
+ * part's answer (`96` for the last part, `1 s t` for a part whose reply was cut off).
  * Such a line is known by its shape, not its words: two fields or more of a name and a number, set apart
  * by wide gaps or separators, and the same fields again under another reply with other numbers. A
  * writer's own line of two values (`Weights: 27   Biases: 3`) says it once. Blanked, so lines keep
@@ -11,6 +13,14 @@
 /** A field: a name of a few words, a colon, a number and perhaps its unit (`Latency: 3,912 ms`, `Output tokens: 268`). */
 const FIELD = /^[\p{L}][\p{L} ._/-]{0,30}:[ \t]*\d[\d.,]*[ \t]*(?:[\p{L}%$]{1,6})?$/u;
 
+/**
+ * A field named without a colon, which its unit makes a measure (`Prefill 96.3 tokens/s`, `Latency 41.7 s`),
+ * perhaps under the line's title (`Stats: 1st token 2.14 s`): its name may open on an ordinal.
+ */
+const UNIT_FIELD = /^(?:[\p{L}][\p{L} ]{0,24}:[ \t]*)?(?:\d{1,2}(?:st|nd|rd|th)[ \t]+)?[\p{L}][\p{L} ._-]{0,30}[ \t]+\d[\d.,]*[ \t]*[\p{L}%$][\p{L}%$/]{0,9}$/u;
+
+const isField = (cell: string) => FIELD.test(cell) || UNIT_FIELD.test(cell);
+
 /** A cell of no number: the line's own title (`Model metrics`, `Usage`). */
 const TITLE = /^[\p{L}][\p{L} ]{0,24}$/u;
 
@@ -18,7 +28,7 @@ const TITLE = /^[\p{L}][\p{L} ]{0,24}$/u;
 const GAP = /[ \t]{2,}|\t|[ \t]*[·|•][ \t]*/;
 
 /** Cheap test first: a text without two fields of numbers on one line has no status line. (Bounded: a status line is short.) */
-const MAY_HAVE = /:[ \t]*\d[^\n]{0,120}?(?:[ \t]{2}|\t|[·|•])[^\n]{0,120}?:[ \t]*\d/;
+const MAY_HAVE = /:[ \t]*\d[^\n]{0,120}?(?:[ \t]{2}|\t|[·|•])[^\n]{0,120}?:[ \t]*\d|\d[ \t]*[\p{L}%$/]{1,10}[ \t]*[·|•][ \t]*[\p{L}][^\n]{0,40}?\d[ \t]*[\p{L}%$/]{1,10}[ \t]*[·|•]/u;
 
 /** The line's fields with their numbers left out, when it is a line of fields; undefined otherwise. */
 function skeleton(line: string): string | undefined {
@@ -28,9 +38,9 @@ function skeleton(line: string): string | undefined {
     .split(GAP)
     .map((c) => c.trim())
     .filter(Boolean);
-  const fields = cells.filter((c) => FIELD.test(c));
+  const fields = cells.filter(isField);
   // (Three cells or more: `Weights: 27   Biases: 3` is a writer's pair of answers, whatever repeats it.)
-  if (fields.length < 2 || cells.length < 3 || cells.some((c) => !FIELD.test(c) && !TITLE.test(c))) return undefined;
+  if (fields.length < 2 || cells.length < 3 || cells.some((c) => !isField(c) && !TITLE.test(c))) return undefined;
   return cells.map((c) => c.replace(/\d[\d.,]*/g, '#').toLowerCase()).join('|');
 }
 

@@ -105,6 +105,7 @@ import { consoleChatTurns } from './console-chats.js';
 import { withoutReplyStamps } from './reply-stamps.js';
 import { withConcededRedos } from './conceded-quotes.js';
 import { jsonNotesAsMarkdown } from './json-notes.js';
+import { withoutReportedModelTags } from './pasted-answers.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -307,8 +308,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
         quotedTurns(text, statementIndex(outline)))
       : undefined);
   if (format === 'writeup' && !unlabelled) {
-    // (`我的评价：…` under a quoted answer: the writer's remark, whose formulas are no answer.)
-    const read = jsonAnswerLines(latexLabels(withoutPartIndex(withoutOwnRemarks(text, (l) => !!readLineLabel(l)))));
+    // (`我的评价：…` under a quoted answer: the writer's remark, whose formulas are no answer. `➡️ GPT-4.5: ...`: the model's words.)
+    const read = jsonAnswerLines(latexLabels(withoutPartIndex(withoutReportedModelTags(withoutOwnRemarks(text, (l) => !!readLineLabel(l))))));
     // (`4(e)  table above` in a summary: the answer is the table the report printed above it.)
     return withCoverageWarning({ ...base, responses: withReferencesResolved(segmentWriteup(read, outline, fileQuestion, letterQuestion), read) }, key);
   }
