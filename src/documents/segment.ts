@@ -848,10 +848,10 @@ function soleLetterNamed(text: string): string | undefined {
 /**
  * A part named as people text it, its question's number and its letter in one word with no brackets (`4e`,
  * `Q4e`, `4.e`), anywhere in a message: neither in a path or a name (`Attachments/4b/`, `img_4c`), nor a figure
- * (`1e-3`, `2c d_out` is the product's `2c` only before a symbol), nor a dimension (`2d conv`, `3D`).
+ * (`1e-3`; `2c d_out`, `2c·d_in` is the product's `2c`: a name with its subscript or power, or a sign of product, after it), nor a dimension (`2d conv`, `3D`).
  * Groups: the number, the letter.
  */
-const SHORT_ID = /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})\.?([a-h])(?![\w/\\(^-])(?![ \t]*[_^=*/+]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
+const SHORT_ID = /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})\.?([a-h])(?![\w/\\(^-])(?![ \t]*[_^=*/+·×]|[ \t]+[A-Za-z\\]\w*[_^{]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
 /**
  * Words that compare with a part named after them (`the bound from 2c`, `like in 4e`, `same as 3b`): it is no
  * part asked. (`done with 2b`, `stuck on 4e`, `my 7d`: a texted part is named after any other word.)
