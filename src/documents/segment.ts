@@ -851,7 +851,8 @@ function soleLetterNamed(text: string): string | undefined {
  * (`1e-3`; `2c d_out`, `2c·d_in` is the product's `2c`: a name with its subscript or power, or a sign of product, after it), nor a dimension (`2d conv`, `3D`).
  * Groups: the number, the letter.
  */
-const SHORT_ID = /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})\.?([a-h])(?![\w/\\(^-])(?![ \t]*[_^=*/+·×]|[ \t]+[A-Za-z\\]\w*[_^{]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
+const SHORT_ID =
+  /(?<![\w/\\.^$-])(?:q\s?)?(\d{1,2})\.?([a-h])(?![\w/\\(^-])(?![ \t]*[_^=*/+·×]|[ \t]+[A-Za-z\\]\w*[_^{]|[ \t]+(?:conv\w*|case|input|image|signal|array|grid|kernel|filter|tensor|matrix|plot)\b)/gi;
 /**
  * Words that compare with a part named after them (`the bound from 2c`, `like in 4e`, `same as 3b`): it is no
  * part asked. (`done with 2b`, `stuck on 4e`, `my 7d`: a texted part is named after any other word.)
