@@ -56,6 +56,8 @@ test("a status line of measures named without colons, each with its unit, is bla
 test("a model's tag under a part's label reads as the answer's lead; before any label, or in a chat's turn of its own, it stays", () => {
   assert.equal(withoutReportedModelTags('Q4(c) receptive field\n➡️ GPT-4.5: 1 + L(K − 1)\n'), 'Q4(c) receptive field\n➡️ Answer: 1 + L(K − 1)\n');
   assert.equal(withoutReportedModelTags('4(c)\nGemini 2.5 Pro said: L(K-1) + 1\n'), '4(c)\nAnswer: L(K-1) + 1\n');
+  // Before a sentence that sets out the question first, the tag only says who speaks: `Answer:` would take the setting's K×K.
+  assert.equal(withoutReportedModelTags('4(c)\nKimi: after L stacked K×K layers the field is L(K − 1) + 1\n'), '4(c)\nafter L stacked K×K layers the field is L(K − 1) + 1\n');
   // Near misses: no label above it (a post's intro), and a colon after no model's name.
   const intro = 'GPT-4.5: my favourite model.\nQ4(c) receptive field\n';
   assert.equal(withoutReportedModelTags(intro), intro);

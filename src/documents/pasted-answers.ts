@@ -37,13 +37,16 @@ export function pastedAnswer(message: string): string | undefined {
  * The same tag opening a line of a write-up, perhaps after the bullet or arrow a post sets before it
  * (`➡️ GPT-4.5: 1 + L(K − 1)`, `→ Gemini 2.5 Pro said: ...`): a report quoting one model's answer under
  * each part's label. The name's version is no term of the answer (`GPT-4.5: 1 + L(K − 1)` was read as a
- * ratio), and what the tag says is that the part's answer follows: it is read as `Answer:`, the model's
- * words where they are. Only a model's own name: a part's `Model: ResNet-18` or `AI: ...` is a field or a role, no tag.
+ * ratio), and what the tag says is that the part's answer follows: before a value it is read as `Answer:`;
+ * before a sentence of the model's (its setting first, then its answer) it is only left out. Only a model's own name: a part's `Model: ResNet-18` or `AI: ...` is a field or a role, no tag.
  */
 const REPORTED_TAG = new RegExp(
   String.raw`^([ \t]*(?:[-*•▪▸▶►→➡⇒➜✅📌👉][\uFE0F]?[ \t]*)?)(?:${LEAD}(?!(?:assistant|ai|model|bot)[ \t]*[:：])(?:${ASSISTANT_NAMES})${VERSION}${SAYS}[ \t]*[:：])[ \t]*(?=\S)`,
   'iu',
 );
+
+/** Words that open a sentence: three words of prose, or a run of a script written without spaces (`L 层步长为 ...`), before any formula. */
+const SENTENCE = /^\s*(?:(?:\p{L}+[ \t,]+){2}\p{L}{2,}|\S{0,3}[ \t]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2})/u;
 
 /** A write-up with the model's tags read as `Answer:` in the lines under its part labels that open on one (see REPORTED_TAG); as it is when none does. */
 export function withoutReportedModelTags(text: string): string {
@@ -58,7 +61,10 @@ export function withoutReportedModelTags(text: string): string {
   let changed = false;
   for (const [i, tag] of tags.entries()) {
     if (!tag || i < labelAt) continue;
-    lines[i] = `${tag[1]!}Answer: ${lines[i]!.slice(tag[0].length)}`;
+    const words = lines[i]!.slice(tag[0].length);
+    // (`Kimi 的回答：L 层 ... 的 K×K 卷积，感受野为 L(K − 1) + 1。`: before a sentence the tag only says who speaks;
+    // the sentence puts its answer where it does, and `Answer:` would take its first formula, the setting's.)
+    lines[i] = `${tag[1]!}${SENTENCE.test(words) ? '' : 'Answer: '}${words}`;
     changed = true;
   }
   return changed ? lines.join('\n') : text;
