@@ -858,6 +858,8 @@ const SHORT_ID =
  * part asked. (`done with 2b`, `stuck on 4e`, `my 7d`: a texted part is named after any other word.)
  */
 const COMPARED_WITH = /\b(?:like|as|from|than|see|using|per)\s+(?:in\s+)?$/i;
+/** Nouns that number other things than parts (`equation 3.b`, `fig 2a`, `slide 4c`): the id after one names that thing. */
+const NUMBERED_THING = /\b(?:equations?|eqn?s?|figures?|figs?|tables?|sections?|pages?|lines?|slides?|lectures?|chapters?|appendix|steps?|lemmas?|theorems?)\.?\s*$/i;
 /** A message this short names its part in passing (`did u do 4e yet`); a longer one is a paste or a write-up whose ids are its own. */
 const SHORT_MESSAGE = 240;
 
@@ -874,7 +876,8 @@ function soleShortId(text: string, outline: QuestionOutline[]): string | undefin
     const letter = m[2]!;
     // (A capital letter alone after the number is a dimension's `2D` or a unit's, no part's.)
     if (letter !== letter.toLowerCase() && !/^q/i.test(m[0])) continue;
-    if (COMPARED_WITH.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    if (COMPARED_WITH.test(before) || NUMBERED_THING.test(before)) continue;
     const id = idFor(m[1], letter.toLowerCase(), undefined, outline);
     if (!id || !outline.some((o) => o.parts.includes(id))) return undefined;
     ids.add(id);
