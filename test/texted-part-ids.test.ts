@@ -19,7 +19,9 @@ test('a texted thread whose messages name parts as `2b`, `Q4c`, `last one 4f` pl
   });
 });
 
-test('near misses: an id in a file path, a dimension (`2d conv`), a part compared with (`same as 2b`), a product\'s coefficient (`2b d_in`) and an equation\'s number (`eq 2b`) name no part asked', { skip: devSkip }, () => {
+test("near misses: an id in a file path, a dimension (`2d conv`), a part compared with (`same as 2b`), a product's coefficient (`2b d_in`) and an equation's number (`eq 2b`) name no part asked", {
+  skip: devSkip,
+}, () => {
   const thread = (ask: string) =>
     `16/10/2025, 20:10 - Marco: hey, got a sec for hw4?\n16/10/2025, 20:14 - Marco: ${ask}\n16/10/2025, 20:16 - Lena Fischer: yes: every y_i is a sum of d_in products of unit variance, so scaling by the fan-out I get c = 1/sqrt(d_out) there\n16/10/2025, 20:18 - Marco: ok\n`;
   for (const ask of ['/Users/marco/hw/2b/scan.png', 'the 2d conv one is hard', 'is it the same as 2b?', 'is it 2b d_in^2 or what', 'what does eq 2b mean']) {
