@@ -730,7 +730,8 @@ function mathToken(token: string): boolean {
   // (`E[x_{…}]`: an index elided with an ellipsis is still the formula's; an ellipsis alone is prose's.)
   const elided = t.includes('…') || t.includes('⋯') ? t.replace(/[…⋯]/g, '') : t;
   if (elided !== t && !/[^()[\]{}_^]/.test(elided)) return false;
-  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
+  // (`1⁄2`, `π∕4`: the fraction slash and the division slash are a formula's as `/` is.)
+  if (!/^[\p{L}\p{N}_{}^()[\].,·×*∗⋆/⁄∕+\-−=≤≥<>≈←√‖|⌊⌋⌈⌉∑∏∂∇'!%\u00b2\u00b3\u00b9\u2070-\u209f\u1d40-\u1d6a]+$/u.test(elided)) return false;
   // `dy[i][j]`, `w[h,`: a name indexed as code indexes an array is no word, whatever its letters spell.
   const word = t.replace(/[()[\]'!]/g, '');
   return INDEXED_NAME.test(t) || !(isProseWord(word) || hyphenatedProse(word));
@@ -920,8 +921,11 @@ function withoutBracketedRemark(run: string, rest: string): string {
   return run;
 }
 
-/** A token that ends a sentence: its one period after a number or a bracket (a decimal point has digits after it, an ellipsis more periods). */
-const SENTENCE_STOP = /[\d)\]}][.]$/;
+/**
+ * A token that ends a sentence: its one period after a number, a bracket, a raised character (`σ_g².`, `2ⁿ.`, `Wᵀ.`:
+ * a power's end) or a vulgar fraction (`½.`): a decimal point has digits after it, an ellipsis more periods.
+ */
+const SENTENCE_STOP = /[\d)\]}⁰¹²³⁴-⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ⁾¼½¾⅐-⅞↉][.]$/;
 
 /** Signs only a formula typed as plain text shows: a raised power, a product's dot, a root, a transpose, a norm, a bound. */
 const PLAIN_MATH_SIGN = /[·²³√ᵀ‖≤≥]/;

@@ -42,8 +42,8 @@ export function plainCondition(lower: string | undefined, relation: string): str
   return `${lower ?? ''}${relation}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge ').replace(/−/g, '-');
 }
 
-/** A value as plain text writes it: names, numbers, brackets, powers and the usual signs (a typeset minus too). */
-const PLAIN_VALUE = /^[-−\w\s()^{}*/+.·\\]+$/;
+/** A value as plain text writes it: names, numbers (Unicode's fractions too, `½`), brackets, powers and the usual signs (a typeset minus too). */
+const PLAIN_VALUE = /^[-−\w\s()^{}*/+.·\\¼½¾⅐-⅞↉⁄]+$/;
 
 /** A plain value as the checker reads it (chat replies type the minus sign as Unicode's `−`); undefined when it is prose, not a value. */
 export function plainValue(raw: string): string | undefined {
@@ -123,9 +123,9 @@ function bracketedCases(line: string): Case[] {
   return out;
 }
 
-/** `(½)ⁿ`, `2⁻ⁿ`: Unicode's half and raised characters as the powers they write (`(1/2)^{n}`, `2^{-n}`). */
+/** `(½)ⁿ`, `2⁻ⁿ`: Unicode's raised characters as the powers they write (`(½)^{n}`, `2^{-n}`; the reader knows `½`). */
 export function withUnicodeScripts(text: string): string {
-  return text.replace(/½/g, '(1/2)').replace(/[⁰¹²³⁴-⁹ⁿ⁻]+/g, (run) => `^{${[...run].map((c) => RAISED[c]).join('')}}`);
+  return text.replace(/[⁰¹²³⁴-⁹ⁿ⁻]+/g, (run) => `^{${[...run].map((c) => RAISED[c]).join('')}}`);
 }
 
 /**
@@ -383,9 +383,18 @@ export function piecewiseCandidates(written: string): Candidate[] {
  * one branch, cut from its condition, is part of that answer and no rival of it.
  */
 export function isBranchOf(value: string, cases: string): boolean {
-  const body = /\\begin\{cases\}([\s\S]*)\\end\{cases\}/.exec(cases)?.[1];
   const wanted = value.replace(/\s+/g, '');
-  return !!body && !!wanted && body.split('\\\\').some((row) => row.split('&')[0]!.replace(/\s+/g, '') === wanted);
+  return !!wanted && branchValues(cases).some((row) => row.replace(/\s+/g, '') === wanted);
+}
+
+/** The values of a cases formula's rows (`\begin{cases} 0 & n < 0 \\ 2 - 2^{-n} & n \ge 0 \end{cases}` → `0`, `2 - 2^{-n}`); none without one. */
+export function branchValues(cases: string): string[] {
+  const body = /\\begin\{cases\}([\s\S]*)\\end\{cases\}/.exec(cases)?.[1];
+  if (!body) return [];
+  return body
+    .split('\\\\')
+    .map((row) => row.split('&')[0]!.trim())
+    .filter(Boolean);
 }
 
 /** What follows a formula that holds under a condition only: `for $n \ge 0$`, `(n < 0)`, `when n > 6`. */

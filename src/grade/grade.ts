@@ -21,7 +21,7 @@ import { hedgesBetween } from './hedge.js';
 import { declinedAt, notAnsweredHere } from './refusal.js';
 import { asEntries, entryFormOf } from './entry-form.js';
 import { retracts } from '../check/retraction.js';
-import { isBranchOf } from '../check/piecewise-answer.js';
+import { branchValues, isBranchOf } from '../check/piecewise-answer.js';
 import { candidatesFor, foundIn, isExtracted, labelledStatement, leftSide, nameKey, statesName } from '../check/find-answer.js';
 import { answersAnother, contentWords, reviewSharedReplies, type SharedBlock } from './shared-reply.js';
 import { keySynonyms, type KeySynonym } from './key-synonyms.js';
@@ -748,6 +748,8 @@ function rivalsOf(
     if (lastSide(r.text) === lastSide(chosen.text) || chosen.text.includes(r.text) || r.text.includes(lastSide(chosen.text))) continue;
     // (`y[n] = 2 - 2^{-n}`, cut from its `for n >= 0`, is one branch of the cases answer chosen.)
     if (isBranchOf(lastSide(r.text), chosen.text)) continue;
+    // (`y[n] = Σ (½)^k = 2 − (½)^n` beside the row `2 - 2^{-n}`: the same branch, written another way, is none of a rival either.)
+    if (equalsBranchOf(lastSide(r.text), chosen.text, options)) continue;
     const name = leftSide(r.text);
     if (name && ((chosenName && nameKey(name) !== nameKey(chosenName)) || question.givens.has(plain(name).trim()))) continue;
     if (question.statements.length && restates(r.text, question.statements)) continue;
@@ -775,6 +777,12 @@ function rivalsOf(
     }
   }
   return { rivals: out, hedge };
+}
+
+/** Whether a value equals one row of a cases answer as mathematics (`2 − (½)^n` and `2 - 2^{-n}`): that branch, restated. */
+function equalsBranchOf(value: string, cases: string, options: CheckOptions): boolean {
+  const rows = branchValues(cases);
+  return rows.length > 1 && rows.some((row) => checkAnswer({ value: row }, value, options).verdict === 'correct');
 }
 
 /** A candidate that is right once the response's own definitions are put in (`withDefinitions`: its `substituted` forms), as graded; else undefined. */

@@ -1,6 +1,7 @@
 import { LIMITS, LimitError } from '../limits.js';
 import { balancedGroup } from './braces.js';
-import { isLoweredIndex, scriptRunAt } from './unicode-scripts.js';
+import { isLoweredIndex, RAISED, scriptRunAt } from './unicode-scripts.js';
+import { ANY_FRACTION, fractionAt, VULGAR_FRACTIONS } from './vulgar-fractions.js';
 
 /**
  * Tokens of an answer written in LaTeX or plain text.
@@ -78,6 +79,9 @@ const UNICODE: Record<string, ['cmd' | 'op', string]> = {
   '∗': ['cmd', 'ast'],
   '⋆': ['cmd', 'star'],
   '÷': ['cmd', 'div'],
+  // The fraction slash and the division slash between letters (`π⁄2`, `x∕y`; between numerals they write a fraction).
+  '⁄': ['op', '/'],
+  '∕': ['op', '/'],
   '≤': ['op', '<='],
   '≥': ['op', '>='],
   '≠': ['op', '!='],
@@ -133,10 +137,34 @@ export function tokenize(src: string): Token[] {
     if (out.length >= LIMITS.tokens) throw new LimitError(`the answer has more than ${LIMITS.tokens} symbols`);
     out.push(tok);
   };
+  // (Most formulas hold no Unicode fraction: one test of the whole text, not one per character.)
+  const fractions = ANY_FRACTION.test(src);
   while (i < src.length) {
     const c = src[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '~') {
       i++;
+      continue;
+    }
+    // `¾·n`, `x = ⅓`, `1⁄2 W`, `¹⁄₁₆`: a Unicode fraction is the fraction it writes, as `\frac{3}{4}` is; against a
+    // whole number (`2½`, `1¹⁄₂`) it is a mixed number's fraction, added to it.
+    const fraction = fractions && (VULGAR_FRACTIONS[c] || c === '⅟' || (c >= '0' && c <= '9') || RAISED[c] !== undefined) ? fractionAt(src, i) : undefined;
+    if (fraction) {
+      const whole = out[out.length - 1];
+      const mixed = whole?.t === 'num' && /^\d+$/.test(whole.v) && whole.pos + whole.v.length === i;
+      if (mixed) {
+        out.pop();
+        push({ t: 'op', v: '(', pos: whole.pos });
+        push(whole);
+        push({ t: 'op', v: '+', pos: i });
+      }
+      push({ t: 'cmd', v: 'frac', pos: i });
+      for (const part of [fraction.num, fraction.den]) {
+        push({ t: 'op', v: '{', pos: i });
+        push({ t: 'num', v: part, pos: i });
+        push({ t: 'op', v: '}', pos: i });
+      }
+      if (mixed) push({ t: 'op', v: ')', pos: i });
+      i = fraction.end;
       continue;
     }
     // (`1..10`: the dots of a range; the second is no decimal point of `.10`.)
