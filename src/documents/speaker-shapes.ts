@@ -64,6 +64,12 @@ const KNOWN_GLYPH = /^[▶►▸]$/u;
 /** How many words a name has that are not a model's version, size or release (`R1`, `70B`, `3.3`): those hold a digit. */
 const wordsOfName = (name: string) => name.split(/[ \t]+/).filter((w) => !/\p{N}/u.test(w)).length;
 
+/**
+ * A display name with a version in it is title-cased, every word of it (`Nous Hermes 3 405B Instruct`); a word in
+ * lower case after one is the app's own (`Kimi K2 0905 moonshotai`, the provider's slug a page prints beside it), no name.
+ */
+const versionedNameCased = (name: string) => !/\p{N}/u.test(name) || name.split(/[ \t]+/).every((w) => /\p{N}/u.test(w) || /^\p{Lu}/u.test(w));
+
 /** The line's name and shape, when it is only a name. */
 export function nameLine(line: string, at: number): NameLine | undefined {
   if (line.length > 90) return undefined;
@@ -71,7 +77,7 @@ export function nameLine(line: string, at: number): NameLine | undefined {
   const g = m?.groups;
   if (!m || !g) return undefined;
   const words = g.name!.replace(VERB, '');
-  if (words.length < 2 || words.length > 40 || wordsOfName(words) > 3 || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
+  if (words.length < 2 || words.length > 40 || wordsOfName(words) > 3 || !versionedNameCased(words) || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
   // (Words of a script written without spaces run to a sentence: `需要两次矩阵乘法:` says what follows.)
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]{5}/u.test(words)) return undefined;
   // A lone capital with a period (`A.`) is an item's label; a word ending in a period is a sentence (`Done.`).
