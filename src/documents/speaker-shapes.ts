@@ -77,7 +77,14 @@ export function nameLine(line: string, at: number): NameLine | undefined {
   const g = m?.groups;
   if (!m || !g) return undefined;
   const words = g.name!.replace(VERB, '');
-  if (words.length < 2 || words.length > 40 || wordsOfName(words) > 3 || !versionedNameCased(words) || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
+  if (
+    words.length < 2 ||
+    words.length > 40 ||
+    wordsOfName(words) > 3 ||
+    !versionedNameCased(words) ||
+    (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))
+  )
+    return undefined;
   // (Words of a script written without spaces run to a sentence: `需要两次矩阵乘法:` says what follows.)
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]{5}/u.test(words)) return undefined;
   // A lone capital with a period (`A.`) is an item's label; a word ending in a period is a sentence (`Done.`).
