@@ -25,4 +25,7 @@ test("a model's version words do not count among a name's three words; a line of
   assert.equal(nameLine('Mistral Small 3.1 24B', 0)?.name, 'mistral small 3.1 24b');
   assert.equal(nameLine('The model got 70 percent', 0), undefined);
   assert.equal(nameLine('Results for the 405B model', 0), undefined);
+  // (A model's tier in lower case is its name's; a provider's slug a printed page sets beside the name is not.)
+  assert.equal(nameLine('GPT-5 mini', 0)?.name, 'gpt-5 mini');
+  assert.equal(nameLine('Kimi K2 0905 moonshotai', 0), undefined);
 });

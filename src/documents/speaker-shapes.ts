@@ -65,10 +65,12 @@ const KNOWN_GLYPH = /^[▶►▸]$/u;
 const wordsOfName = (name: string) => name.split(/[ \t]+/).filter((w) => !/\p{N}/u.test(w)).length;
 
 /**
- * A display name with a version in it is title-cased, every word of it (`Nous Hermes 3 405B Instruct`); a word in
- * lower case after one is the app's own (`Kimi K2 0905 moonshotai`, the provider's slug a page prints beside it), no name.
+ * A display name with a version in it is title-cased, every word of it (`Nous Hermes 3 405B Instruct`) but its tier
+ * (`GPT-5 mini`); another word in lower case is the app's own (`Kimi K2 0905 moonshotai`, the provider's slug a page prints beside it), no name.
  */
-const versionedNameCased = (name: string) => !/\p{N}/u.test(name) || name.split(/[ \t]+/).every((w) => /\p{N}/u.test(w) || /^\p{Lu}/u.test(w));
+const versionedNameCased = (name: string) => !/\p{N}/u.test(name) || name.split(/[ \t]+/).every((w) => /\p{N}/u.test(w) || /^\p{Lu}/u.test(w) || MODEL_TIER.test(w));
+/** The words of a model's tier, written in lower case in its name (`GPT-5 mini`, `Gemini 2.5 flash`). */
+const MODEL_TIER = /^(?:mini|nano|micro|pro|max|plus|lite|turbo|flash|preview|instruct|chat|thinking|reasoning|coder|vision|latest|large|medium|small|high|low)$/;
 
 /** The line's name and shape, when it is only a name. */
 export function nameLine(line: string, at: number): NameLine | undefined {
