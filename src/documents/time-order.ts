@@ -64,9 +64,7 @@ export function printedStamp(text: string): number | undefined {
   if (!/\d{4}/.test(bare) || !/\d:\d\d/.test(bare)) return undefined;
   // (`15.10.2025, 21:31:07`: the day first, as German and Russian apps print it, which Date.parse does not read.)
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}:\d\d(?::\d\d)?)$/.exec(bare);
-  const t = Date.parse(
-    dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${dotted[4]!.padStart(dotted[4]!.length + (dotted[4]!.indexOf(':') === 1 ? 1 : 0), '0')}` : bare,
-  );
+  const t = Date.parse(dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${dotted[4]!.replace(/^(\d):/, '0$1:')}` : bare);
   return Number.isNaN(t) ? undefined : t;
 }
 
