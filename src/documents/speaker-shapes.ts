@@ -61,16 +61,21 @@ export interface NameLine {
  */
 const KNOWN_GLYPH = /^[▶►▸]$/u;
 
-/** How many words a name has that are not a model's version, size or release (`R1`, `70B`, `3.3`): those hold a digit. */
-const wordsOfName = (name: string) => name.split(/[ \t]+/).filter((w) => !/\p{N}/u.test(w)).length;
-
-/**
- * A display name with a version in it is title-cased, every word of it (`Nous Hermes 3 405B Instruct`) but its tier
- * (`GPT-5 mini`); another word in lower case is the app's own (`Kimi K2 0905 moonshotai`, the provider's slug a page prints beside it), no name.
- */
-const versionedNameCased = (name: string) => !/\p{N}/u.test(name) || name.split(/[ \t]+/).every((w) => /\p{N}/u.test(w) || /^\p{Lu}/u.test(w) || MODEL_TIER.test(w));
 /** The words of a model's tier, written in lower case in its name (`GPT-5 mini`, `Gemini 2.5 flash`). */
 const MODEL_TIER = /^(?:mini|nano|micro|pro|max|plus|lite|turbo|flash|preview|instruct|chat|thinking|reasoning|coder|vision|latest|large|medium|small|high|low)$/;
+
+/**
+ * Whether a name's words are a name's: at most three that are not a model's version, size or release (`R1`,
+ * `70B`, `3.3`: those hold a digit). A display name with a version in it is title-cased, every word of it
+ * (`Nous Hermes 3 405B Instruct`) but its tier (`GPT-5 mini`); another word in lower case is the app's own
+ * (`Kimi K2 0905 moonshotai`, the provider's slug a page prints beside it), no name.
+ */
+function wordsOfAName(name: string): boolean {
+  const words = name.split(/[ \t]+/);
+  const plain = words.filter((w) => !/\p{N}/u.test(w));
+  if (plain.length > 3) return false;
+  return plain.length === words.length || plain.every((w) => /^\p{Lu}/u.test(w) || MODEL_TIER.test(w));
+}
 
 /** The line's name and shape, when it is only a name. */
 export function nameLine(line: string, at: number): NameLine | undefined {
@@ -79,14 +84,7 @@ export function nameLine(line: string, at: number): NameLine | undefined {
   const g = m?.groups;
   if (!m || !g) return undefined;
   const words = g.name!.replace(VERB, '');
-  if (
-    words.length < 2 ||
-    words.length > 40 ||
-    wordsOfName(words) > 3 ||
-    !versionedNameCased(words) ||
-    (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))
-  )
-    return undefined;
+  if (words.length < 2 || words.length > 40 || !wordsOfAName(words) || (!ANSWER_WORD.test(words) && (STRUCTURE.test(words) || STRUCTURE.test(words.split(/[ \t]/)[0]!)))) return undefined;
   // (Words of a script written without spaces run to a sentence: `需要两次矩阵乘法:` says what follows.)
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]{5}/u.test(words)) return undefined;
   // A lone capital with a period (`A.`) is an item's label; a word ending in a period is a sentence (`Done.`).
