@@ -8,8 +8,8 @@
  * the label's words are the prompt's (`question`, `prompt`), not the column's.
  */
 
-/** A cell led by an eval tool's verdict, and the reason a failed one gives (up to its `---` line). */
-const VERDICT_LEAD = /^\[(?:PASS|FAIL|ERROR)\][ \t]*/;
+/** A cell led by an eval tool's verdict; a failed one (FAIL, ERROR) gives its reason up to its `---` line. */
+const VERDICT_LEAD = /^\[(?:PASS|(FAIL|ERROR))\][ \t]*/;
 /** The line between a failed assertion's reason and the output. */
 const REASON_END = /\n[ \t]*-{3,}[ \t]*\n/;
 /** The most a reason runs before its `---` line: further down, a `---` is the output's own rule. */
@@ -25,7 +25,8 @@ export function withoutToolVerdict(cell: string): string {
   const lead = VERDICT_LEAD.exec(cell);
   if (!lead) return cell;
   const rest = cell.slice(lead[0].length);
-  const end = REASON_END.exec(rest.slice(0, REASON_CHARS));
+  // (A pass gives no reason: a `---` under it is the output's own rule.)
+  const end = lead[1] ? REASON_END.exec(rest.slice(0, REASON_CHARS)) : null;
   return (end ? rest.slice(end.index + end[0].length) : rest).trim();
 }
 
