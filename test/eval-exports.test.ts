@@ -66,3 +66,12 @@ test("a hosting site's prediction history heads each exchange with its own label
     '4.c': 'correct: L (K - 1) + 1',
   });
 });
+
+test("an eval tool's JSON results (`prompt.raw` beside `response.output`) are read as exchanges; the assertion's value and the grading reason are not the answer", { skip: devSkip }, async () => {
+  assert.deepEqual(await graded('promptfoo-output-mistral-small.json'), {
+    '1.b': 'correct: 2 c d_out d_in^2',
+    // Near miss: the test's assertion holds c = 1/sqrt(d_in) and its reason quotes it; the output is Glorot's fan-average.
+    '2.b': 'incorrect: c = sqrt(2/(d_in + d_out))',
+    '4.c': 'correct: 1 + L (K - 1)',
+  });
+});
