@@ -52,8 +52,8 @@ function labelsOf(lines: readonly string[]): Label[] {
   return out;
 }
 
-/** The two labels that alternate through the text, the person's first; undefined when no two do. */
-function alternating(labels: readonly Label[]): [string, string] | undefined {
+/** Each two labels that alternate through the text, the person's first, in the order their first label comes. */
+function* alternating(labels: readonly Label[]): Generator<[string, string]> {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l.name, (counts.get(l.name) ?? 0) + 1);
   const often = [...counts].filter(([, n]) => n >= 2).map(([name]) => name);
@@ -66,18 +66,26 @@ function alternating(labels: readonly Label[]): [string, string] | undefined {
       // Numbered, the pairs count up in step: `PROMPT 2` answers to `RESPONSE 2`.
       const numbered = seq.filter((l) => l.number !== undefined);
       if (numbered.length && (numbered.length !== seq.length || !seq.every((l, i) => i % 2 === 0 || l.number === seq[i - 1]!.number))) continue;
-      return [first, second];
+      yield [first, second];
     }
   }
-  return undefined;
 }
 
 /** The turns of a chat headed by two alternating labels of the person's own, or undefined when the text is not one. */
 export function alternatingRoleTurns(text: string): Message[] | undefined {
   const lines = text.split(/\r?\n/);
   const labels = labelsOf(lines);
-  const pair = alternating(labels);
-  if (!pair) return undefined;
+  // (A page may head each exchange with more labels than its two speakers' — a hosting site's `Prediction` over
+  // each `Input` / `Output` — and those alternate too: the speakers' pair is the one whose turns read as prompts and replies.)
+  for (const pair of alternating(labels)) {
+    const turns = turnsOf(lines, labels, pair);
+    if (turns) return turns;
+  }
+  return undefined;
+}
+
+/** The turns two alternating labels head, or undefined when theirs are no prompts and replies. */
+function turnsOf(lines: readonly string[], labels: readonly Label[], pair: [string, string]): Message[] | undefined {
   const heads = labels.filter((l) => l.name === pair[0] || l.name === pair[1]);
   const bodies = heads.map((h, k) => ({
     role: h.name === pair[0] ? ('user' as const) : ('assistant' as const),

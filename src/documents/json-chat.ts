@@ -53,7 +53,8 @@ const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'p
 const ID_FIELDS = ['sender_id', 'author_id', 'user_id', 'from_id', 'account_id', 'participant_id', 'speaker_id', 'creator_id', 'member_id'];
 /** Fields only a bot's messages carry (a Slack export's `bot_id`): the message is the bot's whatever name it goes by. */
 const BOT_FIELDS = ['bot_id', 'bot_profile'];
-const TEXT_FIELDS = ['content', 'text', 'value', 'mes', 'message', 'parts', 'body', 'markdown', 'raw_content', 'response', 'output', 'data', 'fragments', 'steps'];
+/** (`raw`: an eval tool's rendered prompt, promptfoo's `"prompt": {"raw": ..., "label": ...}` beside the `response` it got.) */
+const TEXT_FIELDS = ['content', 'text', 'value', 'mes', 'message', 'parts', 'body', 'markdown', 'raw_content', 'response', 'output', 'data', 'fragments', 'steps', 'raw'];
 /** Lists of a turn's versions (regenerations, swipes): one of them was shown. */
 const VERSION_FIELDS = ['versions', 'candidates', 'alternatives', 'swipes'];
 const SELECTED_FIELDS = ['currently_selected', 'current_version', 'selected', 'selected_index', 'swipe_id', 'primary_candidate_index'];

@@ -81,7 +81,7 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
       // (A flashcard deck saved as .csv or .tsv is its notes, read with the text's passes, not a grading sheet's rows.)
       const sheet = text();
       if (isFlashcardDeck(sheet)) return { kind, text: sheet, chat: false, notes: [], warnings: [] };
-      return { kind, text: sheetAsMarkdown(sheet, /\.csv$/i.test(path) ? ',' : '\t'), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
+      return { kind, text: sheetAsMarkdown(sheet, /\.csv$/i.test(path) ? ',' : '\t', path), chat: false, notes: [], warnings: [], source: { kind: 'sheet' } };
     }
     case 'tex':
       return { kind, text: texToMarkdown(text()), chat: false, notes: [], warnings: [], source: { kind: 'tex' } };

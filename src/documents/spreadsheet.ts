@@ -5,6 +5,7 @@ import { markdownTable } from './markdown-table.js';
 import { declaredDelimiter, type Delimiter, sniffDelimiter } from './sheet-delimiter.js';
 import { decimalCommasOfLocale } from './decimal-commas.js';
 import { attemptColumns, isBookkeepingColumn, latestAttempts, type PartRow } from './sheet-attempts.js';
+import { outputColumnNamed, verdictLedColumns, withoutToolVerdict } from './eval-outputs.js';
 
 /**
  * A grading sheet exported from a spreadsheet (Google Sheets, Excel, LibreOffice: CSV or TSV):
@@ -66,9 +67,11 @@ function answerColumn(header: string[] | undefined, part: number, rows: string[]
 /**
  * A CSV or TSV export as Markdown: a part label line over each part's answer, else the sheet as a
  * table. `named` is the separator the file's name says; the one its rows show wins (a `;` sheet
- * from a decimal-comma locale has its cells' decimal commas read as points).
+ * from a decimal-comma locale has its cells' decimal commas read as points). An eval tool's results
+ * table has its answers in the column of outputs led by the tool's verdicts (eval-outputs.ts), the
+ * one of the model `fileName` names when it has several; the verdicts are left out.
  */
-export function sheetAsMarkdown(text: string, named: Delimiter): string {
+export function sheetAsMarkdown(text: string, named: Delimiter, fileName?: string): string {
   const { rows: parsed, delimiter } = sheetCells(text, named);
   const rows = (delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed).filter((r) => r.some((c) => c));
   const part = partColumn(rows);
@@ -78,13 +81,16 @@ export function sheetAsMarkdown(text: string, named: Delimiter): string {
   const above = rows[first - 1];
   const header = above && above.filter((c) => c).length >= 2 ? above : undefined;
   const body = rows.slice(first);
-  const answer = answerColumn(header, part, body);
+  // (An eval's output cells are the model's whatever the header's prompt label says: `[provider] {{question}}`.)
+  const outputs = verdictLedColumns(body).filter((c) => c !== part);
+  const answer = outputs.length ? outputColumnNamed(outputs, header, fileName) : answerColumn(header, part, body);
   if (answer === undefined) return '';
+  const answerOf = (row: readonly string[]) => (outputs.length ? withoutToolVerdict(row[answer] ?? '') : (row[answer] ?? ''));
   const entries: PartRow[] = [];
   let current: PartRow | undefined;
   for (const row of body) {
     const label = cellLabel(row[part] ?? '');
-    const cell = row[answer] ?? '';
+    const cell = answerOf(row);
     if (label) {
       current = { label, row, answer: [cell] };
       entries.push(current);
