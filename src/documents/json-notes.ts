@@ -62,9 +62,10 @@ const GONE_FIELDS = ['is_deleted', 'deleted', 'is_trashed', 'trashed', 'archived
 const LIST_FIELDS = ['id_list', 'list_id', 'column_id'];
 /** Fields ranking a card in its list, or a list on its board. */
 const RANK_FIELDS = ['pos', 'position', 'sort', 'sort_order', 'rank'];
-/** Fields naming the card a checklist is on, and holding its items. */
+/** Fields naming the card a checklist is on, holding its items, and naming the checklist an item kept apart is on (Wekan's). */
 const CARD_FIELDS = ['id_card', 'card_id'];
 const CHECK_ITEM_FIELDS = ['check_items', 'items'];
+const CHECKLIST_FIELDS = ['id_checklist', 'checklist_id'];
 
 /** A board's item or an annotation, as read. */
 interface Note {
@@ -146,6 +147,8 @@ function quoteOf(f: Record<string, unknown>, depth = 0): string | undefined {
 
 /** An id as a string, from a string or a number. */
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+/** A record's own id (MongoDB's `_id` in Wekan's export). */
+const recordId = (f: Record<string, unknown>): string | undefined => idOf(f.id) ?? idOf(f._id);
 
 /** Who wrote a note: the first author field's value, or its id or name. */
 function authorOf(f: Record<string, unknown>): string | undefined {
@@ -196,7 +199,7 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
   const w = f.width ?? f.w;
   const h = f.height ?? f.h;
   const author = authorOf(f);
-  const id = idOf(f.id);
+  const id = recordId(f);
   const repliesTo = repliedTo(f);
   const parent = PARENT_FIELDS.map((p) => idOf(f[p])).find(Boolean);
   const stamp = timeStampOf(o);
@@ -324,9 +327,9 @@ function ticked(f: Record<string, unknown>): boolean {
   return f.state === 'complete' || [f.checked, f.is_finished, f.finished, f.completed, f.done].some((v) => v === true);
 }
 
-/** A checklist as Markdown: its name, then its items as task marks. */
-function checklistLines(f: Record<string, unknown>): string[] {
-  const items = CHECK_ITEM_FIELDS.map((c) => f[c]).find(Array.isArray) ?? [];
+/** A checklist as Markdown: its name, then its items (its own, or those kept apart that name it) as task marks. */
+function checklistLines(f: Record<string, unknown>, apart: readonly Record<string, unknown>[]): string[] {
+  const items = CHECK_ITEM_FIELDS.map((c) => f[c]).find(Array.isArray) ?? apart;
   const ranked = items.filter(isObject).map((x, i) => ({ f: fieldsOf(x), i }));
   ranked.sort((a, b) => (rankOf(a.f) ?? a.i) - (rankOf(b.f) ?? b.i) || a.i - b.i);
   const lines = ranked.flatMap(({ f: item }) => {
@@ -345,19 +348,25 @@ function checklistLines(f: Record<string, unknown>): string[] {
  */
 function boardListsAsMarkdown(cards: Note[], records: Record<string, unknown>[][]): string | undefined {
   const byId = new Map<string, Record<string, unknown>>();
-  const checklists = new Map<string, Record<string, unknown>[]>();
+  const named = new Map<string, Record<string, unknown>[]>();
+  const itemsOf = new Map<string, Record<string, unknown>[]>();
+  const push = (map: Map<string, Record<string, unknown>[]>, key: string, f: Record<string, unknown>) => map.set(key, [...(map.get(key) ?? []), f]);
   const seen = new Set<Record<string, unknown>>();
   for (const list of records) {
     for (const r of list) {
       if (seen.has(r)) continue;
       seen.add(r);
       const f = fieldsOf(r);
-      const id = idOf(f.id);
+      const id = recordId(f);
       if (id && !byId.has(id)) byId.set(id, f);
+      const checklist = CHECKLIST_FIELDS.map((c) => idOf(f[c])).find(Boolean);
+      if (checklist) push(itemsOf, checklist, f);
       const card = CARD_FIELDS.map((c) => idOf(f[c])).find(Boolean);
-      if (card && CHECK_ITEM_FIELDS.some((c) => Array.isArray(f[c]))) checklists.set(card, [...(checklists.get(card) ?? []), f]);
+      if (card && !checklist) push(named, card, f);
     }
   }
+  // (What names a card is a checklist when it holds items or items name it; a comment names its card too, and is none.)
+  const checklistsOf = (card: string) => (named.get(card) ?? []).filter((f) => CHECK_ITEM_FIELDS.some((c) => Array.isArray(f[c])) || itemsOf.has(recordId(f) ?? ''));
   const listOf = (n: Note) => (n.list ? byId.get(n.list) : undefined);
   const listed = cards.filter((n) => isTitle(listOf(n)?.name ?? listOf(n)?.title));
   if (listed.length * 2 <= cards.length) return undefined;
@@ -380,7 +389,7 @@ function boardListsAsMarkdown(cards: Note[], records: Record<string, unknown>[][
     for (const card of inList) {
       if (card.title) lines.push(`### ${card.title}`, '');
       if (card.text) lines.push(card.text, '');
-      for (const checklist of (card.id && checklists.get(card.id)) || []) lines.push(...checklistLines(checklist));
+      for (const checklist of card.id ? checklistsOf(card.id) : []) lines.push(...checklistLines(checklist, itemsOf.get(recordId(checklist) ?? '') ?? []));
     }
   }
   return `${lines.join('\n').trim()}\n`;
