@@ -22,7 +22,7 @@ import { agreementReport, percent } from '../src/grade/agreement.js';
 import { captionsAsText } from '../src/documents/captions.js';
 import { flashcardDeckAsMarkdown } from '../src/documents/flashcard-deck.js';
 import { noteExportAsText } from '../src/documents/note-exports.js';
-import { opmlAsMarkdown } from '../src/documents/opml-outline.js';
+import { outlineAsMarkdown } from '../src/documents/outline-trees.js';
 import { notebookScriptAsMarkdown } from '../src/documents/notebook-script.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { sniffFile } from '../src/documents/sniff.js';
@@ -36,7 +36,7 @@ import { corpusDir } from './corpus.js';
 import { labelledRounds, labelsCopy, labelsPathOf } from './labelled-rounds.js';
 
 /** How the app a file belongs to shows it: mail, rich text, captions, notebooks kept as scripts, note apps' exports, decks, outlines. */
-const APP_VIEWS: readonly ((text: string) => string)[] = [captionsAsText, scriptCellsAsMarkdown, notebookScriptAsMarkdown, noteExportAsText, flashcardDeckAsMarkdown, opmlAsMarkdown];
+const APP_VIEWS: readonly ((text: string) => string)[] = [captionsAsText, scriptCellsAsMarkdown, notebookScriptAsMarkdown, noteExportAsText, flashcardDeckAsMarkdown, outlineAsMarkdown];
 
 /**
  * What a person sees of a file in the app it belongs to, and so prints from it: a mail client shows

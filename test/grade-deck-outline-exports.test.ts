@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flashcardDeckAsMarkdown, isFlashcardDeck } from '../src/documents/flashcard-deck.js';
-import { opmlAsMarkdown } from '../src/documents/opml-outline.js';
+import { outlineAsMarkdown } from '../src/documents/outline-trees.js';
 import { readDocumentFile } from '../src/documents/read-file.js';
 import { devSkip, gradedPartsWithStaffKey, gradeWithStaffKey, readWithStaffKey, ROOT } from './hw4-dev.js';
 
@@ -57,7 +57,7 @@ test('near misses: a hashtag line over a write-up, a tab-separated sheet and an 
   assert.deepEqual(verdicts('hashtag-line-writeup.md'), ['3.c correct', '4.c correct']);
   assert.equal(isFlashcardDeck(text('tsv-grading-sheet.txt')), false);
   assert.equal(flashcardDeckAsMarkdown(text('tsv-grading-sheet.txt')), text('tsv-grading-sheet.txt'));
-  assert.equal(opmlAsMarkdown(text('lms-submission.xml')), text('lms-submission.xml'));
+  assert.equal(outlineAsMarkdown(text('lms-submission.xml')), text('lms-submission.xml'));
   const plan = 'omnioutliner-plan.opml';
   assert.equal(answerOf(plan, '3.a'), 'go over the convolution sum from section, split the cases');
   assert.deepEqual(

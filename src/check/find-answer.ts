@@ -441,6 +441,21 @@ function namedInSentence(lines: string[], name: string): Candidate[] {
 }
 
 /**
+ * `g3 = (0, 0.8, 0)      g4 = (0.8, 0, 0)`: results a person set side by side on one line, a gap of
+ * spaces (or a tab) between them for a comma; each item typeset `name = value`, spaced on both sides
+ * of its `=`. (A program's printed runs, `n=16 k=3  mean=-0.0021  var=169.84`, are no statement of
+ * the answers; their `=` is unspaced, or spaced on one side only where columns are aligned.)
+ */
+function alignedItems(line: string): string[] {
+  if (!/\S[ \t]{2,}[A-Za-z]/.test(line)) return [];
+  // (Cut at a gap's first space: what stands before it is the value's last character, no operator.)
+  const items = splitTopLevel(line, (t, i) => i > 0 && /[ \t]/.test(t[i]!) && /[ \t]/.test(t[i + 1] ?? '') && !/[\s\-+*/=^<>≤≥]/.test(t[i - 1]!))
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length >= 2 && items.every((x) => /^[A-Za-z][\w']{0,10}[ \t]+=[ \t]+[^=\s]/.test(x)) ? items : [];
+}
+
+/**
  * `mean = 0, var = (n-k+1)^2 ..., std grows like O(n)`: a line that states several named answers
  * one after another, outside any formula. The value of the item that states the answer looked
  * for (each item cut at top-level commas and semicolons; two or more must state something).
@@ -460,7 +475,8 @@ function statedItems(text: string, name: string, siblings: readonly string[]): C
       out.unshift(...wordedItems(line, name, PLAIN_WORDED_ITEM, siblings));
       continue;
     }
-    const items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
+    let items = splitTopLevel(line, (t, i) => t[i] === ',' || t[i] === ';').map((x) => x.trim());
+    if (items.filter((x) => /^[^=]{1,30}=[^=]/.test(x)).length < 2) items = alignedItems(line);
     if (items.filter((x) => /^[^=]{1,30}=[^=]/.test(x)).length < 2) continue;
     for (const item of items) {
       if (!statesName(item, name)) continue;

@@ -18,6 +18,10 @@ import { timeStampOf } from './time-order.js';
  *   names the part when it is one part's statement (pasted-statements, restatement), as a label would;
  * - notes by anyone other than their writer (a classmate's reply in a shared group) are comments
  *   on the answers, no answer of the writer's.
+ * - a kanban board's cards (Trello, Wekan, Kanboard, Planka: a title and a description, a list's id)
+ *   list by list in the board's order, cards in their order, a card's checklists under it; a list
+ *   named for a question (`Q2`) heads its cards, one named for a stage of the work (`To do`, `Done`)
+ *   is the cards' status, as a tick is; comments are remarks on a card, no answer; an archived card is gone;
  * Records are notes only when shaped as notes (standing at coordinates, anchored on a passage, titled,
  * or of a note's kind): a chat whose speakers no rule knows holds words too, and is no write-up.
  */
@@ -28,7 +32,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Fields holding a note's own words, most specific first (a field spelled in any case: field-names.ts).
  * (Excalidraw's `originalText` is the text as typed; its `text` is wrapped at the box's width, breaking formulas.)
  */
-const TEXT_FIELDS = ['original_text', 'text', 'text_content', 'rich_text', 'content', 'body', 'markdown', 'value'];
+const TEXT_FIELDS = ['original_text', 'text', 'text_content', 'rich_text', 'content', 'body', 'markdown', 'value', 'desc', 'description'];
 /** Fields holding the writer's words beside a highlight whose `text` is the highlighted passage (Readwise, Zotero). */
 const COMMENT_FIELDS = ['note', 'comment', 'annotation_comment'];
 /** Fields holding the passage a note is anchored on. */
@@ -53,7 +57,15 @@ const NOT_NOTE = /^(?:file|link|image|embed|video|arrow|line|connector|edge|tag|
 const KIND_FIELDS = ['type', 'content_type', 'kind', 'annotation_type', 'item_type'];
 const NOTE_KIND = /^(?:notes?|annotations?|highlights?|cards?|sticky|sticky_note|memo)$/i;
 /** Marks an app sets on what was deleted or put in the bin. */
-const GONE_FIELDS = ['is_deleted', 'deleted', 'is_trashed', 'trashed'];
+const GONE_FIELDS = ['is_deleted', 'deleted', 'is_trashed', 'trashed', 'archived', 'is_archived', 'closed'];
+/** Fields naming the list (a board's column) a card is in. */
+const LIST_FIELDS = ['id_list', 'list_id', 'column_id'];
+/** Fields ranking a card in its list, or a list on its board. */
+const RANK_FIELDS = ['pos', 'position', 'sort', 'sort_order', 'rank'];
+/** Fields naming the card a checklist is on, holding its items, and naming the checklist an item kept apart is on (Wekan's). */
+const CARD_FIELDS = ['id_card', 'card_id'];
+const CHECK_ITEM_FIELDS = ['check_items', 'items'];
+const CHECKLIST_FIELDS = ['id_checklist', 'checklist_id'];
 
 /** A board's item or an annotation, as read. */
 interface Note {
@@ -64,6 +76,9 @@ interface Note {
   author?: string;
   repliesTo?: string;
   parent?: string;
+  /** The list (a board's column) a card is in, and its rank there. */
+  list?: string;
+  rank?: number;
   container: boolean;
   /** Whether the record's kind says it is a note (`"type": "Note"`, `"annotationType": "highlight"`). */
   noteKind: boolean;
@@ -132,6 +147,8 @@ function quoteOf(f: Record<string, unknown>, depth = 0): string | undefined {
 
 /** An id as a string, from a string or a number. */
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+/** A record's own id (MongoDB's `_id` in Wekan's export). */
+const recordId = (f: Record<string, unknown>): string | undefined => idOf(f.id) ?? idOf(f._id);
 
 /** Who wrote a note: the first author field's value, or its id or name. */
 function authorOf(f: Record<string, unknown>): string | undefined {
@@ -156,6 +173,9 @@ function repliedTo(f: Record<string, unknown>): string | undefined {
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** A card's or a list's rank on its board, where a rank field holds a number. */
+const rankOf = (f: Record<string, unknown>): number | undefined => RANK_FIELDS.map((r) => f[r]).find(finite);
+
 /** A record read as a note, or undefined when it holds no words and frames nothing. */
 function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
   const f = fieldsWithProps(o);
@@ -171,17 +191,20 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
   const title = TITLE_FIELDS.map((t) => f[t])
     .find(isTitle)
     ?.trim();
-  if (!text && !(container && title)) return undefined;
+  const list = LIST_FIELDS.map((l) => idOf(f[l])).find(Boolean);
+  // (A card in a list may hold its answer in its title alone: `Q4(c) RF = L(K-1)+1`.)
+  if (!text && !((container || list) && title)) return undefined;
   const x = f.x;
   const y = f.y;
   const w = f.width ?? f.w;
   const h = f.height ?? f.h;
   const author = authorOf(f);
-  const id = idOf(f.id);
+  const id = recordId(f);
   const repliesTo = repliedTo(f);
   const parent = PARENT_FIELDS.map((p) => idOf(f[p])).find(Boolean);
   const stamp = timeStampOf(o);
   const noteKind = KIND_FIELDS.some((k) => typeof f[k] === 'string' && NOTE_KIND.test(f[k] as string));
+  const rank = rankOf(f);
   return {
     text,
     container,
@@ -193,6 +216,8 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
     ...(author ? { author } : {}),
     ...(repliesTo ? { repliesTo } : {}),
     ...(parent ? { parent } : {}),
+    ...(list ? { list } : {}),
+    ...(rank !== undefined ? { rank } : {}),
     ...(stamp !== undefined ? { stamp } : {}),
     ...(finite(x) && finite(y) ? { box: { x, y, w: finite(w) ? w : 0, h: finite(h) ? h : 0 } } : {}),
   };
@@ -297,6 +322,79 @@ function boardAsMarkdown(notes: Note[]): string {
   return `${lines.join('\n').trim()}\n`;
 }
 
+/** Whether a checklist's item is ticked, as the apps mark it (Trello's `state`, others' flags). */
+function ticked(f: Record<string, unknown>): boolean {
+  return f.state === 'complete' || [f.checked, f.is_finished, f.finished, f.completed, f.done].some((v) => v === true);
+}
+
+/** A checklist as Markdown: its name, then its items (its own, or those kept apart that name it) as task marks. */
+function checklistLines(f: Record<string, unknown>, apart: readonly Record<string, unknown>[]): string[] {
+  const items = CHECK_ITEM_FIELDS.map((c) => f[c]).find(Array.isArray) ?? apart;
+  const ranked = items.filter(isObject).map((x, i) => ({ f: fieldsOf(x), i }));
+  ranked.sort((a, b) => (rankOf(a.f) ?? a.i) - (rankOf(b.f) ?? b.i) || a.i - b.i);
+  const lines = ranked.flatMap(({ f: item }) => {
+    const words = firstWords(item, ['name', 'title', ...TEXT_FIELDS]);
+    return words ? [`- [${ticked(item) ? 'x' : ' '}] ${words.replace(/\n+/g, ' ')}`] : [];
+  });
+  const name = TITLE_FIELDS.map((t) => f[t]).find(isTitle);
+  return lines.length ? [...(name ? [name.trim(), ''] : []), ...lines, ''] : [];
+}
+
+/**
+ * A kanban board's cards as Markdown, or undefined when most of them name no list the document
+ * holds: list by list in the board's order (their ranks, else as exported), a list named for a
+ * question a heading over its cards, cards in their order, each card's title a heading over its
+ * description and its checklists. A card in an archived list is gone with it.
+ */
+function boardListsAsMarkdown(cards: Note[], records: Record<string, unknown>[][]): string | undefined {
+  const byId = new Map<string, Record<string, unknown>>();
+  const named = new Map<string, Record<string, unknown>[]>();
+  const itemsOf = new Map<string, Record<string, unknown>[]>();
+  const push = (map: Map<string, Record<string, unknown>[]>, key: string, f: Record<string, unknown>) => map.set(key, [...(map.get(key) ?? []), f]);
+  const seen = new Set<Record<string, unknown>>();
+  for (const list of records) {
+    for (const r of list) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      const f = fieldsOf(r);
+      const id = recordId(f);
+      if (id && !byId.has(id)) byId.set(id, f);
+      const checklist = CHECKLIST_FIELDS.map((c) => idOf(f[c])).find(Boolean);
+      if (checklist) push(itemsOf, checklist, f);
+      const card = CARD_FIELDS.map((c) => idOf(f[c])).find(Boolean);
+      if (card && !checklist) push(named, card, f);
+    }
+  }
+  // (What names a card is a checklist when it holds items or items name it; a comment names its card too, and is none.)
+  const checklistsOf = (card: string) => (named.get(card) ?? []).filter((f) => CHECK_ITEM_FIELDS.some((c) => Array.isArray(f[c])) || itemsOf.has(recordId(f) ?? ''));
+  const listOf = (n: Note) => (n.list ? byId.get(n.list) : undefined);
+  const listed = cards.filter((n) => isTitle(listOf(n)?.name ?? listOf(n)?.title));
+  if (listed.length * 2 <= cards.length) return undefined;
+  const groups = new Map<string | undefined, Note[]>();
+  for (const n of cards) {
+    const key = listOf(n) ? n.list : undefined;
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  const order = [...groups.keys()];
+  const listRank = (key: string | undefined) => (key ? rankOf(byId.get(key)!) : undefined) ?? Number.NEGATIVE_INFINITY;
+  const ranked = [...order].sort((a, b) => listRank(a) - listRank(b) || order.indexOf(a) - order.indexOf(b));
+  const lines: string[] = [];
+  for (const key of ranked) {
+    const list = key ? byId.get(key) : undefined;
+    if (list && GONE_FIELDS.some((g) => list[g] === true)) continue;
+    const name = list ? [list.name, list.title].find(isTitle)?.trim() : undefined;
+    // (A list named for a stage of the work, `To do` / `Done`, is the cards' status, no words of theirs; one named for a question heads its parts.)
+    if (name && readLineLabel(name)) lines.push(`## ${name}`, '');
+    const inList = [...groups.get(key)!].sort((a, b) => (a.rank ?? a.order) - (b.rank ?? b.order) || a.order - b.order);
+    for (const card of inList) {
+      if (card.title) lines.push(`### ${card.title}`, '');
+      if (card.text) lines.push(card.text, '');
+      for (const checklist of card.id ? checklistsOf(card.id) : []) lines.push(...checklistLines(checklist, itemsOf.get(recordId(checklist) ?? '') ?? []));
+    }
+  }
+  return `${lines.join('\n').trim()}\n`;
+}
+
 /** A part id as a write-up labels it: `4.a` → `4(a)`, `3.d.ii` → `3(d)(ii)`. */
 function labelOfPart(id: string): string {
   const [q, ...rest] = id.split('.');
@@ -361,9 +459,10 @@ export function jsonNotesAsMarkdown(text: string, assignment: Assignment): strin
     return undefined;
   }
   let best: { notes: Note[]; words: number } | undefined;
-  for (const list of recordLists(json)) {
+  const records = recordLists(json);
+  for (const list of records) {
     const notes = list.map((o, i) => noteOf(o, i)).filter((n): n is Note => !!n);
-    const words = notes.reduce((s, n) => s + n.text.length, 0);
+    const words = notes.reduce((s, n) => s + n.text.length + (n.list && n.title ? n.title.length : 0), 0);
     if (words && (!best || words > best.words)) best = { notes, words };
   }
   if (!best) return undefined;
@@ -371,6 +470,7 @@ export function jsonNotesAsMarkdown(text: string, assignment: Assignment): strin
   const board = placed * 2 > best.notes.length;
   // (Records with words but no anchor, title or kind of a note's are a log's or a chat's whose speakers no rule knew: no notes.)
   if (!board && !best.notes.some((n) => n.quote || n.title || n.noteKind)) return undefined;
-  const markdown = board ? boardAsMarkdown(best.notes.filter((n) => n.box)) : annotationsAsMarkdown(best.notes, assignment);
+  const lists = board ? undefined : boardListsAsMarkdown(best.notes, records);
+  const markdown = lists ?? (board ? boardAsMarkdown(best.notes.filter((n) => n.box)) : annotationsAsMarkdown(best.notes, assignment));
   return markdown.trim() ? markdown : undefined;
 }

@@ -6,6 +6,12 @@
  * written, the wrapper's markup and the record's fields are taken for the last part's answer; read as
  * the app shows the note, they are no text of it. A check box is kept as Markdown's task mark, so an
  * open to-do in place of an answer is still seen as one.
+ *
+ * A journal's export (Day One's plain text) is its entries in the order they were written, each under
+ * the app's record of it in tab-separated fields (`\tDate:\t12 October 2025 at 23:41`, `Location:`,
+ * `Weather:`, `Tags:`). The record is no text of the entry (a `Tags:\tcs182, hw4` line is no answer of
+ * the part written above it): it is left out, and a later entry's words read on after an earlier
+ * one's, as the person wrote them. (A rule between entries would read as one between a chat's exchanges.)
  */
 
 /** The cheap test of an ENEX file: its root element. */
@@ -72,7 +78,39 @@ function withoutNoteRecord(text: string): string {
   return text;
 }
 
-/** A note app's export read as the note it holds: ENEX's notes as HTML, a sync file's record taken off; any other text as it is. */
+/**
+ * A field of a journal entry's record as the app writes it: a capitalised name of a word or two, a
+ * colon, then a tab (the app's column; a writer puts a space there), perhaps indented by a tab.
+ */
+const ENTRY_FIELD = /^\t?\p{Lu}\p{L}+(?: \p{L}+)?:\t+\S.*$/u;
+/** The field that opens an entry's record: its date, a year in it. */
+const ENTRY_DATE = /^\t?(?:Date|Created|Creation Date):\t+.*\b\d{4}\b/;
+/** The cheap test: an entry's date field. */
+const ANY_ENTRY_DATE = /^\t?(?:Date|Created|Creation Date):\t/m;
+
+/** A journal's entries without each entry's record of fields (opened by its date, two fields at least); any other text as it is. */
+function journalEntriesApart(text: string): string {
+  if (!ANY_ENTRY_DATE.test(text)) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let records = 0;
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    if (ENTRY_DATE.test(lines[i]!)) while (end < lines.length && ENTRY_FIELD.test(lines[end]!.replace(/\r$/, ''))) end++;
+    if (end - i >= 2) {
+      if (out.some((l) => l.trim())) out.push('');
+      records++;
+      i = end;
+      while (i < lines.length && !lines[i]!.trim()) i++;
+      continue;
+    }
+    out.push(lines[i]!);
+    i++;
+  }
+  return records ? out.join('\n') : text;
+}
+
+/** A note app's export read as the note it holds: ENEX's notes as HTML, a sync file's record taken off, a journal's entries apart; any other text as it is. */
 export function noteExportAsText(text: string): string {
-  return withoutNoteRecord(enexAsHtml(text));
+  return journalEntriesApart(withoutNoteRecord(enexAsHtml(text)));
 }

@@ -10,7 +10,7 @@ import { withoutDownloadStamps } from './download-stamps.js';
 import { withoutBlockAttributes } from './block-attributes.js';
 import { noteExportAsText } from './note-exports.js';
 import { flashcardDeckAsMarkdown } from './flashcard-deck.js';
-import { opmlAsMarkdown } from './opml-outline.js';
+import { outlineAsMarkdown } from './outline-trees.js';
 import { emailThreadAsText } from './email-thread.js';
 import { withoutThreadFurniture } from './thread-posts.js';
 import { forumThreadAsText } from './forum-thread.js';
@@ -125,7 +125,7 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   noteExportAsText,
   // (Before HTML is read: a deck's fields and an outline's attributes hold their own HTML, each rendered by itself.)
   flashcardDeckAsMarkdown,
-  opmlAsMarkdown,
+  outlineAsMarkdown,
   htmlAsText,
   // (Before speakers are read: an activity log's entries, newest first, are a chat's exchanges.)
   activityLogAsChat,
