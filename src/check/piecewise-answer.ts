@@ -179,10 +179,11 @@ function withoutSampleRemark(line: string): string {
 }
 
 /**
- * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`: a list item
- * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
+ * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`, `- n ≥ 7 → y(n) = 127·2^{-n}`:
+ * a list item headed by its condition and a colon (or an arrow leading to the value), in plain text; the
+ * value is the last side of the line's equation.
  */
-const CONDITION_HEADING = new RegExp(String.raw`^\s*(?:[-*•+]\s+)?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*:(?!=)`, 'i');
+const CONDITION_HEADING = new RegExp(String.raw`^\s*(?:[-*•+]\s+)?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*(?::(?!=)|→|⟶|⇒|->)`, 'i');
 
 /**
  * `y(n) = 2 - 2^(-n)        0 <= n <= 6`: a condition set in a column of its own at the line's end, after
@@ -338,23 +339,67 @@ function casesFromCode(code: string): string | undefined {
 const CASE_HEADING = /^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*[:.)]?\s*(?:\(?\s*)?|for\s+|when\s+|if\s+)?\$([^$]+)\$\s*\)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?(.*)$/i;
 
 /**
+ * `**Case 2: 0 ≤ n ≤ 6 (partial overlap).**`, `**For n ≥ 7:**`, `Case 1: n < 0.`: a lead-in that heads one case
+ * by a condition in plain text, perhaps with a remark in brackets after it. Groups: the bold's opening, the
+ * `case k` label, the `for`/`when`/`if`, the condition (two), and the punctuation and bold that close it.
+ */
+const PLAIN_CASE_HEADING = new RegExp(
+  String.raw`^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(\*\*)?\s*(case\s*\d+\s*[:.)]\s*)?((?:for|when|if)\s+)?${PLAIN_RELATION}(?![\w([])\s*(?:\([^()\n]{0,60}\))?\s*([.:,])?\s*(\*\*)?`,
+  'i',
+);
+
+/**
+ * The plain lead-in a line opens on and the length it takes, when it is one: closed by bold around it, named
+ * `Case k`, or ended by a colon (or by a comma after `for`/`when`/`if`), never a relation in a sentence.
+ */
+function plainLeadIn(line: string): { when: string; length: number } | undefined {
+  if (line.includes('$') && /^\s*(?:[-*]\s+)?(?:\*\*)?[^$]{0,12}\$/.test(line)) return undefined;
+  const m = PLAIN_CASE_HEADING.exec(line);
+  if (!m) return undefined;
+  const [, open, label, word, lower, relation, stop, close] = m;
+  const led = (open && close) || label || stop === ':' || (word && stop === ',');
+  return led ? { when: plainCondition(lower, relation!), length: m[0].length } : undefined;
+}
+
+/** `so y(n) = 0.`: the value a plain equation of a function (`y(n) =`, `y[n] =`) ends a sentence on, when it is a value and not words. */
+const PLAIN_FUNCTION_EQUATION = /(?<![\w\\])[A-Za-z](?:_\{?\w{1,3}\}?)?\s*[([]\s*[a-z]\s*[)\]]\s*=(?!=)/g;
+
+function plainStatedValue(rest: string): string | undefined {
+  const prose = rest.replace(/\$[^$]*\$/g, ' ');
+  const equations = [...prose.matchAll(PLAIN_FUNCTION_EQUATION)];
+  const last = equations[equations.length - 1];
+  if (!last) return undefined;
+  const after = prose.slice(last.index + last[0].length);
+  const said = after.slice(after.lastIndexOf('=') + 1).split(/[.;,]\s|[.;,]?\s*$/)[0]!;
+  const value = plainValue(withUnicodeScripts(said));
+  return value && !/[A-Za-z]{3,}/.test(value.replace(/\\[A-Za-z]+/g, '')) && !/[<>≤≥]/.test(value) ? value : undefined;
+}
+
+/**
  * Cases under headings of their own, each with its working (`**Case $n < 0$:** every term is 0,
- * so $y[n] = 0$.`, then a display formula under the next): for each, the last formula stating a
- * value on the first line that states one.
+ * so $y[n] = 0$.`, `**Case 1: n < 0.** every term is 0, so y(n) = 0.`, then a display formula under
+ * the next): for each, the last formula stating a value on the first line that states one.
  */
 function caseSections(text: string): string[] {
   const cases: { when: string; value?: string }[] = [];
   for (const line of text.split('\n')) {
-    const heading = CASE_HEADING.exec(line);
-    if (heading && isCondition(heading[1]!)) {
+    // Only a line with a relation can head a case (most lines have none).
+    const related = RELATION.test(line);
+    const heading = related ? CASE_HEADING.exec(line) : null;
+    const dollar = heading && isCondition(heading[1]!);
+    const plain = related && !dollar ? plainLeadIn(line) : undefined;
+    if (dollar) {
       cases.push({ when: heading[1]!.trim() });
+    } else if (plain) {
+      cases.push({ when: plain.when });
     } else if (cases.length && /^\s*#{1,6}\s/.test(line)) break;
     const current = cases[cases.length - 1];
     // The first line under a heading that states a value ends the case: what follows is other working.
     if (!current || current.value !== undefined) continue;
-    const rest = heading && isCondition(heading[1]!) ? heading[2]! : line;
+    const rest = dollar ? heading[2]! : plain ? line.slice(plain.length) : line;
     const stated = [...rest.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim()).filter((m) => /=/.test(m) && !isCondition(m));
     if (stated.length) current.value = lastSide(stated[stated.length - 1]!).trim();
+    else current.value = plainStatedValue(rest);
   }
   const done = cases.filter((c): c is Case => !!c.value);
   return done.length >= 2 && done.length === cases.length ? [casesFormula(done)] : [];
@@ -371,7 +416,8 @@ export function piecewiseCandidates(written: string): Candidate[] {
   // Code is where the answer was computed, not where it was stated: a weaker place than a list.
   const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
   // The answer the response ends on: the last list or function first.
-  return [...caseLists(text), ...caseSections(text)]
+  // (A list whose items open on their conditions is also a run of sections: one formula, said once.)
+  return [...new Set([...caseLists(text), ...caseSections(text)])]
     .map((t): Candidate => ({ text: t, how: 'display' }))
     .concat(code.map((t): Candidate => ({ text: t, how: 'inline' })))
     .reverse();
