@@ -37,6 +37,9 @@ const PLAIN_BOUND = String.raw`(?:-?\d+|\d*[a-z](?![\w(\[])(?:\s*[-+−]\s*\d+)?
 /** A condition in plain text: a letter related to a bound, perhaps after a lower bound (`n > 7`, `0 <= n <= L-1`). Two groups. */
 export const PLAIN_RELATION = String.raw`(${PLAIN_BOUND}\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*${PLAIN_BOUND})`;
 
+/** A list item's marker: a bullet, or a number (`1.`, `2)`, `(iii)`) as numbered cases are listed. */
+const ITEM_MARKER = String.raw`(?:[-*•+]\s+|\d{1,2}[.)]\s+|\((?:\d{1,2}|[ivx]{1,4})\)\s+)`;
+
 /** A plain condition's two groups (`0 <=`, `n <= 6`) as LaTeX (`0 \le n \le 6`). */
 export function plainCondition(lower: string | undefined, relation: string): string {
   return `${lower ?? ''}${relation}`.replace(/<=|≤/g, '\\le ').replace(/>=|≥/g, '\\ge ').replace(/−/g, '-');
@@ -129,13 +132,38 @@ export function withUnicodeScripts(text: string): string {
 }
 
 /**
+ * The value the right side of an equation states (`Σ_{k=0}^{n} (1/2)^k = 2 − 2^{−n}. So ...` → `2 − 2^{−n}`):
+ * its last side, up to where its statement ends — a full stop, semicolon or comma outside brackets, an `≈`
+ * before an approximation, or the bracket the equation sits in closing. None when the side goes on as a
+ * list of numbers (`y(n) = 1, 1.5, 1.75`): sample values, not a case's formula.
+ */
+function statedSide(after: string): string | undefined {
+  let depth = 0;
+  let from = 0;
+  for (let k = 0; k < after.length; k++) {
+    const c = after[k]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return after.slice(from, k).trim();
+    } else if (depth > 0) continue;
+    else if (c === '=') from = k + 1;
+    else if (c === '≈') return after.slice(from, k).trim();
+    else if ((c === '.' || c === ';' || c === ',') && after[k - 1] !== '.' && (k + 1 === after.length || /\s/.test(after[k + 1]!))) {
+      const side = after.slice(from, k).trim();
+      return c === ',' && /^-?[\d.]+$/.test(side.replace('−', '-')) && /^\s*[-−]?\d/.test(after.slice(k + 1, k + 8)) ? undefined : side;
+    }
+  }
+  return after.slice(from).trim();
+}
+
+/**
  * One case of a line typed with no LaTeX delimiters (a notebook's Markdown cell, a plain-text
  * reply): `For 0 <= n <= 6: y[n] = sum_{k=0}^{n} (1/2)^k = 2 - 2^{-n}.` — the condition and the
  * last side of the equation after it.
  */
 function plainCaseOfLine(text: string): Case | undefined {
   if (text.includes('$')) return undefined;
-  const line = withoutSampleRemark(text);
+  const line = withoutRemarks(text);
   if (!line.includes('=')) {
     // `n<0 : 0`, `n ≥ 7: 127·(½)ⁿ`: a condition heading its value, with no equation between them.
     const heading = CONDITION_HEADING.exec(line);
@@ -155,34 +183,60 @@ function plainCaseOfLine(text: string): Case | undefined {
   }
   // A later condition on the line is another case: one case per line, or the line is prose.
   if (eq < 0 || PLAIN_CONDITION.test(after) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
-  const value = plainValue(
-    withUnicodeScripts(
-      after
-        .slice(eq + 1)
-        .trim()
-        .replace(/[.;,]\s*$/, ''),
-    ),
-  );
+  const said = statedSide(after.slice(eq + 1));
+  const value = said && plainValue(withUnicodeScripts(said));
   return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
 }
 
-/**
- * `= 2 − 2^{−n}   (1, 1.5, 1.75, …)`, `= 127/2^n (0.992 at n = 7)`, `(= 0.99)`: a bracket after a case's value that
- * lists sample values or says words about them is a remark on the value, not part of it (a bracket
- * holding a relation is the case's condition, and one holding a formula alone, `2 (1 - 2^{-n})`, a factor).
- */
-const SAMPLE_REMARK = /\s+\((?![^()]*[<>≤≥])[^()]*(?:,|=|…|\.\.\.|[A-Za-z]{3,})[^()]*\)[\s.;,]*$/;
+/** A bracket's words that are mathematics (`(sqrt 2)`, `(exp(-n))`), not a remark. */
+const MATH_WORDS = /^(?:sqrt|exp|log|ln|sin|cos|tan|sum|prod|pi|cdot|times)$/i;
 
-/** A case's line without the remark on its value that ends it. */
-function withoutSampleRemark(line: string): string {
-  return /\)[\s.;,]*$/.test(line) ? line.replace(SAMPLE_REMARK, '') : line;
+/**
+ * Whether a bracket's content, set after a case's value, remarks on it rather than being part of it: it lists
+ * sample values or says words (`1, 1.5, 1.75, …`, `0.992 at n = 7`, `e.g. y(3) = 1.875`, `≈ 0.99`). A bracket
+ * holding a relation is the case's condition (`n ≥ 0`), and one holding a formula alone (`1 - 2^{-(n+1)}`) a factor.
+ */
+function isRemark(content: string): boolean {
+  if (/[<>≤≥]/.test(content)) return false;
+  return /[,=≈]/.test(content) || (content.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !MATH_WORDS.test(w));
 }
 
 /**
- * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`: a list item
- * headed by its condition and a colon, in plain text; the value is the last side of the line's equation.
+ * A plain line without the remarks in brackets after its values (`= 2 − 2^{−n}   (1, 1.5, 1.75, …)`, `= 127/2^n
+ * (0.992 at n = 7)`, `(e.g. y(3) = 1.875)`): each is evidence for the value, not part of it, so a case's formula
+ * ends where its own statement does. Only brackets at the top level after a space are remarks (`h(n - i)`,
+ * `(1/2)^n` are not); one linear pass.
  */
-const CONDITION_HEADING = new RegExp(String.raw`^\s*(?:[-*•+]\s+)?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*:(?!=)`, 'i');
+function withoutRemarks(line: string): string {
+  if (!line.includes('(')) return line;
+  let out = '';
+  let open = -1;
+  let depth = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k]!;
+    if (c === '(') {
+      if (depth === 0) open = k;
+      depth++;
+    } else if (c === ')' && depth > 0 && --depth === 0) {
+      const group = line.slice(open, k + 1);
+      // (A remark opens after a space; `y(n)`, `2^(7-n)` and `x(1, 2)` open after what they belong to.)
+      const remark = open > 0 && /\s/.test(line[open - 1]!) && isRemark(group.slice(1, -1));
+      if (remark) out = out.trimEnd();
+      else out += group;
+      continue;
+    }
+    if (depth === 0) out += c;
+  }
+  // An unclosed bracket is kept as written.
+  return depth > 0 ? out + line.slice(open) : out;
+}
+
+/**
+ * `- n < 0: y(n) = 0`, `0 ≤ n ≤ 6: only i ≤ n contribute, y(n) = ... = 2 − (1/2)^n`, `- n ≥ 7 → y(n) = 127·2^{-n}`:
+ * a list item headed by its condition and a colon (or an arrow leading to the value), in plain text; the
+ * value is the last side of the line's equation.
+ */
+const CONDITION_HEADING = new RegExp(String.raw`^\s*${ITEM_MARKER}?(?:\*\*)?${PLAIN_RELATION}(?:\*\*)?\s*(?::(?!=)|→|⟶|⇒|->)`, 'i');
 
 /**
  * `y(n) = 2 - 2^(-n)        0 <= n <= 6`: a condition set in a column of its own at the line's end, after
@@ -202,7 +256,7 @@ function plainCasesOfSentence(text: string): Case[] {
   if (text.includes('$') || !/[<>≤≥]/.test(text)) return [];
   // (`y[n] = 2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)   ✔`: a person's tick after the cases judges them.)
   // (`... n>=7   (values above, n = -6..12)`: a remark on the values after the last case.)
-  const line = withoutSampleRemark(withoutJudgement(text));
+  const line = withoutRemarks(withoutJudgement(text));
   // `- 3(a): 0 (n<0); 2 − 2^{−n} (0 ≤ n ≤ 6); ...`: a summary's line lists the cases after its label, with no `=`.
   const body = (line.includes('=') ? line.slice(line.indexOf('=') + 1) : line.replace(LINE_LABEL, '')).trim().replace(/[.]\s*$/, '');
   const commaCases = commaConditionCases(body);
@@ -338,23 +392,73 @@ function casesFromCode(code: string): string | undefined {
 const CASE_HEADING = /^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*[:.)]?\s*(?:\(?\s*)?|for\s+|when\s+|if\s+)?\$([^$]+)\$\s*\)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?(.*)$/i;
 
 /**
+ * `**Case 2: 0 ≤ n ≤ 6 (partial overlap).**`, `**For n ≥ 7:**`, `Case 1: n < 0.`, `Case n ≥ 7:`, `Case 1 (n < 0):`,
+ * `2. 0 ≤ n ≤ 6:`: a lead-in that heads one case by a condition in plain text, perhaps numbered, perhaps with a
+ * remark in brackets after it. Groups: the bold's opening, the
+ * `case k` label, the `for`/`when`/`if`, the condition (two), and the punctuation and bold that close it.
+ */
+const PLAIN_CASE_HEADING = new RegExp(
+  String.raw`^\s*${ITEM_MARKER}?(?:#{1,6}\s+)?(\*\*)?\s*(case\b\s*(?:(?:\d{1,2}|[ivx]{1,4})\s*[:.)—–]?\s*)?)?((?:for|when|if)\s+)?\(?\s*${PLAIN_RELATION}(?![\w([])\s*\)?\s*(?:\([^()\n]{0,60}\))?\s*([.:,])?\s*(\*\*)?`,
+  'i',
+);
+
+/**
+ * The plain lead-in a line opens on and the length it takes, when it is one: closed by bold around it, named
+ * `Case k`, or ended by a colon (or by a comma after `for`/`when`/`if`), never a relation in a sentence.
+ */
+function plainLeadIn(line: string): { when: string; length: number } | undefined {
+  if (line.includes('$') && /^\s*(?:[-*]\s+)?(?:\*\*)?[^$]{0,12}\$/.test(line)) return undefined;
+  const m = PLAIN_CASE_HEADING.exec(line);
+  if (!m) return undefined;
+  const [, open, label, word, lower, relation, stop, close] = m;
+  const led = (open && close) || label || stop === ':' || (word && stop === ',');
+  return led ? { when: plainCondition(lower, relation!), length: m[0].length } : undefined;
+}
+
+/** `so y(n) = 0.`: a plain equation of a function (`y(n) =`, `y[n] =`), as a case's statement gives its value. */
+const PLAIN_FUNCTION_EQUATION = /(?<![\w\\])[A-Za-z](?:_\{?\w{1,3}\}?)?\s*[([]\s*[a-z]\s*[)\]]\s*=(?!=)/g;
+
+/**
+ * `so y(n) = 0.`, `y(n) = Σ (1/2)^k = 2 − 2^{−n}   (1, 1.5, …)`: the value a plain function equation states,
+ * when it is a value and not words; the last that does (`y(n) = 2 − 2^{−n}, i.e. y(n) = 1, 1.5, …` lists samples after it).
+ */
+function plainStatedValue(rest: string): string | undefined {
+  const prose = withoutRemarks(rest.replace(/\$[^$]*\$/g, ' '));
+  const equations = [...prose.matchAll(PLAIN_FUNCTION_EQUATION)];
+  for (let k = equations.length - 1; k >= 0; k--) {
+    const eq = equations[k]!;
+    const said = statedSide(prose.slice(eq.index + eq[0].length));
+    const value = said && plainValue(withUnicodeScripts(said));
+    if (value && !/[A-Za-z]{3,}/.test(value.replace(/\\[A-Za-z]+/g, '')) && !/[<>≤≥]/.test(value)) return value;
+  }
+  return undefined;
+}
+
+/**
  * Cases under headings of their own, each with its working (`**Case $n < 0$:** every term is 0,
- * so $y[n] = 0$.`, then a display formula under the next): for each, the last formula stating a
- * value on the first line that states one.
+ * so $y[n] = 0$.`, `**Case 1: n < 0.** every term is 0, so y(n) = 0.`, then a display formula under
+ * the next): for each, the last formula stating a value on the first line that states one.
  */
 function caseSections(text: string): string[] {
   const cases: { when: string; value?: string }[] = [];
   for (const line of text.split('\n')) {
-    const heading = CASE_HEADING.exec(line);
-    if (heading && isCondition(heading[1]!)) {
+    // Only a line with a relation can head a case (most lines have none).
+    const related = RELATION.test(line);
+    const heading = related ? CASE_HEADING.exec(line) : null;
+    const dollar = heading && isCondition(heading[1]!);
+    const plain = related && !dollar ? plainLeadIn(line) : undefined;
+    if (dollar) {
       cases.push({ when: heading[1]!.trim() });
+    } else if (plain) {
+      cases.push({ when: plain.when });
     } else if (cases.length && /^\s*#{1,6}\s/.test(line)) break;
     const current = cases[cases.length - 1];
     // The first line under a heading that states a value ends the case: what follows is other working.
     if (!current || current.value !== undefined) continue;
-    const rest = heading && isCondition(heading[1]!) ? heading[2]! : line;
+    const rest = dollar ? heading[2]! : plain ? line.slice(plain.length) : line;
     const stated = [...rest.matchAll(/\$\$?([^$]+)\$\$?/g)].map((m) => m[1]!.trim()).filter((m) => /=/.test(m) && !isCondition(m));
     if (stated.length) current.value = lastSide(stated[stated.length - 1]!).trim();
+    else current.value = plainStatedValue(rest);
   }
   const done = cases.filter((c): c is Case => !!c.value);
   return done.length >= 2 && done.length === cases.length ? [casesFormula(done)] : [];
@@ -371,7 +475,8 @@ export function piecewiseCandidates(written: string): Candidate[] {
   // Code is where the answer was computed, not where it was stated: a weaker place than a list.
   const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
   // The answer the response ends on: the last list or function first.
-  return [...caseLists(text), ...caseSections(text)]
+  // (A list whose items open on their conditions is also a run of sections: one formula, said once.)
+  return [...new Set([...caseLists(text), ...caseSections(text)])]
     .map((t): Candidate => ({ text: t, how: 'display' }))
     .concat(code.map((t): Candidate => ({ text: t, how: 'inline' })))
     .reverse();
