@@ -24,7 +24,7 @@ const DATE = String.raw`(?:${FOREIGN_AGE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep
 /** A post's number (`#4`), alone or after its date, the last line of a XenForo or vBulletin header. */
 const POST_NUMBER = new RegExp(String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$`, 'i');
 /** A date alone on its line, the last line of a header with no post number (Discourse, phpBB's copy). */
-const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited)\s+)?${DATE}[ \t]*$`, 'i');
+const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited|updated|answered)\s+)?${DATE}[ \t]*$`, 'i');
 /** A handle or a short name alone on its line: a header's first line. */
 const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60}|(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2}))[ \t]*$/u;
 /** Reddit's and Lemmy's one-line header: the author, a dot, the post's age (`Posted by u/name · 3h`, `name · 2 hr. ago`). */
@@ -32,6 +32,22 @@ const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([
 /** A raw topic's one-line header, Discourse's `/raw/` text: the author, the date and time, the post's number, between bars. */
 const RAW_TOPIC_HEADER =
   /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+\|[ \t]+\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:UTC|GMT|Z|[+-]\d{2}:?\d{2}))?[ \t]+\|[ \t]+#\d{1,5}[ \t]*$/u;
+/**
+ * A code host's one-line header of a comment (GitHub's issues and gists, GitLab): the author, the verb, the
+ * date (`hk-lau commented 2 days ago`, `dana commented on Oct 12, 2025`, `... • edited`).
+ */
+const COMMENTED_HEADER = new RegExp(
+  String.raw`^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,38})[ \t]+(?:commented|replied|answered)(?:[ \t]+on)?[ \t]+${DATE}(?:[ \t]*[·•]?[ \t]*\(?edited\)?)?[ \t]*$`,
+  'iu',
+);
+/**
+ * What a page copy keeps of the picture above a post's header: its alt text (Quora's `Profile photo for Nadia
+ * Farouk`, `dana's avatar`) or the handle it links to (GitHub's `@hk-lau`). No one's words.
+ */
+const AVATAR =
+  /^[ \t]*(?:(?:profile[ \t]+(?:photo|picture|image)|avatar)(?:[ \t]+(?:for|of))?[ \t]+\S[^\n]{0,60}|\S[^\n]{0,60}?(?:'s|’s)[ \t]+(?:avatar|profile[ \t]+(?:photo|picture|image))|@[\p{L}\p{N}_][\p{L}\p{N}_.-]{0,38})[ \t]*$/iu;
+/** A code host's badge of a commenter's role beside their name (`Owner`, `Member`, `Contributor`): the page's. */
+const ROLE_BADGE = /^[ \t]*(?:owner|member|contributor|collaborator|maintainer)[ \t]*$/i;
 /** Tumblr's one-line header of a reblog's words: who reblogged it, from whom, and that they wrote something (`sam reblogged this from dana and added:`). */
 const REBLOG_HEADER = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+reblogged this from[ \t]+[\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}[ \t]+and added:?[ \t]*$/iu;
 /** The rule of dashes a raw topic sets after each post: the page's, no one's words. */
@@ -46,18 +62,53 @@ const POSTED_BY =
   /^[ \t]*(?:submitted|posted|inviato|pubblicato|enviado|publicado|envoyé|publié|gepostet|eingereicht)\b[^\n]{0,40}?[ \t](?:by|da|por|par|von)[ \t]+(?:u\/|@)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60})?)/imu;
 /** A line of the site's buttons and counts under a post: no one's words. */
 const FURNITURE =
-  /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|\d{1,5}\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?))[ \t]*[·•|]?[ \t]*)+$/i;
+  /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|View upvotes|View (?:\d{1,5} )?shares?|Add a comment(?:\.{3}|…)?|\d[\d.,]{0,6}[KkMm]?\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?|views|shares?))[ \t]*[·•|]?[ \t]*)+$/i;
+/** A dot alone, where a page sets a header's or a footer's fields apart. */
+const SEPARATOR_LINE = /^[ \t]*[·•][ \t]*$/;
+/** A count alone on its line (`41`, `1.2K`): among a footer's buttons, the number beside one. */
+const BARE_COUNT = /^[ \t]*\d[\d.,]{0,6}[KkMm]?[ \t]*$/;
+
+/**
+ * A post's lines without the site's furniture: its buttons and counts (FURNITURE), a separating dot, and
+ * a bare count next to either (Quora's `Upvote ·` / `41` / `2` / `Share` / `3`), which alone could be any
+ * line's number.
+ */
+function withoutFurniture(body: readonly string[]): string[] {
+  const page = body.map((l) => FURNITURE.test(l) || SEPARATOR_LINE.test(l));
+  // (A run of counts is the page's when a button or a dot stands at either end of it.)
+  for (let i = 0; i < body.length; i++) {
+    if (page[i] || !BARE_COUNT.test(body[i]!)) continue;
+    let end = i;
+    while (end + 1 < body.length && BARE_COUNT.test(body[end + 1]!)) end++;
+    if (page[i - 1] || page[end + 1]) for (let j = i; j <= end; j++) page[j] = true;
+    i = end;
+  }
+  return body.filter((_, i) => !page[i]);
+}
 /** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
 const ANY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b`,
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*(?:(?:updated|answered)[ \t]+)?${DATE}[ \t]*$|\b(?:commented|replied|answered)(?:[ \t]+on)?[ \t]+${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b`,
   'im',
 );
 
-/** One post: its author, and the line its body starts on. */
+/** One post: its author, the line its header starts on (its avatar's, if any), the line its body starts on, and whether the header is a site's one-line header. */
 interface PostHeader {
   author: string;
   start: number;
   body: number;
+  oneLine?: boolean;
+}
+
+/**
+ * Where a header whose name stands on line `i` starts: above it, perhaps the commenter's badges (`Author`,
+ * `Owner`) and their avatar's words (AVATAR); the header opens a paragraph, so a blank line (or the text's
+ * start) is above that. Undefined when it opens none.
+ */
+function headerTop(lines: readonly string[], i: number): number | undefined {
+  let top = i;
+  while (top > 0 && top > i - 3 && (AUTHOR_BADGE.test(lines[top - 1]!) || ROLE_BADGE.test(lines[top - 1]!))) top--;
+  if (top > 0 && AVATAR.test(lines[top - 1]!)) top--;
+  return top === 0 || !lines[top - 1]!.trim() ? top : undefined;
 }
 
 /**
@@ -73,10 +124,11 @@ const PROFILE_LINE = /^[^=\n]{41,100}(?<![.!?:;])$/;
 function headersOf(lines: readonly string[]): PostHeader[] {
   const out: PostHeader[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (i > 0 && lines[i - 1]!.trim()) continue;
-    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!);
+    const top = headerTop(lines, i);
+    if (top === undefined) continue;
+    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!) ?? COMMENTED_HEADER.exec(lines[i]!);
     if (one) {
-      out.push({ author: one[1]!, start: i, body: i + 1 });
+      out.push({ author: one[1]!, start: top, body: i + 1, oneLine: true });
       continue;
     }
     const name = AUTHOR.exec(lines[i]!);
@@ -93,7 +145,7 @@ function headersOf(lines: readonly string[]): PostHeader[] {
       // (A date over the buttons, `2w` / `Like` / `Reply`: Facebook's footer under a comment's words, which follow the name.)
       const footer = last === j && !!lines[j + 1]?.trim() && FURNITURE.test(lines[j + 1]!);
       if (long && !footer) break;
-      out.push({ author: name[1]!.replace(/^u\//, ''), start: i, body: footer ? i + 1 : last + 1 });
+      out.push({ author: name[1]!.replace(/^u\//, ''), start: top, body: footer ? i + 1 : last + 1 });
       i = last;
       break;
     }
@@ -213,7 +265,7 @@ export function forumThreadAsText(text: string, key: Key): string {
   // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
   const forumShown =
-    headers.some((h) => h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
+    headers.some((h) => h.oneLine || h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
   if (!forumShown) return text;
   // (Answers under their labels above the first header, or a post whose own line says who posted it: a
   // submission with its comments under it, as a course page or a link aggregator shows them, not a thread;
@@ -224,7 +276,7 @@ export function forumThreadAsText(text: string, key: Key): string {
   const posts: string[][] = [];
   for (const [k, h] of headers.entries()) {
     if (h.author.toLowerCase() !== starter) continue;
-    const body = lines.slice(h.body, headers[k + 1]?.start ?? lines.length).filter((l) => !FURNITURE.test(l));
+    const body = withoutFurniture(lines.slice(h.body, headers[k + 1]?.start ?? lines.length));
     while (body.length && (!body[body.length - 1]!.trim() || POST_RULE.test(body[body.length - 1]!))) body.pop();
     while (body.length && !body[0]!.trim()) body.shift();
     if (body.length) posts.push(body);

@@ -60,6 +60,47 @@ export function splitInlineLabels(text: string): string {
     .join('\n');
 }
 
+/**
+ * A paragraph that opens on its own short title with the part in brackets after it, then a stop and the
+ * text (`Spectral norm budget (problem 2c). With y = cWx ...`, `**Receptive field (Q4c):** ...`), as a
+ * review posted in prose (a Q&A site's answer, a blog post) heads each part it goes through. Groups: the
+ * bullet or indent, the title, the question, its letter (bracketed or not), its numeral (bracketed or
+ * not), and what follows the stop.
+ */
+const RUN_IN_TITLE =
+  /^([ \t]*(?:[-*•][ \t]+)?)(?:\*\*)?(\p{Lu}[^\n()$=\\.:;!?*]{2,60}?)[ \t]+\((?:(?:[Pp]roblem|[Qq]uestion|[Pp]art|[Ee]xercise|Q)[ \t]*)?(\d{1,2})[ \t]*\.?[ \t]*(?:\(([a-h])\)|([a-h]))(?:[ \t]*(?:\(([ivx]{1,4})\)|\.([ivx]{1,4})))?\)(?:\*\*)?(?:[ \t]*[.:](?:\*\*)?(?:[ \t]+(\S.*))?|[ \t]+[—–][ \t]+(\S.*))?[ \t]*$/u;
+
+/** A title's last word that leaves it a sentence's start: the bracket completes a phrase (`Same slip as in (2c).`), titles nothing. */
+const OPEN_PHRASE = /\b(?:in|as|of|from|to|with|for|like|than|see|and|or|the|a|an|on|at|by|about|under|per|is|was|are|were)$/i;
+
+/**
+ * The text with each paragraph that opens on a run-in title and its part (RUN_IN_TITLE) opening on the
+ * part's label instead (`2(c) Spectral norm budget. With ...`), so every reader of labels finds the part
+ * where the writer begins it. Only at a paragraph's start (after a blank line, or as a list's item) and
+ * a title of at most eight words that is no sentence's opening: a bracket later in a sentence, or after a
+ * phrase it completes (`Same slip as in (2c).`), refers to that part and starts nothing.
+ */
+export function runInTitleLabels(text: string): string {
+  // (Cheap test first: a part in brackets right before a stop, a dash or a line's end.)
+  if (!/\d[ \t]*\.?[ \t]*\(?[a-h]\)?(?:[ \t]*\(?\.?[ivx]{1,4}\)?)?\)(?:\*\*)?(?:[ \t]*[.:]|[ \t]+[—–]|[ \t]*$)/m.test(text)) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  lines.forEach((line, i) => {
+    if (line.length > 4000 || !line.includes('(')) return;
+    const m = RUN_IN_TITLE.exec(line);
+    if (!m) return;
+    const bullet = /[-*•]/.test(m[1]!);
+    if (!bullet && i > 0 && lines[i - 1]!.trim()) return;
+    const title = m[2]!.trim();
+    if (title.split(/\s+/).length > 8 || OPEN_PHRASE.test(title) || readLineLabel(line)) return;
+    const sub = m[6] ?? m[7];
+    const rest = m[8] ?? m[9];
+    lines[i] = `${m[1]!}${m[3]!}(${m[4] ?? m[5]})${sub ? `(${sub})` : ''} ${title}.${rest ? ` ${rest}` : ''}`;
+    changed = true;
+  });
+  return changed ? lines.join('\n') : text;
+}
+
 const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
 /** `i. $8$`, `(ii) 5`: a subpart's roman numeral opening a clause, a value right after it. */
 const ROMAN_LABEL = /(?:^|(?<=\s))(\(?)(i{1,3}|iv|vi{0,3})([.)])\s+(?=[$\\[\d(-])/g;

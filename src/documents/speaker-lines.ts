@@ -27,9 +27,13 @@ const MODEL_SAYS_IN = new RegExp(MODEL_SAYS.source, 'im');
  */
 const HANDLE = /^[ \t]*(?:\*\*)?(@?[\p{L}][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30}){0,2})(?:\*\*)?:(?:[ \t]|\*\*[ \t]*$)/u;
 
-/** Words a reply heads its own lines with (`Answer:`, `Max pooling:`), never a person's name. */
+/**
+ * Words a reply heads its own lines with (`Answer:`, `Max pooling:`), never a person's name; nor is a label
+ * a possessive opens (`My verdict:`, `Our take:`): the writer heading their own remark in a report that
+ * quotes a model, whose every part it follows.
+ */
 const NOT_A_HANDLE =
-  /^(?:user|human|you|me|student|prompt|answer|final answer|solution|note|notes|hint|step \d+|part|question|problem|proof|result|summary|weights|biases|output|input|shape|runtime|cost|total|so|thus|therefore|example|explanation|reason|why|check|verify|max pooling|average pooling|conclusion)$/i;
+  /^(?:user|human|you|me|student|prompt|answer|final answer|solution|note|notes|hint|step \d+|part|question|problem|proof|result|summary|weights|biases|output|input|shape|runtime|cost|total|so|thus|therefore|example|explanation|reason|why|check|verify|max pooling|average pooling|conclusion|(?:my|our)[ \t].*)$/i;
 
 /** A terminal session with a local model: `ollama run deepseek-r1:14b`, then `>>> prompt` lines. */
 const OLLAMA = /^[ \t]*(?:\$[ \t]*)?ollama[ \t]+run[ \t]+\S+/m;

@@ -50,8 +50,8 @@ const BADGE = String.raw`(?:[ \t]{2,}\p{Lu}{2,5}|[ \t]+[([]\p{L}{2,12}[)\]]|(?:,
 const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(${NAME})(${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+${STAMP}[ \t]*$`, 'u');
 /** A sender's name alone on its line (its stamp on the next). */
 const SENDER_ALONE = new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*$`, 'u');
-/** The app's badge alone on a line between the name and the stamp, as a copied page breaks them (`study-bot` / `APP` / ` — 8:31 PM`). */
-const BADGE_LINE = /^[ \t]*(?:\p{Lu}{2,5}|[([]\p{L}{2,12}[)\]])[ \t]*$/u;
+/** The app's badge alone on a line between the name and the stamp, as a copied page breaks them (`study-bot` / `APP` / ` — 8:31 PM`; Rocket.Chat's `Bot`). */
+const BADGE_LINE = /^[ \t]*(?:\p{Lu}{2,5}|Bot|App|[([]\p{L}{2,12}[)\]])[ \t]*$/u;
 /**
  * The tag a bridge or the app sets after a sender's name (`ircllm (IRC)`, a Matrix room's user from IRC;
  * `Sage [BOT]`). Group: the tag.
@@ -100,6 +100,12 @@ const BRACKETED_SENDER = new RegExp(String.raw`^[ \t]*\[(${NAME})\][ \t]+\[${TIM
  * -!- tvo has joined`, `*** Joins: tvo`, `* tvo waves`, `-->`): a join, a quit, the topic, no one's message.
  */
 const NOTICE_LINE = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]+(?:-!-|\*{1,3}|<?-{1,2}>?|=!=)[ \t]`, 'u');
+
+/**
+ * A chat app's own lines under a message: its reactions (`:thumbsup: 1`, `👍 2`) and the summary of a
+ * thread started on it (`Thread`, `2 replies`, `Last reply 10:34 AM`, `View thread`), no one's words.
+ */
+const APP_LINE = /^[ \t]*(?:(?:(?::[\w+-]{1,40}:|\p{Extended_Pictographic}\uFE0F?)[ \t]*\d{1,4}[ \t]*)+|thread|view thread|\d{1,4}[ \t]+repl(?:y|ies)|last reply[ \t][^\n]{0,40})[ \t]*$/iu;
 
 interface Header {
   /** The header's first line (0-based) and the first line of the message under it. */
@@ -255,7 +261,7 @@ function turnsUnder(lines: readonly string[], headers: readonly Header[]): Messa
   if (!headers.some((h, k) => k > 0 && h.name !== headers[k - 1]!.name)) return undefined;
   const names = new Set(headers.map((h) => h.name));
   const written = headers.map((h, k) =>
-    [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, headers[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) ? '' : l))].join('\n'),
+    [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, headers[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) || APP_LINE.test(l) ? '' : l))].join('\n'),
   );
   const bodies = written.map((b) => unaddressed(b, names));
   const said = (name: string) => bodies.filter((_, k) => headers[k]!.name === name);
@@ -318,6 +324,14 @@ function unaddressed(body: string, names: ReadonlySet<string>): string {
     if (call && (start.startsWith('@') || /[:,]/.test(call[0]))) return start.slice(at + call[0].length);
   }
   return body;
+}
+
+/**
+ * Whether the text is a chat whose messages are headed by a sender and a stamp (stampedSenderTurns): a
+ * channel's copy, whose `@name` opens a call and whose times head messages, whatever social page it looks like.
+ */
+export function isStampedChat(text: string): boolean {
+  return stampedSenderTurns(text) !== undefined;
 }
 
 /** Whether a line opens a message with its stamp and sender (`Thu, Dec 3 2026, 21:04 - Priya Raman: ...`): no other line's paragraph runs on into it. */

@@ -83,6 +83,7 @@ import { withReferencesResolved } from './references-above.js';
 import { mathFencesAsMath } from './math-fences.js';
 import { bareEnvironmentsAsDisplays } from './bare-environments.js';
 import { withoutPaneGutter } from './pane-gutter.js';
+import { runInTitleLabels } from './inline-labels.js';
 import { withoutOutlineTaskMarks } from './task-marks.js';
 import { questionOfFileName } from './named-question.js';
 import { quizReviewAsWriteup } from './quiz-review.js';
@@ -134,6 +135,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   withoutBlockAttributes,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
+  // (Before a thread's posts are told apart by their labels: `Receptive field (problem 4c). ...` opens on its part.)
+  runInTitleLabels,
   // (Before speakers are read: a forum thread's headers name no speaker, and only its starter's posts are their answers.)
   forumThreadAsText,
   // (Before labels or speakers are read: a social thread's `2/7` before `Q1(a)`, and its handles and counts between posts, are the page's.)

@@ -1,3 +1,5 @@
+import { isStampedChat } from './stamped-senders.js';
+
 /**
  * A thread copied from a social site's page (Mastodon, Bluesky, X, Threads, LinkedIn): each post opens
  * on the poster's count of the thread (`🧵 1/7`, `2/7`, `(3/7)`, `[4/7]`, `5/`) and sits among the
@@ -132,6 +134,9 @@ export function withoutThreadFurniture(text: string): string {
   const furniture = furnitureLines(lines);
   const counted = countedLines(lines, furniture);
   if (!counted.size && !lines.some((l) => COUNTS_LINE.test(l))) return text;
+  // (A chat app's channel counts a thread's replies too, `2 replies`, under messages headed by a sender and a
+  // time: there a time heads a message and `@hw-helper ...` calls the bot, and the stamped reader reads them.)
+  if (!counted.size && isStampedChat(text)) return text;
   const replies = replyLines(lines, furniture);
   return lines
     .map((line, i) => {
