@@ -511,6 +511,9 @@ function namedPairs(text: string, name: string, siblings: readonly string[]): Ca
     if (!heads.some((h) => low.includes(h))) continue;
     // A list cut at the line's end (`weights K·K·C·F, biases F,`) goes on over the next line.
     if (/[,;]\s*$/.test(line) && lines[i + 1]?.trim()) line = `${line.trimEnd()} ${lines[i + 1]!.trim()}`;
+    // A formula the line's end cut open (`output $\left(\lfloor\frac{W+2P-K}` / `{S}\rfloor+1 ...$`, a row
+    // a printed page wrapped) goes on over the next lines until it closes.
+    for (let k = i + 1; k < lines.length && k <= i + 4 && !closed(line) && lines[k]!.trim(); k++) line = `${line.trimEnd()} ${lines[k]!.trim()}`;
     for (const cell of line.split(COLUMN_GAP)) {
       if (!cell.includes(',') && !cell.includes(';')) continue;
       const pairs = splitTopLevel(cell, (t, k) => t[k] === ',' || t[k] === ';')
@@ -521,6 +524,20 @@ function namedPairs(text: string, name: string, siblings: readonly string[]): Ca
     }
   }
   return out;
+}
+
+/** Whether a text closes every formula and bracket it opens: a value cut mid-formula is no value. */
+function closed(text: string): boolean {
+  let depth = 0;
+  let dollars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') i++;
+    else if (c === '$') dollars++;
+    else if ('{[(⌊⌈'.includes(c)) depth++;
+    else if ('}])⌋⌉'.includes(c)) depth--;
+  }
+  return depth <= 0 && dollars % 2 === 0;
 }
 
 /** One item of `namedPairs`' list: the answer its words name and the value after them, if it is such a pair. */
@@ -566,7 +583,7 @@ function namedPair(item: string, names: readonly string[]): { name: string; valu
     .replace(/[.;,]\s*$/, '')
     .trim();
   // The value is mathematics: no word of prose in it (`biases are shared` names no value).
-  if (!value || /^[:=]/.test(value) || value.split(/\s+/).some((w) => isProseWord(w.replace(/[()[\].,]/g, '')))) return undefined;
+  if (!value || /^[:=]/.test(value) || !closed(value) || value.split(/\s+/).some((w) => isProseWord(w.replace(/[()[\].,]/g, '')))) return undefined;
   return { name: best.name, value };
 }
 
