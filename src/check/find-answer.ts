@@ -8,6 +8,7 @@ import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
 import { derivedValue } from './derived-value.js';
 import { placedByForeignLabels } from './foreign-labels.js';
+import { answerNamesInEnglish } from './name-words.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -248,6 +249,9 @@ function blockValue(lines: string[], at: number): string | undefined {
   return value && /[\p{N}×*^\\_()⌊⌈√=+-]|\b[A-Za-z]\b/u.test(value) ? value : undefined;
 }
 
+/** `Размер выхода: ...`, `Ausgabeform: ...`: a line opening on a label in words of any language, which starts a statement of its own. */
+const WORDED_LABEL = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?\p{L}[\p{L}\p{N} _-]{0,30}?(?:\*\*)?\s*[:：]\s`, 'u');
+
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
 const CONTINUES = new RegExp(String.raw`^(?!\s*(?:${BULLET}|\d{1,2}[.)]\s|#|\||\$\$|\\\[|\x60{3}))\s*\S`, 'u');
 
@@ -362,7 +366,8 @@ function labelledValues(text: string, name: string, siblings: readonly string[] 
     let said = own.said;
     let j = i + 1;
     if (own.last)
-      for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!) && !OPENS_BLOCK.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+      for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!) && !OPENS_BLOCK.test(lines[j]!) && !WORDED_LABEL.test(lines[j]!); j++)
+        said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
     // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)
@@ -822,16 +827,18 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
         : [],
     );
     // (`- Biases: one per filter → **F biases**`: a label's statement that counts its own noun gives the count.)
+    // (`весов: K²·C·F`, `Gewichte: K²CF`: the answers' names in another language are read as the key's English.)
+    const said = answerNamesInEnglish(text);
     const labelled = [
       // (First: a label's line read whole, `weights = K²CF, biases = F, output shape = ...`, would give the first name every value after it.)
-      ...namedPairs(text, wanted, siblings),
-      ...labelledValues(text, wanted, siblings),
+      ...namedPairs(said, wanted, siblings),
+      ...labelledValues(said, wanted, siblings),
       ...labelledItems(candidates, wanted),
-      ...statedItems(text, wanted, siblings),
+      ...statedItems(said, wanted, siblings),
       ...ownPiece,
     ].flatMap((l) => (l.how === 'marker' && l.at === undefined ? [...countedValues(l.text, wanted), l] : [l]));
     // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
-    if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
+    if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(said, wanted));
     // `K²CF, F, (...) × F` for weights, biases and output shape: nothing names the values, so their places do.
     if (!labelled.length && !stating.length && want.order) labelled.push(...placedItems(candidates, want.order, wanted));
     // `・重み：…` / `・バイアス：…` / `・出力の形：…`: labels in words the key's names cannot be matched with, placed in the key's order.
