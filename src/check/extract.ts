@@ -291,7 +291,7 @@ function withoutEndMarks(text: string): string {
 }
 
 /** A dash set apart by spaces (an em or en dash, or a hyphen typed for one), and the first words after it. */
-const DASH_THEN_WORDS = /\s+(?:—|–|--?)\s+(\S+(?:\s+\S+){0,2})/gu;
+const DASH_THEN_WORDS = /\s+(?:—{1,2}|–|--?)\s+(\S+(?:\s+\S+){0,2})/gu;
 
 /**
  * `(⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C — pooling keeps the channels`, `… × C — пулинг не меняет число

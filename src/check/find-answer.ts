@@ -511,6 +511,8 @@ function namedPairs(text: string, name: string, siblings: readonly string[]): Ca
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
+    // (`权重 K²CF，偏置 F，输出 ...`: Chinese and Japanese separate the pairs with full-width commas.)
+    if (line.includes('，') || line.includes('；')) line = line.replace(/，/g, ', ').replace(/；/g, '; ');
     if (!line.includes(',') && !line.includes(';')) continue;
     const low = line.toLowerCase();
     if (!heads.some((h) => low.includes(h))) continue;

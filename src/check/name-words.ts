@@ -13,12 +13,12 @@ const SAID_AS: readonly (readonly [RegExp, string])[] = [
   // "The number of ...", before a count's noun: `Число весов`, `Anzahl der Gewichte`, `número de pesos`.
   [/(?<!\p{L})(?:число|количество|кол-во|кількість|anzahl(?:\s+der)?|número\s+de|nombre\s+de|numero\s+di)(?=\s+\p{L})/giu, 'number of'],
   [/(?<!\p{L})(?:вес(?:а|ов)?|ваг(?:и|а)?|gewichte?n?|pesos|pesi|poids)(?!\p{L})|重み|权重|權重|가중치/giu, 'weights'],
-  [/(?<!\p{L})(?:смещени(?:я|й|е)|сдвиг(?:и|ов)|зсув(?:и|ів)|зміщен(?:ня|ь)|biais|sesgos?|vieses)(?!\p{L})|バイアス|偏置|편향/giu, 'biases'],
+  [/(?<!\p{L})(?:смещени(?:я|й|е)|сдвиг(?:и|ов)|зсув(?:и|ів)|зміщен(?:ня|ь)|bias|biais|sesgos?|vieses)(?!\p{L})|バイアス|偏置|편향/giu, 'biases'],
   [/(?<!\p{L})(?:выход|вихід|ausgabe|salida|sortie|uscita|saída)(?!\p{L})|出力|输出|輸出|출력/giu, 'output'],
 ];
 
-/** A cheap first test: a letter outside ASCII, or a Latin name of the list (`Gewichte`, `pesos`, `poids`, `salida`). */
-const MAY_SAY = /[^\x00-\x7f]|gewicht|pes[oi]|poids|ausgabe|anzahl|salida|sortie|uscita|sesgo/i;
+/** A cheap first test: a letter outside ASCII, or a Latin name of the list (`Gewichte`, `pesos`, `poids`, `salida`, German's and English's singular `Bias`). */
+const MAY_SAY = /[^\x00-\x7f]|gewicht|pes[oi]|poids|ausgabe|anzahl|salida|sortie|uscita|sesgo|bias\b/i;
 
 /** The text with each answer's name said in another language put in the key's English; the text itself when it says none. */
 export function answerNamesInEnglish(text: string): string {
