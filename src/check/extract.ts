@@ -283,14 +283,40 @@ function withoutEndMarks(text: string): string {
   if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
   t = withoutJudgement(t);
+  if (t.includes('—') || t.includes('–') || t.includes(' - ')) t = withoutDashedRemark(t);
   if (/[a-z]$/.test(t)) t = t.replace(TRAILING_PHRASE, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
   return t.trim();
 }
 
-/** A bracket's first word when it is prose (`use`, `via`, `from`), not a function the mathematics applies (`log`, `max`). */
-const PROSE_OPENING = /^(?!(?:log|ln|exp|sin|cos|tan|max|min|det|mod|sup|inf|lim|sgn|sign|tr)\b)[A-Za-z]{3,}\s/;
+/** A dash set apart by spaces (an em or en dash, or a hyphen typed for one), and the first words after it. */
+const DASH_THEN_WORDS = /\s+(?:—{1,2}|–|--?)\s+(\S+(?:\s+\S+){0,2})/gu;
+
+/**
+ * `(⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C — pooling keeps the channels`, `… × C — пулинг не меняет число
+ * каналов`, `… × C – 池化不改变通道数`: a dash after a formula, then words of prose in any language, ends the
+ * formula; what follows says why. Only where the word after the dash is prose (a dash typed as a minus,
+ * `W – K`, has a symbol after it) and a formula stands before it.
+ */
+function withoutDashedRemark(t: string): string {
+  for (const m of t.matchAll(DASH_THEN_WORDS)) {
+    // (Its first three words: `– la mise en commun`, `— по одному`, whose first words are short.)
+    const words = m[1]!.split(/\s+/).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?。、]+$/gu, ''));
+    if (!words.some((w) => isProseWord(w) && !GREEK_NAME.test(w))) continue;
+    const head = t.slice(0, m.index).trimEnd();
+    return /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head) ? head : t;
+  }
+  return t;
+}
+
+/**
+ * A bracket's first word when it is prose (`use`, `via`, `from`, `pro`, `по одному`, `フィルタごと`), not a function
+ * the mathematics applies (`log`, `max`): a Latin word of three letters or more, or a word in Cyrillic or in
+ * Chinese, Japanese or Korean letters of any length (scripts no formula names its symbols in).
+ */
+const PROSE_OPENING =
+  /^(?!(?:log|ln|exp|sin|cos|tan|max|min|det|mod|sup|inf|lim|sgn|sign|tr)\b)(?:\p{Script=Latin}{3,}\s|\p{Script=Cyrillic}+[\s,]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/u;
 
 /**
  * `2c·d_out·d_in² (use W(3I − WᵀW)/2)`: a closing bracket that opens on a word, after a space, is a

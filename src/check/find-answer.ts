@@ -8,6 +8,7 @@ import { rowCells } from './types/table.js';
 import { isProseWord } from './prose.js';
 import { derivedValue } from './derived-value.js';
 import { placedByForeignLabels } from './foreign-labels.js';
+import { answerNamesInEnglish } from './name-words.js';
 
 /**
  * The candidate finder for one answer of a key: the response's scored candidates
@@ -248,6 +249,9 @@ function blockValue(lines: string[], at: number): string | undefined {
   return value && /[\p{N}×*^\\_()⌊⌈√=+-]|\b[A-Za-z]\b/u.test(value) ? value : undefined;
 }
 
+/** `Размер выхода: ...`, `Ausgabeform: ...`: a line opening on a label in words of any language, which starts a statement of its own. */
+const WORDED_LABEL = new RegExp(String.raw`^\s*(?:${BULLET})?(?:\*\*)?\p{L}[\p{L}\p{N} _-]{0,30}?(?:\*\*)?\s*[:：]\s`, 'u');
+
 /** A line that carries on the paragraph above it: not blank, not a list item, heading, table row, display or fence. */
 const CONTINUES = new RegExp(String.raw`^(?!\s*(?:${BULLET}|\d{1,2}[.)]\s|#|\||\$\$|\\\[|\x60{3}))\s*\S`, 'u');
 
@@ -362,7 +366,8 @@ function labelledValues(text: string, name: string, siblings: readonly string[] 
     let said = own.said;
     let j = i + 1;
     if (own.last)
-      for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!) && !OPENS_BLOCK.test(lines[j]!); j++) said += ` ${lines[j]!.trim()}`;
+      for (; j < lines.length && CONTINUES.test(lines[j]!) && !LABELLED_LINE.test(lines[j]!) && !WORDED_EQUALS.test(lines[j]!) && !OPENS_BLOCK.test(lines[j]!) && !WORDED_LABEL.test(lines[j]!); j++)
+        said += ` ${lines[j]!.trim()}`;
     // `... each, so` and then a display: the display ends the sentence (a chat's page or the
     // writer put the formula on lines of its own).
     // A sentence that ends on a colon (`**Variance:** the $m^2$ products ... each has variance $\sigma^2$:`)
@@ -488,6 +493,121 @@ function statedItems(text: string, name: string, siblings: readonly string[]): C
     }
   }
   return out;
+}
+
+/** A part's label opening a row or a line (`4a`, `(b)`, `4.a)`, `Q4a`), before the values it lists. */
+const ROW_LABEL = /^(?:Q?\d+\.?[a-h]?\)?|\(?[a-h]\)|\(\d+[a-h]?\))$/i;
+/** A gap of spaces or a tab: a fixed-width table's column ends there. */
+const COLUMN_GAP = / {3,}|\t+/;
+
+/**
+ * `weights K·K·C·F, biases F, out = (...) × F`, `weights: 3·3·16·32; biases: 32`: a line listing
+ * pairs of an answer's name in words and its value, at its top-level commas or semicolons, with `=`,
+ * `:`, `is` or nothing between. Each value is its own name's, up to the next pair. The names are the
+ * key's (a word of prose before a value is its name only when it names one of the part's answers),
+ * two or more pairs must name different answers, and a value is mathematics (no word of prose in it).
+ * A list that ends its line on a comma goes on over the next (a table's wrapped cell); a fixed-width
+ * table's other columns (`ok`) are cut off at their gap.
+ */
+function namedPairs(text: string, name: string, siblings: readonly string[]): Candidate[] {
+  if (!siblings.length) return [];
+  const names = [name, ...siblings];
+  // Cheap gate: a line mentions some name's first word (without its plural's s) at all.
+  const heads = names
+    .map((n) =>
+      n
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)[0]!
+        .replace(/s$/, ''),
+    )
+    .filter((h) => h.length >= 3);
+  const lower = text.toLowerCase();
+  if (!heads.some((h) => lower.includes(h))) return [];
+  const out: Candidate[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    // (`权重 K²CF，偏置 F，输出 ...`: Chinese and Japanese separate the pairs with full-width commas.)
+    if (line.includes('，') || line.includes('；')) line = line.replace(/，/g, ', ').replace(/；/g, '; ');
+    if (!line.includes(',') && !line.includes(';')) continue;
+    const low = line.toLowerCase();
+    if (!heads.some((h) => low.includes(h))) continue;
+    // A list cut at the line's end (`weights K·K·C·F, biases F,`) goes on over the next line.
+    if (/[,;]\s*$/.test(line) && lines[i + 1]?.trim()) line = `${line.trimEnd()} ${lines[i + 1]!.trim()}`;
+    // A formula the line's end cut open (`output $\left(\lfloor\frac{W+2P-K}` / `{S}\rfloor+1 ...$`, a row
+    // a printed page wrapped) goes on over the next lines until it closes.
+    for (let k = i + 1; k < lines.length && k <= i + 4 && !closed(line) && lines[k]!.trim(); k++) line = `${line.trimEnd()} ${lines[k]!.trim()}`;
+    for (const cell of line.split(COLUMN_GAP)) {
+      if (!cell.includes(',') && !cell.includes(';')) continue;
+      const pairs = splitTopLevel(cell, (t, k) => t[k] === ',' || t[k] === ';')
+        .map((item) => namedPair(item, names))
+        .filter((p): p is { name: string; value: string } => !!p);
+      if (new Set(pairs.map((p) => p.name)).size < 2) continue;
+      for (const p of pairs) if (p.name === name) out.unshift({ text: p.value, how: 'marker' });
+    }
+  }
+  return out;
+}
+
+/** Whether a text closes every formula and bracket it opens: a value cut mid-formula is no value. */
+function closed(text: string): boolean {
+  let depth = 0;
+  let dollars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') i++;
+    else if (c === '$') dollars++;
+    else if ('{[(⌊⌈'.includes(c)) depth++;
+    else if ('}])⌋⌉'.includes(c)) depth--;
+  }
+  return depth <= 0 && dollars % 2 === 0;
+}
+
+/** One item of `namedPairs`' list: the answer its words name and the value after them, if it is such a pair. */
+function namedPair(item: string, names: readonly string[]): { name: string; value: string } | undefined {
+  // (The name is in the item's first words: its first 300 characters are all that is split, however long it runs.)
+  const tokens = [...item.slice(0, 300).matchAll(/[^\s:=]+|[:=]/g)].slice(0, 16).map((t) => ({ word: t[0], at: t.index! }));
+  const wordLike = (k: number) => k < tokens.length && /^[A-Za-z][A-Za-z_-]*$/.test(tokens[k]!.word);
+  // A part's label may open the item (`4a   weights ...`, a table row's first cell); then words.
+  const lead = tokens.length && ROW_LABEL.test(tokens[0]!.word) ? 1 : 0;
+  let words = lead;
+  while (wordLike(words)) words++;
+  // The name is the last words (up to three) that name an answer, with only prose before them
+  // (`The layer has weights ...`, `and the output shape is ...`): never mathematics.
+  let best: { name: string; end: number } | undefined;
+  for (let end = lead + 1; end <= Math.min(words, tokens.length - 1); end++) {
+    for (let from = Math.max(lead, end - 3); from < end; from++) {
+      const label = tokens
+        .slice(from, end)
+        .map((t) => t.word)
+        .join(' ');
+      const named = names.find(
+        (n) =>
+          labelNames(label, n) ||
+          namesShortly(
+            label,
+            n,
+            names.filter((o) => o !== n),
+          ),
+      );
+      if (named && tokens.slice(lead, from).every((t) => isProseWord(t.word) || /^(?:and|or|an?)$/i.test(t.word))) {
+        best = { name: named, end };
+        break;
+      }
+    }
+  }
+  if (!best) return undefined;
+  let at = best.end;
+  if (at < tokens.length - 1 && /^(?:[:=]|is|are)$/.test(tokens[at]!.word)) at++;
+  const value = item
+    .slice(tokens[at]!.at)
+    // (A remark in brackets after the value, `F (one per filter)`, says why; it is no part of it.)
+    .replace(/\s*\([^()]*[A-Za-z]{3,}[^()]*\)\s*$/, '')
+    .replace(/[.;,]\s*$/, '')
+    .trim();
+  // The value is mathematics: no word of prose in it (`biases are shared` names no value).
+  if (!value || /^[:=]/.test(value) || !closed(value) || value.split(/\s+/).some((w) => isProseWord(w.replace(/[()[\].,]/g, '')))) return undefined;
+  return { name: best.name, value };
 }
 
 /**
@@ -725,11 +845,18 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
         : [],
     );
     // (`- Biases: one per filter → **F biases**`: a label's statement that counts its own noun gives the count.)
-    const labelled = [...labelledValues(text, wanted, siblings), ...labelledItems(candidates, wanted), ...statedItems(text, wanted, siblings), ...ownPiece].flatMap((l) =>
-      l.how === 'marker' && l.at === undefined ? [...countedValues(l.text, wanted), l] : [l],
-    );
+    // (`весов: K²·C·F`, `Gewichte: K²CF`: the answers' names in another language are read as the key's English.)
+    const said = answerNamesInEnglish(text);
+    const labelled = [
+      // (First: a label's line read whole, `weights = K²CF, biases = F, output shape = ...`, would give the first name every value after it.)
+      ...namedPairs(said, wanted, siblings),
+      ...labelledValues(said, wanted, siblings),
+      ...labelledItems(candidates, wanted),
+      ...statedItems(said, wanted, siblings),
+      ...ownPiece,
+    ].flatMap((l) => (l.how === 'marker' && l.at === undefined ? [...countedValues(l.text, wanted), l] : [l]));
     // A count before its noun (`K²CF weights`) names the answer only where no label or statement does.
-    if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(text, wanted));
+    if (!labelled.length && !candidates.some((c) => statesName(c.text, wanted))) labelled.push(...countedValues(said, wanted));
     // `K²CF, F, (...) × F` for weights, biases and output shape: nothing names the values, so their places do.
     if (!labelled.length && !stating.length && want.order) labelled.push(...placedItems(candidates, want.order, wanted));
     // `・重み：…` / `・バイアス：…` / `・出力の形：…`: labels in words the key's names cannot be matched with, placed in the key's order.
