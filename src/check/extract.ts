@@ -6,6 +6,7 @@ import { foldMathLetters } from '../math/latex/math-letters.js';
 import { boxedContents } from '../math/latex/braces.js';
 import { LOWERED, RAISED } from '../math/latex/unicode-scripts.js';
 import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
+import { allMatches } from '../math/all-matches.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {
@@ -693,7 +694,7 @@ let lastFormulas: { text: string; found: readonly Formula[] } | undefined;
 
 function findFormulas(text: string): Formula[] {
   const out: Formula[] = [];
-  for (const m of text.matchAll(MATH)) {
+  for (const m of allMatches(MATH, text)) {
     const display = m[1] ?? m[2] ?? m[6];
     out.push({ text: (display ?? m[3] ?? m[4] ?? '').trim(), display: display !== undefined, index: m.index! });
   }
@@ -804,7 +805,7 @@ const PROGRAM_EXPRESSION = /^(?=.*[\w)]\s*\*{1,2}\s*[\w(])[\w.()+\-*/ ]+$/;
  */
 export function codeFormulas(text: string): { text: string; display: boolean; index: number; said: boolean }[] {
   const out: { text: string; display: boolean; index: number; said: boolean }[] = [];
-  for (const m of text.matchAll(/(?<!`)`([^`\n]{1,200})`(?!`)/g)) {
+  for (const m of allMatches(/(?<!`)`([^`\n]{1,200})`(?!`)/g, text)) {
     const t = m[1]!.trim();
     const printed = PROGRAM_EXPRESSION.test(t);
     const formula = printed || /[=≤≥<>]|\[[^\]]*\d[^\]]*\]/.test(t);
@@ -1165,7 +1166,7 @@ export function answerCandidates(written: string): Candidate[] {
     if (final) finals.add(lo);
   };
   const reports = REPORTING_WORD.test(response);
-  for (const m of response.matchAll(CONCLUSION)) {
+  for (const m of allMatches(CONCLUSION, response)) {
     if (reports && reportedBefore(response, m.index!)) continue;
     const strong = STATES_ANSWER.test(m[0]) || /sol/i.test(m[0]);
     // "The result is $d_{out} \times d_{out}$" in a step of the working says what a step produced, as
@@ -1194,7 +1195,7 @@ export function answerCandidates(written: string): Candidate[] {
   // from every letter i: about 2% of grading, for replies that almost never commit).
   if (lower.includes('ll') && (lower.includes('commit') || lower.includes('with') || lower.includes('settle'))) for (const m of response.matchAll(COMMITS)) mark(m.index! + m[0].length - 1, 50, true);
   if (response.includes(':'))
-    for (const m of response.matchAll(RESULT_LINE)) {
+    for (const m of allMatches(RESULT_LINE, response)) {
       const score = resultLabel(m[1]!.trim());
       if (score) mark(m.index! + m[0].length, score, score === 50);
     }

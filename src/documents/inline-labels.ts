@@ -1,4 +1,5 @@
 import { readLineLabel } from './part-ids.js';
+import { allMatches } from '../math/all-matches.js';
 
 /**
  * A label that opens a clause inside a line: at the line's start (indented or not) or after a sentence's or a
@@ -34,7 +35,7 @@ export function splitInlineLabels(text: string): string {
   return romans
     .split('\n')
     .map((line) => {
-      const found = [...line.matchAll(CLAUSE_LABEL)].filter((m) => m[0].trim());
+      const found = allMatches(CLAUSE_LABEL, line).filter((m) => m[0].trim());
       // `For (b), \`dw[h, l]\` is a sum ...`: a paragraph that opens on the part it turns to.
       if (found.length === 1 && found[0]!.index === 0 && /^(?:\*\*)?for\s/i.test(found[0]![0])) return `${found[0]![1]!.replace(/\s+/g, '')}: ${line.slice(found[0]![0].length)}`;
       if (found.length < 2) return line;

@@ -143,7 +143,8 @@ export function withoutCopiedStatements(text: string, outline: readonly Question
     .split(/(\n[ \t]*\n)/)
     .map((para, i) => {
       // (A table, by bars or tabs, is kept: an answer's table repeats the question's headings and rows, its cells are the answer.)
-      if (i % 2 === 1 || /^\s*\|.*\|\s*$|\S\t+\S/m.test(para) || barredRows(para) || index.match(para).share < PASTED) return para;
+      // (The table pattern needs a bar or a tab, and barredRows a bar: most paragraphs have neither, and the pattern was tried from each of their characters.)
+      if (i % 2 === 1 || ((para.includes('|') || para.includes('\t')) && (/^\s*\|.*\|\s*$|\S\t+\S/m.test(para) || barredRows(para))) || index.match(para).share < PASTED) return para;
       const after = para.slice(para.lastIndexOf('?') + 1);
       return /[$=\\]/.test(after) && para.includes('?') ? para : para.replace(/[^\n]/g, '');
     })

@@ -617,7 +617,8 @@ export function segmentWriteup(text: string, outline: QuestionOutline[], fileQue
     if (question === undefined && headed && letterOf(seg)) question = headed;
     if (question === undefined && letterOf(seg)) question = letterQuestion?.(letterOf(seg)!);
     let l = seg.label;
-    const sawSolution = SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line));
+    // (Every such line has the letters `sol`: most segments have none, and each was split into its lines to look.)
+    const sawSolution = /sol/i.test(seg.text) && (SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line)));
     if (seg.section) reportSection = seg.section;
     // `3. Summary table` after `2.7  Q7(a) — ...`: the report's next section ends its last part's subsection.
     if (seg.numbered && reportSection !== undefined && Number(seg.numbered) > Number(reportSection)) {

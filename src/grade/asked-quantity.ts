@@ -1,4 +1,5 @@
 import { boundSide } from '../check/extract.js';
+import { allMatches } from '../math/all-matches.js';
 
 /**
  * The quantity a part asks for (`\alpha`, `\|\Delta W\|_2`, the left sides of the key's answer and
@@ -42,7 +43,7 @@ const RELATION = /\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])|[=≤≥<>]/g;
 /** What a formula says its last side is: the text after its last relation sign, or all of it. */
 function valueOf(latex: string): string {
   let end = -1;
-  for (const m of latex.matchAll(RELATION)) end = m.index! + m[0].length;
+  for (const m of allMatches(RELATION, latex)) end = m.index! + m[0].length;
   return end < 0 ? latex : latex.slice(end);
 }
 

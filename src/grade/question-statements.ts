@@ -1,4 +1,5 @@
 import { formulas, pieces } from '../check/extract.js';
+import { allMatches } from '../math/all-matches.js';
 
 /**
  * What a question states (`\operatorname{Var}(x_{i,j}) = \sigma_x^2`), and how a response's own
@@ -108,7 +109,7 @@ export function familyRenamesIn(text: string, keySymbols: ReadonlySet<string>): 
   }
   if (!keyBase.size) return out;
   const families = new Map<string, Map<string, Set<string>>>();
-  for (const m of text.matchAll(WORDED)) {
+  for (const m of allMatches(WORDED, text)) {
     const sub = (m[2] ?? m[3] ?? m[4] ?? m[5])!;
     const subs = families.get(m[1]!) ?? new Map<string, Set<string>>();
     families.set(m[1]!, subs);
