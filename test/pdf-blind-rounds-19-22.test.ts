@@ -73,9 +73,6 @@ test('blind round 22 printed as chat exports and pages grades as its text does b
     // the text above it, opens none: the follow-up's reply the text gives 7.d (after (c)) goes to 7.c.
     'qwen-app-q7-q4.txt as claude-exporter: 7.a correct -> missing': JOINED,
     'qwen-app-q7-q4.txt as claude-exporter: 7.d needs-review -> missing': JOINED,
-    // `  y[n] = 0      for n < 0` / `  y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6` / ...: cases aligned one a line
-    // (the text reads them as one piecewise answer) print as one paragraph, where no line holds one case.
-    'grok4-heavy-q1q3q4.txt as claude-exporter: 3.a correct -> incorrect': JOINED,
     // Rendered as this exporter's transcript, the phone app's chat has at most one part the reader
     // recognises: the content placement sends 4.a to review from the transcript's text, and places
     // nothing from its print.
