@@ -61,6 +61,34 @@ const NAME_SYNONYMS: Record<string, string[]> = {
   rank: ['rank', 'rk'],
 };
 
+/** A spread's name that is its square root, not the variance: `std`, `sd`, `σ_y`, `standard deviation`. */
+const STANDARD_DEVIATION = /^(?:std|sd|stdev|stddev|standarddeviation|sigma[a-z]*)$/;
+
+/**
+ * `std = (n-k+1)σ_xσ_g`: a statement of a standard deviation answers no other named quantity (not the
+ * variance it is the square root of, nor the mean), and a variance answers no standard deviation: the
+ * writer named it apart, and read as another it grades a right answer wrong. The name is the candidate's own left side, or the one its line gives it just before it (a value
+ * read without its `std = `).
+ */
+function statesOtherSpread(candidate: Candidate, text: string, name: string): boolean {
+  const want = nameKey(name);
+  const variance = NAME_SYNONYMS.variance ?? [];
+  const wantsSpread = STANDARD_DEVIATION.test(want);
+  let lhs = leftSide(candidate.text);
+  if (!lhs && candidate.at !== undefined && candidate.at > 0) {
+    // (`at` is where the candidate's statement was found, which may be its left side: the value is looked for on that line.)
+    const start = text.lastIndexOf('\n', candidate.at) + 1;
+    const end = text.indexOf('\n', candidate.at);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const i = line.indexOf(candidate.text);
+    const before = line.slice(Math.max(0, i - 80), Math.max(i, 0));
+    lhs = /(?:^|[\s,;:])((?:standard deviation|[^\s=,;:]{1,30})(?:\([^()\n]{0,30}\))?)\s*=\s*$/i.exec(before)?.[1];
+  }
+  if (!lhs) return false;
+  const got = nameKey(lhs);
+  return wantsSpread ? variance.includes(got) : STANDARD_DEVIATION.test(got);
+}
+
 /**
  * Whether a text holds a relation sign at all (`=`, `<`, `>`, `\le`, `\ge`, `\lt`, `\gt`, and the
  * commands that start with them): the patterns that read a left side try every length of it
@@ -835,7 +863,9 @@ export function candidatesFor(text: string, want: AnswerWanted): { candidates: C
     };
     const stating = candidates.filter((c) => statesName(c.text, wanted) && !several(c));
     // (`- Output shape: **(...) × F**` under `- Weights: ...`: a formula on a line another answer's label heads is that answer's.)
-    const rest = candidates.filter((c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)) && !onSiblingsLine(text, c, siblings));
+    const rest = candidates.filter(
+      (c) => !stating.includes(c) && !several(c) && !siblings.some((n) => statesName(c.text, n)) && !onSiblingsLine(text, c, siblings) && !statesOtherSpread(c, text, wanted),
+    );
     // Each statement of several is read where the whole was found (a box listing both answers is still a box).
     const ownPiece = candidates.flatMap((c) =>
       several(c)

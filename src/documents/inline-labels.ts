@@ -38,7 +38,7 @@ export function splitInlineLabels(text: string): string {
       const found = allMatches(CLAUSE_LABEL, line).filter((m) => m[0].trim());
       // `For (b), \`dw[h, l]\` is a sum ...`: a paragraph that opens on the part it turns to.
       if (found.length === 1 && found[0]!.index === 0 && /^(?:\*\*)?for\s/i.test(found[0]![0])) return `${found[0]![1]!.replace(/\s+/g, '')}: ${line.slice(found[0]![0].length)}`;
-      if (found.length < 2) return line;
+      if (found.length < 2) return found[0] ? afterQuestionAnnounced(line, found[0]) : line;
       const ranks = found.map((m) => rank(m[1]!));
       if (ranks.some((r) => !r)) return line;
       for (let i = 1; i < ranks.length; i++) if (!after(ranks[i - 1]!, ranks[i]!)) return line;
@@ -59,6 +59,27 @@ export function splitInlineLabels(text: string): string {
       return pieces.join('\n');
     })
     .join('\n');
+}
+
+/**
+ * A line's head that is one short sentence naming one question and no part (`Q4 today.`, `Back to
+ * problem 4!`, `Now question 3:`), as a diary or a running commentary announces the question it turns to.
+ */
+const ANNOUNCED_QUESTION = /^[ \t]*(?:\*\*)?[^.!?:()\n]{0,40}?\b(?:q|question|problem|exercise|hw\s*problem)\s*#?\s*(\d{1,2})\b[^.!?:()\d\n]{0,30}[.!?:](?:\*\*)?$/i;
+
+/**
+ * `Q4 today. (e) the table ...`: a bare part label starting the sentence after a sentence that names its
+ * question starts that question's part (`4(e): the table ...`), the announcement kept as its own line. A
+ * bracketed letter inside a sentence (`as in (e)`, `see (e) above`), or after a sentence naming no
+ * question or several, refers back and starts nothing.
+ */
+function afterQuestionAnnounced(line: string, label: RegExpExecArray): string {
+  if (label.index === 0 || /\d/.test(label[1]!)) return line;
+  const head = line.slice(0, label.index).trimEnd();
+  if (!/[.!?:](?:\*\*)?$/.test(head)) return line;
+  const named = ANNOUNCED_QUESTION.exec(head);
+  if (!named || (head.match(/\d+/g) ?? []).length !== 1) return line;
+  return `${head}\n${named[1]}${label[1]!.replace(/\s+/g, '')}: ${line.slice(label.index + label[0].length)}`;
 }
 
 /**
