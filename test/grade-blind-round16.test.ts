@@ -23,10 +23,11 @@ const skip = devSkip;
 // 50/63 with plain-text piecewise cases; 51/63 with `y2(n)` read as `y_2(n)`. Merged with the value
 // and final-answer classes fixed beside them (grade-blind-round16-values.test.ts: regenerated replies,
 // a formula pointed at as the answer, programs' powers, bold sentences ending on a formula): 53/63.
-// Left: a Discord study group's three voices, a Mathematica notebook's `(* ... *)` comments and `din`
-// names, a long derivation's answers mid-text, a Hindi answer line after a SymPy list of both roots.
+// 62/63 once a part's letter opening the sentence after one that names its question is read (announced-questions:
+// the Discord study group's parts). Left: a Mathematica notebook's `(* ... *)` comments and `din` names, a long
+// derivation's answers mid-text, a Hindi answer line after a SymPy list of both roots.
 test('the tenth blind round: agreement with the TA stays at its measured floor', { skip }, () =>
-  assertRoundFloor('blind round 16', join(ROOT, 'test', 'fixtures', 'blind-round16', 'blind-round16.labels.yaml'), { submissions: 17, parts: 63, floor: 60 }),
+  assertRoundFloor('blind round 16', join(ROOT, 'test', 'fixtures', 'blind-round16', 'blind-round16.labels.yaml'), { submissions: 17, parts: 63, floor: 62 }),
 );
 
 const grade = gradeWithStaffKey;
