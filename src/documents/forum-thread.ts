@@ -256,82 +256,8 @@ function submissionComments(text: string, lines: readonly string[], headers: rea
   return read.flat().join('\n');
 }
 
-/**
- * The heading an article page sets over its readers' comments, perhaps with their count, in the languages
- * pages are read in (dev.to's `Top comments (2)`, Medium's `Responses (3)`, Zenn's `Discussion`, Qiita's
- * `コメント 1`, Habr's `Комментарии 5`, `3件のコメント`, `12개의 댓글`, `评论 4`).
- */
-const COMMENTS_TITLE =
-  /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:\d{1,5}[ \t]*(?:件の|개의|条)?[ \t]*)?(?:(?:top|all|latest|newest|reader|readers'?)[ \t]+)?(?:comments?|responses?|discussion|コメント(?:一覧)?|комментари[йияев]{0,2}|全部评论|评论|評論|留言|댓글|kommentare|commentaires|comentarios|comentários|commenti|yorumlar|reacties)[ \t]*(?:\(?[ \t]*\d{1,5}[ \t]*\)?)?[ \t]*(?:件)?(?:\*\*)?[ \t]*$/imu;
-/** A date as article pages stamp a comment with it, besides a forum's (`2025-10-16 09:40`, `2025/10/16`, `2025年10月16日`, `15 окт 2025 в 11:02`). */
-const COMMENT_DATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${DATE}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}[ \t]+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?[ \t]+\d{4})`,
-  'iu',
-);
-/** A commenter's handle opening a line, perhaps in bold (`@k_tanaka`, `**@dana**`). */
-const HANDLE_LINE = /^[ \t]*(?:\*\*)?@[\p{L}\p{N}_][\p{L}\p{N}_.-]{0,38}/u;
-/** A badge a page sets by a commenter's name when they wrote the article, in the languages pages are read in. */
-const ARTICLE_AUTHOR_BADGE =
-  /^[ \t]*(?:author|op|original poster|creator|作者|著者|投稿者|автор|autor|auteur|autore)[ \t]*$|[(（][ \t]*(?:author|作者|著者|投稿者|автор|autor|auteur|autore)[ \t]*[)）]/iu;
-
-/** What a comment's header never holds: math, or a sentence's stop at its end. */
-const NOT_A_HEADER = /[$=\\]|[.。!?！？:：][ \t]*$/;
-
-/** A comment's header line: a few short words (a name, a badge), stamped with a date or opening on a handle. */
-function isCommentHeaderLine(line: string): boolean {
-  const words = line.trim().split(/\s+/).length;
-  return line.trim().length > 0 && line.length <= 60 && words <= 8 && !NOT_A_HEADER.test(line) && (COMMENT_DATE.test(line) || HANDLE_LINE.test(line));
-}
-
-/**
- * An article page read without its readers' comments. A blog or article page (dev.to, Medium, Qiita,
- * Zenn, Habr) ends in a comment section, which the page heads with its name (COMMENTS_TITLE) over the
- * commenters' headers (a name or handle, a date): what readers write there is theirs, not the article's
- * answer, even when it opens on a part's label (`2(d) の不等号、逆じゃないですか？`). So from that heading
- * on, only comments the page badges as the author's stay, without their headers; the rest is left out.
- * Undefined when the text has no such section under labelled answers.
- */
-function withoutArticleComments(text: string): string | undefined {
-  if (!COMMENTS_TITLE.test(text)) return undefined;
-  const lines = text.split('\n');
-  let labelled = false;
-  for (let t = 0; t < lines.length; t++) {
-    labelled ||= !!readLineLabel(lines[t]!)?.part;
-    if (!labelled || !COMMENTS_TITLE.test(lines[t]!)) continue;
-    // (A heading alone could be a write-up's own `Discussion`: the page's shows a commenter's header under it.)
-    const next = lines.slice(t + 1, t + 9).filter((l) => l.trim());
-    if (!next.slice(0, 4).some(isCommentHeaderLine)) continue;
-    const kept: string[] = [];
-    let authors = false;
-    let comments = 0;
-    let buttons = false;
-    for (let start = t + 1; start < lines.length; ) {
-      let end = start;
-      while (end < lines.length && lines[end]!.trim()) end++;
-      const paragraph = lines.slice(start, end);
-      // (A comment's header is a paragraph's first short lines down to its date or handle; a badge among them says whose it is.)
-      let header = -1;
-      for (let k = 0; k < Math.min(paragraph.length, 5) && paragraph[k]!.length <= 80; k++) if (isCommentHeaderLine(paragraph[k]!)) header = k;
-      if (header >= 0) {
-        authors = paragraph.slice(0, header + 1).some((l) => ARTICLE_AUTHOR_BADGE.test(l));
-        comments++;
-      }
-      buttons ||= paragraph.some((l) => FURNITURE.test(l));
-      if (authors) kept.push(...paragraph.slice(header + 1).filter((l) => !FURNITURE.test(l)), '');
-      start = end + 1;
-    }
-    // (One dated line under a bare `Discussion` may be the writer's own note: the page's section also shows
-    // its count, its buttons, or several commenters.)
-    if (!/\d/.test(lines[t]!) && !buttons && comments < 2) continue;
-    return [...lines.slice(0, t), ...kept].join('\n');
-  }
-  return undefined;
-}
-
 /** A forum thread read as its starter's posts alone, a rule between them; any other text as it is. */
 export function forumThreadAsText(text: string, key: Key): string {
-  const article = withoutArticleComments(text);
-  if (article !== undefined) return article;
   if (!ANY_HEADER.test(text)) return text;
   const lines = text.split('\n');
   const headers = headersOf(lines);
