@@ -301,7 +301,7 @@ const DASH_THEN_WORDS = /\s+(?:—{1,2}|–|--?)\s+(\S+(?:\s+\S+){0,2})/gu;
  * `W – K`, has a symbol after it) and a formula stands before it.
  */
 function withoutDashedRemark(t: string): string {
-  for (const m of t.matchAll(DASH_THEN_WORDS)) {
+  for (const m of allMatches(DASH_THEN_WORDS, t)) {
     // (Its first three words: `– la mise en commun`, `— по одному`, whose first words are short.)
     const words = m[1]!.split(/\s+/).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?。、]+$/gu, ''));
     if (!words.some((w) => isProseWord(w) && !GREEK_NAME.test(w))) continue;
