@@ -350,7 +350,11 @@ function boardListsAsMarkdown(cards: Note[], records: Record<string, unknown>[][
   const byId = new Map<string, Record<string, unknown>>();
   const named = new Map<string, Record<string, unknown>[]>();
   const itemsOf = new Map<string, Record<string, unknown>[]>();
-  const push = (map: Map<string, Record<string, unknown>[]>, key: string, f: Record<string, unknown>) => map.set(key, [...(map.get(key) ?? []), f]);
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const values = map.get(key);
+    if (values) values.push(value);
+    else map.set(key, [value]);
+  };
   const seen = new Set<Record<string, unknown>>();
   for (const list of records) {
     for (const r of list) {
@@ -373,7 +377,7 @@ function boardListsAsMarkdown(cards: Note[], records: Record<string, unknown>[][
   const groups = new Map<string | undefined, Note[]>();
   for (const n of cards) {
     const key = listOf(n) ? n.list : undefined;
-    groups.set(key, [...(groups.get(key) ?? []), n]);
+    push(groups, key, n);
   }
   const order = [...groups.keys()];
   const listRank = (key: string | undefined) => (key ? rankOf(byId.get(key)!) : undefined) ?? Number.NEGATIVE_INFINITY;
