@@ -23,6 +23,9 @@ import { questionOfTitleBlock } from './named-question.js';
 import { withPartsNamedBySubject } from './subject-named-parts.js';
 import { partByData } from './part-by-data.js';
 
+/** SOLUTION_LINE on any line of a text, in one scan instead of one test per line. */
+const SOLUTION_ON_A_LINE = new RegExp(SOLUTION_LINE.source, 'im');
+
 /** What alignment knows of the key's questions: their parts in order, and their titles and text. */
 export interface QuestionOutline {
   number: string;
@@ -617,8 +620,7 @@ export function segmentWriteup(text: string, outline: QuestionOutline[], fileQue
     if (question === undefined && headed && letterOf(seg)) question = headed;
     if (question === undefined && letterOf(seg)) question = letterQuestion?.(letterOf(seg)!);
     let l = seg.label;
-    // (Every such line has the letters `sol`: most segments have none, and each was split into its lines to look.)
-    const sawSolution = /sol/i.test(seg.text) && (SOLUTION_LINE.test(seg.text) || seg.text.split('\n').some((line) => SOLUTION_LINE.test(line)));
+    const sawSolution = SOLUTION_ON_A_LINE.test(seg.text);
     if (seg.section) reportSection = seg.section;
     // `3. Summary table` after `2.7  Q7(a) — ...`: the report's next section ends its last part's subsection.
     if (seg.numbered && reportSection !== undefined && Number(seg.numbered) > Number(reportSection)) {
