@@ -215,7 +215,25 @@ function bracketedLabel(line: string): LineLabel | undefined {
   return undefined;
 }
 
+/** Labels of the lines read last, frozen: shared by every caller, so none may change one. */
+const RECENT_LABELS = new Map<string, Readonly<LineLabel> | null>();
+const RECENT_LABELS_MAX = 512;
+
+/**
+ * The label a line starts with. A write-up's lines are read for labels by several passes (its
+ * remarks, its chat cues, its segments, each line again): the last few hundred lines' labels are
+ * kept, bounded, so each line's many patterns run about once per document.
+ */
 export function readLineLabel(line: string): LineLabel | undefined {
+  const kept = RECENT_LABELS.get(line);
+  if (kept !== undefined) return kept ?? undefined;
+  const read = labelOfLine(line);
+  if (RECENT_LABELS.size >= RECENT_LABELS_MAX) RECENT_LABELS.clear();
+  RECENT_LABELS.set(line, read ? Object.freeze(read) : null);
+  return read;
+}
+
+function labelOfLine(line: string): LineLabel | undefined {
   // `> **(a) What is the runtime ...**`: a reply that quotes each part's question before answering it.
   const quote = /^\s*(?:>\s?)+/.exec(line);
   if (quote) {

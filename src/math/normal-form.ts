@@ -336,7 +336,7 @@ function power(base: Fraction, exp: Fraction, ctx: Ctx): Fraction {
 export function exactlyEqual(a: Node, b: Node, positive: ReadonlySet<string>): boolean | undefined {
   try {
     const ctx: Ctx = { positive, trig: new Set() };
-    const fa = toFraction(a, ctx);
+    const fa = keptForm(a, ctx);
     const fb = toFraction(b, ctx);
     const diff = polyAdd(polyMul(fa.num, fb.den), polyMul(fb.num, fa.den), -1);
     if (!ctx.trig!.size) return diff.size === 0;
@@ -345,6 +345,39 @@ export function exactlyEqual(a: Node, b: Node, positive: ReadonlySet<string>): b
     if (e instanceof GiveUp || e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** A tree's exact form as `toFraction` made it for one set of positive symbols (none: it gave up), and the trig arguments it saw. */
+interface KeptForm {
+  positive: string;
+  fraction?: Fraction;
+  trig: readonly string[];
+}
+
+const KEPT_FORMS = new WeakMap<Node, KeptForm>();
+
+/**
+ * `toFraction` of the first tree compared, kept with the tree: it is the key's answer, the same
+ * tree for every candidate checked against it, and making its form again was half of each
+ * exact comparison. Forms are never changed once made (every operation builds new maps), so
+ * one is shared; the trig arguments it saw are added to `ctx` as making it would have.
+ */
+function keptForm(n: Node, ctx: Ctx): Fraction {
+  const positive = [...ctx.positive].join('\u0000');
+  let kept = KEPT_FORMS.get(n);
+  if (kept?.positive !== positive) {
+    const own: Ctx = { positive: ctx.positive, trig: new Set() };
+    try {
+      kept = { positive, fraction: toFraction(n, own), trig: [...own.trig!] };
+    } catch (e) {
+      if (!(e instanceof GiveUp)) throw e;
+      kept = { positive, trig: [] };
+    }
+    KEPT_FORMS.set(n, kept);
+  }
+  if (!kept.fraction) throw new GiveUp();
+  for (const t of kept.trig) ctx.trig!.add(t);
+  return kept.fraction;
 }
 
 /** The exact value of a constant tree, when it is rational (`\frac{127}{128}`, `0.1 + 0.2`). */

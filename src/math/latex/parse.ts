@@ -32,6 +32,8 @@ export interface ReadContext {
 }
 
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** The operators a postfix starts with (`Parser.postfix`). */
+const POSTFIX_OPS = new Set(['^', '²', '³', '!', '_', "'", '[', '(']);
 /** Functions whose `^{-1}` names their inverse rather than a reciprocal. */
 const TRIG_INVERSE_NAMES = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'sech', 'csch', 'coth']);
 /** The inverses the evaluator knows. */
@@ -446,6 +448,10 @@ class Parser {
    */
   private postfix(base: Node, grouped = false): Node {
     for (let first = true; ; first = false) {
+      // Every postfix starts with one of these: after most values none follows, and the tests below
+      // (a score of them, some looking ahead) were the reader's largest cost of its own.
+      const t = this.peek();
+      if (t?.t !== 'op' || !POSTFIX_OPS.has(t.v)) break;
       if (this.isOp('^') && base.kind === 'sym' && this.superscriptNameThenT()) {
         // `W^{oT}`, `W^{s x T}`: the matrix W^o (W^sx), transposed.
         this.pos++;
