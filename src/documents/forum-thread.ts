@@ -20,7 +20,7 @@ const AGE_UNIT =
 /** A relative age as other languages write it, before or after its number (`1 giorno fa`, `hace 5 horas`, `il y a 2 jours`, `vor 3 Stunden`, `há 2 dias`). */
 const FOREIGN_AGE = String.raw`\d{1,3}\s*${AGE_UNIT}\s+fa|(?:hace|il y a|vor|há)\s+\d{1,3}\s*${AGE_UNIT}`;
 /** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`, `1 giorno fa`). */
-const DATE = String.raw`(?:${FOREIGN_AGE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
+export const DATE = String.raw`(?:${FOREIGN_AGE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
 /** A post's number (`#4`), alone or after its date, the last line of a XenForo or vBulletin header. */
 const POST_NUMBER = new RegExp(String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$`, 'i');
 /** A date alone on its line, the last line of a header with no post number (Discourse, phpBB's copy). */
@@ -61,7 +61,7 @@ const STARTER = /^[ \t]*(?:Thread starter|Original Poster|Posted by|Started by)[
 const POSTED_BY =
   /^[ \t]*(?:submitted|posted|inviato|pubblicato|enviado|publicado|envoyé|publié|gepostet|eingereicht)\b[^\n]{0,40}?[ \t](?:by|da|por|par|von)[ \t]+(?:u\/|@)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60})?)/imu;
 /** A line of the site's buttons and counts under a post: no one's words. */
-const FURNITURE =
+export const FURNITURE =
   /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|View upvotes|View (?:\d{1,5} )?shares?|Add a comment(?:\.{3}|…)?|\d[\d.,]{0,6}[KkMm]?\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?|views|shares?))[ \t]*[·•|]?[ \t]*)+$/i;
 /** A dot alone, where a page sets a header's or a footer's fields apart. */
 const SEPARATOR_LINE = /^[ \t]*[·•][ \t]*$/;
@@ -204,7 +204,7 @@ function partWithSubpart(sub: string, text: string, key: Key): string | undefine
 }
 
 /** A name the page tags as course staff (`Wen Li (GSI)`, `A. Moreau · Instructor`, `Sam Ortiz, TA`): who grades, never who answers. */
-const STAFF_NAME =
+export const STAFF_NAME =
   /([\p{Lu}][\p{L}.'’-]*(?:[ \t]+[\p{Lu}][\p{L}.'’-]*){0,2})[ \t]*(?:\(|\[|,|·|•|[—–-])[ \t]*(?:GSI|TA|UGSI|uGSI|Teacher|Instructor|Professor|Prof\.?|Lecturer|Grader|Tutor|Teaching Assistant|Course Staff)\b/gu;
 
 /** A comment's sentence that opens on a part named in full and a colon, after a short lead (`Thanks! 4(c): ...`): groups the lead and the rest. */

@@ -177,6 +177,11 @@ const REVISION_WORD = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?)(?:corrected|revised|updated
  * colon. Followed by words (`2-D convolution`, `1-D signals`) it is an adjective, no label.
  */
 const DASHED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})[-–]([a-hA-H])(?:[.-]([1-9]|[ivx]{1,4}))?(?:\*\*)?\s*[:.]?(?:\*\*)?(?=\s*$|\s*\(|\s+[—–]\s)/;
+/**
+ * `1-(a)`, `3-(b)(ii)`: the dash before a part's letter in brackets, as Korean and Japanese write-ups
+ * number parts (`問1-(2)` in their own numbering); the brackets make it a label whatever follows it.
+ */
+const DASHED_BRACKETED = /^\s*(?:#{1,6}\s*)?(?:\*\*)?(\d{1,2})[-–]\(([a-h])\)(?:\(([ivx]{1,4})\))?(?:\*\*)?\s*[:.]?(?:\*\*)?(?=\s|$)/;
 
 /** The word `answer` (not `solution`, which heads working) before a label. */
 const SAYS_ANSWER = /\b(?:answer|ans)\b/i;
@@ -293,6 +298,7 @@ function labelOfLine(line: string): LineLabel | undefined {
     const q = new RegExp(`${LEAD}${Q_WORD}(\\d{1,2})${END}`, 'i').exec(line);
     if (q) return label(q[1], undefined, undefined, q[0].length, true);
   }
+  if ((m = DASHED_BRACKETED.exec(line))) return label(m[1], m[2], m[3], m[0].length, true);
   if ((m = DASHED.exec(line))) {
     const sub = m[3] && /^\d$/.test(m[3]) ? ROMAN[Number(m[3]) - 1] : m[3];
     return label(m[1], m[2], sub, m[0].length, true);

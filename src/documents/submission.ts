@@ -14,6 +14,7 @@ import { outlineAsMarkdown } from './outline-trees.js';
 import { emailThreadAsText } from './email-thread.js';
 import { withoutThreadFurniture } from './thread-posts.js';
 import { forumThreadAsText } from './forum-thread.js';
+import { withoutReadersComments } from './comment-sections.js';
 import { tabbedChatAsStamped } from './tabbed-chat.js';
 import { UserError } from '../model/errors.js';
 import type { ProblemSet } from '../model/problem-set.js';
@@ -137,6 +138,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   emailThreadAsText,
   // (Before a thread's posts are told apart by their labels: `Receptive field (problem 4c). ...` opens on its part.)
   runInTitleLabels,
+  // (Before a thread is read: a post's readers' comments are theirs, its author's stay, under the comment section's heading.)
+  withoutReadersComments,
   // (Before speakers are read: a forum thread's headers name no speaker, and only its starter's posts are their answers.)
   forumThreadAsText,
   // (Before labels or speakers are read: a social thread's `2/7` before `Q1(a)`, and its handles and counts between posts, are the page's.)
