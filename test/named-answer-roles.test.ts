@@ -20,14 +20,14 @@ test('the loss derivative written with a slash or a d-fraction is the dw_{h,l} t
 });
 
 test('an update whose sign was flipped after pushback is the update; the gradient stays the one stated before', { skip: devSkip }, async () => {
-  assert.equal(
-    await graded('caved-sign-chat.md'),
-    'partial: gradient: dw_{h,l} = sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h - 1,j + l - 1})); update: w_{h,l} + eta dw_{h,l}',
-  );
+  assert.equal(await graded('caved-sign-chat.md'), 'partial: gradient: dw_{h,l} = sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h - 1,j + l - 1})); update: w_{h,l} + eta dw_{h,l}');
 });
 
 test('near misses: a flipped or shifted index, or the derivative by y, is not the key’s', { skip: devSkip }, async () => {
-  assert.match((await graded('near-miss-flipped.md')) ?? '', /^partial: gradient: dw_\{h,l\} = sum\(i=1\.\.m, sum\(j=1\.\.m, dy_\{i,j\} x_\{i - h \+ 1,j - l \+ 1\}\)\); update: w_\{h,l\} - eta dw_\{h,l\}$/);
+  assert.match(
+    (await graded('near-miss-flipped.md')) ?? '',
+    /^partial: gradient: dw_\{h,l\} = sum\(i=1\.\.m, sum\(j=1\.\.m, dy_\{i,j\} x_\{i - h \+ 1,j - l \+ 1\}\)\); update: w_\{h,l\} - eta dw_\{h,l\}$/,
+  );
   assert.match((await graded('near-miss-shifted.md')) ?? '', /^incorrect: /);
 });
 
