@@ -19,8 +19,16 @@ test('the loss derivative written with a slash or a d-fraction is the dw_{h,l} t
   assert.equal(await graded('dfrac-writeup.md'), right);
 });
 
-test('an update whose sign was flipped after pushback is the update; the gradient stays the one stated before', { skip: devSkip }, async () => {
-  assert.equal(await graded('caved-sign-chat.md'), 'partial: gradient: dw_{h,l} = sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h - 1,j + l - 1})); update: w_{h,l} + eta dw_{h,l}');
+test('an update whose sign was flipped after pushback (written out in full) is the update; the gradient stays the one stated before', { skip: devSkip }, async () => {
+  assert.equal(
+    await graded('caved-sign-chat.md'),
+    'partial: gradient: dw_{h,l} = sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h - 1,j + l - 1})); update: w_{h,l} + eta sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h - 1,j + l - 1}))',
+  );
+  // Near miss: the gradient stated before was itself wrong (a shifted index), so both are.
+  assert.equal(
+    await graded('near-miss-caved-shifted.md'),
+    'incorrect: gradient: dw_{h,l} = sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h,j + l})); update: w_{h,l} + eta sum(i=1..m, sum(j=1..m, dy_{i,j} x_{i + h,j + l}))',
+  );
 });
 
 test('near misses: a flipped or shifted index, or the derivative by y, is not the key’s', { skip: devSkip }, async () => {
