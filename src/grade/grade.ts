@@ -36,6 +36,7 @@ import { boundOfAsked, keyWritesInItself, writtenInAsked } from './asked-quantit
 import { asKeyBounds } from './bound-credit.js';
 import { shortens } from './recap.js';
 import { answersPiece, pieceAsked } from './piece-asked.js';
+import { usesAnothersSymbols } from './answer-roles.js';
 
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
@@ -574,6 +575,8 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       }
       if (preferCorrect && !name && !correct) {
         // An equation right for another answer of the part (`w' = w - \eta\, dw` where the gradient is looked for) states that one's value, not this one's wrong one.
+        // One that uses a symbol only another answer has (the learning rate where the gradient is looked for) is that one's, right or wrong: no reading of this one, nor a rival to it.
+        if (wanted && usesAnothersSymbols(part, wanted, fit.result, options)) continue;
         if (!firstFit && !(wanted && leftSide(c.text) && rightForAnother(part, wanted, c.text, options))) firstFit = fit;
         others.push({ text: v, verdict: fit.result.verdict });
         continue;

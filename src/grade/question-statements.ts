@@ -125,14 +125,6 @@ export function familyRenamesIn(text: string, keySymbols: ReadonlySet<string>): 
   return out;
 }
 
-/** A formula with its font commands, braces and thin spaces gone, `\dfrac` as `\frac`: `\frac{\partial \mathcal{L}}{\partial w_{h,l}}` → `\frac\partialL\partialw_h,l`. */
-function squashed(latex: string): string {
-  return latex
-    .replace(/\\(?:mathcal|mathscr|mathrm|operatorname)\s*/g, '')
-    .replace(/\\[dt]frac/g, '\\frac')
-    .replace(/[{}\s]|\\[,;!]/g, '');
-}
-
 /** The `\frac{..}{..}` spans of a formula: where each starts and ends. */
 function fractions(latex: string): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
@@ -156,16 +148,80 @@ function fractions(latex: string): { from: number; to: number }[] {
  * `w_{h,l} - \eta \frac{\partial \mathcal{L}}{\partial w_{h,l}}` where the question says
  * `dw_{h,l} = \frac{\partial \mathcal{L}}{\partial w_{h,l}}`: the candidate written with the
  * question's name for that derivative (`w_{h,l} - \eta\, dw_{h,l}`); nothing when it writes none.
- * Indices must match as written: `\partial w_{i,j}` is another entry.
+ * Leibniz's fraction is one quantity however it is written (`dL/dw_{h,l}`, `∂L/∂w_{h,l}`,
+ * `\frac{dL}{dw_{h,l}}`, the loss as `L` or `\mathcal{L}`). Indices must match: `\partial w_{i,j}` is another entry.
  */
 export function namedByDefinition(candidate: string, given: readonly Statement[]): string[] {
-  if (!candidate.includes('\\partial')) return [];
-  const defined = given.filter((g) => g.right.includes('\\partial') && /^[\\A-Za-z][\w{},\\]{0,24}$/.test(g.left));
+  if (!candidate.includes('\\partial') && !candidate.includes('∂') && !candidate.includes('/') && !candidate.includes('frac')) return [];
+  const defined = definedDerivatives(given);
   if (!defined.length) return [];
-  let out = candidate;
-  for (const f of fractions(candidate).reverse()) {
-    const d = defined.find((g) => squashed(g.right) === squashed(candidate.slice(f.from, f.to)));
-    if (d) out = `${out.slice(0, f.from)}${d.left} ${out.slice(f.to)}`;
+  const spans: { from: number; to: number; name: string }[] = [];
+  const named = (d: Derivative | undefined) => d && defined.find((g) => g.of === d.of && g.by === d.by)?.name;
+  if (candidate.includes('\\partial') || /\\[dt]?frac\s*\{\s*d/.test(candidate)) {
+    for (const f of fractions(candidate)) {
+      const name = named(derivativeOf(candidate.slice(f.from, f.to)));
+      if (name) spans.push({ ...f, name });
+    }
   }
-  return out === candidate ? [] : [out];
+  if (candidate.includes('/')) {
+    for (const m of allMatches(SLASHED_DERIVATIVE, candidate)) {
+      const name = named({ of: functionKey(m[1]!), by: variableKey(m[2]!) });
+      if (name) spans.push({ from: m.index!, to: m.index! + m[0].length, name });
+    }
+  }
+  if (!spans.length) return [];
+  let out = candidate;
+  for (const f of spans.sort((a, b) => b.from - a.from)) out = `${out.slice(0, f.from)}${f.name} ${out.slice(f.to)}`;
+  return [out];
+}
+
+/** A derivative by its function and its variable, typography aside: `\frac{\partial \mathcal{L}}{\partial w_{h,l}}` is `L` by `w_hl`. */
+interface Derivative {
+  of: string;
+  by: string;
+}
+
+/** The loss however it is typeset (`\mathcal{L}`, `ℒ`, `L`): one letter. */
+function functionKey(latex: string): string {
+  return latex
+    .replace(/\\(?:mathcal|mathscr|mathrm|mathbf|mathit)\s*/g, '')
+    .replace(/ℒ/g, 'L')
+    .replace(/[{}\s]/g, '');
+}
+
+/** An entry's name with its indices however they are separated: `w_{h,l}`, `w_{h, l}` and `w_{hl}` are `w_hl`. */
+function variableKey(latex: string): string {
+  return latex.replace(/[{}\s,]|\\[,;!]/g, '');
+}
+
+const DERIVATIVE_SIGN = String.raw`(?:\\partial(?![A-Za-z])\s*|∂\s*|(?<![A-Za-z\\])d\s*)`;
+const FUNCTION_NAME = String.raw`(\\math(?:cal|scr|rm|bf|it)\s*\{\s*[A-Za-z]\s*\}|ℒ|[A-Za-z])`;
+const ENTRY_NAME = String.raw`([A-Za-z](?:_\{[^{}]{1,12}\}|_[A-Za-z0-9]+)?)`;
+/**
+ * `dL/dw_{h,l}`, `∂L/∂w_{h,l}`, `\partial \mathcal{L} / \partial w_{h,l}`: a derivative written with a
+ * slash, as plain text and inline math write Leibniz's fraction.
+ */
+const SLASHED_DERIVATIVE = new RegExp(`${DERIVATIVE_SIGN}${FUNCTION_NAME}\\s*/\\s*${DERIVATIVE_SIGN}${ENTRY_NAME}`, 'g');
+
+/** `\frac{\partial L}{\partial w_{h,l}}`, `\frac{dL}{dw_{h,l}}`: the fraction's function and variable. */
+function derivativeOf(fraction: string): Derivative | undefined {
+  const m = /^\\[dt]?frac\s*\{\s*(?:\\partial(?![A-Za-z])|∂|d)\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{\s*(?:\\partial(?![A-Za-z])|∂|d)\s*([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*$/.exec(fraction);
+  return m ? { of: functionKey(m[1]!), by: variableKey(m[2]!) } : undefined;
+}
+
+const DERIVATIVES = new WeakMap<readonly Statement[], (Derivative & { name: string })[]>();
+
+/** The question's names for derivatives (`dw_{h,l}` denotes `\frac{\partial \mathcal{L}}{\partial w_{h,l}}`), read once per question. */
+function definedDerivatives(given: readonly Statement[]): (Derivative & { name: string })[] {
+  let out = DERIVATIVES.get(given);
+  if (!out) {
+    out = [];
+    for (const g of given) {
+      if (!g.right.includes('\\partial') || !/^[\\A-Za-z][\w{},\\]{0,24}$/.test(g.left)) continue;
+      const d = derivativeOf(g.right.trim());
+      if (d) out.push({ ...d, name: g.left });
+    }
+    DERIVATIVES.set(given, out);
+  }
+  return out;
 }
