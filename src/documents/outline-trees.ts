@@ -105,9 +105,10 @@ function treeLines(top: Element[], itemOf: (el: Element) => Item): string[] {
 }
 
 /**
- * A run's marks as Markdown: raised and lowered text is a formula's exponent and index (`σ` then a
- * raised `2` is `σ^2`), struck text is withdrawn, bold and a heading's size are emphasis; colours,
- * fonts and links change no word. Emphasis wraps each line's words (Markdown's spans end at a line).
+ * A run's words as Markdown: raised and lowered text is a formula's exponent and index (`σ` then a
+ * raised `2` is `σ^2`), struck text is withdrawn; bold, a heading's size, colours, fonts and links
+ * change no word (and a run's emphasis ends wherever its formatting does: mid-formula, `c = 1/√d`
+ * bold then `in` lowered).
  */
 function markedRun(run: Element): string {
   const text = textOf(run);
@@ -117,13 +118,10 @@ function markedRun(run: Element): string {
     if (!raised) return text;
     return `${scale === 'sup' ? '^' : '_'}${raised.length > 1 ? `{${raised}}` : raised}`;
   }
-  const struck = !!run.attribs.strikethrough;
-  const bold = run.attribs.weight === 'heavy' || /^h\d$/.test(scale);
-  if (!struck && !bold) return text;
-  const mark = struck ? '~~' : '**';
+  if (!run.attribs.strikethrough) return text;
   return text
     .split('\n')
-    .map((line) => line.replace(/^(\s*)(\S(?:.*\S)?)(\s*)$/, `$1${mark}$2${mark}$3`))
+    .map((line) => line.replace(/^(\s*)(\S(?:.*\S)?)(\s*)$/, '$1~~$2~~$3'))
     .join('\n');
 }
 
