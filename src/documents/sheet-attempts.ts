@@ -107,7 +107,8 @@ export function statusColumn(header: readonly string[] | undefined, rows: readon
 
 /**
  * A provider's error body where a reply would be: a JSON object that is an error (`{"error": {...}}`,
- * Mistral's `{"object": "error", ...}`, Anthropic's `{"type": "error", ...}`) and holds no reply.
+ * Mistral's `{"object": "error", ...}`, Anthropic's `{"type": "error", ...}`) and holds no reply (an answer's
+ * `"error": "none"` field is no error object).
  */
 export function isErrorBody(cell: string): boolean {
   const t = cell.trim();
@@ -121,7 +122,7 @@ export function isErrorBody(cell: string): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const o = body as Record<string, unknown>;
   if (['choices', 'content', 'candidates', 'output', 'outputs', 'completion'].some((k) => k in o)) return false;
-  return o.error !== undefined || o.object === 'error' || o.type === 'error';
+  return (typeof o.error === 'object' && o.error !== null) || o.object === 'error' || o.type === 'error';
 }
 
 /** Whether a log's row is a request that failed: its status a client's or a server's error (4xx, 5xx), or its reply an error body. */
