@@ -9,7 +9,7 @@ import { outlineAsMarkdown } from '../src/documents/outline-trees.js';
 // `<node name>` is a page titled in the app's tree, nested to its depth, its text in `<rich_text>`
 // runs split wherever the formatting changes (a lowered `in` after `c = 1/√d`), its tables (header
 // row stored last) and code boxes after the runs, anchored by offset. Read as the app shows it, each
-// page is a heading over its text, a table at its anchor with its header on top. A document of our own.
+// page is a heading over its text, a table at its anchor with its header on top. Documents of our own.
 
 const FOLDER = 'outline-notebooks';
 const NOTEBOOK = 'course-notebook-q2bdf-q4ce.ctd';
@@ -36,4 +36,17 @@ test("a notebook's table and code box stand at their anchors, after the line the
   assert.equal(outlineAsMarkdown(other), other);
   // A broken notebook gives what parses, never an exception.
   assert.doesNotThrow(() => outlineAsMarkdown('<cherrytree><node name="Q1 (a)"><rich_text>2c d_out^2 d_in<table char_offset="x"><row>'));
+});
+
+// Tomboy's and Gnote's `.note` XML: the text's first line repeats the title, a line in a large size is
+// a heading, list items are bullets, struck text is withdrawn; dates, tags and window sizes are the app's.
+test("a Gnote note is read as its title over its text: a heading by its size, its list items' parts answered, a struck answer withdrawn", {
+  skip: devSkip,
+}, async () => {
+  const parts = await gradedFixtureFile(FOLDER, 'gnote-hw4-q1ab-q7b.note');
+  // The near miss: 1(a) given 1(b)'s cost, in the same shape, stays wrong.
+  assert.equal(parts['1.a'], 'incorrect: 2 c d_out d_in^2');
+  assert.equal(parts['1.b'], 'correct: 2 c d_out d_in^2');
+  assert.match(parts['7.b'] ?? '', /^correct: mean: 0; variance: \(n - k \+ 1\)\^2 sigma_x\^2 sigma_g\^2/);
+  assert.deepEqual(Object.keys(parts).sort(), ['1.a', '1.b', '7.b']);
 });
