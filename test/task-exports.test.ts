@@ -50,3 +50,12 @@ test('a sheet whose header is no task list is left to the sheet reader', () => {
     '## Q4\n\n### Q4c receptive field\n\nL(K-1)+1\n',
   );
 });
+
+test("a grading sheet whose parts stand in a column of their own is no task list, whatever its other columns' names", () => {
+  const sheet = [
+    ['Part', 'Name', 'Notes', 'Type'],
+    ['1a', 'Newton-Schulz cost', '2c d_out^2 d_in', 'formula'],
+  ];
+  assert.equal(taskListAsMarkdown(sheet, 0), undefined);
+  assert.equal(taskListAsMarkdown(sheet, 1)?.startsWith('### Newton-Schulz cost'), true);
+});

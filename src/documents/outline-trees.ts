@@ -197,8 +197,10 @@ function notebookAsMarkdown(root: Element): string {
     const [node, depth] = stack.pop()!;
     const name = (node.attribs.name ?? '').replace(/\s+/g, ' ').trim();
     if (name) out.push(`${'#'.repeat(Math.min(depth, 6))} ${name}`, '');
+    // (A page of code, its language set, is shown as code; `custom-colors` is rich text, `plain-text` plain.)
+    const lang = (node.attribs.prog_lang ?? 'custom-colors').replace(/[^\w+-]/g, '');
     const page = notebookPage(node);
-    if (page) out.push(page, '');
+    if (page) out.push(lang === 'custom-colors' || lang === 'plain-text' || !lang ? page : `\`\`\`${lang}\n${page}\n\`\`\``, '');
     const children = elements(node).filter((c) => c.name === 'node');
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
   }

@@ -76,9 +76,9 @@ export function sheetAsMarkdown(text: string, named: Delimiter, fileName?: strin
   const { rows: parsed, delimiter } = sheetCells(text, named);
   const rows = (delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed).filter((r) => r.some((c) => c));
   // (A task manager's export is a tree of headings and their words, its parts' labels in its titles: task-exports.ts.)
-  const tasks = taskListAsMarkdown(rows);
-  if (tasks !== undefined) return tasks;
   const part = partColumn(rows);
+  const tasks = taskListAsMarkdown(rows, part);
+  if (tasks !== undefined) return tasks;
   if (part === undefined) return markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
   const first = rows.findIndex((r) => cellLabel(r[part] ?? ''));
   // The header is the row just above the first part's, when it names two columns or more (a title row names one).

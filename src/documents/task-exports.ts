@@ -57,9 +57,11 @@ function taskColumns(header: readonly string[]): TaskColumns | undefined {
 
 /**
  * A task list's rows (its header first) as Markdown, each section a heading and each task one below
- * it, deeper by its indent, the words under it after it; undefined when the header is no task list's.
+ * it, deeper by its indent, the words under it after it; undefined when the header is no task list's,
+ * or when a column other than the titles' holds the parts' labels (`partColumn`: a grading sheet's
+ * `Part | Name | Notes | Type` names its parts in a column of their own).
  */
-export function taskListAsMarkdown(rows: readonly (readonly string[])[]): string | undefined {
+export function taskListAsMarkdown(rows: readonly (readonly string[])[], partColumn?: number): string | undefined {
   // (The header may stand under the app's lines about the export: TickTick's `Date:` and `Version:`.)
   let start = -1;
   let columns: TaskColumns | undefined;
@@ -67,7 +69,7 @@ export function taskListAsMarkdown(rows: readonly (readonly string[])[]): string
     columns = taskColumns(rows[r]!);
     start = r;
   }
-  if (!columns) return undefined;
+  if (!columns || (partColumn !== undefined && partColumn !== columns.title)) return undefined;
   const out: string[] = [];
   let section = '';
   const cell = (row: readonly string[], c: number | undefined) => (c === undefined ? '' : (row[c] ?? '').trim());
