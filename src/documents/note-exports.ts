@@ -1,3 +1,7 @@
+import { type ChildNode, isTag, isText } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { textOf } from './dom.js';
+
 /**
  * Note apps export a note wrapped in their own format. Evernote's ENEX is XML: each `<note>` holds its
  * `<title>` and, in CDATA, its body in ENML (XHTML with `<en-todo checked="true"/>` for a check box and
@@ -6,6 +10,10 @@
  * written, the wrapper's markup and the record's fields are taken for the last part's answer; read as
  * the app shows the note, they are no text of it. A check box is kept as Markdown's task mark, so an
  * open to-do in place of an answer is still seen as one.
+ *
+ * Tomboy's and Gnote's `.note` is XML: the note's `<title>`, then its text in `<note-content>`, whose
+ * first line repeats the title, its headings marked by size (`<size:large>`), its lists by `<list-item>`,
+ * its struck text by `<strikethrough>`; dates, tags and the cursor's place after it are the app's.
  *
  * A journal's export (Day One's plain text) is its entries in the order they were written, each under
  * the app's record of it in tab-separated fields (`\tDate:\t12 October 2025 at 23:41`, `Location:`,
@@ -44,6 +52,47 @@ function enexAsHtml(text: string): string {
   if (!ENEX.test(text.slice(0, 2000))) return text;
   const notes = text.match(ENEX_NOTE);
   return notes ? `${notes.map(enexNote).join('\n\n---\n\n')}\n` : text;
+}
+
+/** The cheap test of a Tomboy or Gnote note: its root, and the element holding its text. */
+const TOMBOY = /<note\b[^>]*\bxmlns="http:\/\/beatniksoftware\.com\/tomboy"[\s\S]*<note-content\b/;
+/** How deep a note's marks are followed (lists in lists); deeper ones are read as their words. */
+const TOMBOY_DEPTH = 64;
+
+/** A Tomboy note's marked text as Markdown: a line in a large size a heading, a list's items bullets indented by depth, struck text struck. */
+function tomboyMarkdown(nodes: readonly ChildNode[], out: string[], lists: number, depth: number): void {
+  const atLineStart = () => !out.length || out[out.length - 1]!.endsWith('\n');
+  for (const node of nodes) {
+    if (isText(node)) out.push(node.data);
+    if (!isTag(node)) continue;
+    if (depth > TOMBOY_DEPTH) {
+      out.push(textOf(node));
+      continue;
+    }
+    const name = node.name.toLowerCase();
+    if (name === 'list-item') out.push(`${atLineStart() ? '' : '\n'}${'  '.repeat(Math.max(0, lists - 1))}- `);
+    if ((name === 'size:huge' || name === 'size:large') && atLineStart()) out.push('## ');
+    if (name === 'strikethrough') out.push('~~');
+    tomboyMarkdown(node.children, out, lists + (name === 'list' ? 1 : 0), depth + 1);
+    if (name === 'strikethrough') out.push('~~');
+  }
+}
+
+/** A Tomboy or Gnote note as its title over its text; any other text as it is. */
+function tomboyNoteAsMarkdown(text: string): string {
+  if (!TOMBOY.test(text.slice(0, 4000))) return text;
+  const doc = parseDocument(text, { xmlMode: true, decodeEntities: true });
+  const find = (nodes: readonly ChildNode[], name: string): ChildNode | undefined => {
+    for (const n of nodes) if (isTag(n) && (n.name === name || n.name === 'text' || n.name === 'note')) return n.name === name ? n : find(n.children, name);
+    return undefined;
+  };
+  const content = find(doc.children, 'note-content');
+  if (!content || !isTag(content)) return text;
+  const out: string[] = [];
+  tomboyMarkdown(content.children, out, 0, 0);
+  // (The text's first line is the note's title, as the app shows it on top.)
+  const [title = '', ...body] = out.join('').replace(/\r\n?/g, '\n').split('\n');
+  return `${title.trim() ? `# ${title.trim()}\n` : ''}${body.join('\n').trimEnd()}\n`;
 }
 
 /**
@@ -110,7 +159,7 @@ function journalEntriesApart(text: string): string {
   return records ? out.join('\n') : text;
 }
 
-/** A note app's export read as the note it holds: ENEX's notes as HTML, a sync file's record taken off, a journal's entries apart; any other text as it is. */
+/** A note app's export read as the note it holds: ENEX's notes as HTML, a Tomboy note as Markdown, a sync file's record taken off, a journal's entries apart; any other text as it is. */
 export function noteExportAsText(text: string): string {
-  return journalEntriesApart(withoutNoteRecord(enexAsHtml(text)));
+  return journalEntriesApart(withoutNoteRecord(tomboyNoteAsMarkdown(enexAsHtml(text))));
 }

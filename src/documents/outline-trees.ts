@@ -2,6 +2,7 @@ import { type Element, isTag } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { elements, textOf } from './dom.js';
 import { htmlAsText } from './html-text.js';
+import { markdownTable } from './markdown-table.js';
 
 /**
  * An outliner's or a mind map's export is the person's notes as a tree of items, each item's words
@@ -15,10 +16,13 @@ import { htmlAsText } from './html-text.js';
  *   in a `<richcontent TYPE="NODE">`; the details and the note shown under it in `<richcontent
  *   TYPE="DETAILS">` and `TYPE="NOTE"` (HTML, or Markdown/plain in a `<text>`), the person's attributes
  *   in `<attribute NAME VALUE>`; a text typed as LaTeX starts with Freeplane's `\latex` switch.
+ * A hierarchical notebook (CherryTree's `.ctd`) is a tree of pages, not of items: each `<node name>` is
+ * a page whose name the app shows as its title in the tree, and whose text is a document of its own.
+ * Read as the app shows it, a page is a heading (its depth the heading's level) over its text.
  */
 
-/** The cheap test: the document's root is `<opml>` or a mind map's `<map>`, after an XML declaration and comments at most. */
-const OUTLINE_ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:opml|map)\b/i;
+/** The cheap test: the document's root is `<opml>`, a mind map's `<map>` or a notebook's `<cherrytree>`, after an XML declaration and comments at most. */
+const OUTLINE_ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:opml|map|cherrytree)\b/i;
 
 /** An item as the app shows it: its lines, the paragraph under it, its child items. */
 interface Item {
@@ -100,12 +104,119 @@ function treeLines(top: Element[], itemOf: (el: Element) => Item): string[] {
   return out;
 }
 
-/** An OPML outline or a Freeplane/FreeMind mind map as a nested Markdown list (under the outline's title); any other text as it is. */
+/**
+ * A run's words as Markdown: raised and lowered text is a formula's exponent and index (`σ` then a
+ * raised `2` is `σ^2`), struck text is withdrawn; bold, a heading's size, colours, fonts and links
+ * change no word (and a run's emphasis ends wherever its formatting does: mid-formula, `c = 1/√d`
+ * bold then `in` lowered).
+ */
+function markedRun(run: Element): string {
+  const text = textOf(run);
+  const scale = (run.attribs.scale ?? '').toLowerCase();
+  if (scale === 'sup' || scale === 'sub') {
+    const raised = text.trim();
+    if (!raised) return text;
+    return `${scale === 'sup' ? '^' : '_'}${raised.length > 1 ? `{${raised}}` : raised}`;
+  }
+  if (!run.attribs.strikethrough) return text;
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)(\S(?:.*\S)?)(\s*)$/, '$1~~$2~~$3'))
+    .join('\n');
+}
+
+/** A notebook's table as Markdown: CherryTree keeps the header row last, under the rows it heads. */
+function notebookTable(table: Element): string {
+  const rows = elements(table)
+    .filter((r) => r.name === 'row')
+    .map((r) =>
+      elements(r)
+        .filter((c) => c.name === 'cell')
+        .map((c) =>
+          textOf(c)
+            .replace(/\s*\n\s*/g, ' ')
+            .replace(/\|/g, '\\|')
+            .trim(),
+        ),
+    );
+  if (!rows.length) return '';
+  return markdownTable([rows[rows.length - 1]!, ...rows.slice(0, -1)]);
+}
+
+/** A code box as a fenced block in its language. */
+function notebookCode(box: Element): string {
+  const lang = (box.attribs.syntax_highlighting ?? '').replace(/[^\w+-]/g, '');
+  return `\`\`\`${lang === 'plain-text' ? '' : lang}\n${textOf(box).replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n\`\`\``;
+}
+
+/**
+ * A notebook page's text as the app shows it: its runs one after another, and each object anchored
+ * in it (a table, a code box; a picture shows no words) at its place. The app keeps the objects
+ * after the runs, each with the offset it stands at in the page (in characters, counting as one
+ * every object before it). Markdown shows no block inside a line: an object anchored within a line
+ * stands after the line.
+ */
+function notebookPage(node: Element): string {
+  let runs = '';
+  const anchored: { offset: number; block: string }[] = [];
+  for (const child of elements(node)) {
+    if (child.name === 'rich_text') runs += markedRun(child);
+    else if (child.name === 'table' || child.name === 'codebox' || /^encoded_/.test(child.name)) {
+      const offset = Number.parseInt(child.attribs.char_offset ?? '', 10);
+      const block = child.name === 'table' ? notebookTable(child) : child.name === 'codebox' ? notebookCode(child) : '';
+      anchored.push({ offset: Number.isFinite(offset) ? offset : Number.POSITIVE_INFINITY, block });
+    }
+  }
+  // (Offsets count characters, not UTF-16 units: a symbol beyond the Basic Plane is one.)
+  const chars = Array.from(runs.replace(/\r\n?/g, '\n'));
+  anchored.sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let at = 0;
+  anchored.forEach(({ offset, block }, k) => {
+    let cut = Math.min(Math.max(at, offset - k), chars.length);
+    if (cut > 0 && chars[cut - 1] !== '\n') while (cut < chars.length && chars[cut] !== '\n') cut++;
+    parts.push(chars.slice(at, cut).join(''));
+    at = cut;
+    if (block) parts.push(`\n\n${block}\n\n`);
+  });
+  parts.push(chars.slice(at).join(''));
+  return parts
+    .join('')
+    .replace(/[ \t]*\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n')
+    .trim();
+}
+
+/** A notebook's pages depth first (without recursion: a tree may nest deep), each a heading over its text. */
+function notebookAsMarkdown(root: Element): string {
+  const out: string[] = [];
+  const stack: [Element, number][] = elements(root)
+    .filter((c) => c.name === 'node')
+    .map((el) => [el, 1] as [Element, number])
+    .reverse();
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const name = (node.attribs.name ?? '').replace(/\s+/g, ' ').trim();
+    if (name) out.push(`${'#'.repeat(Math.min(depth, 6))} ${name}`, '');
+    // (A page of code, its language set, is shown as code; `custom-colors` is rich text, `plain-text` plain.)
+    const lang = (node.attribs.prog_lang ?? 'custom-colors').replace(/[^\w+-]/g, '');
+    const page = notebookPage(node);
+    if (page) out.push(lang === 'custom-colors' || lang === 'plain-text' || !lang ? page : `\`\`\`${lang}\n${page}\n\`\`\``, '');
+    const children = elements(node).filter((c) => c.name === 'node');
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * An OPML outline or a Freeplane/FreeMind mind map as a nested Markdown list (under the outline's
+ * title), a CherryTree notebook as its pages under their headings; any other text as it is.
+ */
 export function outlineAsMarkdown(text: string): string {
   if (!OUTLINE_ROOT.test(text)) return text;
   const doc = parseDocument(text, { xmlMode: true, decodeEntities: true, withStartIndices: true, withEndIndices: true });
-  const root = doc.children.find((c): c is Element => isTag(c) && /^(?:opml|map)$/i.test(c.name));
+  const root = doc.children.find((c): c is Element => isTag(c) && /^(?:opml|map|cherrytree)$/i.test(c.name));
   if (!root) return text;
+  if (root.name === 'cherrytree') return notebookAsMarkdown(root);
   if (root.name.toLowerCase() === 'map') {
     const nodes = elements(root).filter((c) => c.name === 'node');
     return nodes.length ? `${treeLines(nodes, (el) => mindMapItem(el, text)).join('\n')}\n` : text;

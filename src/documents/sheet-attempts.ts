@@ -6,6 +6,8 @@ import { headerWords } from './column-headers.js';
  * attempt column or stamped with a time. A person reads the latest attempt as the part's answer and
  * the earlier ones as superseded; a row whose answer is empty (skipped, not pasted) is no attempt and
  * supersedes none. Such a sheet's bookkeeping columns (counters, ticks, booleans, time stamps) hold no answer.
+ * A log's request that failed (an HTTP error status, a 429 or a 500; a provider's error body where the
+ * reply would be) was never answered: its row is no attempt either, whatever its cells hold.
  */
 
 /** A header naming a column that counts attempts: `Attempt`, `Try #`, `Version`, `Revision`, `Run`, `Versuch`, `Essai`, `Intento`. */
@@ -91,4 +93,39 @@ export function latestAttempts(entries: readonly PartRow[], columns: AttemptColu
     out.push(latest.get(label)!.entry);
   }
   return out;
+}
+
+/** A header naming a request's outcome: `Status`, `Status Code`, `HTTP Status`, `Response Status`. */
+const STATUS_HEADER = /^(?:(?:http|response|request)\s+)?status(?:\s+code)?$/i;
+/** An HTTP status code. */
+const HTTP_STATUS = /^[1-5]\d\d$/;
+
+/** A request log's column of HTTP status codes: so named, and every filled cell (one at least) a code. */
+export function statusColumn(header: readonly string[] | undefined, rows: readonly (readonly string[])[]): number | undefined {
+  return header ? namedColumn(header, rows, STATUS_HEADER, HTTP_STATUS) : undefined;
+}
+
+/**
+ * A provider's error body where a reply would be: a JSON object that is an error (`{"error": {...}}`,
+ * Mistral's `{"object": "error", ...}`, Anthropic's `{"type": "error", ...}`) and holds no reply (an answer's
+ * `"error": "none"` field is no error object).
+ */
+export function isErrorBody(cell: string): boolean {
+  const t = cell.trim();
+  if (!t.startsWith('{') || !t.endsWith('}') || !/error/i.test(t)) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(t);
+  } catch {
+    return false;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const o = body as Record<string, unknown>;
+  if (['choices', 'content', 'candidates', 'output', 'outputs', 'completion'].some((k) => k in o)) return false;
+  return (typeof o.error === 'object' && o.error !== null) || o.object === 'error' || o.type === 'error';
+}
+
+/** Whether a log's row is a request that failed: its status a client's or a server's error (4xx, 5xx), or its reply an error body. */
+export function failedRequest(row: readonly string[], status: number | undefined, reply: string): boolean {
+  return (status !== undefined && /^[45]/.test(row[status] ?? '')) || isErrorBody(reply);
 }

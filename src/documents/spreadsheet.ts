@@ -4,8 +4,9 @@ import { cellLabel } from './part-ids.js';
 import { markdownTable } from './markdown-table.js';
 import { declaredDelimiter, type Delimiter, sniffDelimiter } from './sheet-delimiter.js';
 import { decimalCommasOfLocale } from './decimal-commas.js';
-import { attemptColumns, isBookkeepingColumn, latestAttempts, type PartRow } from './sheet-attempts.js';
+import { attemptColumns, failedRequest, isBookkeepingColumn, latestAttempts, type PartRow, statusColumn } from './sheet-attempts.js';
 import { outputColumnNamed, verdictLedColumns, withoutToolVerdict } from './eval-outputs.js';
+import { taskListAsMarkdown } from './task-exports.js';
 
 /**
  * A grading sheet exported from a spreadsheet (Google Sheets, Excel, LibreOffice: CSV or TSV):
@@ -74,7 +75,10 @@ function answerColumn(header: string[] | undefined, part: number, rows: string[]
 export function sheetAsMarkdown(text: string, named: Delimiter, fileName?: string): string {
   const { rows: parsed, delimiter } = sheetCells(text, named);
   const rows = (delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed).filter((r) => r.some((c) => c));
+  // (A task manager's export is a tree of headings and their words, its parts' labels in its titles: task-exports.ts.)
   const part = partColumn(rows);
+  const tasks = taskListAsMarkdown(rows, part);
+  if (tasks !== undefined) return tasks;
   if (part === undefined) return markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
   const first = rows.findIndex((r) => cellLabel(r[part] ?? ''));
   // The header is the row just above the first part's, when it names two columns or more (a title row names one).
@@ -88,9 +92,11 @@ export function sheetAsMarkdown(text: string, named: Delimiter, fileName?: strin
   const answerOf = (row: readonly string[]) => (outputs.length ? withoutToolVerdict(row[answer] ?? '') : (row[answer] ?? ''));
   const entries: PartRow[] = [];
   let current: PartRow | undefined;
+  const status = statusColumn(header, body);
   for (const row of body) {
     const label = cellLabel(row[part] ?? '');
-    const cell = answerOf(row);
+    // (A request that failed was never answered: what its row holds is the provider's error.)
+    const cell = failedRequest(row, status, row[answer] ?? '') ? '' : answerOf(row);
     if (label) {
       current = { label, row, answer: [cell] };
       entries.push(current);
