@@ -285,6 +285,7 @@ function withoutEndMarks(text: string): string {
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
   t = withoutJudgement(t);
   if (t.includes('—') || t.includes('–') || t.includes(' - ')) t = withoutDashedRemark(t);
+  if (t.includes('   ') || t.includes('\t')) t = withoutColumnRemark(t);
   if (/[a-z]$/.test(t)) t = t.replace(TRAILING_PHRASE, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
@@ -307,6 +308,31 @@ function withoutDashedRemark(t: string): string {
     if (!words.some((w) => isProseWord(w) && !GREEK_NAME.test(w))) continue;
     const head = t.slice(0, m.index).trimEnd();
     return /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head) ? head : t;
+  }
+  return t;
+}
+
+/** The words that open a case's condition (`otherwise`, `if n < 0`, `for n ≥ 7`). */
+const CONDITION_WORD = /^(?:otherwise|else|elsewhere|if|when|for|unless|where|while)\b/i;
+
+/** A gap of three spaces or more, or a tab: where a plain-text line's next column starts. */
+const COLUMN_GAP = /[ \t]*\t[ \t]*| {3,}/g;
+
+/**
+ * `(⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C        no params`: notes typed as plain text align their
+ * remarks in a column of their own, a wide gap after the formula; read into it, the remark's letters
+ * were factors (`n·o·p·a·r·a·m·s`). A gap followed by words with a word of prose among its first
+ * three and no relation ends the formula. (Only on one line: the gap is a column's where a line has one.)
+ */
+function withoutColumnRemark(t: string): string {
+  if (t.length > 400 || t.includes('\n')) return t;
+  for (const m of allMatches(COLUMN_GAP, t)) {
+    const head = t.slice(0, m.index).trimEnd();
+    const tail = t.slice(m.index! + m[0].length);
+    // (`0        otherwise`: a case's condition in words is the formula's, however far from it.)
+    if (!head || !tail || /[=<>≤≥←]/.test(tail) || CONDITION_WORD.test(tail)) continue;
+    const words = tail.split(/\s+/, 3).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?]+$/gu, ''));
+    if (words.some((w) => isProseWord(w) && !GREEK_NAME.test(w)) && /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head)) return head;
   }
   return t;
 }
@@ -862,6 +888,8 @@ export function plainFormulas(text: string): PlainFormula[] {
       // it, a given or a setting's number, and opens the value; after a name, `Q2: c = ...`, it is the name's. A sentence's
       // stop ends the run too: `g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0].` states two values, no product of them.)
       while (j + 1 < tokens.length && !SENTENCE_STOP.test(tokens[j]![0]) && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
+      // (`y2(n) = y(n − 5)  -> same curve, shifted`: an arrow the run stops right after points at words; what it gives is said in prose.)
+      while (j > i && ARROW.test(tokens[j]![0])) j--;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       if (run.includes('(')) run = withoutBracketedRemark(run, body.slice(tokens[j]!.index + tokens[j]![0].length));
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)
