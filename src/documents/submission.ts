@@ -22,6 +22,7 @@ import { detectFormat, readMessages, reasoningLeftOut, TranscriptError } from '.
 import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
+import { appPageEndApart } from './app-pages.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
 import { barredPromptTurns } from './barred-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
@@ -320,7 +321,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     // (`>> 3(a): answer above` under an exchange whose turns name no part: the part it was, and perhaps its answer.)
     const closed = exchangesLabelledAfter(
-      trailingRemarksApart(toolCallsApart(regenerationsApart(withoutReplyStamps(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))))),
+      // (A chat app's page ends on its footer: what follows it is the person's, pasted under the page.)
+      trailingRemarksApart(toolCallsApart(regenerationsApart(withoutReplyStamps(appPageEndApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format)))))),
       outline,
     );
     const messages = closed.messages;
