@@ -7,6 +7,7 @@ import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
 import { activityLogAsChat } from './activity-log.js';
 import { withoutDownloadStamps } from './download-stamps.js';
+import { withoutRawCopy } from './raw-copies.js';
 import { withoutBlockAttributes } from './block-attributes.js';
 import { noteExportAsText } from './note-exports.js';
 import { flashcardDeckAsMarkdown } from './flashcard-deck.js';
@@ -133,6 +134,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   activityLogAsChat,
   // (Before lines are joined or labels read: a sharing site's stamps and page marks, and a note app's attribute lists, are no lines of the text.)
   withoutDownloadStamps,
+  // (Before labels are read: a paste site shows the text again as typed, and its labels would continue the first copy's parts.)
+  withoutRawCopy,
   withoutBlockAttributes,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
