@@ -284,8 +284,9 @@ function withoutEndMarks(text: string): string {
   if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
   t = withoutJudgement(t);
+  // (Before a dash's remark: `y(n - 5)   -> the output moves` has a minus, not a dash, before its remark.)
+  if (t.includes('   ') || t.includes('\t') || ARROW_SET_OFF.test(t)) t = withoutColumnRemark(t);
   if (t.includes('—') || t.includes('–') || t.includes(' - ')) t = withoutDashedRemark(t);
-  if (t.includes('   ') || t.includes('\t')) t = withoutColumnRemark(t);
   if (/[a-z]$/.test(t)) t = t.replace(TRAILING_PHRASE, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
   if (t.includes('\\tag') || t.includes('\\label') || t.includes('\\no')) t = t.replace(EQUATION_NUMBER, '');
@@ -307,6 +308,8 @@ function withoutDashedRemark(t: string): string {
     const words = m[1]!.split(/\s+/).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?。、]+$/gu, ''));
     if (!words.some((w) => isProseWord(w) && !GREEK_NAME.test(w))) continue;
     const head = t.slice(0, m.index).trimEnd();
+    // (`1 + L(K - 1) pixels`: a dash inside a bracket the formula opened is its minus.)
+    if (head.split('(').length > head.split(')').length) continue;
     return /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head) ? head : t;
   }
   return t;
@@ -315,24 +318,36 @@ function withoutDashedRemark(t: string): string {
 /** The words that open a case's condition (`otherwise`, `if n < 0`, `for n ≥ 7`). */
 const CONDITION_WORD = /^(?:otherwise|else|elsewhere|if|when|for|unless|where|while)\b/i;
 
-/** A gap of three spaces or more, or a tab: where a plain-text line's next column starts. */
-const COLUMN_GAP = /[ \t]*\t[ \t]*| {3,}/g;
+/** An arrow set off by spaces (`->`, `→`, `=>`, `⇒`). */
+const ARROW_SET_OFF = /\s(?:->|→|=>|⇒)\s/;
 
 /**
- * `(⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C        no params`: notes typed as plain text align their
- * remarks in a column of their own, a wide gap after the formula; read into it, the remark's letters
- * were factors (`n·o·p·a·r·a·m·s`). A gap followed by words with a word of prose among its first
- * three and no relation ends the formula. (Only on one line: the gap is a column's where a line has one.)
+ * Where a remark beside a formula may start: a gap of three spaces or more or a tab (the next column),
+ * perhaps with an arrow, or an arrow set off by spaces; the arrow's group says one was there.
+ */
+const REMARK_START = /(?:[ \t]*\t[ \t]*| {3,})(?:(->|→|=>|⇒)[ \t]+)?| (->|→|=>|⇒)[ \t]+/g;
+
+/** A verb that says what a quantity is: after an arrow, `-> so the total is 2c...` states the value. */
+const VALUE_WORD = /\b(?:is|are|equals|gives|becomes)\b/i;
+
+/**
+ * `(⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C        no params`, `y2(n) = y(n − 5) -> same curve, shifted`:
+ * notes typed as plain text set their remarks in a column of their own after a wide gap, or point at
+ * them with an arrow; read into the formula, the remark's letters were factors (`n·o·p·a·r·a·m·s`). A
+ * remark that opens on a word, a word of prose among its first three, no relation and no case's
+ * condition, ends the formula. (Only on one line: the gap is a column's where a line has one.)
  */
 function withoutColumnRemark(t: string): string {
   if (t.length > 400 || t.includes('\n')) return t;
-  for (const m of allMatches(COLUMN_GAP, t)) {
+  for (const m of allMatches(REMARK_START, t)) {
     const head = t.slice(0, m.index).trimEnd();
     const tail = t.slice(m.index! + m[0].length);
+    const arrow = m[1] ?? m[2];
     // (`0        otherwise`: a case's condition in words is the formula's, however far from it.)
-    if (!head || !tail || /[=<>≤≥←]/.test(tail) || CONDITION_WORD.test(tail)) continue;
+    if (!head || !tail || /[=<>≤≥←]/.test(tail) || CONDITION_WORD.test(tail) || (arrow && VALUE_WORD.test(tail))) continue;
     const words = tail.split(/\s+/, 3).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?]+$/gu, ''));
-    if (words.some((w) => isProseWord(w) && !GREEK_NAME.test(w)) && /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head)) return head;
+    // (A remark opens on a word: `-> x^2 maps` opens on a formula, what the arrow gives.)
+    if (/^\p{L}+$/u.test(words[0]!) && words.some((w) => isProseWord(w) && !GREEK_NAME.test(w)) && /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head)) return head;
   }
   return t;
 }
