@@ -284,6 +284,8 @@ function withoutEndMarks(text: string): string {
   if (t.endsWith(')')) t = t.replace(TRAILING_REMARK, '').replace(TRAILING_CONDITION, '').replace(TRAILING_DEFINITION, '');
   if (CHECK_MARK_ENDS.has(t[t.length - 1] ?? '')) t = t.replace(CHECK_MARK, '');
   t = withoutJudgement(t);
+  // (Before a dash's remark: `y(n - 5)   -> the output moves` has a minus, not a dash, before its remark.)
+  if (t.includes('   ') || t.includes('\t') || ARROW_SET_OFF.test(t)) t = withoutColumnRemark(t);
   if (t.includes('—') || t.includes('–') || t.includes(' - ')) t = withoutDashedRemark(t);
   if (/[a-z]$/.test(t)) t = t.replace(TRAILING_PHRASE, '');
   if (t.endsWith(']')) t = t.replace(CITATION_MARKS, '');
@@ -306,7 +308,46 @@ function withoutDashedRemark(t: string): string {
     const words = m[1]!.split(/\s+/).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?。、]+$/gu, ''));
     if (!words.some((w) => isProseWord(w) && !GREEK_NAME.test(w))) continue;
     const head = t.slice(0, m.index).trimEnd();
+    // (`1 + L(K - 1) pixels`: a dash inside a bracket the formula opened is its minus.)
+    if (head.split('(').length > head.split(')').length) continue;
     return /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head) ? head : t;
+  }
+  return t;
+}
+
+/** The words that open a case's condition (`otherwise`, `if n < 0`, `for n ≥ 7`). */
+const CONDITION_WORD = /^(?:otherwise|else|elsewhere|if|when|for|unless|where|while)\b/i;
+
+/** An arrow set off by spaces (`->`, `→`, `=>`, `⇒`). */
+const ARROW_SET_OFF = /\s(?:->|→|=>|⇒)\s/;
+
+/**
+ * Where a remark beside a formula may start: a gap of three spaces or more or a tab (the next column),
+ * perhaps with an arrow, or an arrow set off by spaces; the arrow's group says one was there.
+ */
+const REMARK_START = /(?:[ \t]*\t[ \t]*| {3,})(?:(->|→|=>|⇒)[ \t]+)?| (->|→|=>|⇒)[ \t]+/g;
+
+/** A verb that says what a quantity is: after an arrow, `-> so the total is 2c...` states the value. */
+const VALUE_WORD = /\b(?:is|are|equals|gives|becomes)\b/i;
+
+/**
+ * `(⌊(W − K)/S⌋ + 1) × (⌊(H − K)/S⌋ + 1) × C        no params`, `y2(n) = y(n − 5) -> same curve, shifted`:
+ * notes typed as plain text set their remarks in a column of their own after a wide gap, or point at
+ * them with an arrow; read into the formula, the remark's letters were factors (`n·o·p·a·r·a·m·s`). A
+ * remark that opens on a word, a word of prose among its first three, no relation and no case's
+ * condition, ends the formula. (Only on one line: the gap is a column's where a line has one.)
+ */
+function withoutColumnRemark(t: string): string {
+  if (t.length > 400 || t.includes('\n')) return t;
+  for (const m of allMatches(REMARK_START, t)) {
+    const head = t.slice(0, m.index).trimEnd();
+    const tail = t.slice(m.index! + m[0].length);
+    const arrow = m[1] ?? m[2];
+    // (`0        otherwise`: a case's condition in words is the formula's, however far from it.)
+    if (!head || !tail || /[=<>≤≥←]/.test(tail) || CONDITION_WORD.test(tail) || (arrow && VALUE_WORD.test(tail))) continue;
+    const words = tail.split(/\s+/, 3).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?]+$/gu, ''));
+    // (A remark opens on a word: `-> x^2 maps` opens on a formula, what the arrow gives.)
+    if (/^\p{L}+$/u.test(words[0]!) && words.some((w) => isProseWord(w) && !GREEK_NAME.test(w)) && /[\p{N}()=^_×·*/\\⌊⌋√]|(?<!\p{L})\p{L}(?!\p{L})/u.test(head)) return head;
   }
   return t;
 }
@@ -862,6 +903,8 @@ export function plainFormulas(text: string): PlainFormula[] {
       // it, a given or a setting's number, and opens the value; after a name, `Q2: c = ...`, it is the name's. A sentence's
       // stop ends the run too: `g3 = [0, 0.8, 0]. g4 = [0.8, 0, 0].` states two values, no product of them.)
       while (j + 1 < tokens.length && !SENTENCE_STOP.test(tokens[j]![0]) && !closedByColon(tokens, i, j) && (mathToken(tokens[j + 1]![0]) || greekOperand(tokens, j + 1))) j++;
+      // (`y2(n) = y(n − 5)  -> same curve, shifted`: an arrow the run stops right after points at words; what it gives is said in prose.)
+      while (j > i && ARROW.test(tokens[j]![0])) j--;
       let run = body.slice(tokens[i]!.index, tokens[j]!.index + tokens[j]![0].length).replace(/[,.;:!?]+$/, '');
       if (run.includes('(')) run = withoutBracketedRemark(run, body.slice(tokens[j]!.index + tokens[j]![0].length));
       // (`(a) 2c·d_out²·d_in ✔ (speed-up ...)`: a person's tick or cross after it closes the line's formula as its end does.)

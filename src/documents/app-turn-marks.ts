@@ -2,12 +2,14 @@ import type { Message } from '../model/submission.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { withoutQuoteMarks } from './quoted-turns.js';
+import { avatarIcon, iconsShownByName, isIconLine } from './app-pages.js';
 
 /**
  * Chat apps whose exports head each turn with a mark of their own that neither `User:` nor a
  * model's name starts: Chatbox's `▶ USER:` / `▶ ASSISTANT:`, GitHub Copilot's web page copied as
  * `**someone** asked:` / `**Copilot** answered:`, Phind's `**Question:**` / `**Follow-up:**` and
- * `**Answer | Phind-70B Model**`, a script's log of API calls. Read as a write-up, the person's
+ * `**Answer | Phind-70B Model**`, a script's log of API calls, a web app's page whose avatars are icons
+ * copied by their names (Streamlit's `face` / `smart_toy`, see app-pages.ts). Read as a write-up, the person's
  * pasted questions would be graded with the answers and no part found. A chat is read this way only when its marks give
  * both a person's turn and a model's, the person's first: a write-up that merely uses an arrow or
  * a bold `**Question:**` label is not a chat.
@@ -34,7 +36,9 @@ const PHIND_ANSWER = /^\s*\*\*Answer\s*\|\s*[^*\n]+\*\*\s*$/i;
 const LOG_BANNER =
   /^\s*(?:={2,}|-{2,}|\*{2,}|#{2,}|<{2,}|>{2,})\s*(?:(prompt|request|input|query|user)|response|output|completion|assistant|reply|model)\b\s*(?:\[([^\]\n]{1,16})\]|\([^)\n]{0,80}\))?\s*(?:={2,}|-{2,}|\*{2,}|#{2,}|<{2,}|>{2,})\s*$/i;
 
-function markOf(line: string): Mark | undefined {
+function markOf(line: string, icons: boolean): Mark | undefined {
+  const avatar = icons ? avatarIcon(line) : undefined;
+  if (avatar) return { role: avatar, rest: '' };
   const arrow = ARROW.exec(line);
   if (arrow) return { role: arrow[1] ? 'user' : 'assistant', rest: '' };
   const verb = ASKED_ANSWERED.exec(line)?.[1]?.toLowerCase();
@@ -64,7 +68,8 @@ function unquoted(body: string): string {
 /** The turns of a chat headed by one of these apps' marks, or undefined when the text is not one. */
 export function appMarkedTurns(text: string): Message[] | undefined {
   const lines = text.split(/\r?\n/);
-  const marks = lines.map(markOf);
+  const icons = iconsShownByName(lines);
+  const marks = lines.map((l) => markOf(l, icons));
   const first = marks.findIndex(Boolean);
   if (first < 0 || marks[first]!.role !== 'user') return undefined;
   if (!marks.some((m) => m?.role === 'assistant')) return undefined;
@@ -74,7 +79,8 @@ export function appMarkedTurns(text: string): Message[] | undefined {
     if (!mark) continue;
     let j = i + 1;
     while (j < lines.length && !marks[j]) j++;
-    const body = [mark.rest, ...lines.slice(i + 1, j)].join('\n');
+    // (A page that names its avatars' icons names its buttons' too: `content_copy` under a reply is no word of it.)
+    const body = [mark.rest, ...lines.slice(i + 1, j).map((l) => (icons && isIconLine(l) ? '' : l))].join('\n');
     if (mark.role === 'user') pushUserTurn(unquoted(body), i + 1, messages);
     else pushReply(withoutThinkingParagraph(body), i + 1, messages);
     i = j - 1;

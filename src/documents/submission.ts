@@ -7,6 +7,7 @@ import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
 import { activityLogAsChat } from './activity-log.js';
 import { withoutDownloadStamps } from './download-stamps.js';
+import { withoutRawCopy } from './raw-copies.js';
 import { withoutBlockAttributes } from './block-attributes.js';
 import { noteExportAsText } from './note-exports.js';
 import { flashcardDeckAsMarkdown } from './flashcard-deck.js';
@@ -23,6 +24,7 @@ import { detectFormat, readMessages, reasoningLeftOut, TranscriptError } from '.
 import { unlabelledTurns } from './unlabelled-chat.js';
 import { quotedTurns } from './quoted-turns.js';
 import { appMarkedTurns } from './app-turn-marks.js';
+import { appPageEndApart } from './app-pages.js';
 import { boxedPromptTurns } from './boxed-prompts.js';
 import { barredPromptTurns } from './barred-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
@@ -133,6 +135,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   activityLogAsChat,
   // (Before lines are joined or labels read: a sharing site's stamps and page marks, and a note app's attribute lists, are no lines of the text.)
   withoutDownloadStamps,
+  // (Before labels are read: a paste site shows the text again as typed, and its labels would continue the first copy's parts.)
+  withoutRawCopy,
   withoutBlockAttributes,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
@@ -323,7 +327,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     // A reply copied with each version it was regenerated as: the versions are successive attempts.
     // (`>> 3(a): answer above` under an exchange whose turns name no part: the part it was, and perhaps its answer.)
     const closed = exchangesLabelledAfter(
-      trailingRemarksApart(toolCallsApart(regenerationsApart(withoutReplyStamps(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format))))),
+      // (A chat app's page ends on its footer: what follows it is the person's, pasted under the page.)
+      trailingRemarksApart(toolCallsApart(regenerationsApart(withoutReplyStamps(appPageEndApart(unlabelled ? reasoningLeftOut(unlabelled) : readMessages(text, format)))))),
       outline,
     );
     const messages = closed.messages;
