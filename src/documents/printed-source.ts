@@ -1,9 +1,10 @@
 /**
  * A PDF that prints a source file as it was typed: a notebook's `.ipynb` opened as text (its JSON)
- * and printed, or a LaTeX source printed instead of compiled. Its text is the file itself, so it
- * is read as the file would be: the notebook's cells, the LaTeX's body. Read as a page of prose,
- * a notebook's cells are JSON strings (`"### (a)\n",`) where no heading opens a line, and no part
- * is found.
+ * and printed, an app's JSON export (a board, a drawing, a note) opened in an editor and printed,
+ * or a LaTeX source printed instead of compiled. Its text is the file itself, so it is read as the
+ * file would be: the notebook's cells, the export's JSON, the LaTeX's body. Read as a page of prose,
+ * a notebook's cells are JSON strings (`"### (a)\n",`) where no heading opens a line, and an
+ * export's long strings wrapped by the page are no JSON at all, so no part is found.
  */
 import { notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
@@ -43,6 +44,19 @@ export function printedSourceText(text: string, path: string): string | undefine
       return notebookToMarkdown(unwrapStrings(t), path);
     } catch {
       // The page lost what JSON needs (a quote, a brace): it stays a page of text.
+      return undefined;
+    }
+  }
+  // Any other JSON, whole: it is the file, once the page's wraps in its strings are joined (a value
+  // the page broke elsewhere, or prose that merely opens on a brace, does not parse and stays a page).
+  if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))) {
+    const json = unwrapStrings(t);
+    // (JSON the page did not wrap is read as it stands, its lines still the page's.)
+    if (json === t) return undefined;
+    try {
+      JSON.parse(json);
+      return json;
+    } catch {
       return undefined;
     }
   }
