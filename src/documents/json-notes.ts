@@ -61,7 +61,7 @@ const NOTE_KIND = /^(?:notes?|annotations?|highlights?|cards?|sticky|sticky_note
  * `activeNotes`, a memo app's `memos`): its last word a note's kind. Untitled notes whose title is
  * their first line are notes all the same.
  */
-const NOTES_COLLECTION = /(?:^|_)(?:notes?|annotations?|highlights?|memos?)$/;
+const NOTES_COLLECTION = /(?:^|_)(?:notes?|memos?)$/;
 /** A collection's name that says it holds what the writer threw away (`trashedNotes`, `deleted_items`, `bin`): drafts, never answers. */
 const BIN_COLLECTION = /^(?:trash(?:ed)?|deleted|removed|recycled?|bin|recycle_bin)(?:_[a-z]+)?$/;
 /** Marks an app sets on what was deleted or put in the bin. */
@@ -213,7 +213,7 @@ function noteOf(o: Record<string, unknown>, order: number, listedAsNote = false)
     .find(isTitle)
     ?.trim();
   // (A note kept with no title field is shown titled by its first line, as Simplenote and Apple Notes show one: that line heads its words.)
-  const shown = !field && listedAsNote ? firstLineTitle(written) : undefined;
+  const shown = !field && listedAsNote && !quote ? firstLineTitle(written) : undefined;
   const title = field ?? shown?.title;
   const text = shown?.text ?? written;
   const list = LIST_FIELDS.map((l) => idOf(f[l])).find(Boolean);
