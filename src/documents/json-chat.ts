@@ -5,6 +5,7 @@ import { oldestFirst } from './time-order.js';
 import { loggedExchange } from './activity-log.js';
 import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
 import { KNOWN_MODEL } from './speaker-names.js';
+import { labelOfPartId, partIdOfName } from './part-ids.js';
 
 /**
  * A conversation in whatever JSON a chat app, an exporter or an API log keeps it. Apps agree on
@@ -196,11 +197,107 @@ interface Reading {
   unknown: Set<string>;
 }
 
-/** Keys naming the role of the words they hold: `humanMessage`, `assistant_text`, `request` / `response`, `prompt` / `completion`, `input` / `output`. */
-const HELD_BY_PERSON = /^(?:user|human|person|you|me|student|request|prompt|query|input|message)$/i;
-const HELD_BY_MODEL = /^(?:assistant|ai|bot|gpt|chatbot|llm|response|reply|output|completion)$/i;
-/** What such a key adds after the role it names (`humanMessage`, `user_text`, `bot_turn`); a key that is only the word (`message`) keeps it. */
-const HELD_SUFFIX = /(?<=.)[_-]?(?:message|msg|text|turn|content)$/i;
+/**
+ * Keys naming the role of the words they hold: `humanMessage`, `assistant_text`, `request` / `response`,
+ * `prompt` / `completion`, `input` / `output`, and the sides of a call a tracing or batch tool records
+ * (`inputs` / `outputs`, `request_body` / `response_body`, a batch's `result`).
+ */
+const HELD_BY_PERSON = /^(?:user|human|person|you|me|student|request|prompt|query|inputs?|message)$/i;
+const HELD_BY_MODEL = /^(?:assistant|ai|bot|gpt|chatbot|llm|response|reply|outputs?|completion|result)$/i;
+/** What such a key adds after the role it names (`humanMessage`, `user_text`, `bot_turn`, `response_body`); a key that is only the word (`message`) keeps it. */
+const HELD_SUFFIX = /(?<=.)[_-]?(?:message|msg|text|turn|content|body)$/i;
+
+/**
+ * Envelopes a recorded call keeps a turn in, outermost first: an HTTP response's `body`, a batch's
+ * `result` and `response`, a completion's `choices` and Gemini's `candidates` (the first is the one
+ * returned), LangChain's `generations` and a serialised message's `kwargs`, a result's `message`.
+ */
+const ENVELOPE_FIELDS = ['body', 'result', 'response', 'choices', 'candidates', 'generations', 'message', 'kwargs', 'content'];
+/** Lists a request sends its conversation in (`messages`, Gemini's `contents`): the history the app resent, then the call's new turn. */
+const REQUEST_LIST_FIELDS = ['messages', 'contents'];
+
+/**
+ * The turn one side of a recorded call holds (a trace's `input` or `output`, a batch line's `response`):
+ * a message naming its speaker, perhaps inside the API's envelopes (`body.choices[0].message`); of a
+ * conversation sent with the request, its last message, the one this call asked (those before it
+ * were asked and answered by earlier calls). Undefined when no message names its speaker.
+ */
+function recordedTurn(v: unknown, depth = 0): { speaker: Speaker; text: string } | undefined {
+  if (depth > 8) return undefined;
+  if (Array.isArray(v)) {
+    for (let k = v.length - 1; k >= 0; k--) {
+      const turn = recordedTurn(v[k], depth + 1);
+      if (turn && turn.speaker !== 'skip') return turn;
+    }
+    return undefined;
+  }
+  if (!isObject(v)) return undefined;
+  const speaker = speakerName(v).speaker;
+  if (speaker) return { speaker, text: contentWords(v).trim() };
+  const f = fieldsOf(v);
+  for (const field of REQUEST_LIST_FIELDS) if (Array.isArray(f[field])) return recordedTurn(f[field], depth + 1);
+  for (const field of ENVELOPE_FIELDS) {
+    const inner = f[field];
+    // (`generations: [[...]]`: LangChain's list of a list per prompt.)
+    const first = Array.isArray(inner) ? (Array.isArray(inner[0]) ? inner[0][0] : inner[0]) : inner;
+    if (typeof first === 'object' && first !== null) return recordedTurn(first, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The words a traced function was called with or returned, where no message holds them: its
+ * arguments (Langfuse's `{"args": [...], "kwargs": {...}}`) and named fields (`{"question": ...}`),
+ * those that are words (a space in them), not ids or settings; a field of reasoning is none.
+ */
+function argumentWords(v: unknown): string {
+  if (!isObject(v)) return '';
+  const f = fieldsOf(v);
+  const named = (o: unknown) =>
+    isObject(o)
+      ? Object.entries(o)
+          .filter(([k]) => !NOT_WORDS.test(k))
+          .map(([, x]) => x)
+      : [];
+  return [...(Array.isArray(f.args) ? f.args : []), ...named(f.kwargs), ...named(f)].filter((x): x is string => typeof x === 'string' && /\S\s+\S/.test(x.trim())).join('\n\n');
+}
+
+/** Fields of a call's record that may name the part it asks (a batch line's `custom_id`, a trace's `name`), itself or in its `metadata` (Helicone's custom `properties`). */
+const PART_NAME_FIELDS = ['custom_id', 'part', 'part_id', 'question_id', 'problem_id', 'item_id', 'task_id', 'example_id', 'name'];
+const METADATA_FIELDS = ['metadata', 'meta', 'properties'];
+
+/** The part a call's record names by an id (partIdOfName), if one does. */
+function partAsked(item: Record<string, unknown>): string | undefined {
+  const f = fieldsOf(item);
+  const scopes = [
+    f,
+    ...METADATA_FIELDS.map((m) => f[m])
+      .filter(isObject)
+      .map(fieldsOf),
+  ];
+  for (const scope of scopes) {
+    for (const field of PART_NAME_FIELDS) {
+      const v = scope[field];
+      const id = typeof v === 'string' ? partIdOfName(v) : undefined;
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A call's turns with the part its record names asked in them: its label heads the question turn, or
+ * is the question turn when the record kept only the reply (a batch's output file, whose requests
+ * are in another file). Its question's words, when kept, stay under the label.
+ */
+function withPartAsked(held: { speaker: 'user' | 'assistant'; text: string }[], item: Record<string, unknown>): { speaker: 'user' | 'assistant'; text: string }[] {
+  const id = held.some((h) => h.speaker === 'assistant') ? partAsked(item) : undefined;
+  if (!id) return held;
+  // (Written out, `Question 3(d)(ii)`: the turn is ours, and says it as plainly as a person could.)
+  const label = `Question ${labelOfPartId(id)}`;
+  if (held[0]?.speaker === 'user') return [{ speaker: 'user', text: `${label}\n\n${held[0].text}` }, ...held.slice(1)];
+  return [{ speaker: 'user', text: label }, ...held];
+}
 
 /** The side a key names (`humanMessage`: the person's), if it names one. */
 function keyRole(key: string): 'user' | 'assistant' | undefined {
@@ -221,11 +318,14 @@ function heldMessages(item: Record<string, unknown>, pairOnly: boolean): { speak
   const held: { speaker: 'user' | 'assistant'; text: string }[] = [];
   let namedInside = false;
   for (const [key, v] of Object.entries(item)) {
-    const inner = isObject(v) ? speakerName(v).speaker : undefined;
+    const role = keyRole(key);
+    // (A side of a recorded call: its message may be inside the API's envelopes, or be the last of a conversation sent.)
+    const recorded = role && typeof v === 'object' && v !== null ? recordedTurn(v) : undefined;
+    const inner = recorded?.speaker ?? (isObject(v) ? speakerName(v).speaker : undefined);
     if (inner === 'skip') continue;
-    const speaker = inner ?? keyRole(key);
+    const speaker = inner ?? role;
     if (!speaker) continue;
-    const text = contentWords(v).trim();
+    const text = (recorded ? recorded.text : contentWords(v).trim()) || (role ? argumentWords(v) : '');
     if (!text) continue;
     namedInside ||= inner !== undefined;
     held.push({ speaker, text });
@@ -289,7 +389,7 @@ function readList(items: unknown[]): Reading {
     // (`{"user": "Why?", "assistant": "..."}`: a short question under a speaker's key is no name.)
     const held = own.speaker ? undefined : heldMessages(item, own.name !== undefined);
     if (held) {
-      named.push(...held);
+      named.push(...withPartAsked(held, item));
       continue;
     }
     // (A turn kept in versions names its speaker in each: LM Studio's `{"versions": [{"role": ...}], "currentlySelected": 0}`.)
@@ -429,13 +529,41 @@ export function jsonConversation(json: unknown): JsonChat {
   };
 }
 
-/** JSON Lines (one object per line: an API log, a chat app's `.jsonl`) as the list they make; undefined when the text is not that. */
-export function jsonLines(text: string): unknown[] | undefined {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  if (lines.length < 2 || !lines.every((l) => /^\s*[{[]/.test(l))) return undefined;
-  try {
-    return lines.map((l) => JSON.parse(l) as unknown);
-  } catch {
-    return undefined;
+/**
+ * A text that is JSON values one after another (JSON Lines, an API log's object per line, or values
+ * printed whole as `jq .` prints a stream, over many lines each) as the list they make; undefined when
+ * the text is not that: a single value, anything but white space between values, or a value that does
+ * not parse. One pass over the text finds where each value closes.
+ */
+export function jsonValues(text: string): unknown[] | undefined {
+  const values: unknown[] = [];
+  let start = -1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (depth === 0) {
+      // (Between values only white space; a value is an object or a list.)
+      if (c === 0x7b || c === 0x5b) {
+        start = i;
+        depth = 1;
+      } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return undefined;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+      try {
+        values.push(JSON.parse(text.slice(start, i + 1)));
+      } catch {
+        return undefined;
+      }
+    }
   }
+  return depth === 0 && values.length >= 2 ? values : undefined;
 }

@@ -55,7 +55,15 @@ const CONTAINER = /^(?:group|frame|magicframe|section)$/i;
 const NOT_NOTE = /^(?:file|link|image|embed|video|arrow|line|connector|edge|tag|tagging|linking|bookmark)$/i;
 /** Fields naming a record's kind, and the kinds that say it is a note. */
 const KIND_FIELDS = ['type', 'content_type', 'kind', 'annotation_type', 'item_type'];
-const NOTE_KIND = /^(?:notes?|annotations?|highlights?|cards?|sticky|sticky_note|memo)$/i;
+const NOTE_KIND = /^(?:notes?|annotations?|highlights?|cards?|sticky|sticky_note|memos?)$/i;
+/**
+ * A collection's name that says its records are notes whatever fields they have (Simplenote's
+ * `activeNotes`, a memo app's `memos`): its last word a note's kind. Untitled notes whose title is
+ * their first line are notes all the same.
+ */
+const NOTES_COLLECTION = /(?:^|_)(?:notes?|memos?)$/;
+/** A collection's name that says it holds what the writer threw away (`trashedNotes`, `deleted_items`, `bin`): drafts, never answers. */
+const BIN_COLLECTION = /^(?:trash(?:ed)?|deleted|removed|recycled?|bin|recycle_bin)(?:_[a-z]+)?$/;
 /** Marks an app sets on what was deleted or put in the bin. */
 const GONE_FIELDS = ['is_deleted', 'deleted', 'is_trashed', 'trashed', 'archived', 'is_archived', 'closed'];
 /** Fields naming the list (a board's column) a card is in. */
@@ -176,8 +184,21 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 /** A card's or a list's rank on its board, where a rank field holds a number. */
 const rankOf = (f: Record<string, unknown>): number | undefined => RANK_FIELDS.map((r) => f[r]).find(finite);
 
-/** A record read as a note, or undefined when it holds no words and frames nothing. */
-function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
+/** The first line of a note's words as its title, and the words under it; undefined when it is a part's label or the note's only line. */
+function firstLineTitle(text: string): { title: string; text: string } | undefined {
+  const trimmed = text.trim();
+  const end = trimmed.indexOf('\n');
+  if (end < 0) return undefined;
+  const title = trimmed
+    .slice(0, end)
+    .replace(/^#{1,6}\s+/, '')
+    .trim();
+  if (!isTitle(title) || readLineLabel(title)?.part) return undefined;
+  return { title, text: trimmed.slice(end + 1).trim() };
+}
+
+/** A record read as a note, or undefined when it holds no words and frames nothing; `listedAsNote` when its collection's name says it is one. */
+function noteOf(o: Record<string, unknown>, order: number, listedAsNote = false): Note | undefined {
   const f = fieldsWithProps(o);
   if (GONE_FIELDS.some((g) => f[g] === true)) return undefined;
   const kind = typeof f.type === 'string' ? f.type : '';
@@ -186,11 +207,15 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
   // (A highlight's `text` is the passage when the writer's words are in a note field beside it.)
   const comment = firstWords(f, COMMENT_FIELDS);
   const words = firstWords(f, TEXT_FIELDS);
-  const text = container ? '' : (comment ?? words ?? '');
+  const written = container ? '' : (comment ?? words ?? '');
   const quote = quoteOf(f) ?? (comment ? words : undefined);
-  const title = TITLE_FIELDS.map((t) => f[t])
+  const field = TITLE_FIELDS.map((t) => f[t])
     .find(isTitle)
     ?.trim();
+  // (A note kept with no title field is shown titled by its first line, as Simplenote and Apple Notes show one: that line heads its words.)
+  const shown = !field && listedAsNote && !quote ? firstLineTitle(written) : undefined;
+  const title = field ?? shown?.title;
+  const text = shown?.text ?? written;
   const list = LIST_FIELDS.map((l) => idOf(f[l])).find(Boolean);
   // (A card in a list may hold its answer in its title alone: `Q4(c) RF = L(K-1)+1`.)
   if (!text && !((container || list) && title)) return undefined;
@@ -203,7 +228,7 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
   const repliesTo = repliedTo(f);
   const parent = PARENT_FIELDS.map((p) => idOf(f[p])).find(Boolean);
   const stamp = timeStampOf(o);
-  const noteKind = KIND_FIELDS.some((k) => typeof f[k] === 'string' && NOTE_KIND.test(f[k] as string));
+  const noteKind = listedAsNote || KIND_FIELDS.some((k) => typeof f[k] === 'string' && NOTE_KIND.test(f[k] as string));
   const rank = rankOf(f);
   return {
     text,
@@ -223,27 +248,33 @@ function noteOf(o: Record<string, unknown>, order: number): Note | undefined {
   };
 }
 
-/** The lists of records a document holds, as deep as a few levels (a canvas's `nodes`, an export's `annotations`, a store keyed by ids). */
-function recordLists(json: unknown): Record<string, unknown>[][] {
+/**
+ * The lists of records a document holds, as deep as a few levels (a canvas's `nodes`, an export's
+ * `annotations`, a store keyed by ids), and those whose collection's name says they are notes
+ * (NOTES_COLLECTION). A collection named for the bin is not walked (BIN_COLLECTION).
+ */
+function recordLists(json: unknown): { lists: Record<string, unknown>[][]; named: Set<Record<string, unknown>[]> } {
   const lists: Record<string, unknown>[][] = [];
+  const named = new Set<Record<string, unknown>[]>();
   // (A note app that saves one note per file, `{"title": ..., "textContent": ...}`, holds a list of one: the document.)
   if (isObject(json)) lists.push([json]);
-  const walk = (v: unknown, depth: number) => {
+  const walk = (v: unknown, depth: number, key: string) => {
     if (depth > 5) return;
     if (Array.isArray(v)) {
       const records = v.filter(isObject);
       if (records.length) lists.push(records);
-      for (const x of records.slice(0, 50)) walk(x, depth + 1);
+      if (records.length && NOTES_COLLECTION.test(key)) named.add(records);
+      for (const x of records.slice(0, 50)) walk(x, depth + 1, '');
       return;
     }
     if (!isObject(v)) return;
     const values = Object.values(v);
     // (A store keyed by ids, `{"shape:a1": {...}, "shape:b2": {...}}`, is a list in an object's clothes.)
     if (values.length >= 2 && values.every(isObject)) lists.push(values as Record<string, unknown>[]);
-    for (const x of values) if (typeof x === 'object' && x !== null) walk(x, depth + 1);
+    for (const [k, x] of Object.entries(fieldsOf(v))) if (typeof x === 'object' && x !== null && !BIN_COLLECTION.test(k)) walk(x, depth + 1, k);
   };
-  walk(json, 0);
-  return lists;
+  walk(json, 0, '');
+  return { lists, named };
 }
 
 /** Whether items stand in one row: the later one's top above the middle of the first's. */
@@ -463,9 +494,9 @@ export function jsonNotesAsMarkdown(text: string, assignment: Assignment): strin
     return undefined;
   }
   let best: { notes: Note[]; words: number } | undefined;
-  const records = recordLists(json);
+  const { lists: records, named } = recordLists(json);
   for (const list of records) {
-    const notes = list.map((o, i) => noteOf(o, i)).filter((n): n is Note => !!n);
+    const notes = list.map((o, i) => noteOf(o, i, named.has(list))).filter((n): n is Note => !!n);
     const words = notes.reduce((s, n) => s + n.text.length + (n.list && n.title ? n.title.length : 0), 0);
     if (words && (!best || words > best.words)) best = { notes, words };
   }

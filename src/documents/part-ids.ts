@@ -68,6 +68,47 @@ export function isWithin(child: string, parent: string): boolean {
  */
 export const HOMEWORK_NAME = /^[ \t]*(?:\*\*)?(?:hw|homework|pset|ps|problem[ \t]+set|assignment|lab)[ \t]*\d{1,2}[ \t]*[,:.\-–—]?[ \t]*/i;
 
+/** A word of a machine's identifier that files it under a course or a homework (`hw4`, `hw`, `cs182`, `pset3`): no part's name. */
+const FILING_WORD = /^(?:hw|hwk|homework|pset|ps|lab|assignment|[a-z]{2,6}\d{2,4}[a-z]?|(?:hw|hwk|homework|pset|ps|lab|assignment)\d{1,2})$/;
+/** A word of it that names a question outright (`q3`, `question2`, `problem`). */
+const QUESTION_WORD = /^(?:q|question|problem|prob)\d{0,2}(?:[a-h][ivx]{0,4})?$/;
+
+/**
+ * The part a machine's identifier names (a batch request's `custom_id`, a trace's name, a record's
+ * `part` field): `hw4-q3-d-ii` → `3.d.ii`, `q1a` → `1.a`, `problem_2_c` → `2.c`, `3.d.ii`, `Q2` → `2`;
+ * undefined when it names none. Its words are read after the course's and the homework's names (or
+ * from a question's word on: `req-q1a`), and words after the part (`-run2`, `-retry`) are the tool's own. A number alone names nothing (`task-2`,
+ * `request-1` count requests): a question's word or a part's letter must say it is a part.
+ */
+export function partIdOfName(name: string): string | undefined {
+  if (name.length > 80 || !/\d/.test(name)) return undefined;
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && FILING_WORD.test(words[i]!) && !QUESTION_WORD.test(words[i]!)) {
+    // (`hw-4-q3-a`: a bare filing word's number is the homework's.)
+    i += !/\d/.test(words[i]!) && /^\d{1,2}$/.test(words[i + 1]!) ? 2 : 1;
+  }
+  const at = (j: number): string | undefined => {
+    for (let n = Math.min(3, words.length - j); n >= 1; n--) {
+      const id = canonicalPartId(words.slice(j, j + n).join(' '));
+      if (id && (id.includes('.') || QUESTION_WORD.test(words[j]!))) return id;
+    }
+    return undefined;
+  };
+  // (Further on, only a question's word starts a part: `req-q1a`, `eval-q3-c`.)
+  const further = words.findIndex((w, j) => j > i && QUESTION_WORD.test(w));
+  return at(i) ?? (further > 0 ? at(further) : undefined);
+}
+
+/** A part's id as a line's label writes it: `4.a` → `4(a)`, `3.d.ii` → `3(d)(ii)`. */
+export function labelOfPartId(id: string): string {
+  const [question, ...levels] = idLevels(id);
+  return `${question}${levels.map((l) => `(${l})`).join('')}`;
+}
+
 /** A label at the start of a line, as write-ups, transcripts and problem sets write them. */
 export interface LineLabel {
   question?: string;
@@ -149,6 +190,12 @@ const LEADING_MARK = /^\s*[\p{Extended_Pictographic}\u2190-\u21ff\u2794-\u27bf\u
  * source, as a person pasting several models' answers tags each paste; the label after it is the line's.
  */
 const SOURCE_TAG = new RegExp(String.raw`^\s*(?:\*\*)?(?:【|〖|\[)(?:${ASSISTANT_NAMES})${VERSION}(?:】|〗|\])(?:\*\*)?\s*[:：]?\s*(?=\S)`, 'iu');
+
+/**
+ * A heading that files its question under the homework's name (`## HW4 Q3 — conv as FIR`, `# Homework 4, Problem 2`),
+ * as a note's or a page's title does: the heading's mark, then the name, before a question's word and number.
+ */
+const FILED_HEADING = /^(\s*#{1,6}[ \t]+)(?:hw|homework|pset|ps|assignment|lab)[ \t]*\d{1,2}[ \t]*[,:.\-–—]?[ \t]*(?=(?:q|question|problem)[ \t]*\d)/i;
 
 /**
  * A report's appendix section before the question it holds, the rest of the line a heading
@@ -256,6 +303,11 @@ function labelOfLine(line: string): LineLabel | undefined {
   if (tag) {
     const inner = readLineLabel(line.slice(tag[0].length));
     if (inner?.question) return { ...inner, length: inner.length + tag[0].length };
+  }
+  const filed = FILED_HEADING.exec(line);
+  if (filed) {
+    const inner = readLineLabel(filed[1]! + line.slice(filed[0].length));
+    if (inner?.question) return { ...inner, length: inner.length + filed[0].length - filed[1]!.length };
   }
   // `### (A) Problem 1(b)`: a write-up's own section letter before the question it holds; the
   // question's label is the line's (the capital in brackets would read as part (a)).

@@ -15,7 +15,7 @@
  * inside a fenced block (an answer's config, a code cell's dict), is left as it is.
  */
 
-import { contentWords, speakerOfWord } from './json-chat.js';
+import { contentWords, jsonValues, speakerOfWord } from './json-chat.js';
 
 type Role = 'User' | 'Assistant';
 
@@ -72,7 +72,8 @@ export function printedJsonChat(text: string): string {
   if (!/^[ \t]*"role"[ \t]*:|^[{[][^\n]*"role"[ \t]*:/m.test(text)) return text;
   const lines = text.split(/\r?\n/);
   const t = text.trimStart();
-  if ((t.startsWith('{') || t.startsWith('[')) && parsed(t) !== undefined) return text;
+  // (A text that is JSON and nothing else, one value or several printed one after another, is the JSON reader's.)
+  if ((t.startsWith('{') || t.startsWith('[')) && (parsed(t) !== undefined || jsonValues(t))) return text;
   const turns: Turn[] = [];
   const lead: string[] = [];
   const after: string[] = [];

@@ -6,7 +6,7 @@ import { isLabelledRemark } from './labelled-remarks.js';
 import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
 import { isTurnTail } from './turn-tails.js';
-import { contentWords, jsonConversation, jsonLines } from './json-chat.js';
+import { contentWords, jsonConversation, jsonValues } from './json-chat.js';
 import { jsonAnswerLines } from './json-answers.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './speaker-names.js';
 
@@ -475,8 +475,8 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     if (t.startsWith('{') && jsonAnswerLines(t) !== t) return 'writeup';
     return 'json-messages';
   }
-  // JSON Lines: an API's log or a chat app's `.jsonl`, an object per line.
-  if (/\.jsonl$/i.test(fileName) || (t.startsWith('{') && jsonLines(t))) return 'json-messages';
+  // JSON Lines (an API's log or a chat app's `.jsonl`, an object per line), or objects printed one after another.
+  if (/\.jsonl$/i.test(fileName) || (t.startsWith('{') && jsonValues(t))) return 'json-messages';
   // A shared-link page copied as Markdown heads both turns as headings (`##### You said:` /
   // `###### ChatGPT said:`); its log-in banner's bare `ChatGPT` line is no turn of ChatGPT's page text.
   if (USER_HEADING.test(text) && MODEL_HEADING.test(text)) return 'markdown-chat';
@@ -562,7 +562,7 @@ function messagesOf(text: string, format: SubmissionFormat): Message[] {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        json = jsonLines(text);
+        json = jsonValues(text);
         if (!json) throw new TranscriptError(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       }
       return format === 'chatgpt-json' ? parseChatGptJson(json) : format === 'claude-json' ? parseClaudeJson(json) : parseJsonMessages(json);
