@@ -7,6 +7,7 @@ import { boxedContents } from '../math/latex/braces.js';
 import { LOWERED, RAISED } from '../math/latex/unicode-scripts.js';
 import { codeAssignments, withoutCodeBlocks } from './code-assignments.js';
 import { allMatches } from '../math/all-matches.js';
+import { isEatenTab } from './prepare.js';
 
 /** The answer found in a candidate text, and how it was found (for the verdict's audit trail). */
 export interface Extracted {
@@ -343,6 +344,9 @@ function withoutColumnRemark(t: string): string {
     const head = t.slice(0, m.index).trimEnd();
     const tail = t.slice(m.index! + m[0].length);
     const arrow = m[1] ?? m[2];
+    // (`2 <tab>imes 3`: a string literal ate the `\t` of `\times`; that tab is the command's, no column's.)
+    const tab = m[0].indexOf('\t');
+    if (tab >= 0 && isEatenTab(t, m.index! + tab)) continue;
     // (`0        otherwise`: a case's condition in words is the formula's, however far from it.)
     if (!head || !tail || /[=<>≤≥←]/.test(tail) || CONDITION_WORD.test(tail) || (arrow && VALUE_WORD.test(tail))) continue;
     const words = tail.split(/\s+/, 3).map((w) => w.replace(/^[("'“‘«]+|[)"'”’»,.;:!?]+$/gu, ''));

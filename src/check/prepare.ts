@@ -132,7 +132,17 @@ const UNIT_WORDS =
  * form feed, `\t` of `\times` / `\theta` / `\text` a tab. No answer means those characters.
  */
 export function repairEatenEscapes(s: string): string {
-  return s.replace(/\\?\f/g, '\\f').replace(/\\?\t(?=(?:imes|heta|ext|au|frac|ilde|op|riangle)\b|ext\{|imes|heta)/g, '\\t');
+  return s.replace(/\\?\f/g, '\\f').replace(EATEN_TAB, '\\t');
+}
+
+/** A command's rest after its eaten `\t` (`imes` of `\times`, `heta` of `\theta`), read at one place. */
+const EATEN_TAB_REST = /(?:imes|heta|ext|au|frac|ilde|op|riangle)\b|ext\{|imes|heta/y;
+const EATEN_TAB = new RegExp(String.raw`\\?\t(?=${EATEN_TAB_REST.source})`, 'g');
+
+/** Whether the tab at `index` of a text is a command's eaten `\t` (`2 <tab>imes 3`), not a gap between columns. */
+export function isEatenTab(text: string, index: number): boolean {
+  EATEN_TAB_REST.lastIndex = index + 1;
+  return text[index] === '\t' && EATEN_TAB_REST.test(text);
 }
 
 /** A numeral with its base as a subscript (`204_5`, `1011_{2}`) is the number it names. */
