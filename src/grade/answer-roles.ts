@@ -54,8 +54,9 @@ function usesName(formula: string, name: string): boolean {
 }
 
 /**
- * Whether a formula checked as the answer `name` uses a symbol only the part's other answers use:
- * it states one of those (the update where the gradient is looked for), not a wrong value of this one.
+ * Whether a formula checked as the answer `name` uses a symbol only the part's other answers use: as a
+ * statement (`w_new = …`) it states one of those (the update where the gradient is looked for), not a
+ * wrong value of this one.
  */
 export function usesAnothersSymbols(part: KeyPart, name: string, checked: CheckResult, options: CheckOptions): boolean {
   const foreign = foreignSymbols(part, options).get(name);

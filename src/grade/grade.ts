@@ -38,6 +38,9 @@ import { shortens } from './recap.js';
 import { answersPiece, pieceAsked } from './piece-asked.js';
 import { usesAnothersSymbols } from './answer-roles.js';
 
+/** A sign that makes a formula a statement of some quantity (`w_new = …`, `w ← …`). */
+const STATEMENT_SIGN = /[=←]/;
+
 /** Whether a check result means the candidate was not an answer of the right kind at all (structured codes, never the reason's words). */
 function misfit(r: CheckResult, questionSymbols?: ReadonlySet<string>): boolean {
   if (r.verdict === 'unparseable' || r.misfit) return true;
@@ -575,8 +578,9 @@ function gradeAgainst(part: KeyPart, spec: AnswerSpec, text: string, options: Ch
       }
       if (preferCorrect && !name && !correct) {
         // An equation right for another answer of the part (`w' = w - \eta\, dw` where the gradient is looked for) states that one's value, not this one's wrong one.
-        // One that uses a symbol only another answer has (the learning rate where the gradient is looked for) is that one's, right or wrong: no reading of this one, nor a rival to it.
-        if (wanted && usesAnothersSymbols(part, wanted, fit.result, options)) continue;
+        // A statement that uses a symbol only another answer has (`w ← w + η dw` where the gradient is looked for) is that one's, right or wrong: no reading of this one, nor a rival to it.
+        // (Only a statement: a bare count for two fields, `weights and biases: K²CF + F`, is neither's own, and stays a rival of both.)
+        if (wanted && STATEMENT_SIGN.test(c.text) && usesAnothersSymbols(part, wanted, fit.result, options)) continue;
         if (!firstFit && !(wanted && leftSide(c.text) && rightForAnother(part, wanted, c.text, options))) firstFit = fit;
         others.push({ text: v, verdict: fit.result.verdict });
         continue;
