@@ -1,7 +1,7 @@
 import type { Assignment } from './assignment.js';
 import { fieldsOf } from './field-names.js';
 import { pastedPart } from './pasted-statements.js';
-import { readLineLabel } from './part-ids.js';
+import { labelOfPartId, readLineLabel } from './part-ids.js';
 import { restatedPart } from './restatement.js';
 import { timeStampOf } from './time-order.js';
 
@@ -430,12 +430,6 @@ function boardListsAsMarkdown(cards: Note[], records: Record<string, unknown>[][
   return `${lines.join('\n').trim()}\n`;
 }
 
-/** A part id as a write-up labels it: `4.a` → `4(a)`, `3.d.ii` → `3(d)(ii)`. */
-function labelOfPart(id: string): string {
-  const [q, ...rest] = id.split('.');
-  return `${q}${rest.map((r) => `(${r})`).join('')}`;
-}
-
 /** The part a quoted passage states: a copy of one part's statement, else a passage whose distinctive tokens are one part's. */
 function partQuoted(quote: string, assignment: Assignment): string | undefined {
   return pastedPart(quote, assignment.outline) ?? restatedPart(quote, assignment)?.id;
@@ -468,7 +462,7 @@ function annotationsAsMarkdown(notes: Note[], assignment: Assignment): string {
     if (!own(top)) continue;
     const part = top.quote ? partQuoted(top.quote, assignment) : undefined;
     const labelled = !!readLineLabel(top.text.split('\n')[0] ?? '');
-    if (part && !labelled) lines.push(`## ${labelOfPart(part)}`, '');
+    if (part && !labelled) lines.push(`## ${labelOfPartId(part)}`, '');
     else if (top.title) lines.push(`## ${top.title}`, '');
     lines.push(top.text, '');
     for (const reply of written(replies.get(top) ?? [])) if (own(reply)) lines.push(reply.text, '');
