@@ -57,6 +57,8 @@ export function isIconLine(line: string): boolean {
  * Gradio`): a short line naming what the page was made with, perhaps among the footer's links.
  */
 const FOOTER = /^(?:[^\n]{0,40}[·|•][ \t]*)?(?:made|built|created|powered)[ \t]+(?:with|by|using)[ \t]+\p{Lu}[\p{L}\p{N} .-]{1,30}(?:[ \t]*[·|•][^\n]{0,40})?$/iu;
+/** FOOTER on any line of a message, in one scan instead of a split and a test per line. */
+const FOOTER_ON_A_LINE = new RegExp(String.raw`^\s*(?:${FOOTER.source.slice(1, -1)})\s*$`, 'imu');
 /** The page's message box, its placeholder copied with it: the app's, under the last turn. */
 const COMPOSER =
   /^(?:your message|type (?:your|a) (?:message|question)(?: here)?|send a message|enter (?:your|a) (?:message|prompt|question)|ask (?:anything|a question|me anything))[ \t]*(?:\.{3}|…)?$/i;
@@ -68,9 +70,9 @@ const COMPOSER =
 const STEP_BADGE = /^(?:[Uu]sed|[Uu]sing|[Rr]an|[Rr]unning|[Cc]alled|[Cc]alling)[ \t]+\p{Lu}[\p{L}\p{N}_.-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}_.-]*)?$/u;
 
 /** Whether a message's first line with text is a step's badge. */
-function opensOnBadge(lines: readonly string[]): boolean {
-  const first = lines.find((l) => l.trim());
-  return first !== undefined && STEP_BADGE.test(first.trim());
+function opensOnBadge(text: string): boolean {
+  const first = text.trimStart().split('\n', 1)[0]!;
+  return first !== '' && STEP_BADGE.test(first.trim());
 }
 
 /**
@@ -80,9 +82,9 @@ function opensOnBadge(lines: readonly string[]): boolean {
  */
 export function appPageEndApart(messages: Message[]): Message[] {
   // (Cheap: a page's footer is in its last lines; a badge must open two replies.)
-  const badges = messages.filter((m) => m.role === 'assistant' && opensOnBadge(m.text.split('\n'))).length >= 2;
+  const badges = messages.filter((m) => m.role === 'assistant' && opensOnBadge(m.text)).length >= 2;
   let out = badges ? messages.map(withoutStepBadge) : messages;
-  const at = out.findLastIndex((m) => m.role !== 'note' && m.text.length < 200_000 && m.text.split('\n').some((l) => FOOTER.test(l.trim())));
+  const at = out.findLastIndex((m) => m.role !== 'note' && m.text.length < 200_000 && FOOTER_ON_A_LINE.test(m.text));
   if (at < 0) return out;
   const m = out[at]!;
   const lines = m.text.split('\n');
@@ -108,9 +110,8 @@ export function appPageEndApart(messages: Message[]): Message[] {
 
 /** A reply without the step badge on its first line. */
 function withoutStepBadge(m: Message): Message {
-  if (m.role !== 'assistant') return m;
+  if (m.role !== 'assistant' || !opensOnBadge(m.text)) return m;
   const lines = m.text.split('\n');
-  if (!opensOnBadge(lines)) return m;
   // (Blanked, not cut: the reply's lines keep their numbers.)
   lines[lines.findIndex((l) => l.trim())] = '';
   return { ...m, text: lines.join('\n') };
