@@ -8,6 +8,7 @@ import { DocxError, docxToMarkdown } from './docx/index.js';
 import { htmlToMarkdown } from './html/index.js';
 import { OdtError, odtToMarkdown } from './odt/index.js';
 import { readPdfDocument, type PageTranscriber } from './pdf/document.js';
+import { printedSheetText } from './printed-sheet.js';
 import { printedSourceText } from './printed-source.js';
 import { mailToText } from './mail-message.js';
 import { rtfToText } from './rtf.js';
@@ -58,8 +59,8 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
     case 'pdf': {
       try {
         const pdf = await readPdfDocument(bytes, path, options.transcriber);
-        // A source file printed as typed is read as the file; its lines are no longer the page's.
-        const source = pdf.chat ? undefined : printedSourceText(pdf.text, path);
+        // A source file printed as typed, or a sheet printed as its grid, is read as the file; its lines are no longer the page's.
+        const source = pdf.chat ? undefined : (printedSourceText(pdf.text, path) ?? printedSheetText(pdf.text, path));
         return {
           kind,
           text: source ?? pdf.text,

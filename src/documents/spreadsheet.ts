@@ -74,7 +74,12 @@ function answerColumn(header: string[] | undefined, part: number, rows: string[]
  */
 export function sheetAsMarkdown(text: string, named: Delimiter, fileName?: string): string {
   const { rows: parsed, delimiter } = sheetCells(text, named);
-  const rows = (delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed).filter((r) => r.some((c) => c));
+  return sheetRowsAsMarkdown(delimiter === ';' ? parsed.map((r) => r.map(decimalCommasOfLocale)) : parsed, fileName);
+}
+
+/** A sheet's rows (its cells as text) as Markdown, as `sheetAsMarkdown` reads a file's: rows from a sheet printed to PDF are read so too. */
+export function sheetRowsAsMarkdown(cells: string[][], fileName?: string): string {
+  const rows = cells.filter((r) => r.some((c) => c));
   // (A task manager's export is a tree of headings and their words, its parts' labels in its titles: task-exports.ts.)
   const part = partColumn(rows);
   const tasks = taskListAsMarkdown(rows, part);
