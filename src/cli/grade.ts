@@ -85,6 +85,7 @@ const SUBMISSION_EXTENSIONS = new Set([
   '.htm',
   '.docx',
   '.odt',
+  '.fodt',
   '.rtf',
   '.eml',
   '.mbox',
@@ -148,7 +149,7 @@ export function gradeCommand(): Command {
     .description('grade submissions (write-ups or chat transcripts) part by part against a key')
     .argument(
       '<submissions...>',
-      'submission files: write-ups or chat transcripts (.md, .txt, .json), PDFs, notebooks (.ipynb, Zeppelin .zpln, and scripts with cell marks), .tex, TeXmacs (.tm), .docx, .odt, .rtf, saved mail (.eml, .mbox), web pages (.html), captions and transcripts of recordings (.vtt, .srt)',
+      'submission files: write-ups or chat transcripts (.md, .txt, .json), PDFs, notebooks (.ipynb, Zeppelin .zpln, and scripts with cell marks), .tex, TeXmacs (.tm), .docx, .odt (and Flat XML .fodt), .rtf, saved mail (.eml, .mbox), web pages (.html), captions and transcripts of recordings (.vtt, .srt)',
     )
     .requiredOption('-k, --key <file>', 'the answer key (*.key.yaml)')
     .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")

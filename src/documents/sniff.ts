@@ -53,6 +53,8 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   const t = sample.trimStart();
   if (/\.rtf$/i.test(name) || RTF_START.test(t)) return 'rtf';
   if (/\.(?:ipynb|zpln)$/i.test(name) || (t.startsWith('{') && looksLikeNotebookJson(sample.trimStart()))) return 'notebook';
+  // (LibreOffice's Flat XML text is the .odt package's XML in one file.)
+  if (/\.fodt$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?<office:document\b[^>]*opendocument\.text/.test(t)) return 'odt';
   if (/\.x?html?$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(t)) return 'html';
   // A spreadsheet's export is known by its name only: any text has commas.
   if (/\.(?:csv|tsv|tab)$/i.test(name)) return 'sheet';
