@@ -1,4 +1,5 @@
 import { UserError } from '../model/errors.js';
+import { markdownTable } from './markdown-table.js';
 
 /**
  * A notebook is one author's document made of text cells, code cells and the outputs the code
@@ -55,16 +56,9 @@ function fenceLanguage(tag: string | undefined, fallback: string): string {
   return tag.toLowerCase();
 }
 
-/** A table's rows as a Markdown table (Zeppelin's TABLE result is tab-separated, its first row the header). */
-function markdownTable(rows: readonly (readonly string[])[]): string {
-  const cell = (s: string) =>
-    s
-      .replace(/\|/g, '\\|')
-      .replace(/\s*\n\s*/g, ' ')
-      .trim();
-  const width = Math.max(...rows.map((r) => r.length));
-  const line = (r: readonly string[]) => `| ${Array.from({ length: width }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
-  return [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
+/** A table's rows as a Markdown table, its first row the header (Zeppelin's TABLE result is tab-separated so). */
+function tableOf(rows: readonly (readonly string[])[]): string {
+  return markdownTable(rows.map((r) => r.map((c) => c.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim())));
 }
 
 /** Jupyter's cells (nbformat 4, and 3's worksheets). */
@@ -95,7 +89,7 @@ function zeppelinOutput(result: Json): Output[] {
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => l.split('\t'));
-    return rows.length ? [{ text: markdownTable(rows), table: true }] : [];
+    return rows.length ? [{ text: tableOf(rows), table: true }] : [];
   }
   return [];
 }
@@ -126,7 +120,7 @@ function databricksOutput(result: unknown): Output[] {
   if (result.type === 'table' && Array.isArray(result.data)) {
     const schema = Array.isArray(result.schema) ? result.schema.filter(isObject).map((c) => str(c.name)) : [];
     const rows = result.data.filter(Array.isArray).map((r) => r.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))));
-    return rows.length ? [{ text: markdownTable(schema.length ? [schema, ...rows] : rows), table: true }] : [];
+    return rows.length ? [{ text: tableOf(schema.length ? [schema, ...rows] : rows), table: true }] : [];
   }
   return [];
 }
