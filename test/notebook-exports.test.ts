@@ -59,6 +59,8 @@ test('near misses: JSON with paragraphs or commands of no notebook app is no not
   assert.equal(sniffFile(bytes(JSON.stringify({ zeppelin: { paragraphs: [{ text: '%md hi' }] } })), 'a.json'), 'text');
   assert.equal(sniffFile(bytes(JSON.stringify({ paragraphs: [{ text: 'First paragraph.' }], title: 'essay' })), 'a.json'), 'text');
   assert.equal(sniffFile(bytes(JSON.stringify({ paragraphs: [{ text: '%md\n# Q1', jobName: 'paragraph_1' }] })), 'note.json'), 'notebook');
+  // (Every paragraph on the note's default interpreter: no tag, but Zeppelin's job names.)
+  assert.equal(sniffFile(bytes(JSON.stringify({ paragraphs: [{ text: 'print(1)', jobName: 'paragraph_1762741211906_1402735115' }] })), 'note.json'), 'notebook');
   assert.equal(sniffFile(bytes(JSON.stringify({ version: 'NotebookV1', commands: [{ version: 'CommandV1', command: '%md x' }] })), 'hw.json'), 'notebook');
   assert.throws(() => notebookToMarkdown('{"title": "x"}', 'x.zpln'), /not a notebook/);
 });

@@ -152,8 +152,8 @@ function notebookCells(json: unknown): NotebookCell[] | undefined {
 export function looksLikeNotebookJson(sample: string): boolean {
   if (!sample.startsWith('{')) return false;
   if (/"cells"\s*:/.test(sample) && /"nbformat"\s*:/.test(sample)) return true;
-  // Zeppelin: paragraphs whose text opens on an interpreter; Databricks: its notebook's version.
-  if (/"paragraphs"\s*:\s*\[/.test(sample) && /"text"\s*:\s*"%[\w.-]+/.test(sample) && /"(?:jobName|dateUpdated|config)"\s*:/.test(sample)) return true;
+  // Zeppelin: paragraphs whose text opens on an interpreter, or that carry the job Zeppelin runs them as; Databricks: its notebook's version.
+  if (/"paragraphs"\s*:\s*\[/.test(sample) && ((/"text"\s*:\s*"%[\w.-]+/.test(sample) && /"(?:jobName|dateUpdated|config)"\s*:/.test(sample)) || /"jobName"\s*:\s*"paragraph_/.test(sample))) return true;
   return /"commands"\s*:\s*\[/.test(sample) && /"version"\s*:\s*"(?:NotebookV1|CommandV1)"/.test(sample);
 }
 
