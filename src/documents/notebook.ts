@@ -58,7 +58,16 @@ function fenceLanguage(tag: string | undefined, fallback: string): string {
 
 /** A table's rows as a Markdown table, its first row the header (Zeppelin's TABLE result is tab-separated so). */
 function tableOf(rows: readonly (readonly string[])[]): string {
-  return markdownTable(rows.map((r) => r.map((c) => c.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim())));
+  return markdownTable(
+    rows.map((r) =>
+      r.map((c) =>
+        c
+          .replace(/\|/g, '\\|')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim(),
+      ),
+    ),
+  );
 }
 
 /** Jupyter's cells (nbformat 4, and 3's worksheets). */
@@ -153,7 +162,8 @@ export function looksLikeNotebookJson(sample: string): boolean {
   if (!sample.startsWith('{')) return false;
   if (/"cells"\s*:/.test(sample) && /"nbformat"\s*:/.test(sample)) return true;
   // Zeppelin: paragraphs whose text opens on an interpreter, or that carry the job Zeppelin runs them as; Databricks: its notebook's version.
-  if (/"paragraphs"\s*:\s*\[/.test(sample) && ((/"text"\s*:\s*"%[\w.-]+/.test(sample) && /"(?:jobName|dateUpdated|config)"\s*:/.test(sample)) || /"jobName"\s*:\s*"paragraph_/.test(sample))) return true;
+  if (/"paragraphs"\s*:\s*\[/.test(sample) && ((/"text"\s*:\s*"%[\w.-]+/.test(sample) && /"(?:jobName|dateUpdated|config)"\s*:/.test(sample)) || /"jobName"\s*:\s*"paragraph_/.test(sample)))
+    return true;
   return /"commands"\s*:\s*\[/.test(sample) && /"version"\s*:\s*"(?:NotebookV1|CommandV1)"/.test(sample);
 }
 
