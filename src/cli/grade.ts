@@ -68,7 +68,28 @@ export function writeReports(out: OutFolder, results: GradedSubmission[], title:
  * documents people hand in (PDFs, notebooks, saved pages, word processors' files, saved mail). A sheet (`.csv`)
  * is as often a roster as a submission: it is graded when named, not picked up.
  */
-const SUBMISSION_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.vtt', '.srt', '.json', '.jsonl', '.tex', '.pdf', '.ipynb', '.html', '.htm', '.docx', '.odt', '.rtf', '.eml', '.mbox']);
+const SUBMISSION_EXTENSIONS = new Set([
+  '.md',
+  '.markdown',
+  '.txt',
+  '.vtt',
+  '.srt',
+  '.json',
+  '.jsonl',
+  '.tex',
+  '.pdf',
+  '.ipynb',
+  '.zpln',
+  '.tm',
+  '.html',
+  '.htm',
+  '.docx',
+  '.odt',
+  '.fodt',
+  '.rtf',
+  '.eml',
+  '.mbox',
+]);
 
 /**
  * The submission files the arguments name: a file as given, a folder as the submissions in it
@@ -128,7 +149,7 @@ export function gradeCommand(): Command {
     .description('grade submissions (write-ups or chat transcripts) part by part against a key')
     .argument(
       '<submissions...>',
-      'submission files: write-ups or chat transcripts (.md, .txt, .json), PDFs, notebooks (.ipynb and scripts with cell marks), .tex, .docx, .odt, .rtf, saved mail (.eml, .mbox), web pages (.html), captions and transcripts of recordings (.vtt, .srt)',
+      'submission files: write-ups or chat transcripts (.md, .txt, .json), PDFs, notebooks (.ipynb, Zeppelin .zpln, and scripts with cell marks), .tex, TeXmacs (.tm), .docx, .odt (and Flat XML .fodt), .rtf, saved mail (.eml, .mbox), web pages (.html), captions and transcripts of recordings (.vtt, .srt)',
     )
     .requiredOption('-k, --key <file>', 'the answer key (*.key.yaml)')
     .option('-p, --problems <file>', "the problem set (default: the key's problems: field)")

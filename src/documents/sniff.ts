@@ -1,4 +1,5 @@
 import { isRawMail } from './mail-message.js';
+import { looksLikeNotebookJson } from './notebook.js';
 import { RTF_START } from './rtf.js';
 import { decodeText, hasUtf16Mark, looksLikeWindows1252 } from './text-encoding.js';
 
@@ -51,7 +52,9 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   if (bad + controls > sample.length * 0.02 && !looksLikeWindows1252(bytes.subarray(0, 65536))) return 'binary';
   const t = sample.trimStart();
   if (/\.rtf$/i.test(name) || RTF_START.test(t)) return 'rtf';
-  if (/\.ipynb$/i.test(name) || (t.startsWith('{') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(sample))) return 'notebook';
+  if (/\.(?:ipynb|zpln)$/i.test(name) || (t.startsWith('{') && looksLikeNotebookJson(sample.trimStart()))) return 'notebook';
+  // (LibreOffice's Flat XML text is the .odt package's XML in one file.)
+  if (/\.fodt$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?<office:document\b[^>]*opendocument\.text/.test(t)) return 'odt';
   if (/\.x?html?$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(t)) return 'html';
   // A spreadsheet's export is known by its name only: any text has commas.
   if (/\.(?:csv|tsv|tab)$/i.test(name)) return 'sheet';

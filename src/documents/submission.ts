@@ -110,6 +110,7 @@ import { withoutReplyStamps } from './reply-stamps.js';
 import { withConcededRedos } from './conceded-quotes.js';
 import { jsonNotesAsMarkdown } from './json-notes.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
+import { texmacsAsMarkdown } from './texmacs.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -118,11 +119,13 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 
 /**
  * The small passes every text goes through, in this order, before its speakers are read: each
- * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences or a blogging platform's template tags, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script (its cells marked by comments, or its text in strings), Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, an outline's task marks, a report's verdicts after its quotes, struck-through answers,
+ * rewrites one form (HTML, a Markdown exporter's backslash escapes and images, math written in code's fences or a blogging platform's template tags, math environments with their delimiters lost, remarks marked as the writer's header says, labels drawn on rules, formulas drawn over several lines, lines hard-wrapped at a width, paragraphs with no blank line between them, a console's status lines, a notebook's Python script (its cells marked by comments, or its text in strings), a TeXmacs document's markup, Mathematica, Word's linear equations, reStructuredText's titles and directives, math spans in a medium's own notation, wiki and AsciiDoc titles, subscripts written on the line, Org, an outline's task marks, a report's verdicts after its quotes, struck-through answers,
  * margin notes, callouts, full-width letters, Roman question numbers, other languages' label
  * words, speakers' names the readers have no word for) as the readers after it know it, and returns a text without that form as it is.
  */
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
+  // (Before any reader of markup: a TeXmacs document's `<section*|2(c)>` and `<math|..>` would be read as HTML's tags.)
+  texmacsAsMarkdown,
   // (Before any reader of lines: a notebook kept as a script has its text cells behind comment signs.)
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)

@@ -1,5 +1,5 @@
 /**
- * OpenDocument text (.odt, from LibreOffice Writer or pandoc) read as the Markdown + LaTeX every
+ * OpenDocument text (.odt, from LibreOffice Writer or pandoc, and its one-file Flat XML .fodt) read as the Markdown + LaTeX every
  * reader of the project takes, as the Word reader reads a .docx: formulas (embedded Math
  * objects, MathML) as LaTeX, inline as `$...$` and alone in a paragraph as `$$...$$`; the list
  * labels the document's list styles draw (`1.`, `(a)`, `i)`), which are not in its text, written
@@ -12,7 +12,8 @@ import { formatCounter } from '../counters.js';
 import { markdownTable } from '../markdown-table.js';
 import { elements, shallowest } from '../dom.js';
 import { latexOf } from '../mathml.js';
-import { OdtError, objectFolder, openOdt } from './package.js';
+import { OdtError, objectFolder, openFlatOdt, openOdt } from './package.js';
+import { decodeText } from '../text-encoding.js';
 
 export { OdtError } from './package.js';
 
@@ -179,8 +180,9 @@ class BodyReader {
   private formula(frame: Element): string | undefined {
     const object = elements(frame).find((c) => c.name === 'draw:object');
     if (!object) return undefined;
-    const xml = this.objects.get(objectFolder(object.attribs['xlink:href'] ?? ''));
-    const math = xml ? shallowest(parse(xml), ['math', 'math:math']) : undefined;
+    // (A flat document holds its formula inside the frame; a package names its object's folder.)
+    const xml = object.attribs['xlink:href'] ? this.objects.get(objectFolder(object.attribs['xlink:href'])) : undefined;
+    const math = xml ? shallowest(parse(xml), ['math', 'math:math']) : shallowest([object], ['math', 'math:math']);
     if (!math) return undefined;
     try {
       return latexOf(unprefixed(math)).trim() || undefined;
@@ -237,7 +239,8 @@ class BodyReader {
  * OpenDocument text is an `OdtError`.
  */
 export function odtToMarkdown(bytes: Uint8Array, path: string): OdtText {
-  const parts = openOdt(bytes);
+  // (A zip opens on `PK`; a flat document is its XML.)
+  const parts = bytes[0] === 0x50 && bytes[1] === 0x4b ? openOdt(bytes) : openFlatOdt(decodeText(bytes));
   const content = parse(parts.content);
   const body = shallowest(content, ['office:text']);
   if (!body) throw new OdtError('the document has no text body (office:text); it is not an OpenDocument text');

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 
-/** The parts of an OpenDocument text the reader uses, as text. */
+/** The parts of an OpenDocument text the reader uses, as text (zipped in an .odt, or inline in a flat .fodt). */
 export interface OdtParts {
   content: string;
   styles?: string;
@@ -63,4 +63,20 @@ export function openOdt(bytes: Uint8Array): OdtParts {
   }
   const styles = text(files['styles.xml']);
   return { content, ...(styles ? { styles } : {}), objects: out };
+}
+
+/** A flat OpenDocument file's root element, and the kind of document its `office:mimetype` names. */
+const FLAT_ROOT = /<office:document\b[^>]*?\boffice:mimetype\s*=\s*["']([^"']*)["']/;
+
+/**
+ * The parts of a flat OpenDocument text (`.fodt`, LibreOffice's "Flat XML", one XML file whose body,
+ * styles and formulas are the zipped package's, inline): the whole file is the content, and its
+ * formulas are read where they stand, so no object is kept apart.
+ */
+export function openFlatOdt(xml: string): OdtParts {
+  const mimetype = FLAT_ROOT.exec(xml.slice(0, 65536))?.[1];
+  if (mimetype && mimetype !== 'application/vnd.oasis.opendocument.text') {
+    throw new OdtError(`the file is a flat OpenDocument ${mimetype.replace(/^application\/vnd\.oasis\.opendocument\./, '')}, not a text document; export it as PDF`);
+  }
+  return { content: xml, objects: new Map() };
 }
