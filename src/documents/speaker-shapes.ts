@@ -159,10 +159,11 @@ function speakersOf(lines: readonly string[]): Speakers | undefined {
   const guard = guarded(lines);
   const found: NameLine[] = [];
   lines.forEach((l, i) => {
-    if (guard[i]) return;
-    const n = nameLine(l, i);
     // A name line stands alone: a blank line, a rule or the top above it (a list's short items do not).
-    if (n && (i === 0 || RULE_OR_BLANK.test(lines[i - 1]!))) found.push(n);
+    // (Asked first: most lines follow text, and the name's pattern is the costlier test.)
+    if (guard[i] || (i > 0 && !RULE_OR_BLANK.test(lines[i - 1]!))) return;
+    const n = nameLine(l, i);
+    if (n) found.push(n);
   });
   if (found.length < 2) return undefined;
   // A person's and a model's names the readers know, in the same markup: theirs to read (a title naming the model is no turn's).

@@ -218,6 +218,14 @@ const MODEL_NAMES_SAID = `(?:${ASSISTANT_NAMES})${VERSION}${MODEL_SAID}`;
 const tailedLines = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?![A-Za-z])([^\n]*)$`, 'gim');
 const USER_TAILED = tailedLines(USER_NAMES);
 const MODEL_TAILED = tailedLines(MODEL_NAMES_SAID);
+/**
+ * A line that is a speaker's name, perhaps bold, quoted or a heading, closed by a colon, its end, or a
+ * button's words beside it (`detectFormat`). Built once: built per submission, its long pattern was a
+ * fifth of detecting a write-up's format.
+ */
+const saidLines = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
+const USER_SAID_LINE = saidLines(USER_NAMES);
+const MODEL_SAID_LINE = saidLines(MODEL_NAMES_SAID);
 const BUTTONS_BESIDE = new RegExp(`^${BESIDE}`);
 
 /**
@@ -484,13 +492,12 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
   // A name alone on its line heads a turn as well (`User` / `Model`, `You sent` / `Meta AI`), and so
   // does a heading (`### You said:` / `### Claude said:`).
   // (So does the name with the page's buttons far to its right: AI Studio's `Model      Thoughts ▸`.)
-  const said = (names: string) => new RegExp(String.raw`^\s*(?:>\s*)?(?:#{1,6}\s*)?(?:\*\*)?(?:${names})(?:\*\*)?(?:\s*(?::|$)|${BESIDE})`, 'im');
   // (Or the app's note beside the name, `Monica · o4-mini`, `User  9:02 PM`: read apart, its capitals and digits are what tell it from words.)
   const tailed = (lines: RegExp) => {
     for (const m of text.matchAll(lines)) if (isTurnTail(m[1]!)) return true;
     return false;
   };
-  const labelled = () => (said(USER_NAMES).test(text) || tailed(USER_TAILED)) && (said(MODEL_NAMES_SAID).test(text) || tailed(MODEL_TAILED));
+  const labelled = () => (USER_SAID_LINE.test(text) || tailed(USER_TAILED)) && (MODEL_SAID_LINE.test(text) || tailed(MODEL_TAILED));
   // (A page's `ChatGPT 4o` or `ChatGPT can make mistakes` line over turns headed `User:` / `Model:`, no `You said:` among them, is no ChatGPT page's turns.)
   if (/^(?:user|ChatGPT)\s/m.test(text) && CHATGPT_TURN.test(text) && (CHATGPT_PERSON.test(text) || !labelled())) return 'chatgpt-text';
   // (`**Me:**`, `Student:` and `Prompt:` head a person's turns as `User:` does.)

@@ -229,6 +229,9 @@ export function unlabelledTurns(text: string, index?: StatementIndex, doubts: st
   // and a line the person wrote above them is a note on the copy, not their first question.
   const card = all.findIndex((b, k) => k < 3 && isCard(b));
   const blocks = card < 0 ? all : all.slice(card + (all[card + 1]?.kind === 'buttons' ? 2 : 1));
+  // Every cue is a block read as something other than text: with none, no turn is marked (strongEnough),
+  // and a write-up is known before its blocks are weighed as a site's menus.
+  if (blocks.every((b) => b.kind === 'text')) return undefined;
   const preface: Message[] = all.slice(0, Math.max(card, 0)).map((b) => ({ role: 'note', text: b.text.trim(), line: b.from + 1 }));
   const pasted = new Map<number, boolean>();
   const isPasted = (k: number) => {
