@@ -200,7 +200,10 @@ function plainCaseOfLine(text: string): Case | undefined {
   if (bracketed) return bracketed;
   const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line) ?? CONDITION_COLUMN.exec(line);
   if (!plain) return undefined;
-  const after = line.slice(plain.index + plain[0].length);
+  // (`and y(n) = 0 for n < 0. The output starts at y(0) = 1 …`: the case's sentence ends at its full stop; what follows says other things.)
+  const rest = line.slice(plain.index + plain[0].length);
+  const stop = rest.search(/[.!?]\s+(?=[A-Z])/);
+  const after = stop < 0 ? rest : rest.slice(0, stop + 1);
   const eq = after.lastIndexOf('=');
   // `y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6`: a line of an aligned list, its value before its condition
   // (`y[n] = 0, for n < 0;`: perhaps a comma between them).
