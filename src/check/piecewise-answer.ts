@@ -1,5 +1,6 @@
 import { lastSide, withoutJudgement, type Candidate } from './extract.js';
 import { RAISED } from '../math/latex/unicode-scripts.js';
+import { PLAIN_RELATION, withEnglishConditionWords } from './condition-words.js';
 
 /**
  * Piecewise answers that are not written as one `cases` formula: a list of cases, one per line
@@ -28,17 +29,16 @@ export function casesFormula(cases: readonly Case[]): string {
 // or as one sentence listing values each followed by its condition (`y[n] = 0 for n < 0, 2 - 2^{-n}
 // for 0 <= n <= 6`). Their readers below share one plain condition, one plain value and one formula.
 
-/**
- * A bound in plain text: a number, or a length named by one letter, perhaps with a factor or an
- * offset (`6`, `L`, `L-1`, `2N + 1`), as a solution in general terms states its cases.
- */
-const PLAIN_BOUND = String.raw`(?:-?\d+|\d*[a-z](?![\w(\[])(?:\s*[-+−]\s*\d+)?)`;
+export { PLAIN_RELATION } from './condition-words.js';
 
-/** A condition in plain text: a letter related to a bound, perhaps after a lower bound (`n > 7`, `0 <= n <= L-1`). Two groups. */
-export const PLAIN_RELATION = String.raw`(${PLAIN_BOUND}\s*(?:<=|<|≤)\s*)?([a-z]\s*(?:<=|>=|<|>|≤|≥)\s*${PLAIN_BOUND})`;
+/**
+ * A bullet as lists are typed and exported: ASCII's, and the dots, triangles and dashes of word
+ * processors, blogs and CJK texts (`· n ≥ 7 : …`, `◦`, `▪`, `–`, `・`).
+ */
+const BULLET = '[-*+•·‣◦▪▸►●○–—・]';
 
 /** A list item's marker: a bullet, or a number (`1.`, `2)`, `(iii)`) as numbered cases are listed. */
-const ITEM_MARKER = String.raw`(?:[-*•+]\s+|\d{1,2}[.)]\s+|\((?:\d{1,2}|[ivx]{1,4})\)\s+)`;
+const ITEM_MARKER = String.raw`(?:${BULLET}\s+|\d{1,2}[.)]\s+|\((?:\d{1,2}|[ivx]{1,4})\)\s+)`;
 
 /** A plain condition's two groups (`0 <=`, `n <= 6`) as LaTeX (`0 \le n \le 6`). */
 export function plainCondition(lower: string | undefined, relation: string): string {
@@ -71,6 +71,31 @@ function caseOfLine(line: string): Case | undefined {
   if (conditions.length !== 1 || !values.length) return undefined;
   const value = lastSide(values[values.length - 1]!).trim();
   return value ? { when: conditions[0]!, value } : undefined;
+}
+
+/** A table cell that is a condition and nothing else (`n ≥ 7`, `for 0 <= n <= 6`). */
+const CONDITION_CELL = new RegExp(String.raw`^(?:(?:for|when|if)\s+)?${PLAIN_RELATION}$`, 'i');
+
+/**
+ * `| 0 ≤ n ≤ 6 | 2 − 2^(−n) |`: a table's row of a range and the value there, typed with no LaTeX delimiters
+ * (its header names the function, so the value's cell is the value alone, or `y(n) = …`). The row's one
+ * condition cell and the first cell after it that holds a value; none when a row has no such pair.
+ */
+function plainCaseOfRow(line: string): Case | undefined {
+  if (!/^\s*\|/.test(line) || line.includes('$') || !/[<>≤≥]/.test(line)) return undefined;
+  const cells = line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.replace(/\*\*/g, '').trim());
+  const at = cells.findIndex((cell) => CONDITION_CELL.test(cell));
+  if (at < 0 || cells.some((cell, k) => k !== at && /[<>≤≥]/.test(cell))) return undefined;
+  const condition = CONDITION_CELL.exec(cells[at]!)!;
+  for (const cell of cells.slice(at + 1)) {
+    const value = plainValue(withUnicodeScripts(withoutRemarks(cell).replace(/^[^=]*=/, '')));
+    if (value && !/[A-Za-z]{3,}/.test(value)) return { when: plainCondition(condition[1], condition[2]!), value };
+  }
+  return undefined;
 }
 
 /** `For n < 0 ... y[n] = 0.`: a condition in plain text (`for`, `when`, `if` and a relation of a letter with a number). */
@@ -171,14 +196,20 @@ function plainCaseOfLine(text: string): Case | undefined {
     // (`n > 0: positive` heads a word, no value.)
     return value && heading && !/[A-Za-z]{3}/.test(value) ? { when: plainCondition(heading[1], heading[2]!), value } : undefined;
   }
+  const bracketed = bracketedCaseOfLine(line);
+  if (bracketed) return bracketed;
   const plain = PLAIN_CONDITION.exec(line) ?? CONDITION_HEADING.exec(line) ?? CONDITION_COLUMN.exec(line);
   if (!plain) return undefined;
-  const after = line.slice(plain.index + plain[0].length);
+  // (`and y(n) = 0 for n < 0. The output starts at y(0) = 1 …`: the case's sentence ends at its full stop; what follows says other things.)
+  const rest = line.slice(plain.index + plain[0].length);
+  const stop = rest.search(/[.!?]\s+(?=[A-Z])/);
+  const after = stop < 0 ? rest : rest.slice(0, stop + 1);
   const eq = after.lastIndexOf('=');
-  // `y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6`: a line of an aligned list, its value before its condition.
+  // `y[n] = 2 − (½)ⁿ      for 0 ≤ n ≤ 6`: a line of an aligned list, its value before its condition
+  // (`y[n] = 0, for n < 0;`: perhaps a comma between them).
   const ahead = line.lastIndexOf('=', plain.index);
   if (eq < 0 && ahead >= 0 && /^[\s.,;]*$/.test(after) && !/[<>≤≥]/.test(line.slice(ahead + 1, plain.index))) {
-    const value = plainValue(withUnicodeScripts(line.slice(ahead + 1, plain.index)));
+    const value = plainValue(withUnicodeScripts(line.slice(ahead + 1, plain.index).replace(/[,;]\s*$/, '')));
     return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
   }
   // A later condition on the line is another case: one case per line, or the line is prose.
@@ -186,6 +217,23 @@ function plainCaseOfLine(text: string): Case | undefined {
   const said = statedSide(after.slice(eq + 1));
   const value = said && plainValue(withUnicodeScripts(said));
   return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
+}
+
+/** `(0 ≤ n ≤ 6)`, `(for n ≥ 7)`: a condition in brackets that ends its line. Two groups. */
+const CONDITION_IN_BRACKETS = new RegExp(String.raw`\(\s*(?:(?:for|when|if)\s+)?${PLAIN_RELATION}\s*\)[\s.,;]*$`, 'i');
+
+/**
+ * `y(n) = 2 − 2^(−n) (0 ≤ n ≤ 6)`: a line that states a function's value and ends on the condition it
+ * holds under, in brackets; none when it states no one value there (`y(n) = 2 − 2⁻ⁿ (n ≥ 0), 0 (n < 0)` lists
+ * several, `y(7) = 127/128 (n ≥ 7)` gives one sample).
+ */
+function bracketedCaseOfLine(line: string): Case | undefined {
+  const bracket = CONDITION_IN_BRACKETS.exec(line);
+  if (!bracket) return undefined;
+  const eq = line.lastIndexOf('=', bracket.index);
+  if (eq < 0 || /[<>≤≥]/.test(line.slice(eq + 1, bracket.index)) || /[([]\s*-?\d+\s*[)\]]\s*$/.test(line.slice(0, eq))) return undefined;
+  const value = plainValue(withUnicodeScripts(line.slice(eq + 1, bracket.index).replace(/[,;]\s*$/, '')));
+  return value ? { when: plainCondition(bracket[1], bracket[2]!), value } : undefined;
 }
 
 /** A bracket's words that are mathematics (`(sqrt 2)`, `(exp(-n))`), not a remark. */
@@ -293,7 +341,7 @@ function commaConditionCases(body: string): Case[] {
 }
 
 /** `- 3(a): `, `Answer: `: a list marker and a short label before what a line states. */
-const LINE_LABEL = /^\s*(?:[-*•+]\s+)?(?:[^:<>≤≥=]{1,24}:\s+)?/;
+const LINE_LABEL = new RegExp(String.raw`^\s*(?:${BULLET}\s+)?(?:[^:<>≤≥=]{1,24}:\s+)?`);
 
 /** The words that give the last case the values the others leave (`otherwise`, `after that`). */
 const REMAINING_WORDS = /\s*\(?\b(?:otherwise|else(?:where)?|after(?:wards|\s+that)?|thereafter)\b\)?\s*$/i;
@@ -305,7 +353,7 @@ function remainingCase(piece: string): Case | undefined {
 }
 
 /** A list item that opens on "otherwise" or "else": the last case of a list, for the values the others leave. */
-const REMAINING_ITEM = /^\s*(?:[-*•+]\s+)?(?:\*\*)?(?:otherwise|else(?:where)?)\b/i;
+const REMAINING_ITEM = new RegExp(String.raw`^\s*(?:${BULLET}\s+)?(?:\*\*)?(?:otherwise|else(?:where)?)\b`, 'i');
 
 /**
  * `- For n < 0: no overlap, so $y(n) = 0$.`: a line of one clause that says its condition in words and
@@ -327,7 +375,7 @@ function caseLists(text: string): string[] {
   };
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
-    const c = caseOfLine(line) ?? plainCaseOfLine(line) ?? conditionedLine(line);
+    const c = caseOfLine(line) ?? plainCaseOfRow(line) ?? plainCaseOfLine(line) ?? conditionedLine(line);
     if (c) {
       run.push(c);
       continue;
@@ -389,7 +437,10 @@ function casesFromCode(code: string): string | undefined {
 }
 
 /** `**Case $0 \le n \le 2$:**`, `- For $n \ge 3$:`, `When $n < 0$:`: a line that heads one case by its condition. */
-const CASE_HEADING = /^\s*(?:[-*]\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*[:.)]?\s*(?:\(?\s*)?|for\s+|when\s+|if\s+)?\$([^$]+)\$\s*\)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?(.*)$/i;
+const CASE_HEADING = new RegExp(
+  String.raw`^\s*(?:${BULLET}\s+)?(?:#{1,6}\s+)?(?:\*\*)?\s*(?:case\s*\d*\s*[:.)]?\s*(?:\(?\s*)?|for\s+|when\s+|if\s+)?\$([^$]+)\$\s*\)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?(.*)$`,
+  'i',
+);
 
 /**
  * `**Case 2: 0 ≤ n ≤ 6 (partial overlap).**`, `**For n ≥ 7:**`, `Case 1: n < 0.`, `Case n ≥ 7:`, `Case 1 (n < 0):`,
@@ -402,12 +453,15 @@ const PLAIN_CASE_HEADING = new RegExp(
   'i',
 );
 
+/** A line whose first words lead to a formula in `$`: its condition, if any, is in the formula (CASE_HEADING reads it). */
+const LEADS_TO_FORMULA = new RegExp(String.raw`^\s*(?:${BULLET}\s+)?(?:\*\*)?[^$]{0,12}\$`);
+
 /**
  * The plain lead-in a line opens on and the length it takes, when it is one: closed by bold around it, named
  * `Case k`, or ended by a colon (or by a comma after `for`/`when`/`if`), never a relation in a sentence.
  */
 function plainLeadIn(line: string): { when: string; length: number } | undefined {
-  if (line.includes('$') && /^\s*(?:[-*]\s+)?(?:\*\*)?[^$]{0,12}\$/.test(line)) return undefined;
+  if (line.includes('$') && LEADS_TO_FORMULA.test(line)) return undefined;
   const m = PLAIN_CASE_HEADING.exec(line);
   if (!m) return undefined;
   const [, open, label, word, lower, relation, stop, close] = m;
@@ -471,7 +525,7 @@ function caseSections(text: string): string[] {
 export function piecewiseCandidates(written: string): Candidate[] {
   if (/\\begin\{cases\}/.test(written)) return [];
   // `\( y(n) = 0 \)`: inline formulas delimited as LaTeX does are read as those in `$`.
-  const text = written.includes('\\(') ? written.replace(/(?<!\\)\\[()]/g, '$') : written;
+  const text = withEnglishConditionWords(written.includes('\\(') ? written.replace(/(?<!\\)\\[()]/g, '$') : written);
   // Code is where the answer was computed, not where it was stated: a weaker place than a list.
   const code = [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((m) => casesFromCode(m[1]!)).filter((c): c is string => !!c);
   // The answer the response ends on: the last list or function first.

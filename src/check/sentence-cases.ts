@@ -1,4 +1,5 @@
 import type { Candidate } from './extract.js';
+import { withEnglishConditionWords } from './condition-words.js';
 import { casesFormula, PLAIN_RELATION, plainCondition, plainValue, withUnicodeScripts, type Case } from './piecewise-answer.js';
 
 /**
@@ -55,7 +56,7 @@ function caseOfSentence(sentence: string): (Case & { name: string }) | undefined
 export function sentenceCases(written: string): Candidate[] {
   // Only a text with two conditions in words can state two cases so (most responses have none).
   if (written.includes('\\begin{cases}') || !/[<>≤≥]|\\[lg]e/.test(written)) return [];
-  const text = written
+  const text = withEnglishConditionWords(written)
     .replace(/\\[()]|\$/g, ' ')
     .replace(/\\leq?(?![a-z])/g, '≤')
     .replace(/\\geq?(?![a-z])/g, '≥');
