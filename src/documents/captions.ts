@@ -13,6 +13,7 @@
 
 import { type Chapter, chapterList, chapterMarks } from './recording-chapters.js';
 import { spokenMathAsLatex } from './spoken-math.js';
+import { withoutSpokenRemarks } from './spoken-remarks.js';
 import { detectFormat } from './transcripts.js';
 
 /** The cheap test: a caption file's header or timing, or a line headed by a time. */
@@ -23,7 +24,7 @@ const TIMING = /^\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{
 /** A transcript export's line headed by a time: `[00:01:02] Name: words`, `00:01:02 words`, `0:42` alone. */
 const TIME_HEAD = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?(?:\s*[-–|]\s*|\s+|$)(.*)$/;
 /** Otter's and Teams' speaker line: the name, then the time the turn starts (`Maya Chen  0:42`). */
-const NAME_TIME = /^\s*([A-Z][\w'.-]*(?:[ \t][\w'.()-]+){0,4}?)[ \t]+((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/;
+const NAME_TIME = /^\s*(\p{Lu}[\p{L}\p{N}_'.-]*(?:[ \t][\p{L}\p{N}_'.()-]+){0,4}?)[ \t]+((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/u;
 /** YouTube's spelled-out length under a time (`2 seconds`, `1 minute, 5 seconds`). */
 const SPELLED_TIME = /^\s*\d+\s+(?:hours?|minutes?|seconds?)(?:,?\s+\d+\s+(?:minutes?|seconds?))*\s*$/i;
 /** A speaker's name before the words of a cue: up to five capitalised words, or a role's word, then a colon. */
@@ -296,16 +297,18 @@ export function readSpokenTranscript(text: string): SpokenTranscript | undefined
   if (!read?.cues.length) return undefined;
   const { cues, written, chapters } = read;
   const marks = chapterMarks(cues, chapters);
-  const runs: Cue[] = [];
+  const merged: Cue[] = [];
   cues.forEach((c, i) => {
     const mark = marks[i];
     if (mark && 'offTopic' in mark) return;
-    const last = runs[runs.length - 1];
+    const last = merged[merged.length - 1];
     // (A chapter's label opens a paragraph of its own, as a writer's label heads a line.)
-    if (mark) runs.push({ ...c, text: `${mark.label}${c.text}` });
+    if (mark) merged.push({ ...c, text: `${mark.label}${c.text}` });
     else if (last && last.speaker === c.speaker) last.text += ` ${c.text}`;
-    else runs.push({ ...c });
+    else merged.push({ ...c });
   });
+  // (A speaker's remark on the answer read out, `That's wrong, it should be ...`, is no one's answer: a turn of nothing else goes.)
+  const runs = merged.map((r) => ({ ...r, text: withoutSpokenRemarks(r.text) })).filter((r) => r.text.trim());
   const speakers = new Set(runs.map((r) => r.speaker).filter(Boolean));
   const words = runs.map((r) => r.text).join(' ');
   // (Auto-captions have no sentences: fewer than one full stop in fifty words.)

@@ -20,7 +20,7 @@ export interface Chapter {
 /** A chapter line: a time, then its title on the same line. */
 const CHAPTER_LINE = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?\s*(?:[-–—|]\s*)?(\S.*)$/;
 /** A question named in a title, and a letter after it: `Question 2(b)`, `Q4b`, `Problem 1: ...`. */
-const TITLE_QUESTION = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*(?:\(\s*([a-h])\s*\)|([a-h])\b)?/i;
+const TITLE_QUESTION = /\b(?:question|problem|exercise|q)\s*(\d{1,2})\s*(?:[,:]?\s*parts?\s+)?(?:\(\s*([a-h])\s*\)|([a-h])\b)?/i;
 /** A further part of the same question in a title: `and 2(e)`, `, (c)`, `& e`. */
 const TITLE_MORE_PARTS = /(?:,|\band\b|&|\+|\/)\s*(?:(\d{1,2})\s*)?\(?([a-h])\)?(?![\w'’-])/gi;
 
@@ -68,9 +68,10 @@ export function chapterList(lines: readonly string[]): { chapters: Chapter[]; fr
     }
     if (chapters.length < 2) continue;
     const last = chapters[chapters.length - 1]!.start;
+    // (A transcript's turn is headed by its time, or by a speaker's name and then the time: `Maya Chen  0:42`.)
     const restarts = lines.slice(j).some((l) => {
-      const t = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?/.exec(l);
-      return t !== null && seconds(t[1]!) < last;
+      const t = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2})\]?|[ \t]((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/.exec(l);
+      return t !== null && seconds((t[1] ?? t[2])!) < last;
     });
     if (restarts) return { chapters, from: i, to: j };
     i = j;
@@ -94,7 +95,7 @@ function namedLetter(text: string, question: string | undefined, letters: readon
 /**
  * Each cue's mark from the chapters its time falls in: the first cue of a chapter naming one part
  * opens with that part's label; in a chapter naming several, a cue opens with the label of the
- * first of them it names; a cue in a chapter that names no question, where others do, is no
+ * first of them it names, and the chapter's first cue with its first part's; a cue in a chapter that names no question, where others do, is no
  * part's (an intro, a wrap-up). Cues without a time are left as they are.
  */
 export function chapterMarks(cues: readonly { text: string; time?: number }[], chapters: readonly Chapter[]): ChapterMark[] {
@@ -110,7 +111,8 @@ export function chapterMarks(cues: readonly { text: string; time?: number }[], c
     if (!chapter || chapter.question === undefined) return { offTopic: true };
     const label = (letter: string) => ({ label: `Question ${chapter.question} (${letter}). ` });
     if (chapter.letters.length === 1) return opens ? label(chapter.letters[0]!) : undefined;
-    const letter = namedLetter(cue.text, chapter.question, chapter.letters);
+    // (A chapter lists its parts in the order they are taken: until a later one is named, it is the first's.)
+    const letter = namedLetter(cue.text, chapter.question, chapter.letters) ?? (opens ? chapter.letters[0] : undefined);
     return letter ? label(letter) : undefined;
   });
 }
