@@ -11,7 +11,9 @@
  * states (only here: never in written text).
  */
 
+import { type Chapter, chapterList, chapterMarks } from './recording-chapters.js';
 import { spokenMathAsLatex } from './spoken-math.js';
+import { withoutSpokenRemarks } from './spoken-remarks.js';
 import { detectFormat } from './transcripts.js';
 
 /** The cheap test: a caption file's header or timing, or a line headed by a time. */
@@ -22,7 +24,7 @@ const TIMING = /^\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{
 /** A transcript export's line headed by a time: `[00:01:02] Name: words`, `00:01:02 words`, `0:42` alone. */
 const TIME_HEAD = /^\s*\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?(?:\s*[-–|]\s*|\s+|$)(.*)$/;
 /** Otter's and Teams' speaker line: the name, then the time the turn starts (`Maya Chen  0:42`). */
-const NAME_TIME = /^\s*([A-Z][\w'.-]*(?:[ \t][\w'.()-]+){0,4}?)[ \t]+((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/;
+const NAME_TIME = /^\s*(\p{Lu}[\p{L}\p{N}_'.-]*(?:[ \t][\p{L}\p{N}_'.()-]+){0,4}?)[ \t]+((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/u;
 /** YouTube's spelled-out length under a time (`2 seconds`, `1 minute, 5 seconds`). */
 const SPELLED_TIME = /^\s*\d+\s+(?:hours?|minutes?|seconds?)(?:,?\s+\d+\s+(?:minutes?|seconds?))*\s*$/i;
 /** A speaker's name before the words of a cue: up to five capitalised words, or a role's word, then a colon. */
@@ -33,6 +35,8 @@ const NOT_A_SPEAKER = /^(?:part|question|problem|exercise|answer|final answer|no
 interface Cue {
   speaker?: string;
   text: string;
+  /** Seconds into the recording where the cue starts, when the export says. */
+  time?: number;
 }
 
 /** A caption file's cues: WebVTT's and SubRip's blocks, their timings, ids, notes and styles left out. */
@@ -95,7 +99,7 @@ function exportedCues(lines: string[]): Cue[] {
     const named = NAME_TIME.exec(line);
     const timed = named ? undefined : TIME_HEAD.exec(line);
     if (named || timed) {
-      open = { ...(named ? { speaker: named[1]!.trim() } : {}), text: plainCueText(timed?.[2] ?? '') };
+      open = { ...(named ? { speaker: named[1]!.trim() } : {}), text: plainCueText(timed?.[2] ?? ''), time: secondsOf((named?.[2] ?? timed?.[1])!) };
       cues.push(open);
     } else if (open) open.text = open.text ? `${open.text} ${plainCueText(line)}` : plainCueText(line);
     // (A title over the first time, `Transcript` / a meeting's name, is no one's words.)
@@ -146,29 +150,33 @@ function withNamedSpeakers(cues: Cue[]): Cue[] {
     const m = SPEAKER_PREFIX.exec(c.text);
     if (m && (counts.get(m[1]!) ?? 0) >= 2) {
       speaker = m[1]!;
-      return { speaker, text: c.text.slice(m[0].length) };
+      return { speaker, text: c.text.slice(m[0].length), ...(c.time !== undefined ? { time: c.time } : {}) };
     }
     // (A cue with no name is the last named speaker's, as a caption's sentence runs on over cues; `>>` is someone new.)
     if (/^\s*>>/.test(c.text)) {
       speaker = undefined;
-      return { text: c.text.replace(/^\s*>>\s*/, '') };
+      return { text: c.text.replace(/^\s*>>\s*/, ''), ...(c.time !== undefined ? { time: c.time } : {}) };
     }
-    return { ...((c.speaker ?? speaker) ? { speaker: c.speaker ?? speaker } : {}), text: c.text };
+    return { ...((c.speaker ?? speaker) ? { speaker: c.speaker ?? speaker } : {}), text: c.text, ...(c.time !== undefined ? { time: c.time } : {}) };
   });
 }
 
-/** A caption file's cues and the text written after them, or undefined when the text is none. */
-function captionCues(text: string): { cues: Cue[]; written: string } | undefined {
+/** A caption file's cues, the text written after them and the page's chapters, or undefined when the text is none. */
+function captionCues(text: string): { cues: Cue[]; written: string; chapters: Chapter[] } | undefined {
   if (!CAPTION_HINT.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
+  // (A page's chapter list is its table of contents: its lines are no one's words.)
+  const listed = chapterList(lines);
+  const chapters = listed?.chapters ?? [];
+  if (listed) lines.fill('', listed.from, listed.to);
   const timed = VTT_HEADER.test(text.slice(0, 200)) || lines.filter((l) => TIMING.test(l)).length >= 2;
   const isHead = timed ? (l: string) => TIMING.test(l) : (l: string) => NAME_TIME.test(l) || TIME_HEAD.test(l);
   const end = transcriptEnd(lines, isHead);
   const spoken = lines.slice(0, end);
   const written = writtenAfter(lines.slice(end));
-  if (timed) return { cues: withNamedSpeakers(withoutRepeats(timedCues(spoken))), written };
+  if (timed) return { cues: withNamedSpeakers(withoutRepeats(timedCues(spoken))), written, chapters };
   // (Whether it is a recording is asked of the whole text, as before anything was typed under it.)
-  return isExport(lines) ? { cues: withNamedSpeakers(exportedCues(spoken)), written } : undefined;
+  return isExport(lines) ? { cues: withNamedSpeakers(exportedCues(spoken)), written, chapters } : undefined;
 }
 
 /**
@@ -194,9 +202,13 @@ function transcriptEnd(lines: string[], isHead: (line: string) => boolean): numb
 /** A transcribing service's credit line under its export (`Transcribed by https://otter.ai`): the service's, no one's words. */
 const SERVICE_CREDIT = /^\s*(?:transcribed|transcription|transcript|captions?|subtitles?)\s+(?:generated\s+|created\s+|made\s+)?(?:by|with|using)\s+\S+.*$/gim;
 
-/** The text written after a transcript, as written, without its service's credit. */
+/** A recording page's comments heading (`Comments (2)`, `14 comments`): what follows is other people's remarks. */
+const COMMENTS_HEADING = /^\s*(?:\d+\s+)?comments?(?:\s*\(\d+\))?\s*:?\s*$/i;
+
+/** The text written after a transcript, as written, without its service's credit or the page's comments. */
 function writtenAfter(lines: string[]): string {
-  return lines.join('\n').replace(SERVICE_CREDIT, '').trim();
+  const comments = lines.findIndex((l) => COMMENTS_HEADING.test(l));
+  return (comments < 0 ? lines : lines.slice(0, comments)).join('\n').replace(SERVICE_CREDIT, '').trim();
 }
 
 /** Auto-captions roll: each cue repeats the line before it. A cue's words already said just before are said once. */
@@ -283,13 +295,20 @@ export interface SpokenTranscript {
 export function readSpokenTranscript(text: string): SpokenTranscript | undefined {
   const read = captionCues(text);
   if (!read?.cues.length) return undefined;
-  const { cues, written } = read;
-  const runs: Cue[] = [];
-  for (const c of cues) {
-    const last = runs[runs.length - 1];
-    if (last && last.speaker === c.speaker) last.text += ` ${c.text}`;
-    else runs.push({ ...c });
-  }
+  const { cues, written, chapters } = read;
+  const marks = chapterMarks(cues, chapters);
+  const merged: Cue[] = [];
+  cues.forEach((c, i) => {
+    const mark = marks[i];
+    if (mark && 'offTopic' in mark) return;
+    const last = merged[merged.length - 1];
+    // (A chapter's label opens a paragraph of its own, as a writer's label heads a line.)
+    if (mark) merged.push({ ...c, text: `${mark.label}${c.text}` });
+    else if (last && last.speaker === c.speaker) last.text += ` ${c.text}`;
+    else merged.push({ ...c });
+  });
+  // (A speaker's remark on the answer read out, `That's wrong, it should be ...`, is no one's answer: a turn of nothing else goes.)
+  const runs = merged.map((r) => ({ ...r, text: withoutSpokenRemarks(r.text) })).filter((r) => r.text.trim());
   const speakers = new Set(runs.map((r) => r.speaker).filter(Boolean));
   const words = runs.map((r) => r.text).join(' ');
   // (Auto-captions have no sentences: fewer than one full stop in fifty words.)
@@ -298,7 +317,9 @@ export function readSpokenTranscript(text: string): SpokenTranscript | undefined
     withSpokenLabels(r.text, punctuated)
       .split(/\n\n/)
       .map((p) => spokenMathAsLatex(p).text)
-      .join('\n\n'),
+      .join('\n\n')
+      // (A chapter's label over the same label said aloud, `Question 4 (b). OK, question 4 B.`: one label.)
+      .replace(/^(Question \d{1,2} \([a-h]\)\.)\s*\n\n\1 /, '$1 '),
   );
   const named = speakers.size > 1;
   const turns = bodies.map((body, i) => (named && runs[i]!.speaker ? `${runs[i]!.speaker}: ${body}` : body)).join('\n\n');

@@ -16,9 +16,14 @@
  * and when it is an equation's side the reader is told (`unread`), so its part goes to a person.
  */
 
+import type { Key } from '../model/key.js';
+import type { Attempt, Submission } from '../model/submission.js';
+
 /** A formula said aloud that was left as the words: an equation's side with no single reading. */
 export interface UnreadFormula {
   words: string;
+  /** Where in the paragraph it was said (its offset). */
+  at: number;
 }
 
 export interface SpokenMathText {
@@ -381,6 +386,7 @@ export function spokenMathAsLatex(paragraph: string): SpokenMathText {
       // (Quoted to its sentence's end, so a person reads what was said, not a fragment.)
       if (words.includes('equals') || (before !== undefined && EQUATION_VERBS.has(before)))
         unread.push({
+          at: from,
           words: paragraph
             .slice(from)
             .split(/[.?!](?:\s|$)/)[0]!
@@ -406,4 +412,55 @@ function trimSpan(tokens: { word: string }[], from: number, to: number): { from:
   const trailing = new Set([',', 'the', 'is', 'to', 'of', 'by', 'and', 'from', 'be', 'equal', 'a', 'over', 'times', 'plus', 'minus', 'divided']);
   while (to > from && trailing.has(tokens[to - 1]!.word)) to--;
   return to > from ? { from, to } : undefined;
+}
+
+/** A one-letter name in LaTeX: not part of a command or a word (`\alpha`, `out`), perhaps with a subscript after it. */
+const LONE_LETTER = /(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])/g;
+
+/** The one-letter names of some LaTeX formulas (`2 c\, d_{out}^2 d_{in}`: c and d), commands' names and words left out. */
+export function letterNamesOf(formulas: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of formulas) for (const m of f.replace(/\\[A-Za-z]+/g, ' ').matchAll(LONE_LETTER)) out.add(m[0]);
+  return out;
+}
+
+/**
+ * A spoken text's formulas with each letter in the case the expected answer writes it. Speech has
+ * no letter case: a transcriber writes a letter said aloud as a capital (`two C D out squared D in`)
+ * or not, as it pleases, so a letter whose one case the answer uses, and not the other, is that one.
+ * Only inside `$...$`, where `spokenMathAsLatex` wrote the formulas said.
+ */
+export function withLetterCaseOf(text: string, expected: ReadonlySet<string>): string {
+  if (!expected.size || !text.includes('$')) return text;
+  const cased = (letter: string) => {
+    const other = letter === letter.toUpperCase() ? letter.toLowerCase() : letter.toUpperCase();
+    return !expected.has(letter) && expected.has(other) ? other : letter;
+  };
+  return text.replace(/\$([^$]+)\$/g, (_, tex: string) => `$${tex.replace(LONE_LETTER, cased)}$`);
+}
+
+/** The `value`s of a key part's answers (nested ones too): the formulas its letters are read from. */
+function answerValuesOf(spec: unknown, out: string[] = []): string[] {
+  if (Array.isArray(spec)) for (const s of spec) answerValuesOf(s, out);
+  else if (spec && typeof spec === 'object')
+    for (const [field, v] of Object.entries(spec)) {
+      if (field === 'value' && typeof v === 'string') out.push(v);
+      else if (field !== 'rubric' && typeof v === 'object') answerValuesOf(v, out);
+    }
+  return out;
+}
+
+/** A transcript's responses with the letters said aloud in the case their part's answers write them (speech has none). */
+export function withSpokenLetterCase(s: Submission, key: Key): Submission {
+  const byPart = new Map(key.parts.map((p) => [p.id, p]));
+  return {
+    ...s,
+    responses: s.responses.map((r) => {
+      const part = byPart.get(r.partId);
+      if (!part) return r;
+      const letters = letterNamesOf(answerValuesOf([part.answers, part.accept, part.partial, part.conventions]));
+      const cased = (a: Attempt): Attempt => ({ ...a, text: withLetterCaseOf(a.text, letters) });
+      return { ...r, first: cased(r.first), final: cased(r.final), attempts: r.attempts.map(cased) };
+    }),
+  };
 }

@@ -92,7 +92,7 @@ import { questionOfFileName } from './named-question.js';
 import { quizReviewAsWriteup } from './quiz-review.js';
 import { readSpokenTranscript, transcriptAsText } from './captions.js';
 import { withTypedFinals } from './typed-finals.js';
-import { spokenMathAsLatex } from './spoken-math.js';
+import { spokenMathAsLatex, withSpokenLetterCase } from './spoken-math.js';
 import { withoutOwnRemarks } from './labelled-remarks.js';
 import { readLineLabel } from './part-ids.js';
 import { bbCodeAsMarkdown } from './bbcode.js';
@@ -240,8 +240,8 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
   if (!transcript) return readText(text, text, id, key, problems, path);
   // (Answers typed under a transcript, `My final answers:`, are what the student committed to after saying them.)
   const typed = transcript.written ? readText(transcript.written, text, id, key, problems, path) : undefined;
-  if (!typed?.responses.length) return withUnreadFormulasDoubted(readText(transcriptAsText(transcript), text, id, key, problems, path));
-  const said = readText(transcript.spoken, text, id, key, problems, path);
+  if (!typed?.responses.length) return withUnreadFormulasDoubted(withSpokenLetterCase(readText(transcriptAsText(transcript), text, id, key, problems, path), key));
+  const said = withSpokenLetterCase(readText(transcript.spoken, text, id, key, problems, path), key);
   const responses = withTypedFinals(
     said.responses,
     typed.responses,
@@ -272,7 +272,9 @@ function withUnreadFormulasDoubted(s: Submission): Submission {
   return {
     ...s,
     responses: s.responses.map((r) => {
-      const unread = spokenMathAsLatex(r.final.text).unread[0];
+      // (What is said last is the answer: a formula read after an unread one, the question restated, is not in doubt.)
+      const text = r.final.text;
+      const unread = spokenMathAsLatex(text).unread.find((u) => !text.includes('$', u.at));
       return unread ? { ...r, readingDoubt: `its answer is said aloud and has no single reading as a formula: "${unread.words}"` } : r;
     }),
   };
