@@ -1059,6 +1059,11 @@ function reportedBefore(response: string, index: number): boolean {
 
 /** A result line: a short label and a colon before a formula (`Total updated runtime per iteration: $...$`). */
 const RESULT_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?([A-Za-z][\w\s()'-]{2,60}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?=\$)/gm;
+/**
+ * A result's label alone on its line in a reply typed as plain text (`**Total runtime per iteration:**`), the
+ * formula on the next: the line it heads, an equation chain of the working up to its value, is the result.
+ */
+const PLAIN_RESULT_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?([A-Za-z][\w \t()'-]{2,60}?)(?:\*\*)?[ \t]*:[ \t]*(?:\*\*)?[ \t]*$/gm;
 /** Words that make a label name a result (`Output shape:`, `Total runtime:`, `Receptive field:`). */
 const RESULT_WORDS =
   /\b(?:answer|result|final|total|runtime|time|cost|shape|size|dimensions?|output|value|count|number|parameters?|weights|flops?|field|bound|rate|mean|variance|norm|constant|gradient|probability|solution)s?\b/i;
@@ -1242,10 +1247,11 @@ export function answerCandidates(written: string): Candidate[] {
   // from every letter i: about 2% of grading, for replies that almost never commit).
   if (lower.includes('ll') && (lower.includes('commit') || lower.includes('with') || lower.includes('settle'))) for (const m of response.matchAll(COMMITS)) mark(m.index! + m[0].length - 1, 50, true);
   if (response.includes(':'))
-    for (const m of allMatches(RESULT_LINE, response)) {
-      const score = resultLabel(m[1]!.trim());
-      if (score) mark(m.index! + m[0].length, score, score === 50);
-    }
+    for (const lines of latex.length ? [RESULT_LINE] : [RESULT_LINE, PLAIN_RESULT_LINE])
+      for (const m of allMatches(lines, response)) {
+        const score = resultLabel(m[1]!.trim());
+        if (score) mark(m.index! + m[0].length, score, score === 50);
+      }
   // `**Each iteration now costs $2c\,d_{out}\,d_{in}^2$.**`: a statement set in bold that ends on its formula,
   // as a TA reads the line a writer made stand out among the working (plain-text replies' bold is read above).
   if (latex.length && response.includes('**'))

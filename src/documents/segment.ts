@@ -1225,7 +1225,8 @@ function sectionGroupsByContent(reply: string, asked: ReadonlyMap<string, string
 }
 
 /** A reply's numbered section heading: `### 2. Backpropagated gradients`, `**3. Max pooling**`, `4. **Receptive field**`. */
-const NUMBERED_HEADING = /^\s*(?:#{1,6}\s+(?:\*\*)?(\d{1,2})[.)]\s+(\S.*?)|\*\*(\d{1,2})[.)]\s*([^*]+?)\*\*:?|(\d{1,2})[.)]\s+\*\*([^*]+?)\*\*:?)\s*$/;
+const NUMBERED_HEADING =
+  /^\s*(?:#{1,6}\s+(?:\*\*)?(\d{1,2})[.)]\s+(\S.*?)|\*\*(\d{1,2})[.)]\s*([^*]+?)\*\*:?|(\d{1,2})[.)]\s+\*\*([^*]+?)\*\*:?|(?:#{1,6}\s+)?(?:\*\*)?Part\s+(\d{1,2})\s*[:.)—–-]\s*([^*\n]{2,60}?)(?:\*\*)?:?)\s*$/;
 
 /**
  * A reply to a list of questions that numbers its sections by that list (`### 1.` ... `### 4.`
@@ -1240,8 +1241,8 @@ function sectionsInListOrder(reply: string, ids: readonly string[]): { id: strin
     if (FENCE.test(line)) fenced = !fenced;
     const h = fenced ? null : NUMBERED_HEADING.exec(line);
     if (h) {
-      if (Number(h[1] ?? h[3] ?? h[5]) !== sections.length + 1) return undefined;
-      sections.push({ heading: (h[2] ?? h[4] ?? h[6])!.trim(), lines: [] });
+      if (Number(h[1] ?? h[3] ?? h[5] ?? h[7]) !== sections.length + 1) return undefined;
+      sections.push({ heading: (h[2] ?? h[4] ?? h[6] ?? h[8])!.trim(), lines: [] });
     } else sections[sections.length - 1]?.lines.push(line);
   }
   if (sections.length !== ids.length) return undefined;
@@ -1473,6 +1474,57 @@ function clausesAsking(text: string, outline: QuestionOutline[]): string[] {
   return ids.every((id) => id.split('.')[0] === ids[0]!.split('.')[0]) ? ids : [];
 }
 
+/**
+ * The parts a turn asks one question each (`What is the runtime of one iteration? And if d_out >> d_in,
+ * how ... and what is the new runtime?`), in its order: as clausesAsking, and a question whose words fit
+ * several parts of the same question about equally is the one of them the turn's order leaves (people ask
+ * a question's parts in the order it sets them: a question before one that clearly asks (b) asks (a)).
+ * Only questions count, each asked with a question mark; two or more parts, else none.
+ */
+function partsAskedInOrder(text: string, outline: QuestionOutline[]): string[] {
+  if (text.length > 1200 || text.split('?').length < 3) return [];
+  const pieces = text.split(new RegExp(`(${ASKED_APART.source})`, 'i'));
+  const asked: { id?: string; tied?: string[] }[] = [];
+  for (let k = 0; k < pieces.length; k += 2) {
+    const clause = pieces[k]!;
+    if (words(clause).size < 3) continue;
+    // (`... what does it cost then?`: the question mark may come after a word the split took, before the next clause.)
+    let end = k + 1;
+    while (end + 1 < pieces.length && words(pieces[end + 1]!).size < 3 && !pieces[end]!.includes('?')) end += 2;
+    if (!pieces[end]?.includes('?')) continue;
+    const part = partByContent(clause, outline);
+    if (part && !part.doubt) {
+      asked.push({ id: part.id });
+      continue;
+    }
+    // (`How long does one iteration take?`: too few of any statement's words to name a part; its place names it.)
+    const scored = scoreStatements(clause, outline);
+    const best = scored[0];
+    const tied = best && best.s >= ASKED_BY_CONTENT_MIN && best.shared >= 2 ? scored.filter((t) => t.s >= best.s * 0.75) : [];
+    if (tied.some((t) => t.question !== best!.question)) return [];
+    asked.push({ tied: tied.map((t) => t.id) });
+  }
+  const question = asked.find((a) => a.id)?.id?.split('.')[0];
+  const order = outline.find((o) => o.number === question)?.parts ?? [];
+  if (!question || asked.some((a) => a.id?.split('.')[0] !== question && a.tied?.some((id) => id.split('.')[0] !== question))) return [];
+  const ids: string[] = [];
+  for (const [k, a] of asked.entries()) {
+    if (a.id) {
+      if (ids.includes(a.id) || order.indexOf(a.id) <= order.indexOf(ids[ids.length - 1] ?? '')) return [];
+      ids.push(a.id);
+      continue;
+    }
+    // Between the part asked before and the next one asked clearly.
+    const after = order.indexOf(ids[ids.length - 1] ?? '');
+    const next = asked.slice(k + 1).find((b) => b.id)?.id;
+    const before = next ? order.indexOf(next) : order.length;
+    const left = (a.tied!.length ? a.tied! : order).filter((id) => order.indexOf(id) > after && order.indexOf(id) < before);
+    if (left.length !== 1) return [];
+    ids.push(left[0]!);
+  }
+  return ids.length >= 2 ? ids : [];
+}
+
 /** A turn of two questions or more: two question marks, or a question and another asked after `also`, `and why`, `and how`. */
 const ASKS_SEVERAL = /\?[^?]*\?|\?\s*(?:also|and)\b|\b(?:also|and)\s+(?:what|how|why|which)\b/i;
 
@@ -1680,6 +1732,8 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
   let reasked = false;
   // Whether the last user turn asked its parts as a list of its own (partsAskedAsList): a reply numbers its sections by it.
   let askedAsList = false;
+  // The parts the last user turn asked one sentence each, in its order, its sentences that fit two parts told apart by that order (partsAskedInOrder).
+  let askedInOrder: string[] = [];
   // The parts the last reply answered in sections of its own (sectionsByContent, sectionsInListOrder).
   let lastSections: string[] = [];
   // The part a person's heading between the turns named (`### Question 3(c)`), until a reply answers it.
@@ -1738,6 +1792,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
       severalAsked = undefined;
       doubted = undefined;
       askedAsList = false;
+      askedInOrder = [];
       // A tie between parts was the last turn's words': this turn's are read afresh.
       if (tiedTurn) alignedBy = { by: alignedBy.by };
       tiedTurn = false;
@@ -1901,6 +1956,7 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
         const unlabelled = !promptParts.length && !recheck && !continuing && !labels.length;
         const listed = unlabelled ? partsAskedAsList(m.text, outline).filter((id) => !responses.has(id)) : [];
         askedAsList = listed.length >= 2;
+        askedInOrder = unlabelled && !askedAsList ? partsAskedInOrder(m.text, outline).filter((id) => !responses.has(id)) : [];
         const several = askedAsList ? listed : unlabelled ? partsAskedInWords(m.text, outline).filter((id) => !responses.has(id)) : [];
         // `if I stack L conv layers ..., what's the receptive field of the last output? also what happens if I add
         // a max pool, and why ...?`: a turn of several questions whose whole words name no part, one of whose
@@ -2097,14 +2153,17 @@ export function segmentTranscript(read: Message[], outline: QuestionOutline[], f
     // the unanswered part its words name (a reply whose sections name no part clearly is placed by order, as before).
     const topics = !byOwnWords && namedOnly && pending === 'new' && !promptParts.length ? unansweredStatements(parts(), outline, (id) => responses.has(id)) : undefined;
     const byTopic = topics && sectionsByContent(m.text, topics);
+    // (`What is the runtime? And if d_out >> d_in, ...?` answered as `Part 1: ...` / `Part 2: ...`: the turn's questions in their order.)
+    const inOrder = pending === 'new' && askedInOrder.length > 1 && !askedAsList ? sectionsInListOrder(m.text, askedInOrder) : undefined;
     const sections =
-      pending === 'new' && promptParts.length > 1
+      inOrder ??
+      (pending === 'new' && promptParts.length > 1
         ? ((askedAsList ? sectionsInListOrder(m.text, promptParts) : undefined) ?? sectionsByContent(m.text, askedTexts) ?? sectionGroupsByContent(m.text, askedTexts))
         : byOwnWords?.some((sec) => sec.id === promptParts[0])
           ? byOwnWords
           : byTopic && byTopic.length >= 2
             ? byTopic
-            : undefined;
+            : undefined);
     if (sections) {
       lastSections = sections.map((sec) => sec.id);
       for (const sec of sections) {

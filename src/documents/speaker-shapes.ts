@@ -31,7 +31,7 @@ export { STRUCTURE };
  * them, do not count among a name's three (`nameLine` counts them).
  */
 const NAME_LINE =
-  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{Ll}[\p{Ll}\p{N}._-]*:[\p{Ll}\p{N}._-]*[\p{Ll}\p{N}]|\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t](?:\p{L}[\p{L}'’.-]*|\p{L}{0,2}\p{N}[\p{L}\p{N}.]*)){0,5})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
+  /^(?<lead>[ \t]*(?<quote>>(?!>)[ \t]*)?(?<heading>#{1,6}[ \t]*)?(?<glyph>(?:>>(?!>)|[^\p{L}\p{N}\s([{$\\|>*_#`~=+.,;:!?'"’%&/-]{1,3})[ \t]*)?(?<bold>\*\*|__)?[ \t]*)(?<name>\p{Ll}[\p{Ll}\p{N}._-]*:[\p{Ll}\p{N}._-]*[\p{Ll}\p{N}]|\p{L}{2,}[\p{L}.-]*[\p{N}_][\p{L}\p{N}_.-]*|\p{L}[\p{L}'’.-]*(?:-\p{N}[\p{L}\p{N}.]*)?(?:[ \t](?:\p{L}[\p{L}'’.-]*|\p{L}{0,2}\p{N}[\p{L}\p{N}.]*)){0,5})(?<aside>[ \t]+\([^()\n]{1,60}\))?(?<close>[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?)(?<tail>[ \t]+[—–·|][^\n]*)?[ \t]*$/u;
 
 /** A name's last word that says how the app heads a turn (`Kai said`, `Bot replied`), not who speaks. */
 const VERB = /[ \t]+(?:said|sent|wrote|asked|answered|replied)$/i;
