@@ -1,5 +1,6 @@
 import { DATE, FURNITURE, STAFF_NAME } from './forum-thread.js';
 import { readLineLabel } from './part-ids.js';
+import { foldFullWidth } from './full-width.js';
 
 /**
  * A post (a blog's article, a link aggregator's story, a Q&A site's write-up) ends in its readers'
@@ -14,9 +15,9 @@ import { readLineLabel } from './part-ids.js';
  * section is left to the forum reader, which drops the staff's hints and keeps the writer's words.
  */
 
-/** The heading of a comment section, perhaps with its count, in the languages pages are read in. */
+/** The heading of a comment section, perhaps with its count (`共 7 条评论`, "7 comments in all"), in the languages pages are read in. */
 const COMMENTS_TITLE =
-  /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:\d{1,5}[ \t]*(?:件の|개의|条)?[ \t]*)?(?:(?:top|all|latest|newest|reader|readers'?)[ \t]+)?(?:comments?|responses?|discussion|コメント(?:一覧)?|комментари[йияев]{0,2}|全部评论|评论|評論|留言|댓글|kommentare|commentaires|comentarios|comentários|commenti|yorumlar|reacties)[ \t]*(?:[(（]?[ \t]*\d{1,5}[ \t]*[)）]?)?[ \t]*(?:件|개|条)?(?:\*\*)?[ \t]*$/imu;
+  /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:共[ \t]*)?(?:\d{1,5}[ \t]*(?:件の|개의|条)?[ \t]*)?(?:(?:top|all|latest|newest|reader|readers'?)[ \t]+)?(?:comments?|responses?|discussion|コメント(?:一覧)?|комментари[йияев]{0,2}|全部评论|评论|評論|留言|댓글|kommentare|commentaires|comentarios|comentários|commenti|yorumlar|reacties)[ \t]*(?:[(（]?[ \t]*\d{1,5}[ \t]*[)）]?)?[ \t]*(?:件|개|条)?(?:\*\*)?[ \t]*$/imu;
 
 /** A date as pages stamp a comment with it, besides a forum's (`2025-10-16 09:40`, `2025.11.03`, `2025. 11. 4. 09:12`, `2025年10月16日`, `15 окт 2025`). */
 const COMMENT_DATE = new RegExp(
@@ -41,7 +42,7 @@ const NAME_DECOR = /\*\*|__|\[|\]\([^)]*\)|[(（][^)）]{0,20}[)）]|^[ \t]*(?:v
 /** A line of a comment's buttons and counts (`답글`, `❤️ 4 · Reply`, `+1`, `Like · Reply`, `Ответить`): the page's. */
 const BUTTON_FILL = String.raw`(?:\p{So}\uFE0F?|[\dKkMm+·•|.,\t -])*`;
 const BUTTONS = new RegExp(
-  String.raw`^[ \t]*(?:${BUTTON_FILL}(?:reply|like|share|report|flag|link|답글|공감|신고|回复|点赞|举报|返信|いいね|ответить|нравится))+${BUTTON_FILL}$|^[ \t]*[+-]?\d{1,5}[ \t]*$`,
+  String.raw`^[ \t]*(?:${BUTTON_FILL}(?:reply|like|share|report|flag|link|답글|공감|신고|回复|点赞|赞|举报|返信|いいね|ответить|нравится|展开[ \t]*\d{1,4}[ \t]*条回复))+${BUTTON_FILL}$|^[ \t]*[+-]?\d{1,5}[ \t]*$`,
   'iu',
 );
 
@@ -117,14 +118,43 @@ function dateAlone(lines: readonly string[], i: number, badgedAfter: boolean): C
   return name ? { name, badged, body: i + 1, column: 0, start: block[block.length - 1]! } : undefined;
 }
 
-/** The comments under a heading on line `title`, in order. */
+/**
+ * A comment's date under its words, perhaps with where it was written (Xiaohongshu's and Douyin's `11-02 加利福尼亚`,
+ * `昨天 21:40`, `3天前 上海`, Zhihu's `2025-11-05 · 上海`): such apps set the writer's name over the words and the date below them.
+ */
+const FOOTER_DATE = new RegExp(
+  String.raw`^[ \t]*(?:\d{1,2}-\d{1,2}(?:[ \t]+\d{1,2}:\d{2})?|(?:今天|昨天|前天)[ \t]*\d{1,2}:\d{2}|\d{1,2}[ \t]*(?:分钟|小时|天|周)前|${COMMENT_DATE.source})(?:[ \t]*[·•])?(?:[ \t]+[^\s\d·•][^\s]{0,11})?[ \t]*$`,
+  'iu',
+);
+
+/**
+ * The comments under a heading on line `title` whose dates stand under their words (FOOTER_DATE): each is the
+ * name on its first line, its words down to the date, then the page's buttons (`赞 12`, `回复`).
+ */
+function commentsOverFooters(lines: readonly string[], title: number): Comment[] {
+  const out: Comment[] = [];
+  let start = title + 1;
+  for (let i = title + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 40 || !FOOTER_DATE.test(line)) continue;
+    let first = start;
+    while (first < i && (!lines[first]!.trim() || BUTTONS.test(lines[first]!) || FURNITURE.test(lines[first]!))) first++;
+    const raw = lines[first] ?? '';
+    const name = first < i - 1 ? asName(raw) : undefined;
+    if (name) out.push({ name, badged: AUTHOR_BADGE.test(raw), body: first + 1, column: 0, start: first });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** The comments under a heading on line `title`, in order: headed by their writers and dates, or else dated under their words. */
 function commentsUnder(lines: readonly string[], title: number): Comment[] {
   const out: Comment[] = [];
   for (let i = title + 1; i < lines.length; i++) {
     const c = commentAt(lines, i);
     if (c && c.start > (out[out.length - 1]?.body ?? title)) out.push(c);
   }
-  return out;
+  return out.length ? out : commentsOverFooters(lines, title);
 }
 
 /** Whether a commenter's name is one the post's header shows (its byline): the post's author. */
@@ -141,7 +171,8 @@ function namedInHeader(name: string, header: string): boolean {
 export function withoutReadersComments(text: string): string {
   if (!COMMENTS_TITLE.test(text)) return text;
   const lines = text.split('\n');
-  const firstLabel = lines.findIndex((l) => !!readLineLabel(l)?.part);
+  // (Read as the label passes later fold them: `【第 2 题 (c)】` is a label, though not yet in the words they know.)
+  const firstLabel = lines.findIndex((l) => !!readLineLabel(foldFullWidth(l))?.part);
   if (firstLabel < 0) return text;
   for (let t = firstLabel + 1; t < lines.length; t++) {
     if (!COMMENTS_TITLE.test(lines[t]!)) continue;

@@ -34,9 +34,10 @@ const PART_CJK = /小問\s*\(?([a-h])\)?/g;
 
 /**
  * A part's letter in Cyrillic where a label stands (`б)` at a line's start, `2в)`, `Part (г)` after the
- * part's word is folded): Russian and Ukrainian writers letter a question's parts а, б, в, г, д, е, ж, з.
+ * part's word is folded, `(в)` opening a sentence of a request typed as one paragraph): Russian and
+ * Ukrainian writers letter a question's parts а, б, в, г, д, е, ж, з.
  */
-const CYRILLIC_LETTER = /(^[ \t>]*(?:[-*+•]\s+)?(?:#{1,6}\s*)?(?:\*\*)?(?:(?:Question\s*)?\d{1,2}\s*[.,]?\s*(?:Part\s*)?)?\(?|Part\s*\(?)([а-зсА-ЗС])(?=\))/gmu;
+const CYRILLIC_LETTER = /(^[ \t>]*(?:[-*+•]\s+)?(?:#{1,6}\s*)?(?:\*\*)?(?:(?:Question\s*)?\d{1,2}\s*[.,]?\s*(?:Part\s*)?)?\(?|Part\s*\(?|[.!?:][ \t]+\()([а-зсА-ЗС])(?=\))/gmu;
 /** The parts lettered in the Russian alphabet's order, as the Latin letters of the same place. */
 const IN_ALPHABET_ORDER: Readonly<Record<string, string>> = { а: 'a', б: 'b', в: 'c', г: 'd', д: 'e', е: 'f', ж: 'g', з: 'h', с: 'c' };
 /** Cyrillic letters that look like Latin ones, typed for them on a Russian keyboard: `(а)`, `(с)`, `(е)`. */

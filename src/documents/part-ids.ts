@@ -245,12 +245,13 @@ const LED_LETTER = /^(\s*(?:\*\*)?)(?:(?:final\s+)?(?:answer|result)|solution|fo
 /**
  * A part's id set in a pair of delimiters, the way a typed write-up tags each answer (`[1a]`, `{2.c}`,
  * `<Q3d.ii>`, `【2b】`, `[(c)]`): any bracket pair, the id inside in any numbering canonicalPartId
- * reads, or a part letter alone. Then the end of the line, a space or a colon; `[1a](url)` is a link,
+ * reads, or a part letter alone. Then the end of the line, a space or a colon (after Chinese brackets, which
+ * need no space, the text itself: `【第2题(c)】ΔW 的...`); `[1a](url)` is a link,
  * `[1]` a citation, `[3, 4]` an interval, `[x]` a ticked box: none is a label.
  */
 const BRACKET_PAIRS: Readonly<Record<string, string>> = { '[': ']', '{': '}', '<': '>', '⟨': '⟩', '【': '】', '〔': '〕', '「': '」', '『': '』', '«': '»', '〈': '〉' };
 const BRACKETED =
-  /^(\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__)?)([[{<⟨【〔「『«〈])\s*([^\]}>⟩】〕」』»〉\s][^\]}>⟩】〕」』»〉\n]{0,14}?)\s*([\]}>⟩】〕」』»〉])(?:\*\*|__)?\s*[:.\-–—]?(?:\*\*|__)?(?=\s|$)/;
+  /^(\s*(?:[-*+]\s+)?(?:#{1,6}\s*)?(?:\*\*|__)?)([[{<⟨【〔「『«〈])\s*([^\]}>⟩】〕」』»〉\s][^\]}>⟩】〕」』»〉\n]{0,14}?)\s*([\]}>⟩】〕」』»〉])(?:\*\*|__)?\s*[:.\-–—]?(?:\*\*|__)?(?=\s|$|(?<=[】〕]))/;
 
 function bracketedLabel(line: string): LineLabel | undefined {
   const m = BRACKETED.exec(line);
@@ -261,6 +262,9 @@ function bracketedLabel(line: string): LineLabel | undefined {
     const [question, part, subpart] = idLevels(id);
     return /^[a-h]$/.test(part!) ? label(question, part, subpart, m[0].length, true) : undefined;
   }
+  // `【第2题(c)】` (folded to `【Question 2(c)】`): a label in words, when it is all the brackets hold.
+  const worded = /^[A-Za-z]{4,}/.test(inner) ? readLineLabel(inner) : undefined;
+  if (worded?.question && worded.part && worded.length >= inner.trim().length) return { ...worded, length: m[0].length };
   // `[b]`, `[(c)]`, `{d.ii}`: a part letter alone, read as a bare `(b)` is.
   const letter = /^\(?([a-h])\)?(?:[\s.]*\(?([ivx]{1,4})\)?)?$/.exec(inner);
   if (letter && (!letter[2] || isRoman(letter[2]))) return { part: letter[1]!, ...(letter[2] ? { subpart: letter[2] } : {}), length: m[0].length, strong: false };

@@ -12,7 +12,7 @@ import { printedSheetText } from './printed-sheet.js';
 import { printedSourceText } from './printed-source.js';
 import { mailToText } from './mail-message.js';
 import { rtfToText } from './rtf.js';
-import { decodeText } from './text-encoding.js';
+import { decodeDeclaredText, decodeText } from './text-encoding.js';
 
 export type { PageTranscriber } from './pdf/document.js';
 
@@ -109,7 +109,7 @@ export async function readDocumentFile(bytes: Uint8Array, path: string, options:
     case 'rtf':
       return { kind, text: rtfToText(text()), chat: false, notes: [], warnings: [], source: { kind: 'rtf' } };
     case 'html': {
-      const page = htmlToMarkdown(text(), path);
+      const page = htmlToMarkdown(decodeDeclaredText(bytes), path);
       return { kind, text: page.text, chat: page.chat, notes: [], warnings: page.warnings, source: { kind: 'html' } };
     }
     default:

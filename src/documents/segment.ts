@@ -736,9 +736,15 @@ export function asksForNext(prompt: string): boolean {
   return prompt.length < 200 && /\b(?:next|following|remaining|last|other)\s+(?:part|problem|question|exercise|one)s?\b|\bsolve\s+(?:this|these|it)\b/i.test(prompt);
 }
 
+/**
+ * The same doubts in Russian and Ukrainian (`разве не c = ...?` "isn't it", `ты уверен?`, `ошибка`, `перепроверь`,
+ * `хіба не`), whose letters `\b` does not see.
+ */
+const RECHECK_CYRILLIC = /(?<!\p{L})(?:разве\s+не|хіба\s+не|а\s+не\s+должно|ты\s+уверен|вы\s+уверены|ти\s+впевнен|ошиб|помилк|неправильн|неверн|перепровер|проверь|перевір)/iu;
+
 /** Whether a follow-up prompt asks the model to reconsider its answer (so the reply is a new attempt). */
 export function isRecheck(prompt: string): boolean {
-  return RECHECK.test(prompt) && prompt.length < 600;
+  return (RECHECK.test(prompt) || RECHECK_CYRILLIC.test(prompt)) && prompt.length < 600;
 }
 
 /**
@@ -938,6 +944,15 @@ function partsNamedInline(text: string, outline: QuestionOutline[]): string[] {
   return ids;
 }
 
+/**
+ * `Hi! Testing you for a report (CS182, HW 4). Question 2, MuP. Dense layer ... (b) Weights are ...`: a
+ * request typed as one paragraph names its question as a sentence's first words, after a greeting of any
+ * length, and the part it asks as the bracketed letter that opens a later sentence. Group: the number.
+ */
+const SENTENCE_QUESTION = /(?:^|[.!?]\s+)(?:problem|question|exercise)\s+(\d{1,2})(?![\d.,]\d)\s*[,.:]\s/i;
+/** A bracketed letter that opens a sentence (`... σ_g². (b) Find ...`), as a part's label in running text. Group: the letter. */
+const SENTENCE_PART = /[.!?:]\s+\(([a-h])\)\s+\p{Lu}/gu;
+
 /** A question's number and title, then more on the same line after a full stop, colon or dash. */
 const TITLE_LEAD = /^(?:#{1,6}\s*)?(?:(?:problem|question|q)\s*)?(\d{1,2})[.:)]\s+([A-Z][^.?!:\n]{2,80}?)\s*(?:[.:]|\s[—–-])\s+\S/i;
 
@@ -1040,6 +1055,11 @@ function promptHeading(text: string): { number?: string; heading: string; part?:
   const sole = soleId.length === 1 ? soleId[0]! : undefined;
   const remarked = sole && (new RegExp(String.raw`^\s*${REMARKED_ON}`, 'i').test(request.slice(sole.index + sole[0].length)) || (request.match(/\([a-h]\)/gi)?.length ?? 0) > 1);
   if (sole && !remarked) return { number: sole[1]!, heading: '', part: sole[2]!.toLowerCase() };
+  const typed = SENTENCE_QUESTION.exec((first[0] ?? '').slice(0, 800));
+  if (typed) {
+    const letters = [...(first[0] ?? '').slice(typed.index + typed[0].length, 1600).matchAll(SENTENCE_PART)].map((m) => m[1]!.toLowerCase());
+    return { number: typed[1]!, heading: '', ...(letters.length === 1 ? { part: letters[0]! } : {}) };
+  }
   const opening = (first[0] ?? '')
     .split(/[.?!](?:\s|$)/)
     .slice(0, 2)

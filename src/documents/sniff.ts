@@ -1,7 +1,7 @@
 import { isRawMail } from './mail-message.js';
 import { looksLikeNotebookJson } from './notebook.js';
 import { RTF_START } from './rtf.js';
-import { decodeText, hasUtf16Mark, looksLikeWindows1252 } from './text-encoding.js';
+import { declaredCharset, decodeText, hasUtf16Mark, looksLikeWindows1252 } from './text-encoding.js';
 
 /** What a submitted file holds, told by its first bytes (and its name where bytes cannot tell). */
 export type FileKind = 'pdf' | 'notebook' | 'tex' | 'docx' | 'odt' | 'html' | 'sheet' | 'mail' | 'rtf' | 'workbook' | 'text' | 'image' | 'word' | 'archive' | 'executable' | 'binary' | 'empty';
@@ -49,7 +49,9 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   const sample = utf16 ? decodeText(bytes.subarray(0, 65536)) : Buffer.from(bytes.subarray(0, 65536)).toString('utf8');
   const bad = (sample.match(/\uFFFD/g) ?? []).length;
   const controls = (sample.match(/[\x01-\x08\x0e-\x1f]/g) ?? []).length;
-  if (bad + controls > sample.length * 0.02 && !looksLikeWindows1252(bytes.subarray(0, 65536))) return 'binary';
+  // (A page that names its code page, `<meta charset="koi8-u">`, is text however many of its bytes are letters above 127.)
+  const declared = controls <= sample.length * 0.02 && declaredCharset(bytes) !== undefined;
+  if (bad + controls > sample.length * 0.02 && !declared && !looksLikeWindows1252(bytes.subarray(0, 65536))) return 'binary';
   const t = sample.trimStart();
   if (/\.rtf$/i.test(name) || RTF_START.test(t)) return 'rtf';
   if (/\.(?:ipynb|zpln)$/i.test(name) || (t.startsWith('{') && looksLikeNotebookJson(sample.trimStart()))) return 'notebook';

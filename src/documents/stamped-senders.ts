@@ -4,6 +4,7 @@ import { pushReply, pushUserTurn } from './transcripts.js';
 import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 import { STRUCTURE } from './structure-words.js';
 import { pastedAnswer } from './pasted-answers.js';
+import { listedNewestFirst, MONTH_NAME, printedStamp } from './time-order.js';
 
 /**
  * Chats copied from a messaging or workplace app, where each message is headed by its sender's
@@ -27,27 +28,32 @@ const TIME = String.raw`(?:(?:上午|下午|晚上|午前|午後|오전|오후)[
 const CJK_DAY = String.raw`(?:(?:\d{4}[ \t]?[年년][ \t]?)?\d{1,2}[ \t]?[月월][ \t]?\d{1,2}[ \t]?[日일](?:[ \t]?(?:星期|周|週)?[一二三四五六日天](?:曜日)?|[ \t]?[월화수목금토일]요일|[ \t]?\([月火水木金土日]\))?|\d{4}\.[ \t]\d{1,2}\.[ \t]\d{1,2}\.)`;
 /**
  * A date before or after it: `05.12.2025`, `12/5/25`, `2025-12-05`, `Dec 5`, `5 Dec 2025`, `Thursday`, `Yesterday`,
- * perhaps after its weekday (`Thu, Dec 3 2026`).
+ * perhaps after its weekday (`Thu, Dec 3 2026`); a month named in another language (`12 ноя 2025`, `3 de dic. de 2025`).
  */
-const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|${CJK_DAY}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
-/** A stamp: a time with perhaps a day, in brackets or not (`[05.12.2025 21:02]`, `Thursday 10:47 PM`, `Yesterday at 9:05`). */
-const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:at[ \t]+)?)?${TIME}(?:,?[ \t]+${DAY})?\]?`;
+const DAY = String.raw`(?:[A-Z][a-z]{1,8}\.?,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|${CJK_DAY}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]+\d{4})?|\d{1,2}\.?[ \t]+(?:de[ \t]+)?${MONTH_NAME}(?:[ \t]+(?:de[ \t]+)?\d{4}(?:[ \t]*г\.)?)?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|[A-Z][a-z]{2,8}day|Today|Yesterday)`;
+/** The word between a date and its time (`at`, Russian `в`, Ukrainian `о`, German `um`, French `à`, Spanish `a las`, Italian `alle`, Portuguese `às`, Dutch `om`). */
+const AT = '(?:at|в|о|um|à|a las|a la|alle|às|om)';
+/** A stamp: a time with perhaps a day, in brackets or not (`[05.12.2025 21:02]`, `Thursday 10:47 PM`, `Yesterday at 9:05`, `12 ноя 2025 в 19:52:03`). */
+const STAMP = String.raw`\[?(?:${DAY},?[ \t]+(?:${AT}[ \t]+)?)?${TIME}(?:,?[ \t]+${DAY})?\]?`;
 /** A stamp alone on its line over the sender's name, perhaps with the app's note on it in brackets (`May 17, 2022  5:29:42 PM (Read by you after 1 hour)`). */
 const STAMP_OVER = new RegExp(String.raw`^[ \t]*${STAMP}(?:[ \t]+\((?:[^()\n]|\([^()\n]{0,20}\)){1,100}\))?[ \t]*$`);
 /** A stamp alone on its line (under the sender's name), perhaps set off by the app's dash (` — Yesterday at 8:31 PM`). */
 const STAMP_LINE = new RegExp(String.raw`^[ \t]*(?:[—–·-][ \t]*)?${STAMP}[ \t]*$`);
 /** A phone number standing for a contact with no name: seven digits or more, as phones print them (`+18002428478`, `+1 (800) 242-8478`). */
 const PHONE = String.raw`\+?\(?\d(?:[ \t().-]{0,2}\d){6,14}`;
-/** A sender's name: one to four words or a login, no sentence (`Dana Reyes`, `cs182 study bot`, `@lee_j`, `Copilot`), or a phone number. */
-const NAME = String.raw`(?:@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}\p{N}][\p{L}\p{N}._'’-]{0,30}){0,3}|${PHONE})`;
+/**
+ * A sender's name: one to four words or a login, no sentence (`Dana Reyes`, `cs182 study bot`, `@lee_j`, `Copilot`),
+ * perhaps with a community's bar between its words (`Нейро-помощник | GPT`), or a phone number.
+ */
+const NAME = String.raw`(?:@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t](?:[|·][ \t])?[\p{L}\p{N}][\p{L}\p{N}._'’-]{0,30}){0,3}|${PHONE})`;
 /**
  * The app's badge between a sender and the stamp: a short tag in capitals or brackets set apart from the
  * name (`ask-ai  BOT  9:41 PM`, `cs182-helper [APP] 10:02`), or a field or two in the commas that part the
  * name from the stamp (`Gemini, App, 9:12 PM`, `Tutor, Bot, Yesterday 21:40`), naming the kind of sender, not who.
  */
 const BADGE = String.raw`(?:[ \t]{2,}\p{Lu}{2,5}|[ \t]+[([]\p{L}{2,12}[)\]]|(?:,[ \t]*\p{Lu}[\p{L}\p{N}._-]{1,15}){1,2}(?=,))`;
-/** A sender and the stamp on one line: `Dana Reyes, [05.12.2025 21:02]`, `Dana Reyes — 21:02`, `ask-ai  BOT  9:41 PM`. */
-const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(${NAME})(${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+${STAMP}[ \t]*$`, 'u');
+/** A sender and the stamp on one line: `Dana Reyes, [05.12.2025 21:02]`, `Dana Reyes — 21:02`, `ask-ai  BOT  9:41 PM`, the name in bold as a saved page sets it (`**Ви**, 4 лис 2025 о 22:17`). */
+const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(?:\*\*)?(${NAME})(?:\*\*)?(${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+(${STAMP})[ \t]*$`, 'u');
 /** A sender's name alone on its line (its stamp on the next). */
 const SENDER_ALONE = new RegExp(String.raw`^[ \t]*(${NAME})[ \t]*$`, 'u');
 /** The app's badge alone on a line between the name and the stamp, as a copied page breaks them (`study-bot` / `APP` / ` — 8:31 PM`; Rocket.Chat's `Bot`). */
@@ -116,6 +122,8 @@ interface Header {
   inline?: string;
   /** Whether the app tagged the sender as a bot (`APP`, `[BOT]`). */
   badge: boolean;
+  /** The stamp as printed, when the header's shape sets it apart. */
+  stamp?: string;
 }
 
 /** Every message's header, in the shape that heads more of them: the sender over the stamp (or beside it), or the stamp over the sender. */
@@ -137,7 +145,7 @@ function headersStampFirst(lines: readonly string[]): Header[] {
     // (A dated log's entries are headed `Setup`, `Results` under their stamps: a write-up's words, no sender.)
     const sender = SENDER_ALONE.exec(lines[i + 1]!);
     if (!sender || STAMP_LINE.test(lines[i + 1]!) || STRUCTURE.test(sender[1]!.trim())) continue;
-    out.push({ at: i, body: i + 2, name: sender[1]!.trim(), badge: false });
+    out.push({ at: i, body: i + 2, name: sender[1]!.trim(), badge: false, stamp: line });
     i++;
   }
   return out;
@@ -152,7 +160,7 @@ function headersSenderFirst(lines: readonly string[]): Header[] {
     if (!/\d[:.]\d\d/.test(line + (lines[i + 1] ?? '') + (lines[i + 2] ?? ''))) continue;
     const first = stampFirst(line);
     if (first) {
-      out.push({ at: i, body: i + 1, name: (first[2] ?? first[4])!.trim(), inline: first[5] ?? '', badge: /^(?:bot|app)$/i.test(first[3] ?? '') });
+      out.push({ at: i, body: i + 1, name: (first[2] ?? first[4])!.trim(), inline: first[5] ?? '', badge: /^(?:bot|app)$/i.test(first[3] ?? ''), stamp: first[1]! });
       continue;
     }
     const over = STAMP_OVER_MESSAGE.exec(line);
@@ -173,7 +181,7 @@ function headersSenderFirst(lines: readonly string[]): Header[] {
     if (line.length > 80) continue;
     const same = SENDER_STAMPED.exec(line);
     if (same) {
-      out.push({ at: i, body: i + 1, name: same[1]!.trim(), badge: Boolean(same[2]?.trim()) });
+      out.push({ at: i, body: i + 1, name: same[1]!.trim(), badge: Boolean(same[2]?.trim()), stamp: same[3]! });
       continue;
     }
     const alone = SENDER_ALONE.exec(line);
@@ -181,7 +189,7 @@ function headersSenderFirst(lines: readonly string[]): Header[] {
     const badge = BADGE_LINE.test(lines[i + 1] ?? '');
     const stamp = i + 1 + Number(badge);
     if (STAMP_LINE.test(lines[stamp] ?? '')) {
-      out.push({ at: i, body: stamp + 1, name: alone[1]!.trim(), badge });
+      out.push({ at: i, body: stamp + 1, name: alone[1]!.trim(), badge, stamp: lines[stamp]! });
       i = stamp;
     }
   }
@@ -254,19 +262,31 @@ export function stampedSenderTurns(text: string): Message[] | undefined {
   return turnsUnder(lines, headersOf(lines));
 }
 
-/** The turns of `lines` under their message headers (stampedSenderTurns), or undefined when they are no chat. */
-function turnsUnder(lines: readonly string[], headers: readonly Header[]): Message[] | undefined {
-  if (headers.length < 2) return undefined;
+/** The moment a header's stamp stands for (printedStamp), its brackets and the app's dash left out; undefined when it has none or names no date. */
+function momentOf(header: Header): number | undefined {
+  return header.stamp === undefined ? undefined : printedStamp(header.stamp.replace(/^[ \t[—–·-]+|[ \t\]]+$/g, '').replace(/[ \t]+\([^()]*\)$/, ''));
+}
+
+/**
+ * The turns of `lines` under their message headers (stampedSenderTurns), or undefined when they are no chat.
+ * An archive that lists its messages newest first (VK's, some phones' backups) is read oldest first, as its
+ * stamps say (time-order.ts): else every reply would stand above its question.
+ */
+function turnsUnder(lines: readonly string[], listed: readonly Header[]): Message[] | undefined {
+  if (listed.length < 2) return undefined;
+  const newestFirst = listedNewestFirst(listed.map(momentOf));
+  const headers = newestFirst ? [...listed].reverse() : listed;
   // Senders that take turns: a message log, not a write-up's dated entries.
   if (!headers.some((h, k) => k > 0 && h.name !== headers[k - 1]!.name)) return undefined;
   const names = new Set(headers.map((h) => h.name));
-  const written = headers.map((h, k) =>
-    [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, headers[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) || APP_LINE.test(l) ? '' : l))].join('\n'),
+  const writtenAsListed = listed.map((h, k) =>
+    [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, listed[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) || APP_LINE.test(l) ? '' : l))].join('\n'),
   );
+  const written = newestFirst ? writtenAsListed.reverse() : writtenAsListed;
   const bodies = written.map((b) => unaddressed(b, names));
   const said = (name: string) => bodies.filter((_, k) => headers[k]!.name === name);
   const size = (name: string) => said(name).reduce((n, b) => n + b.trim().length, 0);
-  const opening = lines.slice(0, headers[0]!.at).join('\n').trim();
+  const opening = lines.slice(0, listed[0]!.at).join('\n').trim();
   const pasted = pastedTurns(headers, bodies, opening);
   if (pasted) return pasted;
   const model = modelOf(headers, size, callsAnswered(headers, written), namedAsBot(headers, opening));

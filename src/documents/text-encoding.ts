@@ -91,3 +91,39 @@ export function utf8ReadAsLatin1Repaired(text: string): string | undefined {
   const count = (t: string) => t.match(MOJIBAKE_SEQUENCE)?.length ?? 0;
   return count(repaired) < count(text) ? repaired : undefined;
 }
+
+/**
+ * The character encoding a web page names in its first 1024 bytes, where browsers look for it
+ * (`<meta charset="windows-1251">`, `<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">`),
+ * or an XML file in its declaration (`<?xml version="1.0" encoding="Shift_JIS"?>`); undefined when none.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const declared = /<meta\b[^>]{0,300}?\bcharset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(head) ?? /^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([\w.:-]{1,40})["']/i.exec(head);
+  return declared?.[1]?.toLowerCase();
+}
+
+/**
+ * A web page's bytes as text, in the encoding it names (declaredCharset): archives from Russian, Japanese
+ * and Chinese sites (VK's data archive, old forums) are saved in their code page, and read as UTF-8 or
+ * windows-1252 every letter is lost. A byte-order mark, or bytes that are valid UTF-8 (a page re-saved by
+ * an editor keeps its old declaration), or a name no decoder knows, leave the text to decodeText.
+ */
+export function decodeDeclaredText(bytes: Uint8Array): string {
+  const charset = declaredCharset(bytes);
+  if (!charset || /^(?:utf-?8|utf-?16\w*|us-ascii|ascii)$/.test(charset) || hasUtf16Mark(bytes) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return decodeText(bytes);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decodeText(bytes);
+  } catch {
+    // Not UTF-8: the declaration is the page's own.
+  }
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    return decodeText(bytes);
+  }
+  const text = decoder.decode(bytes);
+  return /1252|8859-1$|latin-?1/.test(charset) ? c1AsWindows1252(text) : text;
+}

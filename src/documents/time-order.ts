@@ -55,8 +55,69 @@ export function listedNewestFirst(stamps: readonly (number | undefined)[]): bool
 }
 
 /**
+ * The stems of month names as apps in other languages print them, by month (Russian, Ukrainian, German,
+ * French, Spanish, Portuguese, Italian, Dutch: `12 ноя 2025`, `3 de dic. de 2025`, `5. März 2025`); a
+ * name is its stem and any ending (`ноября`, `novembre`). French `juin` and `juil` come before the
+ * shorter stems they share a start with.
+ */
+const MONTH_STEMS: readonly (readonly string[])[] = [
+  ['jan', 'ene', 'gen', 'янв', 'січ'],
+  ['feb', 'fév', 'fev', 'фев', 'лют'],
+  ['mar', 'mär', 'maa', 'мар', 'бер'],
+  ['apr', 'avr', 'abr', 'апр', 'кві'],
+  ['may', 'mai', 'mag', 'mei', 'ма', 'тра'],
+  ['juin', 'jun', 'giu', 'июн', 'чер'],
+  ['juil', 'jul', 'lug', 'июл', 'лип'],
+  ['aug', 'aoû', 'aou', 'ago', 'авг', 'сер'],
+  ['sep', 'set', 'сен', 'вер'],
+  ['oct', 'okt', 'ott', 'out', 'окт', 'жов'],
+  ['nov', 'ноя', 'лис'],
+  ['dec', 'dez', 'déc', 'dic', 'дек', 'гру'],
+];
+
+/** Letters a month's name goes on with after its stem. */
+const MONTH_ENDING = '[a-zà-ÿа-яёіїє]*';
+
+/**
+ * A month's name in any of the languages of MONTH_STEMS, its first letter in either case, perhaps
+ * abbreviated with a point: a regular expression's source, needing no flags.
+ */
+export const MONTH_NAME = `(?:${MONTH_STEMS.flat()
+  .sort((a, b) => b.length - a.length)
+  .map((stem) => `[${stem[0]!.toUpperCase()}${stem[0]}]${stem.slice(1)}`)
+  .join('|')})${MONTH_ENDING}\\.?`;
+
+/** The number (1-12) of the month a name stands for (MONTH_NAME), or undefined. */
+function monthNumber(name: string): number | undefined {
+  const word = name.toLowerCase();
+  let best: { month: number; length: number } | undefined;
+  MONTH_STEMS.forEach((stems, k) => {
+    for (const stem of stems) if (word.startsWith(stem) && stem.length > (best?.length ?? 0)) best = { month: k + 1, length: stem.length };
+  });
+  return best?.month;
+}
+
+/**
+ * A stamp whose month is named in another language (`12 ноя 2025 в 19:52:03`, `3 de dic. de 2025, 21:04`,
+ * `5. März 2025 um 21:02`): the day, the month's name, the year, and the time after any word that joins them.
+ */
+const NAMED_MONTH_STAMP = new RegExp(
+  `^(\\d{1,2})\\.?[ \\t]+(?:de[ \\t]+)?(${MONTH_NAME})[ \\t]+(?:de[ \\t]+)?(\\d{4})(?:[ \\t]*г\\.)?,?[ \\t]+(?:\\p{L}{1,5}[ \\t]+){0,2}(\\d{1,2}):(\\d\\d)(?::(\\d\\d))?$`,
+  'u',
+);
+
+/** The moment of a stamp whose month is named in another language (NAMED_MONTH_STAMP), as Date.UTC counts it. */
+function namedMonthStamp(bare: string): number | undefined {
+  const m = NAMED_MONTH_STAMP.exec(bare);
+  const month = m ? monthNumber(m[2]!) : undefined;
+  if (!m || month === undefined) return undefined;
+  return Date.UTC(Number(m[3]), month - 1, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+}
+
+/**
  * The moment a stamp an app prints stands for, as a number that orders the stamps of one document
- * (`Oct 15, 2025, 9:31:07 PM PDT`, `15 Oct 2025, 21:31:07 BST`, `15.10.2025, 21:31:07 MESZ`, `2025-10-15 21:31`); undefined for
+ * (`Oct 15, 2025, 9:31:07 PM PDT`, `15 Oct 2025, 21:31:07 BST`, `15.10.2025, 21:31:07 MESZ`, `2025-10-15 21:31`,
+ * `12 ноя 2025 в 19:52:03`); undefined for
  * anything else. A zone's abbreviation is dropped, as one document's stamps share their zone.
  */
 export function printedStamp(text: string): number | undefined {
@@ -64,6 +125,8 @@ export function printedStamp(text: string): number | undefined {
   if (!/\d{4}/.test(bare) || !/\d:\d\d/.test(bare)) return undefined;
   // (`15.10.2025, 21:31:07`: the day first, as German and Russian apps print it, which Date.parse does not read.)
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}:\d\d(?::\d\d)?)$/.exec(bare);
+  const named = dotted ? undefined : namedMonthStamp(bare);
+  if (named !== undefined) return named;
   const t = Date.parse(dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}T${dotted[4]!.replace(/^(\d):/, '0$1:')}` : bare);
   return Number.isNaN(t) ? undefined : t;
 }
