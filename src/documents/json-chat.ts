@@ -6,7 +6,7 @@ import { loggedExchange } from './activity-log.js';
 import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
 import { KNOWN_MODEL } from './speaker-names.js';
 import { labelOfPartId, partIdOfName } from './part-ids.js';
-import { protocolThread, threadAsChat, threadAsWriteup } from './protocol-events.js';
+import { isNonMessageActivity, protocolThread, threadAsChat, threadAsWriteup } from './protocol-events.js';
 
 /**
  * A conversation in whatever JSON a chat app, an exporter or an API log keeps it. Apps agree on
@@ -379,7 +379,7 @@ function readList(items: unknown[]): Reading {
   const list = oldestFirst(items);
   const named: { name?: string; speaker?: 'user' | 'assistant'; text: string }[] = [];
   for (const item of list) {
-    if (!isObject(item)) continue;
+    if (!isObject(item) || isNonMessageActivity(item)) continue;
     // (An activity log's entry, `{"title": "Prompted ...", "safeHtmlItem": [...]}`: one exchange.)
     const logged = loggedExchange(item);
     if (logged) {

@@ -241,6 +241,39 @@ const PROTOCOLS: [(o: Record<string, unknown>) => boolean, (o: Record<string, un
   [isBlueskyPost, readBluesky],
 ];
 
+/**
+ * The Bot Framework's activity types (and Slack's and Teams' alike) that are no message: someone typing,
+ * a member joining, an app's event or a trace with its `value`, a reaction. Spelled as the schema spells them.
+ */
+const NON_MESSAGE_ACTIVITY = new Set([
+  'typing',
+  'event',
+  'conversationUpdate',
+  'contactRelationUpdate',
+  'installationUpdate',
+  'invoke',
+  'invokeResponse',
+  'trace',
+  'endOfConversation',
+  'messageReaction',
+  'messageUpdate',
+  'messageDelete',
+  'handoff',
+  'delay',
+  'suggestion',
+  'command',
+  'commandResult',
+]);
+
+/**
+ * Whether a record is a chat activity that is no message (NON_MESSAGE_ACTIVITY): an activity is known by
+ * its `type` beside who sent it (`from`) and the conversation or channel it was in. Its words, if any
+ * (an event's `value`, a trace's), are no one's turn.
+ */
+export function isNonMessageActivity(o: Record<string, unknown>): boolean {
+  return typeof o.type === 'string' && NON_MESSAGE_ACTIVITY.has(o.type) && isObject(o.from) && (isObject(o.conversation) || typeof o.channelId === 'string');
+}
+
 /** The most objects a document is walked through looking for events. */
 const WALK_LIMIT = 50_000;
 
