@@ -12,7 +12,9 @@ import { protocolThread } from '../src/documents/protocol-events.js';
 
 const graded = (file: string) => gradedFixtureFile('protocol-events', file);
 
-test("a Nostr thread with a bot's account (its profile says so) is a chat in reply order, newest-first lines, reactions and a repost no turns, the bot's correction after a push-back its answer", { skip: devSkip }, async () => {
+test("a Nostr thread with a bot's account (its profile says so) is a chat in reply order, newest-first lines, reactions and a repost no turns, the bot's correction after a push-back its answer", {
+  skip: devSkip,
+}, async () => {
   assert.deepEqual(await graded('nostr-bot-thread.jsonl'), {
     '2.b': 'correct: c = 1/sqrt(d_in)',
     '4.c': 'correct: L (K - 1) + 1',
@@ -24,7 +26,9 @@ test('near miss: a bot that caves to a wrong push-back ends on the wrong answer,
   assert.deepEqual(await graded('mastodon-statuses-caves.json'), { '2.b': 'incorrect: c = 1/sqrt(d_out)' });
 });
 
-test("a Matrix room exported by Element: a bot's `m.notice` replies are the model's, an edit's new words replace the old, reactions, typing, images and redacted messages are no turns", { skip: devSkip }, async () => {
+test("a Matrix room exported by Element: a bot's `m.notice` replies are the model's, an edit's new words replace the old, reactions, typing, images and redacted messages are no turns", {
+  skip: devSkip,
+}, async () => {
   assert.deepEqual(await graded('element-room-export.json'), {
     '2.b': 'correct: c = 1/sqrt(d_in)',
     '4.c': 'correct: L (K - 1) + 1',
@@ -38,7 +42,9 @@ test("a Bluesky thread of a person quoting a model part by part is the person's 
   });
 });
 
-test("a Bot Framework transcript: a push-back opening on a subpart (`in (d)(i), ...`) gets that subpart's correction, the other subpart's answer stays; typing, event and conversationUpdate activities are no turns", { skip: devSkip }, async () => {
+test("a Bot Framework transcript: a push-back opening on a subpart (`in (d)(i), ...`) gets that subpart's correction, the other subpart's answer stays; typing, event and conversationUpdate activities are no turns", {
+  skip: devSkip,
+}, async () => {
   assert.deepEqual(await graded('bot-emulator-pushback.transcript'), {
     '3.d.i': 'correct: [-19, -28, -32, -36, -29; -30, -40, -40, -40, -30; -30, -40, -40, -40, -30; -30, -40, -40, -40, -30; 49, 68, 72, 76, 59]',
     '3.d.ii': 'correct: [-19, -32, -29; -30, -40, -30; 49, 72, 59]',
@@ -46,7 +52,13 @@ test("a Bot Framework transcript: a push-back opening on a subpart (`in (d)(i), 
 });
 
 test('bad or foreign input is no thread: a chat of roles, a single event, non-JSON values', () => {
-  assert.equal(protocolThread([{ role: 'user', content: 'hi', created_at: 1760000000 }, { role: 'assistant', content: 'hello', created_at: 1760000001 }]), undefined);
+  assert.equal(
+    protocolThread([
+      { role: 'user', content: 'hi', created_at: 1760000000 },
+      { role: 'assistant', content: 'hello', created_at: 1760000001 },
+    ]),
+    undefined,
+  );
   assert.equal(protocolThread([{ kind: 1, pubkey: 'ab', created_at: 1760000000, tags: [], content: 'one note' }]), undefined);
   assert.equal(protocolThread(null), undefined);
   assert.equal(protocolThread('text'), undefined);
