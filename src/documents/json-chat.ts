@@ -6,6 +6,7 @@ import { loggedExchange } from './activity-log.js';
 import { utf8ReadAsLatin1Repaired } from './text-encoding.js';
 import { KNOWN_MODEL } from './speaker-names.js';
 import { labelOfPartId, partIdOfName } from './part-ids.js';
+import { isNonMessageActivity, protocolThread, threadAsChat, threadAsWriteup } from './protocol-events.js';
 
 /**
  * A conversation in whatever JSON a chat app, an exporter or an API log keeps it. Apps agree on
@@ -378,7 +379,7 @@ function readList(items: unknown[]): Reading {
   const list = oldestFirst(items);
   const named: { name?: string; speaker?: 'user' | 'assistant'; text: string }[] = [];
   for (const item of list) {
-    if (!isObject(item)) continue;
+    if (!isObject(item) || isNonMessageActivity(item)) continue;
     // (An activity log's entry, `{"title": "Prompted ...", "safeHtmlItem": [...]}`: one exchange.)
     const logged = loggedExchange(item);
     if (logged) {
@@ -466,6 +467,11 @@ function foundInstead(json: unknown, records: { count: number; fields: string[] 
 
 /** The conversation a JSON document holds (module comment), or what kept it from being read. */
 export function jsonConversation(json: unknown): JsonChat {
+  // (A protocol's event log, Nostr's or Matrix's: its posts by author and reply, a chat only when a model is among the authors.)
+  const thread = protocolThread(json);
+  const posted = thread && threadAsChat(thread);
+  if (posted) return { messages: withUtf8Repaired(posted) };
+  if (thread) return { problem: "no model's reply found: the thread's posts are people's only (read as its starter's write-up)" };
   let best: Reading | undefined;
   // (The longest list of records seen, named in the message when no chat is found: a user can tell which fields went unread.)
   let records: { count: number; fields: string[] } | undefined;
@@ -527,6 +533,21 @@ export function jsonConversation(json: unknown): JsonChat {
   return {
     problem: `no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), or a list of [question, reply] pairs${foundInstead(json, records)}`,
   };
+}
+
+/**
+ * A JSON text that is a protocol's thread with no model among its authors (protocol-events), as its
+ * starter's write-up; undefined for any other text.
+ */
+export function protocolThreadWriteup(text: string): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = jsonValues(text);
+  }
+  const thread = json === undefined ? undefined : protocolThread(json);
+  return thread ? threadAsWriteup(thread) : undefined;
 }
 
 /**

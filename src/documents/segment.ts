@@ -800,8 +800,11 @@ export function opensOnAskedPart(text: string): boolean {
 const PART_BEFORE_COLON = /(?:^|[\s,.;])(?:q(?:uestion)?\s*)?(\d{1,2})\s*\(\s*([a-h])\s*\)\s*:\s+\S/gi;
 
 /** A part named after a word that compares with it, within a sentence (`like in (a)`, `same as part (b)`, `than (c)`). */
-/** `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. */
-const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)[\s,:]/i;
+/**
+ * `for (d) ...`, `in part (b), ...`, `about (c):`: a follow-up that opens on the part it is about. A subpart
+ * may follow the letter (`for (d)(i) we got ...`): a push-back names the subpart it doubts so.
+ */
+const OPENS_ON_PART = /^\s*(?:for|in|on|about|regarding)\s+(?:part\s*)?\(([a-h])\)(?=[\s,:]|\s*\(?[ivx]{1,4}\)?[\s,:])/i;
 const REFERS_TO_PART = /\S\s+(?:like|as|from|than|in|with|to)\s+(?:in\s+)?(?:part\s*)?(?:\([a-h]\)|\b[a-h]\b(?=\s*[?.!,]|$))/i;
 
 /**

@@ -109,6 +109,7 @@ import { consoleChatTurns } from './console-chats.js';
 import { withoutReplyStamps } from './reply-stamps.js';
 import { withConcededRedos } from './conceded-quotes.js';
 import { jsonNotesAsMarkdown } from './json-notes.js';
+import { protocolThreadWriteup } from './json-chat.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
 
@@ -364,7 +365,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   } catch (e) {
     if (!(e instanceof TranscriptError)) throw e;
     // (JSON with no conversation in it may be the person's notes, an annotator's or a whiteboard's: a write-up.)
-    const notes = format === 'json-messages' ? jsonNotesAsMarkdown(original, assignmentOf(key, problems)) : undefined;
+    // (So may a protocol's thread of a person's posts with no model among them: Nostr notes quoting the model.)
+    const notes = format === 'json-messages' ? (protocolThreadWriteup(original) ?? jsonNotesAsMarkdown(original, assignmentOf(key, problems))) : undefined;
     // (The notes as read are the submission's text: its responses' lines point into them.)
     if (notes) return readText(notes, notes, id, key, problems, path);
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };

@@ -484,7 +484,8 @@ export function detectFormat(text: string, fileName = ''): SubmissionFormat {
     return 'json-messages';
   }
   // JSON Lines (an API's log or a chat app's `.jsonl`, an object per line), or objects printed one after another.
-  if (/\.jsonl$/i.test(fileName) || (t.startsWith('{') && jsonValues(t))) return 'json-messages';
+  // (A `.jsonl` file's posts read as the write-up they hold are no JSON, whatever the file's name.)
+  if ((/\.jsonl$/i.test(fileName) && /^[{[]/.test(t)) || (t.startsWith('{') && jsonValues(t))) return 'json-messages';
   // A shared-link page copied as Markdown heads both turns as headings (`##### You said:` /
   // `###### ChatGPT said:`); its log-in banner's bare `ChatGPT` line is no turn of ChatGPT's page text.
   if (USER_HEADING.test(text) && MODEL_HEADING.test(text)) return 'markdown-chat';
