@@ -42,7 +42,7 @@ test("near miss: a table whose header gives no column to the person keeps every 
   assert.match(read?.final.text ?? '', /Mean: \$0\$/);
 });
 
-test('a grading sheet printed to PDF (a grid, title rows above its header) is read as its rows and graded on the answer column; a bar inside a cell stays in it', { skip: noChromium || devSkip }, async () => {
+test('a grading sheet printed to PDF (a grid, title rows above its header) is read as its rows: graded on the answer column, a bar in a cell kept', { skip: noChromium || devSkip }, async () => {
   const cell = (c: string) => `<td>${c.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td>`;
   const rows = [
     ['LibreOffice Calc — HW4 check of Le Chat', '', '', '', ''],
