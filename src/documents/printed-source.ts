@@ -6,7 +6,7 @@
  * a notebook's cells are JSON strings (`"### (a)\n",`) where no heading opens a line, and an
  * export's long strings wrapped by the page are no JSON at all, so no part is found.
  */
-import { notebookToMarkdown } from './notebook.js';
+import { looksLikeNotebookJson, notebookToMarkdown } from './notebook.js';
 import { texToMarkdown } from './tex.js';
 
 /** A LaTeX source's opening: `\documentclass` first, after comment lines. */
@@ -38,8 +38,8 @@ function unwrapStrings(json: string): string {
  */
 export function printedSourceText(text: string, path: string): string | undefined {
   const t = text.trim();
-  // A notebook's JSON, whole: one object from the text's first character to its last, with its cells and format.
-  if (t.startsWith('{') && t.endsWith('}') && /"cells"\s*:/.test(t) && /"nbformat"\s*:/.test(t)) {
+  // A notebook's JSON, whole: one object from the text's first character to its last, a Jupyter notebook's cells and format or another app's (Zeppelin's paragraphs).
+  if (t.startsWith('{') && t.endsWith('}') && looksLikeNotebookJson(t)) {
     try {
       return notebookToMarkdown(unwrapStrings(t), path);
     } catch {
