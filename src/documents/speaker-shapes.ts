@@ -1,3 +1,4 @@
+import { iconsShownByName, isIconLine } from './app-pages.js';
 import { asksSomething as asks } from './segment.js';
 import { KNOWN_MODEL, KNOWN_USER } from './speaker-names.js';
 import { namesSender } from './sender-fields.js';
@@ -165,6 +166,8 @@ function speakersOf(lines: readonly string[]): Speakers | undefined {
     const n = nameLine(l, i);
     if (n) found.push(n);
   });
+  // A page that copies its icons as their names (`face`, `smart_toy`) copies its buttons' too: `content_copy`, `thumb_up` under a reply are no login.
+  if (found.some((n) => isIconLine(n.name)) && iconsShownByName(lines)) found.splice(0, found.length, ...found.filter((n) => !isIconLine(n.name)));
   if (found.length < 2) return undefined;
   // A person's and a model's names the readers know, in the same markup: theirs to read (a title naming the model is no turn's).
   const title = lines.findIndex((l) => l.trim());
