@@ -212,8 +212,9 @@ function plainCaseOfLine(text: string): Case | undefined {
     const value = plainValue(withUnicodeScripts(line.slice(ahead + 1, plain.index).replace(/[,;]\s*$/, '')));
     return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
   }
-  // A later condition on the line is another case: one case per line, or the line is prose.
-  if (eq < 0 || PLAIN_CONDITION.test(after) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
+  // A later condition on the line, in its sentence or the next, is another case: one case per line, or the line is
+  // prose (sentences of cases run together, as a page joins hard-wrapped lines, are the sentence readers').
+  if (eq < 0 || PLAIN_CONDITION.test(rest) || /[<>≤≥]/.test(after.slice(eq + 1))) return undefined;
   const said = statedSide(after.slice(eq + 1));
   const value = said && plainValue(withUnicodeScripts(said));
   return value ? { when: plainCondition(plain[1], plain[2]!), value } : undefined;
