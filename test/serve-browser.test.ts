@@ -50,6 +50,8 @@ test('review app in Chromium: review → override → group → export, no conso
     await page.fill('#o-comment', 'right idea, root missing');
     await page.click('#o-save');
     await page.waitForSelector('#grid-rows .cell.overridden');
+    // (The grid marks the cell when the save returns; the part's view is shown again after, from the stored run: wait for it.)
+    await page.locator('#detail .history', { hasText: 'ta1: partial' }).waitFor();
     assert.match(await page.locator('#detail .history').innerText(), /ta1: partial \(1\), was incorrect \(0\) — right idea, root missing/);
     await page.screenshot({ path: join(SHOTS, 'review-override.png') });
 
