@@ -27,9 +27,8 @@ export function casesFormula(cases: readonly Case[]): string {
 // Plain text (no LaTeX delimiters) states its cases as a list of lines headed by their conditions
 // (`- 0 <= n <= 6: y(n) = 2 - 2^{-n}`, `For n < 0: y[n] = 0`), as clauses saying "for" a condition,
 // or as one sentence listing values each followed by its condition (`y[n] = 0 for n < 0, 2 - 2^{-n}
-// for 0 <= n <= 6`). Their readers below share one plain condition, one plain value and one formula.
-
-export { PLAIN_RELATION } from './condition-words.js';
+// for 0 <= n <= 6`). Their readers below share one plain condition (condition-words.ts' PLAIN_RELATION), one plain
+// value and one formula.
 
 /**
  * A bullet as lists are typed and exported: ASCII's, and the dots, triangles and dashes of word

@@ -1,6 +1,6 @@
 import type { Candidate } from './extract.js';
-import { withEnglishConditionWords } from './condition-words.js';
-import { casesFormula, PLAIN_RELATION, plainCondition, plainValue, withUnicodeScripts, type Case } from './piecewise-answer.js';
+import { PLAIN_RELATION, withEnglishConditionWords } from './condition-words.js';
+import { casesFormula, plainCondition, plainValue, withUnicodeScripts, type Case } from './piecewise-answer.js';
 
 /**
  * A piecewise answer told as prose, one sentence per case, its equations on lines of their own:
