@@ -146,18 +146,19 @@ function withNamedSpeakers(cues: Cue[]): Cue[] {
     if (name && !NOT_A_SPEAKER.test(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   let speaker: string | undefined;
+  const cue = (said: string | undefined, text: string, time: number | undefined): Cue => ({ ...(said ? { speaker: said } : {}), text, ...(time !== undefined ? { time } : {}) });
   return cues.map((c) => {
     const m = SPEAKER_PREFIX.exec(c.text);
     if (m && (counts.get(m[1]!) ?? 0) >= 2) {
       speaker = m[1]!;
-      return { speaker, text: c.text.slice(m[0].length), ...(c.time !== undefined ? { time: c.time } : {}) };
+      return cue(speaker, c.text.slice(m[0].length), c.time);
     }
     // (A cue with no name is the last named speaker's, as a caption's sentence runs on over cues; `>>` is someone new.)
     if (/^\s*>>/.test(c.text)) {
       speaker = undefined;
-      return { text: c.text.replace(/^\s*>>\s*/, ''), ...(c.time !== undefined ? { time: c.time } : {}) };
+      return cue(undefined, c.text.replace(/^\s*>>\s*/, ''), c.time);
     }
-    return { ...((c.speaker ?? speaker) ? { speaker: c.speaker ?? speaker } : {}), text: c.text, ...(c.time !== undefined ? { time: c.time } : {}) };
+    return cue(c.speaker ?? speaker, c.text, c.time);
   });
 }
 

@@ -54,7 +54,7 @@ export function sniffFile(bytes: Uint8Array, name = ''): FileKind {
   if (bad + controls > sample.length * 0.02 && !declared && !looksLikeWindows1252(bytes.subarray(0, 65536))) return 'binary';
   const t = sample.trimStart();
   if (/\.rtf$/i.test(name) || RTF_START.test(t)) return 'rtf';
-  if (/\.(?:ipynb|zpln)$/i.test(name) || (t.startsWith('{') && looksLikeNotebookJson(sample.trimStart()))) return 'notebook';
+  if (/\.(?:ipynb|zpln)$/i.test(name) || looksLikeNotebookJson(t)) return 'notebook';
   // (LibreOffice's Flat XML text is the .odt package's XML in one file.)
   if (/\.fodt$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?<office:document\b[^>]*opendocument\.text/.test(t)) return 'odt';
   if (/\.x?html?$/i.test(name) || /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(t)) return 'html';

@@ -158,7 +158,7 @@ function bodies(lines: readonly string[], heads: readonly NameLine[]): string[] 
  */
 function speakersOf(lines: readonly string[]): Speakers | undefined {
   const guard = guarded(lines);
-  const found: NameLine[] = [];
+  let found: NameLine[] = [];
   lines.forEach((l, i) => {
     // A name line stands alone: a blank line, a rule or the top above it (a list's short items do not).
     // (Asked first: most lines follow text, and the name's pattern is the costlier test.)
@@ -167,7 +167,7 @@ function speakersOf(lines: readonly string[]): Speakers | undefined {
     if (n) found.push(n);
   });
   // A page that copies its icons as their names (`face`, `smart_toy`) copies its buttons' too: `content_copy`, `thumb_up` under a reply are no login.
-  if (found.some((n) => isIconLine(n.name)) && iconsShownByName(lines)) found.splice(0, found.length, ...found.filter((n) => !isIconLine(n.name)));
+  if (found.some((n) => isIconLine(n.name)) && iconsShownByName(lines)) found = found.filter((n) => !isIconLine(n.name));
   if (found.length < 2) return undefined;
   // A person's and a model's names the readers know, in the same markup: theirs to read (a title naming the model is no turn's).
   const title = lines.findIndex((l) => l.trim());
