@@ -61,8 +61,13 @@ export function answeredFixtureParts(folder: string, name: string): Record<strin
  * (a sheet, a notebook kept as a script), and graded with the staff key: each answered part as `verdict: answer`.
  */
 export async function gradedFixtureFile(folder: string, file: string): Promise<Record<string, string>> {
+  return gradedFileBytes(readFileSync(join(ROOT, 'test', 'fixtures', folder, file)), file);
+}
+
+/** A file's bytes (a fixture, or a PDF printed from one) read as `partcredit grade` reads a file named `name`, graded as gradedFixtureFile grades. */
+export async function gradedFileBytes(bytes: Uint8Array, name: string): Promise<Record<string, string>> {
   const { key, problems } = staffKey();
-  const sub = await readSubmissionFile(readFileSync(join(ROOT, 'test', 'fixtures', folder, file)), file, key, problems, file);
+  const sub = await readSubmissionFile(bytes, name, key, problems, name);
   const parts = gradeSubmission(assignmentOf(key, problems), sub).parts;
   return Object.fromEntries(parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, `${p.verdict}: ${p.answer}`]));
 }

@@ -8,23 +8,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignmentOf } from '../src/documents/assignment.js';
-import { readSubmissionFile } from '../src/documents/submission.js';
-import { gradeSubmission } from '../src/grade/grade.js';
 import { CHROMIUM, chromiumPdfs } from './fixtures/pdf/generate.js';
 import { textPage } from './fixtures/pdf/chat-export.js';
-import { ROOT, devSkip, gradedFixtureFile, staffKey } from './hw4-dev.js';
+import { ROOT, devSkip, gradedFileBytes, gradedFixtureFile } from './hw4-dev.js';
 
 const skip = (!CHROMIUM && 'no /usr/bin/chromium') || devSkip;
 
-/** A fixture printed as a page of its text and read back, graded with the staff key as gradedFixtureFile grades the file. */
+/** A fixture printed as a page of its text and read back, graded as gradedFixtureFile grades the file. */
 async function gradedPrint(folder: string, file: string): Promise<Record<string, string>> {
   const [pdf] = (await chromiumPdfs([textPage(readFileSync(join(ROOT, 'test', 'fixtures', folder, file), 'utf8'))]))!;
-  const { key, problems } = staffKey();
-  const name = `${file}.pdf`;
-  const sub = await readSubmissionFile(pdf!, name, key, problems, name);
-  const parts = gradeSubmission(assignmentOf(key, problems), sub).parts;
-  return Object.fromEntries(parts.filter((p) => p.verdict !== 'missing').map((p) => [p.id, `${p.verdict}: ${p.answer}`]));
+  return gradedFileBytes(pdf!, `${file}.pdf`);
 }
 
 test("a Zeppelin note's JSON printed as typed is read as the notebook, as its file is", { skip }, async () => {

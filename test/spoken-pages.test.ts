@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, devSkip, gradedPartsWithStaffKey } from './hw4-dev.js';
+import { ROOT, devSkip, gradedFixtureFile } from './hw4-dev.js';
 import { readSpokenTranscript } from '../src/documents/captions.js';
 import { chapterList } from '../src/documents/recording-chapters.js';
 import { withoutSpokenRemarks } from '../src/documents/spoken-remarks.js';
@@ -15,25 +15,18 @@ import { withoutSpokenRemarks } from '../src/documents/spoken-remarks.js';
 // (`That's wrong, it should be ...`, `I thought it would be ...`) never becomes its answer.
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'spoken-pages', name), 'utf8');
-/** Each answered part's verdict and the answer read, by part id. */
-function graded(name: string) {
-  return Object.fromEntries(
-    gradedPartsWithStaffKey(fixture(name), name)
-      .filter((p) => p.verdict !== 'missing')
-      .map((p) => [p.id, `${p.verdict}: ${p.answer}`]),
-  );
-}
+const graded = (name: string) => gradedFixtureFile('spoken-pages', name);
 
-test('a YouTube page: its chapters label the transcript, its comments are no answer, spoken capitals are the key’s letters', { skip: devSkip }, () => {
-  assert.deepEqual(graded('youtube-page-chapters-q1b-q2cd.txt'), {
+test('a YouTube page: its chapters label the transcript, its comments are no answer, spoken capitals are the key’s letters', { skip: devSkip }, async () => {
+  assert.deepEqual(await graded('youtube-page-chapters-q1b-q2cd.txt'), {
     '1.b': 'correct: 2 c d_out d_in^2',
     '2.c': 'correct: sqrt(d_out)',
     '2.d': 'correct: alpha = 1/sqrt(d_in)',
   });
 });
 
-test('a podcast with show notes: a swapped answer stays wrong, a co-host’s correction and the listener mail are not its answer', { skip: devSkip }, () => {
-  assert.deepEqual(graded('podcast-notes-near-miss-q1a-q4c.txt'), {
+test('a podcast with show notes: a swapped answer stays wrong, a co-host’s correction and the listener mail are not its answer', { skip: devSkip }, async () => {
+  assert.deepEqual(await graded('podcast-notes-near-miss-q1a-q4c.txt'), {
     '1.a': 'incorrect: 2 c d_in^2 d_out',
     '4.c': 'correct: L K - L + 1',
   });
