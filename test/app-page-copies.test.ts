@@ -8,7 +8,7 @@ import { answerCandidates } from '../src/check/extract.js';
 // person's turns with their login (`tkowalski7`, digits in it) and the model's with the app's agent
 // name, and the answers are in the console output printed under the agent's run step; one message asks
 // a question's parts in words and the reply numbers its sections `Part 1` / `Part 2` in the order asked;
-// a total under its own label (`**Cost of one iteration:**`) is written as an equation chain of the
+// a total under its own label (`**Total cost of one iteration:**`) is written as an equation chain of the
 // steps' products, whose end is the value. Each in documents of our own, with near misses graded wrong.
 
 const graded = (file: string) => gradedFixtureFile('app-page-copies', file);
@@ -52,8 +52,9 @@ test("a total under its own label, written as a chain of the steps' products, is
   });
 });
 
-test("a plain reply's result label alone on its line marks the formula under it over the steps' own products", () => {
-  const reply = 'Step 1\nthis product costs c · d_in · d_out.\n\nStep 2\nthat one costs c · d_out · d_in.\n\n**Total cost:**\nc · d_in · d_out + c · d_out · d_in = 2c · d_in · d_out\n\nThat is all.';
+test("a plain reply's result label alone on its line marks the formula under it over the steps' own products, a step's `so … costs` among them", () => {
+  const reply =
+    'Step 1\nx is n × m, so this product costs c · d_in · d_out.\n\nStep 2\nthat one costs c · d_out · d_in.\n\n**Total cost:**\nc · d_in · d_out + c · d_out · d_in = 2c · d_in · d_out\n\nThat is all.';
   assert.match(answerCandidates(reply)[0]!.text, /= +2c · d_in · d_out$/);
   // (A label of a setup, `Given:`, marks nothing.)
   assert.notEqual(answerCandidates('Here.\n\nGiven:\nx = 3\n\nso y costs 2 · x.')[0]!.text, 'x = 3');
