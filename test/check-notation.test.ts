@@ -13,6 +13,19 @@ test('notation: upright names with subscripts, unbraced one-letter subscripts', 
   expectVerdict('4 d_h d_x', '4d_hd_h', 'incorrect');
 });
 
+test('notation: an unbraced power typed as a number is that whole number (`x^0.5`, `2^10`, `10^-12`)', () => {
+  expectVerdict('\\sqrt{d_{out}}', 'd_out^0.5', 'correct', FAN);
+  expectVerdict('\\sqrt{d_{out}}', 'd_out^0.25', 'incorrect', FAN);
+  expectVerdict('\\frac{1}{\\sqrt{d_{in}}}', 'd_in^-0.5', 'correct', FAN);
+  expectVerdict('\\frac{1}{\\sqrt{d_{in}}}', 'd_in^-1.5', 'incorrect', FAN);
+  expectVerdict('1024', '2^10', 'correct');
+  expectVerdict('1024', '2^11', 'incorrect');
+  expectVerdict('10^{-12}', '10^-12', 'correct');
+  // A letter after the caret is still one character: `e^2x` is e² times x, `x^2y` is x² times y.
+  expectVerdict('x^{2} y', 'x^2y', 'correct');
+  expectVerdict('x^{2y}', 'x^2y', 'incorrect');
+});
+
 test('notation: norms, with and without sizing commands; the 2-norm', () => {
   expectVerdict('\\|x\\|_2', '\\left\\| x \\right\\|_2', 'correct');
   expectVerdict('\\left\\| W - \\mathbf{1} \\right\\|^2', '\\|W - 1\\|^2', 'correct');

@@ -12,7 +12,7 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // sections (message-archives, narrated-posts), recording pages' chapters and spoken answers (spoken-pages), logins
 // heading turns, parts asked in order and totals after a result label (app-page-copies), piecewise answers one
 // branch per line in other languages (piecewise-branches), and protocol event logs and push-backs on a subpart
-// (protocol-events).
+// (protocol-events); 69 once an unbraced power typed as a number is read whole (`d_out^0.5`, check-notation).
 test('the forty-first blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 41', join(ROOT, 'test', 'fixtures', 'blind-round41', 'blind-round41.labels.yaml'), { submissions: 14, parts: 69, floor: 68 }),
+  assertRoundFloor('blind round 41', join(ROOT, 'test', 'fixtures', 'blind-round41', 'blind-round41.labels.yaml'), { submissions: 14, parts: 69, floor: 69 }),
 );

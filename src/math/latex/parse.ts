@@ -750,10 +750,18 @@ class Parser {
     if (this.isOp('{')) return this.argument();
     if (this.isOp('-')) {
       this.pos++;
-      return { kind: 'neg', arg: this.argument() };
+      return { kind: 'neg', arg: this.numberOrArgument() };
     }
     if (this.isOp('(')) return this.postfixless();
-    return this.argument();
+    return this.numberOrArgument();
+  }
+
+  /**
+   * An unbraced power: a number is taken whole. `x^0.5`, `2^10`, `10^-12` are typed so in plain text and
+   * mean that power; TeX's one-character argument would read `x^0 · .5`, which no writer means.
+   */
+  private numberOrArgument(): Node {
+    return this.toks[this.pos]?.t === 'num' ? this.postfixless() : this.argument();
   }
 
   /** A primary value: number, symbol, group, fraction, root, function, environment ... */
