@@ -112,9 +112,10 @@ const NOTICE_LINE = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]+(?:-!-|\*{1,3}|<?
 /**
  * A client's status line in an IM log: stamped in brackets or parentheses as its messages are, but with
  * no sender before a colon (`(08:26:13 PM) mathbot has signed off.`, `[21:40] Dana is now away`). It is
- * never a header (those end the message above), so under one it is the client's, no one's words.
+ * never a header (those end the message above), so under one it is the client's, no one's words. (A
+ * stamped line with a colon is a message whose sender's name no header reads, `Dana 🌸: ...`: kept.)
  */
-const STATUS_LINE = new RegExp(String.raw`^[ \t]*(?:\[${STAMP}\]|\(${STAMP}\))[ \t]+\S`, 'u');
+const STATUS_LINE = new RegExp(String.raw`^[ \t]*(?:\[${STAMP}\]|\(${STAMP}\))[ \t]+(?!(?:\*\*)?[^:\n]{1,60}:(?:\*\*)?(?:[ \t]|$))\S`, 'u');
 
 /**
  * A chat app's own lines under a message: its reactions (`:thumbsup: 1`, `👍 2`) and the summary of a
