@@ -48,10 +48,13 @@ const STAMPED_SENDER = new RegExp(String.raw`${STAMP}([^\s:][^:\n]{0,40}):[ \t]`
  * replies outrun the questions. Each sender's name, as a turn's label: undefined unless exactly two send.
  */
 function stampedRoles(text: string): Map<string, 'User' | 'Assistant'> | undefined {
-  const sent = text.split('\n').flatMap((l) => {
+  // (A message runs on to the next stamp: a reply's first line is often its shortest, `Great question!`.)
+  const sent: { name: string; words: string }[] = [];
+  for (const l of text.split('\n')) {
     const m = STAMPED_SENDER.exec(l);
-    return m ? [{ name: m[1]!.trim(), words: l.slice(m[0].length) }] : [];
-  });
+    if (m) sent.push({ name: m[1]!.trim(), words: l.slice(m[0].length) });
+    else if (sent.length) sent[sent.length - 1]!.words += `\n${l}`;
+  }
   const names = [...new Set(sent.map((s) => s.name))];
   if (names.length !== 2) return undefined;
   const first = sent.filter((s) => s.name === names[0]);

@@ -67,19 +67,21 @@ const BRIDGED = String.raw`(?:[ \t]+[([](\p{L}{2,12})[)\]])?`;
 /**
  * The stamp first and the message on the same line, after the sender and a colon or in angle brackets:
  * `Thu, Dec 3 2026, 21:04 - Priya Raman: ...` (Element), `[03/12/2026, 21:04:11] Dana: ...` (WhatsApp),
- * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC), `2025년 10월 16일 오후 8:41, 민준 : ...` (KakaoTalk on a phone). Groups: stamp, sender, its tag (BRIDGED), the sender in angle brackets, the message's first line.
+ * `12/3/26, 9:04 PM - Dana: ...` (Android), `[21:04] <dana> ...` (IRC), `2025년 10월 16일 오후 8:41, 민준 : ...` (KakaoTalk on a phone),
+ * `(08:14:10 PM) **dana.k:** ...` (an IM client's log, Pidgin's, its stamp in parentheses and the nick in bold as its HTML sets it).
+ * Groups: stamp, sender, its tag (BRIDGED), the sender in angle brackets, the message's first line.
  */
-const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP}),?[ \t]*(?:[—–-][ \t]*)?(?:(${NAME})${BRIDGED}[ \t]?:|<[ @+%&~]?(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
+const STAMP_FIRST = new RegExp(String.raw`^[ \t]*(${STAMP}|\(${STAMP}\)),?[ \t]*(?:[—–-][ \t]*)?(?:(?:\*\*)?(${NAME})${BRIDGED}[ \t]?(?::\*\*|\*\*:|:)|<[ @+%&~]?(${NAME})>)(?:[ \t]+(.*))?$`, 'u');
 
 /**
- * A line opening on a stamp and its sender; only a stamp in brackets or with its date, or a sender in
- * angle brackets (IRC's `21:02 <nick> ...`, perhaps with the nick's mode, `<@nick>`): a bare time
+ * A line opening on a stamp and its sender; only a stamp in brackets or parentheses or with its date, or a
+ * sender in angle brackets (IRC's `21:02 <nick> ...`, perhaps with the nick's mode, `<@nick>`): a bare time
  * before a word and a colon is as often a schedule's line (`12:00 Lunch: ...`) as a message.
  */
 function stampFirst(line: string): RegExpExecArray | null {
   if (!/\d[:.]\d\d/.test(line.slice(0, 40))) return null;
   const m = STAMP_FIRST.exec(line);
-  return m && (m[4] !== undefined || /\[|\d[./-]\d|\d[ \t]?[年년月월]|\p{L}{3}/u.test(m[1]!)) ? m : null;
+  return m && (m[4] !== undefined || /[[(]|\d[./-]\d|\d[ \t]?[年년月월]|\p{L}{3}/u.test(m[1]!)) ? m : null;
 }
 
 /**
@@ -106,6 +108,14 @@ const BRACKETED_SENDER = new RegExp(String.raw`^[ \t]*\[(${NAME})\][ \t]+\[${TIM
  * -!- tvo has joined`, `*** Joins: tvo`, `* tvo waves`, `-->`): a join, a quit, the topic, no one's message.
  */
 const NOTICE_LINE = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]+(?:-!-|\*{1,3}|<?-{1,2}>?|=!=)[ \t]`, 'u');
+
+/**
+ * A client's status line in an IM log: stamped in brackets or parentheses as its messages are, but with
+ * no sender before a colon (`(08:26:13 PM) mathbot has signed off.`, `[21:40] Dana is now away`). It is
+ * never a header (those end the message above), so under one it is the client's, no one's words. (A
+ * stamped line with a colon is a message whose sender's name no header reads, `Dana 🌸: ...`: kept.)
+ */
+const STATUS_LINE = new RegExp(String.raw`^[ \t]*(?:\[${STAMP}\]|\(${STAMP}\))[ \t]+(?!(?:\*\*)?[^:\n]{1,60}:(?:\*\*)?(?:[ \t]|$))\S`, 'u');
 
 /**
  * A chat app's own lines under a message: its reactions (`:thumbsup: 1`, `👍 2`) and the summary of a
@@ -264,7 +274,7 @@ export function stampedSenderTurns(text: string): Message[] | undefined {
 
 /** The moment a header's stamp stands for (printedStamp), its brackets and the app's dash left out; undefined when it has none or names no date. */
 function momentOf(header: Header): number | undefined {
-  return header.stamp === undefined ? undefined : printedStamp(header.stamp.replace(/^[ \t[—–·-]+|[ \t\]]+$/g, '').replace(/[ \t]+\([^()]*\)$/, ''));
+  return header.stamp === undefined ? undefined : printedStamp(header.stamp.replace(/^[ \t[(—–·-]+|[ \t\])]+$/g, '').replace(/[ \t]+\([^()]*\)$/, ''));
 }
 
 /**
@@ -280,7 +290,10 @@ function turnsUnder(lines: readonly string[], listed: readonly Header[]): Messag
   if (!headers.some((h, k) => k > 0 && h.name !== headers[k - 1]!.name)) return undefined;
   const names = new Set(headers.map((h) => h.name));
   const writtenAsListed = listed.map((h, k) =>
-    [...(h.inline === undefined ? [] : [h.inline]), ...lines.slice(h.body, listed[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) || APP_LINE.test(l) ? '' : l))].join('\n'),
+    [
+      ...(h.inline === undefined ? [] : [h.inline]),
+      ...lines.slice(h.body, listed[k + 1]?.at ?? lines.length).map((l) => (NOTICE_LINE.test(l) || STATUS_LINE.test(l) || APP_LINE.test(l) ? '' : l)),
+    ].join('\n'),
   );
   const written = newestFirst ? writtenAsListed.reverse() : writtenAsListed;
   const bodies = written.map((b) => unaddressed(b, names));
