@@ -53,8 +53,10 @@ export function literalTree(text: string): Node | undefined {
   return factors.every((n) => n !== undefined) ? { kind: 'cross', factors: factors as Node[] } : undefined;
 }
 
-/** Texts kept per reading context and type, the least recently read dropped first: more than a set's parts have answers in one submission. */
+/** Texts kept per reading context and type: more than a set's parts have answers in one submission. */
 export const READ_MEMO_MAX = 2_048;
+/** The longest text kept: READ_MEMO_MAX of them stay a few megabytes. */
+const READ_MEMO_CHARS = 1_000;
 /** Contexts whose readings are kept: a few per assignment; beyond these, all are dropped and made again. */
 const CONTEXTS_MAX = 64;
 
@@ -96,30 +98,32 @@ function readingsOf(ctx: ReadContext): Map<AnswerType, Map<string, Reading>> {
  *
  * Read once, checked many times: a candidate is checked against each of the key's forms of an
  * answer (`accept`, `partial`, `conventions`), and a response's formula against each answer of
- * its part, and every check read it again. The trees are shared, so no caller may change one
- * (none does: every step of checking builds new trees; `test/read-answer.test.ts` holds it).
- * A refusal is kept too; what the limits refuse, or a stack too deep, is decided anew each time.
+ * its part, and every check read it again. What is kept is bounded (`READ_MEMO_MAX` texts of at
+ * most `READ_MEMO_CHARS`). The trees are shared, so no caller may change one (none does: every
+ * step of checking builds new trees; `test/read-answer.test.ts` holds it). A refusal is kept too;
+ * what the limits refuse, or a stack too deep, is decided anew each time.
  */
 export function readAnswerText(type: AnswerType, text: string, read: ReadContext): Node {
   const literal = literalTree(text);
   if (literal) return literal;
+  // A long text is read as it comes: answers are short, and the memo holds only what it can afford to.
+  if (text.length > READ_MEMO_CHARS) return parseMath(prepareFor(type, text), read);
   const byType = readingsOf(read);
   let kept = byType.get(type);
   if (!kept) byType.set(type, (kept = new Map()));
   let reading = kept.get(text);
-  if (reading !== undefined) {
-    // Most recently read last: the map's first entry is the one to drop.
-    kept.delete(text);
-  } else {
+  if (reading === undefined) {
     try {
       reading = parseMath(prepareFor(type, text), read);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       reading = e;
     }
-    if (kept.size >= READ_MEMO_MAX) kept.delete(kept.keys().next().value!);
+    // Full, all are dropped: a map kept in order of use by deleting its oldest entry scans past every
+    // entry deleted before it (V8 leaves holes), which cost more than the reading it saved.
+    if (kept.size >= READ_MEMO_MAX) kept.clear();
+    kept.set(text, reading);
   }
-  kept.set(text, reading);
   if (reading instanceof ParseError) throw reading;
   return reading;
 }
