@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { literalTree, readAnswerText } from '../src/check/read-answer.js';
-import { parseMath, type ReadContext } from '../src/math/latex/parse.js';
+import { ParseError, parseMath, type ReadContext } from '../src/math/latex/parse.js';
 import { prepareFor } from '../src/check/prepare.js';
 import { checkAnswer } from '../src/check/check.js';
 import type { AnswerType } from '../src/model/answer-spec.js';
@@ -91,4 +91,48 @@ test('verdicts on literals are the same as before the quick path: right, wrong a
     const r = checkAnswer({ value: expected, ...(type ? { type } : {}) }, answer);
     assert.equal(r.verdict, verdict, `${expected} vs ${answer}: ${r.reason}`);
   }
+});
+
+test('a text is read once per context: the kept tree is what the reader made, and checking it against many answers leaves it as read', () => {
+  const read: ReadContext = { symbols: new Set(['c', 'd_in', 'd_out']) };
+  const text = '2c\\,d_{in}^{2} d_{out} + \\frac{c}{\\sqrt{d_{out}}}';
+  const first = readAnswerText('expression', text, read);
+  assert.equal(readAnswerText('expression', text, read), first, 'read again, the kept tree');
+  // Every stage of checking (normal forms, random points, a wrong answer's diagnosis) with the kept tree in hand.
+  const symbols = { c: { positive: true }, d_in: { positive: true }, d_out: { positive: true } };
+  for (const value of ['2 c d_{in}^2 d_{out} + c/\\sqrt{d_{out}}', '2 c d_{out}^2 d_{in}', 'c d_{in}', '\\frac{1}{\\sqrt{d_{in}}}']) {
+    for (const type of ['expression', 'number', 'equation'] as const) checkAnswer({ value, type }, text, { symbols });
+  }
+  assert.equal(readAnswerText('expression', text, read), first);
+  assert.deepEqual(first, parseMath(prepareFor('expression', text), read), 'unchanged by the checks that shared it');
+});
+
+test('contexts share readings only when they declare the same names', () => {
+  const declared: ReadContext = { symbols: new Set(['lr']) };
+  const alike: ReadContext = { symbols: ['lr'] };
+  const bare: ReadContext = { symbols: new Set<string>() };
+  const asName = readAnswerText('expression', 'lr', declared);
+  assert.deepEqual(asName, parseMath('lr', declared));
+  assert.equal(readAnswerText('expression', 'lr', alike), asName, 'the same names: the same reading');
+  const asProduct = readAnswerText('expression', 'lr', bare);
+  assert.notDeepEqual(asProduct, asName, 'without the name, two letters');
+  assert.deepEqual(asProduct, parseMath('lr', bare));
+  // And by type: a shape's `x` is a product sign, an expression's a letter.
+  const shapeContext: ReadContext = { symbols: new Set(['x']) };
+  assert.notDeepEqual(readAnswerText('shape', '3x4', shapeContext), readAnswerText('expression', '3x4', shapeContext));
+});
+
+test('a text the reader refuses is refused every time it is read', () => {
+  const read: ReadContext = { symbols: new Set(['x']) };
+  const messages = [0, 1, 2].map(() => {
+    try {
+      readAnswerText('expression', '\\frac{x}{', read);
+      return 'read';
+    } catch (e) {
+      assert.ok(e instanceof ParseError);
+      return e.message;
+    }
+  });
+  assert.notEqual(messages[0], 'read');
+  assert.deepEqual(messages, [messages[0], messages[0], messages[0]]);
 });

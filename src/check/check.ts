@@ -248,10 +248,10 @@ const ASCII_GREEK: Record<string, string> = { w: 'omega' };
  * The answer with such a letter read as the Greek one, when the question names the Greek letter
  * and not the Latin one; and `||dW||_2` read as `\|\Delta W\|_2` when the expected answer is about a
  * change Δ and the answer writes it as a differential (a key's `dy` for Q7 does not make `d` Δ's rival).
+ * `used`: the answer's free symbols.
  */
-function asciiGreek(answer: Node, names: ReadonlySet<string>, expected: Node): Node {
+function asciiGreek(answer: Node, used: ReadonlySet<string>, names: ReadonlySet<string>, expected: Node): Node {
   let out = answer;
-  const used = freeSymbols(answer);
   for (const [latin, greek] of Object.entries(ASCII_GREEK)) {
     if (used.has(latin) && !names.has(latin) && names.has(greek)) out = substitute(out, latin, { kind: 'sym', name: greek });
   }
@@ -411,11 +411,14 @@ function checkPrepared(prepared: PreparedExpected, candidate: string, options: C
   else if (type === 'piecewise') answer = valueOf(statedCases(answer));
   else if (!RELATION_TYPES.has(type) && type !== 'interval') answer = valueOf(answer);
   else if (type === 'equation') answer = withoutOptimumMark(concluded(answer, expected), expected);
-  answer = asciiGreek(answer, prepared.names, expected);
+  // The answer's symbols, found once: most answers are not rewritten below, and each walk of the tree found the same.
+  const normalised = answer;
+  const normalisedSymbols = freeSymbols(answer);
+  answer = asciiGreek(answer, normalisedSymbols, prepared.names, expected);
   // (Only a sum can leave its count unstated.)
   if (/\\sum|[∑Σ]/.test(extracted.text)) answer = overTheKeysRange(answer, expected);
   const shown = printMath(answer);
-  const answerSymbols = freeSymbols(answer);
+  const answerSymbols = answer === normalised ? normalisedSymbols : freeSymbols(answer);
   const sides = { answer: [...answerSymbols], expected: [...expectedSymbols(expected)] };
   // `-2 \le x \le 7` for an interval: x is the interval's own variable, not a symbol of the question.
   const asBounds = type === 'interval' ? asInterval(answer) : undefined;

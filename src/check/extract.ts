@@ -1172,7 +1172,12 @@ export function answerCandidates(written: string): Candidate[] {
     ...codeAssignments(response),
   ].sort((a, b) => a.index - b.index);
   // In a reply typed as plain text, a formula in bold is the one it states as its result; code a sentence says the quantity is, a result.
-  const reason = new Map<number, number>(all.flatMap((f, i): [number, number][] => (f.bold ? [[i, 40]] : f.said ? [[i, 15]] : [])));
+  // (A loop, not a flatMap: two arrays made for every formula of every response only to be dropped.)
+  const reason = new Map<number, number>();
+  all.forEach((f, i) => {
+    if (f.bold) reason.set(i, 40);
+    else if (f.said) reason.set(i, 15);
+  });
   // Formulas stated as the answer ("Answer:", "Final answer:", "Result:"), not merely concluded ("Thus", "Solution:").
   const finals = new Set<number>();
   const mark = (index: number, score: number, final = false) => {

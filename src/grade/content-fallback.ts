@@ -191,11 +191,14 @@ const FOUND_BY_CONTENT = 'found by its content, not under its label';
  */
 export function findByContent(parts: PartGrade[], submission: Submission, assignment: Assignment, grade: GradeResponse): PartGrade[] {
   if (!parts.some((p) => p.verdict === 'missing')) return parts;
-  const stretches = unalignedStretches(submission);
+  // Found when a missing part may be looked for (a part of a formula answer in a question the reader placed).
+  let stretches: Stretch[] | undefined;
   const problems = problemText(assignment);
   const keyParts = new Map(assignment.key.parts.map((p) => [p.id, p]));
   // Another part's found answer (see `answerForms`): that part's working, not this one's answer.
-  const answered = new Set(parts.filter((p) => p.verdict !== 'missing' && p.answer).flatMap((p) => answerForms(p.answer)));
+  // Made when a stretch first grades right: most missing parts find none, and squeezing every
+  // found answer was a fifth of this function's time.
+  let answered: Set<string> | undefined;
   return parts.map((p) => {
     const part = keyParts.get(p.id);
     if (p.verdict !== 'missing' || !part || !formulaAnswers(part) || sharedKeyAnswer(part, assignment)) return p;
@@ -211,12 +214,14 @@ export function findByContent(parts: PartGrade[], submission: Submission, assign
       .filter((r) => r.alignedBy === 'order' && r.partId.split('.')[0] === question && r.final.sharedWith?.length)
       .map((r) => ({ text: r.final.text, ...(r.final.turn !== undefined ? { turn: r.final.turn } : {}), ...(r.final.line ? { line: r.final.line } : {}) }));
     const mayAnswer = (s: Stretch) => ofQuestion(s, question, submission) && (s.turn === undefined || askedBefore(s.turn, p.id, submission, assignment));
+    stretches ??= unalignedStretches(submission);
     for (const s of [...stretches.filter(mayAnswer), ...byOrder]) {
       const where = placeOf(s);
       const g = gradeStretch(grade, part, s);
       if (g.verdict !== 'correct' || !g.answer) continue;
       const found = squeezed(g.answer);
       // Another part's found answer, or the problem set's own formula restated: not this part's answer.
+      answered ??= new Set(parts.filter((p) => p.verdict !== 'missing' && p.answer).flatMap((p) => answerForms(p.answer)));
       if (answered.has(found) || (found.length >= 3 && problems.includes(found))) continue;
       // Found for this part, it is no other's (a later part with a key answer of the same right side).
       answered.add(found);
