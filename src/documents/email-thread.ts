@@ -7,7 +7,7 @@
  * the headers' names and dates are taken for speakers and answers, and a quoted earlier answer is read
  * again after the message that corrected it. Each message is read as its sender wrote it: its own
  * words in order, one rule between messages, with no header, no quote of an earlier message, and no
- * sign-off of a name alone; lines a sender sets off with `>` with no attribution above them (a prompt
+ * sign-off of a name alone (under a blank line or a valediction), no signature under `-- `; lines a sender sets off with `>` with no attribution above them (a prompt
  * they relay) stay theirs.
  */
 
@@ -27,6 +27,24 @@ const ATTRIBUTION = /^[ \t]*(?:On|Am|Le|El|Il|Op|Em)\b.{4,240}(?:wrote|schrieb|a
 const ORIGINAL_BELOW = /^[ \t]*(?:-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)[ \t]*-{2,}|_{10,}|Begin forwarded message:)[ \t]*$/i;
 /** A sign-off: a name alone (`Priya`, `M`, `– Marcus`) on a message's last line. */
 const SIGN_OFF = /^[ \t]*(?:[-–—]+[ \t]*)?\p{Lu}[\p{L}.'-]{0,15}(?:[ \t]\p{Lu}[\p{L}.'-]{0,15})?[ \t]*$/u;
+/** A valediction over a sign-off: a few words and a comma (`Thanks,`, `Best regards,`, `Grüße,`). */
+const VALEDICTION = /^[ \t]*\p{L}[\p{L}'’]*(?:[ \t]+\p{L}[\p{L}'’]*){0,2}[ \t]*,[ \t]*$/u;
+/** A signature's separator (RFC 3676's `-- `; a client or a copy that trims lines leaves `--`). */
+const SIGNATURE_RULE = /^-- ?\r?$/;
+/** The most lines a signature runs to under its separator (netiquette's four, and a blank line or two). */
+const SIGNATURE_LINES = 8;
+
+/**
+ * A message's lines without its signature: what follows the last `-- ` line, when a few lines run from
+ * it to the message's end, is the sender's name and address card, never an answer.
+ */
+export function withoutSignature(lines: readonly string[]): readonly string[] {
+  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 1 - SIGNATURE_LINES; i--) {
+    if (SIGNATURE_RULE.test(lines[i]!)) return lines.slice(0, i);
+  }
+  return lines;
+}
+
 /** A client's banner over a printed thread: its name and the account, a count of messages. */
 const BANNER = /^[ \t]*(?:\d+[ \t]+messages?|(?:Gmail|Outlook|Yahoo Mail|Thunderbird|Mail)\b.*)$/i;
 
@@ -98,8 +116,9 @@ function ownWords(body: readonly string[]): string[] {
     if (quoting && /^[ \t]*>/.test(line)) continue;
     kept.push(line);
   }
+  kept.splice(withoutSignature(kept).length);
   while (kept.length && !kept[kept.length - 1]!.trim()) kept.pop();
-  if (kept.length > 1 && SIGN_OFF.test(kept[kept.length - 1]!) && !kept[kept.length - 2]!.trim()) kept.pop();
+  if (kept.length > 1 && SIGN_OFF.test(kept[kept.length - 1]!) && (!kept[kept.length - 2]!.trim() || VALEDICTION.test(kept[kept.length - 2]!))) kept.pop();
   while (kept.length && !kept[0]!.trim()) kept.shift();
   return relayedPromptsHeaded(kept);
 }
