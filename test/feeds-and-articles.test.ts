@@ -64,3 +64,12 @@ test('a signature runs from the last `-- ` line to the end, a few lines at most'
   const long = ['intro', '--', ...Array.from({ length: 12 }, (_, i) => `line ${i}`)];
   assert.deepEqual(withoutSignature(long), long);
 });
+
+test("a newsreader's reply quotes the earlier article under its own attribution (`In article <...>, X writes:`): the quote is no prompt the writer relays, and the reply's correction no answer of the part it quotes", {
+  skip: devSkip,
+}, async () => {
+  assert.deepEqual(await graded('usenet-in-article-quote.txt'), {
+    '4.c': 'incorrect: K^L',
+    '4.f': 'correct: g3: [0, 0.8, 0]; g4: [0.8, 0, 0]',
+  });
+});

@@ -99,12 +99,45 @@ function relayedPromptsHeaded(lines: readonly string[]): string[] {
   return out;
 }
 
+/** A line that introduces a quote in any client's words: it ends on a verb of saying and a colon. */
+const QUOTE_INTRO = /(?:wrote|writes|says|said|schrieb|écrit|escribió|scritto|schreef|escreveu)[ \t]*:[ \t]*$/i;
+
+/** A line as two copies of it are compared: without quote marks, indentation or runs of spaces. */
+const lineKey = (line: string) =>
+  line
+    .replace(/^[ \t]*(?:>[ \t]*)+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Whether the `>` block starting at line `from` repeats an earlier message of the thread (most of its
+ * lines are among `earlier`): a reply's quote however its writer's client attributed it (`In article
+ * <...>, X writes:`, `X wrote:`, or nothing), and no prompt the sender relays, which no message held.
+ */
+function repeatsEarlier(body: readonly string[], from: number, earlier: ReadonlySet<string>): boolean {
+  let seen = 0;
+  let all = 0;
+  for (let i = from; i < body.length && /^[ \t]*>/.test(body[i]!); i++) {
+    const key = lineKey(body[i]!);
+    if (!key) continue;
+    all++;
+    if (earlier.has(key)) seen++;
+  }
+  return all > 0 && seen * 2 >= all;
+}
+
 /** One message's body as its sender wrote it: the quote of an earlier message and the sign-off taken off. */
-function ownWords(body: readonly string[]): string[] {
+function ownWords(body: readonly string[], earlier: ReadonlySet<string> = new Set()): string[] {
   const kept: string[] = [];
   let quoting = false;
   for (let i = 0; i < body.length; i++) {
     const line = body[i]!;
+    if (earlier.size && /^[ \t]*>/.test(line) && (i === 0 || !/^[ \t]*>/.test(body[i - 1]!)) && repeatsEarlier(body, i, earlier)) {
+      while (i + 1 < body.length && /^[ \t]*>/.test(body[i + 1]!)) i++;
+      // (The line that introduced the quote, `In article <...>, Priya writes:`, goes with it.)
+      if (kept.length && QUOTE_INTRO.test(kept[kept.length - 1]!)) kept.pop();
+      continue;
+    }
     if (ORIGINAL_BELOW.test(line)) break;
     // (An attribution wrapped over two lines: `On Thu, ... Priya Raman <` over `praman@berkeley.edu> wrote:`.)
     const joined = i + 1 < body.length ? `${line} ${body[i + 1]!.trim()}` : line;
@@ -131,6 +164,12 @@ export function emailThreadAsText(text: string): string {
   if (headers.length < 2) return text;
   // (Above the first message: the client's banner and the thread's subject, which is no one's answer.)
   const above = lines.slice(0, headers[0]!.start).filter((l) => l.trim() && !BANNER.test(l));
-  const messages = headers.map((h, k) => ownWords(lines.slice(h.body, headers[k + 1]?.start ?? lines.length)).join('\n'));
+  const earlier = new Set<string>();
+  const messages = headers.map((h, k) => {
+    const body = lines.slice(h.body, headers[k + 1]?.start ?? lines.length);
+    const own = ownWords(body, earlier).join('\n');
+    for (const l of body) if (!/^[ \t]*>/.test(l) && lineKey(l)) earlier.add(lineKey(l));
+    return own;
+  });
   return `${above.length ? `# ${above.join(' ').trim()}\n\n` : ''}${messages.filter((m) => m.trim()).join('\n\n---\n\n')}\n`;
 }
