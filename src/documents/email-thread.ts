@@ -6,9 +6,10 @@
  * `>` lines; Outlook's `-----Original Message-----` over the whole earlier message). Read as written,
  * the headers' names and dates are taken for speakers and answers, and a quoted earlier answer is read
  * again after the message that corrected it. Each message is read as its sender wrote it: its own
- * words in order, one rule between messages, with no header, no quote of an earlier message, and no
- * sign-off of a name alone (under a blank line or a valediction), no signature under `-- `; lines a sender sets off with `>` with no attribution above them (a prompt
- * they relay) stay theirs.
+ * words in order, one rule between messages, with no header, no quote of an earlier message (under
+ * any attribution, or none, when its lines repeat that message), no sign-off of a name alone (under a
+ * blank line or a valediction) and no signature under `-- `; lines a sender sets off with `>` that no
+ * attribution introduces and no earlier message holds (a prompt they relay) stay theirs.
  */
 
 /** An address in angle brackets, the sign of a mail header's sender (`Priya Raman <praman@berkeley.edu>`). */

@@ -4,8 +4,8 @@
  * date as a `From:` / `Date:` header over its body, the header the thread reader knows (so an
  * mbox's messages are read as a thread), and its body decoded from the transfer encoding
  * (quoted-printable, base64) and charset it was sent in. MIME is walked by postal-mime; a body with
- * a text/plain part is read as that text (without its signature), one that is HTML alone through the web page reader, so
- * its formulas keep their TeX. Attachments are not read: a message with nothing but attachments
+ * a text/plain part is read as that text (without its signature under `-- `), one that is HTML alone
+ * through the web page reader, so its formulas keep their TeX. Attachments are not read: a message with nothing but attachments
  * says so instead of grading as blank.
  */
 import PostalMime, { type Email } from 'postal-mime';
