@@ -6,9 +6,10 @@
  * `>` lines; Outlook's `-----Original Message-----` over the whole earlier message). Read as written,
  * the headers' names and dates are taken for speakers and answers, and a quoted earlier answer is read
  * again after the message that corrected it. Each message is read as its sender wrote it: its own
- * words in order, one rule between messages, with no header, no quote of an earlier message, and no
- * sign-off of a name alone; lines a sender sets off with `>` with no attribution above them (a prompt
- * they relay) stay theirs.
+ * words in order, one rule between messages, with no header, no quote of an earlier message (under
+ * any attribution, or none, when its lines repeat that message), no sign-off of a name alone (under a
+ * blank line or a valediction) and no signature under `-- `; lines a sender sets off with `>` that no
+ * attribution introduces and no earlier message holds (a prompt they relay) stay theirs.
  */
 
 /** An address in angle brackets, the sign of a mail header's sender (`Priya Raman <praman@berkeley.edu>`). */
@@ -27,6 +28,24 @@ const ATTRIBUTION = /^[ \t]*(?:On|Am|Le|El|Il|Op|Em)\b.{4,240}(?:wrote|schrieb|a
 const ORIGINAL_BELOW = /^[ \t]*(?:-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)[ \t]*-{2,}|_{10,}|Begin forwarded message:)[ \t]*$/i;
 /** A sign-off: a name alone (`Priya`, `M`, `– Marcus`) on a message's last line. */
 const SIGN_OFF = /^[ \t]*(?:[-–—]+[ \t]*)?\p{Lu}[\p{L}.'-]{0,15}(?:[ \t]\p{Lu}[\p{L}.'-]{0,15})?[ \t]*$/u;
+/** A valediction over a sign-off: a few words and a comma (`Thanks,`, `Best regards,`, `Grüße,`). */
+const VALEDICTION = /^[ \t]*\p{L}[\p{L}'’]*(?:[ \t]+\p{L}[\p{L}'’]*){0,2}[ \t]*,[ \t]*$/u;
+/** A signature's separator (RFC 3676's `-- `; a client or a copy that trims lines leaves `--`). */
+const SIGNATURE_RULE = /^-- ?\r?$/;
+/** The most lines a signature runs to under its separator (netiquette's four, and a blank line or two). */
+const SIGNATURE_LINES = 8;
+
+/**
+ * A message's lines without its signature: what follows the last `-- ` line, when a few lines run from
+ * it to the message's end, is the sender's name and address card, never an answer.
+ */
+export function withoutSignature(lines: readonly string[]): readonly string[] {
+  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 1 - SIGNATURE_LINES; i--) {
+    if (SIGNATURE_RULE.test(lines[i]!)) return lines.slice(0, i);
+  }
+  return lines;
+}
+
 /** A client's banner over a printed thread: its name and the account, a count of messages. */
 const BANNER = /^[ \t]*(?:\d+[ \t]+messages?|(?:Gmail|Outlook|Yahoo Mail|Thunderbird|Mail)\b.*)$/i;
 
@@ -81,12 +100,45 @@ function relayedPromptsHeaded(lines: readonly string[]): string[] {
   return out;
 }
 
+/** A line that introduces a quote in any client's words: it ends on a verb of saying and a colon. */
+const QUOTE_INTRO = /(?:wrote|writes|says|said|schrieb|écrit|escribió|scritto|schreef|escreveu)[ \t]*:[ \t]*$/i;
+
+/** A line as two copies of it are compared: without quote marks, indentation or runs of spaces. */
+const lineKey = (line: string) =>
+  line
+    .replace(/^[ \t]*(?:>[ \t]*)+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Whether the `>` block starting at line `from` repeats an earlier message of the thread (most of its
+ * lines are among `earlier`): a reply's quote however its writer's client attributed it (`In article
+ * <...>, X writes:`, `X wrote:`, or nothing), and no prompt the sender relays, which no message held.
+ */
+function repeatsEarlier(body: readonly string[], from: number, earlier: ReadonlySet<string>): boolean {
+  let seen = 0;
+  let all = 0;
+  for (let i = from; i < body.length && /^[ \t]*>/.test(body[i]!); i++) {
+    const key = lineKey(body[i]!);
+    if (!key) continue;
+    all++;
+    if (earlier.has(key)) seen++;
+  }
+  return all > 0 && seen * 2 >= all;
+}
+
 /** One message's body as its sender wrote it: the quote of an earlier message and the sign-off taken off. */
-function ownWords(body: readonly string[]): string[] {
+function ownWords(body: readonly string[], earlier: ReadonlySet<string> = new Set()): string[] {
   const kept: string[] = [];
   let quoting = false;
   for (let i = 0; i < body.length; i++) {
     const line = body[i]!;
+    if (earlier.size && /^[ \t]*>/.test(line) && (i === 0 || !/^[ \t]*>/.test(body[i - 1]!)) && repeatsEarlier(body, i, earlier)) {
+      while (i + 1 < body.length && /^[ \t]*>/.test(body[i + 1]!)) i++;
+      // (The line that introduced the quote, `In article <...>, Priya writes:`, goes with it.)
+      if (kept.length && QUOTE_INTRO.test(kept[kept.length - 1]!)) kept.pop();
+      continue;
+    }
     if (ORIGINAL_BELOW.test(line)) break;
     // (An attribution wrapped over two lines: `On Thu, ... Priya Raman <` over `praman@berkeley.edu> wrote:`.)
     const joined = i + 1 < body.length ? `${line} ${body[i + 1]!.trim()}` : line;
@@ -98,8 +150,9 @@ function ownWords(body: readonly string[]): string[] {
     if (quoting && /^[ \t]*>/.test(line)) continue;
     kept.push(line);
   }
+  kept.splice(withoutSignature(kept).length);
   while (kept.length && !kept[kept.length - 1]!.trim()) kept.pop();
-  if (kept.length > 1 && SIGN_OFF.test(kept[kept.length - 1]!) && !kept[kept.length - 2]!.trim()) kept.pop();
+  if (kept.length > 1 && SIGN_OFF.test(kept[kept.length - 1]!) && (!kept[kept.length - 2]!.trim() || VALEDICTION.test(kept[kept.length - 2]!))) kept.pop();
   while (kept.length && !kept[0]!.trim()) kept.shift();
   return relayedPromptsHeaded(kept);
 }
@@ -112,6 +165,12 @@ export function emailThreadAsText(text: string): string {
   if (headers.length < 2) return text;
   // (Above the first message: the client's banner and the thread's subject, which is no one's answer.)
   const above = lines.slice(0, headers[0]!.start).filter((l) => l.trim() && !BANNER.test(l));
-  const messages = headers.map((h, k) => ownWords(lines.slice(h.body, headers[k + 1]?.start ?? lines.length)).join('\n'));
+  const earlier = new Set<string>();
+  const messages = headers.map((h, k) => {
+    const body = lines.slice(h.body, headers[k + 1]?.start ?? lines.length);
+    const own = ownWords(body, earlier).join('\n');
+    for (const l of body) if (!/^[ \t]*>/.test(l) && lineKey(l)) earlier.add(lineKey(l));
+    return own;
+  });
   return `${above.length ? `# ${above.join(' ').trim()}\n\n` : ''}${messages.filter((m) => m.trim()).join('\n\n---\n\n')}\n`;
 }

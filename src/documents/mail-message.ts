@@ -4,13 +4,14 @@
  * date as a `From:` / `Date:` header over its body, the header the thread reader knows (so an
  * mbox's messages are read as a thread), and its body decoded from the transfer encoding
  * (quoted-printable, base64) and charset it was sent in. MIME is walked by postal-mime; a body with
- * a text/plain part is read as that text, one that is HTML alone through the web page reader, so
- * its formulas keep their TeX. Attachments are not read: a message with nothing but attachments
+ * a text/plain part is read as that text (without its signature under `-- `), one that is HTML alone
+ * through the web page reader, so its formulas keep their TeX. Attachments are not read: a message with nothing but attachments
  * says so instead of grading as blank.
  */
 import PostalMime, { type Email } from 'postal-mime';
 import { htmlToMarkdown } from './html/index.js';
 import { c1AsWindows1252 } from './text-encoding.js';
+import { withoutSignature } from './email-thread.js';
 
 /** A mail file read as text, and what could not be read in it. */
 export interface MailText {
@@ -81,7 +82,9 @@ function bodyOf(mail: Email, raw: Uint8Array, path: string): { text: string; cha
     const page = htmlToMarkdown(c1AsWindows1252(mail.html), path);
     return { text: page.text, chat: page.chat, warnings: page.warnings };
   }
-  return { text: c1AsWindows1252((mail.text ?? '').replace(/\r\n?/g, '\n')), chat: false, warnings: [] };
+  // (A plain body's signature under `-- ` is the sender's card, never an answer.)
+  const plain = c1AsWindows1252((mail.text ?? '').replace(/\r\n?/g, '\n'));
+  return { text: withoutSignature(plain.split('\n')).join('\n'), chat: false, warnings: [] };
 }
 
 /** Reads a mail file (one message, or an mbox of several) as its messages' senders, dates and bodies. */

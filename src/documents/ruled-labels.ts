@@ -13,6 +13,11 @@ import { readLineLabel } from './part-ids.js';
 const RULE_BEFORE = new RegExp(String.raw`^\s*${RULE}\s+(\S.{0,40}?)(?:\s+\1{3,})?\s*$`, 'u');
 // (The rule's own group is the second here: its repeat refers to it by that number.)
 const RULE_AFTER = new RegExp(String.raw`^\s*(\S.{0,40}?)\s+${RULE.replace('\\1', '\\2')}\s*$`, 'u');
+/**
+ * A label framed by one rule on both sides, with the part's title after it (`--- Q4(e): 28x28x1 -> CONV3-10
+ * -> ... ---`, as plain-text posts head their sections): the frame marks a heading however long its title.
+ */
+const FRAMED = new RegExp(String.raw`^\s*${RULE}\s+(\S.{0,160}?)\s+\1{3,}\s*$`, 'u');
 /** A rule's symbol (RULE's): no letter, number or space, no fence's, heading's or formula's sign. */
 const RULE_SYMBOL = /[^\p{L}\p{N}\s\x60~#$\\]/u;
 
@@ -39,7 +44,7 @@ const ITEM_COUNT = /^\s*(?:photo|image|picture|pic|screenshot|screen|slide|page|
 
 /** The label a ruled line carries, when its text beside the rule is a label and nothing more. */
 function ruledLabel(line: string): string | undefined {
-  const before = RULE_BEFORE.exec(line);
+  const before = RULE_BEFORE.exec(line) ?? FRAMED.exec(line);
   const caption = before ? before[2]! : RULE_AFTER.exec(line)?.[1];
   const text = caption?.replace(ITEM_COUNT, '');
   if (!text) return undefined;

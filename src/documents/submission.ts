@@ -112,6 +112,7 @@ import { jsonNotesAsMarkdown } from './json-notes.js';
 import { protocolThreadWriteup } from './json-chat.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
+import { feedAsMarkdown } from './feed-exports.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -131,6 +132,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)
   noteExportAsText,
+  // (Before HTML is read: a blog's backup or feed holds each post's HTML as its XML's text, among entries that are no post.)
+  feedAsMarkdown,
   // (Before HTML is read: a deck's fields and an outline's attributes hold their own HTML, each rendered by itself.)
   flashcardDeckAsMarkdown,
   outlineAsMarkdown,
