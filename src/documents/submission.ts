@@ -112,6 +112,7 @@ import { jsonNotesAsMarkdown } from './json-notes.js';
 import { protocolThreadWriteup } from './json-chat.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
+import { quotedStatementsAsLabels } from './quoted-statements.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -295,7 +296,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   // (`Model: GPT-4.1` and `Student: R. Okafor` over a chat name it; they head no turn.)
   // (`Q2.2 Forward scalar c`: an online assignment's numbers for the key's letters, read as them.)
   // (`Question 3` / `Marked out of 2.00` / `HW4 Problem 2(a). ...`: a quiz review's slots, read as the parts their questions name.)
-  const text = quizReviewAsWriteup(numberedSubparts(withoutHeaderFields(folded), outline), outline);
+  // (`“What is the output shape ...?” ([p. 5](zotero://...)) my answer`: a highlight of a part's question names the part.)
+  const text = quizReviewAsWriteup(numberedSubparts(quotedStatementsAsLabels(withoutHeaderFields(folded), outline), outline), outline);
   const format = detectFormat(text, path ?? id);
   // (`hw4-q2.md`: the question its letters are of, when nothing in the text names one.)
   const fileQuestion = questionOfFileName(path ?? id, outline);
