@@ -88,7 +88,8 @@ function highlightOf(line: string, index: StatementIndex): Highlight | undefined
  * labels a part itself.
  */
 export function quotedStatementsAsLabels(text: string, outline: readonly QuestionOutline[]): string {
-  if (!MAY_HAVE.test(text)) return text;
+  // (A JSON document's strings are quoted too: its fields are read by the readers of JSON, never as highlights.)
+  if (!MAY_HAVE.test(text) || /^\s*[[{]/.test(text)) return text;
   const index = statementIndex(outline);
   if (!index) return text;
   const lines = text.split('\n');
