@@ -113,6 +113,9 @@ import { protocolThreadWriteup } from './json-chat.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
 import { feedAsMarkdown } from './feed-exports.js';
+import { quotedStatementsAsLabels } from './quoted-statements.js';
+import { roffAsMarkdown } from './roff.js';
+import { questionTitleHeadings } from './titled-questions.js';
 
 export { outlineOf } from './assignment.js';
 
@@ -128,6 +131,8 @@ export const SUBMISSION_LIMITS = { chars: 24 * 2 ** 20 } as const;
 const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   // (Before any reader of markup: a TeXmacs document's `<section*|2(c)>` and `<math|..>` would be read as HTML's tags.)
   texmacsAsMarkdown,
+  // (Before any reader of markup or lines: a troff source's `.EQ` formulas hold `<-` and `<=`, and its requests head its sections.)
+  roffAsMarkdown,
   // (Before any reader of lines: a notebook kept as a script has its text cells behind comment signs.)
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)
@@ -298,7 +303,9 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
   // (`Model: GPT-4.1` and `Student: R. Okafor` over a chat name it; they head no turn.)
   // (`Q2.2 Forward scalar c`: an online assignment's numbers for the key's letters, read as them.)
   // (`Question 3` / `Marked out of 2.00` / `HW4 Problem 2(a). ...`: a quiz review's slots, read as the parts their questions name.)
-  const text = quizReviewAsWriteup(numberedSubparts(withoutHeaderFields(folded), outline), outline);
+  // (`“What is the output shape ...?” ([p. 5](zotero://...)) my answer`: a highlight of a part's question names the part;
+  // `## Weights and gradients in a CNN`, a question's title as a heading, names the question.)
+  const text = quizReviewAsWriteup(numberedSubparts(questionTitleHeadings(quotedStatementsAsLabels(withoutHeaderFields(folded), outline), outline), outline), outline);
   const format = detectFormat(text, path ?? id);
   // (`hw4-q2.md`: the question its letters are of, when nothing in the text names one.)
   const fileQuestion = questionOfFileName(path ?? id, outline);

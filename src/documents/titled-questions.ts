@@ -6,6 +6,7 @@
  * the reply heads lettered parts: each is followed, before the next, by a part labelled `(a)`.
  */
 import { readLineLabel } from './part-ids.js';
+import type { QuestionOutline } from './segment.js';
 
 /** `2. Graph Dynamics and GNN Concepts`, `**3) Graph Neural Networks**`: a number, then a title (no formula, no closing stop). */
 const TITLED = /^\s*(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2})[.)]\s+(?:\*\*)?([A-Z][^$\\]{2,70}?)(?:\*\*)?\s*$/;
@@ -38,4 +39,35 @@ export function titledQuestionHeadings(reply: string): string {
   if (!headsParts) return reply;
   for (const h of heads) lines[h.at] = lines[h.at]!.replace(/^(\s*(?:#{1,6}\s+)?(?:\*\*)?)/, '$1Question ');
   return lines.join('\n');
+}
+
+/** A Markdown heading's marks and its words. */
+const HEADING = /^(#{1,6}[ \t]+)(\S.*)$/;
+
+/** A title's words that name it: three letters or more, no linking word. */
+function titleWords(title: string): Set<string> {
+  return new Set((title.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).filter((w) => !/^(?:the|and|for|with|from|into|its|our|your|part|question|problem)$/.test(w)));
+}
+
+/**
+ * The text with each Markdown heading that is a question's title and nothing more (`## Weights and
+ * gradients in a CNN`, its number left to a renderer that numbers sections itself, or never
+ * written) headed `Question N.` as its number would: every word of one question's title, at most
+ * one word besides, and no other question's title fits. A heading with a label keeps it.
+ */
+export function questionTitleHeadings(text: string, outline: readonly QuestionOutline[]): string {
+  if (!text.includes('#')) return text;
+  const titles = outline.filter((q) => q.title).map((q) => ({ number: q.number, words: titleWords(q.title!) }));
+  if (!titles.some((t) => t.words.size >= 2)) return text;
+  let changed = false;
+  const lines = text.split('\n').map((line) => {
+    const m = HEADING.exec(line);
+    if (!m || m[2]!.length > 100 || readLineLabel(m[2]!)) return line;
+    const words = titleWords(m[2]!);
+    const fits = titles.filter((t) => t.words.size >= 2 && [...t.words].every((w) => words.has(w)) && words.size - t.words.size <= 1);
+    if (fits.length !== 1) return line;
+    changed = true;
+    return `${m[1]}Question ${fits[0]!.number}. ${m[2]}`;
+  });
+  return changed ? lines.join('\n') : text;
 }
