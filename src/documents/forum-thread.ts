@@ -144,6 +144,8 @@ interface PostHeader {
   start: number;
   body: number;
   oneLine?: boolean;
+  /** A name and a date on one line (NAME_DATE_HEADER): a chat app heads its messages so too, so it shows no forum by itself. */
+  dated?: boolean;
 }
 
 /**
@@ -174,9 +176,11 @@ function headersOf(lines: readonly string[]): PostHeader[] {
   for (let i = 0; i < lines.length; i++) {
     const top = headerTop(lines, i);
     if (top === undefined) continue;
-    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!) ?? COMMENTED_HEADER.exec(lines[i]!) ?? NAME_DATE_HEADER.exec(lines[i]!);
+    const known = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!) ?? COMMENTED_HEADER.exec(lines[i]!);
+    const dated = known ? null : NAME_DATE_HEADER.exec(lines[i]!);
+    const one = known ?? dated;
     if (one) {
-      out.push({ author: one[1]!, start: top, body: i + 1, oneLine: true });
+      out.push({ author: one[1]!, start: top, body: i + 1, oneLine: true, ...(one === dated ? { dated: true } : {}) });
       continue;
     }
     const name = AUTHOR.exec(lines[i]!);
@@ -322,7 +326,7 @@ export function forumThreadAsText(text: string, key: Key): string {
   // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
   const forumShown =
-    headers.some((h) => h.oneLine || h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) ||
+    headers.some((h) => !h.dated && (h.oneLine || h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!))) ||
     STARTER.test(text) ||
     POSTED_BY.test(text) ||
     lines.some((l) => l.trim() && FURNITURE.test(l)) ||
