@@ -1135,6 +1135,13 @@ export function withoutSideDefinition(candidate: string): string {
   return head.trimEnd();
 }
 
+/**
+ * The words right after a formula up to a colon that introduces the next (`$K-1$ pixels :`): a few, with no stop,
+ * no list's comma, no `and` of a second statement and no condition (`for strides:`), which would make the next formula another case.
+ */
+const COLON_AFTER_COUNT =
+  /^(?![^:\n]*(?:^|[ \t])(?:and|or|et|ou|und|oder|y|o|e|и|или)(?=[ \t]|$))(?![ \t]*(?:for|with|when|if|where|pour|avec|quand|si|für|mit|wenn|para|con|cuando|per|при|для|с)(?=[ \t]))[ \t]*[\p{L}][\p{L}'’-]*(?:[ \t]+[\p{L}'’-]+){0,3}[ \t]*:[ \t]*(?:\*\*)?[ \t]*[$\\(]*$/u;
+
 export function answerCandidates(written: string): Candidate[] {
   // A note pointing back at a formula (`← my answer for (c)`) is blanked, keeping offsets: none of the formula.
   const pointers = written.includes('<') || written.includes('←') || written.includes('⟵') || written.includes('⇐') ? [...written.matchAll(POINTED_ANSWER)] : [];
@@ -1208,6 +1215,13 @@ export function answerCandidates(written: string): Candidate[] {
       // A new paragraph before the colon ("Answer: $c = ...$", then "For comparison, Glorot's:") is a sentence of its own.
       if (/[.!?]\s/.test(lead) || /\n\s*\n/.test(lead.replace(/:\s*(?:\*\*)?\s*$/, ''))) break;
       if (all[j]!.display && /:\s*(?:\*\*)?\s*$/.test(lead)) {
+        lo = j;
+        break;
+      }
+      // (`Each layer adds $K-1$ pixels: $1+L(K-1)$`, French's `… $K-1$ pixels : $1+L(K-1)$`: a colon after the
+      // few words a formula counts introduces the value the sentence concludes with, inline too.)
+      const counted = all[lo]!;
+      if (j === lo + 1 && COLON_AFTER_COUNT.test(response.slice(response.indexOf(counted.text, counted.index) + counted.text.length, all[j]!.index).replace(/^[$\\)\]]+/, ''))) {
         lo = j;
         break;
       }

@@ -19,16 +19,30 @@ const AGE_UNIT =
   '(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|horas?|minutos?|semanas?|meses|años?|jours?|heures?|minutes?|semaines?|mois|ans?|Tagen?|Stunden?|Minuten?|Wochen?|Monaten?|Jahren?|h|min)';
 /** A relative age as other languages write it, before or after its number (`1 giorno fa`, `hace 5 horas`, `il y a 2 jours`, `vor 3 Stunden`, `há 2 dias`). */
 const FOREIGN_AGE = String.raw`\d{1,3}\s*${AGE_UNIT}\s+fa|(?:hace|il y a|vor|há)\s+\d{1,3}\s*${AGE_UNIT}`;
-/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`, `1 giorno fa`). */
-export const DATE = String.raw`(?:${FOREIGN_AGE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
+/** A month's name in the languages forums are read in, in the case a date puts it (`novembre`, `noviembre`, `November`, `novembro`, `ноября`). */
+const FOREIGN_MONTH =
+  '(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|januar|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
+/**
+ * A post's date as forums in other languages stamp it: the year first in digits (`2025/11/13 23:41`,
+ * `2025年11月13日 23:41`, `2025. 11. 13. 23:41`), the day first (`13.11.2025, 23:41`, `13/11/2025`), or the
+ * month in words (`14 novembre 2025 à 18:02`, `14 de noviembre de 2025`, `14. November 2025 um 18:02`, `14 ноября 2025 в 18:02`).
+ */
+const FOREIGN_DATE = String.raw`(?:\d{4}(?:[/.][ \t]?\d{1,2}[/.][ \t]?\d{1,2}\.?|年\d{1,2}月\d{1,2}日)(?:[ \t]*[(（][^)）\n]{1,4}[)）])?|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}\.?[ \t]+(?:de[ \t]+)?${FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?\d{4})(?:,?[ \t]+(?:(?:à|a las|um|às|alle|в|at)[ \t]+)?\d{1,2}[:h]\d{2}(?::\d{2})?)?`;
+/** A month's name or a relative age, the sign of a header's date (`Oct 9, 2025`, `3 hr. ago`, `2h`, `1 giorno fa`, `14 novembre 2025 à 18:02`). */
+export const DATE = String.raw`(?:${FOREIGN_AGE}|${FOREIGN_DATE}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,3}\s*(?:m|h|d|w|mo|y|min|hr|hrs|hours?|days?|weeks?|months?|years?)\.?\s+ago|\d{1,3}(?:m|h|d|w|mo|y))`;
 /** A post's number (`#4`), alone or after its date, the last line of a XenForo or vBulletin header. */
 const POST_NUMBER = new RegExp(String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$`, 'i');
 /** A date alone on its line, the last line of a header with no post number (Discourse, phpBB's copy). */
 const DATE_ONLY = new RegExp(String.raw`^[ \t]*(?:(?:posted|replied|edited|updated|answered)\s+)?${DATE}[ \t]*$`, 'i');
-/** A handle or a short name alone on its line: a header's first line. */
-const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60}|(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2}))[ \t]*$/u;
+/** A handle or a short name alone on its line: a header's first line (a Q&A site may mask part of it, `dai*****さん`). */
+const AUTHOR = /^[ \t]*(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60}|(?:[ \t][\p{L}\p{N}_.-]{1,20}){0,2}))[ \t]*$/u;
 /** Reddit's and Lemmy's one-line header: the author, a dot, the post's age (`Posted by u/name · 3h`, `name · 2 hr. ago`). */
 const ONE_LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:Posted by\s+)?(?:u\/)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})(?:[ \t]+OP)?[ \t]*[·•][ \t]*${DATE}[ \t]*$`, 'iu');
+/**
+ * A reply's one-line header as Q&A sites in other languages set it: the (perhaps masked) name, then the full
+ * date and time (`dai*****さん 2025/11/14 09:15`, `Lukas_M 14.11.2025, 21:03`).
+ */
+const NAME_DATE_HEADER = new RegExp(String.raw`^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30})[ \t]+${FOREIGN_DATE}[ \t]*$`, 'u');
 /** A raw topic's one-line header, Discourse's `/raw/` text: the author, the date and time, the post's number, between bars. */
 const RAW_TOPIC_HEADER =
   /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30})[ \t]+\|[ \t]+\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:UTC|GMT|Z|[+-]\d{2}:?\d{2}))?[ \t]+\|[ \t]+#\d{1,5}[ \t]*$/u;
@@ -60,9 +74,16 @@ const STARTER = /^[ \t]*(?:Thread starter|Original Poster|Posted by|Started by)[
  */
 const POSTED_BY =
   /^[ \t]*(?:submitted|posted|inviato|pubblicato|enviado|publicado|envoyé|publié|gepostet|eingereicht)\b[^\n]{0,40}?[ \t](?:by|da|por|par|von)[ \t]+(?:u\/|@)?([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,30}(?:@[\p{L}\p{N}][\p{L}\p{N}.-]{1,60})?)/imu;
+/**
+ * The buttons under a post in the languages forums are read in, perhaps with their counts (`ナイス！ 3`, `違反報告`,
+ * `返信（1件）`, `Répondre`, `Citer`, `Zitieren`, `Melden`, `Responder`, `Ответить`, `回复`, `举报`, `답글`, `신고`).
+ */
+const FOREIGN_BUTTONS = String.raw`(?:ナイス|違反報告|返信|共感した|いいね|通報|répondre|citer|signaler|j'aime|antworten|zitieren|melden|gefällt mir|responder|citar|denunciar|me gusta|rispondi|cita|segnala|ответить|цитировать|пожаловаться|нравится|回复|回覆|举报|点赞|赞同|답글|신고|공감)[ \t]*[!！]?[ \t]*(?:\d{1,5}|[(（][ \t]*\d{1,5}[ \t]*件?[)）])?`;
 /** A line of the site's buttons and counts under a post: no one's words. */
-export const FURNITURE =
-  /^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|View upvotes|View (?:\d{1,5} )?shares?|Add a comment(?:\.{3}|…)?|\d[\d.,]{0,6}[KkMm]?\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?|views|shares?))[ \t]*[·•|]?[ \t]*)+$/i;
+export const FURNITURE = new RegExp(
+  String.raw`^[ \t]*(?:(?:Reply|Report|Like|Likes|Quote|Share|Save|Upvote|Downvote|Vote|Award|Follow|Permalink|Edit|Flag|View upvotes|View (?:\d{1,5} )?shares?|Add a comment(?:\.{3}|…)?|\d[\d.,]{0,6}[KkMm]?\s+(?:Likes?|Replies|Reply|points?|upvotes?|comments?|views|shares?)|${FOREIGN_BUTTONS})[ \t]*[·•|]?[ \t]*)+$`,
+  'i',
+);
 /** A dot alone, where a page sets a header's or a footer's fields apart. */
 const SEPARATOR_LINE = /^[ \t]*[·•][ \t]*$/;
 /** A count alone on its line (`41`, `1.2K`): among a footer's buttons, the number beside one. */
@@ -85,10 +106,36 @@ function withoutFurniture(body: readonly string[]): string[] {
   }
   return body.filter((_, i) => !page[i]);
 }
+/**
+ * A post's attribution of the earlier post it quotes, in the languages forums write it (`Julien_M a dit :`,
+ * `Lukas schrieb:`, `Zitat von Lukas:`, `dana wrote:`, `marta escribió:`, `Цитата (Иван):`, `Иван написал:`, `小王 写道：`).
+ * Groups: the quoted poster's name.
+ */
+const QUOTE_ATTRIBUTION =
+  /^[ \t]*(?:(?:Zitat von|Цитата|Citation de|Cita de|Citação de)[ \t]*[(:]?[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30})\)?|([\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30})[ \t]+(?:a dit|a écrit|schrieb|wrote|said|escribió|dijo|disse|escreveu|ha scritto|scrive|написал[аи]?|пишет|сказал[аи]?|写道|寫道|说|說))[ \t]*[:：]?[ \t]*$/iu;
+/** A line of a quote a post sets off from its own words. */
+const QUOTED_LINE = /^[ \t]*>/;
+
+/**
+ * A post's lines without the earlier posts it quotes: an attribution (QUOTE_ATTRIBUTION) and the `>` lines
+ * under it repeat someone else's words, or the poster's own earlier ones, which are read where they were first written.
+ */
+function withoutQuotes(body: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (!QUOTE_ATTRIBUTION.test(body[i]!) || !QUOTED_LINE.test(body[i + 1] ?? '')) {
+      out.push(body[i]!);
+      continue;
+    }
+    while (QUOTED_LINE.test(body[i + 1] ?? '')) i++;
+  }
+  return out;
+}
+
 /** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
 const ANY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*(?:(?:updated|answered)[ \t]+)?${DATE}[ \t]*$|\b(?:commented|replied|answered)(?:[ \t]+on)?[ \t]+${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b`,
-  'im',
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*(?:(?:updated|answered)[ \t]+)?${DATE}[ \t]*$|\b(?:commented|replied|answered)(?:[ \t]+on)?[ \t]+${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b|^[ \t]*[\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30}[ \t]+${FOREIGN_DATE}[ \t]*$`,
+  'imu',
 );
 
 /** One post: its author, the line its header starts on (its avatar's, if any), the line its body starts on, and whether the header is a site's one-line header. */
@@ -97,6 +144,8 @@ interface PostHeader {
   start: number;
   body: number;
   oneLine?: boolean;
+  /** A name and a date on one line (NAME_DATE_HEADER): a chat app heads its messages so too, so it shows no forum by itself. */
+  dated?: boolean;
 }
 
 /**
@@ -108,7 +157,8 @@ function headerTop(lines: readonly string[], i: number): number | undefined {
   let top = i;
   while (top > 0 && top > i - 3 && (AUTHOR_BADGE.test(lines[top - 1]!) || ROLE_BADGE.test(lines[top - 1]!))) top--;
   if (top > 0 && AVATAR.test(lines[top - 1]!)) top--;
-  return top === 0 || !lines[top - 1]!.trim() ? top : undefined;
+  // (Or the buttons of the post before, `返信（1件）`, right above a reply's header.)
+  return top === 0 || !lines[top - 1]!.trim() || FURNITURE.test(lines[top - 1]!) ? top : undefined;
 }
 
 /**
@@ -126,9 +176,11 @@ function headersOf(lines: readonly string[]): PostHeader[] {
   for (let i = 0; i < lines.length; i++) {
     const top = headerTop(lines, i);
     if (top === undefined) continue;
-    const one = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!) ?? COMMENTED_HEADER.exec(lines[i]!);
+    const known = ONE_LINE_HEADER.exec(lines[i]!) ?? RAW_TOPIC_HEADER.exec(lines[i]!) ?? REBLOG_HEADER.exec(lines[i]!) ?? COMMENTED_HEADER.exec(lines[i]!);
+    const dated = known ? null : NAME_DATE_HEADER.exec(lines[i]!);
+    const one = known ?? dated;
     if (one) {
-      out.push({ author: one[1]!, start: top, body: i + 1, oneLine: true });
+      out.push({ author: one[1]!, start: top, body: i + 1, oneLine: true, ...(one === dated ? { dated: true } : {}) });
       continue;
     }
     const name = AUTHOR.exec(lines[i]!);
@@ -256,6 +308,15 @@ function submissionComments(text: string, lines: readonly string[], headers: rea
   return read.flat().join('\n');
 }
 
+/** Whether a post quotes another by the name a header shows (`Julien_M a dit :` over `>` lines): the sign of a forum, whatever its dates look like. */
+function quotesAPoster(lines: readonly string[], headers: readonly PostHeader[]): boolean {
+  const names = new Set(headers.map((h) => h.author.toLowerCase()));
+  return lines.some((l, i) => {
+    const m = l.includes(' ') || /^[ \t]*(?:Zitat|Цитата|Cit)/i.test(l) ? QUOTE_ATTRIBUTION.exec(l) : null;
+    return !!m && names.has((m[1] ?? m[2])!.toLowerCase()) && QUOTED_LINE.test(lines[i + 1] ?? '');
+  });
+}
+
 /** A forum thread read as its starter's posts alone, a rule between them; any other text as it is. */
 export function forumThreadAsText(text: string, key: Key): string {
   if (!ANY_HEADER.test(text)) return text;
@@ -265,7 +326,11 @@ export function forumThreadAsText(text: string, key: Key): string {
   // (A name over a date alone is also how a chat app or a group report heads its messages: a thread
   // shows itself by a post number, a one-line header, a starter named, or the site's buttons.)
   const forumShown =
-    headers.some((h) => h.oneLine || h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!)) || STARTER.test(text) || POSTED_BY.test(text) || lines.some((l) => l.trim() && FURNITURE.test(l));
+    headers.some((h) => !h.dated && (h.oneLine || h.body - h.start === 1 || POST_NUMBER.test(lines[h.body - 1]!))) ||
+    STARTER.test(text) ||
+    POSTED_BY.test(text) ||
+    lines.some((l) => l.trim() && FURNITURE.test(l)) ||
+    quotesAPoster(lines, headers);
   if (!forumShown) return text;
   // (Answers under their labels above the first header, or a post whose own line says who posted it: a
   // submission with its comments under it, as a course page or a link aggregator shows them, not a thread;
@@ -276,7 +341,7 @@ export function forumThreadAsText(text: string, key: Key): string {
   const posts: string[][] = [];
   for (const [k, h] of headers.entries()) {
     if (h.author.toLowerCase() !== starter) continue;
-    const body = withoutFurniture(lines.slice(h.body, headers[k + 1]?.start ?? lines.length));
+    const body = withoutQuotes(withoutFurniture(lines.slice(h.body, headers[k + 1]?.start ?? lines.length)));
     while (body.length && (!body[body.length - 1]!.trim() || POST_RULE.test(body[body.length - 1]!))) body.pop();
     while (body.length && !body[0]!.trim()) body.shift();
     if (body.length) posts.push(body);

@@ -271,6 +271,26 @@ function bracketedLabel(line: string): LineLabel | undefined {
   return undefined;
 }
 
+/**
+ * A heading that is a pair of brackets around a part's label and its title, the whole line
+ * (`【(b) Xavier の利点を取り戻す定数 c】`, `〔問2(c) 最大スペクトルノルム〕`, `[(d) Learning rate for SignSGD]`,
+ * `« 4(c) champ récepteur »`): East Asian write-ups and forum posts set a part's heading in lenticular or
+ * corner brackets as English ones set it in bold. The title restates the question, so the label takes the whole line.
+ * Braces and angle brackets are left out (`{a: 1}` is data, `<b>` markup); the label must be a question's
+ * number and letter or a letter in brackets (`(b)`, `b)`), so a bracketed phrase that opens on a word is none.
+ */
+const TITLED_BRACKET = /^(\s*(?:#{1,6}\s*)?(?:\*\*|__)?)([[⟨【〔〖「『«〈])\s*([^\]⟩】〕〗」』»〉\n]{3,80}?)\s*([\]⟩】〕〗」』»〉])(?:\*\*|__)?\s*[:：]?\s*$/;
+const TITLED_PAIRS: Readonly<Record<string, string>> = { ...BRACKET_PAIRS, '〖': '〗' };
+
+function titledBracketLabel(line: string): LineLabel | undefined {
+  const m = TITLED_BRACKET.exec(line);
+  if (!m || TITLED_PAIRS[m[2]!] !== m[4]) return undefined;
+  const inner = readLineLabel(m[3]!);
+  if (!inner?.part || inner.length >= m[3]!.length) return undefined;
+  if (!inner.question && !/^\s*(?:\*\*)?\(?[a-h]\)/i.test(m[3]!)) return undefined;
+  return { ...inner, length: m[0].length };
+}
+
 /** Labels of the lines read last, frozen: shared by every caller, so none may change one. */
 const RECENT_LABELS = new Map<string, Readonly<LineLabel> | null>();
 const RECENT_LABELS_MAX = 512;
@@ -344,7 +364,7 @@ function labelOfLine(line: string): LineLabel | undefined {
     const inner = readLineLabel(led[1]! + line.slice(led[0].length));
     if (inner?.part) return { ...inner, length: inner.length + led[0].length - led[1]!.length };
   }
-  const bracketed = bracketedLabel(line);
+  const bracketed = bracketedLabel(line) ?? titledBracketLabel(line);
   if (bracketed) return bracketed;
   let m: RegExpExecArray | null;
   // Problem 4: Part (a) / Question 7 / Q1(a) / ## Problem 2 (5+5 points)

@@ -6,6 +6,7 @@ import { confidenceOf, settle, type AnswerEvidence } from './confidence.js';
 import type { Attempt, PartResponse, Submission } from '../model/submission.js';
 import { checkAnswer, type CheckOptions } from '../check/check.js';
 import { inflectedMention, withBracketedWordings } from '../check/types/choice.js';
+import { optionWordsInEnglish } from '../check/option-words.js';
 import { preparedFor } from '../check/prepare-expected.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { joinedNames, spellJoinedNames, type JoinedName } from '../math/latex/joined-names.js';
@@ -91,21 +92,28 @@ function choiceInResponse(spec: AnswerSpec, text: string, options: CheckOptions)
     spelled: new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${w.trim().length <= 2 ? '(?![a-z0-9])' : ''}`),
   }));
   const mentions: { word: string; line: string; index: number; conclusion: boolean }[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    if (!asks(line)) {
-      // (`time (shift) invariance` read as each of its wordings too.)
-      const read = withBracketedWordings(line);
-      const lower = (sequences ? sequenceWords(read) : read).toLowerCase();
-      for (const { w, spelled: pattern } of patterns) {
-        const spelled = lower.search(pattern);
-        // (A mention in an added wording, past the line's own text, stands at the line's end.)
-        const i = Math.min(spelled >= 0 ? spelled : inflectedMention(read, w), line.length);
-        // A boxed option is the one committed to, as a concluding line's.
-        if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
+  collectMentions(false);
+  // A reply in another language names an option in its words (`il croît linéairement`, `線形に増加`): read
+  // in English, only when no option is named as written (the option's position in a line is then its end's).
+  if (!mentions.length) collectMentions(true);
+  function collectMentions(inEnglish: boolean) {
+    let offset = 0;
+    for (const line of lines) {
+      const english = inEnglish && !asks(line) ? optionWordsInEnglish(line.toLowerCase()) : undefined;
+      if (!asks(line) && (!inEnglish || english)) {
+        // (`time (shift) invariance` read as each of its wordings too.)
+        const read = withBracketedWordings(english ?? line);
+        const lower = (sequences ? sequenceWords(read) : read).toLowerCase();
+        for (const { w, spelled: pattern } of patterns) {
+          const spelled = lower.search(pattern);
+          // (A mention in an added wording, past the line's own text, stands at the line's end.)
+          const i = Math.min(spelled >= 0 ? spelled : inflectedMention(read, w), line.length);
+          // A boxed option is the one committed to, as a concluding line's.
+          if (i >= 0) mentions.push({ word: w, line, index: offset + i, conclusion: CONCLUDING_LINE.test(line) || (sequences && line.includes('\\boxed')) });
+        }
       }
+      offset += line.length + 1;
     }
-    offset += line.length + 1;
   }
   mentions.sort((a, b) => a.index - b.index || b.word.length - a.word.length);
   const best = mentions.find((m) => m.conclusion) ?? mentions[0];
