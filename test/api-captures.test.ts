@@ -64,6 +64,10 @@ test("a response body's reply: a completion's words, an event stream's deltas (d
   assert.equal(replyOfBody(': keep-alive\n\ndata: {"choices":[{"delta":{"content":"a = "}}]}\n\ndata: {"choices":\ndata: [{"delta":{"content":"3"}}]}\n\ndata: [DONE]\n\n'), 'a = 3');
   assert.equal(replyOfBody('{"message":{"role":"assistant","content":"x "},"done":false}\n{"message":{"role":"assistant","content":"= 2"},"done":true}\n'), 'x = 2');
   assert.equal(replyOfBody('{"candidates":[{"content":{"parts":[{"text":"try 5","thought":true},{"text":"K L"}]}}]}'), 'K L');
+  assert.equal(
+    replyOfBody('event: completion\ndata: {"type":"completion","completion":" L(K-1)"}\n\nevent: completion\ndata: {"type":"completion","completion":" + 1","stop_reason":"stop_sequence"}\n\n'),
+    'L(K-1) + 1',
+  );
   assert.equal(replyOfBody('{"type":"error","error":{"type":"overloaded_error","message":"c = 1"}}'), '');
   assert.equal(replyOfBody('{"error":{"message":"Rate limit reached","code":429}}'), '');
   assert.equal(replyOfBody('<html>502 Bad Gateway</html>'), '');

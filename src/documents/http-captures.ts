@@ -185,7 +185,7 @@ function sentTurns(request: Record<string, unknown>): Message[] {
 /** Block types whose words are reasoning, not the reply (Anthropic's `thinking`, the Responses API's `reasoning`). */
 const REASONING_BLOCK = /think|reason/i;
 
-/** The reply's words in a completion's JSON: OpenAI's chat (`choices[0].message`) and legacy (`choices[0].text`), the Responses API's `output`, Anthropic's `content`, Gemini's `candidates`, Ollama's and Cohere's `message` / `response` / `text`. */
+/** The reply's words in a completion's JSON: OpenAI's chat (`choices[0].message`) and legacy (`choices[0].text`), the Responses API's `output`, Anthropic's `content` (legacy `completion`), Gemini's `candidates`, Ollama's and Cohere's `message` / `response` / `text`. */
 function completionWords(o: Record<string, unknown>): string {
   const choice = Array.isArray(o.choices) && isObject(o.choices[0]) ? o.choices[0] : undefined;
   if (choice) return isObject(choice.message) ? contentWords(choice.message.content) : (str(choice.text) ?? '');
@@ -200,7 +200,7 @@ function completionWords(o: Record<string, unknown>): string {
   if (typeof o.output_text === 'string') return o.output_text;
   if (o.type === 'message' && Array.isArray(o.content)) return contentWords(o.content);
   if (isObject(o.message)) return contentWords(o.message.content);
-  return str(o.response) ?? (typeof o.text === 'string' && !o.error ? o.text : '');
+  return str(o.response) ?? str(o.completion) ?? (typeof o.text === 'string' && !o.error ? o.text : '');
 }
 
 /** How far a stream's events of content blocks say each block's kind (Anthropic's `content_block_start`): a reasoning block's deltas are no reply. */
@@ -223,6 +223,8 @@ function streamedPiece(o: Record<string, unknown>, blocks: BlockKinds): string {
     return kind && REASONING_BLOCK.test(kind) ? '' : o.delta.type === 'text_delta' || o.delta.type === undefined ? (str(o.delta.text) ?? '') : '';
   }
   if (o.type === 'response.output_text.delta') return str(o.delta) ?? '';
+  // (Anthropic's legacy Text Completions stream, which claude.ai's page long spoke too: `completion` events of pieces.)
+  if (o.type === 'completion') return str(o.completion) ?? '';
   // (Cohere's v2 stream: `content-delta` events.)
   if (o.type === 'content-delta' && isObject(o.delta) && isObject(o.delta.message) && isObject(o.delta.message.content)) return str(o.delta.message.content.text) ?? '';
   if (typeof o.type === 'string') return '';
