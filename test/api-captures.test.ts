@@ -73,6 +73,20 @@ test("a response body's reply: a completion's words, an event stream's deltas (d
   assert.equal(replyOfBody('<html>502 Bad Gateway</html>'), '');
 });
 
+test("a Bruno collection's saved examples: a folder's request with its JSON body as text, an example's response the reply", () => {
+  const body = JSON.stringify({ model: 'mistral-large-latest', messages: [{ role: 'user', content: 'receptive field of L stride-1 K x K layers?' }] });
+  const example = { name: 'ok', response: { status: 200, body: { type: 'json', content: { choices: [{ message: { role: 'assistant', content: '1 + L(K-1)' } }] } } } };
+  const bruno = {
+    name: 'hw4',
+    version: '1',
+    items: [{ type: 'folder', name: 'Q4', items: [{ type: 'http', name: 'q4c', request: { method: 'POST', body: { mode: 'json', json: body } }, examples: [example] }] }],
+  };
+  assert.deepEqual(capturedConversation(bruno), [
+    { role: 'user', text: 'Question 4(c)\n\nreceptive field of L stride-1 K x K layers?' },
+    { role: 'assistant', text: '1 + L(K-1)' },
+  ]);
+});
+
 test('a document that is no capture, or a broken one, gives no conversation and never throws', () => {
   assert.equal(capturedConversation({ item: [{ name: 'notes', text: 'c = 1/sqrt(d_in)' }] }), undefined);
   assert.equal(capturedConversation({ log: { entries: [null, { request: 5 }, { request: { postData: { text: '{"messages": [' } }, response: {} }] } }), undefined);
