@@ -65,7 +65,7 @@ export function writeReports(out: OutFolder, results: GradedSubmission[], title:
 
 /**
  * Extensions of the files a folder given to `grade` contributes: write-ups and transcripts, and the
- * documents people hand in (PDFs, notebooks, saved pages, word processors' files, saved mail). A sheet (`.csv`)
+ * documents people hand in (PDFs, notebooks, saved pages, word processors' files, saved mail, captured API traffic). A sheet (`.csv`)
  * is as often a roster as a submission: it is graded when named, not picked up.
  */
 const SUBMISSION_EXTENSIONS = new Set([
@@ -76,6 +76,8 @@ const SUBMISSION_EXTENSIONS = new Set([
   '.srt',
   '.json',
   '.jsonl',
+  // (A browser's or a proxy's capture of a chat's API traffic: http-captures.ts.)
+  '.har',
   '.tex',
   '.pdf',
   '.ipynb',

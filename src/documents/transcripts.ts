@@ -7,6 +7,7 @@ import { UPLOAD_EXTENSIONS } from './upload-names.js';
 import { frontMatterEnd } from './verbatim-lines.js';
 import { isTurnTail } from './turn-tails.js';
 import { contentWords, jsonConversation, jsonValues } from './json-chat.js';
+import { capturedConversation } from './http-captures.js';
 import { jsonAnswerLines } from './json-answers.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './speaker-names.js';
 
@@ -441,6 +442,9 @@ export function parseClaudeJson(json: unknown): Message[] {
  * of messages (jsonConversation); JSON Lines as the list of their objects.
  */
 export function parseJsonMessages(json: unknown): Message[] {
+  // (A capture of a chat API's traffic keeps its turns in bodies kept as text, and replays them in every request.)
+  const captured = capturedConversation(json);
+  if (captured) return captured;
   const chat = jsonConversation(json);
   if ('problem' in chat) throw new TranscriptError(chat.problem);
   return chat.messages;
