@@ -63,6 +63,23 @@ function asLatex(array: string): string | undefined {
   return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
+/** `y = [[-40, -40], [-40, -40]]`, over lines or on one: a name set to an array of numbers written out, and nothing else. */
+const VALUE_ASSIGNMENT = /^[ \t]*[A-Za-z_]\w{0,30}[ \t]*=[ \t]*\[[-−+\d.,\s[\]eE]*\][ \t]*;?[ \t]*$/;
+
+/**
+ * Whether a code block only sets names to arrays of numbers written out (a `python` block holding
+ * `y = [[-40, -40, -40], ...]`): it computes nothing, so it states its values as a table would, the
+ * answer among them; a program (a call, a loop, an import, arithmetic) is the input it computes from.
+ */
+function statesValues(body: string): boolean {
+  const statements = body
+    .replace(/#.*$/gm, '')
+    .replace(/\n(?=[ \t]*[-−+\d.,[\]])/g, ' ')
+    .split('\n')
+    .filter((l) => l.trim());
+  return statements.length > 0 && statements.every((l) => VALUE_ASSIGNMENT.test(l));
+}
+
 /** The name a line gives the array that ends it (`g3 = `, `y_c=`): a program's variable, not a notebook's `Out[3]:`. */
 const NAMED_BY = /(?:^|[\s*_])([A-Za-z][\w.]{0,11})\s*=\s*$/;
 
@@ -75,7 +92,9 @@ export function printedArrays(response: string): { text: string; index: number; 
   if (!response.includes('[')) return [];
   // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
   // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
-  const text = response.includes('```') ? response.replace(FENCED, (all, language: string) => (OUTPUT_LANGUAGE.test(language) ? all : all.replace(/[^\n]/g, ' '))) : response;
+  const text = response.includes('```')
+    ? response.replace(FENCED, (all, language: string, body: string) => (OUTPUT_LANGUAGE.test(language) || statesValues(body) ? all : all.replace(/[^\n]/g, ' ')))
+    : response;
   const out: { text: string; index: number; length: number; start: number; name?: string }[] = [];
   // The rows of an array printed on lines of their own are inside it, not arrays of their own.
   let after = 0;
@@ -89,6 +108,40 @@ export function printedArrays(response: string): { text: string; index: number; 
     if (!latex) continue;
     const name = NAMED_BY.exec(` ${text.slice(m.index!, open)}`)?.[1];
     out.push({ text: latex, index: open, length: array.length, start: m.index!, ...(name ? { name } : {}) });
+  }
+  return rowsAsMatrices(text, out);
+}
+
+/**
+ * `y =` over `[ -40  -40  -40 ]` lines: a matrix printed one bracketed row a line (MATLAB's and a
+ * terminal's way), each row read above as a vector of its own, is the one matrix its rows make, when
+ * the line above the first ends on `=` or `:` and the rows, on consecutive lines, are as wide.
+ */
+function rowsAsMatrices(text: string, arrays: ReturnType<typeof printedArrays>): ReturnType<typeof printedArrays> {
+  const out: ReturnType<typeof printedArrays> = [];
+  for (let k = 0; k < arrays.length; k++) {
+    const first = arrays[k]!;
+    const lineStart = text.lastIndexOf('\n', first.start - 1);
+    const above = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, Math.max(0, lineStart));
+    let j = k;
+    const width = (a: (typeof arrays)[number]) => (a.text.startsWith('(') ? a.text.split(',').length : 0);
+    while (j + 1 < arrays.length && width(arrays[j + 1]!) === width(first) && /^[ \t]*\n[ \t]*$/.test(text.slice(arrays[j]!.index + arrays[j]!.length, arrays[j + 1]!.start))) j++;
+    // (The name may be read with the first row, `y =` and its line break before the bracket.)
+    const introduced = /[=:]\s*$/.test(text.slice(first.start, first.index)) || (first.start === lineStart + 1 && /[=:][ \t]*$/.test(above));
+    if (j === k || !width(first) || !introduced) {
+      out.push(first);
+      continue;
+    }
+    const rows = arrays.slice(k, j + 1).map((a) => a.text.slice(1, -1).split(', ').join(' & '));
+    const last = arrays[j]!;
+    out.push({
+      text: `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`,
+      index: first.index,
+      length: last.index + last.length - first.index,
+      start: first.start,
+      ...(first.name ? { name: first.name } : {}),
+    });
+    k = j;
   }
   return out;
 }
