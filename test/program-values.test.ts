@@ -39,6 +39,11 @@ test("a program's arrays are its input, not values it states; rows in brackets n
     printedArrays(listed).map((a) => a.text),
     ['(1, 2, 3)', '(4, 5, 6)'],
   );
+  // Two named vectors on consecutive lines (`g3 = [...]` over `g4 = [...]`) are two answers, not a matrix's rows.
+  assert.deepEqual(
+    printedArrays('    g3 = [0, 0.8, 0]\n    g4 = [0.8, 0, 0]\n').map((a) => a.text),
+    ['(0, 0.8, 0)', '(0.8, 0, 0)'],
+  );
   assert.deepEqual(
     printedArrays('y =\n[ 1 2 3 ]\n[ 4 5 6 ]\n').map((a) => a.text),
     ['\\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\end{bmatrix}'],

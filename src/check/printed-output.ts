@@ -125,7 +125,9 @@ function rowsAsMatrices(text: string, arrays: ReturnType<typeof printedArrays>):
     const above = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, Math.max(0, lineStart));
     let j = k;
     const width = (a: (typeof arrays)[number]) => (a.text.startsWith('(') ? a.text.split(',').length : 0);
-    while (j + 1 < arrays.length && width(arrays[j + 1]!) === width(first) && /^[ \t]*\n[ \t]*$/.test(text.slice(arrays[j]!.index + arrays[j]!.length, arrays[j + 1]!.start))) j++;
+    // (A row of the same matrix is its bracket alone on its line: `g4 = [0.8, 0, 0]` under `g3 = [...]` is a vector of its own.)
+    const continues = (a: (typeof arrays)[number]) => width(a) === width(first) && !text.slice(a.start, a.index).trim();
+    while (j + 1 < arrays.length && continues(arrays[j + 1]!) && /^[ \t]*\n[ \t]*$/.test(text.slice(arrays[j]!.index + arrays[j]!.length, arrays[j + 1]!.start))) j++;
     // (The name may be read with the first row, `y =` and its line break before the bracket.)
     const introduced = /[=:]\s*$/.test(text.slice(first.start, first.index)) || (first.start === lineStart + 1 && /[=:][ \t]*$/.test(above));
     if (j === k || !width(first) || !introduced) {
