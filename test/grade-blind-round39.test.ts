@@ -11,7 +11,8 @@ import { ROOT, assertRoundFloor, devSkip } from './hw4-dev.js';
 // (structured-notes), answer threads' comments, remark labels and run-in titles (answer-threads), named values in
 // other languages (named-values-languages), cases under lead-ins (case-lead-ins), a part's letter after a sentence naming
 // its question (announced-questions) and a standard deviation never read as a variance (spread-names); 60 once a
-// post's comment section was read as its readers' words (post-comments), keeping a course page's own writer.
+// post's comment section was read as its readers' words (post-comments), keeping a course page's own writer; 61 once
+// an option named in another language's words in a long reply was found (foreign-forums).
 test('the thirty-ninth blind round: agreement with the TA stays at its measured floor', { skip: devSkip }, () =>
-  assertRoundFloor('blind round 39', join(ROOT, 'test', 'fixtures', 'blind-round39', 'blind-round39.labels.yaml'), { submissions: 14, parts: 66, floor: 60 }),
+  assertRoundFloor('blind round 39', join(ROOT, 'test', 'fixtures', 'blind-round39', 'blind-round39.labels.yaml'), { submissions: 14, parts: 66, floor: 61 }),
 );
