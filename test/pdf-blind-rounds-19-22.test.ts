@@ -66,13 +66,10 @@ test('blind round 21 printed as chat exports and pages grades as its text does',
   await printedRound(['blind-round21'], 60);
 });
 
-test('blind round 22 printed as chat exports and pages grades as its text does but for line breaks the print runs together', { skip }, async () => {
+test('blind round 22 printed as chat exports and pages grades as its text does but for a placement by content', { skip }, async () => {
   await printedRound(['blind-round22'], 70, {
-    // `━━━━` / `(a) Gradient with respect to w` / `━━━━` print as one line: no part opens it. Since labels on
-    // rule lines are read (round 29), (b) opens its part on the page as in the text, and (c)'s, run into
-    // the text above it, opens none: the follow-up's reply the text gives 7.d (after (c)) goes to 7.c.
-    'qwen-app-q7-q4.txt as claude-exporter: 7.a correct -> missing': JOINED,
-    'qwen-app-q7-q4.txt as claude-exporter: 7.d needs-review -> missing': JOINED,
+    // (`━━━━` / `(a) Gradient with respect to w` / `━━━━`, printed as one line, is a label framed by rules with
+    // its title, read since round 42's Usenet thread: qwen-app's 7.a and 7.d grade as from the text.)
     // Rendered as this exporter's transcript, the phone app's chat has at most one part the reader
     // recognises: the content placement sends 4.a to review from the transcript's text, and places
     // nothing from its print.
