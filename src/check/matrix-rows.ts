@@ -87,10 +87,10 @@ function fromBracketedLines(text: string): string[] {
 
 /** A line that introduces what follows it (`y =`, `output:`), and a line of two numbers or more (`−40 −40 −40`). */
 const INTRODUCES = /(?:=|:)\s*$/;
-const NUMBER_ROW = /^\s*\[?\s*[-−]?\d+(?:\.\d+)?(?:(?:\s*[,;]\s*|\s+)[-−]?\d+(?:\.\d+)?)+\s*\]?\s*[,;]?\s*$/;
+const NUMBER_ROW = /^\s*[-−]?\d+(?:\.\d+)?(?:(?:\s*[,;]\s*|\s+)[-−]?\d+(?:\.\d+)?)+\s*[,;]?\s*$/;
 
 /**
- * `y =` over `−40 −40 −40` lines (or `[ −40 −40 −40 ]`, each row in brackets): a matrix typed as rows of numbers (a phone note, a terminal's
+ * `y =` over `−40 −40 −40` lines: a matrix typed as bare rows of numbers (a phone note, a terminal's
  * printout without brackets), one row a line right under the line that names it. Rows not so
  * introduced (a list of measurements), or of unequal width, are none.
  */
@@ -101,12 +101,10 @@ function fromIntroducedRows(text: string): string[] {
     if (!INTRODUCES.test(lines[i]!) || !NUMBER_ROW.test(lines[i + 1]!)) continue;
     let j = i + 1;
     while (j < lines.length && NUMBER_ROW.test(lines[j]!)) j++;
-    // (`[ -40  -40  -40 ]`: a row printed in brackets of its own, as MATLAB's and a terminal's matrices are.)
     const rows = lines.slice(i + 1, j).map((l) =>
       l
         .trim()
         .replace(/[,;]$/, '')
-        .replace(/^\[\s*|\s*\]$/g, '')
         .split(/\s*[,;]\s*|\s+/)
         .map(entry),
     );
