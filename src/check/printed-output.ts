@@ -35,8 +35,14 @@ function bracketed(text: string, from: number): string | undefined {
   return undefined;
 }
 
-/** `[[1 2] [3 4]]` → `\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}`; `[0. 0.8 0.]` → `(0., 0.8, 0.)`; else undefined. */
-function asLatex(array: string): string | undefined {
+/** An array's entries by row, and whether it is a vector (one row, printed without inner brackets or `;`). */
+interface ArrayCells {
+  cells: string[][];
+  vector: boolean;
+}
+
+/** `[[1 2] [3 4]]` → rows 1 2 / 3 4; `[0. 0.8 0.]` → the vector 0, 0.8, 0; else undefined. */
+function arrayCells(array: string): ArrayCells | undefined {
   let inner = array.slice(1, -1).trim();
   // `[[[[...]]]]`: an axis of length one holds the array inside it.
   while (inner.startsWith('[[') && bracketed(inner, 0)?.length === inner.length) inner = inner.slice(1, -1).trim();
@@ -59,8 +65,21 @@ function asLatex(array: string): string | undefined {
   if (!cells.length || !cells[0]!.length || cells.some((r) => r.length !== cells[0]!.length || !r.every((c) => NUMBER.test(c)))) return undefined;
   // One bracketed number is a citation (`[1] Strang, Linear Algebra`) far more often than a printed list.
   if (cells.length === 1 && cells[0]!.length === 1) return undefined;
-  if (!inner.startsWith('[') && !matlab) return `(${cells[0]!.join(', ')})`;
-  return `\\begin{bmatrix} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+  return { cells, vector: !inner.startsWith('[') && !matlab };
+}
+
+/** Rows of entries as LaTeX's matrix. */
+const bmatrix = (rows: string[][]) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+
+/** An array's LaTeX: a vector as a tuple `(0, 0.8, 0)`, anything else as a matrix. */
+function latexOf({ cells, vector }: ArrayCells): string {
+  return vector ? `(${cells[0]!.join(', ')})` : bmatrix(cells);
+}
+
+/** `[[1 2] [3 4]]` → `\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}`; `[0. 0.8 0.]` → `(0., 0.8, 0.)`; else undefined. */
+function asLatex(array: string): string | undefined {
+  const read = arrayCells(array);
+  return read && latexOf(read);
 }
 
 /** `y = [[-40, -40], [-40, -40]]`, over lines or on one: a name set to an array of numbers written out, and nothing else. */
@@ -83,19 +102,28 @@ function statesValues(body: string): boolean {
 /** The name a line gives the array that ends it (`g3 = `, `y_c=`): a program's variable, not a notebook's `Out[3]:`. */
 const NAMED_BY = /(?:^|[\s*_])([A-Za-z][\w.]{0,11})\s*=\s*$/;
 
+/** An array a response prints (printedArrays). */
+export interface PrintedArray {
+  text: string;
+  index: number;
+  length: number;
+  start: number;
+  name?: string;
+}
+
 /**
  * The arrays a response's printed output shows, as LaTeX, with their offsets and printed lengths in
  * the response; `start` is where the line that states one begins (its bullet, bold or name), and
  * `name` the name it gives the array (`g3 = [0, 0.8, 0]`), when it gives one.
  */
-export function printedArrays(response: string): { text: string; index: number; length: number; start: number; name?: string }[] {
+export function printedArrays(response: string): PrintedArray[] {
   if (!response.includes('[')) return [];
   // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
   // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
   const text = response.includes('```')
     ? response.replace(FENCED, (all, language: string, body: string) => (OUTPUT_LANGUAGE.test(language) || statesValues(body) ? all : all.replace(/[^\n]/g, ' ')))
     : response;
-  const out: { text: string; index: number; length: number; start: number; name?: string }[] = [];
+  const out: (PrintedArray & ArrayCells)[] = [];
   // The rows of an array printed on lines of their own are inside it, not arrays of their own.
   let after = 0;
   for (const m of text.matchAll(ARRAY_START)) {
@@ -104,10 +132,10 @@ export function printedArrays(response: string): { text: string; index: number; 
     const array = bracketed(text, open);
     if (!array) continue;
     after = open + array.length;
-    const latex = asLatex(array);
-    if (!latex) continue;
+    const read = arrayCells(array);
+    if (!read) continue;
     const name = NAMED_BY.exec(` ${text.slice(m.index!, open)}`)?.[1];
-    out.push({ text: latex, index: open, length: array.length, start: m.index!, ...(name ? { name } : {}) });
+    out.push({ text: latexOf(read), index: open, length: array.length, start: m.index!, ...(name ? { name } : {}), ...read });
   }
   return rowsAsMatrices(text, out);
 }
@@ -117,32 +145,27 @@ export function printedArrays(response: string): { text: string; index: number; 
  * terminal's way), each row read above as a vector of its own, is the one matrix its rows make, when
  * the line above the first ends on `=` or `:` and the rows, on consecutive lines, are as wide.
  */
-function rowsAsMatrices(text: string, arrays: ReturnType<typeof printedArrays>): ReturnType<typeof printedArrays> {
-  const out: ReturnType<typeof printedArrays> = [];
+function rowsAsMatrices(text: string, arrays: readonly (PrintedArray & ArrayCells)[]): PrintedArray[] {
+  const out: PrintedArray[] = [];
+  const bare = ({ text, index, length, start, name }: PrintedArray): PrintedArray => ({ text, index, length, start, ...(name ? { name } : {}) });
   for (let k = 0; k < arrays.length; k++) {
     const first = arrays[k]!;
     const lineStart = text.lastIndexOf('\n', first.start - 1);
     const above = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, Math.max(0, lineStart));
+    // (A row of the same matrix is a vector as wide, its bracket alone on the next line: `g4 = [0.8, 0, 0]`
+    // under `g3 = [...]` is a vector of its own.)
+    const continues = (a: PrintedArray & ArrayCells, before: PrintedArray) =>
+      a.vector && a.cells[0]!.length === first.cells[0]!.length && !text.slice(a.start, a.index).trim() && /^[ \t]*\n[ \t]*$/.test(text.slice(before.index + before.length, a.start));
     let j = k;
-    const width = (a: (typeof arrays)[number]) => (a.text.startsWith('(') ? a.text.split(',').length : 0);
-    // (A row of the same matrix is its bracket alone on its line: `g4 = [0.8, 0, 0]` under `g3 = [...]` is a vector of its own.)
-    const continues = (a: (typeof arrays)[number]) => width(a) === width(first) && !text.slice(a.start, a.index).trim();
-    while (j + 1 < arrays.length && continues(arrays[j + 1]!) && /^[ \t]*\n[ \t]*$/.test(text.slice(arrays[j]!.index + arrays[j]!.length, arrays[j + 1]!.start))) j++;
+    if (first.vector) while (j + 1 < arrays.length && continues(arrays[j + 1]!, arrays[j]!)) j++;
     // (The name may be read with the first row, `y =` and its line break before the bracket.)
     const introduced = /[=:]\s*$/.test(text.slice(first.start, first.index)) || (first.start === lineStart + 1 && /[=:][ \t]*$/.test(above));
-    if (j === k || !width(first) || !introduced) {
-      out.push(first);
+    if (j === k || !introduced) {
+      out.push(bare(first));
       continue;
     }
-    const rows = arrays.slice(k, j + 1).map((a) => a.text.slice(1, -1).split(', ').join(' & '));
     const last = arrays[j]!;
-    out.push({
-      text: `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`,
-      index: first.index,
-      length: last.index + last.length - first.index,
-      start: first.start,
-      ...(first.name ? { name: first.name } : {}),
-    });
+    out.push(bare({ ...first, text: bmatrix(arrays.slice(k, j + 1).map((a) => a.cells[0]!)), length: last.index + last.length - first.index }));
     k = j;
   }
   return out;
