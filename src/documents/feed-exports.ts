@@ -65,10 +65,12 @@ function field(el: Element, ...names: string[]): string {
   return c ? textIn(c).trim() : '';
 }
 
+/** Text as HTML's text: its markup's three characters escaped. */
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Plain text as HTML: its blank lines paragraphs, its other line breaks breaks (as WordPress's autop shows it). */
 function plainAsHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped
+  return escapeHtml(text)
     .split(/\r?\n[ \t]*\r?\n/)
     .filter((p) => p.trim())
     .map((p) => `<p>${p.trim().replace(/\r?\n/g, '<br>\n')}</p>`)
@@ -220,8 +222,6 @@ function sameAuthor(a: Author, b: Author): boolean {
 function byTime(entries: Entry[]): Entry[] {
   return [...entries].sort((x, y) => (Number.isNaN(x.time) || Number.isNaN(y.time) ? 0 : x.time - y.time) || x.order - y.order);
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A blog's backup or feed read as its posts (see above); any other text as it is. */
 export function feedAsMarkdown(text: string): string {

@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { contentWords, jsonValues, speakerOfWord } from './json-chat.js';
+import { contentWords, isObject, jsonValues, speakerOfWord } from './json-chat.js';
 import { labelOfPartId, partIdOfName } from './part-ids.js';
 
 /**
@@ -19,7 +19,6 @@ import { labelOfPartId, partIdOfName } from './part-ids.js';
  * on the reply, no reply: it is left out.
  */
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** One call as captured: what was sent, the bodies that came back (none, one, or a client's several saved examples), and its name. */

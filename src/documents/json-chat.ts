@@ -67,7 +67,8 @@ const EDIT_FIELDS = ['history', 'edits', 'edit_history', 'revisions'];
 const PLACEHOLDER = /^<\|[^|<>]*\|>$/;
 const HTML_ESCAPE = /&(?:#x?[0-9a-f]+|quot|amp|lt|gt|nbsp);/gi;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Whether a JSON value is an object (not an array, not null). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Who a speaker's word (a message's `role`, `sender`, `from` ...) names: a person, a model, the app's machinery; undefined for a name no rule knows. */
 export function speakerOfWord(word: string): Speaker | undefined {
