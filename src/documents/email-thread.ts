@@ -22,8 +22,12 @@ const FIELD_LINE = /^[ \t]*(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)[ \t]*:.
 const TO_LINE = /^[ \t]*to[ \t]+(?:me|[\p{L} ,.'-]{1,60}(?:,[ \t]*me)?)[ \t]*$/iu;
 /** A date on its own line under a sender (`Thu, Oct 9, 2025, 10:40 PM (2 days ago)`): a weekday or month and a time. */
 const DATE_LINE = /^[ \t]*(?=.*\b\d{1,2}:\d{2}\b)(?=.*\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b).{0,80}$/;
+/** The verb a mail client's attribution ends on, in the languages clients write it (`wrote`, `a écrit`, `ha scritto`). */
+const QUOTING_VERB = 'wrote|schrieb|écrit|escribió|scritto|schreef|escreveu';
 /** A reply's attribution of what it quotes, in the languages mail clients write it. */
-const ATTRIBUTION = /^[ \t]*(?:On|Am|Le|El|Il|Op|Em)\b.{4,240}(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)[ \t]*:[ \t]*$/;
+const ATTRIBUTION = new RegExp(String.raw`^[ \t]*(?:On|Am|Le|El|Il|Op|Em)\b.{4,240}(?:${QUOTING_VERB})[ \t]*:[ \t]*$`);
+/** Whether a line holds such a verb at all: the first half of an attribution wrapped over two lines does not. */
+const QUOTING_VERB_ANYWHERE = new RegExp(QUOTING_VERB);
 /** Where a top-posted reply's copy of the earlier message starts (Outlook, Thunderbird, Apple Mail forwards). */
 const ORIGINAL_BELOW = /^[ \t]*(?:-{2,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)[ \t]*-{2,}|_{10,}|Begin forwarded message:)[ \t]*$/i;
 /** A sign-off: a name alone (`Priya`, `M`, `– Marcus`) on a message's last line. */
@@ -101,7 +105,7 @@ function relayedPromptsHeaded(lines: readonly string[]): string[] {
 }
 
 /** A line that introduces a quote in any client's words: it ends on a verb of saying and a colon. */
-const QUOTE_INTRO = /(?:wrote|writes|says|said|schrieb|écrit|escribió|scritto|schreef|escreveu)[ \t]*:[ \t]*$/i;
+const QUOTE_INTRO = new RegExp(String.raw`(?:${QUOTING_VERB}|writes|says|said)[ \t]*:[ \t]*$`, 'i');
 
 /** A line as two copies of it are compared: without quote marks, indentation or runs of spaces. */
 const lineKey = (line: string) =>
@@ -142,7 +146,7 @@ function ownWords(body: readonly string[], earlier: ReadonlySet<string> = new Se
     if (ORIGINAL_BELOW.test(line)) break;
     // (An attribution wrapped over two lines: `On Thu, ... Priya Raman <` over `praman@berkeley.edu> wrote:`.)
     const joined = i + 1 < body.length ? `${line} ${body[i + 1]!.trim()}` : line;
-    if (ATTRIBUTION.test(line) || (!/wrote|schrieb|écrit|escribió|scritto|schreef|escreveu/.test(line) && ATTRIBUTION.test(joined) && /^[ \t]*(?:On|Am|Le|El|Il|Op|Em)\b/.test(line))) {
+    if (ATTRIBUTION.test(line) || (!QUOTING_VERB_ANYWHERE.test(line) && ATTRIBUTION.test(joined) && /^[ \t]*(?:On|Am|Le|El|Il|Op|Em)\b/.test(line))) {
       if (!ATTRIBUTION.test(line)) i++;
       quoting = true;
       continue;
