@@ -109,6 +109,7 @@ import { consoleChatTurns } from './console-chats.js';
 import { withoutReplyStamps } from './reply-stamps.js';
 import { withConcededRedos } from './conceded-quotes.js';
 import { jsonNotesAsMarkdown } from './json-notes.js';
+import { jsonWordsAsText } from './json-text.js';
 import { protocolThreadWriteup } from './json-chat.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
@@ -379,6 +380,12 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     const notes = format === 'json-messages' ? (protocolThreadWriteup(original) ?? jsonNotesAsMarkdown(original, assignmentOf(key, problems))) : undefined;
     // (The notes as read are the submission's text: its responses' lines point into them.)
     if (notes) return readText(notes, notes, id, key, problems, path);
+    // (Records no reader knows the shape of still hold somebody's words, as a TA opening the file would read them.)
+    const words = format === 'json-messages' ? jsonWordsAsText(original) : undefined;
+    if (words) {
+      const read = readText(words, words, id, key, problems, path);
+      return { ...read, warnings: [`${path ?? id}: ${e.message}; read the words in it as a write-up instead`, ...read.warnings] };
+    }
     return { ...base, responses: [], warnings: [`${path ?? id}: ${e.message}`] };
   }
 }
