@@ -20,7 +20,8 @@ import { isNonMessageActivity, protocolThread, threadAsChat, threadAsWriteup } f
  * tool calls and results, and shown reasoning are no turn of it. A field is found in any spelling
  * (`From`, `IsSender`, `Media Type`: field-names.ts); the lists below spell them in snake_case.
  */
-export type JsonChat = { messages: Message[] } | { problem: string };
+/** A JSON document's conversation, or why none was read (`shapeUnknown`: no record is shaped as a message at all, as against messages whose speakers are unknown). */
+export type JsonChat = { messages: Message[] } | { problem: string; shapeUnknown?: true };
 
 /** Who speaks: a person, a model, or the app's machinery (a system prompt, a tool), which is no turn. */
 export type Speaker = 'user' | 'assistant' | 'skip';
@@ -533,6 +534,7 @@ export function jsonConversation(json: unknown): JsonChat {
     };
   return {
     problem: `no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), or a list of [question, reply] pairs${foundInstead(json, records)}`,
+    shapeUnknown: true,
   };
 }
 

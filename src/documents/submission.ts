@@ -380,8 +380,9 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     const notes = format === 'json-messages' ? (protocolThreadWriteup(original) ?? jsonNotesAsMarkdown(original, assignmentOf(key, problems))) : undefined;
     // (The notes as read are the submission's text: its responses' lines point into them.)
     if (notes) return readText(notes, notes, id, key, problems, path);
-    // (Records no reader knows the shape of still hold somebody's words, as a TA opening the file would read them.)
-    const words = format === 'json-messages' ? jsonWordsAsText(original) : undefined;
+    // (Records no reader knows the shape of still hold somebody's words, as a TA opening the file would read them;
+    // messages whose speakers no rule tells apart are no write-up: whose words are answers is the doubt.)
+    const words = format === 'json-messages' && e.shapeUnknown ? jsonWordsAsText(original) : undefined;
     if (words) {
       const read = readText(words, words, id, key, problems, path);
       return { ...read, warnings: [`${path ?? id}: ${e.message}; read the words in it as a write-up instead`, ...read.warnings] };

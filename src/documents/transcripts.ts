@@ -13,7 +13,11 @@ import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './speaker-names.js';
 
 /** A transcript that cannot be read, with where. */
 export class TranscriptError extends Error {
-  constructor(message: string) {
+  /** `shapeUnknown`: the document is structured data with nothing shaped as a message in it (its words may still be read). */
+  constructor(
+    message: string,
+    readonly shapeUnknown = false,
+  ) {
     super(message);
     this.name = 'TranscriptError';
   }
@@ -446,7 +450,7 @@ export function parseJsonMessages(json: unknown): Message[] {
   const captured = capturedConversation(json);
   if (captured) return captured;
   const chat = jsonConversation(json);
-  if ('problem' in chat) throw new TranscriptError(chat.problem);
+  if ('problem' in chat) throw new TranscriptError(chat.problem, !!chat.shapeUnknown);
   return chat.messages;
 }
 
