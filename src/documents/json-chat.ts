@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { fieldsOf } from './field-names.js';
+import { fieldKey, fieldsOf } from './field-names.js';
 import { withoutLeadingMention } from './leading-mention.js';
 import { oldestFirst } from './time-order.js';
 import { loggedExchange } from './activity-log.js';
@@ -54,8 +54,8 @@ const OTHER_SIDE = 'the other side';
 const SPEAKER_FIELDS = ['role', 'sender', 'from', 'author', 'speaker', 'who', 'participant', 'sender_name', 'creator', 'user', 'username', 'user_type', 'type', 'name'];
 /** Fields naming a speaker by an id (`sender_id`, `author_id`): a person's is opaque (a uuid, a number), a model's often says which model it is. */
 const ID_FIELDS = ['sender_id', 'author_id', 'user_id', 'from_id', 'account_id', 'participant_id', 'speaker_id', 'creator_id', 'member_id'];
-/** Fields only a bot's messages carry (a Slack export's `bot_id`): the message is the bot's whatever name it goes by. */
-const BOT_FIELDS = ['bot_id', 'bot_profile'];
+/** Fields only a bot's messages carry (a Slack export's `bot_id`, Keybase's `bot_info`): the message is the bot's whatever name it goes by. */
+const BOT_FIELDS = ['bot_id', 'bot_profile', 'bot_info'];
 /** (`raw`: an eval tool's rendered prompt, promptfoo's `"prompt": {"raw": ..., "label": ...}` beside the `response` it got.) */
 const TEXT_FIELDS = ['content', 'text', 'value', 'mes', 'message', 'parts', 'body', 'markdown', 'raw_content', 'response', 'output', 'data', 'fragments', 'steps', 'raw'];
 /** Lists of a turn's versions (regenerations, swipes): one of them was shown. */
@@ -368,6 +368,23 @@ function sidesOfNames(named: { name?: string; speaker?: 'user' | 'assistant' }[]
   return sides;
 }
 
+/**
+ * The record an item wraps: a chat API's or export's line that keeps its message one level down,
+ * alone or beside the word naming its kind (Keybase's `{"msg": {...}}`, Mattermost's `{"type": "post",
+ * "post": {...}}`); else the item. Wrapped so, the message's own fields (its sender, its time) are
+ * the ones that say who wrote it and when.
+ */
+function unwrapped(item: unknown): unknown {
+  if (!isObject(item)) return item;
+  let inner: Record<string, unknown> | undefined;
+  for (const [key, v] of Object.entries(item)) {
+    // (A key naming a side, `{"response": {...}}`, says whose the words are: heldMessages reads it.)
+    if (isObject(v) && !inner && !keyRole(key)) inner = v;
+    else if (!(fieldKey(key) === 'type' && typeof v === 'string')) return item;
+  }
+  return inner ?? item;
+}
+
 /** A list's items read as messages: objects naming a speaker, exchanges holding them (heldMessages), or [person, reply] pairs; oldest first. */
 function readList(items: unknown[]): Reading {
   const reading: Reading = { messages: [], unknown: new Set() };
@@ -378,7 +395,7 @@ function readList(items: unknown[]): Reading {
     }
     return reading;
   }
-  const list = oldestFirst(items);
+  const list = oldestFirst(items.map(unwrapped));
   const named: { name?: string; speaker?: 'user' | 'assistant'; text: string }[] = [];
   for (const item of list) {
     if (!isObject(item) || isNonMessageActivity(item)) continue;
@@ -413,6 +430,16 @@ function readList(items: unknown[]): Reading {
     if (n.text && !PLACEHOLDER.test(n.text)) reading.messages.push({ role, text: n.text });
   }
   return reading;
+}
+
+/**
+ * The message a recorded call's record holds, naming its speaker itself or inside an API's or a
+ * library's envelopes (recordedTurn: `{"message": {"role": ...}}`, LangChain's `{"kwargs": {"type":
+ * "human", ...}}`); undefined for the app's machinery (a system prompt) and for anything else.
+ */
+export function recordedMessage(v: unknown): Message | undefined {
+  const turn = recordedTurn(v);
+  return turn && turn.speaker !== 'skip' && turn.text ? { role: turn.speaker, text: turn.text } : undefined;
 }
 
 /** A map of messages linked by parent and children: its shown branch, from `current` (else the last leaf) up to the root. */
@@ -533,7 +560,7 @@ export function jsonConversation(json: unknown): JsonChat {
         .join(', ')}) are neither a person's (user, human) nor a model's (assistant, model, bot, a model's name), and no field says which messages are the exporter's own ("is_sender", "from_me")`,
     };
   return {
-    problem: `no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), or a list of [question, reply] pairs${foundInstead(json, records)}`,
+    problem: `no conversation found: expected a list of messages, each naming its speaker ("role", "sender", "from", "author") and holding its text ("content", "text", "parts"), a list of [question, reply] pairs, or an LLM trace's spans holding each call's messages ("input_messages", "inputs", "gen_ai.prompt")${foundInstead(json, records)}`,
     shapeUnknown: true,
   };
 }

@@ -6,10 +6,12 @@ import { KNOWN_MODEL } from './speaker-names.js';
  * A messaging protocol's event log, as its tools dump it: Nostr's NIP-01 events (`nak req`, a relay's
  * JSON lines), a Matrix room's events (Element's JSON export), Mastodon's statuses (the API's
  * timeline or a status's context), Bluesky's post views (`app.bsky.feed.post` records in a thread
- * or a feed). Each is a set of messages, each with an author's id, a time and a link to the message
- * it replies to, among events that are no one's words: reactions (`+`, an emoji), profiles,
- * reposts and boosts, edits, deletions, receipts. Tools list them as the server returned them,
- * often newest first, so a file's order says nothing of the conversation's.
+ * or a feed), Misskey's notes (the API's, or a notes export of the exporter's own), ActivityPub's
+ * activities (an outbox's `Create` of a `Note`, its `Update` and `Delete`). Each is a set of
+ * messages, each with an author's id, a time and a link to the message it replies to, among
+ * events that are no one's words: reactions (`+`, an emoji), profiles, reposts and boosts, edits,
+ * deletions, receipts. Tools list them as the server returned them, often newest first, so a
+ * file's order says nothing of the conversation's.
  *
  * Read as people read the thread: only messages are posts, each under the latest edit of its words
  * and without the ones deleted; a post follows the one it replies to (replies to one post in time
@@ -233,12 +235,74 @@ function readBluesky(o: Record<string, unknown>, into: Collected): void {
   into.posts.push({ ...(typeof o.uri === 'string' ? { id: o.uri } : {}), author, time, text, ...(replyTo ? { replyTo } : {}) });
 }
 
+/** Whether an object is a Misskey note (the API's, or one of a notes export, which names no author: the exporter's own). */
+function isMisskeyNote(o: Record<string, unknown>): boolean {
+  return typeof o.id === 'string' && typeof o.createdAt === 'string' && 'replyId' in o && 'renoteId' in o && (typeof o.text === 'string' || o.text === null);
+}
+
+/** The author of notes that name none: the one who exported them. */
+const EXPORTER = 'the exporter';
+
+function readMisskey(o: Record<string, unknown>, into: Collected): void {
+  const user = isObject(o.user) ? o.user : undefined;
+  const author = str(o.userId) ?? str(user?.id) ?? str(user?.username) ?? EXPORTER;
+  if (user && !into.authors.has(author)) into.authors.set(author, authorOf(str(user.name) || str(user.username), str(user.description), user.isBot));
+  // (A renote without words of its own is a share of someone's note.)
+  if (o.text === null) {
+    if (isObject(o.renote)) into.reposted.push(o.renote);
+    return;
+  }
+  const time = Date.parse(o.createdAt as string);
+  if (Number.isNaN(time)) return;
+  // (A content warning is shown above the note's hidden words: the writer's too.)
+  const cw = str(o.cw)?.trim();
+  const text = cw ? `${cw}\n\n${o.text as string}` : (o.text as string);
+  const replyTo = str(o.replyId);
+  into.posts.push({ id: o.id as string, author, time, text, ...(replyTo ? { replyTo } : {}) });
+}
+
+/** ActivityPub's activities that carry or change someone's words (an outbox's `orderedItems`, Mastodon's archive). */
+const ACTIVITY_TYPES = new Set(['Create', 'Update', 'Delete', 'Announce']);
+
+/** Whether an object is an ActivityPub activity carrying an object. */
+function isActivityPubActivity(o: Record<string, unknown>): boolean {
+  return typeof o.type === 'string' && ACTIVITY_TYPES.has(o.type) && 'actor' in o && 'object' in o;
+}
+
+/** The id an ActivityPub reference names: the string itself, or an embedded object's `id`. */
+const referenceId = (v: unknown): string | undefined => str(v) ?? (isObject(v) ? str(v.id) : undefined);
+
+function readActivityPub(o: Record<string, unknown>, into: Collected): void {
+  const object = isObject(o.object) ? o.object : undefined;
+  const author = referenceId(o.actor) ?? referenceId(object?.attributedTo) ?? EXPORTER;
+  const id = referenceId(o.object);
+  if (o.type === 'Delete') {
+    if (id) into.deleted.add(`${author} ${id}`);
+    return;
+  }
+  // (A boost shares someone's note, named by its address only: no words of the booster's.)
+  if (o.type === 'Announce' || !object || typeof object.content !== 'string') return;
+  const text = statusText(object.content);
+  const time = Date.parse(str(object.published) ?? str(o.published) ?? '');
+  if (!text || Number.isNaN(time)) return;
+  if (o.type === 'Update') {
+    const before = id ? into.edits.get(id) : undefined;
+    const edited = Date.parse(str(object.updated) ?? str(o.published) ?? '') || time;
+    if (id && (!before || before.time <= edited)) into.edits.set(id, { text, time: edited });
+    return;
+  }
+  const replyTo = referenceId(object.inReplyTo);
+  into.posts.push({ ...(id ? { id } : {}), author, time, text, ...(replyTo ? { replyTo } : {}) });
+}
+
 /** The protocols' recognisers: whether an object is one of its events, and how it is read. */
 const PROTOCOLS: [(o: Record<string, unknown>) => boolean, (o: Record<string, unknown>, into: Collected) => void][] = [
   [isNostrEvent, readNostr],
   [isMatrixEvent, readMatrix],
   [isMastodonStatus, readMastodon],
   [isBlueskyPost, readBluesky],
+  [isMisskeyNote, readMisskey],
+  [isActivityPubActivity, readActivityPub],
 ];
 
 /**
@@ -357,6 +421,12 @@ export function threadAsChat(thread: ProtocolThread): Message[] | undefined {
   return thread.posts.map((p): Message => ({ role: thread.authors.get(p.author)?.model ? 'assistant' : 'user', text: p.text.trim() }));
 }
 
+/** A line of hashtags alone (`#EECS182 #LLM評価`): a post's filing, no words of its answer. */
+const HASHTAG_LINE = /^[ \t]*#[\p{L}\p{N}_]+(?:[ \t]+#[\p{L}\p{N}_]+)*[ \t]*$/gmu;
+
+/** A post's text without its lines of hashtags. */
+const withoutHashtagLines = (text: string): string => text.replace(HASHTAG_LINE, '');
+
 /**
  * A thread with no model among its authors as its starter's write-up: a person posting what a model
  * answered, part by part, with their verdicts, as they would on a forum. Only the starter's posts are
@@ -366,6 +436,13 @@ export function threadAsChat(thread: ProtocolThread): Message[] | undefined {
 export function threadAsWriteup(thread: ProtocolThread): string | undefined {
   if ([...thread.authors.values()].some((a) => a.model)) return undefined;
   const starter = thread.posts[0]!.author;
-  const own = thread.posts.filter((p) => p.author === starter).map((p) => p.text.trim());
+  // (A person's own timeline, a notes export or an outbox, holds their work's thread among unrelated
+  // notes: when posts reply to others, the thread is the posts in such a chain, not the notes alone.)
+  const ids = new Set(thread.posts.map((p) => p.id));
+  const chained = new Set<string | undefined>();
+  for (const p of thread.posts) if (p.replyTo && ids.has(p.replyTo) && p.replyTo !== p.id) chained.add(p.id).add(p.replyTo);
+  const starters = thread.posts.filter((p) => p.author === starter);
+  const inChains = starters.filter((p) => p.id && chained.has(p.id));
+  const own = (inChains.length ? inChains : starters).map((p) => withoutHashtagLines(p.text).trim()).filter(Boolean);
   return own.length ? `${own.join('\n\n---\n\n')}\n` : undefined;
 }

@@ -8,6 +8,7 @@ import { frontMatterEnd } from './verbatim-lines.js';
 import { isTurnTail } from './turn-tails.js';
 import { contentWords, jsonConversation, jsonValues } from './json-chat.js';
 import { capturedConversation } from './http-captures.js';
+import { traceConversation } from './trace-spans.js';
 import { jsonAnswerLines } from './json-answers.js';
 import { ASSISTANT_NAMES, USER_NAMES, VERSION } from './speaker-names.js';
 
@@ -449,6 +450,9 @@ export function parseJsonMessages(json: unknown): Message[] {
   // (A capture of a chat API's traffic keeps its turns in bodies kept as text, and replays them in every request.)
   const captured = capturedConversation(json);
   if (captured) return captured;
+  // (So does an LLM trace, each call's span replaying the history it was sent.)
+  const traced = traceConversation(json);
+  if (traced) return traced;
   const chat = jsonConversation(json);
   if ('problem' in chat) throw new TranscriptError(chat.problem, !!chat.shapeUnknown);
   return chat.messages;
