@@ -18,15 +18,27 @@ function opensBeyondItsLine(line: string): boolean {
   return env !== null && !line.includes(`\\end{${env[1]}}`);
 }
 
+/** Whether a line of the text opensBeyondItsLine: only the lines with a `\begin{` are looked at, found without splitting the text. */
+function anyLineOpensBeyond(text: string): boolean {
+  for (let at = text.indexOf('\\begin{'); at >= 0; ) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(text.lastIndexOf('\n', at) + 1, end < 0 ? text.length : end);
+    if (opensBeyondItsLine(line)) return true;
+    if (end < 0) return false;
+    at = text.indexOf('\\begin{', end);
+  }
+  return false;
+}
+
 /** Displays of their own: what is inside one is math already. */
 const DISPLAY_ENV = /\\begin\{(equation|align|alignat|gather|multline|eqnarray|displaymath|math)\*?\}/;
 
 /** A text with each bare math environment over several lines set in a `$$` display. */
 export function bareEnvironmentsAsDisplays(text: string): string {
   if (!text.includes('\\begin{') || text.includes('\\documentclass') || text.includes('\\begin{document}')) return text;
-  const lines = text.split('\n');
   // Only an environment left open on its line is set as a display: most texts' matrices close where they begin.
-  if (!lines.some(opensBeyondItsLine)) return text;
+  if (!anyLineOpensBeyond(text)) return text;
+  const lines = text.split('\n');
   let fence = '';
   let display = false;
   let bracket = false;

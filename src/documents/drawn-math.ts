@@ -47,7 +47,8 @@ function scriptLike(line: string): boolean {
  * lines after it keep the numbers a report points at.
  */
 export function drawnMathAsText(text: string): string {
-  if (!MAY_HAVE.test(text)) return text;
+  // (A line that opens on a space first, which MAY_HAVE needs: most texts have none, and its pattern is tried from each of their characters.)
+  if ((!text.startsWith(' ') && !text.includes('\n ')) || !MAY_HAVE.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   for (const p of paragraphRuns(lines, 0, lines.length, verbatimLines(lines))) {

@@ -132,11 +132,24 @@ function withoutQuotes(body: readonly string[]): string[] {
   return out;
 }
 
+/** A date alone on its line, or a name and a date as other languages write it: the headers ANY_HEADER finds with no HEADER_SIGN. */
+const DATE_LINE = String.raw`^[ \t]*(?:(?:updated|answered)[ \t]+)?${DATE}[ \t]*$|^[ \t]*[\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30}[ \t]+${FOREIGN_DATE}[ \t]*$`;
+
 /** The cheap test: a post number alone or after a date, a date alone, a one-line header, or a starter named, somewhere in the text. */
 const ANY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|^[ \t]*(?:(?:updated|answered)[ \t]+)?${DATE}[ \t]*$|\b(?:commented|replied|answered)(?:[ \t]+on)?[ \t]+${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b|^[ \t]*[\p{L}\p{N}_][\p{L}\p{N}_.*-]{1,30}[ \t]+${FOREIGN_DATE}[ \t]*$`,
+  // (Every alternative but DATE_LINE's holds a HEADER_SIGN.)
+  String.raw`^[ \t]*(?:${DATE}[ \t]*[·•]?[ \t]*)?#\d{1,4}[ \t]*$|\|[ \t]+#\d{1,5}[ \t]*$|\b(?:commented|replied|answered)(?:[ \t]+on)?[ \t]+${DATE}[ \t]*$|[·•][ \t]*${DATE}[ \t]*$|^[ \t]*(?:Thread starter|Original Poster|Started by)\b|reblogged this from\b|${DATE_LINE}`,
   'imu',
 );
+
+/**
+ * What ANY_HEADER's alternatives other than DATE_LINE's hold (a post's `#4`, a middle dot, a site's words),
+ * with its flags. Every text is tested, most have none of them, and the whole pattern tried from each
+ * of a write-up's characters was the dearest test of reading it: without a sign only DATE_LINE is tried.
+ */
+const HEADER_SIGN = /#\d|[·•]|commented|replied|answered|thread starter|original poster|started by|reblogged this from/iu;
+const DATE_LINE_ONLY = new RegExp(DATE_LINE, 'imu');
+const mayHaveHeader = (text: string): boolean => (HEADER_SIGN.test(text) ? ANY_HEADER : DATE_LINE_ONLY).test(text);
 
 /** One post: its author, the line its header starts on (its avatar's, if any), the line its body starts on, and whether the header is a site's one-line header. */
 interface PostHeader {
@@ -319,7 +332,7 @@ function quotesAPoster(lines: readonly string[], headers: readonly PostHeader[])
 
 /** A forum thread read as its starter's posts alone, a rule between them; any other text as it is. */
 export function forumThreadAsText(text: string, key: Key): string {
-  if (!ANY_HEADER.test(text)) return text;
+  if (!mayHaveHeader(text)) return text;
   const lines = text.split('\n');
   const headers = headersOf(lines);
   if (headers.length < 2 || new Set(headers.map((h) => h.author.toLowerCase())).size < 2) return text;

@@ -91,14 +91,25 @@ const ANSWER = new RegExp(
 
 const FINAL = /final|finale|endg|итог|оконч|финал|остаточ|підсумк/i;
 
+/**
+ * What only other languages' label words hold (their letters, their words), `Student` aside: English has that word too.
+ * Every text comes here and most have none of them.
+ */
+const FOREIGN_SIGN =
+  /[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답|[\u0400-\u04ff]/i;
+
+/** A speaker's word as the readers know it: the person's as `User`, the model's as `Assistant`. */
+const speakerInEnglish = (_m: string, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`;
+/** An answer's word as the readers know it: `Final answer`, `Solution` or `Answer`. */
+const answerInEnglish = (_m: string, lead: string, word: string) => `${lead}${FINAL.test(word) ? 'Final answer' : /^(?:sol|l[öo]s|реш|розв)/iu.test(word) ? 'Solution' : 'Answer'}`;
+
 /** The text with other languages' label words (speakers, questions, parts, answers) in English; other text as written. */
 export function foldLabelWords(text: string): string {
-  if (
-    !/[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Student|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답|[\u0400-\u04ff]/i.test(
-      text,
-    )
-  )
-    return text;
+  if (!FOREIGN_SIGN.test(text)) {
+    // (With `Student` and no other sign, only the patterns that need no FOREIGN_SIGN may match: the others
+    // need a letter of their script, and the words these put in are English.)
+    return /Student/i.test(text) ? text.replace(QUESTION, 'Question$1').replace(PART, 'Part$1').replace(SPEAKER, speakerInEnglish).replace(ANSWER, answerInEnglish) : text;
+  }
   const folded = text
     .replace(QUESTION, 'Question$1')
     .replace(QUESTION_ASIAN, 'Question $1')
@@ -108,9 +119,9 @@ export function foldLabelWords(text: string): string {
     .replace(PART, 'Part$1')
     .replace(QUESTION_CYRILLIC, 'Question $1')
     .replace(PART_CYRILLIC, 'Part$1')
-    .replace(SPEAKER, (_m, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`)
+    .replace(SPEAKER, speakerInEnglish)
     .replace(SAID_CYRILLIC, '$1 said')
-    .replace(ANSWER, (_m, lead: string, word: string) => `${lead}${FINAL.test(word) ? 'Final answer' : /^(?:sol|l[öo]s|реш|розв)/iu.test(word) ? 'Solution' : 'Answer'}`);
+    .replace(ANSWER, answerInEnglish);
   return /[\u0400-\u04ff]/.test(text) ? latinPartLetters(folded) : folded;
 }
 

@@ -30,14 +30,32 @@ const COMMON = new Set(
 
 /** A passage's words, typeset or not: LaTeX commands and one-letter symbols left out. */
 function wordsOf(text: string): string[] {
-  // (One pattern over the text: splitting it at every other character and filtering the pieces was a tenth of reading a write-up.)
-  return (
-    text
-      .toLowerCase()
-      .replace(/\\[a-z]+/g, ' ')
-      .match(/[a-z0-9]{2,}/g) ?? []
-  ).filter((w) => /[a-z]/.test(w));
+  // The runs of `[a-z0-9]` two long or more, with a letter, of the lower-cased text with `\\[a-z]+` (a
+  // command) taken out, read in one walk: every segment's every paragraph is read here, and the pattern,
+  // the replacement and a test of each word were a tenth of reading a write-up.
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  let letter = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const isLetter = c >= 97 && c <= 122;
+    if (isLetter || (c >= 48 && c <= 57)) {
+      if (start < 0) {
+        start = i;
+        letter = false;
+      }
+      letter ||= isLetter;
+      continue;
+    }
+    if (start >= 0 && letter && i - start >= 2) out.push(lower.slice(start, i));
+    start = -1;
+    if (c === 92) while (i + 1 < lower.length && isAsciiLower(lower.charCodeAt(i + 1))) i++;
+  }
+  return out;
 }
+
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 
 function pairsOf(text: string): string[] {
   const w = wordsOf(text);

@@ -157,15 +157,18 @@ function bodies(lines: readonly string[], heads: readonly NameLine[]): string[] 
  * no two names take turns as a person and a model do.
  */
 function speakersOf(lines: readonly string[]): Speakers | undefined {
-  const guard = guarded(lines);
   let found: NameLine[] = [];
   lines.forEach((l, i) => {
     // A name line stands alone: a blank line, a rule or the top above it (a list's short items do not).
     // (Asked first: most lines follow text, and the name's pattern is the costlier test.)
-    if (guard[i] || (i > 0 && !RULE_OR_BLANK.test(lines[i - 1]!))) return;
+    if (i > 0 && !RULE_OR_BLANK.test(lines[i - 1]!)) return;
     const n = nameLine(l, i);
     if (n) found.push(n);
   });
+  // (Fewer than two names is no chat, whatever is code: most texts end here, before their fences are walked.)
+  if (found.length < 2) return undefined;
+  const guard = guarded(lines);
+  found = found.filter((n) => !guard[n.at]);
   // A page that copies its icons as their names (`face`, `smart_toy`) copies its buttons' too: `content_copy`, `thumb_up` under a reply are no login.
   if (found.some((n) => isIconLine(n.name)) && iconsShownByName(lines)) found = found.filter((n) => !isIconLine(n.name));
   if (found.length < 2) return undefined;

@@ -400,7 +400,8 @@ const COVERAGE_WARNING = /: (?:no part of the key was recognised|only \d+ of \d+
  */
 function withCoverageWarning(s: Submission, key: Key): Submission {
   const total = key.parts.length;
-  const found = new Set(s.responses.map((r) => r.partId).filter((id) => key.parts.some((p) => p.id === id))).size;
+  const keyIds = new Set(key.parts.map((p) => p.id));
+  const found = new Set(s.responses.map((r) => r.partId).filter((id) => keyIds.has(id))).size;
   const where = s.path ?? s.id;
   if (!s.text.trim()) s.warnings.push(`${where}: no text was read from it (a blank file, or a notebook with no cells); every part is graded missing`);
   else if (total && found === 0) s.warnings.push(`${where}: no part of the key was recognised (is it numbered like 1a, (a), Problem 1: Part (a)?); every part is graded missing`);

@@ -22,7 +22,8 @@ const NOTICE = /^[^\p{L}\p{N}]+$/u;
 
 /** The text with each tab-separated message as a stamped line (`[22:03] sender: message`) and its quotes taken off. */
 export function tabbedChatAsStamped(text: string): string {
-  if (!/^[^\t\n]{0,23}\d:\d\d(?::\d\d)?[^\t\n]{0,5}\t[^\t\n]+\t/m.test(text)) return text;
+  // (A tab first: most texts have none, and the pattern is tried from each of their characters.)
+  if (!text.includes('\t') || !/^[^\t\n]{0,23}\d:\d\d(?::\d\d)?[^\t\n]{0,5}\t[^\t\n]+\t/m.test(text)) return text;
   const lines = text.split('\n');
   // (Two messages at least: one such line is a table's row or a log's, not a chat.)
   if (lines.filter((l) => TABBED_MESSAGE.test(l)).length < 2) return text;
