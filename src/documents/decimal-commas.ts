@@ -20,6 +20,12 @@ const SEMICOLON_LIST = /([([])([^()[\]\n]*;[^()[\]\n]*)([)\]])/g;
  */
 const DECIMAL_COMMA_NUMBER = /(?<![\w.,_{^]|_\{[^}]*)(\d+),(\d+)(?![\d,]*\d|\.\d|[A-Za-z_])/g;
 
+/**
+ * An item of a list of numbers as a decimal-comma locale writes it: `0`, ` 0,8`, `−1,25`. Outside a sheet
+ * only such lists are read, since `f(1,2; θ)` (a function's arguments, then its parameters) is English too.
+ */
+const NUMBER_ITEM = /^\s*[-−+]?\d+(?:,\d+)?\s*$/;
+
 /** A comma with exactly three digits after a nonzero whole part (`1,473`): a thousands group to an English reader. */
 const THOUSANDS_GROUP = /^[1-9]\d{0,2},\d{3}$/;
 
@@ -37,10 +43,11 @@ function commasAsPoints(text: string, inList: boolean): string {
  * `(0; 0.8; 0)`. A list whose items each hold the same number of commas is a matrix typed row by row
  * (`[1,2; 3,4]`, MATLAB's way), and stays.
  */
-function decimalCommasInLists(text: string): string {
+function decimalCommasInLists(text: string, onlyNumbers = false): string {
   if (!text.includes(';') || !DIGIT_COMMA_DIGIT.test(text)) return text;
   return text.replace(SEMICOLON_LIST, (whole: string, open: string, items: string, close: string) => {
     if (!DIGIT_COMMA_DIGIT.test(items)) return whole;
+    if (onlyNumbers && !items.split(';').every((item) => NUMBER_ITEM.test(item))) return whole;
     const commas = items.split(';').map((item) => (item.match(/,/g) ?? []).length);
     if (commas.every((n) => n === commas[0]) || commas.some((n) => n > 1)) return whole;
     // In a `;` list a comma between digits separates nothing, so even `1,473` is one and a half.
@@ -55,4 +62,14 @@ function decimalCommasInLists(text: string): string {
  */
 export function decimalCommasOfLocale(cell: string): string {
   return DIGIT_COMMA_DIGIT.test(cell) ? decimalCommasInLists(commasAsPoints(cell, false)) : cell;
+}
+
+/**
+ * The text with the decimal commas of its bracketed `;`-separated lists of numbers as points, in any
+ * document: `g = [0; 0,8; 0]` in a Polish post, `(0,5; 1; 0)` in a German one, are vectors of three
+ * numbers. A writer who separates items by commas (`[0, 8, 0]`) left no decimal comma to read, and
+ * `[1,2; 3,4]` (every item with one comma) stays a matrix typed row by row.
+ */
+export function decimalCommasInNumberLists(text: string): string {
+  return decimalCommasInLists(text, true);
 }

@@ -6,8 +6,12 @@
  */
 import { NAMED_PART } from '../check/extract.js';
 
-/** A question's word before its number: Spanish, Portuguese, French, German, Italian, Dutch. */
-const QUESTION = /\b(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exerc[ií]cio|Exercice|Probl[eè]me|Aufgabe|Frage|Domanda|Esercizio|Vraag|Opgave)(\s*\d{1,2}\b)/gi;
+/**
+ * A question's word before its number: Spanish, Portuguese, French, German, Italian, Dutch, Polish
+ * (`Zadanie 4a)`, `Pytanie 2`, `Ćwiczenie 3`), Czech and Slovak (`Úloha 2`, `Příklad 3`, `Otázka 1`).
+ */
+const QUESTION =
+  /(?<!\p{L})(?:Pregunta|Problema|Ejercicio|Cuesti[oó]n|Quest[aã]o|Exerc[ií]cio|Exercice|Probl[eè]me|Aufgabe|Frage|Domanda|Esercizio|Vraag|Opgave|Zadani[ea]|Pytani[ea]|[ĆC]wiczeni[ea]|Úloh[ay]|Příklad|Otázk[ay]|Cvičení)(\s*\d{1,2}(?!\d))/giu;
 
 /** A question's word before its number in Japanese / Chinese (`問題4`, `问题 2`), Korean (`문제 3`), Hindi (`प्रश्न 1`). */
 const QUESTION_ASIAN = /(?:問題|问题|문제|प्रश्न)\s*(\d{1,2})(?!\d)/g;
@@ -96,7 +100,7 @@ const FINAL = /final|finale|endg|итог|оконч|финал|остаточ|�
  * Every text comes here and most have none of them.
  */
 const FOREIGN_SIGN =
-  /[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답|[\u0400-\u04ff]/i;
+  /[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Zadani|Pytani|wiczeni|Úloh|Příklad|Otázk|Cvičení|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답|[\u0400-\u04ff]/i;
 
 /** A speaker's word as the readers know it: the person's as `User`, the model's as `Assistant`. */
 const speakerInEnglish = (_m: string, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`;

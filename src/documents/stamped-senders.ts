@@ -49,9 +49,10 @@ const NAME = String.raw`(?:@?[\p{L}][\p{L}\p{N}._'’-]{0,30}(?:[ \t](?:[|·][ \
 /**
  * The app's badge between a sender and the stamp: a short tag in capitals or brackets set apart from the
  * name (`ask-ai  BOT  9:41 PM`, `cs182-helper [APP] 10:02`), or a field or two in the commas that part the
- * name from the stamp (`Gemini, App, 9:12 PM`, `Tutor, Bot, Yesterday 21:40`), naming the kind of sender, not who.
+ * name from the stamp (`Gemini, App, 9:12 PM`, `Tutor, Bot, Yesterday 21:40`), naming the kind of sender, not who;
+ * Webex and Google Chat write it as a word (`StudyBot  Bot 8:02 PM`, `Gemini  App  9:12 PM`).
  */
-const BADGE = String.raw`(?:[ \t]{2,}\p{Lu}{2,5}|[ \t]+[([]\p{L}{2,12}[)\]]|(?:,[ \t]*\p{Lu}[\p{L}\p{N}._-]{1,15}){1,2}(?=,))`;
+const BADGE = String.raw`(?:[ \t]{2,}(?:\p{Lu}{2,5}|Bot|App)|[ \t]+[([]\p{L}{2,12}[)\]]|(?:,[ \t]*\p{Lu}[\p{L}\p{N}._-]{1,15}){1,2}(?=,))`;
 /** A sender and the stamp on one line: `Dana Reyes, [05.12.2025 21:02]`, `Dana Reyes — 21:02`, `ask-ai  BOT  9:41 PM`, the name in bold as a saved page sets it (`**Ви**, 4 лис 2025 о 22:17`). */
 const SENDER_STAMPED = new RegExp(String.raw`^[ \t]*(?:\*\*)?(${NAME})(?:\*\*)?(${BADGE})?(?:,|[ \t]+[—–-])?[ \t]+(${STAMP})[ \t]*$`, 'u');
 /** A sender's name alone on its line (its stamp on the next). */

@@ -3,6 +3,7 @@ import { answersByItem } from './named-items.js';
 import { withoutRenderedCopies } from './rendered-copies.js';
 import type { Key } from '../model/key.js';
 import { foldFullWidth } from './full-width.js';
+import { decimalCommasInNumberLists } from './decimal-commas.js';
 import { foldLabelWords } from './label-words.js';
 import { htmlAsText } from './html-text.js';
 import { activityLogAsChat } from './activity-log.js';
@@ -224,6 +225,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   withoutMarginNotes,
   unwrapAnswerCallouts,
   foldFullWidth,
+  // (After wide letters are folded: `[0；0,8；0]` in a decimal-comma locale is three numbers, not four.)
+  decimalCommasInNumberLists,
   arabicQuestionNumbers,
   foldLabelWords,
   // (Before names are paired: a group chat's people beside a model are no pair of speakers.)
