@@ -41,7 +41,7 @@ test('near miss: a wrong array printed in the HTML <pre> stays wrong', { skip: d
   assert.equal(parts['3.d.ii'], 'incorrect: [-19, -32, -29; -30, -40, -30; 49, 72, 95]');
 });
 
-test("a Notion page's HTML export takes the arrays a Python session printed in a <code class=\"language-Python\">", { skip: devSkip }, async () => {
+test('a Notion page\'s HTML export takes the arrays a Python session printed in a <code class="language-Python">', { skip: devSkip }, async () => {
   assert.deepEqual(await graded('notion-page-export.html'), {
     '3.c': 'correct: [-40, -40, -40; -40, -40, -40; -40, -40, -40]',
     '3.d.ii': 'correct: [-19, -32, -29; -30, -40, -30; 49, 72, 59]',
