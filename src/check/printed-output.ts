@@ -20,6 +20,14 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const FENCED = /```([^\n`]*)\n([\s\S]*?)```/g;
 const OUTPUT_LANGUAGE = /^\s*(?:text|output|console|plaintext)?\s*$/i;
 /**
+ * A prompt an interactive session types its input after (Python's `>>> `, IPython's `In [3]: `,
+ * MATLAB's `>> `, R's `> `, `julia> `, `sage: `, Maxima's `(%i1) `), or the mark of an input's further
+ * line (`... `, `   ...: `, R's `+ `).
+ */
+const SESSION_PROMPT = /^(?:>{1,3}|In \[\d+\]:|julia>|sage:|\(%i\d+\)|\.\.\.|[ \t]+\.\.\.:|\+)(?:[ \t]|$)/;
+/** A session's first prompt: what opens a block (after blank lines) that is a session copied from a console. */
+const FIRST_PROMPT = /^\s*(?:>{1,3}|In \[\d+\]:|julia>|sage:|\(%i\d+\))[ \t]/;
+/**
  * An array at the start of a line, after an optional bullet and bold, notebook prompt (`Out[3]:`),
  * name (`y_c =`), `array(` or `tensor(`.
  */
@@ -99,6 +107,21 @@ function statesValues(body: string): boolean {
   return statements.length > 0 && statements.every((l) => VALUE_ASSIGNMENT.test(l));
 }
 
+const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+
+/**
+ * A fenced block blanked where it is the program's input, keeping offsets. A session copied from a
+ * console (`>>> convolve2d(x, h)` then `array([[...]])`), whatever language its fence names (`python`,
+ * `pycon`, an editor's `text-x-python`), is input only on its prompts' lines: the lines without a
+ * prompt are what the program printed, as a notebook's output is.
+ */
+function withoutInput(block: string, body: string): string {
+  if (!FIRST_PROMPT.test(body)) return blank(block);
+  const open = block.indexOf('\n') + 1;
+  const lines = body.split('\n').map((l) => (SESSION_PROMPT.test(l) ? blank(l) : l));
+  return `${blank(block.slice(0, open))}${lines.join('\n')}${blank(block.slice(open + body.length))}`;
+}
+
 /** The name a line gives the array that ends it (`g3 = `, `y_c=`): a program's variable, not a notebook's `Out[3]:`. */
 const NAMED_BY = /(?:^|[\s*_])([A-Za-z][\w.]{0,11})\s*=\s*$/;
 
@@ -121,7 +144,7 @@ export function printedArrays(response: string): PrintedArray[] {
   // Code is the program's input: its blocks are blanked out, keeping offsets. Output stays, fenced
   // or not (a chat's page text, or a reply cut at a part's label, loses the fences).
   const text = response.includes('```')
-    ? response.replace(FENCED, (all, language: string, body: string) => (OUTPUT_LANGUAGE.test(language) || statesValues(body) ? all : all.replace(/[^\n]/g, ' ')))
+    ? response.replace(FENCED, (all, language: string, body: string) => (OUTPUT_LANGUAGE.test(language) || statesValues(body) ? all : withoutInput(all, body)))
     : response;
   const out: (PrintedArray & ArrayCells)[] = [];
   // The rows of an array printed on lines of their own are inside it, not arrays of their own.

@@ -117,6 +117,7 @@ import { texmacsAsMarkdown } from './texmacs.js';
 import { feedAsMarkdown } from './feed-exports.js';
 import { quotedStatementsAsLabels } from './quoted-statements.js';
 import { roffAsMarkdown } from './roff.js';
+import { texinfoAsMarkdown } from './texinfo.js';
 import { questionTitleHeadings } from './titled-questions.js';
 
 export { outlineOf } from './assignment.js';
@@ -135,6 +136,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   texmacsAsMarkdown,
   // (Before any reader of markup or lines: a troff source's `.EQ` formulas hold `<-` and `<=`, and its requests head its sections.)
   roffAsMarkdown,
+  // (Before any reader of markup or lines: a Texinfo source's `@math{...}` holds TeX's braces, and its commands head its sections.)
+  texinfoAsMarkdown,
   // (Before any reader of lines: a notebook kept as a script has its text cells behind comment signs.)
   scriptCellsAsMarkdown,
   // (Before HTML is read: a note app's export is the note it wraps, without the app's record.)

@@ -269,7 +269,9 @@ function table(el: Element, ctx: Context): string {
 
 function code(el: Element): string {
   const inner = descendants(el, 'code')[0];
-  const language = /(?:^|\s)(?:language|lang)-([\w+#-]+)/.exec(inner?.attribs.class ?? el.attribs.class ?? '')?.[1] ?? '';
+  const named = /(?:^|\s)(?:language|lang)-([\w+#-]+)/.exec(inner?.attribs.class ?? el.attribs.class ?? '')?.[1] ?? '';
+  // (An editor that names a block by its MIME type, as Trilium's does, writes `text-x-python` and `text-plain`: the language is `python`, plain `text`.)
+  const language = named.replace(/^text-plain$/i, 'text').replace(/^(?:text|application)-(?:x-)?(?=\w)/i, '');
   const text = textOf(inner ?? el).replace(/\n$/, '');
   return block(`\`\`\`${language}\n${text}\n\`\`\``);
 }
