@@ -178,6 +178,17 @@ function sessionPrompts(lines: readonly string[]): Set<string> {
   return new Set([...prompts].filter(([, n]) => n >= 2).map(([p]) => p));
 }
 
+/**
+ * The first line of a prompt drawn over two (starship's and powerlevel10k's `~/hw4 on  main` above
+ * `❯`): the same line right above every prompt, or undefined when the prompt is one line.
+ */
+function twoLinePrompt(lines: readonly string[], at: readonly number[]): string | undefined {
+  const below = at.filter((i) => i > 0);
+  const above = new Set(below.map((i) => lines[i - 1]!));
+  const [line] = above;
+  return below.length >= 2 && above.size === 1 && line!.trim() ? line : undefined;
+}
+
 /** The turns of a chat held from a shell with a command-line chat tool, or undefined when the text is none. */
 export function shellChatTurns(text: string): Message[] | undefined {
   if (!MAY_APPLY.test(text.includes('\x1b') ? text.replace(ANSI, '') : text)) return undefined;
@@ -195,6 +206,7 @@ export function shellChatTurns(text: string): Message[] | undefined {
   lines.forEach((l, i) => {
     if (typedAfterPrompt(l) !== undefined) at.push(i);
   });
+  const firstLine = twoLinePrompt(lines, at);
   const messages: Message[] = [];
   let asked = 0;
   let unanswered = 0;
@@ -212,7 +224,8 @@ export function shellChatTurns(text: string): Message[] | undefined {
     const end = at[k + 1] ?? lines.length;
     const request = requestOf(command.typed);
     if (!request) continue;
-    const output = lines.slice(command.outputAt, end);
+    // (A prompt over two lines, starship's `~/hw4 on main` above its `❯`, ends the output before it.)
+    const output = lines.slice(command.outputAt, firstLine !== undefined && lines[end - 1] === firstLine ? end - 1 : end);
     const words = [request.words, command.heredoc ?? ''].filter((s) => s.trim()).join('\n');
     if (!wordy(words)) {
       // (A tool started with no words holds its own REPL: `>>> ` under `ollama run`, `> ` under `llm chat`.)
