@@ -45,6 +45,13 @@ test("near miss: a shell comment stating the right value under the model's wrong
   });
 });
 
+test("`llm chat` started from the shell holds its own `> ` REPL; the shell comment after it, naming a part and a value, is the person's note, not the part's answer", { skip: devSkip }, async () => {
+  assert.deepEqual(await graded('llm-chat-repl-comment.txt'), {
+    '2.b': 'correct: c = 1/sqrt(d_in)',
+    '2.c': 'correct: ‖|Delta W|‖₂ ≤ sqrt(d_out)',
+  });
+});
+
 test('a write-up that shows one call of a chat tool, or commands of no chat tool, is no session', () => {
   const one = [
     'I asked the model once:',

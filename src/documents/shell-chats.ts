@@ -75,7 +75,7 @@ function shellWords(command: string): Word[] {
 }
 
 /** The words a command passes its chat tool (and an `echo` piped into it), or undefined when it calls none. */
-function requestOf(command: string): { words: string; heredoc?: string } | undefined {
+function requestOf(command: string): string | undefined {
   const words = shellWords(command);
   const segments: Word[][] = [[]];
   for (const w of words) {
@@ -96,13 +96,12 @@ function requestOf(command: string): { words: string; heredoc?: string } | undef
   const segment = segments[toolAt]!;
   const quoted: string[] = [];
   const bare: string[] = [];
-  let heredoc: string | undefined;
   let i = segment[0]!.text === 'gh' ? 2 : 1;
   for (; i < segment.length; i++) {
     const w = segment[i]!;
     if (!w.quoted && w.text === '>') break;
     if (!w.quoted && w.text.startsWith('<<')) {
-      heredoc = segment[i + 1]?.text.replace(/^-/, '');
+      // (The heredoc's tag: its lines are read with the command, by commandAt.)
       i++;
       continue;
     }
@@ -117,7 +116,7 @@ function requestOf(command: string): { words: string; heredoc?: string } | undef
     else if (w.text === 'run') i++;
   }
   const said = [...piped, ...quoted].filter((s) => s.trim());
-  return { words: (said.some(wordy) ? said.join('\n') : wordy(bare.join(' ')) ? bare.join(' ') : '').trim(), ...(heredoc ? { heredoc } : {}) };
+  return (said.some(wordy) ? said.join('\n') : wordy(bare.join(' ')) ? bare.join(' ') : '').trim();
 }
 
 /** A command typed at the prompt: its first line, the line its output starts on, and its text with further lines joined. */
@@ -170,12 +169,12 @@ function renderedAsMarkdown(lines: readonly string[]): string {
 
 /** The prompts a session's tool calls are typed after: the text before the tool's name on each such line. */
 function sessionPrompts(lines: readonly string[]): Set<string> {
-  const prompts = new Map<string, number>();
+  const prompts = new Set<string>();
   for (const line of lines) {
     const m = line.length < 2000 ? PROMPT_BEFORE_TOOL.exec(line) : null;
-    if (m) prompts.set(m[1]!, (prompts.get(m[1]!) ?? 0) + 1);
+    if (m) prompts.add(m[1]!);
   }
-  return new Set([...prompts].filter(([, n]) => n >= 2).map(([p]) => p));
+  return prompts;
 }
 
 /**
@@ -223,10 +222,10 @@ export function shellChatTurns(text: string): Message[] | undefined {
     while (k + 1 < at.length && at[k + 1]! < command.outputAt) k++;
     const end = at[k + 1] ?? lines.length;
     const request = requestOf(command.typed);
-    if (!request) continue;
+    if (request === undefined) continue;
     // (A prompt over two lines, starship's `~/hw4 on main` above its `❯`, ends the output before it.)
     const output = lines.slice(command.outputAt, firstLine !== undefined && lines[end - 1] === firstLine ? end - 1 : end);
-    const words = [request.words, command.heredoc ?? ''].filter((s) => s.trim()).join('\n');
+    const words = [request, command.heredoc ?? ''].filter((s) => s.trim()).join('\n');
     if (!wordy(words)) {
       // (A tool started with no words holds its own REPL: `>>> ` under `ollama run`, `> ` under `llm chat`.)
       const repl = replPromptTurns(output.join('\n'));
@@ -240,6 +239,7 @@ export function shellChatTurns(text: string): Message[] | undefined {
     pushUserTurn(words, i + 1, messages);
     pushReply(reply, command.outputAt + 1, messages);
   }
+  // (Two requests at least, from two calls or from one tool's REPL: one call shown in a write-up is no session.)
   if (asked < 2 || unanswered * 2 > asked) return undefined;
   return messages;
 }
