@@ -15,8 +15,8 @@ import { pushReply, pushUserTurn } from './transcripts.js';
  * tool showing a saved conversation prints old turns again). Read as a write-up, the prompts' part
  * names were taken for the parts' answers and the replies lost their parts.
  *
- * A write-up that mentions a command is no session: the same prompt opens two calls of a chat tool
- * at least, each passing a request in words, each with a reply printed under it.
+ * A write-up that shows one call of a tool is no session: two requests in words at least (from two
+ * calls, or typed in one tool's REPL), most of them with a reply printed under them.
  */
 
 /** The command-line chat tools people call from a shell, by the name typed (`gh copilot` is gh's). */
@@ -56,7 +56,7 @@ const SUBCOMMAND = /^(?:run|chat|prompt|ask|exec|query|explain|suggest|copilot)$
 /** Three words at least: a request, not a model's name or a title. */
 const wordy = (s: string) => (s.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
-/** A shell word: quoted (and which quote), or bare; operators (`|`, `>`, `&&`, `;`) as bare words. */
+/** A shell word: quoted, or bare; operators (`|`, `>`, `&&`, `;`, `<<`) as bare words. */
 interface Word {
   text: string;
   quoted: boolean;
