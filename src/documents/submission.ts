@@ -30,6 +30,7 @@ import { boxedPromptTurns } from './boxed-prompts.js';
 import { barredPromptTurns } from './barred-prompts.js';
 import { markedPromptTurns } from './marked-prompts.js';
 import { replPromptTurns } from './repl-prompts.js';
+import { shellChatTurns } from './shell-chats.js';
 import { alternatingRoleTurns } from './alternating-roles.js';
 import { promptHeadingTurns } from './prompt-headings.js';
 import { separatedExchangeTurns } from './separated-exchanges.js';
@@ -269,6 +270,12 @@ export function readSubmission(text: string, id: string, key: Key, problems?: Pr
 
 /** `readSubmission` of a text (`original` as the file has it): its passes, then its turns and parts. */
 function readText(text: string, original: string, id: string, key: Key, problems?: ProblemSet, path?: string): Submission {
+  // (Before any pass: a shell's prompts and the output under them are lines the passes would join or rename.)
+  const shell = shellChatTurns(text);
+  if (shell) {
+    const turns = shell.map((m) => (m.role === 'assistant' ? { ...m, text: TEXT_PASSES.reduce((t, pass) => pass(t, key), m.text) } : m));
+    return readFolded(text, original, id, key, problems, path, turns);
+  }
   const room = exporterHeadings(TEXT_PASSES.reduce((t, pass) => pass(t, key), text));
   const folded = speakerLines(numberedPromptsAsTurns(modelNamedTurns(room.text)));
   // One model's answers of a side-by-side battle: the other's would be read as more parts.
