@@ -114,6 +114,7 @@ import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
 import { feedAsMarkdown } from './feed-exports.js';
 import { quotedStatementsAsLabels } from './quoted-statements.js';
+import { clippingsAsMarkdown } from './highlight-exports.js';
 import { roffAsMarkdown } from './roff.js';
 import { questionTitleHeadings } from './titled-questions.js';
 
@@ -142,6 +143,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   // (Before HTML is read: a deck's fields and an outline's attributes hold their own HTML, each rendered by itself.)
   flashcardDeckAsMarkdown,
   outlineAsMarkdown,
+  // (Before lines are joined: Kindle's clippings are records between rules, each a highlight or the note typed on one.)
+  clippingsAsMarkdown,
   htmlAsText,
   // (Before speakers are read: an activity log's entries, newest first, are a chat's exchanges.)
   activityLogAsChat,
