@@ -115,6 +115,7 @@ import { texmacsAsMarkdown } from './texmacs.js';
 import { feedAsMarkdown } from './feed-exports.js';
 import { quotedStatementsAsLabels } from './quoted-statements.js';
 import { clippingsAsMarkdown } from './highlight-exports.js';
+import { annotationThreadsAsText } from './annotation-threads.js';
 import { roffAsMarkdown } from './roff.js';
 import { questionTitleHeadings } from './titled-questions.js';
 
@@ -155,6 +156,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   withoutBlockAttributes,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
+  // (Before a thread's posts or speakers are read: conversations on a highlighted page answer the passage each is anchored to.)
+  annotationThreadsAsText,
   // (Before a thread's posts are told apart by their labels: `Receptive field (problem 4c). ...` opens on its part.)
   runInTitleLabels,
   // (Before a thread is read: a post's readers' comments are theirs, its author's stay, under the comment section's heading.)
