@@ -24,11 +24,25 @@ const LOCATION = String.raw`(?:(?:page|p\.|pg\.?|slide|seite|página|pagina)[ \t
 const ANCHOR_WORD = String.raw`(?:highlight(?:ed)?(?:[ \t]+(?:text|passage))?|quote[ds]?(?:[ \t]+text)?|selected[ \t]+text|selection|anchor(?:ed)?(?:[ \t]+text)?|annotated(?:[ \t]+text)?|comment(?:ed)?[ \t]+on|re)`;
 /** A thread's first line: its anchor's quoted passage, perhaps after its location and the word that introduces it. */
 const ANCHOR = new RegExp(String.raw`^[ \t]*${LOCATION}${ANCHOR_WORD}[ \t]*:?[ \t]*[“"„«‘「](.{12,}?)[”"“»’」][ \t]*$`, 'i');
-/** A post's header: its writer and time, perhaps with a tag the site gives the post (`Ana Ferreira · Oct 16 11:12 PM · Question`). */
+/** A reply's mark before its writer (`↳ sam.o · ...`). */
+const REPLY_MARK = String.raw`(?:[↳↪└>][ \t]*)?`;
+/**
+ * A post's header: its writer and time, perhaps with a tag the site gives the post (`Ana Ferreira · Oct 16 11:12 PM · Question`),
+ * or the time alone under the writer's name on a line of its own (Google Docs' `Oct 18, 2025, 9:02 PM`).
+ */
 const POST_HEADER = new RegExp(
-  String.raw`^[ \t]*[\p{L}@][\p{L}\p{N}._'’ -]{0,40}?[ \t]*(?:[·•|—–,-][ \t]*)?(?:replied[ \t]+)?(?:${DATE})(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?)?(?:[ \t]*[·•|][ \t]*[\p{L} ]{1,20})?[ \t]*$`,
+  String.raw`^[ \t]*${REPLY_MARK}(?:[\p{L}@][\p{L}\p{N}._'’ -]{0,40}?[ \t]*(?:[·•|—–,-][ \t]*)?(?:replied[ \t]+)?)?(?:${DATE})(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?)?(?:[ \t]*[·•|][ \t]*[\p{L} ]{1,20})?[ \t]*$`,
   'iu',
 );
+/** A writer's name alone on its line, over the line of its post's time: one to four words, no sentence. */
+const WRITER_ALONE = /^[ \t]*(?:[↳↪└>][ \t]*)?[\p{L}@][\p{L}\p{N}._'’-]{0,30}(?:[ \t][\p{L}][\p{L}\p{N}._'’-]{0,30}){0,3}[ \t]*$/u;
+
+/** Whether `lines[i]` heads a post: its writer and time, or the writer's name over the time. */
+function headsPost(lines: readonly string[], i: number): boolean {
+  const line = lines[i]!;
+  return POST_HEADER.test(line) || (WRITER_ALONE.test(line) && lines[i + 1] !== undefined && POST_HEADER.test(lines[i + 1]!));
+}
+
 /** A word of a page's buttons and counts between posts (`Reply`, `👍 2`, `3 upvotes`, `Resolve`). */
 const FURNITURE_WORD = /^(?:reply|replies|like|likes|upvotes?|resolve|resolved|re-?open|edit|delete|share|report|more|reactions?|\d{1,5})$/i;
 /** A rule between threads. */
@@ -39,7 +53,7 @@ function isFurniture(line: string): boolean {
   if (RULE.test(line)) return true;
   return line
     .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, ' ')
-    .split(/[ \t]+/)
+    .split(/[ \t·•|]+/)
     .every((w) => !w || FURNITURE_WORD.test(w));
 }
 
@@ -66,7 +80,7 @@ function unquoted(lines: readonly string[]): string {
 function quotedBlock(lines: readonly string[], from: number): readonly string[] {
   if (QUOTE_CLOSE.test(lines[from]!.replace(QUOTE_OPEN, ''))) return [lines[from]!];
   for (let i = from + 1; i < lines.length && i < from + 40; i++) {
-    if (POST_HEADER.test(lines[i]!)) break;
+    if (headsPost(lines, i)) break;
     if (QUOTE_CLOSE.test(lines[i]!)) return lines.slice(from, i + 1);
   }
   return [lines[from]!];
@@ -99,11 +113,27 @@ function modelWords(lines: readonly string[]): string[] {
 /** The posts' own words of a thread, a paragraph each: its lines without the writers' headers and the page's buttons. */
 function postWords(lines: readonly string[]): string[] {
   return lines
-    .map((l) => (POST_HEADER.test(l) || isFurniture(l) ? '' : l.trim()))
+    .map((l, i) => (headsPost(lines, i) || isFurniture(l) ? '' : l.trim()))
     .join('\n')
     .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter((p) => p);
+}
+
+/** A sign of mathematics in a post: a relation or an operator, a digit, a symbol's capital letter (not `I`, `A`). */
+const MATH_SIGN = /[=<>≤≥√∑∫^×·*/]|\d|\b(?![IA]\b)[A-Z]\b/;
+/** A post that only agrees (`+1`, `+1, same here`). */
+const AGREES = /^[ \t]*[+]1\b/;
+
+/**
+ * The thread's answer among people's posts: the last that states one (it settles the discussion; the posts
+ * before it were drafts), no agreement (`agreed, pooling works channel by channel`), nor a question
+ * (`so L K?`); all the posts when none does.
+ */
+function settledAnswer(posts: readonly string[]): string[] {
+  const states = (p: string) => MATH_SIGN.test(p) && !AGREES.test(p) && !/\?[ \t]*$/.test(p);
+  const last = posts.findLastIndex(states);
+  return last < 0 ? [...posts] : [posts[last]!];
 }
 
 /**
@@ -117,14 +147,14 @@ export function annotationThreadsAsText(text: string): string {
   const anchors = lines.flatMap((l, i) => (ANCHOR.test(l) ? [i] : []));
   if (anchors.length < 2) return text;
   // (Threads need writers: a list of quotes with answers under them is the quoted statements' form already.)
-  if (!lines.some((l, i) => i > anchors[0]! && POST_HEADER.test(l))) return text;
+  if (!lines.some((_, i) => i > anchors[0]! && headsPost(lines, i))) return text;
   const threads = anchors.map((at, k) => ({ passage: ANCHOR.exec(lines[at]!)![1]!, lines: lines.slice(at + 1, anchors[k + 1] ?? lines.length) }));
   const pasted = threads.map((t) => modelWords(t.lines));
   const modelAnswers = pasted.some((w) => w.length);
   const out = lines.slice(0, anchors[0]).filter((l) => !isFurniture(l) || !l.trim());
   for (const [k, t] of threads.entries()) {
     out.push(`“${t.passage}”`, '');
-    const words = modelAnswers ? pasted[k]! : postWords(t.lines);
+    const words = modelAnswers ? pasted[k]! : settledAnswer(postWords(t.lines));
     for (const w of words) out.push(w, '');
   }
   return out.join('\n');
