@@ -21,7 +21,7 @@ import { ASSISTANT_NAMES, VERSION } from './speaker-names.js';
 /** A location before a thread's anchor (`Page 2 ·`, `p. 3 —`, `Slide 4 |`). */
 const LOCATION = String.raw`(?:(?:page|p\.|pg\.?|slide|seite|página|pagina)[ \t]*\d{1,4}[ \t]*[·•|,:—–-][ \t]*)?`;
 /** The word a thread's anchor is introduced by (`Highlight:`, `Quoted text:`, `Comment on`, `Selected text:`). */
-const ANCHOR_WORD = String.raw`(?:highlight(?:ed)?(?:[ \t]+(?:text|passage))?|quote[ds]?(?:[ \t]+text)?|selected[ \t]+text|selection|anchor(?:ed)?(?:[ \t]+text)?|annotated(?:[ \t]+text)?|comment(?:ed)?[ \t]+on|re)`;
+const ANCHOR_WORD = String.raw`(?:highlight(?:ed)?(?:[ \t]+(?:text|passage))?|quote[ds]?(?:[ \t]+text)?|selected[ \t]+text|selection|anchor(?:ed)?(?:[ \t]+text)?|annotated(?:[ \t]+text)?|comment(?:ed)?[ \t]+on)`;
 /** A thread's first line: its anchor's quoted passage, perhaps after its location and the word that introduces it. */
 const ANCHOR = new RegExp(String.raw`^[ \t]*${LOCATION}${ANCHOR_WORD}[ \t]*:?[ \t]*[“"„«‘「](.{12,}?)[”"“»’」][ \t]*$`, 'i');
 /** A reply's mark before its writer (`↳ sam.o · ...`). */
@@ -142,13 +142,14 @@ function settledAnswer(posts: readonly string[]): string[] {
  */
 export function annotationThreadsAsText(text: string): string {
   // (Cheap test first: an anchor's word before a quotation mark.)
-  if (!/(?:highlight|quote|select|anchor|annotated|comment|\bre)[^\n:]{0,12}:?[ \t]*[“"„«‘「]/i.test(text)) return text;
+  if (!/(?:highlight|quote|select|anchor|annotated|comment)[^\n:]{0,12}:?[ \t]*[“"„«‘「]/i.test(text)) return text;
   const lines = text.split('\n');
   const anchors = lines.flatMap((l, i) => (ANCHOR.test(l) ? [i] : []));
   if (anchors.length < 2) return text;
-  // (Threads need writers: a list of quotes with answers under them is the quoted statements' form already.)
-  if (!lines.some((_, i) => i > anchors[0]! && headsPost(lines, i))) return text;
   const threads = anchors.map((at, k) => ({ passage: ANCHOR.exec(lines[at]!)![1]!, lines: lines.slice(at + 1, anchors[k + 1] ?? lines.length) }));
+  // (Threads need writers: a list of quotes with answers under them is the quoted statements' form already, and a
+  // chat whose person writes `Quote: "..."` twice is a chat.)
+  if (threads.filter((t) => t.lines.some((_, i) => headsPost(t.lines, i))).length * 2 < threads.length) return text;
   const pasted = threads.map((t) => modelWords(t.lines));
   const modelAnswers = pasted.some((w) => w.length);
   const out = lines.slice(0, anchors[0]).filter((l) => !isFurniture(l) || !l.trim());
