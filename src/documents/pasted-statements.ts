@@ -122,6 +122,23 @@ function build(outline: readonly QuestionOutline[]): StatementIndex {
     },
   };
 
+  /**
+   * Of parts whose statements share most of their words (`What learning rate α is required to ensure that the
+   * overall update α · sign(∇W L)` and `... the overall update ΔW satisfies ...`), the one a passage copies: the
+   * only one whose own words, which no other of them has, the passage holds.
+   */
+  function alikePartTold(pairs: readonly string[], votes: Map<string, number>, total: number): string | undefined {
+    const first = Math.max(0, ...votes.values());
+    const alike = [...votes].filter(([, n]) => n >= total / 2 && n >= first * 0.7).map(([id]) => id);
+    if (alike.length < 2) return undefined;
+    const own = new Set<string>();
+    for (const p of pairs) {
+      const holders = alike.filter((id) => parts.get(p)?.has(id));
+      if (holders.length === 1) own.add(holders[0]!);
+    }
+    return own.size === 1 ? [...own][0] : undefined;
+  }
+
   function matchOf(passage: string): StatementMatch {
     const pairs = pairsOf(passage);
     if (pairs.length < FEW) return { share: 0 };
@@ -136,7 +153,7 @@ function build(outline: readonly QuestionOutline[]): StatementIndex {
       for (const id of parts.get(p) ?? []) byPart.set(id, (byPart.get(id) ?? 0) + 1);
     }
     const share = found / pairs.length;
-    const part = best(byPart, pairs.length);
+    const part = best(byPart, pairs.length) ?? alikePartTold(pairs, byPart, pairs.length);
     const question = best(byQuestion, pairs.length);
     return { share, ...(part ? { part } : {}), ...(question ? { question } : {}) };
   }

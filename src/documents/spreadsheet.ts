@@ -8,6 +8,7 @@ import { attemptColumns, failedRequest, isBookkeepingColumn, latestAttempts, typ
 import { outputColumnNamed, verdictLedColumns, withoutToolVerdict } from './eval-outputs.js';
 import { taskListAsMarkdown } from './task-exports.js';
 import { chatRowsAsStamped } from './tabbed-chat.js';
+import { highlightRowsAsMarkdown } from './highlight-exports.js';
 
 /**
  * A grading sheet exported from a spreadsheet (Google Sheets, Excel, LibreOffice: CSV or TSV):
@@ -85,8 +86,9 @@ export function sheetRowsAsMarkdown(cells: string[][], fileName?: string): strin
   const part = partColumn(rows);
   const tasks = taskListAsMarkdown(rows, part);
   if (tasks !== undefined) return tasks;
-  // (A messenger's history saved as rows names no part in a column of its own: its messages are a chat.)
-  if (part === undefined) return chatRowsAsStamped(rows) ?? markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
+  // (A messenger's history saved as rows names no part in a column of its own: its messages are a chat.
+  // Nor does a reading app's export of highlights: its notes name them, or its passages quote the questions.)
+  if (part === undefined) return highlightRowsAsMarkdown(rows) ?? chatRowsAsStamped(rows) ?? markdownTable(rows.map((r) => r.map((c) => c.replace(/\n/g, ' ').replace(/\|/g, '\\|'))));
   const first = rows.findIndex((r) => cellLabel(r[part] ?? ''));
   // The header is the row just above the first part's, when it names two columns or more (a title row names one).
   const above = rows[first - 1];

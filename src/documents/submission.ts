@@ -117,6 +117,8 @@ import { withoutReportedModelTags } from './pasted-answers.js';
 import { texmacsAsMarkdown } from './texmacs.js';
 import { feedAsMarkdown } from './feed-exports.js';
 import { quotedStatementsAsLabels } from './quoted-statements.js';
+import { clippingsAsMarkdown } from './highlight-exports.js';
+import { annotationThreadsAsText } from './annotation-threads.js';
 import { roffAsMarkdown } from './roff.js';
 import { texinfoAsMarkdown } from './texinfo.js';
 import { questionTitleHeadings } from './titled-questions.js';
@@ -148,6 +150,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   // (Before HTML is read: a deck's fields and an outline's attributes hold their own HTML, each rendered by itself.)
   flashcardDeckAsMarkdown,
   outlineAsMarkdown,
+  // (Before lines are joined: Kindle's clippings are records between rules, each a highlight or the note typed on one.)
+  clippingsAsMarkdown,
   htmlAsText,
   // (Before speakers are read: an activity log's entries, newest first, are a chat's exchanges.)
   activityLogAsChat,
@@ -158,6 +162,8 @@ const TEXT_PASSES: readonly ((text: string, key: Key) => string)[] = [
   withoutBlockAttributes,
   // (Before speakers are read: a mail thread's headers name no speaker, and its quotes repeat earlier messages.)
   emailThreadAsText,
+  // (Before a thread's posts or speakers are read: conversations on a highlighted page answer the passage each is anchored to.)
+  annotationThreadsAsText,
   // (Before a thread's posts are told apart by their labels: `Receptive field (problem 4c). ...` opens on its part.)
   runInTitleLabels,
   // (Before a thread is read: a post's readers' comments are theirs, its author's stay, under the comment section's heading.)
