@@ -162,7 +162,7 @@ function dedented(lines: readonly string[]): string {
 
 /** A Boostnote CSON note as the Markdown it holds (its snippets fenced); any other text as it is. */
 function boostnoteAsMarkdown(text: string): string {
-  if (!BOOSTNOTE.test(text.slice(0, 4000)) && !BOOSTNOTE.test(text)) return text;
+  if (!BOOSTNOTE.test(text)) return text;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const fields: { indent: number; name: string; value: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
