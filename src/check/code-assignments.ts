@@ -54,9 +54,44 @@ function windowSum(m: RegExpMatchArray): string | undefined {
   return `${out}_{${left.join(',')}} = ${sums} ${other}_{${idx.join(',')}} ${win[1]}_{${idx.map((s, k) => `${s}+${left[k]}-1`).join(',')}}`;
 }
 
-/** The text with its code blocks blanked (same length, lines kept): for readings of prose, where `**` is bold, not a power. */
+/** A fence's opening line that names no program's language (none, or plain text). */
+const UNNAMED_FENCE = /^[ \t]*```[ \t]*(?:text|plain|plaintext|txt)?[ \t]*\n/i;
+
+/** A line of a program, never of a formula: a keyword, a call of a method, an index, a comparison or update, a string, a block's brace or a statement's end. */
+const PROGRAM_LINE = /\b(?:def|return|import|from|print|for|while|if|elif|else|let|const|var|function|class|lambda|end)\b|\w\.\w+\s*\(|[A-Za-z_]\w*\[|==|!=|[-+*/%:]=|["']|[;{}]\s*$/;
+
+/** A relation: `=` (not `==` nor an update's `+=`), `<=`, `>=`, `≤`, `≥`. */
+const RELATION_SIGN = /[≤≥]|[<>]=|(?<![=!<>+\-*/%:])=(?!=)/;
+
+/**
+ * Signs only mathematics writes in a line no program could have: a power as `^` or raised, a function's
+ * value on the left (`runtime(1a) =`, `Var(y) =`: a program assigns to no call), a chain that equates
+ * two expressions (`= a + b = 2a`), a norm's bars, a bound (`<=`: a program compares only in a condition), a product's dot, a root.
+ */
+const MATH_ONLY = /[\w)]\s*\^|[·×²³√≤≥‖]|\|\||[<>]=|^[^=]*\w\([^()=]*\)\s*=|=[^=]*[-+*/][^=]*=/;
+
+/**
+ * Whether a block no language names only states formulas in a mathematician's plain text (`runtime(1b) =
+ * c*d_out*d_in*d_in + ... = 2c * d_in^2 * d_out`): people fence their results so that `*` and `_` are
+ * not read as emphasis, not because they are code. Every line relates two sides, none is a program's,
+ * and one at least is in a notation no program could run.
+ */
+function statesFormulas(block: string): boolean {
+  if (!UNNAMED_FENCE.test(block)) return false;
+  const lines = block
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.length > 0 && lines.length <= 8 && lines.every((l) => RELATION_SIGN.test(l) && !PROGRAM_LINE.test(l)) && lines.some((l) => MATH_ONLY.test(l));
+}
+
+/**
+ * The text with its code blocks blanked (same length, lines kept): for readings of prose, where `**` is
+ * bold, not a power. A block that only states formulas (statesFormulas) is prose's, its fences blanked.
+ */
 export function withoutCodeBlocks(text: string): string {
-  return text.includes('```') ? text.replace(FENCE, (block) => block.replace(/[^\n]/g, ' ')) : text;
+  return text.includes('```') ? text.replace(FENCE, (block) => (statesFormulas(block) ? block.replace(/```[^\n]*/g, (f) => ' '.repeat(f.length)) : block.replace(/[^\n]/g, ' '))) : text;
 }
 
 /** `return (W_out, H_out, F)`, `return L * (K - 1) + 1`: what a function returns, its value in group 1. */

@@ -15,6 +15,12 @@ import { textOf } from './dom.js';
  * first line repeats the title, its headings marked by size (`<size:large>`), its lists by `<list-item>`,
  * its struck text by `<strikethrough>`; dates, tags and the cursor's place after it are the app's.
  *
+ * Boostnote (legacy) saves each note as CSON, CoffeeScript's object notation: the app's fields
+ * (`type: "MARKDOWN_NOTE"`, `folder:`, `tags: [...]`, `isStarred: false`) around the note's Markdown in a
+ * block string (`content: '''` ... `'''`) indented under its field. The note is that string, its indent
+ * taken off as CoffeeScript takes it off; a snippet note (`SNIPPET_NOTE`) is its description, then each
+ * snippet's code fenced in its language under its name. The fields around it are no text of it.
+ *
  * A journal's export (Day One's plain text) is its entries in the order they were written, each under
  * the app's record of it in tab-separated fields (`\tDate:\t12 October 2025 at 23:41`, `Location:`,
  * `Weather:`, `Tags:`). The record is no text of the entry (a `Tags:\tcs182, hw4` line is no answer of
@@ -127,6 +133,69 @@ function withoutNoteRecord(text: string): string {
   return text;
 }
 
+/** The cheap test of a Boostnote CSON note: its type field, unindented. */
+const BOOSTNOTE = /^type:[ \t]*["'](?:MARKDOWN|SNIPPET)_NOTE["'][ \t]*$/m;
+/** A CSON field holding a string: its indent, name, and a block string's opening quotes or a one-line string. */
+const CSON_STRING_FIELD = /^([ \t]*)(content|description|name|mode):[ \t]*(?:('''|""")[ \t]*$|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[ \t]*$)/;
+
+/** A CSON one-line string's value (`"a\nb"` or `'a'`), its escapes read. */
+function csonString(quoted: string): string {
+  if (quoted.startsWith('"')) {
+    try {
+      return JSON.parse(quoted) as string;
+    } catch {
+      return quoted.slice(1, -1);
+    }
+  }
+  return quoted.slice(1, -1).replace(/\\(['\\])/g, '$1');
+}
+
+/** A block string's lines without the indent they share (CoffeeScript's rule), blank lines at its ends dropped. */
+function dedented(lines: readonly string[]): string {
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines
+    .map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)).trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+/** A Boostnote CSON note as the Markdown it holds (its snippets fenced); any other text as it is. */
+function boostnoteAsMarkdown(text: string): string {
+  if (!BOOSTNOTE.test(text)) return text;
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const fields: { indent: number; name: string; value: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = CSON_STRING_FIELD.exec(lines[i]!);
+    if (!m) continue;
+    if (m[4] !== undefined) {
+      fields.push({ indent: m[1]!.length, name: m[2]!, value: csonString(m[4]) });
+      continue;
+    }
+    const close = m[3]!;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.trim() !== close) end++;
+    fields.push({ indent: m[1]!.length, name: m[2]!, value: dedented(lines.slice(i + 1, end)) });
+    i = end;
+  }
+  const top = fields.filter((f) => f.indent === 0);
+  const content = top.find((f) => f.name === 'content');
+  if (content) return `${content.value}\n`;
+  // (A snippet note: its description, then its snippets, each a name, a language and its code.)
+  const out: string[] = [];
+  const description = top.find((f) => f.name === 'description');
+  if (description?.value.trim()) out.push(description.value, '');
+  let snippet: { name?: string; mode?: string } = {};
+  for (const f of fields.filter((f) => f.indent > 0)) {
+    if (f.name === 'name' || f.name === 'mode') snippet[f.name] = f.value;
+    if (f.name !== 'content') continue;
+    const lang = (snippet.mode ?? '').replace(/[^\w+-]/g, '');
+    out.push(...(snippet.name?.trim() ? [snippet.name.trim(), ''] : []), `\`\`\`${lang === 'text' ? '' : lang}`, f.value, '```', '');
+    snippet = {};
+  }
+  return out.length ? `${out.join('\n').trimEnd()}\n` : text;
+}
+
 /**
  * A field of a journal entry's record as the app writes it: a capitalised name of a word or two, a
  * colon, then a tab (the app's column; a writer puts a space there), perhaps indented by a tab.
@@ -159,7 +228,7 @@ function journalEntriesApart(text: string): string {
   return records ? out.join('\n') : text;
 }
 
-/** A note app's export read as the note it holds: ENEX's notes as HTML, a Tomboy note as Markdown, a sync file's record taken off, a journal's entries apart; any other text as it is. */
+/** A note app's export read as the note it holds: ENEX's notes as HTML, a Tomboy note as Markdown, a Boostnote CSON note's Markdown, a sync file's record taken off, a journal's entries apart; any other text as it is. */
 export function noteExportAsText(text: string): string {
-  return journalEntriesApart(withoutNoteRecord(tomboyNoteAsMarkdown(enexAsHtml(text))));
+  return journalEntriesApart(withoutNoteRecord(boostnoteAsMarkdown(tomboyNoteAsMarkdown(enexAsHtml(text)))));
 }

@@ -16,20 +16,24 @@ import { markdownTable } from './markdown-table.js';
  *   in a `<richcontent TYPE="NODE">`; the details and the note shown under it in `<richcontent
  *   TYPE="DETAILS">` and `TYPE="NOTE"` (HTML, or Markdown/plain in a `<text>`), the person's attributes
  *   in `<attribute NAME VALUE>`; a text typed as LaTeX starts with Freeplane's `\latex` switch.
+ * - XMind 8 (`content.xml`): `<sheet>`s, each a `<topic>` tree, a topic's text in `<title>`, the note shown under
+ *   it in `<notes><plain>`, its subtopics in `<children><topics type="attached">` (and the floating, callout
+ *   and summary topics beside them); a sheet's `<title>` heads its tree. Markers and labels are the app's marks.
  * A hierarchical notebook (CherryTree's `.ctd`) is a tree of pages, not of items: each `<node name>` is
  * a page whose name the app shows as its title in the tree, and whose text is a document of its own.
  * Read as the app shows it, a page is a heading (its depth the heading's level) over its text.
  */
 
-/** The cheap test: the document's root is `<opml>`, a mind map's `<map>` or a notebook's `<cherrytree>`, after an XML declaration and comments at most. */
-const OUTLINE_ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:opml|map|cherrytree)\b/i;
+/** The cheap test: the document's root is `<opml>`, a mind map's `<map>` or `<xmap-content>`, or a notebook's `<cherrytree>`, after an XML declaration and comments at most. */
+const OUTLINE_ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:opml|map|cherrytree|xmap-content)\b/i;
 
 /** An item as the app shows it: its lines, the paragraph under it, its child items. */
-interface Item {
+export interface OutlineItem<Node> {
   lines: string[];
   note: string[];
-  children: Element[];
+  children: Node[];
 }
+type Item = OutlineItem<Element>;
 
 /** HTML's text as the app shows it: its HTML rendered (a no-break space a space), its line breaks kept. */
 function shown(value: string | undefined): string[] {
@@ -88,10 +92,41 @@ function mindMapItem(el: Element, source: string): Item {
   return { lines, note, children: elements(el).filter((c) => c.name === 'node') };
 }
 
-/** The tree's items as Markdown lines, depth first (without recursion: an outline may nest deep). */
-function treeLines(top: Element[], itemOf: (el: Element) => Item): string[] {
+/** An element's first child element named `name`. */
+const childNamed = (el: Element, name: string) => elements(el).find((c) => c.name === name);
+
+/** An XMind 8 topic: its title, the plain text of its note, and its subtopics of every kind (attached first, as the app lists them). */
+function xmindItem(el: Element): Item {
+  const title = childNamed(el, 'title');
+  const notes = childNamed(el, 'notes');
+  const plain = notes && childNamed(notes, 'plain');
+  const groups = elements(childNamed(el, 'children') ?? el).filter((c) => c.name === 'topics');
+  groups.sort((a, b) => Number(b.attribs.type === 'attached') - Number(a.attribs.type === 'attached'));
+  return { lines: plainLines(title && textOf(title)), note: plainLines(plain && textOf(plain)), children: groups.flatMap((g) => elements(g).filter((c) => c.name === 'topic')) };
+}
+
+/** An XMind 8 workbook's sheets, each its title as a heading over its topics as a nested list. */
+function xmindAsMarkdown(root: Element): string {
   const out: string[] = [];
-  const stack: [Element, number][] = top.map((el) => [el, 0] as [Element, number]).reverse();
+  for (const sheet of elements(root).filter((c) => c.name === 'sheet')) {
+    const title = childNamed(sheet, 'title');
+    const name = title ? textOf(title).replace(/\s+/g, ' ').trim() : '';
+    if (name) out.push(`# ${name}`, '');
+    out.push(
+      ...outlineLines(
+        elements(sheet).filter((c) => c.name === 'topic'),
+        xmindItem,
+      ),
+      '',
+    );
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A tree's items as a nested Markdown list's lines, depth first (without recursion: an outline may nest deep). */
+export function outlineLines<Node>(top: readonly Node[], itemOf: (node: Node) => OutlineItem<Node>): string[] {
+  const out: string[] = [];
+  const stack: [Node, number][] = top.map((el) => [el, 0] as [Node, number]).reverse();
   while (stack.length) {
     const [el, depth] = stack.pop()!;
     const indent = '  '.repeat(depth);
@@ -208,25 +243,26 @@ function notebookAsMarkdown(root: Element): string {
 }
 
 /**
- * An OPML outline or a Freeplane/FreeMind mind map as a nested Markdown list (under the outline's
- * title), a CherryTree notebook as its pages under their headings; any other text as it is.
+ * An OPML outline, a Freeplane/FreeMind mind map or an XMind 8 workbook as a nested Markdown list (under the outline's
+ * title, or each sheet's), a CherryTree notebook as its pages under their headings; any other text as it is.
  */
 export function outlineAsMarkdown(text: string): string {
   if (!OUTLINE_ROOT.test(text)) return text;
   const doc = parseDocument(text, { xmlMode: true, decodeEntities: true, withStartIndices: true, withEndIndices: true });
-  const root = doc.children.find((c): c is Element => isTag(c) && /^(?:opml|map|cherrytree)$/i.test(c.name));
+  const root = doc.children.find((c): c is Element => isTag(c) && /^(?:opml|map|cherrytree|xmap-content)$/i.test(c.name));
   if (!root) return text;
   if (root.name === 'cherrytree') return notebookAsMarkdown(root);
+  if (root.name === 'xmap-content') return xmindAsMarkdown(root);
   if (root.name.toLowerCase() === 'map') {
     const nodes = elements(root).filter((c) => c.name === 'node');
-    return nodes.length ? `${treeLines(nodes, (el) => mindMapItem(el, text)).join('\n')}\n` : text;
+    return nodes.length ? `${outlineLines(nodes, (el) => mindMapItem(el, text)).join('\n')}\n` : text;
   }
   const part = (name: string) => elements(root).find((c) => c.name.toLowerCase() === name);
   const title = part('head') && elements(part('head')!).find((c) => c.name === 'title');
   const titleText = title ? textOf(title).trim() : '';
   const body = part('body');
   const items = body
-    ? treeLines(
+    ? outlineLines(
         elements(body).filter((c) => c.name === 'outline'),
         opmlItem,
       )

@@ -111,6 +111,7 @@ import { consoleChatTurns } from './console-chats.js';
 import { withoutReplyStamps } from './reply-stamps.js';
 import { withConcededRedos } from './conceded-quotes.js';
 import { jsonNotesAsMarkdown } from './json-notes.js';
+import { jsonOutlineAsMarkdown } from './json-outlines.js';
 import { jsonWordsAsText } from './json-text.js';
 import { protocolThreadWriteup } from './json-chat.js';
 import { withoutReportedModelTags } from './pasted-answers.js';
@@ -396,7 +397,8 @@ function readFolded(folded: string, original: string, id: string, key: Key, prob
     if (!(e instanceof TranscriptError)) throw e;
     // (JSON with no conversation in it may be the person's notes, an annotator's or a whiteboard's: a write-up.)
     // (So may a protocol's thread of a person's posts with no model among them: Nostr notes quoting the model.)
-    const notes = format === 'json-messages' ? (protocolThreadWriteup(original) ?? jsonNotesAsMarkdown(original, assignmentOf(key, problems))) : undefined;
+    // (A mind map's or an outliner's tree, read as its nested list, before its items are taken for a flat list of notes.)
+    const notes = format === 'json-messages' ? (protocolThreadWriteup(original) ?? jsonOutlineAsMarkdown(original) ?? jsonNotesAsMarkdown(original, assignmentOf(key, problems))) : undefined;
     // (The notes as read are the submission's text: its responses' lines point into them.)
     if (notes) return readText(notes, notes, id, key, problems, path);
     // (Records no reader knows the shape of still hold somebody's words, as a TA opening the file would read them;
