@@ -570,14 +570,18 @@ export function jsonConversation(json: unknown): JsonChat {
  * starter's write-up; undefined for any other text.
  */
 export function protocolThreadWriteup(text: string): string | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = jsonValues(text);
-  }
+  const json = jsonDocument(text);
   const thread = json === undefined ? undefined : protocolThread(json);
   return thread ? threadAsWriteup(thread) : undefined;
+}
+
+/** A JSON text's value, or the list of its values when it is JSON values one after another (jsonValues); undefined for any other text. */
+export function jsonDocument(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return jsonValues(text);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fieldKey } from './field-names.js';
-import { isObject, jsonValues } from './json-chat.js';
+import { isObject, jsonDocument } from './json-chat.js';
 import { readLineLabel } from './part-ids.js';
 import { listedNewestFirst, timeStampOf } from './time-order.js';
 
@@ -73,12 +73,7 @@ function collectWords(value: unknown, out: string[], seen: Set<string>, depth: n
 export function jsonWordsAsText(text: string): string | undefined {
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(trimmed);
-  } catch {
-    json = jsonValues(trimmed);
-  }
+  const json = jsonDocument(trimmed);
   if (json === undefined) return undefined;
   const words: string[] = [];
   collectWords(json, words, new Set(), 0);
