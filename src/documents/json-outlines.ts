@@ -1,5 +1,6 @@
 import { fieldsOf } from './field-names.js';
-import { type OutlineItem, outlineLines } from './outline-trees.js';
+import { isObject } from './json-chat.js';
+import { type OutlineItem, outlineLines, plainLines } from './outline-trees.js';
 
 /**
  * Mind maps and outliners that save as JSON keep the person's notes as a tree of items, each item's
@@ -16,8 +17,6 @@ import { type OutlineItem, outlineLines } from './outline-trees.js';
  * paragraphs have none, only their runs) nested two deep at least. A flat list of records is a note
  * app's or a board's (json-notes).
  */
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Fields holding an item's own words, most specific first (`nm` Workflowy's, `topic` jsMind's and Mind Elixir's, `string` Roam's). */
 const TEXT_FIELDS = ['title', 'topic', 'string', 'content', 'text', 'nm', 'name'];
@@ -49,15 +48,6 @@ function textOf(f: Record<string, unknown>): string {
     if (typeof v === 'string' && v.trim()) return v.replace(BLOCK_PROPERTY, '').trim();
   }
   return '';
-}
-
-/** Lines of a text, trimmed at their ends, blank lines at its ends dropped; a no-break space a space. */
-function linesOf(text: string): string[] {
-  const t = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u00a0/g, ' ')
-    .trim();
-  return t ? t.split('\n').map((l) => l.trimEnd()) : [];
 }
 
 /** Reads items' sub-items, resolving ids where an app lists its nodes flat and names each one's children (Dynalist). */
@@ -95,7 +85,7 @@ class TreeReader {
     this.shown.add(o);
     const children = this.children(o).filter((c) => !this.shown.has(c));
     for (const c of children) this.shown.add(c);
-    return { lines: linesOf(textOf(f)), note: linesOf(note), children };
+    return { lines: plainLines(textOf(f)), note: plainLines(note), children };
   }
 
   /** Whether the items make a tree worth reading as one: inner items with words of their own, two levels deep. */

@@ -44,8 +44,8 @@ function shown(value: string | undefined): string[] {
   return text ? text.split('\n').map((l) => l.trimEnd()) : [];
 }
 
-/** Plain text's lines, trimmed at their ends, blank lines at its ends dropped. */
-function plainLines(value: string | undefined): string[] {
+/** Plain text's lines, trimmed at their ends, blank lines at its ends dropped; a no-break space a space. */
+export function plainLines(value: string | undefined): string[] {
   const text = (value ?? '')
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0/g, ' ')
@@ -258,7 +258,7 @@ export function outlineAsMarkdown(text: string): string {
     return nodes.length ? `${outlineLines(nodes, (el) => mindMapItem(el, text)).join('\n')}\n` : text;
   }
   const part = (name: string) => elements(root).find((c) => c.name.toLowerCase() === name);
-  const title = part('head') && elements(part('head')!).find((c) => c.name === 'title');
+  const title = part('head') && childNamed(part('head')!, 'title');
   const titleText = title ? textOf(title).trim() : '';
   const body = part('body');
   const items = body
