@@ -13,7 +13,8 @@ const ROW_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*)?row\s*(\d+)\s*(?:\*\*)?\s*[:=]\s*(?:
 
 const entry = (cell: string) => ENTRY.exec(cell)?.[1]?.replace('−', '-');
 
-const bmatrix = (rows: string[][]) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+/** Rows of entries as LaTeX's matrix. */
+export const bmatrix = (rows: string[][]) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 
 /** Rows of one width (two entries or more, or a column): a matrix; else undefined. */
 function rectangular(rows: string[][]): string | undefined {

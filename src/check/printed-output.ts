@@ -1,3 +1,5 @@
+import { bmatrix } from './matrix-rows.js';
+
 /**
  * Answers a response leaves in a program's printed output, as ChatGPT's code interpreter and
  * notebooks show what `print` wrote (in a fenced block with no language, `text` or `output`, or
@@ -75,9 +77,6 @@ function arrayCells(array: string): ArrayCells | undefined {
   if (cells.length === 1 && cells[0]!.length === 1) return undefined;
   return { cells, vector: !inner.startsWith('[') && !matlab };
 }
-
-/** Rows of entries as LaTeX's matrix. */
-const bmatrix = (rows: string[][]) => `\\begin{bmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 
 /** An array's LaTeX: a vector as a tuple `(0, 0.8, 0)`, anything else as a matrix. */
 function latexOf({ cells, vector }: ArrayCells): string {
