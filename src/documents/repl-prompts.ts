@@ -98,7 +98,7 @@ function readTyped(typed: string): Pick<Exchange, 'request' | 'kind'> {
 }
 
 /** Three words or more: a request, not a short follow-up (`why?`) that shows no chat by itself. */
-const wordy = (request: string) => (request.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
+export const wordy = (request: string) => (request.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
 /** The exchanges the prompts open: each its request (the prompt's line and its continuation lines) and the reply under it. */
 function exchangesOf(lines: readonly string[], dialect: Dialect): Exchange[] {

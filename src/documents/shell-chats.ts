@@ -1,5 +1,5 @@
 import type { Message } from '../model/submission.js';
-import { replPromptTurns } from './repl-prompts.js';
+import { replPromptTurns, wordy } from './repl-prompts.js';
 import { pushReply, pushUserTurn } from './transcripts.js';
 
 /**
@@ -52,9 +52,6 @@ const SYSTEM_OPTION = /^(?:-s|--system(?:-prompt)?|--role|--title|--persona|--in
 
 /** What a tool is told before its words: a subcommand, and after `run` the model's name. */
 const SUBCOMMAND = /^(?:run|chat|prompt|ask|exec|query|explain|suggest|copilot)$/;
-
-/** Three words at least: a request, not a model's name or a title. */
-const wordy = (s: string) => (s.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
 /** A shell word: quoted, or bare; operators (`|`, `>`, `&&`, `;`, `<<`) as bare words. */
 interface Word {
@@ -119,9 +116,8 @@ function requestOf(command: string): string | undefined {
   return (said.some(wordy) ? said.join('\n') : wordy(bare.join(' ')) ? bare.join(' ') : '').trim();
 }
 
-/** A command typed at the prompt: its first line, the line its output starts on, and its text with further lines joined. */
+/** A command typed at the prompt: the line its output starts on, and its text with further lines joined. */
 interface Command {
-  at: number;
   outputAt: number;
   typed: string;
   /** A heredoc's lines, when the command reads one. */
@@ -144,7 +140,7 @@ function commandAt(lines: readonly string[], at: number, typed: string): Command
     j++;
   }
   const tag = /<<-?[ \t]*(['"]?)(\w+)\1/.exec(text)?.[2];
-  if (!tag) return { at, outputAt: j, typed: text };
+  if (!tag) return { outputAt: j, typed: text };
   const body: string[] = [];
   for (; j < lines.length; j++) {
     const l = lines[j]!.replace(FURTHER, '');
@@ -154,7 +150,7 @@ function commandAt(lines: readonly string[], at: number, typed: string): Command
     }
     body.push(l);
   }
-  return { at, outputAt: j, typed: text, heredoc: body.join('\n') };
+  return { outputAt: j, typed: text, heredoc: body.join('\n') };
 }
 
 /** What a terminal printed, as the Markdown it was rendered from: the renderer's margin taken off, its `•` bullets as `-`. */
@@ -190,8 +186,9 @@ function twoLinePrompt(lines: readonly string[], at: readonly number[]): string 
 
 /** The turns of a chat held from a shell with a command-line chat tool, or undefined when the text is none. */
 export function shellChatTurns(text: string): Message[] | undefined {
-  if (!MAY_APPLY.test(text.includes('\x1b') ? text.replace(ANSI, '') : text)) return undefined;
-  const lines = text.replace(ANSI, '').split(/\r?\n/);
+  const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text;
+  if (!MAY_APPLY.test(plain)) return undefined;
+  const lines = plain.split(/\r?\n/);
   const prompts = sessionPrompts(lines);
   if (!prompts.size) return undefined;
   const typedAfterPrompt = (line: string): string | undefined => {
