@@ -100,7 +100,7 @@ const FINAL = /final|finale|endg|итог|оконч|финал|остаточ|�
  * Every text comes here and most have none of them.
  */
 const FOREIGN_SIGN =
-  /[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Zadani|Pytani|wiczeni|Úloh|Příklad|Otázk|Cvičení|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답|[\u0400-\u04ff]/i;
+  /[À-ɏ]|Pregunta|Problema|Ejercicio|Aufgabe|Frage|Parte|Partie|Teil|Usuari|Asistent|Assistent|Antwort|Respuesta|Resposta|R[ée]ponse|Risposta|Domanda|Esercizio|Exerc|Utente|Vous|\bDu\b|\bT[úu]\b|用户|用戶|学生|助手|Vraag|Opgave|Zadani|Pytani|wiczeni|Apartado|Inciso|Alumn|問題|问题|문제|प्रश्न|उत्तर|問|[题題]|\d\s*번|答|답|[\u0400-\u04ff]/i;
 
 /** A speaker's word as the readers know it: the person's as `User`, the model's as `Assistant`. */
 const speakerInEnglish = (_m: string, lead: string, name: string) => `${lead}${USER.test(name) ? 'User' : 'Assistant'}`;
