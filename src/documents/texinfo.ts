@@ -231,7 +231,6 @@ function prose(text: string): string {
 interface ListState {
   kind: 'itemize' | 'enumerate' | 'table' | 'multitable';
   next: number | string;
-  header?: boolean;
 }
 
 /** The marker of an `@enumerate` item (`1.`, `a.`, `C.`) and the counter after it. */
